@@ -1,0 +1,1 @@
+"""Domain model, validation and command builders. Standard library only, no Qt."""

@@ -1,0 +1,35 @@
+"""Facts about the host that change the command line, gathered once by the runtime.
+
+The probing (opening /dev/kvm, looking for a PulseAudio socket, finding OVMF) lives in
+kvmgui.runtime.host_probe; this module only holds the result and the pure decisions made from
+it, so the argv builder stays a pure function that tests can feed any host.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kvmgui.core.model import Accel
+
+
+@dataclass(frozen=True)
+class HostFacts:
+    kvm_usable: bool = False
+    kvm_reason: str = ""  # why KVM is (not) usable, one sentence for the user
+    cpu_count: int = 1
+    memory_mib: int = 1024
+    available_memory_mib: int = 1024
+    # The -audiodev driver for this desktop session: pa / pipewire / alsa, or none when no
+    # sound server socket exists (QEMU refuses to start with `pa` and no server).
+    audio_driver: str = "none"
+    ovmf_code: str | None = None
+    ovmf_vars_template: str | None = None
+    swtpm: str | None = None
+    # `-cpu host` aborts on some nested or unusual hosts; the runtime may downgrade to "max".
+    kvm_cpu_model: str = "host"
+
+    def resolve_accel(self, wanted: Accel) -> Accel:
+        """`auto` becomes KVM only when the host can really run guests with it."""
+        if wanted is Accel.AUTO:
+            return Accel.KVM if self.kvm_usable else Accel.TCG
+        return wanted

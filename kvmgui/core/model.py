@@ -1,0 +1,192 @@
+"""The VM specification: what a virtual machine *is*, independent of whether it runs.
+
+Plain frozen dataclasses and string enums, so a spec can be compared, copied with
+`dataclasses.replace`, turned into JSON by `core.definition` and into an argv by
+`core.argv`. Nothing here touches the disk or knows about Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class OsPreset(StrEnum):
+    """The kind of guest: it picks defaults (disk bus, NIC, machine, firmware)."""
+
+    LINUX = "linux"
+    WINDOWS11 = "windows11"
+    WINDOWS10 = "windows10"
+    WINDOWS_OLD = "windows-old"
+    BSD = "bsd"
+    OTHER = "other"
+
+
+class Accel(StrEnum):
+    """`auto` means KVM when the host can really use it, TCG otherwise (see core.hostcheck)."""
+
+    AUTO = "auto"
+    KVM = "kvm"
+    TCG = "tcg"
+
+
+class MachineType(StrEnum):
+    Q35 = "q35"
+    PC = "pc"
+
+
+class Firmware(StrEnum):
+    BIOS = "bios"
+    UEFI = "uefi"
+
+
+class DiskBus(StrEnum):
+    VIRTIO = "virtio"
+    SATA = "sata"
+    IDE = "ide"
+    USB = "usb"
+
+
+class DiskFormat(StrEnum):
+    QCOW2 = "qcow2"
+    RAW = "raw"
+    VMDK = "vmdk"
+    VDI = "vdi"
+    VHDX = "vhdx"
+
+
+class CacheMode(StrEnum):
+    WRITEBACK = "writeback"
+    NONE = "none"
+    WRITETHROUGH = "writethrough"
+    DIRECTSYNC = "directsync"
+    UNSAFE = "unsafe"
+
+
+class CdromSource(StrEnum):
+    EMPTY = "empty"  # a drive with an open, empty tray: media can be inserted later
+    ISO = "iso"  # an image file
+    HOST = "host"  # a physical drive such as /dev/sr0 (the /dev/cdrom link is resolved)
+
+
+class BootDevice(StrEnum):
+    CDROM = "cdrom"
+    DISK = "disk"
+    USB = "usb"
+
+
+class NetMode(StrEnum):
+    USER = "user"  # QEMU's user-mode NAT: works without root, guest reaches the internet
+    NONE = "none"
+
+
+class NicModel(StrEnum):
+    VIRTIO = "virtio"
+    E1000 = "e1000"
+    RTL8139 = "rtl8139"
+
+
+class DisplayKind(StrEnum):
+    VNC = "vnc"
+    SPICE = "spice"
+    NONE = "none"
+
+
+class VideoModel(StrEnum):
+    STD = "std"
+    VIRTIO = "virtio"
+    QXL = "qxl"
+    CIRRUS = "cirrus"
+
+
+class Protocol(StrEnum):
+    TCP = "tcp"
+    UDP = "udp"
+
+
+@dataclass(frozen=True)
+class Disk:
+    """A hard disk image (or block device) attached to the guest.
+
+    `path` is absolute, or relative to the VM's folder. `size_bytes` is the size to create the
+    image with when it does not exist yet (None: the image must already exist). `throwaway`
+    means guest writes go to a temporary overlay and vanish at power-off (`snapshot=on`).
+    """
+
+    path: str
+    format: DiskFormat = DiskFormat.QCOW2
+    bus: DiskBus = DiskBus.VIRTIO
+    cache: CacheMode = CacheMode.WRITEBACK
+    readonly: bool = False
+    throwaway: bool = False
+    size_bytes: int | None = None
+    backing_file: str | None = None
+    backing_format: DiskFormat | None = None
+
+
+@dataclass(frozen=True)
+class Cdrom:
+    source: CdromSource = CdromSource.EMPTY
+    path: str | None = None  # the ISO file or the host device; None for an empty tray
+
+
+@dataclass(frozen=True)
+class Passthrough:
+    """A USB stick or other host block device (or an image standing in for one) given to the guest.
+
+    `protected` (the default) means guest writes never reach it: QEMU opens it read-only or
+    with a throwaway overlay, see core.argv.
+    """
+
+    path: str
+    protected: bool = True
+
+
+@dataclass(frozen=True)
+class PortForward:
+    host_port: int
+    guest_port: int
+    protocol: Protocol = Protocol.TCP
+
+
+@dataclass(frozen=True)
+class Network:
+    mode: NetMode = NetMode.USER
+    nic: NicModel = NicModel.VIRTIO
+    forwards: tuple[PortForward, ...] = ()
+
+
+@dataclass(frozen=True)
+class Display:
+    kind: DisplayKind = DisplayKind.VNC
+    video: VideoModel = VideoModel.STD
+    password: bool = False  # ask QEMU for VNC authentication (the password is set over QMP)
+
+
+@dataclass(frozen=True)
+class VmSpec:
+    """Everything needed to build a QEMU command line for one VM."""
+
+    name: str
+    id: str
+    os: OsPreset = OsPreset.LINUX
+    memory_mib: int = 2048
+    cpus: int = 2
+    accel: Accel = Accel.AUTO
+    machine: MachineType = MachineType.Q35
+    # The versioned machine type pinned at creation (e.g. "pc-q35-7.2"): snapshots and
+    # Windows activation need the virtual hardware to stay the same across QEMU upgrades.
+    machine_version: str | None = None
+    firmware: Firmware = Firmware.BIOS
+    tpm: bool = False
+    disks: tuple[Disk, ...] = ()
+    cdrom: Cdrom | None = None
+    usb_stick: Passthrough | None = None
+    boot_order: tuple[BootDevice, ...] = (BootDevice.DISK, BootDevice.CDROM)
+    network: Network = field(default_factory=Network)
+    sound: bool = True
+    usb: bool = True  # a USB 3 controller plus a tablet (absolute pointer: no mouse grab)
+    display: Display = field(default_factory=Display)
+    rtc_localtime: bool = False  # Windows keeps the hardware clock in local time
+    extra_args: tuple[str, ...] = ()
+    description: str = ""

@@ -1,0 +1,115 @@
+"""Per-OS defaults: what works out of the box for each kind of guest.
+
+Taken from what quickemu and virt-manager agree on (../shared/design/PEERS.md): modern Linux
+gets virtio everything on q35; Windows gets SATA + e1000 until the virtio drivers are in, plus
+local-time RTC (and UEFI + TPM for Windows 11); old or unpopular systems get the conservative
+i440fx PC with IDE and an rtl8139 or e1000, which is why the wiki recommends KVM for them.
+Explicit choices made by the user always override these (see `new_spec`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kvmgui.core.model import (
+    DiskBus,
+    Display,
+    Firmware,
+    MachineType,
+    Network,
+    NicModel,
+    OsPreset,
+    VideoModel,
+    VmSpec,
+)
+
+
+@dataclass(frozen=True)
+class PresetDefaults:
+    label: str
+    memory_mib: int
+    cpus: int
+    disk_gib: int
+    machine: MachineType
+    firmware: Firmware
+    tpm: bool
+    disk_bus: DiskBus
+    nic: NicModel
+    video: VideoModel
+    sound: bool
+    usb_tablet: bool
+    rtc_localtime: bool
+    why: str  # one sentence shown in the wizard: the reason for these choices
+
+
+PRESETS: dict[OsPreset, PresetDefaults] = {
+    OsPreset.LINUX: PresetDefaults(
+        label="Linux (Ubuntu, Debian, Fedora…)", memory_mib=2048, cpus=2, disk_gib=20,
+        machine=MachineType.Q35, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.VIRTIO,
+        nic=NicModel.VIRTIO, video=VideoModel.STD, sound=True, usb_tablet=True,
+        rtc_localtime=False,
+        why="Modern Linux has virtio drivers built in: the fastest disk and network.",
+    ),
+    OsPreset.WINDOWS11: PresetDefaults(
+        label="Windows 11", memory_mib=4096, cpus=2, disk_gib=64,
+        machine=MachineType.Q35, firmware=Firmware.UEFI, tpm=True, disk_bus=DiskBus.SATA,
+        nic=NicModel.E1000, video=VideoModel.STD, sound=True, usb_tablet=True,
+        rtc_localtime=True,
+        why="Windows 11 needs UEFI and a TPM; SATA and e1000 work without extra drivers.",
+    ),
+    OsPreset.WINDOWS10: PresetDefaults(
+        label="Windows 10", memory_mib=4096, cpus=2, disk_gib=50,
+        machine=MachineType.Q35, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.SATA,
+        nic=NicModel.E1000, video=VideoModel.STD, sound=True, usb_tablet=True,
+        rtc_localtime=True,
+        why="SATA and e1000 work with Windows' own drivers; add virtio drivers later for speed.",
+    ),
+    OsPreset.WINDOWS_OLD: PresetDefaults(
+        label="Older Windows (XP, 7)", memory_mib=1024, cpus=1, disk_gib=20,
+        machine=MachineType.PC, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.IDE,
+        nic=NicModel.RTL8139, video=VideoModel.STD, sound=True, usb_tablet=True,
+        rtc_localtime=True,
+        why="Old Windows only knows IDE disks and the RTL8139 network card of a classic PC.",
+    ),
+    OsPreset.BSD: PresetDefaults(
+        label="BSD (FreeBSD, OpenBSD…)", memory_mib=1024, cpus=2, disk_gib=20,
+        machine=MachineType.Q35, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.VIRTIO,
+        nic=NicModel.VIRTIO, video=VideoModel.STD, sound=False, usb_tablet=False,
+        rtc_localtime=False,
+        why="BSDs have virtio drivers; the USB tablet makes some FreeBSD releases spin the CPU.",
+    ),
+    OsPreset.OTHER: PresetDefaults(
+        label="Other or older system", memory_mib=512, cpus=1, disk_gib=10,
+        machine=MachineType.PC, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.IDE,
+        nic=NicModel.E1000, video=VideoModel.STD, sound=True, usb_tablet=False,
+        rtc_localtime=False,
+        why="A classic PC with IDE and e1000: what almost every operating system can drive.",
+    ),
+}
+
+
+def new_vm_id() -> str:
+    return uuid.uuid4().hex
+
+
+def new_spec(name: str, os: OsPreset = OsPreset.LINUX, **overrides: Any) -> VmSpec:
+    """A spec with the preset's defaults for `os`; keyword overrides win over the preset."""
+    p = PRESETS[os]
+    spec = VmSpec(
+        name=name,
+        id=new_vm_id(),
+        os=os,
+        memory_mib=p.memory_mib,
+        cpus=p.cpus,
+        machine=p.machine,
+        firmware=p.firmware,
+        tpm=p.tpm,
+        network=Network(nic=p.nic),
+        sound=p.sound,
+        usb=p.usb_tablet,
+        display=Display(video=p.video),
+        rtc_localtime=p.rtc_localtime,
+    )
+    return replace(spec, **overrides) if overrides else spec

@@ -1,0 +1,84 @@
+"""What the installed QEMU can do: its version, devices, audio drivers and machine types.
+
+The argv builder consults this so it never emits an option the installed QEMU lacks, and
+chooses the spellings that work from 7.2 to 10.x. The runtime fills it by running the binary
+(`--version`, `-device help`, `-audiodev help`, `-machine help`) and parsing the output with the
+pure functions here; tests can build one by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class QemuCaps:
+    version: tuple[int, int, int]
+    devices: frozenset[str] = field(default_factory=frozenset)
+    audio_drivers: frozenset[str] = field(default_factory=frozenset)
+    # Machine aliases ("q35", "pc") mapped to the versioned type they stand for ("pc-q35-7.2").
+    machine_aliases: dict[str, str] = field(default_factory=dict)
+    machines: frozenset[str] = field(default_factory=frozenset)
+    version_text: str = ""
+
+    def has_device(self, name: str) -> bool:
+        # An empty set means "not probed": trust the caller rather than drop devices.
+        return not self.devices or name in self.devices
+
+    def pinned_machine(self, alias: str) -> str:
+        """The versioned machine type to record at creation for `alias` (q35 or pc)."""
+        return self.machine_aliases.get(alias, alias)
+
+
+_VERSION_RE = re.compile(r"QEMU emulator version (\d+)\.(\d+)(?:\.(\d+))?")
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    """Parse `qemu-system-x86_64 --version` (e.g. "QEMU emulator version 7.2.22 (Debian …)")."""
+    m = _VERSION_RE.search(text)
+    if not m:
+        raise ValueError(f"Not a QEMU version banner: {text.strip()[:80]!r}")
+    return int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+
+
+_DEVICE_RE = re.compile(r'^name "([^"]+)"', re.MULTILINE)
+
+
+def parse_device_help(text: str) -> frozenset[str]:
+    """Parse `-device help`: lines like `name "virtio-blk-pci", bus PCI, alias "virtio-blk"`."""
+    names: set[str] = set()
+    for line in text.splitlines():
+        m = _DEVICE_RE.match(line.strip())
+        if m:
+            names.add(m.group(1))
+            alias = re.search(r'alias "([^"]+)"', line)
+            if alias:
+                names.add(alias.group(1))
+    return frozenset(names)
+
+
+def parse_audiodev_help(text: str) -> frozenset[str]:
+    """Parse `-audiodev help`: a header line, then one driver name per line."""
+    drivers = set()
+    for line in text.splitlines():
+        word = line.strip()
+        if word and " " not in word and not word.endswith(":"):
+            drivers.add(word)
+    return frozenset(drivers)
+
+
+def parse_machine_help(text: str) -> tuple[frozenset[str], dict[str, str]]:
+    """Parse `-machine help`: `q35                  Standard PC (Q35 + ICH9, 2009) (alias of pc-q35-7.2)`."""
+    machines: set[str] = set()
+    aliases: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts or line.startswith("Supported machines"):
+            continue
+        name = parts[0]
+        machines.add(name)
+        m = re.search(r"\(alias of ([^)]+)\)", line)
+        if m:
+            aliases[name] = m.group(1)
+    return frozenset(machines), aliases

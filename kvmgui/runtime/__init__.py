@@ -1,0 +1,1 @@
+"""asyncio runtime: QEMU processes, QMP sessions, jobs, host probing. No Qt."""

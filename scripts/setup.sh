@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Set up everything kvmgui needs on a Debian or Ubuntu machine, idempotently:
+#   - QEMU and friends from the distribution's packages (only what is missing),
+#   - the Python packages into a project venv (.venv), re-installed only when pyproject.toml changes.
+# Usage: scripts/setup.sh [app|test]   ("test" adds what the test suite needs to build its guest)
+# Sourced or run; it never asks questions (apt runs non-interactively).
+set -euo pipefail
+
+mode="${1:-app}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+# What the app needs at run time. The libxcb* / libxkbcommon-x11 / libegl / libgl packages are
+# what PySide6's X11 platform plugin loads; Debian does not pull them in for a pip-installed Qt.
+app_pkgs=(
+  qemu-system-x86 qemu-utils ovmf swtpm virt-viewer
+  python3 python3-venv util-linux
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxkbcommon-x11-0 libxkbcommon0
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+)
+# What the tests need on top: the tools that build the tiny test guest (a Debian kernel and
+# busybox in a hybrid ISO), a virtual screen for the screenshots, and the packaging checkers.
+test_pkgs=(
+  xorriso isolinux syslinux-common busybox-static cpio gzip xz-utils zstd
+  xvfb imagemagick appstream desktop-file-utils
+)
+
+pkgs=("${app_pkgs[@]}")
+[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  status="$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)"
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "kvmgui setup: installing ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo); else
+    echo "kvmgui setup: these packages are missing: ${missing[*]}" >&2
+    echo "Install them as root: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  # Refresh the package lists only when they are missing or older than a day.
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n1)" ]; then
+    "${sudo[@]}" apt-get update -qq
+  fi
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Python side. Python 3.11 or newer is required (Debian 12 ships 3.11).
+py="${PYTHON:-python3}"
+if ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "kvmgui setup: Python 3.11 or newer is needed; $("$py" --version 2>&1) found." >&2
+  exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+  "$py" -m venv .venv
+fi
+stamp=".venv/.kvmgui-installed"
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)-$mode"
+if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
+  extras=""
+  [ "$mode" = test ] && extras="[test]"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".${extras}"
+  echo "$want" > "$stamp"
+fi
