@@ -4,4 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-MODULES: list[ModuleType] = []
+from kvmgui.cli import commands_define, commands_host
+
+MODULES: list[ModuleType] = [
+    commands_host,
+    commands_define,
+]

@@ -1,0 +1,289 @@
+"""Defining VMs: create, edit, list, show, command-line, delete."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.host_env import HostEnv, load_host_env
+from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
+from kvmgui.core.argv import ArgvError, build_argv, shell_line
+from kvmgui.core.definition import spec_to_dict
+from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
+from kvmgui.core.paths import VmFolder
+from kvmgui.core.presets import PRESETS, new_spec
+from kvmgui.core.sizes import SizeError, format_size, parse_size
+from kvmgui.core.store import StoredVm, StoreError
+from kvmgui.core.validation import Problem, Severity, validate_name, validate_spec
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("create", help="define a new VM (and create its disk)")
+    p.add_argument("name")
+    add_spec_options(p, creating=True)
+    p.set_defaults(handler=cmd_create)
+
+    p = sub.add_parser("edit", help="change a VM's settings (takes effect at next start)")
+    p.add_argument("name")
+    add_spec_options(p, creating=False)
+    p.set_defaults(handler=cmd_edit)
+
+    p = sub.add_parser("list", help="list the VMs")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="show a VM's definition")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("command-line", help="print the QEMU command line, ready to copy")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_command_line)
+
+    p = sub.add_parser("delete", help="delete a VM (asks nothing: use with care)")
+    p.add_argument("name")
+    p.add_argument("--keep-disks", action="store_true", help="keep the disk images")
+    p.set_defaults(handler=cmd_delete)
+
+
+def report_problems(problems: list[Problem]) -> None:
+    """Print warnings; raise CliError on the first error (all errors are printed)."""
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    for p in problems:
+        if p.severity is Severity.WARNING:
+            print(f"warning: {p.message}", file=sys.stderr)
+    if errors:
+        for p in errors[:-1]:
+            print(f"kvmgui-cli: {p.message}", file=sys.stderr)
+        raise CliError(errors[-1].message)
+
+
+def find_vm(ctx: CliContext, name: str) -> StoredVm:
+    store = ctx.store()
+    vm = store.find(name)
+    if vm is None:
+        raise CliError(f"There is no VM named '{name}'. 'kvmgui-cli list' shows the VMs.")
+    return vm
+
+
+def free_bytes_at(path: Path) -> int | None:
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return shutil.disk_usage(candidate).free
+    return None
+
+
+async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store()
+    existing = [vm.spec.name for vm in store.load_all().vms]
+    report_problems(validate_name(args.name, existing))
+    os_preset = OsPreset(args.os)
+    size_bytes: int | None = None
+    if args.disk_size is not None:
+        try:
+            size_bytes = parse_size(args.disk_size, default_unit="G")
+        except SizeError as err:
+            raise CliError(str(err), 2) from None
+    elif not args.disk and not args.no_disk:
+        size_bytes = PRESETS[os_preset].disk_gib * 1024**3
+
+    env = await load_host_env(ctx)
+    spec = new_spec(args.name, os_preset)
+    spec = replace(spec, disks=initial_disks(spec, args, size_bytes))
+    spec = apply_spec_options(spec, args)
+    spec = await _detect_existing_formats(spec)
+    spec = replace(spec, machine_version=env.caps.pinned_machine(spec.machine.value))
+
+    folder = VmFolder(store.folder_for(spec.name))
+    report_problems(
+        validate_spec(
+            spec, env.host, existing_names=existing, folder=folder,
+            free_bytes=free_bytes_at(ctx.vm_root), check_files=True,
+        )
+    )
+    _check_buildable(spec, env, folder, ctx)
+    try:
+        stored = store.create(spec)
+    except StoreError as err:
+        raise CliError(str(err)) from None
+    try:
+        await _create_missing_disks(stored, ctx)
+    except Exception:
+        store.delete(stored, keep_disks=False)
+        raise
+    print(f"Created VM '{spec.name}' in {stored.folder.dir}.")
+    for d in stored.spec.disks:
+        if d.size_bytes:
+            print(f"  disk {stored.folder.resolve(d.path)} ({format_size(d.size_bytes)}, {d.format})")
+    print(f"Start it with: kvmgui-cli start '{spec.name}'")
+    return 0
+
+
+async def _detect_existing_formats(spec: VmSpec) -> VmSpec:
+    """An existing image keeps its own format; it is recorded so QEMU never has to probe."""
+    from kvmgui.runtime.images import ImageError, image_info
+
+    disks = []
+    for d in spec.disks:
+        if d.size_bytes is None and Path(d.path).exists():
+            try:
+                info = await image_info(Path(d.path))
+            except ImageError as err:
+                raise CliError(err.message) from None
+            try:
+                d = replace(d, format=DiskFormat(info.format))
+            except ValueError:
+                raise CliError(
+                    f"{d.path} is a '{info.format}' image, which kvmgui cannot use directly: "
+                    f"convert it first with 'kvmgui-cli img convert'."
+                ) from None
+        disks.append(d)
+    return replace(spec, disks=tuple(disks))
+
+
+async def _create_missing_disks(stored: StoredVm, ctx: CliContext) -> None:
+    from kvmgui.runtime.images import ImageError, create_image
+
+    for d in stored.spec.disks:
+        path = stored.folder.resolve(d.path)
+        if d.size_bytes and not path.exists():
+            try:
+                await create_image(
+                    path, d.format.value, d.size_bytes,
+                    qemu_img=ctx.settings.qemu_img_binary,
+                )
+            except ImageError as err:
+                raise CliError(err.message) from None
+
+
+def _check_buildable(spec: VmSpec, env: HostEnv, folder: VmFolder, ctx: CliContext) -> list[str]:
+    try:
+        return build_argv(
+            spec, caps=env.caps, host=env.host, folder=folder,
+            run=ctx.paths.vm_runtime(spec.id), qemu_binary=ctx.settings.qemu_binary,
+        )
+    except ArgvError as err:
+        raise CliError(str(err)) from None
+
+
+async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store()
+    vm = find_vm(ctx, args.name)
+    spec = apply_spec_options(vm.spec, args)
+    if spec == vm.spec:
+        print("Nothing to change.")
+        return 0
+    env = await load_host_env(ctx)
+    others = [v.spec.name for v in store.load_all().vms if v.spec.id != vm.spec.id]
+    report_problems(
+        validate_spec(
+            spec, env.host, existing_names=others, folder=vm.folder,
+            free_bytes=free_bytes_at(vm.folder.dir), check_files=True,
+        )
+    )
+    _check_buildable(spec, env, vm.folder, ctx)
+    try:
+        store.save(replace(vm, spec=spec))
+    except StoreError as err:
+        raise CliError(str(err)) from None
+    print(f"Saved '{spec.name}'. Changes take effect the next time it starts.")
+    return 0
+
+
+def _vm_summary(vm: StoredVm) -> dict[str, Any]:
+    from kvmgui.runtime.liveness import vm_is_running
+
+    return {
+        "name": vm.spec.name,
+        "id": vm.spec.id,
+        "os": vm.spec.os.value,
+        "memory_mib": vm.spec.memory_mib,
+        "cpus": vm.spec.cpus,
+        "running": vm_is_running(vm.spec.id),
+        "folder": str(vm.folder.dir),
+    }
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    result = ctx.store().load_all()
+    rows = [_vm_summary(vm) for vm in sorted(result.vms, key=lambda v: v.spec.name.lower())]
+    errors = [{"folder": str(e.path), "message": e.message} for e in result.errors]
+    if args.json:
+        json.dump({"vms": rows, "errors": errors}, sys.stdout, indent=2)
+        print()
+        return 0
+    if not rows:
+        print("No VMs yet. Create one with: kvmgui-cli create NAME --iso PATH")
+    for r in rows:
+        state = "running" if r["running"] else "stopped"
+        print(f"{r['name']:<24} {state:<8} {r['os']:<12} {r['memory_mib']:>6} MiB  {r['cpus']} CPU")
+    for e in result.errors:
+        print(f"warning: skipped {e.path}: {e.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    vm = find_vm(ctx, args.name)
+    data = spec_to_dict(vm.spec)
+    if args.json:
+        json.dump({"folder": str(vm.folder.dir), "definition": data}, sys.stdout, indent=2)
+        print()
+        return 0
+    s = vm.spec
+    print(f"Name:      {s.name}")
+    print(f"Folder:    {vm.folder.dir}")
+    print(f"OS:        {PRESETS[s.os].label}")
+    print(f"Memory:    {s.memory_mib} MiB    CPUs: {s.cpus}    Accelerator: {s.accel}")
+    print(f"Machine:   {s.machine_version or s.machine}    Firmware: {s.firmware}")
+    for d in s.disks:
+        flags = ", ".join(
+            f for f, on in (("read-only", d.readonly), ("throwaway", d.throwaway)) if on
+        )
+        print(f"Disk:      {vm.folder.resolve(d.path)} ({d.format}, {d.bus}, cache={d.cache}"
+              f"{', ' + flags if flags else ''})")
+    if s.cdrom:
+        print(f"CD/DVD:    {s.cdrom.path or 'empty'} ({s.cdrom.source})")
+    if s.usb_stick:
+        prot = "protected" if s.usb_stick.protected else "WRITABLE"
+        print(f"USB stick: {s.usb_stick.path} ({prot})")
+    print(f"Boot:      {', '.join(b.value for b in s.boot_order)}")
+    net = "none" if s.network.mode.value == "none" else f"NAT, {s.network.nic} card"
+    fwd = ", ".join(f"{f.host_port}->{f.guest_port}/{f.protocol}" for f in s.network.forwards)
+    print(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")
+    print(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
+    print(f"Display:   {s.display.kind} ({s.display.video} video)")
+    if s.extra_args:
+        print(f"Extra:     {' '.join(s.extra_args)}")
+    return 0
+
+
+async def cmd_command_line(args: argparse.Namespace, ctx: CliContext) -> int:
+    vm = find_vm(ctx, args.name)
+    env = await load_host_env(ctx)
+    print(shell_line(_check_buildable(vm.spec, env, vm.folder, ctx)))
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.liveness import vm_is_running
+
+    vm = find_vm(ctx, args.name)
+    if vm_is_running(vm.spec.id):
+        raise CliError(
+            f"'{vm.spec.name}' is running. Shut it down first: kvmgui-cli shutdown '{vm.spec.name}'."
+        )
+    try:
+        kept = ctx.store().delete(vm, keep_disks=args.keep_disks)
+    except StoreError as err:
+        raise CliError(str(err)) from None
+    print(f"Deleted '{vm.spec.name}'.")
+    for path in kept:
+        print(f"  kept {path}")
+    return 0

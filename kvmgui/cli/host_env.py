@@ -1,0 +1,29 @@
+"""Host facts and QEMU capabilities, probed once per CLI command that needs them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kvmgui.cli.context import CliContext, CliError
+from kvmgui.core.host import HostFacts
+from kvmgui.core.qemu_caps import QemuCaps
+
+
+@dataclass(frozen=True)
+class HostEnv:
+    host: HostFacts
+    caps: QemuCaps
+
+
+async def load_host_env(ctx: CliContext) -> HostEnv:
+    from kvmgui.runtime.host_probe import check_host
+    from kvmgui.runtime.qemu_probe import QemuNotFound, probe_caps
+
+    try:
+        caps = await probe_caps(ctx.settings.qemu_binary)
+    except QemuNotFound as err:
+        raise CliError(str(err)) from None
+    report = await check_host(
+        ctx.vm_root, qemu_binary=ctx.settings.qemu_binary, qemu_img=ctx.settings.qemu_img_binary
+    )
+    return HostEnv(host=report.facts, caps=caps)

@@ -1,0 +1,154 @@
+"""The VM options shared by `create` and `edit`, and how they change a spec.
+
+Every option defaults to None so `edit` changes only what was given on the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import replace
+
+from kvmgui.cli.context import CliError
+from kvmgui.core.model import (
+    Accel,
+    BootDevice,
+    Cdrom,
+    CdromSource,
+    Disk,
+    DiskBus,
+    DisplayKind,
+    MachineType,
+    NicModel,
+    OsPreset,
+    Passthrough,
+    PortForward,
+    Protocol,
+    VideoModel,
+    VmSpec,
+)
+from kvmgui.core.presets import PRESETS
+
+
+def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
+    if creating:
+        p.add_argument(
+            "--os", choices=[o.value for o in OsPreset], default=OsPreset.LINUX.value,
+            help="kind of guest; picks sensible defaults (default: linux)",
+        )
+    media = p.add_mutually_exclusive_group()
+    media.add_argument("--iso", metavar="PATH", help="install or live CD/DVD image")
+    media.add_argument("--cdrom", metavar="DEVICE", help="a physical CD/DVD drive, e.g. /dev/cdrom")
+    if not creating:
+        media.add_argument("--no-cd", action="store_true", help="remove the CD/DVD drive")
+    p.add_argument(
+        "--usb-stick", metavar="DEVICE_OR_IMAGE",
+        help="give the guest a USB stick (or an .img file standing in for one), protected",
+    )
+    if creating:
+        disk = p.add_mutually_exclusive_group()
+        disk.add_argument("--disk-size", metavar="SIZE", help="new disk size, e.g. 20G (bare number: GiB)")
+        disk.add_argument("--disk", metavar="PATH", help="use an existing disk image")
+        disk.add_argument("--no-disk", action="store_true", help="no hard disk (live media)")
+    p.add_argument("--memory", type=int, metavar="MIB", help="memory in MiB")
+    p.add_argument("--cpus", type=int, metavar="N", help="number of virtual CPUs")
+    bool_opt = argparse.BooleanOptionalAction
+    p.add_argument("--sound", action=bool_opt, default=None, help="sound card (intel-hda)")
+    p.add_argument("--usb", action=bool_opt, default=None, help="USB controller and tablet")
+    p.add_argument("--virtio-disk", action=bool_opt, default=None, help="fast virtio disk bus")
+    p.add_argument("--virtio-net", action=bool_opt, default=None, help="fast virtio network card")
+    p.add_argument("--display", choices=["vnc", "spice"], help="display protocol")
+    p.add_argument("--accel", choices=[a.value for a in Accel], help="accelerator (default auto)")
+    p.add_argument(
+        "--boot", choices=[b.value for b in BootDevice], help="boot from this device first"
+    )
+    p.add_argument(
+        "--forward", action="append", metavar="HOST:GUEST",
+        help="forward TCP port HOST on 127.0.0.1 to port GUEST in the guest (repeatable)",
+    )
+
+
+def parse_forward(text: str) -> PortForward:
+    proto = Protocol.TCP
+    body = text
+    if "/" in text:
+        body, _, proto_text = text.partition("/")
+        try:
+            proto = Protocol(proto_text.lower())
+        except ValueError:
+            raise CliError(f"'{text}': the protocol must be tcp or udp.", 2) from None
+    host, sep, guest = body.partition(":")
+    if not sep or not host.isdigit() or not guest.isdigit():
+        raise CliError(f"'{text}' is not a port forward: write it as HOST:GUEST, e.g. 2222:22.", 2)
+    return PortForward(host_port=int(host), guest_port=int(guest), protocol=proto)
+
+
+def _abs(path: str) -> str:
+    return os.path.abspath(os.path.expanduser(path))
+
+
+def _disk_bus(spec: VmSpec, virtio: bool) -> DiskBus:
+    if virtio:
+        return DiskBus.VIRTIO
+    preset_bus = PRESETS[spec.os].disk_bus
+    if preset_bus is not DiskBus.VIRTIO:
+        return preset_bus
+    # Without virtio the bus every guest can drive: IDE on the classic PC, SATA (AHCI) on q35.
+    return DiskBus.IDE if spec.machine is MachineType.PC else DiskBus.SATA
+
+
+def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
+    """Return `spec` changed by the options the user gave (None means not given)."""
+    if args.iso:
+        spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, _abs(args.iso)))
+    elif args.cdrom:
+        # Keep the name the user chose (/dev/cdrom); the argv builder resolves the link.
+        spec = replace(spec, cdrom=Cdrom(CdromSource.HOST, _abs(args.cdrom)))
+    elif getattr(args, "no_cd", False):
+        spec = replace(spec, cdrom=None)
+    if args.usb_stick:
+        spec = replace(spec, usb_stick=Passthrough(_abs(args.usb_stick), protected=True))
+    if args.memory is not None:
+        spec = replace(spec, memory_mib=args.memory)
+    if args.cpus is not None:
+        spec = replace(spec, cpus=args.cpus)
+    if args.sound is not None:
+        spec = replace(spec, sound=args.sound)
+    if args.usb is not None:
+        spec = replace(spec, usb=args.usb)
+    if args.virtio_disk is not None:
+        bus = _disk_bus(spec, args.virtio_disk)
+        spec = replace(spec, disks=tuple(replace(d, bus=bus) for d in spec.disks))
+    if args.virtio_net is not None:
+        nic = NicModel.VIRTIO if args.virtio_net else PRESETS[spec.os].nic
+        if nic is NicModel.VIRTIO and not args.virtio_net:
+            nic = NicModel.E1000
+        spec = replace(spec, network=replace(spec.network, nic=nic))
+    if args.display:
+        kind = DisplayKind(args.display)
+        # SPICE's own video device is QXL; keep the user's choice for VNC.
+        video = VideoModel.QXL if kind is DisplayKind.SPICE else (
+            VideoModel.STD if spec.display.video is VideoModel.QXL else spec.display.video
+        )
+        spec = replace(spec, display=replace(spec.display, kind=kind, video=video))
+    if args.accel:
+        spec = replace(spec, accel=Accel(args.accel))
+    if args.forward:
+        forwards = tuple(parse_forward(f) for f in args.forward)
+        spec = replace(spec, network=replace(spec.network, forwards=forwards))
+    if args.boot:
+        first = BootDevice(args.boot)
+        rest = tuple(b for b in (BootDevice.DISK, BootDevice.CDROM, BootDevice.USB) if b != first)
+        spec = replace(spec, boot_order=(first, *rest))
+    return spec
+
+
+def initial_disks(spec: VmSpec, args: argparse.Namespace, size_bytes: int | None) -> tuple[Disk, ...]:
+    """The disk a new VM gets: a new qcow2, an existing image, or none."""
+    if args.no_disk:
+        return ()
+    virtio = True if args.virtio_disk is None else args.virtio_disk
+    bus = _disk_bus(spec, virtio) if args.virtio_disk is not None else PRESETS[spec.os].disk_bus
+    if args.disk:
+        return (Disk(path=_abs(args.disk), bus=bus),)
+    return (Disk(path="disk.qcow2", bus=bus, size_bytes=size_bytes),)

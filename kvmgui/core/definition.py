@@ -1,0 +1,539 @@
+"""A VM's definition file (vm.json): the VmSpec as versioned JSON, and its migrations.
+
+Format (schema 2): one JSON object, `"schema_version": 2` plus every VmSpec field under its
+attribute name; nested parts (disks, cdrom, usb_stick, network, display) are objects with
+their own attribute names, enums are their string values, tuples are lists. Every field is
+written, defaults included, so a file says exactly what runs.
+
+Reading is strict, because the file may have been edited by hand or damaged:
+- `name` and `id` are required; other missing keys take the model's defaults.
+- Unknown keys are an error, not ignored: a typo ("memroy_mib") must not silently give the
+  default, and re-saving must not silently drop what the file said. The store reports such
+  a file by name and reason and still loads the other VMs.
+- Wrong types, invalid enum values, out-of-range numbers (memory above 16 TiB, 1024 CPUs),
+  NUL characters, over-long texts and lists, duplicate keys, NaN/Infinity and invalid UTF-8
+  are errors. The id must be a path-safe token because it names the runtime folder.
+- A file from a newer kvmgui is refused with a clear message rather than half-understood.
+
+Schema 1 was the flat format of the first prototype, close to the wiki's `kvm` command
+lines (see `_migrate_v1`); it is migrated in memory and written as schema 2 on the next save.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import shlex
+import types
+import typing
+import uuid
+from enum import StrEnum
+from typing import Any
+
+from kvmgui.core.model import (
+    Accel,
+    BootDevice,
+    CacheMode,
+    Cdrom,
+    CdromSource,
+    Disk,
+    DiskBus,
+    DiskFormat,
+    Display,
+    DisplayKind,
+    Firmware,
+    MachineType,
+    NetMode,
+    Network,
+    NicModel,
+    OsPreset,
+    Passthrough,
+    PortForward,
+    Protocol,
+    VideoModel,
+    VmSpec,
+)
+from kvmgui.core.sizes import MAX_SIZE
+
+SCHEMA_VERSION = 2
+VERSION_KEY = "schema_version"
+MAX_DEFINITION_BYTES = 1024 * 1024
+MAX_MEMORY_MIB = 16 * 1024 * 1024  # 16 TiB
+MAX_CPUS = 1024
+
+_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+# Stable ids for schema-1 files that had none, so reloading before a save gives the same id.
+_V1_NAMESPACE = uuid.UUID("5d7c3a0e-6b55-4c1e-9f4e-6b1f0f5a2c11")
+
+# (class name, field) -> inclusive range. Other ints must lie in 0 .. 2**31-1.
+_INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("VmSpec", "memory_mib"): (1, MAX_MEMORY_MIB),
+    ("VmSpec", "cpus"): (1, MAX_CPUS),
+    ("Disk", "size_bytes"): (1, MAX_SIZE),
+    ("PortForward", "host_port"): (1, 65535),
+    ("PortForward", "guest_port"): (1, 65535),
+}
+_DEFAULT_INT_RANGE = (0, 2**31 - 1)
+_STR_LIMITS: dict[tuple[str, str], int] = {
+    ("VmSpec", "name"): 255,
+    ("VmSpec", "description"): 10_000,
+}
+_DEFAULT_STR_LIMIT = 4096
+_LIST_LIMITS: dict[tuple[str, str], int] = {
+    ("VmSpec", "extra_args"): 256,
+    ("VmSpec", "disks"): 32,
+}
+_DEFAULT_LIST_LIMIT = 64
+
+
+class DefinitionError(ValueError):
+    """A definition that cannot be used: str() is one sentence naming the file and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"The VM definition {source} cannot be used: {reason}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def _to_json(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_to_json(v) for v in value]
+    return value
+
+
+def spec_to_dict(spec: VmSpec) -> dict[str, object]:
+    """The JSON-ready dict of `spec`, schema version first."""
+    body = _to_json(spec)
+    assert isinstance(body, dict)
+    return {VERSION_KEY: SCHEMA_VERSION, **body}
+
+
+def dump_definition(spec: VmSpec) -> bytes:
+    """The bytes of a vm.json for `spec` (UTF-8, indented, ending in a newline)."""
+    text = json.dumps(spec_to_dict(spec), indent=2, ensure_ascii=False)
+    # surrogatepass would write invalid UTF-8; names with surrogates are refused earlier.
+    return (text + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _quote(text: str, limit: int = 40) -> str:
+    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+_HINTS: dict[str, dict[str, Any]] = {}
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    # get_type_hints evaluates the model's string annotations: do it once per class.
+    key = f"{cls.__module__}.{cls.__qualname__}"
+    if key not in _HINTS:
+        _HINTS[key] = typing.get_type_hints(cls)
+    return _HINTS[key]
+
+
+def _required(cls: type[Any]) -> list[str]:
+    """Fields without a default (VmSpec's name and id, a disk's path, a forward's ports)."""
+    return [
+        f.name for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
+
+
+class _Reader:
+    """Turns JSON-like data into model objects, checking everything on the way."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, reason: str) -> DefinitionError:
+        return DefinitionError(self.source, reason)
+
+    def value(self, tp: Any, data: object, where: str, owner: str, name: str) -> object:
+        origin = typing.get_origin(tp)
+        if origin in (types.UnionType, typing.Union):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if data is None:
+                return None
+            if len(args) != 1:  # pragma: no cover - the model only uses `X | None`
+                raise TypeError(f"unsupported type {tp!r}")
+            return self.value(args[0], data, where, owner, name)
+        if origin is tuple:
+            (item_tp, _ellipsis) = typing.get_args(tp)
+            if not isinstance(data, list):
+                raise self.fail(f"'{where}' must be a list, not {_describe(data)}")
+            limit = _LIST_LIMITS.get((owner, name), _DEFAULT_LIST_LIMIT)
+            if len(data) > limit:
+                raise self.fail(f"'{where}' has {len(data)} entries, more than the {limit} "
+                                "allowed")
+            return tuple(
+                self.value(item_tp, item, f"{where}[{i}]", owner, name)
+                for i, item in enumerate(data)
+            )
+        if isinstance(tp, type) and issubclass(tp, StrEnum):
+            allowed = ", ".join(m.value for m in tp)
+            if not isinstance(data, str):
+                raise self.fail(f"'{where}' must be one of {allowed}, not {_describe(data)}")
+            try:
+                return tp(data)
+            except ValueError:
+                raise self.fail(f"'{where}' is '{_quote(data)}', which is not one of "
+                                f"{allowed}") from None
+        if tp is bool:
+            if not isinstance(data, bool):
+                raise self.fail(f"'{where}' must be true or false, not {_describe(data)}")
+            return data
+        if tp is int:
+            if isinstance(data, bool) or not isinstance(data, int):
+                raise self.fail(f"'{where}' must be a whole number, not {_describe(data)}")
+            lo, hi = _INT_RANGES.get((owner, name), _DEFAULT_INT_RANGE)
+            if not lo <= data <= hi:
+                shown = str(data) if len(str(data)) <= 24 else "a huge number"
+                raise self.fail(f"'{where}' is {shown}, outside the range {lo} to {hi}")
+            return data
+        if tp is str:
+            if not isinstance(data, str):
+                raise self.fail(f"'{where}' must be text, not {_describe(data)}")
+            limit = _STR_LIMITS.get((owner, name), _DEFAULT_STR_LIMIT)
+            if len(data) > limit:
+                raise self.fail(f"'{where}' is {len(data)} characters long, more than the "
+                                f"{limit} allowed")
+            if "\0" in data:
+                raise self.fail(f"'{where}' contains a NUL character")
+            try:
+                data.encode("utf-8")
+            except UnicodeEncodeError:
+                raise self.fail(f"'{where}' contains characters that are not valid "
+                                "Unicode") from None
+            return data
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+            return self.obj(tp, data, where)
+        raise TypeError(f"unsupported type {tp!r}")  # pragma: no cover - model changed
+
+    def obj(self, cls: type[Any], data: object, where: str) -> Any:
+        if not isinstance(data, dict):
+            what = f"'{where}'" if where else "the file"
+            raise self.fail(f"{what} must be a JSON object, not {_describe(data)}")
+        prefix = f"{where}." if where else ""
+        hints = _hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        for key in data:
+            if not isinstance(key, str) or key not in fields:
+                shown = _quote(key) if isinstance(key, str) else repr(key)
+                raise self.fail(f"the key '{prefix}{shown}' is unknown (check its spelling)")
+        for key in _required(cls):
+            if key not in data:
+                raise self.fail(f"the required key '{prefix}{key}' is missing")
+        kwargs: dict[str, object] = {}
+        for key, value in data.items():
+            kwargs[key] = self.value(hints[key], value, prefix + key, cls.__name__, key)
+        return cls(**kwargs)
+
+
+def _check_tokens(spec: VmSpec, reader: _Reader) -> None:
+    """Fields that end up in paths or on the QEMU command line must be plain tokens."""
+    if not _ID_RE.fullmatch(spec.id):
+        raise reader.fail("'id' must be 1 to 64 letters, digits, '-' or '_'")
+    if not spec.name.strip():
+        raise reader.fail("'name' is empty")
+    if "/" in spec.name:
+        raise reader.fail("'name' contains '/'")
+    mv = spec.machine_version
+    if mv is not None and not _MACHINE_VERSION_RE.fullmatch(mv):
+        raise reader.fail(f"'machine_version' is '{_quote(mv)}', which is not a QEMU machine "
+                          "type")
+
+
+def spec_from_dict(data: object, *, source: str) -> VmSpec:
+    """The VmSpec in `data` (any schema kvmgui knows); DefinitionError says what is wrong."""
+    reader = _Reader(source)
+    current = migrate(data, source=source)
+    body = dict(current)
+    del body[VERSION_KEY]
+    spec = reader.obj(VmSpec, body, "")
+    assert isinstance(spec, VmSpec)
+    _check_tokens(spec, reader)
+    return spec
+
+
+def schema_version_of(data: object) -> int | None:
+    """The schema version a decoded file claims, or None when it claims none usable."""
+    if not isinstance(data, dict):
+        return None
+    version = data.get(VERSION_KEY, data.get("version"))
+    if isinstance(version, bool) or not isinstance(version, int):
+        return None
+    return version
+
+
+def migrate(data: object, *, source: str = "file") -> dict[str, Any]:
+    """`data` brought up to SCHEMA_VERSION (a new dict; the input is not modified)."""
+    if not isinstance(data, dict):
+        raise DefinitionError(source, f"it must be a JSON object, not {_describe(data)}")
+    version = schema_version_of(data)
+    if version is None:
+        raise DefinitionError(source, f"it has no '{VERSION_KEY}' number")
+    if version > SCHEMA_VERSION:
+        raise DefinitionError(source, f"it was made by a newer kvmgui (schema {version}; this "
+                                      f"one reads up to {SCHEMA_VERSION}): update kvmgui to "
+                                      "use this VM")
+    if version < 1:
+        raise DefinitionError(source, f"its schema version {version} does not exist")
+    if version == 1:
+        return _migrate_v1(data, _Reader(source))
+    if "version" in data:
+        raise DefinitionError(source, "the key 'version' is unknown (check its spelling)")
+    return dict(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema 1: the prototype's flat format, e.g.
+#   {"version": 1, "name": "debian", "uuid": "…", "memory": 512, "smp": 1, "kvm": true,
+#    "disk": "disk.img", "disk_format": "raw", "disk_interface": "ide", "cdrom": "x.iso",
+#    "boot": "d", "hdb": "/dev/sdb", "vnc": true, "std_vga": true, "sound": true, "usb": true,
+#    "nic": "rtl8139", "redir": ["tcp:2222::22"], "localtime": false, "args": "-no-hpet",
+#    "notes": "…"}
+# Everything except version and name was optional. Its defaults were QEMU's of the time: an
+# i440fx PC, IDE disk, cirrus video, rtl8139, no sound, no USB. A disk without a format is
+# taken as raw: raw never follows a backing-file name written inside an image.
+
+_V1_KEYS: dict[str, tuple[type | tuple[type, ...], object]] = {
+    "version": (int, 1),
+    "name": (str, None),
+    "uuid": ((str, type(None)), None),
+    "os": (str, "other"),
+    "memory": (int, 512),
+    "smp": (int, 1),
+    "kvm": (bool, True),
+    "disk": ((str, type(None)), None),
+    "disk_format": (str, "raw"),
+    "disk_interface": (str, "ide"),
+    "disk_cache": (str, "writeback"),
+    "snapshot": (bool, False),
+    "hdb": ((str, type(None)), None),
+    "hdb_writable": (bool, False),
+    "cdrom": ((str, type(None)), None),
+    "boot": (str, "c"),
+    "vnc": (bool, True),
+    "std_vga": (bool, False),
+    "sound": (bool, False),
+    "usb": (bool, False),
+    "net": (str, "user"),
+    "nic": (str, "rtl8139"),
+    "redir": (list, []),
+    "localtime": (bool, False),
+    "args": (str, ""),
+    "notes": (str, ""),
+}
+_V1_OS = {
+    "linux": OsPreset.LINUX,
+    "windows": OsPreset.WINDOWS10,
+    "winxp": OsPreset.WINDOWS_OLD,
+    "win2k": OsPreset.WINDOWS_OLD,
+    "win98": OsPreset.WINDOWS_OLD,
+    "bsd": OsPreset.BSD,
+    "other": OsPreset.OTHER,
+}
+_V1_BOOT = {
+    "c": (BootDevice.DISK, BootDevice.CDROM),
+    "d": (BootDevice.CDROM, BootDevice.DISK),
+}
+_V1_REDIR_RE = re.compile(r"(tcp|udp):(\d{1,5}):(?:10\.0\.2\.15)?:(\d{1,5})")
+
+
+def _v1_enum(reader: _Reader, enum: type[Any], key: str, value: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise reader.fail(f"'{key}' is '{_quote(value)}', which is not one of {allowed}") from None
+
+
+def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
+    for key in data:
+        if key not in _V1_KEYS:
+            shown = _quote(key) if isinstance(key, str) else repr(key)
+            raise reader.fail(f"the key '{shown}' is unknown in a schema 1 file")
+    if "name" not in data:
+        raise reader.fail("the required key 'name' is missing")
+    v: dict[str, Any] = {}
+    for key, (tp, default) in _V1_KEYS.items():
+        value = data.get(key, default)
+        if (isinstance(value, bool) and tp is int) or not isinstance(value, tp):
+            raise reader.fail(f"'{key}' has the wrong type ({_describe(value)})")
+        v[key] = value
+
+    name: str = v["name"]
+    raw_id = v["uuid"]
+    vm_id = (raw_id.replace("-", "").lower() if raw_id
+             else uuid.uuid5(_V1_NAMESPACE, name).hex)
+    if v["os"] not in _V1_OS:
+        raise reader.fail(f"'os' is '{_quote(v['os'])}', which is not one of "
+                          + ", ".join(_V1_OS))
+    if v["boot"] not in _V1_BOOT:
+        raise reader.fail(f"'boot' is '{_quote(v['boot'])}', which is not one of c, d")
+
+    disks: list[Disk] = []
+    if v["disk"]:
+        disks.append(Disk(
+            path=v["disk"],
+            format=_v1_enum(reader, DiskFormat, "disk_format", v["disk_format"]),
+            bus=_v1_enum(reader, DiskBus, "disk_interface", v["disk_interface"]),
+            cache=_v1_enum(reader, CacheMode, "disk_cache", v["disk_cache"]),
+            throwaway=v["snapshot"],
+        ))
+    cd_path: str | None = v["cdrom"]
+    if cd_path:
+        source = CdromSource.HOST if cd_path.startswith("/dev/") else CdromSource.ISO
+        cdrom = Cdrom(source=source, path=cd_path)
+    else:
+        cdrom = Cdrom()
+    stick = Passthrough(path=v["hdb"], protected=not v["hdb_writable"]) if v["hdb"] else None
+
+    forwards: list[PortForward] = []
+    for i, item in enumerate(v["redir"]):
+        m = _V1_REDIR_RE.fullmatch(item) if isinstance(item, str) else None
+        if m is None:
+            raise reader.fail(f"'redir[{i}]' must look like tcp:2222::22")
+        forwards.append(PortForward(host_port=int(m[2]), guest_port=int(m[3]),
+                                    protocol=Protocol(m[1])))
+    if v["net"] not in ("user", "none"):
+        raise reader.fail(f"'net' is '{_quote(v['net'])}', which is not one of user, none")
+    try:
+        # The prototype kept extra arguments as one shell-like string; split it once, here,
+        # into an argv list. Nothing is ever given to a shell.
+        extra = tuple(shlex.split(v["args"]))
+    except ValueError as exc:
+        raise reader.fail(f"'args' cannot be split into arguments ({exc})") from None
+
+    spec = VmSpec(
+        name=name,
+        id=vm_id,
+        os=_V1_OS[v["os"]],
+        memory_mib=v["memory"],
+        cpus=v["smp"],
+        accel=Accel.AUTO if v["kvm"] else Accel.TCG,
+        machine=MachineType.PC,
+        firmware=Firmware.BIOS,
+        disks=tuple(disks),
+        cdrom=cdrom,
+        usb_stick=stick,
+        boot_order=_V1_BOOT[v["boot"]],
+        network=Network(
+            mode=_v1_enum(reader, NetMode, "net", v["net"]),
+            nic=_v1_enum(reader, NicModel, "nic", v["nic"]),
+            forwards=tuple(forwards),
+        ),
+        sound=v["sound"],
+        usb=v["usb"],
+        display=Display(
+            kind=DisplayKind.VNC if v["vnc"] else DisplayKind.NONE,
+            video=VideoModel.STD if v["std_vga"] else VideoModel.CIRRUS,
+        ),
+        rtc_localtime=v["localtime"],
+        extra_args=extra,
+        description=v["notes"],
+    )
+    # Round-trip through the schema-2 form so the usual checks (ranges, lengths) apply.
+    return spec_to_dict(spec)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bytes
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key '{_quote(key)}' appears twice")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number a definition may contain")
+
+
+class JsonError(ValueError):
+    """Bytes that are not acceptable JSON; str() is the reason as a phrase ("it is empty")."""
+
+
+def decode_json(raw: bytes, *, max_bytes: int = MAX_DEFINITION_BYTES) -> object:
+    """Strictly decoded JSON: UTF-8 only, no duplicate keys, no NaN/Infinity, bounded size.
+
+    Raises JsonError. Shared with the settings reader.
+    """
+    if len(raw) > max_bytes:
+        raise JsonError(f"it is {len(raw)} bytes long, far more than such a file can be")
+    try:
+        text = raw.decode("utf-8-sig")  # tolerate a BOM added by a Windows editor
+    except UnicodeDecodeError as exc:
+        raise JsonError(f"it is not valid UTF-8 text (bad byte at position {exc.start})") from None
+    if not text.strip():
+        raise JsonError("it is empty")
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise JsonError(f"it is not valid JSON ({exc.msg} at line {exc.lineno}, "
+                        f"column {exc.colno})") from None
+    except ValueError as exc:  # our hooks, or a number with thousands of digits
+        raise JsonError(f"it is not valid JSON ({_quote(str(exc), 80)})") from None
+    except RecursionError:
+        raise JsonError("it is nested too deeply") from None
+
+
+def parse_definition(raw: bytes, *, source: str) -> tuple[VmSpec, int]:
+    """The spec in a vm.json's bytes and the schema version the file had (before migration)."""
+    try:
+        data = decode_json(raw)
+    except JsonError as exc:
+        raise DefinitionError(source, str(exc)) from None
+    version = schema_version_of(data)
+    spec = spec_from_dict(data, source=source)
+    assert version is not None  # spec_from_dict refuses files without one
+    return spec, version
+
+
+__all__ = [
+    "MAX_DEFINITION_BYTES",
+    "SCHEMA_VERSION",
+    "DefinitionError",
+    "JsonError",
+    "decode_json",
+    "dump_definition",
+    "migrate",
+    "parse_definition",
+    "schema_version_of",
+    "spec_from_dict",
+    "spec_to_dict",
+]

@@ -1,0 +1,548 @@
+"""The VM store: one folder per VM under a root folder, each holding vm.json, disks and logs.
+
+    <root>/<name>/vm.json            the definition (core.definition), written atomically
+    <root>/<name>/<disk images>      disks created by kvmgui (relative paths in vm.json)
+    <root>/<name>/logs/              QEMU's log and the serial console
+    <root>/<name>/OVMF_VARS.fd, tpm/ per-VM firmware state
+
+Promises:
+- A broken or unreadable definition is reported (folder name and reason) and skipped; the
+  other VMs still load. Hidden folders and folders without vm.json are not VMs and are passed
+  over silently (a folder of kept disks after a delete, for example).
+- Nothing is overwritten silently: create never reuses a folder; save refuses when the file
+  on disk is not the one that was loaded (another program changed it); a file of an older
+  schema is kept as vm.json.v<N>.bak before it is first rewritten.
+- A failed create (a full disk, say) removes everything it made.
+- Names cannot leave the root: '/', '..', NUL and absolute names are refused (folder_for),
+  and delete only removes files that really are inside the VM's folder.
+- The folder name is the VM's name. If vm.json says otherwise (a rename interrupted by a
+  crash, or a folder renamed by hand), the folder wins.
+
+Symbolic links in the root are not followed (reported instead): delete and rename reason
+about "inside the VM's folder", which a link pointing elsewhere would make meaningless.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import shutil
+import stat
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kvmgui.core.atomic import fsync_dir, remove_stale_temps, write_atomic
+from kvmgui.core.definition import (
+    MAX_DEFINITION_BYTES,
+    SCHEMA_VERSION,
+    DefinitionError,
+    dump_definition,
+    parse_definition,
+)
+from kvmgui.core.model import Cdrom, Disk, Passthrough, VmSpec
+from kvmgui.core.paths import VmFolder
+from kvmgui.core.validation import errors, shown, validate_id, validate_name
+
+MAX_FOLDER_NAME_BYTES = 255
+
+
+class StoreError(Exception):
+    """A store operation that failed; str() is one sentence a person can act on."""
+
+
+@dataclass(frozen=True)
+class StoredVm:
+    """A VM as found in (or written to) the store.
+
+    `schema_version` is the version of the file on disk (older ones are migrated in memory);
+    `digest` identifies the bytes that were loaded, so save() can tell when another program
+    changed the file in between. To change a VM, save `dataclasses.replace(stored, spec=...)`.
+    """
+
+    spec: VmSpec
+    folder: VmFolder
+    schema_version: int = SCHEMA_VERSION
+    digest: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+
+@dataclass(frozen=True)
+class LoadError:
+    path: Path  # the file (or folder) that could not be used
+    name: str  # the VM's folder name, "" for the root itself
+    message: str  # one sentence: what is wrong
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    vms: list[StoredVm]
+    errors: list[LoadError]
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _os_sentence(exc: OSError, action: str, where: Path) -> str:
+    """An OSError as a sentence with the fix, e.g. for a full disk or a read-only mount."""
+    place = shown(str(where))
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"There is not enough free space in {place} to {action}: free some space and " \
+               "try again."
+    if code in (errno.EACCES, errno.EPERM):
+        return f"kvmgui may not write in {place} to {action}: check the folder's permissions " \
+               "or choose another VM folder in the settings."
+    if code == errno.EROFS:
+        return f"{place} is on a read-only filesystem, so kvmgui cannot {action}: choose " \
+               "another VM folder in the settings."
+    if code == errno.ENAMETOOLONG:
+        return f"The name is too long for the filesystem of {place}: choose a shorter name."
+    return f"Could not {action} in {place} ({exc.strerror or exc}): check the folder and try " \
+           "again."
+
+
+def _read_definition(path: Path) -> bytes:
+    """The bytes of a vm.json, refusing links, FIFOs, devices and huge files.
+
+    O_NOFOLLOW and O_NONBLOCK: a vm.json replaced by a symlink to a host file or by a FIFO
+    must neither be read through nor hang the app.
+    """
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise StoreError(f"{shown(str(path))} is a symbolic link, which kvmgui does "
+                             "not follow: replace it with the file itself.") from None
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise StoreError(f"{shown(str(path))} is not a regular file: replace it with "
+                             "a definition file.")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= MAX_DEFINITION_BYTES:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _inside(path: Path, real_dir: str) -> bool:
+    """True when `path` (not following a final symlink) is inside the folder `real_dir`."""
+    parent = os.path.realpath(path.parent)
+    candidate = os.path.join(parent, path.name)
+    return candidate.startswith(real_dir + os.sep) and path.name not in ("", ".", "..")
+
+
+def _relocate(spec: VmSpec, old_dir: Path, new_dir: Path) -> VmSpec:
+    """Absolute paths that pointed into the old folder, moved to the new one."""
+
+    def move(p: str | None) -> str | None:
+        if p is None or not os.path.isabs(p):
+            return p
+        try:
+            rel = Path(p).relative_to(old_dir)
+        except ValueError:
+            return p
+        return str(new_dir / rel)
+
+    disks = tuple(
+        replace(d, path=move(d.path) or d.path, backing_file=move(d.backing_file))
+        for d in spec.disks
+    )
+    cdrom = spec.cdrom
+    if cdrom is not None and cdrom.path is not None:
+        cdrom = Cdrom(source=cdrom.source, path=move(cdrom.path))
+    stick = spec.usb_stick
+    if stick is not None:
+        stick = Passthrough(path=move(stick.path) or stick.path, protected=stick.protected)
+    return replace(spec, disks=disks, cdrom=cdrom, usb_stick=stick)
+
+
+def _disk_files(disk: Disk, folder: VmFolder) -> list[Path]:
+    """The image and, if any, its base image (relative base images sit next to the image)."""
+    image = folder.resolve(disk.path)
+    files = [image]
+    if disk.backing_file:
+        base = Path(disk.backing_file)
+        files.append(base if base.is_absolute() else image.parent / base)
+    return files
+
+
+class VmStore:
+    def __init__(self, root: Path) -> None:
+        self._root = Path(root)
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    # -- paths ------------------------------------------------------------------------------
+
+    def folder_for(self, name: str) -> VmFolder:
+        """The folder of the VM called `name`; StoreError when the name could leave the root."""
+        if not isinstance(name, str) or not name or name in (".", ".."):
+            raise StoreError("A VM name cannot be empty, '.' or '..': choose another name.")
+        if "/" in name or "\0" in name:
+            raise StoreError("A VM name cannot contain '/' or NUL characters: choose another "
+                             "name.")
+        if len(os.fsencode(name)) > MAX_FOLDER_NAME_BYTES:
+            raise StoreError("The name is too long for a folder name: choose a shorter name.")
+        path = self._root / name
+        if path.parent != self._root or path.name != name:  # pragma: no cover - defensive
+            raise StoreError("That name would place the VM outside the VM folder: choose "
+                             "another name.")
+        return VmFolder(path)
+
+    def _check_own_folder(self, folder: VmFolder) -> None:
+        name = folder.dir.name
+        if folder.dir.parent != self._root or self.folder_for(name).dir != folder.dir:
+            raise StoreError(f"{shown(str(folder.dir))} is not a VM folder in "
+                             f"{shown(str(self._root))}, so kvmgui will not change it.")
+        if folder.dir.is_symlink():
+            raise StoreError(f"{shown(str(folder.dir))} is a symbolic link, which kvmgui "
+                             "does not follow: move the VM's folder into the VM folder.")
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _load_folder(self, folder: VmFolder) -> StoredVm | None:
+        """The VM in `folder`; None when it has no definition; StoreError when broken."""
+        path = folder.definition
+        try:
+            raw = _read_definition(path)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(f"{shown(str(path))} cannot be read ({exc.strerror}): check "
+                             "its permissions.") from None
+        try:
+            spec, version = parse_definition(raw, source=shown(str(path)))
+        except DefinitionError as exc:
+            raise StoreError(str(exc)) from None
+        name = folder.dir.name
+        if spec.name != name:
+            spec = replace(spec, name=name)
+        return StoredVm(spec=spec, folder=folder, schema_version=version, digest=_digest(raw))
+
+    def load_all(self) -> LoadResult:
+        """Every VM in the root, plus one LoadError per folder that could not be used."""
+        vms: list[StoredVm] = []
+        problems: list[LoadError] = []
+        try:
+            entries = sorted(os.scandir(self._root), key=lambda e: e.name)
+        except FileNotFoundError:
+            return LoadResult(vms, problems)
+        except OSError as exc:
+            problems.append(LoadError(self._root, "", f"The VM folder {shown(str(self._root))} "
+                                      f"cannot be read ({exc.strerror}): check its "
+                                      "permissions."))
+            return LoadResult(vms, problems)
+        by_id: dict[str, str] = {}
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    if entry.is_dir():
+                        problems.append(LoadError(path, shown(name), f"{shown(str(path))} is a "
+                                                  "symbolic link, which kvmgui does not follow: "
+                                                  "move the VM's folder here instead."))
+                    continue
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                problems.append(LoadError(path, shown(name), f"The folder name "
+                                          f"{shown(name)} is not valid UTF-8: rename the "
+                                          "folder."))
+                continue
+            folder = VmFolder(path)
+            try:
+                stored = self._load_folder(folder)
+            except StoreError as exc:
+                problems.append(LoadError(folder.definition, name, str(exc)))
+                continue
+            if stored is None:
+                continue
+            first = by_id.get(stored.spec.id)
+            if first is not None:
+                problems.append(LoadError(folder.definition, name, f"VM '{shown(name)}' has the "
+                                          f"same id as VM '{shown(first)}', probably because its "
+                                          "folder was copied by hand: give it a new id by "
+                                          "changing the letters and digits of \"id\" in "
+                                          f"{shown(str(folder.definition))}."))
+                continue
+            by_id[stored.spec.id] = name
+            vms.append(stored)
+        return LoadResult(vms, problems)
+
+    def find(self, name_or_id: str) -> StoredVm | None:
+        """The VM with this exact name, else this name ignoring case, else this id."""
+        vms = self.load_all().vms
+        folded = name_or_id.casefold()
+        for found in (
+            [vm for vm in vms if vm.spec.name == name_or_id],
+            [vm for vm in vms if vm.spec.name.casefold() == folded],
+            [vm for vm in vms if vm.spec.id == name_or_id],
+        ):
+            if found:
+                return found[0]
+        return None
+
+    def get(self, name_or_id: str) -> StoredVm:
+        """Like find, but a missing or broken VM is a StoreError saying why."""
+        found = self.find(name_or_id)
+        if found is not None:
+            return found
+        for problem in self.load_all().errors:
+            if problem.name == name_or_id or problem.name.casefold() == name_or_id.casefold():
+                raise StoreError(problem.message)
+        raise StoreError(f"There is no VM called '{shown(name_or_id)}': "
+                         "'kvmgui-cli list' shows the VMs there are.")
+
+    def _names_in_use(self) -> list[str]:
+        result = self.load_all()
+        return [vm.spec.name for vm in result.vms] + [e.name for e in result.errors if e.name]
+
+    # -- writing ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _encode(spec: VmSpec) -> bytes:
+        """The file for `spec`, proven readable: what is written must load again."""
+        raw = dump_definition(spec)
+        try:
+            parse_definition(raw, source=f"for VM '{shown(spec.name)}'")
+        except DefinitionError as exc:
+            raise StoreError(str(exc)) from None
+        return raw
+
+    def create(self, spec: VmSpec) -> StoredVm:
+        """Make the VM's folder and write its definition; never reuses an existing folder.
+
+        On any failure everything created here is removed again and StoreError says why.
+        """
+        result = self.load_all()
+        names = [vm.spec.name for vm in result.vms] + [e.name for e in result.errors if e.name]
+        problems = errors(validate_name(spec.name, names)) + validate_id(spec.id)
+        if problems:
+            raise StoreError(problems[0].message)
+        if any(vm.spec.id == spec.id for vm in result.vms):
+            raise StoreError(f"A VM with the id {spec.id} already exists: give the new VM "
+                             "a new id.")
+        folder = self.folder_for(spec.name)
+        raw = self._encode(spec)
+        action = f"create VM '{shown(spec.name)}'"
+        try:
+            self._root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(_os_sentence(exc, action, self._root)) from None
+        try:
+            folder.dir.mkdir(mode=0o700)
+        except FileExistsError:
+            raise StoreError(f"A folder named '{shown(spec.name)}' already exists in "
+                             f"{shown(str(self._root))} (perhaps the kept disks of a deleted "
+                             "VM): choose another name or move that folder away.") from None
+        except OSError as exc:
+            raise StoreError(_os_sentence(exc, action, self._root)) from None
+        try:
+            folder.logs.mkdir(mode=0o700)
+            write_atomic(folder.definition, raw, overwrite=False)
+            fsync_dir(self._root)
+        except BaseException as exc:
+            # Only this call made the folder (mkdir above was exclusive), so it is ours to
+            # remove entirely.
+            shutil.rmtree(folder.dir, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise StoreError(_os_sentence(exc, action, self._root)) from None
+            raise
+        return StoredVm(spec=spec, folder=folder, schema_version=SCHEMA_VERSION,
+                        digest=_digest(raw))
+
+    def _check_unchanged(self, stored: StoredVm) -> bytes:
+        """The bytes on disk, after making sure they are the ones `stored` came from."""
+        path = stored.folder.definition
+        name = shown(stored.folder.dir.name)
+        try:
+            current = _read_definition(path)
+        except FileNotFoundError:
+            raise StoreError(f"VM '{name}' was deleted or moved by another program: reload the "
+                             "list of VMs.") from None
+        except OSError as exc:
+            raise StoreError(f"{shown(str(path))} cannot be read ({exc.strerror}): check "
+                             "its permissions.") from None
+        if stored.digest is not None and _digest(current) == stored.digest:
+            return current
+        try:
+            other, _ = parse_definition(current, source=shown(str(path)))
+        except DefinitionError:
+            other = None
+        if other is None or other.id != stored.spec.id:
+            raise StoreError(f"{shown(str(path))} now holds a different or damaged VM "
+                             "definition, so kvmgui will not overwrite it: reload the list of "
+                             "VMs.")
+        if stored.digest is not None:
+            raise StoreError(f"VM '{name}' was changed by another program since it was loaded: "
+                             "reload it and make your change again.")
+        return current
+
+    def save(self, stored: StoredVm) -> StoredVm:
+        """Write `stored.spec` to its folder atomically; returns the StoredVm to keep using.
+
+        Refused when the file on disk is no longer the one loaded, or belongs to another VM.
+        To change the name, use rename().
+        """
+        folder = stored.folder
+        self._check_own_folder(folder)
+        if stored.spec.name != folder.dir.name:
+            raise StoreError(f"To change the name of VM '{shown(folder.dir.name)}', rename it "
+                             "instead of saving it.")
+        raw = self._encode(stored.spec)
+        current = self._check_unchanged(stored)
+        action = f"save VM '{shown(stored.spec.name)}'"
+        try:
+            if stored.schema_version < SCHEMA_VERSION:
+                # The old file stays available for an older kvmgui or for undoing the migration.
+                backup = folder.dir / f"{folder.definition.name}.v{stored.schema_version}.bak"
+                with contextlib.suppress(FileExistsError):
+                    write_atomic(backup, current, overwrite=False)
+            remove_stale_temps(folder.definition)
+            write_atomic(folder.definition, raw)
+        except OSError as exc:
+            raise StoreError(_os_sentence(exc, action, folder.dir)) from None
+        return replace(stored, schema_version=SCHEMA_VERSION, digest=_digest(raw))
+
+    def rename(self, stored: StoredVm, new_name: str) -> StoredVm:
+        """Give the VM a new name, moving its folder; paths into the folder move along.
+
+        The runtime folder is keyed by the VM's id, so a running VM keeps its sockets; the
+        caller decides whether renaming a running VM is allowed.
+        """
+        old = stored.folder
+        self._check_own_folder(old)
+        others = [n for n in self._names_in_use() if n != old.dir.name]
+        problems = errors(validate_name(new_name, others))
+        if problems:
+            raise StoreError(problems[0].message)
+        if new_name == old.dir.name:
+            return self.save(replace(stored, spec=replace(stored.spec, name=new_name)))
+        new = self.folder_for(new_name)
+        new_spec = _relocate(replace(stored.spec, name=new_name), old.dir, new.dir)
+        raw = self._encode(new_spec)
+        self._check_unchanged(stored)
+        if os.path.lexists(new.dir):
+            raise StoreError(f"A folder named '{shown(new_name)}' already exists in "
+                             f"{shown(str(self._root))}: choose another name or move that "
+                             "folder away.")
+        action = f"rename VM '{shown(old.dir.name)}'"
+        try:
+            os.rename(old.dir, new.dir)
+        except OSError as exc:
+            raise StoreError(_os_sentence(exc, action, self._root)) from None
+        try:
+            write_atomic(new.definition, raw)
+            fsync_dir(self._root)
+        except BaseException as exc:
+            # Put the folder back: its definition still holds the old name and paths.
+            with contextlib.suppress(OSError):
+                os.rename(new.dir, old.dir)
+            if isinstance(exc, OSError):
+                raise StoreError(_os_sentence(exc, action, self._root)) from None
+            raise
+        return StoredVm(spec=new_spec, folder=new, schema_version=SCHEMA_VERSION,
+                        digest=_digest(raw))
+
+    def delete(self, stored: StoredVm, keep_disks: bool) -> list[Path]:
+        """Remove the VM: its definition, logs and firmware state, and its disks unless kept.
+
+        Only files inside the VM's folder are ever removed; disks elsewhere are left alone.
+        Returns what is still there afterwards: kept or outside disks, and any other files
+        left in the folder (the folder itself is removed when it ends up empty).
+        """
+        folder = stored.folder
+        self._check_own_folder(folder)
+        try:
+            current = _read_definition(folder.definition)
+        except FileNotFoundError:
+            current = None  # a previous delete stopped half-way: finish it
+        except OSError as exc:
+            raise StoreError(f"{shown(str(folder.definition))} cannot be read "
+                             f"({exc.strerror}): check its permissions.") from None
+        if current is not None:
+            try:
+                on_disk, _ = parse_definition(current, source=str(folder.definition))
+            except DefinitionError:
+                on_disk = None
+            if on_disk is None or on_disk.id != stored.spec.id:
+                raise StoreError(f"{shown(str(folder.dir))} now holds another VM, so kvmgui "
+                                 "will not delete it: reload the list of VMs.")
+        real_dir = os.path.realpath(folder.dir)
+        action = f"delete VM '{shown(folder.dir.name)}'"
+        try:
+            # The definition goes first: from then on the VM is gone, even if we stop here.
+            if current is not None:
+                folder.definition.unlink()
+                fsync_dir(folder.dir)
+            self._remove_state(folder, real_dir)
+            kept: list[Path] = []
+            for disk in stored.spec.disks:
+                for path in _disk_files(disk, folder):
+                    if not keep_disks and _inside(path, real_dir) and _is_file(path):
+                        path.unlink()
+                    elif os.path.lexists(path) and path not in kept:
+                        kept.append(path)
+            leftovers = sorted(folder.dir.iterdir()) if folder.dir.is_dir() else []
+            for path in leftovers:
+                if path not in kept:
+                    kept.append(path)
+            if not leftovers:
+                folder.dir.rmdir()
+            fsync_dir(self._root)
+        except OSError as exc:
+            raise StoreError(_os_sentence(exc, action, folder.dir)) from None
+        return kept
+
+    @staticmethod
+    def _remove_state(folder: VmFolder, real_dir: str) -> None:
+        """Logs, firmware variables, TPM state, backups and stray temp files of the VM."""
+        for path in (folder.logs, folder.tpm_dir):
+            if not _inside(path, real_dir):
+                continue
+            if path.is_symlink():
+                path.unlink()
+            elif path.is_dir():
+                shutil.rmtree(path)
+        if _inside(folder.nvram, real_dir) and _is_file(folder.nvram):
+            folder.nvram.unlink()
+        prefix = folder.definition.name
+        for entry in folder.dir.iterdir():
+            name = entry.name
+            is_backup = name.startswith(prefix + ".v") and name.endswith(".bak")
+            is_temp = name.startswith(f".{prefix}.") and name.endswith(".tmp")
+            if (is_backup or is_temp) and _is_file(entry):
+                entry.unlink()
+
+
+def _is_file(path: Path) -> bool:
+    """A regular file or a symlink (removing a link never touches its target)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) or stat.S_ISLNK(mode)

@@ -1,0 +1,646 @@
+"""Checking a VM spec before it is saved or started: one plain sentence per problem.
+
+Every problem names the field it is about (the spec's attribute path, e.g. "memory_mib",
+"disks[0].path", "network.forwards[1].host_port") so the wizard can put the message next to
+the right widget, and says what to do. ERRORs block saving/starting; WARNINGs are shown and
+the user may go on.
+
+Rules chosen here (beyond the obvious ranges):
+- Disk bus/format: any format may sit on any bus. vmdk/vdi/vhdx are accepted but a writable
+  one gets a warning (qcow2 is QEMU's native, best-tested format). A backing file is only
+  possible on a qcow2 disk and must name its format (QEMU must never probe a format). A
+  host block device used as a disk is expected to be raw (warning otherwise). read-only +
+  throwaway is redundant (warning). A size on a disk whose image exists is ignored (the size
+  is only used to create a missing image).
+- Controller capacity: a `pc` machine has 4 IDE slots shared by IDE disks and the CD drive;
+  SATA disks on `pc` get an added AHCI controller (6 ports). On `q35` IDE and SATA disks and
+  the CD drive share the 6 built-in AHCI ports.
+- Port forwards bind 127.0.0.1 on the host; ports below 1024 need root and are refused.
+- Boot order: a warning when the VM has nothing to boot from, when a CD drive or USB stick is
+  put first but missing (the VM would not boot what the user meant), or when a device is
+  listed twice. Absent devices later in the order are normal fallbacks.
+- Devices (CD drive, USB stick, a disk that is a device): must be block devices the user may
+  open, else the fix names the device's group ("sudo adduser $USER disk", cdrom for /dev/sr*).
+  A USB stick may also be an image file. A stick given to the guest unprotected while the
+  host has it (or a partition of it) mounted is an error: both writing destroys its files.
+- UEFI needs OVMF and a TPM needs swtpm on the host; KVM chosen explicitly needs usable KVM.
+- Expert extra arguments are checked by the argv module's extra_args_problems (which knows
+  the options that would add a monitor or display, or be read as a disk).
+- Files are only checked when check_files is True (the CLI and the wizard do; golden tests
+  don't) and relative paths only when the VM's folder is known.
+"""
+
+from __future__ import annotations
+
+import grp
+import importlib
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from kvmgui.core.host import HostFacts
+from kvmgui.core.model import (
+    Accel,
+    BootDevice,
+    CdromSource,
+    Disk,
+    DiskBus,
+    DiskFormat,
+    DisplayKind,
+    Firmware,
+    MachineType,
+    NetMode,
+    OsPreset,
+    VmSpec,
+)
+from kvmgui.core.paths import VmFolder
+from kvmgui.core.sizes import MAX_SIZE, format_size
+
+MAX_NAME_CHARS = 64
+# A folder name is limited to 255 bytes; 64 four-byte characters would just exceed that.
+MAX_NAME_BYTES = 200
+MIN_MEMORY_MIB = 32
+MEMORY_WARN_FRACTION = 0.8
+PC_IDE_SLOTS = 4
+AHCI_PORTS = 6
+
+_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+# Unicode categories that have no business in a name: controls, format characters (bidi
+# overrides can make a name display as another), surrogates, private use, line separators.
+_BAD_NAME_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    severity: Severity
+    message: str
+
+
+def _error(field: str, message: str) -> Problem:
+    return Problem(field, Severity.ERROR, message)
+
+
+def _warning(field: str, message: str) -> Problem:
+    return Problem(field, Severity.WARNING, message)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def shown(text: str, limit: int = 200) -> str:
+    """Untrusted text made safe to quote in a message: no control characters, bounded length."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# Names
+
+
+def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem]:
+    """Problems with `name` as a VM name (it becomes the VM's folder name).
+
+    `existing_names` are the names of the *other* VMs (leave the VM's own name out when
+    renaming); duplicates are found case-insensitively so "Debian" and "debian" cannot both
+    exist (they would be confusing in a list, and clash on case-insensitive filesystems).
+    """
+    f = "name"
+    if not isinstance(name, str):
+        return [_error(f, "The name must be text.")]
+    if not name.strip():
+        return [_error(f, "Give the VM a name.")]
+    problems: list[Problem] = []
+    if len(name) > MAX_NAME_CHARS or len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+        problems.append(
+            _error(f, f"The name is {len(name)} characters long: use at most {MAX_NAME_CHARS}.")
+        )
+    if "\0" in name:
+        problems.append(_error(f, "The name contains a NUL character: type it again."))
+    elif any(unicodedata.category(ch) in _BAD_NAME_CATEGORIES for ch in name):
+        problems.append(
+            _error(f, "The name contains control or invisible characters: type it again.")
+        )
+    if "/" in name:
+        problems.append(
+            _error(f, "A name cannot contain '/': use another character such as '-'.")
+        )
+    if name.startswith("."):
+        problems.append(
+            _error(f, "A name cannot start with '.', as such folders are hidden: "
+                      "start it with a letter or digit.")
+        )
+    if name != name.strip():
+        problems.append(_error(f, "Remove the spaces at the start or end of the name."))
+    folded = name.casefold()
+    for other in existing_names:
+        if other.casefold() == folded:
+            problems.append(
+                _error(f, f"A VM called '{shown(other)}' already exists: choose another name.")
+            )
+            break
+    return problems
+
+
+def validate_id(vm_id: str) -> list[Problem]:
+    """The id keys the VM's runtime folder, so it must be a short, path-safe token."""
+    if isinstance(vm_id, str) and _ID_RE.fullmatch(vm_id):
+        return []
+    return [
+        _error("id", "The VM id must be 1 to 64 letters, digits, '-' or '_': give the VM "
+                     "a new id made of those.")
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Files and devices
+
+
+def _can_access(path: Path, mode: int) -> bool:
+    # A module-level indirection so tests running as root can simulate a denied access.
+    return os.access(path, mode)
+
+
+def _group_fix(path: Path) -> str:
+    """The command that gives this user access to a device node."""
+    group = "cdrom" if path.name.startswith("sr") else "disk"
+    try:
+        gid = path.stat().st_gid
+        name = grp.getgrgid(gid).gr_name
+        if name != "root":
+            group = name
+    except (OSError, KeyError):
+        pass
+    return f"sudo adduser $USER {group}, then log out and in"
+
+
+def _mounted_sources() -> set[str]:
+    """Device paths that have a filesystem mounted on this host (from /proc/self/mounts)."""
+    try:
+        text = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    return {line.split(" ", 1)[0] for line in text.splitlines() if line.startswith("/dev/")}
+
+
+def _is_mounted(device: Path) -> bool:
+    """True when `device` or one of its partitions (sdb1, nvme0n1p2, …) is mounted."""
+    real = os.path.realpath(device)
+    # Partition names: sdb -> sdb1, but nvme0n1 -> nvme0n1p1 and loop1 -> loop1p1 (so that
+    # loop10 is not mistaken for a partition of loop1).
+    joiner = "p" if real[-1:].isdigit() else ""
+    for source in _mounted_sources():
+        src = os.path.realpath(source)
+        if src == real:
+            return True
+        rest = src[len(real):] if src.startswith(real + joiner) else ""
+        if rest.removeprefix(joiner).isdigit():
+            return True
+    return False
+
+
+def _check_regular_input(field: str, path: Path, what: str, *, need_write: bool) -> list[Problem]:
+    """An image file the guest reads (and maybe writes): exists, is a file, is accessible."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return [_error(field, f"The {what} {shown(str(path))} does not exist: pick it again.")]
+    except OSError as exc:
+        return [_error(field, f"The {what} {shown(str(path))} cannot be checked "
+                              f"({exc.strerror}): pick another file.")]
+    if stat.S_ISDIR(st.st_mode):
+        return [_error(field, f"{shown(str(path))} is a folder, not a {what}: pick the file "
+                              "inside it.")]
+    if not _can_access(path, os.R_OK):
+        return [_error(field, f"You may not read the {what} {shown(str(path))}: make it "
+                              f"readable, for example with: chmod u+r '{shown(str(path))}'.")]
+    if need_write and not _can_access(path, os.W_OK):
+        return [_error(field, f"You may not write to the {what} {shown(str(path))}: make it "
+                              "writable (chmod u+w), or make the disk read-only or throwaway.")]
+    return []
+
+
+def _check_device(
+    field: str, path: Path, what: str, *, need_write: bool, allow_file: bool
+) -> list[Problem]:
+    """A host block device (or, when allowed, an image file standing in for one)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return [_error(field, f"There is no {what} at {shown(str(path))}: plug it in or "
+                              "pick it again.")]
+    except OSError as exc:
+        return [_error(field, f"{shown(str(path))} cannot be checked ({exc.strerror}): "
+                              f"pick another {what}.")]
+    if stat.S_ISREG(st.st_mode) and allow_file:
+        return _check_regular_input(field, path, "image file", need_write=need_write)
+    if not stat.S_ISBLK(st.st_mode):
+        kind = "an image file or a block device" if allow_file else "a block device"
+        return [_error(field, f"{shown(str(path))} is not {kind}: pick a {what} such as "
+                              f"{'/dev/sr0' if what.startswith('CD') else '/dev/sdb'}.")]
+    if not _can_access(path, os.R_OK) or (need_write and not _can_access(path, os.W_OK)):
+        return [_error(field, f"You may not use {shown(str(path))}: {_group_fix(path)}.")]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole spec
+
+
+def validate_spec(
+    spec: VmSpec,
+    host: HostFacts,
+    *,
+    existing_names: Iterable[str] = (),
+    folder: VmFolder | None = None,
+    free_bytes: int | None = None,
+    check_files: bool = True,
+) -> list[Problem]:
+    """Every problem with `spec` on this host, errors and warnings, in field order.
+
+    `existing_names`: the other VMs' names. `folder`: the VM's folder, to resolve relative
+    paths (None for a VM not created yet: relative paths are not checked). `free_bytes`: free
+    space where new disks will be created (None: unknown, not checked).
+    """
+    problems: list[Problem] = []
+    problems += validate_name(spec.name, existing_names)
+    problems += validate_id(spec.id)
+    problems += _check_machine(spec)
+    problems += _check_memory(spec, host)
+    problems += _check_cpus(spec, host)
+    problems += _check_firmware(spec, host)
+    problems += _check_disks(spec, folder, free_bytes, check_files)
+    problems += _check_controllers(spec)
+    problems += _check_cdrom(spec, folder, check_files)
+    problems += _check_usb_stick(spec, folder, check_files)
+    problems += _check_boot_order(spec)
+    problems += _check_network(spec)
+    problems += _check_display(spec)
+    problems += _check_extra_args(spec)
+    return problems
+
+
+def _check_machine(spec: VmSpec) -> list[Problem]:
+    problems: list[Problem] = []
+    mv = spec.machine_version
+    if mv is not None:
+        prefix = "pc-q35-" if spec.machine is MachineType.Q35 else "pc-i440fx-"
+        if not _MACHINE_VERSION_RE.fullmatch(mv):
+            problems.append(_error("machine_version", f"'{shown(mv)}' is not a QEMU machine "
+                                   "type: remove it so kvmgui pins the current one."))
+        elif mv != spec.machine.value and not mv.startswith(prefix):
+            problems.append(_error("machine_version", f"The pinned machine type '{mv}' does not "
+                                   f"belong to a {spec.machine.value} machine: remove it so "
+                                   "kvmgui pins a matching one."))
+    return problems
+
+
+def _check_memory(spec: VmSpec, host: HostFacts) -> list[Problem]:
+    f = "memory_mib"
+    mem = spec.memory_mib
+    if mem < MIN_MEMORY_MIB:
+        return [_error(f, f"{mem} MiB of memory is too little: give the VM at least "
+                          f"{MIN_MEMORY_MIB} MiB.")]
+    if mem > host.memory_mib:
+        return [_error(f, f"The VM has {mem} MiB of memory but this computer has only "
+                          f"{host.memory_mib} MiB: give it less.")]
+    if mem > host.memory_mib * MEMORY_WARN_FRACTION:
+        return [_warning(f, f"{mem} MiB is more than 80 % of this computer's "
+                            f"{host.memory_mib} MiB: the host may slow down or run out of "
+                            "memory, consider giving the VM less.")]
+    return []
+
+
+def _check_cpus(spec: VmSpec, host: HostFacts) -> list[Problem]:
+    f = "cpus"
+    if spec.cpus < 1:
+        return [_error(f, "A VM needs at least 1 CPU.")]
+    if spec.cpus > host.cpu_count:
+        return [_error(f, f"The VM has {spec.cpus} CPUs but this computer has only "
+                          f"{host.cpu_count}: give it at most {host.cpu_count}.")]
+    return []
+
+
+def _check_firmware(spec: VmSpec, host: HostFacts) -> list[Problem]:
+    problems: list[Problem] = []
+    if spec.accel is Accel.KVM and not host.kvm_usable:
+        reason = host.kvm_reason.strip()
+        problems.append(_error("accel", (f"{reason} " if reason else "")
+                               + "KVM cannot be used on this computer: choose 'auto' or 'tcg'."))
+    if spec.firmware is Firmware.UEFI and not (host.ovmf_code and host.ovmf_vars_template):
+        problems.append(_error("firmware", "UEFI needs the OVMF firmware, which is not "
+                               "installed: sudo apt install ovmf (or choose BIOS)."))
+    if spec.tpm and not host.swtpm:
+        problems.append(_error("tpm", "A TPM needs swtpm, which is not installed: "
+                               "sudo apt install swtpm (or turn the TPM off)."))
+    if spec.os is OsPreset.WINDOWS11 and (spec.firmware is not Firmware.UEFI or not spec.tpm):
+        problems.append(_warning("firmware", "Windows 11 setup refuses to install without UEFI "
+                                 "and a TPM: turn both on."))
+    return problems
+
+
+def _resolve(path: str, folder: VmFolder | None) -> Path | None:
+    """The file a spec path stands for; None when it is relative and the folder is unknown."""
+    p = Path(path)
+    if p.is_absolute():
+        return p
+    return folder.resolve(path) if folder is not None else None
+
+
+def _bad_path_text(field: str, path: str, what: str) -> list[Problem]:
+    if not path.strip():
+        return [_error(field, f"Choose the {what}.")]
+    if "\0" in path or any(unicodedata.category(ch) == "Cc" for ch in path):
+        return [_error(field, f"The path of the {what} contains control characters: "
+                              "pick the file again.")]
+    try:
+        os.fsencode(path)
+    except UnicodeEncodeError:
+        return [_error(field, f"The path of the {what} contains characters no file name can "
+                              "have: pick the file again.")]
+    return []
+
+
+def _check_disks(
+    spec: VmSpec, folder: VmFolder | None, free_bytes: int | None, check_files: bool
+) -> list[Problem]:
+    problems: list[Problem] = []
+    new_bytes = 0
+    seen: dict[str, int] = {}
+    for i, disk in enumerate(spec.disks):
+        f = f"disks[{i}]"
+        text_problems = _bad_path_text(f"{f}.path", disk.path, f"image of disk {i + 1}")
+        problems += text_problems
+        if text_problems:
+            continue
+        where = _resolve(disk.path, folder)
+        key = os.path.normpath(str(where)) if where is not None else disk.path
+        if key in seen:
+            problems.append(_error(f"{f}.path", f"Disk {i + 1} uses the same image as disk "
+                                   f"{seen[key] + 1}: remove one of them."))
+        seen[key] = i
+        # An image that already exists is used as it is: its size was only for creating it.
+        exists = check_files and where is not None and os.path.lexists(where)
+        if disk.size_bytes is not None and not exists:
+            size = disk.size_bytes
+            if size <= 0:
+                problems.append(_error(f"{f}.size_bytes", f"Disk {i + 1} has no size: "
+                                       "give it a size like 20G."))
+            elif size > MAX_SIZE:
+                problems.append(_error(f"{f}.size_bytes", f"Disk {i + 1} is larger than 64 TiB: "
+                                       "give it a size like 20G."))
+            else:
+                new_bytes += size
+                if free_bytes is not None and new_bytes > free_bytes:
+                    problems.append(_warning(
+                        f"{f}.size_bytes",
+                        f"The new disks add up to {format_size(new_bytes)} but only "
+                        f"{format_size(max(free_bytes, 0))} is free: that works at first "
+                        "because disk images only use the space the guest fills, but free "
+                        "some space before the guest fills the disk."))
+                    free_bytes = None  # say it once
+        problems += _check_disk_format(f, i, disk)
+        if check_files and where is not None:
+            problems += _check_disk_file(f, i, disk, where)
+    return problems
+
+
+def _check_disk_format(f: str, i: int, disk: Disk) -> list[Problem]:
+    problems: list[Problem] = []
+    writable = not disk.readonly and not disk.throwaway
+    if disk.format in (DiskFormat.VMDK, DiskFormat.VDI, DiskFormat.VHDX) and writable:
+        problems.append(_warning(f"{f}.format", f"Disk {i + 1} is a {disk.format.value} image: "
+                                 "QEMU can use it, but qcow2 is safer and faster; convert it "
+                                 "with qemu-img convert -O qcow2."))
+    if disk.backing_file is not None:
+        if disk.format is not DiskFormat.QCOW2:
+            problems.append(_error(f"{f}.backing_file", f"Disk {i + 1} has a base image, which "
+                                   "only a qcow2 disk can have: make it qcow2 or remove the "
+                                   "base image."))
+        if disk.backing_format is None:
+            problems.append(_error(f"{f}.backing_format", f"Disk {i + 1} does not say the "
+                                   "format of its base image: choose it (usually qcow2)."))
+        if not disk.backing_file.strip():
+            problems.append(_error(f"{f}.backing_file", f"Choose the base image of disk "
+                                   f"{i + 1}."))
+    elif disk.backing_format is not None:
+        problems.append(_warning(f"{f}.backing_format", f"Disk {i + 1} names a base image "
+                                 "format but no base image: the format is ignored."))
+    if disk.readonly and disk.throwaway:
+        problems.append(_warning(f"{f}.throwaway", f"Disk {i + 1} is read-only, so making it "
+                                 "throwaway too changes nothing: turn one of them off."))
+    return problems
+
+
+def _check_disk_file(f: str, i: int, disk: Disk, where: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    writable = not disk.readonly and not disk.throwaway
+    exists = os.path.lexists(where)
+    if disk.size_bytes is None and not exists:
+        problems.append(_error(f"{f}.path", f"The image of disk {i + 1}, {shown(str(where))}, "
+                               "does not exist: pick an existing image or give a size to "
+                               "create a new one."))
+    elif exists:
+        try:
+            is_block = stat.S_ISBLK(where.stat().st_mode)
+        except OSError:
+            is_block = False
+        if is_block:
+            if disk.format is not DiskFormat.RAW:
+                problems.append(_warning(f"{f}.format", f"Disk {i + 1} is a host device, which "
+                                         "almost always holds raw data: set its format to raw "
+                                         "unless you know it holds an image of that format."))
+            problems += _check_device(f"{f}.path", where, "disk", need_write=writable,
+                                      allow_file=False)
+        else:
+            problems += _check_regular_input(f"{f}.path", where, f"image of disk {i + 1}",
+                                             need_write=writable)
+    if disk.backing_file and disk.backing_file.strip():
+        # QEMU resolves a relative base image against the overlay's own folder.
+        base = Path(disk.backing_file)
+        base = base if base.is_absolute() else where.parent / base
+        if not base.exists():
+            problems.append(_error(f"{f}.backing_file", f"The base image {shown(str(base))} of "
+                                   f"disk {i + 1} does not exist: pick it again."))
+    return problems
+
+
+def _check_controllers(spec: VmSpec) -> list[Problem]:
+    ide = sum(1 for d in spec.disks if d.bus is DiskBus.IDE)
+    sata = sum(1 for d in spec.disks if d.bus is DiskBus.SATA)
+    cd = 1 if spec.cdrom is not None else 0
+    if spec.machine is MachineType.PC:
+        if ide + cd > PC_IDE_SLOTS:
+            return [_error("disks", f"A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the "
+                                    "CD drive: move some disks to SATA or virtio.")]
+        if sata > AHCI_PORTS:
+            return [_error("disks", f"At most {AHCI_PORTS} SATA disks fit: move some disks to "
+                                    "virtio.")]
+        return []
+    if ide + sata + cd > AHCI_PORTS:
+        return [_error("disks", f"A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the "
+                                "CD drive: move some disks to virtio.")]
+    return []
+
+
+def _check_cdrom(spec: VmSpec, folder: VmFolder | None, check_files: bool) -> list[Problem]:
+    cd = spec.cdrom
+    f = "cdrom.path"
+    if cd is None or cd.source is CdromSource.EMPTY:
+        return []
+    what = "ISO file" if cd.source is CdromSource.ISO else "CD/DVD drive"
+    if cd.path is None:
+        return [_error(f, f"Choose the {what}, or leave the CD drive empty.")]
+    problems = _bad_path_text(f, cd.path, what)
+    if problems or not check_files:
+        return problems
+    where = _resolve(cd.path, folder)
+    if where is None:
+        return []
+    if cd.source is CdromSource.ISO:
+        return _check_regular_input(f, where, what, need_write=False)
+    return _check_device(f, where, what, need_write=False, allow_file=False)
+
+
+def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -> list[Problem]:
+    stick = spec.usb_stick
+    f = "usb_stick.path"
+    if stick is None:
+        return []
+    problems = _bad_path_text(f, stick.path, "USB stick")
+    if problems or not check_files:
+        return problems
+    where = _resolve(stick.path, folder)
+    if where is None:
+        return []
+    problems = _check_device(f, where, "USB stick", need_write=not stick.protected,
+                             allow_file=True)
+    if not problems and not stick.protected and where.exists():
+        try:
+            is_block = stat.S_ISBLK(where.stat().st_mode)
+        except OSError:
+            is_block = False
+        if is_block and _is_mounted(where):
+            problems.append(_error(f, f"{shown(str(where))} (or a partition on it) is mounted on "
+                                   "this computer, and two systems writing to it at once "
+                                   "destroy its files: unmount it first, or keep it protected."))
+    return problems
+
+
+def _check_boot_order(spec: VmSpec) -> list[Problem]:
+    problems: list[Problem] = []
+    present = {
+        BootDevice.DISK: bool(spec.disks),
+        BootDevice.CDROM: spec.cdrom is not None,
+        BootDevice.USB: spec.usb_stick is not None
+        or any(d.bus is DiskBus.USB for d in spec.disks),
+    }
+    names = {BootDevice.DISK: "disk", BootDevice.CDROM: "CD drive", BootDevice.USB: "USB stick"}
+    seen: set[BootDevice] = set()
+    for dev in spec.boot_order:
+        if dev in seen:
+            problems.append(_warning("boot_order", f"The {names[dev]} appears twice in the boot "
+                                     "order: remove one."))
+        seen.add(dev)
+    if not any(present.values()):
+        problems.append(_warning("boot_order", "The VM has no disk, CD drive or USB stick to "
+                                 "start from: add one."))
+    # A CD or stick put first is what the user means to boot; a missing disk in first place
+    # is the default order of a disk-less live-CD VM and falls through to the CD harmlessly.
+    elif spec.boot_order and spec.boot_order[0] is not BootDevice.DISK:
+        first = spec.boot_order[0]
+        if not present[first]:
+            problems.append(_warning("boot_order", f"The VM should boot from its "
+                                     f"{names[first]} first but has no {names[first]}: add "
+                                     "one or change the boot order."))
+    return problems
+
+
+def _check_network(spec: VmSpec) -> list[Problem]:
+    problems: list[Problem] = []
+    net = spec.network
+    if net.mode is NetMode.NONE and net.forwards:
+        problems.append(_warning("network.forwards", "The VM has no network, so its port "
+                                 "forwards do nothing: turn the network on or remove them."))
+    seen: dict[tuple[int, str], int] = {}
+    for i, fw in enumerate(net.forwards):
+        f = f"network.forwards[{i}]"
+        if not 1 <= fw.host_port <= 65535:
+            problems.append(_error(f"{f}.host_port", f"Host port {fw.host_port} does not exist: "
+                                   "use a port between 1024 and 65535."))
+        elif fw.host_port < 1024:
+            problems.append(_error(f"{f}.host_port", f"Host port {fw.host_port} needs root: use "
+                                   f"a port of 1024 or more, for example {fw.host_port + 8000}."))
+        if not 1 <= fw.guest_port <= 65535:
+            problems.append(_error(f"{f}.guest_port", f"Guest port {fw.guest_port} does not "
+                                   "exist: use a port between 1 and 65535."))
+        key = (fw.host_port, fw.protocol.value)
+        if key in seen:
+            problems.append(_error(f"{f}.host_port", f"Host port {fw.host_port} "
+                                   f"({fw.protocol.value}) is forwarded twice: use another port."))
+        seen[key] = i
+    return problems
+
+
+def _check_display(spec: VmSpec) -> list[Problem]:
+    if spec.display.password and spec.display.kind is not DisplayKind.VNC:
+        return [_warning("display.password", "The console password only applies to VNC: "
+                         "switch the display to VNC or turn the password off.")]
+    return []
+
+
+_EXTRA_ARGS_MODULES = ("kvmgui.core.argv_extra", "kvmgui.core.argv")
+
+
+def _extra_args_checker() -> Callable[..., Any] | None:
+    """extra_args_problems(args) -> list[str] from the argv builder, looked up lazily.
+
+    Lazily, because the argv modules may import this one; and by name, because the check
+    belongs with the code that knows which QEMU options are dangerous.
+    """
+    for name in _EXTRA_ARGS_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        checker: object = getattr(module, "extra_args_problems", None)
+        if callable(checker):
+            return checker
+    return None
+
+
+def _check_extra_args(spec: VmSpec) -> list[Problem]:
+    problems: list[Problem] = []
+    for i, arg in enumerate(spec.extra_args):
+        if "\0" in arg:
+            problems.append(_error(f"extra_args[{i}]", "An extra argument contains a NUL "
+                                   "character, which cannot be passed to QEMU: remove it."))
+    if problems:
+        return problems
+    checker = _extra_args_checker()
+    if checker is None or not spec.extra_args:
+        return problems
+    for item in checker(spec.extra_args):
+        # Accept Problems, or plain sentences (always errors) from the argv module.
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            problems.append(_error("extra_args", str(item)))
+    return problems

@@ -1,0 +1,128 @@
+"""Ask the installed QEMU binary what it can do, once per binary version.
+
+Runs `--version`, `-machine help`, `-device help` and `-audiodev help` (each a plain argv, each
+with a timeout) and hands the text to the pure parsers in `kvmgui.core.qemu_caps`. The result
+is cached in memory by the binary's real path and modification time, so an upgrade of QEMU
+while the app runs is noticed on the next probe and nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from dataclasses import dataclass
+
+from kvmgui.core.qemu_caps import (
+    QemuCaps,
+    parse_audiodev_help,
+    parse_device_help,
+    parse_machine_help,
+    parse_version,
+)
+
+DEFAULT_BINARY = "qemu-system-x86_64"
+PROBE_TIMEOUT_S = 15.0
+INSTALL_FIX = "sudo apt install qemu-system-x86"
+
+
+class QemuProbeError(RuntimeError):
+    """The binary exists but could not be asked for its capabilities; one plain sentence."""
+
+
+class QemuNotFound(QemuProbeError):
+    """No QEMU binary under that name or path."""
+
+    def __init__(self, binary: str) -> None:
+        super().__init__(
+            f"QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}"
+        )
+        self.binary = binary
+        self.fix = INSTALL_FIX
+
+
+@dataclass(frozen=True)
+class _CacheKey:
+    path: str
+    mtime_ns: int
+    size: int
+
+
+_cache: dict[_CacheKey, QemuCaps] = {}
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
+def resolve_binary(binary: str) -> str:
+    """The absolute real path of `binary` (a name looked up on PATH, or a path)."""
+    found = shutil.which(binary) if os.sep not in binary else binary
+    if not found or not os.path.isfile(found) or not os.access(found, os.X_OK):
+        raise QemuNotFound(binary)
+    return os.path.realpath(found)
+
+
+async def _run(path: str, *args: str, timeout: float) -> str:
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            path,
+            *args,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            # -audiodev help prints "module … not found" lines for audio back-ends whose
+            # packages are not installed; they are noise here.
+            stderr=asyncio.subprocess.PIPE,
+        )
+    except FileNotFoundError as err:
+        raise QemuNotFound(path) from err
+    except PermissionError as err:
+        raise QemuProbeError(f"QEMU ({path}) cannot be run: {err.strerror}.") from err
+    try:
+        out, err_out = await asyncio.wait_for(proc.communicate(), timeout)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        raise QemuProbeError(
+            f"QEMU ({path}) did not answer `{' '.join(args)}` within {timeout:g} seconds."
+        ) from None
+    if proc.returncode != 0:
+        detail = err_out.decode(errors="replace").strip().splitlines()
+        raise QemuProbeError(
+            f"QEMU ({path}) failed to answer `{' '.join(args)}`"
+            + (f": {detail[-1]}" if detail else ".")
+        )
+    return out.decode(errors="replace")
+
+
+async def probe_caps(
+    binary: str = DEFAULT_BINARY, *, timeout: float = PROBE_TIMEOUT_S
+) -> QemuCaps:
+    """The capabilities of `binary`; raises QemuNotFound (with the install command) or
+    QemuProbeError."""
+    path = resolve_binary(binary)
+    st = os.stat(path)
+    key = _CacheKey(path, st.st_mtime_ns, st.st_size)
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    # One after another: four short runs, and the machine may be busy running guests.
+    version_text = await _run(path, "--version", timeout=timeout)
+    machine_text = await _run(path, "-machine", "help", timeout=timeout)
+    device_text = await _run(path, "-device", "help", timeout=timeout)
+    audio_text = await _run(path, "-audiodev", "help", timeout=timeout)
+    try:
+        version = parse_version(version_text)
+    except ValueError as err:
+        raise QemuProbeError(f"{path} does not look like QEMU: {err}") from err
+    machines, aliases = parse_machine_help(machine_text)
+    caps = QemuCaps(
+        version=version,
+        devices=parse_device_help(device_text),
+        audio_drivers=parse_audiodev_help(audio_text),
+        machine_aliases=aliases,
+        machines=machines,
+        version_text=version_text.strip().splitlines()[0] if version_text.strip() else "",
+    )
+    _cache[key] = caps
+    return caps

@@ -1,0 +1,128 @@
+"""The console's tool bar: scaling, full screen, send keys, screenshot, detach/attach.
+
+Used by ConsoleWindow, and usable above a ConsoleWidget embedded in the main window (with
+detached=False its last action says "Detach" and emits detachRequested).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QStandardPaths, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
+
+from kvmgui.ui.console.send_keys import build_send_keys_menu
+from kvmgui.ui.console.widget import ConsoleWidget
+
+
+class ConsoleToolBar(QToolBar):
+    fullscreenToggled = Signal(bool)
+    detachRequested = Signal()
+    attachRequested = Signal()
+    screenshotSaved = Signal(str)  # the file written
+
+    def __init__(
+        self,
+        console: ConsoleWidget,
+        parent: QWidget | None = None,
+        *,
+        detached: bool = False,
+        screenshot_name: str = "screenshot",
+    ) -> None:
+        super().__init__(parent)
+        self._console = console
+        self._detached = detached
+        self._screenshot_name = screenshot_name
+        self.setWindowTitle(self.tr("Console"))
+        self.setAccessibleName(self.tr("Console tools"))
+        self.setObjectName("console-toolbar")
+
+        self.fit_action = QAction(self.tr("Fit to Window"), self)
+        self.fit_action.setCheckable(True)
+        self.fit_action.setChecked(console.fit_to_window())
+        self.fit_action.setToolTip(
+            self.tr("Scale the screen to the window; off shows one guest pixel per screen pixel")
+        )
+        self.fit_action.toggled.connect(console.set_fit_to_window)
+        console.fitToWindowChanged.connect(self.fit_action.setChecked)
+
+        self.fullscreen_action = QAction(self.tr("Full Screen"), self)
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.setToolTip(self.tr("Full screen (Ctrl+Alt+F inside the console)"))
+        self.fullscreen_action.toggled.connect(self.fullscreenToggled)
+        console.fullscreenRequested.connect(self.fullscreen_action.toggle)
+
+        self.send_keys_menu = build_send_keys_menu(self, console.send_combo)
+        self.send_keys_action = self.send_keys_menu.menuAction()
+        self.send_keys_action.setToolTip(
+            self.tr("Send a key combination the host would otherwise catch, like Ctrl+Alt+Del")
+        )
+
+        self.screenshot_action = QAction(self.tr("Screenshot…"), self)
+        self.screenshot_action.setToolTip(self.tr("Save the screen as a PNG image"))
+        self.screenshot_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.screenshot_action.triggered.connect(self.choose_screenshot_file)
+
+        if detached:
+            self.dock_action = QAction(self.tr("Attach to Main Window"), self)
+            self.dock_action.setToolTip(self.tr("Put the console back into the main window"))
+            self.dock_action.triggered.connect(self.attachRequested)
+        else:
+            self.dock_action = QAction(self.tr("Detach"), self)
+            self.dock_action.setToolTip(self.tr("Show the console in its own window"))
+            self.dock_action.triggered.connect(self.detachRequested)
+
+        for action in (
+            self.fit_action,
+            self.fullscreen_action,
+            self.send_keys_action,
+            self.screenshot_action,
+            self.dock_action,
+        ):
+            self.addAction(action)
+            button = self.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().rstrip("…"))
+                button.setAccessibleDescription(action.toolTip())
+        keys_button = self.widgetForAction(self.send_keys_action)
+        if isinstance(keys_button, QToolButton):
+            keys_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._update_enabled(console.connection_state.value)
+        console.connectionStateChanged.connect(self._update_enabled)
+
+    def _update_enabled(self, state: str) -> None:
+        connected = state == "connected"
+        self.send_keys_action.setEnabled(connected)
+        self.screenshot_action.setEnabled(not self._console.display_size().isEmpty())
+
+    def default_screenshot_path(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd-HHmmss")
+        return Path(folder or Path.home()) / f"{self._screenshot_name}-{stamp}.png"
+
+    def choose_screenshot_file(self) -> QFileDialog:
+        """Ask for a file name (non-blocking dialog), then save."""
+        image = self._console.image()  # the moment the user asked, not when the dialog closes
+        dialog = QFileDialog(self, self.tr("Save Screenshot"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PNG images (*.png)"))
+        dialog.setDefaultSuffix("png")
+        dialog.selectFile(str(self.default_screenshot_path()))
+        dialog.setAccessibleName(self.tr("Save Screenshot"))
+
+        def save(path: str) -> None:
+            if image.isNull() or not image.save(path, "PNG"):
+                QMessageBox.warning(
+                    self,
+                    self.tr("Screenshot not saved"),
+                    self.tr(
+                        "The screenshot could not be written to %1. Choose another folder."
+                    ).replace("%1", path),
+                )
+                return
+            self.screenshotSaved.emit(path)
+
+        dialog.fileSelected.connect(save)
+        dialog.open()
+        return dialog

@@ -1,0 +1,669 @@
+"""ConsoleWidget: a VM's screen over VNC, with keyboard and mouse, inside any Qt layout.
+
+The widget knows nothing about VM management: give it an address (`connect_to`) and, if you
+know it, the VM's state (`set_vm_state`). It keeps reconnecting with back-off until
+`disconnect()`, so a VM that reboots or restarts comes back by itself.
+
+Runs on qasync: the RFB session is an asyncio task on the running loop; Qt event handlers only
+call the client's non-blocking send methods.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFocusEvent,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kvmgui.runtime.rfb import (
+    CursorChanged,
+    Disconnected,
+    FrameUpdated,
+    KeyCombo,
+    PointerTypeChanged,
+    Resized,
+    RfbAuthError,
+    RfbClient,
+    RfbError,
+    RfbEvent,
+    VncAddress,
+    parse_address,
+)
+from kvmgui.runtime.rfb import protocol as p
+from kvmgui.runtime.rfb.address import VncAddressLike
+from kvmgui.ui.console.image import FrameImage
+from kvmgui.ui.console.keys import keysym_for, native_scancode_offset, scancode_for
+from kvmgui.ui.console.state import ConnectionState, VmDisplayState, reconnect_delay
+
+log = logging.getLogger(__name__)
+
+_BUTTONS = {
+    Qt.MouseButton.LeftButton: p.BUTTON_LEFT,
+    Qt.MouseButton.MiddleButton: p.BUTTON_MIDDLE,
+    Qt.MouseButton.RightButton: p.BUTTON_RIGHT,
+}
+_HINT_SECONDS = 4
+
+
+class ConsoleWidget(QWidget):
+    """Shows one VM screen. Signals carry plain values so any window can follow along."""
+
+    connectionStateChanged = Signal(str)  # a ConnectionState value
+    displaySizeChanged = Signal(int, int)  # the guest's resolution
+    grabChanged = Signal(bool)  # keyboard (and, for a relative mouse, pointer) grabbed
+    fitToWindowChanged = Signal(bool)
+    fullscreenRequested = Signal()  # Ctrl+Alt+F pressed inside the console
+
+    def __init__(
+        self,
+        address: VncAddressLike | VncAddress | None = None,
+        parent: QWidget | None = None,
+        *,
+        password: str | None = None,
+        encodings: list[int] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._password = password
+        self._encodings = encodings
+        self._address: VncAddress | None = None
+        self._client: RfbClient | None = None
+        self._session: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+        self._wanted = False
+        self._state = ConnectionState.IDLE
+        self._vm_state = VmDisplayState.RUNNING
+        self._last_error = ""
+        self._frame = FrameImage()
+        self._fit = True
+        self._grabbed = False
+        self._hint_visible = False
+        self._absolute = False
+        self._buttons = 0
+        self._sent_buttons = 0
+        self._modifier_combo_armed = False
+        self._scancode_offset = native_scancode_offset()
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.timeout.connect(self._hide_hint)
+
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)  # raw keys, no IME
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 120)
+        self.setAccessibleName(self.tr("Virtual machine screen"))
+        self._update_description()
+        if address is not None:
+            self._address = parse_address(address)
+            # Start once the event loop runs (the widget may be built before it starts).
+            QTimer.singleShot(0, self._start_from_constructor)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    @property
+    def connection_state(self) -> ConnectionState:
+        return self._state
+
+    @property
+    def vm_state(self) -> VmDisplayState:
+        return self._vm_state
+
+    @property
+    def client(self) -> RfbClient | None:
+        """The live RFB session, if connected (for diagnostics and tests)."""
+        return self._client
+
+    @property
+    def last_error(self) -> str:
+        return self._last_error
+
+    def image(self) -> QImage:
+        """The current guest screen (a copy; empty when nothing was received)."""
+        return self._frame.image.copy()
+
+    def display_size(self) -> QSize:
+        return QSize(*self._frame.size)
+
+    def is_grabbed(self) -> bool:
+        return self._grabbed
+
+    def fit_to_window(self) -> bool:
+        return self._fit
+
+    def set_fit_to_window(self, fit: bool) -> None:
+        """Scale the guest screen to the widget (True) or show it 1:1 (False; put the widget
+        in a QScrollArea with widgetResizable for screens larger than the window)."""
+        if fit == self._fit:
+            return
+        self._fit = fit
+        self._apply_size_constraints()
+        self.update()
+        self.fitToWindowChanged.emit(fit)
+
+    async def connect_to(self, address: VncAddressLike | VncAddress) -> bool:
+        """Connect to a VNC display, replacing any current session. Returns whether the first
+        attempt succeeded; either way the widget keeps trying (with back-off) until
+        disconnect(), unless the display refused our password."""
+        await self._stop_session()
+        self._address = parse_address(address)
+        self._wanted = True
+        self._last_error = ""
+        first: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._session = asyncio.create_task(self._run_session(first), name="console-session")
+        return await asyncio.shield(first)
+
+    def disconnect(self, *args: object) -> bool:  # type: ignore[override]
+        """Stop the session and reconnect attempts (non-blocking; see aclose()).
+
+        With arguments it is QObject.disconnect (signal connections), unchanged."""
+        if args:
+            return bool(super().disconnect(*args))  # type: ignore[call-overload]
+        self._wanted = False
+        self._release_grab()
+        if self._session is not None and not self._session.done():
+            self._session.cancel()
+        self._set_state(ConnectionState.IDLE)
+        return True
+
+    async def aclose(self) -> None:
+        """disconnect(), then wait until the socket is closed."""
+        self.disconnect()
+        await self._stop_session()
+
+    def set_vm_state(self, state: VmDisplayState | str) -> None:
+        """Tell the console what the VM is doing: paused shows the last frame with an
+        overlay; stopped and no-display show a message and stop reconnect attempts; running
+        reconnects at once if the display was lost."""
+        state = VmDisplayState(state)
+        if state == self._vm_state:
+            return
+        self._vm_state = state
+        if state in (VmDisplayState.STOPPED, VmDisplayState.NO_DISPLAY):
+            self._release_grab()
+            self._frame.clear()
+            self._apply_size_constraints()
+        self._wake.set()  # a session waiting to retry re-reads the state now
+        self._update_description()
+        self.update()
+
+    def send_combo(self, combo: KeyCombo) -> bool:
+        """Send a key combination (menu action). False when not connected."""
+        return self._client is not None and self._client.send_combo(combo)
+
+    def save_screenshot(self, path: str | Path) -> bool:
+        """Write the guest screen to a PNG file at its own resolution."""
+        if self._frame.image.isNull():
+            return False
+        return self._frame.image.save(str(path), "PNG")
+
+    def release_grab(self) -> None:
+        self._release_grab()
+
+    # -- session ------------------------------------------------------------------------------
+
+    def _start_from_constructor(self) -> None:
+        if self._address is not None and self._session is None:
+            asyncio.ensure_future(self.connect_to(self._address))
+
+    async def _stop_session(self) -> None:
+        task, self._session = self._session, None
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _sleep_or_wake(self, seconds: float) -> None:
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), seconds)
+
+    async def _run_session(self, first: asyncio.Future[bool]) -> None:
+        attempt = 0
+        try:
+            while self._wanted:
+                if self._vm_state in (VmDisplayState.STOPPED, VmDisplayState.NO_DISPLAY):
+                    self._set_state(ConnectionState.IDLE)
+                    if not first.done():
+                        first.set_result(False)
+                    self._wake.clear()
+                    await self._wake.wait()
+                    attempt = 0
+                    continue
+                self._set_state(
+                    ConnectionState.CONNECTING if attempt == 0 else ConnectionState.RECONNECTING
+                )
+                client = RfbClient(password=self._password, encodings=self._encodings)
+                client.add_listener(self._on_event)
+                try:
+                    assert self._address is not None
+                    await client.connect(self._address)
+                except RfbAuthError as exc:
+                    self._last_error = str(exc)
+                    self._set_state(ConnectionState.FAILED)
+                    break
+                except RfbError as exc:
+                    self._last_error = str(exc)
+                    if not first.done():
+                        first.set_result(False)
+                    attempt += 1
+                    self._set_state(ConnectionState.RECONNECTING)
+                    await self._sleep_or_wake(reconnect_delay(attempt))
+                    continue
+                self._client = client
+                attempt = 0
+                self._last_error = ""
+                self._absolute = client.absolute_pointer
+                self._set_state(ConnectionState.CONNECTED)
+                if not first.done():
+                    first.set_result(True)
+                ended = await client.wait_closed()
+                self._client = None
+                self._release_grab()
+                if not self._wanted:
+                    break
+                self._last_error = ended.reason
+                attempt += 1
+                self._set_state(ConnectionState.RECONNECTING)
+                await self._sleep_or_wake(reconnect_delay(attempt))
+        finally:
+            client_to_close, self._client = self._client, None
+            if client_to_close is not None:
+                await client_to_close.close()
+            if not first.done():
+                first.set_result(False)
+
+    def _set_state(self, state: ConnectionState) -> None:
+        if state == self._state:
+            return
+        self._state = state
+        self._update_description()
+        self.update()
+        self.connectionStateChanged.emit(state.value)
+
+    def _on_event(self, event: RfbEvent) -> None:
+        client = self._client
+        if isinstance(event, FrameUpdated):
+            if client is None:
+                return
+            self._show_rects(client.framebuffer, event)
+        elif isinstance(event, Resized):
+            self._frame.resize(event.width, event.height)
+            self._apply_size_constraints()
+            self.update()
+            self.displaySizeChanged.emit(event.width, event.height)
+        elif isinstance(event, PointerTypeChanged):
+            self._absolute = event.absolute
+            if self._grabbed:
+                self._apply_pointer_grab()
+        elif isinstance(event, CursorChanged):
+            self._apply_cursor()
+        elif isinstance(event, Disconnected):
+            self._last_error = event.reason
+
+    def _show_rects(self, framebuffer: np.ndarray, event: FrameUpdated) -> None:
+        h, w = framebuffer.shape[:2]
+        resized = (w, h) != self._frame.size
+        self._frame.copy_rects(framebuffer, event.rects)
+        if resized:
+            self._apply_size_constraints()
+            self.displaySizeChanged.emit(w, h)
+            self.update()
+            return
+        left = min(r.x for r in event.rects)
+        top = min(r.y for r in event.rects)
+        right = max(r.x + r.w for r in event.rects)
+        bottom = max(r.y + r.h for r in event.rects)
+        target = self._target_rect()
+        sx, sy = target.width() / w, target.height() / h
+        area = QRectF(
+            target.x() + left * sx, target.y() + top * sy, (right - left) * sx, (bottom - top) * sy
+        )
+        self.update(area.toAlignedRect().adjusted(-1, -1, 1, 1))
+
+    # -- geometry -----------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        w, h = self._frame.size
+        return QSize(w, h) if w and h else QSize(720, 400)
+
+    def _apply_size_constraints(self) -> None:
+        w, h = self._frame.size
+        if not self._fit and w and h:
+            self.setMinimumSize(w, h)  # a QScrollArea around us then scrolls
+        else:
+            self.setMinimumSize(160, 120)
+        self.updateGeometry()
+
+    def _target_rect(self) -> QRectF:
+        """Where the guest image is drawn, in widget coordinates."""
+        w, h = self._frame.size
+        if not w or not h:
+            return QRectF()
+        if self._fit:
+            scale = min(self.width() / w, self.height() / h)
+        else:
+            scale = 1.0
+        tw, th = w * scale, h * scale
+        x = max((self.width() - tw) / 2, 0.0)
+        y = max((self.height() - th) / 2, 0.0)
+        if self._fit:  # whole pixels keep 1:1-sized screens crisp
+            x, y = float(round(x)), float(round(y))
+        return QRectF(x, y, tw, th)
+
+    def to_guest(self, pos: QPointF | QPoint) -> tuple[int, int]:
+        """Widget coordinates → guest framebuffer pixel (clamped to the screen)."""
+        target = self._target_rect()
+        w, h = self._frame.size
+        if target.isEmpty():
+            return 0, 0
+        x = int((pos.x() - target.x()) * w / target.width())
+        y = int((pos.y() - target.y()) * h / target.height())
+        return min(max(x, 0), w - 1), min(max(y, 0), h - 1)
+
+    # -- painting -----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(0, 0, 0))
+        image = self._frame.image
+        show_image = not image.isNull() and self._vm_state not in (
+            VmDisplayState.STOPPED,
+            VmDisplayState.NO_DISPLAY,
+        )
+        if show_image:
+            target = self._target_rect()
+            if target.size() == QRectF(image.rect()).size():
+                painter.drawImage(target.topLeft(), image)
+            else:
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                painter.drawImage(target, image)
+        title, detail = self._message()
+        if title:
+            if show_image:  # dim the last frame under the message
+                painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
+            self._draw_message(painter, title, detail)
+        if self._grabbed and self._hint_visible:
+            self._draw_hint(painter)
+        painter.end()
+
+    def _message(self) -> tuple[str, str]:
+        """(headline, detail) to show over or instead of the screen; ("", "") for none."""
+        if self._vm_state == VmDisplayState.STOPPED:
+            return (
+                self.tr("The virtual machine is not running."),
+                self.tr("Start it to see its screen here."),
+            )
+        if self._vm_state == VmDisplayState.NO_DISPLAY:
+            return (
+                self.tr("This virtual machine has no screen that kvmgui can show."),
+                self.tr("Its display is SPICE or none. Open it in an external viewer instead."),
+            )
+        if self._state == ConnectionState.CONNECTED:
+            if self._vm_state == VmDisplayState.PAUSED:
+                return self.tr("Paused"), self.tr("Resume the virtual machine to continue.")
+            return "", ""
+        if self._state == ConnectionState.CONNECTING:
+            return self.tr("Connecting to the screen…"), ""
+        if self._state == ConnectionState.RECONNECTING:
+            return (
+                self.tr("The screen is not available. Trying again…"),
+                self._last_error,
+            )
+        if self._state == ConnectionState.FAILED:
+            return self.tr("Could not show the screen."), self._last_error
+        return self.tr("No screen connected."), ""
+
+    def _draw_message(self, painter: QPainter, title: str, detail: str) -> None:
+        box = self.rect().adjusted(24, 24, -24, -24)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        painter.setPen(QColor(235, 235, 235))
+        painter.setFont(title_font)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        title_rect = painter.boundingRect(box, int(flags), title)
+        painter.setFont(self.font())
+        detail_rect = painter.boundingRect(box, int(flags), detail) if detail else QRect()
+        total = title_rect.height() + (detail_rect.height() + 8 if detail else 0)
+        top = box.top() + max((box.height() - total) // 2, 0)
+        painter.setFont(title_font)
+        painter.drawText(
+            QRect(box.left(), top, box.width(), title_rect.height()), int(flags), title
+        )
+        if detail:
+            painter.setFont(self.font())
+            painter.setPen(QColor(190, 190, 190))
+            painter.drawText(
+                QRect(box.left(), top + title_rect.height() + 8, box.width(), detail_rect.height()),
+                int(flags),
+                detail,
+            )
+
+    def _draw_hint(self, painter: QPainter) -> None:
+        text = self.grab_hint_text()
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(text) + 24
+        rect = QRect((self.width() - width) // 2, 8, width, metrics.height() + 12)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 190))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(QColor(255, 255, 255))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def grab_hint_text(self) -> str:
+        return self.tr("Press Ctrl+Alt to release the keyboard and mouse")
+
+    def _update_description(self) -> None:
+        title, detail = self._message()
+        if not title:
+            title = self.tr(
+                "Connected. Click to send the keyboard and mouse to the virtual machine."
+            )
+        self.setAccessibleDescription(f"{title} {detail}".strip())
+
+    # -- grab ---------------------------------------------------------------------------------
+
+    def _grab(self) -> None:
+        if self._grabbed or self._client is None:
+            return
+        self._grabbed = True
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.grabKeyboard()  # system shortcuts (Alt+Tab…) go to the guest too
+        self._apply_pointer_grab()
+        self._hint_visible = True
+        self._hint_timer.start(_HINT_SECONDS * 1000)
+        self.update()
+        self.grabChanged.emit(True)
+
+    def _apply_pointer_grab(self) -> None:
+        if self._grabbed and not self._absolute:
+            # Relative mouse: keep the host pointer inside and hidden, feed motion as deltas.
+            self.grabMouse()
+            self._recentre_pointer()
+        else:
+            self.releaseMouse()
+        self._apply_cursor()
+
+    def _release_grab(self) -> None:
+        if self._client is not None:
+            self._client.release_all_keys()
+        self._buttons = 0
+        self._modifier_combo_armed = False
+        if not self._grabbed:
+            return
+        self._grabbed = False
+        self.releaseKeyboard()
+        self.releaseMouse()
+        self._hint_timer.stop()
+        self._hint_visible = False
+        self._apply_cursor()
+        self.update()
+        self.grabChanged.emit(False)
+
+    def _hide_hint(self) -> None:
+        self._hint_visible = False
+        self.update()
+
+    def _apply_cursor(self) -> None:
+        client = self._client
+        if self._grabbed and not self._absolute:
+            self.setCursor(Qt.CursorShape.BlankCursor)
+        elif client is not None and client.cursor is not None:
+            cur = client.cursor
+            pixels = np.ascontiguousarray(cur.pixels)
+            img = QImage(
+                pixels.tobytes(), cur.width, cur.height, cur.width * 4,
+                QImage.Format.Format_ARGB32_Premultiplied,
+            ).copy()  # fmt: skip
+            self.setCursor(QCursor(QPixmap.fromImage(img), cur.hot_x, cur.hot_y))
+        else:
+            self.unsetCursor()
+
+    def _recentre_pointer(self) -> None:
+        QCursor.setPos(self.mapToGlobal(self.rect().center()))
+
+    # -- keyboard -----------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # While connected and focused, every key belongs to the guest: don't let window
+        # shortcuts (Ctrl+Q, F11…) fire. Ctrl+Alt+F (full screen) is handled in keyPressEvent.
+        if event.type() == QEvent.Type.ShortcutOverride and self._client is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return self._client is None and super().focusNextPrevChild(next)  # Tab → the guest
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        client = self._client
+        if client is None:
+            super().keyPressEvent(event)
+            return
+        ctrl_alt = (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        key = event.key()
+        if key in (Qt.Key.Key_Control, Qt.Key.Key_Alt) and ctrl_alt:
+            self._modifier_combo_armed = True  # released without another key → ungrab
+        elif key not in (Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Shift):
+            self._modifier_combo_armed = False
+            if ctrl_alt and key == Qt.Key.Key_F and not event.isAutoRepeat():
+                self.fullscreenRequested.emit()
+                event.accept()
+                return
+        self._send_key(event, True)
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        client = self._client
+        if client is None:
+            super().keyReleaseEvent(event)
+            return
+        if event.isAutoRepeat():
+            event.accept()  # X11 auto-repeat sends release+press pairs; the guest repeats itself
+            return
+        self._send_key(event, False)
+        if self._modifier_combo_armed and event.key() in (Qt.Key.Key_Control, Qt.Key.Key_Alt):
+            self._modifier_combo_armed = False
+            self._release_grab()
+        event.accept()
+
+    def _send_key(self, event: QKeyEvent, down: bool) -> None:
+        client = self._client
+        if client is None:
+            return
+        keysym = keysym_for(event)
+        scancode = scancode_for(event, self._scancode_offset)
+        if scancode is not None:
+            client.send_scancode(scancode, down, keysym)
+        elif keysym:
+            client.send_keysym(keysym, down)
+
+    def set_native_scancode_offset(self, offset: int | None) -> None:
+        """Override the platform's native-scancode convention (tests; unusual platforms)."""
+        self._scancode_offset = offset
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # Keys held while focus leaves would stay down in the guest.
+        self._release_grab()
+        super().focusOutEvent(event)
+
+    # -- mouse --------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._client is None:
+            super().mousePressEvent(event)
+            return
+        if not self._grabbed:
+            self._grab()
+            if not self._absolute:
+                return  # the click that grabs a relative mouse is not a guest click
+        self._buttons |= _BUTTONS.get(event.button(), 0)
+        self._send_pointer(event.position())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._client is None:
+            super().mouseReleaseEvent(event)
+            return
+        self._buttons &= ~_BUTTONS.get(event.button(), 0)
+        self._send_pointer(event.position())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._client is None:
+            return
+        self._send_pointer(event.position())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self._client is None:
+            return
+        delta = event.angleDelta()
+        bits = 0
+        if delta.y():
+            bits = p.WHEEL_UP if delta.y() > 0 else p.WHEEL_DOWN
+        elif delta.x():
+            bits = p.WHEEL_LEFT if delta.x() > 0 else p.WHEEL_RIGHT
+        if bits:
+            pos = event.position()
+            self._send_pointer(pos, extra=bits)
+            self._send_pointer(pos)
+        event.accept()
+
+    def _send_pointer(self, pos: QPointF, extra: int = 0) -> None:
+        client = self._client
+        if client is None:
+            return
+        buttons = self._buttons | extra
+        if self._absolute:
+            x, y = self.to_guest(pos)
+            client.send_pointer(x, y, buttons)
+        elif self._grabbed:
+            centre = QPointF(self.rect().center())
+            dx, dy = round(pos.x() - centre.x()), round(pos.y() - centre.y())
+            if dx or dy or extra or buttons != self._sent_buttons:
+                client.send_relative_pointer(dx, dy, buttons)
+                self._sent_buttons = buttons
+            if dx or dy:
+                self._recentre_pointer()

@@ -1,0 +1,101 @@
+"""ConsoleWindow: a detached console in its own window, with the console tool bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
+
+from kvmgui.ui.console.toolbar import ConsoleToolBar
+from kvmgui.ui.console.widget import ConsoleWidget
+
+
+class ConsoleWindow(QMainWindow):
+    """Shows a ConsoleWidget (created here, or an embedded one being detached).
+
+    attachRequested: the user wants the console back in the main window (the tool bar's
+    action, or closing this window). The owner calls take_console() and closes the window.
+    """
+
+    attachRequested = Signal()
+
+    def __init__(
+        self,
+        console: ConsoleWidget | None = None,
+        *,
+        vm_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.console = console if console is not None else ConsoleWidget()
+        self._vm_name = vm_name
+        self._attaching = False
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)  # fit mode fills it; 1:1 mode scrolls
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        palette = self.scroll.palette()
+        palette.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.black)
+        self.scroll.setPalette(palette)
+        self.scroll.setWidget(self.console)
+        self.setCentralWidget(self.scroll)
+
+        self.toolbar = ConsoleToolBar(
+            self.console, self, detached=True, screenshot_name=vm_name or "screenshot"
+        )
+        self.addToolBar(self.toolbar)
+        self.toolbar.fullscreenToggled.connect(self.set_fullscreen)
+        self.toolbar.attachRequested.connect(self._request_attach)
+
+        self.console.grabChanged.connect(self._show_grab)
+        self.console.connectionStateChanged.connect(self._update_title)
+        self._update_title()
+        self.statusBar().setAccessibleName(self.tr("Console status"))
+        self.resize(800, 520)
+        self.console.setFocus()
+
+    def _update_title(self, *_: object) -> None:
+        name = self._vm_name or self.tr("Virtual machine")
+        title = self.tr("%1 — Console").replace("%1", name)
+        if self.console.is_grabbed():
+            title = self.tr("%1 (press Ctrl+Alt to release)").replace("%1", title)
+        self.setWindowTitle(title)
+
+    def _show_grab(self, grabbed: bool) -> None:
+        if grabbed:
+            self.statusBar().showMessage(self.console.grab_hint_text())
+        else:
+            self.statusBar().clearMessage()
+        self._update_title()
+
+    def set_fullscreen(self, on: bool) -> None:
+        if on:
+            self.statusBar().hide()
+            self.showFullScreen()
+        else:
+            self.statusBar().show()
+            self.showNormal()
+        if self.toolbar.fullscreen_action.isChecked() != on:
+            self.toolbar.fullscreen_action.setChecked(on)
+        self.console.setFocus()
+
+    def take_console(self) -> ConsoleWidget:
+        """Remove the console from this window (to re-embed it elsewhere), keeping its
+        connection."""
+        self.console.release_grab()
+        widget = self.scroll.takeWidget()
+        assert widget is self.console
+        return self.console
+
+    def _request_attach(self) -> None:
+        self._attaching = True
+        self.attachRequested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing a detached console means "put it back", not "lose the connection".
+        self.console.release_grab()
+        if not self._attaching and self.scroll.widget() is self.console:
+            self._attaching = True
+            self.attachRequested.emit()
+        super().closeEvent(event)
