@@ -19,6 +19,13 @@ pytest_plugins = ["tests.guest.fixtures"]
 TESTS = Path(__file__).parent
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Declared here as well as in tests/core/conftest.py so it works from the repo root.
+    parser.addoption(
+        "--regenerate-golden", action="store_true", help="rewrite the golden argv files"
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if (TESTS / "ui") in Path(str(item.fspath)).parents:

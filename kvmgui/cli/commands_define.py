@@ -66,11 +66,10 @@ def report_problems(problems: list[Problem]) -> None:
 
 
 def find_vm(ctx: CliContext, name: str) -> StoredVm:
-    store = ctx.store()
-    vm = store.find(name)
-    if vm is None:
-        raise CliError(f"There is no VM named '{name}'. 'kvmgui-cli list' shows the VMs.")
-    return vm
+    try:
+        return ctx.store().get(name)
+    except StoreError as err:
+        raise CliError(str(err)) from None
 
 
 def free_bytes_at(path: Path) -> int | None:
@@ -101,7 +100,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = await _detect_existing_formats(spec)
     spec = replace(spec, machine_version=env.caps.pinned_machine(spec.machine.value))
 
-    folder = VmFolder(store.folder_for(spec.name))
+    folder = store.folder_for(spec.name)
     report_problems(
         validate_spec(
             spec, env.host, existing_names=existing, folder=folder,

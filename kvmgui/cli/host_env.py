@@ -17,11 +17,11 @@ class HostEnv:
 
 async def load_host_env(ctx: CliContext) -> HostEnv:
     from kvmgui.runtime.host_probe import check_host
-    from kvmgui.runtime.qemu_probe import QemuNotFound, probe_caps
+    from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
     try:
         caps = await probe_caps(ctx.settings.qemu_binary)
-    except QemuNotFound as err:
+    except QemuProbeError as err:
         raise CliError(str(err)) from None
     report = await check_host(
         ctx.vm_root, qemu_binary=ctx.settings.qemu_binary, qemu_img=ctx.settings.qemu_img_binary

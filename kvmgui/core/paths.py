@@ -111,6 +111,14 @@ class VmRuntimePaths:
         return self.dir / "spice.sock"
 
     @property
+    def swtpm_socket(self) -> Path:
+        return self.dir / "swtpm.sock"
+
+    @property
+    def swtpm_pidfile(self) -> Path:
+        return self.dir / "swtpm.pid"
+
+    @property
     def lock_file(self) -> Path:
         return self.dir / "start.lock"
 

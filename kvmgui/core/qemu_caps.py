@@ -69,7 +69,10 @@ def parse_audiodev_help(text: str) -> frozenset[str]:
 
 
 def parse_machine_help(text: str) -> tuple[frozenset[str], dict[str, str]]:
-    """Parse `-machine help`: `q35                  Standard PC (Q35 + ICH9, 2009) (alias of pc-q35-7.2)`."""
+    """Parse `-machine help`.
+
+    Lines look like `q35     Standard PC (Q35 + ICH9, 2009) (alias of pc-q35-7.2)`.
+    """
     machines: set[str] = set()
     aliases: dict[str, str] = {}
     for line in text.splitlines():

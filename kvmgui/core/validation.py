@@ -418,7 +418,7 @@ def _check_disks(
                     free_bytes = None  # say it once
         problems += _check_disk_format(f, i, disk)
         if check_files and where is not None:
-            problems += _check_disk_file(f, i, disk, where)
+            problems += _check_disk_file(f, i, disk, where, folder)
     return problems
 
 
@@ -449,7 +449,9 @@ def _check_disk_format(f: str, i: int, disk: Disk) -> list[Problem]:
     return problems
 
 
-def _check_disk_file(f: str, i: int, disk: Disk, where: Path) -> list[Problem]:
+def _check_disk_file(
+    f: str, i: int, disk: Disk, where: Path, folder: VmFolder | None
+) -> list[Problem]:
     problems: list[Problem] = []
     writable = not disk.readonly and not disk.throwaway
     exists = os.path.lexists(where)
@@ -457,7 +459,14 @@ def _check_disk_file(f: str, i: int, disk: Disk, where: Path) -> list[Problem]:
         problems.append(_error(f"{f}.path", f"The image of disk {i + 1}, {shown(str(where))}, "
                                "does not exist: pick an existing image or give a size to "
                                "create a new one."))
-    elif exists:
+    elif not exists:
+        # A new image: its folder must be there (the VM's own folder is made by the store).
+        parent = where.parent
+        if (folder is None or parent != folder.dir) and not parent.is_dir():
+            problems.append(_error(f"{f}.path", f"The folder {shown(str(parent))} for the new "
+                                   f"image of disk {i + 1} does not exist: create it or pick "
+                                   "another place."))
+    else:
         try:
             is_block = stat.S_ISBLK(where.stat().st_mode)
         except OSError:

@@ -247,6 +247,16 @@ def test_missing_and_existing_images(tmp_path: Path) -> None:
     assert _fields(problems) == ["disks[0].path"]
 
 
+def test_new_image_needs_an_existing_folder(tmp_path: Path) -> None:
+    folder = VmFolder(tmp_path / "not-yet-created")
+    inside = new_spec("vm", disks=(Disk("new.qcow2", size_bytes=GIB),))
+    assert _problems(inside, folder=folder, check_files=True) == []  # the store makes it
+    elsewhere = new_spec("vm", disks=(Disk(str(tmp_path / "nope" / "x.qcow2"), size_bytes=GIB),))
+    p = _only(_problems(elsewhere, folder=folder, check_files=True), "disks[0].path",
+              Severity.ERROR)
+    assert "does not exist: create it or pick another place" in p.message
+
+
 def test_relative_paths_without_a_folder_are_not_checked() -> None:
     spec = new_spec("vm", disks=(Disk("gone.qcow2"),))
     assert _problems(spec, folder=None, check_files=True) == []

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QImage, QImageWriter
 
 from kvmgui.runtime.rfb.events import Rect
 
@@ -52,3 +52,10 @@ class FrameImage:
     def copy_all(self, framebuffer: np.ndarray) -> None:
         h, w = framebuffer.shape[:2]
         self.copy_rects(framebuffer, (Rect(0, 0, w, h),))
+
+
+def save_png(image: QImage, path: str) -> bool:
+    """Write `image` as PNG whatever the file name's suffix."""
+    writer = QImageWriter(path)
+    writer.setFormat(QByteArray(b"png"))
+    return bool(writer.write(image))

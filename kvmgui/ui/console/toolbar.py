@@ -12,6 +12,7 @@ from PySide6.QtCore import QDateTime, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
 
+from kvmgui.ui.console.image import save_png
 from kvmgui.ui.console.send_keys import build_send_keys_menu
 from kvmgui.ui.console.widget import ConsoleWidget
 
@@ -112,7 +113,7 @@ class ConsoleToolBar(QToolBar):
         dialog.setAccessibleName(self.tr("Save Screenshot"))
 
         def save(path: str) -> None:
-            if image.isNull() or not image.save(path, "PNG"):
+            if image.isNull() or not save_png(image, path):
                 QMessageBox.warning(
                     self,
                     self.tr("Screenshot not saved"),

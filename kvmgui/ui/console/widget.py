@@ -48,7 +48,7 @@ from kvmgui.runtime.rfb import (
 )
 from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import VncAddressLike
-from kvmgui.ui.console.image import FrameImage
+from kvmgui.ui.console.image import FrameImage, save_png
 from kvmgui.ui.console.keys import keysym_for, native_scancode_offset, scancode_for
 from kvmgui.ui.console.state import ConnectionState, VmDisplayState, reconnect_delay
 
@@ -85,6 +85,7 @@ class ConsoleWidget(QWidget):
         self._address: VncAddress | None = None
         self._client: RfbClient | None = None
         self._session: asyncio.Task[None] | None = None
+        self._starter: asyncio.Future[bool] | None = None
         self._wake = asyncio.Event()
         self._wanted = False
         self._state = ConnectionState.IDLE
@@ -170,7 +171,7 @@ class ConsoleWidget(QWidget):
         self._session = asyncio.create_task(self._run_session(first), name="console-session")
         return await asyncio.shield(first)
 
-    def disconnect(self, *args: object) -> bool:  # type: ignore[override]
+    def disconnect(self, *args: object) -> bool:
         """Stop the session and reconnect attempts (non-blocking; see aclose()).
 
         With arguments it is QObject.disconnect (signal connections), unchanged."""
@@ -212,7 +213,7 @@ class ConsoleWidget(QWidget):
         """Write the guest screen to a PNG file at its own resolution."""
         if self._frame.image.isNull():
             return False
-        return self._frame.image.save(str(path), "PNG")
+        return save_png(self._frame.image, str(path))
 
     def release_grab(self) -> None:
         self._release_grab()
@@ -221,7 +222,7 @@ class ConsoleWidget(QWidget):
 
     def _start_from_constructor(self) -> None:
         if self._address is not None and self._session is None:
-            asyncio.ensure_future(self.connect_to(self._address))
+            self._starter = asyncio.ensure_future(self.connect_to(self._address))
 
     async def _stop_session(self) -> None:
         task, self._session = self._session, None
@@ -357,10 +358,7 @@ class ConsoleWidget(QWidget):
         w, h = self._frame.size
         if not w or not h:
             return QRectF()
-        if self._fit:
-            scale = min(self.width() / w, self.height() / h)
-        else:
-            scale = 1.0
+        scale = min(self.width() / w, self.height() / h) if self._fit else 1.0
         tw, th = w * scale, h * scale
         x = max((self.width() - tw) / 2, 0.0)
         y = max((self.height() - th) / 2, 0.0)
@@ -551,7 +549,7 @@ class ConsoleWidget(QWidget):
             return True
         return super().event(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+    def focusNextPrevChild(self, next: bool) -> bool:
         return self._client is None and super().focusNextPrevChild(next)  # Tab → the guest
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

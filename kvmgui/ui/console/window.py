@@ -31,15 +31,15 @@ class ConsoleWindow(QMainWindow):
         self._vm_name = vm_name
         self._attaching = False
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)  # fit mode fills it; 1:1 mode scrolls
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        palette = self.scroll.palette()
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)  # fit mode fills it; 1:1 mode scrolls
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        palette = self.scroll_area.palette()
         palette.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.black)
-        self.scroll.setPalette(palette)
-        self.scroll.setWidget(self.console)
-        self.setCentralWidget(self.scroll)
+        self.scroll_area.setPalette(palette)
+        self.scroll_area.setWidget(self.console)
+        self.setCentralWidget(self.scroll_area)
 
         self.toolbar = ConsoleToolBar(
             self.console, self, detached=True, screenshot_name=vm_name or "screenshot"
@@ -84,8 +84,7 @@ class ConsoleWindow(QMainWindow):
         """Remove the console from this window (to re-embed it elsewhere), keeping its
         connection."""
         self.console.release_grab()
-        widget = self.scroll.takeWidget()
-        assert widget is self.console
+        self.scroll_area.takeWidget()
         return self.console
 
     def _request_attach(self) -> None:
@@ -95,7 +94,7 @@ class ConsoleWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing a detached console means "put it back", not "lose the connection".
         self.console.release_grab()
-        if not self._attaching and self.scroll.widget() is self.console:
+        if not self._attaching and self.scroll_area.widget() is self.console:
             self._attaching = True
             self.attachRequested.emit()
         super().closeEvent(event)

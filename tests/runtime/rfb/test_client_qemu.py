@@ -19,7 +19,13 @@ from kvmgui.runtime.rfb import (
     RfbEvent,
 )
 from kvmgui.runtime.rfb import protocol as p
-from kvmgui.runtime.rfb.keymap import SC_ENTER, SC_F, SC_LEFT_SHIFT, keysym_for_char, us_text_strokes
+from kvmgui.runtime.rfb.keymap import (
+    SC_ENTER,
+    SC_F,
+    SC_LEFT_SHIFT,
+    keysym_for_char,
+    us_text_strokes,
+)
 from tests.runtime.rfb.bootsectors import MODE_LINE, READY_LINE
 from tests.runtime.rfb.qemu_vm import QemuVm, bgrx_to_rgb, wait_until_matches
 

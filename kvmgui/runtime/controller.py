@@ -1,0 +1,1125 @@
+"""One VM's runtime: its QEMU process, its QMP session, its state, and the actions on it.
+
+Rules that keep it sane:
+- One asyncio.Lock per VM serialises the actions, so a double-clicked Start launches one QEMU
+  and Stop cannot race Start. Across processes (the app and kvmgui-cli) an flock on the VM's
+  start.lock is held while launching, and the pidfile is checked under it.
+- QEMU starts with -S; we connect to QMP, then `cont`, so no event is ever missed.
+- The state changes on QMP events (STOP, RESUME, POWERDOWN, SHUTDOWN, RESET, GUEST_PANICKED,
+  BLOCK_IO_ERROR, DEVICE_TRAY_MOVED) and on the process's exit (pidfd); it is never polled.
+  On (re)connect `query-status` says where we are.
+- Every QEMU run gets a number; callbacks from an older run are ignored.
+- Actions return an Outcome with a plain message; they never raise for expected failures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import shutil
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from kvmgui.core.argv import CDROM_DEVICE_ID, ArgvError, build_argv, shell_line, swtpm_argv
+from kvmgui.core.host import HostFacts
+from kvmgui.core.model import Accel, CdromSource, DisplayKind, Firmware, VmSpec
+from kvmgui.core.paths import AppPaths, VmFolder
+from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.core.settings import Settings
+from kvmgui.core.store import StoredVm
+from kvmgui.runtime import process
+from kvmgui.runtime.events import (
+    ConsoleAvailable,
+    DiskError,
+    GuestReset,
+    RuntimeEvent,
+    StateChanged,
+    TrayMoved,
+)
+from kvmgui.runtime.keys import KeyNameError, parse_combo
+from kvmgui.runtime.outcome import Outcome
+from kvmgui.runtime.qemu_errors import explain, read_log_since, tail
+from kvmgui.runtime.qmp_session import (
+    QmpBusy,
+    QmpCommandError,
+    QmpError,
+    QmpSession,
+    QmpUnavailable,
+    connect_first,
+)
+from kvmgui.runtime.runfiles import (
+    LastExit,
+    RunMeta,
+    clear_last_exit,
+    read_last_exit,
+    read_meta,
+    write_last_exit,
+    write_meta,
+)
+from kvmgui.runtime.state import VmState, VmStatus, from_qmp_status
+
+log = logging.getLogger(__name__)
+
+START_LOCK_WAIT_S = 60.0  # another process may be creating a disk for the same VM
+LAUNCH_TIMEOUT_S = 30.0  # QEMU's monitor must answer within this after launch
+QUIT_WAIT_S = 5.0
+CLOSE_EVENTS_WAIT_S = 2.0
+UPGRADE_INTERVAL_S = 10.0
+SWTPM_WAIT_S = 5.0
+
+
+class MonitorRole(StrEnum):
+    """Which of the VM's two monitors a process uses when it attaches."""
+
+    APP = "app"  # long-lived (the GUI): qmp.sock, falling back to qmp-cli.sock when taken
+    CLI = "cli"  # one-shot commands: qmp-cli.sock only
+
+
+@dataclass
+class RuntimeContext:
+    """What every controller shares; built by VmManager."""
+
+    paths: AppPaths
+    settings: Settings
+    role: MonitorRole
+    environment: Callable[[], Awaitable[tuple[HostFacts, QemuCaps]]]
+    publish: Callable[[RuntimeEvent], None]
+    refresh: Callable[[str], StoredVm | None]  # the VM's current definition from the store
+
+
+def display_uri(spec: VmSpec, paths: AppPaths) -> str | None:
+    run = paths.vm_runtime(spec.id)
+    if spec.display.kind is DisplayKind.VNC:
+        return f"vnc+unix://{run.vnc_socket}"
+    if spec.display.kind is DisplayKind.SPICE:
+        return f"spice+unix://{run.spice_socket}"
+    return None
+
+
+def file_roles(spec: VmSpec, folder: VmFolder) -> dict[str, str]:
+    """How the user knows each file and block node, for qemu_errors.explain."""
+    roles: dict[str, str] = {"memory": f"{spec.memory_mib} MiB"}
+    for i, disk in enumerate(spec.disks):
+        path = str(folder.resolve(disk.path))
+        label = f"disk {i + 1}" if len(spec.disks) > 1 else "the VM's disk"
+        roles[path] = roles[f"hd{i}"] = roles[f"hd{i}-drive"] = label
+        if disk.backing_file:
+            roles[f"hd{i}-base"] = f"the base image of {label}"
+    if spec.cdrom is not None and spec.cdrom.path:
+        label = ("the host CD/DVD drive" if spec.cdrom.source is CdromSource.HOST
+                 else "the ISO image in the CD/DVD drive")
+        roles[str(folder.resolve(spec.cdrom.path))] = roles["cd0"] = label
+    if spec.usb_stick is not None:
+        roles[str(folder.resolve(spec.usb_stick.path))] = roles["usb0"] = "the USB stick"
+        roles["usb0-drive"] = "the USB stick"
+    roles[str(folder.nvram)] = roles["fw-vars"] = "the VM's UEFI variable store"
+    roles["fw-code"] = "the UEFI firmware"
+    return roles
+
+
+class VmController:
+    def __init__(self, stored: StoredVm, ctx: RuntimeContext) -> None:
+        self.stored = stored
+        self._ctx = ctx
+        self.run = ctx.paths.vm_runtime(stored.spec.id)
+        self._lock = asyncio.Lock()
+        self._state = VmState.STOPPED
+        self._reason = ""
+        self._details = ""
+        self._qmp_status: str | None = None
+        self._pid: int | None = None
+        self._watch: process.ProcessWatch | None = None
+        self._exit_task: asyncio.Task[None] | None = None
+        self._session: QmpSession | None = None
+        self._session_socket: Path | None = None
+        self._reconnect_task: asyncio.Task[None] | None = None
+        self._upgrade_task: asyncio.Task[None] | None = None
+        self._powerdown_timer: asyncio.TimerHandle | None = None
+        self._meta: RunMeta | None = None
+        self._run_id = 0
+        self._shutdown_reason: str | None = None
+        self._panicked = False
+        self._forced = False
+        self._pause_reason = ""
+        self._launched_here = False
+        self._shot = 0
+        self._closed = False
+
+    # -- what it is ------------------------------------------------------------------------
+
+    @property
+    def vm_id(self) -> str:
+        return self.stored.spec.id
+
+    @property
+    def name(self) -> str:
+        return self.stored.spec.name
+
+    @property
+    def spec(self) -> VmSpec:
+        return self.stored.spec
+
+    @property
+    def state(self) -> VmState:
+        return self._state
+
+    @property
+    def pid(self) -> int | None:
+        return self._pid
+
+    @property
+    def monitor_socket(self) -> Path | None:
+        """The QMP socket this controller holds (None: not connected)."""
+        return self._session_socket if self._session is not None else None
+
+    def status(self) -> VmStatus:
+        meta = self._meta if self._pid is not None else None
+        return VmStatus(
+            vm_id=self.vm_id,
+            name=self.name,
+            state=self._state,
+            reason=self._reason,
+            details=self._details,
+            pid=self._pid,
+            started_at=meta.started_at if meta else None,
+            accel=(meta.accel or None) if meta else None,
+            display=(meta.display if meta else None) if self._pid is not None else None,
+            qmp_status=self._qmp_status if self._pid is not None else None,
+        )
+
+    def update_definition(self, stored: StoredVm) -> None:
+        """The store has a newer definition (takes effect at the next start)."""
+        self.stored = stored
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _set_state(self, state: VmState, reason: str = "", details: str = "") -> None:
+        if (state, reason, details) == (self._state, self._reason, self._details):
+            return
+        self._state, self._reason, self._details = state, reason, details
+        log.debug("%s: %s (%s)", self.name, state, reason)
+        self._ctx.publish(StateChanged(self.vm_id, state, reason, details))
+
+    def _apply_qmp_status(self, status: dict[str, Any], *, starting: bool = False) -> None:
+        name = str(status.get("status", ""))
+        self._qmp_status = name
+        mapped = from_qmp_status(name)
+        if name == "prelaunch" and starting:
+            return
+        if mapped.state is VmState.CRASHED:
+            self._panicked = name == "guest-panicked"
+        self._set_state(mapped.state, mapped.reason)
+
+    # -- QMP events ------------------------------------------------------------------------
+
+    def _event_handler(self, run_id: int) -> Callable[[str, dict[str, Any], float], None]:
+        def handle(name: str, data: dict[str, Any], _when: float) -> None:
+            if run_id == self._run_id:
+                self._on_event(name, data)
+
+        return handle
+
+    def _on_event(self, name: str, data: dict[str, Any]) -> None:
+        if name == "STOP":
+            self._qmp_status = "paused"
+            reason, self._pause_reason = self._pause_reason, ""
+            if self._state not in (VmState.CRASHED, VmState.STOPPED):
+                self._set_state(VmState.PAUSED, reason)
+        elif name == "RESUME":
+            self._qmp_status = "running"
+            self._panicked = False
+            # A resume does not cancel a shutdown in progress (shutdown() resumes a paused
+            # guest first, and the RESUME event may arrive after POWERDOWN was sent).
+            if self._state is not VmState.SHUTTING_DOWN:
+                self._set_state(VmState.RUNNING)
+        elif name == "POWERDOWN":
+            self._set_state(VmState.SHUTTING_DOWN,
+                            "The guest was asked to shut down (ACPI power button).")
+            self._arm_powerdown_timer()
+        elif name == "SHUTDOWN":
+            self._shutdown_reason = str(data.get("reason", ""))
+            self._cancel_powerdown_timer()
+            if self._shutdown_reason == "guest-panic":
+                self._panicked = True
+            elif self._state is not VmState.CRASHED:
+                self._set_state(VmState.SHUTTING_DOWN, "The guest is powering off.")
+        elif name == "RESET":
+            self._ctx.publish(GuestReset(self.vm_id, bool(data.get("guest"))))
+        elif name == "GUEST_PANICKED":
+            self._panicked = True
+            action = str(data.get("action", ""))
+            reason = "The guest operating system crashed (kernel panic or blue screen)."
+            if action == "pause":
+                self._qmp_status = "guest-panicked"
+                reason += (" It is kept paused so you can read its screen; reset it or force it "
+                           "off.")
+            self._set_state(VmState.CRASHED, reason)
+        elif name == "BLOCK_IO_ERROR":
+            message = self._disk_error_message(data)
+            self._ctx.publish(DiskError(self.vm_id, str(data.get("device") or
+                                                        data.get("node-name") or ""),
+                                        message, bool(data.get("nospace"))))
+            if data.get("action") == "stop":
+                self._pause_reason = message
+        elif name == "DEVICE_TRAY_MOVED":
+            self._ctx.publish(TrayMoved(self.vm_id, str(data.get("id") or data.get("device")),
+                                        bool(data.get("tray-open"))))
+
+    @staticmethod
+    def _disk_error_message(data: dict[str, Any]) -> str:
+        if data.get("nospace"):
+            return ("The disk on the host is full, so the guest's writes failed and it was "
+                    "paused: free some space on the host, then resume the VM.")
+        op = "reading from" if data.get("operation") == "read" else "writing to"
+        return (f"A disk error happened while {op} a disk ({data.get('reason', 'I/O error')}); "
+                "the guest was paused. Check the disk image and the host disk, then resume.")
+
+    def _arm_powerdown_timer(self) -> None:
+        self._cancel_powerdown_timer()
+        timeout = self._ctx.settings.shutdown_timeout_s
+        if timeout <= 0:
+            return
+        run_id = self._run_id
+        self._powerdown_timer = asyncio.get_running_loop().call_later(
+            timeout, self._powerdown_expired, run_id, timeout
+        )
+
+    def _cancel_powerdown_timer(self) -> None:
+        if self._powerdown_timer is not None:
+            self._powerdown_timer.cancel()
+            self._powerdown_timer = None
+
+    def _powerdown_expired(self, run_id: int, timeout: float) -> None:
+        self._powerdown_timer = None
+        if run_id != self._run_id or self._state is not VmState.SHUTTING_DOWN:
+            return
+        if self._shutdown_reason is None and self._pid is not None:
+            self._set_state(VmState.RUNNING, self._ignored_powerdown(timeout))
+
+    @staticmethod
+    def _ignored_powerdown(timeout: float) -> str:
+        return (f"The guest did not react to the shutdown request within {timeout:g} s (it may "
+                "still be booting, or not listen to the ACPI power button); try again, or force "
+                "it off.")
+
+    # -- attaching to a running QEMU --------------------------------------------------------
+
+    async def attach(self) -> VmStatus:
+        """Find this VM's running QEMU (started by anyone) and connect to it; else say why not."""
+        if self._watch is not None and not self._watch.exited:
+            return self.status()
+        pid = process.find_vm_pid(self.run)
+        if pid is None:
+            self._explain_absence()
+            return self.status()
+        await self._adopt(pid)
+        return self.status()
+
+    def _explain_absence(self) -> None:
+        """No QEMU runs: tell stopped from crashed from "being started elsewhere"."""
+        lock = process.StartLock(self.run.lock_file)
+        if self.run.dir.exists() and lock.is_busy():
+            self._set_state(VmState.STARTING, "Another program is starting this VM.")
+            return
+        leftovers = process.runtime_leftovers(self.run) if self.run.dir.exists() else []
+        if leftovers:
+            meta = read_meta(self.run)
+            text = read_log_since(self.stored.folder.qemu_log, meta.log_offset if meta else 0)
+            self._set_state(
+                VmState.CRASHED,
+                "QEMU ended unexpectedly while no kvmgui program was watching it (it was "
+                "probably killed); start the VM again.",
+                tail(text),
+            )
+            return
+        last = read_last_exit(self.run) if self.run.dir.exists() else None
+        if last is not None and last.state in (VmState.CRASHED, VmState.STOPPED):
+            self._set_state(VmState(last.state), last.reason, last.details)
+        else:
+            self._set_state(VmState.STOPPED)
+
+    async def _adopt(self, pid: int) -> None:
+        watch = process.ProcessWatch(pid)
+        watch.start()
+        # With the pidfd open the pid cannot be recycled: check once more that it is ours.
+        if watch.exited or not process.is_vm_process(pid, self.run.dir):
+            watch.close()
+            self._explain_absence()
+            return
+        self._begin_run(pid, watch, launched_here=False)
+        self._meta = read_meta(self.run)
+        self._exit_task = asyncio.ensure_future(self._wait_exit(self._run_id, watch))
+        await self._connect_monitor(self._run_id)
+
+    def _monitor_sockets(self) -> list[tuple[Path, float]]:
+        if self._ctx.role is MonitorRole.CLI:
+            return [(self.run.qmp_cli_socket, 3.0)]
+        return [(self.run.qmp_socket, 2.0), (self.run.qmp_cli_socket, 2.0)]
+
+    async def _connect_monitor(self, run_id: int) -> bool:
+        try:
+            session, status = await connect_first(
+                self._monitor_sockets(),
+                name=self.name,
+                on_event=self._event_handler(run_id),
+                on_lost=lambda: self._on_session_lost(run_id),
+            )
+        except QmpError as exc:
+            if run_id == self._run_id and self._pid is not None:
+                busy = isinstance(exc, QmpBusy)
+                self._qmp_status = None
+                self._set_state(
+                    VmState.RUNNING if self._state in (VmState.STOPPED, VmState.CRASHED,
+                                                       VmState.STARTING) else self._state,
+                    "It is running, but kvmgui cannot reach its monitor right now"
+                    + (" (another program is connected to it)." if busy else f": {exc}"),
+                )
+                if self._ctx.role is MonitorRole.APP:
+                    self._schedule_reconnect(run_id)
+            return False
+        if run_id != self._run_id or self._closed:
+            await session.close()
+            return False
+        self._session = session
+        self._session_socket = session.socket_path
+        self._apply_qmp_status(status)
+        if self._state is VmState.RUNNING and self._reason.startswith("It is running, but"):
+            self._set_state(VmState.RUNNING)
+        if (self._ctx.role is MonitorRole.APP and session.socket_path != self.run.qmp_socket
+                and self._upgrade_task is None):
+            self._upgrade_task = asyncio.ensure_future(self._upgrade_monitor(run_id))
+        return True
+
+    def _on_session_lost(self, run_id: int) -> None:
+        if run_id != self._run_id:
+            return
+        self._session = None
+        if self._watch is not None and not self._watch.exited and not self._closed:
+            self._schedule_reconnect(run_id)
+
+    def _schedule_reconnect(self, run_id: int) -> None:
+        if self._reconnect_task is None or self._reconnect_task.done():
+            self._reconnect_task = asyncio.ensure_future(self._reconnect(run_id))
+
+    async def _reconnect(self, run_id: int) -> None:
+        """The monitor connection dropped but QEMU lives: try again, backing off."""
+        from kvmgui.runtime.qmp_session import RECONNECT_DELAYS_S
+
+        attempt = 0
+        while run_id == self._run_id and not self._closed:
+            watch = self._watch
+            if watch is None or watch.exited:
+                return
+            delay = RECONNECT_DELAYS_S[min(attempt, len(RECONNECT_DELAYS_S) - 1)]
+            await asyncio.sleep(delay)
+            attempt += 1
+            if self._session is not None:
+                return
+            if await self._connect_monitor_quiet(run_id):
+                return
+
+    async def _connect_monitor_quiet(self, run_id: int) -> bool:
+        try:
+            session, status = await connect_first(
+                self._monitor_sockets(),
+                name=self.name,
+                on_event=self._event_handler(run_id),
+                on_lost=lambda: self._on_session_lost(run_id),
+            )
+        except QmpError:
+            return False
+        if run_id != self._run_id or self._closed:
+            await session.close()
+            return False
+        self._session = session
+        self._session_socket = session.socket_path
+        self._apply_qmp_status(status)
+        return True
+
+    async def _upgrade_monitor(self, run_id: int) -> None:
+        """We hold the CLI's monitor because another program held ours: move back when free,
+        so kvmgui-cli works again."""
+        try:
+            while run_id == self._run_id and not self._closed:
+                await asyncio.sleep(UPGRADE_INTERVAL_S)
+                current = self._session
+                if current is None or current.socket_path == self.run.qmp_socket:
+                    continue
+                fresh = QmpSession(self.run.qmp_socket, name=self.name,
+                                   on_event=self._event_handler(run_id),
+                                   on_lost=lambda: self._on_session_lost(run_id))
+                try:
+                    status = await fresh.connect(1.0)
+                except QmpError:
+                    continue
+                if run_id != self._run_id or self._session is not current:
+                    await fresh.close()
+                    continue
+                self._session = fresh
+                self._session_socket = fresh.socket_path
+                await current.close()
+                self._apply_qmp_status(status)
+                return
+        finally:
+            self._upgrade_task = None
+
+    # -- the process ------------------------------------------------------------------------
+
+    def _begin_run(self, pid: int, watch: process.ProcessWatch, *, launched_here: bool) -> None:
+        self._run_id += 1
+        self._pid = pid
+        self._watch = watch
+        self._shutdown_reason = None
+        self._panicked = False
+        self._forced = False
+        self._pause_reason = ""
+        self._launched_here = launched_here
+        self._qmp_status = None
+
+    async def _wait_exit(self, run_id: int, watch: process.ProcessWatch) -> None:
+        try:
+            status = await watch.wait()
+        except asyncio.CancelledError:
+            return
+        if status is None or run_id != self._run_id:
+            return
+        await self._handle_exit(run_id, status)
+
+    async def _handle_exit(self, run_id: int, status: process.ExitStatus) -> None:
+        session = self._session
+        if session is not None:
+            # Let the reader reach EOF so the SHUTDOWN event (sent just before) is handled.
+            await session.wait_closed(CLOSE_EVENTS_WAIT_S)
+            await session.close()
+        if run_id != self._run_id:
+            return
+        self._session = None
+        self._cancel_background()
+        meta = self._meta or read_meta(self.run)
+        text = read_log_since(self.stored.folder.qemu_log, meta.log_offset if meta else 0)
+        state, reason, details = self._exit_verdict(status, text)
+        lock = process.StartLock(self.run.lock_file)
+        if lock.try_acquire():
+            try:
+                process.remove_leftovers(self.run)
+            finally:
+                lock.release()
+        write_last_exit(self.run, LastExit(state.value, reason, details, time.time()))
+        self._pid = None
+        self._watch = None
+        self._qmp_status = None
+        self._set_state(state, reason, details)
+        self._ctx.publish(ConsoleAvailable(self.vm_id, None))
+
+    def _exit_verdict(self, status: process.ExitStatus,
+                      text: str) -> tuple[VmState, str, str]:
+        details = tail(text)
+        if self._forced:
+            return VmState.STOPPED, "It was forced off.", ""
+        if self._panicked or self._shutdown_reason == "guest-panic":
+            return (VmState.CRASHED,
+                    "The guest operating system crashed (kernel panic or blue screen).", details)
+        reasons = {
+            "guest-shutdown": "The guest shut down.",
+            "host-qmp-quit": "It was turned off.",
+            "host-signal": "QEMU was asked to quit by a signal (for example because the "
+                           "computer is shutting down).",
+            "host-ui": "It was closed from QEMU's own window.",
+            "guest-reset": "The guest shut down.",
+        }
+        if self._shutdown_reason is not None and (status.code in (0, None)
+                                                  and status.signal is None):
+            return (VmState.STOPPED,
+                    reasons.get(self._shutdown_reason, "It shut down."), "")
+        what = status.describe()
+        explained = explain(text, roles=file_roles(self.spec, self.stored.folder),
+                            during_start=False, exit_text=what)
+        if explained.code == "qemu-error":
+            last = details.splitlines()[-1] if details else ""
+            reason = f"{what}" + (f": {last}" if last else ".")
+            if not reason.endswith("."):
+                reason += "."
+        else:
+            reason = f"{what}. {explained.message}"
+        return VmState.CRASHED, reason, details
+
+    def _cancel_background(self) -> None:
+        self._cancel_powerdown_timer()
+        for task in (self._reconnect_task, self._upgrade_task):
+            if task is not None and task is not asyncio.current_task():
+                task.cancel()
+        self._reconnect_task = None
+        self._upgrade_task = None
+
+    async def _finish_exit(self, timeout: float) -> bool:
+        """Wait until the exit of the current QEMU has been handled (state final)."""
+        task = self._exit_task
+        if task is None:
+            return self._pid is None
+        try:
+            await asyncio.wait_for(asyncio.shield(task), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    # -- start ------------------------------------------------------------------------------
+
+    async def start(self) -> Outcome:
+        async with self._lock:
+            if self._watch is not None and self._watch.exited:
+                await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
+            if self._pid is not None and self._watch is not None and not self._watch.exited:
+                return self._already_running()
+            try:
+                process.ensure_private_dir(self._ctx.paths.runtime_dir)
+                process.ensure_private_dir(self.run.dir)
+            except (process.LaunchError, OSError) as exc:
+                return Outcome.failure(str(exc) if isinstance(exc, process.LaunchError) else
+                                       f"kvmgui cannot create its runtime folder {self.run.dir}"
+                                       f" ({exc.strerror}).", code="runtime-dir")
+            lock = process.StartLock(self.run.lock_file)
+            if not await lock.acquire(START_LOCK_WAIT_S):
+                return Outcome.failure(f"Another program is still starting '{self.name}'; try "
+                                       "again in a moment.", code="busy")
+            try:
+                pid = process.find_vm_pid(self.run)
+                if pid is not None:
+                    await self._adopt(pid)
+                    return self._already_running()
+                process.remove_leftovers(self.run)
+                clear_last_exit(self.run)
+                return await self._launch()
+            finally:
+                lock.release()
+
+    def _already_running(self) -> Outcome:
+        return Outcome.failure(f"'{self.name}' is already running.", code="already-running")
+
+    async def _launch(self) -> Outcome:
+        fresh = self._ctx.refresh(self.vm_id)
+        if fresh is not None:
+            self.stored = fresh
+        spec, folder = self.stored.spec, self.stored.folder
+        self._set_state(VmState.STARTING, f"Starting '{self.name}'.")
+        try:
+            host, caps = await self._ctx.environment()
+        except Exception as exc:
+            return self._start_failed(f"kvmgui could not check QEMU and this computer: {exc}")
+        spec_for_argv = spec
+        if spec.accel is Accel.AUTO and self._ctx.settings.accelerator is not Accel.AUTO:
+            spec_for_argv = replace(spec, accel=self._ctx.settings.accelerator)
+        try:
+            folder.logs.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return self._start_failed(f"kvmgui cannot create the log folder {folder.logs} "
+                                      f"({exc.strerror}).")
+        problem = await self._prepare_files(spec, folder, host)
+        if problem is not None:
+            return problem
+        try:
+            argv = build_argv(spec_for_argv, caps=caps, host=host, folder=folder, run=self.run,
+                              qemu_binary=self._ctx.settings.qemu_binary)
+        except ArgvError as exc:
+            return self._start_failed(str(exc))
+        argv.append("-S")
+        accel = host.resolve_accel(spec_for_argv.accel).value
+        offset = self._write_banner(folder, argv)
+        meta = RunMeta(vm_id=spec.id, name=spec.name, definition=str(folder.definition),
+                       argv=argv, started_at=time.time(), accel=accel,
+                       display=display_uri(spec, self._ctx.paths),
+                       qemu_log=str(folder.qemu_log), log_offset=offset,
+                       launcher_pid=os.getpid())
+        try:
+            write_meta(self.run, meta)
+        except OSError as exc:
+            return self._start_failed(f"kvmgui cannot write to its runtime folder {self.run.dir}"
+                                      f" ({exc.strerror}).")
+        swtpm: process.ProcessWatch | None = None
+        if spec.tpm:
+            swtpm_or_problem = await self._start_swtpm(host, folder)
+            if isinstance(swtpm_or_problem, Outcome):
+                return swtpm_or_problem
+            swtpm = swtpm_or_problem
+        try:
+            pid = process.spawn_detached(argv, log_path=folder.qemu_log)
+        except process.LaunchError as exc:
+            await self._stop_helper(swtpm)
+            return self._start_failed(str(exc))
+        watch = process.ProcessWatch(pid)
+        exited = watch.start()
+        self._meta = meta
+        self._begin_run(pid, watch, launched_here=True)
+        run_id = self._run_id
+        connect = asyncio.ensure_future(self._connect_launched(run_id))
+        done, _ = await asyncio.wait({connect, exited}, timeout=LAUNCH_TIMEOUT_S,
+                                     return_when=asyncio.FIRST_COMPLETED)
+        session: QmpSession | None = None
+        status: dict[str, Any] = {}
+        if connect in done and connect.exception() is None:
+            session, status = connect.result()
+        else:
+            connect.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await connect
+        if session is None:
+            return await self._launch_failed(run_id, watch, offset, spec, folder, swtpm)
+        if swtpm is not None:
+            process.keep_reaping(swtpm)
+        self._session = session
+        self._session_socket = session.socket_path
+        self._exit_task = asyncio.ensure_future(self._wait_exit(run_id, watch))
+        self._apply_qmp_status(status, starting=True)
+        try:
+            await session.execute("cont")
+        except QmpError as exc:
+            await self._kill_current(watch)
+            return self._start_failed(f"QEMU started but did not accept the command to run the "
+                                      f"guest ({exc}); it was stopped again.")
+        if self._state in (VmState.STARTING, VmState.PAUSED):
+            self._qmp_status = "running"
+            self._set_state(VmState.RUNNING)
+        self._ctx.publish(ConsoleAvailable(self.vm_id, meta.display))
+        return Outcome.success(f"Started '{self.name}'.", value=pid)
+
+    def _start_failed(self, message: str, details: str = "", code: str = "start-failed"
+                      ) -> Outcome:
+        self._set_state(VmState.STOPPED, message, details)
+        return Outcome.failure(message, details=details, code=code)
+
+    def _write_banner(self, folder: VmFolder, argv: Sequence[str]) -> int:
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        banner = (f"=== kvmgui {stamp}: starting '{self.name}' (pid of launcher {os.getpid()})"
+                  f" ===\n{shell_line(argv)}\n")
+        fd = os.open(folder.qemu_log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC,
+                     0o600)
+        try:
+            os.write(fd, banner.encode())
+            return os.lseek(fd, 0, os.SEEK_END)
+        finally:
+            os.close(fd)
+
+    async def _prepare_files(self, spec: VmSpec, folder: VmFolder,
+                             host: HostFacts) -> Outcome | None:
+        """Create missing disks and the UEFI variable store; an Outcome when that fails."""
+        for i, disk in enumerate(spec.disks):
+            path = folder.resolve(disk.path)
+            if path.exists() or disk.size_bytes is None:
+                continue
+            try:
+                from kvmgui.runtime.images import ImageError, create_image
+            except ImportError:
+                return self._start_failed(f"Disk {i + 1} ({path}) does not exist, and this "
+                                          "kvmgui cannot create disks.")
+            try:
+                kwargs: dict[str, Any] = {"qemu_img": self._ctx.settings.qemu_img_binary}
+                if disk.backing_file is not None:
+                    kwargs["backing_file"] = disk.backing_file
+                    kwargs["backing_format"] = (disk.backing_format.value
+                                                if disk.backing_format else None)
+                await create_image(path, disk.format.value, disk.size_bytes, **kwargs)
+            except ImageError as exc:
+                return self._start_failed(getattr(exc, "message", str(exc)))
+            except TypeError:
+                return self._start_failed(f"Disk {i + 1} ({path}) does not exist and has a "
+                                          "backing file, which kvmgui cannot create yet.")
+        if spec.firmware is Firmware.UEFI and not folder.nvram.exists():
+            if not host.ovmf_vars_template:
+                return self._start_failed("This VM uses UEFI firmware, which is not installed; "
+                                          "install it with: sudo apt install ovmf")
+            try:
+                shutil.copyfile(host.ovmf_vars_template, folder.nvram)
+                os.chmod(folder.nvram, 0o600)
+            except OSError as exc:
+                return self._start_failed(f"kvmgui could not create the VM's UEFI variable "
+                                          f"store {folder.nvram} ({exc.strerror}).")
+        return None
+
+    async def _start_swtpm(self, host: HostFacts,
+                           folder: VmFolder) -> process.ProcessWatch | Outcome:
+        from kvmgui.core.argv_devices import swtpm_log, swtpm_socket
+
+        if not host.swtpm:
+            return self._start_failed("This VM needs a TPM, which needs the swtpm emulator; "
+                                      "install it with: sudo apt install swtpm")
+        sock = swtpm_socket(self.run)
+        with contextlib.suppress(FileNotFoundError):
+            sock.unlink()
+        try:
+            folder.tpm_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            argv = swtpm_argv(self.run, folder, host.swtpm)
+            pid = process.spawn_detached(argv, log_path=swtpm_log(folder))
+        except (process.LaunchError, OSError, ValueError) as exc:
+            return self._start_failed(f"The TPM emulator (swtpm) could not be started: {exc}")
+        watch = process.ProcessWatch(pid)
+        watch.start()
+        deadline = time.monotonic() + SWTPM_WAIT_S
+        while not sock.exists():
+            if watch.exited or time.monotonic() > deadline:
+                await self._stop_helper(watch)
+                text = read_log_since(swtpm_log(folder), 0)
+                return self._start_failed("The TPM emulator (swtpm) did not start; see its log "
+                                          f"{swtpm_log(folder)}.", tail(text, 5))
+            await asyncio.sleep(0.05)
+        return watch
+
+    @staticmethod
+    async def _stop_helper(watch: process.ProcessWatch | None) -> None:
+        if watch is not None:
+            await process.terminate(watch, term_timeout=2.0, kill_timeout=2.0)
+            watch.close()
+
+    async def _connect_launched(self, run_id: int) -> tuple[QmpSession, dict[str, Any]]:
+        """Connect to the new QEMU's monitor as soon as its socket appears."""
+        path = self.run.qmp_socket
+        delay = 0.02
+        while True:
+            if path.exists():
+                session = QmpSession(path, name=self.name, on_event=self._event_handler(run_id),
+                                     on_lost=lambda: self._on_session_lost(run_id))
+                try:
+                    return session, await session.connect(5.0)
+                except QmpUnavailable:
+                    pass  # bound but not listening yet
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+    async def _launch_failed(self, run_id: int, watch: process.ProcessWatch, offset: int,
+                             spec: VmSpec, folder: VmFolder,
+                             swtpm: process.ProcessWatch | None) -> Outcome:
+        status = await watch.wait(0.2)
+        if status is None:  # alive but its monitor never answered: do not leave it behind
+            status = await process.terminate(watch, term_timeout=3.0, kill_timeout=3.0)
+            hung = True
+        else:
+            hung = False
+        await self._stop_helper(swtpm)
+        watch.close()
+        text = read_log_since(folder.qemu_log, offset)
+        exit_text = (status or process.ExitStatus()).describe()
+        explained = explain(text, roles=file_roles(spec, folder), exit_text=exit_text)
+        message = explained.message
+        if hung and explained.code == "qemu-error":
+            message = (f"QEMU started but its monitor did not answer within "
+                       f"{LAUNCH_TIMEOUT_S:g} s, so it was stopped; see {folder.qemu_log}.")
+        if run_id == self._run_id:
+            self._pid = None
+            self._watch = None
+            process.remove_leftovers(self.run)
+        return self._start_failed(message, explained.details, explained.code)
+
+    async def _kill_current(self, watch: process.ProcessWatch) -> None:
+        self._forced = True
+        if await process.terminate(watch) is not None:
+            await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
+
+    # -- actions on a running VM -------------------------------------------------------------
+
+    def _not_running(self) -> Outcome:
+        return Outcome.failure(f"'{self.name}' is not running.", code="not-running")
+
+    def _session_or_failure(self) -> QmpSession | Outcome:
+        if self._pid is None or self._watch is None or self._watch.exited:
+            return self._not_running()
+        if self._session is None or not self._session.connected:
+            return Outcome.failure(
+                f"kvmgui cannot reach the monitor of '{self.name}' right now (another program "
+                "may be connected to it); try again in a moment.", code="monitor-busy")
+        return self._session
+
+    async def _command(self, command: str, arguments: dict[str, Any] | None = None,
+                       *, timeout: float | None = None) -> Any:
+        session = self._session_or_failure()
+        if isinstance(session, Outcome):
+            raise _ActionFailed(session)
+        try:
+            return await session.execute(command, arguments, timeout=timeout)
+        except QmpCommandError:
+            raise
+        except QmpError as exc:
+            raise _ActionFailed(Outcome.failure(str(exc), code="monitor")) from None
+
+    async def pause(self) -> Outcome:
+        async with self._lock:
+            if self._state is VmState.PAUSED:
+                return Outcome.failure(f"'{self.name}' is already paused.", code="already-paused")
+            try:
+                await self._command("stop")
+            except _ActionFailed as exc:
+                return exc.outcome
+            except QmpCommandError as exc:
+                return Outcome.failure(f"QEMU did not pause '{self.name}': {exc}")
+            self._qmp_status = "paused"
+            if self._state is not VmState.CRASHED:
+                self._set_state(VmState.PAUSED, self._reason if self._state is VmState.PAUSED
+                                else "")
+            return Outcome.success(f"Paused '{self.name}'.")
+
+    async def resume(self) -> Outcome:
+        async with self._lock:
+            if self._state is VmState.RUNNING:
+                return Outcome.failure(f"'{self.name}' is already running.",
+                                       code="already-running")
+            try:
+                await self._command("cont")
+            except _ActionFailed as exc:
+                return exc.outcome
+            except QmpCommandError as exc:
+                return Outcome.failure(f"QEMU did not resume '{self.name}': {exc}")
+            self._qmp_status = "running"
+            if self._state is not VmState.SHUTTING_DOWN:
+                self._set_state(VmState.RUNNING)
+            return Outcome.success(f"Resumed '{self.name}'.")
+
+    async def reset(self) -> Outcome:
+        async with self._lock:
+            try:
+                await self._command("system_reset")
+                status = await self._command("query-status")
+                if str(status.get("status")) in ("guest-panicked", "prelaunch", "shutdown"):
+                    await self._command("cont")  # reset from a crash leaves QEMU stopped
+                    status = await self._command("query-status")
+            except _ActionFailed as exc:
+                return exc.outcome
+            except QmpCommandError as exc:
+                return Outcome.failure(f"QEMU did not reset '{self.name}': {exc}")
+            self._panicked = False
+            self._apply_qmp_status(status)
+            return Outcome.success(f"Reset '{self.name}' (like pressing its reset button).")
+
+    async def shutdown(self, timeout: float | None = None, *, force: bool = False) -> Outcome:
+        """ACPI power button; wait up to `timeout` s (default: the setting) for the guest to
+        power off, then force it off if `force`. timeout=0 only asks."""
+        wait = float(self._ctx.settings.shutdown_timeout_s if timeout is None else timeout)
+        async with self._lock:
+            try:
+                if self._state is VmState.PAUSED or self._qmp_status in ("paused", "prelaunch"):
+                    await self._command("cont")  # a paused guest cannot hear the button
+                await self._command("system_powerdown")
+            except _ActionFailed as exc:
+                return exc.outcome
+            except QmpCommandError as exc:
+                return Outcome.failure(f"QEMU did not pass on the shutdown request: {exc}")
+            self._set_state(VmState.SHUTTING_DOWN,
+                            "The guest was asked to shut down (ACPI power button).")
+            self._cancel_powerdown_timer()  # this call handles the timeout itself
+            run_id = self._run_id
+        if wait <= 0:
+            return Outcome.success(f"Asked '{self.name}' to shut down.")
+        if await self._finish_exit(wait):
+            return Outcome.success(f"'{self.name}' shut down.", details=self._reason)
+        if run_id != self._run_id:
+            return Outcome.success(f"'{self.name}' shut down.")
+        if force:
+            forced = await self.force_off()
+            if forced.ok:
+                return Outcome.success(f"'{self.name}' did not shut down within {wait:g} s, so "
+                                       "it was forced off.", code="forced")
+            return forced
+        if self._state is VmState.SHUTTING_DOWN and self._shutdown_reason is None:
+            self._set_state(VmState.RUNNING, self._ignored_powerdown(wait))
+        return Outcome.failure(
+            f"'{self.name}' is still running {wait:g} s after the shutdown request: the guest "
+            "may still be booting or may ignore the ACPI power button. Try again, or force it "
+            "off.", code="timeout")
+
+    async def force_off(self) -> Outcome:
+        """Pull the plug: QMP quit, then SIGTERM, then SIGKILL."""
+        async with self._lock:
+            watch = self._watch
+            if self._pid is None or watch is None or watch.exited:
+                return self._not_running()
+            self._forced = True
+            session = self._session
+            if session is not None and session.connected:
+                with contextlib.suppress(QmpError):
+                    await session.execute("quit", timeout=3.0)
+            status = await watch.wait(QUIT_WAIT_S)
+            if status is None:
+                status = await process.terminate(watch)
+            if status is None:
+                return Outcome.failure(
+                    f"QEMU (pid {watch.pid}) did not stop, even when killed; it may be stuck in "
+                    "the kernel (for example on a hung disk). Check it with: ps -p "
+                    f"{watch.pid} -o stat,wchan", code="unkillable")
+            await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
+        return Outcome.success(f"Turned '{self.name}' off.")
+
+    async def eject(self, *, force: bool = False) -> Outcome:
+        async with self._lock:
+            try:
+                await self._command("eject", {"id": CDROM_DEVICE_ID, "force": force})
+            except _ActionFailed as exc:
+                return exc.outcome
+            except QmpCommandError as exc:
+                return self._cd_error(exc)
+            return Outcome.success("Ejected the CD/DVD.")
+
+    async def change_cd(self, iso: Path, *, force: bool = False) -> Outcome:
+        path = Path(iso).expanduser().absolute()
+        if not path.is_file():
+            return Outcome.failure(f"The ISO image {path} does not exist (or is not a file): "
+                                   "check the path.", code="file-missing")
+        if not os.access(path, os.R_OK):
+            return Outcome.failure(f"kvmgui is not allowed to read {path}: give your user "
+                                   "read access to it.", code="file-permission")
+        async with self._lock:
+            try:
+                await self._command("blockdev-change-medium", {
+                    "id": CDROM_DEVICE_ID, "filename": str(path), "format": "raw",
+                    "read-only-mode": "read-only", "force": force,
+                })
+            except _ActionFailed as exc:
+                return exc.outcome
+            except QmpCommandError as exc:
+                return self._cd_error(exc, path)
+            return Outcome.success(f"Inserted {path.name} into the CD/DVD drive (until the VM "
+                                   "stops; change the VM's settings to keep it).")
+
+    def _cd_error(self, exc: QmpCommandError, path: Path | None = None) -> Outcome:
+        text = exc.description
+        if "not found" in text and CDROM_DEVICE_ID in text:
+            return Outcome.failure(f"'{self.name}' has no CD/DVD drive; add one in its settings "
+                                   "(it appears at the next start).", code="no-cd-drive",
+                                   details=text)
+        if "locked" in text:
+            return Outcome.failure(
+                "The guest has locked the CD/DVD tray (a program in it is using the disc); it "
+                "was asked to release it. Try again in a moment, or force it (the guest may "
+                "lose data it is reading).", code="tray-locked", details=text)
+        explained = explain(text, roles={str(path): "the ISO image"} if path else None)
+        if explained.code != "qemu-error":
+            return Outcome.failure(explained.message, code=explained.code, details=text)
+        return Outcome.failure(f"QEMU could not change the CD/DVD: {text}", details=text)
+
+    async def screenshot(self, destination: Path) -> Outcome:
+        dest = Path(destination).expanduser().absolute()
+        if not dest.parent.is_dir():
+            return Outcome.failure(f"The folder {dest.parent} does not exist.", code="no-folder")
+        self._shot += 1
+        # QEMU writes the file itself: into our private folder, then we move it, so QEMU never
+        # needs access to the user's folders.
+        temp = self.run.dir / f"screendump-{os.getpid()}-{self._shot}.png"
+        async with self._lock:
+            try:
+                await self._command("screendump", {"filename": str(temp), "format": "png"})
+            except _ActionFailed as exc:
+                return exc.outcome
+            except QmpCommandError as exc:
+                return Outcome.failure(f"QEMU could not take a screenshot: {exc}",
+                                       details=exc.description)
+        try:
+            shutil.move(temp, dest)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            return Outcome.failure(f"The screenshot could not be saved as {dest} "
+                                   f"({exc.strerror}).", code="write-failed")
+        return Outcome.success(f"Saved a screenshot of '{self.name}' as {dest}.", value=dest)
+
+    async def send_keys(self, combos: Sequence[str]) -> Outcome:
+        try:
+            parsed = [parse_combo(c) for c in combos]
+        except KeyNameError as exc:
+            return Outcome.failure(str(exc), code="bad-key")
+        if not parsed:
+            return Outcome.failure("No keys were given.", code="bad-key")
+        async with self._lock:
+            try:
+                for keys in parsed:
+                    await self._command("send-key", {
+                        "keys": [{"type": "qcode", "data": k} for k in keys]})
+            except _ActionFailed as exc:
+                return exc.outcome
+            except QmpCommandError as exc:
+                return Outcome.failure(f"QEMU did not send the keys: {exc}", code="bad-key")
+        shown = ", ".join(combos)
+        return Outcome.success(f"Sent {shown} to '{self.name}'.")
+
+    async def display_address(self) -> Outcome:
+        """Where a viewer connects: vnc+unix:///…/vnc.sock or spice+unix:///…/spice.sock."""
+        if self._pid is None:
+            return self._not_running()
+        session = self._session
+        if session is not None and session.connected:
+            with contextlib.suppress(QmpError):
+                vnc = await session.execute("query-vnc", timeout=3.0)
+                if isinstance(vnc, dict) and vnc.get("enabled"):
+                    uri = _vnc_uri(vnc)
+                    if uri:
+                        return Outcome.success(uri, value=uri)
+            with contextlib.suppress(QmpError):
+                spice = await session.execute("query-spice", timeout=3.0)
+                if isinstance(spice, dict) and spice.get("enabled"):
+                    uri = _spice_uri(spice)
+                    if uri:
+                        return Outcome.success(uri, value=uri)
+        meta = self._meta
+        if meta is not None and meta.display:
+            return Outcome.success(meta.display, value=meta.display)
+        return Outcome.failure(f"'{self.name}' has no display (it was set to none).",
+                               code="no-display")
+
+    async def blockstats(self, timeout: float) -> Any:
+        session = self._session
+        if session is None or not session.connected:
+            return []
+        return await session.execute("query-blockstats", timeout=timeout)
+
+    async def query_accel(self) -> str | None:
+        """The accelerator QEMU really uses (query-kvm), or None when unknown."""
+        session = self._session
+        if session is None or not session.connected:
+            return None
+        try:
+            kvm = await session.execute("query-kvm", timeout=3.0)
+        except QmpError:
+            return None
+        return "kvm" if isinstance(kvm, dict) and kvm.get("enabled") else "tcg"
+
+    # -- going away --------------------------------------------------------------------------
+
+    async def close(self) -> None:
+        """Let go of the VM (QEMU keeps running; another process can reattach)."""
+        self._closed = True
+        self._cancel_background()
+        exit_task, self._exit_task = self._exit_task, None
+        if exit_task is not None:
+            exit_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await exit_task
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
+        watch, self._watch = self._watch, None
+        if watch is not None:
+            process.keep_reaping(watch)
+
+
+class _ActionFailed(Exception):
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.message)
+        self.outcome = outcome
+
+
+def _vnc_uri(info: dict[str, Any]) -> str | None:
+    family, host, service = info.get("family"), info.get("host"), info.get("service")
+    if family == "unix" and service:
+        return f"vnc+unix://{service}"
+    if host and service:
+        return f"vnc://{host}:{service}"
+    return None
+
+
+def _spice_uri(info: dict[str, Any]) -> str | None:
+    host, port = info.get("host"), info.get("port")
+    if host and str(host).startswith("/"):
+        return f"spice+unix://{host}"
+    if host and port:
+        return f"spice://{host}:{port}"
+    return None

@@ -1,0 +1,252 @@
+"""All VMs of one store, their controllers, one stats sampler, and the event fan-out.
+
+The GUI builds one VmManager (role APP) at start-up; `open()` loads the store and reattaches
+to every VM whose QEMU is still running (found through pidfiles in the runtime folder, which
+survive the app). kvmgui-cli builds one with role CLI and attaches only to the VM it is told
+about, over the VM's second monitor socket, so it works while the GUI holds the first.
+
+Host facts and QEMU capabilities are probed once, on first need, and shared by all starts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from kvmgui.core.host import HostFacts
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.core.settings import Settings
+from kvmgui.core.store import LoadError, StoredVm, VmStore
+from kvmgui.runtime import process
+from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
+from kvmgui.runtime.events import RuntimeEvent, StatsSampled, VmListChanged
+from kvmgui.runtime.state import VmState
+from kvmgui.runtime.stats import StatsSampler, VmStats
+
+log = logging.getLogger(__name__)
+
+RESCAN_INTERVAL_S = 3.0
+
+Subscriber = Callable[[RuntimeEvent], None]
+
+
+class ManagerError(Exception):
+    """A request the manager cannot serve (unknown VM…); str() is one sentence."""
+
+
+class VmManager:
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        *,
+        store: VmStore | None = None,
+        host: HostFacts | None = None,
+        caps: QemuCaps | None = None,
+        role: MonitorRole = MonitorRole.APP,
+        sample_stats: bool = True,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.store = store or VmStore(Path(settings.vm_root) if settings.vm_root
+                                      else paths.default_vm_root)
+        self.role = role
+        self._host = host
+        self._caps = caps
+        self._env_lock = asyncio.Lock()
+        self._subscribers: list[Subscriber] = []
+        self._controllers: dict[str, VmController] = {}
+        self.load_errors: list[LoadError] = []
+        self._ctx = RuntimeContext(
+            paths=paths, settings=settings, role=role, environment=self.environment,
+            publish=self._publish, refresh=self._refresh_one,
+        )
+        self.stats = StatsSampler(self._stats_sources, self._publish_stats,
+                                  settings.stats_interval_s)
+        self._sample_stats = sample_stats
+        self._rescan_task: asyncio.Task[None] | None = None
+        self._opened = False
+
+    # -- events ------------------------------------------------------------------------------
+
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        """Call `callback(event)` for every runtime event; returns the unsubscribe function."""
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def _publish(self, event: RuntimeEvent) -> None:
+        for callback in list(self._subscribers):
+            try:
+                callback(event)
+            except Exception:  # one broken subscriber must not starve the others
+                log.exception("runtime event subscriber failed on %r", event)
+
+    def _publish_stats(self, stats: VmStats) -> None:
+        self._publish(StatsSampled(stats.vm_id, stats))
+
+    # -- the environment (probed once) -------------------------------------------------------
+
+    async def environment(self) -> tuple[HostFacts, QemuCaps]:
+        async with self._env_lock:
+            if self._caps is None:
+                from kvmgui.runtime.qemu_probe import probe_caps
+
+                self._caps = await probe_caps(self.settings.qemu_binary)
+            if self._host is None:
+                from kvmgui.runtime.host_probe import check_host
+
+                report = await check_host(self.store.root, qemu_binary=self.settings.qemu_binary,
+                                          qemu_img=self.settings.qemu_img_binary)
+                self._host = report.facts
+            return self._host, self._caps
+
+    def apply_settings(self, settings: Settings) -> None:
+        old = self.settings
+        self.settings = settings
+        self._ctx.settings = settings
+        if (old.qemu_binary, old.qemu_img_binary) != (settings.qemu_binary,
+                                                      settings.qemu_img_binary):
+            self._caps = None
+            self._host = None
+        self.stats.set_interval(settings.stats_interval_s)
+
+    # -- the VMs -----------------------------------------------------------------------------
+
+    async def open(self, *, attach: bool = True) -> None:
+        """Load the store; with `attach`, reconnect to every VM that is still running."""
+        self.reload_store()
+        self._opened = True
+        if attach:
+            await asyncio.gather(*(c.attach() for c in self._controllers.values()))
+        if self.role is MonitorRole.APP:
+            if self._sample_stats:
+                self.stats.start()
+            self._rescan_task = asyncio.ensure_future(self._rescan_loop())
+
+    def reload_store(self) -> None:
+        """Pick up VMs added to, changed in or removed from the store."""
+        result = self.store.load_all()
+        self.load_errors = list(result.errors)
+        seen = set()
+        changed = False
+        for stored in result.vms:
+            seen.add(stored.spec.id)
+            existing = self._controllers.get(stored.spec.id)
+            if existing is None:
+                self._controllers[stored.spec.id] = VmController(stored, self._ctx)
+                changed = True
+            else:
+                existing.update_definition(stored)
+        for vm_id in list(self._controllers):
+            controller = self._controllers[vm_id]
+            if vm_id not in seen and not controller.state.is_active:
+                del self._controllers[vm_id]
+                changed = True
+        if changed and self._opened:
+            self._publish(VmListChanged())
+
+    async def reload(self) -> None:
+        """reload_store, then attach to VMs that appeared and already run."""
+        before = set(self._controllers)
+        self.reload_store()
+        new = [c for vm_id, c in self._controllers.items() if vm_id not in before]
+        await asyncio.gather(*(c.attach() for c in new))
+
+    def _refresh_one(self, vm_id: str) -> StoredVm | None:
+        with contextlib.suppress(Exception):
+            for stored in self.store.load_all().vms:
+                if stored.spec.id == vm_id:
+                    return stored
+        return None
+
+    def controllers(self) -> list[VmController]:
+        return sorted(self._controllers.values(), key=lambda c: c.name.casefold())
+
+    def find(self, name_or_id: str) -> VmController | None:
+        if name_or_id in self._controllers:
+            return self._controllers[name_or_id]
+        folded = name_or_id.casefold()
+        for matches in (
+            [c for c in self._controllers.values() if c.name == name_or_id],
+            [c for c in self._controllers.values() if c.name.casefold() == folded],
+        ):
+            if matches:
+                return matches[0]
+        return None
+
+    def get(self, name_or_id: str) -> VmController:
+        found = self.find(name_or_id)
+        if found is not None:
+            return found
+        for problem in self.load_errors:
+            if problem.name.casefold() == name_or_id.casefold():
+                raise ManagerError(problem.message)
+        raise ManagerError(f"There is no VM called '{name_or_id}': 'kvmgui-cli list' shows "
+                           "the VMs there are.")
+
+    async def attach_one(self, name_or_id: str) -> VmController:
+        """The controller of one VM, attached to its QEMU if it runs (the CLI's entry point)."""
+        if not self._opened:
+            self.reload_store()
+            self._opened = True
+        controller = self.get(name_or_id)
+        await controller.attach()
+        return controller
+
+    # -- background --------------------------------------------------------------------------
+
+    def _stats_sources(self) -> list[VmController]:
+        return [c for c in self._controllers.values()
+                if c.pid is not None and c.state.is_active]
+
+    async def _rescan_loop(self) -> None:
+        """Notice VMs started by another program (kvmgui-cli start) while we run.
+
+        Looks at pidfiles only for VMs we believe stopped: cheap (one stat per stopped VM),
+        and never used for the state of a VM we are attached to (QMP events do that).
+        """
+        while True:
+            await asyncio.sleep(RESCAN_INTERVAL_S)
+            for controller in list(self._controllers.values()):
+                if controller.state.is_active or controller.pid is not None:
+                    continue
+                run = controller.run
+                if not run.pidfile.exists():
+                    continue
+                # A launch in progress holds start.lock and the qmp.sock connection; wait.
+                if process.StartLock(run.lock_file).is_busy():
+                    continue
+                if process.find_vm_pid(run) is None:
+                    continue
+                try:
+                    await controller.attach()
+                except Exception:
+                    log.exception("attaching to %s failed", controller.name)
+
+    async def close(self) -> None:
+        """Let go of every VM (they keep running) and stop the background tasks."""
+        task, self._rescan_task = self._rescan_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.stats.stop()
+        await asyncio.gather(*(c.close() for c in self._controllers.values()),
+                             return_exceptions=True)
+
+    # -- convenience for the UI and scripts ---------------------------------------------------
+
+    def running(self) -> list[VmController]:
+        return [c for c in self._controllers.values() if c.state.is_active]
+
+    def states(self) -> dict[str, VmState]:
+        return {c.vm_id: c.state for c in self._controllers.values()}

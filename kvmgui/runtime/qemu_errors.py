@@ -1,0 +1,290 @@
+"""QEMU's error output turned into one plain sentence with a fix; the raw text stays as details.
+
+QEMU reports start-up failures on stderr (our log file) as
+`qemu-system-x86_64: -blockdev driver=…,node-name=hd0: Failed to get "write" lock`, i.e. the
+program name, often the offending option, then the message. `explain` matches the messages
+kvmgui's users actually meet (measured on QEMU 7.2; the wording has been stable since 5.x) and
+names the file in the user's own terms when the caller says what each path or block node is
+("the ISO image in the CD/DVD drive", "disk 1 (disk.qcow2)").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_LOG_READ = 64 * 1024
+DETAIL_LINES = 15
+
+_PROGRAM_PREFIX = re.compile(r"^[\w./+-]*qemu[\w.+-]*: ")
+_NODE_NAME = re.compile(r"(?:^|,)node-name=([^,:\s]+)")
+_FILENAME = re.compile(r"(?:^|,)(?:file\.)?filename=((?:[^,]|,,)+)")
+
+
+@dataclass(frozen=True)
+class Explanation:
+    code: str  # stable identifier of the problem, e.g. "disk-locked"
+    message: str  # one sentence a novice can act on
+    details: str  # QEMU's own words
+
+
+@dataclass(frozen=True)
+class _Line:
+    option: str  # the option QEMU echoed ("-blockdev driver=…"), or ""
+    message: str  # the message without program name and option
+
+
+def _split(line: str) -> _Line:
+    body = _PROGRAM_PREFIX.sub("", line.strip())
+    if body.startswith("-"):
+        # "-blockdev a=b,c=d: Message": the option ends at the first ": " that starts a message.
+        for m in re.finditer(r": (?=[A-Z'\"])", body):
+            return _Line(body[: m.start()], body[m.end():])
+    return _Line("", body)
+
+
+def error_lines(text: str) -> list[str]:
+    """The lines of `text` that carry QEMU's messages (no banner, no blank lines)."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.rstrip()
+        if not line or line.startswith("===") or line.startswith("kvmgui:"):
+            continue
+        lines.append(line)
+    return lines
+
+
+def _describe_file(path: str, option: str, roles: Mapping[str, str]) -> str:
+    """`the ISO image /x.iso` style wording for `path` (or the node named in `option`)."""
+    role = roles.get(path) or roles.get(os.path.realpath(path)) if path else None
+    if not role and option:
+        node = _NODE_NAME.search(option.split(" ", 1)[-1])
+        if node:
+            base = node.group(1).removesuffix("-file")
+            role = roles.get(node.group(1)) or roles.get(base)
+    if role and path:
+        return f"{role} ({path})"
+    if role:
+        return role
+    if path:
+        ext = os.path.splitext(path)[1].lower()
+        if ext == ".iso":
+            return f"the ISO image {path}"
+        if ext in (".qcow2", ".raw", ".img", ".vmdk", ".vdi", ".vhdx", ".qed"):
+            return f"the disk image {path}"
+        return f"the file {path}"
+    return "a disk or CD image of this VM"
+
+
+def _path_in(option: str) -> str:
+    m = _FILENAME.search(option.split(" ", 1)[-1])
+    return m.group(1).replace(",,", ",") if m else ""
+
+
+_Rule = Callable[[re.Match[str], _Line, Mapping[str, str]], tuple[str, str]]
+
+
+def _locked(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    what = _describe_file(m.group("path") or _path_in(line.option), line.option, roles)
+    return ("disk-locked",
+            f"This disk is already used by a running VM: {what} is open in another QEMU, so "
+            "this VM cannot use it at the same time. Shut the other VM down first, or give "
+            "this VM its own copy of the disk.")
+
+
+def _missing(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    path = m.group("path")
+    what = _describe_file(path, line.option, roles)
+    if path.startswith("/dev/"):
+        return ("device-missing",
+                f"{what[0].upper()}{what[1:]} is not there: connect the device (or insert "
+                "the disc), or remove it from the VM's settings.")
+    return ("file-missing",
+            f"{what[0].upper()}{what[1:]} does not exist (it was moved, renamed or deleted): "
+            "choose the file again in the VM's settings, or remove it from the VM.")
+
+
+def _denied(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    what = _describe_file(m.group("path"), line.option, roles)
+    return ("file-permission",
+            f"kvmgui is not allowed to open {what} (permission denied): give your user "
+            "access to it (for example copy it into your home folder), or choose another "
+            "file.")
+
+
+def _kvm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    reason = m.group("reason").lower()
+    if "permission" in reason:
+        return ("kvm-permission",
+                "You are not allowed to use KVM (permission denied on /dev/kvm): add yourself "
+                "to the kvm group with 'sudo adduser $USER kvm', then log out and back in. "
+                "Until then, set the VM's accelerator to TCG (much slower).")
+    if "no such file" in reason:
+        return ("kvm-missing",
+                "KVM is not available on this computer (there is no /dev/kvm): turn on "
+                "virtualization (Intel VT-x or AMD-V) in the computer's firmware settings, or "
+                "set the VM's accelerator to TCG (much slower).")
+    if "busy" in reason:
+        return ("kvm-busy",
+                "KVM is busy: another hypervisor (VirtualBox or VMware) is using the CPU's "
+                "virtualization; quit it, or set the VM's accelerator to TCG (much slower).")
+    return ("kvm-failed",
+            f"KVM could not be started ({m.group('reason').strip()}): run 'kvmgui-cli doctor' "
+            "to find out why, or set the VM's accelerator to TCG (much slower).")
+
+
+def _audio(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    driver = m.group("driver")
+    server = {"pa": "the PulseAudio/PipeWire sound server", "pipewire": "PipeWire",
+              "alsa": "the sound card (ALSA)", "jack": "the JACK sound server"}
+    return ("audio",
+            f"QEMU could not connect to {server.get(driver, f'the {driver} sound system')}: "
+            "start your desktop's sound service, or turn sound off for this VM.")
+
+
+def _hostfwd(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    host_port, guest_port = m.group("host"), m.group("guest")
+    return ("port-in-use",
+            f"The host port {host_port} is already in use by another program, so it cannot "
+            f"be forwarded to the guest's port {guest_port}: choose another host port in the "
+            "VM's network settings, or stop the program that uses it.")
+
+
+def _cpu_needs_kvm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    return ("cpu-host",
+            "The 'host' CPU model only works with KVM, and this VM runs without it: set the "
+            "VM's accelerator to KVM, or remove '-cpu host' from its extra arguments.")
+
+
+def _cpu_msr(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    return ("cpu-host",
+            "QEMU failed to set up the host's CPU model under KVM (this happens inside some "
+            "nested virtual machines): set the VM's accelerator to TCG, or run it on the real "
+            "computer.")
+
+
+def _memory(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    amount = roles.get("memory")
+    size = f"the {amount} of memory this VM wants" if amount else "this VM's memory"
+    return ("memory",
+            f"There is not enough free memory for {size}: give the VM less memory, or close "
+            "other programs and VMs.")
+
+
+def _format(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    what = _describe_file(_path_in(line.option), line.option, roles)
+    return ("wrong-format",
+            f"{what[0].upper()}{what[1:]} is not a {m.group('fmt')} image although the VM's "
+            "settings say so: set the disk's real format in the VM's settings ('kvmgui-cli "
+            "img info' shows it).")
+
+
+def _pidfile(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    return ("already-running",
+            "This VM is already running or being started by another program (its pidfile is "
+            "locked).")
+
+
+def _socket_busy(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    return ("socket-busy",
+            "One of the VM's sockets is in use, so another copy of this VM is probably "
+            "running; stop it first.")
+
+
+def _machine(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    return ("machine-type",
+            "This QEMU does not support the VM's machine type (it was probably created with a "
+            "newer QEMU): update QEMU, or choose the machine type again in the VM's settings.")
+
+
+def _tpm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    return ("tpm",
+            "The TPM emulator (swtpm) did not work: check that swtpm is installed "
+            "(sudo apt install swtpm), or turn the TPM off in the VM's settings.")
+
+
+_RULES: list[tuple[re.Pattern[str], _Rule]] = [
+    (re.compile(r"Failed to get (?:shared )?\"write\" lock(?:.*?Is another process using the "
+                r"image \[(?P<path>[^\]]*)\])?", re.S), _locked),
+    (re.compile(r"Cannot lock pid file"), _pidfile),
+    (re.compile(r"Could not access KVM kernel module: (?P<reason>.+)"), _kvm),
+    (re.compile(r"failed to initialize kvm: (?P<reason>.+)"), _kvm),
+    (re.compile(r"ioctl\(KVM_CREATE_VM\) failed: \d+ (?P<reason>.+)"), _kvm),
+    (re.compile(r"Could not open '(?P<path>[^']*)': No such file or directory"), _missing),
+    (re.compile(r"Could not open '(?P<path>[^']*)': Permission denied"), _denied),
+    (re.compile(r"Could not init `?'?(?P<driver>\w+)'? audio driver"), _audio),
+    (re.compile(r"Could not set up host forwarding rule "
+                r"'\w+:[^:]*:(?P<host>\d+)-[^:]*:(?P<guest>\d+)'"), _hostfwd),
+    (re.compile(r"CPU model 'host' requires KVM"), _cpu_needs_kvm),
+    (re.compile(r"failed to set MSR|kvm_buf_set_msrs: Assertion|kvm_put_msrs: Assertion"),
+     _cpu_msr),
+    (re.compile(r"cannot set up guest memory|Cannot allocate memory"), _memory),
+    (re.compile(r"Image is not in (?P<fmt>\w+) format"), _format),
+    (re.compile(r"Failed to bind socket.*Address already in use|Address already in use"),
+     _socket_busy),
+    (re.compile(r"unsupported machine type"), _machine),
+    (re.compile(r"tpm-emulator|swtpm"), _tpm),
+]
+
+
+def explain(
+    text: str,
+    *,
+    roles: Mapping[str, str] | None = None,
+    during_start: bool = True,
+    exit_text: str = "",
+) -> Explanation:
+    """One sentence for QEMU's output `text` (the log written since the start banner).
+
+    `roles` maps file paths and block node names ("hd0", "cd0", "fw-vars") to how the user
+    knows them, and "memory" to the memory size shown in the memory message. `exit_text` ("QEMU
+    exited with code 1") is used when no known message matches.
+    """
+    roles = roles or {}
+    lines = error_lines(text)
+    details = "\n".join(lines[-DETAIL_LINES:])
+    for line_text in lines:
+        line = _split(line_text)
+        joined = line.message
+        for pattern, rule in _RULES:
+            # The lock message continues on the next line ("Is another process using …").
+            target = joined
+            if rule is _locked:
+                index = lines.index(line_text)
+                target = "\n".join(_split(x).message for x in lines[index:index + 2])
+            m = pattern.search(target)
+            if m:
+                code, message = rule(m, line, roles)
+                return Explanation(code, message, details)
+    first = next((_split(x).message for x in lines if "terminating on signal" not in x), "")
+    if during_start:
+        summary = "QEMU could not start the VM"
+    else:
+        summary = exit_text or "QEMU stopped unexpectedly"
+    if first:
+        message = f"{summary}: {first.rstrip('.')}."
+    else:
+        message = f"{summary}." if not exit_text or during_start else f"{exit_text}."
+        if during_start and exit_text:
+            message = f"{summary} ({exit_text}) and printed no error message."
+    return Explanation("qemu-error", message, details)
+
+
+def read_log_since(path: Path, offset: int) -> str:
+    """What QEMU wrote to its log after `offset` (at most the last MAX_LOG_READ bytes)."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            end = f.tell()
+            start = max(offset, end - MAX_LOG_READ)
+            f.seek(start)
+            return f.read().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def tail(text: str, lines: int = DETAIL_LINES) -> str:
+    return "\n".join(error_lines(text)[-lines:])

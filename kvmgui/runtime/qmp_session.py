@@ -1,0 +1,286 @@
+"""One QMP connection to one QEMU, on top of `qemu.qmp.QMPClient`, with its traps handled.
+
+qemu.qmp (QEMU's own asyncio QMP library) runs unchanged under qasync's loop, so there is no
+reason for a client of our own. Its traps, from ../shared/design/QEMU-NOTES.md §1:
+- connect() and execute() have no timeout: every call here goes through asyncio.wait_for. A
+  monitor that another client holds accepts the connection but never greets, which is how a
+  busy monitor shows up (QmpBusy).
+- the default event listener is an unbounded queue: one task drains it for the whole session
+  and hands every event to the owner's callback.
+- the event stream never ends, not even when QEMU dies: a second task waits on
+  runstate_changed() and reports the loss once the reader has hit EOF.
+- disconnect() re-raises the reader's error (EOFError when QEMU exited): always called, and
+  its errors swallowed.
+- human-monitor-command reports errors as text in a successful reply: `hmp` turns them into
+  QmpCommandError.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from qemu.qmp import ConnectError, ExecInterruptedError, ExecuteError, QMPClient, StateError
+from qemu.qmp.protocol import Runstate
+
+# The library logs every failed connection attempt at ERROR level; without a handler of the
+# application's own, Python's last-resort handler would print those to stderr in the CLI.
+logging.getLogger("qemu.qmp").addHandler(logging.NullHandler())
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 5.0
+COMMAND_TIMEOUT_S = 10.0
+RECONNECT_DELAYS_S = (0.2, 0.5, 1.0, 2.0, 5.0)
+
+EventCallback = Callable[[str, dict[str, Any], float], None]
+
+
+class QmpError(Exception):
+    """A QMP problem; str() is a sentence for the user."""
+
+
+class QmpUnavailable(QmpError):
+    """Nothing answers on the monitor socket (QEMU is gone or not yet listening)."""
+
+
+class QmpBusy(QmpUnavailable):
+    """Another client holds this monitor (QEMU serves one client per socket)."""
+
+
+class QmpTimeout(QmpError):
+    """QEMU did not answer a command in time (it may be hung or very busy)."""
+
+
+class QmpDisconnected(QmpError):
+    """The connection was lost (QEMU exited or closed the monitor)."""
+
+
+class QmpCommandError(QmpError):
+    """QEMU refused a command; `error_class` is QMP's class (GenericError, CommandNotFound…)."""
+
+    def __init__(self, command: str, error_class: str, description: str) -> None:
+        super().__init__(description)
+        self.command = command
+        self.error_class = error_class
+        self.description = description
+
+
+def hmp_error(text: str) -> str | None:
+    """The error in an HMP reply, or None when the text is a normal answer.
+
+    HMP prints "Error: …" for most failures and "unknown command: …" for typos; success is
+    usually "" (commands like `info` return their output).
+    """
+    stripped = text.strip()
+    for line in stripped.splitlines():
+        low = line.lower()
+        if low.startswith("error:") or low.startswith("unknown command"):
+            return line.split(":", 1)[1].strip() if low.startswith("error:") else line.strip()
+    return None
+
+
+def event_time(event: dict[str, Any]) -> float:
+    stamp = event.get("timestamp") or {}
+    try:
+        return float(stamp.get("seconds", 0)) + float(stamp.get("microseconds", 0)) / 1e6
+    except (TypeError, ValueError, AttributeError):
+        return 0.0
+
+
+class QmpSession:
+    """A connection to one QMP socket. Create, `await connect()`, use, `await close()`."""
+
+    def __init__(
+        self,
+        socket_path: Path,
+        *,
+        name: str = "vm",
+        on_event: EventCallback | None = None,
+        on_lost: Callable[[], None] | None = None,
+        command_timeout: float = COMMAND_TIMEOUT_S,
+    ) -> None:
+        self.socket_path = Path(socket_path)
+        self.name = name
+        self._on_event = on_event
+        self._on_lost = on_lost
+        self.command_timeout = command_timeout
+        self._client: QMPClient | None = None
+        self._pump: asyncio.Task[None] | None = None
+        self._watch: asyncio.Task[None] | None = None
+        self._teardown_task: asyncio.Task[None] | None = None
+        self._closing = False
+        self.greeting_version: str = ""
+
+    @property
+    def connected(self) -> bool:
+        return self._client is not None and self._client.runstate is Runstate.RUNNING
+
+    async def connect(self, timeout: float = CONNECT_TIMEOUT_S) -> dict[str, Any]:
+        """Handshake, then `query-status`; returns its result ({"status": …, "running": …}).
+
+        Raises QmpBusy when another client holds the monitor, QmpUnavailable when nothing
+        listens, QmpTimeout/QmpDisconnected when QEMU does not answer the first query.
+        """
+        if self._client is not None:
+            raise QmpError("This QMP session is already connected.")
+        self._closing = False
+        client = QMPClient(self.name)
+        try:
+            await asyncio.wait_for(client.connect(str(self.socket_path)), timeout)
+        except TimeoutError:
+            raise QmpBusy(
+                "Another program is connected to this VM's monitor (QEMU serves one client at "
+                "a time); close it or try again."
+            ) from None
+        except ConnectError as exc:
+            raise QmpUnavailable(
+                f"The VM's monitor at {self.socket_path} does not answer ({exc.exc})."
+            ) from None
+        self._client = client
+        self._teardown_task = None
+        greeting = client.greeting
+        with contextlib.suppress(Exception):
+            v = greeting.QMP.version["qemu"] if greeting else None  # a model object, not a dict
+            if v:
+                self.greeting_version = f"{v['major']}.{v['minor']}.{v['micro']}"
+        self._pump = asyncio.ensure_future(self._drain_events(client))
+        self._watch = asyncio.ensure_future(self._watch_runstate(client))
+        try:
+            status = await self.execute("query-status", timeout=timeout)
+        except QmpError:
+            await self.close()
+            raise
+        return dict(status) if isinstance(status, dict) else {}
+
+    async def _drain_events(self, client: QMPClient) -> None:
+        async for event in client.events:
+            self._dispatch(event)
+
+    def _dispatch(self, event: Any) -> None:
+        if self._on_event is None:
+            return
+        try:
+            data = event.get("data") or {}
+            self._on_event(str(event["event"]), dict(data), event_time(event))
+        except Exception:  # a subscriber's bug must not stop the event stream
+            log.exception("QMP event handler failed for %s", self.name)
+
+    async def _watch_runstate(self, client: QMPClient) -> None:
+        while client.runstate is Runstate.RUNNING:
+            await client.runstate_changed()
+        await self._teardown(client)
+        if not self._closing and self._on_lost is not None:
+            try:
+                self._on_lost()
+            except Exception:
+                log.exception("QMP on_lost handler failed for %s", self.name)
+
+    async def _teardown(self, client: QMPClient) -> None:
+        # Both the runstate watcher and close() get here; the work is done once.
+        if self._teardown_task is None:
+            self._teardown_task = asyncio.ensure_future(self._do_teardown(client))
+        await asyncio.shield(self._teardown_task)
+
+    async def _do_teardown(self, client: QMPClient) -> None:
+        """Stop the pump, deliver events still queued (SHUTDOWN before EOF), disconnect."""
+        pump, self._pump = self._pump, None
+        if pump is not None:
+            pump.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await pump
+        for event in client.events.clear():
+            self._dispatch(event)
+        # Raises what ended the reader: EOFError when QEMU exited, OSError on socket errors.
+        with contextlib.suppress(Exception):
+            await client.disconnect()
+        if self._client is client:
+            self._client = None
+
+    async def wait_closed(self, timeout: float) -> bool:
+        """Wait until the connection has ended and its events were delivered."""
+        watch = self._watch
+        if watch is None:
+            return True
+        try:
+            await asyncio.wait_for(asyncio.shield(watch), timeout)
+        except TimeoutError:
+            return False
+        except asyncio.CancelledError:
+            if not watch.cancelled():
+                raise
+        return True
+
+    async def execute(
+        self, command: str, arguments: dict[str, Any] | None = None, *,
+        timeout: float | None = None,
+    ) -> Any:
+        client = self._client
+        if client is None or client.runstate is not Runstate.RUNNING:
+            raise QmpDisconnected("The connection to the VM's monitor was lost.")
+        try:
+            return await asyncio.wait_for(
+                client.execute(command, arguments), timeout or self.command_timeout
+            )
+        except TimeoutError:
+            raise QmpTimeout(
+                f"QEMU did not answer '{command}' within {timeout or self.command_timeout:g} s; "
+                "it may be hung. Force the VM off if this persists."
+            ) from None
+        except ExecuteError as exc:
+            raise QmpCommandError(command, exc.error_class, str(exc)) from None
+        except (ExecInterruptedError, StateError, EOFError, OSError):
+            raise QmpDisconnected("The connection to the VM's monitor was lost.") from None
+
+    async def hmp(self, command_line: str, *, timeout: float | None = None) -> str:
+        """Run a human-monitor command; its error text becomes a QmpCommandError."""
+        text = await self.execute(
+            "human-monitor-command", {"command-line": command_line}, timeout=timeout
+        )
+        text = str(text or "")
+        problem = hmp_error(text)
+        if problem is not None:
+            raise QmpCommandError("human-monitor-command", "GenericError", problem)
+        return text
+
+    async def close(self) -> None:
+        """Disconnect (QEMU keeps running). Safe to call more than once."""
+        self._closing = True
+        client = self._client
+        watch, self._watch = self._watch, None
+        if client is not None:
+            await self._teardown(client)
+        if watch is not None and watch is not asyncio.current_task():
+            watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await watch
+
+
+async def connect_first(
+    sockets: Sequence[tuple[Path, float]],
+    *,
+    name: str,
+    on_event: EventCallback | None = None,
+    on_lost: Callable[[], None] | None = None,
+) -> tuple[QmpSession, dict[str, Any]]:
+    """Connect to the first socket that answers, each tried with its own timeout.
+
+    Used for reattach: the manager's own monitor first, the short-lived clients' monitor
+    when another manager holds the first.
+    """
+    last: QmpError = QmpUnavailable("The VM has no monitor socket.")
+    for path, timeout in sockets:
+        if not path.exists():
+            last = QmpUnavailable(f"The VM's monitor socket {path} does not exist.")
+            continue
+        session = QmpSession(path, name=name, on_event=on_event, on_lost=on_lost)
+        try:
+            status = await session.connect(timeout)
+        except QmpError as exc:
+            last = exc
+            continue
+        return session, status
+    raise last

@@ -1,0 +1,126 @@
+"""The "KVM is not usable" banner and the first-run empty state of the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.icons import app_icon, icon
+
+_CTX = "MainWindow"
+
+
+class Banner(QFrame):
+    """A coloured strip with an icon, a sentence, an action button and a close button."""
+
+    action_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Banner")
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#fff3cd"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#4a3500"))
+        self.setPalette(palette)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.pic = QLabel(self)
+        self.pic.setPixmap(icon("status-warning").pixmap(24, 24))
+        self.pic.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.pic)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.text, 1)
+        self.button = QPushButton(self)
+        self.button.clicked.connect(self.action_clicked)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(tr(_CTX, "Hide this message"))
+        self.close_button.setAccessibleName(tr(_CTX, "Hide this message"))
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str, button: str) -> None:
+        self.text.setText(text)
+        self.button.setText(button)
+        self.button.setAccessibleName(button.replace("&", ""))
+        self.setAccessibleName(text)
+        self.show()
+
+
+def kvm_banner_text(reason: str) -> str:
+    reason = reason.strip()
+    lead = tr(_CTX, "KVM cannot be used, so virtual machines run with software emulation "
+                    "(TCG) and are much slower.")
+    return f"{lead} {reason}" if reason else lead
+
+
+class EmptyState(QWidget):
+    """What a first start shows instead of an empty list: the two things people come for."""
+
+    create_clicked = Signal()
+    usb_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EmptyState")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        box = QVBoxLayout()
+        box.setSpacing(12)
+        pic = QLabel(self)
+        pic.setPixmap(app_icon().pixmap(96, 96))
+        pic.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(pic)
+        title = QLabel(tr(_CTX, "No virtual machines yet"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(title)
+        text = QLabel(tr(_CTX, "A virtual machine is a computer inside your computer: try a "
+                               "Linux ISO, run an old system, or check that a USB stick "
+                               "boots — without touching your own system."), self)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(560)
+        box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.create_button = QPushButton(icon("new"), tr(_CTX, "&Create a virtual machine"),
+                                         self)
+        self.usb_button = QPushButton(icon("usb"), tr(_CTX, "&Test a USB stick"), self)
+        for b in (self.create_button, self.usb_button):
+            b.setIconSize(QSize(24, 24))
+            b.setMinimumHeight(44)
+            b.setMinimumWidth(220)
+            b.setAccessibleName(b.text().replace("&", ""))
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_clicked)
+        self.usb_button.clicked.connect(self.usb_clicked)
+        self.usb_button.setToolTip(tr(_CTX, "Boot a USB stick in a virtual machine; the stick "
+                                            "is protected, nothing on it is changed."))
+        box.addLayout(buttons)
+        outer.addLayout(box)
+        outer.addStretch(2)

@@ -1,0 +1,81 @@
+"""The one place where runtime events become Qt signals.
+
+The runtime publishes plain dataclasses (kvmgui.runtime.events) to subscribers, on the asyncio
+loop's thread — which, under qasync, is the Qt thread — so the bridge can emit signals
+directly. Windows connect to these signals and never subscribe to the runtime themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kvmgui.runtime import events as ev
+
+log = logging.getLogger(__name__)
+
+
+class RuntimeBridge(QObject):
+    # vm_id, VmState, reason, details
+    state_changed = Signal(str, object, str, str)
+    # vm_id, VmStats
+    stats_sampled = Signal(str, object)
+    # vm_id, display URI or None
+    console_available = Signal(str, object)
+    # vm_id, device id, tray open
+    tray_moved = Signal(str, str, bool)
+    # vm_id, device, message, nospace
+    disk_error = Signal(str, str, str, bool)
+    # vm_id, by_guest
+    guest_reset = Signal(str, bool)
+    vm_list_changed = Signal()
+
+    def __init__(self, manager: Any = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe: Callable[[], Any] | None = None
+        if manager is not None:
+            self.attach(manager)
+
+    def attach(self, manager: Any) -> None:
+        self.detach()
+        result = manager.subscribe(self.deliver)
+        if callable(result):
+            self._unsubscribe = result
+        elif hasattr(manager, "unsubscribe"):
+            self._unsubscribe = lambda: manager.unsubscribe(self.deliver)
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            try:
+                self._unsubscribe()
+            finally:
+                self._unsubscribe = None
+
+    def deliver(self, event: object) -> None:
+        """Turn one runtime event into the matching signal (unknown events are ignored)."""
+        try:
+            self._emit(event)
+        except RuntimeError:
+            # The bridge's C++ side is gone (the app is closing): nothing listens any more.
+            log.debug("event after the bridge was destroyed: %r", event)
+
+    def _emit(self, event: object) -> None:
+        if isinstance(event, ev.StateChanged):
+            self.state_changed.emit(event.vm_id, event.state, event.reason, event.details)
+        elif isinstance(event, ev.StatsSampled):
+            self.stats_sampled.emit(event.vm_id, event.stats)
+        elif isinstance(event, ev.ConsoleAvailable):
+            self.console_available.emit(event.vm_id, event.uri)
+        elif isinstance(event, ev.TrayMoved):
+            self.tray_moved.emit(event.vm_id, event.device_id, event.open)
+        elif isinstance(event, ev.DiskError):
+            self.disk_error.emit(event.vm_id, event.device, event.message, event.nospace)
+        elif isinstance(event, ev.GuestReset):
+            self.guest_reset.emit(event.vm_id, event.by_guest)
+        elif isinstance(event, ev.VmListChanged):
+            self.vm_list_changed.emit()
+        else:
+            log.debug("runtime event without a signal: %r", event)

@@ -1,0 +1,164 @@
+"""What every window gets: paths, settings, the VM store, the runtime and the host facts.
+
+Built once by app.main() (or by a test with temp folders) and passed down: no globals. It is a
+QObject only so windows can hear when the settings or the host facts change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from kvmgui.core.host import HostFacts
+from kvmgui.core.hostcheck import HostReport
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.core.settings import Settings, save_settings, validate_settings
+from kvmgui.core.store import VmStore
+from kvmgui.core.validation import Problem
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.manager import VmManager
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    settings_changed = Signal()
+    host_changed = Signal()
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        *,
+        settings_warnings: list[str] | None = None,
+        manager: VmManager | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self._settings = settings
+        self.settings_warnings = list(settings_warnings or [])
+        self.store = VmStore(self.vm_root)
+        self.manager: VmManager | Any = manager
+        self.host_report: HostReport | None = None
+        self.host_error: str = ""
+        self.caps: QemuCaps | None = None
+        self.caps_error: str = ""
+        self._host_task: asyncio.Task[HostReport | None] | None = None
+        # View state (window geometry, splitter sizes, list/grid) lives in an INI file next to
+        # the settings, so tests get their own and nothing touches ~/.config/QtProject.
+        self.view_state = QSettings(str(paths.config_dir / "view-state.ini"),
+                                    QSettings.Format.IniFormat)
+
+    # -- settings ---------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def vm_root(self) -> Path:
+        root = self._settings.vm_root
+        return Path(root) if root else self.paths.default_vm_root
+
+    def apply_settings(self, settings: Settings) -> list[Problem]:
+        """Validate, save and use `settings`; returns the problems (nothing saved if any)."""
+        problems = validate_settings(settings)
+        if problems:
+            return problems
+        save_settings(self.paths.settings_file, settings)
+        old = self._settings
+        self._settings = settings
+        if old.vm_root != settings.vm_root:
+            self.store = VmStore(self.vm_root)
+        if self.manager is not None and hasattr(self.manager, "apply_settings"):
+            self.manager.apply_settings(settings)
+        if (old.qemu_binary, old.qemu_img_binary, old.vm_root) != (
+            settings.qemu_binary, settings.qemu_img_binary, settings.vm_root
+        ):
+            self.caps = None
+            self.host_report = None
+        self.settings_changed.emit()
+        return []
+
+    # -- host facts -------------------------------------------------------------------------
+
+    @property
+    def host_facts(self) -> HostFacts:
+        """The probed facts, or conservative guesses until the probe has finished."""
+        if self.host_report is not None:
+            return self.host_report.facts
+        return HostFacts()
+
+    async def refresh_host(self) -> HostReport | None:
+        """Probe the host (once at a time); host_changed is emitted when it is done."""
+        if self._host_task is not None and not self._host_task.done():
+            return await asyncio.shield(self._host_task)
+        self._host_task = asyncio.ensure_future(self._probe_host())
+        return await asyncio.shield(self._host_task)
+
+    async def _probe_host(self) -> HostReport | None:
+        from kvmgui.runtime.host_probe import check_host
+
+        try:
+            report = await check_host(
+                self.vm_root,
+                qemu_binary=self._settings.qemu_binary,
+                qemu_img=self._settings.qemu_img_binary,
+            )
+        except Exception as exc:  # the probe promises not to raise; be safe anyway
+            log.exception("host probe failed")
+            self.host_error = str(exc) or type(exc).__name__
+            self.host_changed.emit()
+            return None
+        self.host_report = report
+        self.host_error = ""
+        self.host_changed.emit()
+        return report
+
+    async def ensure_host(self) -> HostReport | None:
+        if self.host_report is not None:
+            return self.host_report
+        return await self.refresh_host()
+
+    async def ensure_caps(self) -> QemuCaps | None:
+        """What the configured QEMU can do (probed once per binary); None with caps_error."""
+        if self.caps is not None:
+            return self.caps
+        from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
+
+        try:
+            self.caps = await probe_caps(self._settings.qemu_binary)
+            self.caps_error = ""
+        except QemuProbeError as exc:
+            self.caps_error = str(exc)
+            self.caps = None
+        return self.caps
+
+    def resolved_accel_facts(self) -> HostFacts:
+        """The host facts to build a command line with, honouring the accelerator setting."""
+        return replace(self.host_facts)
+
+    async def free_bytes(self, path: Path | None = None) -> int | None:
+        """Free space where `path` (default: the VM folder) is or would be created."""
+        target = path or self.vm_root
+
+        def measure() -> int | None:
+            candidate = target.absolute()
+            while not candidate.exists() and candidate != candidate.parent:
+                candidate = candidate.parent
+            try:
+                return shutil.disk_usage(candidate).free
+            except OSError:
+                return None
+
+        # statvfs can hang on a dead network mount: never on the Qt thread.
+        return await asyncio.to_thread(measure)

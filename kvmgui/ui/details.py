@@ -1,0 +1,194 @@
+"""The window of one VM: its console and its details (overview, hardware, performance, logs).
+
+Like virt-manager's VM window, but sized for a 1024×768 screen (its details window is 835 px
+tall) and with the graphs on from the start. The same VM actions as the main window sit in
+its tool bar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QToolBar, QWidget
+
+from kvmgui.core.store import StoredVm
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.bridge import RuntimeBridge
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.details_console import ConsolePage
+from kvmgui.ui.details_hardware import HardwarePage
+from kvmgui.ui.details_logs import LogPage
+from kvmgui.ui.details_overview import OverviewPage
+from kvmgui.ui.details_performance import PerformancePage
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.icons import os_icon
+from kvmgui.ui.models import VmListModel, VmRow, state_word
+from kvmgui.ui.stats_history import StatsHistory
+from kvmgui.ui.vm_actions import VmActions
+
+_CTX = "VmWindow"
+PAGES = ("console", "overview", "hardware", "performance", "serial", "qemu-log")
+
+
+class VmWindow(QMainWindow):
+    saved = Signal(object)  # StoredVm
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        stored: StoredVm,
+        *,
+        model: VmListModel,
+        history: StatsHistory,
+        bridge: RuntimeBridge,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stored = stored
+        self.vm_id = stored.spec.id
+        self.model = model
+        self.history = history
+        self.setObjectName("VmWindow")
+        self.setWindowIcon(os_icon(stored.spec.os))
+        self.actions = VmActions(ctx, self, self.row, with_shortcuts=True)
+        self.actions.console_requested.connect(lambda _id: self.show_page("console"))
+        self.actions.details_requested.connect(lambda _id: self.show_page("overview"))
+        self.actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._build_toolbar()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(tr(_CTX, "Views of the virtual machine"))
+        self.tabs.setDocumentMode(True)
+        self.console = ConsolePage(ctx, stored.spec, self.tabs)
+        self.overview = OverviewPage(ctx, stored, self.tabs)
+        self.hardware = HardwarePage(ctx, stored, self.tabs)
+        self.hardware.saved.connect(self._hardware_saved)
+        self.performance = PerformancePage(history, self.vm_id,
+                                           ctx.settings.stats_interval_s, self.tabs)
+        self.serial = LogPage(tr(_CTX, "Serial console log"), stored.folder.serial_log,
+                              parent=self.tabs)
+        self.qemu_log = LogPage(tr(_CTX, "QEMU log"), stored.folder.qemu_log, explain=True,
+                                parent=self.tabs)
+        self._pages: dict[str, QWidget] = {
+            "console": self.console, "overview": self.overview, "hardware": self.hardware,
+            "performance": self.performance, "serial": self.serial, "qemu-log": self.qemu_log,
+        }
+        titles = {
+            "console": tr(_CTX, "&Console"), "overview": tr(_CTX, "&Overview"),
+            "hardware": tr(_CTX, "&Hardware"), "performance": tr(_CTX, "&Performance"),
+            "serial": tr(_CTX, "&Serial log"), "qemu-log": tr(_CTX, "&QEMU log"),
+        }
+        for key in PAGES:
+            self.tabs.addTab(self._pages[key], titles[key])
+        self.setCentralWidget(self.tabs)
+        # Alt+1…6 jump to a page from anywhere (the console keeps ordinary keys for the guest).
+        for i, key in enumerate(PAGES):
+            shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
+            shortcut.activated.connect(lambda k=key: self.show_page(k))
+
+        bridge.state_changed.connect(self._state_changed)
+        bridge.console_available.connect(self._console_available)
+        history.updated.connect(self._stats)
+        model.dataChanged.connect(lambda *_: self.refresh())
+        self.uptime_timer = QTimer(self)
+        self.uptime_timer.setInterval(1000)
+        self.uptime_timer.timeout.connect(self.refresh)
+        self.uptime_timer.start()
+        self.resize(self._default_size())
+        self.refresh()
+        row = self.row()
+        if row is not None:
+            self.console.set_state(row.state)
+            self.hardware.set_state(row.state)
+            status = self._status()
+            uri = getattr(status, "display", None)
+            if row.state.is_active and uri:
+                self.console.set_address(str(uri))
+
+    def _default_size(self) -> QSize:
+        geometry = self.ctx.view_state.value("vm-window/size")
+        if isinstance(geometry, QSize) and geometry.isValid():
+            return geometry
+        return QSize(900, 640)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(tr(_CTX, "Virtual machine"), self)
+        tb.setObjectName("vm-toolbar")
+        tb.setAccessibleName(tr(_CTX, "Virtual machine tools"))
+        tb.setMovable(False)
+        tb.setIconSize(QSize(20, 20))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a = self.actions
+        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
+            tb.addAction(action)
+        for action in tb.actions():
+            button = tb.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", ""))
+        self.toolbar = tb
+        self.addToolBar(tb)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def row(self) -> VmRow | None:
+        return self.model.get(self.vm_id)
+
+    def _status(self) -> Any:
+        manager = self.ctx.manager
+        if manager is None or not hasattr(manager, "status"):
+            return None
+        try:
+            return manager.status(self.vm_id)
+        except Exception:  # unknown to the runtime (just created): nothing more to show
+            return None
+
+    def refresh(self) -> None:
+        row = self.row()
+        state = row.state if row is not None else VmState.STOPPED
+        self.setWindowTitle(tr(_CTX, "{0} — {1}").format(self.stored.spec.name,
+                                                          state_word(state)))
+        last = self.history.history(self.vm_id).last
+        uptime = getattr(last, "uptime_s", None) if last is not None else None
+        if uptime is not None and last is not None:
+            import time
+
+            uptime += max(0.0, time.monotonic() - last.sampled_at)
+        self.overview.set_status(row, self._status(), uptime)
+        self.actions.refresh()
+
+    def show_page(self, key: str) -> None:
+        page = self._pages.get(key)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+            if key == "console":
+                self.console.console.setFocus()
+
+    def _state_changed(self, vm_id: str, state: object, reason: str, details: str) -> None:
+        if vm_id != self.vm_id or not isinstance(state, VmState):
+            return
+        self.console.set_state(state)
+        self.hardware.set_state(state)
+        self.refresh()
+
+    def _console_available(self, vm_id: str, uri: object) -> None:
+        if vm_id == self.vm_id and uri:
+            self.console.set_address(str(uri))
+
+    def _stats(self, vm_id: str) -> None:
+        if vm_id == self.vm_id:
+            self.refresh()
+
+    def _hardware_saved(self, stored: StoredVm) -> None:
+        self.stored = stored
+        self.console.set_spec(stored.spec)
+        self.overview.set_stored(stored)
+        self.saved.emit(stored)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.ctx.view_state.setValue("vm-window/size", self.size())
+        self.uptime_timer.stop()
+        self.console.close_console()
+        super().closeEvent(event)

@@ -1,0 +1,225 @@
+"""The VM window's Console page: the console helper's ConsoleWidget, embedded, detachable.
+
+It follows the VM's state (paused overlay, "stopped" message) and its display address (from
+the runtime's ConsoleAvailable notices, or the VM's own VNC socket). SPICE displays are not
+drawn in kvmgui (no Qt SPICE widget exists): the page says so and offers remote-viewer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.model import DisplayKind, VmSpec
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.errors import show_error
+from kvmgui.ui.i18n import tr
+
+log = logging.getLogger(__name__)
+_CTX = "ConsolePage"
+
+
+def vnc_address(uri: str | None) -> str | None:
+    """A console address from the runtime's display URI (vnc+unix:///p, vnc://h:p, a path)."""
+    if not uri:
+        return None
+    if uri.startswith("vnc+unix://"):
+        return "unix:" + uri.removeprefix("vnc+unix://")
+    if uri.startswith("vnc://"):
+        return uri.removeprefix("vnc://").rstrip("/")
+    if uri.startswith("spice"):
+        return None
+    return uri
+
+
+def display_state(state: VmState) -> VmDisplayState:
+    if state is VmState.PAUSED:
+        return VmDisplayState.PAUSED
+    if state in (VmState.RUNNING, VmState.STARTING, VmState.SHUTTING_DOWN):
+        return VmDisplayState.RUNNING
+    return VmDisplayState.STOPPED
+
+
+class ConsolePage(QWidget):
+    detached_changed = Signal(bool)
+
+    def __init__(self, ctx: AppContext, spec: VmSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.spec = spec
+        self.window_: ConsoleWindow | None = None
+        self._address: str | None = None
+        self._task: asyncio.Task[Any] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack)
+
+        self.console = ConsoleWidget()
+        self.console.setObjectName("vm-console")
+        self.console_page = QWidget(self.stack)
+        v = QVBoxLayout(self.console_page)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.toolbar = ConsoleToolBar(self.console, self.console_page, detached=False,
+                                      screenshot_name=spec.name)
+        self.toolbar.detachRequested.connect(self.detach)
+        self.toolbar.fullscreenToggled.connect(self._fullscreen)
+        v.addWidget(self.toolbar)
+        self.scroll = QScrollArea(self.console_page)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        palette = self.scroll.palette()
+        palette.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.black)
+        self.scroll.setPalette(palette)
+        self.scroll.setWidget(self.console)
+        v.addWidget(self.scroll, 1)
+        self.stack.addWidget(self.console_page)
+
+        self.message_page = QWidget(self.stack)
+        m = QVBoxLayout(self.message_page)
+        m.addStretch(1)
+        self.message = QLabel(self.message_page)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        m.addWidget(self.message)
+        self.message_button = QPushButton(self.message_page)
+        self.message_button.clicked.connect(self._message_action)
+        self.message_button.hide()
+        m.addWidget(self.message_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        m.addStretch(2)
+        self.stack.addWidget(self.message_page)
+        self._state = VmState.STOPPED
+        self._update_view()
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def is_vnc(self) -> bool:
+        return self.spec.display.kind is DisplayKind.VNC
+
+    def default_address(self) -> str:
+        return "unix:" + str(self.ctx.paths.vm_runtime(self.spec.id).vnc_socket)
+
+    def set_spec(self, spec: VmSpec) -> None:
+        self.spec = spec
+        self._update_view()
+
+    def set_state(self, state: VmState) -> None:
+        self._state = state
+        self.console.set_vm_state(display_state(state))
+        if state.is_active and self.is_vnc and self._address is None:
+            self.set_address(self.default_address())
+        if not state.is_active:
+            self._address = None
+        self._update_view()
+
+    def set_address(self, uri: str | None) -> None:
+        address = vnc_address(uri) if uri else None
+        if address is None or address == self._address or not self.is_vnc:
+            return
+        self._address = address
+        self._task = asyncio.ensure_future(self.console.connect_to(address))
+
+    def _update_view(self) -> None:
+        if self.window_ is not None:
+            self.message.setText(tr(_CTX, "The console is in its own window."))
+            self.message_button.setText(tr(_CTX, "&Bring it back here"))
+            self.message_button.show()
+            self.stack.setCurrentWidget(self.message_page)
+            return
+        if not self.is_vnc:
+            if self.spec.display.kind is DisplayKind.SPICE:
+                self.message.setText(tr(_CTX, "This virtual machine uses a SPICE screen, which "
+                                              "opens in remote-viewer."))
+                self.message_button.setText(tr(_CTX, "&Open in remote-viewer"))
+                self.message_button.setVisible(self._state.is_active)
+            else:
+                self.message.setText(tr(_CTX, "This virtual machine has no screen."))
+                self.message_button.hide()
+            self.stack.setCurrentWidget(self.message_page)
+            return
+        self.message_button.hide()
+        self.stack.setCurrentWidget(self.console_page)
+
+    def _message_action(self) -> None:
+        if self.window_ is not None:
+            self.attach()
+            return
+        asyncio.ensure_future(self._open_spice())
+
+    async def _open_spice(self) -> None:
+        manager = self.ctx.manager
+        opener = getattr(manager, "open_spice_viewer", None) or getattr(manager,
+                                                                        "open_viewer", None)
+        if opener is None:
+            show_error(self, tr(_CTX, "remote-viewer cannot be started from here yet."),
+                       informative=tr(_CTX, "Connect to {0} with remote-viewer.").format(
+                           self.ctx.paths.vm_runtime(self.spec.id).spice_socket))
+            return
+        outcome = await opener(self.spec.id)
+        if outcome is not None and not getattr(outcome, "ok", True):
+            show_error(self, tr(_CTX, "remote-viewer could not be started."),
+                       informative=str(getattr(outcome, "message", "")),
+                       details=str(getattr(outcome, "details", "")))
+
+    # -- detaching --------------------------------------------------------------------------
+
+    def detach(self) -> ConsoleWindow:
+        if self.window_ is not None:
+            self.window_.raise_()
+            return self.window_
+        self.console.release_grab()
+        self.scroll.takeWidget()
+        window = ConsoleWindow(self.console, vm_name=self.spec.name)
+        window.setObjectName("detached-console")
+        window.attachRequested.connect(self.attach)
+        self.window_ = window
+        window.show()
+        self._update_view()
+        self.detached_changed.emit(True)
+        return window
+
+    def attach(self) -> None:
+        window, self.window_ = self.window_, None
+        if window is None:
+            return
+        console = window.take_console()
+        self.scroll.setWidget(console)
+        window.attachRequested.disconnect(self.attach)
+        window.close()
+        window.deleteLater()
+        self._update_view()
+        self.detached_changed.emit(False)
+        console.setFocus()
+
+    def _fullscreen(self, on: bool) -> None:
+        top = self.window()
+        if on:
+            top.showFullScreen()
+        else:
+            top.showNormal()
+
+    def close_console(self) -> None:
+        if self.window_ is not None:
+            self.attach()
+        self.console.disconnect()
+
+    def screenshot_path(self) -> Path:
+        return self.toolbar.default_screenshot_path()

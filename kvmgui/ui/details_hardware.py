@@ -1,0 +1,458 @@
+"""The VM window's Hardware page: memory, CPUs, disks, the CD drive (changed live while the VM
+runs), network card, sound, USB tablet and screen.
+
+Edits build a new VmSpec, validated live by core.validation; Apply saves it through the
+store. While the VM runs, the page says which changes wait for the next start; changing the
+CD is the one change applied at once (over QMP, through the runtime).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.model import (
+    CacheMode,
+    Cdrom,
+    CdromSource,
+    Disk,
+    DiskBus,
+    DiskFormat,
+    Display,
+    DisplayKind,
+    NetMode,
+    NicModel,
+    VideoModel,
+    VmSpec,
+)
+from kvmgui.core.sizes import format_size
+from kvmgui.core.store import StoredVm, StoreError
+from kvmgui.core.validation import Problem, has_errors, validate_spec
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.errors import show_error
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.services import ServiceError, inspect_image
+from kvmgui.ui.widgets import PathField, ProblemList, hint_label
+from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
+
+_CTX = "HardwarePage"
+
+# Fields whose change only reaches a running VM at its next start (everything but the CD).
+RESTART_FIELDS = ("memory_mib", "cpus", "disks", "network", "sound", "usb", "display", "cdrom")
+
+
+def restart_needed(old: VmSpec, new: VmSpec) -> list[str]:
+    """Which changes wait for the next start, as words for the user."""
+    names = {
+        "memory_mib": tr(_CTX, "memory"), "cpus": tr(_CTX, "CPUs"), "disks": tr(_CTX, "disks"),
+        "network": tr(_CTX, "network card"), "sound": tr(_CTX, "sound"),
+        "usb": tr(_CTX, "USB tablet"), "display": tr(_CTX, "screen"),
+        "cdrom": tr(_CTX, "CD drive"),
+    }
+    changed = []
+    for field in RESTART_FIELDS:
+        a, b = getattr(old, field), getattr(new, field)
+        if field == "cdrom":
+            # Changing the disc in an existing drive is live; adding/removing the drive is not.
+            if (a is None) != (b is None):
+                changed.append(names[field])
+            continue
+        if a != b:
+            changed.append(names[field])
+    return changed
+
+
+def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    for label, value in items:
+        combo.addItem(label, value)
+    return combo
+
+
+class HardwarePage(QWidget):
+    saved = Signal(object)  # the new StoredVm
+
+    def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stored = stored
+        self.state = VmState.STOPPED
+        self._loading = False
+        self.tasks: set[asyncio.Task[Any]] = set()
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        basics = QGroupBox(tr(_CTX, "Processor and memory"), body)
+        form = QFormLayout(basics)
+        self.memory = QSpinBox(basics)
+        self.memory.setRange(32, 1024 * 1024)
+        self.memory.setSingleStep(256)
+        self.memory.setSuffix(tr(_CTX, " MiB"))
+        self.memory.setAccessibleName(tr(_CTX, "Memory in MiB"))
+        form.addRow(tr(_CTX, "&Memory:"), self.memory)
+        self.cpus = QSpinBox(basics)
+        self.cpus.setRange(1, 1024)
+        self.cpus.setAccessibleName(tr(_CTX, "Number of CPUs"))
+        form.addRow(tr(_CTX, "C&PUs:"), self.cpus)
+        layout.addWidget(basics)
+
+        disks = QGroupBox(tr(_CTX, "Disks"), body)
+        v = QVBoxLayout(disks)
+        self.disks = QTableWidget(0, 4, disks)
+        self.disks.setAccessibleName(tr(_CTX, "Disks"))
+        self.disks.setHorizontalHeaderLabels([tr(_CTX, "Image"), tr(_CTX, "Format"),
+                                              tr(_CTX, "Bus"), tr(_CTX, "Cache")])
+        self.disks.verticalHeader().setVisible(False)
+        header = self.disks.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.disks.setMinimumHeight(90)
+        self.disks.setMaximumHeight(150)
+        self.disks.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        v.addWidget(self.disks)
+        buttons = QHBoxLayout()
+        self.add_disk = PathField(tr(_CTX, "Disk image to add"), disks, filters=IMAGE_FILTER,
+                                  placeholder=tr(_CTX, "Add an existing image: type or browse"))
+        self.add_disk_button = QPushButton(tr(_CTX, "&Add"), disks)
+        self.add_disk_button.setAccessibleName(tr(_CTX, "Add the disk image"))
+        self.add_disk_button.clicked.connect(self._add_disk)
+        self.remove_disk = QPushButton(tr(_CTX, "&Remove selected"), disks)
+        self.remove_disk.setAccessibleName(tr(_CTX, "Remove the selected disk from the VM"))
+        self.remove_disk.setToolTip(tr(_CTX, "The image file itself is kept."))
+        self.remove_disk.clicked.connect(self._remove_disk)
+        buttons.addWidget(self.add_disk, 1)
+        buttons.addWidget(self.add_disk_button)
+        buttons.addWidget(self.remove_disk)
+        v.addLayout(buttons)
+        layout.addWidget(disks)
+
+        cd = QGroupBox(tr(_CTX, "CD/DVD drive"), body)
+        form = QFormLayout(cd)
+        self.has_cd = QCheckBox(tr(_CTX, "The VM has a CD/DVD drive"), cd)
+        self.has_cd.setAccessibleName(self.has_cd.text())
+        form.addRow(self.has_cd)
+        self.cd_path = PathField(tr(_CTX, "Disc image in the drive"), cd, filters=ISO_FILTER,
+                                 placeholder=tr(_CTX, "empty"))
+        form.addRow(tr(_CTX, "&Disc:"), self.cd_path)
+        cd_buttons = QHBoxLayout()
+        self.insert = QPushButton(tr(_CTX, "&Insert now"), cd)
+        self.insert.setAccessibleName(tr(_CTX, "Insert the disc image into the running VM"))
+        self.insert.clicked.connect(self._insert)
+        self.eject = QPushButton(tr(_CTX, "E&ject"), cd)
+        self.eject.setAccessibleName(tr(_CTX, "Eject the disc"))
+        self.eject.clicked.connect(self._eject)
+        cd_buttons.addWidget(self.insert)
+        cd_buttons.addWidget(self.eject)
+        cd_buttons.addStretch(1)
+        form.addRow("", cd_buttons)
+        self.cd_hint = hint_label("", cd)
+        form.addRow("", self.cd_hint)
+        layout.addWidget(cd)
+
+        devices = QGroupBox(tr(_CTX, "Devices"), body)
+        form = QFormLayout(devices)
+        self.nic = _combo(devices, tr(_CTX, "Network card"), [
+            (tr(_CTX, "virtio (fast; Linux, BSD, Windows with drivers)"), NicModel.VIRTIO.value),
+            (tr(_CTX, "Intel e1000 (works everywhere)"), NicModel.E1000.value),
+            (tr(_CTX, "Realtek RTL8139 (old systems)"), NicModel.RTL8139.value),
+            (tr(_CTX, "No network"), "none"),
+        ])
+        form.addRow(tr(_CTX, "&Network card:"), self.nic)
+        self.sound = QCheckBox(tr(_CTX, "&Sound card"), devices)
+        self.sound.setAccessibleName(tr(_CTX, "Sound card"))
+        form.addRow(self.sound)
+        self.tablet = QCheckBox(tr(_CTX, "USB &tablet (pointer without grabbing)"), devices)
+        self.tablet.setAccessibleName(tr(_CTX, "USB tablet"))
+        form.addRow(self.tablet)
+        self.display = _combo(devices, tr(_CTX, "Screen"), [
+            (tr(_CTX, "VNC (shown inside kvmgui)"), DisplayKind.VNC.value),
+            (tr(_CTX, "SPICE (remote-viewer)"), DisplayKind.SPICE.value),
+            (tr(_CTX, "None"), DisplayKind.NONE.value),
+        ])
+        form.addRow(tr(_CTX, "Scr&een:"), self.display)
+        self.video = _combo(devices, tr(_CTX, "Video card"),
+                            [(m.value, m.value) for m in VideoModel])
+        form.addRow(tr(_CTX, "&Video card:"), self.video)
+        layout.addWidget(devices)
+        layout.addStretch(1)
+
+        self.restart_note = hint_label("", self)
+        outer.addWidget(self.restart_note)
+        self.problems = ProblemList(self)
+        outer.addWidget(self.problems)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
+                                        | QDialogButtonBox.StandardButton.Reset, self)
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setText(tr(_CTX, "&Apply changes"))
+        self.apply_button.setAccessibleName(tr(_CTX, "Apply changes"))
+        self.apply_button.clicked.connect(self.apply)
+        self.reset_button = self.buttons.button(QDialogButtonBox.StandardButton.Reset)
+        self.reset_button.setText(tr(_CTX, "Re&vert"))
+        self.reset_button.setAccessibleName(tr(_CTX, "Revert changes"))
+        self.reset_button.clicked.connect(lambda: self.load(self.stored))
+        outer.addWidget(self.buttons)
+
+        for spin in (self.memory, self.cpus):
+            spin.valueChanged.connect(self.revalidate)
+        for check in (self.sound, self.tablet, self.has_cd):
+            check.toggled.connect(self.revalidate)
+        for combo in (self.nic, self.display, self.video):
+            combo.currentIndexChanged.connect(self.revalidate)
+        self.cd_path.changed.connect(self.revalidate)
+        self.disks.itemSelectionChanged.connect(self._enable)
+        self._disks: list[Disk] = []
+        self.load(stored)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(self, stored: StoredVm) -> None:
+        self.stored = stored
+        spec = stored.spec
+        self._loading = True
+        try:
+            self.memory.setValue(spec.memory_mib)
+            self.cpus.setValue(spec.cpus)
+            self._disks = list(spec.disks)
+            self._fill_disks()
+            self.has_cd.setChecked(spec.cdrom is not None)
+            self.cd_path.set_text(spec.cdrom.path or "" if spec.cdrom else "")
+            nic = "none" if spec.network.mode is NetMode.NONE else spec.network.nic.value
+            self.nic.setCurrentIndex(self.nic.findData(nic))
+            self.sound.setChecked(spec.sound)
+            self.tablet.setChecked(spec.usb)
+            self.display.setCurrentIndex(self.display.findData(spec.display.kind.value))
+            self.video.setCurrentIndex(self.video.findData(spec.display.video.value))
+        finally:
+            self._loading = False
+        self.revalidate()
+
+    def _fill_disks(self) -> None:
+        self.disks.setRowCount(0)
+        for i, disk in enumerate(self._disks):
+            self.disks.insertRow(i)
+            path = self.stored.folder.resolve(disk.path)
+            extra = f" ({format_size(disk.size_bytes)})" if disk.size_bytes else ""
+            item = QTableWidgetItem(f"{path}{extra}")
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(str(path))
+            self.disks.setItem(i, 0, item)
+            fmt = QTableWidgetItem(disk.format.value)
+            fmt.setFlags(fmt.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.disks.setItem(i, 1, fmt)
+            bus = _combo(self.disks, tr(_CTX, "Bus of disk {0}").format(i + 1),
+                         [(b.value, b.value) for b in DiskBus])
+            bus.setCurrentIndex(bus.findData(disk.bus.value))
+            bus.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
+            self.disks.setCellWidget(i, 2, bus)
+            cache = _combo(self.disks, tr(_CTX, "Cache of disk {0}").format(i + 1),
+                           [(c.value, c.value) for c in CacheMode])
+            cache.setCurrentIndex(cache.findData(disk.cache.value))
+            cache.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
+            self.disks.setCellWidget(i, 3, cache)
+
+    def _disk_changed(self, row: int) -> None:
+        bus = self.disks.cellWidget(row, 2)
+        cache = self.disks.cellWidget(row, 3)
+        if isinstance(bus, QComboBox) and isinstance(cache, QComboBox):
+            self._disks[row] = replace(self._disks[row], bus=DiskBus(str(bus.currentData())),
+                                       cache=CacheMode(str(cache.currentData())))
+        self.revalidate()
+
+    def _add_disk(self) -> None:
+        text = self.add_disk.text().strip()
+        if not text:
+            self.add_disk.open_dialog()
+            return
+        task = asyncio.ensure_future(self._add_disk_async(text))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _add_disk_async(self, path: str) -> None:
+        full = os.path.abspath(os.path.expanduser(path))
+        fmt = DiskFormat.RAW
+        try:
+            facts = await inspect_image(Path(full), self.ctx.settings.qemu_img_binary)
+            fmt = facts.format or DiskFormat.RAW
+        except ServiceError as exc:
+            show_error(self, tr(_CTX, "The disk image cannot be added."),
+                       informative=exc.message, details=exc.details)
+            return
+        bus = self._disks[0].bus if self._disks else DiskBus.VIRTIO
+        self._disks.append(Disk(path=full, format=fmt, bus=bus))
+        self.add_disk.set_text("")
+        self._fill_disks()
+        self.revalidate()
+
+    def _remove_disk(self) -> None:
+        rows = sorted({i.row() for i in self.disks.selectedIndexes()}, reverse=True)
+        for row in rows:
+            del self._disks[row]
+        self._fill_disks()
+        self.revalidate()
+
+    # -- state ------------------------------------------------------------------------------
+
+    def set_state(self, state: VmState) -> None:
+        self.state = state
+        self.revalidate()
+
+    def edited_spec(self) -> VmSpec:
+        spec = self.stored.spec
+        nic = str(self.nic.currentData())
+        network = (replace(spec.network, mode=NetMode.NONE) if nic == "none" else
+                   replace(spec.network, mode=NetMode.USER, nic=NicModel(nic)))
+        cdrom: Cdrom | None = None
+        if self.has_cd.isChecked():
+            path = self.cd_path.text().strip()
+            old = spec.cdrom
+            if old is not None and old.source is CdromSource.HOST and path == (old.path or ""):
+                cdrom = old
+            elif path:
+                cdrom = Cdrom(CdromSource.ISO, path)
+            else:
+                cdrom = Cdrom(CdromSource.EMPTY)
+        return replace(
+            spec,
+            memory_mib=self.memory.value(),
+            cpus=self.cpus.value(),
+            disks=tuple(self._disks),
+            cdrom=cdrom,
+            network=network,
+            sound=self.sound.isChecked(),
+            usb=self.tablet.isChecked(),
+            display=Display(kind=DisplayKind(str(self.display.currentData())),
+                            video=VideoModel(str(self.video.currentData())),
+                            password=spec.display.password),
+        )
+
+    def current_problems(self) -> list[Problem]:
+        names = [vm.spec.name for vm in self.ctx.store.load_all().vms
+                 if vm.spec.id != self.stored.spec.id]
+        return validate_spec(self.edited_spec(), self.ctx.host_facts, existing_names=names,
+                             folder=self.stored.folder, check_files=True)
+
+    def revalidate(self) -> None:
+        if self._loading:
+            return
+        new = self.edited_spec()
+        changed = new != self.stored.spec
+        problems = self.current_problems() if self.ctx.host_report is not None else []
+        self.problems.set_problems(problems)
+        self.apply_button.setEnabled(changed and not has_errors(problems))
+        self.reset_button.setEnabled(changed)
+        waiting = restart_needed(self.stored.spec, new) if self.state.is_active else []
+        if waiting:
+            self.restart_note.setText(tr(_CTX, "The VM is running: these changes take effect "
+                                               "the next time it starts: {0}.").format(
+                ", ".join(waiting)))
+        elif self.state.is_active:
+            self.restart_note.setText(tr(_CTX, "The VM is running. Changing the disc takes "
+                                               "effect at once with Insert now or Eject; other "
+                                               "changes wait for the next start."))
+        else:
+            self.restart_note.setText("")
+        self._enable()
+
+    def _enable(self) -> None:
+        running = self.state in (VmState.RUNNING, VmState.PAUSED)
+        has_cd = self.has_cd.isChecked() and self.stored.spec.cdrom is not None
+        self.insert.setEnabled(running and has_cd and bool(self.cd_path.text().strip()))
+        self.eject.setEnabled(has_cd and (running or bool(self.cd_path.text().strip())))
+        self.cd_path.setEnabled(self.has_cd.isChecked())
+        self.remove_disk.setEnabled(bool(self.disks.selectedIndexes()))
+        if running:
+            self.cd_hint.setText(tr(_CTX, "Insert now and Eject act on the running VM at once "
+                                          "and are remembered for the next start."))
+        else:
+            self.cd_hint.setText(tr(_CTX, "The disc is used at the next start."))
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def apply(self) -> bool:
+        problems = self.current_problems()
+        if has_errors(problems):
+            self.problems.set_problems(problems)
+            return False
+        try:
+            stored = self.ctx.store.save(replace(self.stored, spec=self.edited_spec()))
+        except StoreError as exc:
+            show_error(self, tr(_CTX, "The changes could not be saved."), informative=str(exc))
+            return False
+        self.stored = stored
+        self.saved.emit(stored)
+        self.revalidate()
+        return True
+
+    def _insert(self) -> None:
+        path = self.cd_path.text().strip()
+        task = asyncio.ensure_future(self._change_cd(path))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    def _eject(self) -> None:
+        if not (self.state in (VmState.RUNNING, VmState.PAUSED)):
+            self.cd_path.set_text("")
+            return
+        task = asyncio.ensure_future(self._change_cd(None))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _change_cd(self, path: str | None) -> bool:
+        manager = self.ctx.manager
+        vm_id = self.stored.spec.id
+        if path:
+            op = getattr(manager, "change_cd", None) or getattr(manager, "insert_cd", None)
+            outcome = await op(vm_id, path) if op else None
+        else:
+            op = getattr(manager, "eject_cd", None) or getattr(manager, "eject", None)
+            outcome = await op(vm_id) if op else None
+        if outcome is None or not getattr(outcome, "ok", False):
+            show_error(self, tr(_CTX, "The disc could not be changed."),
+                       informative=str(getattr(outcome, "message", "")) if outcome else
+                       tr(_CTX, "The runtime does not support changing discs."),
+                       details=str(getattr(outcome, "details", "")) if outcome else "")
+            return False
+        # Remember it for the next start too.
+        spec = self.stored.spec
+        cd = Cdrom(CdromSource.ISO, path) if path else Cdrom(CdromSource.EMPTY)
+        try:
+            self.stored = self.ctx.store.save(replace(self.stored, spec=replace(spec, cdrom=cd)))
+        except StoreError as exc:
+            show_error(self, tr(_CTX, "The disc was changed, but not remembered for the next "
+                                      "start."), informative=str(exc))
+            return True
+        self.cd_path.set_text(path or "")
+        self.saved.emit(self.stored)
+        self.revalidate()
+        return True

@@ -1,0 +1,120 @@
+"""The VM window's log pages: the guest's serial console, and QEMU's own log with a
+plain-language reading of its errors (kvmgui.runtime.qemu_errors.explain).
+
+The files are read off the Qt thread (asyncio.to_thread), only their last part, and only
+while the page is visible.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QTextCursor, QTextOption
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.widgets import hint_label
+
+_CTX = "LogPage"
+TAIL_BYTES = 128 * 1024
+
+
+def read_tail(path: Path, limit: int = TAIL_BYTES) -> tuple[str, bool]:
+    """The last `limit` bytes of `path` as text, and whether the file exists."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            f.seek(max(0, size - limit))
+            data = f.read()
+    except FileNotFoundError:
+        return "", False
+    except OSError as exc:
+        return tr(_CTX, "The log cannot be read: {0}").format(exc.strerror or exc), True
+    return data.decode(errors="replace").replace("\r\n", "\n"), True
+
+
+class LogPage(QWidget):
+    def __init__(self, title: str, path: Path, *, explain: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.explain = explain
+        self._text = ""
+        self._task: asyncio.Task[Any] | None = None
+        layout = QVBoxLayout(self)
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setVisible(False)
+        self.explanation.setAccessibleName(tr(_CTX, "What the log means"))
+        layout.addWidget(self.explanation)
+        self.where = hint_label(tr(_CTX, "File: {0}").format(path), self)
+        layout.addWidget(self.where)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(title)
+        self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.text.setFont(mono)
+        self.text.setMaximumBlockCount(5000)
+        layout.addWidget(self.text, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.reload_button = QPushButton(tr(_CTX, "&Reload"), self)
+        self.reload_button.setAccessibleName(tr(_CTX, "Reload {0}").format(title))
+        self.reload_button.clicked.connect(self.reload)
+        row.addWidget(self.reload_button)
+        layout.addLayout(row)
+        self.timer = QTimer(self)
+        self.timer.setInterval(2000)
+        self.timer.timeout.connect(self.reload)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.reload()
+        self.timer.start()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def reload(self) -> asyncio.Task[Any] | None:
+        if self._task is not None and not self._task.done():
+            return self._task
+        self._task = asyncio.ensure_future(self._load())
+        return self._task
+
+    async def _load(self) -> None:
+        text, exists = await asyncio.to_thread(read_tail, self.path)
+        if not exists:
+            text = ""
+            self.text.setPlaceholderText(tr(_CTX, "Nothing written yet: the log starts when "
+                                                  "the virtual machine starts."))
+        if text != self._text:
+            at_end = self.text.verticalScrollBar().value() >= \
+                self.text.verticalScrollBar().maximum() - 2
+            self._text = text
+            self.text.setPlainText(text)
+            if at_end:
+                self.text.moveCursor(QTextCursor.MoveOperation.End)
+        if self.explain:
+            self._explain(text)
+
+    def _explain(self, text: str) -> None:
+        from kvmgui.runtime.qemu_errors import error_lines, explain
+
+        # Only the last run: QEMU's log is appended to at every start.
+        last_run = text.rsplit("\n=== ", 1)[-1] if "\n=== " in text else text
+        lines = [line for line in error_lines(last_run) if "qemu" in line.lower()
+                 or ":" in line]
+        if not lines:
+            self.explanation.setVisible(False)
+            return
+        found = explain(last_run, during_start=False)
+        self.explanation.setText(tr(_CTX, "In plain words: {0}").format(found.message))
+        self.explanation.setVisible(True)

@@ -1,0 +1,143 @@
+"""The VM window's Overview page: state and why, uptime, pid, accelerator, display, the
+command line (with Copy)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kvmgui.core.argv import ArgvError, build_argv, shell_line
+from kvmgui.core.presets import PRESETS
+from kvmgui.core.sizes import MIB, format_size
+from kvmgui.core.store import StoredVm
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.models import VmRow, state_icon, state_word
+from kvmgui.ui.widgets import CopyableText, heading_label
+
+_CTX = "OverviewPage"
+
+
+def format_uptime(seconds: float) -> str:
+    s = int(seconds)
+    days, s = divmod(s, 86400)
+    hours, s = divmod(s, 3600)
+    minutes, s = divmod(s, 60)
+    if days:
+        return tr(_CTX, "{0} d {1} h {2} min").format(days, hours, minutes)
+    if hours:
+        return tr(_CTX, "{0} h {1} min").format(hours, minutes)
+    if minutes:
+        return tr(_CTX, "{0} min {1} s").format(minutes, s)
+    return tr(_CTX, "{0} s").format(s)
+
+
+def _value(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    return label
+
+
+class OverviewPage(QWidget):
+    def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stored = stored
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        state_row = QWidget(self)
+        h = QHBoxLayout(state_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.state_icon = QLabel(state_row)
+        self.state = _value(state_row, tr(_CTX, "State"))
+        h.addWidget(self.state_icon)
+        h.addWidget(self.state, 1)
+        form.addRow(tr(_CTX, "State:"), state_row)
+        self.reason = _value(self, tr(_CTX, "Why"))
+        form.addRow(tr(_CTX, "Why:"), self.reason)
+        self.system = _value(self, tr(_CTX, "System"))
+        form.addRow(tr(_CTX, "System:"), self.system)
+        self.uptime = _value(self, tr(_CTX, "Running for"))
+        form.addRow(tr(_CTX, "Running for:"), self.uptime)
+        self.pid = _value(self, tr(_CTX, "Process id"))
+        form.addRow(tr(_CTX, "Process id:"), self.pid)
+        self.accel = _value(self, tr(_CTX, "Accelerator"))
+        form.addRow(tr(_CTX, "Accelerator:"), self.accel)
+        self.display = _value(self, tr(_CTX, "Display address"))
+        form.addRow(tr(_CTX, "Display:"), self.display)
+        self.folder = _value(self, tr(_CTX, "Folder"))
+        form.addRow(tr(_CTX, "Folder:"), self.folder)
+        layout.addLayout(form)
+        layout.addWidget(heading_label(tr(_CTX, "QEMU command line"), self))
+        self.command_note = _value(self, tr(_CTX, "About the command line"))
+        layout.addWidget(self.command_note)
+        self.command = CopyableText(tr(_CTX, "QEMU command line"), self, lines=5)
+        layout.addWidget(self.command, 1)
+        self._status: Any = None
+        self._row: VmRow | None = None
+        self._task: asyncio.Task[Any] | None = None
+        self.set_stored(stored)
+
+    def set_stored(self, stored: StoredVm) -> None:
+        self.stored = stored
+        spec = stored.spec
+        self.system.setText(tr(_CTX, "{0}; {1} of memory, {2} CPU(s)").format(
+            tr("Presets", PRESETS[spec.os].label), format_size(spec.memory_mib * MIB),
+            spec.cpus))
+        self.folder.setText(str(stored.folder.dir))
+        self._task = asyncio.ensure_future(self.refresh_command_line())
+
+    async def refresh_command_line(self) -> None:
+        caps = await self.ctx.ensure_caps()
+        await self.ctx.ensure_host()
+        if caps is None:
+            self.command.set_text(self.ctx.caps_error)
+            return
+        spec = self.stored.spec
+        try:
+            argv = build_argv(spec, caps=caps, host=self.ctx.host_facts,
+                              folder=self.stored.folder, run=self.ctx.paths.vm_runtime(spec.id),
+                              qemu_binary=self.ctx.settings.qemu_binary)
+        except ArgvError as exc:
+            self.command.set_text(str(exc))
+            return
+        self.command.set_text(shell_line(argv))
+
+    def set_status(self, row: VmRow | None, status: Any, uptime_s: float | None) -> None:
+        self._row = row
+        self._status = status
+        state = row.state if row is not None else VmState.STOPPED
+        self.state_icon.setPixmap(state_icon(state).pixmap(18, 18))
+        self.state.setText(state_word(state))
+        reason = (row.reason if row is not None else "") or getattr(status, "reason", "") or ""
+        self.reason.setText(reason or tr(_CTX, "—"))
+        active = state.is_active
+        pid = getattr(status, "pid", None) if active else None
+        self.pid.setText(str(pid) if pid else tr(_CTX, "—"))
+        accel = getattr(status, "accel", None) if active else None
+        if accel:
+            words = {"kvm": tr(_CTX, "KVM (hardware acceleration)"),
+                     "tcg": tr(_CTX, "TCG (software emulation, slower)")}
+            self.accel.setText(words.get(str(accel), str(accel)))
+        else:
+            self.accel.setText(tr(_CTX, "— (set to {0})").format(self.stored.spec.accel.value))
+        display = getattr(status, "display", None) if active else None
+        self.display.setText(str(display) if display else tr(_CTX, "—"))
+        started = getattr(status, "started_at", None)
+        if active and uptime_s is None and started:
+            uptime_s = max(0.0, time.time() - float(started))
+        self.uptime.setText(format_uptime(uptime_s) if active and uptime_s is not None
+                            else tr(_CTX, "—"))
+        if active:
+            self.command_note.setText(tr(_CTX, "What kvmgui runs for this VM as it is set up "
+                                               "now; copy it to report a problem or to learn."))
+        else:
+            self.command_note.setText(tr(_CTX, "What kvmgui will run at the next start."))

@@ -1,0 +1,179 @@
+"""Message boxes that never block the event loop, with a "Details" part for the raw text.
+
+Every failure reaches the user as one plain sentence (what happened and what to do) with the
+raw text — QEMU's stderr, a traceback — under "Show Details…", which QMessageBox already
+provides as an expander. Boxes are opened with `open()` (window-modal) instead of `exec()`:
+a nested event loop inside an asyncio coroutine would stall the guests' QMP traffic, and
+tests can find and click an open box without a timer trick.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+
+from kvmgui.ui.i18n import tr
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+_CTX = "Messages"
+
+# Boxes that are open right now, so they are not garbage-collected while shown and so tests
+# and the screenshot script can find them.
+_OPEN: list[QMessageBox] = []
+
+
+def _keep(box: QMessageBox) -> None:
+    _OPEN.append(box)
+
+    def forget() -> None:
+        if box in _OPEN:
+            _OPEN.remove(box)
+
+    box.finished.connect(forget)
+
+
+def open_boxes() -> list[QMessageBox]:
+    return list(_OPEN)
+
+
+def _box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str = "",
+    details: str = "",
+) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setAccessibleName(title)
+    if informative:
+        box.setInformativeText(informative)
+    if details.strip():
+        box.setDetailedText(details.strip())
+    return box
+
+
+def show_error(
+    parent: QWidget | None,
+    text: str,
+    *,
+    details: str = "",
+    informative: str = "",
+    title: str | None = None,
+) -> QMessageBox:
+    """Open an error box (not waiting for it); `details` goes under "Show Details…"."""
+    log.warning("%s %s", text, details)
+    box = _box(parent, QMessageBox.Icon.Critical, title or tr(_CTX, "kvmgui: something failed"),
+               text, informative, details)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _keep(box)
+    box.open()
+    return box
+
+
+def show_info(parent: QWidget | None, text: str, *, informative: str = "",
+              title: str | None = None) -> QMessageBox:
+    box = _box(parent, QMessageBox.Icon.Information, title or tr(_CTX, "kvmgui"), text,
+               informative)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _keep(box)
+    box.open()
+    return box
+
+
+def exception_details(exc: BaseException) -> str:
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+def show_exception(parent: QWidget | None, what: str, exc: BaseException) -> QMessageBox:
+    """An unexpected exception: `what` failed, the exception's own sentence, the traceback."""
+    sentence = str(exc).strip() or type(exc).__name__
+    return show_error(parent, what, informative=sentence, details=exception_details(exc))
+
+
+async def guarded(parent: QWidget | None, what: str, work: Awaitable[T]) -> T | None:
+    """Await `work`; any exception becomes an error box saying `what` failed (never silent)."""
+    try:
+        return await work
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:  # every failure is shown, whatever its type
+        show_exception(parent, what, exc)
+        return None
+
+
+@dataclass(frozen=True)
+class Answer:
+    button: QMessageBox.StandardButton
+    checked: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return self.button in (
+            QMessageBox.StandardButton.Yes,
+            QMessageBox.StandardButton.Ok,
+            QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Apply,
+        )
+
+
+async def ask(
+    parent: QWidget | None,
+    text: str,
+    *,
+    informative: str = "",
+    title: str | None = None,
+    yes_text: str | None = None,
+    no_text: str | None = None,
+    checkbox: str | None = None,
+    checked: bool = False,
+    danger: bool = False,
+) -> Answer:
+    """Ask a yes/no question without a nested event loop; the default button is the safe one.
+
+    `checkbox` adds a check box under the question (e.g. "Keep the disk images"); its state
+    comes back in Answer.checked.
+    """
+    box = _box(parent, QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,
+               title or tr(_CTX, "kvmgui"), text, informative)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if yes_text:
+        box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
+    if no_text:
+        box.button(QMessageBox.StandardButton.No).setText(no_text)
+    # Enter on a dangerous question must not do the dangerous thing.
+    box.setDefaultButton(QMessageBox.StandardButton.No if danger else
+                         QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    check: QCheckBox | None = None
+    if checkbox:
+        check = QCheckBox(checkbox)
+        check.setChecked(checked)
+        check.setAccessibleName(checkbox)
+        box.setCheckBox(check)
+    future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+
+    def done(_result: int) -> None:
+        clicked = box.clickedButton()
+        button = box.standardButton(clicked) if clicked else QMessageBox.StandardButton.No
+        if not future.done():
+            future.set_result(Answer(button, bool(check and check.isChecked())))
+        box.deleteLater()
+
+    box.finished.connect(done)
+    _keep(box)
+    box.open()
+    return await future

@@ -1,0 +1,640 @@
+"""The main window: the VM list (cards or table), the actions, the KVM banner, the empty state.
+
+It owns the list model and the stats history, fed by the bridge's signals; it opens the
+wizard, the VM windows (console and details), the preferences and the host check. Nothing
+here waits: runtime work runs as asyncio tasks on the qasync loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.settings import OnQuit
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
+from kvmgui.ui.bridge import RuntimeBridge
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.errors import show_error, show_info
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.icons import app_icon, icon
+from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
+from kvmgui.ui.stats_history import StatsHistory
+from kvmgui.ui.thumbnails import ThumbnailPoller
+from kvmgui.ui.vm_actions import VmActions
+from kvmgui.ui.views import VmGridView, VmTableView
+
+log = logging.getLogger(__name__)
+_CTX = "MainWindow"
+GRID, TABLE = "grid", "table"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        bridge: RuntimeBridge | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(tr(_CTX, "kvmgui — Virtual machines"))
+        self.setWindowIcon(app_icon())
+        self.model = VmListModel(self)
+        self.history = StatsHistory(self)
+        self.bridge = bridge if bridge is not None else RuntimeBridge(parent=self)
+        if bridge is None and ctx.manager is not None:
+            self.bridge.attach(ctx.manager)
+        self.vm_windows: dict[str, Any] = {}
+        self.wizard: Any = None
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self._quitting = False
+        self._really_close = False
+        self.load_errors: list[str] = []
+
+        self.actions = VmActions(ctx, self, self.selected_row)
+        self.actions.new_requested.connect(lambda: self.open_wizard())
+        self.actions.console_requested.connect(lambda vm_id: self.open_vm_window(vm_id,
+                                                                                 "console"))
+        self.actions.details_requested.connect(lambda vm_id: self.open_vm_window(vm_id,
+                                                                                 "overview"))
+        self.actions.deleted.connect(self._vm_deleted)
+        self.actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+        self._build_central()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().setAccessibleName(tr(_CTX, "Status"))
+
+        self.bridge.state_changed.connect(self._state_changed)
+        self.bridge.stats_sampled.connect(self._stats_sampled)
+        self.bridge.vm_list_changed.connect(self.reload)
+        self.bridge.disk_error.connect(self._disk_error)
+        ctx.host_changed.connect(self._host_changed)
+        ctx.settings_changed.connect(self._settings_changed)
+        self.model.rowsInserted.connect(self._list_changed)
+        self.model.rowsRemoved.connect(self._list_changed)
+        self.model.dataChanged.connect(self._data_changed)
+
+        self.thumbnails = ThumbnailPoller(ctx, self.model, self)
+        self.restore_view_state()
+        self.reload()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = Banner(central)
+        self.banner.action_clicked.connect(self.open_host_check)
+        layout.addWidget(self.banner)
+        self.load_banner = Banner(central)
+        self.load_banner.action_clicked.connect(self._show_load_errors)
+        layout.addWidget(self.load_banner)
+        self.stack = QStackedWidget(central)
+        self.empty = EmptyState(self.stack)
+        self.empty.create_clicked.connect(lambda: self.open_wizard())
+        self.empty.usb_clicked.connect(self.test_usb_stick)
+        self.stack.addWidget(self.empty)
+        self.grid = VmGridView(self.model, self.stack)
+        self.table = VmTableView(self.model, self.stack)
+        self.table.setSelectionModel(self.grid.selectionModel())
+        self.selection = self.grid.selectionModel()
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.selection.selectionChanged.connect(self._selection_changed)
+        self.selection.currentChanged.connect(self._selection_changed)
+        for view in (self.grid, self.table):
+            view.activated.connect(self._activated)
+            view.customContextMenuRequested.connect(
+                lambda pos, v=view: self._context_menu(v, pos))
+
+    def _build_actions(self) -> None:
+        self.usb_action = QAction(icon("usb"), tr(_CTX, "Test a &USB stick…"), self)
+        self.usb_action.setObjectName("action-usb")
+        self.usb_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.usb_action.setStatusTip(tr(_CTX, "Boot a USB stick in a virtual machine without "
+                                              "changing it"))
+        self.usb_action.triggered.connect(self.test_usb_stick)
+        self.prefs_action = QAction(icon("preferences"), tr(_CTX, "&Preferences…"), self)
+        self.prefs_action.setObjectName("action-preferences")
+        self.prefs_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences)
+                                      if not QKeySequence(QKeySequence.StandardKey.Preferences)
+                                      .isEmpty() else QKeySequence("Ctrl+,"))
+        self.prefs_action.triggered.connect(self.open_preferences)
+        self.quit_action = QAction(tr(_CTX, "&Quit"), self)
+        self.quit_action.setObjectName("action-quit")
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit)
+                                     if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
+                                     else QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.host_action = QAction(icon("host-check"), tr(_CTX, "&Host check…"), self)
+        self.host_action.setObjectName("action-host-check")
+        self.host_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.host_action.setStatusTip(tr(_CTX, "Check whether this computer can run virtual "
+                                               "machines well, and how to fix it"))
+        self.host_action.triggered.connect(self.open_host_check)
+        self.about_action = QAction(tr(_CTX, "&About kvmgui"), self)
+        self.about_action.triggered.connect(self._about)
+        self.reload_action = QAction(tr(_CTX, "&Reload the list"), self)
+        self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.reload_action.triggered.connect(self.reload)
+        group = QActionGroup(self)
+        self.grid_action = QAction(tr(_CTX, "As &cards with screens"), self)
+        self.grid_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.table_action = QAction(tr(_CTX, "As a &table"), self)
+        self.table_action.setShortcut(QKeySequence("Ctrl+2"))
+        for a, mode in ((self.grid_action, GRID), (self.table_action, TABLE)):
+            a.setCheckable(True)
+            group.addAction(a)
+            a.triggered.connect(lambda _=False, m=mode: self.set_view(m))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr(_CTX, "&File"))
+        file_menu.addAction(self.actions.new)
+        file_menu.addAction(self.usb_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.prefs_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        vm_menu = bar.addMenu(tr(_CTX, "&Virtual machine"))
+        self._add_vm_actions(vm_menu)
+        view_menu = bar.addMenu(tr(_CTX, "Vie&w"))
+        view_menu.addAction(self.grid_action)
+        view_menu.addAction(self.table_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.reload_action)
+        help_menu = bar.addMenu(tr(_CTX, "&Help"))
+        help_menu.addAction(self.host_action)
+        help_menu.addAction(self.about_action)
+
+    def _add_vm_actions(self, menu: QMenu) -> None:
+        a = self.actions
+        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(a.console)
+        menu.addAction(a.details)
+        menu.addSeparator()
+        menu.addAction(a.delete)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(tr(_CTX, "Main tools"), self)
+        tb.setObjectName("main-toolbar")
+        tb.setAccessibleName(tr(_CTX, "Main tools"))
+        tb.setIconSize(QSize(22, 22))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        tb.setMovable(False)
+        a = self.actions
+        tb.addAction(a.new)
+        tb.addSeparator()
+        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
+            tb.addAction(action)
+        tb.addSeparator()
+        tb.addAction(a.console)
+        tb.addAction(a.details)
+        tb.addSeparator()
+        tb.addAction(a.delete)
+        for action in tb.actions():
+            button = tb.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        self.toolbar = tb
+        self.addToolBar(tb)
+
+    # -- view state -------------------------------------------------------------------------
+
+    def restore_view_state(self) -> None:
+        state = self.ctx.view_state
+        geometry = state.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(980, 660)
+        mode = str(state.value("main/view", GRID))
+        self.set_view(mode if mode in (GRID, TABLE) else GRID)
+
+    def save_view_state(self) -> None:
+        state = self.ctx.view_state
+        state.setValue("main/geometry", self.saveGeometry())
+        state.setValue("main/view", self.view_mode)
+        state.sync()
+
+    @property
+    def view_mode(self) -> str:
+        return TABLE if self.table_action.isChecked() else GRID
+
+    def set_view(self, mode: str) -> None:
+        (self.table_action if mode == TABLE else self.grid_action).setChecked(True)
+        self._update_stack()
+
+    def _update_stack(self) -> None:
+        if self.model.rowCount() == 0:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.table if self.view_mode == TABLE else self.grid)
+
+    def current_view(self) -> QAbstractItemView:
+        return self.table if self.view_mode == TABLE else self.grid
+
+    # -- the list ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the VM folder again and merge what the runtime knows about each VM."""
+        result = self.ctx.store.load_all()
+        rows: list[VmRow] = []
+        for stored in result.vms:
+            spec = stored.spec
+            rows.append(VmRow(vm_id=spec.id, name=spec.name, os=spec.os,
+                              memory_mib=spec.memory_mib, cpus=spec.cpus))
+        for err in result.errors:
+            rows.append(VmRow(vm_id=f"broken:{err.path}", name=err.name or str(err.path),
+                              broken=err.message))
+        selected = self.selected_row()
+        self.model.set_rows(rows)
+        for row in rows:
+            if not row.broken:
+                self._apply_status(row.vm_id)
+        self.load_errors = [e.message for e in result.errors]
+        if self.load_errors:
+            self.load_banner.show_message(
+                tr(_CTX, "{0} VM folder(s) could not be read and are shown as such.").format(
+                    len(self.load_errors)), tr(_CTX, "Show &why"))
+        else:
+            self.load_banner.hide()
+        if selected is not None:
+            self.select(selected.vm_id)
+        elif self.model.rowCount() and not self.selection.hasSelection():
+            self.select(self.model.rows()[0].vm_id)
+        self._update_stack()
+        self._update_status_line()
+        self.actions.refresh()
+
+    def _apply_status(self, vm_id: str) -> None:
+        manager = self.ctx.manager
+        if manager is None or not hasattr(manager, "status"):
+            return
+        try:
+            status = manager.status(vm_id)
+        except Exception:  # a VM the runtime does not know yet
+            return
+        if status is None:
+            return
+        self.model.update(vm_id, state=status.state, reason=status.reason or "",
+                          details=status.details or "")
+
+    def selected_row(self) -> VmRow | None:
+        index = self.selection.currentIndex()
+        if not index.isValid() or not self.selection.isRowSelected(index.row(), QModelIndex()):
+            rows = self.selection.selectedRows() or self.selection.selectedIndexes()
+            if not rows:
+                return None
+            index = rows[0]
+        row = index.data(Role.ROW)
+        return row if isinstance(row, VmRow) else None
+
+    def select(self, vm_id: str) -> bool:
+        index = self.model.index_of(vm_id)
+        if not index.isValid():
+            return False
+        self.selection.setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.current_view().scrollTo(index)
+        return True
+
+    def _selection_changed(self, *_: object) -> None:
+        self.actions.refresh()
+
+    def _list_changed(self, *_: object) -> None:
+        self._update_stack()
+        self._update_status_line()
+
+    def _data_changed(self, top_left: QModelIndex, *_: object) -> None:
+        row = self.selected_row()
+        if row is not None and top_left.row() == self.model.row_of(row.vm_id):
+            self.actions.refresh()
+        self._update_status_line()
+
+    def _update_status_line(self) -> None:
+        rows = self.model.rows()
+        running = sum(1 for r in rows if r.state.is_active)
+        self.status_label.setText(tr(_CTX, "{0} virtual machine(s), {1} running").format(
+            len(rows), running))
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = index.data(Role.ROW)
+        if not isinstance(row, VmRow) or row.broken:
+            return
+        self.open_vm_window(row.vm_id, "console" if row.state.is_active else "overview")
+
+    def _context_menu(self, view: QAbstractItemView, pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        if index.isValid():
+            self.selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        menu = QMenu(self)
+        menu.setAccessibleName(tr(_CTX, "Virtual machine actions"))
+        if index.isValid():
+            self._add_vm_actions(menu)
+            menu.addSeparator()
+        menu.addAction(self.actions.new)
+        menu.popup(view.viewport().mapToGlobal(pos))
+        self._last_menu = menu
+
+    # -- runtime signals --------------------------------------------------------------------
+
+    def _state_changed(self, vm_id: str, state: object, reason: str, details: str) -> None:
+        if not isinstance(state, VmState):
+            return
+        if self.model.get(vm_id) is None:
+            self.reload()
+        old = self.model.get(vm_id)
+        self.model.update(vm_id, state=state, reason=reason, details=details)
+        if old is not None and old.state is not state:
+            self.statusBar().showMessage(
+                tr(_CTX, "{0}: {1}").format(old.name, state_word(state)) +
+                (f" — {reason}" if reason else ""), 8000)
+            if not state.is_active:
+                self.history.forget(vm_id)
+            if state is VmState.RUNNING:
+                self.thumbnails.refresh_soon(vm_id)
+        if state is VmState.CRASHED and reason and old is not None \
+                and old.state is not VmState.CRASHED:
+            show_error(self, tr(_CTX, "{0} stopped with a problem.").format(old.name),
+                       informative=reason, details=details)
+
+    def _stats_sampled(self, vm_id: str, stats: Any) -> None:
+        self.history.add(vm_id, stats)
+        self.model.update(vm_id, cpu_percent=getattr(stats, "cpu_percent", None),
+                          memory_used_bytes=getattr(stats, "rss_bytes", None))
+
+    def _disk_error(self, vm_id: str, device: str, message: str, nospace: bool) -> None:
+        row = self.model.get(vm_id)
+        name = row.name if row else vm_id
+        show_error(self, tr(_CTX, "{0} was paused because of a disk problem.").format(name),
+                   informative=message, details=device)
+
+    def set_thumbnail(self, vm_id: str, image: QImage | None) -> None:
+        self.model.update(vm_id, thumbnail=image)
+
+    # -- host facts -------------------------------------------------------------------------
+
+    def _host_changed(self) -> None:
+        report = self.ctx.host_report
+        if report is None:
+            return
+        if report.facts.kvm_usable:
+            self.banner.hide()
+            return
+        self.banner.show_message(kvm_banner_text(report.facts.kvm_reason),
+                                 tr(_CTX, "Open the &host check"))
+
+    def _settings_changed(self) -> None:
+        self.thumbnails.apply_interval()
+        self.reload()
+
+    def _show_load_errors(self) -> None:
+        show_error(self, tr(_CTX, "Some VM folders could not be read."),
+                   informative=tr(_CTX, "Each is listed with the reason; fix or move the "
+                                        "folder, then choose View > Reload the list."),
+                   details="\n\n".join(self.load_errors), title=tr(_CTX, "VM folders"))
+
+    # -- windows ----------------------------------------------------------------------------
+
+    def open_wizard(self, source: object = None) -> Any:
+        from kvmgui.ui.wizard import NewVmWizard, SourceKind
+
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        kind = source if isinstance(source, SourceKind) else None
+        wizard = NewVmWizard(self.ctx, source=kind, parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.vm_created.connect(self._vm_created)
+        wizard.destroyed.connect(lambda: setattr(self, "wizard", None))
+        self.wizard = wizard
+        wizard.show()
+        return wizard
+
+    def test_usb_stick(self) -> Any:
+        from kvmgui.ui.wizard import SourceKind
+
+        return self.open_wizard(SourceKind.USB)
+
+    def _vm_created(self, stored: Any, start_now: bool) -> None:
+        self.reload()
+        self.select(stored.spec.id)
+        self.statusBar().showMessage(tr(_CTX, "Created {0}.").format(stored.spec.name), 8000)
+        if start_now:
+            task = self.actions.run("start")
+            if task is not None:
+                def opened(t: asyncio.Task[Any], vm_id: str = stored.spec.id) -> None:
+                    if not t.cancelled() and t.exception() is None and t.result():
+                        self.open_vm_window(vm_id, "console")
+
+                task.add_done_callback(opened)
+
+    def _vm_deleted(self, vm_id: str) -> None:
+        window = self.vm_windows.pop(vm_id, None)
+        if window is not None:
+            window.close()
+        self.history.forget(vm_id)
+        self.reload()
+
+    def open_vm_window(self, vm_id: str, page: str = "overview") -> Any:
+        from kvmgui.ui.details import VmWindow
+
+        window = self.vm_windows.get(vm_id)
+        if window is None:
+            stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id),
+                          None)
+            if stored is None:
+                show_error(self, tr(_CTX, "This virtual machine is no longer in the VM "
+                                          "folder."))
+                self.reload()
+                return None
+            window = VmWindow(self.ctx, stored, model=self.model, history=self.history,
+                              bridge=self.bridge)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda *_: self.vm_windows.pop(vm_id, None))
+            window.actions.new_requested.connect(lambda: self.open_wizard())
+            window.actions.deleted.connect(self._vm_deleted)
+            window.saved.connect(lambda *_: self.reload())
+            self.vm_windows[vm_id] = window
+        window.show_page(page)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_preferences(self) -> Any:
+        from kvmgui.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._prefs = dialog
+        return dialog
+
+    def open_host_check(self) -> Any:
+        from kvmgui.ui.hostcheck_dialog import HostCheckDialog
+
+        dialog = HostCheckDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self._host_dialog = dialog
+        if self.ctx.host_report is None:
+            dialog.check_again()
+        return dialog
+
+    def _about(self) -> None:
+        from kvmgui import __version__ as version
+
+        show_info(self, tr(_CTX, "kvmgui {0}").format(version),
+                  informative=tr(_CTX, "A friendly desktop manager for KVM/QEMU virtual "
+                                       "machines. It runs QEMU directly, as you, without "
+                                       "libvirt."), title=tr(_CTX, "About kvmgui"))
+
+    # -- start-up and quitting --------------------------------------------------------------
+
+    def spawn(self, coro: Any) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
+
+    async def startup(self) -> None:
+        """Probe the host (banner), then show what the runtime found running."""
+        await self.ctx.refresh_host()
+        self.reload()
+        self.thumbnails.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._really_close:
+            self._shutdown_children()
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if not self._quitting:
+            self._quitting = True
+            self.spawn(self._quit())
+
+    def _running(self) -> list[VmRow]:
+        return [r for r in self.model.rows() if r.state.is_active]
+
+    async def _quit(self) -> None:
+        try:
+            running = self._running()
+            choice = self.ctx.settings.on_quit
+            if running and choice is OnQuit.ASK:
+                choice = await self._ask_on_quit(running)
+                if choice is None:
+                    return
+            if running and choice is OnQuit.SHUTDOWN:
+                await self._shut_down_all(running)
+            self.save_view_state()
+            self._really_close = True
+            self.close()
+        finally:
+            self._quitting = False
+
+    async def _ask_on_quit(self, running: list[VmRow]) -> OnQuit | None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr(_CTX, "Quit kvmgui"))
+        names = ", ".join(r.name for r in running)
+        box.setText(tr(_CTX, "{0} virtual machine(s) are running: {1}.").format(len(running),
+                                                                                 names))
+        box.setInformativeText(tr(_CTX, "They can keep running without kvmgui; it reconnects "
+                                        "to them the next time it starts."))
+        keep = box.addButton(tr(_CTX, "&Keep running"), QMessageBox.ButtonRole.AcceptRole)
+        stop = box.addButton(tr(_CTX, "&Shut them down"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        from PySide6.QtWidgets import QCheckBox
+
+        remember = QCheckBox(tr(_CTX, "&Remember my choice (change it in Preferences)"), box)
+        box.setCheckBox(remember)
+        future: asyncio.Future[OnQuit | None] = asyncio.get_running_loop().create_future()
+
+        def done(_result: int) -> None:
+            clicked = box.clickedButton()
+            choice = (OnQuit.KEEP_RUNNING if clicked is keep else
+                      OnQuit.SHUTDOWN if clicked is stop else None)
+            if not future.done():
+                future.set_result(choice)
+
+        box.finished.connect(done)
+        self._quit_box = box
+        box.open()
+        choice = await future
+        if choice is not None and remember.isChecked():
+            from dataclasses import replace
+
+            self.ctx.apply_settings(replace(self.ctx.settings, on_quit=choice))
+        box.deleteLater()
+        return choice
+
+    async def _shut_down_all(self, running: list[VmRow]) -> None:
+        manager = self.ctx.manager
+        if manager is None:
+            return
+        self.statusBar().showMessage(tr(_CTX, "Shutting down {0} virtual machine(s)…").format(
+            len(running)))
+        timeout = float(self.ctx.settings.shutdown_timeout_s)
+
+        async def one(row: VmRow) -> None:
+            stop_and_wait = getattr(manager, "shutdown_and_wait", None)
+            if stop_and_wait is not None:
+                await stop_and_wait(row.vm_id, timeout)
+                return
+            await manager.shutdown(row.vm_id)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + timeout
+            while loop.time() < deadline:
+                current = self.model.get(row.vm_id)
+                if current is None or not current.state.is_active:
+                    return
+                await asyncio.sleep(0.25)
+            await manager.force_off(row.vm_id)
+
+        await asyncio.gather(*(one(r) for r in running), return_exceptions=True)
+
+    def _shutdown_children(self) -> None:
+        self.thumbnails.stop()
+        for window in list(self.vm_windows.values()):
+            with contextlib.suppress(RuntimeError):
+                window.close()
+        for task in list(self.tasks):
+            if not task.done() and task is not asyncio.current_task():
+                task.cancel()
+        self.bridge.detach()

@@ -1,0 +1,270 @@
+"""The VM list as a Qt item model: one row per VM, columns for what the main window shows.
+
+Rows are plain `VmRow` values; the main window updates them from the bridge's signals
+(state, stats, thumbnails) and from the store (names, OS, memory). The model never calls the
+runtime itself. It is checked with pytest-qt's qtmodeltester.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon, QImage
+
+from kvmgui.core.model import OsPreset
+from kvmgui.core.presets import PRESETS
+from kvmgui.core.sizes import MIB, format_size
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.icons import icon, os_icon
+
+_CTX = "VmListModel"
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    STATE = 1
+    CPU = 2
+    MEMORY = 3
+    SCREEN = 4
+
+
+class Role(IntEnum):
+    VM_ID = Qt.ItemDataRole.UserRole + 1
+    STATE = Qt.ItemDataRole.UserRole + 2  # the VmState
+    THUMBNAIL = Qt.ItemDataRole.UserRole + 3  # QImage or None
+    OS = Qt.ItemDataRole.UserRole + 4  # the OsPreset
+    REASON = Qt.ItemDataRole.UserRole + 5  # why it is in this state ("" when obvious)
+    ROW = Qt.ItemDataRole.UserRole + 6  # the whole VmRow
+
+
+@dataclass(frozen=True)
+class VmRow:
+    vm_id: str
+    name: str
+    os: OsPreset = OsPreset.OTHER
+    memory_mib: int = 0  # configured
+    cpus: int = 1
+    state: VmState = VmState.STOPPED
+    reason: str = ""
+    details: str = ""
+    cpu_percent: float | None = None  # of one host CPU × vCPUs, as sampled
+    memory_used_bytes: int | None = None  # what the QEMU process holds (RSS)
+    thumbnail: QImage | None = None
+    broken: str = ""  # the definition could not be read: why (the row is shown, not usable)
+
+
+def state_word(state: VmState) -> str:
+    return {
+        VmState.STOPPED: tr(_CTX, "Stopped"),
+        VmState.STARTING: tr(_CTX, "Starting"),
+        VmState.RUNNING: tr(_CTX, "Running"),
+        VmState.PAUSED: tr(_CTX, "Paused"),
+        VmState.SHUTTING_DOWN: tr(_CTX, "Shutting down"),
+        VmState.CRASHED: tr(_CTX, "Crashed"),
+    }.get(state, str(state))
+
+
+def state_icon(state: VmState) -> QIcon:
+    return icon({
+        VmState.STOPPED: "state-stopped",
+        VmState.STARTING: "state-busy",
+        VmState.RUNNING: "state-running",
+        VmState.PAUSED: "state-paused",
+        VmState.SHUTTING_DOWN: "state-busy",
+        VmState.CRASHED: "state-error",
+    }.get(state, "state-stopped"))
+
+
+HEADERS = {
+    Column.NAME: "Name",
+    Column.STATE: "State",
+    Column.CPU: "CPU",
+    Column.MEMORY: "Memory",
+    Column.SCREEN: "Screen",
+}
+
+
+class VmListModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[VmRow] = []
+
+    # -- Qt model API -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(Column):
+            return tr(_CTX, HEADERS[Column(section)])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        if not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(Column)):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Role.VM_ID:
+            return row.vm_id
+        if role == Role.STATE:
+            return row.state
+        if role == Role.THUMBNAIL:
+            return row.thumbnail
+        if role == Role.OS:
+            return row.os
+        if role == Role.REASON:
+            return row.broken or row.reason
+        if role == Role.ROW:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column is Column.NAME:
+                return os_icon(row.os)
+            if column is Column.STATE:
+                return icon("state-error") if row.broken else state_icon(row.state)
+            if column is Column.SCREEN and row.thumbnail is not None:
+                return row.thumbnail
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.CPU, Column.MEMORY):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: VmRow, column: Column) -> str:
+        if column is Column.NAME:
+            return row.name
+        if column is Column.STATE:
+            return tr(_CTX, "Cannot be read") if row.broken else state_word(row.state)
+        if column is Column.CPU:
+            if row.cpu_percent is None or not row.state.is_active:
+                return "—"
+            return f"{row.cpu_percent:.0f} %"
+        if column is Column.MEMORY:
+            configured = format_size(row.memory_mib * MIB) if row.memory_mib else "—"
+            if row.memory_used_bytes is not None and row.state.is_active:
+                return tr(_CTX, "{0} of {1}").format(format_size(row.memory_used_bytes),
+                                                     configured)
+            return configured
+        if column is Column.SCREEN:
+            if row.state.is_active and row.thumbnail is None:
+                return tr(_CTX, "No picture yet")
+            return ""
+        return ""
+
+    def _tooltip(self, row: VmRow) -> str:
+        parts = [row.name, tr("Presets", PRESETS[row.os].label)]
+        if row.broken:
+            parts.append(row.broken)
+        else:
+            parts.append(state_word(row.state))
+            if row.reason:
+                parts.append(row.reason)
+        return "\n".join(parts)
+
+    def _accessible(self, row: VmRow, column: Column) -> str:
+        if column is Column.NAME:
+            return tr(_CTX, "{0}, {1}").format(row.name, tr("Presets", PRESETS[row.os].label))
+        if column is Column.SCREEN:
+            return tr(_CTX, "Screen of {0}").format(row.name) if row.thumbnail else ""
+        return self._display(row, column)
+
+    # -- updates ----------------------------------------------------------------------------
+
+    def rows(self) -> list[VmRow]:
+        return list(self._rows)
+
+    def row_of(self, vm_id: str) -> int:
+        for i, row in enumerate(self._rows):
+            if row.vm_id == vm_id:
+                return i
+        return -1
+
+    def get(self, vm_id: str) -> VmRow | None:
+        i = self.row_of(vm_id)
+        return self._rows[i] if i >= 0 else None
+
+    def index_of(self, vm_id: str, column: Column = Column.NAME) -> QModelIndex:
+        i = self.row_of(vm_id)
+        return self.index(i, column) if i >= 0 else QModelIndex()
+
+    def set_rows(self, rows: list[VmRow]) -> None:
+        """Replace the list, keeping live data (state, stats, thumbnail) of VMs still there.
+
+        Rows are sorted by name; existing rows are updated in place and new/removed rows are
+        inserted/removed individually so views keep their selection.
+        """
+        wanted = sorted(rows, key=lambda r: (r.name.casefold(), r.vm_id))
+        wanted_ids = {r.vm_id for r in wanted}
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].vm_id not in wanted_ids:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+        for target, row in enumerate(wanted):
+            current = self.row_of(row.vm_id)
+            if current == -1:
+                self.beginInsertRows(QModelIndex(), target, target)
+                self._rows.insert(target, row)
+                self.endInsertRows()
+                continue
+            if current != target:
+                self.beginMoveRows(QModelIndex(), current, current, QModelIndex(),
+                                   target if target < current else target + 1)
+                moved = self._rows.pop(current)
+                self._rows.insert(target, moved)
+                self.endMoveRows()
+            old = self._rows[target]
+            merged = replace(row, state=old.state, reason=old.reason, details=old.details,
+                             cpu_percent=old.cpu_percent,
+                             memory_used_bytes=old.memory_used_bytes,
+                             thumbnail=old.thumbnail) if not row.broken else row
+            if merged != old:
+                self._rows[target] = merged
+                self._changed(target)
+
+    def update(self, vm_id: str, **changes: Any) -> bool:
+        """Change fields of one row; False when the VM is not in the list."""
+        i = self.row_of(vm_id)
+        if i < 0:
+            return False
+        old = self._rows[i]
+        new = replace(old, **changes)
+        if new.state is not old.state and not new.state.is_active:
+            # Nothing runs any more: its numbers and picture are out of date.
+            new = replace(new, cpu_percent=None, memory_used_bytes=None, thumbnail=None)
+        if new != old:
+            self._rows[i] = new
+            self._changed(i)
+        return True
+
+    def _changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))

@@ -1,0 +1,279 @@
+"""Preferences: every setting of core.settings, validated live and saved through it."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.model import Accel, DisplayKind
+from kvmgui.core.settings import ConsoleScaling, OnQuit, Settings, validate_settings
+from kvmgui.core.validation import Problem
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.widgets import PathField, ProblemList, hint_label
+
+_CTX = "PreferencesDialog"
+
+
+def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    for label, value in items:
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(0, index))
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("PreferencesDialog")
+        self.setWindowTitle(tr(_CTX, "Preferences"))
+        self.setAccessibleName(tr(_CTX, "Preferences"))
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(tr(_CTX, "Preference pages"))
+        layout.addWidget(self.tabs, 1)
+        self._build_general()
+        self._build_new_vms()
+        self._build_running()
+        self._build_console()
+        self.problems = ProblemList(self)
+        layout.addWidget(self.problems)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
+            lambda: self.load(replace(Settings(), vm_root=self.ctx.settings.vm_root)))
+        layout.addWidget(self.buttons)
+        self.load(ctx.settings)
+        self._connect_all()
+        self.resize(640, 520)
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def _page(self, title: str) -> QFormLayout:
+        page = QWidget(self.tabs)
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.tabs.addTab(page, title)
+        return form
+
+    def _build_general(self) -> None:
+        form = self._page(tr(_CTX, "&General"))
+        self.vm_root = PathField(tr(_CTX, "Folder for virtual machines"), self, directory=True,
+                                 placeholder=str(self.ctx.paths.default_vm_root))
+        form.addRow(tr(_CTX, "VM &folder:"), self.vm_root)
+        form.addRow("", hint_label(tr(_CTX, "New VMs and their disks go here. Leave it empty "
+                                            "for the standard place shown in grey. VMs already "
+                                            "created elsewhere stay where they are."), self))
+        self.accel = _combo(self, tr(_CTX, "Accelerator"), [
+            (tr(_CTX, "Automatic: KVM when it works, otherwise TCG"), Accel.AUTO.value),
+            (tr(_CTX, "KVM (hardware acceleration)"), Accel.KVM.value),
+            (tr(_CTX, "TCG (software emulation, slow)"), Accel.TCG.value),
+        ])
+        form.addRow(tr(_CTX, "&Accelerator:"), self.accel)
+        report = self.ctx.host_report
+        if report is not None:
+            form.addRow("", hint_label(report.accel_reason, self))
+        self.qemu = PathField(tr(_CTX, "QEMU program"), self)
+        form.addRow(tr(_CTX, "&QEMU program:"), self.qemu)
+        self.qemu_found = hint_label("", self)
+        form.addRow("", self.qemu_found)
+        self.qemu_img = PathField(tr(_CTX, "qemu-img program"), self)
+        form.addRow(tr(_CTX, "qemu-&img program:"), self.qemu_img)
+        self.qemu_img_found = hint_label("", self)
+        form.addRow("", self.qemu_img_found)
+
+    def _build_new_vms(self) -> None:
+        form = self._page(tr(_CTX, "&New VMs"))
+        form.addRow(hint_label(tr(_CTX, "The wizard starts from the recommendation for the "
+                                        "chosen system; values changed here replace it."),
+                               self))
+        self.memory = QSpinBox(self)
+        self.memory.setRange(32, 1024 * 1024)
+        self.memory.setSingleStep(256)
+        self.memory.setSuffix(tr(_CTX, " MiB"))
+        self.memory.setAccessibleName(tr(_CTX, "Default memory in MiB"))
+        form.addRow(tr(_CTX, "&Memory:"), self.memory)
+        self.cpus = QSpinBox(self)
+        self.cpus.setRange(1, 1024)
+        self.cpus.setAccessibleName(tr(_CTX, "Default number of CPUs"))
+        form.addRow(tr(_CTX, "&CPUs:"), self.cpus)
+        self.display = _combo(self, tr(_CTX, "Default screen"), [
+            (tr(_CTX, "VNC (shown inside kvmgui)"), DisplayKind.VNC.value),
+            (tr(_CTX, "SPICE (opens in remote-viewer)"), DisplayKind.SPICE.value),
+        ])
+        form.addRow(tr(_CTX, "&Screen:"), self.display)
+
+    def _build_running(self) -> None:
+        form = self._page(tr(_CTX, "&Running VMs"))
+        self.on_quit = _combo(self, tr(_CTX, "When kvmgui quits"), [
+            (tr(_CTX, "Ask every time"), OnQuit.ASK.value),
+            (tr(_CTX, "Keep them running (kvmgui reconnects next time)"),
+             OnQuit.KEEP_RUNNING.value),
+            (tr(_CTX, "Shut them down"), OnQuit.SHUTDOWN.value),
+        ])
+        form.addRow(tr(_CTX, "When kvmgui &quits:"), self.on_quit)
+        self.timeout = QSpinBox(self)
+        self.timeout.setRange(1, 3600)
+        self.timeout.setSuffix(tr(_CTX, " s"))
+        self.timeout.setAccessibleName(tr(_CTX, "Seconds to wait for a shutdown"))
+        form.addRow(tr(_CTX, "Wait for a &shutdown:"), self.timeout)
+        form.addRow("", hint_label(tr(_CTX, "A guest that has not powered off after this time "
+                                            "is forced off when kvmgui quits."), self))
+        self.stats = QDoubleSpinBox(self)
+        self.stats.setRange(0.2, 60)
+        self.stats.setDecimals(1)
+        self.stats.setSingleStep(0.5)
+        self.stats.setSuffix(tr(_CTX, " s"))
+        self.stats.setAccessibleName(tr(_CTX, "Seconds between CPU and memory samples"))
+        form.addRow(tr(_CTX, "Measure CPU and memory e&very:"), self.stats)
+        self.thumbs = QDoubleSpinBox(self)
+        self.thumbs.setRange(0.5, 600)
+        self.thumbs.setDecimals(1)
+        self.thumbs.setSingleStep(1)
+        self.thumbs.setSuffix(tr(_CTX, " s"))
+        self.thumbs.setAccessibleName(tr(_CTX, "Seconds between screen thumbnails"))
+        form.addRow(tr(_CTX, "Refresh &thumbnails every:"), self.thumbs)
+
+    def _build_console(self) -> None:
+        form = self._page(tr(_CTX, "Conso&le"))
+        self.scaling = _combo(self, tr(_CTX, "Console scaling"), [
+            (tr(_CTX, "Fit the screen to the window"), ConsoleScaling.FIT.value),
+            (tr(_CTX, "Actual size (1:1)"), ConsoleScaling.ONE_TO_ONE.value),
+        ])
+        form.addRow(tr(_CTX, "Sc&aling:"), self.scaling)
+        self.grab = QCheckBox(tr(_CTX, "Send all keys to the guest while the console has the "
+                                       "keyboard (Ctrl+Alt releases it)"), self)
+        self.grab.setAccessibleName(tr(_CTX, "Grab the keyboard in the console"))
+        form.addRow(self.grab)
+        form.addRow(QWidget(self))
+        self.confirm_force = QCheckBox(tr(_CTX, "Ask before forcing a VM off"), self)
+        self.confirm_force.setAccessibleName(self.confirm_force.text())
+        form.addRow(self.confirm_force)
+        self.confirm_delete = QCheckBox(tr(_CTX, "Ask before deleting a VM"), self)
+        self.confirm_delete.setAccessibleName(self.confirm_delete.text())
+        form.addRow(self.confirm_delete)
+
+    # -- values -----------------------------------------------------------------------------
+
+    def load(self, s: Settings) -> None:
+        self.vm_root.set_text(s.vm_root or "")
+        _select(self.accel, s.accelerator.value)
+        self.qemu.set_text(s.qemu_binary)
+        self.qemu_img.set_text(s.qemu_img_binary)
+        self.memory.setValue(s.default_memory_mib)
+        self.cpus.setValue(s.default_cpus)
+        _select(self.display, s.default_display.value)
+        _select(self.on_quit, s.on_quit.value)
+        self.timeout.setValue(s.shutdown_timeout_s)
+        self.stats.setValue(s.stats_interval_s)
+        self.thumbs.setValue(s.thumbnail_interval_s)
+        _select(self.scaling, s.console_scaling.value)
+        self.grab.setChecked(s.console_grab_keyboard)
+        self.confirm_force.setChecked(s.confirm_force_off)
+        self.confirm_delete.setChecked(s.confirm_delete)
+        self.revalidate()
+
+    def values(self) -> Settings:
+        root = self.vm_root.text().strip()
+        return replace(
+            self.ctx.settings,
+            vm_root=root or None,
+            accelerator=Accel(str(self.accel.currentData())),
+            qemu_binary=self.qemu.text().strip(),
+            qemu_img_binary=self.qemu_img.text().strip(),
+            default_memory_mib=self.memory.value(),
+            default_cpus=self.cpus.value(),
+            default_display=DisplayKind(str(self.display.currentData())),
+            on_quit=OnQuit(str(self.on_quit.currentData())),
+            shutdown_timeout_s=self.timeout.value(),
+            stats_interval_s=round(self.stats.value(), 1),
+            thumbnail_interval_s=round(self.thumbs.value(), 1),
+            console_scaling=ConsoleScaling(str(self.scaling.currentData())),
+            console_grab_keyboard=self.grab.isChecked(),
+            confirm_force_off=self.confirm_force.isChecked(),
+            confirm_delete=self.confirm_delete.isChecked(),
+        )
+
+    def _connect_all(self) -> None:
+        for field in (self.vm_root, self.qemu, self.qemu_img):
+            field.changed.connect(self.revalidate)
+        for spin in (self.memory, self.cpus, self.timeout):
+            spin.valueChanged.connect(self.revalidate)
+        for dspin in (self.stats, self.thumbs):
+            dspin.valueChanged.connect(self.revalidate)
+        for combo in (self.accel, self.display, self.on_quit, self.scaling):
+            combo.currentIndexChanged.connect(self.revalidate)
+
+    def current_problems(self) -> list[Problem]:
+        values = self.values()
+        problems = validate_settings(values)
+        if values.accelerator is Accel.KVM and self.ctx.host_report is not None \
+                and not self.ctx.host_facts.kvm_usable:
+            from kvmgui.core.validation import Severity
+
+            problems.append(Problem("accelerator", Severity.WARNING, tr(
+                _CTX, "KVM cannot be used on this computer, so VMs set to use it will not "
+                      "start: choose Automatic, or open Help > Host check to fix KVM.")))
+        return problems
+
+    def revalidate(self) -> None:
+        self._show_found(self.qemu.text(), self.qemu_found)
+        self._show_found(self.qemu_img.text(), self.qemu_img_found)
+        problems = self.current_problems()
+        self.problems.set_problems(problems)
+        from kvmgui.core.validation import has_errors
+
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            not has_errors(problems))
+
+    @staticmethod
+    def _show_found(name: str, label: QWidget) -> None:
+        name = name.strip()
+        found = shutil.which(name) if name else None
+        if found:
+            text = tr(_CTX, "Found: {0}").format(found)
+        elif name:
+            text = tr(_CTX, "Not found: VMs cannot start until {0} is installed or the full "
+                            "path is given.").format(name)
+        else:
+            text = ""
+        label.setText(text)  # type: ignore[attr-defined]
+
+    def accept(self) -> None:
+        try:
+            problems = self.ctx.apply_settings(self.values())
+        except OSError as exc:
+            from kvmgui.ui.errors import show_error
+
+            show_error(self, tr(_CTX, "The preferences could not be saved."),
+                       informative=tr(_CTX, "{0}: check that the folder {1} is writable.").format(
+                           exc.strerror or exc, self.ctx.paths.config_dir),
+                       details=repr(exc))
+            return
+        if problems:
+            self.problems.set_problems(problems)
+            return
+        super().accept()

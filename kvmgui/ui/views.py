@@ -1,0 +1,192 @@
+"""The two views of the VM list: cards with live screens (grid) and a table (list).
+
+Both show the same VmListModel and share one selection model, so switching views keeps the
+selected VM.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.models import Column, Role, VmListModel, VmRow, state_icon, state_word
+
+_CTX = "VmViews"
+CARD = QSize(232, 200)
+SCREEN = QSize(212, 119)  # 16:9
+TABLE_THUMB = QSize(88, 50)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
+    """The guest's last picture, letterboxed; or the OS badge on a dark panel."""
+    p.save()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#1d2330") if row.state.is_active else QColor("#3a404b"))
+    p.drawRoundedRect(QRectF(rect), 6, 6)
+    image: QImage | None = row.thumbnail
+    if image is not None and not image.isNull():
+        scaled = image.scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                              Qt.TransformationMode.SmoothTransformation)
+        x = rect.x() + (rect.width() - scaled.width()) // 2
+        y = rect.y() + (rect.height() - scaled.height()) // 2
+        p.drawImage(x, y, scaled)
+    else:
+        from kvmgui.ui.icons import os_icon
+
+        size = min(rect.height() // 2, 64)
+        pm = os_icon(row.os).pixmap(size, size)
+        if not row.state.is_active:
+            p.setOpacity(0.55)
+        p.drawPixmap(rect.center().x() - size // 2, rect.center().y() - size // 2, pm)
+        p.setOpacity(1.0)
+    if row.state is VmState.PAUSED:
+        p.setBrush(QColor(0, 0, 0, 110))
+        p.drawRoundedRect(QRectF(rect), 6, 6)
+        icon_size = 40
+        state_icon(row.state).paint(p, QRect(rect.center().x() - icon_size // 2,
+                                             rect.center().y() - icon_size // 2,
+                                             icon_size, icon_size))
+    p.restore()
+
+
+class VmCardDelegate(QStyledItemDelegate):
+    """A card: the screen, then the name, then the state and the live numbers."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return CARD
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row = index.data(Role.ROW)
+        if not isinstance(row, VmRow):
+            return
+        rect = option.rect.adjusted(4, 4, -4, -4)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected:
+            highlight = palette.color(QPalette.ColorRole.Highlight)
+            fill = QColor(highlight)
+            fill.setAlpha(60)
+            p.setPen(highlight)
+            p.setBrush(fill)
+            p.drawRoundedRect(QRectF(rect), 8, 8)
+        screen = QRect(rect.x() + (rect.width() - SCREEN.width()) // 2, rect.y() + 6,
+                       SCREEN.width(), SCREEN.height())
+        _draw_screen(p, screen, row)
+        text_rect = QRect(rect.x() + 8, screen.bottom() + 6, rect.width() - 16, 20)
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(palette.color(QPalette.ColorRole.Text))
+        name = p.fontMetrics().elidedText(row.name, Qt.TextElideMode.ElideRight,
+                                          text_rect.width())
+        p.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        p.setFont(option.font)  # type: ignore[attr-defined]
+        line = QRect(text_rect.x(), text_rect.bottom() + 2, text_rect.width(), 20)
+        state_icon(row.state).paint(p, QRect(line.x(), line.y() + 2, 16, 16))
+        words = tr("VmListModel", "Cannot be read") if row.broken else state_word(row.state)
+        model = index.model()
+        if row.state.is_active and isinstance(model, VmListModel):
+            cpu = model.data(model.index(index.row(), Column.CPU))
+            if cpu and cpu != "—":
+                words = f"{words} · CPU {cpu}"
+        words = p.fontMetrics().elidedText(words, Qt.TextElideMode.ElideRight,
+                                           line.width() - 22)
+        p.drawText(line.adjusted(22, 0, 0, 0),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
+        if option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+            pen = p.pen()
+            pen.setStyle(Qt.PenStyle.DotLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(QRectF(rect.adjusted(1, 1, -1, -1)), 8, 8)
+        p.restore()
+
+
+class ScreenCellDelegate(QStyledItemDelegate):
+    """The table's Screen column: a small live thumbnail."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return QSize(TABLE_THUMB.width() + 8, TABLE_THUMB.height() + 8)
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        # Background and selection only; the picture is drawn below.
+        opt.text = ""  # type: ignore[attr-defined]
+        opt.icon = QIcon()  # type: ignore[attr-defined]
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, p, widget)
+        row = index.data(Role.ROW)
+        if not isinstance(row, VmRow) or not row.state.is_active:
+            return
+        r = option.rect  # type: ignore[attr-defined]
+        rect = QRect(r.x() + 4, r.y() + (r.height() - TABLE_THUMB.height()) // 2,
+                     TABLE_THUMB.width(), TABLE_THUMB.height())
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _draw_screen(p, rect, row)
+        p.restore()
+
+
+class VmGridView(QListView):
+    def __init__(self, model: VmListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("VmGridView")
+        self.setModel(model)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setSpacing(6)
+        self.setGridSize(QSize(CARD.width() + 8, CARD.height() + 8))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setItemDelegate(VmCardDelegate(self))
+        self.setAccessibleName(tr(_CTX, "Virtual machines"))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setWordWrap(True)
+
+
+class VmTableView(QTableView):
+    def __init__(self, model: VmListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("VmTableView")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setIconSize(QSize(24, 24))
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(TABLE_THUMB.height() + 10)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.CPU, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.MEMORY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.SCREEN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(Column.SCREEN, TABLE_THUMB.width() + 12)
+        header.setHighlightSections(False)
+        self.setItemDelegateForColumn(Column.SCREEN, ScreenCellDelegate(self))
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setAccessibleName(tr(_CTX, "Virtual machines"))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

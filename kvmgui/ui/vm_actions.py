@@ -1,0 +1,303 @@
+"""The VM actions (Start, Pause/Resume, Shut down, Force off, Reset, Console, Details, Delete)
+as QActions, enabled only when they apply, and their handlers.
+
+Shared by the main window (acting on the selected VM) and each VM window (acting on its VM).
+Handlers await the runtime's coroutines on the qasync loop; every failed Outcome becomes a
+message box with the runtime's sentence and its raw details.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from kvmgui.core.store import StoreError
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.errors import ask, show_error, show_exception
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.icons import icon
+from kvmgui.ui.models import VmRow
+
+log = logging.getLogger(__name__)
+_CTX = "VmActions"
+
+ACTIVE = (VmState.STARTING, VmState.RUNNING, VmState.PAUSED, VmState.SHUTTING_DOWN)
+
+
+def applies(action: str, row: VmRow | None) -> bool:
+    """Whether `action` makes sense for the VM in `row` (pure; tested on its own)."""
+    if row is None:
+        return action == "new"
+    if row.broken:
+        return action in ("new",)
+    s = row.state
+    return {
+        "new": True,
+        "start": s in (VmState.STOPPED, VmState.CRASHED),
+        "pause": s is VmState.RUNNING or s is VmState.PAUSED,
+        "shutdown": s is VmState.RUNNING,
+        "force_off": s in (*ACTIVE, VmState.CRASHED),
+        "reset": s in (VmState.RUNNING, VmState.PAUSED, VmState.CRASHED),
+        "console": s in ACTIVE,
+        "details": True,
+        "delete": s is VmState.STOPPED,
+    }.get(action, False)
+
+
+class VmActions(QObject):
+    new_requested = Signal()
+    console_requested = Signal(str)  # vm_id
+    details_requested = Signal(str)  # vm_id
+    deleted = Signal(str)  # vm_id
+    message = Signal(str)  # a short status-bar line ("Starting debian…")
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        widget: QWidget,
+        current: Callable[[], VmRow | None],
+        *,
+        with_shortcuts: bool = True,
+    ) -> None:
+        super().__init__(widget)
+        self.ctx = ctx
+        self.widget = widget
+        self.current = current
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self.last_task: asyncio.Task[Any] | None = None
+
+        def make(name: str, text: str, icon_name: str, tip: str,
+                 shortcut: QKeySequence | str | None = None) -> QAction:
+            action = QAction(icon(icon_name), text, widget)
+            action.setObjectName(f"action-{name}")
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            if shortcut is not None and with_shortcuts:
+                action.setShortcut(QKeySequence(shortcut))
+            return action
+
+        self.new = make("new", tr(_CTX, "&New virtual machine…"), "new",
+                        tr(_CTX, "Create a virtual machine"), QKeySequence.StandardKey.New)
+        self.start = make("start", tr(_CTX, "&Start"), "start",
+                          tr(_CTX, "Start the virtual machine"), "Ctrl+R")
+        self.pause = make("pause", tr(_CTX, "&Pause"), "pause",
+                          tr(_CTX, "Pause the virtual machine (it keeps its memory)"), "Ctrl+P")
+        self.shutdown = make("shutdown", tr(_CTX, "Shut &down"), "shutdown",
+                             tr(_CTX, "Ask the guest system to shut down, like pressing the "
+                                      "power button"), "Ctrl+D")
+        self.force_off = make("force_off", tr(_CTX, "&Force off"), "force-off",
+                              tr(_CTX, "Switch the virtual machine off at once, like pulling "
+                                       "the plug (unsaved work in it is lost)"), "Ctrl+Shift+D")
+        self.reset = make("reset", tr(_CTX, "R&eset"), "reset",
+                          tr(_CTX, "Restart the virtual machine at once, like the reset "
+                                   "button"), "Ctrl+Shift+R")
+        self.console = make("console", tr(_CTX, "Open &console"), "console",
+                            tr(_CTX, "Show the virtual machine's screen"), "Ctrl+O")
+        self.details = make("details", tr(_CTX, "De&tails"), "details",
+                            tr(_CTX, "Show and change the virtual machine's settings"), "Ctrl+I")
+        self.delete = make("delete", tr(_CTX, "Dele&te…"), "delete",
+                           tr(_CTX, "Delete the virtual machine (you choose whether to keep "
+                                    "its disks)"), QKeySequence.StandardKey.Delete)
+        self.all: dict[str, QAction] = {
+            "new": self.new, "start": self.start, "pause": self.pause,
+            "shutdown": self.shutdown, "force_off": self.force_off, "reset": self.reset,
+            "console": self.console, "details": self.details, "delete": self.delete,
+        }
+        self.new.triggered.connect(self.new_requested)
+        self.start.triggered.connect(lambda: self.run("start"))
+        self.pause.triggered.connect(lambda: self.run("pause"))
+        self.shutdown.triggered.connect(lambda: self.run("shutdown"))
+        self.force_off.triggered.connect(lambda: self.run("force_off"))
+        self.reset.triggered.connect(lambda: self.run("reset"))
+        self.console.triggered.connect(self._console)
+        self.details.triggered.connect(self._details)
+        self.delete.triggered.connect(lambda: self.run("delete"))
+        self.refresh()
+
+    # -- enabling ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        row = self.current()
+        for name, action in self.all.items():
+            action.setEnabled(applies(name, row))
+        paused = row is not None and row.state is VmState.PAUSED
+        self.pause.setText(tr(_CTX, "Res&ume") if paused else tr(_CTX, "&Pause"))
+        self.pause.setIcon(icon("resume" if paused else "pause"))
+        self.pause.setToolTip(tr(_CTX, "Let the virtual machine run again") if paused else
+                              tr(_CTX, "Pause the virtual machine (it keeps its memory)"))
+
+    # -- handlers ---------------------------------------------------------------------------
+
+    def _console(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.console_requested.emit(row.vm_id)
+
+    def _details(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.details_requested.emit(row.vm_id)
+
+    def run(self, name: str) -> asyncio.Task[Any] | None:
+        """Start action `name` on the current VM; returns the task (tests await it)."""
+        row = self.current()
+        if row is None or not applies(name, row):
+            return None
+        handler: Callable[[VmRow], Awaitable[Any]] = {
+            "start": self.do_start,
+            "pause": self.do_pause_resume,
+            "shutdown": self.do_shutdown,
+            "force_off": self.do_force_off,
+            "reset": self.do_reset,
+            "delete": self.do_delete,
+        }[name]
+        task = asyncio.ensure_future(self._guard(name, handler(row)))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        self.last_task = task
+        return task
+
+    async def _guard(self, name: str, work: Awaitable[Any]) -> Any:
+        try:
+            return await work
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # never silent: every failure is shown
+            log.exception("action %s failed", name)
+            show_exception(self.widget, tr(_CTX, "The action could not be completed."), exc)
+            return None
+        finally:
+            self.refresh()
+
+    def _manager(self) -> Any:
+        manager = self.ctx.manager
+        if manager is None:
+            raise RuntimeError(tr(_CTX, "The part of kvmgui that runs virtual machines is not "
+                                        "ready yet; try again in a moment."))
+        return manager
+
+    def _report(self, outcome: Any, failed: str) -> bool:
+        """Show a failed Outcome; True when it succeeded."""
+        if outcome is None or getattr(outcome, "ok", True):
+            message = getattr(outcome, "message", "")
+            if message:
+                self.message.emit(message)
+            return True
+        show_error(self.widget, failed, informative=str(getattr(outcome, "message", "")),
+                   details=str(getattr(outcome, "details", "")))
+        return False
+
+    async def do_start(self, row: VmRow) -> Any:
+        self.message.emit(tr(_CTX, "Starting {0}…").format(row.name))
+        outcome = await self._manager().start(row.vm_id)
+        self._report(outcome, tr(_CTX, "{0} could not be started.").format(row.name))
+        return outcome
+
+    async def do_pause_resume(self, row: VmRow) -> Any:
+        manager = self._manager()
+        if row.state is VmState.PAUSED:
+            outcome = await manager.resume(row.vm_id)
+            self._report(outcome, tr(_CTX, "{0} could not be resumed.").format(row.name))
+        else:
+            outcome = await manager.pause(row.vm_id)
+            self._report(outcome, tr(_CTX, "{0} could not be paused.").format(row.name))
+        return outcome
+
+    async def do_shutdown(self, row: VmRow) -> Any:
+        self.message.emit(tr(_CTX, "Asking {0} to shut down…").format(row.name))
+        outcome = await self._manager().shutdown(row.vm_id)
+        self._report(outcome, tr(_CTX, "{0} could not be asked to shut down.").format(row.name))
+        return outcome
+
+    async def do_force_off(self, row: VmRow) -> Any:
+        if self.ctx.settings.confirm_force_off:
+            answer = await ask(
+                self.widget,
+                tr(_CTX, "Force {0} off?").format(row.name),
+                informative=tr(_CTX, "This is like pulling the power plug: anything not saved "
+                                     "inside the virtual machine is lost, and its disk may "
+                                     "need checking at the next start. Shut down asks the "
+                                     "system to stop cleanly instead."),
+                yes_text=tr(_CTX, "&Force off"), no_text=tr(_CTX, "&Cancel"),
+                checkbox=tr(_CTX, "Do not ask again"), danger=True,
+            )
+            if not answer.accepted:
+                return None
+            if answer.checked:
+                from dataclasses import replace
+
+                self.ctx.apply_settings(replace(self.ctx.settings, confirm_force_off=False))
+        outcome = await self._manager().force_off(row.vm_id)
+        self._report(outcome, tr(_CTX, "{0} could not be forced off.").format(row.name))
+        return outcome
+
+    async def do_reset(self, row: VmRow) -> Any:
+        outcome = await self._manager().reset(row.vm_id)
+        self._report(outcome, tr(_CTX, "{0} could not be reset.").format(row.name))
+        return outcome
+
+    async def do_delete(self, row: VmRow) -> Any:
+        stored = next((vm for vm in self.ctx.store.load_all().vms
+                       if vm.spec.id == row.vm_id), None)
+        if stored is None:
+            show_error(self.widget, tr(_CTX, "{0} is no longer in the VM folder.").format(
+                row.name), informative=tr(_CTX, "Another program may have moved or deleted "
+                                                "it; the list is reloaded."))
+            self.deleted.emit(row.vm_id)
+            return None
+        inside = [d for d in stored.spec.disks if not d.path.startswith("/")
+                  or d.path.startswith(str(stored.folder.dir) + "/")]
+        answer = await ask(
+            self.widget,
+            tr(_CTX, "Delete the virtual machine {0}?").format(row.name),
+            informative=tr(_CTX, "Its settings and logs in {0} are removed. Disk images "
+                                 "outside that folder are never touched.").format(
+                stored.folder.dir),
+            yes_text=tr(_CTX, "&Delete"), no_text=tr(_CTX, "&Cancel"),
+            checkbox=tr(_CTX, "&Keep its disk images") if inside else None,
+            checked=True, danger=True,
+        ) if self.ctx.settings.confirm_delete else None
+        if answer is not None and not answer.accepted:
+            return None
+        keep = True if answer is None else (answer.checked or not inside)
+        # Ask the runtime again: the VM may have been started since the question was asked.
+        state = self._live_state(row.vm_id)
+        if state is not None and state not in (VmState.STOPPED,):
+            show_error(self.widget, tr(_CTX, "{0} is running, so it was not deleted.").format(
+                row.name), informative=tr(_CTX, "Shut it down first, then delete it."))
+            return None
+        try:
+            kept = self.ctx.store.delete(stored, keep_disks=keep)
+        except StoreError as exc:
+            show_error(self.widget, tr(_CTX, "{0} could not be deleted.").format(row.name),
+                       informative=str(exc))
+            return None
+        manager = self.ctx.manager
+        if manager is not None and hasattr(manager, "reload"):
+            result = manager.reload()
+            if asyncio.iscoroutine(result):
+                await result
+        if kept:
+            self.message.emit(tr(_CTX, "Deleted {0}; kept {1}.").format(
+                row.name, ", ".join(str(p) for p in kept)))
+        else:
+            self.message.emit(tr(_CTX, "Deleted {0}.").format(row.name))
+        self.deleted.emit(row.vm_id)
+        return kept
+
+    def _live_state(self, vm_id: str) -> VmState | None:
+        manager = self.ctx.manager
+        if manager is None or not hasattr(manager, "status"):
+            return None
+        try:
+            status = manager.status(vm_id)
+        except Exception:  # an unknown VM: treat as not running
+            return None
+        return getattr(status, "state", None)

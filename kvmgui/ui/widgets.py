@@ -1,0 +1,190 @@
+"""Small widgets shared by the wizard and the dialogs: problem lists, hints, copyable text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QTextOption
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.validation import Problem, Severity
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.icons import icon
+
+_CTX = "Widgets"
+
+
+def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A secondary line under a control: word-wrapped, selectable, a little muted."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    palette = label.palette()
+    colour = palette.color(palette.ColorRole.WindowText)
+    colour.setAlpha(190)
+    palette.setColor(palette.ColorRole.WindowText, colour)
+    label.setPalette(palette)
+    return label
+
+
+def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class ProblemList(QWidget):
+    """Problems as rows of icon + sentence; hidden when there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._messages: list[str] = []
+        self.setAccessibleName(tr(_CTX, "Problems"))
+        self.setVisible(False)
+
+    @property
+    def messages(self) -> list[str]:
+        return list(self._messages)
+
+    def set_problems(self, problems: Iterable[Problem]) -> None:
+        items = sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
+        texts = [p.message for p in items]
+        if texts == self._messages:
+            return
+        self._messages = texts
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for p in items:
+            row = QWidget(self)
+            h = QHBoxLayout(row)
+            h.setContentsMargins(0, 0, 0, 0)
+            pic = QLabel(row)
+            name = "status-failure" if p.severity is Severity.ERROR else "status-warning"
+            pic.setPixmap(icon(name).pixmap(16, 16))
+            pic.setAlignment(Qt.AlignmentFlag.AlignTop)
+            pic.setFixedWidth(20)
+            text = QLabel(p.message, row)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            kind = tr(_CTX, "Error") if p.severity is Severity.ERROR else tr(_CTX, "Warning")
+            text.setAccessibleName(f"{kind}: {p.message}")
+            h.addWidget(pic)
+            h.addWidget(text, 1)
+            self._layout.addWidget(row)
+        self.setVisible(bool(items))
+
+
+class CopyableText(QWidget):
+    """Read-only monospace text (a command line, a log) with a Copy button."""
+
+    def __init__(self, name: str, parent: QWidget | None = None, *, lines: int = 4) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Command lines have long tokens (paths): wrap anywhere rather than scroll sideways.
+        self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = QGuiApplication.font()
+        font.setFamily("monospace")
+        font.setStyleHint(font.StyleHint.Monospace)
+        self.text.setFont(font)
+        self.text.setAccessibleName(name)
+        metrics = self.text.fontMetrics()
+        self.text.setMinimumHeight(metrics.lineSpacing() * lines + 12)
+        self.copy_button = QPushButton(icon("copy"), tr(_CTX, "&Copy"), self)
+        self.copy_button.setAccessibleName(tr(_CTX, "Copy {0}").format(name))
+        self.copy_button.clicked.connect(self.copy)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.copy_button)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(row)
+
+    def set_text(self, text: str) -> None:
+        self.text.setPlainText(text)
+
+    def plain_text(self) -> str:
+        return self.text.toPlainText()
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+        self.copy_button.setText(tr(_CTX, "Copied"))
+        QTimer.singleShot(2000, lambda: self.copy_button.setText(tr(_CTX, "&Copy")))
+
+
+class PathField(QWidget):
+    """A path typed or chosen with a file dialog that does not block the event loop."""
+
+    changed = Signal(str)
+
+    def __init__(
+        self,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        filters: str = "",
+        directory: bool = False,
+        placeholder: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self._filters = filters
+        self._directory = directory
+        self._dialog: QFileDialog | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(name)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.textChanged.connect(self.changed)
+        self.browse = QPushButton(tr(_CTX, "Bro&wse…"), self)
+        self.browse.setAccessibleName(tr(_CTX, "Browse for {0}").format(name))
+        self.browse.clicked.connect(self.open_dialog)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.browse)
+        self.setFocusProxy(self.edit)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        if text != self.edit.text():
+            self.edit.setText(text)
+
+    def open_dialog(self) -> None:
+        start = self.edit.text().strip() or str(Path.home())
+        dialog = QFileDialog(self, self.edit.accessibleName(), start, self._filters)
+        if self._directory:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.edit.setText)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = dialog
+        dialog.open()

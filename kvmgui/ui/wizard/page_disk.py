@@ -1,0 +1,196 @@
+"""Page 4: the hard disk — a new one (with the free space where it goes), an existing one, or
+none for live media."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
+
+from kvmgui.core.model import DiskFormat
+from kvmgui.core.sizes import format_size
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.services import ServiceError, inspect_image
+from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.wizard.base import DraftPage
+from kvmgui.ui.wizard.draft import NEW_DISK_FILE, DiskChoice, SourceKind
+from kvmgui.ui.wizard.page_source import IMAGE_FILTER
+
+if TYPE_CHECKING:
+    from kvmgui.ui.wizard.wizard import NewVmWizard
+
+_CTX = "DiskPage"
+MAX_DISK_GIB = 64 * 1024
+
+
+class DiskPage(DraftPage):
+    key = "disk"
+
+    def __init__(self, wiz: NewVmWizard) -> None:
+        super().__init__(wiz)
+        self.setTitle(tr(_CTX, "Hard disk"))
+        self.setSubTitle(tr(_CTX, "Step 4 of 6: where the virtual machine keeps its system and "
+                                  "files."))
+        self.image_note = hint_label("", self)
+        self.add(self.image_note)
+        self.choices = QWidget(self)
+        grid = QGridLayout(self.choices)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnMinimumWidth(0, 24)
+        grid.setColumnStretch(1, 1)
+        self.group = QButtonGroup(self)
+        self.radios: dict[DiskChoice, QRadioButton] = {}
+
+        def radio(choice: DiskChoice, text: str, row: int) -> None:
+            button = QRadioButton(text, self.choices)
+            button.setAccessibleName(text.replace("&", ""))
+            self.group.addButton(button)
+            self.radios[choice] = button
+            grid.addWidget(button, row, 0, 1, 2)
+            button.toggled.connect(lambda on, c=choice: on and self._set_choice(c))
+
+        radio(DiskChoice.NEW, tr(_CTX, "Create a &new disk"), 0)
+        size_row = QWidget(self.choices)
+        h = QHBoxLayout(size_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.size_label = QLabel(tr(_CTX, "&Size:"), size_row)
+        self.size = QSpinBox(size_row)
+        self.size.setRange(1, MAX_DISK_GIB)
+        self.size.setSuffix(tr(_CTX, " GiB"))
+        self.size.setAccessibleName(tr(_CTX, "Disk size in GiB"))
+        self.size_label.setBuddy(self.size)
+        self.size.valueChanged.connect(self._size_changed)
+        h.addWidget(self.size_label)
+        h.addWidget(self.size)
+        h.addStretch(1)
+        grid.addWidget(size_row, 1, 1)
+        self.free = hint_label("", self.choices)
+        self.free.setAccessibleName(tr(_CTX, "Free space"))
+        grid.addWidget(self.free, 2, 1)
+
+        radio(DiskChoice.EXISTING, tr(_CTX, "Use an &existing disk image"), 3)
+        self.existing = PathField(tr(_CTX, "Existing disk image"), self.choices,
+                                  filters=IMAGE_FILTER, placeholder=tr(_CTX, "/path/to/disk.qcow2"))
+        self.existing.changed.connect(self._existing_changed)
+        grid.addWidget(self.existing, 4, 1)
+        fmt_row = QWidget(self.choices)
+        h = QHBoxLayout(fmt_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        fmt_label = QLabel(tr(_CTX, "&Format:"), fmt_row)
+        self.format = QComboBox(fmt_row)
+        self.format.setAccessibleName(tr(_CTX, "Disk image format"))
+        for fmt in DiskFormat:
+            self.format.addItem(fmt.value, fmt.value)
+        fmt_label.setBuddy(self.format)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        h.addWidget(fmt_label)
+        h.addWidget(self.format)
+        h.addStretch(1)
+        grid.addWidget(fmt_row, 5, 1)
+        self.existing_hint = hint_label("", self.choices)
+        grid.addWidget(self.existing_hint, 6, 1)
+
+        radio(DiskChoice.NONE, tr(_CTX, "N&o disk (run the live CD or USB stick only)"), 7)
+        self.none_hint = hint_label("", self.choices)
+        grid.addWidget(self.none_hint, 8, 1)
+        self.add(self.choices)
+        wiz.env_changed.connect(self._show_free)
+        self._token = 0
+
+    def load(self) -> None:
+        d = self.wiz.draft
+        from_image = d.source is SourceKind.IMAGE
+        self.choices.setVisible(not from_image)
+        self.image_note.setVisible(from_image)
+        if from_image:
+            self.image_note.setText(tr(_CTX, "The virtual machine starts from the disk image you "
+                                             "chose: {0} ({1}). It is used where it is, not "
+                                             "copied.").format(d.image_path, d.image_format.value))
+        if d.disk is DiskChoice.NONE and not d.boots_from_media:
+            d.disk = DiskChoice.NEW
+        self.radios[d.disk].setChecked(True)
+        self.size.setValue(max(1, d.disk_gib))
+        self.existing.set_text(d.disk_path)
+        self.format.setCurrentIndex(self.format.findData(d.disk_format.value))
+        self.radios[DiskChoice.NONE].setEnabled(d.boots_from_media)
+        self.none_hint.setText(
+            tr(_CTX, "A live system runs from its CD or stick; nothing is saved between runs.")
+            if d.boots_from_media else
+            tr(_CTX, "Only possible when the VM starts from a CD, DVD or USB stick.")
+        )
+        self._enable()
+        self._show_free()
+
+    def _enable(self) -> None:
+        choice = self.wiz.draft.disk
+        self.size.setEnabled(choice is DiskChoice.NEW)
+        self.size_label.setEnabled(choice is DiskChoice.NEW)
+        self.existing.setEnabled(choice is DiskChoice.EXISTING)
+        self.format.setEnabled(choice is DiskChoice.EXISTING)
+
+    def _show_free(self) -> None:
+        folder = self.wiz.ctx.vm_root
+        where = folder / (self.wiz.draft.name or tr(_CTX, "<name>")) / NEW_DISK_FILE
+        if self.wiz.free_bytes is not None:
+            text = tr(_CTX, "{0} free in {1}.").format(format_size(self.wiz.free_bytes), folder)
+        elif self.wiz.free_error:
+            text = tr(_CTX, "The free space in {0} could not be measured: {1}").format(
+                folder, self.wiz.free_error)
+        else:
+            text = tr(_CTX, "Measuring the free space in {0}…").format(folder)
+        self.free.setText(text + " " + tr(
+            _CTX, "The image ({0}) starts small and grows as the guest writes, up to this "
+                  "size.").format(where.name))
+
+    def _set_choice(self, choice: DiskChoice) -> None:
+        if self._loading:
+            return
+        self.wiz.draft.disk = choice
+        self._enable()
+        self.changed()
+
+    def _size_changed(self, value: int) -> None:
+        if self._loading:
+            return
+        self.wiz.draft.disk_gib = value
+        self.changed()
+
+    def _format_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self.wiz.draft.disk_format = DiskFormat(str(self.format.itemData(index)))
+        self.changed()
+
+    def _existing_changed(self, text: str) -> None:
+        if self._loading:
+            return
+        self.wiz.draft.disk_path = text
+        self.existing_hint.setText("")
+        self.changed()
+        if text.strip() and Path(text.strip()).is_file():
+            self._token += 1
+            self.wiz.spawn(self._detect(text.strip(), self._token))
+
+    async def _detect(self, path: str, token: int) -> None:
+        try:
+            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary)
+        except ServiceError as exc:
+            if token == self._token:
+                self.existing_hint.setText(exc.message)
+            return
+        if token != self._token or facts.format is None:
+            return
+        size = f", {format_size(facts.virtual_size)}" if facts.virtual_size else ""
+        self.existing_hint.setText(tr(_CTX, "Detected: {0}{1}. {2}").format(
+            facts.format.value, size, facts.note))
+        self.format.setCurrentIndex(self.format.findData(facts.format.value))

@@ -1,0 +1,176 @@
+"""Page 5: devices (sound, tablet, virtio, display) and, folded away, the advanced choices."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QRadioButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.model import Accel, CacheMode, DisplayKind, MachineType
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.wizard.base import DraftPage
+
+if TYPE_CHECKING:
+    from kvmgui.ui.wizard.wizard import NewVmWizard
+
+_CTX = "OptionsPage"
+
+
+def cache_label(mode: CacheMode) -> str:
+    return {
+        CacheMode.WRITEBACK: tr(_CTX, "writeback — fast and safe (recommended)"),
+        CacheMode.NONE: tr(_CTX, "none — bypass the host's cache"),
+        CacheMode.WRITETHROUGH: tr(_CTX, "writethrough — every write reaches the disk; slow"),
+        CacheMode.DIRECTSYNC: tr(_CTX, "directsync — no cache at all; slowest"),
+        CacheMode.UNSAFE: tr(_CTX, "unsafe — fastest; a host crash can corrupt the disk"),
+    }[mode]
+
+
+def machine_label(machine: MachineType) -> str:
+    return {
+        MachineType.Q35: tr(_CTX, "q35 — modern PC with PCI Express (recommended)"),
+        MachineType.PC: tr(_CTX, "pc (i440fx) — classic PC for old systems"),
+    }[machine]
+
+
+def accel_label(accel: Accel) -> str:
+    return {
+        Accel.AUTO: tr(_CTX, "auto — KVM when this computer can use it"),
+        Accel.KVM: tr(_CTX, "kvm — hardware acceleration"),
+        Accel.TCG: tr(_CTX, "tcg — software emulation (slow, works everywhere)"),
+    }[accel]
+
+
+class OptionsPage(DraftPage):
+    key = "options"
+
+    def __init__(self, wiz: NewVmWizard) -> None:
+        super().__init__(wiz)
+        self.setTitle(tr(_CTX, "Devices"))
+        self.setSubTitle(tr(_CTX, "Step 5 of 6: the virtual hardware. The defaults suit the "
+                                  "system type you chose."))
+        devices = QGroupBox(tr(_CTX, "Hardware"), self)
+        v = QVBoxLayout(devices)
+        self.sound = self._check(tr(_CTX, "&Sound card"), v, "sound")
+        self.tablet = self._check(tr(_CTX, "USB &tablet (the mouse moves freely between the "
+                                           "guest and your desktop)"), v, "usb_tablet")
+        self.virtio_disk = self._check(tr(_CTX, "Fast &virtio disk (needs virtio drivers: built "
+                                                "into Linux and BSD, not into Windows)"), v,
+                                       "virtio_disk")
+        self.virtio_net = self._check(tr(_CTX, "Fast virtio &network card (same drivers)"), v,
+                                      "virtio_net")
+        self.add(devices)
+
+        display = QGroupBox(tr(_CTX, "Screen"), self)
+        h = QHBoxLayout(display)
+        self.display_group = QButtonGroup(self)
+        self.vnc = QRadioButton(tr(_CTX, "&VNC (shown inside kvmgui)"), display)
+        self.spice = QRadioButton(tr(_CTX, "S&PICE (opens in remote-viewer)"), display)
+        for button, kind in ((self.vnc, DisplayKind.VNC), (self.spice, DisplayKind.SPICE)):
+            button.setAccessibleName(button.text().replace("&", ""))
+            self.display_group.addButton(button)
+            h.addWidget(button)
+            button.toggled.connect(lambda on, k=kind: on and self._set("display", k))
+        h.addStretch(1)
+        self.add(display)
+
+        self.advanced_toggle = QToolButton(self)
+        self.advanced_toggle.setText(tr(_CTX, "&Advanced"))
+        self.advanced_toggle.setAccessibleName(tr(_CTX, "Show advanced options"))
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setAutoRaise(True)
+        self.advanced_toggle.toggled.connect(self._toggle_advanced)
+        self.add(self.advanced_toggle)
+        self.advanced = QWidget(self)
+        form = QFormLayout(self.advanced)
+        form.setContentsMargins(24, 0, 0, 0)
+        self.cache = self._combo(tr(_CTX, "Disk cache mode"),
+                                 [(cache_label(m), m.value) for m in CacheMode], "cache")
+        form.addRow(tr(_CTX, "Disk &cache:"), self.cache)
+        self.machine = self._combo(tr(_CTX, "Machine type"),
+                                   [(machine_label(m), m.value) for m in MachineType], "machine")
+        form.addRow(tr(_CTX, "&Machine:"), self.machine)
+        self.accel = self._combo(tr(_CTX, "Accelerator"),
+                                 [(accel_label(a), a.value) for a in Accel], "accel")
+        form.addRow(tr(_CTX, "Acc&elerator:"), self.accel)
+        self.accel_hint = hint_label("", self.advanced)
+        form.addRow("", self.accel_hint)
+        self.advanced.setVisible(False)
+        self.add(self.advanced)
+        wiz.env_changed.connect(self._explain_accel)
+
+    def _check(self, text: str, layout: QVBoxLayout, field: str) -> QCheckBox:
+        box = QCheckBox(text, self)
+        box.setAccessibleName(text.replace("&", ""))
+        layout.addWidget(box)
+        box.toggled.connect(lambda on, f=field: self._set(f, on))
+        return box
+
+    def _combo(self, name: str, items: list[tuple[str, str]], field: str) -> QComboBox:
+        combo = QComboBox(self.advanced)
+        combo.setAccessibleName(name)
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(
+            lambda i, c=combo, f=field: i >= 0 and self._set(f, str(c.itemData(i))))
+        return combo
+
+    def _toggle_advanced(self, on: bool) -> None:
+        self.advanced.setVisible(on)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if on else
+                                          Qt.ArrowType.RightArrow)
+
+    def load(self) -> None:
+        d = self.wiz.draft
+        self.sound.setChecked(d.sound)
+        self.tablet.setChecked(d.usb_tablet)
+        self.virtio_disk.setChecked(d.virtio_disk)
+        self.virtio_net.setChecked(d.virtio_net)
+        (self.spice if d.display is DisplayKind.SPICE else self.vnc).setChecked(True)
+        self.cache.setCurrentIndex(self.cache.findData(d.cache.value))
+        self.machine.setCurrentIndex(self.machine.findData(d.machine.value))
+        self.accel.setCurrentIndex(self.accel.findData(d.accel.value))
+        has_disk = bool(self.wiz.spec.disks)
+        self.virtio_disk.setEnabled(has_disk)
+        self.cache.setEnabled(has_disk)
+        if any(p.field in ("accel", "machine") for p in self.my_problems()):
+            self.advanced_toggle.setChecked(True)
+        self._explain_accel()
+
+    def _explain_accel(self) -> None:
+        report = self.wiz.ctx.host_report
+        if report is None:
+            self.accel_hint.setText(tr(_CTX, "Checking whether KVM can be used…"))
+        else:
+            self.accel_hint.setText(report.accel_reason)
+
+    def _set(self, field: str, value: object) -> None:
+        if self._loading:
+            return
+        d = self.wiz.draft
+        if field == "display":
+            d.display = DisplayKind(str(value))
+        elif field == "cache":
+            d.cache = CacheMode(str(value))
+        elif field == "machine":
+            d.machine = MachineType(str(value))
+        elif field == "accel":
+            d.accel = Accel(str(value))
+        else:
+            setattr(d, field, bool(value))
+        self.changed()

@@ -1,0 +1,279 @@
+"""Page 1: where the system comes from — ISO file, CD/DVD drive, USB stick, disk image, nothing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from kvmgui.core.model import DiskFormat
+from kvmgui.ui.i18n import tr
+from kvmgui.ui.services import HostDrive, ServiceError, inspect_image
+from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.wizard.base import DraftPage
+from kvmgui.ui.wizard.draft import SourceKind, guess_os
+
+if TYPE_CHECKING:
+    from kvmgui.ui.wizard.wizard import NewVmWizard
+
+_CTX = "SourcePage"
+ISO_FILTER = "Disc images (*.iso *.ISO *.img *.IMG);;All files (*)"
+IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx);;All files (*)"
+STICK_FILTER = "USB stick images (*.img *.iso *.raw *.IMG *.ISO);;All files (*)"
+
+
+class SourcePage(DraftPage):
+    key = "source"
+
+    def __init__(self, wiz: NewVmWizard) -> None:
+        super().__init__(wiz)
+        self.setTitle(tr(_CTX, "Start from"))
+        self.setSubTitle(tr(_CTX, "Step 1 of 6: choose what the new virtual machine starts "
+                                  "from. You can change the CD or add a disk later."))
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, 24)
+        self.group = QButtonGroup(self)
+        self.radios: dict[SourceKind, QRadioButton] = {}
+        row = 0
+
+        def radio(kind: SourceKind, text: str) -> QRadioButton:
+            nonlocal row
+            button = QRadioButton(text, self)
+            button.setAccessibleName(text.replace("&", ""))
+            self.group.addButton(button)
+            self.radios[kind] = button
+            grid.addWidget(button, row, 0, 1, 2)
+            row += 1
+            button.toggled.connect(lambda on, k=kind: on and self._set_source(k))
+            return button
+
+        def detail(widget: QWidget) -> None:
+            nonlocal row
+            grid.addWidget(widget, row, 1)
+            row += 1
+
+        radio(SourceKind.ISO, tr(_CTX, "An &ISO image file (install or live disc)"))
+        self.iso = PathField(tr(_CTX, "ISO image file"), self, filters=ISO_FILTER,
+                             placeholder=tr(_CTX, "/path/to/system.iso"))
+        self.iso.changed.connect(self._iso_changed)
+        detail(self.iso)
+        self.iso_hint = hint_label(tr(_CTX, "Any folder works: kvmgui runs QEMU as you, so an ISO "
+                                            "in your Downloads folder needs no extra "
+                                            "permissions."), self)
+        detail(self.iso_hint)
+
+        radio(SourceKind.CDROM, tr(_CTX, "A &CD or DVD in this computer's drive"))
+        self.cdrom = QComboBox(self)
+        self.cdrom.setAccessibleName(tr(_CTX, "CD or DVD drive"))
+        self.cdrom.currentIndexChanged.connect(self._cdrom_changed)
+        self.cdrom_refresh = QPushButton(tr(_CTX, "&Look again"), self)
+        self.cdrom_refresh.setAccessibleName(tr(_CTX, "Look for CD and DVD drives again"))
+        self.cdrom_refresh.clicked.connect(self._rescan)
+        detail(_pair(self, self.cdrom, self.cdrom_refresh))
+        self.cdrom_hint = hint_label("", self)
+        detail(self.cdrom_hint)
+
+        radio(SourceKind.USB, tr(_CTX, "Test-boot a &USB stick"))
+        self.stick = QComboBox(self)
+        self.stick.setAccessibleName(tr(_CTX, "USB stick"))
+        self.stick.setEditable(True)
+        self.stick.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.stick.lineEdit().setPlaceholderText(
+            tr(_CTX, "Plug in a stick, or type the path of a stick image (.img)"))
+        self.stick.currentTextChanged.connect(self._stick_changed)
+        self.stick_refresh = QPushButton(tr(_CTX, "L&ook again"), self)
+        self.stick_refresh.setAccessibleName(tr(_CTX, "Look for USB sticks again"))
+        self.stick_refresh.clicked.connect(self._rescan)
+        detail(_pair(self, self.stick, self.stick_refresh))
+        self.protect = QCheckBox(tr(_CTX, "&Protect the stick: the guest's writes are thrown "
+                                          "away at power-off"), self)
+        self.protect.setAccessibleName(tr(_CTX, "Protect the USB stick"))
+        self.protect.toggled.connect(self._protect_changed)
+        detail(self.protect)
+        self.stick_hint = hint_label("", self)
+        detail(self.stick_hint)
+
+        radio(SourceKind.IMAGE, tr(_CTX, "An existing &disk image with a system on it "
+                                         "(qcow2, raw, vmdk, vdi)"))
+        self.image = PathField(tr(_CTX, "Existing disk image"), self, filters=IMAGE_FILTER,
+                               placeholder=tr(_CTX, "/path/to/disk.qcow2"))
+        self.image.changed.connect(self._image_changed)
+        detail(self.image)
+        self.image_hint = hint_label("", self)
+        detail(self.image_hint)
+
+        radio(SourceKind.NONE, tr(_CTX, "&Nothing for now (an empty CD drive; insert a disc "
+                                        "later)"))
+        self.body.addLayout(grid)
+        wiz.env_changed.connect(self._env_changed)
+        self._image_task_token = 0
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        d = self.wiz.draft
+        self.radios[d.source].setChecked(True)
+        self.iso.set_text(d.iso_path)
+        self.image.set_text(d.image_path)
+        self.protect.setChecked(d.usb_protected)
+        self._fill_drives()
+        self._enable()
+
+    def _env_changed(self) -> None:
+        self._loading = True
+        try:
+            self._fill_drives()
+            self._enable()
+        finally:
+            self._loading = False
+
+    def _fill_drives(self) -> None:
+        d = self.wiz.draft
+        scan = self.wiz.drives
+        _fill(self.cdrom, scan.optical, d.cdrom_device)
+        if not self.wiz.drives_scanned:
+            self.cdrom_hint.setText(tr(_CTX, "Looking for drives…"))
+        elif scan.error:
+            self.cdrom_hint.setText(scan.error)
+        elif not scan.optical:
+            self.cdrom_hint.setText(tr(_CTX, "No CD or DVD drive was found on this computer."))
+        else:
+            self.cdrom_hint.setText(tr(_CTX, "The disc is read-only for the guest."))
+        current = d.usb_device
+        self.stick.blockSignals(True)
+        self.stick.clear()
+        for drive in scan.sticks:
+            self.stick.addItem(drive.label, drive.path)
+        self.stick.setCurrentIndex(-1)
+        self.stick.setEditText(self._stick_label(current))
+        self.stick.blockSignals(False)
+        if not self.wiz.drives_scanned:
+            self.stick_hint.setText(tr(_CTX, "Looking for USB sticks…"))
+        elif not scan.sticks:
+            self.stick_hint.setText(tr(_CTX, "No USB stick was found. Plug one in and choose "
+                                             "Look again, or type the path of a stick image."))
+        else:
+            self.stick_hint.setText(tr(_CTX, "Nothing on the stick is changed while it is "
+                                             "protected."))
+        if d.source is SourceKind.CDROM and not d.cdrom_device and scan.optical:
+            d.cdrom_device = scan.optical[0].path
+            self.changed()
+
+    def _stick_label(self, path: str) -> str:
+        for drive in self.wiz.drives.sticks:
+            if drive.path == path:
+                return drive.label
+        return path
+
+    def _enable(self) -> None:
+        kind = self.wiz.draft.source
+        self.iso.setEnabled(kind is SourceKind.ISO)
+        self.cdrom.setEnabled(kind is SourceKind.CDROM and self.cdrom.count() > 0)
+        self.cdrom_refresh.setEnabled(kind is SourceKind.CDROM)
+        for w in (self.stick, self.stick_refresh, self.protect):
+            w.setEnabled(kind is SourceKind.USB)
+        self.image.setEnabled(kind is SourceKind.IMAGE)
+
+    # -- changes ----------------------------------------------------------------------------
+
+    def _set_source(self, kind: SourceKind) -> None:
+        if self._loading:
+            return
+        d = self.wiz.draft
+        d.source = kind
+        if kind is SourceKind.CDROM and not d.cdrom_device and self.wiz.drives.optical:
+            d.cdrom_device = self.wiz.drives.optical[0].path
+        self._enable()
+        self.changed()
+
+    def _iso_changed(self, text: str) -> None:
+        if self._loading:
+            return
+        self.wiz.draft.iso_path = text
+        guessed = guess_os(text)
+        if guessed is not None and not self.wiz.os_touched and guessed is not self.wiz.draft.os:
+            self.wiz.apply_os(guessed)
+        self.changed()
+
+    def _cdrom_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self.wiz.draft.cdrom_device = str(self.cdrom.itemData(index) or "")
+        self.changed()
+
+    def _stick_changed(self, text: str) -> None:
+        if self._loading:
+            return
+        index = self.stick.findText(text)
+        path = str(self.stick.itemData(index)) if index >= 0 else text.strip()
+        self.wiz.draft.usb_device = path
+        self.changed()
+
+    def _protect_changed(self, on: bool) -> None:
+        if self._loading:
+            return
+        self.wiz.draft.usb_protected = on
+        self.changed()
+
+    def _image_changed(self, text: str) -> None:
+        if self._loading:
+            return
+        self.wiz.draft.image_path = text
+        self.image_hint.setText("")
+        self.changed()
+        if text.strip():
+            self._image_task_token += 1
+            self.wiz.spawn(self._detect_format(text.strip(), self._image_task_token))
+
+    async def _detect_format(self, path: str, token: int) -> None:
+        from pathlib import Path
+
+        if not Path(path).is_file():
+            return
+        try:
+            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary)
+        except ServiceError as exc:
+            if token == self._image_task_token:
+                self.image_hint.setText(exc.message)
+            return
+        if token != self._image_task_token:
+            return  # the user typed another path meanwhile
+        fmt = facts.format or DiskFormat.RAW
+        self.wiz.draft.image_format = fmt
+        self.image_hint.setText(tr(_CTX, "Format: {0}. {1}").format(fmt.value, facts.note))
+        self.changed()
+
+    def _rescan(self) -> None:
+        self.cdrom_hint.setText(tr(_CTX, "Looking for drives…"))
+        self.stick_hint.setText(tr(_CTX, "Looking for USB sticks…"))
+        self.wiz.spawn(self.wiz.rescan_drives())
+
+
+def _pair(parent: QWidget, main: QWidget, side: QWidget) -> QWidget:
+    box = QWidget(parent)
+    h = QHBoxLayout(box)
+    h.setContentsMargins(0, 0, 0, 0)
+    h.addWidget(main, 1)
+    h.addWidget(side)
+    return box
+
+
+def _fill(combo: QComboBox, drives: list[HostDrive], current: str) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    for drive in drives:
+        label = drive.label if drive.usable else f"{drive.label} — {drive.problem}"
+        combo.addItem(label, drive.path)
+    index = combo.findData(current)
+    combo.setCurrentIndex(index if index >= 0 else (0 if drives else -1))
+    combo.blockSignals(False)

@@ -1,0 +1,96 @@
+"""Fixtures for the GUI tests: a qasync loop on pytest-qt's QApplication, temp app folders.
+
+The loop is created with `already_running=True`: pytest-qt drives Qt's event loop itself
+(qtbot.waitUntil / waitSignal), and that flag makes asyncio see this loop as the running one,
+so coroutines started by `@asyncSlot` handlers run while the test waits (QEMU-NOTES §1).
+
+Runtime folders are short paths in /tmp (unix socket paths are limited to 107 bytes, and
+pytest's tmp_path can be longer than that).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from kvmgui.core.model import Accel
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.settings import Settings, save_settings
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    # Cancel whatever a test left behind, let the cancellations run, then close.
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    deadline = loop.time() + 5
+    while any(not t.done() for t in pending) and loop.time() < deadline:
+        qapp.processEvents()
+    with contextlib.suppress(RuntimeError):
+        asyncio.events._set_running_loop(None)
+    # qasync's stop() calls QApplication.exit(), harmless here: no exec() is running.
+    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run_async(qtbot: Any, qloop: qasync.QEventLoop) -> Callable[..., Any]:
+    """Run a coroutine on the qasync loop while pytest-qt processes Qt events; return its
+    result (raises what it raised)."""
+
+    def run(coro: Coroutine[Any, Any, T], timeout: float = 60.0) -> T:
+        task = asyncio.ensure_future(coro)
+        qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
+        return task.result()
+
+    return run
+
+
+@pytest.fixture
+def short_root() -> Iterator[Path]:
+    root = Path(tempfile.mkdtemp(prefix="kg", dir="/tmp"))
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def app_paths(short_root: Path) -> AppPaths:
+    paths = AppPaths.under(short_root)
+    for d in (paths.config_dir, paths.data_dir, paths.runtime_dir, paths.cache_dir):
+        d.mkdir(parents=True, mode=0o700, exist_ok=True)
+    return paths
+
+
+@pytest.fixture
+def settings(app_paths: AppPaths) -> Settings:
+    """TCG (this machine's KVM cannot run guests), small intervals so tests see updates."""
+    s = replace(Settings(), accelerator=Accel.TCG, stats_interval_s=0.5,
+                thumbnail_interval_s=1.0, shutdown_timeout_s=30)
+    save_settings(app_paths.settings_file, s)
+    return s
+
+
+@pytest.fixture
+def ctx(qloop: qasync.QEventLoop, app_paths: AppPaths, settings: Settings) -> Iterator[Any]:
+    from kvmgui.ui.context import AppContext
+
+    context = AppContext(app_paths, settings)
+    yield context
+    context.deleteLater()
