@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from kvmgui.cli import commands_define, commands_host
+from kvmgui.cli import commands_define, commands_host, commands_img, commands_run
 
 MODULES: list[ModuleType] = [
     commands_host,
     commands_define,
+    commands_run,
+    commands_img,
 ]

@@ -35,6 +35,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from kvmgui.core.sizes import SizeError, format_size, parse_size
+
 QEMU_IMG = "qemu-img"
 
 # Formats kvmgui reads (the user's images) and the ones it writes (images VMs use).
@@ -271,6 +273,34 @@ def measure_argv(
     return [*argv, "-f", _check_format(src_fmt), safe_path(src)]
 
 
+# ------------------------------------------------------------------------------ sizes
+
+
+SECTOR = 512
+
+
+def resolve_new_size(text: str, current: int) -> int:
+    """The new virtual size for `img resize`: "30G" (absolute), "+10G" or "-1G" (relative).
+
+    Rounded up to whole 512-byte sectors, which every format needs. Raises ValueError
+    (a SizeError) with a plain sentence.
+    """
+    stripped = text.strip()
+    sign = stripped[:1] if stripped[:1] in "+-" else ""
+    amount = parse_size(stripped[1:] if sign else stripped)
+    if sign == "+":
+        new = current + amount
+    elif sign == "-":
+        new = current - amount
+        if new <= 0:
+            raise SizeError(
+                f"The disk is only {format_size(current)}; it cannot shrink by {stripped[1:]}."
+            )
+    else:
+        new = amount
+    return -(-new // SECTOR) * SECTOR
+
+
 # ------------------------------------------------------------------------------ info
 
 
@@ -355,7 +385,9 @@ def info_from_dict(obj: Any) -> ImageInfo:
     data: dict[str, Any] = {}
     if isinstance(specific, dict) and isinstance(specific.get("data"), dict):
         data = specific["data"]
-    snaps = obj.get("snapshots") or []
+    snaps = obj.get("snapshots")
+    if snaps is None:
+        snaps = []
     if not isinstance(snaps, list):
         raise QemuImgOutputError("qemu-img info listed snapshots in an unknown form.")
     return ImageInfo(

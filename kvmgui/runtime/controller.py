@@ -18,39 +18,24 @@ import asyncio
 import contextlib
 import logging
 import os
-import shutil
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kvmgui.core.argv import CDROM_DEVICE_ID, ArgvError, build_argv, shell_line, swtpm_argv
-from kvmgui.core.host import HostFacts
-from kvmgui.core.model import Accel, CdromSource, DisplayKind, Firmware, VmSpec
-from kvmgui.core.paths import AppPaths, VmFolder
-from kvmgui.core.qemu_caps import QemuCaps
-from kvmgui.core.settings import Settings
+from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
-from kvmgui.runtime import process
-from kvmgui.runtime.events import (
-    ConsoleAvailable,
-    DiskError,
-    GuestReset,
-    RuntimeEvent,
-    StateChanged,
-    TrayMoved,
-)
-from kvmgui.runtime.keys import KeyNameError, parse_combo
+from kvmgui.runtime import actions, launch, process
+from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
+from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.qemu_errors import explain, read_log_since, tail
 from kvmgui.runtime.qmp_session import (
+    RECONNECT_DELAYS_S,
     QmpBusy,
     QmpCommandError,
     QmpError,
     QmpSession,
-    QmpUnavailable,
     connect_first,
 )
 from kvmgui.runtime.runfiles import (
@@ -60,9 +45,10 @@ from kvmgui.runtime.runfiles import (
     read_last_exit,
     read_meta,
     write_last_exit,
-    write_meta,
 )
 from kvmgui.runtime.state import VmState, VmStatus, from_qmp_status
+
+__all__ = ["MonitorRole", "RuntimeContext", "VmController"]
 
 log = logging.getLogger(__name__)
 
@@ -71,56 +57,6 @@ LAUNCH_TIMEOUT_S = 30.0  # QEMU's monitor must answer within this after launch
 QUIT_WAIT_S = 5.0
 CLOSE_EVENTS_WAIT_S = 2.0
 UPGRADE_INTERVAL_S = 10.0
-SWTPM_WAIT_S = 5.0
-
-
-class MonitorRole(StrEnum):
-    """Which of the VM's two monitors a process uses when it attaches."""
-
-    APP = "app"  # long-lived (the GUI): qmp.sock, falling back to qmp-cli.sock when taken
-    CLI = "cli"  # one-shot commands: qmp-cli.sock only
-
-
-@dataclass
-class RuntimeContext:
-    """What every controller shares; built by VmManager."""
-
-    paths: AppPaths
-    settings: Settings
-    role: MonitorRole
-    environment: Callable[[], Awaitable[tuple[HostFacts, QemuCaps]]]
-    publish: Callable[[RuntimeEvent], None]
-    refresh: Callable[[str], StoredVm | None]  # the VM's current definition from the store
-
-
-def display_uri(spec: VmSpec, paths: AppPaths) -> str | None:
-    run = paths.vm_runtime(spec.id)
-    if spec.display.kind is DisplayKind.VNC:
-        return f"vnc+unix://{run.vnc_socket}"
-    if spec.display.kind is DisplayKind.SPICE:
-        return f"spice+unix://{run.spice_socket}"
-    return None
-
-
-def file_roles(spec: VmSpec, folder: VmFolder) -> dict[str, str]:
-    """How the user knows each file and block node, for qemu_errors.explain."""
-    roles: dict[str, str] = {"memory": f"{spec.memory_mib} MiB"}
-    for i, disk in enumerate(spec.disks):
-        path = str(folder.resolve(disk.path))
-        label = f"disk {i + 1}" if len(spec.disks) > 1 else "the VM's disk"
-        roles[path] = roles[f"hd{i}"] = roles[f"hd{i}-drive"] = label
-        if disk.backing_file:
-            roles[f"hd{i}-base"] = f"the base image of {label}"
-    if spec.cdrom is not None and spec.cdrom.path:
-        label = ("the host CD/DVD drive" if spec.cdrom.source is CdromSource.HOST
-                 else "the ISO image in the CD/DVD drive")
-        roles[str(folder.resolve(spec.cdrom.path))] = roles["cd0"] = label
-    if spec.usb_stick is not None:
-        roles[str(folder.resolve(spec.usb_stick.path))] = roles["usb0"] = "the USB stick"
-        roles["usb0-drive"] = "the USB stick"
-    roles[str(folder.nvram)] = roles["fw-vars"] = "the VM's UEFI variable store"
-    roles["fw-code"] = "the UEFI firmware"
-    return roles
 
 
 class VmController:
@@ -168,6 +104,11 @@ class VmController:
     @property
     def state(self) -> VmState:
         return self._state
+
+    @property
+    def reason(self) -> str:
+        """Why the VM is in its state (one sentence; empty when obvious)."""
+        return self._reason
 
     @property
     def pid(self) -> int | None:
@@ -409,7 +350,6 @@ class VmController:
 
     async def _reconnect(self, run_id: int) -> None:
         """The monitor connection dropped but QEMU lives: try again, backing off."""
-        from kvmgui.runtime.qmp_session import RECONNECT_DELAYS_S
 
         attempt = 0
         while run_id == self._run_id and not self._closed:
@@ -605,72 +545,37 @@ class VmController:
         fresh = self._ctx.refresh(self.vm_id)
         if fresh is not None:
             self.stored = fresh
-        spec, folder = self.stored.spec, self.stored.folder
         self._set_state(VmState.STARTING, f"Starting '{self.name}'.")
         try:
-            host, caps = await self._ctx.environment()
-        except Exception as exc:
-            return self._start_failed(f"kvmgui could not check QEMU and this computer: {exc}")
-        spec_for_argv = spec
-        if spec.accel is Accel.AUTO and self._ctx.settings.accelerator is not Accel.AUTO:
-            spec_for_argv = replace(spec, accel=self._ctx.settings.accelerator)
-        try:
-            folder.logs.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            return self._start_failed(f"kvmgui cannot create the log folder {folder.logs} "
-                                      f"({exc.strerror}).")
-        problem = await self._prepare_files(spec, folder, host)
-        if problem is not None:
-            return problem
-        try:
-            argv = build_argv(spec_for_argv, caps=caps, host=host, folder=folder, run=self.run,
-                              qemu_binary=self._ctx.settings.qemu_binary)
-        except ArgvError as exc:
-            return self._start_failed(str(exc))
-        argv.append("-S")
-        accel = host.resolve_accel(spec_for_argv.accel).value
-        offset = self._write_banner(folder, argv)
-        meta = RunMeta(vm_id=spec.id, name=spec.name, definition=str(folder.definition),
-                       argv=argv, started_at=time.time(), accel=accel,
-                       display=display_uri(spec, self._ctx.paths),
-                       qemu_log=str(folder.qemu_log), log_offset=offset,
-                       launcher_pid=os.getpid())
-        try:
-            write_meta(self.run, meta)
-        except OSError as exc:
-            return self._start_failed(f"kvmgui cannot write to its runtime folder {self.run.dir}"
-                                      f" ({exc.strerror}).")
-        swtpm: process.ProcessWatch | None = None
-        if spec.tpm:
-            swtpm_or_problem = await self._start_swtpm(host, folder)
-            if isinstance(swtpm_or_problem, Outcome):
-                return swtpm_or_problem
-            swtpm = swtpm_or_problem
-        try:
-            pid = process.spawn_detached(argv, log_path=folder.qemu_log)
-        except process.LaunchError as exc:
-            await self._stop_helper(swtpm)
-            return self._start_failed(str(exc))
-        watch = process.ProcessWatch(pid)
-        exited = watch.start()
-        self._meta = meta
-        self._begin_run(pid, watch, launched_here=True)
+            spawned = await launch.spawn(self.stored, self.run, self._ctx)
+        except launch.LaunchProblem as problem:
+            return self._start_failed(problem.message, problem.details, problem.code)
+        watch = spawned.watch
+        self._meta = spawned.meta
+        self._begin_run(spawned.pid, watch, launched_here=True)
         run_id = self._run_id
-        connect = asyncio.ensure_future(self._connect_launched(run_id))
-        done, _ = await asyncio.wait({connect, exited}, timeout=LAUNCH_TIMEOUT_S,
+        connect = asyncio.ensure_future(launch.connect_new_monitor(
+            self.run, name=self.name, on_event=self._event_handler(run_id),
+            on_lost=lambda: self._on_session_lost(run_id)))
+        waiting: set[asyncio.Future[Any]] = {connect, watch.start()}
+        done, _ = await asyncio.wait(waiting, timeout=LAUNCH_TIMEOUT_S,
                                      return_when=asyncio.FIRST_COMPLETED)
-        session: QmpSession | None = None
-        status: dict[str, Any] = {}
-        if connect in done and connect.exception() is None:
-            session, status = connect.result()
-        else:
+        if connect not in done or connect.exception() is not None:
             connect.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await connect
-        if session is None:
-            return await self._launch_failed(run_id, watch, offset, spec, folder, swtpm)
-        if swtpm is not None:
-            process.keep_reaping(swtpm)
+            failure = await launch.explain_failure(watch, self.stored, spawned.meta.log_offset,
+                                                   hung_after=LAUNCH_TIMEOUT_S)
+            await launch.stop_helper(spawned.swtpm)
+            watch.close()
+            if run_id == self._run_id:
+                self._pid = None
+                self._watch = None
+                process.remove_leftovers(self.run)
+            return self._start_failed(failure.message, failure.details, failure.code)
+        session, status = connect.result()
+        if spawned.swtpm is not None:
+            process.keep_reaping(spawned.swtpm)
         self._session = session
         self._session_socket = session.socket_path
         self._exit_task = asyncio.ensure_future(self._wait_exit(run_id, watch))
@@ -684,134 +589,13 @@ class VmController:
         if self._state in (VmState.STARTING, VmState.PAUSED):
             self._qmp_status = "running"
             self._set_state(VmState.RUNNING)
-        self._ctx.publish(ConsoleAvailable(self.vm_id, meta.display))
-        return Outcome.success(f"Started '{self.name}'.", value=pid)
+        self._ctx.publish(ConsoleAvailable(self.vm_id, spawned.meta.display))
+        return Outcome.success(f"Started '{self.name}'.", value=spawned.pid)
 
     def _start_failed(self, message: str, details: str = "", code: str = "start-failed"
                       ) -> Outcome:
         self._set_state(VmState.STOPPED, message, details)
         return Outcome.failure(message, details=details, code=code)
-
-    def _write_banner(self, folder: VmFolder, argv: Sequence[str]) -> int:
-        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-        banner = (f"=== kvmgui {stamp}: starting '{self.name}' (pid of launcher {os.getpid()})"
-                  f" ===\n{shell_line(argv)}\n")
-        fd = os.open(folder.qemu_log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC,
-                     0o600)
-        try:
-            os.write(fd, banner.encode())
-            return os.lseek(fd, 0, os.SEEK_END)
-        finally:
-            os.close(fd)
-
-    async def _prepare_files(self, spec: VmSpec, folder: VmFolder,
-                             host: HostFacts) -> Outcome | None:
-        """Create missing disks and the UEFI variable store; an Outcome when that fails."""
-        for i, disk in enumerate(spec.disks):
-            path = folder.resolve(disk.path)
-            if path.exists() or disk.size_bytes is None:
-                continue
-            try:
-                from kvmgui.runtime.images import ImageError, create_image
-            except ImportError:
-                return self._start_failed(f"Disk {i + 1} ({path}) does not exist, and this "
-                                          "kvmgui cannot create disks.")
-            try:
-                kwargs: dict[str, Any] = {"qemu_img": self._ctx.settings.qemu_img_binary}
-                if disk.backing_file is not None:
-                    kwargs["backing_file"] = disk.backing_file
-                    kwargs["backing_format"] = (disk.backing_format.value
-                                                if disk.backing_format else None)
-                await create_image(path, disk.format.value, disk.size_bytes, **kwargs)
-            except ImageError as exc:
-                return self._start_failed(getattr(exc, "message", str(exc)))
-            except TypeError:
-                return self._start_failed(f"Disk {i + 1} ({path}) does not exist and has a "
-                                          "backing file, which kvmgui cannot create yet.")
-        if spec.firmware is Firmware.UEFI and not folder.nvram.exists():
-            if not host.ovmf_vars_template:
-                return self._start_failed("This VM uses UEFI firmware, which is not installed; "
-                                          "install it with: sudo apt install ovmf")
-            try:
-                shutil.copyfile(host.ovmf_vars_template, folder.nvram)
-                os.chmod(folder.nvram, 0o600)
-            except OSError as exc:
-                return self._start_failed(f"kvmgui could not create the VM's UEFI variable "
-                                          f"store {folder.nvram} ({exc.strerror}).")
-        return None
-
-    async def _start_swtpm(self, host: HostFacts,
-                           folder: VmFolder) -> process.ProcessWatch | Outcome:
-        from kvmgui.core.argv_devices import swtpm_log, swtpm_socket
-
-        if not host.swtpm:
-            return self._start_failed("This VM needs a TPM, which needs the swtpm emulator; "
-                                      "install it with: sudo apt install swtpm")
-        sock = swtpm_socket(self.run)
-        with contextlib.suppress(FileNotFoundError):
-            sock.unlink()
-        try:
-            folder.tpm_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            argv = swtpm_argv(self.run, folder, host.swtpm)
-            pid = process.spawn_detached(argv, log_path=swtpm_log(folder))
-        except (process.LaunchError, OSError, ValueError) as exc:
-            return self._start_failed(f"The TPM emulator (swtpm) could not be started: {exc}")
-        watch = process.ProcessWatch(pid)
-        watch.start()
-        deadline = time.monotonic() + SWTPM_WAIT_S
-        while not sock.exists():
-            if watch.exited or time.monotonic() > deadline:
-                await self._stop_helper(watch)
-                text = read_log_since(swtpm_log(folder), 0)
-                return self._start_failed("The TPM emulator (swtpm) did not start; see its log "
-                                          f"{swtpm_log(folder)}.", tail(text, 5))
-            await asyncio.sleep(0.05)
-        return watch
-
-    @staticmethod
-    async def _stop_helper(watch: process.ProcessWatch | None) -> None:
-        if watch is not None:
-            await process.terminate(watch, term_timeout=2.0, kill_timeout=2.0)
-            watch.close()
-
-    async def _connect_launched(self, run_id: int) -> tuple[QmpSession, dict[str, Any]]:
-        """Connect to the new QEMU's monitor as soon as its socket appears."""
-        path = self.run.qmp_socket
-        delay = 0.02
-        while True:
-            if path.exists():
-                session = QmpSession(path, name=self.name, on_event=self._event_handler(run_id),
-                                     on_lost=lambda: self._on_session_lost(run_id))
-                try:
-                    return session, await session.connect(5.0)
-                except QmpUnavailable:
-                    pass  # bound but not listening yet
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 0.2)
-
-    async def _launch_failed(self, run_id: int, watch: process.ProcessWatch, offset: int,
-                             spec: VmSpec, folder: VmFolder,
-                             swtpm: process.ProcessWatch | None) -> Outcome:
-        status = await watch.wait(0.2)
-        if status is None:  # alive but its monitor never answered: do not leave it behind
-            status = await process.terminate(watch, term_timeout=3.0, kill_timeout=3.0)
-            hung = True
-        else:
-            hung = False
-        await self._stop_helper(swtpm)
-        watch.close()
-        text = read_log_since(folder.qemu_log, offset)
-        exit_text = (status or process.ExitStatus()).describe()
-        explained = explain(text, roles=file_roles(spec, folder), exit_text=exit_text)
-        message = explained.message
-        if hung and explained.code == "qemu-error":
-            message = (f"QEMU started but its monitor did not answer within "
-                       f"{LAUNCH_TIMEOUT_S:g} s, so it was stopped; see {folder.qemu_log}.")
-        if run_id == self._run_id:
-            self._pid = None
-            self._watch = None
-            process.remove_leftovers(self.run)
-        return self._start_failed(message, explained.details, explained.code)
 
     async def _kill_current(self, watch: process.ProcessWatch) -> None:
         self._forced = True
@@ -856,8 +640,7 @@ class VmController:
                 return Outcome.failure(f"QEMU did not pause '{self.name}': {exc}")
             self._qmp_status = "paused"
             if self._state is not VmState.CRASHED:
-                self._set_state(VmState.PAUSED, self._reason if self._state is VmState.PAUSED
-                                else "")
+                self._set_state(VmState.PAUSED)
             return Outcome.success(f"Paused '{self.name}'.")
 
     async def resume(self) -> Outcome:
@@ -952,118 +735,50 @@ class VmController:
 
     async def eject(self, *, force: bool = False) -> Outcome:
         async with self._lock:
-            try:
-                await self._command("eject", {"id": CDROM_DEVICE_ID, "force": force})
-            except _ActionFailed as exc:
-                return exc.outcome
-            except QmpCommandError as exc:
-                return self._cd_error(exc)
-            return Outcome.success("Ejected the CD/DVD.")
+            session = self._session_or_failure()
+            if isinstance(session, Outcome):
+                return session
+            return await actions.eject_cd(session, self.name, force=force)
 
     async def change_cd(self, iso: Path, *, force: bool = False) -> Outcome:
-        path = Path(iso).expanduser().absolute()
-        if not path.is_file():
-            return Outcome.failure(f"The ISO image {path} does not exist (or is not a file): "
-                                   "check the path.", code="file-missing")
-        if not os.access(path, os.R_OK):
-            return Outcome.failure(f"kvmgui is not allowed to read {path}: give your user "
-                                   "read access to it.", code="file-permission")
+        path = actions.check_iso(iso)
+        if isinstance(path, Outcome):
+            return path
         async with self._lock:
-            try:
-                await self._command("blockdev-change-medium", {
-                    "id": CDROM_DEVICE_ID, "filename": str(path), "format": "raw",
-                    "read-only-mode": "read-only", "force": force,
-                })
-            except _ActionFailed as exc:
-                return exc.outcome
-            except QmpCommandError as exc:
-                return self._cd_error(exc, path)
-            return Outcome.success(f"Inserted {path.name} into the CD/DVD drive (until the VM "
-                                   "stops; change the VM's settings to keep it).")
-
-    def _cd_error(self, exc: QmpCommandError, path: Path | None = None) -> Outcome:
-        text = exc.description
-        if "not found" in text and CDROM_DEVICE_ID in text:
-            return Outcome.failure(f"'{self.name}' has no CD/DVD drive; add one in its settings "
-                                   "(it appears at the next start).", code="no-cd-drive",
-                                   details=text)
-        if "locked" in text:
-            return Outcome.failure(
-                "The guest has locked the CD/DVD tray (a program in it is using the disc); it "
-                "was asked to release it. Try again in a moment, or force it (the guest may "
-                "lose data it is reading).", code="tray-locked", details=text)
-        explained = explain(text, roles={str(path): "the ISO image"} if path else None)
-        if explained.code != "qemu-error":
-            return Outcome.failure(explained.message, code=explained.code, details=text)
-        return Outcome.failure(f"QEMU could not change the CD/DVD: {text}", details=text)
+            session = self._session_or_failure()
+            if isinstance(session, Outcome):
+                return session
+            return await actions.change_cd(session, self.name, path, force=force)
 
     async def screenshot(self, destination: Path) -> Outcome:
         dest = Path(destination).expanduser().absolute()
         if not dest.parent.is_dir():
             return Outcome.failure(f"The folder {dest.parent} does not exist.", code="no-folder")
         self._shot += 1
-        # QEMU writes the file itself: into our private folder, then we move it, so QEMU never
-        # needs access to the user's folders.
         temp = self.run.dir / f"screendump-{os.getpid()}-{self._shot}.png"
         async with self._lock:
-            try:
-                await self._command("screendump", {"filename": str(temp), "format": "png"})
-            except _ActionFailed as exc:
-                return exc.outcome
-            except QmpCommandError as exc:
-                return Outcome.failure(f"QEMU could not take a screenshot: {exc}",
-                                       details=exc.description)
-        try:
-            shutil.move(temp, dest)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-            return Outcome.failure(f"The screenshot could not be saved as {dest} "
-                                   f"({exc.strerror}).", code="write-failed")
-        return Outcome.success(f"Saved a screenshot of '{self.name}' as {dest}.", value=dest)
+            session = self._session_or_failure()
+            if isinstance(session, Outcome):
+                return session
+            return await actions.screenshot(session, self.name, temp, dest)
 
     async def send_keys(self, combos: Sequence[str]) -> Outcome:
-        try:
-            parsed = [parse_combo(c) for c in combos]
-        except KeyNameError as exc:
-            return Outcome.failure(str(exc), code="bad-key")
-        if not parsed:
-            return Outcome.failure("No keys were given.", code="bad-key")
+        parsed = actions.parse_keys(combos)
+        if isinstance(parsed, Outcome):
+            return parsed
         async with self._lock:
-            try:
-                for keys in parsed:
-                    await self._command("send-key", {
-                        "keys": [{"type": "qcode", "data": k} for k in keys]})
-            except _ActionFailed as exc:
-                return exc.outcome
-            except QmpCommandError as exc:
-                return Outcome.failure(f"QEMU did not send the keys: {exc}", code="bad-key")
-        shown = ", ".join(combos)
-        return Outcome.success(f"Sent {shown} to '{self.name}'.")
+            session = self._session_or_failure()
+            if isinstance(session, Outcome):
+                return session
+            return await actions.send_keys(session, self.name, combos, parsed)
 
     async def display_address(self) -> Outcome:
         """Where a viewer connects: vnc+unix:///…/vnc.sock or spice+unix:///…/spice.sock."""
         if self._pid is None:
             return self._not_running()
-        session = self._session
-        if session is not None and session.connected:
-            with contextlib.suppress(QmpError):
-                vnc = await session.execute("query-vnc", timeout=3.0)
-                if isinstance(vnc, dict) and vnc.get("enabled"):
-                    uri = _vnc_uri(vnc)
-                    if uri:
-                        return Outcome.success(uri, value=uri)
-            with contextlib.suppress(QmpError):
-                spice = await session.execute("query-spice", timeout=3.0)
-                if isinstance(spice, dict) and spice.get("enabled"):
-                    uri = _spice_uri(spice)
-                    if uri:
-                        return Outcome.success(uri, value=uri)
         meta = self._meta
-        if meta is not None and meta.display:
-            return Outcome.success(meta.display, value=meta.display)
-        return Outcome.failure(f"'{self.name}' has no display (it was set to none).",
-                               code="no-display")
+        return await actions.display_address(self._session, meta.display if meta else None,
+                                             self.name)
 
     async def blockstats(self, timeout: float) -> Any:
         session = self._session
@@ -1105,21 +820,3 @@ class _ActionFailed(Exception):
     def __init__(self, outcome: Outcome) -> None:
         super().__init__(outcome.message)
         self.outcome = outcome
-
-
-def _vnc_uri(info: dict[str, Any]) -> str | None:
-    family, host, service = info.get("family"), info.get("host"), info.get("service")
-    if family == "unix" and service:
-        return f"vnc+unix://{service}"
-    if host and service:
-        return f"vnc://{host}:{service}"
-    return None
-
-
-def _spice_uri(info: dict[str, Any]) -> str | None:
-    host, port = info.get("host"), info.get("port")
-    if host and str(host).startswith("/"):
-        return f"spice+unix://{host}"
-    if host and port:
-        return f"spice://{host}:{port}"
-    return None

@@ -18,13 +18,16 @@ import asyncio
 import contextlib
 import os
 import secrets
+import shutil
 import signal
+import stat
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.qemu_img import ImageInfo
+from kvmgui.core.sizes import format_size
 
 INFO_TIMEOUT_S = 30.0
 CREATE_TIMEOUT_S = 120.0
@@ -42,6 +45,11 @@ class ImageError(Exception):
         super().__init__(message)
         self.message = message
         self.details = details
+
+    @property
+    def locked(self) -> bool:
+        """True when the image is in use by a running VM (another process holds its lock)."""
+        return qi.is_locked_error(self.details)
 
 
 class ImageCancelled(ImageError):
@@ -108,7 +116,7 @@ async def run_qemu_img(argv: Sequence[str], *, timeout: float | None = INFO_TIME
 
 def _failure(result: RunResult, context: str = "") -> ImageError:
     sentence = qi.explain_error(result.stderr)
-    if context:
+    if context and not qi.is_locked_error(result.stderr):  # that sentence stands on its own
         sentence = f"{context}: {sentence[0].lower()}{sentence[1:]}"
     return ImageError(sentence, qi.error_details(result.stderr))
 
@@ -291,3 +299,455 @@ def commit_temp(tmp: Path, target: Path, *, overwrite: bool) -> None:
         else:
             tmp.unlink()
     _fsync_dir(target.parent)
+
+
+def _copy_mode(original: Path, new: Path) -> None:
+    """Give the replacement the original's permissions (and owner, when we may)."""
+    st = os.stat(original)
+    os.chmod(new, stat.S_IMODE(st.st_mode))
+    if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+        with contextlib.suppress(PermissionError):
+            os.chown(new, st.st_uid, st.st_gid)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+# ------------------------------------------------------------------------------ jobs
+
+
+@dataclass(frozen=True)
+class JobResult:
+    target: Path  # the image that was written (or left alone)
+    message: str  # one sentence saying what happened
+    warnings: tuple[str, ...] = ()
+    changed: bool = True
+
+
+JobBody = Callable[["ImageJob"], Awaitable[JobResult]]
+
+
+class ImageJob:
+    """One long qemu-img operation with progress (0..100) and cancel.
+
+    Made by convert_job/compress_job/resize_job; `await job.run()` returns a JobResult or
+    raises ImageError (ImageCancelled after cancel()). cancel() may be called at any time from
+    the event loop's thread: the running qemu-img gets SIGTERM, then SIGKILL after a grace
+    period, and the job's temporary file is deleted. Cancelling the task that awaits run()
+    cleans up the same way and then propagates CancelledError.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        body: JobBody,
+        *,
+        progress: ProgressCallback | None = None,
+        qemu_img: str = qi.QEMU_IMG,
+    ) -> None:
+        self.title = title
+        self.qemu_img = qemu_img
+        self.percent = 0.0
+        self._body = body
+        self._progress = progress
+        self._cancel = asyncio.Event()
+        self._started = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    async def run(self) -> JobResult:
+        if self._started:
+            raise RuntimeError("An ImageJob can only run once.")
+        self._started = True
+        self.check_cancelled()
+        result = await self._body(self)
+        await self.report(100.0)
+        return result
+
+    def check_cancelled(self) -> None:
+        if self._cancel.is_set():
+            raise ImageCancelled(f"{self.title} was cancelled; nothing was changed.")
+
+    async def report(self, percent: float) -> None:
+        """Tell the listener about progress; it only ever moves forward."""
+        percent = min(100.0, percent)
+        if percent <= self.percent:
+            return
+        self.percent = percent
+        if self._progress is not None:
+            await self._progress(percent)
+
+    async def step(
+        self, argv: Sequence[str], *, span: tuple[float, float] = (0.0, 100.0)
+    ) -> RunResult:
+        """Run one qemu-img command; its `-p` output moves progress across `span`."""
+        self.check_cancelled()
+        proc = await _spawn(argv)
+        lo, hi = span
+        reader = qi.ProgressReader()
+
+        async def pump_stdout() -> bytes:
+            assert proc.stdout is not None
+            kept = bytearray()
+            while data := await proc.stdout.read(65536):
+                if len(kept) < _STDERR_LIMIT * 16:  # JSON answers are small; progress is not
+                    kept += data
+                for p in reader.feed(data):
+                    await self.report(lo + (hi - lo) * p / 100.0)
+            return bytes(kept)
+
+        async def pump_stderr() -> bytes:
+            assert proc.stderr is not None
+            return await proc.stderr.read()
+
+        out_task = asyncio.create_task(pump_stdout())
+        err_task = asyncio.create_task(pump_stderr())
+        exit_task = asyncio.create_task(proc.wait())
+        cancel_task = asyncio.create_task(self._cancel.wait())
+        try:
+            await asyncio.wait({exit_task, cancel_task}, return_when=asyncio.FIRST_COMPLETED)
+            if self._cancel.is_set():
+                await _stop(proc)
+            out, err = await asyncio.gather(out_task, err_task)
+            await exit_task
+        except BaseException:
+            await _stop(proc)
+            raise
+        finally:
+            for task in (out_task, err_task, exit_task, cancel_task):
+                task.cancel()
+        self.check_cancelled()
+        assert proc.returncode is not None
+        return RunResult(proc.returncode, out, err.decode("utf-8", "replace")[-_STDERR_LIMIT:])
+
+    async def verify(
+        self,
+        image: Path,
+        fmt: str,
+        *,
+        original: tuple[Path, str] | None,
+        span: tuple[float, float],
+    ) -> None:
+        """`check` the new image, and `compare` it with the original when one is given."""
+        lo, hi = span
+        r = await self.step(qi.check_argv(image, fmt, qemu_img=self.qemu_img), span=(lo, lo))
+        verdict = qi.parse_check(r.stdout, r.returncode)
+        if verdict.status not in (qi.CheckStatus.OK, qi.CheckStatus.UNSUPPORTED):
+            raise ImageError(
+                f"The new image did not pass its check ({verdict.message}); the original was "
+                "kept unchanged.",
+                qi.error_details(r.stderr),
+            )
+        if original is None:
+            await self.report(hi)
+            return
+        src, src_fmt = original
+        r = await self.step(
+            qi.compare_argv(src, src_fmt, image, fmt, progress=True, qemu_img=self.qemu_img),
+            span=(lo, hi),
+        )
+        if r.returncode == 1:
+            raise ImageError(
+                "The new image's content differs from the original, so the original was kept "
+                "unchanged.",
+                r.stdout.decode("utf-8", "replace").replace("\r", "\n")[-2000:] + r.stderr,
+            )
+        if r.returncode != 0:
+            raise _failure(r, "The new image could not be compared with the original")
+
+
+# ------------------------------------------------------------------------------ convert
+
+
+def convert_job(
+    src: str | os.PathLike[str],
+    dst: str | os.PathLike[str],
+    *,
+    to: str = "qcow2",
+    compress: bool = False,
+    src_format: str | None = None,
+    overwrite: bool = False,
+    verify: bool = False,
+    rate_limit: int | None = None,
+    qemu_img: str = qi.QEMU_IMG,
+    progress: ProgressCallback | None = None,
+) -> ImageJob:
+    """Convert SRC (qcow2, raw, vmdk, vdi, vhdx, …) into a new qcow2 or raw image DST.
+
+    The whole backing chain is flattened into DST. DST appears only when the conversion
+    succeeded; an existing DST is replaced only with overwrite=True. verify=True also compares
+    the guest-visible content of both images before DST appears.
+    """
+    source, target = Path(os.path.abspath(src)), Path(os.path.abspath(dst))
+
+    async def body(job: ImageJob) -> JobResult:
+        if to not in qi.OUTPUT_FORMATS:
+            raise ImageError(f"kvmgui converts to qcow2 or raw, not to '{to}'.")
+        if compress and to not in qi.COMPRESSIBLE_FORMATS:
+            raise ImageError("Only qcow2 images can be compressed; convert to qcow2.")
+        _require_file(source)
+        if not target.parent.is_dir():
+            raise ImageError(f"The folder {target.parent} does not exist.")
+        if target.exists() or target.is_symlink():
+            if _same_file(source, target):
+                raise ImageError(
+                    "The source and the target are the same file; choose a new file name "
+                    "(to make an image smaller in place, compress it)."
+                )
+            if not overwrite:
+                raise ImageError(f"{target} already exists; choose another name or allow "
+                                 "replacing it.")
+            if not target.is_file():
+                raise ImageError(f"{target} is not a regular file, so it is not replaced.")
+            await image_info(target, force_share=False, qemu_img=qemu_img)  # in use → error
+        # The lock test also tells us the format. Without src_format qemu-img probes it: that
+        # is how we learn the format of an image the user brings. From here on the source is
+        # opened with that explicit -f, never probed again (see core/qemu_img.py).
+        info = await image_info(source, fmt=src_format, force_share=False, qemu_img=qemu_img)
+        fmt = src_format or info.format
+        if not compress:
+            await _check_space(source, fmt, target.parent, qemu_img)
+        tmp = temp_path_for(target)
+        convert_end = 85.0 if verify else 97.0
+        try:
+            r = await job.step(
+                qi.convert_argv(source, fmt, tmp, to, compress, rate_limit=rate_limit,
+                                qemu_img=qemu_img),
+                span=(0.0, convert_end),
+            )
+            if r.returncode != 0:
+                raise _failure(r, f"Converting {source.name} failed")
+            await job.verify(tmp, to, original=(source, fmt) if verify else None,
+                             span=(convert_end, 99.0))
+            job.check_cancelled()
+            if overwrite and target.exists():
+                await image_info(target, force_share=False, qemu_img=qemu_img)
+                _copy_mode(target, tmp)
+            commit_temp(tmp, target, overwrite=overwrite)
+        finally:
+            remove_quietly(tmp)
+        size = _disk_usage(target)
+        return JobResult(
+            target,
+            f"Converted {source.name} ({fmt}) to {target.name} ({to}"
+            f"{', compressed' if compress else ''}), {format_size(size)} on disk.",
+        )
+
+    return ImageJob(f"Converting {source.name}", body, progress=progress, qemu_img=qemu_img)
+
+
+async def _check_space(source: Path, fmt: str, folder: Path, qemu_img: str) -> None:
+    """Refuse early when the target's file system clearly cannot hold the result."""
+    r = await run_qemu_img(
+        qi.measure_argv(out_fmt="qcow2", src=source, src_fmt=fmt, qemu_img=qemu_img)
+    )
+    if r.returncode != 0:
+        return  # only an estimate; the conversion itself reports a real shortage
+    try:
+        needed = qi.parse_measure(r.stdout).required
+    except qi.QemuImgOutputError:
+        return
+    free = shutil.disk_usage(folder).free
+    if needed > free:
+        raise ImageError(
+            f"{folder} has only {format_size(free)} free, but the new image needs about "
+            f"{format_size(needed)}. Free some space or choose another folder."
+        )
+
+
+def _disk_usage(path: Path) -> int:
+    return os.stat(path).st_blocks * 512
+
+
+# ------------------------------------------------------------------------------ compress
+
+
+def compress_job(
+    image: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    qemu_img: str = qi.QEMU_IMG,
+    progress: ProgressCallback | None = None,
+) -> ImageJob:
+    """Rewrite a qcow2 image compressed, replacing it only after check + compare succeed.
+
+    An overlay stays an overlay of the same base. Images with internal snapshots are refused
+    (conversion drops them), as are images in use by a VM.
+    """
+    path = Path(os.path.abspath(image))
+
+    async def body(job: ImageJob) -> JobResult:
+        _require_file(path)
+        info = await image_info(path, fmt=fmt, force_share=False, qemu_img=qemu_img)
+        if info.format not in qi.COMPRESSIBLE_FORMATS:
+            raise ImageError(
+                f"{path.name} is a {info.format} image; only qcow2 images can be compressed. "
+                "Convert it to a new compressed qcow2 image instead."
+            )
+        _refuse_snapshots(path, info, "compressing")
+        backing, backing_fmt = await _backing_of(path, info, qemu_img)
+        tmp = temp_path_for(path)
+        try:
+            r = await job.step(
+                qi.convert_argv(path, info.format, tmp, info.format, True, backing=backing,
+                                backing_format=backing_fmt, qemu_img=qemu_img),
+                span=(0.0, 70.0),
+            )
+            if r.returncode != 0:
+                raise _failure(r, f"Compressing {path.name} failed")
+            await job.verify(tmp, info.format, original=(path, info.format), span=(70.0, 99.0))
+            job.check_cancelled()
+            before, after = _disk_usage(path), _disk_usage(tmp)
+            if after >= before:
+                return JobResult(
+                    path,
+                    f"{path.name} is already as small as compression makes it "
+                    f"({format_size(before)} on disk); it was left unchanged.",
+                    changed=False,
+                )
+            # The last moment a VM could have opened the image; after this the swap is atomic.
+            await image_info(path, fmt=info.format, force_share=False, qemu_img=qemu_img)
+            _copy_mode(path, tmp)
+            commit_temp(tmp, path, overwrite=True)
+        finally:
+            remove_quietly(tmp)
+        return JobResult(
+            path,
+            f"Compressed {path.name} from {format_size(before)} to {format_size(after)} "
+            "on disk.",
+        )
+
+    return ImageJob(f"Compressing {path.name}", body, progress=progress, qemu_img=qemu_img)
+
+
+def _refuse_snapshots(path: Path, info: ImageInfo, doing: str) -> None:
+    if info.snapshots:
+        count = len(info.snapshots)
+        raise ImageError(
+            f"{path.name} has {count} snapshot{'s' if count != 1 else ''}, which {doing} would "
+            "lose; delete them first."
+        )
+
+
+async def _backing_of(path: Path, info: ImageInfo, qemu_img: str) -> tuple[str | None, str | None]:
+    """The backing file (as stored) and its format, for rewriting an overlay as an overlay."""
+    if info.backing_file is None:
+        return None, None
+    if info.backing_format:
+        return info.backing_file, info.backing_format
+    # An old overlay without a recorded base format: learn it once (info probes) and record it
+    # in the rewritten image, so it is never probed again.
+    chain = await image_chain(path, fmt=info.format, qemu_img=qemu_img)
+    if len(chain) < 2:
+        raise ImageError(f"The base image of {path.name} ({info.backing_file}) cannot be read.")
+    return info.backing_file, chain[1].format
+
+
+# ------------------------------------------------------------------------------ resize
+
+
+def resize_job(
+    image: str | os.PathLike[str],
+    size_bytes: int,
+    *,
+    shrink: bool = False,
+    fmt: str | None = None,
+    qemu_img: str = qi.QEMU_IMG,
+    progress: ProgressCallback | None = None,
+) -> ImageJob:
+    """Change the disk size the guest sees to `size_bytes`.
+
+    Growing happens in place (qemu-img only adds room). Shrinking deletes everything beyond
+    the new end, so it needs shrink=True and goes through a copy that replaces the image only
+    on success.
+    """
+    path = Path(os.path.abspath(image))
+
+    async def body(job: ImageJob) -> JobResult:
+        _require_file(path)
+        if size_bytes <= 0:
+            raise ImageError("The new size must be more than zero.")
+        new = -(-size_bytes // qi.SECTOR) * qi.SECTOR
+        info = await image_info(path, fmt=fmt, force_share=False, qemu_img=qemu_img)
+        old = info.virtual_size
+        if new == old:
+            return JobResult(path, f"{path.name} is already {format_size(old)}.", changed=False)
+        if new > old:
+            r = await job.step(qi.resize_argv(path, info.format, new, qemu_img=qemu_img))
+            if r.returncode != 0:
+                raise _failure(r, f"Resizing {path.name} failed")
+            return JobResult(
+                path,
+                f"{path.name} grew from {format_size(old)} to {format_size(new)}.",
+                ("The guest still sees the old partition size: enlarge the partition and its "
+                 "file system inside the guest (for example with GParted or Disk Management).",),
+            )
+        if not shrink:
+            raise ImageError(
+                f"{format_size(new)} is smaller than the disk's current size "
+                f"({format_size(old)}). Shrinking deletes everything beyond "
+                f"{format_size(new)} on the disk; shrink the guest's partitions first and "
+                "confirm the shrink explicitly."
+            )
+        _refuse_snapshots(path, info, "shrinking")
+        backing, backing_fmt = await _backing_of(path, info, qemu_img)
+        tmp = temp_path_for(path)
+        try:
+            r = await job.step(
+                qi.convert_argv(path, info.format, tmp, info.format, backing=backing,
+                                backing_format=backing_fmt, qemu_img=qemu_img),
+                span=(0.0, 90.0),
+            )
+            if r.returncode != 0:
+                raise _failure(r, f"Copying {path.name} failed")
+            r = await job.step(qi.resize_argv(tmp, info.format, new, True, qemu_img=qemu_img),
+                               span=(90.0, 95.0))
+            if r.returncode != 0:
+                raise _failure(r, f"Shrinking {path.name} failed")
+            await job.verify(tmp, info.format, original=None, span=(95.0, 99.0))
+            job.check_cancelled()
+            await image_info(path, fmt=info.format, force_share=False, qemu_img=qemu_img)
+            _copy_mode(path, tmp)
+            commit_temp(tmp, path, overwrite=True)
+        finally:
+            remove_quietly(tmp)
+        return JobResult(
+            path,
+            f"{path.name} shrank from {format_size(old)} to {format_size(new)}.",
+            (f"Everything beyond {format_size(new)} on the disk was deleted.",),
+        )
+
+    return ImageJob(f"Resizing {path.name}", body, progress=progress, qemu_img=qemu_img)
+
+
+# ------------------------------------------------------------------------------ check
+
+
+async def check_image(
+    image: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    repair: str | None = None,
+    qemu_img: str = qi.QEMU_IMG,
+) -> qi.CheckResult:
+    """`qemu-img check` (optionally repairing leaks or all errors); refused while in use."""
+    path = Path(os.path.abspath(image))
+    _require_file(path)
+    info = await image_info(path, fmt=fmt, force_share=False, qemu_img=qemu_img)
+    try:
+        argv = qi.check_argv(path, fmt or info.format, repair=repair, qemu_img=qemu_img)
+    except ValueError as exc:
+        raise ImageError(str(exc)) from None
+    r = await run_qemu_img(argv, timeout=None)
+    if r.returncode == 1 or (r.returncode not in (0, 2, 3, 63)):
+        raise _failure(r, f"Checking {path.name} failed")
+    return qi.parse_check(r.stdout, r.returncode)

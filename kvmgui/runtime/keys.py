@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 # QAPI's QKeyCode enum as of QEMU 7.2 (query-qmp-schema); newer QEMUs only add names.
-QCODES = frozenset(
-    """unmapped shift shift_r alt alt_r ctrl ctrl_r menu esc 1 2 3 4 5 6 7 8 9 0 minus equal
+_QCODE_TEXT = """
+    unmapped shift shift_r alt alt_r ctrl ctrl_r menu esc 1 2 3 4 5 6 7 8 9 0 minus equal
     backspace tab q w e r t y u i o p bracket_left bracket_right ret a s d f g h j k l semicolon
     apostrophe grave_accent backslash z x c v b n m comma dot slash asterisk spc caps_lock f1 f2
     f3 f4 f5 f6 f7 f8 f9 f10 num_lock scroll_lock kp_divide kp_multiply kp_subtract kp_add
@@ -15,8 +15,8 @@ QCODES = frozenset(
     open paste find cut lf help meta_l meta_r compose pause ro hiragana henkan yen muhenkan
     katakanahiragana kp_comma kp_equals power sleep wake audionext audioprev audiostop audioplay
     audiomute volumeup volumedown mediaselect mail calculator computer ac_home ac_back
-    ac_forward ac_refresh ac_bookmarks lang1 lang2""".split()
-)
+    ac_forward ac_refresh ac_bookmarks lang1 lang2"""
+QCODES = frozenset(_QCODE_TEXT.split())
 
 ALIASES = {
     "control": "ctrl", "lctrl": "ctrl", "rctrl": "ctrl_r",
@@ -49,12 +49,10 @@ def parse_combo(text: str) -> list[str]:
     """
     text = text.strip()
     if not text:
-        raise KeyNameError("No key was given: write a key or a combination such as ctrl-alt-delete.")
-    if text in ("-", "+"):
-        parts = [text]
-    else:
-        # "ctrl--" means ctrl and minus: split on a separator that follows a key name.
-        parts = re.split(r"(?<=[^-+])[-+]", text)
+        raise KeyNameError("No key was given: write a key or a combination such as "
+                           "ctrl-alt-delete.")
+    # "ctrl--" means ctrl and minus: split on a separator that follows a key name.
+    parts = [text] if text in ("-", "+") else re.split(r"(?<=[^-+])[-+]", text)
     keys = []
     for part in parts:
         name = part.strip().lower()

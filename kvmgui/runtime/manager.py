@@ -242,6 +242,9 @@ class VmManager:
         await self.stats.stop()
         await asyncio.gather(*(c.close() for c in self._controllers.values()),
                              return_exceptions=True)
+        # Closed controllers stay closed; a later open() builds fresh ones.
+        self._controllers.clear()
+        self._opened = False
 
     # -- convenience for the UI and scripts ---------------------------------------------------
 

@@ -259,7 +259,11 @@ def explain(
             if m:
                 code, message = rule(m, line, roles)
                 return Explanation(code, message, details)
-    first = next((_split(x).message for x in lines if "terminating on signal" not in x), "")
+    # QEMU's own messages carry its program name; other lines (the banner's command line,
+    # library chatter) only count when there is nothing else.
+    candidates = [x for x in lines if "terminating on signal" not in x]
+    prefixed = [x for x in candidates if _PROGRAM_PREFIX.match(x)]
+    first = _split((prefixed or candidates or [""])[0]).message
     if during_start:
         summary = "QEMU could not start the VM"
     else:

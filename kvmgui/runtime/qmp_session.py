@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,8 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 5.0
 COMMAND_TIMEOUT_S = 10.0
 RECONNECT_DELAYS_S = (0.2, 0.5, 1.0, 2.0, 5.0)
+CONNECT_ATTEMPTS = 3
+_TRANSIENT_ERRNOS = frozenset({errno.EINVAL, errno.ECONNRESET, errno.EPIPE})
 
 EventCallback = Callable[[str, dict[str, Any], float], None]
 
@@ -128,23 +132,13 @@ class QmpSession:
         if self._client is not None:
             raise QmpError("This QMP session is already connected.")
         self._closing = False
-        client = QMPClient(self.name)
-        try:
-            await asyncio.wait_for(client.connect(str(self.socket_path)), timeout)
-        except TimeoutError:
-            raise QmpBusy(
-                "Another program is connected to this VM's monitor (QEMU serves one client at "
-                "a time); close it or try again."
-            ) from None
-        except ConnectError as exc:
-            raise QmpUnavailable(
-                f"The VM's monitor at {self.socket_path} does not answer ({exc.exc})."
-            ) from None
+        client = await self._handshake(timeout)
         self._client = client
         self._teardown_task = None
-        greeting = client.greeting
         with contextlib.suppress(Exception):
-            v = greeting.QMP.version["qemu"] if greeting else None  # a model object, not a dict
+            # greeting.QMP is a model object, not a dict (greeting["QMP"] raises TypeError).
+            v: Any = getattr(client.greeting, "QMP", None)
+            v = v.version["qemu"] if v is not None else None
             if v:
                 self.greeting_version = f"{v['major']}.{v['minor']}.{v['micro']}"
         self._pump = asyncio.ensure_future(self._drain_events(client))
@@ -155,6 +149,33 @@ class QmpSession:
             await self.close()
             raise
         return dict(status) if isinstance(status, dict) else {}
+
+    async def _handshake(self, timeout: float) -> QMPClient:
+        deadline = time.monotonic() + timeout
+        attempt = 0
+        while True:
+            attempt += 1
+            client = QMPClient(self.name)
+            remaining = max(0.05, deadline - time.monotonic())
+            try:
+                await asyncio.wait_for(client.connect(str(self.socket_path)), remaining)
+                return client
+            except TimeoutError:
+                raise QmpBusy(
+                    "Another program is connected to this VM's monitor (QEMU serves one client "
+                    "at a time); close it or try again."
+                ) from None
+            except ConnectError as exc:
+                # A connection queued while another client held the monitor can be dropped
+                # by QEMU when that client leaves (recv then fails with EINVAL/ECONNRESET):
+                # such a first attempt is worth repeating; a missing socket is not.
+                transient = isinstance(exc.exc, EOFError) or (
+                    isinstance(exc.exc, OSError) and exc.exc.errno in _TRANSIENT_ERRNOS)
+                if not transient or attempt >= CONNECT_ATTEMPTS or time.monotonic() > deadline:
+                    raise QmpUnavailable(
+                        f"The VM's monitor at {self.socket_path} does not answer ({exc.exc})."
+                    ) from None
+            await asyncio.sleep(0.05 * attempt)
 
     async def _drain_events(self, client: QMPClient) -> None:
         async for event in client.events:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ def _read_json(path: Path) -> dict[str, Any] | None:
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = set(cls.__dataclass_fields__)
+    names = {f.name for f in fields(cls)}
     return {k: v for k, v in data.items() if k in names}
 
 

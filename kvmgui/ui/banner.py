@@ -67,10 +67,13 @@ class Banner(QFrame):
 
 
 def kvm_banner_text(reason: str) -> str:
+    """The banner's sentence: what is wrong and what it means (the reason already says that
+    guests run slower, so it is not repeated)."""
     reason = reason.strip()
-    lead = tr(_CTX, "KVM cannot be used, so virtual machines run with software emulation "
-                    "(TCG) and are much slower.")
-    return f"{lead} {reason}" if reason else lead
+    if not reason:
+        return tr(_CTX, "KVM cannot be used, so virtual machines run with software emulation "
+                        "(TCG) and are much slower.")
+    return tr(_CTX, "KVM cannot be used. {0}").format(reason)
 
 
 class EmptyState(QWidget):
@@ -102,8 +105,15 @@ class EmptyState(QWidget):
                                "boots — without touching your own system."), self)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMinimumWidth(420)
         text.setMaximumWidth(560)
-        box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred with stretches, not with an alignment flag: a flag would make the layout
+        # ignore the label's height-for-width and clip the wrapped text.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(text, 2)
+        centred.addStretch(1)
+        box.addLayout(centred)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.create_button = QPushButton(icon("new"), tr(_CTX, "&Create a virtual machine"),

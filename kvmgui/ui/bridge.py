@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 
 
 class RuntimeBridge(QObject):
+    # Flags travel as int 0/1, never as Python bools: PySide6 6.12.0 on Python 3.11 drops a
+    # reference to True/False on every emit of a Python-defined signal carrying one, and the
+    # interpreter aborts ("bool_dealloc") after a few hundred emits.
     # vm_id, VmState, reason, details
     state_changed = Signal(str, object, str, str)
     # vm_id, VmStats
@@ -26,11 +29,11 @@ class RuntimeBridge(QObject):
     # vm_id, display URI or None
     console_available = Signal(str, object)
     # vm_id, device id, tray open
-    tray_moved = Signal(str, str, bool)
+    tray_moved = Signal(str, str, int)
     # vm_id, device, message, nospace
-    disk_error = Signal(str, str, str, bool)
+    disk_error = Signal(str, str, str, int)
     # vm_id, by_guest
-    guest_reset = Signal(str, bool)
+    guest_reset = Signal(str, int)
     vm_list_changed = Signal()
 
     def __init__(self, manager: Any = None, parent: QObject | None = None) -> None:
@@ -70,11 +73,11 @@ class RuntimeBridge(QObject):
         elif isinstance(event, ev.ConsoleAvailable):
             self.console_available.emit(event.vm_id, event.uri)
         elif isinstance(event, ev.TrayMoved):
-            self.tray_moved.emit(event.vm_id, event.device_id, event.open)
+            self.tray_moved.emit(event.vm_id, event.device_id, int(event.open))
         elif isinstance(event, ev.DiskError):
-            self.disk_error.emit(event.vm_id, event.device, event.message, event.nospace)
+            self.disk_error.emit(event.vm_id, event.device, event.message, int(event.nospace))
         elif isinstance(event, ev.GuestReset):
-            self.guest_reset.emit(event.vm_id, event.by_guest)
+            self.guest_reset.emit(event.vm_id, int(event.by_guest))
         elif isinstance(event, ev.VmListChanged):
             self.vm_list_changed.emit()
         else:

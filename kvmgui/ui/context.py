@@ -9,9 +9,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -24,7 +23,9 @@ from kvmgui.core.store import VmStore
 from kvmgui.core.validation import Problem
 
 if TYPE_CHECKING:
+    from kvmgui.runtime.controller import VmController
     from kvmgui.runtime.manager import VmManager
+    from kvmgui.runtime.state import VmStatus
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class AppContext(QObject):
         self._settings = settings
         self.settings_warnings = list(settings_warnings or [])
         self.store = VmStore(self.vm_root)
-        self.manager: VmManager | Any = manager
+        self.manager: VmManager | None = manager
         self.host_report: HostReport | None = None
         self.host_error: str = ""
         self.caps: QemuCaps | None = None
@@ -79,8 +80,13 @@ class AppContext(QObject):
         self._settings = settings
         if old.vm_root != settings.vm_root:
             self.store = VmStore(self.vm_root)
-        if self.manager is not None and hasattr(self.manager, "apply_settings"):
+        if self.manager is not None:
             self.manager.apply_settings(settings)
+            if old.vm_root != settings.vm_root:
+                # The runtime follows the new folder; VMs running from the old one stay known
+                # to it until they stop (reload_store keeps active controllers).
+                self.manager.store = self.store
+                self.manager.reload_store()
         if (old.qemu_binary, old.qemu_img_binary, old.vm_root) != (
             settings.qemu_binary, settings.qemu_img_binary, settings.vm_root
         ):
@@ -88,6 +94,23 @@ class AppContext(QObject):
             self.host_report = None
         self.settings_changed.emit()
         return []
+
+    # -- the runtime ------------------------------------------------------------------------
+
+    def controller(self, vm_id: str) -> VmController | None:
+        """The runtime's controller of a VM (the store is re-read once for a new VM)."""
+        manager = self.manager
+        if manager is None:
+            return None
+        found = manager.find(vm_id)
+        if found is None:
+            manager.reload_store()
+            found = manager.find(vm_id)
+        return found
+
+    def status(self, vm_id: str) -> VmStatus | None:
+        found = self.controller(vm_id)
+        return found.status() if found is not None else None
 
     # -- host facts -------------------------------------------------------------------------
 
@@ -142,10 +165,6 @@ class AppContext(QObject):
             self.caps_error = str(exc)
             self.caps = None
         return self.caps
-
-    def resolved_accel_facts(self) -> HostFacts:
-        """The host facts to build a command line with, honouring the accelerator setting."""
-        return replace(self.host_facts)
 
     async def free_bytes(self, path: Path | None = None) -> int | None:
         """Free space where `path` (default: the VM folder) is or would be created."""

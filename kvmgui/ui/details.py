@@ -7,6 +7,7 @@ its tool bar.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -53,10 +54,10 @@ class VmWindow(QMainWindow):
         self.history = history
         self.setObjectName("VmWindow")
         self.setWindowIcon(os_icon(stored.spec.os))
-        self.actions = VmActions(ctx, self, self.row, with_shortcuts=True)
-        self.actions.console_requested.connect(lambda _id: self.show_page("console"))
-        self.actions.details_requested.connect(lambda _id: self.show_page("overview"))
-        self.actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.vm_actions = VmActions(ctx, self, self.row, with_shortcuts=True)
+        self.vm_actions.console_requested.connect(lambda _id: self.show_page("console"))
+        self.vm_actions.details_requested.connect(lambda _id: self.show_page("overview"))
+        self.vm_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_toolbar()
 
         self.tabs = QTabWidget(self)
@@ -89,10 +90,13 @@ class VmWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.activated.connect(lambda k=key: self.show_page(k))
 
+        # Bound methods only: PySide disconnects them when this window is deleted, while a
+        # lambda would keep calling into a destroyed window.
+        self.bridge = bridge
         bridge.state_changed.connect(self._state_changed)
         bridge.console_available.connect(self._console_available)
         history.updated.connect(self._stats)
-        model.dataChanged.connect(lambda *_: self.refresh())
+        model.dataChanged.connect(self._model_changed)
         self.uptime_timer = QTimer(self)
         self.uptime_timer.setInterval(1000)
         self.uptime_timer.timeout.connect(self.refresh)
@@ -121,7 +125,7 @@ class VmWindow(QMainWindow):
         tb.setMovable(False)
         tb.setIconSize(QSize(20, 20))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        a = self.actions
+        a = self.vm_actions
         for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
             tb.addAction(action)
         for action in tb.actions():
@@ -137,13 +141,7 @@ class VmWindow(QMainWindow):
         return self.model.get(self.vm_id)
 
     def _status(self) -> Any:
-        manager = self.ctx.manager
-        if manager is None or not hasattr(manager, "status"):
-            return None
-        try:
-            return manager.status(self.vm_id)
-        except Exception:  # unknown to the runtime (just created): nothing more to show
-            return None
+        return self.ctx.status(self.vm_id)
 
     def refresh(self) -> None:
         row = self.row()
@@ -157,7 +155,10 @@ class VmWindow(QMainWindow):
 
             uptime += max(0.0, time.monotonic() - last.sampled_at)
         self.overview.set_status(row, self._status(), uptime)
-        self.actions.refresh()
+        self.vm_actions.refresh()
+
+    def _model_changed(self, *_: object) -> None:
+        self.refresh()
 
     def show_page(self, key: str) -> None:
         page = self._pages.get(key)
@@ -187,7 +188,7 @@ class VmWindow(QMainWindow):
         self.overview.set_stored(stored)
         self.saved.emit(stored)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.view_state.setValue("vm-window/size", self.size())
         self.uptime_timer.stop()
         self.console.close_console()

@@ -28,7 +28,7 @@ from kvmgui.core.model import DisplayKind, VmSpec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import show_error
+from kvmgui.ui.errors import show_error, show_info
 from kvmgui.ui.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def display_state(state: VmState) -> VmDisplayState:
 
 
 class ConsolePage(QWidget):
-    detached_changed = Signal(bool)
+    detached_changed = Signal(int)  # 1 detached, 0 attached (no bools: see bridge.py)
 
     def __init__(self, ctx: AppContext, spec: VmSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,15 +81,15 @@ class ConsolePage(QWidget):
         self.toolbar.detachRequested.connect(self.detach)
         self.toolbar.fullscreenToggled.connect(self._fullscreen)
         v.addWidget(self.toolbar)
-        self.scroll = QScrollArea(self.console_page)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        palette = self.scroll.palette()
+        self.scroll_area = QScrollArea(self.console_page)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        palette = self.scroll_area.palette()
         palette.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.black)
-        self.scroll.setPalette(palette)
-        self.scroll.setWidget(self.console)
-        v.addWidget(self.scroll, 1)
+        self.scroll_area.setPalette(palette)
+        self.scroll_area.setWidget(self.console)
+        v.addWidget(self.scroll_area, 1)
         self.stack.addWidget(self.console_page)
 
         self.message_page = QWidget(self.stack)
@@ -162,22 +162,24 @@ class ConsolePage(QWidget):
         if self.window_ is not None:
             self.attach()
             return
-        asyncio.ensure_future(self._open_spice())
+        self._task = asyncio.ensure_future(self._open_spice())
 
     async def _open_spice(self) -> None:
-        manager = self.ctx.manager
-        opener = getattr(manager, "open_spice_viewer", None) or getattr(manager,
-                                                                        "open_viewer", None)
+        controller = self.ctx.controller(self.spec.id)
+        opener = getattr(controller, "open_viewer", None)
+        socket = self.ctx.paths.vm_runtime(self.spec.id).spice_socket
         if opener is None:
-            show_error(self, tr(_CTX, "remote-viewer cannot be started from here yet."),
-                       informative=tr(_CTX, "Connect to {0} with remote-viewer.").format(
-                           self.ctx.paths.vm_runtime(self.spec.id).spice_socket))
+            # Starting programs belongs to the runtime, which has no viewer launcher yet:
+            # give the exact command instead.
+            show_info(self, tr(_CTX, "Open the screen with remote-viewer."),
+                      informative=tr(_CTX, "Run this command (it is under Details, ready to "
+                                           "copy): remote-viewer spice+unix://{0}").format(
+                          socket), details=f"remote-viewer spice+unix://{socket}")
             return
-        outcome = await opener(self.spec.id)
-        if outcome is not None and not getattr(outcome, "ok", True):
+        outcome = await opener()
+        if not outcome.ok:
             show_error(self, tr(_CTX, "remote-viewer could not be started."),
-                       informative=str(getattr(outcome, "message", "")),
-                       details=str(getattr(outcome, "details", "")))
+                       informative=outcome.message, details=outcome.details)
 
     # -- detaching --------------------------------------------------------------------------
 
@@ -186,14 +188,14 @@ class ConsolePage(QWidget):
             self.window_.raise_()
             return self.window_
         self.console.release_grab()
-        self.scroll.takeWidget()
+        self.scroll_area.takeWidget()
         window = ConsoleWindow(self.console, vm_name=self.spec.name)
         window.setObjectName("detached-console")
         window.attachRequested.connect(self.attach)
         self.window_ = window
         window.show()
         self._update_view()
-        self.detached_changed.emit(True)
+        self.detached_changed.emit(1)
         return window
 
     def attach(self) -> None:
@@ -201,12 +203,12 @@ class ConsolePage(QWidget):
         if window is None:
             return
         console = window.take_console()
-        self.scroll.setWidget(console)
+        self.scroll_area.setWidget(console)
         window.attachRequested.disconnect(self.attach)
         window.close()
         window.deleteLater()
         self._update_view()
-        self.detached_changed.emit(False)
+        self.detached_changed.emit(0)
         console.setFocus()
 
     def _fullscreen(self, on: bool) -> None:

@@ -421,7 +421,7 @@ class HardwarePage(QWidget):
         task.add_done_callback(self.tasks.discard)
 
     def _eject(self) -> None:
-        if not (self.state in (VmState.RUNNING, VmState.PAUSED)):
+        if self.state not in (VmState.RUNNING, VmState.PAUSED):
             self.cd_path.set_text("")
             return
         task = asyncio.ensure_future(self._change_cd(None))
@@ -429,19 +429,16 @@ class HardwarePage(QWidget):
         task.add_done_callback(self.tasks.discard)
 
     async def _change_cd(self, path: str | None) -> bool:
-        manager = self.ctx.manager
-        vm_id = self.stored.spec.id
-        if path:
-            op = getattr(manager, "change_cd", None) or getattr(manager, "insert_cd", None)
-            outcome = await op(vm_id, path) if op else None
-        else:
-            op = getattr(manager, "eject_cd", None) or getattr(manager, "eject", None)
-            outcome = await op(vm_id) if op else None
-        if outcome is None or not getattr(outcome, "ok", False):
+        controller = self.ctx.controller(self.stored.spec.id)
+        if controller is None:
             show_error(self, tr(_CTX, "The disc could not be changed."),
-                       informative=str(getattr(outcome, "message", "")) if outcome else
-                       tr(_CTX, "The runtime does not support changing discs."),
-                       details=str(getattr(outcome, "details", "")) if outcome else "")
+                       informative=tr(_CTX, "kvmgui's runtime does not know this virtual "
+                                            "machine; close this window and open it again."))
+            return False
+        outcome = await (controller.change_cd(Path(path)) if path else controller.eject())
+        if not outcome.ok:
+            show_error(self, tr(_CTX, "The disc could not be changed."),
+                       informative=outcome.message, details=outcome.details)
             return False
         # Remember it for the next start too.
         spec = self.stored.spec

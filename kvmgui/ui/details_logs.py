@@ -74,12 +74,12 @@ class LogPage(QWidget):
         self.timer.setInterval(2000)
         self.timer.timeout.connect(self.reload)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.reload()
         self.timer.start()
 
-    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def hideEvent(self, event: Any) -> None:
         self.timer.stop()
         super().hideEvent(event)
 
@@ -106,15 +106,33 @@ class LogPage(QWidget):
             self._explain(text)
 
     def _explain(self, text: str) -> None:
-        from kvmgui.runtime.qemu_errors import error_lines, explain
-
-        # Only the last run: QEMU's log is appended to at every start.
-        last_run = text.rsplit("\n=== ", 1)[-1] if "\n=== " in text else text
-        lines = [line for line in error_lines(last_run) if "qemu" in line.lower()
-                 or ":" in line]
-        if not lines:
+        output = last_run_output(text)
+        if output is None:
             self.explanation.setVisible(False)
             return
-        found = explain(last_run, during_start=False)
-        self.explanation.setText(tr(_CTX, "In plain words: {0}").format(found.message))
+        if not output.strip():
+            self.explanation.setText(tr(_CTX, "QEMU reported no problems at its last start."))
+        else:
+            from kvmgui.runtime.qemu_errors import explain
+
+            found = explain(output, during_start=False)
+            self.explanation.setText(tr(_CTX, "In plain words: {0}").format(found.message))
         self.explanation.setVisible(True)
+
+
+BANNER = "=== kvmgui "
+
+
+def last_run_output(text: str) -> str | None:
+    """What QEMU itself wrote during the last run: the text after the last start banner and
+    the command line that follows it (None when the log has no banner)."""
+    at = text.rfind("\n" + BANNER)
+    if at < 0:
+        if not text.startswith(BANNER):
+            return None
+        at = 0
+    else:
+        at += 1
+    lines = text[at:].split("\n")
+    # lines[0] is the banner, lines[1] the command line kvmgui ran.
+    return "\n".join(lines[2:])

@@ -84,9 +84,9 @@ def show_error(
 
 
 def show_info(parent: QWidget | None, text: str, *, informative: str = "",
-              title: str | None = None) -> QMessageBox:
+              title: str | None = None, details: str = "") -> QMessageBox:
     box = _box(parent, QMessageBox.Icon.Information, title or tr(_CTX, "kvmgui"), text,
-               informative)
+               informative, details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _keep(box)

@@ -124,14 +124,14 @@ class HostCheckDialog(QDialog):
         layout.addWidget(self.summary)
         self.accel = hint_label("", self)
         layout.addWidget(self.accel)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list = QWidget(self.scroll_area)
         self.list_layout = QVBoxLayout(self.list)
         self.list_layout.setSpacing(2)
-        self.scroll.setWidget(self.list)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.list)
+        layout.addWidget(self.scroll_area, 1)
         self.rows: list[FindingRow] = []
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.again = QPushButton(tr(_CTX, "Check &again"), self)
@@ -156,7 +156,7 @@ class HostCheckDialog(QDialog):
             self.accel.setText("")
             return
         self.summary.setText(summary_text(report))
-        self.accel.setText(report.accel_reason)
+        self.accel.setText("")  # the first finding says what `auto` means
         # Problems first, then warnings, then notes and what is fine.
         order = {Status.FAILURE: 0, Status.WARNING: 1, Status.INFO: 2, Status.OK: 3}
         for finding in sorted(report.findings, key=lambda f: order[f.status]):

@@ -13,7 +13,17 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 
 from kvmgui.core.model import OsPreset
 
@@ -333,8 +343,12 @@ def _os_painter(label: str, colour: str) -> Painter:
         p.drawRoundedRect(QRectF(s * 0.04, s * 0.04, s * 0.92, s * 0.92), s * 0.18, s * 0.18)
         font = QFont()
         font.setBold(True)
-        # The longest label still fits the badge at every size.
-        font.setPixelSize(max(6, int(s * (0.42 if len(label) <= 3 else 0.3))))
+        # As large as fits: the longest label ("Win 11") still fits the badge at every size.
+        size = max(5, int(s * 0.42))
+        font.setPixelSize(size)
+        while size > 5 and QFontMetrics(font).horizontalAdvance(label) > s * 0.84:
+            size -= 1
+            font.setPixelSize(size)
         p.setFont(font)
         p.setPen(QColor("white"))
         p.drawText(QRectF(0, 0, s, s), Qt.AlignmentFlag.AlignCenter, label)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +38,8 @@ from kvmgui.ui.icons import app_icon, icon
 from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.thumbnails import ThumbnailPoller
-from kvmgui.ui.vm_actions import VmActions
 from kvmgui.ui.views import VmGridView, VmTableView
+from kvmgui.ui.vm_actions import VmActions
 
 log = logging.getLogger(__name__)
 _CTX = "MainWindow"
@@ -68,18 +69,19 @@ class MainWindow(QMainWindow):
         self.tasks: set[asyncio.Task[Any]] = set()
         self._quitting = False
         self._really_close = False
+        self._reloading = False
         self.load_errors: list[str] = []
 
-        self.actions = VmActions(ctx, self, self.selected_row)
-        self.actions.new_requested.connect(lambda: self.open_wizard())
-        self.actions.console_requested.connect(lambda vm_id: self.open_vm_window(vm_id,
-                                                                                 "console"))
-        self.actions.details_requested.connect(lambda vm_id: self.open_vm_window(vm_id,
-                                                                                 "overview"))
-        self.actions.deleted.connect(self._vm_deleted)
-        self.actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-
         self._build_central()
+        self.vm_actions = VmActions(ctx, self, self.selected_row)
+        self.vm_actions.new_requested.connect(lambda: self.open_wizard())
+        self.vm_actions.console_requested.connect(lambda vm_id: self.open_vm_window(vm_id,
+                                                                                 "console"))
+        self.vm_actions.details_requested.connect(lambda vm_id: self.open_vm_window(vm_id,
+                                                                                 "overview"))
+        self.vm_actions.deleted.connect(self._vm_deleted)
+        self.vm_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(tr(_CTX, "&File"))
-        file_menu.addAction(self.actions.new)
+        file_menu.addAction(self.vm_actions.new)
         file_menu.addAction(self.usb_action)
         file_menu.addSeparator()
         file_menu.addAction(self.prefs_action)
@@ -195,7 +197,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _add_vm_actions(self, menu: QMenu) -> None:
-        a = self.actions
+        a = self.vm_actions
         for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
             menu.addAction(action)
         menu.addSeparator()
@@ -211,7 +213,7 @@ class MainWindow(QMainWindow):
         tb.setIconSize(QSize(22, 22))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         tb.setMovable(False)
-        a = self.actions
+        a = self.vm_actions
         tb.addAction(a.new)
         tb.addSeparator()
         for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
         state = self.ctx.view_state
         geometry = state.value("main/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         else:
             self.resize(980, 660)
         mode = str(state.value("main/view", GRID))
@@ -267,6 +269,17 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the VM folder again and merge what the runtime knows about each VM."""
+        if self._reloading:
+            return  # the runtime's VmListChanged while we make it reload
+        self._reloading = True
+        try:
+            self._reload()
+        finally:
+            self._reloading = False
+
+    def _reload(self) -> None:
+        if self.ctx.manager is not None:
+            self.ctx.manager.reload_store()
         result = self.ctx.store.load_all()
         rows: list[VmRow] = []
         for stored in result.vms:
@@ -294,16 +307,10 @@ class MainWindow(QMainWindow):
             self.select(self.model.rows()[0].vm_id)
         self._update_stack()
         self._update_status_line()
-        self.actions.refresh()
+        self.vm_actions.refresh()
 
     def _apply_status(self, vm_id: str) -> None:
-        manager = self.ctx.manager
-        if manager is None or not hasattr(manager, "status"):
-            return
-        try:
-            status = manager.status(vm_id)
-        except Exception:  # a VM the runtime does not know yet
-            return
+        status = self.ctx.status(vm_id)
         if status is None:
             return
         self.model.update(vm_id, state=status.state, reason=status.reason or "",
@@ -330,7 +337,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _selection_changed(self, *_: object) -> None:
-        self.actions.refresh()
+        self.vm_actions.refresh()
 
     def _list_changed(self, *_: object) -> None:
         self._update_stack()
@@ -339,7 +346,7 @@ class MainWindow(QMainWindow):
     def _data_changed(self, top_left: QModelIndex, *_: object) -> None:
         row = self.selected_row()
         if row is not None and top_left.row() == self.model.row_of(row.vm_id):
-            self.actions.refresh()
+            self.vm_actions.refresh()
         self._update_status_line()
 
     def _update_status_line(self) -> None:
@@ -365,7 +372,7 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self._add_vm_actions(menu)
             menu.addSeparator()
-        menu.addAction(self.actions.new)
+        menu.addAction(self.vm_actions.new)
         menu.popup(view.viewport().mapToGlobal(pos))
         self._last_menu = menu
 
@@ -396,7 +403,7 @@ class MainWindow(QMainWindow):
         self.model.update(vm_id, cpu_percent=getattr(stats, "cpu_percent", None),
                           memory_used_bytes=getattr(stats, "rss_bytes", None))
 
-    def _disk_error(self, vm_id: str, device: str, message: str, nospace: bool) -> None:
+    def _disk_error(self, vm_id: str, device: str, message: str, nospace: int) -> None:
         row = self.model.get(vm_id)
         name = row.name if row else vm_id
         show_error(self, tr(_CTX, "{0} was paused because of a disk problem.").format(name),
@@ -450,12 +457,12 @@ class MainWindow(QMainWindow):
 
         return self.open_wizard(SourceKind.USB)
 
-    def _vm_created(self, stored: Any, start_now: bool) -> None:
+    def _vm_created(self, stored: Any, start_now: int) -> None:
         self.reload()
         self.select(stored.spec.id)
         self.statusBar().showMessage(tr(_CTX, "Created {0}.").format(stored.spec.name), 8000)
         if start_now:
-            task = self.actions.run("start")
+            task = self.vm_actions.run("start")
             if task is not None:
                 def opened(t: asyncio.Task[Any], vm_id: str = stored.spec.id) -> None:
                     if not t.cancelled() and t.exception() is None and t.result():
@@ -486,8 +493,8 @@ class MainWindow(QMainWindow):
                               bridge=self.bridge)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda *_: self.vm_windows.pop(vm_id, None))
-            window.actions.new_requested.connect(lambda: self.open_wizard())
-            window.actions.deleted.connect(self._vm_deleted)
+            window.vm_actions.new_requested.connect(lambda: self.open_wizard())
+            window.vm_actions.deleted.connect(self._vm_deleted)
             window.saved.connect(lambda *_: self.reload())
             self.vm_windows[vm_id] = window
         window.show_page(page)
@@ -526,19 +533,24 @@ class MainWindow(QMainWindow):
 
     # -- start-up and quitting --------------------------------------------------------------
 
-    def spawn(self, coro: Any) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coro)
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
         return task
 
     async def startup(self) -> None:
-        """Probe the host (banner), then show what the runtime found running."""
-        await self.ctx.refresh_host()
+        """Reattach to guests still running, then probe the host (for the banner)."""
+        manager = self.ctx.manager
+        if manager is not None:
+            self.statusBar().showMessage(tr(_CTX, "Looking for running virtual machines…"))
+            await manager.open()
+            self.statusBar().clearMessage()
         self.reload()
         self.thumbnails.start()
+        await self.ctx.refresh_host()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._really_close:
             self._shutdown_children()
             super().closeEvent(event)
@@ -554,7 +566,7 @@ class MainWindow(QMainWindow):
     async def _quit(self) -> None:
         try:
             running = self._running()
-            choice = self.ctx.settings.on_quit
+            choice: OnQuit | None = self.ctx.settings.on_quit
             if running and choice is OnQuit.ASK:
                 choice = await self._ask_on_quit(running)
                 if choice is None:
@@ -605,29 +617,26 @@ class MainWindow(QMainWindow):
         return choice
 
     async def _shut_down_all(self, running: list[VmRow]) -> None:
-        manager = self.ctx.manager
-        if manager is None:
-            return
         self.statusBar().showMessage(tr(_CTX, "Shutting down {0} virtual machine(s)…").format(
             len(running)))
-        timeout = float(self.ctx.settings.shutdown_timeout_s)
+        self.setEnabled(False)
 
-        async def one(row: VmRow) -> None:
-            stop_and_wait = getattr(manager, "shutdown_and_wait", None)
-            if stop_and_wait is not None:
-                await stop_and_wait(row.vm_id, timeout)
-                return
-            await manager.shutdown(row.vm_id)
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + timeout
-            while loop.time() < deadline:
-                current = self.model.get(row.vm_id)
-                if current is None or not current.state.is_active:
-                    return
-                await asyncio.sleep(0.25)
-            await manager.force_off(row.vm_id)
+        async def one(row: VmRow) -> Any:
+            controller = self.ctx.controller(row.vm_id)
+            if controller is None:
+                return None
+            # ACPI first; forced off when the guest has not powered off after the timeout.
+            return await controller.shutdown(float(self.ctx.settings.shutdown_timeout_s),
+                                             force=True)
 
-        await asyncio.gather(*(one(r) for r in running), return_exceptions=True)
+        try:
+            outcomes = await asyncio.gather(*(one(r) for r in running), return_exceptions=True)
+        finally:
+            self.setEnabled(True)
+        failed = [o for o in outcomes if isinstance(o, BaseException) or
+                  (o is not None and not o.ok)]
+        if failed:
+            log.warning("some VMs did not stop: %r", failed)
 
     def _shutdown_children(self) -> None:
         self.thumbnails.stop()

@@ -41,9 +41,9 @@ class Column(IntEnum):
 
 class Role(IntEnum):
     VM_ID = Qt.ItemDataRole.UserRole + 1
-    STATE = Qt.ItemDataRole.UserRole + 2  # the VmState
+    STATE = Qt.ItemDataRole.UserRole + 2  # the VmState (its string value once through Qt)
     THUMBNAIL = Qt.ItemDataRole.UserRole + 3  # QImage or None
-    OS = Qt.ItemDataRole.UserRole + 4  # the OsPreset
+    OS = Qt.ItemDataRole.UserRole + 4  # the OsPreset (its string value once through Qt)
     REASON = Qt.ItemDataRole.UserRole + 5  # why it is in this state ("" when obvious)
     ROW = Qt.ItemDataRole.UserRole + 6  # the whole VmRow
 
@@ -102,13 +102,13 @@ class VmListModel(QAbstractTableModel):
 
     # -- Qt model API -----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(  # noqa: N802 - Qt's name
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -158,23 +159,33 @@ class PreferencesDialog(QDialog):
         form.addRow(tr(_CTX, "Refresh &thumbnails every:"), self.thumbs)
 
     def _build_console(self) -> None:
-        form = self._page(tr(_CTX, "Conso&le"))
-        self.scaling = _combo(self, tr(_CTX, "Console scaling"), [
+        page = QWidget(self.tabs)
+        self.tabs.addTab(page, tr(_CTX, "Conso&le and questions"))
+        outer = QVBoxLayout(page)
+        console = QGroupBox(tr(_CTX, "Console"), page)
+        form = QFormLayout(console)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.scaling = _combo(console, tr(_CTX, "Console scaling"), [
             (tr(_CTX, "Fit the screen to the window"), ConsoleScaling.FIT.value),
             (tr(_CTX, "Actual size (1:1)"), ConsoleScaling.ONE_TO_ONE.value),
         ])
         form.addRow(tr(_CTX, "Sc&aling:"), self.scaling)
-        self.grab = QCheckBox(tr(_CTX, "Send all keys to the guest while the console has the "
-                                       "keyboard (Ctrl+Alt releases it)"), self)
-        self.grab.setAccessibleName(tr(_CTX, "Grab the keyboard in the console"))
-        form.addRow(self.grab)
-        form.addRow(QWidget(self))
-        self.confirm_force = QCheckBox(tr(_CTX, "Ask before forcing a VM off"), self)
-        self.confirm_force.setAccessibleName(self.confirm_force.text())
-        form.addRow(self.confirm_force)
-        self.confirm_delete = QCheckBox(tr(_CTX, "Ask before deleting a VM"), self)
-        self.confirm_delete.setAccessibleName(self.confirm_delete.text())
-        form.addRow(self.confirm_delete)
+        self.grab_keyboard = QCheckBox(tr(_CTX, "Send all keys to the guest while the console "
+                                                "has the keyboard (Ctrl+Alt releases it)"),
+                                       console)
+        self.grab_keyboard.setAccessibleName(tr(_CTX, "Grab the keyboard in the console"))
+        form.addRow(self.grab_keyboard)
+        outer.addWidget(console)
+        questions = QGroupBox(tr(_CTX, "Ask before"), page)
+        v = QVBoxLayout(questions)
+        self.confirm_force = QCheckBox(tr(_CTX, "&Forcing a VM off"), questions)
+        self.confirm_force.setAccessibleName(tr(_CTX, "Ask before forcing a VM off"))
+        v.addWidget(self.confirm_force)
+        self.confirm_delete = QCheckBox(tr(_CTX, "&Deleting a VM"), questions)
+        self.confirm_delete.setAccessibleName(tr(_CTX, "Ask before deleting a VM"))
+        v.addWidget(self.confirm_delete)
+        outer.addWidget(questions)
+        outer.addStretch(1)
 
     # -- values -----------------------------------------------------------------------------
 
@@ -191,7 +202,7 @@ class PreferencesDialog(QDialog):
         self.stats.setValue(s.stats_interval_s)
         self.thumbs.setValue(s.thumbnail_interval_s)
         _select(self.scaling, s.console_scaling.value)
-        self.grab.setChecked(s.console_grab_keyboard)
+        self.grab_keyboard.setChecked(s.console_grab_keyboard)
         self.confirm_force.setChecked(s.confirm_force_off)
         self.confirm_delete.setChecked(s.confirm_delete)
         self.revalidate()
@@ -212,7 +223,7 @@ class PreferencesDialog(QDialog):
             stats_interval_s=round(self.stats.value(), 1),
             thumbnail_interval_s=round(self.thumbs.value(), 1),
             console_scaling=ConsoleScaling(str(self.scaling.currentData())),
-            console_grab_keyboard=self.grab.isChecked(),
+            console_grab_keyboard=self.grab_keyboard.isChecked(),
             confirm_force_off=self.confirm_force.isChecked(),
             confirm_delete=self.confirm_delete.isChecked(),
         )

@@ -55,7 +55,7 @@ class Sparkline(QWidget):
         self.setAccessibleName(title)
         self.refresh()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(360, 96)
 
     def summary(self) -> str:
@@ -71,7 +71,7 @@ class Sparkline(QWidget):
         self.setAccessibleDescription(self.summary())
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()

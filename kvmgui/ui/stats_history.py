@@ -17,7 +17,7 @@ _CTX = "Performance"
 
 @dataclass
 class VmHistory:
-    cpu: Series = field(default_factory=lambda: Series(tr(_CTX, "CPU"), QColor("#2f6fd0")))
+    cpu: Series = field(default_factory=lambda: Series("", QColor("#2f6fd0")))
     memory: Series = field(default_factory=lambda: Series(tr(_CTX, "in use"), QColor("#2e9d4a")))
     disk_read: Series = field(default_factory=lambda: Series(tr(_CTX, "read"), QColor("#7a52c7")))
     disk_write: Series = field(default_factory=lambda: Series(tr(_CTX, "write"),

@@ -98,20 +98,14 @@ class ThumbnailPoller(QObject):
 
     async def screenshot(self, vm_id: str) -> QImage | None:
         """A scaled picture of the guest's screen, or None when there is none."""
-        manager = self.ctx.manager
-        grab = getattr(manager, "screenshot", None)
-        if grab is None:
+        controller = self.ctx.controller(vm_id)
+        if controller is None:
             return None
-        outcome = await grab(vm_id)
-        if outcome is None or not getattr(outcome, "ok", True):
+        folder = self.ctx.paths.cache_dir / "thumbnails"
+        await asyncio.to_thread(folder.mkdir, mode=0o700, parents=True, exist_ok=True)
+        target = folder / f"{vm_id[:12]}.png"
+        outcome = await controller.screenshot(target)
+        if not outcome.ok:
             return None
-        value = getattr(outcome, "value", outcome)
-        if isinstance(value, QImage):
-            return value.scaled(THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                                Qt.TransformationMode.SmoothTransformation)
-        if isinstance(value, bytes | bytearray):
-            return scaled_thumbnail(bytes(value))
-        if isinstance(value, str | Path):
-            data = await _read(Path(value))
-            return scaled_thumbnail(data) if data else None
-        return None
+        data = await _read(Path(outcome.value or target))
+        return scaled_thumbnail(data) if data else None

@@ -67,16 +67,16 @@ def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
 class VmCardDelegate(QStyledItemDelegate):
     """A card: the screen, then the name, then the state and the live numbers."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return CARD
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row = index.data(Role.ROW)
         if not isinstance(row, VmRow):
             return
-        rect = option.rect.adjusted(4, 4, -4, -4)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect = option.rect.adjusted(4, 4, -4, -4)
+        palette: QPalette = option.palette
+        state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -91,14 +91,14 @@ class VmCardDelegate(QStyledItemDelegate):
                        SCREEN.width(), SCREEN.height())
         _draw_screen(p, screen, row)
         text_rect = QRect(rect.x() + 8, screen.bottom() + 6, rect.width() - 16, 20)
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setBold(True)
         p.setFont(font)
         p.setPen(palette.color(QPalette.ColorRole.Text))
         name = p.fontMetrics().elidedText(row.name, Qt.TextElideMode.ElideRight,
                                           text_rect.width())
         p.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-        p.setFont(option.font)  # type: ignore[attr-defined]
+        p.setFont(option.font)
         line = QRect(text_rect.x(), text_rect.bottom() + 2, text_rect.width(), 20)
         state_icon(row.state).paint(p, QRect(line.x(), line.y() + 2, 16, 16))
         words = tr("VmListModel", "Cannot be read") if row.broken else state_word(row.state)
@@ -111,7 +111,7 @@ class VmCardDelegate(QStyledItemDelegate):
                                            line.width() - 22)
         p.drawText(line.adjusted(22, 0, 0, 0),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
-        if option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_HasFocus:
             pen = p.pen()
             pen.setStyle(Qt.PenStyle.DotLine)
             p.setPen(pen)
@@ -123,22 +123,22 @@ class VmCardDelegate(QStyledItemDelegate):
 class ScreenCellDelegate(QStyledItemDelegate):
     """The table's Screen column: a small live thumbnail."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(TABLE_THUMB.width() + 8, TABLE_THUMB.height() + 8)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         # Background and selection only; the picture is drawn below.
-        opt.text = ""  # type: ignore[attr-defined]
-        opt.icon = QIcon()  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+        opt.text = ""
+        opt.icon = QIcon()
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, p, widget)
         row = index.data(Role.ROW)
         if not isinstance(row, VmRow) or not row.state.is_active:
             return
-        r = option.rect  # type: ignore[attr-defined]
+        r = option.rect
         rect = QRect(r.x() + 4, r.y() + (r.height() - TABLE_THUMB.height()) // 2,
                      TABLE_THUMB.width(), TABLE_THUMB.height())
         p.save()

@@ -74,7 +74,8 @@ class VmActions(QObject):
         self.last_task: asyncio.Task[Any] | None = None
 
         def make(name: str, text: str, icon_name: str, tip: str,
-                 shortcut: QKeySequence | str | None = None) -> QAction:
+                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+                 ) -> QAction:
             action = QAction(icon(icon_name), text, widget)
             action.setObjectName(f"action-{name}")
             action.setToolTip(tip)
@@ -176,12 +177,12 @@ class VmActions(QObject):
         finally:
             self.refresh()
 
-    def _manager(self) -> Any:
-        manager = self.ctx.manager
-        if manager is None:
-            raise RuntimeError(tr(_CTX, "The part of kvmgui that runs virtual machines is not "
-                                        "ready yet; try again in a moment."))
-        return manager
+    def _controller(self, row: VmRow) -> Any:
+        controller = self.ctx.controller(row.vm_id)
+        if controller is None:
+            raise RuntimeError(tr(_CTX, "kvmgui's runtime does not know the virtual machine {0}; "
+                                        "reload the list and try again.").format(row.name))
+        return controller
 
     def _report(self, outcome: Any, failed: str) -> bool:
         """Show a failed Outcome; True when it succeeded."""
@@ -196,23 +197,25 @@ class VmActions(QObject):
 
     async def do_start(self, row: VmRow) -> Any:
         self.message.emit(tr(_CTX, "Starting {0}…").format(row.name))
-        outcome = await self._manager().start(row.vm_id)
+        outcome = await self._controller(row).start()
         self._report(outcome, tr(_CTX, "{0} could not be started.").format(row.name))
         return outcome
 
     async def do_pause_resume(self, row: VmRow) -> Any:
-        manager = self._manager()
+        controller = self._controller(row)
         if row.state is VmState.PAUSED:
-            outcome = await manager.resume(row.vm_id)
+            outcome = await controller.resume()
             self._report(outcome, tr(_CTX, "{0} could not be resumed.").format(row.name))
         else:
-            outcome = await manager.pause(row.vm_id)
+            outcome = await controller.pause()
             self._report(outcome, tr(_CTX, "{0} could not be paused.").format(row.name))
         return outcome
 
     async def do_shutdown(self, row: VmRow) -> Any:
         self.message.emit(tr(_CTX, "Asking {0} to shut down…").format(row.name))
-        outcome = await self._manager().shutdown(row.vm_id)
+        # The runtime waits (up to the shutdown time in the preferences) for the guest to
+        # power off and says so if it did not; the window stays usable meanwhile.
+        outcome = await self._controller(row).shutdown()
         self._report(outcome, tr(_CTX, "{0} could not be asked to shut down.").format(row.name))
         return outcome
 
@@ -234,12 +237,12 @@ class VmActions(QObject):
                 from dataclasses import replace
 
                 self.ctx.apply_settings(replace(self.ctx.settings, confirm_force_off=False))
-        outcome = await self._manager().force_off(row.vm_id)
+        outcome = await self._controller(row).force_off()
         self._report(outcome, tr(_CTX, "{0} could not be forced off.").format(row.name))
         return outcome
 
     async def do_reset(self, row: VmRow) -> Any:
-        outcome = await self._manager().reset(row.vm_id)
+        outcome = await self._controller(row).reset()
         self._report(outcome, tr(_CTX, "{0} could not be reset.").format(row.name))
         return outcome
 
@@ -267,9 +270,12 @@ class VmActions(QObject):
         if answer is not None and not answer.accepted:
             return None
         keep = True if answer is None else (answer.checked or not inside)
-        # Ask the runtime again: the VM may have been started since the question was asked.
-        state = self._live_state(row.vm_id)
-        if state is not None and state not in (VmState.STOPPED,):
+        # Ask again: the VM may have been started (here or by kvmgui-cli) since the question.
+        from kvmgui.runtime.liveness import vm_pid
+
+        status = self.ctx.status(row.vm_id)
+        active = status is not None and status.state.is_active
+        if active or vm_pid(row.vm_id, self.ctx.paths) is not None:
             show_error(self.widget, tr(_CTX, "{0} is running, so it was not deleted.").format(
                 row.name), informative=tr(_CTX, "Shut it down first, then delete it."))
             return None
@@ -279,11 +285,8 @@ class VmActions(QObject):
             show_error(self.widget, tr(_CTX, "{0} could not be deleted.").format(row.name),
                        informative=str(exc))
             return None
-        manager = self.ctx.manager
-        if manager is not None and hasattr(manager, "reload"):
-            result = manager.reload()
-            if asyncio.iscoroutine(result):
-                await result
+        if self.ctx.manager is not None:
+            self.ctx.manager.reload_store()
         if kept:
             self.message.emit(tr(_CTX, "Deleted {0}; kept {1}.").format(
                 row.name, ", ".join(str(p) for p in kept)))
@@ -291,13 +294,3 @@ class VmActions(QObject):
             self.message.emit(tr(_CTX, "Deleted {0}.").format(row.name))
         self.deleted.emit(row.vm_id)
         return kept
-
-    def _live_state(self, vm_id: str) -> VmState | None:
-        manager = self.ctx.manager
-        if manager is None or not hasattr(manager, "status"):
-            return None
-        try:
-            status = manager.status(vm_id)
-        except Exception:  # an unknown VM: treat as not running
-            return None
-        return getattr(status, "state", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +25,35 @@ from kvmgui.ui.icons import icon
 _CTX = "Widgets"
 
 
+class HintLabel(QLabel):
+    """A label that takes no room while it has nothing to say.
+
+    Its size hint assumes a realistic line width: QLabel's own guess for wrapped text is
+    narrow, so layouts (QFormLayout above all) reserved twice the height it needs.
+    """
+
+    HINT_WIDTH = 400
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def sizeHint(self) -> QSize:
+        if not self.wordWrap():
+            return super().sizeHint()
+        return QSize(self.HINT_WIDTH, self.heightForWidth(self.HINT_WIDTH))
+
+
 def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A secondary line under a control: word-wrapped, selectable, a little muted."""
-    label = QLabel(text, parent)
+    """A secondary line under a control: word-wrapped, selectable, a little muted; hidden
+    while empty."""
+    label = HintLabel(parent)
+    label.setText(text)
     label.setWordWrap(True)
+    # Top-aligned: a word-wrapped label may be given more height than its text needs, and
+    # centred text would then float away from the control it explains.
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     palette = label.palette()
     colour = palette.color(palette.ColorRole.WindowText)
     colour.setAlpha(190)

@@ -6,7 +6,7 @@
 #   (default)  dist/kvmgui_<version>_all.deb: kvmgui and the two pure-Python libraries Debian 12
 #              does not package (qasync, qemu.qmp) in /usr/lib/kvmgui; Python, numpy and QEMU
 #              come from Debian. kvmgui-cli works as is; the desktop app also needs PySide6,
-#              which Debian 12 does not package (the launcher says so and how to add it).
+#              which Debian 12 does not package (the launcher says so and what to do).
 #   --with-qt  dist/kvmgui_<version>_<arch>.deb (amd64 here): the same plus PySide6 (Qt 6) from
 #              its PyPI wheels, without Qt's developer tools. Complete on Debian 12.
 #   --out DIR  write the package to DIR instead of dist/.
@@ -59,7 +59,9 @@ quiet() { "$@" >>"$log" 2>&1 || { cat "$log" >&2; die "failed: $*"; }; }
 src="$work/src"
 mkdir -p "$src"
 extra_files=()
-for f in LICENSE LICENSE.txt COPYING; do [ -e "$repo/$f" ] && extra_files+=("$f"); done
+for f in LICENSE LICENSE.txt COPYING; do
+  if [ -e "$repo/$f" ]; then extra_files+=("$f"); fi
+done
 tar -C "$repo" --exclude=__pycache__ -cf - pyproject.toml README.md kvmgui resources \
   "${extra_files[@]}" | tar -C "$src" -xf -
 
@@ -88,8 +90,10 @@ quiet "$py" -m pip install --disable-pip-version-check --no-deps --no-compile \
   --only-binary=:all: --target "$lib" "${wheels[0]}" "${requirements[@]}"
 # pip's console scripts point at the build's Python; the package has its own launchers.
 # direct_url.json would record this build's temporary path.
-rm -rf -- "$lib/bin"
+rm -rf -- "${lib:?}/bin"
 rm -f -- "$lib"/*.dist-info/direct_url.json
+# Byte-code is made by postinst for the Python actually installed; some wheels ship theirs.
+find "$lib" -name __pycache__ -prune -exec rm -rf {} +
 dist_info=("$lib"/kvmgui-*.dist-info)
 version="$("$py" "$here/build_helpers.py" version "${dist_info[0]}")"
 
@@ -100,7 +104,9 @@ if [ "$with_qt" = 1 ]; then
   qt="$lib/PySide6"
   find "$qt" -maxdepth 1 -type f -perm -u+x ! -name '*.so*' -delete
   rm -rf -- "$qt/include" "$qt/typesystems" "$qt/glue" "$qt/scripts" "$qt/Qt/libexec" \
-    "$qt/Qt/metatypes" "$qt/Qt/qml"
+    "$qt/Qt/metatypes" "$qt/Qt/qml" "$qt/lib/cmake" "$lib/shiboken6/include" \
+    "$lib/shiboken6/lib/cmake"
+  rmdir --ignore-fail-on-non-empty -- "$qt/lib" "$lib/shiboken6/lib" 2>/dev/null || true
   find "$lib" -name '*.pyi' -delete
   # The tools' own translations (qt_*.qm loads qtbase_* and qtdeclarative_*: they stay).
   find "$qt/Qt/translations" \( -name 'assistant_*' -o -name 'designer_*' \
@@ -123,6 +129,11 @@ if [ "$with_qt" = 1 ]; then
     done < <(find "$qt" "$lib/shiboken6" -type f \( -name '*.so' -o -name '*.so.*' \) -print0)
     [ "$removed" = 1 ] || break
   done
+  # Debug symbols (ICU's libraries ship with them), as dh_strip would remove them.
+  if command -v strip >/dev/null; then
+    find "$lib" -type f \( -name '*.so' -o -name '*.so.*' \) -exec \
+      strip --strip-unneeded --remove-section=.comment --remove-section=.note {} +
+  fi
 fi
 
 # 4. The desktop integration and the documentation Debian requires.
@@ -137,16 +148,26 @@ maintainer="${DEBFULLNAME:-The kvmgui developers} <${DEBEMAIL:-kvmgui@example.or
 "$py" "$here/build_helpers.py" render "$here/changelog.in" "$work/changelog" \
   "VERSION=$version" "MAINTAINER=$maintainer"
 gzip -9n -c "$work/changelog" > "$doc/changelog.gz"
+for page in kvmgui kvmgui-cli; do
+  install -d "$root/usr/share/man/man1"
+  gzip -9n -c "$here/$page.1" > "$root/usr/share/man/man1/$page.1.gz"
+done
+overrides="$root/usr/share/lintian/overrides/kvmgui"
+install -D -m 644 "$here/lintian-overrides" "$overrides"
+[ "$with_qt" = 1 ] && cat "$here/lintian-overrides-qt" >> "$overrides"
 
 # 5. One launcher per entry point of the wheel (kvmgui, kvmgui-cli).
 mkdir -p "$root/usr/bin"
-while IFS=$'\t' read -r name module function; do
+while IFS=$'\t' read -r name module function kind; do
+  needs_qt=False
+  [ "$kind" = gui ] && needs_qt=True
   "$py" "$here/build_helpers.py" render "$here/launcher.py.in" "$root/usr/bin/$name" \
-    "NAME=$name" "MODULE=$module" "FUNCTION=$function"
+    "NAME=$name" "MODULE=$module" "FUNCTION=$function" "NEEDS_QT=$needs_qt"
   chmod 755 "$root/usr/bin/$name"
 done < <("$py" "$here/build_helpers.py" entry-points "${dist_info[0]}")
-[ -x "$root/usr/bin/kvmgui" ] && [ -x "$root/usr/bin/kvmgui-cli" ] \
-  || die "the wheel does not declare both the kvmgui and kvmgui-cli scripts"
+if [ ! -x "$root/usr/bin/kvmgui" ] || [ ! -x "$root/usr/bin/kvmgui-cli" ]; then
+  die "the wheel does not declare both the kvmgui and kvmgui-cli scripts"
+fi
 
 # 6. Permissions as Debian expects: only the launchers are executable (wheels mark some
 #    libraries and modules executable; nothing under /usr/lib/kvmgui is run directly).
@@ -193,10 +214,13 @@ else
  This package includes the Python libraries qasync and qemu.qmp, which Debian 12
  does not package, in /usr/lib/kvmgui. It does not include Qt for Python
  (PySide6), which the desktop app needs and Debian 12 does not package either:
- kvmgui-cli works as is; for the app, build the complete package
- (build-deb.sh --with-qt) or install PySide6 with pip."
+ kvmgui-cli works as is; for the app, build the complete package with
+ build-deb.sh --with-qt."
 fi
 installed_size="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
+(cd "$root" && find usr -type f -print0 | LC_ALL=C sort -z | xargs -0 md5sum) \
+  > "$root/DEBIAN/md5sums"
+chmod 644 "$root/DEBIAN/md5sums"
 "$py" "$here/build_helpers.py" render "$here/control.in" "$root/DEBIAN/control" \
   "VERSION=$version" "ARCH=$arch" "MAINTAINER=$maintainer" \
   "INSTALLED_SIZE=$installed_size" "DEPENDS=$depends" "EXTRA_DESCRIPTION=$extra"

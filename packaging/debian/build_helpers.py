@@ -1,12 +1,13 @@
 """Small text jobs for build-deb.sh that are clumsy in bash (standard library only).
 
-    build_helpers.py render TEMPLATE OUTPUT KEY=VALUE...
-        Copy TEMPLATE to OUTPUT with every @KEY@ replaced; fails if a placeholder is left over,
-        so a template and the script cannot silently drift apart.
-    build_helpers.py entry-points DIST_INFO_DIR
-        Print "name<TAB>module<TAB>function" for each console and GUI script of a wheel.
-    build_helpers.py version DIST_INFO_DIR
-        Print the version recorded in the wheel's METADATA.
+build_helpers.py render TEMPLATE OUTPUT KEY=VALUE...
+    Copy TEMPLATE to OUTPUT with every @KEY@ replaced; fails if a placeholder is left over,
+    so a template and the script cannot silently drift apart.
+build_helpers.py entry-points DIST_INFO_DIR
+    Print "name<TAB>module<TAB>function<TAB>kind" for each script of a wheel, kind being
+    console or gui.
+build_helpers.py version DIST_INFO_DIR
+    Print the version recorded in the wheel's METADATA.
 """
 
 from __future__ import annotations
@@ -27,20 +28,22 @@ def render(template: Path, output: Path, values: dict[str, str]) -> None:
             raise SystemExit(f"build_helpers: no value for @{key}@ in {template}")
         return values[key]
 
-    output.write_text(_PLACEHOLDER.sub(substitute, template.read_text(encoding="utf-8")),
-                      encoding="utf-8")
+    output.write_text(
+        _PLACEHOLDER.sub(substitute, template.read_text(encoding="utf-8")), encoding="utf-8"
+    )
 
 
-def entry_points(dist_info: Path) -> list[tuple[str, str, str]]:
+def entry_points(dist_info: Path) -> list[tuple[str, str, str, str]]:
     parser = configparser.ConfigParser(delimiters=("=",), interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep names' case
     parser.read(dist_info / "entry_points.txt", encoding="utf-8")
     scripts = []
-    for section in ("console_scripts", "gui_scripts"):
+    for kind in ("console", "gui"):
+        section = f"{kind}_scripts"
         if parser.has_section(section):
             for name, target in parser.items(section):
                 module, _, function = target.strip().partition(":")
-                scripts.append((name.strip(), module.strip(), function.strip()))
+                scripts.append((name.strip(), module.strip(), function.strip(), kind))
     return scripts
 
 

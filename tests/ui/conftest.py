@@ -30,6 +30,15 @@ from kvmgui.core.settings import Settings, save_settings
 T = TypeVar("T")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _pyside_emit_guard(qapp: QApplication) -> None:
+    """PySide6 6.12.0 drops a reference to True on every emit (see kvmgui.ui.pyside_fixes);
+    a long GUI test session would abort without this guard."""
+    from kvmgui.ui import pyside_fixes
+
+    pyside_fixes.install(qapp)
+
+
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
@@ -94,3 +103,24 @@ def ctx(qloop: qasync.QEventLoop, app_paths: AppPaths, settings: Settings) -> It
     context = AppContext(app_paths, settings)
     yield context
     context.deleteLater()
+
+
+@pytest.fixture
+def live_ctx(ctx: Any, run_async: Callable[..., Any]) -> Iterator[Any]:
+    """The context with a real VmManager; every QEMU it started is forced off afterwards."""
+    from kvmgui.runtime.manager import VmManager
+
+    manager = VmManager(ctx.paths, ctx.settings, store=ctx.store)
+    ctx.manager = manager
+    run_async(manager.open())
+    yield ctx
+
+    async def stop_all() -> None:
+        manager.reload_store()
+        for controller in manager.controllers():
+            if controller.pid is not None or controller.state.is_active:
+                await controller.force_off()
+        await manager.close()
+
+    run_async(stop_all(), timeout=60)
+    ctx.manager = None

@@ -40,15 +40,13 @@ from kvmgui.runtime.rfb.events import (
     RfbEvent,
 )
 from kvmgui.runtime.rfb.keymap import KeyCombo, keysym_for_scancode, qemu_keycode
+from kvmgui.runtime.rfb.stream import RfbStream
 from kvmgui.runtime.rfb.zrle import ZrleStream, decode_zrle
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[RfbEvent], None]
 
-# A full 1920x1080 Raw frame is 8 MiB; a big stream buffer avoids pausing the transport every
-# 128 KiB while readexactly() waits for a large rectangle.
-_STREAM_LIMIT = 16 * 1024 * 1024
 # ZRLE rectangles at least this large (pixels) are decoded on the worker thread: a 256x256
 # area with run-length tiles can take a few milliseconds in Python.
 _OFFLOAD_PIXELS = 256 * 256
@@ -82,8 +80,7 @@ class RfbClient:
         self._encodings = tuple(encodings) if encodings is not None else None
         self._shared = shared
         self._offload_pixels = offload_pixels
-        self._reader: asyncio.StreamReader | None = None
-        self._writer: asyncio.StreamWriter | None = None
+        self._stream: RfbStream | None = None
         self._task: asyncio.Task[None] | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._listeners: list[Listener] = []
@@ -167,12 +164,14 @@ class RfbClient:
         addr = parse_address(address)
         self.address = addr
         try:
+            loop = asyncio.get_running_loop()
+            stream = RfbStream()
             if isinstance(addr, TcpAddress):
-                coro = asyncio.open_connection(addr.host, addr.port, limit=_STREAM_LIMIT)
+                coro = loop.create_connection(lambda: stream, addr.host, addr.port)
             else:
-                coro = asyncio.open_unix_connection(str(addr.path), limit=_STREAM_LIMIT)
-            self._reader, writer = await asyncio.wait_for(coro, timeout)
-            self._writer = writer
+                coro = loop.create_unix_connection(lambda: stream, str(addr.path))
+            await asyncio.wait_for(coro, timeout)
+            writer = self._stream = stream
         except (OSError, TimeoutError) as exc:
             raise RfbConnectError(_connect_failure(addr, exc)) from exc
         try:
@@ -198,8 +197,8 @@ class RfbClient:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-        elif self._task is None and self._writer is not None:
-            self._writer.close()
+        elif self._task is None and self._stream is not None:
+            self._stream.close()
         if self._executor is not None:
             self._executor.shutdown(wait=False)
             self._executor = None
@@ -213,8 +212,8 @@ class RfbClient:
     # -- handshake ----------------------------------------------------------------------------
 
     async def _read(self, n: int) -> bytes:
-        assert self._reader is not None
-        data = await self._reader.readexactly(n)
+        assert self._stream is not None
+        data = await self._stream.readexactly(n)
         self.stats.bytes_received += n
         return data
 
@@ -223,7 +222,7 @@ class RfbClient:
         return (await self._read(min(length, 4096))).decode("utf-8", "replace")
 
     async def _handshake(self, addr: VncAddress) -> None:
-        assert self._writer is not None
+        assert self._stream is not None
         greeting = await self._read(12)
         if not greeting.startswith(b"RFB ") or greeting[7:8] != b".":
             raise RfbProtocolError(f"{addr} is not a VNC display (it greeted with {greeting!r}).")
@@ -231,7 +230,7 @@ class RfbClient:
         if major != 3:
             raise RfbProtocolError(f"The display speaks RFB {major}.{minor}, which kvmgui cannot.")
         minor = 8 if minor >= 8 else 7 if minor == 7 else 3
-        self._writer.write(b"RFB 003.%03d\n" % minor)
+        self._stream.write(b"RFB 003.%03d\n" % minor)
 
         if minor >= 7:
             (count,) = await self._read(1)
@@ -240,7 +239,7 @@ class RfbClient:
                 raise RfbConnectError(f"The display refused the connection: {reason}")
             offered = set(await self._read(count))
             security = self._choose_security(offered)
-            self._writer.write(bytes([security]))
+            self._stream.write(bytes([security]))
         else:
             (security,) = struct.unpack(">I", await self._read(4))
             if security == p.Security.INVALID:
@@ -250,7 +249,7 @@ class RfbClient:
 
         if security == p.Security.VNC_AUTH:
             challenge = await self._read(16)
-            self._writer.write(vnc_auth_response(self._password or "", challenge))
+            self._stream.write(vnc_auth_response(self._password or "", challenge))
         if security == p.Security.VNC_AUTH or minor >= 8:
             (result,) = struct.unpack(">I", await self._read(4))
             if result != 0:
@@ -262,7 +261,7 @@ class RfbClient:
                     )
                 raise RfbAuthError(f"The display refused the connection. {detail}".strip())
 
-        self._writer.write(bytes([1 if self._shared else 0]))
+        self._stream.write(bytes([1 if self._shared else 0]))
         w, h = struct.unpack(">HH", await self._read(4))
         p.PixelFormat.unpack(await self._read(16))  # the server's native format; we set ours
         (name_len,) = struct.unpack(">I", await self._read(4))
@@ -272,9 +271,9 @@ class RfbClient:
         encodings = self._encodings
         if encodings is None:
             encodings = p.REMOTE_ENCODINGS if isinstance(addr, TcpAddress) else p.LOCAL_ENCODINGS
-        self._writer.write(p.set_pixel_format(p.BGRX_FORMAT) + p.set_encodings(list(encodings)))
+        self._stream.write(p.set_pixel_format(p.BGRX_FORMAT) + p.set_encodings(list(encodings)))
         self._request_update(incremental=False)
-        await self._writer.drain()
+        await self._stream.drain()
 
     def _choose_security(self, offered: set[int]) -> int:
         if p.Security.NONE in offered and (
@@ -323,8 +322,8 @@ class RfbClient:
             log.exception("RFB session failed")
             reason = f"The display connection failed: {exc}"
         finally:
-            if self._writer is not None:
-                self._writer.close()
+            if self._stream is not None:
+                self._stream.close()
             self.disconnected = Disconnected(reason, by_client)
             self._done.set()
             self._emit(self.disconnected)
@@ -355,12 +354,7 @@ class RfbClient:
             if enc == p.Encoding.RAW:
                 if w and h:
                     self._check_rect(x, y, w, h)
-                    data = await self._read(w * h * 4)
-                    t0 = time.perf_counter()
-                    self.framebuffer[y : y + h, x : x + w] = np.frombuffer(data, np.uint8).reshape(
-                        h, w, 4
-                    )
-                    self.stats.decode_seconds += time.perf_counter() - t0
+                    await self._read_raw(x, y, w, h)
                     self._count(enc)
                     dirty.append(Rect(x, y, w, h))
             elif enc == p.Encoding.ZRLE:
@@ -415,6 +409,19 @@ class RfbClient:
         if dirty:
             self._emit(FrameUpdated(tuple(dirty)))
 
+    async def _read_raw(self, x: int, y: int, w: int, h: int) -> None:
+        assert self._stream is not None
+        if x == 0 and w == self.width:
+            # Full-width rows are contiguous in the framebuffer: the socket writes into it.
+            rows = self.framebuffer[y : y + h]
+            await self._stream.readinto(rows.data.cast("B"))
+        else:
+            data = await self._stream.readexactly(w * h * 4)
+            t0 = time.perf_counter()
+            self.framebuffer[y : y + h, x : x + w] = np.frombuffer(data, np.uint8).reshape(h, w, 4)
+            self.stats.decode_seconds += time.perf_counter() - t0
+        self.stats.bytes_received += w * h * 4
+
     def _count(self, encoding: int) -> None:
         counts = self.stats.rects_by_encoding
         counts[encoding] = counts.get(encoding, 0) + 1
@@ -454,14 +461,14 @@ class RfbClient:
     # -- client → server ----------------------------------------------------------------------
 
     def _send(self, data: bytes) -> bool:
-        if self._writer is None or self._writer.is_closing() or not self.connected:
+        if self._stream is None or self._stream.is_closing() or not self.connected:
             return False
-        self._writer.write(data)
+        self._stream.write(data)
         return True
 
     def _request_update(self, *, incremental: bool) -> None:
-        if self._writer is not None and not self._writer.is_closing():
-            self._writer.write(
+        if self._stream is not None and not self._stream.is_closing():
+            self._stream.write(
                 p.framebuffer_update_request(incremental, 0, 0, self.width, self.height)
             )
 
@@ -527,9 +534,9 @@ class RfbClient:
 
     async def drain(self) -> None:
         """Wait until queued input has been handed to the socket."""
-        if self._writer is not None and not self._writer.is_closing():
+        if self._stream is not None and not self._stream.is_closing():
             with contextlib.suppress(ConnectionError):
-                await self._writer.drain()
+                await self._stream.drain()
 
 
 def _connect_failure(addr: VncAddress, exc: BaseException) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmap,
+    QRegion,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -50,6 +52,7 @@ from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import VncAddressLike
 from kvmgui.ui.console.image import FrameImage, save_png
 from kvmgui.ui.console.keys import keysym_for, native_scancode_offset, scancode_for
+from kvmgui.ui.console.none_guard import guard_none_refcount
 from kvmgui.ui.console.state import ConnectionState, VmDisplayState, reconnect_delay
 
 log = logging.getLogger(__name__)
@@ -80,6 +83,9 @@ class ConsoleWidget(QWidget):
         encodings: list[int] | None = None,
     ) -> None:
         super().__init__(parent)
+        # PySide6 6.12 on Python 3.11 leaks a None reference per void call; a console repaints
+        # often enough to hit the resulting abort within a minute (see none_guard).
+        guard_none_refcount()
         self._password = password
         self._encodings = encodings
         self._address: VncAddress | None = None
@@ -380,7 +386,6 @@ class ConsoleWidget(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(event.rect(), QColor(0, 0, 0))
         image = self._frame.image
         show_image = not image.isNull() and self._vm_state not in (
             VmDisplayState.STOPPED,
@@ -388,11 +393,23 @@ class ConsoleWidget(QWidget):
         )
         if show_image:
             target = self._target_rect()
+            # Black only around the image: filling under it too would double the pixel work.
+            left, top = math.ceil(target.left()), math.ceil(target.top())
+            covered = QRect(
+                left, top, math.floor(target.right()) - left, math.floor(target.bottom()) - top
+            )
+            border = QRegion(event.rect()).subtracted(QRegion(covered))
+            if not border.isEmpty():
+                painter.setClipRegion(border)
+                painter.fillRect(event.rect(), QColor(0, 0, 0))
+                painter.setClipping(False)
             if target.size() == QRectF(image.rect()).size():
                 painter.drawImage(target.topLeft(), image)
             else:
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
                 painter.drawImage(target, image)
+        else:
+            painter.fillRect(event.rect(), QColor(0, 0, 0))
         title, detail = self._message()
         if title:
             if show_image:  # dim the last frame under the message

@@ -41,7 +41,7 @@ class DraftPage(QWizardPage):
 
     # -- shared -----------------------------------------------------------------------------
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+    def initializePage(self) -> None:
         self._loading = True
         try:
             self.load()
@@ -61,7 +61,7 @@ class DraftPage(QWizardPage):
         self.problems.set_problems(self.my_problems())
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+    def isComplete(self) -> bool:
         return not any(p.severity is Severity.ERROR for p in self.my_problems())
 
     def add(self, widget: QWidget) -> QWidget:

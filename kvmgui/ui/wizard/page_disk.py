@@ -57,21 +57,21 @@ class DiskPage(DraftPage):
             self.group.addButton(button)
             self.radios[choice] = button
             grid.addWidget(button, row, 0, 1, 2)
-            button.toggled.connect(lambda on, c=choice: on and self._set_choice(c))
+            button.toggled.connect(lambda on, c=choice: self._set_choice(c) if on else None)
 
         radio(DiskChoice.NEW, tr(_CTX, "Create a &new disk"), 0)
         size_row = QWidget(self.choices)
         h = QHBoxLayout(size_row)
         h.setContentsMargins(0, 0, 0, 0)
         self.size_label = QLabel(tr(_CTX, "&Size:"), size_row)
-        self.size = QSpinBox(size_row)
-        self.size.setRange(1, MAX_DISK_GIB)
-        self.size.setSuffix(tr(_CTX, " GiB"))
-        self.size.setAccessibleName(tr(_CTX, "Disk size in GiB"))
-        self.size_label.setBuddy(self.size)
-        self.size.valueChanged.connect(self._size_changed)
+        self.size_spin = QSpinBox(size_row)
+        self.size_spin.setRange(1, MAX_DISK_GIB)
+        self.size_spin.setSuffix(tr(_CTX, " GiB"))
+        self.size_spin.setAccessibleName(tr(_CTX, "Disk size in GiB"))
+        self.size_label.setBuddy(self.size_spin)
+        self.size_spin.valueChanged.connect(self._size_changed)
         h.addWidget(self.size_label)
-        h.addWidget(self.size)
+        h.addWidget(self.size_spin)
         h.addStretch(1)
         grid.addWidget(size_row, 1, 1)
         self.free = hint_label("", self.choices)
@@ -119,7 +119,7 @@ class DiskPage(DraftPage):
         if d.disk is DiskChoice.NONE and not d.boots_from_media:
             d.disk = DiskChoice.NEW
         self.radios[d.disk].setChecked(True)
-        self.size.setValue(max(1, d.disk_gib))
+        self.size_spin.setValue(max(1, d.disk_gib))
         self.existing.set_text(d.disk_path)
         self.format.setCurrentIndex(self.format.findData(d.disk_format.value))
         self.radios[DiskChoice.NONE].setEnabled(d.boots_from_media)
@@ -133,7 +133,7 @@ class DiskPage(DraftPage):
 
     def _enable(self) -> None:
         choice = self.wiz.draft.disk
-        self.size.setEnabled(choice is DiskChoice.NEW)
+        self.size_spin.setEnabled(choice is DiskChoice.NEW)
         self.size_label.setEnabled(choice is DiskChoice.NEW)
         self.existing.setEnabled(choice is DiskChoice.EXISTING)
         self.format.setEnabled(choice is DiskChoice.EXISTING)

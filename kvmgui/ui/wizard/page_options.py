@@ -83,7 +83,7 @@ class OptionsPage(DraftPage):
             button.setAccessibleName(button.text().replace("&", ""))
             self.display_group.addButton(button)
             h.addWidget(button)
-            button.toggled.connect(lambda on, k=kind: on and self._set("display", k))
+            button.toggled.connect(lambda on, k=kind: self._set("display", k) if on else None)
         h.addStretch(1)
         self.add(display)
 
@@ -127,7 +127,7 @@ class OptionsPage(DraftPage):
         for label, value in items:
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(
-            lambda i, c=combo, f=field: i >= 0 and self._set(f, str(c.itemData(i))))
+            lambda i, c=combo, f=field: self._set(f, str(c.itemData(i))) if i >= 0 else None)
         return combo
 
     def _toggle_advanced(self, on: bool) -> None:

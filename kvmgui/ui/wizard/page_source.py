@@ -54,7 +54,7 @@ class SourcePage(DraftPage):
             self.radios[kind] = button
             grid.addWidget(button, row, 0, 1, 2)
             row += 1
-            button.toggled.connect(lambda on, k=kind: on and self._set_source(k))
+            button.toggled.connect(lambda on, k=kind: self._set_source(k) if on else None)
             return button
 
         def detail(widget: QWidget) -> None:
@@ -88,8 +88,10 @@ class SourcePage(DraftPage):
         self.stick.setAccessibleName(tr(_CTX, "USB stick"))
         self.stick.setEditable(True)
         self.stick.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.stick.lineEdit().setPlaceholderText(
-            tr(_CTX, "Plug in a stick, or type the path of a stick image (.img)"))
+        stick_edit = self.stick.lineEdit()
+        if stick_edit is not None:
+            stick_edit.setPlaceholderText(
+                tr(_CTX, "Plug in a stick, or type the path of a stick image (.img)"))
         self.stick.currentTextChanged.connect(self._stick_changed)
         self.stick_refresh = QPushButton(tr(_CTX, "L&ook again"), self)
         self.stick_refresh.setAccessibleName(tr(_CTX, "Look for USB sticks again"))

@@ -155,4 +155,8 @@ class SummaryPage(DraftPage):
         if fraction < 0:
             self.progress.setVisible(False)
             return
+        if fraction > 1:
+            self.progress.setRange(0, 0)  # busy: qemu-img reports no progress for this step
+            return
+        self.progress.setRange(0, 1000)
         self.progress.setValue(int(fraction * 1000))

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
 
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
+from kvmgui.core.host import HostFacts
 from kvmgui.core.model import DisplayKind, OsPreset, VmSpec
 from kvmgui.core.presets import new_vm_id
 from kvmgui.core.settings import Settings
@@ -32,6 +35,8 @@ from kvmgui.ui.wizard.draft import Draft, SourceKind, page_of, to_spec
 
 log = logging.getLogger(__name__)
 _CTX = "NewVmWizard"
+BUSY = 2.0  # creation_progress value: working, amount unknown
+FAILED = -1.0
 
 
 def apply_os(d: Draft, os: OsPreset, settings: Settings) -> None:
@@ -60,8 +65,9 @@ class NewVmWizard(QWizard):
     problems_changed = Signal()
     env_changed = Signal()  # host facts, caps, free space or drives arrived
     creation_progress = Signal(float, str)  # 0..1, what is being done
-    # The VM exists (definition and disks); bool: the user asked to start it now.
-    vm_created = Signal(object, bool)
+    # The VM exists (definition and disks); int 1: the user asked to start it now (an int, not
+    # a bool: see bridge.py).
+    vm_created = Signal(object, int)
 
     PAGE_IDS = ("source", "os", "resources", "disk", "options", "summary")
 
@@ -89,7 +95,7 @@ class NewVmWizard(QWizard):
         self.creating = False
         self._user_named = False
         self._os_touched = False
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks: set[asyncio.Task[Any]] = set()
         self.existing_names = self._existing_names()
 
         self.setWindowTitle(tr(_CTX, "New virtual machine"))
@@ -132,18 +138,18 @@ class NewVmWizard(QWizard):
         result = self.ctx.store.load_all()
         return [vm.spec.name for vm in result.vms] + [e.name for e in result.errors if e.name]
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if not self.env_ready and not self._tasks:
             self.spawn(self.load_environment())
 
-    def spawn(self, coro: object) -> asyncio.Task[object]:
-        task: asyncio.Task[object] = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
         return task
 
-    def _task_done(self, task: asyncio.Task[object]) -> None:
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             exc = task.exception()
@@ -316,7 +322,10 @@ class NewVmWizard(QWizard):
                 what = tr(_CTX, "Creating the disk image {0}…").format(path.name)
                 self.creation_progress.emit(0.05, what)
 
-                def report(fraction: float, what: str = what, i: int = i) -> None:
+                def report(fraction: float | None, what: str = what, i: int = i) -> None:
+                    if fraction is None:
+                        self.creation_progress.emit(BUSY, what)
+                        return
                     share = (i + max(0.0, min(1.0, fraction))) / len(new_disks)
                     self.creation_progress.emit(0.05 + 0.9 * share, what)
 
@@ -331,7 +340,7 @@ class NewVmWizard(QWizard):
                     self.ctx.store.delete(stored, keep_disks=False)
                 except StoreError as cleanup:
                     details += "\n\n" + str(cleanup)
-            self.creation_progress.emit(-1.0, message)
+            self.creation_progress.emit(FAILED, message)
             self._set_busy(False)
             show_error(self, tr(_CTX, "The virtual machine could not be created."),
                        informative=message, details=details)
@@ -342,14 +351,12 @@ class NewVmWizard(QWizard):
             raise
         self.created = stored
         self._set_busy(False)
-        self.vm_created.emit(stored, self.draft.start_now)
+        self.vm_created.emit(stored, int(self.draft.start_now))
         super().accept()
         return stored
 
 
-def _optimistic_host(ctx: AppContext) -> object:
-    from kvmgui.core.host import HostFacts
-
+def _optimistic_host(ctx: AppContext) -> HostFacts:
     # Large enough that nothing about memory or CPUs is flagged before the real facts arrive.
     return HostFacts(kvm_usable=True, cpu_count=1024, memory_mib=1 << 30,
                      available_memory_mib=1 << 30, ovmf_code="-", ovmf_vars_template="-",

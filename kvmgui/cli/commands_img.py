@@ -1,0 +1,412 @@
+"""Disk image tools (`img info|convert|compress|resize|check|create`) and `devices`.
+
+Long operations show a percentage on stderr when it is a terminal and stop cleanly on Ctrl-C:
+the temporary file is deleted and the original image is left as it was.
+
+`img info --json` prints one object (stable keys):
+  filename, format, virtual_size, actual_size, backing_file, backing_format,
+  full_backing_filename, dirty, corrupt, cluster_size, in_use,
+  snapshots: [{id, name, date (ISO 8601, UTC), vm_state_size, vm_clock, includes_memory}],
+  chain: [{filename, format, virtual_size, actual_size, backing_file, backing_format}]
+  (the image first, then its base, the base's base, …).
+`img check --json`: {status: ok|leaks|corrupt|failed|unsupported, message, corruptions, leaks,
+  check_errors, allocated_clusters, total_clusters, image_end_offset}.
+`devices --json`: {devices: [{path, kind: stick|optical|disk, size, model, vendor, transport,
+  removable, readonly, mounted, usable, why_not, note, aliases, description}]}; only sticks and
+  optical drives unless --all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from kvmgui.cli.context import CliContext, CliError
+from kvmgui.core.sizes import SizeError, format_size, parse_size
+
+FORMATS_OUT = ("qcow2", "raw")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    img = sub.add_parser("img", help="disk image tools: info, convert, compress, resize, check")
+    isub = img.add_subparsers(dest="img_command", metavar="ACTION", required=True)
+
+    p = isub.add_parser("info", help="format, sizes, backing chain and snapshots of an image")
+    p.add_argument("image")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_info)
+
+    p = isub.add_parser("convert", help="convert an image (qcow2, raw, vmdk, vdi, vhdx) to a "
+                                        "new qcow2 or raw image")
+    p.add_argument("src")
+    p.add_argument("dst")
+    p.add_argument("--to", choices=FORMATS_OUT, default=None,
+                   help="format of the new image (default: from DST's extension, else qcow2)")
+    p.add_argument("--compress", action="store_true", help="compress the new image (qcow2)")
+    p.add_argument("--from", dest="src_format", metavar="FORMAT",
+                   help="the source's format, when you know it (otherwise qemu-img detects it)")
+    p.add_argument("--overwrite", action="store_true", help="replace DST if it exists")
+    p.add_argument("--verify", action="store_true",
+                   help="compare both images' content before the new one appears")
+    _quiet(p)
+    p.set_defaults(handler=cmd_convert)
+
+    p = isub.add_parser("compress", help="compress a qcow2 image in place (safely: the image is "
+                                         "replaced only after the result checked out)")
+    p.add_argument("image")
+    _quiet(p)
+    p.set_defaults(handler=cmd_compress)
+
+    p = isub.add_parser(
+        "resize", help="grow (or, with --shrink, shrink) the disk size the guest sees",
+        description="SIZE is the new size (30G) or a change (+10G). To shrink by an amount, "
+                    "put -- before it: img resize disk.qcow2 --shrink -- -5G",
+    )
+    p.add_argument("image")
+    p.add_argument("size", help="new size like 30G, or +10G")
+    p.add_argument("--shrink", action="store_true",
+                   help="allow making the disk smaller: everything beyond the new end is lost")
+    _quiet(p)
+    p.set_defaults(handler=cmd_resize)
+
+    p = isub.add_parser("check", help="check an image for errors")
+    p.add_argument("image")
+    p.add_argument("--repair", choices=("leaks", "all"),
+                   help="repair: 'leaks' is safe; 'all' may lose data (keep a copy first)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_check)
+
+    p = isub.add_parser("create", help="create a new empty image, or an overlay on a base image")
+    p.add_argument("path")
+    p.add_argument("size", nargs="?", help="size like 20G (optional with --backing)")
+    p.add_argument("--format", choices=FORMATS_OUT, default="qcow2")
+    p.add_argument("--backing", metavar="BASE", help="make a copy-on-write overlay on BASE")
+    p.add_argument("--backing-format", metavar="FORMAT",
+                   help="BASE's format (otherwise qemu-img detects it once and it is recorded)")
+    p.set_defaults(handler=cmd_create)
+
+    p = sub.add_parser("devices", help="list USB sticks, card readers and CD/DVD drives")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--all", action="store_true", help="also list disks that are never offered")
+    p.set_defaults(handler=cmd_devices)
+
+
+def _quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+class _Progress:
+    """A percentage on stderr, rewritten in place; only on a terminal."""
+
+    def __init__(self, title: str, enabled: bool) -> None:
+        self.title = title
+        self.enabled = enabled
+        self.shown = False
+
+    async def __call__(self, percent: float) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r{self.title}… {percent:5.1f}%")
+            sys.stderr.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * (len(self.title) + 10) + "\r")
+            sys.stderr.flush()
+            self.shown = False
+
+
+def _progress(args: argparse.Namespace, title: str) -> _Progress:
+    return _Progress(title, sys.stderr.isatty() and not getattr(args, "quiet", False))
+
+
+async def _run_job(job: Any, bar: _Progress) -> Any:
+    from kvmgui.runtime.images import ImageError
+
+    try:
+        return await job.run()
+    except ImageError as err:
+        raise CliError(err.message) from None
+    finally:
+        bar.clear()
+
+
+def _print_result(result: Any) -> None:
+    print(result.message)
+    for w in result.warnings:
+        print(f"note: {w}")
+
+
+def _size_text(n: int | None) -> str:
+    return "unknown" if n is None else f"{format_size(n)} ({n} bytes)"
+
+
+# ------------------------------------------------------------------------------ info
+
+
+async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.images import ImageError, image_chain, image_info
+
+    qemu_img = ctx.settings.qemu_img_binary
+    try:
+        chain = await image_chain(args.image, qemu_img=qemu_img)
+    except ImageError as err:
+        raise CliError(err.message) from None
+    in_use = False
+    try:
+        await image_info(args.image, fmt=chain[0].format, force_share=False, qemu_img=qemu_img)
+    except ImageError as err:
+        in_use = err.locked
+    info = chain[0]
+    if args.json:
+        doc = _info_json(info)
+        doc["in_use"] = in_use
+        doc["chain"] = [
+            {k: _info_json(i)[k] for k in ("filename", "format", "virtual_size", "actual_size",
+                                          "backing_file", "backing_format")}
+            for i in chain
+        ]
+        json.dump(doc, sys.stdout, indent=2)
+        print()
+        return 0
+    print(f"image:        {info.filename}")
+    print(f"format:       {info.format}")
+    print(f"virtual size: {_size_text(info.virtual_size)}")
+    print(f"disk size:    {_size_text(info.actual_size)}")
+    if info.cluster_size:
+        print(f"cluster size: {info.cluster_size}")
+    if info.backing_file:
+        fmt = info.backing_format or "NOT RECORDED: QEMU would have to guess it"
+        print(f"backing file: {info.full_backing_filename or info.backing_file} ({fmt})")
+    if in_use:
+        print("in use:       yes, by a running VM (the numbers may be slightly out of date)")
+    if info.dirty:
+        print("warning:      the image was not closed cleanly; run 'kvmgui-cli img check' on it")
+    if info.corrupt:
+        print("warning:      QEMU marked this image as corrupt; run 'kvmgui-cli img check' on it")
+    if len(chain) > 1:
+        print("backing chain:")
+        for depth, link in enumerate(chain):
+            print(f"  {'  ' * depth}{link.filename} ({link.format}, "
+                  f"{format_size(link.virtual_size)})")
+    if info.snapshots:
+        print("snapshots:")
+        for s in info.snapshots:
+            memory = ", includes memory" if s.includes_memory else ""
+            print(f"  {s.id:>3}  {s.name}  {s.date:%Y-%m-%d %H:%M:%S} UTC{memory}")
+    return 0
+
+
+def _info_json(info: Any) -> dict[str, Any]:
+    return {
+        "filename": info.filename,
+        "format": info.format,
+        "virtual_size": info.virtual_size,
+        "actual_size": info.actual_size,
+        "backing_file": info.backing_file,
+        "backing_format": info.backing_format,
+        "full_backing_filename": info.full_backing_filename,
+        "dirty": info.dirty,
+        "corrupt": info.corrupt,
+        "cluster_size": info.cluster_size,
+        "snapshots": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "date": s.date.isoformat(),
+                "vm_state_size": s.vm_state_size,
+                "vm_clock": s.vm_clock,
+                "includes_memory": s.includes_memory,
+            }
+            for s in info.snapshots
+        ],
+    }
+
+
+# ------------------------------------------------------------------------------ jobs
+
+
+def _default_target_format(dst: str) -> str:
+    return "raw" if Path(dst).suffix.lower() in (".raw", ".img") else "qcow2"
+
+
+async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.images import convert_job
+
+    to = args.to or _default_target_format(args.dst)
+    if args.compress and to != "qcow2":
+        raise CliError("Only qcow2 images can be compressed: use --to qcow2.", code=2)
+    dst = Path(args.dst)
+    if (dst.exists() or dst.is_symlink()) and not args.overwrite:
+        raise CliError(f"{dst} already exists; choose another name or add --overwrite.")
+    bar = _progress(args, f"Converting {Path(args.src).name}")
+    job = convert_job(
+        args.src, args.dst, to=to, compress=args.compress, src_format=args.src_format,
+        overwrite=args.overwrite, verify=args.verify, qemu_img=ctx.settings.qemu_img_binary,
+        progress=bar,
+    )
+    _print_result(await _run_job(job, bar))
+    return 0
+
+
+async def cmd_compress(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.images import compress_job
+
+    bar = _progress(args, f"Compressing {Path(args.image).name}")
+    job = compress_job(args.image, qemu_img=ctx.settings.qemu_img_binary, progress=bar)
+    _print_result(await _run_job(job, bar))
+    return 0
+
+
+async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.core.qemu_img import resolve_new_size
+    from kvmgui.runtime.images import ImageError, image_info, resize_job
+
+    qemu_img = ctx.settings.qemu_img_binary
+    try:
+        info = await image_info(args.image, qemu_img=qemu_img)
+    except ImageError as err:
+        raise CliError(err.message) from None
+    try:
+        new = resolve_new_size(args.size, info.virtual_size)
+    except SizeError as err:
+        raise CliError(str(err), code=2) from None
+    if new < info.virtual_size:
+        if not args.shrink:
+            raise CliError(
+                f"{format_size(new)} is smaller than the disk's current size "
+                f"({format_size(info.virtual_size)}). Shrinking deletes everything beyond "
+                f"{format_size(new)} on the disk; shrink the guest's partitions first, then "
+                "add --shrink.",
+                code=2,
+            )
+        print(f"warning: shrinking deletes everything beyond {format_size(new)} on the disk.",
+              file=sys.stderr)
+    bar = _progress(args, f"Resizing {Path(args.image).name}")
+    job = resize_job(args.image, new, shrink=args.shrink, fmt=info.format, qemu_img=qemu_img,
+                     progress=bar)
+    _print_result(await _run_job(job, bar))
+    return 0
+
+
+async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.core.qemu_img import CheckStatus
+    from kvmgui.runtime.images import ImageError, check_image
+
+    try:
+        result = await check_image(args.image, repair=args.repair,
+                                   qemu_img=ctx.settings.qemu_img_binary)
+    except ImageError as err:
+        raise CliError(err.message) from None
+    if args.json:
+        json.dump(
+            {
+                "status": result.status.value,
+                "message": result.message,
+                "corruptions": result.corruptions,
+                "leaks": result.leaks,
+                "check_errors": result.check_errors,
+                "allocated_clusters": result.allocated_clusters,
+                "total_clusters": result.total_clusters,
+                "image_end_offset": result.image_end_offset,
+            },
+            sys.stdout,
+            indent=2,
+        )
+        print()
+    else:
+        print(result.message)
+        if result.status is CheckStatus.LEAKS:
+            print(f"Repair with: kvmgui-cli img check --repair leaks {args.image}")
+    return 0 if result.ok else 1
+
+
+async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.images import ImageError, create_image, image_info
+
+    qemu_img = ctx.settings.qemu_img_binary
+    size: int | None = None
+    if args.size is not None:
+        try:
+            size = parse_size(args.size)
+        except SizeError as err:
+            raise CliError(str(err), code=2) from None
+    elif not args.backing:
+        raise CliError("Give the new image's size, like 20G.", code=2)
+    backing_format = args.backing_format
+    if args.backing and args.format != "qcow2":
+        raise CliError("Only qcow2 images can have a backing file.", code=2)
+    try:
+        if args.backing and not backing_format:
+            base = Path(args.backing)
+            if not base.is_absolute():  # qemu-img resolves it against the new image's folder
+                base = Path(args.path).parent / base
+            # The base's format is learnt once here (info probes) and recorded with -F, so
+            # QEMU never probes it again when the overlay is used.
+            backing_format = (await image_info(base, qemu_img=qemu_img)).format
+        await create_image(args.path, args.format, size, backing=args.backing,
+                           backing_format=backing_format, qemu_img=qemu_img)
+        info = await image_info(args.path, fmt=args.format, qemu_img=qemu_img)
+    except ImageError as err:
+        raise CliError(err.message) from None
+    text = f"Created {args.path} ({info.format}, {format_size(info.virtual_size)})"
+    if args.backing:
+        text += f" on top of {args.backing} ({backing_format})"
+    print(text + ".")
+    return 0
+
+
+# ------------------------------------------------------------------------------ devices
+
+
+async def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
+
+    try:
+        scan = await probe_block_devices()
+    except ProbeError as err:
+        raise CliError(err.message) from None
+    devices = scan.devices if args.all else scan.offered
+    if args.json:
+        json.dump({"devices": [_device_json(d) for d in devices]}, sys.stdout, indent=2)
+        print()
+        return 0
+    if not devices:
+        print("No USB sticks, card readers or CD/DVD drives were found.")
+        return 0
+    for d in devices:
+        kind = {"stick": "USB/removable", "optical": "CD/DVD drive"}.get(d.kind.value, "disk")
+        names = ", ".join([d.path, *d.aliases])
+        print(f"{names}  {kind}  {d.description}")
+        if d.mounted:
+            print(f"    mounted: {', '.join(d.mounted)}")
+        if not d.usable:
+            print(f"    not usable: {d.why_not}")
+        elif d.note:
+            print(f"    note: {d.note}")
+    return 0
+
+
+def _device_json(d: Any) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "kind": d.kind.value,
+        "size": d.size,
+        "model": d.model,
+        "vendor": d.vendor,
+        "transport": d.transport,
+        "removable": d.removable,
+        "readonly": d.readonly,
+        "mounted": list(d.mounted),
+        "usable": d.usable,
+        "why_not": d.why_not,
+        "note": d.note,
+        "aliases": list(d.aliases),
+        "description": d.description,
+    }

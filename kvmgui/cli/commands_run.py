@@ -1,0 +1,317 @@
+"""Running VMs: start, pause, resume, shutdown, kill, reset, status, screenshot, send-key,
+eject, insert, serial, display.
+
+Every command is a short-lived client: it attaches to the VM over the VM's second monitor
+socket (qmp-cli.sock), so it works while the app holds the first one, does its job and lets
+go; the VM keeps running. `start` launches QEMU itself (detached, so it outlives the command).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import sys
+import time
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+from kvmgui.cli.context import CliContext, CliError
+from kvmgui.runtime.controller import MonitorRole, VmController
+from kvmgui.runtime.events import RuntimeEvent, StateChanged
+from kvmgui.runtime.manager import ManagerError, VmManager
+from kvmgui.runtime.outcome import Outcome
+from kvmgui.runtime.state import VmState
+
+CPU_SAMPLE_S = 0.5
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def add(name: str, handler: Callable[..., Any], help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:]
+                           + ".")
+        p.add_argument("name", metavar="NAME", help="the VM's name")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("start", cmd_start, "start a VM (it keeps running after this command ends)")
+    p.add_argument("--wait", action="store_true",
+                   help="stay until the VM stops, printing its state changes (exit code 0 "
+                        "when it shut down, 1 when it crashed)")
+    add("pause", cmd_pause, "pause a running VM (it keeps its memory)")
+    add("resume", cmd_resume, "resume a paused VM")
+    p = add("shutdown", cmd_shutdown, "ask a VM to shut down (ACPI power button) and wait")
+    p.add_argument("--timeout", type=float, metavar="S",
+                   help="seconds to wait for the guest to power off (default: the setting "
+                        "shutdown_timeout_s; 0: only ask)")
+    p.add_argument("--force", action="store_true",
+                   help="force the VM off if it has not shut down within the timeout")
+    add("kill", cmd_kill, "force a VM off at once (like pulling the plug)")
+    add("reset", cmd_reset, "reset a VM (like pressing its reset button)")
+    p = add("status", cmd_status, "show a VM's state, resource use and display address")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = add("screenshot", cmd_screenshot, "save a PNG picture of a VM's screen")
+    p.add_argument("file", metavar="FILE", help="where to save the PNG")
+    p = add("send-key", cmd_send_key, "press keys in a VM, e.g. ctrl-alt-delete")
+    p.add_argument("keys", metavar="KEYS", nargs="+",
+                   help="key combinations, keys joined with '-' (ctrl-alt-delete, alt-f2, ret)")
+    p = add("eject", cmd_eject, "eject the CD/DVD from a running VM")
+    p.add_argument("--force", action="store_true",
+                   help="eject even if the guest has locked the tray")
+    p = add("insert", cmd_insert, "put an ISO image into a running VM's CD/DVD drive")
+    p.add_argument("iso", metavar="ISO", help="the ISO image")
+    p.add_argument("--force", action="store_true",
+                   help="change the disc even if the guest has locked the tray")
+    p = add("serial", cmd_serial, "print a VM's serial console log")
+    p.add_argument("--follow", "-f", action="store_true",
+                   help="keep printing new output until the VM stops (Ctrl-C to quit)")
+    add("display", cmd_display, "print the address a viewer (remote-viewer) connects to")
+
+
+@contextlib.asynccontextmanager
+async def attached(ctx: CliContext, name: str) -> AsyncIterator[tuple[VmManager, VmController]]:
+    """The VM's controller, attached over the CLI monitor; always let go at the end."""
+    manager = VmManager(ctx.paths, ctx.settings, store=ctx.store(), role=MonitorRole.CLI,
+                        sample_stats=False)
+    try:
+        try:
+            controller = await manager.attach_one(name)
+        except ManagerError as err:
+            raise CliError(str(err)) from None
+        yield manager, controller
+    finally:
+        await manager.close()
+
+
+def report(outcome: Outcome) -> int:
+    """Print an outcome: the message on stdout, or on stderr (with QEMU's words) and fail."""
+    if outcome.ok:
+        print(outcome.message)
+        return 0
+    if outcome.details:
+        print("QEMU said:", file=sys.stderr)
+        for line in outcome.details.splitlines():
+            print(f"  {line}", file=sys.stderr)
+    raise CliError(outcome.message)
+
+
+async def cmd_start(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (manager, vm):
+        outcome = await vm.start()
+        report(outcome)
+        status = vm.status()
+        if status.display:
+            print(f"Display: {status.display}")
+        print(f"Serial console log: {vm.stored.folder.serial_log}")
+        if not args.wait:
+            return 0
+        return await _wait_until_stopped(manager, vm)
+
+
+async def _wait_until_stopped(manager: VmManager, vm: VmController) -> int:
+    done = asyncio.Event()
+
+    def on_event(event: RuntimeEvent) -> None:
+        if isinstance(event, StateChanged) and event.vm_id == vm.vm_id:
+            line = f"{time.strftime('%H:%M:%S')} {event.state.value}"
+            print(line + (f": {event.reason}" if event.reason else ""), flush=True)
+            if not event.state.is_active and vm.pid is None:
+                done.set()
+
+    unsubscribe = manager.subscribe(on_event)
+    try:
+        if vm.pid is not None:
+            await done.wait()
+    finally:
+        unsubscribe()
+    return 1 if vm.state is VmState.CRASHED else 0
+
+
+async def cmd_pause(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.pause())
+
+
+async def cmd_resume(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.resume())
+
+
+async def cmd_shutdown(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.shutdown(args.timeout, force=args.force))
+
+
+async def cmd_kill(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.force_off())
+
+
+async def cmd_reset(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.reset())
+
+
+async def cmd_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.screenshot(Path(args.file)))
+
+
+async def cmd_send_key(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.send_keys(args.keys))
+
+
+async def cmd_eject(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.eject(force=args.force))
+
+
+async def cmd_insert(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.change_cd(Path(args.iso), force=args.force))
+
+
+async def cmd_display(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        outcome = await vm.display_address()
+        if not outcome.ok:
+            return report(outcome)
+        print(outcome.value)
+        if sys.stdout.isatty():
+            print(f"Open it with: remote-viewer {outcome.value}", file=sys.stderr)
+        return 0
+
+
+async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    async with attached(ctx, args.name) as (_, vm):
+        data = await status_dict(vm)
+    if args.json:
+        json.dump(data, sys.stdout, indent=2)
+        print()
+        return 0
+    print(f"{data['name']}: {data['state']}")
+    if data["reason"]:
+        print(f"  {data['reason']}")
+    if data["pid"] is not None:
+        print(f"  pid {data['pid']}, up {_duration(data['uptime_s'])}, "
+              f"accelerator {data['accelerator'] or 'unknown'}")
+        cpu = data["cpu_percent"]
+        mem = data["memory_bytes"]
+        print(f"  CPU {cpu:.0f} %" if cpu is not None else "  CPU unknown", end="")
+        print(f", memory {mem / 2**20:.0f} MiB" if mem is not None else "")
+        if data["display"]:
+            print(f"  display {data['display']}")
+    if data["details"]:
+        print("  QEMU said:")
+        for line in str(data["details"]).splitlines():
+            print(f"    {line}")
+    return 0
+
+
+async def status_dict(vm: VmController) -> dict[str, Any]:
+    from kvmgui.runtime.stats import (
+        CpuMeter,
+        process_uptime,
+        read_proc_times,
+        read_rss,
+        system_uptime,
+    )
+
+    status = vm.status()
+    data: dict[str, Any] = {
+        "name": status.name,
+        "id": status.vm_id,
+        "state": status.state.value,
+        "reason": status.reason,
+        "details": status.details,
+        "pid": status.pid,
+        "qmp_status": status.qmp_status,
+        "uptime_s": None,
+        "accelerator": status.accel,
+        "display": status.display,
+        "cpu_percent": None,
+        "memory_bytes": None,
+    }
+    pid = status.pid
+    if pid is None:
+        return data
+    accel = await vm.query_accel()
+    if accel:
+        data["accelerator"] = accel
+    meter = CpuMeter()
+    first = read_proc_times(pid)
+    if first is not None:
+        meter.update(pid, first, time.monotonic())
+        await asyncio.sleep(CPU_SAMPLE_S)
+        second = read_proc_times(pid)
+        if second is not None:
+            cpu = meter.update(pid, second, time.monotonic())
+            data["cpu_percent"] = None if cpu is None else round(cpu, 1)
+            uptime = process_uptime(second, system_uptime())
+            data["uptime_s"] = None if uptime is None else round(uptime, 1)
+    data["memory_bytes"] = read_rss(pid)
+    return data
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "?"
+    s = int(seconds)
+    if s < 120:
+        return f"{s} s"
+    if s < 7200:
+        return f"{s // 60} min"
+    return f"{s // 3600} h {s % 3600 // 60} min"
+
+
+async def cmd_serial(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.process import ProcessWatch, find_vm_pid
+
+    try:
+        vm = ctx.store().get(args.name)
+    except Exception as err:
+        raise CliError(str(err)) from None
+    path = vm.folder.serial_log
+    out = sys.stdout.buffer
+    position = _copy_from(path, 0, out)
+    if not args.follow:
+        if position == 0 and not path.exists():
+            print(f"'{vm.spec.name}' has no serial console log yet (it is written while the VM "
+                  "runs).", file=sys.stderr)
+        return 0
+    pid = find_vm_pid(ctx.paths.vm_runtime(vm.spec.id))
+    watch = ProcessWatch(pid) if pid is not None else None
+    if watch is None:
+        print(f"('{vm.spec.name}' is not running.)", file=sys.stderr)
+        return 0
+    watch.start()
+    try:
+        # A file has no change notification without inotify: read new bytes a few times a
+        # second (cheap), and stop once the VM's QEMU has exited.
+        while not watch.exited:
+            await asyncio.sleep(0.2)
+            position = _copy_from(path, position, out)
+        _copy_from(path, position, out)
+    finally:
+        watch.close()
+    return 0
+
+
+def _copy_from(path: Path, position: int, out: Any) -> int:
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size < position:  # a new run truncated the log
+                position = 0
+            f.seek(position)
+            data = f.read()
+    except OSError:
+        return position
+    if data:
+        out.write(data)
+        out.flush()
+    return position + len(data)

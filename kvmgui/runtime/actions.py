@@ -1,0 +1,147 @@
+"""Actions on a running VM that are one or two QMP commands: the CD/DVD drive, screenshots,
+keys, the display address. Each takes a connected session and returns an Outcome; the
+controller holds the VM's lock around them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kvmgui.core.argv import CDROM_DEVICE_ID
+from kvmgui.runtime.keys import KeyNameError, parse_combo
+from kvmgui.runtime.outcome import Outcome
+from kvmgui.runtime.qemu_errors import explain
+from kvmgui.runtime.qmp_session import QmpCommandError, QmpError, QmpSession
+
+
+def cd_error(name: str, exc: QmpCommandError, path: Path | None = None) -> Outcome:
+    text = exc.description
+    if "not found" in text and CDROM_DEVICE_ID in text:
+        return Outcome.failure(f"'{name}' has no CD/DVD drive; add one in its settings (it "
+                               "appears at the next start).", code="no-cd-drive", details=text)
+    if "locked" in text:
+        return Outcome.failure(
+            "The guest has locked the CD/DVD tray (a program in it is using the disc) and was "
+            "asked to release it. Try again in a moment, or force it (the guest may lose data "
+            "it is reading).", code="tray-locked", details=text)
+    explained = explain(text, roles={str(path): "the ISO image"} if path else None)
+    if explained.code != "qemu-error":
+        return Outcome.failure(explained.message, code=explained.code, details=text)
+    return Outcome.failure(f"QEMU could not change the CD/DVD: {text}", details=text)
+
+
+async def eject_cd(session: QmpSession, name: str, *, force: bool) -> Outcome:
+    try:
+        await session.execute("eject", {"id": CDROM_DEVICE_ID, "force": force})
+    except QmpCommandError as exc:
+        return cd_error(name, exc)
+    except QmpError as exc:
+        return Outcome.failure(str(exc), code="monitor")
+    return Outcome.success("Ejected the CD/DVD.")
+
+
+def check_iso(iso: Path) -> Path | Outcome:
+    path = Path(iso).expanduser().absolute()
+    if not path.is_file():
+        return Outcome.failure(f"The ISO image {path} does not exist (or is not a file): check "
+                               "the path.", code="file-missing")
+    if not os.access(path, os.R_OK):
+        return Outcome.failure(f"kvmgui is not allowed to read {path}: give your user read "
+                               "access to it.", code="file-permission")
+    return path
+
+
+async def change_cd(session: QmpSession, name: str, path: Path, *, force: bool) -> Outcome:
+    try:
+        await session.execute("blockdev-change-medium", {
+            "id": CDROM_DEVICE_ID, "filename": str(path), "format": "raw",
+            "read-only-mode": "read-only", "force": force,
+        })
+    except QmpCommandError as exc:
+        return cd_error(name, exc, path)
+    except QmpError as exc:
+        return Outcome.failure(str(exc), code="monitor")
+    return Outcome.success(f"Inserted {path.name} into the CD/DVD drive (until the VM stops; "
+                           "change the VM's settings to keep it).")
+
+
+async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path) -> Outcome:
+    """QEMU writes the PNG itself, into our private runtime folder (`temp`); then it is moved
+    to `dest`, so QEMU never needs access to the user's folders."""
+    try:
+        await session.execute("screendump", {"filename": str(temp), "format": "png"})
+    except QmpCommandError as exc:
+        return Outcome.failure(f"QEMU could not take a screenshot: {exc}",
+                               details=exc.description)
+    except QmpError as exc:
+        return Outcome.failure(str(exc), code="monitor")
+    try:
+        shutil.move(temp, dest)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        return Outcome.failure(f"The screenshot could not be saved as {dest} ({exc.strerror}).",
+                               code="write-failed")
+    return Outcome.success(f"Saved a screenshot of '{name}' as {dest}.", value=dest)
+
+
+def parse_keys(combos: Sequence[str]) -> list[list[str]] | Outcome:
+    try:
+        parsed = [parse_combo(c) for c in combos]
+    except KeyNameError as exc:
+        return Outcome.failure(str(exc), code="bad-key")
+    if not parsed:
+        return Outcome.failure("No keys were given.", code="bad-key")
+    return parsed
+
+
+async def send_keys(session: QmpSession, name: str, combos: Sequence[str],
+                    parsed: list[list[str]]) -> Outcome:
+    try:
+        for keys in parsed:
+            await session.execute("send-key",
+                                  {"keys": [{"type": "qcode", "data": k} for k in keys]})
+    except QmpCommandError as exc:
+        return Outcome.failure(f"QEMU did not send the keys: {exc}", code="bad-key")
+    except QmpError as exc:
+        return Outcome.failure(str(exc), code="monitor")
+    return Outcome.success(f"Sent {', '.join(combos)} to '{name}'.")
+
+
+async def display_address(session: QmpSession | None, fallback: str | None,
+                          name: str) -> Outcome:
+    """Where a viewer connects, as QEMU reports it (query-vnc / query-spice)."""
+    if session is not None and session.connected:
+        for command, to_uri in (("query-vnc", vnc_uri), ("query-spice", spice_uri)):
+            with contextlib.suppress(QmpError):
+                info = await session.execute(command, timeout=3.0)
+                if isinstance(info, dict) and info.get("enabled"):
+                    uri = to_uri(info)
+                    if uri:
+                        return Outcome.success(uri, value=uri)
+    if fallback:
+        return Outcome.success(fallback, value=fallback)
+    return Outcome.failure(f"'{name}' has no display (it was set to none).", code="no-display")
+
+
+def vnc_uri(info: dict[str, Any]) -> str | None:
+    family, host, service = info.get("family"), info.get("host"), info.get("service")
+    if family == "unix" and service:
+        return f"vnc+unix://{service}"
+    if host and service:
+        return f"vnc://{host}:{service}"
+    return None
+
+
+def spice_uri(info: dict[str, Any]) -> str | None:
+    host, port = info.get("host"), info.get("port")
+    if host and str(host).startswith("/"):
+        return f"spice+unix://{host}"
+    if host and port:
+        return f"spice://{host}:{port}"
+    return None

@@ -1,0 +1,65 @@
+"""What all VM controllers of one manager share, and small facts derived from a spec."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kvmgui.core.host import HostFacts
+from kvmgui.core.model import CdromSource, DisplayKind, VmSpec
+from kvmgui.core.paths import AppPaths, VmFolder
+from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.core.settings import Settings
+from kvmgui.core.store import StoredVm
+from kvmgui.runtime.events import RuntimeEvent
+
+
+class MonitorRole(StrEnum):
+    """Which of the VM's two monitors a process uses when it attaches."""
+
+    APP = "app"  # long-lived (the GUI): qmp.sock, falling back to qmp-cli.sock when taken
+    CLI = "cli"  # one-shot commands: qmp-cli.sock only
+
+
+@dataclass
+class RuntimeContext:
+    """Built once by VmManager and handed to every controller (no globals)."""
+
+    paths: AppPaths
+    settings: Settings
+    role: MonitorRole
+    environment: Callable[[], Awaitable[tuple[HostFacts, QemuCaps]]]
+    publish: Callable[[RuntimeEvent], None]
+    refresh: Callable[[str], StoredVm | None]  # the VM's current definition from the store
+
+
+def display_uri(spec: VmSpec, paths: AppPaths) -> str | None:
+    """The address remote-viewer (or our console) connects to: a unix socket, never TCP."""
+    run = paths.vm_runtime(spec.id)
+    if spec.display.kind is DisplayKind.VNC:
+        return f"vnc+unix://{run.vnc_socket}"
+    if spec.display.kind is DisplayKind.SPICE:
+        return f"spice+unix://{run.spice_socket}"
+    return None
+
+
+def file_roles(spec: VmSpec, folder: VmFolder) -> dict[str, str]:
+    """How the user knows each file and block node, for qemu_errors.explain."""
+    roles: dict[str, str] = {"memory": f"{spec.memory_mib} MiB"}
+    for i, disk in enumerate(spec.disks):
+        path = str(folder.resolve(disk.path))
+        label = f"disk {i + 1}" if len(spec.disks) > 1 else "the VM's disk"
+        roles[path] = roles[f"hd{i}"] = roles[f"hd{i}-drive"] = label
+        if disk.backing_file:
+            roles[f"hd{i}-base"] = f"the base image of {label}"
+    if spec.cdrom is not None and spec.cdrom.path:
+        label = ("the host CD/DVD drive" if spec.cdrom.source is CdromSource.HOST
+                 else "the ISO image in the CD/DVD drive")
+        roles[str(folder.resolve(spec.cdrom.path))] = roles["cd0"] = label
+    if spec.usb_stick is not None:
+        roles[str(folder.resolve(spec.usb_stick.path))] = roles["usb0"] = "the USB stick"
+        roles["usb0-drive"] = "the USB stick"
+    roles[str(folder.nvram)] = roles["fw-vars"] = "the VM's UEFI variable store"
+    roles["fw-code"] = "the UEFI firmware"
+    return roles

@@ -1,0 +1,208 @@
+"""Launching one QEMU: everything between "Start" and a monitor that answers.
+
+The controller holds the VM's locks and calls, in order:
+1. `spawn(stored, run, ctx)`: probe the host once, create missing disks (explicit formats) and
+   the UEFI variable store, build the argv (+ `-S`: the guest waits for us), append a banner
+   to the VM's QEMU log, write meta.json, start swtpm when the VM has a TPM, then start QEMU
+   detached. Raises LaunchProblem with a plain sentence on any failure.
+2. `connect_new_monitor(...)`: connect to qmp.sock as soon as it appears.
+3. on failure `explain_failure(...)`: QEMU's own words since the banner, explained.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kvmgui.core.argv import ArgvError, build_argv, shell_line, swtpm_argv
+from kvmgui.core.argv_devices import swtpm_log, swtpm_socket
+from kvmgui.core.host import HostFacts
+from kvmgui.core.model import Accel, Firmware, VmSpec
+from kvmgui.core.paths import VmFolder, VmRuntimePaths
+from kvmgui.core.store import StoredVm
+from kvmgui.runtime import process
+from kvmgui.runtime.context import RuntimeContext, display_uri, file_roles
+from kvmgui.runtime.qemu_errors import explain, read_log_since, tail
+from kvmgui.runtime.qmp_session import EventCallback, QmpSession, QmpUnavailable
+from kvmgui.runtime.runfiles import RunMeta, write_meta
+
+SWTPM_WAIT_S = 5.0
+MONITOR_CONNECT_TIMEOUT_S = 5.0
+
+
+class LaunchProblem(Exception):
+    """The VM could not be started; `message` is one sentence, `details` QEMU's words."""
+
+    def __init__(self, message: str, details: str = "", code: str = "start-failed") -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+        self.code = code
+
+
+@dataclass
+class Spawned:
+    pid: int
+    watch: process.ProcessWatch
+    meta: RunMeta
+    swtpm: process.ProcessWatch | None
+
+
+async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> Spawned:
+    spec, folder = stored.spec, stored.folder
+    try:
+        host, caps = await ctx.environment()
+    except Exception as exc:
+        raise LaunchProblem(f"kvmgui could not check QEMU and this computer: {exc}") from None
+    if spec.accel is Accel.AUTO and ctx.settings.accelerator is not Accel.AUTO:
+        spec = replace(spec, accel=ctx.settings.accelerator)  # the app-wide default
+    try:
+        folder.logs.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LaunchProblem(f"kvmgui cannot create the log folder {folder.logs} "
+                            f"({exc.strerror}).") from None
+    await prepare_files(spec, folder, host, qemu_img=ctx.settings.qemu_img_binary)
+    try:
+        argv = build_argv(spec, caps=caps, host=host, folder=folder, run=run,
+                          qemu_binary=ctx.settings.qemu_binary)
+    except ArgvError as exc:
+        raise LaunchProblem(str(exc), code="argv") from None
+    argv.append("-S")
+    offset = write_banner(folder, spec.name, argv)
+    meta = RunMeta(vm_id=spec.id, name=spec.name, definition=str(folder.definition), argv=argv,
+                   started_at=time.time(), accel=host.resolve_accel(spec.accel).value,
+                   display=display_uri(spec, ctx.paths), qemu_log=str(folder.qemu_log),
+                   log_offset=offset, launcher_pid=os.getpid())
+    try:
+        write_meta(run, meta)
+    except OSError as exc:
+        raise LaunchProblem(f"kvmgui cannot write to its runtime folder {run.dir} "
+                            f"({exc.strerror}).") from None
+    swtpm = await start_swtpm(host, run, folder) if spec.tpm else None
+    try:
+        pid = process.spawn_detached(argv, log_path=folder.qemu_log)
+    except process.LaunchError as exc:
+        await stop_helper(swtpm)
+        raise LaunchProblem(str(exc), code="qemu-missing") from None
+    watch = process.ProcessWatch(pid)
+    watch.start()
+    return Spawned(pid, watch, meta, swtpm)
+
+
+async def prepare_files(spec: VmSpec, folder: VmFolder, host: HostFacts, *,
+                        qemu_img: str) -> None:
+    """Create missing disks and the UEFI variable store."""
+    for disk in spec.disks:
+        path = folder.resolve(disk.path)
+        if path.exists() or (disk.size_bytes is None and disk.backing_file is None):
+            continue  # an existing image, or one QEMU will report as missing
+        from kvmgui.runtime.images import ImageError, create_image
+
+        try:
+            # Explicit formats (-f, and -F for a backing file): qemu-img never probes one.
+            await create_image(
+                path, disk.format.value, disk.size_bytes,
+                backing=disk.backing_file,
+                backing_format=disk.backing_format.value if disk.backing_format else None,
+                qemu_img=qemu_img,
+            )
+        except ImageError as exc:
+            raise LaunchProblem(exc.message, exc.details, "disk-create") from None
+    if spec.firmware is Firmware.UEFI and not folder.nvram.exists():
+        if not host.ovmf_vars_template:
+            raise LaunchProblem("This VM uses UEFI firmware, which is not installed; install it "
+                                "with: sudo apt install ovmf", code="uefi-missing")
+        try:
+            shutil.copyfile(host.ovmf_vars_template, folder.nvram)
+            os.chmod(folder.nvram, 0o600)
+        except OSError as exc:
+            raise LaunchProblem(f"kvmgui could not create the VM's UEFI variable store "
+                                f"{folder.nvram} ({exc.strerror}).") from None
+
+
+def write_banner(folder: VmFolder, name: str, argv: Sequence[str]) -> int:
+    """Append "=== starting … ===" and the command line to the log; return the offset after."""
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+    banner = (f"=== kvmgui {stamp}: starting '{name}' (launched by pid {os.getpid()}) ===\n"
+              f"{shell_line(argv)}\n")
+    fd = os.open(folder.qemu_log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        os.write(fd, banner.encode())
+        return os.lseek(fd, 0, os.SEEK_END)
+    finally:
+        os.close(fd)
+
+
+async def start_swtpm(host: HostFacts, run: VmRuntimePaths,
+                      folder: VmFolder) -> process.ProcessWatch:
+    """The VM's TPM emulator; it exits by itself when QEMU disconnects (--terminate)."""
+    if not host.swtpm:
+        raise LaunchProblem("This VM needs a TPM, which needs the swtpm emulator; install it "
+                            "with: sudo apt install swtpm", code="tpm")
+    sock = swtpm_socket(run)
+    with contextlib.suppress(FileNotFoundError):
+        sock.unlink()
+    try:
+        folder.tpm_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        pid = process.spawn_detached(swtpm_argv(run, folder, host.swtpm),
+                                     log_path=swtpm_log(folder))
+    except (process.LaunchError, OSError, ValueError) as exc:
+        raise LaunchProblem(f"The TPM emulator (swtpm) could not be started: {exc}",
+                            code="tpm") from None
+    watch = process.ProcessWatch(pid)
+    watch.start()
+    deadline = time.monotonic() + SWTPM_WAIT_S
+    while not sock.exists():
+        if watch.exited or time.monotonic() > deadline:
+            await stop_helper(watch)
+            text = read_log_since(swtpm_log(folder), 0)
+            raise LaunchProblem("The TPM emulator (swtpm) did not start; see its log "
+                                f"{swtpm_log(folder)}.", tail(text, 5), "tpm")
+        await asyncio.sleep(0.05)
+    return watch
+
+
+async def stop_helper(watch: process.ProcessWatch | None) -> None:
+    if watch is not None:
+        await process.terminate(watch, term_timeout=2.0, kill_timeout=2.0)
+        watch.close()
+
+
+async def connect_new_monitor(
+    run: VmRuntimePaths, *, name: str, on_event: EventCallback, on_lost: Callable[[], None],
+) -> tuple[QmpSession, dict[str, Any]]:
+    """Connect to a just-launched QEMU's qmp.sock as soon as it appears (cancel to give up)."""
+    path = run.qmp_socket
+    delay = 0.02
+    while True:
+        if path.exists():
+            session = QmpSession(path, name=name, on_event=on_event, on_lost=on_lost)
+            try:
+                return session, await session.connect(MONITOR_CONNECT_TIMEOUT_S)
+            except QmpUnavailable:
+                pass  # bound but not listening yet
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.2)
+
+
+async def explain_failure(watch: process.ProcessWatch, stored: StoredVm, offset: int,
+                          *, hung_after: float) -> LaunchProblem:
+    """Why the new QEMU did not come up; a QEMU still alive (hung) is stopped first."""
+    status = await watch.wait(0.2)
+    hung = status is None
+    if hung:
+        status = await process.terminate(watch, term_timeout=3.0, kill_timeout=3.0)
+    text = read_log_since(stored.folder.qemu_log, offset)
+    exit_text = (status or process.ExitStatus()).describe()
+    explained = explain(text, roles=file_roles(stored.spec, stored.folder), exit_text=exit_text)
+    message = explained.message
+    if hung and explained.code == "qemu-error":
+        message = (f"QEMU started but its monitor did not answer within {hung_after:g} s, so it "
+                   f"was stopped; see {stored.folder.qemu_log}.")
+    return LaunchProblem(message, explained.details, explained.code)

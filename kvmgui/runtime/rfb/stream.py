@@ -1,0 +1,175 @@
+"""A buffered asyncio protocol that can receive straight into a caller's buffer.
+
+asyncio's StreamReader copies every byte three times (recv into a new bytes object, append to
+its buffer, slice out for readexactly) and wakes the reader for every 256 KiB chunk. A full
+1920x1080 Raw frame is 8 MiB, 30 times a second. Here the socket's recv_into() writes a large
+Raw rectangle directly into the framebuffer (`readinto`), and the reader is woken once, when
+the whole rectangle has arrived. Small reads (headers) go through an internal buffer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+_INITIAL = 1 << 20
+_MIN_FREE = 1 << 16
+# Stop reading from the socket when this much is buffered and nobody reads it (backpressure).
+_HIGH_WATER = 32 << 20
+
+
+class RfbStream(asyncio.BufferedProtocol):
+    def __init__(self) -> None:
+        self._buf = bytearray(_INITIAL)
+        self._start = 0
+        self._end = 0
+        self._need = 0
+        self._target: memoryview | None = None
+        self._target_pos = 0
+        self._waiter: asyncio.Future[None] | None = None
+        self._eof = False
+        self._error: BaseException | None = None
+        self._reading_paused = False
+        self._writing_paused = False
+        self._drain_waiter: asyncio.Future[None] | None = None
+        self.transport: asyncio.Transport | None = None
+        self.bytes_received = 0
+
+    # -- protocol callbacks (called by the event loop) ----------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def get_buffer(self, sizehint: int) -> memoryview:
+        if self._target is not None:
+            return self._target[self._target_pos :]
+        if len(self._buf) - self._end < _MIN_FREE:
+            self._make_room(_MIN_FREE)
+        return memoryview(self._buf)[self._end :]
+
+    def buffer_updated(self, nbytes: int) -> None:
+        self.bytes_received += nbytes
+        if self._target is not None:
+            self._target_pos += nbytes
+            if self._target_pos >= len(self._target):
+                self._target = None
+                self._wake()
+            return
+        self._end += nbytes
+        if self._end - self._start >= self._need:
+            self._wake()
+        if self._end - self._start > _HIGH_WATER and not self._reading_paused:
+            self._reading_paused = True
+            assert self.transport is not None
+            self.transport.pause_reading()
+
+    def eof_received(self) -> bool:
+        self._eof = True
+        self._wake()
+        return False  # let the transport close itself
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._eof = True
+        self._error = exc
+        self._wake()
+        if self._drain_waiter is not None and not self._drain_waiter.done():
+            self._drain_waiter.set_result(None)
+
+    def pause_writing(self) -> None:
+        self._writing_paused = True
+
+    def resume_writing(self) -> None:
+        self._writing_paused = False
+        if self._drain_waiter is not None and not self._drain_waiter.done():
+            self._drain_waiter.set_result(None)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _make_room(self, free: int) -> None:
+        used = self._end - self._start
+        if self._start and used + free <= len(self._buf):
+            self._buf[:used] = self._buf[self._start : self._end]
+        else:
+            new = bytearray(max(len(self._buf) * 2, used + free))
+            new[:used] = self._buf[self._start : self._end]
+            self._buf = new
+        self._start, self._end = 0, used
+
+    def _wake(self) -> None:
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+    async def _wait(self) -> None:
+        self._waiter = asyncio.get_running_loop().create_future()
+        try:
+            await self._waiter
+        finally:
+            self._waiter = None
+
+    def _consumed(self) -> None:
+        if self._start == self._end:
+            self._start = self._end = 0
+        if self._reading_paused and self._end - self._start <= _HIGH_WATER // 2:
+            self._reading_paused = False
+            if self.transport is not None and not self.transport.is_closing():
+                self.transport.resume_reading()
+
+    def _raise_eof(self, partial: int, expected: int) -> None:
+        if isinstance(self._error, Exception):
+            raise ConnectionError(str(self._error)) from self._error
+        raise asyncio.IncompleteReadError(b"\0" * partial, expected)
+
+    async def readexactly(self, n: int) -> bytes:
+        while self._end - self._start < n:
+            if self._eof:
+                self._raise_eof(self._end - self._start, n)
+            self._need = n
+            await self._wait()
+        data = bytes(self._buf[self._start : self._start + n])
+        self._start += n
+        self._consumed()
+        return data
+
+    async def readinto(self, target: memoryview) -> None:
+        """Fill `target` (a writable, contiguous byte view) with the next len(target) bytes."""
+        n = len(target)
+        have = min(self._end - self._start, n)
+        if have:
+            target[:have] = self._buf[self._start : self._start + have]
+            self._start += have
+            self._consumed()
+        if have == n:
+            return
+        if self._eof:
+            self._raise_eof(have, n)
+        self._target, self._target_pos = target, have
+        if self._reading_paused and self.transport is not None:
+            self._reading_paused = False
+            self.transport.resume_reading()
+        try:
+            while self._target is not None:
+                if self._eof:
+                    self._raise_eof(self._target_pos, n)
+                await self._wait()
+        finally:
+            self._target = None
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def write(self, data: bytes) -> None:
+        if self.transport is not None and not self.transport.is_closing():
+            self.transport.write(data)
+
+    def is_closing(self) -> bool:
+        return self.transport is None or self.transport.is_closing()
+
+    async def drain(self) -> None:
+        if self._eof and self._error is not None:
+            raise ConnectionError(str(self._error))
+        if self._writing_paused and not self._eof:
+            self._drain_waiter = asyncio.get_running_loop().create_future()
+            await self._drain_waiter
+
+    def close(self) -> None:
+        if self.transport is not None:
+            self.transport.close()

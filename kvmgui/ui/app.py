@@ -1,0 +1,117 @@
+"""The `kvmgui` entry point: QApplication + qasync loop, the runtime, the main window.
+
+Everything is built here once and passed down (no globals): AppPaths from the environment,
+the settings file, the VM store, the VmManager (which reattaches to guests still running from
+an earlier session) and the window. A second start only brings the first window forward.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+import qasync
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.settings import load_settings
+from kvmgui.ui.i18n import install_translator, tr
+from kvmgui.ui.icons import app_icon
+from kvmgui.ui.main_window import MainWindow
+from kvmgui.ui.single_instance import SingleInstance
+
+log = logging.getLogger(__name__)
+_CTX = "App"
+DESKTOP_ID = "io.github.kvmgui.KvmGui"
+
+
+def _application(argv: Sequence[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setApplicationName("kvmgui")
+    QCoreApplication.setOrganizationName("kvmgui")
+    app = QApplication(list(argv))
+    from kvmgui.ui import pyside_fixes
+
+    pyside_fixes.install(app)
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
+    # The window decides when to quit (it may first ask about running guests).
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = _application(sys.argv if argv is None else argv)
+    translator = install_translator(app)
+    paths = AppPaths.from_env()
+
+    guard = SingleInstance(paths.app_lock_file)
+    try:
+        first = guard.acquire()
+    except OSError as exc:
+        QMessageBox.critical(None, tr(_CTX, "kvmgui cannot start"), tr(
+            _CTX, "kvmgui cannot create its runtime folder {0}: {1}. Check that the folder is "
+                  "writable.").format(paths.runtime_dir, exc.strerror or exc))
+        return 1
+    if not first:
+        if not guard.ask_first_to_raise():
+            QMessageBox.information(None, tr(_CTX, "kvmgui is already running"), tr(
+                _CTX, "kvmgui is already running for your user; switch to its window."))
+        return 0
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window = build(paths, guard)
+    window.show()
+    app.lastWindowClosed.connect(app.quit)
+    try:
+        with loop:
+            loop.call_soon(lambda: window.spawn(window.startup()))
+            loop.run_forever()
+            loop.run_until_complete(_close_runtime(window))
+    finally:
+        guard.release()
+        del translator
+    return 0
+
+
+def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
+    """The context, the runtime and the main window (also used by the screenshot script)."""
+    from kvmgui.runtime.manager import VmManager
+    from kvmgui.ui.context import AppContext
+    from kvmgui.ui.errors import show_error
+
+    settings, warnings = load_settings(paths.settings_file)
+    ctx = AppContext(paths, settings, settings_warnings=warnings)
+    ctx.manager = VmManager(paths, settings, store=ctx.store)
+    window = MainWindow(ctx)
+    if guard is not None:
+        def bring_forward() -> None:
+            window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+        guard.raise_requested.connect(bring_forward)
+    if warnings:
+        show_error(window, tr(_CTX, "Some settings could not be used; the defaults were used "
+                                    "instead."), details="\n".join(warnings),
+                   title=tr(_CTX, "Settings"))
+    return window
+
+
+async def _close_runtime(window: MainWindow) -> None:
+    manager = window.ctx.manager
+    if manager is not None:
+        # Let go of the guests (they keep running unless the window shut them down).
+        await manager.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

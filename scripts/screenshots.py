@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Take the README's screenshots of kvmgui: docs/screenshots/*.png.
+
+Runs the real app offscreen (or under Xvfb when DISPLAY is set) in a throwaway folder: it
+creates a VM with the wizard, boots the test guest under TCG (tests/guest builds it), waits for
+its thumbnail and graphs, and grabs each window at the sizes a 1024×768 screen allows.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync  # noqa: E402
+from PySide6.QtCore import QSize  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from kvmgui.core.model import Accel, OsPreset  # noqa: E402
+from kvmgui.core.paths import AppPaths  # noqa: E402
+from kvmgui.core.settings import Settings, save_settings  # noqa: E402
+
+SCREEN = QSize(1024, 768)
+# What is left of a 1024×768 screen for a window: a title bar and a panel.
+MAIN_SIZE = QSize(1024, 700)
+
+
+async def wait_for(check: Callable[[], bool], timeout: float, what: str) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not check():
+        if loop.time() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.1)
+
+
+async def save(widget: QWidget, out: Path, name: str) -> Path:
+    # Let layouts and paints settle through the running loop (a processEvents() call here
+    # would run other asyncio tasks inside this one).
+    await asyncio.sleep(0.15)
+    size = widget.size()
+    assert size.width() <= SCREEN.width() and size.height() <= SCREEN.height(), (
+        f"{name} is {size.width()}×{size.height()}, larger than a 1024×768 screen")
+    path = out / f"{name}.png"
+    if not widget.grab().save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(f"{path}  {size.width()}×{size.height()}")
+    return path
+
+
+async def take(out: Path, root: Path, iso: Path) -> None:
+    from kvmgui.runtime.manager import VmManager
+    from kvmgui.runtime.state import VmState
+    from kvmgui.ui.context import AppContext
+    from kvmgui.ui.main_window import MainWindow
+    from kvmgui.ui.wizard import NewVmWizard
+
+    paths = AppPaths.under(root)
+    settings = replace(Settings(), accelerator=Accel.TCG, stats_interval_s=0.5,
+                       thumbnail_interval_s=1.0)
+    save_settings(paths.settings_file, settings)
+    ctx = AppContext(paths, settings)
+    ctx.manager = VmManager(paths, settings, store=ctx.store)
+    window = MainWindow(ctx)
+    window.resize(MAIN_SIZE)
+    window.show()
+    await window.startup()
+    await save(window, out, "main-empty")
+
+    # The wizard, one page at a time, creating a VM that boots the test guest.
+    wiz = window.open_wizard()
+    assert isinstance(wiz, NewVmWizard)
+    await wait_for(lambda: wiz.env_ready, 60, "the wizard's host facts")
+    wiz.source_page.iso.set_text(str(iso))
+    wiz.summary_page.start_now.setChecked(True)
+    names = ["wizard-1-source", "wizard-2-system", "wizard-3-memory", "wizard-4-disk",
+             "wizard-5-devices", "wizard-6-summary"]
+    for i, name in enumerate(names):
+        if i == 2:
+            wiz.resources_page.memory.setValue(512)
+        if i == 3:
+            wiz.disk_page.size_spin.setValue(8)
+        if i == 4:
+            wiz.options_page.advanced_toggle.setChecked(True)
+        if i == 5:
+            wiz.summary_page.name.setText("debian-live")
+            wiz.summary_page._name_edited("debian-live")
+        await save(wiz, out, name)
+        if i < len(names) - 1:
+            wiz.next()
+    created: list[object] = []
+    wiz.vm_created.connect(lambda stored, _start: created.append(stored))
+    wiz.accept()
+    await wait_for(lambda: bool(created), 60, "the VM to be created")
+    stored = created[0]
+    vm_id = stored.spec.id  # type: ignore[attr-defined]
+
+    # A second, stopped VM so the list shows both states.
+    second = NewVmWizard(ctx)
+    second.show()
+    await wait_for(lambda: second.env_ready, 60, "the second wizard")
+    second.apply_os(OsPreset.WINDOWS10)
+    second.draft.memory_mib = 4096
+    second.draft.disk_gib = 40
+    second.draft.name = "windows-10"
+    second.draft.start_now = False
+    second.revalidate()
+    await second.create_vm()
+    window.reload()
+
+    await wait_for(lambda: getattr(window.model.get(vm_id), "state", None) is VmState.RUNNING,
+                   60, "the guest to run")
+    serial = stored.folder.serial_log  # type: ignore[attr-defined]
+    await wait_for(lambda: serial.exists() and "KVMGUI-GUEST: ready" in
+                   serial.read_text(errors="replace"), 240, "the guest to boot")
+    await asyncio.sleep(3)  # a few stats samples for the graphs
+    window.thumbnails.refresh_soon(vm_id)
+    await wait_for(lambda: getattr(window.model.get(vm_id), "thumbnail", None) is not None,
+                   30, "a thumbnail")
+    window.select(vm_id)
+    window.set_view("grid")
+    window.raise_()
+    await save(window, out, "main-grid")
+    window.set_view("table")
+    await save(window, out, "main-table")
+    window.set_view("grid")
+
+    vm_window = window.open_vm_window(vm_id, "console")
+    vm_window.resize(QSize(900, 640))
+    await wait_for(lambda: not vm_window.console.console.display_size().isEmpty(), 30,
+                   "the console picture")
+    await asyncio.sleep(1)
+    await save(vm_window, out, "vm-console")
+    for page in ("overview", "hardware", "performance", "serial", "qemu-log"):
+        vm_window.show_page(page)
+        await asyncio.sleep(1.5 if page in ("serial", "qemu-log") else 0.3)
+        await save(vm_window, out, f"vm-{page}")
+
+    prefs = window.open_preferences()
+    for i in range(prefs.tabs.count()):
+        prefs.tabs.setCurrentIndex(i)
+        await save(prefs, out, f"preferences-{i + 1}")
+    prefs.reject()
+
+    host = window.open_host_check()
+    await wait_for(lambda: bool(host.rows), 30, "the host check")
+    await save(host, out, "host-check")
+    host.close()
+
+    # Stop the guest, close the console session, let go of the runtime.
+    await vm_window.console.console.aclose()
+    vm_window.close()
+    controller = ctx.controller(vm_id)
+    if controller is not None:
+        await controller.force_off()
+    await ctx.manager.close()
+    window._really_close = True
+    window.close()
+    window.deleteLater()
+    await asyncio.sleep(0.5)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE / "docs" / "screenshots")
+    args = parser.parse_args()
+    from tests.guest.build import ensure_test_iso
+
+    iso = ensure_test_iso()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kvmgui")
+    app.setQuitOnLastWindowClosed(False)
+    from kvmgui.ui import pyside_fixes
+
+    pyside_fixes.install(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    # Short: unix socket paths are limited to 107 bytes.
+    root = Path(tempfile.mkdtemp(prefix="kgshot", dir="/tmp"))
+    try:
+        with loop:
+            loop.run_until_complete(take(args.out, root, iso))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

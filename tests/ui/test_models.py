@@ -1,0 +1,82 @@
+"""VmListModel: Qt's model rules (qtmodeltester) and the row updates the main window makes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from kvmgui.core.model import OsPreset
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.models import Column, Role, VmListModel, VmRow
+
+
+def _rows() -> list[VmRow]:
+    return [
+        VmRow("b" * 12, "beta", OsPreset.WINDOWS10, 4096, 2),
+        VmRow("a" * 12, "Alpha", OsPreset.LINUX, 2048, 2),
+        VmRow("broken:/x", "gamma", broken="vm.json is damaged: fix it."),
+    ]
+
+
+def test_model_passes_qtmodeltester(qapp: Any, qtmodeltester: Any) -> None:
+    model = VmListModel()
+    model.set_rows(_rows())
+    qtmodeltester.check(model, force_py=True)
+    model.update("a" * 12, state=VmState.RUNNING, cpu_percent=12.5,
+                 memory_used_bytes=300 * 1024 * 1024, thumbnail=QImage(32, 18,
+                                                                       QImage.Format.Format_RGB32))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_empty_model_passes_qtmodeltester(qapp: Any, qtmodeltester: Any) -> None:
+    qtmodeltester.check(VmListModel(), force_py=True)
+
+
+def test_rows_are_sorted_and_shown(qtbot: Any) -> None:
+    model = VmListModel()
+    model.set_rows(_rows())
+    names = [model.index(r, Column.NAME).data() for r in range(model.rowCount())]
+    assert names == ["Alpha", "beta", "gamma"]
+    assert model.index(0, Column.STATE).data() == "Stopped"
+    assert model.index(2, Column.STATE).data() == "Cannot be read"
+    assert model.index(0, Column.MEMORY).data() == "2 GiB"
+    assert model.index(0, Column.CPU).data() == "—"
+    assert model.index(0, Column.NAME).data(Qt.ItemDataRole.DecorationRole) is not None
+    # Enums cross Qt as their string values.
+    assert model.index(1, Column.NAME).data(Role.OS) == OsPreset.WINDOWS10.value
+    assert isinstance(model.index(1, Column.NAME).data(Role.ROW), VmRow)
+
+
+def test_live_data_and_reload_keep_each_other(qtbot: Any) -> None:
+    model = VmListModel()
+    model.set_rows(_rows())
+    vm = "a" * 12
+    with qtbot.waitSignal(model.dataChanged):
+        model.update(vm, state=VmState.RUNNING, cpu_percent=50.0,
+                     memory_used_bytes=512 * 1024 * 1024)
+    assert model.index(0, Column.STATE).data() == "Running"
+    assert model.index(0, Column.CPU).data() == "50 %"
+    assert model.index(0, Column.MEMORY).data() == "512 MiB of 2 GiB"
+    # Reloading the definitions (e.g. after a rename elsewhere) keeps the live figures.
+    rows = _rows()
+    rows[1] = VmRow(vm, "Alpha", OsPreset.LINUX, 1024, 2)
+    model.set_rows(rows)
+    row = model.get(vm)
+    assert row is not None and row.state is VmState.RUNNING and row.memory_mib == 1024
+    # Stopping clears the figures that no longer mean anything.
+    model.update(vm, state=VmState.STOPPED)
+    row = model.get(vm)
+    assert row is not None and row.cpu_percent is None and row.thumbnail is None
+
+
+def test_rows_are_moved_inserted_and_removed(qtbot: Any, qtmodeltester: Any) -> None:
+    model = VmListModel()
+    model.set_rows(_rows())
+    qtmodeltester.check(model, force_py=True)
+    renamed = [VmRow("a" * 12, "zulu", OsPreset.LINUX, 2048, 2),
+               VmRow("c" * 12, "charlie", OsPreset.BSD, 1024, 1)]
+    model.set_rows(renamed)
+    assert [r.name for r in model.rows()] == ["charlie", "zulu"]
+    assert model.update("nope", state=VmState.RUNNING) is False
