@@ -341,7 +341,12 @@ def start_viewer(kind: str, xvfb: Xvfb, display: int) -> subprocess.Popen[bytes]
     if kind == "gvncviewer":
         argv = ["gvncviewer", f"127.0.0.1:{display}"]
     else:
-        argv = [sys.executable, str(Path(__file__).resolve()), "--viewer", f"127.0.0.1:{5900 + display}"]
+        argv = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--viewer",
+            f"127.0.0.1:{5900 + display}",
+        ]
     return subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -433,7 +438,12 @@ async def measure_client(guest: Guest, size: tuple[int, int], seconds: float) ->
     await client.connect(guest.vnc)
     await asyncio.sleep(2.0)
     assert guest.proc is not None
-    q0, c0, px0, up0 = cpu_seconds(guest.proc.pid), time.process_time(), pixels, client.stats.updates
+    q0, c0, px0, up0 = (
+        cpu_seconds(guest.proc.pid),
+        time.process_time(),
+        pixels,
+        client.stats.updates,
+    )
     t0 = time.monotonic()
     await asyncio.sleep(seconds)
     elapsed = time.monotonic() - t0
@@ -470,28 +480,61 @@ def _frames(width: int, height: int, content: str, count: int = 3) -> list[np.nd
     return frames
 
 
-def _zrle_tiles(frame: np.ndarray) -> bytes:
-    """ZRLE tile stream: solid tiles where possible, plain RLE when it is smaller, else raw."""
-    h, w = frame.shape[:2]
+def _run_length_bytes(n: int) -> bytes:
+    n -= 1
+    return b"\xff" * (n // 255) + bytes([n % 255])
+
+
+def _zrle_tile(tile: np.ndarray) -> bytes:
+    """One tile, choosing the smallest subencoding as QEMU's encoder does (solid, packed
+    palette, palette RLE, plain RLE or raw)."""
+    h, w = tile.shape[:2]
+    flat = np.ascontiguousarray(tile).reshape(-1, 3)
+    colours, index = np.unique(flat, axis=0, return_inverse=True)
+    index = index.reshape(-1)
+    if len(colours) == 1:
+        return b"\x01" + bytes(colours[0].tobytes())
+    change = np.nonzero(index[1:] != index[:-1])[0] + 1
+    starts = np.concatenate(([0], change))
+    lengths = np.diff(np.concatenate((starts, [len(flat)])))
+    extra = int(((lengths - 1) // 255).sum())
+    options = {"raw": 3 * len(flat), "plain": len(starts) * 4 + extra}
+    if len(colours) <= 16:
+        bits = 1 if len(colours) == 2 else 2 if len(colours) <= 4 else 4
+        options["packed"] = len(colours) * 3 + h * ((w * bits + 7) // 8)
+    if len(colours) <= 127:
+        options["palette"] = len(colours) * 3 + len(starts) + int((lengths > 1).sum()) + extra
+    best = min(options, key=lambda k: options[k])
+    if best == "raw":
+        return b"\x00" + bytes(flat.tobytes())
+    if best == "packed":
+        rows = index.reshape(h, w).astype(np.uint8)
+        per_byte = 8 // bits
+        pad = (-w) % per_byte
+        rows = np.pad(rows, ((0, 0), (0, pad)))
+        groups = rows.reshape(h, -1, per_byte)
+        shifts = np.arange(per_byte - 1, -1, -1, dtype=np.uint8) * bits
+        packed = (groups << shifts).sum(axis=2).astype(np.uint8)
+        return bytes([len(colours)]) + bytes(colours.tobytes()) + bytes(packed.tobytes())
     out = bytearray()
-    for ty in range(0, h, 64):
-        for tx in range(0, w, 64):
-            tile = frame[ty : ty + 64, tx : tx + 64, :3]
-            flat = np.ascontiguousarray(tile).reshape(-1, 3)
-            if (flat == flat[0]).all():
-                out += b"\x01" + flat[0].tobytes()
-                continue
-            change = np.nonzero((flat[1:] != flat[:-1]).any(axis=1))[0] + 1
-            starts = np.concatenate(([0], change))
-            lengths = np.diff(np.concatenate((starts, [len(flat)])))
-            if len(starts) * 5 < len(flat) * 3:
-                out += b"\x80"
-                for s, n in zip(starts.tolist(), lengths.tolist(), strict=True):
-                    n -= 1
-                    out += flat[s].tobytes() + b"\xff" * (n // 255) + bytes([n % 255])
-            else:
-                out += b"\x00" + flat.tobytes()
+    if best == "palette":
+        out += bytes([128 + len(colours)]) + colours.tobytes()
+        for s, n in zip(starts.tolist(), lengths.tolist(), strict=True):
+            out += bytes([index[s]]) if n == 1 else bytes([index[s] | 0x80]) + _run_length_bytes(n)
+    else:
+        out += b"\x80"
+        for s, n in zip(starts.tolist(), lengths.tolist(), strict=True):
+            out += flat[s].tobytes() + _run_length_bytes(n)
     return bytes(out)
+
+
+def _zrle_tiles(frame: np.ndarray) -> bytes:
+    h, w = frame.shape[:2]
+    return b"".join(
+        _zrle_tile(frame[ty : ty + 64, tx : tx + 64, :3])
+        for ty in range(0, h, 64)
+        for tx in range(0, w, 64)
+    )
 
 
 async def synthetic(width: int, height: int, encoding: int, content: str, seconds: float) -> Row:
@@ -511,7 +554,10 @@ async def synthetic(width: int, height: int, encoding: int, content: str, second
     path = Path(tempfile.mkdtemp(prefix="kvc-syn-")) / "s.sock"
     stop = asyncio.Event()
 
+    handlers: list[asyncio.Task[None]] = []
+
     async def serve(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        handlers.append(asyncio.current_task())  # type: ignore[arg-type]
         w.write(b"RFB 003.008\n\x01\x01")
         await r.readexactly(12 + 1)
         w.write(struct.pack(">I", 0))
@@ -557,6 +603,7 @@ async def synthetic(width: int, height: int, encoding: int, content: str, second
     stop.set()
     await client.close()
     server.close()
+    await asyncio.wait(handlers, timeout=5)
     shutil.rmtree(path.parent, ignore_errors=True)
     return row
 
@@ -595,10 +642,10 @@ async def measure_idle(
             await asyncio.sleep(0.1)
         await asyncio.sleep(2.0)
         pids = (viewer.pid, xvfb.proc.pid, guest.proc.pid)
-        c0, t0 = [cpu_seconds(pid) for pid in pids], time.monotonic()
+        before, t0 = [cpu_seconds(pid) for pid in pids], time.monotonic()
         await asyncio.sleep(seconds)
-        c1, elapsed = [cpu_seconds(pid) for pid in pids], time.monotonic() - t0
-        cpu = [100 * (b - a) / elapsed for a, b in zip(c0, c1, strict=True)]
+        after, elapsed = [cpu_seconds(pid) for pid in pids], time.monotonic() - t0
+        cpu = [100 * (b - a) / elapsed for a, b in zip(before, after, strict=True)]
         return Row("idle", name, size_text, "Raw", None, None, cpu[0], cpu[1], cpu[2])
     finally:
         viewer.terminate()
@@ -640,9 +687,14 @@ async def main(args: argparse.Namespace) -> None:
             rows.append(await synthetic(w, h, p.Encoding.ZRLE, "gradient", args.seconds))
             rows.append(await synthetic(w, h, p.Encoding.ZRLE, "desktop", args.seconds))
             print(f"synthetic {w}x{h} done", file=sys.stderr)
+    if args.no_guest:
+        print_table(rows)
+        return
     xvfb = Xvfb()
     have_x = xvfb.start()
-    kinds = ["kvmgui"] + ([] if args.no_native or not shutil.which("gvncviewer") else ["gvncviewer"])
+    kinds = ["kvmgui"] + (
+        [] if args.no_native or not shutil.which("gvncviewer") else ["gvncviewer"]
+    )
     try:
         for w, h in sizes:
             guest = Guest(w, h, animate=True)
@@ -688,6 +740,7 @@ if __name__ == "__main__":
     parser.add_argument("--sizes", default="1024x768,1920x1080")
     parser.add_argument("--no-native", action="store_true", help="skip gvncviewer")
     parser.add_argument("--no-synthetic", action="store_true")
+    parser.add_argument("--no-guest", action="store_true", help="synthetic rows only")
     parser.add_argument("--viewer", help=argparse.SUPPRESS)  # child process mode
     ns = parser.parse_args()
     if ns.viewer:

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from kvmgui.cli import commands_define, commands_host, commands_img, commands_run
+from kvmgui.cli import (
+    commands_define,
+    commands_host,
+    commands_img,
+    commands_media,
+    commands_run,
+)
 
 MODULES: list[ModuleType] = [
     commands_host,
     commands_define,
     commands_run,
     commands_img,
+    commands_media,  # after commands_img: it adds `img chain`
 ]

@@ -196,7 +196,7 @@ async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _vm_summary(vm: StoredVm) -> dict[str, Any]:
+def _vm_summary(vm: StoredVm, ctx: CliContext) -> dict[str, Any]:
     from kvmgui.runtime.liveness import vm_is_running
 
     return {
@@ -205,14 +205,14 @@ def _vm_summary(vm: StoredVm) -> dict[str, Any]:
         "os": vm.spec.os.value,
         "memory_mib": vm.spec.memory_mib,
         "cpus": vm.spec.cpus,
-        "running": vm_is_running(vm.spec.id),
+        "running": vm_is_running(vm.spec.id, ctx.paths),
         "folder": str(vm.folder.dir),
     }
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     result = ctx.store().load_all()
-    rows = [_vm_summary(vm) for vm in sorted(result.vms, key=lambda v: v.spec.name.lower())]
+    rows = [_vm_summary(vm, ctx) for vm in sorted(result.vms, key=lambda v: v.spec.name.lower())]
     errors = [{"folder": str(e.path), "message": e.message} for e in result.errors]
     if args.json:
         json.dump({"vms": rows, "errors": errors}, sys.stdout, indent=2)
@@ -270,14 +270,21 @@ async def cmd_command_line(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.clones import refuse_if_base
+    from kvmgui.runtime.images import ImageError
     from kvmgui.runtime.liveness import vm_is_running
 
     vm = find_vm(ctx, args.name)
-    if vm_is_running(vm.spec.id):
+    if vm_is_running(vm.spec.id, ctx.paths):
         raise CliError(
             f"'{vm.spec.name}' is running. Shut it down first: kvmgui-cli shutdown '{vm.spec.name}'."
         )
+    try:
+        # Linked clones read their base's disk: deleting it would break them.
+        await refuse_if_base(ctx.store(), vm, "delete", qemu_img=ctx.settings.qemu_img_binary)
+    except ImageError as err:
+        raise CliError(err.message) from None
     try:
         kept = ctx.store().delete(vm, keep_disks=args.keep_disks)
     except StoreError as err:

@@ -122,11 +122,11 @@ class _Progress:
             self.shown = False
 
 
-def _progress(args: argparse.Namespace, title: str) -> _Progress:
+def progress_bar(args: argparse.Namespace, title: str) -> _Progress:
     return _Progress(title, sys.stderr.isatty() and not getattr(args, "quiet", False))
 
 
-async def _run_job(job: Any, bar: _Progress) -> Any:
+async def run_job(job: Any, bar: _Progress) -> Any:
     from kvmgui.runtime.images import ImageError
 
     try:
@@ -137,7 +137,7 @@ async def _run_job(job: Any, bar: _Progress) -> Any:
         bar.clear()
 
 
-def _print_result(result: Any) -> None:
+def print_result(result: Any) -> None:
     print(result.message)
     for w in result.warnings:
         print(f"note: {w}")
@@ -245,22 +245,32 @@ async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
     dst = Path(args.dst)
     if (dst.exists() or dst.is_symlink()) and not args.overwrite:
         raise CliError(f"{dst} already exists; choose another name or add --overwrite.")
-    bar = _progress(args, f"Converting {Path(args.src).name}")
+    bar = progress_bar(args, f"Converting {Path(args.src).name}")
     job = convert_job(
         args.src, args.dst, to=to, compress=args.compress, src_format=args.src_format,
         overwrite=args.overwrite, verify=args.verify, qemu_img=ctx.settings.qemu_img_binary,
         progress=bar,
     )
-    _print_result(await _run_job(job, bar))
+    print_result(await run_job(job, bar))
     return 0
+
+
+def refuse_if_base_image(ctx: CliContext, image: str, action: str) -> None:
+    """Linked clones read their base image: rewriting or shrinking it would corrupt them."""
+    from kvmgui.core.clones import base_refusal, image_dependents
+
+    names = image_dependents(ctx.store(), Path(image))
+    if names:
+        raise CliError(base_refusal(str(image), names, action))
 
 
 async def cmd_compress(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import compress_job
 
-    bar = _progress(args, f"Compressing {Path(args.image).name}")
+    refuse_if_base_image(ctx, args.image, "compress")
+    bar = progress_bar(args, f"Compressing {Path(args.image).name}")
     job = compress_job(args.image, qemu_img=ctx.settings.qemu_img_binary, progress=bar)
-    _print_result(await _run_job(job, bar))
+    print_result(await run_job(job, bar))
     return 0
 
 
@@ -286,12 +296,13 @@ async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
                 "add --shrink.",
                 code=2,
             )
+        refuse_if_base_image(ctx, args.image, "shrink")
         print(f"warning: shrinking deletes everything beyond {format_size(new)} on the disk.",
               file=sys.stderr)
-    bar = _progress(args, f"Resizing {Path(args.image).name}")
+    bar = progress_bar(args, f"Resizing {Path(args.image).name}")
     job = resize_job(args.image, new, shrink=args.shrink, fmt=info.format, qemu_img=qemu_img,
                      progress=bar)
-    _print_result(await _run_job(job, bar))
+    print_result(await run_job(job, bar))
     return 0
 
 

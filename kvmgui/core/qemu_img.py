@@ -563,6 +563,9 @@ LOCKED_MESSAGE = "This image is in use by a running VM."
 _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r'Failed to get (?:shared )?"write" lock|Is another process using the image'),
      LOCKED_MESSAGE + " Shut the VM down first, then try again."),
+    # A missing base also reports "No such file or directory": match it first.
+    (re.compile(r"Could not open backing file|Could not open backing image"),
+     "The image's base (backing file) cannot be opened. Check that it still exists."),
     (re.compile(r"No such file or directory"),
      "The image file does not exist. Check the path."),
     (re.compile(r"Permission denied|Operation not permitted"),
@@ -585,8 +588,6 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
      "The image is damaged. Run 'img check' on it; keep a copy before any repair."),
     (re.compile(r"Backing file specified without backing format"),
      "A backing file needs its format (for example qcow2 or raw)."),
-    (re.compile(r"Could not open backing file|Could not open backing image"),
-     "The image's base (backing file) cannot be opened. Check that it still exists."),
     (re.compile(r"Image size must be less than|too big|File too large"),
      "The requested size is too large for this image format or file system."),
     (re.compile(r"does not support (?:resize|shrink)|Cannot grow|does not support"),

@@ -24,7 +24,7 @@ from kvmgui.core.argv import ArgvError, build_argv, shell_line, swtpm_argv
 from kvmgui.core.argv_devices import swtpm_log, swtpm_socket
 from kvmgui.core.host import HostFacts
 from kvmgui.core.model import Accel, Firmware, VmSpec
-from kvmgui.core.paths import VmFolder, VmRuntimePaths
+from kvmgui.core.paths import MAX_SOCKET_PATH, VmFolder, VmRuntimePaths
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime import process
 from kvmgui.runtime.context import RuntimeContext, display_uri, file_roles
@@ -56,6 +56,11 @@ class Spawned:
 
 async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> Spawned:
     spec, folder = stored.spec, stored.folder
+    if run.longest_socket_path() > MAX_SOCKET_PATH:
+        raise LaunchProblem(
+            f"The runtime folder {run.dir} is too deep for the VM's sockets (unix socket paths "
+            f"are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter "
+            "folder.", code="runtime-dir")
     try:
         host, caps = await ctx.environment()
     except Exception as exc:

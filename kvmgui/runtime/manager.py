@@ -14,16 +14,18 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from kvmgui.core.host import HostFacts
-from kvmgui.core.paths import AppPaths
+from kvmgui.core.paths import AppPaths, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import LoadError, StoredVm, VmStore
 from kvmgui.runtime import process
 from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
 from kvmgui.runtime.events import RuntimeEvent, StatsSampled, VmListChanged
+from kvmgui.runtime.runfiles import RunMeta, read_meta
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import StatsSampler, VmStats
 
@@ -32,6 +34,14 @@ log = logging.getLogger(__name__)
 RESCAN_INTERVAL_S = 3.0
 
 Subscriber = Callable[[RuntimeEvent], None]
+
+
+@dataclass(frozen=True)
+class OrphanVm:
+    run: VmRuntimePaths
+    pid: int
+    name: str  # from meta.json ("" if unreadable)
+    meta: RunMeta | None
 
 
 class ManagerError(Exception):
@@ -247,6 +257,26 @@ class VmManager:
         self._opened = False
 
     # -- convenience for the UI and scripts ---------------------------------------------------
+
+    def orphans(self) -> list[OrphanVm]:
+        """QEMUs of ours still running whose VM is not in the store any more (its definition
+        was deleted or moved while it ran). Found by scanning the runtime folder."""
+        known = {c.run.dir for c in self._controllers.values()}
+        found = []
+        try:
+            entries = sorted(self.paths.runtime_dir.iterdir())
+        except OSError:
+            return []
+        for entry in entries:
+            if entry in known or not entry.is_dir() or entry.is_symlink():
+                continue
+            run = VmRuntimePaths(entry)
+            pid = process.find_vm_pid(run)
+            if pid is None:
+                continue
+            meta = read_meta(run)
+            found.append(OrphanVm(run, pid, meta.name if meta else "", meta))
+        return found
 
     def running(self) -> list[VmController]:
         return [c for c in self._controllers.values() if c.state.is_active]

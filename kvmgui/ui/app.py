@@ -18,13 +18,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import load_settings
-from kvmgui.ui.i18n import install_translator, tr
+from kvmgui.ui.i18n import install_translator, translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
-_CTX = "App"
 DESKTOP_ID = "io.github.kvmgui.KvmGui"
 
 
@@ -55,14 +54,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         first = guard.acquire()
     except OSError as exc:
-        QMessageBox.critical(None, tr(_CTX, "kvmgui cannot start"), tr(
-            _CTX, "kvmgui cannot create its runtime folder {0}: {1}. Check that the folder is "
-                  "writable.").format(paths.runtime_dir, exc.strerror or exc))
+        QMessageBox.critical(
+            None,
+            translate("App", "kvmgui cannot start"),
+            translate(
+                "App",
+                "kvmgui cannot create its runtime folder {0}: {1}. Check that the folder is "
+                "writable.",
+            ).format(paths.runtime_dir, exc.strerror or exc),
+        )
         return 1
     if not first:
         if not guard.ask_first_to_raise():
-            QMessageBox.information(None, tr(_CTX, "kvmgui is already running"), tr(
-                _CTX, "kvmgui is already running for your user; switch to its window."))
+            QMessageBox.information(
+                None,
+                translate("App", "kvmgui is already running"),
+                translate("App", "kvmgui is already running for your user; switch to its window."),
+            )
         return 0
 
     loop = qasync.QEventLoop(app)
@@ -92,6 +100,7 @@ def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
     ctx.manager = VmManager(paths, settings, store=ctx.store)
     window = MainWindow(ctx)
     if guard is not None:
+
         def bring_forward() -> None:
             window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
             window.show()
@@ -100,9 +109,12 @@ def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
 
         guard.raise_requested.connect(bring_forward)
     if warnings:
-        show_error(window, tr(_CTX, "Some settings could not be used; the defaults were used "
-                                    "instead."), details="\n".join(warnings),
-                   title=tr(_CTX, "Settings"))
+        show_error(
+            window,
+            translate("App", "Some settings could not be used; the defaults were used instead."),
+            details="\n".join(warnings),
+            title=translate("App", "Settings"),
+        )
     return window
 
 

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import app_icon, icon
-
-_CTX = "MainWindow"
 
 
 class Banner(QFrame):
@@ -52,8 +50,8 @@ class Banner(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(tr(_CTX, "Hide this message"))
-        self.close_button.setAccessibleName(tr(_CTX, "Hide this message"))
+        self.close_button.setToolTip(translate("MainWindow", "Hide this message"))
+        self.close_button.setAccessibleName(translate("MainWindow", "Hide this message"))
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
@@ -71,9 +69,12 @@ def kvm_banner_text(reason: str) -> str:
     guests run slower, so it is not repeated)."""
     reason = reason.strip()
     if not reason:
-        return tr(_CTX, "KVM cannot be used, so virtual machines run with software emulation "
-                        "(TCG) and are much slower.")
-    return tr(_CTX, "KVM cannot be used. {0}").format(reason)
+        return translate(
+            "MainWindow",
+            "KVM cannot be used, so virtual machines run with software emulation "
+            "(TCG) and are much slower.",
+        )
+    return translate("MainWindow", "KVM cannot be used. {0}").format(reason)
 
 
 class EmptyState(QWidget):
@@ -93,16 +94,22 @@ class EmptyState(QWidget):
         pic.setPixmap(app_icon().pixmap(96, 96))
         pic.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(pic)
-        title = QLabel(tr(_CTX, "No virtual machines yet"), self)
+        title = QLabel(translate("MainWindow", "No virtual machines yet"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(title)
-        text = QLabel(tr(_CTX, "A virtual machine is a computer inside your computer: try a "
-                               "Linux ISO, run an old system, or check that a USB stick "
-                               "boots — without touching your own system."), self)
+        text = QLabel(
+            translate(
+                "MainWindow",
+                "A virtual machine is a computer inside your computer: try a "
+                "Linux ISO, run an old system, or check that a USB stick "
+                "boots — without touching your own system.",
+            ),
+            self,
+        )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setMinimumWidth(420)
@@ -116,9 +123,12 @@ class EmptyState(QWidget):
         box.addLayout(centred)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.create_button = QPushButton(icon("new"), tr(_CTX, "&Create a virtual machine"),
-                                         self)
-        self.usb_button = QPushButton(icon("usb"), tr(_CTX, "&Test a USB stick"), self)
+        self.create_button = QPushButton(
+            icon("new"), translate("MainWindow", "&Create a virtual machine"), self
+        )
+        self.usb_button = QPushButton(
+            icon("usb"), translate("MainWindow", "&Test a USB stick"), self
+        )
         for b in (self.create_button, self.usb_button):
             b.setIconSize(QSize(24, 24))
             b.setMinimumHeight(44)
@@ -129,8 +139,13 @@ class EmptyState(QWidget):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_clicked)
         self.usb_button.clicked.connect(self.usb_clicked)
-        self.usb_button.setToolTip(tr(_CTX, "Boot a USB stick in a virtual machine; the stick "
-                                            "is protected, nothing on it is changed."))
+        self.usb_button.setToolTip(
+            translate(
+                "MainWindow",
+                "Boot a USB stick in a virtual machine; the stick "
+                "is protected, nothing on it is changed.",
+            )
+        )
         box.addLayout(buttons)
         outer.addLayout(box)
         outer.addStretch(2)

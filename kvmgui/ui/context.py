@@ -56,8 +56,9 @@ class AppContext(QObject):
         self._host_task: asyncio.Task[HostReport | None] | None = None
         # View state (window geometry, splitter sizes, list/grid) lives in an INI file next to
         # the settings, so tests get their own and nothing touches ~/.config/QtProject.
-        self.view_state = QSettings(str(paths.config_dir / "view-state.ini"),
-                                    QSettings.Format.IniFormat)
+        self.view_state = QSettings(
+            str(paths.config_dir / "view-state.ini"), QSettings.Format.IniFormat
+        )
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -88,7 +89,9 @@ class AppContext(QObject):
                 self.manager.store = self.store
                 self.manager.reload_store()
         if (old.qemu_binary, old.qemu_img_binary, old.vm_root) != (
-            settings.qemu_binary, settings.qemu_img_binary, settings.vm_root
+            settings.qemu_binary,
+            settings.qemu_img_binary,
+            settings.vm_root,
         ):
             self.caps = None
             self.host_report = None

@@ -23,13 +23,12 @@ from kvmgui.ui.details_hardware import HardwarePage
 from kvmgui.ui.details_logs import LogPage
 from kvmgui.ui.details_overview import OverviewPage
 from kvmgui.ui.details_performance import PerformancePage
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import os_icon
 from kvmgui.ui.models import VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.vm_actions import VmActions
 
-_CTX = "VmWindow"
 PAGES = ("console", "overview", "hardware", "performance", "serial", "qemu-log")
 
 
@@ -61,26 +60,39 @@ class VmWindow(QMainWindow):
         self._build_toolbar()
 
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(tr(_CTX, "Views of the virtual machine"))
+        self.tabs.setAccessibleName(translate("VmWindow", "Views of the virtual machine"))
         self.tabs.setDocumentMode(True)
         self.console = ConsolePage(ctx, stored.spec, self.tabs)
         self.overview = OverviewPage(ctx, stored, self.tabs)
         self.hardware = HardwarePage(ctx, stored, self.tabs)
         self.hardware.saved.connect(self._hardware_saved)
-        self.performance = PerformancePage(history, self.vm_id,
-                                           ctx.settings.stats_interval_s, self.tabs)
-        self.serial = LogPage(tr(_CTX, "Serial console log"), stored.folder.serial_log,
-                              parent=self.tabs)
-        self.qemu_log = LogPage(tr(_CTX, "QEMU log"), stored.folder.qemu_log, explain=True,
-                                parent=self.tabs)
+        self.performance = PerformancePage(
+            history, self.vm_id, ctx.settings.stats_interval_s, self.tabs
+        )
+        self.serial = LogPage(
+            translate("VmWindow", "Serial console log"), stored.folder.serial_log, parent=self.tabs
+        )
+        self.qemu_log = LogPage(
+            translate("VmWindow", "QEMU log"),
+            stored.folder.qemu_log,
+            explain=True,
+            parent=self.tabs,
+        )
         self._pages: dict[str, QWidget] = {
-            "console": self.console, "overview": self.overview, "hardware": self.hardware,
-            "performance": self.performance, "serial": self.serial, "qemu-log": self.qemu_log,
+            "console": self.console,
+            "overview": self.overview,
+            "hardware": self.hardware,
+            "performance": self.performance,
+            "serial": self.serial,
+            "qemu-log": self.qemu_log,
         }
         titles = {
-            "console": tr(_CTX, "&Console"), "overview": tr(_CTX, "&Overview"),
-            "hardware": tr(_CTX, "&Hardware"), "performance": tr(_CTX, "&Performance"),
-            "serial": tr(_CTX, "&Serial log"), "qemu-log": tr(_CTX, "&QEMU log"),
+            "console": translate("VmWindow", "&Console"),
+            "overview": translate("VmWindow", "&Overview"),
+            "hardware": translate("VmWindow", "&Hardware"),
+            "performance": translate("VmWindow", "&Performance"),
+            "serial": translate("VmWindow", "&Serial log"),
+            "qemu-log": translate("VmWindow", "&QEMU log"),
         }
         for key in PAGES:
             self.tabs.addTab(self._pages[key], titles[key])
@@ -119,9 +131,9 @@ class VmWindow(QMainWindow):
         return QSize(900, 640)
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar(tr(_CTX, "Virtual machine"), self)
+        tb = QToolBar(translate("VmWindow", "Virtual machine"), self)
         tb.setObjectName("vm-toolbar")
-        tb.setAccessibleName(tr(_CTX, "Virtual machine tools"))
+        tb.setAccessibleName(translate("VmWindow", "Virtual machine tools"))
         tb.setMovable(False)
         tb.setIconSize(QSize(20, 20))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -146,8 +158,9 @@ class VmWindow(QMainWindow):
     def refresh(self) -> None:
         row = self.row()
         state = row.state if row is not None else VmState.STOPPED
-        self.setWindowTitle(tr(_CTX, "{0} — {1}").format(self.stored.spec.name,
-                                                          state_word(state)))
+        self.setWindowTitle(
+            translate("VmWindow", "{0} — {1}").format(self.stored.spec.name, state_word(state))
+        )
         last = self.history.history(self.vm_id).last
         uptime = getattr(last, "uptime_s", None) if last is not None else None
         if uptime is not None and last is not None:
@@ -192,4 +205,13 @@ class VmWindow(QMainWindow):
         self.ctx.view_state.setValue("vm-window/size", self.size())
         self.uptime_timer.stop()
         self.console.close_console()
+        for signal, slot in (
+            (self.bridge.state_changed, self._state_changed),
+            (self.bridge.console_available, self._console_available),
+            (self.history.updated, self._stats),
+            (self.model.dataChanged, self._model_changed),
+            (self.history.updated, self.performance._updated),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
         super().closeEvent(event)

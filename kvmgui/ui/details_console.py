@@ -29,10 +29,9 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_info
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 
 log = logging.getLogger(__name__)
-_CTX = "ConsolePage"
 
 
 def vnc_address(uri: str | None) -> str | None:
@@ -76,8 +75,9 @@ class ConsolePage(QWidget):
         self.console_page = QWidget(self.stack)
         v = QVBoxLayout(self.console_page)
         v.setContentsMargins(0, 0, 0, 0)
-        self.toolbar = ConsoleToolBar(self.console, self.console_page, detached=False,
-                                      screenshot_name=spec.name)
+        self.toolbar = ConsoleToolBar(
+            self.console, self.console_page, detached=False, screenshot_name=spec.name
+        )
         self.toolbar.detachRequested.connect(self.detach)
         self.toolbar.fullscreenToggled.connect(self._fullscreen)
         v.addWidget(self.toolbar)
@@ -139,19 +139,25 @@ class ConsolePage(QWidget):
 
     def _update_view(self) -> None:
         if self.window_ is not None:
-            self.message.setText(tr(_CTX, "The console is in its own window."))
-            self.message_button.setText(tr(_CTX, "&Bring it back here"))
+            self.message.setText(translate("ConsolePage", "The console is in its own window."))
+            self.message_button.setText(translate("ConsolePage", "&Bring it back here"))
             self.message_button.show()
             self.stack.setCurrentWidget(self.message_page)
             return
         if not self.is_vnc:
             if self.spec.display.kind is DisplayKind.SPICE:
-                self.message.setText(tr(_CTX, "This virtual machine uses a SPICE screen, which "
-                                              "opens in remote-viewer."))
-                self.message_button.setText(tr(_CTX, "&Open in remote-viewer"))
+                self.message.setText(
+                    translate(
+                        "ConsolePage",
+                        "This virtual machine uses a SPICE screen, which opens in remote-viewer.",
+                    )
+                )
+                self.message_button.setText(translate("ConsolePage", "&Open in remote-viewer"))
                 self.message_button.setVisible(self._state.is_active)
             else:
-                self.message.setText(tr(_CTX, "This virtual machine has no screen."))
+                self.message.setText(
+                    translate("ConsolePage", "This virtual machine has no screen.")
+                )
                 self.message_button.hide()
             self.stack.setCurrentWidget(self.message_page)
             return
@@ -171,15 +177,25 @@ class ConsolePage(QWidget):
         if opener is None:
             # Starting programs belongs to the runtime, which has no viewer launcher yet:
             # give the exact command instead.
-            show_info(self, tr(_CTX, "Open the screen with remote-viewer."),
-                      informative=tr(_CTX, "Run this command (it is under Details, ready to "
-                                           "copy): remote-viewer spice+unix://{0}").format(
-                          socket), details=f"remote-viewer spice+unix://{socket}")
+            show_info(
+                self,
+                translate("ConsolePage", "Open the screen with remote-viewer."),
+                informative=translate(
+                    "ConsolePage",
+                    "Run this command (it is under Details, ready to "
+                    "copy): remote-viewer spice+unix://{0}",
+                ).format(socket),
+                details=f"remote-viewer spice+unix://{socket}",
+            )
             return
         outcome = await opener()
         if not outcome.ok:
-            show_error(self, tr(_CTX, "remote-viewer could not be started."),
-                       informative=outcome.message, details=outcome.details)
+            show_error(
+                self,
+                translate("ConsolePage", "remote-viewer could not be started."),
+                informative=outcome.message,
+                details=outcome.details,
+            )
 
     # -- detaching --------------------------------------------------------------------------
 

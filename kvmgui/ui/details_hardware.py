@@ -52,12 +52,10 @@ from kvmgui.core.validation import Problem, has_errors, validate_spec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, ProblemList, hint_label
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
-
-_CTX = "HardwarePage"
 
 # Fields whose change only reaches a running VM at its next start (everything but the CD).
 RESTART_FIELDS = ("memory_mib", "cpus", "disks", "network", "sound", "usb", "display", "cdrom")
@@ -66,10 +64,14 @@ RESTART_FIELDS = ("memory_mib", "cpus", "disks", "network", "sound", "usb", "dis
 def restart_needed(old: VmSpec, new: VmSpec) -> list[str]:
     """Which changes wait for the next start, as words for the user."""
     names = {
-        "memory_mib": tr(_CTX, "memory"), "cpus": tr(_CTX, "CPUs"), "disks": tr(_CTX, "disks"),
-        "network": tr(_CTX, "network card"), "sound": tr(_CTX, "sound"),
-        "usb": tr(_CTX, "USB tablet"), "display": tr(_CTX, "screen"),
-        "cdrom": tr(_CTX, "CD drive"),
+        "memory_mib": translate("HardwarePage", "memory"),
+        "cpus": translate("HardwarePage", "CPUs"),
+        "disks": translate("HardwarePage", "disks"),
+        "network": translate("HardwarePage", "network card"),
+        "sound": translate("HardwarePage", "sound"),
+        "usb": translate("HardwarePage", "USB tablet"),
+        "display": translate("HardwarePage", "screen"),
+        "cdrom": translate("HardwarePage", "CD drive"),
     }
     changed = []
     for field in RESTART_FIELDS:
@@ -112,44 +114,54 @@ class HardwarePage(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
-        basics = QGroupBox(tr(_CTX, "Processor and memory"), body)
+        basics = QGroupBox(translate("HardwarePage", "Processor and memory"), body)
         form = QFormLayout(basics)
         self.memory = QSpinBox(basics)
         self.memory.setRange(32, 1024 * 1024)
         self.memory.setSingleStep(256)
-        self.memory.setSuffix(tr(_CTX, " MiB"))
-        self.memory.setAccessibleName(tr(_CTX, "Memory in MiB"))
-        form.addRow(tr(_CTX, "&Memory:"), self.memory)
+        self.memory.setSuffix(translate("HardwarePage", " MiB"))
+        self.memory.setAccessibleName(translate("HardwarePage", "Memory in MiB"))
+        form.addRow(translate("HardwarePage", "&Memory:"), self.memory)
         self.cpus = QSpinBox(basics)
         self.cpus.setRange(1, 1024)
-        self.cpus.setAccessibleName(tr(_CTX, "Number of CPUs"))
-        form.addRow(tr(_CTX, "C&PUs:"), self.cpus)
+        self.cpus.setAccessibleName(translate("HardwarePage", "Number of CPUs"))
+        form.addRow(translate("HardwarePage", "C&PUs:"), self.cpus)
         layout.addWidget(basics)
 
-        disks = QGroupBox(tr(_CTX, "Disks"), body)
+        disks = QGroupBox(translate("HardwarePage", "Disks"), body)
         v = QVBoxLayout(disks)
         self.disks = QTableWidget(0, 4, disks)
-        self.disks.setAccessibleName(tr(_CTX, "Disks"))
-        self.disks.setHorizontalHeaderLabels([tr(_CTX, "Image"), tr(_CTX, "Format"),
-                                              tr(_CTX, "Bus"), tr(_CTX, "Cache")])
+        self.disks.setAccessibleName(translate("HardwarePage", "Disks"))
+        self.disks.setHorizontalHeaderLabels(
+            [
+                translate("HardwarePage", "Image"),
+                translate("HardwarePage", "Format"),
+                translate("HardwarePage", "Bus"),
+                translate("HardwarePage", "Cache"),
+            ]
+        )
         self.disks.verticalHeader().setVisible(False)
         header = self.disks.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.disks.setMinimumHeight(90)
-        self.disks.setMaximumHeight(150)
         self.disks.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         v.addWidget(self.disks)
         buttons = QHBoxLayout()
-        self.add_disk = PathField(tr(_CTX, "Disk image to add"), disks, filters=IMAGE_FILTER,
-                                  placeholder=tr(_CTX, "Add an existing image: type or browse"))
-        self.add_disk_button = QPushButton(tr(_CTX, "&Add"), disks)
-        self.add_disk_button.setAccessibleName(tr(_CTX, "Add the disk image"))
+        self.add_disk = PathField(
+            translate("HardwarePage", "Disk image to add"),
+            disks,
+            filters=IMAGE_FILTER,
+            placeholder=translate("HardwarePage", "Add an existing image: type or browse"),
+        )
+        self.add_disk_button = QPushButton(translate("HardwarePage", "&Add"), disks)
+        self.add_disk_button.setAccessibleName(translate("HardwarePage", "Add the disk image"))
         self.add_disk_button.clicked.connect(self._add_disk)
-        self.remove_disk = QPushButton(tr(_CTX, "&Remove selected"), disks)
-        self.remove_disk.setAccessibleName(tr(_CTX, "Remove the selected disk from the VM"))
-        self.remove_disk.setToolTip(tr(_CTX, "The image file itself is kept."))
+        self.remove_disk = QPushButton(translate("HardwarePage", "&Remove selected"), disks)
+        self.remove_disk.setAccessibleName(
+            translate("HardwarePage", "Remove the selected disk from the VM")
+        )
+        self.remove_disk.setToolTip(translate("HardwarePage", "The image file itself is kept."))
         self.remove_disk.clicked.connect(self._remove_disk)
         buttons.addWidget(self.add_disk, 1)
         buttons.addWidget(self.add_disk_button)
@@ -157,20 +169,26 @@ class HardwarePage(QWidget):
         v.addLayout(buttons)
         layout.addWidget(disks)
 
-        cd = QGroupBox(tr(_CTX, "CD/DVD drive"), body)
+        cd = QGroupBox(translate("HardwarePage", "CD/DVD drive"), body)
         form = QFormLayout(cd)
-        self.has_cd = QCheckBox(tr(_CTX, "The VM has a CD/DVD drive"), cd)
+        self.has_cd = QCheckBox(translate("HardwarePage", "The VM has a CD/DVD drive"), cd)
         self.has_cd.setAccessibleName(self.has_cd.text())
         form.addRow(self.has_cd)
-        self.cd_path = PathField(tr(_CTX, "Disc image in the drive"), cd, filters=ISO_FILTER,
-                                 placeholder=tr(_CTX, "empty"))
-        form.addRow(tr(_CTX, "&Disc:"), self.cd_path)
+        self.cd_path = PathField(
+            translate("HardwarePage", "Disc image in the drive"),
+            cd,
+            filters=ISO_FILTER,
+            placeholder=translate("HardwarePage", "empty"),
+        )
+        form.addRow(translate("HardwarePage", "&Disc:"), self.cd_path)
         cd_buttons = QHBoxLayout()
-        self.insert = QPushButton(tr(_CTX, "&Insert now"), cd)
-        self.insert.setAccessibleName(tr(_CTX, "Insert the disc image into the running VM"))
+        self.insert = QPushButton(translate("HardwarePage", "&Insert now"), cd)
+        self.insert.setAccessibleName(
+            translate("HardwarePage", "Insert the disc image into the running VM")
+        )
         self.insert.clicked.connect(self._insert)
-        self.eject = QPushButton(tr(_CTX, "E&ject"), cd)
-        self.eject.setAccessibleName(tr(_CTX, "Eject the disc"))
+        self.eject = QPushButton(translate("HardwarePage", "E&ject"), cd)
+        self.eject.setAccessibleName(translate("HardwarePage", "Eject the disc"))
         self.eject.clicked.connect(self._eject)
         cd_buttons.addWidget(self.insert)
         cd_buttons.addWidget(self.eject)
@@ -180,30 +198,49 @@ class HardwarePage(QWidget):
         form.addRow("", self.cd_hint)
         layout.addWidget(cd)
 
-        devices = QGroupBox(tr(_CTX, "Devices"), body)
+        devices = QGroupBox(translate("HardwarePage", "Devices"), body)
         form = QFormLayout(devices)
-        self.nic = _combo(devices, tr(_CTX, "Network card"), [
-            (tr(_CTX, "virtio (fast; Linux, BSD, Windows with drivers)"), NicModel.VIRTIO.value),
-            (tr(_CTX, "Intel e1000 (works everywhere)"), NicModel.E1000.value),
-            (tr(_CTX, "Realtek RTL8139 (old systems)"), NicModel.RTL8139.value),
-            (tr(_CTX, "No network"), "none"),
-        ])
-        form.addRow(tr(_CTX, "&Network card:"), self.nic)
-        self.sound = QCheckBox(tr(_CTX, "&Sound card"), devices)
-        self.sound.setAccessibleName(tr(_CTX, "Sound card"))
+        self.nic = _combo(
+            devices,
+            translate("HardwarePage", "Network card"),
+            [
+                (
+                    translate("HardwarePage", "virtio (fast; Linux, BSD, Windows with drivers)"),
+                    NicModel.VIRTIO.value,
+                ),
+                (translate("HardwarePage", "Intel e1000 (works everywhere)"), NicModel.E1000.value),
+                (
+                    translate("HardwarePage", "Realtek RTL8139 (old systems)"),
+                    NicModel.RTL8139.value,
+                ),
+                (translate("HardwarePage", "No network"), "none"),
+            ],
+        )
+        form.addRow(translate("HardwarePage", "&Network card:"), self.nic)
+        self.sound = QCheckBox(translate("HardwarePage", "&Sound card"), devices)
+        self.sound.setAccessibleName(translate("HardwarePage", "Sound card"))
         form.addRow(self.sound)
-        self.tablet = QCheckBox(tr(_CTX, "USB &tablet (pointer without grabbing)"), devices)
-        self.tablet.setAccessibleName(tr(_CTX, "USB tablet"))
+        self.tablet = QCheckBox(
+            translate("HardwarePage", "USB &tablet (pointer without grabbing)"), devices
+        )
+        self.tablet.setAccessibleName(translate("HardwarePage", "USB tablet"))
         form.addRow(self.tablet)
-        self.display = _combo(devices, tr(_CTX, "Screen"), [
-            (tr(_CTX, "VNC (shown inside kvmgui)"), DisplayKind.VNC.value),
-            (tr(_CTX, "SPICE (remote-viewer)"), DisplayKind.SPICE.value),
-            (tr(_CTX, "None"), DisplayKind.NONE.value),
-        ])
-        form.addRow(tr(_CTX, "Scr&een:"), self.display)
-        self.video = _combo(devices, tr(_CTX, "Video card"),
-                            [(m.value, m.value) for m in VideoModel])
-        form.addRow(tr(_CTX, "&Video card:"), self.video)
+        self.display = _combo(
+            devices,
+            translate("HardwarePage", "Screen"),
+            [
+                (translate("HardwarePage", "VNC (shown inside kvmgui)"), DisplayKind.VNC.value),
+                (translate("HardwarePage", "SPICE (remote-viewer)"), DisplayKind.SPICE.value),
+                (translate("HardwarePage", "None"), DisplayKind.NONE.value),
+            ],
+        )
+        form.addRow(translate("HardwarePage", "Scr&een:"), self.display)
+        self.video = _combo(
+            devices,
+            translate("HardwarePage", "Video card"),
+            [(m.value, m.value) for m in VideoModel],
+        )
+        form.addRow(translate("HardwarePage", "&Video card:"), self.video)
         layout.addWidget(devices)
         layout.addStretch(1)
 
@@ -211,15 +248,16 @@ class HardwarePage(QWidget):
         outer.addWidget(self.restart_note)
         self.problems = ProblemList(self)
         outer.addWidget(self.problems)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
-                                        | QDialogButtonBox.StandardButton.Reset, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Reset, self
+        )
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        self.apply_button.setText(tr(_CTX, "&Apply changes"))
-        self.apply_button.setAccessibleName(tr(_CTX, "Apply changes"))
+        self.apply_button.setText(translate("HardwarePage", "&Apply changes"))
+        self.apply_button.setAccessibleName(translate("HardwarePage", "Apply changes"))
         self.apply_button.clicked.connect(self.apply)
         self.reset_button = self.buttons.button(QDialogButtonBox.StandardButton.Reset)
-        self.reset_button.setText(tr(_CTX, "Re&vert"))
-        self.reset_button.setAccessibleName(tr(_CTX, "Revert changes"))
+        self.reset_button.setText(translate("HardwarePage", "Re&vert"))
+        self.reset_button.setAccessibleName(translate("HardwarePage", "Revert changes"))
         self.reset_button.clicked.connect(lambda: self.load(self.stored))
         outer.addWidget(self.buttons)
 
@@ -257,6 +295,13 @@ class HardwarePage(QWidget):
             self._loading = False
         self.revalidate()
 
+    def _fit_disk_table(self) -> None:
+        """As tall as its rows (two to five), so no empty block sits in the page."""
+        rows = min(max(len(self._disks), 2), 5)
+        header = self.disks.horizontalHeader().sizeHint().height()
+        row = self.disks.verticalHeader().defaultSectionSize()
+        self.disks.setFixedHeight(header + rows * row + 2 * self.disks.frameWidth() + 2)
+
     def _fill_disks(self) -> None:
         self.disks.setRowCount(0)
         for i, disk in enumerate(self._disks):
@@ -270,23 +315,33 @@ class HardwarePage(QWidget):
             fmt = QTableWidgetItem(disk.format.value)
             fmt.setFlags(fmt.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.disks.setItem(i, 1, fmt)
-            bus = _combo(self.disks, tr(_CTX, "Bus of disk {0}").format(i + 1),
-                         [(b.value, b.value) for b in DiskBus])
+            bus = _combo(
+                self.disks,
+                translate("HardwarePage", "Bus of disk {0}").format(i + 1),
+                [(b.value, b.value) for b in DiskBus],
+            )
             bus.setCurrentIndex(bus.findData(disk.bus.value))
             bus.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
             self.disks.setCellWidget(i, 2, bus)
-            cache = _combo(self.disks, tr(_CTX, "Cache of disk {0}").format(i + 1),
-                           [(c.value, c.value) for c in CacheMode])
+            cache = _combo(
+                self.disks,
+                translate("HardwarePage", "Cache of disk {0}").format(i + 1),
+                [(c.value, c.value) for c in CacheMode],
+            )
             cache.setCurrentIndex(cache.findData(disk.cache.value))
             cache.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
             self.disks.setCellWidget(i, 3, cache)
+        self._fit_disk_table()
 
     def _disk_changed(self, row: int) -> None:
         bus = self.disks.cellWidget(row, 2)
         cache = self.disks.cellWidget(row, 3)
         if isinstance(bus, QComboBox) and isinstance(cache, QComboBox):
-            self._disks[row] = replace(self._disks[row], bus=DiskBus(str(bus.currentData())),
-                                       cache=CacheMode(str(cache.currentData())))
+            self._disks[row] = replace(
+                self._disks[row],
+                bus=DiskBus(str(bus.currentData())),
+                cache=CacheMode(str(cache.currentData())),
+            )
         self.revalidate()
 
     def _add_disk(self) -> None:
@@ -305,8 +360,12 @@ class HardwarePage(QWidget):
             facts = await inspect_image(Path(full), self.ctx.settings.qemu_img_binary)
             fmt = facts.format or DiskFormat.RAW
         except ServiceError as exc:
-            show_error(self, tr(_CTX, "The disk image cannot be added."),
-                       informative=exc.message, details=exc.details)
+            show_error(
+                self,
+                translate("HardwarePage", "The disk image cannot be added."),
+                informative=exc.message,
+                details=exc.details,
+            )
             return
         bus = self._disks[0].bus if self._disks else DiskBus.VIRTIO
         self._disks.append(Disk(path=full, format=fmt, bus=bus))
@@ -330,8 +389,11 @@ class HardwarePage(QWidget):
     def edited_spec(self) -> VmSpec:
         spec = self.stored.spec
         nic = str(self.nic.currentData())
-        network = (replace(spec.network, mode=NetMode.NONE) if nic == "none" else
-                   replace(spec.network, mode=NetMode.USER, nic=NicModel(nic)))
+        network = (
+            replace(spec.network, mode=NetMode.NONE)
+            if nic == "none"
+            else replace(spec.network, mode=NetMode.USER, nic=NicModel(nic))
+        )
         cdrom: Cdrom | None = None
         if self.has_cd.isChecked():
             path = self.cd_path.text().strip()
@@ -351,16 +413,26 @@ class HardwarePage(QWidget):
             network=network,
             sound=self.sound.isChecked(),
             usb=self.tablet.isChecked(),
-            display=Display(kind=DisplayKind(str(self.display.currentData())),
-                            video=VideoModel(str(self.video.currentData())),
-                            password=spec.display.password),
+            display=Display(
+                kind=DisplayKind(str(self.display.currentData())),
+                video=VideoModel(str(self.video.currentData())),
+                password=spec.display.password,
+            ),
         )
 
     def current_problems(self) -> list[Problem]:
-        names = [vm.spec.name for vm in self.ctx.store.load_all().vms
-                 if vm.spec.id != self.stored.spec.id]
-        return validate_spec(self.edited_spec(), self.ctx.host_facts, existing_names=names,
-                             folder=self.stored.folder, check_files=True)
+        names = [
+            vm.spec.name
+            for vm in self.ctx.store.load_all().vms
+            if vm.spec.id != self.stored.spec.id
+        ]
+        return validate_spec(
+            self.edited_spec(),
+            self.ctx.host_facts,
+            existing_names=names,
+            folder=self.stored.folder,
+            check_files=True,
+        )
 
     def revalidate(self) -> None:
         if self._loading:
@@ -373,13 +445,21 @@ class HardwarePage(QWidget):
         self.reset_button.setEnabled(changed)
         waiting = restart_needed(self.stored.spec, new) if self.state.is_active else []
         if waiting:
-            self.restart_note.setText(tr(_CTX, "The VM is running: these changes take effect "
-                                               "the next time it starts: {0}.").format(
-                ", ".join(waiting)))
+            self.restart_note.setText(
+                translate(
+                    "HardwarePage",
+                    "The VM is running: these changes take effect the next time it starts: {0}.",
+                ).format(", ".join(waiting))
+            )
         elif self.state.is_active:
-            self.restart_note.setText(tr(_CTX, "The VM is running. Changing the disc takes "
-                                               "effect at once with Insert now or Eject; other "
-                                               "changes wait for the next start."))
+            self.restart_note.setText(
+                translate(
+                    "HardwarePage",
+                    "The VM is running. Changing the disc takes "
+                    "effect at once with Insert now or Eject; other "
+                    "changes wait for the next start.",
+                )
+            )
         else:
             self.restart_note.setText("")
         self._enable()
@@ -392,10 +472,15 @@ class HardwarePage(QWidget):
         self.cd_path.setEnabled(self.has_cd.isChecked())
         self.remove_disk.setEnabled(bool(self.disks.selectedIndexes()))
         if running:
-            self.cd_hint.setText(tr(_CTX, "Insert now and Eject act on the running VM at once "
-                                          "and are remembered for the next start."))
+            self.cd_hint.setText(
+                translate(
+                    "HardwarePage",
+                    "Insert now and Eject act on the running VM at once "
+                    "and are remembered for the next start.",
+                )
+            )
         else:
-            self.cd_hint.setText(tr(_CTX, "The disc is used at the next start."))
+            self.cd_hint.setText(translate("HardwarePage", "The disc is used at the next start."))
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -407,7 +492,11 @@ class HardwarePage(QWidget):
         try:
             stored = self.ctx.store.save(replace(self.stored, spec=self.edited_spec()))
         except StoreError as exc:
-            show_error(self, tr(_CTX, "The changes could not be saved."), informative=str(exc))
+            show_error(
+                self,
+                translate("HardwarePage", "The changes could not be saved."),
+                informative=str(exc),
+            )
             return False
         self.stored = stored
         self.saved.emit(stored)
@@ -431,14 +520,24 @@ class HardwarePage(QWidget):
     async def _change_cd(self, path: str | None) -> bool:
         controller = self.ctx.controller(self.stored.spec.id)
         if controller is None:
-            show_error(self, tr(_CTX, "The disc could not be changed."),
-                       informative=tr(_CTX, "kvmgui's runtime does not know this virtual "
-                                            "machine; close this window and open it again."))
+            show_error(
+                self,
+                translate("HardwarePage", "The disc could not be changed."),
+                informative=translate(
+                    "HardwarePage",
+                    "kvmgui's runtime does not know this virtual "
+                    "machine; close this window and open it again.",
+                ),
+            )
             return False
         outcome = await (controller.change_cd(Path(path)) if path else controller.eject())
         if not outcome.ok:
-            show_error(self, tr(_CTX, "The disc could not be changed."),
-                       informative=outcome.message, details=outcome.details)
+            show_error(
+                self,
+                translate("HardwarePage", "The disc could not be changed."),
+                informative=outcome.message,
+                details=outcome.details,
+            )
             return False
         # Remember it for the next start too.
         spec = self.stored.spec
@@ -446,8 +545,13 @@ class HardwarePage(QWidget):
         try:
             self.stored = self.ctx.store.save(replace(self.stored, spec=replace(spec, cdrom=cd)))
         except StoreError as exc:
-            show_error(self, tr(_CTX, "The disc was changed, but not remembered for the next "
-                                      "start."), informative=str(exc))
+            show_error(
+                self,
+                translate(
+                    "HardwarePage", "The disc was changed, but not remembered for the next start."
+                ),
+                informative=str(exc),
+            )
             return True
         self.cd_path.set_text(path or "")
         self.saved.emit(self.stored)

@@ -16,10 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.widgets import hint_label
 
-_CTX = "LogPage"
 TAIL_BYTES = 128 * 1024
 
 
@@ -34,13 +33,14 @@ def read_tail(path: Path, limit: int = TAIL_BYTES) -> tuple[str, bool]:
     except FileNotFoundError:
         return "", False
     except OSError as exc:
-        return tr(_CTX, "The log cannot be read: {0}").format(exc.strerror or exc), True
+        return translate("LogPage", "The log cannot be read: {0}").format(exc.strerror or exc), True
     return data.decode(errors="replace").replace("\r\n", "\n"), True
 
 
 class LogPage(QWidget):
-    def __init__(self, title: str, path: Path, *, explain: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, path: Path, *, explain: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.path = path
         self.explain = explain
@@ -50,9 +50,9 @@ class LogPage(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setVisible(False)
-        self.explanation.setAccessibleName(tr(_CTX, "What the log means"))
+        self.explanation.setAccessibleName(translate("LogPage", "What the log means"))
         layout.addWidget(self.explanation)
-        self.where = hint_label(tr(_CTX, "File: {0}").format(path), self)
+        self.where = hint_label(translate("LogPage", "File: {0}").format(path), self)
         layout.addWidget(self.where)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
@@ -65,8 +65,8 @@ class LogPage(QWidget):
         layout.addWidget(self.text, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.reload_button = QPushButton(tr(_CTX, "&Reload"), self)
-        self.reload_button.setAccessibleName(tr(_CTX, "Reload {0}").format(title))
+        self.reload_button = QPushButton(translate("LogPage", "&Reload"), self)
+        self.reload_button.setAccessibleName(translate("LogPage", "Reload {0}").format(title))
         self.reload_button.clicked.connect(self.reload)
         row.addWidget(self.reload_button)
         layout.addLayout(row)
@@ -93,11 +93,16 @@ class LogPage(QWidget):
         text, exists = await asyncio.to_thread(read_tail, self.path)
         if not exists:
             text = ""
-            self.text.setPlaceholderText(tr(_CTX, "Nothing written yet: the log starts when "
-                                                  "the virtual machine starts."))
+            self.text.setPlaceholderText(
+                translate(
+                    "LogPage",
+                    "Nothing written yet: the log starts when the virtual machine starts.",
+                )
+            )
         if text != self._text:
-            at_end = self.text.verticalScrollBar().value() >= \
-                self.text.verticalScrollBar().maximum() - 2
+            at_end = (
+                self.text.verticalScrollBar().value() >= self.text.verticalScrollBar().maximum() - 2
+            )
             self._text = text
             self.text.setPlainText(text)
             if at_end:
@@ -111,12 +116,16 @@ class LogPage(QWidget):
             self.explanation.setVisible(False)
             return
         if not output.strip():
-            self.explanation.setText(tr(_CTX, "QEMU reported no problems at its last start."))
+            self.explanation.setText(
+                translate("LogPage", "QEMU reported no problems at its last start.")
+            )
         else:
             from kvmgui.runtime.qemu_errors import explain
 
             found = explain(output, during_start=False)
-            self.explanation.setText(tr(_CTX, "In plain words: {0}").format(found.message))
+            self.explanation.setText(
+                translate("LogPage", "In plain words: {0}").format(found.message)
+            )
         self.explanation.setVisible(True)
 
 

@@ -11,16 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
-from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import MIB, format_size
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.models import VmRow, state_icon, state_word
+from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import CopyableText, heading_label
-
-_CTX = "OverviewPage"
 
 
 def format_uptime(seconds: float) -> str:
@@ -29,12 +27,12 @@ def format_uptime(seconds: float) -> str:
     hours, s = divmod(s, 3600)
     minutes, s = divmod(s, 60)
     if days:
-        return tr(_CTX, "{0} d {1} h {2} min").format(days, hours, minutes)
+        return translate("OverviewPage", "{0} d {1} h {2} min").format(days, hours, minutes)
     if hours:
-        return tr(_CTX, "{0} h {1} min").format(hours, minutes)
+        return translate("OverviewPage", "{0} h {1} min").format(hours, minutes)
     if minutes:
-        return tr(_CTX, "{0} min {1} s").format(minutes, s)
-    return tr(_CTX, "{0} s").format(s)
+        return translate("OverviewPage", "{0} min {1} s").format(minutes, s)
+    return translate("OverviewPage", "{0} s").format(s)
 
 
 def _value(parent: QWidget, name: str) -> QLabel:
@@ -57,29 +55,29 @@ class OverviewPage(QWidget):
         h = QHBoxLayout(state_row)
         h.setContentsMargins(0, 0, 0, 0)
         self.state_icon = QLabel(state_row)
-        self.state = _value(state_row, tr(_CTX, "State"))
+        self.state = _value(state_row, translate("OverviewPage", "State"))
         h.addWidget(self.state_icon)
         h.addWidget(self.state, 1)
-        form.addRow(tr(_CTX, "State:"), state_row)
-        self.reason = _value(self, tr(_CTX, "Why"))
-        form.addRow(tr(_CTX, "Why:"), self.reason)
-        self.system = _value(self, tr(_CTX, "System"))
-        form.addRow(tr(_CTX, "System:"), self.system)
-        self.uptime = _value(self, tr(_CTX, "Running for"))
-        form.addRow(tr(_CTX, "Running for:"), self.uptime)
-        self.pid = _value(self, tr(_CTX, "Process id"))
-        form.addRow(tr(_CTX, "Process id:"), self.pid)
-        self.accel = _value(self, tr(_CTX, "Accelerator"))
-        form.addRow(tr(_CTX, "Accelerator:"), self.accel)
-        self.display = _value(self, tr(_CTX, "Display address"))
-        form.addRow(tr(_CTX, "Display:"), self.display)
-        self.folder = _value(self, tr(_CTX, "Folder"))
-        form.addRow(tr(_CTX, "Folder:"), self.folder)
+        form.addRow(translate("OverviewPage", "State:"), state_row)
+        self.reason = _value(self, translate("OverviewPage", "Why"))
+        form.addRow(translate("OverviewPage", "Why:"), self.reason)
+        self.system = _value(self, translate("OverviewPage", "System"))
+        form.addRow(translate("OverviewPage", "System:"), self.system)
+        self.uptime = _value(self, translate("OverviewPage", "Running for"))
+        form.addRow(translate("OverviewPage", "Running for:"), self.uptime)
+        self.pid = _value(self, translate("OverviewPage", "Process id"))
+        form.addRow(translate("OverviewPage", "Process id:"), self.pid)
+        self.accel = _value(self, translate("OverviewPage", "Accelerator"))
+        form.addRow(translate("OverviewPage", "Accelerator:"), self.accel)
+        self.display = _value(self, translate("OverviewPage", "Display address"))
+        form.addRow(translate("OverviewPage", "Display:"), self.display)
+        self.folder = _value(self, translate("OverviewPage", "Folder"))
+        form.addRow(translate("OverviewPage", "Folder:"), self.folder)
         layout.addLayout(form)
-        layout.addWidget(heading_label(tr(_CTX, "QEMU command line"), self))
-        self.command_note = _value(self, tr(_CTX, "About the command line"))
+        layout.addWidget(heading_label(translate("OverviewPage", "QEMU command line"), self))
+        self.command_note = _value(self, translate("OverviewPage", "About the command line"))
         layout.addWidget(self.command_note)
-        self.command = CopyableText(tr(_CTX, "QEMU command line"), self, lines=5)
+        self.command = CopyableText(translate("OverviewPage", "QEMU command line"), self, lines=5)
         layout.addWidget(self.command, 1)
         self._status: Any = None
         self._row: VmRow | None = None
@@ -89,9 +87,13 @@ class OverviewPage(QWidget):
     def set_stored(self, stored: StoredVm) -> None:
         self.stored = stored
         spec = stored.spec
-        self.system.setText(tr(_CTX, "{0}; {1} of memory, {2} CPU(s)").format(
-            tr("Presets", PRESETS[spec.os].label), format_size(spec.memory_mib * MIB),
-            spec.cpus))
+        self.system.setText(
+            translate("OverviewPage", "{0}; {1} of memory, {2} CPU(s)").format(
+                preset_label(spec.os),
+                format_size(spec.memory_mib * MIB),
+                spec.cpus,
+            )
+        )
         self.folder.setText(str(stored.folder.dir))
         self._task = asyncio.ensure_future(self.refresh_command_line())
 
@@ -103,9 +105,14 @@ class OverviewPage(QWidget):
             return
         spec = self.stored.spec
         try:
-            argv = build_argv(spec, caps=caps, host=self.ctx.host_facts,
-                              folder=self.stored.folder, run=self.ctx.paths.vm_runtime(spec.id),
-                              qemu_binary=self.ctx.settings.qemu_binary)
+            argv = build_argv(
+                spec,
+                caps=caps,
+                host=self.ctx.host_facts,
+                folder=self.stored.folder,
+                run=self.ctx.paths.vm_runtime(spec.id),
+                qemu_binary=self.ctx.settings.qemu_binary,
+            )
         except ArgvError as exc:
             self.command.set_text(str(exc))
             return
@@ -118,26 +125,40 @@ class OverviewPage(QWidget):
         self.state_icon.setPixmap(state_icon(state).pixmap(18, 18))
         self.state.setText(state_word(state))
         reason = (row.reason if row is not None else "") or getattr(status, "reason", "") or ""
-        self.reason.setText(reason or tr(_CTX, "—"))
+        self.reason.setText(reason or translate("OverviewPage", "—"))
         active = state.is_active
         pid = getattr(status, "pid", None) if active else None
-        self.pid.setText(str(pid) if pid else tr(_CTX, "—"))
+        self.pid.setText(str(pid) if pid else translate("OverviewPage", "—"))
         accel = getattr(status, "accel", None) if active else None
         if accel:
-            words = {"kvm": tr(_CTX, "KVM (hardware acceleration)"),
-                     "tcg": tr(_CTX, "TCG (software emulation, slower)")}
+            words = {
+                "kvm": translate("OverviewPage", "KVM (hardware acceleration)"),
+                "tcg": translate("OverviewPage", "TCG (software emulation, slower)"),
+            }
             self.accel.setText(words.get(str(accel), str(accel)))
         else:
-            self.accel.setText(tr(_CTX, "— (set to {0})").format(self.stored.spec.accel.value))
+            self.accel.setText(
+                translate("OverviewPage", "— (set to {0})").format(self.stored.spec.accel.value)
+            )
         display = getattr(status, "display", None) if active else None
-        self.display.setText(str(display) if display else tr(_CTX, "—"))
+        self.display.setText(str(display) if display else translate("OverviewPage", "—"))
         started = getattr(status, "started_at", None)
         if active and uptime_s is None and started:
             uptime_s = max(0.0, time.time() - float(started))
-        self.uptime.setText(format_uptime(uptime_s) if active and uptime_s is not None
-                            else tr(_CTX, "—"))
+        self.uptime.setText(
+            format_uptime(uptime_s)
+            if active and uptime_s is not None
+            else translate("OverviewPage", "—")
+        )
         if active:
-            self.command_note.setText(tr(_CTX, "What kvmgui runs for this VM as it is set up "
-                                               "now; copy it to report a problem or to learn."))
+            self.command_note.setText(
+                translate(
+                    "OverviewPage",
+                    "What kvmgui runs for this VM as it is set up "
+                    "now; copy it to report a problem or to learn.",
+                )
+            )
         else:
-            self.command_note.setText(tr(_CTX, "What kvmgui will run at the next start."))
+            self.command_note.setText(
+                translate("OverviewPage", "What kvmgui will run at the next start.")
+            )

@@ -9,21 +9,22 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kvmgui.core.sizes import format_size
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.sparkline import Sparkline
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.widgets import hint_label
 
-_CTX = "PerformancePage"
-
 
 def _rate(value: float) -> str:
-    return tr(_CTX, "{0}/s").format(format_size(int(value)) if value >= 1 else "0 bytes")
+    return translate("PerformancePage", "{0}/s").format(
+        format_size(int(value)) if value >= 1 else "0 bytes"
+    )
 
 
 class PerformancePage(QWidget):
-    def __init__(self, history: StatsHistory, vm_id: str, interval_s: float,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, history: StatsHistory, vm_id: str, interval_s: float, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.history = history
         self.vm_id = vm_id
@@ -31,22 +32,40 @@ class PerformancePage(QWidget):
         layout = QVBoxLayout(self)
         self.note = hint_label("", self)
         layout.addWidget(self.note)
-        self.cpu = Sparkline(tr(_CTX, "CPU"), [h.cpu], fixed_max=None,
-                             describe=lambda v: f"{v:.0f} %", parent=self)
-        self.memory = Sparkline(tr(_CTX, "Memory used by QEMU"), [h.memory],
-                                describe=lambda v: format_size(int(v)), parent=self)
-        self.disk = Sparkline(tr(_CTX, "Disk input/output"), [h.disk_read, h.disk_write],
-                              describe=_rate, parent=self)
+        self.cpu = Sparkline(
+            translate("PerformancePage", "CPU"),
+            [h.cpu],
+            fixed_max=None,
+            describe=lambda v: f"{v:.0f} %",
+            parent=self,
+        )
+        self.memory = Sparkline(
+            translate("PerformancePage", "Memory used by QEMU"),
+            [h.memory],
+            describe=lambda v: format_size(int(v)),
+            parent=self,
+        )
+        self.disk = Sparkline(
+            translate("PerformancePage", "Disk input/output"),
+            [h.disk_read, h.disk_write],
+            describe=_rate,
+            parent=self,
+        )
         for graph in (self.cpu, self.memory, self.disk):
-            graph.empty_text = tr(_CTX, "Shown while the virtual machine runs.")
+            graph.empty_text = translate("PerformancePage", "Shown while the virtual machine runs.")
             layout.addWidget(graph, 1)
         self.set_interval(interval_s)
         history.updated.connect(self._updated)
 
     def set_interval(self, interval_s: float) -> None:
         minutes = interval_s * self.history.capacity / 60
-        self.note.setText(tr(_CTX, "Measured every {0:g} s, the last {1:.0f} minutes. 100 % CPU "
-                                   "is one host core fully busy.").format(interval_s, minutes))
+        self.note.setText(
+            translate(
+                "PerformancePage",
+                "Measured every {0:g} s, the last {1:.0f} minutes. 100 % CPU "
+                "is one host core fully busy.",
+            ).format(interval_s, minutes)
+        )
 
     def _updated(self, vm_id: str) -> None:
         if vm_id != self.vm_id:

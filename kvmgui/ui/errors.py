@@ -19,11 +19,10 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_CTX = "Messages"
 
 # Boxes that are open right now, so they are not garbage-collected while shown and so tests
 # and the screenshot script can find them.
@@ -74,8 +73,14 @@ def show_error(
 ) -> QMessageBox:
     """Open an error box (not waiting for it); `details` goes under "Show Details…"."""
     log.warning("%s %s", text, details)
-    box = _box(parent, QMessageBox.Icon.Critical, title or tr(_CTX, "kvmgui: something failed"),
-               text, informative, details)
+    box = _box(
+        parent,
+        QMessageBox.Icon.Critical,
+        title or translate("Messages", "kvmgui: something failed"),
+        text,
+        informative,
+        details,
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _keep(box)
@@ -83,10 +88,22 @@ def show_error(
     return box
 
 
-def show_info(parent: QWidget | None, text: str, *, informative: str = "",
-              title: str | None = None, details: str = "") -> QMessageBox:
-    box = _box(parent, QMessageBox.Icon.Information, title or tr(_CTX, "kvmgui"), text,
-               informative, details)
+def show_info(
+    parent: QWidget | None,
+    text: str,
+    *,
+    informative: str = "",
+    title: str | None = None,
+    details: str = "",
+) -> QMessageBox:
+    box = _box(
+        parent,
+        QMessageBox.Icon.Information,
+        title or translate("Messages", "kvmgui"),
+        text,
+        informative,
+        details,
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _keep(box)
@@ -147,16 +164,22 @@ async def ask(
     `checkbox` adds a check box under the question (e.g. "Keep the disk images"); its state
     comes back in Answer.checked.
     """
-    box = _box(parent, QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,
-               title or tr(_CTX, "kvmgui"), text, informative)
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,
+        title or translate("Messages", "kvmgui"),
+        text,
+        informative,
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if yes_text:
         box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
     if no_text:
         box.button(QMessageBox.StandardButton.No).setText(no_text)
     # Enter on a dangerous question must not do the dangerous thing.
-    box.setDefaultButton(QMessageBox.StandardButton.No if danger else
-                         QMessageBox.StandardButton.Yes)
+    box.setDefaultButton(
+        QMessageBox.StandardButton.No if danger else QMessageBox.StandardButton.Yes
+    )
     box.setEscapeButton(QMessageBox.StandardButton.No)
     check: QCheckBox | None = None
     if checkbox:

@@ -26,19 +26,17 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.hostcheck import Finding, HostReport, Status
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.widgets import hint_label
-
-_CTX = "HostCheckDialog"
 
 
 def status_word(status: Status) -> str:
     return {
-        Status.OK: tr(_CTX, "OK"),
-        Status.WARNING: tr(_CTX, "Warning"),
-        Status.FAILURE: tr(_CTX, "Problem"),
-        Status.INFO: tr(_CTX, "Note"),
+        Status.OK: translate("HostCheckDialog", "OK"),
+        Status.WARNING: translate("HostCheckDialog", "Warning"),
+        Status.FAILURE: translate("HostCheckDialog", "Problem"),
+        Status.INFO: translate("HostCheckDialog", "Note"),
     }[status]
 
 
@@ -46,14 +44,22 @@ def summary_text(report: HostReport) -> str:
     failures = sum(1 for f in report.findings if f.status is Status.FAILURE)
     warnings = sum(1 for f in report.findings if f.status is Status.WARNING)
     if failures:
-        head = tr(_CTX, "kvmgui cannot run virtual machines until the problems below are "
-                        "fixed.")
+        head = translate(
+            "HostCheckDialog",
+            "kvmgui cannot run virtual machines until the problems below are fixed.",
+        )
     elif report.facts.kvm_usable:
-        head = tr(_CTX, "This computer is ready: virtual machines run with KVM at nearly "
-                        "native speed.")
+        head = translate(
+            "HostCheckDialog",
+            "This computer is ready: virtual machines run with KVM at nearly native speed.",
+        )
     else:
-        head = tr(_CTX, "Virtual machines will run, but without KVM they are much slower.")
-    counts = tr(_CTX, "{0} problem(s), {1} warning(s).").format(failures, warnings)
+        head = translate(
+            "HostCheckDialog", "Virtual machines will run, but without KVM they are much slower."
+        )
+    counts = translate("HostCheckDialog", "{0} problem(s), {1} warning(s).").format(
+        failures, warnings
+    )
     return f"{head} {counts}"
 
 
@@ -87,16 +93,20 @@ class FindingRow(QFrame):
             row = QWidget(self)
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 2, 0, 0)
-            label = QLabel(tr(_CTX, "Fix:"), row)
+            label = QLabel(translate("HostCheckDialog", "Fix:"), row)
             edit = QLineEdit(finding.fix, row)
             edit.setReadOnly(True)
             mono = QFont("monospace")
             mono.setStyleHint(QFont.StyleHint.Monospace)
             edit.setFont(mono)
-            edit.setAccessibleName(tr(_CTX, "Fix for {0}").format(finding.title))
+            edit.setAccessibleName(
+                translate("HostCheckDialog", "Fix for {0}").format(finding.title)
+            )
             edit.setCursorPosition(0)
-            copy = QPushButton(icon("copy"), tr(_CTX, "Copy"), row)
-            copy.setAccessibleName(tr(_CTX, "Copy the fix for {0}").format(finding.title))
+            copy = QPushButton(icon("copy"), translate("HostCheckDialog", "Copy"), row)
+            copy.setAccessibleName(
+                translate("HostCheckDialog", "Copy the fix for {0}").format(finding.title)
+            )
             copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(finding.fix))
             label.setBuddy(edit)
             h.addWidget(label)
@@ -104,8 +114,7 @@ class FindingRow(QFrame):
             h.addWidget(copy)
             grid.addWidget(row, 2, 1)
             self.fix_edit = edit
-        self.setAccessibleName(f"{finding.title}: {status_word(finding.status)}. "
-                               f"{finding.message}")
+        self.setAccessibleName(f"{finding.title}: {status_word(finding.status)}. {finding.message}")
 
 
 class HostCheckDialog(QDialog):
@@ -113,8 +122,8 @@ class HostCheckDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("HostCheckDialog")
-        self.setWindowTitle(tr(_CTX, "Host check"))
-        self.setAccessibleName(tr(_CTX, "Host check"))
+        self.setWindowTitle(translate("HostCheckDialog", "Host check"))
+        self.setAccessibleName(translate("HostCheckDialog", "Host check"))
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -134,8 +143,8 @@ class HostCheckDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
         self.rows: list[FindingRow] = []
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.again = QPushButton(tr(_CTX, "Check &again"), self)
-        self.again.setAccessibleName(tr(_CTX, "Check the host again"))
+        self.again = QPushButton(translate("HostCheckDialog", "Check &again"), self)
+        self.again.setAccessibleName(translate("HostCheckDialog", "Check the host again"))
         buttons.addButton(self.again, QDialogButtonBox.ButtonRole.ActionRole)
         self.again.clicked.connect(self.check_again)
         buttons.rejected.connect(self.reject)
@@ -152,7 +161,9 @@ class HostCheckDialog(QDialog):
         while self.list_layout.count():
             self.list_layout.takeAt(0)
         if report is None:
-            self.summary.setText(self.ctx.host_error or tr(_CTX, "Checking this computer…"))
+            self.summary.setText(
+                self.ctx.host_error or translate("HostCheckDialog", "Checking this computer…")
+            )
             self.accel.setText("")
             return
         self.summary.setText(summary_text(report))
@@ -167,7 +178,7 @@ class HostCheckDialog(QDialog):
 
     def check_again(self) -> asyncio.Future[object]:
         self.again.setEnabled(False)
-        self.summary.setText(tr(_CTX, "Checking this computer…"))
+        self.summary.setText(translate("HostCheckDialog", "Checking this computer…"))
 
         async def run() -> None:
             try:

@@ -1,8 +1,8 @@
 """Translation: one `tr` for code outside a QObject, and the hook that loads a .qm file.
 
-Every user-visible string in kvmgui.ui goes through QObject.tr or this `tr`, so lupdate finds
-them and the French translation (a later issue) only has to add
-kvmgui/resources/translations/kvmgui_fr.qm.
+Every user-visible string in kvmgui.ui goes through QObject.tr or this `translate`, with
+literal arguments, so pyside6-lupdate finds them and the French translation (a later issue)
+only has to add kvmgui/resources/translations/kvmgui_fr.qm.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 
-def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """QCoreApplication.translate under a context name (use the module's class-like name)."""
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """QCoreApplication.translate. Call it with literal strings, translate("Context", "Text"):
+    lupdate only extracts literals (a context held in a variable is skipped)."""
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 

@@ -135,8 +135,13 @@ def _state_warning(p: QPainter, s: float) -> None:
 
 def _state_ok(p: QPainter, s: float) -> None:
     _disc(p, s, GREEN)
-    pen = QPen(QColor("white"), s * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-               Qt.PenJoinStyle.RoundJoin)
+    pen = QPen(
+        QColor("white"),
+        s * 0.12,
+        Qt.PenStyle.SolidLine,
+        Qt.PenCapStyle.RoundCap,
+        Qt.PenJoinStyle.RoundJoin,
+    )
     p.setPen(pen)
     p.setBrush(Qt.BrushStyle.NoBrush)
     path = QPainterPath(QPointF(s * 0.28, s * 0.52))
@@ -156,8 +161,9 @@ def _state_info(p: QPainter, s: float) -> None:
 
 
 def _ink_pen(s: float, colour: QColor = INK, width: float = 0.1) -> QPen:
-    return QPen(colour, s * width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                Qt.PenJoinStyle.RoundJoin)
+    return QPen(
+        colour, s * width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+    )
 
 
 def _act_new(p: QPainter, s: float) -> None:
@@ -200,8 +206,10 @@ def _act_reset(p: QPainter, s: float) -> None:
     p.drawArc(rect, 60 * 16, 270 * 16)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(BLUE)
-    tip = QPointF(s * 0.5 + s * 0.32 * math.cos(math.radians(60)),
-                  s * 0.5 - s * 0.32 * math.sin(math.radians(60)))
+    tip = QPointF(
+        s * 0.5 + s * 0.32 * math.cos(math.radians(60)),
+        s * 0.5 - s * 0.32 * math.sin(math.radians(60)),
+    )
     path = QPainterPath(QPointF(tip.x() + s * 0.16, tip.y() - s * 0.02))
     path.lineTo(tip.x() - s * 0.02, tip.y() - s * 0.16)
     path.lineTo(tip.x() - s * 0.04, tip.y() + s * 0.12)

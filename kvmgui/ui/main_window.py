@@ -32,8 +32,8 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import show_error, show_info
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.errors import show_error, show_exception, show_info
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import app_icon, icon
 from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
@@ -42,7 +42,6 @@ from kvmgui.ui.views import VmGridView, VmTableView
 from kvmgui.ui.vm_actions import VmActions
 
 log = logging.getLogger(__name__)
-_CTX = "MainWindow"
 GRID, TABLE = "grid", "table"
 
 
@@ -57,7 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
-        self.setWindowTitle(tr(_CTX, "kvmgui — Virtual machines"))
+        self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
         self.setWindowIcon(app_icon())
         self.model = VmListModel(self)
         self.history = StatsHistory(self)
@@ -75,10 +74,12 @@ class MainWindow(QMainWindow):
         self._build_central()
         self.vm_actions = VmActions(ctx, self, self.selected_row)
         self.vm_actions.new_requested.connect(lambda: self.open_wizard())
-        self.vm_actions.console_requested.connect(lambda vm_id: self.open_vm_window(vm_id,
-                                                                                 "console"))
-        self.vm_actions.details_requested.connect(lambda vm_id: self.open_vm_window(vm_id,
-                                                                                 "overview"))
+        self.vm_actions.console_requested.connect(
+            lambda vm_id: self.open_vm_window(vm_id, "console")
+        )
+        self.vm_actions.details_requested.connect(
+            lambda vm_id: self.open_vm_window(vm_id, "overview")
+        )
         self.vm_actions.deleted.connect(self._vm_deleted)
         self.vm_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
-        self.statusBar().setAccessibleName(tr(_CTX, "Status"))
+        self.statusBar().setAccessibleName(translate("MainWindow", "Status"))
 
         self.bridge.state_changed.connect(self._state_changed)
         self.bridge.stats_sampled.connect(self._stats_sampled)
@@ -133,43 +134,55 @@ class MainWindow(QMainWindow):
         self.selection.currentChanged.connect(self._selection_changed)
         for view in (self.grid, self.table):
             view.activated.connect(self._activated)
-            view.customContextMenuRequested.connect(
-                lambda pos, v=view: self._context_menu(v, pos))
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
 
     def _build_actions(self) -> None:
-        self.usb_action = QAction(icon("usb"), tr(_CTX, "Test a &USB stick…"), self)
+        self.usb_action = QAction(icon("usb"), translate("MainWindow", "Test a &USB stick…"), self)
         self.usb_action.setObjectName("action-usb")
         self.usb_action.setShortcut(QKeySequence("Ctrl+U"))
-        self.usb_action.setStatusTip(tr(_CTX, "Boot a USB stick in a virtual machine without "
-                                              "changing it"))
+        self.usb_action.setStatusTip(
+            translate("MainWindow", "Boot a USB stick in a virtual machine without changing it")
+        )
         self.usb_action.triggered.connect(self.test_usb_stick)
-        self.prefs_action = QAction(icon("preferences"), tr(_CTX, "&Preferences…"), self)
+        self.prefs_action = QAction(
+            icon("preferences"), translate("MainWindow", "&Preferences…"), self
+        )
         self.prefs_action.setObjectName("action-preferences")
-        self.prefs_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences)
-                                      if not QKeySequence(QKeySequence.StandardKey.Preferences)
-                                      .isEmpty() else QKeySequence("Ctrl+,"))
+        self.prefs_action.setShortcut(
+            QKeySequence(QKeySequence.StandardKey.Preferences)
+            if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
+            else QKeySequence("Ctrl+,")
+        )
         self.prefs_action.triggered.connect(self.open_preferences)
-        self.quit_action = QAction(tr(_CTX, "&Quit"), self)
+        self.quit_action = QAction(translate("MainWindow", "&Quit"), self)
         self.quit_action.setObjectName("action-quit")
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit)
-                                     if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
-                                     else QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcut(
+            QKeySequence(QKeySequence.StandardKey.Quit)
+            if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
+            else QKeySequence("Ctrl+Q")
+        )
         self.quit_action.triggered.connect(self.close)
-        self.host_action = QAction(icon("host-check"), tr(_CTX, "&Host check…"), self)
+        self.host_action = QAction(
+            icon("host-check"), translate("MainWindow", "&Host check…"), self
+        )
         self.host_action.setObjectName("action-host-check")
         self.host_action.setShortcut(QKeySequence("Ctrl+H"))
-        self.host_action.setStatusTip(tr(_CTX, "Check whether this computer can run virtual "
-                                               "machines well, and how to fix it"))
+        self.host_action.setStatusTip(
+            translate(
+                "MainWindow",
+                "Check whether this computer can run virtual machines well, and how to fix it",
+            )
+        )
         self.host_action.triggered.connect(self.open_host_check)
-        self.about_action = QAction(tr(_CTX, "&About kvmgui"), self)
+        self.about_action = QAction(translate("MainWindow", "&About kvmgui"), self)
         self.about_action.triggered.connect(self._about)
-        self.reload_action = QAction(tr(_CTX, "&Reload the list"), self)
+        self.reload_action = QAction(translate("MainWindow", "&Reload the list"), self)
         self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_action.triggered.connect(self.reload)
         group = QActionGroup(self)
-        self.grid_action = QAction(tr(_CTX, "As &cards with screens"), self)
+        self.grid_action = QAction(translate("MainWindow", "As &cards with screens"), self)
         self.grid_action.setShortcut(QKeySequence("Ctrl+1"))
-        self.table_action = QAction(tr(_CTX, "As a &table"), self)
+        self.table_action = QAction(translate("MainWindow", "As a &table"), self)
         self.table_action.setShortcut(QKeySequence("Ctrl+2"))
         for a, mode in ((self.grid_action, GRID), (self.table_action, TABLE)):
             a.setCheckable(True)
@@ -178,21 +191,21 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr(_CTX, "&File"))
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         file_menu.addAction(self.vm_actions.new)
         file_menu.addAction(self.usb_action)
         file_menu.addSeparator()
         file_menu.addAction(self.prefs_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        vm_menu = bar.addMenu(tr(_CTX, "&Virtual machine"))
+        vm_menu = bar.addMenu(translate("MainWindow", "&Virtual machine"))
         self._add_vm_actions(vm_menu)
-        view_menu = bar.addMenu(tr(_CTX, "Vie&w"))
+        view_menu = bar.addMenu(translate("MainWindow", "Vie&w"))
         view_menu.addAction(self.grid_action)
         view_menu.addAction(self.table_action)
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
-        help_menu = bar.addMenu(tr(_CTX, "&Help"))
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self.host_action)
         help_menu.addAction(self.about_action)
 
@@ -207,9 +220,9 @@ class MainWindow(QMainWindow):
         menu.addAction(a.delete)
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar(tr(_CTX, "Main tools"), self)
+        tb = QToolBar(translate("MainWindow", "Main tools"), self)
         tb.setObjectName("main-toolbar")
-        tb.setAccessibleName(tr(_CTX, "Main tools"))
+        tb.setAccessibleName(translate("MainWindow", "Main tools"))
         tb.setIconSize(QSize(22, 22))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         tb.setMovable(False)
@@ -284,11 +297,21 @@ class MainWindow(QMainWindow):
         rows: list[VmRow] = []
         for stored in result.vms:
             spec = stored.spec
-            rows.append(VmRow(vm_id=spec.id, name=spec.name, os=spec.os,
-                              memory_mib=spec.memory_mib, cpus=spec.cpus))
+            rows.append(
+                VmRow(
+                    vm_id=spec.id,
+                    name=spec.name,
+                    os=spec.os,
+                    memory_mib=spec.memory_mib,
+                    cpus=spec.cpus,
+                )
+            )
         for err in result.errors:
-            rows.append(VmRow(vm_id=f"broken:{err.path}", name=err.name or str(err.path),
-                              broken=err.message))
+            rows.append(
+                VmRow(
+                    vm_id=f"broken:{err.path}", name=err.name or str(err.path), broken=err.message
+                )
+            )
         selected = self.selected_row()
         self.model.set_rows(rows)
         for row in rows:
@@ -297,8 +320,11 @@ class MainWindow(QMainWindow):
         self.load_errors = [e.message for e in result.errors]
         if self.load_errors:
             self.load_banner.show_message(
-                tr(_CTX, "{0} VM folder(s) could not be read and are shown as such.").format(
-                    len(self.load_errors)), tr(_CTX, "Show &why"))
+                translate(
+                    "MainWindow", "{0} VM folder(s) could not be read and are shown as such."
+                ).format(len(self.load_errors)),
+                translate("MainWindow", "Show &why"),
+            )
         else:
             self.load_banner.hide()
         if selected is not None:
@@ -313,8 +339,9 @@ class MainWindow(QMainWindow):
         status = self.ctx.status(vm_id)
         if status is None:
             return
-        self.model.update(vm_id, state=status.state, reason=status.reason or "",
-                          details=status.details or "")
+        self.model.update(
+            vm_id, state=status.state, reason=status.reason or "", details=status.details or ""
+        )
 
     def selected_row(self) -> VmRow | None:
         index = self.selection.currentIndex()
@@ -331,8 +358,10 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return False
         self.selection.setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.current_view().scrollTo(index)
         return True
 
@@ -352,8 +381,11 @@ class MainWindow(QMainWindow):
     def _update_status_line(self) -> None:
         rows = self.model.rows()
         running = sum(1 for r in rows if r.state.is_active)
-        self.status_label.setText(tr(_CTX, "{0} virtual machine(s), {1} running").format(
-            len(rows), running))
+        self.status_label.setText(
+            translate("MainWindow", "{0} virtual machine(s), {1} running").format(
+                len(rows), running
+            )
+        )
 
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(Role.ROW)
@@ -365,10 +397,12 @@ class MainWindow(QMainWindow):
         index = view.indexAt(pos)
         if index.isValid():
             self.selection.setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         menu = QMenu(self)
-        menu.setAccessibleName(tr(_CTX, "Virtual machine actions"))
+        menu.setAccessibleName(translate("MainWindow", "Virtual machine actions"))
         if index.isValid():
             self._add_vm_actions(menu)
             menu.addSeparator()
@@ -387,27 +421,44 @@ class MainWindow(QMainWindow):
         self.model.update(vm_id, state=state, reason=reason, details=details)
         if old is not None and old.state is not state:
             self.statusBar().showMessage(
-                tr(_CTX, "{0}: {1}").format(old.name, state_word(state)) +
-                (f" — {reason}" if reason else ""), 8000)
+                translate("MainWindow", "{0}: {1}").format(old.name, state_word(state))
+                + (f" — {reason}" if reason else ""),
+                8000,
+            )
             if not state.is_active:
                 self.history.forget(vm_id)
             if state is VmState.RUNNING:
                 self.thumbnails.refresh_soon(vm_id)
-        if state is VmState.CRASHED and reason and old is not None \
-                and old.state is not VmState.CRASHED:
-            show_error(self, tr(_CTX, "{0} stopped with a problem.").format(old.name),
-                       informative=reason, details=details)
+        if (
+            state is VmState.CRASHED
+            and reason
+            and old is not None
+            and old.state is not VmState.CRASHED
+        ):
+            show_error(
+                self,
+                translate("MainWindow", "{0} stopped with a problem.").format(old.name),
+                informative=reason,
+                details=details,
+            )
 
     def _stats_sampled(self, vm_id: str, stats: Any) -> None:
         self.history.add(vm_id, stats)
-        self.model.update(vm_id, cpu_percent=getattr(stats, "cpu_percent", None),
-                          memory_used_bytes=getattr(stats, "rss_bytes", None))
+        self.model.update(
+            vm_id,
+            cpu_percent=getattr(stats, "cpu_percent", None),
+            memory_used_bytes=getattr(stats, "rss_bytes", None),
+        )
 
     def _disk_error(self, vm_id: str, device: str, message: str, nospace: int) -> None:
         row = self.model.get(vm_id)
         name = row.name if row else vm_id
-        show_error(self, tr(_CTX, "{0} was paused because of a disk problem.").format(name),
-                   informative=message, details=device)
+        show_error(
+            self,
+            translate("MainWindow", "{0} was paused because of a disk problem.").format(name),
+            informative=message,
+            details=device,
+        )
 
     def set_thumbnail(self, vm_id: str, image: QImage | None) -> None:
         self.model.update(vm_id, thumbnail=image)
@@ -421,18 +472,27 @@ class MainWindow(QMainWindow):
         if report.facts.kvm_usable:
             self.banner.hide()
             return
-        self.banner.show_message(kvm_banner_text(report.facts.kvm_reason),
-                                 tr(_CTX, "Open the &host check"))
+        self.banner.show_message(
+            kvm_banner_text(report.facts.kvm_reason),
+            translate("MainWindow", "Open the &host check"),
+        )
 
     def _settings_changed(self) -> None:
         self.thumbnails.apply_interval()
         self.reload()
 
     def _show_load_errors(self) -> None:
-        show_error(self, tr(_CTX, "Some VM folders could not be read."),
-                   informative=tr(_CTX, "Each is listed with the reason; fix or move the "
-                                        "folder, then choose View > Reload the list."),
-                   details="\n\n".join(self.load_errors), title=tr(_CTX, "VM folders"))
+        show_error(
+            self,
+            translate("MainWindow", "Some VM folders could not be read."),
+            informative=translate(
+                "MainWindow",
+                "Each is listed with the reason; fix or move the "
+                "folder, then choose View > Reload the list.",
+            ),
+            details="\n\n".join(self.load_errors),
+            title=translate("MainWindow", "VM folders"),
+        )
 
     # -- windows ----------------------------------------------------------------------------
 
@@ -460,10 +520,13 @@ class MainWindow(QMainWindow):
     def _vm_created(self, stored: Any, start_now: int) -> None:
         self.reload()
         self.select(stored.spec.id)
-        self.statusBar().showMessage(tr(_CTX, "Created {0}.").format(stored.spec.name), 8000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Created {0}.").format(stored.spec.name), 8000
+        )
         if start_now:
             task = self.vm_actions.run("start")
             if task is not None:
+
                 def opened(t: asyncio.Task[Any], vm_id: str = stored.spec.id) -> None:
                     if not t.cancelled() and t.exception() is None and t.result():
                         self.open_vm_window(vm_id, "console")
@@ -482,15 +545,17 @@ class MainWindow(QMainWindow):
 
         window = self.vm_windows.get(vm_id)
         if window is None:
-            stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id),
-                          None)
+            stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
             if stored is None:
-                show_error(self, tr(_CTX, "This virtual machine is no longer in the VM "
-                                          "folder."))
+                show_error(
+                    self,
+                    translate("MainWindow", "This virtual machine is no longer in the VM folder."),
+                )
                 self.reload()
                 return None
-            window = VmWindow(self.ctx, stored, model=self.model, history=self.history,
-                              bridge=self.bridge)
+            window = VmWindow(
+                self.ctx, stored, model=self.model, history=self.history, bridge=self.bridge
+            )
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda *_: self.vm_windows.pop(vm_id, None))
             window.vm_actions.new_requested.connect(lambda: self.open_wizard())
@@ -526,24 +591,42 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from kvmgui import __version__ as version
 
-        show_info(self, tr(_CTX, "kvmgui {0}").format(version),
-                  informative=tr(_CTX, "A friendly desktop manager for KVM/QEMU virtual "
-                                       "machines. It runs QEMU directly, as you, without "
-                                       "libvirt."), title=tr(_CTX, "About kvmgui"))
+        show_info(
+            self,
+            translate("MainWindow", "kvmgui {0}").format(version),
+            informative=translate(
+                "MainWindow",
+                "A friendly desktop manager for KVM/QEMU virtual "
+                "machines. It runs QEMU directly, as you, without libvirt.",
+            ),
+            title=translate("MainWindow", "About kvmgui"),
+        )
 
     # -- start-up and quitting --------------------------------------------------------------
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run `coro` on the loop; an exception it raises is shown, never lost."""
         task: asyncio.Task[Any] = asyncio.ensure_future(coro)
         self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+        task.add_done_callback(self._task_done)
         return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if task.cancelled() or task.exception() is None:
+            return
+        exc = task.exception()
+        assert exc is not None
+        log.error("background task failed", exc_info=exc)
+        show_exception(self, translate("MainWindow", "kvmgui could not finish a task."), exc)
 
     async def startup(self) -> None:
         """Reattach to guests still running, then probe the host (for the banner)."""
         manager = self.ctx.manager
         if manager is not None:
-            self.statusBar().showMessage(tr(_CTX, "Looking for running virtual machines…"))
+            self.statusBar().showMessage(
+                translate("MainWindow", "Looking for running virtual machines…")
+            )
             await manager.open()
             self.statusBar().clearMessage()
         self.reload()
@@ -582,26 +665,47 @@ class MainWindow(QMainWindow):
     async def _ask_on_quit(self, running: list[VmRow]) -> OnQuit | None:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr(_CTX, "Quit kvmgui"))
+        box.setWindowTitle(translate("MainWindow", "Quit kvmgui"))
         names = ", ".join(r.name for r in running)
-        box.setText(tr(_CTX, "{0} virtual machine(s) are running: {1}.").format(len(running),
-                                                                                 names))
-        box.setInformativeText(tr(_CTX, "They can keep running without kvmgui; it reconnects "
-                                        "to them the next time it starts."))
-        keep = box.addButton(tr(_CTX, "&Keep running"), QMessageBox.ButtonRole.AcceptRole)
-        stop = box.addButton(tr(_CTX, "&Shut them down"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setText(
+            translate("MainWindow", "{0} virtual machine(s) are running: {1}.").format(
+                len(running), names
+            )
+        )
+        box.setInformativeText(
+            translate(
+                "MainWindow",
+                "They can keep running without kvmgui; it reconnects "
+                "to them the next time it starts.",
+            )
+        )
+        keep = box.addButton(
+            translate("MainWindow", "&Keep running"), QMessageBox.ButtonRole.AcceptRole
+        )
+        stop = box.addButton(
+            translate("MainWindow", "&Shut them down"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         from PySide6.QtWidgets import QCheckBox
 
-        remember = QCheckBox(tr(_CTX, "&Remember my choice (change it in Preferences)"), box)
+        remember = QCheckBox(
+            translate("MainWindow", "&Remember my choice (change it in Preferences)"), box
+        )
+        # Asked the first time only, unless the user wants to be asked again.
+        remember.setChecked(True)
         box.setCheckBox(remember)
         future: asyncio.Future[OnQuit | None] = asyncio.get_running_loop().create_future()
 
         def done(_result: int) -> None:
             clicked = box.clickedButton()
-            choice = (OnQuit.KEEP_RUNNING if clicked is keep else
-                      OnQuit.SHUTDOWN if clicked is stop else None)
+            choice = (
+                OnQuit.KEEP_RUNNING
+                if clicked is keep
+                else OnQuit.SHUTDOWN
+                if clicked is stop
+                else None
+            )
             if not future.done():
                 future.set_result(choice)
 
@@ -617,8 +721,9 @@ class MainWindow(QMainWindow):
         return choice
 
     async def _shut_down_all(self, running: list[VmRow]) -> None:
-        self.statusBar().showMessage(tr(_CTX, "Shutting down {0} virtual machine(s)…").format(
-            len(running)))
+        self.statusBar().showMessage(
+            translate("MainWindow", "Shutting down {0} virtual machine(s)…").format(len(running))
+        )
         self.setEnabled(False)
 
         async def one(row: VmRow) -> Any:
@@ -626,15 +731,17 @@ class MainWindow(QMainWindow):
             if controller is None:
                 return None
             # ACPI first; forced off when the guest has not powered off after the timeout.
-            return await controller.shutdown(float(self.ctx.settings.shutdown_timeout_s),
-                                             force=True)
+            return await controller.shutdown(
+                float(self.ctx.settings.shutdown_timeout_s), force=True
+            )
 
         try:
             outcomes = await asyncio.gather(*(one(r) for r in running), return_exceptions=True)
         finally:
             self.setEnabled(True)
-        failed = [o for o in outcomes if isinstance(o, BaseException) or
-                  (o is not None and not o.ok)]
+        failed = [
+            o for o in outcomes if isinstance(o, BaseException) or (o is not None and not o.ok)
+        ]
         if failed:
             log.warning("some VMs did not stop: %r", failed)
 

@@ -21,13 +21,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QImage
 
 from kvmgui.core.model import OsPreset
-from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import MIB, format_size
 from kvmgui.runtime.state import VmState
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import icon, os_icon
+from kvmgui.ui.preset_texts import preset_label
 
-_CTX = "VmListModel"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -66,33 +65,36 @@ class VmRow:
 
 def state_word(state: VmState) -> str:
     return {
-        VmState.STOPPED: tr(_CTX, "Stopped"),
-        VmState.STARTING: tr(_CTX, "Starting"),
-        VmState.RUNNING: tr(_CTX, "Running"),
-        VmState.PAUSED: tr(_CTX, "Paused"),
-        VmState.SHUTTING_DOWN: tr(_CTX, "Shutting down"),
-        VmState.CRASHED: tr(_CTX, "Crashed"),
+        VmState.STOPPED: translate("VmListModel", "Stopped"),
+        VmState.STARTING: translate("VmListModel", "Starting"),
+        VmState.RUNNING: translate("VmListModel", "Running"),
+        VmState.PAUSED: translate("VmListModel", "Paused"),
+        VmState.SHUTTING_DOWN: translate("VmListModel", "Shutting down"),
+        VmState.CRASHED: translate("VmListModel", "Crashed"),
     }.get(state, str(state))
 
 
 def state_icon(state: VmState) -> QIcon:
-    return icon({
-        VmState.STOPPED: "state-stopped",
-        VmState.STARTING: "state-busy",
-        VmState.RUNNING: "state-running",
-        VmState.PAUSED: "state-paused",
-        VmState.SHUTTING_DOWN: "state-busy",
-        VmState.CRASHED: "state-error",
-    }.get(state, "state-stopped"))
+    return icon(
+        {
+            VmState.STOPPED: "state-stopped",
+            VmState.STARTING: "state-busy",
+            VmState.RUNNING: "state-running",
+            VmState.PAUSED: "state-paused",
+            VmState.SHUTTING_DOWN: "state-busy",
+            VmState.CRASHED: "state-error",
+        }.get(state, "state-stopped")
+    )
 
 
-HEADERS = {
-    Column.NAME: "Name",
-    Column.STATE: "State",
-    Column.CPU: "CPU",
-    Column.MEMORY: "Memory",
-    Column.SCREEN: "Screen",
-}
+def header(column: Column) -> str:
+    return {
+        Column.NAME: translate("VmListModel", "Name"),
+        Column.STATE: translate("VmListModel", "State"),
+        Column.CPU: translate("VmListModel", "CPU"),
+        Column.MEMORY: translate("VmListModel", "Memory"),
+        Column.SCREEN: translate("VmListModel", "Screen"),
+    }[column]
 
 
 class VmListModel(QAbstractTableModel):
@@ -111,9 +113,12 @@ class VmListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(Column):
-            return tr(_CTX, HEADERS[Column(section)])
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
+            return header(Column(section))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -163,7 +168,9 @@ class VmListModel(QAbstractTableModel):
         if column is Column.NAME:
             return row.name
         if column is Column.STATE:
-            return tr(_CTX, "Cannot be read") if row.broken else state_word(row.state)
+            return (
+                translate("VmListModel", "Cannot be read") if row.broken else state_word(row.state)
+            )
         if column is Column.CPU:
             if row.cpu_percent is None or not row.state.is_active:
                 return "—"
@@ -171,17 +178,18 @@ class VmListModel(QAbstractTableModel):
         if column is Column.MEMORY:
             configured = format_size(row.memory_mib * MIB) if row.memory_mib else "—"
             if row.memory_used_bytes is not None and row.state.is_active:
-                return tr(_CTX, "{0} of {1}").format(format_size(row.memory_used_bytes),
-                                                     configured)
+                return translate("VmListModel", "{0} of {1}").format(
+                    format_size(row.memory_used_bytes), configured
+                )
             return configured
         if column is Column.SCREEN:
             if row.state.is_active and row.thumbnail is None:
-                return tr(_CTX, "No picture yet")
+                return translate("VmListModel", "No picture yet")
             return ""
         return ""
 
     def _tooltip(self, row: VmRow) -> str:
-        parts = [row.name, tr("Presets", PRESETS[row.os].label)]
+        parts = [row.name, preset_label(row.os)]
         if row.broken:
             parts.append(row.broken)
         else:
@@ -192,9 +200,11 @@ class VmListModel(QAbstractTableModel):
 
     def _accessible(self, row: VmRow, column: Column) -> str:
         if column is Column.NAME:
-            return tr(_CTX, "{0}, {1}").format(row.name, tr("Presets", PRESETS[row.os].label))
+            return translate("VmListModel", "{0}, {1}").format(row.name, preset_label(row.os))
         if column is Column.SCREEN:
-            return tr(_CTX, "Screen of {0}").format(row.name) if row.thumbnail else ""
+            return (
+                translate("VmListModel", "Screen of {0}").format(row.name) if row.thumbnail else ""
+            )
         return self._display(row, column)
 
     # -- updates ----------------------------------------------------------------------------
@@ -237,16 +247,30 @@ class VmListModel(QAbstractTableModel):
                 self.endInsertRows()
                 continue
             if current != target:
-                self.beginMoveRows(QModelIndex(), current, current, QModelIndex(),
-                                   target if target < current else target + 1)
+                self.beginMoveRows(
+                    QModelIndex(),
+                    current,
+                    current,
+                    QModelIndex(),
+                    target if target < current else target + 1,
+                )
                 moved = self._rows.pop(current)
                 self._rows.insert(target, moved)
                 self.endMoveRows()
             old = self._rows[target]
-            merged = replace(row, state=old.state, reason=old.reason, details=old.details,
-                             cpu_percent=old.cpu_percent,
-                             memory_used_bytes=old.memory_used_bytes,
-                             thumbnail=old.thumbnail) if not row.broken else row
+            merged = (
+                replace(
+                    row,
+                    state=old.state,
+                    reason=old.reason,
+                    details=old.details,
+                    cpu_percent=old.cpu_percent,
+                    memory_used_bytes=old.memory_used_bytes,
+                    thumbnail=old.thumbnail,
+                )
+                if not row.broken
+                else row
+            )
             if merged != old:
                 self._rows[target] = merged
                 self._changed(target)

@@ -23,10 +23,8 @@ from kvmgui.core.model import Accel, DisplayKind
 from kvmgui.core.settings import ConsoleScaling, OnQuit, Settings, validate_settings
 from kvmgui.core.validation import Problem
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.widgets import PathField, ProblemList, hint_label
-
-_CTX = "PreferencesDialog"
 
 
 def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -47,11 +45,11 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("PreferencesDialog")
-        self.setWindowTitle(tr(_CTX, "Preferences"))
-        self.setAccessibleName(tr(_CTX, "Preferences"))
+        self.setWindowTitle(translate("PreferencesDialog", "Preferences"))
+        self.setAccessibleName(translate("PreferencesDialog", "Preferences"))
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(tr(_CTX, "Preference pages"))
+        self.tabs.setAccessibleName(translate("PreferencesDialog", "Preference pages"))
         layout.addWidget(self.tabs, 1)
         self._build_general()
         self._build_new_vms()
@@ -60,12 +58,16 @@ class PreferencesDialog(QDialog):
         self.problems = ProblemList(self)
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.RestoreDefaults, self)
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
-            lambda: self.load(replace(Settings(), vm_root=self.ctx.settings.vm_root)))
+            lambda: self.load(replace(Settings(), vm_root=self.ctx.settings.vm_root))
+        )
         layout.addWidget(self.buttons)
         self.load(ctx.settings)
         self._connect_all()
@@ -81,108 +83,191 @@ class PreferencesDialog(QDialog):
         return form
 
     def _build_general(self) -> None:
-        form = self._page(tr(_CTX, "&General"))
-        self.vm_root = PathField(tr(_CTX, "Folder for virtual machines"), self, directory=True,
-                                 placeholder=str(self.ctx.paths.default_vm_root))
-        form.addRow(tr(_CTX, "VM &folder:"), self.vm_root)
-        form.addRow("", hint_label(tr(_CTX, "New VMs and their disks go here. Leave it empty "
-                                            "for the standard place shown in grey. VMs already "
-                                            "created elsewhere stay where they are."), self))
-        self.accel = _combo(self, tr(_CTX, "Accelerator"), [
-            (tr(_CTX, "Automatic: KVM when it works, otherwise TCG"), Accel.AUTO.value),
-            (tr(_CTX, "KVM (hardware acceleration)"), Accel.KVM.value),
-            (tr(_CTX, "TCG (software emulation, slow)"), Accel.TCG.value),
-        ])
-        form.addRow(tr(_CTX, "&Accelerator:"), self.accel)
+        form = self._page(translate("PreferencesDialog", "&General"))
+        self.vm_root = PathField(
+            translate("PreferencesDialog", "Folder for virtual machines"),
+            self,
+            directory=True,
+            placeholder=str(self.ctx.paths.default_vm_root),
+        )
+        form.addRow(translate("PreferencesDialog", "VM &folder:"), self.vm_root)
+        form.addRow(
+            "",
+            hint_label(
+                translate(
+                    "PreferencesDialog",
+                    "New VMs and their disks go here. Leave it empty "
+                    "for the standard place shown in grey. VMs already "
+                    "created elsewhere stay where they are.",
+                ),
+                self,
+            ),
+        )
+        self.accel = _combo(
+            self,
+            translate("PreferencesDialog", "Accelerator"),
+            [
+                (
+                    translate("PreferencesDialog", "Automatic: KVM when it works, otherwise TCG"),
+                    Accel.AUTO.value,
+                ),
+                (translate("PreferencesDialog", "KVM (hardware acceleration)"), Accel.KVM.value),
+                (translate("PreferencesDialog", "TCG (software emulation, slow)"), Accel.TCG.value),
+            ],
+        )
+        form.addRow(translate("PreferencesDialog", "&Accelerator:"), self.accel)
         report = self.ctx.host_report
         if report is not None:
             form.addRow("", hint_label(report.accel_reason, self))
-        self.qemu = PathField(tr(_CTX, "QEMU program"), self)
-        form.addRow(tr(_CTX, "&QEMU program:"), self.qemu)
+        self.qemu = PathField(translate("PreferencesDialog", "QEMU program"), self)
+        form.addRow(translate("PreferencesDialog", "&QEMU program:"), self.qemu)
         self.qemu_found = hint_label("", self)
         form.addRow("", self.qemu_found)
-        self.qemu_img = PathField(tr(_CTX, "qemu-img program"), self)
-        form.addRow(tr(_CTX, "qemu-&img program:"), self.qemu_img)
+        self.qemu_img = PathField(translate("PreferencesDialog", "qemu-img program"), self)
+        form.addRow(translate("PreferencesDialog", "qemu-&img program:"), self.qemu_img)
         self.qemu_img_found = hint_label("", self)
         form.addRow("", self.qemu_img_found)
 
     def _build_new_vms(self) -> None:
-        form = self._page(tr(_CTX, "&New VMs"))
-        form.addRow(hint_label(tr(_CTX, "The wizard starts from the recommendation for the "
-                                        "chosen system; values changed here replace it."),
-                               self))
+        form = self._page(translate("PreferencesDialog", "&New VMs"))
+        form.addRow(
+            hint_label(
+                translate(
+                    "PreferencesDialog",
+                    "The wizard starts from the recommendation for the "
+                    "chosen system; values changed here replace it.",
+                ),
+                self,
+            )
+        )
         self.memory = QSpinBox(self)
         self.memory.setRange(32, 1024 * 1024)
         self.memory.setSingleStep(256)
-        self.memory.setSuffix(tr(_CTX, " MiB"))
-        self.memory.setAccessibleName(tr(_CTX, "Default memory in MiB"))
-        form.addRow(tr(_CTX, "&Memory:"), self.memory)
+        self.memory.setSuffix(translate("PreferencesDialog", " MiB"))
+        self.memory.setAccessibleName(translate("PreferencesDialog", "Default memory in MiB"))
+        form.addRow(translate("PreferencesDialog", "&Memory:"), self.memory)
         self.cpus = QSpinBox(self)
         self.cpus.setRange(1, 1024)
-        self.cpus.setAccessibleName(tr(_CTX, "Default number of CPUs"))
-        form.addRow(tr(_CTX, "&CPUs:"), self.cpus)
-        self.display = _combo(self, tr(_CTX, "Default screen"), [
-            (tr(_CTX, "VNC (shown inside kvmgui)"), DisplayKind.VNC.value),
-            (tr(_CTX, "SPICE (opens in remote-viewer)"), DisplayKind.SPICE.value),
-        ])
-        form.addRow(tr(_CTX, "&Screen:"), self.display)
+        self.cpus.setAccessibleName(translate("PreferencesDialog", "Default number of CPUs"))
+        form.addRow(translate("PreferencesDialog", "&CPUs:"), self.cpus)
+        self.display = _combo(
+            self,
+            translate("PreferencesDialog", "Default screen"),
+            [
+                (
+                    translate("PreferencesDialog", "VNC (shown inside kvmgui)"),
+                    DisplayKind.VNC.value,
+                ),
+                (
+                    translate("PreferencesDialog", "SPICE (opens in remote-viewer)"),
+                    DisplayKind.SPICE.value,
+                ),
+            ],
+        )
+        form.addRow(translate("PreferencesDialog", "&Screen:"), self.display)
 
     def _build_running(self) -> None:
-        form = self._page(tr(_CTX, "&Running VMs"))
-        self.on_quit = _combo(self, tr(_CTX, "When kvmgui quits"), [
-            (tr(_CTX, "Ask every time"), OnQuit.ASK.value),
-            (tr(_CTX, "Keep them running (kvmgui reconnects next time)"),
-             OnQuit.KEEP_RUNNING.value),
-            (tr(_CTX, "Shut them down"), OnQuit.SHUTDOWN.value),
-        ])
-        form.addRow(tr(_CTX, "When kvmgui &quits:"), self.on_quit)
+        form = self._page(translate("PreferencesDialog", "&Running VMs"))
+        self.on_quit = _combo(
+            self,
+            translate("PreferencesDialog", "When kvmgui quits"),
+            [
+                (translate("PreferencesDialog", "Ask every time"), OnQuit.ASK.value),
+                (
+                    translate(
+                        "PreferencesDialog", "Keep them running (kvmgui reconnects next time)"
+                    ),
+                    OnQuit.KEEP_RUNNING.value,
+                ),
+                (translate("PreferencesDialog", "Shut them down"), OnQuit.SHUTDOWN.value),
+            ],
+        )
+        form.addRow(translate("PreferencesDialog", "When kvmgui &quits:"), self.on_quit)
         self.timeout = QSpinBox(self)
         self.timeout.setRange(1, 3600)
-        self.timeout.setSuffix(tr(_CTX, " s"))
-        self.timeout.setAccessibleName(tr(_CTX, "Seconds to wait for a shutdown"))
-        form.addRow(tr(_CTX, "Wait for a &shutdown:"), self.timeout)
-        form.addRow("", hint_label(tr(_CTX, "A guest that has not powered off after this time "
-                                            "is forced off when kvmgui quits."), self))
+        self.timeout.setSuffix(translate("PreferencesDialog", " s"))
+        self.timeout.setAccessibleName(
+            translate("PreferencesDialog", "Seconds to wait for a shutdown")
+        )
+        form.addRow(translate("PreferencesDialog", "Wait for a &shutdown:"), self.timeout)
+        form.addRow(
+            "",
+            hint_label(
+                translate(
+                    "PreferencesDialog",
+                    "A guest that has not powered off after this time "
+                    "is forced off when kvmgui quits.",
+                ),
+                self,
+            ),
+        )
         self.stats = QDoubleSpinBox(self)
         self.stats.setRange(0.2, 60)
         self.stats.setDecimals(1)
         self.stats.setSingleStep(0.5)
-        self.stats.setSuffix(tr(_CTX, " s"))
-        self.stats.setAccessibleName(tr(_CTX, "Seconds between CPU and memory samples"))
-        form.addRow(tr(_CTX, "Measure CPU and memory e&very:"), self.stats)
+        self.stats.setSuffix(translate("PreferencesDialog", " s"))
+        self.stats.setAccessibleName(
+            translate("PreferencesDialog", "Seconds between CPU and memory samples")
+        )
+        form.addRow(translate("PreferencesDialog", "Measure CPU and memory e&very:"), self.stats)
         self.thumbs = QDoubleSpinBox(self)
         self.thumbs.setRange(0.5, 600)
         self.thumbs.setDecimals(1)
         self.thumbs.setSingleStep(1)
-        self.thumbs.setSuffix(tr(_CTX, " s"))
-        self.thumbs.setAccessibleName(tr(_CTX, "Seconds between screen thumbnails"))
-        form.addRow(tr(_CTX, "Refresh &thumbnails every:"), self.thumbs)
+        self.thumbs.setSuffix(translate("PreferencesDialog", " s"))
+        self.thumbs.setAccessibleName(
+            translate("PreferencesDialog", "Seconds between screen thumbnails")
+        )
+        form.addRow(translate("PreferencesDialog", "Refresh &thumbnails every:"), self.thumbs)
 
     def _build_console(self) -> None:
         page = QWidget(self.tabs)
-        self.tabs.addTab(page, tr(_CTX, "Conso&le and questions"))
+        self.tabs.addTab(page, translate("PreferencesDialog", "Conso&le and questions"))
         outer = QVBoxLayout(page)
-        console = QGroupBox(tr(_CTX, "Console"), page)
+        console = QGroupBox(translate("PreferencesDialog", "Console"), page)
         form = QFormLayout(console)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.scaling = _combo(console, tr(_CTX, "Console scaling"), [
-            (tr(_CTX, "Fit the screen to the window"), ConsoleScaling.FIT.value),
-            (tr(_CTX, "Actual size (1:1)"), ConsoleScaling.ONE_TO_ONE.value),
-        ])
-        form.addRow(tr(_CTX, "Sc&aling:"), self.scaling)
-        self.grab_keyboard = QCheckBox(tr(_CTX, "Send all keys to the guest while the console "
-                                                "has the keyboard (Ctrl+Alt releases it)"),
-                                       console)
-        self.grab_keyboard.setAccessibleName(tr(_CTX, "Grab the keyboard in the console"))
+        self.scaling = _combo(
+            console,
+            translate("PreferencesDialog", "Console scaling"),
+            [
+                (
+                    translate("PreferencesDialog", "Fit the screen to the window"),
+                    ConsoleScaling.FIT.value,
+                ),
+                (
+                    translate("PreferencesDialog", "Actual size (1:1)"),
+                    ConsoleScaling.ONE_TO_ONE.value,
+                ),
+            ],
+        )
+        form.addRow(translate("PreferencesDialog", "Sc&aling:"), self.scaling)
+        self.grab_keyboard = QCheckBox(
+            translate(
+                "PreferencesDialog",
+                "Send all keys to the guest while the console "
+                "has the keyboard (Ctrl+Alt releases it)",
+            ),
+            console,
+        )
+        self.grab_keyboard.setAccessibleName(
+            translate("PreferencesDialog", "Grab the keyboard in the console")
+        )
         form.addRow(self.grab_keyboard)
         outer.addWidget(console)
-        questions = QGroupBox(tr(_CTX, "Ask before"), page)
+        questions = QGroupBox(translate("PreferencesDialog", "Ask before"), page)
         v = QVBoxLayout(questions)
-        self.confirm_force = QCheckBox(tr(_CTX, "&Forcing a VM off"), questions)
-        self.confirm_force.setAccessibleName(tr(_CTX, "Ask before forcing a VM off"))
+        self.confirm_force = QCheckBox(
+            translate("PreferencesDialog", "&Forcing a VM off"), questions
+        )
+        self.confirm_force.setAccessibleName(
+            translate("PreferencesDialog", "Ask before forcing a VM off")
+        )
         v.addWidget(self.confirm_force)
-        self.confirm_delete = QCheckBox(tr(_CTX, "&Deleting a VM"), questions)
-        self.confirm_delete.setAccessibleName(tr(_CTX, "Ask before deleting a VM"))
+        self.confirm_delete = QCheckBox(translate("PreferencesDialog", "&Deleting a VM"), questions)
+        self.confirm_delete.setAccessibleName(
+            translate("PreferencesDialog", "Ask before deleting a VM")
+        )
         v.addWidget(self.confirm_delete)
         outer.addWidget(questions)
         outer.addStretch(1)
@@ -241,13 +326,24 @@ class PreferencesDialog(QDialog):
     def current_problems(self) -> list[Problem]:
         values = self.values()
         problems = validate_settings(values)
-        if values.accelerator is Accel.KVM and self.ctx.host_report is not None \
-                and not self.ctx.host_facts.kvm_usable:
+        if (
+            values.accelerator is Accel.KVM
+            and self.ctx.host_report is not None
+            and not self.ctx.host_facts.kvm_usable
+        ):
             from kvmgui.core.validation import Severity
 
-            problems.append(Problem("accelerator", Severity.WARNING, tr(
-                _CTX, "KVM cannot be used on this computer, so VMs set to use it will not "
-                      "start: choose Automatic, or open Help > Host check to fix KVM.")))
+            problems.append(
+                Problem(
+                    "accelerator",
+                    Severity.WARNING,
+                    translate(
+                        "PreferencesDialog",
+                        "KVM cannot be used on this computer, so VMs set to use it will not "
+                        "start: choose Automatic, or open Help > Host check to fix KVM.",
+                    ),
+                )
+            )
         return problems
 
     def revalidate(self) -> None:
@@ -257,18 +353,19 @@ class PreferencesDialog(QDialog):
         self.problems.set_problems(problems)
         from kvmgui.core.validation import has_errors
 
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            not has_errors(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not has_errors(problems))
 
     @staticmethod
     def _show_found(name: str, label: QWidget) -> None:
         name = name.strip()
         found = shutil.which(name) if name else None
         if found:
-            text = tr(_CTX, "Found: {0}").format(found)
+            text = translate("PreferencesDialog", "Found: {0}").format(found)
         elif name:
-            text = tr(_CTX, "Not found: VMs cannot start until {0} is installed or the full "
-                            "path is given.").format(name)
+            text = translate(
+                "PreferencesDialog",
+                "Not found: VMs cannot start until {0} is installed or the full path is given.",
+            ).format(name)
         else:
             text = ""
         label.setText(text)  # type: ignore[attr-defined]
@@ -279,10 +376,14 @@ class PreferencesDialog(QDialog):
         except OSError as exc:
             from kvmgui.ui.errors import show_error
 
-            show_error(self, tr(_CTX, "The preferences could not be saved."),
-                       informative=tr(_CTX, "{0}: check that the folder {1} is writable.").format(
-                           exc.strerror or exc, self.ctx.paths.config_dir),
-                       details=repr(exc))
+            show_error(
+                self,
+                translate("PreferencesDialog", "The preferences could not be saved."),
+                informative=translate(
+                    "PreferencesDialog", "{0}: check that the folder {1} is writable."
+                ).format(exc.strerror or exc, self.ctx.paths.config_dir),
+                details=repr(exc),
+            )
             return
         if problems:
             self.problems.set_problems(problems)

@@ -84,8 +84,10 @@ def install(parent: QObject | None = None) -> BoolRefcountGuard | None:
         return None
     import PySide6
 
-    log.warning("PySide6 %s drops a reference to True on every signal emit; kvmgui keeps a "
-                "reserve so it cannot crash (install another PySide6 version to fix it).",
-                PySide6.__version__)
+    log.warning(
+        "PySide6 %s drops a reference to True on every signal emit; kvmgui keeps a "
+        "reserve so it cannot crash (install another PySide6 version to fix it).",
+        PySide6.__version__,
+    )
     _guard = BoolRefcountGuard(parent)
     return _guard

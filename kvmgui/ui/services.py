@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kvmgui.core.model import DiskFormat
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 
 if TYPE_CHECKING:
     from kvmgui.core.blockdevs import BlockDevice
 
-_CTX = "Services"
 
 ProgressCallback = Callable[[float | None], None]  # 0.0 .. 1.0, None: busy
+
 
 class ServiceError(Exception):
     """A failed job; `message` is one sentence, `details` the raw text (e.g. stderr)."""
@@ -50,10 +50,13 @@ async def inspect_image(path: Path, qemu_img: str = "qemu-img") -> ImageFacts:
         fmt = DiskFormat(info.format)
     except ValueError:
         raise ServiceError(
-            tr(_CTX, "{0} is a '{1}' image, which kvmgui cannot use directly: convert it to "
-                     "qcow2 first.").format(path, info.format)
+            translate(
+                "Services",
+                "{0} is a '{1}' image, which kvmgui cannot use directly: convert it to "
+                "qcow2 first.",
+            ).format(path, info.format)
         ) from None
-    return ImageFacts(fmt, info.virtual_size, tr(_CTX, "Format detected by qemu-img."))
+    return ImageFacts(fmt, info.virtual_size, translate("Services", "Format detected by qemu-img."))
 
 
 async def create_disk(
@@ -103,8 +106,9 @@ class DriveScan:
 
 def _drive(device: BlockDevice) -> HostDrive:
     note = f" ({device.note})" if device.usable and device.note else ""
-    return HostDrive(path=device.path, label=device.label + note, usable=device.usable,
-                     problem=device.why_not)
+    return HostDrive(
+        path=device.path, label=device.label + note, usable=device.usable, problem=device.why_not
+    )
 
 
 async def scan_drives() -> DriveScan:

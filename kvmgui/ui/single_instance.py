@@ -60,18 +60,29 @@ class SingleInstance(QObject):
         return True
 
     def _incoming(self) -> None:
-        assert self._server is not None
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
+        # Bound methods and sender(), no lambdas holding the sockets: the server owns them
+        # (C++ parent), and a Python reference kept in a closure outliving it crashes PySide.
+        server = self._server
+        while server is not None and server.hasPendingConnections():
+            socket = server.nextPendingConnection()
             if socket is None:
                 break
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
+            socket.readyRead.connect(self._read)
+            if socket.bytesAvailable():
+                self._handle(socket)
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
+    def _read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._handle(socket)
+
+    def _handle(self, socket: QLocalSocket) -> None:
+        data = bytes(socket.readAll().data())
+        socket.readyRead.disconnect(self._read)
+        if data.startswith(RAISE.strip()):
             self.raise_requested.emit()
         socket.disconnectFromServer()
+        socket.deleteLater()
 
     def ask_first_to_raise(self) -> bool:
         """From a second start: ask the running instance to show itself. True if it heard."""

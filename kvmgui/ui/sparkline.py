@@ -79,10 +79,16 @@ class Sparkline(QWidget):
         metrics = p.fontMetrics()
         header = metrics.height() + 4
         p.setPen(text_colour)
-        p.drawText(QRectF(0, 0, self.width(), header),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
-        p.drawText(QRectF(0, 0, self.width(), header),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.summary())
+        p.drawText(
+            QRectF(0, 0, self.width(), header),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.title,
+        )
+        p.drawText(
+            QRectF(0, 0, self.width(), header),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            self.summary(),
+        )
         area = QRectF(0.5, header + 0.5, self.width() - 1.0, self.height() - header - 1.0)
         p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
         p.setBrush(pal.color(QPalette.ColorRole.Base))
@@ -93,8 +99,7 @@ class Sparkline(QWidget):
         for i in (1, 2, 3):
             y = area.top() + area.height() * i / 4
             p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-        top = self.fixed_max or max((max(s.values) for s in self.series if s.values),
-                                    default=0.0)
+        top = self.fixed_max or max((max(s.values) for s in self.series if s.values), default=0.0)
         if top <= 0:
             top = 1.0
         for s in self.series:
@@ -106,8 +111,9 @@ class Sparkline(QWidget):
             x0 = area.right() - step * (len(values) - 1)
             path = QPainterPath()
             for i, v in enumerate(values):
-                pt = QPointF(x0 + step * i,
-                             area.bottom() - area.height() * max(0.0, min(v, top)) / top)
+                pt = QPointF(
+                    x0 + step * i, area.bottom() - area.height() * max(0.0, min(v, top)) / top
+                )
                 if i == 0:
                     path.moveTo(pt)
                 else:
@@ -126,6 +132,7 @@ class Sparkline(QWidget):
             p.drawPath(path)
         if not any(len(s.values) >= 2 for s in self.series) and self.empty_text:
             p.setPen(text_colour)
-            p.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       self.empty_text)
+            p.drawText(
+                area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text
+            )
         p.end()

@@ -9,19 +9,22 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 
 from kvmgui.runtime.stats import VmStats
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.sparkline import HISTORY, Series
-
-_CTX = "Performance"
 
 
 @dataclass
 class VmHistory:
     cpu: Series = field(default_factory=lambda: Series("", QColor("#2f6fd0")))
-    memory: Series = field(default_factory=lambda: Series(tr(_CTX, "in use"), QColor("#2e9d4a")))
-    disk_read: Series = field(default_factory=lambda: Series(tr(_CTX, "read"), QColor("#7a52c7")))
-    disk_write: Series = field(default_factory=lambda: Series(tr(_CTX, "write"),
-                                                              QColor("#d08a00")))
+    memory: Series = field(
+        default_factory=lambda: Series(translate("Performance", "in use"), QColor("#2e9d4a"))
+    )
+    disk_read: Series = field(
+        default_factory=lambda: Series(translate("Performance", "read"), QColor("#7a52c7"))
+    )
+    disk_write: Series = field(
+        default_factory=lambda: Series(translate("Performance", "write"), QColor("#d08a00"))
+    )
     last: VmStats | None = None
 
     def add(self, stats: VmStats) -> None:

@@ -28,8 +28,9 @@ def scaled_thumbnail(data: bytes) -> QImage | None:
     image = QImage.fromData(data)
     if image.isNull():
         return None
-    return image.scaled(THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation)
+    return image.scaled(
+        THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
 
 
 async def _read(path: Path) -> bytes | None:

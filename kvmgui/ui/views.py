@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.runtime.state import VmState
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.models import Column, Role, VmListModel, VmRow, state_icon, state_word
 
-_CTX = "VmViews"
 CARD = QSize(232, 200)
 SCREEN = QSize(212, 119)  # 16:9
 TABLE_THUMB = QSize(88, 50)
@@ -40,8 +39,11 @@ def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
     p.drawRoundedRect(QRectF(rect), 6, 6)
     image: QImage | None = row.thumbnail
     if image is not None and not image.isNull():
-        scaled = image.scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
+        scaled = image.scaled(
+            rect.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         x = rect.x() + (rect.width() - scaled.width()) // 2
         y = rect.y() + (rect.height() - scaled.height()) // 2
         p.drawImage(x, y, scaled)
@@ -58,9 +60,15 @@ def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
         p.setBrush(QColor(0, 0, 0, 110))
         p.drawRoundedRect(QRectF(rect), 6, 6)
         icon_size = 40
-        state_icon(row.state).paint(p, QRect(rect.center().x() - icon_size // 2,
-                                             rect.center().y() - icon_size // 2,
-                                             icon_size, icon_size))
+        state_icon(row.state).paint(
+            p,
+            QRect(
+                rect.center().x() - icon_size // 2,
+                rect.center().y() - icon_size // 2,
+                icon_size,
+                icon_size,
+            ),
+        )
     p.restore()
 
 
@@ -87,30 +95,35 @@ class VmCardDelegate(QStyledItemDelegate):
             p.setPen(highlight)
             p.setBrush(fill)
             p.drawRoundedRect(QRectF(rect), 8, 8)
-        screen = QRect(rect.x() + (rect.width() - SCREEN.width()) // 2, rect.y() + 6,
-                       SCREEN.width(), SCREEN.height())
+        screen = QRect(
+            rect.x() + (rect.width() - SCREEN.width()) // 2,
+            rect.y() + 6,
+            SCREEN.width(),
+            SCREEN.height(),
+        )
         _draw_screen(p, screen, row)
         text_rect = QRect(rect.x() + 8, screen.bottom() + 6, rect.width() - 16, 20)
         font = QFont(option.font)
         font.setBold(True)
         p.setFont(font)
         p.setPen(palette.color(QPalette.ColorRole.Text))
-        name = p.fontMetrics().elidedText(row.name, Qt.TextElideMode.ElideRight,
-                                          text_rect.width())
+        name = p.fontMetrics().elidedText(row.name, Qt.TextElideMode.ElideRight, text_rect.width())
         p.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         p.setFont(option.font)
         line = QRect(text_rect.x(), text_rect.bottom() + 2, text_rect.width(), 20)
         state_icon(row.state).paint(p, QRect(line.x(), line.y() + 2, 16, 16))
-        words = tr("VmListModel", "Cannot be read") if row.broken else state_word(row.state)
+        words = translate("VmListModel", "Cannot be read") if row.broken else state_word(row.state)
         model = index.model()
         if row.state.is_active and isinstance(model, VmListModel):
             cpu = model.data(model.index(index.row(), Column.CPU))
             if cpu and cpu != "—":
                 words = f"{words} · CPU {cpu}"
-        words = p.fontMetrics().elidedText(words, Qt.TextElideMode.ElideRight,
-                                           line.width() - 22)
-        p.drawText(line.adjusted(22, 0, 0, 0),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
+        words = p.fontMetrics().elidedText(words, Qt.TextElideMode.ElideRight, line.width() - 22)
+        p.drawText(
+            line.adjusted(22, 0, 0, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            words,
+        )
         if option.state & QStyle.StateFlag.State_HasFocus:
             pen = p.pen()
             pen.setStyle(Qt.PenStyle.DotLine)
@@ -139,8 +152,12 @@ class ScreenCellDelegate(QStyledItemDelegate):
         if not isinstance(row, VmRow) or not row.state.is_active:
             return
         r = option.rect
-        rect = QRect(r.x() + 4, r.y() + (r.height() - TABLE_THUMB.height()) // 2,
-                     TABLE_THUMB.width(), TABLE_THUMB.height())
+        rect = QRect(
+            r.x() + 4,
+            r.y() + (r.height() - TABLE_THUMB.height()) // 2,
+            TABLE_THUMB.width(),
+            TABLE_THUMB.height(),
+        )
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         _draw_screen(p, rect, row)
@@ -160,7 +177,7 @@ class VmGridView(QListView):
         self.setGridSize(QSize(CARD.width() + 8, CARD.height() + 8))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setItemDelegate(VmCardDelegate(self))
-        self.setAccessibleName(tr(_CTX, "Virtual machines"))
+        self.setAccessibleName(translate("VmViews", "Virtual machines"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setWordWrap(True)
 
@@ -188,5 +205,5 @@ class VmTableView(QTableView):
         self.setItemDelegateForColumn(Column.SCREEN, ScreenCellDelegate(self))
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)
-        self.setAccessibleName(tr(_CTX, "Virtual machines"))
+        self.setAccessibleName(translate("VmViews", "Virtual machines"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

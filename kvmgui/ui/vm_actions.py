@@ -21,12 +21,11 @@ from kvmgui.core.store import StoreError
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error, show_exception
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.models import VmRow
 
 log = logging.getLogger(__name__)
-_CTX = "VmActions"
 
 ACTIVE = (VmState.STARTING, VmState.RUNNING, VmState.PAUSED, VmState.SHUTTING_DOWN)
 
@@ -73,9 +72,13 @@ class VmActions(QObject):
         self.tasks: set[asyncio.Task[Any]] = set()
         self.last_task: asyncio.Task[Any] | None = None
 
-        def make(name: str, text: str, icon_name: str, tip: str,
-                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
-                 ) -> QAction:
+        def make(
+            name: str,
+            text: str,
+            icon_name: str,
+            tip: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        ) -> QAction:
             action = QAction(icon(icon_name), text, widget)
             action.setObjectName(f"action-{name}")
             action.setToolTip(tip)
@@ -84,32 +87,87 @@ class VmActions(QObject):
                 action.setShortcut(QKeySequence(shortcut))
             return action
 
-        self.new = make("new", tr(_CTX, "&New virtual machine…"), "new",
-                        tr(_CTX, "Create a virtual machine"), QKeySequence.StandardKey.New)
-        self.start = make("start", tr(_CTX, "&Start"), "start",
-                          tr(_CTX, "Start the virtual machine"), "Ctrl+R")
-        self.pause = make("pause", tr(_CTX, "&Pause"), "pause",
-                          tr(_CTX, "Pause the virtual machine (it keeps its memory)"), "Ctrl+P")
-        self.shutdown = make("shutdown", tr(_CTX, "Shut &down"), "shutdown",
-                             tr(_CTX, "Ask the guest system to shut down, like pressing the "
-                                      "power button"), "Ctrl+D")
-        self.force_off = make("force_off", tr(_CTX, "&Force off"), "force-off",
-                              tr(_CTX, "Switch the virtual machine off at once, like pulling "
-                                       "the plug (unsaved work in it is lost)"), "Ctrl+Shift+D")
-        self.reset = make("reset", tr(_CTX, "R&eset"), "reset",
-                          tr(_CTX, "Restart the virtual machine at once, like the reset "
-                                   "button"), "Ctrl+Shift+R")
-        self.console = make("console", tr(_CTX, "Open &console"), "console",
-                            tr(_CTX, "Show the virtual machine's screen"), "Ctrl+O")
-        self.details = make("details", tr(_CTX, "De&tails"), "details",
-                            tr(_CTX, "Show and change the virtual machine's settings"), "Ctrl+I")
-        self.delete = make("delete", tr(_CTX, "Dele&te…"), "delete",
-                           tr(_CTX, "Delete the virtual machine (you choose whether to keep "
-                                    "its disks)"), QKeySequence.StandardKey.Delete)
+        self.new = make(
+            "new",
+            translate("VmActions", "&New virtual machine…"),
+            "new",
+            translate("VmActions", "Create a virtual machine"),
+            QKeySequence.StandardKey.New,
+        )
+        self.start = make(
+            "start",
+            translate("VmActions", "&Start"),
+            "start",
+            translate("VmActions", "Start the virtual machine"),
+            "Ctrl+R",
+        )
+        self.pause = make(
+            "pause",
+            translate("VmActions", "&Pause"),
+            "pause",
+            translate("VmActions", "Pause the virtual machine (it keeps its memory)"),
+            "Ctrl+P",
+        )
+        self.shutdown = make(
+            "shutdown",
+            translate("VmActions", "Shut &down"),
+            "shutdown",
+            translate(
+                "VmActions", "Ask the guest system to shut down, like pressing the power button"
+            ),
+            "Ctrl+D",
+        )
+        self.force_off = make(
+            "force_off",
+            translate("VmActions", "&Force off"),
+            "force-off",
+            translate(
+                "VmActions",
+                "Switch the virtual machine off at once, like pulling "
+                "the plug (unsaved work in it is lost)",
+            ),
+            "Ctrl+Shift+D",
+        )
+        self.reset = make(
+            "reset",
+            translate("VmActions", "R&eset"),
+            "reset",
+            translate("VmActions", "Restart the virtual machine at once, like the reset button"),
+            "Ctrl+Shift+R",
+        )
+        self.console = make(
+            "console",
+            translate("VmActions", "Open &console"),
+            "console",
+            translate("VmActions", "Show the virtual machine's screen"),
+            "Ctrl+O",
+        )
+        self.details = make(
+            "details",
+            translate("VmActions", "De&tails"),
+            "details",
+            translate("VmActions", "Show and change the virtual machine's settings"),
+            "Ctrl+I",
+        )
+        self.delete = make(
+            "delete",
+            translate("VmActions", "Dele&te…"),
+            "delete",
+            translate(
+                "VmActions", "Delete the virtual machine (you choose whether to keep its disks)"
+            ),
+            QKeySequence.StandardKey.Delete,
+        )
         self.all: dict[str, QAction] = {
-            "new": self.new, "start": self.start, "pause": self.pause,
-            "shutdown": self.shutdown, "force_off": self.force_off, "reset": self.reset,
-            "console": self.console, "details": self.details, "delete": self.delete,
+            "new": self.new,
+            "start": self.start,
+            "pause": self.pause,
+            "shutdown": self.shutdown,
+            "force_off": self.force_off,
+            "reset": self.reset,
+            "console": self.console,
+            "details": self.details,
+            "delete": self.delete,
         }
         self.new.triggered.connect(self.new_requested)
         self.start.triggered.connect(lambda: self.run("start"))
@@ -129,10 +187,15 @@ class VmActions(QObject):
         for name, action in self.all.items():
             action.setEnabled(applies(name, row))
         paused = row is not None and row.state is VmState.PAUSED
-        self.pause.setText(tr(_CTX, "Res&ume") if paused else tr(_CTX, "&Pause"))
+        self.pause.setText(
+            translate("VmActions", "Res&ume") if paused else translate("VmActions", "&Pause")
+        )
         self.pause.setIcon(icon("resume" if paused else "pause"))
-        self.pause.setToolTip(tr(_CTX, "Let the virtual machine run again") if paused else
-                              tr(_CTX, "Pause the virtual machine (it keeps its memory)"))
+        self.pause.setToolTip(
+            translate("VmActions", "Let the virtual machine run again")
+            if paused
+            else translate("VmActions", "Pause the virtual machine (it keeps its memory)")
+        )
 
     # -- handlers ---------------------------------------------------------------------------
 
@@ -172,7 +235,9 @@ class VmActions(QObject):
             raise
         except Exception as exc:  # never silent: every failure is shown
             log.exception("action %s failed", name)
-            show_exception(self.widget, tr(_CTX, "The action could not be completed."), exc)
+            show_exception(
+                self.widget, translate("VmActions", "The action could not be completed."), exc
+            )
             return None
         finally:
             self.refresh()
@@ -180,8 +245,13 @@ class VmActions(QObject):
     def _controller(self, row: VmRow) -> Any:
         controller = self.ctx.controller(row.vm_id)
         if controller is None:
-            raise RuntimeError(tr(_CTX, "kvmgui's runtime does not know the virtual machine {0}; "
-                                        "reload the list and try again.").format(row.name))
+            raise RuntimeError(
+                translate(
+                    "VmActions",
+                    "kvmgui's runtime does not know the virtual machine {0}; "
+                    "reload the list and try again.",
+                ).format(row.name)
+            )
         return controller
 
     def _report(self, outcome: Any, failed: str) -> bool:
@@ -191,45 +261,60 @@ class VmActions(QObject):
             if message:
                 self.message.emit(message)
             return True
-        show_error(self.widget, failed, informative=str(getattr(outcome, "message", "")),
-                   details=str(getattr(outcome, "details", "")))
+        show_error(
+            self.widget,
+            failed,
+            informative=str(getattr(outcome, "message", "")),
+            details=str(getattr(outcome, "details", "")),
+        )
         return False
 
     async def do_start(self, row: VmRow) -> Any:
-        self.message.emit(tr(_CTX, "Starting {0}…").format(row.name))
+        self.message.emit(translate("VmActions", "Starting {0}…").format(row.name))
         outcome = await self._controller(row).start()
-        self._report(outcome, tr(_CTX, "{0} could not be started.").format(row.name))
+        self._report(outcome, translate("VmActions", "{0} could not be started.").format(row.name))
         return outcome
 
     async def do_pause_resume(self, row: VmRow) -> Any:
         controller = self._controller(row)
         if row.state is VmState.PAUSED:
             outcome = await controller.resume()
-            self._report(outcome, tr(_CTX, "{0} could not be resumed.").format(row.name))
+            self._report(
+                outcome, translate("VmActions", "{0} could not be resumed.").format(row.name)
+            )
         else:
             outcome = await controller.pause()
-            self._report(outcome, tr(_CTX, "{0} could not be paused.").format(row.name))
+            self._report(
+                outcome, translate("VmActions", "{0} could not be paused.").format(row.name)
+            )
         return outcome
 
     async def do_shutdown(self, row: VmRow) -> Any:
-        self.message.emit(tr(_CTX, "Asking {0} to shut down…").format(row.name))
+        self.message.emit(translate("VmActions", "Asking {0} to shut down…").format(row.name))
         # The runtime waits (up to the shutdown time in the preferences) for the guest to
         # power off and says so if it did not; the window stays usable meanwhile.
         outcome = await self._controller(row).shutdown()
-        self._report(outcome, tr(_CTX, "{0} could not be asked to shut down.").format(row.name))
+        self._report(
+            outcome, translate("VmActions", "{0} could not be asked to shut down.").format(row.name)
+        )
         return outcome
 
     async def do_force_off(self, row: VmRow) -> Any:
         if self.ctx.settings.confirm_force_off:
             answer = await ask(
                 self.widget,
-                tr(_CTX, "Force {0} off?").format(row.name),
-                informative=tr(_CTX, "This is like pulling the power plug: anything not saved "
-                                     "inside the virtual machine is lost, and its disk may "
-                                     "need checking at the next start. Shut down asks the "
-                                     "system to stop cleanly instead."),
-                yes_text=tr(_CTX, "&Force off"), no_text=tr(_CTX, "&Cancel"),
-                checkbox=tr(_CTX, "Do not ask again"), danger=True,
+                translate("VmActions", "Force {0} off?").format(row.name),
+                informative=translate(
+                    "VmActions",
+                    "This is like pulling the power plug: anything not saved "
+                    "inside the virtual machine is lost, and its disk may "
+                    "need checking at the next start. Shut down asks the "
+                    "system to stop cleanly instead.",
+                ),
+                yes_text=translate("VmActions", "&Force off"),
+                no_text=translate("VmActions", "&Cancel"),
+                checkbox=translate("VmActions", "Do not ask again"),
+                danger=True,
             )
             if not answer.accepted:
                 return None
@@ -238,35 +323,52 @@ class VmActions(QObject):
 
                 self.ctx.apply_settings(replace(self.ctx.settings, confirm_force_off=False))
         outcome = await self._controller(row).force_off()
-        self._report(outcome, tr(_CTX, "{0} could not be forced off.").format(row.name))
+        self._report(
+            outcome, translate("VmActions", "{0} could not be forced off.").format(row.name)
+        )
         return outcome
 
     async def do_reset(self, row: VmRow) -> Any:
         outcome = await self._controller(row).reset()
-        self._report(outcome, tr(_CTX, "{0} could not be reset.").format(row.name))
+        self._report(outcome, translate("VmActions", "{0} could not be reset.").format(row.name))
         return outcome
 
     async def do_delete(self, row: VmRow) -> Any:
-        stored = next((vm for vm in self.ctx.store.load_all().vms
-                       if vm.spec.id == row.vm_id), None)
+        stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
         if stored is None:
-            show_error(self.widget, tr(_CTX, "{0} is no longer in the VM folder.").format(
-                row.name), informative=tr(_CTX, "Another program may have moved or deleted "
-                                                "it; the list is reloaded."))
+            show_error(
+                self.widget,
+                translate("VmActions", "{0} is no longer in the VM folder.").format(row.name),
+                informative=translate(
+                    "VmActions",
+                    "Another program may have moved or deleted it; the list is reloaded.",
+                ),
+            )
             self.deleted.emit(row.vm_id)
             return None
-        inside = [d for d in stored.spec.disks if not d.path.startswith("/")
-                  or d.path.startswith(str(stored.folder.dir) + "/")]
-        answer = await ask(
-            self.widget,
-            tr(_CTX, "Delete the virtual machine {0}?").format(row.name),
-            informative=tr(_CTX, "Its settings and logs in {0} are removed. Disk images "
-                                 "outside that folder are never touched.").format(
-                stored.folder.dir),
-            yes_text=tr(_CTX, "&Delete"), no_text=tr(_CTX, "&Cancel"),
-            checkbox=tr(_CTX, "&Keep its disk images") if inside else None,
-            checked=True, danger=True,
-        ) if self.ctx.settings.confirm_delete else None
+        inside = [
+            d
+            for d in stored.spec.disks
+            if not d.path.startswith("/") or d.path.startswith(str(stored.folder.dir) + "/")
+        ]
+        answer = (
+            await ask(
+                self.widget,
+                translate("VmActions", "Delete the virtual machine {0}?").format(row.name),
+                informative=translate(
+                    "VmActions",
+                    "Its settings and logs in {0} are removed. Disk images "
+                    "outside that folder are never touched.",
+                ).format(stored.folder.dir),
+                yes_text=translate("VmActions", "&Delete"),
+                no_text=translate("VmActions", "&Cancel"),
+                checkbox=translate("VmActions", "&Keep its disk images") if inside else None,
+                checked=True,
+                danger=True,
+            )
+            if self.ctx.settings.confirm_delete
+            else None
+        )
         if answer is not None and not answer.accepted:
             return None
         keep = True if answer is None else (answer.checked or not inside)
@@ -276,21 +378,30 @@ class VmActions(QObject):
         status = self.ctx.status(row.vm_id)
         active = status is not None and status.state.is_active
         if active or vm_pid(row.vm_id, self.ctx.paths) is not None:
-            show_error(self.widget, tr(_CTX, "{0} is running, so it was not deleted.").format(
-                row.name), informative=tr(_CTX, "Shut it down first, then delete it."))
+            show_error(
+                self.widget,
+                translate("VmActions", "{0} is running, so it was not deleted.").format(row.name),
+                informative=translate("VmActions", "Shut it down first, then delete it."),
+            )
             return None
         try:
             kept = self.ctx.store.delete(stored, keep_disks=keep)
         except StoreError as exc:
-            show_error(self.widget, tr(_CTX, "{0} could not be deleted.").format(row.name),
-                       informative=str(exc))
+            show_error(
+                self.widget,
+                translate("VmActions", "{0} could not be deleted.").format(row.name),
+                informative=str(exc),
+            )
             return None
         if self.ctx.manager is not None:
             self.ctx.manager.reload_store()
         if kept:
-            self.message.emit(tr(_CTX, "Deleted {0}; kept {1}.").format(
-                row.name, ", ".join(str(p) for p in kept)))
+            self.message.emit(
+                translate("VmActions", "Deleted {0}; kept {1}.").format(
+                    row.name, ", ".join(str(p) for p in kept)
+                )
+            )
         else:
-            self.message.emit(tr(_CTX, "Deleted {0}.").format(row.name))
+            self.message.emit(translate("VmActions", "Deleted {0}.").format(row.name))
         self.deleted.emit(row.vm_id)
         return kept

@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.validation import Problem, Severity
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import icon
-
-_CTX = "Widgets"
 
 
 class HintLabel(QLabel):
@@ -80,7 +78,7 @@ class ProblemList(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
         self._messages: list[str] = []
-        self.setAccessibleName(tr(_CTX, "Problems"))
+        self.setAccessibleName(translate("Widgets", "Problems"))
         self.setVisible(False)
 
     @property
@@ -110,7 +108,11 @@ class ProblemList(QWidget):
             text = QLabel(p.message, row)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            kind = tr(_CTX, "Error") if p.severity is Severity.ERROR else tr(_CTX, "Warning")
+            kind = (
+                translate("Widgets", "Error")
+                if p.severity is Severity.ERROR
+                else translate("Widgets", "Warning")
+            )
             text.setAccessibleName(f"{kind}: {p.message}")
             h.addWidget(pic)
             h.addWidget(text, 1)
@@ -138,8 +140,8 @@ class CopyableText(QWidget):
         self.text.setAccessibleName(name)
         metrics = self.text.fontMetrics()
         self.text.setMinimumHeight(metrics.lineSpacing() * lines + 12)
-        self.copy_button = QPushButton(icon("copy"), tr(_CTX, "&Copy"), self)
-        self.copy_button.setAccessibleName(tr(_CTX, "Copy {0}").format(name))
+        self.copy_button = QPushButton(icon("copy"), translate("Widgets", "&Copy"), self)
+        self.copy_button.setAccessibleName(translate("Widgets", "Copy {0}").format(name))
         self.copy_button.clicked.connect(self.copy)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -155,8 +157,8 @@ class CopyableText(QWidget):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
-        self.copy_button.setText(tr(_CTX, "Copied"))
-        QTimer.singleShot(2000, lambda: self.copy_button.setText(tr(_CTX, "&Copy")))
+        self.copy_button.setText(translate("Widgets", "Copied"))
+        QTimer.singleShot(2000, lambda: self.copy_button.setText(translate("Widgets", "&Copy")))
 
 
 class PathField(QWidget):
@@ -184,8 +186,8 @@ class PathField(QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.changed)
-        self.browse = QPushButton(tr(_CTX, "Bro&wse…"), self)
-        self.browse.setAccessibleName(tr(_CTX, "Browse for {0}").format(name))
+        self.browse = QPushButton(translate("Widgets", "Bro&wse…"), self)
+        self.browse.setAccessibleName(translate("Widgets", "Browse for {0}").format(name))
         self.browse.clicked.connect(self.open_dialog)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.browse)

@@ -1,16 +1,19 @@
 """Fixtures for tests that start real QEMUs (tests/runtime), plus the suite's leak check.
 
 The leak check is an autouse session fixture: when the session ends it fails if any QEMU
-process started by these tests (its command line points into a folder made by
-helpers.short_tmp) is still alive, or if any socket is left in those folders. It kills and
-removes what it finds, so a failure never leaves processes behind either.
+process started during the session is still alive (found by a variable every process of the
+session inherits, or by a command line pointing into a folder made by helpers.short_tmp), or
+if any socket is left in those folders. It kills what it finds, so a failure never leaves
+processes behind either.
 """
 
 from __future__ import annotations
 
 import asyncio
 import shutil
+import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -25,6 +28,8 @@ from tests.runtime.helpers import (
     kill_all,
     leaked_processes,
     leaked_sockets,
+    mark_session,
+    qemu_pids_of_session,
     registered_dirs,
     settings_for_tests,
 )
@@ -32,8 +37,14 @@ from tests.runtime.helpers import (
 
 @pytest.fixture(scope="session", autouse=True)
 def no_qemu_left_behind() -> Iterator[None]:
+    token = uuid.uuid4().hex
+    mark_session(token)
     yield
     processes = leaked_processes()
+    strays = [p for p in qemu_pids_of_session(token)
+              if not any(p in pids for pids in processes.values())]
+    if strays:
+        processes[Path("(elsewhere)")] = strays
     sockets = leaked_sockets()
     for pids in processes.values():
         kill_all(pids)

@@ -80,6 +80,34 @@ def qemu_pids_using(folder: Path) -> list[int]:
     return pids
 
 
+SESSION_VAR = "KVMGUI_TEST_SESSION"
+
+
+def mark_session(token: str) -> None:
+    """Every process the suite starts from now on inherits this variable (QEMU included)."""
+    os.environ[SESSION_VAR] = token
+
+
+def qemu_pids_of_session(token: str) -> list[int]:
+    """Live QEMU processes started by this test session (wherever their files are)."""
+    needle = f"{SESSION_VAR}={token}".encode()
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        pid = int(entry)
+        args = proc_cmdline(pid)
+        if not args or "qemu" not in os.path.basename(args[0]) or not is_alive(pid):
+            continue
+        try:
+            environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if needle in environ:
+            pids.append(pid)
+    return pids
+
+
 def sockets_under(folder: Path) -> list[Path]:
     found = []
     for dirpath, _dirs, files in os.walk(folder):

@@ -11,12 +11,21 @@ import os
 import signal
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kvmgui.core.model import Cdrom, CdromSource, Disk, DiskFormat, NetMode, Network, PortForward
 from kvmgui.runtime import process
-from kvmgui.runtime.events import ConsoleAvailable, GuestReset, StateChanged, TrayMoved
+from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
+from kvmgui.runtime.events import (
+    ConsoleAvailable,
+    DiskError,
+    GuestReset,
+    RuntimeEvent,
+    StateChanged,
+    TrayMoved,
+)
 from kvmgui.runtime.manager import VmManager
 from kvmgui.runtime.state import VmState
 from tests.runtime.helpers import (
@@ -24,13 +33,15 @@ from tests.runtime.helpers import (
     RunEnv,
     create_vm,
     qemu_pids_using,
+    settings_for_tests,
     sockets_under,
     tiny_spec,
 )
 
-pytestmark = [pytest.mark.qemu, pytest.mark.asyncio]
+pytestmark = [pytest.mark.qemu]
 
 
+@pytest.mark.asyncio
 async def test_start_pause_resume_reset_force_off(
     run_env: RunEnv, manager: VmManager, events: EventLog, tmp_path: Path
 ) -> None:
@@ -51,7 +62,7 @@ async def test_start_pause_resume_reset_force_off(
     log = stored.folder.qemu_log.read_text()
     assert "=== kvmgui" in log and " -S" in log
     # Its own session: Ctrl-C in our terminal or our death does not reach it.
-    assert os.getsid(vm.pid) == vm.pid
+    assert vm.pid is not None and os.getsid(vm.pid) == vm.pid
     assert [e.uri for e in events.of_type(ConsoleAvailable)] == [
         f"vnc+unix://{run.vnc_socket}"]
 
@@ -78,7 +89,7 @@ async def test_start_pause_resume_reset_force_off(
 
     off = await vm.force_off()
     assert off.ok, off
-    assert vm.state is VmState.STOPPED and vm.reason == "It was forced off."
+    assert vm.status().state is VmState.STOPPED and vm.reason == "It was forced off."
     assert vm.pid is None
     assert not qemu_pids_using(run_env.root)
     assert not sockets_under(run.dir)
@@ -86,6 +97,7 @@ async def test_start_pause_resume_reset_force_off(
     assert (await vm.pause()).code == "not-running"
 
 
+@pytest.mark.asyncio
 async def test_start_of_a_running_vm_says_so(run_env: RunEnv, manager: VmManager) -> None:
     create_vm(run_env, tiny_spec("twice"))
     await manager.reload()
@@ -98,6 +110,7 @@ async def test_start_of_a_running_vm_says_so(run_env: RunEnv, manager: VmManager
     assert vm.pid == pid and qemu_pids_using(run_env.root) == [pid]
 
 
+@pytest.mark.asyncio
 async def test_concurrent_starts_in_process_launch_one_qemu(
     run_env: RunEnv, manager: VmManager
 ) -> None:
@@ -110,6 +123,7 @@ async def test_concurrent_starts_in_process_launch_one_qemu(
     assert len(qemu_pids_using(run_env.root)) == 1
 
 
+@pytest.mark.asyncio
 async def test_concurrent_starts_cli_and_app_launch_one_qemu(
     run_env: RunEnv, manager: VmManager
 ) -> None:
@@ -130,6 +144,7 @@ async def test_concurrent_starts_cli_and_app_launch_one_qemu(
     assert vm.state is VmState.RUNNING and vm.pid is not None
 
 
+@pytest.mark.asyncio
 async def test_missing_iso_is_a_plain_sentence(run_env: RunEnv, manager: VmManager) -> None:
     missing = run_env.root / "gone" / "install.iso"
     create_vm(run_env, tiny_spec("noiso", cdrom=Cdrom(CdromSource.ISO, str(missing))))
@@ -146,6 +161,7 @@ async def test_missing_iso_is_a_plain_sentence(run_env: RunEnv, manager: VmManag
     assert not sockets_under(run_env.root)
 
 
+@pytest.mark.asyncio
 async def test_disk_locked_by_another_qemu_is_a_plain_sentence(
     run_env: RunEnv, manager: VmManager
 ) -> None:
@@ -165,6 +181,7 @@ async def test_disk_locked_by_another_qemu_is_a_plain_sentence(
     assert len(qemu_pids_using(run_env.root)) == 1
 
 
+@pytest.mark.asyncio
 async def test_port_forward_in_use_is_a_plain_sentence(
     run_env: RunEnv, manager: VmManager
 ) -> None:
@@ -180,6 +197,7 @@ async def test_port_forward_in_use_is_a_plain_sentence(
     assert f"The host port {port} is already in use" in result.message
 
 
+@pytest.mark.asyncio
 async def test_kill_9_of_qemu_is_a_crash_with_the_reason(
     run_env: RunEnv, manager: VmManager, events: EventLog
 ) -> None:
@@ -206,6 +224,7 @@ async def test_kill_9_of_qemu_is_a_crash_with_the_reason(
     assert vm.state is VmState.RUNNING
 
 
+@pytest.mark.asyncio
 async def test_stale_pidfile_and_sockets_are_cleaned(
     run_env: RunEnv, manager: VmManager
 ) -> None:
@@ -228,6 +247,7 @@ async def test_stale_pidfile_and_sockets_are_cleaned(
     assert process.read_pidfile(run.pidfile) == vm.pid != os.getpid()
 
 
+@pytest.mark.asyncio
 async def test_shutdown_of_a_guest_that_ignores_acpi(
     run_env: RunEnv, manager: VmManager, events: EventLog
 ) -> None:
@@ -242,9 +262,10 @@ async def test_shutdown_of_a_guest_that_ignores_acpi(
     assert VmState.SHUTTING_DOWN in events.states(vm.vm_id)
     result = await vm.shutdown(1.0, force=True)
     assert result.ok and result.code == "forced"
-    assert vm.state is VmState.STOPPED and vm.pid is None
+    assert vm.status().state is VmState.STOPPED and vm.pid is None
 
 
+@pytest.mark.asyncio
 async def test_cd_tray_eject_and_insert(
     run_env: RunEnv, manager: VmManager, events: EventLog, test_iso: Path
 ) -> None:
@@ -263,6 +284,7 @@ async def test_cd_tray_eject_and_insert(
     assert all(e.device_id == "cdrom0" for e in events.of_type(TrayMoved))
 
 
+@pytest.mark.asyncio
 async def test_no_cd_drive_is_said_plainly(run_env: RunEnv, manager: VmManager) -> None:
     create_vm(run_env, tiny_spec("nocd", cdrom=None))
     await manager.reload()
@@ -274,6 +296,7 @@ async def test_no_cd_drive_is_said_plainly(run_env: RunEnv, manager: VmManager) 
                              "at the next start)."
 
 
+@pytest.mark.asyncio
 async def test_actions_on_a_stopped_vm(run_env: RunEnv, manager: VmManager,
                                        tmp_path: Path) -> None:
     create_vm(run_env, tiny_spec("idle"))
@@ -287,6 +310,7 @@ async def test_actions_on_a_stopped_vm(run_env: RunEnv, manager: VmManager,
         assert outcome.message == "'idle' is not running."
 
 
+@pytest.mark.asyncio
 async def test_state_changes_come_from_qmp_events(
     run_env: RunEnv, manager: VmManager, events: EventLog
 ) -> None:
@@ -303,3 +327,121 @@ async def test_state_changes_come_from_qmp_events(
     await events.wait_for(lambda: vm.state is VmState.RUNNING, 5)
     changes = [e for e in events.of_type(StateChanged) if e.vm_id == vm.vm_id]
     assert [e.state for e in changes][-2:] == [VmState.PAUSED, VmState.RUNNING]
+
+
+# --------------------------------------------------------------- the state machine alone
+
+
+def unit_controller(**settings: Any) -> tuple[VmController, list[RuntimeEvent]]:
+    """A controller with no QEMU behind it, fed QMP events by hand."""
+    env = RunEnv.create()
+    stored = create_vm(env, tiny_spec("unit"))
+    published: list[RuntimeEvent] = []
+
+    async def no_environment() -> Any:
+        raise AssertionError("not used")
+
+    ctx = RuntimeContext(env.paths, settings_for_tests(**settings), MonitorRole.APP,
+                         no_environment, published.append, lambda _vm_id: None)
+    vm = VmController(stored, ctx)
+    vm._begin_run(999999999, process.ProcessWatch(999999999), launched_here=False)
+    vm._set_state(VmState.RUNNING)
+    return vm, published
+
+
+@pytest.mark.asyncio
+async def test_events_drive_the_state() -> None:
+    vm, published = unit_controller(shutdown_timeout_s=1)
+    vm._on_event("BLOCK_IO_ERROR", {"device": "", "node-name": "hd0", "operation": "write",
+                                    "action": "stop", "reason": "No space left on device",
+                                    "nospace": True})
+    vm._on_event("STOP", {})
+    assert vm.state is VmState.PAUSED
+    assert vm.reason.startswith("The disk on the host is full")
+    disk_errors = [e for e in published if isinstance(e, DiskError)]
+    assert disk_errors == [DiskError(vm.vm_id, "hd0", vm.reason, True)]
+    vm._on_event("RESUME", {})
+    assert (vm.state, vm.reason) == (VmState.RUNNING, "")
+
+    vm._on_event("GUEST_PANICKED", {"action": "pause", "info": {}})
+    vm._on_event("STOP", {})
+    assert vm.state is VmState.CRASHED and "kept paused" in vm.reason
+    vm._on_event("RESUME", {})
+    assert vm.state is VmState.RUNNING
+
+    vm._on_event("DEVICE_TRAY_MOVED", {"device": "cd0", "id": "cdrom0", "tray-open": True})
+    assert published[-1] == TrayMoved(vm.vm_id, "cdrom0", True)
+    vm._on_event("RESET", {"guest": True, "reason": "guest-reset"})
+    assert published[-1] == GuestReset(vm.vm_id, True)
+
+    # Someone else pressed the power button and the guest ignores it: back to running.
+    vm._on_event("POWERDOWN", {})
+    assert vm.state is VmState.SHUTTING_DOWN
+    vm._on_event("RESUME", {})  # a resume does not end a shutdown in progress
+    assert vm.state is VmState.SHUTTING_DOWN
+    await asyncio.sleep(1.3)
+    assert vm.state is VmState.RUNNING and "did not react" in vm.reason
+
+    vm._on_event("POWERDOWN", {})
+    vm._on_event("SHUTDOWN", {"guest": True, "reason": "guest-shutdown"})
+    await asyncio.sleep(1.3)  # the timer was cancelled by SHUTDOWN
+    assert vm.state is VmState.SHUTTING_DOWN
+    assert vm._exit_verdict(process.ExitStatus(code=0), "") == (
+        VmState.STOPPED, "The guest shut down.", "")
+    await vm.close()
+
+
+def test_exit_verdicts() -> None:
+    vm, _ = unit_controller()
+    log = ("qemu-system-x86_64: terminating on signal 15 from pid 1\n")
+    assert vm._exit_verdict(process.ExitStatus(signal=9), "")[:2] == (
+        VmState.CRASHED, "QEMU was killed by signal 9 (SIGKILL).")
+    state, reason, details = vm._exit_verdict(
+        process.ExitStatus(code=1),
+        "qemu-system-x86_64: ../block/io.c:1234: assertion failed\n")
+    assert state is VmState.CRASHED
+    assert reason == "QEMU exited with code 1: qemu-system-x86_64: ../block/io.c:1234: " \
+                     "assertion failed."
+    assert "assertion failed" in details
+    assert vm._exit_verdict(process.ExitStatus(), "")[:2] == (
+        VmState.CRASHED, "QEMU ended unexpectedly.")
+    vm._on_event("SHUTDOWN", {"guest": False, "reason": "host-signal"})
+    assert vm._exit_verdict(process.ExitStatus(code=0), log)[0] is VmState.STOPPED
+    vm._on_event("SHUTDOWN", {"guest": True, "reason": "guest-panic"})
+    assert vm._exit_verdict(process.ExitStatus(code=0), "")[:2] == (
+        VmState.CRASHED, "The guest operating system crashed (kernel panic or blue screen).")
+    vm._forced = True
+    assert vm._exit_verdict(process.ExitStatus(signal=15), log)[:2] == (
+        VmState.STOPPED, "It was forced off.")
+
+
+def test_locked_tray_is_said_plainly() -> None:
+    from kvmgui.runtime.actions import cd_error
+    from kvmgui.runtime.qmp_session import QmpCommandError
+
+    locked = QmpCommandError("eject", "GenericError", "Device 'cdrom0' is locked and force "
+                             "was not specified, wait for tray to open and try again")
+    outcome = cd_error("vm", locked)
+    assert outcome.code == "tray-locked" and "force it" in outcome.message
+    assert outcome.details == locked.description
+
+
+@pytest.mark.asyncio
+async def test_too_long_runtime_folder_is_said_plainly(
+    host_env: tuple[Any, Any]
+) -> None:
+    env = RunEnv.create()
+    deep = env.root / ("x" * 90)
+    env.environ["XDG_RUNTIME_DIR"] = str(deep)
+    create_vm(env, tiny_spec("deep"))
+    host, caps = host_env
+    manager = VmManager(env.paths, settings_for_tests(), store=env.store, host=host, caps=caps,
+                        sample_stats=False)
+    await manager.open()
+    try:
+        result = await manager.get("deep").start()
+        assert not result.ok and result.code == "runtime-dir"
+        assert "set XDG_RUNTIME_DIR to a shorter folder" in result.message
+    finally:
+        await manager.close()
+    assert not qemu_pids_using(env.root)

@@ -168,7 +168,7 @@ async def test_reattach_after_the_manager_is_killed_and_the_marker_persists(
         assert vm.status().accel == "tcg"
         result = await vm.shutdown(SHUTDOWN_TIMEOUT_S)
         assert result.ok, result
-        assert vm.state is VmState.STOPPED and vm.reason == "The guest shut down."
+        assert vm.status().state is VmState.STOPPED and vm.reason == "The guest shut down."
         assert events.states(vm.vm_id)[-2:] == [VmState.SHUTTING_DOWN, VmState.STOPPED]
     finally:
         await manager.close()
@@ -179,3 +179,31 @@ async def test_reattach_after_the_manager_is_killed_and_the_marker_persists(
     assert not is_alive(qemu_pid)
     assert not sockets_under(env.root)
     assert not os.path.exists(run.pidfile)
+
+
+@pytest.mark.asyncio
+async def test_guest_panic_is_a_crash(
+    guest_home: RunEnv, test_iso_panic: Path, host_env: tuple[HostFacts, QemuCaps]
+) -> None:
+    """The guest's kernel panics (pvpanic): crashed, kept paused for reading, then off."""
+    env = guest_home
+    env.store.create(guest_spec("panic", test_iso_panic))
+    host, caps = host_env
+    manager = VmManager(env.paths, settings_for_tests(), store=env.store, host=host, caps=caps,
+                        sample_stats=False)
+    events = EventLog()
+    manager.subscribe(events)
+    await manager.open()
+    try:
+        vm = manager.get("panic")
+        assert (await vm.start()).ok
+        await events.wait_for(lambda: vm.state is VmState.CRASHED, BOOT_TIMEOUT_S)
+        assert vm.reason.startswith("The guest operating system crashed")
+        assert "kept paused" in vm.reason
+        assert vm.pid is not None and is_alive(vm.pid)  # QEMU keeps it for inspection
+        assert "KVMGUI-GUEST: panicking on request" in env.store.folder_for(
+            "panic").serial_log.read_text(errors="replace")
+        assert (await vm.force_off()).ok
+        assert vm.status().state is VmState.STOPPED
+    finally:
+        await manager.close()

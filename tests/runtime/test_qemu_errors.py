@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -57,14 +58,17 @@ def test_real_write_lock(tmp_path: Path) -> None:
                                "virtio-blk-pci,drive=hd0"], stdin=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
+        # Wait until the holder has the image open: qemu-img itself then hits the lock.
+        for _ in range(200):
+            info = subprocess.run(["qemu-img", "info", str(disk)], capture_output=True,
+                                  text=True)
+            if "lock" in info.stderr or holder.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert holder.poll() is None
         for read_only in (False, True):
-            for _ in range(50):  # wait until the holder has the image open and locked
-                text = subprocess.run(
-                    [*QEMU, *blockdev(disk, "hd0", "qcow2", read_only), "-device",
-                     "virtio-blk-pci,drive=hd0"],
-                    capture_output=True, text=True, timeout=30).stderr
-                if "lock" in text:
-                    break
+            text = qemu_stderr(*blockdev(disk, "hd0", "qcow2", read_only), "-device",
+                               "virtio-blk-pci,drive=hd0")
             plain = explain(text, roles={"hd0": "the VM's disk"})
             assert plain.code == "disk-locked", text
             assert plain.message.startswith(

@@ -53,8 +53,9 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         qapp.processEvents()
     with contextlib.suppress(RuntimeError):
         asyncio.events._set_running_loop(None)
-    # qasync's stop() calls QApplication.exit(), harmless here: no exec() is running.
-    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+    # Not loop.stop(): it calls QApplication.exit(), after which the next QEventLoop.exec()
+    # (pytest-qt's waitSignal) would return at once. Just mark the loop as not running.
+    loop._QEventLoop__is_running = False
     loop.close()
     asyncio.set_event_loop(None)
 

@@ -107,3 +107,12 @@ def test_problems_are_routed_to_pages() -> None:
     assert page_of("disks[0].size_bytes") == "disk"
     assert page_of("name") == "summary"
     assert page_of("accel") == "options"
+
+
+def test_preset_texts_match_core(qapp: object) -> None:
+    from kvmgui.core.presets import PRESETS
+    from kvmgui.ui.preset_texts import _labels, _reasons
+
+    # Without a translation, the translatable copies are the core's own words.
+    assert {os: p.label for os, p in PRESETS.items()} == _labels()
+    assert {os: p.why for os, p in PRESETS.items()} == _reasons()

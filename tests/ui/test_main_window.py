@@ -31,6 +31,12 @@ def _state(window: MainWindow, vm_id: str) -> VmState | None:
     return row.state if row is not None else None
 
 
+def _row(window: MainWindow, vm_id: str) -> Any:
+    row = window.model.get(vm_id)
+    assert row is not None
+    return row
+
+
 def _create_with_wizard(qtbot: Any, window: MainWindow, iso: Path, name: str,
                         start_now: bool) -> Any:
     wiz = window.open_wizard()
@@ -95,9 +101,9 @@ def test_create_start_pause_resume_shutdown(qtbot: Any, live_ctx: Any, run_async
     qtbot.waitUntil(lambda: _state(window, vm_id) is VmState.RUNNING, timeout=20_000)
 
     # Stats and a thumbnail arrive while it runs.
-    qtbot.waitUntil(lambda: window.model.get(vm_id).cpu_percent is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: _row(window, vm_id).cpu_percent is not None, timeout=30_000)
     window.thumbnails.refresh_soon(vm_id)
-    qtbot.waitUntil(lambda: window.model.get(vm_id).thumbnail is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: _row(window, vm_id).thumbnail is not None, timeout=30_000)
 
     # The guest listens to the ACPI power button once it is up.
     serial = stored.folder.serial_log
@@ -108,4 +114,237 @@ def test_create_start_pause_resume_shutdown(qtbot: Any, live_ctx: Any, run_async
     assert window.model.index_of(vm_id, Column.STATE).data() == "Stopped"
     assert window.vm_actions.start.isEnabled()
     assert window.vm_actions.delete.isEnabled()
-    assert window.model.get(vm_id).thumbnail is None
+    assert _row(window, vm_id).thumbnail is None
+
+
+def _fake_vm(ctx: Any, name: str) -> Any:
+    """A stored VM with a real (small) disk, created without the wizard."""
+    from dataclasses import replace
+
+    from kvmgui.core.model import Disk
+    from kvmgui.core.presets import new_spec
+
+    spec = new_spec(name, memory_mib=256, cpus=1)
+    spec = replace(spec, disks=(Disk(path="disk.qcow2", size_bytes=1 << 30),))
+    stored = ctx.store.create(spec)
+    (stored.folder.dir / "disk.qcow2").write_bytes(b"placeholder")
+    return stored
+
+
+def test_quit_asks_about_running_guests(qtbot: Any, ctx: Any, run_async: Any) -> None:
+    from kvmgui.core.settings import OnQuit
+    from kvmgui.ui import errors  # noqa: F401 - the box is a QMessageBox child of the window
+
+    stored = _fake_vm(ctx, "runner")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.model.update(stored.spec.id, state=VmState.RUNNING)  # as the runtime would say
+    assert ctx.settings.on_quit is OnQuit.ASK
+    window.close()
+    qtbot.waitUntil(lambda: getattr(window, "_quit_box", None) is not None
+                    and window._quit_box.isVisible(), timeout=5000)
+    box = window._quit_box
+    assert "runner" in box.text()
+    assert window.isVisible()  # nothing happens before an answer
+    assert box.checkBox().isChecked()  # asked the first time only
+    keep = next(b for b in box.buttons() if "Keep running" in b.text())
+    keep.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    remembered: OnQuit = ctx.settings.on_quit
+    assert remembered is OnQuit.KEEP_RUNNING  # remembered, as asked
+
+
+def test_geometry_and_view_are_remembered(qtbot: Any, ctx: Any) -> None:
+    _fake_vm(ctx, "one")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(760, 540)  # inside the offscreen screen (800×600): restore clamps to it
+    window.set_view("table")
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.view_mode == "table"
+    assert again.stack.currentWidget() is again.table
+    assert (again.width(), again.height()) == (760, 540)
+
+
+def test_delete_asks_and_keeps_disks_by_default(qtbot: Any, ctx: Any) -> None:
+    from kvmgui.ui.errors import open_boxes
+
+    stored = _fake_vm(ctx, "doomed")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.select(stored.spec.id)
+    assert window.vm_actions.delete.isEnabled()
+    window.vm_actions.delete.trigger()
+    qtbot.waitUntil(lambda: bool(open_boxes()), timeout=5000)
+    box = open_boxes()[-1]
+    assert "doomed" in box.text()
+    assert box.checkBox() is not None and box.checkBox().isChecked()  # keep the disks
+    box.button(box.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: window.model.get(stored.spec.id) is None, timeout=5000)
+    assert not stored.folder.definition.exists()
+    assert (stored.folder.dir / "disk.qcow2").exists()
+    assert window.stack.currentWidget() is window.empty
+
+
+def test_delete_can_remove_the_disks(qtbot: Any, ctx: Any) -> None:
+    from kvmgui.ui.errors import open_boxes
+
+    stored = _fake_vm(ctx, "gone")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.select(stored.spec.id)
+    window.vm_actions.delete.trigger()
+    qtbot.waitUntil(lambda: bool(open_boxes()), timeout=5000)
+    box = open_boxes()[-1]
+    box.checkBox().setChecked(False)
+    box.button(box.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not stored.folder.dir.exists(), timeout=5000)
+
+
+def test_actions_apply_only_to_their_states(qtbot: Any, ctx: Any) -> None:
+    from kvmgui.ui.vm_actions import applies
+
+    stored = _fake_vm(ctx, "states")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    vm = stored.spec.id
+    window.select(vm)
+    a = window.vm_actions
+    expect = {
+        VmState.STOPPED: {"start", "details", "delete", "new"},
+        VmState.RUNNING: {"pause", "shutdown", "force_off", "reset", "console", "details",
+                          "new"},
+        VmState.PAUSED: {"pause", "force_off", "reset", "console", "details", "new"},
+        VmState.STARTING: {"force_off", "console", "details", "new"},
+    }
+    for state, enabled in expect.items():
+        window.model.update(vm, state=state)
+        assert {n for n, act in a.all.items() if act.isEnabled()} == enabled, state
+        assert {n for n in a.all if applies(n, window.model.get(vm))} == enabled
+    window.model.update(vm, state=VmState.PAUSED)
+    assert a.pause.text().replace("&", "") == "Resume"
+
+
+@pytest.mark.qemu
+@pytest.mark.slow
+def test_details_window_and_force_off(qtbot: Any, live_ctx: Any, run_async: Any,
+                                      test_iso: Path) -> None:
+    from dataclasses import replace
+
+    from kvmgui.core.model import BootDevice, Cdrom, CdromSource
+    from kvmgui.core.presets import new_spec
+    from kvmgui.ui.errors import open_boxes
+
+    spec = new_spec("live-cd", memory_mib=256, cpus=1)
+    spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, str(test_iso)),
+                   boot_order=(BootDevice.CDROM,))
+    stored = live_ctx.store.create(spec)
+    window = _window(qtbot, live_ctx, run_async)
+    vm = spec.id
+    window.select(vm)
+    window.vm_actions.start.trigger()
+    qtbot.waitUntil(lambda: _state(window, vm) is VmState.RUNNING, timeout=60_000)
+
+    details = window.open_vm_window(vm, "overview")
+    assert details.tabs.currentWidget() is details.overview
+    qtbot.waitUntil(lambda: details.overview.pid.text().isdigit(), timeout=10_000)
+    assert "TCG" in details.overview.accel.text()
+    assert details.overview.display.text().startswith("vnc+unix://")
+    qtbot.waitUntil(lambda: details.overview.command.plain_text().startswith(
+        "qemu-system-x86_64"), timeout=30_000)
+    assert "live-cd" in details.windowTitle() and "Running" in details.windowTitle()
+
+    # The console connects to the VM's VNC socket and shows its screen.
+    details.show_page("console")
+    qtbot.waitUntil(lambda: not details.console.console.display_size().isEmpty(),
+                    timeout=30_000)
+
+    # Graphs fill while it runs.
+    details.show_page("performance")
+    qtbot.waitUntil(lambda: len(details.history.history(vm).cpu.values) >= 2, timeout=30_000)
+    assert details.performance.cpu.summary().endswith("%")
+
+    # The serial log shows the guest's lines; the QEMU log is read in plain words.
+    serial = stored.folder.serial_log
+    qtbot.waitUntil(lambda: "KVMGUI-GUEST: ready" in serial.read_text(errors="replace"),
+                    timeout=BOOT_TIMEOUT_MS)
+    details.show_page("serial")
+    qtbot.waitUntil(lambda: "KVMGUI-GUEST: ready" in details.serial.text.toPlainText(),
+                    timeout=10_000)
+    details.show_page("qemu-log")
+    qtbot.waitUntil(lambda: details.qemu_log.explanation.isVisible(), timeout=10_000)
+    assert "no problems" in details.qemu_log.explanation.text()
+
+    # Hardware: a change while running is saved and said to wait for the next start; the
+    # disc is ejected at once.
+    details.show_page("hardware")
+    hw = details.hardware
+    hw.memory.setValue(384)
+    assert "memory" in hw.restart_note.text()
+    assert hw.apply()
+    assert live_ctx.store.find("live-cd").spec.memory_mib == 384
+    trays: list[Any] = []
+    window.bridge.tray_moved.connect(lambda *a: trays.append(a))
+    hw.eject.click()
+    qtbot.waitUntil(lambda: any(t[2] == 1 for t in trays), timeout=20_000)
+    qtbot.waitUntil(lambda: live_ctx.store.find("live-cd").spec.cdrom.source
+                    is CdromSource.EMPTY, timeout=10_000)
+
+    # Force off asks first; the VM stops.
+    window.select(vm)
+    window.vm_actions.force_off.trigger()
+    qtbot.waitUntil(lambda: bool(open_boxes()), timeout=5_000)
+    box = open_boxes()[-1]
+    assert "Force" in box.text()
+    assert box.defaultButton() is box.button(box.StandardButton.No)  # Enter is safe
+    box.button(box.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: _state(window, vm) is VmState.STOPPED, timeout=30_000)
+    assert "Stopped" in details.windowTitle()
+    assert details.overview.pid.text() == "—"
+
+
+@pytest.mark.qemu
+def test_running_guest_is_reattached_after_a_restart(qtbot: Any, live_ctx: Any,
+                                                     run_async: Any, test_iso: Path) -> None:
+    from dataclasses import replace
+
+    from kvmgui.core.model import BootDevice, Cdrom, CdromSource
+    from kvmgui.core.presets import new_spec
+    from kvmgui.runtime.manager import VmManager
+    from kvmgui.ui.context import AppContext
+
+    spec = replace(new_spec("survivor", memory_mib=128, cpus=1),
+                   cdrom=Cdrom(CdromSource.ISO, str(test_iso)), boot_order=(BootDevice.CDROM,))
+    live_ctx.store.create(spec)
+    first = _window(qtbot, live_ctx, run_async)
+    first.select(spec.id)
+    first.vm_actions.start.trigger()
+    qtbot.waitUntil(lambda: _state(first, spec.id) is VmState.RUNNING, timeout=60_000)
+    status = live_ctx.status(spec.id)
+    assert status is not None
+    pid = status.pid
+    # The app goes away; QEMU stays.
+    run_async(live_ctx.manager.close())
+
+    ctx2 = AppContext(live_ctx.paths, live_ctx.settings)
+    ctx2.manager = VmManager(ctx2.paths, ctx2.settings, store=ctx2.store)
+    second = _window(qtbot, ctx2, run_async)
+    assert _state(second, spec.id) is VmState.RUNNING
+    status2 = ctx2.status(spec.id)
+    assert status2 is not None and status2.pid == pid
+    second.select(spec.id)
+    assert second.vm_actions.force_off.isEnabled()
+    controller = ctx2.controller(spec.id)
+    assert controller is not None
+    run_async(controller.force_off())
+    qtbot.waitUntil(lambda: _state(second, spec.id) is VmState.STOPPED, timeout=30_000)
+    run_async(ctx2.manager.close())

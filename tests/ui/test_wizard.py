@@ -145,3 +145,62 @@ def test_wizard_explains_errors_on_the_right_page(qtbot: Any, ctx: Any, test_iso
         page.accel.setCurrentIndex(page.accel.findData("auto"))
     assert page.isComplete()
     wiz.reject()
+
+
+def test_wizard_from_the_keyboard(qtbot: Any, ctx: Any, test_iso: Path) -> None:
+    """Return moves on from every page (it is the default button); arrows pick the OS."""
+    wiz = _open(qtbot, ctx)
+    wiz.activateWindow()
+    qtbot.waitActive(wiz)
+
+    def enter(widget: Any, page: Any) -> None:
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: wiz.currentPage() is page, timeout=5000)
+
+    edit = wiz.source_page.iso.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, str(test_iso))
+    enter(edit, wiz.os_page)
+    wiz.os_page.list.setFocus()
+    qtbot.keyClick(wiz.os_page.list, Qt.Key.Key_Down)
+    picked: OsPreset = wiz.draft.os
+    assert picked is OsPreset.WINDOWS11
+    qtbot.keyClick(wiz.os_page.list, Qt.Key.Key_Up)
+    picked = wiz.draft.os
+    assert picked is OsPreset.LINUX
+    enter(wiz.button(QWizard.WizardButton.NextButton), wiz.resources_page)
+    spin = wiz.resources_page.memory
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "512")
+    enter(spin, wiz.disk_page)
+    assert wiz.draft.memory_mib == 512
+    enter(wiz.disk_page.size_spin, wiz.options_page)
+    enter(wiz.options_page.sound, wiz.summary_page)
+    # The name field has the focus on the last page, its suggestion selected for typing over.
+    assert wiz.focusWidget() is wiz.summary_page.name
+    assert wiz.summary_page.name.selectedText() == wiz.draft.name
+    qtbot.keyClick(wiz, Qt.Key.Key_Escape)  # Escape cancels
+    qtbot.waitUntil(lambda: not wiz.isVisible(), timeout=5000)
+
+
+def test_existing_image_source_detects_the_format(qtbot: Any, ctx: Any, run_async: Any,
+                                                  short_root: Path) -> None:
+    from kvmgui.runtime.images import create_image
+
+    image = short_root / "old-system.qcow2"
+    run_async(create_image(image, "qcow2", 64 * 1024 * 1024))
+    wiz = _open(qtbot, ctx, source=SourceKind.IMAGE)
+    wiz.source_page.image.set_text(str(image))
+    qtbot.waitUntil(lambda: "qcow2" in wiz.source_page.image_hint.text(), timeout=20_000)
+    assert wiz.source_page.isComplete()
+    assert wiz.spec.disks[0].path == str(image)
+    assert wiz.spec.disks[0].size_bytes is None  # used where it is, never created
+    wiz.next()
+    wiz.next()
+    wiz.next()
+    assert wiz.currentPage() is wiz.disk_page
+    assert not wiz.disk_page.choices.isVisible()
+    assert str(image) in wiz.disk_page.image_note.text()
+    wiz.reject()

@@ -1,11 +1,11 @@
 """A focused asyncio RFB 3.8 (VNC) client for QEMU's display server. No Qt.
 
-client = RfbClient()
-client.add_listener(on_event)          # FrameUpdated, Resized, CursorChanged, ...
-await client.connect(Path(".../vnc.sock"))   # or ("127.0.0.1", 5901)
-client.framebuffer                     # numpy (h, w, 4) uint8, B G R X (= QImage RGB32)
-client.send_scancode(0x1E, True)       # 'a' down, as a PC/XT scancode
-await client.close()
+Typical use: create an `RfbClient`, `add_listener(callback)` for FrameUpdated, Resized,
+CursorChanged, PointerTypeChanged and Disconnected events, then `await connect(address)` with
+a unix socket path or a loopback ("127.0.0.1", port). `framebuffer` is a numpy (h, w, 4) uint8
+array of B G R X pixels (QImage.Format_RGB32's layout). Input goes out with `send_scancode`
+(PC/XT scancodes through QEMU's extended key event), `send_keysym`, `send_combo`,
+`send_pointer` and `send_relative_pointer`; `await close()` ends the session.
 """
 
 from kvmgui.runtime.rfb.address import TcpAddress, UnixAddress, VncAddress, parse_address

@@ -3,6 +3,7 @@
 With our pixel format (32 bpp, depth 24, little-endian) a compressed pixel (CPIXEL) is 3 bytes,
 B G R. Raw, solid and packed-palette tiles are decoded with numpy; run-length tiles need a
 Python loop over the runs (their lengths are variable-length integers), then one np.repeat.
+Decoded pixels have X = 0, like QEMU's Raw pixels.
 """
 
 from __future__ import annotations
@@ -39,8 +40,25 @@ def _unpack_indices(packed: np.ndarray, bits: int, width: int) -> np.ndarray:
     return np.stack(parts, axis=2).reshape(packed.shape[0], -1)[:, :width]
 
 
+def _palette(data: bytes, pos: int, size: int) -> np.ndarray:
+    """`size` CPIXELs as uint32 B G R 0 words, ready to store into the framebuffer."""
+    if size <= 16:  # cheaper than numpy for the small palettes of text and UI tiles
+        return np.array(
+            [int.from_bytes(data[i : i + CPIXEL], "little") for i in range(pos, pos + size * 3, 3)],
+            np.uint32,
+        )
+    wide = np.zeros((size, 4), np.uint8)
+    wide[:, :CPIXEL] = np.frombuffer(data, np.uint8, size * CPIXEL, pos).reshape(size, CPIXEL)
+    return wide.view(np.uint32)[:, 0]
+
+
 def decode_zrle(data: bytes, fb: np.ndarray, x: int, y: int, w: int, h: int) -> None:
-    """Decode the inflated tile data of one rectangle into fb[y:y+h, x:x+w]."""
+    """Decode the inflated tile data of one rectangle into fb[y:y+h, x:x+w].
+
+    Tiles are written as whole 32-bit pixels (B G R 0) wherever the tile type allows: one
+    contiguous store per row is several times faster than writing three of every four bytes.
+    """
+    fb32 = fb.view(np.uint32)[..., 0]
     pos = 0
     end = len(data)
     try:
@@ -48,20 +66,24 @@ def decode_zrle(data: bytes, fb: np.ndarray, x: int, y: int, w: int, h: int) -> 
             th = min(TILE, y + h - ty)
             for tx in range(x, x + w, TILE):
                 tw = min(TILE, x + w - tx)
-                tile = fb[ty : ty + th, tx : tx + tw, :3]
+                tile = fb32[ty : ty + th, tx : tx + tw]
                 sub = data[pos]
                 pos += 1
                 if sub == 0:  # raw CPIXELs
                     n = tw * th * CPIXEL
                     if pos + n > end:
                         raise IndexError
-                    tile[...] = np.frombuffer(data, np.uint8, n, pos).reshape(th, tw, CPIXEL)
+                    pixels = np.frombuffer(data, np.uint8, n, pos).reshape(th, tw, CPIXEL)
+                    fb[ty : ty + th, tx : tx + tw, :CPIXEL] = pixels
+                    fb[ty : ty + th, tx : tx + tw, CPIXEL] = 0
                     pos += n
                 elif sub == 1:  # solid
-                    tile[...] = np.frombuffer(data, np.uint8, CPIXEL, pos)
+                    if pos + CPIXEL > end:
+                        raise IndexError
+                    tile[...] = int.from_bytes(data[pos : pos + CPIXEL], "little")
                     pos += CPIXEL
                 elif sub <= 16:  # packed palette
-                    palette = np.frombuffer(data, np.uint8, sub * CPIXEL, pos).reshape(sub, CPIXEL)
+                    palette = _palette(data, pos, sub)
                     pos += sub * CPIXEL
                     bits = 1 if sub == 2 else 2 if sub <= 4 else 4
                     row_bytes = (tw * bits + 7) // 8
@@ -74,11 +96,8 @@ def decode_zrle(data: bytes, fb: np.ndarray, x: int, y: int, w: int, h: int) -> 
                 elif sub == 128:  # plain RLE
                     pos = _plain_rle(data, pos, tile, tw * th)
                 elif sub >= 130:  # palette RLE
-                    size = sub - 128
-                    palette = np.frombuffer(data, np.uint8, size * CPIXEL, pos).reshape(
-                        size, CPIXEL
-                    )
-                    pos += size * CPIXEL
+                    palette = _palette(data, pos, sub - 128)
+                    pos += (sub - 128) * CPIXEL
                     pos = _palette_rle(data, pos, tile, tw * th, palette)
                 else:
                     raise RfbProtocolError(f"The display sent an invalid ZRLE tile (type {sub}).")
@@ -99,19 +118,18 @@ def _run_length(data: bytes, pos: int) -> tuple[int, int]:
 
 
 def _plain_rle(data: bytes, pos: int, tile: np.ndarray, count: int) -> int:
-    colours = bytearray()
+    colours: list[int] = []
     lengths: list[int] = []
     total = 0
     while total < count:
-        colours += data[pos : pos + CPIXEL]
+        colours.append(int.from_bytes(data[pos : pos + CPIXEL], "little"))
         pos += CPIXEL
         length, pos = _run_length(data, pos)
         lengths.append(length)
         total += length
-    if total != count or len(colours) != len(lengths) * CPIXEL:
+    if total != count or pos > len(data):
         raise IndexError
-    pixels = np.repeat(np.frombuffer(bytes(colours), np.uint8).reshape(-1, CPIXEL), lengths, 0)
-    tile[...] = pixels.reshape(tile.shape)
+    tile[...] = np.repeat(np.array(colours, np.uint32), lengths).reshape(tile.shape)
     return pos
 
 
@@ -131,6 +149,5 @@ def _palette_rle(data: bytes, pos: int, tile: np.ndarray, count: int, palette: n
         total += length
     if total != count:
         raise IndexError
-    pixels = np.repeat(palette[np.array(indices, dtype=np.intp)], lengths, 0)
-    tile[...] = pixels.reshape(tile.shape)
+    tile[...] = np.repeat(palette[np.array(indices, dtype=np.intp)], lengths).reshape(tile.shape)
     return pos

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton, Q
 
 from kvmgui.ui.console.image import save_png
 from kvmgui.ui.console.send_keys import build_send_keys_menu
+from kvmgui.ui.console.state import ConnectionState
 from kvmgui.ui.console.widget import ConsoleWidget
 
 
@@ -89,12 +90,14 @@ class ConsoleToolBar(QToolBar):
         keys_button = self.widgetForAction(self.send_keys_action)
         if isinstance(keys_button, QToolButton):
             keys_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._update_enabled(console.connection_state.value)
+        self._update_enabled()
         console.connectionStateChanged.connect(self._update_enabled)
+        console.displaySizeChanged.connect(self._update_enabled)
 
-    def _update_enabled(self, state: str) -> None:
-        connected = state == "connected"
+    def _update_enabled(self, *_: object) -> None:
+        connected = self._console.connection_state == ConnectionState.CONNECTED
         self.send_keys_action.setEnabled(connected)
+        # A screenshot of the last frame is still useful after the connection dropped.
         self.screenshot_action.setEnabled(not self._console.display_size().isEmpty())
 
     def default_screenshot_path(self) -> Path:

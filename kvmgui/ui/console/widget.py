@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import math
 from pathlib import Path
 
@@ -55,14 +54,13 @@ from kvmgui.ui.console.keys import keysym_for, native_scancode_offset, scancode_
 from kvmgui.ui.console.none_guard import guard_none_refcount
 from kvmgui.ui.console.state import ConnectionState, VmDisplayState, reconnect_delay
 
-log = logging.getLogger(__name__)
-
 _BUTTONS = {
     Qt.MouseButton.LeftButton: p.BUTTON_LEFT,
     Qt.MouseButton.MiddleButton: p.BUTTON_MIDDLE,
     Qt.MouseButton.RightButton: p.BUTTON_RIGHT,
 }
 _HINT_SECONDS = 4
+_RELEASE_KEYS = frozenset({Qt.Key.Key_Control, Qt.Key.Key_Alt})
 
 
 class ConsoleWidget(QWidget):
@@ -105,7 +103,13 @@ class ConsoleWidget(QWidget):
         self._buttons = 0
         self._sent_buttons = 0
         self._modifier_combo_armed = False
+        self._held_release_keys: set[int] = set()
         self._scancode_offset = native_scancode_offset()
+        # If Qt deletes the widget (its parent closed), stop the session with it. The lambda
+        # must not reference self: it runs while the C++ object is being destroyed.
+        tasks: set[asyncio.Task[None]] = set()
+        self._live_tasks = tasks
+        self.destroyed.connect(lambda *_: [t.cancel() for t in list(tasks)])
         self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
         self._hint_timer.timeout.connect(self._hide_hint)
@@ -165,16 +169,24 @@ class ConsoleWidget(QWidget):
         self.update()
         self.fitToWindowChanged.emit(fit)
 
-    async def connect_to(self, address: VncAddressLike | VncAddress) -> bool:
+    async def connect_to(
+        self, address: VncAddressLike | VncAddress, *, password: str | None = None
+    ) -> bool:
         """Connect to a VNC display, replacing any current session. Returns whether the first
         attempt succeeded; either way the widget keeps trying (with back-off) until
-        disconnect(), unless the display refused our password."""
+        disconnect(), unless the display refused the password (then call again with the
+        right one)."""
         await self._stop_session()
+        if password is not None:
+            self._password = password
         self._address = parse_address(address)
         self._wanted = True
         self._last_error = ""
         first: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._session = asyncio.create_task(self._run_session(first), name="console-session")
+        session = asyncio.create_task(self._run_session(first), name="console-session")
+        self._session = session
+        self._live_tasks.add(session)
+        session.add_done_callback(self._live_tasks.discard)
         return await asyncio.shield(first)
 
     def disconnect(self, *args: object) -> bool:
@@ -523,6 +535,7 @@ class ConsoleWidget(QWidget):
             self._client.release_all_keys()
         self._buttons = 0
         self._modifier_combo_armed = False
+        self._held_release_keys.clear()
         if not self._grabbed:
             return
         self._grabbed = False
@@ -574,17 +587,21 @@ class ConsoleWidget(QWidget):
         if client is None:
             super().keyPressEvent(event)
             return
-        ctrl_alt = (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            and event.modifiers() & Qt.KeyboardModifier.AltModifier
-        )
         key = event.key()
-        if key in (Qt.Key.Key_Control, Qt.Key.Key_Alt) and ctrl_alt:
-            self._modifier_combo_armed = True  # released without another key → ungrab
-        elif key not in (Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Shift):
+        if key in _RELEASE_KEYS:
+            # Track Ctrl and Alt ourselves: whether a modifier's own press carries its modifier
+            # flag differs between platforms.
+            self._held_release_keys.add(key)
+            if self._held_release_keys == _RELEASE_KEYS:
+                self._modifier_combo_armed = True  # released without another key → ungrab
+        elif key != Qt.Key.Key_Shift:
             self._modifier_combo_armed = False
-            if ctrl_alt and key == Qt.Key.Key_F and not event.isAutoRepeat():
-                self.fullscreenRequested.emit()
+            if (
+                key == Qt.Key.Key_F
+                and self._held_release_keys == _RELEASE_KEYS
+                and not event.isAutoRepeat()
+            ):
+                self.fullscreenRequested.emit()  # Ctrl+Alt+F: not for the guest
                 event.accept()
                 return
         self._send_key(event, True)
@@ -599,9 +616,12 @@ class ConsoleWidget(QWidget):
             event.accept()  # X11 auto-repeat sends release+press pairs; the guest repeats itself
             return
         self._send_key(event, False)
-        if self._modifier_combo_armed and event.key() in (Qt.Key.Key_Control, Qt.Key.Key_Alt):
-            self._modifier_combo_armed = False
-            self._release_grab()
+        key = event.key()
+        if key in _RELEASE_KEYS:
+            self._held_release_keys.discard(key)
+            if self._modifier_combo_armed:
+                self._modifier_combo_armed = False
+                self._release_grab()
         event.accept()
 
     def _send_key(self, event: QKeyEvent, down: bool) -> None:

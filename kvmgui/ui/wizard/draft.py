@@ -127,8 +127,15 @@ def draft_disks(d: Draft) -> tuple[Disk, ...]:
     if d.source is SourceKind.IMAGE:
         return (Disk(path=_abs(d.image_path), format=d.image_format, bus=bus, cache=d.cache),)
     if d.disk is DiskChoice.NEW:
-        return (Disk(path=NEW_DISK_FILE, format=DiskFormat.QCOW2, bus=bus, cache=d.cache,
-                     size_bytes=max(0, d.disk_gib) * GIB),)
+        return (
+            Disk(
+                path=NEW_DISK_FILE,
+                format=DiskFormat.QCOW2,
+                bus=bus,
+                cache=d.cache,
+                size_bytes=max(0, d.disk_gib) * GIB,
+            ),
+        )
     if d.disk is DiskChoice.EXISTING:
         return (Disk(path=_abs(d.disk_path), format=d.disk_format, bus=bus, cache=d.cache),)
     return ()
@@ -195,8 +202,9 @@ PAGE_FIELDS: dict[str, tuple[str, ...]] = {
 
 def page_of(field: str) -> str:
     for page, prefixes in PAGE_FIELDS.items():
-        if any(field == p or field.startswith(p + ".") or field.startswith(p + "[")
-               for p in prefixes):
+        if any(
+            field == p or field.startswith(p + ".") or field.startswith(p + "[") for p in prefixes
+        ):
             return page
     return "summary"
 
@@ -210,9 +218,26 @@ def suggest_name(d: Draft, taken: list[str]) -> str:
             stem = stem.removesuffix(suffix)
         # "debian-12.5.0-amd64-netinst" -> "debian-12.5.0"
         parts = [p for p in stem.replace("_", "-").split("-") if p]
-        keep = [p for p in parts if p.lower() not in {"amd64", "x86", "x64", "x86-64", "netinst",
-                                                       "live", "dvd", "cd", "desktop", "server",
-                                                       "i386", "install", "x86_64"}]
+        keep = [
+            p
+            for p in parts
+            if p.lower()
+            not in {
+                "amd64",
+                "x86",
+                "x64",
+                "x86-64",
+                "netinst",
+                "live",
+                "dvd",
+                "cd",
+                "desktop",
+                "server",
+                "i386",
+                "install",
+                "x86_64",
+            }
+        ]
         base = "-".join(keep[:2]) or stem
     elif d.source is SourceKind.USB:
         base = "usb-test"
@@ -238,14 +263,45 @@ def suggest_name(d: Draft, taken: list[str]) -> str:
 _OS_HINTS: tuple[tuple[tuple[str, ...], OsPreset], ...] = (
     (("win11", "windows11", "windows_11", "windows-11", "win-11"), OsPreset.WINDOWS11),
     (("win10", "windows10", "windows_10", "windows-10", "win-10"), OsPreset.WINDOWS10),
-    (("winxp", "windowsxp", "_xp_", "-xp-", "win7", "windows7", "windows_7", "vista"),
-     OsPreset.WINDOWS_OLD),
-    (("freebsd", "openbsd", "netbsd", "dragonfly", "ghostbsd", "pfsense", "opnsense"),
-     OsPreset.BSD),
-    (("debian", "ubuntu", "fedora", "mint", "arch", "manjaro", "opensuse", "suse", "centos",
-      "rocky", "alma", "kali", "elementary", "pop-os", "popos", "zorin", "mx-", "alpine",
-      "clonezilla", "gparted", "tails", "knoppix", "linux", "kubuntu", "xubuntu", "lubuntu"),
-     OsPreset.LINUX),
+    (
+        ("winxp", "windowsxp", "_xp_", "-xp-", "win7", "windows7", "windows_7", "vista"),
+        OsPreset.WINDOWS_OLD,
+    ),
+    (
+        ("freebsd", "openbsd", "netbsd", "dragonfly", "ghostbsd", "pfsense", "opnsense"),
+        OsPreset.BSD,
+    ),
+    (
+        (
+            "debian",
+            "ubuntu",
+            "fedora",
+            "mint",
+            "arch",
+            "manjaro",
+            "opensuse",
+            "suse",
+            "centos",
+            "rocky",
+            "alma",
+            "kali",
+            "elementary",
+            "pop-os",
+            "popos",
+            "zorin",
+            "mx-",
+            "alpine",
+            "clonezilla",
+            "gparted",
+            "tails",
+            "knoppix",
+            "linux",
+            "kubuntu",
+            "xubuntu",
+            "lubuntu",
+        ),
+        OsPreset.LINUX,
+    ),
 )
 
 

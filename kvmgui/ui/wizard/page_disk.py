@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import DiskFormat
 from kvmgui.core.sizes import format_size
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, hint_label
 from kvmgui.ui.wizard.base import DraftPage
@@ -29,7 +29,6 @@ from kvmgui.ui.wizard.page_source import IMAGE_FILTER
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
 
-_CTX = "DiskPage"
 MAX_DISK_GIB = 64 * 1024
 
 
@@ -38,9 +37,12 @@ class DiskPage(DraftPage):
 
     def __init__(self, wiz: NewVmWizard) -> None:
         super().__init__(wiz)
-        self.setTitle(tr(_CTX, "Hard disk"))
-        self.setSubTitle(tr(_CTX, "Step 4 of 6: where the virtual machine keeps its system and "
-                                  "files."))
+        self.setTitle(translate("DiskPage", "Hard disk"))
+        self.setSubTitle(
+            translate(
+                "DiskPage", "Step 4 of 6: where the virtual machine keeps its system and files."
+            )
+        )
         self.image_note = hint_label("", self)
         self.add(self.image_note)
         self.choices = QWidget(self)
@@ -59,15 +61,15 @@ class DiskPage(DraftPage):
             grid.addWidget(button, row, 0, 1, 2)
             button.toggled.connect(lambda on, c=choice: self._set_choice(c) if on else None)
 
-        radio(DiskChoice.NEW, tr(_CTX, "Create a &new disk"), 0)
+        radio(DiskChoice.NEW, translate("DiskPage", "Create a &new disk"), 0)
         size_row = QWidget(self.choices)
         h = QHBoxLayout(size_row)
         h.setContentsMargins(0, 0, 0, 0)
-        self.size_label = QLabel(tr(_CTX, "&Size:"), size_row)
+        self.size_label = QLabel(translate("DiskPage", "&Size:"), size_row)
         self.size_spin = QSpinBox(size_row)
         self.size_spin.setRange(1, MAX_DISK_GIB)
-        self.size_spin.setSuffix(tr(_CTX, " GiB"))
-        self.size_spin.setAccessibleName(tr(_CTX, "Disk size in GiB"))
+        self.size_spin.setSuffix(translate("DiskPage", " GiB"))
+        self.size_spin.setAccessibleName(translate("DiskPage", "Disk size in GiB"))
         self.size_label.setBuddy(self.size_spin)
         self.size_spin.valueChanged.connect(self._size_changed)
         h.addWidget(self.size_label)
@@ -75,20 +77,24 @@ class DiskPage(DraftPage):
         h.addStretch(1)
         grid.addWidget(size_row, 1, 1)
         self.free = hint_label("", self.choices)
-        self.free.setAccessibleName(tr(_CTX, "Free space"))
+        self.free.setAccessibleName(translate("DiskPage", "Free space"))
         grid.addWidget(self.free, 2, 1)
 
-        radio(DiskChoice.EXISTING, tr(_CTX, "Use an &existing disk image"), 3)
-        self.existing = PathField(tr(_CTX, "Existing disk image"), self.choices,
-                                  filters=IMAGE_FILTER, placeholder=tr(_CTX, "/path/to/disk.qcow2"))
+        radio(DiskChoice.EXISTING, translate("DiskPage", "Use an &existing disk image"), 3)
+        self.existing = PathField(
+            translate("DiskPage", "Existing disk image"),
+            self.choices,
+            filters=IMAGE_FILTER,
+            placeholder=translate("DiskPage", "/path/to/disk.qcow2"),
+        )
         self.existing.changed.connect(self._existing_changed)
         grid.addWidget(self.existing, 4, 1)
         fmt_row = QWidget(self.choices)
         h = QHBoxLayout(fmt_row)
         h.setContentsMargins(0, 0, 0, 0)
-        fmt_label = QLabel(tr(_CTX, "&Format:"), fmt_row)
+        fmt_label = QLabel(translate("DiskPage", "&Format:"), fmt_row)
         self.format = QComboBox(fmt_row)
-        self.format.setAccessibleName(tr(_CTX, "Disk image format"))
+        self.format.setAccessibleName(translate("DiskPage", "Disk image format"))
         for fmt in DiskFormat:
             self.format.addItem(fmt.value, fmt.value)
         fmt_label.setBuddy(self.format)
@@ -100,7 +106,11 @@ class DiskPage(DraftPage):
         self.existing_hint = hint_label("", self.choices)
         grid.addWidget(self.existing_hint, 6, 1)
 
-        radio(DiskChoice.NONE, tr(_CTX, "N&o disk (run the live CD or USB stick only)"), 7)
+        radio(
+            DiskChoice.NONE,
+            translate("DiskPage", "N&o disk (run the live CD or USB stick only)"),
+            7,
+        )
         self.none_hint = hint_label("", self.choices)
         grid.addWidget(self.none_hint, 8, 1)
         self.add(self.choices)
@@ -113,9 +123,13 @@ class DiskPage(DraftPage):
         self.choices.setVisible(not from_image)
         self.image_note.setVisible(from_image)
         if from_image:
-            self.image_note.setText(tr(_CTX, "The virtual machine starts from the disk image you "
-                                             "chose: {0} ({1}). It is used where it is, not "
-                                             "copied.").format(d.image_path, d.image_format.value))
+            self.image_note.setText(
+                translate(
+                    "DiskPage",
+                    "The virtual machine starts from the disk image you "
+                    "chose: {0} ({1}). It is used where it is, not copied.",
+                ).format(d.image_path, d.image_format.value)
+            )
         if d.disk is DiskChoice.NONE and not d.boots_from_media:
             d.disk = DiskChoice.NEW
         self.radios[d.disk].setChecked(True)
@@ -124,9 +138,14 @@ class DiskPage(DraftPage):
         self.format.setCurrentIndex(self.format.findData(d.disk_format.value))
         self.radios[DiskChoice.NONE].setEnabled(d.boots_from_media)
         self.none_hint.setText(
-            tr(_CTX, "A live system runs from its CD or stick; nothing is saved between runs.")
-            if d.boots_from_media else
-            tr(_CTX, "Only possible when the VM starts from a CD, DVD or USB stick.")
+            translate(
+                "DiskPage",
+                "A live system runs from its CD or stick; nothing is saved between runs.",
+            )
+            if d.boots_from_media
+            else translate(
+                "DiskPage", "Only possible when the VM starts from a CD, DVD or USB stick."
+            )
         )
         self._enable()
         self._show_free()
@@ -140,17 +159,25 @@ class DiskPage(DraftPage):
 
     def _show_free(self) -> None:
         folder = self.wiz.ctx.vm_root
-        where = folder / (self.wiz.draft.name or tr(_CTX, "<name>")) / NEW_DISK_FILE
+        where = folder / (self.wiz.draft.name or translate("DiskPage", "<name>")) / NEW_DISK_FILE
         if self.wiz.free_bytes is not None:
-            text = tr(_CTX, "{0} free in {1}.").format(format_size(self.wiz.free_bytes), folder)
+            text = translate("DiskPage", "{0} free in {1}.").format(
+                format_size(self.wiz.free_bytes), folder
+            )
         elif self.wiz.free_error:
-            text = tr(_CTX, "The free space in {0} could not be measured: {1}").format(
-                folder, self.wiz.free_error)
+            text = translate("DiskPage", "The free space in {0} could not be measured: {1}").format(
+                folder, self.wiz.free_error
+            )
         else:
-            text = tr(_CTX, "Measuring the free space in {0}…").format(folder)
-        self.free.setText(text + " " + tr(
-            _CTX, "The image ({0}) starts small and grows as the guest writes, up to this "
-                  "size.").format(where.name))
+            text = translate("DiskPage", "Measuring the free space in {0}…").format(folder)
+        self.free.setText(
+            text
+            + " "
+            + translate(
+                "DiskPage",
+                "The image ({0}) starts small and grows as the guest writes, up to this size.",
+            ).format(where.name)
+        )
 
     def _set_choice(self, choice: DiskChoice) -> None:
         if self._loading:
@@ -191,6 +218,9 @@ class DiskPage(DraftPage):
         if token != self._token or facts.format is None:
             return
         size = f", {format_size(facts.virtual_size)}" if facts.virtual_size else ""
-        self.existing_hint.setText(tr(_CTX, "Detected: {0}{1}. {2}").format(
-            facts.format.value, size, facts.note))
+        self.existing_hint.setText(
+            translate("DiskPage", "Detected: {0}{1}. {2}").format(
+                facts.format.value, size, facts.note
+            )
+        )
         self.format.setCurrentIndex(self.format.findData(facts.format.value))

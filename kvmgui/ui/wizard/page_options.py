@@ -19,38 +19,40 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import Accel, CacheMode, DisplayKind, MachineType
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.widgets import hint_label
 from kvmgui.ui.wizard.base import DraftPage
 
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
 
-_CTX = "OptionsPage"
-
 
 def cache_label(mode: CacheMode) -> str:
     return {
-        CacheMode.WRITEBACK: tr(_CTX, "writeback — fast and safe (recommended)"),
-        CacheMode.NONE: tr(_CTX, "none — bypass the host's cache"),
-        CacheMode.WRITETHROUGH: tr(_CTX, "writethrough — every write reaches the disk; slow"),
-        CacheMode.DIRECTSYNC: tr(_CTX, "directsync — no cache at all; slowest"),
-        CacheMode.UNSAFE: tr(_CTX, "unsafe — fastest; a host crash can corrupt the disk"),
+        CacheMode.WRITEBACK: translate("OptionsPage", "writeback — fast and safe (recommended)"),
+        CacheMode.NONE: translate("OptionsPage", "none — bypass the host's cache"),
+        CacheMode.WRITETHROUGH: translate(
+            "OptionsPage", "writethrough — every write reaches the disk; slow"
+        ),
+        CacheMode.DIRECTSYNC: translate("OptionsPage", "directsync — no cache at all; slowest"),
+        CacheMode.UNSAFE: translate(
+            "OptionsPage", "unsafe — fastest; a host crash can corrupt the disk"
+        ),
     }[mode]
 
 
 def machine_label(machine: MachineType) -> str:
     return {
-        MachineType.Q35: tr(_CTX, "q35 — modern PC with PCI Express (recommended)"),
-        MachineType.PC: tr(_CTX, "pc (i440fx) — classic PC for old systems"),
+        MachineType.Q35: translate("OptionsPage", "q35 — modern PC with PCI Express (recommended)"),
+        MachineType.PC: translate("OptionsPage", "pc (i440fx) — classic PC for old systems"),
     }[machine]
 
 
 def accel_label(accel: Accel) -> str:
     return {
-        Accel.AUTO: tr(_CTX, "auto — KVM when this computer can use it"),
-        Accel.KVM: tr(_CTX, "kvm — hardware acceleration"),
-        Accel.TCG: tr(_CTX, "tcg — software emulation (slow, works everywhere)"),
+        Accel.AUTO: translate("OptionsPage", "auto — KVM when this computer can use it"),
+        Accel.KVM: translate("OptionsPage", "kvm — hardware acceleration"),
+        Accel.TCG: translate("OptionsPage", "tcg — software emulation (slow, works everywhere)"),
     }[accel]
 
 
@@ -59,26 +61,45 @@ class OptionsPage(DraftPage):
 
     def __init__(self, wiz: NewVmWizard) -> None:
         super().__init__(wiz)
-        self.setTitle(tr(_CTX, "Devices"))
-        self.setSubTitle(tr(_CTX, "Step 5 of 6: the virtual hardware. The defaults suit the "
-                                  "system type you chose."))
-        devices = QGroupBox(tr(_CTX, "Hardware"), self)
+        self.setTitle(translate("OptionsPage", "Devices"))
+        self.setSubTitle(
+            translate(
+                "OptionsPage",
+                "Step 5 of 6: the virtual hardware. The defaults suit the system type you chose.",
+            )
+        )
+        devices = QGroupBox(translate("OptionsPage", "Hardware"), self)
         v = QVBoxLayout(devices)
-        self.sound = self._check(tr(_CTX, "&Sound card"), v, "sound")
-        self.tablet = self._check(tr(_CTX, "USB &tablet (the mouse moves freely between the "
-                                           "guest and your desktop)"), v, "usb_tablet")
-        self.virtio_disk = self._check(tr(_CTX, "Fast &virtio disk (needs virtio drivers: built "
-                                                "into Linux and BSD, not into Windows)"), v,
-                                       "virtio_disk")
-        self.virtio_net = self._check(tr(_CTX, "Fast virtio &network card (same drivers)"), v,
-                                      "virtio_net")
+        self.sound = self._check(translate("OptionsPage", "&Sound card"), v, "sound")
+        self.tablet = self._check(
+            translate(
+                "OptionsPage",
+                "USB &tablet (the mouse moves freely between the guest and your desktop)",
+            ),
+            v,
+            "usb_tablet",
+        )
+        self.virtio_disk = self._check(
+            translate(
+                "OptionsPage",
+                "Fast &virtio disk (needs virtio drivers: built "
+                "into Linux and BSD, not into Windows)",
+            ),
+            v,
+            "virtio_disk",
+        )
+        self.virtio_net = self._check(
+            translate("OptionsPage", "Fast virtio &network card (same drivers)"), v, "virtio_net"
+        )
         self.add(devices)
 
-        display = QGroupBox(tr(_CTX, "Screen"), self)
+        display = QGroupBox(translate("OptionsPage", "Screen"), self)
         h = QHBoxLayout(display)
         self.display_group = QButtonGroup(self)
-        self.vnc = QRadioButton(tr(_CTX, "&VNC (shown inside kvmgui)"), display)
-        self.spice = QRadioButton(tr(_CTX, "S&PICE (opens in remote-viewer)"), display)
+        self.vnc = QRadioButton(translate("OptionsPage", "&VNC (shown inside kvmgui)"), display)
+        self.spice = QRadioButton(
+            translate("OptionsPage", "S&PICE (opens in remote-viewer)"), display
+        )
         for button, kind in ((self.vnc, DisplayKind.VNC), (self.spice, DisplayKind.SPICE)):
             button.setAccessibleName(button.text().replace("&", ""))
             self.display_group.addButton(button)
@@ -88,8 +109,8 @@ class OptionsPage(DraftPage):
         self.add(display)
 
         self.advanced_toggle = QToolButton(self)
-        self.advanced_toggle.setText(tr(_CTX, "&Advanced"))
-        self.advanced_toggle.setAccessibleName(tr(_CTX, "Show advanced options"))
+        self.advanced_toggle.setText(translate("OptionsPage", "&Advanced"))
+        self.advanced_toggle.setAccessibleName(translate("OptionsPage", "Show advanced options"))
         self.advanced_toggle.setCheckable(True)
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -99,15 +120,24 @@ class OptionsPage(DraftPage):
         self.advanced = QWidget(self)
         form = QFormLayout(self.advanced)
         form.setContentsMargins(24, 0, 0, 0)
-        self.cache = self._combo(tr(_CTX, "Disk cache mode"),
-                                 [(cache_label(m), m.value) for m in CacheMode], "cache")
-        form.addRow(tr(_CTX, "Disk &cache:"), self.cache)
-        self.machine = self._combo(tr(_CTX, "Machine type"),
-                                   [(machine_label(m), m.value) for m in MachineType], "machine")
-        form.addRow(tr(_CTX, "&Machine:"), self.machine)
-        self.accel = self._combo(tr(_CTX, "Accelerator"),
-                                 [(accel_label(a), a.value) for a in Accel], "accel")
-        form.addRow(tr(_CTX, "Acc&elerator:"), self.accel)
+        self.cache = self._combo(
+            translate("OptionsPage", "Disk cache mode"),
+            [(cache_label(m), m.value) for m in CacheMode],
+            "cache",
+        )
+        form.addRow(translate("OptionsPage", "Disk &cache:"), self.cache)
+        self.machine = self._combo(
+            translate("OptionsPage", "Machine type"),
+            [(machine_label(m), m.value) for m in MachineType],
+            "machine",
+        )
+        form.addRow(translate("OptionsPage", "&Machine:"), self.machine)
+        self.accel = self._combo(
+            translate("OptionsPage", "Accelerator"),
+            [(accel_label(a), a.value) for a in Accel],
+            "accel",
+        )
+        form.addRow(translate("OptionsPage", "Acc&elerator:"), self.accel)
         self.accel_hint = hint_label("", self.advanced)
         form.addRow("", self.accel_hint)
         self.advanced.setVisible(False)
@@ -127,13 +157,13 @@ class OptionsPage(DraftPage):
         for label, value in items:
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(
-            lambda i, c=combo, f=field: self._set(f, str(c.itemData(i))) if i >= 0 else None)
+            lambda i, c=combo, f=field: self._set(f, str(c.itemData(i))) if i >= 0 else None
+        )
         return combo
 
     def _toggle_advanced(self, on: bool) -> None:
         self.advanced.setVisible(on)
-        self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if on else
-                                          Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     def load(self) -> None:
         d = self.wiz.draft
@@ -155,7 +185,7 @@ class OptionsPage(DraftPage):
     def _explain_accel(self) -> None:
         report = self.wiz.ctx.host_report
         if report is None:
-            self.accel_hint.setText(tr(_CTX, "Checking whether KVM can be used…"))
+            self.accel_hint.setText(translate("OptionsPage", "Checking whether KVM can be used…"))
         else:
             self.accel_hint.setText(report.accel_reason)
 

@@ -9,24 +9,15 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from kvmgui.core.model import DiskBus, NicModel, OsPreset
 from kvmgui.core.presets import PRESETS
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import os_icon
+from kvmgui.ui.preset_texts import preset_label, preset_why
 from kvmgui.ui.widgets import heading_label, hint_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
 
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
-
-_CTX = "OsPage"
-
-
-def preset_label(os: OsPreset) -> str:
-    return tr("Presets", PRESETS[os].label)
-
-
-def preset_why(os: OsPreset) -> str:
-    return tr("Presets", PRESETS[os].why)
 
 
 def preset_summary(os: OsPreset) -> str:
@@ -35,12 +26,12 @@ def preset_summary(os: OsPreset) -> str:
     nic = "virtio" if p.nic is NicModel.VIRTIO else p.nic.value
     extras = []
     if p.firmware.value == "uefi":
-        extras.append(tr(_CTX, "UEFI"))
+        extras.append(translate("OsPage", "UEFI"))
     if p.tpm:
-        extras.append(tr(_CTX, "TPM"))
-    text = tr(_CTX, "{0} MiB memory, {1} CPU(s), {2} GiB disk on {3}, {4} network card, "
-                    "{5} machine").format(p.memory_mib, p.cpus, p.disk_gib, disk, nic,
-                                          p.machine.value)
+        extras.append(translate("OsPage", "TPM"))
+    text = translate(
+        "OsPage", "{0} MiB memory, {1} CPU(s), {2} GiB disk on {3}, {4} network card, {5} machine"
+    ).format(p.memory_mib, p.cpus, p.disk_gib, disk, nic, p.machine.value)
     if extras:
         text += ", " + ", ".join(extras)
     return text + "."
@@ -51,11 +42,16 @@ class OsPage(DraftPage):
 
     def __init__(self, wiz: NewVmWizard) -> None:
         super().__init__(wiz)
-        self.setTitle(tr(_CTX, "System type"))
-        self.setSubTitle(tr(_CTX, "Step 2 of 6: what kind of system will run inside? It picks "
-                                  "settings that work for it; you can change each one later."))
+        self.setTitle(translate("OsPage", "System type"))
+        self.setSubTitle(
+            translate(
+                "OsPage",
+                "Step 2 of 6: what kind of system will run inside? It picks "
+                "settings that work for it; you can change each one later.",
+            )
+        )
         self.list = QListWidget(self)
-        self.list.setAccessibleName(tr(_CTX, "System type"))
+        self.list.setAccessibleName(translate("OsPage", "System type"))
         self.list.setIconSize(QSize(32, 32))
         self.list.setUniformItemSizes(True)
         for os in OsPreset:
@@ -78,15 +74,18 @@ class OsPage(DraftPage):
         self.list.setCurrentRow(list(OsPreset).index(d.os))
         guessed = guess_os(d.iso_path) if d.source is SourceKind.ISO else None
         if guessed is not None:
-            self.detected.setText(tr(_CTX, "Suggested from the file name {0}: {1}.").format(
-                d.iso_path.rsplit("/", 1)[-1], preset_label(guessed)))
+            self.detected.setText(
+                translate("OsPage", "Suggested from the file name {0}: {1}.").format(
+                    d.iso_path.rsplit("/", 1)[-1], preset_label(guessed)
+                )
+            )
         else:
             self.detected.setText("")
         self.detected.setVisible(bool(self.detected.text()))
         self._explain(d.os)
 
     def _explain(self, os: OsPreset) -> None:
-        self.why_title.setText(tr(_CTX, "Settings for {0}").format(preset_label(os)))
+        self.why_title.setText(translate("OsPage", "Settings for {0}").format(preset_label(os)))
         self.why.setText(preset_why(os) + "\n" + preset_summary(os))
 
     def _row_changed(self, row: int) -> None:

@@ -8,15 +8,14 @@ from PySide6.QtWidgets import QFormLayout, QSpinBox
 
 from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import MIB, format_size
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
+from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import hint_label
 from kvmgui.ui.wizard.base import DraftPage
-from kvmgui.ui.wizard.page_os import preset_label
 
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
 
-_CTX = "ResourcesPage"
 MAX_MEMORY_MIB = 1024 * 1024
 
 
@@ -25,25 +24,29 @@ class ResourcesPage(DraftPage):
 
     def __init__(self, wiz: NewVmWizard) -> None:
         super().__init__(wiz)
-        self.setTitle(tr(_CTX, "Memory and CPUs"))
-        self.setSubTitle(tr(_CTX, "Step 3 of 6: how much of this computer the virtual machine "
-                                  "may use while it runs."))
+        self.setTitle(translate("ResourcesPage", "Memory and CPUs"))
+        self.setSubTitle(
+            translate(
+                "ResourcesPage",
+                "Step 3 of 6: how much of this computer the virtual machine may use while it runs.",
+            )
+        )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.memory = QSpinBox(self)
         self.memory.setRange(32, MAX_MEMORY_MIB)
         self.memory.setSingleStep(256)
-        self.memory.setSuffix(tr(_CTX, " MiB"))
-        self.memory.setAccessibleName(tr(_CTX, "Memory in MiB"))
+        self.memory.setSuffix(translate("ResourcesPage", " MiB"))
+        self.memory.setAccessibleName(translate("ResourcesPage", "Memory in MiB"))
         self.memory.valueChanged.connect(self._memory_changed)
-        form.addRow(tr(_CTX, "&Memory:"), self.memory)
+        form.addRow(translate("ResourcesPage", "&Memory:"), self.memory)
         self.memory_hint = hint_label("", self)
         form.addRow("", self.memory_hint)
         self.cpus = QSpinBox(self)
         self.cpus.setRange(1, 1024)
-        self.cpus.setAccessibleName(tr(_CTX, "Number of CPUs"))
+        self.cpus.setAccessibleName(translate("ResourcesPage", "Number of CPUs"))
         self.cpus.valueChanged.connect(self._cpus_changed)
-        form.addRow(tr(_CTX, "&CPUs:"), self.cpus)
+        form.addRow(translate("ResourcesPage", "&CPUs:"), self.cpus)
         self.cpus_hint = hint_label("", self)
         form.addRow("", self.cpus_hint)
         self.body.addLayout(form)
@@ -60,20 +63,33 @@ class ResourcesPage(DraftPage):
         preset = PRESETS[d.os]
         label = preset_label(d.os)
         if self.wiz.ctx.host_report is None:
-            host_mem = tr(_CTX, "Measuring this computer's memory…")
-            host_cpu = tr(_CTX, "Counting this computer's CPUs…")
+            host_mem = translate("ResourcesPage", "Measuring this computer's memory…")
+            host_cpu = translate("ResourcesPage", "Counting this computer's CPUs…")
         else:
             facts = self.wiz.ctx.host_facts
-            host_mem = tr(_CTX, "This computer has {0} of memory; {1} is free right now.").format(
-                format_size(facts.memory_mib * MIB), format_size(facts.available_memory_mib * MIB))
-            host_cpu = tr(_CTX, "This computer has {0} CPU(s). A guest may use them all; they "
-                                "are shared with your other programs.").format(facts.cpu_count)
+            host_mem = translate(
+                "ResourcesPage", "This computer has {0} of memory; {1} is free right now."
+            ).format(
+                format_size(facts.memory_mib * MIB), format_size(facts.available_memory_mib * MIB)
+            )
+            host_cpu = translate(
+                "ResourcesPage",
+                "This computer has {0} CPU(s). A guest may use them all; they "
+                "are shared with your other programs.",
+            ).format(facts.cpu_count)
             self.cpus.setMaximum(max(1, facts.cpu_count))
         self.memory_hint.setText(
-            host_mem + " " + tr(_CTX, "Recommended for {0}: {1} MiB.").format(
-                label, preset.memory_mib))
+            host_mem
+            + " "
+            + translate("ResourcesPage", "Recommended for {0}: {1} MiB.").format(
+                label, preset.memory_mib
+            )
+        )
         self.cpus_hint.setText(
-            host_cpu + " " + tr(_CTX, "Recommended for {0}: {1}.").format(label, preset.cpus))
+            host_cpu
+            + " "
+            + translate("ResourcesPage", "Recommended for {0}: {1}.").format(label, preset.cpus)
+        )
 
     def _memory_changed(self, value: int) -> None:
         if self._loading:

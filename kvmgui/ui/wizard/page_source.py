@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import DiskFormat
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.services import HostDrive, ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, hint_label
 from kvmgui.ui.wizard.base import DraftPage
@@ -25,7 +25,6 @@ from kvmgui.ui.wizard.draft import SourceKind, guess_os
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
 
-_CTX = "SourcePage"
 ISO_FILTER = "Disc images (*.iso *.ISO *.img *.IMG);;All files (*)"
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx);;All files (*)"
 STICK_FILTER = "USB stick images (*.img *.iso *.raw *.IMG *.ISO);;All files (*)"
@@ -36,9 +35,14 @@ class SourcePage(DraftPage):
 
     def __init__(self, wiz: NewVmWizard) -> None:
         super().__init__(wiz)
-        self.setTitle(tr(_CTX, "Start from"))
-        self.setSubTitle(tr(_CTX, "Step 1 of 6: choose what the new virtual machine starts "
-                                  "from. You can change the CD or add a disk later."))
+        self.setTitle(translate("SourcePage", "Start from"))
+        self.setSubTitle(
+            translate(
+                "SourcePage",
+                "Step 1 of 6: choose what the new virtual machine starts "
+                "from. You can change the CD or add a disk later.",
+            )
+        )
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 24)
@@ -62,60 +66,86 @@ class SourcePage(DraftPage):
             grid.addWidget(widget, row, 1)
             row += 1
 
-        radio(SourceKind.ISO, tr(_CTX, "An &ISO image file (install or live disc)"))
-        self.iso = PathField(tr(_CTX, "ISO image file"), self, filters=ISO_FILTER,
-                             placeholder=tr(_CTX, "/path/to/system.iso"))
+        radio(SourceKind.ISO, translate("SourcePage", "An &ISO image file (install or live disc)"))
+        self.iso = PathField(
+            translate("SourcePage", "ISO image file"),
+            self,
+            filters=ISO_FILTER,
+            placeholder=translate("SourcePage", "/path/to/system.iso"),
+        )
         self.iso.changed.connect(self._iso_changed)
         detail(self.iso)
-        self.iso_hint = hint_label(tr(_CTX, "Any folder works: kvmgui runs QEMU as you, so an ISO "
-                                            "in your Downloads folder needs no extra "
-                                            "permissions."), self)
+        self.iso_hint = hint_label(
+            translate(
+                "SourcePage",
+                "Any folder works: kvmgui runs QEMU as you, so an ISO "
+                "in your Downloads folder needs no extra permissions.",
+            ),
+            self,
+        )
         detail(self.iso_hint)
 
-        radio(SourceKind.CDROM, tr(_CTX, "A &CD or DVD in this computer's drive"))
+        radio(SourceKind.CDROM, translate("SourcePage", "A &CD or DVD in this computer's drive"))
         self.cdrom = QComboBox(self)
-        self.cdrom.setAccessibleName(tr(_CTX, "CD or DVD drive"))
+        self.cdrom.setAccessibleName(translate("SourcePage", "CD or DVD drive"))
         self.cdrom.currentIndexChanged.connect(self._cdrom_changed)
-        self.cdrom_refresh = QPushButton(tr(_CTX, "&Look again"), self)
-        self.cdrom_refresh.setAccessibleName(tr(_CTX, "Look for CD and DVD drives again"))
+        self.cdrom_refresh = QPushButton(translate("SourcePage", "&Look again"), self)
+        self.cdrom_refresh.setAccessibleName(
+            translate("SourcePage", "Look for CD and DVD drives again")
+        )
         self.cdrom_refresh.clicked.connect(self._rescan)
         detail(_pair(self, self.cdrom, self.cdrom_refresh))
         self.cdrom_hint = hint_label("", self)
         detail(self.cdrom_hint)
 
-        radio(SourceKind.USB, tr(_CTX, "Test-boot a &USB stick"))
+        radio(SourceKind.USB, translate("SourcePage", "Test-boot a &USB stick"))
         self.stick = QComboBox(self)
-        self.stick.setAccessibleName(tr(_CTX, "USB stick"))
+        self.stick.setAccessibleName(translate("SourcePage", "USB stick"))
         self.stick.setEditable(True)
         self.stick.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         stick_edit = self.stick.lineEdit()
         if stick_edit is not None:
             stick_edit.setPlaceholderText(
-                tr(_CTX, "Plug in a stick, or type the path of a stick image (.img)"))
+                translate("SourcePage", "Plug in a stick, or type the path of a stick image (.img)")
+            )
         self.stick.currentTextChanged.connect(self._stick_changed)
-        self.stick_refresh = QPushButton(tr(_CTX, "L&ook again"), self)
-        self.stick_refresh.setAccessibleName(tr(_CTX, "Look for USB sticks again"))
+        self.stick_refresh = QPushButton(translate("SourcePage", "L&ook again"), self)
+        self.stick_refresh.setAccessibleName(translate("SourcePage", "Look for USB sticks again"))
         self.stick_refresh.clicked.connect(self._rescan)
         detail(_pair(self, self.stick, self.stick_refresh))
-        self.protect = QCheckBox(tr(_CTX, "&Protect the stick: the guest's writes are thrown "
-                                          "away at power-off"), self)
-        self.protect.setAccessibleName(tr(_CTX, "Protect the USB stick"))
+        self.protect = QCheckBox(
+            translate(
+                "SourcePage", "&Protect the stick: the guest's writes are thrown away at power-off"
+            ),
+            self,
+        )
+        self.protect.setAccessibleName(translate("SourcePage", "Protect the USB stick"))
         self.protect.toggled.connect(self._protect_changed)
         detail(self.protect)
         self.stick_hint = hint_label("", self)
         detail(self.stick_hint)
 
-        radio(SourceKind.IMAGE, tr(_CTX, "An existing &disk image with a system on it "
-                                         "(qcow2, raw, vmdk, vdi)"))
-        self.image = PathField(tr(_CTX, "Existing disk image"), self, filters=IMAGE_FILTER,
-                               placeholder=tr(_CTX, "/path/to/disk.qcow2"))
+        radio(
+            SourceKind.IMAGE,
+            translate(
+                "SourcePage", "An existing &disk image with a system on it (qcow2, raw, vmdk, vdi)"
+            ),
+        )
+        self.image = PathField(
+            translate("SourcePage", "Existing disk image"),
+            self,
+            filters=IMAGE_FILTER,
+            placeholder=translate("SourcePage", "/path/to/disk.qcow2"),
+        )
         self.image.changed.connect(self._image_changed)
         detail(self.image)
         self.image_hint = hint_label("", self)
         detail(self.image_hint)
 
-        radio(SourceKind.NONE, tr(_CTX, "&Nothing for now (an empty CD drive; insert a disc "
-                                        "later)"))
+        radio(
+            SourceKind.NONE,
+            translate("SourcePage", "&Nothing for now (an empty CD drive; insert a disc later)"),
+        )
         self.body.addLayout(grid)
         wiz.env_changed.connect(self._env_changed)
         self._image_task_token = 0
@@ -144,29 +174,39 @@ class SourcePage(DraftPage):
         scan = self.wiz.drives
         _fill(self.cdrom, scan.optical, d.cdrom_device)
         if not self.wiz.drives_scanned:
-            self.cdrom_hint.setText(tr(_CTX, "Looking for drives…"))
+            self.cdrom_hint.setText(translate("SourcePage", "Looking for drives…"))
         elif scan.error:
             self.cdrom_hint.setText(scan.error)
         elif not scan.optical:
-            self.cdrom_hint.setText(tr(_CTX, "No CD or DVD drive was found on this computer."))
+            self.cdrom_hint.setText(
+                translate("SourcePage", "No CD or DVD drive was found on this computer.")
+            )
         else:
-            self.cdrom_hint.setText(tr(_CTX, "The disc is read-only for the guest."))
+            self.cdrom_hint.setText(translate("SourcePage", "The disc is read-only for the guest."))
         current = d.usb_device
         self.stick.blockSignals(True)
         self.stick.clear()
         for drive in scan.sticks:
-            self.stick.addItem(drive.label, drive.path)
+            self.stick.addItem(
+                drive.label if drive.usable else f"{drive.label} — {drive.problem}", drive.path
+            )
         self.stick.setCurrentIndex(-1)
         self.stick.setEditText(self._stick_label(current))
         self.stick.blockSignals(False)
         if not self.wiz.drives_scanned:
-            self.stick_hint.setText(tr(_CTX, "Looking for USB sticks…"))
+            self.stick_hint.setText(translate("SourcePage", "Looking for USB sticks…"))
         elif not scan.sticks:
-            self.stick_hint.setText(tr(_CTX, "No USB stick was found. Plug one in and choose "
-                                             "Look again, or type the path of a stick image."))
+            self.stick_hint.setText(
+                translate(
+                    "SourcePage",
+                    "No USB stick was found. Plug one in and choose "
+                    "Look again, or type the path of a stick image.",
+                )
+            )
         else:
-            self.stick_hint.setText(tr(_CTX, "Nothing on the stick is changed while it is "
-                                             "protected."))
+            self.stick_hint.setText(
+                translate("SourcePage", "Nothing on the stick is changed while it is protected.")
+            )
         if d.source is SourceKind.CDROM and not d.cdrom_device and scan.optical:
             d.cdrom_device = scan.optical[0].path
             self.changed()
@@ -252,12 +292,14 @@ class SourcePage(DraftPage):
             return  # the user typed another path meanwhile
         fmt = facts.format or DiskFormat.RAW
         self.wiz.draft.image_format = fmt
-        self.image_hint.setText(tr(_CTX, "Format: {0}. {1}").format(fmt.value, facts.note))
+        self.image_hint.setText(
+            translate("SourcePage", "Format: {0}. {1}").format(fmt.value, facts.note)
+        )
         self.changed()
 
     def _rescan(self) -> None:
-        self.cdrom_hint.setText(tr(_CTX, "Looking for drives…"))
-        self.stick_hint.setText(tr(_CTX, "Looking for USB sticks…"))
+        self.cdrom_hint.setText(translate("SourcePage", "Looking for drives…"))
+        self.stick_hint.setText(translate("SourcePage", "Looking for USB sticks…"))
         self.wiz.spawn(self.wiz.rescan_drives())
 
 

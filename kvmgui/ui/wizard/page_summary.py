@@ -16,16 +16,14 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import CdromSource, DisplayKind
 from kvmgui.core.sizes import format_size
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
+from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import CopyableText, heading_label, hint_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import suggest_name
-from kvmgui.ui.wizard.page_os import preset_label
 
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
-
-_CTX = "SummaryPage"
 
 
 def _value(text: str, parent: QWidget) -> QLabel:
@@ -40,38 +38,43 @@ class SummaryPage(DraftPage):
 
     def __init__(self, wiz: NewVmWizard) -> None:
         super().__init__(wiz)
-        self.setTitle(tr(_CTX, "Ready to create"))
-        self.setSubTitle(tr(_CTX, "Step 6 of 6: name the virtual machine and check what will "
-                                  "be created."))
+        self.setTitle(translate("SummaryPage", "Ready to create"))
+        self.setSubTitle(
+            translate(
+                "SummaryPage",
+                "Step 6 of 6: name the virtual machine and check what will be created.",
+            )
+        )
         self.setCommitPage(False)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name = QLineEdit(self)
-        self.name.setAccessibleName(tr(_CTX, "Name of the virtual machine"))
+        self.name.setAccessibleName(translate("SummaryPage", "Name of the virtual machine"))
         self.name.setMaxLength(64)
         self.name.textEdited.connect(self._name_edited)
-        form.addRow(tr(_CTX, "&Name:"), self.name)
+        form.addRow(translate("SummaryPage", "&Name:"), self.name)
         self.folder = _value("", self)
-        self.folder.setAccessibleName(tr(_CTX, "Folder"))
-        form.addRow(tr(_CTX, "Folder:"), self.folder)
+        self.folder.setAccessibleName(translate("SummaryPage", "Folder"))
+        form.addRow(translate("SummaryPage", "Folder:"), self.folder)
         self.system = _value("", self)
-        form.addRow(tr(_CTX, "System:"), self.system)
+        form.addRow(translate("SummaryPage", "System:"), self.system)
         self.start_from = _value("", self)
-        form.addRow(tr(_CTX, "Starts from:"), self.start_from)
+        form.addRow(translate("SummaryPage", "Starts from:"), self.start_from)
         self.creates = _value("", self)
-        self.creates.setAccessibleName(tr(_CTX, "What will be created"))
-        form.addRow(tr(_CTX, "Will create:"), self.creates)
+        self.creates.setAccessibleName(translate("SummaryPage", "What will be created"))
+        form.addRow(translate("SummaryPage", "Will create:"), self.creates)
         self.body.addLayout(form)
-        self.body.addWidget(heading_label(tr(_CTX, "QEMU command line"), self))
-        self.command = CopyableText(tr(_CTX, "QEMU command line"), self, lines=4)
+        self.body.addWidget(heading_label(translate("SummaryPage", "QEMU command line"), self))
+        self.command = CopyableText(translate("SummaryPage", "QEMU command line"), self, lines=4)
         self.body.addWidget(self.command)
-        self.start_now = QCheckBox(tr(_CTX, "S&tart the virtual machine now and show its "
-                                            "screen"), self)
-        self.start_now.setAccessibleName(tr(_CTX, "Start the virtual machine now"))
+        self.start_now = QCheckBox(
+            translate("SummaryPage", "S&tart the virtual machine now and show its screen"), self
+        )
+        self.start_now.setAccessibleName(translate("SummaryPage", "Start the virtual machine now"))
         self.start_now.toggled.connect(self._start_toggled)
         self.body.addWidget(self.start_now)
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(tr(_CTX, "Creation progress"))
+        self.progress.setAccessibleName(translate("SummaryPage", "Creation progress"))
         self.progress.setRange(0, 1000)
         self.progress.setVisible(False)
         self.body.addWidget(self.progress)
@@ -107,24 +110,37 @@ class SummaryPage(DraftPage):
         root = self.wiz.ctx.vm_root
         folder = root / (spec.name or "…")
         self.folder.setText(str(folder))
-        self.system.setText(tr(_CTX, "{0}; {1} MiB memory, {2} CPU(s); {3}").format(
-            preset_label(spec.os), spec.memory_mib, spec.cpus,
-            tr(_CTX, "SPICE screen") if spec.display.kind is DisplayKind.SPICE else
-            tr(_CTX, "VNC screen")))
+        self.system.setText(
+            translate("SummaryPage", "{0}; {1} MiB memory, {2} CPU(s); {3}").format(
+                preset_label(spec.os),
+                spec.memory_mib,
+                spec.cpus,
+                translate("SummaryPage", "SPICE screen")
+                if spec.display.kind is DisplayKind.SPICE
+                else translate("SummaryPage", "VNC screen"),
+            )
+        )
         self.start_from.setText(self._start_text())
-        created = [tr(_CTX, "the folder {0} with the VM's settings (vm.json) and its "
-                            "logs").format(folder)]
+        created = [
+            translate(
+                "SummaryPage", "the folder {0} with the VM's settings (vm.json) and its logs"
+            ).format(folder)
+        ]
         for disk in spec.disks:
             if disk.size_bytes:
-                created.append(tr(_CTX, "a new {0} disk image {1}, up to {2} (it starts "
-                                        "small)").format(disk.format.value,
-                                                         folder / disk.path,
-                                                         format_size(disk.size_bytes)))
+                created.append(
+                    translate(
+                        "SummaryPage", "a new {0} disk image {1}, up to {2} (it starts small)"
+                    ).format(disk.format.value, folder / disk.path, format_size(disk.size_bytes))
+                )
             else:
-                created.append(tr(_CTX, "nothing for the disk: {0} is used where it is").format(
-                    disk.path))
+                created.append(
+                    translate(
+                        "SummaryPage", "nothing for the disk: {0} is used where it is"
+                    ).format(disk.path)
+                )
         if not spec.disks:
-            created.append(tr(_CTX, "no disk: nothing the guest does is kept"))
+            created.append(translate("SummaryPage", "no disk: nothing the guest does is kept"))
         self.creates.setText("\n".join("• " + c for c in created))
         if self.wiz.command_line:
             self.command.set_text(self.wiz.command_line)
@@ -136,17 +152,20 @@ class SummaryPage(DraftPage):
     def _start_text(self) -> str:
         spec = self.wiz.spec
         if spec.usb_stick is not None:
-            mode = (tr(_CTX, "protected, writes are thrown away") if spec.usb_stick.protected
-                    else tr(_CTX, "WRITABLE: the guest changes the stick"))
-            return tr(_CTX, "USB stick {0} ({1})").format(spec.usb_stick.path, mode)
+            mode = (
+                translate("SummaryPage", "protected, writes are thrown away")
+                if spec.usb_stick.protected
+                else translate("SummaryPage", "WRITABLE: the guest changes the stick")
+            )
+            return translate("SummaryPage", "USB stick {0} ({1})").format(spec.usb_stick.path, mode)
         cd = spec.cdrom
         if cd is not None and cd.source is CdromSource.ISO:
-            return tr(_CTX, "ISO image {0}").format(cd.path)
+            return translate("SummaryPage", "ISO image {0}").format(cd.path)
         if cd is not None and cd.source is CdromSource.HOST:
-            return tr(_CTX, "the disc in {0}").format(cd.path)
+            return translate("SummaryPage", "the disc in {0}").format(cd.path)
         if spec.disks and not spec.disks[0].size_bytes:
-            return tr(_CTX, "the disk image {0}").format(spec.disks[0].path)
-        return tr(_CTX, "nothing yet: insert a disc image from the VM's details")
+            return translate("SummaryPage", "the disk image {0}").format(spec.disks[0].path)
+        return translate("SummaryPage", "nothing yet: insert a disc image from the VM's details")
 
     def _progress(self, fraction: float, text: str) -> None:
         self.progress.setVisible(True)

@@ -28,13 +28,12 @@ from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, Severity, validate_spec
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import tr
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.services import DriveScan, ServiceError, create_disk, scan_drives
 from kvmgui.ui.wizard.draft import Draft, SourceKind, page_of, to_spec
 
 log = logging.getLogger(__name__)
-_CTX = "NewVmWizard"
 BUSY = 2.0  # creation_progress value: working, amount unknown
 FAILED = -1.0
 
@@ -53,8 +52,11 @@ def apply_os(d: Draft, os: OsPreset, settings: Settings) -> None:
 def initial_draft(settings: Settings, source: SourceKind | None = None) -> Draft:
     d = Draft()
     apply_os(d, d.os, settings)
-    d.display = (settings.default_display if settings.default_display is not DisplayKind.NONE
-                 else DisplayKind.VNC)
+    d.display = (
+        settings.default_display
+        if settings.default_display is not DisplayKind.NONE
+        else DisplayKind.VNC
+    )
     d.accel = settings.accelerator
     if source is not None:
         d.source = source
@@ -98,14 +100,14 @@ class NewVmWizard(QWizard):
         self._tasks: set[asyncio.Task[Any]] = set()
         self.existing_names = self._existing_names()
 
-        self.setWindowTitle(tr(_CTX, "New virtual machine"))
+        self.setWindowTitle(translate("NewVmWizard", "New virtual machine"))
         self.setWindowIcon(app_icon())
         self.setObjectName("NewVmWizard")
-        self.setAccessibleName(tr(_CTX, "New virtual machine"))
+        self.setAccessibleName(translate("NewVmWizard", "New virtual machine"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.setButtonText(QWizard.WizardButton.FinishButton, tr(_CTX, "&Create"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("NewVmWizard", "&Create"))
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(48, 48))
 
@@ -122,8 +124,14 @@ class NewVmWizard(QWizard):
         self.disk_page = DiskPage(self)
         self.options_page = OptionsPage(self)
         self.summary_page = SummaryPage(self)
-        self._pages = [self.source_page, self.os_page, self.resources_page, self.disk_page,
-                       self.options_page, self.summary_page]
+        self._pages = [
+            self.source_page,
+            self.os_page,
+            self.resources_page,
+            self.disk_page,
+            self.options_page,
+            self.summary_page,
+        ]
         for page in self._pages:
             self.addPage(page)
         self._steps = _StepList(self, [p.title() for p in self._pages])
@@ -155,13 +163,21 @@ class NewVmWizard(QWizard):
             exc = task.exception()
             assert exc is not None
             log.error("wizard task failed", exc_info=exc)
-            show_error(self, tr(_CTX, "The wizard could not finish a background check."),
-                       informative=str(exc), details=repr(exc))
+            show_error(
+                self,
+                translate("NewVmWizard", "The wizard could not finish a background check."),
+                informative=str(exc),
+                details=repr(exc),
+            )
 
     async def load_environment(self) -> None:
         """Host facts, QEMU caps, free space and drives, all in parallel."""
-        await asyncio.gather(self.ctx.ensure_host(), self.ctx.ensure_caps(),
-                             self.measure_free_space(), self.rescan_drives())
+        await asyncio.gather(
+            self.ctx.ensure_host(),
+            self.ctx.ensure_caps(),
+            self.measure_free_space(),
+            self.rescan_drives(),
+        )
         self.env_ready = True
         self.revalidate()
         self.env_changed.emit()
@@ -169,8 +185,11 @@ class NewVmWizard(QWizard):
     async def measure_free_space(self) -> None:
         try:
             self.free_bytes = await self.ctx.free_bytes()
-            self.free_error = "" if self.free_bytes is not None else tr(
-                _CTX, "The free space could not be measured.")
+            self.free_error = (
+                ""
+                if self.free_bytes is not None
+                else translate("NewVmWizard", "The free space could not be measured.")
+            )
         except OSError as exc:
             self.free_bytes = None
             self.free_error = exc.strerror or str(exc)
@@ -219,9 +238,13 @@ class NewVmWizard(QWizard):
         )
         if self.ctx.host_report is None:
             # Until the host is measured, judge nothing that depends on it.
-            problems = [p for p in problems if p.field not in ("memory_mib", "cpus", "accel",
-                                                               "firmware", "tpm")]
+            problems = [
+                p
+                for p in problems
+                if p.field not in ("memory_mib", "cpus", "accel", "firmware", "tpm")
+            ]
         problems += self._folder_problems(problems)
+        problems += self._device_problems()
         self.problems = problems
         self._update_command_line()
         self.problems_changed.emit()
@@ -236,18 +259,41 @@ class NewVmWizard(QWizard):
         except StoreError as exc:
             return [Problem("name", Severity.ERROR, str(exc))]
         if folder.dir.exists():
-            return [Problem("name", Severity.ERROR, tr(
-                _CTX, "A folder named '{0}' already exists in {1} (perhaps the kept disks of a "
-                      "deleted VM): choose another name or move that folder away."
-            ).format(name, self.ctx.vm_root))]
+            return [
+                Problem(
+                    "name",
+                    Severity.ERROR,
+                    translate(
+                        "NewVmWizard",
+                        "A folder named '{0}' already exists in {1} (perhaps the kept disks of a "
+                        "deleted VM): choose another name or move that folder away.",
+                    ).format(name, self.ctx.vm_root),
+                )
+            ]
+        return []
+
+    def _device_problems(self) -> list[Problem]:
+        """A detected drive or stick that must not be given to a VM (mounted, the system
+        disk…): the scan says why."""
+        d = self.draft
+        if d.source is SourceKind.USB:
+            chosen, drives, field = d.usb_device, self.drives.sticks, "usb_stick.path"
+        elif d.source is SourceKind.CDROM:
+            chosen, drives, field = d.cdrom_device, self.drives.optical, "cdrom.path"
+        else:
+            return []
+        for drive in drives:
+            if drive.path == chosen and not drive.usable:
+                return [Problem(field, Severity.ERROR, drive.problem)]
         return []
 
     def _update_command_line(self) -> None:
         caps = self.ctx.caps
         if caps is None:
             self.command_line = ""
-            self.command_error = self.ctx.caps_error or tr(
-                _CTX, "Asking QEMU what it supports…")
+            self.command_error = self.ctx.caps_error or translate(
+                "NewVmWizard", "Asking QEMU what it supports…"
+            )
             return
         name = self.spec.name or "new-vm"
         try:
@@ -257,11 +303,14 @@ class NewVmWizard(QWizard):
             self.command_error = str(exc)
             return
         try:
-            argv = build_argv(self.final_spec() if self.spec.name else
-                              replace(self.final_spec(), name=name),
-                              caps=caps, host=self.ctx.host_facts, folder=folder,
-                              run=self.ctx.paths.vm_runtime(self.vm_id),
-                              qemu_binary=self.ctx.settings.qemu_binary)
+            argv = build_argv(
+                self.final_spec() if self.spec.name else replace(self.final_spec(), name=name),
+                caps=caps,
+                host=self.ctx.host_facts,
+                folder=folder,
+                run=self.ctx.paths.vm_runtime(self.vm_id),
+                qemu_binary=self.ctx.settings.qemu_binary,
+            )
         except ArgvError as exc:
             self.command_line = ""
             self.command_error = str(exc)
@@ -303,8 +352,11 @@ class NewVmWizard(QWizard):
 
     def _set_busy(self, busy: bool) -> None:
         self.creating = busy
-        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton,
-                       QWizard.WizardButton.CancelButton):
+        for button in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        ):
             widget = self.button(button)
             if widget is not None:
                 widget.setEnabled(not busy)
@@ -314,12 +366,12 @@ class NewVmWizard(QWizard):
         stored: StoredVm | None = None
         try:
             spec = self.final_spec()
-            self.creation_progress.emit(0.0, tr(_CTX, "Creating the VM's folder…"))
+            self.creation_progress.emit(0.0, translate("NewVmWizard", "Creating the VM's folder…"))
             stored = self.ctx.store.create(spec)
             new_disks = [d for d in spec.disks if d.size_bytes]
             for i, disk in enumerate(new_disks):
                 path = stored.folder.resolve(disk.path)
-                what = tr(_CTX, "Creating the disk image {0}…").format(path.name)
+                what = translate("NewVmWizard", "Creating the disk image {0}…").format(path.name)
                 self.creation_progress.emit(0.05, what)
 
                 def report(fraction: float | None, what: str = what, i: int = i) -> None:
@@ -329,9 +381,14 @@ class NewVmWizard(QWizard):
                     share = (i + max(0.0, min(1.0, fraction))) / len(new_disks)
                     self.creation_progress.emit(0.05 + 0.9 * share, what)
 
-                await create_disk(Path(path), disk.format, int(disk.size_bytes or 0),
-                                  qemu_img=self.ctx.settings.qemu_img_binary, progress=report)
-            self.creation_progress.emit(1.0, tr(_CTX, "Done."))
+                await create_disk(
+                    Path(path),
+                    disk.format,
+                    int(disk.size_bytes or 0),
+                    qemu_img=self.ctx.settings.qemu_img_binary,
+                    progress=report,
+                )
+            self.creation_progress.emit(1.0, translate("NewVmWizard", "Done."))
         except (StoreError, ServiceError, OSError) as exc:
             message = getattr(exc, "message", None) or str(exc)
             details = getattr(exc, "details", "") or repr(exc)
@@ -342,8 +399,12 @@ class NewVmWizard(QWizard):
                     details += "\n\n" + str(cleanup)
             self.creation_progress.emit(FAILED, message)
             self._set_busy(False)
-            show_error(self, tr(_CTX, "The virtual machine could not be created."),
-                       informative=message, details=details)
+            show_error(
+                self,
+                translate("NewVmWizard", "The virtual machine could not be created."),
+                informative=message,
+                details=details,
+            )
             return None
         except asyncio.CancelledError:
             if stored is not None:
@@ -358,9 +419,15 @@ class NewVmWizard(QWizard):
 
 def _optimistic_host(ctx: AppContext) -> HostFacts:
     # Large enough that nothing about memory or CPUs is flagged before the real facts arrive.
-    return HostFacts(kvm_usable=True, cpu_count=1024, memory_mib=1 << 30,
-                     available_memory_mib=1 << 30, ovmf_code="-", ovmf_vars_template="-",
-                     swtpm="-")
+    return HostFacts(
+        kvm_usable=True,
+        cpu_count=1024,
+        memory_mib=1 << 30,
+        available_memory_mib=1 << 30,
+        ovmf_code="-",
+        ovmf_vars_template="-",
+        swtpm="-",
+    )
 
 
 class _StepList(QWidget):

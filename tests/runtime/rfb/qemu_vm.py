@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from qemu.qmp import QMPClient
@@ -83,7 +84,8 @@ class QemuVm:
             self.vnc_address = ("127.0.0.1", int(info["service"]))
         return self
 
-    async def execute(self, cmd: str, args: dict[str, object] | None = None) -> object | dict:
+    async def execute(self, cmd: str, args: dict[str, object] | None = None) -> Any:
+        """A QMP command's "return" value (JSON: dict, list, str…)."""
         return await asyncio.wait_for(self.qmp.execute(cmd, args), 10)
 
     async def screendump(self) -> np.ndarray:

@@ -282,3 +282,20 @@ async def test_vnc_authentication(server: FakeServer) -> None:
 async def test_connecting_to_nothing_says_the_vm_is_not_running(tmp_path: Path) -> None:
     with pytest.raises(RfbConnectError, match="VM is probably not running"):
         await RfbClient().connect(tmp_path / "missing.sock")
+
+
+async def test_events_iterator_ends_with_disconnected(server: FakeServer) -> None:
+    client, _ = await connected(server)
+    seen: list[RfbEvent] = []
+
+    async def consume() -> None:
+        async for event in client.events():
+            seen.append(event)
+
+    consumer = asyncio.ensure_future(consume())
+    await asyncio.sleep(0)
+    server.update(rect(0, 0, 1, 1, p.Encoding.RAW, b"\x01\x02\x03\x00"))
+    await until(lambda: bool(seen))
+    server.w.close()
+    await asyncio.wait_for(consumer, 5)  # the iterator ends by itself
+    assert isinstance(seen[0], FrameUpdated) and isinstance(seen[-1], Disconnected)

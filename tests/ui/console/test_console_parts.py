@@ -16,6 +16,8 @@ from kvmgui.ui.console.keys import keysym_for, scancode_for
 from kvmgui.ui.console.send_keys import combo_label
 
 Mod = Qt.KeyboardModifier
+# The offscreen platform cannot resize top-level windows to their size hints; it says so.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def key(k: int, text: str = "", mods: Mod = Mod.NoModifier, native: int = 0) -> QKeyEvent:
@@ -113,6 +115,10 @@ def test_window_tool_bar_and_attach(qtbot: QtBot) -> None:
     assert not window.console.fit_to_window()
     window.console.set_fit_to_window(True)
     assert bar.fit_action.isChecked()
+    bar.fullscreen_action.setChecked(True)
+    assert window.isFullScreen() and window.statusBar().isHidden()
+    bar.fullscreen_action.setChecked(False)
+    assert not window.isFullScreen()
     with qtbot.waitSignal(window.attachRequested):
         window.close()  # closing a detached console puts it back
     console = window.take_console()

@@ -22,7 +22,12 @@ from kvmgui.ui.console import ConnectionState, ConsoleWidget, VmDisplayState
 from tests.runtime.rfb.bootsectors import MODE_LINE, READY_LINE
 from tests.runtime.rfb.qemu_vm import QemuVm, wait_until_matches
 
-pytestmark = [pytest.mark.qemu, pytest.mark.usefixtures("needs_qemu")]
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.usefixtures("needs_qemu"),
+    # The offscreen platform cannot grab input or resize top-level windows; it says so.
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+]
 
 Scenario = Callable[[], Awaitable[None]]
 
@@ -92,7 +97,7 @@ def test_painted_screen_matches_screendump_of_paused_vm(
             scaled = painted[::2, ::2]
             assert np.abs(scaled.astype(int) - reference.astype(int)).mean() < 8
             await console.aclose()
-            assert console.connection_state == ConnectionState.IDLE
+            assert console.connection_state.value == "idle"
 
     qloop.run_until_complete(scenario())
 
@@ -238,7 +243,22 @@ def test_click_grabs_and_ctrl_alt_releases(
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
             )
             QTest.keyRelease(console, Qt.Key.Key_Alt, Qt.KeyboardModifier.ControlModifier)
+            QTest.keyRelease(console, Qt.Key.Key_Control)
             assert not console.is_grabbed() and grabs == [True, False]
+
+            # Ctrl+Alt+<key> goes to the guest and keeps the grab; Ctrl+Alt+F is full screen.
+            QTest.mouseClick(console, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+            fullscreen: list[bool] = []
+            console.fullscreenRequested.connect(lambda: fullscreen.append(True))
+            both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            QTest.keyPress(console, Qt.Key.Key_Control)
+            QTest.keyPress(console, Qt.Key.Key_Alt)
+            QTest.keyClick(console, Qt.Key.Key_Delete, both)
+            QTest.keyClick(console, Qt.Key.Key_F, both)
+            QTest.keyRelease(console, Qt.Key.Key_Alt)
+            QTest.keyRelease(console, Qt.Key.Key_Control)
+            assert console.is_grabbed() and fullscreen == [True]
+            console.release_grab()
 
             shot = tmp_path / "screen.png"
             await until(lambda: not console.display_size().isEmpty())
@@ -246,5 +266,21 @@ def test_click_grabs_and_ctrl_alt_releases(
             saved = qimage_rgb(QImage(str(shot)))
             assert np.array_equal(saved, qimage_rgb(console.image()))
             await console.aclose()
+
+    qloop.run_until_complete(scenario())
+
+
+def test_address_given_to_the_constructor_connects_once_the_loop_runs(
+    qloop: qasync.QEventLoop,
+) -> None:
+    async def scenario() -> None:
+        async with QemuVm(paused=True) as vm:
+            widget = ConsoleWidget(vm.vnc_socket)  # not given to qtbot: deleted below
+            await until(lambda: widget.connection_state == ConnectionState.CONNECTED)
+            client = widget.client
+            assert client is not None
+            # Qt deletes the widget (its window closed): the session ends with it.
+            widget.deleteLater()
+            await until(lambda: not client.connected)
 
     qloop.run_until_complete(scenario())

@@ -1,0 +1,452 @@
+"""Linked clones (qcow2 overlays on a base image), full clones, and who depends on a base.
+
+The plans and rules are in kvmgui/core/clones.py; this module runs qemu-img, changes file
+permissions and saves the definitions, undoing its own steps when a later one fails.
+
+    result = await create_linked_clone(store, "debian-base", "debian-test", paths=paths)
+    print(result.message, *result.notes)
+    names = await dependent_vms(store, store.get("debian-base"))   # incl. real chains
+
+Protecting the base (why both steps):
+- chmod a-w on the base image file: no program run by this user (qemu-img resize, a VM
+  defined by hand, `img compress`) can open it for writing by accident.
+- the base VM's disks marked read-only (throwaway on IDE/SATA): the base VM still starts,
+  but QEMU opens its disk read-only, so it cannot change what the clones read.
+release_base() undoes both once no clone is left.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kvmgui.core import clones as cl
+from kvmgui.core import qemu_img as qi
+from kvmgui.core.clones import ClonePlan, Dependent
+from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
+from kvmgui.core.paths import AppPaths, VmFolder
+from kvmgui.core.presets import PRESETS, new_spec
+from kvmgui.core.qemu_img import ImageInfo
+from kvmgui.core.store import StoredVm, StoreError, VmStore
+from kvmgui.core.validation import shown
+from kvmgui.runtime.images import (
+    ImageCancelled,
+    ImageError,
+    ImageJob,
+    JobResult,
+    ProgressCallback,
+    commit_temp,
+    create_image,
+    image_chain,
+    image_info,
+    remove_quietly,
+    temp_path_for,
+)
+from kvmgui.runtime.liveness import vm_is_running
+
+
+class CloneError(ImageError):
+    """A clone could not be made (nothing was left behind); `message` is one sentence."""
+
+
+@dataclass(frozen=True)
+class CloneResult:
+    stored: StoredVm  # the new VM
+    base_vm: StoredVm | None  # the base VM as saved (disks protected); None for an image
+    chain: list[ImageInfo]  # the first overlay's backing chain, overlay first
+    message: str
+    notes: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _is_block(path: Path) -> bool:
+    try:
+        return stat.S_ISBLK(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _refuse_running(vm: StoredVm, paths: AppPaths | None, doing: str) -> None:
+    if vm_is_running(vm.spec.id, paths):
+        raise CloneError(f"VM '{shown(vm.spec.name)}' is running, so its disk is changing; "
+                         f"shut it down first (kvmgui-cli shutdown '{shown(vm.spec.name)}'), "
+                         f"then {doing}.")
+
+
+async def _base_sizes(vm: StoredVm, qemu_img: str) -> list[int]:
+    """The virtual size of each disk, after qemu-img's lock test (a running VM holds a lock)."""
+    sizes = []
+    for i, disk in enumerate(vm.spec.disks):
+        path = cl.disk_image(disk, vm.folder)
+        if not path.exists():
+            raise CloneError(f"Disk {i + 1} of '{shown(vm.spec.name)}', {shown(str(path))}, "
+                             "does not exist.")
+        try:
+            info = await image_info(path, fmt=disk.format.value, force_share=False,
+                                    qemu_img=qemu_img)
+        except ImageError as exc:
+            raise CloneError(exc.message, exc.details) from None
+        sizes.append(info.virtual_size)
+    return sizes
+
+
+def _find_base(store: VmStore, base: str) -> StoredVm | Path:
+    """An existing image file named `base`, else the VM of that name."""
+    path = Path(os.path.abspath(base))
+    if path.is_file() or _is_block(path):
+        return path
+    vm = store.find(base)
+    if vm is None:
+        raise CloneError(f"'{shown(base)}' is neither a VM nor an image file: check the name "
+                         "('kvmgui-cli list' shows the VMs).")
+    return vm
+
+
+def _make_read_only(files: Iterable[Path]) -> tuple[dict[Path, int], list[str]]:
+    """chmod a-w each file; returns the old modes (to undo) and notes for files it could not."""
+    old: dict[Path, int] = {}
+    notes: list[str] = []
+    for path in files:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+            if mode & 0o222:
+                os.chmod(path, mode & ~0o222)
+                old[path] = mode
+        except OSError as exc:
+            notes.append(f"{shown(str(path))} could not be made read-only ({exc.strerror}); "
+                         "make sure nothing writes to it while clones use it.")
+    return old, notes
+
+
+def _restore_modes(old: dict[Path, int]) -> None:
+    for path, mode in old.items():
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)
+
+
+def _copy_nvram(base: StoredVm, new: StoredVm) -> None:
+    """A UEFI VM's boot entries live in its variable store: the clone starts with a copy."""
+    if base.folder.nvram.is_file() and not new.folder.nvram.exists():
+        shutil.copyfile(base.folder.nvram, new.folder.nvram)
+        os.chmod(new.folder.nvram, 0o600)
+
+
+def _undo_create(store: VmStore, stored: StoredVm | None) -> None:
+    if stored is not None:
+        with contextlib.suppress(StoreError, OSError):
+            store.delete(stored, keep_disks=False)
+
+
+# ------------------------------------------------------------------------------ linked clones
+
+
+async def create_linked_clone(
+    store: VmStore,
+    base: str,
+    new_name: str,
+    *,
+    paths: AppPaths | None = None,
+    os_preset: OsPreset = OsPreset.LINUX,
+    machine_version: str | None = None,
+    qemu_img: str = qi.QEMU_IMG,
+) -> CloneResult:
+    """Make VM `new_name` whose disks are qcow2 overlays on the disks of `base`.
+
+    `base` is a VM's name (the clone copies its settings) or an image file (the clone is a
+    new VM of `os_preset`, pinned to `machine_version`). The base is protected (see the
+    module docstring). On failure nothing is left behind and CloneError says why.
+    """
+    found = _find_base(store, base)
+    try:
+        new_folder = store.folder_for(new_name)
+    except StoreError as exc:
+        raise CloneError(str(exc)) from None
+    template = new_spec(new_name, os_preset, machine_version=machine_version)
+    base_vm: StoredVm | None = None
+    if isinstance(found, Path):
+        _refuse_vm_disk(store, found)
+        plan = await _plan_from_image(found, template, new_folder, qemu_img)
+    else:
+        base_vm = found
+        _refuse_running(base_vm, paths, "make the clone")
+        sizes = await _base_sizes(base_vm, qemu_img)
+        try:
+            plan = cl.plan_linked_clone(base_vm.spec, base_vm.folder, template, new_folder,
+                                        sizes=sizes, is_block=_is_block)
+        except cl.CloneError as exc:
+            raise CloneError(str(exc)) from None
+    return await _execute_linked(store, plan, base_vm, qemu_img)
+
+
+def _refuse_vm_disk(store: VmStore, image: Path) -> None:
+    """An image that is a VM's disk is cloned through its VM, which then protects it."""
+    real = os.path.realpath(image)
+    for vm in store.load_all().vms:
+        if any(os.path.realpath(p) == real for p in cl.vm_images(vm)):
+            name = shown(vm.spec.name)
+            raise CloneError(f"{shown(image.name)} is a disk of VM '{name}'; clone the VM "
+                             f"instead (kvmgui-cli clone '{name}' NEW_NAME --linked), so that "
+                             "its disk is protected while clones use it.")
+
+
+async def _plan_from_image(image: Path, template: VmSpec, new_folder: VmFolder,
+                           qemu_img: str) -> ClonePlan:
+    if _is_block(image):
+        raise CloneError(f"{shown(str(image))} is a host device; a linked clone needs a disk "
+                         "image file as its base.")
+    try:
+        # The format is learnt here, once (info probes), and recorded in the overlay (-F).
+        info = await image_info(image, force_share=False, qemu_img=qemu_img)
+    except ImageError as exc:
+        raise CloneError(exc.message, exc.details) from None
+    try:
+        fmt = DiskFormat(info.format)
+    except ValueError:
+        raise CloneError(f"{shown(image.name)} is a '{info.format}' image, which kvmgui cannot "
+                         "use as a base: convert it to qcow2 first (kvmgui-cli img convert)."
+                         ) from None
+    bus = PRESETS[template.os].disk_bus
+    return cl.plan_image_clone(image, fmt, template, new_folder, bus=bus,
+                               size_bytes=info.virtual_size)
+
+
+async def _execute_linked(store: VmStore, plan: ClonePlan, base_vm: StoredVm | None,
+                          qemu_img: str) -> CloneResult:
+    stored: StoredVm | None = None
+    old_modes: dict[Path, int] = {}
+    try:
+        try:
+            stored = store.create(plan.spec)
+        except StoreError as exc:
+            raise CloneError(str(exc)) from None
+        for ov in plan.overlays:
+            try:
+                await create_image(ov.overlay, "qcow2", None, backing=ov.backing,
+                                   backing_format=ov.base_format.value, qemu_img=qemu_img)
+            except ImageError as exc:
+                raise CloneError(exc.message, exc.details) from None
+        old_modes, notes = _make_read_only(ov.base for ov in plan.overlays)
+        saved_base = base_vm
+        if base_vm is not None:
+            _copy_nvram(base_vm, stored)
+            if plan.base_spec is not None and plan.base_spec != base_vm.spec:
+                try:
+                    saved_base = store.save(replace(base_vm, spec=plan.base_spec))
+                except StoreError as exc:
+                    raise CloneError(f"The base VM could not be marked read-only: {exc}"
+                                     ) from None
+        chain = await image_chain(plan.overlays[0].overlay, fmt="qcow2", qemu_img=qemu_img)
+    except BaseException:
+        _undo_create(store, stored)
+        _restore_modes(old_modes)
+        raise
+    return CloneResult(stored, saved_base, chain, *_linked_message(plan, base_vm, notes))
+
+
+def _linked_message(plan: ClonePlan, base_vm: StoredVm | None,
+                    notes: list[str]) -> tuple[str, tuple[str, ...]]:
+    what = (f"VM '{shown(base_vm.spec.name)}'" if base_vm is not None
+            else shown(str(plan.overlays[0].base)))
+    message = (f"Created '{shown(plan.spec.name)}', a linked clone of {what}: its disk keeps "
+               "only its own changes and reads everything else from the base.")
+    count = len(plan.overlays)
+    files = "image is" if count == 1 else "images are"
+    lines = [f"The base disk {files} now read-only, because any change to a base would "
+             "corrupt its linked clones."]
+    if base_vm is not None and plan.protected_disks:
+        lines.append(f"In '{shown(base_vm.spec.name)}', {'; '.join(plan.protected_disks)}. "
+                     "It stays so while clones exist; afterwards 'kvmgui-cli release-base "
+                     f"{shown(base_vm.spec.name)}' makes it writable again.")
+    return message, (*lines, *notes)
+
+
+# ------------------------------------------------------------------------------ dependents
+
+
+async def dependents_deep(
+    store: VmStore, images: Iterable[Path], *, exclude_vm: str | None = None,
+    qemu_img: str = qi.QEMU_IMG,
+) -> list[Dependent]:
+    """VM disks built on any of `images`: from the definitions AND from qemu-img's chains.
+
+    The chains catch overlays whose definition does not record a base (an overlay made by
+    hand and added with `create --disk`). Disks whose chain cannot be read are skipped.
+    """
+    wanted = {os.path.realpath(p) for p in images}
+    vms = store.load_all().vms
+    found = {(d.vm_id, d.disk_index): d
+             for d in cl.disks_backing_onto(vms, [Path(w) for w in wanted],
+                                            resolve=os.path.realpath)}
+    for vm in vms:
+        for i, disk in enumerate(vm.spec.disks):
+            if (vm.spec.id, i) in found or disk.format is not DiskFormat.QCOW2:
+                continue
+            path = cl.disk_image(disk, vm.folder)
+            if os.path.realpath(path) in wanted or not path.is_file():
+                continue
+            try:
+                chain = await image_chain(path, fmt="qcow2", qemu_img=qemu_img)
+            except ImageError:
+                continue
+            for link in chain[1:]:
+                if os.path.realpath(link.filename) in wanted:
+                    found[(vm.spec.id, i)] = Dependent(vm.spec.name, vm.spec.id, i, path,
+                                                       Path(link.filename))
+                    break
+    return [d for d in found.values() if d.vm_id != exclude_vm]
+
+
+async def dependent_vms(store: VmStore, vm: StoredVm, *, qemu_img: str = qi.QEMU_IMG
+                        ) -> list[str]:
+    """The names of the VMs built on `vm`'s disks (definitions and real chains)."""
+    deps = await dependents_deep(store, cl.vm_images(vm), exclude_vm=vm.spec.id,
+                                 qemu_img=qemu_img)
+    return cl.names_of(deps)
+
+
+async def refuse_if_base(store: VmStore, vm: StoredVm, action: str = "delete", *,
+                         qemu_img: str = qi.QEMU_IMG) -> None:
+    """Raise CloneError naming the dependent VMs when `vm` is the base of linked clones."""
+    names = await dependent_vms(store, vm, qemu_img=qemu_img)
+    if names:
+        raise CloneError(cl.base_refusal(f"VM '{shown(vm.spec.name)}'", names, action))
+
+
+async def release_base(store: VmStore, vm: StoredVm, *, qemu_img: str = qi.QEMU_IMG
+                       ) -> tuple[StoredVm, list[str]]:
+    """Make a former base writable again, once no linked clone is built on it.
+
+    Disks whose image file was made read-only become writable (u+w) and lose their
+    read-only/throwaway marks. Returns the saved VM and what was changed.
+    """
+    names = await dependent_vms(store, vm, qemu_img=qemu_img)
+    if names:
+        raise CloneError(cl.base_refusal(f"VM '{shown(vm.spec.name)}' writable", names, "make"))
+    changed: list[str] = []
+    disks = list(vm.spec.disks)
+    for i, disk in enumerate(disks):
+        path = cl.disk_image(disk, vm.folder)
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        mode = stat.S_IMODE(st.st_mode)
+        if not stat.S_ISREG(st.st_mode) or mode & 0o200:
+            continue
+        try:
+            os.chmod(path, mode | 0o200)
+        except OSError as exc:
+            raise CloneError(f"{shown(str(path))} could not be made writable "
+                             f"({exc.strerror}).") from None
+        disks[i] = replace(disk, readonly=False, throwaway=False)
+        changed.append(f"disk {i + 1} ({path.name}) is writable again")
+    saved = vm
+    if tuple(disks) != vm.spec.disks:
+        try:
+            saved = store.save(replace(vm, spec=replace(vm.spec, disks=tuple(disks))))
+        except StoreError as exc:
+            raise CloneError(str(exc)) from None
+    return saved, changed
+
+
+# ------------------------------------------------------------------------------ full clones
+
+
+def full_clone_job(
+    store: VmStore,
+    base: str,
+    new_name: str,
+    *,
+    paths: AppPaths | None = None,
+    qemu_img: str = qi.QEMU_IMG,
+    progress: ProgressCallback | None = None,
+) -> ImageJob:
+    """Copy VM `base` into a new, independent VM `new_name` (every disk copied whole).
+
+    Each disk's backing chain is flattened into the copy (qemu-img convert), so the clone
+    depends on nothing. A failure or cancel removes the new VM completely.
+    """
+
+    async def body(job: ImageJob) -> JobResult:
+        found = _find_base(store, base)
+        if isinstance(found, Path):
+            raise CloneError("A full clone copies a VM; to make a VM from an image, use "
+                             "'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")
+        base_vm = found
+        _refuse_running(base_vm, paths, "copy it")
+        sizes = await _base_sizes(base_vm, qemu_img)
+        try:
+            new_folder = store.folder_for(new_name)
+        except StoreError as exc:
+            raise CloneError(str(exc)) from None
+        try:
+            plan = cl.plan_full_clone(base_vm.spec, base_vm.folder,
+                                      new_spec(new_name, base_vm.spec.os), new_folder,
+                                      protected=_base_disk_indexes(store, base_vm))
+        except cl.CloneError as exc:
+            raise CloneError(str(exc)) from None
+        if any(_is_block(ov.base) for ov in plan.overlays):
+            raise CloneError("A disk of this VM is a host device; kvmgui copies image files "
+                             "only.")
+        stored: StoredVm | None = None
+        try:
+            try:
+                stored = store.create(plan.spec)
+            except StoreError as exc:
+                raise CloneError(str(exc)) from None
+            total = sum(sizes) or 1
+            done = 0
+            for ov, disk, size in zip(plan.overlays, plan.spec.disks, sizes, strict=True):
+                lo = 99.0 * done / total
+                hi = 99.0 * (done + size) / total
+                await _copy_disk(job, ov.base, ov.base_format.value, ov.overlay,
+                                 disk.format.value, (lo, hi), qemu_img)
+                done += size
+            _copy_nvram(base_vm, stored)
+        except ImageCancelled:
+            _undo_create(store, stored)
+            raise ImageCancelled(f"Cloning '{shown(base_vm.spec.name)}' was cancelled; "
+                                 "nothing was changed.") from None
+        except BaseException:
+            _undo_create(store, stored)
+            raise
+        return JobResult(
+            stored.folder.dir,
+            f"Created '{shown(new_name)}', an independent copy of "
+            f"'{shown(base_vm.spec.name)}'.",
+        )
+
+    return ImageJob(f"Cloning {base}", body, progress=progress, qemu_img=qemu_img)
+
+
+def _base_disk_indexes(store: VmStore, vm: StoredVm) -> set[int]:
+    """The indexes of `vm`'s disks that other VMs' overlays are built on."""
+    vms = store.load_all().vms
+    return {
+        i for i, image in enumerate(cl.vm_images(vm))
+        if any(d.vm_id != vm.spec.id
+               for d in cl.disks_backing_onto(vms, [image], resolve=os.path.realpath))
+    }
+
+
+async def _copy_disk(job: ImageJob, src: Path, src_fmt: str, dst: Path, dst_fmt: str,
+                     span: tuple[float, float], qemu_img: str) -> None:
+    tmp = temp_path_for(dst)
+    try:
+        r = await job.step(qi.convert_argv(src, src_fmt, tmp, dst_fmt, qemu_img=qemu_img),
+                           span=span)
+        if r.returncode != 0:
+            sentence = qi.explain_error(r.stderr)
+            raise ImageError(f"Copying {src.name} failed: {sentence[0].lower()}{sentence[1:]}",
+                             qi.error_details(r.stderr))
+        job.check_cancelled()
+        commit_temp(tmp, dst, overwrite=False)
+    finally:
+        remove_quietly(tmp)
