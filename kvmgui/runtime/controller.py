@@ -28,8 +28,9 @@ from kvmgui.core.store import StoredVm
 from kvmgui.runtime import actions, launch, process
 from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
 from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
+from kvmgui.runtime.exits import GUEST_CRASHED, exit_verdict
 from kvmgui.runtime.outcome import Outcome
-from kvmgui.runtime.qemu_errors import explain, read_log_since, tail
+from kvmgui.runtime.qemu_errors import read_log_since, tail
 from kvmgui.runtime.qmp_session import (
     RECONNECT_DELAYS_S,
     QmpBusy,
@@ -83,7 +84,6 @@ class VmController:
         self._panicked = False
         self._forced = False
         self._pause_reason = ""
-        self._launched_here = False
         self._shot = 0
         self._closed = False
 
@@ -195,7 +195,7 @@ class VmController:
         elif name == "GUEST_PANICKED":
             self._panicked = True
             action = str(data.get("action", ""))
-            reason = "The guest operating system crashed (kernel panic or blue screen)."
+            reason = GUEST_CRASHED
             if action == "pause":
                 self._qmp_status = "guest-panicked"
                 reason += (" It is kept paused so you can read its screen; reset it or force it "
@@ -293,7 +293,7 @@ class VmController:
             watch.close()
             self._explain_absence()
             return
-        self._begin_run(pid, watch, launched_here=False)
+        self._begin_run(pid, watch)
         self._meta = read_meta(self.run)
         self._exit_task = asyncio.ensure_future(self._wait_exit(self._run_id, watch))
         await self._connect_monitor(self._run_id)
@@ -411,7 +411,7 @@ class VmController:
 
     # -- the process ------------------------------------------------------------------------
 
-    def _begin_run(self, pid: int, watch: process.ProcessWatch, *, launched_here: bool) -> None:
+    def _begin_run(self, pid: int, watch: process.ProcessWatch) -> None:
         self._run_id += 1
         self._pid = pid
         self._watch = watch
@@ -419,7 +419,6 @@ class VmController:
         self._panicked = False
         self._forced = False
         self._pause_reason = ""
-        self._launched_here = launched_here
         self._qmp_status = None
 
     async def _wait_exit(self, run_id: int, watch: process.ProcessWatch) -> None:
@@ -459,35 +458,10 @@ class VmController:
 
     def _exit_verdict(self, status: process.ExitStatus,
                       text: str) -> tuple[VmState, str, str]:
-        details = tail(text)
-        if self._forced:
-            return VmState.STOPPED, "It was forced off.", ""
-        if self._panicked or self._shutdown_reason == "guest-panic":
-            return (VmState.CRASHED,
-                    "The guest operating system crashed (kernel panic or blue screen).", details)
-        reasons = {
-            "guest-shutdown": "The guest shut down.",
-            "host-qmp-quit": "It was turned off.",
-            "host-signal": "QEMU was asked to quit by a signal (for example because the "
-                           "computer is shutting down).",
-            "host-ui": "It was closed from QEMU's own window.",
-            "guest-reset": "The guest shut down.",
-        }
-        if self._shutdown_reason is not None and (status.code in (0, None)
-                                                  and status.signal is None):
-            return (VmState.STOPPED,
-                    reasons.get(self._shutdown_reason, "It shut down."), "")
-        what = status.describe()
-        explained = explain(text, roles=file_roles(self.spec, self.stored.folder),
-                            during_start=False, exit_text=what)
-        if explained.code == "qemu-error":
-            last = details.splitlines()[-1] if details else ""
-            reason = f"{what}" + (f": {last}" if last else ".")
-            if not reason.endswith("."):
-                reason += "."
-        else:
-            reason = f"{what}. {explained.message}"
-        return VmState.CRASHED, reason, details
+        verdict = exit_verdict(status, text, forced=self._forced, panicked=self._panicked,
+                               shutdown_reason=self._shutdown_reason,
+                               roles=file_roles(self.spec, self.stored.folder))
+        return verdict.state, verdict.reason, verdict.details
 
     def _cancel_background(self) -> None:
         self._cancel_powerdown_timer()
@@ -552,7 +526,7 @@ class VmController:
             return self._start_failed(problem.message, problem.details, problem.code)
         watch = spawned.watch
         self._meta = spawned.meta
-        self._begin_run(spawned.pid, watch, launched_here=True)
+        self._begin_run(spawned.pid, watch)
         run_id = self._run_id
         connect = asyncio.ensure_future(launch.connect_new_monitor(
             self.run, name=self.name, on_event=self._event_handler(run_id),

@@ -1,0 +1,165 @@
+"""`kvmgui-cli create/edit/list/show/command-line/delete/doctor` through main(), for real.
+
+Every bad input gives one readable sentence, exit 1 (the operation failed) or 2 (bad usage),
+and leaves nothing on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kvmgui.cli.main import main
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("qemu-img") is None or shutil.which("qemu-system-x86_64") is None,
+    reason="QEMU is not installed",
+)
+
+
+@pytest.fixture
+def vm_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                     ("XDG_CACHE_HOME", "cache"), ("XDG_RUNTIME_DIR", "run")):
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "data" / "kvmgui" / "vms"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's own usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def files_under(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*")) if root.exists() else []
+
+
+@pytest.fixture
+def iso(tmp_path: Path) -> Path:
+    path = tmp_path / "install.iso"
+    path.write_bytes(b"\0" * 65536)
+    return path
+
+
+BAD_INPUTS = [
+    pytest.param(["create", ""], 1, "name", id="empty-name"),
+    pytest.param(["create", "x" * 200], 1, "long", id="long-name"),
+    pytest.param(["create", "a/b"], 1, "/", id="slash"),
+    pytest.param(["create", "a\x01b"], 1, "control", id="control-char"),
+    pytest.param(["create", "vm", "--memory", "16"], 1, "MiB", id="memory-low"),
+    pytest.param(["create", "vm", "--memory", "99999999"], 1, "memory", id="memory-high"),
+    pytest.param(["create", "vm", "--cpus", "0"], 1, "CPU", id="cpus-zero"),
+    pytest.param(["create", "vm", "--cpus", "100000"], 1, "CPU", id="cpus-high"),
+    pytest.param(["create", "vm", "--disk-size", "0"], 2, "size", id="size-zero"),
+    pytest.param(["create", "vm", "--disk-size", "-5G"], 2, "size", id="size-negative"),
+    pytest.param(["create", "vm", "--disk-size", "abc"], 2, "size", id="size-junk"),
+    pytest.param(["create", "vm", "--disk-size", "900T"], 2, "size", id="size-absurd"),
+    pytest.param(["create", "vm", "--iso", "/nonexistent/x.iso"], 1, "x.iso", id="iso-missing"),
+    pytest.param(["create", "vm", "--cdrom", "/etc/hostname"], 1, "block device", id="cd-file"),
+    pytest.param(["create", "vm", "--usb-stick", "/dev/nonexistent"], 1, "nonexistent",
+                 id="stick-missing"),
+    pytest.param(["create", "vm", "--forward", "22"], 2, "HOST:GUEST", id="forward-junk"),
+    pytest.param(["create", "vm", "--forward", "80:80"], 1, "1024", id="forward-privileged"),
+    pytest.param(["create", "vm", "--os", "plan9"], 2, "invalid choice", id="os-unknown"),
+]
+
+
+@pytest.mark.parametrize(("argv", "code", "needle"), BAD_INPUTS)
+def test_bad_input_is_one_sentence_and_writes_nothing(
+    vm_root: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, needle: str
+) -> None:
+    got, out, err = run(capsys, *argv)
+    assert got == code, err
+    assert needle.lower() in err.lower()
+    assert "Traceback" not in err
+    # One readable line (argparse adds its usage line above its own error).
+    message_lines = [line for line in err.splitlines() if not line.startswith("usage:")
+                     and not line.startswith(" ")]
+    assert 1 <= len(message_lines) <= 2, err
+    assert files_under(vm_root) == []
+
+
+def test_sizes_in_the_wiki_spellings_parse(
+    vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for i, size in enumerate(["10 G", "6G", "500M", "1.5T"]):
+        code, out, err = run(capsys, "create", f"vm{i}", "--disk-size", size, "--iso", str(iso))
+        assert code == 0, err
+        if size == "1.5T":
+            assert "warning" in err.lower() or "sparse" in err.lower() or err == ""
+    assert len(list(vm_root.iterdir())) == 4
+
+
+def test_duplicate_name_is_refused(
+    vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "create", "dup", "--disk-size", "1G", "--iso", str(iso))[0] == 0
+    before = files_under(vm_root)
+    code, _, err = run(capsys, "create", "DUP", "--disk-size", "1G")
+    assert code == 1 and "already" in err.lower()
+    assert files_under(vm_root) == before
+
+
+def test_create_show_edit_command_line_delete(
+    vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, "create", "deb", "--iso", str(iso), "--disk-size", "2G", "--memory", "512",
+        "--forward", "2222:22", "--boot", "cdrom",
+    )
+    assert code == 0, err
+    folder = vm_root / "deb"
+    assert (folder / "vm.json").is_file() and (folder / "disk.qcow2").is_file()
+
+    code, out, _ = run(capsys, "show", "deb", "--json")
+    doc = json.loads(out)["definition"]
+    assert doc["memory_mib"] == 512 and doc["boot_order"][0] == "cdrom"
+    assert doc["machine_version"].startswith("pc-q35-")
+    assert doc["network"]["forwards"] == [{"host_port": 2222, "guest_port": 22,
+                                           "protocol": "tcp"}]
+
+    code, out, _ = run(capsys, "list", "--json")
+    listed = json.loads(out)
+    assert [v["name"] for v in listed["vms"]] == ["deb"] and listed["vms"][0]["running"] is False
+
+    code, out, _ = run(capsys, "command-line", "deb")
+    assert code == 0 and out.startswith("qemu-system-x86_64 ")
+    assert "driver=qcow2" in out and "hostfwd=tcp:127.0.0.1:2222-:22" in out
+
+    assert run(capsys, "edit", "deb", "--memory", "1024", "--no-sound")[0] == 0
+    doc = json.loads(run(capsys, "show", "deb", "--json")[1])["definition"]
+    assert doc["memory_mib"] == 1024 and doc["sound"] is False
+
+    code, _, err = run(capsys, "edit", "deb", "--memory", "8")
+    assert code == 1 and "MiB" in err
+    assert json.loads(run(capsys, "show", "deb", "--json")[1])["definition"]["memory_mib"] == 1024
+
+    code, out, _ = run(capsys, "delete", "deb", "--keep-disks")
+    assert code == 0 and "disk.qcow2" in out
+    assert (folder / "disk.qcow2").exists() and not (folder / "vm.json").exists()
+    assert run(capsys, "show", "deb")[0] == 1
+
+
+def test_unknown_vm_is_one_sentence(vm_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "ghost")
+    assert code == 1 and "ghost" in err and len(err.strip().splitlines()) == 1
+
+
+def test_doctor_explains_auto_here(vm_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "doctor", "--json")
+    doc = json.loads(out)
+    assert code in (0, 1)
+    assert doc["auto_accelerator"] in ("kvm", "tcg") and doc["auto_accelerator_reason"]
+    if not os.path.exists("/dev/kvm"):
+        assert doc["auto_accelerator"] == "tcg"
+    keys = {f["key"] for f in doc["findings"]}
+    assert {"dev-kvm", "qemu", "qemu-img"} <= keys
