@@ -14,7 +14,7 @@ import pytest
 # Before any Qt import: no display in CI, and the app must never need one in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.guest.fixtures"]
+pytest_plugins = ["tests.guest.fixtures", "tests.leakcheck"]
 
 TESTS = Path(__file__).parent
 

@@ -120,7 +120,8 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"Created VM '{spec.name}' in {stored.folder.dir}.")
     for d in stored.spec.disks:
         if d.size_bytes:
-            print(f"  disk {stored.folder.resolve(d.path)} ({format_size(d.size_bytes)}, {d.format})")
+            path = stored.folder.resolve(d.path)
+            print(f"  disk {path} ({format_size(d.size_bytes)}, {d.format})")
     print(f"Start it with: kvmgui-cli start '{spec.name}'")
     return 0
 
@@ -278,7 +279,8 @@ async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     vm = find_vm(ctx, args.name)
     if vm_is_running(vm.spec.id, ctx.paths):
         raise CliError(
-            f"'{vm.spec.name}' is running. Shut it down first: kvmgui-cli shutdown '{vm.spec.name}'."
+            f"'{vm.spec.name}' is running. "
+            f"Shut it down first: kvmgui-cli shutdown '{vm.spec.name}'."
         )
     try:
         # Linked clones read their base's disk: deleting it would break them.

@@ -47,7 +47,9 @@ def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
     )
     if creating:
         disk = p.add_mutually_exclusive_group()
-        disk.add_argument("--disk-size", metavar="SIZE", help="new disk size, e.g. 20G (bare number: GiB)")
+        disk.add_argument(
+            "--disk-size", metavar="SIZE", help="new disk size, e.g. 20G (bare number: GiB)"
+        )
         disk.add_argument("--disk", metavar="PATH", help="use an existing disk image")
         disk.add_argument("--no-disk", action="store_true", help="no hard disk (live media)")
     p.add_argument("--memory", type=int, metavar="MIB", help="memory in MiB")
@@ -143,7 +145,9 @@ def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
     return spec
 
 
-def initial_disks(spec: VmSpec, args: argparse.Namespace, size_bytes: int | None) -> tuple[Disk, ...]:
+def initial_disks(
+    spec: VmSpec, args: argparse.Namespace, size_bytes: int | None
+) -> tuple[Disk, ...]:
     """The disk a new VM gets: a new qcow2, an existing image, or none."""
     if args.no_disk:
         return ()

@@ -77,7 +77,7 @@ BAD_INPUTS = [
 def test_bad_input_is_one_sentence_and_writes_nothing(
     vm_root: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, needle: str
 ) -> None:
-    got, out, err = run(capsys, *argv)
+    got, _out, err = run(capsys, *argv)
     assert got == code, err
     assert needle.lower() in err.lower()
     assert "Traceback" not in err
@@ -92,7 +92,7 @@ def test_sizes_in_the_wiki_spellings_parse(
     vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for i, size in enumerate(["10 G", "6G", "500M", "1.5T"]):
-        code, out, err = run(capsys, "create", f"vm{i}", "--disk-size", size, "--iso", str(iso))
+        code, _out, err = run(capsys, "create", f"vm{i}", "--disk-size", size, "--iso", str(iso))
         assert code == 0, err
         if size == "1.5T":
             assert "warning" in err.lower() or "sparse" in err.lower() or err == ""

@@ -1,19 +1,12 @@
-"""Fixtures for tests that start real QEMUs (tests/runtime), plus the suite's leak check.
+"""Fixtures for tests that start real QEMUs (tests/runtime).
 
-The leak check is an autouse session fixture: when the session ends it fails if any QEMU
-process started during the session is still alive (found by a variable every process of the
-session inherits, or by a command line pointing into a folder made by helpers.short_tmp), or
-if any socket is left in those folders. It kills what it finds, so a failure never leaves
-processes behind either.
+The suite-wide leak check lives in tests/leakcheck.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import shutil
-import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -25,37 +18,8 @@ from kvmgui.runtime.manager import VmManager
 from tests.runtime.helpers import (
     EventLog,
     RunEnv,
-    kill_all,
-    leaked_processes,
-    leaked_sockets,
-    mark_session,
-    qemu_pids_of_session,
-    registered_dirs,
     settings_for_tests,
 )
-
-
-@pytest.fixture(scope="session", autouse=True)
-def no_qemu_left_behind() -> Iterator[None]:
-    token = uuid.uuid4().hex
-    mark_session(token)
-    yield
-    processes = leaked_processes()
-    strays = [p for p in qemu_pids_of_session(token)
-              if not any(p in pids for pids in processes.values())]
-    if strays:
-        processes[Path("(elsewhere)")] = strays
-    sockets = leaked_sockets()
-    for pids in processes.values():
-        kill_all(pids)
-    if not processes and not sockets:
-        for folder in registered_dirs():
-            shutil.rmtree(folder, ignore_errors=True)
-    problems = [f"QEMU pid(s) {pids} still running in {folder}"
-                for folder, pids in processes.items()]
-    problems += [f"socket(s) left behind: {[str(s) for s in socks]}"
-                 for socks in sockets.values()]
-    assert not problems, "The runtime tests leaked:\n" + "\n".join(problems)
 
 
 @pytest.fixture(scope="session")

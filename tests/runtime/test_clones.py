@@ -243,7 +243,8 @@ async def test_deep_dependents_find_overlays_made_by_hand(store: VmStore) -> Non
 async def test_release_base(store: VmStore, paths: AppPaths) -> None:
     base_vm(store)
     await create_linked_clone(store, "base", "clone", paths=paths)
-    with pytest.raises(CloneError, match="Cannot make VM 'base' writable: the linked clone 'clone'"):
+    with pytest.raises(CloneError,
+                       match="Cannot make VM 'base' writable: the linked clone 'clone'"):
         await release_base(store, store.get("base"))
     store.delete(store.get("clone"), keep_disks=False)
     saved, changed = await release_base(store, store.get("base"))

@@ -322,7 +322,7 @@ def test_running_guest_is_reattached_after_a_restart(qtbot: Any, live_ctx: Any,
     from kvmgui.runtime.manager import VmManager
     from kvmgui.ui.context import AppContext
 
-    spec = replace(new_spec("survivor", memory_mib=128, cpus=1),
+    spec = replace(new_spec("survivor", memory_mib=256, cpus=1),
                    cdrom=Cdrom(CdromSource.ISO, str(test_iso)), boot_order=(BootDevice.CDROM,))
     live_ctx.store.create(spec)
     first = _window(qtbot, live_ctx, run_async)
