@@ -60,6 +60,19 @@ async def save(widget: QWidget, out: Path, name: str) -> Path:
     return path
 
 
+async def stop_everything(root: Path) -> None:
+    """Force off every QEMU started under `root`, whatever happened (they run detached)."""
+    from kvmgui.core.store import VmStore
+    from kvmgui.runtime.manager import VmManager
+
+    paths = AppPaths.under(root)
+    manager = VmManager(paths, Settings(), store=VmStore(paths.default_vm_root))
+    await manager.open()
+    for controller in manager.running():
+        await controller.force_off()
+    await manager.close()
+
+
 async def take(out: Path, root: Path, iso: Path) -> None:
     from kvmgui.runtime.manager import VmManager
     from kvmgui.runtime.state import VmState
@@ -192,7 +205,10 @@ def main() -> int:
     root = Path(tempfile.mkdtemp(prefix="kgshot", dir="/tmp"))
     try:
         with loop:
-            loop.run_until_complete(take(args.out, root, iso))
+            try:
+                loop.run_until_complete(take(args.out, root, iso))
+            finally:
+                loop.run_until_complete(stop_everything(root))
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kvmgui.core.advisor import Advice
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import VmStats
 
@@ -61,7 +62,20 @@ class VmListChanged:
     """VMs were added to or removed from the store (manager.reload())."""
 
 
+@dataclass(frozen=True)
+class AdviceChanged:
+    """The performance advisor's notice for a VM appeared (`advice`) or went away (None).
+
+    Sent by runtime.advisor.CpuAdvisor when a running guest keeps its QEMU above the
+    threshold for a whole window, and again with None when that ends (window below the
+    threshold, pause, stop). manager.advisor.advice(vm_id) gives the current one.
+    """
+
+    vm_id: str
+    advice: Advice | None
+
+
 RuntimeEvent = (
     StateChanged | StatsSampled | ConsoleAvailable | TrayMoved | DiskError | GuestReset
-    | VmListChanged
+    | VmListChanged | AdviceChanged
 )

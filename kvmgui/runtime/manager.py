@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import LoadError, StoredVm, VmStore
 from kvmgui.runtime import process
+from kvmgui.runtime.advisor import CpuAdvisor, VmFacts, accel_in_use
 from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
 from kvmgui.runtime.events import RuntimeEvent, StatsSampled, VmListChanged
 from kvmgui.runtime.runfiles import RunMeta, read_meta
@@ -78,6 +80,10 @@ class VmManager:
         self.stats = StatsSampler(self._stats_sources, self._publish_stats,
                                   settings.stats_interval_s)
         self._sample_stats = sample_stats
+        # The performance advisor is one more subscriber: it turns StatsSampled into
+        # AdviceChanged, published through this same fan-out (tune it: advisor.configure()).
+        self.advisor = CpuAdvisor(self._advisor_facts, self._publish)
+        self.subscribe(self.advisor.observe)
         self._rescan_task: asyncio.Task[None] | None = None
         self._opened = False
 
@@ -102,6 +108,15 @@ class VmManager:
 
     def _publish_stats(self, stats: VmStats) -> None:
         self._publish(StatsSampled(stats.vm_id, stats))
+
+    def _advisor_facts(self, vm_id: str) -> VmFacts | None:
+        controller = self._controllers.get(vm_id)
+        if controller is None:
+            return None
+        # A VM we only reattached to may run before the host was probed: the CPU count is
+        # the one fact the advice needs from it.
+        host = self._host or HostFacts(cpu_count=os.cpu_count() or 1)
+        return VmFacts(controller.spec, host, accel_in_use(controller.status().accel))
 
     # -- the environment (probed once) -------------------------------------------------------
 

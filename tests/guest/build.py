@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 RECIPE_FILES = ("build.py", "debs.py", "initramfs.py", "init.sh", "isolinux.cfg")
 
 # One ISO per variant; they differ only in the boot menu's default entry (see isolinux.cfg).
-VARIANTS = ("default", "busy", "write_boot", "panic")
+VARIANTS = ("default", "busy", "write_boot", "panic", "bench_io")
 
 # console=ttyS0 last: /dev/console (init's output, panics) is the serial port tests read.
 KERNEL_CMDLINE = "console=tty0 console=ttyS0 panic=0 quiet"
@@ -127,8 +127,9 @@ def ensure_test_iso(
 ) -> Path:
     """Path of the cached test ISO for `variant`, building all variants first if needed.
 
-    variant: "default" (plain boot), "busy" (kvmgui.busy=1), "write_boot" (kvmgui.write_boot=1)
-    or "panic" (kvmgui.panic=1). Raises GuestBuildError with an actionable message on failure.
+    variant: "default" (plain boot), "busy" (kvmgui.busy=1), "write_boot" (kvmgui.write_boot=1),
+    "panic" (kvmgui.panic=1) or "bench_io" (kvmgui.bench=io, for benches/bench_io.py).
+    Raises GuestBuildError with an actionable message on failure.
     """
     if variant not in VARIANTS:
         raise ValueError(f"Unknown test guest variant {variant!r}; choose one of {VARIANTS}.")

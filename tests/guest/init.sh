@@ -2,7 +2,8 @@
 # kvmgui test guest: /init (pid 1) of the initramfs. Everything a test looks for is a line
 # "KVMGUI-GUEST: ..." on the first serial port (kvmgui logs it to a file).
 # Kernel parameters: kvmgui.busy=1 (CPU busy loop), kvmgui.write_boot=1 (write the boot medium),
-# kvmgui.panic=1 (crash the kernel on purpose once ready).
+# kvmgui.panic=1 (crash the kernel on purpose once ready), kvmgui.bench=io (time a sequential
+# write and read on the marker disk, for benches/bench_io.py; "KVMGUI-BENCH: ..." lines).
 
 /bin/busybox mkdir -p /bin /sbin /usr/bin /usr/sbin /proc /sys /dev /tmp /run /var/log
 /bin/busybox --install -s
@@ -144,6 +145,60 @@ else
         say "marker written $count"
     else
         say "marker write failed $marker_disk"
+    fi
+fi
+
+# I/O benchmark: sequential write, then read, of BENCH_MIB MiB on the marker disk from 1 MiB on
+# (the marker sector stays intact). Random data, so no layer can shortcut zeros; O_DIRECT when
+# the disk takes it, so the guest's page cache is out of the picture (else sync + drop caches).
+# Times come from /proc/uptime (10 ms steps): fine for transfers of seconds.
+BENCH_MIB=64
+uptime_cs() {
+    read -r up _ < /proc/uptime
+    echo "${up%%.*}${up##*.}"
+}
+bench_io() {
+    disk=$1
+    dd if=/dev/urandom of=/tmp/pattern bs=1M count=4 2>/dev/null
+    wflag="oflag=direct"
+    rflag="iflag=direct"
+    mode=direct
+    if ! dd if=/tmp/pattern of="$disk" bs=1M seek=1 count=1 oflag=direct conv=notrunc 2>/dev/null; then
+        wflag="conv=notrunc"
+        rflag="bs=1M"
+        mode=buffered
+    fi
+    say "bench mode $mode"
+    sync
+    echo 3 > /proc/sys/vm/drop_caches
+    start=$(uptime_cs)
+    i=0
+    while [ $i -lt $((BENCH_MIB / 4)) ]; do
+        if ! dd if=/tmp/pattern of="$disk" bs=1M seek=$((1 + i * 4)) count=4 $wflag conv=notrunc 2>/dev/null; then
+            say "bench write failed"
+            return
+        fi
+        i=$((i + 1))
+    done
+    sync
+    end=$(uptime_cs)
+    echo "KVMGUI-BENCH: write $((BENCH_MIB * 1048576)) $(((end - start) * 10000000))" > /dev/ttyS0
+    echo 3 > /proc/sys/vm/drop_caches
+    start=$(uptime_cs)
+    if ! dd if="$disk" of=/dev/null bs=1M skip=1 count=$BENCH_MIB $rflag 2>/dev/null; then
+        say "bench read failed"
+        return
+    fi
+    end=$(uptime_cs)
+    echo "KVMGUI-BENCH: read $((BENCH_MIB * 1048576)) $(((end - start) * 10000000))" > /dev/ttyS0
+    say "bench done"
+}
+
+if has_param kvmgui.bench=io; then
+    if [ -z "$marker_disk" ]; then
+        say "bench needs a marker disk"
+    else
+        bench_io "$marker_disk"
     fi
 fi
 
