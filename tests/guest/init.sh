@@ -151,11 +151,16 @@ fi
 # I/O benchmark: sequential write, then read, of BENCH_MIB MiB on the marker disk from 1 MiB on
 # (the marker sector stays intact). Random data, so no layer can shortcut zeros; O_DIRECT when
 # the disk takes it, so the guest's page cache is out of the picture (else sync + drop caches).
-# Times come from /proc/uptime (10 ms steps): fine for transfers of seconds.
-BENCH_MIB=64
-uptime_cs() {
-    read -r up _ < /proc/uptime
-    echo "${up%%.*}${up##*.}"
+# Times in ns from the "now at <ns> nsecs" line of /proc/timer_list (busybox date has no %N),
+# else from /proc/uptime (10 ms steps).
+BENCH_MIB=128
+now_ns() {
+    ns=$(sed -n 's/^now at \([0-9][0-9]*\) nsecs$/\1/p;/^now at/q' /proc/timer_list 2>/dev/null)
+    if [ -z "$ns" ]; then
+        read -r up _ < /proc/uptime
+        ns=$(( ${up%%.*}${up##*.} * 10000000 ))
+    fi
+    echo "$ns"
 }
 bench_io() {
     disk=$1
@@ -171,7 +176,7 @@ bench_io() {
     say "bench mode $mode"
     sync
     echo 3 > /proc/sys/vm/drop_caches
-    start=$(uptime_cs)
+    start=$(now_ns)
     i=0
     while [ $i -lt $((BENCH_MIB / 4)) ]; do
         if ! dd if=/tmp/pattern of="$disk" bs=1M seek=$((1 + i * 4)) count=4 $wflag conv=notrunc 2>/dev/null; then
@@ -181,16 +186,16 @@ bench_io() {
         i=$((i + 1))
     done
     sync
-    end=$(uptime_cs)
-    echo "KVMGUI-BENCH: write $((BENCH_MIB * 1048576)) $(((end - start) * 10000000))" > /dev/ttyS0
+    end=$(now_ns)
+    echo "KVMGUI-BENCH: write $((BENCH_MIB * 1048576)) $((end - start))" > /dev/ttyS0
     echo 3 > /proc/sys/vm/drop_caches
-    start=$(uptime_cs)
+    start=$(now_ns)
     if ! dd if="$disk" of=/dev/null bs=1M skip=1 count=$BENCH_MIB $rflag 2>/dev/null; then
         say "bench read failed"
         return
     fi
-    end=$(uptime_cs)
-    echo "KVMGUI-BENCH: read $((BENCH_MIB * 1048576)) $(((end - start) * 10000000))" > /dev/ttyS0
+    end=$(now_ns)
+    echo "KVMGUI-BENCH: read $((BENCH_MIB * 1048576)) $((end - start))" > /dev/ttyS0
     say "bench done"
 }
 
