@@ -68,7 +68,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add("serial", cmd_serial, "print a VM's serial console log")
     p.add_argument("--follow", "-f", action="store_true",
                    help="keep printing new output until the VM stops (Ctrl-C to quit)")
-    add("display", cmd_display, "print the address a viewer (remote-viewer) connects to")
+    p = add("display", cmd_display, "print the address a viewer (remote-viewer) connects to")
+    p.add_argument("--open", action="store_true",
+                   help="open the display in remote-viewer (a VNC display stays open while "
+                        "this command runs)")
 
 
 @contextlib.asynccontextmanager
@@ -177,6 +180,8 @@ async def cmd_insert(args: argparse.Namespace, ctx: CliContext) -> int:
 
 async def cmd_display(args: argparse.Namespace, ctx: CliContext) -> int:
     async with attached(ctx, args.name) as (_, vm):
+        if args.open:
+            return await _open_display(vm)
         outcome = await vm.display_address()
         if not outcome.ok:
             return report(outcome)
@@ -184,6 +189,24 @@ async def cmd_display(args: argparse.Namespace, ctx: CliContext) -> int:
         if sys.stdout.isatty():
             print(f"Open it with: remote-viewer {outcome.value}", file=sys.stderr)
         return 0
+
+
+async def _open_display(vm: VmController) -> int:
+    from kvmgui.runtime.viewer import ExternalViewer, open_external_viewer
+
+    outcome = await open_external_viewer(vm, vm.name)
+    code = report(outcome)
+    shown = outcome.value
+    if code == 0 and isinstance(shown, ExternalViewer) and shown.relay is not None:
+        # kvmgui relays this VNC display to the viewer: stay until the viewer is closed.
+        print("The viewer is open; close it (or press Ctrl-C) to end this command.",
+              file=sys.stderr)
+        try:
+            await shown.wait()
+        except asyncio.CancelledError:
+            await shown.terminate()
+            raise
+    return code
 
 
 async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:

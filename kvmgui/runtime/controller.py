@@ -25,7 +25,7 @@ from typing import Any
 
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
-from kvmgui.runtime import actions, launch, process
+from kvmgui.runtime import actions, display_auth, launch, process
 from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
 from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
 from kvmgui.runtime.exits import GUEST_CRASHED, exit_verdict
@@ -37,6 +37,7 @@ from kvmgui.runtime.qmp_session import (
     QmpCommandError,
     QmpError,
     QmpSession,
+    QmpTimeout,
     connect_first,
 )
 from kvmgui.runtime.runfiles import (
@@ -56,6 +57,8 @@ log = logging.getLogger(__name__)
 START_LOCK_WAIT_S = 60.0  # another process may be creating a disk for the same VM
 LAUNCH_TIMEOUT_S = 30.0  # QEMU's monitor must answer within this after launch
 QUIT_WAIT_S = 5.0
+QUIT_ANSWER_S = 3.0  # a QEMU that does not answer `quit` in this time is hung
+HUNG_TERM_WAIT_S = 1.0  # SIGTERM → SIGKILL for a hung QEMU
 CLOSE_EVENTS_WAIT_S = 2.0
 UPGRADE_INTERVAL_S = 10.0
 
@@ -554,6 +557,15 @@ class VmController:
         self._session_socket = session.socket_path
         self._exit_task = asyncio.ensure_future(self._wait_exit(run_id, watch))
         self._apply_qmp_status(status, starting=True)
+        if display_auth.wants_password(self.stored.spec):
+            try:
+                await display_auth.apply_password(session, self.stored.spec, self.run)
+            except (QmpError, OSError) as exc:
+                await self._kill_current(watch)
+                return self._start_failed(
+                    f"QEMU did not accept the password for the VM's display ({exc}), so the VM "
+                    "was stopped again; turn the display password off in the VM's settings to "
+                    "start it without one.", code="display-password")
         try:
             await session.execute("cont")
         except QmpError as exc:
@@ -693,18 +705,31 @@ class VmController:
                 return self._not_running()
             self._forced = True
             session = self._session
+            asked = hung = False
             if session is not None and session.connected:
-                with contextlib.suppress(QmpError):
-                    await session.execute("quit", timeout=3.0)
-            status = await watch.wait(QUIT_WAIT_S)
+                try:
+                    await session.execute("quit", timeout=QUIT_ANSWER_S)
+                    asked = True
+                except QmpTimeout:
+                    # Its main loop is stuck (or the process is stopped): it will not quit by
+                    # itself, and a SIGTERM is handled by that same loop, so escalate quickly.
+                    hung = True
+                except QmpError:
+                    asked = True  # the connection dropped: it is most likely quitting
+            # Only a QEMU that was asked gets time to quit by itself.
+            status = await watch.wait(QUIT_WAIT_S) if asked else None
             if status is None:
-                status = await process.terminate(watch)
+                status = await process.terminate(
+                    watch, term_timeout=HUNG_TERM_WAIT_S if hung else QUIT_WAIT_S)
             if status is None:
                 return Outcome.failure(
                     f"QEMU (pid {watch.pid}) did not stop, even when killed; it may be stuck in "
                     "the kernel (for example on a hung disk). Check it with: ps -p "
                     f"{watch.pid} -o stat,wchan", code="unkillable")
             await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
+        if hung:
+            return Outcome.success(f"Turned '{self.name}' off: QEMU did not respond, so it was "
+                                   "killed.", code="killed")
         return Outcome.success(f"Turned '{self.name}' off.")
 
     async def eject(self, *, force: bool = False) -> Outcome:
@@ -753,6 +778,15 @@ class VmController:
         meta = self._meta
         return await actions.display_address(self._session, meta.display if meta else None,
                                              self.name)
+
+    def display_password(self) -> str | None:
+        """The password of the running VM's display (None: it has none, or is not running).
+
+        Made anew at every start when the VM's definition asks for one (spec.display.password);
+        see kvmgui/runtime/display_auth.py."""
+        if self._pid is None:
+            return None
+        return display_auth.read_password(self.run)
 
     async def blockstats(self, timeout: float) -> Any:
         session = self._session

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kvmgui.core.paths import VmRuntimePaths
+from kvmgui.runtime.display_auth import PASSWORD_FILE
 
 POLL_INTERVAL_S = 1.0
 _HAS_PIDFD = hasattr(os, "pidfd_open")
@@ -196,7 +197,9 @@ def _glob(folder: Path, pattern: str) -> list[Path]:
 def remove_leftovers(run: VmRuntimePaths, *, include_meta: bool = True) -> list[Path]:
     """Delete the pidfile, sockets (and meta.json). The caller has checked nothing runs."""
     removed = []
-    targets = runtime_leftovers(run) + ([run.meta_file] if include_meta else [])
+    # The display password belongs to the run that made it.
+    run_files = [run.meta_file, run.dir / PASSWORD_FILE] if include_meta else []
+    targets = runtime_leftovers(run) + run_files
     for path in targets:
         try:
             path.unlink()
