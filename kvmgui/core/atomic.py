@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -115,3 +116,29 @@ def remove_stale_temps(path: Path, older_than_s: float = 600.0) -> list[Path]:
             tmp.unlink()
             removed.append(tmp)
     return removed
+
+
+def read_small_regular_file(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
+    """Read at most `limit` + 64 KiB of a regular file, never blocking and never hanging.
+
+    O_NONBLOCK: a FIFO put in place of a file must not hang the app at start; anything that is
+    not a regular file raises OSError(EINVAL). With follow_links=False a symbolic link raises
+    OSError(ELOOP) instead of being read through. Callers compare the length to `limit` to
+    report a file that is too large.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

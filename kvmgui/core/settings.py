@@ -17,18 +17,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
 import json
 import math
 import os
-import stat
 import time
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from kvmgui.core.atomic import write_atomic
+from kvmgui.core.atomic import read_small_regular_file, write_atomic
 from kvmgui.core.definition import JsonError, decode_json
 from kvmgui.core.model import Accel, DisplayKind
 from kvmgui.core.validation import Problem, Severity, shown
@@ -223,22 +221,7 @@ def _broken_name(path: Path) -> Path:
 
 
 def _read(path: Path) -> bytes:
-    # O_NONBLOCK: a FIFO put in place of the file must not hang the app at start.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        chunks: list[bytes] = []
-        total = 0
-        while total <= MAX_SETTINGS_BYTES:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+    return read_small_regular_file(path, MAX_SETTINGS_BYTES)
 
 
 def _classify(raw: bytes) -> tuple[dict[str, Any] | None, int | None, str]:

@@ -33,7 +33,12 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kvmgui.core.atomic import fsync_dir, remove_stale_temps, write_atomic
+from kvmgui.core.atomic import (
+    fsync_dir,
+    read_small_regular_file,
+    remove_stale_temps,
+    write_atomic,
+)
 from kvmgui.core.definition import (
     MAX_DEFINITION_BYTES,
     SCHEMA_VERSION,
@@ -110,33 +115,19 @@ def _os_sentence(exc: OSError, action: str, where: Path) -> str:
 def _read_definition(path: Path) -> bytes:
     """The bytes of a vm.json, refusing links, FIFOs, devices and huge files.
 
-    O_NOFOLLOW and O_NONBLOCK: a vm.json replaced by a symlink to a host file or by a FIFO
-    must neither be read through nor hang the app.
+    A vm.json replaced by a symlink to a host file or by a FIFO must neither be read through
+    nor hang the app.
     """
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        fd = os.open(path, flags)
+        return read_small_regular_file(path, MAX_DEFINITION_BYTES, follow_links=False)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise StoreError(f"{shown(str(path))} is a symbolic link, which kvmgui does "
                              "not follow: replace it with the file itself.") from None
-        raise
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
+        if exc.errno == errno.EINVAL:
             raise StoreError(f"{shown(str(path))} is not a regular file: replace it with "
-                             "a definition file.")
-        chunks: list[bytes] = []
-        total = 0
-        while total <= MAX_DEFINITION_BYTES:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+                             "a definition file.") from None
+        raise
 
 
 def _inside(path: Path, real_dir: str) -> bool:
