@@ -136,18 +136,12 @@ async def image_info(
 
     force_share=False fails with "This image is in use by a running VM." when a VM holds it.
     """
-    _require_file(Path(path))
-    # An absolute name makes qemu-img report the base's full path, not one relative to us.
-    path = os.path.abspath(path)
-    result = await run_qemu_img(
-        qi.info_argv(path, fmt=fmt, force_share=force_share, qemu_img=qemu_img), timeout=timeout
-    )
-    if result.returncode != 0:
-        raise _failure(result, f"Cannot read {Path(path).name}")
+    stdout = await _info_output(path, fmt=fmt, force_share=force_share, backing_chain=False,
+                                qemu_img=qemu_img, timeout=timeout)
     try:
-        return qi.parse_info(result.stdout)
+        return qi.parse_info(stdout)
     except qi.QemuImgOutputError as exc:
-        raise ImageError(str(exc), result.stdout.decode("utf-8", "replace")[:2000]) from None
+        raise ImageError(str(exc), stdout.decode("utf-8", "replace")[:2000]) from None
 
 
 async def image_chain(
@@ -158,17 +152,30 @@ async def image_chain(
     timeout: float = INFO_TIMEOUT_S,
 ) -> list[ImageInfo]:
     """The image and its bases, nearest first (`info --backing-chain`)."""
+    stdout = await _info_output(path, fmt=fmt, force_share=True, backing_chain=True,
+                                qemu_img=qemu_img, timeout=timeout)
+    try:
+        return qi.parse_info_chain(stdout)
+    except qi.QemuImgOutputError as exc:
+        raise ImageError(str(exc), stdout.decode("utf-8", "replace")[:2000]) from None
+
+
+async def _info_output(
+    path: str | os.PathLike[str], *, fmt: str | None, force_share: bool, backing_chain: bool,
+    qemu_img: str, timeout: float,
+) -> bytes:
+    """`qemu-img info --output=json` of `path`, or ImageError with a plain sentence."""
     _require_file(Path(path))
-    path = os.path.abspath(path)
+    # An absolute name makes qemu-img report the base's full path, not one relative to us.
+    abspath = os.path.abspath(path)
     result = await run_qemu_img(
-        qi.info_argv(path, fmt=fmt, backing_chain=True, qemu_img=qemu_img), timeout=timeout
+        qi.info_argv(abspath, fmt=fmt, force_share=force_share, backing_chain=backing_chain,
+                     qemu_img=qemu_img),
+        timeout=timeout,
     )
     if result.returncode != 0:
-        raise _failure(result, f"Cannot read {Path(path).name}")
-    try:
-        return qi.parse_info_chain(result.stdout)
-    except qi.QemuImgOutputError as exc:
-        raise ImageError(str(exc), result.stdout.decode("utf-8", "replace")[:2000]) from None
+        raise _failure(result, f"Cannot read {Path(abspath).name}")
+    return result.stdout
 
 
 async def ensure_not_in_use(
