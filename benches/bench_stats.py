@@ -3,8 +3,8 @@
 
 Not a test. Run from the repository root:
 
-    .venv/bin/python benches/bench_stats.py [--vms 10] [--rounds 50] [--seconds 20]
-                                            [--paused]
+    .venv/bin/python benches/bench_stats.py [--vms 10] [--rounds 50] [--seconds 60]
+                                            [--quick] [--paused] [--json FILE]
 
 It starts N VMs through the real runtime (TCG, -m 64, no OS: SeaBIOS finds nothing to boot and
 idles; --paused stops them too), then measures in this process:
@@ -12,19 +12,22 @@ idles; --paused stops them too), then measures in this process:
 1. per round: wall time and CPU time (time.process_time) of `StatsSampler.sample_once()`,
    which reads /proc/<pid>/stat and /statm of every QEMU and asks each for `query-blockstats`
    over QMP (all VMs in parallel);
-2. steady state: the sampler task running at the app's default interval (Settings
-   .stats_interval_s, 2 s) for --seconds; this process's CPU % over that time, i.e. what the
-   sampler costs the app, event loop included. QEMU's own work to answer query-blockstats is
-   reported separately (CPU time of all QEMUs during the steady-state run, with and without
-   sampling).
+2. steady state (the supervision cost): the sampler task running at the app's default
+   interval (Settings.stats_interval_s, 2 s) for --seconds (default 60, --quick 10); this
+   process's CPU % over that time, i.e. what supervising the guests costs the app: the
+   manager's event loop, its QMP sessions, the stats sampler and the performance advisor
+   (which watches every sample), without the Qt window. QEMU's own work (including answering
+   query-blockstats) is reported separately: CPU time of all QEMUs during the steady-state
+   run, with and without sampling.
 
-All VMs are forced off at the end.
+--json FILE writes the figures for benches/run_all.py. All VMs are forced off at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
 import sys
 import time
@@ -48,7 +51,7 @@ def qemu_cpu_seconds(manager: VmManager) -> float:
     return total / CLOCK_TICKS
 
 
-async def main(args: argparse.Namespace) -> None:
+async def main(args: argparse.Namespace) -> dict[str, float]:
     env = RunEnv.create()
     for i in range(args.vms):
         create_vm(env, tiny_spec(f"bench{i:02d}"))
@@ -68,7 +71,8 @@ async def main(args: argparse.Namespace) -> None:
         await asyncio.sleep(1)
         await manager.stats.sample_once()  # first round: no CPU % yet
 
-        walls, cpus = [], []
+        walls: list[float] = []
+        cpus: list[float] = []
         for _ in range(args.rounds):
             w0, c0 = time.perf_counter(), time.process_time()
             stats = await manager.stats.sample_once()
@@ -100,6 +104,17 @@ async def main(args: argparse.Namespace) -> None:
               f"this process {busy_self:.2f} % of one core while sampling "
               f"({idle_self:.2f} % without); all QEMUs {busy_qemu:.1f} % "
               f"({idle_qemu:.1f} % without)")
+        return {
+            "vms": args.vms,
+            "seconds": args.seconds,
+            "interval_s": settings.stats_interval_s,
+            "app_cpu_percent": busy_self,
+            "app_cpu_percent_not_sampling": idle_self,
+            "qemu_cpu_percent": busy_qemu,
+            "qemu_cpu_percent_not_sampled": idle_qemu,
+            "round_wall_ms": statistics.median(walls) * 1000,
+            "round_cpu_ms": statistics.median(cpus) * 1000,
+        }
     finally:
         for c in manager.controllers():
             if c.pid is not None:
@@ -112,6 +127,15 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--vms", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--seconds", type=float, default=60.0,
+                        help="length of each steady-state run (default 60)")
+    parser.add_argument("--quick", action="store_true", help="10 s runs and 10 rounds")
     parser.add_argument("--paused", action="store_true")
-    asyncio.run(main(parser.parse_args()))
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    arguments = parser.parse_args()
+    if arguments.quick:
+        arguments.seconds = min(arguments.seconds, 10.0)
+        arguments.rounds = min(arguments.rounds, 10)
+    figures = asyncio.run(main(arguments))
+    if arguments.json:
+        arguments.json.write_text(json.dumps(figures, indent=1))

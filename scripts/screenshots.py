@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HERE))
@@ -150,12 +151,21 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     await save(window, out, "main-table")
     window.set_view("grid")
 
-    vm_window = window.open_vm_window(vm_id, "console")
-    vm_window.resize(QSize(900, 640))
-    await wait_for(lambda: not vm_window.console.console.display_size().isEmpty(), 30,
+    # The console as a page of the main window ("All machines › debian-live").
+    console_page = window.open_console(vm_id)
+    await wait_for(lambda: not console_page.console.display_size().isEmpty(), 30,
                    "the console picture")
     await asyncio.sleep(1)
-    await save(vm_window, out, "vm-console")
+    await save(window, out, "main-console")
+    window.show_list()
+
+    about = window._about()
+    await wait_for(lambda: "QEMU emulator" in about.qemu.text(), 30, "QEMU's version")
+    await save(about, out, "about")
+    about.reject()
+
+    vm_window = window.open_vm_window(vm_id, "overview")
+    vm_window.resize(QSize(900, 640))
     for page in ("overview", "hardware", "performance", "serial", "qemu-log"):
         vm_window.show_page(page)
         await asyncio.sleep(1.5 if page in ("serial", "qemu-log") else 0.3)
@@ -171,9 +181,10 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     await wait_for(lambda: bool(host.rows), 30, "the host check")
     await save(host, out, "host-check")
     host.close()
+    second_id = second.created.spec.id  # type: ignore[union-attr]
+    await media_shots(window, out, root, iso, second_id)
 
     # Stop the guest, close the console session, let go of the runtime.
-    await vm_window.console.console.aclose()
     vm_window.close()
     controller = ctx.controller(vm_id)
     if controller is not None:
@@ -185,9 +196,133 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     await asyncio.sleep(0.5)
 
 
+# ------------------------------------------------------------------------------ media tools
+
+
+async def shot_usb_test(window: Any, out: Path, stick: Path) -> None:
+    """"Test a USB stick": the detected sticks, an image file chosen, protection on."""
+    dialog = window.test_usb_stick()
+    await wait_for(lambda: dialog.scanned > 0, 30, "the USB stick scan")
+    dialog.use_file.setChecked(True)
+    dialog.file.set_text(str(stick))
+    dialog.memory.setValue(1024)
+    await save(dialog, out, "media-usb-test")
+    dialog.reject()
+
+
+async def shot_image_tools(window: Any, out: Path, image: Path) -> None:
+    """The disk image tools on a VM's disk: its facts, then the Convert and Resize pages."""
+    from kvmgui.ui.media.entries import open_image_tools
+
+    dialog = open_image_tools(window, str(image))
+    await wait_for(lambda: dialog.info is not None, 30, "the image's facts")
+    dialog.compress_check.setChecked(True)
+    await save(dialog, out, "media-image-tools-convert")
+    dialog.tabs.setCurrentIndex(2)
+    dialog.new_size.setValue(dialog.new_size.value() / 2)
+    await save(dialog, out, "media-image-tools-resize")
+    dialog.reject()
+
+
+async def shot_snapshots(window: Any, out: Path, vm_id: str) -> None:
+    """The VM window's Snapshots page with two snapshots of a stopped VM."""
+    vm_window = window.open_vm_window(vm_id, "snapshots")
+    vm_window.resize(QSize(900, 640))
+    page = vm_window.snapshots
+    for name in ("fresh install", "before the update"):
+        await page.backend.take(page.stored, name)
+    await page.refresh()
+    await save(vm_window, out, "media-snapshots")
+    vm_window.close()
+
+
+async def shot_clone(window: Any, out: Path, vm_id: str) -> None:
+    from kvmgui.ui.media.entries import open_clone
+
+    dialog = open_clone(window, vm_id)
+    await save(dialog, out, "media-clone")
+    dialog.reject()
+
+
+async def shot_copy_device(window: Any, out: Path, vm_id: str, target: Path) -> None:
+    """Copy disk to a device, checked against a file that is too small."""
+    from kvmgui.ui.media.entries import open_copy_device
+
+    dialog = open_copy_device(window, vm_id)
+    dialog.target.setEditText(str(target))
+    await wait_for(lambda: dialog.checked > 0 and not dialog.tasks, 30, "the copy check")
+    await save(dialog, out, "media-copy-device")
+    dialog.reject()
+
+
+async def shot_restore(window: Any, out: Path, iso: Path, backup: Path) -> None:
+    """Restore a backup, with the wiki's size warning showing."""
+    from kvmgui.ui.media.entries import open_restore
+
+    dialog = open_restore(window)
+    dialog.iso.set_text(str(iso))
+    dialog.backup.setEditText(str(backup))
+    dialog.source_size.setValue(40.0)
+    dialog.new_size.setValue(32.0)
+    await save(dialog, out, "media-restore")
+    dialog.reject()
+
+
+async def media_shots(window: Any, out: Path, root: Path, iso: Path, vm_id: str) -> None:
+    """Every media dialog, on a stopped VM `vm_id` (no guest needs to run)."""
+    stored = window.ctx.store.get(vm_id)
+    disk = stored.folder.resolve(stored.spec.disks[0].path)
+    small = root / "small-target.img"
+    with small.open("wb") as f:
+        f.truncate(1 << 30)
+    await shot_usb_test(window, out, iso)
+    await shot_image_tools(window, out, disk)
+    await shot_snapshots(window, out, vm_id)
+    await shot_clone(window, out, vm_id)
+    await shot_copy_device(window, out, vm_id, small)
+    await shot_restore(window, out, iso, small)
+
+
+async def take_media(out: Path, root: Path, iso: Path) -> None:
+    """Only the media dialogs (--media): one stopped VM, no guest booted."""
+    from kvmgui.runtime.manager import VmManager
+    from kvmgui.ui.context import AppContext
+    from kvmgui.ui.main_window import MainWindow
+    from kvmgui.ui.wizard import NewVmWizard
+
+    paths = AppPaths.under(root)
+    settings = replace(Settings(), accelerator=Accel.TCG)
+    save_settings(paths.settings_file, settings)
+    ctx = AppContext(paths, settings)
+    ctx.manager = VmManager(paths, settings, store=ctx.store)
+    window = MainWindow(ctx)
+    window.resize(MAIN_SIZE)
+    window.show()
+    await window.startup()
+    wiz = NewVmWizard(ctx)
+    wiz.show()
+    await wait_for(lambda: wiz.env_ready, 60, "the wizard")
+    wiz.apply_os(OsPreset.WINDOWS10)
+    wiz.draft.disk_gib = 40
+    wiz.draft.name = "windows-10"
+    wiz.draft.start_now = False
+    wiz.revalidate()
+    stored = await wiz.create_vm()
+    assert stored is not None
+    window.reload()
+    await media_shots(window, out, root, iso, stored.spec.id)
+    await ctx.manager.close()
+    window._really_close = True
+    window.close()
+    window.deleteLater()
+    await asyncio.sleep(0.5)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE / "docs" / "screenshots")
+    parser.add_argument("--media", action="store_true",
+                        help="only the media dialogs (no guest is booted)")
     args = parser.parse_args()
     from tests.guest.build import ensure_test_iso
 
@@ -206,7 +341,8 @@ def main() -> int:
     try:
         with loop:
             try:
-                loop.run_until_complete(take(args.out, root, iso))
+                work = take_media if args.media else take
+                loop.run_until_complete(work(args.out, root, iso))
             finally:
                 loop.run_until_complete(stop_everything(root))
     finally:

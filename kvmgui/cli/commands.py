@@ -8,8 +8,11 @@ from kvmgui.cli import (
     commands_define,
     commands_host,
     commands_img,
+    commands_live,
     commands_media,
     commands_run,
+    commands_snapshot,
+    commands_vm_import,
 )
 
 MODULES: list[ModuleType] = [
@@ -18,4 +21,7 @@ MODULES: list[ModuleType] = [
     commands_run,
     commands_img,
     commands_media,  # after commands_img: it adds `img chain`
+    commands_live,
+    commands_snapshot,
+    commands_vm_import,
 ]

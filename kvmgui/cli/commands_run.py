@@ -61,8 +61,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add("eject", cmd_eject, "eject the CD/DVD from a running VM")
     p.add_argument("--force", action="store_true",
                    help="eject even if the guest has locked the tray")
-    p = add("insert", cmd_insert, "put an ISO image into a running VM's CD/DVD drive")
-    p.add_argument("iso", metavar="ISO", help="the ISO image")
+    p = add("insert", cmd_insert,
+            "put an ISO image or a host CD/DVD drive's disc into a running VM's CD/DVD drive")
+    p.add_argument("iso", metavar="ISO_OR_DRIVE", help="an ISO image, or a drive such as /dev/sr0")
     p.add_argument("--force", action="store_true",
                    help="change the disc even if the guest has locked the tray")
     p = add("serial", cmd_serial, "print a VM's serial console log")
@@ -195,9 +196,13 @@ async def _open_display(vm: VmController) -> int:
     from kvmgui.runtime.viewer import ExternalViewer, open_external_viewer
 
     outcome = await open_external_viewer(vm, vm.name)
-    code = report(outcome)
+    if not outcome.ok:
+        if outcome.details:
+            print(outcome.details.rstrip(), file=sys.stderr)
+        raise CliError(outcome.message)
+    print(outcome.message)
     shown = outcome.value
-    if code == 0 and isinstance(shown, ExternalViewer) and shown.relay is not None:
+    if isinstance(shown, ExternalViewer) and shown.relay is not None:
         # kvmgui relays this VNC display to the viewer: stay until the viewer is closed.
         print("The viewer is open; close it (or press Ctrl-C) to end this command.",
               file=sys.stderr)
@@ -206,7 +211,7 @@ async def _open_display(vm: VmController) -> int:
         except asyncio.CancelledError:
             await shown.terminate()
             raise
-    return code
+    return 0
 
 
 async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -42,7 +42,8 @@ class CliContext:
         return Path(root) if root else self.paths.default_vm_root
 
     def store(self) -> VmStore:
-        from kvmgui.core.store import VmStore
+        # Throwaway VMs (kvmgui-cli live) are listed like the others while they run.
+        from kvmgui.runtime.throwaway import StoreWithThrowaways
 
-        return VmStore(self.vm_root)
+        return StoreWithThrowaways(self.vm_root, self.paths)
 

@@ -19,13 +19,13 @@ import contextlib
 import logging
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
-from kvmgui.runtime import actions, display_auth, launch, process
+from kvmgui.runtime import actions, cd_media, display_auth, launch, process
 from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
 from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
 from kvmgui.runtime.exits import GUEST_CRASHED, exit_verdict
@@ -584,9 +584,13 @@ class VmController:
         return Outcome.failure(message, details=details, code=code)
 
     async def _kill_current(self, watch: process.ProcessWatch) -> None:
+        """Stop a QEMU that came up but cannot be let run (called while launching)."""
         self._forced = True
         if await process.terminate(watch) is not None:
             await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
+            # The exit handler skips the clean-up while a start holds start.lock, and that
+            # is us: without this, vnc.sock and the display password would stay behind.
+            process.remove_leftovers(self.run)
 
     # -- actions on a running VM -------------------------------------------------------------
 
@@ -740,14 +744,47 @@ class VmController:
             return await actions.eject_cd(session, self.name, force=force)
 
     async def change_cd(self, iso: Path, *, force: bool = False) -> Outcome:
-        path = actions.check_iso(iso)
-        if isinstance(path, Outcome):
-            return path
+        """Insert an ISO image, or the disc of a host drive (/dev/sr0, /dev/cdrom)."""
+        medium = cd_media.check_medium(iso)
+        if isinstance(medium, Outcome):
+            return medium
         async with self._lock:
             session = self._session_or_failure()
             if isinstance(session, Outcome):
                 return session
-            return await actions.change_cd(session, self.name, path, force=force)
+            return await cd_media.insert(session, self.name, medium, force=force)
+
+    async def with_monitor(self, body: Callable[[QmpSession], Awaitable[Outcome]]) -> Outcome:
+        """Run a multi-command action kept in its own module (live snapshots) on the VM's
+        monitor, under the VM's lock; fails like the other actions when it does not run."""
+        async with self._lock:
+            session = self._session_or_failure()
+            if isinstance(session, Outcome):
+                return session
+            return await body(session)
+
+    async def while_stopped(self, body: Callable[[], Awaitable[Outcome]]) -> Outcome:
+        """Run `body` (qemu-img on the VM's disks: offline snapshots) while making sure the VM
+        is not running and cannot be started, by us or another program, until it is done."""
+        async with self._lock:
+            if self._pid is not None and self._watch is not None and not self._watch.exited:
+                return self._already_running()
+            try:
+                process.ensure_private_dir(self._ctx.paths.runtime_dir)
+                process.ensure_private_dir(self.run.dir)
+            except (process.LaunchError, OSError) as exc:
+                return Outcome.failure(f"kvmgui cannot use its runtime folder {self.run.dir} "
+                                       f"({exc}).", code="runtime-dir")
+            lock = process.StartLock(self.run.lock_file)
+            if not await lock.acquire(START_LOCK_WAIT_S):
+                return Outcome.failure(f"Another program is starting '{self.name}'; try again "
+                                       "in a moment.", code="busy")
+            try:
+                if process.find_vm_pid(self.run) is not None:
+                    return self._already_running()
+                return await body()
+            finally:
+                lock.release()
 
     async def screenshot(self, destination: Path) -> Outcome:
         dest = Path(destination).expanduser().absolute()

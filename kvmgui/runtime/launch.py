@@ -189,11 +189,26 @@ async def connect_new_monitor(
         if path.exists():
             session = QmpSession(path, name=name, on_event=on_event, on_lost=on_lost)
             try:
-                return session, await session.connect(MONITOR_CONNECT_TIMEOUT_S)
+                status = await session.connect(MONITOR_CONNECT_TIMEOUT_S)
             except QmpUnavailable:
-                pass  # bound but not listening yet
+                pass  # bound but not listening yet, or QEMU died and left the socket
+            else:
+                if not _cancel_requested():
+                    return session, status
+                await session.close()
+        # asyncio.wait_for (Python 3.11) turns a cancellation that lands just as a connection
+        # attempt fails into that failure, which the loop would swallow: without this check a
+        # QEMU that dies during start-up (leaving qmp.sock behind) would make the loop, and the
+        # start holding the VM's start lock, wait forever.
+        if _cancel_requested():
+            raise asyncio.CancelledError
         await asyncio.sleep(delay)
         delay = min(delay * 2, 0.2)
+
+
+def _cancel_requested() -> bool:
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 async def explain_failure(watch: process.ProcessWatch, stored: StoredVm, offset: int,

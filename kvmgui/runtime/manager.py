@@ -6,6 +6,9 @@ survive the app). kvmgui-cli builds one with role CLI and attaches only to the V
 about, over the VM's second monitor socket, so it works while the GUI holds the first.
 
 Host facts and QEMU capabilities are probed once, on first need, and shared by all starts.
+
+Throwaway VMs (runtime/throwaway.py: "Test a USB stick") are loaded next to the store's VMs,
+so they are listed and controlled like any other; when one stops, the manager removes it.
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ from kvmgui.core.host import HostFacts
 from kvmgui.core.paths import AppPaths, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings
-from kvmgui.core.store import LoadError, StoredVm, VmStore
-from kvmgui.runtime import process
+from kvmgui.core.store import LoadError, LoadResult, StoredVm, VmStore
+from kvmgui.runtime import process, throwaway
 from kvmgui.runtime.advisor import CpuAdvisor, VmFacts, accel_in_use
 from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
-from kvmgui.runtime.events import RuntimeEvent, StatsSampled, VmListChanged
+from kvmgui.runtime.events import RuntimeEvent, StateChanged, StatsSampled, VmListChanged
 from kvmgui.runtime.runfiles import RunMeta, read_meta
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import StatsSampler, VmStats
@@ -86,6 +89,7 @@ class VmManager:
         self.subscribe(self.advisor.observe)
         self._rescan_task: asyncio.Task[None] | None = None
         self._opened = False
+        self._throwaway_names: frozenset[str] = frozenset()
 
     # -- events ------------------------------------------------------------------------------
 
@@ -105,6 +109,18 @@ class VmManager:
                 callback(event)
             except Exception:  # one broken subscriber must not starve the others
                 log.exception("runtime event subscriber failed on %r", event)
+        if isinstance(event, StateChanged) and not event.state.is_active:
+            # After this event has reached everyone: a stopped throwaway VM goes away.
+            with contextlib.suppress(RuntimeError):  # no loop: nothing runs, nothing to do
+                asyncio.get_running_loop().call_soon(self._collect_throwaway, event.vm_id)
+
+    def _collect_throwaway(self, vm_id: str) -> None:
+        controller = self._controllers.get(vm_id)
+        if (controller is None or controller.pid is not None or controller.state.is_active
+                or not throwaway.is_throwaway(controller.stored, self.paths)):
+            return
+        if throwaway.discard(controller.stored, self.paths):
+            self.reload_store()
 
     def _publish_stats(self, stats: VmStats) -> None:
         self._publish(StatsSampled(stats.vm_id, stats))
@@ -159,7 +175,7 @@ class VmManager:
 
     def reload_store(self) -> None:
         """Pick up VMs added to, changed in or removed from the store."""
-        result = self.store.load_all()
+        result = self._load_all()
         self.load_errors = list(result.errors)
         seen = set()
         changed = False
@@ -186,9 +202,14 @@ class VmManager:
         new = [c for vm_id, c in self._controllers.items() if vm_id not in before]
         await asyncio.gather(*(c.attach() for c in new))
 
+    def _load_all(self) -> LoadResult:
+        """The store's VMs and the throwaway VMs."""
+        self._throwaway_names = throwaway.listing(self.paths)
+        return throwaway.merge(self.store.load_all(), self.paths)
+
     def _refresh_one(self, vm_id: str) -> StoredVm | None:
         with contextlib.suppress(Exception):
-            for stored in self.store.load_all().vms:
+            for stored in throwaway.merge(self.store.load_all(), self.paths).vms:
                 if stored.spec.id == vm_id:
                     return stored
         return None
@@ -241,6 +262,11 @@ class VmManager:
         """
         while True:
             await asyncio.sleep(RESCAN_INTERVAL_S)
+            if throwaway.listing(self.paths) != self._throwaway_names:
+                try:
+                    await self.reload()  # a throwaway VM was started (or removed) elsewhere
+                except Exception:
+                    log.exception("reloading the throwaway VMs failed")
             for controller in list(self._controllers.values()):
                 if controller.state.is_active or controller.pid is not None:
                     continue

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
 
 
@@ -74,7 +74,7 @@ def kvm_banner_text(reason: str) -> str:
             "KVM cannot be used, so virtual machines run with software emulation "
             "(TCG) and are much slower.",
         )
-    return translate("MainWindow", "KVM cannot be used. {0}").format(reason)
+    return translate("MainWindow", "KVM cannot be used. {0}").format(core_text(reason))
 
 
 class EmptyState(QWidget):

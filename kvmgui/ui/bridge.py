@@ -35,6 +35,8 @@ class RuntimeBridge(QObject):
     # vm_id, by_guest
     guest_reset = Signal(str, int)
     vm_list_changed = Signal()
+    # vm_id, core.advisor.Advice or None (the performance advisor's notice)
+    advice_changed = Signal(str, object)
 
     def __init__(self, manager: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,5 +82,7 @@ class RuntimeBridge(QObject):
             self.guest_reset.emit(event.vm_id, int(event.by_guest))
         elif isinstance(event, ev.VmListChanged):
             self.vm_list_changed.emit()
+        elif isinstance(event, ev.AdviceChanged):
+            self.advice_changed.emit(event.vm_id, event.advice)
         else:
             log.debug("runtime event without a signal: %r", event)

@@ -21,6 +21,7 @@ from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings, save_settings, validate_settings
 from kvmgui.core.store import VmStore
 from kvmgui.core.validation import Problem
+from kvmgui.ui.i18n import core_text
 
 if TYPE_CHECKING:
     from kvmgui.runtime.controller import VmController
@@ -142,7 +143,7 @@ class AppContext(QObject):
             )
         except Exception as exc:  # the probe promises not to raise; be safe anyway
             log.exception("host probe failed")
-            self.host_error = str(exc) or type(exc).__name__
+            self.host_error = core_text(str(exc)) or type(exc).__name__
             self.host_changed.emit()
             return None
         self.host_report = report
@@ -165,7 +166,7 @@ class AppContext(QObject):
             self.caps = await probe_caps(self._settings.qemu_binary)
             self.caps_error = ""
         except QemuProbeError as exc:
-            self.caps_error = str(exc)
+            self.caps_error = core_text(str(exc))  # QEMU's probe speaks English
             self.caps = None
         return self.caps
 

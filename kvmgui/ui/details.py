@@ -1,4 +1,7 @@
-"""The window of one VM: its console and its details (overview, hardware, performance, logs).
+"""The window of one VM: its details (overview, hardware, performance, logs).
+
+Its screen is shown in the main window (MainWindow.open_console); the tool bar's "Open
+console" goes there, so there is one console per VM and one place to find it.
 
 Like virt-manager's VM window, but sized for a 1024×768 screen (its details window is 835 px
 tall) and with the graphs on from the start. The same VM actions as the main window sit in
@@ -18,7 +21,6 @@ from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.details_console import ConsolePage
 from kvmgui.ui.details_hardware import HardwarePage
 from kvmgui.ui.details_logs import LogPage
 from kvmgui.ui.details_overview import OverviewPage
@@ -29,11 +31,12 @@ from kvmgui.ui.models import VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.vm_actions import VmActions
 
-PAGES = ("console", "overview", "hardware", "performance", "serial", "qemu-log")
+PAGES = ("overview", "hardware", "performance", "serial", "qemu-log")
 
 
 class VmWindow(QMainWindow):
     saved = Signal(object)  # StoredVm
+    host_check_requested = Signal()  # an advisor cause's "Open the host check"
 
     def __init__(
         self,
@@ -54,7 +57,6 @@ class VmWindow(QMainWindow):
         self.setObjectName("VmWindow")
         self.setWindowIcon(os_icon(stored.spec.os))
         self.vm_actions = VmActions(ctx, self, self.row, with_shortcuts=True)
-        self.vm_actions.console_requested.connect(lambda _id: self.show_page("console"))
         self.vm_actions.details_requested.connect(lambda _id: self.show_page("overview"))
         self.vm_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_toolbar()
@@ -62,10 +64,11 @@ class VmWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(translate("VmWindow", "Views of the virtual machine"))
         self.tabs.setDocumentMode(True)
-        self.console = ConsolePage(ctx, stored.spec, self.tabs)
         self.overview = OverviewPage(ctx, stored, self.tabs)
         self.hardware = HardwarePage(ctx, stored, self.tabs)
         self.hardware.saved.connect(self._hardware_saved)
+        self.overview.advice.saved.connect(self._advice_applied)
+        self.overview.advice.action_requested.connect(self._advice_action)
         self.performance = PerformancePage(
             history, self.vm_id, ctx.settings.stats_interval_s, self.tabs
         )
@@ -79,7 +82,6 @@ class VmWindow(QMainWindow):
             parent=self.tabs,
         )
         self._pages: dict[str, QWidget] = {
-            "console": self.console,
             "overview": self.overview,
             "hardware": self.hardware,
             "performance": self.performance,
@@ -87,7 +89,6 @@ class VmWindow(QMainWindow):
             "qemu-log": self.qemu_log,
         }
         titles = {
-            "console": translate("VmWindow", "&Console"),
             "overview": translate("VmWindow", "&Overview"),
             "hardware": translate("VmWindow", "&Hardware"),
             "performance": translate("VmWindow", "&Performance"),
@@ -97,7 +98,7 @@ class VmWindow(QMainWindow):
         for key in PAGES:
             self.tabs.addTab(self._pages[key], titles[key])
         self.setCentralWidget(self.tabs)
-        # Alt+1…6 jump to a page from anywhere (the console keeps ordinary keys for the guest).
+        # Alt+1…5 jump to a page from anywhere (the console keeps ordinary keys for the guest).
         for i, key in enumerate(PAGES):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.activated.connect(lambda k=key: self.show_page(k))
@@ -106,7 +107,16 @@ class VmWindow(QMainWindow):
         # lambda would keep calling into a destroyed window.
         self.bridge = bridge
         bridge.state_changed.connect(self._state_changed)
-        bridge.console_available.connect(self._console_available)
+        bridge.advice_changed.connect(self._advice_changed)
+        manager = ctx.manager
+        advisor = getattr(manager, "advisor", None)
+        if advisor is not None:
+            self.overview.set_live_advice(advisor.advice(self.vm_id))
+        # --- media tools (issue 6): Snapshots tab, "Disk tools…" on the Hardware page ---
+        from kvmgui.ui.media.entries import install_vm_window_entries
+
+        install_vm_window_entries(self)
+        # --- end media tools ---
         history.updated.connect(self._stats)
         model.dataChanged.connect(self._model_changed)
         self.uptime_timer = QTimer(self)
@@ -117,12 +127,7 @@ class VmWindow(QMainWindow):
         self.refresh()
         row = self.row()
         if row is not None:
-            self.console.set_state(row.state)
             self.hardware.set_state(row.state)
-            status = self._status()
-            uri = getattr(status, "display", None)
-            if row.state.is_active and uri:
-                self.console.set_address(str(uri))
 
     def _default_size(self) -> QSize:
         geometry = self.ctx.view_state.value("vm-window/size")
@@ -140,6 +145,8 @@ class VmWindow(QMainWindow):
         a = self.vm_actions
         for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
             tb.addAction(action)
+        tb.addSeparator()
+        tb.addAction(a.console)  # the main window's console page (MainWindow connects it)
         for action in tb.actions():
             button = tb.widgetForAction(action)
             if button is not None:
@@ -174,40 +181,50 @@ class VmWindow(QMainWindow):
         self.refresh()
 
     def show_page(self, key: str) -> None:
+        if key == "console":
+            self.vm_actions.console.trigger()
+            return
         page = self._pages.get(key)
         if page is not None:
             self.tabs.setCurrentWidget(page)
-            if key == "console":
-                self.console.console.setFocus()
 
     def _state_changed(self, vm_id: str, state: object, reason: str, details: str) -> None:
         if vm_id != self.vm_id or not isinstance(state, VmState):
             return
-        self.console.set_state(state)
         self.hardware.set_state(state)
         self.refresh()
-
-    def _console_available(self, vm_id: str, uri: object) -> None:
-        if vm_id == self.vm_id and uri:
-            self.console.set_address(str(uri))
 
     def _stats(self, vm_id: str) -> None:
         if vm_id == self.vm_id:
             self.refresh()
 
+    def _advice_changed(self, vm_id: str, advice: object) -> None:
+        if vm_id == self.vm_id:
+            self.overview.set_live_advice(advice)
+
+    def _advice_applied(self, stored: StoredVm) -> None:
+        self.hardware.load(stored)  # its form would otherwise save the old definition
+        self._hardware_saved(stored)
+
+    def _advice_action(self, action: str) -> None:
+        from kvmgui.core.advisor import FORCE_OFF, OPEN_HOST_CHECK
+
+        if action == FORCE_OFF:
+            self.vm_actions.force_off.trigger()
+        elif action == OPEN_HOST_CHECK:
+            self.host_check_requested.emit()
+
     def _hardware_saved(self, stored: StoredVm) -> None:
         self.stored = stored
-        self.console.set_spec(stored.spec)
         self.overview.set_stored(stored)
         self.saved.emit(stored)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.view_state.setValue("vm-window/size", self.size())
         self.uptime_timer.stop()
-        self.console.close_console()
         for signal, slot in (
             (self.bridge.state_changed, self._state_changed),
-            (self.bridge.console_available, self._console_available),
+            (self.bridge.advice_changed, self._advice_changed),
             (self.history.updated, self._stats),
             (self.model.dataChanged, self._model_changed),
             (self.history.updated, self.performance._updated),

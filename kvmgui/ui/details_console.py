@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import DisplayKind, VmSpec
+from kvmgui.runtime.display_auth import read_password
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import show_error, show_info
+from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ def display_state(state: VmState) -> VmDisplayState:
 
 class ConsolePage(QWidget):
     detached_changed = Signal(int)  # 1 detached, 0 attached (no bools: see bridge.py)
+    start_requested = Signal()  # the "Start" button of the stopped state (the owner starts it)
 
     def __init__(self, ctx: AppContext, spec: VmSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +82,12 @@ class ConsolePage(QWidget):
         )
         self.toolbar.detachRequested.connect(self.detach)
         self.toolbar.fullscreenToggled.connect(self._fullscreen)
+        self.viewer_action = self.toolbar.addAction(
+            translate("ConsolePage", "Open in Viewer"), self._open_viewer
+        )
+        self.viewer_action.setToolTip(
+            translate("ConsolePage", "Open this screen in remote-viewer, in its own window")
+        )
         v.addWidget(self.toolbar)
         self.scroll_area = QScrollArea(self.console_page)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -95,6 +103,14 @@ class ConsolePage(QWidget):
         self.message_page = QWidget(self.stack)
         m = QVBoxLayout(self.message_page)
         m.addStretch(1)
+        self.message_title = QLabel(self.message_page)
+        self.message_title.setWordWrap(True)
+        self.message_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.message_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.message_title.setFont(font)
+        m.addWidget(self.message_title)
         self.message = QLabel(self.message_page)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -106,6 +122,7 @@ class ConsolePage(QWidget):
         m.addStretch(2)
         self.stack.addWidget(self.message_page)
         self._state = VmState.STOPPED
+        self._mode = ""
         self._update_view()
 
     # -- state ------------------------------------------------------------------------------
@@ -134,68 +151,100 @@ class ConsolePage(QWidget):
         address = vnc_address(uri) if uri else None
         if address is None or address == self._address or not self.is_vnc:
             return
+        # A VM with a display password gets a new one at each start (runtime.display_auth).
+        password = read_password(self.ctx.paths.vm_runtime(self.spec.id))
+        if password is None and self.spec.display.password:
+            return  # not set yet (the VM is starting): set_state(RUNNING) comes back here
         self._address = address
-        self._task = asyncio.ensure_future(self.console.connect_to(address))
+        self._task = asyncio.ensure_future(self.console.connect_to(address, password=password))
+
+    def _show_message(self, mode: str, title: str, text: str, button: str = "") -> None:
+        self._mode = mode
+        self.message_title.setText(title)
+        self.message.setText(text)
+        self.message_button.setText(button)
+        self.message_button.setAccessibleName(button.replace("&", ""))
+        self.message_button.setVisible(bool(button))
+        self.stack.setCurrentWidget(self.message_page)
 
     def _update_view(self) -> None:
+        name = self.spec.name
+        self.viewer_action.setVisible(self.is_vnc)
         if self.window_ is not None:
-            self.message.setText(translate("ConsolePage", "The console is in its own window."))
-            self.message_button.setText(translate("ConsolePage", "&Bring it back here"))
-            self.message_button.show()
-            self.stack.setCurrentWidget(self.message_page)
+            self._show_message(
+                "attach",
+                translate("ConsolePage", "The console is in its own window."),
+                "",
+                translate("ConsolePage", "&Bring it back here"),
+            )
             return
-        if not self.is_vnc:
-            if self.spec.display.kind is DisplayKind.SPICE:
-                self.message.setText(
-                    translate(
-                        "ConsolePage",
-                        "This virtual machine uses a SPICE screen, which opens in remote-viewer.",
-                    )
-                )
-                self.message_button.setText(translate("ConsolePage", "&Open in remote-viewer"))
-                self.message_button.setVisible(self._state.is_active)
-            else:
-                self.message.setText(
-                    translate("ConsolePage", "This virtual machine has no screen.")
-                )
-                self.message_button.hide()
-            self.stack.setCurrentWidget(self.message_page)
+        if not self._state.is_active:
+            self._show_message(
+                "start",
+                translate("ConsolePage", "{0} is not running.").format(name),
+                translate("ConsolePage", "Start it to see its screen here."),
+                translate("ConsolePage", "&Start"),
+            )
             return
+        if self.spec.display.kind is DisplayKind.SPICE:
+            self._show_message(
+                "open-display",
+                translate("ConsolePage", "{0} shows its screen over SPICE.").format(name),
+                translate(
+                    "ConsolePage",
+                    "kvmgui cannot draw SPICE screens itself; they open in remote-viewer, "
+                    "a separate window that also shares the clipboard and USB devices.",
+                ),
+                translate("ConsolePage", "&Open display"),
+            )
+            return
+        if self.spec.display.kind is DisplayKind.NONE:
+            self._show_message(
+                "",
+                translate("ConsolePage", "{0} has no screen.").format(name),
+                translate(
+                    "ConsolePage",
+                    "Its display is set to none. To see one, choose VNC or SPICE under "
+                    "Details › Hardware; it takes effect at the next start.",
+                ),
+            )
+            return
+        self._mode = ""
         self.message_button.hide()
         self.stack.setCurrentWidget(self.console_page)
 
     def _message_action(self) -> None:
-        if self.window_ is not None:
+        if self._mode == "attach":
             self.attach()
-            return
-        self._task = asyncio.ensure_future(self._open_spice())
+        elif self._mode == "start":
+            self.start_requested.emit()
+        elif self._mode == "open-display":
+            self._open_viewer()
 
-    async def _open_spice(self) -> None:
+    def _open_viewer(self) -> None:
+        self._task = asyncio.ensure_future(self.open_viewer())
+
+    async def open_viewer(self) -> Any:
+        """Open the VM's display in remote-viewer (through the runtime); failures are shown."""
+        from kvmgui.runtime.viewer import open_external_viewer
+
         controller = self.ctx.controller(self.spec.id)
-        opener = getattr(controller, "open_viewer", None)
-        socket = self.ctx.paths.vm_runtime(self.spec.id).spice_socket
-        if opener is None:
-            # Starting programs belongs to the runtime, which has no viewer launcher yet:
-            # give the exact command instead.
-            show_info(
-                self,
-                translate("ConsolePage", "Open the screen with remote-viewer."),
-                informative=translate(
-                    "ConsolePage",
-                    "Run this command (it is under Details, ready to "
-                    "copy): remote-viewer spice+unix://{0}",
-                ).format(socket),
-                details=f"remote-viewer spice+unix://{socket}",
-            )
-            return
-        outcome = await opener()
+        if controller is None:
+            show_error(self, translate("ConsolePage", "kvmgui's runtime is not running."))
+            return None
+        self.message_button.setEnabled(False)
+        try:
+            outcome = await open_external_viewer(controller, self.spec.name)
+        finally:
+            self.message_button.setEnabled(True)
         if not outcome.ok:
             show_error(
                 self,
-                translate("ConsolePage", "remote-viewer could not be started."),
+                translate("ConsolePage", "The display could not be opened in a viewer."),
                 informative=outcome.message,
                 details=outcome.details,
             )
+        return outcome
 
     # -- detaching --------------------------------------------------------------------------
 

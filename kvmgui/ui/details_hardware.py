@@ -46,13 +46,12 @@ from kvmgui.core.model import (
     VideoModel,
     VmSpec,
 )
-from kvmgui.core.sizes import format_size
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, has_errors, validate_spec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, ProblemList, hint_label
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.widgets import hint_label
 
 TAIL_BYTES = 128 * 1024
@@ -124,7 +124,7 @@ class LogPage(QWidget):
 
             found = explain(output, during_start=False)
             self.explanation.setText(
-                translate("LogPage", "In plain words: {0}").format(found.message)
+                translate("LogPage", "In plain words: {0}").format(core_text(found.message))
             )
         self.explanation.setVisible(True)
 

@@ -10,12 +10,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kvmgui.core.advisor import static_hints
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
-from kvmgui.core.sizes import MIB, format_size
+from kvmgui.core.sizes import MIB
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
+from kvmgui.ui.advice_view import AdvicePanel
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.models import VmRow, state_icon, state_word
 from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import CopyableText, heading_label
@@ -74,6 +76,10 @@ class OverviewPage(QWidget):
         self.folder = _value(self, translate("OverviewPage", "Folder"))
         form.addRow(translate("OverviewPage", "Folder:"), self.folder)
         layout.addLayout(form)
+        # The performance advisor's notices (hidden when it has nothing to say).
+        self.live_advice: Any = None
+        self.advice = AdvicePanel(ctx.store, stored, self)
+        layout.addWidget(self.advice)
         layout.addWidget(heading_label(translate("OverviewPage", "QEMU command line"), self))
         self.command_note = _value(self, translate("OverviewPage", "About the command line"))
         layout.addWidget(self.command_note)
@@ -95,7 +101,19 @@ class OverviewPage(QWidget):
             )
         )
         self.folder.setText(str(stored.folder.dir))
+        self.advice.store = self.ctx.store
+        self.advice.set_stored(stored)
+        self._show_advice()
         self._task = asyncio.ensure_future(self.refresh_command_line())
+
+    def set_live_advice(self, advice: Any) -> None:
+        """The runtime's current notice for this VM (AdviceChanged), or None."""
+        self.live_advice = advice
+        self._show_advice()
+
+    def _show_advice(self) -> None:
+        notices = [self.live_advice] if self.live_advice is not None else []
+        self.advice.set_advice([*notices, *static_hints(self.stored.spec)])
 
     async def refresh_command_line(self) -> None:
         caps = await self.ctx.ensure_caps()
@@ -114,7 +132,7 @@ class OverviewPage(QWidget):
                 qemu_binary=self.ctx.settings.qemu_binary,
             )
         except ArgvError as exc:
-            self.command.set_text(str(exc))
+            self.command.set_text(core_text(str(exc)))
             return
         self.command.set_text(shell_line(argv))
 

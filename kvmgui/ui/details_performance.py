@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kvmgui.core.sizes import format_size
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.sparkline import Sparkline
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.widgets import hint_label
@@ -17,7 +16,7 @@ from kvmgui.ui.widgets import hint_label
 
 def _rate(value: float) -> str:
     return translate("PerformancePage", "{0}/s").format(
-        format_size(int(value)) if value >= 1 else "0 bytes"
+        format_size(int(value)) if value >= 1 else format_size(0)
     )
 
 

@@ -19,7 +19,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -54,10 +54,11 @@ def _box(
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
-    box.setText(text)
+    # Sentences from core/runtime arrive in English; core_text leaves translated ones alone.
+    box.setText(core_text(text))
     box.setAccessibleName(title)
     if informative:
-        box.setInformativeText(informative)
+        box.setInformativeText(core_text(informative))
     if details.strip():
         box.setDetailedText(details.strip())
     return box

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.hostcheck import Finding, HostReport, Status
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.widgets import hint_label
 
@@ -78,13 +78,16 @@ class FindingRow(QFrame):
         pic.setAlignment(Qt.AlignmentFlag.AlignTop)
         pic.setAccessibleName(status_word(finding.status))
         grid.addWidget(pic, 0, 0, 2, 1)
-        title = QLabel(f"{finding.title} — {status_word(finding.status)}", self)
+        # core.hostcheck speaks English: its title, sentence and fix go through the catalogue.
+        name, sentence, fix = (core_text(finding.title), core_text(finding.message),
+                               core_text(finding.fix))
+        title = QLabel(f"{name} — {status_word(finding.status)}", self)
         bold = title.font()
         bold.setBold(True)
         title.setFont(bold)
         title.setWordWrap(True)
         grid.addWidget(title, 0, 1)
-        message = QLabel(finding.message, self)
+        message = QLabel(sentence, self)
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(message, 1, 1)
@@ -94,27 +97,27 @@ class FindingRow(QFrame):
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 2, 0, 0)
             label = QLabel(translate("HostCheckDialog", "Fix:"), row)
-            edit = QLineEdit(finding.fix, row)
+            edit = QLineEdit(fix, row)
             edit.setReadOnly(True)
             mono = QFont("monospace")
             mono.setStyleHint(QFont.StyleHint.Monospace)
             edit.setFont(mono)
             edit.setAccessibleName(
-                translate("HostCheckDialog", "Fix for {0}").format(finding.title)
+                translate("HostCheckDialog", "Fix for {0}").format(name)
             )
             edit.setCursorPosition(0)
             copy = QPushButton(icon("copy"), translate("HostCheckDialog", "Copy"), row)
             copy.setAccessibleName(
-                translate("HostCheckDialog", "Copy the fix for {0}").format(finding.title)
+                translate("HostCheckDialog", "Copy the fix for {0}").format(name)
             )
-            copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(finding.fix))
+            copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(fix))
             label.setBuddy(edit)
             h.addWidget(label)
             h.addWidget(edit, 1)
             h.addWidget(copy)
             grid.addWidget(row, 2, 1)
             self.fix_edit = edit
-        self.setAccessibleName(f"{finding.title}: {status_word(finding.status)}. {finding.message}")
+        self.setAccessibleName(f"{name}: {status_word(finding.status)}. {sentence}")
 
 
 class HostCheckDialog(QDialog):
@@ -162,7 +165,8 @@ class HostCheckDialog(QDialog):
             self.list_layout.takeAt(0)
         if report is None:
             self.summary.setText(
-                self.ctx.host_error or translate("HostCheckDialog", "Checking this computer…")
+                core_text(self.ctx.host_error)
+                or translate("HostCheckDialog", "Checking this computer…")
             )
             self.accel.setText("")
             return

@@ -32,8 +32,8 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import show_error, show_exception, show_info
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.errors import show_error, show_exception
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
 from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
@@ -74,17 +74,23 @@ class MainWindow(QMainWindow):
         self._build_central()
         self.vm_actions = VmActions(ctx, self, self.selected_row)
         self.vm_actions.new_requested.connect(lambda: self.open_wizard())
-        self.vm_actions.console_requested.connect(
-            lambda vm_id: self.open_vm_window(vm_id, "console")
-        )
+        self.vm_actions.console_requested.connect(self.open_console)
         self.vm_actions.details_requested.connect(
             lambda vm_id: self.open_vm_window(vm_id, "overview")
         )
         self.vm_actions.deleted.connect(self._vm_deleted)
-        self.vm_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.vm_actions.message.connect(
+            lambda text: self.statusBar().showMessage(core_text(text), 8000)
+        )
 
+        self._build_console_view()
         self._build_actions()
         self._build_menus()
+        # --- media tools (issue 6): Tools menu, Clone…, Copy disk to a device… ---
+        from kvmgui.ui.media.entries import install_main_window_entries
+
+        install_main_window_entries(self)
+        # --- end media tools ---
         self._build_toolbar()
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -94,6 +100,8 @@ class MainWindow(QMainWindow):
         self.bridge.stats_sampled.connect(self._stats_sampled)
         self.bridge.vm_list_changed.connect(self.reload)
         self.bridge.disk_error.connect(self._disk_error)
+        self.bridge.console_available.connect(self.console_view.set_address)
+        self.bridge.advice_changed.connect(self._advice_changed)
         ctx.host_changed.connect(self._host_changed)
         ctx.settings_changed.connect(self._settings_changed)
         self.model.rowsInserted.connect(self._list_changed)
@@ -128,13 +136,28 @@ class MainWindow(QMainWindow):
         self.selection = self.grid.selectionModel()
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
-        layout.addWidget(self.stack, 1)
+        # The list and a VM's console take turns in the window (open_console / show_list).
+        self.pages = QStackedWidget(central)
+        self.pages.addWidget(self.stack)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.selection.selectionChanged.connect(self._selection_changed)
         self.selection.currentChanged.connect(self._selection_changed)
         for view in (self.grid, self.table):
             view.activated.connect(self._activated)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+
+    def _build_console_view(self) -> None:
+        from kvmgui.ui.console_view import ConsoleView
+
+        a = self.vm_actions
+        self.console_view = ConsoleView(
+            self.ctx, [a.start, a.pause, a.shutdown, a.force_off, a.reset, a.details], self.pages
+        )
+        self.console_view.back_requested.connect(self.show_list)
+        self.console_view.start_requested.connect(self._start_from_console)
+        self.console_view.attached.connect(self.open_console)
+        self.pages.addWidget(self.console_view)
 
     def _build_actions(self) -> None:
         self.usb_action = QAction(icon("usb"), translate("MainWindow", "Test a &USB stick…"), self)
@@ -309,7 +332,9 @@ class MainWindow(QMainWindow):
         for err in result.errors:
             rows.append(
                 VmRow(
-                    vm_id=f"broken:{err.path}", name=err.name or str(err.path), broken=err.message
+                    vm_id=f"broken:{err.path}",
+                    name=err.name or str(err.path),
+                    broken=core_text(err.message),
                 )
             )
         selected = self.selected_row()
@@ -317,7 +342,7 @@ class MainWindow(QMainWindow):
         for row in rows:
             if not row.broken:
                 self._apply_status(row.vm_id)
-        self.load_errors = [e.message for e in result.errors]
+        self.load_errors = [core_text(e.message) for e in result.errors]
         if self.load_errors:
             self.load_banner.show_message(
                 translate(
@@ -340,10 +365,16 @@ class MainWindow(QMainWindow):
         if status is None:
             return
         self.model.update(
-            vm_id, state=status.state, reason=status.reason or "", details=status.details or ""
+            vm_id,
+            state=status.state,
+            reason=core_text(status.reason or ""),  # the runtime speaks English
+            details=status.details or "",
         )
 
     def selected_row(self) -> VmRow | None:
+        vm_id = self.console_vm_id()
+        if vm_id is not None:  # the console page acts on its own VM
+            return self.model.get(vm_id)
         index = self.selection.currentIndex()
         if not index.isValid() or not self.selection.isRowSelected(index.row(), QModelIndex()):
             rows = self.selection.selectedRows() or self.selection.selectedIndexes()
@@ -391,7 +422,10 @@ class MainWindow(QMainWindow):
         row = index.data(Role.ROW)
         if not isinstance(row, VmRow) or row.broken:
             return
-        self.open_vm_window(row.vm_id, "console" if row.state.is_active else "overview")
+        if row.state.is_active:
+            self.open_console(row.vm_id)
+        else:
+            self.open_vm_window(row.vm_id, "overview")
 
     def _context_menu(self, view: QAbstractItemView, pos: QPoint) -> None:
         index = view.indexAt(pos)
@@ -415,6 +449,8 @@ class MainWindow(QMainWindow):
     def _state_changed(self, vm_id: str, state: object, reason: str, details: str) -> None:
         if not isinstance(state, VmState):
             return
+        reason = core_text(reason)  # the runtime speaks English
+        self.console_view.set_state(vm_id, state)
         if self.model.get(vm_id) is None:
             self.reload()
         old = self.model.get(vm_id)
@@ -449,6 +485,12 @@ class MainWindow(QMainWindow):
             cpu_percent=getattr(stats, "cpu_percent", None),
             memory_used_bytes=getattr(stats, "rss_bytes", None),
         )
+
+    def _advice_changed(self, vm_id: str, advice: object) -> None:
+        from kvmgui.ui.advice_view import render
+
+        title = getattr(advice, "title", None)
+        self.model.update(vm_id, advice=render(title) if title is not None else "")
 
     def _disk_error(self, vm_id: str, device: str, message: str, nospace: int) -> None:
         row = self.model.get(vm_id)
@@ -513,9 +555,11 @@ class MainWindow(QMainWindow):
         return wizard
 
     def test_usb_stick(self) -> Any:
-        from kvmgui.ui.wizard import SourceKind
+        # --- media tools (issue 6): the "Test a USB stick" dialog ---
+        from kvmgui.ui.media.entries import open_usb_test
 
-        return self.open_wizard(SourceKind.USB)
+        return open_usb_test(self)
+        # --- end media tools ---
 
     def _vm_created(self, stored: Any, start_now: int) -> None:
         self.reload()
@@ -529,16 +573,68 @@ class MainWindow(QMainWindow):
 
                 def opened(t: asyncio.Task[Any], vm_id: str = stored.spec.id) -> None:
                     if not t.cancelled() and t.exception() is None and t.result():
-                        self.open_vm_window(vm_id, "console")
+                        self.open_console(vm_id)
 
                 task.add_done_callback(opened)
 
     def _vm_deleted(self, vm_id: str) -> None:
+        if self.console_vm_id() == vm_id:
+            self.show_list()
+        self.console_view.forget(vm_id)
         window = self.vm_windows.pop(vm_id, None)
         if window is not None:
             window.close()
         self.history.forget(vm_id)
         self.reload()
+
+    # -- the console page -------------------------------------------------------------------
+
+    def console_vm_id(self) -> str | None:
+        """The VM whose console the window shows (None: the list is shown)."""
+        if not hasattr(self, "console_view"):  # built after the actions first ask
+            return None
+        if self.pages.currentWidget() is self.console_view:
+            return self.console_view.current_vm_id
+        return None
+
+    def open_console(self, vm_id: str) -> Any:
+        """Show `vm_id`'s screen in this window (GNOME Boxes style); returns its ConsolePage."""
+        stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
+        if stored is None:
+            show_error(
+                self, translate("MainWindow", "This virtual machine is no longer in the VM folder.")
+            )
+            self.reload()
+            return None
+        self.select(vm_id)
+        row = self.model.get(vm_id)
+        status = self.ctx.status(vm_id)
+        state = row.state if row is not None else VmState.STOPPED
+        uri = getattr(status, "display", None) if state.is_active else None
+        page = self.console_view.show_vm(stored.spec, state, uri)
+        self.pages.setCurrentWidget(self.console_view)
+        self.toolbar.hide()  # the console page has its own tools; the screen gets the room
+        self.setWindowTitle(translate("MainWindow", "{0} — kvmgui").format(stored.spec.name))
+        self.vm_actions.refresh()
+        if page.window_ is not None:
+            page.window_.raise_()
+            page.window_.activateWindow()
+        elif not self.isActiveWindow():
+            self.raise_()  # asked from a VM's details window
+            self.activateWindow()
+        return page
+
+    def show_list(self) -> None:
+        self.console_view.leave()
+        self.pages.setCurrentWidget(self.stack)
+        self.toolbar.show()
+        self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
+        self.vm_actions.refresh()
+        self.current_view().setFocus()
+
+    def _start_from_console(self, vm_id: str) -> None:
+        if self.console_vm_id() == vm_id:
+            self.vm_actions.run("start")
 
     def open_vm_window(self, vm_id: str, page: str = "overview") -> Any:
         from kvmgui.ui.details import VmWindow
@@ -559,8 +655,11 @@ class MainWindow(QMainWindow):
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda *_: self.vm_windows.pop(vm_id, None))
             window.vm_actions.new_requested.connect(lambda: self.open_wizard())
+            window.vm_actions.console_requested.connect(self.open_console)
+            window.host_check_requested.connect(self.open_host_check)
             window.vm_actions.deleted.connect(self._vm_deleted)
             window.saved.connect(lambda *_: self.reload())
+            window.saved.connect(lambda stored: self.console_view.set_spec(stored.spec))
             self.vm_windows[vm_id] = window
         window.show_page(page)
         window.show()
@@ -588,19 +687,14 @@ class MainWindow(QMainWindow):
             dialog.check_again()
         return dialog
 
-    def _about(self) -> None:
-        from kvmgui import __version__ as version
+    def _about(self) -> Any:
+        from kvmgui.ui.about import AboutDialog
 
-        show_info(
-            self,
-            translate("MainWindow", "kvmgui {0}").format(version),
-            informative=translate(
-                "MainWindow",
-                "A friendly desktop manager for KVM/QEMU virtual "
-                "machines. It runs QEMU directly, as you, without libvirt.",
-            ),
-            title=translate("MainWindow", "About kvmgui"),
-        )
+        dialog = AboutDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._about_dialog = dialog
+        return dialog
 
     # -- start-up and quitting --------------------------------------------------------------
 
@@ -747,6 +841,7 @@ class MainWindow(QMainWindow):
 
     def _shutdown_children(self) -> None:
         self.thumbnails.stop()
+        self.console_view.close_all()
         for window in list(self.vm_windows.values()):
             with contextlib.suppress(RuntimeError):
                 window.close()

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QImage
 
 from kvmgui.core.model import OsPreset
-from kvmgui.core.sizes import MIB, format_size
+from kvmgui.core.sizes import MIB
 from kvmgui.runtime.state import VmState
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.icons import icon, os_icon
 from kvmgui.ui.preset_texts import preset_label
 
@@ -61,6 +61,7 @@ class VmRow:
     memory_used_bytes: int | None = None  # what the QEMU process holds (RSS)
     thumbnail: QImage | None = None
     broken: str = ""  # the definition could not be read: why (the row is shown, not usable)
+    advice: str = ""  # the performance advisor's notice (its title), shown as a badge
 
 
 def state_word(state: VmState) -> str:
@@ -152,7 +153,9 @@ class VmListModel(QAbstractTableModel):
             if column is Column.NAME:
                 return os_icon(row.os)
             if column is Column.STATE:
-                return icon("state-error") if row.broken else state_icon(row.state)
+                if row.broken:
+                    return icon("state-error")
+                return icon("status-warning") if row.advice else state_icon(row.state)
             if column is Column.SCREEN and row.thumbnail is not None:
                 return row.thumbnail
             return None
@@ -196,6 +199,9 @@ class VmListModel(QAbstractTableModel):
             parts.append(state_word(row.state))
             if row.reason:
                 parts.append(row.reason)
+            if row.advice:
+                parts.append(translate("VmListModel", "Advice: {0} (see Details)").format(
+                    row.advice))
         return "\n".join(parts)
 
     def _accessible(self, row: VmRow, column: Column) -> str:

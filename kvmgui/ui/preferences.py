@@ -23,7 +23,7 @@ from kvmgui.core.model import Accel, DisplayKind
 from kvmgui.core.settings import ConsoleScaling, OnQuit, Settings, validate_settings
 from kvmgui.core.validation import Problem
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.widgets import PathField, ProblemList, hint_label
 
 
@@ -118,7 +118,7 @@ class PreferencesDialog(QDialog):
         form.addRow(translate("PreferencesDialog", "&Accelerator:"), self.accel)
         report = self.ctx.host_report
         if report is not None:
-            form.addRow("", hint_label(report.accel_reason, self))
+            form.addRow("", hint_label(core_text(report.accel_reason), self))
         self.qemu = PathField(translate("PreferencesDialog", "QEMU program"), self)
         form.addRow(translate("PreferencesDialog", "&QEMU program:"), self.qemu)
         self.qemu_found = hint_label("", self)

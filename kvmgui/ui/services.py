@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kvmgui.core.model import DiskFormat
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 
 if TYPE_CHECKING:
     from kvmgui.core.blockdevs import BlockDevice
@@ -26,6 +26,7 @@ class ServiceError(Exception):
     """A failed job; `message` is one sentence, `details` the raw text (e.g. stderr)."""
 
     def __init__(self, message: str, details: str = "") -> None:
+        message = core_text(message)  # the runtime's sentences are English
         super().__init__(message)
         self.message = message
         self.details = details
@@ -104,10 +105,27 @@ class DriveScan:
     error: str = ""
 
 
+def _description(device: BlockDevice) -> str:
+    """BlockDevice.description ("SanDisk Ultra (14.3 GiB, USB)") in the user's language."""
+    name = " ".join(p for p in (device.vendor, device.model) if p and not p.startswith("0x"))
+    if not name:
+        name = {
+            "stick": translate("Services", "Removable disk"),
+            "optical": translate("Services", "CD/DVD drive"),
+        }.get(device.kind, translate("Services", "Disk"))
+    facts = [format_size(device.size) if device.size else translate("Services", "no medium")]
+    if device.transport:
+        facts.append(device.transport.upper())
+    return f"{name} ({', '.join(facts)})"
+
+
 def _drive(device: BlockDevice) -> HostDrive:
-    note = f" ({device.note})" if device.usable and device.note else ""
+    note = f" ({core_text(device.note)})" if device.usable and device.note else ""
     return HostDrive(
-        path=device.path, label=device.label + note, usable=device.usable, problem=device.why_not
+        path=device.path,
+        label=f"{device.path} — {_description(device)}{note}",
+        usable=device.usable,
+        problem=core_text(device.why_not),
     )
 
 
@@ -118,5 +136,5 @@ async def scan_drives() -> DriveScan:
     try:
         scan = await probe_block_devices()
     except ProbeError as exc:
-        return DriveScan([], [], exc.message)
+        return DriveScan([], [], core_text(exc.message))
     return DriveScan([_drive(d) for d in scan.optical], [_drive(d) for d in scan.sticks])

@@ -109,4 +109,6 @@ class ThumbnailPoller(QObject):
         if not outcome.ok:
             return None
         data = await _read(Path(outcome.value or target))
-        return scaled_thumbnail(data) if data else None
+        # Decoding and scaling a PNG takes 7-16 ms: off the Qt thread (QImage is thread-safe),
+        # or ten running guests stall the UI every round (benches/bench_ui_latency.py).
+        return await asyncio.to_thread(scaled_thumbnail, data) if data else None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.i18n import translate
+from kvmgui.ui.icons import icon
 from kvmgui.ui.models import Column, Role, VmListModel, VmRow, state_icon, state_word
 
 CARD = QSize(232, 200)
@@ -111,7 +112,10 @@ class VmCardDelegate(QStyledItemDelegate):
         p.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         p.setFont(option.font)
         line = QRect(text_rect.x(), text_rect.bottom() + 2, text_rect.width(), 20)
-        state_icon(row.state).paint(p, QRect(line.x(), line.y() + 2, 16, 16))
+        # A warning badge when the performance advisor has something to say (see Details).
+        (icon("status-warning") if row.advice else state_icon(row.state)).paint(
+            p, QRect(line.x(), line.y() + 2, 16, 16)
+        )
         words = translate("VmListModel", "Cannot be read") if row.broken else state_word(row.state)
         model = index.model()
         if row.state.is_active and isinstance(model, VmListModel):

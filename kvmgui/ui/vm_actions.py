@@ -294,10 +294,45 @@ class VmActions(QObject):
         # The runtime waits (up to the shutdown time in the preferences) for the guest to
         # power off and says so if it did not; the window stays usable meanwhile.
         outcome = await self._controller(row).shutdown()
+        if not getattr(outcome, "ok", True) and getattr(outcome, "code", "") == "timeout":
+            return await self._shutdown_ignored(row, outcome)
         self._report(
             outcome, translate("VmActions", "{0} could not be asked to shut down.").format(row.name)
         )
         return outcome
+
+    async def _shutdown_ignored(self, row: VmRow, outcome: Any) -> Any:
+        """The guest ignored the ACPI button: say why (the advisor's causes for its OS, e.g.
+        RDP sessions on Windows) before offering Force off."""
+        from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
+        from kvmgui.ui.advice_view import render
+
+        stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
+        if stored is None:
+            self._report(outcome, translate("VmActions", "{0} did not shut down.").format(row.name))
+            return outcome
+        advice = shutdown_ignored_advice(stored.spec)
+        causes = "\n\n".join(
+            "• " + render(cause.sentence) for cause in advice.causes if cause.action != FORCE_OFF
+        )
+        force = advice.cause("force-off")
+        answer = await ask(
+            self.widget,
+            render(advice.title),
+            informative=render(advice.message)
+            + "\n\n"
+            + causes
+            + ("\n\n" + render(force.sentence) if force is not None else ""),
+            yes_text=translate("VmActions", "&Force off"),
+            no_text=translate("VmActions", "&Keep it running"),
+            danger=True,
+        )
+        if not answer.accepted:
+            return outcome
+        forced = await self._controller(row).force_off()
+        failed = translate("VmActions", "{0} could not be forced off.").format(row.name)
+        self._report(forced, failed)
+        return forced
 
     async def do_force_off(self, row: VmRow) -> Any:
         if self.ctx.settings.confirm_force_off:
@@ -346,6 +381,14 @@ class VmActions(QObject):
             )
             self.deleted.emit(row.vm_id)
             return None
+        # --- media tools (issue 6): a base of linked clones is never deleted ---
+        from kvmgui.ui.media.entries import base_refusal, show_base_refusal
+
+        refusal = await base_refusal(self.ctx, stored)
+        if refusal:
+            show_base_refusal(self.widget, row.name, refusal)
+            return None
+        # --- end media tools ---
         inside = [
             d
             for d in stored.spec.disks

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.validation import Problem, Severity
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 
 
@@ -87,7 +87,7 @@ class ProblemList(QWidget):
 
     def set_problems(self, problems: Iterable[Problem]) -> None:
         items = sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
-        texts = [p.message for p in items]
+        texts = [core_text(p.message) for p in items]  # core.validation speaks English
         if texts == self._messages:
             return
         self._messages = texts
@@ -96,7 +96,7 @@ class ProblemList(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for p in items:
+        for p, message in zip(items, texts, strict=True):
             row = QWidget(self)
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +105,7 @@ class ProblemList(QWidget):
             pic.setPixmap(icon(name).pixmap(16, 16))
             pic.setAlignment(Qt.AlignmentFlag.AlignTop)
             pic.setFixedWidth(20)
-            text = QLabel(p.message, row)
+            text = QLabel(message, row)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             kind = (
@@ -113,7 +113,7 @@ class ProblemList(QWidget):
                 if p.severity is Severity.ERROR
                 else translate("Widgets", "Warning")
             )
-            text.setAccessibleName(f"{kind}: {p.message}")
+            text.setAccessibleName(f"{kind}: {message}")
             h.addWidget(pic)
             h.addWidget(text, 1)
             self._layout.addWidget(row)

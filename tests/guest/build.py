@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 RECIPE_FILES = ("build.py", "debs.py", "initramfs.py", "init.sh", "isolinux.cfg")
 
 # One ISO per variant; they differ only in the boot menu's default entry (see isolinux.cfg).
-VARIANTS = ("default", "busy", "write_boot", "panic", "bench_io")
+VARIANTS = ("default", "busy", "write_boot", "panic", "bench_io", "verbose")
 
 # console=ttyS0 last: /dev/console (init's output, panics) is the serial port tests read.
 KERNEL_CMDLINE = "console=tty0 console=ttyS0 panic=0 quiet"
@@ -128,7 +128,9 @@ def ensure_test_iso(
     """Path of the cached test ISO for `variant`, building all variants first if needed.
 
     variant: "default" (plain boot), "busy" (kvmgui.busy=1), "write_boot" (kvmgui.write_boot=1),
-    "panic" (kvmgui.panic=1) or "bench_io" (kvmgui.bench=io, for benches/bench_io.py).
+    "panic" (kvmgui.panic=1), "bench_io" (kvmgui.bench=io, for benches/bench_io.py) or
+    "verbose" (no `quiet`: the kernel writes to the serial port from its first moment, for
+    benches/bench_first_output.py).
     Raises GuestBuildError with an actionable message on failure.
     """
     if variant not in VARIANTS:
@@ -185,7 +187,9 @@ def build_all(cache: Path, src: str, full: str, versions: dict[str, str], apt: A
 
         template = (HERE / "isolinux.cfg").read_text()
         for variant in VARIANTS:
-            cfg = template.replace("@DEFAULT@", variant).replace("@APPEND@", KERNEL_CMDLINE)
+            cfg = (template.replace("@DEFAULT@", variant)
+                   .replace("@APPEND_VERBOSE@", KERNEL_CMDLINE.replace(" quiet", ""))
+                   .replace("@APPEND@", KERNEL_CMDLINE))
             (staging / "boot" / "isolinux" / "isolinux.cfg").write_text(cfg)
             partial = tmp / f"{variant}.iso"
             _run_xorriso(xorriso, syslinux["isohdpfx.bin"], staging, partial)

@@ -228,3 +228,46 @@ async def test_a_viewer_that_fails_at_once_is_reported(xvfb: str) -> None:
     outcome = await open_external_viewer("spice+unix:///nowhere/spice.sock", "box",
                                          binary="/bin/false")
     assert not outcome.ok and outcome.code == "viewer-failed"
+
+
+def _viewers_on(display: str) -> list[int]:
+    """remote-viewer processes of this user showing on X display `display`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if (entry / "comm").read_text().strip() != "remote-viewer":
+                continue
+            env = (entry / "environ").read_bytes().split(b"\0")
+            if f"DISPLAY={display}".encode() in env:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.asyncio
+@pytest.mark.qemu
+async def test_cli_display_open_starts_a_viewer_that_outlives_the_command(
+        xvfb: str, manager: VmManager, run_env: RunEnv) -> None:
+    stored = create_vm(run_env, tiny_spec("clibox", display=Display(DisplayKind.SPICE,
+                                                                     VideoModel.QXL)))
+    manager.reload_store()
+    vm = manager.find(stored.spec.id)
+    assert vm is not None
+    assert (await vm.start()).ok
+    result = await asyncio.to_thread(run_env.cli, "display", "clibox", "--open", timeout=60)
+    pids = _viewers_on(xvfb)
+    try:
+        assert result.returncode == 0, result.stderr
+        assert "remote-viewer" in result.stdout
+        assert pids, "the viewer ended with the command"
+
+        async def connected() -> Any:
+            return (await _qmp(vm.run.qmp_cli_socket, "query-spice"))["channels"]
+
+        await _wait_for(connected, 30, "the CLI's viewer to connect")
+    finally:
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, 15)
+    assert await vm.force_off()

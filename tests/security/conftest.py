@@ -1,5 +1,18 @@
-"""The runtime fixtures (a real VmManager over a private home), shared with tests/runtime."""
+"""The runtime fixtures (a real VmManager over a private home), shared with tests/runtime,
+and a watch on listening sockets around every test (tests/security/listening.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
 
 from tests.runtime.conftest import events, host_env, manager, run_env
+from tests.security.listening import ExposureWatch, exposure_watch
 
-__all__ = ["events", "host_env", "manager", "run_env"]
+__all__ = ["events", "exposure_watch", "host_env", "manager", "no_exposed_listener", "run_env"]
+
+
+@pytest.fixture(autouse=True)
+def no_exposed_listener(exposure_watch: ExposureWatch) -> Iterator[None]:
+    yield

@@ -6,6 +6,10 @@ A reusable scan for any test that runs guests (security, faults, GUI, load):
     assert_nothing_exposed()            # every QEMU of this test session
     assert_nothing_exposed([qemu_pid])  # or chosen processes
 
+or, to watch for a whole test, the `exposure_watch` fixture (import it into a conftest.py, as
+tests/security and tests/faults do, where it is autouse): a background thread scans every
+QEMU of the session twice a second and the test fails if one ever listened beyond loopback.
+
 How it works, without `ss` or `netstat`: the socket inodes a process holds are the
 `socket:[N]` links in /proc/<pid>/fd; /proc/<pid>/net/{tcp,tcp6,udp,udp6,unix} (the tables of
 that process's network namespace) say what each inode is bound to. A TCP socket in LISTEN
@@ -25,9 +29,12 @@ import ipaddress
 import os
 import socket
 import struct
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from tests.runtime.helpers import SESSION_VAR, qemu_pids_of_session
 
@@ -161,3 +168,52 @@ def assert_nothing_exposed(pids: Iterable[int] | None = None, *, udp: bool = Tru
     assert not exposed, "QEMU listens where other computers or users can reach it:\n" + "\n".join(
         str(s) for s in exposed)
     return sockets
+
+
+class ExposureWatch:
+    """Scans the session's QEMUs in a background thread until stopped."""
+
+    def __init__(self, interval: float = 0.5, *, udp: bool = True) -> None:
+        self.interval = interval
+        self.udp = udp
+        self.scans = 0
+        self.pids_seen: set[int] = set()
+        self.exposed: dict[tuple[int, str, str, int | None], ListeningSocket] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="exposure-watch", daemon=True)
+
+    def _run(self) -> None:
+        while True:
+            self.scan()
+            if self._stop.wait(self.interval):
+                return
+
+    def scan(self) -> None:
+        pids = session_qemu_pids()
+        self.pids_seen.update(pids)
+        for s in listening_sockets(pids, udp=self.udp):
+            if s.exposed:
+                self.exposed.setdefault((s.pid, s.kind, s.address, s.port), s)
+        self.scans += 1
+
+    def start(self) -> ExposureWatch:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+        self.scan()  # one last look, so even a short test is scanned while it ends
+
+    def assert_clean(self) -> None:
+        assert not self.exposed, (
+            "a QEMU listened where other computers or users can reach it:\n"
+            + "\n".join(str(s) for s in self.exposed.values()))
+
+
+@pytest.fixture
+def exposure_watch() -> Iterator[ExposureWatch]:
+    watch = ExposureWatch().start()
+    yield watch
+    watch.stop()
+    watch.assert_clean()

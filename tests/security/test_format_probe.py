@@ -18,6 +18,7 @@ argv, with a mutation test that fails when a format is removed).
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import os
 import shutil
@@ -71,10 +72,8 @@ def open_files(pid: int) -> set[str]:
     fd_dir = Path(f"/proc/{pid}/fd")
     found = set()
     for entry in os.listdir(fd_dir):
-        try:
+        with contextlib.suppress(OSError):  # closed meanwhile
             found.add(os.readlink(fd_dir / entry))
-        except OSError:
-            pass
     return found
 
 

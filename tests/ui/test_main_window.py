@@ -65,11 +65,14 @@ def test_empty_state_then_list(qtbot: Any, live_ctx: Any, run_async: Any) -> Non
     assert window.stack.currentWidget() is window.empty
     assert not window.vm_actions.start.isEnabled()
     assert window.vm_actions.new.isEnabled()
-    wiz = window.empty.usb_button
-    qtbot.mouseClick(wiz, Qt.MouseButton.LeftButton)
-    assert window.wizard is not None
-    assert window.wizard.draft.source.value == "usb"
-    window.wizard.reject()
+    usb = window.empty.usb_button
+    qtbot.mouseClick(usb, Qt.MouseButton.LeftButton)
+    # "Test a USB stick" opens its own dialog (kvmgui/ui/media/usb_test.py).
+    from kvmgui.ui.media.usb_test import UsbTestDialog
+
+    dialogs = [d for d in window._media_dialogs if isinstance(d, UsbTestDialog)]
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].reject()
 
 
 @pytest.mark.qemu
@@ -83,9 +86,8 @@ def test_create_start_pause_resume_shutdown(qtbot: Any, live_ctx: Any, run_async
     qtbot.waitUntil(lambda: _state(window, vm_id) is VmState.RUNNING, timeout=60_000)
     index = window.model.index_of(vm_id, Column.STATE)
     assert index.data() == "Running"
-    qtbot.waitUntil(lambda: vm_id in window.vm_windows, timeout=10_000)
-    vm_window = window.vm_windows[vm_id]
-    assert vm_window.tabs.currentWidget() is vm_window.console
+    qtbot.waitUntil(lambda: window.console_vm_id() == vm_id, timeout=10_000)
+    window.show_list()
     status = live_ctx.status(vm_id)
     assert status.accel == "tcg" and status.pid
 
@@ -263,10 +265,12 @@ def test_details_window_and_force_off(qtbot: Any, live_ctx: Any, run_async: Any,
         "qemu-system-x86_64"), timeout=30_000)
     assert "live-cd" in details.windowTitle() and "Running" in details.windowTitle()
 
-    # The console connects to the VM's VNC socket and shows its screen.
+    # Its console opens in the main window, connects to the VNC socket and shows the screen.
     details.show_page("console")
-    qtbot.waitUntil(lambda: not details.console.console.display_size().isEmpty(),
-                    timeout=30_000)
+    assert window.console_vm_id() == vm
+    page = window.console_view.page(vm)
+    qtbot.waitUntil(lambda: not page.console.display_size().isEmpty(), timeout=30_000)
+    window.show_list()
 
     # Graphs fill while it runs.
     details.show_page("performance")

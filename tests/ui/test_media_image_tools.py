@@ -31,8 +31,9 @@ pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None, reason="needs 
 
 
 def qemu_img(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["qemu-img", *map(str, args)], capture_output=True, text=True,
-                          check=check, timeout=60)
+    return subprocess.run(
+        ["qemu-img", *map(str, args)], capture_output=True, text=True, check=check, timeout=60
+    )
 
 
 def sha256(path: Path) -> str:
@@ -82,8 +83,7 @@ def idle(qtbot: Any, dlg: ImageToolsDialog, timeout: int = 60_000) -> None:
     qtbot.waitUntil(lambda: not dlg.panel.busy and not dlg.tasks, timeout=timeout)
 
 
-def test_info_shows_format_sizes_and_backing_chain(qtbot: Any, ctx: Any,
-                                                   tmp_path: Path) -> None:
+def test_info_shows_format_sizes_and_backing_chain(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     base = tmp_path / "base.qcow2"
     qemu_img("create", "-f", "qcow2", base, "1G")
     overlay = tmp_path / "overlay.qcow2"
@@ -116,8 +116,7 @@ def test_convert_vmdk_to_compressed_qcow2(qtbot: Any, ctx: Any, tmp_path: Path) 
     click(qtbot, dlg.convert_button)
     qtbot.waitUntil(lambda: dest.exists(), timeout=60_000)
     idle(qtbot, dlg)
-    assert "Converted disk.vmdk (vmdk) to disk.qcow2 (qcow2, compressed)" in \
-        dlg.panel.status.text()
+    assert "Converted disk.vmdk (vmdk) to disk.qcow2 (qcow2, compressed)" in dlg.panel.status.text()
     assert progress and progress[-1] == 100.0
     assert qemu_img("check", "-f", "qcow2", dest).returncode == 0
     assert qemu_img("compare", "-f", "vmdk", "-F", "qcow2", vmdk, dest).returncode == 0
@@ -133,8 +132,7 @@ def test_convert_vmdk_to_compressed_qcow2(qtbot: Any, ctx: Any, tmp_path: Path) 
     assert sha256(dest) == dest_hash
 
 
-def test_cancel_midway_leaves_the_source_untouched(qtbot: Any, ctx: Any,
-                                                    tmp_path: Path) -> None:
+def test_cancel_midway_leaves_the_source_untouched(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     src = raw_with_data(tmp_path / "big.raw", 48 * MIB, random_mib=40)
     before = sha256(src)
     dlg = dialog(qtbot, ctx, src)
@@ -187,8 +185,10 @@ def test_check_and_repair_leaks(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     dlg = dialog(qtbot, ctx, image)
     dlg.tabs.setCurrentIndex(3)
     click(qtbot, dlg.check_button)
-    qtbot.waitUntil(lambda: "No errors" in dlg.panel.status.text() or
-                    "no errors" in dlg.panel.status.text(), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: "No errors" in dlg.panel.status.text() or "no errors" in dlg.panel.status.text(),
+        timeout=30_000,
+    )
     idle(qtbot, dlg)
     dlg.repair_check.setChecked(True)
     click(qtbot, dlg.check_button)
@@ -203,9 +203,20 @@ def holding_lock(image: Path, fmt: str) -> Iterator[None]:
     if qemu is None:
         pytest.skip("qemu-system-x86_64 is not installed")
     proc = subprocess.Popen(
-        [qemu, "-machine", "none", "-nodefaults", "-display", "none", "-S",
-         "-drive", f"file={image},format={fmt},if=none,id=d0"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            qemu,
+            "-machine",
+            "none",
+            "-nodefaults",
+            "-display",
+            "none",
+            "-S",
+            "-drive",
+            f"file={image},format={fmt},if=none,id=d0",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 15

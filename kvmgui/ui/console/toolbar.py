@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QStandardPaths, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
 
@@ -93,6 +93,15 @@ class ConsoleToolBar(QToolBar):
         self._update_enabled()
         console.connectionStateChanged.connect(self._update_enabled)
         console.displaySizeChanged.connect(self._update_enabled)
+        # Whether there is a picture to save changes without a signal of its own (the first
+        # frame of a same-sized screen after a reconnect, the frame cleared when the VM
+        # stops); every such change repaints the console, so look again at each paint.
+        console.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._console and event.type() in (QEvent.Type.Paint, QEvent.Type.Show):
+            self._update_enabled()
+        return False
 
     def _update_enabled(self, *_: object) -> None:
         connected = self._console.connection_state == ConnectionState.CONNECTED
@@ -105,9 +114,21 @@ class ConsoleToolBar(QToolBar):
         stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd-HHmmss")
         return Path(folder or Path.home()) / f"{self._screenshot_name}-{stamp}.png"
 
-    def choose_screenshot_file(self) -> QFileDialog:
+    def choose_screenshot_file(self) -> QFileDialog | None:
         """Ask for a file name (non-blocking dialog), then save."""
         image = self._console.image()  # the moment the user asked, not when the dialog closes
+        if image.isNull():
+            self._update_enabled()
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Nothing to save"),
+                self.tr("The console shows no screen yet, so there is nothing to save."),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec(): no nested event loop under qasync
+            return None
         dialog = QFileDialog(self, self.tr("Save Screenshot"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("PNG images (*.png)"))

@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -47,7 +46,14 @@ from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.media.fields import GibBox, SavePathField
-from kvmgui.ui.media.jobs import JobPanel, image_owners, recorded_format, vm_active
+from kvmgui.ui.media.jobs import (
+    JobPanel,
+    alive,
+    async_slot,
+    image_owners,
+    recorded_format,
+    vm_active,
+)
 from kvmgui.ui.widgets import PathField, hint_label
 
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx *.vhd);;All files (*)"
@@ -67,7 +73,7 @@ def default_destination(source: Path, to: str) -> Path:
 
 
 def chain_text(chain: list[ImageInfo]) -> str:
-    """"disk.qcow2 (qcow2) → base.qcow2 (qcow2)", the image first."""
+    """ "disk.qcow2 (qcow2) → base.qcow2 (qcow2)", the image first."""
     return " → ".join(f"{Path(link.filename).name} ({link.format})" for link in chain)
 
 
@@ -111,7 +117,9 @@ class ImageToolsDialog(QDialog):
         about = QGroupBox(translate("ImageToolsDialog", "About this image"), self)
         form = QFormLayout(about)
         self.format_value = self._value(about, translate("ImageToolsDialog", "Format"))
-        self.virtual_value = self._value(about, translate("ImageToolsDialog", "Size the guest sees"))
+        self.virtual_value = self._value(
+            about, translate("ImageToolsDialog", "Size the guest sees")
+        )
         self.actual_value = self._value(about, translate("ImageToolsDialog", "Space used on disk"))
         self.chain_value = self._value(about, translate("ImageToolsDialog", "Backing chain"))
         self.snapshots_value = self._value(about, translate("ImageToolsDialog", "Snapshots"))
@@ -176,7 +184,9 @@ class ImageToolsDialog(QDialog):
             translate("ImageToolsDialog", "Com&press the new image (smaller, a little slower)"),
             page,
         )
-        self.compress_check.setAccessibleName(translate("ImageToolsDialog", "Compress the new image"))
+        self.compress_check.setAccessibleName(
+            translate("ImageToolsDialog", "Compress the new image")
+        )
         form.addRow(self.compress_check)
         self.verify_check = QCheckBox(
             translate("ImageToolsDialog", "Compare the new image with the original when done"),
@@ -321,8 +331,10 @@ class ImageToolsDialog(QDialog):
             self.info_hint.setText(translate("ImageToolsDialog", "There is no file at this path."))
         self._enable()
 
-    @qasync.asyncSlot()
+    @async_slot()
     async def refresh_info(self) -> ImageInfo | None:
+        if not alive(self):
+            return None
         self._track()
         path = self.path()
         if path is None:
@@ -335,13 +347,13 @@ class ImageToolsDialog(QDialog):
                 path, fmt=recorded_format(self.ctx, path), qemu_img=self._qemu_img()
             )
         except ImageError as exc:
-            if token == self._token:
+            if alive(self) and token == self._token:
                 self.info_hint.setText(exc.message)
                 self.info = None
                 self._enable()
             return None
-        if token != self._token:
-            return None  # another image was chosen meanwhile
+        if not alive(self) or token != self._token:
+            return None  # another image was chosen meanwhile, or the dialog was closed
         self.chain = chain
         self.info = chain[0]
         self.info_hint.setText("")
@@ -384,8 +396,10 @@ class ImageToolsDialog(QDialog):
             for vm in owners:
                 if vm_active(self.ctx, vm):
                     names.append(
-                        translate("ImageToolsDialog", "{0} (running: shut it down before "
-                                  "changing this image)").format(vm.spec.name)
+                        translate(
+                            "ImageToolsDialog",
+                            "{0} (running: shut it down before changing this image)",
+                        ).format(vm.spec.name)
                     )
                 else:
                     names.append(vm.spec.name)
@@ -423,8 +437,9 @@ class ImageToolsDialog(QDialog):
         ready = self.info is not None and not busy
         self.image.setEnabled(not busy)
         self.convert_button.setEnabled(ready and bool(self.destination.text().strip()))
-        self.compress_button.setEnabled(ready and self.info is not None
-                                        and self.info.format in qi.COMPRESSIBLE_FORMATS)
+        self.compress_button.setEnabled(
+            ready and self.info is not None and self.info.format in qi.COMPRESSIBLE_FORMATS
+        )
         self.compress_button.setToolTip(
             ""
             if self.info is None or self.info.format in qi.COMPRESSIBLE_FORMATS
@@ -482,7 +497,7 @@ class ImageToolsDialog(QDialog):
 
     # -- operations -------------------------------------------------------------------------
 
-    @qasync.asyncSlot()
+    @async_slot()
     async def on_convert(self) -> Any:
         self._track()
         source = self.path()
@@ -539,7 +554,7 @@ class ImageToolsDialog(QDialog):
         )
         return result
 
-    @qasync.asyncSlot()
+    @async_slot()
     async def on_compress(self) -> Any:
         self._track()
         path = self.path()
@@ -557,7 +572,7 @@ class ImageToolsDialog(QDialog):
             await self.refresh_info()
         return result
 
-    @qasync.asyncSlot()
+    @async_slot()
     async def on_resize(self) -> Any:
         self._track()
         path = self.path()
@@ -579,7 +594,7 @@ class ImageToolsDialog(QDialog):
             await self.refresh_info()
         return result
 
-    @qasync.asyncSlot()
+    @async_slot()
     async def on_check(self) -> Any:
         self._track()
         path = self.path()

@@ -14,8 +14,9 @@ import logging
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+import qasync
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,7 +38,14 @@ from kvmgui.ui.widgets import hint_label
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 Progress = Callable[[float], Awaitable[None]]
+
+
+def async_slot(*types: type) -> Callable[[F], Any]:
+    """qasync.asyncSlot: the handler runs as a task on the qasync loop, and calling it
+    directly returns that task (an asyncio.Task, which callers and tests may await)."""
+    return cast(Callable[[F], Any], qasync.asyncSlot(*types))
 
 
 class JobPanel(QWidget):
@@ -147,7 +155,9 @@ class JobPanel(QWidget):
         self.status.setText(" ".join((result.message, *result.warnings)))
         return result
 
-    async def run_busy(self, work: Callable[[], Awaitable[T]], *, what: str, failed: str) -> T | None:
+    async def run_busy(
+        self, work: Callable[[], Awaitable[T]], *, what: str, failed: str
+    ) -> T | None:
         """Await a step without a percentage (Cancel cancels the task; qemu-img is stopped)."""
         if self.busy:
             return None
@@ -180,6 +190,13 @@ class JobPanel(QWidget):
         self.last_error = message
         self.status.setText(f"{failed} {message}")
         show_error(self.window(), failed, informative=message, details=details)
+
+
+def alive(widget: object) -> bool:
+    """False once the widget's C++ side is gone (a dialog closed while a task awaited)."""
+    import shiboken6
+
+    return bool(shiboken6.isValid(widget))
 
 
 # ------------------------------------------------------------------------------ prompts

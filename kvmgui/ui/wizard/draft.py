@@ -60,6 +60,9 @@ class Draft:
     usb_protected: bool = True
     image_path: str = ""  # SourceKind.IMAGE
     image_format: DiskFormat = DiskFormat.QCOW2
+    # SourceKind.IMAGE: convert it into a new qcow2 disk in the VM's folder first (the
+    # original is kept as it is) instead of using the file where it is.
+    image_convert: bool = False
 
     os: OsPreset = OsPreset.LINUX
     memory_mib: int = PRESETS[OsPreset.LINUX].memory_mib
@@ -125,6 +128,8 @@ def _abs(path: str) -> str:
 def draft_disks(d: Draft) -> tuple[Disk, ...]:
     bus = _disk_bus(d.os, d.machine, d.virtio_disk)
     if d.source is SourceKind.IMAGE:
+        if d.image_convert:
+            return (Disk(path=NEW_DISK_FILE, format=DiskFormat.QCOW2, bus=bus, cache=d.cache),)
         return (Disk(path=_abs(d.image_path), format=d.image_format, bus=bus, cache=d.cache),)
     if d.disk is DiskChoice.NEW:
         return (

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import DiskFormat
-from kvmgui.core.sizes import format_size
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, hint_label
 from kvmgui.ui.wizard.base import DraftPage
@@ -122,7 +121,16 @@ class DiskPage(DraftPage):
         from_image = d.source is SourceKind.IMAGE
         self.choices.setVisible(not from_image)
         self.image_note.setVisible(from_image)
-        if from_image:
+        if from_image and d.image_convert:
+            self.image_note.setText(
+                translate(
+                    "DiskPage",
+                    "The virtual machine starts from the disk image you chose: {0} ({1}). "
+                    "It is converted to a new qcow2 disk in the VM's folder when you "
+                    "create the VM; the original is not changed.",
+                ).format(d.image_path, d.image_format.value)
+            )
+        elif from_image:
             self.image_note.setText(
                 translate(
                     "DiskPage",
@@ -213,7 +221,7 @@ class DiskPage(DraftPage):
             facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary)
         except ServiceError as exc:
             if token == self._token:
-                self.existing_hint.setText(exc.message)
+                self.existing_hint.setText(core_text(exc.message))
             return
         if token != self._token or facts.format is None:
             return

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import Accel, CacheMode, DisplayKind, MachineType
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.widgets import hint_label
 from kvmgui.ui.wizard.base import DraftPage
 
@@ -187,7 +187,7 @@ class OptionsPage(DraftPage):
         if report is None:
             self.accel_hint.setText(translate("OptionsPage", "Checking whether KVM can be used…"))
         else:
-            self.accel_hint.setText(report.accel_reason)
+            self.accel_hint.setText(core_text(report.accel_reason))
 
     def _set(self, field: str, value: object) -> None:
         if self._loading:

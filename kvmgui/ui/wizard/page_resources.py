@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFormLayout, QSpinBox
 
 from kvmgui.core.presets import PRESETS
-from kvmgui.core.sizes import MIB, format_size
-from kvmgui.ui.i18n import translate
+from kvmgui.core.sizes import MIB
+from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import hint_label
 from kvmgui.ui.wizard.base import DraftPage

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import DiskFormat
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.services import HostDrive, ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, hint_label
 from kvmgui.ui.wizard.base import DraftPage
@@ -139,6 +139,22 @@ class SourcePage(DraftPage):
         )
         self.image.changed.connect(self._image_changed)
         detail(self.image)
+        # --- media tools (issue 6): use the image as is, or convert it to qcow2 first ---
+        self.image_use = QComboBox(self)
+        self.image_use.setAccessibleName(translate("SourcePage", "How to use the disk image"))
+        self.image_use.addItem(
+            translate("SourcePage", "Use it as is (the VM writes to this file)"), 0
+        )
+        self.image_use.addItem(
+            translate(
+                "SourcePage",
+                "Convert it to qcow2 first (a copy in the VM's folder; the original is kept)",
+            ),
+            1,
+        )
+        self.image_use.currentIndexChanged.connect(self._image_use_changed)
+        detail(self.image_use)
+        # --- end media tools ---
         self.image_hint = hint_label("", self)
         detail(self.image_hint)
 
@@ -157,6 +173,7 @@ class SourcePage(DraftPage):
         self.radios[d.source].setChecked(True)
         self.iso.set_text(d.iso_path)
         self.image.set_text(d.image_path)
+        self.image_use.setCurrentIndex(1 if d.image_convert else 0)
         self.protect.setChecked(d.usb_protected)
         self._fill_drives()
         self._enable()
@@ -225,6 +242,7 @@ class SourcePage(DraftPage):
         for w in (self.stick, self.stick_refresh, self.protect):
             w.setEnabled(kind is SourceKind.USB)
         self.image.setEnabled(kind is SourceKind.IMAGE)
+        self.image_use.setEnabled(kind is SourceKind.IMAGE)
 
     # -- changes ----------------------------------------------------------------------------
 
@@ -267,6 +285,12 @@ class SourcePage(DraftPage):
         self.wiz.draft.usb_protected = on
         self.changed()
 
+    def _image_use_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self.wiz.draft.image_convert = bool(self.image_use.itemData(index))
+        self.changed()
+
     def _image_changed(self, text: str) -> None:
         if self._loading:
             return
@@ -286,7 +310,7 @@ class SourcePage(DraftPage):
             facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary)
         except ServiceError as exc:
             if token == self._image_task_token:
-                self.image_hint.setText(exc.message)
+                self.image_hint.setText(core_text(exc.message))
             return
         if token != self._image_task_token:
             return  # the user typed another path meanwhile

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import CdromSource, DisplayKind
-from kvmgui.core.sizes import format_size
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import CopyableText, heading_label, hint_label
 from kvmgui.ui.wizard.base import DraftPage
@@ -145,7 +144,7 @@ class SummaryPage(DraftPage):
         if self.wiz.command_line:
             self.command.set_text(self.wiz.command_line)
         else:
-            self.command.set_text(self.wiz.command_error)
+            self.command.set_text(core_text(self.wiz.command_error))
         self.command.copy_button.setEnabled(bool(self.wiz.command_line))
         del d
 

@@ -368,6 +368,24 @@ class NewVmWizard(QWizard):
             spec = self.final_spec()
             self.creation_progress.emit(0.0, translate("NewVmWizard", "Creating the VM's folder…"))
             stored = self.ctx.store.create(spec)
+            # --- media tools (issue 6): an imported image converted to qcow2 first ---
+            if self.draft.source is SourceKind.IMAGE and self.draft.image_convert:
+                from kvmgui.ui.media.import_image import convert_into_vm
+
+                converting = translate("NewVmWizard", "Converting the disk image to qcow2…")
+                self.creation_progress.emit(0.05, converting)
+
+                def converted(fraction: float) -> None:
+                    self.creation_progress.emit(0.05 + 0.9 * fraction, converting)
+
+                await convert_into_vm(
+                    self.draft.image_path,
+                    self.draft.image_format.value,
+                    stored,
+                    qemu_img=self.ctx.settings.qemu_img_binary,
+                    report=converted,
+                )
+            # --- end media tools ---
             new_disks = [d for d in spec.disks if d.size_bytes]
             for i, disk in enumerate(new_disks):
                 path = stored.folder.resolve(disk.path)

@@ -1,0 +1,166 @@
+"""Live snapshots of a running VM through QMP: snapshot-save / -load / -delete jobs (QEMU ≥ 6.0).
+
+The traps (QEMU-NOTES §2), handled here:
+- the commands return {} at once; the job's end and its error show only in `query-jobs`
+  (polled here), and a concluded job stays until `job-dismiss` (always sent, so a job id is
+  never left behind);
+- `vmstate` and `devices` are block *node* names: the argv builder names each disk's format
+  node `hd<i>`; every writable disk must be qcow2 (internal snapshots), throwaway and read-only
+  disks are left out (QEMU cannot snapshot them, and there is nothing to keep);
+- a failed load leaves the VM paused in `restore-vm`. When nothing was loaded (the snapshot is
+  missing on a disk) it is resumed; otherwise it stays paused and the message says so.
+
+The memory goes with the first disk (`vmstate`), so its snapshot list is the VM's list.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from kvmgui.core.model import DiskFormat, VmSpec
+from kvmgui.core.qemu_img import QemuImgOutputError, SnapshotInfo, info_from_dict
+from kvmgui.runtime.qmp_session import QmpError, QmpSession
+
+JOB_TIMEOUT_S = 600.0
+POLL_S = 0.1
+
+
+class LiveSnapshotError(Exception):
+    """A live snapshot operation failed; str() is one sentence."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+@dataclass(frozen=True)
+class SnapshotDisks:
+    nodes: list[str]  # format node names, the first holds the memory
+    problem: str = ""  # why the VM cannot have snapshots ("" when it can)
+
+
+def snapshot_disks(spec: VmSpec) -> SnapshotDisks:
+    """The disks a snapshot covers (node names), or why the VM cannot have one."""
+    nodes = []
+    for i, disk in enumerate(spec.disks):
+        if disk.readonly or disk.throwaway:
+            continue
+        if disk.format is not DiskFormat.QCOW2:
+            return SnapshotDisks([], f"Snapshots need qcow2 disks, and disk {i + 1} "
+                                     f"({disk.path}) is a {disk.format.value} image: convert it "
+                                     "to qcow2 with 'kvmgui-cli img convert'.")
+        nodes.append(f"hd{i}")
+    if spec.usb_stick is not None and not spec.usb_stick.protected:
+        return SnapshotDisks([], "A live snapshot cannot include the unprotected USB stick: "
+                                 "remove it or make it protected.")
+    if not nodes:
+        return SnapshotDisks([], "This VM has no disk to take snapshots of.")
+    return SnapshotDisks(nodes)
+
+
+async def list_live(session: QmpSession, spec: VmSpec) -> list[SnapshotInfo]:
+    """The snapshots of the VM's first snapshot disk, as the running QEMU sees them."""
+    disks = _disks_or_error(spec)
+    by_node = await _snapshots_by_node(session)
+    return sorted(by_node.get(disks.nodes[0], []), key=lambda s: (s.date, s.id))
+
+
+async def _snapshots_by_node(session: QmpSession) -> dict[str, list[SnapshotInfo]]:
+    try:
+        block = await session.execute("query-block")
+    except QmpError as exc:
+        raise LiveSnapshotError(f"QEMU did not list its disks: {exc}") from None
+    found: dict[str, list[SnapshotInfo]] = {}
+    for entry in block if isinstance(block, list) else []:
+        inserted = entry.get("inserted") if isinstance(entry, dict) else None
+        if not isinstance(inserted, dict) or not isinstance(inserted.get("image"), dict):
+            continue
+        try:
+            info = info_from_dict(inserted["image"])
+        except QemuImgOutputError:
+            continue
+        found[str(inserted.get("node-name", ""))] = info.snapshots
+    return found
+
+
+def _disks_or_error(spec: VmSpec) -> SnapshotDisks:
+    disks = snapshot_disks(spec)
+    if disks.problem:
+        raise LiveSnapshotError(disks.problem)
+    return disks
+
+
+async def _run_job(session: QmpSession, command: str, arguments: dict[str, Any],
+                   timeout: float) -> str | None:
+    """Run one snapshot job to its end; returns its error text (None when it worked)."""
+    job_id = f"kvmgui-{command}-{uuid.uuid4().hex[:8]}"
+    try:
+        await session.execute(command, {"job-id": job_id, **arguments})
+    except QmpError as exc:
+        raise LiveSnapshotError(f"QEMU refused the snapshot: {exc}") from None
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            jobs = await session.execute("query-jobs")
+            job = next((j for j in jobs if isinstance(j, dict) and j.get("id") == job_id), None)
+            if job is None:
+                return None  # already dismissed by someone: it ended
+            if job.get("status") == "concluded":
+                error = job.get("error")
+                return str(error) if error else None
+            if time.monotonic() > deadline:
+                raise LiveSnapshotError(f"The snapshot did not finish within {timeout:g} s; "
+                                        "QEMU is still working on it.")
+            await asyncio.sleep(POLL_S)
+    finally:
+        # Not concluded (timeout) or gone: nothing more we can do.
+        with contextlib.suppress(QmpError):
+            await session.execute("job-dismiss", {"id": job_id})
+
+
+async def take_live(session: QmpSession, spec: VmSpec, name: str,
+                    timeout: float = JOB_TIMEOUT_S) -> None:
+    """Save the disks and the memory as snapshot `name` (the guest pauses meanwhile)."""
+    disks = _disks_or_error(spec)
+    error = await _run_job(session, "snapshot-save", {
+        "tag": name, "vmstate": disks.nodes[0], "devices": disks.nodes}, timeout)
+    if error:
+        raise LiveSnapshotError(f"Taking the snapshot '{name}' failed: {error}", error)
+
+
+async def revert_live(session: QmpSession, spec: VmSpec, name: str,
+                      timeout: float = JOB_TIMEOUT_S) -> None:
+    """Load snapshot `name`: disks and memory go back; the VM runs on from that moment."""
+    disks = _disks_or_error(spec)
+    by_node = await _snapshots_by_node(session)
+    missing = [n for n in disks.nodes if not any(s.name == name for s in by_node.get(n, []))]
+    if missing:
+        raise LiveSnapshotError(f"There is no snapshot named '{name}' on every disk of this VM.")
+    error = await _run_job(session, "snapshot-load", {
+        "tag": name, "vmstate": disks.nodes[0], "devices": disks.nodes}, timeout)
+    if not error:
+        return
+    if "does not exist" in error:
+        # Nothing was loaded: the VM can go on as it was.
+        with contextlib.suppress(QmpError):
+            await session.execute("cont")
+        raise LiveSnapshotError(f"There is no snapshot named '{name}' on every disk of this "
+                                "VM.", error)
+    raise LiveSnapshotError(
+        f"Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to "
+        "another snapshot, or turn it off: resuming it may show a damaged state.", error)
+
+
+async def delete_live(session: QmpSession, spec: VmSpec, name: str,
+                      timeout: float = JOB_TIMEOUT_S) -> None:
+    disks = _disks_or_error(spec)
+    error = await _run_job(session, "snapshot-delete", {"tag": name, "devices": disks.nodes},
+                           timeout)
+    if error:
+        raise LiveSnapshotError(f"Deleting the snapshot '{name}' failed: {error}", error)

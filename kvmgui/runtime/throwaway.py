@@ -1,0 +1,176 @@
+"""Throwaway VMs: VMs that exist only while their QEMU runs ("Test a USB stick").
+
+A throwaway VM is an ordinary VmStore folder (vm.json + logs/) kept in the runtime folder,
+`<runtime_dir>/live/<name>/`, instead of the user's VM folder. Because it is a normal
+definition, everything that lists or controls VMs works on it unchanged: the VmManager (the
+app) loads these folders next to its store, `kvmgui-cli status/kill/...` find it by name, and
+its QEMU has the usual runtime folder (pidfile, sockets) keyed by the VM's id.
+
+It disappears when it stops. Whoever sees its QEMU end removes it (the `live` command waiting
+on it, or a VmManager watching it); if nobody was watching, the next load removes it. A
+definition is only removed when
+
+- no QEMU of it runs (pidfile verified against /proc), and
+- nobody is starting it (its start.lock is free), and
+- its creator does not hold it (the owner lock, `owner.lock` in its folder: held by the
+  process that creates the VM from the moment the definition exists until QEMU runs, and for
+  as long as it waits on the VM), so a VM being set up is never collected under its feet.
+
+The runtime folder is private (0700) and usually a tmpfs: nothing of a throwaway VM survives a
+reboot, which is what "throwaway" promises.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from kvmgui.core.model import VmSpec
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.store import LoadResult, StoredVm, StoreError, VmStore
+from kvmgui.runtime import process
+
+THROWAWAY_DIR = "live"
+OWNER_LOCK = "owner.lock"
+
+
+def throwaway_root(paths: AppPaths) -> Path:
+    return paths.runtime_dir / THROWAWAY_DIR
+
+
+def throwaway_store(paths: AppPaths) -> VmStore:
+    return VmStore(throwaway_root(paths))
+
+
+def is_throwaway(stored: StoredVm, paths: AppPaths) -> bool:
+    return stored.folder.dir.parent == throwaway_root(paths)
+
+
+def owner_lock(stored: StoredVm) -> process.StartLock:
+    """The creator's lock (an flock, so a crashed creator releases it)."""
+    return process.StartLock(stored.folder.dir / OWNER_LOCK)
+
+
+def listing(paths: AppPaths) -> frozenset[str]:
+    """The folder names in the throwaway root: a cheap way to notice new throwaway VMs."""
+    try:
+        return frozenset(n for n in os.listdir(throwaway_root(paths)) if not n.startswith("."))
+    except OSError:
+        return frozenset()
+
+
+def is_stale(stored: StoredVm, paths: AppPaths) -> bool:
+    """True when nothing runs, starts or holds this throwaway VM any more."""
+    run = paths.vm_runtime(stored.spec.id)
+    if process.find_vm_pid(run) is not None:
+        return False
+    if process.StartLock(run.lock_file).is_busy():
+        return False
+    return not owner_lock(stored).is_busy()
+
+
+def discard(stored: StoredVm, paths: AppPaths, *, force: bool = False) -> bool:
+    """Remove a stopped throwaway VM (its definition, logs and runtime folder).
+
+    Returns False (and removes nothing) when it is still in use, unless `force` (the caller
+    holds the owner lock and knows QEMU never started or has ended).
+    """
+    if not is_throwaway(stored, paths):
+        return False
+    if not force and not is_stale(stored, paths):
+        return False
+    run = paths.vm_runtime(stored.spec.id)
+    if process.find_vm_pid(run) is not None:  # never, even when forced
+        return False
+    _remove_tree(run.dir, paths.runtime_dir)
+    _remove_tree(stored.folder.dir, throwaway_root(paths))
+    return True
+
+
+def _remove_tree(folder: Path, parent: Path) -> None:
+    """rmtree, only for a real folder directly inside `parent` (never through a link)."""
+    if folder.parent != parent or folder.is_symlink() or not folder.is_dir():
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def load_throwaways(paths: AppPaths) -> LoadResult:
+    """The throwaway VMs that still exist; stale ones are removed on the way."""
+    result = throwaway_store(paths).load_all()
+    alive = []
+    for stored in result.vms:
+        if is_stale(stored, paths):
+            discard(stored, paths)
+            continue
+        alive.append(stored)
+    return LoadResult(alive, list(result.errors))
+
+
+def merge(result: LoadResult, paths: AppPaths) -> LoadResult:
+    """`result` (from the user's store) plus the throwaway VMs, each id once."""
+    extra = load_throwaways(paths)
+    ids = {vm.spec.id for vm in result.vms}
+    vms = list(result.vms) + [vm for vm in extra.vms if vm.spec.id not in ids]
+    return LoadResult(vms, list(result.errors) + list(extra.errors))
+
+
+def free_name(base: str, taken: Iterable[str]) -> str:
+    """`base`, or `base-2`, `base-3`, … : the first not in `taken` (compared ignoring case)."""
+    folded = {t.casefold() for t in taken}
+    if base.casefold() not in folded:
+        return base
+    n = 2
+    while f"{base}-{n}".casefold() in folded:
+        n += 1
+    return f"{base}-{n}"
+
+
+def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()
+                     ) -> tuple[StoredVm, process.StartLock]:
+    """Write the throwaway definition (the name made unique); returns it and the owner lock,
+    which the caller holds until QEMU runs (or until it is done waiting on the VM)."""
+    process.ensure_private_dir(paths.runtime_dir)
+    process.ensure_private_dir(throwaway_root(paths))
+    store = throwaway_store(paths)
+    names = list(taken) + [vm.spec.name for vm in store.load_all().vms]
+    spec = replace(spec, name=free_name(spec.name, names))
+    for _attempt in range(5):
+        try:
+            stored = store.create(spec)
+        except StoreError:
+            if not (store.root / spec.name).exists():
+                raise
+            # Another program took the name in between: try the next one.
+            names.append(spec.name)
+            spec = replace(spec, name=free_name(spec.name, names))
+            continue
+        lock = owner_lock(stored)
+        if not lock.try_acquire():  # pragma: no cover - the folder was made exclusively
+            raise StoreError(f"The throwaway VM '{stored.spec.name}' is used by another program.")
+        return stored, lock
+    raise StoreError("kvmgui could not create the throwaway VM's folder in "
+                     f"{throwaway_root(paths)}; try again.")
+
+
+def release(lock: process.StartLock) -> None:
+    with contextlib.suppress(OSError):
+        lock.release()
+
+
+class StoreWithThrowaways(VmStore):
+    """The user's VM store, whose listings also show the running throwaway VMs.
+
+    For callers that only list and find VMs (`kvmgui-cli list`, `serial`): writes still go to
+    the user's store only, and refuse a throwaway VM's folder (it is not in the VM folder).
+    """
+
+    def __init__(self, root: Path, paths: AppPaths) -> None:
+        super().__init__(root)
+        self.paths = paths
+
+    def load_all(self) -> LoadResult:
+        return merge(super().load_all(), self.paths)

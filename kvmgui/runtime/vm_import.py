@@ -1,0 +1,88 @@
+"""Import an existing disk image as a new VM: use it where it is, or convert it into the VM.
+
+The image's format is read once here (qemu-img info, which also refuses an image a running VM
+holds) and recorded in the definition, so QEMU never probes it later. An image with a base
+image keeps its base only when the base's format is recorded in it; otherwise converting
+flattens both into one new image.
+
+Converting writes `disk.qcow2` into the new VM's folder with runtime/images.convert_job
+(progress, cancel; the source is never touched). The converted image is written next to the
+VM folder first and moved in only once the VM exists, so a failed or cancelled import leaves
+neither a half-written image nor a VM without its disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from kvmgui.core.model import Disk, DiskFormat, OsPreset, VmSpec
+from kvmgui.core.presets import PRESETS, new_spec
+from kvmgui.core.qemu_img import QEMU_IMG, ImageInfo
+from kvmgui.core.store import StoredVm, StoreError, VmStore
+from kvmgui.runtime.images import ImageError, ProgressCallback, convert_job, image_info
+
+CONVERTED_DISK = "disk.qcow2"
+
+
+async def inspect(image: str | os.PathLike[str], *, qemu_img: str = QEMU_IMG) -> ImageInfo:
+    """The image's format and sizes (ImageError when unreadable or in use by a running VM)."""
+    return await image_info(image, force_share=False, qemu_img=qemu_img)
+
+
+def import_spec(name: str, image: Path, info: ImageInfo, *, os_preset: OsPreset,
+                convert: bool) -> VmSpec:
+    """The new VM: the preset's defaults and one disk, the image itself or its converted copy.
+
+    Raises ImageError when the image cannot be used as it is (say so: convert it instead).
+    """
+    bus = PRESETS[os_preset].disk_bus
+    spec = new_spec(name, os_preset)
+    if convert:
+        return replace(spec, disks=(Disk(CONVERTED_DISK, DiskFormat.QCOW2, bus=bus),))
+    try:
+        fmt = DiskFormat(info.format)
+    except ValueError:
+        raise ImageError(f"{image.name} is a '{info.format}' image, which kvmgui cannot use "
+                         "as it is: import it with --convert.") from None
+    disk = Disk(str(image), fmt, bus=bus)
+    if info.backing_file:
+        if fmt is not DiskFormat.QCOW2 or not info.backing_format:
+            raise ImageError(f"{image.name} is based on {info.backing_file}, whose format it "
+                             "does not record: import it with --convert (base and changes "
+                             "become one new image).")
+        try:
+            backing_format = DiskFormat(info.backing_format)
+        except ValueError:
+            raise ImageError(f"The base image of {image.name} is a '{info.backing_format}' "
+                             "image: import it with --convert.") from None
+        disk = replace(disk, backing_file=info.backing_file, backing_format=backing_format)
+    return replace(spec, disks=(disk,))
+
+
+async def import_vm(store: VmStore, spec: VmSpec, image: Path, info: ImageInfo, *,
+                    convert: bool, compress: bool = False,
+                    progress: ProgressCallback | None = None,
+                    qemu_img: str = QEMU_IMG) -> StoredVm:
+    """Create the VM (converting the image first when asked); StoreError or ImageError."""
+    if not convert:
+        return store.create(spec)
+    store.root.mkdir(parents=True, exist_ok=True)
+    staged = store.root / f".import-{spec.id}.qcow2"
+    try:
+        job = convert_job(image, staged, to="qcow2", compress=compress, src_format=info.format,
+                          progress=progress, qemu_img=qemu_img)
+        await job.run()
+        stored = store.create(spec)
+        try:
+            os.replace(staged, stored.folder.resolve(CONVERTED_DISK))
+        except OSError as exc:
+            store.delete(stored, keep_disks=False)
+            raise StoreError(f"The converted image could not be moved into the VM's folder "
+                             f"({exc.strerror}).") from None
+        return stored
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            staged.unlink()

@@ -1,0 +1,390 @@
+"""Copy a disk (a VM's, or any image file) onto a USB stick, an LVM volume or a file: the
+wiki's `dd` step, done by the runtime with `qemu-img convert -O raw`.
+
+Every check is the runtime's (kvmgui.runtime.copy_device.plan_copy): the VM must be stopped,
+the target must exist, be large enough and not be mounted; its first reason is shown as is.
+The copy only starts once the user has typed the target's name, and runs with progress and
+Cancel (a cancelled copy leaves the target partly written, which the runtime says).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.copy_device import CopyPlan, confirm_matches
+from kvmgui.core.sizes import format_size
+from kvmgui.core.store import StoredVm
+from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
+from kvmgui.runtime.copy_device import copy_to_device_job, gather_target, plan_copy
+from kvmgui.runtime.images import ImageError, image_info
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.i18n import translate
+from kvmgui.ui.media.image_tools import IMAGE_FILTER
+from kvmgui.ui.media.jobs import JobPanel, alive, async_slot, recorded_format
+from kvmgui.ui.widgets import PathField, hint_label
+
+CHECK_DELAY_MS = 300
+
+
+class CopyDeviceDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        stored: StoredVm | None = None,
+        image: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stored = stored
+        self.plan: CopyPlan | None = None
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self._token = 0
+        self._close_when_idle = False
+        self.checked = 0  # how many checks have finished (tests wait for it)
+        self.setObjectName("CopyDeviceDialog")
+        self.setWindowTitle(translate("CopyDeviceDialog", "Copy a disk to a device"))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint_label(
+                translate(
+                    "CopyDeviceDialog",
+                    "Writes the disk, as a plain raw disk, onto a USB stick, a logical "
+                    "volume or an existing file. Everything on the target is replaced.",
+                ),
+                self,
+            )
+        )
+        form = QFormLayout()
+        self.source_combo: QComboBox | None = None
+        self.source_field: PathField | None = None
+        if stored is not None:
+            self.source_combo = QComboBox(self)
+            self.source_combo.setAccessibleName(translate("CopyDeviceDialog", "Disk to copy"))
+            for disk in stored.spec.disks:
+                path = stored.folder.resolve(disk.path)
+                self.source_combo.addItem(f"{path.name} ({disk.format.value})", str(path))
+            self.source_combo.currentIndexChanged.connect(lambda _i: self.schedule_check())
+            source_widget: QWidget = self.source_combo
+        else:
+            self.source_field = PathField(
+                translate("CopyDeviceDialog", "Disk image to copy"),
+                self,
+                filters=IMAGE_FILTER,
+                placeholder=translate("CopyDeviceDialog", "/path/to/disk.qcow2"),
+            )
+            self.source_field.set_text(image)
+            self.source_field.changed.connect(lambda _t: self.schedule_check())
+            source_widget = self.source_field
+        source_label = QLabel(translate("CopyDeviceDialog", "&Disk:"), self)
+        source_label.setBuddy(source_widget)
+        form.addRow(source_label, source_widget)
+
+        row = QWidget(self)
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.target = QComboBox(row)
+        self.target.setEditable(True)
+        self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.target.setAccessibleName(translate("CopyDeviceDialog", "Target device or file"))
+        edit = self.target.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(
+                translate("CopyDeviceDialog", "/dev/sdX, /dev/vg/volume or an existing file")
+            )
+        self.target.currentTextChanged.connect(lambda _t: self.schedule_check())
+        self.browse = QPushButton(translate("CopyDeviceDialog", "Bro&wse…"), row)
+        self.browse.setAccessibleName(translate("CopyDeviceDialog", "Choose a target file"))
+        self.browse.clicked.connect(self._browse)
+        self.rescan_button = QPushButton(translate("CopyDeviceDialog", "&Look again"), row)
+        self.rescan_button.setAccessibleName(
+            translate("CopyDeviceDialog", "Look for USB sticks again")
+        )
+        self.rescan_button.clicked.connect(self.rescan)
+        h.addWidget(self.target, 1)
+        h.addWidget(self.browse)
+        h.addWidget(self.rescan_button)
+        target_label = QLabel(translate("CopyDeviceDialog", "&Target:"), self)
+        target_label.setBuddy(self.target)
+        form.addRow(target_label, row)
+        self.sizes = QLabel("", self)
+        self.sizes.setWordWrap(True)
+        self.sizes.setAccessibleName(translate("CopyDeviceDialog", "Sizes"))
+        form.addRow(translate("CopyDeviceDialog", "Sizes:"), self.sizes)
+        layout.addLayout(form)
+        self.verdict = hint_label("", self)
+        self.verdict.setAccessibleName(translate("CopyDeviceDialog", "Check result"))
+        layout.addWidget(self.verdict)
+
+        confirm_form = QFormLayout()
+        self.confirm = QLineEdit(self)
+        self.confirm.setAccessibleName(
+            translate("CopyDeviceDialog", "Type the target's name to confirm")
+        )
+        self.confirm.textChanged.connect(lambda _t: self._enable())
+        self.confirm_label = QLabel(translate("CopyDeviceDialog", "&Confirm:"), self)
+        self.confirm_label.setBuddy(self.confirm)
+        confirm_form.addRow(self.confirm_label, self.confirm)
+        self.verify = QCheckBox(
+            translate("CopyDeviceDialog", "Com&pare the copy with the disk afterwards"), self
+        )
+        self.verify.setAccessibleName(self.verify.text().replace("&", ""))
+        confirm_form.addRow(self.verify)
+        layout.addLayout(confirm_form)
+
+        self.panel = JobPanel(self)
+        self.panel.busy_changed.connect(self._busy_changed)
+        layout.addWidget(self.panel)
+        layout.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, self
+        )
+        self.copy_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.copy_button.setText(translate("CopyDeviceDialog", "C&opy and overwrite"))
+        self.copy_button.setAccessibleName(translate("CopyDeviceDialog", "Copy and overwrite"))
+        # Enter in a field must not start a destructive copy.
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.setDefault(False)
+        self.buttons.accepted.connect(self.on_copy)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check)
+        self.resize(640, 460)
+        self._enable()
+        self.rescan()
+
+    # -- inputs -----------------------------------------------------------------------------
+
+    def source(self) -> str:
+        if self.source_combo is not None:
+            return str(self.source_combo.currentData() or "")
+        assert self.source_field is not None
+        text = self.source_field.text().strip()
+        return os.path.abspath(os.path.expanduser(text)) if text else ""
+
+    def target_path(self) -> str:
+        text = self.target.currentText().strip()
+        index = self.target.findText(text)
+        if index >= 0 and self.target.itemData(index):
+            return str(self.target.itemData(index))
+        return os.path.expanduser(text)
+
+    def confirm_word(self) -> str:
+        target = self.target_path()
+        return os.path.basename(target.rstrip("/")) or target
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, translate("CopyDeviceDialog", "Target file"), str(Path.home()))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.target.setEditText)
+        dialog.open()
+        self._file_dialog = dialog
+
+    @async_slot()
+    async def rescan(self) -> None:
+        if not alive(self):
+            return
+        self._track()
+        try:
+            scan = await probe_block_devices()
+        except ProbeError as exc:
+            if alive(self):
+                self.verdict.setText(exc.message)
+            return
+        if not alive(self):
+            return
+        current = self.target.currentText()
+        self.target.blockSignals(True)
+        self.target.clear()
+        model = self.target.model()
+        for device in scan.sticks:
+            label = device.label if device.usable else f"{device.label} — {device.why_not}"
+            self.target.addItem(label, device.path)
+            if not device.usable and isinstance(model, QStandardItemModel):
+                item = model.item(self.target.count() - 1)
+                if item is not None:
+                    item.setEnabled(False)
+                    item.setToolTip(device.why_not)
+        self.target.setCurrentIndex(-1)
+        self.target.setEditText(current)
+        self.target.blockSignals(False)
+
+    # -- checks -----------------------------------------------------------------------------
+
+    def schedule_check(self) -> None:
+        self.plan = None
+        self.confirm.clear()
+        self._enable()
+        self._timer.start()
+
+    @async_slot()
+    async def check(self) -> CopyPlan | None:
+        if not alive(self):
+            return None
+        self._track()
+        self._token += 1
+        token = self._token
+        source, target = self.source(), self.target_path()
+        self.plan = None
+        if not source or not target:
+            self.sizes.setText("")
+            self.verdict.setText("")
+            self._enable()
+            return None
+        qemu_img = self.ctx.settings.qemu_img_binary
+        self.verdict.setText(translate("CopyDeviceDialog", "Checking the target…"))
+        plan: CopyPlan | None = None
+        problem = ""
+        try:
+            plan = await plan_copy(
+                source, target, store=self.ctx.store, paths=self.ctx.paths, qemu_img=qemu_img
+            )
+        except ImageError as exc:
+            problem = exc.message
+        sizes = await self._sizes(source, target, plan)
+        if not alive(self) or token != self._token:
+            return None  # the user changed something meanwhile
+        self.plan = plan
+        self.sizes.setText(sizes)
+        if plan is not None:
+            self.verdict.setText(" ".join(plan.warnings))
+            self.confirm_label.setText(
+                translate("CopyDeviceDialog", "Type {0} to &confirm:").format(self.confirm_word())
+            )
+        else:
+            self.verdict.setText(problem)
+        self.checked += 1
+        self._enable()
+        return plan
+
+    async def _sizes(self, source: str, target: str, plan: CopyPlan | None) -> str:
+        """ "The disk needs 1 GiB; the target holds 16 GiB." — as far as they can be read."""
+        if plan is not None:
+            need, have = plan.virtual_size, plan.target_size
+        else:
+            need = have = -1
+            try:
+                fmt = recorded_format(self.ctx, source)
+                need = (
+                    await image_info(source, fmt=fmt, qemu_img=self.ctx.settings.qemu_img_binary)
+                ).virtual_size
+            except ImageError:
+                pass
+            try:
+                facts = await gather_target(target)
+                if facts.kind in ("block", "file"):
+                    have = facts.size
+            except ImageError:
+                pass
+        parts = []
+        if need >= 0:
+            parts.append(
+                translate("CopyDeviceDialog", "the disk needs {0}").format(format_size(need))
+            )
+        if have >= 0:
+            parts.append(
+                translate("CopyDeviceDialog", "the target holds {0}").format(format_size(have))
+            )
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:] + ("." if text else "")
+
+    def _enable(self) -> None:
+        busy = self.panel.busy
+        ready = self.plan is not None and not busy
+        self.confirm.setEnabled(ready)
+        confirmed = (
+            ready
+            and self.plan is not None
+            and confirm_matches(self.plan.target, self.confirm.text(), self.plan.target_real)
+        )
+        self.copy_button.setEnabled(bool(confirmed))
+        for w in (self.target, self.browse, self.rescan_button, self.verify):
+            w.setEnabled(not busy)
+        if self.source_combo is not None:
+            self.source_combo.setEnabled(not busy)
+        if self.source_field is not None:
+            self.source_field.setEnabled(not busy)
+
+    def _busy_changed(self, busy: int) -> None:
+        self._enable()
+        if not busy and self._close_when_idle:
+            self._close_when_idle = False
+            self.reject()
+
+    def _track(self) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+
+    # -- copying ----------------------------------------------------------------------------
+
+    @async_slot()
+    async def on_copy(self) -> Any:
+        self._track()
+        plan = self.plan
+        if plan is None or self.panel.busy:
+            return None
+        typed = self.confirm.text()
+        if not confirm_matches(plan.target, typed, plan.target_real):
+            return None
+        result = await self.panel.run_job(
+            lambda progress: copy_to_device_job(
+                str(plan.source),
+                plan.target,
+                confirm=typed,
+                store=self.ctx.store,
+                paths=self.ctx.paths,
+                verify=self.verify.isChecked(),
+                qemu_img=self.ctx.settings.qemu_img_binary,
+                progress=progress,
+            ),
+            what=translate("CopyDeviceDialog", "Copying {0} to {1}…").format(
+                plan.source.name, plan.target
+            ),
+            failed=translate("CopyDeviceDialog", "The disk was not copied."),
+        )
+        self.confirm.clear()
+        return result
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.panel.busy:
+            self._close_when_idle = True
+            self.panel.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.panel.busy:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)

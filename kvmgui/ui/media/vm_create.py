@@ -1,0 +1,115 @@
+"""Create a VM from a spec and start it, the way the new-VM wizard does (used by the restore
+dialog and by the USB-stick test until the runtime has its own throwaway VMs).
+
+Validation is core.validation's; the machine type is pinned to this QEMU like the wizard
+does; new disks are created with qemu-img; on any failure everything created is removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from kvmgui.core.model import VmSpec
+from kvmgui.core.store import StoredVm, StoreError
+from kvmgui.core.validation import Problem, validate_spec
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.i18n import translate
+from kvmgui.ui.services import ServiceError, create_disk
+
+
+class CreateError(Exception):
+    """The VM could not be made or started: `message` is a sentence, `details` the raw text."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+def existing_names(ctx: AppContext) -> list[str]:
+    result = ctx.store.load_all()
+    return [vm.spec.name for vm in result.vms] + [e.name for e in result.errors if e.name]
+
+
+def free_name(ctx: AppContext, base: str) -> str:
+    folded = {n.casefold() for n in existing_names(ctx)}
+    candidate, n = base, 2
+    while candidate.casefold() in folded or ctx.store.folder_for(candidate).dir.exists():
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate
+
+
+def spec_problems(ctx: AppContext, spec: VmSpec) -> list[Problem]:
+    """What is wrong with a new VM's spec on this host (the wizard's checks)."""
+    problems = validate_spec(
+        spec,
+        ctx.host_facts,
+        existing_names=existing_names(ctx),
+        folder=None,
+        check_files=True,
+    )
+    if ctx.host_report is None:
+        # Until the host is measured, judge nothing that depends on it.
+        problems = [
+            p for p in problems if p.field not in ("memory_mib", "cpus", "accel", "firmware", "tpm")
+        ]
+    return problems
+
+
+async def pinned(ctx: AppContext, spec: VmSpec) -> VmSpec:
+    caps = await ctx.ensure_caps()
+    if caps is None:
+        return spec
+    return replace(spec, machine_version=caps.pinned_machine(spec.machine.value))
+
+
+async def create_vm(ctx: AppContext, spec: VmSpec) -> StoredVm:
+    """The VM's folder, definition and new disks; CreateError (nothing left) on failure."""
+    stored: StoredVm | None = None
+    try:
+        stored = ctx.store.create(spec)
+        for disk in spec.disks:
+            if disk.size_bytes:
+                await create_disk(
+                    Path(stored.folder.resolve(disk.path)),
+                    disk.format,
+                    int(disk.size_bytes),
+                    qemu_img=ctx.settings.qemu_img_binary,
+                )
+    except (StoreError, ServiceError, OSError) as exc:
+        details = getattr(exc, "details", "") or repr(exc)
+        if stored is not None:
+            try:
+                ctx.store.delete(stored, keep_disks=False)
+            except StoreError as cleanup:
+                details += "\n\n" + str(cleanup)
+        raise CreateError(getattr(exc, "message", None) or str(exc), details) from exc
+    except BaseException:
+        if stored is not None:
+            ctx.store.delete(stored, keep_disks=False)
+        raise
+    if ctx.manager is not None:
+        ctx.manager.reload_store()
+    return stored
+
+
+async def start_vm(ctx: AppContext, stored: StoredVm) -> Any:
+    """Start the VM through the runtime; CreateError with the runtime's sentence if it fails."""
+    controller = ctx.controller(stored.spec.id)
+    if controller is None:
+        raise CreateError(
+            translate(
+                "MediaDialogs",
+                "kvmgui's runtime is not running, so the virtual machine was created but "
+                "not started.",
+            )
+        )
+    outcome = await controller.start()
+    if not getattr(outcome, "ok", False):
+        raise CreateError(
+            str(getattr(outcome, "message", "")), str(getattr(outcome, "details", ""))
+        )
+    return outcome
