@@ -128,8 +128,9 @@ async def run_kvmgui(manager: VmManager, env: RunEnv, iso: Path, round_no: int
 
 
 async def main(args: argparse.Namespace) -> dict[str, object]:
-    iso = ensure_test_iso(variant="bench_io")
     env = RunEnv.create()
+    # A private copy: the shared cache may replace its ISOs while we run (another checkout).
+    iso = Path(shutil.copyfile(ensure_test_iso(variant="bench_io"), env.root / "guest.iso"))
     manager = VmManager(env.paths, Settings(), store=env.store, role=MonitorRole.APP,
                         sample_stats=False)
     await manager.open()

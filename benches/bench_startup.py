@@ -4,7 +4,7 @@ virt-manager, with 0 and with 50 VMs defined, under the same Xvfb.
 
 Not a test. Run from the repository root:
 
-    .venv/bin/python benches/bench_startup.py [--rounds 3] [--quick] [--json FILE]
+    .venv/bin/python benches/bench_startup.py [--rounds 5] [--quick] [--json FILE]
 
 Needs Xvfb, xdotool and virt-manager (Debian: sudo apt install xvfb xdotool virt-manager).
 
@@ -19,8 +19,10 @@ Needs Xvfb, xdotool and virt-manager (Debian: sudo apt install xvfb xdotool virt
   --onlyvisible --name TITLE` first finds the main window mapped (polled every 20 ms).
   Resident memory (VmRSS, and PSS, which shares libraries fairly) is read from /proc once the
   window is up and again after --settle seconds (default 3), the figure reported.
-- Each app is started once untimed first (warm file cache for both), then the rounds
-  alternate the two; medians are reported.
+- Each app is started once untimed first (warm file cache; the X server has served clients
+  before, as on a desktop: here virt-manager measured ~135 MiB as the first client of a freshly
+  started or reset X server, ~82 MiB otherwise), then the rounds alternate the two; medians
+  are reported.
 """
 
 from __future__ import annotations
@@ -73,8 +75,10 @@ def need(tool: str, package: str) -> str:
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     xvfb = need("Xvfb", "xvfb")
     read_fd, write_fd = os.pipe()
+    # -noreset: without it Xvfb resets when its last client leaves, and an app connecting
+    # during the reset fails ("Gtk couldn't be initialized").
     proc = subprocess.Popen([xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
-                             "-nolisten", "tcp"], pass_fds=(write_fd,),
+                             "-nolisten", "tcp", "-noreset"], pass_fds=(write_fd,),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:
@@ -230,7 +234,7 @@ def main(args: argparse.Namespace) -> dict[str, object]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--settle", type=float, default=3.0,
                         help="seconds after the window appears before memory is read")
     parser.add_argument("--quick", action="store_true", help="one round, 1 s settle")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,8 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
 
     qemu_img = ctx.settings.qemu_img_binary
     try:
-        chain = await image_chain(args.image, qemu_img=qemu_img)
+        chain = await image_chain(args.image, fmt=recorded_format(ctx, args.image),
+                                  qemu_img=qemu_img)
     except ImageError as err:
         raise CliError(err.message) from None
     in_use = False
@@ -255,6 +257,20 @@ async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def recorded_format(ctx: CliContext, image: str) -> str | None:
+    """The format a VM's definition records for `image`, when the image is one of its disks.
+
+    A VM's raw disk may carry a qcow2 header the guest wrote; letting qemu-img guess would then
+    open the host file that header names. The definition is the truth, never the content.
+    """
+    target = os.path.realpath(image)
+    for vm in ctx.store().load_all().vms:
+        for disk in vm.spec.disks:
+            if os.path.realpath(vm.folder.resolve(disk.path)) == target:
+                return disk.format.value
+    return None
+
+
 def refuse_if_base_image(ctx: CliContext, image: str, action: str) -> None:
     """Linked clones read their base image: rewriting or shrinking it would corrupt them."""
     from kvmgui.core.clones import base_refusal, image_dependents
@@ -269,7 +285,8 @@ async def cmd_compress(args: argparse.Namespace, ctx: CliContext) -> int:
 
     refuse_if_base_image(ctx, args.image, "compress")
     bar = progress_bar(args, f"Compressing {Path(args.image).name}")
-    job = compress_job(args.image, qemu_img=ctx.settings.qemu_img_binary, progress=bar)
+    job = compress_job(args.image, fmt=recorded_format(ctx, args.image),
+                       qemu_img=ctx.settings.qemu_img_binary, progress=bar)
     print_result(await run_job(job, bar))
     return 0
 
@@ -280,7 +297,8 @@ async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
 
     qemu_img = ctx.settings.qemu_img_binary
     try:
-        info = await image_info(args.image, qemu_img=qemu_img)
+        info = await image_info(args.image, fmt=recorded_format(ctx, args.image),
+                                qemu_img=qemu_img)
     except ImageError as err:
         raise CliError(err.message) from None
     try:
@@ -312,6 +330,7 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
     try:
         result = await check_image(args.image, repair=args.repair,
+                                   fmt=recorded_format(ctx, args.image),
                                    qemu_img=ctx.settings.qemu_img_binary)
     except ImageError as err:
         raise CliError(err.message) from None

@@ -254,7 +254,9 @@ class ConsolePage(QWidget):
             return self.window_
         self.console.release_grab()
         self.scroll_area.takeWidget()
-        window = ConsoleWindow(self.console, vm_name=self.spec.name)
+        # Parented (QMainWindow stays a top-level window): Qt owns it, so it is deleted by
+        # deleteLater on the event loop, never by the garbage collector at a random moment.
+        window = ConsoleWindow(self.console, vm_name=self.spec.name, parent=self)
         window.setObjectName("detached-console")
         window.attachRequested.connect(self.attach)
         self.window_ = window

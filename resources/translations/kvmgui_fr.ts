@@ -2006,7 +2006,7 @@
     <message>
         <location line="+45" />
         <source>Dis&amp;k tools…</source>
-        <translation>Outils &amp;disque…</translation>
+        <translation>Outils di&amp;sque…</translation>
     </message>
     <message>
         <location line="+1" />

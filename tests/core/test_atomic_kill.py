@@ -132,7 +132,7 @@ def test_settings_survive_sigkill_while_saving(tmp_path: Path) -> None:
         assert data in expected
         assert load_settings(target)[1] == []
 
-    _kill_loop(SETTINGS_WRITER, [str(target)], 60, check)
+    _kill_loop(SETTINGS_WRITER, [str(target)], 200, check)
     broken = [p for p in target.parent.iterdir() if ".broken-" in p.name]
     assert broken == []
 

@@ -47,6 +47,9 @@ VARIANTS = ("default", "busy", "write_boot", "panic", "bench_io", "verbose")
 
 # console=ttyS0 last: /dev/console (init's output, panics) is the serial port tests read.
 KERNEL_CMDLINE = "console=tty0 console=ttyS0 panic=0 quiet"
+# The "verbose" variant talks on the serial port from the first moment: the boot loader's menu
+# (isolinux SERIAL), the kernel's decompressor (earlyprintk) and every kernel message.
+VERBOSE_CMDLINE = KERNEL_CMDLINE.replace(" quiet", "") + " earlyprintk=ttyS0"
 
 # Storage (virtio, IDE/SATA, USB), input (power button via evdev, USB keyboards), pvpanic.
 BASE_MODULES = (
@@ -129,8 +132,8 @@ def ensure_test_iso(
 
     variant: "default" (plain boot), "busy" (kvmgui.busy=1), "write_boot" (kvmgui.write_boot=1),
     "panic" (kvmgui.panic=1), "bench_io" (kvmgui.bench=io, for benches/bench_io.py) or
-    "verbose" (no `quiet`: the kernel writes to the serial port from its first moment, for
-    benches/bench_first_output.py).
+    "verbose" (the boot loader and the kernel write to the serial port from their first
+    moment, for benches/bench_first_output.py).
     Raises GuestBuildError with an actionable message on failure.
     """
     if variant not in VARIANTS:
@@ -188,7 +191,8 @@ def build_all(cache: Path, src: str, full: str, versions: dict[str, str], apt: A
         template = (HERE / "isolinux.cfg").read_text()
         for variant in VARIANTS:
             cfg = (template.replace("@DEFAULT@", variant)
-                   .replace("@APPEND_VERBOSE@", KERNEL_CMDLINE.replace(" quiet", ""))
+                   .replace("@SERIAL@", "SERIAL 0 115200" if variant == "verbose" else "")
+                   .replace("@APPEND_VERBOSE@", VERBOSE_CMDLINE)
                    .replace("@APPEND@", KERNEL_CMDLINE))
             (staging / "boot" / "isolinux" / "isolinux.cfg").write_text(cfg)
             partial = tmp / f"{variant}.iso"
@@ -270,10 +274,19 @@ def _newest(cache: Path, src: str, variant: str) -> Path | None:
     return candidates[-1] if candidates else None
 
 
+# ISOs of another recipe are kept this long: a test session or benchmark of another checkout
+# (a CI copy of the repository, say) may still be about to boot one it looked up earlier.
+STALE_AFTER_S = 3600.0
+
+
 def _remove_stale(cache: Path, keep_prefix: str) -> None:
+    now = time.time()
     for old in cache.glob("kvmgui-test-*.iso"):
-        if not old.name.startswith(keep_prefix):
-            old.unlink(missing_ok=True)
+        if old.name.startswith(keep_prefix):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            if now - old.stat().st_mtime > STALE_AFTER_S:
+                old.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -328,10 +328,6 @@ async def test_resizing_a_raw_disk_with_its_recorded_format_ignores_the_header(
     assert info.format == "raw" and info.backing_file is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kvmgui-cli img resize/check/compress probe the format of the image they are given, even "
-    "when it is a VM's disk whose definition records 'raw'; see the issue-8 report. When the "
-    "CLI uses the recorded format, this passes: remove the marker."))
 def test_cli_resize_of_a_vms_raw_disk_uses_the_recorded_format(run_env: RunEnv) -> None:
     canary = run_env.root / "canary.txt"
     canary.write_bytes(SECRET.ljust(MiB, b"\0"))

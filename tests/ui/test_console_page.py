@@ -112,6 +112,7 @@ def test_console_page_follows_the_guest(qtbot: Any, live_ctx: Any, run_async: An
     assert page.stack.currentWidget() is page.message_page
     window.show_list()  # a detached console stays open while the list is shown
     assert window.console_view.page(vm) is page
+    assert detached.isVisible()
     detached.toolbar.dock_action.trigger()  # "Attach to Main Window"
     assert page.window_ is None
     assert window.console_vm_id() == vm  # attaching shows it in the main window again

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QTabWidget,
     QTextEdit,
+    QToolButton,
     QWidget,
     QWizard,
 )
@@ -495,30 +496,40 @@ def _english_found(texts: Texts, data: set[str]) -> list[str]:
     return sorted(set(found))
 
 
+def _mnemonic(text: str) -> str | None:
+    m = re.search(r"&([^&\s])", text)
+    return m.group(1).lower() if m else None
+
+
 def _mnemonic_clashes(root: QWidget) -> list[str]:
-    """Accelerator letters used twice among the visible controls of one window page."""
+    """Accelerator letters used twice among the visible controls of one window page, and
+    among the tabs of one tab bar. (A tab's letter may repeat one on its page, as in the
+    English texts: the tab takes Alt+letter only where the page has no such control.)"""
     keys: dict[str, list[str]] = {}
+    clashes: list[str] = []
     for w in [root, *root.findChildren(QWidget)]:
         if not w.isVisible() or w.window() is not root:
             continue
         text = ""
-        if isinstance(w, QAbstractButton):
-            text = w.text()
+        if isinstance(w, QAbstractButton) and not isinstance(w, QToolButton):
+            text = w.text()  # (a tool button shows its action's text without a mnemonic)
         elif isinstance(w, QLabel) and w.buddy() is not None:
             text = w.text()
         elif isinstance(w, QGroupBox) and w.isCheckable():
             text = w.title()
-        m = re.search(r"&([^&\s])", text)
-        if m:
-            keys.setdefault(m.group(1).lower(), []).append(_plain(text))
+        key = _mnemonic(text)
+        if key:
+            keys.setdefault(key, []).append(_plain(text))
         if isinstance(w, QTabBar):
+            tabs: dict[str, list[str]] = {}
             for i in range(w.count()):
-                m = re.search(r"&([^&\s])", w.tabText(i))
-                if m:
-                    keys.setdefault(m.group(1).lower(), []).append(_plain(w.tabText(i)))
+                key = _mnemonic(w.tabText(i))
+                if key:
+                    tabs.setdefault(key, []).append(_plain(w.tabText(i)))
+            clashes += [f"tabs &{k}: {v}" for k, v in tabs.items() if len(v) > 1]
     # The same control repeated (a Browse… button per path field) is one choice, cycled by
     # Qt; different controls sharing a letter is the clash.
-    return [f"&{k}: {v}" for k, v in keys.items() if len(set(v)) > 1]
+    return clashes + [f"&{k}: {v}" for k, v in keys.items() if len(set(v)) > 1]
 
 
 @pytest.mark.qemu
@@ -590,6 +601,9 @@ def test_every_window_is_in_french(qtbot: Any, french: QTranslator, live_ctx: An
     window.show_list()
 
     assert len(texts.items) > 300  # the walk really saw the windows
+    if os.environ.get("KVMGUI_DUMP_TEXTS"):  # to read what the walk saw
+        Path(os.environ["KVMGUI_DUMP_TEXTS"]).write_text(
+            "\n".join(f"{w}\t{t!r}" for w, t in texts.items), encoding="utf-8")
     english = _english_found(texts, data)
     assert not english, "English in the French UI:\n" + "\n".join(english)
     assert not clashes, "accelerators used twice on one page:\n" + "\n".join(sorted(set(clashes)))
