@@ -187,6 +187,10 @@ async def cmd_display(args: argparse.Namespace, ctx: CliContext) -> int:
         if not outcome.ok:
             return report(outcome)
         print(outcome.value)
+        password = vm.display_password()
+        if password:
+            # On stderr, so scripts reading the address from stdout never log it by accident.
+            print(f"Display password: {password}", file=sys.stderr)
         if sys.stdout.isatty():
             print(f"Open it with: remote-viewer {outcome.value}", file=sys.stderr)
         return 0
