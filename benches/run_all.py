@@ -198,6 +198,22 @@ def table(results: dict[str, Figures | str], quick: bool) -> str:
     return "\n".join(head + lines) + "\n"
 
 
+README = ROOT / "README.md"
+START, END = "<!-- benches/run_all.py: start -->", "<!-- benches/run_all.py: end -->"
+
+
+def update_readme(text: str) -> bool:
+    """Put the table (without its title) between the README's two markers, if it has them."""
+    readme = README.read_text()
+    if START not in readme or END not in readme:
+        return False
+    body = text.split("\n", 2)[2].strip()  # drop "# kvmgui benchmarks" and its blank line
+    before, rest = readme.split(START, 1)
+    after = rest.split(END, 1)[1]
+    README.write_text(f"{before}{START}\n{body}\n{END}{after}")
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short runs (a smoke test)")
@@ -214,6 +230,8 @@ def main() -> int:
     print("\n" + text)
     args.out.write_text(text)
     print(f"written to {args.out}")
+    if update_readme(text):
+        print(f"and into {README}")
     return 0 if all(not isinstance(r, str) for r in results.values()) else 1
 
 

@@ -5,7 +5,7 @@ Runs the real app offscreen (or under Xvfb when DISPLAY is set) in a throwaway f
 creates a VM with the wizard, boots the test guest under TCG (tests/guest builds it), waits for
 its thumbnail and graphs, and grabs each window at the sizes a 1024×768 screen allows.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang fr]
 """
 
 from __future__ import annotations
@@ -320,10 +320,17 @@ async def take_media(out: Path, root: Path, iso: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=HERE / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="where to write (default docs/screenshots, or docs/screenshots/"
+                        "LANG with --lang)")
     parser.add_argument("--media", action="store_true",
                         help="only the media dialogs (no guest is booted)")
+    parser.add_argument("--lang", default="",
+                        help="take them in this language, e.g. fr (default: English)")
     args = parser.parse_args()
+    if args.out is None:
+        args.out = HERE / "docs" / "screenshots" / args.lang if args.lang else (
+            HERE / "docs" / "screenshots")
     from tests.guest.build import ensure_test_iso
 
     iso = ensure_test_iso()
@@ -334,6 +341,17 @@ def main() -> int:
     from kvmgui.ui import pyside_fixes
 
     pyside_fixes.install(app)
+    translator = None
+    if args.lang:
+        from PySide6.QtCore import QLocale
+
+        from kvmgui.ui.i18n import install_translator
+
+        # As under LANG=fr_FR.UTF-8: the translation, and the locale's numbers (1,5 Gio).
+        QLocale.setDefault(QLocale(args.lang))
+        translator = install_translator(app, QLocale(args.lang))
+        if translator is None:
+            parser.error(f"there is no kvmgui translation for {args.lang!r}")
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     # Short: unix socket paths are limited to 107 bytes.
@@ -347,6 +365,7 @@ def main() -> int:
                 loop.run_until_complete(stop_everything(root))
     finally:
         shutil.rmtree(root, ignore_errors=True)
+        del translator
     return 0
 
 

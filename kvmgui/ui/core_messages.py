@@ -937,6 +937,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     #: kvmgui/core/validation.py:550; {where} = shown(str(where))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.')),
     #: kvmgui/core/validation.py:564
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'disk')),
+    #: kvmgui/core/validation.py:564
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD drive')),
     #: kvmgui/core/validation.py:568; {0} = names[dev]
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {0} appears twice in the boot order: remove one.')),
@@ -1422,6 +1424,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "KVM could not be started ({0}): run 'kvmgui-cli doctor' to find out why, or set the VM's accelerator to TCG (much slower).")),
     #: kvmgui/runtime/qemu_errors.py:141
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'the PulseAudio/PipeWire sound server')),
+    #: kvmgui/runtime/qemu_errors.py:141
+    ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'PipeWire')),
     #: kvmgui/runtime/qemu_errors.py:142
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'the sound card (ALSA)')),
     #: kvmgui/runtime/qemu_errors.py:142

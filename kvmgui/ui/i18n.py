@@ -22,6 +22,7 @@ unchanged, in English.
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -206,6 +207,11 @@ _DATA = frozenset({
     "title", "stamp", "device", "field", "part", "where_path", "name_or_id", "new_name",
     "other", "first", "mv", "machine", "rule", "fmt", "format", "arg",
 })
+# Placeholders that hold a file or folder path (they may contain spaces, but start with "/").
+_PATHS = frozenset({
+    "path", "where", "dir", "target", "folder", "base", "image", "_root", "parent", "logs",
+    "nvram", "qemu_log", "socket_path", "dest", "definition", "file", "source",
+})
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|\d+)\}")
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
 
@@ -214,11 +220,14 @@ _LETTERS = re.compile(r"[A-Za-z]{3,}")
 class _Template:
     context: str
     text: str
-    pattern: re.Pattern[str]
+    # One regex per way to share the text out between neighbouring placeholders ("The {what}
+    # {path} does not exist": is "ISO file /x" what="ISO" or what="ISO file"?); the reading
+    # that explains most of the message wins (see _score).
+    patterns: tuple[re.Pattern[str], ...]
     suffix: re.Pattern[str] | None  # for fragments appended to a message: ", mode 0660"
     groups: tuple[tuple[str, str], ...]  # (placeholder, regex group)
-    anchor: str  # the longest literal piece: a cheap `in` test before the regex
-    weight: int  # literal characters: the most specific template wins
+    anchor: str  # the longest literal piece: a cheap `in` test before the regexes
+    weight: int  # literal characters: how much of a message the template explains
 
 
 def _compile(context: str, text: str) -> _Template | None:
@@ -226,25 +235,35 @@ def _compile(context: str, text: str) -> _Template | None:
     literals = pieces[0::2]
     if len(_LETTERS.findall("".join(literals))) == 0:
         return None  # "{0}: {1}" would match anything
-    regex: list[str] = []
-    groups: dict[str, str] = {}
-    for i, piece in enumerate(pieces):
-        if i % 2 == 0:
-            regex.append(re.escape(piece))
-            continue
-        group = "p_" + piece
-        if piece in groups:
-            regex.append(f"(?P={group})")
-        else:
-            groups[piece] = group
-            regex.append(f"(?P<{group}>.*?)")
-    body = "".join(regex)
+    names = list(dict.fromkeys(pieces[1::2]))
+    groups = {name: f"p_{name}" for name in names}
+    # Lazy or greedy for each placeholder (a path: lazy, or starting at its "/"); every
+    # combination for up to 4 placeholders.
+    options = {name: ("/.*?", ".*?") if name in _PATHS else (".*?", ".*") for name in names}
+    if len(names) <= 4:
+        combos = [dict(zip(names, c, strict=True))
+                  for c in itertools.product(*(options[n] for n in names))]
+    else:
+        combos = [dict.fromkeys(names, ".*?"), dict.fromkeys(names, ".*")]
+    patterns = []
+    for combo in combos:
+        regex: list[str] = []
+        seen: set[str] = set()
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:
+                regex.append(re.escape(piece))
+            elif piece in seen:
+                regex.append(f"(?P={groups[piece]})")
+            else:
+                seen.add(piece)
+                regex.append(f"(?P<{groups[piece]}>{combo[piece]})")
+        patterns.append(re.compile("".join(regex), re.DOTALL))
     fragment = text[:1] in {" ", ","} and len(literals[0].strip()) > 0
     return _Template(
         context=context,
         text=text,
-        pattern=re.compile(body, re.DOTALL),
-        suffix=re.compile(body + r"\Z", re.DOTALL) if fragment else None,
+        patterns=tuple(patterns),
+        suffix=re.compile(patterns[0].pattern + r"\Z", re.DOTALL) if fragment else None,
         groups=tuple(groups.items()),
         anchor=max(literals, key=len),
         weight=sum(len(x) for x in literals),
@@ -284,7 +303,7 @@ _Node = _Match | _Variant | _Joined
 
 def _score(node: _Node) -> int:
     """How much of a message a parse explains (literal characters of its templates): when a
-    message can be read two ways, the reading that explains more of it is the right one."""
+    message can be read several ways, the reading that explains most of it is the right one."""
     if isinstance(node, _Match):
         return node.template.weight + sum(_score(p) for _, _, p in node.values if p is not None)
     if isinstance(node, _Variant):
@@ -292,33 +311,50 @@ def _score(node: _Node) -> int:
     return sum(_score(p) if not isinstance(p, str) else len(p) for p in node.pieces)
 
 
-def _match_whole(text: str) -> _Match | None:
-    best: _Match | None = None
+def _best(candidates: list[_Node], context: str) -> _Node | None:
+    # Ties go to a template of the same source module as the sentence around it: "CD/DVD
+    # drive" inside a validation message is validation's phrase, not the device list's label.
+    def rank(node: _Node) -> tuple[int, int]:
+        inner = node.inner if isinstance(node, _Variant) else node
+        same = isinstance(inner, _Match) and inner.template.context == context
+        return _score(node), int(same)
+
+    return max(candidates, key=rank, default=None)
+
+
+def _match_whole(text: str, context: str = "") -> _Match | None:
+    found: list[_Node] = []
     for t in _templates():
         if t.anchor not in text:
             continue
-        m = t.pattern.fullmatch(text)
-        if m is None:
-            continue
-        values = []
-        for name, group in t.groups:
-            value = m.group(group)
-            parsed = None
-            if name not in _DATA and _LETTERS.search(value) and value != text:
-                parsed = _parse(value)
-            values.append((name, value, parsed))
-        found = _Match(t, tuple(values))
-        if best is None or _score(found) > _score(best):
-            best = found
+        readings: set[tuple[str, ...]] = set()
+        for pattern in t.patterns:
+            m = pattern.fullmatch(text)
+            if m is None:
+                continue
+            reading = tuple(m.group(group) for _, group in t.groups)
+            if reading in readings:
+                continue
+            readings.add(reading)
+            values = []
+            for (name, _group), value in zip(t.groups, reading, strict=True):
+                parsed = None
+                if name not in _DATA and _LETTERS.search(value) and value != text:
+                    parsed = _parse(value, t.context)
+                values.append((name, value, parsed))
+            found.append(_Match(t, tuple(values)))
+    best = _best(found, context)
+    assert best is None or isinstance(best, _Match)
     return best
 
 
-def _parse_whole(text: str) -> _Node | None:
+def _parse_whole(text: str, context: str = "") -> _Node | None:
     """The template `text` was made from, allowing for a capitalised first letter and a final
     full stop added or dropped by the code that assembled it."""
-    found = _match_whole(text)
-    if found is not None:
-        return found
+    candidates: list[_Node] = []
+    direct = _match_whole(text, context)
+    if direct is not None:
+        candidates.append(direct)
     first = text[:1]
     swapped, case = "", ""
     if first.isupper():
@@ -337,10 +373,10 @@ def _parse_whole(text: str) -> _Node | None:
         if swapped:
             tries.append((swapped + ".", case, "drop"))
     for variant, case_flag, period in tries:
-        inner = _match_whole(variant)
+        inner = _match_whole(variant, context)
         if inner is not None:
-            return _Variant(inner, case_flag, period)
-    return None
+            candidates.append(_Variant(inner, case_flag, period))
+    return _best(candidates, context)
 
 
 def _separators() -> tuple[str, ...]:
@@ -350,9 +386,9 @@ def _separators() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str) -> _Node | None:
+def _parse(text: str, context: str = "") -> _Node | None:
     candidates: list[_Node] = []
-    whole = _parse_whole(text)
+    whole = _parse_whole(text, context)
     if whole is not None:
         candidates.append(whole)
     # A fragment appended with += (", mode 0660", " It is kept paused…").
@@ -362,14 +398,14 @@ def _parse(text: str) -> _Node | None:
         m = t.suffix.search(text)
         if m is None or m.start() == 0:
             continue
-        head = _parse(text[: m.start()])
-        tail = _match_whole(text[m.start():])
+        head = _parse(text[: m.start()], context)
+        tail = _match_whole(text[m.start():], context)
         if head is not None and tail is not None:
             candidates.append(_Joined((head, tail)))
     # A clause made into a sentence ("{clause}, so KVM cannot…" + "."): read it without the
     # full stop.
     if text.endswith(".") and len(text) > 1:
-        inner = _parse(text[:-1])
+        inner = _parse(text[:-1], context)
         if inner is not None:
             candidates.append(_Variant(inner, period="add"))
     # Two sentences or clauses joined by the code: "{clause}; {hint}", "A. B".
@@ -377,13 +413,13 @@ def _parse(text: str) -> _Node | None:
         start = 0
         while (i := text.find(sep, start)) > 0:
             start = i + 1
-            head = _parse_whole(text[:i])
+            head = _parse_whole(text[:i], context)
             if head is None:
                 continue
-            rest = _parse(text[i + len(sep):])
+            rest = _parse(text[i + len(sep):], context)
             if rest is not None:
                 candidates.append(_Joined((head, sep, rest)))
-    return max(candidates, key=_score, default=None)
+    return _best(candidates, context)
 
 
 def _set_first(text: str, case: str) -> str:

@@ -59,7 +59,7 @@
         <translation>Licence</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>QEMU: finding its version…</source>
         <translation>QEMU : recherche de sa version…</translation>
     </message>
@@ -1190,7 +1190,7 @@
     <message>
         <location line="+7" />
         <source>Fix for {0}</source>
-        <translation>Solution pour {0}</translation>
+        <translation>Solution : {0}</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1200,7 +1200,7 @@
     <message>
         <location line="+2" />
         <source>Copy the fix for {0}</source>
-        <translation>Copier la solution pour {0}</translation>
+        <translation>Copier la solution : {0}</translation>
     </message>
     <message>
         <location line="+17" />
@@ -1650,7 +1650,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../kvmgui/ui/i18n.py" line="+53" />
+        <location filename="../../kvmgui/ui/i18n.py" line="+54" />
         <source>en</source>
         <comment>the code of this translation's language: fr, de, pt_BR…</comment>
         <translation>fr</translation>
@@ -1681,7 +1681,7 @@
     <message>
         <location line="+1" />
         <source>Reload {0}</source>
-        <translation>Recharger {0}</translation>
+        <translation>Recharger : {0}</translation>
     </message>
     <message>
         <location line="+28" />
@@ -4355,7 +4355,7 @@
     <message>
         <location line="-17" />
         <source>Copy {0}</source>
-        <translation>Copier {0}</translation>
+        <translation>Copier : {0}</translation>
     </message>
     <message>
         <location line="+16" />
@@ -4370,7 +4370,7 @@
     <message>
         <location line="+1" />
         <source>Browse for {0}</source>
-        <translation>Parcourir pour choisir {0}</translation>
+        <translation>Parcourir : {0}</translation>
     </message>
 </context>
 <context>
@@ -6854,49 +6854,49 @@
         <location line="+2" />
         <source>The {what} {path} does not exist: pick it again.</source>
         <extracomment>kvmgui/core/validation.py:224; {path} = shown(str(path))</extracomment>
-        <translation>{path} ({what}) n'existe pas : choisissez-le à nouveau.</translation>
+        <translation>{What} {path} n'existe pas : faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The {what} {path} cannot be checked ({strerror}): pick another file.</source>
         <extracomment>kvmgui/core/validation.py:226; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
-        <translation>{path} ({what}) ne peut pas être vérifié ({strerror}) : choisissez un autre fichier.</translation>
+        <translation>Impossible de vérifier {what} {path} ({strerror}) : choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{path} is a folder, not a {what}: pick the file inside it.</source>
         <extracomment>kvmgui/core/validation.py:229; {path} = shown(str(path))</extracomment>
-        <translation>{path} est un dossier, pas {what} : choisissez le fichier qu'il contient.</translation>
+        <translation>{path} est un dossier, et non {what} : choisissez le fichier qu'il contient.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>You may not read the {what} {path}: make it readable, for example with: chmod u+r '{path}'.</source>
         <extracomment>kvmgui/core/validation.py:232; {path} = shown(str(path))</extracomment>
-        <translation>Vous n'avez pas le droit de lire {path} ({what}) : rendez-le lisible, par exemple avec : chmod u+r '{path}'.</translation>
+        <translation>Vous n'avez pas le droit de lire {what} {path} : rendez-le lisible, par exemple avec : chmod u+r '{path}'.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.</source>
         <extracomment>kvmgui/core/validation.py:235; {path} = shown(str(path))</extracomment>
-        <translation>Vous n'avez pas le droit d'écrire dans {path} ({what}) : rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
+        <translation>Vous n'avez pas le droit d'écrire dans {what} {path} : rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>There is no {what} at {path}: plug it in or pick it again.</source>
         <extracomment>kvmgui/core/validation.py:247; {path} = shown(str(path))</extracomment>
-        <translation>Il n'y a pas de {what} sur {path} : branchez-le ou choisissez-le à nouveau.</translation>
+        <translation>{What} est introuvable à l'emplacement {path} : branchez le périphérique ou faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{path} cannot be checked ({strerror}): pick another {what}.</source>
         <extracomment>kvmgui/core/validation.py:250; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
-        <translation>{path} ne peut pas être vérifié ({strerror}) : choisissez un autre élément ({what}).</translation>
+        <translation>Impossible de vérifier {path} ({strerror}) : faites un autre choix pour {what}.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>image file</source>
         <extracomment>kvmgui/core/validation.py:253</extracomment>
-        <translation>fichier image</translation>
+        <translation>le fichier image</translation>
     </message>
     <message>
         <location line="+2" />
@@ -6914,13 +6914,13 @@
         <location line="+2" />
         <source>{path} is not {kind}: pick a {what} such as /dev/sr0.</source>
         <extracomment>kvmgui/core/validation.py:256; {path} = shown(str(path))</extracomment>
-        <translation>{path} n'est pas {kind} : choisissez un élément ({what}) comme /dev/sr0.</translation>
+        <translation>{path} n'est pas {kind} : pour {what}, choisissez un périphérique comme /dev/sr0.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{path} is not {kind}: pick a {what} such as /dev/sdb.</source>
         <extracomment>kvmgui/core/validation.py:256; {path} = shown(str(path))</extracomment>
-        <translation>{path} n'est pas {kind} : choisissez un élément ({what}) comme /dev/sdb.</translation>
+        <translation>{path} n'est pas {kind} : pour {what}, choisissez un périphérique comme /dev/sdb.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -7010,19 +7010,19 @@
         <location line="+2" />
         <source>The path of the {what} contains control characters: pick the file again.</source>
         <extracomment>kvmgui/core/validation.py:371</extracomment>
-        <translation>Le chemin ({what}) contient des caractères de contrôle : choisissez à nouveau le fichier.</translation>
+        <translation>Le chemin indiqué pour {what} contient des caractères de contrôle : choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The path of the {what} contains characters no file name can have: pick the file again.</source>
         <extracomment>kvmgui/core/validation.py:376</extracomment>
-        <translation>Le chemin ({what}) contient des caractères qu'aucun nom de fichier ne peut avoir : choisissez à nouveau le fichier.</translation>
+        <translation>Le chemin indiqué pour {what} contient des caractères qu'aucun nom de fichier ne peut avoir : choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>image of disk {i}</source>
         <extracomment>kvmgui/core/validation.py:389; {i} = i + 1</extracomment>
-        <translation>image du disque {i}</translation>
+        <translation>l'image du disque {i}</translation>
     </message>
     <message>
         <location line="+2" />
@@ -7130,13 +7130,13 @@
         <location line="+2" />
         <source>ISO file</source>
         <extracomment>kvmgui/core/validation.py:517</extracomment>
-        <translation>fichier ISO</translation>
+        <translation>le fichier ISO</translation>
     </message>
     <message>
         <location line="+2" />
         <source>CD/DVD drive</source>
         <extracomment>kvmgui/core/validation.py:517</extracomment>
-        <translation>lecteur CD/DVD</translation>
+        <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+2" />
@@ -7148,7 +7148,7 @@
         <location line="+2" />
         <source>USB stick</source>
         <extracomment>kvmgui/core/validation.py:536</extracomment>
-        <translation>clé USB</translation>
+        <translation>la clé USB</translation>
     </message>
     <message>
         <location line="+2" />
@@ -7158,15 +7158,21 @@
     </message>
     <message>
         <location line="+2" />
+        <source>disk</source>
+        <extracomment>kvmgui/core/validation.py:564</extracomment>
+        <translation>le disque</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>CD drive</source>
         <extracomment>kvmgui/core/validation.py:564</extracomment>
-        <translation>lecteur CD</translation>
+        <translation>le lecteur CD</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The {0} appears twice in the boot order: remove one.</source>
         <extracomment>kvmgui/core/validation.py:568; {0} = names[dev]</extracomment>
-        <translation>L'élément « {0} » apparaît deux fois dans l'ordre de démarrage : retirez-en un.</translation>
+        <translation>L'ordre de démarrage contient deux fois {0} : retirez-en un.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -7178,7 +7184,7 @@
         <location line="+2" />
         <source>The VM should boot from its {0} first but has no {0}: add one or change the boot order.</source>
         <extracomment>kvmgui/core/validation.py:579; {0} = names[first]</extracomment>
-        <translation>La machine virtuelle devrait démarrer d'abord sur « {0} » mais n'a pas cet élément ({0}) : ajoutez-le ou changez l'ordre de démarrage.</translation>
+        <translation>La machine virtuelle devrait démarrer d'abord sur {0}, mais n'en a pas : ajoutez-en un ou changez l'ordre de démarrage.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -8667,6 +8673,12 @@
         <source>the PulseAudio/PipeWire sound server</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:141</extracomment>
         <translation>le serveur de son PulseAudio/PipeWire</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>PipeWire</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:141</extracomment>
+        <translation>PipeWire</translation>
     </message>
     <message>
         <location line="+2" />

@@ -76,7 +76,8 @@ PROPER_NOUNS = frozenset({
 ENGLISH_WORDS = re.compile(
     r"\b(the|and|is|are|was|were|you|your|with|this|that|these|not|cannot|of|to|for|from|"
     r"has|have|will|would|which|when|while|there|their|been|into|its|it|be|than|only|"
-    r"yet|shown|running|stopped|paused|bytes|GiB|MiB|KiB|TiB)\b"
+    r"yet|shown|running|stopped|paused|bytes|GiB|MiB|KiB|TiB)\b",
+    re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9]*(?::[^}]*)?\}|%\d")
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
