@@ -143,6 +143,7 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     window.thumbnails.refresh_soon(vm_id)
     await wait_for(lambda: getattr(window.model.get(vm_id), "thumbnail", None) is not None,
                    30, "a thumbnail")
+    window.show_list()  # "Start now" in the wizard switched the window to the console page
     window.select(vm_id)
     window.set_view("grid")
     window.raise_()

@@ -26,6 +26,90 @@ SEPARATORS: tuple[tuple[str, str], ...] = (
 )
 
 MESSAGES: tuple[tuple[str, str], ...] = (
+    #: kvmgui/core/advisor_texts.py:18
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'This virtual machine keeps the computer busy')),
+    #: kvmgui/core/advisor_texts.py:20
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "For the last {seconds} seconds, '{name}' has used more than {threshold} % of one host processor (about {cpu} % on average). A guest that is doing nothing should stay below that. If nothing is running inside it, these are the likely causes:")),
+    #: kvmgui/core/advisor_texts.py:25
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'KVM acceleration is not in use, so QEMU imitates the processor in software: even an idle guest then costs several percent of a host processor, and everything runs slowly. The host check tells why KVM cannot be used here and how to turn it on.')),
+    #: kvmgui/core/advisor_texts.py:30
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'This virtual machine is set to software emulation (TCG) although this computer can use KVM, which is much faster and lighter. Let kvmgui choose the accelerator.')),
+    #: kvmgui/core/advisor_texts.py:33
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Use KVM when available')),
+    #: kvmgui/core/advisor_texts.py:35
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Older systems often drive the virtio network card badly, which can keep a processor busy even when no data moves. Almost every system has a driver for the emulated Intel e1000 card: try it.')),
+    #: kvmgui/core/advisor_texts.py:39
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Use an e1000 network card')),
+    #: kvmgui/core/advisor_texts.py:41
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'The USB tablet (it lets the mouse pointer move in and out of the window without being captured) makes several FreeBSD and other BSD releases check the USB controller without pause. Turn it off; you then click into the console to use the mouse.')),
+    #: kvmgui/core/advisor_texts.py:45
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Turn off the USB tablet')),
+    #: kvmgui/core/advisor_texts.py:47
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'It has {cpus} virtual processors but this computer has only {host_cpus} cores, so they compete with each other and with the host.')),
+    #: kvmgui/core/advisor_texts.py:51
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Every virtual processor costs host time even while the guest is idle, because each one wakes up many times a second; with {cpus} of them this adds up. Fewer are enough for a guest that mostly waits; add them back when it has heavy work.')),
+    #: kvmgui/core/advisor_texts.py:55
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Use 1 virtual processor')),
+    #: kvmgui/core/advisor_texts.py:56
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Use {target} virtual processors')),
+    #: kvmgui/core/advisor_texts.py:58
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Something inside the guest may really be working: system updates, file indexing, or a program stuck in a loop. Look at its own task list (top on Linux, Task Manager on Windows).')),
+    #: kvmgui/core/advisor_texts.py:63
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'A disk uses slow IDE emulation')),
+    #: kvmgui/core/advisor_texts.py:65
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "'{name}' is a Linux guest, but its disk {disk} is attached as IDE, the slowest kind of emulated disk. Linux has the faster virtio drivers built in.")),
+    #: kvmgui/core/advisor_texts.py:69
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Switch the disk to virtio, the fastest choice. Most Linux systems find their disk by its UUID and start as before; an older one that names /dev/sda or /dev/hda in /etc/fstab must be changed to /dev/vda first.')),
+    #: kvmgui/core/advisor_texts.py:73
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Use virtio for this disk')),
+    #: kvmgui/core/advisor_texts.py:75
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "To keep IDE, let the guest pass its disk requests on without sorting them, since the host sorts them again anyway: add elevator=noop to the guest's kernel command line (in /etc/default/grub inside the guest, then run sudo update-grub). Linux 5.4 and newer ignore that option; there, run: echo none | sudo tee /sys/block/sda/queue/scheduler")),
+    #: kvmgui/core/advisor_texts.py:82
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'A disk does not use the writeback cache')),
+    #: kvmgui/core/advisor_texts.py:84
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "writeback, kvmgui's default, is usually the fastest safe choice: writes go to the host's memory first, and whatever the guest saves on purpose (a flush) still reaches the disk. The trade-off: if the host itself crashes or loses power, the last writes the guest had not flushed yet are lost, as with the cache of a real disk.")),
+    #: kvmgui/core/advisor_texts.py:90
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "Disk {disk} uses cache=none: the host keeps nothing of it in memory, so reads are never served from the host's cache. It suits large disks on fast storage; elsewhere writeback is faster.")),
+    #: kvmgui/core/advisor_texts.py:95
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "Disk {disk} uses cache=writethrough: every write waits until it is on the host's disk. The safest mode, but much slower.")),
+    #: kvmgui/core/advisor_texts.py:99
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "Disk {disk} uses cache=directsync: every write waits for the host's disk and nothing is kept in memory. The slowest mode.")),
+    #: kvmgui/core/advisor_texts.py:103
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "Disk {disk} uses cache=unsafe: it ignores the guest's flushes, so a crash of the host can damage the guest's files. writeback is almost as fast and keeps them safe.")),
+    #: kvmgui/core/advisor_texts.py:106
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Use writeback for this disk')),
+    #: kvmgui/core/advisor_texts.py:108
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Windows ignored the shutdown request')),
+    #: kvmgui/core/advisor_texts.py:110
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "'{name}' did not react to the ACPI power button. Windows refuses to shut down this way while a Remote Desktop (RDP) session is open or locked, or while nobody is logged in, unless it is told otherwise.")),
+    #: kvmgui/core/advisor_texts.py:115
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Sign out of every Remote Desktop session (signing out, not just closing its window or locking it), then try again.')),
+    #: kvmgui/core/advisor_texts.py:119
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'To make Windows always obey the power button, run regedit as an administrator in the guest, open HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System and set the DWORD value shutdownwithoutlogon to 1. This is the security policy "Shutdown: Allow system to be shut down without having to log on".')),
+    #: kvmgui/core/advisor_texts.py:125
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'In the guest\'s Control Panel, under Power Options > Choose what the power buttons do, "When I press the power button" must be "Shut down" (not "Do nothing" or "Sleep").')),
+    #: kvmgui/core/advisor_texts.py:129
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'The guest ignored the shutdown request')),
+    #: kvmgui/core/advisor_texts.py:130
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', "'{name}' did not react to the ACPI power button.")),
+    #: kvmgui/core/advisor_texts.py:132
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'It may still be starting: a guest only reacts once its system is fully up. Wait a moment and try again.')),
+    #: kvmgui/core/advisor_texts.py:136
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'A minimal Linux without a desktop may not listen to the power button: install acpid in the guest, or check that systemd-logind handles the power key.')),
+    #: kvmgui/core/advisor_texts.py:140
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'Some systems do not listen to the ACPI power button at all, or only once it is enabled in their settings: shut it down from inside the guest.')),
+    #: kvmgui/core/advisor_texts.py:144
+    ('Advisor', QT_TRANSLATE_NOOP('Advisor', 'If it must stop now, use Force off. It is like pulling the plug: unsaved work in the guest is lost, and the guest may check its disk at the next start.')),
+    #: scripts/update-translations (EXTRA_PHRASES)
+    ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'delete')),
+    #: scripts/update-translations (EXTRA_PHRASES)
+    ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'rename')),
+    #: scripts/update-translations (EXTRA_PHRASES)
+    ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'make')),
+    #: scripts/update-translations (EXTRA_PHRASES)
+    ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'shrink')),
+    #: scripts/update-translations (EXTRA_PHRASES)
+    ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'revert a snapshot of')),
     #: kvmgui/core/advisor.py:177
     ('core.advisor', QT_TRANSLATE_NOOP('core.advisor', 'the window must be longer than 0 seconds')),
     #: kvmgui/core/advisor.py:409

@@ -6,6 +6,7 @@ the graphs are never "Disabled" and already have a history when the page is open
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kvmgui.ui.i18n import format_size, translate
@@ -61,9 +62,11 @@ class PerformancePage(QWidget):
         self.note.setText(
             translate(
                 "PerformancePage",
-                "Measured every {0:g} s, the last {1:.0f} minutes. 100 % CPU "
+                "Measured every {0} s, the last {1} minutes. 100 % CPU "
                 "is one host core fully busy.",
-            ).format(interval_s, minutes)
+            ).format(  # numbers in the user's locale: "0,5 s" in French
+                QLocale().toString(interval_s, "g", 6), QLocale().toString(round(minutes))
+            )
         )
 
     def _updated(self, vm_id: str) -> None:

@@ -36,8 +36,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 def _translations_dir() -> Path:
     # resources/ at the top of the repository is the package kvmgui.resources (pyproject.toml);
-    # files() resolves it the same way in a checkout, an editable install and a wheel.
-    return Path(str(resources.files("kvmgui.resources") / "translations"))
+    # files() resolves it the same way in an editable install, a wheel and the .deb.
+    try:
+        return Path(str(resources.files("kvmgui.resources") / "translations"))
+    except ModuleNotFoundError:  # a source tree run without installing: resources/ is beside
+        return Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 TRANSLATIONS_DIR = _translations_dir()
@@ -228,12 +231,15 @@ class _Template:
     groups: tuple[tuple[str, str], ...]  # (placeholder, regex group)
     anchor: str  # the longest literal piece: a cheap `in` test before the regexes
     weight: int  # literal characters: how much of a message the template explains
+    # Neighbouring placeholders with only a space or a sign between them ("{action} {what}"):
+    # the regexes find the first and the last split; every other one is tried as well.
+    adjacent: tuple[tuple[int, str], ...] = ()  # (index of the first one in `groups`, sign)
 
 
 def _compile(context: str, text: str) -> _Template | None:
     pieces = _PLACEHOLDER.split(text)  # literal, name, literal, name, …
     literals = pieces[0::2]
-    if len(_LETTERS.findall("".join(literals))) == 0:
+    if len(re.findall(r"[A-Za-z]", "".join(literals))) < 2:
         return None  # "{0}: {1}" would match anything
     names = list(dict.fromkeys(pieces[1::2]))
     groups = {name: f"p_{name}" for name in names}
@@ -259,6 +265,14 @@ def _compile(context: str, text: str) -> _Template | None:
                 regex.append(f"(?P<{groups[piece]}>{combo[piece]})")
         patterns.append(re.compile("".join(regex), re.DOTALL))
     fragment = text[:1] in {" ", ","} and len(literals[0].strip()) > 0
+    order = pieces[1::2]
+    adjacent = tuple(
+        (names.index(order[k]), pieces[2 * k + 2])
+        for k in range(len(order) - 1)
+        if len(pieces[2 * k + 2]) <= 3 and not re.search(r"[A-Za-z]", pieces[2 * k + 2])
+        and pieces[2 * k + 2] and order.count(order[k]) == 1 and order.count(order[k + 1]) == 1
+        and names.index(order[k + 1]) == names.index(order[k]) + 1
+    )
     return _Template(
         context=context,
         text=text,
@@ -267,6 +281,7 @@ def _compile(context: str, text: str) -> _Template | None:
         groups=tuple(groups.items()),
         anchor=max(literals, key=len),
         weight=sum(len(x) for x in literals),
+        adjacent=adjacent,
     )
 
 
@@ -291,6 +306,7 @@ class _Variant:
     inner: _Node
     first: str = ""  # "upper"/"lower": the message's first letter had the other case
     period: str = ""  # "add": the message has a final "." the template lacks; "drop": reverse
+    bare: bool = False  # a fragment (" It is kept paused…") shown on its own, without its space
 
 
 @dataclass(frozen=True)
@@ -322,20 +338,35 @@ def _best(candidates: list[_Node], context: str) -> _Node | None:
     return max(candidates, key=rank, default=None)
 
 
+def _resplit(t: _Template, reading: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """`reading` and the other ways to share text between neighbouring placeholders, in a
+    fixed order (ties between readings must not depend on hashing)."""
+    found = {reading: None}
+    for index, sign in t.adjacent:
+        for known in list(found):
+            joined = known[index] + sign + known[index + 1]
+            start = 0
+            while (at := joined.find(sign, start)) >= 0 and len(found) < 64:
+                alt = list(known)
+                alt[index], alt[index + 1] = joined[:at], joined[at + len(sign):]
+                found[tuple(alt)] = None
+                start = at + 1
+    return list(found)
+
+
 def _match_whole(text: str, context: str = "") -> _Match | None:
     found: list[_Node] = []
     for t in _templates():
         if t.anchor not in text:
             continue
-        readings: set[tuple[str, ...]] = set()
+        readings: dict[tuple[str, ...], None] = {}
         for pattern in t.patterns:
             m = pattern.fullmatch(text)
             if m is None:
                 continue
-            reading = tuple(m.group(group) for _, group in t.groups)
-            if reading in readings:
-                continue
-            readings.add(reading)
+            readings.update(dict.fromkeys(
+                _resplit(t, tuple(m.group(group) for _, group in t.groups))))
+        for reading in readings:
             values = []
             for (name, _group), value in zip(t.groups, reading, strict=True):
                 parsed = None
@@ -376,6 +407,10 @@ def _parse_whole(text: str, context: str = "") -> _Node | None:
         inner = _match_whole(variant, context)
         if inner is not None:
             candidates.append(_Variant(inner, case_flag, period))
+    if not candidates:
+        inner = _match_whole(" " + text, context)
+        if inner is not None:
+            candidates.append(_Variant(inner, bare=True))
     return _best(candidates, context)
 
 
@@ -455,6 +490,8 @@ def _render(node: _Node) -> str:
             text += "."
         elif node.period == "drop":
             text = text.removesuffix(".")
+        if node.bare:
+            text = text.lstrip()
         return _set_first(text, node.first) if node.first else text
     out: list[str] = []
     for piece in node.pieces:

@@ -119,11 +119,16 @@ def _description(device: BlockDevice) -> str:
     return f"{name} ({', '.join(facts)})"
 
 
+def device_label(device: BlockDevice) -> str:
+    """BlockDevice.label ("/dev/sdb — SanDisk Ultra (14.3 GiB, USB)") in the user's language."""
+    return f"{device.path} — {_description(device)}"
+
+
 def _drive(device: BlockDevice) -> HostDrive:
     note = f" ({core_text(device.note)})" if device.usable and device.note else ""
     return HostDrive(
         path=device.path,
-        label=f"{device.path} — {_description(device)}{note}",
+        label=f"{device_label(device)}{note}",
         usable=device.usable,
         problem=core_text(device.why_not),
     )

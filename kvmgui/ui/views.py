@@ -121,7 +121,7 @@ class VmCardDelegate(QStyledItemDelegate):
         if row.state.is_active and isinstance(model, VmListModel):
             cpu = model.data(model.index(index.row(), Column.CPU))
             if cpu and cpu != "—":
-                words = f"{words} · CPU {cpu}"
+                words = translate("VmViews", "{0} · CPU {1}").format(words, cpu)
         words = p.fontMetrics().elidedText(words, Qt.TextElideMode.ElideRight, line.width() - 22)
         p.drawText(
             line.adjusted(22, 0, 0, 0),

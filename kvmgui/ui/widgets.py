@@ -33,7 +33,9 @@ class HintLabel(QLabel):
     HINT_WIDTH = 400
 
     def setText(self, text: str) -> None:
-        super().setText(text)
+        # Hints often relay a sentence from core/runtime (English): core_text translates it
+        # and leaves an already translated one alone.
+        super().setText(core_text(text))
         self.setVisible(bool(text))
 
     def sizeHint(self) -> QSize:

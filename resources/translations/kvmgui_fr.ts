@@ -4,143 +4,368 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/about.py" line="+43" />
+        <location filename="../../kvmgui/ui/about.py" line="+43"/>
         <source>About kvmgui</source>
         <translation>À propos de kvmgui</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>kvmgui icon</source>
         <translation>Icône de kvmgui</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>kvmgui %1</source>
         <translation>kvmgui %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name and version</source>
         <translation>Nom et version</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>A friendly desktop manager for KVM/QEMU virtual machines. It runs QEMU directly, as you, without libvirt.</source>
         <translation>Un gestionnaire de machines virtuelles KVM/QEMU simple à utiliser. Il lance QEMU directement, avec vos droits, sans libvirt.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What kvmgui is</source>
-        <translation>Ce qu'est kvmgui</translation>
+        <translation>Ce qu&apos;est kvmgui</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>QEMU version</source>
         <translation>Version de QEMU</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Uses Qt %1 and PySide6 %2.</source>
         <translation>Utilise Qt %1 et PySide6 %2.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Toolkit versions</source>
         <translation>Versions des bibliothèques graphiques</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>kvmgui is free software, licensed under the GNU General Public License, version 3 or (at your option) any later version (%1). It comes with ABSOLUTELY NO WARRANTY. The LICENSE file that comes with it has the full text.</source>
-        <translation>kvmgui est un logiciel libre, distribué sous la licence publique générale GNU (GPL), version 3 ou (à votre choix) toute version ultérieure (%1). Il est fourni SANS AUCUNE GARANTIE. Le fichier LICENSE qui l'accompagne en contient le texte complet.</translation>
+        <translation>kvmgui est un logiciel libre, distribué sous la licence publique générale GNU (GPL), version 3 ou (à votre choix) toute version ultérieure (%1). Il est fourni SANS AUCUNE GARANTIE. Le fichier LICENSE qui l&apos;accompagne en contient le texte complet.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>QEMU: finding its version…</source>
-        <translation>QEMU : recherche de sa version…</translation>
+        <translation>QEMU&#xa0;: recherche de sa version…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>QEMU: %1</source>
-        <translation>QEMU : %1</translation>
+        <translation>QEMU&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU: not found (%1)</source>
-        <translation>QEMU : introuvable (%1)</translation>
+        <translation>QEMU&#xa0;: introuvable (%1)</translation>
     </message>
 </context>
 <context>
     <name>AdvicePanel</name>
     <message>
-        <location filename="../../kvmgui/ui/advice_view.py" line="+63" />
+        <location filename="../../kvmgui/ui/advice_view.py" line="+63"/>
         <source>Advice</source>
         <translation>Conseils</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Apply: {0}</source>
-        <translation>Appliquer : {0}</translation>
+        <translation>Appliquer&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change this setting now; it takes effect at the next start</source>
-        <translation>Modifier ce paramètre maintenant ; il prend effet au prochain démarrage</translation>
+        <translation>Modifier ce paramètre maintenant&#xa0;; il prend effet au prochain démarrage</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Open the host check</source>
-        <translation>Ouvrir la vérification de l'ordinateur</translation>
+        <translation>Ouvrir la vérification de l&apos;ordinateur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Force off</source>
-        <translation>Forcer l'arrêt</translation>
+        <translation>Forcer l&apos;arrêt</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The change was not saved: {0}</source>
-        <translation>La modification n'a pas été enregistrée : {0}</translation>
+        <translation>La modification n&apos;a pas été enregistrée&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Saved: {0}. It takes effect at the next start.</source>
-        <translation>Enregistré : {0}. Cela prend effet au prochain démarrage.</translation>
+        <translation>Enregistré&#xa0;: {0}. Cela prend effet au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>Advisor</name>
+    <message>
+        <location filename="../../kvmgui/ui/core_messages.py" line="+30"/>
+        <source>This virtual machine keeps the computer busy</source>
+        <extracomment>kvmgui/core/advisor_texts.py:18</extracomment>
+        <translation>Cette machine virtuelle occupe l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For the last {seconds} seconds, &apos;{name}&apos; has used more than {threshold} % of one host processor (about {cpu} % on average). A guest that is doing nothing should stay below that. If nothing is running inside it, these are the likely causes:</source>
+        <extracomment>kvmgui/core/advisor_texts.py:20</extracomment>
+        <translation>Depuis {seconds} secondes, «&#xa0;{name}&#xa0;» utilise plus de {threshold} % d&apos;un processeur de l&apos;hôte (environ {cpu} % en moyenne). Un invité qui ne fait rien devrait rester en dessous. Si rien ne tourne à l&apos;intérieur, voici les causes probables&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>KVM acceleration is not in use, so QEMU imitates the processor in software: even an idle guest then costs several percent of a host processor, and everything runs slowly. The host check tells why KVM cannot be used here and how to turn it on.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:25</extracomment>
+        <translation>L&apos;accélération KVM n&apos;est pas utilisée&#xa0;: QEMU imite donc le processeur de façon logicielle. Même un invité inactif coûte alors plusieurs pour cent d&apos;un processeur de l&apos;hôte, et tout est lent. La vérification de l&apos;ordinateur indique pourquoi KVM ne peut pas être utilisé ici et comment l&apos;activer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This virtual machine is set to software emulation (TCG) although this computer can use KVM, which is much faster and lighter. Let kvmgui choose the accelerator.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:30</extracomment>
+        <translation>Cette machine virtuelle est réglée sur l&apos;émulation logicielle (TCG) alors que cet ordinateur peut utiliser KVM, bien plus rapide et plus léger. Laissez kvmgui choisir l&apos;accélérateur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use KVM when available</source>
+        <extracomment>kvmgui/core/advisor_texts.py:33</extracomment>
+        <translation>Utiliser KVM quand il est disponible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Older systems often drive the virtio network card badly, which can keep a processor busy even when no data moves. Almost every system has a driver for the emulated Intel e1000 card: try it.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:35</extracomment>
+        <translation>Les anciens systèmes pilotent souvent mal la carte réseau virtio, ce qui peut occuper un processeur même quand aucune donnée ne circule. Presque tous les systèmes ont un pilote pour la carte Intel e1000 émulée&#xa0;: essayez-la.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use an e1000 network card</source>
+        <extracomment>kvmgui/core/advisor_texts.py:39</extracomment>
+        <translation>Utiliser une carte réseau e1000</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The USB tablet (it lets the mouse pointer move in and out of the window without being captured) makes several FreeBSD and other BSD releases check the USB controller without pause. Turn it off; you then click into the console to use the mouse.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:41</extracomment>
+        <translation>La tablette USB (elle permet au pointeur de la souris d&apos;entrer dans la fenêtre et d&apos;en sortir sans être capturé) fait interroger le contrôleur USB sans arrêt par plusieurs versions de FreeBSD et d&apos;autres BSD. Désactivez-la&#xa0;; il faudra alors cliquer dans la console pour utiliser la souris.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turn off the USB tablet</source>
+        <extracomment>kvmgui/core/advisor_texts.py:45</extracomment>
+        <translation>Désactiver la tablette USB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It has {cpus} virtual processors but this computer has only {host_cpus} cores, so they compete with each other and with the host.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:47</extracomment>
+        <translation>Elle a {cpus} processeurs virtuels mais cet ordinateur n&apos;a que {host_cpus} cœurs&#xa0;: ils se font concurrence entre eux et avec l&apos;hôte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every virtual processor costs host time even while the guest is idle, because each one wakes up many times a second; with {cpus} of them this adds up. Fewer are enough for a guest that mostly waits; add them back when it has heavy work.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:51</extracomment>
+        <translation>Chaque processeur virtuel coûte du temps à l&apos;hôte même quand l&apos;invité est inactif, car chacun se réveille de nombreuses fois par seconde&#xa0;; avec {cpus} processeurs, cela s&apos;additionne. Moins suffisent pour un invité qui attend la plupart du temps&#xa0;; rajoutez-en quand il a une grosse charge de travail.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use 1 virtual processor</source>
+        <extracomment>kvmgui/core/advisor_texts.py:55</extracomment>
+        <translation>Utiliser 1 processeur virtuel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use {target} virtual processors</source>
+        <extracomment>kvmgui/core/advisor_texts.py:56</extracomment>
+        <translation>Utiliser {target} processeurs virtuels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something inside the guest may really be working: system updates, file indexing, or a program stuck in a loop. Look at its own task list (top on Linux, Task Manager on Windows).</source>
+        <extracomment>kvmgui/core/advisor_texts.py:58</extracomment>
+        <translation>Quelque chose travaille peut-être vraiment dans l&apos;invité&#xa0;: mises à jour du système, indexation de fichiers, ou un programme coincé dans une boucle. Regardez sa propre liste de tâches (top sous Linux, le Gestionnaire des tâches sous Windows).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A disk uses slow IDE emulation</source>
+        <extracomment>kvmgui/core/advisor_texts.py:63</extracomment>
+        <translation>Un disque utilise la lente émulation IDE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; is a Linux guest, but its disk {disk} is attached as IDE, the slowest kind of emulated disk. Linux has the faster virtio drivers built in.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:65</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est un invité Linux, mais son disque {disk} est branché en IDE, le type de disque émulé le plus lent. Linux intègre les pilotes virtio, plus rapides.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch the disk to virtio, the fastest choice. Most Linux systems find their disk by its UUID and start as before; an older one that names /dev/sda or /dev/hda in /etc/fstab must be changed to /dev/vda first.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:69</extracomment>
+        <translation>Passez le disque en virtio, le choix le plus rapide. La plupart des systèmes Linux trouvent leur disque par son UUID et démarrent comme avant&#xa0;; un système plus ancien qui nomme /dev/sda ou /dev/hda dans /etc/fstab doit d&apos;abord être modifié pour /dev/vda.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use virtio for this disk</source>
+        <extracomment>kvmgui/core/advisor_texts.py:73</extracomment>
+        <translation>Utiliser virtio pour ce disque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To keep IDE, let the guest pass its disk requests on without sorting them, since the host sorts them again anyway: add elevator=noop to the guest&apos;s kernel command line (in /etc/default/grub inside the guest, then run sudo update-grub). Linux 5.4 and newer ignore that option; there, run: echo none | sudo tee /sys/block/sda/queue/scheduler</source>
+        <extracomment>kvmgui/core/advisor_texts.py:75</extracomment>
+        <translation>Pour garder l&apos;IDE, laissez l&apos;invité transmettre ses demandes d&apos;accès au disque sans les trier, puisque l&apos;hôte les trie de toute façon&#xa0;: ajoutez elevator=noop à la ligne de commande du noyau de l&apos;invité (dans /etc/default/grub dans l&apos;invité, puis lancez sudo update-grub). Linux 5.4 et plus récents ignorent cette option&#xa0;; lancez alors&#xa0;: echo none | sudo tee /sys/block/sda/queue/scheduler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A disk does not use the writeback cache</source>
+        <extracomment>kvmgui/core/advisor_texts.py:82</extracomment>
+        <translation>Un disque n&apos;utilise pas le cache writeback</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>writeback, kvmgui&apos;s default, is usually the fastest safe choice: writes go to the host&apos;s memory first, and whatever the guest saves on purpose (a flush) still reaches the disk. The trade-off: if the host itself crashes or loses power, the last writes the guest had not flushed yet are lost, as with the cache of a real disk.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:84</extracomment>
+        <translation>writeback, le réglage par défaut de kvmgui, est généralement le choix sûr le plus rapide&#xa0;: les écritures passent d&apos;abord par la mémoire de l&apos;hôte, et ce que l&apos;invité enregistre explicitement (un vidage) arrive quand même sur le disque. La contrepartie&#xa0;: si l&apos;hôte lui-même plante ou perd l&apos;alimentation, les dernières écritures que l&apos;invité n&apos;avait pas encore vidées sont perdues, comme avec le cache d&apos;un vrai disque.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disk {disk} uses cache=none: the host keeps nothing of it in memory, so reads are never served from the host&apos;s cache. It suits large disks on fast storage; elsewhere writeback is faster.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:90</extracomment>
+        <translation>Le disque {disk} utilise cache=none&#xa0;: l&apos;hôte n&apos;en garde rien en mémoire, les lectures ne sont donc jamais servies par le cache de l&apos;hôte. Cela convient aux gros disques sur un stockage rapide&#xa0;; ailleurs, writeback est plus rapide.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disk {disk} uses cache=writethrough: every write waits until it is on the host&apos;s disk. The safest mode, but much slower.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:95</extracomment>
+        <translation>Le disque {disk} utilise cache=writethrough&#xa0;: chaque écriture attend d&apos;être sur le disque de l&apos;hôte. Le mode le plus sûr, mais beaucoup plus lent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disk {disk} uses cache=directsync: every write waits for the host&apos;s disk and nothing is kept in memory. The slowest mode.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:99</extracomment>
+        <translation>Le disque {disk} utilise cache=directsync&#xa0;: chaque écriture attend le disque de l&apos;hôte et rien n&apos;est gardé en mémoire. Le mode le plus lent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disk {disk} uses cache=unsafe: it ignores the guest&apos;s flushes, so a crash of the host can damage the guest&apos;s files. writeback is almost as fast and keeps them safe.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:103</extracomment>
+        <translation>Le disque {disk} utilise cache=unsafe&#xa0;: il ignore les vidages demandés par l&apos;invité, un plantage de l&apos;hôte peut donc abîmer les fichiers de l&apos;invité. writeback est presque aussi rapide et les garde en sécurité.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use writeback for this disk</source>
+        <extracomment>kvmgui/core/advisor_texts.py:106</extracomment>
+        <translation>Utiliser writeback pour ce disque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Windows ignored the shutdown request</source>
+        <extracomment>kvmgui/core/advisor_texts.py:108</extracomment>
+        <translation>Windows a ignoré la demande d&apos;extinction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; did not react to the ACPI power button. Windows refuses to shut down this way while a Remote Desktop (RDP) session is open or locked, or while nobody is logged in, unless it is told otherwise.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:110</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas réagi au bouton d&apos;alimentation ACPI. Windows refuse de s&apos;éteindre ainsi tant qu&apos;une session Bureau à distance (RDP) est ouverte ou verrouillée, ou tant que personne n&apos;a ouvert de session, sauf si on lui dit le contraire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out of every Remote Desktop session (signing out, not just closing its window or locking it), then try again.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:115</extracomment>
+        <translation>Déconnectez-vous de toutes les sessions Bureau à distance (en vous déconnectant vraiment, pas seulement en fermant leur fenêtre ou en les verrouillant), puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To make Windows always obey the power button, run regedit as an administrator in the guest, open HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System and set the DWORD value shutdownwithoutlogon to 1. This is the security policy &quot;Shutdown: Allow system to be shut down without having to log on&quot;.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:119</extracomment>
+        <translation>Pour que Windows obéisse toujours au bouton d&apos;alimentation, lancez regedit en tant qu&apos;administrateur dans l&apos;invité, ouvrez HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System et donnez la valeur 1 à la valeur DWORD shutdownwithoutlogon. C&apos;est la stratégie de sécurité «&#xa0;Arrêt&#xa0;: permet au système d&apos;être arrêté sans avoir à se connecter&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the guest&apos;s Control Panel, under Power Options &gt; Choose what the power buttons do, &quot;When I press the power button&quot; must be &quot;Shut down&quot; (not &quot;Do nothing&quot; or &quot;Sleep&quot;).</source>
+        <extracomment>kvmgui/core/advisor_texts.py:125</extracomment>
+        <translation>Dans le Panneau de configuration de l&apos;invité, sous Options d&apos;alimentation &gt; Choisir l&apos;action des boutons d&apos;alimentation, «&#xa0;Lorsque j&apos;appuie sur le bouton d&apos;alimentation&#xa0;» doit valoir «&#xa0;Arrêter&#xa0;» (et non «&#xa0;Ne rien faire&#xa0;» ou «&#xa0;Veille&#xa0;»).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The guest ignored the shutdown request</source>
+        <extracomment>kvmgui/core/advisor_texts.py:129</extracomment>
+        <translation>L&apos;invité a ignoré la demande d&apos;extinction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; did not react to the ACPI power button.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:130</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas réagi au bouton d&apos;alimentation ACPI.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It may still be starting: a guest only reacts once its system is fully up. Wait a moment and try again.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:132</extracomment>
+        <translation>Il est peut-être encore en train de démarrer&#xa0;: un invité ne réagit qu&apos;une fois son système complètement lancé. Attendez un moment et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A minimal Linux without a desktop may not listen to the power button: install acpid in the guest, or check that systemd-logind handles the power key.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:136</extracomment>
+        <translation>Un Linux minimal sans bureau n&apos;écoute pas forcément le bouton d&apos;alimentation&#xa0;: installez acpid dans l&apos;invité, ou vérifiez que systemd-logind gère la touche d&apos;alimentation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some systems do not listen to the ACPI power button at all, or only once it is enabled in their settings: shut it down from inside the guest.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:140</extracomment>
+        <translation>Certains systèmes n&apos;écoutent pas du tout le bouton d&apos;alimentation ACPI, ou seulement une fois qu&apos;il est activé dans leurs réglages&#xa0;: éteignez-les depuis l&apos;intérieur de l&apos;invité.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If it must stop now, use Force off. It is like pulling the plug: unsaved work in the guest is lost, and the guest may check its disk at the next start.</source>
+        <extracomment>kvmgui/core/advisor_texts.py:144</extracomment>
+        <translation>S&apos;il faut l&apos;arrêter tout de suite, utilisez Forcer l&apos;arrêt. C&apos;est comme débrancher la prise&#xa0;: le travail non enregistré dans l&apos;invité est perdu, et l&apos;invité peut vérifier son disque au prochain démarrage.</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kvmgui/ui/app.py" line="+59" />
+        <location filename="../../kvmgui/ui/app.py" line="+59"/>
         <source>kvmgui cannot start</source>
         <translation>kvmgui ne peut pas démarrer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>kvmgui cannot create its runtime folder {0}: {1}. Check that the folder is writable.</source>
-        <translation>kvmgui ne peut pas créer son dossier d'exécution {0} : {1}. Vérifiez que ce dossier est accessible en écriture.</translation>
+        <translation>kvmgui ne peut pas créer son dossier d&apos;exécution {0}&#xa0;: {1}. Vérifiez que ce dossier est accessible en écriture.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>kvmgui is already running</source>
         <translation>kvmgui est déjà lancé</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>kvmgui is already running for your user; switch to its window.</source>
-        <translation>kvmgui est déjà lancé pour votre compte ; passez à sa fenêtre.</translation>
+        <translation>kvmgui est déjà lancé pour votre compte&#xa0;; passez à sa fenêtre.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Some settings could not be used; the defaults were used instead.</source>
-        <translation>Certains paramètres n'ont pas pu être utilisés ; les valeurs par défaut les remplacent.</translation>
+        <translation>Certains paramètres n&apos;ont pas pu être utilisés&#xa0;; les valeurs par défaut les remplacent.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -148,87 +373,87 @@
 <context>
     <name>CloneDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/clone_dialog.py" line="+59" />
+        <location filename="../../kvmgui/ui/media/clone_dialog.py" line="+59"/>
         <source>Clone {0}</source>
         <translation>Cloner {0}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Name of the new virtual machine</source>
         <translation>Nom de la nouvelle machine virtuelle</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>&amp;Linked clone: ready at once, shares {0}'s disk</source>
-        <translation>Clone &amp;lié : prêt tout de suite, partage le disque de {0}</translation>
+        <location line="+7"/>
+        <source>&amp;Linked clone: ready at once, shares {0}&apos;s disk</source>
+        <translation>Clone &amp;lié&#xa0;: prêt tout de suite, partage le disque de {0}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Linked clone</source>
         <translation>Clone lié</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Full copy: independent, copies every disk</source>
-        <translation>Copie &amp;complète : indépendante, copie chaque disque</translation>
+        <translation>Copie &amp;complète&#xa0;: indépendante, copie chaque disque</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Full copy</source>
         <translation>Copie complète</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The clone's disk only stores what the clone changes and reads everything else from {0}'s disk. That disk becomes read-only while clones exist, because any change to it would corrupt them: {0} still starts, but keeps nothing it writes. {0} cannot be deleted until its clones are.</source>
-        <translation>Le disque du clone ne stocke que ce que le clone modifie et lit tout le reste sur le disque de {0}. Ce disque passe en lecture seule tant que des clones existent, car toute modification les abîmerait : {0} démarre toujours, mais ne conserve rien de ce qu'il écrit. {0} ne peut pas être supprimée tant que ses clones existent.</translation>
+        <location line="+6"/>
+        <source>The clone&apos;s disk only stores what the clone changes and reads everything else from {0}&apos;s disk. That disk becomes read-only while clones exist, because any change to it would corrupt them: {0} still starts, but keeps nothing it writes. {0} cannot be deleted until its clones are.</source>
+        <translation>Le disque du clone ne stocke que ce que le clone modifie et lit tout le reste sur le disque de {0}. Ce disque passe en lecture seule tant que des clones existent, car toute modification les abîmerait&#xa0;: {0} démarre toujours, mais ne conserve rien de ce qu&apos;il écrit. {0} ne peut pas être supprimée tant que ses clones existent.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Takes as much space as the disks hold and some time; afterwards both virtual machines are completely separate.</source>
-        <translation>Occupe autant d'espace que les disques en contiennent et prend du temps ; ensuite, les deux machines virtuelles sont complètement séparées.</translation>
+        <translation>Occupe autant d&apos;espace que les disques en contiennent et prend du temps&#xa0;; ensuite, les deux machines virtuelles sont complètement séparées.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>&amp;Clone</source>
-        <translation>C&amp;loner</translation>
+        <translation>Cl&amp;oner</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Make the clone</source>
         <translation>Créer le clone</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Give the new virtual machine a name.</source>
         <translation>Donnez un nom à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>A virtual machine or folder named '{0}' already exists.</source>
-        <translation>Une machine virtuelle ou un dossier nommé « {0} » existe déjà.</translation>
+        <location line="+7"/>
+        <source>A virtual machine or folder named &apos;{0}&apos; already exists.</source>
+        <translation>Une machine virtuelle ou un dossier nommé «&#xa0;{0}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{0} is running: shut it down first, so its disk stops changing.</source>
-        <translation>{0} est en marche : éteignez-la d'abord, pour que son disque cesse de changer.</translation>
+        <translation>{0} est en marche&#xa0;: éteignez-la d&apos;abord, pour que son disque cesse de changer.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>{0} could not be cloned.</source>
-        <translation>{0} n'a pas pu être clonée.</translation>
+        <translation>{0} n&apos;a pas pu être clonée.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Making the linked clone {0}…</source>
         <translation>Création du clone lié {0}…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Copying {0} to {1}…</source>
         <translation>Copie de {0} vers {1}…</translation>
     </message>
@@ -236,205 +461,205 @@
 <context>
     <name>ConsolePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_console.py" line="+86" />
+        <location filename="../../kvmgui/ui/details_console.py" line="+86"/>
         <source>Open in Viewer</source>
         <translation>Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Open this screen in remote-viewer, in its own window</source>
         <translation>Ouvrir cet écran dans remote-viewer, dans sa propre fenêtre</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+87"/>
         <source>The console is in its own window.</source>
         <translation>La console est dans sa propre fenêtre.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Bring it back here</source>
         <translation>&amp;Ramener ici</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{0} is not running.</source>
-        <translation>{0} n'est pas en marche.</translation>
+        <translation>{0} n&apos;est pas en marche.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start it to see its screen here.</source>
         <translation>Démarrez-la pour voir son écran ici.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{0} shows its screen over SPICE.</source>
         <translation>{0} affiche son écran par SPICE.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>kvmgui cannot draw SPICE screens itself; they open in remote-viewer, a separate window that also shares the clipboard and USB devices.</source>
-        <translation>kvmgui ne sait pas dessiner lui-même les écrans SPICE ; ils s'ouvrent dans remote-viewer, une fenêtre séparée qui partage aussi le presse-papiers et les périphériques USB.</translation>
+        <translation>kvmgui ne sait pas dessiner lui-même les écrans SPICE&#xa0;; ils s&apos;ouvrent dans remote-viewer, une fenêtre séparée qui partage aussi le presse-papiers et les périphériques USB.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Open display</source>
-        <translation>&amp;Ouvrir l'affichage</translation>
+        <translation>&amp;Ouvrir l&apos;affichage</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{0} has no screen.</source>
-        <translation>{0} n'a pas d'écran.</translation>
+        <translation>{0} n&apos;a pas d&apos;écran.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Its display is set to none. To see one, choose VNC or SPICE under Details › Hardware; it takes effect at the next start.</source>
-        <translation>Son affichage est réglé sur « aucun ». Pour en avoir un, choisissez VNC ou SPICE dans Détails › Matériel ; le changement prend effet au prochain démarrage.</translation>
+        <translation>Son affichage est réglé sur «&#xa0;aucun&#xa0;». Pour en avoir un, choisissez VNC ou SPICE dans Détails › Matériel&#xa0;; le changement prend effet au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+28" />
-        <source>kvmgui's runtime is not running.</source>
-        <translation>Le moteur d'exécution de kvmgui n'est pas lancé.</translation>
+        <location line="+28"/>
+        <source>kvmgui&apos;s runtime is not running.</source>
+        <translation>Le moteur d&apos;exécution de kvmgui n&apos;est pas lancé.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The display could not be opened in a viewer.</source>
-        <translation>L'affichage n'a pas pu être ouvert dans une visionneuse.</translation>
+        <translation>L&apos;affichage n&apos;a pas pu être ouvert dans une visionneuse.</translation>
     </message>
 </context>
 <context>
     <name>ConsoleToolBar</name>
     <message>
-        <location filename="../../kvmgui/ui/console/toolbar.py" line="+39" />
+        <location filename="../../kvmgui/ui/console/toolbar.py" line="+39"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Console tools</source>
         <translation>Outils de la console</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Fit to Window</source>
         <translation>Adapter à la fenêtre</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Scale the screen to the window; off shows one guest pixel per screen pixel</source>
-        <translation>Adapter l'écran à la fenêtre ; désactivé, un pixel de l'invité occupe un pixel de l'écran</translation>
+        <translation>Adapter l&apos;écran à la fenêtre&#xa0;; désactivé, un pixel de l&apos;invité occupe un pixel de l&apos;écran</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Full Screen</source>
         <translation>Plein écran</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Full screen (Ctrl+Alt+F inside the console)</source>
         <translation>Plein écran (Ctrl+Alt+F dans la console)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Send a key combination the host would otherwise catch, like Ctrl+Alt+Del</source>
-        <translation>Envoyer une combinaison de touches que l'hôte intercepterait, comme Ctrl+Alt+Suppr</translation>
+        <translation>Envoyer une combinaison de touches que l&apos;hôte intercepterait, comme Ctrl+Alt+Suppr</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Screenshot…</source>
-        <translation>Capture d'écran…</translation>
+        <translation>Capture d&apos;écran…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the screen as a PNG image</source>
-        <translation>Enregistrer l'écran en image PNG</translation>
+        <translation>Enregistrer l&apos;écran en image PNG</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Attach to Main Window</source>
         <translation>Rattacher à la fenêtre principale</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Put the console back into the main window</source>
         <translation>Remettre la console dans la fenêtre principale</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Detach</source>
         <translation>Détacher</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show the console in its own window</source>
         <translation>Afficher la console dans sa propre fenêtre</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Nothing to save</source>
         <translation>Rien à enregistrer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The console shows no screen yet, so there is nothing to save.</source>
-        <translation>La console n'affiche encore aucun écran, il n'y a donc rien à enregistrer.</translation>
+        <translation>La console n&apos;affiche encore aucun écran, il n&apos;y a donc rien à enregistrer.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+5" />
+        <location line="+7"/>
+        <location line="+5"/>
         <source>Save Screenshot</source>
-        <translation>Enregistrer la capture d'écran</translation>
+        <translation>Enregistrer la capture d&apos;écran</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Screenshot not saved</source>
-        <translation>Capture d'écran non enregistrée</translation>
+        <translation>Capture d&apos;écran non enregistrée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The screenshot could not be written to %1. Choose another folder.</source>
-        <translation>La capture d'écran n'a pas pu être écrite dans %1. Choisissez un autre dossier.</translation>
+        <translation>La capture d&apos;écran n&apos;a pas pu être écrite dans %1. Choisissez un autre dossier.</translation>
     </message>
 </context>
 <context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../../kvmgui/ui/console_view.py" line="+59" />
-        <location line="+57" />
+        <location filename="../../kvmgui/ui/console_view.py" line="+59"/>
+        <location line="+57"/>
         <source>All machines</source>
         <translation>Toutes les machines</translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-56"/>
         <source>Back to all machines</source>
         <translation>Retour à toutes les machines</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Back to the list of virtual machines</source>
         <translation>Retour à la liste des machines virtuelles</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Where you are</source>
         <translation>Où vous êtes</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Virtual machine</source>
         <translation>Machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Virtual machine tools</source>
         <translation>Outils de la machine virtuelle</translation>
     </message>
@@ -442,67 +667,67 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
-        <location filename="../../kvmgui/ui/console/widget.py" line="+123" />
+        <location filename="../../kvmgui/ui/console/widget.py" line="+123"/>
         <source>Virtual machine screen</source>
         <translation>Écran de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+315" />
+        <location line="+315"/>
         <source>The virtual machine is not running.</source>
-        <translation>La machine virtuelle n'est pas en marche.</translation>
+        <translation>La machine virtuelle n&apos;est pas en marche.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start it to see its screen here.</source>
         <translation>Démarrez-la pour voir son écran ici.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This virtual machine has no screen that kvmgui can show.</source>
-        <translation>Cette machine virtuelle n'a pas d'écran que kvmgui puisse afficher.</translation>
+        <translation>Cette machine virtuelle n&apos;a pas d&apos;écran que kvmgui puisse afficher.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Its display is SPICE or none. Open it in an external viewer instead.</source>
         <translation>Son affichage est SPICE ou aucun. Ouvrez-le plutôt dans une visionneuse externe.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Resume the virtual machine to continue.</source>
         <translation>Reprenez la machine virtuelle pour continuer.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Connecting to the screen…</source>
-        <translation>Connexion à l'écran…</translation>
+        <translation>Connexion à l&apos;écran…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The screen is not available. Trying again…</source>
-        <translation>L'écran n'est pas disponible. Nouvel essai…</translation>
+        <translation>L&apos;écran n&apos;est pas disponible. Nouvel essai…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Could not show the screen.</source>
-        <translation>Impossible d'afficher l'écran.</translation>
+        <translation>Impossible d&apos;afficher l&apos;écran.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No screen connected.</source>
         <translation>Aucun écran connecté.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>Press Ctrl+Alt to release the keyboard and mouse</source>
         <translation>Appuyez sur Ctrl+Alt pour libérer le clavier et la souris</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Connected. Click to send the keyboard and mouse to the virtual machine.</source>
         <translation>Connecté. Cliquez pour envoyer le clavier et la souris à la machine virtuelle.</translation>
     </message>
@@ -510,22 +735,22 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kvmgui/ui/console/window.py" line="+54" />
+        <location filename="../../kvmgui/ui/console/window.py" line="+54"/>
         <source>Console status</source>
         <translation>État de la console</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Virtual machine</source>
         <translation>Machine virtuelle</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 — Console</source>
         <translation>%1 — Console</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 (press Ctrl+Alt to release)</source>
         <translation>%1 (appuyez sur Ctrl+Alt pour libérer)</translation>
     </message>
@@ -533,268 +758,268 @@
 <context>
     <name>CopyDeviceDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/copy_device_dialog.py" line="+67" />
+        <location filename="../../kvmgui/ui/media/copy_device_dialog.py" line="+67"/>
         <source>Copy a disk to a device</source>
         <translation>Copier un disque sur un périphérique</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Writes the disk, as a plain raw disk, onto a USB stick, a logical volume or an existing file. Everything on the target is replaced.</source>
         <translation>Écrit le disque, en disque brut (raw), sur une clé USB, un volume logique ou un fichier existant. Tout ce que contient la cible est remplacé.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Disk to copy</source>
         <translation>Disque à copier</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Disk image to copy</source>
         <translation>Image disque à copier</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>/path/to/disk.qcow2</source>
         <translation>/chemin/vers/disque.qcow2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Disk:</source>
-        <translation>&amp;Disque :</translation>
+        <translation>&amp;Disque&#xa0;:</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Target device or file</source>
         <translation>Périphérique ou fichier cible</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>/dev/sdX, /dev/vg/volume or an existing file</source>
         <translation>/dev/sdX, /dev/vg/volume ou un fichier existant</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Bro&amp;wse…</source>
         <translation>Parcou&amp;rir…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a target file</source>
         <translation>Choisir un fichier cible</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Look again</source>
         <translation>Chercher à &amp;nouveau</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Look for USB sticks again</source>
         <translation>Chercher à nouveau les clés USB</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Target:</source>
-        <translation>&amp;Cible :</translation>
+        <translation>&amp;Cible&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Sizes</source>
         <translation>Tailles</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sizes:</source>
-        <translation>Tailles :</translation>
+        <translation>Tailles&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Type the target's name to confirm</source>
+        <location line="+6"/>
+        <source>Type the target&apos;s name to confirm</source>
         <translation>Tapez le nom de la cible pour confirmer</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Confirm:</source>
-        <translation>Con&amp;firmer :</translation>
+        <translation>Con&amp;firmer&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Com&amp;pare the copy with the disk afterwards</source>
         <translation>Com&amp;parer ensuite la copie avec le disque</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>C&amp;opy and overwrite</source>
         <translation>C&amp;opier et écraser</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy and overwrite</source>
         <translation>Copier et écraser</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Target file</source>
         <translation>Fichier cible</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59"/>
         <source>Checking the target…</source>
         <translation>Vérification de la cible…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Type {0} to &amp;confirm:</source>
-        <translation>Tapez {0} pour con&amp;firmer :</translation>
+        <translation>Tapez {0} pour con&amp;firmer&#xa0;:</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>the disk needs {0}</source>
         <translation>le disque a besoin de {0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>the target holds {0}</source>
         <translation>la cible contient {0}</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>Copying {0} to {1}…</source>
         <translation>Copie de {0} vers {1}…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The disk was not copied.</source>
-        <translation>Le disque n'a pas été copié.</translation>
+        <translation>Le disque n&apos;a pas été copié.</translation>
     </message>
 </context>
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_disk.py" line="+39" />
+        <location filename="../../kvmgui/ui/wizard/page_disk.py" line="+39"/>
         <source>Hard disk</source>
         <translation>Disque dur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Step 4 of 6: where the virtual machine keeps its system and files.</source>
-        <translation>Étape 4 sur 6 : là où la machine virtuelle garde son système et ses fichiers.</translation>
+        <translation>Étape 4 sur 6&#xa0;: là où la machine virtuelle garde son système et ses fichiers.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Create a &amp;new disk</source>
         <translation>Créer un &amp;nouveau disque</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Size:</source>
-        <translation>&amp;Taille :</translation>
+        <translation>&amp;Taille&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source> GiB</source>
         <translation> Gio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disk size in GiB</source>
         <translation>Taille du disque en Gio</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Free space</source>
         <translation>Espace libre</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Use an &amp;existing disk image</source>
         <translation>Utiliser une image disque &amp;existante</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Existing disk image</source>
         <translation>Image disque existante</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>/path/to/disk.qcow2</source>
         <translation>/chemin/vers/disque.qcow2</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Format:</source>
-        <translation>&amp;Format :</translation>
+        <translation>&amp;Format&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk image format</source>
-        <translation>Format de l'image disque</translation>
+        <translation>Format de l&apos;image disque</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>N&amp;o disk (run the live CD or USB stick only)</source>
         <translation>Aucun &amp;disque (lancer seulement le CD live ou la clé USB)</translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>The virtual machine starts from the disk image you chose: {0} ({1}). It is converted to a new qcow2 disk in the VM's folder when you create the VM; the original is not changed.</source>
-        <translation>La machine virtuelle démarre sur l'image disque choisie : {0} ({1}). Elle est convertie en un nouveau disque qcow2 dans le dossier de la machine virtuelle lors de sa création ; l'originale n'est pas modifiée.</translation>
+        <location line="+16"/>
+        <source>The virtual machine starts from the disk image you chose: {0} ({1}). It is converted to a new qcow2 disk in the VM&apos;s folder when you create the VM; the original is not changed.</source>
+        <translation>La machine virtuelle démarre sur l&apos;image disque choisie&#xa0;: {0} ({1}). Elle est convertie en un nouveau disque qcow2 dans le dossier de la machine virtuelle lors de sa création&#xa0;; l&apos;originale n&apos;est pas modifiée.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The virtual machine starts from the disk image you chose: {0} ({1}). It is used where it is, not copied.</source>
-        <translation>La machine virtuelle démarre sur l'image disque choisie : {0} ({1}). Elle est utilisée là où elle est, sans être copiée.</translation>
+        <translation>La machine virtuelle démarre sur l&apos;image disque choisie&#xa0;: {0} ({1}). Elle est utilisée là où elle est, sans être copiée.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>A live system runs from its CD or stick; nothing is saved between runs.</source>
-        <translation>Un système live tourne depuis son CD ou sa clé ; rien n'est conservé d'une fois sur l'autre.</translation>
+        <translation>Un système live tourne depuis son CD ou sa clé&#xa0;; rien n&apos;est conservé d&apos;une fois sur l&apos;autre.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Only possible when the VM starts from a CD, DVD or USB stick.</source>
         <translation>Possible seulement quand la machine virtuelle démarre sur un CD, un DVD ou une clé USB.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>&lt;name&gt;</source>
         <translation>&lt;nom&gt;</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} free in {1}.</source>
         <translation>{0} libres dans {1}.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The free space in {0} could not be measured: {1}</source>
-        <translation>L'espace libre dans {0} n'a pas pu être mesuré : {1}</translation>
+        <translation>L&apos;espace libre dans {0} n&apos;a pas pu être mesuré&#xa0;: {1}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Measuring the free space in {0}…</source>
-        <translation>Mesure de l'espace libre dans {0}…</translation>
+        <translation>Mesure de l&apos;espace libre dans {0}…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The image ({0}) starts small and grows as the guest writes, up to this size.</source>
-        <translation>L'image ({0}) commence petite et grandit à mesure que l'invité écrit, jusqu'à cette taille.</translation>
+        <translation>L&apos;image ({0}) commence petite et grandit à mesure que l&apos;invité écrit, jusqu&apos;à cette taille.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Detected: {0}{1}. {2}</source>
-        <translation>Détecté : {0}{1}. {2}</translation>
+        <translation>Détecté&#xa0;: {0}{1}. {2}</translation>
     </message>
 </context>
 <context>
     <name>GibBox</name>
     <message>
-        <location filename="../../kvmgui/ui/media/fields.py" line="+44" />
+        <location filename="../../kvmgui/ui/media/fields.py" line="+44"/>
         <source> GiB</source>
         <translation> Gio</translation>
     </message>
@@ -802,340 +1027,340 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_hardware.py" line="+66" />
+        <location filename="../../kvmgui/ui/details_hardware.py" line="+66"/>
         <source>memory</source>
         <translation>mémoire</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CPUs</source>
         <translation>processeurs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>disks</source>
         <translation>disques</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>network card</source>
         <translation>carte réseau</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>sound</source>
         <translation>son</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+154" />
+        <location line="+1"/>
+        <location line="+154"/>
         <source>USB tablet</source>
         <translation>tablette USB</translation>
     </message>
     <message>
-        <location line="-153" />
+        <location line="-153"/>
         <source>screen</source>
         <translation>écran</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CD drive</source>
         <translation>lecteur CD</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Processor and memory</source>
         <translation>Processeur et mémoire</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source> MiB</source>
         <translation> Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Memory in MiB</source>
         <translation>Mémoire en Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Memory:</source>
-        <translation>Mémoi&amp;re vive :</translation>
+        <translation>Mémoi&amp;re vive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Number of CPUs</source>
         <translation>Nombre de processeurs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;PUs:</source>
-        <translation>Pro&amp;cesseurs :</translation>
+        <translation>Pro&amp;cesseurs&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+3" />
+        <location line="+3"/>
+        <location line="+3"/>
         <source>Disks</source>
         <translation>Disques</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bus</source>
         <translation>Bus</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Disk image to add</source>
         <translation>Image disque à ajouter</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Add an existing image: type or browse</source>
-        <translation>Ajouter une image existante : tapez son chemin ou parcourez</translation>
+        <translation>Ajouter une image existante&#xa0;: tapez son chemin ou parcourez</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add the disk image</source>
-        <translation>Ajouter l'image disque</translation>
+        <translation>Ajouter l&apos;image disque</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Remove selected</source>
         <translation>Re&amp;tirer la sélection</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove the selected disk from the VM</source>
         <translation>Retirer de la machine virtuelle le disque sélectionné</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The image file itself is kept.</source>
         <translation>Le fichier image lui-même est conservé.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>CD/DVD drive</source>
         <translation>Lecteur CD/DVD</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM has a CD/DVD drive</source>
         <translation>La machine virtuelle a un lecteur CD/DVD</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Disc image in the drive</source>
         <translation>Image de disque dans le lecteur</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>empty</source>
         <translation>vide</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Disc:</source>
-        <translation>&amp;Disque :</translation>
+        <translation>&amp;Disque&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Insert now</source>
         <translation>&amp;Insérer maintenant</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Insert the disc image into the running VM</source>
-        <translation>Insérer l'image de disque dans la machine virtuelle en marche</translation>
+        <translation>Insérer l&apos;image de disque dans la machine virtuelle en marche</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>E&amp;ject</source>
         <translation>É&amp;jecter</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Eject the disc</source>
         <translation>Éjecter le disque</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Network card</source>
         <translation>Carte réseau</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>virtio (fast; Linux, BSD, Windows with drivers)</source>
-        <translation>virtio (rapide ; Linux, BSD, Windows avec pilotes)</translation>
+        <translation>virtio (rapide&#xa0;; Linux, BSD, Windows avec pilotes)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Intel e1000 (works everywhere)</source>
         <translation>Intel e1000 (fonctionne partout)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Realtek RTL8139 (old systems)</source>
         <translation>Realtek RTL8139 (anciens systèmes)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No network</source>
         <translation>Pas de réseau</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Network card:</source>
-        <translation>Carte résea&amp;u :</translation>
+        <translation>Carte résea&amp;u&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Sound card</source>
         <translation>Cart&amp;e son</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sound card</source>
         <translation>Carte son</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>USB &amp;tablet (pointer without grabbing)</source>
         <translation>Ta&amp;blette USB (pointeur sans capture)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>VNC (shown inside kvmgui)</source>
         <translation>VNC (affiché dans kvmgui)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>SPICE (remote-viewer)</source>
         <translation>SPICE (remote-viewer)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Scr&amp;een:</source>
-        <translation>Affic&amp;hage :</translation>
+        <translation>Affic&amp;hage&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Video card</source>
         <translation>Carte graphique</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Video card:</source>
-        <translation>Carte &amp;graphique :</translation>
+        <translation>Carte &amp;graphique&#xa0;:</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>&amp;Apply changes</source>
         <translation>App&amp;liquer les modifications</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Apply changes</source>
         <translation>Appliquer les modifications</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Re&amp;vert</source>
         <translation>Annuler les modi&amp;fications</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Revert changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>Bus of disk {0}</source>
         <translation>Bus du disque {0}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Cache of disk {0}</source>
         <translation>Cache du disque {0}</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>The disk image cannot be added.</source>
-        <translation>L'image disque ne peut pas être ajoutée.</translation>
+        <translation>L&apos;image disque ne peut pas être ajoutée.</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+84"/>
         <source>The VM is running: these changes take effect the next time it starts: {0}.</source>
-        <translation>La machine virtuelle est en marche : ces modifications prendront effet à son prochain démarrage : {0}.</translation>
+        <translation>La machine virtuelle est en marche&#xa0;: ces modifications prendront effet à son prochain démarrage&#xa0;: {0}.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The VM is running. Changing the disc takes effect at once with Insert now or Eject; other changes wait for the next start.</source>
-        <translation>La machine virtuelle est en marche. Le changement de disque prend effet tout de suite avec Insérer maintenant ou Éjecter ; les autres modifications attendent le prochain démarrage.</translation>
+        <translation>La machine virtuelle est en marche. Le changement de disque prend effet tout de suite avec Insérer maintenant ou Éjecter&#xa0;; les autres modifications attendent le prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Insert now and Eject act on the running VM at once and are remembered for the next start.</source>
         <translation>Insérer maintenant et Éjecter agissent tout de suite sur la machine virtuelle en marche et sont conservés pour le prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The disc is used at the next start.</source>
         <translation>Le disque sera utilisé au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The changes could not be saved.</source>
-        <translation>Les modifications n'ont pas pu être enregistrées.</translation>
+        <translation>Les modifications n&apos;ont pas pu être enregistrées.</translation>
     </message>
     <message>
-        <location line="+28" />
-        <location line="+12" />
+        <location line="+28"/>
+        <location line="+12"/>
         <source>The disc could not be changed.</source>
-        <translation>Le disque n'a pas pu être changé.</translation>
+        <translation>Le disque n&apos;a pas pu être changé.</translation>
     </message>
     <message>
-        <location line="-11" />
-        <source>kvmgui's runtime does not know this virtual machine; close this window and open it again.</source>
-        <translation>Le moteur d'exécution de kvmgui ne connaît pas cette machine virtuelle ; fermez cette fenêtre et rouvrez-la.</translation>
+        <location line="-11"/>
+        <source>kvmgui&apos;s runtime does not know this virtual machine; close this window and open it again.</source>
+        <translation>Le moteur d&apos;exécution de kvmgui ne connaît pas cette machine virtuelle&#xa0;; fermez cette fenêtre et rouvrez-la.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The disc was changed, but not remembered for the next start.</source>
         <translation>Le disque a été changé, mais ne sera pas conservé pour le prochain démarrage.</translation>
     </message>
@@ -1143,84 +1368,84 @@
 <context>
     <name>HostCheckDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/hostcheck_dialog.py" line="+36" />
+        <location filename="../../kvmgui/ui/hostcheck_dialog.py" line="+36"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>kvmgui cannot run virtual machines until the problems below are fixed.</source>
         <translation>kvmgui ne peut pas faire tourner de machines virtuelles tant que les problèmes ci-dessous ne sont pas réglés.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This computer is ready: virtual machines run with KVM at nearly native speed.</source>
-        <translation>Cet ordinateur est prêt : les machines virtuelles tournent avec KVM à une vitesse proche de la vitesse native.</translation>
+        <translation>Cet ordinateur est prêt&#xa0;: les machines virtuelles tournent avec KVM à une vitesse proche de la vitesse native.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Virtual machines will run, but without KVM they are much slower.</source>
         <translation>Les machines virtuelles fonctionneront, mais sans KVM elles sont beaucoup plus lentes.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{0} problem(s), {1} warning(s).</source>
         <translation>{0} problème(s), {1} avertissement(s).</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Fix:</source>
-        <translation>Solution :</translation>
+        <translation>Solution&#xa0;:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Fix for {0}</source>
-        <translation>Solution : {0}</translation>
+        <translation>Solution&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copy the fix for {0}</source>
-        <translation>Copier la solution : {0}</translation>
+        <translation>Copier la solution&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+1" />
+        <location line="+17"/>
+        <location line="+1"/>
         <source>Host check</source>
-        <translation>Vérification de l'ordinateur</translation>
+        <translation>Vérification de l&apos;ordinateur</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check the host again</source>
-        <translation>Vérifier à nouveau l'ordinateur hôte</translation>
+        <translation>Vérifier à nouveau l&apos;ordinateur hôte</translation>
     </message>
     <message>
-        <location line="+19" />
-        <location line="+16" />
+        <location line="+19"/>
+        <location line="+16"/>
         <source>Checking this computer…</source>
         <translation>Vérification de cet ordinateur…</translation>
     </message>
@@ -1228,383 +1453,383 @@
 <context>
     <name>ImageToolsDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/image_tools.py" line="+100" />
-        <location line="+1" />
+        <location filename="../../kvmgui/ui/media/image_tools.py" line="+99"/>
+        <location line="+1"/>
         <source>Disk image tools</source>
         <translation>Outils pour images disque</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Disk image</source>
         <translation>Image disque</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>/path/to/disk.qcow2</source>
         <translation>/chemin/vers/disque.qcow2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Image:</source>
-        <translation>&amp;Image :</translation>
+        <translation>&amp;Image&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>About this image</source>
         <translation>À propos de cette image</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Size the guest sees</source>
-        <translation>Taille vue par l'invité</translation>
+        <translation>Taille vue par l&apos;invité</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Space used on disk</source>
         <translation>Espace occupé sur le disque</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Backing chain</source>
-        <translation>Chaîne d'images de base</translation>
+        <translation>Chaîne d&apos;images de base</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Snapshots</source>
         <translation>Instantanés</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Used by</source>
         <translation>Utilisée par</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Format:</source>
-        <translation>Format :</translation>
+        <translation>Format&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Size the guest sees:</source>
-        <translation>Taille vue par l'invité :</translation>
+        <translation>Taille vue par l&apos;invité&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Space used on disk:</source>
-        <translation>Espace occupé sur le disque :</translation>
+        <translation>Espace occupé sur le disque&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Backing chain:</source>
-        <translation>Chaîne d'images de base :</translation>
+        <translation>Chaîne d&apos;images de base&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Snapshots:</source>
-        <translation>Instantanés :</translation>
+        <translation>Instantanés&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Used by:</source>
-        <translation>Utilisée par :</translation>
+        <translation>Utilisée par&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Con&amp;vert</source>
         <translation>Con&amp;vertir</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Co&amp;mpress</source>
         <translation>Co&amp;mpresser</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Resize</source>
         <translation>&amp;Redimensionner</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;heck</source>
-        <translation>Vé&amp;rifier</translation>
+        <translation>Véri&amp;fier</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>New format</source>
         <translation>Nouveau format</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qcow2 (grows as needed, snapshots, compression)</source>
         <translation>qcow2 (grandit selon les besoins, instantanés, compression)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>raw (a plain copy of the disk, for dd or other tools)</source>
-        <translation>raw (une copie brute du disque, pour dd ou d'autres outils)</translation>
+        <translation>raw (une copie brute du disque, pour dd ou d&apos;autres outils)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>New &amp;format:</source>
-        <translation>Nouveau &amp;format :</translation>
+        <translation>Nouveau &amp;format&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Com&amp;press the new image (smaller, a little slower)</source>
         <translation>Com&amp;presser la nouvelle image (plus petite, un peu plus lente)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Compress the new image</source>
         <translation>Compresser la nouvelle image</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Compare the new image with the original when done</source>
-        <translation>Comparer la nouvelle image avec l'originale une fois terminé</translation>
+        <translation>Comparer la nouvelle image avec l&apos;originale une fois terminé</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>New image file</source>
         <translation>Nouveau fichier image</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>/path/to/new.qcow2</source>
         <translation>/chemin/vers/nouvelle.qcow2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Save as:</source>
-        <translation>Enregistrer &amp;sous :</translation>
+        <translation>Enregistrer &amp;sous&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The original is never changed. A base image and its overlays are merged into one independent image.</source>
-        <translation>L'originale n'est jamais modifiée. Une image de base et ses images dérivées sont fusionnées en une seule image indépendante.</translation>
+        <translation>L&apos;originale n&apos;est jamais modifiée. Une image de base et ses images dérivées sont fusionnées en une seule image indépendante.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Convert</source>
         <translation>&amp;Convertir</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Convert the image</source>
-        <translation>Convertir l'image</translation>
+        <translation>Convertir l&apos;image</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Rewrites a qcow2 image compressed, to save space on this computer. The compressed copy is checked and compared with the original before it replaces it; the guest sees exactly the same disk.</source>
-        <translation>Réécrit une image qcow2 en la compressant, pour gagner de la place sur cet ordinateur. La copie compressée est vérifiée et comparée à l'originale avant de la remplacer ; l'invité voit exactement le même disque.</translation>
+        <translation>Réécrit une image qcow2 en la compressant, pour gagner de la place sur cet ordinateur. La copie compressée est vérifiée et comparée à l&apos;originale avant de la remplacer&#xa0;; l&apos;invité voit exactement le même disque.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Co&amp;mpress now</source>
         <translation>Co&amp;mpresser maintenant</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compress the image</source>
-        <translation>Compresser l'image</translation>
+        <translation>Compresser l&apos;image</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Current size</source>
         <translation>Taille actuelle</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Current size:</source>
-        <translation>Taille actuelle :</translation>
+        <translation>Taille actuelle&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>New size in GiB</source>
         <translation>Nouvelle taille en Gio</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New si&amp;ze:</source>
-        <translation>Nouvelle tai&amp;lle :</translation>
+        <translation>Nouvelle tai&amp;lle&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>I understand that shrinking &amp;deletes everything beyond the new size</source>
         <translation>Je comprends que réduire la taille &amp;efface tout ce qui se trouve au-delà de la nouvelle taille</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Confirm that shrinking deletes data</source>
         <translation>Confirmer que la réduction efface des données</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Resi&amp;ze</source>
         <translation>Redimensio&amp;nner</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resize the image</source>
-        <translation>Redimensionner l'image</translation>
+        <translation>Redimensionner l&apos;image</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Looks for damage in a qcow2 image (after a crash or a full disk, for example). Nothing is changed unless you ask for the leak repair.</source>
-        <translation>Recherche les dommages dans une image qcow2 (après un plantage ou un disque plein, par exemple). Rien n'est modifié, sauf si vous demandez la réparation des fuites.</translation>
+        <translation>Recherche les dommages dans une image qcow2 (après un plantage ou un disque plein, par exemple). Rien n&apos;est modifié, sauf si vous demandez la réparation des fuites.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Re&amp;pair leaks (reclaims wasted space; the data is not touched)</source>
-        <translation>Réparer les &amp;fuites (récupère l'espace gaspillé ; les données ne sont pas touchées)</translation>
+        <translation>Réparer les &amp;fuites (récupère l&apos;espace gaspillé&#xa0;; les données ne sont pas touchées)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Repair leaks</source>
         <translation>Réparer les fuites</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Chec&amp;k now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check the image</source>
-        <translation>Vérifier l'image</translation>
+        <translation>Vérifier l&apos;image</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>There is no file at this path.</source>
-        <translation>Il n'y a aucun fichier à cet emplacement.</translation>
+        <translation>Il n&apos;y a aucun fichier à cet emplacement.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Reading the image…</source>
-        <translation>Lecture de l'image…</translation>
+        <translation>Lecture de l&apos;image…</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>none (a standalone image)</source>
         <translation>aucune (une image autonome)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>{0} (running: shut it down before changing this image)</source>
-        <translation>{0} (en marche : éteignez-la avant de modifier cette image)</translation>
+        <translation>{0} (en marche&#xa0;: éteignez-la avant de modifier cette image)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>no virtual machine</source>
         <translation>aucune machine virtuelle</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>Only qcow2 images can be compressed: convert this one to a compressed qcow2 image instead.</source>
-        <translation>Seules les images qcow2 peuvent être compressées : convertissez plutôt celle-ci en image qcow2 compressée.</translation>
+        <translation>Seules les images qcow2 peuvent être compressées&#xa0;: convertissez plutôt celle-ci en image qcow2 compressée.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Shrinking deletes everything beyond {0} on the disk. Shrink the partitions inside the guest first (with GParted or Disk Management), and keep a copy of the image.</source>
-        <translation>La réduction efface tout ce qui se trouve au-delà de {0} sur le disque. Réduisez d'abord les partitions dans l'invité (avec GParted ou le Gestionnaire de disques de Windows) et gardez une copie de l'image.</translation>
+        <translation>La réduction efface tout ce qui se trouve au-delà de {0} sur le disque. Réduisez d&apos;abord les partitions dans l&apos;invité (avec GParted ou le Gestionnaire de disques de Windows) et gardez une copie de l&apos;image.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Growing only adds room at the end; afterwards, enlarge the partition inside the guest.</source>
-        <translation>L'agrandissement ajoute seulement de la place à la fin ; ensuite, agrandissez la partition dans l'invité.</translation>
+        <translation>L&apos;agrandissement ajoute seulement de la place à la fin&#xa0;; ensuite, agrandissez la partition dans l&apos;invité.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Choose another file name for the new image.</source>
         <translation>Choisissez un autre nom de fichier pour la nouvelle image.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The new image cannot replace the image it is made from. To make an image smaller in place, use Compress.</source>
-        <translation>La nouvelle image ne peut pas remplacer l'image dont elle est tirée. Pour rendre une image plus petite sur place, utilisez Compresser.</translation>
+        <translation>La nouvelle image ne peut pas remplacer l&apos;image dont elle est tirée. Pour rendre une image plus petite sur place, utilisez Compresser.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Replace {0}?</source>
-        <translation>Remplacer {0} ?</translation>
+        <translation>Remplacer {0}&#xa0;?</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{0} already exists. It is replaced only once the new image is complete and checked; until then it stays as it is.</source>
-        <translation>{0} existe déjà. Il n'est remplacé qu'une fois la nouvelle image terminée et vérifiée ; d'ici là, il reste tel quel.</translation>
+        <translation>{0} existe déjà. Il n&apos;est remplacé qu&apos;une fois la nouvelle image terminée et vérifiée&#xa0;; d&apos;ici là, il reste tel quel.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Converting {0}…</source>
         <translation>Conversion de {0}…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The image could not be converted.</source>
-        <translation>L'image n'a pas pu être convertie.</translation>
+        <translation>L&apos;image n&apos;a pas pu être convertie.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Compressing {0}…</source>
         <translation>Compression de {0}…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The image could not be compressed.</source>
-        <translation>L'image n'a pas pu être compressée.</translation>
+        <translation>L&apos;image n&apos;a pas pu être compressée.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Resizing {0}…</source>
         <translation>Redimensionnement de {0}…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The image could not be resized.</source>
-        <translation>L'image n'a pas pu être redimensionnée.</translation>
+        <translation>L&apos;image n&apos;a pas pu être redimensionnée.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Checking {0}…</source>
         <translation>Vérification de {0}…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The image could not be checked.</source>
-        <translation>L'image n'a pas pu être vérifiée.</translation>
+        <translation>L&apos;image n&apos;a pas pu être vérifiée.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{0} is damaged.</source>
         <translation>{0} est endommagée.</translation>
     </message>
@@ -1612,338 +1837,338 @@
 <context>
     <name>JobPanel</name>
     <message>
-        <location filename="../../kvmgui/ui/media/jobs.py" line="+66" />
+        <location filename="../../kvmgui/ui/media/jobs.py" line="+66"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel the running operation</source>
-        <translation>Annuler l'opération en cours</translation>
+        <translation>Annuler l&apos;opération en cours</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stop now; the original image is left exactly as it was.</source>
-        <translation>Arrêter maintenant ; l'image d'origine reste exactement telle qu'elle était.</translation>
+        <translation>Arrêter maintenant&#xa0;; l&apos;image d&apos;origine reste exactement telle qu&apos;elle était.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>Cancelled; nothing was changed.</source>
-        <translation>Annulé ; rien n'a été modifié.</translation>
+        <translation>Annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../kvmgui/ui/i18n.py" line="+54" />
+        <location filename="../../kvmgui/ui/i18n.py" line="+57"/>
         <source>en</source>
-        <comment>the code of this translation's language: fr, de, pt_BR…</comment>
+        <comment>the code of this translation&apos;s language: fr, de, pt_BR…</comment>
         <translation>fr</translation>
     </message>
 </context>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_logs.py" line="+36" />
+        <location filename="../../kvmgui/ui/details_logs.py" line="+36"/>
         <source>The log cannot be read: {0}</source>
-        <translation>Le journal ne peut pas être lu : {0}</translation>
+        <translation>Le journal ne peut pas être lu&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>What the log means</source>
         <translation>Ce que dit le journal</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>File: {0}</source>
-        <translation>Fichier : {0}</translation>
+        <translation>Fichier&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reload {0}</source>
-        <translation>Recharger : {0}</translation>
+        <translation>Recharger&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Nothing written yet: the log starts when the virtual machine starts.</source>
-        <translation>Rien d'écrit pour l'instant : le journal commence quand la machine virtuelle démarre.</translation>
+        <translation>Rien d&apos;écrit pour l&apos;instant&#xa0;: le journal commence quand la machine virtuelle démarre.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>QEMU reported no problems at its last start.</source>
-        <translation>QEMU n'a signalé aucun problème lors de son dernier démarrage.</translation>
+        <translation>QEMU n&apos;a signalé aucun problème lors de son dernier démarrage.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>In plain words: {0}</source>
-        <translation>En clair : {0}</translation>
+        <translation>En clair&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kvmgui/ui/banner.py" line="+53" />
-        <location line="+1" />
+        <location filename="../../kvmgui/ui/banner.py" line="+53"/>
+        <location line="+1"/>
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>KVM cannot be used, so virtual machines run with software emulation (TCG) and are much slower.</source>
-        <translation>KVM ne peut pas être utilisé : les machines virtuelles tournent donc en émulation logicielle (TCG) et sont beaucoup plus lentes.</translation>
+        <translation>KVM ne peut pas être utilisé&#xa0;: les machines virtuelles tournent donc en émulation logicielle (TCG) et sont beaucoup plus lentes.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>KVM cannot be used. {0}</source>
         <translation>KVM ne peut pas être utilisé. {0}</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>No virtual machines yet</source>
-        <translation>Aucune machine virtuelle pour l'instant</translation>
+        <translation>Aucune machine virtuelle pour l&apos;instant</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>A virtual machine is a computer inside your computer: try a Linux ISO, run an old system, or check that a USB stick boots — without touching your own system.</source>
-        <translation>Une machine virtuelle est un ordinateur dans votre ordinateur : essayez une image ISO de Linux, faites tourner un ancien système ou vérifiez qu'une clé USB démarre — sans toucher à votre propre système.</translation>
+        <translation>Une machine virtuelle est un ordinateur dans votre ordinateur&#xa0;: essayez une image ISO de Linux, faites tourner un ancien système ou vérifiez qu&apos;une clé USB démarre — sans toucher à votre propre système.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>&amp;Create a virtual machine</source>
         <translation>&amp;Créer une machine virtuelle</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Test a USB stick</source>
         <translation>&amp;Tester une clé USB</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Boot a USB stick in a virtual machine; the stick is protected, nothing on it is changed.</source>
-        <translation>Démarrer une clé USB dans une machine virtuelle ; la clé est protégée, rien n'y est modifié.</translation>
+        <translation>Démarrer une clé USB dans une machine virtuelle&#xa0;; la clé est protégée, rien n&apos;y est modifié.</translation>
     </message>
     <message>
-        <location filename="../../kvmgui/ui/main_window.py" line="+59" />
-        <location line="+572" />
+        <location filename="../../kvmgui/ui/main_window.py" line="+59"/>
+        <location line="+572"/>
         <source>kvmgui — Virtual machines</source>
         <translation>kvmgui — Machines virtuelles</translation>
     </message>
     <message>
-        <location line="-534" />
+        <location line="-534"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+66"/>
         <source>Test a &amp;USB stick…</source>
         <translation>Tester une clé &amp;USB…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Boot a USB stick in a virtual machine without changing it</source>
         <translation>Démarrer une clé USB dans une machine virtuelle sans la modifier</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Host check…</source>
-        <translation>&amp;Vérifier l'ordinateur…</translation>
+        <translation>&amp;Vérifier l&apos;ordinateur…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Check whether this computer can run virtual machines well, and how to fix it</source>
         <translation>Vérifier si cet ordinateur peut bien faire tourner des machines virtuelles, et comment y remédier sinon</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;About kvmgui</source>
         <translation>À &amp;propos de kvmgui</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Reload the list</source>
         <translation>&amp;Recharger la liste</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>As &amp;cards with screens</source>
         <translation>En &amp;cartes avec écrans</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>As a &amp;table</source>
         <translation>En &amp;tableau</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location filename="../../kvmgui/ui/media/entries.py" line="+144" />
+        <location line="+7"/>
+        <location filename="../../kvmgui/ui/media/entries.py" line="+144"/>
         <source>&amp;Virtual machine</source>
         <translation>&amp;Machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Vie&amp;w</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location filename="../../kvmgui/ui/media/entries.py" line="+6" />
+        <location line="+5"/>
+        <location filename="../../kvmgui/ui/media/entries.py" line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+2" />
+        <location line="+15"/>
+        <location line="+2"/>
         <source>Main tools</source>
         <translation>Outils principaux</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+100"/>
         <source>{0} VM folder(s) could not be read and are shown as such.</source>
-        <translation>{0} dossier(s) de machine virtuelle n'ont pas pu être lus et sont signalés comme tels.</translation>
+        <translation>{0} dossier(s) de machine virtuelle n&apos;ont pas pu être lus et sont signalés comme tels.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Show &amp;why</source>
         <translation>Afficher &amp;pourquoi</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+65"/>
         <source>{0} virtual machine(s), {1} running</source>
         <translation>{0} machine(s) virtuelle(s), {1} en marche</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Virtual machine actions</source>
         <translation>Actions sur la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>{0}: {1}</source>
-        <translation>{0} : {1}</translation>
+        <translation>{0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>{0} stopped with a problem.</source>
-        <translation>{0} s'est arrêtée à cause d'un problème.</translation>
+        <translation>{0} s&apos;est arrêtée à cause d&apos;un problème.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>{0} was paused because of a disk problem.</source>
-        <translation>{0} a été mise en pause à cause d'un problème de disque.</translation>
+        <translation>{0} a été mise en pause à cause d&apos;un problème de disque.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Open the &amp;host check</source>
-        <translation>Ouvrir la &amp;vérification de l'ordinateur</translation>
+        <translation>Ouvrir la &amp;vérification de l&apos;ordinateur</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Some VM folders could not be read.</source>
-        <translation>Certains dossiers de machine virtuelle n'ont pas pu être lus.</translation>
+        <translation>Certains dossiers de machine virtuelle n&apos;ont pas pu être lus.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Each is listed with the reason; fix or move the folder, then choose View &gt; Reload the list.</source>
-        <translation>Chacun est listé avec la raison ; corrigez ou déplacez le dossier, puis choisissez Affichage &gt; Recharger la liste.</translation>
+        <translation>Chacun est listé avec la raison&#xa0;; corrigez ou déplacez le dossier, puis choisissez Affichage &gt; Recharger la liste.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>VM folders</source>
         <translation>Dossiers de machines virtuelles</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Created {0}.</source>
         <translation>{0} a été créée.</translation>
     </message>
     <message>
-        <location line="+37" />
-        <location line="+43" />
+        <location line="+37"/>
+        <location line="+43"/>
         <source>This virtual machine is no longer in the VM folder.</source>
-        <translation>Cette machine virtuelle n'est plus dans le dossier des machines virtuelles.</translation>
+        <translation>Cette machine virtuelle n&apos;est plus dans le dossier des machines virtuelles.</translation>
     </message>
     <message>
-        <location line="-31" />
+        <location line="-31"/>
         <source>{0} — kvmgui</source>
         <translation>{0} — kvmgui</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+98"/>
         <source>kvmgui could not finish a task.</source>
-        <translation>kvmgui n'a pas pu terminer une tâche.</translation>
+        <translation>kvmgui n&apos;a pas pu terminer une tâche.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Looking for running virtual machines…</source>
         <translation>Recherche des machines virtuelles en marche…</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Quit kvmgui</source>
         <translation>Quitter kvmgui</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{0} virtual machine(s) are running: {1}.</source>
-        <translation>{0} machine(s) virtuelle(s) en marche : {1}.</translation>
+        <translation>{0} machine(s) virtuelle(s) en marche&#xa0;: {1}.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>They can keep running without kvmgui; it reconnects to them the next time it starts.</source>
-        <translation>Elles peuvent continuer à tourner sans kvmgui ; il s'y reconnecte à son prochain démarrage.</translation>
+        <translation>Elles peuvent continuer à tourner sans kvmgui&#xa0;; il s&apos;y reconnecte à son prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Keep running</source>
         <translation>&amp;Les laisser tourner</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Shut them down</source>
         <translation>&amp;Les éteindre</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Remember my choice (change it in Preferences)</source>
         <translation>Se &amp;souvenir de mon choix (modifiable dans les Préférences)</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Shutting down {0} virtual machine(s)…</source>
         <translation>Extinction de {0} machine(s) virtuelle(s)…</translation>
     </message>
@@ -1951,89 +2176,89 @@
 <context>
     <name>MediaDialogs</name>
     <message>
-        <location filename="../../kvmgui/ui/media/vm_create.py" line="+104" />
-        <source>kvmgui's runtime is not running, so the virtual machine was created but not started.</source>
-        <translation>Le moteur d'exécution de kvmgui n'est pas lancé : la machine virtuelle a été créée mais pas démarrée.</translation>
+        <location filename="../../kvmgui/ui/media/vm_create.py" line="+104"/>
+        <source>kvmgui&apos;s runtime is not running, so the virtual machine was created but not started.</source>
+        <translation>Le moteur d&apos;exécution de kvmgui n&apos;est pas lancé&#xa0;: la machine virtuelle a été créée mais pas démarrée.</translation>
     </message>
 </context>
 <context>
     <name>MediaEntries</name>
     <message>
-        <location filename="../../kvmgui/ui/media/entries.py" line="-35" />
+        <location filename="../../kvmgui/ui/media/entries.py" line="-35"/>
         <source>&amp;Disk image tools…</source>
         <translation>Outils pour &amp;images disque…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Show, convert, compress, resize or check a disk image</source>
         <translation>Afficher, convertir, compresser, redimensionner ou vérifier une image disque</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Boot a rescue disc such as Clonezilla with a new disk and your backup disk, to restore the backup into a virtual machine</source>
         <translation>Démarrer un disque de secours comme Clonezilla avec un nouveau disque et votre disque de sauvegarde, pour restaurer la sauvegarde dans une machine virtuelle</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>C&amp;lone…</source>
         <translation>C&amp;loner…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Make a linked clone or a full copy</source>
         <translation>Créer un clone lié ou une copie complète</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copy disk to a &amp;device…</source>
         <translation>Copier le disque sur un &amp;périphérique…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Write the disk onto a USB stick, a logical volume or a file</source>
         <translation>Écrire le disque sur une clé USB, un volume logique ou un fichier</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>Dis&amp;k tools…</source>
         <translation>Outils di&amp;sque…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disk image tools for the selected disk</source>
         <translation>Outils pour images disque, appliqués au disque sélectionné</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show, convert, compress, resize or check the selected disk</source>
         <translation>Afficher, convertir, compresser, redimensionner ou vérifier le disque sélectionné</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+53"/>
         <source>{0} was not deleted.</source>
-        <translation>{0} n'a pas été supprimée.</translation>
+        <translation>{0} n&apos;a pas été supprimée.</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../kvmgui/ui/errors.py" line="+80" />
+        <location filename="../../kvmgui/ui/errors.py" line="+80"/>
         <source>kvmgui: something failed</source>
-        <translation>kvmgui : quelque chose a échoué</translation>
+        <translation>kvmgui&#xa0;: quelque chose a échoué</translation>
     </message>
     <message>
-        <location line="+23" />
-        <location line="+68" />
+        <location line="+23"/>
+        <location line="+68"/>
         <source>kvmgui</source>
         <translation>kvmgui</translation>
     </message>
@@ -2041,245 +2266,245 @@
 <context>
     <name>NewVmWizard</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/wizard.py" line="+103" />
-        <location line="+3" />
+        <location filename="../../kvmgui/ui/wizard/wizard.py" line="+103"/>
+        <location line="+3"/>
         <source>New virtual machine</source>
         <translation>Nouvelle machine virtuelle</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>The wizard could not finish a background check.</source>
-        <translation>L'assistant n'a pas pu terminer une vérification en arrière-plan.</translation>
+        <translation>L&apos;assistant n&apos;a pas pu terminer une vérification en arrière-plan.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>The free space could not be measured.</source>
-        <translation>L'espace libre n'a pas pu être mesuré.</translation>
+        <translation>L&apos;espace libre n&apos;a pas pu être mesuré.</translation>
     </message>
     <message>
-        <location line="+75" />
-        <source>A folder named '{0}' already exists in {1} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
-        <translation>Un dossier nommé « {0} » existe déjà dans {1} (peut-être les disques conservés d'une machine virtuelle supprimée) : choisissez un autre nom ou déplacez ce dossier.</translation>
+        <location line="+75"/>
+        <source>A folder named &apos;{0}&apos; already exists in {1} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
+        <translation>Un dossier nommé «&#xa0;{0}&#xa0;» existe déjà dans {1} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Asking QEMU what it supports…</source>
-        <translation>Interrogation de QEMU sur ce qu'il prend en charge…</translation>
+        <translation>Interrogation de QEMU sur ce qu&apos;il prend en charge…</translation>
     </message>
     <message>
-        <location line="+75" />
-        <source>Creating the VM's folder…</source>
+        <location line="+75"/>
+        <source>Creating the VM&apos;s folder…</source>
         <translation>Création du dossier de la machine virtuelle…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Converting the disk image to qcow2…</source>
-        <translation>Conversion de l'image disque en qcow2…</translation>
+        <translation>Conversion de l&apos;image disque en qcow2…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Creating the disk image {0}…</source>
-        <translation>Création de l'image disque {0}…</translation>
+        <translation>Création de l&apos;image disque {0}…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The virtual machine could not be created.</source>
-        <translation>La machine virtuelle n'a pas pu être créée.</translation>
+        <translation>La machine virtuelle n&apos;a pas pu être créée.</translation>
     </message>
 </context>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_options.py" line="+32" />
+        <location filename="../../kvmgui/ui/wizard/page_options.py" line="+32"/>
         <source>writeback — fast and safe (recommended)</source>
         <translation>writeback — rapide et sûr (recommandé)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>none — bypass the host's cache</source>
-        <translation>none — contourne le cache de l'hôte</translation>
+        <location line="+1"/>
+        <source>none — bypass the host&apos;s cache</source>
+        <translation>none — contourne le cache de l&apos;hôte</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>writethrough — every write reaches the disk; slow</source>
-        <translation>writethrough — chaque écriture va jusqu'au disque ; lent</translation>
+        <translation>writethrough — chaque écriture va jusqu&apos;au disque&#xa0;; lent</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>directsync — no cache at all; slowest</source>
-        <translation>directsync — aucun cache ; le plus lent</translation>
+        <translation>directsync — aucun cache&#xa0;; le plus lent</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>unsafe — fastest; a host crash can corrupt the disk</source>
-        <translation>unsafe — le plus rapide ; un plantage de l'hôte peut abîmer le disque</translation>
+        <translation>unsafe — le plus rapide&#xa0;; un plantage de l&apos;hôte peut abîmer le disque</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>q35 — modern PC with PCI Express (recommended)</source>
         <translation>q35 — PC moderne avec PCI Express (recommandé)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>pc (i440fx) — classic PC for old systems</source>
         <translation>pc (i440fx) — PC classique pour les anciens systèmes</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>auto — KVM when this computer can use it</source>
-        <translation>auto — KVM quand cet ordinateur peut l'utiliser</translation>
+        <translation>auto — KVM quand cet ordinateur peut l&apos;utiliser</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>kvm — hardware acceleration</source>
         <translation>kvm — accélération matérielle</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>tcg — software emulation (slow, works everywhere)</source>
         <translation>tcg — émulation logicielle (lente, fonctionne partout)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Step 5 of 6: the virtual hardware. The defaults suit the system type you chose.</source>
-        <translation>Étape 5 sur 6 : le matériel virtuel. Les valeurs par défaut conviennent au type de système choisi.</translation>
+        <translation>Étape 5 sur 6&#xa0;: le matériel virtuel. Les valeurs par défaut conviennent au type de système choisi.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Hardware</source>
         <translation>Matériel</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Sound card</source>
         <translation>Carte so&amp;n</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>USB &amp;tablet (the mouse moves freely between the guest and your desktop)</source>
-        <translation>&amp;Tablette USB (la souris passe librement de l'invité à votre bureau)</translation>
+        <translation>&amp;Tablette USB (la souris passe librement de l&apos;invité à votre bureau)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Fast &amp;virtio disk (needs virtio drivers: built into Linux and BSD, not into Windows)</source>
-        <translation>Disque virtio rap&amp;ide (nécessite les pilotes virtio : intégrés à Linux et BSD, pas à Windows)</translation>
+        <translation>Disque virtio rap&amp;ide (nécessite les pilotes virtio&#xa0;: intégrés à Linux et BSD, pas à Windows)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Fast virtio &amp;network card (same drivers)</source>
         <translation>Carte &amp;réseau virtio rapide (mêmes pilotes)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;VNC (shown inside kvmgui)</source>
         <translation>&amp;VNC (affiché dans kvmgui)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>S&amp;PICE (opens in remote-viewer)</source>
-        <translation>SPI&amp;CE (s'ouvre dans remote-viewer)</translation>
+        <translation>SPI&amp;CE (s&apos;ouvre dans remote-viewer)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Advanced</source>
         <translation>&amp;Avancé</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show advanced options</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Disk cache mode</source>
         <translation>Mode de cache du disque</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Disk &amp;cache:</source>
-        <translation>Cac&amp;he du disque :</translation>
+        <translation>Cac&amp;he du disque&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Machine type</source>
         <translation>Type de machine</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Machine:</source>
-        <translation>&amp;Machine :</translation>
+        <translation>&amp;Machine&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Accelerator</source>
         <translation>Accélérateur</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Acc&amp;elerator:</source>
-        <translation>Accé&amp;lérateur :</translation>
+        <translation>Accé&amp;lérateur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Checking whether KVM can be used…</source>
-        <translation>Vérification de la possibilité d'utiliser KVM…</translation>
+        <translation>Vérification de la possibilité d&apos;utiliser KVM…</translation>
     </message>
 </context>
 <context>
     <name>OsPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_os.py" line="+29" />
+        <location filename="../../kvmgui/ui/wizard/page_os.py" line="+29"/>
         <source>UEFI</source>
         <translation>UEFI</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>TPM</source>
         <translation>TPM</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{0} MiB memory, {1} CPU(s), {2} GiB disk on {3}, {4} network card, {5} machine</source>
         <translation>{0} Mio de mémoire, {1} processeur(s), disque de {2} Gio en {3}, carte réseau {4}, machine {5}</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+9" />
+        <location line="+13"/>
+        <location line="+9"/>
         <source>System type</source>
         <translation>Type de système</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>Step 2 of 6: what kind of system will run inside? It picks settings that work for it; you can change each one later.</source>
-        <translation>Étape 2 sur 6 : quel genre de système va tourner dedans ? Ce choix règle des paramètres qui lui conviennent ; vous pourrez modifier chacun plus tard.</translation>
+        <translation>Étape 2 sur 6&#xa0;: quel genre de système va tourner dedans&#xa0;? Ce choix règle des paramètres qui lui conviennent&#xa0;; vous pourrez modifier chacun plus tard.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Suggested from the file name {0}: {1}.</source>
-        <translation>Suggéré d'après le nom de fichier {0} : {1}.</translation>
+        <translation>Suggéré d&apos;après le nom de fichier {0}&#xa0;: {1}.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Settings for {0}</source>
         <translation>Paramètres pour {0}</translation>
     </message>
@@ -2287,151 +2512,151 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_overview.py" line="+32" />
+        <location filename="../../kvmgui/ui/details_overview.py" line="+32"/>
         <source>{0} d {1} h {2} min</source>
         <translation>{0} j {1} h {2} min</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} h {1} min</source>
         <translation>{0} h {1} min</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} min {1} s</source>
         <translation>{0} min {1} s</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>State:</source>
-        <translation>État :</translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Why</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Why:</source>
-        <translation>Raison :</translation>
+        <translation>Raison&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>System:</source>
-        <translation>Système :</translation>
+        <translation>Système&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Running for</source>
         <translation>En marche depuis</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Running for:</source>
-        <translation>En marche depuis :</translation>
+        <translation>En marche depuis&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Process id</source>
         <translation>Identifiant du processus</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Process id:</source>
-        <translation>Identifiant du processus :</translation>
+        <translation>Identifiant du processus&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accelerator</source>
         <translation>Accélérateur</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accelerator:</source>
-        <translation>Accélérateur :</translation>
+        <translation>Accélérateur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Display address</source>
-        <translation>Adresse de l'affichage</translation>
+        <translation>Adresse de l&apos;affichage</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Display:</source>
-        <translation>Affichage :</translation>
+        <translation>Affichage&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Folder:</source>
-        <translation>Dossier :</translation>
+        <translation>Dossier&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+3" />
+        <location line="+6"/>
+        <location line="+3"/>
         <source>QEMU command line</source>
         <translation>Ligne de commande QEMU</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>About the command line</source>
         <translation>À propos de la ligne de commande</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>{0}; {1} of memory, {2} CPU(s)</source>
-        <translation>{0} ; {1} de mémoire, {2} processeur(s)</translation>
+        <translation>{0}&#xa0;; {1} de mémoire, {2} processeur(s)</translation>
     </message>
     <message>
-        <location line="+49" />
-        <location line="+3" />
-        <location line="+13" />
-        <location line="+7" />
+        <location line="+49"/>
+        <location line="+3"/>
+        <location line="+13"/>
+        <location line="+7"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>KVM (hardware acceleration)</source>
         <translation>KVM (accélération matérielle)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>TCG (software emulation, slower)</source>
         <translation>TCG (émulation logicielle, plus lente)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>— (set to {0})</source>
         <translation>— (réglé sur {0})</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>What kvmgui runs for this VM as it is set up now; copy it to report a problem or to learn.</source>
-        <translation>Ce que kvmgui lance pour cette machine virtuelle telle qu'elle est configurée ; copiez-le pour signaler un problème ou pour apprendre.</translation>
+        <translation>Ce que kvmgui lance pour cette machine virtuelle telle qu&apos;elle est configurée&#xa0;; copiez-le pour signaler un problème ou pour apprendre.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>What kvmgui will run at the next start.</source>
         <translation>Ce que kvmgui lancera au prochain démarrage.</translation>
     </message>
@@ -2439,432 +2664,432 @@
 <context>
     <name>Performance</name>
     <message>
-        <location filename="../../kvmgui/ui/stats_history.py" line="+20" />
+        <location filename="../../kvmgui/ui/stats_history.py" line="+20"/>
         <source>in use</source>
-        <translation>utilisée</translation>
+        <translation>utilisée&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>read</source>
-        <translation>lecture</translation>
+        <translation>lecture&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>write</source>
-        <translation>écriture</translation>
+        <translation>écriture&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>PerformancePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_performance.py" line="+18" />
+        <location filename="../../kvmgui/ui/details_performance.py" line="+19"/>
         <source>{0}/s</source>
         <translation>{0}/s</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>CPU</source>
         <translation>Processeur</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Memory used by QEMU</source>
         <translation>Mémoire utilisée par QEMU</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Disk input/output</source>
         <translation>Entrées/sorties disque</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Shown while the virtual machine runs.</source>
         <translation>Affiché pendant que la machine virtuelle tourne.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Measured every {0:g} s, the last {1:.0f} minutes. 100 % CPU is one host core fully busy.</source>
-        <translation>Mesuré toutes les {0:g} s, sur les {1:.0f} dernières minutes. 100 % de processeur correspond à un cœur de l'hôte entièrement occupé.</translation>
+        <location line="+8"/>
+        <source>Measured every {0} s, the last {1} minutes. 100 % CPU is one host core fully busy.</source>
+        <translation>Mesuré toutes les {0} s&#xa0;; l&apos;historique couvre {1} min. 100 % de processeur correspond à un cœur de l&apos;hôte entièrement occupé.</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/preferences.py" line="+48" />
-        <location line="+1" />
+        <location filename="../../kvmgui/ui/preferences.py" line="+48"/>
+        <location line="+1"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Preference pages</source>
         <translation>Pages des préférences</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Folder for virtual machines</source>
         <translation>Dossier des machines virtuelles</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>VM &amp;folder:</source>
-        <translation>&amp;Dossier des machines :</translation>
+        <translation>&amp;Dossier des machines&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>New VMs and their disks go here. Leave it empty for the standard place shown in grey. VMs already created elsewhere stay where they are.</source>
-        <translation>Les nouvelles machines virtuelles et leurs disques sont placés ici. Laissez vide pour l'emplacement standard indiqué en gris. Les machines déjà créées ailleurs restent où elles sont.</translation>
+        <translation>Les nouvelles machines virtuelles et leurs disques sont placés ici. Laissez vide pour l&apos;emplacement standard indiqué en gris. Les machines déjà créées ailleurs restent où elles sont.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Accelerator</source>
         <translation>Accélérateur</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Automatic: KVM when it works, otherwise TCG</source>
-        <translation>Automatique : KVM s'il fonctionne, sinon TCG</translation>
+        <translation>Automatique&#xa0;: KVM s&apos;il fonctionne, sinon TCG</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>KVM (hardware acceleration)</source>
         <translation>KVM (accélération matérielle)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>TCG (software emulation, slow)</source>
         <translation>TCG (émulation logicielle, lente)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Accelerator:</source>
-        <translation>&amp;Accélérateur :</translation>
+        <translation>&amp;Accélérateur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>QEMU program</source>
         <translation>Programme QEMU</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;QEMU program:</source>
-        <translation>Programme &amp;QEMU :</translation>
+        <translation>Programme &amp;QEMU&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>qemu-img program</source>
         <translation>Programme qemu-img</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>qemu-&amp;img program:</source>
-        <translation>Programme qemu-&amp;img :</translation>
+        <translation>Programme qemu-&amp;img&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;New VMs</source>
         <translation>&amp;Nouvelles machines</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The wizard starts from the recommendation for the chosen system; values changed here replace it.</source>
-        <translation>L'assistant part de la recommandation pour le système choisi ; les valeurs modifiées ici la remplacent.</translation>
+        <translation>L&apos;assistant part de la recommandation pour le système choisi&#xa0;; les valeurs modifiées ici la remplacent.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source> MiB</source>
         <translation> Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Default memory in MiB</source>
         <translation>Mémoire par défaut en Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Memory:</source>
-        <translation>&amp;Mémoire vive :</translation>
+        <translation>&amp;Mémoire vive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Default number of CPUs</source>
         <translation>Nombre de processeurs par défaut</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;CPUs:</source>
-        <translation>&amp;Processeurs :</translation>
+        <translation>&amp;Processeurs&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Default screen</source>
         <translation>Écran par défaut</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>VNC (shown inside kvmgui)</source>
         <translation>VNC (affiché dans kvmgui)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>SPICE (opens in remote-viewer)</source>
-        <translation>SPICE (s'ouvre dans remote-viewer)</translation>
+        <translation>SPICE (s&apos;ouvre dans remote-viewer)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Screen:</source>
-        <translation>É&amp;cran :</translation>
+        <translation>É&amp;cran&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Running VMs</source>
         <translation>Machines en ma&amp;rche</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>When kvmgui quits</source>
         <translation>Quand kvmgui se ferme</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ask every time</source>
         <translation>Demander à chaque fois</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep them running (kvmgui reconnects next time)</source>
-        <translation>Les laisser tourner (kvmgui s'y reconnecte la fois suivante)</translation>
+        <translation>Les laisser tourner (kvmgui s&apos;y reconnecte la fois suivante)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Shut them down</source>
         <translation>Les éteindre</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>When kvmgui &amp;quits:</source>
-        <translation>&amp;Quand kvmgui se ferme :</translation>
+        <translation>&amp;Quand kvmgui se ferme&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+20" />
-        <location line="+9" />
+        <location line="+3"/>
+        <location line="+20"/>
+        <location line="+9"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-27"/>
         <source>Seconds to wait for a shutdown</source>
-        <translation>Secondes d'attente pour une extinction</translation>
+        <translation>Secondes d&apos;attente pour une extinction</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Wait for a &amp;shutdown:</source>
-        <translation>Attente d'&amp;extinction :</translation>
+        <translation>Attente d&apos;&amp;extinction&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A guest that has not powered off after this time is forced off when kvmgui quits.</source>
-        <translation>Un invité qui ne s'est pas éteint passé ce délai est arrêté de force quand kvmgui se ferme.</translation>
+        <translation>Un invité qui ne s&apos;est pas éteint passé ce délai est arrêté de force quand kvmgui se ferme.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Seconds between CPU and memory samples</source>
         <translation>Secondes entre deux mesures du processeur et de la mémoire</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Measure CPU and memory e&amp;very:</source>
-        <translation>Mesurer processeur et mémoire &amp;toutes les :</translation>
+        <translation>Mesurer processeur et mémoire &amp;toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Seconds between screen thumbnails</source>
-        <translation>Secondes entre deux vignettes d'écran</translation>
+        <translation>Secondes entre deux vignettes d&apos;écran</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Refresh &amp;thumbnails every:</source>
-        <translation>Actualiser les &amp;vignettes toutes les :</translation>
+        <translation>Actualiser les &amp;vignettes toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Conso&amp;le and questions</source>
         <translation>Conso&amp;le et questions</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Console scaling</source>
-        <translation>Mise à l'échelle de la console</translation>
+        <translation>Mise à l&apos;échelle de la console</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Fit the screen to the window</source>
-        <translation>Adapter l'écran à la fenêtre</translation>
+        <translation>Adapter l&apos;écran à la fenêtre</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Actual size (1:1)</source>
         <translation>Taille réelle (1:1)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Sc&amp;aling:</source>
-        <translation>Mise à l'é&amp;chelle :</translation>
+        <translation>Mise à l&apos;é&amp;chelle&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Send all keys to the guest while the console has the keyboard (Ctrl+Alt releases it)</source>
-        <translation>Envoyer toutes les touches à l'invité tant que la console a le clavier (Ctrl+Alt le libère)</translation>
+        <translation>Envoyer toutes les touches à l&apos;invité tant que la console a le clavier (Ctrl+Alt le libère)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Grab the keyboard in the console</source>
         <translation>Capturer le clavier dans la console</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Ask before</source>
         <translation>Demander avant de</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Forcing a VM off</source>
-        <translation>&amp;Forcer l'arrêt d'une machine virtuelle</translation>
+        <translation>&amp;Forcer l&apos;arrêt d&apos;une machine virtuelle</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ask before forcing a VM off</source>
-        <translation>Demander avant de forcer l'arrêt d'une machine virtuelle</translation>
+        <translation>Demander avant de forcer l&apos;arrêt d&apos;une machine virtuelle</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Deleting a VM</source>
         <translation>&amp;Supprimer une machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ask before deleting a VM</source>
         <translation>Demander avant de supprimer une machine virtuelle</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+71"/>
         <source>KVM cannot be used on this computer, so VMs set to use it will not start: choose Automatic, or open Help &gt; Host check to fix KVM.</source>
-        <translation>KVM ne peut pas être utilisé sur cet ordinateur, les machines virtuelles réglées pour l'utiliser ne démarreront donc pas : choisissez Automatique, ou ouvrez Aide &gt; Vérifier l'ordinateur pour réparer KVM.</translation>
+        <translation>KVM ne peut pas être utilisé sur cet ordinateur, les machines virtuelles réglées pour l&apos;utiliser ne démarreront donc pas&#xa0;: choisissez Automatique, ou ouvrez Aide &gt; Vérifier l&apos;ordinateur pour réparer KVM.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Found: {0}</source>
-        <translation>Trouvé : {0}</translation>
+        <translation>Trouvé&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not found: VMs cannot start until {0} is installed or the full path is given.</source>
-        <translation>Introuvable : les machines virtuelles ne peuvent pas démarrer tant que {0} n'est pas installé ou que son chemin complet n'est pas indiqué.</translation>
+        <translation>Introuvable&#xa0;: les machines virtuelles ne peuvent pas démarrer tant que {0} n&apos;est pas installé ou que son chemin complet n&apos;est pas indiqué.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The preferences could not be saved.</source>
-        <translation>Les préférences n'ont pas pu être enregistrées.</translation>
+        <translation>Les préférences n&apos;ont pas pu être enregistrées.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{0}: check that the folder {1} is writable.</source>
-        <translation>{0} : vérifiez que le dossier {1} est accessible en écriture.</translation>
+        <translation>{0}&#xa0;: vérifiez que le dossier {1} est accessible en écriture.</translation>
     </message>
 </context>
 <context>
     <name>Presets</name>
     <message>
-        <location filename="../../kvmgui/ui/preset_texts.py" line="+16" />
+        <location filename="../../kvmgui/ui/preset_texts.py" line="+16"/>
         <source>Linux (Ubuntu, Debian, Fedora…)</source>
         <translation>Linux (Ubuntu, Debian, Fedora…)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Windows 11</source>
         <translation>Windows 11</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Windows 10</source>
         <translation>Windows 10</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Older Windows (XP, 7)</source>
         <translation>Windows plus ancien (XP, 7)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>BSD (FreeBSD, OpenBSD…)</source>
         <translation>BSD (FreeBSD, OpenBSD…)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Other or older system</source>
         <translation>Autre système, ou plus ancien</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Modern Linux has virtio drivers built in: the fastest disk and network.</source>
-        <translation>Les Linux récents intègrent les pilotes virtio : le disque et le réseau les plus rapides.</translation>
+        <translation>Les Linux récents intègrent les pilotes virtio&#xa0;: le disque et le réseau les plus rapides.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Windows 11 needs UEFI and a TPM; SATA and e1000 work without extra drivers.</source>
-        <translation>Windows 11 exige l'UEFI et un TPM ; SATA et e1000 fonctionnent sans pilotes supplémentaires.</translation>
+        <translation>Windows 11 exige l&apos;UEFI et un TPM&#xa0;; SATA et e1000 fonctionnent sans pilotes supplémentaires.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>SATA and e1000 work with Windows' own drivers; add virtio drivers later for speed.</source>
-        <translation>SATA et e1000 fonctionnent avec les pilotes de Windows ; ajoutez plus tard les pilotes virtio pour gagner en vitesse.</translation>
+        <location line="+3"/>
+        <source>SATA and e1000 work with Windows&apos; own drivers; add virtio drivers later for speed.</source>
+        <translation>SATA et e1000 fonctionnent avec les pilotes de Windows&#xa0;; ajoutez plus tard les pilotes virtio pour gagner en vitesse.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Old Windows only knows IDE disks and the RTL8139 network card of a classic PC.</source>
-        <translation>Les anciens Windows ne connaissent que les disques IDE et la carte réseau RTL8139 d'un PC classique.</translation>
+        <translation>Les anciens Windows ne connaissent que les disques IDE et la carte réseau RTL8139 d&apos;un PC classique.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>BSDs have virtio drivers; the USB tablet makes some FreeBSD releases spin the CPU.</source>
-        <translation>Les BSD ont des pilotes virtio ; la tablette USB fait tourner le processeur à vide sur certaines versions de FreeBSD.</translation>
+        <translation>Les BSD ont des pilotes virtio&#xa0;; la tablette USB fait tourner le processeur à vide sur certaines versions de FreeBSD.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A classic PC with IDE and e1000: what almost every operating system can drive.</source>
-        <translation>Un PC classique avec IDE et e1000 : ce que presque tous les systèmes d'exploitation savent piloter.</translation>
+        <translation>Un PC classique avec IDE et e1000&#xa0;: ce que presque tous les systèmes d&apos;exploitation savent piloter.</translation>
     </message>
 </context>
 <context>
     <name>Punctuation</name>
     <message>
-        <location filename="../../kvmgui/ui/core_messages.py" line="+22" />
+        <location filename="../../kvmgui/ui/core_messages.py" line="-80"/>
         <source>; </source>
-        <translation> ; </translation>
+        <translation>&#xa0;; </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>: </source>
-        <translation> : </translation>
+        <translation>&#xa0;: </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>. </source>
         <translation>. </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -2872,263 +3097,263 @@
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_resources.py" line="+27" />
+        <location filename="../../kvmgui/ui/wizard/page_resources.py" line="+27"/>
         <source>Memory and CPUs</source>
         <translation>Mémoire et processeurs</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Step 3 of 6: how much of this computer the virtual machine may use while it runs.</source>
-        <translation>Étape 3 sur 6 : quelle part de cet ordinateur la machine virtuelle peut utiliser pendant qu'elle tourne.</translation>
+        <translation>Étape 3 sur 6&#xa0;: quelle part de cet ordinateur la machine virtuelle peut utiliser pendant qu&apos;elle tourne.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source> MiB</source>
         <translation> Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Memory in MiB</source>
         <translation>Mémoire en Mio</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Memory:</source>
-        <translation>&amp;Mémoire vive :</translation>
+        <translation>&amp;Mémoire vive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Number of CPUs</source>
         <translation>Nombre de processeurs</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;CPUs:</source>
-        <translation>Pr&amp;ocesseurs :</translation>
+        <translation>Pr&amp;ocesseurs&#xa0;:</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>Measuring this computer's memory…</source>
+        <location line="+17"/>
+        <source>Measuring this computer&apos;s memory…</source>
         <translation>Mesure de la mémoire de cet ordinateur…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Counting this computer's CPUs…</source>
+        <location line="+1"/>
+        <source>Counting this computer&apos;s CPUs…</source>
         <translation>Comptage des processeurs de cet ordinateur…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This computer has {0} of memory; {1} is free right now.</source>
-        <translation>Cet ordinateur a {0} de mémoire ; {1} sont libres en ce moment.</translation>
+        <translation>Cet ordinateur a {0} de mémoire&#xa0;; {1} sont libres en ce moment.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This computer has {0} CPU(s). A guest may use them all; they are shared with your other programs.</source>
-        <translation>Cet ordinateur a {0} processeur(s). Un invité peut tous les utiliser ; ils sont partagés avec vos autres programmes.</translation>
+        <translation>Cet ordinateur a {0} processeur(s). Un invité peut tous les utiliser&#xa0;; ils sont partagés avec vos autres programmes.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Recommended for {0}: {1} MiB.</source>
-        <translation>Recommandé pour {0} : {1} Mio.</translation>
+        <translation>Recommandé pour {0}&#xa0;: {1} Mio.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Recommended for {0}: {1}.</source>
-        <translation>Recommandé pour {0} : {1}.</translation>
+        <translation>Recommandé pour {0}&#xa0;: {1}.</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/restore.py" line="+61" />
+        <location filename="../../kvmgui/ui/media/restore.py" line="+61"/>
         <source>The new disk ({0}) is smaller than the disk the backup was made from ({1}). Clonezilla cannot restore onto a smaller disk: make the new disk at least {1}.</source>
-        <translation>Le nouveau disque ({0}) est plus petit que le disque d'origine de la sauvegarde ({1}). Clonezilla ne peut pas restaurer sur un disque plus petit : faites un nouveau disque d'au moins {1}.</translation>
+        <translation>Le nouveau disque ({0}) est plus petit que le disque d&apos;origine de la sauvegarde ({1}). Clonezilla ne peut pas restaurer sur un disque plus petit&#xa0;: faites un nouveau disque d&apos;au moins {1}.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Makes a virtual machine that starts from a rescue disc (such as Clonezilla) with a new empty disk and your backup disk attached. In the rescue system, restore the backup onto the new disk, then remove the disc and start the virtual machine from its disk.</source>
         <translation>Crée une machine virtuelle qui démarre sur un disque de secours (comme Clonezilla) avec un nouveau disque vide et votre disque de sauvegarde branchés. Dans le système de secours, restaurez la sauvegarde sur le nouveau disque, puis retirez le disque de secours et démarrez la machine virtuelle sur son disque.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Name of the new virtual machine</source>
         <translation>Nom de la nouvelle machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rescue disc image</source>
         <translation>Image du disque de secours</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>/path/to/clonezilla-live.iso</source>
         <translation>/chemin/vers/clonezilla-live.iso</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Rescue &amp;disc:</source>
-        <translation>&amp;Disque de secours :</translation>
+        <translation>&amp;Disque de secours&#xa0;:</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Backup disk</source>
         <translation>Disque de sauvegarde</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The USB disk with the backup, or an image file</source>
         <translation>Le disque USB contenant la sauvegarde, ou un fichier image</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Backup image file</source>
         <translation>Fichier image de la sauvegarde</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Look again</source>
-        <translation>Chercher à &amp;nouveau</translation>
+        <translation>Chercher à nou&amp;veau</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Look for USB disks again</source>
         <translation>Chercher à nouveau les disques USB</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Backup:</source>
-        <translation>&amp;Sauvegarde :</translation>
+        <translation>&amp;Sauvegarde&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Size of the backed-up disk in GiB</source>
         <translation>Taille du disque sauvegardé en Gio</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Backed-up disk's si&amp;ze:</source>
-        <translation>&amp;Taille du disque sauvegardé :</translation>
+        <location line="+4"/>
+        <source>Backed-up disk&apos;s si&amp;ze:</source>
+        <translation>&amp;Taille du disque sauvegardé&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The size of the whole disk the backup was made from (Clonezilla shows it, and lsblk on the original computer).</source>
-        <translation>La taille du disque entier d'origine de la sauvegarde (Clonezilla l'affiche, tout comme lsblk sur l'ordinateur d'origine).</translation>
+        <translation>La taille du disque entier d&apos;origine de la sauvegarde (Clonezilla l&apos;affiche, tout comme lsblk sur l&apos;ordinateur d&apos;origine).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Size of the new disk in GiB</source>
         <translation>Taille du nouveau disque en Gio</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>New disk's s&amp;ize:</source>
-        <translation>Tai&amp;lle du nouveau disque :</translation>
+        <location line="+3"/>
+        <source>New disk&apos;s s&amp;ize:</source>
+        <translation>Tai&amp;lle du nouveau disque&#xa0;:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source> MiB</source>
         <translation> Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Memory in MiB</source>
         <translation>Mémoire en Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Memory:</source>
-        <translation>&amp;Mémoire vive :</translation>
+        <translation>&amp;Mémoire vive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Create and start</source>
         <translation>&amp;Créer et démarrer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Create and start</source>
         <translation>Créer et démarrer</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+86"/>
         <source>Restored from a backup with a rescue disc.</source>
-        <translation>Restaurée à partir d'une sauvegarde avec un disque de secours.</translation>
+        <translation>Restaurée à partir d&apos;une sauvegarde avec un disque de secours.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Choose the rescue disc image (for example Clonezilla live).</source>
-        <translation>Choisissez l'image du disque de secours (par exemple Clonezilla live).</translation>
+        <translation>Choisissez l&apos;image du disque de secours (par exemple Clonezilla live).</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Choose the disk or image file that holds the backup.</source>
         <translation>Choisissez le disque ou le fichier image qui contient la sauvegarde.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>The restore virtual machine could not be made.</source>
-        <translation>La machine virtuelle de restauration n'a pas pu être créée.</translation>
+        <translation>La machine virtuelle de restauration n&apos;a pas pu être créée.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Creating the disk ({0})…</source>
         <translation>Création du disque ({0})…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Starting {0}…</source>
         <translation>Démarrage de {0}…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>{0} was created but could not be started.</source>
-        <translation>{0} a été créée mais n'a pas pu être démarrée.</translation>
+        <translation>{0} a été créée mais n&apos;a pas pu être démarrée.</translation>
     </message>
 </context>
 <context>
     <name>SendKeysMenu</name>
     <message>
-        <location filename="../../kvmgui/ui/console/send_keys.py" line="+19" />
+        <location filename="../../kvmgui/ui/console/send_keys.py" line="+19"/>
         <source>Ctrl+Alt+Del</source>
         <translation>Ctrl+Alt+Suppr</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ctrl+Alt+Backspace</source>
         <translation>Ctrl+Alt+Retour arrière</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Print Screen</source>
         <translation>Impr. écran</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ctrl+Alt+F%1</source>
         <translation>Ctrl+Alt+F%1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Send Key</source>
         <translation>Envoyer une touche</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Send a key combination to the virtual machine</source>
         <translation>Envoyer une combinaison de touches à la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ctrl+Alt+F1 … F12 (text consoles)</source>
         <translation>Ctrl+Alt+F1 … F12 (consoles texte)</translation>
     </message>
@@ -3136,586 +3361,591 @@
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../kvmgui/ui/services.py" line="+54" />
-        <source>{0} is a '{1}' image, which kvmgui cannot use directly: convert it to qcow2 first.</source>
-        <translation>{0} est une image « {1} », que kvmgui ne peut pas utiliser directement : convertissez-la d'abord en qcow2.</translation>
+        <location filename="../../kvmgui/ui/services.py" line="+54"/>
+        <source>{0} is a &apos;{1}&apos; image, which kvmgui cannot use directly: convert it to qcow2 first.</source>
+        <translation>{0} est une image «&#xa0;{1}&#xa0;», que kvmgui ne peut pas utiliser directement&#xa0;: convertissez-la d&apos;abord en qcow2.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Format detected by qemu-img.</source>
         <translation>Format détecté par qemu-img.</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+53"/>
         <source>Removable disk</source>
         <translation>Disque amovible</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CD/DVD drive</source>
         <translation>Lecteur CD/DVD</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disk</source>
         <translation>Disque</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>no medium</source>
         <translation>pas de support</translation>
+    </message>
+    <message>
+        <location filename="../../kvmgui/ui/media/import_image.py" line="+30"/>
+        <source>The new virtual machine has no disk to convert the image into.</source>
+        <translation>La nouvelle machine virtuelle n&apos;a pas de disque dans lequel convertir l&apos;image.</translation>
     </message>
 </context>
 <context>
     <name>SnapshotsPage</name>
     <message>
-        <location filename="../../kvmgui/ui/media/snapshot_backend.py" line="+70" />
+        <location filename="../../kvmgui/ui/media/snapshot_backend.py" line="+70"/>
         <source>This virtual machine has no disk to take snapshots of.</source>
-        <translation>Cette machine virtuelle n'a aucun disque dont prendre des instantanés.</translation>
+        <translation>Cette machine virtuelle n&apos;a aucun disque dont prendre des instantanés.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Snapshots need qcow2 disks, and {0} is a {1} image. Convert it to qcow2 with Tools &gt; Disk image tools, then use the new image as the disk.</source>
         <translation>Les instantanés nécessitent des disques qcow2, et {0} est une image {1}. Convertissez-la en qcow2 avec Outils &gt; Outils pour images disque, puis utilisez la nouvelle image comme disque.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Shut the virtual machine down to take, revert or delete snapshots: they are made with qemu-img, which must not write to a disk in use.</source>
-        <translation>Éteignez la machine virtuelle pour prendre, restaurer ou supprimer des instantanés : ils sont faits avec qemu-img, qui ne doit pas écrire sur un disque en cours d'utilisation.</translation>
+        <translation>Éteignez la machine virtuelle pour prendre, restaurer ou supprimer des instantanés&#xa0;: ils sont faits avec qemu-img, qui ne doit pas écrire sur un disque en cours d&apos;utilisation.</translation>
     </message>
     <message>
-        <location line="+48" />
-        <source>There is no snapshot named '{0}' any more.</source>
-        <translation>Il n'y a plus d'instantané nommé « {0} ».</translation>
+        <location line="+48"/>
+        <source>There is no snapshot named &apos;{0}&apos; any more.</source>
+        <translation>Il n&apos;y a plus d&apos;instantané nommé «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+32" />
-        <source>kvmgui's runtime does not know this virtual machine; close this window and open it again.</source>
-        <translation>Le moteur d'exécution de kvmgui ne connaît pas cette machine virtuelle ; fermez cette fenêtre et rouvrez-la.</translation>
+        <location line="+32"/>
+        <source>kvmgui&apos;s runtime does not know this virtual machine; close this window and open it again.</source>
+        <translation>Le moteur d&apos;exécution de kvmgui ne connaît pas cette machine virtuelle&#xa0;; fermez cette fenêtre et rouvrez-la.</translation>
     </message>
     <message>
-        <location filename="../../kvmgui/ui/media/snapshots_page.py" line="+65" />
+        <location filename="../../kvmgui/ui/media/snapshots_page.py" line="+64"/>
         <source>A snapshot keeps the disks as they are now, so you can come back to this moment later, for example before an update or an experiment.</source>
-        <translation>Un instantané conserve les disques tels qu'ils sont maintenant, pour que vous puissiez revenir à ce moment plus tard, par exemple avant une mise à jour ou un essai.</translation>
+        <translation>Un instantané conserve les disques tels qu&apos;ils sont maintenant, pour que vous puissiez revenir à ce moment plus tard, par exemple avant une mise à jour ou un essai.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Snapshots</source>
         <translation>Instantanés</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Taken</source>
         <translation>Pris le</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Memory size</source>
         <translation>Taille de la mémoire</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Contents</source>
         <translation>Contenu</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>&amp;Take snapshot…</source>
         <translation>Prendre un &amp;instantané…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+169" />
+        <location line="+1"/>
+        <location line="+169"/>
         <source>Take a snapshot</source>
         <translation>Prendre un instantané</translation>
     </message>
     <message>
-        <location line="-167" />
+        <location line="-167"/>
         <source>Re&amp;vert to it…</source>
         <translation>Reveni&amp;r à cet instantané…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Revert to the selected snapshot</source>
-        <translation>Revenir à l'instantané sélectionné</translation>
+        <translation>Revenir à l&apos;instantané sélectionné</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>De&amp;lete…</source>
         <translation>Supprim&amp;er…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Delete the selected snapshot</source>
-        <translation>Supprimer l'instantané sélectionné</translation>
+        <translation>Supprimer l&apos;instantané sélectionné</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Re&amp;fresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refresh the list</source>
         <translation>Actualiser la liste</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+86"/>
         <source>The snapshots could not be read: {0}</source>
-        <translation>Les instantanés n'ont pas pu être lus : {0}</translation>
+        <translation>Les instantanés n&apos;ont pas pu être lus&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>disks and memory (includes memory)</source>
         <translation>disques et mémoire (mémoire comprise)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disks only</source>
         <translation>disques seulement</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>No snapshots yet. Take one before a risky change.</source>
-        <translation>Aucun instantané pour l'instant. Prenez-en un avant une modification risquée.</translation>
+        <translation>Aucun instantané pour l&apos;instant. Prenez-en un avant une modification risquée.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>Name of the snapshot:</source>
-        <translation>Nom de l'instantané :</translation>
+        <translation>Nom de l&apos;instantané&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Take snapshot</source>
-        <translation>&amp;Prendre l'instantané</translation>
+        <translation>&amp;Prendre l&apos;instantané</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>A snapshot named '{0}' already exists; choose another name.</source>
-        <translation>Un instantané nommé « {0} » existe déjà ; choisissez un autre nom.</translation>
+        <location line="+7"/>
+        <source>A snapshot named &apos;{0}&apos; already exists; choose another name.</source>
+        <translation>Un instantané nommé «&#xa0;{0}&#xa0;» existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+6" />
+        <location line="+5"/>
+        <location line="+6"/>
         <source>The snapshot was not taken.</source>
-        <translation>L'instantané n'a pas été pris.</translation>
+        <translation>L&apos;instantané n&apos;a pas été pris.</translation>
     </message>
     <message>
-        <location line="-1" />
-        <source>Taking the snapshot '{0}'…</source>
-        <translation>Prise de l'instantané « {0} »…</translation>
+        <location line="-1"/>
+        <source>Taking the snapshot &apos;{0}&apos;…</source>
+        <translation>Prise de l&apos;instantané «&#xa0;{0}&#xa0;»…</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Took the snapshot '{0}'.</source>
-        <translation>Instantané « {0} » pris.</translation>
+        <location line="+7"/>
+        <source>Took the snapshot &apos;{0}&apos;.</source>
+        <translation>Instantané «&#xa0;{0}&#xa0;» pris.</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>Revert {0} to the snapshot '{1}'?</source>
-        <translation>Ramener {0} à l'instantané « {1} » ?</translation>
+        <location line="+13"/>
+        <source>Revert {0} to the snapshot &apos;{1}&apos;?</source>
+        <translation>Ramener {0} à l&apos;instantané «&#xa0;{1}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The disks go back to how they were on {0}. Every change made since then (files saved, programs installed, updates) is lost, and this cannot be undone. Take a snapshot first if you may want them back.</source>
-        <translation>Les disques reviennent à leur état du {0}. Tout ce qui a changé depuis (fichiers enregistrés, programmes installés, mises à jour) est perdu, sans retour possible. Prenez d'abord un instantané si vous pourriez vouloir récupérer ces changements.</translation>
+        <translation>Les disques reviennent à leur état du {0}. Tout ce qui a changé depuis (fichiers enregistrés, programmes installés, mises à jour) est perdu, sans retour possible. Prenez d&apos;abord un instantané si vous pourriez vouloir récupérer ces changements.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Revert and lose the changes</source>
         <translation>&amp;Revenir et perdre les modifications</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+41" />
+        <location line="+1"/>
+        <location line="+41"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="-32" />
-        <location line="+7" />
+        <location line="-32"/>
+        <location line="+7"/>
         <source>The virtual machine was not reverted.</source>
-        <translation>La machine virtuelle n'a pas été ramenée à l'instantané.</translation>
+        <translation>La machine virtuelle n&apos;a pas été ramenée à l&apos;instantané.</translation>
     </message>
     <message>
-        <location line="-1" />
-        <source>Reverting to '{0}'…</source>
-        <translation>Retour à « {0} »…</translation>
+        <location line="-1"/>
+        <source>Reverting to &apos;{0}&apos;…</source>
+        <translation>Retour à «&#xa0;{0}&#xa0;»…</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>{0} is back to the snapshot '{1}' ({2}).</source>
-        <translation>{0} est revenue à l'instantané « {1} » ({2}).</translation>
+        <location line="+6"/>
+        <source>{0} is back to the snapshot &apos;{1}&apos; ({2}).</source>
+        <translation>{0} est revenue à l&apos;instantané «&#xa0;{1}&#xa0;» ({2}).</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>Delete the snapshot '{0}'?</source>
-        <translation>Supprimer l'instantané « {0} » ?</translation>
+        <location line="+14"/>
+        <source>Delete the snapshot &apos;{0}&apos;?</source>
+        <translation>Supprimer l&apos;instantané «&#xa0;{0}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The virtual machine stays as it is now; only the way back to {0} is lost.</source>
-        <translation>La machine virtuelle reste telle qu'elle est maintenant ; seul le moyen de revenir au {0} est perdu.</translation>
+        <translation>La machine virtuelle reste telle qu&apos;elle est maintenant&#xa0;; seul le moyen de revenir au {0} est perdu.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Deleting the snapshot '{0}'…</source>
-        <translation>Suppression de l'instantané « {0} »…</translation>
+        <location line="+8"/>
+        <source>Deleting the snapshot &apos;{0}&apos;…</source>
+        <translation>Suppression de l&apos;instantané «&#xa0;{0}&#xa0;»…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The snapshot was not deleted.</source>
-        <translation>L'instantané n'a pas été supprimé.</translation>
+        <translation>L&apos;instantané n&apos;a pas été supprimé.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Deleted the snapshot '{0}'.</source>
-        <translation>Instantané « {0} » supprimé.</translation>
+        <location line="+5"/>
+        <source>Deleted the snapshot &apos;{0}&apos;.</source>
+        <translation>Instantané «&#xa0;{0}&#xa0;» supprimé.</translation>
     </message>
 </context>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_source.py" line="+38" />
+        <location filename="../../kvmgui/ui/wizard/page_source.py" line="+38"/>
         <source>Start from</source>
         <translation>Démarrer depuis</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Step 1 of 6: choose what the new virtual machine starts from. You can change the CD or add a disk later.</source>
-        <translation>Étape 1 sur 6 : choisissez ce sur quoi la nouvelle machine virtuelle démarre. Vous pourrez changer de CD ou ajouter un disque plus tard.</translation>
+        <translation>Étape 1 sur 6&#xa0;: choisissez ce sur quoi la nouvelle machine virtuelle démarre. Vous pourrez changer de CD ou ajouter un disque plus tard.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>An &amp;ISO image file (install or live disc)</source>
-        <translation>Un fichier d'image &amp;ISO (disque d'installation ou live)</translation>
+        <translation>Un fichier d&apos;image &amp;ISO (disque d&apos;installation ou live)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>ISO image file</source>
-        <translation>Fichier d'image ISO</translation>
+        <translation>Fichier d&apos;image ISO</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>/path/to/system.iso</source>
         <translation>/chemin/vers/systeme.iso</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Any folder works: kvmgui runs QEMU as you, so an ISO in your Downloads folder needs no extra permissions.</source>
-        <translation>N'importe quel dossier convient : kvmgui lance QEMU avec vos droits, une image ISO dans votre dossier Téléchargements ne demande donc aucune permission particulière.</translation>
+        <translation>N&apos;importe quel dossier convient&#xa0;: kvmgui lance QEMU avec vos droits, une image ISO dans votre dossier Téléchargements ne demande donc aucune permission particulière.</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>A &amp;CD or DVD in this computer's drive</source>
+        <location line="+9"/>
+        <source>A &amp;CD or DVD in this computer&apos;s drive</source>
         <translation>Un CD ou DVD dans le &amp;lecteur de cet ordinateur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CD or DVD drive</source>
         <translation>Lecteur CD ou DVD</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Look again</source>
         <translation>Chercher à &amp;nouveau</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Look for CD and DVD drives again</source>
         <translation>Chercher à nouveau les lecteurs CD et DVD</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Test-boot a &amp;USB stick</source>
-        <translation>Tester le démarrage d'une clé &amp;USB</translation>
+        <translation>Tester le démarrage d&apos;une clé &amp;USB</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>USB stick</source>
         <translation>Clé USB</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Plug in a stick, or type the path of a stick image (.img)</source>
-        <translation>Branchez une clé, ou tapez le chemin d'une image de clé (.img)</translation>
+        <translation>Branchez une clé, ou tapez le chemin d&apos;une image de clé (.img)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>L&amp;ook again</source>
         <translation>Chercher à nou&amp;veau</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Look for USB sticks again</source>
         <translation>Chercher à nouveau les clés USB</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>&amp;Protect the stick: the guest's writes are thrown away at power-off</source>
-        <translation>Protéger la &amp;clé : les écritures de l'invité sont jetées à l'extinction</translation>
+        <location line="+4"/>
+        <source>&amp;Protect the stick: the guest&apos;s writes are thrown away at power-off</source>
+        <translation>Protéger la &amp;clé&#xa0;: les écritures de l&apos;invité sont jetées à l&apos;extinction</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Protect the USB stick</source>
         <translation>Protéger la clé USB</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>An existing &amp;disk image with a system on it (qcow2, raw, vmdk, vdi)</source>
         <translation>Une image &amp;disque existante contenant un système (qcow2, raw, vmdk, vdi)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Existing disk image</source>
         <translation>Image disque existante</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>/path/to/disk.qcow2</source>
         <translation>/chemin/vers/disque.qcow2</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>How to use the disk image</source>
-        <translation>Comment utiliser l'image disque</translation>
+        <translation>Comment utiliser l&apos;image disque</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Use it as is (the VM writes to this file)</source>
-        <translation>L'utiliser telle quelle (la machine virtuelle écrit dans ce fichier)</translation>
+        <translation>L&apos;utiliser telle quelle (la machine virtuelle écrit dans ce fichier)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Convert it to qcow2 first (a copy in the VM's folder; the original is kept)</source>
-        <translation>La convertir d'abord en qcow2 (une copie dans le dossier de la machine virtuelle ; l'originale est conservée)</translation>
+        <location line="+3"/>
+        <source>Convert it to qcow2 first (a copy in the VM&apos;s folder; the original is kept)</source>
+        <translation>La convertir d&apos;abord en qcow2 (une copie dans le dossier de la machine virtuelle&#xa0;; l&apos;originale est conservée)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>&amp;Nothing for now (an empty CD drive; insert a disc later)</source>
-        <translation>&amp;Rien pour l'instant (un lecteur CD vide ; insérez un disque plus tard)</translation>
+        <translation>&amp;Rien pour l&apos;instant (un lecteur CD vide&#xa0;; insérez un disque plus tard)</translation>
     </message>
     <message>
-        <location line="+31" />
-        <location line="+131" />
+        <location line="+31"/>
+        <location line="+131"/>
         <source>Looking for drives…</source>
         <translation>Recherche des lecteurs…</translation>
     </message>
     <message>
-        <location line="-126" />
+        <location line="-126"/>
         <source>No CD or DVD drive was found on this computer.</source>
-        <translation>Aucun lecteur CD ou DVD n'a été trouvé sur cet ordinateur.</translation>
+        <translation>Aucun lecteur CD ou DVD n&apos;a été trouvé sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The disc is read-only for the guest.</source>
-        <translation>Le disque est en lecture seule pour l'invité.</translation>
+        <translation>Le disque est en lecture seule pour l&apos;invité.</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+112" />
+        <location line="+12"/>
+        <location line="+112"/>
         <source>Looking for USB sticks…</source>
         <translation>Recherche des clés USB…</translation>
     </message>
     <message>
-        <location line="-109" />
+        <location line="-109"/>
         <source>No USB stick was found. Plug one in and choose Look again, or type the path of a stick image.</source>
-        <translation>Aucune clé USB n'a été trouvée. Branchez-en une et choisissez Chercher à nouveau, ou tapez le chemin d'une image de clé.</translation>
+        <translation>Aucune clé USB n&apos;a été trouvée. Branchez-en une et choisissez Chercher à nouveau, ou tapez le chemin d&apos;une image de clé.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Nothing on the stick is changed while it is protected.</source>
-        <translation>Rien n'est modifié sur la clé tant qu'elle est protégée.</translation>
+        <translation>Rien n&apos;est modifié sur la clé tant qu&apos;elle est protégée.</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+95"/>
         <source>Format: {0}. {1}</source>
-        <translation>Format : {0}. {1}</translation>
+        <translation>Format&#xa0;: {0}. {1}</translation>
     </message>
 </context>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_summary.py" line="+40" />
+        <location filename="../../kvmgui/ui/wizard/page_summary.py" line="+40"/>
         <source>Ready to create</source>
         <translation>Prêt à créer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Step 6 of 6: name the virtual machine and check what will be created.</source>
-        <translation>Étape 6 sur 6 : nommez la machine virtuelle et vérifiez ce qui va être créé.</translation>
+        <translation>Étape 6 sur 6&#xa0;: nommez la machine virtuelle et vérifiez ce qui va être créé.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Name of the virtual machine</source>
         <translation>Nom de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Folder:</source>
-        <translation>Dossier :</translation>
+        <translation>Dossier&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>System:</source>
-        <translation>Système :</translation>
+        <translation>Système&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Starts from:</source>
-        <translation>Démarre depuis :</translation>
+        <translation>Démarre depuis&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What will be created</source>
         <translation>Ce qui va être créé</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Will create:</source>
-        <translation>Va créer :</translation>
+        <translation>Sera créé&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+1" />
+        <location line="+2"/>
+        <location line="+1"/>
         <source>QEMU command line</source>
         <translation>Ligne de commande QEMU</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>S&amp;tart the virtual machine now and show its screen</source>
         <translation>&amp;Démarrer la machine virtuelle maintenant et afficher son écran</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Start the virtual machine now</source>
         <translation>Démarrer la machine virtuelle maintenant</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Creation progress</source>
         <translation>Progression de la création</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>{0}; {1} MiB memory, {2} CPU(s); {3}</source>
-        <translation>{0} ; {1} Mio de mémoire, {2} processeur(s) ; {3}</translation>
+        <translation>{0}&#xa0;; {1} Mio de mémoire, {2} processeur(s)&#xa0;; {3}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>SPICE screen</source>
         <translation>écran SPICE</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>VNC screen</source>
         <translation>écran VNC</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>the folder {0} with the VM's settings (vm.json) and its logs</source>
+        <location line="+5"/>
+        <source>the folder {0} with the VM&apos;s settings (vm.json) and its logs</source>
         <translation>le dossier {0} avec les paramètres de la machine virtuelle (vm.json) et ses journaux</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>a new {0} disk image {1}, up to {2} (it starts small)</source>
-        <translation>une nouvelle image disque {0} {1}, jusqu'à {2} (elle commence petite)</translation>
+        <translation>une nouvelle image disque {0} {1}, jusqu&apos;à {2} (elle commence petite)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>nothing for the disk: {0} is used where it is</source>
-        <translation>rien pour le disque : {0} est utilisée là où elle est</translation>
+        <translation>rien pour le disque&#xa0;: {0} est utilisée là où elle est</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>no disk: nothing the guest does is kept</source>
-        <translation>pas de disque : rien de ce que fait l'invité n'est conservé</translation>
+        <translation>pas de disque&#xa0;: rien de ce que fait l&apos;invité n&apos;est conservé</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>protected, writes are thrown away</source>
         <translation>protégée, les écritures sont jetées</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>WRITABLE: the guest changes the stick</source>
-        <translation>MODIFIABLE : l'invité modifie la clé</translation>
+        <translation>MODIFIABLE&#xa0;: l&apos;invité modifie la clé</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>USB stick {0} ({1})</source>
         <translation>clé USB {0} ({1})</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>ISO image {0}</source>
         <translation>image ISO {0}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the disc in {0}</source>
         <translation>le disque dans {0}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the disk image {0}</source>
-        <translation>l'image disque {0}</translation>
+        <translation>l&apos;image disque {0}</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>nothing yet: insert a disc image from the VM's details</source>
-        <translation>rien pour l'instant : insérez une image de disque depuis les détails de la machine virtuelle</translation>
+        <location line="+1"/>
+        <source>nothing yet: insert a disc image from the VM&apos;s details</source>
+        <translation>rien pour l&apos;instant&#xa0;: insérez une image de disque depuis les détails de la machine virtuelle</translation>
     </message>
 </context>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../kvmgui/ui/i18n.py" line="+117" />
+        <location filename="../../kvmgui/ui/i18n.py" line="+117"/>
         <source>bytes</source>
         <translation>octets</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>byte</source>
         <translation>octet</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>KiB</source>
         <translation>Kio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MiB</source>
         <translation>Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GiB</source>
         <translation>Gio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>TiB</source>
         <translation>Tio</translation>
     </message>
@@ -3723,447 +3953,447 @@
 <context>
     <name>UsbTestDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/usb_test.py" line="+62" />
+        <location filename="../../kvmgui/ui/media/usb_test.py" line="+61"/>
         <source>You may not open {0}. Add yourself to the disk group ({1}), then log out and in again.</source>
-        <translation>Vous n'avez pas le droit d'ouvrir {0}. Ajoutez-vous au groupe disk ({1}), puis fermez la session et rouvrez-la.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {0}. Ajoutez-vous au groupe disk ({1}), puis fermez la session et rouvrez-la.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Test a USB stick</source>
         <translation>Tester une clé USB</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Boots the stick in a virtual machine without a hard disk, to see whether it starts and what is on it. The virtual machine disappears when it is switched off.</source>
-        <translation>Démarre la clé dans une machine virtuelle sans disque dur, pour voir si elle démarre et ce qu'elle contient. La machine virtuelle disparaît quand on l'éteint.</translation>
+        <translation>Démarre la clé dans une machine virtuelle sans disque dur, pour voir si elle démarre et ce qu&apos;elle contient. La machine virtuelle disparaît quand on l&apos;éteint.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>A USB &amp;stick plugged into this computer</source>
         <translation>Une &amp;clé USB branchée sur cet ordinateur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A USB stick</source>
         <translation>Une clé USB</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>USB sticks</source>
         <translation>Clés USB</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Look again</source>
         <translation>Chercher à &amp;nouveau</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Look for USB sticks again</source>
         <translation>Chercher à nouveau les clés USB</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+85" />
+        <location line="+5"/>
+        <location line="+85"/>
         <source>Looking for USB sticks…</source>
         <translation>Recherche des clés USB…</translation>
     </message>
     <message>
-        <location line="-80" />
+        <location line="-80"/>
         <source>An &amp;image file instead (.img or .iso, before writing it)</source>
-        <translation>Un fichier &amp;image à la place (.img ou .iso, avant de l'écrire)</translation>
+        <translation>Un fichier &amp;image à la place (.img ou .iso, avant de l&apos;écrire)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>An image file</source>
         <translation>Un fichier image</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Stick image file</source>
         <translation>Fichier image de clé</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>/path/to/stick.img</source>
         <translation>/chemin/vers/cle.img</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source> MiB</source>
         <translation> Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Memory in MiB</source>
         <translation>Mémoire en Mio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Memory:</source>
-        <translation>&amp;Mémoire vive :</translation>
+        <translation>&amp;Mémoire vive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Protect the stick (recommended)</source>
         <translation>&amp;Protéger la clé (recommandé)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Protect the stick</source>
         <translation>Protéger la clé</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>What the guest writes goes to a temporary file that is thrown away at power-off; the stick is never changed.</source>
-        <translation>Ce que l'invité écrit va dans un fichier temporaire jeté à l'extinction ; la clé n'est jamais modifiée.</translation>
+        <translation>Ce que l&apos;invité écrit va dans un fichier temporaire jeté à l&apos;extinction&#xa0;; la clé n&apos;est jamais modifiée.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start the test</source>
         <translation>Lancer le test</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>no medium</source>
         <translation>pas de support</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>No USB stick was found. Plug one in and choose Look again, or use an image file.</source>
-        <translation>Aucune clé USB n'a été trouvée. Branchez-en une et choisissez Chercher à nouveau, ou utilisez un fichier image.</translation>
+        <translation>Aucune clé USB n&apos;a été trouvée. Branchez-en une et choisissez Chercher à nouveau, ou utilisez un fichier image.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Choose a USB stick, or an image file.</source>
         <translation>Choisissez une clé USB, ou un fichier image.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Choose the image file to boot.</source>
         <translation>Choisissez le fichier image à démarrer.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no file at {0}.</source>
-        <translation>Il n'y a aucun fichier à l'emplacement {0}.</translation>
+        <translation>Il n&apos;y a aucun fichier à l&apos;emplacement {0}.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Let the virtual machine change the stick?</source>
-        <translation>Laisser la machine virtuelle modifier la clé ?</translation>
+        <translation>Laisser la machine virtuelle modifier la clé&#xa0;?</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Without protection, everything the guest writes goes straight to the stick: an installer or a disk tool in it can erase or overwrite what is on it, and this cannot be undone. Only do this if you want the stick changed.</source>
-        <translation>Sans protection, tout ce que l'invité écrit va directement sur la clé : un programme d'installation ou un outil de disque qui s'y trouve peut effacer ou écraser son contenu, sans retour possible. Ne le faites que si vous voulez que la clé soit modifiée.</translation>
+        <translation>Sans protection, tout ce que l&apos;invité écrit va directement sur la clé&#xa0;: un programme d&apos;installation ou un outil de disque qui s&apos;y trouve peut effacer ou écraser son contenu, sans retour possible. Ne le faites que si vous voulez que la clé soit modifiée.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Turn protection off</source>
         <translation>&amp;Désactiver la protection</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Keep it protected</source>
         <translation>&amp;Garder la protection</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>Protection is off: the guest's writes change the stick for good.</source>
-        <translation>La protection est désactivée : les écritures de l'invité modifient la clé pour de bon.</translation>
+        <location line="+10"/>
+        <source>Protection is off: the guest&apos;s writes change the stick for good.</source>
+        <translation>La protection est désactivée&#xa0;: les écritures de l&apos;invité modifient la clé pour de bon.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>The USB stick test could not be started.</source>
-        <translation>Le test de la clé USB n'a pas pu être lancé.</translation>
+        <translation>Le test de la clé USB n&apos;a pas pu être lancé.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>If the stick cannot be opened, add yourself to the disk group ({0}), then log out and in again.</source>
         <translation>Si la clé ne peut pas être ouverte, ajoutez-vous au groupe disk ({0}), puis fermez la session et rouvrez-la.</translation>
     </message>
     <message>
-        <location line="-18" />
-        <source>kvmgui's runtime is not running; restart kvmgui.</source>
-        <translation>Le moteur d'exécution de kvmgui n'est pas lancé ; redémarrez kvmgui.</translation>
+        <location line="-18"/>
+        <source>kvmgui&apos;s runtime is not running; restart kvmgui.</source>
+        <translation>Le moteur d&apos;exécution de kvmgui n&apos;est pas lancé&#xa0;; redémarrez kvmgui.</translation>
     </message>
 </context>
 <context>
     <name>VmActions</name>
     <message>
-        <location filename="../../kvmgui/ui/vm_actions.py" line="+92" />
+        <location filename="../../kvmgui/ui/vm_actions.py" line="+92"/>
         <source>&amp;New virtual machine…</source>
         <translation>&amp;Nouvelle machine virtuelle…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Create a virtual machine</source>
         <translation>Créer une machine virtuelle</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Start</source>
         <translation>Dé&amp;marrer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Start the virtual machine</source>
         <translation>Démarrer la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+85" />
+        <location line="+5"/>
+        <location line="+85"/>
         <source>&amp;Pause</source>
         <translation>Mettre en &amp;pause</translation>
     </message>
     <message>
-        <location line="-83" />
-        <location line="+89" />
+        <location line="-83"/>
+        <location line="+89"/>
         <source>Pause the virtual machine (it keeps its memory)</source>
         <translation>Mettre la machine virtuelle en pause (elle garde sa mémoire)</translation>
     </message>
     <message>
-        <location line="-84" />
+        <location line="-84"/>
         <source>Shut &amp;down</source>
         <translation>É&amp;teindre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ask the guest system to shut down, like pressing the power button</source>
-        <translation>Demander au système invité de s'éteindre, comme un appui sur le bouton d'alimentation</translation>
+        <translation>Demander au système invité de s&apos;éteindre, comme un appui sur le bouton d&apos;alimentation</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+204" />
-        <location line="+23" />
+        <location line="+7"/>
+        <location line="+204"/>
+        <location line="+23"/>
         <source>&amp;Force off</source>
-        <translation>&amp;Forcer l'arrêt</translation>
+        <translation>&amp;Forcer l&apos;arrêt</translation>
     </message>
     <message>
-        <location line="-225" />
+        <location line="-225"/>
         <source>Switch the virtual machine off at once, like pulling the plug (unsaved work in it is lost)</source>
         <translation>Couper la machine virtuelle immédiatement, comme si on la débranchait (le travail non enregistré est perdu)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>R&amp;eset</source>
         <translation>Réinitia&amp;liser</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Restart the virtual machine at once, like the reset button</source>
         <translation>Redémarrer immédiatement la machine virtuelle, comme avec le bouton de réinitialisation</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Open &amp;console</source>
         <translation>Ouvrir la &amp;console</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Show the virtual machine's screen</source>
-        <translation>Afficher l'écran de la machine virtuelle</translation>
+        <location line="+2"/>
+        <source>Show the virtual machine&apos;s screen</source>
+        <translation>Afficher l&apos;écran de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>De&amp;tails</source>
         <translation>&amp;Détails</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Show and change the virtual machine's settings</source>
+        <location line="+2"/>
+        <source>Show and change the virtual machine&apos;s settings</source>
         <translation>Afficher et modifier les paramètres de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Dele&amp;te…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Delete the virtual machine (you choose whether to keep its disks)</source>
         <translation>Supprimer la machine virtuelle (vous choisissez de garder ou non ses disques)</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Let the virtual machine run again</source>
         <translation>Laisser la machine virtuelle reprendre son exécution</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>The action could not be completed.</source>
-        <translation>L'action n'a pas pu être menée à bien.</translation>
+        <translation>L&apos;action n&apos;a pas pu être menée à bien.</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>kvmgui's runtime does not know the virtual machine {0}; reload the list and try again.</source>
-        <translation>Le moteur d'exécution de kvmgui ne connaît pas la machine virtuelle {0} ; rechargez la liste et réessayez.</translation>
+        <location line="+10"/>
+        <source>kvmgui&apos;s runtime does not know the virtual machine {0}; reload the list and try again.</source>
+        <translation>Le moteur d&apos;exécution de kvmgui ne connaît pas la machine virtuelle {0}&#xa0;; rechargez la liste et réessayez.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Starting {0}…</source>
         <translation>Démarrage de {0}…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} could not be started.</source>
-        <translation>{0} n'a pas pu être démarrée.</translation>
+        <translation>{0} n&apos;a pas pu être démarrée.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{0} could not be resumed.</source>
-        <translation>{0} n'a pas pu reprendre.</translation>
+        <translation>{0} n&apos;a pas pu reprendre.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{0} could not be paused.</source>
-        <translation>{0} n'a pas pu être mise en pause.</translation>
+        <translation>{0} n&apos;a pas pu être mise en pause.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Asking {0} to shut down…</source>
-        <translation>Demande d'extinction envoyée à {0}…</translation>
+        <translation>Demande d&apos;extinction envoyée à {0}…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{0} could not be asked to shut down.</source>
-        <translation>La demande d'extinction n'a pas pu être envoyée à {0}.</translation>
+        <translation>La demande d&apos;extinction n&apos;a pas pu être envoyée à {0}.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>{0} did not shut down.</source>
-        <translation>{0} ne s'est pas éteinte.</translation>
+        <translation>{0} ne s&apos;est pas éteinte.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>&amp;Keep it running</source>
         <translation>&amp;La laisser tourner</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Force {0} off?</source>
-        <translation>Forcer l'arrêt de {0} ?</translation>
+        <translation>Forcer l&apos;arrêt de {0}&#xa0;?</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This is like pulling the power plug: anything not saved inside the virtual machine is lost, and its disk may need checking at the next start. Shut down asks the system to stop cleanly instead.</source>
-        <translation>C'est comme débrancher la prise : tout ce qui n'est pas enregistré dans la machine virtuelle est perdu, et son disque devra peut-être être vérifié au prochain démarrage. Éteindre demande plutôt au système de s'arrêter proprement.</translation>
+        <translation>C&apos;est comme débrancher la prise&#xa0;: tout ce qui n&apos;est pas enregistré dans la machine virtuelle est perdu, et son disque devra peut-être être vérifié au prochain démarrage. Éteindre demande plutôt au système de s&apos;arrêter proprement.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+57" />
+        <location line="+8"/>
+        <location line="+57"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-56"/>
         <source>Do not ask again</source>
         <translation>Ne plus demander</translation>
     </message>
     <message>
-        <location line="-18" />
-        <location line="+29" />
+        <location line="-18"/>
+        <location line="+29"/>
         <source>{0} could not be forced off.</source>
-        <translation>L'arrêt de {0} n'a pas pu être forcé.</translation>
+        <translation>L&apos;arrêt de {0} n&apos;a pas pu être forcé.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{0} could not be reset.</source>
-        <translation>{0} n'a pas pu être réinitialisée.</translation>
+        <translation>{0} n&apos;a pas pu être réinitialisée.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{0} is no longer in the VM folder.</source>
-        <translation>{0} n'est plus dans le dossier des machines virtuelles.</translation>
+        <translation>{0} n&apos;est plus dans le dossier des machines virtuelles.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Another program may have moved or deleted it; the list is reloaded.</source>
-        <translation>Un autre programme l'a peut-être déplacée ou supprimée ; la liste est rechargée.</translation>
+        <translation>Un autre programme l&apos;a peut-être déplacée ou supprimée&#xa0;; la liste est rechargée.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Delete the virtual machine {0}?</source>
-        <translation>Supprimer la machine virtuelle {0} ?</translation>
+        <translation>Supprimer la machine virtuelle {0}&#xa0;?</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Its settings and logs in {0} are removed. Disk images outside that folder are never touched.</source>
         <translation>Ses paramètres et ses journaux dans {0} sont supprimés. Les images disque situées hors de ce dossier ne sont jamais touchées.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Keep its disk images</source>
         <translation>&amp;Garder ses images disque</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>{0} is running, so it was not deleted.</source>
-        <translation>{0} est en marche, elle n'a donc pas été supprimée.</translation>
+        <translation>{0} est en marche, elle n&apos;a donc pas été supprimée.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shut it down first, then delete it.</source>
-        <translation>Éteignez-la d'abord, puis supprimez-la.</translation>
+        <translation>Éteignez-la d&apos;abord, puis supprimez-la.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{0} could not be deleted.</source>
-        <translation>{0} n'a pas pu être supprimée.</translation>
+        <translation>{0} n&apos;a pas pu être supprimée.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Deleted {0}; kept {1}.</source>
-        <translation>{0} supprimée ; {1} conservé(s).</translation>
+        <translation>{0} supprimée&#xa0;; {1} conservé(s).</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Deleted {0}.</source>
         <translation>{0} supprimée.</translation>
     </message>
@@ -4171,88 +4401,88 @@
 <context>
     <name>VmListModel</name>
     <message>
-        <location filename="../../kvmgui/ui/models.py" line="+69" />
+        <location filename="../../kvmgui/ui/models.py" line="+69"/>
         <source>Stopped</source>
         <translation>Arrêtée</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Starting</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Running</source>
         <translation>En marche</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shutting down</source>
         <translation>Extinction</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Crashed</source>
         <translation>Plantée</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CPU</source>
         <translation>Processeur</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Memory</source>
         <translation>Mémoire</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
-        <location line="+78" />
-        <location filename="../../kvmgui/ui/views.py" line="+119" />
+        <location line="+78"/>
+        <location filename="../../kvmgui/ui/views.py" line="+119"/>
         <source>Cannot be read</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>{0} of {1}</source>
         <translation>{0} sur {1}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>No picture yet</source>
-        <translation>Pas encore d'image</translation>
+        <translation>Pas encore d&apos;image</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Advice: {0} (see Details)</source>
-        <translation>Conseil : {0} (voir Détails)</translation>
+        <translation>Conseil&#xa0;: {0} (voir Détails)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Screen of {0}</source>
         <translation>Écran de {0}</translation>
     </message>
@@ -4260,8 +4490,13 @@
 <context>
     <name>VmViews</name>
     <message>
-        <location filename="../../kvmgui/ui/views.py" line="+65" />
-        <location line="+28" />
+        <location filename="../../kvmgui/ui/views.py" line="+5"/>
+        <source>{0} · CPU {1}</source>
+        <translation>{0} · processeur {1}</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location line="+28"/>
         <source>Virtual machines</source>
         <translation>Machines virtuelles</translation>
     </message>
@@ -4269,62 +4504,62 @@
 <context>
     <name>VmWindow</name>
     <message>
-        <location filename="../../kvmgui/ui/details.py" line="+65" />
+        <location filename="../../kvmgui/ui/details.py" line="+65"/>
         <source>Views of the virtual machine</source>
         <translation>Vues de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Serial console log</source>
         <translation>Journal de la console série</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>QEMU log</source>
         <translation>Journal de QEMU</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Overview</source>
-        <translation>&amp;Vue d'ensemble</translation>
+        <translation>&amp;Vue d&apos;ensemble</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Hardware</source>
         <translation>&amp;Matériel</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Performance</source>
         <translation>&amp;Performances</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Serial log</source>
         <translation>Journal &amp;série</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;QEMU log</source>
         <translation>Journal &amp;QEMU</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Virtual machine</source>
         <translation>Machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Virtual machine tools</source>
         <translation>Outils de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../kvmgui/ui/media/entries.py" line="-63" />
+        <location filename="../../kvmgui/ui/media/entries.py" line="-63"/>
         <source>S&amp;napshots</source>
         <translation>I&amp;nstantanés</translation>
     </message>
@@ -4332,238 +4567,238 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../kvmgui/ui/widgets.py" line="+81" />
+        <location filename="../../kvmgui/ui/widgets.py" line="+83"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+18" />
+        <location line="+29"/>
+        <location line="+18"/>
         <source>&amp;Copy</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Copy {0}</source>
-        <translation>Copier : {0}</translation>
+        <translation>Copier&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Bro&amp;wse…</source>
         <translation>Parc&amp;ourir…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Browse for {0}</source>
-        <translation>Parcourir : {0}</translation>
+        <translation>Parcourir&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
     <name>core.advisor</name>
     <message>
-        <location filename="../../kvmgui/ui/core_messages.py" line="+5" />
+        <location filename="../../kvmgui/ui/core_messages.py" line="+89"/>
         <source>the window must be longer than 0 seconds</source>
         <extracomment>kvmgui/core/advisor.py:177</extracomment>
         <translation>la fenêtre doit durer plus de 0 seconde</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>there is no item {part}</source>
         <extracomment>kvmgui/core/advisor.py:409</extracomment>
-        <translation>il n'y a pas d'élément {part}</translation>
+        <translation>il n&apos;y a pas d&apos;élément {part}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>there is no setting {part}</source>
         <extracomment>kvmgui/core/advisor.py:413</extracomment>
-        <translation>il n'y a pas de paramètre {part}</translation>
+        <translation>il n&apos;y a pas de paramètre {part}</translation>
     </message>
 </context>
 <context>
     <name>core.argv</name>
     <message>
-        <location line="+2" />
-        <source>This QEMU ({caps}) does not know the machine type {machine} this VM was created with; update QEMU, or change the machine type in the VM's settings.</source>
+        <location line="+2"/>
+        <source>This QEMU ({caps}) does not know the machine type {machine} this VM was created with; update QEMU, or change the machine type in the VM&apos;s settings.</source>
         <extracomment>kvmgui/core/argv.py:118; {caps} = _version(caps)</extracomment>
-        <translation>Ce QEMU ({caps}) ne connaît pas le type de machine {machine} avec lequel cette machine virtuelle a été créée ; mettez QEMU à jour, ou changez le type de machine dans les paramètres de la machine virtuelle.</translation>
+        <translation>Ce QEMU ({caps}) ne connaît pas le type de machine {machine} avec lequel cette machine virtuelle a été créée&#xa0;; mettez QEMU à jour, ou changez le type de machine dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The pinned machine type {machine} does not match the chosen {value} machine; choose the machine type again in the VM's settings.</source>
+        <location line="+2"/>
+        <source>The pinned machine type {machine} does not match the chosen {value} machine; choose the machine type again in the VM&apos;s settings.</source>
         <extracomment>kvmgui/core/argv.py:123; {value} = spec.machine.value</extracomment>
-        <translation>Le type de machine fixé {machine} ne correspond pas à la machine {value} choisie ; choisissez à nouveau le type de machine dans les paramètres de la machine virtuelle.</translation>
+        <translation>Le type de machine fixé {machine} ne correspond pas à la machine {value} choisie&#xa0;; choisissez à nouveau le type de machine dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The memory size {memory_mib} MiB is not a positive number.</source>
         <extracomment>kvmgui/core/argv.py:144; {memory_mib} = spec.memory_mib</extracomment>
-        <translation>La taille de mémoire {memory_mib} Mio n'est pas un nombre positif.</translation>
+        <translation>La taille de mémoire {memory_mib} Mio n&apos;est pas un nombre positif.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The number of CPUs {cpus} is not a positive number.</source>
         <extracomment>kvmgui/core/argv.py:146; {cpus} = spec.cpus</extracomment>
-        <translation>Le nombre de processeurs {cpus} n'est pas un nombre positif.</translation>
+        <translation>Le nombre de processeurs {cpus} n&apos;est pas un nombre positif.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf</source>
         <extracomment>kvmgui/core/argv.py:168</extracomment>
-        <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n'est pas installé ; installez-le avec : sudo apt install ovmf</translation>
+        <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n&apos;est pas installé&#xa0;; installez-le avec&#xa0;: sudo apt install ovmf</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Secure Boot UEFI firmware needs the Q35 machine type; choose Q35 in the VM's settings.</source>
+        <location line="+2"/>
+        <source>Secure Boot UEFI firmware needs the Q35 machine type; choose Q35 in the VM&apos;s settings.</source>
         <extracomment>kvmgui/core/argv.py:176</extracomment>
-        <translation>Le micrologiciel UEFI avec Secure Boot nécessite le type de machine Q35 ; choisissez Q35 dans les paramètres de la machine virtuelle.</translation>
+        <translation>Le micrologiciel UEFI avec Secure Boot nécessite le type de machine Q35&#xa0;; choisissez Q35 dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source> ({0} more problem(s) in the extra arguments.)</source>
         <extracomment>kvmgui/core/argv.py:241; {0} = len(problems) - 1</extracomment>
         <translation> ({0} autre(s) problème(s) dans les arguments supplémentaires.)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The command line would contain a control character in {arg}; rename the VM or file so it has none.</source>
         <extracomment>kvmgui/core/argv.py:272</extracomment>
-        <translation>La ligne de commande contiendrait un caractère de contrôle dans {arg} ; renommez la machine virtuelle ou le fichier pour qu'il n'y en ait plus.</translation>
+        <translation>La ligne de commande contiendrait un caractère de contrôle dans {arg}&#xa0;; renommez la machine virtuelle ou le fichier pour qu&apos;il n&apos;y en ait plus.</translation>
     </message>
 </context>
 <context>
     <name>core.argv_devices</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This QEMU has no {device} device, which {purpose} needs; {fix}.</source>
         <extracomment>kvmgui/core/argv_devices.py:35</extracomment>
-        <translation>Ce QEMU n'a pas de périphérique {device}, nécessaire pour {purpose} ; {fix}.</translation>
+        <translation>Ce QEMU n&apos;a pas de périphérique {device}, nécessaire pour {purpose}&#xa0;; {fix}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the USB controller</source>
         <extracomment>kvmgui/core/argv_devices.py:63</extracomment>
         <translation>le contrôleur USB</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>turn USB off in the VM's settings</source>
+        <location line="+2"/>
+        <source>turn USB off in the VM&apos;s settings</source>
         <extracomment>kvmgui/core/argv_devices.py:63</extracomment>
-        <translation>désactivez l'USB dans les paramètres de la machine virtuelle</translation>
+        <translation>désactivez l&apos;USB dans les paramètres de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the USB tablet</source>
         <extracomment>kvmgui/core/argv_devices.py:66</extracomment>
         <translation>la tablette USB</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The port forward {host_port} → {guest_port} uses port {port}, but ports go from 1 to 65535.</source>
         <extracomment>kvmgui/core/argv_devices.py:90; {host_port} = fwd.host_port, {guest_port} = fwd.guest_port</extracomment>
         <translation>La redirection de port {host_port} → {guest_port} utilise le port {port}, mais les ports vont de 1 à 65535.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Host port {host_port} ({1}) is forwarded twice; remove one of the two forwards.</source>
         <extracomment>kvmgui/core/argv_devices.py:96; {host_port} = fwd.host_port, {1} = fwd.protocol.value.upper()</extracomment>
-        <translation>Le port hôte {host_port} ({1}) est redirigé deux fois ; supprimez l'une des deux redirections.</translation>
+        <translation>Le port hôte {host_port} ({1}) est redirigé deux fois&#xa0;; supprimez l&apos;une des deux redirections.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the network card</source>
         <extracomment>kvmgui/core/argv_devices.py:105</extracomment>
         <translation>la carte réseau</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>choose another network card model</source>
         <extracomment>kvmgui/core/argv_devices.py:105</extracomment>
         <translation>choisissez un autre modèle de carte réseau</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>turn sound off in the VM's settings</source>
+        <location line="+2"/>
+        <source>turn sound off in the VM&apos;s settings</source>
         <extracomment>kvmgui/core/argv_devices.py:134</extracomment>
         <translation>désactivez le son dans les paramètres de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the chosen video card</source>
         <extracomment>kvmgui/core/argv_devices.py:161</extracomment>
         <translation>la carte graphique choisie</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>choose the standard video card</source>
         <extracomment>kvmgui/core/argv_devices.py:161</extracomment>
         <translation>choisissez la carte graphique standard</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This QEMU was built without SPICE; choose the VNC display.</source>
         <extracomment>kvmgui/core/argv_devices.py:174</extracomment>
-        <translation>Ce QEMU a été compilé sans SPICE ; choisissez l'affichage VNC.</translation>
+        <translation>Ce QEMU a été compilé sans SPICE&#xa0;; choisissez l&apos;affichage VNC.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The TPM emulator cannot use {what} {text} because its path contains a comma; rename the VM's folder without commas.</source>
+        <location line="+2"/>
+        <source>The TPM emulator cannot use {what} {text} because its path contains a comma; rename the VM&apos;s folder without commas.</source>
         <extracomment>kvmgui/core/argv_devices.py:234</extracomment>
-        <translation>L'émulateur de TPM ne peut pas utiliser {what} {text} car son chemin contient une virgule ; renommez le dossier de la machine virtuelle sans virgule.</translation>
+        <translation>L&apos;émulateur de TPM ne peut pas utiliser {what} {text} car son chemin contient une virgule&#xa0;; renommez le dossier de la machine virtuelle sans virgule.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the folder</source>
         <extracomment>kvmgui/core/argv_devices.py:248</extracomment>
         <translation>le dossier</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the log file</source>
         <extracomment>kvmgui/core/argv_devices.py:249</extracomment>
         <translation>le fichier journal</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the socket</source>
         <extracomment>kvmgui/core/argv_devices.py:250</extracomment>
         <translation>le socket</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the pidfile</source>
         <extracomment>kvmgui/core/argv_devices.py:251</extracomment>
         <translation>le fichier PID</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm</source>
         <extracomment>kvmgui/core/argv_devices.py:271</extracomment>
-        <translation>Cette machine virtuelle a besoin d'un TPM, qui nécessite l'émulateur swtpm ; installez-le avec : sudo apt install swtpm</translation>
+        <translation>Cette machine virtuelle a besoin d&apos;un TPM, qui nécessite l&apos;émulateur swtpm&#xa0;; installez-le avec&#xa0;: sudo apt install swtpm</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the TPM</source>
         <extracomment>kvmgui/core/argv_devices.py:274</extracomment>
         <translation>le TPM</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>turn the TPM off in the VM's settings</source>
+        <location line="+2"/>
+        <source>turn the TPM off in the VM&apos;s settings</source>
         <extracomment>kvmgui/core/argv_devices.py:274</extracomment>
         <translation>désactivez le TPM dans les paramètres de la machine virtuelle</translation>
     </message>
@@ -4571,268 +4806,268 @@
 <context>
     <name>core.argv_extra</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui gives QEMU its own private monitor sockets, and another could expose the VM</source>
         <extracomment>kvmgui/core/argv_extra.py:21</extracomment>
         <translation>kvmgui donne à QEMU ses propres sockets de moniteur privés, et un autre pourrait exposer la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui sets up the display itself, on a private socket only this user can open</source>
         <extracomment>kvmgui/core/argv_extra.py:22</extracomment>
-        <translation>kvmgui configure lui-même l'affichage, sur un socket privé que seul cet utilisateur peut ouvrir</translation>
+        <translation>kvmgui configure lui-même l&apos;affichage, sur un socket privé que seul cet utilisateur peut ouvrir</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU would guess the image format; add the disk in the VM's settings instead</source>
+        <location line="+2"/>
+        <source>QEMU would guess the image format; add the disk in the VM&apos;s settings instead</source>
         <extracomment>kvmgui/core/argv_extra.py:23</extracomment>
-        <translation>QEMU devinerait le format de l'image ; ajoutez plutôt le disque dans les paramètres de la machine virtuelle</translation>
+        <translation>QEMU devinerait le format de l&apos;image&#xa0;; ajoutez plutôt le disque dans les paramètres de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui needs to manage the QEMU process itself</source>
         <extracomment>kvmgui/core/argv_extra.py:24</extracomment>
         <translation>kvmgui doit gérer lui-même le processus QEMU</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>extra character devices can open sockets or files outside kvmgui's control</source>
+        <location line="+2"/>
+        <source>extra character devices can open sockets or files outside kvmgui&apos;s control</source>
         <extracomment>kvmgui/core/argv_extra.py:31</extracomment>
         <translation>des périphériques caractère supplémentaires peuvent ouvrir des sockets ou des fichiers hors du contrôle de kvmgui</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>kvmgui already writes the serial console to the VM's log</source>
+        <location line="+2"/>
+        <source>kvmgui already writes the serial console to the VM&apos;s log</source>
         <extracomment>kvmgui/core/argv_extra.py:32</extracomment>
         <translation>kvmgui écrit déjà la console série dans le journal de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a parallel port backend can open host devices or sockets</source>
         <extracomment>kvmgui/core/argv_extra.py:33</extracomment>
-        <translation>une sortie de port parallèle peut ouvrir des périphériques ou des sockets de l'hôte</translation>
+        <translation>une sortie de port parallèle peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a debug console backend can open host devices or sockets</source>
         <extracomment>kvmgui/core/argv_extra.py:34</extracomment>
-        <translation>une sortie de console de débogage peut ouvrir des périphériques ou des sockets de l'hôte</translation>
+        <translation>une sortie de console de débogage peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a console backend can open host devices or sockets</source>
         <extracomment>kvmgui/core/argv_extra.py:35</extracomment>
-        <translation>une sortie de console peut ouvrir des périphériques ou des sockets de l'hôte</translation>
+        <translation>une sortie de console peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the test interface gives full control of the VM to whoever connects</source>
         <extracomment>kvmgui/core/argv_extra.py:36</extracomment>
-        <translation>l'interface de test donne le contrôle total de la machine virtuelle à quiconque s'y connecte</translation>
+        <translation>l&apos;interface de test donne le contrôle total de la machine virtuelle à quiconque s&apos;y connecte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a debugger stub lets whoever connects control the guest</source>
         <extracomment>kvmgui/core/argv_extra.py:37</extracomment>
-        <translation>un serveur de débogage permet à quiconque s'y connecte de contrôler l'invité</translation>
+        <translation>un serveur de débogage permet à quiconque s&apos;y connecte de contrôler l&apos;invité</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it opens a debugger port on TCP 1234 that anyone on the network can use</source>
         <extracomment>kvmgui/core/argv_extra.py:38</extracomment>
-        <translation>il ouvre sur le port TCP 1234 un accès de débogage que n'importe qui sur le réseau peut utiliser</translation>
+        <translation>il ouvre sur le port TCP 1234 un accès de débogage que n&apos;importe qui sur le réseau peut utiliser</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it makes QEMU wait for a migration stream, which can arrive over the network</source>
         <extracomment>kvmgui/core/argv_extra.py:39</extracomment>
         <translation>il fait attendre à QEMU un flux de migration, qui peut arriver par le réseau</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui decides itself when the guest starts running</source>
         <extracomment>kvmgui/core/argv_extra.py:52</extracomment>
-        <translation>kvmgui décide lui-même quand l'invité commence à tourner</translation>
+        <translation>kvmgui décide lui-même quand l&apos;invité commence à tourner</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a configuration file can add monitors and displays that this check cannot see</source>
         <extracomment>kvmgui/core/argv_extra.py:53</extracomment>
         <translation>un fichier de configuration peut ajouter des moniteurs et des affichages que cette vérification ne voit pas</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it can change the monitors and sockets kvmgui set up</source>
         <extracomment>kvmgui/core/argv_extra.py:54</extracomment>
         <translation>il peut modifier les moniteurs et les sockets mis en place par kvmgui</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it loads a shared library into QEMU</source>
         <extracomment>kvmgui/core/argv_extra.py:55</extracomment>
         <translation>il charge une bibliothèque partagée dans QEMU</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui sets up the TPM itself</source>
         <extracomment>kvmgui/core/argv_extra.py:56</extracomment>
         <translation>kvmgui configure lui-même le TPM</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU would print its help and exit instead of starting the VM</source>
         <extracomment>kvmgui/core/argv_extra.py:67</extracomment>
         <translation>QEMU afficherait son aide et quitterait au lieu de démarrer la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU would print its version and exit instead of starting the VM</source>
         <extracomment>kvmgui/core/argv_extra.py:69</extracomment>
         <translation>QEMU afficherait sa version et quitterait au lieu de démarrer la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The extra argument {option} is not allowed: {reason}.</source>
         <extracomment>kvmgui/core/argv_extra.py:94</extracomment>
-        <translation>L'argument supplémentaire {option} n'est pas autorisé : {reason}.</translation>
+        <translation>L&apos;argument supplémentaire {option} n&apos;est pas autorisé&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The port forward hostfwd={rule} would accept connections from other computers; write 127.0.0.1 before the host port.</source>
         <extracomment>kvmgui/core/argv_extra.py:116</extracomment>
-        <translation>La redirection de port hostfwd={rule} accepterait des connexions venant d'autres ordinateurs ; écrivez 127.0.0.1 avant le port hôte.</translation>
+        <translation>La redirection de port hostfwd={rule} accepterait des connexions venant d&apos;autres ordinateurs&#xa0;; écrivez 127.0.0.1 avant le port hôte.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The extra argument -{option} {1} is not allowed: only user-mode networking may be added, other back-ends can listen on the network or need root.</source>
         <extracomment>kvmgui/core/argv_extra.py:127; {1} = net_type or value</extracomment>
-        <translation>L'argument supplémentaire -{option} {1} n'est pas autorisé : seul le réseau en mode utilisateur peut être ajouté, les autres modes peuvent écouter sur le réseau ou nécessitent les droits root.</translation>
+        <translation>L&apos;argument supplémentaire -{option} {1} n&apos;est pas autorisé&#xa0;: seul le réseau en mode utilisateur peut être ajouté, les autres modes peuvent écouter sur le réseau ou nécessitent les droits root.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The extra argument guestfwd={rule} is not allowed: it runs a host command through the shell.</source>
         <extracomment>kvmgui/core/argv_extra.py:139</extracomment>
-        <translation>L'argument supplémentaire guestfwd={rule} n'est pas autorisé : il exécute une commande de l'hôte à travers le shell.</translation>
+        <translation>L&apos;argument supplémentaire guestfwd={rule} n&apos;est pas autorisé&#xa0;: il exécute une commande de l&apos;hôte à travers le shell.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The extra argument -drive {value} needs an explicit format=raw or format=qcow2: without it QEMU guesses the format, which a guest can abuse.</source>
         <extracomment>kvmgui/core/argv_extra.py:150</extracomment>
-        <translation>L'argument supplémentaire -drive {value} nécessite un format=raw ou format=qcow2 explicite : sans lui, QEMU devine le format, ce dont un invité peut abuser.</translation>
+        <translation>L&apos;argument supplémentaire -drive {value} nécessite un format=raw ou format=qcow2 explicite&#xa0;: sans lui, QEMU devine le format, ce dont un invité peut abuser.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it connects the VM to other programs</source>
         <extracomment>kvmgui/core/argv_extra.py:159</extracomment>
-        <translation>il relie la machine virtuelle à d'autres programmes</translation>
+        <translation>il relie la machine virtuelle à d&apos;autres programmes</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An extra argument is empty; remove it.</source>
         <extracomment>kvmgui/core/argv_extra.py:179</extracomment>
-        <translation>Un argument supplémentaire est vide ; supprimez-le.</translation>
+        <translation>Un argument supplémentaire est vide&#xa0;; supprimez-le.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The extra argument {token} contains a control character; remove it.</source>
         <extracomment>kvmgui/core/argv_extra.py:184</extracomment>
-        <translation>L'argument supplémentaire {token} contient un caractère de contrôle ; supprimez-le.</translation>
+        <translation>L&apos;argument supplémentaire {token} contient un caractère de contrôle&#xa0;; supprimez-le.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM's settings instead.</source>
+        <location line="+2"/>
+        <source>The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM&apos;s settings instead.</source>
         <extracomment>kvmgui/core/argv_extra.py:201</extracomment>
-        <translation>L'argument supplémentaire {token} n'est pas une option : QEMU l'ouvrirait comme image disque en devinant son format ; ajoutez plutôt les disques dans les paramètres de la machine virtuelle.</translation>
+        <translation>L&apos;argument supplémentaire {token} n&apos;est pas une option&#xa0;: QEMU l&apos;ouvrirait comme image disque en devinant son format&#xa0;; ajoutez plutôt les disques dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The extra argument -{expecting_value_for} is missing its value.</source>
         <extracomment>kvmgui/core/argv_extra.py:207</extracomment>
-        <translation>Il manque la valeur de l'argument supplémentaire -{expecting_value_for}.</translation>
+        <translation>Il manque la valeur de l&apos;argument supplémentaire -{expecting_value_for}.</translation>
     </message>
 </context>
 <context>
     <name>core.argv_storage</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no free SATA port left for {what}: a Q35 machine has five for disks; move a disk to the virtio bus.</source>
         <extracomment>kvmgui/core/argv_storage.py:102</extracomment>
-        <translation>Il ne reste aucun port SATA libre pour {what} : une machine Q35 en a cinq pour les disques ; passez un disque sur le bus virtio.</translation>
+        <translation>Il ne reste aucun port SATA libre pour {what}&#xa0;: une machine Q35 en a cinq pour les disques&#xa0;; passez un disque sur le bus virtio.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no free IDE slot left for {what}: a classic PC has three for disks (the fourth is the CD drive); move a disk to the SATA or virtio bus.</source>
         <extracomment>kvmgui/core/argv_storage.py:106</extracomment>
-        <translation>Il ne reste aucun emplacement IDE libre pour {what} : un PC classique en a trois pour les disques (le quatrième est le lecteur CD) ; passez un disque sur le bus SATA ou virtio.</translation>
+        <translation>Il ne reste aucun emplacement IDE libre pour {what}&#xa0;: un PC classique en a trois pour les disques (le quatrième est le lecteur CD)&#xa0;; passez un disque sur le bus SATA ou virtio.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no free SATA port left for {what}; move a disk to the virtio bus.</source>
         <extracomment>kvmgui/core/argv_storage.py:122</extracomment>
-        <translation>Il ne reste aucun port SATA libre pour {what} ; passez un disque sur le bus virtio.</translation>
+        <translation>Il ne reste aucun port SATA libre pour {what}&#xa0;; passez un disque sur le bus virtio.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{what} is read-only, which IDE and SATA disks cannot be; use the virtio or USB bus, or make it a throwaway disk instead.</source>
         <extracomment>kvmgui/core/argv_storage.py:137; {what} = what.capitalize()</extracomment>
-        <translation>{What} est en lecture seule, ce que les disques IDE et SATA ne peuvent pas être ; utilisez le bus virtio ou USB, ou faites-en plutôt un disque jetable.</translation>
+        <translation>{What} est en lecture seule, ce que les disques IDE et SATA ne peuvent pas être&#xa0;; utilisez le bus virtio ou USB, ou faites-en plutôt un disque jetable.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This QEMU has no {device} device, which {purpose} needs; choose another bus or install a complete QEMU (sudo apt install qemu-system-x86).</source>
         <extracomment>kvmgui/core/argv_storage.py:178</extracomment>
-        <translation>Ce QEMU n'a pas de périphérique {device}, nécessaire pour {purpose} ; choisissez un autre bus ou installez un QEMU complet (sudo apt install qemu-system-x86).</translation>
+        <translation>Ce QEMU n&apos;a pas de périphérique {device}, nécessaire pour {purpose}&#xa0;; choisissez un autre bus ou installez un QEMU complet (sudo apt install qemu-system-x86).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{what} has a backing file, which only qcow2 disks can have; convert it to qcow2 or remove the backing file.</source>
         <extracomment>kvmgui/core/argv_storage.py:269; {what} = what.capitalize()</extracomment>
-        <translation>{What} a un fichier de base, ce que seuls les disques qcow2 peuvent avoir ; convertissez-le en qcow2 ou retirez le fichier de base.</translation>
+        <translation>{What} a un fichier de base, ce que seuls les disques qcow2 peuvent avoir&#xa0;; convertissez-le en qcow2 ou retirez le fichier de base.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{what} has a backing file of unknown format; QEMU must not guess it, so set the backing format (qcow2 or raw) in the VM's definition.</source>
+        <location line="+2"/>
+        <source>{what} has a backing file of unknown format; QEMU must not guess it, so set the backing format (qcow2 or raw) in the VM&apos;s definition.</source>
         <extracomment>kvmgui/core/argv_storage.py:274; {what} = what.capitalize()</extracomment>
-        <translation>{What} a un fichier de base de format inconnu ; QEMU ne doit pas le deviner, indiquez donc le format de base (qcow2 ou raw) dans la définition de la machine virtuelle.</translation>
+        <translation>{What} a un fichier de base de format inconnu&#xa0;; QEMU ne doit pas le deviner, indiquez donc le format de base (qcow2 ou raw) dans la définition de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disk {i} ({1})</source>
         <extracomment>kvmgui/core/argv_storage.py:308; {i} = i + 1, {1} = os.path.basename(disk.path) or disk.path</extracomment>
         <translation>disque {i} ({1})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{what} on the {value} bus</source>
         <extracomment>kvmgui/core/argv_storage.py:310; {value} = disk.bus.value</extracomment>
         <translation>{what} sur le bus {value}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a SATA disk on a classic PC</source>
         <extracomment>kvmgui/core/argv_storage.py:349</extracomment>
         <translation>un disque SATA sur un PC classique</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the CD/DVD drive</source>
         <extracomment>kvmgui/core/argv_storage.py:370</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The CD/DVD drive has no ISO file chosen; pick one or choose an empty drive.</source>
         <extracomment>kvmgui/core/argv_storage.py:375</extracomment>
-        <translation>Aucun fichier ISO n'est choisi pour le lecteur CD/DVD ; choisissez-en un ou choisissez un lecteur vide.</translation>
+        <translation>Aucun fichier ISO n&apos;est choisi pour le lecteur CD/DVD&#xa0;; choisissez-en un ou choisissez un lecteur vide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The CD/DVD drive has no host drive chosen; pick one or choose an empty drive.</source>
         <extracomment>kvmgui/core/argv_storage.py:375</extracomment>
-        <translation>Aucun lecteur de l'hôte n'est choisi pour le lecteur CD/DVD ; choisissez-en un ou choisissez un lecteur vide.</translation>
+        <translation>Aucun lecteur de l&apos;hôte n&apos;est choisi pour le lecteur CD/DVD&#xa0;; choisissez-en un ou choisissez un lecteur vide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the passed-through USB stick</source>
         <extracomment>kvmgui/core/argv_storage.py:404</extracomment>
         <translation>la clé USB transmise</translation>
@@ -4841,124 +5076,124 @@
 <context>
     <name>core.atomic</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not a regular file</source>
         <extracomment>kvmgui/core/atomic.py:133</extracomment>
-        <translation>ce n'est pas un fichier ordinaire</translation>
+        <translation>ce n&apos;est pas un fichier ordinaire</translation>
     </message>
 </context>
 <context>
     <name>core.blockdevs</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>lsblk printed a device entry in an unknown form.</source>
         <extracomment>kvmgui/core/blockdevs.py:123</extracomment>
         <translation>lsblk a affiché une entrée de périphérique sous une forme inconnue.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>lsblk printed a device without a name.</source>
         <extracomment>kvmgui/core/blockdevs.py:126</extracomment>
         <translation>lsblk a affiché un périphérique sans nom.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>lsblk printed something that is not JSON.</source>
         <extracomment>kvmgui/core/blockdevs.py:153</extracomment>
-        <translation>lsblk a affiché quelque chose qui n'est pas du JSON.</translation>
+        <translation>lsblk a affiché quelque chose qui n&apos;est pas du JSON.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>lsblk's output has no device list.</source>
+        <location line="+2"/>
+        <source>lsblk&apos;s output has no device list.</source>
         <extracomment>kvmgui/core/blockdevs.py:155</extracomment>
         <translation>La sortie de lsblk ne contient pas de liste de périphériques.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Removable disk</source>
         <extracomment>kvmgui/core/blockdevs.py:245</extracomment>
         <translation>Disque amovible</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CD/DVD drive</source>
         <extracomment>kvmgui/core/blockdevs.py:245</extracomment>
         <translation>Lecteur CD/DVD</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk</source>
         <extracomment>kvmgui/core/blockdevs.py:245</extracomment>
         <translation>Disque</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>no medium</source>
         <extracomment>kvmgui/core/blockdevs.py:246</extracomment>
         <translation>pas de support</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{point} (read-only)</source>
         <extracomment>kvmgui/core/blockdevs.py:323</extracomment>
         <translation>{point} (lecture seule)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{point} (read-write)</source>
         <extracomment>kvmgui/core/blockdevs.py:323</extracomment>
         <translation>{point} (lecture-écriture)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer runs from this disk (it holds {0}); giving it to a VM would destroy the running system.</source>
-        <extracomment>kvmgui/core/blockdevs.py:348; {0} = ', '.join(system)</extracomment>
-        <translation>Cet ordinateur fonctionne depuis ce disque (il contient {0}) ; le donner à une machine virtuelle détruirait le système en marche.</translation>
+        <extracomment>kvmgui/core/blockdevs.py:348; {0} = &apos;, &apos;.join(system)</extracomment>
+        <translation>Cet ordinateur fonctionne depuis ce disque (il contient {0})&#xa0;; le donner à une machine virtuelle détruirait le système en marche.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer uses this disk as swap space, so a VM must not have it.</source>
         <extracomment>kvmgui/core/blockdevs.py:353</extracomment>
-        <translation>Cet ordinateur utilise ce disque comme espace d'échange (swap), une machine virtuelle ne doit donc pas l'avoir.</translation>
+        <translation>Cet ordinateur utilise ce disque comme espace d&apos;échange (swap), une machine virtuelle ne doit donc pas l&apos;avoir.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It is not a removable USB disk or CD/DVD drive.</source>
         <extracomment>kvmgui/core/blockdevs.py:356</extracomment>
-        <translation>Ce n'est ni un disque USB amovible ni un lecteur CD/DVD.</translation>
+        <translation>Ce n&apos;est ni un disque USB amovible ni un lecteur CD/DVD.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It is a {type} device, not a removable disk or CD/DVD drive.</source>
         <extracomment>kvmgui/core/blockdevs.py:358; {type} = node.type</extracomment>
-        <translation>C'est un périphérique {type}, pas un disque amovible ni un lecteur CD/DVD.</translation>
+        <translation>C&apos;est un périphérique {type}, pas un disque amovible ni un lecteur CD/DVD.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It is mounted with write access at {0}. Eject or unmount it first: the computer and the VM writing to it at once would corrupt it.</source>
-        <extracomment>kvmgui/core/blockdevs.py:362; {0} = ', '.join(writable)</extracomment>
-        <translation>Il est monté en écriture sur {0}. Éjectez-le ou démontez-le d'abord : l'ordinateur et la machine virtuelle qui y écriraient en même temps l'abîmeraient.</translation>
+        <extracomment>kvmgui/core/blockdevs.py:362; {0} = &apos;, &apos;.join(writable)</extracomment>
+        <translation>Il est monté en écriture sur {0}. Éjectez-le ou démontez-le d&apos;abord&#xa0;: l&apos;ordinateur et la machine virtuelle qui y écriraient en même temps l&apos;abîmeraient.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It is mounted read-only on this computer.</source>
         <extracomment>kvmgui/core/blockdevs.py:367</extracomment>
         <translation>Il est monté en lecture seule sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No medium is inserted (an empty card reader?). Insert the card or stick.</source>
         <extracomment>kvmgui/core/blockdevs.py:371</extracomment>
-        <translation>Aucun support n'est inséré (un lecteur de cartes vide ?). Insérez la carte ou la clé.</translation>
+        <translation>Aucun support n&apos;est inséré (un lecteur de cartes vide&#xa0;?). Insérez la carte ou la clé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No disc is inserted.</source>
         <extracomment>kvmgui/core/blockdevs.py:373</extracomment>
-        <translation>Aucun disque n'est inséré.</translation>
+        <translation>Aucun disque n&apos;est inséré.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It is write-protected.</source>
         <extracomment>kvmgui/core/blockdevs.py:375</extracomment>
         <translation>Il est protégé en écriture.</translation>
@@ -4967,505 +5202,535 @@
 <context>
     <name>core.clones</name>
     <message>
-        <location line="+2" />
+        <location line="-198"/>
+        <source>delete</source>
+        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rename</source>
+        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <translation>renommer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>make</source>
+        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <translation>rendre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shrink</source>
+        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <translation>réduire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revert a snapshot of</source>
+        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <translation>revenir à un instantané de</translation>
+    </message>
+    <message>
+        <location line="+192"/>
         <source>backing_reference needs absolute paths.</source>
         <extracomment>kvmgui/core/clones.py:81</extracomment>
         <translation>backing_reference nécessite des chemins absolus.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disk {index} now opens read-only</source>
         <extracomment>kvmgui/core/clones.py:147; {index} = index + 1</extracomment>
-        <translation>le disque {index} s'ouvre désormais en lecture seule</translation>
+        <translation>le disque {index} s&apos;ouvre désormais en lecture seule</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disk {index} ({value}, which cannot be read-only) is now throwaway: the VM still starts, but its changes vanish when it stops</source>
         <extracomment>kvmgui/core/clones.py:148; {index} = index + 1, {value} = disk.bus.value</extracomment>
-        <translation>le disque {index} ({value}, qui ne peut pas être en lecture seule) est désormais jetable : la machine virtuelle démarre toujours, mais ses modifications disparaissent à l'arrêt</translation>
+        <translation>le disque {index} ({value}, qui ne peut pas être en lecture seule) est désormais jetable&#xa0;: la machine virtuelle démarre toujours, mais ses modifications disparaissent à l&apos;arrêt</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' has no disk, so there is nothing to clone: create a new VM instead.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; has no disk, so there is nothing to clone: create a new VM instead.</source>
         <extracomment>kvmgui/core/clones.py:154; {name} = shown(base.name)</extracomment>
-        <translation>La machine virtuelle « {name} » n'a pas de disque, il n'y a donc rien à cloner : créez plutôt une nouvelle machine virtuelle.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» n&apos;a pas de disque, il n&apos;y a donc rien à cloner&#xa0;: créez plutôt une nouvelle machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Disk {i} of '{name}' is the host device {path}; a linked clone needs disk image files.</source>
+        <location line="+2"/>
+        <source>Disk {i} of &apos;{name}&apos; is the host device {path}; a linked clone needs disk image files.</source>
         <extracomment>kvmgui/core/clones.py:159; {i} = i + 1, {name} = shown(base.name), {path} = shown(str(path))</extracomment>
-        <translation>Le disque {i} de « {name} » est le périphérique de l'hôte {path} ; un clone lié nécessite des fichiers d'image disque.</translation>
+        <translation>Le disque {i} de «&#xa0;{name}&#xa0;» est le périphérique de l&apos;hôte {path}&#xa0;; un clone lié nécessite des fichiers d&apos;image disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Linked clone of {name}.</source>
         <extracomment>kvmgui/core/clones.py:206; {name} = base.name</extracomment>
         <translation>Clone lié de {name}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>plan_image_clone needs the base image's absolute path.</source>
+        <location line="+2"/>
+        <source>plan_image_clone needs the base image&apos;s absolute path.</source>
         <extracomment>kvmgui/core/clones.py:222</extracomment>
-        <translation>plan_image_clone nécessite le chemin absolu de l'image de base.</translation>
+        <translation>plan_image_clone nécessite le chemin absolu de l&apos;image de base.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} and {1}</source>
-        <extracomment>kvmgui/core/clones.py:345; {0} = ', '.join(quoted[:-1]), {1} = quoted[-1]</extracomment>
+        <extracomment>kvmgui/core/clones.py:345; {0} = &apos;, &apos;.join(quoted[:-1]), {1} = quoted[-1]</extracomment>
         <translation>{0} et {1}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot {action} {what}: the linked clones {2} are built on its disk and would stop working. Delete those VMs first.</source>
         <extracomment>kvmgui/core/clones.py:354; {2} = _quoted_list(dependents)</extracomment>
-        <translation>Impossible de {action} {what} : les clones liés {2} reposent sur son disque et cesseraient de fonctionner. Supprimez d'abord ces machines virtuelles.</translation>
+        <translation>Impossible de {action} {what}&#xa0;: les clones liés {2} reposent sur son disque et cesseraient de fonctionner. Supprimez d&apos;abord ces machines virtuelles.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot {action} {what}: the linked clone {2} is built on its disk and would stop working. Delete that VM first.</source>
         <extracomment>kvmgui/core/clones.py:354; {2} = _quoted_list(dependents)</extracomment>
-        <translation>Impossible de {action} {what} : le clone lié {2} repose sur son disque et cesserait de fonctionner. Supprimez d'abord cette machine virtuelle.</translation>
+        <translation>Impossible de {action} {what}&#xa0;: le clone lié {2} repose sur son disque et cesserait de fonctionner. Supprimez d&apos;abord cette machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>, {actual_size_size} on disk</source>
         <extracomment>kvmgui/core/clones.py:373; {actual_size_size} = format_size(link.actual_size)</extracomment>
         <translation>, {actual_size_size} sur le disque</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source> — disk of {0}</source>
-        <extracomment>kvmgui/core/clones.py:375; {0} = ', '.join((repr(v) for v in vms))</extracomment>
+        <extracomment>kvmgui/core/clones.py:375; {0} = &apos;, &apos;.join((repr(v) for v in vms))</extracomment>
         <translation> — disque de {0}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0}   warning: the format of its base is not recorded; QEMU would have to guess it.</source>
-        <extracomment>kvmgui/core/clones.py:378; {0} = ' ' * depth</extracomment>
-        <translation>{0}   avertissement : le format de sa base n'est pas enregistré ; QEMU devrait le deviner.</translation>
+        <extracomment>kvmgui/core/clones.py:378; {0} = &apos; &apos; * depth</extracomment>
+        <translation>{0}   avertissement&#xa0;: le format de sa base n&apos;est pas enregistré&#xa0;; QEMU devrait le deviner.</translation>
     </message>
 </context>
 <context>
     <name>core.copy_device</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>add yourself to the disk group (sudo adduser $USER disk, then log out and in again), or run the copy as root: sudo kvmgui-cli copy-to-device …</source>
         <extracomment>kvmgui/core/copy_device.py:42</extracomment>
-        <translation>ajoutez-vous au groupe disk (sudo adduser $USER disk, puis fermez la session et rouvrez-la), ou lancez la copie en root : sudo kvmgui-cli copy-to-device …</translation>
+        <translation>ajoutez-vous au groupe disk (sudo adduser $USER disk, puis fermez la session et rouvrez-la), ou lancez la copie en root&#xa0;: sudo kvmgui-cli copy-to-device …</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An image path must not contain NUL characters.</source>
         <extracomment>kvmgui/core/copy_device.py:97</extracomment>
-        <translation>Un chemin d'image ne doit pas contenir de caractère NUL.</translation>
+        <translation>Un chemin d&apos;image ne doit pas contenir de caractère NUL.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{fmt} is not an image format kvmgui reads.</source>
         <extracomment>kvmgui/core/copy_device.py:99</extracomment>
-        <translation>{fmt} n'est pas un format d'image que kvmgui sait lire.</translation>
+        <translation>{fmt} n&apos;est pas un format d&apos;image que kvmgui sait lire.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{target} is {size_size} but the image needs {needed_size}: choose a target of at least {needed_size}</source>
         <extracomment>kvmgui/core/copy_device.py:132; {target} = shown(target), {size_size} = format_size(size), {needed_size} = format_size(needed)</extracomment>
-        <translation>{target} fait {size_size} mais l'image a besoin de {needed_size} : choisissez une cible d'au moins {needed_size}</translation>
+        <translation>{target} fait {size_size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>, or make the volume larger (sudo lvextend -L {0}G {target})</source>
         <extracomment>kvmgui/core/copy_device.py:135; {0} = _gib_up(needed), {target} = shown(target)</extracomment>
         <translation>, ou agrandissez le volume (sudo lvextend -L {0}G {target})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} does not exist: check the name (lsblk lists the block devices, sudo lvs the logical volumes).</source>
         <extracomment>kvmgui/core/copy_device.py:198</extracomment>
-        <translation>{name} n'existe pas : vérifiez le nom (lsblk liste les périphériques de bloc, sudo lvs les volumes logiques).</translation>
+        <translation>{name} n&apos;existe pas&#xa0;: vérifiez le nom (lsblk liste les périphériques de bloc, sudo lvs les volumes logiques).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is a folder; choose a block device, a logical volume or a file.</source>
         <extracomment>kvmgui/core/copy_device.py:201</extracomment>
-        <translation>{name} est un dossier ; choisissez un périphérique de bloc, un volume logique ou un fichier.</translation>
+        <translation>{name} est un dossier&#xa0;; choisissez un périphérique de bloc, un volume logique ou un fichier.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is neither a block device nor a regular file.</source>
         <extracomment>kvmgui/core/copy_device.py:203</extracomment>
-        <translation>{name} n'est ni un périphérique de bloc ni un fichier ordinaire.</translation>
+        <translation>{name} n&apos;est ni un périphérique de bloc ni un fichier ordinaire.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is the image itself (or one of its bases); choose another target.</source>
         <extracomment>kvmgui/core/copy_device.py:205</extracomment>
-        <translation>{name} est l'image elle-même (ou l'une de ses bases) ; choisissez une autre cible.</translation>
+        <translation>{name} est l&apos;image elle-même (ou l&apos;une de ses bases)&#xa0;; choisissez une autre cible.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is a CD/DVD drive, which cannot be written like a disk.</source>
         <extracomment>kvmgui/core/copy_device.py:210</extracomment>
         <translation>{name} est un lecteur CD/DVD, sur lequel on ne peut pas écrire comme sur un disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is a compressed RAM disk, not a place to keep a disk.</source>
         <extracomment>kvmgui/core/copy_device.py:212</extracomment>
         <translation>{name} est un disque compressé en mémoire vive (zram), pas un endroit où garder un disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is a {type} device, which kvmgui does not write disk images onto.</source>
         <extracomment>kvmgui/core/copy_device.py:214; {type} = node.type</extracomment>
-        <translation>{name} est un périphérique {type}, sur lequel kvmgui n'écrit pas d'images disque.</translation>
+        <translation>{name} est un périphérique {type}, sur lequel kvmgui n&apos;écrit pas d&apos;images disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer runs from {name} (it holds {1}); writing to it would destroy the running system.</source>
-        <extracomment>kvmgui/core/copy_device.py:218; {1} = ', '.join(usage.system)</extracomment>
-        <translation>Cet ordinateur fonctionne depuis {name} (il contient {1}) ; y écrire détruirait le système en marche.</translation>
+        <extracomment>kvmgui/core/copy_device.py:218; {1} = &apos;, &apos;.join(usage.system)</extracomment>
+        <translation>Cet ordinateur fonctionne depuis {name} (il contient {1})&#xa0;; y écrire détruirait le système en marche.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is used as swap space by this computer; turn that off (sudo swapoff) before writing to it.</source>
         <extracomment>kvmgui/core/copy_device.py:222</extracomment>
-        <translation>{name} sert d'espace d'échange (swap) à cet ordinateur ; désactivez-le (sudo swapoff) avant d'y écrire.</translation>
+        <translation>{name} sert d&apos;espace d&apos;échange (swap) à cet ordinateur&#xa0;; désactivez-le (sudo swapoff) avant d&apos;y écrire.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is mounted at {1}: unmount it first (for example: sudo umount {2}), so that this computer and the copy do not both write to it.</source>
-        <extracomment>kvmgui/core/copy_device.py:225; {1} = ', '.join(usage.mounted), {2} = shown(usage.mounted[0])</extracomment>
-        <translation>{name} est monté sur {1} : démontez-le d'abord (par exemple : sudo umount {2}), pour que cet ordinateur et la copie n'y écrivent pas tous les deux.</translation>
+        <extracomment>kvmgui/core/copy_device.py:225; {1} = &apos;, &apos;.join(usage.mounted), {2} = shown(usage.mounted[0])</extracomment>
+        <translation>{name} est monté sur {1}&#xa0;: démontez-le d&apos;abord (par exemple&#xa0;: sudo umount {2}), pour que cet ordinateur et la copie n&apos;y écrivent pas tous les deux.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is in use by {1}; deactivate those first (sudo vgchange -an, cryptsetup close), or choose another target.</source>
-        <extracomment>kvmgui/core/copy_device.py:230; {1} = ', '.join(usage.holders)</extracomment>
-        <translation>{name} est utilisé par {1} ; désactivez-les d'abord (sudo vgchange -an, cryptsetup close), ou choisissez une autre cible.</translation>
+        <extracomment>kvmgui/core/copy_device.py:230; {1} = &apos;, &apos;.join(usage.holders)</extracomment>
+        <translation>{name} est utilisé par {1}&#xa0;; désactivez-les d&apos;abord (sudo vgchange -an, cryptsetup close), ou choisissez une autre cible.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is write-protected (read-only); release the lock switch or choose another target.</source>
         <extracomment>kvmgui/core/copy_device.py:234</extracomment>
-        <translation>{name} est protégé en écriture (lecture seule) ; déverrouillez le loquet de protection ou choisissez une autre cible.</translation>
+        <translation>{name} est protégé en écriture (lecture seule)&#xa0;; déverrouillez le loquet de protection ou choisissez une autre cible.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You may not write to {name}; {DISK_GROUP_FIX}.</source>
         <extracomment>kvmgui/core/copy_device.py:241</extracomment>
-        <translation>Vous n'avez pas le droit d'écrire sur {name} ; {DISK_GROUP_FIX}.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {name}&#xa0;; {DISK_GROUP_FIX}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You may not write to {name}: make it writable (chmod u+w) or choose another file.</source>
         <extracomment>kvmgui/core/copy_device.py:243</extracomment>
-        <translation>Vous n'avez pas le droit d'écrire sur {name} : rendez-le accessible en écriture (chmod u+w) ou choisissez un autre fichier.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {name}&#xa0;: rendez-le accessible en écriture (chmod u+w) ou choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Everything on {path} will be overwritten.</source>
         <extracomment>kvmgui/core/copy_device.py:250; {path} = shown(facts.path)</extracomment>
         <translation>Tout ce que contient {path} sera écrasé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Its partitions ({0}) will be overwritten too.</source>
-        <extracomment>kvmgui/core/copy_device.py:255; {0} = ', '.join(parts)</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:255; {0} = &apos;, &apos;.join(parts)</extracomment>
         <translation>Ses partitions ({0}) seront écrasées aussi.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The target is larger ({size_size}) than the image ({virtual_size_size}); the rest of it is left as it was.</source>
         <extracomment>kvmgui/core/copy_device.py:257; {size_size} = format_size(facts.size), {virtual_size_size} = format_size(virtual_size)</extracomment>
-        <translation>La cible ({size_size}) est plus grande que l'image ({virtual_size_size}) ; le reste est laissé tel quel.</translation>
+        <translation>La cible ({size_size}) est plus grande que l&apos;image ({virtual_size_size})&#xa0;; le reste est laissé tel quel.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Writing to {path} destroys everything on it; to confirm, type its name ({hint}) again.</source>
         <extracomment>kvmgui/core/copy_device.py:268; {path} = shown(facts.path), {hint} = shown(hint)</extracomment>
-        <translation>Écrire sur {path} détruit tout ce qu'il contient ; pour confirmer, tapez à nouveau son nom ({hint}).</translation>
+        <translation>Écrire sur {path} détruit tout ce qu&apos;il contient&#xa0;; pour confirmer, tapez à nouveau son nom ({hint}).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The confirmation '{confirm}' does not match the target {path}; type {hint} to confirm, or check that you chose the right target.</source>
+        <location line="+2"/>
+        <source>The confirmation &apos;{confirm}&apos; does not match the target {path}; type {hint} to confirm, or check that you chose the right target.</source>
         <extracomment>kvmgui/core/copy_device.py:270; {confirm} = shown(confirm), {path} = shown(facts.path), {hint} = shown(hint)</extracomment>
-        <translation>La confirmation « {confirm} » ne correspond pas à la cible {path} ; tapez {hint} pour confirmer, ou vérifiez que vous avez choisi la bonne cible.</translation>
+        <translation>La confirmation «&#xa0;{confirm}&#xa0;» ne correspond pas à la cible {path}&#xa0;; tapez {hint} pour confirmer, ou vérifiez que vous avez choisi la bonne cible.</translation>
     </message>
 </context>
 <context>
     <name>core.definition</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM definition {source} cannot be used: {reason}.</source>
         <extracomment>kvmgui/core/definition.py:97</extracomment>
-        <translation>La définition de machine virtuelle {source} est inutilisable : {reason}.</translation>
+        <translation>La définition de machine virtuelle {source} est inutilisable&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a number</source>
         <extracomment>kvmgui/core/definition.py:138</extracomment>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a list</source>
         <extracomment>kvmgui/core/definition.py:142</extracomment>
         <translation>une liste</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>an object</source>
         <extracomment>kvmgui/core/definition.py:144</extracomment>
         <translation>un objet</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' must be a list, not {data}</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; must be a list, not {data}</source>
         <extracomment>kvmgui/core/definition.py:193; {data} = _describe(data)</extracomment>
-        <translation>« {where} » doit être une liste, pas {data}</translation>
+        <translation>«&#xa0;{where}&#xa0;» doit être une liste, pas {data}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' has {data_count} entries, more than the {limit} allowed</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; has {data_count} entries, more than the {limit} allowed</source>
         <extracomment>kvmgui/core/definition.py:196; {data_count} = len(data)</extracomment>
-        <translation>« {where} » a {data_count} entrées, plus que les {limit} autorisées</translation>
+        <translation>«&#xa0;{where}&#xa0;» a {data_count} entrées, plus que les {limit} autorisées</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' must be one of {allowed}, not {data}</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; must be one of {allowed}, not {data}</source>
         <extracomment>kvmgui/core/definition.py:205; {data} = _describe(data)</extracomment>
-        <translation>« {where} » doit valoir l'un de {allowed}, pas {data}</translation>
+        <translation>«&#xa0;{where}&#xa0;» doit valoir l&apos;un de {allowed}, pas {data}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' is '{data}', which is not one of {allowed}</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; is &apos;{data}&apos;, which is not one of {allowed}</source>
         <extracomment>kvmgui/core/definition.py:209; {data} = _quote(data)</extracomment>
-        <translation>« {where} » vaut « {data} », qui ne fait pas partie de {allowed}</translation>
+        <translation>«&#xa0;{where}&#xa0;» vaut «&#xa0;{data}&#xa0;», qui ne fait pas partie de {allowed}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' must be true or false, not {data}</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; must be true or false, not {data}</source>
         <extracomment>kvmgui/core/definition.py:213; {data} = _describe(data)</extracomment>
-        <translation>« {where} » doit valoir true ou false, pas {data}</translation>
+        <translation>«&#xa0;{where}&#xa0;» doit valoir true ou false, pas {data}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' must be a whole number, not {data}</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; must be a whole number, not {data}</source>
         <extracomment>kvmgui/core/definition.py:217; {data} = _describe(data)</extracomment>
-        <translation>« {where} » doit être un nombre entier, pas {data}</translation>
+        <translation>«&#xa0;{where}&#xa0;» doit être un nombre entier, pas {data}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a huge number</source>
         <extracomment>kvmgui/core/definition.py:220</extracomment>
         <translation>un nombre énorme</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' is {shown}, outside the range {lo} to {hi}</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; is {shown}, outside the range {lo} to {hi}</source>
         <extracomment>kvmgui/core/definition.py:221</extracomment>
-        <translation>« {where} » vaut {shown}, hors de l'intervalle {lo} à {hi}</translation>
+        <translation>«&#xa0;{where}&#xa0;» vaut {shown}, hors de l&apos;intervalle {lo} à {hi}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' must be text, not {data}</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; must be text, not {data}</source>
         <extracomment>kvmgui/core/definition.py:225; {data} = _describe(data)</extracomment>
-        <translation>« {where} » doit être du texte, pas {data}</translation>
+        <translation>«&#xa0;{where}&#xa0;» doit être du texte, pas {data}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' is {data_count} characters long, more than the {limit} allowed</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; is {data_count} characters long, more than the {limit} allowed</source>
         <extracomment>kvmgui/core/definition.py:228; {data_count} = len(data)</extracomment>
-        <translation>« {where} » fait {data_count} caractères, plus que les {limit} autorisés</translation>
+        <translation>«&#xa0;{where}&#xa0;» fait {data_count} caractères, plus que les {limit} autorisés</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' contains a NUL character</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; contains a NUL character</source>
         <extracomment>kvmgui/core/definition.py:231</extracomment>
-        <translation>« {where} » contient un caractère NUL</translation>
+        <translation>«&#xa0;{where}&#xa0;» contient un caractère NUL</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{where}' contains characters that are not valid Unicode</source>
+        <location line="+2"/>
+        <source>&apos;{where}&apos; contains characters that are not valid Unicode</source>
         <extracomment>kvmgui/core/definition.py:235</extracomment>
-        <translation>« {where} » contient des caractères Unicode invalides</translation>
+        <translation>«&#xa0;{where}&#xa0;» contient des caractères Unicode invalides</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the file</source>
         <extracomment>kvmgui/core/definition.py:244</extracomment>
         <translation>le fichier</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{what} must be a JSON object, not {data}</source>
         <extracomment>kvmgui/core/definition.py:245; {data} = _describe(data)</extracomment>
         <translation>{What} doit être un objet JSON, pas {data}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the key '{prefix}{shown}' is unknown (check its spelling)</source>
+        <location line="+2"/>
+        <source>the key &apos;{prefix}{shown}&apos; is unknown (check its spelling)</source>
         <extracomment>kvmgui/core/definition.py:252</extracomment>
-        <translation>la clé « {prefix}{shown} » est inconnue (vérifiez son orthographe)</translation>
+        <translation>la clé «&#xa0;{prefix}{shown}&#xa0;» est inconnue (vérifiez son orthographe)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the required key '{prefix}{key}' is missing</source>
+        <location line="+2"/>
+        <source>the required key &apos;{prefix}{key}&apos; is missing</source>
         <extracomment>kvmgui/core/definition.py:255</extracomment>
-        <translation>la clé obligatoire « {prefix}{key} » est absente</translation>
+        <translation>la clé obligatoire «&#xa0;{prefix}{key}&#xa0;» est absente</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'id' must be 1 to 64 letters, digits, '-' or '_'</source>
+        <location line="+2"/>
+        <source>&apos;id&apos; must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <extracomment>kvmgui/core/definition.py:265</extracomment>
-        <translation>« id » doit comporter de 1 à 64 lettres, chiffres, « - » ou « _ »</translation>
+        <translation>«&#xa0;id&#xa0;» doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'name' is empty</source>
+        <location line="+2"/>
+        <source>&apos;name&apos; is empty</source>
         <extracomment>kvmgui/core/definition.py:267</extracomment>
-        <translation>« name » est vide</translation>
+        <translation>«&#xa0;name&#xa0;» est vide</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'name' contains '/'</source>
+        <location line="+2"/>
+        <source>&apos;name&apos; contains &apos;/&apos;</source>
         <extracomment>kvmgui/core/definition.py:269</extracomment>
-        <translation>« name » contient « / »</translation>
+        <translation>«&#xa0;name&#xa0;» contient «&#xa0;/&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'machine_version' is '{mv}', which is not a QEMU machine type</source>
+        <location line="+2"/>
+        <source>&apos;machine_version&apos; is &apos;{mv}&apos;, which is not a QEMU machine type</source>
         <extracomment>kvmgui/core/definition.py:272; {mv} = _quote(mv)</extracomment>
-        <translation>« machine_version » vaut « {mv} », qui n'est pas un type de machine QEMU</translation>
+        <translation>«&#xa0;machine_version&#xa0;» vaut «&#xa0;{mv}&#xa0;», qui n&apos;est pas un type de machine QEMU</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it must be a JSON object, not {data}</source>
         <extracomment>kvmgui/core/definition.py:301; {data} = _describe(data)</extracomment>
-        <translation>il doit s'agir d'un objet JSON, pas de {data}</translation>
+        <translation>il doit s&apos;agir d&apos;un objet JSON, pas de {data}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>it has no '{VERSION_KEY}' number</source>
+        <location line="+2"/>
+        <source>it has no &apos;{VERSION_KEY}&apos; number</source>
         <extracomment>kvmgui/core/definition.py:304</extracomment>
-        <translation>il n'a pas de numéro « {VERSION_KEY} »</translation>
+        <translation>il n&apos;a pas de numéro «&#xa0;{VERSION_KEY}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it was made by a newer kvmgui (schema {version}; this one reads up to {SCHEMA_VERSION}): update kvmgui to use this VM</source>
         <extracomment>kvmgui/core/definition.py:306</extracomment>
-        <translation>il a été créé par un kvmgui plus récent (schéma {version} ; celui-ci lit jusqu'au {SCHEMA_VERSION}) : mettez kvmgui à jour pour utiliser cette machine virtuelle</translation>
+        <translation>il a été créé par un kvmgui plus récent (schéma {version}&#xa0;; celui-ci lit jusqu&apos;au {SCHEMA_VERSION})&#xa0;: mettez kvmgui à jour pour utiliser cette machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>its schema version {version} does not exist</source>
         <extracomment>kvmgui/core/definition.py:310</extracomment>
-        <translation>son numéro de schéma {version} n'existe pas</translation>
+        <translation>son numéro de schéma {version} n&apos;existe pas</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the key 'version' is unknown (check its spelling)</source>
+        <location line="+2"/>
+        <source>the key &apos;version&apos; is unknown (check its spelling)</source>
         <extracomment>kvmgui/core/definition.py:314</extracomment>
-        <translation>la clé « version » est inconnue (vérifiez son orthographe)</translation>
+        <translation>la clé «&#xa0;version&#xa0;» est inconnue (vérifiez son orthographe)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{key}' is '{value}', which is not one of {allowed}</source>
+        <location line="+2"/>
+        <source>&apos;{key}&apos; is &apos;{value}&apos;, which is not one of {allowed}</source>
         <extracomment>kvmgui/core/definition.py:378; {value} = _quote(value)</extracomment>
-        <translation>« {key} » vaut « {value} », qui ne fait pas partie de {allowed}</translation>
+        <translation>«&#xa0;{key}&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de {allowed}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the key '{shown}' is unknown in a schema 1 file</source>
+        <location line="+2"/>
+        <source>the key &apos;{shown}&apos; is unknown in a schema 1 file</source>
         <extracomment>kvmgui/core/definition.py:385</extracomment>
-        <translation>la clé « {shown} » est inconnue dans un fichier de schéma 1</translation>
+        <translation>la clé «&#xa0;{shown}&#xa0;» est inconnue dans un fichier de schéma 1</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the required key 'name' is missing</source>
+        <location line="+2"/>
+        <source>the required key &apos;name&apos; is missing</source>
         <extracomment>kvmgui/core/definition.py:387</extracomment>
-        <translation>la clé obligatoire « name » est absente</translation>
+        <translation>la clé obligatoire «&#xa0;name&#xa0;» est absente</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{key}' has the wrong type ({value})</source>
+        <location line="+2"/>
+        <source>&apos;{key}&apos; has the wrong type ({value})</source>
         <extracomment>kvmgui/core/definition.py:392; {value} = _describe(value)</extracomment>
-        <translation>« {key} » n'a pas le bon type ({value})</translation>
+        <translation>«&#xa0;{key}&#xa0;» n&apos;a pas le bon type ({value})</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'os' is '{0}', which is not one of {1}</source>
-        <extracomment>kvmgui/core/definition.py:400; {0} = _quote(v['os']), {1} = ', '.join(_V1_OS)</extracomment>
-        <translation>« os » vaut « {0} », qui ne fait pas partie de {1}</translation>
+        <location line="+2"/>
+        <source>&apos;os&apos; is &apos;{0}&apos;, which is not one of {1}</source>
+        <extracomment>kvmgui/core/definition.py:400; {0} = _quote(v[&apos;os&apos;]), {1} = &apos;, &apos;.join(_V1_OS)</extracomment>
+        <translation>«&#xa0;os&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de {1}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'boot' is '{0}', which is not one of c, d</source>
-        <extracomment>kvmgui/core/definition.py:403; {0} = _quote(v['boot'])</extracomment>
-        <translation>« boot » vaut « {0} », qui ne fait pas partie de c, d</translation>
+        <location line="+2"/>
+        <source>&apos;boot&apos; is &apos;{0}&apos;, which is not one of c, d</source>
+        <extracomment>kvmgui/core/definition.py:403; {0} = _quote(v[&apos;boot&apos;])</extracomment>
+        <translation>«&#xa0;boot&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de c, d</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'redir[{i}]' must look like tcp:2222::22</source>
+        <location line="+2"/>
+        <source>&apos;redir[{i}]&apos; must look like tcp:2222::22</source>
         <extracomment>kvmgui/core/definition.py:426</extracomment>
-        <translation>« redir[{i}] » doit ressembler à tcp:2222::22</translation>
+        <translation>«&#xa0;redir[{i}]&#xa0;» doit ressembler à tcp:2222::22</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'net' is '{0}', which is not one of user, none</source>
-        <extracomment>kvmgui/core/definition.py:430; {0} = _quote(v['net'])</extracomment>
-        <translation>« net » vaut « {0} », qui ne fait pas partie de user, none</translation>
+        <location line="+2"/>
+        <source>&apos;net&apos; is &apos;{0}&apos;, which is not one of user, none</source>
+        <extracomment>kvmgui/core/definition.py:430; {0} = _quote(v[&apos;net&apos;])</extracomment>
+        <translation>«&#xa0;net&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de user, none</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'args' cannot be split into arguments ({exc})</source>
+        <location line="+2"/>
+        <source>&apos;args&apos; cannot be split into arguments ({exc})</source>
         <extracomment>kvmgui/core/definition.py:436</extracomment>
-        <translation>« args » ne peut pas être découpé en arguments ({exc})</translation>
+        <translation>«&#xa0;args&#xa0;» ne peut pas être découpé en arguments ({exc})</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the key '{key}' appears twice</source>
+        <location line="+2"/>
+        <source>the key &apos;{key}&apos; appears twice</source>
         <extracomment>kvmgui/core/definition.py:478; {key} = _quote(key)</extracomment>
-        <translation>la clé « {key} » apparaît deux fois</translation>
+        <translation>la clé «&#xa0;{key}&#xa0;» apparaît deux fois</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is not a number a definition may contain</source>
         <extracomment>kvmgui/core/definition.py:484</extracomment>
-        <translation>{name} n'est pas un nombre qu'une définition peut contenir</translation>
+        <translation>{name} n&apos;est pas un nombre qu&apos;une définition peut contenir</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is {raw_count} bytes long, far more than such a file can be</source>
         <extracomment>kvmgui/core/definition.py:497; {raw_count} = len(raw)</extracomment>
-        <translation>il fait {raw_count} octets, bien plus qu'un tel fichier ne peut en faire</translation>
+        <translation>il fait {raw_count} octets, bien plus qu&apos;un tel fichier ne peut en faire</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is not valid UTF-8 text (bad byte at position {start})</source>
         <extracomment>kvmgui/core/definition.py:501; {start} = exc.start</extracomment>
-        <translation>ce n'est pas du texte UTF-8 valide (octet incorrect à la position {start})</translation>
+        <translation>ce n&apos;est pas du texte UTF-8 valide (octet incorrect à la position {start})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is empty</source>
         <extracomment>kvmgui/core/definition.py:503</extracomment>
         <translation>il est vide</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is not valid JSON ({msg} at line {lineno}, column {colno})</source>
         <extracomment>kvmgui/core/definition.py:507; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno</extracomment>
-        <translation>ce n'est pas du JSON valide ({msg} à la ligne {lineno}, colonne {colno})</translation>
+        <translation>ce n&apos;est pas du JSON valide ({msg} à la ligne {lineno}, colonne {colno})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is not valid JSON ({exc})</source>
         <extracomment>kvmgui/core/definition.py:510; {exc} = _quote(str(exc), 80)</extracomment>
-        <translation>ce n'est pas du JSON valide ({exc})</translation>
+        <translation>ce n&apos;est pas du JSON valide ({exc})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is nested too deeply</source>
         <extracomment>kvmgui/core/definition.py:512</extracomment>
         <translation>il est imbriqué trop profondément</translation>
@@ -5474,1057 +5739,1057 @@
 <context>
     <name>core.hostcheck</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Log out and back in (or restart the computer).</source>
         <extracomment>kvmgui/core/hostcheck.py:99</extracomment>
-        <translation>Fermez la session et rouvrez-la (ou redémarrez l'ordinateur).</translation>
+        <translation>Fermez la session et rouvrez-la (ou redémarrez l&apos;ordinateur).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enable virtualization (VT-x/AMD-V) in the firmware (BIOS/UEFI) settings.</source>
         <extracomment>kvmgui/core/hostcheck.py:100</extracomment>
         <translation>Activez la virtualisation (VT-x/AMD-V) dans les réglages du micrologiciel (BIOS/UEFI).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enable nested virtualization for this virtual machine on the outer host.</source>
         <extracomment>kvmgui/core/hostcheck.py:101</extracomment>
-        <translation>Activez la virtualisation imbriquée pour cette machine virtuelle sur l'hôte extérieur.</translation>
+        <translation>Activez la virtualisation imbriquée pour cette machine virtuelle sur l&apos;hôte extérieur.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>you are in the kvm group, but this login session started before you were added</source>
         <extracomment>kvmgui/core/hostcheck.py:267</extracomment>
         <translation>vous êtes dans le groupe kvm, mais cette session a été ouverte avant que vous y soyez ajouté</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it belongs to group {owner} with mode {mode}, which the kvm group cannot open</source>
         <extracomment>kvmgui/core/hostcheck.py:276</extracomment>
         <translation>il appartient au groupe {owner} avec les droits {mode}, que le groupe kvm ne peut pas ouvrir</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>you are not in the kvm group</source>
         <extracomment>kvmgui/core/hostcheck.py:281</extracomment>
-        <translation>vous n'êtes pas dans le groupe kvm</translation>
+        <translation>vous n&apos;êtes pas dans le groupe kvm</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>after adding yourself, log out and back in</source>
         <extracomment>kvmgui/core/hostcheck.py:283</extracomment>
         <translation>après vous y être ajouté, fermez la session et rouvrez-la</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the CPU shows no VT-x/AMD-V flag (vmx/svm) and the loaded KVM module is kvm_pvm, which cannot run ordinary guests</source>
         <extracomment>kvmgui/core/hostcheck.py:293</extracomment>
-        <translation>le processeur n'affiche pas l'indicateur VT-x/AMD-V (vmx/svm) et le module KVM chargé est kvm_pvm, qui ne peut pas faire tourner des invités ordinaires</translation>
+        <translation>le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V (vmx/svm) et le module KVM chargé est kvm_pvm, qui ne peut pas faire tourner des invités ordinaires</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>this computer is a virtual machine without nested virtualization (its CPU shows no VT-x/AMD-V flag, vmx/svm)</source>
         <extracomment>kvmgui/core/hostcheck.py:298</extracomment>
-        <translation>cet ordinateur est une machine virtuelle sans virtualisation imbriquée (son processeur n'affiche pas l'indicateur VT-x/AMD-V, vmx/svm)</translation>
+        <translation>cet ordinateur est une machine virtuelle sans virtualisation imbriquée (son processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V, vmx/svm)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the CPU shows no VT-x/AMD-V flag (vmx/svm): virtualization is switched off in the firmware settings or the CPU lacks it</source>
         <extracomment>kvmgui/core/hostcheck.py:303</extracomment>
-        <translation>le processeur n'affiche pas l'indicateur VT-x/AMD-V (vmx/svm) : la virtualisation est désactivée dans les réglages du micrologiciel ou le processeur ne la prend pas en charge</translation>
+        <translation>le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V (vmx/svm)&#xa0;: la virtualisation est désactivée dans les réglages du micrologiciel ou le processeur ne la prend pas en charge</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm does not exist</source>
         <extracomment>kvmgui/core/hostcheck.py:318</extracomment>
-        <translation>/dev/kvm n'existe pas</translation>
+        <translation>/dev/kvm n&apos;existe pas</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm does not exist because the {module} module is not loaded</source>
         <extracomment>kvmgui/core/hostcheck.py:320</extracomment>
-        <translation>/dev/kvm n'existe pas car le module {module} n'est pas chargé</translation>
+        <translation>/dev/kvm n&apos;existe pas car le module {module} n&apos;est pas chargé</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm is not a device file</source>
         <extracomment>kvmgui/core/hostcheck.py:324</extracomment>
-        <translation>/dev/kvm n'est pas un fichier de périphérique</translation>
+        <translation>/dev/kvm n&apos;est pas un fichier de périphérique</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>you are not allowed to use /dev/kvm because {why}</source>
         <extracomment>kvmgui/core/hostcheck.py:327</extracomment>
-        <translation>vous n'avez pas le droit d'utiliser /dev/kvm car {why}</translation>
+        <translation>vous n&apos;avez pas le droit d&apos;utiliser /dev/kvm car {why}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm could not be opened ({kvm_open_errno})</source>
         <extracomment>kvmgui/core/hostcheck.py:330; {kvm_open_errno} = _errno_text(raw.kvm_open_errno)</extracomment>
-        <translation>/dev/kvm n'a pas pu être ouvert ({kvm_open_errno})</translation>
+        <translation>/dev/kvm n&apos;a pas pu être ouvert ({kvm_open_errno})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm did not answer the KVM version query</source>
         <extracomment>kvmgui/core/hostcheck.py:334</extracomment>
-        <translation>/dev/kvm n'a pas répondu à la demande de version de KVM</translation>
+        <translation>/dev/kvm n&apos;a pas répondu à la demande de version de KVM</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm reports KVM API version {kvm_api_version} instead of {KVM_API_VERSION}</source>
         <extracomment>kvmgui/core/hostcheck.py:337; {kvm_api_version} = raw.kvm_api_version</extracomment>
-        <translation>/dev/kvm indique la version {kvm_api_version} de l'API KVM au lieu de {KVM_API_VERSION}</translation>
+        <translation>/dev/kvm indique la version {kvm_api_version} de l&apos;API KVM au lieu de {KVM_API_VERSION}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>another hypervisor (VirtualBox or VMware) is holding VT-x/AMD-V</source>
         <extracomment>kvmgui/core/hostcheck.py:343</extracomment>
         <translation>un autre hyperviseur (VirtualBox ou VMware) monopolise VT-x/AMD-V</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>no answer</source>
         <extracomment>kvmgui/core/hostcheck.py:350</extracomment>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>KVM could not create a virtual machine ({detail})</source>
         <extracomment>kvmgui/core/hostcheck.py:352</extracomment>
-        <translation>KVM n'a pas pu créer de machine virtuelle ({detail})</translation>
+        <translation>KVM n&apos;a pas pu créer de machine virtuelle ({detail})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the loaded KVM module is kvm_pvm, which cannot run ordinary guests</source>
         <extracomment>kvmgui/core/hostcheck.py:361</extracomment>
         <translation>le module KVM chargé est kvm_pvm, qui ne peut pas faire tourner des invités ordinaires</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quit VirtualBox or VMware and try again.</source>
         <extracomment>kvmgui/core/hostcheck.py:379</extracomment>
         <translation>Quittez VirtualBox ou VMware et réessayez.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>VT-x (vmx)</source>
         <extracomment>kvmgui/core/hostcheck.py:390</extracomment>
         <translation>VT-x (vmx)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>AMD-V (svm)</source>
         <extracomment>kvmgui/core/hostcheck.py:390</extracomment>
         <translation>AMD-V (svm)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The CPU has {flag} and /dev/kvm can create virtual machines, so auto uses KVM and guests run at nearly native speed.</source>
         <extracomment>kvmgui/core/hostcheck.py:392</extracomment>
-        <translation>Le processeur dispose de {flag} et /dev/kvm peut créer des machines virtuelles : auto utilise donc KVM et les invités tournent à une vitesse proche de la vitesse native.</translation>
+        <translation>Le processeur dispose de {flag} et /dev/kvm peut créer des machines virtuelles&#xa0;: auto utilise donc KVM et les invités tournent à une vitesse proche de la vitesse native.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0}, so auto uses TCG (software emulation) and guests will run much slower.</source>
         <extracomment>kvmgui/core/hostcheck.py:397; {0} = _sentence(clause)[:-1]</extracomment>
-        <translation>{0} : auto utilise donc TCG (émulation logicielle) et les invités seront beaucoup plus lents.</translation>
+        <translation>{0}&#xa0;: auto utilise donc TCG (émulation logicielle) et les invités seront beaucoup plus lents.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Accelerator: KVM</source>
         <extracomment>kvmgui/core/hostcheck.py:468</extracomment>
-        <translation>Accélérateur : KVM</translation>
+        <translation>Accélérateur&#xa0;: KVM</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Accelerator: TCG</source>
         <extracomment>kvmgui/core/hostcheck.py:471</extracomment>
-        <translation>Accélérateur : TCG</translation>
+        <translation>Accélérateur&#xa0;: TCG</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CPU virtualization</source>
         <extracomment>kvmgui/core/hostcheck.py:476</extracomment>
         <translation>Virtualisation du processeur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The CPU supports Intel VT-x (vmx flag).</source>
         <extracomment>kvmgui/core/hostcheck.py:478</extracomment>
         <translation>Le processeur prend en charge Intel VT-x (indicateur vmx).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The CPU supports AMD-V (svm flag).</source>
         <extracomment>kvmgui/core/hostcheck.py:480</extracomment>
         <translation>Le processeur prend en charge AMD-V (indicateur svm).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer is a virtual machine whose CPU shows no VT-x/AMD-V flag, so KVM guests cannot run inside it.</source>
         <extracomment>kvmgui/core/hostcheck.py:484</extracomment>
-        <translation>Cet ordinateur est une machine virtuelle dont le processeur n'affiche pas l'indicateur VT-x/AMD-V, des invités KVM ne peuvent donc pas y tourner.</translation>
+        <translation>Cet ordinateur est une machine virtuelle dont le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V, des invités KVM ne peuvent donc pas y tourner.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The CPU shows no VT-x/AMD-V flag: virtualization is switched off in the firmware settings or the CPU lacks it.</source>
         <extracomment>kvmgui/core/hostcheck.py:490</extracomment>
-        <translation>Le processeur n'affiche pas l'indicateur VT-x/AMD-V : la virtualisation est désactivée dans les réglages du micrologiciel ou le processeur ne la prend pas en charge.</translation>
+        <translation>Le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V&#xa0;: la virtualisation est désactivée dans les réglages du micrologiciel ou le processeur ne la prend pas en charge.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>KVM kernel module</source>
         <extracomment>kvmgui/core/hostcheck.py:497</extracomment>
         <translation>Module noyau KVM</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Could not tell which kernel modules are loaded.</source>
         <extracomment>kvmgui/core/hostcheck.py:500</extracomment>
         <translation>Impossible de savoir quels modules du noyau sont chargés.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The {name} module is loaded.</source>
         <extracomment>kvmgui/core/hostcheck.py:504</extracomment>
         <translation>Le module {name} est chargé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially prepared guest kernels, not ordinary operating systems.</source>
         <extracomment>kvmgui/core/hostcheck.py:508</extracomment>
-        <translation>Le module KVM chargé est kvm_pvm, une variante de KVM qui ne fait tourner que des noyaux invités spécialement préparés, pas des systèmes d'exploitation ordinaires.</translation>
+        <translation>Le module KVM chargé est kvm_pvm, une variante de KVM qui ne fait tourner que des noyaux invités spécialement préparés, pas des systèmes d&apos;exploitation ordinaires.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No KVM module is loaded because the CPU shows no virtualization support.</source>
         <extracomment>kvmgui/core/hostcheck.py:516</extracomment>
-        <translation>Aucun module KVM n'est chargé car le processeur n'affiche aucune prise en charge de la virtualisation.</translation>
+        <translation>Aucun module KVM n&apos;est chargé car le processeur n&apos;affiche aucune prise en charge de la virtualisation.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The {module} module is not loaded.</source>
         <extracomment>kvmgui/core/hostcheck.py:522</extracomment>
-        <translation>Le module {module} n'est pas chargé.</translation>
+        <translation>Le module {module} n&apos;est pas chargé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm does not exist, so KVM cannot be used.</source>
         <extracomment>kvmgui/core/hostcheck.py:532</extracomment>
-        <translation>/dev/kvm n'existe pas, KVM ne peut donc pas être utilisé.</translation>
+        <translation>/dev/kvm n&apos;existe pas, KVM ne peut donc pas être utilisé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm exists but is not a device file, so KVM cannot be used.</source>
         <extracomment>kvmgui/core/hostcheck.py:537</extracomment>
-        <translation>/dev/kvm existe mais n'est pas un fichier de périphérique, KVM ne peut donc pas être utilisé.</translation>
+        <translation>/dev/kvm existe mais n&apos;est pas un fichier de périphérique, KVM ne peut donc pas être utilisé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>, mode {dev_kvm_mode}</source>
         <extracomment>kvmgui/core/hostcheck.py:540; {dev_kvm_mode} = raw.dev_kvm_mode</extracomment>
         <translation>, droits {dev_kvm_mode}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>group {dev_kvm_group}</source>
         <extracomment>kvmgui/core/hostcheck.py:541; {dev_kvm_group} = raw.dev_kvm_group</extracomment>
         <translation>groupe {dev_kvm_group}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>unknown group</source>
         <extracomment>kvmgui/core/hostcheck.py:541</extracomment>
         <translation>groupe inconnu</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm exists ({group}{mode}).</source>
         <extracomment>kvmgui/core/hostcheck.py:542</extracomment>
         <translation>/dev/kvm existe ({group}{mode}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>KVM usable</source>
         <extracomment>kvmgui/core/hostcheck.py:546</extracomment>
         <translation>KVM utilisable</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not checked: there is no /dev/kvm.</source>
         <extracomment>kvmgui/core/hostcheck.py:548</extracomment>
-        <translation>Non vérifié : il n'y a pas de /dev/kvm.</translation>
+        <translation>Non vérifié&#xa0;: il n&apos;y a pas de /dev/kvm.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>, so KVM cannot create VMs until you quit it or unload its driver</source>
         <extracomment>kvmgui/core/hostcheck.py:556</extracomment>
         <translation>, KVM ne peut donc pas créer de machines virtuelles tant que vous ne le quittez pas ou ne déchargez pas son pilote</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm created a test VM, but it belongs to kvm_pvm, which cannot run ordinary guests.</source>
         <extracomment>kvmgui/core/hostcheck.py:562</extracomment>
         <translation>/dev/kvm a créé une machine virtuelle de test, mais il appartient à kvm_pvm, qui ne peut pas faire tourner des invités ordinaires.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.</source>
         <extracomment>kvmgui/core/hostcheck.py:568</extracomment>
-        <translation>/dev/kvm s'est ouvert, indique la version {KVM_API_VERSION} de l'API et a créé une machine virtuelle de test.</translation>
+        <translation>/dev/kvm s&apos;est ouvert, indique la version {KVM_API_VERSION} de l&apos;API et a créé une machine virtuelle de test.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvm group</source>
         <extracomment>kvmgui/core/hostcheck.py:573</extracomment>
         <translation>Groupe kvm</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You are root, so no group membership is needed.</source>
         <extracomment>kvmgui/core/hostcheck.py:576</extracomment>
-        <translation>Vous êtes root, aucune appartenance à un groupe n'est donc nécessaire.</translation>
+        <translation>Vous êtes root, aucune appartenance à un groupe n&apos;est donc nécessaire.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This system has no kvm group; access to /dev/kvm is granted some other way.</source>
         <extracomment>kvmgui/core/hostcheck.py:581</extracomment>
-        <translation>Ce système n'a pas de groupe kvm ; l'accès à /dev/kvm est accordé d'une autre façon.</translation>
+        <translation>Ce système n&apos;a pas de groupe kvm&#xa0;; l&apos;accès à /dev/kvm est accordé d&apos;une autre façon.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You are in the kvm group.</source>
         <extracomment>kvmgui/core/hostcheck.py:584</extracomment>
         <translation>Vous êtes dans le groupe kvm.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You were added to the kvm group, but this login session started before that.</source>
         <extracomment>kvmgui/core/hostcheck.py:588</extracomment>
         <translation>Vous avez été ajouté au groupe kvm, mais cette session a été ouverte avant.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You can use /dev/kvm from this desktop session, but not over SSH unless you join the kvm group and log in again.</source>
         <extracomment>kvmgui/core/hostcheck.py:595</extracomment>
         <translation>Vous pouvez utiliser /dev/kvm depuis cette session de bureau, mais pas par SSH, à moins de rejoindre le groupe kvm et de vous reconnecter.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You are not in the kvm group; after adding yourself, log out and back in.</source>
         <extracomment>kvmgui/core/hostcheck.py:601</extracomment>
-        <translation>Vous n'êtes pas dans le groupe kvm ; après vous y être ajouté, fermez la session et rouvrez-la.</translation>
+        <translation>Vous n&apos;êtes pas dans le groupe kvm&#xa0;; après vous y être ajouté, fermez la session et rouvrez-la.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Other hypervisors</source>
         <extracomment>kvmgui/core/hostcheck.py:607</extracomment>
         <translation>Autres hyperviseurs</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VirtualBox's vboxdrv driver is loaded, and on Linux 6.12 or newer KVM holds VT-x/AMD-V from the moment its module loads, so VirtualBox fails with VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is loaded, and KVM cannot start guests while a VirtualBox VM runs.</source>
+        <location line="+2"/>
+        <source>VirtualBox&apos;s vboxdrv driver is loaded, and on Linux 6.12 or newer KVM holds VT-x/AMD-V from the moment its module loads, so VirtualBox fails with VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is loaded, and KVM cannot start guests while a VirtualBox VM runs.</source>
         <extracomment>kvmgui/core/hostcheck.py:617</extracomment>
-        <translation>Le pilote vboxdrv de VirtualBox est chargé, et avec Linux 6.12 ou plus récent KVM monopolise VT-x/AMD-V dès le chargement de son module : VirtualBox échoue donc avec VERR_VMX_IN_VMX_ROOT_MODE (ou VERR_SVM_IN_USE) tant que KVM est chargé, et KVM ne peut pas démarrer d'invités tant qu'une machine virtuelle VirtualBox tourne.</translation>
+        <translation>Le pilote vboxdrv de VirtualBox est chargé, et avec Linux 6.12 ou plus récent KVM monopolise VT-x/AMD-V dès le chargement de son module&#xa0;: VirtualBox échoue donc avec VERR_VMX_IN_VMX_ROOT_MODE (ou VERR_SVM_IN_USE) tant que KVM est chargé, et KVM ne peut pas démarrer d&apos;invités tant qu&apos;une machine virtuelle VirtualBox tourne.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>To use VirtualBox, first run: sudo modprobe -r {kvm_module} (or boot with kvm.enable_virt_at_load=0)</source>
         <extracomment>kvmgui/core/hostcheck.py:621</extracomment>
-        <translation>Pour utiliser VirtualBox, lancez d'abord : sudo modprobe -r {kvm_module} (ou démarrez avec kvm.enable_virt_at_load=0)</translation>
+        <translation>Pour utiliser VirtualBox, lancez d&apos;abord&#xa0;: sudo modprobe -r {kvm_module} (ou démarrez avec kvm.enable_virt_at_load=0)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VirtualBox's vboxdrv driver is loaded: KVM and VirtualBox cannot both run virtual machines at the same time, so quit every VirtualBox VM before starting one here, and the other way round.</source>
+        <location line="+2"/>
+        <source>VirtualBox&apos;s vboxdrv driver is loaded: KVM and VirtualBox cannot both run virtual machines at the same time, so quit every VirtualBox VM before starting one here, and the other way round.</source>
         <extracomment>kvmgui/core/hostcheck.py:626</extracomment>
-        <translation>Le pilote vboxdrv de VirtualBox est chargé : KVM et VirtualBox ne peuvent pas faire tourner de machines virtuelles en même temps, quittez donc toute machine virtuelle VirtualBox avant d'en démarrer une ici, et inversement.</translation>
+        <translation>Le pilote vboxdrv de VirtualBox est chargé&#xa0;: KVM et VirtualBox ne peuvent pas faire tourner de machines virtuelles en même temps, quittez donc toute machine virtuelle VirtualBox avant d&apos;en démarrer une ici, et inversement.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quit all VirtualBox virtual machines before starting one here.</source>
         <extracomment>kvmgui/core/hostcheck.py:629</extracomment>
-        <translation>Quittez toutes les machines virtuelles VirtualBox avant d'en démarrer une ici.</translation>
+        <translation>Quittez toutes les machines virtuelles VirtualBox avant d&apos;en démarrer une ici.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VMware's vmmon driver is loaded: KVM and VMware cannot both run virtual machines at the same time.</source>
+        <location line="+2"/>
+        <source>VMware&apos;s vmmon driver is loaded: KVM and VMware cannot both run virtual machines at the same time.</source>
         <extracomment>kvmgui/core/hostcheck.py:634</extracomment>
-        <translation>Le pilote vmmon de VMware est chargé : KVM et VMware ne peuvent pas faire tourner de machines virtuelles en même temps.</translation>
+        <translation>Le pilote vmmon de VMware est chargé&#xa0;: KVM et VMware ne peuvent pas faire tourner de machines virtuelles en même temps.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quit all VMware virtual machines before starting one here.</source>
         <extracomment>kvmgui/core/hostcheck.py:636</extracomment>
-        <translation>Quittez toutes les machines virtuelles VMware avant d'en démarrer une ici.</translation>
+        <translation>Quittez toutes les machines virtuelles VMware avant d&apos;en démarrer une ici.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Could not tell whether VirtualBox's driver is loaded.</source>
+        <location line="+2"/>
+        <source>Could not tell whether VirtualBox&apos;s driver is loaded.</source>
         <extracomment>kvmgui/core/hostcheck.py:640</extracomment>
         <translation>Impossible de savoir si le pilote de VirtualBox est chargé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No VirtualBox or VMware driver is loaded to conflict with KVM.</source>
         <extracomment>kvmgui/core/hostcheck.py:643</extracomment>
-        <translation>Aucun pilote VirtualBox ou VMware n'est chargé qui entrerait en conflit avec KVM.</translation>
+        <translation>Aucun pilote VirtualBox ou VMware n&apos;est chargé qui entrerait en conflit avec KVM.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Running inside a VM</source>
         <extracomment>kvmgui/core/hostcheck.py:648</extracomment>
         <translation>Fonctionnement dans une machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer is not a virtual machine.</source>
         <extracomment>kvmgui/core/hostcheck.py:650</extracomment>
-        <translation>Cet ordinateur n'est pas une machine virtuelle.</translation>
+        <translation>Cet ordinateur n&apos;est pas une machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer is itself a virtual machine{product} with nested virtualization available, so guests run slower than on real hardware.</source>
         <extracomment>kvmgui/core/hostcheck.py:655</extracomment>
         <translation>Cet ordinateur est lui-même une machine virtuelle{product} avec la virtualisation imbriquée disponible, les invités tournent donc plus lentement que sur du vrai matériel.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer is itself a virtual machine{product} without nested virtualization.</source>
         <extracomment>kvmgui/core/hostcheck.py:660</extracomment>
         <translation>Cet ordinateur est lui-même une machine virtuelle{product} sans virtualisation imbriquée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{program} is not installed.</source>
         <extracomment>kvmgui/core/hostcheck.py:675</extracomment>
-        <translation>{program} n'est pas installé.</translation>
+        <translation>{program} n&apos;est pas installé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{program} at {path} did not report its version{detail}.</source>
         <extracomment>kvmgui/core/hostcheck.py:680</extracomment>
-        <translation>{program} dans {path} n'a pas indiqué sa version{detail}.</translation>
+        <translation>{program} dans {path} n&apos;a pas indiqué sa version{detail}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{program} {shown} is too old: kvmgui needs {need} or newer.</source>
         <extracomment>kvmgui/core/hostcheck.py:687</extracomment>
-        <translation>{program} {shown} est trop ancien : kvmgui nécessite la version {need} ou plus récente.</translation>
+        <translation>{program} {shown} est trop ancien&#xa0;: kvmgui nécessite la version {need} ou plus récente.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{program} {shown} is installed at {path}.</source>
         <extracomment>kvmgui/core/hostcheck.py:689</extracomment>
         <translation>{program} {shown} est installé dans {path}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>UEFI firmware (OVMF)</source>
         <extracomment>kvmgui/core/hostcheck.py:693</extracomment>
         <translation>Micrologiciel UEFI (OVMF)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>UEFI firmware found at {ovmf_code}.</source>
         <extracomment>kvmgui/core/hostcheck.py:695; {ovmf_code} = raw.ovmf_code</extracomment>
         <translation>Micrologiciel UEFI trouvé dans {ovmf_code}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can't be created.</source>
+        <location line="+2"/>
+        <source>The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can&apos;t be created.</source>
         <extracomment>kvmgui/core/hostcheck.py:698</extracomment>
-        <translation>Le micrologiciel UEFI (OVMF) n'est pas installé : les invités UEFI et Windows 11 ne peuvent donc pas être créés.</translation>
+        <translation>Le micrologiciel UEFI (OVMF) n&apos;est pas installé&#xa0;: les invités UEFI et Windows 11 ne peuvent donc pas être créés.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>TPM emulator (swtpm)</source>
         <extracomment>kvmgui/core/hostcheck.py:705</extracomment>
         <translation>Émulateur de TPM (swtpm)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>swtpm is installed at {swtpm_path}.</source>
         <extracomment>kvmgui/core/hostcheck.py:707; {swtpm_path} = raw.swtpm_path</extracomment>
         <translation>swtpm est installé dans {swtpm_path}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>swtpm is not installed, so Windows 11 guests can't get the TPM they need.</source>
+        <location line="+2"/>
+        <source>swtpm is not installed, so Windows 11 guests can&apos;t get the TPM they need.</source>
         <extracomment>kvmgui/core/hostcheck.py:710</extracomment>
-        <translation>swtpm n'est pas installé : les invités Windows 11 ne peuvent donc pas avoir le TPM dont ils ont besoin.</translation>
+        <translation>swtpm n&apos;est pas installé&#xa0;: les invités Windows 11 ne peuvent donc pas avoir le TPM dont ils ont besoin.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>SPICE viewer</source>
         <extracomment>kvmgui/core/hostcheck.py:715</extracomment>
         <translation>Visionneuse SPICE</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>remote-viewer is installed at {remote_viewer_path}.</source>
         <extracomment>kvmgui/core/hostcheck.py:719; {remote_viewer_path} = raw.remote_viewer_path</extracomment>
         <translation>remote-viewer est installé dans {remote_viewer_path}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>remote-viewer is not installed; it is only needed for VMs that use a SPICE display.</source>
         <extracomment>kvmgui/core/hostcheck.py:723</extracomment>
-        <translation>remote-viewer n'est pas installé ; il n'est nécessaire que pour les machines virtuelles qui utilisent un affichage SPICE.</translation>
+        <translation>remote-viewer n&apos;est pas installé&#xa0;; il n&apos;est nécessaire que pour les machines virtuelles qui utilisent un affichage SPICE.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Free space</source>
         <extracomment>kvmgui/core/hostcheck.py:739</extracomment>
         <translation>Espace libre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Could not measure the free space for {where}.</source>
         <extracomment>kvmgui/core/hostcheck.py:743</extracomment>
-        <translation>Impossible de mesurer l'espace libre pour {where}.</translation>
+        <translation>Impossible de mesurer l&apos;espace libre pour {where}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only {shown} is free for the VM folder {where}, too little for most guest installs.</source>
         <extracomment>kvmgui/core/hostcheck.py:749</extracomment>
         <translation>Seulement {shown} libres pour le dossier des machines virtuelles {where}, trop peu pour installer la plupart des systèmes invités.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Free up disk space, or choose a VM folder on a larger disk in the settings.</source>
         <extracomment>kvmgui/core/hostcheck.py:751</extracomment>
-        <translation>Libérez de l'espace disque, ou choisissez dans les paramètres un dossier des machines virtuelles sur un disque plus grand.</translation>
+        <translation>Libérez de l&apos;espace disque, ou choisissez dans les paramètres un dossier des machines virtuelles sur un disque plus grand.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{shown} is free for the VM folder {where}.</source>
         <extracomment>kvmgui/core/hostcheck.py:753</extracomment>
         <translation>{shown} libres pour le dossier des machines virtuelles {where}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sound</source>
         <extracomment>kvmgui/core/hostcheck.py:757</extracomment>
         <translation>Son</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Guest sound plays through PulseAudio/PipeWire ({pulse_socket}).</source>
         <extracomment>kvmgui/core/hostcheck.py:761; {pulse_socket} = raw.pulse_socket</extracomment>
         <translation>Le son des invités passe par PulseAudio/PipeWire ({pulse_socket}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PipeWire runs without its PulseAudio service, so guest sound is off.</source>
         <extracomment>kvmgui/core/hostcheck.py:766</extracomment>
         <translation>PipeWire tourne sans son service PulseAudio, le son des invités est donc coupé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No PulseAudio or PipeWire sound server was found for this session, so guest sound is off.</source>
         <extracomment>kvmgui/core/hostcheck.py:771</extracomment>
-        <translation>Aucun serveur de son PulseAudio ou PipeWire n'a été trouvé pour cette session, le son des invités est donc coupé.</translation>
+        <translation>Aucun serveur de son PulseAudio ou PipeWire n&apos;a été trouvé pour cette session, le son des invités est donc coupé.</translation>
     </message>
 </context>
 <context>
     <name>core.qemu_caps</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not a QEMU version banner: {0}</source>
         <extracomment>kvmgui/core/qemu_caps.py:41; {0} = text.strip()[:80]</extracomment>
-        <translation>Ce n'est pas une bannière de version de QEMU : {0}</translation>
+        <translation>Ce n&apos;est pas une bannière de version de QEMU&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
     <name>core.qemu_img</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An image path must not be empty.</source>
         <extracomment>kvmgui/core/qemu_img.py:70</extracomment>
-        <translation>Un chemin d'image ne doit pas être vide.</translation>
+        <translation>Un chemin d&apos;image ne doit pas être vide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An image path must not contain NUL characters.</source>
         <extracomment>kvmgui/core/qemu_img.py:72</extracomment>
-        <translation>Un chemin d'image ne doit pas contenir de caractère NUL.</translation>
+        <translation>Un chemin d&apos;image ne doit pas contenir de caractère NUL.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{fmt} is not a valid image {what}.</source>
         <extracomment>kvmgui/core/qemu_img.py:83</extracomment>
-        <translation>{fmt} n'est pas un {what} d'image valide.</translation>
+        <translation>{fmt} n&apos;est pas un {what} d&apos;image valide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The image size must be a positive number of bytes, not {size_bytes}.</source>
         <extracomment>kvmgui/core/qemu_img.py:89</extracomment>
-        <translation>La taille de l'image doit être un nombre positif d'octets, pas {size_bytes}.</translation>
+        <translation>La taille de l&apos;image doit être un nombre positif d&apos;octets, pas {size_bytes}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A backing file needs its format (for example qcow2 or raw), so that QEMU never has to guess it.</source>
         <extracomment>kvmgui/core/qemu_img.py:113</extracomment>
-        <translation>Un fichier de base doit avoir son format indiqué (par exemple qcow2 ou raw), pour que QEMU n'ait jamais à le deviner.</translation>
+        <translation>Un fichier de base doit avoir son format indiqué (par exemple qcow2 ou raw), pour que QEMU n&apos;ait jamais à le deviner.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only qcow2 images can have a backing file.</source>
         <extracomment>kvmgui/core/qemu_img.py:117</extracomment>
         <translation>Seules les images qcow2 peuvent avoir un fichier de base.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>backing format</source>
         <extracomment>kvmgui/core/qemu_img.py:118</extracomment>
         <translation>format de base</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A backing format was given without a backing file.</source>
         <extracomment>kvmgui/core/qemu_img.py:120</extracomment>
         <translation>Un format de base a été donné sans fichier de base.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A new image needs a size.</source>
         <extracomment>kvmgui/core/qemu_img.py:125</extracomment>
         <translation>Une nouvelle image doit avoir une taille.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only {0} images can be compressed.</source>
-        <extracomment>kvmgui/core/qemu_img.py:177; {0} = ', '.join(COMPRESSIBLE_FORMATS)</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:177; {0} = &apos;, &apos;.join(COMPRESSIBLE_FORMATS)</extracomment>
         <translation>Seules les images {0} peuvent être compressées.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A backing file needs its format, so that QEMU never guesses it.</source>
         <extracomment>kvmgui/core/qemu_img.py:188</extracomment>
         <translation>Un fichier de base doit avoir son format indiqué, pour que QEMU ne le devine jamais.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The rate limit must be a positive number of bytes per second.</source>
         <extracomment>kvmgui/core/qemu_img.py:192</extracomment>
-        <translation>La limite de débit doit être un nombre positif d'octets par seconde.</translation>
+        <translation>La limite de débit doit être un nombre positif d&apos;octets par seconde.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>repair must be 'leaks' or 'all'.</source>
+        <location line="+2"/>
+        <source>repair must be &apos;leaks&apos; or &apos;all&apos;.</source>
         <extracomment>kvmgui/core/qemu_img.py:226</extracomment>
-        <translation>repair doit valoir « leaks » ou « all ».</translation>
+        <translation>repair doit valoir «&#xa0;leaks&#xa0;» ou «&#xa0;all&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An image in use by a VM cannot be repaired.</source>
         <extracomment>kvmgui/core/qemu_img.py:228</extracomment>
         <translation>Une image utilisée par une machine virtuelle ne peut pas être réparée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Measure either an image (src=) or a size (size=), not both.</source>
         <extracomment>kvmgui/core/qemu_img.py:267</extracomment>
         <translation>Mesurez soit une image (src=), soit une taille (size=), pas les deux.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The source image's format is needed.</source>
+        <location line="+2"/>
+        <source>The source image&apos;s format is needed.</source>
         <extracomment>kvmgui/core/qemu_img.py:271</extracomment>
-        <translation>Le format de l'image source est nécessaire.</translation>
+        <translation>Le format de l&apos;image source est nécessaire.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The disk is only {current_size}; it cannot shrink by {1}.</source>
         <extracomment>kvmgui/core/qemu_img.py:297; {current_size} = format_size(current), {1} = stripped[1:]</extracomment>
-        <translation>Le disque ne fait que {current_size} ; il ne peut pas être réduit de {1}.</translation>
+        <translation>Le disque ne fait que {current_size}&#xa0;; il ne peut pas être réduit de {1}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img reported {key}={value}, which is not a number.</source>
         <extracomment>kvmgui/core/qemu_img.py:354</extracomment>
-        <translation>qemu-img a indiqué {key}={value}, qui n'est pas un nombre.</translation>
+        <translation>qemu-img a indiqué {key}={value}, qui n&apos;est pas un nombre.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img listed a snapshot that is not an object.</source>
         <extracomment>kvmgui/core/qemu_img.py:364</extracomment>
-        <translation>qemu-img a listé un instantané qui n'est pas un objet.</translation>
+        <translation>qemu-img a listé un instantané qui n&apos;est pas un objet.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img info did not print an image description.</source>
         <extracomment>kvmgui/core/qemu_img.py:379</extracomment>
-        <translation>qemu-img info n'a pas affiché de description de l'image.</translation>
+        <translation>qemu-img info n&apos;a pas affiché de description de l&apos;image.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>qemu-img info did not report the image's format and size.</source>
+        <location line="+2"/>
+        <source>qemu-img info did not report the image&apos;s format and size.</source>
         <extracomment>kvmgui/core/qemu_img.py:383</extracomment>
-        <translation>qemu-img info n'a pas indiqué le format et la taille de l'image.</translation>
+        <translation>qemu-img info n&apos;a pas indiqué le format et la taille de l&apos;image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img info listed snapshots in an unknown form.</source>
         <extracomment>kvmgui/core/qemu_img.py:392</extracomment>
         <translation>qemu-img info a listé les instantanés sous une forme inconnue.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img printed something that is not JSON.</source>
         <extracomment>kvmgui/core/qemu_img.py:414</extracomment>
-        <translation>qemu-img a affiché quelque chose qui n'est pas du JSON.</translation>
+        <translation>qemu-img a affiché quelque chose qui n&apos;est pas du JSON.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img info printed an empty list.</source>
         <extracomment>kvmgui/core/qemu_img.py:422</extracomment>
         <translation>qemu-img info a affiché une liste vide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img info did not print a backing chain.</source>
         <extracomment>kvmgui/core/qemu_img.py:433</extracomment>
-        <translation>qemu-img info n'a pas affiché de chaîne d'images de base.</translation>
+        <translation>qemu-img info n&apos;a pas affiché de chaîne d&apos;images de base.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No errors were found in the image.</source>
         <extracomment>kvmgui/core/qemu_img.py:491</extracomment>
-        <translation>Aucune erreur n'a été trouvée dans l'image.</translation>
+        <translation>Aucune erreur n&apos;a été trouvée dans l&apos;image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The image is intact but wastes space ({leaks} leaked clusters); repairing it reclaims that space.</source>
         <extracomment>kvmgui/core/qemu_img.py:494</extracomment>
-        <translation>L'image est intacte mais gaspille de la place ({leaks} clusters perdus) ; la réparer récupère cette place.</translation>
+        <translation>L&apos;image est intacte mais gaspille de la place ({leaks} clusters perdus)&#xa0;; la réparer récupère cette place.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The image is damaged ({corruptions} errors). Keep a copy of it before trying a repair, which may lose data.</source>
         <extracomment>kvmgui/core/qemu_img.py:499</extracomment>
-        <translation>L'image est endommagée ({corruptions} erreurs). Gardez-en une copie avant de tenter une réparation, qui peut perdre des données.</translation>
+        <translation>L&apos;image est endommagée ({corruptions} erreurs). Gardez-en une copie avant de tenter une réparation, qui peut perdre des données.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This image format has no internal structure that could be checked.</source>
         <extracomment>kvmgui/core/qemu_img.py:504</extracomment>
-        <translation>Ce format d'image n'a pas de structure interne qui puisse être vérifiée.</translation>
+        <translation>Ce format d&apos;image n&apos;a pas de structure interne qui puisse être vérifiée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The image could not be checked.</source>
         <extracomment>kvmgui/core/qemu_img.py:506</extracomment>
-        <translation>L'image n'a pas pu être vérifiée.</translation>
+        <translation>L&apos;image n&apos;a pas pu être vérifiée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img measure did not print an object.</source>
         <extracomment>kvmgui/core/qemu_img.py:521</extracomment>
-        <translation>qemu-img measure n'a pas affiché d'objet.</translation>
+        <translation>qemu-img measure n&apos;a pas affiché d&apos;objet.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img measure did not report the sizes.</source>
         <extracomment>kvmgui/core/qemu_img.py:525</extracomment>
-        <translation>qemu-img measure n'a pas indiqué les tailles.</translation>
+        <translation>qemu-img measure n&apos;a pas indiqué les tailles.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This image is in use by a running VM.</source>
         <extracomment>kvmgui/core/qemu_img.py:560</extracomment>
         <translation>Cette image est utilisée par une machine virtuelle en marche.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{LOCKED_MESSAGE} Shut the VM down first, then try again.</source>
         <extracomment>kvmgui/core/qemu_img.py:565</extracomment>
-        <translation>{LOCKED_MESSAGE} Éteignez d'abord la machine virtuelle, puis réessayez.</translation>
+        <translation>{LOCKED_MESSAGE} Éteignez d&apos;abord la machine virtuelle, puis réessayez.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The image's base (backing file) cannot be opened. Check that it still exists.</source>
+        <location line="+2"/>
+        <source>The image&apos;s base (backing file) cannot be opened. Check that it still exists.</source>
         <extracomment>kvmgui/core/qemu_img.py:568</extracomment>
-        <translation>La base de l'image (fichier de base) ne peut pas être ouverte. Vérifiez qu'elle existe toujours.</translation>
+        <translation>La base de l&apos;image (fichier de base) ne peut pas être ouverte. Vérifiez qu&apos;elle existe toujours.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The image file does not exist. Check the path.</source>
         <extracomment>kvmgui/core/qemu_img.py:570</extracomment>
-        <translation>Le fichier image n'existe pas. Vérifiez le chemin.</translation>
+        <translation>Le fichier image n&apos;existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You are not allowed to open this file. Check its owner and permissions.</source>
         <extracomment>kvmgui/core/qemu_img.py:572</extracomment>
-        <translation>Vous n'avez pas le droit d'ouvrir ce fichier. Vérifiez son propriétaire et ses droits.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir ce fichier. Vérifiez son propriétaire et ses droits.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The folder is on a read-only file system; choose a folder you can write to.</source>
         <extracomment>kvmgui/core/qemu_img.py:574</extracomment>
-        <translation>Le dossier est sur un système de fichiers en lecture seule ; choisissez un dossier dans lequel vous pouvez écrire.</translation>
+        <translation>Le dossier est sur un système de fichiers en lecture seule&#xa0;; choisissez un dossier dans lequel vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>There is not enough free space on the host's disk for this image.</source>
+        <location line="+2"/>
+        <source>There is not enough free space on the host&apos;s disk for this image.</source>
         <extracomment>kvmgui/core/qemu_img.py:576</extracomment>
-        <translation>Il n'y a pas assez d'espace libre sur le disque de l'hôte pour cette image.</translation>
+        <translation>Il n&apos;y a pas assez d&apos;espace libre sur le disque de l&apos;hôte pour cette image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path is a folder, not an image file.</source>
         <extracomment>kvmgui/core/qemu_img.py:578</extracomment>
         <translation>Le chemin est un dossier, pas un fichier image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The new size is smaller than the current one; shrinking needs an explicit confirmation because it deletes data at the end of the disk.</source>
         <extracomment>kvmgui/core/qemu_img.py:580</extracomment>
-        <translation>La nouvelle taille est plus petite que l'actuelle ; la réduction demande une confirmation explicite car elle efface des données à la fin du disque.</translation>
+        <translation>La nouvelle taille est plus petite que l&apos;actuelle&#xa0;; la réduction demande une confirmation explicite car elle efface des données à la fin du disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img does not know this image format.</source>
         <extracomment>kvmgui/core/qemu_img.py:583</extracomment>
-        <translation>qemu-img ne connaît pas ce format d'image.</translation>
+        <translation>qemu-img ne connaît pas ce format d&apos;image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The file is not an image of the expected format.</source>
         <extracomment>kvmgui/core/qemu_img.py:586</extracomment>
-        <translation>Le fichier n'est pas une image du format attendu.</translation>
+        <translation>Le fichier n&apos;est pas une image du format attendu.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The image is damaged. Run 'img check' on it; keep a copy before any repair.</source>
+        <location line="+2"/>
+        <source>The image is damaged. Run &apos;img check&apos; on it; keep a copy before any repair.</source>
         <extracomment>kvmgui/core/qemu_img.py:588</extracomment>
-        <translation>L'image est endommagée. Lancez « img check » dessus ; gardez-en une copie avant toute réparation.</translation>
+        <translation>L&apos;image est endommagée. Lancez «&#xa0;img check&#xa0;» dessus&#xa0;; gardez-en une copie avant toute réparation.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A backing file needs its format (for example qcow2 or raw).</source>
         <extracomment>kvmgui/core/qemu_img.py:590</extracomment>
         <translation>Un fichier de base doit avoir son format indiqué (par exemple qcow2 ou raw).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The requested size is too large for this image format or file system.</source>
         <extracomment>kvmgui/core/qemu_img.py:592</extracomment>
-        <translation>La taille demandée est trop grande pour ce format d'image ou ce système de fichiers.</translation>
+        <translation>La taille demandée est trop grande pour ce format d&apos;image ou ce système de fichiers.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This image format does not support that operation.</source>
         <extracomment>kvmgui/core/qemu_img.py:594</extracomment>
-        <translation>Ce format d'image ne permet pas cette opération.</translation>
+        <translation>Ce format d&apos;image ne permet pas cette opération.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img failed; see the details.</source>
         <extracomment>kvmgui/core/qemu_img.py:603</extracomment>
-        <translation>qemu-img a échoué ; voir les détails.</translation>
+        <translation>qemu-img a échoué&#xa0;; voir les détails.</translation>
     </message>
 </context>
 <context>
     <name>core.settings</name>
     <message>
-        <location line="+2" />
-        <source>'{field}' must be between {lo} and {hi} {unit}: change it in the settings.</source>
+        <location line="+2"/>
+        <source>&apos;{field}&apos; must be between {lo} and {hi} {unit}: change it in the settings.</source>
         <extracomment>kvmgui/core/settings.py:102</extracomment>
-        <translation>« {field} » doit être compris entre {lo} et {hi} {unit} : modifiez-le dans les paramètres.</translation>
+        <translation>«&#xa0;{field}&#xa0;» doit être compris entre {lo} et {hi} {unit}&#xa0;: modifiez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{field}' is empty: give the program's name or its full path.</source>
+        <location line="+2"/>
+        <source>&apos;{field}&apos; is empty: give the program&apos;s name or its full path.</source>
         <extracomment>kvmgui/core/settings.py:108</extracomment>
-        <translation>« {field} » est vide : indiquez le nom du programme ou son chemin complet.</translation>
+        <translation>«&#xa0;{field}&#xa0;» est vide&#xa0;: indiquez le nom du programme ou son chemin complet.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{field}' must be a program name or a full path starting with '/'.</source>
+        <location line="+2"/>
+        <source>&apos;{field}&apos; must be a program name or a full path starting with &apos;/&apos;.</source>
         <extracomment>kvmgui/core/settings.py:111</extracomment>
-        <translation>« {field} » doit être un nom de programme ou un chemin complet commençant par « / ».</translation>
+        <translation>«&#xa0;{field}&#xa0;» doit être un nom de programme ou un chemin complet commençant par «&#xa0;/&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The settings have schema {schema_version}; this kvmgui writes {SETTINGS_SCHEMA_VERSION}.</source>
         <extracomment>kvmgui/core/settings.py:119; {schema_version} = s.schema_version</extracomment>
-        <translation>Les paramètres ont le schéma {schema_version} ; ce kvmgui écrit le schéma {SETTINGS_SCHEMA_VERSION}.</translation>
+        <translation>Les paramètres ont le schéma {schema_version}&#xa0;; ce kvmgui écrit le schéma {SETTINGS_SCHEMA_VERSION}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The VM folder must be a full path starting with '/': choose it again.</source>
+        <location line="+2"/>
+        <source>The VM folder must be a full path starting with &apos;/&apos;: choose it again.</source>
         <extracomment>kvmgui/core/settings.py:123</extracomment>
-        <translation>Le dossier des machines virtuelles doit être un chemin complet commençant par « / » : choisissez-le à nouveau.</translation>
+        <translation>Le dossier des machines virtuelles doit être un chemin complet commençant par «&#xa0;/&#xa0;»&#xa0;: choisissez-le à nouveau.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must be one of {allowed}</source>
         <extracomment>kvmgui/core/settings.py:149</extracomment>
-        <translation>doit valoir l'un de {allowed}</translation>
+        <translation>doit valoir l&apos;un de {allowed}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must be true or false</source>
         <extracomment>kvmgui/core/settings.py:153</extracomment>
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must be a whole number</source>
         <extracomment>kvmgui/core/settings.py:157</extracomment>
         <translation>doit être un nombre entier</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must be a number</source>
         <extracomment>kvmgui/core/settings.py:161</extracomment>
         <translation>doit être un nombre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must be text</source>
         <extracomment>kvmgui/core/settings.py:165</extracomment>
         <translation>doit être du texte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must be valid text</source>
         <extracomment>kvmgui/core/settings.py:169</extracomment>
         <translation>doit être du texte valide</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The setting '{key}' is unknown and was ignored (check its spelling).</source>
+        <location line="+2"/>
+        <source>The setting &apos;{key}&apos; is unknown and was ignored (check its spelling).</source>
         <extracomment>kvmgui/core/settings.py:182; {key} = shown(str(key), 40)</extracomment>
-        <translation>Le paramètre « {key} » est inconnu et a été ignoré (vérifiez son orthographe).</translation>
+        <translation>Le paramètre «&#xa0;{key}&#xa0;» est inconnu et a été ignoré (vérifiez son orthographe).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The setting '{key}' {exc}, so its default ({2}) is used.</source>
+        <location line="+2"/>
+        <source>The setting &apos;{key}&apos; {exc}, so its default ({2}) is used.</source>
         <extracomment>kvmgui/core/settings.py:188; {2} = _shown_default(key)</extracomment>
-        <translation>Le paramètre « {key} » {exc}, sa valeur par défaut ({2}) est donc utilisée.</translation>
+        <translation>Le paramètre «&#xa0;{key}&#xa0;» {exc}, sa valeur par défaut ({2}) est donc utilisée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{reason}, so its default ({1}) is used.</source>
         <extracomment>kvmgui/core/settings.py:197; {1} = _shown_default(problem.field)</extracomment>
         <translation>{reason}, sa valeur par défaut ({1}) est donc utilisée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is not a JSON object</source>
         <extracomment>kvmgui/core/settings.py:234</extracomment>
-        <translation>ce n'est pas un objet JSON</translation>
+        <translation>ce n&apos;est pas un objet JSON</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>it has no '{VERSION_KEY}' number</source>
+        <location line="+2"/>
+        <source>it has no &apos;{VERSION_KEY}&apos; number</source>
         <extracomment>kvmgui/core/settings.py:237</extracomment>
-        <translation>il n'a pas de numéro « {VERSION_KEY} »</translation>
+        <translation>il n&apos;a pas de numéro «&#xa0;{VERSION_KEY}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>its schema version {version} does not exist</source>
         <extracomment>kvmgui/core/settings.py:239</extracomment>
-        <translation>son numéro de schéma {version} n'existe pas</translation>
+        <translation>son numéro de schéma {version} n&apos;existe pas</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The settings file {path} cannot be read ({strerror}), so the defaults are used: check its permissions.</source>
         <extracomment>kvmgui/core/settings.py:250; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
-        <translation>Le fichier de paramètres {path} ne peut pas être lu ({strerror}), les valeurs par défaut sont donc utilisées : vérifiez ses droits.</translation>
+        <translation>Le fichier de paramètres {path} ne peut pas être lu ({strerror}), les valeurs par défaut sont donc utilisées&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it was kept as {target}</source>
         <extracomment>kvmgui/core/settings.py:258; {target} = shown(str(target))</extracomment>
         <translation>il a été conservé sous le nom {target}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it could not be moved aside ({strerror}) and was left as it is</source>
         <extracomment>kvmgui/core/settings.py:260; {strerror} = exc.strerror</extracomment>
-        <translation>il n'a pas pu être mis de côté ({strerror}) et a été laissé tel quel</translation>
+        <translation>il n&apos;a pas pu être mis de côté ({strerror}) et a été laissé tel quel</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The settings file {path} was damaged ({reason}), so the defaults are used; {where}.</source>
         <extracomment>kvmgui/core/settings.py:261; {path} = shown(str(path))</extracomment>
-        <translation>Le fichier de paramètres {path} était endommagé ({reason}), les valeurs par défaut sont donc utilisées ; {where}.</translation>
+        <translation>Le fichier de paramètres {path} était endommagé ({reason}), les valeurs par défaut sont donc utilisées&#xa0;; {where}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The settings file {path} was written by a newer kvmgui, so the defaults are used and the file is left untouched: update kvmgui to use it.</source>
         <extracomment>kvmgui/core/settings.py:264; {path} = shown(str(path))</extracomment>
-        <translation>Le fichier de paramètres {path} a été écrit par un kvmgui plus récent : les valeurs par défaut sont utilisées et le fichier n'est pas modifié. Mettez kvmgui à jour pour l'utiliser.</translation>
+        <translation>Le fichier de paramètres {path} a été écrit par un kvmgui plus récent&#xa0;: les valeurs par défaut sont utilisées et le fichier n&apos;est pas modifié. Mettez kvmgui à jour pour l&apos;utiliser.</translation>
     </message>
 </context>
 <context>
     <name>core.sizes</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>write it like 20G or 500M.</source>
         <extracomment>kvmgui/core/sizes.py:39</extracomment>
         <translation>écrivez-la par exemple 20G ou 500M.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>default_unit must be one of B, K, M, G, T, not {default_unit}</source>
         <extracomment>kvmgui/core/sizes.py:61</extracomment>
         <translation>default_unit doit valoir B, K, M, G ou T, pas {default_unit}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{text} is not a size: {_EXAMPLE}</source>
         <extracomment>kvmgui/core/sizes.py:63</extracomment>
-        <translation>{text} n'est pas une taille : {_EXAMPLE}</translation>
+        <translation>{text} n&apos;est pas une taille&#xa0;: {_EXAMPLE}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The size is empty: {_EXAMPLE}</source>
         <extracomment>kvmgui/core/sizes.py:68</extracomment>
-        <translation>La taille est vide : {_EXAMPLE}</translation>
+        <translation>La taille est vide&#xa0;: {_EXAMPLE}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{text}' is not a size: {_EXAMPLE}</source>
+        <location line="+2"/>
+        <source>&apos;{text}&apos; is not a size: {_EXAMPLE}</source>
         <extracomment>kvmgui/core/sizes.py:70; {text} = _shown(text)</extracomment>
-        <translation>« {text} » n'est pas une taille : {_EXAMPLE}</translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une taille&#xa0;: {_EXAMPLE}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{text}' is negative: write a size like 20G or 500M.</source>
+        <location line="+2"/>
+        <source>&apos;{text}&apos; is negative: write a size like 20G or 500M.</source>
         <extracomment>kvmgui/core/sizes.py:83; {text} = _shown(text)</extracomment>
-        <translation>« {text} » est négatif : écrivez une taille comme 20G ou 500M.</translation>
+        <translation>«&#xa0;{text}&#xa0;» est négatif&#xa0;: écrivez une taille comme 20G ou 500M.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{text}' is more than the largest size kvmgui accepts (64 TiB): write a smaller size like 20G or 500G.</source>
+        <location line="+2"/>
+        <source>&apos;{text}&apos; is more than the largest size kvmgui accepts (64 TiB): write a smaller size like 20G or 500G.</source>
         <extracomment>kvmgui/core/sizes.py:87; {text} = _shown(text)</extracomment>
-        <translation>« {text} » dépasse la plus grande taille acceptée par kvmgui (64 Tio) : écrivez une taille plus petite, comme 20G ou 500G.</translation>
+        <translation>«&#xa0;{text}&#xa0;» dépasse la plus grande taille acceptée par kvmgui (64 Tio)&#xa0;: écrivez une taille plus petite, comme 20G ou 500G.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{text}' is zero: write a size like 20G or 500M.</source>
+        <location line="+2"/>
+        <source>&apos;{text}&apos; is zero: write a size like 20G or 500M.</source>
         <extracomment>kvmgui/core/sizes.py:92; {text} = _shown(text)</extracomment>
-        <translation>« {text} » vaut zéro : écrivez une taille comme 20G ou 500M.</translation>
+        <translation>«&#xa0;{text}&#xa0;» vaut zéro&#xa0;: écrivez une taille comme 20G ou 500M.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{sign}{n} bytes</source>
         <extracomment>kvmgui/core/sizes.py:101</extracomment>
         <translation>{sign}{n} octets</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{sign}1 byte</source>
         <extracomment>kvmgui/core/sizes.py:101</extracomment>
         <translation>{sign}1 octet</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a size must be more than zero</source>
         <extracomment>kvmgui/core/sizes.py:112</extracomment>
         <translation>une taille doit être supérieure à zéro</translation>
@@ -6533,1054 +6798,1054 @@
 <context>
     <name>core.snapshots</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only {0} images can have snapshots.</source>
-        <extracomment>kvmgui/core/snapshots.py:31; {0} = ', '.join(SNAPSHOT_FORMATS)</extracomment>
+        <extracomment>kvmgui/core/snapshots.py:31; {0} = &apos;, &apos;.join(SNAPSHOT_FORMATS)</extracomment>
         <translation>Seules les images {0} peuvent avoir des instantanés.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An image path must not contain NUL characters.</source>
         <extracomment>kvmgui/core/snapshots.py:34</extracomment>
-        <translation>Un chemin d'image ne doit pas contenir de caractère NUL.</translation>
+        <translation>Un chemin d&apos;image ne doit pas contenir de caractère NUL.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The snapshot needs a name.</source>
         <extracomment>kvmgui/core/snapshots.py:57</extracomment>
-        <translation>L'instantané doit avoir un nom.</translation>
+        <translation>L&apos;instantané doit avoir un nom.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A snapshot name must not start or end with a space.</source>
         <extracomment>kvmgui/core/snapshots.py:59</extracomment>
-        <translation>Un nom d'instantané ne doit pas commencer ni finir par une espace.</translation>
+        <translation>Un nom d&apos;instantané ne doit pas commencer ni finir par une espace.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A snapshot name can have at most {MAX_NAME} characters.</source>
         <extracomment>kvmgui/core/snapshots.py:61</extracomment>
-        <translation>Un nom d'instantané peut avoir au plus {MAX_NAME} caractères.</translation>
+        <translation>Un nom d&apos;instantané peut avoir au plus {MAX_NAME} caractères.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A snapshot name must not contain control characters.</source>
         <extracomment>kvmgui/core/snapshots.py:63</extracomment>
-        <translation>Un nom d'instantané ne doit pas contenir de caractères de contrôle.</translation>
+        <translation>Un nom d&apos;instantané ne doit pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A snapshot name must not be a plain number; add a word, like 'before-2'.</source>
+        <location line="+2"/>
+        <source>A snapshot name must not be a plain number; add a word, like &apos;before-2&apos;.</source>
         <extracomment>kvmgui/core/snapshots.py:66</extracomment>
-        <translation>Un nom d'instantané ne doit pas être un simple nombre ; ajoutez un mot, comme « avant-2 ».</translation>
+        <translation>Un nom d&apos;instantané ne doit pas être un simple nombre&#xa0;; ajoutez un mot, comme «&#xa0;avant-2&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A snapshot named '{name}' already exists; choose another name.</source>
+        <location line="+2"/>
+        <source>A snapshot named &apos;{name}&apos; already exists; choose another name.</source>
         <extracomment>kvmgui/core/snapshots.py:68</extracomment>
-        <translation>Un instantané nommé « {name} » existe déjà ; choisissez un autre nom.</translation>
+        <translation>Un instantané nommé «&#xa0;{name}&#xa0;» existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the snapshot by its name.</source>
         <extracomment>kvmgui/core/snapshots.py:74</extracomment>
-        <translation>Choisissez l'instantané par son nom.</translation>
+        <translation>Choisissez l&apos;instantané par son nom.</translation>
     </message>
 </context>
 <context>
     <name>core.store</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is not enough free space in {place} to {action}: free some space and try again.</source>
         <extracomment>kvmgui/core/store.py:101</extracomment>
-        <translation>Il n'y a pas assez d'espace libre dans {place} pour {action} : libérez de l'espace et réessayez.</translation>
+        <translation>Il n&apos;y a pas assez d&apos;espace libre dans {place} pour {action}&#xa0;: libérez de l&apos;espace et réessayez.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>kvmgui may not write in {place} to {action}: check the folder's permissions or choose another VM folder in the settings.</source>
+        <location line="+2"/>
+        <source>kvmgui may not write in {place} to {action}: check the folder&apos;s permissions or choose another VM folder in the settings.</source>
         <extracomment>kvmgui/core/store.py:104</extracomment>
-        <translation>kvmgui n'a pas le droit d'écrire dans {place} pour {action} : vérifiez les droits du dossier ou choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
+        <translation>kvmgui n&apos;a pas le droit d&apos;écrire dans {place} pour {action}&#xa0;: vérifiez les droits du dossier ou choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{place} is on a read-only filesystem, so kvmgui cannot {action}: choose another VM folder in the settings.</source>
         <extracomment>kvmgui/core/store.py:107</extracomment>
-        <translation>{place} est sur un système de fichiers en lecture seule, kvmgui ne peut donc pas {action} : choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
+        <translation>{place} est sur un système de fichiers en lecture seule, kvmgui ne peut donc pas {action}&#xa0;: choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name is too long for the filesystem of {place}: choose a shorter name.</source>
         <extracomment>kvmgui/core/store.py:110</extracomment>
-        <translation>Le nom est trop long pour le système de fichiers de {place} : choisissez un nom plus court.</translation>
+        <translation>Le nom est trop long pour le système de fichiers de {place}&#xa0;: choisissez un nom plus court.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Could not {action} in {place} ({2}): check the folder and try again.</source>
         <extracomment>kvmgui/core/store.py:111; {2} = exc.strerror or exc</extracomment>
-        <translation>Impossible de {action} dans {place} ({2}) : vérifiez le dossier et réessayez.</translation>
+        <translation>Impossible de {action} dans {place} ({2})&#xa0;: vérifiez le dossier et réessayez.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} is a symbolic link, which kvmgui does not follow: replace it with the file itself.</source>
         <extracomment>kvmgui/core/store.py:125; {path} = shown(str(path))</extracomment>
-        <translation>{path} est un lien symbolique, que kvmgui ne suit pas : remplacez-le par le fichier lui-même.</translation>
+        <translation>{path} est un lien symbolique, que kvmgui ne suit pas&#xa0;: remplacez-le par le fichier lui-même.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} is not a regular file: replace it with a definition file.</source>
         <extracomment>kvmgui/core/store.py:128; {path} = shown(str(path))</extracomment>
-        <translation>{path} n'est pas un fichier ordinaire : remplacez-le par un fichier de définition.</translation>
+        <translation>{path} n&apos;est pas un fichier ordinaire&#xa0;: remplacez-le par un fichier de définition.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A VM name cannot be empty, '.' or '..': choose another name.</source>
+        <location line="+2"/>
+        <source>A VM name cannot be empty, &apos;.&apos; or &apos;..&apos;: choose another name.</source>
         <extracomment>kvmgui/core/store.py:188</extracomment>
-        <translation>Le nom d'une machine virtuelle ne peut pas être vide, « . » ou « .. » : choisissez un autre nom.</translation>
+        <translation>Le nom d&apos;une machine virtuelle ne peut pas être vide, «&#xa0;.&#xa0;» ou «&#xa0;..&#xa0;»&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A VM name cannot contain '/' or NUL characters: choose another name.</source>
+        <location line="+2"/>
+        <source>A VM name cannot contain &apos;/&apos; or NUL characters: choose another name.</source>
         <extracomment>kvmgui/core/store.py:190</extracomment>
-        <translation>Le nom d'une machine virtuelle ne peut pas contenir « / » ni de caractère NUL : choisissez un autre nom.</translation>
+        <translation>Le nom d&apos;une machine virtuelle ne peut pas contenir «&#xa0;/&#xa0;» ni de caractère NUL&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name is too long for a folder name: choose a shorter name.</source>
         <extracomment>kvmgui/core/store.py:193</extracomment>
-        <translation>Le nom est trop long pour un nom de dossier : choisissez un nom plus court.</translation>
+        <translation>Le nom est trop long pour un nom de dossier&#xa0;: choisissez un nom plus court.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>That name would place the VM outside the VM folder: choose another name.</source>
         <extracomment>kvmgui/core/store.py:196</extracomment>
-        <translation>Ce nom placerait la machine virtuelle hors du dossier des machines virtuelles : choisissez un autre nom.</translation>
+        <translation>Ce nom placerait la machine virtuelle hors du dossier des machines virtuelles&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{dir} is not a VM folder in {_root}, so kvmgui will not change it.</source>
         <extracomment>kvmgui/core/store.py:203; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))</extracomment>
-        <translation>{dir} n'est pas un dossier de machine virtuelle dans {_root}, kvmgui ne le modifiera donc pas.</translation>
+        <translation>{dir} n&apos;est pas un dossier de machine virtuelle dans {_root}, kvmgui ne le modifiera donc pas.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{dir} is a symbolic link, which kvmgui does not follow: move the VM's folder into the VM folder.</source>
+        <location line="+2"/>
+        <source>{dir} is a symbolic link, which kvmgui does not follow: move the VM&apos;s folder into the VM folder.</source>
         <extracomment>kvmgui/core/store.py:206; {dir} = shown(str(folder.dir))</extracomment>
-        <translation>{dir} est un lien symbolique, que kvmgui ne suit pas : déplacez le dossier de la machine virtuelle dans le dossier des machines virtuelles.</translation>
+        <translation>{dir} est un lien symbolique, que kvmgui ne suit pas&#xa0;: déplacez le dossier de la machine virtuelle dans le dossier des machines virtuelles.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} cannot be read ({strerror}): check its permissions.</source>
         <extracomment>kvmgui/core/store.py:219; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
-        <translation>{path} ne peut pas être lu ({strerror}) : vérifiez ses droits.</translation>
+        <translation>{path} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM folder {_root} cannot be read ({strerror}): check its permissions.</source>
         <extracomment>kvmgui/core/store.py:239; {_root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
-        <translation>Le dossier des machines virtuelles {_root} ne peut pas être lu ({strerror}) : vérifiez ses droits.</translation>
+        <translation>Le dossier des machines virtuelles {_root} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{path} is a symbolic link, which kvmgui does not follow: move the VM's folder here instead.</source>
+        <location line="+2"/>
+        <source>{path} is a symbolic link, which kvmgui does not follow: move the VM&apos;s folder here instead.</source>
         <extracomment>kvmgui/core/store.py:252; {path} = shown(str(path))</extracomment>
-        <translation>{path} est un lien symbolique, que kvmgui ne suit pas : déplacez plutôt ici le dossier de la machine virtuelle.</translation>
+        <translation>{path} est un lien symbolique, que kvmgui ne suit pas&#xa0;: déplacez plutôt ici le dossier de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The folder name {name} is not valid UTF-8: rename the folder.</source>
         <extracomment>kvmgui/core/store.py:263; {name} = shown(name)</extracomment>
-        <translation>Le nom de dossier {name} n'est pas de l'UTF-8 valide : renommez le dossier.</translation>
+        <translation>Le nom de dossier {name} n&apos;est pas de l&apos;UTF-8 valide&#xa0;: renommez le dossier.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' has the same id as VM '{first}', probably because its folder was copied by hand: give it a new id by changing the letters and digits of "id" in {definition}.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; has the same id as VM &apos;{first}&apos;, probably because its folder was copied by hand: give it a new id by changing the letters and digits of &quot;id&quot; in {definition}.</source>
         <extracomment>kvmgui/core/store.py:277; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))</extracomment>
-        <translation>La machine virtuelle « {name} » a le même identifiant que la machine virtuelle « {first} », sans doute parce que son dossier a été copié à la main : donnez-lui un nouvel identifiant en changeant les lettres et les chiffres de « id » dans {definition}.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a le même identifiant que la machine virtuelle «&#xa0;{first}&#xa0;», sans doute parce que son dossier a été copié à la main&#xa0;: donnez-lui un nouvel identifiant en changeant les lettres et les chiffres de «&#xa0;id&#xa0;» dans {definition}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.</source>
+        <location line="+2"/>
+        <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
         <extracomment>kvmgui/core/store.py:308; {name_or_id} = shown(name_or_id)</extracomment>
-        <translation>Il n'y a pas de machine virtuelle nommée « {name_or_id} » : « kvmgui-cli list » affiche celles qui existent.</translation>
+        <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>for VM '{name}'</source>
+        <location line="+2"/>
+        <source>for VM &apos;{name}&apos;</source>
         <extracomment>kvmgui/core/store.py:322; {name} = shown(spec.name)</extracomment>
-        <translation>pour la machine virtuelle « {name} »</translation>
+        <translation>pour la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A VM with the id {id} already exists: give the new VM a new id.</source>
         <extracomment>kvmgui/core/store.py:338; {id} = spec.id</extracomment>
-        <translation>Une machine virtuelle avec l'identifiant {id} existe déjà : donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
+        <translation>Une machine virtuelle avec l&apos;identifiant {id} existe déjà&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>create VM '{name}'</source>
+        <location line="+2"/>
+        <source>create VM &apos;{name}&apos;</source>
         <extracomment>kvmgui/core/store.py:342; {name} = shown(spec.name)</extracomment>
-        <translation>créer la machine virtuelle « {name} »</translation>
+        <translation>créer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A folder named '{name}' already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
+        <location line="+2"/>
+        <source>A folder named &apos;{name}&apos; already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
         <extracomment>kvmgui/core/store.py:350; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
-        <translation>Un dossier nommé « {name} » existe déjà dans {_root} (peut-être les disques conservés d'une machine virtuelle supprimée) : choisissez un autre nom ou déplacez ce dossier.</translation>
+        <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {_root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' was deleted or moved by another program: reload the list of VMs.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; was deleted or moved by another program: reload the list of VMs.</source>
         <extracomment>kvmgui/core/store.py:376</extracomment>
-        <translation>La machine virtuelle « {name} » a été supprimée ou déplacée par un autre programme : rechargez la liste des machines virtuelles.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été supprimée ou déplacée par un autre programme&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.</source>
         <extracomment>kvmgui/core/store.py:388; {path} = shown(str(path))</extracomment>
-        <translation>{path} contient maintenant une définition de machine virtuelle différente ou endommagée, kvmgui ne l'écrasera donc pas : rechargez la liste des machines virtuelles.</translation>
+        <translation>{path} contient maintenant une définition de machine virtuelle différente ou endommagée, kvmgui ne l&apos;écrasera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' was changed by another program since it was loaded: reload it and make your change again.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; was changed by another program since it was loaded: reload it and make your change again.</source>
         <extracomment>kvmgui/core/store.py:392</extracomment>
-        <translation>La machine virtuelle « {name} » a été modifiée par un autre programme depuis son chargement : rechargez-la et refaites votre modification.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été modifiée par un autre programme depuis son chargement&#xa0;: rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>To change the name of VM '{name}', rename it instead of saving it.</source>
+        <location line="+2"/>
+        <source>To change the name of VM &apos;{name}&apos;, rename it instead of saving it.</source>
         <extracomment>kvmgui/core/store.py:405; {name} = shown(folder.dir.name)</extracomment>
-        <translation>Pour changer le nom de la machine virtuelle « {name} », renommez-la au lieu de l'enregistrer.</translation>
+        <translation>Pour changer le nom de la machine virtuelle «&#xa0;{name}&#xa0;», renommez-la au lieu de l&apos;enregistrer.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>save VM '{name}'</source>
+        <location line="+2"/>
+        <source>save VM &apos;{name}&apos;</source>
         <extracomment>kvmgui/core/store.py:409; {name} = shown(stored.spec.name)</extracomment>
-        <translation>enregistrer la machine virtuelle « {name} »</translation>
+        <translation>enregistrer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A folder named '{new_name}' already exists in {_root}: choose another name or move that folder away.</source>
+        <location line="+2"/>
+        <source>A folder named &apos;{new_name}&apos; already exists in {_root}: choose another name or move that folder away.</source>
         <extracomment>kvmgui/core/store.py:441; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
-        <translation>Un dossier nommé « {new_name} » existe déjà dans {_root} : choisissez un autre nom ou déplacez ce dossier.</translation>
+        <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {_root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>rename VM '{name}'</source>
+        <location line="+2"/>
+        <source>rename VM &apos;{name}&apos;</source>
         <extracomment>kvmgui/core/store.py:444; {name} = shown(old.dir.name)</extracomment>
-        <translation>renommer la machine virtuelle « {name} »</translation>
+        <translation>renommer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{definition} cannot be read ({strerror}): check its permissions.</source>
         <extracomment>kvmgui/core/store.py:476; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
-        <translation>{definition} ne peut pas être lu ({strerror}) : vérifiez ses droits.</translation>
+        <translation>{definition} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.</source>
         <extracomment>kvmgui/core/store.py:484; {dir} = shown(str(folder.dir))</extracomment>
-        <translation>{dir} contient maintenant une autre machine virtuelle, kvmgui ne le supprimera donc pas : rechargez la liste des machines virtuelles.</translation>
+        <translation>{dir} contient maintenant une autre machine virtuelle, kvmgui ne le supprimera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>delete VM '{name}'</source>
+        <location line="+2"/>
+        <source>delete VM &apos;{name}&apos;</source>
         <extracomment>kvmgui/core/store.py:487; {name} = shown(folder.dir.name)</extracomment>
-        <translation>supprimer la machine virtuelle « {name} »</translation>
+        <translation>supprimer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
 </context>
 <context>
     <name>core.validation</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name must be text.</source>
         <extracomment>kvmgui/core/validation.py:127</extracomment>
         <translation>Le nom doit être du texte.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Give the VM a name.</source>
         <extracomment>kvmgui/core/validation.py:129</extracomment>
         <translation>Donnez un nom à la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.</source>
         <extracomment>kvmgui/core/validation.py:133; {name_count} = len(name)</extracomment>
-        <translation>Le nom fait {name_count} caractères : utilisez-en au plus {MAX_NAME_CHARS}.</translation>
+        <translation>Le nom fait {name_count} caractères&#xa0;: utilisez-en au plus {MAX_NAME_CHARS}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name contains a NUL character: type it again.</source>
         <extracomment>kvmgui/core/validation.py:136</extracomment>
-        <translation>Le nom contient un caractère NUL : tapez-le à nouveau.</translation>
+        <translation>Le nom contient un caractère NUL&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name contains control or invisible characters: type it again.</source>
         <extracomment>kvmgui/core/validation.py:139</extracomment>
-        <translation>Le nom contient des caractères de contrôle ou invisibles : tapez-le à nouveau.</translation>
+        <translation>Le nom contient des caractères de contrôle ou invisibles&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A name cannot contain '/': use another character such as '-'.</source>
+        <location line="+2"/>
+        <source>A name cannot contain &apos;/&apos;: use another character such as &apos;-&apos;.</source>
         <extracomment>kvmgui/core/validation.py:143</extracomment>
-        <translation>Un nom ne peut pas contenir « / » : utilisez un autre caractère, comme « - ».</translation>
+        <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;: utilisez un autre caractère, comme «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A name cannot start with '.', as such folders are hidden: start it with a letter or digit.</source>
+        <location line="+2"/>
+        <source>A name cannot start with &apos;.&apos;, as such folders are hidden: start it with a letter or digit.</source>
         <extracomment>kvmgui/core/validation.py:147</extracomment>
-        <translation>Un nom ne peut pas commencer par « . », car de tels dossiers sont cachés : commencez-le par une lettre ou un chiffre.</translation>
+        <translation>Un nom ne peut pas commencer par «&#xa0;.&#xa0;», car de tels dossiers sont cachés&#xa0;: commencez-le par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove the spaces at the start or end of the name.</source>
         <extracomment>kvmgui/core/validation.py:151</extracomment>
         <translation>Supprimez les espaces au début ou à la fin du nom.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A VM called '{other}' already exists: choose another name.</source>
+        <location line="+2"/>
+        <source>A VM called &apos;{other}&apos; already exists: choose another name.</source>
         <extracomment>kvmgui/core/validation.py:156; {other} = shown(other)</extracomment>
-        <translation>Une machine virtuelle nommée « {other} » existe déjà : choisissez un autre nom.</translation>
+        <translation>Une machine virtuelle nommée «&#xa0;{other}&#xa0;» existe déjà&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The VM id must be 1 to 64 letters, digits, '-' or '_': give the VM a new id made of those.</source>
+        <location line="+2"/>
+        <source>The VM id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;: give the VM a new id made of those.</source>
         <extracomment>kvmgui/core/validation.py:167</extracomment>
-        <translation>L'identifiant de la machine virtuelle doit comporter de 1 à 64 lettres, chiffres, « - » ou « _ » : donnez-lui un nouvel identifiant composé de ces caractères.</translation>
+        <translation>L&apos;identifiant de la machine virtuelle doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»&#xa0;: donnez-lui un nouvel identifiant composé de ces caractères.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The {what} {path} does not exist: pick it again.</source>
         <extracomment>kvmgui/core/validation.py:224; {path} = shown(str(path))</extracomment>
-        <translation>{What} {path} n'existe pas : faites un autre choix.</translation>
+        <translation>{What} {path} n&apos;existe pas&#xa0;: faites un autre choix.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The {what} {path} cannot be checked ({strerror}): pick another file.</source>
         <extracomment>kvmgui/core/validation.py:226; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
-        <translation>Impossible de vérifier {what} {path} ({strerror}) : choisissez un autre fichier.</translation>
+        <translation>Impossible de vérifier {what} {path} ({strerror})&#xa0;: choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} is a folder, not a {what}: pick the file inside it.</source>
         <extracomment>kvmgui/core/validation.py:229; {path} = shown(str(path))</extracomment>
-        <translation>{path} est un dossier, et non {what} : choisissez le fichier qu'il contient.</translation>
+        <translation>{path} est un dossier, et non {what}&#xa0;: choisissez le fichier qu&apos;il contient.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>You may not read the {what} {path}: make it readable, for example with: chmod u+r '{path}'.</source>
+        <location line="+2"/>
+        <source>You may not read the {what} {path}: make it readable, for example with: chmod u+r &apos;{path}&apos;.</source>
         <extracomment>kvmgui/core/validation.py:232; {path} = shown(str(path))</extracomment>
-        <translation>Vous n'avez pas le droit de lire {what} {path} : rendez-le lisible, par exemple avec : chmod u+r '{path}'.</translation>
+        <translation>Vous n&apos;avez pas le droit de lire {what} {path}&#xa0;: rendez-le lisible, par exemple avec&#xa0;: chmod u+r &apos;{path}&apos;.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.</source>
         <extracomment>kvmgui/core/validation.py:235; {path} = shown(str(path))</extracomment>
-        <translation>Vous n'avez pas le droit d'écrire dans {what} {path} : rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire dans {what} {path}&#xa0;: rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no {what} at {path}: plug it in or pick it again.</source>
         <extracomment>kvmgui/core/validation.py:247; {path} = shown(str(path))</extracomment>
-        <translation>{What} est introuvable à l'emplacement {path} : branchez le périphérique ou faites un autre choix.</translation>
+        <translation>{What} est introuvable à l&apos;emplacement {path}&#xa0;: branchez le périphérique ou faites un autre choix.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} cannot be checked ({strerror}): pick another {what}.</source>
         <extracomment>kvmgui/core/validation.py:250; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
-        <translation>Impossible de vérifier {path} ({strerror}) : faites un autre choix pour {what}.</translation>
+        <translation>Impossible de vérifier {path} ({strerror})&#xa0;: faites un autre choix pour {what}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>image file</source>
         <extracomment>kvmgui/core/validation.py:253</extracomment>
         <translation>le fichier image</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>an image file or a block device</source>
         <extracomment>kvmgui/core/validation.py:255</extracomment>
         <translation>un fichier image ou un périphérique de bloc</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a block device</source>
         <extracomment>kvmgui/core/validation.py:255</extracomment>
         <translation>un périphérique de bloc</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sr0.</source>
         <extracomment>kvmgui/core/validation.py:256; {path} = shown(str(path))</extracomment>
-        <translation>{path} n'est pas {kind} : pour {what}, choisissez un périphérique comme /dev/sr0.</translation>
+        <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sr0.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sdb.</source>
         <extracomment>kvmgui/core/validation.py:256; {path} = shown(str(path))</extracomment>
-        <translation>{path} n'est pas {kind} : pour {what}, choisissez un périphérique comme /dev/sdb.</translation>
+        <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sdb.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You may not use {path}: {1}.</source>
         <extracomment>kvmgui/core/validation.py:259; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
-        <translation>Vous n'avez pas le droit d'utiliser {path} : {1}.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {1}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current one.</source>
+        <location line="+2"/>
+        <source>&apos;{mv}&apos; is not a QEMU machine type: remove it so kvmgui pins the current one.</source>
         <extracomment>kvmgui/core/validation.py:306; {mv} = shown(mv)</extracomment>
-        <translation>« {mv} » n'est pas un type de machine QEMU : supprimez-le pour que kvmgui fixe le type actuel.</translation>
+        <translation>«&#xa0;{mv}&#xa0;» n&apos;est pas un type de machine QEMU&#xa0;: supprimez-le pour que kvmgui fixe le type actuel.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The pinned machine type '{mv}' does not belong to a {value} machine: remove it so kvmgui pins a matching one.</source>
+        <location line="+2"/>
+        <source>The pinned machine type &apos;{mv}&apos; does not belong to a {value} machine: remove it so kvmgui pins a matching one.</source>
         <extracomment>kvmgui/core/validation.py:309; {value} = spec.machine.value</extracomment>
-        <translation>Le type de machine fixé « {mv} » n'appartient pas à une machine {value} : supprimez-le pour que kvmgui en fixe un qui corresponde.</translation>
+        <translation>Le type de machine fixé «&#xa0;{mv}&#xa0;» n&apos;appartient pas à une machine {value}&#xa0;: supprimez-le pour que kvmgui en fixe un qui corresponde.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.</source>
         <extracomment>kvmgui/core/validation.py:319</extracomment>
-        <translation>{mem} Mio de mémoire, c'est trop peu : donnez au moins {MIN_MEMORY_MIB} Mio à la machine virtuelle.</translation>
+        <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {MIN_MEMORY_MIB} Mio à la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.</source>
         <extracomment>kvmgui/core/validation.py:322; {memory_mib} = host.memory_mib</extracomment>
-        <translation>La machine virtuelle a {mem} Mio de mémoire mais cet ordinateur n'en a que {memory_mib} Mio : donnez-lui-en moins.</translation>
+        <translation>La machine virtuelle a {mem} Mio de mémoire mais cet ordinateur n&apos;en a que {memory_mib} Mio&#xa0;: donnez-lui-en moins.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{mem} MiB is more than 80 % of this computer's {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.</source>
+        <location line="+2"/>
+        <source>{mem} MiB is more than 80 % of this computer&apos;s {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.</source>
         <extracomment>kvmgui/core/validation.py:325; {memory_mib} = host.memory_mib</extracomment>
-        <translation>{mem} Mio, c'est plus de 80 % des {memory_mib} Mio de cet ordinateur : l'hôte risque de ralentir ou de manquer de mémoire, envisagez d'en donner moins à la machine virtuelle.</translation>
+        <translation>{mem} Mio, c&apos;est plus de 80 % des {memory_mib} Mio de cet ordinateur&#xa0;: l&apos;hôte risque de ralentir ou de manquer de mémoire, envisagez d&apos;en donner moins à la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A VM needs at least 1 CPU.</source>
         <extracomment>kvmgui/core/validation.py:334</extracomment>
-        <translation>Une machine virtuelle a besoin d'au moins 1 processeur.</translation>
+        <translation>Une machine virtuelle a besoin d&apos;au moins 1 processeur.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.</source>
         <extracomment>kvmgui/core/validation.py:336; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
-        <translation>La machine virtuelle a {cpus} processeurs mais cet ordinateur n'en a que {cpu_count} : donnez-lui-en au plus {cpu_count}.</translation>
+        <translation>La machine virtuelle a {cpus} processeurs mais cet ordinateur n&apos;en a que {cpu_count}&#xa0;: donnez-lui-en au plus {cpu_count}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'.</source>
+        <location line="+2"/>
+        <source>{reason} KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
         <extracomment>kvmgui/core/validation.py:345</extracomment>
-        <translation>{reason} KVM ne peut pas être utilisé sur cet ordinateur : choisissez « auto » ou « tcg ».</translation>
+        <translation>{reason} KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>KVM cannot be used on this computer: choose 'auto' or 'tcg'.</source>
+        <location line="+2"/>
+        <source>KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
         <extracomment>kvmgui/core/validation.py:345</extracomment>
-        <translation>KVM ne peut pas être utilisé sur cet ordinateur : choisissez « auto » ou « tcg ».</translation>
+        <translation>KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).</source>
         <extracomment>kvmgui/core/validation.py:348</extracomment>
-        <translation>L'UEFI nécessite le micrologiciel OVMF, qui n'est pas installé : sudo apt install ovmf (ou choisissez le BIOS).</translation>
+        <translation>L&apos;UEFI nécessite le micrologiciel OVMF, qui n&apos;est pas installé&#xa0;: sudo apt install ovmf (ou choisissez le BIOS).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).</source>
         <extracomment>kvmgui/core/validation.py:351</extracomment>
-        <translation>Un TPM nécessite swtpm, qui n'est pas installé : sudo apt install swtpm (ou désactivez le TPM).</translation>
+        <translation>Un TPM nécessite swtpm, qui n&apos;est pas installé&#xa0;: sudo apt install swtpm (ou désactivez le TPM).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Windows 11 setup refuses to install without UEFI and a TPM: turn both on.</source>
         <extracomment>kvmgui/core/validation.py:354</extracomment>
-        <translation>L'installation de Windows 11 refuse de se faire sans UEFI ni TPM : activez les deux.</translation>
+        <translation>L&apos;installation de Windows 11 refuse de se faire sans UEFI ni TPM&#xa0;: activez les deux.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the {what}.</source>
         <extracomment>kvmgui/core/validation.py:369</extracomment>
         <translation>Choisissez {what}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path of the {what} contains control characters: pick the file again.</source>
         <extracomment>kvmgui/core/validation.py:371</extracomment>
-        <translation>Le chemin indiqué pour {what} contient des caractères de contrôle : choisissez à nouveau le fichier.</translation>
+        <translation>Le chemin indiqué pour {what} contient des caractères de contrôle&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path of the {what} contains characters no file name can have: pick the file again.</source>
         <extracomment>kvmgui/core/validation.py:376</extracomment>
-        <translation>Le chemin indiqué pour {what} contient des caractères qu'aucun nom de fichier ne peut avoir : choisissez à nouveau le fichier.</translation>
+        <translation>Le chemin indiqué pour {what} contient des caractères qu&apos;aucun nom de fichier ne peut avoir&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>image of disk {i}</source>
         <extracomment>kvmgui/core/validation.py:389; {i} = i + 1</extracomment>
-        <translation>l'image du disque {i}</translation>
+        <translation>l&apos;image du disque {i}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} uses the same image as disk {1}: remove one of them.</source>
         <extracomment>kvmgui/core/validation.py:396; {i} = i + 1, {1} = seen[key] + 1</extracomment>
-        <translation>Le disque {i} utilise la même image que le disque {1} : retirez l'un des deux.</translation>
+        <translation>Le disque {i} utilise la même image que le disque {1}&#xa0;: retirez l&apos;un des deux.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} has no size: give it a size like 20G.</source>
         <extracomment>kvmgui/core/validation.py:404; {i} = i + 1</extracomment>
-        <translation>Le disque {i} n'a pas de taille : donnez-lui une taille comme 20G.</translation>
+        <translation>Le disque {i} n&apos;a pas de taille&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} is larger than 64 TiB: give it a size like 20G.</source>
         <extracomment>kvmgui/core/validation.py:407; {i} = i + 1</extracomment>
-        <translation>Le disque {i} dépasse 64 Tio : donnez-lui une taille comme 20G.</translation>
+        <translation>Le disque {i} dépasse 64 Tio&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
         <extracomment>kvmgui/core/validation.py:414; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
-        <translation>Les nouveaux disques totalisent {new_bytes_size} mais seulement {size} sont libres : cela fonctionne au début car les images disque n'occupent que l'espace que l'invité remplit, mais libérez de l'espace avant que l'invité ne remplisse le disque.</translation>
+        <translation>Les nouveaux disques totalisent {new_bytes_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.</source>
         <extracomment>kvmgui/core/validation.py:429; {i} = i + 1, {value} = disk.format.value</extracomment>
-        <translation>Le disque {i} est une image {value} : QEMU peut l'utiliser, mais qcow2 est plus sûr et plus rapide ; convertissez-la avec qemu-img convert -O qcow2.</translation>
+        <translation>Le disque {i} est une image {value}&#xa0;: QEMU peut l&apos;utiliser, mais qcow2 est plus sûr et plus rapide&#xa0;; convertissez-la avec qemu-img convert -O qcow2.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.</source>
         <extracomment>kvmgui/core/validation.py:434; {i} = i + 1</extracomment>
-        <translation>Le disque {i} a une image de base, ce que seul un disque qcow2 peut avoir : passez-le en qcow2 ou retirez l'image de base.</translation>
+        <translation>Le disque {i} a une image de base, ce que seul un disque qcow2 peut avoir&#xa0;: passez-le en qcow2 ou retirez l&apos;image de base.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} does not say the format of its base image: choose it (usually qcow2).</source>
         <extracomment>kvmgui/core/validation.py:438; {i} = i + 1</extracomment>
-        <translation>Le disque {i} n'indique pas le format de son image de base : choisissez-le (en général qcow2).</translation>
+        <translation>Le disque {i} n&apos;indique pas le format de son image de base&#xa0;: choisissez-le (en général qcow2).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the base image of disk {i}.</source>
         <extracomment>kvmgui/core/validation.py:441; {i} = i + 1</extracomment>
-        <translation>Choisissez l'image de base du disque {i}.</translation>
+        <translation>Choisissez l&apos;image de base du disque {i}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} names a base image format but no base image: the format is ignored.</source>
         <extracomment>kvmgui/core/validation.py:444; {i} = i + 1</extracomment>
-        <translation>Le disque {i} indique un format d'image de base mais pas d'image de base : le format est ignoré.</translation>
+        <translation>Le disque {i} indique un format d&apos;image de base mais pas d&apos;image de base&#xa0;: le format est ignoré.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.</source>
         <extracomment>kvmgui/core/validation.py:447; {i} = i + 1</extracomment>
-        <translation>Le disque {i} est en lecture seule, le rendre aussi jetable ne change donc rien : désactivez l'une des deux options.</translation>
+        <translation>Le disque {i} est en lecture seule, le rendre aussi jetable ne change donc rien&#xa0;: désactivez l&apos;une des deux options.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.</source>
         <extracomment>kvmgui/core/validation.py:459; {i} = i + 1, {where} = shown(str(where))</extracomment>
-        <translation>L'image du disque {i}, {where}, n'existe pas : choisissez une image existante ou donnez une taille pour en créer une nouvelle.</translation>
+        <translation>L&apos;image du disque {i}, {where}, n&apos;existe pas&#xa0;: choisissez une image existante ou donnez une taille pour en créer une nouvelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.</source>
         <extracomment>kvmgui/core/validation.py:466; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
-        <translation>Le dossier {parent} prévu pour la nouvelle image du disque {i} n'existe pas : créez-le ou choisissez un autre emplacement.</translation>
+        <translation>Le dossier {parent} prévu pour la nouvelle image du disque {i} n&apos;existe pas&#xa0;: créez-le ou choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.</source>
         <extracomment>kvmgui/core/validation.py:476; {i} = i + 1</extracomment>
-        <translation>Le disque {i} est un périphérique de l'hôte, qui contient presque toujours des données brutes : réglez son format sur raw, sauf si vous savez qu'il contient une image de ce format.</translation>
+        <translation>Le disque {i} est un périphérique de l&apos;hôte, qui contient presque toujours des données brutes&#xa0;: réglez son format sur raw, sauf si vous savez qu&apos;il contient une image de ce format.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The base image {base} of disk {i} does not exist: pick it again.</source>
         <extracomment>kvmgui/core/validation.py:489; {base} = shown(str(base)), {i} = i + 1</extracomment>
-        <translation>L'image de base {base} du disque {i} n'existe pas : choisissez-la à nouveau.</translation>
+        <translation>L&apos;image de base {base} du disque {i} n&apos;existe pas&#xa0;: choisissez-la à nouveau.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
         <extracomment>kvmgui/core/validation.py:500</extracomment>
-        <translation>Une machine pc a {PC_IDE_SLOTS} emplacements IDE, partagés avec le lecteur CD : passez des disques en SATA ou en virtio.</translation>
+        <translation>Une machine pc a {PC_IDE_SLOTS} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.</source>
         <extracomment>kvmgui/core/validation.py:503</extracomment>
-        <translation>Au plus {AHCI_PORTS} disques SATA peuvent tenir : passez des disques en virtio.</translation>
+        <translation>Au plus {AHCI_PORTS} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
         <extracomment>kvmgui/core/validation.py:507</extracomment>
-        <translation>Une machine q35 a {AHCI_PORTS} ports SATA/IDE, partagés avec le lecteur CD : passez des disques en virtio.</translation>
+        <translation>Une machine q35 a {AHCI_PORTS} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>ISO file</source>
         <extracomment>kvmgui/core/validation.py:517</extracomment>
         <translation>le fichier ISO</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CD/DVD drive</source>
         <extracomment>kvmgui/core/validation.py:517</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the {what}, or leave the CD drive empty.</source>
         <extracomment>kvmgui/core/validation.py:519</extracomment>
         <translation>Choisissez {what}, ou laissez le lecteur CD vide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>USB stick</source>
         <extracomment>kvmgui/core/validation.py:536</extracomment>
         <translation>la clé USB</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.</source>
         <extracomment>kvmgui/core/validation.py:550; {where} = shown(str(where))</extracomment>
-        <translation>{where} (ou une de ses partitions) est monté sur cet ordinateur, et deux systèmes qui y écrivent en même temps détruisent ses fichiers : démontez-le d'abord, ou gardez-le protégé.</translation>
+        <translation>{where} (ou une de ses partitions) est monté sur cet ordinateur, et deux systèmes qui y écrivent en même temps détruisent ses fichiers&#xa0;: démontez-le d&apos;abord, ou gardez-le protégé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disk</source>
         <extracomment>kvmgui/core/validation.py:564</extracomment>
         <translation>le disque</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CD drive</source>
         <extracomment>kvmgui/core/validation.py:564</extracomment>
         <translation>le lecteur CD</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The {0} appears twice in the boot order: remove one.</source>
         <extracomment>kvmgui/core/validation.py:568; {0} = names[dev]</extracomment>
-        <translation>L'ordre de démarrage contient deux fois {0} : retirez-en un.</translation>
+        <translation>L&apos;ordre de démarrage contient deux fois {0}&#xa0;: retirez-en un.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM has no disk, CD drive or USB stick to start from: add one.</source>
         <extracomment>kvmgui/core/validation.py:572</extracomment>
-        <translation>La machine virtuelle n'a ni disque, ni lecteur CD, ni clé USB sur quoi démarrer : ajoutez-en un.</translation>
+        <translation>La machine virtuelle n&apos;a ni disque, ni lecteur CD, ni clé USB sur quoi démarrer&#xa0;: ajoutez-en un.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM should boot from its {0} first but has no {0}: add one or change the boot order.</source>
         <extracomment>kvmgui/core/validation.py:579; {0} = names[first]</extracomment>
-        <translation>La machine virtuelle devrait démarrer d'abord sur {0}, mais n'en a pas : ajoutez-en un ou changez l'ordre de démarrage.</translation>
+        <translation>La machine virtuelle devrait démarrer d&apos;abord sur {0}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM has no network, so its port forwards do nothing: turn the network on or remove them.</source>
         <extracomment>kvmgui/core/validation.py:589</extracomment>
-        <translation>La machine virtuelle n'a pas de réseau, ses redirections de port ne font donc rien : activez le réseau ou supprimez-les.</translation>
+        <translation>La machine virtuelle n&apos;a pas de réseau, ses redirections de port ne font donc rien&#xa0;: activez le réseau ou supprimez-les.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Host port {host_port} does not exist: use a port between 1024 and 65535.</source>
         <extracomment>kvmgui/core/validation.py:595; {host_port} = fw.host_port</extracomment>
-        <translation>Le port hôte {host_port} n'existe pas : utilisez un port entre 1024 et 65535.</translation>
+        <translation>Le port hôte {host_port} n&apos;existe pas&#xa0;: utilisez un port entre 1024 et 65535.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.</source>
         <extracomment>kvmgui/core/validation.py:598; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
-        <translation>Le port hôte {host_port} nécessite les droits root : utilisez un port de 1024 ou plus, par exemple {host_port2}.</translation>
+        <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {host_port2}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Guest port {guest_port} does not exist: use a port between 1 and 65535.</source>
         <extracomment>kvmgui/core/validation.py:601; {guest_port} = fw.guest_port</extracomment>
-        <translation>Le port invité {guest_port} n'existe pas : utilisez un port entre 1 et 65535.</translation>
+        <translation>Le port invité {guest_port} n&apos;existe pas&#xa0;: utilisez un port entre 1 et 65535.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Host port {host_port} ({value}) is forwarded twice: use another port.</source>
         <extracomment>kvmgui/core/validation.py:605; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
-        <translation>Le port hôte {host_port} ({value}) est redirigé deux fois : utilisez un autre port.</translation>
+        <translation>Le port hôte {host_port} ({value}) est redirigé deux fois&#xa0;: utilisez un autre port.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The console password only applies to VNC: switch the display to VNC or turn the password off.</source>
         <extracomment>kvmgui/core/validation.py:613</extracomment>
-        <translation>Le mot de passe de la console ne s'applique qu'à VNC : passez l'affichage en VNC ou désactivez le mot de passe.</translation>
+        <translation>Le mot de passe de la console ne s&apos;applique qu&apos;à VNC&#xa0;: passez l&apos;affichage en VNC ou désactivez le mot de passe.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.</source>
         <extracomment>kvmgui/core/validation.py:642</extracomment>
-        <translation>Un argument supplémentaire contient un caractère NUL, qui ne peut pas être transmis à QEMU : supprimez-le.</translation>
+        <translation>Un argument supplémentaire contient un caractère NUL, qui ne peut pas être transmis à QEMU&#xa0;: supprimez-le.</translation>
     </message>
 </context>
 <context>
     <name>runtime.actions</name>
     <message>
-        <location line="+2" />
-        <source>'{name}' has no CD/DVD drive; add one in its settings (it appears at the next start).</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; has no CD/DVD drive; add one in its settings (it appears at the next start).</source>
         <extracomment>kvmgui/runtime/actions.py:25</extracomment>
-        <translation>« {name} » n'a pas de lecteur CD/DVD ; ajoutez-en un dans ses paramètres (il apparaît au prochain démarrage).</translation>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas de lecteur CD/DVD&#xa0;; ajoutez-en un dans ses paramètres (il apparaît au prochain démarrage).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest has locked the CD/DVD tray (a program in it is using the disc) and was asked to release it. Try again in a moment, or force it (the guest may lose data it is reading).</source>
         <extracomment>kvmgui/runtime/actions.py:29</extracomment>
-        <translation>L'invité a verrouillé le tiroir du lecteur CD/DVD (un programme utilise le disque) et il lui a été demandé de le libérer. Réessayez dans un instant, ou forcez l'éjection (l'invité peut perdre des données en cours de lecture).</translation>
+        <translation>L&apos;invité a verrouillé le tiroir du lecteur CD/DVD (un programme utilise le disque) et il lui a été demandé de le libérer. Réessayez dans un instant, ou forcez l&apos;éjection (l&apos;invité peut perdre des données en cours de lecture).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the ISO image</source>
         <extracomment>kvmgui/runtime/actions.py:32</extracomment>
-        <translation>l'image ISO</translation>
+        <translation>l&apos;image ISO</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU could not change the CD/DVD: {text}</source>
         <extracomment>kvmgui/runtime/actions.py:35</extracomment>
-        <translation>QEMU n'a pas pu changer le CD/DVD : {text}</translation>
+        <translation>QEMU n&apos;a pas pu changer le CD/DVD&#xa0;: {text}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ejected the CD/DVD.</source>
         <extracomment>kvmgui/runtime/actions.py:45</extracomment>
         <translation>CD/DVD éjecté.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The ISO image {path} does not exist (or is not a file): check the path.</source>
         <extracomment>kvmgui/runtime/actions.py:51</extracomment>
-        <translation>L'image ISO {path} n'existe pas (ou n'est pas un fichier) : vérifiez le chemin.</translation>
+        <translation>L&apos;image ISO {path} n&apos;existe pas (ou n&apos;est pas un fichier)&#xa0;: vérifiez le chemin.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui is not allowed to read {path}: give your user read access to it.</source>
         <extracomment>kvmgui/runtime/actions.py:54</extracomment>
-        <translation>kvmgui n'a pas le droit de lire {path} : donnez à votre compte le droit de le lire.</translation>
+        <translation>kvmgui n&apos;a pas le droit de lire {path}&#xa0;: donnez à votre compte le droit de le lire.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Inserted {name} into the CD/DVD drive (until the VM stops; change the VM's settings to keep it).</source>
+        <location line="+2"/>
+        <source>Inserted {name} into the CD/DVD drive (until the VM stops; change the VM&apos;s settings to keep it).</source>
         <extracomment>kvmgui/runtime/actions.py:69; {name} = path.name</extracomment>
-        <translation>{name} inséré dans le lecteur CD/DVD (jusqu'à l'arrêt de la machine virtuelle ; modifiez ses paramètres pour le garder).</translation>
+        <translation>{name} inséré dans le lecteur CD/DVD (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU could not take a screenshot: {exc}</source>
         <extracomment>kvmgui/runtime/actions.py:79</extracomment>
-        <translation>QEMU n'a pas pu faire de capture d'écran : {exc}</translation>
+        <translation>QEMU n&apos;a pas pu faire de capture d&apos;écran&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The screenshot could not be saved as {dest} ({strerror}).</source>
         <extracomment>kvmgui/runtime/actions.py:88; {strerror} = exc.strerror</extracomment>
-        <translation>La capture d'écran n'a pas pu être enregistrée sous {dest} ({strerror}).</translation>
+        <translation>La capture d&apos;écran n&apos;a pas pu être enregistrée sous {dest} ({strerror}).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Saved a screenshot of '{name}' as {dest}.</source>
+        <location line="+2"/>
+        <source>Saved a screenshot of &apos;{name}&apos; as {dest}.</source>
         <extracomment>kvmgui/runtime/actions.py:90</extracomment>
-        <translation>Capture d'écran de « {name} » enregistrée sous {dest}.</translation>
+        <translation>Capture d&apos;écran de «&#xa0;{name}&#xa0;» enregistrée sous {dest}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No keys were given.</source>
         <extracomment>kvmgui/runtime/actions.py:99</extracomment>
-        <translation>Aucune touche n'a été indiquée.</translation>
+        <translation>Aucune touche n&apos;a été indiquée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU did not send the keys: {exc}</source>
         <extracomment>kvmgui/runtime/actions.py:110</extracomment>
-        <translation>QEMU n'a pas envoyé les touches : {exc}</translation>
+        <translation>QEMU n&apos;a pas envoyé les touches&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Sent {0} to '{name}'.</source>
-        <extracomment>kvmgui/runtime/actions.py:113; {0} = ', '.join(combos)</extracomment>
-        <translation>{0} envoyé à « {name} ».</translation>
+        <location line="+2"/>
+        <source>Sent {0} to &apos;{name}&apos;.</source>
+        <extracomment>kvmgui/runtime/actions.py:113; {0} = &apos;, &apos;.join(combos)</extracomment>
+        <translation>{0} envoyé à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{name}' has no display (it was set to none).</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; has no display (it was set to none).</source>
         <extracomment>kvmgui/runtime/actions.py:129</extracomment>
-        <translation>« {name} » n'a pas d'affichage (il est réglé sur « aucun »).</translation>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;affichage (il est réglé sur «&#xa0;aucun&#xa0;»).</translation>
     </message>
 </context>
 <context>
     <name>runtime.blockdev_probe</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The program lsblk was not found; install util-linux to list USB sticks and CD/DVD drives.</source>
         <extracomment>kvmgui/runtime/blockdev_probe.py:42</extracomment>
-        <translation>Le programme lsblk est introuvable ; installez util-linux pour lister les clés USB et les lecteurs CD/DVD.</translation>
+        <translation>Le programme lsblk est introuvable&#xa0;; installez util-linux pour lister les clés USB et les lecteurs CD/DVD.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>lsblk did not answer in time.</source>
         <extracomment>kvmgui/runtime/blockdev_probe.py:50</extracomment>
-        <translation>lsblk n'a pas répondu à temps.</translation>
+        <translation>lsblk n&apos;a pas répondu à temps.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>lsblk could not list the block devices.</source>
         <extracomment>kvmgui/runtime/blockdev_probe.py:52</extracomment>
-        <translation>lsblk n'a pas pu lister les périphériques de bloc.</translation>
+        <translation>lsblk n&apos;a pas pu lister les périphériques de bloc.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>add yourself to the cdrom group: sudo adduser $USER cdrom, then log in again.</source>
         <extracomment>kvmgui/runtime/blockdev_probe.py:81</extracomment>
-        <translation>ajoutez-vous au groupe cdrom : sudo adduser $USER cdrom, puis reconnectez-vous.</translation>
+        <translation>ajoutez-vous au groupe cdrom&#xa0;: sudo adduser $USER cdrom, puis reconnectez-vous.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>add yourself to the disk group: sudo adduser $USER disk, then log in again.</source>
         <extracomment>kvmgui/runtime/blockdev_probe.py:83</extracomment>
-        <translation>ajoutez-vous au groupe disk : sudo adduser $USER disk, puis reconnectez-vous.</translation>
+        <translation>ajoutez-vous au groupe disk&#xa0;: sudo adduser $USER disk, puis reconnectez-vous.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You may not open {path}; {fix}</source>
         <extracomment>kvmgui/runtime/blockdev_probe.py:84; {path} = device.path</extracomment>
-        <translation>Vous n'avez pas le droit d'ouvrir {path} ; {fix}</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {path}&#xa0;; {fix}</translation>
     </message>
 </context>
 <context>
     <name>runtime.cd_media</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no CD/DVD drive at {given}: plug it in, or see the drives this computer has with: kvmgui-cli devices</source>
         <extracomment>kvmgui/runtime/cd_media.py:51</extracomment>
-        <translation>Il n'y a pas de lecteur CD/DVD sur {given} : branchez-le, ou affichez les lecteurs de cet ordinateur avec : kvmgui-cli devices</translation>
+        <translation>Il n&apos;y a pas de lecteur CD/DVD sur {given}&#xa0;: branchez-le, ou affichez les lecteurs de cet ordinateur avec&#xa0;: kvmgui-cli devices</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You may not open {real}; add yourself to the cdrom group: {CDROM_GROUP_FIX}.</source>
         <extracomment>kvmgui/runtime/cd_media.py:59</extracomment>
-        <translation>Vous n'avez pas le droit d'ouvrir {real} ; ajoutez-vous au groupe cdrom : {CDROM_GROUP_FIX}.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {real}&#xa0;; ajoutez-vous au groupe cdrom&#xa0;: {CDROM_GROUP_FIX}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Inserted the disc in {shown} into the CD/DVD drive of '{name}' (until the VM stops; change the VM's settings to keep it).</source>
+        <location line="+2"/>
+        <source>Inserted the disc in {shown} into the CD/DVD drive of &apos;{name}&apos; (until the VM stops; change the VM&apos;s settings to keep it).</source>
         <extracomment>kvmgui/runtime/cd_media.py:80; {shown} = medium.shown</extracomment>
-        <translation>Disque de {shown} inséré dans le lecteur CD/DVD de « {name} » (jusqu'à l'arrêt de la machine virtuelle ; modifiez ses paramètres pour le garder).</translation>
+        <translation>Disque de {shown} inséré dans le lecteur CD/DVD de «&#xa0;{name}&#xa0;» (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
     </message>
 </context>
 <context>
     <name>runtime.clones</name>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' is running, so its disk is changing; shut it down first (kvmgui-cli shutdown '{name}'), then {doing}.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; is running, so its disk is changing; shut it down first (kvmgui-cli shutdown &apos;{name}&apos;), then {doing}.</source>
         <extracomment>kvmgui/runtime/clones.py:78; {name} = shown(vm.spec.name)</extracomment>
-        <translation>La machine virtuelle « {name} » est en marche, son disque change donc ; éteignez-la d'abord (kvmgui-cli shutdown '{name}'), puis {doing}.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» est en marche, son disque change donc&#xa0;; éteignez-la d&apos;abord (kvmgui-cli shutdown &apos;{name}&apos;), puis {doing}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Disk {i} of '{name}', {path}, does not exist.</source>
+        <location line="+2"/>
+        <source>Disk {i} of &apos;{name}&apos;, {path}, does not exist.</source>
         <extracomment>kvmgui/runtime/clones.py:89; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
-        <translation>Le disque {i} de « {name} », {path}, n'existe pas.</translation>
+        <translation>Le disque {i} de «&#xa0;{name}&#xa0;», {path}, n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{base}' is neither a VM nor an image file: check the name ('kvmgui-cli list' shows the VMs).</source>
+        <location line="+2"/>
+        <source>&apos;{base}&apos; is neither a VM nor an image file: check the name (&apos;kvmgui-cli list&apos; shows the VMs).</source>
         <extracomment>kvmgui/runtime/clones.py:107; {base} = shown(base)</extracomment>
-        <translation>« {base} » n'est ni une machine virtuelle ni un fichier image : vérifiez le nom (« kvmgui-cli list » affiche les machines virtuelles).</translation>
+        <translation>«&#xa0;{base}&#xa0;» n&apos;est ni une machine virtuelle ni un fichier image&#xa0;: vérifiez le nom («&#xa0;kvmgui-cli list&#xa0;» affiche les machines virtuelles).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} could not be made read-only ({strerror}); make sure nothing writes to it while clones use it.</source>
         <extracomment>kvmgui/runtime/clones.py:123; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
-        <translation>{path} n'a pas pu être mis en lecture seule ({strerror}) ; veillez à ce que rien n'y écrive tant que des clones l'utilisent.</translation>
+        <translation>{path} n&apos;a pas pu être mis en lecture seule ({strerror})&#xa0;; veillez à ce que rien n&apos;y écrive tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>make the clone</source>
         <extracomment>kvmgui/runtime/clones.py:178</extracomment>
         <translation>créez le clone</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{name} is a disk of VM '{name2}'; clone the VM instead (kvmgui-cli clone '{name2}' NEW_NAME --linked), so that its disk is protected while clones use it.</source>
+        <location line="+2"/>
+        <source>{name} is a disk of VM &apos;{name2}&apos;; clone the VM instead (kvmgui-cli clone &apos;{name2}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
         <extracomment>kvmgui/runtime/clones.py:194; {name} = shown(image.name), {name2} = name</extracomment>
-        <translation>{name} est un disque de la machine virtuelle « {name2} » ; clonez plutôt la machine virtuelle (kvmgui-cli clone '{name2}' NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l'utilisent.</translation>
+        <translation>{name} est un disque de la machine virtuelle «&#xa0;{name2}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{name2}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{image} is a host device; a linked clone needs a disk image file as its base.</source>
         <extracomment>kvmgui/runtime/clones.py:202; {image} = shown(str(image))</extracomment>
-        <translation>{image} est un périphérique de l'hôte ; un clone lié a besoin d'un fichier d'image disque comme base.</translation>
+        <translation>{image} est un périphérique de l&apos;hôte&#xa0;; un clone lié a besoin d&apos;un fichier d&apos;image disque comme base.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{name} is a '{format}' image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).</source>
+        <location line="+2"/>
+        <source>{name} is a &apos;{format}&apos; image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).</source>
         <extracomment>kvmgui/runtime/clones.py:212; {name} = shown(image.name), {format} = info.format</extracomment>
-        <translation>{name} est une image « {format} », que kvmgui ne peut pas utiliser comme base : convertissez-la d'abord en qcow2 (kvmgui-cli img convert).</translation>
+        <translation>{name} est une image «&#xa0;{format}&#xa0;», que kvmgui ne peut pas utiliser comme base&#xa0;: convertissez-la d&apos;abord en qcow2 (kvmgui-cli img convert).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The base VM could not be marked read-only: {exc}</source>
         <extracomment>kvmgui/runtime/clones.py:243</extracomment>
-        <translation>La machine virtuelle de base n'a pas pu être mise en lecture seule : {exc}</translation>
+        <translation>La machine virtuelle de base n&apos;a pas pu être mise en lecture seule&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}'</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos;</source>
         <extracomment>kvmgui/runtime/clones.py:255; {name} = shown(base_vm.spec.name)</extracomment>
-        <translation>la machine virtuelle « {name} »</translation>
+        <translation>la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Created '{name}', a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.</source>
+        <location line="+2"/>
+        <source>Created &apos;{name}&apos;, a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.</source>
         <extracomment>kvmgui/runtime/clones.py:257; {name} = shown(plan.spec.name)</extracomment>
-        <translation>« {name} » créée, un clone lié de {what} : son disque ne garde que ses propres modifications et lit tout le reste sur la base.</translation>
+        <translation>«&#xa0;{name}&#xa0;» créée, un clone lié de {what}&#xa0;: son disque ne garde que ses propres modifications et lit tout le reste sur la base.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>image is</source>
         <extracomment>kvmgui/runtime/clones.py:260</extracomment>
-        <translation>l'image de base est</translation>
+        <translation>l&apos;image de base est</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>images are</source>
         <extracomment>kvmgui/runtime/clones.py:260</extracomment>
         <translation>les images de base sont</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The base disk {files} now read-only, because any change to a base would corrupt its linked clones.</source>
         <extracomment>kvmgui/runtime/clones.py:261</extracomment>
-        <translation>{Files} désormais en lecture seule, car toute modification d'une base abîmerait ses clones liés.</translation>
+        <translation>{Files} désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>In '{name}', {1}. It stays so while clones exist; afterwards 'kvmgui-cli release-base {name}' makes it writable again.</source>
-        <extracomment>kvmgui/runtime/clones.py:264; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)</extracomment>
-        <translation>Dans « {name} », {1}. Cela reste ainsi tant que des clones existent ; ensuite, « kvmgui-cli release-base {name} » la rend de nouveau modifiable.</translation>
+        <location line="+2"/>
+        <source>In &apos;{name}&apos;, {1}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
+        <extracomment>kvmgui/runtime/clones.py:264; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
+        <translation>Dans «&#xa0;{name}&#xa0;», {1}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' writable</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; writable</source>
         <extracomment>kvmgui/runtime/clones.py:331; {name} = shown(vm.spec.name)</extracomment>
-        <translation>la machine virtuelle « {name} » modifiable</translation>
+        <translation>la machine virtuelle «&#xa0;{name}&#xa0;» modifiable</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} could not be made writable ({strerror}).</source>
         <extracomment>kvmgui/runtime/clones.py:346; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
-        <translation>{path} n'a pas pu être rendu modifiable ({strerror}).</translation>
+        <translation>{path} n&apos;a pas pu être rendu modifiable ({strerror}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disk {i} ({name}) is writable again</source>
         <extracomment>kvmgui/runtime/clones.py:349; {i} = i + 1, {name} = path.name</extracomment>
         <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).</source>
+        <location line="+2"/>
+        <source>A full clone copies a VM; to make a VM from an image, use &apos;kvmgui-cli create NAME --disk IMAGE&apos; (or clone it with --linked).</source>
         <extracomment>kvmgui/runtime/clones.py:380</extracomment>
-        <translation>Un clone complet copie une machine virtuelle ; pour créer une machine virtuelle à partir d'une image, utilisez « kvmgui-cli create NOM --disk IMAGE » (ou clonez-la avec --linked).</translation>
+        <translation>Un clone complet copie une machine virtuelle&#xa0;; pour créer une machine virtuelle à partir d&apos;une image, utilisez «&#xa0;kvmgui-cli create NOM --disk IMAGE&#xa0;» (ou clonez-la avec --linked).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>copy it</source>
         <extracomment>kvmgui/runtime/clones.py:383</extracomment>
         <translation>copiez-la</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A disk of this VM is a host device; kvmgui copies image files only.</source>
         <extracomment>kvmgui/runtime/clones.py:396</extracomment>
-        <translation>Un disque de cette machine virtuelle est un périphérique de l'hôte ; kvmgui ne copie que des fichiers image.</translation>
+        <translation>Un disque de cette machine virtuelle est un périphérique de l&apos;hôte&#xa0;; kvmgui ne copie que des fichiers image.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Cloning '{name}' was cancelled; nothing was changed.</source>
+        <location line="+2"/>
+        <source>Cloning &apos;{name}&apos; was cancelled; nothing was changed.</source>
         <extracomment>kvmgui/runtime/clones.py:415; {name} = shown(base_vm.spec.name)</extracomment>
-        <translation>Le clonage de « {name} » a été annulé ; rien n'a été modifié.</translation>
+        <translation>Le clonage de «&#xa0;{name}&#xa0;» a été annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Created '{new_name}', an independent copy of '{name}'.</source>
+        <location line="+2"/>
+        <source>Created &apos;{new_name}&apos;, an independent copy of &apos;{name}&apos;.</source>
         <extracomment>kvmgui/runtime/clones.py:422; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
-        <translation>« {new_name} » créée, une copie indépendante de « {name} ».</translation>
+        <translation>«&#xa0;{new_name}&#xa0;» créée, une copie indépendante de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cloning {base}</source>
         <extracomment>kvmgui/runtime/clones.py:426</extracomment>
         <translation>Clonage de {base}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copying {name} failed: {sentence}</source>
         <extracomment>kvmgui/runtime/clones.py:447; {name} = src.name</extracomment>
-        <translation>La copie de {name} a échoué : {sentence}</translation>
+        <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
     </message>
 </context>
 <context>
     <name>runtime.context</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disk {i}</source>
         <extracomment>kvmgui/runtime/context.py:52; {i} = i + 1</extracomment>
         <translation>disque {i}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the VM's disk</source>
+        <location line="+2"/>
+        <source>the VM&apos;s disk</source>
         <extracomment>kvmgui/runtime/context.py:52</extracomment>
         <translation>le disque de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the base image of {label}</source>
         <extracomment>kvmgui/runtime/context.py:55</extracomment>
-        <translation>l'image de base de {label}</translation>
+        <translation>l&apos;image de base de {label}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the host CD/DVD drive</source>
         <extracomment>kvmgui/runtime/context.py:57</extracomment>
-        <translation>le lecteur CD/DVD de l'hôte</translation>
+        <translation>le lecteur CD/DVD de l&apos;hôte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the ISO image in the CD/DVD drive</source>
         <extracomment>kvmgui/runtime/context.py:58</extracomment>
-        <translation>l'image ISO dans le lecteur CD/DVD</translation>
+        <translation>l&apos;image ISO dans le lecteur CD/DVD</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the USB stick</source>
         <extracomment>kvmgui/runtime/context.py:61</extracomment>
         <translation>la clé USB</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the VM's UEFI variable store</source>
+        <location line="+2"/>
+        <source>the VM&apos;s UEFI variable store</source>
         <extracomment>kvmgui/runtime/context.py:63</extracomment>
         <translation>la mémoire des variables UEFI de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the UEFI firmware</source>
         <extracomment>kvmgui/runtime/context.py:64</extracomment>
         <translation>le micrologiciel UEFI</translation>
@@ -7589,736 +7854,736 @@
 <context>
     <name>runtime.controller</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest was asked to shut down (ACPI power button).</source>
         <extracomment>kvmgui/runtime/controller.py:187</extracomment>
-        <translation>Il a été demandé à l'invité de s'éteindre (bouton d'alimentation ACPI).</translation>
+        <translation>Il a été demandé à l&apos;invité de s&apos;éteindre (bouton d&apos;alimentation ACPI).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest is powering off.</source>
         <extracomment>kvmgui/runtime/controller.py:195</extracomment>
-        <translation>L'invité s'éteint.</translation>
+        <translation>L&apos;invité s&apos;éteint.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source> It is kept paused so you can read its screen; reset it or force it off.</source>
         <extracomment>kvmgui/runtime/controller.py:204</extracomment>
-        <translation> Elle reste en pause pour que vous puissiez lire son écran ; réinitialisez-la ou forcez son arrêt.</translation>
+        <translation> Elle reste en pause pour que vous puissiez lire son écran&#xa0;; réinitialisez-la ou forcez son arrêt.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The disk on the host is full, so the guest's writes failed and it was paused: free some space on the host, then resume the VM.</source>
+        <location line="+2"/>
+        <source>The disk on the host is full, so the guest&apos;s writes failed and it was paused: free some space on the host, then resume the VM.</source>
         <extracomment>kvmgui/runtime/controller.py:221</extracomment>
-        <translation>Le disque de l'hôte est plein : les écritures de l'invité ont échoué et il a été mis en pause. Libérez de l'espace sur l'hôte, puis reprenez la machine virtuelle.</translation>
+        <translation>Le disque de l&apos;hôte est plein&#xa0;: les écritures de l&apos;invité ont échoué et il a été mis en pause. Libérez de l&apos;espace sur l&apos;hôte, puis reprenez la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>reading from</source>
         <extracomment>kvmgui/runtime/controller.py:223</extracomment>
         <translation>la lecture sur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>writing to</source>
         <extracomment>kvmgui/runtime/controller.py:223</extracomment>
-        <translation>l'écriture sur</translation>
+        <translation>l&apos;écriture sur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.</source>
-        <extracomment>kvmgui/runtime/controller.py:224; {1} = data.get('reason', 'I/O error')</extracomment>
-        <translation>Une erreur de disque s'est produite pendant {op} un disque ({1}) ; l'invité a été mis en pause. Vérifiez l'image disque et le disque de l'hôte, puis reprenez.</translation>
+        <extracomment>kvmgui/runtime/controller.py:224; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
+        <translation>Une erreur de disque s&apos;est produite pendant {op} un disque ({1})&#xa0;; l&apos;invité a été mis en pause. Vérifiez l&apos;image disque et le disque de l&apos;hôte, puis reprenez.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.</source>
         <extracomment>kvmgui/runtime/controller.py:251</extracomment>
-        <translation>L'invité n'a pas réagi à la demande d'extinction en {timeout} s (il est peut-être encore en train de démarrer, ou n'écoute pas le bouton d'alimentation ACPI) ; réessayez, ou forcez son arrêt.</translation>
+        <translation>L&apos;invité n&apos;a pas réagi à la demande d&apos;extinction en {timeout} s (il est peut-être encore en train de démarrer, ou n&apos;écoute pas le bouton d&apos;alimentation ACPI)&#xa0;; réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Another program is starting this VM.</source>
         <extracomment>kvmgui/runtime/controller.py:272</extracomment>
         <translation>Un autre programme est en train de démarrer cette machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.</source>
         <extracomment>kvmgui/runtime/controller.py:280</extracomment>
-        <translation>QEMU s'est arrêté de façon inattendue alors qu'aucun programme kvmgui ne le surveillait (il a probablement été tué) ; redémarrez la machine virtuelle.</translation>
+        <translation>QEMU s&apos;est arrêté de façon inattendue alors qu&apos;aucun programme kvmgui ne le surveillait (il a probablement été tué)&#xa0;; redémarrez la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).</source>
         <extracomment>kvmgui/runtime/controller.py:324</extracomment>
-        <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l'instant (un autre programme y est connecté).</translation>
+        <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant (un autre programme y est connecté).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now: {exc}</source>
         <extracomment>kvmgui/runtime/controller.py:324</extracomment>
-        <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l'instant : {exc}</translation>
+        <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui cannot create its runtime folder {dir} ({strerror}).</source>
         <extracomment>kvmgui/runtime/controller.py:501; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
-        <translation>kvmgui ne peut pas créer son dossier d'exécution {dir} ({strerror}).</translation>
+        <translation>kvmgui ne peut pas créer son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Another program is still starting '{name}'; try again in a moment.</source>
+        <location line="+2"/>
+        <source>Another program is still starting &apos;{name}&apos;; try again in a moment.</source>
         <extracomment>kvmgui/runtime/controller.py:505; {name} = self.name</extracomment>
-        <translation>Un autre programme est encore en train de démarrer « {name} » ; réessayez dans un instant.</translation>
+        <translation>Un autre programme est encore en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{name}' is already running.</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; is already running.</source>
         <extracomment>kvmgui/runtime/controller.py:519; {name} = self.name</extracomment>
-        <translation>« {name} » est déjà en marche.</translation>
+        <translation>«&#xa0;{name}&#xa0;» est déjà en marche.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Starting '{name}'.</source>
+        <location line="+2"/>
+        <source>Starting &apos;{name}&apos;.</source>
         <extracomment>kvmgui/runtime/controller.py:525; {name} = self.name</extracomment>
-        <translation>Démarrage de « {name} ».</translation>
+        <translation>Démarrage de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.</source>
+        <location line="+2"/>
+        <source>QEMU did not accept the password for the VM&apos;s display ({exc}), so the VM was stopped again; turn the display password off in the VM&apos;s settings to start it without one.</source>
         <extracomment>kvmgui/runtime/controller.py:566</extracomment>
-        <translation>QEMU n'a pas accepté le mot de passe de l'affichage de la machine virtuelle ({exc}), elle a donc été arrêtée ; désactivez le mot de passe de l'affichage dans ses paramètres pour la démarrer sans.</translation>
+        <translation>QEMU n&apos;a pas accepté le mot de passe de l&apos;affichage de la machine virtuelle ({exc}), elle a donc été arrêtée&#xa0;; désactivez le mot de passe de l&apos;affichage dans ses paramètres pour la démarrer sans.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.</source>
         <extracomment>kvmgui/runtime/controller.py:573</extracomment>
-        <translation>QEMU a démarré mais n'a pas accepté la commande de lancer l'invité ({exc}) ; il a été arrêté.</translation>
+        <translation>QEMU a démarré mais n&apos;a pas accepté la commande de lancer l&apos;invité ({exc})&#xa0;; il a été arrêté.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Started '{name}'.</source>
+        <location line="+2"/>
+        <source>Started &apos;{name}&apos;.</source>
         <extracomment>kvmgui/runtime/controller.py:579; {name} = self.name</extracomment>
-        <translation>« {name} » a démarré.</translation>
+        <translation>«&#xa0;{name}&#xa0;» a démarré.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{name}' is not running.</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; is not running.</source>
         <extracomment>kvmgui/runtime/controller.py:598; {name} = self.name</extracomment>
-        <translation>« {name} » n'est pas en marche.</translation>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en marche.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>kvmgui cannot reach the monitor of '{name}' right now (another program may be connected to it); try again in a moment.</source>
+        <location line="+2"/>
+        <source>kvmgui cannot reach the monitor of &apos;{name}&apos; right now (another program may be connected to it); try again in a moment.</source>
         <extracomment>kvmgui/runtime/controller.py:605; {name} = self.name</extracomment>
-        <translation>kvmgui ne peut pas joindre le moniteur de « {name} » pour l'instant (un autre programme y est peut-être connecté) ; réessayez dans un instant.</translation>
+        <translation>kvmgui ne peut pas joindre le moniteur de «&#xa0;{name}&#xa0;» pour l&apos;instant (un autre programme y est peut-être connecté)&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{name}' is already paused.</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; is already paused.</source>
         <extracomment>kvmgui/runtime/controller.py:624; {name} = self.name</extracomment>
-        <translation>« {name} » est déjà en pause.</translation>
+        <translation>«&#xa0;{name}&#xa0;» est déjà en pause.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU did not pause '{name}': {exc}</source>
+        <location line="+2"/>
+        <source>QEMU did not pause &apos;{name}&apos;: {exc}</source>
         <extracomment>kvmgui/runtime/controller.py:630; {name} = self.name</extracomment>
-        <translation>QEMU n'a pas mis « {name} » en pause : {exc}</translation>
+        <translation>QEMU n&apos;a pas mis «&#xa0;{name}&#xa0;» en pause&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Paused '{name}'.</source>
+        <location line="+2"/>
+        <source>Paused &apos;{name}&apos;.</source>
         <extracomment>kvmgui/runtime/controller.py:634; {name} = self.name</extracomment>
-        <translation>« {name} » mise en pause.</translation>
+        <translation>«&#xa0;{name}&#xa0;» mise en pause.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU did not resume '{name}': {exc}</source>
+        <location line="+2"/>
+        <source>QEMU did not resume &apos;{name}&apos;: {exc}</source>
         <extracomment>kvmgui/runtime/controller.py:646; {name} = self.name</extracomment>
-        <translation>QEMU n'a pas repris « {name} » : {exc}</translation>
+        <translation>QEMU n&apos;a pas repris «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Resumed '{name}'.</source>
+        <location line="+2"/>
+        <source>Resumed &apos;{name}&apos;.</source>
         <extracomment>kvmgui/runtime/controller.py:650; {name} = self.name</extracomment>
-        <translation>« {name} » a repris.</translation>
+        <translation>«&#xa0;{name}&#xa0;» a repris.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU did not reset '{name}': {exc}</source>
+        <location line="+2"/>
+        <source>QEMU did not reset &apos;{name}&apos;: {exc}</source>
         <extracomment>kvmgui/runtime/controller.py:663; {name} = self.name</extracomment>
-        <translation>QEMU n'a pas réinitialisé « {name} » : {exc}</translation>
+        <translation>QEMU n&apos;a pas réinitialisé «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Reset '{name}' (like pressing its reset button).</source>
+        <location line="+2"/>
+        <source>Reset &apos;{name}&apos; (like pressing its reset button).</source>
         <extracomment>kvmgui/runtime/controller.py:666; {name} = self.name</extracomment>
-        <translation>« {name} » réinitialisée (comme avec son bouton de réinitialisation).</translation>
+        <translation>«&#xa0;{name}&#xa0;» réinitialisée (comme avec son bouton de réinitialisation).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU did not pass on the shutdown request: {exc}</source>
         <extracomment>kvmgui/runtime/controller.py:680</extracomment>
-        <translation>QEMU n'a pas transmis la demande d'extinction : {exc}</translation>
+        <translation>QEMU n&apos;a pas transmis la demande d&apos;extinction&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Asked '{name}' to shut down.</source>
+        <location line="+2"/>
+        <source>Asked &apos;{name}&apos; to shut down.</source>
         <extracomment>kvmgui/runtime/controller.py:686; {name} = self.name</extracomment>
-        <translation>Extinction demandée à « {name} ».</translation>
+        <translation>Extinction demandée à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{name}' shut down.</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; shut down.</source>
         <extracomment>kvmgui/runtime/controller.py:688; {name} = self.name</extracomment>
-        <translation>« {name} » s'est éteinte.</translation>
+        <translation>«&#xa0;{name}&#xa0;» s&apos;est éteinte.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{name}' did not shut down within {wait} s, so it was forced off.</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; did not shut down within {wait} s, so it was forced off.</source>
         <extracomment>kvmgui/runtime/controller.py:694; {name} = self.name</extracomment>
-        <translation>« {name} » ne s'est pas éteinte en {wait} s, son arrêt a donc été forcé.</translation>
+        <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas éteinte en {wait} s, son arrêt a donc été forcé.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{name}' is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.</source>
         <extracomment>kvmgui/runtime/controller.py:700; {name} = self.name</extracomment>
-        <translation>« {name} » tourne encore {wait} s après la demande d'extinction : l'invité est peut-être encore en train de démarrer, ou ignore le bouton d'alimentation ACPI. Réessayez, ou forcez son arrêt.</translation>
+        <translation>«&#xa0;{name}&#xa0;» tourne encore {wait} s après la demande d&apos;extinction&#xa0;: l&apos;invité est peut-être encore en train de démarrer, ou ignore le bouton d&apos;alimentation ACPI. Réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan</source>
         <extracomment>kvmgui/runtime/controller.py:730; {pid} = watch.pid</extracomment>
-        <translation>QEMU (PID {pid}) ne s'est pas arrêté, même tué ; il est peut-être bloqué dans le noyau (par exemple sur un disque figé). Vérifiez-le avec : ps -p {pid} -o stat,wchan</translation>
+        <translation>QEMU (PID {pid}) ne s&apos;est pas arrêté, même tué&#xa0;; il est peut-être bloqué dans le noyau (par exemple sur un disque figé). Vérifiez-le avec&#xa0;: ps -p {pid} -o stat,wchan</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Turned '{name}' off: QEMU did not respond, so it was killed.</source>
+        <location line="+2"/>
+        <source>Turned &apos;{name}&apos; off: QEMU did not respond, so it was killed.</source>
         <extracomment>kvmgui/runtime/controller.py:735; {name} = self.name</extracomment>
-        <translation>« {name} » arrêtée : QEMU ne répondait pas, il a donc été tué.</translation>
+        <translation>«&#xa0;{name}&#xa0;» arrêtée&#xa0;: QEMU ne répondait pas, il a donc été tué.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Turned '{name}' off.</source>
+        <location line="+2"/>
+        <source>Turned &apos;{name}&apos; off.</source>
         <extracomment>kvmgui/runtime/controller.py:737; {name} = self.name</extracomment>
-        <translation>« {name} » arrêtée.</translation>
+        <translation>«&#xa0;{name}&#xa0;» arrêtée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui cannot use its runtime folder {dir} ({exc}).</source>
         <extracomment>kvmgui/runtime/controller.py:776; {dir} = self.run.dir</extracomment>
-        <translation>kvmgui ne peut pas utiliser son dossier d'exécution {dir} ({exc}).</translation>
+        <translation>kvmgui ne peut pas utiliser son dossier d&apos;exécution {dir} ({exc}).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Another program is starting '{name}'; try again in a moment.</source>
+        <location line="+2"/>
+        <source>Another program is starting &apos;{name}&apos;; try again in a moment.</source>
         <extracomment>kvmgui/runtime/controller.py:780; {name} = self.name</extracomment>
-        <translation>Un autre programme est en train de démarrer « {name} » ; réessayez dans un instant.</translation>
+        <translation>Un autre programme est en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
         <extracomment>kvmgui/runtime/controller.py:792; {parent} = dest.parent</extracomment>
-        <translation>Le dossier {parent} n'existe pas.</translation>
+        <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
 </context>
 <context>
     <name>runtime.copy_device</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{target} cannot be examined ({strerror}).</source>
         <extracomment>kvmgui/runtime/copy_device.py:88; {target} = shown(target), {strerror} = exc.strerror</extracomment>
         <translation>{target} ne peut pas être examiné ({strerror}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {message}</source>
         <extracomment>kvmgui/runtime/copy_device.py:99; {target} = shown(target), {message} = exc.message</extracomment>
-        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n'y écrit donc pas : {message}</translation>
+        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {message}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {exc}</source>
         <extracomment>kvmgui/runtime/copy_device.py:102; {target} = shown(target)</extracomment>
-        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n'y écrit donc pas : {exc}</translation>
+        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>lsblk does not list {target}, so kvmgui cannot tell whether it is in use; it does not write to it.</source>
         <extracomment>kvmgui/runtime/copy_device.py:106; {target} = shown(target)</extracomment>
-        <translation>lsblk ne liste pas {target}, kvmgui ne peut donc pas savoir s'il est utilisé ; il n'y écrit pas.</translation>
+        <translation>lsblk ne liste pas {target}, kvmgui ne peut donc pas savoir s&apos;il est utilisé&#xa0;; il n&apos;y écrit pas.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{source} is neither an image file nor a VM: check the name ('kvmgui-cli list' shows the VMs).</source>
+        <location line="+2"/>
+        <source>{source} is neither an image file nor a VM: check the name (&apos;kvmgui-cli list&apos; shows the VMs).</source>
         <extracomment>kvmgui/runtime/copy_device.py:127; {source} = shown(source)</extracomment>
-        <translation>{source} n'est ni un fichier image ni une machine virtuelle : vérifiez le nom (« kvmgui-cli list » affiche les machines virtuelles).</translation>
+        <translation>{source} n&apos;est ni un fichier image ni une machine virtuelle&#xa0;: vérifiez le nom («&#xa0;kvmgui-cli list&#xa0;» affiche les machines virtuelles).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>--disk chooses a disk of a VM; give the VM's name instead of an image file.</source>
+        <location line="+2"/>
+        <source>--disk chooses a disk of a VM; give the VM&apos;s name instead of an image file.</source>
         <extracomment>kvmgui/runtime/copy_device.py:130</extracomment>
-        <translation>--disk choisit un disque d'une machine virtuelle ; donnez le nom de la machine virtuelle au lieu d'un fichier image.</translation>
+        <translation>--disk choisit un disque d&apos;une machine virtuelle&#xa0;; donnez le nom de la machine virtuelle au lieu d&apos;un fichier image.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' has no disk to copy.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; has no disk to copy.</source>
         <extracomment>kvmgui/runtime/copy_device.py:146; {name} = shown(vm.spec.name)</extracomment>
-        <translation>La machine virtuelle « {name} » n'a pas de disque à copier.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» n&apos;a pas de disque à copier.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' has {disks_count} disks: choose one with --disk 1 to --disk {disks_count}.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; has {disks_count} disks: choose one with --disk 1 to --disk {disks_count}.</source>
         <extracomment>kvmgui/runtime/copy_device.py:149; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle « {name} » a {disks_count} disques : choisissez-en un avec --disk 1 à --disk {disks_count}.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;: choisissez-en un avec --disk 1 à --disk {disks_count}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' has {disks_count} disks; there is no disk {disk}.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; has {disks_count} disks; there is no disk {disk}.</source>
         <extracomment>kvmgui/runtime/copy_device.py:153; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle « {name} » a {disks_count} disques ; il n'y a pas de disque {disk}.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' has {disks_count} disk; there is no disk {disk}.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; has {disks_count} disk; there is no disk {disk}.</source>
         <extracomment>kvmgui/runtime/copy_device.py:153; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle « {name} » a {disks_count} disque ; il n'y a pas de disque {disk}.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disque&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>VM '{name}' is running and writing to this disk; shut it down first (kvmgui-cli shutdown '{name}'), then copy.</source>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; is running and writing to this disk; shut it down first (kvmgui-cli shutdown &apos;{name}&apos;), then copy.</source>
         <extracomment>kvmgui/runtime/copy_device.py:162; {name} = shown(vm.spec.name)</extracomment>
-        <translation>La machine virtuelle « {name} » est en marche et écrit sur ce disque ; éteignez-la d'abord (kvmgui-cli shutdown '{name}'), puis copiez.</translation>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» est en marche et écrit sur ce disque&#xa0;; éteignez-la d&apos;abord (kvmgui-cli shutdown &apos;{name}&apos;), puis copiez.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The copy to {target} was cancelled. The target now holds part of the image and is not usable until the copy is made again.</source>
         <extracomment>kvmgui/runtime/copy_device.py:253; {target} = shown(target)</extracomment>
-        <translation>La copie vers {target} a été annulée. La cible contient maintenant une partie de l'image et reste inutilisable tant que la copie n'est pas refaite.</translation>
+        <translation>La copie vers {target} a été annulée. La cible contient maintenant une partie de l&apos;image et reste inutilisable tant que la copie n&apos;est pas refaite.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copying {name} to {target} failed: {sentence} The target may be partly written.</source>
         <extracomment>kvmgui/runtime/copy_device.py:259; {name} = plan.source.name, {target} = shown(target)</extracomment>
-        <translation>La copie de {name} vers {target} a échoué : {sentence} La cible est peut-être partiellement écrite.</translation>
+        <translation>La copie de {name} vers {target} a échoué&#xa0;: {sentence} La cible est peut-être partiellement écrite.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>If the image has partitions, this computer sees them after the device is plugged in again (or after: sudo partprobe {target}).</source>
         <extracomment>kvmgui/runtime/copy_device.py:268; {target} = shown(target)</extracomment>
-        <translation>Si l'image contient des partitions, cet ordinateur les voit une fois le périphérique rebranché (ou après : sudo partprobe {target}).</translation>
+        <translation>Si l&apos;image contient des partitions, cet ordinateur les voit une fois le périphérique rebranché (ou après&#xa0;: sudo partprobe {target}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copied {name} ({source_format}, {virtual_size_size}) to {target} and checked the copy.</source>
         <extracomment>kvmgui/runtime/copy_device.py:273; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
         <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}, copie vérifiée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copied {name} ({source_format}, {virtual_size_size}) to {target}.</source>
         <extracomment>kvmgui/runtime/copy_device.py:273; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
         <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copying {name} to {target}</source>
         <extracomment>kvmgui/runtime/copy_device.py:279; {name} = Path(source).name</extracomment>
         <translation>Copie de {name} vers {target}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Checking the copy on {target} was cancelled; the copy itself was finished.</source>
         <extracomment>kvmgui/runtime/copy_device.py:288; {target} = shown(plan.target)</extracomment>
-        <translation>La vérification de la copie sur {target} a été annulée ; la copie elle-même était terminée.</translation>
+        <translation>La vérification de la copie sur {target} a été annulée&#xa0;; la copie elle-même était terminée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The copy on {target} differs from {name}: the device may be failing. Try again or use another target.</source>
         <extracomment>kvmgui/runtime/copy_device.py:291; {target} = shown(plan.target), {name} = plan.source.name</extracomment>
-        <translation>La copie sur {target} diffère de {name} : le périphérique est peut-être défaillant. Réessayez ou utilisez une autre cible.</translation>
+        <translation>La copie sur {target} diffère de {name}&#xa0;: le périphérique est peut-être défaillant. Réessayez ou utilisez une autre cible.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The copy on {target} could not be checked: {1}</source>
         <extracomment>kvmgui/runtime/copy_device.py:295; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)</extracomment>
-        <translation>La copie sur {target} n'a pas pu être vérifiée : {1}</translation>
+        <translation>La copie sur {target} n&apos;a pas pu être vérifiée&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
     <name>runtime.disk_snapshots</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{doing} failed: {sentence}</source>
         <extracomment>kvmgui/runtime/disk_snapshots.py:41</extracomment>
-        <translation>{doing} : échec : {sentence}</translation>
+        <translation>{doing}&#xa0;: échec&#xa0;: {sentence}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Taking the snapshot '{name}'</source>
+        <location line="+2"/>
+        <source>Taking the snapshot &apos;{name}&apos;</source>
         <extracomment>kvmgui/runtime/disk_snapshots.py:60</extracomment>
-        <translation>Prise de l'instantané « {name} »</translation>
+        <translation>Prise de l&apos;instantané «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The snapshot '{name}' was not found after taking it.</source>
+        <location line="+2"/>
+        <source>The snapshot &apos;{name}&apos; was not found after taking it.</source>
         <extracomment>kvmgui/runtime/disk_snapshots.py:63</extracomment>
-        <translation>L'instantané « {name} » est introuvable après sa prise.</translation>
+        <translation>L&apos;instantané «&#xa0;{name}&#xa0;» est introuvable après sa prise.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{name} has no snapshot named '{name2}'.</source>
+        <location line="+2"/>
+        <source>{name} has no snapshot named &apos;{name2}&apos;.</source>
         <extracomment>kvmgui/runtime/disk_snapshots.py:70; {name} = Path(image).name, {name2} = name</extracomment>
-        <translation>{name} n'a pas d'instantané nommé « {name2} ».</translation>
+        <translation>{name} n&apos;a pas d&apos;instantané nommé «&#xa0;{name2}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Reverting to the snapshot '{name}'</source>
+        <location line="+2"/>
+        <source>Reverting to the snapshot &apos;{name}&apos;</source>
         <extracomment>kvmgui/runtime/disk_snapshots.py:79</extracomment>
-        <translation>Retour à l'instantané « {name} »</translation>
+        <translation>Retour à l&apos;instantané «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Deleting the snapshot '{name}'</source>
+        <location line="+2"/>
+        <source>Deleting the snapshot &apos;{name}&apos;</source>
         <extracomment>kvmgui/runtime/disk_snapshots.py:88</extracomment>
-        <translation>Suppression de l'instantané « {name} »</translation>
+        <translation>Suppression de l&apos;instantané «&#xa0;{name}&#xa0;»</translation>
     </message>
 </context>
 <context>
     <name>runtime.exits</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest shut down.</source>
         <extracomment>kvmgui/runtime/exits.py:19</extracomment>
-        <translation>L'invité s'est éteint.</translation>
+        <translation>L&apos;invité s&apos;est éteint.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It was turned off.</source>
         <extracomment>kvmgui/runtime/exits.py:20</extracomment>
         <translation>Elle a été éteinte.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU was asked to quit by a signal (for example because the computer is shutting down).</source>
         <extracomment>kvmgui/runtime/exits.py:21</extracomment>
-        <translation>Un signal a demandé à QEMU de quitter (par exemple parce que l'ordinateur s'éteint).</translation>
+        <translation>Un signal a demandé à QEMU de quitter (par exemple parce que l&apos;ordinateur s&apos;éteint).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>It was closed from QEMU's own window.</source>
+        <location line="+2"/>
+        <source>It was closed from QEMU&apos;s own window.</source>
         <extracomment>kvmgui/runtime/exits.py:23</extracomment>
         <translation>Elle a été fermée depuis la propre fenêtre de QEMU.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest operating system crashed (kernel panic or blue screen).</source>
         <extracomment>kvmgui/runtime/exits.py:26</extracomment>
-        <translation>Le système d'exploitation invité a planté (panique du noyau ou écran bleu).</translation>
+        <translation>Le système d&apos;exploitation invité a planté (panique du noyau ou écran bleu).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It was forced off.</source>
         <extracomment>kvmgui/runtime/exits.py:47</extracomment>
         <translation>Son arrêt a été forcé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It shut down.</source>
         <extracomment>kvmgui/runtime/exits.py:52</extracomment>
-        <translation>Elle s'est éteinte.</translation>
+        <translation>Elle s&apos;est éteinte.</translation>
     </message>
 </context>
 <context>
     <name>runtime.host_probe</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it could not be started ({0})</source>
         <extracomment>kvmgui/runtime/host_probe.py:133; {0} = exc.strerror or exc</extracomment>
-        <translation>il n'a pas pu être lancé ({0})</translation>
+        <translation>il n&apos;a pas pu être lancé ({0})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it did not answer within {timeout} seconds</source>
         <extracomment>kvmgui/runtime/host_probe.py:140</extracomment>
-        <translation>il n'a pas répondu en {timeout} secondes</translation>
+        <translation>il n&apos;a pas répondu en {timeout} secondes</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it exited with status {returncode} ({1})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:144; {returncode} = proc.returncode, {1} = first or 'no output'</extracomment>
-        <translation>il s'est terminé avec le code {returncode} ({1})</translation>
+        <extracomment>kvmgui/runtime/host_probe.py:144; {returncode} = proc.returncode, {1} = first or &apos;no output&apos;</extracomment>
+        <translation>il s&apos;est terminé avec le code {returncode} ({1})</translation>
     </message>
 </context>
 <context>
     <name>runtime.images</name>
     <message>
-        <location line="+2" />
-        <source>The program {0} was not found. Install QEMU's tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
+        <location line="+2"/>
+        <source>The program {0} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
         <extracomment>kvmgui/runtime/images.py:79; {0} = argv[0]</extracomment>
-        <translation>Le programme {0} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu : sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
+        <translation>Le programme {0} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The program {0} cannot be run (permission denied).</source>
         <extracomment>kvmgui/runtime/images.py:83; {0} = argv[0]</extracomment>
         <translation>Le programme {0} ne peut pas être lancé (permission refusée).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>qemu-img did not answer within {timeout} seconds.</source>
         <extracomment>kvmgui/runtime/images.py:108</extracomment>
-        <translation>qemu-img n'a pas répondu en {timeout} secondes.</translation>
+        <translation>qemu-img n&apos;a pas répondu en {timeout} secondes.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot read {name}</source>
         <extracomment>kvmgui/runtime/images.py:177; {name} = Path(abspath).name</extracomment>
         <translation>Impossible de lire {name}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} does not exist.</source>
         <extracomment>kvmgui/runtime/images.py:190</extracomment>
-        <translation>{path} n'existe pas.</translation>
+        <translation>{path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} is a folder, not an image file.</source>
         <extracomment>kvmgui/runtime/images.py:192</extracomment>
         <translation>{path} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
         <extracomment>kvmgui/runtime/images.py:223; {parent} = target.parent</extracomment>
-        <translation>Le dossier {parent} n'existe pas.</translation>
+        <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{target} is a folder, not an image file.</source>
         <extracomment>kvmgui/runtime/images.py:225</extracomment>
         <translation>{target} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{target} already exists; choose another name.</source>
         <extracomment>kvmgui/runtime/images.py:227</extracomment>
-        <translation>{target} existe déjà ; choisissez un autre nom.</translation>
+        <translation>{target} existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The base image {base} does not exist.</source>
         <extracomment>kvmgui/runtime/images.py:233</extracomment>
-        <translation>L'image de base {base} n'existe pas.</translation>
+        <translation>L&apos;image de base {base} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot create {name}</source>
         <extracomment>kvmgui/runtime/images.py:244; {name} = target.name</extracomment>
         <translation>Impossible de créer {name}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{title} was cancelled; nothing was changed.</source>
         <extracomment>kvmgui/runtime/images.py:385; {title} = self.title</extracomment>
-        <translation>{title} : annulé ; rien n'a été modifié.</translation>
+        <translation>{title}&#xa0;: annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The new image did not pass its check ({message}); the original was kept unchanged.</source>
         <extracomment>kvmgui/runtime/images.py:453; {message} = verdict.message</extracomment>
-        <translation>La nouvelle image n'a pas passé sa vérification ({message}) ; l'originale a été conservée sans modification.</translation>
+        <translation>La nouvelle image n&apos;a pas passé sa vérification ({message})&#xa0;; l&apos;originale a été conservée sans modification.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The new image's content differs from the original, so the original was kept unchanged.</source>
+        <location line="+2"/>
+        <source>The new image&apos;s content differs from the original, so the original was kept unchanged.</source>
         <extracomment>kvmgui/runtime/images.py:467</extracomment>
-        <translation>Le contenu de la nouvelle image diffère de l'original, l'originale a donc été conservée sans modification.</translation>
+        <translation>Le contenu de la nouvelle image diffère de l&apos;original, l&apos;originale a donc été conservée sans modification.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The new image could not be compared with the original</source>
         <extracomment>kvmgui/runtime/images.py:472</extracomment>
-        <translation>La nouvelle image n'a pas pu être comparée à l'originale</translation>
+        <translation>La nouvelle image n&apos;a pas pu être comparée à l&apos;originale</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>kvmgui converts to qcow2 or raw, not to '{to}'.</source>
+        <location line="+2"/>
+        <source>kvmgui converts to qcow2 or raw, not to &apos;{to}&apos;.</source>
         <extracomment>kvmgui/runtime/images.py:501</extracomment>
-        <translation>kvmgui convertit en qcow2 ou en raw, pas en « {to} ».</translation>
+        <translation>kvmgui convertit en qcow2 ou en raw, pas en «&#xa0;{to}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only qcow2 images can be compressed; convert to qcow2.</source>
         <extracomment>kvmgui/runtime/images.py:503</extracomment>
-        <translation>Seules les images qcow2 peuvent être compressées ; convertissez en qcow2.</translation>
+        <translation>Seules les images qcow2 peuvent être compressées&#xa0;; convertissez en qcow2.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The source and the target are the same file; choose a new file name (to make an image smaller in place, compress it).</source>
         <extracomment>kvmgui/runtime/images.py:510</extracomment>
-        <translation>La source et la cible sont le même fichier ; choisissez un nouveau nom de fichier (pour rendre une image plus petite sur place, compressez-la).</translation>
+        <translation>La source et la cible sont le même fichier&#xa0;; choisissez un nouveau nom de fichier (pour rendre une image plus petite sur place, compressez-la).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{target} already exists; choose another name or allow replacing it.</source>
         <extracomment>kvmgui/runtime/images.py:514</extracomment>
-        <translation>{target} existe déjà ; choisissez un autre nom ou autorisez son remplacement.</translation>
+        <translation>{target} existe déjà&#xa0;; choisissez un autre nom ou autorisez son remplacement.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{target} is not a regular file, so it is not replaced.</source>
         <extracomment>kvmgui/runtime/images.py:517</extracomment>
-        <translation>{target} n'est pas un fichier ordinaire, il n'est donc pas remplacé.</translation>
+        <translation>{target} n&apos;est pas un fichier ordinaire, il n&apos;est donc pas remplacé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Converting {name} failed</source>
         <extracomment>kvmgui/runtime/images.py:535; {name} = source.name</extracomment>
         <translation>La conversion de {name} a échoué</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.</source>
         <extracomment>kvmgui/runtime/images.py:548; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
         <translation>{name} ({fmt}) converti en {name2} ({to}, compressé), {size_size} sur le disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.</source>
         <extracomment>kvmgui/runtime/images.py:548; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
         <translation>{name} ({fmt}) converti en {name2} ({to}), {size_size} sur le disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Converting {name}</source>
         <extracomment>kvmgui/runtime/images.py:552; {name} = source.name</extracomment>
         <translation>Conversion de {name}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.</source>
         <extracomment>kvmgui/runtime/images.py:569; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
-        <translation>{folder} n'a que {free_size} de libre, mais la nouvelle image a besoin d'environ {needed_size}. Libérez de l'espace ou choisissez un autre dossier.</translation>
+        <translation>{folder} n&apos;a que {free_size} de libre, mais la nouvelle image a besoin d&apos;environ {needed_size}. Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is a {format} image; only qcow2 images can be compressed. Convert it to a new compressed qcow2 image instead.</source>
         <extracomment>kvmgui/runtime/images.py:600; {name} = path.name, {format} = info.format</extracomment>
-        <translation>{name} est une image {format} ; seules les images qcow2 peuvent être compressées. Convertissez-la plutôt en une nouvelle image qcow2 compressée.</translation>
+        <translation>{name} est une image {format}&#xa0;; seules les images qcow2 peuvent être compressées. Convertissez-la plutôt en une nouvelle image qcow2 compressée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Compressing {name} failed</source>
         <extracomment>kvmgui/runtime/images.py:613; {name} = path.name</extracomment>
         <translation>La compression de {name} a échoué</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.</source>
         <extracomment>kvmgui/runtime/images.py:620; {name} = path.name, {before_size} = format_size(before)</extracomment>
-        <translation>{name} est déjà aussi petit que la compression le permet ({before_size} sur le disque) ; il a été laissé tel quel.</translation>
+        <translation>{name} est déjà aussi petit que la compression le permet ({before_size} sur le disque)&#xa0;; il a été laissé tel quel.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Compressed {name} from {before_size} to {after_size} on disk.</source>
         <extracomment>kvmgui/runtime/images.py:632; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
         <translation>{name} compressé de {before_size} à {after_size} sur le disque.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Compressing {name}</source>
         <extracomment>kvmgui/runtime/images.py:636; {name} = path.name</extracomment>
         <translation>Compression de {name}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} has {count} snapshots, which {doing} would lose; delete them first.</source>
         <extracomment>kvmgui/runtime/images.py:643; {name} = path.name</extracomment>
-        <translation>{name} a {count} instantanés, que {doing} ferait perdre ; supprimez-les d'abord.</translation>
+        <translation>{name} a {count} instantanés, que {doing} ferait perdre&#xa0;; supprimez-les d&apos;abord.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} has {count} snapshot, which {doing} would lose; delete them first.</source>
         <extracomment>kvmgui/runtime/images.py:643; {name} = path.name</extracomment>
-        <translation>{name} a {count} instantané, que {doing} ferait perdre ; supprimez-le d'abord.</translation>
+        <translation>{name} a {count} instantané, que {doing} ferait perdre&#xa0;; supprimez-le d&apos;abord.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The base image of {name} ({backing_file}) cannot be read.</source>
         <extracomment>kvmgui/runtime/images.py:658; {name} = path.name, {backing_file} = info.backing_file</extracomment>
-        <translation>L'image de base de {name} ({backing_file}) ne peut pas être lue.</translation>
+        <translation>L&apos;image de base de {name} ({backing_file}) ne peut pas être lue.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The new size must be more than zero.</source>
         <extracomment>kvmgui/runtime/images.py:685</extracomment>
         <translation>La nouvelle taille doit être supérieure à zéro.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is already {old_size}.</source>
         <extracomment>kvmgui/runtime/images.py:690; {name} = path.name, {old_size} = format_size(old)</extracomment>
         <translation>{name} fait déjà {old_size}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Resizing {name} failed</source>
         <extracomment>kvmgui/runtime/images.py:694; {name} = path.name</extracomment>
         <translation>Le redimensionnement de {name} a échoué</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} grew from {old_size} to {new_size}.</source>
         <extracomment>kvmgui/runtime/images.py:697; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
         <translation>{name} est passé de {old_size} à {new_size}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest still sees the old partition size: enlarge the partition and its file system inside the guest (for example with GParted or Disk Management).</source>
         <extracomment>kvmgui/runtime/images.py:698</extracomment>
-        <translation>L'invité voit encore l'ancienne taille de partition : agrandissez la partition et son système de fichiers dans l'invité (par exemple avec GParted ou le Gestionnaire de disques de Windows).</translation>
+        <translation>L&apos;invité voit encore l&apos;ancienne taille de partition&#xa0;: agrandissez la partition et son système de fichiers dans l&apos;invité (par exemple avec GParted ou le Gestionnaire de disques de Windows).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{new_size} is smaller than the disk's current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest's partitions first and confirm the shrink explicitly.</source>
+        <location line="+2"/>
+        <source>{new_size} is smaller than the disk&apos;s current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest&apos;s partitions first and confirm the shrink explicitly.</source>
         <extracomment>kvmgui/runtime/images.py:703; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
-        <translation>{new_size} est plus petit que la taille actuelle du disque ({old_size}). La réduction efface tout ce qui se trouve au-delà de {new_size} sur le disque ; réduisez d'abord les partitions de l'invité et confirmez explicitement la réduction.</translation>
+        <translation>{new_size} est plus petit que la taille actuelle du disque ({old_size}). La réduction efface tout ce qui se trouve au-delà de {new_size} sur le disque&#xa0;; réduisez d&apos;abord les partitions de l&apos;invité et confirmez explicitement la réduction.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copying {name} failed</source>
         <extracomment>kvmgui/runtime/images.py:718; {name} = path.name</extracomment>
         <translation>La copie de {name} a échoué</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Shrinking {name} failed</source>
         <extracomment>kvmgui/runtime/images.py:722; {name} = path.name</extracomment>
         <translation>La réduction de {name} a échoué</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} shrank from {old_size} to {new_size}.</source>
         <extracomment>kvmgui/runtime/images.py:732; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
         <translation>{name} est passé de {old_size} à {new_size}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Everything beyond {new_size} on the disk was deleted.</source>
         <extracomment>kvmgui/runtime/images.py:733; {new_size} = format_size(new)</extracomment>
         <translation>Tout ce qui se trouvait au-delà de {new_size} sur le disque a été effacé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Resizing {name}</source>
         <extracomment>kvmgui/runtime/images.py:736; {name} = path.name</extracomment>
         <translation>Redimensionnement de {name}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Checking {name} failed</source>
         <extracomment>kvmgui/runtime/images.py:759; {name} = path.name</extracomment>
         <translation>La vérification de {name} a échoué</translation>
@@ -8327,145 +8592,145 @@
 <context>
     <name>runtime.keys</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No key was given: write a key or a combination such as ctrl-alt-delete.</source>
         <extracomment>kvmgui/runtime/keys.py:52</extracomment>
-        <translation>Aucune touche n'a été indiquée : écrivez une touche ou une combinaison comme ctrl-alt-delete.</translation>
+        <translation>Aucune touche n&apos;a été indiquée&#xa0;: écrivez une touche ou une combinaison comme ctrl-alt-delete.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{part}' is not a key name QEMU knows: use names such as ctrl, alt, shift, delete, ret, esc, tab, f1…f12, a…z, 0…9 (joined with '-', e.g. ctrl-alt-f2).</source>
+        <location line="+2"/>
+        <source>&apos;{part}&apos; is not a key name QEMU knows: use names such as ctrl, alt, shift, delete, ret, esc, tab, f1…f12, a…z, 0…9 (joined with &apos;-&apos;, e.g. ctrl-alt-f2).</source>
         <extracomment>kvmgui/runtime/keys.py:66</extracomment>
-        <translation>« {part} » n'est pas un nom de touche connu de QEMU : utilisez des noms comme ctrl, alt, shift, delete, ret, esc, tab, f1…f12, a…z, 0…9 (reliés par « - », par ex. ctrl-alt-f2).</translation>
+        <translation>«&#xa0;{part}&#xa0;» n&apos;est pas un nom de touche connu de QEMU&#xa0;: utilisez des noms comme ctrl, alt, shift, delete, ret, esc, tab, f1…f12, a…z, 0…9 (reliés par «&#xa0;-&#xa0;», par ex. ctrl-alt-f2).</translation>
     </message>
 </context>
 <context>
     <name>runtime.launch</name>
     <message>
-        <location line="+2" />
-        <source>The runtime folder {dir} is too deep for the VM's sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
+        <location line="+2"/>
+        <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
         <extracomment>kvmgui/runtime/launch.py:61; {dir} = run.dir</extracomment>
-        <translation>Le dossier d'exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {MAX_SOCKET_PATH} octets) : réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
+        <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {MAX_SOCKET_PATH} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui could not check QEMU and this computer: {exc}</source>
         <extracomment>kvmgui/runtime/launch.py:67</extracomment>
-        <translation>kvmgui n'a pas pu vérifier QEMU et cet ordinateur : {exc}</translation>
+        <translation>kvmgui n&apos;a pas pu vérifier QEMU et cet ordinateur&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui cannot create the log folder {logs} ({strerror}).</source>
         <extracomment>kvmgui/runtime/launch.py:73; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer le dossier des journaux {logs} ({strerror}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui cannot write to its runtime folder {dir} ({strerror}).</source>
         <extracomment>kvmgui/runtime/launch.py:90; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
-        <translation>kvmgui ne peut pas écrire dans son dossier d'exécution {dir} ({strerror}).</translation>
+        <translation>kvmgui ne peut pas écrire dans son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf</source>
         <extracomment>kvmgui/runtime/launch.py:124</extracomment>
-        <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n'est pas installé ; installez-le avec : sudo apt install ovmf</translation>
+        <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n&apos;est pas installé&#xa0;; installez-le avec&#xa0;: sudo apt install ovmf</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>kvmgui could not create the VM's UEFI variable store {nvram} ({strerror}).</source>
+        <location line="+2"/>
+        <source>kvmgui could not create the VM&apos;s UEFI variable store {nvram} ({strerror}).</source>
         <extracomment>kvmgui/runtime/launch.py:130; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
-        <translation>kvmgui n'a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
+        <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm</source>
         <extracomment>kvmgui/runtime/launch.py:151</extracomment>
-        <translation>Cette machine virtuelle a besoin d'un TPM, qui nécessite l'émulateur swtpm ; installez-le avec : sudo apt install swtpm</translation>
+        <translation>Cette machine virtuelle a besoin d&apos;un TPM, qui nécessite l&apos;émulateur swtpm&#xa0;; installez-le avec&#xa0;: sudo apt install swtpm</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The TPM emulator (swtpm) could not be started: {exc}</source>
         <extracomment>kvmgui/runtime/launch.py:161</extracomment>
-        <translation>L'émulateur de TPM (swtpm) n'a pas pu être lancé : {exc}</translation>
+        <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas pu être lancé&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The TPM emulator (swtpm) did not start; see its log {folder}.</source>
         <extracomment>kvmgui/runtime/launch.py:170; {folder} = swtpm_log(folder)</extracomment>
-        <translation>L'émulateur de TPM (swtpm) n'a pas démarré ; consultez son journal {folder}.</translation>
+        <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {folder}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.</source>
         <extracomment>kvmgui/runtime/launch.py:226; {qemu_log} = stored.folder.qemu_log</extracomment>
-        <translation>QEMU a démarré mais son moniteur n'a pas répondu en {hung_after} s, il a donc été arrêté ; consultez {qemu_log}.</translation>
+        <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {hung_after} s, il a donc été arrêté&#xa0;; consultez {qemu_log}.</translation>
     </message>
 </context>
 <context>
     <name>runtime.live</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Protection is OFF: everything the guest writes goes straight to {path}. A live system may change or damage what is on it.</source>
         <extracomment>kvmgui/runtime/live.py:33</extracomment>
-        <translation>La protection est DÉSACTIVÉE : tout ce que l'invité écrit va directement sur {path}. Un système live peut modifier ou abîmer son contenu.</translation>
+        <translation>La protection est DÉSACTIVÉE&#xa0;: tout ce que l&apos;invité écrit va directement sur {path}. Un système live peut modifier ou abîmer son contenu.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} does not exist: check the name of the stick or image.</source>
         <extracomment>kvmgui/runtime/live.py:53</extracomment>
-        <translation>{path} n'existe pas : vérifiez le nom de la clé ou de l'image.</translation>
+        <translation>{path} n&apos;existe pas&#xa0;: vérifiez le nom de la clé ou de l&apos;image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} cannot be checked ({strerror}).</source>
         <extracomment>kvmgui/runtime/live.py:55; {strerror} = exc.strerror</extracomment>
         <translation>{path} ne peut pas être vérifié ({strerror}).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{path} is neither a USB stick nor an image file (.img or .iso): pick a stick listed by 'kvmgui-cli devices', or an image file.</source>
+        <location line="+2"/>
+        <source>{path} is neither a USB stick nor an image file (.img or .iso): pick a stick listed by &apos;kvmgui-cli devices&apos;, or an image file.</source>
         <extracomment>kvmgui/runtime/live.py:57</extracomment>
-        <translation>{path} n'est ni une clé USB ni un fichier image (.img ou .iso) : choisissez une clé listée par « kvmgui-cli devices », ou un fichier image.</translation>
+        <translation>{path} n&apos;est ni une clé USB ni un fichier image (.img ou .iso)&#xa0;: choisissez une clé listée par «&#xa0;kvmgui-cli devices&#xa0;», ou un fichier image.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} is empty, so there is nothing to boot.</source>
         <extracomment>kvmgui/runtime/live.py:60</extracomment>
-        <translation>{path} est vide, il n'y a donc rien à démarrer.</translation>
+        <translation>{path} est vide, il n&apos;y a donc rien à démarrer.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>read and write</source>
         <extracomment>kvmgui/runtime/live.py:62</extracomment>
         <translation>lire et écrire dans</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You may not {need} {path}: give your user access to it (chmod u+rw).</source>
         <extracomment>kvmgui/runtime/live.py:63</extracomment>
-        <translation>Vous n'avez pas le droit de {need} {path} : donnez-en l'accès à votre compte (chmod u+rw).</translation>
+        <translation>Vous n&apos;avez pas le droit de {need} {path}&#xa0;: donnez-en l&apos;accès à votre compte (chmod u+rw).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{given} is not a USB stick or card this computer lists (a partition?): pick a whole stick from 'kvmgui-cli devices'.</source>
+        <location line="+2"/>
+        <source>{given} is not a USB stick or card this computer lists (a partition?): pick a whole stick from &apos;kvmgui-cli devices&apos;.</source>
         <extracomment>kvmgui/runtime/live.py:84</extracomment>
-        <translation>{given} n'est pas une clé USB ou une carte listée par cet ordinateur (une partition ?) : choisissez une clé entière dans « kvmgui-cli devices ».</translation>
+        <translation>{given} n&apos;est pas une clé USB ou une carte listée par cet ordinateur (une partition&#xa0;?)&#xa0;: choisissez une clé entière dans «&#xa0;kvmgui-cli devices&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{given} is a CD/DVD drive: use it as the CD of a VM instead (kvmgui-cli create NAME --cdrom {given2}).</source>
         <extracomment>kvmgui/runtime/live.py:87; {given2} = str(given)</extracomment>
-        <translation>{given} est un lecteur CD/DVD : utilisez-le plutôt comme CD d'une machine virtuelle (kvmgui-cli create NOM --cdrom {given2}).</translation>
+        <translation>{given} est un lecteur CD/DVD&#xa0;: utilisez-le plutôt comme CD d&apos;une machine virtuelle (kvmgui-cli create NOM --cdrom {given2}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You may not write to {path}; add yourself to the disk group: {DISK_GROUP_FIX}.</source>
         <extracomment>kvmgui/runtime/live.py:92; {path} = device.path</extracomment>
-        <translation>Vous n'avez pas le droit d'écrire sur {path} ; ajoutez-vous au groupe disk : {DISK_GROUP_FIX}.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {path}&#xa0;; ajoutez-vous au groupe disk&#xa0;: {DISK_GROUP_FIX}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Throwaway VM testing {description}.</source>
         <extracomment>kvmgui/runtime/live.py:110; {description} = source.description</extracomment>
         <translation>Machine virtuelle jetable qui teste {description}.</translation>
@@ -8474,592 +8739,592 @@
 <context>
     <name>runtime.live_snapshots</name>
     <message>
-        <location line="+2" />
-        <source>Snapshots need qcow2 disks, and disk {i} ({path}) is a {value} image: convert it to qcow2 with 'kvmgui-cli img convert'.</source>
+        <location line="+2"/>
+        <source>Snapshots need qcow2 disks, and disk {i} ({path}) is a {value} image: convert it to qcow2 with &apos;kvmgui-cli img convert&apos;.</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:55; {i} = i + 1, {path} = disk.path, {value} = disk.format.value</extracomment>
-        <translation>Les instantanés nécessitent des disques qcow2, et le disque {i} ({path}) est une image {value} : convertissez-le en qcow2 avec « kvmgui-cli img convert ».</translation>
+        <translation>Les instantanés nécessitent des disques qcow2, et le disque {i} ({path}) est une image {value}&#xa0;: convertissez-le en qcow2 avec «&#xa0;kvmgui-cli img convert&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A live snapshot cannot include the unprotected USB stick: remove it or make it protected.</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:60</extracomment>
-        <translation>Un instantané à chaud ne peut pas inclure la clé USB non protégée : retirez-la ou protégez-la.</translation>
+        <translation>Un instantané à chaud ne peut pas inclure la clé USB non protégée&#xa0;: retirez-la ou protégez-la.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This VM has no disk to take snapshots of.</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:63</extracomment>
-        <translation>Cette machine virtuelle n'a aucun disque dont prendre des instantanés.</translation>
+        <translation>Cette machine virtuelle n&apos;a aucun disque dont prendre des instantanés.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU did not list its disks: {exc}</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:78</extracomment>
-        <translation>QEMU n'a pas listé ses disques : {exc}</translation>
+        <translation>QEMU n&apos;a pas listé ses disques&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU refused the snapshot: {exc}</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:106</extracomment>
-        <translation>QEMU a refusé l'instantané : {exc}</translation>
+        <translation>QEMU a refusé l&apos;instantané&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The snapshot did not finish within {timeout} s; QEMU is still working on it.</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:118</extracomment>
-        <translation>L'instantané n'a pas été terminé en {timeout} s ; QEMU y travaille encore.</translation>
+        <translation>L&apos;instantané n&apos;a pas été terminé en {timeout} s&#xa0;; QEMU y travaille encore.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Taking the snapshot '{name}' failed: {error}</source>
+        <location line="+2"/>
+        <source>Taking the snapshot &apos;{name}&apos; failed: {error}</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:134</extracomment>
-        <translation>La prise de l'instantané « {name} » a échoué : {error}</translation>
+        <translation>La prise de l&apos;instantané «&#xa0;{name}&#xa0;» a échoué&#xa0;: {error}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>There is no snapshot named '{name}' on every disk of this VM.</source>
+        <location line="+2"/>
+        <source>There is no snapshot named &apos;{name}&apos; on every disk of this VM.</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:144</extracomment>
-        <translation>L'instantané « {name} » n'existe pas sur tous les disques de cette machine virtuelle.</translation>
+        <translation>L&apos;instantané «&#xa0;{name}&#xa0;» n&apos;existe pas sur tous les disques de cette machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to another snapshot, or turn it off: resuming it may show a damaged state.</source>
+        <location line="+2"/>
+        <source>Loading the snapshot &apos;{name}&apos; failed part-way ({error}); the VM is paused. Revert to another snapshot, or turn it off: resuming it may show a damaged state.</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:156</extracomment>
-        <translation>Le chargement de l'instantané « {name} » a échoué en cours de route ({error}) ; la machine virtuelle est en pause. Revenez à un autre instantané, ou éteignez-la : la reprendre risque de montrer un état abîmé.</translation>
+        <translation>Le chargement de l&apos;instantané «&#xa0;{name}&#xa0;» a échoué en cours de route ({error})&#xa0;; la machine virtuelle est en pause. Revenez à un autre instantané, ou éteignez-la&#xa0;: la reprendre risque de montrer un état abîmé.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Deleting the snapshot '{name}' failed: {error}</source>
+        <location line="+2"/>
+        <source>Deleting the snapshot &apos;{name}&apos; failed: {error}</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:166</extracomment>
-        <translation>La suppression de l'instantané « {name} » a échoué : {error}</translation>
+        <translation>La suppression de l&apos;instantané «&#xa0;{name}&#xa0;» a échoué&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
     <name>runtime.manager</name>
     <message>
-        <location line="+2" />
-        <source>There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.</source>
+        <location line="+2"/>
+        <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
         <extracomment>kvmgui/runtime/manager.py:239</extracomment>
-        <translation>Il n'y a pas de machine virtuelle nommée « {name_or_id} » : « kvmgui-cli list » affiche celles qui existent.</translation>
+        <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
 </context>
 <context>
     <name>runtime.process</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} is not a folder; remove it so kvmgui can create its runtime folder there.</source>
         <extracomment>kvmgui/runtime/process.py:62</extracomment>
-        <translation>{path} n'est pas un dossier ; supprimez-le pour que kvmgui puisse y créer son dossier d'exécution.</translation>
+        <translation>{path} n&apos;est pas un dossier&#xa0;; supprimez-le pour que kvmgui puisse y créer son dossier d&apos;exécution.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} belongs to another user, so kvmgui cannot keep its VM sockets there safely; remove it or set XDG_RUNTIME_DIR.</source>
         <extracomment>kvmgui/runtime/process.py:65</extracomment>
-        <translation>{path} appartient à un autre utilisateur, kvmgui ne peut donc pas y garder ses sockets de machines virtuelles en sécurité ; supprimez-le ou réglez XDG_RUNTIME_DIR.</translation>
+        <translation>{path} appartient à un autre utilisateur, kvmgui ne peut donc pas y garder ses sockets de machines virtuelles en sécurité&#xa0;; supprimez-le ou réglez XDG_RUNTIME_DIR.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ({program}) is not installed or not on the PATH; install it with: sudo apt install qemu-system-x86</source>
         <extracomment>kvmgui/runtime/process.py:87</extracomment>
-        <translation>QEMU ({program}) n'est pas installé ou n'est pas dans le PATH ; installez-le avec : sudo apt install qemu-system-x86</translation>
+        <translation>QEMU ({program}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: sudo apt install qemu-system-x86</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ({resolved}) could not be started: {strerror}; check that it is installed and executable.</source>
         <extracomment>kvmgui/runtime/process.py:121; {strerror} = exc.strerror</extracomment>
-        <translation>QEMU ({resolved}) n'a pas pu être lancé : {strerror} ; vérifiez qu'il est installé et exécutable.</translation>
+        <translation>QEMU ({resolved}) n&apos;a pas pu être lancé&#xa0;: {strerror}&#xa0;; vérifiez qu&apos;il est installé et exécutable.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>signal {signal}</source>
         <extracomment>kvmgui/runtime/process.py:304; {signal} = self.signal</extracomment>
         <translation>signal {signal}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU was killed by signal {signal} ({name})</source>
         <extracomment>kvmgui/runtime/process.py:305; {signal} = self.signal</extracomment>
         <translation>QEMU a été tué par le signal {signal} ({name})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU exited with code {code}</source>
         <extracomment>kvmgui/runtime/process.py:307; {code} = self.code</extracomment>
-        <translation>QEMU s'est terminé avec le code {code}</translation>
+        <translation>QEMU s&apos;est terminé avec le code {code}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ended unexpectedly</source>
         <extracomment>kvmgui/runtime/process.py:308</extracomment>
-        <translation>QEMU s'est arrêté de façon inattendue</translation>
+        <translation>QEMU s&apos;est arrêté de façon inattendue</translation>
     </message>
 </context>
 <context>
     <name>runtime.qemu_errors</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the ISO image {path}</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:75</extracomment>
-        <translation>l'image ISO {path}</translation>
+        <translation>l&apos;image ISO {path}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the disk image {path}</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:77</extracomment>
-        <translation>l'image disque {path}</translation>
+        <translation>l&apos;image disque {path}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the file {path}</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:78</extracomment>
         <translation>le fichier {path}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a disk or CD image of this VM</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:79</extracomment>
         <translation>une image de disque ou de CD de cette machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This disk is already used by a running VM: {what} is open in another QEMU, so this VM cannot use it at the same time. Shut the other VM down first, or give this VM its own copy of the disk.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:93</extracomment>
-        <translation>Ce disque est déjà utilisé par une machine virtuelle en marche : {what} est ouvert dans un autre QEMU, cette machine virtuelle ne peut donc pas l'utiliser en même temps. Éteignez d'abord l'autre machine virtuelle, ou donnez à celle-ci sa propre copie du disque.</translation>
+        <translation>Ce disque est déjà utilisé par une machine virtuelle en marche&#xa0;: {what} est ouvert dans un autre QEMU, cette machine virtuelle ne peut donc pas l&apos;utiliser en même temps. Éteignez d&apos;abord l&apos;autre machine virtuelle, ou donnez à celle-ci sa propre copie du disque.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{what} is not there: connect the device (or insert the disc), or remove it from the VM's settings.</source>
+        <location line="+2"/>
+        <source>{what} is not there: connect the device (or insert the disc), or remove it from the VM&apos;s settings.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:103</extracomment>
-        <translation>{What} n'est pas là : branchez le périphérique (ou insérez le disque), ou retirez-le des paramètres de la machine virtuelle.</translation>
+        <translation>{What} n&apos;est pas là&#xa0;: branchez le périphérique (ou insérez le disque), ou retirez-le des paramètres de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{what} does not exist (it was moved, renamed or deleted): choose the file again in the VM's settings, or remove it from the VM.</source>
+        <location line="+2"/>
+        <source>{what} does not exist (it was moved, renamed or deleted): choose the file again in the VM&apos;s settings, or remove it from the VM.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:106</extracomment>
-        <translation>{What} n'existe pas (il a été déplacé, renommé ou supprimé) : choisissez à nouveau le fichier dans les paramètres de la machine virtuelle, ou retirez-le de la machine virtuelle.</translation>
+        <translation>{What} n&apos;existe pas (il a été déplacé, renommé ou supprimé)&#xa0;: choisissez à nouveau le fichier dans les paramètres de la machine virtuelle, ou retirez-le de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui is not allowed to open {what} (permission denied): give your user access to it (for example copy it into your home folder), or choose another file.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:113</extracomment>
-        <translation>kvmgui n'a pas le droit d'ouvrir {what} (permission refusée) : donnez-en l'accès à votre compte (par exemple en le copiant dans votre dossier personnel), ou choisissez un autre fichier.</translation>
+        <translation>kvmgui n&apos;a pas le droit d&apos;ouvrir {what} (permission refusée)&#xa0;: donnez-en l&apos;accès à votre compte (par exemple en le copiant dans votre dossier personnel), ou choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>You are not allowed to use KVM (permission denied on /dev/kvm): add yourself to the kvm group with 'sudo adduser $USER kvm', then log out and back in. Until then, set the VM's accelerator to TCG (much slower).</source>
+        <location line="+2"/>
+        <source>You are not allowed to use KVM (permission denied on /dev/kvm): add yourself to the kvm group with &apos;sudo adduser $USER kvm&apos;, then log out and back in. Until then, set the VM&apos;s accelerator to TCG (much slower).</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:122</extracomment>
-        <translation>Vous n'avez pas le droit d'utiliser KVM (permission refusée sur /dev/kvm) : ajoutez-vous au groupe kvm avec « sudo adduser $USER kvm », puis fermez la session et rouvrez-la. En attendant, réglez l'accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;utiliser KVM (permission refusée sur /dev/kvm)&#xa0;: ajoutez-vous au groupe kvm avec «&#xa0;sudo adduser $USER kvm&#xa0;», puis fermez la session et rouvrez-la. En attendant, réglez l&apos;accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>KVM is not available on this computer (there is no /dev/kvm): turn on virtualization (Intel VT-x or AMD-V) in the computer's firmware settings, or set the VM's accelerator to TCG (much slower).</source>
+        <location line="+2"/>
+        <source>KVM is not available on this computer (there is no /dev/kvm): turn on virtualization (Intel VT-x or AMD-V) in the computer&apos;s firmware settings, or set the VM&apos;s accelerator to TCG (much slower).</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:127</extracomment>
-        <translation>KVM n'est pas disponible sur cet ordinateur (il n'y a pas de /dev/kvm) : activez la virtualisation (Intel VT-x ou AMD-V) dans les réglages du micrologiciel de l'ordinateur, ou réglez l'accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
+        <translation>KVM n&apos;est pas disponible sur cet ordinateur (il n&apos;y a pas de /dev/kvm)&#xa0;: activez la virtualisation (Intel VT-x ou AMD-V) dans les réglages du micrologiciel de l&apos;ordinateur, ou réglez l&apos;accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>KVM is busy: another hypervisor (VirtualBox or VMware) is using the CPU's virtualization; quit it, or set the VM's accelerator to TCG (much slower).</source>
+        <location line="+2"/>
+        <source>KVM is busy: another hypervisor (VirtualBox or VMware) is using the CPU&apos;s virtualization; quit it, or set the VM&apos;s accelerator to TCG (much slower).</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:132</extracomment>
-        <translation>KVM est occupé : un autre hyperviseur (VirtualBox ou VMware) utilise la virtualisation du processeur ; quittez-le, ou réglez l'accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
+        <translation>KVM est occupé&#xa0;: un autre hyperviseur (VirtualBox ou VMware) utilise la virtualisation du processeur&#xa0;; quittez-le, ou réglez l&apos;accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>KVM could not be started ({0}): run 'kvmgui-cli doctor' to find out why, or set the VM's accelerator to TCG (much slower).</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:135; {0} = m.group('reason').strip()</extracomment>
-        <translation>KVM n'a pas pu être démarré ({0}) : lancez « kvmgui-cli doctor » pour savoir pourquoi, ou réglez l'accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
+        <location line="+2"/>
+        <source>KVM could not be started ({0}): run &apos;kvmgui-cli doctor&apos; to find out why, or set the VM&apos;s accelerator to TCG (much slower).</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:135; {0} = m.group(&apos;reason&apos;).strip()</extracomment>
+        <translation>KVM n&apos;a pas pu être démarré ({0})&#xa0;: lancez «&#xa0;kvmgui-cli doctor&#xa0;» pour savoir pourquoi, ou réglez l&apos;accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the PulseAudio/PipeWire sound server</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:141</extracomment>
         <translation>le serveur de son PulseAudio/PipeWire</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PipeWire</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:141</extracomment>
         <translation>PipeWire</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the sound card (ALSA)</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:142</extracomment>
         <translation>la carte son (ALSA)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the JACK sound server</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:142</extracomment>
         <translation>le serveur de son JACK</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU could not connect to {0}: start your desktop's sound service, or turn sound off for this VM.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:144; {0} = server.get(driver, f'the {driver} sound system')</extracomment>
-        <translation>QEMU n'a pas pu se connecter à {0} : démarrez le service de son de votre bureau, ou désactivez le son pour cette machine virtuelle.</translation>
+        <location line="+2"/>
+        <source>QEMU could not connect to {0}: start your desktop&apos;s sound service, or turn sound off for this VM.</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:144; {0} = server.get(driver, f&apos;the {driver} sound system&apos;)</extracomment>
+        <translation>QEMU n&apos;a pas pu se connecter à {0}&#xa0;: démarrez le service de son de votre bureau, ou désactivez le son pour cette machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The host port {host_port} is already in use by another program, so it cannot be forwarded to the guest's port {guest_port}: choose another host port in the VM's network settings, or stop the program that uses it.</source>
+        <location line="+2"/>
+        <source>The host port {host_port} is already in use by another program, so it cannot be forwarded to the guest&apos;s port {guest_port}: choose another host port in the VM&apos;s network settings, or stop the program that uses it.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:151</extracomment>
-        <translation>Le port hôte {host_port} est déjà utilisé par un autre programme, il ne peut donc pas être redirigé vers le port {guest_port} de l'invité : choisissez un autre port hôte dans les paramètres réseau de la machine virtuelle, ou arrêtez le programme qui l'utilise.</translation>
+        <translation>Le port hôte {host_port} est déjà utilisé par un autre programme, il ne peut donc pas être redirigé vers le port {guest_port} de l&apos;invité&#xa0;: choisissez un autre port hôte dans les paramètres réseau de la machine virtuelle, ou arrêtez le programme qui l&apos;utilise.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The 'host' CPU model only works with KVM, and this VM runs without it: set the VM's accelerator to KVM, or remove '-cpu host' from its extra arguments.</source>
+        <location line="+2"/>
+        <source>The &apos;host&apos; CPU model only works with KVM, and this VM runs without it: set the VM&apos;s accelerator to KVM, or remove &apos;-cpu host&apos; from its extra arguments.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:158</extracomment>
-        <translation>Le modèle de processeur « host » ne fonctionne qu'avec KVM, et cette machine virtuelle tourne sans : réglez son accélérateur sur KVM, ou retirez « -cpu host » de ses arguments supplémentaires.</translation>
+        <translation>Le modèle de processeur «&#xa0;host&#xa0;» ne fonctionne qu&apos;avec KVM, et cette machine virtuelle tourne sans&#xa0;: réglez son accélérateur sur KVM, ou retirez «&#xa0;-cpu host&#xa0;» de ses arguments supplémentaires.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU failed to set up the host's CPU model under KVM (this happens inside some nested virtual machines): set the VM's accelerator to TCG, or run it on the real computer.</source>
+        <location line="+2"/>
+        <source>QEMU failed to set up the host&apos;s CPU model under KVM (this happens inside some nested virtual machines): set the VM&apos;s accelerator to TCG, or run it on the real computer.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:164</extracomment>
-        <translation>QEMU n'a pas réussi à configurer le modèle de processeur de l'hôte sous KVM (cela arrive dans certaines machines virtuelles imbriquées) : réglez l'accélérateur de la machine virtuelle sur TCG, ou lancez-la sur l'ordinateur réel.</translation>
+        <translation>QEMU n&apos;a pas réussi à configurer le modèle de processeur de l&apos;hôte sous KVM (cela arrive dans certaines machines virtuelles imbriquées)&#xa0;: réglez l&apos;accélérateur de la machine virtuelle sur TCG, ou lancez-la sur l&apos;ordinateur réel.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the {amount} of memory this VM wants</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:171</extracomment>
         <translation>les {amount} de mémoire que demande cette machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>this VM's memory</source>
+        <location line="+2"/>
+        <source>this VM&apos;s memory</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:171</extracomment>
         <translation>la mémoire de cette machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is not enough free memory for {size}: give the VM less memory, or close other programs and VMs.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:173</extracomment>
-        <translation>Il n'y a pas assez de mémoire libre pour {size} : donnez moins de mémoire à la machine virtuelle, ou fermez d'autres programmes et machines virtuelles.</translation>
+        <translation>Il n&apos;y a pas assez de mémoire libre pour {size}&#xa0;: donnez moins de mémoire à la machine virtuelle, ou fermez d&apos;autres programmes et machines virtuelles.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{what} is not a {1} image although the VM's settings say so: set the disk's real format in the VM's settings ('kvmgui-cli img info' shows it).</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:180; {1} = m.group('fmt')</extracomment>
-        <translation>{What} n'est pas une image {1}, contrairement à ce que disent les paramètres de la machine virtuelle : indiquez le vrai format du disque dans ses paramètres (« kvmgui-cli img info » l'affiche).</translation>
+        <location line="+2"/>
+        <source>{what} is not a {1} image although the VM&apos;s settings say so: set the disk&apos;s real format in the VM&apos;s settings (&apos;kvmgui-cli img info&apos; shows it).</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:180; {1} = m.group(&apos;fmt&apos;)</extracomment>
+        <translation>{What} n&apos;est pas une image {1}, contrairement à ce que disent les paramètres de la machine virtuelle&#xa0;: indiquez le vrai format du disque dans ses paramètres («&#xa0;kvmgui-cli img info&#xa0;» l&apos;affiche).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This VM is already running or being started by another program (its pidfile is locked).</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:187</extracomment>
         <translation>Cette machine virtuelle est déjà en marche ou en cours de démarrage par un autre programme (son fichier PID est verrouillé).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>One of the VM's sockets is in use, so another copy of this VM is probably running; stop it first.</source>
+        <location line="+2"/>
+        <source>One of the VM&apos;s sockets is in use, so another copy of this VM is probably running; stop it first.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:193</extracomment>
-        <translation>Un des sockets de la machine virtuelle est utilisé : une autre copie de cette machine virtuelle tourne probablement ; arrêtez-la d'abord.</translation>
+        <translation>Un des sockets de la machine virtuelle est utilisé&#xa0;: une autre copie de cette machine virtuelle tourne probablement&#xa0;; arrêtez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>This QEMU does not support the VM's machine type (it was probably created with a newer QEMU): update QEMU, or choose the machine type again in the VM's settings.</source>
+        <location line="+2"/>
+        <source>This QEMU does not support the VM&apos;s machine type (it was probably created with a newer QEMU): update QEMU, or choose the machine type again in the VM&apos;s settings.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:199</extracomment>
-        <translation>Ce QEMU ne prend pas en charge le type de machine de la machine virtuelle (elle a probablement été créée avec un QEMU plus récent) : mettez QEMU à jour, ou choisissez à nouveau le type de machine dans ses paramètres.</translation>
+        <translation>Ce QEMU ne prend pas en charge le type de machine de la machine virtuelle (elle a probablement été créée avec un QEMU plus récent)&#xa0;: mettez QEMU à jour, ou choisissez à nouveau le type de machine dans ses paramètres.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The TPM emulator (swtpm) did not work: check that swtpm is installed (sudo apt install swtpm), or turn the TPM off in the VM's settings.</source>
+        <location line="+2"/>
+        <source>The TPM emulator (swtpm) did not work: check that swtpm is installed (sudo apt install swtpm), or turn the TPM off in the VM&apos;s settings.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:205</extracomment>
-        <translation>L'émulateur de TPM (swtpm) n'a pas fonctionné : vérifiez que swtpm est installé (sudo apt install swtpm), ou désactivez le TPM dans les paramètres de la machine virtuelle.</translation>
+        <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas fonctionné&#xa0;: vérifiez que swtpm est installé (sudo apt install swtpm), ou désactivez le TPM dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU could not start the VM</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:268</extracomment>
-        <translation>QEMU n'a pas pu démarrer la machine virtuelle</translation>
+        <translation>QEMU n&apos;a pas pu démarrer la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU stopped unexpectedly</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:270</extracomment>
-        <translation>QEMU s'est arrêté de façon inattendue</translation>
+        <translation>QEMU s&apos;est arrêté de façon inattendue</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{summary} ({exit_text}) and printed no error message.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:276</extracomment>
-        <translation>{summary} ({exit_text}) sans afficher de message d'erreur.</translation>
+        <translation>{summary} ({exit_text}) sans afficher de message d&apos;erreur.</translation>
     </message>
 </context>
 <context>
     <name>runtime.qemu_probe</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}</source>
         <extracomment>kvmgui/runtime/qemu_probe.py:38</extracomment>
-        <translation>QEMU ({binary}) n'est pas installé ou n'est pas dans le PATH ; installez-le avec : {INSTALL_FIX}</translation>
+        <translation>QEMU ({binary}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: {INSTALL_FIX}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ({path}) cannot be run: {strerror}.</source>
         <extracomment>kvmgui/runtime/qemu_probe.py:80; {strerror} = err.strerror</extracomment>
-        <translation>QEMU ({path}) ne peut pas être lancé : {strerror}.</translation>
+        <translation>QEMU ({path}) ne peut pas être lancé&#xa0;: {strerror}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ({path}) did not answer `{1}` within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:87; {1} = ' '.join(args)</extracomment>
-        <translation>QEMU ({path}) n'a pas répondu à `{1}` en {timeout} secondes.</translation>
+        <extracomment>kvmgui/runtime/qemu_probe.py:87; {1} = &apos; &apos;.join(args)</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas répondu à `{1}` en {timeout} secondes.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ({path}) failed to answer `{1}`: {2}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:92; {1} = ' '.join(args), {2} = detail[-1]</extracomment>
-        <translation>QEMU ({path}) n'a pas su répondre à `{1}` : {2}</translation>
+        <extracomment>kvmgui/runtime/qemu_probe.py:92; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`&#xa0;: {2}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU ({path}) failed to answer `{1}`.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:92; {1} = ' '.join(args)</extracomment>
-        <translation>QEMU ({path}) n'a pas su répondre à `{1}`.</translation>
+        <extracomment>kvmgui/runtime/qemu_probe.py:92; {1} = &apos; &apos;.join(args)</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{path} does not look like QEMU: {err}</source>
         <extracomment>kvmgui/runtime/qemu_probe.py:117</extracomment>
-        <translation>{path} ne ressemble pas à QEMU : {err}</translation>
+        <translation>{path} ne ressemble pas à QEMU&#xa0;: {err}</translation>
     </message>
 </context>
 <context>
     <name>runtime.qmp_session</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This QMP session is already connected.</source>
         <extracomment>kvmgui/runtime/qmp_session.py:133</extracomment>
         <translation>Cette session QMP est déjà connectée.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Another program is connected to this VM's monitor (QEMU serves one client at a time); close it or try again.</source>
+        <location line="+2"/>
+        <source>Another program is connected to this VM&apos;s monitor (QEMU serves one client at a time); close it or try again.</source>
         <extracomment>kvmgui/runtime/qmp_session.py:165</extracomment>
-        <translation>Un autre programme est connecté au moniteur de cette machine virtuelle (QEMU ne sert qu'un client à la fois) ; fermez-le ou réessayez.</translation>
+        <translation>Un autre programme est connecté au moniteur de cette machine virtuelle (QEMU ne sert qu&apos;un client à la fois)&#xa0;; fermez-le ou réessayez.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The VM's monitor at {socket_path} does not answer ({exc}).</source>
+        <location line="+2"/>
+        <source>The VM&apos;s monitor at {socket_path} does not answer ({exc}).</source>
         <extracomment>kvmgui/runtime/qmp_session.py:176; {socket_path} = self.socket_path, {exc} = exc.exc</extracomment>
         <translation>Le moniteur de la machine virtuelle sur {socket_path} ne répond pas ({exc}).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The connection to the VM's monitor was lost.</source>
+        <location line="+2"/>
+        <source>The connection to the VM&apos;s monitor was lost.</source>
         <extracomment>kvmgui/runtime/qmp_session.py:244</extracomment>
         <translation>La connexion au moniteur de la machine virtuelle a été perdue.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU did not answer '{command}' within {1} s; it may be hung. Force the VM off if this persists.</source>
+        <location line="+2"/>
+        <source>QEMU did not answer &apos;{command}&apos; within {1} s; it may be hung. Force the VM off if this persists.</source>
         <extracomment>kvmgui/runtime/qmp_session.py:251; {1} = timeout or self.command_timeout</extracomment>
-        <translation>QEMU n'a pas répondu à « {command} » en {1} s ; il est peut-être bloqué. Forcez l'arrêt de la machine virtuelle si cela persiste.</translation>
+        <translation>QEMU n&apos;a pas répondu à «&#xa0;{command}&#xa0;» en {1} s&#xa0;; il est peut-être bloqué. Forcez l&apos;arrêt de la machine virtuelle si cela persiste.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The VM has no monitor socket.</source>
         <extracomment>kvmgui/runtime/qmp_session.py:295</extracomment>
-        <translation>La machine virtuelle n'a pas de socket de moniteur.</translation>
+        <translation>La machine virtuelle n&apos;a pas de socket de moniteur.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The VM's monitor socket {path} does not exist.</source>
+        <location line="+2"/>
+        <source>The VM&apos;s monitor socket {path} does not exist.</source>
         <extracomment>kvmgui/runtime/qmp_session.py:298</extracomment>
-        <translation>Le socket de moniteur {path} de la machine virtuelle n'existe pas.</translation>
+        <translation>Le socket de moniteur {path} de la machine virtuelle n&apos;existe pas.</translation>
     </message>
 </context>
 <context>
     <name>runtime.restore</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The new disk ({disk_bytes_size}) is smaller than the disk the backup was made from ({source_bytes_size}): a backup can only be restored onto a disk at least as large as the original. Make the new disk at least {source_bytes_size}.</source>
         <extracomment>kvmgui/runtime/restore.py:34; {disk_bytes_size} = format_size(disk_bytes), {source_bytes_size} = format_size(source_bytes)</extracomment>
-        <translation>Le nouveau disque ({disk_bytes_size}) est plus petit que le disque d'origine de la sauvegarde ({source_bytes_size}) : une sauvegarde ne peut être restaurée que sur un disque au moins aussi grand que l'original. Faites un nouveau disque d'au moins {source_bytes_size}.</translation>
+        <translation>Le nouveau disque ({disk_bytes_size}) est plus petit que le disque d&apos;origine de la sauvegarde ({source_bytes_size})&#xa0;: une sauvegarde ne peut être restaurée que sur un disque au moins aussi grand que l&apos;original. Faites un nouveau disque d&apos;au moins {source_bytes_size}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Restores the backup on {backup} with the rescue system {1}.</source>
-        <extracomment>kvmgui/runtime/restore.py:51; {1} = rescue_iso.rsplit('/', 1)[-1]</extracomment>
+        <extracomment>kvmgui/runtime/restore.py:51; {1} = rescue_iso.rsplit(&apos;/&apos;, 1)[-1]</extracomment>
         <translation>Restaure la sauvegarde de {backup} avec le système de secours {1}.</translation>
     </message>
 </context>
 <context>
     <name>runtime.rfb.address</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>“{text}” is not a display address (a socket path or host:port).</source>
         <extracomment>kvmgui/runtime/rfb/address.py:60</extracomment>
-        <translation>« {text} » n'est pas une adresse d'affichage (un chemin de socket ou hôte:port).</translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une adresse d&apos;affichage (un chemin de socket ou hôte:port).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{port} is not a valid TCP port.</source>
         <extracomment>kvmgui/runtime/rfb/address.py:64; {port} = address.port</extracomment>
-        <translation>{port} n'est pas un port TCP valide.</translation>
+        <translation>{port} n&apos;est pas un port TCP valide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display address {address} is not on this computer; kvmgui only connects to displays on 127.0.0.1 or a local socket.</source>
         <extracomment>kvmgui/runtime/rfb/address.py:67</extracomment>
-        <translation>L'adresse d'affichage {address} n'est pas sur cet ordinateur ; kvmgui ne se connecte qu'aux affichages sur 127.0.0.1 ou sur un socket local.</translation>
+        <translation>L&apos;adresse d&apos;affichage {address} n&apos;est pas sur cet ordinateur&#xa0;; kvmgui ne se connecte qu&apos;aux affichages sur 127.0.0.1 ou sur un socket local.</translation>
     </message>
 </context>
 <context>
     <name>runtime.rfb.client</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display at {addr} did not answer in time. Is the VM still starting?</source>
         <extracomment>kvmgui/runtime/rfb/client.py:183</extracomment>
-        <translation>L'affichage sur {addr} n'a pas répondu à temps. La machine virtuelle est-elle encore en train de démarrer ?</translation>
+        <translation>L&apos;affichage sur {addr} n&apos;a pas répondu à temps. La machine virtuelle est-elle encore en train de démarrer&#xa0;?</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display at {addr} closed the connection during the greeting; another viewer may hold it exclusively.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:187</extracomment>
-        <translation>L'affichage sur {addr} a fermé la connexion pendant l'accueil ; une autre visionneuse le monopolise peut-être.</translation>
+        <translation>L&apos;affichage sur {addr} a fermé la connexion pendant l&apos;accueil&#xa0;; une autre visionneuse le monopolise peut-être.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{addr} is not a VNC display (it greeted with {greeting}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:228</extracomment>
-        <translation>{addr} n'est pas un affichage VNC (il a répondu {greeting}).</translation>
+        <translation>{addr} n&apos;est pas un affichage VNC (il a répondu {greeting}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display speaks RFB {major}.{minor}, which kvmgui cannot.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:231</extracomment>
-        <translation>L'affichage parle RFB {major}.{minor}, ce que kvmgui ne sait pas faire.</translation>
+        <translation>L&apos;affichage parle RFB {major}.{minor}, ce que kvmgui ne sait pas faire.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display refused the connection: {reason}</source>
         <extracomment>kvmgui/runtime/rfb/client.py:239</extracomment>
-        <translation>L'affichage a refusé la connexion : {reason}</translation>
+        <translation>L&apos;affichage a refusé la connexion&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The display refused the password. Check the VM's display password. ({detail})</source>
+        <location line="+2"/>
+        <source>The display refused the password. Check the VM&apos;s display password. ({detail})</source>
         <extracomment>kvmgui/runtime/rfb/client.py:259</extracomment>
-        <translation>L'affichage a refusé le mot de passe. Vérifiez le mot de passe d'affichage de la machine virtuelle. ({detail})</translation>
+        <translation>L&apos;affichage a refusé le mot de passe. Vérifiez le mot de passe d&apos;affichage de la machine virtuelle. ({detail})</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The display refused the password. Check the VM's display password.</source>
+        <location line="+2"/>
+        <source>The display refused the password. Check the VM&apos;s display password.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:259</extracomment>
-        <translation>L'affichage a refusé le mot de passe. Vérifiez le mot de passe d'affichage de la machine virtuelle.</translation>
+        <translation>L&apos;affichage a refusé le mot de passe. Vérifiez le mot de passe d&apos;affichage de la machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display refused the connection. {detail}</source>
         <extracomment>kvmgui/runtime/rfb/client.py:262</extracomment>
-        <translation>L'affichage a refusé la connexion. {detail}</translation>
+        <translation>L&apos;affichage a refusé la connexion. {detail}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display asks for a password.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:285</extracomment>
-        <translation>L'affichage demande un mot de passe.</translation>
+        <translation>L&apos;affichage demande un mot de passe.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display requires an authentication method kvmgui does not support (types {0}); use no password or a VNC password.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:288; {0} = sorted(offered)</extracomment>
-        <translation>L'affichage exige une méthode d'authentification que kvmgui ne prend pas en charge (types {0}) ; n'utilisez pas de mot de passe ou utilisez un mot de passe VNC.</translation>
+        <translation>L&apos;affichage exige une méthode d&apos;authentification que kvmgui ne prend pas en charge (types {0})&#xa0;; n&apos;utilisez pas de mot de passe ou utilisez un mot de passe VNC.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display closed the connection.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:295</extracomment>
-        <translation>L'affichage a fermé la connexion.</translation>
+        <translation>L&apos;affichage a fermé la connexion.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent an unknown message (type {msg}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:313</extracomment>
-        <translation>L'affichage a envoyé un message inconnu (type {msg}).</translation>
+        <translation>L&apos;affichage a envoyé un message inconnu (type {msg}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The console was disconnected.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:315</extracomment>
         <translation>La console a été déconnectée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display connection failed: {exc}</source>
         <extracomment>kvmgui/runtime/rfb/client.py:323</extracomment>
-        <translation>La connexion à l'affichage a échoué : {exc}</translation>
+        <translation>La connexion à l&apos;affichage a échoué&#xa0;: {exc}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent an unknown QEMU message (type {sub}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:340</extracomment>
-        <translation>L'affichage a envoyé un message QEMU inconnu (type {sub}).</translation>
+        <translation>L&apos;affichage a envoyé un message QEMU inconnu (type {sub}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent a cursor in an unsupported encoding ({inner}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:391</extracomment>
-        <translation>L'affichage a envoyé un curseur dans un encodage non pris en charge ({inner}).</translation>
+        <translation>L&apos;affichage a envoyé un curseur dans un encodage non pris en charge ({inner}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent a rectangle in an encoding kvmgui did not ask for ({enc}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:406</extracomment>
-        <translation>L'affichage a envoyé un rectangle dans un encodage que kvmgui n'a pas demandé ({enc}).</translation>
+        <translation>L&apos;affichage a envoyé un rectangle dans un encodage que kvmgui n&apos;a pas demandé ({enc}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent a rectangle outside its screen ({w}x{h}+{x}+{y} on {width}x{height}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:447; {width} = self.width, {height} = self.height</extracomment>
-        <translation>L'affichage a envoyé un rectangle hors de son écran ({w}x{h}+{x}+{y} sur {width}x{height}).</translation>
+        <translation>L&apos;affichage a envoyé un rectangle hors de son écran ({w}x{h}+{x}+{y} sur {width}x{height}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display reported an impossible size ({w}x{h}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:453</extracomment>
-        <translation>L'affichage a indiqué une taille impossible ({w}x{h}).</translation>
+        <translation>L&apos;affichage a indiqué une taille impossible ({w}x{h}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No display is listening at {addr}: the VM is probably not running.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:544</extracomment>
-        <translation>Aucun affichage n'écoute sur {addr} : la machine virtuelle n'est probablement pas en marche.</translation>
+        <translation>Aucun affichage n&apos;écoute sur {addr}&#xa0;: la machine virtuelle n&apos;est probablement pas en marche.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display at {addr} refused the connection: the VM is probably not running.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:546</extracomment>
-        <translation>L'affichage sur {addr} a refusé la connexion : la machine virtuelle n'est probablement pas en marche.</translation>
+        <translation>L&apos;affichage sur {addr} a refusé la connexion&#xa0;: la machine virtuelle n&apos;est probablement pas en marche.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui may not open the display socket {addr} (permission denied).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:548</extracomment>
-        <translation>kvmgui n'a pas le droit d'ouvrir le socket d'affichage {addr} (permission refusée).</translation>
+        <translation>kvmgui n&apos;a pas le droit d&apos;ouvrir le socket d&apos;affichage {addr} (permission refusée).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display at {addr} did not answer in time.</source>
         <extracomment>kvmgui/runtime/rfb/client.py:550</extracomment>
-        <translation>L'affichage sur {addr} n'a pas répondu à temps.</translation>
+        <translation>L&apos;affichage sur {addr} n&apos;a pas répondu à temps.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Could not connect to the display at {addr}: {exc}</source>
         <extracomment>kvmgui/runtime/rfb/client.py:551</extracomment>
-        <translation>Impossible de se connecter à l'affichage sur {addr} : {exc}</translation>
+        <translation>Impossible de se connecter à l&apos;affichage sur {addr}&#xa0;: {exc}</translation>
     </message>
 </context>
 <context>
     <name>runtime.rfb.des</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>DES needs an 8-byte key and an 8-byte block</source>
         <extracomment>kvmgui/runtime/rfb/des.py:114</extracomment>
         <translation>DES nécessite une clé de 8 octets et un bloc de 8 octets</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a VNC challenge is 16 bytes</source>
         <extracomment>kvmgui/runtime/rfb/des.py:134</extracomment>
         <translation>un défi VNC fait 16 octets</translation>
@@ -9068,226 +9333,226 @@
 <context>
     <name>runtime.rfb.keymap</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>“{ch}” cannot be typed on a US keyboard.</source>
         <extracomment>kvmgui/runtime/rfb/keymap.py:181</extracomment>
-        <translation>« {ch} » ne peut pas être tapé sur un clavier américain.</translation>
+        <translation>«&#xa0;{ch}&#xa0;» ne peut pas être tapé sur un clavier américain.</translation>
     </message>
 </context>
 <context>
     <name>runtime.rfb.zrle</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent corrupt compressed data ({exc}).</source>
         <extracomment>kvmgui/runtime/rfb/zrle.py:31</extracomment>
-        <translation>L'affichage a envoyé des données compressées corrompues ({exc}).</translation>
+        <translation>L&apos;affichage a envoyé des données compressées corrompues ({exc}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent an invalid ZRLE tile (type {sub}).</source>
         <extracomment>kvmgui/runtime/rfb/zrle.py:103</extracomment>
-        <translation>L'affichage a envoyé une tuile ZRLE invalide (type {sub}).</translation>
+        <translation>L&apos;affichage a envoyé une tuile ZRLE invalide (type {sub}).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent a truncated ZRLE rectangle.</source>
         <extracomment>kvmgui/runtime/rfb/zrle.py:105</extracomment>
-        <translation>L'affichage a envoyé un rectangle ZRLE tronqué.</translation>
+        <translation>L&apos;affichage a envoyé un rectangle ZRLE tronqué.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The display sent a ZRLE rectangle with trailing data.</source>
         <extracomment>kvmgui/runtime/rfb/zrle.py:107</extracomment>
-        <translation>L'affichage a envoyé un rectangle ZRLE suivi de données en trop.</translation>
+        <translation>L&apos;affichage a envoyé un rectangle ZRLE suivi de données en trop.</translation>
     </message>
 </context>
 <context>
     <name>runtime.snapshots</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{found_count} snapshot(s).</source>
         <extracomment>kvmgui/runtime/snapshots.py:90; {found_count} = len(found)</extracomment>
         <translation>{found_count} instantané(s).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Took the snapshot '{name}' of '{name2}' (with its memory).</source>
+        <location line="+2"/>
+        <source>Took the snapshot &apos;{name}&apos; of &apos;{name2}&apos; (with its memory).</source>
         <extracomment>kvmgui/runtime/snapshots.py:113; {name2} = vm.name</extracomment>
-        <translation>Instantané « {name} » de « {name2} » pris (avec sa mémoire).</translation>
+        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» pris (avec sa mémoire).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Took the snapshot '{name}' of '{name2}' (its disks; it is stopped, so there is no memory to keep).</source>
+        <location line="+2"/>
+        <source>Took the snapshot &apos;{name}&apos; of &apos;{name2}&apos; (its disks; it is stopped, so there is no memory to keep).</source>
         <extracomment>kvmgui/runtime/snapshots.py:122; {name2} = vm.name</extracomment>
-        <translation>Instantané « {name} » de « {name2} » pris (ses disques ; elle est arrêtée, il n'y a donc pas de mémoire à conserver).</translation>
+        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» pris (ses disques&#xa0;; elle est arrêtée, il n&apos;y a donc pas de mémoire à conserver).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Reverted '{name}' to the snapshot '{name2}'.</source>
+        <location line="+2"/>
+        <source>Reverted &apos;{name}&apos; to the snapshot &apos;{name2}&apos;.</source>
         <extracomment>kvmgui/runtime/snapshots.py:133; {name} = vm.name, {name2} = name</extracomment>
-        <translation>« {name} » ramenée à l'instantané « {name2} ».</translation>
+        <translation>«&#xa0;{name}&#xa0;» ramenée à l&apos;instantané «&#xa0;{name2}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>There is no snapshot named '{name}' on every disk of '{name2}'.</source>
+        <location line="+2"/>
+        <source>There is no snapshot named &apos;{name}&apos; on every disk of &apos;{name2}&apos;.</source>
         <extracomment>kvmgui/runtime/snapshots.py:139; {name2} = vm.name</extracomment>
-        <translation>L'instantané « {name} » n'existe pas sur tous les disques de « {name2} ».</translation>
+        <translation>L&apos;instantané «&#xa0;{name}&#xa0;» n&apos;existe pas sur tous les disques de «&#xa0;{name2}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source> Its memory is not restored while the VM is stopped: it will start from the disks as they were then, as after a power cut.</source>
         <extracomment>kvmgui/runtime/snapshots.py:146</extracomment>
-        <translation> Sa mémoire n'est pas restaurée tant que la machine virtuelle est arrêtée : elle démarrera avec les disques tels qu'ils étaient alors, comme après une coupure de courant.</translation>
+        <translation> Sa mémoire n&apos;est pas restaurée tant que la machine virtuelle est arrêtée&#xa0;: elle démarrera avec les disques tels qu&apos;ils étaient alors, comme après une coupure de courant.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Reverted the disks of '{name}' to the snapshot '{name2}'.{extra}</source>
+        <location line="+2"/>
+        <source>Reverted the disks of &apos;{name}&apos; to the snapshot &apos;{name2}&apos;.{extra}</source>
         <extracomment>kvmgui/runtime/snapshots.py:148; {name} = vm.name, {name2} = name</extracomment>
-        <translation>Disques de « {name} » ramenés à l'instantané « {name2} ».{extra}</translation>
+        <translation>Disques de «&#xa0;{name}&#xa0;» ramenés à l&apos;instantané «&#xa0;{name2}&#xa0;».{extra}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>'{name}' has no snapshot named '{name2}'.</source>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; has no snapshot named &apos;{name2}&apos;.</source>
         <extracomment>kvmgui/runtime/snapshots.py:157; {name} = vm.name, {name2} = name</extracomment>
-        <translation>« {name} » n'a pas d'instantané nommé « {name2} ».</translation>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;instantané nommé «&#xa0;{name2}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Deleted the snapshot '{name}' of '{name2}'.</source>
+        <location line="+2"/>
+        <source>Deleted the snapshot &apos;{name}&apos; of &apos;{name2}&apos;.</source>
         <extracomment>kvmgui/runtime/snapshots.py:160; {name2} = vm.name</extracomment>
-        <translation>Instantané « {name} » de « {name2} » supprimé.</translation>
+        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» supprimé.</translation>
     </message>
 </context>
 <context>
     <name>runtime.state</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It was paused because a disk reported an error; fix the disk (for example free space on the host), then resume it.</source>
         <extracomment>kvmgui/runtime/state.py:33</extracomment>
-        <translation>Elle a été mise en pause car un disque a signalé une erreur ; réparez le disque (par exemple en libérant de l'espace sur l'hôte), puis reprenez-la.</translation>
+        <translation>Elle a été mise en pause car un disque a signalé une erreur&#xa0;; réparez le disque (par exemple en libérant de l&apos;espace sur l&apos;hôte), puis reprenez-la.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest operating system crashed (kernel panic or blue screen); it is kept paused so you can read the screen. Reset or force it off.</source>
         <extracomment>kvmgui/runtime/state.py:35</extracomment>
-        <translation>Le système d'exploitation invité a planté (panique du noyau ou écran bleu) ; il reste en pause pour que vous puissiez lire l'écran. Réinitialisez-le ou forcez son arrêt.</translation>
+        <translation>Le système d&apos;exploitation invité a planté (panique du noyau ou écran bleu)&#xa0;; il reste en pause pour que vous puissiez lire l&apos;écran. Réinitialisez-le ou forcez son arrêt.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QEMU hit an internal error and stopped the guest; force it off.</source>
         <extracomment>kvmgui/runtime/state.py:37</extracomment>
-        <translation>QEMU a rencontré une erreur interne et a arrêté l'invité ; forcez son arrêt.</translation>
+        <translation>QEMU a rencontré une erreur interne et a arrêté l&apos;invité&#xa0;; forcez son arrêt.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>It was started but never resumed (the program starting it was interrupted); resume it to let it run.</source>
         <extracomment>kvmgui/runtime/state.py:38</extracomment>
-        <translation>Elle a été démarrée mais jamais relancée (le programme qui la démarrait a été interrompu) ; reprenez-la pour la laisser tourner.</translation>
+        <translation>Elle a été démarrée mais jamais relancée (le programme qui la démarrait a été interrompu)&#xa0;; reprenez-la pour la laisser tourner.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The guest suspended itself (sleep); wake it from the console.</source>
         <extracomment>kvmgui/runtime/state.py:40</extracomment>
-        <translation>L'invité s'est mis en veille ; réveillez-le depuis la console.</translation>
+        <translation>L&apos;invité s&apos;est mis en veille&#xa0;; réveillez-le depuis la console.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The guest's watchdog expired and QEMU paused it.</source>
+        <location line="+2"/>
+        <source>The guest&apos;s watchdog expired and QEMU paused it.</source>
         <extracomment>kvmgui/runtime/state.py:41</extracomment>
-        <translation>Le chien de garde (watchdog) de l'invité a expiré et QEMU l'a mis en pause.</translation>
+        <translation>Le chien de garde (watchdog) de l&apos;invité a expiré et QEMU l&apos;a mis en pause.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Loading a snapshot failed part-way; resume it or restore another snapshot.</source>
         <extracomment>kvmgui/runtime/state.py:42</extracomment>
-        <translation>Le chargement d'un instantané a échoué en cours de route ; reprenez-la ou restaurez un autre instantané.</translation>
+        <translation>Le chargement d&apos;un instantané a échoué en cours de route&#xa0;; reprenez-la ou restaurez un autre instantané.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>QEMU reports the state '{status}'.</source>
+        <location line="+2"/>
+        <source>QEMU reports the state &apos;{status}&apos;.</source>
         <extracomment>kvmgui/runtime/state.py:64</extracomment>
-        <translation>QEMU indique l'état « {status} ».</translation>
+        <translation>QEMU indique l&apos;état «&#xa0;{status}&#xa0;».</translation>
     </message>
 </context>
 <context>
     <name>runtime.throwaway</name>
     <message>
-        <location line="+2" />
-        <source>The throwaway VM '{name}' is used by another program.</source>
+        <location line="+2"/>
+        <source>The throwaway VM &apos;{name}&apos; is used by another program.</source>
         <extracomment>kvmgui/runtime/throwaway.py:153; {name} = stored.spec.name</extracomment>
-        <translation>La machine virtuelle jetable « {name} » est utilisée par un autre programme.</translation>
+        <translation>La machine virtuelle jetable «&#xa0;{name}&#xa0;» est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>kvmgui could not create the throwaway VM's folder in {0}; try again.</source>
+        <location line="+2"/>
+        <source>kvmgui could not create the throwaway VM&apos;s folder in {0}; try again.</source>
         <extracomment>kvmgui/runtime/throwaway.py:155; {0} = throwaway_root(paths)</extracomment>
-        <translation>kvmgui n'a pas pu créer le dossier de la machine virtuelle jetable dans {0} ; réessayez.</translation>
+        <translation>kvmgui n&apos;a pas pu créer le dossier de la machine virtuelle jetable dans {0}&#xa0;; réessayez.</translation>
     </message>
 </context>
 <context>
     <name>runtime.viewer</name>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Install the SPICE viewer: sudo apt install virt-viewer</source>
         <extracomment>kvmgui/runtime/viewer.py:42</extracomment>
-        <translation>Installez la visionneuse SPICE : sudo apt install virt-viewer</translation>
+        <translation>Installez la visionneuse SPICE&#xa0;: sudo apt install virt-viewer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{binary} is not installed, so kvmgui cannot open this display in it. {INSTALL_HINT}</source>
         <extracomment>kvmgui/runtime/viewer.py:146</extracomment>
-        <translation>{binary} n'est pas installé, kvmgui ne peut donc pas y ouvrir cet affichage. {INSTALL_HINT}</translation>
+        <translation>{binary} n&apos;est pas installé, kvmgui ne peut donc pas y ouvrir cet affichage. {INSTALL_HINT}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{binary}: not found on the PATH ({1})</source>
-        <extracomment>kvmgui/runtime/viewer.py:147; {1} = os.environ.get('PATH', '')</extracomment>
-        <translation>{binary} : introuvable dans le PATH ({1})</translation>
+        <extracomment>kvmgui/runtime/viewer.py:147; {1} = os.environ.get(&apos;PATH&apos;, &apos;&apos;)</extracomment>
+        <translation>{binary}&#xa0;: introuvable dans le PATH ({1})</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no viewer window can open. Run this from your desktop session.</source>
         <extracomment>kvmgui/runtime/viewer.py:151</extracomment>
-        <translation>Il n'y a pas de session graphique ici (ni DISPLAY ni WAYLAND_DISPLAY n'est défini), aucune fenêtre de visionneuse ne peut donc s'ouvrir. Lancez ceci depuis votre session de bureau.</translation>
+        <translation>Il n&apos;y a pas de session graphique ici (ni DISPLAY ni WAYLAND_DISPLAY n&apos;est défini), aucune fenêtre de visionneuse ne peut donc s&apos;ouvrir. Lancez ceci depuis votre session de bureau.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui cannot open the display address {uri} in a viewer.</source>
         <extracomment>kvmgui/runtime/viewer.py:165</extracomment>
-        <translation>kvmgui ne peut pas ouvrir l'adresse d'affichage {uri} dans une visionneuse.</translation>
+        <translation>kvmgui ne peut pas ouvrir l&apos;adresse d&apos;affichage {uri} dans une visionneuse.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>kvmgui could not prepare the connection for the viewer: {0}.</source>
         <extracomment>kvmgui/runtime/viewer.py:174; {0} = exc.strerror or exc</extracomment>
-        <translation>kvmgui n'a pas pu préparer la connexion pour la visionneuse : {0}.</translation>
+        <translation>kvmgui n&apos;a pas pu préparer la connexion pour la visionneuse&#xa0;: {0}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{binary} could not be started: {1}.</source>
         <extracomment>kvmgui/runtime/viewer.py:185; {1} = exc.strerror or exc</extracomment>
-        <translation>{binary} n'a pas pu être lancé : {1}.</translation>
+        <translation>{binary} n&apos;a pas pu être lancé&#xa0;: {1}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The viewer of {title} was closed.</source>
         <extracomment>kvmgui/runtime/viewer.py:195</extracomment>
         <translation>La visionneuse de {title} a été fermée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{binary} stopped at once instead of showing the display of {title}: {2}</source>
         <extracomment>kvmgui/runtime/viewer.py:197; {2} = _first_line(details)</extracomment>
-        <translation>{binary} s'est arrêté aussitôt au lieu d'afficher l'écran de {title} : {2}</translation>
+        <translation>{binary} s&apos;est arrêté aussitôt au lieu d&apos;afficher l&apos;écran de {title}&#xa0;: {2}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{binary} stopped at once instead of showing the display of {title}.</source>
         <extracomment>kvmgui/runtime/viewer.py:197</extracomment>
-        <translation>{binary} s'est arrêté aussitôt au lieu d'afficher l'écran de {title}.</translation>
+        <translation>{binary} s&apos;est arrêté aussitôt au lieu d&apos;afficher l&apos;écran de {title}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opened the display of {title} in {binary}.</source>
         <extracomment>kvmgui/runtime/viewer.py:203</extracomment>
         <translation>Écran de {title} ouvert dans {binary}.</translation>
@@ -9296,28 +9561,28 @@
 <context>
     <name>runtime.vm_import</name>
     <message>
-        <location line="+2" />
-        <source>{name} is a '{format}' image, which kvmgui cannot use as it is: import it with --convert.</source>
+        <location line="+2"/>
+        <source>{name} is a &apos;{format}&apos; image, which kvmgui cannot use as it is: import it with --convert.</source>
         <extracomment>kvmgui/runtime/vm_import.py:48; {name} = image.name, {format} = info.format</extracomment>
-        <translation>{name} est une image « {format} », que kvmgui ne peut pas utiliser telle quelle : importez-la avec --convert.</translation>
+        <translation>{name} est une image «&#xa0;{format}&#xa0;», que kvmgui ne peut pas utiliser telle quelle&#xa0;: importez-la avec --convert.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is based on {backing_file}, whose format it does not record: import it with --convert (base and changes become one new image).</source>
         <extracomment>kvmgui/runtime/vm_import.py:53; {name} = image.name, {backing_file} = info.backing_file</extracomment>
-        <translation>{name} repose sur {backing_file}, dont il n'enregistre pas le format : importez-le avec --convert (la base et les modifications deviennent une seule nouvelle image).</translation>
+        <translation>{name} repose sur {backing_file}, dont il n&apos;enregistre pas le format&#xa0;: importez-le avec --convert (la base et les modifications deviennent une seule nouvelle image).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The base image of {name} is a '{backing_format}' image: import it with --convert.</source>
+        <location line="+2"/>
+        <source>The base image of {name} is a &apos;{backing_format}&apos; image: import it with --convert.</source>
         <extracomment>kvmgui/runtime/vm_import.py:59; {name} = image.name, {backing_format} = info.backing_format</extracomment>
-        <translation>L'image de base de {name} est une image « {backing_format} » : importez-la avec --convert.</translation>
+        <translation>L&apos;image de base de {name} est une image «&#xa0;{backing_format}&#xa0;»&#xa0;: importez-la avec --convert.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The converted image could not be moved into the VM's folder ({strerror}).</source>
+        <location line="+2"/>
+        <source>The converted image could not be moved into the VM&apos;s folder ({strerror}).</source>
         <extracomment>kvmgui/runtime/vm_import.py:83; {strerror} = exc.strerror</extracomment>
-        <translation>L'image convertie n'a pas pu être déplacée dans le dossier de la machine virtuelle ({strerror}).</translation>
+        <translation>L&apos;image convertie n&apos;a pas pu être déplacée dans le dossier de la machine virtuelle ({strerror}).</translation>
     </message>
 </context>
 </TS>

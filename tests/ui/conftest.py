@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import shutil
 import tempfile
 from collections.abc import Callable, Coroutine, Iterator
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from kvmgui.core.model import Accel
@@ -58,6 +60,11 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop._QEventLoop__is_running = False
     loop.close()
     asyncio.set_event_loop(None)
+    # Widgets a test deleted, and their Python wrappers, go now, between tests, rather than in
+    # the middle of the next test's imports: CPython 3.11's AST converter is not re-entrant
+    # (gh-106905) and was seen to fail with "AST constructor recursion depth mismatch".
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture

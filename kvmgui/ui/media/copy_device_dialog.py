@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.copy_device import CopyPlan, confirm_matches
-from kvmgui.core.sizes import format_size
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
 from kvmgui.runtime.copy_device import copy_to_device_job, gather_target, plan_copy
 from kvmgui.runtime.images import ImageError, image_info
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.image_tools import IMAGE_FILTER
 from kvmgui.ui.media.jobs import JobPanel, alive, async_slot, recorded_format
+from kvmgui.ui.services import device_label
 from kvmgui.ui.widgets import PathField, hint_label
 
 CHECK_DELAY_MS = 300
@@ -224,13 +224,14 @@ class CopyDeviceDialog(QDialog):
         self.target.clear()
         model = self.target.model()
         for device in scan.sticks:
-            label = device.label if device.usable else f"{device.label} — {device.why_not}"
+            label = device_label(device) if device.usable else (
+                f"{device_label(device)} — {core_text(device.why_not)}")
             self.target.addItem(label, device.path)
             if not device.usable and isinstance(model, QStandardItemModel):
                 item = model.item(self.target.count() - 1)
                 if item is not None:
                     item.setEnabled(False)
-                    item.setToolTip(device.why_not)
+                    item.setToolTip(core_text(device.why_not))
         self.target.setCurrentIndex(-1)
         self.target.setEditText(current)
         self.target.blockSignals(False)

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.qemu_img import CheckStatus, ImageInfo
-from kvmgui.core.sizes import format_size
 from kvmgui.runtime.images import (
     ImageError,
     check_image,
@@ -44,7 +43,7 @@ from kvmgui.runtime.images import (
 )
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.media.fields import GibBox, SavePathField
 from kvmgui.ui.media.jobs import (
     JobPanel,

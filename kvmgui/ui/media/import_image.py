@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.images import ImageError, convert_job
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.services import ServiceError
 
 Report = Callable[[float], None]  # 0.0 .. 1.0
@@ -26,7 +27,8 @@ async def convert_into_vm(
 ) -> Path:
     """Convert `image` into the VM's first disk (a new qcow2 file); ServiceError on failure."""
     if not stored.spec.disks:
-        raise ServiceError("The new virtual machine has no disk to convert the image into.")
+        raise ServiceError(translate(
+            "Services", "The new virtual machine has no disk to convert the image into."))
     target = Path(stored.folder.resolve(stored.spec.disks[0].path))
     source = os.path.abspath(os.path.expanduser(image))
 

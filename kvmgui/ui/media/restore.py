@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import Passthrough, VmSpec
-from kvmgui.core.sizes import format_size
 from kvmgui.core.store import StoredVm
 from kvmgui.core.validation import Problem, Severity
 from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.fields import GibBox
 from kvmgui.ui.media.jobs import alive, async_slot
 from kvmgui.ui.media.vm_create import (
@@ -47,6 +46,7 @@ from kvmgui.ui.media.vm_create import (
     spec_problems,
     start_vm,
 )
+from kvmgui.ui.services import device_label
 from kvmgui.ui.widgets import PathField, ProblemList, hint_label
 from kvmgui.ui.wizard.draft import DiskChoice, Draft, SourceKind, to_spec
 
@@ -214,7 +214,8 @@ class RestoreDialog(QDialog):
         self.backup.blockSignals(True)
         self.backup.clear()
         for device in scan.sticks:
-            label = device.label if device.usable else f"{device.label} — {device.why_not}"
+            label = device_label(device) if device.usable else (
+                f"{device_label(device)} — {core_text(device.why_not)}")
             self.backup.addItem(label, device.path)
         self.backup.setCurrentIndex(-1)
         self.backup.setEditText(current)

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core import snapshots as snap
-from kvmgui.core.sizes import format_size
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
-from kvmgui.ui.i18n import core_text, translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import JobPanel, alive, ask_text, async_slot
 from kvmgui.ui.media.snapshot_backend import (
     SnapshotBackend,

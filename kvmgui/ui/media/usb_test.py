@@ -39,11 +39,10 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.core.model import Accel
-from kvmgui.core.sizes import format_size
 from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import alive, async_slot
 from kvmgui.ui.media.vm_create import pinned
 from kvmgui.ui.widgets import PathField, hint_label
@@ -247,9 +246,9 @@ class UsbTestDialog(QDialog):
             if not device.usable:
                 for col in range(4):
                     item.setForeground(col, grey)
-                    item.setToolTip(col, device.why_not)
+                    item.setToolTip(col, core_text(device.why_not))
             elif device.note:
-                item.setToolTip(0, device.note)
+                item.setToolTip(0, core_text(device.note))
             self.tree.addTopLevelItem(item)
         if error:
             self.stick_hint.setText(error)
