@@ -64,8 +64,14 @@ async def test_paused_vm_raw_over_unix_socket_matches_screendump() -> None:
     async with QemuVm(paused=True) as vm:
         client, events = await open_client(vm)
         assert client.name == "QEMU"
+        # The zeroed framebuffer can match a still-black screen before the first update lands:
+        # wait for a Raw rectangle first, so the comparison is of pixels QEMU really sent.
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 10
+        while client.stats.rects_by_encoding.get(p.Encoding.RAW, 0) == 0:
+            assert loop.time() < deadline, "no Raw rectangle arrived within 10 s"
+            await asyncio.sleep(0.05)
         await wait_until_matches(vm, lambda: bgrx_to_rgb(client.framebuffer), tolerance=0)
-        assert client.stats.rects_by_encoding.get(p.Encoding.RAW, 0) > 0
         assert client.ext_key_supported  # QEMU acknowledged the extended key event
         assert PointerTypeChanged(False) in events and not client.absolute_pointer
         # Idle screen: incremental requests only, so nothing more arrives.
