@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import stat
 import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +25,7 @@ from kvmgui.runtime.clones import (
     release_base,
 )
 from kvmgui.runtime.images import ImageCancelled, ImageJob, image_info
+from tests.qemu_holding import qemu_holding
 
 QEMU = shutil.which("qemu-system-x86_64")
 pytestmark = [
@@ -66,36 +64,6 @@ def base_vm(store: VmStore, name: str = "base", bus: DiskBus = DiskBus.VIRTIO,
     vm = store.create(new_spec(name, disks=(Disk(f"disk.{ext}", format=fmt, bus=bus),)))
     make_image(vm.folder.dir / f"disk.{ext}", fmt.value)
     return vm
-
-
-@contextlib.contextmanager
-def qemu_holding(image: Path, fmt: str, pidfile: Path) -> Iterator[int]:
-    """A real, idle QEMU that holds `image` open for writing (its lock), with a pidfile."""
-    if QEMU is None:
-        pytest.skip("qemu-system-x86_64 is not installed")
-    pidfile.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.Popen(
-        [QEMU, "-machine", "none", "-nodefaults", "-display", "none", "-S", "-accel", "tcg",
-         "-pidfile", str(pidfile),
-         "-blockdev", f"driver=file,filename={image},node-name=f0",
-         "-blockdev", f"driver={fmt},file=f0,node-name=d0"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while not (pidfile.exists() and pidfile.read_text().strip()):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                err = proc.stderr.read() if proc.stderr else b""
-                raise AssertionError(f"QEMU did not start: {err!r}")
-            time.sleep(0.05)
-        yield proc.pid
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
-        if proc.stderr:
-            proc.stderr.close()
-        with contextlib.suppress(FileNotFoundError):
-            pidfile.unlink()
 
 
 @pytest.fixture

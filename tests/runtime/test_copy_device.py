@@ -22,7 +22,8 @@ from kvmgui.core.sizes import MIB
 from kvmgui.core.store import VmStore
 from kvmgui.runtime.copy_device import CopyError, copy_to_device_job, plan_copy
 from kvmgui.runtime.images import ImageCancelled, ImageError, ImageJob
-from tests.runtime.test_clones import make_image, qemu_holding, run, write_pattern
+from tests.qemu_holding import qemu_holding
+from tests.runtime.test_clones import make_image, run, write_pattern
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("qemu-img") is None or shutil.which("qemu-io") is None,

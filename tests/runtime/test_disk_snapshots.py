@@ -16,7 +16,7 @@ from kvmgui.runtime.disk_snapshots import (
     revert_snapshot,
 )
 from kvmgui.runtime.images import ImageError, create_image
-from tests.runtime.test_images import running_vm
+from tests.qemu_holding import qemu_holding
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("qemu-io") is None, reason="qemu-io is not installed"),
@@ -60,7 +60,7 @@ async def test_snapshots_refused_while_in_use(tmp_path: Path) -> None:
     image = tmp_path / "vm.qcow2"
     await create_image(image, "qcow2", 8 * MIB)
     await create_snapshot(image, "s1")
-    with running_vm(image, "qcow2"):
+    with qemu_holding(image, "qcow2"):
         for call in (create_snapshot(image, "s2"), revert_snapshot(image, "s1"),
                      delete_snapshot(image, "s1")):
             with pytest.raises(ImageError, match=r"^This image is in use by a running VM\."):

@@ -33,6 +33,7 @@ from kvmgui.runtime.images import (
     image_info,
     resize_job,
 )
+from tests.qemu_holding import qemu_holding
 
 QEMU_IMG = shutil.which("qemu-img")
 QEMU = shutil.which("qemu-system-x86_64")
@@ -91,30 +92,6 @@ def no_qemu_img_running_on(folder: Path) -> bool:
             if b"qemu-img" in cmd and str(folder).encode() in cmd:
                 return False
     return True
-
-
-@contextlib.contextmanager
-def running_vm(image: Path, fmt: str) -> Iterator[subprocess.Popen[bytes]]:
-    """A real QEMU (no guest code runs) holding `image` open for writing, as a VM does."""
-    if QEMU is None:
-        pytest.skip("qemu-system-x86_64 is not installed")
-    proc = subprocess.Popen(
-        [QEMU, "-machine", "none", "-nodefaults", "-display", "none", "-S",
-         "-drive", f"file={image},format={fmt},if=none,id=d0"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while qemu_img("info", "-f", fmt, image, check=False).returncode == 0:
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-            assert time.monotonic() < deadline, "QEMU never took the image's lock"
-            time.sleep(0.1)
-        yield proc
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
-        if proc.stderr:
-            proc.stderr.close()
 
 
 # ------------------------------------------------------------------------------ create / info
@@ -371,7 +348,7 @@ async def test_compress_refusals(tmp_path: Path) -> None:
 async def test_write_operations_refused_while_a_vm_uses_the_image(tmp_path: Path) -> None:
     _raw, image = await _uncompressed_qcow2(tmp_path)
     before = sha256(image)
-    with running_vm(image, "qcow2"):
+    with qemu_holding(image, "qcow2"):
         for job in (compress_job(image), resize_job(image, 64 * MIB),
                     convert_job(image, tmp_path / "copy.qcow2")):
             with pytest.raises(ImageError) as err:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from kvmgui.runtime.qemu_errors import error_lines, explain, read_log_since
+from tests.qemu_holding import qemu_holding
 from tests.runtime.helpers import short_tmp
 
 QEMU = ["qemu-system-x86_64", "-nodefaults", "-display", "none", "-accel", "tcg", "-m", "64",
@@ -54,18 +54,7 @@ def test_real_write_lock(tmp_path: Path) -> None:
     disk = tmp_path / "d.qcow2"
     subprocess.run(["qemu-img", "create", "-f", "qcow2", str(disk), "16M"], check=True,
                    capture_output=True)
-    holder = subprocess.Popen([*QEMU, *blockdev(disk, "hd0", "qcow2"), "-device",
-                               "virtio-blk-pci,drive=hd0"], stdin=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    try:
-        # Wait until the holder has the image open: qemu-img itself then hits the lock.
-        for _ in range(200):
-            info = subprocess.run(["qemu-img", "info", str(disk)], capture_output=True,
-                                  text=True)
-            if "lock" in info.stderr or holder.poll() is not None:
-                break
-            time.sleep(0.05)
-        assert holder.poll() is None
+    with qemu_holding(disk, "qcow2"):
         for read_only in (False, True):
             text = qemu_stderr(*blockdev(disk, "hd0", "qcow2", read_only), "-device",
                                "virtio-blk-pci,drive=hd0")
@@ -74,9 +63,6 @@ def test_real_write_lock(tmp_path: Path) -> None:
             assert plain.message.startswith(
                 f"This disk is already used by a running VM: the VM's disk ({disk}) is open in "
                 "another QEMU")
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 @pytest.mark.qemu

@@ -8,13 +8,10 @@ VM holds.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
 import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +23,7 @@ from kvmgui.core.sizes import GIB, MIB
 from kvmgui.runtime.images import TMP_SUFFIX
 from kvmgui.ui import errors
 from kvmgui.ui.media.image_tools import ImageToolsDialog
+from tests.qemu_holding import qemu_holding
 
 pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None, reason="needs qemu-img")
 
@@ -196,39 +194,6 @@ def test_check_and_repair_leaks(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     assert not errors.open_boxes()
 
 
-@contextlib.contextmanager
-def holding_lock(image: Path, fmt: str) -> Iterator[None]:
-    """A real QEMU (no guest) holding `image` open for writing, as a running VM does."""
-    qemu = shutil.which("qemu-system-x86_64")
-    if qemu is None:
-        pytest.skip("qemu-system-x86_64 is not installed")
-    proc = subprocess.Popen(
-        [
-            qemu,
-            "-machine",
-            "none",
-            "-nodefaults",
-            "-display",
-            "none",
-            "-S",
-            "-drive",
-            f"file={image},format={fmt},if=none,id=d0",
-        ],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while qemu_img("info", "-f", fmt, image, check=False).returncode == 0:
-            assert proc.poll() is None and time.monotonic() < deadline
-            time.sleep(0.1)
-        yield
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
-
-
 @pytest.mark.qemu
 def test_a_running_vms_disk_is_refused_with_the_runtime_sentence(
     qtbot: Any, ctx: Any, tmp_path: Path
@@ -236,7 +201,7 @@ def test_a_running_vms_disk_is_refused_with_the_runtime_sentence(
     image = tmp_path / "disk.qcow2"
     qemu_img("create", "-f", "qcow2", image, "64M")
     before = sha256(image)
-    with holding_lock(image, "qcow2"):
+    with qemu_holding(image, "qcow2"):
         dlg = dialog(qtbot, ctx, image)  # reading the facts still works (shared)
         assert dlg.format_value.text() == "qcow2"
         dlg.tabs.setCurrentIndex(1)
