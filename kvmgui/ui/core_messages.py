@@ -874,29 +874,31 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.store', QT_TRANSLATE_NOOP('core.store', "for VM '{name}'")),
     #: kvmgui/core/store.py:338; {id} = spec.id
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'A VM with the id {id} already exists: give the new VM a new id.')),
-    #: kvmgui/core/store.py:342; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:344
+    ('core.store', QT_TRANSLATE_NOOP('core.store', "Another VM's id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.")),
+    #: kvmgui/core/store.py:348; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "create VM '{name}'")),
-    #: kvmgui/core/store.py:350; {name} = shown(spec.name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:356; {name} = shown(spec.name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{name}' already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:376
+    #: kvmgui/core/store.py:382
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was deleted or moved by another program: reload the list of VMs.")),
-    #: kvmgui/core/store.py:388; {path} = shown(str(path))
+    #: kvmgui/core/store.py:394; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:392
+    #: kvmgui/core/store.py:398
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was changed by another program since it was loaded: reload it and make your change again.")),
-    #: kvmgui/core/store.py:405; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:411; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "To change the name of VM '{name}', rename it instead of saving it.")),
-    #: kvmgui/core/store.py:409; {name} = shown(stored.spec.name)
+    #: kvmgui/core/store.py:415; {name} = shown(stored.spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "save VM '{name}'")),
-    #: kvmgui/core/store.py:441; {new_name} = shown(new_name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:447; {new_name} = shown(new_name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{new_name}' already exists in {_root}: choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:444; {name} = shown(old.dir.name)
+    #: kvmgui/core/store.py:450; {name} = shown(old.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "rename VM '{name}'")),
-    #: kvmgui/core/store.py:476; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:482; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{definition} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:484; {dir} = shown(str(folder.dir))
+    #: kvmgui/core/store.py:490; {dir} = shown(str(folder.dir))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:487; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:493; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "delete VM '{name}'")),
     #: kvmgui/core/validation.py:127
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),

@@ -6982,74 +6982,80 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Another VM&apos;s id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.</source>
+        <extracomment>kvmgui/core/store.py:344</extracomment>
+        <translation>L&apos;identifiant d&apos;une autre machine virtuelle commence aussi par {key}, les deux partageraient donc un même dossier d&apos;exécution&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>create VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:342; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:348; {name} = shown(spec.name)</extracomment>
         <translation>créer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{name}&apos; already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:350; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:356; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {_root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was deleted or moved by another program: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:376</extracomment>
+        <extracomment>kvmgui/core/store.py:382</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été supprimée ou déplacée par un autre programme&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:388; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:394; {path} = shown(str(path))</extracomment>
         <translation>{path} contient maintenant une définition de machine virtuelle différente ou endommagée, kvmgui ne l&apos;écrasera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was changed by another program since it was loaded: reload it and make your change again.</source>
-        <extracomment>kvmgui/core/store.py:392</extracomment>
+        <extracomment>kvmgui/core/store.py:398</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été modifiée par un autre programme depuis son chargement&#xa0;: rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To change the name of VM &apos;{name}&apos;, rename it instead of saving it.</source>
-        <extracomment>kvmgui/core/store.py:405; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:411; {name} = shown(folder.dir.name)</extracomment>
         <translation>Pour changer le nom de la machine virtuelle «&#xa0;{name}&#xa0;», renommez-la au lieu de l&apos;enregistrer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>save VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:409; {name} = shown(stored.spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:415; {name} = shown(stored.spec.name)</extracomment>
         <translation>enregistrer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{new_name}&apos; already exists in {_root}: choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:441; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:447; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {_root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:444; {name} = shown(old.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:450; {name} = shown(old.dir.name)</extracomment>
         <translation>renommer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{definition} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:476; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:482; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
         <translation>{definition} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:484; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:490; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} contient maintenant une autre machine virtuelle, kvmgui ne le supprimera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>delete VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:487; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:493; {name} = shown(folder.dir.name)</extracomment>
         <translation>supprimer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
 </context>
