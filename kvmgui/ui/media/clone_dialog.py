@@ -8,14 +8,11 @@ before the user chooses.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -30,7 +27,8 @@ from kvmgui.runtime.clones import create_linked_clone, full_clone_job
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import translate
-from kvmgui.ui.media.jobs import JobPanel, async_slot, vm_active
+from kvmgui.ui.media.job_dialog import JobDialog
+from kvmgui.ui.media.jobs import async_slot, vm_active
 from kvmgui.ui.widgets import hint_label
 
 
@@ -44,7 +42,7 @@ def free_name(base: str, taken: list[str]) -> str:
     return candidate
 
 
-class CloneDialog(QDialog):
+class CloneDialog(JobDialog):
     cloned = Signal(object)  # the new StoredVm
 
     def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None) -> None:
@@ -52,8 +50,6 @@ class CloneDialog(QDialog):
         self.ctx = ctx
         self.stored = stored
         self.created: StoredVm | None = None
-        self.tasks: set[asyncio.Task[Any]] = set()
-        self._close_when_idle = False
         name = stored.spec.name
         self.setObjectName("CloneDialog")
         self.setWindowTitle(translate("CloneDialog", "Clone {0}").format(name))
@@ -110,9 +106,7 @@ class CloneDialog(QDialog):
         layout.addWidget(self.full_hint)
         self.problem = hint_label("", self)
         layout.addWidget(self.problem)
-        self.panel = JobPanel(self)
-        self.panel.busy_changed.connect(self._busy_changed)
-        layout.addWidget(self.panel)
+        layout.addWidget(self.make_panel())
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, self
@@ -156,18 +150,6 @@ class CloneDialog(QDialog):
         self.ok.setEnabled(not problem and not busy and self.created is None)
         for w in (self.name, self.linked, self.full):
             w.setEnabled(not busy and self.created is None)
-
-    def _busy_changed(self, busy: int) -> None:
-        self._enable()
-        if not busy and self._close_when_idle:
-            self._close_when_idle = False
-            self.reject()
-
-    def _track(self) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
 
     # -- cloning ----------------------------------------------------------------------------
 
@@ -228,19 +210,3 @@ class CloneDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
         self._enable()
         return created
-
-    # -- closing ----------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.panel.busy:
-            self._close_when_idle = True
-            self.panel.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.panel.busy:
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)

@@ -9,17 +9,14 @@ Cancel (a cancelled copy leaves the target partly written, which the runtime say
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,20 +30,20 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.copy_device import CopyPlan, confirm_matches
 from kvmgui.core.store import StoredVm
-from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
 from kvmgui.runtime.copy_device import copy_to_device_job, gather_target, plan_copy
 from kvmgui.runtime.images import ImageError, image_info
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import core_text, format_size, translate
+from kvmgui.ui.i18n import format_size, translate
+from kvmgui.ui.media.devices import device_combo, fill_device_combo, listed_path, probe_sticks
 from kvmgui.ui.media.image_tools import IMAGE_FILTER
-from kvmgui.ui.media.jobs import JobPanel, alive, async_slot, recorded_format
-from kvmgui.ui.services import device_label
+from kvmgui.ui.media.job_dialog import JobDialog
+from kvmgui.ui.media.jobs import alive, async_slot, recorded_format
 from kvmgui.ui.widgets import PathField, hint_label
 
 CHECK_DELAY_MS = 300
 
 
-class CopyDeviceDialog(QDialog):
+class CopyDeviceDialog(JobDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -59,9 +56,7 @@ class CopyDeviceDialog(QDialog):
         self.ctx = ctx
         self.stored = stored
         self.plan: CopyPlan | None = None
-        self.tasks: set[asyncio.Task[Any]] = set()
         self._token = 0
-        self._close_when_idle = False
         self.checked = 0  # how many checks have finished (tests wait for it)
         self.setObjectName("CopyDeviceDialog")
         self.setWindowTitle(translate("CopyDeviceDialog", "Copy a disk to a device"))
@@ -105,15 +100,11 @@ class CopyDeviceDialog(QDialog):
         row = QWidget(self)
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
-        self.target = QComboBox(row)
-        self.target.setEditable(True)
-        self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.target.setAccessibleName(translate("CopyDeviceDialog", "Target device or file"))
-        edit = self.target.lineEdit()
-        if edit is not None:
-            edit.setPlaceholderText(
-                translate("CopyDeviceDialog", "/dev/sdX, /dev/vg/volume or an existing file")
-            )
+        self.target = device_combo(
+            row,
+            translate("CopyDeviceDialog", "Target device or file"),
+            translate("CopyDeviceDialog", "/dev/sdX, /dev/vg/volume or an existing file"),
+        )
         self.target.currentTextChanged.connect(lambda _t: self.schedule_check())
         self.browse = QPushButton(translate("CopyDeviceDialog", "Bro&wse…"), row)
         self.browse.setAccessibleName(translate("CopyDeviceDialog", "Choose a target file"))
@@ -154,9 +145,7 @@ class CopyDeviceDialog(QDialog):
         confirm_form.addRow(self.verify)
         layout.addLayout(confirm_form)
 
-        self.panel = JobPanel(self)
-        self.panel.busy_changed.connect(self._busy_changed)
-        layout.addWidget(self.panel)
+        layout.addWidget(self.make_panel())
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, self
@@ -189,11 +178,7 @@ class CopyDeviceDialog(QDialog):
         return os.path.abspath(os.path.expanduser(text)) if text else ""
 
     def target_path(self) -> str:
-        text = self.target.currentText().strip()
-        index = self.target.findText(text)
-        if index >= 0 and self.target.itemData(index):
-            return str(self.target.itemData(index))
-        return os.path.expanduser(text)
+        return listed_path(self.target) or os.path.expanduser(self.target.currentText().strip())
 
     def confirm_word(self) -> str:
         target = self.target_path()
@@ -211,30 +196,13 @@ class CopyDeviceDialog(QDialog):
         if not alive(self):
             return
         self._track()
-        try:
-            scan = await probe_block_devices()
-        except ProbeError as exc:
-            if alive(self):
-                self.verdict.setText(exc.message)
-            return
+        devices, error = await probe_sticks()
         if not alive(self):
             return
-        current = self.target.currentText()
-        self.target.blockSignals(True)
-        self.target.clear()
-        model = self.target.model()
-        for device in scan.sticks:
-            label = device_label(device) if device.usable else (
-                f"{device_label(device)} — {core_text(device.why_not)}")
-            self.target.addItem(label, device.path)
-            if not device.usable and isinstance(model, QStandardItemModel):
-                item = model.item(self.target.count() - 1)
-                if item is not None:
-                    item.setEnabled(False)
-                    item.setToolTip(core_text(device.why_not))
-        self.target.setCurrentIndex(-1)
-        self.target.setEditText(current)
-        self.target.blockSignals(False)
+        if error:
+            self.verdict.setText(error)
+            return
+        fill_device_combo(self.target, devices, disable_unusable=True)
 
     # -- checks -----------------------------------------------------------------------------
 
@@ -332,18 +300,6 @@ class CopyDeviceDialog(QDialog):
         if self.source_field is not None:
             self.source_field.setEnabled(not busy)
 
-    def _busy_changed(self, busy: int) -> None:
-        self._enable()
-        if not busy and self._close_when_idle:
-            self._close_when_idle = False
-            self.reject()
-
-    def _track(self) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
-
     # -- copying ----------------------------------------------------------------------------
 
     @async_slot()
@@ -373,19 +329,3 @@ class CopyDeviceDialog(QDialog):
         )
         self.confirm.clear()
         return result
-
-    # -- closing ----------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.panel.busy:
-            self._close_when_idle = True
-            self.panel.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.panel.busy:
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)

@@ -1,11 +1,12 @@
-"""Small input widgets of the media dialogs: a "save as" path field and a size box in GiB."""
+"""Small input widgets of the media dialogs: a "save as" path field, a size box in GiB and
+the columns of their lists."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFileDialog, QHeaderView, QTreeWidget, QWidget
 
 from kvmgui.core.sizes import GIB, MIB
 from kvmgui.ui.i18n import translate
@@ -49,3 +50,14 @@ class GibBox(QDoubleSpinBox):
 
     def set_bytes(self, size: int) -> None:
         self.setValue(size / GIB)
+
+
+def set_columns(tree: QTreeWidget, labels: list[str], *, stretch: int) -> None:
+    """Name the columns; column `stretch` takes the spare width, the others fit their contents."""
+    tree.setHeaderLabels(labels)
+    header = tree.header()
+    for col in range(len(labels)):
+        if col == stretch:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

@@ -9,17 +9,14 @@ sentence is shown as is.
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -45,8 +42,8 @@ from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.media.fields import GibBox, SavePathField
+from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import (
-    JobPanel,
     alive,
     async_slot,
     image_owners,
@@ -76,7 +73,7 @@ def chain_text(chain: list[ImageInfo]) -> str:
     return " → ".join(f"{Path(link.filename).name} ({link.format})" for link in chain)
 
 
-class ImageToolsDialog(QDialog):
+class ImageToolsDialog(JobDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -89,10 +86,8 @@ class ImageToolsDialog(QDialog):
         self.ctx = ctx
         self.info: ImageInfo | None = None
         self.chain: list[ImageInfo] = []
-        self.tasks: set[asyncio.Task[Any]] = set()
         self._token = 0
         self._dest_edited = False
-        self._close_when_idle = False
         # A speed limit for conversions (bytes/s): tests set it so that Cancel lands midway.
         self.rate_limit: int | None = None
         self.setObjectName("ImageToolsDialog")
@@ -143,9 +138,7 @@ class ImageToolsDialog(QDialog):
             self.tabs.setCurrentIndex(TABS.index(page))
         layout.addWidget(self.tabs)
 
-        self.panel = JobPanel(self)
-        self.panel.busy_changed.connect(self._busy_changed)
-        layout.addWidget(self.panel)
+        layout.addWidget(self.make_panel())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -479,20 +472,8 @@ class ImageToolsDialog(QDialog):
             translate("ImageToolsDialog", "Close")
         )
 
-    def _busy_changed(self, busy: int) -> None:
-        self._enable()
-        if not busy and self._close_when_idle:
-            self._close_when_idle = False
-            self.reject()
-
     def _qemu_img(self) -> str:
         return self.ctx.settings.qemu_img_binary
-
-    def _track(self) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
 
     # -- operations -------------------------------------------------------------------------
 
@@ -616,24 +597,6 @@ class ImageToolsDialog(QDialog):
                 informative=result.message,
             )
         return result
-
-    # -- closing ----------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.panel.busy:
-            # Closing in the middle would leave the job without a window to report to:
-            # cancel it, and close once qemu-img has stopped and cleaned up.
-            self._close_when_idle = True
-            self.panel.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.panel.busy:
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)
 
 
 def _right(parent: QWidget, button: QPushButton) -> QWidget:

@@ -48,6 +48,14 @@ def async_slot(*types: type) -> Callable[[F], Any]:
     return cast(Callable[[F], Any], qasync.asyncSlot(*types))
 
 
+def track_task(tasks: set[asyncio.Task[Any]]) -> None:
+    """Keep the running task in `tasks` until it is done (tests wait for the set to empty)."""
+    task = asyncio.current_task()
+    if task is not None:
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+
+
 class JobPanel(QWidget):
     """A progress bar, a status line and a Cancel button for one job at a time."""
 
@@ -145,10 +153,7 @@ class JobPanel(QWidget):
             self._failed(failed, exc.message, exc.details)
             return None
         except Exception as exc:  # never silent
-            log.exception("job failed")
-            self.last_error = str(exc)
-            self.status.setText(failed)
-            show_exception(self.window(), failed, exc)
+            self._crashed(failed, exc, "job failed")
             return None
         finally:
             self._set_idle()
@@ -178,13 +183,17 @@ class JobPanel(QWidget):
             self._failed(failed, exc.message, exc.details)
             return None
         except Exception as exc:  # never silent
-            log.exception("step failed")
-            self.last_error = str(exc)
-            self.status.setText(failed)
-            show_exception(self.window(), failed, exc)
+            self._crashed(failed, exc, "step failed")
             return None
         finally:
             self._set_idle()
+
+    def _crashed(self, failed: str, exc: Exception, log_text: str) -> None:
+        """An error the runtime did not put in words: logged with its traceback, and shown."""
+        log.exception(log_text)
+        self.last_error = str(exc)
+        self.status.setText(failed)
+        show_exception(self.window(), failed, exc)
 
     def _failed(self, failed: str, message: str, details: str) -> None:
         self.last_error = message

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,12 +31,12 @@ from PySide6.QtWidgets import (
 from kvmgui.core.model import Passthrough, VmSpec
 from kvmgui.core.store import StoredVm
 from kvmgui.core.validation import Problem, Severity
-from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import core_text, format_size, translate
+from kvmgui.ui.i18n import format_size, translate
+from kvmgui.ui.media.devices import device_combo, fill_device_combo, listed_path, probe_sticks
 from kvmgui.ui.media.fields import GibBox
-from kvmgui.ui.media.jobs import alive, async_slot
+from kvmgui.ui.media.jobs import alive, async_slot, track_task
 from kvmgui.ui.media.vm_create import (
     CreateError,
     create_vm,
@@ -46,7 +45,6 @@ from kvmgui.ui.media.vm_create import (
     spec_problems,
     start_vm,
 )
-from kvmgui.ui.services import device_label
 from kvmgui.ui.widgets import PathField, ProblemList, hint_label
 from kvmgui.ui.wizard.draft import DiskChoice, Draft, SourceKind, to_spec
 
@@ -108,15 +106,11 @@ class RestoreDialog(QDialog):
         row = QWidget(self)
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
-        self.backup = QComboBox(row)
-        self.backup.setEditable(True)
-        self.backup.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.backup.setAccessibleName(translate("RestoreDialog", "Backup disk"))
-        edit = self.backup.lineEdit()
-        if edit is not None:
-            edit.setPlaceholderText(
-                translate("RestoreDialog", "The USB disk with the backup, or an image file")
-            )
+        self.backup = device_combo(
+            row,
+            translate("RestoreDialog", "Backup disk"),
+            translate("RestoreDialog", "The USB disk with the backup, or an image file"),
+        )
         self.backup_browse = PathField(
             translate("RestoreDialog", "Backup image file"), row, filters=BACKUP_FILTER
         )
@@ -191,35 +185,18 @@ class RestoreDialog(QDialog):
         label.setBuddy(buddy)
         return label
 
-    def _track(self) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
-
     @async_slot()
     async def rescan(self) -> None:
         if not alive(self):
             return
-        self._track()
-        try:
-            scan = await probe_block_devices()
-        except ProbeError as exc:
-            if alive(self):
-                self.status.setText(exc.message)
-            return
+        track_task(self.tasks)
+        devices, error = await probe_sticks()
         if not alive(self):
             return
-        current = self.backup.currentText()
-        self.backup.blockSignals(True)
-        self.backup.clear()
-        for device in scan.sticks:
-            label = device_label(device) if device.usable else (
-                f"{device_label(device)} — {core_text(device.why_not)}")
-            self.backup.addItem(label, device.path)
-        self.backup.setCurrentIndex(-1)
-        self.backup.setEditText(current)
-        self.backup.blockSignals(False)
+        if error:
+            self.status.setText(error)
+            return
+        fill_device_combo(self.backup, devices)
 
     def _source_size_changed(self, _value: float) -> None:
         if not self._new_edited:
@@ -234,9 +211,9 @@ class RestoreDialog(QDialog):
 
     def backup_path(self) -> str:
         text = self.backup.currentText().strip()
-        index = self.backup.findText(text)
-        if index >= 0 and self.backup.itemData(index):
-            return str(self.backup.itemData(index))
+        listed = listed_path(self.backup)
+        if listed:
+            return listed
         return os.path.abspath(os.path.expanduser(text)) if text else ""
 
     def spec(self) -> VmSpec:
@@ -304,7 +281,7 @@ class RestoreDialog(QDialog):
 
     @async_slot()
     async def on_create(self) -> StoredVm | None:
-        self._track()
+        track_task(self.tasks)
         if self._busy or any(p.severity is Severity.ERROR for p in self.revalidate()):
             return None
         self._busy = True

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,7 +29,8 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
-from kvmgui.ui.media.jobs import JobPanel, alive, ask_text, async_slot
+from kvmgui.ui.media.fields import set_columns
+from kvmgui.ui.media.jobs import JobPanel, alive, ask_text, async_slot, track_task
 from kvmgui.ui.media.snapshot_backend import (
     SnapshotBackend,
     SnapshotRow,
@@ -73,18 +73,16 @@ class SnapshotsPage(QWidget):
         self.tree.setAccessibleName(translate("SnapshotsPage", "Snapshots"))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setHeaderLabels(
+        set_columns(
+            self.tree,
             [
                 translate("SnapshotsPage", "Name"),
                 translate("SnapshotsPage", "Taken"),
                 translate("SnapshotsPage", "Memory size"),
                 translate("SnapshotsPage", "Contents"),
-            ]
+            ],
+            stretch=0,
         )
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemSelectionChanged.connect(self._enable)
         self.tree.itemActivated.connect(lambda *_: self.on_revert())
         layout.addWidget(self.tree, 1)
@@ -171,17 +169,11 @@ class SnapshotsPage(QWidget):
                 return True
         return False
 
-    def _track(self) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
-
     @async_slot()
     async def refresh(self) -> list[SnapshotRow] | None:
         if not alive(self):
             return None
-        self._track()
+        track_task(self.tasks)
         selected = self.selected()
         try:
             rows = await self.backend.snapshots(self.stored)
@@ -257,7 +249,7 @@ class SnapshotsPage(QWidget):
 
     @async_slot()
     async def on_take(self) -> bool:
-        self._track()
+        track_task(self.tasks)
         if self.panel.busy or self.backend.problem(self.stored, self.running):
             return False
         name = await ask_text(
@@ -295,7 +287,7 @@ class SnapshotsPage(QWidget):
 
     @async_slot()
     async def on_revert(self) -> bool:
-        self._track()
+        track_task(self.tasks)
         row = self.selected()
         if row is None or self.panel.busy or self.backend.problem(self.stored, self.running):
             return False
@@ -341,7 +333,7 @@ class SnapshotsPage(QWidget):
 
     @async_slot()
     async def on_delete(self) -> bool:
-        self._track()
+        track_task(self.tasks)
         row = self.selected()
         if row is None or self.panel.busy or self.backend.problem(self.stored, self.running):
             return False

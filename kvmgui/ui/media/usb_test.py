@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -39,11 +38,12 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.core.model import Accel
-from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
-from kvmgui.ui.media.jobs import alive, async_slot
+from kvmgui.ui.media.devices import probe_sticks
+from kvmgui.ui.media.fields import set_columns
+from kvmgui.ui.media.jobs import alive, async_slot, track_task
 from kvmgui.ui.media.vm_create import pinned
 from kvmgui.ui.widgets import PathField, hint_label
 
@@ -108,18 +108,16 @@ class UsbTestDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(translate("UsbTestDialog", "USB sticks"))
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(
+        set_columns(
+            self.tree,
             [
                 translate("UsbTestDialog", "Device"),
                 translate("UsbTestDialog", "Size"),
                 translate("UsbTestDialog", "Model"),
                 translate("UsbTestDialog", "Connection"),
-            ]
+            ],
+            stretch=2,
         )
-        header = self.tree.header()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 1, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setMinimumHeight(110)
         self.tree.currentItemChanged.connect(lambda *_: self._enable())
         self.tree.itemActivated.connect(lambda *_: self.on_start())
@@ -207,25 +205,13 @@ class UsbTestDialog(QDialog):
 
     # -- devices ----------------------------------------------------------------------------
 
-    def _track(self) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
-
     @async_slot()
     async def rescan(self) -> None:
         if not alive(self):
             return
-        self._track()
+        track_task(self.tasks)
         self.stick_hint.setText(translate("UsbTestDialog", "Looking for USB sticks…"))
-        try:
-            scan = await probe_block_devices()
-            devices = scan.sticks
-            error = ""
-        except ProbeError as exc:
-            devices = []
-            error = exc.message
+        devices, error = await probe_sticks()
         if not alive(self):
             return
         self.devices = devices
@@ -318,7 +304,7 @@ class UsbTestDialog(QDialog):
 
     @async_slot(bool)
     async def on_protect_toggled(self, on: bool) -> None:
-        self._track()
+        track_task(self.tasks)
         if on:
             self.warning.setText("")
             return
@@ -352,7 +338,7 @@ class UsbTestDialog(QDialog):
 
     @async_slot()
     async def on_start(self) -> str | None:
-        self._track()
+        track_task(self.tasks)
         if self._starting or self.problem_text():
             return None
         self._starting = True
