@@ -27,14 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.core.atomic import read_small_regular_file, write_atomic
-from kvmgui.core.definition import JsonError, decode_json
+from kvmgui.core.definition import MAX_CPUS, MAX_MEMORY_MIB, JsonError, decode_json
 from kvmgui.core.model import Accel, DisplayKind
-from kvmgui.core.validation import Problem, Severity, shown
+from kvmgui.core.validation import MIN_MEMORY_MIB, Problem, Severity, shown
 
 SETTINGS_SCHEMA_VERSION = 1
 VERSION_KEY = "schema_version"
 MAX_SETTINGS_BYTES = 256 * 1024
-MAX_MEMORY_MIB = 16 * 1024 * 1024
 
 
 class OnQuit(StrEnum):
@@ -122,8 +121,9 @@ def validate_settings(s: Settings) -> list[Problem]:
     if s.vm_root is not None and (not os.path.isabs(s.vm_root) or "\0" in s.vm_root):
         problems.append(Problem("vm_root", Severity.ERROR, "The VM folder must be a full path "
                                 "starting with '/': choose it again."))
-    _range(problems, "default_memory_mib", s.default_memory_mib, 32, MAX_MEMORY_MIB, "MiB")
-    _range(problems, "default_cpus", s.default_cpus, 1, 1024, "CPUs")
+    _range(problems, "default_memory_mib", s.default_memory_mib, MIN_MEMORY_MIB, MAX_MEMORY_MIB,
+           "MiB")
+    _range(problems, "default_cpus", s.default_cpus, 1, MAX_CPUS, "CPUs")
     _range(problems, "shutdown_timeout_s", s.shutdown_timeout_s, 1, 3600, "seconds")
     _range(problems, "stats_interval_s", s.stats_interval_s, 0.2, 60, "seconds")
     _range(problems, "thumbnail_interval_s", s.thumbnail_interval_s, 0.5, 600, "seconds")

@@ -748,15 +748,15 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image format does not support that operation.')),
     #: kvmgui/core/qemu_img.py:603
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img failed; see the details.')),
-    #: kvmgui/core/settings.py:102
+    #: kvmgui/core/settings.py:101
     ('core.settings', QT_TRANSLATE_NOOP('core.settings', "'{field}' must be between {lo} and {hi} {unit}: change it in the settings.")),
-    #: kvmgui/core/settings.py:108
+    #: kvmgui/core/settings.py:107
     ('core.settings', QT_TRANSLATE_NOOP('core.settings', "'{field}' is empty: give the program's name or its full path.")),
-    #: kvmgui/core/settings.py:111
+    #: kvmgui/core/settings.py:110
     ('core.settings', QT_TRANSLATE_NOOP('core.settings', "'{field}' must be a program name or a full path starting with '/'.")),
-    #: kvmgui/core/settings.py:119; {schema_version} = s.schema_version
+    #: kvmgui/core/settings.py:118; {schema_version} = s.schema_version
     ('core.settings', QT_TRANSLATE_NOOP('core.settings', 'The settings have schema {schema_version}; this kvmgui writes {SETTINGS_SCHEMA_VERSION}.')),
-    #: kvmgui/core/settings.py:123
+    #: kvmgui/core/settings.py:122
     ('core.settings', QT_TRANSLATE_NOOP('core.settings', "The VM folder must be a full path starting with '/': choose it again.")),
     #: kvmgui/core/settings.py:149
     ('core.settings', QT_TRANSLATE_NOOP('core.settings', 'must be one of {allowed}')),

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -53,7 +52,7 @@ from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.services import ServiceError, inspect_image
-from kvmgui.ui.widgets import PathField, ProblemList, hint_label
+from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
 
 # Fields whose change only reaches a running VM at its next start (everything but the CD).
@@ -115,15 +114,9 @@ class HardwarePage(QWidget):
 
         basics = QGroupBox(translate("HardwarePage", "Processor and memory"), body)
         form = QFormLayout(basics)
-        self.memory = QSpinBox(basics)
-        self.memory.setRange(32, 1024 * 1024)
-        self.memory.setSingleStep(256)
-        self.memory.setSuffix(translate("HardwarePage", " MiB"))
-        self.memory.setAccessibleName(translate("HardwarePage", "Memory in MiB"))
+        self.memory = memory_box(basics, translate("HardwarePage", "Memory in MiB"))
         form.addRow(translate("HardwarePage", "&Memory:"), self.memory)
-        self.cpus = QSpinBox(basics)
-        self.cpus.setRange(1, 1024)
-        self.cpus.setAccessibleName(translate("HardwarePage", "Number of CPUs"))
+        self.cpus = cpu_box(basics, translate("HardwarePage", "Number of CPUs"))
         form.addRow(translate("HardwarePage", "C&PUs:"), self.cpus)
         layout.addWidget(basics)
 

@@ -24,7 +24,7 @@ from kvmgui.core.settings import ConsoleScaling, OnQuit, Settings, validate_sett
 from kvmgui.core.validation import Problem
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import PathField, ProblemList, hint_label
+from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
 
 
 def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -140,15 +140,9 @@ class PreferencesDialog(QDialog):
                 self,
             )
         )
-        self.memory = QSpinBox(self)
-        self.memory.setRange(32, 1024 * 1024)
-        self.memory.setSingleStep(256)
-        self.memory.setSuffix(translate("PreferencesDialog", " MiB"))
-        self.memory.setAccessibleName(translate("PreferencesDialog", "Default memory in MiB"))
+        self.memory = memory_box(self, translate("PreferencesDialog", "Default memory in MiB"))
         form.addRow(translate("PreferencesDialog", "&Memory:"), self.memory)
-        self.cpus = QSpinBox(self)
-        self.cpus.setRange(1, 1024)
-        self.cpus.setAccessibleName(translate("PreferencesDialog", "Default number of CPUs"))
+        self.cpus = cpu_box(self, translate("PreferencesDialog", "Default number of CPUs"))
         form.addRow(translate("PreferencesDialog", "&CPUs:"), self.cpus)
         self.display = _combo(
             self,

@@ -1,4 +1,5 @@
-"""Small widgets shared by the wizard and the dialogs: problem lists, hints, copyable text."""
+"""Small widgets shared by the wizard and the dialogs: problem lists, hints, copyable text,
+and the memory and CPU boxes."""
 
 from __future__ import annotations
 
@@ -14,13 +15,33 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from kvmgui.core.validation import Problem, Severity
+from kvmgui.core.definition import MAX_CPUS, MAX_MEMORY_MIB
+from kvmgui.core.validation import MIN_MEMORY_MIB, Problem, Severity
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
+
+
+def memory_box(parent: QWidget, name: str) -> QSpinBox:
+    """Memory in MiB, within what a VM definition may hold (a stored value is never clamped)."""
+    box = QSpinBox(parent)
+    box.setRange(MIN_MEMORY_MIB, MAX_MEMORY_MIB)
+    box.setSingleStep(256)
+    box.setSuffix(translate("Widgets", " MiB"))
+    box.setAccessibleName(name)
+    return box
+
+
+def cpu_box(parent: QWidget, name: str) -> QSpinBox:
+    """A number of virtual CPUs, within what a VM definition may hold."""
+    box = QSpinBox(parent)
+    box.setRange(1, MAX_CPUS)
+    box.setAccessibleName(name)
+    return box
 
 
 class HintLabel(QLabel):

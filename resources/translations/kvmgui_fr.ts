@@ -373,7 +373,7 @@
 <context>
     <name>CloneDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/clone_dialog.py" line="+59"/>
+        <location filename="../../kvmgui/ui/media/clone_dialog.py" line="+55"/>
         <source>Clone {0}</source>
         <translation>Cloner {0}</translation>
     </message>
@@ -418,7 +418,7 @@
         <translation>Occupe autant d&apos;espace que les disques en contiennent et prend du temps&#xa0;; ensuite, les deux machines virtuelles sont complètement séparées.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>&amp;Clone</source>
         <translation>Cl&amp;oner</translation>
     </message>
@@ -443,7 +443,7 @@
         <translation>{0} est en marche&#xa0;: éteignez-la d&apos;abord, pour que son disque cesse de changer.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+18"/>
         <source>{0} could not be cloned.</source>
         <translation>{0} n&apos;a pas pu être clonée.</translation>
     </message>
@@ -758,7 +758,7 @@
 <context>
     <name>CopyDeviceDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/copy_device_dialog.py" line="+67"/>
+        <location filename="../../kvmgui/ui/media/copy_device_dialog.py" line="+62"/>
         <source>Copy a disk to a device</source>
         <translation>Copier un disque sur un périphérique</translation>
     </message>
@@ -788,12 +788,12 @@
         <translation>&amp;Disque&#xa0;:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Target device or file</source>
         <translation>Périphérique ou fichier cible</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>/dev/sdX, /dev/vg/volume or an existing file</source>
         <translation>/dev/sdX, /dev/vg/volume ou un fichier existant</translation>
     </message>
@@ -853,7 +853,7 @@
         <translation>Com&amp;parer ensuite la copie avec le disque</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>C&amp;opy and overwrite</source>
         <translation>C&amp;opier et écraser</translation>
     </message>
@@ -863,12 +863,12 @@
         <translation>Copier et écraser</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
         <source>Target file</source>
         <translation>Fichier cible</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+42"/>
         <source>Checking the target…</source>
         <translation>Vérification de la cible…</translation>
     </message>
@@ -888,7 +888,7 @@
         <translation>la cible contient {0}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+44"/>
         <source>Copying {0} to {1}…</source>
         <translation>Copie de {0} vers {1}…</translation>
     </message>
@@ -1019,7 +1019,7 @@
 <context>
     <name>GibBox</name>
     <message>
-        <location filename="../../kvmgui/ui/media/fields.py" line="+44"/>
+        <location filename="../../kvmgui/ui/media/fields.py" line="+45"/>
         <source> GiB</source>
         <translation> Gio</translation>
     </message>
@@ -1027,7 +1027,7 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_hardware.py" line="+66"/>
+        <location filename="../../kvmgui/ui/details_hardware.py" line="+65"/>
         <source>memory</source>
         <translation>mémoire</translation>
     </message>
@@ -1053,12 +1053,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+148"/>
         <source>USB tablet</source>
         <translation>tablette USB</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-147"/>
         <source>screen</source>
         <translation>écran</translation>
     </message>
@@ -1073,12 +1073,7 @@
         <translation>Processeur et mémoire</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source> MiB</source>
-        <translation> Mio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Memory in MiB</source>
         <translation>Mémoire en Mio</translation>
     </message>
@@ -1088,7 +1083,7 @@
         <translation>Mémoi&amp;re vive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Number of CPUs</source>
         <translation>Nombre de processeurs</translation>
     </message>
@@ -1453,7 +1448,7 @@
 <context>
     <name>ImageToolsDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/image_tools.py" line="+99"/>
+        <location filename="../../kvmgui/ui/media/image_tools.py" line="+94"/>
         <location line="+1"/>
         <source>Disk image tools</source>
         <translation>Outils pour images disque</translation>
@@ -1564,7 +1559,7 @@
         <translation>Véri&amp;fier</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>New format</source>
         <translation>Nouveau format</translation>
     </message>
@@ -1759,7 +1754,7 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
         <source>Choose another file name for the new image.</source>
         <translation>Choisissez un autre nom de fichier pour la nouvelle image.</translation>
     </message>
@@ -1837,7 +1832,7 @@
 <context>
     <name>JobPanel</name>
     <message>
-        <location filename="../../kvmgui/ui/media/jobs.py" line="+66"/>
+        <location filename="../../kvmgui/ui/media/jobs.py" line="+74"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
@@ -1867,7 +1862,7 @@
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+51"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
@@ -2801,12 +2796,7 @@
         <translation>L&apos;assistant part de la recommandation pour le système choisi&#xa0;; les valeurs modifiées ici la remplacent.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source> MiB</source>
-        <translation> Mio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Default memory in MiB</source>
         <translation>Mémoire par défaut en Mio</translation>
     </message>
@@ -2816,7 +2806,7 @@
         <translation>&amp;Mémoire vive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Default number of CPUs</source>
         <translation>Nombre de processeurs par défaut</translation>
     </message>
@@ -3097,7 +3087,7 @@
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_resources.py" line="+27"/>
+        <location filename="../../kvmgui/ui/wizard/page_resources.py" line="+26"/>
         <source>Memory and CPUs</source>
         <translation>Mémoire et processeurs</translation>
     </message>
@@ -3107,12 +3097,7 @@
         <translation>Étape 3 sur 6&#xa0;: quelle part de cet ordinateur la machine virtuelle peut utiliser pendant qu&apos;elle tourne.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source> MiB</source>
-        <translation> Mio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Memory in MiB</source>
         <translation>Mémoire en Mio</translation>
     </message>
@@ -3122,7 +3107,7 @@
         <translation>&amp;Mémoire vive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Number of CPUs</source>
         <translation>Nombre de processeurs</translation>
     </message>
@@ -3165,7 +3150,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/restore.py" line="+61"/>
+        <location filename="../../kvmgui/ui/media/restore.py" line="+58"/>
         <source>The new disk ({0}) is smaller than the disk the backup was made from ({1}). Clonezilla cannot restore onto a smaller disk: make the new disk at least {1}.</source>
         <translation>Le nouveau disque ({0}) est plus petit que le disque d&apos;origine de la sauvegarde ({1}). Clonezilla ne peut pas restaurer sur un disque plus petit&#xa0;: faites un nouveau disque d&apos;au moins {1}.</translation>
     </message>
@@ -3205,12 +3190,12 @@
         <translation>&amp;Disque de secours&#xa0;:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Backup disk</source>
         <translation>Disque de sauvegarde</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The USB disk with the backup, or an image file</source>
         <translation>Le disque USB contenant la sauvegarde, ou un fichier image</translation>
     </message>
@@ -3260,17 +3245,12 @@
         <translation>Tai&amp;lle du nouveau disque&#xa0;:</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source> MiB</source>
-        <translation> Mio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Memory in MiB</source>
         <translation>Mémoire en Mio</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Memory:</source>
         <translation>&amp;Mémoire vive&#xa0;:</translation>
     </message>
@@ -3285,7 +3265,7 @@
         <translation>Créer et démarrer</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+69"/>
         <source>Restored from a backup with a rescue disc.</source>
         <translation>Restaurée à partir d&apos;une sauvegarde avec un disque de secours.</translation>
     </message>
@@ -3434,7 +3414,7 @@
         <translation>Instantanés</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -3454,18 +3434,18 @@
         <translation>Contenu</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>&amp;Take snapshot…</source>
         <translation>Prendre un &amp;instantané…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+163"/>
         <source>Take a snapshot</source>
         <translation>Prendre un instantané</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-161"/>
         <source>Re&amp;vert to it…</source>
         <translation>Reveni&amp;r à cet instantané…</translation>
     </message>
@@ -3495,7 +3475,7 @@
         <translation>Actualiser la liste</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+80"/>
         <source>The snapshots could not be read: {0}</source>
         <translation>Les instantanés n&apos;ont pas pu être lus&#xa0;: {0}</translation>
     </message>
@@ -3983,7 +3963,7 @@
         <translation>Clés USB</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
@@ -4003,7 +3983,7 @@
         <translation>Connexion</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>&amp;Look again</source>
         <translation>Chercher à &amp;nouveau</translation>
     </message>
@@ -4014,12 +3994,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+85"/>
+        <location line="+79"/>
         <source>Looking for USB sticks…</source>
         <translation>Recherche des clés USB…</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-74"/>
         <source>An &amp;image file instead (.img or .iso, before writing it)</source>
         <translation>Un fichier &amp;image à la place (.img ou .iso, avant de l&apos;écrire)</translation>
     </message>
@@ -4089,7 +4069,7 @@
         <translation>Lancer le test</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+31"/>
         <source>no medium</source>
         <translation>pas de support</translation>
     </message>
@@ -4567,7 +4547,12 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../kvmgui/ui/widgets.py" line="+83"/>
+        <location filename="../../kvmgui/ui/widgets.py" line="+34"/>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
@@ -6596,31 +6581,31 @@
     <message>
         <location line="+2"/>
         <source>&apos;{field}&apos; must be between {lo} and {hi} {unit}: change it in the settings.</source>
-        <extracomment>kvmgui/core/settings.py:102</extracomment>
+        <extracomment>kvmgui/core/settings.py:101</extracomment>
         <translation>«&#xa0;{field}&#xa0;» doit être compris entre {lo} et {hi} {unit}&#xa0;: modifiez-le dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{field}&apos; is empty: give the program&apos;s name or its full path.</source>
-        <extracomment>kvmgui/core/settings.py:108</extracomment>
+        <extracomment>kvmgui/core/settings.py:107</extracomment>
         <translation>«&#xa0;{field}&#xa0;» est vide&#xa0;: indiquez le nom du programme ou son chemin complet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{field}&apos; must be a program name or a full path starting with &apos;/&apos;.</source>
-        <extracomment>kvmgui/core/settings.py:111</extracomment>
+        <extracomment>kvmgui/core/settings.py:110</extracomment>
         <translation>«&#xa0;{field}&#xa0;» doit être un nom de programme ou un chemin complet commençant par «&#xa0;/&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The settings have schema {schema_version}; this kvmgui writes {SETTINGS_SCHEMA_VERSION}.</source>
-        <extracomment>kvmgui/core/settings.py:119; {schema_version} = s.schema_version</extracomment>
+        <extracomment>kvmgui/core/settings.py:118; {schema_version} = s.schema_version</extracomment>
         <translation>Les paramètres ont le schéma {schema_version}&#xa0;; ce kvmgui écrit le schéma {SETTINGS_SCHEMA_VERSION}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM folder must be a full path starting with &apos;/&apos;: choose it again.</source>
-        <extracomment>kvmgui/core/settings.py:123</extracomment>
+        <extracomment>kvmgui/core/settings.py:122</extracomment>
         <translation>Le dossier des machines virtuelles doit être un chemin complet commençant par «&#xa0;/&#xa0;»&#xa0;: choisissez-le à nouveau.</translation>
     </message>
     <message>

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,7 @@ from kvmgui.ui.media.vm_create import (
     spec_problems,
     start_vm,
 )
-from kvmgui.ui.widgets import PathField, ProblemList, hint_label
+from kvmgui.ui.widgets import PathField, ProblemList, hint_label, memory_box
 from kvmgui.ui.wizard.draft import DiskChoice, Draft, SourceKind, to_spec
 
 ISO_FILTER = "Disc images (*.iso *.ISO *.img *.IMG);;All files (*)"
@@ -147,12 +146,9 @@ class RestoreDialog(QDialog):
             self._label(translate("RestoreDialog", "New disk's s&ize:"), self.new_size),
             self.new_size,
         )
-        self.memory = QSpinBox(self)
-        self.memory.setRange(128, 1024 * 1024)
-        self.memory.setSingleStep(256)
+        self.memory = memory_box(self, translate("RestoreDialog", "Memory in MiB"))
+        self.memory.setMinimum(128)  # a rescue system needs more than the bare minimum
         self.memory.setValue(1024)
-        self.memory.setSuffix(translate("RestoreDialog", " MiB"))
-        self.memory.setAccessibleName(translate("RestoreDialog", "Memory in MiB"))
         form.addRow(self._label(translate("RestoreDialog", "&Memory:"), self.memory), self.memory)
         layout.addLayout(form)
         self.problems = ProblemList(self)

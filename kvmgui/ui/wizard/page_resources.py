@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QSpinBox
+from PySide6.QtWidgets import QFormLayout
 
 from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import MIB
 from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.preset_texts import preset_label
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import cpu_box, hint_label, memory_box
 from kvmgui.ui.wizard.base import DraftPage
 
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
 
-MAX_MEMORY_MIB = 1024 * 1024
 
 
 class ResourcesPage(DraftPage):
@@ -33,18 +32,12 @@ class ResourcesPage(DraftPage):
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.memory = QSpinBox(self)
-        self.memory.setRange(32, MAX_MEMORY_MIB)
-        self.memory.setSingleStep(256)
-        self.memory.setSuffix(translate("ResourcesPage", " MiB"))
-        self.memory.setAccessibleName(translate("ResourcesPage", "Memory in MiB"))
+        self.memory = memory_box(self, translate("ResourcesPage", "Memory in MiB"))
         self.memory.valueChanged.connect(self._memory_changed)
         form.addRow(translate("ResourcesPage", "&Memory:"), self.memory)
         self.memory_hint = hint_label("", self)
         form.addRow("", self.memory_hint)
-        self.cpus = QSpinBox(self)
-        self.cpus.setRange(1, 1024)
-        self.cpus.setAccessibleName(translate("ResourcesPage", "Number of CPUs"))
+        self.cpus = cpu_box(self, translate("ResourcesPage", "Number of CPUs"))
         self.cpus.valueChanged.connect(self._cpus_changed)
         form.addRow(translate("ResourcesPage", "&CPUs:"), self.cpus)
         self.cpus_hint = hint_label("", self)
