@@ -132,6 +132,18 @@ def _absolute_in(path: str | None, folder: VmFolder) -> str | None:
     return str(folder.resolve(path))
 
 
+def _media_paths_from(base: VmSpec, folder: VmFolder) -> tuple[Cdrom | None, Passthrough | None]:
+    """The CD and stick of `base` with paths that still work from another VM's folder."""
+    cdrom = base.cdrom
+    if cdrom is not None and cdrom.path is not None:
+        cdrom = Cdrom(source=cdrom.source, path=_absolute_in(cdrom.path, folder))
+    stick = base.usb_stick
+    if stick is not None:
+        stick = Passthrough(path=_absolute_in(stick.path, folder) or stick.path,
+                            protected=stick.protected)
+    return cdrom, stick
+
+
 def protect_base_disk(disk: Disk) -> Disk:
     """The base VM's disk made safe for its overlays: read-only, or throwaway on IDE/SATA."""
     if disk.readonly:
@@ -194,13 +206,7 @@ def plan_linked_clone(
         guarded = protect_base_disk(disk)
         if guarded != disk:
             protected.append(describe_protection(guarded, i))
-    cdrom = base.cdrom
-    if cdrom is not None and cdrom.path is not None:
-        cdrom = Cdrom(source=cdrom.source, path=_absolute_in(cdrom.path, base_folder))
-    stick = base.usb_stick
-    if stick is not None:
-        stick = Passthrough(path=_absolute_in(stick.path, base_folder) or stick.path,
-                            protected=stick.protected)
+    cdrom, stick = _media_paths_from(base, base_folder)
     spec = replace(base, name=new_spec.name, id=new_spec.id, disks=tuple(disks), cdrom=cdrom,
                    usb_stick=stick,
                    description=new_spec.description or f"Linked clone of {base.name}.")
@@ -259,13 +265,7 @@ def plan_full_clone(base: VmSpec, base_folder: VmFolder, new_spec: VmSpec,
         if i in guarded:
             copy = replace(copy, readonly=False, throwaway=False)
         disks.append(copy)
-    cdrom = base.cdrom
-    if cdrom is not None and cdrom.path is not None:
-        cdrom = Cdrom(source=cdrom.source, path=_absolute_in(cdrom.path, base_folder))
-    stick = base.usb_stick
-    if stick is not None:
-        stick = Passthrough(path=_absolute_in(stick.path, base_folder) or stick.path,
-                            protected=stick.protected)
+    cdrom, stick = _media_paths_from(base, base_folder)
     spec = replace(base, name=new_spec.name, id=new_spec.id, disks=tuple(disks), cdrom=cdrom,
                    usb_stick=stick, description=new_spec.description or base.description)
     return ClonePlan(spec, tuple(copies), None)
