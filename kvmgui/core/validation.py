@@ -159,6 +159,19 @@ def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem
     return problems
 
 
+def free_name(base: str, taken: Iterable[str],
+              is_taken: Callable[[str], bool] | None = None) -> str:
+    """`base`, or `base-2`, `base-3`, …: the first not in `taken` (compared ignoring case, as
+    validate_name does) and, when given, for which `is_taken` (say, "its folder exists") is false.
+    """
+    folded = {t.casefold() for t in taken}
+    candidate, n = base, 2
+    while candidate.casefold() in folded or (is_taken is not None and is_taken(candidate)):
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate
+
+
 def validate_id(vm_id: str) -> list[Problem]:
     """The id keys the VM's runtime folder, so it must be a short, path-safe token."""
     if isinstance(vm_id, str) and _ID_RE.fullmatch(vm_id):

@@ -32,6 +32,7 @@ from pathlib import Path
 from kvmgui.core.model import VmSpec
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.store import LoadResult, StoredVm, StoreError, VmStore
+from kvmgui.core.validation import free_name
 from kvmgui.runtime import process
 
 THROWAWAY_DIR = "live"
@@ -116,17 +117,6 @@ def merge(result: LoadResult, paths: AppPaths) -> LoadResult:
     ids = {vm.spec.id for vm in result.vms}
     vms = list(result.vms) + [vm for vm in extra.vms if vm.spec.id not in ids]
     return LoadResult(vms, list(result.errors) + list(extra.errors))
-
-
-def free_name(base: str, taken: Iterable[str]) -> str:
-    """`base`, or `base-2`, `base-3`, … : the first not in `taken` (compared ignoring case)."""
-    folded = {t.casefold() for t in taken}
-    if base.casefold() not in folded:
-        return base
-    n = 2
-    while f"{base}-{n}".casefold() in folded:
-        n += 1
-    return f"{base}-{n}"
 
 
 def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()

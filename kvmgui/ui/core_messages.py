@@ -302,17 +302,17 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.blockdevs', QT_TRANSLATE_NOOP('core.blockdevs', 'It is write-protected.')),
     #: kvmgui/core/clones.py:81
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'backing_reference needs absolute paths.')),
-    #: kvmgui/core/clones.py:147; {index} = index + 1
+    #: kvmgui/core/clones.py:159; {index} = index + 1
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'disk {index} now opens read-only')),
-    #: kvmgui/core/clones.py:148; {index} = index + 1, {value} = disk.bus.value
+    #: kvmgui/core/clones.py:160; {index} = index + 1, {value} = disk.bus.value
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'disk {index} ({value}, which cannot be read-only) is now throwaway: the VM still starts, but its changes vanish when it stops')),
-    #: kvmgui/core/clones.py:154; {name} = shown(base.name)
+    #: kvmgui/core/clones.py:166; {name} = shown(base.name)
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', "VM '{name}' has no disk, so there is nothing to clone: create a new VM instead.")),
-    #: kvmgui/core/clones.py:159; {i} = i + 1, {name} = shown(base.name), {path} = shown(str(path))
+    #: kvmgui/core/clones.py:171; {i} = i + 1, {name} = shown(base.name), {path} = shown(str(path))
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', "Disk {i} of '{name}' is the host device {path}; a linked clone needs disk image files.")),
-    #: kvmgui/core/clones.py:206; {name} = base.name
+    #: kvmgui/core/clones.py:212; {name} = base.name
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'Linked clone of {name}.')),
-    #: kvmgui/core/clones.py:222
+    #: kvmgui/core/clones.py:228
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', "plan_image_clone needs the base image's absolute path.")),
     #: kvmgui/core/clones.py:345; {0} = ', '.join(quoted[:-1]), {1} = quoted[-1]
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', '{0} and {1}')),
@@ -918,133 +918,133 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Remove the spaces at the start or end of the name.')),
     #: kvmgui/core/validation.py:156; {other} = shown(other)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A VM called '{other}' already exists: choose another name.")),
-    #: kvmgui/core/validation.py:167
+    #: kvmgui/core/validation.py:180
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The VM id must be 1 to 64 letters, digits, '-' or '_': give the VM a new id made of those.")),
-    #: kvmgui/core/validation.py:224; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:237; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {what} {path} does not exist: pick it again.')),
-    #: kvmgui/core/validation.py:226; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/validation.py:239; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {what} {path} cannot be checked ({strerror}): pick another file.')),
-    #: kvmgui/core/validation.py:229; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:242; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is a folder, not a {what}: pick the file inside it.')),
-    #: kvmgui/core/validation.py:232; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:245; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "You may not read the {what} {path}: make it readable, for example with: chmod u+r '{path}'.")),
-    #: kvmgui/core/validation.py:235; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:248; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.')),
-    #: kvmgui/core/validation.py:247; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:260; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'There is no {what} at {path}: plug it in or pick it again.')),
-    #: kvmgui/core/validation.py:250; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/validation.py:263; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} cannot be checked ({strerror}): pick another {what}.')),
-    #: kvmgui/core/validation.py:253
+    #: kvmgui/core/validation.py:266
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'image file')),
-    #: kvmgui/core/validation.py:255
+    #: kvmgui/core/validation.py:268
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'an image file or a block device')),
-    #: kvmgui/core/validation.py:255
+    #: kvmgui/core/validation.py:268
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'a block device')),
-    #: kvmgui/core/validation.py:256; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:269; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is not {kind}: pick a {what} such as /dev/sr0.')),
-    #: kvmgui/core/validation.py:256; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:269; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is not {kind}: pick a {what} such as /dev/sdb.')),
-    #: kvmgui/core/validation.py:259; {path} = shown(str(path)), {1} = _group_fix(path)
+    #: kvmgui/core/validation.py:272; {path} = shown(str(path)), {1} = _group_fix(path)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'You may not use {path}: {1}.')),
-    #: kvmgui/core/validation.py:306; {mv} = shown(mv)
+    #: kvmgui/core/validation.py:319; {mv} = shown(mv)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current one.")),
-    #: kvmgui/core/validation.py:309; {value} = spec.machine.value
+    #: kvmgui/core/validation.py:322; {value} = spec.machine.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The pinned machine type '{mv}' does not belong to a {value} machine: remove it so kvmgui pins a matching one.")),
-    #: kvmgui/core/validation.py:319
+    #: kvmgui/core/validation.py:332
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.')),
-    #: kvmgui/core/validation.py:322; {memory_mib} = host.memory_mib
+    #: kvmgui/core/validation.py:335; {memory_mib} = host.memory_mib
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.')),
-    #: kvmgui/core/validation.py:325; {memory_mib} = host.memory_mib
+    #: kvmgui/core/validation.py:338; {memory_mib} = host.memory_mib
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{mem} MiB is more than 80 % of this computer's {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.")),
-    #: kvmgui/core/validation.py:334
+    #: kvmgui/core/validation.py:347
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A VM needs at least 1 CPU.')),
-    #: kvmgui/core/validation.py:336; {cpus} = spec.cpus, {cpu_count} = host.cpu_count
+    #: kvmgui/core/validation.py:349; {cpus} = spec.cpus, {cpu_count} = host.cpu_count
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.')),
-    #: kvmgui/core/validation.py:345
+    #: kvmgui/core/validation.py:358
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
-    #: kvmgui/core/validation.py:345
+    #: kvmgui/core/validation.py:358
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
-    #: kvmgui/core/validation.py:348
+    #: kvmgui/core/validation.py:361
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).')),
-    #: kvmgui/core/validation.py:351
+    #: kvmgui/core/validation.py:364
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).')),
-    #: kvmgui/core/validation.py:354
+    #: kvmgui/core/validation.py:367
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Windows 11 setup refuses to install without UEFI and a TPM: turn both on.')),
-    #: kvmgui/core/validation.py:369
+    #: kvmgui/core/validation.py:382
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}.')),
-    #: kvmgui/core/validation.py:371
+    #: kvmgui/core/validation.py:384
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains control characters: pick the file again.')),
-    #: kvmgui/core/validation.py:376
+    #: kvmgui/core/validation.py:389
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains characters no file name can have: pick the file again.')),
-    #: kvmgui/core/validation.py:389; {i} = i + 1
+    #: kvmgui/core/validation.py:402; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'image of disk {i}')),
-    #: kvmgui/core/validation.py:396; {i} = i + 1, {1} = seen[key] + 1
+    #: kvmgui/core/validation.py:409; {i} = i + 1, {1} = seen[key] + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} uses the same image as disk {1}: remove one of them.')),
-    #: kvmgui/core/validation.py:404; {i} = i + 1
+    #: kvmgui/core/validation.py:417; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has no size: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:407; {i} = i + 1
+    #: kvmgui/core/validation.py:420; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is larger than 64 TiB: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:414; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))
+    #: kvmgui/core/validation.py:427; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.')),
-    #: kvmgui/core/validation.py:429; {i} = i + 1, {value} = disk.format.value
+    #: kvmgui/core/validation.py:442; {i} = i + 1, {value} = disk.format.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.')),
-    #: kvmgui/core/validation.py:434; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.')),
-    #: kvmgui/core/validation.py:438; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} does not say the format of its base image: choose it (usually qcow2).')),
-    #: kvmgui/core/validation.py:441; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the base image of disk {i}.')),
-    #: kvmgui/core/validation.py:444; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} names a base image format but no base image: the format is ignored.')),
     #: kvmgui/core/validation.py:447; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.')),
+    #: kvmgui/core/validation.py:451; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} does not say the format of its base image: choose it (usually qcow2).')),
+    #: kvmgui/core/validation.py:454; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the base image of disk {i}.')),
+    #: kvmgui/core/validation.py:457; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} names a base image format but no base image: the format is ignored.')),
+    #: kvmgui/core/validation.py:460; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.')),
-    #: kvmgui/core/validation.py:459; {i} = i + 1, {where} = shown(str(where))
+    #: kvmgui/core/validation.py:472; {i} = i + 1, {where} = shown(str(where))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.')),
-    #: kvmgui/core/validation.py:466; {parent} = shown(str(parent)), {i} = i + 1
+    #: kvmgui/core/validation.py:479; {parent} = shown(str(parent)), {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.')),
-    #: kvmgui/core/validation.py:476; {i} = i + 1
+    #: kvmgui/core/validation.py:489; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.')),
-    #: kvmgui/core/validation.py:489; {base} = shown(str(base)), {i} = i + 1
+    #: kvmgui/core/validation.py:502; {base} = shown(str(base)), {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The base image {base} of disk {i} does not exist: pick it again.')),
-    #: kvmgui/core/validation.py:500
+    #: kvmgui/core/validation.py:513
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.')),
-    #: kvmgui/core/validation.py:503
+    #: kvmgui/core/validation.py:516
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.')),
-    #: kvmgui/core/validation.py:507
+    #: kvmgui/core/validation.py:520
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.')),
-    #: kvmgui/core/validation.py:517
+    #: kvmgui/core/validation.py:530
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'ISO file')),
-    #: kvmgui/core/validation.py:517
+    #: kvmgui/core/validation.py:530
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD/DVD drive')),
-    #: kvmgui/core/validation.py:519
+    #: kvmgui/core/validation.py:532
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}, or leave the CD drive empty.')),
-    #: kvmgui/core/validation.py:536
+    #: kvmgui/core/validation.py:549
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'USB stick')),
-    #: kvmgui/core/validation.py:550; {where} = shown(str(where))
+    #: kvmgui/core/validation.py:563; {where} = shown(str(where))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.')),
-    #: kvmgui/core/validation.py:564
+    #: kvmgui/core/validation.py:577
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'disk')),
-    #: kvmgui/core/validation.py:564
+    #: kvmgui/core/validation.py:577
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD drive')),
-    #: kvmgui/core/validation.py:568; {0} = names[dev]
+    #: kvmgui/core/validation.py:581; {0} = names[dev]
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {0} appears twice in the boot order: remove one.')),
-    #: kvmgui/core/validation.py:572
+    #: kvmgui/core/validation.py:585
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no disk, CD drive or USB stick to start from: add one.')),
-    #: kvmgui/core/validation.py:579; {0} = names[first]
+    #: kvmgui/core/validation.py:592; {0} = names[first]
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM should boot from its {0} first but has no {0}: add one or change the boot order.')),
-    #: kvmgui/core/validation.py:589
+    #: kvmgui/core/validation.py:602
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no network, so its port forwards do nothing: turn the network on or remove them.')),
-    #: kvmgui/core/validation.py:595; {host_port} = fw.host_port
+    #: kvmgui/core/validation.py:608; {host_port} = fw.host_port
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} does not exist: use a port between 1024 and 65535.')),
-    #: kvmgui/core/validation.py:598; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000
+    #: kvmgui/core/validation.py:611; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.')),
-    #: kvmgui/core/validation.py:601; {guest_port} = fw.guest_port
+    #: kvmgui/core/validation.py:614; {guest_port} = fw.guest_port
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Guest port {guest_port} does not exist: use a port between 1 and 65535.')),
-    #: kvmgui/core/validation.py:605; {host_port} = fw.host_port, {value} = fw.protocol.value
+    #: kvmgui/core/validation.py:618; {host_port} = fw.host_port, {value} = fw.protocol.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} ({value}) is forwarded twice: use another port.')),
-    #: kvmgui/core/validation.py:613
+    #: kvmgui/core/validation.py:626
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The console password only applies to VNC: switch the display to VNC or turn the password off.')),
-    #: kvmgui/core/validation.py:642
+    #: kvmgui/core/validation.py:655
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.')),
     #: kvmgui/runtime/actions.py:25
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no CD/DVD drive; add one in its settings (it appears at the next start).")),
@@ -1678,9 +1678,9 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.state', QT_TRANSLATE_NOOP('runtime.state', 'Loading a snapshot failed part-way; resume it or restore another snapshot.')),
     #: kvmgui/runtime/state.py:64
     ('runtime.state', QT_TRANSLATE_NOOP('runtime.state', "QEMU reports the state '{status}'.")),
-    #: kvmgui/runtime/throwaway.py:153; {name} = stored.spec.name
+    #: kvmgui/runtime/throwaway.py:143; {name} = stored.spec.name
     ('runtime.throwaway', QT_TRANSLATE_NOOP('runtime.throwaway', "The throwaway VM '{name}' is used by another program.")),
-    #: kvmgui/runtime/throwaway.py:155; {0} = throwaway_root(paths)
+    #: kvmgui/runtime/throwaway.py:145; {0} = throwaway_root(paths)
     ('runtime.throwaway', QT_TRANSLATE_NOOP('runtime.throwaway', "kvmgui could not create the throwaway VM's folder in {0}; try again.")),
     #: kvmgui/runtime/viewer.py:42
     ('runtime.viewer', QT_TRANSLATE_NOOP('runtime.viewer', 'Install the SPICE viewer: sudo apt install virt-viewer')),

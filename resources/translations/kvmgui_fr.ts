@@ -373,7 +373,7 @@
 <context>
     <name>CloneDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/clone_dialog.py" line="+55"/>
+        <location filename="../../kvmgui/ui/media/clone_dialog.py" line="+46"/>
         <source>Clone {0}</source>
         <translation>Cloner {0}</translation>
     </message>
@@ -2171,7 +2171,7 @@
 <context>
     <name>MediaDialogs</name>
     <message>
-        <location filename="../../kvmgui/ui/media/vm_create.py" line="+104"/>
+        <location filename="../../kvmgui/ui/media/vm_create.py" line="+101"/>
         <source>kvmgui&apos;s runtime is not running, so the virtual machine was created but not started.</source>
         <translation>Le moteur d&apos;exécution de kvmgui n&apos;est pas lancé&#xa0;: la machine virtuelle a été créée mais pas démarrée.</translation>
     </message>
@@ -5225,37 +5225,37 @@
     <message>
         <location line="+2"/>
         <source>disk {index} now opens read-only</source>
-        <extracomment>kvmgui/core/clones.py:147; {index} = index + 1</extracomment>
+        <extracomment>kvmgui/core/clones.py:159; {index} = index + 1</extracomment>
         <translation>le disque {index} s&apos;ouvre désormais en lecture seule</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {index} ({value}, which cannot be read-only) is now throwaway: the VM still starts, but its changes vanish when it stops</source>
-        <extracomment>kvmgui/core/clones.py:148; {index} = index + 1, {value} = disk.bus.value</extracomment>
+        <extracomment>kvmgui/core/clones.py:160; {index} = index + 1, {value} = disk.bus.value</extracomment>
         <translation>le disque {index} ({value}, qui ne peut pas être en lecture seule) est désormais jetable&#xa0;: la machine virtuelle démarre toujours, mais ses modifications disparaissent à l&apos;arrêt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has no disk, so there is nothing to clone: create a new VM instead.</source>
-        <extracomment>kvmgui/core/clones.py:154; {name} = shown(base.name)</extracomment>
+        <extracomment>kvmgui/core/clones.py:166; {name} = shown(base.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» n&apos;a pas de disque, il n&apos;y a donc rien à cloner&#xa0;: créez plutôt une nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} of &apos;{name}&apos; is the host device {path}; a linked clone needs disk image files.</source>
-        <extracomment>kvmgui/core/clones.py:159; {i} = i + 1, {name} = shown(base.name), {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/clones.py:171; {i} = i + 1, {name} = shown(base.name), {path} = shown(str(path))</extracomment>
         <translation>Le disque {i} de «&#xa0;{name}&#xa0;» est le périphérique de l&apos;hôte {path}&#xa0;; un clone lié nécessite des fichiers d&apos;image disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Linked clone of {name}.</source>
-        <extracomment>kvmgui/core/clones.py:206; {name} = base.name</extracomment>
+        <extracomment>kvmgui/core/clones.py:212; {name} = base.name</extracomment>
         <translation>Clone lié de {name}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>plan_image_clone needs the base image&apos;s absolute path.</source>
-        <extracomment>kvmgui/core/clones.py:222</extracomment>
+        <extracomment>kvmgui/core/clones.py:228</extracomment>
         <translation>plan_image_clone nécessite le chemin absolu de l&apos;image de base.</translation>
     </message>
     <message>
@@ -7103,385 +7103,385 @@
     <message>
         <location line="+2"/>
         <source>The VM id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;: give the VM a new id made of those.</source>
-        <extracomment>kvmgui/core/validation.py:167</extracomment>
+        <extracomment>kvmgui/core/validation.py:180</extracomment>
         <translation>L&apos;identifiant de la machine virtuelle doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»&#xa0;: donnez-lui un nouvel identifiant composé de ces caractères.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:224; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:237; {path} = shown(str(path))</extracomment>
         <translation>{What} {path} n&apos;existe pas&#xa0;: faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} cannot be checked ({strerror}): pick another file.</source>
-        <extracomment>kvmgui/core/validation.py:226; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:239; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {what} {path} ({strerror})&#xa0;: choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not a {what}: pick the file inside it.</source>
-        <extracomment>kvmgui/core/validation.py:229; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:242; {path} = shown(str(path))</extracomment>
         <translation>{path} est un dossier, et non {what}&#xa0;: choisissez le fichier qu&apos;il contient.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not read the {what} {path}: make it readable, for example with: chmod u+r &apos;{path}&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:232; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:245; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit de lire {what} {path}&#xa0;: rendez-le lisible, par exemple avec&#xa0;: chmod u+r &apos;{path}&apos;.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.</source>
-        <extracomment>kvmgui/core/validation.py:235; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:248; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;écrire dans {what} {path}&#xa0;: rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no {what} at {path}: plug it in or pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:247; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:260; {path} = shown(str(path))</extracomment>
         <translation>{What} est introuvable à l&apos;emplacement {path}&#xa0;: branchez le périphérique ou faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} cannot be checked ({strerror}): pick another {what}.</source>
-        <extracomment>kvmgui/core/validation.py:250; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:263; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {path} ({strerror})&#xa0;: faites un autre choix pour {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image file</source>
-        <extracomment>kvmgui/core/validation.py:253</extracomment>
+        <extracomment>kvmgui/core/validation.py:266</extracomment>
         <translation>le fichier image</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an image file or a block device</source>
-        <extracomment>kvmgui/core/validation.py:255</extracomment>
+        <extracomment>kvmgui/core/validation.py:268</extracomment>
         <translation>un fichier image ou un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a block device</source>
-        <extracomment>kvmgui/core/validation.py:255</extracomment>
+        <extracomment>kvmgui/core/validation.py:268</extracomment>
         <translation>un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sr0.</source>
-        <extracomment>kvmgui/core/validation.py:256; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:269; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sr0.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sdb.</source>
-        <extracomment>kvmgui/core/validation.py:256; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:269; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sdb.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not use {path}: {1}.</source>
-        <extracomment>kvmgui/core/validation.py:259; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
+        <extracomment>kvmgui/core/validation.py:272; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {1}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{mv}&apos; is not a QEMU machine type: remove it so kvmgui pins the current one.</source>
-        <extracomment>kvmgui/core/validation.py:306; {mv} = shown(mv)</extracomment>
+        <extracomment>kvmgui/core/validation.py:319; {mv} = shown(mv)</extracomment>
         <translation>«&#xa0;{mv}&#xa0;» n&apos;est pas un type de machine QEMU&#xa0;: supprimez-le pour que kvmgui fixe le type actuel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The pinned machine type &apos;{mv}&apos; does not belong to a {value} machine: remove it so kvmgui pins a matching one.</source>
-        <extracomment>kvmgui/core/validation.py:309; {value} = spec.machine.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:322; {value} = spec.machine.value</extracomment>
         <translation>Le type de machine fixé «&#xa0;{mv}&#xa0;» n&apos;appartient pas à une machine {value}&#xa0;: supprimez-le pour que kvmgui en fixe un qui corresponde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.</source>
-        <extracomment>kvmgui/core/validation.py:319</extracomment>
+        <extracomment>kvmgui/core/validation.py:332</extracomment>
         <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {MIN_MEMORY_MIB} Mio à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.</source>
-        <extracomment>kvmgui/core/validation.py:322; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:335; {memory_mib} = host.memory_mib</extracomment>
         <translation>La machine virtuelle a {mem} Mio de mémoire mais cet ordinateur n&apos;en a que {memory_mib} Mio&#xa0;: donnez-lui-en moins.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB is more than 80 % of this computer&apos;s {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.</source>
-        <extracomment>kvmgui/core/validation.py:325; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:338; {memory_mib} = host.memory_mib</extracomment>
         <translation>{mem} Mio, c&apos;est plus de 80 % des {memory_mib} Mio de cet ordinateur&#xa0;: l&apos;hôte risque de ralentir ou de manquer de mémoire, envisagez d&apos;en donner moins à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM needs at least 1 CPU.</source>
-        <extracomment>kvmgui/core/validation.py:334</extracomment>
+        <extracomment>kvmgui/core/validation.py:347</extracomment>
         <translation>Une machine virtuelle a besoin d&apos;au moins 1 processeur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.</source>
-        <extracomment>kvmgui/core/validation.py:336; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
+        <extracomment>kvmgui/core/validation.py:349; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
         <translation>La machine virtuelle a {cpus} processeurs mais cet ordinateur n&apos;en a que {cpu_count}&#xa0;: donnez-lui-en au plus {cpu_count}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{reason} KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:345</extracomment>
+        <extracomment>kvmgui/core/validation.py:358</extracomment>
         <translation>{reason} KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:345</extracomment>
+        <extracomment>kvmgui/core/validation.py:358</extracomment>
         <translation>KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).</source>
-        <extracomment>kvmgui/core/validation.py:348</extracomment>
+        <extracomment>kvmgui/core/validation.py:361</extracomment>
         <translation>L&apos;UEFI nécessite le micrologiciel OVMF, qui n&apos;est pas installé&#xa0;: sudo apt install ovmf (ou choisissez le BIOS).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).</source>
-        <extracomment>kvmgui/core/validation.py:351</extracomment>
+        <extracomment>kvmgui/core/validation.py:364</extracomment>
         <translation>Un TPM nécessite swtpm, qui n&apos;est pas installé&#xa0;: sudo apt install swtpm (ou désactivez le TPM).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows 11 setup refuses to install without UEFI and a TPM: turn both on.</source>
-        <extracomment>kvmgui/core/validation.py:354</extracomment>
+        <extracomment>kvmgui/core/validation.py:367</extracomment>
         <translation>L&apos;installation de Windows 11 refuse de se faire sans UEFI ni TPM&#xa0;: activez les deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the {what}.</source>
-        <extracomment>kvmgui/core/validation.py:369</extracomment>
+        <extracomment>kvmgui/core/validation.py:382</extracomment>
         <translation>Choisissez {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains control characters: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:371</extracomment>
+        <extracomment>kvmgui/core/validation.py:384</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères de contrôle&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains characters no file name can have: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:376</extracomment>
+        <extracomment>kvmgui/core/validation.py:389</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères qu&apos;aucun nom de fichier ne peut avoir&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image of disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:389; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:402; {i} = i + 1</extracomment>
         <translation>l&apos;image du disque {i}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} uses the same image as disk {1}: remove one of them.</source>
-        <extracomment>kvmgui/core/validation.py:396; {i} = i + 1, {1} = seen[key] + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:409; {i} = i + 1, {1} = seen[key] + 1</extracomment>
         <translation>Le disque {i} utilise la même image que le disque {1}&#xa0;: retirez l&apos;un des deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has no size: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:404; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:417; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;a pas de taille&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is larger than 64 TiB: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:407; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:420; {i} = i + 1</extracomment>
         <translation>Le disque {i} dépasse 64 Tio&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
-        <extracomment>kvmgui/core/validation.py:414; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
+        <extracomment>kvmgui/core/validation.py:427; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
         <translation>Les nouveaux disques totalisent {new_bytes_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.</source>
-        <extracomment>kvmgui/core/validation.py:429; {i} = i + 1, {value} = disk.format.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:442; {i} = i + 1, {value} = disk.format.value</extracomment>
         <translation>Le disque {i} est une image {value}&#xa0;: QEMU peut l&apos;utiliser, mais qcow2 est plus sûr et plus rapide&#xa0;; convertissez-la avec qemu-img convert -O qcow2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.</source>
-        <extracomment>kvmgui/core/validation.py:434; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:447; {i} = i + 1</extracomment>
         <translation>Le disque {i} a une image de base, ce que seul un disque qcow2 peut avoir&#xa0;: passez-le en qcow2 ou retirez l&apos;image de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} does not say the format of its base image: choose it (usually qcow2).</source>
-        <extracomment>kvmgui/core/validation.py:438; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:451; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;indique pas le format de son image de base&#xa0;: choisissez-le (en général qcow2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the base image of disk {i}.</source>
-        <extracomment>kvmgui/core/validation.py:441; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:454; {i} = i + 1</extracomment>
         <translation>Choisissez l&apos;image de base du disque {i}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} names a base image format but no base image: the format is ignored.</source>
-        <extracomment>kvmgui/core/validation.py:444; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:457; {i} = i + 1</extracomment>
         <translation>Le disque {i} indique un format d&apos;image de base mais pas d&apos;image de base&#xa0;: le format est ignoré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.</source>
-        <extracomment>kvmgui/core/validation.py:447; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:460; {i} = i + 1</extracomment>
         <translation>Le disque {i} est en lecture seule, le rendre aussi jetable ne change donc rien&#xa0;: désactivez l&apos;une des deux options.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.</source>
-        <extracomment>kvmgui/core/validation.py:459; {i} = i + 1, {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:472; {i} = i + 1, {where} = shown(str(where))</extracomment>
         <translation>L&apos;image du disque {i}, {where}, n&apos;existe pas&#xa0;: choisissez une image existante ou donnez une taille pour en créer une nouvelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.</source>
-        <extracomment>kvmgui/core/validation.py:466; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:479; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
         <translation>Le dossier {parent} prévu pour la nouvelle image du disque {i} n&apos;existe pas&#xa0;: créez-le ou choisissez un autre emplacement.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.</source>
-        <extracomment>kvmgui/core/validation.py:476; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:489; {i} = i + 1</extracomment>
         <translation>Le disque {i} est un périphérique de l&apos;hôte, qui contient presque toujours des données brutes&#xa0;: réglez son format sur raw, sauf si vous savez qu&apos;il contient une image de ce format.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} of disk {i} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:489; {base} = shown(str(base)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:502; {base} = shown(str(base)), {i} = i + 1</extracomment>
         <translation>L&apos;image de base {base} du disque {i} n&apos;existe pas&#xa0;: choisissez-la à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
-        <extracomment>kvmgui/core/validation.py:500</extracomment>
+        <extracomment>kvmgui/core/validation.py:513</extracomment>
         <translation>Une machine pc a {PC_IDE_SLOTS} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:503</extracomment>
+        <extracomment>kvmgui/core/validation.py:516</extracomment>
         <translation>Au plus {AHCI_PORTS} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:507</extracomment>
+        <extracomment>kvmgui/core/validation.py:520</extracomment>
         <translation>Une machine q35 a {AHCI_PORTS} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ISO file</source>
-        <extracomment>kvmgui/core/validation.py:517</extracomment>
+        <extracomment>kvmgui/core/validation.py:530</extracomment>
         <translation>le fichier ISO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD/DVD drive</source>
-        <extracomment>kvmgui/core/validation.py:517</extracomment>
+        <extracomment>kvmgui/core/validation.py:530</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the {what}, or leave the CD drive empty.</source>
-        <extracomment>kvmgui/core/validation.py:519</extracomment>
+        <extracomment>kvmgui/core/validation.py:532</extracomment>
         <translation>Choisissez {what}, ou laissez le lecteur CD vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>USB stick</source>
-        <extracomment>kvmgui/core/validation.py:536</extracomment>
+        <extracomment>kvmgui/core/validation.py:549</extracomment>
         <translation>la clé USB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.</source>
-        <extracomment>kvmgui/core/validation.py:550; {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:563; {where} = shown(str(where))</extracomment>
         <translation>{where} (ou une de ses partitions) est monté sur cet ordinateur, et deux systèmes qui y écrivent en même temps détruisent ses fichiers&#xa0;: démontez-le d&apos;abord, ou gardez-le protégé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk</source>
-        <extracomment>kvmgui/core/validation.py:564</extracomment>
+        <extracomment>kvmgui/core/validation.py:577</extracomment>
         <translation>le disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD drive</source>
-        <extracomment>kvmgui/core/validation.py:564</extracomment>
+        <extracomment>kvmgui/core/validation.py:577</extracomment>
         <translation>le lecteur CD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {0} appears twice in the boot order: remove one.</source>
-        <extracomment>kvmgui/core/validation.py:568; {0} = names[dev]</extracomment>
+        <extracomment>kvmgui/core/validation.py:581; {0} = names[dev]</extracomment>
         <translation>L&apos;ordre de démarrage contient deux fois {0}&#xa0;: retirez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no disk, CD drive or USB stick to start from: add one.</source>
-        <extracomment>kvmgui/core/validation.py:572</extracomment>
+        <extracomment>kvmgui/core/validation.py:585</extracomment>
         <translation>La machine virtuelle n&apos;a ni disque, ni lecteur CD, ni clé USB sur quoi démarrer&#xa0;: ajoutez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM should boot from its {0} first but has no {0}: add one or change the boot order.</source>
-        <extracomment>kvmgui/core/validation.py:579; {0} = names[first]</extracomment>
+        <extracomment>kvmgui/core/validation.py:592; {0} = names[first]</extracomment>
         <translation>La machine virtuelle devrait démarrer d&apos;abord sur {0}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no network, so its port forwards do nothing: turn the network on or remove them.</source>
-        <extracomment>kvmgui/core/validation.py:589</extracomment>
+        <extracomment>kvmgui/core/validation.py:602</extracomment>
         <translation>La machine virtuelle n&apos;a pas de réseau, ses redirections de port ne font donc rien&#xa0;: activez le réseau ou supprimez-les.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} does not exist: use a port between 1024 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:595; {host_port} = fw.host_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:608; {host_port} = fw.host_port</extracomment>
         <translation>Le port hôte {host_port} n&apos;existe pas&#xa0;: utilisez un port entre 1024 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.</source>
-        <extracomment>kvmgui/core/validation.py:598; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
+        <extracomment>kvmgui/core/validation.py:611; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
         <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {host_port2}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guest port {guest_port} does not exist: use a port between 1 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:601; {guest_port} = fw.guest_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:614; {guest_port} = fw.guest_port</extracomment>
         <translation>Le port invité {guest_port} n&apos;existe pas&#xa0;: utilisez un port entre 1 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} ({value}) is forwarded twice: use another port.</source>
-        <extracomment>kvmgui/core/validation.py:605; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:618; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
         <translation>Le port hôte {host_port} ({value}) est redirigé deux fois&#xa0;: utilisez un autre port.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The console password only applies to VNC: switch the display to VNC or turn the password off.</source>
-        <extracomment>kvmgui/core/validation.py:613</extracomment>
+        <extracomment>kvmgui/core/validation.py:626</extracomment>
         <translation>Le mot de passe de la console ne s&apos;applique qu&apos;à VNC&#xa0;: passez l&apos;affichage en VNC ou désactivez le mot de passe.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.</source>
-        <extracomment>kvmgui/core/validation.py:642</extracomment>
+        <extracomment>kvmgui/core/validation.py:655</extracomment>
         <translation>Un argument supplémentaire contient un caractère NUL, qui ne peut pas être transmis à QEMU&#xa0;: supprimez-le.</translation>
     </message>
 </context>
@@ -9470,13 +9470,13 @@
     <message>
         <location line="+2"/>
         <source>The throwaway VM &apos;{name}&apos; is used by another program.</source>
-        <extracomment>kvmgui/runtime/throwaway.py:153; {name} = stored.spec.name</extracomment>
+        <extracomment>kvmgui/runtime/throwaway.py:143; {name} = stored.spec.name</extracomment>
         <translation>La machine virtuelle jetable «&#xa0;{name}&#xa0;» est utilisée par un autre programme.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not create the throwaway VM&apos;s folder in {0}; try again.</source>
-        <extracomment>kvmgui/runtime/throwaway.py:155; {0} = throwaway_root(paths)</extracomment>
+        <extracomment>kvmgui/runtime/throwaway.py:145; {0} = throwaway_root(paths)</extracomment>
         <translation>kvmgui n&apos;a pas pu créer le dossier de la machine virtuelle jetable dans {0}&#xa0;; réessayez.</translation>
     </message>
 </context>

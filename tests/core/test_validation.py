@@ -37,6 +37,7 @@ from kvmgui.core.validation import (
     Problem,
     Severity,
     errors,
+    free_name,
     has_errors,
     validate_name,
     validate_spec,
@@ -539,3 +540,12 @@ def test_helpers() -> None:
 
 def test_firmware_enum_untouched_by_bios_host() -> None:
     assert _problems(new_spec("vm", firmware=Firmware.BIOS), BARE_HOST) == []
+
+
+def test_free_name_skips_taken_names_ignoring_case_and_what_the_caller_rules_out() -> None:
+    assert free_name("debian", []) == "debian"
+    assert free_name("debian", ["Debian", "DEBIAN-2"]) == "debian-3"
+    assert free_name("vm-clone", ["vm-clone"]) == "vm-clone-2"
+    # e.g. a folder left by a deleted VM whose disks were kept
+    assert free_name("restored", [], lambda name: name in {"restored", "restored-2"}) == (
+        "restored-3")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.store import StoredVm, StoreError
+from kvmgui.core.validation import free_name
 from kvmgui.runtime.clones import create_linked_clone, full_clone_job
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
@@ -30,16 +31,6 @@ from kvmgui.ui.i18n import translate
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import async_slot, vm_active
 from kvmgui.ui.widgets import hint_label
-
-
-def free_name(base: str, taken: list[str]) -> str:
-    folded = {t.casefold() for t in taken}
-    candidate = f"{base}-clone"
-    n = 2
-    while candidate.casefold() in folded:
-        candidate = f"{base}-clone-{n}"
-        n += 1
-    return candidate
 
 
 class CloneDialog(JobDialog):
@@ -59,7 +50,7 @@ class CloneDialog(JobDialog):
         self.name = QLineEdit(self)
         self.name.setAccessibleName(translate("CloneDialog", "Name of the new virtual machine"))
         taken = [vm.spec.name for vm in ctx.store.load_all().vms]
-        self.name.setText(free_name(name, taken))
+        self.name.setText(free_name(f"{name}-clone", taken))
         self.name.textChanged.connect(lambda _t: self._enable())
         label = QLabel(translate("CloneDialog", "&Name:"), self)
         label.setBuddy(self.name)

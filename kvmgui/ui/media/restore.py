@@ -39,10 +39,10 @@ from kvmgui.ui.media.jobs import alive, async_slot, track_task
 from kvmgui.ui.media.vm_create import (
     CreateError,
     create_vm,
-    free_name,
     pinned,
     spec_problems,
     start_vm,
+    unused_name,
 )
 from kvmgui.ui.widgets import PathField, ProblemList, hint_label, memory_box
 from kvmgui.ui.wizard.draft import DiskChoice, Draft, SourceKind, to_spec
@@ -91,7 +91,7 @@ class RestoreDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setAccessibleName(translate("RestoreDialog", "Name of the new virtual machine"))
-        self.name.setText(free_name(ctx, "restored"))
+        self.name.setText(unused_name(ctx, "restored"))
         form.addRow(self._label(translate("RestoreDialog", "&Name:"), self.name), self.name)
         self.iso = PathField(
             translate("RestoreDialog", "Rescue disc image"),

@@ -13,7 +13,7 @@ from typing import Any
 
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm, StoreError
-from kvmgui.core.validation import Problem, validate_spec
+from kvmgui.core.validation import Problem, free_name, validate_spec
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.services import ServiceError, create_disk
@@ -33,13 +33,10 @@ def existing_names(ctx: AppContext) -> list[str]:
     return [vm.spec.name for vm in result.vms] + [e.name for e in result.errors if e.name]
 
 
-def free_name(ctx: AppContext, base: str) -> str:
-    folded = {n.casefold() for n in existing_names(ctx)}
-    candidate, n = base, 2
-    while candidate.casefold() in folded or ctx.store.folder_for(candidate).dir.exists():
-        candidate = f"{base}-{n}"
-        n += 1
-    return candidate
+def unused_name(ctx: AppContext, base: str) -> str:
+    """A name no VM has and no folder in the VM folder has (kept disks of a deleted VM)."""
+    return free_name(base, existing_names(ctx),
+                     lambda name: ctx.store.folder_for(name).dir.exists())
 
 
 def spec_problems(ctx: AppContext, spec: VmSpec) -> list[Problem]:

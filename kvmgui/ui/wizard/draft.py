@@ -31,6 +31,7 @@ from kvmgui.core.model import (
 )
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.sizes import GIB
+from kvmgui.core.validation import free_name
 
 NEW_DISK_FILE = "disk.qcow2"
 
@@ -255,14 +256,7 @@ def suggest_name(d: Draft, taken: list[str]) -> str:
             OsPreset.BSD: "bsd",
             OsPreset.OTHER: "vm",
         }[d.os]
-    base = base.replace("/", "-").lstrip(".")[:48] or "vm"
-    folded = {t.casefold() for t in taken}
-    if base.casefold() not in folded:
-        return base
-    n = 2
-    while f"{base}-{n}".casefold() in folded:
-        n += 1
-    return f"{base}-{n}"
+    return free_name(base.replace("/", "-").lstrip(".")[:48] or "vm", taken)
 
 
 _OS_HINTS: tuple[tuple[tuple[str, ...], OsPreset], ...] = (
