@@ -13,30 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from kvmgui.cli.main import main
+from tests.cli.helpers import run
 
 pytestmark = pytest.mark.skipif(
     shutil.which("qemu-img") is None or shutil.which("qemu-system-x86_64") is None,
     reason="QEMU is not installed",
 )
-
-
-@pytest.fixture
-def vm_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                     ("XDG_CACHE_HOME", "cache"), ("XDG_RUNTIME_DIR", "run")):
-        monkeypatch.setenv(var, str(tmp_path / sub))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "data" / "kvmgui" / "vms"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse's own usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def files_under(root: Path) -> list[Path]:

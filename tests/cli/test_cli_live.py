@@ -10,7 +10,6 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,20 +22,9 @@ from tests.runtime.helpers import (
     REPO,
     RunEnv,
     qemu_pids_using,
-    sockets_under,
 )
 
 pytestmark = pytest.mark.qemu
-
-
-@pytest.fixture
-def env() -> Iterator[RunEnv]:
-    run_env = RunEnv.create()
-    yield run_env
-    socks = sockets_under(run_env.root)
-    leftovers = run_env.cleanup()
-    assert not leftovers, f"QEMU pid(s) {leftovers} left running"
-    assert not socks, f"sockets left behind: {socks}"
 
 
 def sha256(path: Path) -> str:

@@ -16,23 +16,11 @@ from kvmgui.core.clones import base_refusal, dependents_of
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.sizes import MIB
 from kvmgui.core.store import VmStore
+from tests.cli.helpers import run
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None,
-                                reason="qemu-img is not installed")
-
-
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                     ("XDG_CACHE_HOME", "cache"), ("XDG_RUNTIME_DIR", "run")):
-        monkeypatch.setenv(var, str(tmp_path / sub))
-    monkeypatch.chdir(tmp_path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = [pytest.mark.skipif(shutil.which("qemu-img") is None,
+                               reason="qemu-img is not installed"),
+              pytest.mark.usefixtures("vm_root")]
 
 
 def store() -> VmStore:

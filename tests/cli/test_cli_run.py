@@ -8,26 +8,15 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kvmgui.core.model import Cdrom, CdromSource
 from kvmgui.runtime.process import is_alive
-from tests.runtime.helpers import RunEnv, create_vm, qemu_pids_using, sockets_under, tiny_spec
+from tests.runtime.helpers import RunEnv, create_vm, qemu_pids_using, tiny_spec
 
 pytestmark = pytest.mark.qemu
-
-
-@pytest.fixture
-def env() -> Iterator[RunEnv]:
-    run_env = RunEnv.create()
-    yield run_env
-    socks = sockets_under(run_env.root)
-    leftovers = run_env.cleanup()
-    assert not leftovers, f"QEMU pid(s) {leftovers} left running"
-    assert not socks, f"sockets left behind: {socks}"
 
 
 def status(env: RunEnv, name: str) -> dict[str, object]:

@@ -11,19 +11,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from tests.runtime.helpers import RunEnv
-
-
-@pytest.fixture
-def env() -> Iterator[RunEnv]:
-    run_env = RunEnv.create()
-    yield run_env
-    run_env.cleanup()
 
 
 def qemu_img(*args: str) -> str:
