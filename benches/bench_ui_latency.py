@@ -46,46 +46,18 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kvmgui.core.model import Accel
 from kvmgui.core.settings import Settings, save_settings
 from tests.runtime.helpers import RunEnv, tiny_spec
+from tests.ui.heartbeat import Heartbeat
 
 HEARTBEAT_MS = 10
 DEFINED = 20
 RUNNING = 10
 FULL_SECONDS = 30.0
 QUICK_SECONDS = 5.0
-
-
-class Heartbeat(QObject):
-    """A repeating timer on the Qt thread that records how late each tick came (seconds)."""
-
-    def __init__(self, interval_ms: int) -> None:
-        super().__init__()
-        self.interval = interval_ms / 1000
-        self.lateness: list[float] = []
-        self._last = 0.0
-        self._timer = QTimer(self)
-        # PreciseTimer: Qt's default (coarse) timers may slip by 5 % on purpose.
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.lateness.clear()
-        self._last = time.monotonic()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        now = time.monotonic()
-        self.lateness.append(max(0.0, now - self._last - self.interval))
-        self._last = now
 
 
 def _percentile(values: list[float], q: float) -> float:

@@ -14,19 +14,18 @@ benches/bench_ui_latency.py.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer
 
 from kvmgui.core.model import Accel
 from kvmgui.core.settings import Settings, save_settings
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.main_window import MainWindow
 from tests.runtime.helpers import RunEnv, qemu_pids_using, tiny_spec
+from tests.ui.heartbeat import Heartbeat
 
 DEFINED = 20
 STARTED = 10
@@ -35,32 +34,6 @@ FORCED_OFF = 5
 HEARTBEAT_MS = 20
 MAX_LATENESS_S = 1.0  # a guard against a frozen window, not a performance figure
 STATE_TIMEOUT_MS = 30_000  # 10 TCG starts on 2 busy cores
-
-
-class Heartbeat(QObject):
-    """A repeating timer that records how late each tick came (seconds)."""
-
-    def __init__(self, interval_ms: int) -> None:
-        super().__init__()
-        self.interval = interval_ms / 1000
-        self.lateness: list[float] = []
-        self._last = 0.0
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self._last = time.monotonic()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        now = time.monotonic()
-        self.lateness.append(max(0.0, now - self._last - self.interval))
-        self._last = now
 
 
 @pytest.fixture
