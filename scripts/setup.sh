@@ -20,10 +20,11 @@ app_pkgs=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 )
 # What the tests need on top: the tools that build the tiny test guest (a Debian kernel and
-# busybox in a hybrid ISO), a virtual screen for the screenshots, and the packaging checkers.
+# busybox in a hybrid ISO), a virtual screen with a window manager and an input driver for the
+# app-level tests and screenshots, and the packaging checkers.
 test_pkgs=(
   xorriso isolinux syslinux-common busybox-static cpio gzip xz-utils zstd
-  xvfb imagemagick appstream desktop-file-utils
+  xvfb xdotool openbox imagemagick appstream desktop-file-utils
 )
 
 pkgs=("${app_pkgs[@]}")
