@@ -106,6 +106,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             spec, env.host, existing_names=existing, folder=folder,
             free_bytes=free_bytes_at(ctx.vm_root), check_files=True,
         )
+        + await _iso_problems(spec, args)
     )
     _check_buildable(spec, env, folder, ctx)
     try:
@@ -124,6 +125,16 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"  disk {path} ({format_size(d.size_bytes)}, {d.format})")
     print(f"Start it with: kvmgui-cli start '{spec.name}'")
     return 0
+
+
+async def _iso_problems(spec: VmSpec, args: argparse.Namespace) -> list[Problem]:
+    """A file given with --iso must be a disc image the VM can boot (the wizard asks the
+    same question of the ISO chosen on its first page)."""
+    from kvmgui.runtime.medium import install_medium_check
+
+    if not args.iso or spec.cdrom is None or not spec.cdrom.path:
+        return []
+    return await install_medium_check("cdrom.path", Path(spec.cdrom.path))
 
 
 async def _detect_existing_formats(spec: VmSpec) -> VmSpec:
@@ -187,6 +198,7 @@ async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
             spec, env.host, existing_names=others, folder=vm.folder,
             free_bytes=free_bytes_at(vm.folder.dir), check_files=True,
         )
+        + await _iso_problems(spec, args)
     )
     _check_buildable(spec, env, vm.folder, ctx)
     try:

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.core.host import HostFacts
+from kvmgui.core.media import BOOTABLE_MEDIUM_KINDS, DISK_IMAGE_KINDS, MediumKind
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -138,11 +139,12 @@ def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem
         problems.append(
             _error(f, "The name contains control or invisible characters: type it again.")
         )
+    # One message for the name's place in the folder tree: "../x" is one mistake, not two.
     if "/" in name:
         problems.append(
             _error(f, "A name cannot contain '/': use another character such as '-'.")
         )
-    if name.startswith("."):
+    elif name.startswith("."):
         problems.append(
             _error(f, "A name cannot start with '.', as such folders are hidden: "
                       "start it with a letter or digit.")
@@ -539,6 +541,26 @@ def _check_cdrom(spec: VmSpec, folder: VmFolder | None, check_files: bool) -> li
     if cd.source is CdromSource.ISO:
         return _check_regular_input(f, where, what, need_write=False)
     return _check_device(f, where, what, need_write=False, allow_file=False)
+
+
+def install_medium_problems(field: str, path: str, kind: MediumKind) -> list[Problem]:
+    """Whether a file whose header says `kind` can go into the VM's CD drive to boot from.
+
+    The wizard and `kvmgui-cli create --iso` both ask this, with the kind that
+    kvmgui.runtime.medium read from the file's first bytes.
+    """
+    if kind in BOOTABLE_MEDIUM_KINDS:
+        return []
+    where = shown(path)
+    if kind is MediumKind.EMPTY:
+        return [_error(field, f"{where} is empty: download the install or live disc image "
+                              "again.")]
+    if kind in DISK_IMAGE_KINDS:
+        return [_error(field, f"{where} is a {kind.value} disk image, not a CD/DVD image: "
+                              "use it as the VM's existing disk image instead.")]
+    return [_error(field, f"{where} is neither a CD/DVD image (ISO) nor a bootable disk "
+                          "image: pick the install or live disc image of the system, usually "
+                          "a file ending in .iso.")]
 
 
 def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -> list[Problem]:

@@ -33,11 +33,16 @@ def _next(qtbot: Any, wiz: NewVmWizard) -> None:
 
 def test_wizard_creates_a_real_vm(qtbot: Any, ctx: Any, test_iso: Path) -> None:
     wiz = _open(qtbot, ctx)
-    # 1. Source: ISO is the default choice; the next button waits for a file.
+    # 1. Source: ISO is the default choice. Nothing is red before the user did anything;
+    # Next says what is missing and stays until a file is chosen.
     assert wiz.source_page.radios[SourceKind.ISO].isChecked()
+    assert wiz.source_page.problems.messages == []
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wiz.currentPage() is wiz.source_page
     assert not wiz.source_page.isComplete()
     assert any("ISO" in m for m in wiz.source_page.problems.messages)
     qtbot.keyClicks(wiz.source_page.iso.edit, str(test_iso))
+    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
     assert wiz.source_page.isComplete()
     _next(qtbot, wiz)
     # 2. OS: Linux, picked with the keyboard.
@@ -203,4 +208,235 @@ def test_existing_image_source_detects_the_format(qtbot: Any, ctx: Any, run_asyn
     assert wiz.currentPage() is wiz.disk_page
     assert not wiz.disk_page.choices.isVisible()
     assert str(image) in wiz.disk_page.image_note.text()
+    wiz.reject()
+
+
+def _spin_type(qtbot: Any, spin: Any, text: str) -> None:
+    """Select what the spin box holds and type `text` over it, as a person would."""
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+
+
+def _to(qtbot: Any, wiz: NewVmWizard, page: Any) -> None:
+    while wiz.currentPage() is not page:
+        _next(qtbot, wiz)
+
+
+def _next_enabled(wiz: NewVmWizard) -> bool:
+    return bool(wiz.button(QWizard.WizardButton.NextButton).isEnabled())
+
+
+def test_out_of_range_values_are_kept_and_explained(qtbot: Any, ctx: Any,
+                                                   test_iso: Path) -> None:
+    """0 MiB, 0 CPUs, more CPUs than the host has, a 0 GiB disk: each typed value stays
+    in the box and in the draft, one sentence says why, and Next is disabled."""
+    wiz = _open(qtbot, ctx)
+    qtbot.keyClicks(wiz.source_page.iso.edit, str(test_iso))
+    _to(qtbot, wiz, wiz.resources_page)
+    page = wiz.resources_page
+    assert page.problems.messages == []
+    cores = ctx.host_facts.cpu_count
+    cases = [
+        (page.memory, "0", "memory_mib", 0, ["0 MiB of memory is too little: give the VM at "
+                                              "least 32 MiB."]),
+        (page.memory, "999999", "memory_mib", 999999, [
+            f"The VM has 999999 MiB of memory but this computer has only "
+            f"{ctx.host_facts.memory_mib} MiB: give it less."]),
+        (page.cpus, "0", "cpus", 0, ["A VM needs at least 1 CPU."]),
+        (page.cpus, "64", "cpus", 64, [f"The VM has 64 CPUs but this computer has only "
+                                       f"{cores}: give it at most {cores}."]),
+    ]
+    for spin, typed, field, value, messages in cases:
+        _spin_type(qtbot, spin, typed)
+        assert spin.value() == value and spin.cleanText() == typed
+        assert getattr(wiz.draft, field) == value
+        assert page.problems.messages == messages
+        assert not page.isComplete() and not _next_enabled(wiz)
+        _spin_type(qtbot, spin, "256" if spin is page.memory else "1")
+        assert page.problems.messages == [] and _next_enabled(wiz)
+    _next(qtbot, wiz)
+    disk = wiz.disk_page
+    _spin_type(qtbot, disk.size_spin, "0")
+    assert disk.size_spin.value() == 0 and wiz.draft.disk_gib == 0
+    assert disk.problems.messages == ["Disk 1 has no size: give it a size like 20G."]
+    assert not _next_enabled(wiz)
+    _spin_type(qtbot, disk.size_spin, "99999")
+    assert disk.problems.messages == ["Disk 1 is larger than 64 TiB: give it a size like 20G."]
+    assert wiz.spec.disks[0].size_bytes == 99999 * GIB
+    _spin_type(qtbot, disk.size_spin, "2")
+    assert disk.problems.messages == [] and _next_enabled(wiz)
+    wiz.reject()
+
+
+def test_cpu_count_is_not_clamped_to_the_host(qtbot: Any, ctx: Any, test_iso: Path) -> None:
+    """A value the user set is never replaced when the host facts arrive."""
+    wiz = _open(qtbot, ctx)
+    wiz.source_page.iso.set_text(str(test_iso))
+    _to(qtbot, wiz, wiz.resources_page)
+    _spin_type(qtbot, wiz.resources_page.cpus, str(ctx.host_facts.cpu_count + 6))
+    wiz.env_changed.emit()
+    assert wiz.draft.cpus == ctx.host_facts.cpu_count + 6
+    assert wiz.resources_page.cpus.value() == ctx.host_facts.cpu_count + 6
+    wiz.reject()
+
+
+def test_name_problems_one_message_and_no_made_up_name(qtbot: Any, ctx: Any,
+                                                       test_iso: Path) -> None:
+    wiz = _open(qtbot, ctx)
+    wiz.source_page.iso.set_text(str(test_iso))
+    _to(qtbot, wiz, wiz.summary_page)
+    summary = wiz.summary_page
+    assert summary.problems.messages == []
+    assert wiz.draft.name in wiz.command_line
+    for bad, message in (
+        ("a/b", "A name cannot contain '/': use another character such as '-'."),
+        ("..", "A name cannot start with '.', as such folders are hidden: start it with a "
+               "letter or digit."),
+        ("../up", "A name cannot contain '/': use another character such as '-'."),
+    ):
+        summary.name.clear()
+        qtbot.keyClicks(summary.name, bad)
+        assert summary.problems.messages == [message], bad
+        assert wiz.command_line == ""
+        assert not summary.isComplete()
+    summary.name.selectAll()
+    qtbot.keyClick(summary.name, Qt.Key.Key_Backspace)
+    assert summary.problems.messages == ["Give the VM a name."]
+    assert wiz.command_line == ""
+    shown = summary.command.plain_text()
+    assert "new-vm" not in shown and "guest=" not in shown
+    assert "valid name" in shown
+    assert "valid name" in summary.folder.text()
+    assert not summary.isComplete()
+    assert not wiz.button(QWizard.WizardButton.FinishButton).isEnabled()
+    qtbot.keyClicks(summary.name, "good")
+    assert summary.problems.messages == [] and "guest=good" in wiz.command_line
+    assert summary.folder.text() == str(ctx.vm_root / "good")
+    wiz.reject()
+
+
+def test_system_type_sets_the_offered_memory(qtbot: Any, ctx: Any, test_iso: Path) -> None:
+    """Page 3 offers what the system type on page 2 needs, until the user changes it."""
+    from kvmgui.core.presets import PRESETS
+
+    wiz = _open(qtbot, ctx)
+    wiz.source_page.iso.set_text(str(test_iso))
+    _to(qtbot, wiz, wiz.resources_page)
+    assert wiz.resources_page.memory.value() == PRESETS[OsPreset.LINUX].memory_mib
+    wiz.back()
+    wiz.os_page.list.setCurrentRow(list(OsPreset).index(OsPreset.WINDOWS10))
+    _next(qtbot, wiz)
+    win = PRESETS[OsPreset.WINDOWS10]
+    assert wiz.resources_page.memory.value() == win.memory_mib
+    assert wiz.resources_page.cpus.value() == win.cpus
+    assert f"{win.memory_mib} MiB" in wiz.resources_page.memory_hint.text()
+    # A value the user typed survives another change of system type.
+    _spin_type(qtbot, wiz.resources_page.memory, "3000")
+    wiz.back()
+    wiz.os_page.list.setCurrentRow(list(OsPreset).index(OsPreset.LINUX))
+    _next(qtbot, wiz)
+    assert wiz.resources_page.memory.value() == 3000
+    assert wiz.resources_page.cpus.value() == PRESETS[OsPreset.LINUX].cpus
+    wiz.reject()
+
+
+def test_no_error_shown_before_the_user_acts(qtbot: Any, ctx: Any, test_iso: Path) -> None:
+    wiz = _open(qtbot, ctx, source=SourceKind.USB)
+    assert wiz.source_page.problems.messages == []
+    assert not wiz.source_page.problems.isVisible()
+    assert _next_enabled(wiz)
+    wiz.next()  # refused, and now it says why
+    assert wiz.currentPage() is wiz.source_page
+    assert wiz.source_page.problems.messages == ["Choose the USB stick."]
+    assert not _next_enabled(wiz)
+    wiz.reject()
+
+
+def test_a_file_that_is_no_disc_image_is_refused(qtbot: Any, ctx: Any, test_iso: Path,
+                                                 short_root: Path) -> None:
+    wiz = _open(qtbot, ctx)
+    qtbot.keyClicks(wiz.source_page.iso.edit, "/etc/passwd")
+    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
+    assert wiz.source_page.problems.messages == [
+        "/etc/passwd is neither a CD/DVD image (ISO) nor a bootable disk image: pick the "
+        "install or live disc image of the system, usually a file ending in .iso."
+    ]
+    assert not _next_enabled(wiz)
+    wiz.source_page.iso.edit.clear()
+    qtbot.keyClicks(wiz.source_page.iso.edit, str(test_iso))
+    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
+    assert wiz.source_page.problems.messages == []
+    assert _next_enabled(wiz)
+    wiz.reject()
+
+
+def _sound_session(monkeypatch: Any, where: Path, *, server: bool) -> None:
+    """A desktop session with (or without) a PulseAudio socket, as the host probe sees it."""
+    import socket
+
+    run = where / "run"
+    (run / "pulse").mkdir(parents=True)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run))
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    if server:
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(run / "pulse" / "native"))
+        sock.close()
+
+
+def test_sound_is_off_without_a_sound_server(qtbot: Any, ctx: Any, test_iso: Path,
+                                              short_root: Path, monkeypatch: Any) -> None:
+    _sound_session(monkeypatch, short_root, server=False)
+    wiz = _open(qtbot, ctx)
+    assert ctx.host_facts.audio_driver == "none"
+    assert not wiz.draft.sound
+    wiz.source_page.iso.set_text(str(test_iso))
+    _to(qtbot, wiz, wiz.options_page)
+    assert not wiz.options_page.sound.isChecked()
+    assert "No sound server" in wiz.options_page.sound_hint.text()
+    assert wiz.options_page.sound_hint.isVisible()
+    # Another system type does not turn it back on.
+    wiz.back(), wiz.back(), wiz.back()
+    wiz.os_page.list.setCurrentRow(list(OsPreset).index(OsPreset.WINDOWS10))
+    assert not wiz.draft.sound
+    wiz.reject()
+
+
+def test_sound_stays_on_with_a_sound_server(qtbot: Any, ctx: Any, short_root: Path,
+                                             monkeypatch: Any) -> None:
+    _sound_session(monkeypatch, short_root, server=True)
+    wiz = _open(qtbot, ctx)
+    assert ctx.host_facts.audio_driver == "pa"
+    assert wiz.draft.sound
+    assert wiz.options_page.sound_hint.text() == ""
+    wiz.reject()
+
+
+def _mnemonics(page: Any, wiz: NewVmWizard) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [b.text() for b in page.findChildren(QAbstractButton)]
+    texts += [lb.text() for lb in page.findChildren(QLabel) if lb.buddy() is not None]
+    for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                  QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton):
+        button = wiz.button(which)
+        if button.isVisible():
+            texts.append(button.text())
+    letters = []
+    for text in texts:
+        i = text.replace("&&", "").find("&")
+        if i >= 0:
+            letters.append(text.replace("&&", "")[i + 1].lower())
+    return letters
+
+
+def test_every_alt_letter_is_unique_on_each_page(qtbot: Any, ctx: Any, test_iso: Path) -> None:
+    wiz = _open(qtbot, ctx)
+    wiz.source_page.iso.set_text(str(test_iso))
+    for page in (wiz.source_page, wiz.os_page, wiz.resources_page, wiz.disk_page,
+                 wiz.options_page, wiz.summary_page):
+        _to(qtbot, wiz, page)
+        letters = _mnemonics(page, wiz)
+        assert len(letters) == len(set(letters)), (page.title(), sorted(letters))
     wiz.reject()

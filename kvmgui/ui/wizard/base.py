@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QSpinBox, QVBoxLayout, QWidget, QWizardPage
 
 from kvmgui.core.validation import Problem, Severity
 from kvmgui.ui.widgets import ProblemList
@@ -12,12 +12,19 @@ from kvmgui.ui.widgets import ProblemList
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
 
+# The largest number a QSpinBox holds.
+SPIN_MAX = 2**31 - 1
+
 
 class DraftPage(QWizardPage):
     """A page that edits part of the wizard's Draft and shows the problems of its fields.
 
     Subclasses build their controls into `self.body` (a QVBoxLayout), write changes to
-    `self.wiz.draft` and call `self.changed()`; they redraw from the draft in `load()`.
+    `self.wiz.draft` and call `self.changed(field, ...)` naming the spec fields the control
+    sets; they redraw from the draft in `load()`.
+
+    An error is shown only once the user has touched its field or pressed Next: a page that
+    has just opened is not red, and Next stays enabled until it has shown why it may not go on.
     """
 
     key = ""  # which PAGE_FIELDS entry this page shows problems for
@@ -32,6 +39,8 @@ class DraftPage(QWizardPage):
         self.problems = ProblemList(self)
         outer.addWidget(self.problems)
         self._loading = False
+        self._touched: set[str] = set()
+        self._revealed = False  # Next was pressed: every error of the page is shown
         wiz.problems_changed.connect(self._show_problems)
 
     # -- subclass hooks ---------------------------------------------------------------------
@@ -49,21 +58,58 @@ class DraftPage(QWizardPage):
             self._loading = False
         self._show_problems()
 
-    def changed(self) -> None:
-        """The user changed something on this page: revalidate everything."""
+    def changed(self, *fields: str) -> None:
+        """The user changed the spec `fields` (attribute paths or their prefixes) on this
+        page: their errors may show from now on; revalidate everything."""
         if not self._loading:
+            self._touched.update(fields)
             self.wiz.revalidate()
 
     def my_problems(self) -> list[Problem]:
+        """Every problem of this page's fields, shown or not yet."""
         return self.wiz.problems_for(self.key)
 
+    def shown_problems(self) -> list[Problem]:
+        """The problems the user sees: warnings, and errors of touched fields (all of them
+        once Next was pressed)."""
+        return [
+            p
+            for p in self.my_problems()
+            if p.severity is not Severity.ERROR
+            or self._revealed
+            or any(_covers(t, p.field) for t in self._touched)
+        ]
+
     def _show_problems(self) -> None:
-        self.problems.set_problems(self.my_problems())
+        self.problems.set_problems(self.shown_problems())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return not any(p.severity is Severity.ERROR for p in self.my_problems())
+        return not any(p.severity is Severity.ERROR for p in self.shown_problems())
+
+    def validatePage(self) -> bool:
+        """Next (or Create) with errors not shown yet: show them and stay."""
+        if any(p.severity is Severity.ERROR for p in self.my_problems()):
+            self._revealed = True
+            self._show_problems()
+            return False
+        return True
 
     def add(self, widget: QWidget) -> QWidget:
         self.body.addWidget(widget)
         return widget
+
+
+def _covers(touched: str, field: str) -> bool:
+    """True when `field` is `touched` or inside it ("disks" covers "disks[0].size_bytes")."""
+    return field == touched or field.startswith((touched + ".", touched + "["))
+
+
+def accept_any_count(box: QSpinBox) -> None:
+    """Let `box` take any whole number typed into it, 0 and huge ones included.
+
+    A spin box refuses or clamps what is outside its range, so "0" or "64" on a two-core
+    host would silently become something else; the wizard's validation says instead what is
+    wrong with the number, and keeps it.
+    """
+    box.setRange(0, SPIN_MAX)

@@ -126,6 +126,11 @@ def _abs(path: str) -> str:
     return os.path.abspath(os.path.expanduser(path.strip())) if path.strip() else ""
 
 
+def iso_path(d: Draft) -> str:
+    """The ISO file the VM's CD drive will hold, as an absolute path ("" when none)."""
+    return _abs(d.iso_path) if d.source is SourceKind.ISO else ""
+
+
 def draft_disks(d: Draft) -> tuple[Disk, ...]:
     bus = _disk_bus(d.os, d.machine, d.virtio_disk)
     if d.source is SourceKind.IMAGE:

@@ -21,14 +21,12 @@ from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, hint_label
-from kvmgui.ui.wizard.base import DraftPage
+from kvmgui.ui.wizard.base import DraftPage, accept_any_count
 from kvmgui.ui.wizard.draft import NEW_DISK_FILE, DiskChoice, SourceKind
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER
 
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
-
-MAX_DISK_GIB = 64 * 1024
 
 
 class DiskPage(DraftPage):
@@ -60,13 +58,13 @@ class DiskPage(DraftPage):
             grid.addWidget(button, row, 0, 1, 2)
             button.toggled.connect(lambda on, c=choice: self._set_choice(c) if on else None)
 
-        radio(DiskChoice.NEW, translate("DiskPage", "Create a &new disk"), 0)
+        radio(DiskChoice.NEW, translate("DiskPage", "&Create a new disk"), 0)
         size_row = QWidget(self.choices)
         h = QHBoxLayout(size_row)
         h.setContentsMargins(0, 0, 0, 0)
         self.size_label = QLabel(translate("DiskPage", "&Size:"), size_row)
         self.size_spin = QSpinBox(size_row)
-        self.size_spin.setRange(1, MAX_DISK_GIB)
+        accept_any_count(self.size_spin)  # 0 or too large: validation says why
         self.size_spin.setSuffix(translate("DiskPage", " GiB"))
         self.size_spin.setAccessibleName(translate("DiskPage", "Disk size in GiB"))
         self.size_label.setBuddy(self.size_spin)
@@ -141,7 +139,7 @@ class DiskPage(DraftPage):
         if d.disk is DiskChoice.NONE and not d.boots_from_media:
             d.disk = DiskChoice.NEW
         self.radios[d.disk].setChecked(True)
-        self.size_spin.setValue(max(1, d.disk_gib))
+        self.size_spin.setValue(d.disk_gib)
         self.existing.set_text(d.disk_path)
         self.format.setCurrentIndex(self.format.findData(d.disk_format.value))
         self.radios[DiskChoice.NONE].setEnabled(d.boots_from_media)
@@ -198,20 +196,21 @@ class DiskPage(DraftPage):
         if self._loading:
             return
         self.wiz.draft.disk_gib = value
-        self.changed()
+        self.wiz.note_kept("disk_gib")
+        self.changed("disks")
 
     def _format_changed(self, index: int) -> None:
         if self._loading or index < 0:
             return
         self.wiz.draft.disk_format = DiskFormat(str(self.format.itemData(index)))
-        self.changed()
+        self.changed("disks")
 
     def _existing_changed(self, text: str) -> None:
         if self._loading:
             return
         self.wiz.draft.disk_path = text
         self.existing_hint.setText("")
-        self.changed()
+        self.changed("disks")
         if text.strip() and Path(text.strip()).is_file():
             self._token += 1
             self.wiz.spawn(self._detect(text.strip(), self._token))

@@ -56,6 +56,16 @@ def accel_label(accel: Accel) -> str:
     }[accel]
 
 
+# The spec fields each control of this page sets, whose errors it may show once touched.
+_SPEC_FIELDS: dict[str, tuple[str, ...]] = {
+    "usb_tablet": ("usb",),
+    "virtio_disk": ("disks",),
+    "virtio_net": ("network",),
+    "cache": ("disks",),
+    "machine": ("machine", "machine_version", "disks"),
+}
+
+
 class OptionsPage(DraftPage):
     key = "options"
 
@@ -71,6 +81,9 @@ class OptionsPage(DraftPage):
         devices = QGroupBox(translate("OptionsPage", "Hardware"), self)
         v = QVBoxLayout(devices)
         self.sound = self._check(translate("OptionsPage", "&Sound card"), v, "sound")
+        self.sound_hint = hint_label("", devices)
+        self.sound_hint.setAccessibleName(translate("OptionsPage", "About the sound card"))
+        v.addWidget(self.sound_hint)
         self.tablet = self._check(
             translate(
                 "OptionsPage",
@@ -82,14 +95,14 @@ class OptionsPage(DraftPage):
         self.virtio_disk = self._check(
             translate(
                 "OptionsPage",
-                "Fast &virtio disk (needs virtio drivers: built "
+                "Fast v&irtio disk (needs virtio drivers: built "
                 "into Linux and BSD, not into Windows)",
             ),
             v,
             "virtio_disk",
         )
         self.virtio_net = self._check(
-            translate("OptionsPage", "Fast virtio &network card (same drivers)"), v, "virtio_net"
+            translate("OptionsPage", "Fast virtio net&work card (same drivers)"), v, "virtio_net"
         )
         self.add(devices)
 
@@ -143,6 +156,7 @@ class OptionsPage(DraftPage):
         self.advanced.setVisible(False)
         self.add(self.advanced)
         wiz.env_changed.connect(self._explain_accel)
+        wiz.env_changed.connect(self._explain_sound)
 
     def _check(self, text: str, layout: QVBoxLayout, field: str) -> QCheckBox:
         box = QCheckBox(text, self)
@@ -181,6 +195,24 @@ class OptionsPage(DraftPage):
         if any(p.field in ("accel", "machine") for p in self.my_problems()):
             self.advanced_toggle.setChecked(True)
         self._explain_accel()
+        self._explain_sound()
+
+    def _explain_sound(self) -> None:
+        if self.wiz.sound_server is False:
+            self.sound_hint.setText(
+                translate(
+                    "OptionsPage",
+                    "No sound server (PulseAudio or PipeWire) runs in this desktop session, so "
+                    "the guest could not play sound: start one, then tick Sound card.",
+                )
+            )
+        else:
+            self.sound_hint.setText("")
+        self._loading = True
+        try:
+            self.sound.setChecked(self.wiz.draft.sound)
+        finally:
+            self._loading = False
 
     def _explain_accel(self) -> None:
         report = self.wiz.ctx.host_report
@@ -203,4 +235,5 @@ class OptionsPage(DraftPage):
             d.accel = Accel(str(value))
         else:
             setattr(d, field, bool(value))
-        self.changed()
+            self.wiz.note_kept(field)
+        self.changed(*_SPEC_FIELDS.get(field, (field,)))

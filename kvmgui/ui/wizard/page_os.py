@@ -98,4 +98,4 @@ class OsPage(DraftPage):
         self.wiz.note_os_touched()
         if os is not self.wiz.draft.os:
             self.wiz.apply_os(os)
-        self.changed()
+        self.changed("firmware", "tpm")

@@ -11,11 +11,10 @@ from kvmgui.core.sizes import MIB
 from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import cpu_box, hint_label, memory_box
-from kvmgui.ui.wizard.base import DraftPage
+from kvmgui.ui.wizard.base import DraftPage, accept_any_count
 
 if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
-
 
 
 class ResourcesPage(DraftPage):
@@ -33,11 +32,13 @@ class ResourcesPage(DraftPage):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.memory = memory_box(self, translate("ResourcesPage", "Memory in MiB"))
+        accept_any_count(self.memory)
         self.memory.valueChanged.connect(self._memory_changed)
         form.addRow(translate("ResourcesPage", "&Memory:"), self.memory)
         self.memory_hint = hint_label("", self)
         form.addRow("", self.memory_hint)
         self.cpus = cpu_box(self, translate("ResourcesPage", "Number of CPUs"))
+        accept_any_count(self.cpus)
         self.cpus.valueChanged.connect(self._cpus_changed)
         form.addRow(translate("ResourcesPage", "&CPUs:"), self.cpus)
         self.cpus_hint = hint_label("", self)
@@ -70,7 +71,6 @@ class ResourcesPage(DraftPage):
                 "This computer has {0} CPU(s). A guest may use them all; they "
                 "are shared with your other programs.",
             ).format(facts.cpu_count)
-            self.cpus.setMaximum(max(1, facts.cpu_count))
         self.memory_hint.setText(
             host_mem
             + " "
@@ -88,10 +88,12 @@ class ResourcesPage(DraftPage):
         if self._loading:
             return
         self.wiz.draft.memory_mib = value
-        self.changed()
+        self.wiz.note_kept("memory_mib")
+        self.changed("memory_mib")
 
     def _cpus_changed(self, value: int) -> None:
         if self._loading:
             return
         self.wiz.draft.cpus = value
-        self.changed()
+        self.wiz.note_kept("cpus")
+        self.changed("cpus")

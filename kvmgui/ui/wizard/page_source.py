@@ -137,6 +137,8 @@ class SourcePage(DraftPage):
             filters=IMAGE_FILTER,
             placeholder=translate("SourcePage", "/path/to/disk.qcow2"),
         )
+        # Both file fields are on this page: each Browse button needs its own Alt+letter.
+        self.image.browse.setText(translate("SourcePage", "Brow&se…"))
         self.image.changed.connect(self._image_changed)
         detail(self.image)
         # --- media tools (issue 6): use the image as is, or convert it to qcow2 first ---
@@ -160,7 +162,7 @@ class SourcePage(DraftPage):
 
         radio(
             SourceKind.NONE,
-            translate("SourcePage", "&Nothing for now (an empty CD drive; insert a disc later)"),
+            translate("SourcePage", "No&thing for now (an empty CD drive; insert a disc later)"),
         )
         self.body.addLayout(grid)
         wiz.env_changed.connect(self._env_changed)
@@ -254,6 +256,7 @@ class SourcePage(DraftPage):
         if kind is SourceKind.CDROM and not d.cdrom_device and self.wiz.drives.optical:
             d.cdrom_device = self.wiz.drives.optical[0].path
         self._enable()
+        self.wiz.check_install_medium()
         self.changed()
 
     def _iso_changed(self, text: str) -> None:
@@ -263,13 +266,14 @@ class SourcePage(DraftPage):
         guessed = guess_os(text)
         if guessed is not None and not self.wiz.os_touched and guessed is not self.wiz.draft.os:
             self.wiz.apply_os(guessed)
-        self.changed()
+        self.wiz.check_install_medium()
+        self.changed("cdrom")
 
     def _cdrom_changed(self, index: int) -> None:
         if self._loading or index < 0:
             return
         self.wiz.draft.cdrom_device = str(self.cdrom.itemData(index) or "")
-        self.changed()
+        self.changed("cdrom")
 
     def _stick_changed(self, text: str) -> None:
         if self._loading:
@@ -277,26 +281,26 @@ class SourcePage(DraftPage):
         index = self.stick.findText(text)
         path = str(self.stick.itemData(index)) if index >= 0 else text.strip()
         self.wiz.draft.usb_device = path
-        self.changed()
+        self.changed("usb_stick")
 
     def _protect_changed(self, on: bool) -> None:
         if self._loading:
             return
         self.wiz.draft.usb_protected = on
-        self.changed()
+        self.changed("usb_stick")
 
     def _image_use_changed(self, index: int) -> None:
         if self._loading or index < 0:
             return
         self.wiz.draft.image_convert = bool(self.image_use.itemData(index))
-        self.changed()
+        self.changed("disks")
 
     def _image_changed(self, text: str) -> None:
         if self._loading:
             return
         self.wiz.draft.image_path = text
         self.image_hint.setText("")
-        self.changed()
+        self.changed("disks")
         if text.strip():
             self._image_task_token += 1
             self.wiz.spawn(self._detect_format(text.strip(), self._image_task_token))

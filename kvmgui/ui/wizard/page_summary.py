@@ -51,7 +51,7 @@ class SummaryPage(DraftPage):
         self.name.setAccessibleName(translate("SummaryPage", "Name of the virtual machine"))
         self.name.setMaxLength(64)
         self.name.textEdited.connect(self._name_edited)
-        form.addRow(translate("SummaryPage", "&Name:"), self.name)
+        form.addRow(translate("SummaryPage", "Na&me:"), self.name)
         self.folder = _value("", self)
         self.folder.setAccessibleName(translate("SummaryPage", "Folder"))
         form.addRow(translate("SummaryPage", "Folder:"), self.folder)
@@ -65,6 +65,8 @@ class SummaryPage(DraftPage):
         self.body.addLayout(form)
         self.body.addWidget(heading_label(translate("SummaryPage", "QEMU command line"), self))
         self.command = CopyableText(translate("SummaryPage", "QEMU command line"), self, lines=4)
+        # Alt+C is Create on this page.
+        self.command.copy_button.setText(translate("SummaryPage", "C&opy"))
         self.body.addWidget(self.command)
         self.start_now = QCheckBox(
             translate("SummaryPage", "S&tart the virtual machine now and show its screen"), self
@@ -98,7 +100,7 @@ class SummaryPage(DraftPage):
     def _name_edited(self, text: str) -> None:
         self.wiz.note_user_named()
         self.wiz.draft.name = text
-        self.changed()
+        self.changed("name", "argv")
 
     def _start_toggled(self, on: bool) -> None:
         self.wiz.draft.start_now = on
@@ -107,8 +109,17 @@ class SummaryPage(DraftPage):
         spec = self.wiz.spec
         d = self.wiz.draft
         root = self.wiz.ctx.vm_root
-        folder = root / (spec.name or "…")
-        self.folder.setText(str(folder))
+        named = self.wiz.name_ok
+        folder = root / spec.name
+        # Without a usable name there is no folder yet: say so rather than invent one.
+        where = (
+            str(folder)
+            if named
+            else translate(
+                "SummaryPage", "a new folder in {0}, once the VM has a valid name"
+            ).format(root)
+        )
+        self.folder.setText(where)
         self.system.setText(
             translate("SummaryPage", "{0}; {1} MiB memory, {2} CPU(s); {3}").format(
                 preset_label(spec.os),
@@ -123,14 +134,18 @@ class SummaryPage(DraftPage):
         created = [
             translate(
                 "SummaryPage", "the folder {0} with the VM's settings (vm.json) and its logs"
-            ).format(folder)
+            ).format(where)
         ]
         for disk in spec.disks:
-            if disk.size_bytes:
+            if disk.size_bytes is not None:
                 created.append(
                     translate(
                         "SummaryPage", "a new {0} disk image {1}, up to {2} (it starts small)"
-                    ).format(disk.format.value, folder / disk.path, format_size(disk.size_bytes))
+                    ).format(
+                        disk.format.value,
+                        folder / disk.path if named else disk.path,
+                        format_size(disk.size_bytes),
+                    )
                 )
             else:
                 created.append(
@@ -143,8 +158,12 @@ class SummaryPage(DraftPage):
         self.creates.setText("\n".join("• " + c for c in created))
         if self.wiz.command_line:
             self.command.set_text(self.wiz.command_line)
-        else:
+        elif self.wiz.command_error:
             self.command.set_text(core_text(self.wiz.command_error))
+        else:
+            self.command.set_text(
+                translate("SummaryPage", "The command line appears once the VM has a valid name.")
+            )
         self.command.copy_button.setEnabled(bool(self.wiz.command_line))
         del d
 

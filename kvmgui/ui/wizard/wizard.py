@@ -31,22 +31,44 @@ from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.services import DriveScan, ServiceError, create_disk, scan_drives
-from kvmgui.ui.wizard.draft import Draft, SourceKind, page_of, to_spec
+from kvmgui.ui.wizard.draft import Draft, SourceKind, iso_path, page_of, to_spec
 
 log = logging.getLogger(__name__)
 BUSY = 2.0  # creation_progress value: working, amount unknown
 FAILED = -1.0
 
 
-def apply_os(d: Draft, os: OsPreset, settings: Settings) -> None:
+def apply_os(
+    d: Draft,
+    os: OsPreset,
+    settings: Settings,
+    *,
+    keep: frozenset[str] = frozenset(),
+    host: HostFacts | None = None,
+) -> None:
     """The OS type's defaults, then the preferences' new-VM defaults where the user changed
-    them from the built-in ones (a deliberate choice wins over a generic recommendation)."""
+    them from the built-in ones (a deliberate choice wins over a generic recommendation).
+
+    `keep`: the Draft fields the user already set in this wizard (memory_mib, cpus, disk_gib,
+    sound): they keep the user's value. `host`: once measured, sound starts off when the
+    session has no sound server (the guest could not play anything).
+    """
+    kept = {name: getattr(d, name) for name in keep}
     d.apply_preset(os)
     defaults = Settings()
     if settings.default_memory_mib != defaults.default_memory_mib:
         d.memory_mib = settings.default_memory_mib
     if settings.default_cpus != defaults.default_cpus:
         d.cpus = settings.default_cpus
+    if host is not None and not has_sound_server(host):
+        d.sound = False
+    for name, value in kept.items():
+        setattr(d, name, value)
+
+
+def has_sound_server(host: HostFacts) -> bool:
+    """Whether QEMU can play the guest's sound in this session (see hostcheck.audio_driver)."""
+    return host.audio_driver != "none"
 
 
 def initial_draft(settings: Settings, source: SourceKind | None = None) -> Draft:
@@ -97,6 +119,11 @@ class NewVmWizard(QWizard):
         self.creating = False
         self._user_named = False
         self._os_touched = False
+        # Draft fields the user set here: choosing another system type keeps them.
+        self._kept: set[str] = set()
+        # The install medium's header check: (absolute path, its problems), when done.
+        self._iso_check: tuple[str, list[Problem]] | None = None
+        self._iso_token = 0
         self._tasks: set[asyncio.Task[Any]] = set()
         self.existing_names = self._existing_names()
 
@@ -179,6 +206,8 @@ class NewVmWizard(QWizard):
             self.rescan_drives(),
         )
         self.env_ready = True
+        if self.sound_server is False and "sound" not in self._kept:
+            self.draft.sound = False
         self.revalidate()
         self.env_changed.emit()
 
@@ -210,7 +239,42 @@ class NewVmWizard(QWizard):
         return self._user_named
 
     def apply_os(self, os: OsPreset) -> None:
-        apply_os(self.draft, os, self.ctx.settings)
+        host = self.ctx.host_facts if self.ctx.host_report is not None else None
+        apply_os(self.draft, os, self.ctx.settings, keep=frozenset(self._kept), host=host)
+
+    def note_kept(self, field: str) -> None:
+        """The user set this Draft field: a later change of system type leaves it alone."""
+        self._kept.add(field)
+
+    @property
+    def sound_server(self) -> bool | None:
+        """Whether this session has a sound server; None until the host is measured."""
+        if self.ctx.host_report is None:
+            return None
+        return has_sound_server(self.ctx.host_facts)
+
+    def check_install_medium(self) -> None:
+        """Read the chosen ISO's header in the background; revalidate when it is known."""
+        self._iso_token += 1
+        path = iso_path(self.draft)
+        if not path:
+            self._iso_check = None
+            return
+        self.spawn(self._check_medium(path, self._iso_token))
+
+    async def _check_medium(self, path: str, token: int) -> None:
+        from kvmgui.runtime.medium import install_medium_check
+
+        problems = await install_medium_check("cdrom.path", Path(path))
+        if token != self._iso_token:
+            return  # another file was chosen meanwhile
+        self._iso_check = (path, problems)
+        self.revalidate()
+
+    @property
+    def medium_checked(self) -> bool:
+        """The header of the ISO now chosen has been read (tests wait for it)."""
+        return self._iso_check is not None and self._iso_check[0] == iso_path(self.draft)
 
     def note_os_touched(self) -> None:
         self._os_touched = True
@@ -245,9 +309,27 @@ class NewVmWizard(QWizard):
             ]
         problems += self._folder_problems(problems)
         problems += self._device_problems()
+        problems += self._medium_problems(problems)
         self.problems = problems
         self._update_command_line()
         self.problems_changed.emit()
+
+    def _medium_problems(self, problems: list[Problem]) -> list[Problem]:
+        """The chosen ISO is not a disc image (checked from its header), unless the file
+        has a more basic problem already (missing, unreadable…)."""
+        if self._iso_check is None or any(p.field == "cdrom.path" for p in problems):
+            return []
+        path, found = self._iso_check
+        if self.draft.source is not SourceKind.ISO or path != iso_path(self.draft):
+            return []
+        return found
+
+    @property
+    def name_ok(self) -> bool:
+        """The VM has a name it can be created with (so the command line can show it)."""
+        return bool(self.spec.name.strip()) and not any(
+            p.field == "name" and p.severity is Severity.ERROR for p in self.problems
+        )
 
     def _folder_problems(self, problems: list[Problem]) -> list[Problem]:
         """A leftover folder with the new VM's name (the store would refuse it at Finish)."""
@@ -295,16 +377,20 @@ class NewVmWizard(QWizard):
                 "NewVmWizard", "Asking QEMU what it supports…"
             )
             return
-        name = self.spec.name or "new-vm"
+        if not self.name_ok:
+            # No made-up name: the command line names the VM's folder and guest.
+            self.command_line = ""
+            self.command_error = ""
+            return
         try:
-            folder = self.ctx.store.folder_for(name)
+            folder = self.ctx.store.folder_for(self.spec.name)
         except StoreError as exc:
             self.command_line = ""
             self.command_error = str(exc)
             return
         try:
             argv = build_argv(
-                self.final_spec() if self.spec.name else replace(self.final_spec(), name=name),
+                self.final_spec(),
                 caps=caps,
                 host=self.ctx.host_facts,
                 folder=folder,
