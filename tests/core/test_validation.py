@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kvmgui.core import validation
+from kvmgui.core import media, validation
 from kvmgui.core.host import HostFacts
 from kvmgui.core.model import (
     Accel,
@@ -549,3 +549,95 @@ def test_free_name_skips_taken_names_ignoring_case_and_what_the_caller_rules_out
     # e.g. a folder left by a deleted VM whose disks were kept
     assert free_name("restored", [], lambda name: name in {"restored", "restored-2"}) == (
         "restored-3")
+
+
+@pytest.mark.parametrize("name", ["a/b", "../x", "..", "./x", "a/../b", "/etc"])
+def test_a_path_like_name_gives_one_message(name: str) -> None:
+    assert len(validate_name(name)) == 1, validate_name(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Install media: the header classification with real images
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as f:
+        return f.read(media.HEAD_BYTES)
+
+
+def _tool(*argv: str | Path) -> None:
+    import subprocess
+
+    r = subprocess.run([str(a) for a in argv], capture_output=True, text=True, timeout=60,
+                       check=False)
+    assert r.returncode == 0, r.stderr
+
+
+def test_xorriso_iso_is_an_iso(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "hello.txt").write_text("hello\n")
+    iso = tmp_path / "tiny.iso"
+    _tool("xorriso", "-as", "mkisofs", "-quiet", "-V", "TINY", "-o", iso, content)
+    assert media.classify(_head(iso)) is media.MediumKind.ISO9660
+    assert validation.install_medium_problems("cdrom.path", str(iso),
+                                              media.MediumKind.ISO9660) == []
+
+
+def test_the_suites_bootable_hybrid_iso_is_an_iso(test_iso: Path) -> None:
+    head = _head(test_iso)
+    assert media.classify(head) is media.MediumKind.ISO9660
+
+
+@pytest.mark.parametrize("fmt", ["qcow2", "vmdk", "vdi", "vhdx", "vpc"])
+def test_disk_images_of_other_programs_are_named(tmp_path: Path, fmt: str) -> None:
+    image = tmp_path / f"disk.{fmt}"
+    _tool("qemu-img", "create", "-q", "-f", fmt, image, "16M")
+    kind = media.classify(_head(image))
+    expected = {"qcow2": media.MediumKind.QCOW2, "vmdk": media.MediumKind.VMDK,
+                "vdi": media.MediumKind.VDI, "vhdx": media.MediumKind.VHDX,
+                "vpc": media.MediumKind.VHD}[fmt]
+    assert kind is expected
+    problems = validation.install_medium_problems("cdrom.path", str(image), kind)
+    assert [p.message for p in problems] == [
+        f"{image} is a {kind.value} disk image, not a CD/DVD image: use it as the VM's "
+        "existing disk image instead."]
+    assert problems[0].field == "cdrom.path" and problems[0].severity is Severity.ERROR
+
+
+def test_raw_disk_with_a_boot_sector_is_bootable(tmp_path: Path) -> None:
+    image = tmp_path / "stick.img"
+    _tool("qemu-img", "create", "-q", "-f", "raw", image, "4M")
+    assert media.classify(_head(image)) is media.MediumKind.UNKNOWN  # all zeros: no MBR
+    with image.open("r+b") as f:
+        f.seek(510)
+        f.write(b"\x55\xaa")
+    assert media.classify(_head(image)) is media.MediumKind.RAW_DISK
+    assert validation.install_medium_problems("cdrom.path", str(image),
+                                              media.MediumKind.RAW_DISK) == []
+
+
+def test_udf_volume_recognition_sequence() -> None:
+    head = bytearray(media.HEAD_BYTES)
+    head[0x8001:0x8006] = b"BEA01"
+    head[0x8801:0x8806] = b"NSR02"
+    assert media.classify(bytes(head)) is media.MediumKind.UDF
+    bridge = bytearray(media.HEAD_BYTES)
+    bridge[0x8801:0x8806] = b"BEA01"
+    bridge[0x9001:0x9006] = b"NSR03"
+    assert media.classify(bytes(bridge)) is media.MediumKind.UDF
+
+
+def test_text_files_and_empty_files_are_refused() -> None:
+    passwd = Path("/etc/passwd")
+    kind = media.classify(_head(passwd))
+    assert kind is media.MediumKind.UNKNOWN
+    assert [p.message for p in validation.install_medium_problems("cdrom.path", str(passwd),
+                                                                  kind)] == [
+        "/etc/passwd is neither a CD/DVD image (ISO) nor a bootable disk image: pick the "
+        "install or live disc image of the system, usually a file ending in .iso."]
+    assert media.classify(b"") is media.MediumKind.EMPTY
+    assert "is empty" in validation.install_medium_problems(
+        "cdrom.path", "/x.iso", media.MediumKind.EMPTY)[0].message
+    # A short file is read whole: no header can match past its end.
+    assert media.classify(b"\x55") is media.MediumKind.UNKNOWN

@@ -116,3 +116,42 @@ def test_preset_texts_match_core(qapp: object) -> None:
     # Without a translation, the translatable copies are the core's own words.
     assert {os: p.label for os, p in PRESETS.items()} == _labels()
     assert {os: p.why for os, p in PRESETS.items()} == _reasons()
+
+
+def test_a_system_type_brings_its_memory_and_cpus_unless_the_user_set_them() -> None:
+    from kvmgui.core.host import HostFacts
+    from kvmgui.core.presets import PRESETS
+    from kvmgui.core.settings import Settings
+    from kvmgui.ui.wizard.wizard import apply_os
+
+    d = Draft()
+    apply_os(d, OsPreset.WINDOWS11, Settings())
+    win = PRESETS[OsPreset.WINDOWS11]
+    assert (d.memory_mib, d.cpus, d.disk_gib) == (win.memory_mib, win.cpus, win.disk_gib)
+    d.memory_mib = 3000
+    apply_os(d, OsPreset.LINUX, Settings(), keep=frozenset({"memory_mib"}))
+    linux = PRESETS[OsPreset.LINUX]
+    assert (d.memory_mib, d.cpus, d.disk_gib) == (3000, linux.cpus, linux.disk_gib)
+    # No sound server in this session: sound starts off, whatever the preset says.
+    quiet = HostFacts(audio_driver="none")
+    apply_os(d, OsPreset.LINUX, Settings(), host=quiet)
+    assert linux.sound and not d.sound
+    apply_os(d, OsPreset.LINUX, Settings(), host=HostFacts(audio_driver="pa"))
+    assert d.sound
+    # ...unless the user ticked it.
+    d.sound = True
+    apply_os(d, OsPreset.WINDOWS10, Settings(), keep=frozenset({"sound"}), host=quiet)
+    assert d.sound
+
+
+def test_a_zero_disk_size_reaches_the_spec_as_it_is() -> None:
+    spec = to_spec(Draft(iso_path="/x.iso", name="z", disk_gib=0))
+    assert spec.disks[0].size_bytes == 0  # validation says "no size", nothing is made up
+
+
+def test_iso_path_is_the_cd_drive_file_only_for_an_iso_source() -> None:
+    from kvmgui.ui.wizard.draft import iso_path
+
+    assert iso_path(Draft(iso_path="/d/x.iso")) == "/d/x.iso"
+    assert iso_path(Draft(iso_path="  ")) == ""
+    assert iso_path(Draft(source=SourceKind.USB, iso_path="/d/x.iso")) == ""
