@@ -900,151 +900,157 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.')),
     #: kvmgui/core/store.py:493; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "delete VM '{name}'")),
-    #: kvmgui/core/validation.py:127
+    #: kvmgui/core/validation.py:128
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),
-    #: kvmgui/core/validation.py:129
+    #: kvmgui/core/validation.py:130
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Give the VM a name.')),
-    #: kvmgui/core/validation.py:133; {name_count} = len(name)
+    #: kvmgui/core/validation.py:134; {name_count} = len(name)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.')),
-    #: kvmgui/core/validation.py:136
+    #: kvmgui/core/validation.py:137
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains a NUL character: type it again.')),
-    #: kvmgui/core/validation.py:139
+    #: kvmgui/core/validation.py:140
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains control or invisible characters: type it again.')),
-    #: kvmgui/core/validation.py:143
+    #: kvmgui/core/validation.py:145
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A name cannot contain '/': use another character such as '-'.")),
-    #: kvmgui/core/validation.py:147
+    #: kvmgui/core/validation.py:149
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A name cannot start with '.', as such folders are hidden: start it with a letter or digit.")),
-    #: kvmgui/core/validation.py:151
+    #: kvmgui/core/validation.py:153
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Remove the spaces at the start or end of the name.')),
-    #: kvmgui/core/validation.py:156; {other} = shown(other)
+    #: kvmgui/core/validation.py:158; {other} = shown(other)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A VM called '{other}' already exists: choose another name.")),
-    #: kvmgui/core/validation.py:180
+    #: kvmgui/core/validation.py:182
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The VM id must be 1 to 64 letters, digits, '-' or '_': give the VM a new id made of those.")),
-    #: kvmgui/core/validation.py:237; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:239; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {what} {path} does not exist: pick it again.')),
-    #: kvmgui/core/validation.py:239; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/validation.py:241; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {what} {path} cannot be checked ({strerror}): pick another file.')),
-    #: kvmgui/core/validation.py:242; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:244; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is a folder, not a {what}: pick the file inside it.')),
-    #: kvmgui/core/validation.py:245; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:247; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "You may not read the {what} {path}: make it readable, for example with: chmod u+r '{path}'.")),
-    #: kvmgui/core/validation.py:248; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:250; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.')),
-    #: kvmgui/core/validation.py:260; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:262; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'There is no {what} at {path}: plug it in or pick it again.')),
-    #: kvmgui/core/validation.py:263; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/validation.py:265; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} cannot be checked ({strerror}): pick another {what}.')),
-    #: kvmgui/core/validation.py:266
+    #: kvmgui/core/validation.py:268
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'image file')),
-    #: kvmgui/core/validation.py:268
+    #: kvmgui/core/validation.py:270
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'an image file or a block device')),
-    #: kvmgui/core/validation.py:268
+    #: kvmgui/core/validation.py:270
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'a block device')),
-    #: kvmgui/core/validation.py:269; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:271; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is not {kind}: pick a {what} such as /dev/sr0.')),
-    #: kvmgui/core/validation.py:269; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:271; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is not {kind}: pick a {what} such as /dev/sdb.')),
-    #: kvmgui/core/validation.py:272; {path} = shown(str(path)), {1} = _group_fix(path)
+    #: kvmgui/core/validation.py:274; {path} = shown(str(path)), {1} = _group_fix(path)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'You may not use {path}: {1}.')),
-    #: kvmgui/core/validation.py:319; {mv} = shown(mv)
+    #: kvmgui/core/validation.py:321; {mv} = shown(mv)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current one.")),
-    #: kvmgui/core/validation.py:322; {value} = spec.machine.value
+    #: kvmgui/core/validation.py:324; {value} = spec.machine.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The pinned machine type '{mv}' does not belong to a {value} machine: remove it so kvmgui pins a matching one.")),
-    #: kvmgui/core/validation.py:332
+    #: kvmgui/core/validation.py:334
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.')),
-    #: kvmgui/core/validation.py:335; {memory_mib} = host.memory_mib
+    #: kvmgui/core/validation.py:337; {memory_mib} = host.memory_mib
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.')),
-    #: kvmgui/core/validation.py:338; {memory_mib} = host.memory_mib
+    #: kvmgui/core/validation.py:340; {memory_mib} = host.memory_mib
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{mem} MiB is more than 80 % of this computer's {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.")),
-    #: kvmgui/core/validation.py:347
+    #: kvmgui/core/validation.py:349
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A VM needs at least 1 CPU.')),
-    #: kvmgui/core/validation.py:349; {cpus} = spec.cpus, {cpu_count} = host.cpu_count
+    #: kvmgui/core/validation.py:351; {cpus} = spec.cpus, {cpu_count} = host.cpu_count
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.')),
-    #: kvmgui/core/validation.py:358
+    #: kvmgui/core/validation.py:360
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
-    #: kvmgui/core/validation.py:358
+    #: kvmgui/core/validation.py:360
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
-    #: kvmgui/core/validation.py:361
+    #: kvmgui/core/validation.py:363
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).')),
-    #: kvmgui/core/validation.py:364
+    #: kvmgui/core/validation.py:366
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).')),
-    #: kvmgui/core/validation.py:367
+    #: kvmgui/core/validation.py:369
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Windows 11 setup refuses to install without UEFI and a TPM: turn both on.')),
-    #: kvmgui/core/validation.py:382
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}.')),
     #: kvmgui/core/validation.py:384
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}.')),
+    #: kvmgui/core/validation.py:386
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains control characters: pick the file again.')),
-    #: kvmgui/core/validation.py:389
+    #: kvmgui/core/validation.py:391
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains characters no file name can have: pick the file again.')),
-    #: kvmgui/core/validation.py:402; {i} = i + 1
+    #: kvmgui/core/validation.py:404; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'image of disk {i}')),
-    #: kvmgui/core/validation.py:409; {i} = i + 1, {1} = seen[key] + 1
+    #: kvmgui/core/validation.py:411; {i} = i + 1, {1} = seen[key] + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} uses the same image as disk {1}: remove one of them.')),
-    #: kvmgui/core/validation.py:417; {i} = i + 1
+    #: kvmgui/core/validation.py:419; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has no size: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:420; {i} = i + 1
+    #: kvmgui/core/validation.py:422; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is larger than 64 TiB: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:427; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))
+    #: kvmgui/core/validation.py:429; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.')),
-    #: kvmgui/core/validation.py:442; {i} = i + 1, {value} = disk.format.value
+    #: kvmgui/core/validation.py:444; {i} = i + 1, {value} = disk.format.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.')),
-    #: kvmgui/core/validation.py:447; {i} = i + 1
+    #: kvmgui/core/validation.py:449; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.')),
-    #: kvmgui/core/validation.py:451; {i} = i + 1
+    #: kvmgui/core/validation.py:453; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} does not say the format of its base image: choose it (usually qcow2).')),
-    #: kvmgui/core/validation.py:454; {i} = i + 1
+    #: kvmgui/core/validation.py:456; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the base image of disk {i}.')),
-    #: kvmgui/core/validation.py:457; {i} = i + 1
+    #: kvmgui/core/validation.py:459; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} names a base image format but no base image: the format is ignored.')),
-    #: kvmgui/core/validation.py:460; {i} = i + 1
+    #: kvmgui/core/validation.py:462; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.')),
-    #: kvmgui/core/validation.py:472; {i} = i + 1, {where} = shown(str(where))
+    #: kvmgui/core/validation.py:474; {i} = i + 1, {where} = shown(str(where))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.')),
-    #: kvmgui/core/validation.py:479; {parent} = shown(str(parent)), {i} = i + 1
+    #: kvmgui/core/validation.py:481; {parent} = shown(str(parent)), {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.')),
-    #: kvmgui/core/validation.py:489; {i} = i + 1
+    #: kvmgui/core/validation.py:491; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.')),
-    #: kvmgui/core/validation.py:502; {base} = shown(str(base)), {i} = i + 1
+    #: kvmgui/core/validation.py:504; {base} = shown(str(base)), {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The base image {base} of disk {i} does not exist: pick it again.')),
-    #: kvmgui/core/validation.py:513
+    #: kvmgui/core/validation.py:515
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.')),
-    #: kvmgui/core/validation.py:516
+    #: kvmgui/core/validation.py:518
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.')),
-    #: kvmgui/core/validation.py:520
+    #: kvmgui/core/validation.py:522
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.')),
-    #: kvmgui/core/validation.py:530
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'ISO file')),
-    #: kvmgui/core/validation.py:530
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD/DVD drive')),
     #: kvmgui/core/validation.py:532
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'ISO file')),
+    #: kvmgui/core/validation.py:532
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD/DVD drive')),
+    #: kvmgui/core/validation.py:534
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}, or leave the CD drive empty.')),
-    #: kvmgui/core/validation.py:549
+    #: kvmgui/core/validation.py:556
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} is empty: download the install or live disc image again.')),
+    #: kvmgui/core/validation.py:559; {value} = kind.value
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{where} is a {value} disk image, not a CD/DVD image: use it as the VM's existing disk image instead.")),
+    #: kvmgui/core/validation.py:561
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the system, usually a file ending in .iso.')),
+    #: kvmgui/core/validation.py:571
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'USB stick')),
-    #: kvmgui/core/validation.py:563; {where} = shown(str(where))
+    #: kvmgui/core/validation.py:585; {where} = shown(str(where))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.')),
-    #: kvmgui/core/validation.py:577
+    #: kvmgui/core/validation.py:599
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'disk')),
-    #: kvmgui/core/validation.py:577
+    #: kvmgui/core/validation.py:599
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD drive')),
-    #: kvmgui/core/validation.py:581; {0} = names[dev]
+    #: kvmgui/core/validation.py:603; {0} = names[dev]
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {0} appears twice in the boot order: remove one.')),
-    #: kvmgui/core/validation.py:585
+    #: kvmgui/core/validation.py:607
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no disk, CD drive or USB stick to start from: add one.')),
-    #: kvmgui/core/validation.py:592; {0} = names[first]
+    #: kvmgui/core/validation.py:614; {0} = names[first]
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM should boot from its {0} first but has no {0}: add one or change the boot order.')),
-    #: kvmgui/core/validation.py:602
+    #: kvmgui/core/validation.py:624
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no network, so its port forwards do nothing: turn the network on or remove them.')),
-    #: kvmgui/core/validation.py:608; {host_port} = fw.host_port
+    #: kvmgui/core/validation.py:630; {host_port} = fw.host_port
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} does not exist: use a port between 1024 and 65535.')),
-    #: kvmgui/core/validation.py:611; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000
+    #: kvmgui/core/validation.py:633; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.')),
-    #: kvmgui/core/validation.py:614; {guest_port} = fw.guest_port
+    #: kvmgui/core/validation.py:636; {guest_port} = fw.guest_port
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Guest port {guest_port} does not exist: use a port between 1 and 65535.')),
-    #: kvmgui/core/validation.py:618; {host_port} = fw.host_port, {value} = fw.protocol.value
+    #: kvmgui/core/validation.py:640; {host_port} = fw.host_port, {value} = fw.protocol.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} ({value}) is forwarded twice: use another port.')),
-    #: kvmgui/core/validation.py:626
+    #: kvmgui/core/validation.py:648
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The console password only applies to VNC: switch the display to VNC or turn the password off.')),
-    #: kvmgui/core/validation.py:655
+    #: kvmgui/core/validation.py:677
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.')),
     #: kvmgui/runtime/actions.py:25
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no CD/DVD drive; add one in its settings (it appears at the next start).")),

@@ -901,7 +901,7 @@
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_disk.py" line="+39"/>
+        <location filename="../../kvmgui/ui/wizard/page_disk.py" line="+37"/>
         <source>Hard disk</source>
         <translation>Disque dur</translation>
     </message>
@@ -912,8 +912,8 @@
     </message>
     <message>
         <location line="+22"/>
-        <source>Create a &amp;new disk</source>
-        <translation>Créer un &amp;nouveau disque</translation>
+        <source>&amp;Create a new disk</source>
+        <translation>&amp;Créer un nouveau disque</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1011,7 +1011,7 @@
         <translation>L&apos;image ({0}) commence petite et grandit à mesure que l&apos;invité écrit, jusqu&apos;à cette taille.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Detected: {0}{1}. {2}</source>
         <translation>Détecté&#xa0;: {0}{1}. {2}</translation>
     </message>
@@ -2261,7 +2261,7 @@
 <context>
     <name>NewVmWizard</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/wizard.py" line="+103"/>
+        <location filename="../../kvmgui/ui/wizard/wizard.py" line="+130"/>
         <location line="+3"/>
         <source>New virtual machine</source>
         <translation>Nouvelle machine virtuelle</translation>
@@ -2277,12 +2277,12 @@
         <translation>L&apos;assistant n&apos;a pas pu terminer une vérification en arrière-plan.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>The free space could not be measured.</source>
         <translation>L&apos;espace libre n&apos;a pas pu être mesuré.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+128"/>
         <source>A folder named &apos;{0}&apos; already exists in {1} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
         <translation>Un dossier nommé «&#xa0;{0}&#xa0;» existe déjà dans {1} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
@@ -2292,7 +2292,7 @@
         <translation>Interrogation de QEMU sur ce qu&apos;il prend en charge…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Creating the VM&apos;s folder…</source>
         <translation>Création du dossier de la machine virtuelle…</translation>
     </message>
@@ -2370,7 +2370,7 @@
         <translation>tcg — émulation logicielle (lente, fonctionne partout)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
@@ -2391,18 +2391,23 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>About the sound card</source>
+        <translation>À propos de la carte son</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>USB &amp;tablet (the mouse moves freely between the guest and your desktop)</source>
         <translation>&amp;Tablette USB (la souris passe librement de l&apos;invité à votre bureau)</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Fast &amp;virtio disk (needs virtio drivers: built into Linux and BSD, not into Windows)</source>
-        <translation>Disque virtio rap&amp;ide (nécessite les pilotes virtio&#xa0;: intégrés à Linux et BSD, pas à Windows)</translation>
+        <source>Fast v&amp;irtio disk (needs virtio drivers: built into Linux and BSD, not into Windows)</source>
+        <translation>Disque v&amp;irtio rapide (nécessite les pilotes virtio&#xa0;: intégrés à Linux et BSD, pas à Windows)</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Fast virtio &amp;network card (same drivers)</source>
-        <translation>Carte &amp;réseau virtio rapide (mêmes pilotes)</translation>
+        <source>Fast virtio net&amp;work card (same drivers)</source>
+        <translation>Carte rése&amp;au virtio rapide (mêmes pilotes)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2460,7 +2465,12 @@
         <translation>Accé&amp;lérateur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
+        <source>No sound server (PulseAudio or PipeWire) runs in this desktop session, so the guest could not play sound: start one, then tick Sound card.</source>
+        <translation>Aucun serveur de son (PulseAudio ou PipeWire) ne tourne dans cette session de bureau, l&apos;invité ne pourrait donc pas émettre de son&#xa0;: démarrez-en un, puis cochez Carte son.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Checking whether KVM can be used…</source>
         <translation>Vérification de la possibilité d&apos;utiliser KVM…</translation>
     </message>
@@ -3087,7 +3097,7 @@
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_resources.py" line="+26"/>
+        <location filename="../../kvmgui/ui/wizard/page_resources.py" line="+25"/>
         <source>Memory and CPUs</source>
         <translation>Mémoire et processeurs</translation>
     </message>
@@ -3102,7 +3112,7 @@
         <translation>Mémoire en Mio</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Memory:</source>
         <translation>&amp;Mémoire vive&#xa0;:</translation>
     </message>
@@ -3112,7 +3122,7 @@
         <translation>Nombre de processeurs</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;CPUs:</source>
         <translation>Pr&amp;ocesseurs&#xa0;:</translation>
     </message>
@@ -3137,7 +3147,7 @@
         <translation>Cet ordinateur a {0} processeur(s). Un invité peut tous les utiliser&#xa0;; ils sont partagés avec vos autres programmes.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Recommended for {0}: {1} MiB.</source>
         <translation>Recommandé pour {0}&#xa0;: {1} Mio.</translation>
     </message>
@@ -3696,7 +3706,12 @@
         <translation>/chemin/vers/disque.qcow2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Brow&amp;se…</source>
+        <translation>Parc&amp;ourir…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>How to use the disk image</source>
         <translation>Comment utiliser l&apos;image disque</translation>
     </message>
@@ -3712,17 +3727,17 @@
     </message>
     <message>
         <location line="+14"/>
-        <source>&amp;Nothing for now (an empty CD drive; insert a disc later)</source>
-        <translation>&amp;Rien pour l&apos;instant (un lecteur CD vide&#xa0;; insérez un disque plus tard)</translation>
+        <source>No&amp;thing for now (an empty CD drive; insert a disc later)</source>
+        <translation>Rien pour l&apos;ins&amp;tant (un lecteur CD vide&#xa0;; insérez un disque plus tard)</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Looking for drives…</source>
         <translation>Recherche des lecteurs…</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>No CD or DVD drive was found on this computer.</source>
         <translation>Aucun lecteur CD ou DVD n&apos;a été trouvé sur cet ordinateur.</translation>
     </message>
@@ -3733,12 +3748,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Looking for USB sticks…</source>
         <translation>Recherche des clés USB…</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-111"/>
         <source>No USB stick was found. Plug one in and choose Look again, or type the path of a stick image.</source>
         <translation>Aucune clé USB n&apos;a été trouvée. Branchez-en une et choisissez Chercher à nouveau, ou tapez le chemin d&apos;une image de clé.</translation>
     </message>
@@ -3748,7 +3763,7 @@
         <translation>Rien n&apos;est modifié sur la clé tant qu&apos;elle est protégée.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Format: {0}. {1}</source>
         <translation>Format&#xa0;: {0}. {1}</translation>
     </message>
@@ -3772,8 +3787,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;m&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3812,6 +3827,11 @@
         <translation>Ligne de commande QEMU</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opier</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>S&amp;tart the virtual machine now and show its screen</source>
         <translation>&amp;Démarrer la machine virtuelle maintenant et afficher son écran</translation>
@@ -3827,7 +3847,12 @@
         <translation>Progression de la création</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
+        <source>a new folder in {0}, once the VM has a valid name</source>
+        <translation>un nouveau dossier dans {0}, dès que la VM aura un nom valide</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{0}; {1} MiB memory, {2} CPU(s); {3}</source>
         <translation>{0}&#xa0;; {1} Mio de mémoire, {2} processeur(s)&#xa0;; {3}</translation>
     </message>
@@ -3852,7 +3877,7 @@
         <translation>une nouvelle image disque {0} {1}, jusqu&apos;à {2} (elle commence petite)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>nothing for the disk: {0} is used where it is</source>
         <translation>rien pour le disque&#xa0;: {0} est utilisée là où elle est</translation>
     </message>
@@ -3862,7 +3887,12 @@
         <translation>pas de disque&#xa0;: rien de ce que fait l&apos;invité n&apos;est conservé</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>The command line appears once the VM has a valid name.</source>
+        <translation>La ligne de commande apparaît dès que la VM a un nom valide.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>protected, writes are thrown away</source>
         <translation>protégée, les écritures sont jetées</translation>
     </message>
@@ -7049,439 +7079,457 @@
     <message>
         <location line="+2"/>
         <source>The name must be text.</source>
-        <extracomment>kvmgui/core/validation.py:127</extracomment>
+        <extracomment>kvmgui/core/validation.py:128</extracomment>
         <translation>Le nom doit être du texte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the VM a name.</source>
-        <extracomment>kvmgui/core/validation.py:129</extracomment>
+        <extracomment>kvmgui/core/validation.py:130</extracomment>
         <translation>Donnez un nom à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.</source>
-        <extracomment>kvmgui/core/validation.py:133; {name_count} = len(name)</extracomment>
+        <extracomment>kvmgui/core/validation.py:134; {name_count} = len(name)</extracomment>
         <translation>Le nom fait {name_count} caractères&#xa0;: utilisez-en au plus {MAX_NAME_CHARS}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains a NUL character: type it again.</source>
-        <extracomment>kvmgui/core/validation.py:136</extracomment>
+        <extracomment>kvmgui/core/validation.py:137</extracomment>
         <translation>Le nom contient un caractère NUL&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains control or invisible characters: type it again.</source>
-        <extracomment>kvmgui/core/validation.py:139</extracomment>
+        <extracomment>kvmgui/core/validation.py:140</extracomment>
         <translation>Le nom contient des caractères de contrôle ou invisibles&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A name cannot contain &apos;/&apos;: use another character such as &apos;-&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:143</extracomment>
+        <extracomment>kvmgui/core/validation.py:145</extracomment>
         <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;: utilisez un autre caractère, comme «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A name cannot start with &apos;.&apos;, as such folders are hidden: start it with a letter or digit.</source>
-        <extracomment>kvmgui/core/validation.py:147</extracomment>
+        <extracomment>kvmgui/core/validation.py:149</extracomment>
         <translation>Un nom ne peut pas commencer par «&#xa0;.&#xa0;», car de tels dossiers sont cachés&#xa0;: commencez-le par une lettre ou un chiffre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the spaces at the start or end of the name.</source>
-        <extracomment>kvmgui/core/validation.py:151</extracomment>
+        <extracomment>kvmgui/core/validation.py:153</extracomment>
         <translation>Supprimez les espaces au début ou à la fin du nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM called &apos;{other}&apos; already exists: choose another name.</source>
-        <extracomment>kvmgui/core/validation.py:156; {other} = shown(other)</extracomment>
+        <extracomment>kvmgui/core/validation.py:158; {other} = shown(other)</extracomment>
         <translation>Une machine virtuelle nommée «&#xa0;{other}&#xa0;» existe déjà&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;: give the VM a new id made of those.</source>
-        <extracomment>kvmgui/core/validation.py:180</extracomment>
+        <extracomment>kvmgui/core/validation.py:182</extracomment>
         <translation>L&apos;identifiant de la machine virtuelle doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»&#xa0;: donnez-lui un nouvel identifiant composé de ces caractères.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:237; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:239; {path} = shown(str(path))</extracomment>
         <translation>{What} {path} n&apos;existe pas&#xa0;: faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} cannot be checked ({strerror}): pick another file.</source>
-        <extracomment>kvmgui/core/validation.py:239; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:241; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {what} {path} ({strerror})&#xa0;: choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not a {what}: pick the file inside it.</source>
-        <extracomment>kvmgui/core/validation.py:242; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:244; {path} = shown(str(path))</extracomment>
         <translation>{path} est un dossier, et non {what}&#xa0;: choisissez le fichier qu&apos;il contient.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not read the {what} {path}: make it readable, for example with: chmod u+r &apos;{path}&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:245; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:247; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit de lire {what} {path}&#xa0;: rendez-le lisible, par exemple avec&#xa0;: chmod u+r &apos;{path}&apos;.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.</source>
-        <extracomment>kvmgui/core/validation.py:248; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:250; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;écrire dans {what} {path}&#xa0;: rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no {what} at {path}: plug it in or pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:260; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:262; {path} = shown(str(path))</extracomment>
         <translation>{What} est introuvable à l&apos;emplacement {path}&#xa0;: branchez le périphérique ou faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} cannot be checked ({strerror}): pick another {what}.</source>
-        <extracomment>kvmgui/core/validation.py:263; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:265; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {path} ({strerror})&#xa0;: faites un autre choix pour {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image file</source>
-        <extracomment>kvmgui/core/validation.py:266</extracomment>
+        <extracomment>kvmgui/core/validation.py:268</extracomment>
         <translation>le fichier image</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an image file or a block device</source>
-        <extracomment>kvmgui/core/validation.py:268</extracomment>
+        <extracomment>kvmgui/core/validation.py:270</extracomment>
         <translation>un fichier image ou un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a block device</source>
-        <extracomment>kvmgui/core/validation.py:268</extracomment>
+        <extracomment>kvmgui/core/validation.py:270</extracomment>
         <translation>un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sr0.</source>
-        <extracomment>kvmgui/core/validation.py:269; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:271; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sr0.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sdb.</source>
-        <extracomment>kvmgui/core/validation.py:269; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:271; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sdb.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not use {path}: {1}.</source>
-        <extracomment>kvmgui/core/validation.py:272; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
+        <extracomment>kvmgui/core/validation.py:274; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {1}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{mv}&apos; is not a QEMU machine type: remove it so kvmgui pins the current one.</source>
-        <extracomment>kvmgui/core/validation.py:319; {mv} = shown(mv)</extracomment>
+        <extracomment>kvmgui/core/validation.py:321; {mv} = shown(mv)</extracomment>
         <translation>«&#xa0;{mv}&#xa0;» n&apos;est pas un type de machine QEMU&#xa0;: supprimez-le pour que kvmgui fixe le type actuel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The pinned machine type &apos;{mv}&apos; does not belong to a {value} machine: remove it so kvmgui pins a matching one.</source>
-        <extracomment>kvmgui/core/validation.py:322; {value} = spec.machine.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:324; {value} = spec.machine.value</extracomment>
         <translation>Le type de machine fixé «&#xa0;{mv}&#xa0;» n&apos;appartient pas à une machine {value}&#xa0;: supprimez-le pour que kvmgui en fixe un qui corresponde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.</source>
-        <extracomment>kvmgui/core/validation.py:332</extracomment>
+        <extracomment>kvmgui/core/validation.py:334</extracomment>
         <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {MIN_MEMORY_MIB} Mio à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.</source>
-        <extracomment>kvmgui/core/validation.py:335; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:337; {memory_mib} = host.memory_mib</extracomment>
         <translation>La machine virtuelle a {mem} Mio de mémoire mais cet ordinateur n&apos;en a que {memory_mib} Mio&#xa0;: donnez-lui-en moins.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB is more than 80 % of this computer&apos;s {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.</source>
-        <extracomment>kvmgui/core/validation.py:338; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:340; {memory_mib} = host.memory_mib</extracomment>
         <translation>{mem} Mio, c&apos;est plus de 80 % des {memory_mib} Mio de cet ordinateur&#xa0;: l&apos;hôte risque de ralentir ou de manquer de mémoire, envisagez d&apos;en donner moins à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM needs at least 1 CPU.</source>
-        <extracomment>kvmgui/core/validation.py:347</extracomment>
+        <extracomment>kvmgui/core/validation.py:349</extracomment>
         <translation>Une machine virtuelle a besoin d&apos;au moins 1 processeur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.</source>
-        <extracomment>kvmgui/core/validation.py:349; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
+        <extracomment>kvmgui/core/validation.py:351; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
         <translation>La machine virtuelle a {cpus} processeurs mais cet ordinateur n&apos;en a que {cpu_count}&#xa0;: donnez-lui-en au plus {cpu_count}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{reason} KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:358</extracomment>
+        <extracomment>kvmgui/core/validation.py:360</extracomment>
         <translation>{reason} KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:358</extracomment>
+        <extracomment>kvmgui/core/validation.py:360</extracomment>
         <translation>KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).</source>
-        <extracomment>kvmgui/core/validation.py:361</extracomment>
+        <extracomment>kvmgui/core/validation.py:363</extracomment>
         <translation>L&apos;UEFI nécessite le micrologiciel OVMF, qui n&apos;est pas installé&#xa0;: sudo apt install ovmf (ou choisissez le BIOS).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).</source>
-        <extracomment>kvmgui/core/validation.py:364</extracomment>
+        <extracomment>kvmgui/core/validation.py:366</extracomment>
         <translation>Un TPM nécessite swtpm, qui n&apos;est pas installé&#xa0;: sudo apt install swtpm (ou désactivez le TPM).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows 11 setup refuses to install without UEFI and a TPM: turn both on.</source>
-        <extracomment>kvmgui/core/validation.py:367</extracomment>
+        <extracomment>kvmgui/core/validation.py:369</extracomment>
         <translation>L&apos;installation de Windows 11 refuse de se faire sans UEFI ni TPM&#xa0;: activez les deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the {what}.</source>
-        <extracomment>kvmgui/core/validation.py:382</extracomment>
+        <extracomment>kvmgui/core/validation.py:384</extracomment>
         <translation>Choisissez {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains control characters: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:384</extracomment>
+        <extracomment>kvmgui/core/validation.py:386</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères de contrôle&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains characters no file name can have: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:389</extracomment>
+        <extracomment>kvmgui/core/validation.py:391</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères qu&apos;aucun nom de fichier ne peut avoir&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image of disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:402; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:404; {i} = i + 1</extracomment>
         <translation>l&apos;image du disque {i}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} uses the same image as disk {1}: remove one of them.</source>
-        <extracomment>kvmgui/core/validation.py:409; {i} = i + 1, {1} = seen[key] + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:411; {i} = i + 1, {1} = seen[key] + 1</extracomment>
         <translation>Le disque {i} utilise la même image que le disque {1}&#xa0;: retirez l&apos;un des deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has no size: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:417; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:419; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;a pas de taille&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is larger than 64 TiB: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:420; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:422; {i} = i + 1</extracomment>
         <translation>Le disque {i} dépasse 64 Tio&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
-        <extracomment>kvmgui/core/validation.py:427; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
+        <extracomment>kvmgui/core/validation.py:429; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
         <translation>Les nouveaux disques totalisent {new_bytes_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.</source>
-        <extracomment>kvmgui/core/validation.py:442; {i} = i + 1, {value} = disk.format.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:444; {i} = i + 1, {value} = disk.format.value</extracomment>
         <translation>Le disque {i} est une image {value}&#xa0;: QEMU peut l&apos;utiliser, mais qcow2 est plus sûr et plus rapide&#xa0;; convertissez-la avec qemu-img convert -O qcow2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.</source>
-        <extracomment>kvmgui/core/validation.py:447; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:449; {i} = i + 1</extracomment>
         <translation>Le disque {i} a une image de base, ce que seul un disque qcow2 peut avoir&#xa0;: passez-le en qcow2 ou retirez l&apos;image de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} does not say the format of its base image: choose it (usually qcow2).</source>
-        <extracomment>kvmgui/core/validation.py:451; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:453; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;indique pas le format de son image de base&#xa0;: choisissez-le (en général qcow2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the base image of disk {i}.</source>
-        <extracomment>kvmgui/core/validation.py:454; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:456; {i} = i + 1</extracomment>
         <translation>Choisissez l&apos;image de base du disque {i}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} names a base image format but no base image: the format is ignored.</source>
-        <extracomment>kvmgui/core/validation.py:457; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:459; {i} = i + 1</extracomment>
         <translation>Le disque {i} indique un format d&apos;image de base mais pas d&apos;image de base&#xa0;: le format est ignoré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.</source>
-        <extracomment>kvmgui/core/validation.py:460; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:462; {i} = i + 1</extracomment>
         <translation>Le disque {i} est en lecture seule, le rendre aussi jetable ne change donc rien&#xa0;: désactivez l&apos;une des deux options.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.</source>
-        <extracomment>kvmgui/core/validation.py:472; {i} = i + 1, {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:474; {i} = i + 1, {where} = shown(str(where))</extracomment>
         <translation>L&apos;image du disque {i}, {where}, n&apos;existe pas&#xa0;: choisissez une image existante ou donnez une taille pour en créer une nouvelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.</source>
-        <extracomment>kvmgui/core/validation.py:479; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:481; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
         <translation>Le dossier {parent} prévu pour la nouvelle image du disque {i} n&apos;existe pas&#xa0;: créez-le ou choisissez un autre emplacement.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.</source>
-        <extracomment>kvmgui/core/validation.py:489; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:491; {i} = i + 1</extracomment>
         <translation>Le disque {i} est un périphérique de l&apos;hôte, qui contient presque toujours des données brutes&#xa0;: réglez son format sur raw, sauf si vous savez qu&apos;il contient une image de ce format.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} of disk {i} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:502; {base} = shown(str(base)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:504; {base} = shown(str(base)), {i} = i + 1</extracomment>
         <translation>L&apos;image de base {base} du disque {i} n&apos;existe pas&#xa0;: choisissez-la à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
-        <extracomment>kvmgui/core/validation.py:513</extracomment>
+        <extracomment>kvmgui/core/validation.py:515</extracomment>
         <translation>Une machine pc a {PC_IDE_SLOTS} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:516</extracomment>
+        <extracomment>kvmgui/core/validation.py:518</extracomment>
         <translation>Au plus {AHCI_PORTS} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:520</extracomment>
+        <extracomment>kvmgui/core/validation.py:522</extracomment>
         <translation>Une machine q35 a {AHCI_PORTS} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ISO file</source>
-        <extracomment>kvmgui/core/validation.py:530</extracomment>
+        <extracomment>kvmgui/core/validation.py:532</extracomment>
         <translation>le fichier ISO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD/DVD drive</source>
-        <extracomment>kvmgui/core/validation.py:530</extracomment>
+        <extracomment>kvmgui/core/validation.py:532</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the {what}, or leave the CD drive empty.</source>
-        <extracomment>kvmgui/core/validation.py:532</extracomment>
+        <extracomment>kvmgui/core/validation.py:534</extracomment>
         <translation>Choisissez {what}, ou laissez le lecteur CD vide.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{where} is empty: download the install or live disc image again.</source>
+        <extracomment>kvmgui/core/validation.py:556</extracomment>
+        <translation>{where} est vide&#xa0;: téléchargez de nouveau l&apos;image du disque d&apos;installation ou live.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where} is a {value} disk image, not a CD/DVD image: use it as the VM&apos;s existing disk image instead.</source>
+        <extracomment>kvmgui/core/validation.py:559; {value} = kind.value</extracomment>
+        <translation>{where} est une image disque {value}, pas une image de CD/DVD&#xa0;: utilisez-la plutôt comme image disque existante de la VM.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the system, usually a file ending in .iso.</source>
+        <extracomment>kvmgui/core/validation.py:561</extracomment>
+        <translation>{where} n&apos;est ni une image de CD/DVD (ISO) ni une image disque amorçable&#xa0;: choisissez l&apos;image du disque d&apos;installation ou live du système, en général un fichier qui se termine par .iso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>USB stick</source>
-        <extracomment>kvmgui/core/validation.py:549</extracomment>
+        <extracomment>kvmgui/core/validation.py:571</extracomment>
         <translation>la clé USB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.</source>
-        <extracomment>kvmgui/core/validation.py:563; {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:585; {where} = shown(str(where))</extracomment>
         <translation>{where} (ou une de ses partitions) est monté sur cet ordinateur, et deux systèmes qui y écrivent en même temps détruisent ses fichiers&#xa0;: démontez-le d&apos;abord, ou gardez-le protégé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk</source>
-        <extracomment>kvmgui/core/validation.py:577</extracomment>
+        <extracomment>kvmgui/core/validation.py:599</extracomment>
         <translation>le disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD drive</source>
-        <extracomment>kvmgui/core/validation.py:577</extracomment>
+        <extracomment>kvmgui/core/validation.py:599</extracomment>
         <translation>le lecteur CD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {0} appears twice in the boot order: remove one.</source>
-        <extracomment>kvmgui/core/validation.py:581; {0} = names[dev]</extracomment>
+        <extracomment>kvmgui/core/validation.py:603; {0} = names[dev]</extracomment>
         <translation>L&apos;ordre de démarrage contient deux fois {0}&#xa0;: retirez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no disk, CD drive or USB stick to start from: add one.</source>
-        <extracomment>kvmgui/core/validation.py:585</extracomment>
+        <extracomment>kvmgui/core/validation.py:607</extracomment>
         <translation>La machine virtuelle n&apos;a ni disque, ni lecteur CD, ni clé USB sur quoi démarrer&#xa0;: ajoutez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM should boot from its {0} first but has no {0}: add one or change the boot order.</source>
-        <extracomment>kvmgui/core/validation.py:592; {0} = names[first]</extracomment>
+        <extracomment>kvmgui/core/validation.py:614; {0} = names[first]</extracomment>
         <translation>La machine virtuelle devrait démarrer d&apos;abord sur {0}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no network, so its port forwards do nothing: turn the network on or remove them.</source>
-        <extracomment>kvmgui/core/validation.py:602</extracomment>
+        <extracomment>kvmgui/core/validation.py:624</extracomment>
         <translation>La machine virtuelle n&apos;a pas de réseau, ses redirections de port ne font donc rien&#xa0;: activez le réseau ou supprimez-les.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} does not exist: use a port between 1024 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:608; {host_port} = fw.host_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:630; {host_port} = fw.host_port</extracomment>
         <translation>Le port hôte {host_port} n&apos;existe pas&#xa0;: utilisez un port entre 1024 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.</source>
-        <extracomment>kvmgui/core/validation.py:611; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
+        <extracomment>kvmgui/core/validation.py:633; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
         <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {host_port2}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guest port {guest_port} does not exist: use a port between 1 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:614; {guest_port} = fw.guest_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:636; {guest_port} = fw.guest_port</extracomment>
         <translation>Le port invité {guest_port} n&apos;existe pas&#xa0;: utilisez un port entre 1 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} ({value}) is forwarded twice: use another port.</source>
-        <extracomment>kvmgui/core/validation.py:618; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:640; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
         <translation>Le port hôte {host_port} ({value}) est redirigé deux fois&#xa0;: utilisez un autre port.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The console password only applies to VNC: switch the display to VNC or turn the password off.</source>
-        <extracomment>kvmgui/core/validation.py:626</extracomment>
+        <extracomment>kvmgui/core/validation.py:648</extracomment>
         <translation>Le mot de passe de la console ne s&apos;applique qu&apos;à VNC&#xa0;: passez l&apos;affichage en VNC ou désactivez le mot de passe.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.</source>
-        <extracomment>kvmgui/core/validation.py:655</extracomment>
+        <extracomment>kvmgui/core/validation.py:677</extracomment>
         <translation>Un argument supplémentaire contient un caractère NUL, qui ne peut pas être transmis à QEMU&#xa0;: supprimez-le.</translation>
     </message>
 </context>
