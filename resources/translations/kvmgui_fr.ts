@@ -3872,7 +3872,12 @@
         <translation>le dossier {0} avec les paramètres de la machine virtuelle (vm.json) et ses journaux</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>a folder in {0}, named after the VM, with its settings (vm.json) and logs</source>
+        <translation>un dossier dans {0}, au nom de la VM, avec ses réglages (vm.json) et ses journaux</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>a new {0} disk image {1}, up to {2} (it starts small)</source>
         <translation>une nouvelle image disque {0} {1}, jusqu&apos;à {2} (elle commence petite)</translation>
     </message>

@@ -28,7 +28,8 @@ def files_under(root: Path) -> list[Path]:
 @pytest.fixture
 def iso(tmp_path: Path) -> Path:
     path = tmp_path / "install.iso"
-    path.write_bytes(b"\0" * 65536)
+    # An ISO 9660 volume descriptor, so `create --iso` takes it for a disc image.
+    path.write_bytes(b"\0" * 0x8001 + b"CD001" + b"\0" * (65536 - 0x8006))
     return path
 
 

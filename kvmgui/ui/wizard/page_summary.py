@@ -134,7 +134,12 @@ class SummaryPage(DraftPage):
         created = [
             translate(
                 "SummaryPage", "the folder {0} with the VM's settings (vm.json) and its logs"
-            ).format(where)
+            ).format(folder)
+            if named
+            else translate(
+                "SummaryPage",
+                "a folder in {0}, named after the VM, with its settings (vm.json) and logs",
+            ).format(root)
         ]
         for disk in spec.disks:
             if disk.size_bytes is not None:
