@@ -2407,7 +2407,7 @@
     <message>
         <location line="+9"/>
         <source>Fast virtio net&amp;work card (same drivers)</source>
-        <translation>Carte rése&amp;au virtio rapide (mêmes pilotes)</translation>
+        <translation>Carte réseau virtio rapi&amp;de (mêmes pilotes)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3708,7 +3708,7 @@
     <message>
         <location line="+3"/>
         <source>Brow&amp;se…</source>
-        <translation>Parc&amp;ourir…</translation>
+        <translation>Pa&amp;rcourir…</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -413,7 +414,7 @@ def test_sound_stays_on_with_a_sound_server(qtbot: Any, ctx: Any, short_root: Pa
     wiz.reject()
 
 
-def _mnemonics(page: Any, wiz: NewVmWizard) -> list[str]:
+def _mnemonic_texts(page: Any, wiz: NewVmWizard) -> list[str]:
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
     texts = [b.text() for b in page.findChildren(QAbstractButton)]
@@ -423,20 +424,43 @@ def _mnemonics(page: Any, wiz: NewVmWizard) -> list[str]:
         button = wiz.button(which)
         if button.isVisible():
             texts.append(button.text())
+    return [t for t in texts if "&" in t.replace("&&", "")]
+
+
+def _mnemonics(page: Any, wiz: NewVmWizard) -> list[str]:
     letters = []
-    for text in texts:
+    for text in _mnemonic_texts(page, wiz):
         i = text.replace("&&", "").find("&")
         if i >= 0:
             letters.append(text.replace("&&", "")[i + 1].lower())
     return letters
 
 
-def test_every_alt_letter_is_unique_on_each_page(qtbot: Any, ctx: Any, test_iso: Path) -> None:
+@pytest.mark.parametrize("french", [False, True], ids=["en", "fr"])
+def test_every_alt_letter_is_unique_on_each_page(qtbot: Any, qapp: Any, ctx: Any,
+                                                 test_iso: Path, french: bool) -> None:
+    from PySide6.QtCore import QLocale
+
+    from kvmgui.ui import i18n
+
+    translator = None
+    if french:
+        translator = i18n.install_translator(
+            qapp, QLocale(QLocale.Language.French, QLocale.Country.France))
+        assert translator is not None
+    try:
+        _check_alt_letters(qtbot, ctx, test_iso)
+    finally:
+        if translator is not None:
+            i18n.remove_translator(qapp, translator)
+
+
+def _check_alt_letters(qtbot: Any, ctx: Any, test_iso: Path) -> None:
     wiz = _open(qtbot, ctx)
     wiz.source_page.iso.set_text(str(test_iso))
     for page in (wiz.source_page, wiz.os_page, wiz.resources_page, wiz.disk_page,
                  wiz.options_page, wiz.summary_page):
         _to(qtbot, wiz, page)
         letters = _mnemonics(page, wiz)
-        assert len(letters) == len(set(letters)), (page.title(), sorted(letters))
+        assert len(letters) == len(set(letters)), (page.title(), _mnemonic_texts(page, wiz))
     wiz.reject()
