@@ -464,3 +464,19 @@ def _check_alt_letters(qtbot: Any, ctx: Any, test_iso: Path) -> None:
         letters = _mnemonics(page, wiz)
         assert len(letters) == len(set(letters)), (page.title(), _mnemonic_texts(page, wiz))
     wiz.reject()
+
+
+def test_create_goes_back_to_a_page_whose_check_failed_late(qtbot: Any, ctx: Any,
+                                                           test_iso: Path) -> None:
+    """Create never does nothing: an error found after its page was left is shown there."""
+    wiz = _open(qtbot, ctx)
+    wiz.source_page.iso.set_text(str(test_iso))
+    _to(qtbot, wiz, wiz.summary_page)
+    wiz.draft.iso_path = "/etc/passwd"  # as if the file had been chosen and not yet read
+    wiz.check_install_medium()
+    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wiz.currentPage() is wiz.source_page
+    assert any("/etc/passwd is neither" in m for m in wiz.source_page.problems.messages)
+    assert wiz.created is None
+    wiz.reject()

@@ -424,8 +424,15 @@ class NewVmWizard(QWizard):
         """Finish: create the VM asynchronously; the dialog closes when it is done."""
         if self.creating:
             return
+        self.revalidate()
         if any(p.severity is Severity.ERROR for p in self.problems):
-            self.revalidate()
+            # A check that finished after the user left its page (the ISO's header, say):
+            # go back to the first page with an error and show it, rather than do nothing.
+            for page in self._pages:
+                if not page.validatePage():
+                    while self.currentPage() is not page and self.currentId() > 0:
+                        self.back()
+                    return
             return
         self.spawn(self.create_vm())
 
