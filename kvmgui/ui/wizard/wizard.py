@@ -301,12 +301,9 @@ class NewVmWizard(QWizard):
             check_files=True,
         )
         if self.ctx.host_report is None:
-            # Until the host is measured, judge nothing that depends on it.
-            problems = [
-                p
-                for p in problems
-                if p.field not in ("memory_mib", "cpus", "accel", "firmware", "tpm")
-            ]
+            # Until the host is measured, judge nothing that depends on it (the optimistic
+            # host above already lets any memory or CPU count pass but 0 MiB or 0 CPUs).
+            problems = [p for p in problems if p.field not in ("accel", "firmware", "tpm")]
         problems += self._folder_problems(problems)
         problems += self._device_problems()
         problems += self._medium_problems(problems)
