@@ -1,7 +1,9 @@
 """Ask the installed QEMU binary what it can do, once per binary version.
 
 Runs `--version`, `-machine help`, `-device help` and `-audiodev help` (each a plain argv, each
-with a timeout) and hands the text to the pure parsers in `kvmgui.core.qemu_caps`. The result
+with a timeout) and hands the text to the pure parsers in `kvmgui.core.qemu_caps`. The audio
+drivers are whatever the installed QEMU lists: distributions ship some as loadable modules in
+separate packages (Debian's PulseAudio driver is in qemu-system-gui). The result
 is cached in memory by the binary's real path and modification time, so an upgrade of QEMU
 while the app runs is noticed on the next probe and nothing is written to disk.
 """
@@ -18,6 +20,7 @@ from kvmgui.core.qemu_caps import (
     parse_audiodev_help,
     parse_device_help,
     parse_machine_help,
+    parse_missing_modules,
     parse_version,
 )
 
@@ -63,7 +66,8 @@ def resolve_binary(binary: str) -> str:
     return os.path.realpath(found)
 
 
-async def _run(path: str, *args: str, timeout: float) -> str:
+async def _run(path: str, *args: str, timeout: float) -> tuple[str, str]:
+    """(stdout, stderr) of `path args`; raises QemuProbeError when it fails or hangs."""
     try:
         proc = await asyncio.create_subprocess_exec(
             path,
@@ -71,7 +75,7 @@ async def _run(path: str, *args: str, timeout: float) -> str:
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             # -audiodev help prints "module … not found" lines for audio back-ends whose
-            # packages are not installed; they are noise here.
+            # packages are not installed: kept apart, they name the package to install.
             stderr=asyncio.subprocess.PIPE,
         )
     except FileNotFoundError as err:
@@ -92,7 +96,7 @@ async def _run(path: str, *args: str, timeout: float) -> str:
             f"QEMU ({path}) failed to answer `{' '.join(args)}`"
             + (f": {detail[-1]}" if detail else ".")
         )
-    return out.decode(errors="replace")
+    return out.decode(errors="replace"), err_out.decode(errors="replace")
 
 
 async def probe_caps(
@@ -107,10 +111,10 @@ async def probe_caps(
     if cached is not None:
         return cached
     # One after another: four short runs, and the machine may be busy running guests.
-    version_text = await _run(path, "--version", timeout=timeout)
-    machine_text = await _run(path, "-machine", "help", timeout=timeout)
-    device_text = await _run(path, "-device", "help", timeout=timeout)
-    audio_text = await _run(path, "-audiodev", "help", timeout=timeout)
+    version_text, _ = await _run(path, "--version", timeout=timeout)
+    machine_text, _ = await _run(path, "-machine", "help", timeout=timeout)
+    device_text, _ = await _run(path, "-device", "help", timeout=timeout)
+    audio_text, audio_notes = await _run(path, "-audiodev", "help", timeout=timeout)
     try:
         version = parse_version(version_text)
     except ValueError as err:
@@ -120,6 +124,7 @@ async def probe_caps(
         version=version,
         devices=parse_device_help(device_text),
         audio_drivers=parse_audiodev_help(audio_text),
+        audio_packages=parse_missing_modules(audio_notes, "audio"),
         machine_aliases=aliases,
         machines=machines,
         version_text=version_text.strip().splitlines()[0] if version_text.strip() else "",
