@@ -55,7 +55,8 @@ class Banner(QFrame):
         layout.addLayout(column, 1)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.action_clicked)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # At the top, so it stays put when the details unfold.
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)

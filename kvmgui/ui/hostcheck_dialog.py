@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -79,7 +78,7 @@ def details_text(finding: Finding) -> str:
         lines.append(
             translate("HostCheckDialog", "{0}: {1}").format(core_text(other.title), facts)
         )
-    return "\n".join(lines)
+    return "\n\n".join(lines)
 
 
 class DetailsToggle(QWidget):
@@ -132,14 +131,17 @@ class FindingRow(QFrame):
         super().__init__(parent)
         self.finding = finding
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Columns: icon | "Fix:" | the fix (takes the width) | Copy. Everything sits in this one
+        # grid: a wrapped label nested in a further layout gets a wrong height and is clipped.
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 6, 4, 6)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        top = Qt.AlignmentFlag.AlignTop
         pic = QLabel(self)
         pic.setPixmap(icon(f"status-{finding.status.value}").pixmap(22, 22))
-        pic.setAlignment(Qt.AlignmentFlag.AlignTop)
+        pic.setAlignment(top)
         pic.setAccessibleName(status_word(finding.status))
-        grid.addWidget(pic, 0, 0, 3, 1)
+        grid.addWidget(pic, 0, 0, 4, 1, top)
         # core.hostcheck speaks English: its title, sentence and fix go through the catalogue.
         name, sentence, fix = (core_text(finding.title), core_text(finding.message),
                                core_text(finding.fix))
@@ -148,43 +150,43 @@ class FindingRow(QFrame):
         bold.setBold(True)
         title.setFont(bold)
         title.setWordWrap(True)
-        grid.addWidget(title, 0, 1)
+        grid.addWidget(title, 0, 1, 1, 3)
         self.message = QLabel(sentence, self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(self.message, 1, 1)
+        grid.addWidget(self.message, 1, 1, 1, 3)
         self.fix_label: QLabel | None = None
         self.copy_button: QPushButton | None = None
         if finding.fix:
-            row = QWidget(self)
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 2, 0, 0)
-            label = QLabel(translate("HostCheckDialog", "Fix:"), row)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop)
+            label = QLabel(translate("HostCheckDialog", "Fix:"), self)
             # A wrapping label rather than a line edit: a long (translated) action stays whole.
-            text = QLabel(fix, row)
+            text = QLabel(fix, self)
             text.setWordWrap(True)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | top)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             text.setAccessibleName(translate("HostCheckDialog", "Fix for {0}").format(name))
-            h.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
-            h.addWidget(text, 1)
+            label.setBuddy(text)
             if finding.fix_is_command:
+                # One line beside a taller button: both labels centred on it.
+                grid.addWidget(label, 2, 1, Qt.AlignmentFlag.AlignVCenter)
                 mono = QFont("monospace")
                 mono.setStyleHint(QFont.StyleHint.Monospace)
                 text.setFont(mono)
-                copy = QPushButton(icon("copy"), translate("HostCheckDialog", "Copy"), row)
+                copy = QPushButton(icon("copy"), translate("HostCheckDialog", "Copy"), self)
                 copy.setAccessibleName(
                     translate("HostCheckDialog", "Copy the fix for {0}").format(name)
                 )
                 copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(fix))
-                h.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text, 2, 2, Qt.AlignmentFlag.AlignVCenter)
+                grid.addWidget(copy, 2, 3, top)
                 self.copy_button = copy
-            grid.addWidget(row, 2, 1)
+            else:
+                grid.addWidget(label, 2, 1, top)
+                grid.addWidget(text, 2, 2, 1, 2)
             self.fix_label = text
         self.details = DetailsToggle(name, self)
         self.details.set_details(details_text(finding))
-        grid.addWidget(self.details, 3, 1)
+        grid.addWidget(self.details, 3, 1, 1, 3)
         self.setAccessibleName(f"{name}: {status_word(finding.status)}. {sentence}")
 
 
