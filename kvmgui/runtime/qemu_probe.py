@@ -4,8 +4,9 @@ Runs `--version`, `-machine help`, `-device help` and `-audiodev help` (each a p
 with a timeout) and hands the text to the pure parsers in `kvmgui.core.qemu_caps`. The audio
 drivers are whatever the installed QEMU lists: distributions ship some as loadable modules in
 separate packages (Debian's PulseAudio driver is in qemu-system-gui). The result
-is cached in memory by the binary's real path and modification time, so an upgrade of QEMU
-while the app runs is noticed on the next probe and nothing is written to disk.
+is cached in memory by the binary's real path and modification time and the state of its
+module folders, so an upgrade of QEMU (or a newly installed module) while the app runs is noticed
+on the next probe and nothing is written to disk.
 """
 
 from __future__ import annotations
@@ -44,11 +45,33 @@ class QemuNotFound(QemuProbeError):
         self.fix = INSTALL_FIX
 
 
+# Where distributions install QEMU's loadable modules (Debian/Ubuntu, Fedora, Arch). Installing
+# one (Debian's qemu-system-gui adds the PulseAudio driver) leaves the binary untouched but
+# changes the folder, so the folder is part of the cache key: "Check again" after an install
+# sees the new driver.
+MODULE_DIRS: tuple[str, ...] = (
+    "/usr/lib/x86_64-linux-gnu/qemu",
+    "/usr/lib64/qemu",
+    "/usr/lib/qemu",
+)
+
+
 @dataclass(frozen=True)
 class _CacheKey:
     path: str
     mtime_ns: int
     size: int
+    modules: tuple[int, ...]  # modification times of the module folders (-1: none)
+
+
+def _modules_stamp() -> tuple[int, ...]:
+    stamps = []
+    for folder in (os.environ.get("QEMU_MODULE_DIR", ""), *MODULE_DIRS):
+        try:
+            stamps.append(os.stat(folder).st_mtime_ns if folder else -1)
+        except OSError:
+            stamps.append(-1)
+    return tuple(stamps)
 
 
 _cache: dict[_CacheKey, QemuCaps] = {}
@@ -106,7 +129,7 @@ async def probe_caps(
     QemuProbeError."""
     path = resolve_binary(binary)
     st = os.stat(path)
-    key = _CacheKey(path, st.st_mtime_ns, st.st_size)
+    key = _CacheKey(path, st.st_mtime_ns, st.st_size, _modules_stamp())
     cached = _cache.get(key)
     if cached is not None:
         return cached

@@ -12,6 +12,7 @@ import pytest
 
 from kvmgui.core.argv_devices import audio_driver
 from kvmgui.core.host import HostFacts
+from kvmgui.runtime import qemu_probe
 from kvmgui.runtime.qemu_probe import (
     INSTALL_FIX,
     QemuNotFound,
@@ -22,17 +23,13 @@ from kvmgui.runtime.qemu_probe import (
 
 QEMU = shutil.which("qemu-system-x86_64")
 needs_qemu = pytest.mark.skipif(QEMU is None, reason="QEMU is not installed")
-# Where distributions install QEMU's loadable modules (Debian/Ubuntu, Fedora, Arch).
-MODULE_DIRS = ("/usr/lib/x86_64-linux-gnu/qemu", "/usr/lib64/qemu", "/usr/lib/qemu")
-
-
 def audio_modules() -> set[str] | None:
     """The audio drivers installed as QEMU modules (audio-<driver>.so), None without a folder.
 
     Whether `pa` is there depends on the packages (Debian ships it in qemu-system-gui), so the
     tests read it off the machine instead of assuming it.
     """
-    for folder in map(Path, MODULE_DIRS):
+    for folder in map(Path, qemu_probe.MODULE_DIRS):
         if folder.is_dir() and any(folder.glob("audio-*.so")):
             return {p.name.removeprefix("audio-").removesuffix(".so")
                     for p in folder.glob("audio-*.so")}
@@ -115,6 +112,26 @@ async def test_cached_per_binary_and_mtime(tmp_path: Path) -> None:
     again = await probe_caps(wrapper)
     assert again is not first and again == first
     assert await probe_caps() is not again  # another binary path, its own entry
+
+
+@needs_qemu
+@pytest.mark.qemu
+@pytest.mark.asyncio
+async def test_a_newly_installed_module_is_noticed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installing qemu-system-gui adds audio-pa.so next to the other modules without touching
+    the binary: the next probe (the host check's "Check again") must ask QEMU again."""
+    modules = tmp_path / "modules"
+    modules.mkdir()
+    monkeypatch.setattr(qemu_probe, "MODULE_DIRS", (str(modules),))
+    monkeypatch.delenv("QEMU_MODULE_DIR", raising=False)
+    first = await probe_caps()
+    assert await probe_caps() is first
+    (modules / "audio-new.so").write_bytes(b"")
+    stat = os.stat(modules)
+    os.utime(modules, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert await probe_caps() is not first
 
 
 @pytest.mark.asyncio
