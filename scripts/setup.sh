@@ -12,8 +12,11 @@ cd "$here"
 
 # What the app needs at run time. The libxcb* / libxkbcommon-x11 / libegl / libgl packages are
 # what PySide6's X11 platform plugin loads; Debian does not pull them in for a pip-installed Qt.
+# qemu-system-gui holds QEMU's PulseAudio driver (audio-pa.so, which PipeWire's pulse service
+# answers too): qemu-system-x86 only recommends it, so without it guests have no sound. No
+# smaller package ships that module.
 app_pkgs=(
-  qemu-system-x86 qemu-utils ovmf swtpm virt-viewer
+  qemu-system-x86 qemu-system-gui qemu-utils ovmf swtpm virt-viewer
   python3 python3-venv util-linux
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxkbcommon-x11-0 libxkbcommon0

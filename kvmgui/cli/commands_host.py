@@ -8,6 +8,7 @@ import json
 import sys
 
 from kvmgui.cli.context import CliContext
+from kvmgui.core.hostcheck import Finding
 
 MARKS = {"ok": "ok  ", "info": "info", "warning": "WARN", "failure": "FAIL"}
 
@@ -32,11 +33,10 @@ async def cmd_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
             {
                 "auto_accelerator": accel.value,
                 "auto_accelerator_reason": why,
-                "findings": [
-                    {k: (v.value if hasattr(v, "value") else v)
-                     for k, v in dataclasses.asdict(f).items()}
-                    for f in findings
-                ],
+                # One entry per key (stable for scripts), and what the text output shows:
+                # the same findings with those that share a fix folded into one ("also").
+                "findings": [_as_json(f) for f in findings],
+                "merged": [_as_json(f) for f in report.merged],
                 "ok": not failed,
             },
             sys.stdout,
@@ -44,14 +44,32 @@ async def cmd_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         print()
     else:
-        for f in findings:
-            print(f"[{MARKS.get(f.status.value, f.status.value)}] {f.title}: {f.message}")
-            if f.fix:
-                print(f"       fix: {f.fix}")
-        print()
-        print(f"Accelerator 'auto' means {accel.value.upper()} here: {why}")
+        for f in report.merged:
+            print_finding(f)
     for w in ctx.settings_warnings:
         print(f"warning: {w}", file=sys.stderr)
     # KVM problems are warnings (guests still run on TCG); a failure means no VM can run at all
     # (QEMU or qemu-img missing), which scripts should notice through the exit code.
     return 1 if failed else 0
+
+
+def _as_json(finding: Finding) -> dict[str, object]:
+    doc = dataclasses.asdict(finding)
+    doc["status"] = finding.status.value
+    doc["also"] = [_as_json(f) for f in finding.also]
+    return doc
+
+
+INDENT = " " * 7
+
+
+def print_finding(f: Finding) -> None:
+    """The same order as the app: the plain sentence, what to do, then the technical details
+    (those of the findings merged into this one each on their own line)."""
+    print(f"[{MARKS.get(f.status.value, f.status.value)}] {f.title}: {f.message}")
+    if f.fix:
+        print(f"{INDENT}fix: {f.fix}")
+    details = [f.details] if f.details else []
+    details += [" ".join(filter(None, (f"{o.title}: {o.message}", o.details))) for o in f.also]
+    for n, line in enumerate(details):
+        print(f"{INDENT}{'details: ' if n == 0 else ' ' * 9}{line}")

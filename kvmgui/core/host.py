@@ -1,8 +1,8 @@
 """Facts about the host that change the command line, gathered once by the runtime.
 
-The probing (opening /dev/kvm, looking for a PulseAudio socket, finding OVMF) lives in
-kvmgui.runtime.host_probe; this module only holds the result and the pure decisions made from
-it, so the argv builder stays a pure function that tests can feed any host.
+The probing (opening /dev/kvm, looking for a PulseAudio socket and QEMU's driver for it, finding
+OVMF) lives in kvmgui.runtime.host_probe; this module only holds the result and the pure
+decisions made from it, so the argv builder stays a pure function that tests can feed any host.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ class HostFacts:
     # The -audiodev driver for this desktop session: pa / pipewire / alsa, or none when no
     # sound server socket exists (QEMU refuses to start with `pa` and no server).
     audio_driver: str = "none"
+    # Why guests get no sound (no sound server, or QEMU lacks its driver), one plain sentence;
+    # "" when audio_driver plays sound.
+    audio_reason: str = ""
     ovmf_code: str | None = None
     ovmf_vars_template: str | None = None
     swtpm: str | None = None

@@ -6,6 +6,11 @@ another hypervisor holding VT-x, and KVM flavours that cannot run ordinary guest
 kvmgui.runtime.host_probe gathers a `HostProbeResult` (it opens /dev/kvm and really asks it to
 create a VM); everything here is pure, so every combination of facts is unit-tested.
 
+Every finding leads with one plain sentence a novice understands (`message`) and what to do
+(`fix`); the technical facts behind it (module names, CPU flags, device paths, error codes) are
+in `details`, which front ends show only on request. `merge_findings` folds findings that share
+a fix into one, so a host whose BIOS switch is off is told to flip it once, not five times.
+
 Status meanings, so a front end can colour and count them consistently:
   OK       - this part is fine.
   WARNING  - VMs still run, but slower or without some feature (no KVM -> TCG, no OVMF -> no UEFI).
@@ -18,7 +23,7 @@ from __future__ import annotations
 import errno as _errno
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from kvmgui.core.host import HostFacts
@@ -36,9 +41,17 @@ class Status(StrEnum):
 class Finding:
     key: str  # stable id, e.g. "dev-kvm"; front ends and --json consumers match on it
     status: Status
-    title: str  # a few words, e.g. "KVM device"
-    message: str  # one plain sentence
+    title: str  # a few words, e.g. "Hardware acceleration"
+    message: str  # one plain sentence a novice understands, without jargon
     fix: str = ""  # the exact command to run or action to take; "" when nothing to do
+    details: str = ""  # the technical facts behind the message (kvm_pvm, vmx/svm, /dev/kvm, errno)
+    # Findings folded into this one by merge_findings because they share its fix.
+    also: tuple[Finding, ...] = ()
+
+    @property
+    def fix_is_command(self) -> bool:
+        """The fix is a command to paste into a terminal (not an action to take)."""
+        return self.fix.startswith("sudo ")
 
 
 # The order findings come out of evaluate(); every key is always present.
@@ -95,10 +108,20 @@ APT_QEMU_IMG = "sudo apt install qemu-utils"
 APT_OVMF = "sudo apt install ovmf"
 APT_SWTPM = "sudo apt install swtpm"
 APT_VIEWER = "sudo apt install virt-viewer"
+APT_PIPEWIRE_PULSE = "sudo apt install pipewire-pulse"
+# The package that holds QEMU's PulseAudio driver (audio-pa.so) on Debian and Ubuntu, when QEMU
+# itself does not name one; Debian's QEMU does ("module audio-audio-pa not found, do you want to
+# install qemu-system-gui package?").
+QEMU_AUDIO_PACKAGE = "qemu-system-gui"
 ADD_TO_KVM_GROUP = "sudo adduser $USER kvm"  # $USER literally: the line is meant to be copied
 LOG_OUT_AND_IN = "Log out and back in (or restart the computer)."
-FIRMWARE_FIX = "Enable virtualization (VT-x/AMD-V) in the firmware (BIOS/UEFI) settings."
-NESTED_FIX = "Enable nested virtualization for this virtual machine on the outer host."
+FIRMWARE_FIX = (
+    "Turn on virtualization (VT-x/AMD-V) in the computer's BIOS/UEFI settings, then restart."
+)
+NESTED_FIX = (
+    "This computer is itself a virtual machine: turn on nested virtualization for it in the"
+    " program that runs it."
+)
 
 
 @dataclass(frozen=True)
@@ -149,6 +172,10 @@ class HostProbeResult:
     free_bytes: int | None = None
     pulse_socket: str | None = None
     pipewire_socket: str | None = None
+    # The -audiodev drivers the installed QEMU lists; None when QEMU could not be asked.
+    qemu_audio_drivers: frozenset[str] | None = None
+    # The package QEMU itself names for its missing PulseAudio module (Debian's QEMU does).
+    qemu_pa_package: str | None = None
     mem_total_kib: int = 0
     mem_available_kib: int = 0
 
@@ -158,7 +185,8 @@ class HostReport:
     """What the doctor shows: the findings, what `auto` means, and the argv builder's facts."""
 
     raw: HostProbeResult
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # one per key in FINDING_KEYS
+    merged: list[Finding] = field(default_factory=list)  # what to show: merge_findings(findings)
     accel: Accel = Accel.TCG
     accel_reason: str = ""
     facts: HostFacts = field(default_factory=HostFacts)
@@ -402,11 +430,28 @@ def auto_accel(raw: HostProbeResult) -> tuple[Accel, str]:
 def audio_driver(raw: HostProbeResult) -> str:
     """The -audiodev driver for this session.
 
-    `pa` only when the PulseAudio socket exists (pipewire-pulse provides it too): with `pa` and no
-    server QEMU refuses to start. QEMU 7.2 has no `pipewire` driver. `alsa` is never chosen
-    automatically because without a sound card it fills the log with errors.
+    `pa` only when the PulseAudio socket exists (pipewire-pulse provides it too) and the installed
+    QEMU has the `pa` driver: with `pa` and no server, or a QEMU without the module, QEMU refuses
+    to start. QEMU 7.2 has no `pipewire` driver. `alsa` is never chosen automatically because
+    without a sound card it fills the log with errors.
     """
-    return "pa" if raw.pulse_socket else "none"
+    return "pa" if raw.pulse_socket and not _qemu_lacks_pa(raw) else "none"
+
+
+def _qemu_lacks_pa(raw: HostProbeResult) -> bool:
+    """QEMU was asked and does not list `pa` (Debian ships it in a separate package)."""
+    return raw.qemu_audio_drivers is not None and "pa" not in raw.qemu_audio_drivers
+
+
+def _qemu_audio_fix(raw: HostProbeResult) -> str:
+    return f"sudo apt install {raw.qemu_pa_package or QEMU_AUDIO_PACKAGE}"
+
+
+def sound_off_reason(raw: HostProbeResult) -> str:
+    """Why guests get no sound here, as one plain sentence; "" when sound plays."""
+    if audio_driver(raw) != "none":
+        return ""
+    return _audio_finding(raw).message
 
 
 def host_facts(raw: HostProbeResult) -> HostFacts:
@@ -419,6 +464,7 @@ def host_facts(raw: HostProbeResult) -> HostFacts:
         memory_mib=max(1, total_mib),
         available_memory_mib=max(1, raw.mem_available_kib // 1024 or total_mib),
         audio_driver=audio_driver(raw),
+        audio_reason=sound_off_reason(raw),
         ovmf_code=raw.ovmf_code,
         ovmf_vars_template=raw.ovmf_vars,
         swtpm=raw.swtpm_path,
@@ -427,12 +473,48 @@ def host_facts(raw: HostProbeResult) -> HostFacts:
 
 def report(raw: HostProbeResult) -> HostReport:
     accel, reason = auto_accel(raw)
+    findings = evaluate(raw)
     return HostReport(
-        raw=raw, findings=evaluate(raw), accel=accel, accel_reason=reason, facts=host_facts(raw)
+        raw=raw,
+        findings=findings,
+        merged=merge_findings(findings),
+        accel=accel,
+        accel_reason=reason,
+        facts=host_facts(raw),
     )
 
 
 # --------------------------------------------------------------------------- findings
+
+_STATUS_RANK = {Status.FAILURE: 0, Status.WARNING: 1, Status.INFO: 2, Status.OK: 3}
+
+
+def status_rank(status: Status) -> int:
+    """Problems first, then warnings, notes and what is fine."""
+    return _STATUS_RANK[status]
+
+
+def merge_findings(findings: list[Finding]) -> list[Finding]:
+    """The findings to show, worst first, with those that share a fix folded into one.
+
+    On a computer whose BIOS has virtualization switched off, the accelerator, the CPU, the KVM
+    module and /dev/kvm all fail for that one reason; the user gets one entry that leads with
+    the plain sentence of the most important of them and the fix once, the others kept in
+    `also` for the details. Order is by status, then by FINDING_KEYS (the accelerator first).
+    """
+    ordered = sorted(findings, key=lambda f: status_rank(f.status))  # stable: keeps key order
+    leads: list[Finding] = []
+    by_fix: dict[str, int] = {}
+    for f in ordered:
+        at = by_fix.get(f.fix) if f.fix else None
+        if at is None:
+            if f.fix:
+                by_fix[f.fix] = len(leads)
+            leads.append(f)
+        else:
+            lead = leads[at]
+            leads[at] = replace(lead, also=(*lead.also, replace(f, also=())))
+    return leads
 
 
 def evaluate(raw: HostProbeResult) -> list[Finding]:
@@ -462,90 +544,146 @@ def evaluate(raw: HostProbeResult) -> list[Finding]:
     ]
 
 
+ACCEL_TITLE = "Hardware acceleration"
+# The plain sentences that lead the host check and the main window's banner.
+KVM_OK = (
+    "This computer can use hardware acceleration, so virtual machines run at nearly full speed."
+)
+KVM_SLOW = "This computer can't use hardware acceleration, so virtual machines will run slowly."
+
+
 def _accel_finding(raw: HostProbeResult) -> Finding:
     accel, reason = auto_accel(raw)
     if accel is Accel.KVM:
-        return Finding("accel", Status.OK, "Accelerator: KVM", reason)
+        return Finding("accel", Status.OK, ACCEL_TITLE, KVM_OK, details=reason)
     blocker = _kvm_blocker(raw)
     return Finding(
-        "accel", Status.WARNING, "Accelerator: TCG", reason, blocker[1] if blocker else ""
+        "accel", Status.WARNING, ACCEL_TITLE, KVM_SLOW, blocker[1] if blocker else "",
+        details=reason,
     )
 
 
 def _cpu_finding(raw: HostProbeResult) -> Finding:
-    title = "CPU virtualization"
-    if raw.cpu_vmx:
-        return Finding("cpu-virt", Status.OK, title, "The CPU supports Intel VT-x (vmx flag).")
-    if raw.cpu_svm:
-        return Finding("cpu-virt", Status.OK, title, "The CPU supports AMD-V (svm flag).")
+    title = "Processor"
+    if raw.cpu_vmx or raw.cpu_svm:
+        flag = "Intel VT-x (vmx flag)" if raw.cpu_vmx else "AMD-V (svm flag)"
+        return Finding(
+            "cpu-virt", Status.OK, title, "The processor supports hardware virtualization.",
+            details=f"The CPU supports {flag}.",
+        )
     if raw.cpu_hypervisor:
         return Finding(
             "cpu-virt", Status.WARNING, title,
-            "This computer is a virtual machine whose CPU shows no VT-x/AMD-V flag, so KVM"
-            " guests cannot run inside it.",
+            "This computer is a virtual machine that does not pass hardware virtualization on"
+            " to its own virtual machines.",
             NESTED_FIX,
+            details="The CPU shows the hypervisor flag but no VT-x/AMD-V flag (vmx/svm).",
         )
     return Finding(
         "cpu-virt", Status.WARNING, title,
-        "The CPU shows no VT-x/AMD-V flag: virtualization is switched off in the firmware"
-        " settings or the CPU lacks it.",
+        "Hardware virtualization is switched off in the BIOS/UEFI settings, or this processor"
+        " does not have it.",
         FIRMWARE_FIX,
+        details="The CPU shows no VT-x/AMD-V flag (vmx/svm).",
     )
 
 
 def _module_finding(raw: HostProbeResult) -> Finding:
-    title = "KVM kernel module"
+    title = "Virtualization driver"
     if raw.modules is None:
         return Finding(
-            "kvm-module", Status.INFO, title, "Could not tell which kernel modules are loaded."
+            "kvm-module", Status.INFO, title,
+            "Could not tell whether the virtualization driver is loaded.",
+            details="Neither /proc/modules nor /sys/module could be read.",
         )
     for name in ("kvm_intel", "kvm_amd"):
         if name in raw.modules:
-            return Finding("kvm-module", Status.OK, title, f"The {name} module is loaded.")
+            return Finding(
+                "kvm-module", Status.OK, title, "The virtualization driver is loaded.",
+                details=f"The {name} module is loaded.",
+            )
     if "kvm_pvm" in raw.modules:
         return Finding(
             "kvm-module", Status.WARNING, title,
-            "The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially prepared"
-            " guest kernels, not ordinary operating systems.",
+            "The loaded virtualization driver cannot run ordinary operating systems.",
             _no_flag_fix(raw) if not _has_virt_flag(raw) or raw.cpu_hypervisor
             else f"sudo modprobe {_vendor_module(raw)}",
+            details="The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially"
+            " prepared guest kernels.",
         )
     if not _has_virt_flag(raw):
         return Finding(
             "kvm-module", Status.WARNING, title,
-            "No KVM module is loaded because the CPU shows no virtualization support.",
+            "The virtualization driver is not loaded because the processor does not offer"
+            " hardware virtualization.",
             _no_flag_fix(raw),
+            details="No KVM module (kvm_intel or kvm_amd) is loaded and the CPU shows no"
+            " vmx/svm flag.",
         )
     module = _vendor_module(raw)
     return Finding(
-        "kvm-module", Status.WARNING, title,
-        f"The {module} module is not loaded.", f"sudo modprobe {module}",
+        "kvm-module", Status.WARNING, title, "The virtualization driver is not loaded.",
+        f"sudo modprobe {module}", details=f"The {module} module is not loaded.",
     )
 
 
 def _dev_kvm_finding(raw: HostProbeResult) -> Finding:
-    title = "/dev/kvm"
+    title = "Virtualization device"
     if not raw.dev_kvm_exists:
         fix = f"sudo modprobe {_vendor_module(raw)}" if _has_virt_flag(raw) else _no_flag_fix(raw)
         return Finding(
             "dev-kvm", Status.WARNING, title,
-            "/dev/kvm does not exist, so KVM cannot be used.", fix,
+            "The virtualization device is missing, so hardware acceleration can't be used.",
+            fix, details="/dev/kvm does not exist.",
         )
     if not raw.dev_kvm_is_char:
         return Finding(
             "dev-kvm", Status.WARNING, title,
-            "/dev/kvm exists but is not a device file, so KVM cannot be used.",
+            "The virtualization device is broken, so hardware acceleration can't be used.",
             f"sudo modprobe {_vendor_module(raw)}",
+            details="/dev/kvm exists but is not a device file.",
         )
     mode = f", mode {raw.dev_kvm_mode:04o}" if raw.dev_kvm_mode is not None else ""
     group = f"group {raw.dev_kvm_group}" if raw.dev_kvm_group else "unknown group"
-    return Finding("dev-kvm", Status.OK, title, f"/dev/kvm exists ({group}{mode}).")
+    return Finding(
+        "dev-kvm", Status.OK, title, "The virtualization device exists.",
+        details=f"/dev/kvm exists ({group}{mode}).",
+    )
+
+
+def _device_plain(raw: HostProbeResult) -> str:
+    """The plain sentence for _device_blocker's reason (which is what goes under Details)."""
+    if raw.kvm_open_errno in (_errno.EACCES, _errno.EPERM):
+        if raw.in_kvm_group_listed and not raw.in_kvm_group_session:
+            return (
+                "You were added to the kvm group, but that only counts after you log out and"
+                " back in."
+            )
+        if raw.in_kvm_group_session or raw.is_root:
+            return "The virtualization device has the wrong permissions, so nobody can use it."
+        return (
+            "You are not allowed to use hardware acceleration until you join the kvm group and"
+            " log in again."
+        )
+    if raw.kvm_create_vm_errno == _errno.EBUSY:
+        return (
+            "Another virtualization program (VirtualBox or VMware) is using the processor's"
+            " virtualization, so it can't be used here now."
+        )
+    if raw.kvm_open_errno is not None:
+        return "The virtualization device could not be opened."
+    if raw.kvm_api_version != KVM_API_VERSION:
+        return "The virtualization device did not answer as expected."
+    return "A test virtual machine could not be created."
 
 
 def _usable_finding(raw: HostProbeResult) -> Finding:
-    title = "KVM usable"
+    title = "Virtualization test"
     if not raw.dev_kvm_exists or not raw.dev_kvm_is_char:
-        return Finding("kvm-usable", Status.INFO, title, "Not checked: there is no /dev/kvm.")
+        return Finding(
+            "kvm-usable", Status.INFO, title,
+            "Not checked, because the virtualization device is missing.",
+        )
     device = _device_blocker(raw)
     if device is not None:
         clause, fix = device
@@ -554,18 +692,23 @@ def _usable_finding(raw: HostProbeResult) -> Finding:
             clause += f"; {hint}" if hint else ""
         elif raw.kvm_create_vm_errno == _errno.EBUSY:
             clause += ", so KVM cannot create VMs until you quit it or unload its driver"
-        return Finding("kvm-usable", Status.WARNING, title, _sentence(clause), fix)
+        return Finding(
+            "kvm-usable", Status.WARNING, title, _device_plain(raw), fix,
+            details=_sentence(clause),
+        )
     pvm = _pvm_blocker(raw)
     if pvm is not None:  # the device works, the guests would not
         return Finding(
             "kvm-usable", Status.WARNING, title,
-            "/dev/kvm created a test VM, but it belongs to kvm_pvm, which cannot run ordinary"
-            " guests.",
+            "A test virtual machine was created, but ordinary operating systems would not run"
+            " in it.",
             pvm[1],
+            details="/dev/kvm created a test VM, but it belongs to kvm_pvm, which cannot run"
+            " ordinary guests.",
         )
     return Finding(
-        "kvm-usable", Status.OK, title,
-        f"/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.",
+        "kvm-usable", Status.OK, title, "A test virtual machine was created successfully.",
+        details=f"/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.",
     )
 
 
@@ -573,12 +716,13 @@ def _group_finding(raw: HostProbeResult) -> Finding:
     title = "kvm group"
     if raw.is_root:
         return Finding(
-            "kvm-group", Status.OK, title, "You are root, so no group membership is needed."
+            "kvm-group", Status.OK, title,
+            "You are the administrator (root), so no group membership is needed.",
         )
     if not raw.kvm_group_exists:
         return Finding(
             "kvm-group", Status.INFO, title,
-            "This system has no kvm group; access to /dev/kvm is granted some other way.",
+            "This system has no kvm group, so access is granted some other way.",
         )
     if raw.in_kvm_group_session:
         return Finding("kvm-group", Status.OK, title, "You are in the kvm group.")
@@ -592,9 +736,11 @@ def _group_finding(raw: HostProbeResult) -> Finding:
         # Debian's udev gives the console user an ACL on /dev/kvm (uaccess); SSH logins get none.
         return Finding(
             "kvm-group", Status.INFO, title,
-            "You can use /dev/kvm from this desktop session, but not over SSH unless you join"
-            " the kvm group and log in again.",
+            "You can use hardware acceleration from this desktop, but not over SSH unless you"
+            " join the kvm group and log in again.",
             ADD_TO_KVM_GROUP,
+            details="This desktop session reaches /dev/kvm through an access list (uaccess),"
+            " which remote logins do not get.",
         )
     return Finding(
         "kvm-group", Status.WARNING, title,
@@ -604,7 +750,7 @@ def _group_finding(raw: HostProbeResult) -> Finding:
 
 
 def _vbox_finding(raw: HostProbeResult) -> Finding:
-    title = "Other hypervisors"
+    title = "Other virtualization programs"
     if _has_module(raw, "vboxdrv"):
         kvm_module = _vendor_module(raw)
         claims_early = parse_kernel_release(raw.kernel_release) >= (6, 12) and (
@@ -614,51 +760,60 @@ def _vbox_finding(raw: HostProbeResult) -> Finding:
             # Since 6.12 KVM enables VT-x when its module loads, not when a VM starts.
             return Finding(
                 "vbox", Status.WARNING, title,
-                "VirtualBox's vboxdrv driver is loaded, and on Linux 6.12 or newer KVM holds"
-                " VT-x/AMD-V from the moment its module loads, so VirtualBox fails with"
-                " VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is loaded, and KVM"
-                " cannot start guests while a VirtualBox VM runs.",
+                "VirtualBox cannot start its virtual machines while this program's"
+                " virtualization driver is loaded.",
                 f"To use VirtualBox, first run: sudo modprobe -r {kvm_module}"
                 " (or boot with kvm.enable_virt_at_load=0)",
+                details="VirtualBox's vboxdrv driver is loaded, and on Linux 6.12 or newer KVM"
+                " holds VT-x/AMD-V from the moment its module loads, so VirtualBox fails with"
+                " VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is loaded, and KVM"
+                " cannot start guests while a VirtualBox VM runs.",
             )
         return Finding(
             "vbox", Status.WARNING, title,
-            "VirtualBox's vboxdrv driver is loaded: KVM and VirtualBox cannot both run virtual"
-            " machines at the same time, so quit every VirtualBox VM before starting one here,"
-            " and the other way round.",
+            "VirtualBox and these virtual machines cannot run at the same time, so quit every"
+            " VirtualBox machine before starting one here, and the other way round.",
             "Quit all VirtualBox virtual machines before starting one here.",
+            details="VirtualBox's vboxdrv driver is loaded.",
         )
     if _has_module(raw, "vmmon"):
         return Finding(
             "vbox", Status.WARNING, title,
-            "VMware's vmmon driver is loaded: KVM and VMware cannot both run virtual machines"
-            " at the same time.",
+            "VMware and these virtual machines cannot run at the same time.",
             "Quit all VMware virtual machines before starting one here.",
+            details="VMware's vmmon driver is loaded.",
         )
     if raw.modules is None:
         return Finding(
-            "vbox", Status.INFO, title, "Could not tell whether VirtualBox's driver is loaded."
+            "vbox", Status.INFO, title, "Could not tell whether VirtualBox or VMware is running."
         )
     return Finding(
-        "vbox", Status.OK, title, "No VirtualBox or VMware driver is loaded to conflict with KVM."
+        "vbox", Status.OK, title, "No VirtualBox or VMware driver is in the way.",
     )
 
 
 def _nested_finding(raw: HostProbeResult) -> Finding:
-    title = "Running inside a VM"
+    title = "Running inside a virtual machine"
     if not raw.cpu_hypervisor:
         return Finding("nested", Status.OK, title, "This computer is not a virtual machine.")
-    product = f" ({raw.dmi_product_name})" if raw.dmi_product_name else ""
+    product = (
+        f"The virtual hardware is {raw.dmi_product_name}." if raw.dmi_product_name else ""
+    )
     if _has_virt_flag(raw):
         return Finding(
             "nested", Status.INFO, title,
-            f"This computer is itself a virtual machine{product} with nested virtualization"
-            " available, so guests run slower than on real hardware.",
+            "This computer is itself a virtual machine, so its virtual machines run slower than"
+            " on real hardware.",
+            details=" ".join(
+                filter(None, ("The CPU shows vmx/svm: nested virtualization is available.",
+                              product))
+            ),
         )
     return Finding(
         "nested", Status.INFO, title,
-        f"This computer is itself a virtual machine{product} without nested virtualization.",
+        "This computer is itself a virtual machine without nested virtualization.",
         NESTED_FIX,
+        details=product,
     )
 
 
@@ -753,21 +908,46 @@ def _space_finding(raw: HostProbeResult) -> Finding:
     return Finding("free-space", Status.OK, title, f"{shown} is free for the VM folder {where}.")
 
 
+def _qemu_audio_details(raw: HostProbeResult) -> str:
+    drivers = ", ".join(sorted(raw.qemu_audio_drivers or ()))
+    return (
+        f"QEMU's sound drivers are {drivers}; its PulseAudio driver (pa, the module"
+        " audio-pa.so) is not installed."
+    )
+
+
 def _audio_finding(raw: HostProbeResult) -> Finding:
     title = "Sound"
+    if raw.pulse_socket and _qemu_lacks_pa(raw):
+        return Finding(
+            "audio", Status.WARNING, title,
+            "Your desktop has a sound server, but QEMU lacks its sound module, so guest sound"
+            " is off.",
+            _qemu_audio_fix(raw),
+            details=_qemu_audio_details(raw),
+        )
     if raw.pulse_socket:
         return Finding(
-            "audio", Status.OK, title,
-            f"Guest sound plays through PulseAudio/PipeWire ({raw.pulse_socket}).",
+            "audio", Status.OK, title, "Guest sound plays through your desktop's sound server.",
+            details=f"QEMU uses its PulseAudio driver (pa) with the socket {raw.pulse_socket}.",
         )
     if raw.pipewire_socket:
+        # Both are needed: the PulseAudio service of PipeWire, and QEMU's driver that talks to it.
+        fix = (
+            f"{APT_PIPEWIRE_PULSE} {raw.qemu_pa_package or QEMU_AUDIO_PACKAGE}"
+            if _qemu_lacks_pa(raw) else APT_PIPEWIRE_PULSE
+        )
         return Finding(
             "audio", Status.INFO, title,
-            "PipeWire runs without its PulseAudio service, so guest sound is off.",
-            "sudo apt install pipewire-pulse",
+            "Your desktop's sound system lacks the part QEMU plays sound through, so guest"
+            " sound is off.",
+            fix,
+            details="PipeWire runs without its PulseAudio service (pipewire-pulse): there is no"
+            " PulseAudio socket.",
         )
     return Finding(
         "audio", Status.INFO, title,
-        "No PulseAudio or PipeWire sound server was found for this session, so guest sound is"
-        " off.",
+        "No sound server was found for this desktop session, so guest sound is off.",
+        details="Neither a PulseAudio nor a PipeWire socket exists in this session's runtime"
+        " folder.",
     )

@@ -17,6 +17,9 @@ class QemuCaps:
     version: tuple[int, int, int]
     devices: frozenset[str] = field(default_factory=frozenset)
     audio_drivers: frozenset[str] = field(default_factory=frozenset)
+    # Audio drivers this QEMU knows but whose module is not installed, mapped to the package
+    # QEMU names for it ({"pa": "qemu-system-gui"} on Debian without that package).
+    audio_packages: dict[str, str] = field(default_factory=dict)
     # Machine aliases ("q35", "pc") mapped to the versioned type they stand for ("pc-q35-7.2").
     machine_aliases: dict[str, str] = field(default_factory=dict)
     machines: frozenset[str] = field(default_factory=frozenset)
@@ -66,6 +69,26 @@ def parse_audiodev_help(text: str) -> frozenset[str]:
         if word and " " not in word and not word.endswith(":"):
             drivers.add(word)
     return frozenset(drivers)
+
+
+_MISSING_MODULE_RE = re.compile(
+    r"module (?P<kind>[a-z]+)-(?P=kind)-(?P<name>[\w-]+) not found"
+    r"(?:, do you want to install (?P<package>[\w.+-]+) package)?"
+)
+
+
+def parse_missing_modules(text: str, kind: str) -> dict[str, str]:
+    """{driver: package} from the notes QEMU prints about modules it could not load.
+
+    Debian's QEMU says `qemu: module audio-audio-pa not found, do you want to install
+    qemu-system-gui package?` on stderr for every audio back-end whose package is missing
+    (upstream QEMU prints no package name: the driver is then mapped to "").
+    """
+    found: dict[str, str] = {}
+    for m in _MISSING_MODULE_RE.finditer(text):
+        if m.group("kind") == kind:
+            found[m.group("name")] = m.group("package") or ""
+    return found
 
 
 def parse_machine_help(text: str) -> tuple[frozenset[str], dict[str, str]]:

@@ -37,6 +37,7 @@ from kvmgui.core.hostcheck import (
     parse_tool_version,
     report,
 )
+from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
 # From <linux/kvm.h>: _IO(KVMIO=0xAE, 0x00) and _IO(KVMIO, 0x01).
 KVM_GET_API_VERSION = 0xAE00
@@ -57,17 +58,20 @@ async def probe_host(
     """Gather the raw host facts. Never raises for a missing file or program: absence is a fact.
 
     `env` (default: os.environ) supplies PATH for finding programs and XDG_RUNTIME_DIR /
-    PULSE_SERVER for the sound server.
+    PULSE_SERVER for the sound server; QEMU itself is asked which sound drivers it has.
     """
     environ = dict(os.environ if env is None else env)
     programs = await asyncio.to_thread(_find_programs, qemu_binary, qemu_img, environ)
-    files, qemu, img = await asyncio.gather(
+    files, qemu, img, audio = await asyncio.gather(
         asyncio.to_thread(_probe_files, Path(vm_root), root, environ),
         _tool_version(programs.qemu, timeout),
         _tool_version(programs.qemu_img, timeout),
+        _qemu_audio(programs.qemu, timeout),
     )
     return replace(
         files,
+        qemu_audio_drivers=audio[0],
+        qemu_pa_package=audio[1],
         qemu_path=programs.qemu,
         qemu_version=qemu[0],
         qemu_version_text=qemu[1],
@@ -143,6 +147,21 @@ async def _tool_version(path: str | None, timeout: float) -> tuple[Version | Non
     if proc.returncode != 0:
         return None, f"it exited with status {proc.returncode} ({first or 'no output'})"
     return parse_tool_version(text), first
+
+
+async def _qemu_audio(path: str | None, timeout: float) -> tuple[frozenset[str] | None, str | None]:
+    """(the -audiodev drivers QEMU lists, the package it names for a missing `pa`).
+
+    Through qemu_probe's cache, so the host check and the argv builder see the same QEMU.
+    (None, None) when QEMU is missing or does not answer: the QEMU finding says why.
+    """
+    if path is None:
+        return None, None
+    try:
+        caps = await probe_caps(path, timeout=timeout)
+    except QemuProbeError:
+        return None, None
+    return caps.audio_drivers, caps.audio_packages.get("pa") or None
 
 
 # --------------------------------------------------------------------------- files and devices

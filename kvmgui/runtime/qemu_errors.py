@@ -145,6 +145,14 @@ def _audio(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str
             "start your desktop's sound service, or turn sound off for this VM.")
 
 
+def _audio_module(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+    # Debian's QEMU names the package; upstream's only says the driver is unknown.
+    package = m.groupdict().get("package") or "qemu-system-gui"
+    return ("audio-module",
+            "QEMU's module for your desktop's sound server is not installed: install it with "
+            f"sudo apt install {package}, or turn sound off for this VM.")
+
+
 def _hostfwd(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
     host_port, guest_port = m.group("host"), m.group("guest")
     return ("port-in-use",
@@ -216,6 +224,9 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(r"Could not open '(?P<path>[^']*)': No such file or directory"), _missing),
     (re.compile(r"Could not open '(?P<path>[^']*)': Permission denied"), _denied),
     (re.compile(r"Could not init `?'?(?P<driver>\w+)'? audio driver"), _audio),
+    (re.compile(r"module audio-audio-pa not found, do you want to install "
+                r"(?P<package>[\w.+-]+) package"), _audio_module),
+    (re.compile(r"Unknown audio driver `?'?pa'?$"), _audio_module),
     (re.compile(r"Could not set up host forwarding rule "
                 r"'\w+:[^:]*:(?P<host>\d+)-[^:]*:(?P<guest>\d+)'"), _hostfwd),
     (re.compile(r"CPU model 'host' requires KVM"), _cpu_needs_kvm),

@@ -1,9 +1,12 @@
 """Ask the installed QEMU binary what it can do, once per binary version.
 
 Runs `--version`, `-machine help`, `-device help` and `-audiodev help` (each a plain argv, each
-with a timeout) and hands the text to the pure parsers in `kvmgui.core.qemu_caps`. The result
-is cached in memory by the binary's real path and modification time, so an upgrade of QEMU
-while the app runs is noticed on the next probe and nothing is written to disk.
+with a timeout) and hands the text to the pure parsers in `kvmgui.core.qemu_caps`. The audio
+drivers are whatever the installed QEMU lists: distributions ship some as loadable modules in
+separate packages (Debian's PulseAudio driver is in qemu-system-gui). The result
+is cached in memory by the binary's real path and modification time and the state of its
+module folders, so an upgrade of QEMU (or a newly installed module) while the app runs is noticed
+on the next probe and nothing is written to disk.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from kvmgui.core.qemu_caps import (
     parse_audiodev_help,
     parse_device_help,
     parse_machine_help,
+    parse_missing_modules,
     parse_version,
 )
 
@@ -41,11 +45,33 @@ class QemuNotFound(QemuProbeError):
         self.fix = INSTALL_FIX
 
 
+# Where distributions install QEMU's loadable modules (Debian/Ubuntu, Fedora, Arch). Installing
+# one (Debian's qemu-system-gui adds the PulseAudio driver) leaves the binary untouched but
+# changes the folder, so the folder is part of the cache key: "Check again" after an install
+# sees the new driver.
+MODULE_DIRS: tuple[str, ...] = (
+    "/usr/lib/x86_64-linux-gnu/qemu",
+    "/usr/lib64/qemu",
+    "/usr/lib/qemu",
+)
+
+
 @dataclass(frozen=True)
 class _CacheKey:
     path: str
     mtime_ns: int
     size: int
+    modules: tuple[int, ...]  # modification times of the module folders (-1: none)
+
+
+def _modules_stamp() -> tuple[int, ...]:
+    stamps = []
+    for folder in (os.environ.get("QEMU_MODULE_DIR", ""), *MODULE_DIRS):
+        try:
+            stamps.append(os.stat(folder).st_mtime_ns if folder else -1)
+        except OSError:
+            stamps.append(-1)
+    return tuple(stamps)
 
 
 _cache: dict[_CacheKey, QemuCaps] = {}
@@ -63,7 +89,8 @@ def resolve_binary(binary: str) -> str:
     return os.path.realpath(found)
 
 
-async def _run(path: str, *args: str, timeout: float) -> str:
+async def _run(path: str, *args: str, timeout: float) -> tuple[str, str]:
+    """(stdout, stderr) of `path args`; raises QemuProbeError when it fails or hangs."""
     try:
         proc = await asyncio.create_subprocess_exec(
             path,
@@ -71,7 +98,7 @@ async def _run(path: str, *args: str, timeout: float) -> str:
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             # -audiodev help prints "module … not found" lines for audio back-ends whose
-            # packages are not installed; they are noise here.
+            # packages are not installed: kept apart, they name the package to install.
             stderr=asyncio.subprocess.PIPE,
         )
     except FileNotFoundError as err:
@@ -92,7 +119,7 @@ async def _run(path: str, *args: str, timeout: float) -> str:
             f"QEMU ({path}) failed to answer `{' '.join(args)}`"
             + (f": {detail[-1]}" if detail else ".")
         )
-    return out.decode(errors="replace")
+    return out.decode(errors="replace"), err_out.decode(errors="replace")
 
 
 async def probe_caps(
@@ -102,15 +129,15 @@ async def probe_caps(
     QemuProbeError."""
     path = resolve_binary(binary)
     st = os.stat(path)
-    key = _CacheKey(path, st.st_mtime_ns, st.st_size)
+    key = _CacheKey(path, st.st_mtime_ns, st.st_size, _modules_stamp())
     cached = _cache.get(key)
     if cached is not None:
         return cached
     # One after another: four short runs, and the machine may be busy running guests.
-    version_text = await _run(path, "--version", timeout=timeout)
-    machine_text = await _run(path, "-machine", "help", timeout=timeout)
-    device_text = await _run(path, "-device", "help", timeout=timeout)
-    audio_text = await _run(path, "-audiodev", "help", timeout=timeout)
+    version_text, _ = await _run(path, "--version", timeout=timeout)
+    machine_text, _ = await _run(path, "-machine", "help", timeout=timeout)
+    device_text, _ = await _run(path, "-device", "help", timeout=timeout)
+    audio_text, audio_notes = await _run(path, "-audiodev", "help", timeout=timeout)
     try:
         version = parse_version(version_text)
     except ValueError as err:
@@ -120,6 +147,7 @@ async def probe_caps(
         version=version,
         devices=parse_device_help(device_text),
         audio_drivers=parse_audiodev_help(audio_text),
+        audio_packages=parse_missing_modules(audio_notes, "audio"),
         machine_aliases=aliases,
         machines=machines,
         version_text=version_text.strip().splitlines()[0] if version_text.strip() else "",

@@ -1,4 +1,4 @@
-"""The "KVM is not usable" banner and the first-run empty state of the main window."""
+"""The "no hardware acceleration" banner and the first-run empty state of the main window."""
 
 from __future__ import annotations
 
@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.hostcheck import HostReport
+from kvmgui.ui.hostcheck_dialog import DetailsToggle
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
 
 
 class Banner(QFrame):
-    """A coloured strip with an icon, a sentence, an action button and a close button."""
+    """A coloured strip with an icon, a sentence (and what to do), an action button and a close
+    button; technical details, when there are any, stay behind a Details button."""
 
     action_clicked = Signal()
 
@@ -39,14 +42,21 @@ class Banner(QFrame):
         self.pic.setPixmap(icon("status-warning").pixmap(24, 24))
         self.pic.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.pic)
+        column = QVBoxLayout()
+        column.setSpacing(2)
         self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.text, 1)
+        column.addWidget(self.text)
+        self.details = DetailsToggle(translate("MainWindow", "this message"), self)
+        column.addWidget(self.details)
+        layout.addLayout(column, 1)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.action_clicked)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # At the top, so it stays put when the details unfold.
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
@@ -56,25 +66,28 @@ class Banner(QFrame):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, text: str, button: str) -> None:
+    def show_message(self, text: str, button: str, details: str = "") -> None:
         self.text.setText(text)
+        self.details.set_details(details)
         self.button.setText(button)
         self.button.setAccessibleName(button.replace("&", ""))
         self.setAccessibleName(text)
         self.show()
 
 
-def kvm_banner_text(reason: str) -> str:
-    """The banner's sentence: what is wrong and what it means (the reason already says that
-    guests run slower, so it is not repeated)."""
-    reason = reason.strip()
-    if not reason:
-        return translate(
-            "MainWindow",
-            "KVM cannot be used, so virtual machines run with software emulation "
-            "(TCG) and are much slower.",
-        )
-    return translate("MainWindow", "KVM cannot be used. {0}").format(core_text(reason))
+def kvm_banner_text(report: HostReport) -> tuple[str, str]:
+    """(what the banner says, its details) when this computer cannot use KVM.
+
+    The host check's accelerator finding, in the same order: the plain sentence, what to do,
+    and the technical reason (TCG, kvm_pvm, vmx/svm) only under Details.
+    """
+    finding = next((f for f in report.findings if f.key == "accel"), None)
+    if finding is None:
+        return core_text(report.facts.kvm_reason), ""
+    text = core_text(finding.message)
+    if finding.fix:
+        text += "\n" + translate("MainWindow", "What to do: {0}").format(core_text(finding.fix))
+    return text, core_text(finding.details)
 
 
 class EmptyState(QWidget):

@@ -466,191 +466,259 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it is not valid JSON ({exc})')),
     #: kvmgui/core/definition.py:512
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it is nested too deeply')),
-    #: kvmgui/core/hostcheck.py:99
+    #: kvmgui/core/hostcheck.py:117
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Log out and back in (or restart the computer).')),
-    #: kvmgui/core/hostcheck.py:100
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Enable virtualization (VT-x/AMD-V) in the firmware (BIOS/UEFI) settings.')),
-    #: kvmgui/core/hostcheck.py:101
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Enable nested virtualization for this virtual machine on the outer host.')),
-    #: kvmgui/core/hostcheck.py:267
+    #: kvmgui/core/hostcheck.py:119
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "Turn on virtualization (VT-x/AMD-V) in the computer's BIOS/UEFI settings, then restart.")),
+    #: kvmgui/core/hostcheck.py:122
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is itself a virtual machine: turn on nested virtualization for it in the program that runs it.')),
+    #: kvmgui/core/hostcheck.py:295
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'you are in the kvm group, but this login session started before you were added')),
-    #: kvmgui/core/hostcheck.py:276
+    #: kvmgui/core/hostcheck.py:304
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'it belongs to group {owner} with mode {mode}, which the kvm group cannot open')),
-    #: kvmgui/core/hostcheck.py:281
+    #: kvmgui/core/hostcheck.py:309
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'you are not in the kvm group')),
-    #: kvmgui/core/hostcheck.py:283
+    #: kvmgui/core/hostcheck.py:311
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'after adding yourself, log out and back in')),
-    #: kvmgui/core/hostcheck.py:293
+    #: kvmgui/core/hostcheck.py:321
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'the CPU shows no VT-x/AMD-V flag (vmx/svm) and the loaded KVM module is kvm_pvm, which cannot run ordinary guests')),
-    #: kvmgui/core/hostcheck.py:298
+    #: kvmgui/core/hostcheck.py:326
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'this computer is a virtual machine without nested virtualization (its CPU shows no VT-x/AMD-V flag, vmx/svm)')),
-    #: kvmgui/core/hostcheck.py:303
+    #: kvmgui/core/hostcheck.py:331
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'the CPU shows no VT-x/AMD-V flag (vmx/svm): virtualization is switched off in the firmware settings or the CPU lacks it')),
-    #: kvmgui/core/hostcheck.py:318
+    #: kvmgui/core/hostcheck.py:346
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm does not exist')),
-    #: kvmgui/core/hostcheck.py:320
+    #: kvmgui/core/hostcheck.py:348
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm does not exist because the {module} module is not loaded')),
-    #: kvmgui/core/hostcheck.py:324
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm is not a device file')),
-    #: kvmgui/core/hostcheck.py:327
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'you are not allowed to use /dev/kvm because {why}')),
-    #: kvmgui/core/hostcheck.py:330; {kvm_open_errno} = _errno_text(raw.kvm_open_errno)
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm could not be opened ({kvm_open_errno})')),
-    #: kvmgui/core/hostcheck.py:334
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm did not answer the KVM version query')),
-    #: kvmgui/core/hostcheck.py:337; {kvm_api_version} = raw.kvm_api_version
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm reports KVM API version {kvm_api_version} instead of {KVM_API_VERSION}')),
-    #: kvmgui/core/hostcheck.py:343
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'another hypervisor (VirtualBox or VMware) is holding VT-x/AMD-V')),
-    #: kvmgui/core/hostcheck.py:350
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'no answer')),
     #: kvmgui/core/hostcheck.py:352
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm is not a device file')),
+    #: kvmgui/core/hostcheck.py:355
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'you are not allowed to use /dev/kvm because {why}')),
+    #: kvmgui/core/hostcheck.py:358; {kvm_open_errno} = _errno_text(raw.kvm_open_errno)
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm could not be opened ({kvm_open_errno})')),
+    #: kvmgui/core/hostcheck.py:362
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm did not answer the KVM version query')),
+    #: kvmgui/core/hostcheck.py:365; {kvm_api_version} = raw.kvm_api_version
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm reports KVM API version {kvm_api_version} instead of {KVM_API_VERSION}')),
+    #: kvmgui/core/hostcheck.py:371
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'another hypervisor (VirtualBox or VMware) is holding VT-x/AMD-V')),
+    #: kvmgui/core/hostcheck.py:378
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'no answer')),
+    #: kvmgui/core/hostcheck.py:380
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'KVM could not create a virtual machine ({detail})')),
-    #: kvmgui/core/hostcheck.py:361
+    #: kvmgui/core/hostcheck.py:389
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'the loaded KVM module is kvm_pvm, which cannot run ordinary guests')),
-    #: kvmgui/core/hostcheck.py:379
+    #: kvmgui/core/hostcheck.py:407
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Quit VirtualBox or VMware and try again.')),
-    #: kvmgui/core/hostcheck.py:390
+    #: kvmgui/core/hostcheck.py:418
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'VT-x (vmx)')),
-    #: kvmgui/core/hostcheck.py:390
+    #: kvmgui/core/hostcheck.py:418
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'AMD-V (svm)')),
-    #: kvmgui/core/hostcheck.py:392
+    #: kvmgui/core/hostcheck.py:420
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The CPU has {flag} and /dev/kvm can create virtual machines, so auto uses KVM and guests run at nearly native speed.')),
-    #: kvmgui/core/hostcheck.py:397; {0} = _sentence(clause)[:-1]
+    #: kvmgui/core/hostcheck.py:425; {0} = _sentence(clause)[:-1]
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{0}, so auto uses TCG (software emulation) and guests will run much slower.')),
-    #: kvmgui/core/hostcheck.py:468
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Accelerator: KVM')),
-    #: kvmgui/core/hostcheck.py:471
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Accelerator: TCG')),
-    #: kvmgui/core/hostcheck.py:476
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'CPU virtualization')),
-    #: kvmgui/core/hostcheck.py:478
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The CPU supports Intel VT-x (vmx flag).')),
-    #: kvmgui/core/hostcheck.py:480
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The CPU supports AMD-V (svm flag).')),
-    #: kvmgui/core/hostcheck.py:484
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is a virtual machine whose CPU shows no VT-x/AMD-V flag, so KVM guests cannot run inside it.')),
-    #: kvmgui/core/hostcheck.py:490
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The CPU shows no VT-x/AMD-V flag: virtualization is switched off in the firmware settings or the CPU lacks it.')),
-    #: kvmgui/core/hostcheck.py:497
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'KVM kernel module')),
-    #: kvmgui/core/hostcheck.py:500
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Could not tell which kernel modules are loaded.')),
-    #: kvmgui/core/hostcheck.py:504
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The {name} module is loaded.')),
-    #: kvmgui/core/hostcheck.py:508
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially prepared guest kernels, not ordinary operating systems.')),
-    #: kvmgui/core/hostcheck.py:516
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'No KVM module is loaded because the CPU shows no virtualization support.')),
-    #: kvmgui/core/hostcheck.py:522
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The {module} module is not loaded.')),
-    #: kvmgui/core/hostcheck.py:532
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm does not exist, so KVM cannot be used.')),
-    #: kvmgui/core/hostcheck.py:537
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm exists but is not a device file, so KVM cannot be used.')),
-    #: kvmgui/core/hostcheck.py:540; {dev_kvm_mode} = raw.dev_kvm_mode
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', ', mode {dev_kvm_mode}')),
-    #: kvmgui/core/hostcheck.py:541; {dev_kvm_group} = raw.dev_kvm_group
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'group {dev_kvm_group}')),
-    #: kvmgui/core/hostcheck.py:541
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'unknown group')),
-    #: kvmgui/core/hostcheck.py:542
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm exists ({group}{mode}).')),
-    #: kvmgui/core/hostcheck.py:546
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'KVM usable')),
-    #: kvmgui/core/hostcheck.py:548
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Not checked: there is no /dev/kvm.')),
-    #: kvmgui/core/hostcheck.py:556
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', ', so KVM cannot create VMs until you quit it or unload its driver')),
-    #: kvmgui/core/hostcheck.py:562
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm created a test VM, but it belongs to kvm_pvm, which cannot run ordinary guests.')),
-    #: kvmgui/core/hostcheck.py:568
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.')),
-    #: kvmgui/core/hostcheck.py:573
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'kvm group')),
-    #: kvmgui/core/hostcheck.py:576
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You are root, so no group membership is needed.')),
-    #: kvmgui/core/hostcheck.py:581
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This system has no kvm group; access to /dev/kvm is granted some other way.')),
+    #: kvmgui/core/hostcheck.py:547
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Hardware acceleration')),
+    #: kvmgui/core/hostcheck.py:550
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer can use hardware acceleration, so virtual machines run at nearly full speed.')),
+    #: kvmgui/core/hostcheck.py:552
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "This computer can't use hardware acceleration, so virtual machines will run slowly.")),
+    #: kvmgui/core/hostcheck.py:567
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Processor')),
+    #: kvmgui/core/hostcheck.py:569
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Intel VT-x (vmx flag)')),
+    #: kvmgui/core/hostcheck.py:569
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'AMD-V (svm flag)')),
+    #: kvmgui/core/hostcheck.py:571
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The processor supports hardware virtualization.')),
+    #: kvmgui/core/hostcheck.py:572
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The CPU supports {flag}.')),
+    #: kvmgui/core/hostcheck.py:577
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is a virtual machine that does not pass hardware virtualization on to its own virtual machines.')),
+    #: kvmgui/core/hostcheck.py:580
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The CPU shows the hypervisor flag but no VT-x/AMD-V flag (vmx/svm).')),
     #: kvmgui/core/hostcheck.py:584
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You are in the kvm group.')),
-    #: kvmgui/core/hostcheck.py:588
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You were added to the kvm group, but this login session started before that.')),
-    #: kvmgui/core/hostcheck.py:595
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You can use /dev/kvm from this desktop session, but not over SSH unless you join the kvm group and log in again.')),
-    #: kvmgui/core/hostcheck.py:601
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You are not in the kvm group; after adding yourself, log out and back in.')),
-    #: kvmgui/core/hostcheck.py:607
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Other hypervisors')),
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Hardware virtualization is switched off in the BIOS/UEFI settings, or this processor does not have it.')),
+    #: kvmgui/core/hostcheck.py:587
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The CPU shows no VT-x/AMD-V flag (vmx/svm).')),
+    #: kvmgui/core/hostcheck.py:592
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Virtualization driver')),
+    #: kvmgui/core/hostcheck.py:596
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Could not tell whether the virtualization driver is loaded.')),
+    #: kvmgui/core/hostcheck.py:597
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Neither /proc/modules nor /sys/module could be read.')),
+    #: kvmgui/core/hostcheck.py:602
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The virtualization driver is loaded.')),
+    #: kvmgui/core/hostcheck.py:603
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The {name} module is loaded.')),
+    #: kvmgui/core/hostcheck.py:608
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The loaded virtualization driver cannot run ordinary operating systems.')),
+    #: kvmgui/core/hostcheck.py:611
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially prepared guest kernels.')),
     #: kvmgui/core/hostcheck.py:617
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "VirtualBox's vboxdrv driver is loaded, and on Linux 6.12 or newer KVM holds VT-x/AMD-V from the moment its module loads, so VirtualBox fails with VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is loaded, and KVM cannot start guests while a VirtualBox VM runs.")),
-    #: kvmgui/core/hostcheck.py:621
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'To use VirtualBox, first run: sudo modprobe -r {kvm_module} (or boot with kvm.enable_virt_at_load=0)')),
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The virtualization driver is not loaded because the processor does not offer hardware virtualization.')),
+    #: kvmgui/core/hostcheck.py:620
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'No KVM module (kvm_intel or kvm_amd) is loaded and the CPU shows no vmx/svm flag.')),
+    #: kvmgui/core/hostcheck.py:625
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The virtualization driver is not loaded.')),
     #: kvmgui/core/hostcheck.py:626
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "VirtualBox's vboxdrv driver is loaded: KVM and VirtualBox cannot both run virtual machines at the same time, so quit every VirtualBox VM before starting one here, and the other way round.")),
-    #: kvmgui/core/hostcheck.py:629
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Quit all VirtualBox virtual machines before starting one here.')),
-    #: kvmgui/core/hostcheck.py:634
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "VMware's vmmon driver is loaded: KVM and VMware cannot both run virtual machines at the same time.")),
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The {module} module is not loaded.')),
+    #: kvmgui/core/hostcheck.py:631
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Virtualization device')),
     #: kvmgui/core/hostcheck.py:636
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Quit all VMware virtual machines before starting one here.')),
-    #: kvmgui/core/hostcheck.py:640
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "Could not tell whether VirtualBox's driver is loaded.")),
-    #: kvmgui/core/hostcheck.py:643
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'No VirtualBox or VMware driver is loaded to conflict with KVM.')),
-    #: kvmgui/core/hostcheck.py:648
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Running inside a VM')),
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "The virtualization device is missing, so hardware acceleration can't be used.")),
+    #: kvmgui/core/hostcheck.py:637
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm does not exist.')),
+    #: kvmgui/core/hostcheck.py:642
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "The virtualization device is broken, so hardware acceleration can't be used.")),
+    #: kvmgui/core/hostcheck.py:644
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm exists but is not a device file.')),
+    #: kvmgui/core/hostcheck.py:646; {dev_kvm_mode} = raw.dev_kvm_mode
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', ', mode {dev_kvm_mode}')),
+    #: kvmgui/core/hostcheck.py:647; {dev_kvm_group} = raw.dev_kvm_group
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'group {dev_kvm_group}')),
+    #: kvmgui/core/hostcheck.py:647
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'unknown group')),
+    #: kvmgui/core/hostcheck.py:649
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The virtualization device exists.')),
     #: kvmgui/core/hostcheck.py:650
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is not a virtual machine.')),
-    #: kvmgui/core/hostcheck.py:655
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is itself a virtual machine{product} with nested virtualization available, so guests run slower than on real hardware.')),
-    #: kvmgui/core/hostcheck.py:660
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is itself a virtual machine{product} without nested virtualization.')),
-    #: kvmgui/core/hostcheck.py:675
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{program} is not installed.')),
-    #: kvmgui/core/hostcheck.py:680
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{program} at {path} did not report its version{detail}.')),
-    #: kvmgui/core/hostcheck.py:687
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{program} {shown} is too old: kvmgui needs {need} or newer.')),
-    #: kvmgui/core/hostcheck.py:689
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{program} {shown} is installed at {path}.')),
-    #: kvmgui/core/hostcheck.py:693
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'UEFI firmware (OVMF)')),
-    #: kvmgui/core/hostcheck.py:695; {ovmf_code} = raw.ovmf_code
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'UEFI firmware found at {ovmf_code}.')),
-    #: kvmgui/core/hostcheck.py:698
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can't be created.")),
-    #: kvmgui/core/hostcheck.py:705
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'TPM emulator (swtpm)')),
-    #: kvmgui/core/hostcheck.py:707; {swtpm_path} = raw.swtpm_path
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'swtpm is installed at {swtpm_path}.')),
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm exists ({group}{mode}).')),
+    #: kvmgui/core/hostcheck.py:659
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You were added to the kvm group, but that only counts after you log out and back in.')),
+    #: kvmgui/core/hostcheck.py:663
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The virtualization device has the wrong permissions, so nobody can use it.')),
+    #: kvmgui/core/hostcheck.py:665
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You are not allowed to use hardware acceleration until you join the kvm group and log in again.')),
+    #: kvmgui/core/hostcheck.py:670
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "Another virtualization program (VirtualBox or VMware) is using the processor's virtualization, so it can't be used here now.")),
+    #: kvmgui/core/hostcheck.py:674
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The virtualization device could not be opened.')),
+    #: kvmgui/core/hostcheck.py:676
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The virtualization device did not answer as expected.')),
+    #: kvmgui/core/hostcheck.py:677
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'A test virtual machine could not be created.')),
+    #: kvmgui/core/hostcheck.py:681
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Virtualization test')),
+    #: kvmgui/core/hostcheck.py:685
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Not checked, because the virtualization device is missing.')),
+    #: kvmgui/core/hostcheck.py:694
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', ', so KVM cannot create VMs until you quit it or unload its driver')),
+    #: kvmgui/core/hostcheck.py:703
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'A test virtual machine was created, but ordinary operating systems would not run in it.')),
+    #: kvmgui/core/hostcheck.py:706
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm created a test VM, but it belongs to kvm_pvm, which cannot run ordinary guests.')),
     #: kvmgui/core/hostcheck.py:710
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "swtpm is not installed, so Windows 11 guests can't get the TPM they need.")),
-    #: kvmgui/core/hostcheck.py:715
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'SPICE viewer')),
-    #: kvmgui/core/hostcheck.py:719; {remote_viewer_path} = raw.remote_viewer_path
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'remote-viewer is installed at {remote_viewer_path}.')),
-    #: kvmgui/core/hostcheck.py:723
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'remote-viewer is not installed; it is only needed for VMs that use a SPICE display.')),
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'A test virtual machine was created successfully.')),
+    #: kvmgui/core/hostcheck.py:711
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.')),
+    #: kvmgui/core/hostcheck.py:716
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'kvm group')),
+    #: kvmgui/core/hostcheck.py:720
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You are the administrator (root), so no group membership is needed.')),
+    #: kvmgui/core/hostcheck.py:725
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This system has no kvm group, so access is granted some other way.')),
+    #: kvmgui/core/hostcheck.py:728
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You are in the kvm group.')),
+    #: kvmgui/core/hostcheck.py:732
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You were added to the kvm group, but this login session started before that.')),
     #: kvmgui/core/hostcheck.py:739
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Free space')),
-    #: kvmgui/core/hostcheck.py:743
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Could not measure the free space for {where}.')),
-    #: kvmgui/core/hostcheck.py:749
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Only {shown} is free for the VM folder {where}, too little for most guest installs.')),
-    #: kvmgui/core/hostcheck.py:751
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Free up disk space, or choose a VM folder on a larger disk in the settings.')),
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You can use hardware acceleration from this desktop, but not over SSH unless you join the kvm group and log in again.')),
+    #: kvmgui/core/hostcheck.py:742
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This desktop session reaches /dev/kvm through an access list (uaccess), which remote logins do not get.')),
+    #: kvmgui/core/hostcheck.py:747
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'You are not in the kvm group; after adding yourself, log out and back in.')),
     #: kvmgui/core/hostcheck.py:753
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Other virtualization programs')),
+    #: kvmgui/core/hostcheck.py:763
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "VirtualBox cannot start its virtual machines while this program's virtualization driver is loaded.")),
+    #: kvmgui/core/hostcheck.py:765
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'To use VirtualBox, first run: sudo modprobe -r {kvm_module} (or boot with kvm.enable_virt_at_load=0)')),
+    #: kvmgui/core/hostcheck.py:767
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "VirtualBox's vboxdrv driver is loaded, and on Linux 6.12 or newer KVM holds VT-x/AMD-V from the moment its module loads, so VirtualBox fails with VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is loaded, and KVM cannot start guests while a VirtualBox VM runs.")),
+    #: kvmgui/core/hostcheck.py:774
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'VirtualBox and these virtual machines cannot run at the same time, so quit every VirtualBox machine before starting one here, and the other way round.')),
+    #: kvmgui/core/hostcheck.py:776
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Quit all VirtualBox virtual machines before starting one here.')),
+    #: kvmgui/core/hostcheck.py:777
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "VirtualBox's vboxdrv driver is loaded.")),
+    #: kvmgui/core/hostcheck.py:782
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'VMware and these virtual machines cannot run at the same time.')),
+    #: kvmgui/core/hostcheck.py:783
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Quit all VMware virtual machines before starting one here.')),
+    #: kvmgui/core/hostcheck.py:784
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "VMware's vmmon driver is loaded.")),
+    #: kvmgui/core/hostcheck.py:788
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Could not tell whether VirtualBox or VMware is running.')),
+    #: kvmgui/core/hostcheck.py:791
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'No VirtualBox or VMware driver is in the way.')),
+    #: kvmgui/core/hostcheck.py:796
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Running inside a virtual machine')),
+    #: kvmgui/core/hostcheck.py:798
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is not a virtual machine.')),
+    #: kvmgui/core/hostcheck.py:800; {dmi_product_name} = raw.dmi_product_name
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The virtual hardware is {dmi_product_name}.')),
+    #: kvmgui/core/hostcheck.py:805
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is itself a virtual machine, so its virtual machines run slower than on real hardware.')),
+    #: kvmgui/core/hostcheck.py:808
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'The CPU shows vmx/svm: nested virtualization is available.')),
+    #: kvmgui/core/hostcheck.py:814
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'This computer is itself a virtual machine without nested virtualization.')),
+    #: kvmgui/core/hostcheck.py:830
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{program} is not installed.')),
+    #: kvmgui/core/hostcheck.py:835
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{program} at {path} did not report its version{detail}.')),
+    #: kvmgui/core/hostcheck.py:842
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{program} {shown} is too old: kvmgui needs {need} or newer.')),
+    #: kvmgui/core/hostcheck.py:844
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{program} {shown} is installed at {path}.')),
+    #: kvmgui/core/hostcheck.py:848
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'UEFI firmware (OVMF)')),
+    #: kvmgui/core/hostcheck.py:850; {ovmf_code} = raw.ovmf_code
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'UEFI firmware found at {ovmf_code}.')),
+    #: kvmgui/core/hostcheck.py:853
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can't be created.")),
+    #: kvmgui/core/hostcheck.py:860
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'TPM emulator (swtpm)')),
+    #: kvmgui/core/hostcheck.py:862; {swtpm_path} = raw.swtpm_path
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'swtpm is installed at {swtpm_path}.')),
+    #: kvmgui/core/hostcheck.py:865
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "swtpm is not installed, so Windows 11 guests can't get the TPM they need.")),
+    #: kvmgui/core/hostcheck.py:870
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'SPICE viewer')),
+    #: kvmgui/core/hostcheck.py:874; {remote_viewer_path} = raw.remote_viewer_path
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'remote-viewer is installed at {remote_viewer_path}.')),
+    #: kvmgui/core/hostcheck.py:878
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'remote-viewer is not installed; it is only needed for VMs that use a SPICE display.')),
+    #: kvmgui/core/hostcheck.py:894
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Free space')),
+    #: kvmgui/core/hostcheck.py:898
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Could not measure the free space for {where}.')),
+    #: kvmgui/core/hostcheck.py:904
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Only {shown} is free for the VM folder {where}, too little for most guest installs.')),
+    #: kvmgui/core/hostcheck.py:906
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Free up disk space, or choose a VM folder on a larger disk in the settings.')),
+    #: kvmgui/core/hostcheck.py:908
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', '{shown} is free for the VM folder {where}.')),
-    #: kvmgui/core/hostcheck.py:757
+    #: kvmgui/core/hostcheck.py:914
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "QEMU's sound drivers are {drivers}; its PulseAudio driver (pa, the module audio-pa.so) is not installed.")),
+    #: kvmgui/core/hostcheck.py:920
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Sound')),
-    #: kvmgui/core/hostcheck.py:761; {pulse_socket} = raw.pulse_socket
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Guest sound plays through PulseAudio/PipeWire ({pulse_socket}).')),
-    #: kvmgui/core/hostcheck.py:766
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'PipeWire runs without its PulseAudio service, so guest sound is off.')),
-    #: kvmgui/core/hostcheck.py:771
-    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'No PulseAudio or PipeWire sound server was found for this session, so guest sound is off.')),
-    #: kvmgui/core/qemu_caps.py:41; {0} = text.strip()[:80]
+    #: kvmgui/core/hostcheck.py:924
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Your desktop has a sound server, but QEMU lacks its sound module, so guest sound is off.')),
+    #: kvmgui/core/hostcheck.py:931
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "Guest sound plays through your desktop's sound server.")),
+    #: kvmgui/core/hostcheck.py:932; {pulse_socket} = raw.pulse_socket
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'QEMU uses its PulseAudio driver (pa) with the socket {pulse_socket}.')),
+    #: kvmgui/core/hostcheck.py:942
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "Your desktop's sound system lacks the part QEMU plays sound through, so guest sound is off.")),
+    #: kvmgui/core/hostcheck.py:945
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'PipeWire runs without its PulseAudio service (pipewire-pulse): there is no PulseAudio socket.')),
+    #: kvmgui/core/hostcheck.py:950
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'No sound server was found for this desktop session, so guest sound is off.')),
+    #: kvmgui/core/hostcheck.py:951
+    ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "Neither a PulseAudio nor a PipeWire socket exists in this session's runtime folder.")),
+    #: kvmgui/core/qemu_caps.py:44; {0} = text.strip()[:80]
     ('core.qemu_caps', QT_TRANSLATE_NOOP('core.qemu_caps', 'Not a QEMU version banner: {0}')),
     #: kvmgui/core/qemu_img.py:70
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'An image path must not be empty.')),
@@ -1310,11 +1378,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.exits', QT_TRANSLATE_NOOP('runtime.exits', 'It was forced off.')),
     #: kvmgui/runtime/exits.py:52
     ('runtime.exits', QT_TRANSLATE_NOOP('runtime.exits', 'It shut down.')),
-    #: kvmgui/runtime/host_probe.py:133; {0} = exc.strerror or exc
+    #: kvmgui/runtime/host_probe.py:137; {0} = exc.strerror or exc
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it could not be started ({0})')),
-    #: kvmgui/runtime/host_probe.py:140
+    #: kvmgui/runtime/host_probe.py:144
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it did not answer within {timeout} seconds')),
-    #: kvmgui/runtime/host_probe.py:144; {returncode} = proc.returncode, {1} = first or 'no output'
+    #: kvmgui/runtime/host_probe.py:148; {returncode} = proc.returncode, {1} = first or 'no output'
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it exited with status {returncode} ({1})')),
     #: kvmgui/runtime/images.py:79; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "The program {0} was not found. Install QEMU's tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.")),
@@ -1524,45 +1592,47 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'the JACK sound server')),
     #: kvmgui/runtime/qemu_errors.py:144; {0} = server.get(driver, f'the {driver} sound system')
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "QEMU could not connect to {0}: start your desktop's sound service, or turn sound off for this VM.")),
-    #: kvmgui/runtime/qemu_errors.py:151
+    #: kvmgui/runtime/qemu_errors.py:152
+    ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "QEMU's module for your desktop's sound server is not installed: install it with sudo apt install {package}, or turn sound off for this VM.")),
+    #: kvmgui/runtime/qemu_errors.py:159
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "The host port {host_port} is already in use by another program, so it cannot be forwarded to the guest's port {guest_port}: choose another host port in the VM's network settings, or stop the program that uses it.")),
-    #: kvmgui/runtime/qemu_errors.py:158
+    #: kvmgui/runtime/qemu_errors.py:166
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "The 'host' CPU model only works with KVM, and this VM runs without it: set the VM's accelerator to KVM, or remove '-cpu host' from its extra arguments.")),
-    #: kvmgui/runtime/qemu_errors.py:164
+    #: kvmgui/runtime/qemu_errors.py:172
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "QEMU failed to set up the host's CPU model under KVM (this happens inside some nested virtual machines): set the VM's accelerator to TCG, or run it on the real computer.")),
-    #: kvmgui/runtime/qemu_errors.py:171
+    #: kvmgui/runtime/qemu_errors.py:179
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'the {amount} of memory this VM wants')),
-    #: kvmgui/runtime/qemu_errors.py:171
+    #: kvmgui/runtime/qemu_errors.py:179
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "this VM's memory")),
-    #: kvmgui/runtime/qemu_errors.py:173
+    #: kvmgui/runtime/qemu_errors.py:181
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'There is not enough free memory for {size}: give the VM less memory, or close other programs and VMs.')),
-    #: kvmgui/runtime/qemu_errors.py:180; {1} = m.group('fmt')
+    #: kvmgui/runtime/qemu_errors.py:188; {1} = m.group('fmt')
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "{what} is not a {1} image although the VM's settings say so: set the disk's real format in the VM's settings ('kvmgui-cli img info' shows it).")),
-    #: kvmgui/runtime/qemu_errors.py:187
+    #: kvmgui/runtime/qemu_errors.py:195
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'This VM is already running or being started by another program (its pidfile is locked).')),
-    #: kvmgui/runtime/qemu_errors.py:193
+    #: kvmgui/runtime/qemu_errors.py:201
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "One of the VM's sockets is in use, so another copy of this VM is probably running; stop it first.")),
-    #: kvmgui/runtime/qemu_errors.py:199
+    #: kvmgui/runtime/qemu_errors.py:207
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "This QEMU does not support the VM's machine type (it was probably created with a newer QEMU): update QEMU, or choose the machine type again in the VM's settings.")),
-    #: kvmgui/runtime/qemu_errors.py:205
+    #: kvmgui/runtime/qemu_errors.py:213
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', "The TPM emulator (swtpm) did not work: check that swtpm is installed (sudo apt install swtpm), or turn the TPM off in the VM's settings.")),
-    #: kvmgui/runtime/qemu_errors.py:268
+    #: kvmgui/runtime/qemu_errors.py:279
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'QEMU could not start the VM')),
-    #: kvmgui/runtime/qemu_errors.py:270
+    #: kvmgui/runtime/qemu_errors.py:281
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'QEMU stopped unexpectedly')),
-    #: kvmgui/runtime/qemu_errors.py:276
+    #: kvmgui/runtime/qemu_errors.py:287
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', '{summary} ({exit_text}) and printed no error message.')),
-    #: kvmgui/runtime/qemu_probe.py:38
+    #: kvmgui/runtime/qemu_probe.py:41
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}')),
-    #: kvmgui/runtime/qemu_probe.py:80; {strerror} = err.strerror
+    #: kvmgui/runtime/qemu_probe.py:84; {strerror} = err.strerror
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) cannot be run: {strerror}.')),
-    #: kvmgui/runtime/qemu_probe.py:87; {1} = ' '.join(args)
+    #: kvmgui/runtime/qemu_probe.py:91; {1} = ' '.join(args)
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) did not answer `{1}` within {timeout} seconds.')),
-    #: kvmgui/runtime/qemu_probe.py:92; {1} = ' '.join(args), {2} = detail[-1]
+    #: kvmgui/runtime/qemu_probe.py:96; {1} = ' '.join(args), {2} = detail[-1]
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) failed to answer `{1}`: {2}')),
-    #: kvmgui/runtime/qemu_probe.py:92; {1} = ' '.join(args)
+    #: kvmgui/runtime/qemu_probe.py:96; {1} = ' '.join(args)
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) failed to answer `{1}`.')),
-    #: kvmgui/runtime/qemu_probe.py:117
+    #: kvmgui/runtime/qemu_probe.py:121
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', '{path} does not look like QEMU: {err}')),
     #: kvmgui/runtime/qmp_session.py:133
     ('runtime.qmp_session', QT_TRANSLATE_NOOP('runtime.qmp_session', 'This QMP session is already connected.')),

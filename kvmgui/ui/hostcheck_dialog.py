@@ -1,7 +1,9 @@
-"""The host check: every finding of core.hostcheck with a status icon, its sentence and the fix.
+"""The host check: each problem in one plain sentence with its fix, the technical facts under
+"Details".
 
-The GUI version of `kvm-ok` plus the steps people otherwise look up in wikis (PEERS.md, user
-request 1): a fix command is shown in a copyable field with its own Copy button.
+The GUI version of `kvm-ok` plus the steps people otherwise look up in wikis. Findings that share
+a fix are shown once (core.hostcheck.merge_findings); a fix that is a command has a Copy button.
+Everything wraps: no fixed widths, so long translations are never cut off.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +43,9 @@ def status_word(status: Status) -> str:
 
 
 def summary_text(report: HostReport) -> str:
-    failures = sum(1 for f in report.findings if f.status is Status.FAILURE)
-    warnings = sum(1 for f in report.findings if f.status is Status.WARNING)
+    # Counted over what is shown: five findings with one fix are one warning to the user.
+    failures = sum(1 for f in report.merged if f.status is Status.FAILURE)
+    warnings = sum(1 for f in report.merged if f.status is Status.WARNING)
     if failures:
         head = translate(
             "HostCheckDialog",
@@ -51,11 +54,12 @@ def summary_text(report: HostReport) -> str:
     elif report.facts.kvm_usable:
         head = translate(
             "HostCheckDialog",
-            "This computer is ready: virtual machines run with KVM at nearly native speed.",
+            "This computer is ready: virtual machines run at nearly full speed.",
         )
     else:
         head = translate(
-            "HostCheckDialog", "Virtual machines will run, but without KVM they are much slower."
+            "HostCheckDialog",
+            "Virtual machines will run, but slower than they could: the first entry says why.",
         )
     counts = translate("HostCheckDialog", "{0} problem(s), {1} warning(s).").format(
         failures, warnings
@@ -63,21 +67,81 @@ def summary_text(report: HostReport) -> str:
     return f"{head} {counts}"
 
 
+def details_text(finding: Finding) -> str:
+    """The technical side of a shown finding: its own details, then those of the findings
+    merged into it (each with its title, so the user can tell them apart)."""
+    lines = [core_text(finding.details)] if finding.details else []
+    for other in finding.also:
+        facts = " ".join(
+            text for text in (core_text(other.message), core_text(other.details)) if text
+        )
+        lines.append(
+            translate("HostCheckDialog", "{0}: {1}").format(core_text(other.title), facts)
+        )
+    return "\n\n".join(lines)
+
+
+class DetailsToggle(QWidget):
+    """A "Details" button that shows or hides technical text below it; hidden when empty."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.button = QToolButton(self)
+        self.button.setText(translate("HostCheckDialog", "Details"))
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.setAutoRaise(True)
+        self.button.setCheckable(True)
+        self.button.setAccessibleName(translate("HostCheckDialog", "Details for {0}").format(name))
+        self.button.toggled.connect(self.set_expanded)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.text.hide()
+        layout.addWidget(self.text)
+        self.setVisible(False)
+
+    def set_details(self, text: str) -> None:
+        self.text.setText(text)
+        self.text.setAccessibleName(text)
+        self.button.setChecked(False)
+        self.set_expanded(False)
+        self.setVisible(bool(text))
+
+    @property
+    def expanded(self) -> bool:
+        return self.button.isChecked()
+
+    def set_expanded(self, on: bool) -> None:
+        self.button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.text.setVisible(on)
+
+
 class FindingRow(QFrame):
-    """One finding: icon, title, sentence, and the fix with a Copy button."""
+    """One shown finding: icon, title, plain sentence, the fix (copyable when it is a command),
+    and the technical details behind a Details button."""
 
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.finding = finding
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Columns: icon | "Fix:" | the fix (takes the width) | Copy. Everything sits in this one
+        # grid: a wrapped label nested in a further layout gets a wrong height and is clipped.
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 6, 4, 6)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        top = Qt.AlignmentFlag.AlignTop
         pic = QLabel(self)
         pic.setPixmap(icon(f"status-{finding.status.value}").pixmap(22, 22))
-        pic.setAlignment(Qt.AlignmentFlag.AlignTop)
+        pic.setAlignment(top)
         pic.setAccessibleName(status_word(finding.status))
-        grid.addWidget(pic, 0, 0, 2, 1)
+        grid.addWidget(pic, 0, 0, 4, 1, top)
         # core.hostcheck speaks English: its title, sentence and fix go through the catalogue.
         name, sentence, fix = (core_text(finding.title), core_text(finding.message),
                                core_text(finding.fix))
@@ -86,37 +150,43 @@ class FindingRow(QFrame):
         bold.setBold(True)
         title.setFont(bold)
         title.setWordWrap(True)
-        grid.addWidget(title, 0, 1)
-        message = QLabel(sentence, self)
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(message, 1, 1)
-        self.fix_edit: QLineEdit | None = None
+        grid.addWidget(title, 0, 1, 1, 3)
+        self.message = QLabel(sentence, self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.message, 1, 1, 1, 3)
+        self.fix_label: QLabel | None = None
+        self.copy_button: QPushButton | None = None
         if finding.fix:
-            row = QWidget(self)
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 2, 0, 0)
-            label = QLabel(translate("HostCheckDialog", "Fix:"), row)
-            edit = QLineEdit(fix, row)
-            edit.setReadOnly(True)
-            mono = QFont("monospace")
-            mono.setStyleHint(QFont.StyleHint.Monospace)
-            edit.setFont(mono)
-            edit.setAccessibleName(
-                translate("HostCheckDialog", "Fix for {0}").format(name)
-            )
-            edit.setCursorPosition(0)
-            copy = QPushButton(icon("copy"), translate("HostCheckDialog", "Copy"), row)
-            copy.setAccessibleName(
-                translate("HostCheckDialog", "Copy the fix for {0}").format(name)
-            )
-            copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(fix))
-            label.setBuddy(edit)
-            h.addWidget(label)
-            h.addWidget(edit, 1)
-            h.addWidget(copy)
-            grid.addWidget(row, 2, 1)
-            self.fix_edit = edit
+            label = QLabel(translate("HostCheckDialog", "Fix:"), self)
+            # A wrapping label rather than a line edit: a long (translated) action stays whole.
+            text = QLabel(fix, self)
+            text.setWordWrap(True)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | top)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setAccessibleName(translate("HostCheckDialog", "Fix for {0}").format(name))
+            label.setBuddy(text)
+            if finding.fix_is_command:
+                # One line beside a taller button: both labels centred on it.
+                grid.addWidget(label, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+                mono = QFont("monospace")
+                mono.setStyleHint(QFont.StyleHint.Monospace)
+                text.setFont(mono)
+                copy = QPushButton(icon("copy"), translate("HostCheckDialog", "Copy"), self)
+                copy.setAccessibleName(
+                    translate("HostCheckDialog", "Copy the fix for {0}").format(name)
+                )
+                copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(fix))
+                grid.addWidget(text, 2, 2, Qt.AlignmentFlag.AlignVCenter)
+                grid.addWidget(copy, 2, 3, top)
+                self.copy_button = copy
+            else:
+                grid.addWidget(label, 2, 1, top)
+                grid.addWidget(text, 2, 2, 1, 2)
+            self.fix_label = text
+        self.details = DetailsToggle(name, self)
+        self.details.set_details(details_text(finding))
+        grid.addWidget(self.details, 3, 1, 1, 3)
         self.setAccessibleName(f"{name}: {status_word(finding.status)}. {sentence}")
 
 
@@ -172,9 +242,8 @@ class HostCheckDialog(QDialog):
             return
         self.summary.setText(summary_text(report))
         self.accel.setText("")  # the first finding says what `auto` means
-        # Problems first, then warnings, then notes and what is fine.
-        order = {Status.FAILURE: 0, Status.WARNING: 1, Status.INFO: 2, Status.OK: 3}
-        for finding in sorted(report.findings, key=lambda f: order[f.status]):
+        # Problems first, then warnings, then notes and what is fine; one row per fix.
+        for finding in report.merged:
             row = FindingRow(finding, self.list)
             self.rows.append(row)
             self.list_layout.addWidget(row)

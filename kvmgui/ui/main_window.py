@@ -514,9 +514,9 @@ class MainWindow(QMainWindow):
         if report.facts.kvm_usable:
             self.banner.hide()
             return
+        text, details = kvm_banner_text(report)
         self.banner.show_message(
-            kvm_banner_text(report.facts.kvm_reason),
-            translate("MainWindow", "Open the &host check"),
+            text, translate("MainWindow", "Open the &host check"), details=details
         )
 
     def _settings_changed(self) -> None:

@@ -1363,7 +1363,7 @@
 <context>
     <name>HostCheckDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/hostcheck_dialog.py" line="+36"/>
+        <location filename="../../kvmgui/ui/hostcheck_dialog.py" line="+39"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1383,27 +1383,42 @@
         <translation>Remarque</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>kvmgui cannot run virtual machines until the problems below are fixed.</source>
         <translation>kvmgui ne peut pas faire tourner de machines virtuelles tant que les problèmes ci-dessous ne sont pas réglés.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>This computer is ready: virtual machines run with KVM at nearly native speed.</source>
-        <translation>Cet ordinateur est prêt&#xa0;: les machines virtuelles tournent avec KVM à une vitesse proche de la vitesse native.</translation>
+        <source>This computer is ready: virtual machines run at nearly full speed.</source>
+        <translation>Cet ordinateur est prêt&#xa0;: les machines virtuelles tournent presque à pleine vitesse.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Virtual machines will run, but without KVM they are much slower.</source>
-        <translation>Les machines virtuelles fonctionneront, mais sans KVM elles sont beaucoup plus lentes.</translation>
+        <source>Virtual machines will run, but slower than they could: the first entry says why.</source>
+        <translation>Les machines virtuelles fonctionneront, mais plus lentement qu&apos;elles ne le pourraient&#xa0;: la première entrée explique pourquoi.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{0} problem(s), {1} warning(s).</source>
         <translation>{0} problème(s), {1} avertissement(s).</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+15"/>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Details for {0}</source>
+        <translation>Détails&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Fix:</source>
         <translation>Solution&#xa0;:</translation>
     </message>
@@ -1413,7 +1428,7 @@
         <translation>Solution&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -1423,7 +1438,7 @@
         <translation>Copier la solution&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <location line="+1"/>
         <source>Host check</source>
         <translation>Vérification de l&apos;ordinateur</translation>
@@ -1440,7 +1455,7 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Checking this computer…</source>
         <translation>Vérification de cet ordinateur…</translation>
     </message>
@@ -1922,23 +1937,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kvmgui/ui/banner.py" line="+53"/>
+        <location filename="../../kvmgui/ui/banner.py" line="+62"/>
         <location line="+1"/>
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>KVM cannot be used, so virtual machines run with software emulation (TCG) and are much slower.</source>
-        <translation>KVM ne peut pas être utilisé&#xa0;: les machines virtuelles tournent donc en émulation logicielle (TCG) et sont beaucoup plus lentes.</translation>
+        <location line="-10"/>
+        <source>this message</source>
+        <translation>ce message</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>KVM cannot be used. {0}</source>
-        <translation>KVM ne peut pas être utilisé. {0}</translation>
+        <location line="+35"/>
+        <source>What to do: {0}</source>
+        <translation>Que faire&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>No virtual machines yet</source>
         <translation>Aucune machine virtuelle pour l&apos;instant</translation>
     </message>
@@ -5761,562 +5776,766 @@
     <message>
         <location line="+2"/>
         <source>Log out and back in (or restart the computer).</source>
-        <extracomment>kvmgui/core/hostcheck.py:99</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:117</extracomment>
         <translation>Fermez la session et rouvrez-la (ou redémarrez l&apos;ordinateur).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Enable virtualization (VT-x/AMD-V) in the firmware (BIOS/UEFI) settings.</source>
-        <extracomment>kvmgui/core/hostcheck.py:100</extracomment>
-        <translation>Activez la virtualisation (VT-x/AMD-V) dans les réglages du micrologiciel (BIOS/UEFI).</translation>
+        <source>Turn on virtualization (VT-x/AMD-V) in the computer&apos;s BIOS/UEFI settings, then restart.</source>
+        <extracomment>kvmgui/core/hostcheck.py:119</extracomment>
+        <translation>Activez la virtualisation (VT-x/AMD-V) dans les réglages BIOS/UEFI de l&apos;ordinateur, puis redémarrez.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Enable nested virtualization for this virtual machine on the outer host.</source>
-        <extracomment>kvmgui/core/hostcheck.py:101</extracomment>
-        <translation>Activez la virtualisation imbriquée pour cette machine virtuelle sur l&apos;hôte extérieur.</translation>
+        <source>This computer is itself a virtual machine: turn on nested virtualization for it in the program that runs it.</source>
+        <extracomment>kvmgui/core/hostcheck.py:122</extracomment>
+        <translation>Cet ordinateur est lui-même une machine virtuelle&#xa0;: activez pour lui la virtualisation imbriquée dans le programme qui le fait tourner.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>you are in the kvm group, but this login session started before you were added</source>
-        <extracomment>kvmgui/core/hostcheck.py:267</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:295</extracomment>
         <translation>vous êtes dans le groupe kvm, mais cette session a été ouverte avant que vous y soyez ajouté</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it belongs to group {owner} with mode {mode}, which the kvm group cannot open</source>
-        <extracomment>kvmgui/core/hostcheck.py:276</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:304</extracomment>
         <translation>il appartient au groupe {owner} avec les droits {mode}, que le groupe kvm ne peut pas ouvrir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>you are not in the kvm group</source>
-        <extracomment>kvmgui/core/hostcheck.py:281</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:309</extracomment>
         <translation>vous n&apos;êtes pas dans le groupe kvm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>after adding yourself, log out and back in</source>
-        <extracomment>kvmgui/core/hostcheck.py:283</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:311</extracomment>
         <translation>après vous y être ajouté, fermez la session et rouvrez-la</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CPU shows no VT-x/AMD-V flag (vmx/svm) and the loaded KVM module is kvm_pvm, which cannot run ordinary guests</source>
-        <extracomment>kvmgui/core/hostcheck.py:293</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:321</extracomment>
         <translation>le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V (vmx/svm) et le module KVM chargé est kvm_pvm, qui ne peut pas faire tourner des invités ordinaires</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>this computer is a virtual machine without nested virtualization (its CPU shows no VT-x/AMD-V flag, vmx/svm)</source>
-        <extracomment>kvmgui/core/hostcheck.py:298</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:326</extracomment>
         <translation>cet ordinateur est une machine virtuelle sans virtualisation imbriquée (son processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V, vmx/svm)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CPU shows no VT-x/AMD-V flag (vmx/svm): virtualization is switched off in the firmware settings or the CPU lacks it</source>
-        <extracomment>kvmgui/core/hostcheck.py:303</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:331</extracomment>
         <translation>le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V (vmx/svm)&#xa0;: la virtualisation est désactivée dans les réglages du micrologiciel ou le processeur ne la prend pas en charge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm does not exist</source>
-        <extracomment>kvmgui/core/hostcheck.py:318</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:346</extracomment>
         <translation>/dev/kvm n&apos;existe pas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm does not exist because the {module} module is not loaded</source>
-        <extracomment>kvmgui/core/hostcheck.py:320</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:348</extracomment>
         <translation>/dev/kvm n&apos;existe pas car le module {module} n&apos;est pas chargé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm is not a device file</source>
-        <extracomment>kvmgui/core/hostcheck.py:324</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:352</extracomment>
         <translation>/dev/kvm n&apos;est pas un fichier de périphérique</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>you are not allowed to use /dev/kvm because {why}</source>
-        <extracomment>kvmgui/core/hostcheck.py:327</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:355</extracomment>
         <translation>vous n&apos;avez pas le droit d&apos;utiliser /dev/kvm car {why}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm could not be opened ({kvm_open_errno})</source>
-        <extracomment>kvmgui/core/hostcheck.py:330; {kvm_open_errno} = _errno_text(raw.kvm_open_errno)</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:358; {kvm_open_errno} = _errno_text(raw.kvm_open_errno)</extracomment>
         <translation>/dev/kvm n&apos;a pas pu être ouvert ({kvm_open_errno})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm did not answer the KVM version query</source>
-        <extracomment>kvmgui/core/hostcheck.py:334</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:362</extracomment>
         <translation>/dev/kvm n&apos;a pas répondu à la demande de version de KVM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm reports KVM API version {kvm_api_version} instead of {KVM_API_VERSION}</source>
-        <extracomment>kvmgui/core/hostcheck.py:337; {kvm_api_version} = raw.kvm_api_version</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:365; {kvm_api_version} = raw.kvm_api_version</extracomment>
         <translation>/dev/kvm indique la version {kvm_api_version} de l&apos;API KVM au lieu de {KVM_API_VERSION}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>another hypervisor (VirtualBox or VMware) is holding VT-x/AMD-V</source>
-        <extracomment>kvmgui/core/hostcheck.py:343</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:371</extracomment>
         <translation>un autre hyperviseur (VirtualBox ou VMware) monopolise VT-x/AMD-V</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no answer</source>
-        <extracomment>kvmgui/core/hostcheck.py:350</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:378</extracomment>
         <translation>pas de réponse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KVM could not create a virtual machine ({detail})</source>
-        <extracomment>kvmgui/core/hostcheck.py:352</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:380</extracomment>
         <translation>KVM n&apos;a pas pu créer de machine virtuelle ({detail})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the loaded KVM module is kvm_pvm, which cannot run ordinary guests</source>
-        <extracomment>kvmgui/core/hostcheck.py:361</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:389</extracomment>
         <translation>le module KVM chargé est kvm_pvm, qui ne peut pas faire tourner des invités ordinaires</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit VirtualBox or VMware and try again.</source>
-        <extracomment>kvmgui/core/hostcheck.py:379</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:407</extracomment>
         <translation>Quittez VirtualBox ou VMware et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VT-x (vmx)</source>
-        <extracomment>kvmgui/core/hostcheck.py:390</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:418</extracomment>
         <translation>VT-x (vmx)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>AMD-V (svm)</source>
-        <extracomment>kvmgui/core/hostcheck.py:390</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:418</extracomment>
         <translation>AMD-V (svm)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CPU has {flag} and /dev/kvm can create virtual machines, so auto uses KVM and guests run at nearly native speed.</source>
-        <extracomment>kvmgui/core/hostcheck.py:392</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:420</extracomment>
         <translation>Le processeur dispose de {flag} et /dev/kvm peut créer des machines virtuelles&#xa0;: auto utilise donc KVM et les invités tournent à une vitesse proche de la vitesse native.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0}, so auto uses TCG (software emulation) and guests will run much slower.</source>
-        <extracomment>kvmgui/core/hostcheck.py:397; {0} = _sentence(clause)[:-1]</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:425; {0} = _sentence(clause)[:-1]</extracomment>
         <translation>{0}&#xa0;: auto utilise donc TCG (émulation logicielle) et les invités seront beaucoup plus lents.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Accelerator: KVM</source>
-        <extracomment>kvmgui/core/hostcheck.py:468</extracomment>
-        <translation>Accélérateur&#xa0;: KVM</translation>
+        <source>Hardware acceleration</source>
+        <extracomment>kvmgui/core/hostcheck.py:547</extracomment>
+        <translation>Accélération matérielle</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Accelerator: TCG</source>
-        <extracomment>kvmgui/core/hostcheck.py:471</extracomment>
-        <translation>Accélérateur&#xa0;: TCG</translation>
+        <source>This computer can use hardware acceleration, so virtual machines run at nearly full speed.</source>
+        <extracomment>kvmgui/core/hostcheck.py:550</extracomment>
+        <translation>Cet ordinateur peut utiliser l&apos;accélération matérielle, les machines virtuelles tournent donc presque à pleine vitesse.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>CPU virtualization</source>
-        <extracomment>kvmgui/core/hostcheck.py:476</extracomment>
-        <translation>Virtualisation du processeur</translation>
+        <source>This computer can&apos;t use hardware acceleration, so virtual machines will run slowly.</source>
+        <extracomment>kvmgui/core/hostcheck.py:552</extracomment>
+        <translation>Cet ordinateur ne peut pas utiliser l&apos;accélération matérielle, les machines virtuelles seront donc lentes.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The CPU supports Intel VT-x (vmx flag).</source>
-        <extracomment>kvmgui/core/hostcheck.py:478</extracomment>
-        <translation>Le processeur prend en charge Intel VT-x (indicateur vmx).</translation>
+        <source>Processor</source>
+        <extracomment>kvmgui/core/hostcheck.py:567</extracomment>
+        <translation>Processeur</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The CPU supports AMD-V (svm flag).</source>
-        <extracomment>kvmgui/core/hostcheck.py:480</extracomment>
-        <translation>Le processeur prend en charge AMD-V (indicateur svm).</translation>
+        <source>Intel VT-x (vmx flag)</source>
+        <extracomment>kvmgui/core/hostcheck.py:569</extracomment>
+        <translation>Intel VT-x (drapeau vmx)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This computer is a virtual machine whose CPU shows no VT-x/AMD-V flag, so KVM guests cannot run inside it.</source>
-        <extracomment>kvmgui/core/hostcheck.py:484</extracomment>
-        <translation>Cet ordinateur est une machine virtuelle dont le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V, des invités KVM ne peuvent donc pas y tourner.</translation>
+        <source>AMD-V (svm flag)</source>
+        <extracomment>kvmgui/core/hostcheck.py:569</extracomment>
+        <translation>AMD-V (drapeau svm)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The CPU shows no VT-x/AMD-V flag: virtualization is switched off in the firmware settings or the CPU lacks it.</source>
-        <extracomment>kvmgui/core/hostcheck.py:490</extracomment>
-        <translation>Le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V&#xa0;: la virtualisation est désactivée dans les réglages du micrologiciel ou le processeur ne la prend pas en charge.</translation>
+        <source>The processor supports hardware virtualization.</source>
+        <extracomment>kvmgui/core/hostcheck.py:571</extracomment>
+        <translation>Le processeur prend en charge la virtualisation matérielle.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>KVM kernel module</source>
-        <extracomment>kvmgui/core/hostcheck.py:497</extracomment>
-        <translation>Module noyau KVM</translation>
+        <source>The CPU supports {flag}.</source>
+        <extracomment>kvmgui/core/hostcheck.py:572</extracomment>
+        <translation>Le processeur prend en charge {flag}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Could not tell which kernel modules are loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:500</extracomment>
-        <translation>Impossible de savoir quels modules du noyau sont chargés.</translation>
+        <source>This computer is a virtual machine that does not pass hardware virtualization on to its own virtual machines.</source>
+        <extracomment>kvmgui/core/hostcheck.py:577</extracomment>
+        <translation>Cet ordinateur est une machine virtuelle qui ne transmet pas la virtualisation matérielle à ses propres machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The CPU shows the hypervisor flag but no VT-x/AMD-V flag (vmx/svm).</source>
+        <extracomment>kvmgui/core/hostcheck.py:580</extracomment>
+        <translation>Le processeur affiche le drapeau hypervisor mais aucun drapeau VT-x/AMD-V (vmx/svm).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hardware virtualization is switched off in the BIOS/UEFI settings, or this processor does not have it.</source>
+        <extracomment>kvmgui/core/hostcheck.py:584</extracomment>
+        <translation>La virtualisation matérielle est désactivée dans les réglages BIOS/UEFI, ou ce processeur ne l&apos;a pas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The CPU shows no VT-x/AMD-V flag (vmx/svm).</source>
+        <extracomment>kvmgui/core/hostcheck.py:587</extracomment>
+        <translation>Le processeur n&apos;affiche aucun drapeau VT-x/AMD-V (vmx/svm).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Virtualization driver</source>
+        <extracomment>kvmgui/core/hostcheck.py:592</extracomment>
+        <translation>Pilote de virtualisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not tell whether the virtualization driver is loaded.</source>
+        <extracomment>kvmgui/core/hostcheck.py:596</extracomment>
+        <translation>Impossible de savoir si le pilote de virtualisation est chargé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither /proc/modules nor /sys/module could be read.</source>
+        <extracomment>kvmgui/core/hostcheck.py:597</extracomment>
+        <translation>Ni /proc/modules ni /sys/module n&apos;ont pu être lus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The virtualization driver is loaded.</source>
+        <extracomment>kvmgui/core/hostcheck.py:602</extracomment>
+        <translation>Le pilote de virtualisation est chargé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The loaded virtualization driver cannot run ordinary operating systems.</source>
+        <extracomment>kvmgui/core/hostcheck.py:608</extracomment>
+        <translation>Le pilote de virtualisation chargé ne peut pas faire tourner des systèmes d&apos;exploitation ordinaires.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially prepared guest kernels.</source>
+        <extracomment>kvmgui/core/hostcheck.py:611</extracomment>
+        <translation>Le module KVM chargé est kvm_pvm, une variante de KVM qui ne fait tourner que des noyaux invités spécialement préparés.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The virtualization driver is not loaded because the processor does not offer hardware virtualization.</source>
+        <extracomment>kvmgui/core/hostcheck.py:617</extracomment>
+        <translation>Le pilote de virtualisation n&apos;est pas chargé car le processeur n&apos;offre pas la virtualisation matérielle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No KVM module (kvm_intel or kvm_amd) is loaded and the CPU shows no vmx/svm flag.</source>
+        <extracomment>kvmgui/core/hostcheck.py:620</extracomment>
+        <translation>Aucun module KVM (kvm_intel ou kvm_amd) n&apos;est chargé et le processeur n&apos;affiche aucun drapeau vmx/svm.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The virtualization driver is not loaded.</source>
+        <extracomment>kvmgui/core/hostcheck.py:625</extracomment>
+        <translation>Le pilote de virtualisation n&apos;est pas chargé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Virtualization device</source>
+        <extracomment>kvmgui/core/hostcheck.py:631</extracomment>
+        <translation>Périphérique de virtualisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The virtualization device is missing, so hardware acceleration can&apos;t be used.</source>
+        <extracomment>kvmgui/core/hostcheck.py:636</extracomment>
+        <translation>Le périphérique de virtualisation est absent, l&apos;accélération matérielle ne peut donc pas être utilisée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>/dev/kvm does not exist.</source>
+        <extracomment>kvmgui/core/hostcheck.py:637</extracomment>
+        <translation>/dev/kvm n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The virtualization device is broken, so hardware acceleration can&apos;t be used.</source>
+        <extracomment>kvmgui/core/hostcheck.py:642</extracomment>
+        <translation>Le périphérique de virtualisation est défectueux, l&apos;accélération matérielle ne peut donc pas être utilisée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>/dev/kvm exists but is not a device file.</source>
+        <extracomment>kvmgui/core/hostcheck.py:644</extracomment>
+        <translation>/dev/kvm existe mais n&apos;est pas un fichier de périphérique.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>You were added to the kvm group, but that only counts after you log out and back in.</source>
+        <extracomment>kvmgui/core/hostcheck.py:659</extracomment>
+        <translation>Vous avez été ajouté au groupe kvm, mais cela ne compte qu&apos;après vous être déconnecté puis reconnecté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The virtualization device has the wrong permissions, so nobody can use it.</source>
+        <extracomment>kvmgui/core/hostcheck.py:663</extracomment>
+        <translation>Le périphérique de virtualisation a de mauvaises permissions, personne ne peut donc l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are not allowed to use hardware acceleration until you join the kvm group and log in again.</source>
+        <extracomment>kvmgui/core/hostcheck.py:665</extracomment>
+        <translation>Vous n&apos;avez pas le droit d&apos;utiliser l&apos;accélération matérielle tant que vous n&apos;avez pas rejoint le groupe kvm et ne vous êtes pas reconnecté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another virtualization program (VirtualBox or VMware) is using the processor&apos;s virtualization, so it can&apos;t be used here now.</source>
+        <extracomment>kvmgui/core/hostcheck.py:670</extracomment>
+        <translation>Un autre programme de virtualisation (VirtualBox ou VMware) utilise la virtualisation du processeur, elle ne peut donc pas être utilisée ici pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The virtualization device could not be opened.</source>
+        <extracomment>kvmgui/core/hostcheck.py:674</extracomment>
+        <translation>Le périphérique de virtualisation n&apos;a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The virtualization device did not answer as expected.</source>
+        <extracomment>kvmgui/core/hostcheck.py:676</extracomment>
+        <translation>Le périphérique de virtualisation n&apos;a pas répondu comme prévu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A test virtual machine could not be created.</source>
+        <extracomment>kvmgui/core/hostcheck.py:677</extracomment>
+        <translation>Une machine virtuelle de test n&apos;a pas pu être créée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Virtualization test</source>
+        <extracomment>kvmgui/core/hostcheck.py:681</extracomment>
+        <translation>Test de virtualisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked, because the virtualization device is missing.</source>
+        <extracomment>kvmgui/core/hostcheck.py:685</extracomment>
+        <translation>Non vérifié, car le périphérique de virtualisation est absent.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>You are the administrator (root), so no group membership is needed.</source>
+        <extracomment>kvmgui/core/hostcheck.py:720</extracomment>
+        <translation>Vous êtes l&apos;administrateur (root), aucune appartenance à un groupe n&apos;est donc nécessaire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This system has no kvm group, so access is granted some other way.</source>
+        <extracomment>kvmgui/core/hostcheck.py:725</extracomment>
+        <translation>Ce système n&apos;a pas de groupe kvm, l&apos;accès est donc accordé autrement.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You can use hardware acceleration from this desktop, but not over SSH unless you join the kvm group and log in again.</source>
+        <extracomment>kvmgui/core/hostcheck.py:739</extracomment>
+        <translation>Vous pouvez utiliser l&apos;accélération matérielle depuis ce bureau, mais pas par SSH à moins de rejoindre le groupe kvm et de vous reconnecter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This desktop session reaches /dev/kvm through an access list (uaccess), which remote logins do not get.</source>
+        <extracomment>kvmgui/core/hostcheck.py:742</extracomment>
+        <translation>Cette session de bureau accède à /dev/kvm grâce à une liste d&apos;accès (uaccess), que les connexions à distance n&apos;obtiennent pas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other virtualization programs</source>
+        <extracomment>kvmgui/core/hostcheck.py:753</extracomment>
+        <translation>Autres programmes de virtualisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VirtualBox cannot start its virtual machines while this program&apos;s virtualization driver is loaded.</source>
+        <extracomment>kvmgui/core/hostcheck.py:763</extracomment>
+        <translation>VirtualBox ne peut pas démarrer ses machines virtuelles tant que le pilote de virtualisation de ce programme est chargé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>VirtualBox and these virtual machines cannot run at the same time, so quit every VirtualBox machine before starting one here, and the other way round.</source>
+        <extracomment>kvmgui/core/hostcheck.py:774</extracomment>
+        <translation>VirtualBox et ces machines virtuelles ne peuvent pas tourner en même temps&#xa0;: quittez toutes les machines VirtualBox avant d&apos;en démarrer une ici, et inversement.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>VirtualBox&apos;s vboxdrv driver is loaded.</source>
+        <extracomment>kvmgui/core/hostcheck.py:777</extracomment>
+        <translation>Le pilote vboxdrv de VirtualBox est chargé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VMware and these virtual machines cannot run at the same time.</source>
+        <extracomment>kvmgui/core/hostcheck.py:782</extracomment>
+        <translation>VMware et ces machines virtuelles ne peuvent pas tourner en même temps.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>VMware&apos;s vmmon driver is loaded.</source>
+        <extracomment>kvmgui/core/hostcheck.py:784</extracomment>
+        <translation>Le pilote vmmon de VMware est chargé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not tell whether VirtualBox or VMware is running.</source>
+        <extracomment>kvmgui/core/hostcheck.py:788</extracomment>
+        <translation>Impossible de savoir si VirtualBox ou VMware est en cours d&apos;exécution.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No VirtualBox or VMware driver is in the way.</source>
+        <extracomment>kvmgui/core/hostcheck.py:791</extracomment>
+        <translation>Aucun pilote VirtualBox ou VMware ne gêne.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running inside a virtual machine</source>
+        <extracomment>kvmgui/core/hostcheck.py:796</extracomment>
+        <translation>Exécution dans une machine virtuelle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The virtual hardware is {dmi_product_name}.</source>
+        <extracomment>kvmgui/core/hostcheck.py:800; {dmi_product_name} = raw.dmi_product_name</extracomment>
+        <translation>Le matériel virtuel est {dmi_product_name}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer is itself a virtual machine, so its virtual machines run slower than on real hardware.</source>
+        <extracomment>kvmgui/core/hostcheck.py:805</extracomment>
+        <translation>Cet ordinateur est lui-même une machine virtuelle, ses machines virtuelles tournent donc plus lentement que sur du vrai matériel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The CPU shows vmx/svm: nested virtualization is available.</source>
+        <extracomment>kvmgui/core/hostcheck.py:808</extracomment>
+        <translation>Le processeur affiche vmx/svm&#xa0;: la virtualisation imbriquée est disponible.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer is itself a virtual machine without nested virtualization.</source>
+        <extracomment>kvmgui/core/hostcheck.py:814</extracomment>
+        <translation>Cet ordinateur est lui-même une machine virtuelle sans virtualisation imbriquée.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Your desktop has a sound server, but QEMU lacks its sound module, so guest sound is off.</source>
+        <extracomment>kvmgui/core/hostcheck.py:924</extracomment>
+        <translation>Votre bureau a un serveur de son, mais il manque à QEMU son module de son, le son des invités est donc coupé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guest sound plays through your desktop&apos;s sound server.</source>
+        <extracomment>kvmgui/core/hostcheck.py:931</extracomment>
+        <translation>Le son des invités passe par le serveur de son de votre bureau.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU uses its PulseAudio driver (pa) with the socket {pulse_socket}.</source>
+        <extracomment>kvmgui/core/hostcheck.py:932; {pulse_socket} = raw.pulse_socket</extracomment>
+        <translation>QEMU utilise son pilote PulseAudio (pa) avec le socket {pulse_socket}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your desktop&apos;s sound system lacks the part QEMU plays sound through, so guest sound is off.</source>
+        <extracomment>kvmgui/core/hostcheck.py:942</extracomment>
+        <translation>Il manque au système de son de votre bureau la partie par laquelle QEMU joue le son, le son des invités est donc coupé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PipeWire runs without its PulseAudio service (pipewire-pulse): there is no PulseAudio socket.</source>
+        <extracomment>kvmgui/core/hostcheck.py:945</extracomment>
+        <translation>PipeWire tourne sans son service PulseAudio (pipewire-pulse)&#xa0;: il n&apos;y a pas de socket PulseAudio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sound server was found for this desktop session, so guest sound is off.</source>
+        <extracomment>kvmgui/core/hostcheck.py:950</extracomment>
+        <translation>Aucun serveur de son n&apos;a été trouvé pour cette session de bureau, le son des invités est donc coupé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither a PulseAudio nor a PipeWire socket exists in this session&apos;s runtime folder.</source>
+        <extracomment>kvmgui/core/hostcheck.py:951</extracomment>
+        <translation>Aucun socket PulseAudio ni PipeWire n&apos;existe dans le dossier d&apos;exécution de cette session.</translation>
+    </message>
+    <message>
+        <location line="-166"/>
         <source>The {name} module is loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:504</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:603</extracomment>
         <translation>Le module {name} est chargé.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially prepared guest kernels, not ordinary operating systems.</source>
-        <extracomment>kvmgui/core/hostcheck.py:508</extracomment>
-        <translation>Le module KVM chargé est kvm_pvm, une variante de KVM qui ne fait tourner que des noyaux invités spécialement préparés, pas des systèmes d&apos;exploitation ordinaires.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No KVM module is loaded because the CPU shows no virtualization support.</source>
-        <extracomment>kvmgui/core/hostcheck.py:516</extracomment>
-        <translation>Aucun module KVM n&apos;est chargé car le processeur n&apos;affiche aucune prise en charge de la virtualisation.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>The {module} module is not loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:522</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:626</extracomment>
         <translation>Le module {module} n&apos;est pas chargé.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>/dev/kvm does not exist, so KVM cannot be used.</source>
-        <extracomment>kvmgui/core/hostcheck.py:532</extracomment>
-        <translation>/dev/kvm n&apos;existe pas, KVM ne peut donc pas être utilisé.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>/dev/kvm exists but is not a device file, so KVM cannot be used.</source>
-        <extracomment>kvmgui/core/hostcheck.py:537</extracomment>
-        <translation>/dev/kvm existe mais n&apos;est pas un fichier de périphérique, KVM ne peut donc pas être utilisé.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>, mode {dev_kvm_mode}</source>
-        <extracomment>kvmgui/core/hostcheck.py:540; {dev_kvm_mode} = raw.dev_kvm_mode</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:646; {dev_kvm_mode} = raw.dev_kvm_mode</extracomment>
         <translation>, droits {dev_kvm_mode}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>group {dev_kvm_group}</source>
-        <extracomment>kvmgui/core/hostcheck.py:541; {dev_kvm_group} = raw.dev_kvm_group</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:647; {dev_kvm_group} = raw.dev_kvm_group</extracomment>
         <translation>groupe {dev_kvm_group}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown group</source>
-        <extracomment>kvmgui/core/hostcheck.py:541</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:647</extracomment>
         <translation>groupe inconnu</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The virtualization device exists.</source>
+        <extracomment>kvmgui/core/hostcheck.py:649</extracomment>
+        <translation>Le périphérique de virtualisation existe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>/dev/kvm exists ({group}{mode}).</source>
-        <extracomment>kvmgui/core/hostcheck.py:542</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:650</extracomment>
         <translation>/dev/kvm existe ({group}{mode}).</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>KVM usable</source>
-        <extracomment>kvmgui/core/hostcheck.py:546</extracomment>
-        <translation>KVM utilisable</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not checked: there is no /dev/kvm.</source>
-        <extracomment>kvmgui/core/hostcheck.py:548</extracomment>
-        <translation>Non vérifié&#xa0;: il n&apos;y a pas de /dev/kvm.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+20"/>
         <source>, so KVM cannot create VMs until you quit it or unload its driver</source>
-        <extracomment>kvmgui/core/hostcheck.py:556</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:694</extracomment>
         <translation>, KVM ne peut donc pas créer de machines virtuelles tant que vous ne le quittez pas ou ne déchargez pas son pilote</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>A test virtual machine was created, but ordinary operating systems would not run in it.</source>
+        <extracomment>kvmgui/core/hostcheck.py:703</extracomment>
+        <translation>Une machine virtuelle de test a été créée, mais des systèmes d&apos;exploitation ordinaires n&apos;y tourneraient pas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>/dev/kvm created a test VM, but it belongs to kvm_pvm, which cannot run ordinary guests.</source>
-        <extracomment>kvmgui/core/hostcheck.py:562</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:706</extracomment>
         <translation>/dev/kvm a créé une machine virtuelle de test, mais il appartient à kvm_pvm, qui ne peut pas faire tourner des invités ordinaires.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>A test virtual machine was created successfully.</source>
+        <extracomment>kvmgui/core/hostcheck.py:710</extracomment>
+        <translation>Une machine virtuelle de test a bien été créée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.</source>
-        <extracomment>kvmgui/core/hostcheck.py:568</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:711</extracomment>
         <translation>/dev/kvm s&apos;est ouvert, indique la version {KVM_API_VERSION} de l&apos;API et a créé une machine virtuelle de test.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvm group</source>
-        <extracomment>kvmgui/core/hostcheck.py:573</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:716</extracomment>
         <translation>Groupe kvm</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>You are root, so no group membership is needed.</source>
-        <extracomment>kvmgui/core/hostcheck.py:576</extracomment>
-        <translation>Vous êtes root, aucune appartenance à un groupe n&apos;est donc nécessaire.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This system has no kvm group; access to /dev/kvm is granted some other way.</source>
-        <extracomment>kvmgui/core/hostcheck.py:581</extracomment>
-        <translation>Ce système n&apos;a pas de groupe kvm&#xa0;; l&apos;accès à /dev/kvm est accordé d&apos;une autre façon.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>You are in the kvm group.</source>
-        <extracomment>kvmgui/core/hostcheck.py:584</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:728</extracomment>
         <translation>Vous êtes dans le groupe kvm.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You were added to the kvm group, but this login session started before that.</source>
-        <extracomment>kvmgui/core/hostcheck.py:588</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:732</extracomment>
         <translation>Vous avez été ajouté au groupe kvm, mais cette session a été ouverte avant.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>You can use /dev/kvm from this desktop session, but not over SSH unless you join the kvm group and log in again.</source>
-        <extracomment>kvmgui/core/hostcheck.py:595</extracomment>
-        <translation>Vous pouvez utiliser /dev/kvm depuis cette session de bureau, mais pas par SSH, à moins de rejoindre le groupe kvm et de vous reconnecter.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>You are not in the kvm group; after adding yourself, log out and back in.</source>
-        <extracomment>kvmgui/core/hostcheck.py:601</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:747</extracomment>
         <translation>Vous n&apos;êtes pas dans le groupe kvm&#xa0;; après vous y être ajouté, fermez la session et rouvrez-la.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Other hypervisors</source>
-        <extracomment>kvmgui/core/hostcheck.py:607</extracomment>
-        <translation>Autres hyperviseurs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>VirtualBox&apos;s vboxdrv driver is loaded, and on Linux 6.12 or newer KVM holds VT-x/AMD-V from the moment its module loads, so VirtualBox fails with VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is loaded, and KVM cannot start guests while a VirtualBox VM runs.</source>
-        <extracomment>kvmgui/core/hostcheck.py:617</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:767</extracomment>
         <translation>Le pilote vboxdrv de VirtualBox est chargé, et avec Linux 6.12 ou plus récent KVM monopolise VT-x/AMD-V dès le chargement de son module&#xa0;: VirtualBox échoue donc avec VERR_VMX_IN_VMX_ROOT_MODE (ou VERR_SVM_IN_USE) tant que KVM est chargé, et KVM ne peut pas démarrer d&apos;invités tant qu&apos;une machine virtuelle VirtualBox tourne.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>To use VirtualBox, first run: sudo modprobe -r {kvm_module} (or boot with kvm.enable_virt_at_load=0)</source>
-        <extracomment>kvmgui/core/hostcheck.py:621</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:765</extracomment>
         <translation>Pour utiliser VirtualBox, lancez d&apos;abord&#xa0;: sudo modprobe -r {kvm_module} (ou démarrez avec kvm.enable_virt_at_load=0)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>VirtualBox&apos;s vboxdrv driver is loaded: KVM and VirtualBox cannot both run virtual machines at the same time, so quit every VirtualBox VM before starting one here, and the other way round.</source>
-        <extracomment>kvmgui/core/hostcheck.py:626</extracomment>
-        <translation>Le pilote vboxdrv de VirtualBox est chargé&#xa0;: KVM et VirtualBox ne peuvent pas faire tourner de machines virtuelles en même temps, quittez donc toute machine virtuelle VirtualBox avant d&apos;en démarrer une ici, et inversement.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Quit all VirtualBox virtual machines before starting one here.</source>
-        <extracomment>kvmgui/core/hostcheck.py:629</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:776</extracomment>
         <translation>Quittez toutes les machines virtuelles VirtualBox avant d&apos;en démarrer une ici.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>VMware&apos;s vmmon driver is loaded: KVM and VMware cannot both run virtual machines at the same time.</source>
-        <extracomment>kvmgui/core/hostcheck.py:634</extracomment>
-        <translation>Le pilote vmmon de VMware est chargé&#xa0;: KVM et VMware ne peuvent pas faire tourner de machines virtuelles en même temps.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Quit all VMware virtual machines before starting one here.</source>
-        <extracomment>kvmgui/core/hostcheck.py:636</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:783</extracomment>
         <translation>Quittez toutes les machines virtuelles VMware avant d&apos;en démarrer une ici.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Could not tell whether VirtualBox&apos;s driver is loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:640</extracomment>
-        <translation>Impossible de savoir si le pilote de VirtualBox est chargé.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No VirtualBox or VMware driver is loaded to conflict with KVM.</source>
-        <extracomment>kvmgui/core/hostcheck.py:643</extracomment>
-        <translation>Aucun pilote VirtualBox ou VMware n&apos;est chargé qui entrerait en conflit avec KVM.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Running inside a VM</source>
-        <extracomment>kvmgui/core/hostcheck.py:648</extracomment>
-        <translation>Fonctionnement dans une machine virtuelle</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>This computer is not a virtual machine.</source>
-        <extracomment>kvmgui/core/hostcheck.py:650</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:798</extracomment>
         <translation>Cet ordinateur n&apos;est pas une machine virtuelle.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>This computer is itself a virtual machine{product} with nested virtualization available, so guests run slower than on real hardware.</source>
-        <extracomment>kvmgui/core/hostcheck.py:655</extracomment>
-        <translation>Cet ordinateur est lui-même une machine virtuelle{product} avec la virtualisation imbriquée disponible, les invités tournent donc plus lentement que sur du vrai matériel.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This computer is itself a virtual machine{product} without nested virtualization.</source>
-        <extracomment>kvmgui/core/hostcheck.py:660</extracomment>
-        <translation>Cet ordinateur est lui-même une machine virtuelle{product} sans virtualisation imbriquée.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>{program} is not installed.</source>
-        <extracomment>kvmgui/core/hostcheck.py:675</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:830</extracomment>
         <translation>{program} n&apos;est pas installé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{program} at {path} did not report its version{detail}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:680</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:835</extracomment>
         <translation>{program} dans {path} n&apos;a pas indiqué sa version{detail}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{program} {shown} is too old: kvmgui needs {need} or newer.</source>
-        <extracomment>kvmgui/core/hostcheck.py:687</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:842</extracomment>
         <translation>{program} {shown} est trop ancien&#xa0;: kvmgui nécessite la version {need} ou plus récente.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{program} {shown} is installed at {path}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:689</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:844</extracomment>
         <translation>{program} {shown} est installé dans {path}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI firmware (OVMF)</source>
-        <extracomment>kvmgui/core/hostcheck.py:693</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:848</extracomment>
         <translation>Micrologiciel UEFI (OVMF)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI firmware found at {ovmf_code}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:695; {ovmf_code} = raw.ovmf_code</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:850; {ovmf_code} = raw.ovmf_code</extracomment>
         <translation>Micrologiciel UEFI trouvé dans {ovmf_code}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can&apos;t be created.</source>
-        <extracomment>kvmgui/core/hostcheck.py:698</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:853</extracomment>
         <translation>Le micrologiciel UEFI (OVMF) n&apos;est pas installé&#xa0;: les invités UEFI et Windows 11 ne peuvent donc pas être créés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TPM emulator (swtpm)</source>
-        <extracomment>kvmgui/core/hostcheck.py:705</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:860</extracomment>
         <translation>Émulateur de TPM (swtpm)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>swtpm is installed at {swtpm_path}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:707; {swtpm_path} = raw.swtpm_path</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:862; {swtpm_path} = raw.swtpm_path</extracomment>
         <translation>swtpm est installé dans {swtpm_path}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>swtpm is not installed, so Windows 11 guests can&apos;t get the TPM they need.</source>
-        <extracomment>kvmgui/core/hostcheck.py:710</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:865</extracomment>
         <translation>swtpm n&apos;est pas installé&#xa0;: les invités Windows 11 ne peuvent donc pas avoir le TPM dont ils ont besoin.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SPICE viewer</source>
-        <extracomment>kvmgui/core/hostcheck.py:715</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:870</extracomment>
         <translation>Visionneuse SPICE</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>remote-viewer is installed at {remote_viewer_path}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:719; {remote_viewer_path} = raw.remote_viewer_path</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:874; {remote_viewer_path} = raw.remote_viewer_path</extracomment>
         <translation>remote-viewer est installé dans {remote_viewer_path}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>remote-viewer is not installed; it is only needed for VMs that use a SPICE display.</source>
-        <extracomment>kvmgui/core/hostcheck.py:723</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:878</extracomment>
         <translation>remote-viewer n&apos;est pas installé&#xa0;; il n&apos;est nécessaire que pour les machines virtuelles qui utilisent un affichage SPICE.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Free space</source>
-        <extracomment>kvmgui/core/hostcheck.py:739</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:894</extracomment>
         <translation>Espace libre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not measure the free space for {where}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:743</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:898</extracomment>
         <translation>Impossible de mesurer l&apos;espace libre pour {where}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only {shown} is free for the VM folder {where}, too little for most guest installs.</source>
-        <extracomment>kvmgui/core/hostcheck.py:749</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:904</extracomment>
         <translation>Seulement {shown} libres pour le dossier des machines virtuelles {where}, trop peu pour installer la plupart des systèmes invités.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Free up disk space, or choose a VM folder on a larger disk in the settings.</source>
-        <extracomment>kvmgui/core/hostcheck.py:751</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:906</extracomment>
         <translation>Libérez de l&apos;espace disque, ou choisissez dans les paramètres un dossier des machines virtuelles sur un disque plus grand.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{shown} is free for the VM folder {where}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:753</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:908</extracomment>
         <translation>{shown} libres pour le dossier des machines virtuelles {where}.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>QEMU&apos;s sound drivers are {drivers}; its PulseAudio driver (pa, the module audio-pa.so) is not installed.</source>
+        <extracomment>kvmgui/core/hostcheck.py:914</extracomment>
+        <translation>Les pilotes de son de QEMU sont {drivers}&#xa0;; son pilote PulseAudio (pa, le module audio-pa.so) n&apos;est pas installé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sound</source>
-        <extracomment>kvmgui/core/hostcheck.py:757</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:920</extracomment>
         <translation>Son</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Guest sound plays through PulseAudio/PipeWire ({pulse_socket}).</source>
-        <extracomment>kvmgui/core/hostcheck.py:761; {pulse_socket} = raw.pulse_socket</extracomment>
-        <translation>Le son des invités passe par PulseAudio/PipeWire ({pulse_socket}).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PipeWire runs without its PulseAudio service, so guest sound is off.</source>
-        <extracomment>kvmgui/core/hostcheck.py:766</extracomment>
-        <translation>PipeWire tourne sans son service PulseAudio, le son des invités est donc coupé.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No PulseAudio or PipeWire sound server was found for this session, so guest sound is off.</source>
-        <extracomment>kvmgui/core/hostcheck.py:771</extracomment>
-        <translation>Aucun serveur de son PulseAudio ou PipeWire n&apos;a été trouvé pour cette session, le son des invités est donc coupé.</translation>
     </message>
 </context>
 <context>
     <name>core.qemu_caps</name>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Not a QEMU version banner: {0}</source>
-        <extracomment>kvmgui/core/qemu_caps.py:41; {0} = text.strip()[:80]</extracomment>
+        <extracomment>kvmgui/core/qemu_caps.py:44; {0} = text.strip()[:80]</extracomment>
         <translation>Ce n&apos;est pas une bannière de version de QEMU&#xa0;: {0}</translation>
     </message>
 </context>
@@ -8344,19 +8563,19 @@
     <message>
         <location line="+2"/>
         <source>it could not be started ({0})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:133; {0} = exc.strerror or exc</extracomment>
+        <extracomment>kvmgui/runtime/host_probe.py:137; {0} = exc.strerror or exc</extracomment>
         <translation>il n&apos;a pas pu être lancé ({0})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it did not answer within {timeout} seconds</source>
-        <extracomment>kvmgui/runtime/host_probe.py:140</extracomment>
+        <extracomment>kvmgui/runtime/host_probe.py:144</extracomment>
         <translation>il n&apos;a pas répondu en {timeout} secondes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it exited with status {returncode} ({1})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:144; {returncode} = proc.returncode, {1} = first or &apos;no output&apos;</extracomment>
+        <extracomment>kvmgui/runtime/host_probe.py:148; {returncode} = proc.returncode, {1} = first or &apos;no output&apos;</extracomment>
         <translation>il s&apos;est terminé avec le code {returncode} ({1})</translation>
     </message>
 </context>
@@ -9009,86 +9228,92 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>QEMU&apos;s module for your desktop&apos;s sound server is not installed: install it with sudo apt install {package}, or turn sound off for this VM.</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:152</extracomment>
+        <translation>Le module de QEMU pour le serveur de son de votre bureau n&apos;est pas installé&#xa0;: installez-le avec sudo apt install {package}, ou coupez le son de cette machine virtuelle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The host port {host_port} is already in use by another program, so it cannot be forwarded to the guest&apos;s port {guest_port}: choose another host port in the VM&apos;s network settings, or stop the program that uses it.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:151</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:159</extracomment>
         <translation>Le port hôte {host_port} est déjà utilisé par un autre programme, il ne peut donc pas être redirigé vers le port {guest_port} de l&apos;invité&#xa0;: choisissez un autre port hôte dans les paramètres réseau de la machine virtuelle, ou arrêtez le programme qui l&apos;utilise.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The &apos;host&apos; CPU model only works with KVM, and this VM runs without it: set the VM&apos;s accelerator to KVM, or remove &apos;-cpu host&apos; from its extra arguments.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:158</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:166</extracomment>
         <translation>Le modèle de processeur «&#xa0;host&#xa0;» ne fonctionne qu&apos;avec KVM, et cette machine virtuelle tourne sans&#xa0;: réglez son accélérateur sur KVM, ou retirez «&#xa0;-cpu host&#xa0;» de ses arguments supplémentaires.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU failed to set up the host&apos;s CPU model under KVM (this happens inside some nested virtual machines): set the VM&apos;s accelerator to TCG, or run it on the real computer.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:164</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:172</extracomment>
         <translation>QEMU n&apos;a pas réussi à configurer le modèle de processeur de l&apos;hôte sous KVM (cela arrive dans certaines machines virtuelles imbriquées)&#xa0;: réglez l&apos;accélérateur de la machine virtuelle sur TCG, ou lancez-la sur l&apos;ordinateur réel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the {amount} of memory this VM wants</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:171</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:179</extracomment>
         <translation>les {amount} de mémoire que demande cette machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>this VM&apos;s memory</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:171</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:179</extracomment>
         <translation>la mémoire de cette machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is not enough free memory for {size}: give the VM less memory, or close other programs and VMs.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:173</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:181</extracomment>
         <translation>Il n&apos;y a pas assez de mémoire libre pour {size}&#xa0;: donnez moins de mémoire à la machine virtuelle, ou fermez d&apos;autres programmes et machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} is not a {1} image although the VM&apos;s settings say so: set the disk&apos;s real format in the VM&apos;s settings (&apos;kvmgui-cli img info&apos; shows it).</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:180; {1} = m.group(&apos;fmt&apos;)</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:188; {1} = m.group(&apos;fmt&apos;)</extracomment>
         <translation>{What} n&apos;est pas une image {1}, contrairement à ce que disent les paramètres de la machine virtuelle&#xa0;: indiquez le vrai format du disque dans ses paramètres («&#xa0;kvmgui-cli img info&#xa0;» l&apos;affiche).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM is already running or being started by another program (its pidfile is locked).</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:187</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:195</extracomment>
         <translation>Cette machine virtuelle est déjà en marche ou en cours de démarrage par un autre programme (son fichier PID est verrouillé).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One of the VM&apos;s sockets is in use, so another copy of this VM is probably running; stop it first.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:193</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:201</extracomment>
         <translation>Un des sockets de la machine virtuelle est utilisé&#xa0;: une autre copie de cette machine virtuelle tourne probablement&#xa0;; arrêtez-la d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This QEMU does not support the VM&apos;s machine type (it was probably created with a newer QEMU): update QEMU, or choose the machine type again in the VM&apos;s settings.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:199</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:207</extracomment>
         <translation>Ce QEMU ne prend pas en charge le type de machine de la machine virtuelle (elle a probablement été créée avec un QEMU plus récent)&#xa0;: mettez QEMU à jour, ou choisissez à nouveau le type de machine dans ses paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) did not work: check that swtpm is installed (sudo apt install swtpm), or turn the TPM off in the VM&apos;s settings.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:205</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:213</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas fonctionné&#xa0;: vérifiez que swtpm est installé (sudo apt install swtpm), ou désactivez le TPM dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU could not start the VM</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:268</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:279</extracomment>
         <translation>QEMU n&apos;a pas pu démarrer la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU stopped unexpectedly</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:270</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:281</extracomment>
         <translation>QEMU s&apos;est arrêté de façon inattendue</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{summary} ({exit_text}) and printed no error message.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:276</extracomment>
+        <extracomment>kvmgui/runtime/qemu_errors.py:287</extracomment>
         <translation>{summary} ({exit_text}) sans afficher de message d&apos;erreur.</translation>
     </message>
 </context>
@@ -9097,37 +9322,37 @@
     <message>
         <location line="+2"/>
         <source>QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:38</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:41</extracomment>
         <translation>QEMU ({binary}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: {INSTALL_FIX}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) cannot be run: {strerror}.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:80; {strerror} = err.strerror</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:84; {strerror} = err.strerror</extracomment>
         <translation>QEMU ({path}) ne peut pas être lancé&#xa0;: {strerror}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) did not answer `{1}` within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:87; {1} = &apos; &apos;.join(args)</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:91; {1} = &apos; &apos;.join(args)</extracomment>
         <translation>QEMU ({path}) n&apos;a pas répondu à `{1}` en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) failed to answer `{1}`: {2}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:92; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:96; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
         <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`&#xa0;: {2}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) failed to answer `{1}`.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:92; {1} = &apos; &apos;.join(args)</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:96; {1} = &apos; &apos;.join(args)</extracomment>
         <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} does not look like QEMU: {err}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:117</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:121</extracomment>
         <translation>{path} ne ressemble pas à QEMU&#xa0;: {err}</translation>
     </message>
 </context>

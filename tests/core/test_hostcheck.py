@@ -19,8 +19,11 @@ from kvmgui.core.hostcheck import (
     FINDING_KEYS,
     FIRMWARE_FIX,
     INTERESTING_MODULES,
+    KVM_OK,
+    KVM_SLOW,
     LOG_OUT_AND_IN,
     NESTED_FIX,
+    QEMU_AUDIO_PACKAGE,
     Finding,
     HostProbeResult,
     Status,
@@ -30,6 +33,7 @@ from kvmgui.core.hostcheck import (
     evaluate,
     format_bytes,
     host_facts,
+    merge_findings,
     parse_cpu_flags,
     parse_group_file,
     parse_kernel_release,
@@ -37,6 +41,7 @@ from kvmgui.core.hostcheck import (
     parse_proc_modules,
     parse_tool_version,
     report,
+    status_rank,
 )
 from kvmgui.core.model import Accel
 
@@ -73,6 +78,7 @@ HEALTHY = HostProbeResult(
     free_bytes=200 * GIB,
     pulse_socket="/run/user/1000/pulse/native",
     pipewire_socket="/run/user/1000/pipewire-0",
+    qemu_audio_drivers=frozenset({"none", "alsa", "pa", "spice", "wav"}),
     mem_total_kib=16 * 1024 * 1024,
     mem_available_kib=12 * 1024 * 1024,
 )
@@ -133,7 +139,8 @@ def test_amd_host_uses_kvm() -> None:
     accel, reason = auto_accel(raw)
     assert accel is Accel.KVM
     assert "AMD-V (svm)" in reason
-    assert by_key(raw)["kvm-module"].message == "The kvm_amd module is loaded."
+    assert by_key(raw)["kvm-module"].message == "The virtualization driver is loaded."
+    assert by_key(raw)["kvm-module"].details == "The kvm_amd module is loaded."
 
 
 def test_this_machine_no_flags_and_kvm_pvm_means_tcg() -> None:
@@ -145,13 +152,15 @@ def test_this_machine_no_flags_and_kvm_pvm_means_tcg() -> None:
     assert reason.count(".") == 1 and reason.endswith(".")  # one sentence
     f = by_key(THIS_MACHINE)
     assert f["accel"].status is Status.WARNING
-    assert f["accel"].message == reason
+    # A plain sentence first; the technical reason (what `auto` means and why) is the details.
+    assert f["accel"].message == KVM_SLOW
+    assert f["accel"].details == reason
     assert f["accel"].fix == NESTED_FIX  # it is a VM: the outer host must pass VT-x through
     assert f["cpu-virt"].status is Status.WARNING
-    assert f["kvm-module"].status is Status.WARNING and "kvm_pvm" in f["kvm-module"].message
+    assert f["kvm-module"].status is Status.WARNING and "kvm_pvm" in f["kvm-module"].details
     assert f["dev-kvm"].status is Status.OK
     # The device really created a VM, yet it is still reported as unusable for ordinary guests.
-    assert f["kvm-usable"].status is Status.WARNING and "kvm_pvm" in f["kvm-usable"].message
+    assert f["kvm-usable"].status is Status.WARNING and "kvm_pvm" in f["kvm-usable"].details
     assert f["kvm-group"].status is Status.OK  # root
     assert f["nested"].status is Status.INFO
 
@@ -197,7 +206,7 @@ def test_bare_metal_without_flags_asks_for_firmware_setting() -> None:
     assert "firmware" in reason
     f = by_key(raw)
     assert f["cpu-virt"].fix == FIRMWARE_FIX
-    assert "enable virtualization (vt-x/amd-v) in the firmware" in FIRMWARE_FIX.lower()
+    assert "turn on virtualization (vt-x/amd-v) in the computer's bios/uefi" in FIRMWARE_FIX.lower()
     assert f["dev-kvm"].fix == FIRMWARE_FIX
     assert f["kvm-module"].fix == FIRMWARE_FIX
     assert f["nested"].status is Status.OK
@@ -219,7 +228,7 @@ def test_vm_without_nested_virtualization_asks_the_outer_host() -> None:
     f = by_key(raw)
     assert f["cpu-virt"].fix == NESTED_FIX
     assert f["nested"].fix == NESTED_FIX
-    assert "Standard PC (Q35 + ICH9, 2009)" in f["nested"].message
+    assert "Standard PC (Q35 + ICH9, 2009)" in f["nested"].details
     assert FIRMWARE_FIX not in all_fixes(raw)
 
 
@@ -228,7 +237,7 @@ def test_nested_with_flags_uses_kvm_and_says_so() -> None:
     assert auto_accel(raw)[0] is Accel.KVM
     nested = by_key(raw)["nested"]
     assert nested.status is Status.INFO
-    assert "nested virtualization available" in nested.message
+    assert "nested virtualization is available" in nested.details
     assert nested.fix == ""
 
 
@@ -256,7 +265,10 @@ def test_absent_dev_kvm_with_flags_names_the_modprobe(svm: bool, module: str) ->
     assert "/dev/kvm does not exist" in reason
     f = by_key(raw)
     assert f["dev-kvm"].status is Status.WARNING
-    assert f["dev-kvm"].message == "/dev/kvm does not exist, so KVM cannot be used."
+    assert f["dev-kvm"].message == (
+        "The virtualization device is missing, so hardware acceleration can't be used."
+    )
+    assert f["dev-kvm"].details == "/dev/kvm does not exist."
     assert f["dev-kvm"].fix == f"sudo modprobe {module}"
     assert f["kvm-module"].fix == f"sudo modprobe {module}"
     assert f["accel"].fix == f"sudo modprobe {module}"
@@ -266,7 +278,7 @@ def test_absent_dev_kvm_with_flags_names_the_modprobe(svm: bool, module: str) ->
 def test_dev_kvm_that_is_not_a_device() -> None:
     raw = replace(HEALTHY, dev_kvm_is_char=False, kvm_api_version=None, kvm_create_vm_ok=False)
     assert auto_accel(raw)[0] is Accel.TCG
-    assert "not a device" in by_key(raw)["dev-kvm"].message
+    assert "not a device" in by_key(raw)["dev-kvm"].details
 
 
 def test_eacces_not_in_group_says_adduser_and_log_out() -> None:
@@ -275,8 +287,10 @@ def test_eacces_not_in_group_says_adduser_and_log_out() -> None:
     assert "not allowed to use /dev/kvm" in reason
     f = by_key(NOT_IN_GROUP)
     assert f["kvm-usable"].status is Status.WARNING
-    assert f["kvm-usable"].message.startswith("You are not allowed to use /dev/kvm")
-    assert "log out and back in" in f["kvm-usable"].message
+    assert f["kvm-usable"].message.startswith("You are not allowed to use hardware acceleration")
+    assert "join the kvm group and log in again" in f["kvm-usable"].message
+    assert f["kvm-usable"].details.startswith("You are not allowed to use /dev/kvm")
+    assert "log out and back in" in f["kvm-usable"].details
     assert f["kvm-usable"].fix == "sudo adduser $USER kvm"
     assert f["kvm-group"].status is Status.WARNING
     assert f["kvm-group"].fix == ADD_TO_KVM_GROUP == "sudo adduser $USER kvm"
@@ -293,7 +307,8 @@ def test_eacces_in_group_file_but_not_in_session_says_log_out_only() -> None:
     raw = replace(NOT_IN_GROUP, in_kvm_group_listed=True)
     f = by_key(raw)
     assert f["kvm-usable"].fix == LOG_OUT_AND_IN
-    assert "this login session started before" in f["kvm-usable"].message
+    assert "log out and back in" in f["kvm-usable"].message
+    assert "this login session started before" in f["kvm-usable"].details
     assert f["kvm-group"].status is Status.WARNING
     assert f["kvm-group"].fix == LOG_OUT_AND_IN
     assert f["accel"].fix == LOG_OUT_AND_IN
@@ -309,7 +324,8 @@ def test_eacces_while_in_the_group_blames_the_device_permissions() -> None:
         dev_kvm_group="root",
     )
     usable = by_key(raw)["kvm-usable"]
-    assert "group root with mode 0600" in usable.message
+    assert "wrong permissions" in usable.message
+    assert "group root with mode 0600" in usable.details
     assert usable.fix == "sudo chgrp kvm /dev/kvm && sudo chmod 660 /dev/kvm"
     assert by_key(raw)["kvm-group"].status is Status.OK
 
@@ -365,7 +381,8 @@ def test_ebusy_with_vboxdrv_names_another_hypervisor_and_the_unload() -> None:
     assert accel is Accel.TCG
     assert reason.startswith("Another hypervisor (VirtualBox or VMware) is holding VT-x/AMD-V, so")
     f = by_key(raw)
-    assert "until you quit it or unload its driver" in f["kvm-usable"].message
+    assert "VirtualBox or VMware" in f["kvm-usable"].message
+    assert "until you quit it or unload its driver" in f["kvm-usable"].details
     assert f["kvm-usable"].fix == "sudo modprobe -r vboxnetadp vboxnetflt vboxdrv"
     assert f["accel"].fix == f["kvm-usable"].fix
     assert f["vbox"].status is Status.WARNING
@@ -384,7 +401,8 @@ def test_vboxdrv_on_old_kernel_explains_both_directions() -> None:
     assert auto_accel(raw)[0] is Accel.KVM  # loaded but idle: KVM still works
     vbox = by_key(raw)["vbox"]
     assert vbox.status is Status.WARNING
-    assert "cannot both run" in vbox.message and "the other way round" in vbox.message
+    assert "cannot run at the same time" in vbox.message
+    assert "the other way round" in vbox.message and "vboxdrv" in vbox.details
 
 
 def test_vboxdrv_on_612_kernel_explains_enable_virt_at_load() -> None:
@@ -395,15 +413,16 @@ def test_vboxdrv_on_612_kernel_explains_enable_virt_at_load() -> None:
         kvm_enable_virt_at_load=True,
     )
     vbox = by_key(raw)["vbox"]
-    assert "6.12" in vbox.message and "VERR_VMX_IN_VMX_ROOT_MODE" in vbox.message
-    assert "KVM cannot start guests" in vbox.message
+    assert "VirtualBox cannot start" in vbox.message
+    assert "6.12" in vbox.details and "VERR_VMX_IN_VMX_ROOT_MODE" in vbox.details
+    assert "KVM cannot start guests" in vbox.details
     assert "sudo modprobe -r kvm_intel" in vbox.fix
     assert "kvm.enable_virt_at_load=0" in vbox.fix
     amd = replace(raw, cpu_vmx=False, cpu_svm=True, modules=frozenset({"kvm_amd", "vboxdrv"}))
     assert "sudo modprobe -r kvm_amd" in by_key(amd)["vbox"].fix
     # The user already turned the early claim off: back to the old rule.
     off = replace(raw, kvm_enable_virt_at_load=False)
-    assert "6.12" not in by_key(off)["vbox"].message
+    assert "6.12" not in by_key(off)["vbox"].details
 
 
 # --------------------------------------------------------------------------- programs and files
@@ -461,6 +480,34 @@ def test_free_space() -> None:
     assert "200.0 GiB" in by_key(HEALTHY)["free-space"].message
 
 
+def test_sound_server_without_qemu_module_names_the_package() -> None:
+    # A fresh Debian 12: PipeWire's PulseAudio socket is there, QEMU's pa module is not.
+    raw = replace(HEALTHY, qemu_audio_drivers=frozenset({"none", "alsa", "spice", "wav"}))
+    audio = by_key(raw)["audio"]
+    assert audio.status is Status.WARNING
+    assert audio.message == (
+        "Your desktop has a sound server, but QEMU lacks its sound module, so guest sound is off."
+    )
+    assert audio.fix == f"sudo apt install {QEMU_AUDIO_PACKAGE}" == (
+        "sudo apt install qemu-system-gui"
+    )
+    assert "pa" in audio.details and "alsa, none, spice, wav" in audio.details
+    # The argv must not ask for a driver this QEMU rejects: no sound, and the reason is kept.
+    assert audio_driver(raw) == "none"
+    facts = host_facts(raw)
+    assert facts.audio_driver == "none" and facts.audio_reason == audio.message
+    # The package QEMU itself names wins (Debian's QEMU says which one it wants).
+    named = replace(raw, qemu_pa_package="qemu-audio-pa")
+    assert by_key(named)["audio"].fix == "sudo apt install qemu-audio-pa"
+    # PipeWire without its PulseAudio service on top: both packages in one command.
+    pipewire = replace(raw, pulse_socket=None)
+    assert by_key(pipewire)["audio"].fix == "sudo apt install pipewire-pulse qemu-system-gui"
+    # QEMU could not be asked: trust the sound server rather than silence every guest.
+    unknown = replace(HEALTHY, qemu_audio_drivers=None)
+    assert audio_driver(unknown) == "pa" and by_key(unknown)["audio"].status is Status.OK
+    assert host_facts(HEALTHY).audio_reason == ""
+
+
 def test_audio_choice() -> None:
     assert audio_driver(HEALTHY) == "pa"
     pipewire_only = replace(HEALTHY, pulse_socket=None)
@@ -506,6 +553,56 @@ def test_report_bundles_everything() -> None:
     assert rep.accel is Accel.TCG
     assert rep.accel_reason == rep.facts.kvm_reason
     assert [f.key for f in rep.findings] == list(FINDING_KEYS)
+    assert rep.merged == merge_findings(rep.findings)
+
+
+# --------------------------------------------------------------------------- plain words, merging
+
+# Words a novice cannot act on: they belong under Details, never in the leading sentence.
+JARGON = ("kvm_", "vmx", "svm", "TCG", "/dev/kvm", "ioctl", "API version", "errno", "module")
+KVM_KEYS = ("accel", "cpu-virt", "kvm-module", "dev-kvm", "kvm-usable", "vbox", "nested")
+
+
+def test_this_machine_leads_with_one_plain_sentence_and_the_fix_once() -> None:
+    merged = merge_findings(evaluate(THIS_MACHINE))
+    lead = merged[0]
+    assert lead.key == "accel" and lead.status is Status.WARNING
+    assert lead.message == (
+        "This computer can't use hardware acceleration, so virtual machines will run slowly."
+    )
+    assert lead.fix == NESTED_FIX
+    # The technical facts are there, but only as details.
+    assert "kvm_pvm" in lead.details and "vmx/svm" in lead.details
+    # Five findings said "turn on nested virtualization": now it is said once.
+    assert [f.key for f in lead.also] == ["cpu-virt", "kvm-module", "kvm-usable", "nested"]
+    assert all(f.fix == NESTED_FIX and not f.also for f in lead.also)
+    assert [f.fix for f in merged].count(NESTED_FIX) == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "fix"),
+    [
+        (replace(HEALTHY, cpu_vmx=False, modules=frozenset(), dev_kvm_exists=False,
+                 dev_kvm_is_char=False), FIRMWARE_FIX),
+        (NOT_IN_GROUP, ADD_TO_KVM_GROUP),
+        (replace(NOT_IN_GROUP, in_kvm_group_listed=True), LOG_OUT_AND_IN),
+    ],
+    ids=["bios", "kvm-group", "log-out"],
+)
+def test_findings_that_share_a_fix_are_merged(raw: HostProbeResult, fix: str) -> None:
+    findings = evaluate(raw)
+    assert sum(f.fix == fix for f in findings) >= 3  # the repetition this is about
+    merged = merge_findings(findings)
+    assert [f.fix for f in merged].count(fix) == 1
+    lead = next(f for f in merged if f.fix == fix)
+    assert lead.key == "accel" and lead.message == KVM_SLOW
+
+
+def test_healthy_host_merges_nothing() -> None:
+    merged = merge_findings(evaluate(HEALTHY))
+    assert [f.key for f in merged] == list(FINDING_KEYS)
+    assert merged[0].message == KVM_OK and "VT-x (vmx)" in merged[0].details
+    assert not any(f.also for f in merged)
 
 
 # --------------------------------------------------------------------------- invariants
@@ -535,6 +632,10 @@ raw_facts = st.builds(
     qemu_version=st.none() | st.sampled_from([(6, 2, 0), (7, 2, 22), (10, 0, 0)]),
     free_bytes=st.none() | st.integers(0, 2**50),
     pulse_socket=st.none() | st.just("/run/user/1000/pulse/native"),
+    pipewire_socket=st.none() | st.just("/run/user/1000/pipewire-0"),
+    qemu_audio_drivers=st.none() | st.sampled_from(
+        [frozenset({"none", "alsa"}), frozenset({"none", "alsa", "pa"})]
+    ),
 )
 
 
@@ -549,6 +650,24 @@ def test_every_host_gets_one_sentence_per_key_and_a_consistent_accel(
         assert f.title
         assert f.message.endswith(".") and not f.message[0].isspace()
         assert "\n" not in f.message and "\n" not in f.fix
+        if f.key in KVM_KEYS:
+            assert not [w for w in JARGON if w in f.message], f.message
+        assert not f.details or f.details.endswith(".")
+    if audio_driver(raw) == "pa":
+        assert raw.pulse_socket and (
+            raw.qemu_audio_drivers is None or "pa" in raw.qemu_audio_drivers
+        )
+    # Merged: every key shown once, each fix once, worst first, the lead the worst of its group.
+    merged = merge_findings(findings)
+    shown = [f.key for m in merged for f in (m, *m.also)]
+    assert sorted(shown) == sorted(FINDING_KEYS)
+    fixes = [m.fix for m in merged if m.fix]
+    assert len(fixes) == len(set(fixes))
+    ranks = [status_rank(m.status) for m in merged]
+    assert ranks == sorted(ranks)
+    for m in merged:
+        assert all(f.fix == m.fix for f in m.also)
+        assert all(status_rank(f.status) >= status_rank(m.status) for f in m.also)
     accel, reason = auto_accel(raw)
     assert reason.endswith(".")
     if accel is Accel.KVM:

@@ -24,6 +24,7 @@ from kvmgui.core.hostcheck import (
 )
 from kvmgui.core.model import Accel
 from kvmgui.runtime.host_probe import check_host, probe_host
+from kvmgui.runtime.qemu_probe import probe_caps
 
 # This project's build machine: a VM with the kvm_pvm flavour of KVM and no vmx/svm flag.
 THIS_MACHINE = Path("/sys/module/kvm_pvm").exists()
@@ -86,6 +87,9 @@ async def test_real_probe_finds_qemu_and_is_consistent(tmp_path: Path) -> None:
     assert raw.cpu_count >= 1 and raw.mem_total_kib > 0 and raw.mem_available_kib > 0
     assert raw.free_bytes is not None and raw.free_space_path == str(tmp_path)
     assert raw.pulse_socket is None and rep.facts.audio_driver == "none"
+    # QEMU was asked for its sound drivers, the same answer the argv builder gets.
+    caps = await probe_caps(raw.qemu_path)
+    assert raw.qemu_audio_drivers == caps.audio_drivers
     # KVM is only ever chosen when the device really created a VM.
     if rep.accel is Accel.KVM:
         assert raw.kvm_create_vm_ok and (raw.cpu_vmx or raw.cpu_svm)
@@ -154,7 +158,7 @@ async def test_fake_tree_without_flags_or_dev_kvm_asks_for_firmware(tmp_path: Pa
     rep = await check_host(tmp_path, root=root, env=empty_env(tmp_path))
     f = {x.key: x for x in rep.findings}
     assert rep.accel is Accel.TCG
-    assert "firmware" in f["dev-kvm"].fix
+    assert "BIOS/UEFI" in f["dev-kvm"].fix
     assert "VT-x/AMD-V" in f["cpu-virt"].fix
 
 
@@ -255,7 +259,17 @@ async def test_pulse_socket_selects_pa(tmp_path: Path) -> None:
     finally:
         sock.close()
     assert rep.raw.pulse_socket == str(Path(env["XDG_RUNTIME_DIR"]) / "pulse/native")
-    assert rep.facts.audio_driver == "pa"
+    # `pa` only when this QEMU has the driver (Debian ships it in qemu-system-gui); otherwise
+    # no sound, and the host check names the package.
+    drivers = rep.raw.qemu_audio_drivers
+    assert drivers is not None and "none" in drivers
+    audio = {x.key: x for x in rep.findings}["audio"]
+    if "pa" in drivers:
+        assert rep.facts.audio_driver == "pa" and audio.status is Status.OK
+    else:
+        assert rep.facts.audio_driver == "none" and audio.status is Status.WARNING
+        assert audio.fix == "sudo apt install qemu-system-gui"
+        assert rep.facts.audio_reason == audio.message
 
 
 @pytest.mark.asyncio
@@ -323,6 +337,7 @@ async def test_version_error_paths(tmp_path: Path) -> None:
     assert "did not answer within 0.5 seconds" in raw.qemu_version_text
     assert raw.qemu_img_version is None
     assert raw.qemu_img_version_text == "it exited with status 3 (boom: cannot start)"
+    assert raw.qemu_audio_drivers is None  # QEMU could not be asked: nothing concluded
 
 
 @pytest.mark.asyncio

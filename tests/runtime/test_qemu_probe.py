@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kvmgui.core.argv_devices import audio_driver
+from kvmgui.core.host import HostFacts
+from kvmgui.runtime import qemu_probe
 from kvmgui.runtime.qemu_probe import (
     INSTALL_FIX,
     QemuNotFound,
@@ -20,6 +23,17 @@ from kvmgui.runtime.qemu_probe import (
 
 QEMU = shutil.which("qemu-system-x86_64")
 needs_qemu = pytest.mark.skipif(QEMU is None, reason="QEMU is not installed")
+def audio_modules() -> set[str] | None:
+    """The audio drivers installed as QEMU modules (audio-<driver>.so), None without a folder.
+
+    Whether `pa` is there depends on the packages (Debian ships it in qemu-system-gui), so the
+    tests read it off the machine instead of assuming it.
+    """
+    for folder in map(Path, qemu_probe.MODULE_DIRS):
+        if folder.is_dir() and any(folder.glob("audio-*.so")):
+            return {p.name.removeprefix("audio-").removesuffix(".so")
+                    for p in folder.glob("audio-*.so")}
+    return None
 
 
 @pytest.fixture(autouse=True)
@@ -45,9 +59,45 @@ async def test_real_binary() -> None:
     assert caps.pinned_machine("q35") == f"pc-q35-{major}.{minor}"
     assert caps.pinned_machine("pc") == f"pc-i440fx-{major}.{minor}"
     assert {"virtio-blk-pci", "qemu-xhci", "usb-tablet", "ide-cd", "hda-duplex"} <= caps.devices
-    assert {"none", "pa"} <= caps.audio_drivers
+    assert "none" in caps.audio_drivers
     if caps.version[:2] == (7, 2):
         assert "pipewire" not in caps.audio_drivers
+    modules = audio_modules()
+    if modules is not None:
+        # Every installed module is listed, and `pa` exactly when its module is installed.
+        assert modules <= caps.audio_drivers
+        assert ("pa" in caps.audio_drivers) == ("pa" in modules)
+    if "pa" not in caps.audio_drivers and shutil.which("dpkg"):
+        # Debian's QEMU names the package that holds the missing module.
+        assert caps.audio_packages.get("pa") == "qemu-system-gui"
+    else:
+        assert "pa" not in caps.audio_packages
+
+
+@needs_qemu
+@pytest.mark.qemu
+@pytest.mark.asyncio
+async def test_sound_falls_back_to_none_when_qemu_lacks_the_driver() -> None:
+    """A desktop with a sound server asks for `pa`; the argv only says `pa` when this QEMU has
+    it, so a QEMU without the module still starts (without sound)."""
+    caps = await probe_caps()
+    wanted = HostFacts(audio_driver="pa")
+    chosen = audio_driver(wanted, caps)
+    assert chosen == ("pa" if "pa" in caps.audio_drivers else "none")
+    if chosen == "none":
+        argv = [str(QEMU), "-nodefaults", "-display", "none", "-accel", "tcg", "-m", "64",
+                "-S", "-audiodev", f"{chosen},id=snd0", "-device", "ich9-intel-hda",
+                "-device", "hda-duplex,audiodev=snd0"]
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            # Under -S an accepted command line keeps QEMU waiting; a rejected one exits.
+            with pytest.raises(subprocess.TimeoutExpired):
+                proc.wait(timeout=3)
+        finally:
+            proc.kill()
+            _, err = proc.communicate()
+        assert "audio" not in err
 
 
 @needs_qemu
@@ -62,6 +112,26 @@ async def test_cached_per_binary_and_mtime(tmp_path: Path) -> None:
     again = await probe_caps(wrapper)
     assert again is not first and again == first
     assert await probe_caps() is not again  # another binary path, its own entry
+
+
+@needs_qemu
+@pytest.mark.qemu
+@pytest.mark.asyncio
+async def test_a_newly_installed_module_is_noticed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installing qemu-system-gui adds audio-pa.so next to the other modules without touching
+    the binary: the next probe (the host check's "Check again") must ask QEMU again."""
+    modules = tmp_path / "modules"
+    modules.mkdir()
+    monkeypatch.setattr(qemu_probe, "MODULE_DIRS", (str(modules),))
+    monkeypatch.delenv("QEMU_MODULE_DIR", raising=False)
+    first = await probe_caps()
+    assert await probe_caps() is first
+    (modules / "audio-new.so").write_bytes(b"")
+    stat = os.stat(modules)
+    os.utime(modules, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert await probe_caps() is not first
 
 
 @pytest.mark.asyncio

@@ -331,6 +331,11 @@ def _host_variants() -> Iterator[hostcheck.HostProbeResult]:
          "swtpm_path": "/usr/bin/swtpm", "ovmf_code": "/usr/share/OVMF/OVMF_CODE_4M.fd",
          "ovmf_vars": "/usr/share/OVMF/OVMF_VARS_4M.fd"},
         {"qemu_version": (6, 2, 0), "kvm_group_exists": False},
+        {**good_kvm, "cpu_hypervisor": True, "dmi_product_name": "KVM",
+         "pulse_socket": "/run/user/1000/pulse/native",
+         "qemu_audio_drivers": frozenset({"none", "alsa"})},
+        {"pipewire_socket": "/run/user/1000/pipewire-0", "qemu_audio_drivers": frozenset({"none"}),
+         "cpu_svm": True, "modules": frozenset({"kvm", "kvm_pvm", "vboxdrv"})},
     ]
     for overrides in variants:
         yield replace(base, **overrides)
@@ -349,7 +354,7 @@ def test_host_check_sentences_are_french(french: QTranslator) -> None:
         report = hostcheck.report(raw)
         texts = [report.accel_reason, report.facts.kvm_reason]
         for f in report.findings:
-            texts += [f.title, f.message, f.fix]
+            texts += [f.title, f.message, f.fix, f.details]
         for text in texts:
             if text and _still_english(text, i18n.core_text(text)):
                 left.add(f"{text!r} -> {i18n.core_text(text)!r}")
