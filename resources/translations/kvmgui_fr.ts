@@ -4731,14 +4731,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <source> ({0} more problem(s) in the extra arguments.)</source>
-        <extracomment>kvmgui/core/argv.py:241; {0} = len(problems) - 1</extracomment>
-        <translation> ({0} autre(s) problème(s) dans les arguments supplémentaires.)</translation>
+        <source> (1 more problem in the extra arguments.)</source>
+        <extracomment>kvmgui/core/argv.py:242</extracomment>
+        <translation> (1 autre problème dans les arguments supplémentaires.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ({more} more problems in the extra arguments.)</source>
+        <extracomment>kvmgui/core/argv.py:243</extracomment>
+        <translation> ({more} autres problèmes dans les arguments supplémentaires.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The command line would contain a control character in {arg}; rename the VM or file so it has none.</source>
-        <extracomment>kvmgui/core/argv.py:272</extracomment>
+        <extracomment>kvmgui/core/argv.py:274</extracomment>
         <translation>La ligne de commande contiendrait un caractère de contrôle dans {arg}&#xa0;; renommez la machine virtuelle ou le fichier pour qu&apos;il n&apos;y en ait plus.</translation>
     </message>
 </context>
@@ -5264,7 +5270,7 @@
 <context>
     <name>core.clones</name>
     <message>
-        <location line="-198"/>
+        <location line="-200"/>
         <source>delete</source>
         <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
         <translation>supprimer</translation>
@@ -5294,7 +5300,7 @@
         <translation>revenir à un instantané de</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+194"/>
         <source>backing_reference needs absolute paths.</source>
         <extracomment>kvmgui/core/clones.py:81</extracomment>
         <translation>backing_reference nécessite des chemins absolus.</translation>
@@ -9437,13 +9443,19 @@
 <context>
     <name>runtime.snapshots</name>
     <message>
-        <location line="+2"/>
-        <source>{found_count} snapshot(s).</source>
-        <extracomment>kvmgui/runtime/snapshots.py:90; {found_count} = len(found)</extracomment>
-        <translation>{found_count} instantané(s).</translation>
+        <location line="+18"/>
+        <source>1 snapshot.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:178</extracomment>
+        <translation>1 instantané.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{count} snapshots.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:178</extracomment>
+        <translation>{count} instantanés.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Took the snapshot &apos;{name}&apos; of &apos;{name2}&apos; (with its memory).</source>
         <extracomment>kvmgui/runtime/snapshots.py:113; {name2} = vm.name</extracomment>
         <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» pris (avec sa mémoire).</translation>
@@ -9494,7 +9506,7 @@
 <context>
     <name>runtime.state</name>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>It was paused because a disk reported an error; fix the disk (for example free space on the host), then resume it.</source>
         <extracomment>kvmgui/runtime/state.py:33</extracomment>
         <translation>Elle a été mise en pause car un disque a signalé une erreur&#xa0;; réparez le disque (par exemple en libérant de l&apos;espace sur l&apos;hôte), puis reprenez-la.</translation>
