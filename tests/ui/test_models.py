@@ -103,3 +103,25 @@ def test_memory_is_the_guests_and_the_host_use_is_apart(qtbot: Any) -> None:
     assert "Used on this computer by QEMU (guest and QEMU itself): 402.9 MiB." in tip
     assert model.index(0, Column.HOST_MEMORY).data(
         Qt.ItemDataRole.AccessibleTextRole) == "Used on this computer: 402.9 MiB"
+
+
+def test_windows_icons_differ_and_show_their_number_at_list_size(qapp: Any) -> None:
+    from PySide6.QtGui import QColor
+
+    from kvmgui.ui.icons import os_icon
+
+    def white_pixels(preset: OsPreset) -> int:
+        image = os_icon(preset).pixmap(16, 16).toImage()
+        return sum(
+            1 for x in range(16) for y in range(16)
+            if QColor(image.pixel(x, y)).lightness() > 220 and QColor(image.pixel(x, y)).alpha()
+        )
+
+    # At 16 px the version is a digit drawn big enough to show (the old "Win 11" text was a
+    # few grey pixels); the older Windows badge has only its panes.
+    assert white_pixels(OsPreset.WINDOWS11) >= 12
+    assert white_pixels(OsPreset.WINDOWS10) >= 12
+    assert white_pixels(OsPreset.WINDOWS_OLD) == 0
+    images = {p: os_icon(p).pixmap(16, 16).toImage() for p in
+              (OsPreset.WINDOWS11, OsPreset.WINDOWS10, OsPreset.WINDOWS_OLD)}
+    assert len({img.constBits().tobytes() for img in images.values()}) == 3
