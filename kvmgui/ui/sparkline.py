@@ -93,7 +93,10 @@ class Sparkline(QWidget):
         return nice_top(largest, self.base)
 
     def axis_labels(self) -> tuple[str, str, str, str]:
-        """(top of the y axis, its bottom, left end of the x axis, its right end)."""
+        """(top of the y axis, its bottom, left end of the x axis, its right end). Without a
+        fixed scale and without values there is no scale yet ("1 byte" would mean nothing)."""
+        if not self.fixed_max and not any(s.values for s in self.series):
+            return "", "0", self.span_text, self.now_text
         return self.describe(self.top()), "0", self.span_text, self.now_text
 
     def summary(self) -> str:
@@ -107,10 +110,13 @@ class Sparkline(QWidget):
 
     def refresh(self) -> None:
         top, _bottom, span, now = self.axis_labels()
-        scale = translate("Sparkline", "Scale: 0 to {0}.").format(top)
+        summary = self.summary().rstrip(".")
+        words = [summary + "."] if summary else []
+        if top:
+            words.append(translate("Sparkline", "Scale: 0 to {0}.").format(top))
         if span and now:
-            scale += " " + translate("Sparkline", "From {0} to {1}.").format(span, now)
-        self.setAccessibleDescription(f"{self.summary()}. {scale}")
+            words.append(translate("Sparkline", "From {0} to {1}.").format(span, now))
+        self.setAccessibleDescription(" ".join(words))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

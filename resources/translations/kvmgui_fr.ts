@@ -3795,7 +3795,7 @@
 <context>
     <name>Sparkline</name>
     <message>
-        <location filename="../../kvmgui/ui/sparkline.py" line="+110"/>
+        <location filename="../../kvmgui/ui/sparkline.py" line="+116"/>
         <source>Scale: 0 to {0}.</source>
         <translation>Échelle&#xa0;: de 0 à {0}.</translation>
     </message>
