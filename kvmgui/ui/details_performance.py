@@ -80,7 +80,7 @@ class PerformancePage(QWidget):
         for graph in (self.cpu, self.memory, self.disk):
             graph.span_text = span
             graph.now_text = translate("PerformancePage", "now")
-            graph.refresh()
+        self._align()
 
     def _updated(self, vm_id: str) -> None:
         if vm_id != self.vm_id:
@@ -88,5 +88,11 @@ class PerformancePage(QWidget):
         h = self.history.history(vm_id)
         # The CPU scale grows with the guest: 100 % per busy core, never below 100 %.
         self.cpu.fixed_max = max(100.0, nice_top(max(h.cpu.values, default=0.0)))
-        for graph in (self.cpu, self.memory, self.disk):
+        self._align()
+
+    def _align(self) -> None:
+        graphs = (self.cpu, self.memory, self.disk)
+        gutter = max(graph.gutter_needed() for graph in graphs)
+        for graph in graphs:
+            graph.min_gutter = gutter
             graph.refresh()

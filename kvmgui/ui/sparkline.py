@@ -77,6 +77,9 @@ class Sparkline(QWidget):
         # The x axis: what its left end is ("2 minutes ago") and its right end ("now").
         self.span_text = ""
         self.now_text = ""
+        # At least this wide a y-scale gutter: graphs stacked on one page share one, so their
+        # time axes line up.
+        self.min_gutter = 0
         self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(title)
@@ -98,6 +101,12 @@ class Sparkline(QWidget):
         if not self.fixed_max and not any(s.values for s in self.series):
             return "", "0", self.span_text, self.now_text
         return self.describe(self.top()), "0", self.span_text, self.now_text
+
+    def gutter_needed(self) -> int:
+        """The width the y-scale labels take on the left."""
+        top, bottom, _span, _now = self.axis_labels()
+        metrics = self.fontMetrics()
+        return max(metrics.horizontalAdvance(top), metrics.horizontalAdvance(bottom)) + 6
 
     def summary(self) -> str:
         """The current values in words (also the accessible description)."""
@@ -139,8 +148,7 @@ class Sparkline(QWidget):
         )
         top_label, bottom_label, span_label, now_label = self.axis_labels()
         # A gutter on the left for the y scale, a line below for the x scale.
-        gutter = max(metrics.horizontalAdvance(top_label),
-                     metrics.horizontalAdvance(bottom_label)) + 6
+        gutter = max(self.gutter_needed(), self.min_gutter)
         footer = metrics.height() + 2 if (span_label or now_label) else 0
         area = QRectF(gutter + 0.5, header + 0.5, self.width() - gutter - 1.0,
                       self.height() - header - footer - 1.0)

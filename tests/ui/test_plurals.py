@@ -9,11 +9,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
+from kvmgui.core.presets import new_spec
 from kvmgui.ui import i18n
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -102,3 +104,22 @@ def _plural_entries() -> Iterator[tuple[str, str, tuple[str, ...]]]:
 def test_plural_rules() -> None:
     assert [i18n.plural_form("en", n) for n in (0, 1, 2)] == [1, 0, 1]
     assert [i18n.plural_form("fr", n) for n in (0, 1, 2)] == [0, 0, 1]
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_main_window_status_line(qtbot: Any, ctx: Any, qapp: QApplication, count: int) -> None:
+    from kvmgui.ui.main_window import MainWindow
+
+    for i in range(count):
+        ctx.store.create(new_spec(f"vm{i}", memory_mib=256, cpus=1))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.reload()
+    assert window.status_label.text() == EXPECTED["en"][count]
+    french = i18n.install_translator(qapp, FRENCH)
+    assert french is not None
+    try:
+        window.reload()
+        assert window.status_label.text() == EXPECTED["fr"][count]
+    finally:
+        i18n.remove_translator(qapp, french)
