@@ -173,7 +173,9 @@ class VmListModel(QAbstractTableModel):
                 return row.thumbnail
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            if column in (Column.MEMORY, Column.HOST_MEMORY) and not row.broken:
+                return self._tooltip(row) + "\n" + self._memory_words(row)
+            return self._tooltip(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
@@ -207,10 +209,8 @@ class VmListModel(QAbstractTableModel):
             return ""
         return ""
 
-    def _tooltip(self, row: VmRow, column: Column) -> str:
+    def _tooltip(self, row: VmRow) -> str:
         parts = [row.name, preset_label(row.os)]
-        if column in (Column.MEMORY, Column.HOST_MEMORY) and not row.broken:
-            parts.append(self._memory_words(row))
         if row.broken:
             parts.append(row.broken)
         else:
