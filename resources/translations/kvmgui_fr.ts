@@ -3479,12 +3479,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>Take a snapshot</source>
         <translation>Prendre un instantané</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-163"/>
         <source>Re&amp;vert to it…</source>
         <translation>Reveni&amp;r à cet instantané…</translation>
     </message>
@@ -3534,7 +3534,7 @@
         <translation>Aucun instantané pour l&apos;instant. Prenez-en un avant une modification risquée.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Name of the snapshot:</source>
         <translation>Nom de l&apos;instantané&#xa0;:</translation>
     </message>
@@ -3795,7 +3795,7 @@
 <context>
     <name>Sparkline</name>
     <message>
-        <location filename="../../kvmgui/ui/sparkline.py" line="+116"/>
+        <location filename="../../kvmgui/ui/sparkline.py" line="+125"/>
         <source>Scale: 0 to {0}.</source>
         <translation>Échelle&#xa0;: de 0 à {0}.</translation>
     </message>
@@ -4503,23 +4503,23 @@
         <translation>La mémoire que QEMU occupe sur cet ordinateur pendant que la machine virtuelle est en marche&#xa0;: la part de sa mémoire que l&apos;invité a utilisée jusqu&apos;ici, plus celle de QEMU lui-même.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <location filename="../../kvmgui/ui/views.py" line="+119"/>
         <source>Cannot be read</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>Used on this computer: {0}</source>
         <translation>Utilisée sur cet ordinateur&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-34"/>
         <source>No picture yet</source>
         <translation>Pas encore d&apos;image</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Advice: {0} (see Details)</source>
         <translation>Conseil&#xa0;: {0} (voir Détails)</translation>
     </message>
