@@ -4616,6 +4616,11 @@
         <translation>{0} — {1}</translation>
     </message>
     <message>
+        <location line="+59"/>
+        <source>Apply or revert the changes on the Hardware page, then close the window.</source>
+        <translation>Appliquez ou annulez les modifications de la page Matériel, puis fermez la fenêtre.</translation>
+    </message>
+    <message>
         <location filename="../../kvmgui/ui/media/entries.py" line="-63"/>
         <source>S&amp;napshots</source>
         <translation>I&amp;nstantanés</translation>

@@ -91,3 +91,21 @@ def test_a_date_follows_the_french_locale(qapp: Any) -> None:
     assert re.fullmatch(r"02/12/2026 \d\d:05", text), text
     english = short_date(datetime(2026, 12, 2, 12, 5, tzinfo=UTC))
     assert english != text
+
+
+def test_esc_keeps_the_window_when_hardware_changes_are_not_applied(qtbot: Any,
+                                                                    ctx: Any) -> None:
+    stored = _fake_vm(ctx, "edited")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    details = window.open_vm_window(stored.spec.id)
+    qtbot.waitExposed(details)
+    details.hardware.memory.setValue(stored.spec.memory_mib + 256)
+    details.close_from_keyboard()
+    assert details.isVisible()
+    assert details.tabs.currentWidget() is details.hardware
+    assert "Apply or revert" in details.statusBar().currentMessage()
+    details.hardware.memory.setValue(stored.spec.memory_mib)  # back as it was: Esc closes
+    details.close_from_keyboard()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(details) or not details.isVisible(),
+                    timeout=5000)
