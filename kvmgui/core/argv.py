@@ -238,7 +238,9 @@ def build_argv(
     if problems:
         message = problems[0]
         if len(problems) > 1:
-            message += f" ({len(problems) - 1} more problem(s) in the extra arguments.)"
+            more = len(problems) - 1  # both English forms: core has no Qt plurals
+            message += (" (1 more problem in the extra arguments.)" if more == 1
+                        else f" ({more} more problems in the extra arguments.)")
         raise ArgvError(message, problems)
     _check_numbers(spec)
     try:

@@ -87,7 +87,7 @@ async def list_snapshots(vm: VmController) -> Outcome:
     if _running(vm):
         async def live(session: QmpSession) -> Outcome:
             found = await ls.list_live(session, vm.spec)
-            return Outcome.success(f"{len(found)} snapshot(s).",
+            return Outcome.success(_how_many(len(found)),
                                    value=[VmSnapshot.of(s) for s in found])
         outcome = await _live(vm, live)
         if outcome.ok or outcome.code != "monitor-busy":
@@ -98,7 +98,7 @@ async def list_snapshots(vm: VmController) -> Outcome:
         found = await ds.list_snapshots(images[0][0], fmt=images[0][1])
     except ImageError as exc:
         return Outcome.failure(exc.message, details=exc.details)
-    return Outcome.success(f"{len(found)} snapshot(s).", value=[VmSnapshot.of(s) for s in found])
+    return Outcome.success(_how_many(len(found)), value=[VmSnapshot.of(s) for s in found])
 
 
 async def take_snapshot(vm: VmController, name: str) -> Outcome:
@@ -171,3 +171,8 @@ async def delete_snapshot(vm: VmController, name: str) -> Outcome:
                                    code="no-snapshot")
         return Outcome.success(f"Deleted the snapshot '{name}' of '{vm.name}'.")
     return await _offline(vm, offline)
+
+
+def _how_many(count: int) -> str:
+    # Both English forms: the runtime has no Qt plurals (the UI translates each template).
+    return "1 snapshot." if count == 1 else f"{count} snapshots."

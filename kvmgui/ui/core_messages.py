@@ -128,9 +128,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', 'This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf')),
     #: kvmgui/core/argv.py:176
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', "Secure Boot UEFI firmware needs the Q35 machine type; choose Q35 in the VM's settings.")),
-    #: kvmgui/core/argv.py:241; {0} = len(problems) - 1
-    ('core.argv', QT_TRANSLATE_NOOP('core.argv', ' ({0} more problem(s) in the extra arguments.)')),
-    #: kvmgui/core/argv.py:272
+    #: kvmgui/core/argv.py:242
+    ('core.argv', QT_TRANSLATE_NOOP('core.argv', ' (1 more problem in the extra arguments.)')),
+    #: kvmgui/core/argv.py:243
+    ('core.argv', QT_TRANSLATE_NOOP('core.argv', ' ({more} more problems in the extra arguments.)')),
+    #: kvmgui/core/argv.py:274
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', 'The command line would contain a control character in {arg}; rename the VM or file so it has none.')),
     #: kvmgui/core/argv_devices.py:35
     ('core.argv_devices', QT_TRANSLATE_NOOP('core.argv_devices', 'This QEMU has no {device} device, which {purpose} needs; {fix}.')),
@@ -1720,8 +1722,6 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.rfb.zrle', QT_TRANSLATE_NOOP('runtime.rfb.zrle', 'The display sent a truncated ZRLE rectangle.')),
     #: kvmgui/runtime/rfb/zrle.py:107
     ('runtime.rfb.zrle', QT_TRANSLATE_NOOP('runtime.rfb.zrle', 'The display sent a ZRLE rectangle with trailing data.')),
-    #: kvmgui/runtime/snapshots.py:90; {found_count} = len(found)
-    ('runtime.snapshots', QT_TRANSLATE_NOOP('runtime.snapshots', '{found_count} snapshot(s).')),
     #: kvmgui/runtime/snapshots.py:113; {name2} = vm.name
     ('runtime.snapshots', QT_TRANSLATE_NOOP('runtime.snapshots', "Took the snapshot '{name}' of '{name2}' (with its memory).")),
     #: kvmgui/runtime/snapshots.py:122; {name2} = vm.name
@@ -1738,6 +1738,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.snapshots', QT_TRANSLATE_NOOP('runtime.snapshots', "'{name}' has no snapshot named '{name2}'.")),
     #: kvmgui/runtime/snapshots.py:160; {name2} = vm.name
     ('runtime.snapshots', QT_TRANSLATE_NOOP('runtime.snapshots', "Deleted the snapshot '{name}' of '{name2}'.")),
+    #: kvmgui/runtime/snapshots.py:178
+    ('runtime.snapshots', QT_TRANSLATE_NOOP('runtime.snapshots', '1 snapshot.')),
+    #: kvmgui/runtime/snapshots.py:178
+    ('runtime.snapshots', QT_TRANSLATE_NOOP('runtime.snapshots', '{count} snapshots.')),
     #: kvmgui/runtime/state.py:33
     ('runtime.state', QT_TRANSLATE_NOOP('runtime.state', 'It was paused because a disk reported an error; fix the disk (for example free space on the host), then resume it.')),
     #: kvmgui/runtime/state.py:35

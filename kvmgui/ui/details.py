@@ -102,6 +102,15 @@ class VmWindow(QMainWindow):
         for i, key in enumerate(PAGES):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.activated.connect(lambda k=key: self.show_page(k))
+        # Esc and Ctrl+W close it like a dialog (a popup or an open combo box takes Esc first).
+        # The page has no console, so no guest needs these keys here.
+        # Only these two: a second shortcut on the same keys (StandardKey.Close is Ctrl+W on
+        # some desktops) would make both ambiguous, and neither would fire.
+        self.close_shortcuts: list[QShortcut] = []
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(self.close_from_keyboard)
+            self.close_shortcuts.append(shortcut)
 
         # Bound methods only: PySide disconnects them when this window is deleted, while a
         # lambda would keep calling into a destroyed window.
@@ -218,6 +227,21 @@ class VmWindow(QMainWindow):
         self.stored = stored
         self.overview.set_stored(stored)
         self.saved.emit(stored)
+
+    def close_from_keyboard(self) -> None:
+        """Esc or Ctrl+W: close, unless the Hardware page has changes not applied yet (a key
+        pressed by mistake must not throw them away): then show them and say so."""
+        if self.hardware.edited_spec() != self.hardware.stored.spec:
+            self.show_page("hardware")
+            self.statusBar().showMessage(
+                translate(
+                    "VmWindow",
+                    "Apply or revert the changes on the Hardware page, then close the window.",
+                ),
+                8000,
+            )
+            return
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.view_state.setValue("vm-window/size", self.size())

@@ -94,10 +94,9 @@ class OverviewPage(QWidget):
         self.stored = stored
         spec = stored.spec
         self.system.setText(
-            translate("OverviewPage", "{0}; {1} of memory, {2} CPU(s)").format(
+            self.tr("{0}; {1} of memory, %n CPU(s)", "", spec.cpus).format(
                 preset_label(spec.os),
                 format_size(spec.memory_mib * MIB),
-                spec.cpus,
             )
         )
         self.folder.setText(str(stored.folder.dir))

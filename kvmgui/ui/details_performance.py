@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kvmgui.ui.i18n import format_size, translate
-from kvmgui.ui.sparkline import Sparkline
+from kvmgui.ui.sparkline import Sparkline, nice_top
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.widgets import hint_label
 
@@ -35,7 +35,7 @@ class PerformancePage(QWidget):
         self.cpu = Sparkline(
             translate("PerformancePage", "CPU"),
             [h.cpu],
-            fixed_max=None,
+            fixed_max=100.0,
             describe=lambda v: f"{v:.0f} %",
             parent=self,
         )
@@ -43,12 +43,14 @@ class PerformancePage(QWidget):
             translate("PerformancePage", "Memory used by QEMU"),
             [h.memory],
             describe=lambda v: format_size(int(v)),
+            base=1024,
             parent=self,
         )
         self.disk = Sparkline(
             translate("PerformancePage", "Disk input/output"),
             [h.disk_read, h.disk_write],
             describe=_rate,
+            base=1024,
             parent=self,
         )
         for graph in (self.cpu, self.memory, self.disk):
@@ -58,23 +60,39 @@ class PerformancePage(QWidget):
         history.updated.connect(self._updated)
 
     def set_interval(self, interval_s: float) -> None:
-        minutes = interval_s * self.history.capacity / 60
+        span_s = interval_s * self.history.capacity
+        minutes = round(span_s / 60)
         self.note.setText(
-            translate(
-                "PerformancePage",
-                "Measured every {0} s, the last {1} minutes. 100 % CPU "
+            self.tr(
+                "Measured every {0} s, over the last %n minute(s). 100 % CPU "
                 "is one host core fully busy.",
+                "",
+                minutes,
             ).format(  # numbers in the user's locale: "0,5 s" in French
-                QLocale().toString(interval_s, "g", 6), QLocale().toString(round(minutes))
+                QLocale().toString(interval_s, "g", 6)
             )
         )
+        # The x axis of every graph: its left end is the oldest sample kept.
+        if span_s >= 120:
+            span = self.tr("%n minute(s) ago", "", minutes)
+        else:
+            span = self.tr("%n second(s) ago", "", round(span_s))
+        for graph in (self.cpu, self.memory, self.disk):
+            graph.span_text = span
+            graph.now_text = translate("PerformancePage", "now")
+        self._align()
 
     def _updated(self, vm_id: str) -> None:
         if vm_id != self.vm_id:
             return
         h = self.history.history(vm_id)
         # The CPU scale grows with the guest: 100 % per busy core, never below 100 %.
-        top = max([100.0, *h.cpu.values])
-        self.cpu.fixed_max = top
-        for graph in (self.cpu, self.memory, self.disk):
+        self.cpu.fixed_max = max(100.0, nice_top(max(h.cpu.values, default=0.0)))
+        self._align()
+
+    def _align(self) -> None:
+        graphs = (self.cpu, self.memory, self.disk)
+        gutter = max(graph.gutter_needed() for graph in graphs)
+        for graph in graphs:
+            graph.min_gutter = gutter
             graph.refresh()

@@ -60,41 +60,75 @@ def language_code() -> str:
 # ----------------------------------------------------------------------------- loading
 
 
+def _finished(tr: ET.Element | None) -> bool:
+    return tr is not None and tr.get("type") not in {"unfinished", "vanished", "obsolete"}
+
+
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """{(context, source): translation} of a Qt Linguist .ts file, finished entries only
-    (like lrelease without -markuntranslated: an unfinished entry falls back to English)."""
+    (like lrelease without -markuntranslated: an unfinished entry falls back to English).
+    Plural entries are read by read_ts_plurals."""
     catalogue: dict[tuple[str, str], str] = {}
     for ctx in ET.parse(path).getroot().iter("context"):
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
             source = msg.findtext("source")
-            if tr is None or source is None or tr.get("type") in {"unfinished", "vanished",
-                                                                  "obsolete"}:
+            if source is None or msg.get("numerus") == "yes" or not _finished(tr):
                 continue
-            text = tr.text or ""
+            text = tr.text if tr is not None else ""
             if text:
                 catalogue[(name, source)] = text
     return catalogue
+
+
+def read_ts_plurals(path: Path) -> dict[tuple[str, str], tuple[str, ...]]:
+    """{(context, source): (singular, plural, …)} of the plural ("%n VM(s)") entries of a .ts."""
+    plurals: dict[tuple[str, str], tuple[str, ...]] = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            source = msg.findtext("source")
+            if source is None or msg.get("numerus") != "yes" or tr is None or not _finished(tr):
+                continue
+            forms = tuple(f.text or "" for f in tr.iter("numerusform"))
+            if forms and all(forms):
+                plurals[(name, source)] = forms
+    return plurals
+
+
+def plural_form(language: str, n: int) -> int:
+    """Which numerus form of a .ts `n` takes, by Qt's rules for the languages kvmgui has:
+    French uses the singular for 0 and 1, English (and the default) for 1 only."""
+    if language.split("_")[0] == "fr":
+        return 0 if abs(n) < 2 else 1
+    return 0 if abs(n) == 1 else 1
 
 
 class TsTranslator(QTranslator):
     """A QTranslator answering from a .ts file read with ElementTree (no .qm needed)."""
 
     def __init__(self, catalogue: dict[tuple[str, str], str], language: str,
-                 parent: QCoreApplication | None = None) -> None:
+                 parent: QCoreApplication | None = None,
+                 plurals: dict[tuple[str, str], tuple[str, ...]] | None = None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
+        self._plurals = plurals or {}
         self._language = language
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         # None is a null QString: Qt then asks the next translator, and finally shows `source`.
+        # Qt replaces "%n" with the count in whatever comes back.
+        forms = self._plurals.get((context, source))
+        if forms is not None:
+            return forms[min(plural_form(self._language, max(n, 0)), len(forms) - 1)]
         return self._catalogue.get((context, source))
 
     def isEmpty(self) -> bool:
-        return not self._catalogue
+        return not self._catalogue and not self._plurals
 
     def language(self) -> str:
         return self._language
@@ -112,27 +146,35 @@ def _candidates(locale: QLocale) -> Iterator[str]:
                 yield code
 
 
+def _file_for(code: str, directory: Path) -> Path | None:
+    qm, ts = directory / f"kvmgui_{code}.qm", directory / f"kvmgui_{code}.ts"
+    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm
+    return ts if ts.is_file() else None
+
+
 def find_translation(locale: QLocale, directory: Path = TRANSLATIONS_DIR) -> Path | None:
-    """The kvmgui_<lang>.qm (or, when it is missing or older, .ts) for `locale`; None for
-    English or a language without a translation."""
-    if not directory.is_dir():
-        return None
-    for code in _candidates(locale):
-        if code in {"en", "C"} or code.startswith("en_"):
-            return None  # the source language
-        qm, ts = directory / f"kvmgui_{code}.qm", directory / f"kvmgui_{code}.ts"
-        if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
-            return qm
-        if ts.is_file():
-            return ts
-    return None
+    """The kvmgui_<lang>.qm (or, when it is missing or older, .ts) for `locale`.
+
+    English, and a language without a translation, get kvmgui_en: the source strings are
+    English already, but plural ones ("%n virtual machine(s)") need their English forms from
+    it. None when even that is missing."""
+    if directory.is_dir():
+        for code in _candidates(locale):
+            if code in {"en", "C"} or code.startswith("en_"):
+                break  # the source language
+            found = _file_for(code, directory)
+            if found is not None:
+                return found
+    return _file_for("en", directory) if directory.is_dir() else None
 
 
 def install_translator(
     app: QCoreApplication, locale: QLocale | None = None, directory: Path = TRANSLATIONS_DIR
 ) -> QTranslator | None:
     """Install kvmgui's translation for `locale` (default: the system's, i.e. LANG/LANGUAGE)
-    and Qt's own, and return kvmgui's translator; None when there is none (English).
+    and Qt's own, and return kvmgui's translator (for English: its plural forms); None when
+    there is none.
 
     Keep the returned object while the app runs (a TsTranslator's Python code must stay
     alive); remove_translator() undoes the installation.
@@ -149,12 +191,14 @@ def install_translator(
             return None
     else:
         code = path.stem.removeprefix("kvmgui_")
-        translator = TsTranslator(read_ts(path), code, app)
-    # Qt's own strings, a child of ours so both go away together.
-    qt_base = QTranslator(translator)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_base.load(wanted, "qtbase", "_", qt_dir):
-        app.installTranslator(qt_base)
+        translator = TsTranslator(read_ts(path), code, app, read_ts_plurals(path))
+    # Qt's own strings, a child of ours so both go away together; none with the English
+    # plurals (Qt speaks English already, and a language kvmgui lacks must not mix in).
+    if path.stem != "kvmgui_en":
+        qt_base = QTranslator(translator)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_base.load(wanted, "qtbase", "_", qt_dir):
+            app.installTranslator(qt_base)
     app.installTranslator(translator)
     return translator
 

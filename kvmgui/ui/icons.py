@@ -364,10 +364,64 @@ def _os_painter(label: str, colour: str) -> Painter:
     return paint
 
 
+# Windows guests get a four-pane window on their badge instead of a word: "Win 11" in a 16 px
+# list icon shrank to a 5 px font nobody could read. The panes say "Windows" at any size, and
+# the version is a number big enough to read at 16 px ("" for the older ones).
+_WINDOWS_BADGES: dict[OsPreset, tuple[str, str]] = {
+    OsPreset.WINDOWS11: ("11", "#1f7ad6"),
+    OsPreset.WINDOWS10: ("10", "#2b63b5"),
+    OsPreset.WINDOWS_OLD: ("", "#3a8d3f"),
+}
+
+
+def _windows_painter(number: str, colour: str) -> Painter:
+    def paint(p: QPainter, s: float) -> None:
+        base = QColor(colour)
+        # Four panes with a dark cross between them, so the white number stays whole.
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(base.darker(160)))
+        outer = QRectF(s * 0.04, s * 0.04, s * 0.92, s * 0.92)
+        p.drawRoundedRect(outer, s * 0.14, s * 0.14)
+        gap = max(1.0, round(s * 0.07))
+        pane = (outer.width() - gap) / 2
+        p.setBrush(QBrush(base))
+        for col in (0, 1):
+            for row in (0, 1):
+                p.drawRoundedRect(
+                    QRectF(outer.left() + col * (pane + gap), outer.top() + row * (pane + gap),
+                           pane, pane), s * 0.08, s * 0.08)
+        if not number:
+            return
+        font = QFont()
+        font.setBold(True)
+        size = max(6, int(s * 0.66))
+        font.setPixelSize(size)
+        while size > 6 and QFontMetrics(font).horizontalAdvance(number) > s * 0.9:
+            size -= 1
+            font.setPixelSize(size)
+        p.setFont(font)
+        text = QPainterPath()
+        metrics = QFontMetrics(font)
+        width = metrics.horizontalAdvance(number)
+        text.addText(QPointF((s - width) / 2, (s + metrics.capHeight()) / 2), font, number)
+        # A dark outline keeps the digits apart from the panes at 16 px.
+        p.setPen(QPen(base.darker(220), max(1.0, s * 0.06)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(text)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("white"))
+        p.drawPath(text)
+
+    return paint
+
+
 @cache
 def os_icon(os: OsPreset) -> QIcon:
+    sizes = (16, 22, 24, 32, 48, 64, 96)
+    if os in _WINDOWS_BADGES:
+        return _render(_windows_painter(*_WINDOWS_BADGES[os]), sizes)
     label, colour = _OS_BADGES.get(os, _OS_BADGES[OsPreset.OTHER])
-    return _render(_os_painter(label, colour), (16, 24, 32, 48, 64, 96))
+    return _render(_os_painter(label, colour), sizes)
 
 
 @cache

@@ -345,9 +345,10 @@ class MainWindow(QMainWindow):
         self.load_errors = [core_text(e.message) for e in result.errors]
         if self.load_errors:
             self.load_banner.show_message(
-                translate(
-                    "MainWindow", "{0} VM folder(s) could not be read and are shown as such."
-                ).format(len(self.load_errors)),
+                self.tr(
+                    "%n VM folder(s) could not be read and are shown as such.", "",
+                    len(self.load_errors),
+                ),
                 translate("MainWindow", "Show &why"),
             )
         else:
@@ -413,9 +414,7 @@ class MainWindow(QMainWindow):
         rows = self.model.rows()
         running = sum(1 for r in rows if r.state.is_active)
         self.status_label.setText(
-            translate("MainWindow", "{0} virtual machine(s), {1} running").format(
-                len(rows), running
-            )
+            self.tr("%n virtual machine(s), {0} running", "", len(rows)).format(running)
         )
 
     def _activated(self, index: QModelIndex) -> None:
@@ -762,9 +761,7 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(translate("MainWindow", "Quit kvmgui"))
         names = ", ".join(r.name for r in running)
         box.setText(
-            translate("MainWindow", "{0} virtual machine(s) are running: {1}.").format(
-                len(running), names
-            )
+            self.tr("%n virtual machine(s) are running: {0}.", "", len(running)).format(names)
         )
         box.setInformativeText(
             translate(
@@ -816,7 +813,7 @@ class MainWindow(QMainWindow):
 
     async def _shut_down_all(self, running: list[VmRow]) -> None:
         self.statusBar().showMessage(
-            translate("MainWindow", "Shutting down {0} virtual machine(s)…").format(len(running))
+            self.tr("Shutting down %n virtual machine(s)…", "", len(running))
         )
         self.setEnabled(False)
 

@@ -34,8 +34,9 @@ class Column(IntEnum):
     NAME = 0
     STATE = 1
     CPU = 2
-    MEMORY = 3
-    SCREEN = 4
+    MEMORY = 3  # what the guest has (configured)
+    HOST_MEMORY = 4  # what the QEMU process holds on the host (guest memory touched + QEMU)
+    SCREEN = 5
 
 
 class Role(IntEnum):
@@ -94,8 +95,20 @@ def header(column: Column) -> str:
         Column.STATE: translate("VmListModel", "State"),
         Column.CPU: translate("VmListModel", "CPU"),
         Column.MEMORY: translate("VmListModel", "Memory"),
+        Column.HOST_MEMORY: translate("VmListModel", "Used on this computer"),
         Column.SCREEN: translate("VmListModel", "Screen"),
     }[column]
+
+
+def header_tip(column: Column) -> str | None:
+    return {
+        Column.MEMORY: translate("VmListModel", "The memory the virtual machine has."),
+        Column.HOST_MEMORY: translate(
+            "VmListModel",
+            "The memory QEMU takes on this computer while the virtual machine runs: the part "
+            "of its memory the guest has used so far, plus QEMU's own.",
+        ),
+    }.get(column)
 
 
 class VmListModel(QAbstractTableModel):
@@ -114,12 +127,12 @@ class VmListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return header(Column(section))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return header_tip(Column(section))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -160,10 +173,14 @@ class VmListModel(QAbstractTableModel):
                 return row.thumbnail
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (Column.MEMORY, Column.HOST_MEMORY) and not row.broken:
+                return self._tooltip(row) + "\n" + self._memory_words(row)
             return self._tooltip(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.CPU, Column.MEMORY):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.CPU, Column.MEMORY, Column.HOST_MEMORY
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -179,12 +196,13 @@ class VmListModel(QAbstractTableModel):
                 return "—"
             return f"{row.cpu_percent:.0f} %"
         if column is Column.MEMORY:
-            configured = format_size(row.memory_mib * MIB) if row.memory_mib else "—"
-            if row.memory_used_bytes is not None and row.state.is_active:
-                return translate("VmListModel", "{0} of {1}").format(
-                    format_size(row.memory_used_bytes), configured
-                )
-            return configured
+            # What the guest has. QEMU's own use on the host is another column: it includes
+            # QEMU itself, so it can be more than this and is never "x of" it.
+            return format_size(row.memory_mib * MIB) if row.memory_mib else "—"
+        if column is Column.HOST_MEMORY:
+            if row.memory_used_bytes is None or not row.state.is_active:
+                return "—"
+            return format_size(row.memory_used_bytes)
         if column is Column.SCREEN:
             if row.state.is_active and row.thumbnail is None:
                 return translate("VmListModel", "No picture yet")
@@ -204,6 +222,15 @@ class VmListModel(QAbstractTableModel):
                     row.advice))
         return "\n".join(parts)
 
+    def _memory_words(self, row: VmRow) -> str:
+        words = translate("VmListModel", "Memory of the virtual machine: {0}.").format(
+            self._display(row, Column.MEMORY))
+        if row.memory_used_bytes is not None and row.state.is_active:
+            words += "\n" + translate(
+                "VmListModel", "Used on this computer by QEMU (guest and QEMU itself): {0}."
+            ).format(format_size(row.memory_used_bytes))
+        return words
+
     def _accessible(self, row: VmRow, column: Column) -> str:
         if column is Column.NAME:
             return translate("VmListModel", "{0}, {1}").format(row.name, preset_label(row.os))
@@ -211,6 +238,9 @@ class VmListModel(QAbstractTableModel):
             return (
                 translate("VmListModel", "Screen of {0}").format(row.name) if row.thumbnail else ""
             )
+        if column is Column.HOST_MEMORY:
+            return translate("VmListModel", "Used on this computer: {0}").format(
+                self._display(row, column))
         return self._display(row, column)
 
     # -- updates ----------------------------------------------------------------------------

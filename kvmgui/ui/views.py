@@ -203,6 +203,7 @@ class VmTableView(QTableView):
         header.setSectionResizeMode(Column.STATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.CPU, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.MEMORY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.HOST_MEMORY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.SCREEN, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(Column.SCREEN, TABLE_THUMB.width() + 12)
         header.setHighlightSections(False)

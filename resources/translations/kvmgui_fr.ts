@@ -1979,12 +1979,12 @@
     </message>
     <message>
         <location filename="../../kvmgui/ui/main_window.py" line="+59"/>
-        <location line="+572"/>
+        <location line="+571"/>
         <source>kvmgui — Virtual machines</source>
         <translation>kvmgui — Machines virtuelles</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-533"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -2066,23 +2066,29 @@
         <source>Main tools</source>
         <translation>Outils principaux</translation>
     </message>
-    <message>
-        <location line="+100"/>
-        <source>{0} VM folder(s) could not be read and are shown as such.</source>
-        <translation>{0} dossier(s) de machine virtuelle n&apos;ont pas pu être lus et sont signalés comme tels.</translation>
+    <message numerus="yes">
+        <location line="+101"/>
+        <source>%n VM folder(s) could not be read and are shown as such.</source>
+        <translation>
+            <numerusform>%n dossier de machine virtuelle n&apos;a pas pu être lu et est signalé comme tel.</numerusform>
+            <numerusform>%n dossiers de machine virtuelle n&apos;ont pas pu être lus et sont signalés comme tels.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show &amp;why</source>
         <translation>Afficher &amp;pourquoi</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+65"/>
-        <source>{0} virtual machine(s), {1} running</source>
-        <translation>{0} machine(s) virtuelle(s), {1} en marche</translation>
+        <source>%n virtual machine(s), {0} running</source>
+        <translation>
+            <numerusform>%n machine virtuelle, {0} en marche</numerusform>
+            <numerusform>%n machines virtuelles, {0} en marche</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Virtual machine actions</source>
         <translation>Actions sur la machine virtuelle</translation>
     </message>
@@ -2152,13 +2158,16 @@
         <source>Quit kvmgui</source>
         <translation>Quitter kvmgui</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>{0} virtual machine(s) are running: {1}.</source>
-        <translation>{0} machine(s) virtuelle(s) en marche&#xa0;: {1}.</translation>
+        <source>%n virtual machine(s) are running: {0}.</source>
+        <translation>
+            <numerusform>%n machine virtuelle est en marche&#xa0;: {0}.</numerusform>
+            <numerusform>%n machines virtuelles sont en marche&#xa0;: {0}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>They can keep running without kvmgui; it reconnects to them the next time it starts.</source>
         <translation>Elles peuvent continuer à tourner sans kvmgui&#xa0;; il s&apos;y reconnecte à son prochain démarrage.</translation>
     </message>
@@ -2177,10 +2186,13 @@
         <source>&amp;Remember my choice (change it in Preferences)</source>
         <translation>Se &amp;souvenir de mon choix (modifiable dans les Préférences)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+32"/>
-        <source>Shutting down {0} virtual machine(s)…</source>
-        <translation>Extinction de {0} machine(s) virtuelle(s)…</translation>
+        <source>Shutting down %n virtual machine(s)…</source>
+        <translation>
+            <numerusform>Extinction de %n machine virtuelle…</numerusform>
+            <numerusform>Extinction de %n machines virtuelles…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2642,13 +2654,16 @@
         <source>About the command line</source>
         <translation>À propos de la ligne de commande</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>{0}; {1} of memory, {2} CPU(s)</source>
-        <translation>{0}&#xa0;; {1} de mémoire, {2} processeur(s)</translation>
+        <source>{0}; {1} of memory, %n CPU(s)</source>
+        <translation>
+            <numerusform>{0}&#xa0;; {1} de mémoire, %n processeur</numerusform>
+            <numerusform>{0}&#xa0;; {1} de mémoire, %n processeurs</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <location line="+3"/>
         <location line="+13"/>
         <location line="+7"/>
@@ -2717,19 +2732,43 @@
         <translation>Mémoire utilisée par QEMU</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Disk input/output</source>
         <translation>Entrées/sorties disque</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Shown while the virtual machine runs.</source>
         <translation>Affiché pendant que la machine virtuelle tourne.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Measured every {0} s, over the last %n minute(s). 100 % CPU is one host core fully busy.</source>
+        <translation>
+            <numerusform>Mesuré toutes les {0} s, sur la dernière minute. 100&#xa0;% de processeur correspond à un cœur de l&apos;hôte entièrement occupé.</numerusform>
+            <numerusform>Mesuré toutes les {0} s, sur les %n dernières minutes. 100&#xa0;% de processeur correspond à un cœur de l&apos;hôte entièrement occupé.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>il y a %n seconde</numerusform>
+            <numerusform>il y a %n secondes</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
-        <source>Measured every {0} s, the last {1} minutes. 100 % CPU is one host core fully busy.</source>
-        <translation>Mesuré toutes les {0} s&#xa0;; l&apos;historique couvre {1} min. 100 % de processeur correspond à un cœur de l&apos;hôte entièrement occupé.</translation>
+        <location line="+3"/>
+        <source>now</source>
+        <translation>maintenant</translation>
     </message>
 </context>
 <context>
@@ -3465,12 +3504,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>Take a snapshot</source>
         <translation>Prendre un instantané</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-163"/>
         <source>Re&amp;vert to it…</source>
         <translation>Reveni&amp;r à cet instantané…</translation>
     </message>
@@ -3520,7 +3559,7 @@
         <translation>Aucun instantané pour l&apos;instant. Prenez-en un avant une modification risquée.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Name of the snapshot:</source>
         <translation>Nom de l&apos;instantané&#xa0;:</translation>
     </message>
@@ -3784,6 +3823,19 @@
     </message>
 </context>
 <context>
+    <name>Sparkline</name>
+    <message>
+        <location filename="../../kvmgui/ui/sparkline.py" line="+125"/>
+        <source>Scale: 0 to {0}.</source>
+        <translation>Échelle&#xa0;: de 0 à {0}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From {0} to {1}.</source>
+        <translation>De {0} à {1}.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../kvmgui/ui/wizard/page_summary.py" line="+40"/>
@@ -3950,7 +4002,7 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../kvmgui/ui/i18n.py" line="+117"/>
+        <location filename="../../kvmgui/ui/i18n.py" line="+161"/>
         <source>bytes</source>
         <translation>octets</translation>
     </message>
@@ -4431,7 +4483,7 @@
 <context>
     <name>VmListModel</name>
     <message>
-        <location filename="../../kvmgui/ui/models.py" line="+69"/>
+        <location filename="../../kvmgui/ui/models.py" line="+70"/>
         <source>Stopped</source>
         <translation>Arrêtée</translation>
     </message>
@@ -4482,22 +4534,37 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Used on this computer</source>
+        <translation>Utilisée sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+6"/>
+        <source>The memory the virtual machine has.</source>
+        <translation>La mémoire dont dispose la machine virtuelle.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The memory QEMU takes on this computer while the virtual machine runs: the part of its memory the guest has used so far, plus QEMU&apos;s own.</source>
+        <translation>La mémoire que QEMU occupe sur cet ordinateur pendant que la machine virtuelle est en marche&#xa0;: la part de sa mémoire que l&apos;invité a utilisée jusqu&apos;ici, plus celle de QEMU lui-même.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <location filename="../../kvmgui/ui/views.py" line="+119"/>
         <source>Cannot be read</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{0} of {1}</source>
-        <translation>{0} sur {1}</translation>
+        <location line="+50"/>
+        <source>Used on this computer: {0}</source>
+        <translation>Utilisée sur cet ordinateur&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-34"/>
         <source>No picture yet</source>
         <translation>Pas encore d&apos;image</translation>
     </message>
@@ -4507,7 +4574,17 @@
         <translation>Conseil&#xa0;: {0} (voir Détails)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Memory of the virtual machine: {0}.</source>
+        <translation>Mémoire de la machine virtuelle&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Used on this computer by QEMU (guest and QEMU itself): {0}.</source>
+        <translation>Utilisée sur cet ordinateur par QEMU (l&apos;invité et QEMU lui-même)&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
@@ -4526,7 +4603,7 @@
     </message>
     <message>
         <location line="+60"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Virtual machines</source>
         <translation>Machines virtuelles</translation>
     </message>
@@ -4574,7 +4651,7 @@
         <translation>Journal &amp;QEMU</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>Virtual machine</source>
         <translation>Machine virtuelle</translation>
     </message>
@@ -4587,6 +4664,11 @@
         <location line="+28"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Apply or revert the changes on the Hardware page, then close the window.</source>
+        <translation>Appliquez ou annulez les modifications de la page Matériel, puis fermez la fenêtre.</translation>
     </message>
     <message>
         <location filename="../../kvmgui/ui/media/entries.py" line="-63"/>
@@ -4704,14 +4786,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <source> ({0} more problem(s) in the extra arguments.)</source>
-        <extracomment>kvmgui/core/argv.py:241; {0} = len(problems) - 1</extracomment>
-        <translation> ({0} autre(s) problème(s) dans les arguments supplémentaires.)</translation>
+        <source> (1 more problem in the extra arguments.)</source>
+        <extracomment>kvmgui/core/argv.py:242</extracomment>
+        <translation> (1 autre problème dans les arguments supplémentaires.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ({more} more problems in the extra arguments.)</source>
+        <extracomment>kvmgui/core/argv.py:243</extracomment>
+        <translation> ({more} autres problèmes dans les arguments supplémentaires.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The command line would contain a control character in {arg}; rename the VM or file so it has none.</source>
-        <extracomment>kvmgui/core/argv.py:272</extracomment>
+        <extracomment>kvmgui/core/argv.py:274</extracomment>
         <translation>La ligne de commande contiendrait un caractère de contrôle dans {arg}&#xa0;; renommez la machine virtuelle ou le fichier pour qu&apos;il n&apos;y en ait plus.</translation>
     </message>
 </context>
@@ -5237,7 +5325,7 @@
 <context>
     <name>core.clones</name>
     <message>
-        <location line="-198"/>
+        <location line="-200"/>
         <source>delete</source>
         <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
         <translation>supprimer</translation>
@@ -5267,7 +5355,7 @@
         <translation>revenir à un instantané de</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+194"/>
         <source>backing_reference needs absolute paths.</source>
         <extracomment>kvmgui/core/clones.py:81</extracomment>
         <translation>backing_reference nécessite des chemins absolus.</translation>
@@ -9638,13 +9726,19 @@
 <context>
     <name>runtime.snapshots</name>
     <message>
-        <location line="+2"/>
-        <source>{found_count} snapshot(s).</source>
-        <extracomment>kvmgui/runtime/snapshots.py:90; {found_count} = len(found)</extracomment>
-        <translation>{found_count} instantané(s).</translation>
+        <location line="+18"/>
+        <source>1 snapshot.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:178</extracomment>
+        <translation>1 instantané.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{count} snapshots.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:178</extracomment>
+        <translation>{count} instantanés.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Took the snapshot &apos;{name}&apos; of &apos;{name2}&apos; (with its memory).</source>
         <extracomment>kvmgui/runtime/snapshots.py:113; {name2} = vm.name</extracomment>
         <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» pris (avec sa mémoire).</translation>
@@ -9695,7 +9789,7 @@
 <context>
     <name>runtime.state</name>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>It was paused because a disk reported an error; fix the disk (for example free space on the host), then resume it.</source>
         <extracomment>kvmgui/runtime/state.py:33</extracomment>
         <translation>Elle a été mise en pause car un disque a signalé une erreur&#xa0;; réparez le disque (par exemple en libérant de l&apos;espace sur l&apos;hôte), puis reprenez-la.</translation>

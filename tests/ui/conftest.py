@@ -41,6 +41,21 @@ def _pyside_emit_guard(qapp: QApplication) -> None:
     pyside_fixes.install(qapp)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_plurals(qapp: QApplication) -> Iterator[None]:
+    """The English plural forms ("1 virtual machine", "2 virtual machines"), installed as the
+    app does on an English desktop (kvmgui.ui.app); a test that needs French installs that on
+    top, and Qt asks the translator installed last first."""
+    from PySide6.QtCore import QLocale
+
+    from kvmgui.ui import i18n
+
+    translator = i18n.install_translator(qapp, QLocale(QLocale.Language.English))
+    yield
+    if translator is not None:
+        i18n.remove_translator(qapp, translator)
+
+
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)

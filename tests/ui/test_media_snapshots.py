@@ -189,3 +189,25 @@ def test_live_snapshot_of_a_running_vm_includes_memory(
     idle(qtbot, widget)
     assert widget.rows[0].includes_memory
     assert widget.tree.topLevelItem(0).text(3) == "disks and memory (includes memory)"
+
+
+def test_the_suggested_name_and_dates_follow_the_users_locale(qtbot: Any, ctx: Any) -> None:
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    stored = make_vm(ctx, "dated")
+    widget = page(qtbot, ctx, stored)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        qtbot.mouseClick(widget.take_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(jobs.open_prompts()), timeout=10_000)
+        prompt = jobs.open_prompts()[-1]
+        suggested = prompt.textValue()
+        prompt.reject()
+    finally:
+        QLocale.setDefault(before)
+    # "02/12/2026 16:45": day first, as French writes it (not the ISO "2026-12-02 16:45").
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", suggested), suggested
+    idle(qtbot, widget)

@@ -58,7 +58,8 @@ def test_live_data_and_reload_keep_each_other(qtbot: Any) -> None:
                      memory_used_bytes=512 * 1024 * 1024)
     assert model.index(0, Column.STATE).data() == "Running"
     assert model.index(0, Column.CPU).data() == "50 %"
-    assert model.index(0, Column.MEMORY).data() == "512 MiB of 2 GiB"
+    assert model.index(0, Column.MEMORY).data() == "2 GiB"
+    assert model.index(0, Column.HOST_MEMORY).data() == "512 MiB"
     # Reloading the definitions (e.g. after a rename elsewhere) keeps the live figures.
     rows = _rows()
     rows[1] = VmRow(vm, "Alpha", OsPreset.LINUX, 1024, 2)
@@ -80,3 +81,47 @@ def test_rows_are_moved_inserted_and_removed(qtbot: Any, qtmodeltester: Any) -> 
     model.set_rows(renamed)
     assert [r.name for r in model.rows()] == ["charlie", "zulu"]
     assert model.update("nope", state=VmState.RUNNING) is False
+
+
+def test_memory_is_the_guests_and_the_host_use_is_apart(qtbot: Any) -> None:
+    """QEMU's host use includes QEMU itself, so it can exceed the guest's memory: it is never
+    written as "402.9 MiB of 384 MiB" but in its own, labelled column."""
+    model = VmListModel()
+    vm = "m" * 12
+    model.set_rows([VmRow(vm, "Small", OsPreset.LINUX, 384, 1)])
+    assert model.index(0, Column.HOST_MEMORY).data() == "—"
+    model.update(vm, state=VmState.RUNNING, memory_used_bytes=int(402.9 * 1024 * 1024))
+    assert model.index(0, Column.MEMORY).data() == "384 MiB"
+    assert model.index(0, Column.HOST_MEMORY).data() == "402.9 MiB"
+    assert " of " not in model.index(0, Column.MEMORY).data()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert "Memory" in headers and "Used on this computer" in headers
+    assert model.headerData(Column.HOST_MEMORY, Qt.Orientation.Horizontal,
+                            Qt.ItemDataRole.ToolTipRole)
+    tip = model.index(0, Column.MEMORY).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Memory of the virtual machine: 384 MiB." in tip
+    assert "Used on this computer by QEMU (guest and QEMU itself): 402.9 MiB." in tip
+    assert model.index(0, Column.HOST_MEMORY).data(
+        Qt.ItemDataRole.AccessibleTextRole) == "Used on this computer: 402.9 MiB"
+
+
+def test_windows_icons_differ_and_show_their_number_at_list_size(qapp: Any) -> None:
+    from PySide6.QtGui import QColor
+
+    from kvmgui.ui.icons import os_icon
+
+    def white_pixels(preset: OsPreset) -> int:
+        image = os_icon(preset).pixmap(16, 16).toImage()
+        return sum(
+            1 for x in range(16) for y in range(16)
+            if QColor(image.pixel(x, y)).lightness() > 220 and QColor(image.pixel(x, y)).alpha()
+        )
+
+    # At 16 px the version is a digit drawn big enough to show (the old "Win 11" text was a
+    # few grey pixels); the older Windows badge has only its panes.
+    assert white_pixels(OsPreset.WINDOWS11) >= 12
+    assert white_pixels(OsPreset.WINDOWS10) >= 12
+    assert white_pixels(OsPreset.WINDOWS_OLD) == 0
+    images = {p: os_icon(p).pixmap(16, 16).toImage() for p in
+              (OsPreset.WINDOWS11, OsPreset.WINDOWS10, OsPreset.WINDOWS_OLD)}
+    assert len({img.constBits().tobytes() for img in images.values()}) == 3

@@ -123,11 +123,21 @@ def test_every_entry_is_translated_and_keeps_placeholders() -> None:
     for context, source, msg in _messages():
         tr = msg.find("translation")
         assert tr is not None
-        text = tr.text or ""
         where = f"{context}: {source!r}"
-        if tr.get("type") in {"unfinished", "vanished", "obsolete"} or not text.strip():
+        # A plural entry ("%n VM(s)") has one text per numerus form, each checked alike.
+        texts = ([f.text or "" for f in tr.iter("numerusform")] if msg.get("numerus") == "yes"
+                 else [tr.text or ""])
+        if tr.get("type") in {"unfinished", "vanished", "obsolete"} or not all(
+                t.strip() for t in texts):
             problems.append(f"untranslated ({tr.get('type') or 'empty'}) {where}")
             continue
+        problems += _text_problems(source, texts, where)
+    assert not problems, "\n".join(problems)
+
+
+def _text_problems(source: str, texts: list[str], where: str) -> list[str]:
+    problems = []
+    for text in texts:
         # "{What}" in a translation is "{what}" with a capital (kvmgui.ui.i18n._fill).
         want = sorted(p.lower() for p in _PLACEHOLDER.findall(source))
         got = sorted(p.lower() for p in _PLACEHOLDER.findall(text))
@@ -139,6 +149,25 @@ def test_every_entry_is_translated_and_keeps_placeholders() -> None:
             problems.append(f"{has_key} accelerator(s) instead of {wants_key} in {where}")
         if source.strip() == source and text.strip() != text:
             problems.append(f"stray white space in the translation of {where}")
+    return problems
+
+
+def test_english_plurals_are_complete() -> None:
+    """kvmgui_en.ts holds the English singular and plural of every "%n …(s)" string."""
+    english = TS.with_name("kvmgui_en.ts")
+    problems = []
+    plural_sources = {(c, s) for c, s, m in _messages() if m.get("numerus") == "yes"}
+    seen = set()
+    for context, source, msg in _messages(english):
+        where = f"{context}: {source!r}"
+        tr = msg.find("translation")
+        assert tr is not None and msg.get("numerus") == "yes", where
+        forms = [f.text or "" for f in tr.iter("numerusform")]
+        if tr.get("type") or len(forms) != 2 or not all(forms) or any("(s)" in f for f in forms):
+            problems.append(f"no English singular and plural for {where}")
+        problems += _text_problems(source, forms, where)
+        seen.add((context, source))
+    problems += [f"missing from kvmgui_en.ts: {c}: {s!r}" for c, s in plural_sources - seen]
     assert not problems, "\n".join(problems)
 
 

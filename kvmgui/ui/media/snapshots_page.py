@@ -10,7 +10,7 @@ and their tooltips say why.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -240,7 +240,9 @@ class SnapshotsPage(QWidget):
 
     def _suggest_name(self) -> str:
         taken = {r.name for r in self.rows}
-        base = datetime.now().strftime("%Y-%m-%d %H:%M")
+        # The date as the user writes it ("02/12/2026 16:45" in French); a snapshot name may
+        # hold any printable character.
+        base = short_date(datetime.now(UTC))
         name, n = base, 2
         while name in taken:
             name = f"{base} ({n})"
