@@ -42,31 +42,6 @@ def status_word(status: Status) -> str:
     }[status]
 
 
-def summary_text(report: HostReport) -> str:
-    # Counted over what is shown: five findings with one fix are one warning to the user.
-    failures = sum(1 for f in report.merged if f.status is Status.FAILURE)
-    warnings = sum(1 for f in report.merged if f.status is Status.WARNING)
-    if failures:
-        head = translate(
-            "HostCheckDialog",
-            "kvmgui cannot run virtual machines until the problems below are fixed.",
-        )
-    elif report.facts.kvm_usable:
-        head = translate(
-            "HostCheckDialog",
-            "This computer is ready: virtual machines run at nearly full speed.",
-        )
-    else:
-        head = translate(
-            "HostCheckDialog",
-            "Virtual machines will run, but slower than they could: the first entry says why.",
-        )
-    counts = translate("HostCheckDialog", "{0} problem(s), {1} warning(s).").format(
-        failures, warnings
-    )
-    return f"{head} {counts}"
-
-
 def details_text(finding: Finding) -> str:
     """The technical side of a shown finding: its own details, then those of the findings
     merged into it (each with its title, so the user can tell them apart)."""
@@ -240,7 +215,7 @@ class HostCheckDialog(QDialog):
             )
             self.accel.setText("")
             return
-        self.summary.setText(summary_text(report))
+        self.summary.setText(self.summary_text(report))
         self.accel.setText("")  # the first finding says what `auto` means
         # Problems first, then warnings, then notes and what is fine; one row per fix.
         for finding in report.merged:
@@ -261,3 +236,27 @@ class HostCheckDialog(QDialog):
                 self.refresh()
 
         return asyncio.ensure_future(run())
+
+    def summary_text(self, report: HostReport) -> str:
+        # Counted over what is shown: five findings with one fix are one warning to the user.
+        failures = sum(1 for f in report.merged if f.status is Status.FAILURE)
+        warnings = sum(1 for f in report.merged if f.status is Status.WARNING)
+        if failures:
+            head = translate(
+                "HostCheckDialog",
+                "kvmgui cannot run virtual machines until the problems below are fixed.",
+            )
+        elif report.facts.kvm_usable:
+            head = translate(
+                "HostCheckDialog",
+                "This computer is ready: virtual machines run at nearly full speed.",
+            )
+        else:
+            head = translate(
+                "HostCheckDialog",
+                "Virtual machines will run, but slower than they could: the first entry says why.",
+            )
+        counts = self.tr("%n problem(s)", "", failures) + ", " + self.tr(
+            "%n warning(s).", "", warnings
+        )
+        return f"{head} {counts}"

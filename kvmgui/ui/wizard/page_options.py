@@ -199,12 +199,11 @@ class OptionsPage(DraftPage):
 
     def _explain_sound(self) -> None:
         if self.wiz.sound_server is False:
+            # The host check's own sentence: no sound server, or QEMU lacks its sound module.
+            reason = self.wiz.ctx.host_facts.audio_reason
             self.sound_hint.setText(
-                translate(
-                    "OptionsPage",
-                    "No sound server (PulseAudio or PipeWire) runs in this desktop session, so "
-                    "the guest could not play sound: start one, then tick Sound card.",
-                )
+                (core_text(reason) + " " if reason else "")
+                + translate("OptionsPage", "Help → Host check says how to fix it.")
             )
         else:
             self.sound_hint.setText("")

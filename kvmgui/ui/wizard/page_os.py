@@ -20,23 +20,6 @@ if TYPE_CHECKING:
     from kvmgui.ui.wizard.wizard import NewVmWizard
 
 
-def preset_summary(os: OsPreset) -> str:
-    p = PRESETS[os]
-    disk = "virtio" if p.disk_bus is DiskBus.VIRTIO else p.disk_bus.value.upper()
-    nic = "virtio" if p.nic is NicModel.VIRTIO else p.nic.value
-    extras = []
-    if p.firmware.value == "uefi":
-        extras.append(translate("OsPage", "UEFI"))
-    if p.tpm:
-        extras.append(translate("OsPage", "TPM"))
-    text = translate(
-        "OsPage", "{0} MiB memory, {1} CPU(s), {2} GiB disk on {3}, {4} network card, {5} machine"
-    ).format(p.memory_mib, p.cpus, p.disk_gib, disk, nic, p.machine.value)
-    if extras:
-        text += ", " + ", ".join(extras)
-    return text + "."
-
-
 class OsPage(DraftPage):
     key = "os"
 
@@ -86,7 +69,7 @@ class OsPage(DraftPage):
 
     def _explain(self, os: OsPreset) -> None:
         self.why_title.setText(translate("OsPage", "Settings for {0}").format(preset_label(os)))
-        self.why.setText(preset_why(os) + "\n" + preset_summary(os))
+        self.why.setText(preset_why(os) + "\n" + self.preset_summary(os))
 
     def _row_changed(self, row: int) -> None:
         if row < 0:
@@ -99,3 +82,21 @@ class OsPage(DraftPage):
         if os is not self.wiz.draft.os:
             self.wiz.apply_os(os)
         self.changed("firmware", "tpm")
+
+    def preset_summary(self, os: OsPreset) -> str:
+        p = PRESETS[os]
+        disk = "virtio" if p.disk_bus is DiskBus.VIRTIO else p.disk_bus.value.upper()
+        nic = "virtio" if p.nic is NicModel.VIRTIO else p.nic.value
+        extras = []
+        if p.firmware.value == "uefi":
+            extras.append(translate("OsPage", "UEFI"))
+        if p.tpm:
+            extras.append(translate("OsPage", "TPM"))
+        text = translate(
+            "OsPage", "{0} MiB memory, {1}, {2} GiB disk on {3}, {4} network card, {5} machine"
+        ).format(
+            p.memory_mib, self.tr("%n CPU(s)", "", p.cpus), p.disk_gib, disk, nic, p.machine.value
+        )
+        if extras:
+            text += ", " + ", ".join(extras)
+        return text + "."

@@ -66,11 +66,12 @@ class ResourcesPage(DraftPage):
             ).format(
                 format_size(facts.memory_mib * MIB), format_size(facts.available_memory_mib * MIB)
             )
-            host_cpu = translate(
-                "ResourcesPage",
-                "This computer has {0} CPU(s). A guest may use them all; they "
+            host_cpu = self.tr(
+                "This computer has %n CPU(s). A guest may use them all; they "
                 "are shared with your other programs.",
-            ).format(facts.cpu_count)
+                "",
+                facts.cpu_count,
+            )
         self.memory_hint.setText(
             host_mem
             + " "

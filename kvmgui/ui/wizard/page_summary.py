@@ -121,10 +121,10 @@ class SummaryPage(DraftPage):
         )
         self.folder.setText(where)
         self.system.setText(
-            translate("SummaryPage", "{0}; {1} MiB memory, {2} CPU(s); {3}").format(
+            translate("SummaryPage", "{0}; {1} MiB memory, {2}; {3}").format(
                 preset_label(spec.os),
                 spec.memory_mib,
-                spec.cpus,
+                self.tr("%n CPU(s)", "", spec.cpus),
                 translate("SummaryPage", "SPICE screen")
                 if spec.display.kind is DisplayKind.SPICE
                 else translate("SummaryPage", "VNC screen"),
