@@ -184,7 +184,11 @@ class ConsoleToolBar(QToolBar):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("PNG images (*.png)"))
         dialog.setDefaultSuffix("png")
-        dialog.selectFile(path)
+        # A folder that does not exist (any more) would be read as a name inside the current
+        # one: start in the pictures folder then, with the same file name.
+        folder = Path(path).parent
+        dialog.setDirectory(str(folder if folder.is_dir() else self.screenshot_folder()))
+        dialog.selectFile(Path(path).name)
         dialog.setAccessibleName(self.tr("Save Screenshot"))
         dialog.fileSelected.connect(lambda chosen: self._save(image, chosen))
         self.save_dialog = dialog
