@@ -461,7 +461,7 @@
 <context>
     <name>ConsolePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_console.py" line="+86"/>
+        <location filename="../../kvmgui/ui/details_console.py" line="+91"/>
         <source>Open in Viewer</source>
         <translation>Ouvrir dans la visionneuse</translation>
     </message>
@@ -471,12 +471,32 @@
         <translation>Ouvrir cet écran dans remote-viewer, dans sa propre fenêtre</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+35"/>
+        <source>S&amp;how its window</source>
+        <translation>&amp;Afficher sa fenêtre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show its window</source>
+        <translation>Afficher sa fenêtre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring the console&apos;s own window to the front</source>
+        <translation>Mettre la fenêtre de la console au premier plan</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The console is in its own window.</source>
         <translation>La console est dans sa propre fenêtre.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Use it there, show its window, or bring the console back into this one.</source>
+        <translation>Utilisez-la là-bas, affichez sa fenêtre ou ramenez la console dans celle-ci.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Bring it back here</source>
         <translation>&amp;Ramener ici</translation>
     </message>
@@ -521,7 +541,7 @@
         <translation>Son affichage est réglé sur «&#xa0;aucun&#xa0;». Pour en avoir un, choisissez VNC ou SPICE dans Détails › Matériel&#xa0;; le changement prend effet au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>kvmgui&apos;s runtime is not running.</source>
         <translation>Le moteur d&apos;exécution de kvmgui n&apos;est pas lancé.</translation>
     </message>
@@ -534,7 +554,7 @@
 <context>
     <name>ConsoleToolBar</name>
     <message>
-        <location filename="../../kvmgui/ui/console/toolbar.py" line="+39"/>
+        <location filename="../../kvmgui/ui/console/toolbar.py" line="+48"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
@@ -544,7 +564,7 @@
         <translation>Outils de la console</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Fit to Window</source>
         <translation>Adapter à la fenêtre</translation>
     </message>
@@ -559,12 +579,12 @@
         <translation>Plein écran</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Full screen (Ctrl+Alt+F inside the console)</source>
-        <translation>Plein écran (Ctrl+Alt+F dans la console)</translation>
+        <location line="+4"/>
+        <source>Show only the screen (F11, or Ctrl+Alt+F inside the console)</source>
+        <translation>N&apos;afficher que l&apos;écran (F11, ou Ctrl+Alt+F dans la console)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Send a key combination the host would otherwise catch, like Ctrl+Alt+Del</source>
         <translation>Envoyer une combinaison de touches que l&apos;hôte intercepterait, comme Ctrl+Alt+Suppr</translation>
     </message>
@@ -599,7 +619,12 @@
         <translation>Afficher la console dans sa propre fenêtre</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
+        <source>Click the screen to type in the virtual machine</source>
+        <translation>Cliquez sur l&apos;écran pour taper dans la machine virtuelle</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Nothing to save</source>
         <translation>Rien à enregistrer</translation>
     </message>
@@ -609,37 +634,42 @@
         <translation>La console n&apos;affiche encore aucun écran, il n&apos;y a donc rien à enregistrer.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+10"/>
         <source>Save Screenshot</source>
         <translation>Enregistrer la capture d&apos;écran</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-7"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Screenshot not saved</source>
         <translation>Capture d&apos;écran non enregistrée</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The screenshot could not be written to %1. Choose another folder.</source>
-        <translation>La capture d&apos;écran n&apos;a pas pu être écrite dans %1. Choisissez un autre dossier.</translation>
+        <location line="+14"/>
+        <source>The screenshot could not be written to %1; choose another folder or name.</source>
+        <translation>La capture d&apos;écran n&apos;a pas pu être enregistrée dans %1 ; choisissez un autre dossier ou un autre nom.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Screenshot saved to %1.</source>
+        <translation>Capture d&apos;écran enregistrée dans %1.</translation>
     </message>
 </context>
 <context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../../kvmgui/ui/console_view.py" line="+59"/>
-        <location line="+57"/>
+        <location filename="../../kvmgui/ui/console_view.py" line="+60"/>
+        <location line="+61"/>
         <source>All machines</source>
         <translation>Toutes les machines</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-60"/>
         <source>Back to all machines</source>
         <translation>Retour à toutes les machines</translation>
     </message>
@@ -667,12 +697,12 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
-        <location filename="../../kvmgui/ui/console/widget.py" line="+123"/>
+        <location filename="../../kvmgui/ui/console/widget.py" line="+124"/>
         <source>Virtual machine screen</source>
         <translation>Écran de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+339"/>
         <source>The virtual machine is not running.</source>
         <translation>La machine virtuelle n&apos;est pas en marche.</translation>
     </message>
@@ -722,7 +752,12 @@
         <translation>Aucun écran connecté.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
+        <source>Press Ctrl+Alt to release the keyboard and mouse, then F11 to leave full screen</source>
+        <translation>Appuyez sur Ctrl+Alt pour libérer le clavier et la souris, puis sur F11 pour quitter le plein écran</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Press Ctrl+Alt to release the keyboard and mouse</source>
         <translation>Appuyez sur Ctrl+Alt pour libérer le clavier et la souris</translation>
     </message>
@@ -735,7 +770,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kvmgui/ui/console/window.py" line="+54"/>
+        <location filename="../../kvmgui/ui/console/window.py" line="+58"/>
         <source>Console status</source>
         <translation>État de la console</translation>
     </message>
@@ -1014,6 +1049,24 @@
         <location line="+46"/>
         <source>Detected: {0}{1}. {2}</source>
         <translation>Détecté&#xa0;: {0}{1}. {2}</translation>
+    </message>
+</context>
+<context>
+    <name>FullscreenBar</name>
+    <message>
+        <location filename="../../kvmgui/ui/console/fullscreen.py" line="+37"/>
+        <source>Full screen tools</source>
+        <translation>Outils du plein écran</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave Full Screen</source>
+        <translation>Quitter le plein écran</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the window&apos;s menus and tools again (F11)</source>
+        <translation>Réafficher les menus et les outils de la fenêtre (F11)</translation>
     </message>
 </context>
 <context>
@@ -1964,17 +2017,17 @@
     </message>
     <message>
         <location filename="../../kvmgui/ui/main_window.py" line="+59"/>
-        <location line="+572"/>
+        <location line="+588"/>
         <source>kvmgui — Virtual machines</source>
         <translation>kvmgui — Machines virtuelles</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-550"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Test a &amp;USB stick…</source>
         <translation>Tester une clé &amp;USB…</translation>
     </message>
@@ -2113,17 +2166,17 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>This virtual machine is no longer in the VM folder.</source>
         <translation>Cette machine virtuelle n&apos;est plus dans le dossier des machines virtuelles.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-45"/>
         <source>{0} — kvmgui</source>
         <translation>{0} — kvmgui</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+112"/>
         <source>kvmgui could not finish a task.</source>
         <translation>kvmgui n&apos;a pas pu terminer une tâche.</translation>
     </message>
@@ -4158,18 +4211,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>&amp;Pause</source>
         <translation>Mettre en &amp;pause</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+89"/>
+        <location line="-86"/>
+        <location line="+92"/>
         <source>Pause the virtual machine (it keeps its memory)</source>
         <translation>Mettre la machine virtuelle en pause (elle garde sa mémoire)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>Shut &amp;down</source>
         <translation>É&amp;teindre</translation>
     </message>
@@ -4180,13 +4233,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+204"/>
+        <location line="+207"/>
         <location line="+23"/>
         <source>&amp;Force off</source>
         <translation>&amp;Forcer l&apos;arrêt</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <source>Switch the virtual machine off at once, like pulling the plug (unsaved work in it is lost)</source>
         <translation>Couper la machine virtuelle immédiatement, comme si on la débranchait (le travail non enregistré est perdu)</translation>
     </message>
@@ -4231,7 +4284,7 @@
         <translation>Supprimer la machine virtuelle (vous choisissez de garder ou non ses disques)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Reprendre</translation>
     </message>
