@@ -113,7 +113,7 @@ class ConsoleView(QWidget):
         self.stack.setCurrentWidget(page)
         self.set_name(spec.name)
         if page.window_ is None:
-            page.console.setFocus()
+            page.console.take_keyboard()
         return page
 
     def set_name(self, name: str) -> None:

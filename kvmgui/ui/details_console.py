@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -87,9 +87,9 @@ class ConsolePage(QWidget):
         )
         self.toolbar.detachRequested.connect(self.detach)
         self.toolbar.fullscreenToggled.connect(self._fullscreen)
-        self.viewer_action = self.toolbar.addAction(
-            translate("ConsolePage", "Open in Viewer"), self._open_viewer
-        )
+        self.viewer_action = QAction(translate("ConsolePage", "Open in Viewer"), self.toolbar)
+        self.viewer_action.triggered.connect(self._open_viewer)
+        self.toolbar.insertAction(self.toolbar.spacer_action, self.viewer_action)
         self.viewer_action.setToolTip(
             translate("ConsolePage", "Open this screen in remote-viewer, in its own window")
         )
@@ -307,7 +307,7 @@ class ConsolePage(QWidget):
         window.deleteLater()
         self._update_view()
         self.detached_changed.emit(0)
-        console.setFocus()
+        console.take_keyboard()
 
     def is_fullscreen(self) -> bool:
         return self._fullscreen_on
@@ -325,17 +325,19 @@ class ConsolePage(QWidget):
             self.fullscreen_changed.emit(1)
             top.showFullScreen()
         else:
-            self.toolbar.show()
             self.fullscreen_changed.emit(0)
             if self._was_maximized:
                 top.showMaximized()
             else:
                 top.showNormal()
+            self.toolbar.show()
         self.fullscreen_bar.set_active(on)
         if self.toolbar.fullscreen_action.isChecked() != on:
             self.toolbar.fullscreen_action.setChecked(on)
-        if self.stack.currentWidget() is self.console_page:
-            self.console.setFocus()
+        # Entering full screen means using the guest; leaving it after Ctrl+Alt must not
+        # take the keyboard back.
+        if on and self.stack.currentWidget() is self.console_page:
+            self.console.take_keyboard()
 
     def _fullscreen(self, on: bool) -> None:
         self.set_fullscreen(on)

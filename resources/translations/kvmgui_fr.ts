@@ -461,12 +461,12 @@
 <context>
     <name>ConsolePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_console.py" line="+91"/>
+        <location filename="../../kvmgui/ui/details_console.py" line="+90"/>
         <source>Open in Viewer</source>
         <translation>Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Open this screen in remote-viewer, in its own window</source>
         <translation>Ouvrir cet écran dans remote-viewer, dans sa propre fenêtre</translation>
     </message>
@@ -599,7 +599,7 @@
         <translation>Enregistrer l&apos;écran en image PNG</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Attach to Main Window</source>
         <translation>Rattacher à la fenêtre principale</translation>
     </message>
@@ -619,7 +619,7 @@
         <translation>Afficher la console dans sa propre fenêtre</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Click the screen to type in the virtual machine</source>
         <translation>Cliquez sur l&apos;écran pour taper dans la machine virtuelle</translation>
     </message>
@@ -697,12 +697,12 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
-        <location filename="../../kvmgui/ui/console/widget.py" line="+124"/>
+        <location filename="../../kvmgui/ui/console/widget.py" line="+125"/>
         <source>Virtual machine screen</source>
         <translation>Écran de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+339"/>
+        <location line="+349"/>
         <source>The virtual machine is not running.</source>
         <translation>La machine virtuelle n&apos;est pas en marche.</translation>
     </message>
@@ -752,7 +752,7 @@
         <translation>Aucun écran connecté.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Press Ctrl+Alt to release the keyboard and mouse, then F11 to leave full screen</source>
         <translation>Appuyez sur Ctrl+Alt pour libérer le clavier et la souris, puis sur F11 pour quitter le plein écran</translation>
     </message>

@@ -278,6 +278,10 @@ def test_console_opened_by_keyboard_grabs_until_ctrl_alt(
     assert "Click the screen" in page.toolbar.grab_label.text()
     QTest.keyClick(_focus() or window, Qt.Key.Key_Tab)  # Tab moves between the controls
     assert not console.is_grabbed()
+    QTest.keyClick(_focus() or window, Qt.Key.Key_P, ctrl)  # Pause (no other Ctrl+P here)
+    qtbot.waitUntil(lambda: _state(window, vm) is VmState.PAUSED, timeout=20_000)
+    QTest.keyClick(_focus() or window, Qt.Key.Key_P, ctrl)
+    qtbot.waitUntil(lambda: _state(window, vm) is VmState.RUNNING, timeout=20_000)
     QTest.keyClick(_focus() or window, Qt.Key.Key_Left, alt)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.stack)  # an animated click
     assert window.current_view().hasFocus()
@@ -328,5 +332,7 @@ def test_console_opened_by_keyboard_grabs_until_ctrl_alt(
     _ctrl_alt(console)
     QTest.keyClick(_focus() or window, Qt.Key.Key_F11)
     assert not window.isFullScreen() and not window.menuBar().isHidden()
+    assert not console.is_grabbed()  # released means released, also after full screen
+    assert "Click the screen" in page.toolbar.grab_label.text()
     window.show_list()
     assert run_async(live_ctx.controller(vm).force_off(), timeout=60).ok

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -77,7 +77,8 @@ class ConsoleToolBar(QToolBar):
 
         self.screenshot_action = QAction(self.tr("Screenshot…"), self)
         self.screenshot_action.setToolTip(self.tr("Save the screen as a PNG image"))
-        self.screenshot_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        # The Print Screen key: the standard "Print" sequence is Ctrl+P, which is Pause.
+        self.screenshot_action.setShortcut(QKeySequence(Qt.Key.Key_Print))
         self.screenshot_action.triggered.connect(self.choose_screenshot_file)
 
         if detached:
@@ -104,7 +105,7 @@ class ConsoleToolBar(QToolBar):
         # Always in sight: whether keys go to the guest, and how to get them back.
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.addWidget(spacer)
+        self.spacer_action = self.addWidget(spacer)  # the host's own actions go before it
         self.grab_label = QLabel(self)
         self.grab_label.setObjectName("console-grab-hint")
         self.grab_label.setContentsMargins(6, 0, 6, 0)
@@ -133,6 +134,10 @@ class ConsoleToolBar(QToolBar):
         self.send_keys_action.setEnabled(connected)
         # A screenshot of the last frame is still useful after the connection dropped.
         self.screenshot_action.setEnabled(not self._console.display_size().isEmpty())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_grab_label()  # back from full screen: the hint's keys differ there
 
     def _update_grab_label(self, *_: object) -> None:
         console = self._console

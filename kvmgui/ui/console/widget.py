@@ -99,6 +99,7 @@ class ConsoleWidget(QWidget):
         self._fit = True
         self._grabbed = False
         self._mouse_grabbed = False
+        self._released = False  # Ctrl+Alt let go: the window coming back must not grab again
         self._hint_visible = False
         self._absolute = False
         self._buttons = 0
@@ -249,10 +250,20 @@ class ConsoleWidget(QWidget):
         change grabs again)."""
         self._release_grab()
 
+    def take_keyboard(self) -> None:
+        """Give the console the focus, and so the keyboard (once connected): what opening
+        it, or going full screen, does."""
+        self._released = False
+        if self.hasFocus():
+            self._grab()
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def release_and_leave(self) -> None:
         """What Ctrl+Alt does: let go, and move the focus out of the console so that Tab and
         the window's shortcuts work again."""
         self._release_grab()
+        self._released = True
         if self.hasFocus():
             super().focusNextPrevChild(True)
         if self.hasFocus():  # nothing else in the window takes the focus
@@ -313,7 +324,7 @@ class ConsoleWidget(QWidget):
                 self._last_error = ""
                 self._absolute = client.absolute_pointer
                 self._set_state(ConnectionState.CONNECTED)
-                if self.hasFocus():  # focused before the screen was there: grab now
+                if self.hasFocus() and not self._released:  # focused before it connected
                     self._grab()
                 if not first.done():
                     first.set_result(True)
@@ -513,7 +524,9 @@ class ConsoleWidget(QWidget):
         text = self.grab_hint_text()
         metrics = painter.fontMetrics()
         width = metrics.horizontalAdvance(text) + 24
-        rect = QRect((self.width() - width) // 2, 8, width, metrics.height() + 12)
+        # In full screen, below the place where the full-screen bar appears.
+        top = 48 if self.window().isFullScreen() else 8
+        rect = QRect((self.width() - width) // 2, top, width, metrics.height() + 12)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 190))
@@ -679,6 +692,12 @@ class ConsoleWidget(QWidget):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        # The window becoming active again (or changing to or from full screen) may hand the
+        # focus back to the console by itself; after Ctrl+Alt only the user's own way back
+        # in (a click, Tab, opening the console) grabs again.
+        if self._released and event.reason() == Qt.FocusReason.ActiveWindowFocusReason:
+            return
+        self._released = False
         self._grab()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -694,6 +713,7 @@ class ConsoleWidget(QWidget):
             super().mousePressEvent(event)
             return
         if not self._grabbed:
+            self._released = False
             self._grab()
         if not self._absolute and not self._mouse_grabbed:
             self._grab_mouse()

@@ -83,16 +83,17 @@ class ConsoleWindow(QMainWindow):
             self.statusBar().hide()
             self.showFullScreen()
         else:
-            self.toolbar.show()
-            self.statusBar().show()
             if self._was_maximized:
                 self.showMaximized()
             else:
                 self.showNormal()
+            self.toolbar.show()
+            self.statusBar().show()
         self.fullscreen_bar.set_active(on)
         if self.toolbar.fullscreen_action.isChecked() != on:
             self.toolbar.fullscreen_action.setChecked(on)
-        self.console.setFocus()
+        if on:  # leaving after Ctrl+Alt must not take the keyboard back
+            self.console.take_keyboard()
 
     def take_console(self) -> ConsoleWidget:
         """Remove the console from this window (to re-embed it elsewhere), keeping its
