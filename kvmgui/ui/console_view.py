@@ -35,6 +35,7 @@ class ConsoleView(QWidget):
     back_requested = Signal()
     start_requested = Signal(str)  # vm_id: the Start button of a stopped VM's page
     attached = Signal(str)  # vm_id: a detached console came back (show it here)
+    fullscreen_changed = Signal(int)  # 1: the current console went full screen, 0: it left
 
     def __init__(
         self, ctx: AppContext, actions: list[QAction], parent: QWidget | None = None
@@ -49,7 +50,7 @@ class ConsoleView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
 
-        header = QWidget(self)
+        self.header = header = QWidget(self)
         header.setObjectName("console-header")
         h = QHBoxLayout(header)
         h.setContentsMargins(6, 4, 6, 4)
@@ -89,6 +90,9 @@ class ConsoleView(QWidget):
 
     def show_vm(self, spec: VmSpec, state: VmState, uri: str | None = None) -> ConsolePage:
         """Make `spec`'s console the current page (created and connected if needed)."""
+        previous = self.page()
+        if previous is not None and previous.spec.id != spec.id:
+            previous.set_fullscreen(False)
         page = self.pages.get(spec.id)
         if page is None:
             page = ConsolePage(self.ctx, spec, self.stack)
@@ -97,6 +101,7 @@ class ConsoleView(QWidget):
             page.detached_changed.connect(
                 lambda detached, vm_id=spec.id: self._detached_changed(vm_id, detached)
             )
+            page.fullscreen_changed.connect(self._fullscreen_changed)
             self.stack.addWidget(page)
             self.pages[spec.id] = page
         else:
@@ -108,7 +113,7 @@ class ConsoleView(QWidget):
         self.stack.setCurrentWidget(page)
         self.set_name(spec.name)
         if page.window_ is None:
-            page.console.setFocus()
+            page.console.take_keyboard()
         return page
 
     def set_name(self, name: str) -> None:
@@ -116,10 +121,20 @@ class ConsoleView(QWidget):
         everything = html.escape(translate("ConsoleView", "All machines"))
         self.crumb.setText(f'<a href="#list">{everything}</a> › <b>{html.escape(name)}</b>')
 
+    def is_fullscreen(self) -> bool:
+        page = self.page()
+        return page is not None and page.is_fullscreen()
+
+    def _fullscreen_changed(self, on: int) -> None:
+        self.header.setVisible(not on)
+        self.fullscreen_changed.emit(on)
+
     def leave(self) -> None:
         """Going back to the list: close the current console unless it is detached."""
         vm_id, self.current_vm_id = self.current_vm_id, None
         page = self.pages.get(vm_id or "")
+        if page is not None:
+            page.set_fullscreen(False)
         if page is not None and page.window_ is None:
             self.forget(page.spec.id)
 

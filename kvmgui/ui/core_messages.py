@@ -1624,17 +1624,17 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'QEMU stopped unexpectedly')),
     #: kvmgui/runtime/qemu_errors.py:287
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', '{summary} ({exit_text}) and printed no error message.')),
-    #: kvmgui/runtime/qemu_probe.py:41
+    #: kvmgui/runtime/qemu_probe.py:42
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}')),
-    #: kvmgui/runtime/qemu_probe.py:84; {strerror} = err.strerror
+    #: kvmgui/runtime/qemu_probe.py:107; {strerror} = err.strerror
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) cannot be run: {strerror}.')),
-    #: kvmgui/runtime/qemu_probe.py:91; {1} = ' '.join(args)
+    #: kvmgui/runtime/qemu_probe.py:114; {1} = ' '.join(args)
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) did not answer `{1}` within {timeout} seconds.')),
-    #: kvmgui/runtime/qemu_probe.py:96; {1} = ' '.join(args), {2} = detail[-1]
+    #: kvmgui/runtime/qemu_probe.py:119; {1} = ' '.join(args), {2} = detail[-1]
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) failed to answer `{1}`: {2}')),
-    #: kvmgui/runtime/qemu_probe.py:96; {1} = ' '.join(args)
+    #: kvmgui/runtime/qemu_probe.py:119; {1} = ' '.join(args)
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) failed to answer `{1}`.')),
-    #: kvmgui/runtime/qemu_probe.py:121
+    #: kvmgui/runtime/qemu_probe.py:144
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', '{path} does not look like QEMU: {err}')),
     #: kvmgui/runtime/qmp_session.py:133
     ('runtime.qmp_session', QT_TRANSLATE_NOOP('runtime.qmp_session', 'This QMP session is already connected.')),

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -28,6 +28,7 @@ from kvmgui.core.model import DisplayKind, VmSpec
 from kvmgui.runtime.display_auth import read_password
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
+from kvmgui.ui.console.fullscreen import FullscreenBar
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import translate
@@ -59,12 +60,16 @@ def display_state(state: VmState) -> VmDisplayState:
 class ConsolePage(QWidget):
     detached_changed = Signal(int)  # 1 detached, 0 attached (no bools: see bridge.py)
     start_requested = Signal()  # the "Start" button of the stopped state (the owner starts it)
+    # 1 entering full screen, 0 leaving: the window hides or shows its own menus and bars.
+    fullscreen_changed = Signal(int)
 
     def __init__(self, ctx: AppContext, spec: VmSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.spec = spec
         self.window_: ConsoleWindow | None = None
+        self._fullscreen_on = False
+        self._was_maximized = False
         self._address: str | None = None
         self._task: asyncio.Task[Any] | None = None
         layout = QVBoxLayout(self)
@@ -82,9 +87,9 @@ class ConsolePage(QWidget):
         )
         self.toolbar.detachRequested.connect(self.detach)
         self.toolbar.fullscreenToggled.connect(self._fullscreen)
-        self.viewer_action = self.toolbar.addAction(
-            translate("ConsolePage", "Open in Viewer"), self._open_viewer
-        )
+        self.viewer_action = QAction(translate("ConsolePage", "Open in Viewer"), self.toolbar)
+        self.viewer_action.triggered.connect(self._open_viewer)
+        self.toolbar.insertAction(self.toolbar.spacer_action, self.viewer_action)
         self.viewer_action.setToolTip(
             translate("ConsolePage", "Open this screen in remote-viewer, in its own window")
         )
@@ -99,6 +104,8 @@ class ConsolePage(QWidget):
         self.scroll_area.setWidget(self.console)
         v.addWidget(self.scroll_area, 1)
         self.stack.addWidget(self.console_page)
+        self.fullscreen_bar = FullscreenBar(self.console, self.console_page)
+        self.fullscreen_bar.leaveRequested.connect(lambda: self.set_fullscreen(False))
 
         self.message_page = QWidget(self.stack)
         m = QVBoxLayout(self.message_page)
@@ -119,6 +126,14 @@ class ConsolePage(QWidget):
         self.message_button.clicked.connect(self._message_action)
         self.message_button.hide()
         m.addWidget(self.message_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.raise_button = QPushButton(translate("ConsolePage", "S&how its window"))
+        self.raise_button.setAccessibleName(translate("ConsolePage", "Show its window"))
+        self.raise_button.setToolTip(
+            translate("ConsolePage", "Bring the console's own window to the front")
+        )
+        self.raise_button.clicked.connect(self.raise_window)
+        self.raise_button.hide()
+        m.addWidget(self.raise_button, 0, Qt.AlignmentFlag.AlignHCenter)
         m.addStretch(2)
         self.stack.addWidget(self.message_page)
         self._state = VmState.STOPPED
@@ -165,6 +180,7 @@ class ConsolePage(QWidget):
         self.message_button.setText(button)
         self.message_button.setAccessibleName(button.replace("&", ""))
         self.message_button.setVisible(bool(button))
+        self.raise_button.setVisible(mode == "attach")
         self.stack.setCurrentWidget(self.message_page)
 
     def _update_view(self) -> None:
@@ -174,7 +190,10 @@ class ConsolePage(QWidget):
             self._show_message(
                 "attach",
                 translate("ConsolePage", "The console is in its own window."),
-                "",
+                translate(
+                    "ConsolePage",
+                    "Use it there, show its window, or bring the console back into this one.",
+                ),
                 translate("ConsolePage", "&Bring it back here"),
             )
             return
@@ -211,6 +230,7 @@ class ConsolePage(QWidget):
             return
         self._mode = ""
         self.message_button.hide()
+        self.raise_button.hide()
         self.stack.setCurrentWidget(self.console_page)
 
     def _message_action(self) -> None:
@@ -250,8 +270,9 @@ class ConsolePage(QWidget):
 
     def detach(self) -> ConsoleWindow:
         if self.window_ is not None:
-            self.window_.raise_()
+            self.raise_window()
             return self.window_
+        self.set_fullscreen(False)
         self.console.release_grab()
         self.scroll_area.takeWidget()
         # Parented (QMainWindow stays a top-level window): Qt owns it, so it is deleted by
@@ -265,6 +286,16 @@ class ConsolePage(QWidget):
         self.detached_changed.emit(1)
         return window
 
+    def raise_window(self) -> None:
+        """Bring the detached console's window to the front (and the keyboard to it)."""
+        window = self.window_
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
     def attach(self) -> None:
         window, self.window_ = self.window_, None
         if window is None:
@@ -276,16 +307,43 @@ class ConsolePage(QWidget):
         window.deleteLater()
         self._update_view()
         self.detached_changed.emit(0)
-        console.setFocus()
+        console.take_keyboard()
 
-    def _fullscreen(self, on: bool) -> None:
+    def is_fullscreen(self) -> bool:
+        return self._fullscreen_on
+
+    def set_fullscreen(self, on: bool) -> None:
+        """Only the guest's screen: this page's tool bar goes, the window hides its own bars
+        (fullscreen_changed), and the FullscreenBar waits at the top edge."""
+        if on == self._fullscreen_on:
+            return
+        self._fullscreen_on = on
         top = self.window()
         if on:
+            self._was_maximized = top.isMaximized()
+            self.toolbar.hide()
+            self.fullscreen_changed.emit(1)
             top.showFullScreen()
         else:
-            top.showNormal()
+            self.fullscreen_changed.emit(0)
+            if self._was_maximized:
+                top.showMaximized()
+            else:
+                top.showNormal()
+            self.toolbar.show()
+        self.fullscreen_bar.set_active(on)
+        if self.toolbar.fullscreen_action.isChecked() != on:
+            self.toolbar.fullscreen_action.setChecked(on)
+        # Entering full screen means using the guest; leaving it after Ctrl+Alt must not
+        # take the keyboard back.
+        if on and self.stack.currentWidget() is self.console_page:
+            self.console.take_keyboard()
+
+    def _fullscreen(self, on: bool) -> None:
+        self.set_fullscreen(on)
 
     def close_console(self) -> None:
+        self.set_fullscreen(False)
         if self.window_ is not None:
             self.attach()
         self.console.disconnect()

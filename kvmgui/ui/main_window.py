@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         self.console_view.back_requested.connect(self.show_list)
         self.console_view.start_requested.connect(self._start_from_console)
         self.console_view.attached.connect(self.open_console)
+        self.console_view.fullscreen_changed.connect(self._console_fullscreen)
+        self._chrome_before_fullscreen: list[QWidget] = []
         self.pages.addWidget(self.console_view)
 
     def _build_actions(self) -> None:
@@ -622,6 +624,20 @@ class MainWindow(QMainWindow):
             self.raise_()  # asked from a VM's details window
             self.activateWindow()
         return page
+
+    def _console_fullscreen(self, on: int) -> None:
+        """A full-screen console shows only the guest's screen: the menu bar, the banners and
+        the status bar make way (the console page hides its own bars), and come back after."""
+        if on:
+            chrome = [self.menuBar(), self.banner, self.load_banner, self.toolbar,
+                      self.statusBar()]  # fmt: skip
+            self._chrome_before_fullscreen = [w for w in chrome if not w.isHidden()]
+            for widget in chrome:
+                widget.hide()
+        else:
+            for widget in self._chrome_before_fullscreen:
+                widget.show()
+            self._chrome_before_fullscreen = []
 
     def show_list(self) -> None:
         self.console_view.leave()

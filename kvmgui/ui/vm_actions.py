@@ -187,6 +187,9 @@ class VmActions(QObject):
         for name, action in self.all.items():
             action.setEnabled(applies(name, row))
         paused = row is not None and row.state is VmState.PAUSED
+        # Resume has Start's play icon: a paused VM shows only Resume, not a second,
+        # greyed-out play button next to it.
+        self.start.setVisible(not paused)
         self.pause.setText(
             translate("VmActions", "Res&ume") if paused else translate("VmActions", "&Pause")
         )

@@ -2,9 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>HostCheckDialog</name>
+    <message numerus="yes">
+        <location filename="../../kvmgui/ui/hostcheck_dialog.py" line="+259"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n warning.</numerusform>
+            <numerusform>%n warnings.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../kvmgui/ui/main_window.py" line="+349"/>
+        <location filename="../../kvmgui/ui/main_window.py" line="+351"/>
         <source>%n VM folder(s) could not be read and are shown as such.</source>
         <translation>
             <numerusform>%n VM folder could not be read and is shown as such.</numerusform>
@@ -20,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+347"/>
+        <location line="+361"/>
         <source>%n virtual machine(s) are running: {0}.</source>
         <translation>
             <numerusform>%n virtual machine is running: {0}.</numerusform>
@@ -33,6 +52,17 @@
         <translation>
             <numerusform>Shutting down %n virtual machine…</numerusform>
             <numerusform>Shutting down %n virtual machines…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OsPage</name>
+    <message numerus="yes">
+        <location filename="../../kvmgui/ui/wizard/page_os.py" line="+98"/>
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>%n CPU</numerusform>
+            <numerusform>%n CPUs</numerusform>
         </translation>
     </message>
 </context>
@@ -71,6 +101,28 @@
         <translation>
             <numerusform>%n second ago</numerusform>
             <numerusform>%n seconds ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesPage</name>
+    <message numerus="yes">
+        <location filename="../../kvmgui/ui/wizard/page_resources.py" line="+70"/>
+        <source>This computer has %n CPU(s). A guest may use them all; they are shared with your other programs.</source>
+        <translation>
+            <numerusform>This computer has %n CPU. A guest may use it; it is shared with your other programs.</numerusform>
+            <numerusform>This computer has %n CPUs. A guest may use them all; they are shared with your other programs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <location filename="../../kvmgui/ui/wizard/page_summary.py" line="+127"/>
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>%n CPU</numerusform>
+            <numerusform>%n CPUs</numerusform>
         </translation>
     </message>
 </context>

@@ -461,22 +461,42 @@
 <context>
     <name>ConsolePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_console.py" line="+86"/>
+        <location filename="../../kvmgui/ui/details_console.py" line="+90"/>
         <source>Open in Viewer</source>
         <translation>Ouvrir dans la visionneuse</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Open this screen in remote-viewer, in its own window</source>
         <translation>Ouvrir cet écran dans remote-viewer, dans sa propre fenêtre</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+35"/>
+        <source>S&amp;how its window</source>
+        <translation>&amp;Afficher sa fenêtre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show its window</source>
+        <translation>Afficher sa fenêtre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring the console&apos;s own window to the front</source>
+        <translation>Mettre la fenêtre de la console au premier plan</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The console is in its own window.</source>
         <translation>La console est dans sa propre fenêtre.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Use it there, show its window, or bring the console back into this one.</source>
+        <translation>Utilisez-la là-bas, affichez sa fenêtre ou ramenez la console dans celle-ci.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Bring it back here</source>
         <translation>&amp;Ramener ici</translation>
     </message>
@@ -521,7 +541,7 @@
         <translation>Son affichage est réglé sur «&#xa0;aucun&#xa0;». Pour en avoir un, choisissez VNC ou SPICE dans Détails › Matériel&#xa0;; le changement prend effet au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>kvmgui&apos;s runtime is not running.</source>
         <translation>Le moteur d&apos;exécution de kvmgui n&apos;est pas lancé.</translation>
     </message>
@@ -534,7 +554,7 @@
 <context>
     <name>ConsoleToolBar</name>
     <message>
-        <location filename="../../kvmgui/ui/console/toolbar.py" line="+39"/>
+        <location filename="../../kvmgui/ui/console/toolbar.py" line="+48"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
@@ -544,7 +564,7 @@
         <translation>Outils de la console</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Fit to Window</source>
         <translation>Adapter à la fenêtre</translation>
     </message>
@@ -559,12 +579,12 @@
         <translation>Plein écran</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Full screen (Ctrl+Alt+F inside the console)</source>
-        <translation>Plein écran (Ctrl+Alt+F dans la console)</translation>
+        <location line="+4"/>
+        <source>Show only the screen (F11, or Ctrl+Alt+F inside the console)</source>
+        <translation>N&apos;afficher que l&apos;écran (F11, ou Ctrl+Alt+F dans la console)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Send a key combination the host would otherwise catch, like Ctrl+Alt+Del</source>
         <translation>Envoyer une combinaison de touches que l&apos;hôte intercepterait, comme Ctrl+Alt+Suppr</translation>
     </message>
@@ -579,7 +599,7 @@
         <translation>Enregistrer l&apos;écran en image PNG</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Attach to Main Window</source>
         <translation>Rattacher à la fenêtre principale</translation>
     </message>
@@ -599,7 +619,12 @@
         <translation>Afficher la console dans sa propre fenêtre</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
+        <source>Click the screen to type in the virtual machine</source>
+        <translation>Cliquez sur l&apos;écran pour taper dans la machine virtuelle</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Nothing to save</source>
         <translation>Rien à enregistrer</translation>
     </message>
@@ -609,37 +634,42 @@
         <translation>La console n&apos;affiche encore aucun écran, il n&apos;y a donc rien à enregistrer.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+10"/>
         <source>Save Screenshot</source>
         <translation>Enregistrer la capture d&apos;écran</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-7"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Screenshot not saved</source>
         <translation>Capture d&apos;écran non enregistrée</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The screenshot could not be written to %1. Choose another folder.</source>
-        <translation>La capture d&apos;écran n&apos;a pas pu être écrite dans %1. Choisissez un autre dossier.</translation>
+        <location line="+14"/>
+        <source>The screenshot could not be written to %1; choose another folder or name.</source>
+        <translation>La capture d&apos;écran n&apos;a pas pu être enregistrée dans %1 ; choisissez un autre dossier ou un autre nom.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Screenshot saved to %1.</source>
+        <translation>Capture d&apos;écran enregistrée dans %1.</translation>
     </message>
 </context>
 <context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../../kvmgui/ui/console_view.py" line="+59"/>
-        <location line="+57"/>
+        <location filename="../../kvmgui/ui/console_view.py" line="+60"/>
+        <location line="+61"/>
         <source>All machines</source>
         <translation>Toutes les machines</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-60"/>
         <source>Back to all machines</source>
         <translation>Retour à toutes les machines</translation>
     </message>
@@ -667,12 +697,12 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
-        <location filename="../../kvmgui/ui/console/widget.py" line="+123"/>
+        <location filename="../../kvmgui/ui/console/widget.py" line="+125"/>
         <source>Virtual machine screen</source>
         <translation>Écran de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+349"/>
         <source>The virtual machine is not running.</source>
         <translation>La machine virtuelle n&apos;est pas en marche.</translation>
     </message>
@@ -722,7 +752,12 @@
         <translation>Aucun écran connecté.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
+        <source>Press Ctrl+Alt to release the keyboard and mouse, then F11 to leave full screen</source>
+        <translation>Appuyez sur Ctrl+Alt pour libérer le clavier et la souris, puis sur F11 pour quitter le plein écran</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Press Ctrl+Alt to release the keyboard and mouse</source>
         <translation>Appuyez sur Ctrl+Alt pour libérer le clavier et la souris</translation>
     </message>
@@ -735,7 +770,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kvmgui/ui/console/window.py" line="+54"/>
+        <location filename="../../kvmgui/ui/console/window.py" line="+58"/>
         <source>Console status</source>
         <translation>État de la console</translation>
     </message>
@@ -1014,6 +1049,24 @@
         <location line="+47"/>
         <source>Detected: {0}{1}. {2}</source>
         <translation>Détecté&#xa0;: {0}{1}. {2}</translation>
+    </message>
+</context>
+<context>
+    <name>FullscreenBar</name>
+    <message>
+        <location filename="../../kvmgui/ui/console/fullscreen.py" line="+37"/>
+        <source>Full screen tools</source>
+        <translation>Outils du plein écran</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave Full Screen</source>
+        <translation>Quitter le plein écran</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the window&apos;s menus and tools again (F11)</source>
+        <translation>Réafficher les menus et les outils de la fenêtre (F11)</translation>
     </message>
 </context>
 <context>
@@ -1363,7 +1416,7 @@
 <context>
     <name>HostCheckDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/hostcheck_dialog.py" line="+39"/>
+        <location filename="../../kvmgui/ui/hostcheck_dialog.py" line="+38"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1383,7 +1436,7 @@
         <translation>Remarque</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+204"/>
         <source>kvmgui cannot run virtual machines until the problems below are fixed.</source>
         <translation>kvmgui ne peut pas faire tourner de machines virtuelles tant que les problèmes ci-dessous ne sont pas réglés.</translation>
     </message>
@@ -1398,12 +1451,7 @@
         <translation>Les machines virtuelles fonctionneront, mais plus lentement qu&apos;elles ne le pourraient&#xa0;: la première entrée explique pourquoi.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{0} problem(s), {1} warning(s).</source>
-        <translation>{0} problème(s), {1} avertissement(s).</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="-201"/>
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
     </message>
@@ -1423,12 +1471,12 @@
         <translation>Solution&#xa0;:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Fix for {0}</source>
         <translation>Solution&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -1438,7 +1486,7 @@
         <translation>Copier la solution&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <location line="+1"/>
         <source>Host check</source>
         <translation>Vérification de l&apos;ordinateur</translation>
@@ -1458,6 +1506,22 @@
         <location line="+15"/>
         <source>Checking this computer…</source>
         <translation>Vérification de cet ordinateur…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n avertissement.</numerusform>
+            <numerusform>%n avertissements.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1937,18 +2001,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kvmgui/ui/banner.py" line="+62"/>
+        <location filename="../../kvmgui/ui/banner.py" line="+63"/>
         <location line="+1"/>
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>this message</source>
         <translation>ce message</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>What to do: {0}</source>
         <translation>Que faire&#xa0;: {0}</translation>
     </message>
@@ -1979,17 +2043,17 @@
     </message>
     <message>
         <location filename="../../kvmgui/ui/main_window.py" line="+59"/>
-        <location line="+571"/>
+        <location line="+587"/>
         <source>kvmgui — Virtual machines</source>
         <translation>kvmgui — Machines virtuelles</translation>
     </message>
     <message>
-        <location line="-533"/>
+        <location line="-549"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Test a &amp;USB stick…</source>
         <translation>Tester une clé &amp;USB…</translation>
     </message>
@@ -2134,17 +2198,17 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>This virtual machine is no longer in the VM folder.</source>
         <translation>Cette machine virtuelle n&apos;est plus dans le dossier des machines virtuelles.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-45"/>
         <source>{0} — kvmgui</source>
         <translation>{0} — kvmgui</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+112"/>
         <source>kvmgui could not finish a task.</source>
         <translation>kvmgui n&apos;a pas pu terminer une tâche.</translation>
     </message>
@@ -2309,7 +2373,7 @@
         <translation>L&apos;espace libre n&apos;a pas pu être mesuré.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+125"/>
         <source>A folder named &apos;{0}&apos; already exists in {1} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
         <translation>Un dossier nommé «&#xa0;{0}&#xa0;» existe déjà dans {1} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
@@ -2319,7 +2383,7 @@
         <translation>Interrogation de QEMU sur ce qu&apos;il prend en charge…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+86"/>
         <source>Creating the VM&apos;s folder…</source>
         <translation>Création du dossier de la machine virtuelle…</translation>
     </message>
@@ -2492,12 +2556,12 @@
         <translation>Accé&amp;lérateur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>No sound server (PulseAudio or PipeWire) runs in this desktop session, so the guest could not play sound: start one, then tick Sound card.</source>
-        <translation>Aucun serveur de son (PulseAudio ou PipeWire) ne tourne dans cette session de bureau, l&apos;invité ne pourrait donc pas émettre de son&#xa0;: démarrez-en un, puis cochez Carte son.</translation>
+        <location line="+53"/>
+        <source>Help → Host check says how to fix it.</source>
+        <translation>Aide → Vérifier l’ordinateur indique comment y remédier.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Checking whether KVM can be used…</source>
         <translation>Vérification de la possibilité d&apos;utiliser KVM…</translation>
     </message>
@@ -2505,7 +2569,7 @@
 <context>
     <name>OsPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_os.py" line="+29"/>
+        <location filename="../../kvmgui/ui/wizard/page_os.py" line="+92"/>
         <source>UEFI</source>
         <translation>UEFI</translation>
     </message>
@@ -2515,12 +2579,7 @@
         <translation>TPM</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0} MiB memory, {1} CPU(s), {2} GiB disk on {3}, {4} network card, {5} machine</source>
-        <translation>{0} Mio de mémoire, {1} processeur(s), disque de {2} Gio en {3}, carte réseau {4}, machine {5}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-66"/>
         <location line="+9"/>
         <source>System type</source>
         <translation>Type de système</translation>
@@ -2539,6 +2598,19 @@
         <location line="+10"/>
         <source>Settings for {0}</source>
         <translation>Paramètres pour {0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{0} MiB memory, {1}, {2} GiB disk on {3}, {4} network card, {5} machine</source>
+        <translation>{0} Mio de mémoire, {1}, disque de {2} Gio en {3}, carte réseau {4}, machine {5}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>%n processeur</numerusform>
+            <numerusform>%n processeurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3195,10 +3267,13 @@
         <source>This computer has {0} of memory; {1} is free right now.</source>
         <translation>Cet ordinateur a {0} de mémoire&#xa0;; {1} sont libres en ce moment.</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>This computer has {0} CPU(s). A guest may use them all; they are shared with your other programs.</source>
-        <translation>Cet ordinateur a {0} processeur(s). Un invité peut tous les utiliser&#xa0;; ils sont partagés avec vos autres programmes.</translation>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>This computer has %n CPU(s). A guest may use them all; they are shared with your other programs.</source>
+        <translation>
+            <numerusform>Cet ordinateur a %n processeur. Un invité peut l’utiliser&#xa0;; il est partagé avec vos autres programmes.</numerusform>
+            <numerusform>Cet ordinateur a %n processeurs. Un invité peut tous les utiliser&#xa0;; ils sont partagés avec vos autres programmes.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3920,11 +3995,19 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>{0}; {1} MiB memory, {2} CPU(s); {3}</source>
-        <translation>{0}&#xa0;; {1} Mio de mémoire, {2} processeur(s)&#xa0;; {3}</translation>
+        <source>{0}; {1} MiB memory, {2}; {3}</source>
+        <translation>{0}&#xa0;; {1} Mio de mémoire, {2}&#xa0;; {3}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>%n processeur</numerusform>
+            <numerusform>%n processeurs</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>SPICE screen</source>
         <translation>écran SPICE</translation>
     </message>
@@ -4260,18 +4343,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>&amp;Pause</source>
         <translation>Mettre en &amp;pause</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+89"/>
+        <location line="-86"/>
+        <location line="+92"/>
         <source>Pause the virtual machine (it keeps its memory)</source>
         <translation>Mettre la machine virtuelle en pause (elle garde sa mémoire)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>Shut &amp;down</source>
         <translation>É&amp;teindre</translation>
     </message>
@@ -4282,13 +4365,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+204"/>
+        <location line="+207"/>
         <location line="+23"/>
         <source>&amp;Force off</source>
         <translation>&amp;Forcer l&apos;arrêt</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <source>Switch the virtual machine off at once, like pulling the plug (unsaved work in it is lost)</source>
         <translation>Couper la machine virtuelle immédiatement, comme si on la débranchait (le travail non enregistré est perdu)</translation>
     </message>
@@ -4333,7 +4416,7 @@
         <translation>Supprimer la machine virtuelle (vous choisissez de garder ou non ses disques)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Reprendre</translation>
     </message>
@@ -9410,37 +9493,37 @@
     <message>
         <location line="+2"/>
         <source>QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:41</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:42</extracomment>
         <translation>QEMU ({binary}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: {INSTALL_FIX}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) cannot be run: {strerror}.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:84; {strerror} = err.strerror</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:107; {strerror} = err.strerror</extracomment>
         <translation>QEMU ({path}) ne peut pas être lancé&#xa0;: {strerror}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) did not answer `{1}` within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:91; {1} = &apos; &apos;.join(args)</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:114; {1} = &apos; &apos;.join(args)</extracomment>
         <translation>QEMU ({path}) n&apos;a pas répondu à `{1}` en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) failed to answer `{1}`: {2}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:96; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:119; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
         <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`&#xa0;: {2}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) failed to answer `{1}`.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:96; {1} = &apos; &apos;.join(args)</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:119; {1} = &apos; &apos;.join(args)</extracomment>
         <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} does not look like QEMU: {err}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:121</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:144</extracomment>
         <translation>{path} ne ressemble pas à QEMU&#xa0;: {err}</translation>
     </message>
 </context>

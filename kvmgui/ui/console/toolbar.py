@@ -9,8 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
+from PySide6.QtGui import QAction, QImage, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from kvmgui.ui.console.image import save_png
 from kvmgui.ui.console.send_keys import build_send_keys_menu
@@ -39,6 +48,8 @@ class ConsoleToolBar(QToolBar):
         self.setWindowTitle(self.tr("Console"))
         self.setAccessibleName(self.tr("Console tools"))
         self.setObjectName("console-toolbar")
+        self.save_dialog: QFileDialog | None = None  # the last one opened (tests look)
+        self.error_box: QMessageBox | None = None
 
         self.fit_action = QAction(self.tr("Fit to Window"), self)
         self.fit_action.setCheckable(True)
@@ -51,7 +62,10 @@ class ConsoleToolBar(QToolBar):
 
         self.fullscreen_action = QAction(self.tr("Full Screen"), self)
         self.fullscreen_action.setCheckable(True)
-        self.fullscreen_action.setToolTip(self.tr("Full screen (Ctrl+Alt+F inside the console)"))
+        self.fullscreen_action.setShortcut(QKeySequence("F11"))
+        self.fullscreen_action.setToolTip(
+            self.tr("Show only the screen (F11, or Ctrl+Alt+F inside the console)")
+        )
         self.fullscreen_action.toggled.connect(self.fullscreenToggled)
         console.fullscreenRequested.connect(self.fullscreen_action.toggle)
 
@@ -63,7 +77,8 @@ class ConsoleToolBar(QToolBar):
 
         self.screenshot_action = QAction(self.tr("Screenshot…"), self)
         self.screenshot_action.setToolTip(self.tr("Save the screen as a PNG image"))
-        self.screenshot_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        # The Print Screen key: the standard "Print" sequence is Ctrl+P, which is Pause.
+        self.screenshot_action.setShortcut(QKeySequence(Qt.Key.Key_Print))
         self.screenshot_action.triggered.connect(self.choose_screenshot_file)
 
         if detached:
@@ -87,6 +102,17 @@ class ConsoleToolBar(QToolBar):
             if button is not None:
                 button.setAccessibleName(action.text().rstrip("…"))
                 button.setAccessibleDescription(action.toolTip())
+        # Always in sight: whether keys go to the guest, and how to get them back.
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.spacer_action = self.addWidget(spacer)  # the host's own actions go before it
+        self.grab_label = QLabel(self)
+        self.grab_label.setObjectName("console-grab-hint")
+        self.grab_label.setContentsMargins(6, 0, 6, 0)
+        self.addWidget(self.grab_label)
+        console.grabChanged.connect(self._update_grab_label)
+        console.connectionStateChanged.connect(self._update_grab_label)
+        self._update_grab_label()
         keys_button = self.widgetForAction(self.send_keys_action)
         if isinstance(keys_button, QToolButton):
             keys_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -109,10 +135,36 @@ class ConsoleToolBar(QToolBar):
         # A screenshot of the last frame is still useful after the connection dropped.
         self.screenshot_action.setEnabled(not self._console.display_size().isEmpty())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_grab_label()  # back from full screen: the hint's keys differ there
+
+    def _update_grab_label(self, *_: object) -> None:
+        console = self._console
+        if console.is_grabbed():
+            text = console.grab_hint_text()
+        elif console.connection_state == ConnectionState.CONNECTED:
+            text = self.tr("Click the screen to type in the virtual machine")
+        else:
+            text = ""
+        self.grab_label.setText(text)
+        self.grab_label.setAccessibleName(text)
+
+    def screenshot_folder(self) -> Path:
+        """The user's pictures folder (created if missing), or the home folder."""
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        if location:
+            folder = Path(location)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return Path.home()
+            return folder
+        return Path.home()
+
     def default_screenshot_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd-HHmmss")
-        return Path(folder or Path.home()) / f"{self._screenshot_name}-{stamp}.png"
+        return self.screenshot_folder() / f"{self._screenshot_name}-{stamp}.png"
 
     def choose_screenshot_file(self) -> QFileDialog | None:
         """Ask for a file name (non-blocking dialog), then save."""
@@ -129,25 +181,47 @@ class ConsoleToolBar(QToolBar):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # not exec(): no nested event loop under qasync
             return None
+        return self._open_save_dialog(image, str(self.default_screenshot_path()))
+
+    def _open_save_dialog(self, image: QImage, path: str, error: str = "") -> QFileDialog:
         dialog = QFileDialog(self, self.tr("Save Screenshot"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("PNG images (*.png)"))
         dialog.setDefaultSuffix("png")
-        dialog.selectFile(str(self.default_screenshot_path()))
+        # A folder that does not exist (any more) would be read as a name inside the current
+        # one: start in the pictures folder then, with the same file name.
+        folder = Path(path).parent
+        dialog.setDirectory(str(folder if folder.is_dir() else self.screenshot_folder()))
+        dialog.selectFile(Path(path).name)
         dialog.setAccessibleName(self.tr("Save Screenshot"))
-
-        def save(path: str) -> None:
-            if image.isNull() or not save_png(image, path):
-                QMessageBox.warning(
-                    self,
-                    self.tr("Screenshot not saved"),
-                    self.tr(
-                        "The screenshot could not be written to %1. Choose another folder."
-                    ).replace("%1", path),
-                )
-                return
-            self.screenshotSaved.emit(path)
-
-        dialog.fileSelected.connect(save)
-        dialog.open()
+        dialog.fileSelected.connect(lambda chosen: self._save(image, chosen))
+        self.save_dialog = dialog
+        dialog.open()  # not exec(): no nested event loop under qasync
+        if error:
+            # The choice failed: the dialog is back, with the reason on top of it.
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Screenshot not saved"), error,
+                QMessageBox.StandardButton.Ok, dialog,
+            )  # fmt: skip
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.error_box = box
         return dialog
+
+    def _save(self, image: QImage, path: str) -> None:
+        if not save_png(image, path):
+            self._open_save_dialog(
+                image,
+                path,
+                self.tr(
+                    "The screenshot could not be written to %1; choose another folder or name."
+                ).replace("%1", path),
+            )
+            return
+        top = self.window()
+        if isinstance(top, QMainWindow):
+            top.statusBar().showMessage(
+                self.tr("Screenshot saved to %1.").replace("%1", path), 8000
+            )
+        self.screenshotSaved.emit(path)

@@ -68,7 +68,7 @@ class ConsoleWidget(QWidget):
 
     connectionStateChanged = Signal(str)  # a ConnectionState value
     displaySizeChanged = Signal(int, int)  # the guest's resolution
-    grabChanged = Signal(bool)  # keyboard (and, for a relative mouse, pointer) grabbed
+    grabChanged = Signal(bool)  # keyboard grabbed (all keys go to the guest)
     fitToWindowChanged = Signal(bool)
     fullscreenRequested = Signal()  # Ctrl+Alt+F pressed inside the console
 
@@ -98,6 +98,8 @@ class ConsoleWidget(QWidget):
         self._frame = FrameImage()
         self._fit = True
         self._grabbed = False
+        self._mouse_grabbed = False
+        self._released = False  # Ctrl+Alt let go: the window coming back must not grab again
         self._hint_visible = False
         self._absolute = False
         self._buttons = 0
@@ -154,7 +156,17 @@ class ConsoleWidget(QWidget):
         return QSize(*self._frame.size)
 
     def is_grabbed(self) -> bool:
+        """Whether the keyboard is grabbed: every key, Tab and the window's shortcuts too,
+        goes to the guest. True exactly while the console has the focus and is connected."""
         return self._grabbed
+
+    def is_mouse_grabbed(self) -> bool:
+        """Whether a relative mouse is held inside the console (after a click)."""
+        return self._mouse_grabbed
+
+    def hint_visible(self) -> bool:
+        """Whether the "Press Ctrl+Alt to release" note is painted over the screen now."""
+        return self._grabbed and self._hint_visible
 
     def fit_to_window(self) -> bool:
         return self._fit
@@ -234,7 +246,28 @@ class ConsoleWidget(QWidget):
         return save_png(self._frame.image, str(path))
 
     def release_grab(self) -> None:
+        """Let go of the keyboard and mouse; the console keeps the focus (a click or a focus
+        change grabs again)."""
         self._release_grab()
+
+    def take_keyboard(self) -> None:
+        """Give the console the focus, and so the keyboard (once connected): what opening
+        it, or going full screen, does."""
+        self._released = False
+        if self.hasFocus():
+            self._grab()
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def release_and_leave(self) -> None:
+        """What Ctrl+Alt does: let go, and move the focus out of the console so that Tab and
+        the window's shortcuts work again."""
+        self._release_grab()
+        self._released = True
+        if self.hasFocus():
+            super().focusNextPrevChild(True)
+        if self.hasFocus():  # nothing else in the window takes the focus
+            self.clearFocus()
 
     # -- session ------------------------------------------------------------------------------
 
@@ -291,6 +324,8 @@ class ConsoleWidget(QWidget):
                 self._last_error = ""
                 self._absolute = client.absolute_pointer
                 self._set_state(ConnectionState.CONNECTED)
+                if self.hasFocus() and not self._released:  # focused before it connected
+                    self._grab()
                 if not first.done():
                     first.set_result(True)
                 ended = await client.wait_closed()
@@ -330,7 +365,8 @@ class ConsoleWidget(QWidget):
             self.displaySizeChanged.emit(event.width, event.height)
         elif isinstance(event, PointerTypeChanged):
             self._absolute = event.absolute
-            if self._grabbed:
+            if self._absolute and self._mouse_grabbed:
+                self._mouse_grabbed = False
                 self._apply_pointer_grab()
         elif isinstance(event, CursorChanged):
             self._apply_cursor()
@@ -488,7 +524,9 @@ class ConsoleWidget(QWidget):
         text = self.grab_hint_text()
         metrics = painter.fontMetrics()
         width = metrics.horizontalAdvance(text) + 24
-        rect = QRect((self.width() - width) // 2, 8, width, metrics.height() + 12)
+        # In full screen, below the place where the full-screen bar appears.
+        top = 48 if self.window().isFullScreen() else 8
+        rect = QRect((self.width() - width) // 2, top, width, metrics.height() + 12)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 190))
@@ -497,6 +535,10 @@ class ConsoleWidget(QWidget):
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def grab_hint_text(self) -> str:
+        if self.window().isFullScreen():
+            return self.tr(
+                "Press Ctrl+Alt to release the keyboard and mouse, then F11 to leave full screen"
+            )
         return self.tr("Press Ctrl+Alt to release the keyboard and mouse")
 
     def _update_description(self) -> None:
@@ -508,21 +550,30 @@ class ConsoleWidget(QWidget):
         self.setAccessibleDescription(f"{title} {detail}".strip())
 
     # -- grab ---------------------------------------------------------------------------------
+    # Like virt-manager and remote-viewer: the keyboard is grabbed while the console has the
+    # focus (however it got it: a click, Tab, or the window opening it), Ctrl+Alt lets go and
+    # moves the focus out, and a relative mouse is only captured by a click.
 
     def _grab(self) -> None:
         if self._grabbed or self._client is None:
             return
         self._grabbed = True
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if not self.hasFocus():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.grabKeyboard()  # system shortcuts (Alt+Tab…) go to the guest too
-        self._apply_pointer_grab()
         self._hint_visible = True
         self._hint_timer.start(_HINT_SECONDS * 1000)
         self.update()
         self.grabChanged.emit(True)
 
+    def _grab_mouse(self) -> None:
+        if self._mouse_grabbed or self._absolute or not self._grabbed:
+            return
+        self._mouse_grabbed = True
+        self._apply_pointer_grab()
+
     def _apply_pointer_grab(self) -> None:
-        if self._grabbed and not self._absolute:
+        if self._mouse_grabbed:
             # Relative mouse: keep the host pointer inside and hidden, feed motion as deltas.
             self.grabMouse()
             self._recentre_pointer()
@@ -536,11 +587,13 @@ class ConsoleWidget(QWidget):
         self._buttons = 0
         self._modifier_combo_armed = False
         self._held_release_keys.clear()
+        if self._mouse_grabbed:
+            self._mouse_grabbed = False
+            self._apply_pointer_grab()
         if not self._grabbed:
             return
         self._grabbed = False
         self.releaseKeyboard()
-        self.releaseMouse()
         self._hint_timer.stop()
         self._hint_visible = False
         self._apply_cursor()
@@ -553,7 +606,7 @@ class ConsoleWidget(QWidget):
 
     def _apply_cursor(self) -> None:
         client = self._client
-        if self._grabbed and not self._absolute:
+        if self._mouse_grabbed:
             self.setCursor(Qt.CursorShape.BlankCursor)
         elif client is not None and client.cursor is not None:
             cur = client.cursor
@@ -572,19 +625,18 @@ class ConsoleWidget(QWidget):
     # -- keyboard -----------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        # While connected and focused, every key belongs to the guest: don't let window
-        # shortcuts (Ctrl+Q, F11…) fire. Ctrl+Alt+F (full screen) is handled in keyPressEvent.
-        if event.type() == QEvent.Type.ShortcutOverride and self._client is not None:
+        # While grabbed every key belongs to the guest: don't let window shortcuts (Ctrl+Q,
+        # Alt+Left, F10, F11, Esc…) fire. Ctrl+Alt+F (full screen) is handled in keyPressEvent.
+        if event.type() == QEvent.Type.ShortcutOverride and self._grabbed:
             event.accept()
             return True
         return super().event(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        return self._client is None and super().focusNextPrevChild(next)  # Tab → the guest
+        return not self._grabbed and super().focusNextPrevChild(next)  # Tab → the guest
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        client = self._client
-        if client is None:
+        if not self._grabbed or self._client is None:
             super().keyPressEvent(event)
             return
         key = event.key()
@@ -608,8 +660,7 @@ class ConsoleWidget(QWidget):
         event.accept()
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        client = self._client
-        if client is None:
+        if not self._grabbed or self._client is None:
             super().keyReleaseEvent(event)
             return
         if event.isAutoRepeat():
@@ -621,7 +672,7 @@ class ConsoleWidget(QWidget):
             self._held_release_keys.discard(key)
             if self._modifier_combo_armed:
                 self._modifier_combo_armed = False
-                self._release_grab()
+                self.release_and_leave()
         event.accept()
 
     def _send_key(self, event: QKeyEvent, down: bool) -> None:
@@ -639,8 +690,19 @@ class ConsoleWidget(QWidget):
         """Override the platform's native-scancode convention (tests; unusual platforms)."""
         self._scancode_offset = offset
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # The window becoming active again (or changing to or from full screen) may hand the
+        # focus back to the console by itself; after Ctrl+Alt only the user's own way back
+        # in (a click, Tab, opening the console) grabs again.
+        if self._released and event.reason() == Qt.FocusReason.ActiveWindowFocusReason:
+            return
+        self._released = False
+        self._grab()
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        # Keys held while focus leaves would stay down in the guest.
+        # Keys held while focus leaves would stay down in the guest. (A menu opened over the
+        # console takes the focus for a moment; it comes back with a focusInEvent.)
         self._release_grab()
         super().focusOutEvent(event)
 
@@ -651,9 +713,11 @@ class ConsoleWidget(QWidget):
             super().mousePressEvent(event)
             return
         if not self._grabbed:
+            self._released = False
             self._grab()
-            if not self._absolute:
-                return  # the click that grabs a relative mouse is not a guest click
+        if not self._absolute and not self._mouse_grabbed:
+            self._grab_mouse()
+            return  # the click that grabs a relative mouse is not a guest click
         self._buttons |= _BUTTONS.get(event.button(), 0)
         self._send_pointer(event.position())
         event.accept()
@@ -694,7 +758,7 @@ class ConsoleWidget(QWidget):
         if self._absolute:
             x, y = self.to_guest(pos)
             client.send_pointer(x, y, buttons)
-        elif self._grabbed:
+        elif self._mouse_grabbed:
             centre = QPointF(self.rect().center())
             dx, dy = round(pos.x() - centre.x()), round(pos.y() - centre.y())
             if dx or dy or extra or buttons != self._sent_buttons:

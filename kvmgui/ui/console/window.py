@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
 
+from kvmgui.ui.console.fullscreen import FullscreenBar
 from kvmgui.ui.console.toolbar import ConsoleToolBar
 from kvmgui.ui.console.widget import ConsoleWidget
 
@@ -30,6 +31,7 @@ class ConsoleWindow(QMainWindow):
         self.console = console if console is not None else ConsoleWidget()
         self._vm_name = vm_name
         self._attaching = False
+        self._was_maximized = False
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -47,6 +49,8 @@ class ConsoleWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.toolbar.fullscreenToggled.connect(self.set_fullscreen)
         self.toolbar.attachRequested.connect(self._request_attach)
+        self.fullscreen_bar = FullscreenBar(self.console, self)
+        self.fullscreen_bar.leaveRequested.connect(lambda: self.set_fullscreen(False))
 
         self.console.grabChanged.connect(self._show_grab)
         self.console.connectionStateChanged.connect(self._update_title)
@@ -70,19 +74,31 @@ class ConsoleWindow(QMainWindow):
         self._update_title()
 
     def set_fullscreen(self, on: bool) -> None:
+        """Full screen shows only the guest's screen; the FullscreenBar leaves it."""
+        if on == self.isFullScreen():
+            return
         if on:
+            self._was_maximized = self.isMaximized()
+            self.toolbar.hide()
             self.statusBar().hide()
             self.showFullScreen()
         else:
+            if self._was_maximized:
+                self.showMaximized()
+            else:
+                self.showNormal()
+            self.toolbar.show()
             self.statusBar().show()
-            self.showNormal()
+        self.fullscreen_bar.set_active(on)
         if self.toolbar.fullscreen_action.isChecked() != on:
             self.toolbar.fullscreen_action.setChecked(on)
-        self.console.setFocus()
+        if on:  # leaving after Ctrl+Alt must not take the keyboard back
+            self.console.take_keyboard()
 
     def take_console(self) -> ConsoleWidget:
         """Remove the console from this window (to re-embed it elsewhere), keeping its
         connection."""
+        self.set_fullscreen(False)
         self.console.release_grab()
         self.scroll_area.takeWidget()
         return self.console

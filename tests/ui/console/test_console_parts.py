@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kvmgui.runtime.rfb import Rect
@@ -116,9 +119,11 @@ def test_window_tool_bar_and_attach(qtbot: QtBot) -> None:
     window.console.set_fit_to_window(True)
     assert bar.fit_action.isChecked()
     bar.fullscreen_action.setChecked(True)
-    assert window.isFullScreen() and window.statusBar().isHidden()
-    bar.fullscreen_action.setChecked(False)
-    assert not window.isFullScreen()
+    assert window.isFullScreen() and window.statusBar().isHidden() and bar.isHidden()
+    assert window.fullscreen_bar.is_active() and window.fullscreen_bar.isVisible()
+    window.fullscreen_bar.leave_action.trigger()  # the revealed bar's button, F11 or Esc
+    assert not window.isFullScreen() and not bar.isHidden()
+    assert not bar.fullscreen_action.isChecked() and not window.fullscreen_bar.isVisible()
     with qtbot.waitSignal(window.attachRequested):
         window.close()  # closing a detached console puts it back
     console = window.take_console()
@@ -137,3 +142,61 @@ def test_embedded_tool_bar_offers_detach(qtbot: QtBot) -> None:
     with qtbot.waitSignal(bar.fullscreenToggled) as blocker:
         console.fullscreenRequested.emit()  # Ctrl+Alt+F inside the console
     assert blocker.args == [True]
+
+
+def test_screenshot_folder_error_and_confirmation(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    (home / ".config").mkdir(parents=True)
+    (home / ".config" / "user-dirs.dirs").write_text('XDG_PICTURES_DIR="$HOME/Bilder"\n')
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    window = ConsoleWindow(vm_name="debian")
+    qtbot.addWidget(window)
+    window.show()
+    window.console._frame.resize(64, 48)  # a (black) guest screen without a connection
+    bar = window.toolbar
+    dialog = bar.choose_screenshot_file()
+    assert dialog is not None and dialog.isVisible()
+    # The default place is the user's pictures folder, created when missing.
+    chosen = Path(dialog.selectedFiles()[0])
+    assert chosen.parent == home / "Bilder" and chosen.parent.is_dir()
+    assert chosen.name.startswith("debian-") and chosen.suffix == ".png"
+
+    # A place that cannot be written: the save dialog comes back, with the reason over it.
+    bad = tmp_path / "missing" / "x.png"
+    dialog.selectFile(str(bad))
+    dialog.accept()
+    again = bar.save_dialog
+    assert again is not None and again is not dialog and again.isVisible()
+    assert Path(again.selectedFiles()[0]) == home / "Bilder" / "x.png"
+    box = bar.error_box
+    assert box is not None and box.isVisible() and str(bad) in box.text()
+    box.accept()
+
+    # Saved: the status bar says where.
+    good = tmp_path / "shot.png"
+    with qtbot.waitSignal(bar.screenshotSaved):
+        again.selectFile(str(good))
+        again.accept()
+    assert good.stat().st_size > 0
+    assert str(good) in window.statusBar().currentMessage()
+
+
+def test_console_without_a_connection_never_keeps_the_keyboard(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    console = ConsoleWidget(parent=host)
+    other = QPushButton("other", host)
+    layout.addWidget(console)
+    layout.addWidget(other)
+    host.show()
+    console.setFocus()
+    qtbot.waitUntil(console.hasFocus)
+    assert not console.is_grabbed() and not console.hint_visible()
+    QTest.keyClick(console, Qt.Key.Key_Tab)  # not grabbed: Tab moves on
+    assert other.hasFocus()
