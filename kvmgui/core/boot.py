@@ -109,3 +109,10 @@ def boot_summary(spec: VmSpec) -> str:
     if first is BootDevice.USB:
         return "It starts from the USB stick first."
     return "It has no disk, CD/DVD or USB stick listed to start from."
+
+
+def first_sector_argv(qemu_img: str, image: str, fmt: str, out: str) -> list[str]:
+    """qemu-img copying the guest-visible first sector of `image` (format `fmt`, given so it is
+    never probed) into the new raw file `out`."""
+    return [qemu_img, "dd", "-f", fmt, "-O", "raw", f"bs={SECTOR_BYTES}", "count=1",
+            f"if={image}", f"of={out}"]

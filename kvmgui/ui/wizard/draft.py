@@ -29,6 +29,7 @@ from kvmgui.core.model import (
     VideoModel,
     VmSpec,
 )
+from kvmgui.core.boot import with_install_phase
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.sizes import GIB
 from kvmgui.core.validation import free_name
@@ -155,8 +156,8 @@ def to_spec(d: Draft, vm_id: str | None = None) -> VmSpec:
     boot: tuple[BootDevice, ...]
     if d.source is SourceKind.ISO:
         cdrom = Cdrom(CdromSource.ISO, _abs(d.iso_path))
-        # An empty new disk has no boot sector, so the firmware falls through to the CD;
-        # once the system is installed the disk boots first without any change.
+        # The order once the system is installed; with a new disk the VM begins in its
+        # install phase and boots the ISO first until then (core.boot).
         boot = (BootDevice.DISK, BootDevice.CDROM)
     elif d.source is SourceKind.CDROM:
         cdrom = Cdrom(CdromSource.HOST, d.cdrom_device.strip())
@@ -189,6 +190,7 @@ def to_spec(d: Draft, vm_id: str | None = None) -> VmSpec:
         display=Display(kind=d.display, video=video),
     )
     spec = replace(spec, network=replace(spec.network, nic=_nic(d.os, d.virtio_net)))
+    spec = with_install_phase(spec)
     if vm_id is not None:
         spec = replace(spec, id=vm_id)
     return spec
