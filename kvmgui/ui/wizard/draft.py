@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from kvmgui.core.boot import with_install_phase
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -29,7 +30,6 @@ from kvmgui.core.model import (
     VideoModel,
     VmSpec,
 )
-from kvmgui.core.boot import with_install_phase
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.sizes import GIB
 from kvmgui.core.validation import free_name
