@@ -432,16 +432,19 @@ class HardwarePage(QWidget):
 
     def set_state(self, state: VmState) -> None:
         self.state = state
-        # A start may have ended the install phase and saved the definition: show it, unless
-        # the form holds edits of its own (Apply then reports the newer file).
-        controller = self.ctx.controller(self.stored.spec.id)
-        newer = controller.stored if controller is not None else None
-        if (newer is not None and newer.digest is not None and self.stored.digest is not None
-                and newer.digest != self.stored.digest and newer.spec.id == self.stored.spec.id
-                and self.edited_spec() == self.stored.spec):
-            self.load(newer)
-            self.saved.emit(newer)
-            return
+        # A start may have ended the install phase and saved the definition (the runtime does
+        # that): show the stored file, unless the form holds edits of its own (Apply then
+        # reports the newer file).
+        if self.stored.spec.install_phase and self.edited_spec() == self.stored.spec:
+            try:
+                newer = self.ctx.store.find(self.stored.spec.id)
+            except StoreError:
+                newer = None
+            if (newer is not None and newer.digest != self.stored.digest
+                    and not newer.spec.install_phase):
+                self.load(newer)
+                self.saved.emit(newer)
+                return
         self.revalidate()
 
     def edited_spec(self) -> VmSpec:

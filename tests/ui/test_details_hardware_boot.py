@@ -64,3 +64,28 @@ def test_choosing_the_cd_first(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     page.boot.setCurrentIndex(page.boot.findData("cdrom"))
     assert page.edited_spec().boot_order[0] is BootDevice.CDROM
     assert page.boot_hint.text() == "It starts from the CD/DVD first."
+
+
+def test_a_start_that_ended_the_phase_is_shown(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    stored = _installing_vm(ctx, tmp_path)
+    page = HardwarePage(ctx, stored)
+    qtbot.addWidget(page)
+    saved: list[Any] = []
+    page.saved.connect(saved.append)
+    # What runtime.launch.settle_install_phase does when the disk holds a system.
+    ended = ctx.store.save(replace(stored, spec=replace(stored.spec, install_phase=False)))
+    page.set_state(VmState.RUNNING)
+    assert page.stored.digest == ended.digest and saved == [page.stored]
+    assert page.boot.currentData() == "disk" and INSTALL_CHOICE not in _items(page)
+    assert not page.apply_button.isEnabled()  # nothing edited: the form is the file
+
+
+def test_own_edits_are_kept_when_the_phase_ended_meanwhile(qtbot: Any, ctx: Any,
+                                                           tmp_path: Path) -> None:
+    stored = _installing_vm(ctx, tmp_path)
+    page = HardwarePage(ctx, stored)
+    qtbot.addWidget(page)
+    page.memory.setValue(512)
+    ctx.store.save(replace(stored, spec=replace(stored.spec, install_phase=False)))
+    page.set_state(VmState.RUNNING)
+    assert page.memory.value() == 512 and page.stored is stored
