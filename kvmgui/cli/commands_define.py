@@ -14,6 +14,7 @@ from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
+from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
 from kvmgui.core.definition import spec_to_dict
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
@@ -97,6 +98,8 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = new_spec(args.name, os_preset)
     spec = replace(spec, disks=initial_disks(spec, args, size_bytes))
     spec = apply_spec_options(spec, args)
+    if args.boot is None:
+        spec = with_install_phase(spec)  # the install medium first, until it is installed
     spec = await _detect_existing_formats(spec)
     spec = replace(spec, machine_version=env.caps.pinned_machine(spec.machine.value))
 
@@ -265,7 +268,13 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     if s.usb_stick:
         prot = "protected" if s.usb_stick.protected else "WRITABLE"
         print(f"USB stick: {s.usb_stick.path} ({prot})")
-    print(f"Boot:      {', '.join(b.value for b in s.boot_order)}")
+    order = ", ".join(b.value for b in effective_boot_order(s))
+    if installing(s):
+        print(f"Boot:      {order} (install phase): {boot_summary(s)}")
+        print(f"           After it: {', '.join(b.value for b in s.boot_order)} (choose "
+              f"another order with: kvmgui-cli edit '{s.name}' --boot DEVICE)")
+    else:
+        print(f"Boot:      {order}")
     net = "none" if s.network.mode.value == "none" else f"NAT, {s.network.nic} card"
     fwd = ", ".join(f"{f.host_port}->{f.guest_port}/{f.protocol}" for f in s.network.forwards)
     print(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")

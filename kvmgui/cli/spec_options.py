@@ -10,6 +10,7 @@ import os
 from dataclasses import replace
 
 from kvmgui.cli.context import CliError
+from kvmgui.core.boot import choose_boot_order
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -62,7 +63,9 @@ def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
     p.add_argument("--display", choices=["vnc", "spice"], help="display protocol")
     p.add_argument("--accel", choices=[a.value for a in Accel], help="accelerator (default auto)")
     p.add_argument(
-        "--boot", choices=[b.value for b in BootDevice], help="boot from this device first"
+        "--boot", choices=[b.value for b in BootDevice],
+        help="boot from this device first (a new VM made with --iso or --cdrom and a new disk "
+        "boots the CD/DVD first until its system is installed, then the disk)",
     )
     p.add_argument(
         "--forward", action="append", metavar="HOST:GUEST",
@@ -141,7 +144,8 @@ def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
     if args.boot:
         first = BootDevice(args.boot)
         rest = tuple(b for b in (BootDevice.DISK, BootDevice.CDROM, BootDevice.USB) if b != first)
-        spec = replace(spec, boot_order=(first, *rest))
+        # The user's own order: it also ends a new VM's install phase (core.boot).
+        spec = choose_boot_order(spec, (first, *rest))
     return spec
 
 

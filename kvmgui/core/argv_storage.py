@@ -23,6 +23,7 @@ import os
 from dataclasses import dataclass, field
 
 from kvmgui.core.argv_opts import OptValue, opts
+from kvmgui.core.boot import effective_boot_order
 from kvmgui.core.model import (
     BootDevice,
     CacheMode,
@@ -150,15 +151,17 @@ class _SlotPlanner:
         return Slot("ide-cd", (("bus", f"ide.{CD_INDEX // 2}"), ("unit", CD_INDEX % 2)))
 
 
-def boot_indexes(spec: VmSpec) -> dict[str, int]:
-    """bootindex per device key ("disk0", "disk1", "cdrom", "usb") from `spec.boot_order`.
+def boot_indexes(spec: VmSpec, order: tuple[BootDevice, ...] | None = None) -> dict[str, int]:
+    """bootindex per device key ("disk0", "disk1", "cdrom", "usb") from `order` (default: the
+    order the VM starts with, core.boot.effective_boot_order: the CD/DVD first while it is
+    being installed).
 
     Every disk gets an index when DISK is listed (the firmware then tries them in order);
     devices not listed get none and are tried after the listed ones.
     """
     indexes: dict[str, int] = {}
     next_index = 1
-    for device in spec.boot_order:
+    for device in effective_boot_order(spec) if order is None else order:
         if device is BootDevice.DISK:
             keys = [f"disk{i}" for i in range(len(spec.disks))]
         elif device is BootDevice.CDROM:
@@ -170,6 +173,39 @@ def boot_indexes(spec: VmSpec) -> dict[str, int]:
                 indexes[key] = next_index
                 next_index += 1
     return indexes
+
+
+def boot_device_ids(spec: VmSpec) -> dict[str, str]:
+    """The QEMU device id (QOM path /machine/peripheral/<id>) of each boot_indexes key."""
+    ids = {f"disk{i}": f"disk{i}" for i in range(len(spec.disks))}
+    if spec.cdrom is not None:
+        ids["cdrom"] = CDROM_DEVICE_ID
+    if spec.usb_stick is not None:
+        ids["usb"] = USB_STICK_DEVICE_ID
+    return ids
+
+
+# Out of the way of every real index while the devices change places (see final_boot_steps).
+_PARKED_BOOTINDEX = 1000
+
+
+def final_boot_steps(spec: VmSpec) -> list[tuple[str, int]]:
+    """(device id, bootindex) to set in this order over QMP (qom-set) on a QEMU launched in
+    the install phase, so its next reset boots in the final order (core.boot explains why).
+
+    QEMU refuses a bootindex another device holds, so every indexed device is parked on a
+    free high index first; a device the final order does not list gets -1 (no index).
+    Empty when nothing changes.
+    """
+    now = boot_indexes(spec)
+    final = boot_indexes(spec, spec.boot_order)
+    if now == final:
+        return []
+    ids = boot_device_ids(spec)
+    steps = [(ids[key], _PARKED_BOOTINDEX + n) for n, key in enumerate(sorted(now))]
+    steps += [(ids[key], index) for key, index in sorted(final.items(), key=lambda kv: kv[1])]
+    steps += [(ids[key], -1) for key in sorted(now) if key not in final]
+    return steps
 
 
 def _require(caps: QemuCaps, device: str, purpose: str) -> None:

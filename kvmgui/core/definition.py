@@ -3,7 +3,9 @@
 Format (schema 2): one JSON object, `"schema_version": 2` plus every VmSpec field under its
 attribute name; nested parts (disks, cdrom, usb_stick, network, display) are objects with
 their own attribute names, enums are their string values, tuples are lists. Every field is
-written, defaults included, so a file says exactly what runs.
+written, defaults included, so a file says exactly what runs; the one exception is
+`install_phase` (a new VM's "boot the install medium first", core.boot), written only while
+true, so the files of all other VMs stay exactly as before it existed.
 
 Reading is strict, because the file may have been edited by hand or damaged:
 - `name` and `id` are required; other missing keys take the model's defaults.
@@ -111,10 +113,19 @@ def _to_json(value: object) -> object:
     return value
 
 
+# Fields written only when true: a state that most VMs never have, so a definition without it
+# (every file written before it existed) is read and re-written byte for byte, and an older
+# kvmgui still reads the VMs that are not in that state.
+_WRITTEN_WHEN_TRUE = ("install_phase",)
+
+
 def spec_to_dict(spec: VmSpec) -> dict[str, object]:
     """The JSON-ready dict of `spec`, schema version first."""
     body = _to_json(spec)
     assert isinstance(body, dict)
+    for key in _WRITTEN_WHEN_TRUE:
+        if body.get(key) is False:
+            del body[key]
     return {VERSION_KEY: SCHEMA_VERSION, **body}
 
 

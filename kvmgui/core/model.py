@@ -182,7 +182,12 @@ class VmSpec:
     disks: tuple[Disk, ...] = ()
     cdrom: Cdrom | None = None
     usb_stick: Passthrough | None = None
+    # The order the user chose; it is the order once the system is installed.
     boot_order: tuple[BootDevice, ...] = (BootDevice.DISK, BootDevice.CDROM)
+    # The install phase of a new VM made from an install medium with a fresh, empty disk: the
+    # CD/DVD boots first (an empty disk first makes the firmware print "Boot failed: not a
+    # bootable disk") until the disk holds a system; see core.boot.
+    install_phase: bool = False
     network: Network = field(default_factory=Network)
     sound: bool = True
     usb: bool = True  # a USB 3 controller plus a tablet (absolute pointer: no mouse grab)

@@ -32,6 +32,9 @@ class RuntimeContext:
     environment: Callable[[], Awaitable[tuple[HostFacts, QemuCaps]]]
     publish: Callable[[RuntimeEvent], None]
     refresh: Callable[[str], StoredVm | None]  # the VM's current definition from the store
+    # Writes a changed definition through the store (the end of a VM's install phase); None
+    # where nothing may be saved.
+    save: Callable[[StoredVm], StoredVm] | None = None
 
 
 def display_uri(spec: VmSpec, paths: AppPaths) -> str | None:

@@ -523,6 +523,7 @@ class VmController:
         if fresh is not None:
             self.stored = fresh
         self._set_state(VmState.STARTING, f"Starting '{self.name}'.")
+        self.stored = await launch.settle_install_phase(self.stored, self.run, self._ctx)
         try:
             spawned = await launch.spawn(self.stored, self.run, self._ctx)
         except launch.LaunchProblem as problem:
@@ -566,6 +567,9 @@ class VmController:
                     f"QEMU did not accept the password for the VM's display ({exc}), so the VM "
                     "was stopped again; turn the display password off in the VM's settings to "
                     "start it without one.", code="display-password")
+        # While the system is being installed, this boot starts from the CD/DVD; the next
+        # reset (the installer's reboot) from the final order (see core.boot).
+        await launch.arm_final_boot_order(session, self.stored.spec)
         try:
             await session.execute("cont")
         except QmpError as exc:

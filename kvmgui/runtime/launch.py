@@ -7,12 +7,17 @@ The controller holds the VM's locks and calls, in order:
    detached. Raises LaunchProblem with a plain sentence on any failure.
 2. `connect_new_monitor(...)`: connect to qmp.sock as soon as it appears.
 3. on failure `explain_failure(...)`: QEMU's own words since the banner, explained.
+
+Around them, for a VM in its install phase (core.boot): `settle_install_phase` before the
+spawn ends the phase once a disk holds a boot record, and `arm_final_boot_order` after the
+monitor answers (before the guest runs) makes the next reset boot in the final order.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import shutil
 import time
@@ -22,18 +27,29 @@ from typing import Any
 
 from kvmgui.core.argv import ArgvError, build_argv, shell_line, swtpm_argv
 from kvmgui.core.argv_devices import swtpm_log, swtpm_socket
+from kvmgui.core.argv_storage import final_boot_steps
+from kvmgui.core.boot import (
+    SECTOR_BYTES,
+    end_install_phase,
+    first_sector_argv,
+    has_boot_record,
+    installing,
+)
 from kvmgui.core.host import HostFacts
-from kvmgui.core.model import Accel, Firmware, VmSpec
+from kvmgui.core.model import Accel, Disk, Firmware, VmSpec
 from kvmgui.core.paths import MAX_SOCKET_PATH, VmFolder, VmRuntimePaths
-from kvmgui.core.store import StoredVm
+from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.runtime import process
 from kvmgui.runtime.context import RuntimeContext, display_uri, file_roles
 from kvmgui.runtime.qemu_errors import explain, read_log_since, tail
-from kvmgui.runtime.qmp_session import EventCallback, QmpSession, QmpUnavailable
+from kvmgui.runtime.qmp_session import EventCallback, QmpError, QmpSession, QmpUnavailable
 from kvmgui.runtime.runfiles import RunMeta, write_meta
 
 SWTPM_WAIT_S = 5.0
 MONITOR_CONNECT_TIMEOUT_S = 5.0
+SECTOR_READ_TIMEOUT_S = 30.0
+
+log = logging.getLogger(__name__)
 
 
 class LaunchProblem(Exception):
@@ -98,6 +114,82 @@ async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> S
     watch = process.ProcessWatch(pid)
     watch.start()
     return Spawned(pid, watch, meta, swtpm)
+
+
+async def settle_install_phase(stored: StoredVm, run: VmRuntimePaths,
+                               ctx: RuntimeContext) -> StoredVm:
+    """End the VM's install phase when one of its disks now holds a boot record (the system
+    was installed), saving the definition; otherwise `stored` unchanged.
+
+    Checked at every start of a VM in its install phase, so it does not matter whether the
+    installer's last reboot was watched by anyone: a killed QEMU or a restarted app leaves the
+    empty disk without a boot record and the install phase on.
+    """
+    spec = stored.spec
+    if not installing(spec):
+        return stored
+    for disk in spec.disks:
+        sector = await read_first_sector(disk, stored.folder, run, ctx.settings.qemu_img_binary)
+        if sector is not None and has_boot_record(sector):
+            break
+    else:
+        return stored
+    ended = replace(stored, spec=end_install_phase(spec))
+    if ctx.save is None:
+        return ended
+    try:
+        return ctx.save(ended)
+    except StoreError as exc:
+        # This start still boots the disk; the next one finds the boot record again.
+        log.warning("%s: the end of the install phase was not saved: %s", spec.name, exc)
+        return ended
+
+
+async def read_first_sector(disk: Disk, folder: VmFolder, run: VmRuntimePaths,
+                            qemu_img: str) -> bytes | None:
+    """The guest-visible first sector of `disk` (through qemu-img, so any image format), or
+    None when it does not exist or cannot be read."""
+    from kvmgui.runtime.images import ImageError, run_qemu_img
+
+    path = folder.resolve(disk.path)
+    if not path.is_file():
+        return None
+    out = run.dir / f"first-sector-{os.getpid()}.raw"
+    with contextlib.suppress(FileNotFoundError):
+        out.unlink()
+    try:
+        result = await run_qemu_img(
+            first_sector_argv(qemu_img, str(path), disk.format.value, str(out)),
+            timeout=SECTOR_READ_TIMEOUT_S)
+        if result.returncode != 0:
+            log.info("cannot read the first sector of %s: %s", path, result.stderr.strip())
+            return None
+        with open(out, "rb") as f:
+            return f.read(SECTOR_BYTES)
+    except (ImageError, OSError) as exc:
+        log.info("cannot read the first sector of %s: %s", path, exc)
+        return None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            out.unlink()
+
+
+async def arm_final_boot_order(session: QmpSession, spec: VmSpec) -> None:
+    """On a QEMU just launched in the install phase, before the guest runs: give the devices
+    their final bootindex. QEMU passes the boot order to the firmware at each machine reset,
+    so this boot still starts from the CD/DVD and the installer's reboot from the disk.
+
+    A failure is logged, not fatal: the installation itself works, only its reboot would
+    start from the CD/DVD again.
+    """
+    for device, index in final_boot_steps(spec):
+        try:
+            await session.execute("qom-set", {"path": f"/machine/peripheral/{device}",
+                                              "property": "bootindex", "value": index})
+        except QmpError as exc:
+            log.warning("%s: could not set the boot order for after the installation (%s "
+                        "bootindex %d): %s", spec.name, device, index, exc)
+            return
 
 
 async def prepare_files(spec: VmSpec, folder: VmFolder, host: HostFacts, *,

@@ -78,7 +78,7 @@ class VmManager:
         self.load_errors: list[LoadError] = []
         self._ctx = RuntimeContext(
             paths=paths, settings=settings, role=role, environment=self.environment,
-            publish=self._publish, refresh=self._refresh_one,
+            publish=self._publish, refresh=self._refresh_one, save=self.store.save,
         )
         self.stats = StatsSampler(self._stats_sources, self._publish_stats,
                                   settings.stats_interval_s)

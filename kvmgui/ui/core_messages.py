@@ -234,33 +234,33 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM's settings instead.")),
     #: kvmgui/core/argv_extra.py:207
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument -{expecting_value_for} is missing its value.')),
-    #: kvmgui/core/argv_storage.py:102
+    #: kvmgui/core/argv_storage.py:103
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'There is no free SATA port left for {what}: a Q35 machine has five for disks; move a disk to the virtio bus.')),
-    #: kvmgui/core/argv_storage.py:106
+    #: kvmgui/core/argv_storage.py:107
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'There is no free IDE slot left for {what}: a classic PC has three for disks (the fourth is the CD drive); move a disk to the SATA or virtio bus.')),
-    #: kvmgui/core/argv_storage.py:122
+    #: kvmgui/core/argv_storage.py:123
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'There is no free SATA port left for {what}; move a disk to the virtio bus.')),
-    #: kvmgui/core/argv_storage.py:137; {what} = what.capitalize()
+    #: kvmgui/core/argv_storage.py:138; {what} = what.capitalize()
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', '{what} is read-only, which IDE and SATA disks cannot be; use the virtio or USB bus, or make it a throwaway disk instead.')),
-    #: kvmgui/core/argv_storage.py:178
+    #: kvmgui/core/argv_storage.py:214
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'This QEMU has no {device} device, which {purpose} needs; choose another bus or install a complete QEMU (sudo apt install qemu-system-x86).')),
-    #: kvmgui/core/argv_storage.py:269; {what} = what.capitalize()
+    #: kvmgui/core/argv_storage.py:305; {what} = what.capitalize()
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', '{what} has a backing file, which only qcow2 disks can have; convert it to qcow2 or remove the backing file.')),
-    #: kvmgui/core/argv_storage.py:274; {what} = what.capitalize()
+    #: kvmgui/core/argv_storage.py:310; {what} = what.capitalize()
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', "{what} has a backing file of unknown format; QEMU must not guess it, so set the backing format (qcow2 or raw) in the VM's definition.")),
-    #: kvmgui/core/argv_storage.py:308; {i} = i + 1, {1} = os.path.basename(disk.path) or disk.path
+    #: kvmgui/core/argv_storage.py:344; {i} = i + 1, {1} = os.path.basename(disk.path) or disk.path
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'disk {i} ({1})')),
-    #: kvmgui/core/argv_storage.py:310; {value} = disk.bus.value
+    #: kvmgui/core/argv_storage.py:346; {value} = disk.bus.value
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', '{what} on the {value} bus')),
-    #: kvmgui/core/argv_storage.py:349
+    #: kvmgui/core/argv_storage.py:385
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'a SATA disk on a classic PC')),
-    #: kvmgui/core/argv_storage.py:370
+    #: kvmgui/core/argv_storage.py:406
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'the CD/DVD drive')),
-    #: kvmgui/core/argv_storage.py:375
+    #: kvmgui/core/argv_storage.py:411
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'The CD/DVD drive has no ISO file chosen; pick one or choose an empty drive.')),
-    #: kvmgui/core/argv_storage.py:375
+    #: kvmgui/core/argv_storage.py:411
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'The CD/DVD drive has no host drive chosen; pick one or choose an empty drive.')),
-    #: kvmgui/core/argv_storage.py:404
+    #: kvmgui/core/argv_storage.py:440
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'the passed-through USB stick')),
     #: kvmgui/core/atomic.py:133
     ('core.atomic', QT_TRANSLATE_NOOP('core.atomic', 'not a regular file')),
@@ -302,6 +302,16 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.blockdevs', QT_TRANSLATE_NOOP('core.blockdevs', 'No disc is inserted.')),
     #: kvmgui/core/blockdevs.py:375
     ('core.blockdevs', QT_TRANSLATE_NOOP('core.blockdevs', 'It is write-protected.')),
+    #: kvmgui/core/boot.py:97
+    ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It starts from the CD/DVD for the installation, then from the disk once the system is installed.')),
+    #: kvmgui/core/boot.py:106
+    ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It starts from the disk first.')),
+    #: kvmgui/core/boot.py:108
+    ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It starts from the CD/DVD first.')),
+    #: kvmgui/core/boot.py:110
+    ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It starts from the USB stick first.')),
+    #: kvmgui/core/boot.py:111
+    ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It has no disk, CD/DVD or USB stick listed to start from.')),
     #: kvmgui/core/clones.py:81
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'backing_reference needs absolute paths.')),
     #: kvmgui/core/clones.py:159; {index} = index + 1
@@ -376,97 +386,97 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.copy_device', QT_TRANSLATE_NOOP('core.copy_device', 'Writing to {path} destroys everything on it; to confirm, type its name ({hint}) again.')),
     #: kvmgui/core/copy_device.py:270; {confirm} = shown(confirm), {path} = shown(facts.path), {hint} = shown(hint)
     ('core.copy_device', QT_TRANSLATE_NOOP('core.copy_device', "The confirmation '{confirm}' does not match the target {path}; type {hint} to confirm, or check that you chose the right target.")),
-    #: kvmgui/core/definition.py:97
+    #: kvmgui/core/definition.py:99
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'The VM definition {source} cannot be used: {reason}.')),
-    #: kvmgui/core/definition.py:138
+    #: kvmgui/core/definition.py:149
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'a number')),
-    #: kvmgui/core/definition.py:142
+    #: kvmgui/core/definition.py:153
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'a list')),
-    #: kvmgui/core/definition.py:144
+    #: kvmgui/core/definition.py:155
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'an object')),
-    #: kvmgui/core/definition.py:193; {data} = _describe(data)
+    #: kvmgui/core/definition.py:204; {data} = _describe(data)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' must be a list, not {data}")),
-    #: kvmgui/core/definition.py:196; {data_count} = len(data)
+    #: kvmgui/core/definition.py:207; {data_count} = len(data)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' has {data_count} entries, more than the {limit} allowed")),
-    #: kvmgui/core/definition.py:205; {data} = _describe(data)
+    #: kvmgui/core/definition.py:216; {data} = _describe(data)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' must be one of {allowed}, not {data}")),
-    #: kvmgui/core/definition.py:209; {data} = _quote(data)
+    #: kvmgui/core/definition.py:220; {data} = _quote(data)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' is '{data}', which is not one of {allowed}")),
-    #: kvmgui/core/definition.py:213; {data} = _describe(data)
+    #: kvmgui/core/definition.py:224; {data} = _describe(data)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' must be true or false, not {data}")),
-    #: kvmgui/core/definition.py:217; {data} = _describe(data)
+    #: kvmgui/core/definition.py:228; {data} = _describe(data)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' must be a whole number, not {data}")),
-    #: kvmgui/core/definition.py:220
-    ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'a huge number')),
-    #: kvmgui/core/definition.py:221
-    ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' is {shown}, outside the range {lo} to {hi}")),
-    #: kvmgui/core/definition.py:225; {data} = _describe(data)
-    ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' must be text, not {data}")),
-    #: kvmgui/core/definition.py:228; {data_count} = len(data)
-    ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' is {data_count} characters long, more than the {limit} allowed")),
     #: kvmgui/core/definition.py:231
+    ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'a huge number')),
+    #: kvmgui/core/definition.py:232
+    ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' is {shown}, outside the range {lo} to {hi}")),
+    #: kvmgui/core/definition.py:236; {data} = _describe(data)
+    ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' must be text, not {data}")),
+    #: kvmgui/core/definition.py:239; {data_count} = len(data)
+    ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' is {data_count} characters long, more than the {limit} allowed")),
+    #: kvmgui/core/definition.py:242
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' contains a NUL character")),
-    #: kvmgui/core/definition.py:235
+    #: kvmgui/core/definition.py:246
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{where}' contains characters that are not valid Unicode")),
-    #: kvmgui/core/definition.py:244
-    ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'the file')),
-    #: kvmgui/core/definition.py:245; {data} = _describe(data)
-    ('core.definition', QT_TRANSLATE_NOOP('core.definition', '{what} must be a JSON object, not {data}')),
-    #: kvmgui/core/definition.py:252
-    ('core.definition', QT_TRANSLATE_NOOP('core.definition', "the key '{prefix}{shown}' is unknown (check its spelling)")),
     #: kvmgui/core/definition.py:255
+    ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'the file')),
+    #: kvmgui/core/definition.py:256; {data} = _describe(data)
+    ('core.definition', QT_TRANSLATE_NOOP('core.definition', '{what} must be a JSON object, not {data}')),
+    #: kvmgui/core/definition.py:263
+    ('core.definition', QT_TRANSLATE_NOOP('core.definition', "the key '{prefix}{shown}' is unknown (check its spelling)")),
+    #: kvmgui/core/definition.py:266
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "the required key '{prefix}{key}' is missing")),
-    #: kvmgui/core/definition.py:265
+    #: kvmgui/core/definition.py:276
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'id' must be 1 to 64 letters, digits, '-' or '_'")),
-    #: kvmgui/core/definition.py:267
+    #: kvmgui/core/definition.py:278
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'name' is empty")),
-    #: kvmgui/core/definition.py:269
+    #: kvmgui/core/definition.py:280
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'name' contains '/'")),
-    #: kvmgui/core/definition.py:272; {mv} = _quote(mv)
+    #: kvmgui/core/definition.py:283; {mv} = _quote(mv)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'machine_version' is '{mv}', which is not a QEMU machine type")),
-    #: kvmgui/core/definition.py:301; {data} = _describe(data)
+    #: kvmgui/core/definition.py:312; {data} = _describe(data)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it must be a JSON object, not {data}')),
-    #: kvmgui/core/definition.py:304
+    #: kvmgui/core/definition.py:315
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "it has no '{VERSION_KEY}' number")),
-    #: kvmgui/core/definition.py:306
+    #: kvmgui/core/definition.py:317
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it was made by a newer kvmgui (schema {version}; this one reads up to {SCHEMA_VERSION}): update kvmgui to use this VM')),
-    #: kvmgui/core/definition.py:310
+    #: kvmgui/core/definition.py:321
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'its schema version {version} does not exist')),
-    #: kvmgui/core/definition.py:314
+    #: kvmgui/core/definition.py:325
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "the key 'version' is unknown (check its spelling)")),
-    #: kvmgui/core/definition.py:378; {value} = _quote(value)
+    #: kvmgui/core/definition.py:389; {value} = _quote(value)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{key}' is '{value}', which is not one of {allowed}")),
-    #: kvmgui/core/definition.py:385
+    #: kvmgui/core/definition.py:396
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "the key '{shown}' is unknown in a schema 1 file")),
-    #: kvmgui/core/definition.py:387
+    #: kvmgui/core/definition.py:398
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "the required key 'name' is missing")),
-    #: kvmgui/core/definition.py:392; {value} = _describe(value)
+    #: kvmgui/core/definition.py:403; {value} = _describe(value)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'{key}' has the wrong type ({value})")),
-    #: kvmgui/core/definition.py:400; {0} = _quote(v['os']), {1} = ', '.join(_V1_OS)
+    #: kvmgui/core/definition.py:411; {0} = _quote(v['os']), {1} = ', '.join(_V1_OS)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'os' is '{0}', which is not one of {1}")),
-    #: kvmgui/core/definition.py:403; {0} = _quote(v['boot'])
+    #: kvmgui/core/definition.py:414; {0} = _quote(v['boot'])
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'boot' is '{0}', which is not one of c, d")),
-    #: kvmgui/core/definition.py:426
+    #: kvmgui/core/definition.py:437
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'redir[{i}]' must look like tcp:2222::22")),
-    #: kvmgui/core/definition.py:430; {0} = _quote(v['net'])
+    #: kvmgui/core/definition.py:441; {0} = _quote(v['net'])
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'net' is '{0}', which is not one of user, none")),
-    #: kvmgui/core/definition.py:436
+    #: kvmgui/core/definition.py:447
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "'args' cannot be split into arguments ({exc})")),
-    #: kvmgui/core/definition.py:478; {key} = _quote(key)
+    #: kvmgui/core/definition.py:489; {key} = _quote(key)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', "the key '{key}' appears twice")),
-    #: kvmgui/core/definition.py:484
+    #: kvmgui/core/definition.py:495
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', '{name} is not a number a definition may contain')),
-    #: kvmgui/core/definition.py:497; {raw_count} = len(raw)
+    #: kvmgui/core/definition.py:508; {raw_count} = len(raw)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it is {raw_count} bytes long, far more than such a file can be')),
-    #: kvmgui/core/definition.py:501; {start} = exc.start
+    #: kvmgui/core/definition.py:512; {start} = exc.start
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it is not valid UTF-8 text (bad byte at position {start})')),
-    #: kvmgui/core/definition.py:503
+    #: kvmgui/core/definition.py:514
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it is empty')),
-    #: kvmgui/core/definition.py:507; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno
+    #: kvmgui/core/definition.py:518; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it is not valid JSON ({msg} at line {lineno}, column {colno})')),
-    #: kvmgui/core/definition.py:510; {exc} = _quote(str(exc), 80)
+    #: kvmgui/core/definition.py:521; {exc} = _quote(str(exc), 80)
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it is not valid JSON ({exc})')),
-    #: kvmgui/core/definition.py:512
+    #: kvmgui/core/definition.py:523
     ('core.definition', QT_TRANSLATE_NOOP('core.definition', 'it is nested too deeply')),
     #: kvmgui/core/hostcheck.py:117
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'Log out and back in (or restart the computer).')),
@@ -1220,21 +1230,21 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Cloning {base}')),
     #: kvmgui/runtime/clones.py:447; {name} = src.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Copying {name} failed: {sentence}')),
-    #: kvmgui/runtime/context.py:52; {i} = i + 1
+    #: kvmgui/runtime/context.py:55; {i} = i + 1
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'disk {i}')),
-    #: kvmgui/runtime/context.py:52
-    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', "the VM's disk")),
     #: kvmgui/runtime/context.py:55
-    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the base image of {label}')),
-    #: kvmgui/runtime/context.py:57
-    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the host CD/DVD drive')),
+    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', "the VM's disk")),
     #: kvmgui/runtime/context.py:58
-    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the ISO image in the CD/DVD drive')),
+    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the base image of {label}')),
+    #: kvmgui/runtime/context.py:60
+    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the host CD/DVD drive')),
     #: kvmgui/runtime/context.py:61
-    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the USB stick')),
-    #: kvmgui/runtime/context.py:63
-    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', "the VM's UEFI variable store")),
+    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the ISO image in the CD/DVD drive')),
     #: kvmgui/runtime/context.py:64
+    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the USB stick')),
+    #: kvmgui/runtime/context.py:66
+    ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', "the VM's UEFI variable store")),
+    #: kvmgui/runtime/context.py:67
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the UEFI firmware')),
     #: kvmgui/runtime/controller.py:187
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest was asked to shut down (ACPI power button).')),
@@ -1268,51 +1278,51 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running.")),
     #: kvmgui/runtime/controller.py:525; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Starting '{name}'.")),
-    #: kvmgui/runtime/controller.py:566
+    #: kvmgui/runtime/controller.py:567
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.")),
-    #: kvmgui/runtime/controller.py:573
+    #: kvmgui/runtime/controller.py:577
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.')),
-    #: kvmgui/runtime/controller.py:579; {name} = self.name
+    #: kvmgui/runtime/controller.py:583; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Started '{name}'.")),
-    #: kvmgui/runtime/controller.py:598; {name} = self.name
+    #: kvmgui/runtime/controller.py:602; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is not running.")),
-    #: kvmgui/runtime/controller.py:605; {name} = self.name
+    #: kvmgui/runtime/controller.py:609; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "kvmgui cannot reach the monitor of '{name}' right now (another program may be connected to it); try again in a moment.")),
-    #: kvmgui/runtime/controller.py:624; {name} = self.name
+    #: kvmgui/runtime/controller.py:628; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already paused.")),
-    #: kvmgui/runtime/controller.py:630; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
     #: kvmgui/runtime/controller.py:634; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
+    #: kvmgui/runtime/controller.py:638; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
-    #: kvmgui/runtime/controller.py:646; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
     #: kvmgui/runtime/controller.py:650; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
+    #: kvmgui/runtime/controller.py:654; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
-    #: kvmgui/runtime/controller.py:663; {name} = self.name
+    #: kvmgui/runtime/controller.py:667; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:666; {name} = self.name
+    #: kvmgui/runtime/controller.py:670; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
-    #: kvmgui/runtime/controller.py:680
+    #: kvmgui/runtime/controller.py:684
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
-    #: kvmgui/runtime/controller.py:686; {name} = self.name
+    #: kvmgui/runtime/controller.py:690; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
-    #: kvmgui/runtime/controller.py:688; {name} = self.name
+    #: kvmgui/runtime/controller.py:692; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
-    #: kvmgui/runtime/controller.py:694; {name} = self.name
+    #: kvmgui/runtime/controller.py:698; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' did not shut down within {wait} s, so it was forced off.")),
-    #: kvmgui/runtime/controller.py:700; {name} = self.name
+    #: kvmgui/runtime/controller.py:704; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.")),
-    #: kvmgui/runtime/controller.py:730; {pid} = watch.pid
+    #: kvmgui/runtime/controller.py:734; {pid} = watch.pid
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan')),
-    #: kvmgui/runtime/controller.py:735; {name} = self.name
+    #: kvmgui/runtime/controller.py:739; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off: QEMU did not respond, so it was killed.")),
-    #: kvmgui/runtime/controller.py:737; {name} = self.name
+    #: kvmgui/runtime/controller.py:741; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off.")),
-    #: kvmgui/runtime/controller.py:776; {dir} = self.run.dir
+    #: kvmgui/runtime/controller.py:780; {dir} = self.run.dir
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({exc}).')),
-    #: kvmgui/runtime/controller.py:780; {name} = self.name
+    #: kvmgui/runtime/controller.py:784; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:792; {parent} = dest.parent
+    #: kvmgui/runtime/controller.py:796; {parent} = dest.parent
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The folder {parent} does not exist.')),
     #: kvmgui/runtime/copy_device.py:88; {target} = shown(target), {strerror} = exc.strerror
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', '{target} cannot be examined ({strerror}).')),
@@ -1480,25 +1490,25 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', 'No key was given: write a key or a combination such as ctrl-alt-delete.')),
     #: kvmgui/runtime/keys.py:66
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', "'{part}' is not a key name QEMU knows: use names such as ctrl, alt, shift, delete, ret, esc, tab, f1…f12, a…z, 0…9 (joined with '-', e.g. ctrl-alt-f2).")),
-    #: kvmgui/runtime/launch.py:61; {dir} = run.dir
+    #: kvmgui/runtime/launch.py:77; {dir} = run.dir
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "The runtime folder {dir} is too deep for the VM's sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.")),
-    #: kvmgui/runtime/launch.py:67
+    #: kvmgui/runtime/launch.py:83
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui could not check QEMU and this computer: {exc}')),
-    #: kvmgui/runtime/launch.py:73; {logs} = folder.logs, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:89; {logs} = folder.logs, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot create the log folder {logs} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:90; {dir} = run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:106; {dir} = run.dir, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot write to its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:124
+    #: kvmgui/runtime/launch.py:216
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf')),
-    #: kvmgui/runtime/launch.py:130; {nvram} = folder.nvram, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:222; {nvram} = folder.nvram, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "kvmgui could not create the VM's UEFI variable store {nvram} ({strerror}).")),
-    #: kvmgui/runtime/launch.py:151
+    #: kvmgui/runtime/launch.py:243
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm')),
-    #: kvmgui/runtime/launch.py:161
+    #: kvmgui/runtime/launch.py:253
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) could not be started: {exc}')),
-    #: kvmgui/runtime/launch.py:170; {folder} = swtpm_log(folder)
+    #: kvmgui/runtime/launch.py:262; {folder} = swtpm_log(folder)
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) did not start; see its log {folder}.')),
-    #: kvmgui/runtime/launch.py:226; {qemu_log} = stored.folder.qemu_log
+    #: kvmgui/runtime/launch.py:318; {qemu_log} = stored.folder.qemu_log
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.')),
     #: kvmgui/runtime/live.py:33
     ('runtime.live', QT_TRANSLATE_NOOP('runtime.live', 'Protection is OFF: everything the guest writes goes straight to {path}. A live system may change or damage what is on it.')),

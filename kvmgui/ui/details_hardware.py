@@ -1,5 +1,5 @@
 """The VM window's Hardware page: memory, CPUs, disks, the CD drive (changed live while the VM
-runs), network card, sound, USB tablet and screen.
+runs), the device it starts from, network card, sound, USB tablet and screen.
 
 Edits build a new VmSpec, validated live by core.validation; Apply saves it through the
 store. While the VM runs, the page says which changes wait for the next start; changing the
@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.boot import boot_summary, choose_boot_order, installing
 from kvmgui.core.model import (
+    BootDevice,
     CacheMode,
     Cdrom,
     CdromSource,
@@ -50,13 +52,18 @@ from kvmgui.core.validation import Problem, has_errors, validate_spec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import format_size, translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
 
 # Fields whose change only reaches a running VM at its next start (everything but the CD).
-RESTART_FIELDS = ("memory_mib", "cpus", "disks", "network", "sound", "usb", "display", "cdrom")
+RESTART_FIELDS = (
+    "memory_mib", "cpus", "disks", "network", "sound", "usb", "display", "cdrom", "boot_order",
+)
+# The "Start from" choice that keeps a new VM's install phase (core.boot).
+INSTALL_CHOICE = "install"
+_BOOT_CHOICES = (BootDevice.DISK, BootDevice.CDROM, BootDevice.USB)
 
 
 def restart_needed(old: VmSpec, new: VmSpec) -> list[str]:
@@ -70,6 +77,7 @@ def restart_needed(old: VmSpec, new: VmSpec) -> list[str]:
         "usb": translate("HardwarePage", "USB tablet"),
         "display": translate("HardwarePage", "screen"),
         "cdrom": translate("HardwarePage", "CD drive"),
+        "boot_order": translate("HardwarePage", "start-up device"),
     }
     changed = []
     for field in RESTART_FIELDS:
@@ -79,9 +87,29 @@ def restart_needed(old: VmSpec, new: VmSpec) -> list[str]:
             if (a is None) != (b is None):
                 changed.append(names[field])
             continue
+        if field == "boot_order":
+            # The install phase is part of where the VM starts from.
+            a, b = effective_boot_order_key(old), effective_boot_order_key(new)
         if a != b:
             changed.append(names[field])
     return changed
+
+
+def effective_boot_order_key(spec: VmSpec) -> tuple[object, ...]:
+    return (*spec.boot_order, installing(spec))
+
+
+def boot_choice(spec: VmSpec) -> str:
+    """The "Start from" item that describes `spec`."""
+    if installing(spec):
+        return INSTALL_CHOICE
+    present = {
+        BootDevice.DISK: bool(spec.disks),
+        BootDevice.CDROM: spec.cdrom is not None,
+        BootDevice.USB: spec.usb_stick is not None,
+    }
+    first = next((d for d in spec.boot_order if present[d]), None)
+    return (first or (spec.boot_order[0] if spec.boot_order else BootDevice.DISK)).value
 
 
 def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -190,6 +218,14 @@ class HardwarePage(QWidget):
         form.addRow("", self.cd_hint)
         layout.addWidget(cd)
 
+        startup = QGroupBox(translate("HardwarePage", "Start-up"), body)
+        form = QFormLayout(startup)
+        self.boot = _combo(startup, translate("HardwarePage", "Start from"), [])
+        form.addRow(translate("HardwarePage", "Start &from:"), self.boot)
+        self.boot_hint = hint_label("", startup)
+        form.addRow("", self.boot_hint)
+        layout.addWidget(startup)
+
         devices = QGroupBox(translate("HardwarePage", "Devices"), body)
         form = QFormLayout(devices)
         self.nic = _combo(
@@ -257,7 +293,7 @@ class HardwarePage(QWidget):
             spin.valueChanged.connect(self.revalidate)
         for check in (self.sound, self.tablet, self.has_cd):
             check.toggled.connect(self.revalidate)
-        for combo in (self.nic, self.display, self.video):
+        for combo in (self.nic, self.display, self.video, self.boot):
             combo.currentIndexChanged.connect(self.revalidate)
         self.cd_path.changed.connect(self.revalidate)
         self.disks.itemSelectionChanged.connect(self._enable)
@@ -283,9 +319,29 @@ class HardwarePage(QWidget):
             self.tablet.setChecked(spec.usb)
             self.display.setCurrentIndex(self.display.findData(spec.display.kind.value))
             self.video.setCurrentIndex(self.video.findData(spec.display.video.value))
+            self._fill_boot(spec)
         finally:
             self._loading = False
         self.revalidate()
+
+    def _fill_boot(self, spec: VmSpec) -> None:
+        """The "Start from" items: the install phase (only while the VM is in it), then each
+        device; the one describing `spec` selected."""
+        self.boot.clear()
+        if installing(spec):
+            self.boot.addItem(
+                translate("HardwarePage", "The CD/DVD for the installation, then the disk"),
+                INSTALL_CHOICE,
+            )
+        labels = {
+            BootDevice.DISK: translate("HardwarePage", "The disk first"),
+            BootDevice.CDROM: translate("HardwarePage", "The CD/DVD first"),
+            BootDevice.USB: translate("HardwarePage", "The USB stick first"),
+        }
+        for device in _BOOT_CHOICES:
+            if device is not BootDevice.USB or spec.usb_stick is not None:
+                self.boot.addItem(labels[device], device.value)
+        self.boot.setCurrentIndex(max(0, self.boot.findData(boot_choice(spec))))
 
     def _fit_disk_table(self) -> None:
         """As tall as its rows (two to five), so no empty block sits in the page."""
@@ -376,6 +432,19 @@ class HardwarePage(QWidget):
 
     def set_state(self, state: VmState) -> None:
         self.state = state
+        # A start may have ended the install phase and saved the definition (the runtime does
+        # that): show the stored file, unless the form holds edits of its own (Apply then
+        # reports the newer file).
+        if self.stored.spec.install_phase and self.edited_spec() == self.stored.spec:
+            try:
+                newer = self.ctx.store.find(self.stored.spec.id)
+            except StoreError:
+                newer = None
+            if (newer is not None and newer.digest != self.stored.digest
+                    and not newer.spec.install_phase):
+                self.load(newer)
+                self.saved.emit(newer)
+                return
         self.revalidate()
 
     def edited_spec(self) -> VmSpec:
@@ -396,7 +465,7 @@ class HardwarePage(QWidget):
                 cdrom = Cdrom(CdromSource.ISO, path)
             else:
                 cdrom = Cdrom(CdromSource.EMPTY)
-        return replace(
+        edited = replace(
             spec,
             memory_mib=self.memory.value(),
             cpus=self.cpus.value(),
@@ -411,6 +480,13 @@ class HardwarePage(QWidget):
                 password=spec.display.password,
             ),
         )
+        choice = str(self.boot.currentData())
+        if choice != boot_choice(spec) and choice != INSTALL_CHOICE:
+            first = BootDevice(choice)
+            edited = choose_boot_order(
+                edited, (first, *(d for d in _BOOT_CHOICES if d is not first))
+            )
+        return edited
 
     def current_problems(self) -> list[Problem]:
         names = [
@@ -454,6 +530,7 @@ class HardwarePage(QWidget):
             )
         else:
             self.restart_note.setText("")
+        self.boot_hint.setText(core_text(boot_summary(new)))
         self._enable()
 
     def _enable(self) -> None:
@@ -491,6 +568,11 @@ class HardwarePage(QWidget):
             )
             return False
         self.stored = stored
+        self._loading = True
+        try:
+            self._fill_boot(stored.spec)  # an ended install phase is no longer offered
+        finally:
+            self._loading = False
         self.saved.emit(stored)
         self.revalidate()
         return True

@@ -1080,7 +1080,7 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_hardware.py" line="+65"/>
+        <location filename="../../kvmgui/ui/details_hardware.py" line="+72"/>
         <source>memory</source>
         <translation>mémoire</translation>
     </message>
@@ -1106,12 +1106,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+177"/>
         <source>USB tablet</source>
         <translation>tablette USB</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-176"/>
         <source>screen</source>
         <translation>écran</translation>
     </message>
@@ -1121,7 +1121,12 @@
         <translation>lecteur CD</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>start-up device</source>
+        <translation>périphérique de démarrage</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Processor and memory</source>
         <translation>Processeur et mémoire</translation>
     </message>
@@ -1253,6 +1258,21 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Start-up</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from</source>
+        <translation>Démarrer depuis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start &amp;from:</source>
+        <translation>Démarrer de&amp;puis&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
@@ -1357,7 +1377,27 @@
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+45"/>
+        <source>The CD/DVD for the installation, then the disk</source>
+        <translation>Le CD/DVD pour l&apos;installation, puis le disque</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk first</source>
+        <translation>Le disque d&apos;abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CD/DVD first</source>
+        <translation>Le CD/DVD d&apos;abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The USB stick first</source>
+        <translation>La clé USB d&apos;abord</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Bus of disk {0}</source>
         <translation>Bus du disque {0}</translation>
     </message>
@@ -1372,7 +1412,7 @@
         <translation>L&apos;image disque ne peut pas être ajoutée.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+104"/>
         <source>The VM is running: these changes take effect the next time it starts: {0}.</source>
         <translation>La machine virtuelle est en marche&#xa0;: ces modifications prendront effet à son prochain démarrage&#xa0;: {0}.</translation>
     </message>
@@ -1382,7 +1422,7 @@
         <translation>La machine virtuelle est en marche. Le changement de disque prend effet tout de suite avec Insérer maintenant ou Éjecter&#xa0;; les autres modifications attendent le prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Insert now and Eject act on the running VM at once and are remembered for the next start.</source>
         <translation>Insérer maintenant et Éjecter agissent tout de suite sur la machine virtuelle en marche et sont conservés pour le prochain démarrage.</translation>
     </message>
@@ -1397,7 +1437,7 @@
         <translation>Les modifications n&apos;ont pas pu être enregistrées.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <location line="+12"/>
         <source>The disc could not be changed.</source>
         <translation>Le disque n&apos;a pas pu être changé.</translation>
@@ -5197,85 +5237,85 @@
     <message>
         <location line="+2"/>
         <source>There is no free SATA port left for {what}: a Q35 machine has five for disks; move a disk to the virtio bus.</source>
-        <extracomment>kvmgui/core/argv_storage.py:102</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:103</extracomment>
         <translation>Il ne reste aucun port SATA libre pour {what}&#xa0;: une machine Q35 en a cinq pour les disques&#xa0;; passez un disque sur le bus virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no free IDE slot left for {what}: a classic PC has three for disks (the fourth is the CD drive); move a disk to the SATA or virtio bus.</source>
-        <extracomment>kvmgui/core/argv_storage.py:106</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:107</extracomment>
         <translation>Il ne reste aucun emplacement IDE libre pour {what}&#xa0;: un PC classique en a trois pour les disques (le quatrième est le lecteur CD)&#xa0;; passez un disque sur le bus SATA ou virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no free SATA port left for {what}; move a disk to the virtio bus.</source>
-        <extracomment>kvmgui/core/argv_storage.py:122</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:123</extracomment>
         <translation>Il ne reste aucun port SATA libre pour {what}&#xa0;; passez un disque sur le bus virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} is read-only, which IDE and SATA disks cannot be; use the virtio or USB bus, or make it a throwaway disk instead.</source>
-        <extracomment>kvmgui/core/argv_storage.py:137; {what} = what.capitalize()</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:138; {what} = what.capitalize()</extracomment>
         <translation>{What} est en lecture seule, ce que les disques IDE et SATA ne peuvent pas être&#xa0;; utilisez le bus virtio ou USB, ou faites-en plutôt un disque jetable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This QEMU has no {device} device, which {purpose} needs; choose another bus or install a complete QEMU (sudo apt install qemu-system-x86).</source>
-        <extracomment>kvmgui/core/argv_storage.py:178</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:214</extracomment>
         <translation>Ce QEMU n&apos;a pas de périphérique {device}, nécessaire pour {purpose}&#xa0;; choisissez un autre bus ou installez un QEMU complet (sudo apt install qemu-system-x86).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} has a backing file, which only qcow2 disks can have; convert it to qcow2 or remove the backing file.</source>
-        <extracomment>kvmgui/core/argv_storage.py:269; {what} = what.capitalize()</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:305; {what} = what.capitalize()</extracomment>
         <translation>{What} a un fichier de base, ce que seuls les disques qcow2 peuvent avoir&#xa0;; convertissez-le en qcow2 ou retirez le fichier de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} has a backing file of unknown format; QEMU must not guess it, so set the backing format (qcow2 or raw) in the VM&apos;s definition.</source>
-        <extracomment>kvmgui/core/argv_storage.py:274; {what} = what.capitalize()</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:310; {what} = what.capitalize()</extracomment>
         <translation>{What} a un fichier de base de format inconnu&#xa0;; QEMU ne doit pas le deviner, indiquez donc le format de base (qcow2 ou raw) dans la définition de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {i} ({1})</source>
-        <extracomment>kvmgui/core/argv_storage.py:308; {i} = i + 1, {1} = os.path.basename(disk.path) or disk.path</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:344; {i} = i + 1, {1} = os.path.basename(disk.path) or disk.path</extracomment>
         <translation>disque {i} ({1})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} on the {value} bus</source>
-        <extracomment>kvmgui/core/argv_storage.py:310; {value} = disk.bus.value</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:346; {value} = disk.bus.value</extracomment>
         <translation>{what} sur le bus {value}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a SATA disk on a classic PC</source>
-        <extracomment>kvmgui/core/argv_storage.py:349</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:385</extracomment>
         <translation>un disque SATA sur un PC classique</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CD/DVD drive</source>
-        <extracomment>kvmgui/core/argv_storage.py:370</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:406</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CD/DVD drive has no ISO file chosen; pick one or choose an empty drive.</source>
-        <extracomment>kvmgui/core/argv_storage.py:375</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:411</extracomment>
         <translation>Aucun fichier ISO n&apos;est choisi pour le lecteur CD/DVD&#xa0;; choisissez-en un ou choisissez un lecteur vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CD/DVD drive has no host drive chosen; pick one or choose an empty drive.</source>
-        <extracomment>kvmgui/core/argv_storage.py:375</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:411</extracomment>
         <translation>Aucun lecteur de l&apos;hôte n&apos;est choisi pour le lecteur CD/DVD&#xa0;; choisissez-en un ou choisissez un lecteur vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the passed-through USB stick</source>
-        <extracomment>kvmgui/core/argv_storage.py:404</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:440</extracomment>
         <translation>la clé USB transmise</translation>
     </message>
 </context>
@@ -5406,9 +5446,42 @@
     </message>
 </context>
 <context>
+    <name>core.boot</name>
+    <message>
+        <location line="+2"/>
+        <source>It starts from the CD/DVD for the installation, then from the disk once the system is installed.</source>
+        <extracomment>kvmgui/core/boot.py:97</extracomment>
+        <translation>Elle démarre sur le CD/DVD pour l&apos;installation, puis sur le disque une fois le système installé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It starts from the disk first.</source>
+        <extracomment>kvmgui/core/boot.py:106</extracomment>
+        <translation>Elle démarre d&apos;abord sur le disque.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It starts from the CD/DVD first.</source>
+        <extracomment>kvmgui/core/boot.py:108</extracomment>
+        <translation>Elle démarre d&apos;abord sur le CD/DVD.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It starts from the USB stick first.</source>
+        <extracomment>kvmgui/core/boot.py:110</extracomment>
+        <translation>Elle démarre d&apos;abord sur la clé USB.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It has no disk, CD/DVD or USB stick listed to start from.</source>
+        <extracomment>kvmgui/core/boot.py:111</extracomment>
+        <translation>Aucun disque, CD/DVD ni clé USB n&apos;est indiqué pour démarrer.</translation>
+    </message>
+</context>
+<context>
     <name>core.clones</name>
     <message>
-        <location line="-200"/>
+        <location line="-210"/>
         <source>delete</source>
         <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
         <translation>supprimer</translation>
@@ -5438,7 +5511,7 @@
         <translation>revenir à un instantané de</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+204"/>
         <source>backing_reference needs absolute paths.</source>
         <extracomment>kvmgui/core/clones.py:81</extracomment>
         <translation>backing_reference nécessite des chemins absolus.</translation>
@@ -5668,277 +5741,277 @@
     <message>
         <location line="+2"/>
         <source>The VM definition {source} cannot be used: {reason}.</source>
-        <extracomment>kvmgui/core/definition.py:97</extracomment>
+        <extracomment>kvmgui/core/definition.py:99</extracomment>
         <translation>La définition de machine virtuelle {source} est inutilisable&#xa0;: {reason}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a number</source>
-        <extracomment>kvmgui/core/definition.py:138</extracomment>
+        <extracomment>kvmgui/core/definition.py:149</extracomment>
         <translation>un nombre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a list</source>
-        <extracomment>kvmgui/core/definition.py:142</extracomment>
+        <extracomment>kvmgui/core/definition.py:153</extracomment>
         <translation>une liste</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an object</source>
-        <extracomment>kvmgui/core/definition.py:144</extracomment>
+        <extracomment>kvmgui/core/definition.py:155</extracomment>
         <translation>un objet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be a list, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:193; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:204; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit être une liste, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; has {data_count} entries, more than the {limit} allowed</source>
-        <extracomment>kvmgui/core/definition.py:196; {data_count} = len(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:207; {data_count} = len(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» a {data_count} entrées, plus que les {limit} autorisées</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be one of {allowed}, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:205; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:216; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit valoir l&apos;un de {allowed}, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; is &apos;{data}&apos;, which is not one of {allowed}</source>
-        <extracomment>kvmgui/core/definition.py:209; {data} = _quote(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:220; {data} = _quote(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» vaut «&#xa0;{data}&#xa0;», qui ne fait pas partie de {allowed}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be true or false, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:213; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:224; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit valoir true ou false, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be a whole number, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:217; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:228; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit être un nombre entier, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a huge number</source>
-        <extracomment>kvmgui/core/definition.py:220</extracomment>
+        <extracomment>kvmgui/core/definition.py:231</extracomment>
         <translation>un nombre énorme</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; is {shown}, outside the range {lo} to {hi}</source>
-        <extracomment>kvmgui/core/definition.py:221</extracomment>
+        <extracomment>kvmgui/core/definition.py:232</extracomment>
         <translation>«&#xa0;{where}&#xa0;» vaut {shown}, hors de l&apos;intervalle {lo} à {hi}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be text, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:225; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:236; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit être du texte, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; is {data_count} characters long, more than the {limit} allowed</source>
-        <extracomment>kvmgui/core/definition.py:228; {data_count} = len(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:239; {data_count} = len(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» fait {data_count} caractères, plus que les {limit} autorisés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; contains a NUL character</source>
-        <extracomment>kvmgui/core/definition.py:231</extracomment>
+        <extracomment>kvmgui/core/definition.py:242</extracomment>
         <translation>«&#xa0;{where}&#xa0;» contient un caractère NUL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; contains characters that are not valid Unicode</source>
-        <extracomment>kvmgui/core/definition.py:235</extracomment>
+        <extracomment>kvmgui/core/definition.py:246</extracomment>
         <translation>«&#xa0;{where}&#xa0;» contient des caractères Unicode invalides</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the file</source>
-        <extracomment>kvmgui/core/definition.py:244</extracomment>
+        <extracomment>kvmgui/core/definition.py:255</extracomment>
         <translation>le fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} must be a JSON object, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:245; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:256; {data} = _describe(data)</extracomment>
         <translation>{What} doit être un objet JSON, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the key &apos;{prefix}{shown}&apos; is unknown (check its spelling)</source>
-        <extracomment>kvmgui/core/definition.py:252</extracomment>
+        <extracomment>kvmgui/core/definition.py:263</extracomment>
         <translation>la clé «&#xa0;{prefix}{shown}&#xa0;» est inconnue (vérifiez son orthographe)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the required key &apos;{prefix}{key}&apos; is missing</source>
-        <extracomment>kvmgui/core/definition.py:255</extracomment>
+        <extracomment>kvmgui/core/definition.py:266</extracomment>
         <translation>la clé obligatoire «&#xa0;{prefix}{key}&#xa0;» est absente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;id&apos; must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
-        <extracomment>kvmgui/core/definition.py:265</extracomment>
+        <extracomment>kvmgui/core/definition.py:276</extracomment>
         <translation>«&#xa0;id&#xa0;» doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;name&apos; is empty</source>
-        <extracomment>kvmgui/core/definition.py:267</extracomment>
+        <extracomment>kvmgui/core/definition.py:278</extracomment>
         <translation>«&#xa0;name&#xa0;» est vide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;name&apos; contains &apos;/&apos;</source>
-        <extracomment>kvmgui/core/definition.py:269</extracomment>
+        <extracomment>kvmgui/core/definition.py:280</extracomment>
         <translation>«&#xa0;name&#xa0;» contient «&#xa0;/&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;machine_version&apos; is &apos;{mv}&apos;, which is not a QEMU machine type</source>
-        <extracomment>kvmgui/core/definition.py:272; {mv} = _quote(mv)</extracomment>
+        <extracomment>kvmgui/core/definition.py:283; {mv} = _quote(mv)</extracomment>
         <translation>«&#xa0;machine_version&#xa0;» vaut «&#xa0;{mv}&#xa0;», qui n&apos;est pas un type de machine QEMU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it must be a JSON object, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:301; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:312; {data} = _describe(data)</extracomment>
         <translation>il doit s&apos;agir d&apos;un objet JSON, pas de {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it has no &apos;{VERSION_KEY}&apos; number</source>
-        <extracomment>kvmgui/core/definition.py:304</extracomment>
+        <extracomment>kvmgui/core/definition.py:315</extracomment>
         <translation>il n&apos;a pas de numéro «&#xa0;{VERSION_KEY}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it was made by a newer kvmgui (schema {version}; this one reads up to {SCHEMA_VERSION}): update kvmgui to use this VM</source>
-        <extracomment>kvmgui/core/definition.py:306</extracomment>
+        <extracomment>kvmgui/core/definition.py:317</extracomment>
         <translation>il a été créé par un kvmgui plus récent (schéma {version}&#xa0;; celui-ci lit jusqu&apos;au {SCHEMA_VERSION})&#xa0;: mettez kvmgui à jour pour utiliser cette machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>its schema version {version} does not exist</source>
-        <extracomment>kvmgui/core/definition.py:310</extracomment>
+        <extracomment>kvmgui/core/definition.py:321</extracomment>
         <translation>son numéro de schéma {version} n&apos;existe pas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the key &apos;version&apos; is unknown (check its spelling)</source>
-        <extracomment>kvmgui/core/definition.py:314</extracomment>
+        <extracomment>kvmgui/core/definition.py:325</extracomment>
         <translation>la clé «&#xa0;version&#xa0;» est inconnue (vérifiez son orthographe)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{key}&apos; is &apos;{value}&apos;, which is not one of {allowed}</source>
-        <extracomment>kvmgui/core/definition.py:378; {value} = _quote(value)</extracomment>
+        <extracomment>kvmgui/core/definition.py:389; {value} = _quote(value)</extracomment>
         <translation>«&#xa0;{key}&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de {allowed}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the key &apos;{shown}&apos; is unknown in a schema 1 file</source>
-        <extracomment>kvmgui/core/definition.py:385</extracomment>
+        <extracomment>kvmgui/core/definition.py:396</extracomment>
         <translation>la clé «&#xa0;{shown}&#xa0;» est inconnue dans un fichier de schéma 1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the required key &apos;name&apos; is missing</source>
-        <extracomment>kvmgui/core/definition.py:387</extracomment>
+        <extracomment>kvmgui/core/definition.py:398</extracomment>
         <translation>la clé obligatoire «&#xa0;name&#xa0;» est absente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{key}&apos; has the wrong type ({value})</source>
-        <extracomment>kvmgui/core/definition.py:392; {value} = _describe(value)</extracomment>
+        <extracomment>kvmgui/core/definition.py:403; {value} = _describe(value)</extracomment>
         <translation>«&#xa0;{key}&#xa0;» n&apos;a pas le bon type ({value})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;os&apos; is &apos;{0}&apos;, which is not one of {1}</source>
-        <extracomment>kvmgui/core/definition.py:400; {0} = _quote(v[&apos;os&apos;]), {1} = &apos;, &apos;.join(_V1_OS)</extracomment>
+        <extracomment>kvmgui/core/definition.py:411; {0} = _quote(v[&apos;os&apos;]), {1} = &apos;, &apos;.join(_V1_OS)</extracomment>
         <translation>«&#xa0;os&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de {1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;boot&apos; is &apos;{0}&apos;, which is not one of c, d</source>
-        <extracomment>kvmgui/core/definition.py:403; {0} = _quote(v[&apos;boot&apos;])</extracomment>
+        <extracomment>kvmgui/core/definition.py:414; {0} = _quote(v[&apos;boot&apos;])</extracomment>
         <translation>«&#xa0;boot&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de c, d</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;redir[{i}]&apos; must look like tcp:2222::22</source>
-        <extracomment>kvmgui/core/definition.py:426</extracomment>
+        <extracomment>kvmgui/core/definition.py:437</extracomment>
         <translation>«&#xa0;redir[{i}]&#xa0;» doit ressembler à tcp:2222::22</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;net&apos; is &apos;{0}&apos;, which is not one of user, none</source>
-        <extracomment>kvmgui/core/definition.py:430; {0} = _quote(v[&apos;net&apos;])</extracomment>
+        <extracomment>kvmgui/core/definition.py:441; {0} = _quote(v[&apos;net&apos;])</extracomment>
         <translation>«&#xa0;net&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de user, none</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;args&apos; cannot be split into arguments ({exc})</source>
-        <extracomment>kvmgui/core/definition.py:436</extracomment>
+        <extracomment>kvmgui/core/definition.py:447</extracomment>
         <translation>«&#xa0;args&#xa0;» ne peut pas être découpé en arguments ({exc})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the key &apos;{key}&apos; appears twice</source>
-        <extracomment>kvmgui/core/definition.py:478; {key} = _quote(key)</extracomment>
+        <extracomment>kvmgui/core/definition.py:489; {key} = _quote(key)</extracomment>
         <translation>la clé «&#xa0;{key}&#xa0;» apparaît deux fois</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is not a number a definition may contain</source>
-        <extracomment>kvmgui/core/definition.py:484</extracomment>
+        <extracomment>kvmgui/core/definition.py:495</extracomment>
         <translation>{name} n&apos;est pas un nombre qu&apos;une définition peut contenir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is {raw_count} bytes long, far more than such a file can be</source>
-        <extracomment>kvmgui/core/definition.py:497; {raw_count} = len(raw)</extracomment>
+        <extracomment>kvmgui/core/definition.py:508; {raw_count} = len(raw)</extracomment>
         <translation>il fait {raw_count} octets, bien plus qu&apos;un tel fichier ne peut en faire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not valid UTF-8 text (bad byte at position {start})</source>
-        <extracomment>kvmgui/core/definition.py:501; {start} = exc.start</extracomment>
+        <extracomment>kvmgui/core/definition.py:512; {start} = exc.start</extracomment>
         <translation>ce n&apos;est pas du texte UTF-8 valide (octet incorrect à la position {start})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is empty</source>
-        <extracomment>kvmgui/core/definition.py:503</extracomment>
+        <extracomment>kvmgui/core/definition.py:514</extracomment>
         <translation>il est vide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not valid JSON ({msg} at line {lineno}, column {colno})</source>
-        <extracomment>kvmgui/core/definition.py:507; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno</extracomment>
+        <extracomment>kvmgui/core/definition.py:518; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno</extracomment>
         <translation>ce n&apos;est pas du JSON valide ({msg} à la ligne {lineno}, colonne {colno})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not valid JSON ({exc})</source>
-        <extracomment>kvmgui/core/definition.py:510; {exc} = _quote(str(exc), 80)</extracomment>
+        <extracomment>kvmgui/core/definition.py:521; {exc} = _quote(str(exc), 80)</extracomment>
         <translation>ce n&apos;est pas du JSON valide ({exc})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is nested too deeply</source>
-        <extracomment>kvmgui/core/definition.py:512</extracomment>
+        <extracomment>kvmgui/core/definition.py:523</extracomment>
         <translation>il est imbriqué trop profondément</translation>
     </message>
 </context>
@@ -8239,49 +8312,49 @@
     <message>
         <location line="+2"/>
         <source>disk {i}</source>
-        <extracomment>kvmgui/runtime/context.py:52; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/runtime/context.py:55; {i} = i + 1</extracomment>
         <translation>disque {i}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the VM&apos;s disk</source>
-        <extracomment>kvmgui/runtime/context.py:52</extracomment>
+        <extracomment>kvmgui/runtime/context.py:55</extracomment>
         <translation>le disque de la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the base image of {label}</source>
-        <extracomment>kvmgui/runtime/context.py:55</extracomment>
+        <extracomment>kvmgui/runtime/context.py:58</extracomment>
         <translation>l&apos;image de base de {label}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the host CD/DVD drive</source>
-        <extracomment>kvmgui/runtime/context.py:57</extracomment>
+        <extracomment>kvmgui/runtime/context.py:60</extracomment>
         <translation>le lecteur CD/DVD de l&apos;hôte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the ISO image in the CD/DVD drive</source>
-        <extracomment>kvmgui/runtime/context.py:58</extracomment>
+        <extracomment>kvmgui/runtime/context.py:61</extracomment>
         <translation>l&apos;image ISO dans le lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the USB stick</source>
-        <extracomment>kvmgui/runtime/context.py:61</extracomment>
+        <extracomment>kvmgui/runtime/context.py:64</extracomment>
         <translation>la clé USB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the VM&apos;s UEFI variable store</source>
-        <extracomment>kvmgui/runtime/context.py:63</extracomment>
+        <extracomment>kvmgui/runtime/context.py:66</extracomment>
         <translation>la mémoire des variables UEFI de la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the UEFI firmware</source>
-        <extracomment>kvmgui/runtime/context.py:64</extracomment>
+        <extracomment>kvmgui/runtime/context.py:67</extracomment>
         <translation>le micrologiciel UEFI</translation>
     </message>
 </context>
@@ -8386,139 +8459,139 @@
     <message>
         <location line="+2"/>
         <source>QEMU did not accept the password for the VM&apos;s display ({exc}), so the VM was stopped again; turn the display password off in the VM&apos;s settings to start it without one.</source>
-        <extracomment>kvmgui/runtime/controller.py:566</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:567</extracomment>
         <translation>QEMU n&apos;a pas accepté le mot de passe de l&apos;affichage de la machine virtuelle ({exc}), elle a donc été arrêtée&#xa0;; désactivez le mot de passe de l&apos;affichage dans ses paramètres pour la démarrer sans.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.</source>
-        <extracomment>kvmgui/runtime/controller.py:573</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:577</extracomment>
         <translation>QEMU a démarré mais n&apos;a pas accepté la commande de lancer l&apos;invité ({exc})&#xa0;; il a été arrêté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Started &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:579; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:583; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a démarré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is not running.</source>
-        <extracomment>kvmgui/runtime/controller.py:598; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:602; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot reach the monitor of &apos;{name}&apos; right now (another program may be connected to it); try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:605; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:609; {name} = self.name</extracomment>
         <translation>kvmgui ne peut pas joindre le moniteur de «&#xa0;{name}&#xa0;» pour l&apos;instant (un autre programme y est peut-être connecté)&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already paused.</source>
-        <extracomment>kvmgui/runtime/controller.py:624; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:628; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pause &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:630; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:634; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas mis «&#xa0;{name}&#xa0;» en pause&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:634; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:638; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» mise en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not resume &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:646; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:650; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas repris «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resumed &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:650; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:654; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a repris.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not reset &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:663; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:667; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas réinitialisé «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset &apos;{name}&apos; (like pressing its reset button).</source>
-        <extracomment>kvmgui/runtime/controller.py:666; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:670; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» réinitialisée (comme avec son bouton de réinitialisation).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pass on the shutdown request: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:680</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:684</extracomment>
         <translation>QEMU n&apos;a pas transmis la demande d&apos;extinction&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Asked &apos;{name}&apos; to shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:686; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:690; {name} = self.name</extracomment>
         <translation>Extinction demandée à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:688; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:692; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» s&apos;est éteinte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; did not shut down within {wait} s, so it was forced off.</source>
-        <extracomment>kvmgui/runtime/controller.py:694; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:698; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas éteinte en {wait} s, son arrêt a donc été forcé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:700; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:704; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» tourne encore {wait} s après la demande d&apos;extinction&#xa0;: l&apos;invité est peut-être encore en train de démarrer, ou ignore le bouton d&apos;alimentation ACPI. Réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan</source>
-        <extracomment>kvmgui/runtime/controller.py:730; {pid} = watch.pid</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:734; {pid} = watch.pid</extracomment>
         <translation>QEMU (PID {pid}) ne s&apos;est pas arrêté, même tué&#xa0;; il est peut-être bloqué dans le noyau (par exemple sur un disque figé). Vérifiez-le avec&#xa0;: ps -p {pid} -o stat,wchan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off: QEMU did not respond, so it was killed.</source>
-        <extracomment>kvmgui/runtime/controller.py:735; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:739; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée&#xa0;: QEMU ne répondait pas, il a donc été tué.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off.</source>
-        <extracomment>kvmgui/runtime/controller.py:737; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:741; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot use its runtime folder {dir} ({exc}).</source>
-        <extracomment>kvmgui/runtime/controller.py:776; {dir} = self.run.dir</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:780; {dir} = self.run.dir</extracomment>
         <translation>kvmgui ne peut pas utiliser son dossier d&apos;exécution {dir} ({exc}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:780; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:784; {name} = self.name</extracomment>
         <translation>Un autre programme est en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/controller.py:792; {parent} = dest.parent</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:796; {parent} = dest.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
 </context>
@@ -9043,61 +9116,61 @@
     <message>
         <location line="+2"/>
         <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
-        <extracomment>kvmgui/runtime/launch.py:61; {dir} = run.dir</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:77; {dir} = run.dir</extracomment>
         <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {MAX_SOCKET_PATH} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not check QEMU and this computer: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:67</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:83</extracomment>
         <translation>kvmgui n&apos;a pas pu vérifier QEMU et cet ordinateur&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot create the log folder {logs} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:73; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:89; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer le dossier des journaux {logs} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot write to its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:90; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:106; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas écrire dans son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf</source>
-        <extracomment>kvmgui/runtime/launch.py:124</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:216</extracomment>
         <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n&apos;est pas installé&#xa0;; installez-le avec&#xa0;: sudo apt install ovmf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not create the VM&apos;s UEFI variable store {nvram} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:130; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:222; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm</source>
-        <extracomment>kvmgui/runtime/launch.py:151</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:243</extracomment>
         <translation>Cette machine virtuelle a besoin d&apos;un TPM, qui nécessite l&apos;émulateur swtpm&#xa0;; installez-le avec&#xa0;: sudo apt install swtpm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) could not be started: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:161</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:253</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas pu être lancé&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) did not start; see its log {folder}.</source>
-        <extracomment>kvmgui/runtime/launch.py:170; {folder} = swtpm_log(folder)</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:262; {folder} = swtpm_log(folder)</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {folder}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.</source>
-        <extracomment>kvmgui/runtime/launch.py:226; {qemu_log} = stored.folder.qemu_log</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:318; {qemu_log} = stored.folder.qemu_log</extracomment>
         <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {hung_after} s, il a donc été arrêté&#xa0;; consultez {qemu_log}.</translation>
     </message>
 </context>

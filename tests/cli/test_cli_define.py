@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,39 @@ def test_doctor_explains_auto_here(vm_root: Path, capsys: pytest.CaptureFixture[
         assert doc["auto_accelerator"] == "tcg"
     keys = {f["key"] for f in doc["findings"]}
     assert {"dev-kvm", "qemu", "qemu-img"} <= keys
+
+
+def test_new_vm_from_an_iso_is_in_its_install_phase_until_a_boot_order_is_chosen(
+    vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "create", "inst", "--iso", str(iso), "--disk-size", "1G")
+    assert code == 0, err
+    code, out, _ = run(capsys, "show", "inst")
+    assert "Boot:      cdrom, disk (install phase): It starts from the CD/DVD for the " \
+           "installation, then from the disk once the system is installed." in out
+    assert "After it: disk, cdrom" in out
+    code, out, _ = run(capsys, "command-line", "inst")
+    assert "id=cdrom0,bootindex=1" in out and "id=disk0,write-cache=on,bootindex=2" in out
+
+    code, _, err = run(capsys, "edit", "inst", "--boot", "disk")
+    assert code == 0, err
+    code, out, _ = run(capsys, "show", "inst", "--json")
+    doc = json.loads(out)["definition"]
+    assert "install_phase" not in doc and doc["boot_order"][0] == "disk"
+    code, out, _ = run(capsys, "show", "inst")
+    assert "Boot:      disk, cdrom, usb\n" in out and "install phase" not in out
+
+
+def test_explicit_boot_order_or_existing_disk_means_no_install_phase(
+    vm_root: Path, iso: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "create", "a", "--iso", str(iso), "--disk-size", "1G",
+                       "--boot", "disk")
+    assert code == 0, err
+    image = tmp_path / "old.qcow2"
+    subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", str(image), "64M"], check=True)
+    code, _, err = run(capsys, "create", "b", "--iso", str(iso), "--disk", str(image))
+    assert code == 0, err
+    for name in ("a", "b"):
+        code, out, _ = run(capsys, "show", name, "--json")
+        assert "install_phase" not in json.loads(out)["definition"], name

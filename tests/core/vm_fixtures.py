@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kvmgui.core.boot import with_install_phase
 from kvmgui.core.host import HostFacts
 from kvmgui.core.model import (
     Accel,
@@ -130,6 +131,19 @@ def _fixtures() -> list[Fixture]:
     iso = Cdrom(CdromSource.ISO, "/isos/debian-12.5.0-amd64-netinst.iso")
     return [
         Fixture(
+            "new-vm-install",
+            with_install_phase(
+                _spec(
+                    "Debian",
+                    disks=(Disk("disk.qcow2", size_bytes=20 << 30),),
+                    cdrom=iso,
+                    boot_order=(BootDevice.DISK, BootDevice.CDROM),
+                )
+            ),
+            "A new VM from the wizard (ISO + new empty disk): in its install phase the CD gets "
+            "bootindex 1 although the final order (after the installation) is the disk first.",
+        ),
+        Fixture(
             "wiki-cd-install",
             _spec(
                 "Ubuntu install",
@@ -205,8 +219,10 @@ def _fixtures() -> list[Fixture]:
                 ),
                 cdrom=Cdrom(CdromSource.ISO, "/isos/Win11_23H2_English_x64.iso"),
                 boot_order=(BootDevice.DISK, BootDevice.CDROM),
+                install_phase=True,
             ),
-            "Windows 11: Secure Boot UEFI (SMM) with its own NVRAM, swtpm TPM 2.0, cache=none.",
+            "Windows 11: Secure Boot UEFI (SMM) with its own NVRAM, swtpm TPM 2.0, cache=none; "
+            "just created, so OVMF gets the installer DVD first (bootindex) until it is installed.",
             host=SECURE_BOOT_HOST,
         ),
         Fixture(

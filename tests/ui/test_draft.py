@@ -35,6 +35,15 @@ def test_iso_with_new_disk() -> None:
     assert spec.disks[0].path == NEW_DISK_FILE
     assert spec.disks[0].size_bytes == 12 * GIB
     assert spec.boot_order == (BootDevice.DISK, BootDevice.CDROM)
+    # ... after the installation: until then the ISO boots first (no "Boot failed" screen).
+    assert spec.install_phase
+
+
+def test_existing_disk_or_no_disk_has_no_install_phase() -> None:
+    for d in (Draft(iso_path="/isos/debian.iso", name="deb", disk=DiskChoice.EXISTING,
+                    disk_path="/vms/old.qcow2"),
+              Draft(iso_path="/isos/debian.iso", name="deb", disk=DiskChoice.NONE)):
+        assert not to_spec(d).install_phase
 
 
 def test_usb_stick_boots_first_and_is_protected() -> None:

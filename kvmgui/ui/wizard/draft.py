@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from kvmgui.core.boot import with_install_phase
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -160,8 +161,8 @@ def to_spec(d: Draft, vm_id: str | None = None) -> VmSpec:
     boot: tuple[BootDevice, ...]
     if d.source is SourceKind.ISO:
         cdrom = Cdrom(CdromSource.ISO, _abs(d.iso_path))
-        # An empty new disk has no boot sector, so the firmware falls through to the CD;
-        # once the system is installed the disk boots first without any change.
+        # The order once the system is installed; with a new disk the VM begins in its
+        # install phase and boots the ISO first until then (core.boot).
         boot = (BootDevice.DISK, BootDevice.CDROM)
     elif d.source is SourceKind.CDROM:
         cdrom = Cdrom(CdromSource.HOST, d.cdrom_device.strip())
@@ -194,6 +195,7 @@ def to_spec(d: Draft, vm_id: str | None = None) -> VmSpec:
         display=Display(kind=d.display, video=video),
     )
     spec = replace(spec, network=replace(spec.network, nic=_nic(d.os, d.virtio_net)))
+    spec = with_install_phase(spec)
     if vm_id is not None:
         spec = replace(spec, id=vm_id)
     return spec
