@@ -1,9 +1,11 @@
 """Packaging: the desktop file, the AppStream metainfo, the icon, the Python package's data and
 the Debian package, each checked with the tools a distribution checks them with.
 
-The Debian package test builds the variant without Qt (a few seconds, a few hundred kB); the
-complete variant (`build-deb.sh --with-qt`, about a minute and 29 MB) is checked by hand, see
-packaging/README.md.
+The Debian package test builds the variant without Qt (a few seconds, a few hundred kB) with
+the suite's own venv (PYTHON), so it downloads no Qt; the complete variant (`build-deb.sh
+--with-qt`, a few minutes and 29 MB) is checked by hand in a fresh Debian 12 root, see
+packaging/README.md. What it bundles is checked here against pyproject.toml, the one place
+that says which versions kvmgui works with.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from packaging.markers import default_environment
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 import kvmgui
 
@@ -29,6 +35,7 @@ DESKTOP = RESOURCES / f"{APP_ID}.desktop"
 METAINFO = RESOURCES / f"{APP_ID}.metainfo.xml"
 ICON = RESOURCES / "icons" / f"{APP_ID}.svg"
 BUILD_DEB = REPO / "packaging" / "debian" / "build-deb.sh"
+BUILD_HELPERS = REPO / "packaging" / "debian" / "build_helpers.py"
 INSTALL_DESKTOP = REPO / "packaging" / "install-desktop-files.sh"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -67,6 +74,19 @@ def _desktop_entry(path: Path) -> dict[str, str]:
             key, _, value = line.partition("=")
             entry[key.strip()] = value.strip()
     return entry
+
+
+def _dependencies() -> list[Requirement]:
+    project = _project()["project"]
+    assert isinstance(project, dict)
+    return [Requirement(line) for line in project["dependencies"]]
+
+
+def _helper(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, str(BUILD_HELPERS), *args], capture_output=True, text=True, check=True
+    )
+    return result.stdout.splitlines()
 
 
 def _semicolon_list(value: str) -> list[str]:
@@ -267,6 +287,54 @@ def test_deb_declares_what_debian_provides(deb: Path) -> None:
     depends = _field(deb, "Depends")
     for package in ("python3 (>= 3.11)", "qemu-system-x86", "qemu-utils", "python3-numpy"):
         assert package in depends
+
+
+def test_debian_bounds_come_from_pyproject() -> None:
+    (depends,) = _helper("depends", str(REPO / "pyproject.toml"))
+    project = _project()["project"]
+    assert isinstance(project, dict)
+    assert project["requires-python"] == ">=3.11" and "python3 (>= 3.11)" in depends
+    (numpy,) = [r for r in _dependencies() if r.name == "numpy"]
+    for spec in numpy.specifier:
+        assert spec.operator == ">=", "build_helpers.py maps this bound to Debian's syntax"
+        assert f"python3-numpy (>= 1:{spec.version})" in depends
+
+
+def test_complete_package_bundles_the_pyside6_pyproject_allows_on_python_3_11() -> None:
+    """build-deb.sh --with-qt hands pip exactly pyproject's lines (less what Debian provides),
+    so the PySide6 that crashes on Debian 12's Python 3.11 cannot be bundled."""
+    bundled = _helper("requirements", str(REPO / "pyproject.toml"), "all")
+    project = _project()["project"]
+    assert isinstance(project, dict)
+    assert bundled == [line for line in project["dependencies"] if not line.startswith("numpy")]
+    assert _helper("requirements", str(REPO / "pyproject.toml"), "no-qt") == [
+        line for line in bundled if not line.startswith("PySide6")
+    ]
+    debian_12 = {**default_environment(), "python_version": "3.11", "python_full_version": "3.11.2"}
+    pyside = [
+        r
+        for r in map(Requirement, bundled)
+        if r.name == "PySide6-Essentials" and (r.marker is None or r.marker.evaluate(debian_12))
+    ]
+    assert pyside and not any(r.specifier.contains("6.12.0") for r in pyside)
+
+
+@pytest.mark.slow
+def test_deb_bundles_versions_pyproject_allows(unpacked: Path) -> None:
+    wanted = {
+        canonicalize_name(r.name): r
+        for r in _dependencies()
+        if r.marker is None or r.marker.evaluate()
+    }
+    bundled = {}
+    for dist_info in (unpacked / "usr/lib/kvmgui").glob("*.dist-info"):
+        name, _, version = dist_info.name.removesuffix(".dist-info").partition("-")
+        bundled[canonicalize_name(name)] = Version(version)
+    assert bundled.pop("kvmgui") == Version(_version())
+    # numpy comes from Debian; Qt only in the complete package.
+    assert set(bundled) == {"qasync", "qemu-qmp"}
+    for name, version in bundled.items():
+        assert wanted[name].specifier.contains(version), f"{name} {version}: {wanted[name]}"
 
 
 @pytest.mark.slow

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build kvmgui's Debian package from this checkout, for Debian 12 (bookworm) and later.
+# Build kvmgui's Debian package from this checkout, for the Debian release it runs on (12,
+# bookworm, or later). It needs no set-up of its own (scripts/setup.sh is not needed).
 #
 # Usage: packaging/debian/build-deb.sh [--with-qt] [--out DIR]
 #
@@ -11,17 +12,25 @@
 #              its PyPI wheels, without Qt's developer tools. Complete on Debian 12.
 #   --out DIR  write the package to DIR instead of dist/.
 #
-# Environment: PYTHON, a Python >= 3.11 with pip used to build (default: the project's .venv,
-# else python3); DEBFULLNAME and DEBEMAIL for the Maintainer field; SOURCE_DATE_EPOCH is
-# honoured by dpkg-deb. Needs dpkg-deb, plus dpkg-shlibdeps (dpkg-dev) for --with-qt, and the
-# wheels from PyPI or pip's cache. Nothing is installed on this machine.
+# What it brings itself: the Debian packages it builds with (python3-venv; for --with-qt also
+# dpkg-dev and the system libraries Qt loads, which dpkg-shlibdeps must see), installed with
+# apt-get when run as root, otherwise named in the apt-get command to run first; and a build
+# venv of /usr/bin/python3 (the Python the package runs with) holding PySide6, whose
+# pyside6-lrelease compiles the translations. The bundled libraries are what pip resolves for
+# that Python from the dependencies in pyproject.toml, so the package gets the versions the
+# project asks for (PySide6 below 6.12 on Python 3.11) and no version is written here.
+#
+# Environment: PYTHON, a Python with pip and PySide6 (pyside6-lrelease next to it) of the same
+# version as /usr/bin/python3, used instead of a fresh build venv (the test suite passes its
+# venv); DEBFULLNAME and DEBEMAIL for the Maintainer field; SOURCE_DATE_EPOCH is honoured by
+# dpkg-deb. Downloads come from PyPI or pip's cache.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 app_id="io.github.kvmgui.KvmGui"
 
-usage() { sed -n '4,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '5,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 die() { echo "build-deb.sh: $*" >&2; exit 1; }
 
 with_qt=0
@@ -36,16 +45,41 @@ while [ "$#" -gt 0 ]; do
   esac
   shift
 done
+command -v dpkg-deb >/dev/null || die "build on Debian or a derivative: dpkg-deb is missing."
 
-py="${PYTHON:-}"
-if [ -z "$py" ]; then
-  if [ -x "$repo/.venv/bin/python" ]; then py="$repo/.venv/bin/python"; else py=python3; fi
-fi
-"$py" -m pip --version >/dev/null 2>&1 \
-  || die "$py cannot run pip. Run scripts/setup.sh first, or set PYTHON to a Python with pip."
-command -v dpkg-deb >/dev/null || die "dpkg-deb is missing: apt-get install dpkg"
+# 0. The Debian packages the build needs, like a source package's Build-Depends.
+build_deps=()
+[ -n "${PYTHON:-}" ] || build_deps+=(python3 python3-venv)
 if [ "$with_qt" = 1 ]; then
-  command -v dpkg-shlibdeps >/dev/null || die "dpkg-shlibdeps is missing: apt-get install dpkg-dev"
+  # dpkg-shlibdeps, and strip (binutils) for Qt's libraries.
+  build_deps+=(dpkg-dev binutils)
+  # The libraries the kept parts of Qt link to (what dpkg-shlibdeps names for them on Debian
+  # 12, besides the base system's libc6, libstdc++6, zlib1g and libzstd1): it can only name the
+  # package of a library that is installed.
+  build_deps+=(
+    libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 libbrotli1 libgssapi-krb5-2
+    libegl1 libgl1 libwayland-client0 libwayland-cursor0 libwayland-egl1
+    libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-glx0
+    libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
+    libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0
+    libxcb-xkb1
+  )
+fi
+missing=()
+for p in "${build_deps[@]}"; do
+  status="$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)"
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  [ "$(id -u)" -eq 0 ] || die "install what the build needs first: sudo apt-get install ${missing[*]}"
+  echo "build-deb.sh: installing what the build needs: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  # Refresh the package lists only when they are missing or older than a day.
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n1)" ]; then
+    apt-get update -qq || die "apt-get update failed; check the network and /etc/apt/sources.list."
+  fi
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get could not install ${missing[*]}; install them by hand and run this again."
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kvmgui-deb.XXXXXX")"
@@ -54,7 +88,26 @@ log="$work/build.log"
 # Run a noisy step quietly; show its output only when it fails.
 quiet() { "$@" >>"$log" 2>&1 || { cat "$log" >&2; die "failed: $*"; }; }
 
-# 1. A clean copy of the sources. Building in the checkout would reuse its build/ directory,
+# 1. The Python that builds: a fresh venv of the Python the package will run with, so pip
+#    evaluates pyproject.toml's markers (python_version < '3.12') for that Python.
+target_py=/usr/bin/python3
+minor() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
+if [ -n "${PYTHON:-}" ]; then
+  py="$PYTHON"
+  "$py" -m pip --version >/dev/null 2>&1 || die "$py cannot run pip: set PYTHON to a Python with pip, or unset it."
+  if [ -x "$target_py" ] && [ "$(minor "$py")" != "$(minor "$target_py")" ]; then
+    die "PYTHON is Python $(minor "$py") but the package runs with $target_py ($(minor "$target_py")): unset PYTHON."
+  fi
+else
+  [ -x "$target_py" ] || die "$target_py is missing: apt-get install python3"
+  quiet "$target_py" -m venv "$work/venv"
+  py="$work/venv/bin/python"
+  mapfile -t qt_requirements < <("$py" "$here/build_helpers.py" requirements "$repo/pyproject.toml" qt)
+  quiet "$py" -m pip install --disable-pip-version-check --only-binary=:all: "${qt_requirements[@]}"
+fi
+scripts="$("$py" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')"
+
+# 2. A clean copy of the sources. Building in the checkout would reuse its build/ directory,
 #    where files deleted from the sources live on and end up in the wheel.
 src="$work/src"
 mkdir -p "$src"
@@ -62,32 +115,37 @@ extra_files=()
 for f in LICENSE LICENSE.txt COPYING; do
   if [ -e "$repo/$f" ]; then extra_files+=("$f"); fi
 done
-tar -C "$repo" --exclude=__pycache__ -cf - pyproject.toml README.md kvmgui resources \
-  "${extra_files[@]}" | tar -C "$src" -xf -
+tar -C "$repo" --exclude=__pycache__ --exclude='*.qm' -cf - pyproject.toml README.md kvmgui \
+  resources "${extra_files[@]}" | tar -C "$src" -xf -
 
-# 2. Compiled translations: *.qm files are build products (not in git), so make them here when
-#    the .ts sources exist; otherwise the package would silently lack them.
+# 3. Compiled translations: *.qm files are build products (not in git), so make them here with
+#    the build Python's PySide6, the Qt the package bundles.
 shopt -s nullglob
 ts_files=("$src"/resources/translations/*.ts)
 if [ "${#ts_files[@]}" -gt 0 ]; then
-  lrelease="$(dirname "$py")/pyside6-lrelease"
-  [ -x "$lrelease" ] || lrelease="$(command -v pyside6-lrelease || command -v lrelease || true)"
-  [ -n "$lrelease" ] || die "resources/translations has .ts files but no lrelease to compile them"
+  lrelease="$scripts/pyside6-lrelease"
+  [ -x "$lrelease" ] || die "$py has no pyside6-lrelease to compile the translations: install PySide6 in it, or unset PYTHON."
   for ts in "${ts_files[@]}"; do quiet "$lrelease" "$ts" -qm "${ts%.ts}.qm"; done
 fi
 shopt -u nullglob
 
-# 3. The wheel, then kvmgui and the libraries Debian 12 lacks, into one private directory.
+# 4. The wheel, then kvmgui and the libraries Debian lacks, into one private directory.
 quiet "$py" -m pip wheel --disable-pip-version-check --no-deps -w "$work/wheel" "$src"
 wheels=("$work"/wheel/kvmgui-*.whl)
 root="$work/root"
 lib="$root/usr/lib/kvmgui"
-requirements=(-r "$here/vendor-requirements.txt")
-[ "$with_qt" = 1 ] && requirements+=(-r "$here/vendor-qt-requirements.txt")
-# --no-deps: the requirement files pin every library needed; --no-compile: postinst compiles
-# for the Python actually installed.
+which=no-qt
+[ "$with_qt" = 1 ] && which=all
+mapfile -t requirements < <("$py" "$here/build_helpers.py" requirements "$repo/pyproject.toml" "$which")
+# kvmgui without its dependencies (numpy comes from Debian), then the dependencies Debian lacks,
+# resolved by pip from pyproject.toml's lines. --no-compile: postinst compiles for the Python
+# actually installed.
 quiet "$py" -m pip install --disable-pip-version-check --no-deps --no-compile \
-  --only-binary=:all: --target "$lib" "${wheels[0]}" "${requirements[@]}"
+  --target "$lib" "${wheels[0]}"
+quiet "$py" -m pip install --disable-pip-version-check --no-compile --only-binary=:all: \
+  --target "$lib" "${requirements[@]}"
+echo "build-deb.sh: bundling $("$py" -m pip list --disable-pip-version-check --path "$lib" \
+  --format=freeze 2>>"$log" | grep -v '^kvmgui==' | paste -sd ' ')" >&2
 # pip's console scripts point at the build's Python; the package has its own launchers.
 # direct_url.json would record this build's temporary path.
 rm -rf -- "${lib:?}/bin"
@@ -136,7 +194,7 @@ if [ "$with_qt" = 1 ]; then
   fi
 fi
 
-# 4. The desktop integration and the documentation Debian requires.
+# 5. The desktop integration and the documentation Debian requires.
 install -D -m 644 "$src/resources/$app_id.desktop" "$root/usr/share/applications/$app_id.desktop"
 install -D -m 644 "$src/resources/$app_id.metainfo.xml" \
   "$root/usr/share/metainfo/$app_id.metainfo.xml"
@@ -156,7 +214,7 @@ overrides="$root/usr/share/lintian/overrides/kvmgui"
 install -D -m 644 "$here/lintian-overrides" "$overrides"
 [ "$with_qt" = 1 ] && cat "$here/lintian-overrides-qt" >> "$overrides"
 
-# 5. One launcher per entry point of the wheel (kvmgui, kvmgui-cli).
+# 6. One launcher per entry point of the wheel (kvmgui, kvmgui-cli).
 mkdir -p "$root/usr/bin"
 while IFS=$'\t' read -r name module function kind; do
   needs_qt=False
@@ -169,16 +227,16 @@ if [ ! -x "$root/usr/bin/kvmgui" ] || [ ! -x "$root/usr/bin/kvmgui-cli" ]; then
   die "the wheel does not declare both the kvmgui and kvmgui-cli scripts"
 fi
 
-# 6. Permissions as Debian expects: only the launchers are executable (wheels mark some
+# 7. Permissions as Debian expects: only the launchers are executable (wheels mark some
 #    libraries and modules executable; nothing under /usr/lib/kvmgui is run directly).
 find "$root" -type d -exec chmod 755 {} +
 find "$root" -type f -exec chmod 644 {} +
 chmod 755 "$root"/usr/bin/*
 
-# 7. The control files.
+# 8. The control files.
 mkdir -p "$root/DEBIAN"
 install -m 755 "$here/postinst" "$here/prerm" "$root/DEBIAN/"
-depends="python3 (>= 3.11), python3-numpy (>= 1:1.24), qemu-system-x86, qemu-utils"
+depends="$("$py" "$here/build_helpers.py" depends "$repo/pyproject.toml"), qemu-system-x86, qemu-utils"
 if [ "$with_qt" = 1 ]; then
   arch="$(dpkg --print-architecture)"
   # The system libraries Qt loads, computed by dpkg-shlibdeps from the parts kvmgui uses:
@@ -225,7 +283,7 @@ chmod 644 "$root/DEBIAN/md5sums"
   "VERSION=$version" "ARCH=$arch" "MAINTAINER=$maintainer" \
   "INSTALLED_SIZE=$installed_size" "DEPENDS=$depends" "EXTRA_DESCRIPTION=$extra"
 
-# 8. The package.
+# 9. The package.
 mkdir -p "$out"
 deb="$out/kvmgui_${version}_${arch}.deb"
 quiet dpkg-deb --root-owner-group --build "$root" "$deb"
