@@ -340,7 +340,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kvmgui/ui/app.py" line="+59"/>
+        <location filename="../../kvmgui/ui/app.py" line="+62"/>
         <source>kvmgui cannot start</source>
         <translation>kvmgui ne peut pas démarrer</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>kvmgui est déjà lancé pour votre compte&#xa0;; passez à sa fenêtre.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Some settings could not be used; the defaults were used instead.</source>
         <translation>Certains paramètres n&apos;ont pas pu être utilisés&#xa0;; les valeurs par défaut les remplacent.</translation>
     </message>
@@ -1964,12 +1964,12 @@
     </message>
     <message>
         <location filename="../../kvmgui/ui/main_window.py" line="+59"/>
-        <location line="+572"/>
+        <location line="+578"/>
         <source>kvmgui — Virtual machines</source>
         <translation>kvmgui — Machines virtuelles</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-540"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -2052,7 +2052,7 @@
         <translation>Outils principaux</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>{0} VM folder(s) could not be read and are shown as such.</source>
         <translation>{0} dossier(s) de machine virtuelle n&apos;ont pas pu être lus et sont signalés comme tels.</translation>
     </message>
@@ -4381,7 +4381,7 @@
 <context>
     <name>VmListModel</name>
     <message>
-        <location filename="../../kvmgui/ui/models.py" line="+69"/>
+        <location filename="../../kvmgui/ui/models.py" line="+70"/>
         <source>Stopped</source>
         <translation>Arrêtée</translation>
     </message>
@@ -4412,6 +4412,11 @@
     </message>
     <message>
         <location line="+19"/>
+        <source>Throwaway test</source>
+        <translation>Test jetable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -4436,8 +4441,13 @@
         <translation>Écran</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <location filename="../../kvmgui/ui/views.py" line="+119"/>
+        <location line="+76"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../kvmgui/ui/views.py" line="+148"/>
         <source>Cannot be read</source>
         <translation>Illisible</translation>
     </message>
@@ -4452,7 +4462,12 @@
         <translation>Pas encore d&apos;image</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>A throwaway test: it disappears when it is switched off.</source>
+        <translation>Un test jetable : il disparaît quand il est éteint.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Advice: {0} (see Details)</source>
         <translation>Conseil&#xa0;: {0} (voir Détails)</translation>
     </message>
@@ -4462,7 +4477,7 @@
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Screen of {0}</source>
         <translation>Écran de {0}</translation>
     </message>
@@ -8795,7 +8810,7 @@
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/runtime/manager.py:239</extracomment>
+        <extracomment>kvmgui/runtime/manager.py:243</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
 </context>
