@@ -153,10 +153,9 @@ def test_usb_stick_test_is_listed_controlled_and_gone_when_stopped(
     shutil.copyfile(test_iso_write_boot, stick)
     before = sha256(stick)
     window = launch()
-    window.usb_action.trigger()
-    dialogs = [d for d in window._media_dialogs if isinstance(d, UsbTestDialog)]
-    assert len(dialogs) == 1
-    dlg = dialogs[0]
+    QTest.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    dlg = window.findChild(UsbTestDialog)
+    assert dlg is not None and dlg.isVisible()
     qtbot.waitUntil(lambda: dlg.scanned > 0, timeout=15_000)
     dlg.use_file.setChecked(True)
     qtbot.keyClicks(dlg.file.edit, str(stick))
