@@ -5,7 +5,8 @@ the real runtime and the test guest under TCG.
   stops it;
 - "Test a USB stick" with an image file: the throwaway VM is listed and marked, its console
   opens, Force off stops it, it leaves the list and the image is unchanged;
-- the window closes with a guest running ("Keep running"); the app built again finds it.
+- the window closes with a guest running ("Keep running"); the app built again finds it;
+- a new VM folder in the settings: the app's store and the runtime's stay one (the factory's).
 """
 
 from __future__ import annotations
@@ -243,3 +244,25 @@ def test_guest_kept_running_is_reattached_by_the_next_start(
     outcome = run_async(controller.force_off(), timeout=30)
     assert outcome.ok
     qtbot.waitUntil(lambda: state_of(second, spec.id) is VmState.STOPPED, timeout=30_000)
+
+
+def test_a_new_vm_folder_goes_through_the_runtime_factory(qtbot: Any, launch: Launch,
+                                                          short_root: Path) -> None:
+    from dataclasses import replace
+
+    from kvmgui.core.presets import new_spec
+    from kvmgui.runtime.throwaway import StoreWithThrowaways
+
+    window = launch()
+    ctx = window.ctx
+    assert isinstance(ctx.store, StoreWithThrowaways)
+    assert ctx.manager is not None and ctx.manager.store is ctx.store
+    folder = short_root / "other-vms"
+    assert ctx.apply_settings(replace(ctx.settings, vm_root=str(folder))) == []
+    # The app's store and the runtime's are one, in the new folder, and know throwaway VMs.
+    assert isinstance(ctx.store, StoreWithThrowaways) and ctx.store.root == folder
+    assert ctx.manager.store is ctx.store
+    stored = ctx.store.create(new_spec("elsewhere", memory_mib=256, cpus=1))
+    window.reload()
+    assert window.model.get(stored.spec.id) is not None
+    assert ctx.controller(stored.spec.id) is not None
