@@ -212,7 +212,7 @@ async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _vm_summary(vm: StoredVm, ctx: CliContext) -> dict[str, Any]:
+def _vm_summary(vm: StoredVm, ctx: CliContext, *, throwaway: bool = False) -> dict[str, Any]:
     from kvmgui.runtime.liveness import vm_is_running
 
     return {
@@ -223,12 +223,15 @@ def _vm_summary(vm: StoredVm, ctx: CliContext) -> dict[str, Any]:
         "cpus": vm.spec.cpus,
         "running": vm_is_running(vm.spec.id, ctx.paths),
         "folder": str(vm.folder.dir),
+        "throwaway": throwaway,  # a running "Test a USB stick" / `live` VM, gone once stopped
     }
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    result = ctx.store().load_all()
-    rows = [_vm_summary(vm, ctx) for vm in sorted(result.vms, key=lambda v: v.spec.name.lower())]
+    store = ctx.store()
+    result = store.load_all()
+    rows = [_vm_summary(vm, ctx, throwaway=store.is_throwaway(vm))
+            for vm in sorted(result.vms, key=lambda v: v.spec.name.lower())]
     errors = [{"folder": str(e.path), "message": e.message} for e in result.errors]
     if args.json:
         json.dump({"vms": rows, "errors": errors}, sys.stdout, indent=2)

@@ -16,7 +16,6 @@ import sys
 import time
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.runtime.controller import MonitorRole
 from kvmgui.runtime.live import (
     DEFAULT_MEMORY_MIB,
     UNPROTECTED_WARNING,
@@ -27,7 +26,6 @@ from kvmgui.runtime.live import (
     live_spec,
     start_live,
 )
-from kvmgui.runtime.manager import VmManager
 from kvmgui.runtime.process import ProcessWatch
 from kvmgui.runtime.runfiles import read_last_exit
 from kvmgui.runtime.state import VmState
@@ -67,8 +65,7 @@ async def cmd_live(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.unprotected:
         print("warning: " + UNPROTECTED_WARNING.format(path=source.path), file=sys.stderr)
     spec = live_spec(source, memory_mib=args.memory, protected=not args.unprotected)
-    manager = VmManager(ctx.paths, ctx.settings, store=ctx.store(), role=MonitorRole.CLI,
-                        sample_stats=False)
+    manager = ctx.manager()
     try:
         live, outcome = await start_live(manager, spec)
         if live is None:
@@ -122,8 +119,7 @@ async def _wait(ctx: CliContext, live: LiveVm, pid: int) -> int:
 
 
 async def _turn_off(ctx: CliContext, vm_id: str) -> None:
-    manager = VmManager(ctx.paths, ctx.settings, store=ctx.store(), role=MonitorRole.CLI,
-                        sample_stats=False)
+    manager = ctx.manager()
     try:
         vm = await manager.attach_one(vm_id)
         await vm.force_off()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.runtime.controller import MonitorRole, VmController
+from kvmgui.runtime.controller import VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged
 from kvmgui.runtime.manager import ManagerError, VmManager
 from kvmgui.runtime.outcome import Outcome
@@ -78,8 +78,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 @contextlib.asynccontextmanager
 async def attached(ctx: CliContext, name: str) -> AsyncIterator[tuple[VmManager, VmController]]:
     """The VM's controller, attached over the CLI monitor; always let go at the end."""
-    manager = VmManager(ctx.paths, ctx.settings, store=ctx.store(), role=MonitorRole.CLI,
-                        sample_stats=False)
+    manager = ctx.manager()
     try:
         try:
             controller = await manager.attach_one(name)

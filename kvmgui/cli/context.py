@@ -1,4 +1,5 @@
-"""What every CLI command gets: the paths, the settings and the VM store, built once."""
+"""What every CLI command gets: the paths, the settings, and the VM store and manager from the
+runtime's one factory (kvmgui.runtime.session, which the app uses too)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kvmgui.core.paths import AppPaths
     from kvmgui.core.settings import Settings
-    from kvmgui.core.store import VmStore
+    from kvmgui.runtime.manager import VmManager
+    from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 
 class CliError(Exception):
@@ -38,12 +40,22 @@ class CliContext:
 
     @property
     def vm_root(self) -> Path:
-        root = self.settings.vm_root
-        return Path(root) if root else self.paths.default_vm_root
+        from kvmgui.runtime.session import vm_root
 
-    def store(self) -> VmStore:
-        # Throwaway VMs (kvmgui-cli live) are listed like the others while they run.
-        from kvmgui.runtime.throwaway import StoreWithThrowaways
+        return vm_root(self.paths, self.settings)
 
-        return StoreWithThrowaways(self.vm_root, self.paths)
+    def store(self) -> StoreWithThrowaways:
+        """The VM folder's VMs and the running throwaway VMs (kvmgui-cli live, the app's
+        "Test a USB stick"), as the app lists them."""
+        from kvmgui.runtime.session import open_store
+
+        return open_store(self.paths, self.settings)
+
+    def manager(self) -> VmManager:
+        """A VmManager on the CLI monitor (not opened: attach_one() attaches to one VM)."""
+        from kvmgui.runtime.controller import MonitorRole
+        from kvmgui.runtime.session import open_runtime
+
+        return open_runtime(self.paths, self.settings, role=MonitorRole.CLI,
+                            sample_stats=False).manager
 

@@ -19,14 +19,13 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from kvmgui.core.host import HostFacts
 from kvmgui.core.paths import AppPaths, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import LoadError, LoadResult, StoredVm, VmStore
-from kvmgui.runtime import process, throwaway
+from kvmgui.runtime import process, session, throwaway
 from kvmgui.runtime.advisor import CpuAdvisor, VmFacts, accel_in_use
 from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged, StatsSampled, VmListChanged
@@ -67,8 +66,7 @@ class VmManager:
     ) -> None:
         self.paths = paths
         self.settings = settings
-        self.store = store or VmStore(Path(settings.vm_root) if settings.vm_root
-                                      else paths.default_vm_root)
+        self.store = store if store is not None else session.open_store(paths, settings)
         self.role = role
         self._host = host
         self._caps = caps
@@ -195,6 +193,12 @@ class VmManager:
         if changed and self._opened:
             self._publish(VmListChanged())
 
+    def use_store(self, store: VmStore) -> None:
+        """Follow another VM folder (the settings changed it); VMs running from the old one
+        stay known until they stop (reload_store keeps active controllers)."""
+        self.store = store
+        self.reload_store()
+
     async def reload(self) -> None:
         """reload_store, then attach to VMs that appeared and already run."""
         before = set(self._controllers)
@@ -205,11 +209,11 @@ class VmManager:
     def _load_all(self) -> LoadResult:
         """The store's VMs and the throwaway VMs."""
         self._throwaway_names = throwaway.listing(self.paths)
-        return throwaway.merge(self.store.load_all(), self.paths)
+        return throwaway.load_with_throwaways(self.store, self.paths)
 
     def _refresh_one(self, vm_id: str) -> StoredVm | None:
         with contextlib.suppress(Exception):
-            for stored in throwaway.merge(self.store.load_all(), self.paths).vms:
+            for stored in throwaway.load_with_throwaways(self.store, self.paths).vms:
                 if stored.spec.id == vm_id:
                     return stored
         return None

@@ -154,8 +154,10 @@ def release(lock: process.StartLock) -> None:
 class StoreWithThrowaways(VmStore):
     """The user's VM store, whose listings also show the running throwaway VMs.
 
-    For callers that only list and find VMs (`kvmgui-cli list`, `serial`): writes still go to
-    the user's store only, and refuse a throwaway VM's folder (it is not in the VM folder).
+    What the app and the CLI use (kvmgui.runtime.session builds it). Writes still go to the
+    user's store only, and refuse a throwaway VM's folder (it is not in the VM folder), so a
+    throwaway VM cannot be edited, renamed or deleted: it goes away when it stops. New names
+    are checked against the throwaway VMs too, so a new VM never takes a listed name.
     """
 
     def __init__(self, root: Path, paths: AppPaths) -> None:
@@ -164,3 +166,13 @@ class StoreWithThrowaways(VmStore):
 
     def load_all(self) -> LoadResult:
         return merge(super().load_all(), self.paths)
+
+    def is_throwaway(self, stored: StoredVm) -> bool:
+        return is_throwaway(stored, self.paths)
+
+
+def load_with_throwaways(store: VmStore, paths: AppPaths) -> LoadResult:
+    """`store`'s VMs and the throwaway VMs, whether or not `store` already lists them."""
+    if isinstance(store, StoreWithThrowaways):
+        return store.load_all()
+    return merge(store.load_all(), paths)

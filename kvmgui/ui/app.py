@@ -1,8 +1,10 @@
 """The `kvmgui` entry point: QApplication + qasync loop, the runtime, the main window.
 
 Everything is built here once and passed down (no globals): AppPaths from the environment,
-the settings file, the VM store, the VmManager (which reattaches to guests still running from
-an earlier session) and the window. A second start only brings the first window forward.
+the settings file, the VM store and the VmManager (from kvmgui.runtime.session, like the CLI's;
+the manager reattaches to guests still running from an earlier session) and the window. A
+second start only brings the first window forward. main() and the app-level tests both go
+through launch() and close_runtime(), so the tests run the app as users get it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt
@@ -75,29 +78,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    window = build(paths, guard)
-    window.show()
     app.lastWindowClosed.connect(app.quit)
     try:
         with loop:
-            loop.call_soon(lambda: window.spawn(window.startup()))
+            window = launch(paths, guard).window  # its start-up runs once the loop runs
             loop.run_forever()
-            loop.run_until_complete(_close_runtime(window))
+            loop.run_until_complete(close_runtime(window))
     finally:
         guard.release()
         del translator
     return 0
 
 
+class Launched(NamedTuple):
+    window: MainWindow
+    startup: asyncio.Task[None]  # reattaching to running guests, then the host probe
+
+
+def launch(paths: AppPaths, guard: SingleInstance | None = None) -> Launched:
+    """Build the app, show its window and start its start-up on the current event loop."""
+    window = build(paths, guard)
+    window.show()
+    return Launched(window, window.spawn(window.startup()))
+
+
 def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
     """The context, the runtime and the main window (also used by the screenshot script)."""
-    from kvmgui.runtime.manager import VmManager
     from kvmgui.ui.context import AppContext
     from kvmgui.ui.errors import show_error
 
     settings, warnings = load_settings(paths.settings_file)
     ctx = AppContext(paths, settings, settings_warnings=warnings)
-    ctx.manager = VmManager(paths, settings, store=ctx.store)
+    ctx.start_runtime()
     window = MainWindow(ctx)
     if guard is not None:
 
@@ -118,7 +130,7 @@ def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
     return window
 
 
-async def _close_runtime(window: MainWindow) -> None:
+async def close_runtime(window: MainWindow) -> None:
     manager = window.ctx.manager
     if manager is not None:
         # Let go of the guests (they keep running unless the window shut them down).

@@ -1,7 +1,9 @@
 """What every window gets: paths, settings, the VM store, the runtime and the host facts.
 
-Built once by app.main() (or by a test with temp folders) and passed down: no globals. It is a
-QObject only so windows can hear when the settings or the host facts change.
+Built once by app.build() (which main() and the app-level tests call) and passed down: no
+globals. The store and the VmManager come from kvmgui.runtime.session, the factory the CLI uses
+too, so both faces list the same VMs (throwaway ones included). It is a QObject only so
+windows can hear when the settings or the host facts change.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from kvmgui.core.hostcheck import HostReport
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings, save_settings, validate_settings
-from kvmgui.core.store import VmStore
 from kvmgui.core.validation import Problem
+from kvmgui.runtime import session
 from kvmgui.ui.i18n import core_text
 
 if TYPE_CHECKING:
@@ -48,7 +50,7 @@ class AppContext(QObject):
         self.paths = paths
         self._settings = settings
         self.settings_warnings = list(settings_warnings or [])
-        self.store = VmStore(self.vm_root)
+        self.store = session.open_store(paths, settings)
         self.manager: VmManager | None = manager
         self.host_report: HostReport | None = None
         self.host_error: str = ""
@@ -69,8 +71,7 @@ class AppContext(QObject):
 
     @property
     def vm_root(self) -> Path:
-        root = self._settings.vm_root
-        return Path(root) if root else self.paths.default_vm_root
+        return session.vm_root(self.paths, self._settings)
 
     def apply_settings(self, settings: Settings) -> list[Problem]:
         """Validate, save and use `settings`; returns the problems (nothing saved if any)."""
@@ -81,14 +82,13 @@ class AppContext(QObject):
         old = self._settings
         self._settings = settings
         if old.vm_root != settings.vm_root:
-            self.store = VmStore(self.vm_root)
+            self.store = session.open_store(self.paths, settings)
         if self.manager is not None:
             self.manager.apply_settings(settings)
             if old.vm_root != settings.vm_root:
                 # The runtime follows the new folder; VMs running from the old one stay known
-                # to it until they stop (reload_store keeps active controllers).
-                self.manager.store = self.store
-                self.manager.reload_store()
+                # to it until they stop.
+                self.manager.use_store(self.store)
         if (old.qemu_binary, old.qemu_img_binary, old.vm_root) != (
             settings.qemu_binary,
             settings.qemu_img_binary,
@@ -100,6 +100,14 @@ class AppContext(QObject):
         return []
 
     # -- the runtime ------------------------------------------------------------------------
+
+    def start_runtime(self) -> VmManager:
+        """Build the store and the VmManager (role APP) with the runtime's factory; the
+        window opens the manager (MainWindow.startup)."""
+        runtime = session.open_runtime(self.paths, self._settings)
+        self.store = runtime.store
+        self.manager = runtime.manager
+        return runtime.manager
 
     def controller(self, vm_id: str) -> VmController | None:
         """The runtime's controller of a VM (the store is re-read once for a new VM)."""

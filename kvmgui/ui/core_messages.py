@@ -1552,7 +1552,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to another snapshot, or turn it off: resuming it may show a damaged state.")),
     #: kvmgui/runtime/live_snapshots.py:166
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Deleting the snapshot '{name}' failed: {error}")),
-    #: kvmgui/runtime/manager.py:239
+    #: kvmgui/runtime/manager.py:243
     ('runtime.manager', QT_TRANSLATE_NOOP('runtime.manager', "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.")),
     #: kvmgui/runtime/process.py:62
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} is not a folder; remove it so kvmgui can create its runtime folder there.')),

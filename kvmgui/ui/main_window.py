@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
                     os=spec.os,
                     memory_mib=spec.memory_mib,
                     cpus=spec.cpus,
+                    throwaway=self.ctx.store.is_throwaway(stored),
                 )
             )
         for err in result.errors:
@@ -341,6 +342,11 @@ class MainWindow(QMainWindow):
             )
         selected = self.selected_row()
         self.model.set_rows(rows)
+        shown = self.console_vm_id()
+        if shown is not None and self.model.get(shown) is None:
+            # Its VM is gone (a throwaway test that stopped, or deleted elsewhere).
+            self.show_list()
+            self.console_view.forget(shown)
         for row in rows:
             if not row.broken:
                 self._apply_status(row.vm_id)

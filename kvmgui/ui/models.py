@@ -63,6 +63,7 @@ class VmRow:
     thumbnail: QImage | None = None
     broken: str = ""  # the definition could not be read: why (the row is shown, not usable)
     advice: str = ""  # the performance advisor's notice (its title), shown as a badge
+    throwaway: bool = False  # a "Test a USB stick" VM: gone once it stops, marked as such
 
 
 def state_word(state: VmState) -> str:
@@ -87,6 +88,11 @@ def state_icon(state: VmState) -> QIcon:
             VmState.CRASHED: "state-error",
         }.get(state, "state-stopped")
     )
+
+
+def throwaway_label() -> str:
+    """The marker of a throwaway VM in the list and on its card."""
+    return translate("VmListModel", "Throwaway test")
 
 
 def header(column: Column) -> str:
@@ -186,6 +192,8 @@ class VmListModel(QAbstractTableModel):
 
     def _display(self, row: VmRow, column: Column) -> str:
         if column is Column.NAME:
+            if row.throwaway:
+                return translate("VmListModel", "{0} ({1})").format(row.name, throwaway_label())
             return row.name
         if column is Column.STATE:
             return (
@@ -211,6 +219,10 @@ class VmListModel(QAbstractTableModel):
 
     def _tooltip(self, row: VmRow) -> str:
         parts = [row.name, preset_label(row.os)]
+        if row.throwaway:
+            parts.append(
+                translate("VmListModel", "A throwaway test: it disappears when it is switched off.")
+            )
         if row.broken:
             parts.append(row.broken)
         else:
@@ -233,7 +245,9 @@ class VmListModel(QAbstractTableModel):
 
     def _accessible(self, row: VmRow, column: Column) -> str:
         if column is Column.NAME:
-            return translate("VmListModel", "{0}, {1}").format(row.name, preset_label(row.os))
+            return translate("VmListModel", "{0}, {1}").format(
+                self._display(row, column), preset_label(row.os)
+            )
         if column is Column.SCREEN:
             return (
                 translate("VmListModel", "Screen of {0}").format(row.name) if row.thumbnail else ""

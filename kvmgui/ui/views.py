@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import icon
-from kvmgui.ui.models import Column, Role, VmListModel, VmRow, state_icon, state_word
+from kvmgui.ui.models import (
+    Column,
+    Role,
+    VmListModel,
+    VmRow,
+    state_icon,
+    state_word,
+    throwaway_label,
+)
 
 CARD = QSize(232, 200)
 SCREEN = QSize(212, 119)  # 16:9
@@ -73,6 +81,25 @@ def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
     p.restore()
 
 
+def _draw_throwaway_badge(p: QPainter, screen: QRect, font: QFont) -> None:
+    """A pill on the card's screen saying this VM is a throwaway test (gone once stopped)."""
+    p.save()
+    small = QFont(font)
+    small.setBold(True)
+    p.setFont(small)
+    text = throwaway_label()
+    metrics = p.fontMetrics()
+    width = min(metrics.horizontalAdvance(text) + 14, screen.width() - 12)
+    pill = QRect(screen.x() + 6, screen.y() + 6, width, metrics.height() + 6)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#c46a00"))
+    p.drawRoundedRect(QRectF(pill), pill.height() / 2, pill.height() / 2)
+    p.setPen(QColor("#ffffff"))
+    label = metrics.elidedText(text, Qt.TextElideMode.ElideRight, pill.width() - 10)
+    p.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+    p.restore()
+
+
 class VmCardDelegate(QStyledItemDelegate):
     """A card: the screen, then the name, then the state and the live numbers."""
 
@@ -103,6 +130,8 @@ class VmCardDelegate(QStyledItemDelegate):
             SCREEN.height(),
         )
         _draw_screen(p, screen, row)
+        if row.throwaway:
+            _draw_throwaway_badge(p, screen, option.font)
         text_rect = QRect(rect.x() + 8, screen.bottom() + 6, rect.width() - 16, 20)
         font = QFont(option.font)
         font.setBold(True)

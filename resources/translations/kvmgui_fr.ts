@@ -340,7 +340,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kvmgui/ui/app.py" line="+59"/>
+        <location filename="../../kvmgui/ui/app.py" line="+62"/>
         <source>kvmgui cannot start</source>
         <translation>kvmgui ne peut pas démarrer</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>kvmgui est déjà lancé pour votre compte&#xa0;; passez à sa fenêtre.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Some settings could not be used; the defaults were used instead.</source>
         <translation>Certains paramètres n&apos;ont pas pu être utilisés&#xa0;; les valeurs par défaut les remplacent.</translation>
     </message>
@@ -2083,12 +2083,12 @@
     </message>
     <message>
         <location filename="../../kvmgui/ui/main_window.py" line="+59"/>
-        <location line="+587"/>
+        <location line="+593"/>
         <source>kvmgui — Virtual machines</source>
         <translation>kvmgui — Machines virtuelles</translation>
     </message>
     <message>
-        <location line="-549"/>
+        <location line="-555"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -2171,7 +2171,7 @@
         <translation>Outils principaux</translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+107"/>
         <source>%n VM folder(s) could not be read and are shown as such.</source>
         <translation>
             <numerusform>%n dossier de machine virtuelle n&apos;a pas pu être lu et est signalé comme tel.</numerusform>
@@ -4606,7 +4606,7 @@
 <context>
     <name>VmListModel</name>
     <message>
-        <location filename="../../kvmgui/ui/models.py" line="+70"/>
+        <location filename="../../kvmgui/ui/models.py" line="+71"/>
         <source>Stopped</source>
         <translation>Arrêtée</translation>
     </message>
@@ -4637,6 +4637,11 @@
     </message>
     <message>
         <location line="+19"/>
+        <source>Throwaway test</source>
+        <translation>Test jetable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -4676,23 +4681,33 @@
         <translation>La mémoire que QEMU occupe sur cet ordinateur pendant que la machine virtuelle est en marche&#xa0;: la part de sa mémoire que l&apos;invité a utilisée jusqu&apos;ici, plus celle de QEMU lui-même.</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <location filename="../../kvmgui/ui/views.py" line="+119"/>
+        <location line="+84"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../kvmgui/ui/views.py" line="+148"/>
         <source>Cannot be read</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+24"/>
+        <source>A throwaway test: it disappears when it is switched off.</source>
+        <translation>Un test jetable : il disparaît quand il est éteint.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Used on this computer: {0}</source>
         <translation>Utilisée sur cet ordinateur&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-40"/>
         <source>No picture yet</source>
         <translation>Pas encore d&apos;image</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Advice: {0} (see Details)</source>
         <translation>Conseil&#xa0;: {0} (voir Détails)</translation>
     </message>
@@ -4712,7 +4727,7 @@
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Screen of {0}</source>
         <translation>Écran de {0}</translation>
     </message>
@@ -9311,7 +9326,7 @@
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/runtime/manager.py:239</extracomment>
+        <extracomment>kvmgui/runtime/manager.py:243</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
 </context>

@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import gc
 import shutil
-import tempfile
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from kvmgui.core.model import Accel
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import Settings, save_settings
+from tests.runtime.helpers import short_tmp
 
 T = TypeVar("T")
 
@@ -97,7 +97,8 @@ def run_async(qtbot: Any, qloop: qasync.QEventLoop) -> Callable[..., Any]:
 
 @pytest.fixture
 def short_root() -> Iterator[Path]:
-    root = Path(tempfile.mkdtemp(prefix="kg", dir="/tmp"))
+    # Registered, so the session's leak check sees QEMUs and sockets a GUI test left here.
+    root = short_tmp()
     yield root
     shutil.rmtree(root, ignore_errors=True)
 
@@ -130,11 +131,9 @@ def ctx(qloop: qasync.QEventLoop, app_paths: AppPaths, settings: Settings) -> It
 
 @pytest.fixture
 def live_ctx(ctx: Any, run_async: Callable[..., Any]) -> Iterator[Any]:
-    """The context with a real VmManager; every QEMU it started is forced off afterwards."""
-    from kvmgui.runtime.manager import VmManager
-
-    manager = VmManager(ctx.paths, ctx.settings, store=ctx.store)
-    ctx.manager = manager
+    """The context with a real VmManager (built as the app builds it); every QEMU it started is
+    forced off afterwards."""
+    manager = ctx.start_runtime()
     run_async(manager.open())
     yield ctx
 

@@ -1,0 +1,53 @@
+"""The one place the app and the CLI get their VM store and their VmManager from.
+
+Both faces list and control the same VMs: the user's VM folder and the throwaway VMs ("Test a
+USB stick", `kvmgui-cli live`) that live in the runtime folder while they run. Building the
+store and the manager here, once, keeps the faces from drifting apart (the app once listed
+the VM folder alone and lost the throwaway VMs it had just started).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.settings import Settings
+from kvmgui.runtime.context import MonitorRole
+from kvmgui.runtime.throwaway import StoreWithThrowaways
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.manager import VmManager
+
+
+def vm_root(paths: AppPaths, settings: Settings) -> Path:
+    """The user's VM folder: the one in the settings, or the default one."""
+    return Path(settings.vm_root) if settings.vm_root else paths.default_vm_root
+
+
+def open_store(paths: AppPaths, settings: Settings) -> StoreWithThrowaways:
+    """The VM store every face uses: the VM folder plus the running throwaway VMs."""
+    return StoreWithThrowaways(vm_root(paths, settings), paths)
+
+
+@dataclass(frozen=True)
+class Runtime:
+    store: StoreWithThrowaways
+    manager: VmManager
+
+
+def open_runtime(
+    paths: AppPaths,
+    settings: Settings,
+    *,
+    role: MonitorRole = MonitorRole.APP,
+    sample_stats: bool = True,
+) -> Runtime:
+    """The store and a VmManager on it (not opened yet: `await manager.open()`)."""
+    # Imported here: the manager itself falls back to open_store() when given no store.
+    from kvmgui.runtime.manager import VmManager
+
+    store = open_store(paths, settings)
+    manager = VmManager(paths, settings, store=store, role=role, sample_stats=sample_stats)
+    return Runtime(store, manager)
