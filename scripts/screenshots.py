@@ -63,11 +63,10 @@ async def save(widget: QWidget, out: Path, name: str) -> Path:
 
 async def stop_everything(root: Path) -> None:
     """Force off every QEMU started under `root`, whatever happened (they run detached)."""
-    from kvmgui.core.store import VmStore
-    from kvmgui.runtime.manager import VmManager
+    from kvmgui.runtime.session import open_runtime
 
     paths = AppPaths.under(root)
-    manager = VmManager(paths, Settings(), store=VmStore(paths.default_vm_root))
+    manager = open_runtime(paths, Settings()).manager
     await manager.open()
     for controller in manager.running():
         await controller.force_off()
@@ -75,19 +74,16 @@ async def stop_everything(root: Path) -> None:
 
 
 async def take(out: Path, root: Path, iso: Path) -> None:
-    from kvmgui.runtime.manager import VmManager
     from kvmgui.runtime.state import VmState
-    from kvmgui.ui.context import AppContext
-    from kvmgui.ui.main_window import MainWindow
+    from kvmgui.ui.app import build
     from kvmgui.ui.wizard import NewVmWizard
 
     paths = AppPaths.under(root)
     settings = replace(Settings(), accelerator=Accel.TCG, stats_interval_s=0.5,
                        thumbnail_interval_s=1.0)
     save_settings(paths.settings_file, settings)
-    ctx = AppContext(paths, settings)
-    ctx.manager = VmManager(paths, settings, store=ctx.store)
-    window = MainWindow(ctx)
+    window = build(paths)  # what `kvmgui` builds
+    ctx = window.ctx
     window.resize(MAIN_SIZE)
     window.show()
     await window.startup()
@@ -286,17 +282,14 @@ async def media_shots(window: Any, out: Path, root: Path, iso: Path, vm_id: str)
 
 async def take_media(out: Path, root: Path, iso: Path) -> None:
     """Only the media dialogs (--media): one stopped VM, no guest booted."""
-    from kvmgui.runtime.manager import VmManager
-    from kvmgui.ui.context import AppContext
-    from kvmgui.ui.main_window import MainWindow
+    from kvmgui.ui.app import build
     from kvmgui.ui.wizard import NewVmWizard
 
     paths = AppPaths.under(root)
     settings = replace(Settings(), accelerator=Accel.TCG)
     save_settings(paths.settings_file, settings)
-    ctx = AppContext(paths, settings)
-    ctx.manager = VmManager(paths, settings, store=ctx.store)
-    window = MainWindow(ctx)
+    window = build(paths)  # what `kvmgui` builds
+    ctx = window.ctx
     window.resize(MAIN_SIZE)
     window.show()
     await window.startup()
