@@ -110,7 +110,7 @@ def install_main_window_entries(window: Any) -> None:
 
     def selected_id() -> str | None:
         row = window.selected_row()
-        return None if row is None or row.broken else row.vm_id
+        return None if row is None or row.broken or row.throwaway else row.vm_id
 
     tools = QAction(translate("MediaEntries", "&Disk image tools…"), window)
     tools.setObjectName("action-image-tools")
@@ -159,7 +159,8 @@ def install_main_window_entries(window: Any) -> None:
 
     def refresh() -> None:
         row = window.selected_row()
-        ok = row is not None and not row.broken
+        # A throwaway test VM has no disk to clone or copy.
+        ok = row is not None and not row.broken and not row.throwaway
         clone.setEnabled(ok)
         copy.setEnabled(ok)
 
