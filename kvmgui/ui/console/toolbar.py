@@ -6,6 +6,7 @@ detached=False its last action says "Detach" and emits detachRequested).
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QStandardPaths, Qt, Signal
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console.image import save_png
 from kvmgui.ui.console.send_keys import build_send_keys_menu
 from kvmgui.ui.console.state import ConnectionState
 from kvmgui.ui.console.widget import ConsoleWidget
+from kvmgui.ui.i18n import core_text
 
 
 class ConsoleToolBar(QToolBar):
@@ -40,9 +43,14 @@ class ConsoleToolBar(QToolBar):
         *,
         detached: bool = False,
         screenshot_name: str = "screenshot",
+        write_guard: WriteGuard | None = None,
     ) -> None:
         super().__init__(parent)
         self._console = console
+        # Which VMs' files a screenshot must never replace (without one: none known, but
+        # read-only files, folders and loop-mounted files are still refused).
+        self._write_guard = write_guard
+        self.save_task: asyncio.Future[None] | None = None  # the last save (tests await it)
         self._detached = detached
         self._screenshot_name = screenshot_name
         self.setWindowTitle(self.tr("Console"))
@@ -210,6 +218,18 @@ class ConsoleToolBar(QToolBar):
         return dialog
 
     def _save(self, image: QImage, path: str) -> None:
+        # The dialog's own question ("replace it?") was the explicit choice to overwrite; the
+        # guard still refuses what must never be replaced (a VM's disk, a base of linked
+        # clones, a file behind a mounted loop device, a read-only file, a folder). It reads
+        # backing chains with qemu-img, so it runs as a task, never blocking this thread.
+        self.save_task = asyncio.ensure_future(self._check_and_save(image, path))
+
+    async def _check_and_save(self, image: QImage, path: str) -> None:
+        guard = self._write_guard if self._write_guard is not None else WriteGuard()
+        verdict = await guard.check(path, overwrite=True)
+        if not verdict.ok:
+            self._open_save_dialog(image, path, core_text(verdict.message))
+            return
         if not save_png(image, path):
             self._open_save_dialog(
                 image,
