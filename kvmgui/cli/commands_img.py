@@ -53,7 +53,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--compress", action="store_true", help="compress the new image (qcow2)")
     p.add_argument("--from", dest="src_format", metavar="FORMAT",
                    help="the source's format, when you know it (otherwise qemu-img detects it)")
-    p.add_argument("--overwrite", action="store_true", help="replace DST if it exists")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace DST if it exists (never a VM's disk or another image a VM "
+                        "needs)")
     p.add_argument("--verify", action="store_true",
                    help="compare both images' content before the new one appears")
     _quiet(p)

@@ -36,7 +36,7 @@ from kvmgui.core.write_guard import Intent, Kind, LoopDevice, VmFile, WriteFacts
 from kvmgui.runtime.clones import dependents_deep
 from kvmgui.runtime.images import ImageError, image_chain
 from kvmgui.runtime.outcome import Outcome
-from kvmgui.runtime.throwaway import throwaway_store
+from kvmgui.runtime.throwaway import StoreWithThrowaways, throwaway_store
 
 SYS_BLOCK = "/sys/block"
 MOUNTINFO = "/proc/self/mountinfo"
@@ -57,9 +57,11 @@ class WriteGuard:
     @classmethod
     def for_store(cls, store: VmStore, paths: AppPaths | None = None, *,
                   qemu_img: str = qi.QEMU_IMG) -> WriteGuard:
-        """The user's VMs and, with `paths`, the throwaway VMs running now."""
-        stores = (store,) if paths is None else (store, throwaway_store(paths))
-        return cls(stores, qemu_img)
+        """The user's VMs and, with `paths`, the throwaway VMs (kvmgui-cli live, "Test a USB
+        stick"), unless `store` lists them already."""
+        if paths is None or isinstance(store, StoreWithThrowaways):
+            return cls((store,), qemu_img)
+        return cls((store, throwaway_store(paths)), qemu_img)
 
     async def check(self, path: str | os.PathLike[str], *, overwrite: bool = False,
                     intent: Intent = Intent.NEW, devices: bool = False,
@@ -222,13 +224,14 @@ async def gather_facts(
     if facts.kind is Kind.MISSING:
         return facts
     real = facts.real_path
-    vms: list[StoredVm] = []
-    for store in stores:
-        vms += (await asyncio.to_thread(store.load_all)).vms
+    vms: dict[str, StoredVm] = {}
     clones: list[str] = []
-    if facts.kind is not Kind.DIR:
-        for store in stores:
-            deps = await dependents_deep(store, [Path(real)], qemu_img=qemu_img)
+    for store in stores:
+        loaded = [vm for vm in (await asyncio.to_thread(store.load_all)).vms
+                  if vm.spec.id not in vms]
+        vms.update((vm.spec.id, vm) for vm in loaded)
+        if facts.kind is not Kind.DIR:
+            deps = await dependents_deep(store, [Path(real)], qemu_img=qemu_img, vms=loaded)
             clones += [d.vm for d in deps if os.path.realpath(d.overlay) != real]
     overlays = await _overlays_of(real, sources, qemu_img)
     loops: tuple[wg.LoopUse, ...] = ()
@@ -237,6 +240,7 @@ async def gather_facts(
         loops, swap = await asyncio.to_thread(_system_facts, real, sys_block)
     return WriteFacts(
         facts.path, real, facts.kind, exists=True, read_only=facts.read_only,
-        vm_files=_vm_files(vms, real), clones=tuple(sorted(set(clones), key=str.casefold)),
+        vm_files=_vm_files(list(vms.values()), real),
+        clones=tuple(sorted(set(clones), key=str.casefold)),
         overlays=tuple(overlays), loops=loops, swap=swap,
     )

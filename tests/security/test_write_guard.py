@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from kvmgui.core.model import Disk, DiskFormat
+from kvmgui.core.model import Disk, DiskFormat, Passthrough
 from kvmgui.core.sizes import MIB
+from kvmgui.runtime.throwaway import create_throwaway, release
 from tests.runtime.helpers import RunEnv, create_vm, sockets_under, tiny_spec
 
 pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None,
@@ -224,3 +225,29 @@ def test_copy_to_device_never_writes_a_mounted_loop_file(env: RunEnv) -> None:
         assert (point / "kept.txt").read_text() == "keep me\n"
     # Once unmounted and detached, the same copy is an ordinary (confirmed) one.
     env.cli("copy-to-device", str(image), str(backing), "--confirm", "fs.img", check=True)
+
+
+def test_throwaway_vms_are_protected_too(env: RunEnv) -> None:
+    """A "Test a USB stick" VM exists only while it runs, in the runtime folder: its stick
+    (and disk) are still a VM's disk."""
+    work = env.root / "work"
+    work.mkdir()
+    stick = work / "stick.img"
+    disk = work / "live.raw"
+    for path in (stick, disk):
+        with path.open("wb") as f:
+            f.truncate(16 * MIB)
+    # Made as the app and `kvmgui-cli live` make it: its creator holds it until QEMU runs.
+    _, owner = create_throwaway(tiny_spec(
+        "stick-test", disks=(Disk(str(disk), DiskFormat.RAW),),
+        usb_stick=Passthrough(str(stick), protected=True)), env.paths)
+    try:
+        src = work / "src.qcow2"
+        qemu_img("create", "-q", "-f", "qcow2", src, "16M")
+        before = (sha256(stick), sha256(disk))
+        for target in (stick, disk):
+            refused(env.cli("img", "convert", str(src), str(target), "--overwrite"),
+                    f"{target} is the disk of the VM 'stick-test'")
+        assert (sha256(stick), sha256(disk)) == before
+    finally:
+        release(owner)
