@@ -1240,25 +1240,25 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base disk {files} now read-only, because any change to a base would corrupt its linked clones.')),
     #: kvmgui/runtime/clones.py:264; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "In '{name}', {1}. It stays so while clones exist; afterwards 'kvmgui-cli release-base {name}' makes it writable again.")),
-    #: kvmgui/runtime/clones.py:331; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:333; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' writable")),
-    #: kvmgui/runtime/clones.py:346; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:348; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made writable ({strerror}).')),
-    #: kvmgui/runtime/clones.py:349; {i} = i + 1, {name} = path.name
+    #: kvmgui/runtime/clones.py:351; {i} = i + 1, {name} = path.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'disk {i} ({name}) is writable again')),
-    #: kvmgui/runtime/clones.py:380
+    #: kvmgui/runtime/clones.py:382
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")),
-    #: kvmgui/runtime/clones.py:383
+    #: kvmgui/runtime/clones.py:385
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'copy it')),
-    #: kvmgui/runtime/clones.py:396
+    #: kvmgui/runtime/clones.py:398
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'A disk of this VM is a host device; kvmgui copies image files only.')),
-    #: kvmgui/runtime/clones.py:415; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:417; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Cloning '{name}' was cancelled; nothing was changed.")),
-    #: kvmgui/runtime/clones.py:422; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:424; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{new_name}', an independent copy of '{name}'.")),
-    #: kvmgui/runtime/clones.py:426
+    #: kvmgui/runtime/clones.py:428
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Cloning {base}')),
-    #: kvmgui/runtime/clones.py:447; {name} = src.name
+    #: kvmgui/runtime/clones.py:449; {name} = src.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Copying {name} failed: {sentence}')),
     #: kvmgui/runtime/context.py:55; {i} = i + 1
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'disk {i}')),
@@ -1828,6 +1828,6 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The base image of {name} is a '{backing_format}' image: import it with --convert.")),
     #: kvmgui/runtime/vm_import.py:83; {strerror} = exc.strerror
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The converted image could not be moved into the VM's folder ({strerror}).")),
-    #: kvmgui/runtime/write_guard.py:107; {path} = facts.path
+    #: kvmgui/runtime/write_guard.py:109; {path} = facts.path
     ('runtime.write_guard', QT_TRANSLATE_NOOP('runtime.write_guard', '{path} may be written.')),
 )

@@ -8342,61 +8342,61 @@
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; writable</source>
-        <extracomment>kvmgui/runtime/clones.py:331; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:333; {name} = shown(vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;» modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made writable ({strerror}).</source>
-        <extracomment>kvmgui/runtime/clones.py:346; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:348; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être rendu modifiable ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {i} ({name}) is writable again</source>
-        <extracomment>kvmgui/runtime/clones.py:349; {i} = i + 1, {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:351; {i} = i + 1, {name} = path.name</extracomment>
         <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A full clone copies a VM; to make a VM from an image, use &apos;kvmgui-cli create NAME --disk IMAGE&apos; (or clone it with --linked).</source>
-        <extracomment>kvmgui/runtime/clones.py:380</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:382</extracomment>
         <translation>Un clone complet copie une machine virtuelle&#xa0;; pour créer une machine virtuelle à partir d&apos;une image, utilisez «&#xa0;kvmgui-cli create NOM --disk IMAGE&#xa0;» (ou clonez-la avec --linked).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>copy it</source>
-        <extracomment>kvmgui/runtime/clones.py:383</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:385</extracomment>
         <translation>copiez-la</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk of this VM is a host device; kvmgui copies image files only.</source>
-        <extracomment>kvmgui/runtime/clones.py:396</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:398</extracomment>
         <translation>Un disque de cette machine virtuelle est un périphérique de l&apos;hôte&#xa0;; kvmgui ne copie que des fichiers image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning &apos;{name}&apos; was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/clones.py:415; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:417; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>Le clonage de «&#xa0;{name}&#xa0;» a été annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{new_name}&apos;, an independent copy of &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/clones.py:422; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:424; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
         <translation>«&#xa0;{new_name}&#xa0;» créée, une copie indépendante de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning {base}</source>
-        <extracomment>kvmgui/runtime/clones.py:426</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:428</extracomment>
         <translation>Clonage de {base}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed: {sentence}</source>
-        <extracomment>kvmgui/runtime/clones.py:447; {name} = src.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:449; {name} = src.name</extracomment>
         <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
     </message>
 </context>
@@ -10190,7 +10190,7 @@
     <message>
         <location line="+2"/>
         <source>{path} may be written.</source>
-        <extracomment>kvmgui/runtime/write_guard.py:107; {path} = facts.path</extracomment>
+        <extracomment>kvmgui/runtime/write_guard.py:109; {path} = facts.path</extracomment>
         <translation>{path} peut être écrit.</translation>
     </message>
 </context>
