@@ -51,10 +51,23 @@ def test_screenshot_save_refuses_a_vm_disk(qtbot: Any, ctx: Any, run_async: Any,
     assert again is not None and again is not dialog and again.isVisible()
     box.accept()
 
-    # Another name is saved as before.
+    # A read-only file is refused too, even though the dialog asked about replacing it.
+    kept = tmp_path / "kept.png"
+    kept.write_text("keep me\n")
+    kept.chmod(0o444)
+    again.fileSelected.emit(str(kept))
+    run_async(bar.save_task)
+    assert bar.error_box is not None and bar.error_box.text().startswith(f"{kept} is read-only")
+    assert kept.read_text() == "keep me\n"
+    bar.error_box.accept()
+
+    # Another name is saved as before; an unrelated file is replaced (the dialog asked).
     good = tmp_path / "shot.png"
+    good.write_text("old\n")
+    assert bar.save_dialog is not None
     with qtbot.waitSignal(bar.screenshotSaved):
-        again.fileSelected.emit(str(good))
+        bar.save_dialog.fileSelected.emit(str(good))
         run_async(bar.save_task)
     assert good.read_bytes()[:4] == b"\x89PNG"
     assert sha256(disk) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.png", "shot.png"]

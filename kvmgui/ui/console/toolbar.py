@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.runtime.images import ImageError, commit_temp, remove_quietly, temp_path_for
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console.image import save_png
 from kvmgui.ui.console.send_keys import build_send_keys_menu
@@ -230,7 +231,7 @@ class ConsoleToolBar(QToolBar):
         if not verdict.ok:
             self._open_save_dialog(image, path, core_text(verdict.message))
             return
-        if not save_png(image, path):
+        if not await self._write_png(image, Path(path)):
             self._open_save_dialog(
                 image,
                 path,
@@ -245,3 +246,18 @@ class ConsoleToolBar(QToolBar):
                 self.tr("Screenshot saved to %1.").replace("%1", path), 8000
             )
         self.screenshotSaved.emit(path)
+
+    @staticmethod
+    async def _write_png(image: QImage, target: Path) -> bool:
+        """Write next to `target`, then rename onto it: an existing file (or the file a
+        symbolic link points to) is replaced whole, never written through."""
+        staged = temp_path_for(target)
+        try:
+            if not save_png(image, str(staged)):
+                return False
+            await asyncio.to_thread(commit_temp, staged, target, overwrite=True)
+        except (OSError, ImageError):
+            return False
+        finally:
+            await asyncio.to_thread(remove_quietly, staged)
+        return True
