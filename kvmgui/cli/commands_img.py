@@ -23,10 +23,14 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.core.sizes import SizeError, format_size, parse_size
+from kvmgui.core.write_guard import Intent
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.write_guard import WriteGuard
 
 FORMATS_OUT = ("qcow2", "raw")
 
@@ -49,7 +53,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--compress", action="store_true", help="compress the new image (qcow2)")
     p.add_argument("--from", dest="src_format", metavar="FORMAT",
                    help="the source's format, when you know it (otherwise qemu-img detects it)")
-    p.add_argument("--overwrite", action="store_true", help="replace DST if it exists")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace DST if it exists (never a VM's disk or another image a VM "
+                        "needs)")
     p.add_argument("--verify", action="store_true",
                    help="compare both images' content before the new one appears")
     _quiet(p)
@@ -251,7 +257,7 @@ async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
     job = convert_job(
         args.src, args.dst, to=to, compress=args.compress, src_format=args.src_format,
         overwrite=args.overwrite, verify=args.verify, qemu_img=ctx.settings.qemu_img_binary,
-        progress=bar,
+        progress=bar, guard=write_guard(ctx),
     )
     print_result(await run_job(job, bar))
     return 0
@@ -271,22 +277,21 @@ def recorded_format(ctx: CliContext, image: str) -> str | None:
     return None
 
 
-def refuse_if_base_image(ctx: CliContext, image: str, action: str) -> None:
-    """Linked clones read their base image: rewriting or shrinking it would corrupt them."""
-    from kvmgui.core.clones import base_refusal, image_dependents
+def write_guard(ctx: CliContext) -> WriteGuard:
+    """What every command that writes a file asks first (runtime/write_guard.py): never a
+    VM's disk, a base of linked clones, a file behind a mounted loop device, …"""
+    from kvmgui.runtime.write_guard import WriteGuard
 
-    names = image_dependents(ctx.store(), Path(image))
-    if names:
-        raise CliError(base_refusal(str(image), names, action))
+    return WriteGuard.for_store(ctx.store(), ctx.paths, qemu_img=ctx.settings.qemu_img_binary)
 
 
 async def cmd_compress(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import compress_job
 
-    refuse_if_base_image(ctx, args.image, "compress")
     bar = progress_bar(args, f"Compressing {Path(args.image).name}")
     job = compress_job(args.image, fmt=recorded_format(ctx, args.image),
-                       qemu_img=ctx.settings.qemu_img_binary, progress=bar)
+                       qemu_img=ctx.settings.qemu_img_binary, progress=bar,
+                       guard=write_guard(ctx))
     print_result(await run_job(job, bar))
     return 0
 
@@ -314,12 +319,14 @@ async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
                 "add --shrink.",
                 code=2,
             )
-        refuse_if_base_image(ctx, args.image, "shrink")
+        verdict = await write_guard(ctx).check(args.image, intent=Intent.REWRITE)
+        if not verdict.ok:
+            raise CliError(verdict.message)
         print(f"warning: shrinking deletes everything beyond {format_size(new)} on the disk.",
               file=sys.stderr)
     bar = progress_bar(args, f"Resizing {Path(args.image).name}")
     job = resize_job(args.image, new, shrink=args.shrink, fmt=info.format, qemu_img=qemu_img,
-                     progress=bar)
+                     progress=bar, guard=write_guard(ctx))
     print_result(await run_job(job, bar))
     return 0
 

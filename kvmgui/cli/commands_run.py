@@ -54,7 +54,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add("status", cmd_status, "show a VM's state, resource use and display address")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p = add("screenshot", cmd_screenshot, "save a PNG picture of a VM's screen")
-    p.add_argument("file", metavar="FILE", help="where to save the PNG")
+    p.add_argument("file", metavar="FILE", help="where to save the PNG (a new file)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace FILE if it exists (never a VM's disk or another image a VM "
+                        "needs)")
     p = add("send-key", cmd_send_key, "press keys in a VM, e.g. ctrl-alt-delete")
     p.add_argument("keys", metavar="KEYS", nargs="+",
                    help="key combinations, keys joined with '-' (ctrl-alt-delete, alt-f2, ret)")
@@ -159,8 +162,15 @@ async def cmd_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kvmgui.runtime.write_guard import WriteGuard
+
+    guard = WriteGuard.for_store(ctx.store(), ctx.paths, qemu_img=ctx.settings.qemu_img_binary)
     async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.screenshot(Path(args.file)))
+        outcome = await vm.screenshot(Path(args.file), overwrite=args.overwrite, guard=guard)
+        if outcome.code == "exists":
+            raise CliError(f"{args.file} already exists; choose another name or add "
+                           "--overwrite.")
+        return report(outcome)
 
 
 async def cmd_send_key(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -5,6 +5,7 @@ controller holds the VM's lock around them.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import shutil
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.core.argv import CDROM_DEVICE_ID
+from kvmgui.runtime.images import ImageError, commit_temp, remove_quietly, temp_path_for
 from kvmgui.runtime.keys import KeyNameError, parse_combo
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.qemu_errors import explain
@@ -70,9 +72,12 @@ async def change_cd(session: QmpSession, name: str, path: Path, *, force: bool) 
                            "change the VM's settings to keep it).")
 
 
-async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path) -> Outcome:
-    """QEMU writes the PNG itself, into our private runtime folder (`temp`); then it is moved
-    to `dest`, so QEMU never needs access to the user's folders."""
+async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path, *,
+                     overwrite: bool = True) -> Outcome:
+    """QEMU writes the PNG itself, into our private runtime folder (`temp`); then it is copied
+    next to `dest` and renamed onto it, so QEMU never needs access to the user's folders and
+    an existing `dest` is replaced (never written through: a symlink or a file another
+    program holds open keeps its content), and only with `overwrite`."""
     try:
         await session.execute("screendump", {"filename": str(temp), "format": "png"})
     except QmpCommandError as exc:
@@ -80,13 +85,19 @@ async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path) -> 
                                details=exc.description)
     except QmpError as exc:
         return Outcome.failure(str(exc), code="monitor")
+    staged = temp_path_for(dest)
     try:
-        shutil.move(temp, dest)
+        await asyncio.to_thread(shutil.copyfile, temp, staged)
+        await asyncio.to_thread(commit_temp, staged, dest, overwrite=overwrite)
+    except ImageError as exc:
+        return Outcome.failure(exc.message, code="exists")
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         return Outcome.failure(f"The screenshot could not be saved as {dest} ({exc.strerror}).",
                                code="write-failed")
+    finally:
+        remove_quietly(staged)
+        with contextlib.suppress(OSError):
+            temp.unlink()
     return Outcome.success(f"Saved a screenshot of '{name}' as {dest}.", value=dest)
 
 

@@ -21,7 +21,7 @@ import contextlib
 import os
 import shutil
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -272,15 +272,17 @@ def _linked_message(plan: ClonePlan, base_vm: StoredVm | None,
 
 async def dependents_deep(
     store: VmStore, images: Iterable[Path], *, exclude_vm: str | None = None,
-    qemu_img: str = qi.QEMU_IMG,
+    qemu_img: str = qi.QEMU_IMG, vms: Sequence[StoredVm] | None = None,
 ) -> list[Dependent]:
     """VM disks built on any of `images`: from the definitions AND from qemu-img's chains.
 
     The chains catch overlays whose definition does not record a base (an overlay made by
     hand and added with `create --disk`). Disks whose chain cannot be read are skipped.
+    `vms`: the store's VMs when the caller has loaded them already (off the event loop).
     """
     wanted = {os.path.realpath(p) for p in images}
-    vms = store.load_all().vms
+    if vms is None:
+        vms = store.load_all().vms
     found = {(d.vm_id, d.disk_index): d
              for d in cl.disks_backing_onto(vms, [Path(w) for w in wanted],
                                             resolve=os.path.realpath)}

@@ -21,7 +21,7 @@ import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
@@ -49,6 +49,9 @@ from kvmgui.runtime.runfiles import (
     write_last_exit,
 )
 from kvmgui.runtime.state import VmState, VmStatus, from_qmp_status
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.write_guard import WriteGuard
 
 __all__ = ["MonitorRole", "RuntimeContext", "VmController"]
 
@@ -790,7 +793,10 @@ class VmController:
             finally:
                 lock.release()
 
-    async def screenshot(self, destination: Path) -> Outcome:
+    async def screenshot(self, destination: Path, *, overwrite: bool = True,
+                         guard: WriteGuard | None = None) -> Outcome:
+        """Save the screen as a PNG. With `guard` (a user's file name) the target is checked
+        first (never a VM's disk, a base, …) and replaced only with `overwrite`."""
         dest = Path(destination).expanduser().absolute()
         if not dest.parent.is_dir():
             return Outcome.failure(f"The folder {dest.parent} does not exist.", code="no-folder")
@@ -800,7 +806,12 @@ class VmController:
             session = self._session_or_failure()
             if isinstance(session, Outcome):
                 return session
-            return await actions.screenshot(session, self.name, temp, dest)
+            if guard is not None:
+                verdict = await guard.check(dest, overwrite=overwrite)
+                if not verdict.ok:
+                    return verdict
+            return await actions.screenshot(session, self.name, temp, dest,
+                                            overwrite=overwrite)
 
     async def send_keys(self, combos: Sequence[str]) -> Outcome:
         parsed = actions.parse_keys(combos)

@@ -1,8 +1,9 @@
 """Copy a disk image (or a VM's disk) onto a block device, an LVM volume or a file.
 
-What is refused and why is decided in kvmgui/core/copy_device.py; this module gathers the
-facts (stat, lsblk, /proc/self/mountinfo, /proc/swaps, qemu-img info, whether the owning VM
-runs) and runs the copy as an ImageJob (kvmgui/runtime/images.py) with progress and cancel.
+What is refused and why is decided in kvmgui/core/copy_device.py (and, for what must never be
+written at all, in kvmgui/core/write_guard.py); this module gathers the facts (stat, lsblk,
+/proc/self/mountinfo, /proc/swaps, qemu-img info, whether the owning VM runs) and runs the
+copy as an ImageJob (kvmgui/runtime/images.py) with progress and cancel.
 
 Unlike the image jobs, a device copy cannot be made atomic: the target is written in place.
 A cancelled or failed copy therefore leaves the target partly written, and says so.
@@ -42,6 +43,7 @@ from kvmgui.runtime.images import (
     image_info,
 )
 from kvmgui.runtime.liveness import vm_is_running
+from kvmgui.runtime.write_guard import WriteGuard
 
 
 class CopyError(ImageError):
@@ -189,6 +191,17 @@ async def plan_copy(
     virtual = chain[0].virtual_size
     facts = await gather_target(target, lsblk=lsblk)
     files = [os.path.realpath(link.filename) for link in chain]
+    if facts.kind in ("file", "block"):
+        # First, what must never be written at all: a VM's disk (a block device too), a base
+        # of linked clones or of another chain, a file behind a mounted loop device (the
+        # checks below see mounts of block devices only). The typed confirmation is the
+        # explicit choice to replace what the target holds.
+        guard = WriteGuard.for_store(store, paths, qemu_img=qemu_img) if store is not None \
+            else WriteGuard(qemu_img=qemu_img)
+        verdict = await guard.check(facts.real_path if facts.is_block else target,
+                                    overwrite=True, devices=True)
+        if not verdict.ok:
+            raise CopyError(verdict.message)
     problems = cd.check_target(facts, virtual_size=virtual, image_files=files,
                                resolve=os.path.realpath)
     if problems:

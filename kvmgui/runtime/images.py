@@ -24,10 +24,15 @@ import stat
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import format_size
+from kvmgui.core.write_guard import Intent
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.write_guard import WriteGuard
 
 INFO_TIMEOUT_S = 30.0
 CREATE_TIMEOUT_S = 120.0
@@ -54,6 +59,14 @@ class ImageError(Exception):
 
 class ImageCancelled(ImageError):
     """The user cancelled the job; the original image is unchanged."""
+
+
+def _guard(guard: WriteGuard | None, qemu_img: str) -> WriteGuard:
+    """The caller's write guard, or one that knows no VMs (it still protects read-only
+    files, the chains being read and the files behind mounted loop devices)."""
+    from kvmgui.runtime.write_guard import WriteGuard  # it reads chains with this module
+
+    return guard if guard is not None else WriteGuard(qemu_img=qemu_img)
 
 
 @dataclass(frozen=True)
@@ -205,6 +218,7 @@ async def create_image(
     qemu_img: str = qi.QEMU_IMG,
     overwrite: bool = False,
     timeout: float = CREATE_TIMEOUT_S,
+    guard: WriteGuard | None = None,
 ) -> None:
     """Create a new empty image (or a qcow2 overlay on `backing`, whose format must be given).
 
@@ -225,6 +239,8 @@ async def create_image(
         raise ImageError(f"{target} is a folder, not an image file.")
     if (target.exists() or target.is_symlink()) and not overwrite:
         raise ImageError(f"{target} already exists; choose another name.")
+    if overwrite:
+        await _guard(guard, qemu_img).require(target, overwrite=True)
     if backing is not None:
         base = Path(backing)
         if not base.is_absolute():
@@ -487,6 +503,7 @@ def convert_job(
     rate_limit: int | None = None,
     qemu_img: str = qi.QEMU_IMG,
     progress: ProgressCallback | None = None,
+    guard: WriteGuard | None = None,
 ) -> ImageJob:
     """Convert SRC (qcow2, raw, vmdk, vdi, vhdx, …) into a new qcow2 or raw image DST.
 
@@ -504,17 +521,16 @@ def convert_job(
         _require_file(source)
         if not target.parent.is_dir():
             raise ImageError(f"The folder {target.parent} does not exist.")
-        if target.exists() or target.is_symlink():
-            if _same_file(source, target):
-                raise ImageError(
-                    "The source and the target are the same file; choose a new file name "
-                    "(to make an image smaller in place, compress it)."
-                )
-            if not overwrite:
-                raise ImageError(f"{target} already exists; choose another name or allow "
-                                 "replacing it.")
-            if not target.is_file():
-                raise ImageError(f"{target} is not a regular file, so it is not replaced.")
+        if _same_file(source, target):
+            raise ImageError(
+                "The source and the target are the same file; choose a new file name "
+                "(to make an image smaller in place, compress it)."
+            )
+        # Never a VM's disk, a base, a file behind a mounted loop device, …; an existing
+        # file only with overwrite (core/write_guard.py).
+        await _guard(guard, qemu_img).require(target, overwrite=overwrite,
+                                              sources=[(source, src_format)])
+        if target.exists():
             await image_info(target, force_share=False, qemu_img=qemu_img)  # in use → error
         # The lock test also tells us the format. Without src_format qemu-img probes it: that
         # is how we learn the format of an image the user brings. From here on the source is
@@ -584,6 +600,7 @@ def compress_job(
     fmt: str | None = None,
     qemu_img: str = qi.QEMU_IMG,
     progress: ProgressCallback | None = None,
+    guard: WriteGuard | None = None,
 ) -> ImageJob:
     """Rewrite a qcow2 image compressed, replacing it only after check + compare succeed.
 
@@ -594,6 +611,7 @@ def compress_job(
 
     async def body(job: ImageJob) -> JobResult:
         _require_file(path)
+        await _guard(guard, qemu_img).require(path, intent=Intent.REWRITE)
         info = await image_info(path, fmt=fmt, force_share=False, qemu_img=qemu_img)
         if info.format not in qi.COMPRESSIBLE_FORMATS:
             raise ImageError(
@@ -670,6 +688,7 @@ def resize_job(
     fmt: str | None = None,
     qemu_img: str = qi.QEMU_IMG,
     progress: ProgressCallback | None = None,
+    guard: WriteGuard | None = None,
 ) -> ImageJob:
     """Change the disk size the guest sees to `size_bytes`.
 
@@ -683,6 +702,7 @@ def resize_job(
         _require_file(path)
         if size_bytes <= 0:
             raise ImageError("The new size must be more than zero.")
+        await _guard(guard, qemu_img).require(path, intent=Intent.REWRITE)
         new = -(-size_bytes // qi.SECTOR) * qi.SECTOR
         info = await image_info(path, fmt=fmt, force_share=False, qemu_img=qemu_img)
         old = info.virtual_size

@@ -1132,35 +1132,65 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The console password only applies to VNC: switch the display to VNC or turn the password off.')),
     #: kvmgui/core/validation.py:677
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.')),
-    #: kvmgui/runtime/actions.py:25
+    #: kvmgui/core/write_guard.py:101; {0} = ', '.join(quoted[:-1]), {1} = quoted[-1]
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{0} and {1}')),
+    #: kvmgui/core/write_guard.py:133
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', 'The folder {folder} does not exist; choose an existing folder.')),
+    #: kvmgui/core/write_guard.py:137
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is a folder; choose a file name (inside it, for example).')),
+    #: kvmgui/core/write_guard.py:142
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is the base of the linked clone {clones}, which would stop working; choose another file.')),
+    #: kvmgui/core/write_guard.py:144
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is the base of the linked clones {clones}, which would stop working; choose another file.')),
+    #: kvmgui/core/write_guard.py:149; {1} = _names(disks)
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is the disk of the VM {1}; writing it would destroy that disk, so choose another file.')),
+    #: kvmgui/core/write_guard.py:152; {1} = _names(disks)
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is the disk of the VMs {1}; writing it would destroy that disk, so choose another file.')),
+    #: kvmgui/core/write_guard.py:157; {1} = _names(others[:1])
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is one of the files of the VM {1}; choose another file.')),
+    #: kvmgui/core/write_guard.py:160; {1} = shown(facts.overlays[0])
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is the base image of {1}, which reads its data from it; choose another file.')),
+    #: kvmgui/core/write_guard.py:166; {device} = shown(loop.device), {3} = shown(loop.mount_points[0])
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} backs {device}, mounted on {points}: unmount it (sudo umount {3}) first, or choose another file.')),
+    #: kvmgui/core/write_guard.py:169; {device} = shown(loop.device)
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} backs {device}, which is used as swap space; turn that off (sudo swapoff) first, or choose another file.')),
+    #: kvmgui/core/write_guard.py:173
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is used as swap space by this computer; choose another file.')),
+    #: kvmgui/core/write_guard.py:178
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is not a regular file; choose a file name.')),
+    #: kvmgui/core/write_guard.py:180
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is read-only; choose another file, or make it writable (chmod u+w) if it really is to be replaced.')),
+    #: kvmgui/core/write_guard.py:183
+    ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} already exists; choose another name or allow replacing it.')),
+    #: kvmgui/runtime/actions.py:27
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no CD/DVD drive; add one in its settings (it appears at the next start).")),
-    #: kvmgui/runtime/actions.py:29
+    #: kvmgui/runtime/actions.py:31
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The guest has locked the CD/DVD tray (a program in it is using the disc) and was asked to release it. Try again in a moment, or force it (the guest may lose data it is reading).')),
-    #: kvmgui/runtime/actions.py:32
+    #: kvmgui/runtime/actions.py:34
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'the ISO image')),
-    #: kvmgui/runtime/actions.py:35
+    #: kvmgui/runtime/actions.py:37
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU could not change the CD/DVD: {text}')),
-    #: kvmgui/runtime/actions.py:45
+    #: kvmgui/runtime/actions.py:47
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'Ejected the CD/DVD.')),
-    #: kvmgui/runtime/actions.py:51
+    #: kvmgui/runtime/actions.py:53
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The ISO image {path} does not exist (or is not a file): check the path.')),
-    #: kvmgui/runtime/actions.py:54
+    #: kvmgui/runtime/actions.py:56
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'kvmgui is not allowed to read {path}: give your user read access to it.')),
-    #: kvmgui/runtime/actions.py:69; {name} = path.name
+    #: kvmgui/runtime/actions.py:71; {name} = path.name
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Inserted {name} into the CD/DVD drive (until the VM stops; change the VM's settings to keep it).")),
-    #: kvmgui/runtime/actions.py:79
+    #: kvmgui/runtime/actions.py:84
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU could not take a screenshot: {exc}')),
-    #: kvmgui/runtime/actions.py:88; {strerror} = exc.strerror
+    #: kvmgui/runtime/actions.py:95; {strerror} = exc.strerror
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The screenshot could not be saved as {dest} ({strerror}).')),
-    #: kvmgui/runtime/actions.py:90
+    #: kvmgui/runtime/actions.py:101
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Saved a screenshot of '{name}' as {dest}.")),
-    #: kvmgui/runtime/actions.py:99
-    ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'No keys were given.')),
     #: kvmgui/runtime/actions.py:110
+    ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'No keys were given.')),
+    #: kvmgui/runtime/actions.py:121
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU did not send the keys: {exc}')),
-    #: kvmgui/runtime/actions.py:113; {0} = ', '.join(combos)
+    #: kvmgui/runtime/actions.py:124; {0} = ', '.join(combos)
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Sent {0} to '{name}'.")),
-    #: kvmgui/runtime/actions.py:129
+    #: kvmgui/runtime/actions.py:140
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no display (it was set to none).")),
     #: kvmgui/runtime/blockdev_probe.py:42
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'The program lsblk was not found; install util-linux to list USB sticks and CD/DVD drives.')),
@@ -1210,25 +1240,25 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base disk {files} now read-only, because any change to a base would corrupt its linked clones.')),
     #: kvmgui/runtime/clones.py:264; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "In '{name}', {1}. It stays so while clones exist; afterwards 'kvmgui-cli release-base {name}' makes it writable again.")),
-    #: kvmgui/runtime/clones.py:331; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:333; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' writable")),
-    #: kvmgui/runtime/clones.py:346; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:348; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made writable ({strerror}).')),
-    #: kvmgui/runtime/clones.py:349; {i} = i + 1, {name} = path.name
+    #: kvmgui/runtime/clones.py:351; {i} = i + 1, {name} = path.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'disk {i} ({name}) is writable again')),
-    #: kvmgui/runtime/clones.py:380
+    #: kvmgui/runtime/clones.py:382
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")),
-    #: kvmgui/runtime/clones.py:383
+    #: kvmgui/runtime/clones.py:385
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'copy it')),
-    #: kvmgui/runtime/clones.py:396
+    #: kvmgui/runtime/clones.py:398
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'A disk of this VM is a host device; kvmgui copies image files only.')),
-    #: kvmgui/runtime/clones.py:415; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:417; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Cloning '{name}' was cancelled; nothing was changed.")),
-    #: kvmgui/runtime/clones.py:422; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:424; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{new_name}', an independent copy of '{name}'.")),
-    #: kvmgui/runtime/clones.py:426
+    #: kvmgui/runtime/clones.py:428
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Cloning {base}')),
-    #: kvmgui/runtime/clones.py:447; {name} = src.name
+    #: kvmgui/runtime/clones.py:449; {name} = src.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Copying {name} failed: {sentence}')),
     #: kvmgui/runtime/context.py:55; {i} = i + 1
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'disk {i}')),
@@ -1246,123 +1276,123 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', "the VM's UEFI variable store")),
     #: kvmgui/runtime/context.py:67
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the UEFI firmware')),
-    #: kvmgui/runtime/controller.py:187
+    #: kvmgui/runtime/controller.py:190
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest was asked to shut down (ACPI power button).')),
-    #: kvmgui/runtime/controller.py:195
+    #: kvmgui/runtime/controller.py:198
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest is powering off.')),
-    #: kvmgui/runtime/controller.py:204
+    #: kvmgui/runtime/controller.py:207
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', ' It is kept paused so you can read its screen; reset it or force it off.')),
-    #: kvmgui/runtime/controller.py:221
+    #: kvmgui/runtime/controller.py:224
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "The disk on the host is full, so the guest's writes failed and it was paused: free some space on the host, then resume the VM.")),
-    #: kvmgui/runtime/controller.py:223
+    #: kvmgui/runtime/controller.py:226
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'reading from')),
-    #: kvmgui/runtime/controller.py:223
+    #: kvmgui/runtime/controller.py:226
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'writing to')),
-    #: kvmgui/runtime/controller.py:224; {1} = data.get('reason', 'I/O error')
+    #: kvmgui/runtime/controller.py:227; {1} = data.get('reason', 'I/O error')
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.')),
-    #: kvmgui/runtime/controller.py:251
+    #: kvmgui/runtime/controller.py:254
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.')),
-    #: kvmgui/runtime/controller.py:272
+    #: kvmgui/runtime/controller.py:275
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'Another program is starting this VM.')),
-    #: kvmgui/runtime/controller.py:280
+    #: kvmgui/runtime/controller.py:283
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.')),
-    #: kvmgui/runtime/controller.py:324
+    #: kvmgui/runtime/controller.py:327
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).')),
-    #: kvmgui/runtime/controller.py:324
+    #: kvmgui/runtime/controller.py:327
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now: {exc}')),
-    #: kvmgui/runtime/controller.py:501; {dir} = self.run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/controller.py:504; {dir} = self.run.dir, {strerror} = exc.strerror
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot create its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/controller.py:505; {name} = self.name
+    #: kvmgui/runtime/controller.py:508; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is still starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:519; {name} = self.name
+    #: kvmgui/runtime/controller.py:522; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running.")),
-    #: kvmgui/runtime/controller.py:525; {name} = self.name
+    #: kvmgui/runtime/controller.py:528; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Starting '{name}'.")),
-    #: kvmgui/runtime/controller.py:567
+    #: kvmgui/runtime/controller.py:570
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.")),
-    #: kvmgui/runtime/controller.py:577
+    #: kvmgui/runtime/controller.py:580
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.')),
-    #: kvmgui/runtime/controller.py:583; {name} = self.name
+    #: kvmgui/runtime/controller.py:586; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Started '{name}'.")),
-    #: kvmgui/runtime/controller.py:602; {name} = self.name
+    #: kvmgui/runtime/controller.py:605; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is not running.")),
-    #: kvmgui/runtime/controller.py:609; {name} = self.name
+    #: kvmgui/runtime/controller.py:612; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "kvmgui cannot reach the monitor of '{name}' right now (another program may be connected to it); try again in a moment.")),
-    #: kvmgui/runtime/controller.py:628; {name} = self.name
+    #: kvmgui/runtime/controller.py:631; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already paused.")),
-    #: kvmgui/runtime/controller.py:634; {name} = self.name
+    #: kvmgui/runtime/controller.py:637; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:638; {name} = self.name
+    #: kvmgui/runtime/controller.py:641; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
-    #: kvmgui/runtime/controller.py:650; {name} = self.name
+    #: kvmgui/runtime/controller.py:653; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:654; {name} = self.name
+    #: kvmgui/runtime/controller.py:657; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
-    #: kvmgui/runtime/controller.py:667; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
     #: kvmgui/runtime/controller.py:670; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
+    #: kvmgui/runtime/controller.py:673; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
-    #: kvmgui/runtime/controller.py:684
+    #: kvmgui/runtime/controller.py:687
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
-    #: kvmgui/runtime/controller.py:690; {name} = self.name
+    #: kvmgui/runtime/controller.py:693; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
-    #: kvmgui/runtime/controller.py:692; {name} = self.name
+    #: kvmgui/runtime/controller.py:695; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
-    #: kvmgui/runtime/controller.py:698; {name} = self.name
+    #: kvmgui/runtime/controller.py:701; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' did not shut down within {wait} s, so it was forced off.")),
-    #: kvmgui/runtime/controller.py:704; {name} = self.name
+    #: kvmgui/runtime/controller.py:707; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.")),
-    #: kvmgui/runtime/controller.py:734; {pid} = watch.pid
+    #: kvmgui/runtime/controller.py:737; {pid} = watch.pid
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan')),
-    #: kvmgui/runtime/controller.py:739; {name} = self.name
+    #: kvmgui/runtime/controller.py:742; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off: QEMU did not respond, so it was killed.")),
-    #: kvmgui/runtime/controller.py:741; {name} = self.name
+    #: kvmgui/runtime/controller.py:744; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off.")),
-    #: kvmgui/runtime/controller.py:780; {dir} = self.run.dir
+    #: kvmgui/runtime/controller.py:783; {dir} = self.run.dir
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({exc}).')),
-    #: kvmgui/runtime/controller.py:784; {name} = self.name
+    #: kvmgui/runtime/controller.py:787; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:796; {parent} = dest.parent
+    #: kvmgui/runtime/controller.py:802; {parent} = dest.parent
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The folder {parent} does not exist.')),
-    #: kvmgui/runtime/copy_device.py:88; {target} = shown(target), {strerror} = exc.strerror
+    #: kvmgui/runtime/copy_device.py:90; {target} = shown(target), {strerror} = exc.strerror
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', '{target} cannot be examined ({strerror}).')),
-    #: kvmgui/runtime/copy_device.py:99; {target} = shown(target), {message} = exc.message
+    #: kvmgui/runtime/copy_device.py:101; {target} = shown(target), {message} = exc.message
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'kvmgui cannot tell whether {target} is in use, so it does not write to it: {message}')),
-    #: kvmgui/runtime/copy_device.py:102; {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:104; {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'kvmgui cannot tell whether {target} is in use, so it does not write to it: {exc}')),
-    #: kvmgui/runtime/copy_device.py:106; {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:108; {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'lsblk does not list {target}, so kvmgui cannot tell whether it is in use; it does not write to it.')),
-    #: kvmgui/runtime/copy_device.py:127; {source} = shown(source)
+    #: kvmgui/runtime/copy_device.py:129; {source} = shown(source)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "{source} is neither an image file nor a VM: check the name ('kvmgui-cli list' shows the VMs).")),
-    #: kvmgui/runtime/copy_device.py:130
+    #: kvmgui/runtime/copy_device.py:132
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "--disk chooses a disk of a VM; give the VM's name instead of an image file.")),
-    #: kvmgui/runtime/copy_device.py:146; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/copy_device.py:148; {name} = shown(vm.spec.name)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' has no disk to copy.")),
-    #: kvmgui/runtime/copy_device.py:149; {name} = shown(vm.spec.name), {disks_count} = len(disks)
+    #: kvmgui/runtime/copy_device.py:151; {name} = shown(vm.spec.name), {disks_count} = len(disks)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' has {disks_count} disks: choose one with --disk 1 to --disk {disks_count}.")),
-    #: kvmgui/runtime/copy_device.py:153; {name} = shown(vm.spec.name), {disks_count} = len(disks)
+    #: kvmgui/runtime/copy_device.py:155; {name} = shown(vm.spec.name), {disks_count} = len(disks)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' has {disks_count} disks; there is no disk {disk}.")),
-    #: kvmgui/runtime/copy_device.py:153; {name} = shown(vm.spec.name), {disks_count} = len(disks)
+    #: kvmgui/runtime/copy_device.py:155; {name} = shown(vm.spec.name), {disks_count} = len(disks)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' has {disks_count} disk; there is no disk {disk}.")),
-    #: kvmgui/runtime/copy_device.py:162; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/copy_device.py:164; {name} = shown(vm.spec.name)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' is running and writing to this disk; shut it down first (kvmgui-cli shutdown '{name}'), then copy.")),
-    #: kvmgui/runtime/copy_device.py:253; {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:266; {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy to {target} was cancelled. The target now holds part of the image and is not usable until the copy is made again.')),
-    #: kvmgui/runtime/copy_device.py:259; {name} = plan.source.name, {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:272; {name} = plan.source.name, {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copying {name} to {target} failed: {sentence} The target may be partly written.')),
-    #: kvmgui/runtime/copy_device.py:268; {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:281; {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'If the image has partitions, this computer sees them after the device is plugged in again (or after: sudo partprobe {target}).')),
-    #: kvmgui/runtime/copy_device.py:273; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:286; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copied {name} ({source_format}, {virtual_size_size}) to {target} and checked the copy.')),
-    #: kvmgui/runtime/copy_device.py:273; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:286; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copied {name} ({source_format}, {virtual_size_size}) to {target}.')),
-    #: kvmgui/runtime/copy_device.py:279; {name} = Path(source).name
+    #: kvmgui/runtime/copy_device.py:292; {name} = Path(source).name
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copying {name} to {target}')),
-    #: kvmgui/runtime/copy_device.py:288; {target} = shown(plan.target)
+    #: kvmgui/runtime/copy_device.py:301; {target} = shown(plan.target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Checking the copy on {target} was cancelled; the copy itself was finished.')),
-    #: kvmgui/runtime/copy_device.py:291; {target} = shown(plan.target), {name} = plan.source.name
+    #: kvmgui/runtime/copy_device.py:304; {target} = shown(plan.target), {name} = plan.source.name
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy on {target} differs from {name}: the device may be failing. Try again or use another target.')),
-    #: kvmgui/runtime/copy_device.py:295; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)
+    #: kvmgui/runtime/copy_device.py:308; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy on {target} could not be checked: {1}')),
     #: kvmgui/runtime/disk_snapshots.py:41
     ('runtime.disk_snapshots', QT_TRANSLATE_NOOP('runtime.disk_snapshots', '{doing} failed: {sentence}')),
@@ -1396,95 +1426,91 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it did not answer within {timeout} seconds')),
     #: kvmgui/runtime/host_probe.py:148; {returncode} = proc.returncode, {1} = first or 'no output'
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it exited with status {returncode} ({1})')),
-    #: kvmgui/runtime/images.py:79; {0} = argv[0]
+    #: kvmgui/runtime/images.py:92; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "The program {0} was not found. Install QEMU's tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.")),
-    #: kvmgui/runtime/images.py:83; {0} = argv[0]
+    #: kvmgui/runtime/images.py:96; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The program {0} cannot be run (permission denied).')),
-    #: kvmgui/runtime/images.py:108
+    #: kvmgui/runtime/images.py:121
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'qemu-img did not answer within {timeout} seconds.')),
-    #: kvmgui/runtime/images.py:177; {name} = Path(abspath).name
+    #: kvmgui/runtime/images.py:190; {name} = Path(abspath).name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Cannot read {name}')),
-    #: kvmgui/runtime/images.py:190
+    #: kvmgui/runtime/images.py:203
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{path} does not exist.')),
-    #: kvmgui/runtime/images.py:192
+    #: kvmgui/runtime/images.py:205
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{path} is a folder, not an image file.')),
-    #: kvmgui/runtime/images.py:223; {parent} = target.parent
+    #: kvmgui/runtime/images.py:237; {parent} = target.parent
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The folder {parent} does not exist.')),
-    #: kvmgui/runtime/images.py:225
+    #: kvmgui/runtime/images.py:239
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} is a folder, not an image file.')),
-    #: kvmgui/runtime/images.py:227
+    #: kvmgui/runtime/images.py:241
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} already exists; choose another name.')),
-    #: kvmgui/runtime/images.py:233
+    #: kvmgui/runtime/images.py:249
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The base image {base} does not exist.')),
-    #: kvmgui/runtime/images.py:244; {name} = target.name
+    #: kvmgui/runtime/images.py:260; {name} = target.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Cannot create {name}')),
-    #: kvmgui/runtime/images.py:385; {title} = self.title
+    #: kvmgui/runtime/images.py:401; {title} = self.title
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{title} was cancelled; nothing was changed.')),
-    #: kvmgui/runtime/images.py:453; {message} = verdict.message
+    #: kvmgui/runtime/images.py:469; {message} = verdict.message
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new image did not pass its check ({message}); the original was kept unchanged.')),
-    #: kvmgui/runtime/images.py:467
+    #: kvmgui/runtime/images.py:483
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "The new image's content differs from the original, so the original was kept unchanged.")),
-    #: kvmgui/runtime/images.py:472
+    #: kvmgui/runtime/images.py:488
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new image could not be compared with the original')),
-    #: kvmgui/runtime/images.py:501
+    #: kvmgui/runtime/images.py:518
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "kvmgui converts to qcow2 or raw, not to '{to}'.")),
-    #: kvmgui/runtime/images.py:503
+    #: kvmgui/runtime/images.py:520
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Only qcow2 images can be compressed; convert to qcow2.')),
-    #: kvmgui/runtime/images.py:510
+    #: kvmgui/runtime/images.py:526
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The source and the target are the same file; choose a new file name (to make an image smaller in place, compress it).')),
-    #: kvmgui/runtime/images.py:514
-    ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} already exists; choose another name or allow replacing it.')),
-    #: kvmgui/runtime/images.py:517
-    ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} is not a regular file, so it is not replaced.')),
-    #: kvmgui/runtime/images.py:535; {name} = source.name
+    #: kvmgui/runtime/images.py:551; {name} = source.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converting {name} failed')),
-    #: kvmgui/runtime/images.py:548; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
+    #: kvmgui/runtime/images.py:564; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.')),
-    #: kvmgui/runtime/images.py:548; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
+    #: kvmgui/runtime/images.py:564; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.')),
-    #: kvmgui/runtime/images.py:552; {name} = source.name
+    #: kvmgui/runtime/images.py:568; {name} = source.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converting {name}')),
-    #: kvmgui/runtime/images.py:569; {free_size} = format_size(free), {needed_size} = format_size(needed)
+    #: kvmgui/runtime/images.py:585; {free_size} = format_size(free), {needed_size} = format_size(needed)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.')),
-    #: kvmgui/runtime/images.py:600; {name} = path.name, {format} = info.format
+    #: kvmgui/runtime/images.py:618; {name} = path.name, {format} = info.format
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is a {format} image; only qcow2 images can be compressed. Convert it to a new compressed qcow2 image instead.')),
-    #: kvmgui/runtime/images.py:613; {name} = path.name
+    #: kvmgui/runtime/images.py:631; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressing {name} failed')),
-    #: kvmgui/runtime/images.py:620; {name} = path.name, {before_size} = format_size(before)
+    #: kvmgui/runtime/images.py:638; {name} = path.name, {before_size} = format_size(before)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.')),
-    #: kvmgui/runtime/images.py:632; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)
+    #: kvmgui/runtime/images.py:650; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressed {name} from {before_size} to {after_size} on disk.')),
-    #: kvmgui/runtime/images.py:636; {name} = path.name
+    #: kvmgui/runtime/images.py:654; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressing {name}')),
-    #: kvmgui/runtime/images.py:643; {name} = path.name
+    #: kvmgui/runtime/images.py:661; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} has {count} snapshots, which {doing} would lose; delete them first.')),
-    #: kvmgui/runtime/images.py:643; {name} = path.name
+    #: kvmgui/runtime/images.py:661; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} has {count} snapshot, which {doing} would lose; delete them first.')),
-    #: kvmgui/runtime/images.py:658; {name} = path.name, {backing_file} = info.backing_file
+    #: kvmgui/runtime/images.py:676; {name} = path.name, {backing_file} = info.backing_file
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The base image of {name} ({backing_file}) cannot be read.')),
-    #: kvmgui/runtime/images.py:685
+    #: kvmgui/runtime/images.py:704
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new size must be more than zero.')),
-    #: kvmgui/runtime/images.py:690; {name} = path.name, {old_size} = format_size(old)
+    #: kvmgui/runtime/images.py:710; {name} = path.name, {old_size} = format_size(old)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is already {old_size}.')),
-    #: kvmgui/runtime/images.py:694; {name} = path.name
+    #: kvmgui/runtime/images.py:714; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Resizing {name} failed')),
-    #: kvmgui/runtime/images.py:697; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:717; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} grew from {old_size} to {new_size}.')),
-    #: kvmgui/runtime/images.py:698
+    #: kvmgui/runtime/images.py:718
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The guest still sees the old partition size: enlarge the partition and its file system inside the guest (for example with GParted or Disk Management).')),
-    #: kvmgui/runtime/images.py:703; {new_size} = format_size(new), {old_size} = format_size(old)
+    #: kvmgui/runtime/images.py:723; {new_size} = format_size(new), {old_size} = format_size(old)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "{new_size} is smaller than the disk's current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest's partitions first and confirm the shrink explicitly.")),
-    #: kvmgui/runtime/images.py:718; {name} = path.name
+    #: kvmgui/runtime/images.py:738; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Copying {name} failed')),
-    #: kvmgui/runtime/images.py:722; {name} = path.name
+    #: kvmgui/runtime/images.py:742; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Shrinking {name} failed')),
-    #: kvmgui/runtime/images.py:732; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:752; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} shrank from {old_size} to {new_size}.')),
-    #: kvmgui/runtime/images.py:733; {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:753; {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Everything beyond {new_size} on the disk was deleted.')),
-    #: kvmgui/runtime/images.py:736; {name} = path.name
+    #: kvmgui/runtime/images.py:756; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Resizing {name}')),
-    #: kvmgui/runtime/images.py:759; {name} = path.name
+    #: kvmgui/runtime/images.py:779; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Checking {name} failed')),
     #: kvmgui/runtime/keys.py:52
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', 'No key was given: write a key or a combination such as ctrl-alt-delete.')),
@@ -1802,4 +1828,6 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The base image of {name} is a '{backing_format}' image: import it with --convert.")),
     #: kvmgui/runtime/vm_import.py:83; {strerror} = exc.strerror
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The converted image could not be moved into the VM's folder ({strerror}).")),
+    #: kvmgui/runtime/write_guard.py:109; {path} = facts.path
+    ('runtime.write_guard', QT_TRANSLATE_NOOP('runtime.write_guard', '{path} may be written.')),
 )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.model import DisplayKind, VmSpec
 from kvmgui.runtime.display_auth import read_password
 from kvmgui.runtime.state import VmState
+from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.console.fullscreen import FullscreenBar
 from kvmgui.ui.context import AppContext
@@ -83,7 +84,8 @@ class ConsolePage(QWidget):
         v = QVBoxLayout(self.console_page)
         v.setContentsMargins(0, 0, 0, 0)
         self.toolbar = ConsoleToolBar(
-            self.console, self.console_page, detached=False, screenshot_name=spec.name
+            self.console, self.console_page, detached=False, screenshot_name=spec.name,
+            write_guard=self.write_guard(),
         )
         self.toolbar.detachRequested.connect(self.detach)
         self.toolbar.fullscreenToggled.connect(self._fullscreen)
@@ -277,7 +279,8 @@ class ConsolePage(QWidget):
         self.scroll_area.takeWidget()
         # Parented (QMainWindow stays a top-level window): Qt owns it, so it is deleted by
         # deleteLater on the event loop, never by the garbage collector at a random moment.
-        window = ConsoleWindow(self.console, vm_name=self.spec.name, parent=self)
+        window = ConsoleWindow(self.console, vm_name=self.spec.name, parent=self,
+                               write_guard=self.write_guard())
         window.setObjectName("detached-console")
         window.attachRequested.connect(self.attach)
         self.window_ = window
@@ -347,6 +350,11 @@ class ConsolePage(QWidget):
         if self.window_ is not None:
             self.attach()
         self.console.disconnect()
+
+    def write_guard(self) -> WriteGuard:
+        """A screenshot never replaces any VM's disk or other file a VM needs."""
+        return WriteGuard.for_store(self.ctx.store, self.ctx.paths,
+                                    qemu_img=self.ctx.settings.qemu_img_binary)
 
     def screenshot_path(self) -> Path:
         return self.toolbar.default_screenshot_path()

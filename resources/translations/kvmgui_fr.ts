@@ -461,7 +461,7 @@
 <context>
     <name>ConsolePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_console.py" line="+90"/>
+        <location filename="../../kvmgui/ui/details_console.py" line="+92"/>
         <source>Open in Viewer</source>
         <translation>Ouvrir dans la visionneuse</translation>
     </message>
@@ -554,7 +554,7 @@
 <context>
     <name>ConsoleToolBar</name>
     <message>
-        <location filename="../../kvmgui/ui/console/toolbar.py" line="+48"/>
+        <location filename="../../kvmgui/ui/console/toolbar.py" line="+56"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
@@ -650,7 +650,7 @@
         <translation>Capture d&apos;écran non enregistrée</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>The screenshot could not be written to %1; choose another folder or name.</source>
         <translation>La capture d&apos;écran n&apos;a pas pu être enregistrée dans %1 ; choisissez un autre dossier ou un autre nom.</translation>
     </message>
@@ -770,7 +770,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kvmgui/ui/console/window.py" line="+58"/>
+        <location filename="../../kvmgui/ui/console/window.py" line="+61"/>
         <source>Console status</source>
         <translation>État de la console</translation>
     </message>
@@ -1567,7 +1567,7 @@
 <context>
     <name>ImageToolsDialog</name>
     <message>
-        <location filename="../../kvmgui/ui/media/image_tools.py" line="+94"/>
+        <location filename="../../kvmgui/ui/media/image_tools.py" line="+95"/>
         <location line="+1"/>
         <source>Disk image tools</source>
         <translation>Outils pour images disque</translation>
@@ -1873,7 +1873,7 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Choose another file name for the new image.</source>
         <translation>Choisissez un autre nom de fichier pour la nouvelle image.</translation>
     </message>
@@ -1903,7 +1903,7 @@
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Converting {0}…</source>
         <translation>Conversion de {0}…</translation>
     </message>
@@ -1913,7 +1913,7 @@
         <translation>L&apos;image n&apos;a pas pu être convertie.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Compressing {0}…</source>
         <translation>Compression de {0}…</translation>
     </message>
@@ -1923,7 +1923,7 @@
         <translation>L&apos;image n&apos;a pas pu être compressée.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Resizing {0}…</source>
         <translation>Redimensionnement de {0}…</translation>
     </message>
@@ -8017,95 +8017,188 @@
     </message>
 </context>
 <context>
+    <name>core.write_guard</name>
+    <message>
+        <location line="+2"/>
+        <source>{0} and {1}</source>
+        <extracomment>kvmgui/core/write_guard.py:101; {0} = &apos;, &apos;.join(quoted[:-1]), {1} = quoted[-1]</extracomment>
+        <translation>{0} et {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder {folder} does not exist; choose an existing folder.</source>
+        <extracomment>kvmgui/core/write_guard.py:133</extracomment>
+        <translation>Le dossier {folder} n’existe pas ; choisissez un dossier existant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is a folder; choose a file name (inside it, for example).</source>
+        <extracomment>kvmgui/core/write_guard.py:137</extracomment>
+        <translation>{name} est un dossier ; choisissez un nom de fichier (dans ce dossier, par exemple).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is the base of the linked clone {clones}, which would stop working; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:142</extracomment>
+        <translation>{name} est la base du clone lié {clones}, qui ne fonctionnerait plus ; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is the base of the linked clones {clones}, which would stop working; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:144</extracomment>
+        <translation>{name} est la base des clones liés {clones}, qui ne fonctionneraient plus ; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is the disk of the VM {1}; writing it would destroy that disk, so choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:149; {1} = _names(disks)</extracomment>
+        <translation>{name} est le disque de la VM {1} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is the disk of the VMs {1}; writing it would destroy that disk, so choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:152; {1} = _names(disks)</extracomment>
+        <translation>{name} est le disque des VM {1} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is one of the files of the VM {1}; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:157; {1} = _names(others[:1])</extracomment>
+        <translation>{name} est l’un des fichiers de la VM {1} ; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is the base image of {1}, which reads its data from it; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:160; {1} = shown(facts.overlays[0])</extracomment>
+        <translation>{name} est l’image de base de {1}, qui y lit ses données ; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} backs {device}, mounted on {points}: unmount it (sudo umount {3}) first, or choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:166; {device} = shown(loop.device), {3} = shown(loop.mount_points[0])</extracomment>
+        <translation>{name} est le fichier de {device}, monté sur {points} : démontez-le d’abord (sudo umount {3}), ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} backs {device}, which is used as swap space; turn that off (sudo swapoff) first, or choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:169; {device} = shown(loop.device)</extracomment>
+        <translation>{name} est le fichier de {device}, utilisé comme espace d’échange (swap) ; désactivez-le d’abord (sudo swapoff), ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is used as swap space by this computer; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:173</extracomment>
+        <translation>{name} sert d’espace d’échange (swap) à cet ordinateur ; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is not a regular file; choose a file name.</source>
+        <extracomment>kvmgui/core/write_guard.py:178</extracomment>
+        <translation>{name} n’est pas un fichier ordinaire ; choisissez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is read-only; choose another file, or make it writable (chmod u+w) if it really is to be replaced.</source>
+        <extracomment>kvmgui/core/write_guard.py:180</extracomment>
+        <translation>{name} est en lecture seule ; choisissez un autre fichier, ou rendez-le modifiable (chmod u+w) s’il doit vraiment être remplacé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} already exists; choose another name or allow replacing it.</source>
+        <extracomment>kvmgui/core/write_guard.py:183</extracomment>
+        <translation>{name} existe déjà ; choisissez un autre nom ou autorisez son remplacement.</translation>
+    </message>
+</context>
+<context>
     <name>runtime.actions</name>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; has no CD/DVD drive; add one in its settings (it appears at the next start).</source>
-        <extracomment>kvmgui/runtime/actions.py:25</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:27</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;a pas de lecteur CD/DVD&#xa0;; ajoutez-en un dans ses paramètres (il apparaît au prochain démarrage).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest has locked the CD/DVD tray (a program in it is using the disc) and was asked to release it. Try again in a moment, or force it (the guest may lose data it is reading).</source>
-        <extracomment>kvmgui/runtime/actions.py:29</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:31</extracomment>
         <translation>L&apos;invité a verrouillé le tiroir du lecteur CD/DVD (un programme utilise le disque) et il lui a été demandé de le libérer. Réessayez dans un instant, ou forcez l&apos;éjection (l&apos;invité peut perdre des données en cours de lecture).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the ISO image</source>
-        <extracomment>kvmgui/runtime/actions.py:32</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:34</extracomment>
         <translation>l&apos;image ISO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU could not change the CD/DVD: {text}</source>
-        <extracomment>kvmgui/runtime/actions.py:35</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:37</extracomment>
         <translation>QEMU n&apos;a pas pu changer le CD/DVD&#xa0;: {text}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ejected the CD/DVD.</source>
-        <extracomment>kvmgui/runtime/actions.py:45</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:47</extracomment>
         <translation>CD/DVD éjecté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The ISO image {path} does not exist (or is not a file): check the path.</source>
-        <extracomment>kvmgui/runtime/actions.py:51</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:53</extracomment>
         <translation>L&apos;image ISO {path} n&apos;existe pas (ou n&apos;est pas un fichier)&#xa0;: vérifiez le chemin.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui is not allowed to read {path}: give your user read access to it.</source>
-        <extracomment>kvmgui/runtime/actions.py:54</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:56</extracomment>
         <translation>kvmgui n&apos;a pas le droit de lire {path}&#xa0;: donnez à votre compte le droit de le lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inserted {name} into the CD/DVD drive (until the VM stops; change the VM&apos;s settings to keep it).</source>
-        <extracomment>kvmgui/runtime/actions.py:69; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:71; {name} = path.name</extracomment>
         <translation>{name} inséré dans le lecteur CD/DVD (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU could not take a screenshot: {exc}</source>
-        <extracomment>kvmgui/runtime/actions.py:79</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:84</extracomment>
         <translation>QEMU n&apos;a pas pu faire de capture d&apos;écran&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The screenshot could not be saved as {dest} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/actions.py:88; {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:95; {strerror} = exc.strerror</extracomment>
         <translation>La capture d&apos;écran n&apos;a pas pu être enregistrée sous {dest} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved a screenshot of &apos;{name}&apos; as {dest}.</source>
-        <extracomment>kvmgui/runtime/actions.py:90</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:101</extracomment>
         <translation>Capture d&apos;écran de «&#xa0;{name}&#xa0;» enregistrée sous {dest}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No keys were given.</source>
-        <extracomment>kvmgui/runtime/actions.py:99</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:110</extracomment>
         <translation>Aucune touche n&apos;a été indiquée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not send the keys: {exc}</source>
-        <extracomment>kvmgui/runtime/actions.py:110</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:121</extracomment>
         <translation>QEMU n&apos;a pas envoyé les touches&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sent {0} to &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/actions.py:113; {0} = &apos;, &apos;.join(combos)</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:124; {0} = &apos;, &apos;.join(combos)</extracomment>
         <translation>{0} envoyé à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; has no display (it was set to none).</source>
-        <extracomment>kvmgui/runtime/actions.py:129</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:140</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;affichage (il est réglé sur «&#xa0;aucun&#xa0;»).</translation>
     </message>
 </context>
@@ -8264,61 +8357,61 @@
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; writable</source>
-        <extracomment>kvmgui/runtime/clones.py:331; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:333; {name} = shown(vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;» modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made writable ({strerror}).</source>
-        <extracomment>kvmgui/runtime/clones.py:346; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:348; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être rendu modifiable ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {i} ({name}) is writable again</source>
-        <extracomment>kvmgui/runtime/clones.py:349; {i} = i + 1, {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:351; {i} = i + 1, {name} = path.name</extracomment>
         <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A full clone copies a VM; to make a VM from an image, use &apos;kvmgui-cli create NAME --disk IMAGE&apos; (or clone it with --linked).</source>
-        <extracomment>kvmgui/runtime/clones.py:380</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:382</extracomment>
         <translation>Un clone complet copie une machine virtuelle&#xa0;; pour créer une machine virtuelle à partir d&apos;une image, utilisez «&#xa0;kvmgui-cli create NOM --disk IMAGE&#xa0;» (ou clonez-la avec --linked).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>copy it</source>
-        <extracomment>kvmgui/runtime/clones.py:383</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:385</extracomment>
         <translation>copiez-la</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk of this VM is a host device; kvmgui copies image files only.</source>
-        <extracomment>kvmgui/runtime/clones.py:396</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:398</extracomment>
         <translation>Un disque de cette machine virtuelle est un périphérique de l&apos;hôte&#xa0;; kvmgui ne copie que des fichiers image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning &apos;{name}&apos; was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/clones.py:415; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:417; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>Le clonage de «&#xa0;{name}&#xa0;» a été annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{new_name}&apos;, an independent copy of &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/clones.py:422; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:424; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
         <translation>«&#xa0;{new_name}&#xa0;» créée, une copie indépendante de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning {base}</source>
-        <extracomment>kvmgui/runtime/clones.py:426</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:428</extracomment>
         <translation>Clonage de {base}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed: {sentence}</source>
-        <extracomment>kvmgui/runtime/clones.py:447; {name} = src.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:449; {name} = src.name</extracomment>
         <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
     </message>
 </context>
@@ -8378,235 +8471,235 @@
     <message>
         <location line="+2"/>
         <source>The guest was asked to shut down (ACPI power button).</source>
-        <extracomment>kvmgui/runtime/controller.py:187</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:190</extracomment>
         <translation>Il a été demandé à l&apos;invité de s&apos;éteindre (bouton d&apos;alimentation ACPI).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest is powering off.</source>
-        <extracomment>kvmgui/runtime/controller.py:195</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:198</extracomment>
         <translation>L&apos;invité s&apos;éteint.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> It is kept paused so you can read its screen; reset it or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:204</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:207</extracomment>
         <translation> Elle reste en pause pour que vous puissiez lire son écran&#xa0;; réinitialisez-la ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The disk on the host is full, so the guest&apos;s writes failed and it was paused: free some space on the host, then resume the VM.</source>
-        <extracomment>kvmgui/runtime/controller.py:221</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:224</extracomment>
         <translation>Le disque de l&apos;hôte est plein&#xa0;: les écritures de l&apos;invité ont échoué et il a été mis en pause. Libérez de l&apos;espace sur l&apos;hôte, puis reprenez la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reading from</source>
-        <extracomment>kvmgui/runtime/controller.py:223</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:226</extracomment>
         <translation>la lecture sur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>writing to</source>
-        <extracomment>kvmgui/runtime/controller.py:223</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:226</extracomment>
         <translation>l&apos;écriture sur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.</source>
-        <extracomment>kvmgui/runtime/controller.py:224; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:227; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
         <translation>Une erreur de disque s&apos;est produite pendant {op} un disque ({1})&#xa0;; l&apos;invité a été mis en pause. Vérifiez l&apos;image disque et le disque de l&apos;hôte, puis reprenez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:251</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:254</extracomment>
         <translation>L&apos;invité n&apos;a pas réagi à la demande d&apos;extinction en {timeout} s (il est peut-être encore en train de démarrer, ou n&apos;écoute pas le bouton d&apos;alimentation ACPI)&#xa0;; réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting this VM.</source>
-        <extracomment>kvmgui/runtime/controller.py:272</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:275</extracomment>
         <translation>Un autre programme est en train de démarrer cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.</source>
-        <extracomment>kvmgui/runtime/controller.py:280</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:283</extracomment>
         <translation>QEMU s&apos;est arrêté de façon inattendue alors qu&apos;aucun programme kvmgui ne le surveillait (il a probablement été tué)&#xa0;; redémarrez la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).</source>
-        <extracomment>kvmgui/runtime/controller.py:324</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:327</extracomment>
         <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant (un autre programme y est connecté).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:324</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:327</extracomment>
         <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot create its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/controller.py:501; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:504; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is still starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:505; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:508; {name} = self.name</extracomment>
         <translation>Un autre programme est encore en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already running.</source>
-        <extracomment>kvmgui/runtime/controller.py:519; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:522; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Starting &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:525; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:528; {name} = self.name</extracomment>
         <translation>Démarrage de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not accept the password for the VM&apos;s display ({exc}), so the VM was stopped again; turn the display password off in the VM&apos;s settings to start it without one.</source>
-        <extracomment>kvmgui/runtime/controller.py:567</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:570</extracomment>
         <translation>QEMU n&apos;a pas accepté le mot de passe de l&apos;affichage de la machine virtuelle ({exc}), elle a donc été arrêtée&#xa0;; désactivez le mot de passe de l&apos;affichage dans ses paramètres pour la démarrer sans.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.</source>
-        <extracomment>kvmgui/runtime/controller.py:577</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:580</extracomment>
         <translation>QEMU a démarré mais n&apos;a pas accepté la commande de lancer l&apos;invité ({exc})&#xa0;; il a été arrêté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Started &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:583; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:586; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a démarré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is not running.</source>
-        <extracomment>kvmgui/runtime/controller.py:602; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:605; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot reach the monitor of &apos;{name}&apos; right now (another program may be connected to it); try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:609; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:612; {name} = self.name</extracomment>
         <translation>kvmgui ne peut pas joindre le moniteur de «&#xa0;{name}&#xa0;» pour l&apos;instant (un autre programme y est peut-être connecté)&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already paused.</source>
-        <extracomment>kvmgui/runtime/controller.py:628; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:631; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pause &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:634; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:637; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas mis «&#xa0;{name}&#xa0;» en pause&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:638; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:641; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» mise en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not resume &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:650; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:653; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas repris «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resumed &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:654; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:657; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a repris.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not reset &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:667; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:670; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas réinitialisé «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset &apos;{name}&apos; (like pressing its reset button).</source>
-        <extracomment>kvmgui/runtime/controller.py:670; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:673; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» réinitialisée (comme avec son bouton de réinitialisation).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pass on the shutdown request: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:684</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:687</extracomment>
         <translation>QEMU n&apos;a pas transmis la demande d&apos;extinction&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Asked &apos;{name}&apos; to shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:690; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:693; {name} = self.name</extracomment>
         <translation>Extinction demandée à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:692; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:695; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» s&apos;est éteinte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; did not shut down within {wait} s, so it was forced off.</source>
-        <extracomment>kvmgui/runtime/controller.py:698; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:701; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas éteinte en {wait} s, son arrêt a donc été forcé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:704; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:707; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» tourne encore {wait} s après la demande d&apos;extinction&#xa0;: l&apos;invité est peut-être encore en train de démarrer, ou ignore le bouton d&apos;alimentation ACPI. Réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan</source>
-        <extracomment>kvmgui/runtime/controller.py:734; {pid} = watch.pid</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:737; {pid} = watch.pid</extracomment>
         <translation>QEMU (PID {pid}) ne s&apos;est pas arrêté, même tué&#xa0;; il est peut-être bloqué dans le noyau (par exemple sur un disque figé). Vérifiez-le avec&#xa0;: ps -p {pid} -o stat,wchan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off: QEMU did not respond, so it was killed.</source>
-        <extracomment>kvmgui/runtime/controller.py:739; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:742; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée&#xa0;: QEMU ne répondait pas, il a donc été tué.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off.</source>
-        <extracomment>kvmgui/runtime/controller.py:741; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:744; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot use its runtime folder {dir} ({exc}).</source>
-        <extracomment>kvmgui/runtime/controller.py:780; {dir} = self.run.dir</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:783; {dir} = self.run.dir</extracomment>
         <translation>kvmgui ne peut pas utiliser son dossier d&apos;exécution {dir} ({exc}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:784; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:787; {name} = self.name</extracomment>
         <translation>Un autre programme est en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/controller.py:796; {parent} = dest.parent</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:802; {parent} = dest.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
 </context>
@@ -8615,121 +8708,121 @@
     <message>
         <location line="+2"/>
         <source>{target} cannot be examined ({strerror}).</source>
-        <extracomment>kvmgui/runtime/copy_device.py:88; {target} = shown(target), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:90; {target} = shown(target), {strerror} = exc.strerror</extracomment>
         <translation>{target} ne peut pas être examiné ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {message}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:99; {target} = shown(target), {message} = exc.message</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:101; {target} = shown(target), {message} = exc.message</extracomment>
         <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {message}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {exc}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:102; {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:104; {target} = shown(target)</extracomment>
         <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>lsblk does not list {target}, so kvmgui cannot tell whether it is in use; it does not write to it.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:106; {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:108; {target} = shown(target)</extracomment>
         <translation>lsblk ne liste pas {target}, kvmgui ne peut donc pas savoir s&apos;il est utilisé&#xa0;; il n&apos;y écrit pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{source} is neither an image file nor a VM: check the name (&apos;kvmgui-cli list&apos; shows the VMs).</source>
-        <extracomment>kvmgui/runtime/copy_device.py:127; {source} = shown(source)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:129; {source} = shown(source)</extracomment>
         <translation>{source} n&apos;est ni un fichier image ni une machine virtuelle&#xa0;: vérifiez le nom («&#xa0;kvmgui-cli list&#xa0;» affiche les machines virtuelles).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--disk chooses a disk of a VM; give the VM&apos;s name instead of an image file.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:130</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:132</extracomment>
         <translation>--disk choisit un disque d&apos;une machine virtuelle&#xa0;; donnez le nom de la machine virtuelle au lieu d&apos;un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has no disk to copy.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:146; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:148; {name} = shown(vm.spec.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» n&apos;a pas de disque à copier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has {disks_count} disks: choose one with --disk 1 to --disk {disks_count}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:149; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:151; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;: choisissez-en un avec --disk 1 à --disk {disks_count}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has {disks_count} disks; there is no disk {disk}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:153; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:155; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has {disks_count} disk; there is no disk {disk}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:153; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:155; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disque&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; is running and writing to this disk; shut it down first (kvmgui-cli shutdown &apos;{name}&apos;), then copy.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:162; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:164; {name} = shown(vm.spec.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» est en marche et écrit sur ce disque&#xa0;; éteignez-la d&apos;abord (kvmgui-cli shutdown &apos;{name}&apos;), puis copiez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The copy to {target} was cancelled. The target now holds part of the image and is not usable until the copy is made again.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:253; {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:266; {target} = shown(target)</extracomment>
         <translation>La copie vers {target} a été annulée. La cible contient maintenant une partie de l&apos;image et reste inutilisable tant que la copie n&apos;est pas refaite.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} to {target} failed: {sentence} The target may be partly written.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:259; {name} = plan.source.name, {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:272; {name} = plan.source.name, {target} = shown(target)</extracomment>
         <translation>La copie de {name} vers {target} a échoué&#xa0;: {sentence} La cible est peut-être partiellement écrite.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>If the image has partitions, this computer sees them after the device is plugged in again (or after: sudo partprobe {target}).</source>
-        <extracomment>kvmgui/runtime/copy_device.py:268; {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:281; {target} = shown(target)</extracomment>
         <translation>Si l&apos;image contient des partitions, cet ordinateur les voit une fois le périphérique rebranché (ou après&#xa0;: sudo partprobe {target}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copied {name} ({source_format}, {virtual_size_size}) to {target} and checked the copy.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:273; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:286; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
         <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}, copie vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copied {name} ({source_format}, {virtual_size_size}) to {target}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:273; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:286; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
         <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} to {target}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:279; {name} = Path(source).name</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:292; {name} = Path(source).name</extracomment>
         <translation>Copie de {name} vers {target}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checking the copy on {target} was cancelled; the copy itself was finished.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:288; {target} = shown(plan.target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:301; {target} = shown(plan.target)</extracomment>
         <translation>La vérification de la copie sur {target} a été annulée&#xa0;; la copie elle-même était terminée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The copy on {target} differs from {name}: the device may be failing. Try again or use another target.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:291; {target} = shown(plan.target), {name} = plan.source.name</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:304; {target} = shown(plan.target), {name} = plan.source.name</extracomment>
         <translation>La copie sur {target} diffère de {name}&#xa0;: le périphérique est peut-être défaillant. Réessayez ou utilisez une autre cible.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The copy on {target} could not be checked: {1}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:295; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:308; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)</extracomment>
         <translation>La copie sur {target} n&apos;a pas pu être vérifiée&#xa0;: {1}</translation>
     </message>
 </context>
@@ -8843,271 +8936,259 @@
     <message>
         <location line="+2"/>
         <source>The program {0} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
-        <extracomment>kvmgui/runtime/images.py:79; {0} = argv[0]</extracomment>
+        <extracomment>kvmgui/runtime/images.py:92; {0} = argv[0]</extracomment>
         <translation>Le programme {0} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The program {0} cannot be run (permission denied).</source>
-        <extracomment>kvmgui/runtime/images.py:83; {0} = argv[0]</extracomment>
+        <extracomment>kvmgui/runtime/images.py:96; {0} = argv[0]</extracomment>
         <translation>Le programme {0} ne peut pas être lancé (permission refusée).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img did not answer within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/images.py:108</extracomment>
+        <extracomment>kvmgui/runtime/images.py:121</extracomment>
         <translation>qemu-img n&apos;a pas répondu en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot read {name}</source>
-        <extracomment>kvmgui/runtime/images.py:177; {name} = Path(abspath).name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:190; {name} = Path(abspath).name</extracomment>
         <translation>Impossible de lire {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:190</extracomment>
+        <extracomment>kvmgui/runtime/images.py:203</extracomment>
         <translation>{path} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:192</extracomment>
+        <extracomment>kvmgui/runtime/images.py:205</extracomment>
         <translation>{path} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:223; {parent} = target.parent</extracomment>
+        <extracomment>kvmgui/runtime/images.py:237; {parent} = target.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:225</extracomment>
+        <extracomment>kvmgui/runtime/images.py:239</extracomment>
         <translation>{target} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} already exists; choose another name.</source>
-        <extracomment>kvmgui/runtime/images.py:227</extracomment>
+        <extracomment>kvmgui/runtime/images.py:241</extracomment>
         <translation>{target} existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:233</extracomment>
+        <extracomment>kvmgui/runtime/images.py:249</extracomment>
         <translation>L&apos;image de base {base} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot create {name}</source>
-        <extracomment>kvmgui/runtime/images.py:244; {name} = target.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:260; {name} = target.name</extracomment>
         <translation>Impossible de créer {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{title} was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/images.py:385; {title} = self.title</extracomment>
+        <extracomment>kvmgui/runtime/images.py:401; {title} = self.title</extracomment>
         <translation>{title}&#xa0;: annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image did not pass its check ({message}); the original was kept unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:453; {message} = verdict.message</extracomment>
+        <extracomment>kvmgui/runtime/images.py:469; {message} = verdict.message</extracomment>
         <translation>La nouvelle image n&apos;a pas passé sa vérification ({message})&#xa0;; l&apos;originale a été conservée sans modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image&apos;s content differs from the original, so the original was kept unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:467</extracomment>
+        <extracomment>kvmgui/runtime/images.py:483</extracomment>
         <translation>Le contenu de la nouvelle image diffère de l&apos;original, l&apos;originale a donc été conservée sans modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image could not be compared with the original</source>
-        <extracomment>kvmgui/runtime/images.py:472</extracomment>
+        <extracomment>kvmgui/runtime/images.py:488</extracomment>
         <translation>La nouvelle image n&apos;a pas pu être comparée à l&apos;originale</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui converts to qcow2 or raw, not to &apos;{to}&apos;.</source>
-        <extracomment>kvmgui/runtime/images.py:501</extracomment>
+        <extracomment>kvmgui/runtime/images.py:518</extracomment>
         <translation>kvmgui convertit en qcow2 ou en raw, pas en «&#xa0;{to}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only qcow2 images can be compressed; convert to qcow2.</source>
-        <extracomment>kvmgui/runtime/images.py:503</extracomment>
+        <extracomment>kvmgui/runtime/images.py:520</extracomment>
         <translation>Seules les images qcow2 peuvent être compressées&#xa0;; convertissez en qcow2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The source and the target are the same file; choose a new file name (to make an image smaller in place, compress it).</source>
-        <extracomment>kvmgui/runtime/images.py:510</extracomment>
+        <extracomment>kvmgui/runtime/images.py:526</extracomment>
         <translation>La source et la cible sont le même fichier&#xa0;; choisissez un nouveau nom de fichier (pour rendre une image plus petite sur place, compressez-la).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{target} already exists; choose another name or allow replacing it.</source>
-        <extracomment>kvmgui/runtime/images.py:514</extracomment>
-        <translation>{target} existe déjà&#xa0;; choisissez un autre nom ou autorisez son remplacement.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{target} is not a regular file, so it is not replaced.</source>
-        <extracomment>kvmgui/runtime/images.py:517</extracomment>
-        <translation>{target} n&apos;est pas un fichier ordinaire, il n&apos;est donc pas remplacé.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Converting {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:535; {name} = source.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:551; {name} = source.name</extracomment>
         <translation>La conversion de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:548; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:564; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
         <translation>{name} ({fmt}) converti en {name2} ({to}, compressé), {size_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:548; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:564; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
         <translation>{name} ({fmt}) converti en {name2} ({to}), {size_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converting {name}</source>
-        <extracomment>kvmgui/runtime/images.py:552; {name} = source.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:568; {name} = source.name</extracomment>
         <translation>Conversion de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.</source>
-        <extracomment>kvmgui/runtime/images.py:569; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:585; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
         <translation>{folder} n&apos;a que {free_size} de libre, mais la nouvelle image a besoin d&apos;environ {needed_size}. Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a {format} image; only qcow2 images can be compressed. Convert it to a new compressed qcow2 image instead.</source>
-        <extracomment>kvmgui/runtime/images.py:600; {name} = path.name, {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/images.py:618; {name} = path.name, {format} = info.format</extracomment>
         <translation>{name} est une image {format}&#xa0;; seules les images qcow2 peuvent être compressées. Convertissez-la plutôt en une nouvelle image qcow2 compressée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressing {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:613; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:631; {name} = path.name</extracomment>
         <translation>La compression de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:620; {name} = path.name, {before_size} = format_size(before)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:638; {name} = path.name, {before_size} = format_size(before)</extracomment>
         <translation>{name} est déjà aussi petit que la compression le permet ({before_size} sur le disque)&#xa0;; il a été laissé tel quel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressed {name} from {before_size} to {after_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:632; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:650; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
         <translation>{name} compressé de {before_size} à {after_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressing {name}</source>
-        <extracomment>kvmgui/runtime/images.py:636; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:654; {name} = path.name</extracomment>
         <translation>Compression de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} has {count} snapshots, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:643; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:661; {name} = path.name</extracomment>
         <translation>{name} a {count} instantanés, que {doing} ferait perdre&#xa0;; supprimez-les d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} has {count} snapshot, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:643; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:661; {name} = path.name</extracomment>
         <translation>{name} a {count} instantané, que {doing} ferait perdre&#xa0;; supprimez-le d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image of {name} ({backing_file}) cannot be read.</source>
-        <extracomment>kvmgui/runtime/images.py:658; {name} = path.name, {backing_file} = info.backing_file</extracomment>
+        <extracomment>kvmgui/runtime/images.py:676; {name} = path.name, {backing_file} = info.backing_file</extracomment>
         <translation>L&apos;image de base de {name} ({backing_file}) ne peut pas être lue.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new size must be more than zero.</source>
-        <extracomment>kvmgui/runtime/images.py:685</extracomment>
+        <extracomment>kvmgui/runtime/images.py:704</extracomment>
         <translation>La nouvelle taille doit être supérieure à zéro.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is already {old_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:690; {name} = path.name, {old_size} = format_size(old)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:710; {name} = path.name, {old_size} = format_size(old)</extracomment>
         <translation>{name} fait déjà {old_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resizing {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:694; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:714; {name} = path.name</extracomment>
         <translation>Le redimensionnement de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} grew from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:697; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:717; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
         <translation>{name} est passé de {old_size} à {new_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest still sees the old partition size: enlarge the partition and its file system inside the guest (for example with GParted or Disk Management).</source>
-        <extracomment>kvmgui/runtime/images.py:698</extracomment>
+        <extracomment>kvmgui/runtime/images.py:718</extracomment>
         <translation>L&apos;invité voit encore l&apos;ancienne taille de partition&#xa0;: agrandissez la partition et son système de fichiers dans l&apos;invité (par exemple avec GParted ou le Gestionnaire de disques de Windows).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{new_size} is smaller than the disk&apos;s current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest&apos;s partitions first and confirm the shrink explicitly.</source>
-        <extracomment>kvmgui/runtime/images.py:703; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:723; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
         <translation>{new_size} est plus petit que la taille actuelle du disque ({old_size}). La réduction efface tout ce qui se trouve au-delà de {new_size} sur le disque&#xa0;; réduisez d&apos;abord les partitions de l&apos;invité et confirmez explicitement la réduction.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:718; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:738; {name} = path.name</extracomment>
         <translation>La copie de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shrinking {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:722; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:742; {name} = path.name</extracomment>
         <translation>La réduction de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} shrank from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:732; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:752; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
         <translation>{name} est passé de {old_size} à {new_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Everything beyond {new_size} on the disk was deleted.</source>
-        <extracomment>kvmgui/runtime/images.py:733; {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:753; {new_size} = format_size(new)</extracomment>
         <translation>Tout ce qui se trouvait au-delà de {new_size} sur le disque a été effacé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resizing {name}</source>
-        <extracomment>kvmgui/runtime/images.py:736; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:756; {name} = path.name</extracomment>
         <translation>Redimensionnement de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checking {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:759; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:779; {name} = path.name</extracomment>
         <translation>La vérification de {name} a échoué</translation>
     </message>
 </context>
@@ -10117,6 +10198,15 @@
         <source>The converted image could not be moved into the VM&apos;s folder ({strerror}).</source>
         <extracomment>kvmgui/runtime/vm_import.py:83; {strerror} = exc.strerror</extracomment>
         <translation>L&apos;image convertie n&apos;a pas pu être déplacée dans le dossier de la machine virtuelle ({strerror}).</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.write_guard</name>
+    <message>
+        <location line="+2"/>
+        <source>{path} may be written.</source>
+        <extracomment>kvmgui/runtime/write_guard.py:109; {path} = facts.path</extracomment>
+        <translation>{path} peut être écrit.</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ detached=False its last action says "Detach" and emits detachRequested).
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QStandardPaths, Qt, Signal
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.runtime.images import ImageError, commit_temp, remove_quietly, temp_path_for
+from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console.image import save_png
 from kvmgui.ui.console.send_keys import build_send_keys_menu
 from kvmgui.ui.console.state import ConnectionState
 from kvmgui.ui.console.widget import ConsoleWidget
+from kvmgui.ui.i18n import core_text
 
 
 class ConsoleToolBar(QToolBar):
@@ -40,9 +44,14 @@ class ConsoleToolBar(QToolBar):
         *,
         detached: bool = False,
         screenshot_name: str = "screenshot",
+        write_guard: WriteGuard | None = None,
     ) -> None:
         super().__init__(parent)
         self._console = console
+        # Which VMs' files a screenshot must never replace (without one: none known, but
+        # read-only files, folders and loop-mounted files are still refused).
+        self._write_guard = write_guard
+        self.save_task: asyncio.Future[None] | None = None  # the last save (tests await it)
         self._detached = detached
         self._screenshot_name = screenshot_name
         self.setWindowTitle(self.tr("Console"))
@@ -210,7 +219,19 @@ class ConsoleToolBar(QToolBar):
         return dialog
 
     def _save(self, image: QImage, path: str) -> None:
-        if not save_png(image, path):
+        # The dialog's own question ("replace it?") was the explicit choice to overwrite; the
+        # guard still refuses what must never be replaced (a VM's disk, a base of linked
+        # clones, a file behind a mounted loop device, a read-only file, a folder). It reads
+        # backing chains with qemu-img, so it runs as a task, never blocking this thread.
+        self.save_task = asyncio.ensure_future(self._check_and_save(image, path))
+
+    async def _check_and_save(self, image: QImage, path: str) -> None:
+        guard = self._write_guard if self._write_guard is not None else WriteGuard()
+        verdict = await guard.check(path, overwrite=True)
+        if not verdict.ok:
+            self._open_save_dialog(image, path, core_text(verdict.message))
+            return
+        if not await self._write_png(image, Path(path)):
             self._open_save_dialog(
                 image,
                 path,
@@ -225,3 +246,18 @@ class ConsoleToolBar(QToolBar):
                 self.tr("Screenshot saved to %1.").replace("%1", path), 8000
             )
         self.screenshotSaved.emit(path)
+
+    @staticmethod
+    async def _write_png(image: QImage, target: Path) -> bool:
+        """Write next to `target`, then rename onto it: an existing file (or the file a
+        symbolic link points to) is replaced whole, never written through."""
+        staged = temp_path_for(target)
+        try:
+            if not save_png(image, str(staged)):
+                return False
+            await asyncio.to_thread(commit_temp, staged, target, overwrite=True)
+        except (OSError, ImageError):
+            return False
+        finally:
+            await asyncio.to_thread(remove_quietly, staged)
+        return True

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
 
+from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console.fullscreen import FullscreenBar
 from kvmgui.ui.console.toolbar import ConsoleToolBar
 from kvmgui.ui.console.widget import ConsoleWidget
@@ -26,6 +27,7 @@ class ConsoleWindow(QMainWindow):
         *,
         vm_name: str = "",
         parent: QWidget | None = None,
+        write_guard: WriteGuard | None = None,
     ) -> None:
         super().__init__(parent)
         self.console = console if console is not None else ConsoleWidget()
@@ -44,7 +46,8 @@ class ConsoleWindow(QMainWindow):
         self.setCentralWidget(self.scroll_area)
 
         self.toolbar = ConsoleToolBar(
-            self.console, self, detached=True, screenshot_name=vm_name or "screenshot"
+            self.console, self, detached=True, screenshot_name=vm_name or "screenshot",
+            write_guard=write_guard,
         )
         self.addToolBar(self.toolbar)
         self.toolbar.fullscreenToggled.connect(self.set_fullscreen)

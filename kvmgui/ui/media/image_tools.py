@@ -38,6 +38,7 @@ from kvmgui.runtime.images import (
     image_chain,
     resize_job,
 )
+from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import format_size, translate
@@ -475,6 +476,10 @@ class ImageToolsDialog(JobDialog):
     def _qemu_img(self) -> str:
         return self.ctx.settings.qemu_img_binary
 
+    def _guard(self) -> WriteGuard:
+        """Every VM's disk, base and loop-mounted file is refused by the jobs themselves."""
+        return WriteGuard.for_store(self.ctx.store, self.ctx.paths, qemu_img=self._qemu_img())
+
     # -- operations -------------------------------------------------------------------------
 
     @async_slot()
@@ -528,6 +533,7 @@ class ImageToolsDialog(JobDialog):
                 rate_limit=self.rate_limit,
                 qemu_img=self._qemu_img(),
                 progress=progress,
+                guard=self._guard(),
             ),
             what=translate("ImageToolsDialog", "Converting {0}…").format(source.name),
             failed=translate("ImageToolsDialog", "The image could not be converted."),
@@ -543,7 +549,8 @@ class ImageToolsDialog(JobDialog):
         fmt = self.fmt()
         result = await self.panel.run_job(
             lambda progress: compress_job(
-                path, fmt=fmt, qemu_img=self._qemu_img(), progress=progress
+                path, fmt=fmt, qemu_img=self._qemu_img(), progress=progress,
+                guard=self._guard(),
             ),
             what=translate("ImageToolsDialog", "Compressing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be compressed."),
@@ -565,7 +572,8 @@ class ImageToolsDialog(JobDialog):
         fmt = self.fmt()
         result = await self.panel.run_job(
             lambda progress: resize_job(
-                path, size, shrink=shrink, fmt=fmt, qemu_img=self._qemu_img(), progress=progress
+                path, size, shrink=shrink, fmt=fmt, qemu_img=self._qemu_img(),
+                progress=progress, guard=self._guard(),
             ),
             what=translate("ImageToolsDialog", "Resizing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be resized."),

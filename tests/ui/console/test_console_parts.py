@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import qasync
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -145,7 +146,7 @@ def test_embedded_tool_bar_offers_detach(qtbot: QtBot) -> None:
 
 
 def test_screenshot_folder_error_and_confirmation(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qloop: qasync.QEventLoop
 ) -> None:
     home = tmp_path / "home"
     (home / ".config").mkdir(parents=True)
@@ -168,11 +169,13 @@ def test_screenshot_folder_error_and_confirmation(
     bad = tmp_path / "missing" / "x.png"
     dialog.selectFile(str(bad))
     dialog.accept()
+    assert bar.save_task is not None  # the write guard looks at the target first
+    qloop.run_until_complete(bar.save_task)
     again = bar.save_dialog
     assert again is not None and again is not dialog and again.isVisible()
     assert Path(again.selectedFiles()[0]) == home / "Bilder" / "x.png"
     box = bar.error_box
-    assert box is not None and box.isVisible() and str(bad) in box.text()
+    assert box is not None and box.isVisible() and str(bad.parent) in box.text()
     box.accept()
 
     # Saved: the status bar says where.
@@ -180,6 +183,7 @@ def test_screenshot_folder_error_and_confirmation(
     with qtbot.waitSignal(bar.screenshotSaved):
         again.selectFile(str(good))
         again.accept()
+        qloop.run_until_complete(bar.save_task)
     assert good.stat().st_size > 0
     assert str(good) in window.statusBar().currentMessage()
 
