@@ -100,7 +100,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = apply_spec_options(spec, args)
     if args.boot is None:
         spec = with_install_phase(spec)  # the install medium first, until it is installed
-    spec = await _detect_existing_formats(spec)
+    spec = await _detect_existing_formats(spec, ctx.settings.qemu_img_binary)
     spec = replace(spec, machine_version=env.caps.pinned_machine(spec.machine.value))
 
     folder = store.folder_for(spec.name)
@@ -140,15 +140,18 @@ async def _iso_problems(spec: VmSpec, args: argparse.Namespace) -> list[Problem]
     return await install_medium_check("cdrom.path", Path(spec.cdrom.path))
 
 
-async def _detect_existing_formats(spec: VmSpec) -> VmSpec:
-    """An existing image keeps its own format; it is recorded so QEMU never has to probe."""
-    from kvmgui.runtime.images import ImageError, image_info
+async def _detect_existing_formats(spec: VmSpec, qemu_img: str) -> VmSpec:
+    """An existing image keeps its own format; it is recorded so QEMU never has to probe.
+
+    Its bases must be recorded and be the user's own images (runtime.images.checked_chain).
+    """
+    from kvmgui.runtime.images import ImageError, checked_chain, image_info
 
     disks = []
     for d in spec.disks:
         if d.size_bytes is None and Path(d.path).exists():
             try:
-                info = await image_info(Path(d.path))
+                info = await image_info(Path(d.path), qemu_img=qemu_img)
             except ImageError as err:
                 raise CliError(err.message) from None
             try:
@@ -158,6 +161,10 @@ async def _detect_existing_formats(spec: VmSpec) -> VmSpec:
                     f"{d.path} is a '{info.format}' image, which kvmgui cannot use directly: "
                     f"convert it first with 'kvmgui-cli img convert'."
                 ) from None
+            try:
+                await checked_chain(d.path, d.format.value, qemu_img=qemu_img)
+            except ImageError as err:
+                raise CliError(err.message) from None
         disks.append(d)
     return replace(spec, disks=tuple(disks))
 

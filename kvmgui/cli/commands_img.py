@@ -358,7 +358,7 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageError, create_image, image_info
+    from kvmgui.runtime.images import ImageError, checked_chain, create_image, image_info
 
     qemu_img = ctx.settings.qemu_img_binary
     size: int | None = None
@@ -380,6 +380,9 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             # The base's format is learnt once here (info probes) and recorded with -F, so
             # QEMU never probes it again when the overlay is used.
             backing_format = (await image_info(base, qemu_img=qemu_img)).format
+        if args.backing:  # the overlay's VMs will read the base and every base under it
+            await checked_chain(args.path, args.format, base=args.backing,
+                                base_format=backing_format, qemu_img=qemu_img)
         await create_image(args.path, args.format, size, backing=args.backing,
                            backing_format=backing_format, qemu_img=qemu_img)
         info = await image_info(args.path, fmt=args.format, qemu_img=qemu_img)

@@ -337,6 +337,7 @@ class ImageInfo:
     cluster_size: int | None = None
     compat: str | None = None  # qcow2 version ("1.1" = qcow2 v3)
     encrypted: bool = False
+    data_file: str | None = None  # qcow2 external data file: the guest's data lives there
 
     @property
     def has_backing(self) -> bool:
@@ -404,6 +405,7 @@ def info_from_dict(obj: Any) -> ImageInfo:
         cluster_size=_int(obj, "cluster-size"),
         compat=_str(data, "compat"),
         encrypted=obj.get("encrypted") is True,
+        data_file=_str(data, "data-file"),
     )
 
 

@@ -32,6 +32,11 @@ class ServiceError(Exception):
         self.details = details
 
 
+class UnsafeImage(ServiceError):
+    """The image's bases are unrecorded or not the user's own images: it cannot be used at
+    all, not even converted (runtime.images.checked_chain)."""
+
+
 @dataclass(frozen=True)
 class ImageFacts:
     format: DiskFormat | None
@@ -40,11 +45,18 @@ class ImageFacts:
 
 
 async def inspect_image(path: Path, qemu_img: str = "qemu-img") -> ImageFacts:
-    """The format and size of an existing image, as qemu-img reports them."""
-    from kvmgui.runtime.images import ImageError, image_info
+    """The format and size of an existing image, as qemu-img reports them.
+
+    UnsafeImage when its bases are not recorded or not the user's own images
+    (runtime.images.checked_chain): a VM, or a copy made for one, would read them.
+    """
+    from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
 
     try:
         info = await image_info(path, qemu_img=qemu_img)
+        await checked_chain(path, info.format, qemu_img=qemu_img)
+    except UnsafeChain as exc:
+        raise UnsafeImage(exc.message, exc.details) from exc
     except ImageError as exc:
         raise ServiceError(exc.message, exc.details) from exc
     try:
