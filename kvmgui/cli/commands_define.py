@@ -94,13 +94,13 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     elif not args.disk and not args.no_disk:
         size_bytes = PRESETS[os_preset].disk_gib * 1024**3
 
-    env = await load_host_env(ctx)
     spec = new_spec(args.name, os_preset)
     spec = replace(spec, disks=initial_disks(spec, args, size_bytes))
     spec = apply_spec_options(spec, args)
     if args.boot is None:
         spec = with_install_phase(spec)  # the install medium first, until it is installed
     spec = await _detect_existing_formats(spec, ctx.settings.qemu_img_binary)
+    env = await load_host_env(ctx)
     spec = replace(spec, machine_version=env.caps.pinned_machine(spec.machine.value))
 
     folder = store.folder_for(spec.name)
