@@ -151,6 +151,8 @@ async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         backup = await check_source(args.backup_disk)
     except LiveError as err:
         raise CliError(f"The backup disk cannot be used: {err}") from None
+    # No backing chain to check: the backup reaches the guest as raw bytes (a protected stick,
+    # core/argv_storage.py), so a qcow2 header in an image file names no base QEMU would open.
     iso = str(Path(args.rescue_iso).expanduser().absolute())
     spec = restore_spec(args.name, rescue_iso=iso, backup=backup.path, disk_bytes=disk_bytes,
                         **({"memory_mib": args.memory} if args.memory else {}))

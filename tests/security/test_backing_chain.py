@@ -325,3 +325,50 @@ def test_a_proper_chain_starts_and_qemu_holds_only_the_users_images(env: RunEnv)
     finally:
         env.cli("kill", "good")
     assert qemu_pids_using(env.root) == []
+
+
+def test_restores_backup_image_is_given_as_raw_bytes_so_its_header_names_no_base(
+    vm_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], test_iso: Path
+) -> None:
+    backup = overlay(tmp_path / "backup.img", "/etc/shadow", "raw")
+    before = sha256(backup)
+    code, _, err = run(capsys, "restore", "rescue", "--rescue-iso", str(test_iso),
+                       "--backup-disk", str(backup), "--disk-size", "1G")
+    assert code == 0, err
+    code, out, err = run(capsys, "command-line", "rescue")
+    assert code == 0, err
+    stick = [a for a in out.split() if f"file.filename={backup}" in a]
+    assert len(stick) == 1 and "format=raw" in stick[0], out
+    assert "/etc/shadow" not in out and "backing" not in stick[0]
+    assert sha256(backup) == before
+
+
+def test_clones_refuse_a_base_whose_chain_escapes(
+    vm_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kvmgui.core.paths import AppPaths
+    from kvmgui.core.store import VmStore
+
+    home = tmp_path / "mine"
+    home.mkdir()
+    hostile = overlay(home / "shadow.qcow2", "/etc/shadow", "raw")
+    store = VmStore(AppPaths.from_env(dict(os.environ)).default_vm_root)
+    store.create(tiny_spec("given", disks=(Disk(str(hostile), DiskFormat.QCOW2),)))
+    defined = store.create(tiny_spec("named", disks=(
+        Disk(str(home / "named.qcow2"), DiskFormat.QCOW2, backing_file="/etc/shadow",
+             backing_format=DiskFormat.RAW),)))
+    qemu_img("create", "-q", "-f", "qcow2", "-u", "-b", str(own_base(home)), "-F", "qcow2",
+             str(home / "named.qcow2"), "4M")  # its header looks harmless: the definition rules
+    loose = overlay(home / "loose.qcow2", "/etc/shadow", "raw")  # an image of no VM
+    before = snapshot(home)
+    says = "/etc/shadow is a system file"
+
+    refused(capsys, says, "clone", "given", "linked-copy", "--linked")
+    refused(capsys, says, "clone", "given", "full-copy")
+    refused(capsys, says, "clone", "named", "linked-copy", "--linked")
+    refused(capsys, says, "clone", "named", "full-copy")
+    refused(capsys, "loose.qcow2's base " + says, "clone", str(loose), "from-image", "--linked")
+
+    assert snapshot(home) == before
+    assert sorted(p.name for p in vm_root.iterdir()) == ["given", "named"]
+    assert defined.folder.dir.is_dir()
