@@ -17,8 +17,14 @@ here) and chain_problem() decides. A chain passes only when:
   folders (SYSTEM_FOLDERS: /etc, /usr, /boot, /proc, /sys, /dev...), judged after following
   symbolic links. Elsewhere (/home, /tmp, /var, /srv, /mnt...) the owner decides, so a file
   of one's own under /var/tmp is fine and another user's or root's file is not;
+- a raw base (the one format that shows the guest any file's bytes as they are) looks like a
+  disk: a whole number of 512-byte sectors, and not in a hidden folder (~/.ssh, ~/.config,
+  ~/.mozilla...: where the user's own keys and passwords are), except kvmgui's own data
+  folder. This is what keeps the user's own secrets out, which the owner rule cannot;
 - no image keeps its data in an external data file (qcow2 `data-file`): that file is opened
   for the guest like a base, and kvmgui's copies, backups and deletions would not see it;
+- a vmdk made of several files (a descriptor and its extents) keeps them in one folder, all
+  the user's own: a descriptor is a text file that can name any file as a part;
 - the chain neither loops nor runs deeper than MAX_CHAIN links.
 
 The top image itself is the file the user chose (or the VM's own disk); its place is judged
@@ -39,6 +45,7 @@ from kvmgui.core.validation import shown
 SYSTEM_FOLDERS = ("/etc", "/usr", "/boot", "/efi", "/proc", "/sys", "/dev", "/bin", "/sbin",
                   "/lib", "/lib32", "/lib64", "/libx32", "/snap")
 MAX_CHAIN = 64  # links; real chains have a handful, a longer one is a trap or damage
+SECTOR = 512
 
 
 class FileKind(StrEnum):
@@ -56,6 +63,7 @@ class FileFacts:
     real_path: str  # after symbolic links (os.path.realpath)
     kind: FileKind
     owner_uid: int | None = None
+    size: int | None = None  # bytes
 
 
 def has_protocol(name: str) -> bool:
@@ -68,29 +76,53 @@ def base_name(link: ImageInfo) -> str | None:
     return link.full_backing_filename or link.backing_file
 
 
+def parts_of(link: ImageInfo) -> list[str]:
+    """The other files a vmdk image reads its data from (its extents), as absolute names."""
+    folder = os.path.dirname(link.filename)
+    own = os.path.normpath(link.filename)
+    names = [e if has_protocol(e) else os.path.normpath(os.path.join(folder, e))
+             for e in link.extents]
+    return [n for n in dict.fromkeys(names) if n != own]
+
+
+def facts_needed(link: ImageInfo) -> list[str]:
+    """The files whose facts chain_problem() needs to judge `link` (its base, its parts and,
+    when it has parts, the image itself)."""
+    names = [n for n in (base_name(link),) if n is not None]
+    parts = parts_of(link)
+    if parts:
+        names += [link.filename, *parts]
+    return [n for n in names if not has_protocol(n)]
+
+
 def chain_problem(chain: Sequence[ImageInfo], facts: Mapping[str, FileFacts], *,
-                  uid: int) -> str | None:
+                  uid: int, own_folders: Sequence[str] = ()) -> str | None:
     """Why QEMU must not open this chain (one sentence), or None when it may.
 
     `chain` is the top image and its bases as read so far, nearest first, each as QEMU will
     open it (with a definition's explicit base put in place of the header's). `facts` holds
-    the host's facts for every base named, keyed by base_name(). The last link's base may not
-    be read yet: it is judged from its facts, so the runtime reads a base only once it passed.
+    the host's facts for every file facts_needed() names. The last link's base may not be
+    read yet: it is judged from its facts, so the runtime reads a base only once it passed.
+    `own_folders` are kvmgui's own data folders, where a hidden folder is no objection.
     """
     seen: set[str] = set()
     for depth, link in enumerate(chain):
-        problem = _link_problem(link, facts, uid=uid, seen=seen, depth=depth)
+        problem = _link_problem(link, facts, uid=uid, seen=seen, depth=depth,
+                                own_folders=own_folders)
         if problem:
             return problem
     return None
 
 
 def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
-                  seen: set[str], depth: int) -> str | None:
+                  seen: set[str], depth: int, own_folders: Sequence[str]) -> str | None:
     image = shown(os.path.basename(link.filename) or link.filename)
     if link.data_file is not None:
         return (f"{image} keeps its data in another file ({shown(link.data_file)}), which "
                 "kvmgui does not support: kvmgui will not let a VM read it.")
+    problem = _parts_problem(link, image, facts, uid)
+    if problem:
+        return problem
     name = base_name(link)
     if link.backing_file is None or name is None:
         return None
@@ -111,6 +143,8 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
     if os.path.normpath(name) != fact.real_path:
         base += f" → {shown(fact.real_path)}"  # a symbolic link: where it really leads
     verdict = _place_problem(image, base, fact, uid)
+    if not verdict and link.backing_format == "raw":
+        verdict = _raw_problem(image, base, fact, own_folders)
     if verdict:
         return verdict
     if fact.real_path in seen:
@@ -143,6 +177,43 @@ def _place_problem(image: str, base: str, fact: FileFacts, uid: int) -> str:
         return (f"{image}'s base {base} belongs to another user, not one of your images: "
                 "kvmgui will not let a VM read it.")
     return ""
+
+
+def _raw_problem(image: str, base: str, fact: FileFacts, own_folders: Sequence[str]) -> str:
+    """A raw base shows the guest any file's bytes as they are, so it must look like a disk:
+    outside hidden folders (where settings and keys live, like ~/.ssh) and whole sectors."""
+    if in_hidden_folder(fact.real_path, own_folders):
+        return (f"{image}'s base {base} is in a hidden folder, where settings and keys are "
+                "kept, not images: kvmgui will not let a VM read it.")
+    if fact.size is not None and (fact.size == 0 or fact.size % SECTOR):
+        return (f"{image}'s base {base} is not a whole number of disk sectors, so it is no "
+                "disk image: kvmgui will not let a VM read it.")
+    return ""
+
+
+def _parts_problem(link: ImageInfo, image: str, facts: Mapping[str, FileFacts],
+                   uid: int) -> str:
+    """A vmdk made of several files keeps them together: each part must be a file of the
+    user's own in the image's real folder (a descriptor can name any file as a part)."""
+    parts = parts_of(link)
+    if not parts:
+        return ""
+    own = facts.get(link.filename)
+    for part in parts:
+        fact = None if has_protocol(part) else facts.get(part)
+        if (own is None or fact is None or fact.kind is not FileKind.REGULAR
+                or fact.owner_uid != uid
+                or os.path.dirname(fact.real_path) != os.path.dirname(own.real_path)):
+            return (f"{image} reads part of its data from {shown(part)}, which is not a file "
+                    "of the image's own folder: kvmgui will not let a VM read it.")
+    return ""
+
+
+def in_hidden_folder(real_path: str, own_folders: Sequence[str] = ()) -> bool:
+    """A folder on the way starts with a dot (~/.ssh, ~/.config...), outside `own_folders`."""
+    if any(real_path.startswith(os.path.join(folder, "")) for folder in own_folders):
+        return False
+    return any(part.startswith(".") for part in real_path.split("/")[:-1])
 
 
 def in_system_folder(real_path: str) -> bool:

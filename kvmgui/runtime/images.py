@@ -26,7 +26,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kvmgui.core import qemu_img as qi
-from kvmgui.core.chain_rule import FileFacts, FileKind, base_name, chain_problem, has_protocol
+from kvmgui.core.chain_rule import (
+    FileFacts,
+    FileKind,
+    base_name,
+    chain_problem,
+    facts_needed,
+)
+from kvmgui.core.paths import AppPaths
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import format_size
 
@@ -197,13 +204,15 @@ async def checked_chain(
     chain = [first]
     facts: dict[str, FileFacts] = {}
     uid = os.geteuid()
+    own = [os.path.realpath(AppPaths.from_env().data_dir)]  # kvmgui's VMs: a hidden folder
     while True:
-        name = base_name(chain[-1])
-        if name is not None and name not in facts and not has_protocol(name):
-            facts[name] = file_facts(name)
-        problem = chain_problem(chain, facts, uid=uid)
+        for needed in facts_needed(chain[-1]):
+            if needed not in facts:
+                facts[needed] = file_facts(needed)
+        problem = chain_problem(chain, facts, uid=uid, own_folders=own)
         if problem:
             raise UnsafeChain(problem)
+        name = base_name(chain[-1])
         if name is None or chain[-1].backing_file is None:
             return chain
         chain.append(await image_info(name, fmt=chain[-1].backing_format, qemu_img=qemu_img,
@@ -225,7 +234,7 @@ def file_facts(path: str) -> FileFacts:
         kind = FileKind.DEVICE
     else:
         kind = FileKind.OTHER
-    return FileFacts(real, kind, st.st_uid)
+    return FileFacts(real, kind, st.st_uid, st.st_size)
 
 
 async def _info_output(

@@ -312,32 +312,38 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It starts from the USB stick first.')),
     #: kvmgui/core/boot.py:111
     ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It has no disk, CD/DVD or USB stick listed to start from.')),
-    #: kvmgui/core/chain_rule.py:92; {data_file} = shown(link.data_file)
+    #: kvmgui/core/chain_rule.py:121; {data_file} = shown(link.data_file)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} keeps its data in another file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it.')),
-    #: kvmgui/core/chain_rule.py:98; {backing_file} = shown(link.backing_file, 120)
+    #: kvmgui/core/chain_rule.py:130; {backing_file} = shown(link.backing_file, 120)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base is '{backing_file}', which is not a file name but an instruction to QEMU: kvmgui will not let a VM open it.")),
-    #: kvmgui/core/chain_rule.py:101; {name} = shown(name), {backing_file} = shown(link.backing_file)
+    #: kvmgui/core/chain_rule.py:133; {name} = shown(name), {backing_file} = shown(link.backing_file)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} does not record the format of its base {name}, so QEMU would have to guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b {backing_file} {image}.')),
-    #: kvmgui/core/chain_rule.py:105; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)
+    #: kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image} says its base {name} is a '{backing_format}' image, which is not a disk image format: kvmgui will not let a VM open it.")),
-    #: kvmgui/core/chain_rule.py:109; {name} = shown(name)
+    #: kvmgui/core/chain_rule.py:141; {name} = shown(name)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {name} could not be checked: try again.")),
-    #: kvmgui/core/chain_rule.py:117
+    #: kvmgui/core/chain_rule.py:151
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s bases loop back to {base}, so the image is damaged: use another one.")),
-    #: kvmgui/core/chain_rule.py:120
+    #: kvmgui/core/chain_rule.py:154
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.')),
-    #: kvmgui/core/chain_rule.py:128
+    #: kvmgui/core/chain_rule.py:162
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} does not exist: put the base image back where it was, or use another image.")),
-    #: kvmgui/core/chain_rule.py:131
+    #: kvmgui/core/chain_rule.py:165
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} cannot be checked: make sure it is one of your images and that you can read it.")),
-    #: kvmgui/core/chain_rule.py:134
+    #: kvmgui/core/chain_rule.py:168
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is a device, not one of your images: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:137
+    #: kvmgui/core/chain_rule.py:171
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is a system file, not one of your images: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:140
+    #: kvmgui/core/chain_rule.py:174
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is not an image file: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:143
+    #: kvmgui/core/chain_rule.py:177
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} belongs to another user, not one of your images: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:186
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is in a hidden folder, where settings and keys are kept, not images: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:189
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is not a whole number of disk sectors, so it is no disk image: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:207; {part} = shown(part)
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image} reads part of its data from {part}, which is not a file of the image's own folder: kvmgui will not let a VM read it.")),
     #: kvmgui/core/clones.py:81
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'backing_reference needs absolute paths.')),
     #: kvmgui/core/clones.py:159; {index} = index + 1
@@ -792,67 +798,67 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The source image's format is needed.")),
     #: kvmgui/core/qemu_img.py:297; {current_size} = format_size(current), {1} = stripped[1:]
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The disk is only {current_size}; it cannot shrink by {1}.')),
-    #: kvmgui/core/qemu_img.py:355
+    #: kvmgui/core/qemu_img.py:356
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img reported {key}={value}, which is not a number.')),
-    #: kvmgui/core/qemu_img.py:365
+    #: kvmgui/core/qemu_img.py:366
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img listed a snapshot that is not an object.')),
-    #: kvmgui/core/qemu_img.py:380
+    #: kvmgui/core/qemu_img.py:381
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img info did not print an image description.')),
-    #: kvmgui/core/qemu_img.py:384
+    #: kvmgui/core/qemu_img.py:385
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "qemu-img info did not report the image's format and size.")),
-    #: kvmgui/core/qemu_img.py:393
+    #: kvmgui/core/qemu_img.py:394
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img info listed snapshots in an unknown form.')),
-    #: kvmgui/core/qemu_img.py:416
+    #: kvmgui/core/qemu_img.py:426
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img printed something that is not JSON.')),
-    #: kvmgui/core/qemu_img.py:424
+    #: kvmgui/core/qemu_img.py:434
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img info printed an empty list.')),
-    #: kvmgui/core/qemu_img.py:435
+    #: kvmgui/core/qemu_img.py:445
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img info did not print a backing chain.')),
-    #: kvmgui/core/qemu_img.py:493
+    #: kvmgui/core/qemu_img.py:503
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'No errors were found in the image.')),
-    #: kvmgui/core/qemu_img.py:496
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image is intact but wastes space ({leaks} leaked clusters); repairing it reclaims that space.')),
-    #: kvmgui/core/qemu_img.py:501
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image is damaged ({corruptions} errors). Keep a copy of it before trying a repair, which may lose data.')),
     #: kvmgui/core/qemu_img.py:506
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image is intact but wastes space ({leaks} leaked clusters); repairing it reclaims that space.')),
+    #: kvmgui/core/qemu_img.py:511
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image is damaged ({corruptions} errors). Keep a copy of it before trying a repair, which may lose data.')),
+    #: kvmgui/core/qemu_img.py:516
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image format has no internal structure that could be checked.')),
-    #: kvmgui/core/qemu_img.py:508
+    #: kvmgui/core/qemu_img.py:518
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image could not be checked.')),
-    #: kvmgui/core/qemu_img.py:523
+    #: kvmgui/core/qemu_img.py:533
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img measure did not print an object.')),
-    #: kvmgui/core/qemu_img.py:527
+    #: kvmgui/core/qemu_img.py:537
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img measure did not report the sizes.')),
-    #: kvmgui/core/qemu_img.py:562
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image is in use by a running VM.')),
-    #: kvmgui/core/qemu_img.py:567
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', '{LOCKED_MESSAGE} Shut the VM down first, then try again.')),
-    #: kvmgui/core/qemu_img.py:570
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The image's base (backing file) cannot be opened. Check that it still exists.")),
     #: kvmgui/core/qemu_img.py:572
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image file does not exist. Check the path.')),
-    #: kvmgui/core/qemu_img.py:574
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'You are not allowed to open this file. Check its owner and permissions.')),
-    #: kvmgui/core/qemu_img.py:576
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The folder is on a read-only file system; choose a folder you can write to.')),
-    #: kvmgui/core/qemu_img.py:578
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "There is not enough free space on the host's disk for this image.")),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image is in use by a running VM.')),
+    #: kvmgui/core/qemu_img.py:577
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', '{LOCKED_MESSAGE} Shut the VM down first, then try again.')),
     #: kvmgui/core/qemu_img.py:580
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The path is a folder, not an image file.')),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The image's base (backing file) cannot be opened. Check that it still exists.")),
     #: kvmgui/core/qemu_img.py:582
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The new size is smaller than the current one; shrinking needs an explicit confirmation because it deletes data at the end of the disk.')),
-    #: kvmgui/core/qemu_img.py:585
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img does not know this image format.')),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image file does not exist. Check the path.')),
+    #: kvmgui/core/qemu_img.py:584
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'You are not allowed to open this file. Check its owner and permissions.')),
+    #: kvmgui/core/qemu_img.py:586
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The folder is on a read-only file system; choose a folder you can write to.')),
     #: kvmgui/core/qemu_img.py:588
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The file is not an image of the expected format.')),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "There is not enough free space on the host's disk for this image.")),
     #: kvmgui/core/qemu_img.py:590
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The image is damaged. Run 'img check' on it; keep a copy before any repair.")),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The path is a folder, not an image file.')),
     #: kvmgui/core/qemu_img.py:592
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The new size is smaller than the current one; shrinking needs an explicit confirmation because it deletes data at the end of the disk.')),
+    #: kvmgui/core/qemu_img.py:595
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img does not know this image format.')),
+    #: kvmgui/core/qemu_img.py:598
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The file is not an image of the expected format.')),
+    #: kvmgui/core/qemu_img.py:600
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The image is damaged. Run 'img check' on it; keep a copy before any repair.")),
+    #: kvmgui/core/qemu_img.py:602
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'A backing file needs its format (for example qcow2 or raw).')),
-    #: kvmgui/core/qemu_img.py:594
+    #: kvmgui/core/qemu_img.py:604
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The requested size is too large for this image format or file system.')),
-    #: kvmgui/core/qemu_img.py:596
+    #: kvmgui/core/qemu_img.py:606
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image format does not support that operation.')),
-    #: kvmgui/core/qemu_img.py:605
+    #: kvmgui/core/qemu_img.py:615
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img failed; see the details.')),
     #: kvmgui/core/settings.py:101
     ('core.settings', QT_TRANSLATE_NOOP('core.settings', "'{field}' must be between {lo} and {hi} {unit}: change it in the settings.")),
@@ -1422,95 +1428,95 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it did not answer within {timeout} seconds')),
     #: kvmgui/runtime/host_probe.py:148; {returncode} = proc.returncode, {1} = first or 'no output'
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it exited with status {returncode} ({1})')),
-    #: kvmgui/runtime/images.py:85; {0} = argv[0]
+    #: kvmgui/runtime/images.py:92; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "The program {0} was not found. Install QEMU's tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.")),
-    #: kvmgui/runtime/images.py:89; {0} = argv[0]
+    #: kvmgui/runtime/images.py:96; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The program {0} cannot be run (permission denied).')),
-    #: kvmgui/runtime/images.py:114
+    #: kvmgui/runtime/images.py:121
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'qemu-img did not answer within {timeout} seconds.')),
-    #: kvmgui/runtime/images.py:245; {name} = Path(abspath).name
+    #: kvmgui/runtime/images.py:254; {name} = Path(abspath).name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Cannot read {name}')),
-    #: kvmgui/runtime/images.py:258
+    #: kvmgui/runtime/images.py:267
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{path} does not exist.')),
-    #: kvmgui/runtime/images.py:260
+    #: kvmgui/runtime/images.py:269
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{path} is a folder, not an image file.')),
-    #: kvmgui/runtime/images.py:291; {parent} = target.parent
+    #: kvmgui/runtime/images.py:300; {parent} = target.parent
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The folder {parent} does not exist.')),
-    #: kvmgui/runtime/images.py:293
+    #: kvmgui/runtime/images.py:302
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} is a folder, not an image file.')),
-    #: kvmgui/runtime/images.py:295
+    #: kvmgui/runtime/images.py:304
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} already exists; choose another name.')),
-    #: kvmgui/runtime/images.py:301
+    #: kvmgui/runtime/images.py:310
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The base image {base} does not exist.')),
-    #: kvmgui/runtime/images.py:312; {name} = target.name
+    #: kvmgui/runtime/images.py:321; {name} = target.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Cannot create {name}')),
-    #: kvmgui/runtime/images.py:453; {title} = self.title
+    #: kvmgui/runtime/images.py:462; {title} = self.title
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{title} was cancelled; nothing was changed.')),
-    #: kvmgui/runtime/images.py:521; {message} = verdict.message
+    #: kvmgui/runtime/images.py:530; {message} = verdict.message
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new image did not pass its check ({message}); the original was kept unchanged.')),
-    #: kvmgui/runtime/images.py:535
+    #: kvmgui/runtime/images.py:544
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "The new image's content differs from the original, so the original was kept unchanged.")),
-    #: kvmgui/runtime/images.py:540
+    #: kvmgui/runtime/images.py:549
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new image could not be compared with the original')),
-    #: kvmgui/runtime/images.py:569
-    ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "kvmgui converts to qcow2 or raw, not to '{to}'.")),
-    #: kvmgui/runtime/images.py:571
-    ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Only qcow2 images can be compressed; convert to qcow2.')),
     #: kvmgui/runtime/images.py:578
+    ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "kvmgui converts to qcow2 or raw, not to '{to}'.")),
+    #: kvmgui/runtime/images.py:580
+    ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Only qcow2 images can be compressed; convert to qcow2.')),
+    #: kvmgui/runtime/images.py:587
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The source and the target are the same file; choose a new file name (to make an image smaller in place, compress it).')),
-    #: kvmgui/runtime/images.py:582
+    #: kvmgui/runtime/images.py:591
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} already exists; choose another name or allow replacing it.')),
-    #: kvmgui/runtime/images.py:585
+    #: kvmgui/runtime/images.py:594
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} is not a regular file, so it is not replaced.')),
-    #: kvmgui/runtime/images.py:604; {name} = source.name
+    #: kvmgui/runtime/images.py:613; {name} = source.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converting {name} failed')),
-    #: kvmgui/runtime/images.py:617; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
+    #: kvmgui/runtime/images.py:626; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.')),
-    #: kvmgui/runtime/images.py:617; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
+    #: kvmgui/runtime/images.py:626; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.')),
-    #: kvmgui/runtime/images.py:621; {name} = source.name
+    #: kvmgui/runtime/images.py:630; {name} = source.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converting {name}')),
-    #: kvmgui/runtime/images.py:638; {free_size} = format_size(free), {needed_size} = format_size(needed)
+    #: kvmgui/runtime/images.py:647; {free_size} = format_size(free), {needed_size} = format_size(needed)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.')),
-    #: kvmgui/runtime/images.py:669; {name} = path.name, {format} = info.format
+    #: kvmgui/runtime/images.py:678; {name} = path.name, {format} = info.format
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is a {format} image; only qcow2 images can be compressed. Convert it to a new compressed qcow2 image instead.')),
-    #: kvmgui/runtime/images.py:682; {name} = path.name
+    #: kvmgui/runtime/images.py:691; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressing {name} failed')),
-    #: kvmgui/runtime/images.py:689; {name} = path.name, {before_size} = format_size(before)
+    #: kvmgui/runtime/images.py:698; {name} = path.name, {before_size} = format_size(before)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.')),
-    #: kvmgui/runtime/images.py:701; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)
+    #: kvmgui/runtime/images.py:710; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressed {name} from {before_size} to {after_size} on disk.')),
-    #: kvmgui/runtime/images.py:705; {name} = path.name
+    #: kvmgui/runtime/images.py:714; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressing {name}')),
-    #: kvmgui/runtime/images.py:712; {name} = path.name
+    #: kvmgui/runtime/images.py:721; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} has {count} snapshots, which {doing} would lose; delete them first.')),
-    #: kvmgui/runtime/images.py:712; {name} = path.name
+    #: kvmgui/runtime/images.py:721; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} has {count} snapshot, which {doing} would lose; delete them first.')),
-    #: kvmgui/runtime/images.py:727; {name} = path.name, {backing_file} = info.backing_file
+    #: kvmgui/runtime/images.py:736; {name} = path.name, {backing_file} = info.backing_file
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The base image of {name} ({backing_file}) cannot be read.')),
-    #: kvmgui/runtime/images.py:754
+    #: kvmgui/runtime/images.py:763
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new size must be more than zero.')),
-    #: kvmgui/runtime/images.py:759; {name} = path.name, {old_size} = format_size(old)
+    #: kvmgui/runtime/images.py:768; {name} = path.name, {old_size} = format_size(old)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is already {old_size}.')),
-    #: kvmgui/runtime/images.py:763; {name} = path.name
+    #: kvmgui/runtime/images.py:772; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Resizing {name} failed')),
-    #: kvmgui/runtime/images.py:766; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:775; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} grew from {old_size} to {new_size}.')),
-    #: kvmgui/runtime/images.py:767
+    #: kvmgui/runtime/images.py:776
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The guest still sees the old partition size: enlarge the partition and its file system inside the guest (for example with GParted or Disk Management).')),
-    #: kvmgui/runtime/images.py:772; {new_size} = format_size(new), {old_size} = format_size(old)
+    #: kvmgui/runtime/images.py:781; {new_size} = format_size(new), {old_size} = format_size(old)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "{new_size} is smaller than the disk's current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest's partitions first and confirm the shrink explicitly.")),
-    #: kvmgui/runtime/images.py:787; {name} = path.name
+    #: kvmgui/runtime/images.py:796; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Copying {name} failed')),
-    #: kvmgui/runtime/images.py:791; {name} = path.name
+    #: kvmgui/runtime/images.py:800; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Shrinking {name} failed')),
-    #: kvmgui/runtime/images.py:801; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:810; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} shrank from {old_size} to {new_size}.')),
-    #: kvmgui/runtime/images.py:802; {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:811; {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Everything beyond {new_size} on the disk was deleted.')),
-    #: kvmgui/runtime/images.py:805; {name} = path.name
+    #: kvmgui/runtime/images.py:814; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Resizing {name}')),
-    #: kvmgui/runtime/images.py:828; {name} = path.name
+    #: kvmgui/runtime/images.py:837; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Checking {name} failed')),
     #: kvmgui/runtime/keys.py:52
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', 'No key was given: write a key or a combination such as ctrl-alt-delete.')),

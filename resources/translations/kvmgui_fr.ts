@@ -5483,86 +5483,104 @@
     <message>
         <location line="+2"/>
         <source>{image} keeps its data in another file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:92; {data_file} = shown(link.data_file)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:121; {data_file} = shown(link.data_file)</extracomment>
         <translation>{image} garde ses données dans un autre fichier ({data_file}), ce que kvmgui ne prend pas en charge&#xa0;: kvmgui ne laissera aucune machine virtuelle le lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base is &apos;{backing_file}&apos;, which is not a file name but an instruction to QEMU: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:98; {backing_file} = shown(link.backing_file, 120)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:130; {backing_file} = shown(link.backing_file, 120)</extracomment>
         <translation>La base de {image} est «&#xa0;{backing_file}&#xa0;», qui n&apos;est pas un nom de fichier mais une instruction pour QEMU&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} does not record the format of its base {name}, so QEMU would have to guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b {backing_file} {image}.</source>
-        <extracomment>kvmgui/core/chain_rule.py:101; {name} = shown(name), {backing_file} = shown(link.backing_file)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:133; {name} = shown(name), {backing_file} = shown(link.backing_file)</extracomment>
         <translation>{image} n&apos;enregistre pas le format de sa base {name}, que QEMU devrait donc deviner&#xa0;: enregistrez-le d&apos;abord avec qemu-img rebase -u -F qcow2 (ou raw) -b {backing_file} {image}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} says its base {name} is a &apos;{backing_format}&apos; image, which is not a disk image format: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:105; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)</extracomment>
         <translation>{image} indique que sa base {name} est une image «&#xa0;{backing_format}&#xa0;», ce qui n&apos;est pas un format d&apos;image disque&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {name} could not be checked: try again.</source>
-        <extracomment>kvmgui/core/chain_rule.py:109; {name} = shown(name)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:141; {name} = shown(name)</extracomment>
         <translation>La base {name} de {image} n&apos;a pas pu être vérifiée&#xa0;: réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s bases loop back to {base}, so the image is damaged: use another one.</source>
-        <extracomment>kvmgui/core/chain_rule.py:117</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:151</extracomment>
         <translation>Les bases de {image} reviennent en boucle sur {base}, l&apos;image est donc endommagée&#xa0;: utilisez-en une autre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:120</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:154</extracomment>
         <translation>{image} repose sur plus de {MAX_CHAIN} bases à la suite, plus que kvmgui n&apos;en suit&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} does not exist: put the base image back where it was, or use another image.</source>
-        <extracomment>kvmgui/core/chain_rule.py:128</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:162</extracomment>
         <translation>La base {base} de {image} n&apos;existe pas&#xa0;: remettez l&apos;image de base à sa place, ou utilisez une autre image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} cannot be checked: make sure it is one of your images and that you can read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:131</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:165</extracomment>
         <translation>La base {base} de {image} ne peut pas être vérifiée&#xa0;: assurez-vous que c&apos;est l&apos;une de vos images et que vous pouvez la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is a device, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:134</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:168</extracomment>
         <translation>La base {base} de {image} est un périphérique, pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is a system file, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:137</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:171</extracomment>
         <translation>La base {base} de {image} est un fichier du système, pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is not an image file: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:140</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:174</extracomment>
         <translation>La base {base} de {image} n&apos;est pas un fichier image&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} belongs to another user, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:143</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:177</extracomment>
         <translation>La base {base} de {image} appartient à un autre utilisateur, ce n&apos;est pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} is in a hidden folder, where settings and keys are kept, not images: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:186</extracomment>
+        <translation>La base {base} de {image} est dans un dossier caché, où sont rangés des réglages et des clés, pas des images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} is not a whole number of disk sectors, so it is no disk image: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:189</extracomment>
+        <translation>La base {base} de {image} ne compte pas un nombre entier de secteurs de disque, ce n&apos;est donc pas une image disque&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image} reads part of its data from {part}, which is not a file of the image&apos;s own folder: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:207; {part} = shown(part)</extracomment>
+        <translation>{image} lit une partie de ses données dans {part}, qui n&apos;est pas un fichier du dossier de l&apos;image&#xa0;: kvmgui ne laissera aucune machine virtuelle le lire.</translation>
     </message>
 </context>
 <context>
     <name>core.clones</name>
     <message>
-        <location line="-236"/>
+        <location line="-242"/>
         <source>delete</source>
         <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
         <translation>supprimer</translation>
@@ -5592,7 +5610,7 @@
         <translation>revenir à un instantané de</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+236"/>
         <source>backing_reference needs absolute paths.</source>
         <extracomment>kvmgui/core/clones.py:81</extracomment>
         <translation>backing_reference nécessite des chemins absolus.</translation>
@@ -6971,187 +6989,187 @@
     <message>
         <location line="+2"/>
         <source>qemu-img reported {key}={value}, which is not a number.</source>
-        <extracomment>kvmgui/core/qemu_img.py:355</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:356</extracomment>
         <translation>qemu-img a indiqué {key}={value}, qui n&apos;est pas un nombre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img listed a snapshot that is not an object.</source>
-        <extracomment>kvmgui/core/qemu_img.py:365</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:366</extracomment>
         <translation>qemu-img a listé un instantané qui n&apos;est pas un objet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not print an image description.</source>
-        <extracomment>kvmgui/core/qemu_img.py:380</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:381</extracomment>
         <translation>qemu-img info n&apos;a pas affiché de description de l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not report the image&apos;s format and size.</source>
-        <extracomment>kvmgui/core/qemu_img.py:384</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:385</extracomment>
         <translation>qemu-img info n&apos;a pas indiqué le format et la taille de l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info listed snapshots in an unknown form.</source>
-        <extracomment>kvmgui/core/qemu_img.py:393</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:394</extracomment>
         <translation>qemu-img info a listé les instantanés sous une forme inconnue.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img printed something that is not JSON.</source>
-        <extracomment>kvmgui/core/qemu_img.py:416</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:426</extracomment>
         <translation>qemu-img a affiché quelque chose qui n&apos;est pas du JSON.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info printed an empty list.</source>
-        <extracomment>kvmgui/core/qemu_img.py:424</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:434</extracomment>
         <translation>qemu-img info a affiché une liste vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not print a backing chain.</source>
-        <extracomment>kvmgui/core/qemu_img.py:435</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:445</extracomment>
         <translation>qemu-img info n&apos;a pas affiché de chaîne d&apos;images de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No errors were found in the image.</source>
-        <extracomment>kvmgui/core/qemu_img.py:493</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:503</extracomment>
         <translation>Aucune erreur n&apos;a été trouvée dans l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is intact but wastes space ({leaks} leaked clusters); repairing it reclaims that space.</source>
-        <extracomment>kvmgui/core/qemu_img.py:496</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:506</extracomment>
         <translation>L&apos;image est intacte mais gaspille de la place ({leaks} clusters perdus)&#xa0;; la réparer récupère cette place.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is damaged ({corruptions} errors). Keep a copy of it before trying a repair, which may lose data.</source>
-        <extracomment>kvmgui/core/qemu_img.py:501</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:511</extracomment>
         <translation>L&apos;image est endommagée ({corruptions} erreurs). Gardez-en une copie avant de tenter une réparation, qui peut perdre des données.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image format has no internal structure that could be checked.</source>
-        <extracomment>kvmgui/core/qemu_img.py:506</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:516</extracomment>
         <translation>Ce format d&apos;image n&apos;a pas de structure interne qui puisse être vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image could not be checked.</source>
-        <extracomment>kvmgui/core/qemu_img.py:508</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:518</extracomment>
         <translation>L&apos;image n&apos;a pas pu être vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img measure did not print an object.</source>
-        <extracomment>kvmgui/core/qemu_img.py:523</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:533</extracomment>
         <translation>qemu-img measure n&apos;a pas affiché d&apos;objet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img measure did not report the sizes.</source>
-        <extracomment>kvmgui/core/qemu_img.py:527</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:537</extracomment>
         <translation>qemu-img measure n&apos;a pas indiqué les tailles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image is in use by a running VM.</source>
-        <extracomment>kvmgui/core/qemu_img.py:562</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:572</extracomment>
         <translation>Cette image est utilisée par une machine virtuelle en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{LOCKED_MESSAGE} Shut the VM down first, then try again.</source>
-        <extracomment>kvmgui/core/qemu_img.py:567</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:577</extracomment>
         <translation>{LOCKED_MESSAGE} Éteignez d&apos;abord la machine virtuelle, puis réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image&apos;s base (backing file) cannot be opened. Check that it still exists.</source>
-        <extracomment>kvmgui/core/qemu_img.py:570</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:580</extracomment>
         <translation>La base de l&apos;image (fichier de base) ne peut pas être ouverte. Vérifiez qu&apos;elle existe toujours.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image file does not exist. Check the path.</source>
-        <extracomment>kvmgui/core/qemu_img.py:572</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:582</extracomment>
         <translation>Le fichier image n&apos;existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not allowed to open this file. Check its owner and permissions.</source>
-        <extracomment>kvmgui/core/qemu_img.py:574</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:584</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;ouvrir ce fichier. Vérifiez son propriétaire et ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder is on a read-only file system; choose a folder you can write to.</source>
-        <extracomment>kvmgui/core/qemu_img.py:576</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:586</extracomment>
         <translation>Le dossier est sur un système de fichiers en lecture seule&#xa0;; choisissez un dossier dans lequel vous pouvez écrire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is not enough free space on the host&apos;s disk for this image.</source>
-        <extracomment>kvmgui/core/qemu_img.py:578</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:588</extracomment>
         <translation>Il n&apos;y a pas assez d&apos;espace libre sur le disque de l&apos;hôte pour cette image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path is a folder, not an image file.</source>
-        <extracomment>kvmgui/core/qemu_img.py:580</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:590</extracomment>
         <translation>Le chemin est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new size is smaller than the current one; shrinking needs an explicit confirmation because it deletes data at the end of the disk.</source>
-        <extracomment>kvmgui/core/qemu_img.py:582</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:592</extracomment>
         <translation>La nouvelle taille est plus petite que l&apos;actuelle&#xa0;; la réduction demande une confirmation explicite car elle efface des données à la fin du disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img does not know this image format.</source>
-        <extracomment>kvmgui/core/qemu_img.py:585</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:595</extracomment>
         <translation>qemu-img ne connaît pas ce format d&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file is not an image of the expected format.</source>
-        <extracomment>kvmgui/core/qemu_img.py:588</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:598</extracomment>
         <translation>Le fichier n&apos;est pas une image du format attendu.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is damaged. Run &apos;img check&apos; on it; keep a copy before any repair.</source>
-        <extracomment>kvmgui/core/qemu_img.py:590</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:600</extracomment>
         <translation>L&apos;image est endommagée. Lancez «&#xa0;img check&#xa0;» dessus&#xa0;; gardez-en une copie avant toute réparation.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A backing file needs its format (for example qcow2 or raw).</source>
-        <extracomment>kvmgui/core/qemu_img.py:592</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:602</extracomment>
         <translation>Un fichier de base doit avoir son format indiqué (par exemple qcow2 ou raw).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The requested size is too large for this image format or file system.</source>
-        <extracomment>kvmgui/core/qemu_img.py:594</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:604</extracomment>
         <translation>La taille demandée est trop grande pour ce format d&apos;image ou ce système de fichiers.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image format does not support that operation.</source>
-        <extracomment>kvmgui/core/qemu_img.py:596</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:606</extracomment>
         <translation>Ce format d&apos;image ne permet pas cette opération.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img failed; see the details.</source>
-        <extracomment>kvmgui/core/qemu_img.py:605</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:615</extracomment>
         <translation>qemu-img a échoué&#xa0;; voir les détails.</translation>
     </message>
 </context>
@@ -8909,271 +8927,271 @@
     <message>
         <location line="+2"/>
         <source>The program {0} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
-        <extracomment>kvmgui/runtime/images.py:85; {0} = argv[0]</extracomment>
+        <extracomment>kvmgui/runtime/images.py:92; {0} = argv[0]</extracomment>
         <translation>Le programme {0} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The program {0} cannot be run (permission denied).</source>
-        <extracomment>kvmgui/runtime/images.py:89; {0} = argv[0]</extracomment>
+        <extracomment>kvmgui/runtime/images.py:96; {0} = argv[0]</extracomment>
         <translation>Le programme {0} ne peut pas être lancé (permission refusée).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img did not answer within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/images.py:114</extracomment>
+        <extracomment>kvmgui/runtime/images.py:121</extracomment>
         <translation>qemu-img n&apos;a pas répondu en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot read {name}</source>
-        <extracomment>kvmgui/runtime/images.py:245; {name} = Path(abspath).name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:254; {name} = Path(abspath).name</extracomment>
         <translation>Impossible de lire {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:258</extracomment>
+        <extracomment>kvmgui/runtime/images.py:267</extracomment>
         <translation>{path} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:260</extracomment>
+        <extracomment>kvmgui/runtime/images.py:269</extracomment>
         <translation>{path} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:291; {parent} = target.parent</extracomment>
+        <extracomment>kvmgui/runtime/images.py:300; {parent} = target.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:293</extracomment>
+        <extracomment>kvmgui/runtime/images.py:302</extracomment>
         <translation>{target} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} already exists; choose another name.</source>
-        <extracomment>kvmgui/runtime/images.py:295</extracomment>
+        <extracomment>kvmgui/runtime/images.py:304</extracomment>
         <translation>{target} existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:301</extracomment>
+        <extracomment>kvmgui/runtime/images.py:310</extracomment>
         <translation>L&apos;image de base {base} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot create {name}</source>
-        <extracomment>kvmgui/runtime/images.py:312; {name} = target.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:321; {name} = target.name</extracomment>
         <translation>Impossible de créer {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{title} was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/images.py:453; {title} = self.title</extracomment>
+        <extracomment>kvmgui/runtime/images.py:462; {title} = self.title</extracomment>
         <translation>{title}&#xa0;: annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image did not pass its check ({message}); the original was kept unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:521; {message} = verdict.message</extracomment>
+        <extracomment>kvmgui/runtime/images.py:530; {message} = verdict.message</extracomment>
         <translation>La nouvelle image n&apos;a pas passé sa vérification ({message})&#xa0;; l&apos;originale a été conservée sans modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image&apos;s content differs from the original, so the original was kept unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:535</extracomment>
+        <extracomment>kvmgui/runtime/images.py:544</extracomment>
         <translation>Le contenu de la nouvelle image diffère de l&apos;original, l&apos;originale a donc été conservée sans modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image could not be compared with the original</source>
-        <extracomment>kvmgui/runtime/images.py:540</extracomment>
+        <extracomment>kvmgui/runtime/images.py:549</extracomment>
         <translation>La nouvelle image n&apos;a pas pu être comparée à l&apos;originale</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui converts to qcow2 or raw, not to &apos;{to}&apos;.</source>
-        <extracomment>kvmgui/runtime/images.py:569</extracomment>
+        <extracomment>kvmgui/runtime/images.py:578</extracomment>
         <translation>kvmgui convertit en qcow2 ou en raw, pas en «&#xa0;{to}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only qcow2 images can be compressed; convert to qcow2.</source>
-        <extracomment>kvmgui/runtime/images.py:571</extracomment>
+        <extracomment>kvmgui/runtime/images.py:580</extracomment>
         <translation>Seules les images qcow2 peuvent être compressées&#xa0;; convertissez en qcow2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The source and the target are the same file; choose a new file name (to make an image smaller in place, compress it).</source>
-        <extracomment>kvmgui/runtime/images.py:578</extracomment>
+        <extracomment>kvmgui/runtime/images.py:587</extracomment>
         <translation>La source et la cible sont le même fichier&#xa0;; choisissez un nouveau nom de fichier (pour rendre une image plus petite sur place, compressez-la).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} already exists; choose another name or allow replacing it.</source>
-        <extracomment>kvmgui/runtime/images.py:582</extracomment>
+        <extracomment>kvmgui/runtime/images.py:591</extracomment>
         <translation>{target} existe déjà&#xa0;; choisissez un autre nom ou autorisez son remplacement.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} is not a regular file, so it is not replaced.</source>
-        <extracomment>kvmgui/runtime/images.py:585</extracomment>
+        <extracomment>kvmgui/runtime/images.py:594</extracomment>
         <translation>{target} n&apos;est pas un fichier ordinaire, il n&apos;est donc pas remplacé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converting {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:604; {name} = source.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:613; {name} = source.name</extracomment>
         <translation>La conversion de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:617; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:626; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
         <translation>{name} ({fmt}) converti en {name2} ({to}, compressé), {size_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:617; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:626; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
         <translation>{name} ({fmt}) converti en {name2} ({to}), {size_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converting {name}</source>
-        <extracomment>kvmgui/runtime/images.py:621; {name} = source.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:630; {name} = source.name</extracomment>
         <translation>Conversion de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.</source>
-        <extracomment>kvmgui/runtime/images.py:638; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:647; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
         <translation>{folder} n&apos;a que {free_size} de libre, mais la nouvelle image a besoin d&apos;environ {needed_size}. Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a {format} image; only qcow2 images can be compressed. Convert it to a new compressed qcow2 image instead.</source>
-        <extracomment>kvmgui/runtime/images.py:669; {name} = path.name, {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/images.py:678; {name} = path.name, {format} = info.format</extracomment>
         <translation>{name} est une image {format}&#xa0;; seules les images qcow2 peuvent être compressées. Convertissez-la plutôt en une nouvelle image qcow2 compressée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressing {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:682; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:691; {name} = path.name</extracomment>
         <translation>La compression de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:689; {name} = path.name, {before_size} = format_size(before)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:698; {name} = path.name, {before_size} = format_size(before)</extracomment>
         <translation>{name} est déjà aussi petit que la compression le permet ({before_size} sur le disque)&#xa0;; il a été laissé tel quel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressed {name} from {before_size} to {after_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:701; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:710; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
         <translation>{name} compressé de {before_size} à {after_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressing {name}</source>
-        <extracomment>kvmgui/runtime/images.py:705; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:714; {name} = path.name</extracomment>
         <translation>Compression de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} has {count} snapshots, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:712; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:721; {name} = path.name</extracomment>
         <translation>{name} a {count} instantanés, que {doing} ferait perdre&#xa0;; supprimez-les d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} has {count} snapshot, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:712; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:721; {name} = path.name</extracomment>
         <translation>{name} a {count} instantané, que {doing} ferait perdre&#xa0;; supprimez-le d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image of {name} ({backing_file}) cannot be read.</source>
-        <extracomment>kvmgui/runtime/images.py:727; {name} = path.name, {backing_file} = info.backing_file</extracomment>
+        <extracomment>kvmgui/runtime/images.py:736; {name} = path.name, {backing_file} = info.backing_file</extracomment>
         <translation>L&apos;image de base de {name} ({backing_file}) ne peut pas être lue.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new size must be more than zero.</source>
-        <extracomment>kvmgui/runtime/images.py:754</extracomment>
+        <extracomment>kvmgui/runtime/images.py:763</extracomment>
         <translation>La nouvelle taille doit être supérieure à zéro.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is already {old_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:759; {name} = path.name, {old_size} = format_size(old)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:768; {name} = path.name, {old_size} = format_size(old)</extracomment>
         <translation>{name} fait déjà {old_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resizing {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:763; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:772; {name} = path.name</extracomment>
         <translation>Le redimensionnement de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} grew from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:766; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:775; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
         <translation>{name} est passé de {old_size} à {new_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest still sees the old partition size: enlarge the partition and its file system inside the guest (for example with GParted or Disk Management).</source>
-        <extracomment>kvmgui/runtime/images.py:767</extracomment>
+        <extracomment>kvmgui/runtime/images.py:776</extracomment>
         <translation>L&apos;invité voit encore l&apos;ancienne taille de partition&#xa0;: agrandissez la partition et son système de fichiers dans l&apos;invité (par exemple avec GParted ou le Gestionnaire de disques de Windows).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{new_size} is smaller than the disk&apos;s current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest&apos;s partitions first and confirm the shrink explicitly.</source>
-        <extracomment>kvmgui/runtime/images.py:772; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:781; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
         <translation>{new_size} est plus petit que la taille actuelle du disque ({old_size}). La réduction efface tout ce qui se trouve au-delà de {new_size} sur le disque&#xa0;; réduisez d&apos;abord les partitions de l&apos;invité et confirmez explicitement la réduction.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:787; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:796; {name} = path.name</extracomment>
         <translation>La copie de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shrinking {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:791; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:800; {name} = path.name</extracomment>
         <translation>La réduction de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} shrank from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:801; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:810; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
         <translation>{name} est passé de {old_size} à {new_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Everything beyond {new_size} on the disk was deleted.</source>
-        <extracomment>kvmgui/runtime/images.py:802; {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:811; {new_size} = format_size(new)</extracomment>
         <translation>Tout ce qui se trouvait au-delà de {new_size} sur le disque a été effacé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resizing {name}</source>
-        <extracomment>kvmgui/runtime/images.py:805; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:814; {name} = path.name</extracomment>
         <translation>Redimensionnement de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checking {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:828; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:837; {name} = path.name</extracomment>
         <translation>La vérification de {name} a échoué</translation>
     </message>
 </context>

@@ -148,3 +148,57 @@ def test_the_data_file_is_parsed_from_qemu_img_info() -> None:
             '"format-specific": {"type": "qcow2", "data": {"compat": "1.1", '
             '"data-file": "/tmp/x/sec", "data-file-raw": true}}}')
     assert parse_info_chain(text)[0].data_file == "/tmp/x/sec"
+
+
+def test_a_raw_base_must_look_like_a_disk() -> None:
+    def judge(real: str, size: int, fmt: str = "raw", own: tuple[str, ...] = ()) -> str | None:
+        chain = [image("/h/u/Downloads/t.qcow2", base=real, base_fmt=fmt)]
+        return chain_problem(chain, {real: FileFacts(real, FileKind.REGULAR, UID, size)},
+                             uid=UID, own_folders=own)
+
+    key = judge("/h/u/.ssh/id_ed25519", 411)
+    assert key is not None and "is in a hidden folder, where settings and keys are kept" in key
+    cookies = judge("/h/u/.mozilla/firefox/p/cookies.sqlite", 4 * MiB)
+    assert cookies is not None and "hidden folder" in cookies
+    notes = judge("/h/u/Documents/passwords.kdbx", 3001)
+    assert notes is not None and "is not a whole number of disk sectors" in notes
+    empty = judge("/h/u/empty.img", 0)
+    assert empty is not None and "whole number of disk sectors" in empty
+    assert judge("/h/u/Downloads/base.img", 4 * MiB) is None
+    # kvmgui's own VMs live in a hidden folder: a raw disk there may be a linked clone's base.
+    assert judge("/h/u/.local/share/kvmgui/vms/base/disk.raw", 4 * MiB,
+                 own=("/h/u/.local/share/kvmgui",)) is None
+    # Other formats must parse as such, so they cannot show a key file's bytes: the rule is
+    # for raw only (GNOME Boxes keeps its qcow2 images under ~/.local/share, say).
+    assert judge("/h/u/.local/share/gnome-boxes/images/box", 3 * MiB + 7, "qcow2") is None
+
+
+def test_a_vmdk_keeps_its_parts_in_its_own_folder() -> None:
+    def vmdk(*parts: str) -> ImageInfo:
+        return replace(image("/h/u/vm/disk.vmdk", "vmdk"), extents=parts)
+
+    own = {"/h/u/vm/disk.vmdk": mine("/h/u/vm/disk.vmdk"),
+           "/h/u/vm/disk-flat.vmdk": mine("/h/u/vm/disk-flat.vmdk")}
+    assert chain_problem([vmdk("/h/u/vm/disk.vmdk")], {}, uid=UID) is None  # one file
+    assert chain_problem([vmdk("/h/u/vm/disk-flat.vmdk")], own, uid=UID) is None
+    assert chain_problem([vmdk("disk-flat.vmdk")], own, uid=UID) is None  # relative
+    for part, fact in (
+        ("/etc/shadow", FileFacts("/etc/shadow", FileKind.REGULAR, 0)),
+        ("/h/u/.ssh/id_rsa", mine("/h/u/.ssh/id_rsa")),
+        ("/h/u/vm/link", FileFacts("/etc/passwd", FileKind.REGULAR, 0)),
+        ("/h/u/vm/theirs", FileFacts("/h/u/vm/theirs", FileKind.REGULAR, 1001)),
+        ("/h/u/vm/dev", FileFacts("/h/u/vm/dev", FileKind.DEVICE, UID)),
+        ("json:{}", None),
+    ):
+        facts = dict(own) if fact is None else {**own, part: fact}
+        problem = chain_problem([vmdk(part)], facts, uid=UID)
+        assert problem is not None, part
+        assert problem.startswith("disk.vmdk reads part of its data from"), problem
+
+
+def test_the_vmdk_extents_are_parsed_from_qemu_img_info() -> None:
+    text = ('{"virtual-size": 1024, "filename": "/v/evil.vmdk", "format": "vmdk", '
+            '"format-specific": {"type": "vmdk", "data": {"extents": ['
+            '{"virtual-size": 512, "filename": "/etc/hostname", "format": "FLAT"}, '
+            '{"virtual-size": 512, "filename": "/etc/hostname", "format": "FLAT"}]}}}')
+    assert parse_info_chain(text)[0].extents == ("/etc/hostname", "/etc/hostname")

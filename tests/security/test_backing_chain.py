@@ -2,8 +2,9 @@
 
 The attack: a qcow2 image names its base (backing file) by path, and QEMU opens that path for
 the guest to read. An image someone hands the user, or a VM definition someone else wrote, can
-name /etc/shadow, a device, another user's file, a json: instruction or an external data
-file, or leave the base's format out so that QEMU guesses it. Each trap below is a real image
+name /etc/shadow, a device, another user's file, the user's own private key, a json:
+instruction or an external data file (or, for a vmdk, any file as a part of its data), or
+leave the base's format out so that QEMU guesses it. Each trap below is a real image
 made with the real qemu-img, given to the real `kvmgui-cli`:
 - `create --disk`, `import` and `import --convert` refuse it with one sentence; the image, its
   base and every other file are byte-identical afterwards and no VM (nor a staged copy) exists;
@@ -124,6 +125,29 @@ def _data_file(d: Path) -> Path:
     return path
 
 
+def _own_key(d: Path) -> Path:
+    """The user's own private key, named relative to an image in Downloads: the owner rule
+    passes it, the guest must still never read it."""
+    (d / ".ssh").mkdir()
+    (d / ".ssh" / "id_ed25519").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\n" * 11)
+    (d / "Downloads").mkdir()
+    return overlay(d / "Downloads" / "appliance.qcow2", "../.ssh/id_ed25519", "raw")
+
+
+def _own_document(d: Path) -> Path:
+    (d / "passwords.kdbx").write_bytes(b"\x03\xd9\xa2\x9a" * 750 + b"!")
+    return overlay(d / "doc.qcow2", "passwords.kdbx", "raw")
+
+
+def _vmdk_extent(d: Path) -> Path:
+    """A vmdk is a text descriptor that may name any file as the place of its data."""
+    path = d / "appliance.vmdk"
+    path.write_text('# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\n'
+                    'createType="monolithicFlat"\n\nRW 1 FLAT "/etc/hostname" 0\n\n'
+                    'ddb.virtualHWVersion = "4"\nddb.adapterType = "ide"\n')
+    return path
+
+
 TRAPS = {
     "unrecorded-format": Trap(_unrecorded, "does not record the format of its base"),
     "etc-shadow": Trap(_shadow, "shadow.qcow2's base /etc/shadow is a system file, not one "
@@ -136,6 +160,10 @@ TRAPS = {
     "device-node": Trap(_device_node, "node.img is a device", root_only=True),
     "json": Trap(_json, "which is not a file name but an instruction to QEMU"),
     "data-file": Trap(_data_file, "keeps its data in another file"),
+    "own-ssh-key": Trap(_own_key, "is in a hidden folder, where settings and keys are kept"),
+    "own-document": Trap(_own_document, "is not a whole number of disk sectors"),
+    "vmdk-extent": Trap(_vmdk_extent, "appliance.vmdk reads part of its data from "
+                        "/etc/hostname, which is not a file of the image's own folder"),
 }
 
 
@@ -223,6 +251,11 @@ def test_a_proper_chain_of_own_images_is_accepted(
     (home / "alias.qcow2").symlink_to(top)  # a link to one's own image is fine
 
     code, out, err = run(capsys, "create", "box", "--disk", str(home / "alias.qcow2"))
+    assert code == 0, err
+    # A vmdk in two files (descriptor and data, as VMware exports it), both in one folder.
+    qemu_img("create", "-q", "-f", "vmdk", "-o", "subformat=monolithicFlat",
+             str(home / "exported.vmdk"), "4M")
+    code, out, err = run(capsys, "import", str(home / "exported.vmdk"), "vmware")
     assert code == 0, err
     code, out, err = run(capsys, "import", str(top), "imported")
     assert code == 0, err
