@@ -5,7 +5,8 @@ the temporary file is deleted and the original image is left as it was.
 
 `img info --json` prints one object (stable keys):
   filename, format, virtual_size, actual_size, backing_file, backing_format,
-  full_backing_filename, dirty, corrupt, cluster_size, in_use,
+  full_backing_filename, dirty, corrupt, cluster_size, in_use, refused (why no VM may use
+  it, or null),
   snapshots: [{id, name, date (ISO 8601, UTC), vm_state_size, vm_clock, includes_memory}],
   chain: [{filename, format, virtual_size, actual_size, backing_file, backing_format}]
   (the image first, then its base, the base's base, …).
@@ -152,12 +153,18 @@ def _size_text(n: int | None) -> str:
 
 
 async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageError, image_chain, image_info
+    from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
 
     qemu_img = ctx.settings.qemu_img_binary
+    refusal = ""
     try:
-        chain = await image_chain(args.image, fmt=recorded_format(ctx, args.image),
-                                  qemu_img=qemu_img)
+        top = await image_info(args.image, fmt=recorded_format(ctx, args.image),
+                               qemu_img=qemu_img)
+        try:
+            # Link by link: a base that is not one of the user's images is not even opened.
+            chain = await checked_chain(args.image, top.format, qemu_img=qemu_img)
+        except UnsafeChain as err:
+            chain, refusal = [top], err.message
     except ImageError as err:
         raise CliError(err.message) from None
     in_use = False
@@ -169,6 +176,7 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         doc = _info_json(info)
         doc["in_use"] = in_use
+        doc["refused"] = refusal or None
         doc["chain"] = [
             {k: _info_json(i)[k] for k in ("filename", "format", "virtual_size", "actual_size",
                                           "backing_file", "backing_format")}
@@ -192,6 +200,8 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
         print("warning:      the image was not closed cleanly; run 'kvmgui-cli img check' on it")
     if info.corrupt:
         print("warning:      QEMU marked this image as corrupt; run 'kvmgui-cli img check' on it")
+    if refusal:
+        print(f"refused:      {refusal}")
     if len(chain) > 1:
         print("backing chain:")
         for depth, link in enumerate(chain):

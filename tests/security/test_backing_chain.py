@@ -8,7 +8,8 @@ leave the base's format out so that QEMU guesses it. Each trap below is a real i
 made with the real qemu-img, given to the real `kvmgui-cli`:
 - `create --disk`, `import` and `import --convert` refuse it with one sentence; the image, its
   base and every other file are byte-identical afterwards and no VM (nor a staged copy) exists;
-- `img convert` and `img create --backing` refuse it the same way and write nothing;
+- `img convert` and `img create --backing` refuse it the same way and write nothing; `img info`
+  shows the image and says why it is refused, without opening the base;
 - a definition whose disk is such an overlay, or that names such a base itself, does not
   start: no QEMU is launched and no overlay is created;
 - a proper chain of the user's own images with recorded formats is accepted, and the started
@@ -218,6 +219,11 @@ def test_a_chain_that_escapes_is_refused_everywhere_an_image_enters(
     refused(capsys, says, "import", str(image), "imported")
     refused(capsys, says, "import", str(image), "copied", "--convert", "-q")
     refused(capsys, says, "img", "convert", "-q", str(image), str(home / "flat.qcow2"))
+    code, out, err = run(capsys, "img", "info", str(image))  # looking is fine; it says why
+    assert code == 0 and "refused:      " in out and says in out, (out, err)
+    code, out, err = run(capsys, "img", "info", "--json", str(image))
+    doc = json.loads(out)
+    assert says in doc["refused"] and len(doc["chain"]) == 1, doc
 
     assert snapshot(home) == before  # image, base, links: unchanged, and nothing added
     assert not vm_root.exists() or not any(vm_root.iterdir()), list(vm_root.iterdir())
@@ -261,6 +267,10 @@ def test_a_proper_chain_of_own_images_is_accepted(
     assert code == 0, err
     code, out, err = run(capsys, "import", str(top), "copied", "--convert", "-q")
     assert code == 0, err
+    code, out, _ = run(capsys, "img", "info", "--json", str(top))
+    doc = json.loads(out)
+    assert doc["refused"] is None
+    assert [link["filename"] for link in doc["chain"]] == [str(top), str(mid), str(base)]
     code, out, _ = run(capsys, "show", "imported", "--json")
     disk = json.loads(out)["definition"]["disks"][0]
     assert (disk["format"], disk["backing_file"], disk["backing_format"]) == \
