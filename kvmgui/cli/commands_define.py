@@ -99,7 +99,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = apply_spec_options(spec, args)
     if args.boot is None:
         spec = with_install_phase(spec)  # the install medium first, until it is installed
-    spec = await _detect_existing_formats(spec, ctx.settings.qemu_img_binary)
+    spec = await _detect_existing_formats(spec, ctx)
     env = await load_host_env(ctx)
     spec = replace(spec, machine_version=env.caps.pinned_machine(spec.machine.value))
 
@@ -140,18 +140,22 @@ async def _iso_problems(spec: VmSpec, args: argparse.Namespace) -> list[Problem]
     return await install_medium_check("cdrom.path", Path(spec.cdrom.path))
 
 
-async def _detect_existing_formats(spec: VmSpec, qemu_img: str) -> VmSpec:
+async def _detect_existing_formats(spec: VmSpec, ctx: CliContext) -> VmSpec:
     """An existing image keeps its own format; it is recorded so QEMU never has to probe.
 
+    Another VM's disk keeps the format its definition records (its guest chose its bytes).
     Its bases must be recorded and be the user's own images (runtime.images.checked_chain).
     """
+    from kvmgui.cli.commands_img import recorded_format
     from kvmgui.runtime.images import ImageError, checked_chain, image_info
 
+    qemu_img = ctx.settings.qemu_img_binary
     disks = []
     for d in spec.disks:
         if d.size_bytes is None and Path(d.path).exists():
             try:
-                info = await image_info(Path(d.path), qemu_img=qemu_img)
+                info = await image_info(Path(d.path), fmt=recorded_format(ctx, d.path),
+                                        qemu_img=qemu_img)
             except ImageError as err:
                 raise CliError(err.message) from None
             try:

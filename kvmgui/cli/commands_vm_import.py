@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kvmgui.cli.commands_define import free_bytes_at, report_problems
-from kvmgui.cli.commands_img import progress_bar
+from kvmgui.cli.commands_img import progress_bar, recorded_format
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
 from kvmgui.core.argv import ArgvError, build_argv
@@ -99,7 +99,7 @@ async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     qemu_img = ctx.settings.qemu_img_binary
     store = ctx.store()
     try:
-        info = await inspect(image, qemu_img=qemu_img)
+        info = await inspect(image, fmt=recorded_format(ctx, str(image)), qemu_img=qemu_img)
         spec = import_spec(args.name, image, info, os_preset=OsPreset(args.os),
                            convert=args.convert)
     except ImageError as err:

@@ -34,11 +34,16 @@ from kvmgui.runtime.images import (
 CONVERTED_DISK = "disk.qcow2"
 
 
-async def inspect(image: str | os.PathLike[str], *, qemu_img: str = QEMU_IMG) -> ImageInfo:
+async def inspect(image: str | os.PathLike[str], *, fmt: str | None = None,
+                  qemu_img: str = QEMU_IMG) -> ImageInfo:
     """The image's format and sizes: ImageError when unreadable, in use by a running VM, or
     when its bases are not recorded or not the user's own images (checked_chain), which
-    matters as much for a copy (converting would copy the base into the new disk)."""
-    info = await image_info(image, force_share=False, qemu_img=qemu_img)
+    matters as much for a copy (converting would copy the base into the new disk).
+
+    `fmt`: the format a VM's definition records when the image is that VM's disk (never
+    probe a VM's disk: its guest chose its bytes); None probes an image the user brings.
+    """
+    info = await image_info(image, fmt=fmt, force_share=False, qemu_img=qemu_img)
     await checked_chain(image, info.format, qemu_img=qemu_img)
     return info
 

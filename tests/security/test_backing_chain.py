@@ -415,3 +415,36 @@ def test_clones_refuse_a_base_whose_chain_escapes(
     assert snapshot(home) == before
     assert sorted(p.name for p in vm_root.iterdir()) == ["given", "named"]
     assert defined.folder.dir.is_dir()
+
+
+def test_another_vms_raw_disk_keeps_its_recorded_format_when_reused(
+    vm_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A guest wrote a qcow2 header into its raw disk, naming a file of the user's that passes
+    every place rule; reusing that disk for a new VM must still read it as raw."""
+    from kvmgui.core.paths import AppPaths
+    from kvmgui.core.store import VmStore
+
+    home = tmp_path / "mine"
+    home.mkdir()
+    private = home / "private.img"  # the user's own disk image of something else
+    private.write_bytes(b"PRIVATE DATA OF THE USER\n".ljust(MiB, b"\0"))
+    disk = home / "guest.raw"
+    with open(disk, "wb") as f:
+        f.truncate(4 * MiB)
+    VmStore(AppPaths.from_env(dict(os.environ)).default_vm_root).create(
+        tiny_spec("first", disks=(Disk(str(disk), DiskFormat.RAW),)))
+    header = overlay(tmp_path / "header.qcow2", str(private), "raw")
+    with open(disk, "r+b") as f:  # what the first VM's guest can do to its own disk
+        f.write(header.read_bytes())
+    before = sha256(disk)
+
+    for argv in (("create", "second", "--disk", str(disk)),
+                 ("import", str(disk), "third")):
+        code, _, err = run(capsys, *argv)
+        assert code == 0, err
+    for name in ("second", "third"):
+        code, out, _ = run(capsys, "show", name, "--json")
+        stored = json.loads(out)["definition"]["disks"][0]
+        assert (stored["format"], stored["backing_file"]) == ("raw", None), stored
+    assert sha256(disk) == before
