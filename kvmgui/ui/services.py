@@ -44,8 +44,12 @@ class ImageFacts:
     note: str = ""  # a sentence for the user (e.g. "detected from the file name")
 
 
-async def inspect_image(path: Path, qemu_img: str = "qemu-img") -> ImageFacts:
+async def inspect_image(path: Path, qemu_img: str = "qemu-img", *,
+                        fmt: str | None = None) -> ImageFacts:
     """The format and size of an existing image, as qemu-img reports them.
+
+    `fmt`: the format a VM's definition records when the image is that VM's disk
+    (media.jobs.recorded_format): a VM's disk is never probed, its guest chose its bytes.
 
     UnsafeImage when its bases are not recorded or not the user's own images
     (runtime.images.checked_chain): a VM, or a copy made for one, would read them.
@@ -53,7 +57,7 @@ async def inspect_image(path: Path, qemu_img: str = "qemu-img") -> ImageFacts:
     from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
 
     try:
-        info = await image_info(path, qemu_img=qemu_img)
+        info = await image_info(path, fmt=fmt, qemu_img=qemu_img)
         await checked_chain(path, info.format, qemu_img=qemu_img)
     except UnsafeChain as exc:
         raise UnsafeImage(exc.message, exc.details) from exc

@@ -48,3 +48,33 @@ def test_an_image_whose_base_is_a_host_file_cannot_be_chosen(
     assert page.isComplete()
     assert hostile.read_bytes() == before
     wiz.reject()
+
+
+def test_another_vms_raw_disk_is_read_with_its_recorded_format(
+    qtbot: Any, ctx: Any, short_root: Path
+) -> None:
+    from kvmgui.core.model import Disk, DiskFormat
+    from tests.runtime.helpers import tiny_spec
+
+    private = short_root / "private.img"
+    private.write_bytes(b"PRIVATE\n".ljust(1024 * 1024, b"\0"))
+    disk = short_root / "guest.raw"
+    with open(disk, "wb") as f:
+        f.truncate(4 * 1024 * 1024)
+    ctx.store.create(tiny_spec("first", disks=(Disk(str(disk), DiskFormat.RAW),)))
+    header = short_root / "header.qcow2"  # what the first VM's guest writes into its disk
+    subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", "-u", "-b", str(private),
+                    "-F", "raw", str(header), "1M"], check=True)
+    with open(disk, "r+b") as f:
+        f.write(header.read_bytes())
+
+    wiz = NewVmWizard(ctx, source=SourceKind.IMAGE)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.waitExposed(wiz)
+    qtbot.waitUntil(lambda: wiz.env_ready, timeout=ENV_TIMEOUT_MS)
+    wiz.source_page.image.set_text(str(disk))
+    qtbot.waitUntil(lambda: "Format:" in wiz.source_page.image_hint.text(), timeout=20_000)
+    assert wiz.source_page.image_hint.text().startswith("Format: raw.")
+    assert wiz.draft.image_format is DiskFormat.RAW
+    wiz.reject()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, translate
+from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage, inspect_image
 from kvmgui.ui.widgets import PathField, hint_label
 from kvmgui.ui.wizard.base import DraftPage
@@ -313,7 +314,8 @@ class SourcePage(DraftPage):
         if not Path(path).is_file():
             return
         try:
-            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary)
+            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary,
+                                        fmt=recorded_format(self.wiz.ctx, path))
         except ServiceError as exc:
             if token == self._image_task_token:
                 self.image_hint.setText(core_text(exc.message))
