@@ -151,7 +151,7 @@ async def read_first_sector(disk: Disk, folder: VmFolder, run: VmRuntimePaths,
                             qemu_img: str) -> bytes | None:
     """The guest-visible first sector of `disk` (through qemu-img, so any image format), or
     None when it does not exist or cannot be read."""
-    from kvmgui.runtime.images import ImageError, run_qemu_img
+    from kvmgui.runtime.images import ImageError, checked_chain, run_qemu_img
 
     path = folder.resolve(disk.path)
     if not path.is_file():
@@ -160,6 +160,8 @@ async def read_first_sector(disk: Disk, folder: VmFolder, run: VmRuntimePaths,
     with contextlib.suppress(FileNotFoundError):
         out.unlink()
     try:
+        # qemu-img reads through the bases its header names: never one that escapes.
+        await checked_chain(path, disk.format.value, qemu_img=qemu_img)
         result = await run_qemu_img(
             first_sector_argv(qemu_img, str(path), disk.format.value, str(out)),
             timeout=SECTOR_READ_TIMEOUT_S)

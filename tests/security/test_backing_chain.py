@@ -448,3 +448,44 @@ def test_another_vms_raw_disk_keeps_its_recorded_format_when_reused(
         stored = json.loads(out)["definition"]["disks"][0]
         assert (stored["format"], stored["backing_file"]) == ("raw", None), stored
     assert sha256(disk) == before
+
+
+RECORDER = """#!{python}
+import json, os, sys
+with open({log!r}, "a") as f:
+    f.write(json.dumps(sys.argv[1:]) + "\\n")
+os.execv({real!r}, [{real!r}, *sys.argv[1:]])
+"""
+
+
+@pytest.mark.asyncio
+async def test_the_install_phase_reads_no_sector_through_a_chain_that_escapes(
+    env: RunEnv,
+) -> None:
+    """Before a start, a VM in its install phase has its disks' first sector read (through
+    qemu-img, bases included): never through a base that escapes."""
+    import shutil
+    import sys
+
+    from kvmgui.runtime.launch import read_first_sector
+
+    real = shutil.which("qemu-img")
+    assert real is not None
+    log = env.root / "calls"
+    wrapper = env.root / "qemu-img"
+    wrapper.write_text(RECORDER.format(python=sys.executable, log=str(log), real=real))
+    wrapper.chmod(0o755)
+    home = env.root / "home"
+    hostile = overlay(home / "shadow.qcow2", "/etc/shadow", "raw")
+    good = overlay(home / "good.qcow2", str(own_base(home)))
+    stored = create_vm(env, tiny_spec("inst", disks=(Disk(str(hostile), DiskFormat.QCOW2),)))
+    run_paths = env.paths.vm_runtime(stored.spec.id)
+    run_paths.dir.mkdir(parents=True, mode=0o700)
+
+    assert await read_first_sector(stored.spec.disks[0], stored.folder, run_paths,
+                                   str(wrapper)) is None
+    calls = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [c[0] for c in calls] == ["info"], calls  # the link was read, nothing through it
+    assert await read_first_sector(Disk(str(good), DiskFormat.QCOW2), stored.folder,
+                                   run_paths, str(wrapper)) == bytes(512)
+    assert "dd" in [json.loads(line)[0] for line in log.read_text().splitlines()]
