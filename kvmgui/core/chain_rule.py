@@ -73,7 +73,11 @@ def has_protocol(name: str) -> bool:
 
 def base_name(link: ImageInfo) -> str | None:
     """The base as QEMU opens it: resolved against the image's folder when relative."""
-    return link.full_backing_filename or link.backing_file
+    if link.full_backing_filename or link.backing_file is None:
+        return link.full_backing_filename
+    if has_protocol(link.backing_file):
+        return link.backing_file
+    return os.path.join(os.path.dirname(link.filename), link.backing_file)
 
 
 def parts_of(link: ImageInfo) -> list[str]:

@@ -202,3 +202,12 @@ def test_the_vmdk_extents_are_parsed_from_qemu_img_info() -> None:
             '{"virtual-size": 512, "filename": "/etc/hostname", "format": "FLAT"}, '
             '{"virtual-size": 512, "filename": "/etc/hostname", "format": "FLAT"}]}}}')
     assert parse_info_chain(text)[0].extents == ("/etc/hostname", "/etc/hostname")
+
+
+def test_a_relative_base_is_judged_where_qemu_finds_it() -> None:
+    link = replace(image("/h/u/vm/top.qcow2", base="../.ssh/id_rsa", base_fmt="raw"),
+                   full_backing_filename=None)
+    real = "/h/u/.ssh/id_rsa"
+    problem = chain_problem([link], {"/h/u/vm/../.ssh/id_rsa": FileFacts(real, FileKind.REGULAR,
+                                                                        UID, 1679)}, uid=UID)
+    assert problem is not None and "hidden folder" in problem
