@@ -312,37 +312,37 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It starts from the USB stick first.')),
     #: kvmgui/core/boot.py:111
     ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It has no disk, CD/DVD or USB stick listed to start from.')),
-    #: kvmgui/core/chain_rule.py:121; {data_file} = shown(link.data_file)
+    #: kvmgui/core/chain_rule.py:125; {data_file} = shown(link.data_file)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} keeps its data in another file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it.')),
-    #: kvmgui/core/chain_rule.py:130; {backing_file} = shown(link.backing_file, 120)
+    #: kvmgui/core/chain_rule.py:134; {backing_file} = shown(link.backing_file, 120)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base is '{backing_file}', which is not a file name but an instruction to QEMU: kvmgui will not let a VM open it.")),
-    #: kvmgui/core/chain_rule.py:133; {name} = shown(name), {backing_file} = shown(link.backing_file)
+    #: kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_file} = shown(link.backing_file)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} does not record the format of its base {name}, so QEMU would have to guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b {backing_file} {image}.')),
-    #: kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)
+    #: kvmgui/core/chain_rule.py:141; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image} says its base {name} is a '{backing_format}' image, which is not a disk image format: kvmgui will not let a VM open it.")),
-    #: kvmgui/core/chain_rule.py:141; {name} = shown(name)
+    #: kvmgui/core/chain_rule.py:145; {name} = shown(name)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {name} could not be checked: try again.")),
-    #: kvmgui/core/chain_rule.py:151
+    #: kvmgui/core/chain_rule.py:155
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s bases loop back to {base}, so the image is damaged: use another one.")),
-    #: kvmgui/core/chain_rule.py:154
+    #: kvmgui/core/chain_rule.py:158
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.')),
-    #: kvmgui/core/chain_rule.py:162
+    #: kvmgui/core/chain_rule.py:166
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} does not exist: put the base image back where it was, or use another image.")),
-    #: kvmgui/core/chain_rule.py:165
+    #: kvmgui/core/chain_rule.py:169
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} cannot be checked: make sure it is one of your images and that you can read it.")),
-    #: kvmgui/core/chain_rule.py:168
+    #: kvmgui/core/chain_rule.py:172
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is a device, not one of your images: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:171
+    #: kvmgui/core/chain_rule.py:175
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is a system file, not one of your images: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:174
+    #: kvmgui/core/chain_rule.py:178
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is not an image file: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:177
+    #: kvmgui/core/chain_rule.py:181
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} belongs to another user, not one of your images: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:186
+    #: kvmgui/core/chain_rule.py:190
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is in a hidden folder, where settings and keys are kept, not images: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:189
+    #: kvmgui/core/chain_rule.py:193
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is not a whole number of disk sectors, so it is no disk image: kvmgui will not let a VM read it.")),
-    #: kvmgui/core/chain_rule.py:207; {part} = shown(part)
+    #: kvmgui/core/chain_rule.py:211; {part} = shown(part)
     ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image} reads part of its data from {part}, which is not a file of the image's own folder: kvmgui will not let a VM read it.")),
     #: kvmgui/core/clones.py:81
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'backing_reference needs absolute paths.')),
@@ -1530,17 +1530,17 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot create the log folder {logs} ({strerror}).')),
     #: kvmgui/runtime/launch.py:108; {dir} = run.dir, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot write to its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:240
+    #: kvmgui/runtime/launch.py:242
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf')),
-    #: kvmgui/runtime/launch.py:246; {nvram} = folder.nvram, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:248; {nvram} = folder.nvram, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "kvmgui could not create the VM's UEFI variable store {nvram} ({strerror}).")),
-    #: kvmgui/runtime/launch.py:267
+    #: kvmgui/runtime/launch.py:269
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm')),
-    #: kvmgui/runtime/launch.py:277
+    #: kvmgui/runtime/launch.py:279
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) could not be started: {exc}')),
-    #: kvmgui/runtime/launch.py:286; {folder} = swtpm_log(folder)
+    #: kvmgui/runtime/launch.py:288; {folder} = swtpm_log(folder)
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) did not start; see its log {folder}.')),
-    #: kvmgui/runtime/launch.py:342; {qemu_log} = stored.folder.qemu_log
+    #: kvmgui/runtime/launch.py:344; {qemu_log} = stored.folder.qemu_log
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.')),
     #: kvmgui/runtime/live.py:33
     ('runtime.live', QT_TRANSLATE_NOOP('runtime.live', 'Protection is OFF: everything the guest writes goes straight to {path}. A live system may change or damage what is on it.')),
@@ -1826,12 +1826,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.viewer', QT_TRANSLATE_NOOP('runtime.viewer', '{binary} stopped at once instead of showing the display of {title}.')),
     #: kvmgui/runtime/viewer.py:203
     ('runtime.viewer', QT_TRANSLATE_NOOP('runtime.viewer', 'Opened the display of {title} in {binary}.')),
-    #: kvmgui/runtime/vm_import.py:59; {name} = image.name, {format} = info.format
+    #: kvmgui/runtime/vm_import.py:64; {name} = image.name, {format} = info.format
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "{name} is a '{format}' image, which kvmgui cannot use as it is: import it with --convert.")),
-    #: kvmgui/runtime/vm_import.py:64; {name} = image.name, {backing_file} = info.backing_file
+    #: kvmgui/runtime/vm_import.py:69; {name} = image.name, {backing_file} = info.backing_file
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', '{name} is based on {backing_file}, whose format it does not record: import it with --convert (base and changes become one new image).')),
-    #: kvmgui/runtime/vm_import.py:70; {name} = image.name, {backing_format} = info.backing_format
+    #: kvmgui/runtime/vm_import.py:75; {name} = image.name, {backing_format} = info.backing_format
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The base image of {name} is a '{backing_format}' image: import it with --convert.")),
-    #: kvmgui/runtime/vm_import.py:94; {strerror} = exc.strerror
+    #: kvmgui/runtime/vm_import.py:99; {strerror} = exc.strerror
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The converted image could not be moved into the VM's folder ({strerror}).")),
 )

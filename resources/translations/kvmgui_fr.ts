@@ -936,7 +936,7 @@
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_disk.py" line="+37"/>
+        <location filename="../../kvmgui/ui/wizard/page_disk.py" line="+38"/>
         <source>Hard disk</source>
         <translation>Disque dur</translation>
     </message>
@@ -1046,7 +1046,7 @@
         <translation>L&apos;image ({0}) commence petite et grandit à mesure que l&apos;invité écrit, jusqu&apos;à cette taille.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Detected: {0}{1}. {2}</source>
         <translation>Détecté&#xa0;: {0}{1}. {2}</translation>
     </message>
@@ -1080,7 +1080,7 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_hardware.py" line="+72"/>
+        <location filename="../../kvmgui/ui/details_hardware.py" line="+73"/>
         <source>memory</source>
         <translation>mémoire</translation>
     </message>
@@ -1407,7 +1407,7 @@
         <translation>Cache du disque {0}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>The disk image cannot be added.</source>
         <translation>L&apos;image disque ne peut pas être ajoutée.</translation>
     </message>
@@ -3520,7 +3520,7 @@
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../kvmgui/ui/services.py" line="+66"/>
+        <location filename="../../kvmgui/ui/services.py" line="+70"/>
         <source>{0} is a &apos;{1}&apos; image, which kvmgui cannot use directly: convert it to qcow2 first.</source>
         <translation>{0} est une image «&#xa0;{1}&#xa0;», que kvmgui ne peut pas utiliser directement&#xa0;: convertissez-la d&apos;abord en qcow2.</translation>
     </message>
@@ -3775,7 +3775,7 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_source.py" line="+38"/>
+        <location filename="../../kvmgui/ui/wizard/page_source.py" line="+39"/>
         <source>Start from</source>
         <translation>Démarrer depuis</translation>
     </message>
@@ -3901,12 +3901,12 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Looking for drives…</source>
         <translation>Recherche des lecteurs…</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-142"/>
         <source>No CD or DVD drive was found on this computer.</source>
         <translation>Aucun lecteur CD ou DVD n&apos;a été trouvé sur cet ordinateur.</translation>
     </message>
@@ -3917,12 +3917,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>Looking for USB sticks…</source>
         <translation>Recherche des clés USB…</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>No USB stick was found. Plug one in and choose Look again, or type the path of a stick image.</source>
         <translation>Aucune clé USB n&apos;a été trouvée. Branchez-en une et choisissez Chercher à nouveau, ou tapez le chemin d&apos;une image de clé.</translation>
     </message>
@@ -3932,7 +3932,7 @@
         <translation>Rien n&apos;est modifié sur la clé tant qu&apos;elle est protégée.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Format: {0}. {1}</source>
         <translation>Format&#xa0;: {0}. {1}</translation>
     </message>
@@ -5483,97 +5483,97 @@
     <message>
         <location line="+2"/>
         <source>{image} keeps its data in another file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:121; {data_file} = shown(link.data_file)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:125; {data_file} = shown(link.data_file)</extracomment>
         <translation>{image} garde ses données dans un autre fichier ({data_file}), ce que kvmgui ne prend pas en charge&#xa0;: kvmgui ne laissera aucune machine virtuelle le lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base is &apos;{backing_file}&apos;, which is not a file name but an instruction to QEMU: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:130; {backing_file} = shown(link.backing_file, 120)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:134; {backing_file} = shown(link.backing_file, 120)</extracomment>
         <translation>La base de {image} est «&#xa0;{backing_file}&#xa0;», qui n&apos;est pas un nom de fichier mais une instruction pour QEMU&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} does not record the format of its base {name}, so QEMU would have to guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b {backing_file} {image}.</source>
-        <extracomment>kvmgui/core/chain_rule.py:133; {name} = shown(name), {backing_file} = shown(link.backing_file)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_file} = shown(link.backing_file)</extracomment>
         <translation>{image} n&apos;enregistre pas le format de sa base {name}, que QEMU devrait donc deviner&#xa0;: enregistrez-le d&apos;abord avec qemu-img rebase -u -F qcow2 (ou raw) -b {backing_file} {image}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} says its base {name} is a &apos;{backing_format}&apos; image, which is not a disk image format: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:141; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)</extracomment>
         <translation>{image} indique que sa base {name} est une image «&#xa0;{backing_format}&#xa0;», ce qui n&apos;est pas un format d&apos;image disque&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {name} could not be checked: try again.</source>
-        <extracomment>kvmgui/core/chain_rule.py:141; {name} = shown(name)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:145; {name} = shown(name)</extracomment>
         <translation>La base {name} de {image} n&apos;a pas pu être vérifiée&#xa0;: réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s bases loop back to {base}, so the image is damaged: use another one.</source>
-        <extracomment>kvmgui/core/chain_rule.py:151</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:155</extracomment>
         <translation>Les bases de {image} reviennent en boucle sur {base}, l&apos;image est donc endommagée&#xa0;: utilisez-en une autre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:154</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:158</extracomment>
         <translation>{image} repose sur plus de {MAX_CHAIN} bases à la suite, plus que kvmgui n&apos;en suit&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} does not exist: put the base image back where it was, or use another image.</source>
-        <extracomment>kvmgui/core/chain_rule.py:162</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:166</extracomment>
         <translation>La base {base} de {image} n&apos;existe pas&#xa0;: remettez l&apos;image de base à sa place, ou utilisez une autre image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} cannot be checked: make sure it is one of your images and that you can read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:165</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:169</extracomment>
         <translation>La base {base} de {image} ne peut pas être vérifiée&#xa0;: assurez-vous que c&apos;est l&apos;une de vos images et que vous pouvez la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is a device, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:168</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:172</extracomment>
         <translation>La base {base} de {image} est un périphérique, pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is a system file, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:171</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:175</extracomment>
         <translation>La base {base} de {image} est un fichier du système, pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is not an image file: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:174</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:178</extracomment>
         <translation>La base {base} de {image} n&apos;est pas un fichier image&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} belongs to another user, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:177</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:181</extracomment>
         <translation>La base {base} de {image} appartient à un autre utilisateur, ce n&apos;est pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is in a hidden folder, where settings and keys are kept, not images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:186</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:190</extracomment>
         <translation>La base {base} de {image} est dans un dossier caché, où sont rangés des réglages et des clés, pas des images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is not a whole number of disk sectors, so it is no disk image: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:189</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:193</extracomment>
         <translation>La base {base} de {image} ne compte pas un nombre entier de secteurs de disque, ce n&apos;est donc pas une image disque&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} reads part of its data from {part}, which is not a file of the image&apos;s own folder: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:207; {part} = shown(part)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:211; {part} = shown(part)</extracomment>
         <translation>{image} lit une partie de ses données dans {part}, qui n&apos;est pas un fichier du dossier de l&apos;image&#xa0;: kvmgui ne laissera aucune machine virtuelle le lire.</translation>
     </message>
 </context>
@@ -9239,37 +9239,37 @@
     <message>
         <location line="+2"/>
         <source>This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf</source>
-        <extracomment>kvmgui/runtime/launch.py:240</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:242</extracomment>
         <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n&apos;est pas installé&#xa0;; installez-le avec&#xa0;: sudo apt install ovmf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not create the VM&apos;s UEFI variable store {nvram} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:246; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:248; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm</source>
-        <extracomment>kvmgui/runtime/launch.py:267</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:269</extracomment>
         <translation>Cette machine virtuelle a besoin d&apos;un TPM, qui nécessite l&apos;émulateur swtpm&#xa0;; installez-le avec&#xa0;: sudo apt install swtpm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) could not be started: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:277</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:279</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas pu être lancé&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) did not start; see its log {folder}.</source>
-        <extracomment>kvmgui/runtime/launch.py:286; {folder} = swtpm_log(folder)</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:288; {folder} = swtpm_log(folder)</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {folder}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.</source>
-        <extracomment>kvmgui/runtime/launch.py:342; {qemu_log} = stored.folder.qemu_log</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:344; {qemu_log} = stored.folder.qemu_log</extracomment>
         <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {hung_after} s, il a donc été arrêté&#xa0;; consultez {qemu_log}.</translation>
     </message>
 </context>
@@ -10181,25 +10181,25 @@
     <message>
         <location line="+2"/>
         <source>{name} is a &apos;{format}&apos; image, which kvmgui cannot use as it is: import it with --convert.</source>
-        <extracomment>kvmgui/runtime/vm_import.py:59; {name} = image.name, {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/vm_import.py:64; {name} = image.name, {format} = info.format</extracomment>
         <translation>{name} est une image «&#xa0;{format}&#xa0;», que kvmgui ne peut pas utiliser telle quelle&#xa0;: importez-la avec --convert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is based on {backing_file}, whose format it does not record: import it with --convert (base and changes become one new image).</source>
-        <extracomment>kvmgui/runtime/vm_import.py:64; {name} = image.name, {backing_file} = info.backing_file</extracomment>
+        <extracomment>kvmgui/runtime/vm_import.py:69; {name} = image.name, {backing_file} = info.backing_file</extracomment>
         <translation>{name} repose sur {backing_file}, dont il n&apos;enregistre pas le format&#xa0;: importez-le avec --convert (la base et les modifications deviennent une seule nouvelle image).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image of {name} is a &apos;{backing_format}&apos; image: import it with --convert.</source>
-        <extracomment>kvmgui/runtime/vm_import.py:70; {name} = image.name, {backing_format} = info.backing_format</extracomment>
+        <extracomment>kvmgui/runtime/vm_import.py:75; {name} = image.name, {backing_format} = info.backing_format</extracomment>
         <translation>L&apos;image de base de {name} est une image «&#xa0;{backing_format}&#xa0;»&#xa0;: importez-la avec --convert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The converted image could not be moved into the VM&apos;s folder ({strerror}).</source>
-        <extracomment>kvmgui/runtime/vm_import.py:94; {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/vm_import.py:99; {strerror} = exc.strerror</extracomment>
         <translation>L&apos;image convertie n&apos;a pas pu être déplacée dans le dossier de la machine virtuelle ({strerror}).</translation>
     </message>
 </context>
