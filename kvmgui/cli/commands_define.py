@@ -94,13 +94,13 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     elif not args.disk and not args.no_disk:
         size_bytes = PRESETS[os_preset].disk_gib * 1024**3
 
-    env = await load_host_env(ctx)
     spec = new_spec(args.name, os_preset)
     spec = replace(spec, disks=initial_disks(spec, args, size_bytes))
     spec = apply_spec_options(spec, args)
     if args.boot is None:
         spec = with_install_phase(spec)  # the install medium first, until it is installed
-    spec = await _detect_existing_formats(spec)
+    spec = await _detect_existing_formats(spec, ctx)
+    env = await load_host_env(ctx)
     spec = replace(spec, machine_version=env.caps.pinned_machine(spec.machine.value))
 
     folder = store.folder_for(spec.name)
@@ -140,15 +140,22 @@ async def _iso_problems(spec: VmSpec, args: argparse.Namespace) -> list[Problem]
     return await install_medium_check("cdrom.path", Path(spec.cdrom.path))
 
 
-async def _detect_existing_formats(spec: VmSpec) -> VmSpec:
-    """An existing image keeps its own format; it is recorded so QEMU never has to probe."""
-    from kvmgui.runtime.images import ImageError, image_info
+async def _detect_existing_formats(spec: VmSpec, ctx: CliContext) -> VmSpec:
+    """An existing image keeps its own format; it is recorded so QEMU never has to probe.
 
+    Another VM's disk keeps the format its definition records (its guest chose its bytes).
+    Its bases must be recorded and be the user's own images (runtime.images.checked_chain).
+    """
+    from kvmgui.cli.commands_img import recorded_format
+    from kvmgui.runtime.images import ImageError, checked_chain, image_info
+
+    qemu_img = ctx.settings.qemu_img_binary
     disks = []
     for d in spec.disks:
         if d.size_bytes is None and Path(d.path).exists():
             try:
-                info = await image_info(Path(d.path))
+                info = await image_info(Path(d.path), fmt=recorded_format(ctx, d.path),
+                                        qemu_img=qemu_img)
             except ImageError as err:
                 raise CliError(err.message) from None
             try:
@@ -158,6 +165,10 @@ async def _detect_existing_formats(spec: VmSpec) -> VmSpec:
                     f"{d.path} is a '{info.format}' image, which kvmgui cannot use directly: "
                     f"convert it first with 'kvmgui-cli img convert'."
                 ) from None
+            try:
+                await checked_chain(d.path, d.format.value, qemu_img=qemu_img)
+            except ImageError as err:
+                raise CliError(err.message) from None
         disks.append(d)
     return replace(spec, disks=tuple(disks))
 

@@ -5,7 +5,8 @@ the temporary file is deleted and the original image is left as it was.
 
 `img info --json` prints one object (stable keys):
   filename, format, virtual_size, actual_size, backing_file, backing_format,
-  full_backing_filename, dirty, corrupt, cluster_size, in_use,
+  full_backing_filename, dirty, corrupt, cluster_size, in_use, refused (why no VM may use
+  it, or null),
   snapshots: [{id, name, date (ISO 8601, UTC), vm_state_size, vm_clock, includes_memory}],
   chain: [{filename, format, virtual_size, actual_size, backing_file, backing_format}]
   (the image first, then its base, the base's base, …).
@@ -158,12 +159,18 @@ def _size_text(n: int | None) -> str:
 
 
 async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageError, image_chain, image_info
+    from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
 
     qemu_img = ctx.settings.qemu_img_binary
+    refusal = ""
     try:
-        chain = await image_chain(args.image, fmt=recorded_format(ctx, args.image),
-                                  qemu_img=qemu_img)
+        top = await image_info(args.image, fmt=recorded_format(ctx, args.image),
+                               qemu_img=qemu_img)
+        try:
+            # Link by link: a base that is not one of the user's images is not even opened.
+            chain = await checked_chain(args.image, top.format, qemu_img=qemu_img)
+        except UnsafeChain as err:
+            chain, refusal = [top], err.message
     except ImageError as err:
         raise CliError(err.message) from None
     in_use = False
@@ -175,6 +182,7 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         doc = _info_json(info)
         doc["in_use"] = in_use
+        doc["refused"] = refusal or None
         doc["chain"] = [
             {k: _info_json(i)[k] for k in ("filename", "format", "virtual_size", "actual_size",
                                           "backing_file", "backing_format")}
@@ -198,6 +206,8 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
         print("warning:      the image was not closed cleanly; run 'kvmgui-cli img check' on it")
     if info.corrupt:
         print("warning:      QEMU marked this image as corrupt; run 'kvmgui-cli img check' on it")
+    if refusal:
+        print(f"refused:      {refusal}")
     if len(chain) > 1:
         print("backing chain:")
         for depth, link in enumerate(chain):
@@ -365,7 +375,7 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageError, create_image, image_info
+    from kvmgui.runtime.images import ImageError, checked_chain, create_image, image_info
 
     qemu_img = ctx.settings.qemu_img_binary
     size: int | None = None
@@ -387,6 +397,9 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             # The base's format is learnt once here (info probes) and recorded with -F, so
             # QEMU never probes it again when the overlay is used.
             backing_format = (await image_info(base, qemu_img=qemu_img)).format
+        if args.backing:  # the overlay's VMs will read the base and every base under it
+            await checked_chain(args.path, args.format, base=args.backing,
+                                base_format=backing_format, qemu_img=qemu_img)
         await create_image(args.path, args.format, size, backing=args.backing,
                            backing_format=backing_format, qemu_img=qemu_img)
         info = await image_info(args.path, fmt=args.format, qemu_img=qemu_img)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kvmgui.cli.commands_define import free_bytes_at, report_problems
-from kvmgui.cli.commands_img import progress_bar
+from kvmgui.cli.commands_img import progress_bar, recorded_format
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
 from kvmgui.core.argv import ArgvError, build_argv
@@ -99,7 +99,7 @@ async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     qemu_img = ctx.settings.qemu_img_binary
     store = ctx.store()
     try:
-        info = await inspect(image, qemu_img=qemu_img)
+        info = await inspect(image, fmt=recorded_format(ctx, str(image)), qemu_img=qemu_img)
         spec = import_spec(args.name, image, info, os_preset=OsPreset(args.os),
                            convert=args.convert)
     except ImageError as err:
@@ -151,6 +151,8 @@ async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         backup = await check_source(args.backup_disk)
     except LiveError as err:
         raise CliError(f"The backup disk cannot be used: {err}") from None
+    # No backing chain to check: the backup reaches the guest as raw bytes (a protected stick,
+    # core/argv_storage.py), so a qcow2 header in an image file names no base QEMU would open.
     iso = str(Path(args.rescue_iso).expanduser().absolute())
     spec = restore_spec(args.name, rescue_iso=iso, backup=backup.path, disk_bytes=disk_bytes,
                         **({"memory_mib": args.memory} if args.memory else {}))

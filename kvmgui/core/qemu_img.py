@@ -337,6 +337,8 @@ class ImageInfo:
     cluster_size: int | None = None
     compat: str | None = None  # qcow2 version ("1.1" = qcow2 v3)
     encrypted: bool = False
+    data_file: str | None = None  # qcow2 external data file: the guest's data lives there
+    extents: tuple[str, ...] = ()  # vmdk: the files holding the data (may be the image itself)
 
     @property
     def has_backing(self) -> bool:
@@ -404,7 +406,17 @@ def info_from_dict(obj: Any) -> ImageInfo:
         cluster_size=_int(obj, "cluster-size"),
         compat=_str(data, "compat"),
         encrypted=obj.get("encrypted") is True,
+        data_file=_str(data, "data-file"),
+        extents=_extents(data),
     )
+
+
+def _extents(data: dict[str, Any]) -> tuple[str, ...]:
+    extents = data.get("extents")
+    if not isinstance(extents, list):
+        return ()
+    return tuple(e["filename"] for e in extents
+                 if isinstance(e, dict) and isinstance(e.get("filename"), str))
 
 
 def _load_json(text: str | bytes) -> Any:

@@ -40,6 +40,7 @@ from kvmgui.runtime.images import (
     ImageJob,
     JobResult,
     ProgressCallback,
+    checked_chain,
     commit_temp,
     create_image,
     image_chain,
@@ -81,7 +82,8 @@ def _refuse_running(vm: StoredVm, paths: AppPaths | None, doing: str) -> None:
 
 
 async def _base_sizes(vm: StoredVm, qemu_img: str) -> list[int]:
-    """The virtual size of each disk, after qemu-img's lock test (a running VM holds a lock)."""
+    """The virtual size of each disk, after qemu-img's lock test (a running VM holds a lock)
+    and the check of its bases (checked_chain)."""
     sizes = []
     for i, disk in enumerate(vm.spec.disks):
         path = cl.disk_image(disk, vm.folder)
@@ -91,6 +93,11 @@ async def _base_sizes(vm: StoredVm, qemu_img: str) -> list[int]:
         try:
             info = await image_info(path, fmt=disk.format.value, force_share=False,
                                     qemu_img=qemu_img)
+            # A clone reads (linked) or copies (full) every base of the disk.
+            await checked_chain(
+                path, disk.format.value, base=disk.backing_file,
+                base_format=disk.backing_format.value if disk.backing_format else None,
+                qemu_img=qemu_img)
         except ImageError as exc:
             raise CloneError(exc.message, exc.details) from None
         sizes.append(info.virtual_size)
@@ -204,6 +211,7 @@ async def _plan_from_image(image: Path, template: VmSpec, new_folder: VmFolder,
     try:
         # The format is learnt here, once (info probes), and recorded in the overlay (-F).
         info = await image_info(image, force_share=False, qemu_img=qemu_img)
+        await checked_chain(image, info.format, qemu_img=qemu_img)
     except ImageError as exc:
         raise CloneError(exc.message, exc.details) from None
     try:

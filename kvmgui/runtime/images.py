@@ -22,11 +22,19 @@ import shutil
 import signal
 import stat
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kvmgui.core import qemu_img as qi
+from kvmgui.core.chain_rule import (
+    FileFacts,
+    FileKind,
+    base_name,
+    chain_problem,
+    facts_needed,
+)
+from kvmgui.core.paths import AppPaths
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import format_size
 from kvmgui.core.write_guard import Intent
@@ -55,6 +63,11 @@ class ImageError(Exception):
     def locked(self) -> bool:
         """True when the image is in use by a running VM (another process holds its lock)."""
         return qi.is_locked_error(self.details)
+
+
+class UnsafeChain(ImageError):
+    """The image's bases are unrecorded or reach outside the user's own images: no VM (and no
+    copy made for one) may open it (core/chain_rule.py)."""
 
 
 class ImageCancelled(ImageError):
@@ -171,6 +184,70 @@ async def image_chain(
         return qi.parse_info_chain(stdout)
     except qi.QemuImgOutputError as exc:
         raise ImageError(str(exc), stdout.decode("utf-8", "replace")[:2000]) from None
+
+
+async def checked_chain(
+    path: str | os.PathLike[str],
+    fmt: str,
+    *,
+    base: str | None = None,
+    base_format: str | None = None,
+    qemu_img: str = qi.QEMU_IMG,
+    timeout: float = INFO_TIMEOUT_S,
+) -> list[ImageInfo]:
+    """The image and every base QEMU would open under it, nearest first, or UnsafeChain (one
+    sentence) when the chain reaches outside the user's own image files (core/chain_rule.py);
+    ImageError when qemu-img cannot read a link.
+
+    Read one link at a time with `qemu-img info -f FORMAT` (which does not open the base), so a
+    base is opened only after its place and recorded format passed: neither qemu-img nor QEMU
+    ever guesses a format or opens a host file on the chain's say-so. `base`/`base_format` are
+    a VM definition's explicit base (relative: to the image's folder), which QEMU opens instead
+    of the one in the image's header; with them the image itself may not exist yet (an overlay
+    kvmgui is about to create).
+    """
+    top = os.path.abspath(path)
+    if base is not None and not os.path.lexists(top):
+        first = ImageInfo(filename=top, format=fmt, virtual_size=0, actual_size=None)
+    else:
+        first = await image_info(top, fmt=fmt, qemu_img=qemu_img, timeout=timeout)
+    if base is not None:
+        first = replace(first, backing_file=base, backing_format=base_format,
+                        full_backing_filename=os.path.join(os.path.dirname(top), base))
+    chain = [first]
+    facts: dict[str, FileFacts] = {}
+    uid = os.geteuid()
+    own = [os.path.realpath(AppPaths.from_env().data_dir)]  # kvmgui's VMs: a hidden folder
+    while True:
+        for needed in facts_needed(chain[-1]):
+            if needed not in facts:
+                facts[needed] = file_facts(needed)
+        problem = chain_problem(chain, facts, uid=uid, own_folders=own)
+        if problem:
+            raise UnsafeChain(problem)
+        name = base_name(chain[-1])
+        if name is None or chain[-1].backing_file is None:
+            return chain
+        chain.append(await image_info(name, fmt=chain[-1].backing_format, qemu_img=qemu_img,
+                                      timeout=timeout))
+
+
+def file_facts(path: str) -> FileFacts:
+    """Where `path` really leads, what it is and whose it is (for core/chain_rule.py)."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except FileNotFoundError:
+        return FileFacts(real, FileKind.MISSING)
+    except OSError:
+        return FileFacts(real, FileKind.UNREADABLE)
+    if stat.S_ISREG(st.st_mode):
+        kind = FileKind.REGULAR
+    elif stat.S_ISBLK(st.st_mode) or stat.S_ISCHR(st.st_mode):
+        kind = FileKind.DEVICE
+    else:
+        kind = FileKind.OTHER
+    return FileFacts(real, kind, st.st_uid, st.st_size)
 
 
 async def _info_output(
@@ -537,6 +614,7 @@ def convert_job(
         # opened with that explicit -f, never probed again (see core/qemu_img.py).
         info = await image_info(source, fmt=src_format, force_share=False, qemu_img=qemu_img)
         fmt = src_format or info.format
+        await checked_chain(source, fmt, qemu_img=qemu_img)  # the copy would hold every base
         if not compress:
             await _check_space(source, fmt, target.parent, qemu_img)
         tmp = temp_path_for(target)

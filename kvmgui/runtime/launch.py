@@ -1,10 +1,11 @@
 """Launching one QEMU: everything between "Start" and a monitor that answers.
 
 The controller holds the VM's locks and calls, in order:
-1. `spawn(stored, run, ctx)`: probe the host once, create missing disks (explicit formats) and
-   the UEFI variable store, build the argv (+ `-S`: the guest waits for us), append a banner
-   to the VM's QEMU log, write meta.json, start swtpm when the VM has a TPM, then start QEMU
-   detached. Raises LaunchProblem with a plain sentence on any failure.
+1. `spawn(stored, run, ctx)`: probe the host once, check every disk's backing chain, create
+   missing disks (explicit formats) and the UEFI variable store, build the argv (+ `-S`: the
+   guest waits for us), append a banner to the VM's QEMU log, write meta.json, start swtpm
+   when the VM has a TPM, then start QEMU detached. Raises LaunchProblem with a plain
+   sentence on any failure.
 2. `connect_new_monitor(...)`: connect to qmp.sock as soon as it appears.
 3. on failure `explain_failure(...)`: QEMU's own words since the banner, explained.
 
@@ -88,6 +89,7 @@ async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> S
     except OSError as exc:
         raise LaunchProblem(f"kvmgui cannot create the log folder {folder.logs} "
                             f"({exc.strerror}).") from None
+    await check_disk_chains(spec, folder, qemu_img=ctx.settings.qemu_img_binary)
     await prepare_files(spec, folder, host, qemu_img=ctx.settings.qemu_img_binary)
     try:
         argv = build_argv(spec, caps=caps, host=host, folder=folder, run=run,
@@ -149,7 +151,7 @@ async def read_first_sector(disk: Disk, folder: VmFolder, run: VmRuntimePaths,
                             qemu_img: str) -> bytes | None:
     """The guest-visible first sector of `disk` (through qemu-img, so any image format), or
     None when it does not exist or cannot be read."""
-    from kvmgui.runtime.images import ImageError, run_qemu_img
+    from kvmgui.runtime.images import ImageError, checked_chain, run_qemu_img
 
     path = folder.resolve(disk.path)
     if not path.is_file():
@@ -158,6 +160,8 @@ async def read_first_sector(disk: Disk, folder: VmFolder, run: VmRuntimePaths,
     with contextlib.suppress(FileNotFoundError):
         out.unlink()
     try:
+        # qemu-img reads through the bases its header names: never one that escapes.
+        await checked_chain(path, disk.format.value, qemu_img=qemu_img)
         result = await run_qemu_img(
             first_sector_argv(qemu_img, str(path), disk.format.value, str(out)),
             timeout=SECTOR_READ_TIMEOUT_S)
@@ -190,6 +194,28 @@ async def arm_final_boot_order(session: QmpSession, spec: VmSpec) -> None:
             log.warning("%s: could not set the boot order for after the installation (%s "
                         "bootindex %d): %s", spec.name, device, index, exc)
             return
+
+
+async def check_disk_chains(spec: VmSpec, folder: VmFolder, *, qemu_img: str) -> None:
+    """Refuse a disk whose bases reach outside the user's own images (core/chain_rule.py).
+
+    A definition may come from someone else, and an image's header names its base freely, so
+    every start reads each disk's chain as QEMU will open it (the definition's explicit base
+    in place of the header's) before QEMU, or qemu-img creating an overlay, opens anything.
+    """
+    from kvmgui.runtime.images import ImageError, checked_chain
+
+    for disk in spec.disks:
+        path = folder.resolve(disk.path)
+        if disk.backing_file is None and not path.exists():
+            continue  # created empty by prepare_files, or reported missing by QEMU
+        try:
+            await checked_chain(
+                path, disk.format.value, base=disk.backing_file,
+                base_format=disk.backing_format.value if disk.backing_format else None,
+                qemu_img=qemu_img)
+        except ImageError as exc:
+            raise LaunchProblem(exc.message, exc.details, "disk-chain") from None
 
 
 async def prepare_files(spec: VmSpec, folder: VmFolder, host: HostFacts, *,

@@ -2,8 +2,9 @@
 
 The image's format is read once here (qemu-img info, which also refuses an image a running VM
 holds) and recorded in the definition, so QEMU never probes it later. An image with a base
-image keeps its base only when the base's format is recorded in it; otherwise converting
-flattens both into one new image.
+image is accepted only when every base records its format and is one of the user's own image
+files (runtime.images.checked_chain): used as it is, the VM keeps that base; converted, base
+and changes become one new image.
 
 Converting writes `disk.qcow2` into the new VM's folder with runtime/images.convert_job
 (progress, cancel; the source is never touched). The converted image is written next to the
@@ -22,14 +23,29 @@ from kvmgui.core.model import Disk, DiskFormat, OsPreset, VmSpec
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.qemu_img import QEMU_IMG, ImageInfo
 from kvmgui.core.store import StoredVm, StoreError, VmStore
-from kvmgui.runtime.images import ImageError, ProgressCallback, convert_job, image_info
+from kvmgui.runtime.images import (
+    ImageError,
+    ProgressCallback,
+    checked_chain,
+    convert_job,
+    image_info,
+)
 
 CONVERTED_DISK = "disk.qcow2"
 
 
-async def inspect(image: str | os.PathLike[str], *, qemu_img: str = QEMU_IMG) -> ImageInfo:
-    """The image's format and sizes (ImageError when unreadable or in use by a running VM)."""
-    return await image_info(image, force_share=False, qemu_img=qemu_img)
+async def inspect(image: str | os.PathLike[str], *, fmt: str | None = None,
+                  qemu_img: str = QEMU_IMG) -> ImageInfo:
+    """The image's format and sizes: ImageError when unreadable, in use by a running VM, or
+    when its bases are not recorded or not the user's own images (checked_chain), which
+    matters as much for a copy (converting would copy the base into the new disk).
+
+    `fmt`: the format a VM's definition records when the image is that VM's disk (never
+    probe a VM's disk: its guest chose its bytes); None probes an image the user brings.
+    """
+    info = await image_info(image, fmt=fmt, force_share=False, qemu_img=qemu_img)
+    await checked_chain(image, info.format, qemu_img=qemu_img)
+    return info
 
 
 def import_spec(name: str, image: Path, info: ImageInfo, *, os_preset: OsPreset,

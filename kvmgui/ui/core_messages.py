@@ -312,6 +312,38 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It starts from the USB stick first.')),
     #: kvmgui/core/boot.py:111
     ('core.boot', QT_TRANSLATE_NOOP('core.boot', 'It has no disk, CD/DVD or USB stick listed to start from.')),
+    #: kvmgui/core/chain_rule.py:125; {data_file} = shown(link.data_file)
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} keeps its data in another file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it.')),
+    #: kvmgui/core/chain_rule.py:134; {backing_file} = shown(link.backing_file, 120)
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base is '{backing_file}', which is not a file name but an instruction to QEMU: kvmgui will not let a VM open it.")),
+    #: kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_file} = shown(link.backing_file)
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} does not record the format of its base {name}, so QEMU would have to guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b {backing_file} {image}.')),
+    #: kvmgui/core/chain_rule.py:141; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image} says its base {name} is a '{backing_format}' image, which is not a disk image format: kvmgui will not let a VM open it.")),
+    #: kvmgui/core/chain_rule.py:145; {name} = shown(name)
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {name} could not be checked: try again.")),
+    #: kvmgui/core/chain_rule.py:155
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s bases loop back to {base}, so the image is damaged: use another one.")),
+    #: kvmgui/core/chain_rule.py:158
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', '{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.')),
+    #: kvmgui/core/chain_rule.py:166
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} does not exist: put the base image back where it was, or use another image.")),
+    #: kvmgui/core/chain_rule.py:169
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} cannot be checked: make sure it is one of your images and that you can read it.")),
+    #: kvmgui/core/chain_rule.py:172
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is a device, not one of your images: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:175
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is a system file, not one of your images: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:178
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is not an image file: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:181
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} belongs to another user, not one of your images: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:190
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is in a hidden folder, where settings and keys are kept, not images: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:193
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image}'s base {base} is not a whole number of disk sectors, so it is no disk image: kvmgui will not let a VM read it.")),
+    #: kvmgui/core/chain_rule.py:211; {part} = shown(part)
+    ('core.chain_rule', QT_TRANSLATE_NOOP('core.chain_rule', "{image} reads part of its data from {part}, which is not a file of the image's own folder: kvmgui will not let a VM read it.")),
     #: kvmgui/core/clones.py:81
     ('core.clones', QT_TRANSLATE_NOOP('core.clones', 'backing_reference needs absolute paths.')),
     #: kvmgui/core/clones.py:159; {index} = index + 1
@@ -766,67 +798,67 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The source image's format is needed.")),
     #: kvmgui/core/qemu_img.py:297; {current_size} = format_size(current), {1} = stripped[1:]
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The disk is only {current_size}; it cannot shrink by {1}.')),
-    #: kvmgui/core/qemu_img.py:354
+    #: kvmgui/core/qemu_img.py:356
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img reported {key}={value}, which is not a number.')),
-    #: kvmgui/core/qemu_img.py:364
+    #: kvmgui/core/qemu_img.py:366
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img listed a snapshot that is not an object.')),
-    #: kvmgui/core/qemu_img.py:379
+    #: kvmgui/core/qemu_img.py:381
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img info did not print an image description.')),
-    #: kvmgui/core/qemu_img.py:383
+    #: kvmgui/core/qemu_img.py:385
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "qemu-img info did not report the image's format and size.")),
-    #: kvmgui/core/qemu_img.py:392
+    #: kvmgui/core/qemu_img.py:394
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img info listed snapshots in an unknown form.')),
-    #: kvmgui/core/qemu_img.py:414
+    #: kvmgui/core/qemu_img.py:426
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img printed something that is not JSON.')),
-    #: kvmgui/core/qemu_img.py:422
+    #: kvmgui/core/qemu_img.py:434
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img info printed an empty list.')),
-    #: kvmgui/core/qemu_img.py:433
+    #: kvmgui/core/qemu_img.py:445
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img info did not print a backing chain.')),
-    #: kvmgui/core/qemu_img.py:491
+    #: kvmgui/core/qemu_img.py:503
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'No errors were found in the image.')),
-    #: kvmgui/core/qemu_img.py:494
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image is intact but wastes space ({leaks} leaked clusters); repairing it reclaims that space.')),
-    #: kvmgui/core/qemu_img.py:499
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image is damaged ({corruptions} errors). Keep a copy of it before trying a repair, which may lose data.')),
-    #: kvmgui/core/qemu_img.py:504
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image format has no internal structure that could be checked.')),
     #: kvmgui/core/qemu_img.py:506
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image is intact but wastes space ({leaks} leaked clusters); repairing it reclaims that space.')),
+    #: kvmgui/core/qemu_img.py:511
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image is damaged ({corruptions} errors). Keep a copy of it before trying a repair, which may lose data.')),
+    #: kvmgui/core/qemu_img.py:516
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image format has no internal structure that could be checked.')),
+    #: kvmgui/core/qemu_img.py:518
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image could not be checked.')),
-    #: kvmgui/core/qemu_img.py:521
+    #: kvmgui/core/qemu_img.py:533
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img measure did not print an object.')),
-    #: kvmgui/core/qemu_img.py:525
+    #: kvmgui/core/qemu_img.py:537
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img measure did not report the sizes.')),
-    #: kvmgui/core/qemu_img.py:560
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image is in use by a running VM.')),
-    #: kvmgui/core/qemu_img.py:565
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', '{LOCKED_MESSAGE} Shut the VM down first, then try again.')),
-    #: kvmgui/core/qemu_img.py:568
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The image's base (backing file) cannot be opened. Check that it still exists.")),
-    #: kvmgui/core/qemu_img.py:570
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image file does not exist. Check the path.')),
     #: kvmgui/core/qemu_img.py:572
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'You are not allowed to open this file. Check its owner and permissions.')),
-    #: kvmgui/core/qemu_img.py:574
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The folder is on a read-only file system; choose a folder you can write to.')),
-    #: kvmgui/core/qemu_img.py:576
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "There is not enough free space on the host's disk for this image.")),
-    #: kvmgui/core/qemu_img.py:578
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The path is a folder, not an image file.')),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image is in use by a running VM.')),
+    #: kvmgui/core/qemu_img.py:577
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', '{LOCKED_MESSAGE} Shut the VM down first, then try again.')),
     #: kvmgui/core/qemu_img.py:580
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The new size is smaller than the current one; shrinking needs an explicit confirmation because it deletes data at the end of the disk.')),
-    #: kvmgui/core/qemu_img.py:583
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img does not know this image format.')),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The image's base (backing file) cannot be opened. Check that it still exists.")),
+    #: kvmgui/core/qemu_img.py:582
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The image file does not exist. Check the path.')),
+    #: kvmgui/core/qemu_img.py:584
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'You are not allowed to open this file. Check its owner and permissions.')),
     #: kvmgui/core/qemu_img.py:586
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The file is not an image of the expected format.')),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The folder is on a read-only file system; choose a folder you can write to.')),
     #: kvmgui/core/qemu_img.py:588
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The image is damaged. Run 'img check' on it; keep a copy before any repair.")),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "There is not enough free space on the host's disk for this image.")),
     #: kvmgui/core/qemu_img.py:590
-    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'A backing file needs its format (for example qcow2 or raw).')),
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The path is a folder, not an image file.')),
     #: kvmgui/core/qemu_img.py:592
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The new size is smaller than the current one; shrinking needs an explicit confirmation because it deletes data at the end of the disk.')),
+    #: kvmgui/core/qemu_img.py:595
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img does not know this image format.')),
+    #: kvmgui/core/qemu_img.py:598
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The file is not an image of the expected format.')),
+    #: kvmgui/core/qemu_img.py:600
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', "The image is damaged. Run 'img check' on it; keep a copy before any repair.")),
+    #: kvmgui/core/qemu_img.py:602
+    ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'A backing file needs its format (for example qcow2 or raw).')),
+    #: kvmgui/core/qemu_img.py:604
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'The requested size is too large for this image format or file system.')),
-    #: kvmgui/core/qemu_img.py:594
+    #: kvmgui/core/qemu_img.py:606
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'This image format does not support that operation.')),
-    #: kvmgui/core/qemu_img.py:603
+    #: kvmgui/core/qemu_img.py:615
     ('core.qemu_img', QT_TRANSLATE_NOOP('core.qemu_img', 'qemu-img failed; see the details.')),
     #: kvmgui/core/settings.py:101
     ('core.settings', QT_TRANSLATE_NOOP('core.settings', "'{field}' must be between {lo} and {hi} {unit}: change it in the settings.")),
@@ -1210,55 +1242,55 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.cd_media', QT_TRANSLATE_NOOP('runtime.cd_media', 'You may not open {real}; add yourself to the cdrom group: {CDROM_GROUP_FIX}.')),
     #: kvmgui/runtime/cd_media.py:80; {shown} = medium.shown
     ('runtime.cd_media', QT_TRANSLATE_NOOP('runtime.cd_media', "Inserted the disc in {shown} into the CD/DVD drive of '{name}' (until the VM stops; change the VM's settings to keep it).")),
-    #: kvmgui/runtime/clones.py:78; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:79; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' is running, so its disk is changing; shut it down first (kvmgui-cli shutdown '{name}'), then {doing}.")),
-    #: kvmgui/runtime/clones.py:89; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))
+    #: kvmgui/runtime/clones.py:91; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Disk {i} of '{name}', {path}, does not exist.")),
-    #: kvmgui/runtime/clones.py:107; {base} = shown(base)
+    #: kvmgui/runtime/clones.py:114; {base} = shown(base)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "'{base}' is neither a VM nor an image file: check the name ('kvmgui-cli list' shows the VMs).")),
-    #: kvmgui/runtime/clones.py:123; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:130; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made read-only ({strerror}); make sure nothing writes to it while clones use it.')),
-    #: kvmgui/runtime/clones.py:178
+    #: kvmgui/runtime/clones.py:185
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'make the clone')),
-    #: kvmgui/runtime/clones.py:194; {name} = shown(image.name), {name2} = name
+    #: kvmgui/runtime/clones.py:201; {name} = shown(image.name), {name2} = name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "{name} is a disk of VM '{name2}'; clone the VM instead (kvmgui-cli clone '{name2}' NEW_NAME --linked), so that its disk is protected while clones use it.")),
-    #: kvmgui/runtime/clones.py:202; {image} = shown(str(image))
+    #: kvmgui/runtime/clones.py:209; {image} = shown(str(image))
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{image} is a host device; a linked clone needs a disk image file as its base.')),
-    #: kvmgui/runtime/clones.py:212; {name} = shown(image.name), {format} = info.format
+    #: kvmgui/runtime/clones.py:220; {name} = shown(image.name), {format} = info.format
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "{name} is a '{format}' image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).")),
-    #: kvmgui/runtime/clones.py:243
+    #: kvmgui/runtime/clones.py:251
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base VM could not be marked read-only: {exc}')),
-    #: kvmgui/runtime/clones.py:255; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:263; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}'")),
-    #: kvmgui/runtime/clones.py:257; {name} = shown(plan.spec.name)
+    #: kvmgui/runtime/clones.py:265; {name} = shown(plan.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{name}', a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.")),
-    #: kvmgui/runtime/clones.py:260
+    #: kvmgui/runtime/clones.py:268
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'image is')),
-    #: kvmgui/runtime/clones.py:260
+    #: kvmgui/runtime/clones.py:268
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'images are')),
-    #: kvmgui/runtime/clones.py:261
+    #: kvmgui/runtime/clones.py:269
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base disk {files} now read-only, because any change to a base would corrupt its linked clones.')),
-    #: kvmgui/runtime/clones.py:264; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
+    #: kvmgui/runtime/clones.py:272; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "In '{name}', {1}. It stays so while clones exist; afterwards 'kvmgui-cli release-base {name}' makes it writable again.")),
-    #: kvmgui/runtime/clones.py:333; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:341; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' writable")),
-    #: kvmgui/runtime/clones.py:348; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:356; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made writable ({strerror}).')),
-    #: kvmgui/runtime/clones.py:351; {i} = i + 1, {name} = path.name
+    #: kvmgui/runtime/clones.py:359; {i} = i + 1, {name} = path.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'disk {i} ({name}) is writable again')),
-    #: kvmgui/runtime/clones.py:382
+    #: kvmgui/runtime/clones.py:390
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")),
-    #: kvmgui/runtime/clones.py:385
+    #: kvmgui/runtime/clones.py:393
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'copy it')),
-    #: kvmgui/runtime/clones.py:398
+    #: kvmgui/runtime/clones.py:406
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'A disk of this VM is a host device; kvmgui copies image files only.')),
-    #: kvmgui/runtime/clones.py:417; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:425; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Cloning '{name}' was cancelled; nothing was changed.")),
-    #: kvmgui/runtime/clones.py:424; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:432; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{new_name}', an independent copy of '{name}'.")),
-    #: kvmgui/runtime/clones.py:428
+    #: kvmgui/runtime/clones.py:436
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Cloning {base}')),
-    #: kvmgui/runtime/clones.py:449; {name} = src.name
+    #: kvmgui/runtime/clones.py:457; {name} = src.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Copying {name} failed: {sentence}')),
     #: kvmgui/runtime/context.py:55; {i} = i + 1
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'disk {i}')),
@@ -1426,115 +1458,115 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it did not answer within {timeout} seconds')),
     #: kvmgui/runtime/host_probe.py:148; {returncode} = proc.returncode, {1} = first or 'no output'
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it exited with status {returncode} ({1})')),
-    #: kvmgui/runtime/images.py:92; {0} = argv[0]
+    #: kvmgui/runtime/images.py:105; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "The program {0} was not found. Install QEMU's tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.")),
-    #: kvmgui/runtime/images.py:96; {0} = argv[0]
+    #: kvmgui/runtime/images.py:109; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The program {0} cannot be run (permission denied).')),
-    #: kvmgui/runtime/images.py:121
+    #: kvmgui/runtime/images.py:134
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'qemu-img did not answer within {timeout} seconds.')),
-    #: kvmgui/runtime/images.py:190; {name} = Path(abspath).name
+    #: kvmgui/runtime/images.py:267; {name} = Path(abspath).name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Cannot read {name}')),
-    #: kvmgui/runtime/images.py:203
+    #: kvmgui/runtime/images.py:280
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{path} does not exist.')),
-    #: kvmgui/runtime/images.py:205
+    #: kvmgui/runtime/images.py:282
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{path} is a folder, not an image file.')),
-    #: kvmgui/runtime/images.py:237; {parent} = target.parent
+    #: kvmgui/runtime/images.py:314; {parent} = target.parent
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The folder {parent} does not exist.')),
-    #: kvmgui/runtime/images.py:239
+    #: kvmgui/runtime/images.py:316
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} is a folder, not an image file.')),
-    #: kvmgui/runtime/images.py:241
+    #: kvmgui/runtime/images.py:318
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} already exists; choose another name.')),
-    #: kvmgui/runtime/images.py:249
+    #: kvmgui/runtime/images.py:326
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The base image {base} does not exist.')),
-    #: kvmgui/runtime/images.py:260; {name} = target.name
+    #: kvmgui/runtime/images.py:337; {name} = target.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Cannot create {name}')),
-    #: kvmgui/runtime/images.py:401; {title} = self.title
+    #: kvmgui/runtime/images.py:478; {title} = self.title
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{title} was cancelled; nothing was changed.')),
-    #: kvmgui/runtime/images.py:469; {message} = verdict.message
+    #: kvmgui/runtime/images.py:546; {message} = verdict.message
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new image did not pass its check ({message}); the original was kept unchanged.')),
-    #: kvmgui/runtime/images.py:483
+    #: kvmgui/runtime/images.py:560
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "The new image's content differs from the original, so the original was kept unchanged.")),
-    #: kvmgui/runtime/images.py:488
+    #: kvmgui/runtime/images.py:565
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new image could not be compared with the original')),
-    #: kvmgui/runtime/images.py:518
+    #: kvmgui/runtime/images.py:595
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "kvmgui converts to qcow2 or raw, not to '{to}'.")),
-    #: kvmgui/runtime/images.py:520
+    #: kvmgui/runtime/images.py:597
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Only qcow2 images can be compressed; convert to qcow2.')),
-    #: kvmgui/runtime/images.py:526
+    #: kvmgui/runtime/images.py:603
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The source and the target are the same file; choose a new file name (to make an image smaller in place, compress it).')),
-    #: kvmgui/runtime/images.py:551; {name} = source.name
+    #: kvmgui/runtime/images.py:629; {name} = source.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converting {name} failed')),
-    #: kvmgui/runtime/images.py:564; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
+    #: kvmgui/runtime/images.py:642; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.')),
-    #: kvmgui/runtime/images.py:564; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
+    #: kvmgui/runtime/images.py:642; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.')),
-    #: kvmgui/runtime/images.py:568; {name} = source.name
+    #: kvmgui/runtime/images.py:646; {name} = source.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Converting {name}')),
-    #: kvmgui/runtime/images.py:585; {free_size} = format_size(free), {needed_size} = format_size(needed)
+    #: kvmgui/runtime/images.py:663; {free_size} = format_size(free), {needed_size} = format_size(needed)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.')),
-    #: kvmgui/runtime/images.py:618; {name} = path.name, {format} = info.format
+    #: kvmgui/runtime/images.py:696; {name} = path.name, {format} = info.format
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is a {format} image; only qcow2 images can be compressed. Convert it to a new compressed qcow2 image instead.')),
-    #: kvmgui/runtime/images.py:631; {name} = path.name
+    #: kvmgui/runtime/images.py:709; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressing {name} failed')),
-    #: kvmgui/runtime/images.py:638; {name} = path.name, {before_size} = format_size(before)
+    #: kvmgui/runtime/images.py:716; {name} = path.name, {before_size} = format_size(before)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.')),
-    #: kvmgui/runtime/images.py:650; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)
+    #: kvmgui/runtime/images.py:728; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressed {name} from {before_size} to {after_size} on disk.')),
-    #: kvmgui/runtime/images.py:654; {name} = path.name
+    #: kvmgui/runtime/images.py:732; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Compressing {name}')),
-    #: kvmgui/runtime/images.py:661; {name} = path.name
+    #: kvmgui/runtime/images.py:739; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} has {count} snapshots, which {doing} would lose; delete them first.')),
-    #: kvmgui/runtime/images.py:661; {name} = path.name
+    #: kvmgui/runtime/images.py:739; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} has {count} snapshot, which {doing} would lose; delete them first.')),
-    #: kvmgui/runtime/images.py:676; {name} = path.name, {backing_file} = info.backing_file
+    #: kvmgui/runtime/images.py:754; {name} = path.name, {backing_file} = info.backing_file
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The base image of {name} ({backing_file}) cannot be read.')),
-    #: kvmgui/runtime/images.py:704
+    #: kvmgui/runtime/images.py:782
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The new size must be more than zero.')),
-    #: kvmgui/runtime/images.py:710; {name} = path.name, {old_size} = format_size(old)
+    #: kvmgui/runtime/images.py:788; {name} = path.name, {old_size} = format_size(old)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} is already {old_size}.')),
-    #: kvmgui/runtime/images.py:714; {name} = path.name
+    #: kvmgui/runtime/images.py:792; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Resizing {name} failed')),
-    #: kvmgui/runtime/images.py:717; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:795; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} grew from {old_size} to {new_size}.')),
-    #: kvmgui/runtime/images.py:718
+    #: kvmgui/runtime/images.py:796
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The guest still sees the old partition size: enlarge the partition and its file system inside the guest (for example with GParted or Disk Management).')),
-    #: kvmgui/runtime/images.py:723; {new_size} = format_size(new), {old_size} = format_size(old)
+    #: kvmgui/runtime/images.py:801; {new_size} = format_size(new), {old_size} = format_size(old)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "{new_size} is smaller than the disk's current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest's partitions first and confirm the shrink explicitly.")),
-    #: kvmgui/runtime/images.py:738; {name} = path.name
+    #: kvmgui/runtime/images.py:816; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Copying {name} failed')),
-    #: kvmgui/runtime/images.py:742; {name} = path.name
+    #: kvmgui/runtime/images.py:820; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Shrinking {name} failed')),
-    #: kvmgui/runtime/images.py:752; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:830; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{name} shrank from {old_size} to {new_size}.')),
-    #: kvmgui/runtime/images.py:753; {new_size} = format_size(new)
+    #: kvmgui/runtime/images.py:831; {new_size} = format_size(new)
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Everything beyond {new_size} on the disk was deleted.')),
-    #: kvmgui/runtime/images.py:756; {name} = path.name
+    #: kvmgui/runtime/images.py:834; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Resizing {name}')),
-    #: kvmgui/runtime/images.py:779; {name} = path.name
+    #: kvmgui/runtime/images.py:857; {name} = path.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Checking {name} failed')),
     #: kvmgui/runtime/keys.py:52
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', 'No key was given: write a key or a combination such as ctrl-alt-delete.')),
     #: kvmgui/runtime/keys.py:66
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', "'{part}' is not a key name QEMU knows: use names such as ctrl, alt, shift, delete, ret, esc, tab, f1…f12, a…z, 0…9 (joined with '-', e.g. ctrl-alt-f2).")),
-    #: kvmgui/runtime/launch.py:77; {dir} = run.dir
+    #: kvmgui/runtime/launch.py:78; {dir} = run.dir
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "The runtime folder {dir} is too deep for the VM's sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.")),
-    #: kvmgui/runtime/launch.py:83
+    #: kvmgui/runtime/launch.py:84
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui could not check QEMU and this computer: {exc}')),
-    #: kvmgui/runtime/launch.py:89; {logs} = folder.logs, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:90; {logs} = folder.logs, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot create the log folder {logs} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:106; {dir} = run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:108; {dir} = run.dir, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot write to its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:216
+    #: kvmgui/runtime/launch.py:242
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf')),
-    #: kvmgui/runtime/launch.py:222; {nvram} = folder.nvram, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:248; {nvram} = folder.nvram, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "kvmgui could not create the VM's UEFI variable store {nvram} ({strerror}).")),
-    #: kvmgui/runtime/launch.py:243
+    #: kvmgui/runtime/launch.py:269
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm')),
-    #: kvmgui/runtime/launch.py:253
+    #: kvmgui/runtime/launch.py:279
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) could not be started: {exc}')),
-    #: kvmgui/runtime/launch.py:262; {folder} = swtpm_log(folder)
+    #: kvmgui/runtime/launch.py:288; {folder} = swtpm_log(folder)
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) did not start; see its log {folder}.')),
-    #: kvmgui/runtime/launch.py:318; {qemu_log} = stored.folder.qemu_log
+    #: kvmgui/runtime/launch.py:344; {qemu_log} = stored.folder.qemu_log
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.')),
     #: kvmgui/runtime/live.py:33
     ('runtime.live', QT_TRANSLATE_NOOP('runtime.live', 'Protection is OFF: everything the guest writes goes straight to {path}. A live system may change or damage what is on it.')),
@@ -1820,13 +1852,13 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.viewer', QT_TRANSLATE_NOOP('runtime.viewer', '{binary} stopped at once instead of showing the display of {title}.')),
     #: kvmgui/runtime/viewer.py:203
     ('runtime.viewer', QT_TRANSLATE_NOOP('runtime.viewer', 'Opened the display of {title} in {binary}.')),
-    #: kvmgui/runtime/vm_import.py:48; {name} = image.name, {format} = info.format
+    #: kvmgui/runtime/vm_import.py:64; {name} = image.name, {format} = info.format
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "{name} is a '{format}' image, which kvmgui cannot use as it is: import it with --convert.")),
-    #: kvmgui/runtime/vm_import.py:53; {name} = image.name, {backing_file} = info.backing_file
+    #: kvmgui/runtime/vm_import.py:69; {name} = image.name, {backing_file} = info.backing_file
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', '{name} is based on {backing_file}, whose format it does not record: import it with --convert (base and changes become one new image).')),
-    #: kvmgui/runtime/vm_import.py:59; {name} = image.name, {backing_format} = info.backing_format
+    #: kvmgui/runtime/vm_import.py:75; {name} = image.name, {backing_format} = info.backing_format
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The base image of {name} is a '{backing_format}' image: import it with --convert.")),
-    #: kvmgui/runtime/vm_import.py:83; {strerror} = exc.strerror
+    #: kvmgui/runtime/vm_import.py:99; {strerror} = exc.strerror
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The converted image could not be moved into the VM's folder ({strerror}).")),
     #: kvmgui/runtime/write_guard.py:109; {path} = facts.path
     ('runtime.write_guard', QT_TRANSLATE_NOOP('runtime.write_guard', '{path} may be written.')),

@@ -53,6 +53,7 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
+from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
@@ -405,7 +406,8 @@ class HardwarePage(QWidget):
         full = os.path.abspath(os.path.expanduser(path))
         fmt = DiskFormat.RAW
         try:
-            facts = await inspect_image(Path(full), self.ctx.settings.qemu_img_binary)
+            facts = await inspect_image(Path(full), self.ctx.settings.qemu_img_binary,
+                                        fmt=recorded_format(self.ctx, full))
             fmt = facts.format or DiskFormat.RAW
         except ServiceError as exc:
             show_error(

@@ -32,6 +32,11 @@ class ServiceError(Exception):
         self.details = details
 
 
+class UnsafeImage(ServiceError):
+    """The image's bases are unrecorded or not the user's own images: it cannot be used at
+    all, not even converted (runtime.images.checked_chain)."""
+
+
 @dataclass(frozen=True)
 class ImageFacts:
     format: DiskFormat | None
@@ -39,12 +44,23 @@ class ImageFacts:
     note: str = ""  # a sentence for the user (e.g. "detected from the file name")
 
 
-async def inspect_image(path: Path, qemu_img: str = "qemu-img") -> ImageFacts:
-    """The format and size of an existing image, as qemu-img reports them."""
-    from kvmgui.runtime.images import ImageError, image_info
+async def inspect_image(path: Path, qemu_img: str = "qemu-img", *,
+                        fmt: str | None = None) -> ImageFacts:
+    """The format and size of an existing image, as qemu-img reports them.
+
+    `fmt`: the format a VM's definition records when the image is that VM's disk
+    (media.jobs.recorded_format): a VM's disk is never probed, its guest chose its bytes.
+
+    UnsafeImage when its bases are not recorded or not the user's own images
+    (runtime.images.checked_chain): a VM, or a copy made for one, would read them.
+    """
+    from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
 
     try:
-        info = await image_info(path, qemu_img=qemu_img)
+        info = await image_info(path, fmt=fmt, qemu_img=qemu_img)
+        await checked_chain(path, info.format, qemu_img=qemu_img)
+    except UnsafeChain as exc:
+        raise UnsafeImage(exc.message, exc.details) from exc
     except ImageError as exc:
         raise ServiceError(exc.message, exc.details) from exc
     try:

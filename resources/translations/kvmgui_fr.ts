@@ -554,7 +554,7 @@
 <context>
     <name>ConsoleToolBar</name>
     <message>
-        <location filename="../../kvmgui/ui/console/toolbar.py" line="+56"/>
+        <location filename="../../kvmgui/ui/console/toolbar.py" line="+57"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
@@ -936,7 +936,7 @@
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_disk.py" line="+37"/>
+        <location filename="../../kvmgui/ui/wizard/page_disk.py" line="+38"/>
         <source>Hard disk</source>
         <translation>Disque dur</translation>
     </message>
@@ -1046,7 +1046,7 @@
         <translation>L&apos;image ({0}) commence petite et grandit à mesure que l&apos;invité écrit, jusqu&apos;à cette taille.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Detected: {0}{1}. {2}</source>
         <translation>Détecté&#xa0;: {0}{1}. {2}</translation>
     </message>
@@ -1080,7 +1080,7 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_hardware.py" line="+72"/>
+        <location filename="../../kvmgui/ui/details_hardware.py" line="+73"/>
         <source>memory</source>
         <translation>mémoire</translation>
     </message>
@@ -1407,7 +1407,7 @@
         <translation>Cache du disque {0}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>The disk image cannot be added.</source>
         <translation>L&apos;image disque ne peut pas être ajoutée.</translation>
     </message>
@@ -2355,7 +2355,7 @@
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Dis&amp;k tools…</source>
         <translation>Outils di&amp;sque…</translation>
     </message>
@@ -3520,7 +3520,7 @@
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../kvmgui/ui/services.py" line="+54"/>
+        <location filename="../../kvmgui/ui/services.py" line="+70"/>
         <source>{0} is a &apos;{1}&apos; image, which kvmgui cannot use directly: convert it to qcow2 first.</source>
         <translation>{0} est une image «&#xa0;{1}&#xa0;», que kvmgui ne peut pas utiliser directement&#xa0;: convertissez-la d&apos;abord en qcow2.</translation>
     </message>
@@ -3775,7 +3775,7 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../kvmgui/ui/wizard/page_source.py" line="+38"/>
+        <location filename="../../kvmgui/ui/wizard/page_source.py" line="+39"/>
         <source>Start from</source>
         <translation>Démarrer depuis</translation>
     </message>
@@ -3900,13 +3900,13 @@
         <translation>Rien pour l&apos;ins&amp;tant (un lecteur CD vide&#xa0;; insérez un disque plus tard)</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+133"/>
+        <location line="+32"/>
+        <location line="+147"/>
         <source>Looking for drives…</source>
         <translation>Recherche des lecteurs…</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-142"/>
         <source>No CD or DVD drive was found on this computer.</source>
         <translation>Aucun lecteur CD ou DVD n&apos;a été trouvé sur cet ordinateur.</translation>
     </message>
@@ -3917,12 +3917,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+114"/>
+        <location line="+128"/>
         <source>Looking for USB sticks…</source>
         <translation>Recherche des clés USB…</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-125"/>
         <source>No USB stick was found. Plug one in and choose Look again, or type the path of a stick image.</source>
         <translation>Aucune clé USB n&apos;a été trouvée. Branchez-en une et choisissez Chercher à nouveau, ou tapez le chemin d&apos;une image de clé.</translation>
     </message>
@@ -3932,7 +3932,7 @@
         <translation>Rien n&apos;est modifié sur la clé tant qu&apos;elle est protégée.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>Format: {0}. {1}</source>
         <translation>Format&#xa0;: {0}. {1}</translation>
     </message>
@@ -5494,9 +5494,108 @@
     </message>
 </context>
 <context>
+    <name>core.chain_rule</name>
+    <message>
+        <location line="+2"/>
+        <source>{image} keeps its data in another file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:125; {data_file} = shown(link.data_file)</extracomment>
+        <translation>{image} garde ses données dans un autre fichier ({data_file}), ce que kvmgui ne prend pas en charge&#xa0;: kvmgui ne laissera aucune machine virtuelle le lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base is &apos;{backing_file}&apos;, which is not a file name but an instruction to QEMU: kvmgui will not let a VM open it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:134; {backing_file} = shown(link.backing_file, 120)</extracomment>
+        <translation>La base de {image} est «&#xa0;{backing_file}&#xa0;», qui n&apos;est pas un nom de fichier mais une instruction pour QEMU&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image} does not record the format of its base {name}, so QEMU would have to guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b {backing_file} {image}.</source>
+        <extracomment>kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_file} = shown(link.backing_file)</extracomment>
+        <translation>{image} n&apos;enregistre pas le format de sa base {name}, que QEMU devrait donc deviner&#xa0;: enregistrez-le d&apos;abord avec qemu-img rebase -u -F qcow2 (ou raw) -b {backing_file} {image}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image} says its base {name} is a &apos;{backing_format}&apos; image, which is not a disk image format: kvmgui will not let a VM open it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:141; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)</extracomment>
+        <translation>{image} indique que sa base {name} est une image «&#xa0;{backing_format}&#xa0;», ce qui n&apos;est pas un format d&apos;image disque&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {name} could not be checked: try again.</source>
+        <extracomment>kvmgui/core/chain_rule.py:145; {name} = shown(name)</extracomment>
+        <translation>La base {name} de {image} n&apos;a pas pu être vérifiée&#xa0;: réessayez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s bases loop back to {base}, so the image is damaged: use another one.</source>
+        <extracomment>kvmgui/core/chain_rule.py:155</extracomment>
+        <translation>Les bases de {image} reviennent en boucle sur {base}, l&apos;image est donc endommagée&#xa0;: utilisez-en une autre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:158</extracomment>
+        <translation>{image} repose sur plus de {MAX_CHAIN} bases à la suite, plus que kvmgui n&apos;en suit&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} does not exist: put the base image back where it was, or use another image.</source>
+        <extracomment>kvmgui/core/chain_rule.py:166</extracomment>
+        <translation>La base {base} de {image} n&apos;existe pas&#xa0;: remettez l&apos;image de base à sa place, ou utilisez une autre image.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} cannot be checked: make sure it is one of your images and that you can read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:169</extracomment>
+        <translation>La base {base} de {image} ne peut pas être vérifiée&#xa0;: assurez-vous que c&apos;est l&apos;une de vos images et que vous pouvez la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} is a device, not one of your images: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:172</extracomment>
+        <translation>La base {base} de {image} est un périphérique, pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} is a system file, not one of your images: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:175</extracomment>
+        <translation>La base {base} de {image} est un fichier du système, pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} is not an image file: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:178</extracomment>
+        <translation>La base {base} de {image} n&apos;est pas un fichier image&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} belongs to another user, not one of your images: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:181</extracomment>
+        <translation>La base {base} de {image} appartient à un autre utilisateur, ce n&apos;est pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} is in a hidden folder, where settings and keys are kept, not images: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:190</extracomment>
+        <translation>La base {base} de {image} est dans un dossier caché, où sont rangés des réglages et des clés, pas des images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image}&apos;s base {base} is not a whole number of disk sectors, so it is no disk image: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:193</extracomment>
+        <translation>La base {base} de {image} ne compte pas un nombre entier de secteurs de disque, ce n&apos;est donc pas une image disque&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{image} reads part of its data from {part}, which is not a file of the image&apos;s own folder: kvmgui will not let a VM read it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:211; {part} = shown(part)</extracomment>
+        <translation>{image} lit une partie de ses données dans {part}, qui n&apos;est pas un fichier du dossier de l&apos;image&#xa0;: kvmgui ne laissera aucune machine virtuelle le lire.</translation>
+    </message>
+</context>
+<context>
     <name>core.clones</name>
     <message>
-        <location line="-210"/>
+        <location line="-242"/>
         <source>delete</source>
         <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
         <translation>supprimer</translation>
@@ -5526,7 +5625,7 @@
         <translation>revenir à un instantané de</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+236"/>
         <source>backing_reference needs absolute paths.</source>
         <extracomment>kvmgui/core/clones.py:81</extracomment>
         <translation>backing_reference nécessite des chemins absolus.</translation>
@@ -6905,187 +7004,187 @@
     <message>
         <location line="+2"/>
         <source>qemu-img reported {key}={value}, which is not a number.</source>
-        <extracomment>kvmgui/core/qemu_img.py:354</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:356</extracomment>
         <translation>qemu-img a indiqué {key}={value}, qui n&apos;est pas un nombre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img listed a snapshot that is not an object.</source>
-        <extracomment>kvmgui/core/qemu_img.py:364</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:366</extracomment>
         <translation>qemu-img a listé un instantané qui n&apos;est pas un objet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not print an image description.</source>
-        <extracomment>kvmgui/core/qemu_img.py:379</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:381</extracomment>
         <translation>qemu-img info n&apos;a pas affiché de description de l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not report the image&apos;s format and size.</source>
-        <extracomment>kvmgui/core/qemu_img.py:383</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:385</extracomment>
         <translation>qemu-img info n&apos;a pas indiqué le format et la taille de l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info listed snapshots in an unknown form.</source>
-        <extracomment>kvmgui/core/qemu_img.py:392</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:394</extracomment>
         <translation>qemu-img info a listé les instantanés sous une forme inconnue.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img printed something that is not JSON.</source>
-        <extracomment>kvmgui/core/qemu_img.py:414</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:426</extracomment>
         <translation>qemu-img a affiché quelque chose qui n&apos;est pas du JSON.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info printed an empty list.</source>
-        <extracomment>kvmgui/core/qemu_img.py:422</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:434</extracomment>
         <translation>qemu-img info a affiché une liste vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not print a backing chain.</source>
-        <extracomment>kvmgui/core/qemu_img.py:433</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:445</extracomment>
         <translation>qemu-img info n&apos;a pas affiché de chaîne d&apos;images de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No errors were found in the image.</source>
-        <extracomment>kvmgui/core/qemu_img.py:491</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:503</extracomment>
         <translation>Aucune erreur n&apos;a été trouvée dans l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is intact but wastes space ({leaks} leaked clusters); repairing it reclaims that space.</source>
-        <extracomment>kvmgui/core/qemu_img.py:494</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:506</extracomment>
         <translation>L&apos;image est intacte mais gaspille de la place ({leaks} clusters perdus)&#xa0;; la réparer récupère cette place.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is damaged ({corruptions} errors). Keep a copy of it before trying a repair, which may lose data.</source>
-        <extracomment>kvmgui/core/qemu_img.py:499</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:511</extracomment>
         <translation>L&apos;image est endommagée ({corruptions} erreurs). Gardez-en une copie avant de tenter une réparation, qui peut perdre des données.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image format has no internal structure that could be checked.</source>
-        <extracomment>kvmgui/core/qemu_img.py:504</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:516</extracomment>
         <translation>Ce format d&apos;image n&apos;a pas de structure interne qui puisse être vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image could not be checked.</source>
-        <extracomment>kvmgui/core/qemu_img.py:506</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:518</extracomment>
         <translation>L&apos;image n&apos;a pas pu être vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img measure did not print an object.</source>
-        <extracomment>kvmgui/core/qemu_img.py:521</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:533</extracomment>
         <translation>qemu-img measure n&apos;a pas affiché d&apos;objet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img measure did not report the sizes.</source>
-        <extracomment>kvmgui/core/qemu_img.py:525</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:537</extracomment>
         <translation>qemu-img measure n&apos;a pas indiqué les tailles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image is in use by a running VM.</source>
-        <extracomment>kvmgui/core/qemu_img.py:560</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:572</extracomment>
         <translation>Cette image est utilisée par une machine virtuelle en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{LOCKED_MESSAGE} Shut the VM down first, then try again.</source>
-        <extracomment>kvmgui/core/qemu_img.py:565</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:577</extracomment>
         <translation>{LOCKED_MESSAGE} Éteignez d&apos;abord la machine virtuelle, puis réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image&apos;s base (backing file) cannot be opened. Check that it still exists.</source>
-        <extracomment>kvmgui/core/qemu_img.py:568</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:580</extracomment>
         <translation>La base de l&apos;image (fichier de base) ne peut pas être ouverte. Vérifiez qu&apos;elle existe toujours.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image file does not exist. Check the path.</source>
-        <extracomment>kvmgui/core/qemu_img.py:570</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:582</extracomment>
         <translation>Le fichier image n&apos;existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not allowed to open this file. Check its owner and permissions.</source>
-        <extracomment>kvmgui/core/qemu_img.py:572</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:584</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;ouvrir ce fichier. Vérifiez son propriétaire et ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder is on a read-only file system; choose a folder you can write to.</source>
-        <extracomment>kvmgui/core/qemu_img.py:574</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:586</extracomment>
         <translation>Le dossier est sur un système de fichiers en lecture seule&#xa0;; choisissez un dossier dans lequel vous pouvez écrire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is not enough free space on the host&apos;s disk for this image.</source>
-        <extracomment>kvmgui/core/qemu_img.py:576</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:588</extracomment>
         <translation>Il n&apos;y a pas assez d&apos;espace libre sur le disque de l&apos;hôte pour cette image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path is a folder, not an image file.</source>
-        <extracomment>kvmgui/core/qemu_img.py:578</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:590</extracomment>
         <translation>Le chemin est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new size is smaller than the current one; shrinking needs an explicit confirmation because it deletes data at the end of the disk.</source>
-        <extracomment>kvmgui/core/qemu_img.py:580</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:592</extracomment>
         <translation>La nouvelle taille est plus petite que l&apos;actuelle&#xa0;; la réduction demande une confirmation explicite car elle efface des données à la fin du disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img does not know this image format.</source>
-        <extracomment>kvmgui/core/qemu_img.py:583</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:595</extracomment>
         <translation>qemu-img ne connaît pas ce format d&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file is not an image of the expected format.</source>
-        <extracomment>kvmgui/core/qemu_img.py:586</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:598</extracomment>
         <translation>Le fichier n&apos;est pas une image du format attendu.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is damaged. Run &apos;img check&apos; on it; keep a copy before any repair.</source>
-        <extracomment>kvmgui/core/qemu_img.py:588</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:600</extracomment>
         <translation>L&apos;image est endommagée. Lancez «&#xa0;img check&#xa0;» dessus&#xa0;; gardez-en une copie avant toute réparation.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A backing file needs its format (for example qcow2 or raw).</source>
-        <extracomment>kvmgui/core/qemu_img.py:590</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:602</extracomment>
         <translation>Un fichier de base doit avoir son format indiqué (par exemple qcow2 ou raw).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The requested size is too large for this image format or file system.</source>
-        <extracomment>kvmgui/core/qemu_img.py:592</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:604</extracomment>
         <translation>La taille demandée est trop grande pour ce format d&apos;image ou ce système de fichiers.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image format does not support that operation.</source>
-        <extracomment>kvmgui/core/qemu_img.py:594</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:606</extracomment>
         <translation>Ce format d&apos;image ne permet pas cette opération.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img failed; see the details.</source>
-        <extracomment>kvmgui/core/qemu_img.py:603</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:615</extracomment>
         <translation>qemu-img a échoué&#xa0;; voir les détails.</translation>
     </message>
 </context>
@@ -8267,151 +8366,151 @@
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; is running, so its disk is changing; shut it down first (kvmgui-cli shutdown &apos;{name}&apos;), then {doing}.</source>
-        <extracomment>kvmgui/runtime/clones.py:78; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:79; {name} = shown(vm.spec.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» est en marche, son disque change donc&#xa0;; éteignez-la d&apos;abord (kvmgui-cli shutdown &apos;{name}&apos;), puis {doing}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} of &apos;{name}&apos;, {path}, does not exist.</source>
-        <extracomment>kvmgui/runtime/clones.py:89; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:91; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
         <translation>Le disque {i} de «&#xa0;{name}&#xa0;», {path}, n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{base}&apos; is neither a VM nor an image file: check the name (&apos;kvmgui-cli list&apos; shows the VMs).</source>
-        <extracomment>kvmgui/runtime/clones.py:107; {base} = shown(base)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:114; {base} = shown(base)</extracomment>
         <translation>«&#xa0;{base}&#xa0;» n&apos;est ni une machine virtuelle ni un fichier image&#xa0;: vérifiez le nom («&#xa0;kvmgui-cli list&#xa0;» affiche les machines virtuelles).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made read-only ({strerror}); make sure nothing writes to it while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:123; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:130; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être mis en lecture seule ({strerror})&#xa0;; veillez à ce que rien n&apos;y écrive tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>make the clone</source>
-        <extracomment>kvmgui/runtime/clones.py:178</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:185</extracomment>
         <translation>créez le clone</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a disk of VM &apos;{name2}&apos;; clone the VM instead (kvmgui-cli clone &apos;{name2}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:194; {name} = shown(image.name), {name2} = name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:201; {name} = shown(image.name), {name2} = name</extracomment>
         <translation>{name} est un disque de la machine virtuelle «&#xa0;{name2}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{name2}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} is a host device; a linked clone needs a disk image file as its base.</source>
-        <extracomment>kvmgui/runtime/clones.py:202; {image} = shown(str(image))</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:209; {image} = shown(str(image))</extracomment>
         <translation>{image} est un périphérique de l&apos;hôte&#xa0;; un clone lié a besoin d&apos;un fichier d&apos;image disque comme base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a &apos;{format}&apos; image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).</source>
-        <extracomment>kvmgui/runtime/clones.py:212; {name} = shown(image.name), {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:220; {name} = shown(image.name), {format} = info.format</extracomment>
         <translation>{name} est une image «&#xa0;{format}&#xa0;», que kvmgui ne peut pas utiliser comme base&#xa0;: convertissez-la d&apos;abord en qcow2 (kvmgui-cli img convert).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base VM could not be marked read-only: {exc}</source>
-        <extracomment>kvmgui/runtime/clones.py:243</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:251</extracomment>
         <translation>La machine virtuelle de base n&apos;a pas pu être mise en lecture seule&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/runtime/clones.py:255; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:263; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{name}&apos;, a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.</source>
-        <extracomment>kvmgui/runtime/clones.py:257; {name} = shown(plan.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:265; {name} = shown(plan.spec.name)</extracomment>
         <translation>«&#xa0;{name}&#xa0;» créée, un clone lié de {what}&#xa0;: son disque ne garde que ses propres modifications et lit tout le reste sur la base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image is</source>
-        <extracomment>kvmgui/runtime/clones.py:260</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:268</extracomment>
         <translation>l&apos;image de base est</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>images are</source>
-        <extracomment>kvmgui/runtime/clones.py:260</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:268</extracomment>
         <translation>les images de base sont</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base disk {files} now read-only, because any change to a base would corrupt its linked clones.</source>
-        <extracomment>kvmgui/runtime/clones.py:261</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:269</extracomment>
         <translation>{Files} désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In &apos;{name}&apos;, {1}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
-        <extracomment>kvmgui/runtime/clones.py:264; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:272; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
         <translation>Dans «&#xa0;{name}&#xa0;», {1}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; writable</source>
-        <extracomment>kvmgui/runtime/clones.py:333; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:341; {name} = shown(vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;» modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made writable ({strerror}).</source>
-        <extracomment>kvmgui/runtime/clones.py:348; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:356; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être rendu modifiable ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {i} ({name}) is writable again</source>
-        <extracomment>kvmgui/runtime/clones.py:351; {i} = i + 1, {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:359; {i} = i + 1, {name} = path.name</extracomment>
         <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A full clone copies a VM; to make a VM from an image, use &apos;kvmgui-cli create NAME --disk IMAGE&apos; (or clone it with --linked).</source>
-        <extracomment>kvmgui/runtime/clones.py:382</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:390</extracomment>
         <translation>Un clone complet copie une machine virtuelle&#xa0;; pour créer une machine virtuelle à partir d&apos;une image, utilisez «&#xa0;kvmgui-cli create NOM --disk IMAGE&#xa0;» (ou clonez-la avec --linked).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>copy it</source>
-        <extracomment>kvmgui/runtime/clones.py:385</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:393</extracomment>
         <translation>copiez-la</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk of this VM is a host device; kvmgui copies image files only.</source>
-        <extracomment>kvmgui/runtime/clones.py:398</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:406</extracomment>
         <translation>Un disque de cette machine virtuelle est un périphérique de l&apos;hôte&#xa0;; kvmgui ne copie que des fichiers image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning &apos;{name}&apos; was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/clones.py:417; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:425; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>Le clonage de «&#xa0;{name}&#xa0;» a été annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{new_name}&apos;, an independent copy of &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/clones.py:424; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:432; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
         <translation>«&#xa0;{new_name}&#xa0;» créée, une copie indépendante de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning {base}</source>
-        <extracomment>kvmgui/runtime/clones.py:428</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:436</extracomment>
         <translation>Clonage de {base}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed: {sentence}</source>
-        <extracomment>kvmgui/runtime/clones.py:449; {name} = src.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:457; {name} = src.name</extracomment>
         <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
     </message>
 </context>
@@ -8936,259 +9035,259 @@
     <message>
         <location line="+2"/>
         <source>The program {0} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
-        <extracomment>kvmgui/runtime/images.py:92; {0} = argv[0]</extracomment>
+        <extracomment>kvmgui/runtime/images.py:105; {0} = argv[0]</extracomment>
         <translation>Le programme {0} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The program {0} cannot be run (permission denied).</source>
-        <extracomment>kvmgui/runtime/images.py:96; {0} = argv[0]</extracomment>
+        <extracomment>kvmgui/runtime/images.py:109; {0} = argv[0]</extracomment>
         <translation>Le programme {0} ne peut pas être lancé (permission refusée).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img did not answer within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/images.py:121</extracomment>
+        <extracomment>kvmgui/runtime/images.py:134</extracomment>
         <translation>qemu-img n&apos;a pas répondu en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot read {name}</source>
-        <extracomment>kvmgui/runtime/images.py:190; {name} = Path(abspath).name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:267; {name} = Path(abspath).name</extracomment>
         <translation>Impossible de lire {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:203</extracomment>
+        <extracomment>kvmgui/runtime/images.py:280</extracomment>
         <translation>{path} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:205</extracomment>
+        <extracomment>kvmgui/runtime/images.py:282</extracomment>
         <translation>{path} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:237; {parent} = target.parent</extracomment>
+        <extracomment>kvmgui/runtime/images.py:314; {parent} = target.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:239</extracomment>
+        <extracomment>kvmgui/runtime/images.py:316</extracomment>
         <translation>{target} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} already exists; choose another name.</source>
-        <extracomment>kvmgui/runtime/images.py:241</extracomment>
+        <extracomment>kvmgui/runtime/images.py:318</extracomment>
         <translation>{target} existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:249</extracomment>
+        <extracomment>kvmgui/runtime/images.py:326</extracomment>
         <translation>L&apos;image de base {base} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot create {name}</source>
-        <extracomment>kvmgui/runtime/images.py:260; {name} = target.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:337; {name} = target.name</extracomment>
         <translation>Impossible de créer {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{title} was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/images.py:401; {title} = self.title</extracomment>
+        <extracomment>kvmgui/runtime/images.py:478; {title} = self.title</extracomment>
         <translation>{title}&#xa0;: annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image did not pass its check ({message}); the original was kept unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:469; {message} = verdict.message</extracomment>
+        <extracomment>kvmgui/runtime/images.py:546; {message} = verdict.message</extracomment>
         <translation>La nouvelle image n&apos;a pas passé sa vérification ({message})&#xa0;; l&apos;originale a été conservée sans modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image&apos;s content differs from the original, so the original was kept unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:483</extracomment>
+        <extracomment>kvmgui/runtime/images.py:560</extracomment>
         <translation>Le contenu de la nouvelle image diffère de l&apos;original, l&apos;originale a donc été conservée sans modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new image could not be compared with the original</source>
-        <extracomment>kvmgui/runtime/images.py:488</extracomment>
+        <extracomment>kvmgui/runtime/images.py:565</extracomment>
         <translation>La nouvelle image n&apos;a pas pu être comparée à l&apos;originale</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui converts to qcow2 or raw, not to &apos;{to}&apos;.</source>
-        <extracomment>kvmgui/runtime/images.py:518</extracomment>
+        <extracomment>kvmgui/runtime/images.py:595</extracomment>
         <translation>kvmgui convertit en qcow2 ou en raw, pas en «&#xa0;{to}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only qcow2 images can be compressed; convert to qcow2.</source>
-        <extracomment>kvmgui/runtime/images.py:520</extracomment>
+        <extracomment>kvmgui/runtime/images.py:597</extracomment>
         <translation>Seules les images qcow2 peuvent être compressées&#xa0;; convertissez en qcow2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The source and the target are the same file; choose a new file name (to make an image smaller in place, compress it).</source>
-        <extracomment>kvmgui/runtime/images.py:526</extracomment>
+        <extracomment>kvmgui/runtime/images.py:603</extracomment>
         <translation>La source et la cible sont le même fichier&#xa0;; choisissez un nouveau nom de fichier (pour rendre une image plus petite sur place, compressez-la).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converting {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:551; {name} = source.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:629; {name} = source.name</extracomment>
         <translation>La conversion de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:564; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:642; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
         <translation>{name} ({fmt}) converti en {name2} ({to}, compressé), {size_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:564; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:642; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
         <translation>{name} ({fmt}) converti en {name2} ({to}), {size_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Converting {name}</source>
-        <extracomment>kvmgui/runtime/images.py:568; {name} = source.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:646; {name} = source.name</extracomment>
         <translation>Conversion de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.</source>
-        <extracomment>kvmgui/runtime/images.py:585; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:663; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
         <translation>{folder} n&apos;a que {free_size} de libre, mais la nouvelle image a besoin d&apos;environ {needed_size}. Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a {format} image; only qcow2 images can be compressed. Convert it to a new compressed qcow2 image instead.</source>
-        <extracomment>kvmgui/runtime/images.py:618; {name} = path.name, {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/images.py:696; {name} = path.name, {format} = info.format</extracomment>
         <translation>{name} est une image {format}&#xa0;; seules les images qcow2 peuvent être compressées. Convertissez-la plutôt en une nouvelle image qcow2 compressée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressing {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:631; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:709; {name} = path.name</extracomment>
         <translation>La compression de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:638; {name} = path.name, {before_size} = format_size(before)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:716; {name} = path.name, {before_size} = format_size(before)</extracomment>
         <translation>{name} est déjà aussi petit que la compression le permet ({before_size} sur le disque)&#xa0;; il a été laissé tel quel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressed {name} from {before_size} to {after_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:650; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:728; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
         <translation>{name} compressé de {before_size} à {after_size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compressing {name}</source>
-        <extracomment>kvmgui/runtime/images.py:654; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:732; {name} = path.name</extracomment>
         <translation>Compression de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} has {count} snapshots, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:661; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:739; {name} = path.name</extracomment>
         <translation>{name} a {count} instantanés, que {doing} ferait perdre&#xa0;; supprimez-les d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} has {count} snapshot, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:661; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:739; {name} = path.name</extracomment>
         <translation>{name} a {count} instantané, que {doing} ferait perdre&#xa0;; supprimez-le d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image of {name} ({backing_file}) cannot be read.</source>
-        <extracomment>kvmgui/runtime/images.py:676; {name} = path.name, {backing_file} = info.backing_file</extracomment>
+        <extracomment>kvmgui/runtime/images.py:754; {name} = path.name, {backing_file} = info.backing_file</extracomment>
         <translation>L&apos;image de base de {name} ({backing_file}) ne peut pas être lue.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new size must be more than zero.</source>
-        <extracomment>kvmgui/runtime/images.py:704</extracomment>
+        <extracomment>kvmgui/runtime/images.py:782</extracomment>
         <translation>La nouvelle taille doit être supérieure à zéro.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is already {old_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:710; {name} = path.name, {old_size} = format_size(old)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:788; {name} = path.name, {old_size} = format_size(old)</extracomment>
         <translation>{name} fait déjà {old_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resizing {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:714; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:792; {name} = path.name</extracomment>
         <translation>Le redimensionnement de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} grew from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:717; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:795; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
         <translation>{name} est passé de {old_size} à {new_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest still sees the old partition size: enlarge the partition and its file system inside the guest (for example with GParted or Disk Management).</source>
-        <extracomment>kvmgui/runtime/images.py:718</extracomment>
+        <extracomment>kvmgui/runtime/images.py:796</extracomment>
         <translation>L&apos;invité voit encore l&apos;ancienne taille de partition&#xa0;: agrandissez la partition et son système de fichiers dans l&apos;invité (par exemple avec GParted ou le Gestionnaire de disques de Windows).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{new_size} is smaller than the disk&apos;s current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest&apos;s partitions first and confirm the shrink explicitly.</source>
-        <extracomment>kvmgui/runtime/images.py:723; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:801; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
         <translation>{new_size} est plus petit que la taille actuelle du disque ({old_size}). La réduction efface tout ce qui se trouve au-delà de {new_size} sur le disque&#xa0;; réduisez d&apos;abord les partitions de l&apos;invité et confirmez explicitement la réduction.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:738; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:816; {name} = path.name</extracomment>
         <translation>La copie de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shrinking {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:742; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:820; {name} = path.name</extracomment>
         <translation>La réduction de {name} a échoué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} shrank from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:752; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:830; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
         <translation>{name} est passé de {old_size} à {new_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Everything beyond {new_size} on the disk was deleted.</source>
-        <extracomment>kvmgui/runtime/images.py:753; {new_size} = format_size(new)</extracomment>
+        <extracomment>kvmgui/runtime/images.py:831; {new_size} = format_size(new)</extracomment>
         <translation>Tout ce qui se trouvait au-delà de {new_size} sur le disque a été effacé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resizing {name}</source>
-        <extracomment>kvmgui/runtime/images.py:756; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:834; {name} = path.name</extracomment>
         <translation>Redimensionnement de {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checking {name} failed</source>
-        <extracomment>kvmgui/runtime/images.py:779; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:857; {name} = path.name</extracomment>
         <translation>La vérification de {name} a échoué</translation>
     </message>
 </context>
@@ -9212,61 +9311,61 @@
     <message>
         <location line="+2"/>
         <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
-        <extracomment>kvmgui/runtime/launch.py:77; {dir} = run.dir</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:78; {dir} = run.dir</extracomment>
         <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {MAX_SOCKET_PATH} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not check QEMU and this computer: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:83</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:84</extracomment>
         <translation>kvmgui n&apos;a pas pu vérifier QEMU et cet ordinateur&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot create the log folder {logs} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:89; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:90; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer le dossier des journaux {logs} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot write to its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:106; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:108; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas écrire dans son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf</source>
-        <extracomment>kvmgui/runtime/launch.py:216</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:242</extracomment>
         <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n&apos;est pas installé&#xa0;; installez-le avec&#xa0;: sudo apt install ovmf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not create the VM&apos;s UEFI variable store {nvram} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:222; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:248; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm</source>
-        <extracomment>kvmgui/runtime/launch.py:243</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:269</extracomment>
         <translation>Cette machine virtuelle a besoin d&apos;un TPM, qui nécessite l&apos;émulateur swtpm&#xa0;; installez-le avec&#xa0;: sudo apt install swtpm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) could not be started: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:253</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:279</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas pu être lancé&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) did not start; see its log {folder}.</source>
-        <extracomment>kvmgui/runtime/launch.py:262; {folder} = swtpm_log(folder)</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:288; {folder} = swtpm_log(folder)</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {folder}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.</source>
-        <extracomment>kvmgui/runtime/launch.py:318; {qemu_log} = stored.folder.qemu_log</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:344; {qemu_log} = stored.folder.qemu_log</extracomment>
         <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {hung_after} s, il a donc été arrêté&#xa0;; consultez {qemu_log}.</translation>
     </message>
 </context>
@@ -10178,25 +10277,25 @@
     <message>
         <location line="+2"/>
         <source>{name} is a &apos;{format}&apos; image, which kvmgui cannot use as it is: import it with --convert.</source>
-        <extracomment>kvmgui/runtime/vm_import.py:48; {name} = image.name, {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/vm_import.py:64; {name} = image.name, {format} = info.format</extracomment>
         <translation>{name} est une image «&#xa0;{format}&#xa0;», que kvmgui ne peut pas utiliser telle quelle&#xa0;: importez-la avec --convert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is based on {backing_file}, whose format it does not record: import it with --convert (base and changes become one new image).</source>
-        <extracomment>kvmgui/runtime/vm_import.py:53; {name} = image.name, {backing_file} = info.backing_file</extracomment>
+        <extracomment>kvmgui/runtime/vm_import.py:69; {name} = image.name, {backing_file} = info.backing_file</extracomment>
         <translation>{name} repose sur {backing_file}, dont il n&apos;enregistre pas le format&#xa0;: importez-le avec --convert (la base et les modifications deviennent une seule nouvelle image).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image of {name} is a &apos;{backing_format}&apos; image: import it with --convert.</source>
-        <extracomment>kvmgui/runtime/vm_import.py:59; {name} = image.name, {backing_format} = info.backing_format</extracomment>
+        <extracomment>kvmgui/runtime/vm_import.py:75; {name} = image.name, {backing_format} = info.backing_format</extracomment>
         <translation>L&apos;image de base de {name} est une image «&#xa0;{backing_format}&#xa0;»&#xa0;: importez-la avec --convert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The converted image could not be moved into the VM&apos;s folder ({strerror}).</source>
-        <extracomment>kvmgui/runtime/vm_import.py:83; {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/vm_import.py:99; {strerror} = exc.strerror</extracomment>
         <translation>L&apos;image convertie n&apos;a pas pu être déplacée dans le dossier de la machine virtuelle ({strerror}).</translation>
     </message>
 </context>

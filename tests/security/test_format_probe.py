@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from kvmgui.core import boot
 from kvmgui.core import copy_device as cd
 from kvmgui.core import qemu_img as qi
 from kvmgui.core import snapshots as snap
@@ -187,6 +188,8 @@ BUILDERS: dict[str, Callable[[Path], list[list[str]]]] = {
                                 for action in snap.SnapshotAction],
     "copy_argv": lambda t: [cd.copy_argv(_plan(t))],
     "verify_argv": lambda t: [cd.verify_argv(_plan(t))],
+    "first_sector_argv": lambda t: [boot.first_sector_argv(qi.QEMU_IMG, str(t / "a"), "raw",
+                                                           str(t / "s"))],
 }
 # Builders of other programs' command lines.
 NOT_QEMU_IMG = {"build_argv", "swtpm_argv", "lsblk_argv"}

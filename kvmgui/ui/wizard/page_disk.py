@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, format_size, translate
+from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, hint_label
 from kvmgui.ui.wizard.base import DraftPage, accept_any_count
@@ -217,7 +218,8 @@ class DiskPage(DraftPage):
 
     async def _detect(self, path: str, token: int) -> None:
         try:
-            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary)
+            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary,
+                                        fmt=recorded_format(self.wiz.ctx, path))
         except ServiceError as exc:
             if token == self._token:
                 self.existing_hint.setText(core_text(exc.message))

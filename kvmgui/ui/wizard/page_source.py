@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.services import HostDrive, ServiceError, inspect_image
+from kvmgui.ui.media.jobs import recorded_format
+from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage, inspect_image
 from kvmgui.ui.widgets import PathField, hint_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
@@ -167,6 +168,7 @@ class SourcePage(DraftPage):
         self.body.addLayout(grid)
         wiz.env_changed.connect(self._env_changed)
         self._image_task_token = 0
+        self._image_refused = False  # the chosen image's bases reach outside the user's files
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -300,6 +302,7 @@ class SourcePage(DraftPage):
             return
         self.wiz.draft.image_path = text
         self.image_hint.setText("")
+        self._image_refused = False
         self.changed("disks")
         if text.strip():
             self._image_task_token += 1
@@ -311,10 +314,13 @@ class SourcePage(DraftPage):
         if not Path(path).is_file():
             return
         try:
-            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary)
+            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary,
+                                        fmt=recorded_format(self.wiz.ctx, path))
         except ServiceError as exc:
             if token == self._image_task_token:
                 self.image_hint.setText(core_text(exc.message))
+                self._image_refused = isinstance(exc, UnsafeImage)
+                self.completeChanged.emit()
             return
         if token != self._image_task_token:
             return  # the user typed another path meanwhile
@@ -324,6 +330,16 @@ class SourcePage(DraftPage):
             translate("SourcePage", "Format: {0}. {1}").format(fmt.value, facts.note)
         )
         self.changed()
+
+    def _refuses_image(self) -> bool:
+        """An image whose bases are not the user's own cannot be used, nor converted."""
+        return self.wiz.draft.source is SourceKind.IMAGE and self._image_refused
+
+    def isComplete(self) -> bool:
+        return super().isComplete() and not self._refuses_image()
+
+    def validatePage(self) -> bool:
+        return not self._refuses_image() and super().validatePage()
 
     def _rescan(self) -> None:
         self.cdrom_hint.setText(translate("SourcePage", "Looking for drives…"))
