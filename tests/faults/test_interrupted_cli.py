@@ -15,7 +15,7 @@ uses the real qemu-img unwrapped, slowed by compression instead.
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import shutil
 import signal
@@ -149,7 +149,7 @@ def interrupt(env: RunEnv, sig: signal.Signals, args: tuple[str, ...],
     """Run the CLI, send `sig` once qemu-img works on a temp file and mid_way() holds."""
     proc = start_cli(env, *args)
     try:
-        wait_for("qemu-img at work", lambda: bool(helpers_running(env.root)) and mid_way()
+        wait_for("qemu-img at work", lambda: (bool(helpers_running(env.root)) and mid_way())
                  or proc.poll() is not None)
         assert proc.poll() is None, f"the command ended too early: {proc.communicate()}"
         proc.send_signal(sig)
@@ -177,10 +177,8 @@ def grows(path_glob: Callable[[], list[Path]], at_least: int = 4 * MiB) -> Calla
     def check() -> bool:
         sizes = []
         for p in path_glob():
-            try:
+            with contextlib.suppress(OSError):
                 sizes.append(p.stat().st_blocks * 512)
-            except OSError:
-                pass
         return any(s >= at_least for s in sizes)
     return check
 
