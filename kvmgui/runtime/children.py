@@ -26,6 +26,7 @@ event loop's thread, which lives as long as the program, so only call this from 
 from __future__ import annotations
 
 import asyncio
+import errno
 import functools
 import os
 import shutil
@@ -55,8 +56,8 @@ def resolve_program(program: str) -> str:
     if found is not None:
         return os.path.abspath(found)
     if os.sep in program and os.path.exists(program):
-        raise PermissionError(13, "Permission denied", program)
-    raise FileNotFoundError(2, "No such file or directory", program)
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), program)
+    raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), program)
 
 
 def tied_argv(argv: Sequence[str]) -> list[str]:
