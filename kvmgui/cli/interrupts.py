@@ -11,6 +11,8 @@ a 400 MB temp file, a VM without its disk and an orphaned qemu-img behind.
 - Further signals while the command undoes its work are ignored, so the cleanup is not cut
   short; it is bounded (qemu-img gets a few seconds to stop before SIGKILL).
 - The exit code is 128 + the signal's number (130, 143, 129), as a shell reports it.
+- A signal the caller ignores stays ignored (`nohup kvmgui-cli …` keeps running when its
+  terminal closes).
 """
 
 from __future__ import annotations
@@ -53,7 +55,10 @@ class Stopper:
         # from another one: it then keeps Python's defaults).
         if threading.current_thread() is threading.main_thread():
             for sig in SIGNALS:
-                self._previous[sig] = signal.signal(sig, self._on_signal)
+                # An ignored signal stays ignored: `nohup` (SIGHUP) and a shell's background
+                # job (SIGINT) ask for exactly that.
+                if signal.getsignal(sig) is not signal.SIG_IGN:
+                    self._previous[sig] = signal.signal(sig, self._on_signal)
         return self
 
     def __exit__(self, *exc: object) -> None:
