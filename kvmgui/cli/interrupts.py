@@ -48,6 +48,7 @@ class Stopper:
         self.signum: int | None = None
         self._task: asyncio.Task[Any] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._finished = False  # the command's coroutine has ended: nothing left to stop
         self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
 
     def __enter__(self) -> Stopper:
@@ -74,10 +75,11 @@ class Stopper:
             return await awaitable
         finally:
             self._task = None
+            self._finished = True
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
-        if self.signum is not None:
-            return  # already stopping: let the cleanup finish
+        if self.signum is not None or self._finished:
+            return  # already stopping (let the cleanup finish), or nothing left to stop
         self.signum = signum
         task, loop = self._task, self._loop
         if task is not None and loop is not None and not task.done():
