@@ -19,8 +19,9 @@ How the death signal is set, and why this way:
 - Without setpriv the helper is started directly, without the death signal; cancelling still
   stops it, only a SIGKILL of kvmgui itself would leave it running.
 
-The death signal fires when the *thread* that forked the child ends: asyncio forks in the
-event loop's thread, which lives as long as the program, so only call this from it.
+The death signal fires when the *thread* that forked the child ends, not the process:
+asyncio forks in the event loop's thread. In the main thread that is the program's life; an
+event loop in another thread (which may end before its helper) starts helpers untied.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import errno
 import functools
 import os
 import shutil
+import threading
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -64,7 +66,7 @@ def tied_argv(argv: Sequence[str]) -> list[str]:
     """`argv` prefixed so that the program gets SIGKILL when our thread ends."""
     program = resolve_program(argv[0])
     setpriv = _setpriv()
-    if setpriv is None:
+    if setpriv is None or threading.current_thread() is not threading.main_thread():
         return [program, *argv[1:]]
     return [setpriv, *_SETPRIV[1:], program, *argv[1:]]
 
