@@ -43,8 +43,15 @@ def _setpriv() -> str | None:
     """The setpriv program when it can set a parent-death signal, else None."""
     for folder in ("/usr/bin", "/bin"):  # the system's own, never one from a user's PATH
         path = os.path.join(folder, "setpriv")
-        if os.access(path, os.X_OK):
-            return path
+        if not os.access(path, os.X_OK):
+            continue
+        # util-linux < 2.33 has no --pdeathsig and would refuse to run anything; its option
+        # table is in the binary, so looking for the word costs no process (read once).
+        try:
+            with open(path, "rb") as f:
+                return path if b"pdeathsig" in f.read(4 * 1024 * 1024) else None
+        except OSError:
+            return None
     return None
 
 
