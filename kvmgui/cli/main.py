@@ -3,8 +3,9 @@
 Each group of commands lives in its own module with a `register(subparsers)` function that
 adds sub-commands and sets `handler=` to a function `(args, ctx) -> int` (or a coroutine
 function returning int). Exit codes: 0 success, 1 the operation failed, 2 bad usage
-(argparse's own convention). Errors are one readable line on stderr, never a traceback
-(`--debug` shows it for bug reports).
+(argparse's own convention), 130/143/129 stopped by Ctrl+C, SIGTERM or SIGHUP, which cancel
+the operation so that it undoes its unfinished work (cli/interrupts.py). Errors are one
+readable line on stderr, never a traceback (`--debug` shows it for bug reports).
 """
 
 from __future__ import annotations
