@@ -16,6 +16,8 @@ How the death signal is set, and why this way:
   the helper is our direct child, with its own command line, and nothing of Python runs
   between fork and exec. The extra exec of a small C program costs about a millisecond.
 - A `python -c` wrapper would do the same but costs tens of milliseconds per helper.
+- What remains: a SIGKILL in the instant between fork and setpriv's prctl (about a
+  millisecond, before the helper has done anything) leaves that helper untied.
 - Without setpriv the helper is started directly, without the death signal; cancelling still
   stops it, only a SIGKILL of kvmgui itself would leave it running.
 

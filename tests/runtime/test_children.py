@@ -43,6 +43,12 @@ def test_the_helper_dies_when_its_parent_is_killed() -> None:
     parent = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE, text=True)
     assert parent.stdout is not None
     helper = int(parent.stdout.readline())
+    # Once `sleep` runs, setpriv has set the death signal (it does so before its exec). A
+    # SIGKILL in the millisecond between fork and that prctl would leave the helper untied.
+    deadline = time.monotonic() + 10
+    while b"setpriv" in Path(f"/proc/{helper}/cmdline").read_bytes():
+        assert time.monotonic() < deadline, "the helper never started"
+        time.sleep(0.01)
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 5
