@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import sys
@@ -113,13 +114,16 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     _check_buildable(spec, env, folder, ctx)
     try:
-        stored = store.create(spec)
+        # Hidden until its disks exist: an interrupted create never lists a VM without them.
+        stored = store.create(spec, complete=False)
     except StoreError as err:
         raise CliError(str(err)) from None
     try:
         await _create_missing_disks(stored, ctx)
-    except Exception:
-        store.delete(stored, keep_disks=False)
+        store.mark_complete(stored)
+    except BaseException:
+        with contextlib.suppress(StoreError, OSError):
+            store.delete(stored, keep_disks=False)
         raise
     print(f"Created VM '{spec.name}' in {stored.folder.dir}.")
     for d in stored.spec.disks:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -161,7 +162,7 @@ async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = _pinned(spec, env)
     _check(spec, env, store, ctx)
     try:
-        stored = store.create(spec)
+        stored = store.create(spec, complete=False)  # listed once its disk exists
     except StoreError as err:
         raise CliError(str(err)) from None
     folder: VmFolder = stored.folder
@@ -170,9 +171,15 @@ async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
             if d.size_bytes:
                 await create_image(folder.resolve(d.path), d.format.value, d.size_bytes,
                                    qemu_img=ctx.settings.qemu_img_binary)
-    except ImageError as err:
-        store.delete(stored, keep_disks=False)
-        raise CliError(err.message) from None
+        store.mark_complete(stored)
+    except (ImageError, StoreError) as err:
+        with contextlib.suppress(StoreError, OSError):
+            store.delete(stored, keep_disks=False)
+        raise CliError(getattr(err, "message", str(err))) from None
+    except BaseException:
+        with contextlib.suppress(StoreError, OSError):
+            store.delete(stored, keep_disks=False)
+        raise
     _created(stored)
     print(f"  rescue system {iso} (boots first)")
     print(f"  backup disk {backup.path} ({backup.description}), protected: it is only read")

@@ -13,6 +13,11 @@ Promises:
   on disk is not the one that was loaded (another program changed it); a file of an older
   schema is kept as vm.json.v<N>.bak before it is first rewritten.
 - A failed create (a full disk, say) removes everything it made.
+- A VM appears only once it is complete: create(complete=False) marks the new folder as
+  still being made (core/leftovers.py), load_all passes over marked folders, and
+  mark_complete() removes the mark once the disks are written. The folder of a creator that
+  was killed (SIGKILL, power cut) is removed by the next create, as are kvmgui temp files
+  left in the root; a folder whose creator still runs is never touched.
 - Names cannot leave the root: '/', '..', NUL and absolute names are refused (folder_for),
   and delete only removes files that really are inside the VM's folder.
 - The folder name is the VM's name. If vm.json says otherwise (a rename interrupted by a
@@ -33,6 +38,7 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kvmgui.core import leftovers
 from kvmgui.core.atomic import (
     fsync_dir,
     read_small_regular_file,
@@ -264,6 +270,8 @@ class VmStore:
                                           f"{shown(name)} is not valid UTF-8: rename the "
                                           "folder."))
                 continue
+            if leftovers.is_incomplete(path):
+                continue  # still being made, or abandoned by a killed creator
             folder = VmFolder(path)
             try:
                 stored = self._load_folder(folder)
@@ -324,11 +332,15 @@ class VmStore:
             raise StoreError(str(exc)) from None
         return raw
 
-    def create(self, spec: VmSpec) -> StoredVm:
+    def create(self, spec: VmSpec, *, complete: bool = True) -> StoredVm:
         """Make the VM's folder and write its definition; never reuses an existing folder.
 
         On any failure everything created here is removed again and StoreError says why.
+        With complete=False the VM stays hidden from load_all until mark_complete() (for a
+        VM whose disks are still to be written); delete() removes it like any VM.
         """
+        leftovers.remove_abandoned(self._root)
+        leftovers.sweep_temp_files(self._root)
         result = self.load_all()
         names = [vm.spec.name for vm in result.vms] + [e.name for e in result.errors if e.name]
         problems = errors(validate_name(spec.name, names)) + validate_id(spec.id)
@@ -359,6 +371,8 @@ class VmStore:
         except OSError as exc:
             raise StoreError(_os_sentence(exc, action, self._root)) from None
         try:
+            if not complete:
+                leftovers.mark_incomplete(folder.dir)
             folder.logs.mkdir(mode=0o700)
             write_atomic(folder.definition, raw, overwrite=False)
             fsync_dir(self._root)
@@ -371,6 +385,17 @@ class VmStore:
             raise
         return StoredVm(spec=spec, folder=folder, schema_version=SCHEMA_VERSION,
                         digest=_digest(raw))
+
+    def mark_complete(self, stored: StoredVm) -> None:
+        """Show a VM made with create(complete=False): its disks are all written now."""
+        self._check_own_folder(stored.folder)
+        try:
+            for marker in leftovers.incomplete_markers(stored.folder.dir):
+                marker.unlink()
+            fsync_dir(stored.folder.dir)
+        except OSError as exc:
+            raise StoreError(_os_sentence(exc, f"create VM '{shown(stored.spec.name)}'",
+                                          stored.folder.dir)) from None
 
     def _check_unchanged(self, stored: StoredVm) -> bytes:
         """The bytes on disk, after making sure they are the ones `stored` came from."""
@@ -527,6 +552,8 @@ class VmStore:
                 shutil.rmtree(path)
         if _inside(folder.nvram, real_dir) and _is_file(folder.nvram):
             folder.nvram.unlink()
+        for marker in leftovers.incomplete_markers(folder.dir):
+            marker.unlink()
         prefix = folder.definition.name
         for entry in folder.dir.iterdir():
             name = entry.name

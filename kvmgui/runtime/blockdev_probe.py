@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kvmgui.core import blockdevs as bd
 from kvmgui.core.blockdevs import BlockDevice, DeviceKind, DeviceScan
+from kvmgui.runtime.children import spawn_tied
 
 LSBLK_TIMEOUT_S = 10.0
 # udev's stable names for optical drives; each is a symlink to /dev/srN.
@@ -31,12 +32,7 @@ class ProbeError(Exception):
 
 async def run_lsblk(lsblk: str = "lsblk", timeout: float = LSBLK_TIMEOUT_S) -> bytes:
     try:
-        proc = await asyncio.create_subprocess_exec(
-            *bd.lsblk_argv(lsblk),
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        proc = await spawn_tied(bd.lsblk_argv(lsblk))
     except FileNotFoundError:
         raise ProbeError(
             "The program lsblk was not found; install util-linux to list USB sticks and "

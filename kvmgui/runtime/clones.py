@@ -145,6 +145,14 @@ def _copy_nvram(base: StoredVm, new: StoredVm) -> None:
         os.chmod(new.folder.nvram, 0o600)
 
 
+def _show(store: VmStore, stored: StoredVm) -> None:
+    """List the new VM: until now it was hidden, so no VM is ever listed without its disks."""
+    try:
+        store.mark_complete(stored)
+    except StoreError as exc:
+        raise CloneError(str(exc)) from None
+
+
 def _undo_create(store: VmStore, stored: StoredVm | None) -> None:
     if stored is not None:
         with contextlib.suppress(StoreError, OSError):
@@ -231,7 +239,7 @@ async def _execute_linked(store: VmStore, plan: ClonePlan, base_vm: StoredVm | N
     old_modes: dict[Path, int] = {}
     try:
         try:
-            stored = store.create(plan.spec)
+            stored = store.create(plan.spec, complete=False)
         except StoreError as exc:
             raise CloneError(str(exc)) from None
         for ov in plan.overlays:
@@ -251,6 +259,7 @@ async def _execute_linked(store: VmStore, plan: ClonePlan, base_vm: StoredVm | N
                     raise CloneError(f"The base VM could not be marked read-only: {exc}"
                                      ) from None
         chain = await image_chain(plan.overlays[0].overlay, fmt="qcow2", qemu_img=qemu_img)
+        _show(store, stored)
     except BaseException:
         _undo_create(store, stored)
         _restore_modes(old_modes)
@@ -408,7 +417,7 @@ def full_clone_job(
         stored: StoredVm | None = None
         try:
             try:
-                stored = store.create(plan.spec)
+                stored = store.create(plan.spec, complete=False)
             except StoreError as exc:
                 raise CloneError(str(exc)) from None
             total = sum(sizes) or 1
@@ -420,6 +429,7 @@ def full_clone_job(
                                  disk.format.value, (lo, hi), qemu_img)
                 done += size
             _copy_nvram(base_vm, stored)
+            _show(store, stored)
         except ImageCancelled:
             _undo_create(store, stored)
             raise ImageCancelled(f"Cloning '{shown(base_vm.spec.name)}' was cancelled; "

@@ -37,6 +37,7 @@ from kvmgui.core.hostcheck import (
     parse_tool_version,
     report,
 )
+from kvmgui.runtime.children import spawn_tied
 from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
 # From <linux/kvm.h>: _IO(KVMIO=0xAE, 0x00) and _IO(KVMIO, 0x01).
@@ -126,13 +127,7 @@ async def _tool_version(path: str | None, timeout: float) -> tuple[Version | Non
     if path is None:
         return None, ""
     try:
-        proc = await asyncio.create_subprocess_exec(
-            path,
-            "--version",
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
+        proc = await spawn_tied([path, "--version"], stderr=asyncio.subprocess.STDOUT)
     except OSError as exc:
         return None, f"it could not be started ({exc.strerror or exc})"
     try:

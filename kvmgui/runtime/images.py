@@ -4,8 +4,8 @@ Failures raise ImageError(message, details): `message` is one sentence for the u
 is qemu-img's own words. Argv lists and output parsing come from kvmgui.core.qemu_img.
 
 The SAFE-SWAP rule for operations that rewrite an image (convert, compress, shrink): the new
-image is written to a hidden temporary file in the target's folder
-(`.<name>.<random>.kvmgui-tmp`), checked, fsynced and only then renamed onto the target. A
+image is written to a hidden temporary file in the target's folder (`.<name>.<owner>-<random>
+.kvmgui-tmp`, see core/leftovers.py), checked, fsynced and only then renamed onto the target. A
 failure or a cancel deletes the temporary file, so the original stays byte-identical and no
 half-written target is ever left behind. An existing target is only replaced when the caller
 says so (overwrite=True). Growing is done in place: `qemu-img resize` to a larger size only
@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import secrets
 import shutil
 import signal
 import stat
@@ -34,10 +33,13 @@ from kvmgui.core.chain_rule import (
     chain_problem,
     facts_needed,
 )
+from kvmgui.core.leftovers import TMP_SUFFIX as TMP_SUFFIX
+from kvmgui.core.leftovers import sweep_temp_files, temp_name_for
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import format_size
 from kvmgui.core.write_guard import Intent
+from kvmgui.runtime.children import spawn_tied
 
 if TYPE_CHECKING:
     from kvmgui.runtime.write_guard import WriteGuard
@@ -45,7 +47,6 @@ if TYPE_CHECKING:
 INFO_TIMEOUT_S = 30.0
 CREATE_TIMEOUT_S = 120.0
 TERMINATE_GRACE_S = 5.0
-TMP_SUFFIX = ".kvmgui-tmp"
 _STDERR_LIMIT = 64 * 1024
 
 ProgressCallback = Callable[[float], Awaitable[None]]  # percent 0..100
@@ -94,12 +95,8 @@ class RunResult:
 
 async def _spawn(argv: Sequence[str]) -> asyncio.subprocess.Process:
     try:
-        return await asyncio.create_subprocess_exec(
-            *argv,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        # qemu-img dies with us: a killed CLI must not leave it writing an orphaned temp file.
+        return await spawn_tied(argv)
     except FileNotFoundError:
         raise ImageError(
             f"The program {argv[0]} was not found. Install QEMU's tools "
@@ -349,11 +346,14 @@ def _backing_for_tmp(backing: str | os.PathLike[str] | None) -> str | None:
 
 
 def temp_path_for(target: Path) -> Path:
-    """A fresh hidden name next to `target` (same folder, so the final rename is atomic)."""
-    while True:
-        candidate = target.parent / f".{target.name}.{secrets.token_hex(4)}{TMP_SUFFIX}"
-        if not candidate.exists() and not candidate.is_symlink():
-            return candidate
+    """A fresh hidden name next to `target` (same folder, so the final rename is atomic).
+
+    The name records this process (core/leftovers.py), and the temp files that killed
+    kvmgui processes left in that folder are removed first: the next operation on a folder
+    tidies up after a SIGKILL, never touching a temp file whose writer still runs.
+    """
+    sweep_temp_files(target.parent)
+    return temp_name_for(target)
 
 
 def remove_quietly(path: Path) -> None:

@@ -24,6 +24,7 @@ from kvmgui.core.qemu_caps import (
     parse_missing_modules,
     parse_version,
 )
+from kvmgui.runtime.children import spawn_tied
 
 DEFAULT_BINARY = "qemu-system-x86_64"
 PROBE_TIMEOUT_S = 15.0
@@ -92,15 +93,9 @@ def resolve_binary(binary: str) -> str:
 async def _run(path: str, *args: str, timeout: float) -> tuple[str, str]:
     """(stdout, stderr) of `path args`; raises QemuProbeError when it fails or hangs."""
     try:
-        proc = await asyncio.create_subprocess_exec(
-            path,
-            *args,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            # -audiodev help prints "module … not found" lines for audio back-ends whose
-            # packages are not installed: kept apart, they name the package to install.
-            stderr=asyncio.subprocess.PIPE,
-        )
+        # -audiodev help prints "module … not found" lines for audio back-ends whose
+        # packages are not installed: stderr is kept apart, it names the package to install.
+        proc = await spawn_tied([path, *args])
     except FileNotFoundError as err:
         raise QemuNotFound(path) from err
     except PermissionError as err:

@@ -7,9 +7,9 @@ files (runtime.images.checked_chain): used as it is, the VM keeps that base; con
 and changes become one new image.
 
 Converting writes `disk.qcow2` into the new VM's folder with runtime/images.convert_job
-(progress, cancel; the source is never touched). The converted image is written next to the
-VM folder first and moved in only once the VM exists, so a failed or cancelled import leaves
-neither a half-written image nor a VM without its disk.
+(progress, cancel; the source is never touched; the image appears only once complete). The
+VM is hidden from the list until then, so a failed, cancelled or killed import leaves neither
+a half-written image nor a VM without its disk.
 """
 
 from __future__ import annotations
@@ -85,20 +85,18 @@ async def import_vm(store: VmStore, spec: VmSpec, image: Path, info: ImageInfo, 
     """Create the VM (converting the image first when asked); StoreError or ImageError."""
     if not convert:
         return store.create(spec)
-    store.root.mkdir(parents=True, exist_ok=True)
-    staged = store.root / f".import-{spec.id}.qcow2"
+    # The VM stays hidden until its converted disk is complete: a cancel, a failure or a
+    # SIGKILL never leaves a VM listed without its disk (a killed import's folder is removed
+    # by the next create, see core/store.py).
+    stored = store.create(spec, complete=False)
     try:
-        job = convert_job(image, staged, to="qcow2", compress=compress, src_format=info.format,
-                          progress=progress, qemu_img=qemu_img)
+        job = convert_job(image, stored.folder.resolve(CONVERTED_DISK), to="qcow2",
+                          compress=compress, src_format=info.format, progress=progress,
+                          qemu_img=qemu_img)
         await job.run()
-        stored = store.create(spec)
-        try:
-            os.replace(staged, stored.folder.resolve(CONVERTED_DISK))
-        except OSError as exc:
+        store.mark_complete(stored)
+    except BaseException:
+        with contextlib.suppress(StoreError, OSError):
             store.delete(stored, keep_disks=False)
-            raise StoreError(f"The converted image could not be moved into the VM's folder "
-                             f"({exc.strerror}).") from None
-        return stored
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            staged.unlink()
+        raise
+    return stored

@@ -944,73 +944,73 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.snapshots', QT_TRANSLATE_NOOP('core.snapshots', "A snapshot named '{name}' already exists; choose another name.")),
     #: kvmgui/core/snapshots.py:74
     ('core.snapshots', QT_TRANSLATE_NOOP('core.snapshots', 'Choose the snapshot by its name.')),
-    #: kvmgui/core/store.py:101
-    ('core.store', QT_TRANSLATE_NOOP('core.store', 'There is not enough free space in {place} to {action}: free some space and try again.')),
-    #: kvmgui/core/store.py:104
-    ('core.store', QT_TRANSLATE_NOOP('core.store', "kvmgui may not write in {place} to {action}: check the folder's permissions or choose another VM folder in the settings.")),
     #: kvmgui/core/store.py:107
-    ('core.store', QT_TRANSLATE_NOOP('core.store', '{place} is on a read-only filesystem, so kvmgui cannot {action}: choose another VM folder in the settings.')),
+    ('core.store', QT_TRANSLATE_NOOP('core.store', 'There is not enough free space in {place} to {action}: free some space and try again.')),
     #: kvmgui/core/store.py:110
+    ('core.store', QT_TRANSLATE_NOOP('core.store', "kvmgui may not write in {place} to {action}: check the folder's permissions or choose another VM folder in the settings.")),
+    #: kvmgui/core/store.py:113
+    ('core.store', QT_TRANSLATE_NOOP('core.store', '{place} is on a read-only filesystem, so kvmgui cannot {action}: choose another VM folder in the settings.')),
+    #: kvmgui/core/store.py:116
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'The name is too long for the filesystem of {place}: choose a shorter name.')),
-    #: kvmgui/core/store.py:111; {2} = exc.strerror or exc
+    #: kvmgui/core/store.py:117; {2} = exc.strerror or exc
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'Could not {action} in {place} ({2}): check the folder and try again.')),
-    #: kvmgui/core/store.py:125; {path} = shown(str(path))
+    #: kvmgui/core/store.py:131; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} is a symbolic link, which kvmgui does not follow: replace it with the file itself.')),
-    #: kvmgui/core/store.py:128; {path} = shown(str(path))
+    #: kvmgui/core/store.py:134; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} is not a regular file: replace it with a definition file.')),
-    #: kvmgui/core/store.py:188
+    #: kvmgui/core/store.py:194
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A VM name cannot be empty, '.' or '..': choose another name.")),
-    #: kvmgui/core/store.py:190
-    ('core.store', QT_TRANSLATE_NOOP('core.store', "A VM name cannot contain '/' or NUL characters: choose another name.")),
-    #: kvmgui/core/store.py:193
-    ('core.store', QT_TRANSLATE_NOOP('core.store', 'The name is too long for a folder name: choose a shorter name.')),
     #: kvmgui/core/store.py:196
+    ('core.store', QT_TRANSLATE_NOOP('core.store', "A VM name cannot contain '/' or NUL characters: choose another name.")),
+    #: kvmgui/core/store.py:199
+    ('core.store', QT_TRANSLATE_NOOP('core.store', 'The name is too long for a folder name: choose a shorter name.')),
+    #: kvmgui/core/store.py:202
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'That name would place the VM outside the VM folder: choose another name.')),
-    #: kvmgui/core/store.py:203; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:209; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} is not a VM folder in {_root}, so kvmgui will not change it.')),
-    #: kvmgui/core/store.py:206; {dir} = shown(str(folder.dir))
+    #: kvmgui/core/store.py:212; {dir} = shown(str(folder.dir))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "{dir} is a symbolic link, which kvmgui does not follow: move the VM's folder into the VM folder.")),
-    #: kvmgui/core/store.py:219; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:225; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:239; {_root} = shown(str(self._root)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:245; {_root} = shown(str(self._root)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'The VM folder {_root} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:252; {path} = shown(str(path))
+    #: kvmgui/core/store.py:258; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "{path} is a symbolic link, which kvmgui does not follow: move the VM's folder here instead.")),
-    #: kvmgui/core/store.py:263; {name} = shown(name)
+    #: kvmgui/core/store.py:269; {name} = shown(name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'The folder name {name} is not valid UTF-8: rename the folder.')),
-    #: kvmgui/core/store.py:277; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))
+    #: kvmgui/core/store.py:285; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'VM \'{name}\' has the same id as VM \'{first}\', probably because its folder was copied by hand: give it a new id by changing the letters and digits of "id" in {definition}.')),
-    #: kvmgui/core/store.py:308; {name_or_id} = shown(name_or_id)
+    #: kvmgui/core/store.py:316; {name_or_id} = shown(name_or_id)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.")),
-    #: kvmgui/core/store.py:322; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:330; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "for VM '{name}'")),
-    #: kvmgui/core/store.py:338; {id} = spec.id
+    #: kvmgui/core/store.py:350; {id} = spec.id
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'A VM with the id {id} already exists: give the new VM a new id.')),
-    #: kvmgui/core/store.py:344
+    #: kvmgui/core/store.py:356
     ('core.store', QT_TRANSLATE_NOOP('core.store', "Another VM's id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.")),
-    #: kvmgui/core/store.py:348; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:360; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "create VM '{name}'")),
-    #: kvmgui/core/store.py:356; {name} = shown(spec.name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:368; {name} = shown(spec.name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{name}' already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:382
+    #: kvmgui/core/store.py:407
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was deleted or moved by another program: reload the list of VMs.")),
-    #: kvmgui/core/store.py:394; {path} = shown(str(path))
+    #: kvmgui/core/store.py:419; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:398
+    #: kvmgui/core/store.py:423
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was changed by another program since it was loaded: reload it and make your change again.")),
-    #: kvmgui/core/store.py:411; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:436; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "To change the name of VM '{name}', rename it instead of saving it.")),
-    #: kvmgui/core/store.py:415; {name} = shown(stored.spec.name)
+    #: kvmgui/core/store.py:440; {name} = shown(stored.spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "save VM '{name}'")),
-    #: kvmgui/core/store.py:447; {new_name} = shown(new_name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:472; {new_name} = shown(new_name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{new_name}' already exists in {_root}: choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:450; {name} = shown(old.dir.name)
+    #: kvmgui/core/store.py:475; {name} = shown(old.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "rename VM '{name}'")),
-    #: kvmgui/core/store.py:482; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:507; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{definition} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:490; {dir} = shown(str(folder.dir))
+    #: kvmgui/core/store.py:515; {dir} = shown(str(folder.dir))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:493; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:518; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "delete VM '{name}'")),
     #: kvmgui/core/validation.py:128
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),
@@ -1224,17 +1224,17 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Sent {0} to '{name}'.")),
     #: kvmgui/runtime/actions.py:140
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no display (it was set to none).")),
-    #: kvmgui/runtime/blockdev_probe.py:42
+    #: kvmgui/runtime/blockdev_probe.py:38
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'The program lsblk was not found; install util-linux to list USB sticks and CD/DVD drives.')),
-    #: kvmgui/runtime/blockdev_probe.py:50
+    #: kvmgui/runtime/blockdev_probe.py:46
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'lsblk did not answer in time.')),
-    #: kvmgui/runtime/blockdev_probe.py:52
+    #: kvmgui/runtime/blockdev_probe.py:48
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'lsblk could not list the block devices.')),
-    #: kvmgui/runtime/blockdev_probe.py:81
+    #: kvmgui/runtime/blockdev_probe.py:77
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'add yourself to the cdrom group: sudo adduser $USER cdrom, then log in again.')),
-    #: kvmgui/runtime/blockdev_probe.py:83
+    #: kvmgui/runtime/blockdev_probe.py:79
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'add yourself to the disk group: sudo adduser $USER disk, then log in again.')),
-    #: kvmgui/runtime/blockdev_probe.py:84; {path} = device.path
+    #: kvmgui/runtime/blockdev_probe.py:80; {path} = device.path
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'You may not open {path}; {fix}')),
     #: kvmgui/runtime/cd_media.py:51
     ('runtime.cd_media', QT_TRANSLATE_NOOP('runtime.cd_media', 'There is no CD/DVD drive at {given}: plug it in, or see the drives this computer has with: kvmgui-cli devices')),
@@ -1250,47 +1250,47 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "'{base}' is neither a VM nor an image file: check the name ('kvmgui-cli list' shows the VMs).")),
     #: kvmgui/runtime/clones.py:130; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made read-only ({strerror}); make sure nothing writes to it while clones use it.')),
-    #: kvmgui/runtime/clones.py:185
+    #: kvmgui/runtime/clones.py:193
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'make the clone')),
-    #: kvmgui/runtime/clones.py:201; {name} = shown(image.name), {name2} = name
+    #: kvmgui/runtime/clones.py:209; {name} = shown(image.name), {name2} = name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "{name} is a disk of VM '{name2}'; clone the VM instead (kvmgui-cli clone '{name2}' NEW_NAME --linked), so that its disk is protected while clones use it.")),
-    #: kvmgui/runtime/clones.py:209; {image} = shown(str(image))
+    #: kvmgui/runtime/clones.py:217; {image} = shown(str(image))
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{image} is a host device; a linked clone needs a disk image file as its base.')),
-    #: kvmgui/runtime/clones.py:220; {name} = shown(image.name), {format} = info.format
+    #: kvmgui/runtime/clones.py:228; {name} = shown(image.name), {format} = info.format
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "{name} is a '{format}' image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).")),
-    #: kvmgui/runtime/clones.py:251
+    #: kvmgui/runtime/clones.py:259
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base VM could not be marked read-only: {exc}')),
-    #: kvmgui/runtime/clones.py:263; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:272; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}'")),
-    #: kvmgui/runtime/clones.py:265; {name} = shown(plan.spec.name)
+    #: kvmgui/runtime/clones.py:274; {name} = shown(plan.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{name}', a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.")),
-    #: kvmgui/runtime/clones.py:268
+    #: kvmgui/runtime/clones.py:277
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'image is')),
-    #: kvmgui/runtime/clones.py:268
+    #: kvmgui/runtime/clones.py:277
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'images are')),
-    #: kvmgui/runtime/clones.py:269
+    #: kvmgui/runtime/clones.py:278
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base disk {files} now read-only, because any change to a base would corrupt its linked clones.')),
-    #: kvmgui/runtime/clones.py:272; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
+    #: kvmgui/runtime/clones.py:281; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "In '{name}', {1}. It stays so while clones exist; afterwards 'kvmgui-cli release-base {name}' makes it writable again.")),
-    #: kvmgui/runtime/clones.py:341; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:350; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' writable")),
-    #: kvmgui/runtime/clones.py:356; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:365; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made writable ({strerror}).')),
-    #: kvmgui/runtime/clones.py:359; {i} = i + 1, {name} = path.name
+    #: kvmgui/runtime/clones.py:368; {i} = i + 1, {name} = path.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'disk {i} ({name}) is writable again')),
-    #: kvmgui/runtime/clones.py:390
+    #: kvmgui/runtime/clones.py:399
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")),
-    #: kvmgui/runtime/clones.py:393
+    #: kvmgui/runtime/clones.py:402
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'copy it')),
-    #: kvmgui/runtime/clones.py:406
+    #: kvmgui/runtime/clones.py:415
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'A disk of this VM is a host device; kvmgui copies image files only.')),
-    #: kvmgui/runtime/clones.py:425; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:435; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Cloning '{name}' was cancelled; nothing was changed.")),
-    #: kvmgui/runtime/clones.py:432; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:442; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{new_name}', an independent copy of '{name}'.")),
-    #: kvmgui/runtime/clones.py:436
+    #: kvmgui/runtime/clones.py:446
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Cloning {base}')),
-    #: kvmgui/runtime/clones.py:457; {name} = src.name
+    #: kvmgui/runtime/clones.py:467; {name} = src.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Copying {name} failed: {sentence}')),
     #: kvmgui/runtime/context.py:55; {i} = i + 1
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'disk {i}')),
@@ -1452,33 +1452,33 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.exits', QT_TRANSLATE_NOOP('runtime.exits', 'It was forced off.')),
     #: kvmgui/runtime/exits.py:52
     ('runtime.exits', QT_TRANSLATE_NOOP('runtime.exits', 'It shut down.')),
-    #: kvmgui/runtime/host_probe.py:137; {0} = exc.strerror or exc
+    #: kvmgui/runtime/host_probe.py:132; {0} = exc.strerror or exc
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it could not be started ({0})')),
-    #: kvmgui/runtime/host_probe.py:144
+    #: kvmgui/runtime/host_probe.py:139
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it did not answer within {timeout} seconds')),
-    #: kvmgui/runtime/host_probe.py:148; {returncode} = proc.returncode, {1} = first or 'no output'
+    #: kvmgui/runtime/host_probe.py:143; {returncode} = proc.returncode, {1} = first or 'no output'
     ('runtime.host_probe', QT_TRANSLATE_NOOP('runtime.host_probe', 'it exited with status {returncode} ({1})')),
-    #: kvmgui/runtime/images.py:105; {0} = argv[0]
+    #: kvmgui/runtime/images.py:102; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', "The program {0} was not found. Install QEMU's tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.")),
-    #: kvmgui/runtime/images.py:109; {0} = argv[0]
+    #: kvmgui/runtime/images.py:106; {0} = argv[0]
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The program {0} cannot be run (permission denied).')),
-    #: kvmgui/runtime/images.py:134
+    #: kvmgui/runtime/images.py:131
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'qemu-img did not answer within {timeout} seconds.')),
-    #: kvmgui/runtime/images.py:267; {name} = Path(abspath).name
+    #: kvmgui/runtime/images.py:264; {name} = Path(abspath).name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Cannot read {name}')),
-    #: kvmgui/runtime/images.py:280
+    #: kvmgui/runtime/images.py:277
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{path} does not exist.')),
-    #: kvmgui/runtime/images.py:282
+    #: kvmgui/runtime/images.py:279
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{path} is a folder, not an image file.')),
-    #: kvmgui/runtime/images.py:314; {parent} = target.parent
+    #: kvmgui/runtime/images.py:311; {parent} = target.parent
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The folder {parent} does not exist.')),
-    #: kvmgui/runtime/images.py:316
+    #: kvmgui/runtime/images.py:313
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} is a folder, not an image file.')),
-    #: kvmgui/runtime/images.py:318
+    #: kvmgui/runtime/images.py:315
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{target} already exists; choose another name.')),
-    #: kvmgui/runtime/images.py:326
+    #: kvmgui/runtime/images.py:323
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'The base image {base} does not exist.')),
-    #: kvmgui/runtime/images.py:337; {name} = target.name
+    #: kvmgui/runtime/images.py:334; {name} = target.name
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', 'Cannot create {name}')),
     #: kvmgui/runtime/images.py:478; {title} = self.title
     ('runtime.images', QT_TRANSLATE_NOOP('runtime.images', '{title} was cancelled; nothing was changed.')),
@@ -1692,17 +1692,17 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'QEMU stopped unexpectedly')),
     #: kvmgui/runtime/qemu_errors.py:287
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', '{summary} ({exit_text}) and printed no error message.')),
-    #: kvmgui/runtime/qemu_probe.py:42
+    #: kvmgui/runtime/qemu_probe.py:43
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}')),
-    #: kvmgui/runtime/qemu_probe.py:107; {strerror} = err.strerror
+    #: kvmgui/runtime/qemu_probe.py:102; {strerror} = err.strerror
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) cannot be run: {strerror}.')),
-    #: kvmgui/runtime/qemu_probe.py:114; {1} = ' '.join(args)
+    #: kvmgui/runtime/qemu_probe.py:109; {1} = ' '.join(args)
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) did not answer `{1}` within {timeout} seconds.')),
-    #: kvmgui/runtime/qemu_probe.py:119; {1} = ' '.join(args), {2} = detail[-1]
+    #: kvmgui/runtime/qemu_probe.py:114; {1} = ' '.join(args), {2} = detail[-1]
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) failed to answer `{1}`: {2}')),
-    #: kvmgui/runtime/qemu_probe.py:119; {1} = ' '.join(args)
+    #: kvmgui/runtime/qemu_probe.py:114; {1} = ' '.join(args)
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', 'QEMU ({path}) failed to answer `{1}`.')),
-    #: kvmgui/runtime/qemu_probe.py:144
+    #: kvmgui/runtime/qemu_probe.py:139
     ('runtime.qemu_probe', QT_TRANSLATE_NOOP('runtime.qemu_probe', '{path} does not look like QEMU: {err}')),
     #: kvmgui/runtime/qmp_session.py:133
     ('runtime.qmp_session', QT_TRANSLATE_NOOP('runtime.qmp_session', 'This QMP session is already connected.')),
@@ -1858,8 +1858,6 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', '{name} is based on {backing_file}, whose format it does not record: import it with --convert (base and changes become one new image).')),
     #: kvmgui/runtime/vm_import.py:75; {name} = image.name, {backing_format} = info.backing_format
     ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The base image of {name} is a '{backing_format}' image: import it with --convert.")),
-    #: kvmgui/runtime/vm_import.py:99; {strerror} = exc.strerror
-    ('runtime.vm_import', QT_TRANSLATE_NOOP('runtime.vm_import', "The converted image could not be moved into the VM's folder ({strerror}).")),
     #: kvmgui/runtime/write_guard.py:109; {path} = facts.path
     ('runtime.write_guard', QT_TRANSLATE_NOOP('runtime.write_guard', '{path} may be written.')),
 )

@@ -2302,7 +2302,7 @@
 <context>
     <name>MediaDialogs</name>
     <message>
-        <location filename="../../kvmgui/ui/media/vm_create.py" line="+101"/>
+        <location filename="../../kvmgui/ui/media/vm_create.py" line="+102"/>
         <source>kvmgui&apos;s runtime is not running, so the virtual machine was created but not started.</source>
         <translation>Le moteur d&apos;exécution de kvmgui n&apos;est pas lancé&#xa0;: la machine virtuelle a été créée mais pas démarrée.</translation>
     </message>
@@ -2428,7 +2428,7 @@
         <translation>Création du dossier de la machine virtuelle…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Converting the disk image to qcow2…</source>
         <translation>Conversion de l&apos;image disque en qcow2…</translation>
     </message>
@@ -2438,7 +2438,7 @@
         <translation>Création de l&apos;image disque {0}…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
@@ -7454,205 +7454,205 @@
     <message>
         <location line="+2"/>
         <source>There is not enough free space in {place} to {action}: free some space and try again.</source>
-        <extracomment>kvmgui/core/store.py:101</extracomment>
+        <extracomment>kvmgui/core/store.py:107</extracomment>
         <translation>Il n&apos;y a pas assez d&apos;espace libre dans {place} pour {action}&#xa0;: libérez de l&apos;espace et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui may not write in {place} to {action}: check the folder&apos;s permissions or choose another VM folder in the settings.</source>
-        <extracomment>kvmgui/core/store.py:104</extracomment>
+        <extracomment>kvmgui/core/store.py:110</extracomment>
         <translation>kvmgui n&apos;a pas le droit d&apos;écrire dans {place} pour {action}&#xa0;: vérifiez les droits du dossier ou choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{place} is on a read-only filesystem, so kvmgui cannot {action}: choose another VM folder in the settings.</source>
-        <extracomment>kvmgui/core/store.py:107</extracomment>
+        <extracomment>kvmgui/core/store.py:113</extracomment>
         <translation>{place} est sur un système de fichiers en lecture seule, kvmgui ne peut donc pas {action}&#xa0;: choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is too long for the filesystem of {place}: choose a shorter name.</source>
-        <extracomment>kvmgui/core/store.py:110</extracomment>
+        <extracomment>kvmgui/core/store.py:116</extracomment>
         <translation>Le nom est trop long pour le système de fichiers de {place}&#xa0;: choisissez un nom plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not {action} in {place} ({2}): check the folder and try again.</source>
-        <extracomment>kvmgui/core/store.py:111; {2} = exc.strerror or exc</extracomment>
+        <extracomment>kvmgui/core/store.py:117; {2} = exc.strerror or exc</extracomment>
         <translation>Impossible de {action} dans {place} ({2})&#xa0;: vérifiez le dossier et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a symbolic link, which kvmgui does not follow: replace it with the file itself.</source>
-        <extracomment>kvmgui/core/store.py:125; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:131; {path} = shown(str(path))</extracomment>
         <translation>{path} est un lien symbolique, que kvmgui ne suit pas&#xa0;: remplacez-le par le fichier lui-même.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not a regular file: replace it with a definition file.</source>
-        <extracomment>kvmgui/core/store.py:128; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:134; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas un fichier ordinaire&#xa0;: remplacez-le par un fichier de définition.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM name cannot be empty, &apos;.&apos; or &apos;..&apos;: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:188</extracomment>
+        <extracomment>kvmgui/core/store.py:194</extracomment>
         <translation>Le nom d&apos;une machine virtuelle ne peut pas être vide, «&#xa0;.&#xa0;» ou «&#xa0;..&#xa0;»&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM name cannot contain &apos;/&apos; or NUL characters: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:190</extracomment>
+        <extracomment>kvmgui/core/store.py:196</extracomment>
         <translation>Le nom d&apos;une machine virtuelle ne peut pas contenir «&#xa0;/&#xa0;» ni de caractère NUL&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is too long for a folder name: choose a shorter name.</source>
-        <extracomment>kvmgui/core/store.py:193</extracomment>
+        <extracomment>kvmgui/core/store.py:199</extracomment>
         <translation>Le nom est trop long pour un nom de dossier&#xa0;: choisissez un nom plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>That name would place the VM outside the VM folder: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:196</extracomment>
+        <extracomment>kvmgui/core/store.py:202</extracomment>
         <translation>Ce nom placerait la machine virtuelle hors du dossier des machines virtuelles&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} is not a VM folder in {_root}, so kvmgui will not change it.</source>
-        <extracomment>kvmgui/core/store.py:203; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:209; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))</extracomment>
         <translation>{dir} n&apos;est pas un dossier de machine virtuelle dans {_root}, kvmgui ne le modifiera donc pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} is a symbolic link, which kvmgui does not follow: move the VM&apos;s folder into the VM folder.</source>
-        <extracomment>kvmgui/core/store.py:206; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:212; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} est un lien symbolique, que kvmgui ne suit pas&#xa0;: déplacez le dossier de la machine virtuelle dans le dossier des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:219; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:225; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM folder {_root} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:239; {_root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:245; {_root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
         <translation>Le dossier des machines virtuelles {_root} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a symbolic link, which kvmgui does not follow: move the VM&apos;s folder here instead.</source>
-        <extracomment>kvmgui/core/store.py:252; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:258; {path} = shown(str(path))</extracomment>
         <translation>{path} est un lien symbolique, que kvmgui ne suit pas&#xa0;: déplacez plutôt ici le dossier de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder name {name} is not valid UTF-8: rename the folder.</source>
-        <extracomment>kvmgui/core/store.py:263; {name} = shown(name)</extracomment>
+        <extracomment>kvmgui/core/store.py:269; {name} = shown(name)</extracomment>
         <translation>Le nom de dossier {name} n&apos;est pas de l&apos;UTF-8 valide&#xa0;: renommez le dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has the same id as VM &apos;{first}&apos;, probably because its folder was copied by hand: give it a new id by changing the letters and digits of &quot;id&quot; in {definition}.</source>
-        <extracomment>kvmgui/core/store.py:277; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))</extracomment>
+        <extracomment>kvmgui/core/store.py:285; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a le même identifiant que la machine virtuelle «&#xa0;{first}&#xa0;», sans doute parce que son dossier a été copié à la main&#xa0;: donnez-lui un nouvel identifiant en changeant les lettres et les chiffres de «&#xa0;id&#xa0;» dans {definition}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/core/store.py:308; {name_or_id} = shown(name_or_id)</extracomment>
+        <extracomment>kvmgui/core/store.py:316; {name_or_id} = shown(name_or_id)</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>for VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:322; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:330; {name} = shown(spec.name)</extracomment>
         <translation>pour la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM with the id {id} already exists: give the new VM a new id.</source>
-        <extracomment>kvmgui/core/store.py:338; {id} = spec.id</extracomment>
+        <extracomment>kvmgui/core/store.py:350; {id} = spec.id</extracomment>
         <translation>Une machine virtuelle avec l&apos;identifiant {id} existe déjà&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another VM&apos;s id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.</source>
-        <extracomment>kvmgui/core/store.py:344</extracomment>
+        <extracomment>kvmgui/core/store.py:356</extracomment>
         <translation>L&apos;identifiant d&apos;une autre machine virtuelle commence aussi par {key}, les deux partageraient donc un même dossier d&apos;exécution&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>create VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:348; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:360; {name} = shown(spec.name)</extracomment>
         <translation>créer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{name}&apos; already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:356; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:368; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {_root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was deleted or moved by another program: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:382</extracomment>
+        <extracomment>kvmgui/core/store.py:407</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été supprimée ou déplacée par un autre programme&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:394; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:419; {path} = shown(str(path))</extracomment>
         <translation>{path} contient maintenant une définition de machine virtuelle différente ou endommagée, kvmgui ne l&apos;écrasera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was changed by another program since it was loaded: reload it and make your change again.</source>
-        <extracomment>kvmgui/core/store.py:398</extracomment>
+        <extracomment>kvmgui/core/store.py:423</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été modifiée par un autre programme depuis son chargement&#xa0;: rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To change the name of VM &apos;{name}&apos;, rename it instead of saving it.</source>
-        <extracomment>kvmgui/core/store.py:411; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:436; {name} = shown(folder.dir.name)</extracomment>
         <translation>Pour changer le nom de la machine virtuelle «&#xa0;{name}&#xa0;», renommez-la au lieu de l&apos;enregistrer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>save VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:415; {name} = shown(stored.spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:440; {name} = shown(stored.spec.name)</extracomment>
         <translation>enregistrer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{new_name}&apos; already exists in {_root}: choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:447; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:472; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {_root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:450; {name} = shown(old.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:475; {name} = shown(old.dir.name)</extracomment>
         <translation>renommer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{definition} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:482; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:507; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
         <translation>{definition} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:490; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:515; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} contient maintenant une autre machine virtuelle, kvmgui ne le supprimera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>delete VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:493; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:518; {name} = shown(folder.dir.name)</extracomment>
         <translation>supprimer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
 </context>
@@ -8306,37 +8306,37 @@
     <message>
         <location line="+2"/>
         <source>The program lsblk was not found; install util-linux to list USB sticks and CD/DVD drives.</source>
-        <extracomment>kvmgui/runtime/blockdev_probe.py:42</extracomment>
+        <extracomment>kvmgui/runtime/blockdev_probe.py:38</extracomment>
         <translation>Le programme lsblk est introuvable&#xa0;; installez util-linux pour lister les clés USB et les lecteurs CD/DVD.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>lsblk did not answer in time.</source>
-        <extracomment>kvmgui/runtime/blockdev_probe.py:50</extracomment>
+        <extracomment>kvmgui/runtime/blockdev_probe.py:46</extracomment>
         <translation>lsblk n&apos;a pas répondu à temps.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>lsblk could not list the block devices.</source>
-        <extracomment>kvmgui/runtime/blockdev_probe.py:52</extracomment>
+        <extracomment>kvmgui/runtime/blockdev_probe.py:48</extracomment>
         <translation>lsblk n&apos;a pas pu lister les périphériques de bloc.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>add yourself to the cdrom group: sudo adduser $USER cdrom, then log in again.</source>
-        <extracomment>kvmgui/runtime/blockdev_probe.py:81</extracomment>
+        <extracomment>kvmgui/runtime/blockdev_probe.py:77</extracomment>
         <translation>ajoutez-vous au groupe cdrom&#xa0;: sudo adduser $USER cdrom, puis reconnectez-vous.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>add yourself to the disk group: sudo adduser $USER disk, then log in again.</source>
-        <extracomment>kvmgui/runtime/blockdev_probe.py:83</extracomment>
+        <extracomment>kvmgui/runtime/blockdev_probe.py:79</extracomment>
         <translation>ajoutez-vous au groupe disk&#xa0;: sudo adduser $USER disk, puis reconnectez-vous.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not open {path}; {fix}</source>
-        <extracomment>kvmgui/runtime/blockdev_probe.py:84; {path} = device.path</extracomment>
+        <extracomment>kvmgui/runtime/blockdev_probe.py:80; {path} = device.path</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {path}&#xa0;; {fix}</translation>
     </message>
 </context>
@@ -8390,127 +8390,127 @@
     <message>
         <location line="+2"/>
         <source>make the clone</source>
-        <extracomment>kvmgui/runtime/clones.py:185</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:193</extracomment>
         <translation>créez le clone</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a disk of VM &apos;{name2}&apos;; clone the VM instead (kvmgui-cli clone &apos;{name2}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:201; {name} = shown(image.name), {name2} = name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:209; {name} = shown(image.name), {name2} = name</extracomment>
         <translation>{name} est un disque de la machine virtuelle «&#xa0;{name2}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{name2}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} is a host device; a linked clone needs a disk image file as its base.</source>
-        <extracomment>kvmgui/runtime/clones.py:209; {image} = shown(str(image))</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:217; {image} = shown(str(image))</extracomment>
         <translation>{image} est un périphérique de l&apos;hôte&#xa0;; un clone lié a besoin d&apos;un fichier d&apos;image disque comme base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a &apos;{format}&apos; image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).</source>
-        <extracomment>kvmgui/runtime/clones.py:220; {name} = shown(image.name), {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:228; {name} = shown(image.name), {format} = info.format</extracomment>
         <translation>{name} est une image «&#xa0;{format}&#xa0;», que kvmgui ne peut pas utiliser comme base&#xa0;: convertissez-la d&apos;abord en qcow2 (kvmgui-cli img convert).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base VM could not be marked read-only: {exc}</source>
-        <extracomment>kvmgui/runtime/clones.py:251</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:259</extracomment>
         <translation>La machine virtuelle de base n&apos;a pas pu être mise en lecture seule&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/runtime/clones.py:263; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:272; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{name}&apos;, a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.</source>
-        <extracomment>kvmgui/runtime/clones.py:265; {name} = shown(plan.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:274; {name} = shown(plan.spec.name)</extracomment>
         <translation>«&#xa0;{name}&#xa0;» créée, un clone lié de {what}&#xa0;: son disque ne garde que ses propres modifications et lit tout le reste sur la base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image is</source>
-        <extracomment>kvmgui/runtime/clones.py:268</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:277</extracomment>
         <translation>l&apos;image de base est</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>images are</source>
-        <extracomment>kvmgui/runtime/clones.py:268</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:277</extracomment>
         <translation>les images de base sont</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base disk {files} now read-only, because any change to a base would corrupt its linked clones.</source>
-        <extracomment>kvmgui/runtime/clones.py:269</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:278</extracomment>
         <translation>{Files} désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In &apos;{name}&apos;, {1}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
-        <extracomment>kvmgui/runtime/clones.py:272; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:281; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
         <translation>Dans «&#xa0;{name}&#xa0;», {1}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; writable</source>
-        <extracomment>kvmgui/runtime/clones.py:341; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:350; {name} = shown(vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;» modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made writable ({strerror}).</source>
-        <extracomment>kvmgui/runtime/clones.py:356; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:365; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être rendu modifiable ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {i} ({name}) is writable again</source>
-        <extracomment>kvmgui/runtime/clones.py:359; {i} = i + 1, {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:368; {i} = i + 1, {name} = path.name</extracomment>
         <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A full clone copies a VM; to make a VM from an image, use &apos;kvmgui-cli create NAME --disk IMAGE&apos; (or clone it with --linked).</source>
-        <extracomment>kvmgui/runtime/clones.py:390</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:399</extracomment>
         <translation>Un clone complet copie une machine virtuelle&#xa0;; pour créer une machine virtuelle à partir d&apos;une image, utilisez «&#xa0;kvmgui-cli create NOM --disk IMAGE&#xa0;» (ou clonez-la avec --linked).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>copy it</source>
-        <extracomment>kvmgui/runtime/clones.py:393</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:402</extracomment>
         <translation>copiez-la</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk of this VM is a host device; kvmgui copies image files only.</source>
-        <extracomment>kvmgui/runtime/clones.py:406</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:415</extracomment>
         <translation>Un disque de cette machine virtuelle est un périphérique de l&apos;hôte&#xa0;; kvmgui ne copie que des fichiers image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning &apos;{name}&apos; was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/clones.py:425; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:435; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>Le clonage de «&#xa0;{name}&#xa0;» a été annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{new_name}&apos;, an independent copy of &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/clones.py:432; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:442; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
         <translation>«&#xa0;{new_name}&#xa0;» créée, une copie indépendante de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning {base}</source>
-        <extracomment>kvmgui/runtime/clones.py:436</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:446</extracomment>
         <translation>Clonage de {base}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed: {sentence}</source>
-        <extracomment>kvmgui/runtime/clones.py:457; {name} = src.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:467; {name} = src.name</extracomment>
         <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
     </message>
 </context>
@@ -9014,19 +9014,19 @@
     <message>
         <location line="+2"/>
         <source>it could not be started ({0})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:137; {0} = exc.strerror or exc</extracomment>
+        <extracomment>kvmgui/runtime/host_probe.py:132; {0} = exc.strerror or exc</extracomment>
         <translation>il n&apos;a pas pu être lancé ({0})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it did not answer within {timeout} seconds</source>
-        <extracomment>kvmgui/runtime/host_probe.py:144</extracomment>
+        <extracomment>kvmgui/runtime/host_probe.py:139</extracomment>
         <translation>il n&apos;a pas répondu en {timeout} secondes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it exited with status {returncode} ({1})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:148; {returncode} = proc.returncode, {1} = first or &apos;no output&apos;</extracomment>
+        <extracomment>kvmgui/runtime/host_probe.py:143; {returncode} = proc.returncode, {1} = first or &apos;no output&apos;</extracomment>
         <translation>il s&apos;est terminé avec le code {returncode} ({1})</translation>
     </message>
 </context>
@@ -9035,67 +9035,67 @@
     <message>
         <location line="+2"/>
         <source>The program {0} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
-        <extracomment>kvmgui/runtime/images.py:105; {0} = argv[0]</extracomment>
+        <extracomment>kvmgui/runtime/images.py:102; {0} = argv[0]</extracomment>
         <translation>Le programme {0} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The program {0} cannot be run (permission denied).</source>
-        <extracomment>kvmgui/runtime/images.py:109; {0} = argv[0]</extracomment>
+        <extracomment>kvmgui/runtime/images.py:106; {0} = argv[0]</extracomment>
         <translation>Le programme {0} ne peut pas être lancé (permission refusée).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img did not answer within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/images.py:134</extracomment>
+        <extracomment>kvmgui/runtime/images.py:131</extracomment>
         <translation>qemu-img n&apos;a pas répondu en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot read {name}</source>
-        <extracomment>kvmgui/runtime/images.py:267; {name} = Path(abspath).name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:264; {name} = Path(abspath).name</extracomment>
         <translation>Impossible de lire {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:280</extracomment>
+        <extracomment>kvmgui/runtime/images.py:277</extracomment>
         <translation>{path} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:282</extracomment>
+        <extracomment>kvmgui/runtime/images.py:279</extracomment>
         <translation>{path} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:314; {parent} = target.parent</extracomment>
+        <extracomment>kvmgui/runtime/images.py:311; {parent} = target.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:316</extracomment>
+        <extracomment>kvmgui/runtime/images.py:313</extracomment>
         <translation>{target} est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{target} already exists; choose another name.</source>
-        <extracomment>kvmgui/runtime/images.py:318</extracomment>
+        <extracomment>kvmgui/runtime/images.py:315</extracomment>
         <translation>{target} existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:326</extracomment>
+        <extracomment>kvmgui/runtime/images.py:323</extracomment>
         <translation>L&apos;image de base {base} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot create {name}</source>
-        <extracomment>kvmgui/runtime/images.py:337; {name} = target.name</extracomment>
+        <extracomment>kvmgui/runtime/images.py:334; {name} = target.name</extracomment>
         <translation>Impossible de créer {name}</translation>
     </message>
     <message>
@@ -9761,37 +9761,37 @@
     <message>
         <location line="+2"/>
         <source>QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:42</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:43</extracomment>
         <translation>QEMU ({binary}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: {INSTALL_FIX}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) cannot be run: {strerror}.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:107; {strerror} = err.strerror</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:102; {strerror} = err.strerror</extracomment>
         <translation>QEMU ({path}) ne peut pas être lancé&#xa0;: {strerror}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) did not answer `{1}` within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:114; {1} = &apos; &apos;.join(args)</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:109; {1} = &apos; &apos;.join(args)</extracomment>
         <translation>QEMU ({path}) n&apos;a pas répondu à `{1}` en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) failed to answer `{1}`: {2}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:119; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:114; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
         <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`&#xa0;: {2}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({path}) failed to answer `{1}`.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:119; {1} = &apos; &apos;.join(args)</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:114; {1} = &apos; &apos;.join(args)</extracomment>
         <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} does not look like QEMU: {err}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:144</extracomment>
+        <extracomment>kvmgui/runtime/qemu_probe.py:139</extracomment>
         <translation>{path} ne ressemble pas à QEMU&#xa0;: {err}</translation>
     </message>
 </context>
@@ -10291,12 +10291,6 @@
         <source>The base image of {name} is a &apos;{backing_format}&apos; image: import it with --convert.</source>
         <extracomment>kvmgui/runtime/vm_import.py:75; {name} = image.name, {backing_format} = info.backing_format</extracomment>
         <translation>L&apos;image de base de {name} est une image «&#xa0;{backing_format}&#xa0;»&#xa0;: importez-la avec --convert.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The converted image could not be moved into the VM&apos;s folder ({strerror}).</source>
-        <extracomment>kvmgui/runtime/vm_import.py:99; {strerror} = exc.strerror</extracomment>
-        <translation>L&apos;image convertie n&apos;a pas pu être déplacée dans le dossier de la machine virtuelle ({strerror}).</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@ async def create_vm(ctx: AppContext, spec: VmSpec) -> StoredVm:
     """The VM's folder, definition and new disks; CreateError (nothing left) on failure."""
     stored: StoredVm | None = None
     try:
-        stored = ctx.store.create(spec)
+        stored = ctx.store.create(spec, complete=False)  # listed once its disks exist
         for disk in spec.disks:
             if disk.size_bytes:
                 await create_disk(
@@ -76,6 +76,7 @@ async def create_vm(ctx: AppContext, spec: VmSpec) -> StoredVm:
                     int(disk.size_bytes),
                     qemu_img=ctx.settings.qemu_img_binary,
                 )
+        ctx.store.mark_complete(stored)
     except (StoreError, ServiceError, OSError) as exc:
         details = getattr(exc, "details", "") or repr(exc)
         if stored is not None:

@@ -457,7 +457,9 @@ class NewVmWizard(QWizard):
         try:
             spec = self.final_spec()
             self.creation_progress.emit(0.0, translate("NewVmWizard", "Creating the VM's folder…"))
-            stored = self.ctx.store.create(spec)
+            # Hidden from the list until its disks are written (a killed app leaves no VM
+            # without its disk; the next creation removes the half-made folder).
+            stored = self.ctx.store.create(spec, complete=False)
             # --- media tools (issue 6): an imported image converted to qcow2 first ---
             if self.draft.source is SourceKind.IMAGE and self.draft.image_convert:
                 from kvmgui.ui.media.import_image import convert_into_vm
@@ -496,6 +498,7 @@ class NewVmWizard(QWizard):
                     qemu_img=self.ctx.settings.qemu_img_binary,
                     progress=report,
                 )
+            self.ctx.store.mark_complete(stored)
             self.creation_progress.emit(1.0, translate("NewVmWizard", "Done."))
         except (StoreError, ServiceError, OSError) as exc:
             message = getattr(exc, "message", None) or str(exc)
