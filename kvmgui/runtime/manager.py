@@ -26,6 +26,7 @@ from kvmgui.core.paths import AppPaths, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import LoadError, LoadResult, StoredVm, VmStore
+from kvmgui.core.trust import Approvals
 from kvmgui.runtime import process, throwaway
 from kvmgui.runtime.advisor import CpuAdvisor, VmFacts, accel_in_use
 from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
@@ -68,7 +69,8 @@ class VmManager:
         self.paths = paths
         self.settings = settings
         self.store = store or VmStore(Path(settings.vm_root) if settings.vm_root
-                                      else paths.default_vm_root)
+                                      else paths.default_vm_root,
+                                      approvals=Approvals.for_paths(paths))
         self.role = role
         self._host = host
         self._caps = caps

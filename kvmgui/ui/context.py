@@ -20,6 +20,7 @@ from kvmgui.core.paths import AppPaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings, save_settings, validate_settings
 from kvmgui.core.store import VmStore
+from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import Problem
 from kvmgui.ui.i18n import core_text
 
@@ -48,7 +49,7 @@ class AppContext(QObject):
         self.paths = paths
         self._settings = settings
         self.settings_warnings = list(settings_warnings or [])
-        self.store = VmStore(self.vm_root)
+        self.store = VmStore(self.vm_root, approvals=Approvals.for_paths(paths))
         self.manager: VmManager | None = manager
         self.host_report: HostReport | None = None
         self.host_error: str = ""
@@ -81,7 +82,7 @@ class AppContext(QObject):
         old = self._settings
         self._settings = settings
         if old.vm_root != settings.vm_root:
-            self.store = VmStore(self.vm_root)
+            self.store = VmStore(self.vm_root, approvals=Approvals.for_paths(self.paths))
         if self.manager is not None:
             self.manager.apply_settings(settings)
             if old.vm_root != settings.vm_root:
