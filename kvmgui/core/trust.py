@@ -228,6 +228,6 @@ def start_refusal(spec: VmSpec, folder: VmFolder, approvals: Approvals) -> tuple
         return "", []
     name = spec.name
     quoted = shlex.quote(name)
-    return (f"'{name}' uses settings that reach this computer and that you have not approved "
-            f"on this computer yet (they came with its definition); review and approve them "
-            f"with 'kvmgui-cli approve {quoted}' or by starting it from the app."), missing
+    return (f"VM '{name}' has settings made outside kvmgui that reach this computer and "
+            f"that you have not approved yet; review and approve them with 'kvmgui-cli approve "
+            f"{quoted}', or start it from the app, which asks."), missing
