@@ -14,7 +14,7 @@ import sys
 from kvmgui.cli.commands_define import find_vm
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.core.argv_extra import extra_args_problems
-from kvmgui.core.trust import Approvals, host_reach
+from kvmgui.core.trust import Approvals
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,7 +53,7 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
         if answer not in ("y", "yes"):
             raise CliError("Nothing was approved.")
     try:
-        approvals.record(spec.id, missing, host_reach(spec, folder))
+        approvals.approve(spec, folder, missing)
     except OSError as exc:
         raise CliError(f"kvmgui could not save the approval in {approvals.path} "
                        f"({exc.strerror}): check that folder's permissions.") from None

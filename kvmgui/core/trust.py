@@ -197,6 +197,11 @@ class Approvals:
         self.record(spec.id, reach, reach)
         return list(reach)
 
+    def approve(self, spec: VmSpec, folder: VmFolder, shown: Sequence[Reach]) -> None:
+        """The user approved the list `shown` to them (kvmgui-cli approve, the app's dialog):
+        exactly those items, nothing the definition may have gained since."""
+        self.record(spec.id, shown, host_reach(spec, folder))
+
     def approve_extra_args(self, spec: VmSpec, folder: VmFolder) -> None:
         """The user has just typed these extra arguments (kvmgui-cli edit --extra-args)."""
         reach = host_reach(spec, folder)
