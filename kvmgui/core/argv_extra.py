@@ -94,13 +94,49 @@ FORBIDDEN: dict[str, str] = {
 # QEMU options (7.2 to 10.x) that take no value; every other option takes exactly one.
 NO_VALUE: frozenset[str] = frozenset(
     {
-        "h", "help", "version", "snapshot", "usb", "nographic", "portrait", "full-screen",
-        "win2k-hack", "no-fd-bootchk", "no-acpi", "no-hpet", "singlestep", "preconfig", "S",
-        "s", "enable-kvm", "xen-attach", "xen-domid-restrict", "no-reboot", "no-shutdown",
-        "daemonize", "only-migratable", "nodefaults", "no-user-config", "async-teardown",
-        "enable-sync-profile", "mem-prealloc", "audio-help", "alt-grab", "ctrl-grab",
-        "no-quit", "sdl", "curses", "no-frame", "enable-fips", "semihosting", "localtime",
-        "rtc-td-hack", "nodefconfig", "old-param", "std-vga", "no-kvm",
+        "h",
+        "help",
+        "version",
+        "snapshot",
+        "usb",
+        "nographic",
+        "portrait",
+        "full-screen",
+        "win2k-hack",
+        "no-fd-bootchk",
+        "no-acpi",
+        "no-hpet",
+        "singlestep",
+        "preconfig",
+        "S",
+        "s",
+        "enable-kvm",
+        "xen-attach",
+        "xen-domid-restrict",
+        "no-reboot",
+        "no-shutdown",
+        "daemonize",
+        "only-migratable",
+        "nodefaults",
+        "no-user-config",
+        "async-teardown",
+        "enable-sync-profile",
+        "mem-prealloc",
+        "audio-help",
+        "alt-grab",
+        "ctrl-grab",
+        "no-quit",
+        "sdl",
+        "curses",
+        "no-frame",
+        "enable-fips",
+        "semihosting",
+        "localtime",
+        "rtc-td-hack",
+        "nodefconfig",
+        "old-param",
+        "std-vga",
+        "no-kvm",
     }
 )
 
@@ -109,8 +145,17 @@ NO_VALUE: frozenset[str] = frozenset(
 # Options without a value that only change how the virtual hardware behaves.
 ALLOWED_FLAGS: frozenset[str] = frozenset(
     {
-        "no-hpet", "no-reboot", "no-shutdown", "snapshot", "usb", "no-acpi", "enable-kvm",
-        "no-fd-bootchk", "win2k-hack", "mem-prealloc", "only-migratable",
+        "no-hpet",
+        "no-reboot",
+        "no-shutdown",
+        "snapshot",
+        "usb",
+        "no-acpi",
+        "enable-kvm",
+        "no-fd-bootchk",
+        "win2k-hack",
+        "mem-prealloc",
+        "only-migratable",
     }
 )
 
@@ -140,118 +185,215 @@ _B = Prop(_ONOFF)
 _T = Prop(_TEXT)
 
 
-def _props(words: str = "", numbers: str = "", flags: str = "") -> dict[str, Prop]:
+def _props(
+    words: Sequence[str] = (), numbers: Sequence[str] = (), flags: Sequence[str] = ()
+) -> dict[str, Prop]:
+    """A property table: plain-word, numeric and on/off properties."""
     table: dict[str, Prop] = {}
-    table.update(dict.fromkeys(words.split(), _W))
-    table.update(dict.fromkeys(numbers.split(), _N))
-    table.update(dict.fromkeys(flags.split(), _B))
+    table.update(dict.fromkeys(words, _W))
+    table.update(dict.fromkeys(numbers, _N))
+    table.update(dict.fromkeys(flags, _B))
     return table
 
 
-_PCI = _props("id bus addr", "bootindex", "multifunction rombar")
-_VIRTIO = {**_PCI, **_props("", "vectors", "disable-legacy disable-modern iommu_platform ats "
-                                             "ioeventfd event_idx indirect_desc packed")}
-_USB = _props("id bus port")
-_USB_HC = {**_PCI, **_props("masterbus", "p2 p3 firstport streams")}
-_HDA_CODEC = _props("id bus audiodev", "cad", "mixer")
-_SOUND_CARD = {**_PCI, **_props("audiodev", "", "msi")}
-_NIC = {**_PCI, **_props("netdev mac", "", "mq")}
-_VIDEO = {**_PCI, **_props("", "vgamem_mb xres yres max_outputs ram_size vram_size "
-                           "vram64_size_mb", "edid qemu-extended-regs")}
-_ISA = _props("id", "iobase irq")
+_PCI = _props(["id", "bus", "addr"], ["bootindex"], ["multifunction", "rombar"])
+_VIRTIO = {
+    **_PCI,
+    **_props(
+        (),
+        ["vectors"],
+        [
+            "disable-legacy",
+            "disable-modern",
+            "iommu_platform",
+            "ats",
+            "ioeventfd",
+            "event_idx",
+            "indirect_desc",
+            "packed",
+        ],
+    ),
+}
+_USB = _props(["id", "bus", "port"])
+_USB_HC = {**_PCI, **_props(["masterbus"], ["p2", "p3", "firstport", "streams"])}
+_HDA_CODEC = _props(["id", "bus", "audiodev"], ["cad"], ["mixer"])
+_SOUND_CARD = {**_PCI, **_props(["audiodev"], (), ["msi"])}
+_NIC = {**_PCI, **_props(["netdev", "mac"], (), ["mq"])}
+_VIDEO = {
+    **_PCI,
+    **_props(
+        (),
+        ["vgamem_mb", "xres", "yres", "max_outputs", "ram_size", "vram_size", "vram64_size_mb"],
+        ["edid", "qemu-extended-regs"],
+    ),
+}
+_ISA = _props(["id"], ["iobase", "irq"])
 
 # -device: the allowed device types and their properties. None of these properties names a
 # file (no romfile=, pcap=, drive=, chardev=, splash=): those reach the host.
 DEVICES: dict[str, dict[str, Prop]] = {
     # input
-    "usb-kbd": _USB, "usb-mouse": _USB, "usb-tablet": _USB, "usb-hub": _USB,
+    "usb-kbd": _USB,
+    "usb-mouse": _USB,
+    "usb-tablet": _USB,
+    "usb-hub": _USB,
     "usb-wacom-tablet": _USB,
-    "virtio-keyboard-pci": _VIRTIO, "virtio-mouse-pci": _VIRTIO, "virtio-tablet-pci": _VIRTIO,
+    "virtio-keyboard-pci": _VIRTIO,
+    "virtio-mouse-pci": _VIRTIO,
+    "virtio-tablet-pci": _VIRTIO,
     # USB controllers
-    "qemu-xhci": _USB_HC, "nec-usb-xhci": _USB_HC, "usb-ehci": _USB_HC,
-    "ich9-usb-ehci1": _USB_HC, "ich9-usb-uhci1": _USB_HC, "ich9-usb-uhci2": _USB_HC,
-    "ich9-usb-uhci3": _USB_HC, "piix3-usb-uhci": _USB_HC, "piix4-usb-uhci": _USB_HC,
+    "qemu-xhci": _USB_HC,
+    "nec-usb-xhci": _USB_HC,
+    "usb-ehci": _USB_HC,
+    "ich9-usb-ehci1": _USB_HC,
+    "ich9-usb-uhci1": _USB_HC,
+    "ich9-usb-uhci2": _USB_HC,
+    "ich9-usb-uhci3": _USB_HC,
+    "piix3-usb-uhci": _USB_HC,
+    "piix4-usb-uhci": _USB_HC,
     "pci-ohci": _USB_HC,
     # sound
-    "intel-hda": _SOUND_CARD, "ich9-intel-hda": _SOUND_CARD, "AC97": _SOUND_CARD,
-    "ES1370": _SOUND_CARD, "sb16": {**_ISA, **_props("audiodev", "dma hdma")},
-    "hda-duplex": _HDA_CODEC, "hda-output": _HDA_CODEC, "hda-micro": _HDA_CODEC,
-    "usb-audio": {**_USB, **_props("audiodev")},
+    "intel-hda": _SOUND_CARD,
+    "ich9-intel-hda": _SOUND_CARD,
+    "AC97": _SOUND_CARD,
+    "ES1370": _SOUND_CARD,
+    "sb16": {**_ISA, **_props(["audiodev"], ["dma", "hdma"])},
+    "hda-duplex": _HDA_CODEC,
+    "hda-output": _HDA_CODEC,
+    "hda-micro": _HDA_CODEC,
+    "usb-audio": {**_USB, **_props(["audiodev"])},
     # watchdogs, panic, IOMMU
-    "i6300esb": _PCI, "ib700": _props("id"),
-    "pvpanic": {**_ISA, **_props("", "ioport events")},
-    "pvpanic-pci": {**_PCI, **_props("", "events")},
-    "intel-iommu": _props("id", "aw-bits", "intremap caching-mode device-iotlb eim"),
-    "amd-iommu": _props("id", "", "intremap xtsup device-iotlb"),
+    "i6300esb": _PCI,
+    "ib700": _props(["id"]),
+    "pvpanic": {**_ISA, **_props((), ["ioport", "events"])},
+    "pvpanic-pci": {**_PCI, **_props((), ["events"])},
+    "intel-iommu": _props(["id"], ["aw-bits"], ["intremap", "caching-mode", "device-iotlb", "eim"]),
+    "amd-iommu": _props(["id"], (), ["intremap", "xtsup", "device-iotlb"]),
     # misc
-    "virtio-rng-pci": {**_VIRTIO, **_props("rng", "max-bytes period")},
-    "virtio-balloon-pci": {**_VIRTIO, **_props("", "", "deflate-on-oom free-page-reporting "
-                                                       "free-page-hint")},
-    "vmcoreinfo": _props("id"),
-    "pci-bridge": {**_PCI, **_props("", "chassis_nr", "msi shpc")},
-    "pcie-root-port": {**_PCI, **_props("", "chassis slot port")},
+    "virtio-rng-pci": {**_VIRTIO, **_props(["rng"], ["max-bytes", "period"])},
+    "virtio-balloon-pci": {
+        **_VIRTIO,
+        **_props((), (), ["deflate-on-oom", "free-page-reporting", "free-page-hint"]),
+    },
+    "vmcoreinfo": _props(["id"]),
+    "pci-bridge": {**_PCI, **_props((), ["chassis_nr"], ["msi", "shpc"])},
+    "pcie-root-port": {**_PCI, **_props((), ["chassis", "slot", "port"])},
     "pcie-pci-bridge": _PCI,
-    "virtio-scsi-pci": {**_VIRTIO, **_props("", "num_queues")},
+    "virtio-scsi-pci": {**_VIRTIO, **_props((), ["num_queues"])},
     # network cards (their back-end comes from -netdev, checked below)
-    "e1000": _NIC, "e1000e": _NIC, "rtl8139": _NIC, "virtio-net-pci": {**_VIRTIO, **_NIC},
-    "vmxnet3": _NIC, "ne2k_pci": _NIC, "pcnet": _NIC,
+    "e1000": _NIC,
+    "e1000e": _NIC,
+    "rtl8139": _NIC,
+    "virtio-net-pci": {**_VIRTIO, **_NIC},
+    "vmxnet3": _NIC,
+    "ne2k_pci": _NIC,
+    "pcnet": _NIC,
     # video
-    "VGA": _VIDEO, "virtio-vga": {**_VIRTIO, **_VIDEO}, "virtio-gpu-pci": {**_VIRTIO, **_VIDEO},
-    "qxl-vga": _VIDEO, "qxl": _VIDEO, "cirrus-vga": _VIDEO, "bochs-display": _VIDEO,
-    "secondary-vga": _VIDEO, "vmware-svga": _VIDEO,
+    "VGA": _VIDEO,
+    "virtio-vga": {**_VIRTIO, **_VIDEO},
+    "virtio-gpu-pci": {**_VIRTIO, **_VIDEO},
+    "qxl-vga": _VIDEO,
+    "qxl": _VIDEO,
+    "cirrus-vga": _VIDEO,
+    "bochs-display": _VIDEO,
+    "secondary-vga": _VIDEO,
+    "vmware-svga": _VIDEO,
 }
 
 # -global: machine-level knobs experts set, plus the device properties above (without the
 # placement ones, which a global cannot use).
 _GLOBAL_ONLY: dict[str, dict[str, Prop]] = {
-    "ICH9-LPC": _props("", "disable_s3 disable_s4"),
-    "PIIX4_PM": _props("", "disable_s3 disable_s4"),
-    "kvm-pit": _props("lost_tick_policy"),
-    "mc146818rtc": _props("lost_tick_policy"),
+    "ICH9-LPC": _props((), ["disable_s3", "disable_s4"]),
+    "PIIX4_PM": _props((), ["disable_s3", "disable_s4"]),
+    "kvm-pit": _props(["lost_tick_policy"]),
+    "mc146818rtc": _props(["lost_tick_policy"]),
 }
 GLOBALS: dict[str, dict[str, Prop]] = {
-    **{name: {k: v for k, v in props.items() if k not in ("id", "bus", "addr", "port")}
-       for name, props in DEVICES.items()},
+    **{
+        name: {k: v for k, v in props.items() if k not in ("id", "bus", "addr", "port")}
+        for name, props in DEVICES.items()
+    },
     **_GLOBAL_ONLY,
 }
 
 # -object: types that only hold guest-side state. rng-random without filename= reads
 # /dev/urandom, its default.
 OBJECTS: dict[str, dict[str, Prop]] = {
-    "rng-builtin": _props("id"),
-    "rng-random": _props("id"),
-    "iothread": _props("id", "poll-max-ns poll-grow poll-shrink aio-max-batch"),
-    "memory-backend-ram": {**_props("id policy", "prealloc-threads", "merge dump prealloc share"),
-                           "size": Prop(_SIZE)},
+    "rng-builtin": _props(["id"]),
+    "rng-random": _props(["id"]),
+    "iothread": _props(["id"], ["poll-max-ns", "poll-grow", "poll-shrink", "aio-max-batch"]),
+    "memory-backend-ram": {
+        **_props(["id", "policy"], ["prealloc-threads"], ["merge", "dump", "prealloc", "share"]),
+        "size": Prop(_SIZE),
+    },
 }
 
 # User-mode networking stays inside QEMU; its properties that reach the host are left out:
 # hostfwd (a listener), guestfwd (a socket, file or command), tftp/smb (a host folder).
 _USER_NET = {
-    **_props("id hostname dhcpstart dns dnssearch domainname ipv6-host ipv6-dns", "ipv6-prefixlen",
-             "ipv4 ipv6 restrict"),
-    "net": Prop(_NET), "host": Prop(_NET), "ipv6-net": Prop(_NET), "ipv6-prefix": Prop(_NET),
+    **_props(
+        ["id", "hostname", "dhcpstart", "dns", "dnssearch", "domainname", "ipv6-host", "ipv6-dns"],
+        ["ipv6-prefixlen"],
+        ["ipv4", "ipv6", "restrict"],
+    ),
+    "net": Prop(_NET),
+    "host": Prop(_NET),
+    "ipv6-net": Prop(_NET),
+    "ipv6-prefix": Prop(_NET),
 }
 _NET_REASONS = {
     "hostfwd": "port forwards listen on this computer; add them in the VM's network settings, "
-               "which bind them to 127.0.0.1",
-    "guestfwd": "a guest forward connects the guest to programs, sockets or files of this "
-                "computer",
+    "which bind them to 127.0.0.1",
+    "guestfwd": "a guest forward connects the guest to programs, sockets or files of this computer",
     "tftp": "it shares a folder of this computer with the guest",
     "smb": "it shares a folder of this computer with the guest",
     "bootfile": "it only works with a shared folder of this computer",
 }
 
 _MACHINE = {
-    **_props("type accel kernel_irqchip kernel-irqchip vmport sata pit pic", "",
-             "usb hpet smm mem-merge dump-guest-core graphics suppress-vmdesc acpi i8042 "
-             "smbus hmat"),
+    **_props(
+        ["type", "accel", "kernel_irqchip", "kernel-irqchip", "vmport", "sata", "pit", "pic"],
+        (),
+        [
+            "usb",
+            "hpet",
+            "smm",
+            "mem-merge",
+            "dump-guest-core",
+            "graphics",
+            "suppress-vmdesc",
+            "acpi",
+            "i8042",
+            "smbus",
+            "hmat",
+        ],
+    ),
     "max-ram-below-4g": Prop(_SIZE),
 }
-_SMBIOS_TEXT = ("vendor version date release manufacturer product serial uuid sku family "
-                "asset location part speed value max-speed current-speed processor-id "
-                "sock_pfx loc_pfx bank")
-_SMBIOS = {**_props("", "type", "uefi"), **dict.fromkeys(_SMBIOS_TEXT.split(), _T)}
+_SMBIOS_TEXT = [
+    "vendor",
+    "version",
+    "date",
+    "release",
+    "manufacturer",
+    "product",
+    "serial",
+    "uuid",
+    "sku",
+    "family",
+    "asset",
+    "location",
+    "part",
+    "speed",
+    "value",
+    "max-speed",
+    "current-speed",
+    "processor-id",
+    "sock_pfx",
+    "loc_pfx",
+    "bank",
+]
+_SMBIOS = {**_props((), ["type"], ["uefi"]), **dict.fromkeys(_SMBIOS_TEXT, _T)}
 
 
 @dataclass(frozen=True)
@@ -284,44 +426,77 @@ ALLOWED_OPTIONS: dict[str, OptionRule] = {
     "device": _typed_rule("driver", DEVICES),
     "object": _typed_rule("qom-type", OBJECTS),
     "netdev": _typed_rule("type", {"user": _USER_NET}),
-    "nic": _typed_rule("type", {"user": {**_USER_NET, **_props("model mac")}, "none": {}}),
+    "nic": _typed_rule("type", {"user": {**_USER_NET, **_props(["model", "mac"])}, "none": {}}),
     "global": OptionRule("global"),
     "cpu": OptionRule("cpu"),
-    "smp": _props_rule("cpus", _props("", "cpus sockets dies clusters cores threads maxcpus "
-                                          "books drawers")),
+    "smp": _props_rule(
+        "cpus",
+        _props(
+            (),
+            [
+                "cpus",
+                "sockets",
+                "dies",
+                "clusters",
+                "cores",
+                "threads",
+                "maxcpus",
+                "books",
+                "drawers",
+            ],
+        ),
+    ),
     "m": _props_rule("size", {"size": Prop(_SIZE), "slots": _N, "maxmem": Prop(_SIZE)}),
     "machine": _props_rule("type", _MACHINE),
     "M": _props_rule("type", _MACHINE),
-    "accel": _props_rule("accel", {**_props("accel thread kernel-irqchip", "tb-size")}),
-    "rtc": _props_rule("", {
-        "base": Prop(re.compile(r"utc|localtime|[0-9]{4}-[0-9]{2}-[0-9]{2}"
-                                r"(T[0-9]{2}:[0-9]{2}:[0-9]{2})?")),
-        "clock": Prop(re.compile(r"host|rt|vm")),
-        "driftfix": Prop(re.compile(r"none|slew")),
-    }),
-    "boot": _props_rule("order", {
-        "order": Prop(re.compile(r"[a-p]{1,16}")), "once": Prop(re.compile(r"[a-p]{1,16}")),
-        "menu": _B, "strict": _B, "splash-time": _N, "reboot-timeout": _N,
-    }),
+    "accel": _props_rule("accel", {**_props(["accel", "thread", "kernel-irqchip"], ["tb-size"])}),
+    "rtc": _props_rule(
+        "",
+        {
+            "base": Prop(
+                re.compile(
+                    r"utc|localtime|[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                    r"(T[0-9]{2}:[0-9]{2}:[0-9]{2})?"
+                )
+            ),
+            "clock": Prop(re.compile(r"host|rt|vm")),
+            "driftfix": Prop(re.compile(r"none|slew")),
+        },
+    ),
+    "boot": _props_rule(
+        "order",
+        {
+            "order": Prop(re.compile(r"[a-p]{1,16}")),
+            "once": Prop(re.compile(r"[a-p]{1,16}")),
+            "menu": _B,
+            "strict": _B,
+            "splash-time": _N,
+            "reboot-timeout": _N,
+        },
+    ),
     "smbios": _props_rule("", _SMBIOS),
     "fw_cfg": _props_rule("name", {"name": Prop(_FW_CFG_NAME), "string": _T}),
-    "overcommit": _props_rule("", _props("", "", "mem-lock cpu-pm")),
-    "msg": _props_rule("", _props("", "", "timestamp guest-name")),
-    "action": _props_rule("", _props("reboot shutdown panic watchdog")),
-    "sandbox": _props_rule("enable", _props("enable obsolete elevateprivileges spawn "
-                                            "resourcecontrol")),
+    "overcommit": _props_rule("", _props((), (), ["mem-lock", "cpu-pm"])),
+    "msg": _props_rule("", _props((), (), ["timestamp", "guest-name"])),
+    "action": _props_rule("", _props(["reboot", "shutdown", "panic", "watchdog"])),
+    "sandbox": _props_rule(
+        "enable", _props(["enable", "obsolete", "elevateprivileges", "spawn", "resourcecontrol"])
+    ),
     "k": _regex_rule(r"[A-Za-z]{2,3}(-[A-Za-z]{2,5})?"),
     "vga": _regex_rule(r"std|cirrus|vmware|qxl|virtio|none"),
     "usbdevice": _regex_rule(r"tablet|mouse|keyboard|wacom-tablet"),
     "watchdog-action": _regex_rule(r"reset|shutdown|poweroff|pause|debug|none|inject-nmi"),
-    "uuid": _regex_rule(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
-                        r"-[0-9a-fA-F]{12}"),
+    "uuid": _regex_rule(
+        r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
+        r"-[0-9a-fA-F]{12}"
+    ),
     "d": _regex_rule(r"[A-Za-z0-9_,:*.-]{1,200}"),
     "append": _regex_rule(r"[^\0\n\r]{0,4096}"),
 }
 
 
 # -- messages ------------------------------------------------------------------------------------
+
 
 def _shown(option: str, value: str | None) -> str:
     return option if value is None else f"{option} {value}"
@@ -332,33 +507,47 @@ def _refuse(option: str, reason: str) -> str:
 
 
 def _not_listed(shown: str) -> str:
-    return (f"The extra argument {shown} is not one of the extra arguments kvmgui allows; "
-            "remove it, or set what it does in the VM's settings.")
+    return (
+        f"The extra argument {shown} is not one of the extra arguments kvmgui allows; "
+        "remove it, or set what it does in the VM's settings."
+    )
 
 
 def _bad_type(shown: str, what: str, name: str, allowed: Sequence[str]) -> str:
-    return (f"The extra argument {shown} is not one of the extra arguments kvmgui allows: "
-            f"{what} {name or '(none)'} is not on its list of safe ones "
-            f"({', '.join(sorted(allowed))}).")
+    return (
+        f"The extra argument {shown} is not one of the extra arguments kvmgui allows: "
+        f"{what} {name or '(none)'} is not on its list of safe ones "
+        f"({', '.join(sorted(allowed))})."
+    )
 
 
 def _bad_prop(shown: str, key: str, owner: str, allowed: Sequence[str]) -> str:
     listed = ", ".join(sorted(allowed)) or "none"
-    return (f"The extra argument {shown} is not one of the extra arguments kvmgui allows: the "
-            f"property {key or '(unnamed)'} of {owner} can reach this computer or is not known "
-            f"to be safe; remove it (allowed: {listed}).")
+    return (
+        f"The extra argument {shown} is not one of the extra arguments kvmgui allows: the "
+        f"property {key or '(unnamed)'} of {owner} can reach this computer or is not known "
+        f"to be safe; remove it (allowed: {listed})."
+    )
 
 
 def _bad_value(shown: str, key: str, value: str) -> str:
-    return (f"The extra argument {shown} is not one of the extra arguments kvmgui allows: "
-            f"{value!r} is not a value kvmgui accepts for {key}; write a plain word or number.")
+    return (
+        f"The extra argument {shown} is not one of the extra arguments kvmgui allows: "
+        f"{value!r} is not a value kvmgui accepts for {key}; write a plain word or number."
+    )
 
 
 # -- checking one option's value ---------------------------------------------------------------
 
-def _check_pairs(shown: str, owner: str, pairs: Sequence[tuple[str, str]],
-                 table: dict[str, Prop], skip: str = "",
-                 reasons: dict[str, str] | None = None) -> str | None:
+
+def _check_pairs(
+    shown: str,
+    owner: str,
+    pairs: Sequence[tuple[str, str]],
+    table: dict[str, Prop],
+    skip: str = "",
+    reasons: dict[str, str] | None = None,
+) -> str | None:
     for key, value in pairs:
         if key == skip:
             continue
@@ -396,9 +585,13 @@ def _check_global(shown: str, value: str) -> str | None:
     else:
         fields = dict(pairs)
         if set(fields) != {"driver", "property", "value"}:
-            return _bad_prop(shown, ",".join(k for k, _ in pairs if k not in
-                                              ("driver", "property", "value")) or "driver",
-                             "-global", ["driver", "property", "value"])
+            return _bad_prop(
+                shown,
+                ",".join(k for k, _ in pairs if k not in ("driver", "property", "value"))
+                or "driver",
+                "-global",
+                ["driver", "property", "value"],
+            )
         driver, prop, val = fields["driver"], fields["property"], fields["value"]
     table = GLOBALS.get(driver)
     if table is None:
@@ -419,8 +612,11 @@ def _check_cpu(shown: str, value: str) -> str | None:
 def _check_value(option: str, value: str) -> str | None:
     shown = _shown(f"-{option}", value)
     if value.lstrip().startswith("{"):
-        return _refuse(shown, "kvmgui reads only the key=value form of option values, not "
-                              "JSON; write it as key=value pairs")
+        return _refuse(
+            shown,
+            "kvmgui reads only the key=value form of option values, not "
+            "JSON; write it as key=value pairs",
+        )
     rule = ALLOWED_OPTIONS[option]
     if rule.kind == "typed":
         return _check_typed(option, shown, value, rule)
@@ -439,8 +635,9 @@ def _check_value(option: str, value: str) -> str | None:
 
 # -- the scan ----------------------------------------------------------------------------------
 
+
 def _option_name(token: str) -> str | None:
-    """"-qmp" / "--qmp" → "qmp"; None for a token that is not an option."""
+    """ "-qmp" / "--qmp" → "qmp"; None for a token that is not an option."""
     if len(token) < 2 or not token.startswith("-"):
         return None
     name = token[2:] if token.startswith("--") else token[1:]

@@ -21,7 +21,7 @@ LIST_A = ["-device", "virtio-rng-pci", "-no-reboot"]
 
 
 def test_the_dialog_shows_the_exact_list_and_defaults_to_cancel(qtbot: Any) -> None:
-    items = [Reach(ReachKind.EXTRA_ARGS, json.dumps(LIST_A + ["a b"])),
+    items = [Reach(ReachKind.EXTRA_ARGS, json.dumps([*LIST_A, "a b"])),
              Reach(ReachKind.DISK, "/srv/images/data.raw", writable=True),
              Reach(ReachKind.CD_DRIVE, "/dev/sr0")]
     dialog = ApprovalDialog(None, "handed", items)
