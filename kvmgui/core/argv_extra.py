@@ -490,7 +490,8 @@ ALLOWED_OPTIONS: dict[str, OptionRule] = {
         r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
         r"-[0-9a-fA-F]{12}"
     ),
-    "d": _regex_rule(r"[A-Za-z0-9_,:*.-]{1,200}"),
+    # Only the quiet log items: others (in_asm, exec, trace:…) write gigabytes to the VM's log.
+    "d": _regex_rule(r"(guest_errors|unimp|cpu_reset)(,(guest_errors|unimp|cpu_reset)){0,2}"),
     "append": _regex_rule(r"[^\0\n\r]{0,4096}"),
 }
 

@@ -13,6 +13,7 @@ from kvmgui.core.argv_extra import (
     NO_VALUE,
     extra_args_problems,
 )
+from kvmgui.core.argv_opts import opts, parse_opts
 
 ALLOWED = [
     [],
@@ -43,6 +44,7 @@ ALLOWED = [
     ["-device", "virtio-balloon-pci,id=balloon0,deflate-on-oom=on"],
     ["-fw_cfg", "name=opt/com.example/x,string=hello,, world"],
     ["-append", "-no-reboot"],  # a value may start with "-"
+    ["-d", "guest_errors,unimp"],
 ]
 
 # The attacks this allow-list was written against: every one of these was accepted by the
@@ -102,6 +104,7 @@ ATTACKS = [
     (["-soundhw", "hda"], "Sound"),
     (["-mem-path", "/dev/shm"], "-mem-path"),
     (["-icount", "shift=1"], "-icount"),
+    (["-d", "in_asm,exec"], "in_asm"),
 ]
 
 REFUSED = [
@@ -234,3 +237,16 @@ def test_only_listed_options_ever_pass(args: list[str]) -> None:
             i += 2
         else:
             i += 1
+
+
+_KEYS = st.from_regex(r"[a-z][a-z0-9_.-]{0,8}", fullmatch=True)
+
+
+@given(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True),
+       st.lists(st.tuples(_KEYS, st.text(max_size=12).filter(lambda v: "\0" not in v)),
+                max_size=4))
+def test_values_are_read_back_as_written(head: str, pairs: list[tuple[str, str]]) -> None:
+    """What kvmgui writes with opts() (commas doubled) parses back to the same pairs, so the
+    checks see exactly the properties QEMU will see."""
+    text = opts(head, *pairs)
+    assert parse_opts(text, "driver") == [("driver", head), *pairs]
