@@ -191,8 +191,7 @@ class Approvals:
                 data.pop(vm_id, None)
 
     def approve_all(self, spec: VmSpec, folder: VmFolder) -> list[Reach]:
-        """The user approved everything the VM reaches now (kvmgui-cli approve, the app's
-        dialog); returns what that was."""
+        """Approve everything the VM reaches now; returns what that was."""
         reach = host_reach(spec, folder)
         self.record(spec.id, reach, reach)
         return list(reach)
@@ -234,5 +233,5 @@ def start_refusal(spec: VmSpec, folder: VmFolder, approvals: Approvals) -> tuple
     name = spec.name
     quoted = shlex.quote(name)
     return (f"VM '{name}' has settings made outside kvmgui that reach this computer and "
-            f"that you have not approved yet; review and approve them with 'kvmgui-cli approve "
-            f"{quoted}', or start it from the app, which asks."), missing
+            f"that you have not approved yet; run kvmgui-cli approve {quoted} to review and "
+            f"approve them, or start it from the app, which asks."), missing

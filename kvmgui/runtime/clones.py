@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import shutil
 import stat
 from collections.abc import Iterable
@@ -79,7 +80,7 @@ def _refuse_unapproved(store: VmStore, vm: StoredVm, doing: str) -> None:
     if store.approvals is not None and store.approvals.unapproved(vm.spec, vm.folder):
         raise CloneError(f"VM '{shown(vm.spec.name)}' has settings that reach this computer "
                          f"and that you have not approved yet; approve them first (kvmgui-cli "
-                         f"approve '{shown(vm.spec.name)}'), then {doing}.")
+                         f"approve {shlex.quote(vm.spec.name)}), then {doing}.")
 
 
 def _refuse_running(vm: StoredVm, paths: AppPaths | None, doing: str) -> None:

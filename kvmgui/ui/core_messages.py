@@ -232,35 +232,35 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it shares a folder of this computer with the guest')),
     #: kvmgui/core/argv_extra.py:350
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it only works with a shared folder of this computer')),
-    #: kvmgui/core/argv_extra.py:506
+    #: kvmgui/core/argv_extra.py:507
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {option} is not one of the extra arguments kvmgui allows: {reason}.')),
-    #: kvmgui/core/argv_extra.py:511
+    #: kvmgui/core/argv_extra.py:512
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "The extra argument {shown} is not one of the extra arguments kvmgui allows; remove it, or set what it does in the VM's settings.")),
-    #: kvmgui/core/argv_extra.py:518; {2} = name or '(none)', {3} = ', '.join(sorted(allowed))
+    #: kvmgui/core/argv_extra.py:519; {2} = name or '(none)', {3} = ', '.join(sorted(allowed))
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {2} is not on its list of safe ones ({3}).')),
-    #: kvmgui/core/argv_extra.py:527; {1} = key or '(unnamed)'
+    #: kvmgui/core/argv_extra.py:528; {1} = key or '(unnamed)'
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {1} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).')),
-    #: kvmgui/core/argv_extra.py:535
+    #: kvmgui/core/argv_extra.py:536
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: {value} is not a value kvmgui accepts for {key}; write a plain word or number.')),
-    #: kvmgui/core/argv_extra.py:568
+    #: kvmgui/core/argv_extra.py:569
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the device')),
-    #: kvmgui/core/argv_extra.py:568
+    #: kvmgui/core/argv_extra.py:569
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the object type')),
-    #: kvmgui/core/argv_extra.py:568
+    #: kvmgui/core/argv_extra.py:569
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the back-end')),
-    #: kvmgui/core/argv_extra.py:605
+    #: kvmgui/core/argv_extra.py:606
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the CPU model')),
-    #: kvmgui/core/argv_extra.py:608
+    #: kvmgui/core/argv_extra.py:609
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a CPU feature')),
-    #: kvmgui/core/argv_extra.py:617
+    #: kvmgui/core/argv_extra.py:618
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui reads only the key=value form of option values, not JSON; write it as key=value pairs')),
-    #: kvmgui/core/argv_extra.py:654
+    #: kvmgui/core/argv_extra.py:655
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'An extra argument is empty; remove it.')),
-    #: kvmgui/core/argv_extra.py:659
+    #: kvmgui/core/argv_extra.py:660
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {token} contains a control character; remove it.')),
-    #: kvmgui/core/argv_extra.py:679
+    #: kvmgui/core/argv_extra.py:680
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM's settings instead.")),
-    #: kvmgui/core/argv_extra.py:690
+    #: kvmgui/core/argv_extra.py:691
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument -{expecting_value_for} is missing its value.')),
     #: kvmgui/core/argv_storage.py:103
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'There is no free SATA port left for {what}: a Q35 machine has five for disks; move a disk to the virtio bus.')),
@@ -1024,8 +1024,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'Host CD/DVD drive')),
     #: kvmgui/core/trust.py:73
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'USB stick')),
-    #: kvmgui/core/trust.py:236
-    ('core.trust', QT_TRANSLATE_NOOP('core.trust', "VM '{name}' has settings made outside kvmgui that reach this computer and that you have not approved yet; review and approve them with 'kvmgui-cli approve {quoted}', or start it from the app, which asks.")),
+    #: kvmgui/core/trust.py:235
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', "VM '{name}' has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.")),
     #: kvmgui/core/validation.py:128
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),
     #: kvmgui/core/validation.py:130
@@ -1226,57 +1226,57 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.cd_media', QT_TRANSLATE_NOOP('runtime.cd_media', 'You may not open {real}; add yourself to the cdrom group: {CDROM_GROUP_FIX}.')),
     #: kvmgui/runtime/cd_media.py:80; {shown} = medium.shown
     ('runtime.cd_media', QT_TRANSLATE_NOOP('runtime.cd_media', "Inserted the disc in {shown} into the CD/DVD drive of '{name}' (until the VM stops; change the VM's settings to keep it).")),
-    #: kvmgui/runtime/clones.py:80; {name} = shown(vm.spec.name)
-    ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve '{name}'), then {doing}.")),
-    #: kvmgui/runtime/clones.py:87; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:81; {name} = shown(vm.spec.name), {1} = shlex.quote(vm.spec.name)
+    ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {1}), then {doing}.")),
+    #: kvmgui/runtime/clones.py:88; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' is running, so its disk is changing; shut it down first (kvmgui-cli shutdown '{name}'), then {doing}.")),
-    #: kvmgui/runtime/clones.py:98; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))
+    #: kvmgui/runtime/clones.py:99; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Disk {i} of '{name}', {path}, does not exist.")),
-    #: kvmgui/runtime/clones.py:116; {base} = shown(base)
+    #: kvmgui/runtime/clones.py:117; {base} = shown(base)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "'{base}' is neither a VM nor an image file: check the name ('kvmgui-cli list' shows the VMs).")),
-    #: kvmgui/runtime/clones.py:132; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:133; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made read-only ({strerror}); make sure nothing writes to it while clones use it.')),
-    #: kvmgui/runtime/clones.py:187
+    #: kvmgui/runtime/clones.py:188
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'make the clone')),
-    #: kvmgui/runtime/clones.py:204; {name} = shown(image.name), {name2} = name
+    #: kvmgui/runtime/clones.py:205; {name} = shown(image.name), {name2} = name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "{name} is a disk of VM '{name2}'; clone the VM instead (kvmgui-cli clone '{name2}' NEW_NAME --linked), so that its disk is protected while clones use it.")),
-    #: kvmgui/runtime/clones.py:212; {image} = shown(str(image))
+    #: kvmgui/runtime/clones.py:213; {image} = shown(str(image))
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{image} is a host device; a linked clone needs a disk image file as its base.')),
-    #: kvmgui/runtime/clones.py:222; {name} = shown(image.name), {format} = info.format
+    #: kvmgui/runtime/clones.py:223; {name} = shown(image.name), {format} = info.format
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "{name} is a '{format}' image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).")),
-    #: kvmgui/runtime/clones.py:253
+    #: kvmgui/runtime/clones.py:254
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base VM could not be marked read-only: {exc}')),
-    #: kvmgui/runtime/clones.py:265; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:266; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}'")),
-    #: kvmgui/runtime/clones.py:267; {name} = shown(plan.spec.name)
+    #: kvmgui/runtime/clones.py:268; {name} = shown(plan.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{name}', a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.")),
-    #: kvmgui/runtime/clones.py:270
-    ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'image is')),
-    #: kvmgui/runtime/clones.py:270
-    ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'images are')),
     #: kvmgui/runtime/clones.py:271
+    ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'image is')),
+    #: kvmgui/runtime/clones.py:271
+    ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'images are')),
+    #: kvmgui/runtime/clones.py:272
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base disk {files} now read-only, because any change to a base would corrupt its linked clones.')),
-    #: kvmgui/runtime/clones.py:274; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
+    #: kvmgui/runtime/clones.py:275; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "In '{name}', {1}. It stays so while clones exist; afterwards 'kvmgui-cli release-base {name}' makes it writable again.")),
-    #: kvmgui/runtime/clones.py:341; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:342; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' writable")),
-    #: kvmgui/runtime/clones.py:356; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:357; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made writable ({strerror}).')),
-    #: kvmgui/runtime/clones.py:359; {i} = i + 1, {name} = path.name
+    #: kvmgui/runtime/clones.py:360; {i} = i + 1, {name} = path.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'disk {i} ({name}) is writable again')),
-    #: kvmgui/runtime/clones.py:390
+    #: kvmgui/runtime/clones.py:391
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")),
-    #: kvmgui/runtime/clones.py:393
+    #: kvmgui/runtime/clones.py:394
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'copy it')),
-    #: kvmgui/runtime/clones.py:407
+    #: kvmgui/runtime/clones.py:408
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'A disk of this VM is a host device; kvmgui copies image files only.')),
-    #: kvmgui/runtime/clones.py:426; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:427; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Cloning '{name}' was cancelled; nothing was changed.")),
-    #: kvmgui/runtime/clones.py:433; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:434; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{new_name}', an independent copy of '{name}'.")),
-    #: kvmgui/runtime/clones.py:437
+    #: kvmgui/runtime/clones.py:438
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Cloning {base}')),
-    #: kvmgui/runtime/clones.py:458; {name} = src.name
+    #: kvmgui/runtime/clones.py:459; {name} = src.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Copying {name} failed: {sentence}')),
     #: kvmgui/runtime/context.py:55; {i} = i + 1
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'disk {i}')),

@@ -5319,91 +5319,91 @@
     <message>
         <location line="+2"/>
         <source>The extra argument {option} is not one of the extra arguments kvmgui allows: {reason}.</source>
-        <extracomment>kvmgui/core/argv_extra.py:506</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:507</extracomment>
         <translation>L&apos;argument supplémentaire {option} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {reason}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows; remove it, or set what it does in the VM&apos;s settings.</source>
-        <extracomment>kvmgui/core/argv_extra.py:511</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:512</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;; retirez-le, ou réglez ce qu&apos;il fait dans les paramètres de la VM.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {2} is not on its list of safe ones ({3}).</source>
-        <extracomment>kvmgui/core/argv_extra.py:518; {2} = name or &apos;(none)&apos;, {3} = &apos;, &apos;.join(sorted(allowed))</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:519; {2} = name or &apos;(none)&apos;, {3} = &apos;, &apos;.join(sorted(allowed))</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {what} {2} n&apos;est pas dans sa liste de ceux qui sont sûrs ({3}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {1} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).</source>
-        <extracomment>kvmgui/core/argv_extra.py:527; {1} = key or &apos;(unnamed)&apos;</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:528; {1} = key or &apos;(unnamed)&apos;</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: la propriété {1} de {owner} peut accéder à cet ordinateur ou n&apos;est pas connue comme sûre&#xa0;; retirez-la (autorisées&#xa0;: {listed}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {value} is not a value kvmgui accepts for {key}; write a plain word or number.</source>
-        <extracomment>kvmgui/core/argv_extra.py:535</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:536</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {value} n&apos;est pas une valeur que kvmgui accepte pour {key}&#xa0;; écrivez un simple mot ou un nombre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the device</source>
-        <extracomment>kvmgui/core/argv_extra.py:568</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:569</extracomment>
         <translation>le périphérique</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the object type</source>
-        <extracomment>kvmgui/core/argv_extra.py:568</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:569</extracomment>
         <translation>le type d&apos;objet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the back-end</source>
-        <extracomment>kvmgui/core/argv_extra.py:568</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:569</extracomment>
         <translation>le moteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CPU model</source>
-        <extracomment>kvmgui/core/argv_extra.py:605</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:606</extracomment>
         <translation>le modèle de processeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a CPU feature</source>
-        <extracomment>kvmgui/core/argv_extra.py:608</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:609</extracomment>
         <translation>une fonction du processeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui reads only the key=value form of option values, not JSON; write it as key=value pairs</source>
-        <extracomment>kvmgui/core/argv_extra.py:617</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:618</extracomment>
         <translation>kvmgui ne lit les valeurs d&apos;options que sous la forme clé=valeur, pas en JSON&#xa0;; écrivez-les en paires clé=valeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument is empty; remove it.</source>
-        <extracomment>kvmgui/core/argv_extra.py:654</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:655</extracomment>
         <translation>Un argument supplémentaire est vide&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {token} contains a control character; remove it.</source>
-        <extracomment>kvmgui/core/argv_extra.py:659</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:660</extracomment>
         <translation>L&apos;argument supplémentaire {token} contient un caractère de contrôle&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM&apos;s settings instead.</source>
-        <extracomment>kvmgui/core/argv_extra.py:679</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:680</extracomment>
         <translation>L&apos;argument supplémentaire {token} n&apos;est pas une option&#xa0;: QEMU l&apos;ouvrirait comme image disque en devinant son format&#xa0;; ajoutez plutôt les disques dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument -{expecting_value_for} is missing its value.</source>
-        <extracomment>kvmgui/core/argv_extra.py:690</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:691</extracomment>
         <translation>Il manque la valeur de l&apos;argument supplémentaire -{expecting_value_for}.</translation>
     </message>
 </context>
@@ -7769,9 +7769,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has settings made outside kvmgui that reach this computer and that you have not approved yet; review and approve them with &apos;kvmgui-cli approve {quoted}&apos;, or start it from the app, which asks.</source>
-        <extracomment>kvmgui/core/trust.py:236</extracomment>
-        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres définis hors de kvmgui qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; vérifiez-les et approuvez-les avec «&#xa0;kvmgui-cli approve {quoted}&#xa0;», ou démarrez-la depuis l&apos;application, qui vous les demandera.</translation>
+        <source>VM &apos;{name}&apos; has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.</source>
+        <extracomment>kvmgui/core/trust.py:235</extracomment>
+        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres définis hors de kvmgui qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; lancez kvmgui-cli approve {quoted} pour les vérifier et les approuver, ou démarrez-la depuis l&apos;application, qui vous les demandera.</translation>
     </message>
 </context>
 <context>
@@ -8390,158 +8390,158 @@
     <name>runtime.clones</name>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve &apos;{name}&apos;), then {doing}.</source>
-        <extracomment>kvmgui/runtime/clones.py:80; {name} = shown(vm.spec.name)</extracomment>
-        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve &apos;{name}&apos;), puis {doing}.</translation>
+        <source>VM &apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {1}), then {doing}.</source>
+        <extracomment>kvmgui/runtime/clones.py:81; {name} = shown(vm.spec.name), {1} = shlex.quote(vm.spec.name)</extracomment>
+        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {1}), puis {doing}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; is running, so its disk is changing; shut it down first (kvmgui-cli shutdown &apos;{name}&apos;), then {doing}.</source>
-        <extracomment>kvmgui/runtime/clones.py:87; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:88; {name} = shown(vm.spec.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» est en marche, son disque change donc&#xa0;; éteignez-la d&apos;abord (kvmgui-cli shutdown &apos;{name}&apos;), puis {doing}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} of &apos;{name}&apos;, {path}, does not exist.</source>
-        <extracomment>kvmgui/runtime/clones.py:98; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:99; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
         <translation>Le disque {i} de «&#xa0;{name}&#xa0;», {path}, n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{base}&apos; is neither a VM nor an image file: check the name (&apos;kvmgui-cli list&apos; shows the VMs).</source>
-        <extracomment>kvmgui/runtime/clones.py:116; {base} = shown(base)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:117; {base} = shown(base)</extracomment>
         <translation>«&#xa0;{base}&#xa0;» n&apos;est ni une machine virtuelle ni un fichier image&#xa0;: vérifiez le nom («&#xa0;kvmgui-cli list&#xa0;» affiche les machines virtuelles).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made read-only ({strerror}); make sure nothing writes to it while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:132; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:133; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être mis en lecture seule ({strerror})&#xa0;; veillez à ce que rien n&apos;y écrive tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>make the clone</source>
-        <extracomment>kvmgui/runtime/clones.py:187</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:188</extracomment>
         <translation>créez le clone</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a disk of VM &apos;{name2}&apos;; clone the VM instead (kvmgui-cli clone &apos;{name2}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:204; {name} = shown(image.name), {name2} = name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:205; {name} = shown(image.name), {name2} = name</extracomment>
         <translation>{name} est un disque de la machine virtuelle «&#xa0;{name2}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{name2}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} is a host device; a linked clone needs a disk image file as its base.</source>
-        <extracomment>kvmgui/runtime/clones.py:212; {image} = shown(str(image))</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:213; {image} = shown(str(image))</extracomment>
         <translation>{image} est un périphérique de l&apos;hôte&#xa0;; un clone lié a besoin d&apos;un fichier d&apos;image disque comme base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a &apos;{format}&apos; image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).</source>
-        <extracomment>kvmgui/runtime/clones.py:222; {name} = shown(image.name), {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:223; {name} = shown(image.name), {format} = info.format</extracomment>
         <translation>{name} est une image «&#xa0;{format}&#xa0;», que kvmgui ne peut pas utiliser comme base&#xa0;: convertissez-la d&apos;abord en qcow2 (kvmgui-cli img convert).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base VM could not be marked read-only: {exc}</source>
-        <extracomment>kvmgui/runtime/clones.py:253</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:254</extracomment>
         <translation>La machine virtuelle de base n&apos;a pas pu être mise en lecture seule&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/runtime/clones.py:265; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:266; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{name}&apos;, a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.</source>
-        <extracomment>kvmgui/runtime/clones.py:267; {name} = shown(plan.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:268; {name} = shown(plan.spec.name)</extracomment>
         <translation>«&#xa0;{name}&#xa0;» créée, un clone lié de {what}&#xa0;: son disque ne garde que ses propres modifications et lit tout le reste sur la base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image is</source>
-        <extracomment>kvmgui/runtime/clones.py:270</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:271</extracomment>
         <translation>l&apos;image de base est</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>images are</source>
-        <extracomment>kvmgui/runtime/clones.py:270</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:271</extracomment>
         <translation>les images de base sont</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base disk {files} now read-only, because any change to a base would corrupt its linked clones.</source>
-        <extracomment>kvmgui/runtime/clones.py:271</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:272</extracomment>
         <translation>{Files} désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In &apos;{name}&apos;, {1}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
-        <extracomment>kvmgui/runtime/clones.py:274; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:275; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
         <translation>Dans «&#xa0;{name}&#xa0;», {1}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; writable</source>
-        <extracomment>kvmgui/runtime/clones.py:341; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:342; {name} = shown(vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;» modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made writable ({strerror}).</source>
-        <extracomment>kvmgui/runtime/clones.py:356; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:357; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être rendu modifiable ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {i} ({name}) is writable again</source>
-        <extracomment>kvmgui/runtime/clones.py:359; {i} = i + 1, {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:360; {i} = i + 1, {name} = path.name</extracomment>
         <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A full clone copies a VM; to make a VM from an image, use &apos;kvmgui-cli create NAME --disk IMAGE&apos; (or clone it with --linked).</source>
-        <extracomment>kvmgui/runtime/clones.py:390</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:391</extracomment>
         <translation>Un clone complet copie une machine virtuelle&#xa0;; pour créer une machine virtuelle à partir d&apos;une image, utilisez «&#xa0;kvmgui-cli create NOM --disk IMAGE&#xa0;» (ou clonez-la avec --linked).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>copy it</source>
-        <extracomment>kvmgui/runtime/clones.py:393</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:394</extracomment>
         <translation>copiez-la</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk of this VM is a host device; kvmgui copies image files only.</source>
-        <extracomment>kvmgui/runtime/clones.py:407</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:408</extracomment>
         <translation>Un disque de cette machine virtuelle est un périphérique de l&apos;hôte&#xa0;; kvmgui ne copie que des fichiers image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning &apos;{name}&apos; was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/clones.py:426; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:427; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>Le clonage de «&#xa0;{name}&#xa0;» a été annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{new_name}&apos;, an independent copy of &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/clones.py:433; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:434; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
         <translation>«&#xa0;{new_name}&#xa0;» créée, une copie indépendante de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning {base}</source>
-        <extracomment>kvmgui/runtime/clones.py:437</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:438</extracomment>
         <translation>Clonage de {base}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed: {sentence}</source>
-        <extracomment>kvmgui/runtime/clones.py:458; {name} = src.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:459; {name} = src.name</extracomment>
         <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
     </message>
 </context>
