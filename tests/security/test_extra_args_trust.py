@@ -139,6 +139,31 @@ def test_a_disk_outside_the_vm_folder_is_not_opened_before_approval(run_env: Run
     assert qemu_pids_using(env.root) == []
 
 
+def test_a_vm_with_unapproved_settings_cannot_be_copied(run_env: RunEnv) -> None:
+    """A clone would come out approved (and a full clone would read the unapproved disk)."""
+    env = run_env
+    secret = env.root / "secret.raw"
+    secret.write_bytes(b"private data\n" + bytes(64 * 1024))
+    digest = hashlib.sha256(secret.read_bytes()).hexdigest()
+    data = json.loads(dump_definition(tiny_spec("handed-copy")))
+    data["disks"] = [{"path": str(secret), "format": "raw"}]
+    folder = env.paths.default_vm_root / "handed-copy"
+    folder.mkdir(parents=True)
+    (folder / "vm.json").write_text(json.dumps(data))
+    for extra in ([], ["--linked"]):
+        result = env.cli("clone", "handed-copy", "copy", *extra)
+        assert result.returncode == 1
+        assert_one_sentence(result.stderr)
+        assert "kvmgui-cli approve handed-copy" in result.stderr
+        assert not (env.paths.default_vm_root / "copy").exists()
+    assert hashlib.sha256(secret.read_bytes()).hexdigest() == digest
+    env.cli("approve", "handed-copy", "--yes", check=True)
+    env.cli("clone", "handed-copy", "copy", check=True)
+    env.cli("start", "copy", check=True)  # the copy is the user's own: no question
+    env.cli("kill", "copy", check=True)
+    assert qemu_pids_using(env.root) == []
+
+
 def test_what_the_user_makes_never_asks(run_env: RunEnv) -> None:
     """create (with a stick image outside the VM folder and extra arguments) starts at once."""
     env = run_env
