@@ -341,6 +341,9 @@ _USER_NET = {
     "ipv6-net": Prop(_NET),
     "ipv6-prefix": Prop(_NET),
 }
+# -nic model=: only the network cards allowed as -device (plain "virtio" is QEMU's short name).
+_NIC_MODEL = Prop(re.compile("|".join(re.escape(m) for m in (
+    "virtio", "e1000", "e1000e", "rtl8139", "virtio-net-pci", "vmxnet3", "ne2k_pci", "pcnet"))))
 _NET_REASONS = {
     "hostfwd": "port forwards listen on this computer; add them in the VM's network settings, "
     "which bind them to 127.0.0.1",
@@ -426,7 +429,8 @@ ALLOWED_OPTIONS: dict[str, OptionRule] = {
     "device": _typed_rule("driver", DEVICES),
     "object": _typed_rule("qom-type", OBJECTS),
     "netdev": _typed_rule("type", {"user": _USER_NET}),
-    "nic": _typed_rule("type", {"user": {**_USER_NET, **_props(["model", "mac"])}, "none": {}}),
+    "nic": _typed_rule("type", {"user": {**_USER_NET, **_props(["mac"]), "model": _NIC_MODEL},
+                                "none": {}}),
     "global": OptionRule("global"),
     "cpu": OptionRule("cpu"),
     "smp": _props_rule(

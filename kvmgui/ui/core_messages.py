@@ -224,43 +224,43 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'QEMU would print its help and exit instead of starting the VM')),
     #: kvmgui/core/argv_extra.py:90
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'QEMU would print its version and exit instead of starting the VM')),
-    #: kvmgui/core/argv_extra.py:345
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "port forwards listen on this computer; add them in the VM's network settings, which bind them to 127.0.0.1")),
-    #: kvmgui/core/argv_extra.py:347
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a guest forward connects the guest to programs, sockets or files of this computer')),
     #: kvmgui/core/argv_extra.py:348
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it shares a folder of this computer with the guest')),
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "port forwards listen on this computer; add them in the VM's network settings, which bind them to 127.0.0.1")),
     #: kvmgui/core/argv_extra.py:350
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a guest forward connects the guest to programs, sockets or files of this computer')),
+    #: kvmgui/core/argv_extra.py:351
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it shares a folder of this computer with the guest')),
+    #: kvmgui/core/argv_extra.py:353
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it only works with a shared folder of this computer')),
-    #: kvmgui/core/argv_extra.py:507
+    #: kvmgui/core/argv_extra.py:511
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {option} is not one of the extra arguments kvmgui allows: {reason}.')),
-    #: kvmgui/core/argv_extra.py:512
+    #: kvmgui/core/argv_extra.py:516
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "The extra argument {shown} is not one of the extra arguments kvmgui allows; remove it, or set what it does in the VM's settings.")),
-    #: kvmgui/core/argv_extra.py:519; {2} = name or '(none)', {3} = ', '.join(sorted(allowed))
+    #: kvmgui/core/argv_extra.py:523; {2} = name or '(none)', {3} = ', '.join(sorted(allowed))
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {2} is not on its list of safe ones ({3}).')),
-    #: kvmgui/core/argv_extra.py:528; {1} = key or '(unnamed)'
+    #: kvmgui/core/argv_extra.py:532; {1} = key or '(unnamed)'
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {1} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).')),
-    #: kvmgui/core/argv_extra.py:536
+    #: kvmgui/core/argv_extra.py:540
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: {value} is not a value kvmgui accepts for {key}; write a plain word or number.')),
-    #: kvmgui/core/argv_extra.py:569
+    #: kvmgui/core/argv_extra.py:573
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the device')),
-    #: kvmgui/core/argv_extra.py:569
+    #: kvmgui/core/argv_extra.py:573
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the object type')),
-    #: kvmgui/core/argv_extra.py:569
+    #: kvmgui/core/argv_extra.py:573
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the back-end')),
-    #: kvmgui/core/argv_extra.py:606
+    #: kvmgui/core/argv_extra.py:610
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the CPU model')),
-    #: kvmgui/core/argv_extra.py:609
+    #: kvmgui/core/argv_extra.py:613
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a CPU feature')),
-    #: kvmgui/core/argv_extra.py:618
+    #: kvmgui/core/argv_extra.py:622
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui reads only the key=value form of option values, not JSON; write it as key=value pairs')),
-    #: kvmgui/core/argv_extra.py:655
+    #: kvmgui/core/argv_extra.py:659
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'An extra argument is empty; remove it.')),
-    #: kvmgui/core/argv_extra.py:660
+    #: kvmgui/core/argv_extra.py:664
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {token} contains a control character; remove it.')),
-    #: kvmgui/core/argv_extra.py:680
+    #: kvmgui/core/argv_extra.py:684
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM's settings instead.")),
-    #: kvmgui/core/argv_extra.py:691
+    #: kvmgui/core/argv_extra.py:695
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument -{expecting_value_for} is missing its value.')),
     #: kvmgui/core/argv_storage.py:103
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'There is no free SATA port left for {what}: a Q35 machine has five for disks; move a disk to the virtio bus.')),

@@ -5295,115 +5295,115 @@
     <message>
         <location line="+2"/>
         <source>port forwards listen on this computer; add them in the VM&apos;s network settings, which bind them to 127.0.0.1</source>
-        <extracomment>kvmgui/core/argv_extra.py:345</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:348</extracomment>
         <translation>les redirections de ports écoutent sur cet ordinateur&#xa0;; ajoutez-les dans les paramètres réseau de la VM, qui les lient à 127.0.0.1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a guest forward connects the guest to programs, sockets or files of this computer</source>
-        <extracomment>kvmgui/core/argv_extra.py:347</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:350</extracomment>
         <translation>une redirection de l&apos;invité le relie à des programmes, des sockets ou des fichiers de cet ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it shares a folder of this computer with the guest</source>
-        <extracomment>kvmgui/core/argv_extra.py:348</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:351</extracomment>
         <translation>il partage un dossier de cet ordinateur avec l&apos;invité</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it only works with a shared folder of this computer</source>
-        <extracomment>kvmgui/core/argv_extra.py:350</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:353</extracomment>
         <translation>il ne fonctionne qu&apos;avec un dossier partagé de cet ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {option} is not one of the extra arguments kvmgui allows: {reason}.</source>
-        <extracomment>kvmgui/core/argv_extra.py:507</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:511</extracomment>
         <translation>L&apos;argument supplémentaire {option} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {reason}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows; remove it, or set what it does in the VM&apos;s settings.</source>
-        <extracomment>kvmgui/core/argv_extra.py:512</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:516</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;; retirez-le, ou réglez ce qu&apos;il fait dans les paramètres de la VM.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {2} is not on its list of safe ones ({3}).</source>
-        <extracomment>kvmgui/core/argv_extra.py:519; {2} = name or &apos;(none)&apos;, {3} = &apos;, &apos;.join(sorted(allowed))</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:523; {2} = name or &apos;(none)&apos;, {3} = &apos;, &apos;.join(sorted(allowed))</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {what} {2} n&apos;est pas dans sa liste de ceux qui sont sûrs ({3}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {1} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).</source>
-        <extracomment>kvmgui/core/argv_extra.py:528; {1} = key or &apos;(unnamed)&apos;</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:532; {1} = key or &apos;(unnamed)&apos;</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: la propriété {1} de {owner} peut accéder à cet ordinateur ou n&apos;est pas connue comme sûre&#xa0;; retirez-la (autorisées&#xa0;: {listed}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {value} is not a value kvmgui accepts for {key}; write a plain word or number.</source>
-        <extracomment>kvmgui/core/argv_extra.py:536</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:540</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {value} n&apos;est pas une valeur que kvmgui accepte pour {key}&#xa0;; écrivez un simple mot ou un nombre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the device</source>
-        <extracomment>kvmgui/core/argv_extra.py:569</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
         <translation>le périphérique</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the object type</source>
-        <extracomment>kvmgui/core/argv_extra.py:569</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
         <translation>le type d&apos;objet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the back-end</source>
-        <extracomment>kvmgui/core/argv_extra.py:569</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
         <translation>le moteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CPU model</source>
-        <extracomment>kvmgui/core/argv_extra.py:606</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:610</extracomment>
         <translation>le modèle de processeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a CPU feature</source>
-        <extracomment>kvmgui/core/argv_extra.py:609</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:613</extracomment>
         <translation>une fonction du processeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui reads only the key=value form of option values, not JSON; write it as key=value pairs</source>
-        <extracomment>kvmgui/core/argv_extra.py:618</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:622</extracomment>
         <translation>kvmgui ne lit les valeurs d&apos;options que sous la forme clé=valeur, pas en JSON&#xa0;; écrivez-les en paires clé=valeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument is empty; remove it.</source>
-        <extracomment>kvmgui/core/argv_extra.py:655</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:659</extracomment>
         <translation>Un argument supplémentaire est vide&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {token} contains a control character; remove it.</source>
-        <extracomment>kvmgui/core/argv_extra.py:660</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:664</extracomment>
         <translation>L&apos;argument supplémentaire {token} contient un caractère de contrôle&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM&apos;s settings instead.</source>
-        <extracomment>kvmgui/core/argv_extra.py:680</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:684</extracomment>
         <translation>L&apos;argument supplémentaire {token} n&apos;est pas une option&#xa0;: QEMU l&apos;ouvrirait comme image disque en devinant son format&#xa0;; ajoutez plutôt les disques dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument -{expecting_value_for} is missing its value.</source>
-        <extracomment>kvmgui/core/argv_extra.py:691</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:695</extracomment>
         <translation>Il manque la valeur de l&apos;argument supplémentaire -{expecting_value_for}.</translation>
     </message>
 </context>

@@ -105,6 +105,7 @@ ATTACKS = [
     (["-mem-path", "/dev/shm"], "-mem-path"),
     (["-icount", "shift=1"], "-icount"),
     (["-d", "in_asm,exec"], "in_asm"),
+    (["-nic", "user,model=usb-serial"], "usb-serial"),
 ]
 
 REFUSED = [
