@@ -12,12 +12,14 @@ from kvmgui.cli import (
     commands_media,
     commands_run,
     commands_snapshot,
+    commands_trust,
     commands_vm_import,
 )
 
 MODULES: list[ModuleType] = [
     commands_host,
     commands_define,
+    commands_trust,
     commands_run,
     commands_img,
     commands_media,  # after commands_img: it adds `img chain`

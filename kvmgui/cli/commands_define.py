@@ -14,7 +14,7 @@ from typing import Any
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
-from kvmgui.core.argv import ArgvError, build_argv, shell_line
+from kvmgui.core.argv import ArgvError, build_argv, extra_args_problems, shell_line
 from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
 from kvmgui.core.definition import spec_to_dict
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
@@ -22,6 +22,7 @@ from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import StoredVm, StoreError
+from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import Problem, Severity, validate_name, validate_spec
 
 
@@ -207,6 +208,11 @@ async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     vm = find_vm(ctx, args.name)
     spec = apply_spec_options(vm.spec, args)
     if spec == vm.spec:
+        if args.extra_args is not None and spec.extra_args:
+            # Typing the same extra arguments again is how a user approves them.
+            _approve_typed_extra_args(vm, ctx)
+            print("Nothing to change; the extra arguments you typed are approved.")
+            return 0
         print("Nothing to change.")
         return 0
     env = await load_host_env(ctx)
@@ -220,11 +226,25 @@ async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     _check_buildable(spec, env, vm.folder, ctx)
     try:
-        store.save(replace(vm, spec=spec))
+        saved = store.save(replace(vm, spec=spec))
     except StoreError as err:
         raise CliError(str(err)) from None
+    if args.extra_args is not None and spec.extra_args:
+        _approve_typed_extra_args(saved, ctx)
     print(f"Saved '{spec.name}'. Changes take effect the next time it starts.")
     return 0
+
+
+def _approve_typed_extra_args(vm: StoredVm, ctx: CliContext) -> None:
+    problems = extra_args_problems(vm.spec.extra_args)
+    if problems:
+        raise CliError(problems[0])
+    try:
+        Approvals.for_paths(ctx.paths).approve_extra_args(vm.spec, vm.folder)
+    except OSError as exc:
+        raise CliError(f"kvmgui could not save the approval of the extra arguments "
+                       f"({exc.strerror}): check the permissions of {ctx.paths.config_dir}."
+                       ) from None
 
 
 def _vm_summary(vm: StoredVm, ctx: CliContext, *, throwaway: bool = False) -> dict[str, Any]:

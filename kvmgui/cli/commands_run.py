@@ -97,7 +97,8 @@ def report(outcome: Outcome) -> int:
     if outcome.ok:
         print(outcome.message)
         return 0
-    if outcome.details:
+    # An unapproved definition's list is what `kvmgui-cli approve` shows, not QEMU's words.
+    if outcome.details and outcome.code != "unapproved":
         print("QEMU said:", file=sys.stderr)
         for line in outcome.details.splitlines():
             print(f"  {line}", file=sys.stderr)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 from dataclasses import replace
 
 from kvmgui.cli.context import CliError
@@ -66,6 +67,12 @@ def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
         "--boot", choices=[b.value for b in BootDevice],
         help="boot from this device first (a new VM made with --iso or --cdrom and a new disk "
         "boots the CD/DVD first until its system is installed, then the disk)",
+    )
+    p.add_argument(
+        "--extra-args", metavar="ARGS",
+        help="expert: extra QEMU arguments, as one quoted text (write --extra-args='-no-hpet "
+        "-rtc base=localtime'; --extra-args='' removes them); only the options kvmgui knows to "
+        "be safe are accepted, and typing them here approves them for this VM",
     )
     p.add_argument(
         "--forward", action="append", metavar="HOST:GUEST",
@@ -138,6 +145,14 @@ def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
         spec = replace(spec, display=replace(spec.display, kind=kind, video=video))
     if args.accel:
         spec = replace(spec, accel=Accel(args.accel))
+    if args.extra_args is not None:
+        try:
+            # Split like a shell would, only to turn the typed text into a list: nothing runs it.
+            extra = tuple(shlex.split(args.extra_args))
+        except ValueError as exc:
+            raise CliError(f"The extra arguments cannot be read ({exc}): check their quotes.",
+                           2) from None
+        spec = replace(spec, extra_args=extra)
     if args.forward:
         forwards = tuple(parse_forward(f) for f in args.forward)
         spec = replace(spec, network=replace(spec.network, forwards=forwards))

@@ -62,21 +62,51 @@ def split_opts(text: str) -> list[str]:
     return items
 
 
-def parse_opts(text: str, implied: str = "") -> list[tuple[str, str]]:
-    """`a,b=c,d=e` → [(implied, "a"), ("b", "c"), ("d", "e")].
+def _read_value(text: str, start: int) -> tuple[str, int]:
+    """The value starting at `start` (",," is a comma in it), and where the next item starts."""
+    chars: list[str] = []
+    i = start
+    while i < len(text):
+        if text[i] == ",":
+            if text.startswith(",,", i):
+                chars.append(",")
+                i += 2
+                continue
+            return "".join(chars), i + 1
+        chars.append(text[i])
+        i += 1
+    return "".join(chars), i
 
-    An item without "=" in first place is the implied value (QEMU's `implied_opt_name`);
-    elsewhere it is a bare flag, returned with the value "on" as QEMU reads it.
+
+def parse_opts(text: str, implied: str = "") -> list[tuple[str, str]]:
+    """`a,b=c,d=e` → [(implied, "a"), ("b", "c"), ("d", "e")], read the way QEMU reads it.
+
+    As in QEMU's option parser, an item's name runs to the first "=" or ",", whichever comes
+    first, and only the value after "=" may hold ",," (an escaped comma). So the first item is
+    the implied value (QEMU's `implied_opt_name`) when no "=" comes before its first comma:
+    "usb-kbd,,pcap=x" is the single implied value "usb-kbd,pcap=x", not a `pcap` property.
+    Elsewhere an item without "=" is a bare flag, returned with the value "on".
     """
     pairs: list[tuple[str, str]] = []
-    for index, item in enumerate(split_opts(text)):
-        key, sep, value = item.partition("=")
-        if sep:
-            pairs.append((key, value))
-        elif index == 0:
-            pairs.append((implied, item))
-        elif item:
-            pairs.append((item, "on"))
+    i = 0
+    first = True
+    while first or i < len(text):
+        item_start = name_end = i
+        while name_end < len(text) and text[name_end] not in "=,":
+            name_end += 1
+        if name_end < len(text) and text[name_end] == "=":
+            value, i = _read_value(text, name_end + 1)
+            pairs.append((text[item_start:name_end], value))
+        elif first:
+            value, i = _read_value(text, item_start)
+            pairs.append((implied, value))
+        else:
+            # QEMU reads a flag's name up to the next comma, and then skips one comma.
+            flag = text[item_start:name_end]
+            i = name_end + 1
+            if flag:
+                pairs.append((flag, "on"))
+        first = False
     return pairs
 
 

@@ -54,6 +54,7 @@ from kvmgui.core.definition import (
 )
 from kvmgui.core.model import Cdrom, Disk, Passthrough, VmSpec
 from kvmgui.core.paths import RUNTIME_KEY_LEN, VmFolder
+from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import errors, shown, validate_id, validate_name
 
 MAX_FOLDER_NAME_BYTES = 255
@@ -179,8 +180,11 @@ def _disk_files(disk: Disk, folder: VmFolder) -> list[Path]:
 
 
 class VmStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, approvals: Approvals | None = None) -> None:
         self._root = Path(root)
+        # What is written through the store is the user's own doing, so it is approved as it
+        # is written (core.trust); None records nothing (tests of the store alone).
+        self.approvals = approvals
 
     @property
     def root(self) -> Path:
@@ -335,6 +339,7 @@ class VmStore:
     def create(self, spec: VmSpec, *, complete: bool = True) -> StoredVm:
         """Make the VM's folder and write its definition; never reuses an existing folder.
 
+        What the new VM reaches on this computer is approved (core.trust): the user made it.
         On any failure everything created here is removed again and StoreError says why.
         With complete=False the VM stays hidden from load_all until mark_complete() (for a
         VM whose disks are still to be written); delete() removes it like any VM.
@@ -383,6 +388,11 @@ class VmStore:
             if isinstance(exc, OSError):
                 raise StoreError(_os_sentence(exc, action, self._root)) from None
             raise
+        # A failure to record the approval (a full config folder) only means the VM asks for
+        # it at its first start: never unsafe, so it does not undo the creation.
+        with contextlib.suppress(OSError):
+            if self.approvals is not None:
+                self.approvals.created(spec, folder)
         return StoredVm(spec=spec, folder=folder, schema_version=SCHEMA_VERSION,
                         digest=_digest(raw))
 
@@ -448,6 +458,15 @@ class VmStore:
             write_atomic(folder.definition, raw)
         except OSError as exc:
             raise StoreError(_os_sentence(exc, action, folder.dir)) from None
+        if self.approvals is not None:
+            # What this change brought in, the user did through kvmgui; what the file held
+            # before keeps the approval it had or had not (core.trust).
+            try:
+                old, _ = parse_definition(current, source=shown(str(folder.definition)))
+            except DefinitionError:
+                old = None
+            with contextlib.suppress(OSError):
+                self.approvals.saved(old, stored.spec, folder)
         return replace(stored, schema_version=SCHEMA_VERSION, digest=_digest(raw))
 
     def rename(self, stored: StoredVm, new_name: str) -> StoredVm:
@@ -538,6 +557,8 @@ class VmStore:
             fsync_dir(self._root)
         except OSError as exc:
             raise StoreError(_os_sentence(exc, action, folder.dir)) from None
+        if self.approvals is not None:
+            self.approvals.forget(stored.spec.id)
         return kept
 
     @staticmethod

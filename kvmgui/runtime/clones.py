@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import shutil
 import stat
 from collections.abc import Iterable, Sequence
@@ -72,6 +73,15 @@ def _is_block(path: Path) -> bool:
         return stat.S_ISBLK(os.stat(path).st_mode)
     except OSError:
         return False
+
+
+def _refuse_unapproved(store: VmStore, vm: StoredVm, doing: str) -> None:
+    # A copy would carry (or, for a full clone, read) what the source reaches on this
+    # computer without the user's approval, and come out approved as the user's own VM.
+    if store.approvals is not None and store.approvals.unapproved(vm.spec, vm.folder):
+        raise CloneError(f"VM '{shown(vm.spec.name)}' has settings that reach this computer "
+                         f"and that you have not approved yet; approve them first (kvmgui-cli "
+                         f"approve {shlex.quote(vm.spec.name)}), then {doing}.")
 
 
 def _refuse_running(vm: StoredVm, paths: AppPaths | None, doing: str) -> None:
@@ -190,6 +200,7 @@ async def create_linked_clone(
         plan = await _plan_from_image(found, template, new_folder, qemu_img)
     else:
         base_vm = found
+        _refuse_unapproved(store, base_vm, "make the clone")
         _refuse_running(base_vm, paths, "make the clone")
         sizes = await _base_sizes(base_vm, qemu_img)
         try:
@@ -399,6 +410,7 @@ def full_clone_job(
             raise CloneError("A full clone copies a VM; to make a VM from an image, use "
                              "'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")
         base_vm = found
+        _refuse_unapproved(store, base_vm, "copy it")
         _refuse_running(base_vm, paths, "copy it")
         sizes = await _base_sizes(base_vm, qemu_img)
         try:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
+from kvmgui.core.trust import Approvals, start_refusal
 from kvmgui.runtime import actions, cd_media, display_auth, launch, process
 from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
 from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
@@ -525,6 +526,13 @@ class VmController:
         fresh = self._ctx.refresh(self.vm_id)
         if fresh is not None:
             self.stored = fresh
+        # Before anything reads a disk or builds the argv: what the definition reaches on this
+        # computer must have been approved by this user (core.trust).
+        refusal, missing = start_refusal(self.stored.spec, self.stored.folder,
+                                         Approvals.for_paths(self._ctx.paths))
+        if refusal:
+            return Outcome.failure(refusal, details="\n".join(r.describe() for r in missing),
+                                   code="unapproved")
         self._set_state(VmState.STARTING, f"Starting '{self.name}'.")
         self.stored = await launch.settle_install_phase(self.stored, self.run, self._ctx)
         try:

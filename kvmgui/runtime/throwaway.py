@@ -32,6 +32,7 @@ from pathlib import Path
 from kvmgui.core.model import VmSpec
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.store import LoadResult, StoredVm, StoreError, VmStore
+from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import free_name
 from kvmgui.runtime import process
 
@@ -44,7 +45,7 @@ def throwaway_root(paths: AppPaths) -> Path:
 
 
 def throwaway_store(paths: AppPaths) -> VmStore:
-    return VmStore(throwaway_root(paths))
+    return VmStore(throwaway_root(paths), approvals=Approvals.for_paths(paths))
 
 
 def is_throwaway(stored: StoredVm, paths: AppPaths) -> bool:
@@ -161,7 +162,7 @@ class StoreWithThrowaways(VmStore):
     """
 
     def __init__(self, root: Path, paths: AppPaths) -> None:
-        super().__init__(root)
+        super().__init__(root, approvals=Approvals.for_paths(paths))
         self.paths = paths
 
     def load_all(self) -> LoadResult:

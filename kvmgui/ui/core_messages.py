@@ -174,65 +174,93 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.argv_devices', QT_TRANSLATE_NOOP('core.argv_devices', 'the TPM')),
     #: kvmgui/core/argv_devices.py:274
     ('core.argv_devices', QT_TRANSLATE_NOOP('core.argv_devices', "turn the TPM off in the VM's settings")),
-    #: kvmgui/core/argv_extra.py:21
+    #: kvmgui/core/argv_extra.py:28
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui gives QEMU its own private monitor sockets, and another could expose the VM')),
-    #: kvmgui/core/argv_extra.py:22
+    #: kvmgui/core/argv_extra.py:29
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui sets up the display itself, on a private socket only this user can open')),
-    #: kvmgui/core/argv_extra.py:23
+    #: kvmgui/core/argv_extra.py:30
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "QEMU would guess the image format; add the disk in the VM's settings instead")),
-    #: kvmgui/core/argv_extra.py:24
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui needs to manage the QEMU process itself')),
     #: kvmgui/core/argv_extra.py:31
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "extra character devices can open sockets or files outside kvmgui's control")),
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui needs to manage the QEMU process itself')),
     #: kvmgui/core/argv_extra.py:32
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "kvmgui already writes the serial console to the VM's log")),
-    #: kvmgui/core/argv_extra.py:33
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a parallel port backend can open host devices or sockets')),
-    #: kvmgui/core/argv_extra.py:34
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a debug console backend can open host devices or sockets')),
-    #: kvmgui/core/argv_extra.py:35
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a console backend can open host devices or sockets')),
-    #: kvmgui/core/argv_extra.py:36
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the test interface gives full control of the VM to whoever connects')),
-    #: kvmgui/core/argv_extra.py:37
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a debugger stub lets whoever connects control the guest')),
-    #: kvmgui/core/argv_extra.py:38
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it opens a debugger port on TCP 1234 that anyone on the network can use')),
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it makes QEMU open a file or folder of this computer')),
     #: kvmgui/core/argv_extra.py:39
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "extra character devices can open sockets or files outside kvmgui's control")),
+    #: kvmgui/core/argv_extra.py:40
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "kvmgui already writes the serial console to the VM's log")),
+    #: kvmgui/core/argv_extra.py:41
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a parallel port backend can open host devices or sockets')),
+    #: kvmgui/core/argv_extra.py:42
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a debug console backend can open host devices or sockets')),
+    #: kvmgui/core/argv_extra.py:43
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a console backend can open host devices or sockets')),
+    #: kvmgui/core/argv_extra.py:44
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the test interface gives full control of the VM to whoever connects')),
+    #: kvmgui/core/argv_extra.py:45
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a debugger stub lets whoever connects control the guest')),
+    #: kvmgui/core/argv_extra.py:46
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it opens a debugger port on TCP 1234 that anyone on the network can use')),
+    #: kvmgui/core/argv_extra.py:47
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it makes QEMU wait for a migration stream, which can arrive over the network')),
-    #: kvmgui/core/argv_extra.py:52
+    #: kvmgui/core/argv_extra.py:60
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui decides itself when the guest starts running')),
-    #: kvmgui/core/argv_extra.py:53
+    #: kvmgui/core/argv_extra.py:61
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a configuration file can add monitors and displays that this check cannot see')),
-    #: kvmgui/core/argv_extra.py:54
+    #: kvmgui/core/argv_extra.py:62
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it can change the monitors and sockets kvmgui set up')),
-    #: kvmgui/core/argv_extra.py:55
+    #: kvmgui/core/argv_extra.py:63
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it loads a shared library into QEMU')),
-    #: kvmgui/core/argv_extra.py:56
+    #: kvmgui/core/argv_extra.py:64
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui sets up the TPM itself')),
-    #: kvmgui/core/argv_extra.py:67
+    #: kvmgui/core/argv_extra.py:75
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "add disks in the VM's settings, where their format is recorded")),
+    #: kvmgui/core/argv_extra.py:77
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it makes QEMU write its log over a file of this computer')),
+    #: kvmgui/core/argv_extra.py:86
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui sets up the sound output itself')),
+    #: kvmgui/core/argv_extra.py:87
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "QEMU no longer has this option; turn Sound on in the VM's settings instead")),
+    #: kvmgui/core/argv_extra.py:88
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'QEMU would print its help and exit instead of starting the VM')),
-    #: kvmgui/core/argv_extra.py:69
+    #: kvmgui/core/argv_extra.py:90
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'QEMU would print its version and exit instead of starting the VM')),
-    #: kvmgui/core/argv_extra.py:94
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {option} is not allowed: {reason}.')),
-    #: kvmgui/core/argv_extra.py:116
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The port forward hostfwd={rule} would accept connections from other computers; write 127.0.0.1 before the host port.')),
-    #: kvmgui/core/argv_extra.py:127; {1} = net_type or value
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument -{option} {1} is not allowed: only user-mode networking may be added, other back-ends can listen on the network or need root.')),
-    #: kvmgui/core/argv_extra.py:139
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument guestfwd={rule} is not allowed: it runs a host command through the shell.')),
-    #: kvmgui/core/argv_extra.py:150
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument -drive {value} needs an explicit format=raw or format=qcow2: without it QEMU guesses the format, which a guest can abuse.')),
-    #: kvmgui/core/argv_extra.py:159
-    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it connects the VM to other programs')),
-    #: kvmgui/core/argv_extra.py:179
+    #: kvmgui/core/argv_extra.py:348
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "port forwards listen on this computer; add them in the VM's network settings, which bind them to 127.0.0.1")),
+    #: kvmgui/core/argv_extra.py:350
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a guest forward connects the guest to programs, sockets or files of this computer')),
+    #: kvmgui/core/argv_extra.py:351
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it shares a folder of this computer with the guest')),
+    #: kvmgui/core/argv_extra.py:353
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'it only works with a shared folder of this computer')),
+    #: kvmgui/core/argv_extra.py:511
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {option} is not one of the extra arguments kvmgui allows: {reason}.')),
+    #: kvmgui/core/argv_extra.py:516
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "The extra argument {shown} is not one of the extra arguments kvmgui allows; remove it, or set what it does in the VM's settings.")),
+    #: kvmgui/core/argv_extra.py:523; {2} = name or '(none)', {3} = ', '.join(sorted(allowed))
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {2} is not on its list of safe ones ({3}).')),
+    #: kvmgui/core/argv_extra.py:532; {1} = key or '(unnamed)'
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {1} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).')),
+    #: kvmgui/core/argv_extra.py:540
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {shown} is not one of the extra arguments kvmgui allows: {value} is not a value kvmgui accepts for {key}; write a plain word or number.')),
+    #: kvmgui/core/argv_extra.py:573
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the device')),
+    #: kvmgui/core/argv_extra.py:573
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the object type')),
+    #: kvmgui/core/argv_extra.py:573
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the back-end')),
+    #: kvmgui/core/argv_extra.py:610
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'the CPU model')),
+    #: kvmgui/core/argv_extra.py:613
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'a CPU feature')),
+    #: kvmgui/core/argv_extra.py:622
+    ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'kvmgui reads only the key=value form of option values, not JSON; write it as key=value pairs')),
+    #: kvmgui/core/argv_extra.py:659
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'An extra argument is empty; remove it.')),
-    #: kvmgui/core/argv_extra.py:184
+    #: kvmgui/core/argv_extra.py:664
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument {token} contains a control character; remove it.')),
-    #: kvmgui/core/argv_extra.py:201
+    #: kvmgui/core/argv_extra.py:684
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', "The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM's settings instead.")),
-    #: kvmgui/core/argv_extra.py:207
+    #: kvmgui/core/argv_extra.py:695
     ('core.argv_extra', QT_TRANSLATE_NOOP('core.argv_extra', 'The extra argument -{expecting_value_for} is missing its value.')),
     #: kvmgui/core/argv_storage.py:103
     ('core.argv_storage', QT_TRANSLATE_NOOP('core.argv_storage', 'There is no free SATA port left for {what}: a Q35 machine has five for disks; move a disk to the virtio bus.')),
@@ -944,74 +972,92 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.snapshots', QT_TRANSLATE_NOOP('core.snapshots', "A snapshot named '{name}' already exists; choose another name.")),
     #: kvmgui/core/snapshots.py:74
     ('core.snapshots', QT_TRANSLATE_NOOP('core.snapshots', 'Choose the snapshot by its name.')),
-    #: kvmgui/core/store.py:107
+    #: kvmgui/core/store.py:108
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'There is not enough free space in {place} to {action}: free some space and try again.')),
-    #: kvmgui/core/store.py:110
+    #: kvmgui/core/store.py:111
     ('core.store', QT_TRANSLATE_NOOP('core.store', "kvmgui may not write in {place} to {action}: check the folder's permissions or choose another VM folder in the settings.")),
-    #: kvmgui/core/store.py:113
+    #: kvmgui/core/store.py:114
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{place} is on a read-only filesystem, so kvmgui cannot {action}: choose another VM folder in the settings.')),
-    #: kvmgui/core/store.py:116
+    #: kvmgui/core/store.py:117
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'The name is too long for the filesystem of {place}: choose a shorter name.')),
-    #: kvmgui/core/store.py:117; {2} = exc.strerror or exc
+    #: kvmgui/core/store.py:118; {2} = exc.strerror or exc
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'Could not {action} in {place} ({2}): check the folder and try again.')),
-    #: kvmgui/core/store.py:131; {path} = shown(str(path))
+    #: kvmgui/core/store.py:132; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} is a symbolic link, which kvmgui does not follow: replace it with the file itself.')),
-    #: kvmgui/core/store.py:134; {path} = shown(str(path))
+    #: kvmgui/core/store.py:135; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} is not a regular file: replace it with a definition file.')),
-    #: kvmgui/core/store.py:194
+    #: kvmgui/core/store.py:198
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A VM name cannot be empty, '.' or '..': choose another name.")),
-    #: kvmgui/core/store.py:196
+    #: kvmgui/core/store.py:200
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A VM name cannot contain '/' or NUL characters: choose another name.")),
-    #: kvmgui/core/store.py:199
+    #: kvmgui/core/store.py:203
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'The name is too long for a folder name: choose a shorter name.')),
-    #: kvmgui/core/store.py:202
+    #: kvmgui/core/store.py:206
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'That name would place the VM outside the VM folder: choose another name.')),
-    #: kvmgui/core/store.py:209; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:213; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} is not a VM folder in {_root}, so kvmgui will not change it.')),
-    #: kvmgui/core/store.py:212; {dir} = shown(str(folder.dir))
+    #: kvmgui/core/store.py:216; {dir} = shown(str(folder.dir))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "{dir} is a symbolic link, which kvmgui does not follow: move the VM's folder into the VM folder.")),
-    #: kvmgui/core/store.py:225; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:229; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:245; {_root} = shown(str(self._root)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:249; {_root} = shown(str(self._root)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'The VM folder {_root} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:258; {path} = shown(str(path))
+    #: kvmgui/core/store.py:262; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "{path} is a symbolic link, which kvmgui does not follow: move the VM's folder here instead.")),
-    #: kvmgui/core/store.py:269; {name} = shown(name)
+    #: kvmgui/core/store.py:273; {name} = shown(name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'The folder name {name} is not valid UTF-8: rename the folder.')),
-    #: kvmgui/core/store.py:285; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))
+    #: kvmgui/core/store.py:289; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'VM \'{name}\' has the same id as VM \'{first}\', probably because its folder was copied by hand: give it a new id by changing the letters and digits of "id" in {definition}.')),
-    #: kvmgui/core/store.py:316; {name_or_id} = shown(name_or_id)
+    #: kvmgui/core/store.py:320; {name_or_id} = shown(name_or_id)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.")),
-    #: kvmgui/core/store.py:330; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:334; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "for VM '{name}'")),
-    #: kvmgui/core/store.py:350; {id} = spec.id
+    #: kvmgui/core/store.py:355; {id} = spec.id
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'A VM with the id {id} already exists: give the new VM a new id.')),
-    #: kvmgui/core/store.py:356
+    #: kvmgui/core/store.py:361
     ('core.store', QT_TRANSLATE_NOOP('core.store', "Another VM's id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.")),
-    #: kvmgui/core/store.py:360; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:365; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "create VM '{name}'")),
-    #: kvmgui/core/store.py:368; {name} = shown(spec.name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:373; {name} = shown(spec.name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{name}' already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:407
+    #: kvmgui/core/store.py:417
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was deleted or moved by another program: reload the list of VMs.")),
-    #: kvmgui/core/store.py:419; {path} = shown(str(path))
+    #: kvmgui/core/store.py:429; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:423
+    #: kvmgui/core/store.py:433
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was changed by another program since it was loaded: reload it and make your change again.")),
-    #: kvmgui/core/store.py:436; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:446; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "To change the name of VM '{name}', rename it instead of saving it.")),
-    #: kvmgui/core/store.py:440; {name} = shown(stored.spec.name)
+    #: kvmgui/core/store.py:450; {name} = shown(stored.spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "save VM '{name}'")),
-    #: kvmgui/core/store.py:472; {new_name} = shown(new_name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:491; {new_name} = shown(new_name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{new_name}' already exists in {_root}: choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:475; {name} = shown(old.dir.name)
+    #: kvmgui/core/store.py:494; {name} = shown(old.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "rename VM '{name}'")),
-    #: kvmgui/core/store.py:507; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:526; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{definition} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:515; {dir} = shown(str(folder.dir))
+    #: kvmgui/core/store.py:534; {dir} = shown(str(folder.dir))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:518; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:537; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "delete VM '{name}'")),
+    #: kvmgui/core/trust.py:66; {0} = shlex.join(json.loads(self.target))
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'Extra QEMU arguments: {0}')),
+    #: kvmgui/core/trust.py:67
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'read and write')),
+    #: kvmgui/core/trust.py:67
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'read only')),
+    #: kvmgui/core/trust.py:69
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'Disk')),
+    #: kvmgui/core/trust.py:70
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'Base image')),
+    #: kvmgui/core/trust.py:71
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'CD/DVD image')),
+    #: kvmgui/core/trust.py:72
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'Host CD/DVD drive')),
+    #: kvmgui/core/trust.py:73
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'USB stick')),
+    #: kvmgui/core/trust.py:235
+    ('core.trust', QT_TRANSLATE_NOOP('core.trust', "VM '{name}' has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.")),
     #: kvmgui/core/validation.py:128
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),
     #: kvmgui/core/validation.py:130
@@ -1242,55 +1288,57 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.cd_media', QT_TRANSLATE_NOOP('runtime.cd_media', 'You may not open {real}; add yourself to the cdrom group: {CDROM_GROUP_FIX}.')),
     #: kvmgui/runtime/cd_media.py:80; {shown} = medium.shown
     ('runtime.cd_media', QT_TRANSLATE_NOOP('runtime.cd_media', "Inserted the disc in {shown} into the CD/DVD drive of '{name}' (until the VM stops; change the VM's settings to keep it).")),
-    #: kvmgui/runtime/clones.py:79; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:82; {name} = shown(vm.spec.name), {1} = shlex.quote(vm.spec.name)
+    ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {1}), then {doing}.")),
+    #: kvmgui/runtime/clones.py:89; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' is running, so its disk is changing; shut it down first (kvmgui-cli shutdown '{name}'), then {doing}.")),
-    #: kvmgui/runtime/clones.py:91; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))
+    #: kvmgui/runtime/clones.py:101; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Disk {i} of '{name}', {path}, does not exist.")),
-    #: kvmgui/runtime/clones.py:114; {base} = shown(base)
+    #: kvmgui/runtime/clones.py:124; {base} = shown(base)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "'{base}' is neither a VM nor an image file: check the name ('kvmgui-cli list' shows the VMs).")),
-    #: kvmgui/runtime/clones.py:130; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:140; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made read-only ({strerror}); make sure nothing writes to it while clones use it.')),
-    #: kvmgui/runtime/clones.py:193
+    #: kvmgui/runtime/clones.py:203
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'make the clone')),
-    #: kvmgui/runtime/clones.py:209; {name} = shown(image.name), {name2} = name
+    #: kvmgui/runtime/clones.py:220; {name} = shown(image.name), {name2} = name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "{name} is a disk of VM '{name2}'; clone the VM instead (kvmgui-cli clone '{name2}' NEW_NAME --linked), so that its disk is protected while clones use it.")),
-    #: kvmgui/runtime/clones.py:217; {image} = shown(str(image))
+    #: kvmgui/runtime/clones.py:228; {image} = shown(str(image))
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{image} is a host device; a linked clone needs a disk image file as its base.')),
-    #: kvmgui/runtime/clones.py:228; {name} = shown(image.name), {format} = info.format
+    #: kvmgui/runtime/clones.py:239; {name} = shown(image.name), {format} = info.format
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "{name} is a '{format}' image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).")),
-    #: kvmgui/runtime/clones.py:259
+    #: kvmgui/runtime/clones.py:270
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base VM could not be marked read-only: {exc}')),
-    #: kvmgui/runtime/clones.py:272; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:283; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}'")),
-    #: kvmgui/runtime/clones.py:274; {name} = shown(plan.spec.name)
+    #: kvmgui/runtime/clones.py:285; {name} = shown(plan.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{name}', a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.")),
-    #: kvmgui/runtime/clones.py:277
+    #: kvmgui/runtime/clones.py:288
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'image is')),
-    #: kvmgui/runtime/clones.py:277
+    #: kvmgui/runtime/clones.py:288
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'images are')),
-    #: kvmgui/runtime/clones.py:278
+    #: kvmgui/runtime/clones.py:289
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'The base disk {files} now read-only, because any change to a base would corrupt its linked clones.')),
-    #: kvmgui/runtime/clones.py:281; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
+    #: kvmgui/runtime/clones.py:292; {name} = shown(base_vm.spec.name), {1} = '; '.join(plan.protected_disks)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "In '{name}', {1}. It stays so while clones exist; afterwards 'kvmgui-cli release-base {name}' makes it writable again.")),
-    #: kvmgui/runtime/clones.py:350; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/clones.py:361; {name} = shown(vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "VM '{name}' writable")),
-    #: kvmgui/runtime/clones.py:365; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/runtime/clones.py:376; {path} = shown(str(path)), {strerror} = exc.strerror
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', '{path} could not be made writable ({strerror}).')),
-    #: kvmgui/runtime/clones.py:368; {i} = i + 1, {name} = path.name
+    #: kvmgui/runtime/clones.py:379; {i} = i + 1, {name} = path.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'disk {i} ({name}) is writable again')),
-    #: kvmgui/runtime/clones.py:399
+    #: kvmgui/runtime/clones.py:410
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")),
-    #: kvmgui/runtime/clones.py:402
+    #: kvmgui/runtime/clones.py:413
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'copy it')),
-    #: kvmgui/runtime/clones.py:415
+    #: kvmgui/runtime/clones.py:427
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'A disk of this VM is a host device; kvmgui copies image files only.')),
-    #: kvmgui/runtime/clones.py:435; {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:447; {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Cloning '{name}' was cancelled; nothing was changed.")),
-    #: kvmgui/runtime/clones.py:442; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
+    #: kvmgui/runtime/clones.py:454; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', "Created '{new_name}', an independent copy of '{name}'.")),
-    #: kvmgui/runtime/clones.py:446
+    #: kvmgui/runtime/clones.py:458
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Cloning {base}')),
-    #: kvmgui/runtime/clones.py:467; {name} = src.name
+    #: kvmgui/runtime/clones.py:479; {name} = src.name
     ('runtime.clones', QT_TRANSLATE_NOOP('runtime.clones', 'Copying {name} failed: {sentence}')),
     #: kvmgui/runtime/context.py:55; {i} = i + 1
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'disk {i}')),
@@ -1308,83 +1356,83 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', "the VM's UEFI variable store")),
     #: kvmgui/runtime/context.py:67
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the UEFI firmware')),
-    #: kvmgui/runtime/controller.py:190
+    #: kvmgui/runtime/controller.py:191
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest was asked to shut down (ACPI power button).')),
-    #: kvmgui/runtime/controller.py:198
+    #: kvmgui/runtime/controller.py:199
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest is powering off.')),
-    #: kvmgui/runtime/controller.py:207
+    #: kvmgui/runtime/controller.py:208
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', ' It is kept paused so you can read its screen; reset it or force it off.')),
-    #: kvmgui/runtime/controller.py:224
+    #: kvmgui/runtime/controller.py:225
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "The disk on the host is full, so the guest's writes failed and it was paused: free some space on the host, then resume the VM.")),
-    #: kvmgui/runtime/controller.py:226
+    #: kvmgui/runtime/controller.py:227
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'reading from')),
-    #: kvmgui/runtime/controller.py:226
+    #: kvmgui/runtime/controller.py:227
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'writing to')),
-    #: kvmgui/runtime/controller.py:227; {1} = data.get('reason', 'I/O error')
+    #: kvmgui/runtime/controller.py:228; {1} = data.get('reason', 'I/O error')
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.')),
-    #: kvmgui/runtime/controller.py:254
+    #: kvmgui/runtime/controller.py:255
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.')),
-    #: kvmgui/runtime/controller.py:275
+    #: kvmgui/runtime/controller.py:276
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'Another program is starting this VM.')),
-    #: kvmgui/runtime/controller.py:283
+    #: kvmgui/runtime/controller.py:284
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.')),
-    #: kvmgui/runtime/controller.py:327
+    #: kvmgui/runtime/controller.py:328
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).')),
-    #: kvmgui/runtime/controller.py:327
+    #: kvmgui/runtime/controller.py:328
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now: {exc}')),
-    #: kvmgui/runtime/controller.py:504; {dir} = self.run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/controller.py:505; {dir} = self.run.dir, {strerror} = exc.strerror
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot create its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/controller.py:508; {name} = self.name
+    #: kvmgui/runtime/controller.py:509; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is still starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:522; {name} = self.name
+    #: kvmgui/runtime/controller.py:523; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running.")),
-    #: kvmgui/runtime/controller.py:528; {name} = self.name
+    #: kvmgui/runtime/controller.py:536; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Starting '{name}'.")),
-    #: kvmgui/runtime/controller.py:570
+    #: kvmgui/runtime/controller.py:578
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.")),
-    #: kvmgui/runtime/controller.py:580
+    #: kvmgui/runtime/controller.py:588
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.')),
-    #: kvmgui/runtime/controller.py:586; {name} = self.name
+    #: kvmgui/runtime/controller.py:594; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Started '{name}'.")),
-    #: kvmgui/runtime/controller.py:605; {name} = self.name
+    #: kvmgui/runtime/controller.py:613; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is not running.")),
-    #: kvmgui/runtime/controller.py:612; {name} = self.name
+    #: kvmgui/runtime/controller.py:620; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "kvmgui cannot reach the monitor of '{name}' right now (another program may be connected to it); try again in a moment.")),
-    #: kvmgui/runtime/controller.py:631; {name} = self.name
+    #: kvmgui/runtime/controller.py:639; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already paused.")),
-    #: kvmgui/runtime/controller.py:637; {name} = self.name
+    #: kvmgui/runtime/controller.py:645; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:641; {name} = self.name
+    #: kvmgui/runtime/controller.py:649; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
-    #: kvmgui/runtime/controller.py:653; {name} = self.name
+    #: kvmgui/runtime/controller.py:661; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:657; {name} = self.name
+    #: kvmgui/runtime/controller.py:665; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
-    #: kvmgui/runtime/controller.py:670; {name} = self.name
+    #: kvmgui/runtime/controller.py:678; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:673; {name} = self.name
+    #: kvmgui/runtime/controller.py:681; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
-    #: kvmgui/runtime/controller.py:687
+    #: kvmgui/runtime/controller.py:695
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
-    #: kvmgui/runtime/controller.py:693; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
-    #: kvmgui/runtime/controller.py:695; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
     #: kvmgui/runtime/controller.py:701; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
+    #: kvmgui/runtime/controller.py:703; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
+    #: kvmgui/runtime/controller.py:709; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' did not shut down within {wait} s, so it was forced off.")),
-    #: kvmgui/runtime/controller.py:707; {name} = self.name
+    #: kvmgui/runtime/controller.py:715; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.")),
-    #: kvmgui/runtime/controller.py:737; {pid} = watch.pid
+    #: kvmgui/runtime/controller.py:745; {pid} = watch.pid
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan')),
-    #: kvmgui/runtime/controller.py:742; {name} = self.name
+    #: kvmgui/runtime/controller.py:750; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off: QEMU did not respond, so it was killed.")),
-    #: kvmgui/runtime/controller.py:744; {name} = self.name
+    #: kvmgui/runtime/controller.py:752; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off.")),
-    #: kvmgui/runtime/controller.py:783; {dir} = self.run.dir
+    #: kvmgui/runtime/controller.py:791; {dir} = self.run.dir
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({exc}).')),
-    #: kvmgui/runtime/controller.py:787; {name} = self.name
+    #: kvmgui/runtime/controller.py:795; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:802; {parent} = dest.parent
+    #: kvmgui/runtime/controller.py:810; {parent} = dest.parent
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The folder {parent} does not exist.')),
     #: kvmgui/runtime/copy_device.py:90; {target} = shown(target), {strerror} = exc.strerror
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', '{target} cannot be examined ({strerror}).')),
@@ -1826,9 +1874,9 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.state', QT_TRANSLATE_NOOP('runtime.state', 'Loading a snapshot failed part-way; resume it or restore another snapshot.')),
     #: kvmgui/runtime/state.py:64
     ('runtime.state', QT_TRANSLATE_NOOP('runtime.state', "QEMU reports the state '{status}'.")),
-    #: kvmgui/runtime/throwaway.py:143; {name} = stored.spec.name
+    #: kvmgui/runtime/throwaway.py:144; {name} = stored.spec.name
     ('runtime.throwaway', QT_TRANSLATE_NOOP('runtime.throwaway', "The throwaway VM '{name}' is used by another program.")),
-    #: kvmgui/runtime/throwaway.py:145; {0} = throwaway_root(paths)
+    #: kvmgui/runtime/throwaway.py:146; {0} = throwaway_root(paths)
     ('runtime.throwaway', QT_TRANSLATE_NOOP('runtime.throwaway', "kvmgui could not create the throwaway VM's folder in {0}; try again.")),
     #: kvmgui/runtime/viewer.py:42
     ('runtime.viewer', QT_TRANSLATE_NOOP('runtime.viewer', 'Install the SPICE viewer: sudo apt install virt-viewer')),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from kvmgui.core.store import StoreError
 from kvmgui.runtime.state import VmState
+from kvmgui.ui.approval_dialog import approve_at_start
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error, show_exception
 from kvmgui.ui.i18n import translate
@@ -274,7 +275,13 @@ class VmActions(QObject):
 
     async def do_start(self, row: VmRow) -> Any:
         self.message.emit(translate("VmActions", "Starting {0}…").format(row.name))
-        outcome = await self._controller(row).start()
+        controller = self._controller(row)
+        outcome = await controller.start()
+        if getattr(outcome, "code", "") == "unapproved":
+            if not await approve_at_start(self.widget, self.ctx.paths, controller.stored):
+                self.message.emit(translate("VmActions", "{0} was not started.").format(row.name))
+                return outcome
+            outcome = await controller.start()
         self._report(outcome, translate("VmActions", "{0} could not be started.").format(row.name))
         return outcome
 

@@ -371,6 +371,92 @@
     </message>
 </context>
 <context>
+    <name>Approval</name>
+    <message>
+        <location filename="../../kvmgui/ui/approval_dialog.py" line="+119"/>
+        <source>{0} could not be started.</source>
+        <translation>{0} n&apos;a pas pu être démarrée.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The approval could not be saved.</source>
+        <translation>L&apos;approbation n&apos;a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the permissions of the folder {0}.</source>
+        <translation>Vérifiez les permissions du dossier {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location line="-82"/>
+        <source>Approve what this virtual machine uses</source>
+        <translation>Approuver ce qu&apos;utilise cette machine virtuelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} has settings made outside kvmgui that reach this computer; start it only if you trust where it came from.</source>
+        <translation>{0} a des paramètres définis hors de kvmgui qui accèdent à cet ordinateur&#xa0;; ne la démarrez que si vous avez confiance en sa provenance.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What the virtual machine uses</source>
+        <translation>Ce qu&apos;utilise la machine virtuelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approving lets it use exactly these; if its settings are changed outside kvmgui later, kvmgui asks again.</source>
+        <translation>L&apos;approbation lui permet d&apos;utiliser exactement ceci&#xa0;; si ses paramètres sont modifiés plus tard hors de kvmgui, kvmgui redemandera.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Approve and start</source>
+        <translation>&amp;Approuver et démarrer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Extra QEMU arguments: {0}</source>
+        <translation>Arguments QEMU supplémentaires&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read and write</source>
+        <translation>lecture et écriture</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>read only</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disk ({0}): {1}</source>
+        <translation>Disque ({0})&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base image ({0}): {1}</source>
+        <translation>Image de base ({0})&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CD/DVD image ({0}): {1}</source>
+        <translation>Image CD/DVD ({0})&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host CD/DVD drive ({0}): {1}</source>
+        <translation>Lecteur CD/DVD de l&apos;ordinateur ({0})&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USB stick ({0}): {1}</source>
+        <translation>Clé USB ({0})&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
     <name>CloneDialog</name>
     <message>
         <location filename="../../kvmgui/ui/media/clone_dialog.py" line="+46"/>
@@ -4362,7 +4448,7 @@
 <context>
     <name>VmActions</name>
     <message>
-        <location filename="../../kvmgui/ui/vm_actions.py" line="+92"/>
+        <location filename="../../kvmgui/ui/vm_actions.py" line="+93"/>
         <source>&amp;New virtual machine…</source>
         <translation>&amp;Nouvelle machine virtuelle…</translation>
     </message>
@@ -4405,13 +4491,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+207"/>
+        <location line="+213"/>
         <location line="+23"/>
         <source>&amp;Force off</source>
         <translation>&amp;Forcer l&apos;arrêt</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-234"/>
         <source>Switch the virtual machine off at once, like pulling the plug (unsaved work in it is lost)</source>
         <translation>Couper la machine virtuelle immédiatement, comme si on la débranchait (le travail non enregistré est perdu)</translation>
     </message>
@@ -4481,7 +4567,12 @@
         <translation>Démarrage de {0}…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>{0} was not started.</source>
+        <translation>{0} n&apos;a pas été démarrée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} could not be started.</source>
         <translation>{0} n&apos;a pas pu être démarrée.</translation>
     </message>
@@ -5069,181 +5160,265 @@
     <message>
         <location line="+2"/>
         <source>kvmgui gives QEMU its own private monitor sockets, and another could expose the VM</source>
-        <extracomment>kvmgui/core/argv_extra.py:21</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:28</extracomment>
         <translation>kvmgui donne à QEMU ses propres sockets de moniteur privés, et un autre pourrait exposer la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui sets up the display itself, on a private socket only this user can open</source>
-        <extracomment>kvmgui/core/argv_extra.py:22</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:29</extracomment>
         <translation>kvmgui configure lui-même l&apos;affichage, sur un socket privé que seul cet utilisateur peut ouvrir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU would guess the image format; add the disk in the VM&apos;s settings instead</source>
-        <extracomment>kvmgui/core/argv_extra.py:23</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:30</extracomment>
         <translation>QEMU devinerait le format de l&apos;image&#xa0;; ajoutez plutôt le disque dans les paramètres de la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui needs to manage the QEMU process itself</source>
-        <extracomment>kvmgui/core/argv_extra.py:24</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:31</extracomment>
         <translation>kvmgui doit gérer lui-même le processus QEMU</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>it makes QEMU open a file or folder of this computer</source>
+        <extracomment>kvmgui/core/argv_extra.py:32</extracomment>
+        <translation>il fait ouvrir à QEMU un fichier ou un dossier de cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>extra character devices can open sockets or files outside kvmgui&apos;s control</source>
-        <extracomment>kvmgui/core/argv_extra.py:31</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:39</extracomment>
         <translation>des périphériques caractère supplémentaires peuvent ouvrir des sockets ou des fichiers hors du contrôle de kvmgui</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui already writes the serial console to the VM&apos;s log</source>
-        <extracomment>kvmgui/core/argv_extra.py:32</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:40</extracomment>
         <translation>kvmgui écrit déjà la console série dans le journal de la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a parallel port backend can open host devices or sockets</source>
-        <extracomment>kvmgui/core/argv_extra.py:33</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:41</extracomment>
         <translation>une sortie de port parallèle peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a debug console backend can open host devices or sockets</source>
-        <extracomment>kvmgui/core/argv_extra.py:34</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:42</extracomment>
         <translation>une sortie de console de débogage peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a console backend can open host devices or sockets</source>
-        <extracomment>kvmgui/core/argv_extra.py:35</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:43</extracomment>
         <translation>une sortie de console peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the test interface gives full control of the VM to whoever connects</source>
-        <extracomment>kvmgui/core/argv_extra.py:36</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:44</extracomment>
         <translation>l&apos;interface de test donne le contrôle total de la machine virtuelle à quiconque s&apos;y connecte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a debugger stub lets whoever connects control the guest</source>
-        <extracomment>kvmgui/core/argv_extra.py:37</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:45</extracomment>
         <translation>un serveur de débogage permet à quiconque s&apos;y connecte de contrôler l&apos;invité</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it opens a debugger port on TCP 1234 that anyone on the network can use</source>
-        <extracomment>kvmgui/core/argv_extra.py:38</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:46</extracomment>
         <translation>il ouvre sur le port TCP 1234 un accès de débogage que n&apos;importe qui sur le réseau peut utiliser</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it makes QEMU wait for a migration stream, which can arrive over the network</source>
-        <extracomment>kvmgui/core/argv_extra.py:39</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:47</extracomment>
         <translation>il fait attendre à QEMU un flux de migration, qui peut arriver par le réseau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui decides itself when the guest starts running</source>
-        <extracomment>kvmgui/core/argv_extra.py:52</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:60</extracomment>
         <translation>kvmgui décide lui-même quand l&apos;invité commence à tourner</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a configuration file can add monitors and displays that this check cannot see</source>
-        <extracomment>kvmgui/core/argv_extra.py:53</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:61</extracomment>
         <translation>un fichier de configuration peut ajouter des moniteurs et des affichages que cette vérification ne voit pas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it can change the monitors and sockets kvmgui set up</source>
-        <extracomment>kvmgui/core/argv_extra.py:54</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:62</extracomment>
         <translation>il peut modifier les moniteurs et les sockets mis en place par kvmgui</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it loads a shared library into QEMU</source>
-        <extracomment>kvmgui/core/argv_extra.py:55</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:63</extracomment>
         <translation>il charge une bibliothèque partagée dans QEMU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui sets up the TPM itself</source>
-        <extracomment>kvmgui/core/argv_extra.py:56</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:64</extracomment>
         <translation>kvmgui configure lui-même le TPM</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>add disks in the VM&apos;s settings, where their format is recorded</source>
+        <extracomment>kvmgui/core/argv_extra.py:75</extracomment>
+        <translation>ajoutez les disques dans les paramètres de la VM, où leur format est enregistré</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it makes QEMU write its log over a file of this computer</source>
+        <extracomment>kvmgui/core/argv_extra.py:77</extracomment>
+        <translation>il fait écrire à QEMU son journal par-dessus un fichier de cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kvmgui sets up the sound output itself</source>
+        <extracomment>kvmgui/core/argv_extra.py:86</extracomment>
+        <translation>kvmgui configure lui-même la sortie du son</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU no longer has this option; turn Sound on in the VM&apos;s settings instead</source>
+        <extracomment>kvmgui/core/argv_extra.py:87</extracomment>
+        <translation>QEMU n&apos;a plus cette option&#xa0;; activez plutôt le son dans les paramètres de la VM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>QEMU would print its help and exit instead of starting the VM</source>
-        <extracomment>kvmgui/core/argv_extra.py:67</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:88</extracomment>
         <translation>QEMU afficherait son aide et quitterait au lieu de démarrer la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU would print its version and exit instead of starting the VM</source>
-        <extracomment>kvmgui/core/argv_extra.py:69</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:90</extracomment>
         <translation>QEMU afficherait sa version et quitterait au lieu de démarrer la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The extra argument {option} is not allowed: {reason}.</source>
-        <extracomment>kvmgui/core/argv_extra.py:94</extracomment>
-        <translation>L&apos;argument supplémentaire {option} n&apos;est pas autorisé&#xa0;: {reason}.</translation>
+        <source>port forwards listen on this computer; add them in the VM&apos;s network settings, which bind them to 127.0.0.1</source>
+        <extracomment>kvmgui/core/argv_extra.py:348</extracomment>
+        <translation>les redirections de ports écoutent sur cet ordinateur&#xa0;; ajoutez-les dans les paramètres réseau de la VM, qui les lient à 127.0.0.1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The port forward hostfwd={rule} would accept connections from other computers; write 127.0.0.1 before the host port.</source>
-        <extracomment>kvmgui/core/argv_extra.py:116</extracomment>
-        <translation>La redirection de port hostfwd={rule} accepterait des connexions venant d&apos;autres ordinateurs&#xa0;; écrivez 127.0.0.1 avant le port hôte.</translation>
+        <source>a guest forward connects the guest to programs, sockets or files of this computer</source>
+        <extracomment>kvmgui/core/argv_extra.py:350</extracomment>
+        <translation>une redirection de l&apos;invité le relie à des programmes, des sockets ou des fichiers de cet ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The extra argument -{option} {1} is not allowed: only user-mode networking may be added, other back-ends can listen on the network or need root.</source>
-        <extracomment>kvmgui/core/argv_extra.py:127; {1} = net_type or value</extracomment>
-        <translation>L&apos;argument supplémentaire -{option} {1} n&apos;est pas autorisé&#xa0;: seul le réseau en mode utilisateur peut être ajouté, les autres modes peuvent écouter sur le réseau ou nécessitent les droits root.</translation>
+        <source>it shares a folder of this computer with the guest</source>
+        <extracomment>kvmgui/core/argv_extra.py:351</extracomment>
+        <translation>il partage un dossier de cet ordinateur avec l&apos;invité</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The extra argument guestfwd={rule} is not allowed: it runs a host command through the shell.</source>
-        <extracomment>kvmgui/core/argv_extra.py:139</extracomment>
-        <translation>L&apos;argument supplémentaire guestfwd={rule} n&apos;est pas autorisé&#xa0;: il exécute une commande de l&apos;hôte à travers le shell.</translation>
+        <source>it only works with a shared folder of this computer</source>
+        <extracomment>kvmgui/core/argv_extra.py:353</extracomment>
+        <translation>il ne fonctionne qu&apos;avec un dossier partagé de cet ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The extra argument -drive {value} needs an explicit format=raw or format=qcow2: without it QEMU guesses the format, which a guest can abuse.</source>
-        <extracomment>kvmgui/core/argv_extra.py:150</extracomment>
-        <translation>L&apos;argument supplémentaire -drive {value} nécessite un format=raw ou format=qcow2 explicite&#xa0;: sans lui, QEMU devine le format, ce dont un invité peut abuser.</translation>
+        <source>The extra argument {option} is not one of the extra arguments kvmgui allows: {reason}.</source>
+        <extracomment>kvmgui/core/argv_extra.py:511</extracomment>
+        <translation>L&apos;argument supplémentaire {option} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {reason}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>it connects the VM to other programs</source>
-        <extracomment>kvmgui/core/argv_extra.py:159</extracomment>
-        <translation>il relie la machine virtuelle à d&apos;autres programmes</translation>
+        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows; remove it, or set what it does in the VM&apos;s settings.</source>
+        <extracomment>kvmgui/core/argv_extra.py:516</extracomment>
+        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;; retirez-le, ou réglez ce qu&apos;il fait dans les paramètres de la VM.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {2} is not on its list of safe ones ({3}).</source>
+        <extracomment>kvmgui/core/argv_extra.py:523; {2} = name or &apos;(none)&apos;, {3} = &apos;, &apos;.join(sorted(allowed))</extracomment>
+        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {what} {2} n&apos;est pas dans sa liste de ceux qui sont sûrs ({3}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {1} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).</source>
+        <extracomment>kvmgui/core/argv_extra.py:532; {1} = key or &apos;(unnamed)&apos;</extracomment>
+        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: la propriété {1} de {owner} peut accéder à cet ordinateur ou n&apos;est pas connue comme sûre&#xa0;; retirez-la (autorisées&#xa0;: {listed}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {value} is not a value kvmgui accepts for {key}; write a plain word or number.</source>
+        <extracomment>kvmgui/core/argv_extra.py:540</extracomment>
+        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {value} n&apos;est pas une valeur que kvmgui accepte pour {key}&#xa0;; écrivez un simple mot ou un nombre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the device</source>
+        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
+        <translation>le périphérique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the object type</source>
+        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
+        <translation>le type d&apos;objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the back-end</source>
+        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
+        <translation>le moteur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the CPU model</source>
+        <extracomment>kvmgui/core/argv_extra.py:610</extracomment>
+        <translation>le modèle de processeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a CPU feature</source>
+        <extracomment>kvmgui/core/argv_extra.py:613</extracomment>
+        <translation>une fonction du processeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kvmgui reads only the key=value form of option values, not JSON; write it as key=value pairs</source>
+        <extracomment>kvmgui/core/argv_extra.py:622</extracomment>
+        <translation>kvmgui ne lit les valeurs d&apos;options que sous la forme clé=valeur, pas en JSON&#xa0;; écrivez-les en paires clé=valeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument is empty; remove it.</source>
-        <extracomment>kvmgui/core/argv_extra.py:179</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:659</extracomment>
         <translation>Un argument supplémentaire est vide&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {token} contains a control character; remove it.</source>
-        <extracomment>kvmgui/core/argv_extra.py:184</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:664</extracomment>
         <translation>L&apos;argument supplémentaire {token} contient un caractère de contrôle&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM&apos;s settings instead.</source>
-        <extracomment>kvmgui/core/argv_extra.py:201</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:684</extracomment>
         <translation>L&apos;argument supplémentaire {token} n&apos;est pas une option&#xa0;: QEMU l&apos;ouvrirait comme image disque en devinant son format&#xa0;; ajoutez plutôt les disques dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument -{expecting_value_for} is missing its value.</source>
-        <extracomment>kvmgui/core/argv_extra.py:207</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:695</extracomment>
         <translation>Il manque la valeur de l&apos;argument supplémentaire -{expecting_value_for}.</translation>
     </message>
 </context>
@@ -5595,7 +5770,7 @@
 <context>
     <name>core.clones</name>
     <message>
-        <location line="-242"/>
+        <location line="-270"/>
         <source>delete</source>
         <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
         <translation>supprimer</translation>
@@ -5625,7 +5800,7 @@
         <translation>revenir à un instantané de</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+264"/>
         <source>backing_reference needs absolute paths.</source>
         <extracomment>kvmgui/core/clones.py:81</extracomment>
         <translation>backing_reference nécessite des chemins absolus.</translation>
@@ -7454,206 +7629,263 @@
     <message>
         <location line="+2"/>
         <source>There is not enough free space in {place} to {action}: free some space and try again.</source>
-        <extracomment>kvmgui/core/store.py:107</extracomment>
+        <extracomment>kvmgui/core/store.py:108</extracomment>
         <translation>Il n&apos;y a pas assez d&apos;espace libre dans {place} pour {action}&#xa0;: libérez de l&apos;espace et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui may not write in {place} to {action}: check the folder&apos;s permissions or choose another VM folder in the settings.</source>
-        <extracomment>kvmgui/core/store.py:110</extracomment>
+        <extracomment>kvmgui/core/store.py:111</extracomment>
         <translation>kvmgui n&apos;a pas le droit d&apos;écrire dans {place} pour {action}&#xa0;: vérifiez les droits du dossier ou choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{place} is on a read-only filesystem, so kvmgui cannot {action}: choose another VM folder in the settings.</source>
-        <extracomment>kvmgui/core/store.py:113</extracomment>
+        <extracomment>kvmgui/core/store.py:114</extracomment>
         <translation>{place} est sur un système de fichiers en lecture seule, kvmgui ne peut donc pas {action}&#xa0;: choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is too long for the filesystem of {place}: choose a shorter name.</source>
-        <extracomment>kvmgui/core/store.py:116</extracomment>
+        <extracomment>kvmgui/core/store.py:117</extracomment>
         <translation>Le nom est trop long pour le système de fichiers de {place}&#xa0;: choisissez un nom plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not {action} in {place} ({2}): check the folder and try again.</source>
-        <extracomment>kvmgui/core/store.py:117; {2} = exc.strerror or exc</extracomment>
+        <extracomment>kvmgui/core/store.py:118; {2} = exc.strerror or exc</extracomment>
         <translation>Impossible de {action} dans {place} ({2})&#xa0;: vérifiez le dossier et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a symbolic link, which kvmgui does not follow: replace it with the file itself.</source>
-        <extracomment>kvmgui/core/store.py:131; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:132; {path} = shown(str(path))</extracomment>
         <translation>{path} est un lien symbolique, que kvmgui ne suit pas&#xa0;: remplacez-le par le fichier lui-même.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not a regular file: replace it with a definition file.</source>
-        <extracomment>kvmgui/core/store.py:134; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:135; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas un fichier ordinaire&#xa0;: remplacez-le par un fichier de définition.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM name cannot be empty, &apos;.&apos; or &apos;..&apos;: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:194</extracomment>
+        <extracomment>kvmgui/core/store.py:198</extracomment>
         <translation>Le nom d&apos;une machine virtuelle ne peut pas être vide, «&#xa0;.&#xa0;» ou «&#xa0;..&#xa0;»&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM name cannot contain &apos;/&apos; or NUL characters: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:196</extracomment>
+        <extracomment>kvmgui/core/store.py:200</extracomment>
         <translation>Le nom d&apos;une machine virtuelle ne peut pas contenir «&#xa0;/&#xa0;» ni de caractère NUL&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is too long for a folder name: choose a shorter name.</source>
-        <extracomment>kvmgui/core/store.py:199</extracomment>
+        <extracomment>kvmgui/core/store.py:203</extracomment>
         <translation>Le nom est trop long pour un nom de dossier&#xa0;: choisissez un nom plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>That name would place the VM outside the VM folder: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:202</extracomment>
+        <extracomment>kvmgui/core/store.py:206</extracomment>
         <translation>Ce nom placerait la machine virtuelle hors du dossier des machines virtuelles&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} is not a VM folder in {_root}, so kvmgui will not change it.</source>
-        <extracomment>kvmgui/core/store.py:209; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:213; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))</extracomment>
         <translation>{dir} n&apos;est pas un dossier de machine virtuelle dans {_root}, kvmgui ne le modifiera donc pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} is a symbolic link, which kvmgui does not follow: move the VM&apos;s folder into the VM folder.</source>
-        <extracomment>kvmgui/core/store.py:212; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:216; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} est un lien symbolique, que kvmgui ne suit pas&#xa0;: déplacez le dossier de la machine virtuelle dans le dossier des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:225; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:229; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM folder {_root} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:245; {_root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:249; {_root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
         <translation>Le dossier des machines virtuelles {_root} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a symbolic link, which kvmgui does not follow: move the VM&apos;s folder here instead.</source>
-        <extracomment>kvmgui/core/store.py:258; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:262; {path} = shown(str(path))</extracomment>
         <translation>{path} est un lien symbolique, que kvmgui ne suit pas&#xa0;: déplacez plutôt ici le dossier de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder name {name} is not valid UTF-8: rename the folder.</source>
-        <extracomment>kvmgui/core/store.py:269; {name} = shown(name)</extracomment>
+        <extracomment>kvmgui/core/store.py:273; {name} = shown(name)</extracomment>
         <translation>Le nom de dossier {name} n&apos;est pas de l&apos;UTF-8 valide&#xa0;: renommez le dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has the same id as VM &apos;{first}&apos;, probably because its folder was copied by hand: give it a new id by changing the letters and digits of &quot;id&quot; in {definition}.</source>
-        <extracomment>kvmgui/core/store.py:285; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))</extracomment>
+        <extracomment>kvmgui/core/store.py:289; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a le même identifiant que la machine virtuelle «&#xa0;{first}&#xa0;», sans doute parce que son dossier a été copié à la main&#xa0;: donnez-lui un nouvel identifiant en changeant les lettres et les chiffres de «&#xa0;id&#xa0;» dans {definition}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/core/store.py:316; {name_or_id} = shown(name_or_id)</extracomment>
+        <extracomment>kvmgui/core/store.py:320; {name_or_id} = shown(name_or_id)</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>for VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:330; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:334; {name} = shown(spec.name)</extracomment>
         <translation>pour la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM with the id {id} already exists: give the new VM a new id.</source>
-        <extracomment>kvmgui/core/store.py:350; {id} = spec.id</extracomment>
+        <extracomment>kvmgui/core/store.py:355; {id} = spec.id</extracomment>
         <translation>Une machine virtuelle avec l&apos;identifiant {id} existe déjà&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another VM&apos;s id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.</source>
-        <extracomment>kvmgui/core/store.py:356</extracomment>
+        <extracomment>kvmgui/core/store.py:361</extracomment>
         <translation>L&apos;identifiant d&apos;une autre machine virtuelle commence aussi par {key}, les deux partageraient donc un même dossier d&apos;exécution&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>create VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:360; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:365; {name} = shown(spec.name)</extracomment>
         <translation>créer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{name}&apos; already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:368; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:373; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {_root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was deleted or moved by another program: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:407</extracomment>
+        <extracomment>kvmgui/core/store.py:417</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été supprimée ou déplacée par un autre programme&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:419; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:429; {path} = shown(str(path))</extracomment>
         <translation>{path} contient maintenant une définition de machine virtuelle différente ou endommagée, kvmgui ne l&apos;écrasera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was changed by another program since it was loaded: reload it and make your change again.</source>
-        <extracomment>kvmgui/core/store.py:423</extracomment>
+        <extracomment>kvmgui/core/store.py:433</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été modifiée par un autre programme depuis son chargement&#xa0;: rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To change the name of VM &apos;{name}&apos;, rename it instead of saving it.</source>
-        <extracomment>kvmgui/core/store.py:436; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:446; {name} = shown(folder.dir.name)</extracomment>
         <translation>Pour changer le nom de la machine virtuelle «&#xa0;{name}&#xa0;», renommez-la au lieu de l&apos;enregistrer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>save VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:440; {name} = shown(stored.spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:450; {name} = shown(stored.spec.name)</extracomment>
         <translation>enregistrer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{new_name}&apos; already exists in {_root}: choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:472; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:491; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {_root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:475; {name} = shown(old.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:494; {name} = shown(old.dir.name)</extracomment>
         <translation>renommer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{definition} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:507; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:526; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
         <translation>{definition} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:515; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:534; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} contient maintenant une autre machine virtuelle, kvmgui ne le supprimera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>delete VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:518; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:537; {name} = shown(folder.dir.name)</extracomment>
         <translation>supprimer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>core.trust</name>
+    <message>
+        <location line="+2"/>
+        <source>Extra QEMU arguments: {0}</source>
+        <extracomment>kvmgui/core/trust.py:66; {0} = shlex.join(json.loads(self.target))</extracomment>
+        <translation>Arguments QEMU supplémentaires&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read and write</source>
+        <extracomment>kvmgui/core/trust.py:67</extracomment>
+        <translation>lecture et écriture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read only</source>
+        <extracomment>kvmgui/core/trust.py:67</extracomment>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disk</source>
+        <extracomment>kvmgui/core/trust.py:69</extracomment>
+        <translation>Disque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base image</source>
+        <extracomment>kvmgui/core/trust.py:70</extracomment>
+        <translation>Image de base</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CD/DVD image</source>
+        <extracomment>kvmgui/core/trust.py:71</extracomment>
+        <translation>Image CD/DVD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host CD/DVD drive</source>
+        <extracomment>kvmgui/core/trust.py:72</extracomment>
+        <translation>Lecteur CD/DVD de l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USB stick</source>
+        <extracomment>kvmgui/core/trust.py:73</extracomment>
+        <translation>Clé USB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VM &apos;{name}&apos; has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.</source>
+        <extracomment>kvmgui/core/trust.py:235</extracomment>
+        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres définis hors de kvmgui qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; lancez kvmgui-cli approve {quoted} pour les vérifier et les approuver, ou démarrez-la depuis l&apos;application, qui vous les demandera.</translation>
     </message>
 </context>
 <context>
@@ -8365,152 +8597,158 @@
     <name>runtime.clones</name>
     <message>
         <location line="+2"/>
+        <source>VM &apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {1}), then {doing}.</source>
+        <extracomment>kvmgui/runtime/clones.py:82; {name} = shown(vm.spec.name), {1} = shlex.quote(vm.spec.name)</extracomment>
+        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {1}), puis {doing}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>VM &apos;{name}&apos; is running, so its disk is changing; shut it down first (kvmgui-cli shutdown &apos;{name}&apos;), then {doing}.</source>
-        <extracomment>kvmgui/runtime/clones.py:79; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:89; {name} = shown(vm.spec.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» est en marche, son disque change donc&#xa0;; éteignez-la d&apos;abord (kvmgui-cli shutdown &apos;{name}&apos;), puis {doing}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} of &apos;{name}&apos;, {path}, does not exist.</source>
-        <extracomment>kvmgui/runtime/clones.py:91; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:101; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
         <translation>Le disque {i} de «&#xa0;{name}&#xa0;», {path}, n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{base}&apos; is neither a VM nor an image file: check the name (&apos;kvmgui-cli list&apos; shows the VMs).</source>
-        <extracomment>kvmgui/runtime/clones.py:114; {base} = shown(base)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:124; {base} = shown(base)</extracomment>
         <translation>«&#xa0;{base}&#xa0;» n&apos;est ni une machine virtuelle ni un fichier image&#xa0;: vérifiez le nom («&#xa0;kvmgui-cli list&#xa0;» affiche les machines virtuelles).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made read-only ({strerror}); make sure nothing writes to it while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:130; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:140; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être mis en lecture seule ({strerror})&#xa0;; veillez à ce que rien n&apos;y écrive tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>make the clone</source>
-        <extracomment>kvmgui/runtime/clones.py:193</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:203</extracomment>
         <translation>créez le clone</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a disk of VM &apos;{name2}&apos;; clone the VM instead (kvmgui-cli clone &apos;{name2}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:209; {name} = shown(image.name), {name2} = name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:220; {name} = shown(image.name), {name2} = name</extracomment>
         <translation>{name} est un disque de la machine virtuelle «&#xa0;{name2}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{name2}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} is a host device; a linked clone needs a disk image file as its base.</source>
-        <extracomment>kvmgui/runtime/clones.py:217; {image} = shown(str(image))</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:228; {image} = shown(str(image))</extracomment>
         <translation>{image} est un périphérique de l&apos;hôte&#xa0;; un clone lié a besoin d&apos;un fichier d&apos;image disque comme base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a &apos;{format}&apos; image, which kvmgui cannot use as a base: convert it to qcow2 first (kvmgui-cli img convert).</source>
-        <extracomment>kvmgui/runtime/clones.py:228; {name} = shown(image.name), {format} = info.format</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:239; {name} = shown(image.name), {format} = info.format</extracomment>
         <translation>{name} est une image «&#xa0;{format}&#xa0;», que kvmgui ne peut pas utiliser comme base&#xa0;: convertissez-la d&apos;abord en qcow2 (kvmgui-cli img convert).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base VM could not be marked read-only: {exc}</source>
-        <extracomment>kvmgui/runtime/clones.py:259</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:270</extracomment>
         <translation>La machine virtuelle de base n&apos;a pas pu être mise en lecture seule&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/runtime/clones.py:272; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:283; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{name}&apos;, a linked clone of {what}: its disk keeps only its own changes and reads everything else from the base.</source>
-        <extracomment>kvmgui/runtime/clones.py:274; {name} = shown(plan.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:285; {name} = shown(plan.spec.name)</extracomment>
         <translation>«&#xa0;{name}&#xa0;» créée, un clone lié de {what}&#xa0;: son disque ne garde que ses propres modifications et lit tout le reste sur la base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image is</source>
-        <extracomment>kvmgui/runtime/clones.py:277</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:288</extracomment>
         <translation>l&apos;image de base est</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>images are</source>
-        <extracomment>kvmgui/runtime/clones.py:277</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:288</extracomment>
         <translation>les images de base sont</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base disk {files} now read-only, because any change to a base would corrupt its linked clones.</source>
-        <extracomment>kvmgui/runtime/clones.py:278</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:289</extracomment>
         <translation>{Files} désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In &apos;{name}&apos;, {1}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
-        <extracomment>kvmgui/runtime/clones.py:281; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:292; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
         <translation>Dans «&#xa0;{name}&#xa0;», {1}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; writable</source>
-        <extracomment>kvmgui/runtime/clones.py:350; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:361; {name} = shown(vm.spec.name)</extracomment>
         <translation>la machine virtuelle «&#xa0;{name}&#xa0;» modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} could not be made writable ({strerror}).</source>
-        <extracomment>kvmgui/runtime/clones.py:365; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:376; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} n&apos;a pas pu être rendu modifiable ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {i} ({name}) is writable again</source>
-        <extracomment>kvmgui/runtime/clones.py:368; {i} = i + 1, {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:379; {i} = i + 1, {name} = path.name</extracomment>
         <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A full clone copies a VM; to make a VM from an image, use &apos;kvmgui-cli create NAME --disk IMAGE&apos; (or clone it with --linked).</source>
-        <extracomment>kvmgui/runtime/clones.py:399</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:410</extracomment>
         <translation>Un clone complet copie une machine virtuelle&#xa0;; pour créer une machine virtuelle à partir d&apos;une image, utilisez «&#xa0;kvmgui-cli create NOM --disk IMAGE&#xa0;» (ou clonez-la avec --linked).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>copy it</source>
-        <extracomment>kvmgui/runtime/clones.py:402</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:413</extracomment>
         <translation>copiez-la</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk of this VM is a host device; kvmgui copies image files only.</source>
-        <extracomment>kvmgui/runtime/clones.py:415</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:427</extracomment>
         <translation>Un disque de cette machine virtuelle est un périphérique de l&apos;hôte&#xa0;; kvmgui ne copie que des fichiers image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning &apos;{name}&apos; was cancelled; nothing was changed.</source>
-        <extracomment>kvmgui/runtime/clones.py:435; {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:447; {name} = shown(base_vm.spec.name)</extracomment>
         <translation>Le clonage de «&#xa0;{name}&#xa0;» a été annulé&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created &apos;{new_name}&apos;, an independent copy of &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/clones.py:442; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:454; {new_name} = shown(new_name), {name} = shown(base_vm.spec.name)</extracomment>
         <translation>«&#xa0;{new_name}&#xa0;» créée, une copie indépendante de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cloning {base}</source>
-        <extracomment>kvmgui/runtime/clones.py:446</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:458</extracomment>
         <translation>Clonage de {base}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} failed: {sentence}</source>
-        <extracomment>kvmgui/runtime/clones.py:467; {name} = src.name</extracomment>
+        <extracomment>kvmgui/runtime/clones.py:479; {name} = src.name</extracomment>
         <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
     </message>
 </context>
@@ -8570,235 +8808,235 @@
     <message>
         <location line="+2"/>
         <source>The guest was asked to shut down (ACPI power button).</source>
-        <extracomment>kvmgui/runtime/controller.py:190</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:191</extracomment>
         <translation>Il a été demandé à l&apos;invité de s&apos;éteindre (bouton d&apos;alimentation ACPI).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest is powering off.</source>
-        <extracomment>kvmgui/runtime/controller.py:198</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:199</extracomment>
         <translation>L&apos;invité s&apos;éteint.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> It is kept paused so you can read its screen; reset it or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:207</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:208</extracomment>
         <translation> Elle reste en pause pour que vous puissiez lire son écran&#xa0;; réinitialisez-la ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The disk on the host is full, so the guest&apos;s writes failed and it was paused: free some space on the host, then resume the VM.</source>
-        <extracomment>kvmgui/runtime/controller.py:224</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:225</extracomment>
         <translation>Le disque de l&apos;hôte est plein&#xa0;: les écritures de l&apos;invité ont échoué et il a été mis en pause. Libérez de l&apos;espace sur l&apos;hôte, puis reprenez la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reading from</source>
-        <extracomment>kvmgui/runtime/controller.py:226</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:227</extracomment>
         <translation>la lecture sur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>writing to</source>
-        <extracomment>kvmgui/runtime/controller.py:226</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:227</extracomment>
         <translation>l&apos;écriture sur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.</source>
-        <extracomment>kvmgui/runtime/controller.py:227; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:228; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
         <translation>Une erreur de disque s&apos;est produite pendant {op} un disque ({1})&#xa0;; l&apos;invité a été mis en pause. Vérifiez l&apos;image disque et le disque de l&apos;hôte, puis reprenez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:254</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:255</extracomment>
         <translation>L&apos;invité n&apos;a pas réagi à la demande d&apos;extinction en {timeout} s (il est peut-être encore en train de démarrer, ou n&apos;écoute pas le bouton d&apos;alimentation ACPI)&#xa0;; réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting this VM.</source>
-        <extracomment>kvmgui/runtime/controller.py:275</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:276</extracomment>
         <translation>Un autre programme est en train de démarrer cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.</source>
-        <extracomment>kvmgui/runtime/controller.py:283</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:284</extracomment>
         <translation>QEMU s&apos;est arrêté de façon inattendue alors qu&apos;aucun programme kvmgui ne le surveillait (il a probablement été tué)&#xa0;; redémarrez la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).</source>
-        <extracomment>kvmgui/runtime/controller.py:327</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:328</extracomment>
         <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant (un autre programme y est connecté).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:327</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:328</extracomment>
         <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot create its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/controller.py:504; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:505; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is still starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:508; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:509; {name} = self.name</extracomment>
         <translation>Un autre programme est encore en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already running.</source>
-        <extracomment>kvmgui/runtime/controller.py:522; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:523; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Starting &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:528; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:536; {name} = self.name</extracomment>
         <translation>Démarrage de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not accept the password for the VM&apos;s display ({exc}), so the VM was stopped again; turn the display password off in the VM&apos;s settings to start it without one.</source>
-        <extracomment>kvmgui/runtime/controller.py:570</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:578</extracomment>
         <translation>QEMU n&apos;a pas accepté le mot de passe de l&apos;affichage de la machine virtuelle ({exc}), elle a donc été arrêtée&#xa0;; désactivez le mot de passe de l&apos;affichage dans ses paramètres pour la démarrer sans.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.</source>
-        <extracomment>kvmgui/runtime/controller.py:580</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:588</extracomment>
         <translation>QEMU a démarré mais n&apos;a pas accepté la commande de lancer l&apos;invité ({exc})&#xa0;; il a été arrêté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Started &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:586; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:594; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a démarré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is not running.</source>
-        <extracomment>kvmgui/runtime/controller.py:605; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:613; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot reach the monitor of &apos;{name}&apos; right now (another program may be connected to it); try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:612; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:620; {name} = self.name</extracomment>
         <translation>kvmgui ne peut pas joindre le moniteur de «&#xa0;{name}&#xa0;» pour l&apos;instant (un autre programme y est peut-être connecté)&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already paused.</source>
-        <extracomment>kvmgui/runtime/controller.py:631; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:639; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pause &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:637; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:645; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas mis «&#xa0;{name}&#xa0;» en pause&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:641; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:649; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» mise en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not resume &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:653; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:661; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas repris «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resumed &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:657; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:665; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a repris.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not reset &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:670; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:678; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas réinitialisé «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset &apos;{name}&apos; (like pressing its reset button).</source>
-        <extracomment>kvmgui/runtime/controller.py:673; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:681; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» réinitialisée (comme avec son bouton de réinitialisation).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pass on the shutdown request: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:687</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:695</extracomment>
         <translation>QEMU n&apos;a pas transmis la demande d&apos;extinction&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Asked &apos;{name}&apos; to shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:693; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:701; {name} = self.name</extracomment>
         <translation>Extinction demandée à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:695; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:703; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» s&apos;est éteinte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; did not shut down within {wait} s, so it was forced off.</source>
-        <extracomment>kvmgui/runtime/controller.py:701; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:709; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas éteinte en {wait} s, son arrêt a donc été forcé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:707; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:715; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» tourne encore {wait} s après la demande d&apos;extinction&#xa0;: l&apos;invité est peut-être encore en train de démarrer, ou ignore le bouton d&apos;alimentation ACPI. Réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan</source>
-        <extracomment>kvmgui/runtime/controller.py:737; {pid} = watch.pid</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:745; {pid} = watch.pid</extracomment>
         <translation>QEMU (PID {pid}) ne s&apos;est pas arrêté, même tué&#xa0;; il est peut-être bloqué dans le noyau (par exemple sur un disque figé). Vérifiez-le avec&#xa0;: ps -p {pid} -o stat,wchan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off: QEMU did not respond, so it was killed.</source>
-        <extracomment>kvmgui/runtime/controller.py:742; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:750; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée&#xa0;: QEMU ne répondait pas, il a donc été tué.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off.</source>
-        <extracomment>kvmgui/runtime/controller.py:744; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:752; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot use its runtime folder {dir} ({exc}).</source>
-        <extracomment>kvmgui/runtime/controller.py:783; {dir} = self.run.dir</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:791; {dir} = self.run.dir</extracomment>
         <translation>kvmgui ne peut pas utiliser son dossier d&apos;exécution {dir} ({exc}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:787; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:795; {name} = self.name</extracomment>
         <translation>Un autre programme est en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/controller.py:802; {parent} = dest.parent</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:810; {parent} = dest.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
 </context>
@@ -10193,13 +10431,13 @@
     <message>
         <location line="+2"/>
         <source>The throwaway VM &apos;{name}&apos; is used by another program.</source>
-        <extracomment>kvmgui/runtime/throwaway.py:143; {name} = stored.spec.name</extracomment>
+        <extracomment>kvmgui/runtime/throwaway.py:144; {name} = stored.spec.name</extracomment>
         <translation>La machine virtuelle jetable «&#xa0;{name}&#xa0;» est utilisée par un autre programme.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not create the throwaway VM&apos;s folder in {0}; try again.</source>
-        <extracomment>kvmgui/runtime/throwaway.py:145; {0} = throwaway_root(paths)</extracomment>
+        <extracomment>kvmgui/runtime/throwaway.py:146; {0} = throwaway_root(paths)</extracomment>
         <translation>kvmgui n&apos;a pas pu créer le dossier de la machine virtuelle jetable dans {0}&#xa0;; réessayez.</translation>
     </message>
 </context>

@@ -52,7 +52,7 @@ async def test_start_with_a_device_qemu_refuses(
     run_env: RunEnv, manager: VmManager, host_env: tuple[HostFacts, QemuCaps]
 ) -> None:
     """An expert extra argument the checks let through, which QEMU refuses at start."""
-    extra = ("-device", "kvmgui-no-such-device")
+    extra = ("-device", "virtio-rng-pci,bus=kvmgui-no-such-bus")
     assert extra_args_problems(extra) == []
     stored = create_vm(run_env, tiny_spec("baddev", extra_args=extra))
     problems = validate_spec(stored.spec, host_env[0], folder=stored.folder)
@@ -62,7 +62,7 @@ async def test_start_with_a_device_qemu_refuses(
     outcome = await vm.start()
     assert not outcome.ok
     assert_sentence(outcome.message)
-    assert "kvmgui-no-such-device" in outcome.message + outcome.details
+    assert "kvmgui-no-such-bus" in outcome.message + outcome.details
     assert vm.state is VmState.STOPPED and vm.reason == outcome.message
     assert vm.pid is None and qemu_pids_using(run_env.root) == []
     await assert_clean_end(run_env.paths.vm_runtime(vm.vm_id))

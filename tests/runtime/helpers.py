@@ -42,6 +42,7 @@ from kvmgui.core.presets import new_spec
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import StoredVm, VmStore
+from kvmgui.core.trust import Approvals
 from kvmgui.runtime.events import RuntimeEvent, StateChanged
 from kvmgui.runtime.process import is_alive, proc_cmdline
 from kvmgui.runtime.state import VmState
@@ -165,7 +166,7 @@ class RunEnv:
 
     @property
     def store(self) -> VmStore:
-        return VmStore(self.paths.default_vm_root)
+        return VmStore(self.paths.default_vm_root, approvals=Approvals.for_paths(self.paths))
 
     def full_environ(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}

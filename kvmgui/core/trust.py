@@ -1,0 +1,237 @@
+"""What a VM definition reaches on this computer, and whether this user approved it.
+
+A definition can come from anywhere: a vm.json copied from a forum, a folder a colleague
+hands over, a hand edit. Everything in it that reaches beyond the VM's own folder — expert
+extra arguments, a disk, base image, ISO or USB stick elsewhere, a host CD drive or block
+device, a stick the guest may write to — only takes effect once the user on this machine
+approved exactly that. `host_reach` lists those things; a VM starts only when every item of
+the list is approved (`start_refusal`).
+
+Approvals live outside every definition, in `approvals.json` in the user's config folder: per
+VM id, the SHA-256 of each approved item (its kind, exact target and access). A definition
+cannot carry its own approval, and an approval of one argument list says nothing about
+another. What the user makes or changes through kvmgui itself is approved as it is written
+(VmStore.create and VmStore.save call `Approvals.record`), so nobody is asked about what they
+made themselves; only what arrived from outside is shown for approval.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shlex
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from kvmgui.core.atomic import read_small_regular_file, write_atomic
+from kvmgui.core.model import CdromSource, VmSpec
+from kvmgui.core.paths import AppPaths, VmFolder
+
+APPROVALS_FILE = "approvals.json"
+APPROVALS_VERSION = 1
+MAX_APPROVALS_BYTES = 4 * 1024 * 1024
+
+
+class ReachKind(StrEnum):
+    EXTRA_ARGS = "extra-args"
+    DISK = "disk"
+    BASE_IMAGE = "base-image"
+    ISO = "iso"
+    CD_DRIVE = "cd-drive"
+    USB_STICK = "usb-stick"
+
+
+@dataclass(frozen=True)
+class Reach:
+    """One thing a definition reaches on this computer. `target` is exact: the argument list
+    (as JSON) or the real path, symbolic links resolved."""
+
+    kind: ReachKind
+    target: str
+    writable: bool = False
+
+    @property
+    def key(self) -> str:
+        text = json.dumps([self.kind.value, self.target, self.writable], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def describe(self) -> str:
+        """One line for the approval list (a CLI line, the app's dialog)."""
+        if self.kind is ReachKind.EXTRA_ARGS:
+            return f"Extra QEMU arguments: {shlex.join(json.loads(self.target))}"
+        access = "read and write" if self.writable else "read only"
+        label = {
+            ReachKind.DISK: "Disk",
+            ReachKind.BASE_IMAGE: "Base image",
+            ReachKind.ISO: "CD/DVD image",
+            ReachKind.CD_DRIVE: "Host CD/DVD drive",
+            ReachKind.USB_STICK: "USB stick",
+        }[self.kind]
+        return f"{label} ({access}): {self.target}"
+
+
+def _real(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def _inside(real_path: str, real_dir: str) -> bool:
+    return real_path.startswith(real_dir + os.sep)
+
+
+def host_reach(spec: VmSpec, folder: VmFolder) -> tuple[Reach, ...]:
+    """Everything `spec` reaches on this computer beyond the VM's own folder, in a stable order.
+
+    Paths are resolved as QEMU would open them (relative ones in the VM folder, base images next
+    to their disk) and through symbolic links, so a link inside the folder pointing out of it
+    counts as outside.
+    """
+    items: list[Reach] = []
+    if spec.extra_args:
+        items.append(Reach(ReachKind.EXTRA_ARGS, json.dumps(list(spec.extra_args),
+                                                            ensure_ascii=False)))
+    home = _real(folder.dir)
+
+    def outside(kind: ReachKind, path: Path, writable: bool) -> None:
+        real = _real(path)
+        if not _inside(real, home):
+            items.append(Reach(kind, real, writable))
+
+    for disk in spec.disks:
+        image = folder.resolve(disk.path)
+        outside(ReachKind.DISK, image, not (disk.readonly or disk.throwaway))
+        if disk.backing_file:
+            outside(ReachKind.BASE_IMAGE, image.parent / disk.backing_file, False)
+    cd = spec.cdrom
+    if cd is not None and cd.path:
+        if cd.source is CdromSource.HOST:
+            items.append(Reach(ReachKind.CD_DRIVE, _real(folder.resolve(cd.path))))
+        else:
+            outside(ReachKind.ISO, folder.resolve(cd.path), False)
+    if spec.usb_stick is not None:
+        outside(ReachKind.USB_STICK, folder.resolve(spec.usb_stick.path),
+                not spec.usb_stick.protected)
+    return tuple(dict.fromkeys(items))
+
+
+class Approvals:
+    """The approvals file: per VM id, the keys of the approved `Reach` items.
+
+    Writes are atomic (core.atomic) and serialised between processes with an flock, so the
+    app and kvmgui-cli approving at the same time both keep their approval. An unreadable
+    file counts as "nothing approved": a VM then asks again, it never starts unasked.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    @classmethod
+    def for_paths(cls, paths: AppPaths) -> Approvals:
+        return cls(paths.config_dir / APPROVALS_FILE)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _read(self) -> dict[str, list[str]]:
+        try:
+            raw = read_small_regular_file(self.path, MAX_APPROVALS_BYTES)
+        except OSError:
+            return {}
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return {}
+        if not isinstance(data, dict) or data.get("version") != APPROVALS_VERSION:
+            return {}
+        vms = data.get("vms")
+        if not isinstance(vms, dict):
+            return {}
+        return {vm_id: [k for k in keys if isinstance(k, str)]
+                for vm_id, keys in vms.items() if isinstance(vm_id, str) and isinstance(keys, list)}
+
+    def approved_keys(self, vm_id: str) -> frozenset[str]:
+        return frozenset(self._read().get(vm_id, ()))
+
+    def unapproved(self, spec: VmSpec, folder: VmFolder) -> list[Reach]:
+        """What `spec` reaches on this computer without the user's approval."""
+        approved = self.approved_keys(spec.id)
+        return [item for item in host_reach(spec, folder) if item.key not in approved]
+
+    # -- writing ----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[dict[str, list[str]]]:
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock_path = self.path.with_name(f".{self.path.name}.lock")
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            data = self._read()
+            yield data
+            raw = json.dumps({"version": APPROVALS_VERSION, "vms": data}, indent=1,
+                             sort_keys=True).encode() + b"\n"
+            write_atomic(self.path, raw)
+        finally:
+            os.close(fd)
+
+    def record(self, vm_id: str, approve: Iterable[Reach], current: Sequence[Reach]) -> None:
+        """Approve `approve` for the VM, and forget approvals of what it no longer reaches
+        (`current` is everything it reaches now), so an old approval cannot come back."""
+        keep = {item.key for item in current}
+        new = [item.key for item in approve]
+        with self._locked() as data:
+            old = [k for k in data.get(vm_id, []) if k in keep]
+            merged = sorted(set(old) | set(new))
+            if merged:
+                data[vm_id] = merged
+            else:
+                data.pop(vm_id, None)
+
+    def approve_all(self, spec: VmSpec, folder: VmFolder) -> list[Reach]:
+        """Approve everything the VM reaches now; returns what that was."""
+        reach = host_reach(spec, folder)
+        self.record(spec.id, reach, reach)
+        return list(reach)
+
+    def approve(self, spec: VmSpec, folder: VmFolder, shown: Sequence[Reach]) -> None:
+        """The user approved the list `shown` to them (kvmgui-cli approve, the app's dialog):
+        exactly those items, nothing the definition may have gained since."""
+        self.record(spec.id, shown, host_reach(spec, folder))
+
+    def approve_extra_args(self, spec: VmSpec, folder: VmFolder) -> None:
+        """The user has just typed these extra arguments (kvmgui-cli edit --extra-args)."""
+        reach = host_reach(spec, folder)
+        self.record(spec.id, [r for r in reach if r.kind is ReachKind.EXTRA_ARGS], reach)
+
+    def created(self, spec: VmSpec, folder: VmFolder) -> None:
+        """A VM kvmgui has just made for the user: approve what it reaches. (Copying a VM
+        whose definition is not fully approved is refused before, see runtime.clones.)"""
+        reach = host_reach(spec, folder)
+        self.record(spec.id, reach, reach)
+
+    def saved(self, old: VmSpec | None, new: VmSpec, folder: VmFolder) -> None:
+        """kvmgui wrote `new` over `old`: what the change brought in came from the user; what
+        was already there keeps the approval it had (or had not)."""
+        reach = host_reach(new, folder)
+        before = set() if old is None else {r.key for r in host_reach(old, folder)}
+        self.record(new.id, [r for r in reach if r.key not in before], reach)
+
+    def forget(self, vm_id: str) -> None:
+        with contextlib.suppress(OSError), self._locked() as data:
+            data.pop(vm_id, None)
+
+
+def start_refusal(spec: VmSpec, folder: VmFolder, approvals: Approvals) -> tuple[str, list[Reach]]:
+    """("", []) when the VM may start; otherwise one sentence saying how to approve, and the
+    unapproved items (for the app's dialog and the message's details)."""
+    missing = approvals.unapproved(spec, folder)
+    if not missing:
+        return "", []
+    name = spec.name
+    quoted = shlex.quote(name)
+    return (f"VM '{name}' has settings made outside kvmgui that reach this computer and "
+            f"that you have not approved yet; run kvmgui-cli approve {quoted} to review and "
+            f"approve them, or start it from the app, which asks."), missing
