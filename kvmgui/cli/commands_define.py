@@ -12,6 +12,7 @@ from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
+from kvmgui.cli.output import cli_command
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
 from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
@@ -126,7 +127,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
         if d.size_bytes:
             path = stored.folder.resolve(d.path)
             print(f"  disk {path} ({format_size(d.size_bytes)}, {d.format})")
-    print(f"Start it with: kvmgui-cli start '{spec.name}'")
+    print(f"Start it with: {cli_command('start', spec.name)}")
     return 0
 
 
@@ -150,7 +151,7 @@ async def _detect_existing_formats(spec: VmSpec) -> VmSpec:
             try:
                 info = await image_info(Path(d.path))
             except ImageError as err:
-                raise CliError(err.message) from None
+                raise CliError(err.message, details=err.details) from None
             try:
                 d = replace(d, format=DiskFormat(info.format))
             except ValueError:
@@ -174,7 +175,7 @@ async def _create_missing_disks(stored: StoredVm, ctx: CliContext) -> None:
                     qemu_img=ctx.settings.qemu_img_binary,
                 )
             except ImageError as err:
-                raise CliError(err.message) from None
+                raise CliError(err.message, details=err.details) from None
 
 
 def _check_buildable(spec: VmSpec, env: HostEnv, folder: VmFolder, ctx: CliContext) -> list[str]:
@@ -272,7 +273,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     if installing(s):
         print(f"Boot:      {order} (install phase): {boot_summary(s)}")
         print(f"           After it: {', '.join(b.value for b in s.boot_order)} (choose "
-              f"another order with: kvmgui-cli edit '{s.name}' --boot DEVICE)")
+              f"another order with: {cli_command('edit', s.name, options=('--boot', 'DEVICE'))})")
     else:
         print(f"Boot:      {order}")
     net = "none" if s.network.mode.value == "none" else f"NAT, {s.network.nic} card"
@@ -301,13 +302,13 @@ async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     if vm_is_running(vm.spec.id, ctx.paths):
         raise CliError(
             f"'{vm.spec.name}' is running. "
-            f"Shut it down first: kvmgui-cli shutdown '{vm.spec.name}'."
+            f"Shut it down first: {cli_command('shutdown', vm.spec.name)}"
         )
     try:
         # Linked clones read their base's disk: deleting it would break them.
         await refuse_if_base(ctx.store(), vm, "delete", qemu_img=ctx.settings.qemu_img_binary)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     try:
         kept = ctx.store().delete(vm, keep_disks=args.keep_disks)
     except StoreError as err:

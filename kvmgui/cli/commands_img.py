@@ -133,7 +133,7 @@ async def run_job(job: Any, bar: _Progress) -> Any:
     try:
         return await job.run()
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     finally:
         bar.clear()
 
@@ -159,7 +159,7 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
         chain = await image_chain(args.image, fmt=recorded_format(ctx, args.image),
                                   qemu_img=qemu_img)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     in_use = False
     try:
         await image_info(args.image, fmt=chain[0].format, force_share=False, qemu_img=qemu_img)
@@ -300,7 +300,7 @@ async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
         info = await image_info(args.image, fmt=recorded_format(ctx, args.image),
                                 qemu_img=qemu_img)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     try:
         new = resolve_new_size(args.size, info.virtual_size)
     except SizeError as err:
@@ -333,7 +333,7 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
                                    fmt=recorded_format(ctx, args.image),
                                    qemu_img=ctx.settings.qemu_img_binary)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     if args.json:
         json.dump(
             {
@@ -384,7 +384,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
                            backing_format=backing_format, qemu_img=qemu_img)
         info = await image_info(args.path, fmt=args.format, qemu_img=qemu_img)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     text = f"Created {args.path} ({info.format}, {format_size(info.virtual_size)})"
     if args.backing:
         text += f" on top of {args.backing} ({backing_format})"
@@ -401,7 +401,7 @@ async def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         scan = await probe_block_devices()
     except ProbeError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     devices = scan.devices if args.all else scan.offered
     if args.json:
         json.dump({"devices": [_device_json(d) for d in devices]}, sys.stdout, indent=2)

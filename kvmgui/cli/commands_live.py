@@ -16,6 +16,7 @@ import sys
 import time
 
 from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.output import cli_command, terminal_safe
 from kvmgui.runtime.controller import MonitorRole
 from kvmgui.runtime.live import (
     DEFAULT_MEMORY_MIB,
@@ -72,11 +73,8 @@ async def cmd_live(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         live, outcome = await start_live(manager, spec)
         if live is None:
-            if outcome.details:
-                print("QEMU said:", file=sys.stderr)
-                for line in outcome.details.splitlines():
-                    print(f"  {line}", file=sys.stderr)
-            raise CliError(outcome.message)
+            raise CliError(outcome.message, details=outcome.details,
+                           details_heading="QEMU said:")
         vm = live.controller
         name, pid = vm.name, vm.pid
         print(f"Started the throwaway VM '{name}' booting {source.description}"
@@ -85,7 +83,7 @@ async def cmd_live(args: argparse.Namespace, ctx: CliContext) -> int:
         if status.display:
             print(f"Display: {status.display}")
         print(f"Serial console log: {vm.stored.folder.serial_log}")
-        print(f"It disappears when it stops; turn it off with: kvmgui-cli kill '{name}'",
+        print(f"It disappears when it stops; turn it off with: {cli_command('kill', name)}",
               flush=True)
     finally:
         # Let go of the VM's monitor: while we wait, `kvmgui-cli status/kill` and the app use it.
@@ -116,8 +114,8 @@ async def _wait(ctx: CliContext, live: LiveVm, pid: int) -> int:
         await asyncio.sleep(0.05)
     finish(live.stored, live.owner, ctx.paths)
     name = live.stored.spec.name
-    print(f"{time.strftime('%H:%M:%S')} '{name}' stopped" + (f": {last.reason}" if last and
-                                                           last.reason else "."))
+    reason = terminal_safe(last.reason) if last is not None else ""
+    print(f"{time.strftime('%H:%M:%S')} '{name}' stopped" + (f": {reason}" if reason else "."))
     return 1 if last is not None and last.state == VmState.CRASHED.value else 0
 
 

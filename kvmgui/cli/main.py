@@ -4,14 +4,24 @@ Each group of commands lives in its own module with a `register(subparsers)` fun
 adds sub-commands and sets `handler=` to a function `(args, ctx) -> int` (or a coroutine
 function returning int). Exit codes: 0 success, 1 the operation failed, 2 bad usage
 (argparse's own convention). Errors are one readable line on stderr, never a traceback
-(`--debug` shows it for bug reports).
+(`--debug` shows it for bug reports); a program's own words (QEMU's, qemu-img's) follow under
+it, indented, with their control characters escaped (kvmgui.cli.output).
+
+When the reader of standard output goes away (`kvmgui-cli list | head -1`) the command ends
+quietly with exit code 141, what a shell reports for a program killed by SIGPIPE, so that
+`set -o pipefail` scripts see it as they see any other tool's. SIGPIPE itself stays ignored
+(Python's default): an operation in progress, such as an image conversion, is ended by its
+own clean-up code rather than killed half-way.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import inspect
+import os
+import select
 import sys
 import traceback
 from collections.abc import Sequence
@@ -19,6 +29,10 @@ from collections.abc import Sequence
 from kvmgui import __version__
 from kvmgui.cli import commands
 from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.output import print_details, terminal_safe
+
+# 128 + SIGPIPE: the exit status of a program the closed pipe would have killed.
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,27 +50,74 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        # Help and usage text go to a pipe too (kvmgui-cli --help | head).
+        args = parser.parse_args(argv)
+        return _run(args)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         ctx = CliContext.from_environment()
         result = args.handler(args, ctx)
         if inspect.isawaitable(result):
             result = asyncio.run(_await(result))
+        sys.stdout.flush()
         return int(result or 0)
+    except BrokenPipeError:
+        if not _stdout_closed():
+            return _unexpected(args, "a connection was closed while the command ran")
+        raise
     except CliError as err:
-        print(f"kvmgui-cli: {err.message}", file=sys.stderr)
+        print(f"kvmgui-cli: {terminal_safe(err.message)}", file=sys.stderr)
+        print_details(err.details, err.details_heading)
+        if "see the details" in err.message and not err.details.strip():
+            print("Details:\n  (the program gave none)", file=sys.stderr)
         return err.code
     except KeyboardInterrupt:
         print("kvmgui-cli: interrupted", file=sys.stderr)
         return 130
     except Exception as err:  # the last line of defence: one line, not a traceback
-        if args.debug:
-            traceback.print_exc()
-        print(
-            f"kvmgui-cli: unexpected error: {err} (run again with --debug for details)",
-            file=sys.stderr,
-        )
-        return 1
+        return _unexpected(args, str(err))
+
+
+def _unexpected(args: argparse.Namespace, what: str) -> int:
+    if args.debug:
+        traceback.print_exc()
+    print(
+        f"kvmgui-cli: unexpected error: {terminal_safe(what)} (run again with --debug for "
+        "details)",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _stdout_closed() -> bool:
+    """True when standard output is a pipe whose reader has gone (a BrokenPipeError may also
+    come from a socket, which is a real error)."""
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, 0)  # POLLERR and POLLHUP are always reported
+        return any(ev & (select.POLLERR | select.POLLHUP) for _, ev in poller.poll(0))
+    except (OSError, ValueError):
+        return False
+
+
+def _silence_stdout() -> None:
+    """Point standard output and error at /dev/null, so the interpreter's final flush of what
+    is still buffered does not fail with a second BrokenPipeError on the way out."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            # A stream that is not a real file (a test's capture) is not flushed at exit.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(devnull, stream.fileno())
+    finally:
+        os.close(devnull)
 
 
 async def _await(result: object) -> object:
