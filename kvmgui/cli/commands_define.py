@@ -12,7 +12,7 @@ from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
-from kvmgui.cli.output import cli_command
+from kvmgui.cli.output import cli_command, terminal_safe
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
 from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
@@ -21,7 +21,7 @@ from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.sizes import SizeError, format_size, parse_size
-from kvmgui.core.store import StoredVm, StoreError
+from kvmgui.core.store import LoadError, StoredVm, StoreError
 from kvmgui.core.validation import Problem, Severity, validate_name, validate_spec
 
 
@@ -143,11 +143,16 @@ async def _iso_problems(spec: VmSpec, args: argparse.Namespace) -> list[Problem]
 
 async def _detect_existing_formats(spec: VmSpec) -> VmSpec:
     """An existing image keeps its own format; it is recorded so QEMU never has to probe."""
+    from kvmgui.core.media import file_kind_problem
     from kvmgui.runtime.images import ImageError, image_info
 
     disks = []
     for d in spec.disks:
         if d.size_bytes is None and Path(d.path).exists():
+            # Its type first: qemu-img would wait forever on a FIFO, read /dev/zero for ever.
+            problem = file_kind_problem(d.path, "disk image")
+            if problem is not None:
+                raise CliError(problem)
             try:
                 info = await image_info(Path(d.path))
             except ImageError as err:
@@ -230,7 +235,7 @@ def _vm_summary(vm: StoredVm, ctx: CliContext) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     result = ctx.store().load_all()
     rows = [_vm_summary(vm, ctx) for vm in sorted(result.vms, key=lambda v: v.spec.name.lower())]
-    errors = [{"folder": str(e.path), "message": e.message} for e in result.errors]
+    errors = [{"folder": str(_error_folder(e)), "message": e.message} for e in result.errors]
     if args.json:
         json.dump({"vms": rows, "errors": errors}, sys.stdout, indent=2)
         print()
@@ -241,8 +246,17 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         state = "running" if r["running"] else "stopped"
         print(f"{r['name']:<24} {state:<8} {r['os']:<12} {r['memory_mib']:>6} MiB  {r['cpus']} CPU")
     for e in result.errors:
-        print(f"warning: skipped {e.path}: {e.message}", file=sys.stderr)
+        print(f"warning: skipped {terminal_safe(str(_error_folder(e)))}: "
+              f"{terminal_safe(e.message)}", file=sys.stderr)
     return 0
+
+
+def _error_folder(error: LoadError) -> Path:
+    """The VM folder a load error is about (the error names the file: the folder's vm.json),
+    as docs/cli-json.md promises; the root itself for an unreadable VM folder."""
+    path = error.path
+    return path.parent if error.name and path.name == VmFolder(path.parent).definition.name \
+        else path
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -297,6 +311,7 @@ async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.clones import refuse_if_base
     from kvmgui.runtime.images import ImageError
     from kvmgui.runtime.liveness import vm_is_running
+    from kvmgui.runtime.runfiles import remove_runtime_dir
 
     vm = find_vm(ctx, args.name)
     if vm_is_running(vm.spec.id, ctx.paths):
@@ -313,6 +328,7 @@ async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
         kept = ctx.store().delete(vm, keep_disks=args.keep_disks)
     except StoreError as err:
         raise CliError(str(err)) from None
+    remove_runtime_dir(ctx.paths, vm.spec.id)
     print(f"Deleted '{vm.spec.name}'.")
     for path in kept:
         print(f"  kept {path}")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.output import terminal_safe
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 
 FORMATS_OUT = ("qcow2", "raw")
@@ -95,6 +96,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_devices)
 
 
+def check_format(option: str, fmt: str | None) -> None:
+    """A format named on the command line must be one qemu-img is allowed to read here; a typo
+    would otherwise reach qemu-img and come back as a confusing failure."""
+    from kvmgui.core.qemu_img import INPUT_FORMATS
+
+    if fmt is not None and fmt not in INPUT_FORMATS:
+        raise CliError(f"{option} '{terminal_safe(fmt)}' is not an image format kvmgui knows: "
+                       f"use one of {', '.join(INPUT_FORMATS)}, or leave {option} out.", 2)
+
+
+def check_image_path(path: str, what: str = "disk image") -> None:
+    """Refuse a path that cannot be an image by its type alone, before qemu-img opens it: a
+    FIFO would make it wait for a writer, /dev/zero or a /proc file never end."""
+    from kvmgui.core.media import file_kind_problem
+
+    if not path.strip():
+        raise CliError(f"An empty path was given: name the {what}.", 2)
+    problem = file_kind_problem(path, what)
+    if problem is not None:
+        raise CliError(problem)
+
+
+def check_disk_size(size: int) -> None:
+    from kvmgui.core.validation import disk_size_problem
+
+    problem = disk_size_problem(size, "The image")
+    if problem:
+        raise CliError(problem, 2)
+
+
 def _quiet(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
@@ -155,6 +186,7 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import ImageError, image_chain, image_info
 
     qemu_img = ctx.settings.qemu_img_binary
+    check_image_path(args.image)
     try:
         chain = await image_chain(args.image, fmt=recorded_format(ctx, args.image),
                                   qemu_img=qemu_img)
@@ -241,6 +273,10 @@ def _default_target_format(dst: str) -> str:
 async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import convert_job
 
+    check_format("--from", args.src_format)
+    check_image_path(args.src)
+    if not args.dst.strip():
+        raise CliError("An empty path was given for the new image: name it.", 2)
     to = args.to or _default_target_format(args.dst)
     if args.compress and to != "qcow2":
         raise CliError("Only qcow2 images can be compressed: use --to qcow2.", code=2)
@@ -283,6 +319,7 @@ def refuse_if_base_image(ctx: CliContext, image: str, action: str) -> None:
 async def cmd_compress(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import compress_job
 
+    check_image_path(args.image)
     refuse_if_base_image(ctx, args.image, "compress")
     bar = progress_bar(args, f"Compressing {Path(args.image).name}")
     job = compress_job(args.image, fmt=recorded_format(ctx, args.image),
@@ -296,6 +333,7 @@ async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import ImageError, image_info, resize_job
 
     qemu_img = ctx.settings.qemu_img_binary
+    check_image_path(args.image)
     try:
         info = await image_info(args.image, fmt=recorded_format(ctx, args.image),
                                 qemu_img=qemu_img)
@@ -305,6 +343,7 @@ async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
         new = resolve_new_size(args.size, info.virtual_size)
     except SizeError as err:
         raise CliError(str(err), code=2) from None
+    check_disk_size(new)
     if new < info.virtual_size:
         if not args.shrink:
             raise CliError(
@@ -328,6 +367,7 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.core.qemu_img import CheckStatus
     from kvmgui.runtime.images import ImageError, check_image
 
+    check_image_path(args.image)
     try:
         result = await check_image(args.image, repair=args.repair,
                                    fmt=recorded_format(ctx, args.image),
@@ -367,8 +407,10 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             size = parse_size(args.size)
         except SizeError as err:
             raise CliError(str(err), code=2) from None
+        check_disk_size(size)
     elif not args.backing:
         raise CliError("Give the new image's size, like 20G.", code=2)
+    check_format("--backing-format", args.backing_format)
     backing_format = args.backing_format
     if args.backing and args.format != "qcow2":
         raise CliError("Only qcow2 images can have a backing file.", code=2)
@@ -377,6 +419,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             base = Path(args.backing)
             if not base.is_absolute():  # qemu-img resolves it against the new image's folder
                 base = Path(args.path).parent / base
+            check_image_path(str(base), "base image")
             # The base's format is learnt once here (info probes) and recorded with -F, so
             # QEMU never probes it again when the overlay is used.
             backing_format = (await image_info(base, qemu_img=qemu_img)).format

@@ -17,6 +17,7 @@ import time
 
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import cli_command, terminal_safe
+from kvmgui.core.validation import MIN_MEMORY_MIB
 from kvmgui.runtime.controller import MonitorRole
 from kvmgui.runtime.live import (
     DEFAULT_MEMORY_MIB,
@@ -59,8 +60,8 @@ async def cmd_live(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.unprotected and not args.i_understand_writes:
         raise CliError("--unprotected lets the guest write to the stick and may damage what is "
                        "on it: add --i-understand-writes to confirm.", 2)
-    if args.memory < 16:
-        raise CliError("The memory size must be at least 16 MiB.", 2)
+    if args.memory < MIN_MEMORY_MIB:
+        raise CliError(f"The memory size must be at least {MIN_MEMORY_MIB} MiB.", 2)
     try:
         source = await check_source(args.source, writable=args.unprotected)
     except LiveError as err:

@@ -24,6 +24,7 @@ from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import TerminalStream, print_details, terminal_safe
 from kvmgui.runtime.controller import MonitorRole, VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged
+from kvmgui.runtime.launch import INVALID_DEFINITION
 from kvmgui.runtime.manager import ManagerError, VmManager
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.state import VmState
@@ -97,7 +98,9 @@ def report(outcome: Outcome) -> int:
     if outcome.ok:
         print(terminal_safe(outcome.message))
         return 0
-    raise CliError(outcome.message, details=outcome.details, details_heading="QEMU said:")
+    # A start refused for the definition's own problems lists them; other details are QEMU's.
+    heading = "Problems:" if outcome.code == INVALID_DEFINITION else "QEMU said:"
+    raise CliError(outcome.message, details=outcome.details, details_heading=heading)
 
 
 async def cmd_start(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -143,7 +146,14 @@ async def cmd_resume(args: argparse.Namespace, ctx: CliContext) -> int:
         return report(await vm.resume())
 
 
+MAX_TIMEOUT_S = 24 * 3600
+
+
 async def cmd_shutdown(args: argparse.Namespace, ctx: CliContext) -> int:
+    timeout = args.timeout
+    if timeout is not None and not 0 <= timeout <= MAX_TIMEOUT_S:  # NaN fails both
+        raise CliError(f"--timeout must be a number of seconds from 0 (only ask) to "
+                       f"{MAX_TIMEOUT_S}, such as 60.", 2)
     async with attached(ctx, args.name) as (_, vm):
         return report(await vm.shutdown(args.timeout, force=args.force))
 
