@@ -12,6 +12,7 @@ lines (details, the serial log); a one-line message escapes them too.
 from __future__ import annotations
 
 import codecs
+import re
 import shlex
 import sys
 from typing import TextIO
@@ -33,20 +34,17 @@ def _escape_char(ch: str) -> str:
     return f"\\u{code:04x}"
 
 
-def _needs_escape(ch: str, keep: str) -> bool:
-    code = ord(ch)
-    if ch in keep:
-        return False
-    # C0 controls, DEL and the C1 controls (0x80-0x9f; 0x9b is a one-character CSI).
-    return code < 0x20 or 0x7F <= code <= 0x9F or code in _INVISIBLE
+# C0 controls, DEL and the C1 controls (0x80-0x9f; 0x9b alone is a CSI on some terminals),
+# plus the invisible reordering characters; newline and tab are kept only in multi-line text.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(chr(c) for c in sorted(_INVISIBLE))
+_ONE_LINE_RE = re.compile(f"[{_CONTROLS}\n\t]")
+_MULTI_LINE_RE = re.compile(f"[{_CONTROLS}]")
 
 
 def terminal_safe(text: str, *, multiline: bool = False) -> str:
     """`text` with every control character escaped; `multiline` keeps newlines and tabs."""
-    keep = "\n\t" if multiline else ""
-    if not any(_needs_escape(ch, keep) for ch in text):
-        return text
-    return "".join(_escape_char(ch) if _needs_escape(ch, keep) else ch for ch in text)
+    pattern = _MULTI_LINE_RE if multiline else _ONE_LINE_RE
+    return pattern.sub(lambda m: _escape_char(m.group()), text)
 
 
 class TerminalStream:
