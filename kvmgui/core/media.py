@@ -1,4 +1,5 @@
-"""What kind of file a would-be install medium is, from its first bytes alone.
+"""What kind of file a would-be install medium is, from its first bytes alone; and whether a
+path can be a medium (ISO, disk, stick) at all, from its type alone (file_kind_problem).
 
 Pure: the caller reads the first HEAD_BYTES of the file (kvmgui.runtime.medium reads them off
 the UI thread) and `classify` names what they are. The magics:
@@ -113,10 +114,10 @@ def file_kind_problem(path: str | os.PathLike[str], what: str) -> str | None:
     shown_path = "".join(ch if ch.isprintable() else "?" for ch in str(p))[:200]
     real = os.path.realpath(p)
     if any(real == root or real.startswith(root + "/") for root in PSEUDO_FS_ROOTS):
-        return (f"{shown_path} is a file of the running system (under /proc or /sys), not a "
-                f"{what}: pick an image file or a device such as /dev/sdb.")
-    kind = _kind_of_mode(mode)
-    if kind is None:
-        return None
-    return (f"{shown_path} is {kind}, not a {what}: pick an image file or a device such as "
-            "/dev/sdb.")
+        kind = "a file of the running system (under /proc or /sys)"
+    else:
+        kind = _kind_of_mode(mode)
+        if kind is None:
+            return None
+    return (f"{shown_path} is {kind}, which cannot serve as the {what}: pick an image file or "
+            "a device such as /dev/sdb.")

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from kvmgui.core.model import Cdrom, CdromSource
+from kvmgui.core.settings import SETTINGS_SCHEMA_VERSION
 from kvmgui.runtime.runfiles import LastExit, write_last_exit
 from tests.runtime.helpers import REPO, RunEnv, create_vm, qemu_pids_using, tiny_spec
 
@@ -184,7 +185,8 @@ def test_special_files_are_refused_as_media_at_once(env: RunEnv, tmp_path: Path)
             took = time.monotonic() - began
             assert result.returncode == 1, (option, path, result.stderr)
             sentence = one_sentence(result.stderr)
-            assert str(path) in sentence and "not a" in sentence, sentence
+            assert str(path) in sentence and ("cannot serve as" in sentence
+                                              or "is not an image file" in sentence), sentence
             assert took < QUICK_S, (option, path, took)
         began = time.monotonic()
         result = env.cli("img", "info", str(path), timeout=60)
@@ -299,3 +301,39 @@ def test_disk_image_type_is_checked_before_qemu_img(env: RunEnv, tmp_path: Path)
     result = env.cli("create", "raw", "--disk", str(fifo), timeout=60)
     assert result.returncode == 1 and "named pipe" in one_sentence(result.stderr)
     assert time.monotonic() - began < QUICK_S
+
+
+# ------------------------------------------------------------------------------ copy
+
+
+def test_failed_copy_that_wrote_nothing_says_so(env: RunEnv, tmp_path: Path) -> None:
+    """A copy whose qemu-img could not even open its source never says the target "may be
+    partly written". The real qemu-img runs; only its `convert` is pointed at a source that
+    has vanished in the meantime (the race between the checks and the copy)."""
+    source = tmp_path / "src.qcow2"
+    subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", str(source), "8M"], check=True)
+    target = tmp_path / "target.img"
+    target.write_bytes(b"keep me" * 1000 + b"\0" * (16 * 1024 * 1024 - 7000))
+    before = sha256(target)
+    wrapper = tmp_path / "qemu-img"
+    wrapper.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = convert ]; then\n'
+        # The source is given as --image-opts text (driver=qcow2,file.filename=…).
+        '  for a; do shift; set -- "$@" "$(printf %s "$a" | '
+        f'sed "s|{source}|/nonexistent/src.qcow2|")"; done\n'
+        "fi\n"
+        'exec qemu-img "$@"\n')
+    wrapper.chmod(0o755)
+    settings = env.paths.settings_file
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(json.dumps({"schema_version": SETTINGS_SCHEMA_VERSION,
+                                    "qemu_img_binary": str(wrapper)}))
+    result = env.cli("copy-to-device", str(source), str(target), "--confirm", str(target))
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("note: ")]
+    assert lines[0].startswith(f"kvmgui-cli: Copying src.qcow2 to {target} failed: ")
+    assert lines[0].endswith(" Nothing was written to it."), lines[0]
+    assert "partly" not in result.stderr
+    assert lines[1] == "Details:" and "Could not open" in lines[2]
+    assert sha256(target) == before
