@@ -113,11 +113,10 @@ def file_kind_problem(path: str | os.PathLike[str], what: str) -> str | None:
         return None
     shown_path = "".join(ch if ch.isprintable() else "?" for ch in str(p))[:200]
     real = os.path.realpath(p)
+    kind: str | None = _kind_of_mode(mode)
     if any(real == root or real.startswith(root + "/") for root in PSEUDO_FS_ROOTS):
         kind = "a file of the running system (under /proc or /sys)"
-    else:
-        kind = _kind_of_mode(mode)
-        if kind is None:
-            return None
+    if kind is None:
+        return None
     return (f"{shown_path} is {kind}, which cannot serve as the {what}: pick an image file or "
             "a device such as /dev/sdb.")
