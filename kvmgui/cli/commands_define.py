@@ -12,7 +12,7 @@ from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
-from kvmgui.cli.output import cli_command, terminal_safe
+from kvmgui.cli.output import cli_command, say, terminal_safe
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
 from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
@@ -244,7 +244,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("No VMs yet. Create one with: kvmgui-cli create NAME --iso PATH")
     for r in rows:
         state = "running" if r["running"] else "stopped"
-        print(f"{r['name']:<24} {state:<8} {r['os']:<12} {r['memory_mib']:>6} MiB  {r['cpus']} CPU")
+        say(f"{r['name']:<24} {state:<8} {r['os']:<12} {r['memory_mib']:>6} MiB  {r['cpus']} CPU")
     for e in result.errors:
         print(f"warning: skipped {terminal_safe(str(_error_folder(e)))}: "
               f"{terminal_safe(e.message)}", file=sys.stderr)
@@ -267,43 +267,43 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         print()
         return 0
     s = vm.spec
-    print(f"Name:      {s.name}")
-    print(f"Folder:    {vm.folder.dir}")
-    print(f"OS:        {PRESETS[s.os].label}")
-    print(f"Memory:    {s.memory_mib} MiB    CPUs: {s.cpus}    Accelerator: {s.accel}")
-    print(f"Machine:   {s.machine_version or s.machine}    Firmware: {s.firmware}")
+    say(f"Name:      {s.name}")
+    say(f"Folder:    {vm.folder.dir}")
+    say(f"OS:        {PRESETS[s.os].label}")
+    say(f"Memory:    {s.memory_mib} MiB    CPUs: {s.cpus}    Accelerator: {s.accel}")
+    say(f"Machine:   {s.machine_version or s.machine}    Firmware: {s.firmware}")
     for d in s.disks:
         flags = ", ".join(
             f for f, on in (("read-only", d.readonly), ("throwaway", d.throwaway)) if on
         )
-        print(f"Disk:      {vm.folder.resolve(d.path)} ({d.format}, {d.bus}, cache={d.cache}"
+        say(f"Disk:      {vm.folder.resolve(d.path)} ({d.format}, {d.bus}, cache={d.cache}"
               f"{', ' + flags if flags else ''})")
     if s.cdrom:
-        print(f"CD/DVD:    {s.cdrom.path or 'empty'} ({s.cdrom.source})")
+        say(f"CD/DVD:    {s.cdrom.path or 'empty'} ({s.cdrom.source})")
     if s.usb_stick:
         prot = "protected" if s.usb_stick.protected else "WRITABLE"
-        print(f"USB stick: {s.usb_stick.path} ({prot})")
+        say(f"USB stick: {s.usb_stick.path} ({prot})")
     order = ", ".join(b.value for b in effective_boot_order(s))
     if installing(s):
-        print(f"Boot:      {order} (install phase): {boot_summary(s)}")
-        print(f"           After it: {', '.join(b.value for b in s.boot_order)} (choose "
+        say(f"Boot:      {order} (install phase): {boot_summary(s)}")
+        say(f"           After it: {', '.join(b.value for b in s.boot_order)} (choose "
               f"another order with: {cli_command('edit', s.name, options=('--boot', 'DEVICE'))})")
     else:
-        print(f"Boot:      {order}")
+        say(f"Boot:      {order}")
     net = "none" if s.network.mode.value == "none" else f"NAT, {s.network.nic} card"
     fwd = ", ".join(f"{f.host_port}->{f.guest_port}/{f.protocol}" for f in s.network.forwards)
-    print(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")
-    print(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
-    print(f"Display:   {s.display.kind} ({s.display.video} video)")
+    say(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")
+    say(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
+    say(f"Display:   {s.display.kind} ({s.display.video} video)")
     if s.extra_args:
-        print(f"Extra:     {' '.join(s.extra_args)}")
+        say(f"Extra:     {' '.join(s.extra_args)}")
     return 0
 
 
 async def cmd_command_line(args: argparse.Namespace, ctx: CliContext) -> int:
     vm = find_vm(ctx, args.name)
     env = await load_host_env(ctx)
-    print(shell_line(_check_buildable(vm.spec, env, vm.folder, ctx)))
+    say(shell_line(_check_buildable(vm.spec, env, vm.folder, ctx)))
     return 0
 
 
@@ -329,7 +329,7 @@ async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     except StoreError as err:
         raise CliError(str(err)) from None
     remove_runtime_dir(ctx.paths, vm.spec.id)
-    print(f"Deleted '{vm.spec.name}'.")
+    say(f"Deleted '{vm.spec.name}'.")
     for path in kept:
-        print(f"  kept {path}")
+        say(f"  kept {path}")
     return 0

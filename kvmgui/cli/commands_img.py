@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import terminal_safe
+from kvmgui.cli.output import say, terminal_safe
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 
 FORMATS_OUT = ("qcow2", "raw")
@@ -209,31 +209,31 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
         json.dump(doc, sys.stdout, indent=2)
         print()
         return 0
-    print(f"image:        {info.filename}")
-    print(f"format:       {info.format}")
-    print(f"virtual size: {_size_text(info.virtual_size)}")
-    print(f"disk size:    {_size_text(info.actual_size)}")
+    say(f"image:        {info.filename}")
+    say(f"format:       {info.format}")
+    say(f"virtual size: {_size_text(info.virtual_size)}")
+    say(f"disk size:    {_size_text(info.actual_size)}")
     if info.cluster_size:
-        print(f"cluster size: {info.cluster_size}")
+        say(f"cluster size: {info.cluster_size}")
     if info.backing_file:
         fmt = info.backing_format or "NOT RECORDED: QEMU would have to guess it"
-        print(f"backing file: {info.full_backing_filename or info.backing_file} ({fmt})")
+        say(f"backing file: {info.full_backing_filename or info.backing_file} ({fmt})")
     if in_use:
-        print("in use:       yes, by a running VM (the numbers may be slightly out of date)")
+        say("in use:       yes, by a running VM (the numbers may be slightly out of date)")
     if info.dirty:
-        print("warning:      the image was not closed cleanly; run 'kvmgui-cli img check' on it")
+        say("warning:      the image was not closed cleanly; run 'kvmgui-cli img check' on it")
     if info.corrupt:
-        print("warning:      QEMU marked this image as corrupt; run 'kvmgui-cli img check' on it")
+        say("warning:      QEMU marked this image as corrupt; run 'kvmgui-cli img check' on it")
     if len(chain) > 1:
-        print("backing chain:")
+        say("backing chain:")
         for depth, link in enumerate(chain):
-            print(f"  {'  ' * depth}{link.filename} ({link.format}, "
+            say(f"  {'  ' * depth}{link.filename} ({link.format}, "
                   f"{format_size(link.virtual_size)})")
     if info.snapshots:
-        print("snapshots:")
+        say("snapshots:")
         for s in info.snapshots:
             memory = ", includes memory" if s.includes_memory else ""
-            print(f"  {s.id:>3}  {s.name}  {s.date:%Y-%m-%d %H:%M:%S} UTC{memory}")
+            say(f"  {s.id:>3}  {s.name}  {s.date:%Y-%m-%d %H:%M:%S} UTC{memory}")
     return 0
 
 

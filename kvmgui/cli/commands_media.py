@@ -19,7 +19,7 @@ from typing import Any
 
 from kvmgui.cli.commands_img import print_result, progress_bar, run_job
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import cli_command
+from kvmgui.cli.output import cli_command, say
 from kvmgui.core.model import OsPreset
 from kvmgui.core.sizes import format_size
 
@@ -139,7 +139,7 @@ async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
 
     print("backing chain:")
     for line in chain_lines(clone.chain, resolve=os.path.realpath):
-        print(f"  {line}")
+        say(f"  {line}")
     print(f"Start it with: {cli_command('start', clone.stored.spec.name)}")
     return 0
 
@@ -200,7 +200,7 @@ async def cmd_chain(args: argparse.Namespace, ctx: CliContext) -> int:
         })
         return 0
     for line in chain_lines(chain, owners, resolve=os.path.realpath):
-        print(line)
+        say(line)
     if len(chain) == 1:
         print("It has no base image.")
     if dependents:

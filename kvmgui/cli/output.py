@@ -93,3 +93,9 @@ def cli_command(command: str, *names: str, options: tuple[str, ...] = ()) -> str
         words.append("--")
     words += names
     return " ".join(shlex.quote(terminal_safe(w)) for w in words)
+
+
+def say(line: str) -> None:
+    """Print one line of output that quotes untrusted text (names and paths from a definition
+    or an image header, snapshot names), its control characters escaped."""
+    print(terminal_safe(line))
