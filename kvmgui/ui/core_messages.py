@@ -1156,35 +1156,37 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The console password only applies to VNC: switch the display to VNC or turn the password off.')),
     #: kvmgui/core/validation.py:755
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.')),
-    #: kvmgui/runtime/actions.py:25
+    #: kvmgui/runtime/actions.py:26
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no CD/DVD drive; add one in its settings (it appears at the next start).")),
-    #: kvmgui/runtime/actions.py:29
+    #: kvmgui/runtime/actions.py:30
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The guest has locked the CD/DVD tray (a program in it is using the disc) and was asked to release it. Try again in a moment, or force it (the guest may lose data it is reading).')),
-    #: kvmgui/runtime/actions.py:32
+    #: kvmgui/runtime/actions.py:33
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'the ISO image')),
-    #: kvmgui/runtime/actions.py:35
+    #: kvmgui/runtime/actions.py:36
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU could not change the CD/DVD: {text}')),
-    #: kvmgui/runtime/actions.py:45
+    #: kvmgui/runtime/actions.py:46
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'Ejected the CD/DVD.')),
-    #: kvmgui/runtime/actions.py:51
+    #: kvmgui/runtime/actions.py:52
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The ISO image {path} does not exist (or is not a file): check the path.')),
-    #: kvmgui/runtime/actions.py:54
+    #: kvmgui/runtime/actions.py:55
+    ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'ISO image')),
+    #: kvmgui/runtime/actions.py:59
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'kvmgui is not allowed to read {path}: give your user read access to it.')),
-    #: kvmgui/runtime/actions.py:69; {name} = path.name
+    #: kvmgui/runtime/actions.py:74; {name} = path.name
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Inserted {name} into the CD/DVD drive (until the VM stops; change the VM's settings to keep it).")),
-    #: kvmgui/runtime/actions.py:79
+    #: kvmgui/runtime/actions.py:84
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU could not take a screenshot: {exc}')),
-    #: kvmgui/runtime/actions.py:88; {strerror} = exc.strerror
+    #: kvmgui/runtime/actions.py:93; {strerror} = exc.strerror
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The screenshot could not be saved as {dest} ({strerror}).')),
-    #: kvmgui/runtime/actions.py:90
+    #: kvmgui/runtime/actions.py:95
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Saved a screenshot of '{name}' as {dest}.")),
-    #: kvmgui/runtime/actions.py:99
+    #: kvmgui/runtime/actions.py:104
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'No keys were given.')),
-    #: kvmgui/runtime/actions.py:110
+    #: kvmgui/runtime/actions.py:115
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU did not send the keys: {exc}')),
-    #: kvmgui/runtime/actions.py:113; {0} = ', '.join(combos)
+    #: kvmgui/runtime/actions.py:118; {0} = ', '.join(combos)
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Sent {0} to '{name}'.")),
-    #: kvmgui/runtime/actions.py:129
+    #: kvmgui/runtime/actions.py:134
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no display (it was set to none).")),
     #: kvmgui/runtime/blockdev_probe.py:42
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'The program lsblk was not found; install util-linux to list USB sticks and CD/DVD drives.')),

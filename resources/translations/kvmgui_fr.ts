@@ -8081,91 +8081,97 @@
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; has no CD/DVD drive; add one in its settings (it appears at the next start).</source>
-        <extracomment>kvmgui/runtime/actions.py:25</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:26</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;a pas de lecteur CD/DVD&#xa0;; ajoutez-en un dans ses paramètres (il apparaît au prochain démarrage).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest has locked the CD/DVD tray (a program in it is using the disc) and was asked to release it. Try again in a moment, or force it (the guest may lose data it is reading).</source>
-        <extracomment>kvmgui/runtime/actions.py:29</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:30</extracomment>
         <translation>L&apos;invité a verrouillé le tiroir du lecteur CD/DVD (un programme utilise le disque) et il lui a été demandé de le libérer. Réessayez dans un instant, ou forcez l&apos;éjection (l&apos;invité peut perdre des données en cours de lecture).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the ISO image</source>
-        <extracomment>kvmgui/runtime/actions.py:32</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:33</extracomment>
         <translation>l&apos;image ISO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU could not change the CD/DVD: {text}</source>
-        <extracomment>kvmgui/runtime/actions.py:35</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:36</extracomment>
         <translation>QEMU n&apos;a pas pu changer le CD/DVD&#xa0;: {text}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ejected the CD/DVD.</source>
-        <extracomment>kvmgui/runtime/actions.py:45</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:46</extracomment>
         <translation>CD/DVD éjecté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The ISO image {path} does not exist (or is not a file): check the path.</source>
-        <extracomment>kvmgui/runtime/actions.py:51</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:52</extracomment>
         <translation>L&apos;image ISO {path} n&apos;existe pas (ou n&apos;est pas un fichier)&#xa0;: vérifiez le chemin.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>ISO image</source>
+        <extracomment>kvmgui/runtime/actions.py:55</extracomment>
+        <translation>l&apos;image ISO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>kvmgui is not allowed to read {path}: give your user read access to it.</source>
-        <extracomment>kvmgui/runtime/actions.py:54</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:59</extracomment>
         <translation>kvmgui n&apos;a pas le droit de lire {path}&#xa0;: donnez à votre compte le droit de le lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inserted {name} into the CD/DVD drive (until the VM stops; change the VM&apos;s settings to keep it).</source>
-        <extracomment>kvmgui/runtime/actions.py:69; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:74; {name} = path.name</extracomment>
         <translation>{name} inséré dans le lecteur CD/DVD (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU could not take a screenshot: {exc}</source>
-        <extracomment>kvmgui/runtime/actions.py:79</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:84</extracomment>
         <translation>QEMU n&apos;a pas pu faire de capture d&apos;écran&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The screenshot could not be saved as {dest} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/actions.py:88; {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:93; {strerror} = exc.strerror</extracomment>
         <translation>La capture d&apos;écran n&apos;a pas pu être enregistrée sous {dest} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved a screenshot of &apos;{name}&apos; as {dest}.</source>
-        <extracomment>kvmgui/runtime/actions.py:90</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:95</extracomment>
         <translation>Capture d&apos;écran de «&#xa0;{name}&#xa0;» enregistrée sous {dest}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No keys were given.</source>
-        <extracomment>kvmgui/runtime/actions.py:99</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:104</extracomment>
         <translation>Aucune touche n&apos;a été indiquée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not send the keys: {exc}</source>
-        <extracomment>kvmgui/runtime/actions.py:110</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:115</extracomment>
         <translation>QEMU n&apos;a pas envoyé les touches&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sent {0} to &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/actions.py:113; {0} = &apos;, &apos;.join(combos)</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:118; {0} = &apos;, &apos;.join(combos)</extracomment>
         <translation>{0} envoyé à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; has no display (it was set to none).</source>
-        <extracomment>kvmgui/runtime/actions.py:129</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:134</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;affichage (il est réglé sur «&#xa0;aucun&#xa0;»).</translation>
     </message>
 </context>

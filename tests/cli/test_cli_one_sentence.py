@@ -282,10 +282,17 @@ def test_untrusted_text_is_escaped(env: RunEnv) -> None:
 # ------------------------------------------------------------------------------ delete
 
 
-def test_delete_removes_the_runtime_folder(env: RunEnv, test_iso: Path) -> None:
+def test_delete_removes_the_runtime_folder(env: RunEnv, test_iso: Path,
+                                           tmp_path: Path) -> None:
     stored = create_vm(env, tiny_spec("gone", cdrom=Cdrom(CdromSource.ISO, str(test_iso))))
     run_dir = env.paths.vm_runtime(stored.spec.id).dir
     env.cli("start", "gone", check=True)
+    # While it runs, a special file is no disc to insert either (QEMU would open it).
+    for path in special_files(tmp_path):
+        began = time.monotonic()
+        result = env.cli("insert", "gone", str(path))
+        assert result.returncode == 1 and str(path) in one_sentence(result.stderr), path
+        assert time.monotonic() - began < QUICK_S
     env.cli("kill", "gone", check=True)
     assert run_dir.is_dir()
     env.cli("delete", "gone", check=True)
