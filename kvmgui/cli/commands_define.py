@@ -13,6 +13,7 @@ from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
+from kvmgui.cli.output import cli_command, say, terminal_safe
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
 from kvmgui.core.argv import ArgvError, build_argv, extra_args_problems, shell_line
 from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
@@ -21,7 +22,7 @@ from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.sizes import SizeError, format_size, parse_size
-from kvmgui.core.store import StoredVm, StoreError
+from kvmgui.core.store import LoadError, StoredVm, StoreError
 from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import Problem, Severity, validate_name, validate_spec
 
@@ -131,7 +132,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
         if d.size_bytes:
             path = stored.folder.resolve(d.path)
             print(f"  disk {path} ({format_size(d.size_bytes)}, {d.format})")
-    print(f"Start it with: kvmgui-cli start '{spec.name}'")
+    print(f"Start it with: {cli_command('start', spec.name)}")
     return 0
 
 
@@ -152,17 +153,22 @@ async def _detect_existing_formats(spec: VmSpec, ctx: CliContext) -> VmSpec:
     Its bases must be recorded and be the user's own images (runtime.images.checked_chain).
     """
     from kvmgui.cli.commands_img import recorded_format
+    from kvmgui.core.media import file_kind_problem
     from kvmgui.runtime.images import ImageError, checked_chain, image_info
 
     qemu_img = ctx.settings.qemu_img_binary
     disks = []
     for d in spec.disks:
         if d.size_bytes is None and Path(d.path).exists():
+            # Its type first: qemu-img would wait forever on a FIFO, read /dev/zero for ever.
+            problem = file_kind_problem(d.path, "disk image")
+            if problem is not None:
+                raise CliError(problem)
             try:
                 info = await image_info(Path(d.path), fmt=recorded_format(ctx, d.path),
                                         qemu_img=qemu_img)
             except ImageError as err:
-                raise CliError(err.message) from None
+                raise CliError(err.message, details=err.details) from None
             try:
                 d = replace(d, format=DiskFormat(info.format))
             except ValueError:
@@ -190,7 +196,7 @@ async def _create_missing_disks(stored: StoredVm, ctx: CliContext) -> None:
                     qemu_img=ctx.settings.qemu_img_binary,
                 )
             except ImageError as err:
-                raise CliError(err.message) from None
+                raise CliError(err.message, details=err.details) from None
 
 
 def _check_buildable(spec: VmSpec, env: HostEnv, folder: VmFolder, ctx: CliContext) -> list[str]:
@@ -267,7 +273,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     result = store.load_all()
     rows = [_vm_summary(vm, ctx, throwaway=store.is_throwaway(vm))
             for vm in sorted(result.vms, key=lambda v: v.spec.name.lower())]
-    errors = [{"folder": str(e.path), "message": e.message} for e in result.errors]
+    errors = [{"folder": str(_error_folder(e)), "message": e.message} for e in result.errors]
     if args.json:
         json.dump({"vms": rows, "errors": errors}, sys.stdout, indent=2)
         print()
@@ -276,10 +282,19 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("No VMs yet. Create one with: kvmgui-cli create NAME --iso PATH")
     for r in rows:
         state = "running" if r["running"] else "stopped"
-        print(f"{r['name']:<24} {state:<8} {r['os']:<12} {r['memory_mib']:>6} MiB  {r['cpus']} CPU")
+        say(f"{r['name']:<24} {state:<8} {r['os']:<12} {r['memory_mib']:>6} MiB  {r['cpus']} CPU")
     for e in result.errors:
-        print(f"warning: skipped {e.path}: {e.message}", file=sys.stderr)
+        print(f"warning: skipped {terminal_safe(str(_error_folder(e)))}: "
+              f"{terminal_safe(e.message)}", file=sys.stderr)
     return 0
+
+
+def _error_folder(error: LoadError) -> Path:
+    """The VM folder a load error is about (the error names the file: the folder's vm.json),
+    as docs/cli-json.md promises; the root itself for an unreadable VM folder."""
+    path = error.path
+    return path.parent if error.name and path.name == VmFolder(path.parent).definition.name \
+        else path
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -290,43 +305,43 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         print()
         return 0
     s = vm.spec
-    print(f"Name:      {s.name}")
-    print(f"Folder:    {vm.folder.dir}")
-    print(f"OS:        {PRESETS[s.os].label}")
-    print(f"Memory:    {s.memory_mib} MiB    CPUs: {s.cpus}    Accelerator: {s.accel}")
-    print(f"Machine:   {s.machine_version or s.machine}    Firmware: {s.firmware}")
+    say(f"Name:      {s.name}")
+    say(f"Folder:    {vm.folder.dir}")
+    say(f"OS:        {PRESETS[s.os].label}")
+    say(f"Memory:    {s.memory_mib} MiB    CPUs: {s.cpus}    Accelerator: {s.accel}")
+    say(f"Machine:   {s.machine_version or s.machine}    Firmware: {s.firmware}")
     for d in s.disks:
         flags = ", ".join(
             f for f, on in (("read-only", d.readonly), ("throwaway", d.throwaway)) if on
         )
-        print(f"Disk:      {vm.folder.resolve(d.path)} ({d.format}, {d.bus}, cache={d.cache}"
+        say(f"Disk:      {vm.folder.resolve(d.path)} ({d.format}, {d.bus}, cache={d.cache}"
               f"{', ' + flags if flags else ''})")
     if s.cdrom:
-        print(f"CD/DVD:    {s.cdrom.path or 'empty'} ({s.cdrom.source})")
+        say(f"CD/DVD:    {s.cdrom.path or 'empty'} ({s.cdrom.source})")
     if s.usb_stick:
         prot = "protected" if s.usb_stick.protected else "WRITABLE"
-        print(f"USB stick: {s.usb_stick.path} ({prot})")
+        say(f"USB stick: {s.usb_stick.path} ({prot})")
     order = ", ".join(b.value for b in effective_boot_order(s))
     if installing(s):
-        print(f"Boot:      {order} (install phase): {boot_summary(s)}")
-        print(f"           After it: {', '.join(b.value for b in s.boot_order)} (choose "
-              f"another order with: kvmgui-cli edit '{s.name}' --boot DEVICE)")
+        say(f"Boot:      {order} (install phase): {boot_summary(s)}")
+        say(f"           After it: {', '.join(b.value for b in s.boot_order)} (choose "
+              f"another order with: {cli_command('edit', s.name, options=('--boot', 'DEVICE'))})")
     else:
-        print(f"Boot:      {order}")
+        say(f"Boot:      {order}")
     net = "none" if s.network.mode.value == "none" else f"NAT, {s.network.nic} card"
     fwd = ", ".join(f"{f.host_port}->{f.guest_port}/{f.protocol}" for f in s.network.forwards)
-    print(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")
-    print(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
-    print(f"Display:   {s.display.kind} ({s.display.video} video)")
+    say(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")
+    say(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
+    say(f"Display:   {s.display.kind} ({s.display.video} video)")
     if s.extra_args:
-        print(f"Extra:     {' '.join(s.extra_args)}")
+        say(f"Extra:     {' '.join(s.extra_args)}")
     return 0
 
 
 async def cmd_command_line(args: argparse.Namespace, ctx: CliContext) -> int:
     vm = find_vm(ctx, args.name)
     env = await load_host_env(ctx)
-    print(shell_line(_check_buildable(vm.spec, env, vm.folder, ctx)))
+    say(shell_line(_check_buildable(vm.spec, env, vm.folder, ctx)))
     return 0
 
 
@@ -334,23 +349,25 @@ async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.clones import refuse_if_base
     from kvmgui.runtime.images import ImageError
     from kvmgui.runtime.liveness import vm_is_running
+    from kvmgui.runtime.runfiles import remove_runtime_dir
 
     vm = find_vm(ctx, args.name)
     if vm_is_running(vm.spec.id, ctx.paths):
         raise CliError(
             f"'{vm.spec.name}' is running. "
-            f"Shut it down first: kvmgui-cli shutdown '{vm.spec.name}'."
+            f"Shut it down first: {cli_command('shutdown', vm.spec.name)}"
         )
     try:
         # Linked clones read their base's disk: deleting it would break them.
         await refuse_if_base(ctx.store(), vm, "delete", qemu_img=ctx.settings.qemu_img_binary)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     try:
         kept = ctx.store().delete(vm, keep_disks=args.keep_disks)
     except StoreError as err:
         raise CliError(str(err)) from None
-    print(f"Deleted '{vm.spec.name}'.")
+    remove_runtime_dir(ctx.paths, vm.spec.id)
+    say(f"Deleted '{vm.spec.name}'.")
     for path in kept:
-        print(f"  kept {path}")
+        say(f"  kept {path}")
     return 0

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.output import say, terminal_safe
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.write_guard import Intent
 
@@ -102,6 +103,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_devices)
 
 
+def check_format(option: str, fmt: str | None) -> None:
+    """A format named on the command line must be one qemu-img is allowed to read here; a typo
+    would otherwise reach qemu-img and come back as a confusing failure."""
+    from kvmgui.core.qemu_img import INPUT_FORMATS
+
+    if fmt is not None and fmt not in INPUT_FORMATS:
+        raise CliError(f"{option} '{terminal_safe(fmt)}' is not an image format kvmgui knows: "
+                       f"use one of {', '.join(INPUT_FORMATS)}, or leave {option} out.", 2)
+
+
+def check_image_path(path: str, what: str = "disk image") -> None:
+    """Refuse a path that cannot be an image by its type alone, before qemu-img opens it: a
+    FIFO would make it wait for a writer, /dev/zero or a /proc file never end."""
+    from kvmgui.core.media import file_kind_problem
+
+    if not path.strip():
+        raise CliError(f"An empty path was given: name the {what}.", 2)
+    problem = file_kind_problem(path, what)
+    if problem is not None:
+        raise CliError(problem)
+
+
+def check_disk_size(size: int) -> None:
+    from kvmgui.core.validation import disk_size_problem
+
+    problem = disk_size_problem(size, "The image")
+    if problem:
+        raise CliError(problem, 2)
+
+
 def _quiet(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
@@ -140,7 +171,7 @@ async def run_job(job: Any, bar: _Progress) -> Any:
     try:
         return await job.run()
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     finally:
         bar.clear()
 
@@ -163,6 +194,7 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
 
     qemu_img = ctx.settings.qemu_img_binary
     refusal = ""
+    check_image_path(args.image)
     try:
         top = await image_info(args.image, fmt=recorded_format(ctx, args.image),
                                qemu_img=qemu_img)
@@ -172,7 +204,7 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
         except UnsafeChain as err:
             chain, refusal = [top], err.message
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     in_use = False
     try:
         await image_info(args.image, fmt=chain[0].format, force_share=False, qemu_img=qemu_img)
@@ -191,33 +223,33 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
         json.dump(doc, sys.stdout, indent=2)
         print()
         return 0
-    print(f"image:        {info.filename}")
-    print(f"format:       {info.format}")
-    print(f"virtual size: {_size_text(info.virtual_size)}")
-    print(f"disk size:    {_size_text(info.actual_size)}")
+    say(f"image:        {info.filename}")
+    say(f"format:       {info.format}")
+    say(f"virtual size: {_size_text(info.virtual_size)}")
+    say(f"disk size:    {_size_text(info.actual_size)}")
     if info.cluster_size:
-        print(f"cluster size: {info.cluster_size}")
+        say(f"cluster size: {info.cluster_size}")
     if info.backing_file:
         fmt = info.backing_format or "NOT RECORDED: QEMU would have to guess it"
-        print(f"backing file: {info.full_backing_filename or info.backing_file} ({fmt})")
+        say(f"backing file: {info.full_backing_filename or info.backing_file} ({fmt})")
     if in_use:
-        print("in use:       yes, by a running VM (the numbers may be slightly out of date)")
+        say("in use:       yes, by a running VM (the numbers may be slightly out of date)")
     if info.dirty:
-        print("warning:      the image was not closed cleanly; run 'kvmgui-cli img check' on it")
+        say("warning:      the image was not closed cleanly; run 'kvmgui-cli img check' on it")
     if info.corrupt:
-        print("warning:      QEMU marked this image as corrupt; run 'kvmgui-cli img check' on it")
+        say("warning:      QEMU marked this image as corrupt; run 'kvmgui-cli img check' on it")
     if refusal:
-        print(f"refused:      {refusal}")
+        say(f"refused:      {refusal}")
     if len(chain) > 1:
-        print("backing chain:")
+        say("backing chain:")
         for depth, link in enumerate(chain):
-            print(f"  {'  ' * depth}{link.filename} ({link.format}, "
+            say(f"  {'  ' * depth}{link.filename} ({link.format}, "
                   f"{format_size(link.virtual_size)})")
     if info.snapshots:
-        print("snapshots:")
+        say("snapshots:")
         for s in info.snapshots:
             memory = ", includes memory" if s.includes_memory else ""
-            print(f"  {s.id:>3}  {s.name}  {s.date:%Y-%m-%d %H:%M:%S} UTC{memory}")
+            say(f"  {s.id:>3}  {s.name}  {s.date:%Y-%m-%d %H:%M:%S} UTC{memory}")
     return 0
 
 
@@ -257,6 +289,10 @@ def _default_target_format(dst: str) -> str:
 async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import convert_job
 
+    check_format("--from", args.src_format)
+    check_image_path(args.src)
+    if not args.dst.strip():
+        raise CliError("An empty path was given for the new image: name it.", 2)
     to = args.to or _default_target_format(args.dst)
     if args.compress and to != "qcow2":
         raise CliError("Only qcow2 images can be compressed: use --to qcow2.", code=2)
@@ -298,6 +334,7 @@ def write_guard(ctx: CliContext) -> WriteGuard:
 async def cmd_compress(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import compress_job
 
+    check_image_path(args.image)
     bar = progress_bar(args, f"Compressing {Path(args.image).name}")
     job = compress_job(args.image, fmt=recorded_format(ctx, args.image),
                        qemu_img=ctx.settings.qemu_img_binary, progress=bar,
@@ -311,15 +348,17 @@ async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime.images import ImageError, image_info, resize_job
 
     qemu_img = ctx.settings.qemu_img_binary
+    check_image_path(args.image)
     try:
         info = await image_info(args.image, fmt=recorded_format(ctx, args.image),
                                 qemu_img=qemu_img)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     try:
         new = resolve_new_size(args.size, info.virtual_size)
     except SizeError as err:
         raise CliError(str(err), code=2) from None
+    check_disk_size(new)
     if new < info.virtual_size:
         if not args.shrink:
             raise CliError(
@@ -345,12 +384,13 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.core.qemu_img import CheckStatus
     from kvmgui.runtime.images import ImageError, check_image
 
+    check_image_path(args.image)
     try:
         result = await check_image(args.image, repair=args.repair,
                                    fmt=recorded_format(ctx, args.image),
                                    qemu_img=ctx.settings.qemu_img_binary)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     if args.json:
         json.dump(
             {
@@ -384,8 +424,10 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             size = parse_size(args.size)
         except SizeError as err:
             raise CliError(str(err), code=2) from None
+        check_disk_size(size)
     elif not args.backing:
         raise CliError("Give the new image's size, like 20G.", code=2)
+    check_format("--backing-format", args.backing_format)
     backing_format = args.backing_format
     if args.backing and args.format != "qcow2":
         raise CliError("Only qcow2 images can have a backing file.", code=2)
@@ -394,6 +436,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             base = Path(args.backing)
             if not base.is_absolute():  # qemu-img resolves it against the new image's folder
                 base = Path(args.path).parent / base
+            check_image_path(str(base), "base image")
             # The base's format is learnt once here (info probes) and recorded with -F, so
             # QEMU never probes it again when the overlay is used.
             backing_format = (await image_info(base, qemu_img=qemu_img)).format
@@ -404,7 +447,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
                            backing_format=backing_format, qemu_img=qemu_img)
         info = await image_info(args.path, fmt=args.format, qemu_img=qemu_img)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     text = f"Created {args.path} ({info.format}, {format_size(info.virtual_size)})"
     if args.backing:
         text += f" on top of {args.backing} ({backing_format})"
@@ -421,7 +464,7 @@ async def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         scan = await probe_block_devices()
     except ProbeError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     devices = scan.devices if args.all else scan.offered
     if args.json:
         json.dump({"devices": [_device_json(d) for d in devices]}, sys.stdout, indent=2)

@@ -16,6 +16,8 @@ import sys
 import time
 
 from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.output import cli_command, terminal_safe
+from kvmgui.core.validation import MIN_MEMORY_MIB
 from kvmgui.runtime.live import (
     DEFAULT_MEMORY_MIB,
     UNPROTECTED_WARNING,
@@ -56,8 +58,8 @@ async def cmd_live(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.unprotected and not args.i_understand_writes:
         raise CliError("--unprotected lets the guest write to the stick and may damage what is "
                        "on it: add --i-understand-writes to confirm.", 2)
-    if args.memory < 16:
-        raise CliError("The memory size must be at least 16 MiB.", 2)
+    if args.memory < MIN_MEMORY_MIB:
+        raise CliError(f"The memory size must be at least {MIN_MEMORY_MIB} MiB.", 2)
     try:
         source = await check_source(args.source, writable=args.unprotected)
     except LiveError as err:
@@ -69,11 +71,8 @@ async def cmd_live(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         live, outcome = await start_live(manager, spec)
         if live is None:
-            if outcome.details:
-                print("QEMU said:", file=sys.stderr)
-                for line in outcome.details.splitlines():
-                    print(f"  {line}", file=sys.stderr)
-            raise CliError(outcome.message)
+            raise CliError(outcome.message, details=outcome.details,
+                           details_heading="QEMU said:")
         vm = live.controller
         name, pid = vm.name, vm.pid
         print(f"Started the throwaway VM '{name}' booting {source.description}"
@@ -82,7 +81,7 @@ async def cmd_live(args: argparse.Namespace, ctx: CliContext) -> int:
         if status.display:
             print(f"Display: {status.display}")
         print(f"Serial console log: {vm.stored.folder.serial_log}")
-        print(f"It disappears when it stops; turn it off with: kvmgui-cli kill '{name}'",
+        print(f"It disappears when it stops; turn it off with: {cli_command('kill', name)}",
               flush=True)
     finally:
         # Let go of the VM's monitor: while we wait, `kvmgui-cli status/kill` and the app use it.
@@ -113,8 +112,8 @@ async def _wait(ctx: CliContext, live: LiveVm, pid: int) -> int:
         await asyncio.sleep(0.05)
     finish(live.stored, live.owner, ctx.paths)
     name = live.stored.spec.name
-    print(f"{time.strftime('%H:%M:%S')} '{name}' stopped" + (f": {last.reason}" if last and
-                                                           last.reason else "."))
+    reason = terminal_safe(last.reason) if last is not None else ""
+    print(f"{time.strftime('%H:%M:%S')} '{name}' stopped" + (f": {reason}" if reason else "."))
     return 1 if last is not None and last.state == VmState.CRASHED.value else 0
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from kvmgui.cli.commands_img import print_result, progress_bar, run_job
 from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.output import cli_command, say
 from kvmgui.core.model import OsPreset
 from kvmgui.core.sizes import format_size
 
@@ -107,7 +108,7 @@ async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
                    "base": args.base, "chain": []})
         else:
             print_result(result)
-            print(f"Start it with: kvmgui-cli start '{args.new_name}'")
+            print(f"Start it with: {cli_command('start', args.new_name)}")
         return 0
     machine_version = None
     if Path(args.base).is_file():
@@ -125,7 +126,7 @@ async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
                                           os_preset=OsPreset(args.os),
                                           machine_version=machine_version, qemu_img=qemu_img)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     if args.json:
         _dump({"name": clone.stored.spec.name, "folder": str(clone.stored.folder.dir),
                "linked": True, "base": args.base,
@@ -138,8 +139,8 @@ async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
 
     print("backing chain:")
     for line in chain_lines(clone.chain, resolve=os.path.realpath):
-        print(f"  {line}")
-    print(f"Start it with: kvmgui-cli start '{clone.stored.spec.name}'")
+        say(f"  {line}")
+    print(f"Start it with: {cli_command('start', clone.stored.spec.name)}")
     return 0
 
 
@@ -156,11 +157,11 @@ async def cmd_release_base(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(err)) from None
     if vm_is_running(vm.spec.id, ctx.paths):
         raise CliError(f"'{vm.spec.name}' is running; shut it down first: "
-                       f"kvmgui-cli shutdown '{vm.spec.name}'.")
+                       f"{cli_command('shutdown', vm.spec.name)}")
     try:
         _, changed = await release_base(store, vm, qemu_img=ctx.settings.qemu_img_binary)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     if not changed:
         print(f"'{vm.spec.name}' has no read-only base disk; nothing changed.")
     for line in changed:
@@ -178,7 +179,7 @@ async def cmd_chain(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         chain = await image_chain(args.image, qemu_img=ctx.settings.qemu_img_binary)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     store = ctx.store()
     owners: dict[str, list[str]] = {}
     for vm in store.load_all().vms:
@@ -199,7 +200,7 @@ async def cmd_chain(args: argparse.Namespace, ctx: CliContext) -> int:
         })
         return 0
     for line in chain_lines(chain, owners, resolve=os.path.realpath):
-        print(line)
+        say(line)
     if len(chain) == 1:
         print("It has no base image.")
     if dependents:
@@ -221,7 +222,7 @@ async def cmd_copy_to_device(args: argparse.Namespace, ctx: CliContext) -> int:
         plan = await plan_copy(args.source, args.target, store=store, paths=ctx.paths,
                                disk=args.disk, qemu_img=qemu_img)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     if not confirm_matches(args.target, args.confirm, plan.target_real):
         print(f"{plan.source} ({plan.source_format}, {format_size(plan.virtual_size)}) → "
               f"{plan.target} ({format_size(plan.target_size)})")

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import AsyncIterator, Callable
@@ -20,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.output import TerminalStream, print_details, terminal_safe
 from kvmgui.runtime.controller import VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged
+from kvmgui.runtime.launch import INVALID_DEFINITION
 from kvmgui.runtime.manager import ManagerError, VmManager
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.state import VmState
@@ -93,16 +96,16 @@ async def attached(ctx: CliContext, name: str) -> AsyncIterator[tuple[VmManager,
 
 
 def report(outcome: Outcome) -> int:
-    """Print an outcome: the message on stdout, or on stderr (with QEMU's words) and fail."""
+    """Print an outcome: the message on stdout, or fail with it (and QEMU's words under it)."""
     if outcome.ok:
-        print(outcome.message)
+        print(terminal_safe(outcome.message))
         return 0
-    # An unapproved definition's list is what `kvmgui-cli approve` shows, not QEMU's words.
-    if outcome.details and outcome.code != "unapproved":
-        print("QEMU said:", file=sys.stderr)
-        for line in outcome.details.splitlines():
-            print(f"  {line}", file=sys.stderr)
-    raise CliError(outcome.message)
+    # An unapproved definition's list is what `kvmgui-cli approve` shows, not QEMU's words; a
+    # start refused for the definition's own problems lists them; other details are QEMU's.
+    if outcome.code == "unapproved":
+        raise CliError(outcome.message)
+    heading = "Problems:" if outcome.code == INVALID_DEFINITION else "QEMU said:"
+    raise CliError(outcome.message, details=outcome.details, details_heading=heading)
 
 
 async def cmd_start(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -124,7 +127,8 @@ async def _wait_until_stopped(manager: VmManager, vm: VmController) -> int:
     def on_event(event: RuntimeEvent) -> None:
         if isinstance(event, StateChanged) and event.vm_id == vm.vm_id:
             line = f"{time.strftime('%H:%M:%S')} {event.state.value}"
-            print(line + (f": {event.reason}" if event.reason else ""), flush=True)
+            reason = terminal_safe(event.reason)
+            print(line + (f": {reason}" if reason else ""), flush=True)
             if not event.state.is_active and vm.pid is None:
                 done.set()
 
@@ -147,7 +151,14 @@ async def cmd_resume(args: argparse.Namespace, ctx: CliContext) -> int:
         return report(await vm.resume())
 
 
+MAX_TIMEOUT_S = 24 * 3600
+
+
 async def cmd_shutdown(args: argparse.Namespace, ctx: CliContext) -> int:
+    timeout = args.timeout
+    if timeout is not None and not 0 <= timeout <= MAX_TIMEOUT_S:  # NaN fails both
+        raise CliError(f"--timeout must be a number of seconds from 0 (only ask) to "
+                       f"{MAX_TIMEOUT_S}, such as 60.", 2)
     async with attached(ctx, args.name) as (_, vm):
         return report(await vm.shutdown(args.timeout, force=args.force))
 
@@ -211,10 +222,8 @@ async def _open_display(vm: VmController) -> int:
 
     outcome = await open_external_viewer(vm, vm.name)
     if not outcome.ok:
-        if outcome.details:
-            print(outcome.details.rstrip(), file=sys.stderr)
-        raise CliError(outcome.message)
-    print(outcome.message)
+        raise CliError(outcome.message, details=outcome.details)
+    print(terminal_safe(outcome.message))
     shown = outcome.value
     if isinstance(shown, ExternalViewer) and shown.relay is not None:
         # kvmgui relays this VNC display to the viewer: stay until the viewer is closed.
@@ -235,9 +244,9 @@ async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         json.dump(data, sys.stdout, indent=2)
         print()
         return 0
-    print(f"{data['name']}: {data['state']}")
+    print(f"{terminal_safe(data['name'])}: {data['state']}")
     if data["reason"]:
-        print(f"  {data['reason']}")
+        print(f"  {terminal_safe(data['reason'])}")
     if data["pid"] is not None:
         print(f"  pid {data['pid']}, up {_duration(data['uptime_s'])}, "
               f"accelerator {data['accelerator'] or 'unknown'}")
@@ -248,9 +257,7 @@ async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         if data["display"]:
             print(f"  display {data['display']}")
     if data["details"]:
-        print("  QEMU said:")
-        for line in str(data["details"]).splitlines():
-            print(f"    {line}")
+        print_details(str(data["details"]), "  QEMU said:", file=sys.stdout, indent="    ")
     return 0
 
 
@@ -318,17 +325,21 @@ async def cmd_serial(args: argparse.Namespace, ctx: CliContext) -> int:
     except Exception as err:
         raise CliError(str(err)) from None
     path = vm.folder.serial_log
-    out = sys.stdout.buffer
-    position = _copy_from(path, 0, out)
+    # The guest writes this log: on a terminal its escape sequences would drive the user's
+    # terminal, so they are shown escaped (kvmgui.cli.output).
+    log = _LogCopy(path, sys.stdout.buffer)
+    log.copy_new()
     if not args.follow:
-        if position == 0 and not path.exists():
-            print(f"'{vm.spec.name}' has no serial console log yet (it is written while the VM "
-                  "runs).", file=sys.stderr)
+        log.finish()
+        if log.position == 0 and not path.exists():
+            print(f"{_quoted(vm.spec.name)} has no serial console log yet (it is written while "
+                  "the VM runs).", file=sys.stderr)
         return 0
     pid = find_vm_pid(ctx.paths.vm_runtime(vm.spec.id))
     watch = ProcessWatch(pid) if pid is not None else None
     if watch is None:
-        print(f"('{vm.spec.name}' is not running.)", file=sys.stderr)
+        log.finish()
+        print(f"({_quoted(vm.spec.name)} is not running.)", file=sys.stderr)
         return 0
     watch.start()
     try:
@@ -336,24 +347,54 @@ async def cmd_serial(args: argparse.Namespace, ctx: CliContext) -> int:
         # second (cheap), and stop once the VM's QEMU has exited.
         while not watch.exited:
             await asyncio.sleep(0.2)
-            position = _copy_from(path, position, out)
-        _copy_from(path, position, out)
+            log.copy_new()
+        log.copy_new()
+        log.finish()
     finally:
         watch.close()
     return 0
 
 
-def _copy_from(path: Path, position: int, out: Any) -> int:
-    try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size < position:  # a new run truncated the log
-                position = 0
-            f.seek(position)
-            data = f.read()
-    except OSError:
-        return position
-    if data:
-        out.write(data)
-        out.flush()
-    return position + len(data)
+def _quoted(name: str) -> str:
+    return f"'{terminal_safe(name)}'"
+
+
+class _LogCopy:
+    """Copies what a growing log file gained since the last call, a chunk at a time, so a log
+    of hundreds of megabytes never sits in memory whole."""
+
+    CHUNK = 1 << 16
+
+    def __init__(self, path: Path, out: Any) -> None:
+        self.path = path
+        self.out = out
+        self.position = 0
+        self.stream = TerminalStream()
+
+    def copy_new(self) -> None:
+        try:
+            # Non-blocking and checked, so a FIFO put in the log's place cannot hang us.
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            return
+        with open(fd, "rb", closefd=True) as f:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return
+            if st.st_size < self.position:  # a new run truncated the log
+                self.position = 0
+            f.seek(self.position)
+            while True:
+                try:
+                    chunk = f.read(self.CHUNK)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                self.position += len(chunk)
+                self.out.write(self.stream.feed(chunk))
+        self.out.flush()
+
+    def finish(self) -> None:
+        self.out.write(self.stream.finish())
+        self.out.flush()

@@ -17,6 +17,7 @@ from typing import Any
 
 from kvmgui.cli.commands_run import attached, report
 from kvmgui.cli.context import CliContext, CliError
+from kvmgui.cli.output import cli_command, say
 from kvmgui.core.sizes import format_size
 
 ACTIONS = ("take", "list", "revert", "delete")
@@ -40,8 +41,8 @@ async def cmd_snapshot(args: argparse.Namespace, ctx: CliContext) -> int:
     from kvmgui.runtime import snapshots as sn
 
     if args.action != "list" and not args.snap:
-        raise CliError(f"Say which snapshot to {args.action}: kvmgui-cli snapshot "
-                       f"'{args.name}' {args.action} SNAP", 2)
+        raise CliError(f"Say which snapshot to {args.action}: "
+                       f"{cli_command('snapshot', args.name, args.action, 'SNAP')}", 2)
     if args.action == "revert" and not args.yes:
         raise CliError(f"Reverting loses everything '{args.name}' changed since the snapshot "
                        f"'{args.snap}': add --yes to confirm.", 2)
@@ -63,12 +64,12 @@ async def cmd_snapshot(args: argparse.Namespace, ctx: CliContext) -> int:
         print()
         return 0
     if not rows:
-        print(f"'{args.name}' has no snapshots. Take one with: kvmgui-cli snapshot "
-              f"'{args.name}' take NAME")
+        say(f"'{args.name}' has no snapshots. Take one with: "
+            f"{cli_command('snapshot', args.name, 'take', 'NAME')}")
     for r in rows:
         memory = (f"includes memory ({format_size(r['vm_state_size'])})"
                   if r["includes_memory"] else "disks only")
-        print(f"{r['name']:<24} {r['date'][:19].replace('T', ' ')} UTC  {memory}")
+        say(f"{r['name']:<24} {r['date'][:19].replace('T', ' ')} UTC  {memory}")
     return 0
 
 

@@ -17,6 +17,7 @@ from kvmgui.cli.commands_define import free_bytes_at, report_problems
 from kvmgui.cli.commands_img import progress_bar, recorded_format
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
+from kvmgui.cli.output import cli_command
 from kvmgui.core.argv import ArgvError, build_argv
 from kvmgui.core.model import OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
@@ -104,7 +105,7 @@ async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         spec = import_spec(args.name, image, info, os_preset=OsPreset(args.os),
                            convert=args.convert)
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     if args.memory is not None:
         spec = replace(spec, memory_mib=args.memory)
     if args.cpus is not None:
@@ -120,9 +121,9 @@ async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         stored = await import_vm(store, spec, image, info, convert=args.convert,
                                  compress=args.compress, progress=bar, qemu_img=qemu_img)
     except ImageCancelled as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     except ImageError as err:
-        raise CliError(err.message) from None
+        raise CliError(err.message, details=err.details) from None
     except StoreError as err:
         raise CliError(str(err)) from None
     finally:
@@ -131,7 +132,7 @@ async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         else f"used as it is ({info.format})"
     _created(stored)
     print(f"  the image {image} was {how}.")
-    print(f"Start it with: kvmgui-cli start '{stored.spec.name}'")
+    print(f"Start it with: {cli_command('start', stored.spec.name)}")
     return 0
 
 
@@ -175,7 +176,8 @@ async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     except (ImageError, StoreError) as err:
         with contextlib.suppress(StoreError, OSError):
             store.delete(stored, keep_disks=False)
-        raise CliError(getattr(err, "message", str(err))) from None
+        raise CliError(getattr(err, "message", str(err)),
+                       details=getattr(err, "details", "")) from None
     except BaseException:
         with contextlib.suppress(StoreError, OSError):
             store.delete(stored, keep_disks=False)
@@ -183,5 +185,5 @@ async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     _created(stored)
     print(f"  rescue system {iso} (boots first)")
     print(f"  backup disk {backup.path} ({backup.description}), protected: it is only read")
-    print(f"Start it with: kvmgui-cli start '{stored.spec.name}'")
+    print(f"Start it with: {cli_command('start', stored.spec.name)}")
     return 0

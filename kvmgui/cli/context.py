@@ -15,12 +15,19 @@ if TYPE_CHECKING:
 
 
 class CliError(Exception):
-    """A failure to report as one line: `code` 1 when the operation failed, 2 for bad usage."""
+    """A failure to report as one line: `code` 1 when the operation failed, 2 for bad usage.
 
-    def __init__(self, message: str, code: int = 1) -> None:
+    `details` (a program's own words, such as qemu-img's error output) are printed under the
+    sentence, headed by `details_heading`.
+    """
+
+    def __init__(self, message: str, code: int = 1, *, details: str = "",
+                 details_heading: str = "Details:") -> None:
         super().__init__(message)
         self.message = message
         self.code = code
+        self.details = details
+        self.details_heading = details_heading
 
 
 @dataclass

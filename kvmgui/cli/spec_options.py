@@ -109,8 +109,24 @@ def _disk_bus(spec: VmSpec, virtio: bool) -> DiskBus:
     return DiskBus.IDE if spec.machine is MachineType.PC else DiskBus.SATA
 
 
+_PATH_OPTIONS = (("iso", "--iso", "an ISO file"), ("cdrom", "--cdrom", "a CD/DVD drive"),
+                 ("usb_stick", "--usb-stick", "a USB stick or image file"),
+                 ("disk", "--disk", "a disk image"))
+
+
+def _refuse_empty_paths(args: argparse.Namespace) -> None:
+    """An empty path (`--iso ""`, a shell variable that was not set) is a mistake, not "no
+    ISO": it would otherwise be ignored without a word."""
+    for attr, option, what in _PATH_OPTIONS:
+        value = getattr(args, attr, None)
+        if value is not None and not value.strip():
+            raise CliError(f"{option} was given an empty path: name {what}, or leave {option} "
+                           "out.", 2)
+
+
 def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
     """Return `spec` changed by the options the user gave (None means not given)."""
+    _refuse_empty_paths(args)
     if args.iso:
         spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, _abs(args.iso)))
     elif args.cdrom:

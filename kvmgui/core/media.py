@@ -1,4 +1,5 @@
-"""What kind of file a would-be install medium is, from its first bytes alone.
+"""What kind of file a would-be install medium is, from its first bytes alone; and whether a
+path can be a medium (ISO, disk, stick) at all, from its type alone (file_kind_problem).
 
 Pure: the caller reads the first HEAD_BYTES of the file (kvmgui.runtime.medium reads them off
 the UI thread) and `classify` names what they are. The magics:
@@ -15,7 +16,14 @@ the UI thread) and `classify` names what they are. The magics:
 
 from __future__ import annotations
 
+import os
+import stat
 from enum import StrEnum
+from pathlib import Path
+
+# Files of the running kernel: they look like regular files (or block devices in /sys) but
+# are generated on each read, some endless, some with side effects.
+PSEUDO_FS_ROOTS = ("/proc", "/sys")
 
 SECTOR = 2048
 # Enough for the volume descriptors in sectors 16, 17 and 18.
@@ -72,3 +80,43 @@ def classify(head: bytes) -> MediumKind:
     if _at(head, 510, b"\x55\xaa"):
         return MediumKind.RAW_DISK
     return MediumKind.UNKNOWN
+
+
+def _kind_of_mode(mode: int) -> str | None:
+    """What a file that is no image is, in words; None for a regular file or block device."""
+    if stat.S_ISREG(mode) or stat.S_ISBLK(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device (like /dev/zero or /dev/kvm)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def file_kind_problem(path: str | os.PathLike[str], what: str) -> str | None:
+    """Why `path` cannot be a `what` (an ISO file, a disk image, a USB stick…) by its type
+    alone, as one sentence; None when it is a regular file or a block device, or does not
+    exist (whether it exists is the caller's question, with its own sentence).
+
+    Only stat() is used, never open(): opening a FIFO waits for a writer, and reading
+    /dev/zero or a /proc file never ends or has side effects. Files under /proc and /sys are
+    refused whatever their type, by the path they resolve to.
+    """
+    p = Path(path)
+    try:
+        mode = p.stat().st_mode
+    except OSError:
+        return None
+    shown_path = "".join(ch if ch.isprintable() else "?" for ch in str(p))[:200]
+    real = os.path.realpath(p)
+    kind: str | None = _kind_of_mode(mode)
+    if any(real == root or real.startswith(root + "/") for root in PSEUDO_FS_ROOTS):
+        kind = "a file of the running system (under /proc or /sys)"
+    if kind is None:
+        return None
+    return (f"{shown_path} is {kind}, which cannot serve as the {what}: pick an image file or "
+            "a device such as /dev/sdb.")

@@ -55,7 +55,7 @@ from kvmgui.core.definition import (
 from kvmgui.core.model import Cdrom, Disk, Passthrough, VmSpec
 from kvmgui.core.paths import RUNTIME_KEY_LEN, VmFolder
 from kvmgui.core.trust import Approvals
-from kvmgui.core.validation import errors, shown, validate_id, validate_name
+from kvmgui.core.validation import errors, name_key, shown, validate_id, validate_name
 
 MAX_FOLDER_NAME_BYTES = 255
 
@@ -297,12 +297,13 @@ class VmStore:
         return LoadResult(vms, problems)
 
     def find(self, name_or_id: str) -> StoredVm | None:
-        """The VM with this exact name, else this name ignoring case, else this id."""
+        """The VM with this exact name, else the one whose name is the same by name_key (case,
+        Unicode normalisation), else this id."""
         vms = self.load_all().vms
-        folded = name_or_id.casefold()
+        key = name_key(name_or_id)
         for found in (
             [vm for vm in vms if vm.spec.name == name_or_id],
-            [vm for vm in vms if vm.spec.name.casefold() == folded],
+            [vm for vm in vms if name_key(vm.spec.name) == key],
             [vm for vm in vms if vm.spec.id == name_or_id],
         ):
             if found:
@@ -315,7 +316,7 @@ class VmStore:
         if found is not None:
             return found
         for problem in self.load_all().errors:
-            if problem.name == name_or_id or problem.name.casefold() == name_or_id.casefold():
+            if problem.name == name_or_id or name_key(problem.name) == name_key(name_or_id):
                 raise StoreError(problem.message)
         raise StoreError(f"There is no VM called '{shown(name_or_id)}': "
                          "'kvmgui-cli list' shows the VMs there are.")

@@ -45,7 +45,12 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.core.host import HostFacts
-from kvmgui.core.media import BOOTABLE_MEDIUM_KINDS, DISK_IMAGE_KINDS, MediumKind
+from kvmgui.core.media import (
+    BOOTABLE_MEDIUM_KINDS,
+    DISK_IMAGE_KINDS,
+    MediumKind,
+    file_kind_problem,
+)
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -66,7 +71,10 @@ from kvmgui.core.sizes import MAX_SIZE, format_size
 MAX_NAME_CHARS = 64
 # A folder name is limited to 255 bytes; 64 four-byte characters would just exceed that.
 MAX_NAME_BYTES = 200
+# The one smallest memory size, for every VM however it is made (wizard, CLI, live, restore).
 MIN_MEMORY_MIB = 32
+# A new disk smaller than this holds no system; a size like "512" meant in bytes is a typo.
+MIN_DISK_BYTES = 1024 * 1024
 MEMORY_WARN_FRACTION = 0.8
 PC_IDE_SLOTS = 4
 AHCI_PORTS = 6
@@ -76,6 +84,9 @@ _MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # Unicode categories that have no business in a name: controls, format characters (bidi
 # overrides can make a name display as another), surrogates, private use, line separators.
 _BAD_NAME_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+# Spaces other than the plain one (no-break, thin, ideographic, …) look like it, or like
+# nothing: "a b" with a no-break space would be another VM than "a b" that reads the same.
+_ODD_SPACE_CATEGORY = "Zs"
 
 
 class Severity(StrEnum):
@@ -120,8 +131,9 @@ def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem
     """Problems with `name` as a VM name (it becomes the VM's folder name).
 
     `existing_names` are the names of the *other* VMs (leave the VM's own name out when
-    renaming); duplicates are found case-insensitively so "Debian" and "debian" cannot both
-    exist (they would be confusing in a list, and clash on case-insensitive filesystems).
+    renaming); duplicates are found by name_key, so "Debian" and "debian" cannot both exist
+    (they would be confusing in a list, and clash on case-insensitive filesystems), nor
+    "Café" typed with a composed é and with e + combining accent, nor "ｖｍ" and "vm".
     """
     f = "name"
     if not isinstance(name, str):
@@ -139,6 +151,11 @@ def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem
         problems.append(
             _error(f, "The name contains control or invisible characters: type it again.")
         )
+    elif any(unicodedata.category(ch) == _ODD_SPACE_CATEGORY and ch != " " for ch in name):
+        problems.append(
+            _error(f, "The name contains a special space character (such as a no-break "
+                      "space): type it again with ordinary spaces.")
+        )
     # One message for the name's place in the folder tree: "../x" is one mistake, not two.
     if "/" in name:
         problems.append(
@@ -151,9 +168,9 @@ def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem
         )
     if name != name.strip():
         problems.append(_error(f, "Remove the spaces at the start or end of the name."))
-    folded = name.casefold()
+    key = name_key(name)
     for other in existing_names:
-        if other.casefold() == folded:
+        if name_key(other) == key:
             problems.append(
                 _error(f, f"A VM called '{shown(other)}' already exists: choose another name.")
             )
@@ -161,17 +178,31 @@ def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem
     return problems
 
 
+def name_key(name: str) -> str:
+    """What makes two VM names the same name: equal after compatibility normalisation and case
+    folding (Unicode's "compatibility caseless match"), so names that read alike are one."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
 def free_name(base: str, taken: Iterable[str],
               is_taken: Callable[[str], bool] | None = None) -> str:
-    """`base`, or `base-2`, `base-3`, …: the first not in `taken` (compared ignoring case, as
+    """`base`, or `base-2`, `base-3`, …: the first not in `taken` (compared by name_key, as
     validate_name does) and, when given, for which `is_taken` (say, "its folder exists") is false.
     """
-    folded = {t.casefold() for t in taken}
+    keys = {name_key(t) for t in taken}
     candidate, n = base, 2
-    while candidate.casefold() in folded or (is_taken is not None and is_taken(candidate)):
+    while name_key(candidate) in keys or (is_taken is not None and is_taken(candidate)):
         candidate = f"{base}-{n}"
         n += 1
     return candidate
+
+
+def disk_size_problem(size: int, what: str = "The disk") -> str:
+    """The sentence for a disk size below MIN_DISK_BYTES ("" when it is large enough)."""
+    if size >= MIN_DISK_BYTES:
+        return ""
+    return f"{what} would be smaller than 1 MiB, too small to hold anything: give it a size " \
+           "like 20G."
 
 
 def validate_id(vm_id: str) -> list[Problem]:
@@ -243,6 +274,9 @@ def _check_regular_input(field: str, path: Path, what: str, *, need_write: bool)
     if stat.S_ISDIR(st.st_mode):
         return [_error(field, f"{shown(str(path))} is a folder, not a {what}: pick the file "
                               "inside it.")]
+    kind_problem = file_kind_problem(path, what)
+    if kind_problem is not None:
+        return [_error(field, kind_problem)]
     if not _can_access(path, os.R_OK):
         return [_error(field, f"You may not read the {what} {shown(str(path))}: make it "
                               f"readable, for example with: chmod u+r '{shown(str(path))}'.")]
@@ -266,6 +300,8 @@ def _check_device(
                               f"pick another {what}.")]
     if stat.S_ISREG(st.st_mode) and allow_file:
         return _check_regular_input(field, path, "image file", need_write=need_write)
+    if stat.S_ISBLK(st.st_mode) and (kind_problem := file_kind_problem(path, what)):
+        return [_error(field, kind_problem)]  # a block device node under /sys
     if not stat.S_ISBLK(st.st_mode):
         kind = "an image file or a block device" if allow_file else "a block device"
         return [_error(field, f"{shown(str(path))} is not {kind}: pick a {what} such as "
@@ -309,6 +345,44 @@ def validate_spec(
     problems += _check_network(spec)
     problems += _check_display(spec)
     problems += _check_extra_args(spec)
+    return problems
+
+
+def start_problems(spec: VmSpec, host: HostFacts, folder: VmFolder | None) -> list[Problem]:
+    """The errors that refuse to start `spec`: every rule of validate_spec, run again because
+    the definition may have been edited by hand since it was saved, plus the type of every
+    file the VM would open (a FIFO or /dev/zero as its ISO would hang or never end).
+
+    Whether the files exist is left to the start itself: QEMU's own words about a missing ISO
+    or disk are explained with the fix, and a missing new disk is created then.
+    """
+    problems = validate_spec(spec, host, folder=folder, check_files=False)
+    return errors(problems + _file_kind_problems(spec, folder))
+
+
+def _file_kind_problems(spec: VmSpec, folder: VmFolder | None) -> list[Problem]:
+    checks: list[tuple[str, str | None, str]] = []
+    for i, disk in enumerate(spec.disks):
+        checks.append((f"disks[{i}].path", disk.path, f"image of disk {i + 1}"))
+        if disk.backing_file and disk.backing_file.strip():
+            where = _resolve(disk.path, folder)
+            base = Path(disk.backing_file)
+            if not base.is_absolute() and where is not None:
+                base = where.parent / base
+            checks.append((f"disks[{i}].backing_file", str(base),
+                           f"base image of disk {i + 1}"))
+    if spec.cdrom is not None and spec.cdrom.source is not CdromSource.EMPTY:
+        what = "ISO file" if spec.cdrom.source is CdromSource.ISO else "CD/DVD drive"
+        checks.append(("cdrom.path", spec.cdrom.path, what))
+    if spec.usb_stick is not None:
+        checks.append(("usb_stick.path", spec.usb_stick.path, "USB stick"))
+    problems: list[Problem] = []
+    for field, path, what in checks:
+        if not path or not path.strip() or _bad_path_text(field, path, what):
+            continue  # validate_spec said what is wrong with the text
+        where = _resolve(path, folder)
+        if where is not None and (problem := file_kind_problem(where, what)):
+            problems.append(_error(field, problem))
     return problems
 
 
@@ -418,6 +492,8 @@ def _check_disks(
             if size <= 0:
                 problems.append(_error(f"{f}.size_bytes", f"Disk {i + 1} has no size: "
                                        "give it a size like 20G."))
+            elif size < MIN_DISK_BYTES:
+                problems.append(_error(f"{f}.size_bytes", disk_size_problem(size, f"Disk {i + 1}")))
             elif size > MAX_SIZE:
                 problems.append(_error(f"{f}.size_bytes", f"Disk {i + 1} is larger than 64 TiB: "
                                        "give it a size like 20G."))
@@ -503,6 +579,8 @@ def _check_disk_file(
         if not base.exists():
             problems.append(_error(f"{f}.backing_file", f"The base image {shown(str(base))} of "
                                    f"disk {i + 1} does not exist: pick it again."))
+        elif kind_problem := file_kind_problem(base, f"base image of disk {i + 1}"):
+            problems.append(_error(f"{f}.backing_file", kind_problem))
     return problems
 
 

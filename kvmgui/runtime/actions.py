@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.core.argv import CDROM_DEVICE_ID
+from kvmgui.core.media import file_kind_problem
 from kvmgui.runtime.images import ImageError, commit_temp, remove_quietly, temp_path_for
 from kvmgui.runtime.keys import KeyNameError, parse_combo
 from kvmgui.runtime.outcome import Outcome
@@ -52,6 +53,10 @@ def check_iso(iso: Path) -> Path | Outcome:
     if not path.is_file():
         return Outcome.failure(f"The ISO image {path} does not exist (or is not a file): check "
                                "the path.", code="file-missing")
+    # is_file() already refuses FIFOs and devices; /proc and /sys files look regular.
+    kind_problem = file_kind_problem(path, "ISO image")
+    if kind_problem is not None:
+        return Outcome.failure(kind_problem, code="file-kind")
     if not os.access(path, os.R_OK):
         return Outcome.failure(f"kvmgui is not allowed to read {path}: give your user read "
                                "access to it.", code="file-permission")

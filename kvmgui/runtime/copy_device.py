@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,6 +223,12 @@ async def plan_copy(
 # ------------------------------------------------------------------------------ the job
 
 
+# qemu-img opens the source and the target before it writes a byte: when it could not open
+# one of them (missing, not allowed, locked by a running VM) the target is untouched.
+_NOTHING_WRITTEN = re.compile(r"Could not open|Failed to get (?:shared )?\"write\" lock|"
+                              r"Is another process using the image")
+
+
 def _fsync(path: str) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
     try:
@@ -268,9 +275,11 @@ def copy_to_device_job(
             ) from None
         if r.returncode != 0:
             sentence = qi.explain_error(r.stderr)
+            after = ("Nothing was written to it." if _NOTHING_WRITTEN.search(r.stderr) else
+                     "The target may be partly written.")
             raise CopyError(
                 f"Copying {plan.source.name} to {shown(target)} failed: "
-                f"{sentence[0].lower()}{sentence[1:]} The target may be partly written.",
+                f"{sentence[0].lower()}{sentence[1:]} {after}",
                 qi.error_details(r.stderr),
             )
         await asyncio.to_thread(_fsync, plan.target_real)

@@ -37,9 +37,11 @@ from kvmgui.core.boot import (
     installing,
 )
 from kvmgui.core.host import HostFacts
+from kvmgui.core.media import file_kind_problem
 from kvmgui.core.model import Accel, Disk, Firmware, VmSpec
 from kvmgui.core.paths import MAX_SOCKET_PATH, VmFolder, VmRuntimePaths
 from kvmgui.core.store import StoredVm, StoreError
+from kvmgui.core.validation import start_problems
 from kvmgui.runtime import process
 from kvmgui.runtime.context import RuntimeContext, display_uri, file_roles
 from kvmgui.runtime.qemu_errors import explain, read_log_since, tail
@@ -51,6 +53,10 @@ MONITOR_CONNECT_TIMEOUT_S = 5.0
 SECTOR_READ_TIMEOUT_S = 30.0
 
 log = logging.getLogger(__name__)
+
+
+# The Outcome code of a start refused because the VM's definition breaks a rule.
+INVALID_DEFINITION = "invalid-definition"
 
 
 class LaunchProblem(Exception):
@@ -84,6 +90,16 @@ async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> S
         raise LaunchProblem(f"kvmgui could not check QEMU and this computer: {exc}") from None
     if spec.accel is Accel.AUTO and ctx.settings.accelerator is not Accel.AUTO:
         spec = replace(spec, accel=ctx.settings.accelerator)  # the app-wide default
+    # The definition may have been edited by hand since it was saved: the rules that guard
+    # saving guard starting too (stat() calls only, in a thread: this may run on the UI's loop).
+    problems = await asyncio.to_thread(start_problems, spec, host, folder)
+    if problems:
+        raise LaunchProblem(
+            problems[0].message if len(problems) == 1 else
+            f"The VM's settings have {len(problems)} problems, so it was not started: "
+            f"{problems[0].message}",
+            "\n".join(p.message for p in problems) if len(problems) > 1 else "",
+            code=INVALID_DEFINITION)
     try:
         folder.logs.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -154,8 +170,8 @@ async def read_first_sector(disk: Disk, folder: VmFolder, run: VmRuntimePaths,
     from kvmgui.runtime.images import ImageError, checked_chain, run_qemu_img
 
     path = folder.resolve(disk.path)
-    if not path.is_file():
-        return None
+    if not path.is_file() or file_kind_problem(path, "disk image") is not None:
+        return None  # start_problems refuses a /proc or /sys file next
     out = run.dir / f"first-sector-{os.getpid()}.raw"
     with contextlib.suppress(FileNotFoundError):
         out.unlink()

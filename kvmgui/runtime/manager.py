@@ -25,6 +25,7 @@ from kvmgui.core.paths import AppPaths, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import LoadError, LoadResult, StoredVm, VmStore
+from kvmgui.core.validation import name_key
 from kvmgui.runtime import process, session, throwaway
 from kvmgui.runtime.advisor import CpuAdvisor, VmFacts, accel_in_use
 from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
@@ -224,10 +225,10 @@ class VmManager:
     def find(self, name_or_id: str) -> VmController | None:
         if name_or_id in self._controllers:
             return self._controllers[name_or_id]
-        folded = name_or_id.casefold()
+        key = name_key(name_or_id)
         for matches in (
             [c for c in self._controllers.values() if c.name == name_or_id],
-            [c for c in self._controllers.values() if c.name.casefold() == folded],
+            [c for c in self._controllers.values() if name_key(c.name) == key],
         ):
             if matches:
                 return matches[0]
@@ -238,7 +239,7 @@ class VmManager:
         if found is not None:
             return found
         for problem in self.load_errors:
-            if problem.name.casefold() == name_or_id.casefold():
+            if name_key(problem.name) == name_key(name_or_id):
                 raise ManagerError(problem.message)
         raise ManagerError(f"There is no VM called '{name_or_id}': 'kvmgui-cli list' shows "
                            "the VMs there are.")

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from kvmgui.core.atomic import write_atomic
-from kvmgui.core.paths import VmRuntimePaths
+from kvmgui.core.paths import AppPaths, VmRuntimePaths
 
 META_VERSION = 1
 LAST_EXIT_FILE = "last-exit.json"
@@ -94,3 +95,18 @@ def read_last_exit(run: VmRuntimePaths) -> LastExit | None:
 def clear_last_exit(run: VmRuntimePaths) -> None:
     with contextlib.suppress(FileNotFoundError):
         last_exit_file(run).unlink()
+
+
+def remove_runtime_dir(paths: AppPaths, vm_id: str) -> None:
+    """Remove a deleted VM's runtime folder (its last-exit record, stale sockets, the lock), so
+    nothing of it is left under the runtime directory. Never while a QEMU of that VM runs, and
+    never through a symbolic link."""
+    from kvmgui.runtime.process import find_vm_pid
+
+    run = paths.vm_runtime(vm_id)
+    folder = run.dir
+    if folder.parent != paths.runtime_dir or folder.is_symlink() or not folder.is_dir():
+        return
+    if find_vm_pid(run) is not None:
+        return
+    shutil.rmtree(folder, ignore_errors=True)

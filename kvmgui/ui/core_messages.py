@@ -790,6 +790,20 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', 'No sound server was found for this desktop session, so guest sound is off.')),
     #: kvmgui/core/hostcheck.py:951
     ('core.hostcheck', QT_TRANSLATE_NOOP('core.hostcheck', "Neither a PulseAudio nor a PipeWire socket exists in this session's runtime folder.")),
+    #: kvmgui/core/media.py:90
+    ('core.media', QT_TRANSLATE_NOOP('core.media', 'a folder')),
+    #: kvmgui/core/media.py:92
+    ('core.media', QT_TRANSLATE_NOOP('core.media', 'a named pipe (FIFO)')),
+    #: kvmgui/core/media.py:94
+    ('core.media', QT_TRANSLATE_NOOP('core.media', 'a character device (like /dev/zero or /dev/kvm)')),
+    #: kvmgui/core/media.py:96
+    ('core.media', QT_TRANSLATE_NOOP('core.media', 'a socket')),
+    #: kvmgui/core/media.py:97
+    ('core.media', QT_TRANSLATE_NOOP('core.media', 'a special file')),
+    #: kvmgui/core/media.py:118
+    ('core.media', QT_TRANSLATE_NOOP('core.media', 'a file of the running system (under /proc or /sys)')),
+    #: kvmgui/core/media.py:121
+    ('core.media', QT_TRANSLATE_NOOP('core.media', '{shown_path} is {kind}, which cannot serve as the {what}: pick an image file or a device such as /dev/sdb.')),
     #: kvmgui/core/qemu_caps.py:44; {0} = text.strip()[:80]
     ('core.qemu_caps', QT_TRANSLATE_NOOP('core.qemu_caps', 'Not a QEMU version banner: {0}')),
     #: kvmgui/core/qemu_img.py:70
@@ -1008,37 +1022,37 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'The folder name {name} is not valid UTF-8: rename the folder.')),
     #: kvmgui/core/store.py:289; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'VM \'{name}\' has the same id as VM \'{first}\', probably because its folder was copied by hand: give it a new id by changing the letters and digits of "id" in {definition}.')),
-    #: kvmgui/core/store.py:320; {name_or_id} = shown(name_or_id)
+    #: kvmgui/core/store.py:321; {name_or_id} = shown(name_or_id)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.")),
-    #: kvmgui/core/store.py:334; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:335; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "for VM '{name}'")),
-    #: kvmgui/core/store.py:355; {id} = spec.id
+    #: kvmgui/core/store.py:356; {id} = spec.id
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'A VM with the id {id} already exists: give the new VM a new id.')),
-    #: kvmgui/core/store.py:361
+    #: kvmgui/core/store.py:362
     ('core.store', QT_TRANSLATE_NOOP('core.store', "Another VM's id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.")),
-    #: kvmgui/core/store.py:365; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:366; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "create VM '{name}'")),
-    #: kvmgui/core/store.py:373; {name} = shown(spec.name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:374; {name} = shown(spec.name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{name}' already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:417
+    #: kvmgui/core/store.py:418
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was deleted or moved by another program: reload the list of VMs.")),
-    #: kvmgui/core/store.py:429; {path} = shown(str(path))
+    #: kvmgui/core/store.py:430; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:433
+    #: kvmgui/core/store.py:434
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was changed by another program since it was loaded: reload it and make your change again.")),
-    #: kvmgui/core/store.py:446; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:447; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "To change the name of VM '{name}', rename it instead of saving it.")),
-    #: kvmgui/core/store.py:450; {name} = shown(stored.spec.name)
+    #: kvmgui/core/store.py:451; {name} = shown(stored.spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "save VM '{name}'")),
-    #: kvmgui/core/store.py:491; {new_name} = shown(new_name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:492; {new_name} = shown(new_name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{new_name}' already exists in {_root}: choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:494; {name} = shown(old.dir.name)
+    #: kvmgui/core/store.py:495; {name} = shown(old.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "rename VM '{name}'")),
-    #: kvmgui/core/store.py:526; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:527; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{definition} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:534; {dir} = shown(str(folder.dir))
+    #: kvmgui/core/store.py:535; {dir} = shown(str(folder.dir))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:537; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:538; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "delete VM '{name}'")),
     #: kvmgui/core/trust.py:66; {0} = shlex.join(json.loads(self.target))
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'Extra QEMU arguments: {0}')),
@@ -1058,157 +1072,167 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'USB stick')),
     #: kvmgui/core/trust.py:235
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', "VM '{name}' has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.")),
-    #: kvmgui/core/validation.py:128
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),
-    #: kvmgui/core/validation.py:130
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Give the VM a name.')),
-    #: kvmgui/core/validation.py:134; {name_count} = len(name)
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.')),
-    #: kvmgui/core/validation.py:137
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains a NUL character: type it again.')),
     #: kvmgui/core/validation.py:140
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains control or invisible characters: type it again.')),
-    #: kvmgui/core/validation.py:145
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A name cannot contain '/': use another character such as '-'.")),
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),
+    #: kvmgui/core/validation.py:142
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Give the VM a name.')),
+    #: kvmgui/core/validation.py:146; {name_count} = len(name)
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.')),
     #: kvmgui/core/validation.py:149
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains a NUL character: type it again.')),
+    #: kvmgui/core/validation.py:152
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains control or invisible characters: type it again.')),
+    #: kvmgui/core/validation.py:156
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains a special space character (such as a no-break space): type it again with ordinary spaces.')),
+    #: kvmgui/core/validation.py:162
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A name cannot contain '/': use another character such as '-'.")),
+    #: kvmgui/core/validation.py:166
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A name cannot start with '.', as such folders are hidden: start it with a letter or digit.")),
-    #: kvmgui/core/validation.py:153
+    #: kvmgui/core/validation.py:170
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Remove the spaces at the start or end of the name.')),
-    #: kvmgui/core/validation.py:158; {other} = shown(other)
+    #: kvmgui/core/validation.py:175; {other} = shown(other)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A VM called '{other}' already exists: choose another name.")),
-    #: kvmgui/core/validation.py:182
+    #: kvmgui/core/validation.py:200
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The disk')),
+    #: kvmgui/core/validation.py:204
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{what} would be smaller than 1 MiB, too small to hold anything: give it a size like 20G.')),
+    #: kvmgui/core/validation.py:213
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The VM id must be 1 to 64 letters, digits, '-' or '_': give the VM a new id made of those.")),
-    #: kvmgui/core/validation.py:239; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:270; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {what} {path} does not exist: pick it again.')),
-    #: kvmgui/core/validation.py:241; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/validation.py:272; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {what} {path} cannot be checked ({strerror}): pick another file.')),
-    #: kvmgui/core/validation.py:244; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:275; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is a folder, not a {what}: pick the file inside it.')),
-    #: kvmgui/core/validation.py:247; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:281; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "You may not read the {what} {path}: make it readable, for example with: chmod u+r '{path}'.")),
-    #: kvmgui/core/validation.py:250; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:284; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.')),
-    #: kvmgui/core/validation.py:262; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:296; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'There is no {what} at {path}: plug it in or pick it again.')),
-    #: kvmgui/core/validation.py:265; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/validation.py:299; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} cannot be checked ({strerror}): pick another {what}.')),
-    #: kvmgui/core/validation.py:268
+    #: kvmgui/core/validation.py:302
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'image file')),
-    #: kvmgui/core/validation.py:270
+    #: kvmgui/core/validation.py:306
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'an image file or a block device')),
-    #: kvmgui/core/validation.py:270
+    #: kvmgui/core/validation.py:306
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'a block device')),
-    #: kvmgui/core/validation.py:271; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:307; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is not {kind}: pick a {what} such as /dev/sr0.')),
-    #: kvmgui/core/validation.py:271; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:307; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is not {kind}: pick a {what} such as /dev/sdb.')),
-    #: kvmgui/core/validation.py:274; {path} = shown(str(path)), {1} = _group_fix(path)
+    #: kvmgui/core/validation.py:310; {path} = shown(str(path)), {1} = _group_fix(path)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'You may not use {path}: {1}.')),
-    #: kvmgui/core/validation.py:321; {mv} = shown(mv)
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current one.")),
-    #: kvmgui/core/validation.py:324; {value} = spec.machine.value
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The pinned machine type '{mv}' does not belong to a {value} machine: remove it so kvmgui pins a matching one.")),
-    #: kvmgui/core/validation.py:334
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.')),
-    #: kvmgui/core/validation.py:337; {memory_mib} = host.memory_mib
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.')),
-    #: kvmgui/core/validation.py:340; {memory_mib} = host.memory_mib
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{mem} MiB is more than 80 % of this computer's {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.")),
-    #: kvmgui/core/validation.py:349
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A VM needs at least 1 CPU.')),
-    #: kvmgui/core/validation.py:351; {cpus} = spec.cpus, {cpu_count} = host.cpu_count
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.')),
-    #: kvmgui/core/validation.py:360
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
-    #: kvmgui/core/validation.py:360
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
-    #: kvmgui/core/validation.py:363
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).')),
-    #: kvmgui/core/validation.py:366
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).')),
-    #: kvmgui/core/validation.py:369
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Windows 11 setup refuses to install without UEFI and a TPM: turn both on.')),
-    #: kvmgui/core/validation.py:384
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}.')),
-    #: kvmgui/core/validation.py:386
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains control characters: pick the file again.')),
-    #: kvmgui/core/validation.py:391
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains characters no file name can have: pick the file again.')),
-    #: kvmgui/core/validation.py:404; {i} = i + 1
+    #: kvmgui/core/validation.py:366; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'image of disk {i}')),
-    #: kvmgui/core/validation.py:411; {i} = i + 1, {1} = seen[key] + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} uses the same image as disk {1}: remove one of them.')),
-    #: kvmgui/core/validation.py:419; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has no size: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:422; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is larger than 64 TiB: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:429; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.')),
-    #: kvmgui/core/validation.py:444; {i} = i + 1, {value} = disk.format.value
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.')),
-    #: kvmgui/core/validation.py:449; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.')),
-    #: kvmgui/core/validation.py:453; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} does not say the format of its base image: choose it (usually qcow2).')),
-    #: kvmgui/core/validation.py:456; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the base image of disk {i}.')),
-    #: kvmgui/core/validation.py:459; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} names a base image format but no base image: the format is ignored.')),
-    #: kvmgui/core/validation.py:462; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.')),
-    #: kvmgui/core/validation.py:474; {i} = i + 1, {where} = shown(str(where))
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.')),
-    #: kvmgui/core/validation.py:481; {parent} = shown(str(parent)), {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.')),
-    #: kvmgui/core/validation.py:491; {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.')),
-    #: kvmgui/core/validation.py:504; {base} = shown(str(base)), {i} = i + 1
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The base image {base} of disk {i} does not exist: pick it again.')),
-    #: kvmgui/core/validation.py:515
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.')),
-    #: kvmgui/core/validation.py:518
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.')),
-    #: kvmgui/core/validation.py:522
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.')),
-    #: kvmgui/core/validation.py:532
+    #: kvmgui/core/validation.py:373; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'base image of disk {i}')),
+    #: kvmgui/core/validation.py:375
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'ISO file')),
-    #: kvmgui/core/validation.py:532
+    #: kvmgui/core/validation.py:375
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD/DVD drive')),
-    #: kvmgui/core/validation.py:534
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}, or leave the CD drive empty.')),
-    #: kvmgui/core/validation.py:556
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} is empty: download the install or live disc image again.')),
-    #: kvmgui/core/validation.py:559; {value} = kind.value
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{where} is a {value} disk image, not a CD/DVD image: use it as the VM's existing disk image instead.")),
-    #: kvmgui/core/validation.py:561
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the system, usually a file ending in .iso.')),
-    #: kvmgui/core/validation.py:571
+    #: kvmgui/core/validation.py:378
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'USB stick')),
-    #: kvmgui/core/validation.py:585; {where} = shown(str(where))
+    #: kvmgui/core/validation.py:395; {mv} = shown(mv)
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current one.")),
+    #: kvmgui/core/validation.py:398; {value} = spec.machine.value
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The pinned machine type '{mv}' does not belong to a {value} machine: remove it so kvmgui pins a matching one.")),
+    #: kvmgui/core/validation.py:408
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.')),
+    #: kvmgui/core/validation.py:411; {memory_mib} = host.memory_mib
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.')),
+    #: kvmgui/core/validation.py:414; {memory_mib} = host.memory_mib
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{mem} MiB is more than 80 % of this computer's {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.")),
+    #: kvmgui/core/validation.py:423
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A VM needs at least 1 CPU.')),
+    #: kvmgui/core/validation.py:425; {cpus} = spec.cpus, {cpu_count} = host.cpu_count
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.')),
+    #: kvmgui/core/validation.py:434
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
+    #: kvmgui/core/validation.py:434
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
+    #: kvmgui/core/validation.py:437
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).')),
+    #: kvmgui/core/validation.py:440
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).')),
+    #: kvmgui/core/validation.py:443
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Windows 11 setup refuses to install without UEFI and a TPM: turn both on.')),
+    #: kvmgui/core/validation.py:458
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}.')),
+    #: kvmgui/core/validation.py:460
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains control characters: pick the file again.')),
+    #: kvmgui/core/validation.py:465
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains characters no file name can have: pick the file again.')),
+    #: kvmgui/core/validation.py:485; {i} = i + 1, {1} = seen[key] + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} uses the same image as disk {1}: remove one of them.')),
+    #: kvmgui/core/validation.py:493; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has no size: give it a size like 20G.')),
+    #: kvmgui/core/validation.py:496; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i}')),
+    #: kvmgui/core/validation.py:498; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is larger than 64 TiB: give it a size like 20G.')),
+    #: kvmgui/core/validation.py:505; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.')),
+    #: kvmgui/core/validation.py:520; {i} = i + 1, {value} = disk.format.value
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.')),
+    #: kvmgui/core/validation.py:525; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.')),
+    #: kvmgui/core/validation.py:529; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} does not say the format of its base image: choose it (usually qcow2).')),
+    #: kvmgui/core/validation.py:532; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the base image of disk {i}.')),
+    #: kvmgui/core/validation.py:535; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} names a base image format but no base image: the format is ignored.')),
+    #: kvmgui/core/validation.py:538; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.')),
+    #: kvmgui/core/validation.py:550; {i} = i + 1, {where} = shown(str(where))
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.')),
+    #: kvmgui/core/validation.py:557; {parent} = shown(str(parent)), {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.')),
+    #: kvmgui/core/validation.py:567; {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.')),
+    #: kvmgui/core/validation.py:580; {base} = shown(str(base)), {i} = i + 1
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The base image {base} of disk {i} does not exist: pick it again.')),
+    #: kvmgui/core/validation.py:593
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.')),
+    #: kvmgui/core/validation.py:596
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.')),
+    #: kvmgui/core/validation.py:600
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.')),
+    #: kvmgui/core/validation.py:612
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}, or leave the CD drive empty.')),
+    #: kvmgui/core/validation.py:634
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} is empty: download the install or live disc image again.')),
+    #: kvmgui/core/validation.py:637; {value} = kind.value
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{where} is a {value} disk image, not a CD/DVD image: use it as the VM's existing disk image instead.")),
+    #: kvmgui/core/validation.py:639
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the system, usually a file ending in .iso.')),
+    #: kvmgui/core/validation.py:663; {where} = shown(str(where))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.')),
-    #: kvmgui/core/validation.py:599
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'disk')),
-    #: kvmgui/core/validation.py:599
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD drive')),
-    #: kvmgui/core/validation.py:603; {0} = names[dev]
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {0} appears twice in the boot order: remove one.')),
-    #: kvmgui/core/validation.py:607
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no disk, CD drive or USB stick to start from: add one.')),
-    #: kvmgui/core/validation.py:614; {0} = names[first]
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM should boot from its {0} first but has no {0}: add one or change the boot order.')),
-    #: kvmgui/core/validation.py:624
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no network, so its port forwards do nothing: turn the network on or remove them.')),
-    #: kvmgui/core/validation.py:630; {host_port} = fw.host_port
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} does not exist: use a port between 1024 and 65535.')),
-    #: kvmgui/core/validation.py:633; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.')),
-    #: kvmgui/core/validation.py:636; {guest_port} = fw.guest_port
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Guest port {guest_port} does not exist: use a port between 1 and 65535.')),
-    #: kvmgui/core/validation.py:640; {host_port} = fw.host_port, {value} = fw.protocol.value
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} ({value}) is forwarded twice: use another port.')),
-    #: kvmgui/core/validation.py:648
-    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The console password only applies to VNC: switch the display to VNC or turn the password off.')),
     #: kvmgui/core/validation.py:677
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'disk')),
+    #: kvmgui/core/validation.py:677
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD drive')),
+    #: kvmgui/core/validation.py:681; {0} = names[dev]
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {0} appears twice in the boot order: remove one.')),
+    #: kvmgui/core/validation.py:685
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no disk, CD drive or USB stick to start from: add one.')),
+    #: kvmgui/core/validation.py:692; {0} = names[first]
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM should boot from its {0} first but has no {0}: add one or change the boot order.')),
+    #: kvmgui/core/validation.py:702
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no network, so its port forwards do nothing: turn the network on or remove them.')),
+    #: kvmgui/core/validation.py:708; {host_port} = fw.host_port
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} does not exist: use a port between 1024 and 65535.')),
+    #: kvmgui/core/validation.py:711; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.')),
+    #: kvmgui/core/validation.py:714; {guest_port} = fw.guest_port
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Guest port {guest_port} does not exist: use a port between 1 and 65535.')),
+    #: kvmgui/core/validation.py:718; {host_port} = fw.host_port, {value} = fw.protocol.value
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} ({value}) is forwarded twice: use another port.')),
+    #: kvmgui/core/validation.py:726
+    ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The console password only applies to VNC: switch the display to VNC or turn the password off.')),
+    #: kvmgui/core/validation.py:755
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.')),
     #: kvmgui/core/write_guard.py:101; {0} = ', '.join(quoted[:-1]), {1} = quoted[-1]
     ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{0} and {1}')),
@@ -1240,35 +1264,37 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} is read-only; choose another file, or make it writable (chmod u+w) if it really is to be replaced.')),
     #: kvmgui/core/write_guard.py:183
     ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{name} already exists; choose another name or allow replacing it.')),
-    #: kvmgui/runtime/actions.py:27
+    #: kvmgui/runtime/actions.py:28
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no CD/DVD drive; add one in its settings (it appears at the next start).")),
-    #: kvmgui/runtime/actions.py:31
+    #: kvmgui/runtime/actions.py:32
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The guest has locked the CD/DVD tray (a program in it is using the disc) and was asked to release it. Try again in a moment, or force it (the guest may lose data it is reading).')),
-    #: kvmgui/runtime/actions.py:34
+    #: kvmgui/runtime/actions.py:35
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'the ISO image')),
-    #: kvmgui/runtime/actions.py:37
+    #: kvmgui/runtime/actions.py:38
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU could not change the CD/DVD: {text}')),
-    #: kvmgui/runtime/actions.py:47
+    #: kvmgui/runtime/actions.py:48
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'Ejected the CD/DVD.')),
-    #: kvmgui/runtime/actions.py:53
+    #: kvmgui/runtime/actions.py:54
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The ISO image {path} does not exist (or is not a file): check the path.')),
-    #: kvmgui/runtime/actions.py:56
+    #: kvmgui/runtime/actions.py:57
+    ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'ISO image')),
+    #: kvmgui/runtime/actions.py:61
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'kvmgui is not allowed to read {path}: give your user read access to it.')),
-    #: kvmgui/runtime/actions.py:71; {name} = path.name
+    #: kvmgui/runtime/actions.py:76; {name} = path.name
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Inserted {name} into the CD/DVD drive (until the VM stops; change the VM's settings to keep it).")),
-    #: kvmgui/runtime/actions.py:84
+    #: kvmgui/runtime/actions.py:89
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU could not take a screenshot: {exc}')),
-    #: kvmgui/runtime/actions.py:95; {strerror} = exc.strerror
+    #: kvmgui/runtime/actions.py:100; {strerror} = exc.strerror
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'The screenshot could not be saved as {dest} ({strerror}).')),
-    #: kvmgui/runtime/actions.py:101
+    #: kvmgui/runtime/actions.py:106
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Saved a screenshot of '{name}' as {dest}.")),
-    #: kvmgui/runtime/actions.py:110
+    #: kvmgui/runtime/actions.py:115
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'No keys were given.')),
-    #: kvmgui/runtime/actions.py:121
+    #: kvmgui/runtime/actions.py:126
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', 'QEMU did not send the keys: {exc}')),
-    #: kvmgui/runtime/actions.py:124; {0} = ', '.join(combos)
+    #: kvmgui/runtime/actions.py:129; {0} = ', '.join(combos)
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "Sent {0} to '{name}'.")),
-    #: kvmgui/runtime/actions.py:140
+    #: kvmgui/runtime/actions.py:145
     ('runtime.actions', QT_TRANSLATE_NOOP('runtime.actions', "'{name}' has no display (it was set to none).")),
     #: kvmgui/runtime/blockdev_probe.py:38
     ('runtime.blockdev_probe', QT_TRANSLATE_NOOP('runtime.blockdev_probe', 'The program lsblk was not found; install util-linux to list USB sticks and CD/DVD drives.')),
@@ -1434,45 +1460,49 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is starting '{name}'; try again in a moment.")),
     #: kvmgui/runtime/controller.py:810; {parent} = dest.parent
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The folder {parent} does not exist.')),
-    #: kvmgui/runtime/copy_device.py:90; {target} = shown(target), {strerror} = exc.strerror
+    #: kvmgui/runtime/copy_device.py:91; {target} = shown(target), {strerror} = exc.strerror
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', '{target} cannot be examined ({strerror}).')),
-    #: kvmgui/runtime/copy_device.py:101; {target} = shown(target), {message} = exc.message
+    #: kvmgui/runtime/copy_device.py:102; {target} = shown(target), {message} = exc.message
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'kvmgui cannot tell whether {target} is in use, so it does not write to it: {message}')),
-    #: kvmgui/runtime/copy_device.py:104; {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:105; {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'kvmgui cannot tell whether {target} is in use, so it does not write to it: {exc}')),
-    #: kvmgui/runtime/copy_device.py:108; {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:109; {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'lsblk does not list {target}, so kvmgui cannot tell whether it is in use; it does not write to it.')),
-    #: kvmgui/runtime/copy_device.py:129; {source} = shown(source)
+    #: kvmgui/runtime/copy_device.py:130; {source} = shown(source)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "{source} is neither an image file nor a VM: check the name ('kvmgui-cli list' shows the VMs).")),
-    #: kvmgui/runtime/copy_device.py:132
+    #: kvmgui/runtime/copy_device.py:133
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "--disk chooses a disk of a VM; give the VM's name instead of an image file.")),
-    #: kvmgui/runtime/copy_device.py:148; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/copy_device.py:149; {name} = shown(vm.spec.name)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' has no disk to copy.")),
-    #: kvmgui/runtime/copy_device.py:151; {name} = shown(vm.spec.name), {disks_count} = len(disks)
+    #: kvmgui/runtime/copy_device.py:152; {name} = shown(vm.spec.name), {disks_count} = len(disks)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' has {disks_count} disks: choose one with --disk 1 to --disk {disks_count}.")),
-    #: kvmgui/runtime/copy_device.py:155; {name} = shown(vm.spec.name), {disks_count} = len(disks)
+    #: kvmgui/runtime/copy_device.py:156; {name} = shown(vm.spec.name), {disks_count} = len(disks)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' has {disks_count} disks; there is no disk {disk}.")),
-    #: kvmgui/runtime/copy_device.py:155; {name} = shown(vm.spec.name), {disks_count} = len(disks)
+    #: kvmgui/runtime/copy_device.py:156; {name} = shown(vm.spec.name), {disks_count} = len(disks)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' has {disks_count} disk; there is no disk {disk}.")),
-    #: kvmgui/runtime/copy_device.py:164; {name} = shown(vm.spec.name)
+    #: kvmgui/runtime/copy_device.py:165; {name} = shown(vm.spec.name)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', "VM '{name}' is running and writing to this disk; shut it down first (kvmgui-cli shutdown '{name}'), then copy.")),
-    #: kvmgui/runtime/copy_device.py:266; {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:273; {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy to {target} was cancelled. The target now holds part of the image and is not usable until the copy is made again.')),
-    #: kvmgui/runtime/copy_device.py:272; {name} = plan.source.name, {target} = shown(target)
-    ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copying {name} to {target} failed: {sentence} The target may be partly written.')),
-    #: kvmgui/runtime/copy_device.py:281; {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:278
+    ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Nothing was written to it.')),
+    #: kvmgui/runtime/copy_device.py:279
+    ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The target may be partly written.')),
+    #: kvmgui/runtime/copy_device.py:281; {name} = plan.source.name, {target} = shown(target)
+    ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copying {name} to {target} failed: {sentence} {after}')),
+    #: kvmgui/runtime/copy_device.py:290; {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'If the image has partitions, this computer sees them after the device is plugged in again (or after: sudo partprobe {target}).')),
-    #: kvmgui/runtime/copy_device.py:286; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:295; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copied {name} ({source_format}, {virtual_size_size}) to {target} and checked the copy.')),
-    #: kvmgui/runtime/copy_device.py:286; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)
+    #: kvmgui/runtime/copy_device.py:295; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copied {name} ({source_format}, {virtual_size_size}) to {target}.')),
-    #: kvmgui/runtime/copy_device.py:292; {name} = Path(source).name
+    #: kvmgui/runtime/copy_device.py:301; {name} = Path(source).name
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Copying {name} to {target}')),
-    #: kvmgui/runtime/copy_device.py:301; {target} = shown(plan.target)
+    #: kvmgui/runtime/copy_device.py:310; {target} = shown(plan.target)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'Checking the copy on {target} was cancelled; the copy itself was finished.')),
-    #: kvmgui/runtime/copy_device.py:304; {target} = shown(plan.target), {name} = plan.source.name
+    #: kvmgui/runtime/copy_device.py:313; {target} = shown(plan.target), {name} = plan.source.name
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy on {target} differs from {name}: the device may be failing. Try again or use another target.')),
-    #: kvmgui/runtime/copy_device.py:308; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)
+    #: kvmgui/runtime/copy_device.py:317; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy on {target} could not be checked: {1}')),
     #: kvmgui/runtime/disk_snapshots.py:41
     ('runtime.disk_snapshots', QT_TRANSLATE_NOOP('runtime.disk_snapshots', '{doing} failed: {sentence}')),
@@ -1596,25 +1626,29 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', 'No key was given: write a key or a combination such as ctrl-alt-delete.')),
     #: kvmgui/runtime/keys.py:66
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', "'{part}' is not a key name QEMU knows: use names such as ctrl, alt, shift, delete, ret, esc, tab, f1…f12, a…z, 0…9 (joined with '-', e.g. ctrl-alt-f2).")),
-    #: kvmgui/runtime/launch.py:78; {dir} = run.dir
+    #: kvmgui/runtime/launch.py:84; {dir} = run.dir
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "The runtime folder {dir} is too deep for the VM's sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.")),
-    #: kvmgui/runtime/launch.py:84
+    #: kvmgui/runtime/launch.py:90
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui could not check QEMU and this computer: {exc}')),
-    #: kvmgui/runtime/launch.py:90; {logs} = folder.logs, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:99; {problems_count} = len(problems), {message} = problems[0].message
+    ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "The VM's settings have {problems_count} problems, so it was not started: {message}")),
+    #: kvmgui/runtime/launch.py:106; {logs} = folder.logs, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot create the log folder {logs} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:108; {dir} = run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:124; {dir} = run.dir, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot write to its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:242
+    #: kvmgui/runtime/launch.py:173
+    ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'disk image')),
+    #: kvmgui/runtime/launch.py:258
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf')),
-    #: kvmgui/runtime/launch.py:248; {nvram} = folder.nvram, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:264; {nvram} = folder.nvram, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "kvmgui could not create the VM's UEFI variable store {nvram} ({strerror}).")),
-    #: kvmgui/runtime/launch.py:269
+    #: kvmgui/runtime/launch.py:285
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm')),
-    #: kvmgui/runtime/launch.py:279
+    #: kvmgui/runtime/launch.py:295
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) could not be started: {exc}')),
-    #: kvmgui/runtime/launch.py:288; {folder} = swtpm_log(folder)
+    #: kvmgui/runtime/launch.py:304; {folder} = swtpm_log(folder)
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) did not start; see its log {folder}.')),
-    #: kvmgui/runtime/launch.py:344; {qemu_log} = stored.folder.qemu_log
+    #: kvmgui/runtime/launch.py:360; {qemu_log} = stored.folder.qemu_log
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.')),
     #: kvmgui/runtime/live.py:33
     ('runtime.live', QT_TRANSLATE_NOOP('runtime.live', 'Protection is OFF: everything the guest writes goes straight to {path}. A live system may change or damage what is on it.')),
@@ -1658,8 +1692,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to another snapshot, or turn it off: resuming it may show a damaged state.")),
     #: kvmgui/runtime/live_snapshots.py:166
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Deleting the snapshot '{name}' failed: {error}")),
-    #: kvmgui/runtime/manager.py:243
+    #: kvmgui/runtime/manager.py:244
     ('runtime.manager', QT_TRANSLATE_NOOP('runtime.manager', "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.")),
+    #: kvmgui/runtime/medium.py:25
+    ('runtime.medium', QT_TRANSLATE_NOOP('runtime.medium', '{path} is not a regular file')),
+    #: kvmgui/runtime/medium.py:31
+    ('runtime.medium', QT_TRANSLATE_NOOP('runtime.medium', 'disc image')),
     #: kvmgui/runtime/process.py:62
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} is not a folder; remove it so kvmgui can create its runtime folder there.')),
     #: kvmgui/runtime/process.py:65

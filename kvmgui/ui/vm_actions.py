@@ -427,6 +427,7 @@ class VmActions(QObject):
         keep = True if answer is None else (answer.checked or not inside)
         # Ask again: the VM may have been started (here or by kvmgui-cli) since the question.
         from kvmgui.runtime.liveness import vm_pid
+        from kvmgui.runtime.runfiles import remove_runtime_dir
 
         status = self.ctx.status(row.vm_id)
         active = status is not None and status.state.is_active
@@ -446,6 +447,7 @@ class VmActions(QObject):
                 informative=str(exc),
             )
             return None
+        remove_runtime_dir(self.ctx.paths, stored.spec.id)
         if self.ctx.manager is not None:
             self.ctx.manager.reload_store()
         if kept:

@@ -4669,7 +4669,7 @@
         <translation>&amp;Garder ses images disque</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>{0} is running, so it was not deleted.</source>
         <translation>{0} est en marche, elle n&apos;a donc pas été supprimée.</translation>
     </message>
@@ -4684,7 +4684,7 @@
         <translation>{0} n&apos;a pas pu être supprimée.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Deleted {0}; kept {1}.</source>
         <translation>{0} supprimée&#xa0;; {1} conservé(s).</translation>
     </message>
@@ -7064,9 +7064,54 @@
     </message>
 </context>
 <context>
-    <name>core.qemu_caps</name>
+    <name>core.media</name>
     <message>
         <location line="+16"/>
+        <source>a folder</source>
+        <extracomment>kvmgui/core/media.py:90</extracomment>
+        <translation>un dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a named pipe (FIFO)</source>
+        <extracomment>kvmgui/core/media.py:92</extracomment>
+        <translation>un tube nommé (FIFO)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a character device (like /dev/zero or /dev/kvm)</source>
+        <extracomment>kvmgui/core/media.py:94</extracomment>
+        <translation>un périphérique en mode caractère (comme /dev/zero ou /dev/kvm)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a socket</source>
+        <extracomment>kvmgui/core/media.py:96</extracomment>
+        <translation>une socket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a special file</source>
+        <extracomment>kvmgui/core/media.py:97</extracomment>
+        <translation>un fichier spécial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a file of the running system (under /proc or /sys)</source>
+        <extracomment>kvmgui/core/media.py:118</extracomment>
+        <translation>un fichier du système en marche (sous /proc ou /sys)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown_path} is {kind}, which cannot serve as the {what}: pick an image file or a device such as /dev/sdb.</source>
+        <extracomment>kvmgui/core/media.py:121</extracomment>
+        <translation>{shown_path} est {kind}, qui ne peut pas être {what}&#xa0;: choisissez un fichier image ou un périphérique comme /dev/sdb.</translation>
+    </message>
+</context>
+<context>
+    <name>core.qemu_caps</name>
+    <message>
+        <location line="+2"/>
         <source>Not a QEMU version banner: {0}</source>
         <extracomment>kvmgui/core/qemu_caps.py:44; {0} = text.strip()[:80]</extracomment>
         <translation>Ce n&apos;est pas une bannière de version de QEMU&#xa0;: {0}</translation>
@@ -7737,97 +7782,97 @@
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/core/store.py:320; {name_or_id} = shown(name_or_id)</extracomment>
+        <extracomment>kvmgui/core/store.py:321; {name_or_id} = shown(name_or_id)</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>for VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:334; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:335; {name} = shown(spec.name)</extracomment>
         <translation>pour la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM with the id {id} already exists: give the new VM a new id.</source>
-        <extracomment>kvmgui/core/store.py:355; {id} = spec.id</extracomment>
+        <extracomment>kvmgui/core/store.py:356; {id} = spec.id</extracomment>
         <translation>Une machine virtuelle avec l&apos;identifiant {id} existe déjà&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another VM&apos;s id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.</source>
-        <extracomment>kvmgui/core/store.py:361</extracomment>
+        <extracomment>kvmgui/core/store.py:362</extracomment>
         <translation>L&apos;identifiant d&apos;une autre machine virtuelle commence aussi par {key}, les deux partageraient donc un même dossier d&apos;exécution&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>create VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:365; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:366; {name} = shown(spec.name)</extracomment>
         <translation>créer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{name}&apos; already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:373; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:374; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {_root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was deleted or moved by another program: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:417</extracomment>
+        <extracomment>kvmgui/core/store.py:418</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été supprimée ou déplacée par un autre programme&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:429; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:430; {path} = shown(str(path))</extracomment>
         <translation>{path} contient maintenant une définition de machine virtuelle différente ou endommagée, kvmgui ne l&apos;écrasera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was changed by another program since it was loaded: reload it and make your change again.</source>
-        <extracomment>kvmgui/core/store.py:433</extracomment>
+        <extracomment>kvmgui/core/store.py:434</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été modifiée par un autre programme depuis son chargement&#xa0;: rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To change the name of VM &apos;{name}&apos;, rename it instead of saving it.</source>
-        <extracomment>kvmgui/core/store.py:446; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:447; {name} = shown(folder.dir.name)</extracomment>
         <translation>Pour changer le nom de la machine virtuelle «&#xa0;{name}&#xa0;», renommez-la au lieu de l&apos;enregistrer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>save VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:450; {name} = shown(stored.spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:451; {name} = shown(stored.spec.name)</extracomment>
         <translation>enregistrer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{new_name}&apos; already exists in {_root}: choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:491; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:492; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {_root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:494; {name} = shown(old.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:495; {name} = shown(old.dir.name)</extracomment>
         <translation>renommer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{definition} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:526; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:527; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
         <translation>{definition} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:534; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:535; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} contient maintenant une autre machine virtuelle, kvmgui ne le supprimera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>delete VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:537; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:538; {name} = shown(folder.dir.name)</extracomment>
         <translation>supprimer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
 </context>
@@ -7893,457 +7938,487 @@
     <message>
         <location line="+2"/>
         <source>The name must be text.</source>
-        <extracomment>kvmgui/core/validation.py:128</extracomment>
+        <extracomment>kvmgui/core/validation.py:140</extracomment>
         <translation>Le nom doit être du texte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the VM a name.</source>
-        <extracomment>kvmgui/core/validation.py:130</extracomment>
+        <extracomment>kvmgui/core/validation.py:142</extracomment>
         <translation>Donnez un nom à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.</source>
-        <extracomment>kvmgui/core/validation.py:134; {name_count} = len(name)</extracomment>
+        <extracomment>kvmgui/core/validation.py:146; {name_count} = len(name)</extracomment>
         <translation>Le nom fait {name_count} caractères&#xa0;: utilisez-en au plus {MAX_NAME_CHARS}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains a NUL character: type it again.</source>
-        <extracomment>kvmgui/core/validation.py:137</extracomment>
+        <extracomment>kvmgui/core/validation.py:149</extracomment>
         <translation>Le nom contient un caractère NUL&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains control or invisible characters: type it again.</source>
-        <extracomment>kvmgui/core/validation.py:140</extracomment>
+        <extracomment>kvmgui/core/validation.py:152</extracomment>
         <translation>Le nom contient des caractères de contrôle ou invisibles&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The name contains a special space character (such as a no-break space): type it again with ordinary spaces.</source>
+        <extracomment>kvmgui/core/validation.py:156</extracomment>
+        <translation>Le nom contient un caractère d&apos;espace spécial (comme une espace insécable)&#xa0;: retapez-le avec des espaces ordinaires.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A name cannot contain &apos;/&apos;: use another character such as &apos;-&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:145</extracomment>
+        <extracomment>kvmgui/core/validation.py:162</extracomment>
         <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;: utilisez un autre caractère, comme «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A name cannot start with &apos;.&apos;, as such folders are hidden: start it with a letter or digit.</source>
-        <extracomment>kvmgui/core/validation.py:149</extracomment>
+        <extracomment>kvmgui/core/validation.py:166</extracomment>
         <translation>Un nom ne peut pas commencer par «&#xa0;.&#xa0;», car de tels dossiers sont cachés&#xa0;: commencez-le par une lettre ou un chiffre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the spaces at the start or end of the name.</source>
-        <extracomment>kvmgui/core/validation.py:153</extracomment>
+        <extracomment>kvmgui/core/validation.py:170</extracomment>
         <translation>Supprimez les espaces au début ou à la fin du nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM called &apos;{other}&apos; already exists: choose another name.</source>
-        <extracomment>kvmgui/core/validation.py:158; {other} = shown(other)</extracomment>
+        <extracomment>kvmgui/core/validation.py:175; {other} = shown(other)</extracomment>
         <translation>Une machine virtuelle nommée «&#xa0;{other}&#xa0;» existe déjà&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The disk</source>
+        <extracomment>kvmgui/core/validation.py:200</extracomment>
+        <translation>Le disque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} would be smaller than 1 MiB, too small to hold anything: give it a size like 20G.</source>
+        <extracomment>kvmgui/core/validation.py:204</extracomment>
+        <translation>{what} ferait moins de 1 Mio, trop peu pour contenir quoi que ce soit&#xa0;: donnez-lui une taille comme 20G.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The VM id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;: give the VM a new id made of those.</source>
-        <extracomment>kvmgui/core/validation.py:182</extracomment>
+        <extracomment>kvmgui/core/validation.py:213</extracomment>
         <translation>L&apos;identifiant de la machine virtuelle doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»&#xa0;: donnez-lui un nouvel identifiant composé de ces caractères.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:239; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:270; {path} = shown(str(path))</extracomment>
         <translation>{What} {path} n&apos;existe pas&#xa0;: faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} cannot be checked ({strerror}): pick another file.</source>
-        <extracomment>kvmgui/core/validation.py:241; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:272; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {what} {path} ({strerror})&#xa0;: choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not a {what}: pick the file inside it.</source>
-        <extracomment>kvmgui/core/validation.py:244; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:275; {path} = shown(str(path))</extracomment>
         <translation>{path} est un dossier, et non {what}&#xa0;: choisissez le fichier qu&apos;il contient.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not read the {what} {path}: make it readable, for example with: chmod u+r &apos;{path}&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:247; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:281; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit de lire {what} {path}&#xa0;: rendez-le lisible, par exemple avec&#xa0;: chmod u+r &apos;{path}&apos;.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.</source>
-        <extracomment>kvmgui/core/validation.py:250; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:284; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;écrire dans {what} {path}&#xa0;: rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no {what} at {path}: plug it in or pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:262; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:296; {path} = shown(str(path))</extracomment>
         <translation>{What} est introuvable à l&apos;emplacement {path}&#xa0;: branchez le périphérique ou faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} cannot be checked ({strerror}): pick another {what}.</source>
-        <extracomment>kvmgui/core/validation.py:265; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:299; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {path} ({strerror})&#xa0;: faites un autre choix pour {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image file</source>
-        <extracomment>kvmgui/core/validation.py:268</extracomment>
+        <extracomment>kvmgui/core/validation.py:302</extracomment>
         <translation>le fichier image</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an image file or a block device</source>
-        <extracomment>kvmgui/core/validation.py:270</extracomment>
+        <extracomment>kvmgui/core/validation.py:306</extracomment>
         <translation>un fichier image ou un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a block device</source>
-        <extracomment>kvmgui/core/validation.py:270</extracomment>
+        <extracomment>kvmgui/core/validation.py:306</extracomment>
         <translation>un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sr0.</source>
-        <extracomment>kvmgui/core/validation.py:271; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:307; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sr0.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sdb.</source>
-        <extracomment>kvmgui/core/validation.py:271; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:307; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sdb.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not use {path}: {1}.</source>
-        <extracomment>kvmgui/core/validation.py:274; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
+        <extracomment>kvmgui/core/validation.py:310; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {1}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>base image of disk {i}</source>
+        <extracomment>kvmgui/core/validation.py:373; {i} = i + 1</extracomment>
+        <translation>l&apos;image de base du disque {i}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&apos;{mv}&apos; is not a QEMU machine type: remove it so kvmgui pins the current one.</source>
-        <extracomment>kvmgui/core/validation.py:321; {mv} = shown(mv)</extracomment>
+        <extracomment>kvmgui/core/validation.py:395; {mv} = shown(mv)</extracomment>
         <translation>«&#xa0;{mv}&#xa0;» n&apos;est pas un type de machine QEMU&#xa0;: supprimez-le pour que kvmgui fixe le type actuel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The pinned machine type &apos;{mv}&apos; does not belong to a {value} machine: remove it so kvmgui pins a matching one.</source>
-        <extracomment>kvmgui/core/validation.py:324; {value} = spec.machine.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:398; {value} = spec.machine.value</extracomment>
         <translation>Le type de machine fixé «&#xa0;{mv}&#xa0;» n&apos;appartient pas à une machine {value}&#xa0;: supprimez-le pour que kvmgui en fixe un qui corresponde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.</source>
-        <extracomment>kvmgui/core/validation.py:334</extracomment>
+        <extracomment>kvmgui/core/validation.py:408</extracomment>
         <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {MIN_MEMORY_MIB} Mio à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.</source>
-        <extracomment>kvmgui/core/validation.py:337; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:411; {memory_mib} = host.memory_mib</extracomment>
         <translation>La machine virtuelle a {mem} Mio de mémoire mais cet ordinateur n&apos;en a que {memory_mib} Mio&#xa0;: donnez-lui-en moins.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB is more than 80 % of this computer&apos;s {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.</source>
-        <extracomment>kvmgui/core/validation.py:340; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:414; {memory_mib} = host.memory_mib</extracomment>
         <translation>{mem} Mio, c&apos;est plus de 80 % des {memory_mib} Mio de cet ordinateur&#xa0;: l&apos;hôte risque de ralentir ou de manquer de mémoire, envisagez d&apos;en donner moins à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM needs at least 1 CPU.</source>
-        <extracomment>kvmgui/core/validation.py:349</extracomment>
+        <extracomment>kvmgui/core/validation.py:423</extracomment>
         <translation>Une machine virtuelle a besoin d&apos;au moins 1 processeur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.</source>
-        <extracomment>kvmgui/core/validation.py:351; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
+        <extracomment>kvmgui/core/validation.py:425; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
         <translation>La machine virtuelle a {cpus} processeurs mais cet ordinateur n&apos;en a que {cpu_count}&#xa0;: donnez-lui-en au plus {cpu_count}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{reason} KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:360</extracomment>
+        <extracomment>kvmgui/core/validation.py:434</extracomment>
         <translation>{reason} KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:360</extracomment>
+        <extracomment>kvmgui/core/validation.py:434</extracomment>
         <translation>KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).</source>
-        <extracomment>kvmgui/core/validation.py:363</extracomment>
+        <extracomment>kvmgui/core/validation.py:437</extracomment>
         <translation>L&apos;UEFI nécessite le micrologiciel OVMF, qui n&apos;est pas installé&#xa0;: sudo apt install ovmf (ou choisissez le BIOS).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).</source>
-        <extracomment>kvmgui/core/validation.py:366</extracomment>
+        <extracomment>kvmgui/core/validation.py:440</extracomment>
         <translation>Un TPM nécessite swtpm, qui n&apos;est pas installé&#xa0;: sudo apt install swtpm (ou désactivez le TPM).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows 11 setup refuses to install without UEFI and a TPM: turn both on.</source>
-        <extracomment>kvmgui/core/validation.py:369</extracomment>
+        <extracomment>kvmgui/core/validation.py:443</extracomment>
         <translation>L&apos;installation de Windows 11 refuse de se faire sans UEFI ni TPM&#xa0;: activez les deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the {what}.</source>
-        <extracomment>kvmgui/core/validation.py:384</extracomment>
+        <extracomment>kvmgui/core/validation.py:458</extracomment>
         <translation>Choisissez {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains control characters: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:386</extracomment>
+        <extracomment>kvmgui/core/validation.py:460</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères de contrôle&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains characters no file name can have: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:391</extracomment>
+        <extracomment>kvmgui/core/validation.py:465</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères qu&apos;aucun nom de fichier ne peut avoir&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-38"/>
         <source>image of disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:404; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:366; {i} = i + 1</extracomment>
         <translation>l&apos;image du disque {i}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+40"/>
         <source>Disk {i} uses the same image as disk {1}: remove one of them.</source>
-        <extracomment>kvmgui/core/validation.py:411; {i} = i + 1, {1} = seen[key] + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:485; {i} = i + 1, {1} = seen[key] + 1</extracomment>
         <translation>Le disque {i} utilise la même image que le disque {1}&#xa0;: retirez l&apos;un des deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has no size: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:419; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:493; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;a pas de taille&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Disk {i}</source>
+        <extracomment>kvmgui/core/validation.py:496; {i} = i + 1</extracomment>
+        <translation>Le disque {i}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Disk {i} is larger than 64 TiB: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:422; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:498; {i} = i + 1</extracomment>
         <translation>Le disque {i} dépasse 64 Tio&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
-        <extracomment>kvmgui/core/validation.py:429; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
+        <extracomment>kvmgui/core/validation.py:505; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
         <translation>Les nouveaux disques totalisent {new_bytes_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.</source>
-        <extracomment>kvmgui/core/validation.py:444; {i} = i + 1, {value} = disk.format.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:520; {i} = i + 1, {value} = disk.format.value</extracomment>
         <translation>Le disque {i} est une image {value}&#xa0;: QEMU peut l&apos;utiliser, mais qcow2 est plus sûr et plus rapide&#xa0;; convertissez-la avec qemu-img convert -O qcow2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.</source>
-        <extracomment>kvmgui/core/validation.py:449; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:525; {i} = i + 1</extracomment>
         <translation>Le disque {i} a une image de base, ce que seul un disque qcow2 peut avoir&#xa0;: passez-le en qcow2 ou retirez l&apos;image de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} does not say the format of its base image: choose it (usually qcow2).</source>
-        <extracomment>kvmgui/core/validation.py:453; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:529; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;indique pas le format de son image de base&#xa0;: choisissez-le (en général qcow2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the base image of disk {i}.</source>
-        <extracomment>kvmgui/core/validation.py:456; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:532; {i} = i + 1</extracomment>
         <translation>Choisissez l&apos;image de base du disque {i}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} names a base image format but no base image: the format is ignored.</source>
-        <extracomment>kvmgui/core/validation.py:459; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:535; {i} = i + 1</extracomment>
         <translation>Le disque {i} indique un format d&apos;image de base mais pas d&apos;image de base&#xa0;: le format est ignoré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.</source>
-        <extracomment>kvmgui/core/validation.py:462; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:538; {i} = i + 1</extracomment>
         <translation>Le disque {i} est en lecture seule, le rendre aussi jetable ne change donc rien&#xa0;: désactivez l&apos;une des deux options.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.</source>
-        <extracomment>kvmgui/core/validation.py:474; {i} = i + 1, {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:550; {i} = i + 1, {where} = shown(str(where))</extracomment>
         <translation>L&apos;image du disque {i}, {where}, n&apos;existe pas&#xa0;: choisissez une image existante ou donnez une taille pour en créer une nouvelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.</source>
-        <extracomment>kvmgui/core/validation.py:481; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:557; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
         <translation>Le dossier {parent} prévu pour la nouvelle image du disque {i} n&apos;existe pas&#xa0;: créez-le ou choisissez un autre emplacement.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.</source>
-        <extracomment>kvmgui/core/validation.py:491; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:567; {i} = i + 1</extracomment>
         <translation>Le disque {i} est un périphérique de l&apos;hôte, qui contient presque toujours des données brutes&#xa0;: réglez son format sur raw, sauf si vous savez qu&apos;il contient une image de ce format.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} of disk {i} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:504; {base} = shown(str(base)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:580; {base} = shown(str(base)), {i} = i + 1</extracomment>
         <translation>L&apos;image de base {base} du disque {i} n&apos;existe pas&#xa0;: choisissez-la à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
-        <extracomment>kvmgui/core/validation.py:515</extracomment>
+        <extracomment>kvmgui/core/validation.py:593</extracomment>
         <translation>Une machine pc a {PC_IDE_SLOTS} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:518</extracomment>
+        <extracomment>kvmgui/core/validation.py:596</extracomment>
         <translation>Au plus {AHCI_PORTS} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:522</extracomment>
+        <extracomment>kvmgui/core/validation.py:600</extracomment>
         <translation>Une machine q35 a {AHCI_PORTS} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-70"/>
         <source>ISO file</source>
-        <extracomment>kvmgui/core/validation.py:532</extracomment>
+        <extracomment>kvmgui/core/validation.py:375</extracomment>
         <translation>le fichier ISO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD/DVD drive</source>
-        <extracomment>kvmgui/core/validation.py:532</extracomment>
+        <extracomment>kvmgui/core/validation.py:375</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+70"/>
         <source>Choose the {what}, or leave the CD drive empty.</source>
-        <extracomment>kvmgui/core/validation.py:534</extracomment>
+        <extracomment>kvmgui/core/validation.py:612</extracomment>
         <translation>Choisissez {what}, ou laissez le lecteur CD vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is empty: download the install or live disc image again.</source>
-        <extracomment>kvmgui/core/validation.py:556</extracomment>
+        <extracomment>kvmgui/core/validation.py:634</extracomment>
         <translation>{where} est vide&#xa0;: téléchargez de nouveau l&apos;image du disque d&apos;installation ou live.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is a {value} disk image, not a CD/DVD image: use it as the VM&apos;s existing disk image instead.</source>
-        <extracomment>kvmgui/core/validation.py:559; {value} = kind.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:637; {value} = kind.value</extracomment>
         <translation>{where} est une image disque {value}, pas une image de CD/DVD&#xa0;: utilisez-la plutôt comme image disque existante de la VM.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the system, usually a file ending in .iso.</source>
-        <extracomment>kvmgui/core/validation.py:561</extracomment>
+        <extracomment>kvmgui/core/validation.py:639</extracomment>
         <translation>{where} n&apos;est ni une image de CD/DVD (ISO) ni une image disque amorçable&#xa0;: choisissez l&apos;image du disque d&apos;installation ou live du système, en général un fichier qui se termine par .iso.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-74"/>
         <source>USB stick</source>
-        <extracomment>kvmgui/core/validation.py:571</extracomment>
+        <extracomment>kvmgui/core/validation.py:378</extracomment>
         <translation>la clé USB</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+76"/>
         <source>{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.</source>
-        <extracomment>kvmgui/core/validation.py:585; {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:663; {where} = shown(str(where))</extracomment>
         <translation>{where} (ou une de ses partitions) est monté sur cet ordinateur, et deux systèmes qui y écrivent en même temps détruisent ses fichiers&#xa0;: démontez-le d&apos;abord, ou gardez-le protégé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk</source>
-        <extracomment>kvmgui/core/validation.py:599</extracomment>
+        <extracomment>kvmgui/core/validation.py:677</extracomment>
         <translation>le disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD drive</source>
-        <extracomment>kvmgui/core/validation.py:599</extracomment>
+        <extracomment>kvmgui/core/validation.py:677</extracomment>
         <translation>le lecteur CD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {0} appears twice in the boot order: remove one.</source>
-        <extracomment>kvmgui/core/validation.py:603; {0} = names[dev]</extracomment>
+        <extracomment>kvmgui/core/validation.py:681; {0} = names[dev]</extracomment>
         <translation>L&apos;ordre de démarrage contient deux fois {0}&#xa0;: retirez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no disk, CD drive or USB stick to start from: add one.</source>
-        <extracomment>kvmgui/core/validation.py:607</extracomment>
+        <extracomment>kvmgui/core/validation.py:685</extracomment>
         <translation>La machine virtuelle n&apos;a ni disque, ni lecteur CD, ni clé USB sur quoi démarrer&#xa0;: ajoutez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM should boot from its {0} first but has no {0}: add one or change the boot order.</source>
-        <extracomment>kvmgui/core/validation.py:614; {0} = names[first]</extracomment>
+        <extracomment>kvmgui/core/validation.py:692; {0} = names[first]</extracomment>
         <translation>La machine virtuelle devrait démarrer d&apos;abord sur {0}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no network, so its port forwards do nothing: turn the network on or remove them.</source>
-        <extracomment>kvmgui/core/validation.py:624</extracomment>
+        <extracomment>kvmgui/core/validation.py:702</extracomment>
         <translation>La machine virtuelle n&apos;a pas de réseau, ses redirections de port ne font donc rien&#xa0;: activez le réseau ou supprimez-les.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} does not exist: use a port between 1024 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:630; {host_port} = fw.host_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:708; {host_port} = fw.host_port</extracomment>
         <translation>Le port hôte {host_port} n&apos;existe pas&#xa0;: utilisez un port entre 1024 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.</source>
-        <extracomment>kvmgui/core/validation.py:633; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
+        <extracomment>kvmgui/core/validation.py:711; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
         <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {host_port2}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guest port {guest_port} does not exist: use a port between 1 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:636; {guest_port} = fw.guest_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:714; {guest_port} = fw.guest_port</extracomment>
         <translation>Le port invité {guest_port} n&apos;existe pas&#xa0;: utilisez un port entre 1 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} ({value}) is forwarded twice: use another port.</source>
-        <extracomment>kvmgui/core/validation.py:640; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:718; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
         <translation>Le port hôte {host_port} ({value}) est redirigé deux fois&#xa0;: utilisez un autre port.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The console password only applies to VNC: switch the display to VNC or turn the password off.</source>
-        <extracomment>kvmgui/core/validation.py:648</extracomment>
+        <extracomment>kvmgui/core/validation.py:726</extracomment>
         <translation>Le mot de passe de la console ne s&apos;applique qu&apos;à VNC&#xa0;: passez l&apos;affichage en VNC ou désactivez le mot de passe.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.</source>
-        <extracomment>kvmgui/core/validation.py:677</extracomment>
+        <extracomment>kvmgui/core/validation.py:755</extracomment>
         <translation>Un argument supplémentaire contient un caractère NUL, qui ne peut pas être transmis à QEMU&#xa0;: supprimez-le.</translation>
     </message>
 </context>
@@ -8445,91 +8520,97 @@
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; has no CD/DVD drive; add one in its settings (it appears at the next start).</source>
-        <extracomment>kvmgui/runtime/actions.py:27</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:28</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;a pas de lecteur CD/DVD&#xa0;; ajoutez-en un dans ses paramètres (il apparaît au prochain démarrage).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest has locked the CD/DVD tray (a program in it is using the disc) and was asked to release it. Try again in a moment, or force it (the guest may lose data it is reading).</source>
-        <extracomment>kvmgui/runtime/actions.py:31</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:32</extracomment>
         <translation>L&apos;invité a verrouillé le tiroir du lecteur CD/DVD (un programme utilise le disque) et il lui a été demandé de le libérer. Réessayez dans un instant, ou forcez l&apos;éjection (l&apos;invité peut perdre des données en cours de lecture).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the ISO image</source>
-        <extracomment>kvmgui/runtime/actions.py:34</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:35</extracomment>
         <translation>l&apos;image ISO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU could not change the CD/DVD: {text}</source>
-        <extracomment>kvmgui/runtime/actions.py:37</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:38</extracomment>
         <translation>QEMU n&apos;a pas pu changer le CD/DVD&#xa0;: {text}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ejected the CD/DVD.</source>
-        <extracomment>kvmgui/runtime/actions.py:47</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:48</extracomment>
         <translation>CD/DVD éjecté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The ISO image {path} does not exist (or is not a file): check the path.</source>
-        <extracomment>kvmgui/runtime/actions.py:53</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:54</extracomment>
         <translation>L&apos;image ISO {path} n&apos;existe pas (ou n&apos;est pas un fichier)&#xa0;: vérifiez le chemin.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>ISO image</source>
+        <extracomment>kvmgui/runtime/actions.py:57</extracomment>
+        <translation>l&apos;image ISO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>kvmgui is not allowed to read {path}: give your user read access to it.</source>
-        <extracomment>kvmgui/runtime/actions.py:56</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:61</extracomment>
         <translation>kvmgui n&apos;a pas le droit de lire {path}&#xa0;: donnez à votre compte le droit de le lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inserted {name} into the CD/DVD drive (until the VM stops; change the VM&apos;s settings to keep it).</source>
-        <extracomment>kvmgui/runtime/actions.py:71; {name} = path.name</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:76; {name} = path.name</extracomment>
         <translation>{name} inséré dans le lecteur CD/DVD (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU could not take a screenshot: {exc}</source>
-        <extracomment>kvmgui/runtime/actions.py:84</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:89</extracomment>
         <translation>QEMU n&apos;a pas pu faire de capture d&apos;écran&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The screenshot could not be saved as {dest} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/actions.py:95; {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:100; {strerror} = exc.strerror</extracomment>
         <translation>La capture d&apos;écran n&apos;a pas pu être enregistrée sous {dest} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved a screenshot of &apos;{name}&apos; as {dest}.</source>
-        <extracomment>kvmgui/runtime/actions.py:101</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:106</extracomment>
         <translation>Capture d&apos;écran de «&#xa0;{name}&#xa0;» enregistrée sous {dest}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No keys were given.</source>
-        <extracomment>kvmgui/runtime/actions.py:110</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:115</extracomment>
         <translation>Aucune touche n&apos;a été indiquée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not send the keys: {exc}</source>
-        <extracomment>kvmgui/runtime/actions.py:121</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:126</extracomment>
         <translation>QEMU n&apos;a pas envoyé les touches&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sent {0} to &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/actions.py:124; {0} = &apos;, &apos;.join(combos)</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:129; {0} = &apos;, &apos;.join(combos)</extracomment>
         <translation>{0} envoyé à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; has no display (it was set to none).</source>
-        <extracomment>kvmgui/runtime/actions.py:140</extracomment>
+        <extracomment>kvmgui/runtime/actions.py:145</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;affichage (il est réglé sur «&#xa0;aucun&#xa0;»).</translation>
     </message>
 </context>
@@ -9045,121 +9126,133 @@
     <message>
         <location line="+2"/>
         <source>{target} cannot be examined ({strerror}).</source>
-        <extracomment>kvmgui/runtime/copy_device.py:90; {target} = shown(target), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:91; {target} = shown(target), {strerror} = exc.strerror</extracomment>
         <translation>{target} ne peut pas être examiné ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {message}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:101; {target} = shown(target), {message} = exc.message</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:102; {target} = shown(target), {message} = exc.message</extracomment>
         <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {message}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {exc}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:104; {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:105; {target} = shown(target)</extracomment>
         <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>lsblk does not list {target}, so kvmgui cannot tell whether it is in use; it does not write to it.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:108; {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:109; {target} = shown(target)</extracomment>
         <translation>lsblk ne liste pas {target}, kvmgui ne peut donc pas savoir s&apos;il est utilisé&#xa0;; il n&apos;y écrit pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{source} is neither an image file nor a VM: check the name (&apos;kvmgui-cli list&apos; shows the VMs).</source>
-        <extracomment>kvmgui/runtime/copy_device.py:129; {source} = shown(source)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:130; {source} = shown(source)</extracomment>
         <translation>{source} n&apos;est ni un fichier image ni une machine virtuelle&#xa0;: vérifiez le nom («&#xa0;kvmgui-cli list&#xa0;» affiche les machines virtuelles).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--disk chooses a disk of a VM; give the VM&apos;s name instead of an image file.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:132</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:133</extracomment>
         <translation>--disk choisit un disque d&apos;une machine virtuelle&#xa0;; donnez le nom de la machine virtuelle au lieu d&apos;un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has no disk to copy.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:148; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:149; {name} = shown(vm.spec.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» n&apos;a pas de disque à copier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has {disks_count} disks: choose one with --disk 1 to --disk {disks_count}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:151; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:152; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;: choisissez-en un avec --disk 1 à --disk {disks_count}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has {disks_count} disks; there is no disk {disk}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:155; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:156; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has {disks_count} disk; there is no disk {disk}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:155; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:156; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disque&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; is running and writing to this disk; shut it down first (kvmgui-cli shutdown &apos;{name}&apos;), then copy.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:164; {name} = shown(vm.spec.name)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:165; {name} = shown(vm.spec.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» est en marche et écrit sur ce disque&#xa0;; éteignez-la d&apos;abord (kvmgui-cli shutdown &apos;{name}&apos;), puis copiez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The copy to {target} was cancelled. The target now holds part of the image and is not usable until the copy is made again.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:266; {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:273; {target} = shown(target)</extracomment>
         <translation>La copie vers {target} a été annulée. La cible contient maintenant une partie de l&apos;image et reste inutilisable tant que la copie n&apos;est pas refaite.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Copying {name} to {target} failed: {sentence} The target may be partly written.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:272; {name} = plan.source.name, {target} = shown(target)</extracomment>
-        <translation>La copie de {name} vers {target} a échoué&#xa0;: {sentence} La cible est peut-être partiellement écrite.</translation>
+        <source>Nothing was written to it.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:278</extracomment>
+        <translation>Rien n&apos;y a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The target may be partly written.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:279</extracomment>
+        <translation>La cible est peut-être partiellement écrite.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copying {name} to {target} failed: {sentence} {after}</source>
+        <extracomment>kvmgui/runtime/copy_device.py:281; {name} = plan.source.name, {target} = shown(target)</extracomment>
+        <translation>La copie de {name} vers {target} a échoué&#xa0;: {sentence} {after}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>If the image has partitions, this computer sees them after the device is plugged in again (or after: sudo partprobe {target}).</source>
-        <extracomment>kvmgui/runtime/copy_device.py:281; {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:290; {target} = shown(target)</extracomment>
         <translation>Si l&apos;image contient des partitions, cet ordinateur les voit une fois le périphérique rebranché (ou après&#xa0;: sudo partprobe {target}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copied {name} ({source_format}, {virtual_size_size}) to {target} and checked the copy.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:286; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:295; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
         <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}, copie vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copied {name} ({source_format}, {virtual_size_size}) to {target}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:286; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:295; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
         <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copying {name} to {target}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:292; {name} = Path(source).name</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:301; {name} = Path(source).name</extracomment>
         <translation>Copie de {name} vers {target}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checking the copy on {target} was cancelled; the copy itself was finished.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:301; {target} = shown(plan.target)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:310; {target} = shown(plan.target)</extracomment>
         <translation>La vérification de la copie sur {target} a été annulée&#xa0;; la copie elle-même était terminée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The copy on {target} differs from {name}: the device may be failing. Try again or use another target.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:304; {target} = shown(plan.target), {name} = plan.source.name</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:313; {target} = shown(plan.target), {name} = plan.source.name</extracomment>
         <translation>La copie sur {target} diffère de {name}&#xa0;: le périphérique est peut-être défaillant. Réessayez ou utilisez une autre cible.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The copy on {target} could not be checked: {1}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:308; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)</extracomment>
+        <extracomment>kvmgui/runtime/copy_device.py:317; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)</extracomment>
         <translation>La copie sur {target} n&apos;a pas pu être vérifiée&#xa0;: {1}</translation>
     </message>
 </context>
@@ -9549,61 +9642,73 @@
     <message>
         <location line="+2"/>
         <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
-        <extracomment>kvmgui/runtime/launch.py:78; {dir} = run.dir</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:84; {dir} = run.dir</extracomment>
         <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {MAX_SOCKET_PATH} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not check QEMU and this computer: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:84</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:90</extracomment>
         <translation>kvmgui n&apos;a pas pu vérifier QEMU et cet ordinateur&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The VM&apos;s settings have {problems_count} problems, so it was not started: {message}</source>
+        <extracomment>kvmgui/runtime/launch.py:99; {problems_count} = len(problems), {message} = problems[0].message</extracomment>
+        <translation>Les réglages de la VM posent {problems_count} problèmes, elle n&apos;a donc pas été démarrée&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>kvmgui cannot create the log folder {logs} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:90; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:106; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer le dossier des journaux {logs} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot write to its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:108; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:124; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas écrire dans son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>disk image</source>
+        <extracomment>kvmgui/runtime/launch.py:173</extracomment>
+        <translation>l&apos;image disque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf</source>
-        <extracomment>kvmgui/runtime/launch.py:242</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:258</extracomment>
         <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n&apos;est pas installé&#xa0;; installez-le avec&#xa0;: sudo apt install ovmf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not create the VM&apos;s UEFI variable store {nvram} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:248; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:264; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm</source>
-        <extracomment>kvmgui/runtime/launch.py:269</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:285</extracomment>
         <translation>Cette machine virtuelle a besoin d&apos;un TPM, qui nécessite l&apos;émulateur swtpm&#xa0;; installez-le avec&#xa0;: sudo apt install swtpm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) could not be started: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:279</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:295</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas pu être lancé&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) did not start; see its log {folder}.</source>
-        <extracomment>kvmgui/runtime/launch.py:288; {folder} = swtpm_log(folder)</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:304; {folder} = swtpm_log(folder)</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {folder}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.</source>
-        <extracomment>kvmgui/runtime/launch.py:344; {qemu_log} = stored.folder.qemu_log</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:360; {qemu_log} = stored.folder.qemu_log</extracomment>
         <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {hung_after} s, il a donc été arrêté&#xa0;; consultez {qemu_log}.</translation>
     </message>
 </context>
@@ -9744,8 +9849,23 @@
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/runtime/manager.py:243</extracomment>
+        <extracomment>kvmgui/runtime/manager.py:244</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.medium</name>
+    <message>
+        <location line="+2"/>
+        <source>{path} is not a regular file</source>
+        <extracomment>kvmgui/runtime/medium.py:25</extracomment>
+        <translation>{path} n&apos;est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disc image</source>
+        <extracomment>kvmgui/runtime/medium.py:31</extracomment>
+        <translation>l&apos;image de CD/DVD</translation>
     </message>
 </context>
 <context>

@@ -139,9 +139,11 @@ def test_errors_are_one_line(env: RunEnv) -> None:
     create_vm(env, tiny_spec("broken", cdrom=Cdrom(CdromSource.ISO, "/nonexistent/x.iso")))
     result = env.cli("start", "broken")
     assert result.returncode == 1
-    assert result.stderr.splitlines()[-1] == (
+    # The sentence first, QEMU's own words under it.
+    assert result.stderr.splitlines()[0] == (
         "kvmgui-cli: The ISO image in the CD/DVD drive (/nonexistent/x.iso) does not exist (it "
         "was moved, renamed or deleted): choose the file again in the VM's settings, or "
         "remove it from the VM.")
-    assert "QEMU said:" in result.stderr and "Could not open" in result.stderr
+    assert result.stderr.splitlines()[1] == "QEMU said:"
+    assert "Could not open" in result.stderr
     assert json.loads(env.cli("status", "broken", "--json").stdout)["state"] == "stopped"

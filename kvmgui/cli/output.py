@@ -1,0 +1,101 @@
+"""Printing text the CLI does not control (QEMU's words, the guest's serial output, runtime
+files) without letting it drive the user's terminal, and quoting names in commands to copy.
+
+A guest, or whoever edited a runtime file, can put terminal control sequences in that text:
+ESC sequences that move the cursor, rewrite the title, hide lines, or (on some terminals)
+answer back as typed input; a carriage return that overprints a line; bidi overrides that
+make text read in another order. Every such character is shown as a visible escape
+(\\x1b, \\r, \\u202e) instead. Newlines and tabs stay where the text is meant to be several
+lines (details, the serial log); a one-line message escapes them too.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import shlex
+import sys
+from typing import TextIO
+
+# Format characters that reorder text (bidi embeddings, overrides and isolates) and the
+# Unicode line and paragraph separators: no control character category covers them all.
+_INVISIBLE = frozenset(
+    {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C, 0x2028, 0x2029}
+)
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    named = {0x0A: "\\n", 0x09: "\\t", 0x0D: "\\r"}.get(code)
+    if named is not None:
+        return named
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+# C0 controls, DEL and the C1 controls (0x80-0x9f; 0x9b alone is a CSI on some terminals),
+# plus the invisible reordering characters; newline and tab are kept only in multi-line text.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(chr(c) for c in sorted(_INVISIBLE))
+_ONE_LINE_RE = re.compile(f"[{_CONTROLS}\n\t]")
+_MULTI_LINE_RE = re.compile(f"[{_CONTROLS}]")
+
+
+def terminal_safe(text: str, *, multiline: bool = False) -> str:
+    """`text` with every control character escaped; `multiline` keeps newlines and tabs."""
+    pattern = _MULTI_LINE_RE if multiline else _ONE_LINE_RE
+    return pattern.sub(lambda m: _escape_char(m.group()), text)
+
+
+class TerminalStream:
+    """Bytes from an untrusted stream (the serial console) made safe for a terminal, chunk by
+    chunk: UTF-8 is decoded across chunk boundaries, bytes that are not UTF-8 are shown as
+    \\xNN, and a CR right before LF (a serial console's line end) is dropped, not escaped."""
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="backslashreplace")
+        self._pending_cr = False
+
+    def feed(self, data: bytes, *, final: bool = False) -> bytes:
+        text = self._decoder.decode(data, final=final)
+        if self._pending_cr:
+            text = "\r" + text
+            self._pending_cr = False
+        if text.endswith("\r") and not final:
+            # Its LF may be in the next chunk.
+            text = text[:-1]
+            self._pending_cr = True
+        text = text.replace("\r\n", "\n")
+        return terminal_safe(text, multiline=True).encode("utf-8")
+
+    def finish(self) -> bytes:
+        return self.feed(b"", final=True)
+
+
+def print_details(details: str, heading: str = "Details:", file: TextIO | None = None,
+                  indent: str = "  ") -> None:
+    """Untrusted details (QEMU's or qemu-img's own words) under a heading, indented."""
+    out = file if file is not None else sys.stderr
+    lines = details.rstrip().splitlines()
+    if not lines:
+        return
+    print(heading, file=out)
+    for line in lines:
+        print(f"{indent}{terminal_safe(line, multiline=True)}", file=out)
+
+
+def cli_command(command: str, *names: str, options: tuple[str, ...] = ()) -> str:
+    """A `kvmgui-cli COMMAND [OPTIONS] NAMES` line to copy into a shell: every word quoted as
+    the shell needs, and a `--` before the names when one starts with '-' so it is not read as
+    an option (a VM may be called '-x2')."""
+    words = ["kvmgui-cli", *command.split(), *options]
+    if any(n.startswith("-") for n in names):
+        words.append("--")
+    words += names
+    return " ".join(shlex.quote(terminal_safe(w)) for w in words)
+
+
+def say(line: str) -> None:
+    """Print one line of output that quotes untrusted text (names and paths from a definition
+    or an image header, snapshot names), its control characters escaped."""
+    print(terminal_safe(line))
