@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from kvmgui.core.store import StoreError
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error, show_exception
@@ -418,27 +417,37 @@ class VmActions(QObject):
         if answer is not None and not answer.accepted:
             return None
         keep = True if answer is None else (answer.checked or not inside)
-        # Ask again: the VM may have been started (here or by kvmgui-cli) since the question.
-        from kvmgui.runtime.liveness import vm_pid
+        # Ask again: the VM may have been started (here or by kvmgui-cli) since the question;
+        # the runtime's delete checks once more under the VM's start lock.
+        from kvmgui.runtime.deletion import delete_vm
 
         status = self.ctx.status(row.vm_id)
-        active = status is not None and status.state.is_active
-        if active or vm_pid(row.vm_id, self.ctx.paths) is not None:
+        controller = self.ctx.controller(row.vm_id)
+        if (status is not None and status.state.is_active) or controller is None:
             show_error(
                 self.widget,
-                translate("VmActions", "{0} is running, so it was not deleted.").format(row.name),
-                informative=translate("VmActions", "Shut it down first, then delete it."),
+                translate("VmActions", "{0} is running, so it was not deleted.").format(row.name)
+                if controller is not None
+                else translate("VmActions", "{0} could not be deleted.").format(row.name),
+                informative=translate("VmActions", "Shut it down first, then delete it.")
+                if controller is not None
+                else translate("VmActions", "Reload the list of VMs and try again."),
             )
             return None
-        try:
-            kept = self.ctx.store.delete(stored, keep_disks=keep)
-        except StoreError as exc:
+        outcome = await delete_vm(
+            controller, self.ctx.store, keep_disks=keep,
+            qemu_img=self.ctx.settings.qemu_img_binary,
+        )
+        if not outcome.ok:
             show_error(
                 self.widget,
-                translate("VmActions", "{0} could not be deleted.").format(row.name),
-                informative=str(exc),
+                translate("VmActions", "{0} is running, so it was not deleted.").format(row.name)
+                if outcome.code in ("running", "already-running")
+                else translate("VmActions", "{0} could not be deleted.").format(row.name),
+                informative=outcome.message,
             )
             return None
+        kept = list(outcome.value or [])
         if self.ctx.manager is not None:
             self.ctx.manager.reload_store()
         if kept:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from kvmgui.core.argv_opts import parse_opts
 from kvmgui.core.definition import dump_definition, spec_to_dict
-from kvmgui.core.paths import RUNTIME_KEY_LEN, AppPaths
+from kvmgui.core.paths import AppPaths
 from kvmgui.core.presets import new_spec
 from kvmgui.core.store import StoreError, VmStore
 from kvmgui.core.validation import validate_name
@@ -88,7 +88,7 @@ def test_runtime_folder_of_any_valid_id_stays_in_the_runtime_folder(vm_id: str) 
     paths = AppPaths.under(Path("/run/test"))
     run = paths.vm_runtime(vm_id)
     assert run.dir.parent == paths.runtime_dir
-    assert run.dir.name == vm_id[:RUNTIME_KEY_LEN] and run.dir.name not in (".", "..")
+    assert run.dir.name == vm_id and run.dir.name not in (".", "..")
     assert os.path.normpath(run.dir) == str(run.dir)
 
 
