@@ -177,6 +177,8 @@ def test_delete_racing_start_never_hides_a_qemu(env: RunEnv) -> None:
                 assert pids == [], (attempt, start_out, delete_out)
                 assert start.returncode == 1, start_out
         finally:
+            if pids and stored.folder.definition.exists():
+                env.cli("kill", name, check=True)  # cleans its sockets up too
             kill_all(pids)
 
 
