@@ -13,11 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from kvmgui.core.clones import disk_image
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.settings import Settings
 from kvmgui.core.store import StoreError, VmStore
 from kvmgui.runtime.clones import refuse_if_base
-from kvmgui.runtime.controller import VmController
+from kvmgui.runtime.controller import MonitorRole, VmController
 from kvmgui.runtime.images import ImageError
 from kvmgui.runtime.liveness import locked_disks
+from kvmgui.runtime.manager import ManagerError, VmManager
 from kvmgui.runtime.outcome import Outcome
 
 
@@ -51,3 +54,19 @@ async def delete_vm(vm: VmController, store: VmStore, *, keep_disks: bool,
             f"'{vm.name}' is running (QEMU process {vm.pid}), so it was not deleted; shut it "
             f"down first: kvmgui-cli shutdown '{vm.name}'", code="running")
     return outcome
+
+
+async def delete_vm_by_id(paths: AppPaths, settings: Settings, store: VmStore, vm_id: str, *,
+                          keep_disks: bool) -> Outcome:
+    """delete_vm for a caller without a VmManager of its own: a short-lived one, as
+    kvmgui-cli has, finds the VM's controller (and its QEMU, from any session)."""
+    manager = VmManager(paths, settings, store=store, role=MonitorRole.CLI, sample_stats=False)
+    try:
+        try:
+            vm = await manager.attach_one(vm_id)
+        except ManagerError as err:
+            return Outcome.failure(str(err), code="unknown-vm")
+        return await delete_vm(vm, manager.store, keep_disks=keep_disks,
+                               qemu_img=settings.qemu_img_binary)
+    finally:
+        await manager.close()

@@ -419,25 +419,26 @@ class VmActions(QObject):
         keep = True if answer is None else (answer.checked or not inside)
         # Ask again: the VM may have been started (here or by kvmgui-cli) since the question;
         # the runtime's delete checks once more under the VM's start lock.
-        from kvmgui.runtime.deletion import delete_vm
+        from kvmgui.runtime.deletion import delete_vm, delete_vm_by_id
 
         status = self.ctx.status(row.vm_id)
-        controller = self.ctx.controller(row.vm_id)
-        if (status is not None and status.state.is_active) or controller is None:
+        if status is not None and status.state.is_active:
             show_error(
                 self.widget,
-                translate("VmActions", "{0} is running, so it was not deleted.").format(row.name)
-                if controller is not None
-                else translate("VmActions", "{0} could not be deleted.").format(row.name),
-                informative=translate("VmActions", "Shut it down first, then delete it.")
-                if controller is not None
-                else translate("VmActions", "Reload the list of VMs and try again."),
+                translate("VmActions", "{0} is running, so it was not deleted.").format(row.name),
+                informative=translate("VmActions", "Shut it down first, then delete it."),
             )
             return None
-        outcome = await delete_vm(
-            controller, self.ctx.store, keep_disks=keep,
-            qemu_img=self.ctx.settings.qemu_img_binary,
-        )
+        controller = self.ctx.controller(row.vm_id)
+        if controller is not None:
+            outcome = await delete_vm(
+                controller, self.ctx.store, keep_disks=keep,
+                qemu_img=self.ctx.settings.qemu_img_binary,
+            )
+        else:
+            outcome = await delete_vm_by_id(
+                self.ctx.paths, self.ctx.settings, self.ctx.store, row.vm_id, keep_disks=keep
+            )
         if not outcome.ok:
             show_error(
                 self.widget,
