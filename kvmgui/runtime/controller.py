@@ -570,9 +570,10 @@ class VmController:
                 lock.release()
 
     def _already_running(self) -> Outcome:
-        if self._pid is None:
+        pid = self._pid
+        if pid is None:
             return Outcome.failure(f"'{self.name}' is already running.", code="already-running")
-        return Outcome.failure(f"'{self.name}' is already running (QEMU process {self._pid}); "
+        return Outcome.failure(f"'{self.name}' is already running (QEMU process {pid}); "
                                "shut it down first.", code="already-running")
 
     async def _launch(self) -> Outcome:

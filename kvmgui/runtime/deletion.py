@@ -33,8 +33,9 @@ async def delete_vm(vm: VmController, store: VmStore, *, keep_disks: bool,
         disks = [disk_image(d, stored.folder) for d in stored.spec.disks]
         busy = locked_disks(disks)
         if busy:
+            path = busy[0]
             return Outcome.failure(
-                f"The disk {busy[0]} of '{vm.name}' is in use by another program (perhaps a "
+                f"The disk {path} of '{vm.name}' is in use by another program (perhaps a "
                 "QEMU started outside kvmgui); stop that program first, then delete the VM.",
                 code="disk-in-use")
         try:

@@ -954,31 +954,29 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.store', QT_TRANSLATE_NOOP('core.store', "for VM '{name}'")),
     #: kvmgui/core/store.py:338; {id} = spec.id
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'A VM with the id {id} already exists: give the new VM a new id.')),
-    #: kvmgui/core/store.py:344
-    ('core.store', QT_TRANSLATE_NOOP('core.store', "Another VM's id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.")),
-    #: kvmgui/core/store.py:348; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:342; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "create VM '{name}'")),
-    #: kvmgui/core/store.py:356; {name} = shown(spec.name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:350; {name} = shown(spec.name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{name}' already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:382
+    #: kvmgui/core/store.py:376
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was deleted or moved by another program: reload the list of VMs.")),
-    #: kvmgui/core/store.py:394; {path} = shown(str(path))
+    #: kvmgui/core/store.py:388; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:398
+    #: kvmgui/core/store.py:392
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was changed by another program since it was loaded: reload it and make your change again.")),
-    #: kvmgui/core/store.py:411; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:405; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "To change the name of VM '{name}', rename it instead of saving it.")),
-    #: kvmgui/core/store.py:415; {name} = shown(stored.spec.name)
+    #: kvmgui/core/store.py:409; {name} = shown(stored.spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "save VM '{name}'")),
-    #: kvmgui/core/store.py:447; {new_name} = shown(new_name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:441; {new_name} = shown(new_name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{new_name}' already exists in {_root}: choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:450; {name} = shown(old.dir.name)
+    #: kvmgui/core/store.py:444; {name} = shown(old.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "rename VM '{name}'")),
-    #: kvmgui/core/store.py:482; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:476; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{definition} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:490; {dir} = shown(str(folder.dir))
+    #: kvmgui/core/store.py:484; {dir} = shown(str(folder.dir))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:493; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:487; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "delete VM '{name}'")),
     #: kvmgui/core/validation.py:128
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),
@@ -1246,83 +1244,89 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', "the VM's UEFI variable store")),
     #: kvmgui/runtime/context.py:67
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the UEFI firmware')),
-    #: kvmgui/runtime/controller.py:187
+    #: kvmgui/runtime/controller.py:201
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest was asked to shut down (ACPI power button).')),
-    #: kvmgui/runtime/controller.py:195
+    #: kvmgui/runtime/controller.py:209
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest is powering off.')),
-    #: kvmgui/runtime/controller.py:204
+    #: kvmgui/runtime/controller.py:218
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', ' It is kept paused so you can read its screen; reset it or force it off.')),
-    #: kvmgui/runtime/controller.py:221
+    #: kvmgui/runtime/controller.py:235
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "The disk on the host is full, so the guest's writes failed and it was paused: free some space on the host, then resume the VM.")),
-    #: kvmgui/runtime/controller.py:223
+    #: kvmgui/runtime/controller.py:237
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'reading from')),
-    #: kvmgui/runtime/controller.py:223
+    #: kvmgui/runtime/controller.py:237
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'writing to')),
-    #: kvmgui/runtime/controller.py:224; {1} = data.get('reason', 'I/O error')
+    #: kvmgui/runtime/controller.py:238; {1} = data.get('reason', 'I/O error')
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.')),
-    #: kvmgui/runtime/controller.py:251
+    #: kvmgui/runtime/controller.py:265
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.')),
-    #: kvmgui/runtime/controller.py:272
+    #: kvmgui/runtime/controller.py:302
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'Another program is starting this VM.')),
-    #: kvmgui/runtime/controller.py:280
+    #: kvmgui/runtime/controller.py:310
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.')),
-    #: kvmgui/runtime/controller.py:324
+    #: kvmgui/runtime/controller.py:343
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It was started from another session (another login, or a shell without the same XDG_RUNTIME_DIR), so kvmgui cannot reach its monitor; control it from that session, or stop its QEMU process {pid} there.')),
+    #: kvmgui/runtime/controller.py:367
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).')),
-    #: kvmgui/runtime/controller.py:324
+    #: kvmgui/runtime/controller.py:367
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now: {exc}')),
-    #: kvmgui/runtime/controller.py:501; {dir} = self.run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/controller.py:549; {dir} = self.run.dir, {strerror} = exc.strerror
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot create its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/controller.py:505; {name} = self.name
+    #: kvmgui/runtime/controller.py:553; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is still starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:519; {name} = self.name
+    #: kvmgui/runtime/controller.py:558; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' was deleted, so it cannot be started; reload the list of VMs.")),
+    #: kvmgui/runtime/controller.py:575; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running.")),
-    #: kvmgui/runtime/controller.py:525; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Starting '{name}'.")),
-    #: kvmgui/runtime/controller.py:567
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.")),
-    #: kvmgui/runtime/controller.py:577
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.')),
+    #: kvmgui/runtime/controller.py:576; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running (QEMU process {pid}); shut it down first.")),
     #: kvmgui/runtime/controller.py:583; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Starting '{name}'.")),
+    #: kvmgui/runtime/controller.py:625
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.")),
+    #: kvmgui/runtime/controller.py:635
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.')),
+    #: kvmgui/runtime/controller.py:641; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Started '{name}'.")),
-    #: kvmgui/runtime/controller.py:602; {name} = self.name
+    #: kvmgui/runtime/controller.py:660; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is not running.")),
-    #: kvmgui/runtime/controller.py:609; {name} = self.name
+    #: kvmgui/runtime/controller.py:669; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "kvmgui cannot reach the monitor of '{name}' right now (another program may be connected to it); try again in a moment.")),
-    #: kvmgui/runtime/controller.py:628; {name} = self.name
+    #: kvmgui/runtime/controller.py:688; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already paused.")),
-    #: kvmgui/runtime/controller.py:634; {name} = self.name
+    #: kvmgui/runtime/controller.py:694; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:638; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
-    #: kvmgui/runtime/controller.py:650; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:654; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
-    #: kvmgui/runtime/controller.py:667; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:670; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
-    #: kvmgui/runtime/controller.py:684
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
-    #: kvmgui/runtime/controller.py:690; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
-    #: kvmgui/runtime/controller.py:692; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
     #: kvmgui/runtime/controller.py:698; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
+    #: kvmgui/runtime/controller.py:710; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
+    #: kvmgui/runtime/controller.py:714; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
+    #: kvmgui/runtime/controller.py:727; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
+    #: kvmgui/runtime/controller.py:730; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
+    #: kvmgui/runtime/controller.py:744
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
+    #: kvmgui/runtime/controller.py:750; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
+    #: kvmgui/runtime/controller.py:752; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
+    #: kvmgui/runtime/controller.py:758; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' did not shut down within {wait} s, so it was forced off.")),
-    #: kvmgui/runtime/controller.py:704; {name} = self.name
+    #: kvmgui/runtime/controller.py:764; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.")),
-    #: kvmgui/runtime/controller.py:734; {pid} = watch.pid
+    #: kvmgui/runtime/controller.py:794; {pid} = watch.pid
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan')),
-    #: kvmgui/runtime/controller.py:739; {name} = self.name
+    #: kvmgui/runtime/controller.py:799; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off: QEMU did not respond, so it was killed.")),
-    #: kvmgui/runtime/controller.py:741; {name} = self.name
+    #: kvmgui/runtime/controller.py:801; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off.")),
-    #: kvmgui/runtime/controller.py:780; {dir} = self.run.dir
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({exc}).')),
-    #: kvmgui/runtime/controller.py:784; {name} = self.name
+    #: kvmgui/runtime/controller.py:843; {dir} = self.run.dir, {strerror} = exc.strerror
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({strerror}).')),
+    #: kvmgui/runtime/controller.py:847; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:796; {parent} = dest.parent
+    #: kvmgui/runtime/controller.py:863; {parent} = dest.parent
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The folder {parent} does not exist.')),
     #: kvmgui/runtime/copy_device.py:88; {target} = shown(target), {strerror} = exc.strerror
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', '{target} cannot be examined ({strerror}).')),
@@ -1364,6 +1368,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy on {target} differs from {name}: the device may be failing. Try again or use another target.')),
     #: kvmgui/runtime/copy_device.py:295; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy on {target} could not be checked: {1}')),
+    #: kvmgui/runtime/deletion.py:38; {name} = vm.name
+    ('runtime.deletion', QT_TRANSLATE_NOOP('runtime.deletion', "The disk {path} of '{name}' is in use by another program (perhaps a QEMU started outside kvmgui); stop that program first, then delete the VM.")),
+    #: kvmgui/runtime/deletion.py:50; {name} = vm.name
+    ('runtime.deletion', QT_TRANSLATE_NOOP('runtime.deletion', "Deleted '{name}'.")),
+    #: kvmgui/runtime/deletion.py:55; {name} = vm.name, {pid} = vm.pid
+    ('runtime.deletion', QT_TRANSLATE_NOOP('runtime.deletion', "'{name}' is running (QEMU process {pid}), so it was not deleted; shut it down first: kvmgui-cli shutdown '{name}'")),
     #: kvmgui/runtime/disk_snapshots.py:41
     ('runtime.disk_snapshots', QT_TRANSLATE_NOOP('runtime.disk_snapshots', '{doing} failed: {sentence}')),
     #: kvmgui/runtime/disk_snapshots.py:60
@@ -1552,23 +1562,25 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to another snapshot, or turn it off: resuming it may show a damaged state.")),
     #: kvmgui/runtime/live_snapshots.py:166
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Deleting the snapshot '{name}' failed: {error}")),
-    #: kvmgui/runtime/manager.py:239
+    #: kvmgui/runtime/manager.py:240
     ('runtime.manager', QT_TRANSLATE_NOOP('runtime.manager', "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.")),
-    #: kvmgui/runtime/process.py:62
-    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} is not a folder; remove it so kvmgui can create its runtime folder there.')),
-    #: kvmgui/runtime/process.py:65
-    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} belongs to another user, so kvmgui cannot keep its VM sockets there safely; remove it or set XDG_RUNTIME_DIR.')),
-    #: kvmgui/runtime/process.py:87
+    #: kvmgui/runtime/process.py:61
+    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} is not a folder, so kvmgui will not use it as its runtime folder; remove it.')),
+    #: kvmgui/runtime/process.py:64
+    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} belongs to another user, so kvmgui will not trust or use it; remove it (as root) or set XDG_RUNTIME_DIR.')),
+    #: kvmgui/runtime/process.py:67
+    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} can be entered by other users, so kvmgui will not trust it; make it private with: chmod 700 {path}')),
+    #: kvmgui/runtime/process.py:119
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ({program}) is not installed or not on the PATH; install it with: sudo apt install qemu-system-x86')),
-    #: kvmgui/runtime/process.py:121; {strerror} = exc.strerror
+    #: kvmgui/runtime/process.py:153; {strerror} = exc.strerror
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ({resolved}) could not be started: {strerror}; check that it is installed and executable.')),
-    #: kvmgui/runtime/process.py:304; {signal} = self.signal
+    #: kvmgui/runtime/process.py:342; {signal} = self.signal
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'signal {signal}')),
-    #: kvmgui/runtime/process.py:305; {signal} = self.signal
+    #: kvmgui/runtime/process.py:343; {signal} = self.signal
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU was killed by signal {signal} ({name})')),
-    #: kvmgui/runtime/process.py:307; {code} = self.code
+    #: kvmgui/runtime/process.py:345; {code} = self.code
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU exited with code {code}')),
-    #: kvmgui/runtime/process.py:308
+    #: kvmgui/runtime/process.py:346
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ended unexpectedly')),
     #: kvmgui/runtime/qemu_errors.py:75
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'the ISO image {path}')),
