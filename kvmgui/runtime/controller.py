@@ -268,13 +268,15 @@ class VmController:
 
     # -- attaching to a running QEMU --------------------------------------------------------
 
-    async def attach(self) -> VmStatus:
-        """Find this VM's running QEMU (started by anyone) and connect to it; else say why not."""
+    async def attach(self, qemus: Sequence[liveness.QemuProcess] | None = None) -> VmStatus:
+        """Find this VM's running QEMU (started by anyone) and connect to it; else say why not.
+
+        `qemus`: a liveness.scan() shared by many VMs (None: scan when needed)."""
         if self._watch is not None and not self._watch.exited:
             return self.status()
         self.run = self._home_run
         try:
-            found = liveness.find_running(self._ctx.paths, self.vm_id)
+            found = liveness.find_running(self._ctx.paths, self.vm_id, qemus)
         except process.UnsafeRuntimeDir as exc:
             # Nothing in that folder is read: no reason, display or pid from it.
             self._runtime_problem = str(exc)

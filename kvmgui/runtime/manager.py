@@ -168,7 +168,8 @@ class VmManager:
         self.reload_store()
         self._opened = True
         if attach:
-            await asyncio.gather(*(c.attach() for c in self._controllers.values()))
+            qemus = scan()  # one pass over /proc for every VM
+            await asyncio.gather(*(c.attach(qemus) for c in self._controllers.values()))
         if self.role is MonitorRole.APP:
             if self._sample_stats:
                 self.stats.start()
