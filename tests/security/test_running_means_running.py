@@ -135,6 +135,7 @@ def test_other_session_sees_the_vm_running(env: RunEnv, session: str) -> None:
     # The other session's (unset: /tmp/kvmgui-UID) folder for this VM holds no socket.
     other = paths_in(env, runtime).vm_runtime(stored.spec.id)
     assert not sockets_under(other.dir) if other.dir.exists() else True
+    shutil.rmtree(other.dir, ignore_errors=True)
 
 
 def test_runtime_folder_removed_while_running(env: RunEnv) -> None:
@@ -151,6 +152,7 @@ def test_runtime_folder_removed_while_running(env: RunEnv) -> None:
         assert_refused_everywhere(env, None, stored, disk, pid)
     finally:
         kill_all([pid])
+        shutil.rmtree(paths_in(env, None).vm_runtime(stored.spec.id).dir, ignore_errors=True)
 
 
 def test_delete_racing_start_never_hides_a_qemu(env: RunEnv) -> None:
