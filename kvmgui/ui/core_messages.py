@@ -128,11 +128,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', 'This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf')),
     #: kvmgui/core/argv.py:176
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', "Secure Boot UEFI firmware needs the Q35 machine type; choose Q35 in the VM's settings.")),
-    #: kvmgui/core/argv.py:242
+    #: kvmgui/core/argv.py:244
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', ' (1 more problem in the extra arguments.)')),
-    #: kvmgui/core/argv.py:243
+    #: kvmgui/core/argv.py:245
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', ' ({more} more problems in the extra arguments.)')),
-    #: kvmgui/core/argv.py:274
+    #: kvmgui/core/argv.py:276
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', 'The command line would contain a control character in {arg}; rename the VM or file so it has none.')),
     #: kvmgui/core/argv_devices.py:35
     ('core.argv_devices', QT_TRANSLATE_NOOP('core.argv_devices', 'This QEMU has no {device} device, which {purpose} needs; {fix}.')),
@@ -1260,73 +1260,73 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.')),
     #: kvmgui/runtime/controller.py:265
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.')),
-    #: kvmgui/runtime/controller.py:302
+    #: kvmgui/runtime/controller.py:304
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'Another program is starting this VM.')),
-    #: kvmgui/runtime/controller.py:310
+    #: kvmgui/runtime/controller.py:312
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.')),
-    #: kvmgui/runtime/controller.py:343
+    #: kvmgui/runtime/controller.py:345
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It was started from another session (another login, or a shell without the same XDG_RUNTIME_DIR), so kvmgui cannot reach its monitor; control it from that session, or stop its QEMU process {pid} there.')),
-    #: kvmgui/runtime/controller.py:367
+    #: kvmgui/runtime/controller.py:369
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).')),
-    #: kvmgui/runtime/controller.py:367
+    #: kvmgui/runtime/controller.py:369
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now: {exc}')),
-    #: kvmgui/runtime/controller.py:549; {dir} = self.run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/controller.py:551; {dir} = self.run.dir, {strerror} = exc.strerror
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot create its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/controller.py:553; {name} = self.name
+    #: kvmgui/runtime/controller.py:555; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is still starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:558; {name} = self.name
+    #: kvmgui/runtime/controller.py:560; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' was deleted, so it cannot be started; reload the list of VMs.")),
-    #: kvmgui/runtime/controller.py:575; {name} = self.name
+    #: kvmgui/runtime/controller.py:577; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running.")),
-    #: kvmgui/runtime/controller.py:576; {name} = self.name
+    #: kvmgui/runtime/controller.py:578; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running (QEMU process {pid}); shut it down first.")),
-    #: kvmgui/runtime/controller.py:583; {name} = self.name
+    #: kvmgui/runtime/controller.py:585; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Starting '{name}'.")),
-    #: kvmgui/runtime/controller.py:625
+    #: kvmgui/runtime/controller.py:627
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.")),
-    #: kvmgui/runtime/controller.py:635
+    #: kvmgui/runtime/controller.py:637
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.')),
-    #: kvmgui/runtime/controller.py:641; {name} = self.name
+    #: kvmgui/runtime/controller.py:643; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Started '{name}'.")),
-    #: kvmgui/runtime/controller.py:660; {name} = self.name
+    #: kvmgui/runtime/controller.py:662; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is not running.")),
-    #: kvmgui/runtime/controller.py:669; {name} = self.name
+    #: kvmgui/runtime/controller.py:671; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "kvmgui cannot reach the monitor of '{name}' right now (another program may be connected to it); try again in a moment.")),
-    #: kvmgui/runtime/controller.py:688; {name} = self.name
+    #: kvmgui/runtime/controller.py:690; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already paused.")),
-    #: kvmgui/runtime/controller.py:694; {name} = self.name
+    #: kvmgui/runtime/controller.py:696; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:698; {name} = self.name
+    #: kvmgui/runtime/controller.py:700; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
-    #: kvmgui/runtime/controller.py:710; {name} = self.name
+    #: kvmgui/runtime/controller.py:712; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:714; {name} = self.name
+    #: kvmgui/runtime/controller.py:716; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
-    #: kvmgui/runtime/controller.py:727; {name} = self.name
+    #: kvmgui/runtime/controller.py:729; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:730; {name} = self.name
+    #: kvmgui/runtime/controller.py:732; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
-    #: kvmgui/runtime/controller.py:744
+    #: kvmgui/runtime/controller.py:746
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
-    #: kvmgui/runtime/controller.py:750; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
     #: kvmgui/runtime/controller.py:752; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
+    #: kvmgui/runtime/controller.py:754; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
-    #: kvmgui/runtime/controller.py:758; {name} = self.name
+    #: kvmgui/runtime/controller.py:760; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' did not shut down within {wait} s, so it was forced off.")),
-    #: kvmgui/runtime/controller.py:764; {name} = self.name
+    #: kvmgui/runtime/controller.py:766; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.")),
-    #: kvmgui/runtime/controller.py:794; {pid} = watch.pid
+    #: kvmgui/runtime/controller.py:796; {pid} = watch.pid
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan')),
-    #: kvmgui/runtime/controller.py:799; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off: QEMU did not respond, so it was killed.")),
     #: kvmgui/runtime/controller.py:801; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off: QEMU did not respond, so it was killed.")),
+    #: kvmgui/runtime/controller.py:803; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off.")),
-    #: kvmgui/runtime/controller.py:843; {dir} = self.run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/controller.py:845; {dir} = self.run.dir, {strerror} = exc.strerror
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/controller.py:847; {name} = self.name
+    #: kvmgui/runtime/controller.py:849; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:863; {parent} = dest.parent
+    #: kvmgui/runtime/controller.py:865; {parent} = dest.parent
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The folder {parent} does not exist.')),
     #: kvmgui/runtime/copy_device.py:88; {target} = shown(target), {strerror} = exc.strerror
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', '{target} cannot be examined ({strerror}).')),
@@ -1562,7 +1562,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to another snapshot, or turn it off: resuming it may show a damaged state.")),
     #: kvmgui/runtime/live_snapshots.py:166
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Deleting the snapshot '{name}' failed: {error}")),
-    #: kvmgui/runtime/manager.py:240
+    #: kvmgui/runtime/manager.py:241
     ('runtime.manager', QT_TRANSLATE_NOOP('runtime.manager', "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.")),
     #: kvmgui/runtime/process.py:61
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} is not a folder, so kvmgui will not use it as its runtime folder; remove it.')),

@@ -4911,19 +4911,19 @@
     <message>
         <location line="+2"/>
         <source> (1 more problem in the extra arguments.)</source>
-        <extracomment>kvmgui/core/argv.py:242</extracomment>
+        <extracomment>kvmgui/core/argv.py:244</extracomment>
         <translation> (1 autre problème dans les arguments supplémentaires.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> ({more} more problems in the extra arguments.)</source>
-        <extracomment>kvmgui/core/argv.py:243</extracomment>
+        <extracomment>kvmgui/core/argv.py:245</extracomment>
         <translation> ({more} autres problèmes dans les arguments supplémentaires.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The command line would contain a control character in {arg}; rename the VM or file so it has none.</source>
-        <extracomment>kvmgui/core/argv.py:274</extracomment>
+        <extracomment>kvmgui/core/argv.py:276</extracomment>
         <translation>La ligne de commande contiendrait un caractère de contrôle dans {arg}&#xa0;; renommez la machine virtuelle ou le fichier pour qu&apos;il n&apos;y en ait plus.</translation>
     </message>
 </context>
@@ -8406,205 +8406,205 @@
     <message>
         <location line="+2"/>
         <source>Another program is starting this VM.</source>
-        <extracomment>kvmgui/runtime/controller.py:302</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:304</extracomment>
         <translation>Un autre programme est en train de démarrer cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.</source>
-        <extracomment>kvmgui/runtime/controller.py:310</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:312</extracomment>
         <translation>QEMU s&apos;est arrêté de façon inattendue alors qu&apos;aucun programme kvmgui ne le surveillait (il a probablement été tué)&#xa0;; redémarrez la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It was started from another session (another login, or a shell without the same XDG_RUNTIME_DIR), so kvmgui cannot reach its monitor; control it from that session, or stop its QEMU process {pid} there.</source>
-        <extracomment>kvmgui/runtime/controller.py:343</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:345</extracomment>
         <translation>Elle a été démarrée depuis une autre session (une autre connexion, ou un shell sans le même XDG_RUNTIME_DIR), donc kvmgui ne peut pas joindre son moniteur&#xa0;; pilotez-la depuis cette session, ou arrêtez-y son processus QEMU {pid}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).</source>
-        <extracomment>kvmgui/runtime/controller.py:367</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:369</extracomment>
         <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant (un autre programme y est connecté).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:367</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:369</extracomment>
         <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot create its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/controller.py:549; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:551; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is still starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:553; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:555; {name} = self.name</extracomment>
         <translation>Un autre programme est encore en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; was deleted, so it cannot be started; reload the list of VMs.</source>
-        <extracomment>kvmgui/runtime/controller.py:558; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:560; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a été supprimée, elle ne peut donc pas être démarrée&#xa0;; rechargez la liste des VM.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already running.</source>
-        <extracomment>kvmgui/runtime/controller.py:575; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:577; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already running (QEMU process {pid}); shut it down first.</source>
-        <extracomment>kvmgui/runtime/controller.py:576; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:578; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en marche (processus QEMU {pid})&#xa0;; éteignez-la d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Starting &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:583; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:585; {name} = self.name</extracomment>
         <translation>Démarrage de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not accept the password for the VM&apos;s display ({exc}), so the VM was stopped again; turn the display password off in the VM&apos;s settings to start it without one.</source>
-        <extracomment>kvmgui/runtime/controller.py:625</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:627</extracomment>
         <translation>QEMU n&apos;a pas accepté le mot de passe de l&apos;affichage de la machine virtuelle ({exc}), elle a donc été arrêtée&#xa0;; désactivez le mot de passe de l&apos;affichage dans ses paramètres pour la démarrer sans.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.</source>
-        <extracomment>kvmgui/runtime/controller.py:635</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:637</extracomment>
         <translation>QEMU a démarré mais n&apos;a pas accepté la commande de lancer l&apos;invité ({exc})&#xa0;; il a été arrêté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Started &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:641; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:643; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a démarré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is not running.</source>
-        <extracomment>kvmgui/runtime/controller.py:660; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:662; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot reach the monitor of &apos;{name}&apos; right now (another program may be connected to it); try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:669; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:671; {name} = self.name</extracomment>
         <translation>kvmgui ne peut pas joindre le moniteur de «&#xa0;{name}&#xa0;» pour l&apos;instant (un autre programme y est peut-être connecté)&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already paused.</source>
-        <extracomment>kvmgui/runtime/controller.py:688; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:690; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pause &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:694; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:696; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas mis «&#xa0;{name}&#xa0;» en pause&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:698; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:700; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» mise en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not resume &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:710; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:712; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas repris «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resumed &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:714; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:716; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a repris.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not reset &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:727; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:729; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas réinitialisé «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset &apos;{name}&apos; (like pressing its reset button).</source>
-        <extracomment>kvmgui/runtime/controller.py:730; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:732; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» réinitialisée (comme avec son bouton de réinitialisation).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pass on the shutdown request: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:744</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:746</extracomment>
         <translation>QEMU n&apos;a pas transmis la demande d&apos;extinction&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Asked &apos;{name}&apos; to shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:750; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:752; {name} = self.name</extracomment>
         <translation>Extinction demandée à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:752; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:754; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» s&apos;est éteinte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; did not shut down within {wait} s, so it was forced off.</source>
-        <extracomment>kvmgui/runtime/controller.py:758; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:760; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas éteinte en {wait} s, son arrêt a donc été forcé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:764; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:766; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» tourne encore {wait} s après la demande d&apos;extinction&#xa0;: l&apos;invité est peut-être encore en train de démarrer, ou ignore le bouton d&apos;alimentation ACPI. Réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan</source>
-        <extracomment>kvmgui/runtime/controller.py:794; {pid} = watch.pid</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:796; {pid} = watch.pid</extracomment>
         <translation>QEMU (PID {pid}) ne s&apos;est pas arrêté, même tué&#xa0;; il est peut-être bloqué dans le noyau (par exemple sur un disque figé). Vérifiez-le avec&#xa0;: ps -p {pid} -o stat,wchan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off: QEMU did not respond, so it was killed.</source>
-        <extracomment>kvmgui/runtime/controller.py:799; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:801; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée&#xa0;: QEMU ne répondait pas, il a donc été tué.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off.</source>
-        <extracomment>kvmgui/runtime/controller.py:801; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:803; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot use its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/controller.py:843; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:845; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas utiliser son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:847; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:849; {name} = self.name</extracomment>
         <translation>Un autre programme est en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/controller.py:863; {parent} = dest.parent</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:865; {parent} = dest.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
 </context>
@@ -9345,7 +9345,7 @@
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/runtime/manager.py:240</extracomment>
+        <extracomment>kvmgui/runtime/manager.py:241</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
 </context>
