@@ -346,28 +346,16 @@ async def cmd_command_line(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.clones import refuse_if_base
-    from kvmgui.runtime.images import ImageError
-    from kvmgui.runtime.liveness import vm_is_running
-    from kvmgui.runtime.runfiles import remove_runtime_dir
+    from kvmgui.cli.commands_run import attached
+    from kvmgui.runtime.deletion import delete_vm
 
-    vm = find_vm(ctx, args.name)
-    if vm_is_running(vm.spec.id, ctx.paths):
-        raise CliError(
-            f"'{vm.spec.name}' is running. "
-            f"Shut it down first: {cli_command('shutdown', vm.spec.name)}"
-        )
-    try:
-        # Linked clones read their base's disk: deleting it would break them.
-        await refuse_if_base(ctx.store(), vm, "delete", qemu_img=ctx.settings.qemu_img_binary)
-    except ImageError as err:
-        raise CliError(err.message, details=err.details) from None
-    try:
-        kept = ctx.store().delete(vm, keep_disks=args.keep_disks)
-    except StoreError as err:
-        raise CliError(str(err)) from None
-    remove_runtime_dir(ctx.paths, vm.spec.id)
-    say(f"Deleted '{vm.spec.name}'.")
-    for path in kept:
+    # The same operation as the app's Delete, under the VM's start lock.
+    async with attached(ctx, args.name) as (manager, vm):
+        outcome = await delete_vm(vm, manager.store, keep_disks=args.keep_disks,
+                                  qemu_img=ctx.settings.qemu_img_binary, paths=ctx.paths)
+    if not outcome.ok:
+        raise CliError(outcome.message)
+    say(outcome.message)
+    for path in outcome.value or []:
         say(f"  kept {path}")
     return 0

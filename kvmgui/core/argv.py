@@ -216,6 +216,8 @@ def _control_args(folder: VmFolder, run: VmRuntimePaths) -> list[str]:
         qmp(run.qmp_socket),
         "-qmp",
         qmp(run.qmp_cli_socket),
+        # The pidfile's folder is named by the VM's whole id: runtime.liveness finds the VM's
+        # QEMU by it from any session, even when that folder is gone.
         "-pidfile",
         str(run.pidfile),
         # `file:` takes the rest of the string literally (no comma escaping).

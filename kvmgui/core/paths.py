@@ -7,20 +7,27 @@ in tests) and pass it down.
 - data:   vms/<name>/vm.json, the VM's disks, logs/         ($XDG_DATA_HOME/kvmgui)
 - runtime: <vm-key>/qemu.pid, qmp.sock, qmp-cli.sock, vnc.sock … ($XDG_RUNTIME_DIR/kvmgui)
 
-The runtime folder of a VM is keyed by its id, not its name, so a rename never orphans a
-running QEMU; it is short because unix socket paths are limited to 107 bytes.
+The runtime folder of a VM is keyed by its whole id, not its name, so a rename never orphans a
+running QEMU and two VMs never share one (ids are at most 64 characters of [A-Za-z0-9_-], so
+the longest socket path stays within the 107 bytes of a unix socket path for the usual runtime
+folders; launch checks it). Versions before used the first 12 characters of the id:
+`legacy_vm_runtime` finds the QEMUs they started.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 APP = "kvmgui"
 DEFINITION_FILE = "vm.json"
-RUNTIME_KEY_LEN = 12
+# The runtime folder name used before the key was the whole id.
+LEGACY_KEY_LEN = 12
+_KEY_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # sun_path is 108 bytes including the terminating NUL.
 MAX_SOCKET_PATH = 107
 
@@ -79,7 +86,25 @@ class AppPaths:
         return self.runtime_dir / "app.lock"
 
     def vm_runtime(self, vm_id: str) -> VmRuntimePaths:
-        return VmRuntimePaths(self.runtime_dir / vm_id[:RUNTIME_KEY_LEN])
+        return VmRuntimePaths(self.runtime_dir / runtime_key(vm_id))
+
+    def legacy_vm_runtime(self, vm_id: str) -> VmRuntimePaths | None:
+        """Where a previous version kept this VM's files (None: the same folder as now)."""
+        if runtime_key(vm_id) == vm_id[:LEGACY_KEY_LEN]:
+            return None
+        return VmRuntimePaths(self.runtime_dir / vm_id[:LEGACY_KEY_LEN])
+
+
+def runtime_key(vm_id: str) -> str:
+    """The name of a VM's runtime folder: its id, which is unique among VMs.
+
+    An id the store would refuse (it cannot be loaded, so it is never started) still gets a
+    folder name that cannot be "." or "..", a path or another VM's id: a digest with a "."
+    in it, a character no valid id has.
+    """
+    if _KEY_RE.fullmatch(vm_id):
+        return vm_id
+    return "id." + hashlib.sha256(vm_id.encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ from kvmgui.core.definition import (
     parse_definition,
 )
 from kvmgui.core.model import Cdrom, Disk, Passthrough, VmSpec
-from kvmgui.core.paths import RUNTIME_KEY_LEN, VmFolder
+from kvmgui.core.paths import VmFolder
 from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import errors, name_key, shown, validate_id, validate_name
 
@@ -355,12 +355,6 @@ class VmStore:
         if any(vm.spec.id == spec.id for vm in result.vms):
             raise StoreError(f"A VM with the id {spec.id} already exists: give the new VM "
                              "a new id.")
-        # A running VM's sockets live in a folder named by the first characters of its id
-        # (unix socket paths are short), so two ids must differ there too.
-        key = spec.id[:RUNTIME_KEY_LEN]
-        if any(vm.spec.id[:RUNTIME_KEY_LEN] == key for vm in result.vms):
-            raise StoreError(f"Another VM's id also starts with {key}, so the two would share "
-                             "one runtime folder: give the new VM a new id.")
         folder = self.folder_for(spec.name)
         raw = self._encode(spec)
         action = f"create VM '{shown(spec.name)}'"

@@ -3,7 +3,11 @@
 Rules that keep it sane:
 - One asyncio.Lock per VM serialises the actions, so a double-clicked Start launches one QEMU
   and Stop cannot race Start. Across processes (the app and kvmgui-cli) an flock on the VM's
-  start.lock is held while launching, and the pidfile is checked under it.
+  start.lock is held while launching or deleting, and whether a QEMU runs is checked under it.
+- Whether a QEMU runs is decided by liveness.find_running: its pidfile, and else any QEMU of
+  this user naming the VM (started from another session, or with its runtime folder removed).
+  Such a QEMU is reattached through its own folder's sockets when they are ours to reach, or
+  reported running "from another session" and never started a second time.
 - QEMU starts with -S; we connect to QMP, then `cont`, so no event is ever missed.
 - The state changes on QMP events (STOP, RESUME, POWERDOWN, SHUTDOWN, RESET, GUEST_PANICKED,
   BLOCK_IO_ERROR, DEVICE_TRAY_MOVED) and on the process's exit (pidfd); it is never polled.
@@ -26,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
 from kvmgui.core.trust import Approvals, start_refusal
-from kvmgui.runtime import actions, cd_media, display_auth, launch, process
+from kvmgui.runtime import actions, cd_media, display_auth, launch, liveness, process
 from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
 from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
 from kvmgui.runtime.exits import GUEST_CRASHED, exit_verdict
@@ -71,7 +75,12 @@ class VmController:
     def __init__(self, stored: StoredVm, ctx: RuntimeContext) -> None:
         self.stored = stored
         self._ctx = ctx
-        self.run = ctx.paths.vm_runtime(stored.spec.id)
+        # The VM's own runtime folder; `run` is the one its current QEMU uses (the same, or
+        # the folder of the session or version that started it).
+        self._home_run = ctx.paths.vm_runtime(stored.spec.id)
+        self.run = self._home_run
+        self._runtime_problem: str | None = None
+        self._unreachable = False  # its QEMU runs from a folder kvmgui cannot reach
         self._lock = asyncio.Lock()
         self._state = VmState.STOPPED
         self._reason = ""
@@ -120,6 +129,11 @@ class VmController:
     @property
     def pid(self) -> int | None:
         return self._pid
+
+    @property
+    def runtime_problem(self) -> str | None:
+        """Why kvmgui will not read this VM's runtime folder (another user made it), or None."""
+        return self._runtime_problem
 
     @property
     def monitor_socket(self) -> Path | None:
@@ -258,16 +272,34 @@ class VmController:
 
     # -- attaching to a running QEMU --------------------------------------------------------
 
-    async def attach(self) -> VmStatus:
-        """Find this VM's running QEMU (started by anyone) and connect to it; else say why not."""
+    async def attach(self, qemus: Sequence[liveness.QemuProcess] | None = None) -> VmStatus:
+        """Find this VM's running QEMU (started by anyone) and connect to it; else say why not.
+
+        `qemus`: a liveness.scan() shared by many VMs (None: scan when needed)."""
         if self._watch is not None and not self._watch.exited:
             return self.status()
-        pid = process.find_vm_pid(self.run)
-        if pid is None:
+        self.run = self._home_run
+        try:
+            found = liveness.find_running(self._ctx.paths, self.vm_id, qemus)
+        except process.UnsafeRuntimeDir as exc:
+            # Nothing in that folder is read: no reason, display or pid from it.
+            self._runtime_problem = str(exc)
+            self._set_state(VmState.STOPPED, str(exc))
+            return self.status()
+        self._runtime_problem = None
+        if found is None:
             self._explain_absence()
             return self.status()
-        await self._adopt(pid)
+        await self._adopt(found)
         return self.status()
+
+    def _find_running(self) -> liveness.RunningQemu | Outcome | None:
+        """find_running for an action: an unsafe runtime folder becomes its refusal."""
+        try:
+            return liveness.find_running(self._ctx.paths, self.vm_id)
+        except process.UnsafeRuntimeDir as exc:
+            self._runtime_problem = str(exc)
+            return Outcome.failure(str(exc), code="runtime-dir")
 
     def _explain_absence(self) -> None:
         """No QEMU runs: tell stopped from crashed from "being started elsewhere"."""
@@ -292,18 +324,31 @@ class VmController:
         else:
             self._set_state(VmState.STOPPED)
 
-    async def _adopt(self, pid: int) -> None:
+    async def _adopt(self, found: liveness.RunningQemu) -> None:
+        pid = found.pid
         watch = process.ProcessWatch(pid)
         watch.start()
         # With the pidfd open the pid cannot be recycled: check once more that it is ours.
-        if watch.exited or not process.is_vm_process(pid, self.run.dir):
+        if watch.exited or not liveness.is_vm_qemu(pid, self.vm_id):
             watch.close()
             self._explain_absence()
             return
         self._begin_run(pid, watch)
-        self._meta = read_meta(self.run)
+        self.run = found.run or self._home_run
+        self._meta = read_meta(found.run) if found.run is not None else None
         self._exit_task = asyncio.ensure_future(self._wait_exit(self._run_id, watch))
+        if found.run is None:
+            self._unreachable = True
+            self._qmp_status = None
+            self._set_state(VmState.RUNNING, self._unreachable_reason(pid))
+            return
         await self._connect_monitor(self._run_id)
+
+    @staticmethod
+    def _unreachable_reason(pid: int) -> str:
+        return (f"It was started from another session (another login, or a shell without the "
+                f"same XDG_RUNTIME_DIR), so kvmgui cannot reach its monitor; control it from "
+                f"that session, or stop its QEMU process {pid} there.")
 
     def _monitor_sockets(self) -> list[tuple[Path, float]]:
         if self._ctx.role is MonitorRole.CLI:
@@ -427,6 +472,7 @@ class VmController:
         self._forced = False
         self._pause_reason = ""
         self._qmp_status = None
+        self._unreachable = False
 
     async def _wait_exit(self, run_id: int, watch: process.ProcessWatch) -> None:
         try:
@@ -457,6 +503,9 @@ class VmController:
             finally:
                 lock.release()
         write_last_exit(self.run, LastExit(state.value, reason, details, time.time()))
+        if self.run != self._home_run:
+            # It ran from another session's folder: that one's last word is kept there too.
+            write_last_exit(self._home_run, LastExit(state.value, reason, details, time.time()))
         self._pid = None
         self._watch = None
         self._qmp_status = None
@@ -497,6 +546,7 @@ class VmController:
                 await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
             if self._pid is not None and self._watch is not None and not self._watch.exited:
                 return self._already_running()
+            self.run = self._home_run
             try:
                 process.ensure_private_dir(self._ctx.paths.runtime_dir)
                 process.ensure_private_dir(self.run.dir)
@@ -509,9 +559,15 @@ class VmController:
                 return Outcome.failure(f"Another program is still starting '{self.name}'; try "
                                        "again in a moment.", code="busy")
             try:
-                pid = process.find_vm_pid(self.run)
-                if pid is not None:
-                    await self._adopt(pid)
+                if not self.stored.folder.definition.is_file():
+                    # Deleted (by another program) while this start waited for the lock.
+                    return Outcome.failure(f"'{self.name}' was deleted, so it cannot be "
+                                           "started; reload the list of VMs.", code="deleted")
+                found = self._find_running()
+                if isinstance(found, Outcome):
+                    return found
+                if found is not None:
+                    await self._adopt(found)
                     return self._already_running()
                 process.remove_leftovers(self.run)
                 clear_last_exit(self.run)
@@ -520,7 +576,11 @@ class VmController:
                 lock.release()
 
     def _already_running(self) -> Outcome:
-        return Outcome.failure(f"'{self.name}' is already running.", code="already-running")
+        pid = self._pid
+        if pid is None:
+            return Outcome.failure(f"'{self.name}' is already running.", code="already-running")
+        return Outcome.failure(f"'{self.name}' is already running (QEMU process {pid}); "
+                               "shut it down first.", code="already-running")
 
     async def _launch(self) -> Outcome:
         fresh = self._ctx.refresh(self.vm_id)
@@ -615,6 +675,8 @@ class VmController:
     def _session_or_failure(self) -> QmpSession | Outcome:
         if self._pid is None or self._watch is None or self._watch.exited:
             return self._not_running()
+        if self._unreachable:
+            return Outcome.failure(self._unreachable_reason(self._pid), code="other-session")
         if self._session is None or not self._session.connected:
             return Outcome.failure(
                 f"kvmgui cannot reach the monitor of '{self.name}' right now (another program "
@@ -784,18 +846,25 @@ class VmController:
         async with self._lock:
             if self._pid is not None and self._watch is not None and not self._watch.exited:
                 return self._already_running()
+            self.run = self._home_run
             try:
                 process.ensure_private_dir(self._ctx.paths.runtime_dir)
                 process.ensure_private_dir(self.run.dir)
-            except (process.LaunchError, OSError) as exc:
+            except process.LaunchError as exc:
+                return Outcome.failure(str(exc), code="runtime-dir")
+            except OSError as exc:
                 return Outcome.failure(f"kvmgui cannot use its runtime folder {self.run.dir} "
-                                       f"({exc}).", code="runtime-dir")
+                                       f"({exc.strerror}).", code="runtime-dir")
             lock = process.StartLock(self.run.lock_file)
             if not await lock.acquire(START_LOCK_WAIT_S):
                 return Outcome.failure(f"Another program is starting '{self.name}'; try again "
                                        "in a moment.", code="busy")
             try:
-                if process.find_vm_pid(self.run) is not None:
+                found = self._find_running()
+                if isinstance(found, Outcome):
+                    return found
+                if found is not None:
+                    await self._adopt(found)
                     return self._already_running()
                 return await body()
             finally:
@@ -835,6 +904,8 @@ class VmController:
         """Where a viewer connects: vnc+unix:///…/vnc.sock or spice+unix:///…/spice.sock."""
         if self._pid is None:
             return self._not_running()
+        if self._unreachable:
+            return Outcome.failure(self._unreachable_reason(self._pid), code="other-session")
         meta = self._meta
         return await actions.display_address(self._session, meta.display if meta else None,
                                              self.name)
@@ -844,7 +915,7 @@ class VmController:
 
         Made anew at every start when the VM's definition asks for one (spec.display.password);
         see kvmgui/runtime/display_auth.py."""
-        if self._pid is None:
+        if self._pid is None or self._unreachable:
             return None
         return display_auth.read_password(self.run)
 

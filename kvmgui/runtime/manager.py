@@ -30,6 +30,7 @@ from kvmgui.runtime import process, session, throwaway
 from kvmgui.runtime.advisor import CpuAdvisor, VmFacts, accel_in_use
 from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged, StatsSampled, VmListChanged
+from kvmgui.runtime.liveness import find_running, scan
 from kvmgui.runtime.runfiles import RunMeta, read_meta
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import StatsSampler, VmStats
@@ -166,7 +167,8 @@ class VmManager:
         self.reload_store()
         self._opened = True
         if attach:
-            await asyncio.gather(*(c.attach() for c in self._controllers.values()))
+            qemus = scan()  # one pass over /proc for every VM
+            await asyncio.gather(*(c.attach(qemus) for c in self._controllers.values()))
         if self.role is MonitorRole.APP:
             if self._sample_stats:
                 self.stats.start()
@@ -251,6 +253,8 @@ class VmManager:
             self._opened = True
         controller = self.get(name_or_id)
         await controller.attach()
+        if controller.runtime_problem is not None:
+            raise ManagerError(controller.runtime_problem)
         return controller
 
     # -- background --------------------------------------------------------------------------
@@ -262,8 +266,9 @@ class VmManager:
     async def _rescan_loop(self) -> None:
         """Notice VMs started by another program (kvmgui-cli start) while we run.
 
-        Looks at pidfiles only for VMs we believe stopped: cheap (one stat per stopped VM),
-        and never used for the state of a VM we are attached to (QMP events do that).
+        Looks only for VMs we believe stopped (their pidfile, and one pass over /proc for
+        QEMUs naming them, which finds those started from another session), and never decides
+        the state of a VM we are attached to (QMP events do that).
         """
         while True:
             await asyncio.sleep(RESCAN_INTERVAL_S)
@@ -272,16 +277,17 @@ class VmManager:
                     await self.reload()  # a throwaway VM was started (or removed) elsewhere
                 except Exception:
                     log.exception("reloading the throwaway VMs failed")
-            for controller in list(self._controllers.values()):
-                if controller.state.is_active or controller.pid is not None:
-                    continue
-                run = controller.run
-                if not run.pidfile.exists():
+            stopped = [c for c in self._controllers.values()
+                       if not c.state.is_active and c.pid is None]
+            qemus = scan() if stopped else []
+            for controller in stopped:
+                try:
+                    if find_running(self.paths, controller.vm_id, qemus) is None:
+                        continue
+                except (process.UnsafeRuntimeDir, OSError):
                     continue
                 # A launch in progress holds start.lock and the qmp.sock connection; wait.
-                if process.StartLock(run.lock_file).is_busy():
-                    continue
-                if process.find_vm_pid(run) is None:
+                if process.StartLock(controller.run.lock_file).is_busy():
                     continue
                 try:
                     await controller.attach()
@@ -317,7 +323,7 @@ class VmManager:
             if entry in known or not entry.is_dir() or entry.is_symlink():
                 continue
             run = VmRuntimePaths(entry)
-            pid = process.find_vm_pid(run)
+            pid = process.find_vm_pid(run)  # reads nothing from a folder not private to us
             if pid is None:
                 continue
             meta = read_meta(run)

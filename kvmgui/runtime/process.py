@@ -43,6 +43,42 @@ class LaunchError(Exception):
 # ------------------------------------------------------------------------------- folders
 
 
+class UnsafeRuntimeDir(LaunchError):
+    """A runtime folder that another user could have made or changed: never read from it."""
+
+
+def check_private_dir(path: Path) -> None:
+    """The one gate before anything in a runtime folder is trusted: `path` must be a real
+    folder (not a symlink) that belongs to us and that no other user can enter (0700).
+
+    Raises UnsafeRuntimeDir with one sentence otherwise. Every reader of a runtime folder
+    (status, display, pause, delete, reattach, the app's scan) and every start goes through it,
+    for the VM's folder and for the runtime folder holding it: with no XDG_RUNTIME_DIR they
+    live in /tmp, where anyone can create a folder first.
+    """
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise UnsafeRuntimeDir(f"{path} is not a folder, so kvmgui will not use it as its "
+                               "runtime folder; remove it.")
+    if info.st_uid != os.getuid():
+        raise UnsafeRuntimeDir(f"{path} belongs to another user, so kvmgui will not trust or "
+                               "use it; remove it (as root) or set XDG_RUNTIME_DIR.")
+    if stat.S_IMODE(info.st_mode) & 0o077:
+        raise UnsafeRuntimeDir(f"{path} can be entered by other users, so kvmgui will not "
+                               f"trust it; make it private with: chmod 700 {path}")
+
+
+def check_run_folder(run: VmRuntimePaths) -> bool:
+    """Gate a VM's runtime folder and its parent before reading them; False: it does not exist
+    (nothing to read). Raises UnsafeRuntimeDir when either is not private to us."""
+    for folder in (run.dir.parent, run.dir):
+        try:
+            check_private_dir(folder)
+        except FileNotFoundError:
+            return False
+    return True
+
+
 def ensure_private_dir(path: Path) -> None:
     """Create `path` (and missing parents) as folders only we can enter (0700).
 
@@ -58,14 +94,10 @@ def ensure_private_dir(path: Path) -> None:
         with contextlib.suppress(FileExistsError):
             os.mkdir(folder, 0o700)
     info = os.lstat(path)
-    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-        raise LaunchError(f"{path} is not a folder; remove it so kvmgui can create its "
-                          "runtime folder there.")
-    if info.st_uid != os.getuid():
-        raise LaunchError(f"{path} belongs to another user, so kvmgui cannot keep its VM "
-                          "sockets there safely; remove it or set XDG_RUNTIME_DIR.")
-    if stat.S_IMODE(info.st_mode) & 0o077:
+    if (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+            and stat.S_IMODE(info.st_mode) & 0o077):
         os.chmod(path, 0o700)
+    check_private_dir(path)
 
 
 # ------------------------------------------------------------------------------- launching
@@ -172,7 +204,13 @@ def is_vm_process(pid: int, run_dir: Path) -> bool:
 
 
 def find_vm_pid(run: VmRuntimePaths) -> int | None:
-    """The pid of the VM's running QEMU according to its pidfile, verified; else None."""
+    """The pid of the VM's running QEMU according to its pidfile, verified; else None (also
+    when the folder is not private to us: its pidfile is then not read)."""
+    try:
+        if not check_run_folder(run):
+            return None
+    except (UnsafeRuntimeDir, OSError):
+        return None
     pid = read_pidfile(run.pidfile)
     if pid is not None and is_vm_process(pid, run.dir):
         return pid

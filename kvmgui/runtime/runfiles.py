@@ -5,6 +5,10 @@
   reattaches later reads it to show the uptime, the accelerator and the display address.
 - last-exit.json: how the last run ended (state and reason), written by whoever watched it
   end, so `kvmgui-cli status` can still say "crashed: QEMU was killed by signal 9" afterwards.
+
+Both are read only from a runtime folder that passes the private-folder gate
+(process.check_run_folder), and every string read back goes through `printable`, so text a
+QEMU, a guest or anyone else put there never reaches a terminal as control characters.
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from kvmgui.core.atomic import write_atomic
 from kvmgui.core.paths import AppPaths, VmRuntimePaths
+from kvmgui.runtime.process import UnsafeRuntimeDir, check_run_folder
 
 META_VERSION = 1
 LAST_EXIT_FILE = "last-exit.json"
@@ -46,17 +52,50 @@ class LastExit:
     at: float = 0.0
 
 
+# Bidirectional overrides reorder what a terminal shows without being "control characters"
+# (category Cf); they are escaped too.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def printable(text: str, *, keep: str = "\n\t") -> str:
+    """`text` with control characters written as escapes (\\x1b, \\u202e): the one function
+    through which the runtime passes text from its runtime files. `keep` lists the ones left
+    as they are (line breaks and tabs of QEMU's messages)."""
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    out = []
+    for ch in text:
+        if ch in keep:
+            out.append(ch)
+        elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _read_json(path: Path) -> dict[str, Any] | None:
     try:
+        if not check_run_folder(VmRuntimePaths(path.parent)):
+            return None
         data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, UnsafeRuntimeDir):
         return None
     return data if isinstance(data, dict) else None
 
 
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
+    return {k: _clean(v) for k, v in data.items() if k in names}
 
 
 def write_meta(run: VmRuntimePaths, meta: RunMeta) -> None:

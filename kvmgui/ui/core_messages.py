@@ -128,11 +128,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', 'This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf')),
     #: kvmgui/core/argv.py:176
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', "Secure Boot UEFI firmware needs the Q35 machine type; choose Q35 in the VM's settings.")),
-    #: kvmgui/core/argv.py:242
+    #: kvmgui/core/argv.py:244
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', ' (1 more problem in the extra arguments.)')),
-    #: kvmgui/core/argv.py:243
+    #: kvmgui/core/argv.py:245
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', ' ({more} more problems in the extra arguments.)')),
-    #: kvmgui/core/argv.py:274
+    #: kvmgui/core/argv.py:276
     ('core.argv', QT_TRANSLATE_NOOP('core.argv', 'The command line would contain a control character in {arg}; rename the VM or file so it has none.')),
     #: kvmgui/core/argv_devices.py:35
     ('core.argv_devices', QT_TRANSLATE_NOOP('core.argv_devices', 'This QEMU has no {device} device, which {purpose} needs; {fix}.')),
@@ -1028,31 +1028,29 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.store', QT_TRANSLATE_NOOP('core.store', "for VM '{name}'")),
     #: kvmgui/core/store.py:356; {id} = spec.id
     ('core.store', QT_TRANSLATE_NOOP('core.store', 'A VM with the id {id} already exists: give the new VM a new id.')),
-    #: kvmgui/core/store.py:362
-    ('core.store', QT_TRANSLATE_NOOP('core.store', "Another VM's id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.")),
-    #: kvmgui/core/store.py:366; {name} = shown(spec.name)
+    #: kvmgui/core/store.py:360; {name} = shown(spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "create VM '{name}'")),
-    #: kvmgui/core/store.py:374; {name} = shown(spec.name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:368; {name} = shown(spec.name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{name}' already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:418
+    #: kvmgui/core/store.py:412
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was deleted or moved by another program: reload the list of VMs.")),
-    #: kvmgui/core/store.py:430; {path} = shown(str(path))
+    #: kvmgui/core/store.py:424; {path} = shown(str(path))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:434
+    #: kvmgui/core/store.py:428
     ('core.store', QT_TRANSLATE_NOOP('core.store', "VM '{name}' was changed by another program since it was loaded: reload it and make your change again.")),
-    #: kvmgui/core/store.py:447; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:441; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "To change the name of VM '{name}', rename it instead of saving it.")),
-    #: kvmgui/core/store.py:451; {name} = shown(stored.spec.name)
+    #: kvmgui/core/store.py:445; {name} = shown(stored.spec.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "save VM '{name}'")),
-    #: kvmgui/core/store.py:492; {new_name} = shown(new_name), {_root} = shown(str(self._root))
+    #: kvmgui/core/store.py:486; {new_name} = shown(new_name), {_root} = shown(str(self._root))
     ('core.store', QT_TRANSLATE_NOOP('core.store', "A folder named '{new_name}' already exists in {_root}: choose another name or move that folder away.")),
-    #: kvmgui/core/store.py:495; {name} = shown(old.dir.name)
+    #: kvmgui/core/store.py:489; {name} = shown(old.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "rename VM '{name}'")),
-    #: kvmgui/core/store.py:527; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
+    #: kvmgui/core/store.py:521; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{definition} cannot be read ({strerror}): check its permissions.')),
-    #: kvmgui/core/store.py:535; {dir} = shown(str(folder.dir))
+    #: kvmgui/core/store.py:529; {dir} = shown(str(folder.dir))
     ('core.store', QT_TRANSLATE_NOOP('core.store', '{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.')),
-    #: kvmgui/core/store.py:538; {name} = shown(folder.dir.name)
+    #: kvmgui/core/store.py:532; {name} = shown(folder.dir.name)
     ('core.store', QT_TRANSLATE_NOOP('core.store', "delete VM '{name}'")),
     #: kvmgui/core/trust.py:66; {0} = shlex.join(json.loads(self.target))
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'Extra QEMU arguments: {0}')),
@@ -1382,83 +1380,89 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', "the VM's UEFI variable store")),
     #: kvmgui/runtime/context.py:67
     ('runtime.context', QT_TRANSLATE_NOOP('runtime.context', 'the UEFI firmware')),
-    #: kvmgui/runtime/controller.py:191
+    #: kvmgui/runtime/controller.py:205
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest was asked to shut down (ACPI power button).')),
-    #: kvmgui/runtime/controller.py:199
+    #: kvmgui/runtime/controller.py:213
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest is powering off.')),
-    #: kvmgui/runtime/controller.py:208
+    #: kvmgui/runtime/controller.py:222
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', ' It is kept paused so you can read its screen; reset it or force it off.')),
-    #: kvmgui/runtime/controller.py:225
+    #: kvmgui/runtime/controller.py:239
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "The disk on the host is full, so the guest's writes failed and it was paused: free some space on the host, then resume the VM.")),
-    #: kvmgui/runtime/controller.py:227
+    #: kvmgui/runtime/controller.py:241
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'reading from')),
-    #: kvmgui/runtime/controller.py:227
+    #: kvmgui/runtime/controller.py:241
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'writing to')),
-    #: kvmgui/runtime/controller.py:228; {1} = data.get('reason', 'I/O error')
+    #: kvmgui/runtime/controller.py:242; {1} = data.get('reason', 'I/O error')
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.')),
-    #: kvmgui/runtime/controller.py:255
+    #: kvmgui/runtime/controller.py:269
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.')),
-    #: kvmgui/runtime/controller.py:276
+    #: kvmgui/runtime/controller.py:308
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'Another program is starting this VM.')),
-    #: kvmgui/runtime/controller.py:284
+    #: kvmgui/runtime/controller.py:316
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.')),
-    #: kvmgui/runtime/controller.py:328
+    #: kvmgui/runtime/controller.py:349
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It was started from another session (another login, or a shell without the same XDG_RUNTIME_DIR), so kvmgui cannot reach its monitor; control it from that session, or stop its QEMU process {pid} there.')),
+    #: kvmgui/runtime/controller.py:373
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).')),
-    #: kvmgui/runtime/controller.py:328
+    #: kvmgui/runtime/controller.py:373
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'It is running, but kvmgui cannot reach its monitor right now: {exc}')),
-    #: kvmgui/runtime/controller.py:505; {dir} = self.run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/controller.py:555; {dir} = self.run.dir, {strerror} = exc.strerror
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot create its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/controller.py:509; {name} = self.name
+    #: kvmgui/runtime/controller.py:559; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is still starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:523; {name} = self.name
+    #: kvmgui/runtime/controller.py:564; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' was deleted, so it cannot be started; reload the list of VMs.")),
+    #: kvmgui/runtime/controller.py:581; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running.")),
-    #: kvmgui/runtime/controller.py:536; {name} = self.name
+    #: kvmgui/runtime/controller.py:582; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running (QEMU process {pid}); shut it down first.")),
+    #: kvmgui/runtime/controller.py:596; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Starting '{name}'.")),
-    #: kvmgui/runtime/controller.py:578
+    #: kvmgui/runtime/controller.py:638
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.")),
-    #: kvmgui/runtime/controller.py:588
+    #: kvmgui/runtime/controller.py:648
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.')),
-    #: kvmgui/runtime/controller.py:594; {name} = self.name
+    #: kvmgui/runtime/controller.py:654; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Started '{name}'.")),
-    #: kvmgui/runtime/controller.py:613; {name} = self.name
+    #: kvmgui/runtime/controller.py:673; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is not running.")),
-    #: kvmgui/runtime/controller.py:620; {name} = self.name
+    #: kvmgui/runtime/controller.py:682; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "kvmgui cannot reach the monitor of '{name}' right now (another program may be connected to it); try again in a moment.")),
-    #: kvmgui/runtime/controller.py:639; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already paused.")),
-    #: kvmgui/runtime/controller.py:645; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:649; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
-    #: kvmgui/runtime/controller.py:661; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:665; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
-    #: kvmgui/runtime/controller.py:678; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:681; {name} = self.name
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
-    #: kvmgui/runtime/controller.py:695
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
     #: kvmgui/runtime/controller.py:701; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already paused.")),
+    #: kvmgui/runtime/controller.py:707; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
+    #: kvmgui/runtime/controller.py:711; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
+    #: kvmgui/runtime/controller.py:723; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
+    #: kvmgui/runtime/controller.py:727; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
+    #: kvmgui/runtime/controller.py:740; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
+    #: kvmgui/runtime/controller.py:743; {name} = self.name
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
+    #: kvmgui/runtime/controller.py:757
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
+    #: kvmgui/runtime/controller.py:763; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
-    #: kvmgui/runtime/controller.py:703; {name} = self.name
+    #: kvmgui/runtime/controller.py:765; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
-    #: kvmgui/runtime/controller.py:709; {name} = self.name
+    #: kvmgui/runtime/controller.py:771; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' did not shut down within {wait} s, so it was forced off.")),
-    #: kvmgui/runtime/controller.py:715; {name} = self.name
+    #: kvmgui/runtime/controller.py:777; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.")),
-    #: kvmgui/runtime/controller.py:745; {pid} = watch.pid
+    #: kvmgui/runtime/controller.py:807; {pid} = watch.pid
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan')),
-    #: kvmgui/runtime/controller.py:750; {name} = self.name
+    #: kvmgui/runtime/controller.py:812; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off: QEMU did not respond, so it was killed.")),
-    #: kvmgui/runtime/controller.py:752; {name} = self.name
+    #: kvmgui/runtime/controller.py:814; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off.")),
-    #: kvmgui/runtime/controller.py:791; {dir} = self.run.dir
-    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({exc}).')),
-    #: kvmgui/runtime/controller.py:795; {name} = self.name
+    #: kvmgui/runtime/controller.py:856; {dir} = self.run.dir, {strerror} = exc.strerror
+    ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({strerror}).')),
+    #: kvmgui/runtime/controller.py:860; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:810; {parent} = dest.parent
+    #: kvmgui/runtime/controller.py:879; {parent} = dest.parent
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The folder {parent} does not exist.')),
     #: kvmgui/runtime/copy_device.py:91; {target} = shown(target), {strerror} = exc.strerror
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', '{target} cannot be examined ({strerror}).')),
@@ -1504,6 +1508,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy on {target} differs from {name}: the device may be failing. Try again or use another target.')),
     #: kvmgui/runtime/copy_device.py:317; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', 'The copy on {target} could not be checked: {1}')),
+    #: kvmgui/runtime/deletion.py:39; {name} = vm.name
+    ('runtime.deletion', QT_TRANSLATE_NOOP('runtime.deletion', "The disk {path} of '{name}' is in use by another program (perhaps a QEMU started outside kvmgui); stop that program first, then delete the VM.")),
+    #: kvmgui/runtime/deletion.py:54; {name} = vm.name
+    ('runtime.deletion', QT_TRANSLATE_NOOP('runtime.deletion', "Deleted '{name}'.")),
+    #: kvmgui/runtime/deletion.py:59; {name} = vm.name, {pid} = vm.pid
+    ('runtime.deletion', QT_TRANSLATE_NOOP('runtime.deletion', "'{name}' is running (QEMU process {pid}), so it was not deleted; shut it down first: kvmgui-cli shutdown '{name}'")),
     #: kvmgui/runtime/disk_snapshots.py:41
     ('runtime.disk_snapshots', QT_TRANSLATE_NOOP('runtime.disk_snapshots', '{doing} failed: {sentence}')),
     #: kvmgui/runtime/disk_snapshots.py:60
@@ -1692,27 +1702,29 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to another snapshot, or turn it off: resuming it may show a damaged state.")),
     #: kvmgui/runtime/live_snapshots.py:166
     ('runtime.live_snapshots', QT_TRANSLATE_NOOP('runtime.live_snapshots', "Deleting the snapshot '{name}' failed: {error}")),
-    #: kvmgui/runtime/manager.py:244
+    #: kvmgui/runtime/manager.py:246
     ('runtime.manager', QT_TRANSLATE_NOOP('runtime.manager', "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there are.")),
     #: kvmgui/runtime/medium.py:25
     ('runtime.medium', QT_TRANSLATE_NOOP('runtime.medium', '{path} is not a regular file')),
     #: kvmgui/runtime/medium.py:31
     ('runtime.medium', QT_TRANSLATE_NOOP('runtime.medium', 'disc image')),
-    #: kvmgui/runtime/process.py:62
-    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} is not a folder; remove it so kvmgui can create its runtime folder there.')),
-    #: kvmgui/runtime/process.py:65
-    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} belongs to another user, so kvmgui cannot keep its VM sockets there safely; remove it or set XDG_RUNTIME_DIR.')),
-    #: kvmgui/runtime/process.py:87
+    #: kvmgui/runtime/process.py:61
+    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} is not a folder, so kvmgui will not use it as its runtime folder; remove it.')),
+    #: kvmgui/runtime/process.py:64
+    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} belongs to another user, so kvmgui will not trust or use it; remove it (as root) or set XDG_RUNTIME_DIR.')),
+    #: kvmgui/runtime/process.py:67
+    ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} can be entered by other users, so kvmgui will not trust it; make it private with: chmod 700 {path}')),
+    #: kvmgui/runtime/process.py:119
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ({program}) is not installed or not on the PATH; install it with: sudo apt install qemu-system-x86')),
-    #: kvmgui/runtime/process.py:121; {strerror} = exc.strerror
+    #: kvmgui/runtime/process.py:153; {strerror} = exc.strerror
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ({resolved}) could not be started: {strerror}; check that it is installed and executable.')),
-    #: kvmgui/runtime/process.py:304; {signal} = self.signal
+    #: kvmgui/runtime/process.py:342; {signal} = self.signal
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'signal {signal}')),
-    #: kvmgui/runtime/process.py:305; {signal} = self.signal
+    #: kvmgui/runtime/process.py:343; {signal} = self.signal
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU was killed by signal {signal} ({name})')),
-    #: kvmgui/runtime/process.py:307; {code} = self.code
+    #: kvmgui/runtime/process.py:345; {code} = self.code
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU exited with code {code}')),
-    #: kvmgui/runtime/process.py:308
+    #: kvmgui/runtime/process.py:346
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ended unexpectedly')),
     #: kvmgui/runtime/qemu_errors.py:75
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'the ISO image {path}')),

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from kvmgui.core.store import StoreError
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.approval_dialog import approve_at_start
 from kvmgui.ui.context import AppContext
@@ -425,29 +424,38 @@ class VmActions(QObject):
         if answer is not None and not answer.accepted:
             return None
         keep = True if answer is None else (answer.checked or not inside)
-        # Ask again: the VM may have been started (here or by kvmgui-cli) since the question.
-        from kvmgui.runtime.liveness import vm_pid
-        from kvmgui.runtime.runfiles import remove_runtime_dir
+        # Ask again: the VM may have been started (here or by kvmgui-cli) since the question;
+        # the runtime's delete checks once more under the VM's start lock.
+        from kvmgui.runtime.deletion import delete_vm, delete_vm_by_id
 
         status = self.ctx.status(row.vm_id)
-        active = status is not None and status.state.is_active
-        if active or vm_pid(row.vm_id, self.ctx.paths) is not None:
+        if status is not None and status.state.is_active:
             show_error(
                 self.widget,
                 translate("VmActions", "{0} is running, so it was not deleted.").format(row.name),
                 informative=translate("VmActions", "Shut it down first, then delete it."),
             )
             return None
-        try:
-            kept = self.ctx.store.delete(stored, keep_disks=keep)
-        except StoreError as exc:
+        controller = self.ctx.controller(row.vm_id)
+        if controller is not None:
+            outcome = await delete_vm(
+                controller, self.ctx.store, keep_disks=keep,
+                qemu_img=self.ctx.settings.qemu_img_binary, paths=self.ctx.paths,
+            )
+        else:
+            outcome = await delete_vm_by_id(
+                self.ctx.paths, self.ctx.settings, self.ctx.store, row.vm_id, keep_disks=keep
+            )
+        if not outcome.ok:
             show_error(
                 self.widget,
-                translate("VmActions", "{0} could not be deleted.").format(row.name),
-                informative=str(exc),
+                translate("VmActions", "{0} is running, so it was not deleted.").format(row.name)
+                if outcome.code in ("running", "already-running")
+                else translate("VmActions", "{0} could not be deleted.").format(row.name),
+                informative=outcome.message,
             )
             return None
-        remove_runtime_dir(self.ctx.paths, stored.spec.id)
+        kept = list(outcome.value or [])
         if self.ctx.manager is not None:
             self.ctx.manager.reload_store()
         if kept:

@@ -4448,7 +4448,7 @@
 <context>
     <name>VmActions</name>
     <message>
-        <location filename="../../kvmgui/ui/vm_actions.py" line="+93"/>
+        <location filename="../../kvmgui/ui/vm_actions.py" line="+92"/>
         <source>&amp;New virtual machine…</source>
         <translation>&amp;Nouvelle machine virtuelle…</translation>
     </message>
@@ -4669,17 +4669,18 @@
         <translation>&amp;Garder ses images disque</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <location line="+17"/>
         <source>{0} is running, so it was not deleted.</source>
         <translation>{0} est en marche, elle n&apos;a donc pas été supprimée.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
         <source>Shut it down first, then delete it.</source>
         <translation>Éteignez-la d&apos;abord, puis supprimez-la.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>{0} could not be deleted.</source>
         <translation>{0} n&apos;a pas pu être supprimée.</translation>
     </message>
@@ -5016,19 +5017,19 @@
     <message>
         <location line="+2"/>
         <source> (1 more problem in the extra arguments.)</source>
-        <extracomment>kvmgui/core/argv.py:242</extracomment>
+        <extracomment>kvmgui/core/argv.py:244</extracomment>
         <translation> (1 autre problème dans les arguments supplémentaires.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> ({more} more problems in the extra arguments.)</source>
-        <extracomment>kvmgui/core/argv.py:243</extracomment>
+        <extracomment>kvmgui/core/argv.py:245</extracomment>
         <translation> ({more} autres problèmes dans les arguments supplémentaires.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The command line would contain a control character in {arg}; rename the VM or file so it has none.</source>
-        <extracomment>kvmgui/core/argv.py:274</extracomment>
+        <extracomment>kvmgui/core/argv.py:276</extracomment>
         <translation>La ligne de commande contiendrait un caractère de contrôle dans {arg}&#xa0;; renommez la machine virtuelle ou le fichier pour qu&apos;il n&apos;y en ait plus.</translation>
     </message>
 </context>
@@ -7799,80 +7800,74 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Another VM&apos;s id also starts with {key}, so the two would share one runtime folder: give the new VM a new id.</source>
-        <extracomment>kvmgui/core/store.py:362</extracomment>
-        <translation>L&apos;identifiant d&apos;une autre machine virtuelle commence aussi par {key}, les deux partageraient donc un même dossier d&apos;exécution&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>create VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:366; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:360; {name} = shown(spec.name)</extracomment>
         <translation>créer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{name}&apos; already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:374; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:368; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {_root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was deleted or moved by another program: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:418</extracomment>
+        <extracomment>kvmgui/core/store.py:412</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été supprimée ou déplacée par un autre programme&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:430; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:424; {path} = shown(str(path))</extracomment>
         <translation>{path} contient maintenant une définition de machine virtuelle différente ou endommagée, kvmgui ne l&apos;écrasera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was changed by another program since it was loaded: reload it and make your change again.</source>
-        <extracomment>kvmgui/core/store.py:434</extracomment>
+        <extracomment>kvmgui/core/store.py:428</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été modifiée par un autre programme depuis son chargement&#xa0;: rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To change the name of VM &apos;{name}&apos;, rename it instead of saving it.</source>
-        <extracomment>kvmgui/core/store.py:447; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:441; {name} = shown(folder.dir.name)</extracomment>
         <translation>Pour changer le nom de la machine virtuelle «&#xa0;{name}&#xa0;», renommez-la au lieu de l&apos;enregistrer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>save VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:451; {name} = shown(stored.spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:445; {name} = shown(stored.spec.name)</extracomment>
         <translation>enregistrer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A folder named &apos;{new_name}&apos; already exists in {_root}: choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:492; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
+        <extracomment>kvmgui/core/store.py:486; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
         <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {_root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:495; {name} = shown(old.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:489; {name} = shown(old.dir.name)</extracomment>
         <translation>renommer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{definition} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:527; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:521; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
         <translation>{definition} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:535; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:529; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} contient maintenant une autre machine virtuelle, kvmgui ne le supprimera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>delete VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:538; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:532; {name} = shown(folder.dir.name)</extracomment>
         <translation>supprimer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
 </context>
@@ -8889,235 +8884,253 @@
     <message>
         <location line="+2"/>
         <source>The guest was asked to shut down (ACPI power button).</source>
-        <extracomment>kvmgui/runtime/controller.py:191</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:205</extracomment>
         <translation>Il a été demandé à l&apos;invité de s&apos;éteindre (bouton d&apos;alimentation ACPI).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest is powering off.</source>
-        <extracomment>kvmgui/runtime/controller.py:199</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:213</extracomment>
         <translation>L&apos;invité s&apos;éteint.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> It is kept paused so you can read its screen; reset it or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:208</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:222</extracomment>
         <translation> Elle reste en pause pour que vous puissiez lire son écran&#xa0;; réinitialisez-la ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The disk on the host is full, so the guest&apos;s writes failed and it was paused: free some space on the host, then resume the VM.</source>
-        <extracomment>kvmgui/runtime/controller.py:225</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:239</extracomment>
         <translation>Le disque de l&apos;hôte est plein&#xa0;: les écritures de l&apos;invité ont échoué et il a été mis en pause. Libérez de l&apos;espace sur l&apos;hôte, puis reprenez la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reading from</source>
-        <extracomment>kvmgui/runtime/controller.py:227</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:241</extracomment>
         <translation>la lecture sur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>writing to</source>
-        <extracomment>kvmgui/runtime/controller.py:227</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:241</extracomment>
         <translation>l&apos;écriture sur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.</source>
-        <extracomment>kvmgui/runtime/controller.py:228; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:242; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
         <translation>Une erreur de disque s&apos;est produite pendant {op} un disque ({1})&#xa0;; l&apos;invité a été mis en pause. Vérifiez l&apos;image disque et le disque de l&apos;hôte, puis reprenez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest did not react to the shutdown request within {timeout} s (it may still be booting, or not listen to the ACPI power button); try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:255</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:269</extracomment>
         <translation>L&apos;invité n&apos;a pas réagi à la demande d&apos;extinction en {timeout} s (il est peut-être encore en train de démarrer, ou n&apos;écoute pas le bouton d&apos;alimentation ACPI)&#xa0;; réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting this VM.</source>
-        <extracomment>kvmgui/runtime/controller.py:276</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:308</extracomment>
         <translation>Un autre programme est en train de démarrer cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ended unexpectedly while no kvmgui program was watching it (it was probably killed); start the VM again.</source>
-        <extracomment>kvmgui/runtime/controller.py:284</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:316</extracomment>
         <translation>QEMU s&apos;est arrêté de façon inattendue alors qu&apos;aucun programme kvmgui ne le surveillait (il a probablement été tué)&#xa0;; redémarrez la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>It was started from another session (another login, or a shell without the same XDG_RUNTIME_DIR), so kvmgui cannot reach its monitor; control it from that session, or stop its QEMU process {pid} there.</source>
+        <extracomment>kvmgui/runtime/controller.py:349</extracomment>
+        <translation>Elle a été démarrée depuis une autre session (une autre connexion, ou un shell sans le même XDG_RUNTIME_DIR), donc kvmgui ne peut pas joindre son moniteur&#xa0;; pilotez-la depuis cette session, ou arrêtez-y son processus QEMU {pid}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now (another program is connected to it).</source>
-        <extracomment>kvmgui/runtime/controller.py:328</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:373</extracomment>
         <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant (un autre programme y est connecté).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is running, but kvmgui cannot reach its monitor right now: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:328</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:373</extracomment>
         <translation>Elle est en marche, mais kvmgui ne peut pas joindre son moniteur pour l&apos;instant&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot create its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/controller.py:505; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:555; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is still starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:509; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:559; {name} = self.name</extracomment>
         <translation>Un autre programme est encore en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&apos;{name}&apos; was deleted, so it cannot be started; reload the list of VMs.</source>
+        <extracomment>kvmgui/runtime/controller.py:564; {name} = self.name</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» a été supprimée, elle ne peut donc pas être démarrée&#xa0;; rechargez la liste des VM.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&apos;{name}&apos; is already running.</source>
-        <extracomment>kvmgui/runtime/controller.py:523; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:581; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&apos;{name}&apos; is already running (QEMU process {pid}); shut it down first.</source>
+        <extracomment>kvmgui/runtime/controller.py:582; {name} = self.name</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est déjà en marche (processus QEMU {pid})&#xa0;; éteignez-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Starting &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:536; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:596; {name} = self.name</extracomment>
         <translation>Démarrage de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not accept the password for the VM&apos;s display ({exc}), so the VM was stopped again; turn the display password off in the VM&apos;s settings to start it without one.</source>
-        <extracomment>kvmgui/runtime/controller.py:578</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:638</extracomment>
         <translation>QEMU n&apos;a pas accepté le mot de passe de l&apos;affichage de la machine virtuelle ({exc}), elle a donc été arrêtée&#xa0;; désactivez le mot de passe de l&apos;affichage dans ses paramètres pour la démarrer sans.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.</source>
-        <extracomment>kvmgui/runtime/controller.py:588</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:648</extracomment>
         <translation>QEMU a démarré mais n&apos;a pas accepté la commande de lancer l&apos;invité ({exc})&#xa0;; il a été arrêté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Started &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:594; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:654; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a démarré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is not running.</source>
-        <extracomment>kvmgui/runtime/controller.py:613; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:673; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot reach the monitor of &apos;{name}&apos; right now (another program may be connected to it); try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:620; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:682; {name} = self.name</extracomment>
         <translation>kvmgui ne peut pas joindre le moniteur de «&#xa0;{name}&#xa0;» pour l&apos;instant (un autre programme y est peut-être connecté)&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already paused.</source>
-        <extracomment>kvmgui/runtime/controller.py:639; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:701; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pause &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:645; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:707; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas mis «&#xa0;{name}&#xa0;» en pause&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:649; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:711; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» mise en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not resume &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:661; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:723; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas repris «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resumed &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:665; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:727; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a repris.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not reset &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:678; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:740; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas réinitialisé «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset &apos;{name}&apos; (like pressing its reset button).</source>
-        <extracomment>kvmgui/runtime/controller.py:681; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:743; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» réinitialisée (comme avec son bouton de réinitialisation).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pass on the shutdown request: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:695</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:757</extracomment>
         <translation>QEMU n&apos;a pas transmis la demande d&apos;extinction&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Asked &apos;{name}&apos; to shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:701; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:763; {name} = self.name</extracomment>
         <translation>Extinction demandée à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:703; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:765; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» s&apos;est éteinte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; did not shut down within {wait} s, so it was forced off.</source>
-        <extracomment>kvmgui/runtime/controller.py:709; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:771; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas éteinte en {wait} s, son arrêt a donc été forcé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:715; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:777; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» tourne encore {wait} s après la demande d&apos;extinction&#xa0;: l&apos;invité est peut-être encore en train de démarrer, ou ignore le bouton d&apos;alimentation ACPI. Réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan</source>
-        <extracomment>kvmgui/runtime/controller.py:745; {pid} = watch.pid</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:807; {pid} = watch.pid</extracomment>
         <translation>QEMU (PID {pid}) ne s&apos;est pas arrêté, même tué&#xa0;; il est peut-être bloqué dans le noyau (par exemple sur un disque figé). Vérifiez-le avec&#xa0;: ps -p {pid} -o stat,wchan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off: QEMU did not respond, so it was killed.</source>
-        <extracomment>kvmgui/runtime/controller.py:750; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:812; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée&#xa0;: QEMU ne répondait pas, il a donc été tué.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off.</source>
-        <extracomment>kvmgui/runtime/controller.py:752; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:814; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui cannot use its runtime folder {dir} ({exc}).</source>
-        <extracomment>kvmgui/runtime/controller.py:791; {dir} = self.run.dir</extracomment>
-        <translation>kvmgui ne peut pas utiliser son dossier d&apos;exécution {dir} ({exc}).</translation>
+        <source>kvmgui cannot use its runtime folder {dir} ({strerror}).</source>
+        <extracomment>kvmgui/runtime/controller.py:856; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
+        <translation>kvmgui ne peut pas utiliser son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:795; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:860; {name} = self.name</extracomment>
         <translation>Un autre programme est en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/controller.py:810; {parent} = dest.parent</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:879; {parent} = dest.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
 </context>
@@ -9254,6 +9267,27 @@
         <source>The copy on {target} could not be checked: {1}</source>
         <extracomment>kvmgui/runtime/copy_device.py:317; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)</extracomment>
         <translation>La copie sur {target} n&apos;a pas pu être vérifiée&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.deletion</name>
+    <message>
+        <location line="+2"/>
+        <source>The disk {path} of &apos;{name}&apos; is in use by another program (perhaps a QEMU started outside kvmgui); stop that program first, then delete the VM.</source>
+        <extracomment>kvmgui/runtime/deletion.py:39; {name} = vm.name</extracomment>
+        <translation>Le disque {path} de «&#xa0;{name}&#xa0;» est utilisé par un autre programme (peut-être un QEMU démarré hors de kvmgui)&#xa0;; arrêtez d&apos;abord ce programme, puis supprimez la VM.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleted &apos;{name}&apos;.</source>
+        <extracomment>kvmgui/runtime/deletion.py:54; {name} = vm.name</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» a été supprimée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; is running (QEMU process {pid}), so it was not deleted; shut it down first: kvmgui-cli shutdown &apos;{name}&apos;</source>
+        <extracomment>kvmgui/runtime/deletion.py:59; {name} = vm.name, {pid} = vm.pid</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est en marche (processus QEMU {pid}), elle n&apos;a donc pas été supprimée&#xa0;; éteignez-la d&apos;abord&#xa0;: kvmgui-cli shutdown &apos;{name}&apos;</translation>
     </message>
 </context>
 <context>
@@ -9849,7 +9883,7 @@
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/runtime/manager.py:244</extracomment>
+        <extracomment>kvmgui/runtime/manager.py:246</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
 </context>
@@ -9872,50 +9906,56 @@
     <name>runtime.process</name>
     <message>
         <location line="+2"/>
-        <source>{path} is not a folder; remove it so kvmgui can create its runtime folder there.</source>
-        <extracomment>kvmgui/runtime/process.py:62</extracomment>
-        <translation>{path} n&apos;est pas un dossier&#xa0;; supprimez-le pour que kvmgui puisse y créer son dossier d&apos;exécution.</translation>
+        <source>{path} is not a folder, so kvmgui will not use it as its runtime folder; remove it.</source>
+        <extracomment>kvmgui/runtime/process.py:61</extracomment>
+        <translation>{path} n&apos;est pas un dossier, donc kvmgui ne l&apos;utilisera pas comme dossier d&apos;exécution&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{path} belongs to another user, so kvmgui cannot keep its VM sockets there safely; remove it or set XDG_RUNTIME_DIR.</source>
-        <extracomment>kvmgui/runtime/process.py:65</extracomment>
-        <translation>{path} appartient à un autre utilisateur, kvmgui ne peut donc pas y garder ses sockets de machines virtuelles en sécurité&#xa0;; supprimez-le ou réglez XDG_RUNTIME_DIR.</translation>
+        <source>{path} belongs to another user, so kvmgui will not trust or use it; remove it (as root) or set XDG_RUNTIME_DIR.</source>
+        <extracomment>kvmgui/runtime/process.py:64</extracomment>
+        <translation>{path} appartient à un autre utilisateur, donc kvmgui ne lui fera pas confiance et ne l&apos;utilisera pas&#xa0;; supprimez-le (en root) ou définissez XDG_RUNTIME_DIR.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} can be entered by other users, so kvmgui will not trust it; make it private with: chmod 700 {path}</source>
+        <extracomment>kvmgui/runtime/process.py:67</extracomment>
+        <translation>D&apos;autres utilisateurs peuvent entrer dans {path}, donc kvmgui ne lui fera pas confiance&#xa0;; rendez-le privé avec&#xa0;: chmod 700 {path}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({program}) is not installed or not on the PATH; install it with: sudo apt install qemu-system-x86</source>
-        <extracomment>kvmgui/runtime/process.py:87</extracomment>
+        <extracomment>kvmgui/runtime/process.py:119</extracomment>
         <translation>QEMU ({program}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: sudo apt install qemu-system-x86</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({resolved}) could not be started: {strerror}; check that it is installed and executable.</source>
-        <extracomment>kvmgui/runtime/process.py:121; {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/process.py:153; {strerror} = exc.strerror</extracomment>
         <translation>QEMU ({resolved}) n&apos;a pas pu être lancé&#xa0;: {strerror}&#xa0;; vérifiez qu&apos;il est installé et exécutable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>signal {signal}</source>
-        <extracomment>kvmgui/runtime/process.py:304; {signal} = self.signal</extracomment>
+        <extracomment>kvmgui/runtime/process.py:342; {signal} = self.signal</extracomment>
         <translation>signal {signal}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU was killed by signal {signal} ({name})</source>
-        <extracomment>kvmgui/runtime/process.py:305; {signal} = self.signal</extracomment>
+        <extracomment>kvmgui/runtime/process.py:343; {signal} = self.signal</extracomment>
         <translation>QEMU a été tué par le signal {signal} ({name})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU exited with code {code}</source>
-        <extracomment>kvmgui/runtime/process.py:307; {code} = self.code</extracomment>
+        <extracomment>kvmgui/runtime/process.py:345; {code} = self.code</extracomment>
         <translation>QEMU s&apos;est terminé avec le code {code}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ended unexpectedly</source>
-        <extracomment>kvmgui/runtime/process.py:308</extracomment>
+        <extracomment>kvmgui/runtime/process.py:346</extracomment>
         <translation>QEMU s&apos;est arrêté de façon inattendue</translation>
     </message>
 </context>

@@ -33,7 +33,7 @@ def test_run_commands(env: RunEnv, tmp_path: Path, test_iso: Path) -> None:
     assert "Display: vnc+unix:///" in started.stdout
     again = env.cli("start", "box")
     assert again.returncode == 1
-    assert again.stderr.strip() == "kvmgui-cli: 'box' is already running."
+    assert again.stderr.strip().startswith("kvmgui-cli: 'box' is already running (QEMU process ")
 
     s = status(env, "box")
     assert s["state"] == "running" and s["qmp_status"] == "running"

@@ -14,7 +14,7 @@ import pytest
 from kvmgui.core import store as store_module
 from kvmgui.core.definition import SCHEMA_VERSION, dump_definition, spec_to_dict
 from kvmgui.core.model import Cdrom, CdromSource, Disk, DiskFormat, Passthrough
-from kvmgui.core.paths import RUNTIME_KEY_LEN, VmFolder
+from kvmgui.core.paths import AppPaths, VmFolder
 from kvmgui.core.presets import new_spec
 from kvmgui.core.store import StoredVm, StoreError, VmStore
 
@@ -190,12 +190,12 @@ def test_copied_folder_with_the_same_id_is_reported(store: VmStore, root: Path) 
     assert "same id as VM 'a'" in result.errors[0].message
 
 
-def test_ids_must_differ_in_the_runtime_folder_key(store: VmStore, root: Path) -> None:
+def test_ids_sharing_a_prefix_get_their_own_runtime_folders(store: VmStore, root: Path) -> None:
     first = store.create(new_spec("a"))
-    twin = replace(new_spec("b"), id=first.spec.id[:RUNTIME_KEY_LEN] + "f" * 20)
-    with pytest.raises(StoreError, match="would share one runtime folder"):
-        store.create(twin)
-    assert sorted(os.listdir(root)) == ["a"]  # nothing left of the refused VM
+    twin = store.create(replace(new_spec("b"), id=first.spec.id[:12] + "f" * 20))
+    paths = AppPaths.under(root)
+    assert paths.vm_runtime(first.spec.id).dir != paths.vm_runtime(twin.spec.id).dir
+    assert sorted(os.listdir(root)) == ["a", "b"]
 
 
 def test_folder_name_wins_over_the_name_in_the_file(store: VmStore, root: Path) -> None:

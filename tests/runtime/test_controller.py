@@ -106,7 +106,7 @@ async def test_start_of_a_running_vm_says_so(run_env: RunEnv, manager: VmManager
     pid = vm.pid
     again = await vm.start()
     assert not again.ok and again.code == "already-running"
-    assert again.message == "'twice' is already running."
+    assert again.message.startswith("'twice' is already running (QEMU process ")
     assert vm.pid == pid and qemu_pids_using(run_env.root) == [pid]
 
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from kvmgui.core.argv_opts import parse_opts
 from kvmgui.core.definition import dump_definition, spec_to_dict
-from kvmgui.core.paths import RUNTIME_KEY_LEN, AppPaths
+from kvmgui.core.paths import MAX_SOCKET_PATH, AppPaths, VmRuntimePaths, runtime_key
 from kvmgui.core.presets import new_spec
 from kvmgui.core.store import StoreError, VmStore
 from kvmgui.core.validation import validate_name
@@ -88,8 +88,23 @@ def test_runtime_folder_of_any_valid_id_stays_in_the_runtime_folder(vm_id: str) 
     paths = AppPaths.under(Path("/run/test"))
     run = paths.vm_runtime(vm_id)
     assert run.dir.parent == paths.runtime_dir
-    assert run.dir.name == vm_id[:RUNTIME_KEY_LEN] and run.dir.name not in (".", "..")
+    assert run.dir.name == vm_id and run.dir.name not in (".", "..")
     assert os.path.normpath(run.dir) == str(run.dir)
+
+
+def test_the_longest_id_keeps_socket_paths_short_enough() -> None:
+    """The runtime folder is named by the whole id (at most 64 characters): with the usual
+    runtime folders and the largest uid, every socket path still fits a unix socket address."""
+    key = runtime_key("x" * 64)
+    for runtime in (Path("/run/user/4294967294/kvmgui"), Path("/tmp/kvmgui-4294967294")):
+        assert VmRuntimePaths(runtime / key).longest_socket_path() <= MAX_SOCKET_PATH
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_an_invalid_id_never_names_a_path_or_another_vm(vm_id: str) -> None:
+    key = runtime_key(vm_id)
+    assert "/" not in key and key not in (".", "..") and "\0" not in key
+    assert key == vm_id or "." in key  # "." is in no valid id, so no valid id's folder
 
 
 def test_store_refuses_ids_that_would_leave_the_runtime_folder(tmp_path: Path) -> None:
