@@ -33,7 +33,6 @@ Rules chosen here (beyond the obvious ranges):
 from __future__ import annotations
 
 import grp
-import importlib
 import os
 import re
 import stat
@@ -42,8 +41,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
+from kvmgui.core.argv_extra import extra_args_problems
 from kvmgui.core.host import HostFacts
 from kvmgui.core.media import (
     BOOTABLE_MEDIUM_KINDS,
@@ -728,26 +727,6 @@ def _check_display(spec: VmSpec) -> list[Problem]:
     return []
 
 
-_EXTRA_ARGS_MODULES = ("kvmgui.core.argv_extra", "kvmgui.core.argv")
-
-
-def _extra_args_checker() -> Callable[..., Any] | None:
-    """extra_args_problems(args) -> list[str] from the argv builder, looked up lazily.
-
-    Lazily, because the argv modules may import this one; and by name, because the check
-    belongs with the code that knows which QEMU options are dangerous.
-    """
-    for name in _EXTRA_ARGS_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        checker: object = getattr(module, "extra_args_problems", None)
-        if callable(checker):
-            return checker
-    return None
-
-
 def _check_extra_args(spec: VmSpec) -> list[Problem]:
     problems: list[Problem] = []
     for i, arg in enumerate(spec.extra_args):
@@ -756,13 +735,6 @@ def _check_extra_args(spec: VmSpec) -> list[Problem]:
                                    "character, which cannot be passed to QEMU: remove it."))
     if problems:
         return problems
-    checker = _extra_args_checker()
-    if checker is None or not spec.extra_args:
-        return problems
-    for item in checker(spec.extra_args):
-        # Accept Problems, or plain sentences (always errors) from the argv module.
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            problems.append(_error("extra_args", str(item)))
+    problems.extend(_error("extra_args", sentence)
+                    for sentence in extra_args_problems(spec.extra_args))
     return problems

@@ -586,8 +586,13 @@ class VmController:
         fresh = self._ctx.refresh(self.vm_id)
         if fresh is not None:
             self.stored = fresh
-        # Before anything reads a disk or builds the argv: what the definition reaches on this
-        # computer must have been approved by this user (core.trust).
+        # Before anything reads a disk or builds the argv: the definition must keep the rules
+        # that guard saving it, and what it reaches on this computer must have been approved by
+        # this user (core.trust).
+        try:
+            await launch.check_definition(self.stored, self._ctx)
+        except launch.LaunchProblem as problem:
+            return self._start_failed(problem.message, problem.details, problem.code)
         refusal, missing = start_refusal(self.stored.spec, self.stored.folder,
                                          Approvals.for_paths(self._ctx.paths))
         if refusal:

@@ -1,6 +1,7 @@
 """Launching one QEMU: everything between "Start" and a monitor that answers.
 
 The controller holds the VM's locks and calls, in order:
+0. `check_definition(stored, ctx)`: the rules that guard saving a definition, again.
 1. `spawn(stored, run, ctx)`: probe the host once, check every disk's backing chain, create
    missing disks (explicit formats) and the UEFI variable store, build the argv (+ `-S`: the
    guest waits for us), append a banner to the VM's QEMU log, write meta.json, start swtpm
@@ -40,6 +41,7 @@ from kvmgui.core.host import HostFacts
 from kvmgui.core.media import file_kind_problem
 from kvmgui.core.model import Accel, Disk, Firmware, VmSpec
 from kvmgui.core.paths import MAX_SOCKET_PATH, VmFolder, VmRuntimePaths
+from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import start_problems
 from kvmgui.runtime import process
@@ -77,22 +79,28 @@ class Spawned:
     swtpm: process.ProcessWatch | None
 
 
-async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> Spawned:
-    spec, folder = stored.spec, stored.folder
-    if run.longest_socket_path() > MAX_SOCKET_PATH:
-        raise LaunchProblem(
-            f"The runtime folder {run.dir} is too deep for the VM's sockets (unix socket paths "
-            f"are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter "
-            "folder.", code="runtime-dir")
+async def _environment(ctx: RuntimeContext) -> tuple[HostFacts, QemuCaps]:
     try:
-        host, caps = await ctx.environment()
+        return await ctx.environment()  # probed once per manager, then cached
     except Exception as exc:
         raise LaunchProblem(f"kvmgui could not check QEMU and this computer: {exc}") from None
+
+
+def _with_default_accel(spec: VmSpec, ctx: RuntimeContext) -> VmSpec:
     if spec.accel is Accel.AUTO and ctx.settings.accelerator is not Accel.AUTO:
-        spec = replace(spec, accel=ctx.settings.accelerator)  # the app-wide default
-    # The definition may have been edited by hand since it was saved: the rules that guard
-    # saving guard starting too (stat() calls only, in a thread: this may run on the UI's loop).
-    problems = await asyncio.to_thread(start_problems, spec, host, folder)
+        return replace(spec, accel=ctx.settings.accelerator)  # the app-wide default
+    return spec
+
+
+async def check_definition(stored: StoredVm, ctx: RuntimeContext) -> None:
+    """Raise LaunchProblem when the definition breaks the rules that guard saving it.
+
+    It may have been edited by hand since it was saved, so the controller asks this first,
+    before anything else looks at what the definition names (stat() calls only, in a thread:
+    this may run on the UI's loop)."""
+    host, _caps = await _environment(ctx)
+    spec = _with_default_accel(stored.spec, ctx)
+    problems = await asyncio.to_thread(start_problems, spec, host, stored.folder)
     if problems:
         raise LaunchProblem(
             problems[0].message if len(problems) == 1 else
@@ -100,6 +108,17 @@ async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> S
             f"{problems[0].message}",
             "\n".join(p.message for p in problems) if len(problems) > 1 else "",
             code=INVALID_DEFINITION)
+
+
+async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> Spawned:
+    spec, folder = stored.spec, stored.folder
+    if run.longest_socket_path() > MAX_SOCKET_PATH:
+        raise LaunchProblem(
+            f"The runtime folder {run.dir} is too deep for the VM's sockets (unix socket paths "
+            f"are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter "
+            "folder.", code="runtime-dir")
+    host, caps = await _environment(ctx)
+    spec = _with_default_accel(spec, ctx)
     try:
         folder.logs.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
-import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from kvmgui.core.atomic import write_atomic
 from kvmgui.core.paths import AppPaths, VmRuntimePaths
+from kvmgui.core.printable import escape_controls
 from kvmgui.runtime.process import UnsafeRuntimeDir, check_run_folder
 
 META_VERSION = 1
@@ -54,25 +54,11 @@ class LastExit:
 
 # Bidirectional overrides reorder what a terminal shows without being "control characters"
 # (category Cf); they are escaped too.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-
-
-def printable(text: str, *, keep: str = "\n\t") -> str:
+def printable(text: str) -> str:
     """`text` with control characters written as escapes (\\x1b, \\u202e): the one function
-    through which the runtime passes text from its runtime files. `keep` lists the ones left
-    as they are (line breaks and tabs of QEMU's messages)."""
-    if text.isprintable() and not _BIDI.intersection(text):
-        return text
-    out = []
-    for ch in text:
-        if ch in keep:
-            out.append(ch)
-        elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs"):
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    through which the runtime passes text from its runtime files (line breaks and tabs of
+    QEMU's messages are kept)."""
+    return escape_controls(text, multiline=True)
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
