@@ -1070,167 +1070,167 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'USB stick')),
     #: kvmgui/core/trust.py:235
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', "VM '{name}' has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.")),
-    #: kvmgui/core/validation.py:140
+    #: kvmgui/core/validation.py:139
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),
-    #: kvmgui/core/validation.py:142
+    #: kvmgui/core/validation.py:141
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Give the VM a name.')),
-    #: kvmgui/core/validation.py:146; {name_count} = len(name)
+    #: kvmgui/core/validation.py:145; {name_count} = len(name)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.')),
-    #: kvmgui/core/validation.py:149
+    #: kvmgui/core/validation.py:148
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains a NUL character: type it again.')),
-    #: kvmgui/core/validation.py:152
+    #: kvmgui/core/validation.py:151
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains control or invisible characters: type it again.')),
-    #: kvmgui/core/validation.py:156
+    #: kvmgui/core/validation.py:155
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name contains a special space character (such as a no-break space): type it again with ordinary spaces.')),
-    #: kvmgui/core/validation.py:162
+    #: kvmgui/core/validation.py:161
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A name cannot contain '/': use another character such as '-'.")),
-    #: kvmgui/core/validation.py:166
+    #: kvmgui/core/validation.py:165
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A name cannot start with '.', as such folders are hidden: start it with a letter or digit.")),
-    #: kvmgui/core/validation.py:170
+    #: kvmgui/core/validation.py:169
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Remove the spaces at the start or end of the name.')),
-    #: kvmgui/core/validation.py:175; {other} = shown(other)
+    #: kvmgui/core/validation.py:174; {other} = shown(other)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "A VM called '{other}' already exists: choose another name.")),
-    #: kvmgui/core/validation.py:200
+    #: kvmgui/core/validation.py:199
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The disk')),
-    #: kvmgui/core/validation.py:204
+    #: kvmgui/core/validation.py:203
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{what} would be smaller than 1 MiB, too small to hold anything: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:213
+    #: kvmgui/core/validation.py:212
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The VM id must be 1 to 64 letters, digits, '-' or '_': give the VM a new id made of those.")),
-    #: kvmgui/core/validation.py:270; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:269; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {what} {path} does not exist: pick it again.')),
-    #: kvmgui/core/validation.py:272; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/validation.py:271; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {what} {path} cannot be checked ({strerror}): pick another file.')),
-    #: kvmgui/core/validation.py:275; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:274; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is a folder, not a {what}: pick the file inside it.')),
-    #: kvmgui/core/validation.py:281; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:280; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "You may not read the {what} {path}: make it readable, for example with: chmod u+r '{path}'.")),
-    #: kvmgui/core/validation.py:284; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:283; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.')),
-    #: kvmgui/core/validation.py:296; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:295; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'There is no {what} at {path}: plug it in or pick it again.')),
-    #: kvmgui/core/validation.py:299; {path} = shown(str(path)), {strerror} = exc.strerror
+    #: kvmgui/core/validation.py:298; {path} = shown(str(path)), {strerror} = exc.strerror
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} cannot be checked ({strerror}): pick another {what}.')),
-    #: kvmgui/core/validation.py:302
+    #: kvmgui/core/validation.py:301
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'image file')),
-    #: kvmgui/core/validation.py:306
+    #: kvmgui/core/validation.py:305
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'an image file or a block device')),
-    #: kvmgui/core/validation.py:306
+    #: kvmgui/core/validation.py:305
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'a block device')),
-    #: kvmgui/core/validation.py:307; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:306; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is not {kind}: pick a {what} such as /dev/sr0.')),
-    #: kvmgui/core/validation.py:307; {path} = shown(str(path))
+    #: kvmgui/core/validation.py:306; {path} = shown(str(path))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{path} is not {kind}: pick a {what} such as /dev/sdb.')),
-    #: kvmgui/core/validation.py:310; {path} = shown(str(path)), {1} = _group_fix(path)
+    #: kvmgui/core/validation.py:309; {path} = shown(str(path)), {1} = _group_fix(path)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'You may not use {path}: {1}.')),
-    #: kvmgui/core/validation.py:366; {i} = i + 1
+    #: kvmgui/core/validation.py:365; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'image of disk {i}')),
-    #: kvmgui/core/validation.py:373; {i} = i + 1
+    #: kvmgui/core/validation.py:372; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'base image of disk {i}')),
-    #: kvmgui/core/validation.py:375
+    #: kvmgui/core/validation.py:374
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'ISO file')),
-    #: kvmgui/core/validation.py:375
+    #: kvmgui/core/validation.py:374
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD/DVD drive')),
-    #: kvmgui/core/validation.py:378
+    #: kvmgui/core/validation.py:377
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'USB stick')),
-    #: kvmgui/core/validation.py:395; {mv} = shown(mv)
+    #: kvmgui/core/validation.py:394; {mv} = shown(mv)
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current one.")),
-    #: kvmgui/core/validation.py:398; {value} = spec.machine.value
+    #: kvmgui/core/validation.py:397; {value} = spec.machine.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "The pinned machine type '{mv}' does not belong to a {value} machine: remove it so kvmgui pins a matching one.")),
-    #: kvmgui/core/validation.py:408
+    #: kvmgui/core/validation.py:407
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.')),
-    #: kvmgui/core/validation.py:411; {memory_mib} = host.memory_mib
+    #: kvmgui/core/validation.py:410; {memory_mib} = host.memory_mib
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.')),
-    #: kvmgui/core/validation.py:414; {memory_mib} = host.memory_mib
+    #: kvmgui/core/validation.py:413; {memory_mib} = host.memory_mib
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{mem} MiB is more than 80 % of this computer's {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.")),
-    #: kvmgui/core/validation.py:423
+    #: kvmgui/core/validation.py:422
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A VM needs at least 1 CPU.')),
-    #: kvmgui/core/validation.py:425; {cpus} = spec.cpus, {cpu_count} = host.cpu_count
+    #: kvmgui/core/validation.py:424; {cpus} = spec.cpus, {cpu_count} = host.cpu_count
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.')),
-    #: kvmgui/core/validation.py:434
+    #: kvmgui/core/validation.py:433
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
-    #: kvmgui/core/validation.py:434
+    #: kvmgui/core/validation.py:433
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "KVM cannot be used on this computer: choose 'auto' or 'tcg'.")),
-    #: kvmgui/core/validation.py:437
+    #: kvmgui/core/validation.py:436
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).')),
-    #: kvmgui/core/validation.py:440
+    #: kvmgui/core/validation.py:439
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).')),
-    #: kvmgui/core/validation.py:443
+    #: kvmgui/core/validation.py:442
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Windows 11 setup refuses to install without UEFI and a TPM: turn both on.')),
-    #: kvmgui/core/validation.py:458
+    #: kvmgui/core/validation.py:457
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}.')),
-    #: kvmgui/core/validation.py:460
+    #: kvmgui/core/validation.py:459
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains control characters: pick the file again.')),
-    #: kvmgui/core/validation.py:465
+    #: kvmgui/core/validation.py:464
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The path of the {what} contains characters no file name can have: pick the file again.')),
-    #: kvmgui/core/validation.py:485; {i} = i + 1, {1} = seen[key] + 1
+    #: kvmgui/core/validation.py:484; {i} = i + 1, {1} = seen[key] + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} uses the same image as disk {1}: remove one of them.')),
-    #: kvmgui/core/validation.py:493; {i} = i + 1
+    #: kvmgui/core/validation.py:492; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has no size: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:496; {i} = i + 1
+    #: kvmgui/core/validation.py:495; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i}')),
-    #: kvmgui/core/validation.py:498; {i} = i + 1
+    #: kvmgui/core/validation.py:497; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is larger than 64 TiB: give it a size like 20G.')),
-    #: kvmgui/core/validation.py:505; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))
+    #: kvmgui/core/validation.py:504; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.')),
-    #: kvmgui/core/validation.py:520; {i} = i + 1, {value} = disk.format.value
+    #: kvmgui/core/validation.py:519; {i} = i + 1, {value} = disk.format.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.')),
-    #: kvmgui/core/validation.py:525; {i} = i + 1
+    #: kvmgui/core/validation.py:524; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.')),
-    #: kvmgui/core/validation.py:529; {i} = i + 1
+    #: kvmgui/core/validation.py:528; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} does not say the format of its base image: choose it (usually qcow2).')),
-    #: kvmgui/core/validation.py:532; {i} = i + 1
+    #: kvmgui/core/validation.py:531; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the base image of disk {i}.')),
-    #: kvmgui/core/validation.py:535; {i} = i + 1
+    #: kvmgui/core/validation.py:534; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} names a base image format but no base image: the format is ignored.')),
-    #: kvmgui/core/validation.py:538; {i} = i + 1
+    #: kvmgui/core/validation.py:537; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.')),
-    #: kvmgui/core/validation.py:550; {i} = i + 1, {where} = shown(str(where))
+    #: kvmgui/core/validation.py:549; {i} = i + 1, {where} = shown(str(where))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.')),
-    #: kvmgui/core/validation.py:557; {parent} = shown(str(parent)), {i} = i + 1
+    #: kvmgui/core/validation.py:556; {parent} = shown(str(parent)), {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.')),
-    #: kvmgui/core/validation.py:567; {i} = i + 1
+    #: kvmgui/core/validation.py:566; {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.')),
-    #: kvmgui/core/validation.py:580; {base} = shown(str(base)), {i} = i + 1
+    #: kvmgui/core/validation.py:579; {base} = shown(str(base)), {i} = i + 1
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The base image {base} of disk {i} does not exist: pick it again.')),
-    #: kvmgui/core/validation.py:593
+    #: kvmgui/core/validation.py:592
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.')),
-    #: kvmgui/core/validation.py:596
+    #: kvmgui/core/validation.py:595
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.')),
-    #: kvmgui/core/validation.py:600
+    #: kvmgui/core/validation.py:599
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.')),
-    #: kvmgui/core/validation.py:612
+    #: kvmgui/core/validation.py:611
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Choose the {what}, or leave the CD drive empty.')),
-    #: kvmgui/core/validation.py:634
+    #: kvmgui/core/validation.py:633
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} is empty: download the install or live disc image again.')),
-    #: kvmgui/core/validation.py:637; {value} = kind.value
+    #: kvmgui/core/validation.py:636; {value} = kind.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', "{where} is a {value} disk image, not a CD/DVD image: use it as the VM's existing disk image instead.")),
-    #: kvmgui/core/validation.py:639
+    #: kvmgui/core/validation.py:638
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the system, usually a file ending in .iso.')),
-    #: kvmgui/core/validation.py:663; {where} = shown(str(where))
+    #: kvmgui/core/validation.py:662; {where} = shown(str(where))
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', '{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.')),
-    #: kvmgui/core/validation.py:677
+    #: kvmgui/core/validation.py:676
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'disk')),
-    #: kvmgui/core/validation.py:677
+    #: kvmgui/core/validation.py:676
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'CD drive')),
-    #: kvmgui/core/validation.py:681; {0} = names[dev]
+    #: kvmgui/core/validation.py:680; {0} = names[dev]
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The {0} appears twice in the boot order: remove one.')),
-    #: kvmgui/core/validation.py:685
+    #: kvmgui/core/validation.py:684
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no disk, CD drive or USB stick to start from: add one.')),
-    #: kvmgui/core/validation.py:692; {0} = names[first]
+    #: kvmgui/core/validation.py:691; {0} = names[first]
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM should boot from its {0} first but has no {0}: add one or change the boot order.')),
-    #: kvmgui/core/validation.py:702
+    #: kvmgui/core/validation.py:701
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The VM has no network, so its port forwards do nothing: turn the network on or remove them.')),
-    #: kvmgui/core/validation.py:708; {host_port} = fw.host_port
+    #: kvmgui/core/validation.py:707; {host_port} = fw.host_port
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} does not exist: use a port between 1024 and 65535.')),
-    #: kvmgui/core/validation.py:711; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000
+    #: kvmgui/core/validation.py:710; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.')),
-    #: kvmgui/core/validation.py:714; {guest_port} = fw.guest_port
+    #: kvmgui/core/validation.py:713; {guest_port} = fw.guest_port
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Guest port {guest_port} does not exist: use a port between 1 and 65535.')),
-    #: kvmgui/core/validation.py:718; {host_port} = fw.host_port, {value} = fw.protocol.value
+    #: kvmgui/core/validation.py:717; {host_port} = fw.host_port, {value} = fw.protocol.value
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'Host port {host_port} ({value}) is forwarded twice: use another port.')),
-    #: kvmgui/core/validation.py:726
+    #: kvmgui/core/validation.py:725
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The console password only applies to VNC: switch the display to VNC or turn the password off.')),
-    #: kvmgui/core/validation.py:755
+    #: kvmgui/core/validation.py:734
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.')),
     #: kvmgui/core/write_guard.py:101; {0} = ', '.join(quoted[:-1]), {1} = quoted[-1]
     ('core.write_guard', QT_TRANSLATE_NOOP('core.write_guard', '{0} and {1}')),
@@ -1416,53 +1416,53 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running.")),
     #: kvmgui/runtime/controller.py:582; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already running (QEMU process {pid}); shut it down first.")),
-    #: kvmgui/runtime/controller.py:596; {name} = self.name
+    #: kvmgui/runtime/controller.py:601; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Starting '{name}'.")),
-    #: kvmgui/runtime/controller.py:638
+    #: kvmgui/runtime/controller.py:643
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not accept the password for the VM's display ({exc}), so the VM was stopped again; turn the display password off in the VM's settings to start it without one.")),
-    #: kvmgui/runtime/controller.py:648
+    #: kvmgui/runtime/controller.py:653
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.')),
-    #: kvmgui/runtime/controller.py:654; {name} = self.name
+    #: kvmgui/runtime/controller.py:659; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Started '{name}'.")),
-    #: kvmgui/runtime/controller.py:673; {name} = self.name
+    #: kvmgui/runtime/controller.py:678; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is not running.")),
-    #: kvmgui/runtime/controller.py:682; {name} = self.name
+    #: kvmgui/runtime/controller.py:687; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "kvmgui cannot reach the monitor of '{name}' right now (another program may be connected to it); try again in a moment.")),
-    #: kvmgui/runtime/controller.py:701; {name} = self.name
+    #: kvmgui/runtime/controller.py:706; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is already paused.")),
-    #: kvmgui/runtime/controller.py:707; {name} = self.name
+    #: kvmgui/runtime/controller.py:712; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not pause '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:711; {name} = self.name
+    #: kvmgui/runtime/controller.py:716; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Paused '{name}'.")),
-    #: kvmgui/runtime/controller.py:723; {name} = self.name
+    #: kvmgui/runtime/controller.py:728; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not resume '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:727; {name} = self.name
+    #: kvmgui/runtime/controller.py:732; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Resumed '{name}'.")),
-    #: kvmgui/runtime/controller.py:740; {name} = self.name
+    #: kvmgui/runtime/controller.py:745; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "QEMU did not reset '{name}': {exc}")),
-    #: kvmgui/runtime/controller.py:743; {name} = self.name
+    #: kvmgui/runtime/controller.py:748; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Reset '{name}' (like pressing its reset button).")),
-    #: kvmgui/runtime/controller.py:757
+    #: kvmgui/runtime/controller.py:762
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU did not pass on the shutdown request: {exc}')),
-    #: kvmgui/runtime/controller.py:763; {name} = self.name
+    #: kvmgui/runtime/controller.py:768; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Asked '{name}' to shut down.")),
-    #: kvmgui/runtime/controller.py:765; {name} = self.name
+    #: kvmgui/runtime/controller.py:770; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' shut down.")),
-    #: kvmgui/runtime/controller.py:771; {name} = self.name
+    #: kvmgui/runtime/controller.py:776; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' did not shut down within {wait} s, so it was forced off.")),
-    #: kvmgui/runtime/controller.py:777; {name} = self.name
+    #: kvmgui/runtime/controller.py:782; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "'{name}' is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.")),
-    #: kvmgui/runtime/controller.py:807; {pid} = watch.pid
+    #: kvmgui/runtime/controller.py:812; {pid} = watch.pid
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan')),
-    #: kvmgui/runtime/controller.py:812; {name} = self.name
+    #: kvmgui/runtime/controller.py:817; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off: QEMU did not respond, so it was killed.")),
-    #: kvmgui/runtime/controller.py:814; {name} = self.name
+    #: kvmgui/runtime/controller.py:819; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Turned '{name}' off.")),
-    #: kvmgui/runtime/controller.py:856; {dir} = self.run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/controller.py:861; {dir} = self.run.dir, {strerror} = exc.strerror
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'kvmgui cannot use its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/controller.py:860; {name} = self.name
+    #: kvmgui/runtime/controller.py:865; {name} = self.name
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', "Another program is starting '{name}'; try again in a moment.")),
-    #: kvmgui/runtime/controller.py:879; {parent} = dest.parent
+    #: kvmgui/runtime/controller.py:884; {parent} = dest.parent
     ('runtime.controller', QT_TRANSLATE_NOOP('runtime.controller', 'The folder {parent} does not exist.')),
     #: kvmgui/runtime/copy_device.py:91; {target} = shown(target), {strerror} = exc.strerror
     ('runtime.copy_device', QT_TRANSLATE_NOOP('runtime.copy_device', '{target} cannot be examined ({strerror}).')),
@@ -1636,29 +1636,29 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', 'No key was given: write a key or a combination such as ctrl-alt-delete.')),
     #: kvmgui/runtime/keys.py:66
     ('runtime.keys', QT_TRANSLATE_NOOP('runtime.keys', "'{part}' is not a key name QEMU knows: use names such as ctrl, alt, shift, delete, ret, esc, tab, f1…f12, a…z, 0…9 (joined with '-', e.g. ctrl-alt-f2).")),
-    #: kvmgui/runtime/launch.py:84; {dir} = run.dir
-    ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "The runtime folder {dir} is too deep for the VM's sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.")),
-    #: kvmgui/runtime/launch.py:90
+    #: kvmgui/runtime/launch.py:86
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui could not check QEMU and this computer: {exc}')),
-    #: kvmgui/runtime/launch.py:99; {problems_count} = len(problems), {message} = problems[0].message
+    #: kvmgui/runtime/launch.py:107; {problems_count} = len(problems), {message} = problems[0].message
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "The VM's settings have {problems_count} problems, so it was not started: {message}")),
-    #: kvmgui/runtime/launch.py:106; {logs} = folder.logs, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:117; {dir} = run.dir
+    ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "The runtime folder {dir} is too deep for the VM's sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.")),
+    #: kvmgui/runtime/launch.py:125; {logs} = folder.logs, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot create the log folder {logs} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:124; {dir} = run.dir, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:143; {dir} = run.dir, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'kvmgui cannot write to its runtime folder {dir} ({strerror}).')),
-    #: kvmgui/runtime/launch.py:173
+    #: kvmgui/runtime/launch.py:192
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'disk image')),
-    #: kvmgui/runtime/launch.py:258
+    #: kvmgui/runtime/launch.py:277
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf')),
-    #: kvmgui/runtime/launch.py:264; {nvram} = folder.nvram, {strerror} = exc.strerror
+    #: kvmgui/runtime/launch.py:283; {nvram} = folder.nvram, {strerror} = exc.strerror
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', "kvmgui could not create the VM's UEFI variable store {nvram} ({strerror}).")),
-    #: kvmgui/runtime/launch.py:285
+    #: kvmgui/runtime/launch.py:304
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm')),
-    #: kvmgui/runtime/launch.py:295
+    #: kvmgui/runtime/launch.py:314
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) could not be started: {exc}')),
-    #: kvmgui/runtime/launch.py:304; {folder} = swtpm_log(folder)
+    #: kvmgui/runtime/launch.py:323; {folder} = swtpm_log(folder)
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'The TPM emulator (swtpm) did not start; see its log {folder}.')),
-    #: kvmgui/runtime/launch.py:360; {qemu_log} = stored.folder.qemu_log
+    #: kvmgui/runtime/launch.py:379; {qemu_log} = stored.folder.qemu_log
     ('runtime.launch', QT_TRANSLATE_NOOP('runtime.launch', 'QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.')),
     #: kvmgui/runtime/live.py:33
     ('runtime.live', QT_TRANSLATE_NOOP('runtime.live', 'Protection is OFF: everything the guest writes goes straight to {path}. A live system may change or damage what is on it.')),

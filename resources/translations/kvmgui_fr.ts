@@ -7933,487 +7933,487 @@
     <message>
         <location line="+2"/>
         <source>The name must be text.</source>
-        <extracomment>kvmgui/core/validation.py:140</extracomment>
+        <extracomment>kvmgui/core/validation.py:139</extracomment>
         <translation>Le nom doit être du texte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the VM a name.</source>
-        <extracomment>kvmgui/core/validation.py:142</extracomment>
+        <extracomment>kvmgui/core/validation.py:141</extracomment>
         <translation>Donnez un nom à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.</source>
-        <extracomment>kvmgui/core/validation.py:146; {name_count} = len(name)</extracomment>
+        <extracomment>kvmgui/core/validation.py:145; {name_count} = len(name)</extracomment>
         <translation>Le nom fait {name_count} caractères&#xa0;: utilisez-en au plus {MAX_NAME_CHARS}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains a NUL character: type it again.</source>
-        <extracomment>kvmgui/core/validation.py:149</extracomment>
+        <extracomment>kvmgui/core/validation.py:148</extracomment>
         <translation>Le nom contient un caractère NUL&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains control or invisible characters: type it again.</source>
-        <extracomment>kvmgui/core/validation.py:152</extracomment>
+        <extracomment>kvmgui/core/validation.py:151</extracomment>
         <translation>Le nom contient des caractères de contrôle ou invisibles&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains a special space character (such as a no-break space): type it again with ordinary spaces.</source>
-        <extracomment>kvmgui/core/validation.py:156</extracomment>
+        <extracomment>kvmgui/core/validation.py:155</extracomment>
         <translation>Le nom contient un caractère d&apos;espace spécial (comme une espace insécable)&#xa0;: retapez-le avec des espaces ordinaires.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A name cannot contain &apos;/&apos;: use another character such as &apos;-&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:162</extracomment>
+        <extracomment>kvmgui/core/validation.py:161</extracomment>
         <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;: utilisez un autre caractère, comme «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A name cannot start with &apos;.&apos;, as such folders are hidden: start it with a letter or digit.</source>
-        <extracomment>kvmgui/core/validation.py:166</extracomment>
+        <extracomment>kvmgui/core/validation.py:165</extracomment>
         <translation>Un nom ne peut pas commencer par «&#xa0;.&#xa0;», car de tels dossiers sont cachés&#xa0;: commencez-le par une lettre ou un chiffre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the spaces at the start or end of the name.</source>
-        <extracomment>kvmgui/core/validation.py:170</extracomment>
+        <extracomment>kvmgui/core/validation.py:169</extracomment>
         <translation>Supprimez les espaces au début ou à la fin du nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM called &apos;{other}&apos; already exists: choose another name.</source>
-        <extracomment>kvmgui/core/validation.py:175; {other} = shown(other)</extracomment>
+        <extracomment>kvmgui/core/validation.py:174; {other} = shown(other)</extracomment>
         <translation>Une machine virtuelle nommée «&#xa0;{other}&#xa0;» existe déjà&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The disk</source>
-        <extracomment>kvmgui/core/validation.py:200</extracomment>
+        <extracomment>kvmgui/core/validation.py:199</extracomment>
         <translation>Le disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} would be smaller than 1 MiB, too small to hold anything: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:204</extracomment>
+        <extracomment>kvmgui/core/validation.py:203</extracomment>
         <translation>{what} ferait moins de 1 Mio, trop peu pour contenir quoi que ce soit&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;: give the VM a new id made of those.</source>
-        <extracomment>kvmgui/core/validation.py:213</extracomment>
+        <extracomment>kvmgui/core/validation.py:212</extracomment>
         <translation>L&apos;identifiant de la machine virtuelle doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»&#xa0;: donnez-lui un nouvel identifiant composé de ces caractères.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:270; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:269; {path} = shown(str(path))</extracomment>
         <translation>{What} {path} n&apos;existe pas&#xa0;: faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} cannot be checked ({strerror}): pick another file.</source>
-        <extracomment>kvmgui/core/validation.py:272; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:271; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {what} {path} ({strerror})&#xa0;: choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not a {what}: pick the file inside it.</source>
-        <extracomment>kvmgui/core/validation.py:275; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:274; {path} = shown(str(path))</extracomment>
         <translation>{path} est un dossier, et non {what}&#xa0;: choisissez le fichier qu&apos;il contient.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not read the {what} {path}: make it readable, for example with: chmod u+r &apos;{path}&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:281; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:280; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit de lire {what} {path}&#xa0;: rendez-le lisible, par exemple avec&#xa0;: chmod u+r &apos;{path}&apos;.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.</source>
-        <extracomment>kvmgui/core/validation.py:284; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:283; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;écrire dans {what} {path}&#xa0;: rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no {what} at {path}: plug it in or pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:296; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:295; {path} = shown(str(path))</extracomment>
         <translation>{What} est introuvable à l&apos;emplacement {path}&#xa0;: branchez le périphérique ou faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} cannot be checked ({strerror}): pick another {what}.</source>
-        <extracomment>kvmgui/core/validation.py:299; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:298; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {path} ({strerror})&#xa0;: faites un autre choix pour {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image file</source>
-        <extracomment>kvmgui/core/validation.py:302</extracomment>
+        <extracomment>kvmgui/core/validation.py:301</extracomment>
         <translation>le fichier image</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an image file or a block device</source>
-        <extracomment>kvmgui/core/validation.py:306</extracomment>
+        <extracomment>kvmgui/core/validation.py:305</extracomment>
         <translation>un fichier image ou un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a block device</source>
-        <extracomment>kvmgui/core/validation.py:306</extracomment>
+        <extracomment>kvmgui/core/validation.py:305</extracomment>
         <translation>un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sr0.</source>
-        <extracomment>kvmgui/core/validation.py:307; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:306; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sr0.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sdb.</source>
-        <extracomment>kvmgui/core/validation.py:307; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:306; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sdb.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not use {path}: {1}.</source>
-        <extracomment>kvmgui/core/validation.py:310; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
+        <extracomment>kvmgui/core/validation.py:309; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {1}.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>base image of disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:373; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:372; {i} = i + 1</extracomment>
         <translation>l&apos;image de base du disque {i}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&apos;{mv}&apos; is not a QEMU machine type: remove it so kvmgui pins the current one.</source>
-        <extracomment>kvmgui/core/validation.py:395; {mv} = shown(mv)</extracomment>
+        <extracomment>kvmgui/core/validation.py:394; {mv} = shown(mv)</extracomment>
         <translation>«&#xa0;{mv}&#xa0;» n&apos;est pas un type de machine QEMU&#xa0;: supprimez-le pour que kvmgui fixe le type actuel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The pinned machine type &apos;{mv}&apos; does not belong to a {value} machine: remove it so kvmgui pins a matching one.</source>
-        <extracomment>kvmgui/core/validation.py:398; {value} = spec.machine.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:397; {value} = spec.machine.value</extracomment>
         <translation>Le type de machine fixé «&#xa0;{mv}&#xa0;» n&apos;appartient pas à une machine {value}&#xa0;: supprimez-le pour que kvmgui en fixe un qui corresponde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.</source>
-        <extracomment>kvmgui/core/validation.py:408</extracomment>
+        <extracomment>kvmgui/core/validation.py:407</extracomment>
         <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {MIN_MEMORY_MIB} Mio à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.</source>
-        <extracomment>kvmgui/core/validation.py:411; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:410; {memory_mib} = host.memory_mib</extracomment>
         <translation>La machine virtuelle a {mem} Mio de mémoire mais cet ordinateur n&apos;en a que {memory_mib} Mio&#xa0;: donnez-lui-en moins.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB is more than 80 % of this computer&apos;s {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.</source>
-        <extracomment>kvmgui/core/validation.py:414; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:413; {memory_mib} = host.memory_mib</extracomment>
         <translation>{mem} Mio, c&apos;est plus de 80 % des {memory_mib} Mio de cet ordinateur&#xa0;: l&apos;hôte risque de ralentir ou de manquer de mémoire, envisagez d&apos;en donner moins à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM needs at least 1 CPU.</source>
-        <extracomment>kvmgui/core/validation.py:423</extracomment>
+        <extracomment>kvmgui/core/validation.py:422</extracomment>
         <translation>Une machine virtuelle a besoin d&apos;au moins 1 processeur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.</source>
-        <extracomment>kvmgui/core/validation.py:425; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
+        <extracomment>kvmgui/core/validation.py:424; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
         <translation>La machine virtuelle a {cpus} processeurs mais cet ordinateur n&apos;en a que {cpu_count}&#xa0;: donnez-lui-en au plus {cpu_count}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{reason} KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:434</extracomment>
+        <extracomment>kvmgui/core/validation.py:433</extracomment>
         <translation>{reason} KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:434</extracomment>
+        <extracomment>kvmgui/core/validation.py:433</extracomment>
         <translation>KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).</source>
-        <extracomment>kvmgui/core/validation.py:437</extracomment>
+        <extracomment>kvmgui/core/validation.py:436</extracomment>
         <translation>L&apos;UEFI nécessite le micrologiciel OVMF, qui n&apos;est pas installé&#xa0;: sudo apt install ovmf (ou choisissez le BIOS).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).</source>
-        <extracomment>kvmgui/core/validation.py:440</extracomment>
+        <extracomment>kvmgui/core/validation.py:439</extracomment>
         <translation>Un TPM nécessite swtpm, qui n&apos;est pas installé&#xa0;: sudo apt install swtpm (ou désactivez le TPM).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows 11 setup refuses to install without UEFI and a TPM: turn both on.</source>
-        <extracomment>kvmgui/core/validation.py:443</extracomment>
+        <extracomment>kvmgui/core/validation.py:442</extracomment>
         <translation>L&apos;installation de Windows 11 refuse de se faire sans UEFI ni TPM&#xa0;: activez les deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the {what}.</source>
-        <extracomment>kvmgui/core/validation.py:458</extracomment>
+        <extracomment>kvmgui/core/validation.py:457</extracomment>
         <translation>Choisissez {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains control characters: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:460</extracomment>
+        <extracomment>kvmgui/core/validation.py:459</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères de contrôle&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains characters no file name can have: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:465</extracomment>
+        <extracomment>kvmgui/core/validation.py:464</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères qu&apos;aucun nom de fichier ne peut avoir&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>image of disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:366; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:365; {i} = i + 1</extracomment>
         <translation>l&apos;image du disque {i}</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Disk {i} uses the same image as disk {1}: remove one of them.</source>
-        <extracomment>kvmgui/core/validation.py:485; {i} = i + 1, {1} = seen[key] + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:484; {i} = i + 1, {1} = seen[key] + 1</extracomment>
         <translation>Le disque {i} utilise la même image que le disque {1}&#xa0;: retirez l&apos;un des deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has no size: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:493; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:492; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;a pas de taille&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:496; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:495; {i} = i + 1</extracomment>
         <translation>Le disque {i}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is larger than 64 TiB: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:498; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:497; {i} = i + 1</extracomment>
         <translation>Le disque {i} dépasse 64 Tio&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
-        <extracomment>kvmgui/core/validation.py:505; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
+        <extracomment>kvmgui/core/validation.py:504; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
         <translation>Les nouveaux disques totalisent {new_bytes_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.</source>
-        <extracomment>kvmgui/core/validation.py:520; {i} = i + 1, {value} = disk.format.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:519; {i} = i + 1, {value} = disk.format.value</extracomment>
         <translation>Le disque {i} est une image {value}&#xa0;: QEMU peut l&apos;utiliser, mais qcow2 est plus sûr et plus rapide&#xa0;; convertissez-la avec qemu-img convert -O qcow2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.</source>
-        <extracomment>kvmgui/core/validation.py:525; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:524; {i} = i + 1</extracomment>
         <translation>Le disque {i} a une image de base, ce que seul un disque qcow2 peut avoir&#xa0;: passez-le en qcow2 ou retirez l&apos;image de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} does not say the format of its base image: choose it (usually qcow2).</source>
-        <extracomment>kvmgui/core/validation.py:529; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:528; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;indique pas le format de son image de base&#xa0;: choisissez-le (en général qcow2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the base image of disk {i}.</source>
-        <extracomment>kvmgui/core/validation.py:532; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:531; {i} = i + 1</extracomment>
         <translation>Choisissez l&apos;image de base du disque {i}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} names a base image format but no base image: the format is ignored.</source>
-        <extracomment>kvmgui/core/validation.py:535; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:534; {i} = i + 1</extracomment>
         <translation>Le disque {i} indique un format d&apos;image de base mais pas d&apos;image de base&#xa0;: le format est ignoré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.</source>
-        <extracomment>kvmgui/core/validation.py:538; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:537; {i} = i + 1</extracomment>
         <translation>Le disque {i} est en lecture seule, le rendre aussi jetable ne change donc rien&#xa0;: désactivez l&apos;une des deux options.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.</source>
-        <extracomment>kvmgui/core/validation.py:550; {i} = i + 1, {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:549; {i} = i + 1, {where} = shown(str(where))</extracomment>
         <translation>L&apos;image du disque {i}, {where}, n&apos;existe pas&#xa0;: choisissez une image existante ou donnez une taille pour en créer une nouvelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.</source>
-        <extracomment>kvmgui/core/validation.py:557; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:556; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
         <translation>Le dossier {parent} prévu pour la nouvelle image du disque {i} n&apos;existe pas&#xa0;: créez-le ou choisissez un autre emplacement.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.</source>
-        <extracomment>kvmgui/core/validation.py:567; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:566; {i} = i + 1</extracomment>
         <translation>Le disque {i} est un périphérique de l&apos;hôte, qui contient presque toujours des données brutes&#xa0;: réglez son format sur raw, sauf si vous savez qu&apos;il contient une image de ce format.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} of disk {i} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:580; {base} = shown(str(base)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:579; {base} = shown(str(base)), {i} = i + 1</extracomment>
         <translation>L&apos;image de base {base} du disque {i} n&apos;existe pas&#xa0;: choisissez-la à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
-        <extracomment>kvmgui/core/validation.py:593</extracomment>
+        <extracomment>kvmgui/core/validation.py:592</extracomment>
         <translation>Une machine pc a {PC_IDE_SLOTS} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:596</extracomment>
+        <extracomment>kvmgui/core/validation.py:595</extracomment>
         <translation>Au plus {AHCI_PORTS} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:600</extracomment>
+        <extracomment>kvmgui/core/validation.py:599</extracomment>
         <translation>Une machine q35 a {AHCI_PORTS} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="-70"/>
         <source>ISO file</source>
-        <extracomment>kvmgui/core/validation.py:375</extracomment>
+        <extracomment>kvmgui/core/validation.py:374</extracomment>
         <translation>le fichier ISO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD/DVD drive</source>
-        <extracomment>kvmgui/core/validation.py:375</extracomment>
+        <extracomment>kvmgui/core/validation.py:374</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Choose the {what}, or leave the CD drive empty.</source>
-        <extracomment>kvmgui/core/validation.py:612</extracomment>
+        <extracomment>kvmgui/core/validation.py:611</extracomment>
         <translation>Choisissez {what}, ou laissez le lecteur CD vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is empty: download the install or live disc image again.</source>
-        <extracomment>kvmgui/core/validation.py:634</extracomment>
+        <extracomment>kvmgui/core/validation.py:633</extracomment>
         <translation>{where} est vide&#xa0;: téléchargez de nouveau l&apos;image du disque d&apos;installation ou live.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is a {value} disk image, not a CD/DVD image: use it as the VM&apos;s existing disk image instead.</source>
-        <extracomment>kvmgui/core/validation.py:637; {value} = kind.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:636; {value} = kind.value</extracomment>
         <translation>{where} est une image disque {value}, pas une image de CD/DVD&#xa0;: utilisez-la plutôt comme image disque existante de la VM.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the system, usually a file ending in .iso.</source>
-        <extracomment>kvmgui/core/validation.py:639</extracomment>
+        <extracomment>kvmgui/core/validation.py:638</extracomment>
         <translation>{where} n&apos;est ni une image de CD/DVD (ISO) ni une image disque amorçable&#xa0;: choisissez l&apos;image du disque d&apos;installation ou live du système, en général un fichier qui se termine par .iso.</translation>
     </message>
     <message>
         <location line="-74"/>
         <source>USB stick</source>
-        <extracomment>kvmgui/core/validation.py:378</extracomment>
+        <extracomment>kvmgui/core/validation.py:377</extracomment>
         <translation>la clé USB</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.</source>
-        <extracomment>kvmgui/core/validation.py:663; {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:662; {where} = shown(str(where))</extracomment>
         <translation>{where} (ou une de ses partitions) est monté sur cet ordinateur, et deux systèmes qui y écrivent en même temps détruisent ses fichiers&#xa0;: démontez-le d&apos;abord, ou gardez-le protégé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk</source>
-        <extracomment>kvmgui/core/validation.py:677</extracomment>
+        <extracomment>kvmgui/core/validation.py:676</extracomment>
         <translation>le disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD drive</source>
-        <extracomment>kvmgui/core/validation.py:677</extracomment>
+        <extracomment>kvmgui/core/validation.py:676</extracomment>
         <translation>le lecteur CD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {0} appears twice in the boot order: remove one.</source>
-        <extracomment>kvmgui/core/validation.py:681; {0} = names[dev]</extracomment>
+        <extracomment>kvmgui/core/validation.py:680; {0} = names[dev]</extracomment>
         <translation>L&apos;ordre de démarrage contient deux fois {0}&#xa0;: retirez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no disk, CD drive or USB stick to start from: add one.</source>
-        <extracomment>kvmgui/core/validation.py:685</extracomment>
+        <extracomment>kvmgui/core/validation.py:684</extracomment>
         <translation>La machine virtuelle n&apos;a ni disque, ni lecteur CD, ni clé USB sur quoi démarrer&#xa0;: ajoutez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM should boot from its {0} first but has no {0}: add one or change the boot order.</source>
-        <extracomment>kvmgui/core/validation.py:692; {0} = names[first]</extracomment>
+        <extracomment>kvmgui/core/validation.py:691; {0} = names[first]</extracomment>
         <translation>La machine virtuelle devrait démarrer d&apos;abord sur {0}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no network, so its port forwards do nothing: turn the network on or remove them.</source>
-        <extracomment>kvmgui/core/validation.py:702</extracomment>
+        <extracomment>kvmgui/core/validation.py:701</extracomment>
         <translation>La machine virtuelle n&apos;a pas de réseau, ses redirections de port ne font donc rien&#xa0;: activez le réseau ou supprimez-les.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} does not exist: use a port between 1024 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:708; {host_port} = fw.host_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:707; {host_port} = fw.host_port</extracomment>
         <translation>Le port hôte {host_port} n&apos;existe pas&#xa0;: utilisez un port entre 1024 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.</source>
-        <extracomment>kvmgui/core/validation.py:711; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
+        <extracomment>kvmgui/core/validation.py:710; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
         <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {host_port2}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guest port {guest_port} does not exist: use a port between 1 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:714; {guest_port} = fw.guest_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:713; {guest_port} = fw.guest_port</extracomment>
         <translation>Le port invité {guest_port} n&apos;existe pas&#xa0;: utilisez un port entre 1 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} ({value}) is forwarded twice: use another port.</source>
-        <extracomment>kvmgui/core/validation.py:718; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:717; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
         <translation>Le port hôte {host_port} ({value}) est redirigé deux fois&#xa0;: utilisez un autre port.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The console password only applies to VNC: switch the display to VNC or turn the password off.</source>
-        <extracomment>kvmgui/core/validation.py:726</extracomment>
+        <extracomment>kvmgui/core/validation.py:725</extracomment>
         <translation>Le mot de passe de la console ne s&apos;applique qu&apos;à VNC&#xa0;: passez l&apos;affichage en VNC ou désactivez le mot de passe.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.</source>
-        <extracomment>kvmgui/core/validation.py:755</extracomment>
+        <extracomment>kvmgui/core/validation.py:734</extracomment>
         <translation>Un argument supplémentaire contient un caractère NUL, qui ne peut pas être transmis à QEMU&#xa0;: supprimez-le.</translation>
     </message>
 </context>
@@ -8992,145 +8992,145 @@
     <message>
         <location line="+2"/>
         <source>Starting &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:596; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:601; {name} = self.name</extracomment>
         <translation>Démarrage de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not accept the password for the VM&apos;s display ({exc}), so the VM was stopped again; turn the display password off in the VM&apos;s settings to start it without one.</source>
-        <extracomment>kvmgui/runtime/controller.py:638</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:643</extracomment>
         <translation>QEMU n&apos;a pas accepté le mot de passe de l&apos;affichage de la machine virtuelle ({exc}), elle a donc été arrêtée&#xa0;; désactivez le mot de passe de l&apos;affichage dans ses paramètres pour la démarrer sans.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but did not accept the command to run the guest ({exc}); it was stopped again.</source>
-        <extracomment>kvmgui/runtime/controller.py:648</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:653</extracomment>
         <translation>QEMU a démarré mais n&apos;a pas accepté la commande de lancer l&apos;invité ({exc})&#xa0;; il a été arrêté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Started &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:654; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:659; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a démarré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is not running.</source>
-        <extracomment>kvmgui/runtime/controller.py:673; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:678; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot reach the monitor of &apos;{name}&apos; right now (another program may be connected to it); try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:682; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:687; {name} = self.name</extracomment>
         <translation>kvmgui ne peut pas joindre le moniteur de «&#xa0;{name}&#xa0;» pour l&apos;instant (un autre programme y est peut-être connecté)&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is already paused.</source>
-        <extracomment>kvmgui/runtime/controller.py:701; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:706; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est déjà en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pause &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:707; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:712; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas mis «&#xa0;{name}&#xa0;» en pause&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:711; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:716; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» mise en pause.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not resume &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:723; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:728; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas repris «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resumed &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/controller.py:727; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:732; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» a repris.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not reset &apos;{name}&apos;: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:740; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:745; {name} = self.name</extracomment>
         <translation>QEMU n&apos;a pas réinitialisé «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset &apos;{name}&apos; (like pressing its reset button).</source>
-        <extracomment>kvmgui/runtime/controller.py:743; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:748; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» réinitialisée (comme avec son bouton de réinitialisation).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU did not pass on the shutdown request: {exc}</source>
-        <extracomment>kvmgui/runtime/controller.py:757</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:762</extracomment>
         <translation>QEMU n&apos;a pas transmis la demande d&apos;extinction&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Asked &apos;{name}&apos; to shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:763; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:768; {name} = self.name</extracomment>
         <translation>Extinction demandée à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; shut down.</source>
-        <extracomment>kvmgui/runtime/controller.py:765; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:770; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» s&apos;est éteinte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; did not shut down within {wait} s, so it was forced off.</source>
-        <extracomment>kvmgui/runtime/controller.py:771; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:776; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas éteinte en {wait} s, son arrêt a donc été forcé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is still running {wait} s after the shutdown request: the guest may still be booting or may ignore the ACPI power button. Try again, or force it off.</source>
-        <extracomment>kvmgui/runtime/controller.py:777; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:782; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» tourne encore {wait} s après la demande d&apos;extinction&#xa0;: l&apos;invité est peut-être encore en train de démarrer, ou ignore le bouton d&apos;alimentation ACPI. Réessayez, ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the kernel (for example on a hung disk). Check it with: ps -p {pid} -o stat,wchan</source>
-        <extracomment>kvmgui/runtime/controller.py:807; {pid} = watch.pid</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:812; {pid} = watch.pid</extracomment>
         <translation>QEMU (PID {pid}) ne s&apos;est pas arrêté, même tué&#xa0;; il est peut-être bloqué dans le noyau (par exemple sur un disque figé). Vérifiez-le avec&#xa0;: ps -p {pid} -o stat,wchan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off: QEMU did not respond, so it was killed.</source>
-        <extracomment>kvmgui/runtime/controller.py:812; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:817; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée&#xa0;: QEMU ne répondait pas, il a donc été tué.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turned &apos;{name}&apos; off.</source>
-        <extracomment>kvmgui/runtime/controller.py:814; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:819; {name} = self.name</extracomment>
         <translation>«&#xa0;{name}&#xa0;» arrêtée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot use its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/controller.py:856; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:861; {dir} = self.run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas utiliser son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another program is starting &apos;{name}&apos;; try again in a moment.</source>
-        <extracomment>kvmgui/runtime/controller.py:860; {name} = self.name</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:865; {name} = self.name</extracomment>
         <translation>Un autre programme est en train de démarrer «&#xa0;{name}&#xa0;»&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/controller.py:879; {parent} = dest.parent</extracomment>
+        <extracomment>kvmgui/runtime/controller.py:884; {parent} = dest.parent</extracomment>
         <translation>Le dossier {parent} n&apos;existe pas.</translation>
     </message>
 </context>
@@ -9674,75 +9674,75 @@
 <context>
     <name>runtime.launch</name>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
-        <extracomment>kvmgui/runtime/launch.py:84; {dir} = run.dir</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:117; {dir} = run.dir</extracomment>
         <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {MAX_SOCKET_PATH} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>kvmgui could not check QEMU and this computer: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:90</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:86</extracomment>
         <translation>kvmgui n&apos;a pas pu vérifier QEMU et cet ordinateur&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM&apos;s settings have {problems_count} problems, so it was not started: {message}</source>
-        <extracomment>kvmgui/runtime/launch.py:99; {problems_count} = len(problems), {message} = problems[0].message</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:107; {problems_count} = len(problems), {message} = problems[0].message</extracomment>
         <translation>Les réglages de la VM posent {problems_count} problèmes, elle n&apos;a donc pas été démarrée&#xa0;: {message}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>kvmgui cannot create the log folder {logs} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:106; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:125; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas créer le dossier des journaux {logs} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui cannot write to its runtime folder {dir} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:124; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:143; {dir} = run.dir, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui ne peut pas écrire dans son dossier d&apos;exécution {dir} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk image</source>
-        <extracomment>kvmgui/runtime/launch.py:173</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:192</extracomment>
         <translation>l&apos;image disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf</source>
-        <extracomment>kvmgui/runtime/launch.py:258</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:277</extracomment>
         <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n&apos;est pas installé&#xa0;; installez-le avec&#xa0;: sudo apt install ovmf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui could not create the VM&apos;s UEFI variable store {nvram} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:264; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:283; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
         <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm</source>
-        <extracomment>kvmgui/runtime/launch.py:285</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:304</extracomment>
         <translation>Cette machine virtuelle a besoin d&apos;un TPM, qui nécessite l&apos;émulateur swtpm&#xa0;; installez-le avec&#xa0;: sudo apt install swtpm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) could not be started: {exc}</source>
-        <extracomment>kvmgui/runtime/launch.py:295</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:314</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas pu être lancé&#xa0;: {exc}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator (swtpm) did not start; see its log {folder}.</source>
-        <extracomment>kvmgui/runtime/launch.py:304; {folder} = swtpm_log(folder)</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:323; {folder} = swtpm_log(folder)</extracomment>
         <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {folder}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.</source>
-        <extracomment>kvmgui/runtime/launch.py:360; {qemu_log} = stored.folder.qemu_log</extracomment>
+        <extracomment>kvmgui/runtime/launch.py:379; {qemu_log} = stored.folder.qemu_log</extracomment>
         <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {hung_after} s, il a donc été arrêté&#xa0;; consultez {qemu_log}.</translation>
     </message>
 </context>

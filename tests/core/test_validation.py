@@ -535,9 +535,6 @@ def test_extra_args_nul() -> None:
 
 
 def test_extra_args_use_the_argv_checker() -> None:
-    checker = validation._extra_args_checker()
-    if checker is None:
-        pytest.skip("the argv module's extra_args_problems is not there yet")
     spec = new_spec("vm", extra_args=("-qmp", "tcp:0.0.0.0:4444,server=on,wait=off"))
     problems = _problems(spec)
     assert problems and all(p.field == "extra_args" for p in problems)

@@ -84,7 +84,11 @@ def test_outcome() -> None:
 
 
 def test_run_files_round_trip() -> None:
-    run = VmRuntimePaths(short_tmp())
+    # Runtime files are read only from a private folder in a private parent, as kvmgui makes.
+    root = short_tmp()
+    root.chmod(0o700)
+    (root / "vm").mkdir(mode=0o700)
+    run = VmRuntimePaths(root / "vm")
     assert read_meta(run) is None and read_last_exit(run) is None
     meta = RunMeta(vm_id="a" * 32, name="x", definition="/d/vm.json", argv=["qemu"],
                    started_at=1.0, accel="tcg", display="vnc+unix:///r/vnc.sock", log_offset=5)

@@ -391,11 +391,14 @@ def test_clones_refuse_a_base_whose_chain_escapes(
 ) -> None:
     from kvmgui.core.paths import AppPaths
     from kvmgui.core.store import VmStore
+    from kvmgui.core.trust import Approvals
 
     home = tmp_path / "mine"
     home.mkdir()
     hostile = overlay(home / "shadow.qcow2", "/etc/shadow", "raw")
-    store = VmStore(AppPaths.from_env(dict(os.environ)).default_vm_root)
+    # Made through kvmgui (so approved): the chain rule alone must refuse the clones.
+    paths = AppPaths.from_env(dict(os.environ))
+    store = VmStore(paths.default_vm_root, approvals=Approvals.for_paths(paths))
     store.create(tiny_spec("given", disks=(Disk(str(hostile), DiskFormat.QCOW2),)))
     defined = store.create(tiny_spec("named", disks=(
         Disk(str(home / "named.qcow2"), DiskFormat.QCOW2, backing_file="/etc/shadow",

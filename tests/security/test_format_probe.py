@@ -191,8 +191,8 @@ BUILDERS: dict[str, Callable[[Path], list[list[str]]]] = {
     "first_sector_argv": lambda t: [boot.first_sector_argv(qi.QEMU_IMG, str(t / "a"), "raw",
                                                            str(t / "s"))],
 }
-# Builders of other programs' command lines.
-NOT_QEMU_IMG = {"build_argv", "swtpm_argv", "lsblk_argv"}
+# Builders of other programs' command lines (tied_argv wraps an argv built above in setpriv).
+NOT_QEMU_IMG = {"build_argv", "swtpm_argv", "lsblk_argv", "tied_argv"}
 
 
 def _called_builders() -> set[str]:
