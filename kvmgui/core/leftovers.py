@@ -54,18 +54,31 @@ def _boot_id() -> str:
     return hashlib.sha256("/".join(parts).encode()).hexdigest()[:8]
 
 
-def _start_time(pid: int) -> int | None:
-    """The start time of process `pid` in clock ticks since boot; None when there is none."""
+def proc_stat_field(pid: int, field: int) -> bytes | None:
+    """Field `field` (3 or more, numbered from 1 as in proc(5)) of /proc/<pid>/stat; None
+    when there is no such process.
+
+    Here rather than in the runtime because the store, which may do I/O, needs a process's
+    start time to tell its leftovers from another writer's; the runtime reads its other fields.
+    """
     try:
         raw = Path(f"/proc/{pid}/stat").read_bytes()
     except OSError:
         return None
     # The command name (field 2) is in parentheses and may itself hold spaces or ')'.
     fields = raw[raw.rfind(b")") + 2:].split()
-    try:
-        return int(fields[19])  # field 22 overall
-    except (IndexError, ValueError):
-        return None
+    return fields[field - 3] if 3 <= field < len(fields) + 3 else None
+
+
+def proc_stat_number(pid: int, field: int) -> int | None:
+    """proc_stat_field as a number; None also when that field is not one."""
+    value = proc_stat_field(pid, field)
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def _start_time(pid: int) -> int | None:
+    """The start time of process `pid` in clock ticks since boot; None when there is none."""
+    return proc_stat_number(pid, 22)
 
 
 @functools.cache

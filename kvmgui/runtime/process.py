@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kvmgui.core.leftovers import proc_stat_field, proc_stat_number
 from kvmgui.core.paths import VmRuntimePaths
 from kvmgui.runtime.display_auth import PASSWORD_FILE
 
@@ -178,13 +179,8 @@ def proc_cmdline(pid: int) -> list[str] | None:
 
 def proc_state(pid: int) -> str | None:
     """The one-letter state from /proc/<pid>/stat (R, S, D, Z, …), None if gone."""
-    try:
-        raw = Path(f"/proc/{pid}/stat").read_bytes()
-    except OSError:
-        return None
-    # The command name (field 2) may contain spaces and parentheses: split after the last ')'.
-    rest = raw[raw.rfind(b")") + 2:]
-    return rest[:1].decode("ascii", "replace") or None
+    state = proc_stat_field(pid, 3)
+    return state[:1].decode("ascii", "replace") if state else None
 
 
 def is_alive(pid: int) -> bool:
@@ -454,15 +450,7 @@ async def terminate(watch: ProcessWatch, *, term_timeout: float = 5.0,
 
 
 def parent_pid(pid: int) -> int | None:
-    try:
-        raw = Path(f"/proc/{pid}/stat").read_bytes()
-    except OSError:
-        return None
-    fields = raw[raw.rfind(b")") + 2:].split()
-    try:
-        return int(fields[1])
-    except (IndexError, ValueError):
-        return None
+    return proc_stat_number(pid, 4)
 
 
 _REAPERS: set[ProcessWatch] = set()

@@ -344,20 +344,25 @@ _OS_BADGES: dict[OsPreset, tuple[str, str]] = {
 }
 
 
+def _bold_font_fitting(text: str, pixels: int, smallest: int, width: float) -> QFont:
+    """A bold font of `pixels` px, made smaller (down to `smallest`) until `text` fits `width`."""
+    font = QFont()
+    font.setBold(True)
+    size = max(smallest, pixels)
+    font.setPixelSize(size)
+    while size > smallest and QFontMetrics(font).horizontalAdvance(text) > width:
+        size -= 1
+        font.setPixelSize(size)
+    return font
+
+
 def _os_painter(label: str, colour: str) -> Painter:
     def paint(p: QPainter, s: float) -> None:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QBrush(QColor(colour)))
         p.drawRoundedRect(QRectF(s * 0.04, s * 0.04, s * 0.92, s * 0.92), s * 0.18, s * 0.18)
-        font = QFont()
-        font.setBold(True)
         # As large as fits: the longest label ("Win 11") still fits the badge at every size.
-        size = max(5, int(s * 0.42))
-        font.setPixelSize(size)
-        while size > 5 and QFontMetrics(font).horizontalAdvance(label) > s * 0.84:
-            size -= 1
-            font.setPixelSize(size)
-        p.setFont(font)
+        p.setFont(_bold_font_fitting(label, int(s * 0.42), 5, s * 0.84))
         p.setPen(QColor("white"))
         p.drawText(QRectF(0, 0, s, s), Qt.AlignmentFlag.AlignCenter, label)
 
@@ -392,13 +397,7 @@ def _windows_painter(number: str, colour: str) -> Painter:
                            pane, pane), s * 0.08, s * 0.08)
         if not number:
             return
-        font = QFont()
-        font.setBold(True)
-        size = max(6, int(s * 0.66))
-        font.setPixelSize(size)
-        while size > 6 and QFontMetrics(font).horizontalAdvance(number) > s * 0.9:
-            size -= 1
-            font.setPixelSize(size)
+        font = _bold_font_fitting(number, int(s * 0.66), 6, s * 0.9)
         p.setFont(font)
         text = QPainterPath()
         metrics = QFontMetrics(font)

@@ -1,13 +1,15 @@
-"""Fixtures of the command-line tests: a private set of XDG folders, or a RunEnv for real VMs."""
+"""Fixtures of the command-line tests: a private set of XDG folders, or a RunEnv for real VMs
+(`env`, shared with tests/security from tests/runtime/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.runtime.helpers import RunEnv, sockets_under
+from tests.runtime.conftest import env
+
+__all__ = ["env", "vm_root"]
 
 
 @pytest.fixture
@@ -19,14 +21,3 @@ def vm_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(var, str(tmp_path / sub))
     monkeypatch.chdir(tmp_path)
     return tmp_path / "data" / "kvmgui" / "vms"
-
-
-@pytest.fixture
-def env() -> Iterator[RunEnv]:
-    """A RunEnv (short socket paths) that must end with no QEMU running and no socket left."""
-    run_env = RunEnv.create()
-    yield run_env
-    socks = sockets_under(run_env.root)
-    leftovers = run_env.cleanup()
-    assert not leftovers, f"QEMU pid(s) {leftovers} left running"
-    assert not socks, f"sockets left behind: {socks}"

@@ -14,29 +14,13 @@ from pathlib import Path
 import pytest
 
 from kvmgui.cli.commands_host import print_finding
-from kvmgui.core.hostcheck import FINDING_KEYS, KVM_SLOW, NESTED_FIX, HostProbeResult, report
+from kvmgui.core.hostcheck import FINDING_KEYS, KVM_SLOW, NESTED_FIX, report
 from tests.cli.helpers import run
+from tests.core.hosts import KVM_PVM_HOST
 
 pytestmark = pytest.mark.skipif(
     shutil.which("qemu-img") is None or shutil.which("qemu-system-x86_64") is None,
     reason="QEMU is not installed",
-)
-
-# This project's build machine: a VM without vmx/svm whose /dev/kvm is kvm_pvm's.
-KVM_PVM_HOST = HostProbeResult(
-    cpu_hypervisor=True,
-    cpu_count=2,
-    modules=frozenset({"kvm", "kvm_pvm"}),
-    dev_kvm_exists=True,
-    dev_kvm_is_char=True,
-    kvm_api_version=12,
-    kvm_create_vm_ok=True,
-    is_root=True,
-    qemu_path="/usr/bin/qemu-system-x86_64",
-    qemu_version=(7, 2, 22),
-    qemu_img_path="/usr/bin/qemu-img",
-    qemu_img_version=(7, 2, 22),
-    free_bytes=100 * 1024**3,
 )
 
 

@@ -19,6 +19,7 @@ from tests.runtime.helpers import (
     EventLog,
     RunEnv,
     settings_for_tests,
+    sockets_under,
 )
 
 
@@ -41,6 +42,17 @@ def run_env() -> Iterator[RunEnv]:
     yield env
     leftovers = env.cleanup()
     assert not leftovers, f"the test left QEMU pid(s) {leftovers} running"
+
+
+@pytest.fixture
+def env() -> Iterator[RunEnv]:
+    """A RunEnv (short socket paths) that must end with no QEMU running and no socket left."""
+    run_env = RunEnv.create()
+    yield run_env
+    socks = sockets_under(run_env.root)
+    leftovers = run_env.cleanup()
+    assert not leftovers, f"QEMU pid(s) {leftovers} left running"
+    assert not socks, f"sockets left behind: {socks}"
 
 
 @pytest_asyncio.fixture

@@ -20,7 +20,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,16 +37,6 @@ from tests.runtime.helpers import REPO, RunEnv, blank_raw_disk, kill_all, socket
 pytestmark = [pytest.mark.qemu]
 
 NOBODY = 65534
-
-
-@pytest.fixture
-def env() -> Iterator[RunEnv]:
-    run_env = RunEnv.create()
-    yield run_env
-    socks = sockets_under(run_env.root)
-    leftovers = run_env.cleanup()
-    assert not leftovers, f"QEMU pid(s) {leftovers} left running"
-    assert not socks, f"sockets left behind: {socks}"
 
 
 def sha256(path: Path) -> str:

@@ -21,7 +21,7 @@ import pytest
 from kvmgui.core.model import Disk, DiskFormat, Passthrough
 from kvmgui.core.sizes import MIB
 from kvmgui.runtime.throwaway import create_throwaway, release
-from tests.runtime.helpers import RunEnv, create_vm, sockets_under, tiny_spec
+from tests.runtime.helpers import RunEnv, create_vm, tiny_spec
 
 pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None,
                                 reason="qemu-img is not installed")
@@ -48,16 +48,6 @@ def qemu_img(*args: str | Path) -> None:
     r = subprocess.run(["qemu-img", *map(str, args)], capture_output=True, text=True,
                        timeout=60, check=False)
     assert r.returncode == 0, r.stderr
-
-
-@pytest.fixture
-def env() -> Iterator[RunEnv]:
-    run_env = RunEnv.create()
-    yield run_env
-    socks = sockets_under(run_env.root)
-    leftovers = run_env.cleanup()
-    assert not leftovers, f"QEMU pid(s) {leftovers} left running"
-    assert not socks, f"sockets left behind: {socks}"
 
 
 def base_and_clone(env: RunEnv) -> Path:

@@ -20,13 +20,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWizard
 
 from kvmgui.core.paths import AppPaths
 from kvmgui.runtime.state import VmState
 from kvmgui.ui import app, errors
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.models import Column
+from tests.ui.flows import boot_file_as_stick, create_with_wizard, start_from_list, state_of
 
 pytestmark = pytest.mark.skipif(shutil.which("qemu-system-x86_64") is None,
                                 reason="needs qemu-system-x86_64")
@@ -78,11 +78,6 @@ def launch(qtbot: Any, qloop: Any, app_paths: AppPaths, settings: Any,
         run_async(stop_all(window), timeout=60)
 
 
-def state_of(window: MainWindow, vm_id: str) -> VmState | None:
-    row = window.model.get(vm_id)
-    return row.state if row is not None else None
-
-
 def confirm(qtbot: Any, word: str) -> None:
     """Answer the question box whose text has `word` with its Yes button."""
     qtbot.waitUntil(lambda: bool(errors.open_boxes()), timeout=10_000)
@@ -97,25 +92,7 @@ def test_wizard_start_console_type_shut_down(qtbot: Any, launch: Launch,
                                              test_iso: Path) -> None:
     window = launch()
     assert window.stack.currentWidget() is window.empty
-    wiz = window.open_wizard()
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=60_000)
-    wiz.source_page.iso.set_text(str(test_iso))
-    for _ in range(2):
-        wiz.next()
-    wiz.resources_page.memory.setValue(256)
-    wiz.resources_page.cpus.setValue(1)
-    wiz.next()
-    wiz.disk_page.size_spin.setValue(1)
-    wiz.next()
-    wiz.next()
-    wiz.summary_page.name.clear()
-    qtbot.keyClicks(wiz.summary_page.name, "typist")
-    wiz.summary_page.start_now.setChecked(True)
-    created: list[Any] = []
-    wiz.vm_created.connect(lambda stored, _start: created.append(stored))
-    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(created), timeout=30_000)
-    stored = created[0]
+    stored = create_with_wizard(qtbot, window, test_iso, "typist", start_now=True)
     vm_id = stored.spec.id
 
     # Finish started it and showed its console in the window.
@@ -158,11 +135,7 @@ def test_usb_stick_test_is_listed_controlled_and_gone_when_stopped(
     dlg = window.findChild(UsbTestDialog)
     assert dlg is not None and dlg.isVisible()
     qtbot.waitUntil(lambda: dlg.scanned > 0, timeout=15_000)
-    dlg.use_file.setChecked(True)
-    qtbot.keyClicks(dlg.file.edit, str(stick))
-    dlg.memory.setValue(256)
-    assert dlg.protect.isChecked()
-    qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
+    boot_file_as_stick(qtbot, dlg, stick)
     qtbot.waitUntil(lambda: dlg.vm_id is not None, timeout=60_000)
     vm_id = dlg.vm_id
     assert vm_id is not None
@@ -214,9 +187,7 @@ def test_guest_kept_running_is_reattached_by_the_next_start(
     first = launch()
     first.ctx.store.create(spec)
     first.reload()
-    assert first.select(spec.id)
-    first.vm_actions.start.trigger()
-    qtbot.waitUntil(lambda: state_of(first, spec.id) is VmState.RUNNING, timeout=60_000)
+    start_from_list(qtbot, first, spec.id, timeout_ms=60_000)
     status = first.ctx.status(spec.id)
     assert status is not None and status.pid
     pid = status.pid

@@ -20,6 +20,7 @@ from kvmgui.core.presets import new_spec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.console import ConnectionState, VmDisplayState
 from kvmgui.ui.main_window import MainWindow
+from tests.ui.flows import start_from_list, state_of
 
 BOOT_TIMEOUT_MS = 180_000
 
@@ -32,11 +33,6 @@ def _window(qtbot: Any, ctx: Any, run_async: Any) -> MainWindow:
     qtbot.waitExposed(window)
     run_async(window.startup(), timeout=60)
     return window
-
-
-def _state(window: MainWindow, vm_id: str) -> VmState | None:
-    row = window.model.get(vm_id)
-    return row.state if row is not None else None
 
 
 def test_stopped_vm_page_offers_start(qtbot: Any, ctx: Any) -> None:
@@ -73,9 +69,7 @@ def test_console_page_follows_the_guest(qtbot: Any, live_ctx: Any, run_async: An
     stored = live_ctx.store.create(spec)
     window = _window(qtbot, live_ctx, run_async)
     vm = spec.id
-    window.select(vm)
-    window.vm_actions.start.trigger()
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.RUNNING, timeout=60_000)
+    start_from_list(qtbot, window, vm, timeout_ms=60_000)
 
     # Double-click (activate) a running VM: its screen opens in the main window.
     index = window.model.index_of(vm)
@@ -125,11 +119,11 @@ def test_console_page_follows_the_guest(qtbot: Any, live_ctx: Any, run_async: An
     # Forced off: the page says so and offers Start, which brings the screen back.
     ctrl = live_ctx.controller(vm)
     assert run_async(ctrl.force_off(), timeout=60).ok
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.STOPPED, timeout=30_000)
+    qtbot.waitUntil(lambda: state_of(window, vm) is VmState.STOPPED, timeout=30_000)
     assert page.stack.currentWidget() is page.message_page
     assert page.message_button.isVisible()
     qtbot.mouseClick(page.message_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.RUNNING, timeout=60_000)
+    qtbot.waitUntil(lambda: state_of(window, vm) is VmState.RUNNING, timeout=60_000)
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.console_page, timeout=10_000)
     qtbot.waitUntil(lambda: console.connection_state == ConnectionState.CONNECTED,
                     timeout=30_000)
@@ -166,7 +160,7 @@ def test_console_of_a_vm_with_a_display_password(qtbot: Any, live_ctx: Any,
     window.select(spec.id)
     window.vm_actions.start.trigger()
     page = window.open_console(spec.id)  # opened while it starts: no password yet
-    qtbot.waitUntil(lambda: _state(window, spec.id) is VmState.RUNNING, timeout=30_000)
+    qtbot.waitUntil(lambda: state_of(window, spec.id) is VmState.RUNNING, timeout=30_000)
     qtbot.waitUntil(lambda: page.console.connection_state == ConnectionState.CONNECTED,
                     timeout=30_000)
     qtbot.waitUntil(lambda: not page.console.display_size().isEmpty(), timeout=30_000)
@@ -224,20 +218,18 @@ def test_console_opened_by_keyboard_grabs_until_ctrl_alt(
     stored = live_ctx.store.create(spec)
     window = _window(qtbot, live_ctx, run_async)
     vm = spec.id
-    window.select(vm)
-    window.vm_actions.start.trigger()
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.RUNNING, timeout=30_000)
+    start_from_list(qtbot, window, vm, timeout_ms=30_000)
     serial = stored.folder.serial_log
     qtbot.waitUntil(lambda: READY_LINE in serial.read_bytes(), timeout=60_000)
 
     # Paused: Resume is the only play button (Start, with the same icon, is not shown).
     window.vm_actions.pause.trigger()
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.PAUSED, timeout=20_000)
+    qtbot.waitUntil(lambda: state_of(window, vm) is VmState.PAUSED, timeout=20_000)
     assert not window.vm_actions.start.isVisible()
     assert window.vm_actions.pause.isVisible() and window.vm_actions.pause.isEnabled()
     assert "Resume" in window.vm_actions.pause.text().replace("&", "")
     window.vm_actions.pause.trigger()
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.RUNNING, timeout=20_000)
+    qtbot.waitUntil(lambda: state_of(window, vm) is VmState.RUNNING, timeout=20_000)
     assert window.vm_actions.start.isVisible()
 
     # Enter on the VM's row opens its console, which takes the keyboard at once and says how
@@ -279,9 +271,9 @@ def test_console_opened_by_keyboard_grabs_until_ctrl_alt(
     QTest.keyClick(_focus() or window, Qt.Key.Key_Tab)  # Tab moves between the controls
     assert not console.is_grabbed()
     QTest.keyClick(_focus() or window, Qt.Key.Key_P, ctrl)  # Pause (no other Ctrl+P here)
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.PAUSED, timeout=20_000)
+    qtbot.waitUntil(lambda: state_of(window, vm) is VmState.PAUSED, timeout=20_000)
     QTest.keyClick(_focus() or window, Qt.Key.Key_P, ctrl)
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.RUNNING, timeout=20_000)
+    qtbot.waitUntil(lambda: state_of(window, vm) is VmState.RUNNING, timeout=20_000)
     QTest.keyClick(_focus() or window, Qt.Key.Key_Left, alt)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.stack)  # an animated click
     assert window.current_view().hasFocus()

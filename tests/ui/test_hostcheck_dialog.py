@@ -13,32 +13,12 @@ from kvmgui.core.hostcheck import (
     FINDING_KEYS,
     KVM_SLOW,
     NESTED_FIX,
-    HostProbeResult,
     report,
     status_rank,
 )
 from kvmgui.ui.banner import Banner, kvm_banner_text
 from kvmgui.ui.hostcheck_dialog import FindingRow, HostCheckDialog
-
-# A VM without vmx/svm whose /dev/kvm belongs to kvm_pvm (this project's build machine), with a
-# sound server but a QEMU without its PulseAudio module (Debian without qemu-system-gui).
-KVM_PVM_HOST = HostProbeResult(
-    cpu_hypervisor=True,
-    modules=frozenset({"kvm", "kvm_pvm"}),
-    dev_kvm_exists=True,
-    dev_kvm_is_char=True,
-    kvm_api_version=12,
-    kvm_create_vm_ok=True,
-    is_root=True,
-    qemu_path="/usr/bin/qemu-system-x86_64",
-    qemu_version=(7, 2, 22),
-    qemu_img_path="/usr/bin/qemu-img",
-    qemu_img_version=(7, 2, 22),
-    free_bytes=100 * 1024**3,
-    pulse_socket="/run/user/1000/pulse/native",
-    qemu_audio_drivers=frozenset({"none", "alsa", "spice", "wav"}),
-    qemu_pa_package="qemu-system-gui",
-)
+from tests.core.hosts import KVM_PVM_HOST
 
 
 def test_every_finding_is_shown_once_with_its_fix(qtbot: Any, ctx: Any, run_async: Any) -> None:

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
 
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.models import Column
+from tests.ui.flows import create_with_wizard, start_from_list, state_of
 
 BOOT_TIMEOUT_MS = 180_000  # TCG on a busy 2-core machine
 
@@ -26,38 +26,10 @@ def _window(qtbot: Any, ctx: Any, run_async: Any) -> MainWindow:
     return window
 
 
-def _state(window: MainWindow, vm_id: str) -> VmState | None:
-    row = window.model.get(vm_id)
-    return row.state if row is not None else None
-
-
 def _row(window: MainWindow, vm_id: str) -> Any:
     row = window.model.get(vm_id)
     assert row is not None
     return row
-
-
-def _create_with_wizard(qtbot: Any, window: MainWindow, iso: Path, name: str,
-                        start_now: bool) -> Any:
-    wiz = window.open_wizard()
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=60_000)
-    wiz.source_page.iso.set_text(str(iso))
-    for _ in range(2):
-        wiz.next()
-    wiz.resources_page.memory.setValue(256)
-    wiz.resources_page.cpus.setValue(1)
-    wiz.next()
-    wiz.disk_page.size_spin.setValue(1)
-    wiz.next()
-    wiz.next()
-    wiz.summary_page.name.clear()
-    qtbot.keyClicks(wiz.summary_page.name, name)
-    wiz.summary_page.start_now.setChecked(start_now)
-    created: list[Any] = []
-    wiz.vm_created.connect(lambda stored, _start: created.append(stored))
-    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(created), timeout=30_000)
-    return created[0]
 
 
 def test_empty_state_then_list(qtbot: Any, live_ctx: Any, run_async: Any) -> None:
@@ -80,10 +52,10 @@ def test_empty_state_then_list(qtbot: Any, live_ctx: Any, run_async: Any) -> Non
 def test_create_start_pause_resume_shutdown(qtbot: Any, live_ctx: Any, run_async: Any,
                                              test_iso: Path) -> None:
     window = _window(qtbot, live_ctx, run_async)
-    stored = _create_with_wizard(qtbot, window, test_iso, "tcg-guest", start_now=True)
+    stored = create_with_wizard(qtbot, window, test_iso, "tcg-guest", start_now=True)
     vm_id = stored.spec.id
     # Finish started it and opened its console; the list follows the real state.
-    qtbot.waitUntil(lambda: _state(window, vm_id) is VmState.RUNNING, timeout=60_000)
+    qtbot.waitUntil(lambda: state_of(window, vm_id) is VmState.RUNNING, timeout=60_000)
     index = window.model.index_of(vm_id, Column.STATE)
     assert index.data() == "Running"
     qtbot.waitUntil(lambda: window.console_vm_id() == vm_id, timeout=10_000)
@@ -97,10 +69,10 @@ def test_create_start_pause_resume_shutdown(qtbot: Any, live_ctx: Any, run_async
     assert not window.vm_actions.start.isEnabled()
     assert not window.vm_actions.delete.isEnabled()  # never delete a running VM
     window.vm_actions.pause.trigger()
-    qtbot.waitUntil(lambda: _state(window, vm_id) is VmState.PAUSED, timeout=20_000)
+    qtbot.waitUntil(lambda: state_of(window, vm_id) is VmState.PAUSED, timeout=20_000)
     assert window.vm_actions.pause.text().replace("&", "") == "Resume"
     window.vm_actions.pause.trigger()
-    qtbot.waitUntil(lambda: _state(window, vm_id) is VmState.RUNNING, timeout=20_000)
+    qtbot.waitUntil(lambda: state_of(window, vm_id) is VmState.RUNNING, timeout=20_000)
 
     # Stats and a thumbnail arrive while it runs.
     qtbot.waitUntil(lambda: _row(window, vm_id).cpu_percent is not None, timeout=30_000)
@@ -112,7 +84,7 @@ def test_create_start_pause_resume_shutdown(qtbot: Any, live_ctx: Any, run_async
     qtbot.waitUntil(lambda: serial.exists() and "KVMGUI-GUEST: ready" in
                     serial.read_text(errors="replace"), timeout=BOOT_TIMEOUT_MS)
     window.vm_actions.shutdown.trigger()
-    qtbot.waitUntil(lambda: _state(window, vm_id) is VmState.STOPPED, timeout=90_000)
+    qtbot.waitUntil(lambda: state_of(window, vm_id) is VmState.STOPPED, timeout=90_000)
     assert window.model.index_of(vm_id, Column.STATE).data() == "Stopped"
     assert window.vm_actions.start.isEnabled()
     assert window.vm_actions.delete.isEnabled()
@@ -252,9 +224,7 @@ def test_details_window_and_force_off(qtbot: Any, live_ctx: Any, run_async: Any,
     stored = live_ctx.store.create(spec)
     window = _window(qtbot, live_ctx, run_async)
     vm = spec.id
-    window.select(vm)
-    window.vm_actions.start.trigger()
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.RUNNING, timeout=60_000)
+    start_from_list(qtbot, window, vm, timeout_ms=60_000)
 
     details = window.open_vm_window(vm, "overview")
     assert details.tabs.currentWidget() is details.overview
@@ -311,7 +281,7 @@ def test_details_window_and_force_off(qtbot: Any, live_ctx: Any, run_async: Any,
     assert "Force" in box.text()
     assert box.defaultButton() is box.button(box.StandardButton.No)  # Enter is safe
     box.button(box.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: _state(window, vm) is VmState.STOPPED, timeout=30_000)
+    qtbot.waitUntil(lambda: state_of(window, vm) is VmState.STOPPED, timeout=30_000)
     assert "Stopped" in details.windowTitle()
     assert details.overview.pid.text() == "—"
 
@@ -330,9 +300,7 @@ def test_running_guest_is_reattached_after_a_restart(qtbot: Any, live_ctx: Any,
                    cdrom=Cdrom(CdromSource.ISO, str(test_iso)), boot_order=(BootDevice.CDROM,))
     live_ctx.store.create(spec)
     first = _window(qtbot, live_ctx, run_async)
-    first.select(spec.id)
-    first.vm_actions.start.trigger()
-    qtbot.waitUntil(lambda: _state(first, spec.id) is VmState.RUNNING, timeout=60_000)
+    start_from_list(qtbot, first, spec.id, timeout_ms=60_000)
     status = live_ctx.status(spec.id)
     assert status is not None
     pid = status.pid
@@ -342,7 +310,7 @@ def test_running_guest_is_reattached_after_a_restart(qtbot: Any, live_ctx: Any,
     ctx2 = AppContext(live_ctx.paths, live_ctx.settings)
     ctx2.manager = VmManager(ctx2.paths, ctx2.settings, store=ctx2.store)
     second = _window(qtbot, ctx2, run_async)
-    assert _state(second, spec.id) is VmState.RUNNING
+    assert state_of(second, spec.id) is VmState.RUNNING
     status2 = ctx2.status(spec.id)
     assert status2 is not None and status2.pid == pid
     second.select(spec.id)
@@ -350,5 +318,5 @@ def test_running_guest_is_reattached_after_a_restart(qtbot: Any, live_ctx: Any,
     controller = ctx2.controller(spec.id)
     assert controller is not None
     run_async(controller.force_off())
-    qtbot.waitUntil(lambda: _state(second, spec.id) is VmState.STOPPED, timeout=30_000)
+    qtbot.waitUntil(lambda: state_of(second, spec.id) is VmState.STOPPED, timeout=30_000)
     run_async(ctx2.manager.close())

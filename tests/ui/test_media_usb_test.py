@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kvmgui.runtime.state import VmState
 from kvmgui.ui import errors
 from kvmgui.ui.media.usb_test import UsbTestDialog
+from tests.ui.flows import boot_file_as_stick
 
 
 def sha256(path: Path) -> str:
@@ -70,11 +70,7 @@ def test_image_file_boots_as_a_protected_stick_and_stays_unchanged(
     before = sha256(stick)
     opened: list[str] = []
     dlg = dialog(qtbot, live_ctx, opened)
-    dlg.use_file.setChecked(True)
-    qtbot.keyClicks(dlg.file.edit, str(stick))
-    dlg.memory.setValue(256)
-    assert dlg.protect.isChecked()
-    qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
+    boot_file_as_stick(qtbot, dlg, stick)
     qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
     vm_id = opened[0]
     controller = live_ctx.controller(vm_id)
