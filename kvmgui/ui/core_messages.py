@@ -1708,23 +1708,23 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('runtime.medium', QT_TRANSLATE_NOOP('runtime.medium', '{path} is not a regular file')),
     #: kvmgui/runtime/medium.py:31
     ('runtime.medium', QT_TRANSLATE_NOOP('runtime.medium', 'disc image')),
-    #: kvmgui/runtime/process.py:61
+    #: kvmgui/runtime/process.py:62
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} is not a folder, so kvmgui will not use it as its runtime folder; remove it.')),
-    #: kvmgui/runtime/process.py:64
+    #: kvmgui/runtime/process.py:65
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} belongs to another user, so kvmgui will not trust or use it; remove it (as root) or set XDG_RUNTIME_DIR.')),
-    #: kvmgui/runtime/process.py:67
+    #: kvmgui/runtime/process.py:68
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', '{path} can be entered by other users, so kvmgui will not trust it; make it private with: chmod 700 {path}')),
-    #: kvmgui/runtime/process.py:119
+    #: kvmgui/runtime/process.py:120
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ({program}) is not installed or not on the PATH; install it with: sudo apt install qemu-system-x86')),
-    #: kvmgui/runtime/process.py:153; {strerror} = exc.strerror
+    #: kvmgui/runtime/process.py:154; {strerror} = exc.strerror
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ({resolved}) could not be started: {strerror}; check that it is installed and executable.')),
-    #: kvmgui/runtime/process.py:342; {signal} = self.signal
+    #: kvmgui/runtime/process.py:338; {signal} = self.signal
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'signal {signal}')),
-    #: kvmgui/runtime/process.py:343; {signal} = self.signal
+    #: kvmgui/runtime/process.py:339; {signal} = self.signal
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU was killed by signal {signal} ({name})')),
-    #: kvmgui/runtime/process.py:345; {code} = self.code
+    #: kvmgui/runtime/process.py:341; {code} = self.code
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU exited with code {code}')),
-    #: kvmgui/runtime/process.py:346
+    #: kvmgui/runtime/process.py:342
     ('runtime.process', QT_TRANSLATE_NOOP('runtime.process', 'QEMU ended unexpectedly')),
     #: kvmgui/runtime/qemu_errors.py:75
     ('runtime.qemu_errors', QT_TRANSLATE_NOOP('runtime.qemu_errors', 'the ISO image {path}')),

@@ -9907,55 +9907,55 @@
     <message>
         <location line="+2"/>
         <source>{path} is not a folder, so kvmgui will not use it as its runtime folder; remove it.</source>
-        <extracomment>kvmgui/runtime/process.py:61</extracomment>
+        <extracomment>kvmgui/runtime/process.py:62</extracomment>
         <translation>{path} n&apos;est pas un dossier, donc kvmgui ne l&apos;utilisera pas comme dossier d&apos;exécution&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} belongs to another user, so kvmgui will not trust or use it; remove it (as root) or set XDG_RUNTIME_DIR.</source>
-        <extracomment>kvmgui/runtime/process.py:64</extracomment>
+        <extracomment>kvmgui/runtime/process.py:65</extracomment>
         <translation>{path} appartient à un autre utilisateur, donc kvmgui ne lui fera pas confiance et ne l&apos;utilisera pas&#xa0;; supprimez-le (en root) ou définissez XDG_RUNTIME_DIR.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} can be entered by other users, so kvmgui will not trust it; make it private with: chmod 700 {path}</source>
-        <extracomment>kvmgui/runtime/process.py:67</extracomment>
+        <extracomment>kvmgui/runtime/process.py:68</extracomment>
         <translation>D&apos;autres utilisateurs peuvent entrer dans {path}, donc kvmgui ne lui fera pas confiance&#xa0;; rendez-le privé avec&#xa0;: chmod 700 {path}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({program}) is not installed or not on the PATH; install it with: sudo apt install qemu-system-x86</source>
-        <extracomment>kvmgui/runtime/process.py:119</extracomment>
+        <extracomment>kvmgui/runtime/process.py:120</extracomment>
         <translation>QEMU ({program}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: sudo apt install qemu-system-x86</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ({resolved}) could not be started: {strerror}; check that it is installed and executable.</source>
-        <extracomment>kvmgui/runtime/process.py:153; {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/runtime/process.py:154; {strerror} = exc.strerror</extracomment>
         <translation>QEMU ({resolved}) n&apos;a pas pu être lancé&#xa0;: {strerror}&#xa0;; vérifiez qu&apos;il est installé et exécutable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>signal {signal}</source>
-        <extracomment>kvmgui/runtime/process.py:342; {signal} = self.signal</extracomment>
+        <extracomment>kvmgui/runtime/process.py:338; {signal} = self.signal</extracomment>
         <translation>signal {signal}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU was killed by signal {signal} ({name})</source>
-        <extracomment>kvmgui/runtime/process.py:343; {signal} = self.signal</extracomment>
+        <extracomment>kvmgui/runtime/process.py:339; {signal} = self.signal</extracomment>
         <translation>QEMU a été tué par le signal {signal} ({name})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU exited with code {code}</source>
-        <extracomment>kvmgui/runtime/process.py:345; {code} = self.code</extracomment>
+        <extracomment>kvmgui/runtime/process.py:341; {code} = self.code</extracomment>
         <translation>QEMU s&apos;est terminé avec le code {code}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU ended unexpectedly</source>
-        <extracomment>kvmgui/runtime/process.py:346</extracomment>
+        <extracomment>kvmgui/runtime/process.py:342</extracomment>
         <translation>QEMU s&apos;est arrêté de façon inattendue</translation>
     </message>
 </context>
