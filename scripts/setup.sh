@@ -24,10 +24,11 @@ app_pkgs=(
 )
 # What the tests need on top: the tools that build the tiny test guest (a Debian kernel and
 # busybox in a hybrid ISO), a virtual screen with a window manager and an input driver for the
-# app-level tests and screenshots, and the packaging checkers.
+# app-level tests and screenshots, the packaging checkers, and ss (iproute2) for the tests that
+# prove no QEMU listens off loopback.
 test_pkgs=(
   xorriso isolinux syslinux-common busybox-static cpio gzip xz-utils zstd
-  xvfb xdotool openbox imagemagick appstream desktop-file-utils
+  xvfb xdotool openbox imagemagick appstream desktop-file-utils iproute2
 )
 
 pkgs=("${app_pkgs[@]}")

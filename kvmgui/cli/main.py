@@ -55,7 +55,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         # Help and usage text go to a pipe too (kvmgui-cli --help | head).
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit:
+            # argparse ignores a failed write of its text (and exits with its own code), but
+            # what is still buffered would fail again at exit with an "Exception ignored" line.
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                _silence_stdout()
+            raise
         with Stopper() as stopper:
             try:
                 return _run(args, stopper)
