@@ -335,17 +335,17 @@ def main() -> int:
     from kvmgui.ui import pyside_fixes
 
     pyside_fixes.install(app)
-    translator = None
-    if args.lang:
-        from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QLocale
 
-        from kvmgui.ui.i18n import install_translator
+    from kvmgui.ui.i18n import install_translator
 
-        # As under LANG=fr_FR.UTF-8: the translation, and the locale's numbers (1,5 Gio).
-        QLocale.setDefault(QLocale(args.lang))
-        translator = install_translator(app, QLocale(args.lang))
-        if translator is None:
-            parser.error(f"there is no kvmgui translation for {args.lang!r}")
+    # As under LANG=fr_FR.UTF-8: the translation, and the locale's numbers (1,5 Gio). English
+    # gets its translator too, as the app does: it holds the English plural forms.
+    locale = QLocale(args.lang) if args.lang else QLocale(QLocale.Language.English)
+    QLocale.setDefault(locale)
+    translator = install_translator(app, locale)
+    if translator is None and args.lang:
+        parser.error(f"there is no kvmgui translation for {args.lang!r}")
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     # Short: unix socket paths are limited to 107 bytes.
