@@ -138,7 +138,10 @@ async def test_guest_resolution_change_resizes_the_framebuffer(keyecho_disk: Pat
             vm, lambda: bgrx_to_rgb(client.framebuffer), tolerance=0
         )
         assert reference[:20].any()  # the guest painted a gradient into the first rows
-        assert any(isinstance(e, FrameUpdated) for e in events[events.index(Resized(800, 600)) :])
+        # Raw rows land in the framebuffer as they arrive; FrameUpdated follows the whole
+        # message, so the pixels can match a moment before the event is there.
+        await until(lambda: any(isinstance(e, FrameUpdated)
+                                for e in events[events.index(Resized(800, 600)) :]))
         await client.close()
 
 
