@@ -223,16 +223,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.prefs_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        vm_menu = bar.addMenu(translate("MainWindow", "&Virtual machine"))
-        self._add_vm_actions(vm_menu)
+        # The Virtual machine and Help menus are public: the media tools add their entries there.
+        self.vm_menu = bar.addMenu(translate("MainWindow", "&Virtual machine"))
+        self._add_vm_actions(self.vm_menu)
         view_menu = bar.addMenu(translate("MainWindow", "Vie&w"))
         view_menu.addAction(self.grid_action)
         view_menu.addAction(self.table_action)
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
-        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        help_menu.addAction(self.host_action)
-        help_menu.addAction(self.about_action)
+        self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        self.help_menu.addAction(self.host_action)
+        self.help_menu.addAction(self.about_action)
 
     def _add_vm_actions(self, menu: QMenu) -> None:
         a = self.vm_actions

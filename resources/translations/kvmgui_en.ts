@@ -23,7 +23,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../kvmgui/ui/main_window.py" line="+357"/>
+        <location filename="../../kvmgui/ui/main_window.py" line="+358"/>
         <source>%n VM folder(s) could not be read and are shown as such.</source>
         <translation>
             <numerusform>%n VM folder could not be read and is shown as such.</numerusform>

@@ -2169,12 +2169,12 @@
     </message>
     <message>
         <location filename="../../kvmgui/ui/main_window.py" line="+59"/>
-        <location line="+593"/>
+        <location line="+594"/>
         <source>kvmgui — Virtual machines</source>
         <translation>kvmgui — Machines virtuelles</translation>
     </message>
     <message>
-        <location line="-555"/>
+        <location line="-556"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -2234,8 +2234,7 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../kvmgui/ui/media/entries.py" line="+144"/>
+        <location line="+8"/>
         <source>&amp;Virtual machine</source>
         <translation>&amp;Machine virtuelle</translation>
     </message>
@@ -2246,7 +2245,6 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../kvmgui/ui/media/entries.py" line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -2396,7 +2394,7 @@
 <context>
     <name>MediaEntries</name>
     <message>
-        <location filename="../../kvmgui/ui/media/entries.py" line="-35"/>
+        <location filename="../../kvmgui/ui/media/entries.py" line="+107"/>
         <source>&amp;Disk image tools…</source>
         <translation>Outils pour &amp;images disque…</translation>
     </message>
@@ -2436,12 +2434,12 @@
         <translation>Écrire le disque sur une clé USB, un volume logique ou un fichier</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+43"/>
         <source>Dis&amp;k tools…</source>
         <translation>Outils di&amp;sque…</translation>
     </message>
@@ -3664,7 +3662,7 @@
         <translation>Il n&apos;y a plus d&apos;instantané nommé «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>kvmgui&apos;s runtime does not know this virtual machine; close this window and open it again.</source>
         <translation>Le moteur d&apos;exécution de kvmgui ne connaît pas cette machine virtuelle&#xa0;; fermez cette fenêtre et rouvrez-la.</translation>
     </message>

@@ -97,14 +97,6 @@ def open_restore(window: Any) -> Any:
 # ------------------------------------------------------------------------------ main window
 
 
-def _menu(window: Any, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title() == title:
-            return menu
-    return None
-
-
 def install_main_window_entries(window: Any) -> None:
     """Tools menu (image tools, restore) and Virtual machine menu (clone, copy to device)."""
 
@@ -141,21 +133,15 @@ def install_main_window_entries(window: Any) -> None:
     )
     copy.triggered.connect(lambda: open_copy_device(window, selected_id()))
 
-    vm_menu = _menu(window, translate("MainWindow", "&Virtual machine"))
-    if vm_menu is not None:
-        anchor = window.vm_actions.delete
-        vm_menu.insertAction(anchor, clone)
-        vm_menu.insertAction(anchor, copy)
-        vm_menu.insertSeparator(anchor)
-    help_menu = _menu(window, translate("MainWindow", "&Help"))
+    anchor = window.vm_actions.delete
+    window.vm_menu.insertAction(anchor, clone)
+    window.vm_menu.insertAction(anchor, copy)
+    window.vm_menu.insertSeparator(anchor)
     tools_menu = QMenu(translate("MediaEntries", "&Tools"), window)
     tools_menu.setObjectName("menu-tools")
     tools_menu.addAction(tools)
     tools_menu.addAction(restore)
-    if help_menu is not None:
-        window.menuBar().insertMenu(help_menu.menuAction(), tools_menu)
-    else:
-        window.menuBar().addMenu(tools_menu)
+    window.menuBar().insertMenu(window.help_menu.menuAction(), tools_menu)
 
     def refresh() -> None:
         row = window.selected_row()

@@ -9,7 +9,6 @@ is no runtime to go through.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +21,7 @@ from kvmgui.core import qemu_img as qi
 from kvmgui.core.model import DiskFormat
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime import disk_snapshots as ds
+from kvmgui.runtime import snapshots as vm_snapshots
 from kvmgui.runtime.images import ImageError
 from kvmgui.ui.i18n import translate
 
@@ -160,9 +160,8 @@ class RuntimeSnapshots:
 
     live = True
 
-    def __init__(self, ctx: Any, module: Any) -> None:
+    def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.module = module
 
     def problem(self, vm: StoredVm, running: bool) -> str:
         return format_problem(vm)
@@ -186,36 +185,26 @@ class RuntimeSnapshots:
         return getattr(outcome, "value", None)
 
     async def snapshots(self, vm: StoredVm) -> list[SnapshotRow]:
-        found = self._check(await self.module.list_snapshots(self._controller(vm))) or []
+        found = self._check(await vm_snapshots.list_snapshots(self._controller(vm))) or []
         rows = [SnapshotRow(s.name, s.date, s.vm_state_size) for s in found]
         return sorted(rows, key=lambda r: r.date)
 
     async def take(self, vm: StoredVm, name: str) -> None:
-        self._check(await self.module.take_snapshot(self._controller(vm), name))
+        self._check(await vm_snapshots.take_snapshot(self._controller(vm), name))
 
     async def revert(self, vm: StoredVm, name: str) -> None:
-        self._check(await self.module.revert_snapshot(self._controller(vm), name))
+        self._check(await vm_snapshots.revert_snapshot(self._controller(vm), name))
 
     async def delete(self, vm: StoredVm, name: str) -> None:
-        self._check(await self.module.delete_snapshot(self._controller(vm), name))
-
-
-def runtime_snapshots() -> Any:
-    """kvmgui.runtime.snapshots when it is installed (it adds live snapshots), else None."""
-    try:
-        return importlib.import_module("kvmgui.runtime.snapshots")
-    except ImportError:
-        return None
+        self._check(await vm_snapshots.delete_snapshot(self._controller(vm), name))
 
 
 def make_backend(ctx: Any) -> SnapshotBackend:
-    qemu_img = ctx.settings.qemu_img_binary
-    module = runtime_snapshots()
     # The runtime's API acts through the VM's controller: without a runtime (a window made
     # by a test, say) qemu-img on the stopped VM's disks is what works.
-    if module is not None and getattr(ctx, "manager", None) is not None:
-        return RuntimeSnapshots(ctx, module)
-    return OfflineSnapshots(qemu_img)
+    if getattr(ctx, "manager", None) is not None:
+        return RuntimeSnapshots(ctx)
+    return OfflineSnapshots(ctx.settings.qemu_img_binary)
 
 
 def short_date(date: datetime) -> str:
