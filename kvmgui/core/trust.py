@@ -190,12 +190,6 @@ class Approvals:
             else:
                 data.pop(vm_id, None)
 
-    def approve_all(self, spec: VmSpec, folder: VmFolder) -> list[Reach]:
-        """Approve everything the VM reaches now; returns what that was."""
-        reach = host_reach(spec, folder)
-        self.record(spec.id, reach, reach)
-        return list(reach)
-
     def approve(self, spec: VmSpec, folder: VmFolder, shown: Sequence[Reach]) -> None:
         """The user approved the list `shown` to them (kvmgui-cli approve, the app's dialog):
         exactly those items, nothing the definition may have gained since."""

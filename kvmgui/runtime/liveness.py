@@ -126,12 +126,6 @@ def _reachable(qemu: QemuProcess) -> VmRuntimePaths | None:
     return run
 
 
-def check_runtime_folder(paths: AppPaths, vm_id: str) -> None:
-    """Raise process.UnsafeRuntimeDir (one sentence) when this VM's runtime folder, or the
-    folder holding it, exists but is not private to us (someone else made it)."""
-    process.check_run_folder(paths.vm_runtime(vm_id))
-
-
 def find_running(paths: AppPaths, vm_id: str,
                  qemus: Iterable[QemuProcess] | None = None) -> RunningQemu | None:
     """The QEMU running this VM, started from any session, or None.

@@ -1068,7 +1068,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'Host CD/DVD drive')),
     #: kvmgui/core/trust.py:73
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', 'USB stick')),
-    #: kvmgui/core/trust.py:235
+    #: kvmgui/core/trust.py:229
     ('core.trust', QT_TRANSLATE_NOOP('core.trust', "VM '{name}' has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.")),
     #: kvmgui/core/validation.py:139
     ('core.validation', QT_TRANSLATE_NOOP('core.validation', 'The name must be text.')),

@@ -788,7 +788,7 @@
         <translation>Écran de la machine virtuelle</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+345"/>
         <source>The virtual machine is not running.</source>
         <translation>La machine virtuelle n&apos;est pas en marche.</translation>
     </message>
@@ -7922,7 +7922,7 @@
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.</source>
-        <extracomment>kvmgui/core/trust.py:235</extracomment>
+        <extracomment>kvmgui/core/trust.py:229</extracomment>
         <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres définis hors de kvmgui qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; lancez kvmgui-cli approve {quoted} pour les vérifier et les approuver, ou démarrez-la depuis l&apos;application, qui vous les demandera.</translation>
     </message>
 </context>

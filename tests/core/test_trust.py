@@ -143,7 +143,7 @@ def test_approval_of_one_list_does_not_cover_another(store: VmStore,
                                                      approvals: Approvals) -> None:
     folder = _drop(store, "vm", extra_args=LIST_A)
     vm = store.get("vm")
-    approvals.approve_all(vm.spec, vm.folder)
+    approvals.created(vm.spec, vm.folder)
     assert approvals.unapproved(vm.spec, vm.folder) == []
     # Someone edits the file by hand: list B was never approved.
     data = json.loads(folder.definition.read_text())
@@ -152,7 +152,7 @@ def test_approval_of_one_list_does_not_cover_another(store: VmStore,
     vm = store.get("vm")
     assert [r.kind for r in approvals.unapproved(vm.spec, vm.folder)] == [ReachKind.EXTRA_ARGS]
     # And back to A: approving B forgot A, so A asks again too.
-    approvals.approve_all(vm.spec, vm.folder)
+    approvals.created(vm.spec, vm.folder)
     data["extra_args"] = list(LIST_A)
     folder.definition.write_text(json.dumps(data))
     vm = store.get("vm")
@@ -186,7 +186,7 @@ def test_a_broken_approvals_file_approves_nothing(store: VmStore, approvals: App
     vm = store.create(new_spec("mine", extra_args=LIST_A))
     approvals.path.write_bytes(content)
     assert approvals.unapproved(vm.spec, vm.folder)
-    approvals.approve_all(vm.spec, vm.folder)
+    approvals.created(vm.spec, vm.folder)
     assert approvals.unapproved(vm.spec, vm.folder) == []
 
 

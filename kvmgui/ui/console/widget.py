@@ -160,10 +160,6 @@ class ConsoleWidget(QWidget):
         goes to the guest. True exactly while the console has the focus and is connected."""
         return self._grabbed
 
-    def is_mouse_grabbed(self) -> bool:
-        """Whether a relative mouse is held inside the console (after a click)."""
-        return self._mouse_grabbed
-
     def hint_visible(self) -> bool:
         """Whether the "Press Ctrl+Alt to release" note is painted over the screen now."""
         return self._grabbed and self._hint_visible
