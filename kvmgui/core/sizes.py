@@ -115,3 +115,11 @@ def format_size_arg(n: int) -> str:
             return f"{n // factor}{suffix}"
     # An explicit "B": a bare number would mean GiB to parse_size.
     return f"{n}B"
+
+
+class Size(int):
+    """A size in bytes as a message value: str() is "1.5 GiB"; the UI writes it with the
+    user's units and decimal mark (kvmgui.core.messages)."""
+
+    def __str__(self) -> str:
+        return format_size(int(self))
