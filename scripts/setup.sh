@@ -73,3 +73,11 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
   .venv/bin/python -m pip install -q -e ".${extras}"
   echo "$want" > "$stamp"
 fi
+# The app loads compiled translations (.qm, build products kept out of git): compile them when
+# a .ts is newer than its .qm, with the Qt tools of the venv's PySide6.
+for ts in resources/translations/kvmgui_*.ts; do
+  if [ ! "${ts%.ts}.qm" -nt "$ts" ]; then
+    .venv/bin/python scripts/update-translations --compile-only
+    break
+  fi
+done

@@ -2,20 +2,19 @@
 
 - resources/translations/kvmgui_fr.ts has no unfinished entry, keeps every placeholder and
   keyboard accelerator, and holds every string the sources mark (kvmgui/ui's translate()/tr()
-  literals and the core/runtime catalogue, which must itself match the sources).
-- core_text() turns the English sentences of core/runtime (host check, validation, runtime
-  outcomes) into French, including the ones the code assembles from pieces.
+  literals and every QT_TRANSLATE_NOOP template of kvmgui/core and kvmgui/runtime).
+- core_text() turns the messages of core/runtime (host check, validation, runtime outcomes)
+  into French, including the ones composed of other messages.
 - With the French translation installed, a walk over every widget of the main window (both
   views, menus, banner, empty state), the wizard's pages, the details window's tabs, the
   preferences, the host check and the About box finds no English: no text that is an English
   source string (translated or never marked), no English sentence made at run time.
-- LANG=fr_FR.UTF-8 alone selects the translation; the .qm lrelease makes answers the same.
+- LANG=fr_FR.UTF-8 alone selects the translation; the .qm lrelease makes answers as the .ts.
 """
 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import os
 import re
 import shutil
@@ -24,9 +23,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
-from importlib.machinery import SourceFileLoader
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -61,8 +58,10 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core import hostcheck
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, joined
 from kvmgui.core.model import CacheMode, Disk, DiskBus, OsPreset
 from kvmgui.core.presets import new_spec
+from kvmgui.core.sizes import Size
 from kvmgui.ui import i18n
 
 REPO = Path(__file__).resolve().parents[2]
@@ -102,17 +101,6 @@ def _messages(path: Path = TS) -> Iterator[tuple[str, str, ET.Element]]:
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             yield name, msg.findtext("source") or "", msg
-
-
-def _script() -> ModuleType:
-    """scripts/update-translations (a script without .py) as a module."""
-    loader = SourceFileLoader("update_translations", str(REPO / "scripts" / "update-translations"))
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[loader.name] = module  # its dataclasses look their module up there
-    loader.exec_module(module)
-    return module
 
 
 # ----------------------------------------------------------------------------- the .ts file
@@ -234,8 +222,6 @@ def test_no_unmarked_sentence_in_the_ui_code() -> None:
     in a message box later): every English phrase in kvmgui/ui goes through translate()."""
     found = []
     for path in sorted((REPO / "kvmgui" / "ui").rglob("*.py")):
-        if path.name == "core_messages.py":
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         parents = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
         docs = {
@@ -265,12 +251,59 @@ def test_no_unmarked_sentence_in_the_ui_code() -> None:
     assert not found, "English text not marked for translation:\n" + "\n".join(found)
 
 
-def test_the_core_catalogue_matches_the_sources() -> None:
-    script = _script()
-    expected = script.render_catalogue(script.collect())
-    assert (REPO / "kvmgui" / "ui" / "core_messages.py").read_text(encoding="utf-8") == expected, (
-        "kvmgui/ui/core_messages.py is out of date: run scripts/update-translations"
+def _core_templates() -> list[tuple[str, str, str]]:
+    """(context, template, where) of every QT_TRANSLATE_NOOP("…", "…") in kvmgui/core and
+    kvmgui/runtime, found the way pyside6-lupdate finds them (literal arguments)."""
+    found = []
+    for folder in ("core", "runtime"):
+        for path in sorted((REPO / "kvmgui" / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Call) and ast.unparse(node.func) == "QT_TRANSLATE_NOOP"
+                        and len(node.args) == 2
+                        and all(isinstance(a, ast.Constant) for a in node.args)):
+                    context, text = (a.value for a in node.args)  # type: ignore[attr-defined]
+                    found.append((context, text, f"{path.relative_to(REPO)}:{node.lineno}"))
+    return found
+
+
+def test_every_core_and_runtime_template_is_in_the_catalogue() -> None:
+    """A sentence core or runtime can make is translated: its template is in the .ts."""
+    templates = _core_templates()
+    assert len(templates) > 500  # the extraction itself works
+    translated = {
+        (c, s) for c, s, m in _messages()
+        if (m.find("translation") is not None
+            and m.find("translation").get("type") is None)  # type: ignore[union-attr]
+    }
+    missing = [f"{where}: {context}: {text!r}" for context, text, where in templates
+               if (context, text) not in translated]
+    assert not missing, (
+        "core/runtime templates missing from kvmgui_fr.ts or untranslated (run "
+        "scripts/update-translations and translate them):\n" + "\n".join(missing)
     )
+
+
+def test_messages_are_built_from_marked_templates() -> None:
+    """Every Message(...) in core/runtime starts from a template: a QT_TRANSLATE_NOOP call,
+    or a name/attribute holding one (tables of templates) — never a str built at run time,
+    which no catalogue could hold."""
+    loose = []
+    for folder in ("core", "runtime"):
+        for path in sorted((REPO / "kvmgui" / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Call) and ast.unparse(node.func) == "Message"):
+                    continue
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Call) and ast.unparse(first.func) == "QT_TRANSLATE_NOOP":
+                    continue
+                if isinstance(first, ast.Name | ast.Attribute | ast.Subscript | ast.IfExp):
+                    continue
+                if path.name == "messages.py":  # the one place that rebuilds a copy
+                    continue
+                loose.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert not loose, "Message() without a marked template: " + ", ".join(loose)
 
 
 # ----------------------------------------------------------------------------- loading
@@ -315,9 +348,11 @@ def test_compiled_qm_gives_the_same_answers(qapp: QApplication, tmp_path: Path) 
                     str(TS), "-qm", str(qm)], check=True)
     compiled = QTranslator()
     assert compiled.load(str(qm))
-    from_ts = i18n.read_ts(TS)
-    for (context, source), text in from_ts.items():
-        assert compiled.translate(context, source) == text, (context, source)
+    for context, source, msg in _messages():
+        tr = msg.find("translation")
+        if msg.get("numerus") == "yes" or tr is None:
+            continue
+        assert compiled.translate(context, source) == tr.text, (context, source)
 
 
 # ----------------------------------------------------------------------------- core_text
@@ -407,31 +442,19 @@ def test_validation_and_sizes_are_french(french: QTranslator, tmp_path: Path) ->
     assert not left, "\n".join(left)
     assert i18n.format_size(1536 * 1024**2) == "1,5 Gio"
     assert i18n.format_size(0) == "0 octets"
-    # Composed messages: a clause inside a sentence, two sentences, an appended fragment.
-    assert i18n.core_text("You are not in the kvm group; after adding yourself, log out and "
-                          "back in.").startswith("Vous n'êtes pas dans le groupe kvm")
-    assert "droits 0660" in i18n.core_text("/dev/kvm exists (group kvm, mode 0660).")
 
 
-def test_every_core_template_is_recognised(french: QTranslator) -> None:
-    """Each catalogue template, filled with sample values, comes out French: the matcher
-    finds every sentence core/runtime can make, not only the host check's."""
-    from kvmgui.ui.core_messages import MESSAGES
-
-    def sample(m: re.Match[str]) -> str:
-        name = m.group(1)
-        return "/tmp/un dossier/f.img" if name in i18n._PATHS else f"v{name[:3]}"
-
+def test_every_core_template_comes_out_french(french: QTranslator) -> None:
+    """Each template of core/runtime, translated and filled with sample values, is French."""
     left = []
-    for context, template in MESSAGES:
+    for context, template, where in _core_templates():
         if context == "Punctuation" or template.strip().startswith("sudo "):
             continue
-        message = re.sub(r"\{([A-Za-z_][A-Za-z0-9_]*|\d+)\}", sample, template)
-        shown = i18n.core_text(message)
-        same = QCoreApplication.translate(context, template) == template  # "VT-x (vmx)"
-        commands = re.sub(r"\S*[/-]\S*|\$\w+", " ", shown)  # paths, options, $USER
-        if (shown == message and not same) or ENGLISH_WORDS.search(commands):
-            left.append(f"{context}: {message!r} -> {shown!r}")
+        shown = QCoreApplication.translate(context, template)
+        same = shown == template and not ENGLISH_WORDS.search(template)  # "VT-x (vmx)"
+        commands = re.sub(r"\S*[/-]\S*|\$\w+|\{\w+\}", " ", shown)  # paths, options, $USER
+        if (shown == template and not same) or ENGLISH_WORDS.search(commands):
+            left.append(f"{where}: {template!r} -> {shown!r}")
     assert not left, "\n".join(left)
 
 
@@ -450,10 +473,19 @@ def test_advisor_sentences_are_french(french: QTranslator) -> None:
     assert render(cache.title) == "Un disque n'utilise pas le cache writeback"
 
 
+def test_composed_messages_are_translated_part_by_part(french: QTranslator) -> None:
+    inner = Message(QT_TRANSLATE_NOOP("Test", "the {what}"), what="disk")
+    outer = Message(QT_TRANSLATE_NOOP("Test", "Found {inner} of {size}"), inner=inner,
+                    size=Size(1536 * 1024**2))
+    assert str(outer) == "Found the disk of 1.5 GiB"
+    assert i18n.core_text(joined([outer, "raw"])) == "Found the disk of 1,5 Gio\u00a0; raw"
+
+
 def test_english_stays_english(qapp: QApplication) -> None:
     assert i18n.language_code() == "en"
-    text = "The VM has 4096 MiB of memory but this computer has only 2048 MiB: give it less."
-    assert i18n.core_text(text) == text
+    text = Message(QT_TRANSLATE_NOOP("core.validation", "'{name}' needs a disk."), name="a {b}")
+    assert i18n.core_text(text) == text == "'a {b}' needs a disk."
+    assert i18n.core_text("plain data") == "plain data"
     assert i18n.format_size(1536 * 1024**2) == "1.5 GiB"
 
 
