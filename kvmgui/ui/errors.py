@@ -118,7 +118,9 @@ def exception_details(exc: BaseException) -> str:
 
 def show_exception(parent: QWidget | None, what: str, exc: BaseException) -> QMessageBox:
     """An unexpected exception: `what` failed, the exception's own sentence, the traceback."""
-    sentence = str(exc).strip() or type(exc).__name__
+    sentence = str(exc)  # a Message stays one: not stripped
+    if not sentence.strip():
+        sentence = type(exc).__name__
     return show_error(parent, what, informative=sentence, details=exception_details(exc))
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.messages import SENTENCE, joined
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import free_name
 from kvmgui.runtime.clones import create_linked_clone, full_clone_job
@@ -171,7 +172,7 @@ class CloneDialog(JobDialog):
             if result is None:
                 return None
             created: StoredVm = result.stored
-            self.panel.show_result(" ".join((result.message, *result.notes)))
+            self.panel.show_result(joined((result.message, *result.notes), SENTENCE))
         else:
             job_result = await self.panel.run_job(
                 lambda progress: full_clone_job(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.messages import SENTENCE, joined
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.images import ImageCancelled, ImageError, ImageJob, JobResult
 from kvmgui.ui.context import AppContext
@@ -157,7 +158,7 @@ class JobPanel(QWidget):
             return None
         finally:
             self._set_idle()
-        self.status.setText(" ".join((result.message, *result.warnings)))
+        self.status.setText(joined((result.message, *result.warnings), SENTENCE))
         return result
 
     async def run_busy(

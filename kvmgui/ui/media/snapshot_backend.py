@@ -181,7 +181,7 @@ class RuntimeSnapshots:
     @staticmethod
     def _check(outcome: Any) -> Any:
         if not getattr(outcome, "ok", False):
-            raise ImageError(str(outcome.message), str(getattr(outcome, "details", "") or ""))
+            raise ImageError(outcome.message, str(getattr(outcome, "details", "") or ""))
         return getattr(outcome, "value", None)
 
     async def snapshots(self, vm: StoredVm) -> list[SnapshotRow]:
