@@ -112,6 +112,31 @@ class Joined(Message):
         return (Joined, (self.separator, self.parts))
 
 
+class Capitalised(Message):
+    """A message put at the start of a sentence: its first letter upper-cased, in English and
+    in its translation ("the disk" becomes "The disk …" when it opens the sentence)."""
+
+    __slots__ = ("inner",)
+    inner: Message
+
+    def __new__(cls, inner: Message, /, **_: object) -> Capitalised:
+        text = str(inner)
+        self = str.__new__(cls, text[:1].upper() + text[1:])
+        self.context = inner.context
+        self.template = inner.template
+        self.values = inner.values
+        self.inner = inner
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Capitalised, (self.inner,))
+
+
+def capitalised(message: Message) -> Capitalised:
+    """`message` with its first letter upper-cased, once translated too."""
+    return Capitalised(message)
+
+
 SEMICOLON = QT_TRANSLATE_NOOP("Punctuation", "; ")
 SENTENCE = QT_TRANSLATE_NOOP("Punctuation", " ")
 COLON = QT_TRANSLATE_NOOP("Punctuation", ": ")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kvmgui.core.messages import Joined, Message, Template, fill
+from kvmgui.core.messages import Capitalised, Joined, Message, Template, fill
 from kvmgui.core.sizes import Size
 from kvmgui.core.sizes import format_size as english_size
 
@@ -170,6 +170,9 @@ def core_text(text: str) -> str:
     A Message is translated by its template, then its values are filled in: a value that is a
     Message is translated in turn, a size is written with the user's units, any other value
     (a name, a path, a number, QEMU's own words) as it is. A plain str is data: unchanged."""
+    if isinstance(text, Capitalised):
+        inner = core_text(text.inner)
+        return inner[:1].upper() + inner[1:]
     if isinstance(text, Joined):
         separator = QCoreApplication.translate(text.context, text.template)
         return separator.join(core_text(part) for part in text.parts)
