@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from qemu.qmp import QMPClient
+from qemu.qmp import ConnectError, QMPClient
 
 QEMU = shutil.which("qemu-system-x86_64")
 
@@ -72,13 +72,20 @@ class QemuVm:
         with self.stderr_log.open("wb") as err:
             self.proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=err)
         deadline = time.monotonic() + timeout
-        while not self.qmp_socket.exists():
+        while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"QEMU exited: {self.stderr_log.read_text()}")
             if time.monotonic() > deadline:
-                raise TimeoutError("QEMU did not create its QMP socket")
+                raise TimeoutError("QEMU did not accept QMP connections in time")
+            # The socket file appears at bind(), before QEMU listens: on a busy machine a
+            # connect in between is refused, so keep trying until the deadline.
+            if self.qmp_socket.exists():
+                try:
+                    await asyncio.wait_for(self.qmp.connect(str(self.qmp_socket)), timeout)
+                    break
+                except ConnectError:
+                    pass
             await asyncio.sleep(0.05)
-        await asyncio.wait_for(self.qmp.connect(str(self.qmp_socket)), timeout)
         if self.tcp_vnc:
             info = await self.execute("query-vnc")
             self.vnc_address = ("127.0.0.1", int(info["service"]))
