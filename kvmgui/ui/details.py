@@ -11,14 +11,14 @@ its tool bar.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QToolBar, QWidget
 
+from kvmgui.core.advisor import Advice
 from kvmgui.core.store import StoredVm
-from kvmgui.runtime.state import VmState
+from kvmgui.runtime.state import VmState, VmStatus
 from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.details_hardware import HardwarePage
@@ -168,7 +168,7 @@ class VmWindow(QMainWindow):
     def row(self) -> VmRow | None:
         return self.model.get(self.vm_id)
 
-    def _status(self) -> Any:
+    def _status(self) -> VmStatus | None:
         return self.ctx.status(self.vm_id)
 
     def refresh(self) -> None:
@@ -209,7 +209,7 @@ class VmWindow(QMainWindow):
 
     def _advice_changed(self, vm_id: str, advice: object) -> None:
         if vm_id == self.vm_id:
-            self.overview.set_live_advice(advice)
+            self.overview.set_live_advice(advice if isinstance(advice, Advice) else None)
 
     def _advice_applied(self, stored: StoredVm) -> None:
         self.hardware.load(stored)  # its form would otherwise save the old definition

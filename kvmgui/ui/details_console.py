@@ -72,7 +72,7 @@ class ConsolePage(QWidget):
         self._fullscreen_on = False
         self._was_maximized = False
         self._address: str | None = None
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)

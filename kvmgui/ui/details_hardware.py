@@ -12,7 +12,6 @@ import asyncio
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -130,7 +129,7 @@ class HardwarePage(QWidget):
         self.stored = stored
         self.state = VmState.STOPPED
         self._loading = False
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.tasks: set[asyncio.Task[object]] = set()
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -45,7 +45,7 @@ class LogPage(QWidget):
         self.path = path
         self.explain = explain
         self._text = ""
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         layout = QVBoxLayout(self)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
@@ -83,7 +83,7 @@ class LogPage(QWidget):
         self.timer.stop()
         super().hideEvent(event)
 
-    def reload(self) -> asyncio.Task[Any] | None:
+    def reload(self) -> asyncio.Task[object] | None:
         if self._task is not None and not self._task.done():
             return self._task
         self._task = asyncio.ensure_future(self._load())

@@ -69,8 +69,8 @@ class VmActions(QObject):
         self.ctx = ctx
         self.widget = widget
         self.current = current
-        self.tasks: set[asyncio.Task[Any]] = set()
-        self.last_task: asyncio.Task[Any] | None = None
+        self.tasks: set[asyncio.Task[object]] = set()
+        self.last_task: asyncio.Task[object] | None = None
 
         def make(
             name: str,
@@ -212,7 +212,7 @@ class VmActions(QObject):
         if row is not None:
             self.details_requested.emit(row.vm_id)
 
-    def run(self, name: str) -> asyncio.Task[Any] | None:
+    def run(self, name: str) -> asyncio.Task[object] | None:
         """Start action `name` on the current VM; returns the task (tests await it)."""
         row = self.current()
         if row is None or not applies(name, row):

@@ -49,7 +49,7 @@ def async_slot(*types: type) -> Callable[[F], Any]:
     return cast(Callable[[F], Any], qasync.asyncSlot(*types))
 
 
-def track_task(tasks: set[asyncio.Task[Any]]) -> None:
+def track_task(tasks: set[asyncio.Task[object]]) -> None:
     """Keep the running task in `tasks` until it is done (tests wait for the set to empty)."""
     task = asyncio.current_task()
     if task is not None:
@@ -86,7 +86,7 @@ class JobPanel(QWidget):
         self.status.setAccessibleName(translate("JobPanel", "Result"))
         layout.addWidget(self.status)
         self.job: ImageJob | None = None
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         self.last_error = ""
         self._show_idle()
 

@@ -55,7 +55,7 @@ class SnapshotsPage(QWidget):
         self.stored = stored
         self.backend: SnapshotBackend = backend or make_backend(ctx)
         self.rows: list[SnapshotRow] = []
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.tasks: set[asyncio.Task[object]] = set()
         status = ctx.status(stored.spec.id)
         self.state = status.state if status is not None else VmState.STOPPED
         self.setObjectName("SnapshotsPage")

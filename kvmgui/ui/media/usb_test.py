@@ -80,7 +80,7 @@ class UsbTestDialog(QDialog):
         self.ctx = ctx
         self.open_console = open_console
         self.devices: list[BlockDevice] = []
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.tasks: set[asyncio.Task[object]] = set()
         self.scanned = 0
         self.vm_id: str | None = None
         self.setObjectName("UsbTestDialog")
