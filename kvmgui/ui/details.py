@@ -11,6 +11,7 @@ its tool bar.
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -31,12 +32,18 @@ from kvmgui.ui.models import VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.vm_actions import VmActions
 
+if TYPE_CHECKING:
+    from kvmgui.ui.media.snapshots_page import SnapshotsPage
+
 PAGES = ("overview", "hardware", "performance", "serial", "qemu-log")
 
 
 class VmWindow(QMainWindow):
     saved = Signal(object)  # StoredVm
     host_check_requested = Signal()  # an advisor cause's "Open the host check"
+    # Set by media.entries: the Snapshots tab, and the media tools' open dialogs.
+    snapshots: SnapshotsPage
+    _media_dialogs: list[QWidget]
 
     def __init__(
         self,

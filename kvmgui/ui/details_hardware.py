@@ -122,6 +122,7 @@ def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBo
 
 class HardwarePage(QWidget):
     saved = Signal(object)  # the new StoredVm
+    disk_tools_button: QPushButton  # "Disk tools…", set by media.entries
 
     def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -57,6 +57,10 @@ GRID, TABLE = "grid", "table"
 
 
 class MainWindow(QMainWindow):
+    # Set by media.entries: the media tools' actions by name, and their open dialogs.
+    media_actions: dict[str, QAction]
+    _media_dialogs: list[QWidget]
+
     def __init__(
         self,
         ctx: AppContext,
@@ -573,7 +577,7 @@ class MainWindow(QMainWindow):
         wizard.show()
         return wizard
 
-    def test_usb_stick(self) -> Any:
+    def test_usb_stick(self) -> QWidget:
         # --- media tools (issue 6): the "Test a USB stick" dialog ---
         from kvmgui.ui.media.entries import open_usb_test
 

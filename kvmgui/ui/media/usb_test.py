@@ -15,7 +15,6 @@ import stat
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
@@ -74,7 +73,7 @@ class UsbTestDialog(QDialog):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        open_console: Callable[[str], Any] | None = None,
+        open_console: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
