@@ -48,7 +48,7 @@ class Stopper:
 
     def __init__(self) -> None:
         self.signum: int | None = None
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._finished = False  # the command's coroutine has ended: nothing left to stop
         self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
