@@ -32,6 +32,9 @@ from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.write_guard import Intent
 
 if TYPE_CHECKING:
+    from kvmgui.core.blockdevs import BlockDevice
+    from kvmgui.core.qemu_img import ImageInfo
+    from kvmgui.runtime.images import ImageJob, JobResult
     from kvmgui.runtime.write_guard import WriteGuard
 
 FORMATS_OUT = ("qcow2", "raw")
@@ -165,7 +168,7 @@ def progress_bar(args: argparse.Namespace, title: str) -> _Progress:
     return _Progress(title, sys.stderr.isatty() and not getattr(args, "quiet", False))
 
 
-async def run_job(job: Any, bar: _Progress) -> Any:
+async def run_job(job: ImageJob, bar: _Progress) -> JobResult:
     from kvmgui.runtime.images import ImageError
 
     try:
@@ -176,7 +179,7 @@ async def run_job(job: Any, bar: _Progress) -> Any:
         bar.clear()
 
 
-def print_result(result: Any) -> None:
+def print_result(result: JobResult) -> None:
     print(result.message)
     for w in result.warnings:
         print(f"note: {w}")
@@ -253,7 +256,7 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _info_json(info: Any) -> dict[str, Any]:
+def _info_json(info: ImageInfo) -> dict[str, Any]:
     return {
         "filename": info.filename,
         "format": info.format,
@@ -486,7 +489,7 @@ async def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _device_json(d: Any) -> dict[str, Any]:
+def _device_json(d: BlockDevice) -> dict[str, Any]:
     return {
         "path": d.path,
         "kind": d.kind.value,

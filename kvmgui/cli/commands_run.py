@@ -16,9 +16,9 @@ import os
 import stat
 import sys
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import TerminalStream, print_details, terminal_safe
@@ -33,7 +33,8 @@ CPU_SAMPLE_S = 0.5
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    def add(name: str, handler: Callable[..., Any], help_text: str) -> argparse.ArgumentParser:
+    def add(name: str, handler: Callable[[argparse.Namespace, CliContext], Awaitable[int]],
+            help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:]
                            + ".")
         p.add_argument("name", metavar="NAME", help="the VM's name")
@@ -95,7 +96,7 @@ async def attached(ctx: CliContext, name: str) -> AsyncIterator[tuple[VmManager,
         await manager.close()
 
 
-def report(outcome: Outcome) -> int:
+def report(outcome: Outcome[object]) -> int:
     """Print an outcome: the message on stdout, or fail with it (and QEMU's words under it)."""
     if outcome.ok:
         print(terminal_safe(outcome.message))
@@ -365,7 +366,7 @@ class _LogCopy:
 
     CHUNK = 1 << 16
 
-    def __init__(self, path: Path, out: Any) -> None:
+    def __init__(self, path: Path, out: BinaryIO) -> None:
         self.path = path
         self.out = out
         self.position = 0

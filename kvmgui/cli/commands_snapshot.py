@@ -13,12 +13,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kvmgui.cli.commands_run import attached, report
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import cli_command, say
 from kvmgui.core.sizes import format_size
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.snapshots import VmSnapshot
 
 ACTIONS = ("take", "list", "revert", "delete")
 
@@ -56,7 +59,7 @@ async def cmd_snapshot(args: argparse.Namespace, ctx: CliContext) -> int:
         outcome = await sn.list_snapshots(vm)
         if not outcome.ok:
             return report(outcome)
-        rows = [_row(s) for s in outcome.value]
+        rows = [_row(s) for s in outcome.value or ()]
         running = vm.pid is not None
     if args.json:
         json.dump({"vm": args.name, "running": running, "snapshots": rows}, sys.stdout,
@@ -73,6 +76,6 @@ async def cmd_snapshot(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _row(snap: Any) -> dict[str, Any]:
+def _row(snap: VmSnapshot) -> dict[str, Any]:
     return {"name": snap.name, "date": snap.date.isoformat(), "vm_state_size": snap.vm_state_size,
             "includes_memory": snap.includes_memory, "vm_clock": round(snap.vm_clock, 3)}

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kvmgui.core.messages import KvmguiError
+
 if TYPE_CHECKING:
     from kvmgui.core.paths import AppPaths
     from kvmgui.core.settings import Settings
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 
-class CliError(Exception):
+class CliError(KvmguiError):
     """A failure to report as one line: `code` 1 when the operation failed, 2 for bad usage.
 
     `details` (a program's own words, such as qemu-img's error output) are printed under the
@@ -23,10 +25,8 @@ class CliError(Exception):
 
     def __init__(self, message: str, code: int = 1, *, details: str = "",
                  details_heading: str = "Details:") -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, details)
         self.code = code
-        self.details = details
         self.details_heading = details_heading
 
 

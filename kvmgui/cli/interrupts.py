@@ -20,9 +20,11 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
+
+R = TypeVar("R")
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -46,7 +48,7 @@ class Stopper:
 
     def __init__(self) -> None:
         self.signum: int | None = None
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._finished = False  # the command's coroutine has ended: nothing left to stop
         self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
@@ -67,7 +69,7 @@ class Stopper:
             signal.signal(sig, previous if previous is not None else signal.SIG_DFL)
         self._previous.clear()
 
-    async def run(self, awaitable: Any) -> object:
+    async def run(self, awaitable: Awaitable[R]) -> R:
         """Await the command's coroutine as the task a signal cancels."""
         self._loop = asyncio.get_running_loop()
         self._task = asyncio.current_task()

@@ -11,7 +11,7 @@ import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Never
 
 from kvmgui.core.argv import CDROM_DEVICE_ID
 from kvmgui.core.media import file_kind_problem
@@ -22,7 +22,7 @@ from kvmgui.runtime.qemu_errors import explain
 from kvmgui.runtime.qmp_session import QmpCommandError, QmpError, QmpSession
 
 
-def cd_error(name: str, exc: QmpCommandError, path: Path | None = None) -> Outcome:
+def cd_error(name: str, exc: QmpCommandError, path: Path | None = None) -> Outcome[Never]:
     text = exc.description
     if "not found" in text and CDROM_DEVICE_ID in text:
         return Outcome.failure(f"'{name}' has no CD/DVD drive; add one in its settings (it "
@@ -48,7 +48,7 @@ async def eject_cd(session: QmpSession, name: str, *, force: bool) -> Outcome:
     return Outcome.success("Ejected the CD/DVD.")
 
 
-def check_iso(iso: Path) -> Path | Outcome:
+def check_iso(iso: Path) -> Path | Outcome[Never]:
     path = Path(iso).expanduser().absolute()
     if not path.is_file():
         return Outcome.failure(f"The ISO image {path} does not exist (or is not a file): check "
@@ -78,7 +78,7 @@ async def change_cd(session: QmpSession, name: str, path: Path, *, force: bool) 
 
 
 async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path, *,
-                     overwrite: bool = True) -> Outcome:
+                     overwrite: bool = True) -> Outcome[Path]:
     """QEMU writes the PNG itself, into our private runtime folder (`temp`); then it is copied
     next to `dest` and renamed onto it, so QEMU never needs access to the user's folders and
     an existing `dest` is replaced (never written through: a symlink or a file another
@@ -106,7 +106,7 @@ async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path, *,
     return Outcome.success(f"Saved a screenshot of '{name}' as {dest}.", value=dest)
 
 
-def parse_keys(combos: Sequence[str]) -> list[list[str]] | Outcome:
+def parse_keys(combos: Sequence[str]) -> list[list[str]] | Outcome[Never]:
     try:
         parsed = [parse_combo(c) for c in combos]
     except KeyNameError as exc:
@@ -130,7 +130,7 @@ async def send_keys(session: QmpSession, name: str, combos: Sequence[str],
 
 
 async def display_address(session: QmpSession | None, fallback: str | None,
-                          name: str) -> Outcome:
+                          name: str) -> Outcome[str]:
     """Where a viewer connects, as QEMU reports it (query-vnc / query-spice)."""
     if session is not None and session.connected:
         for command, to_uri in (("query-vnc", vnc_uri), ("query-spice", spice_uri)):

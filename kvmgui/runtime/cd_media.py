@@ -17,6 +17,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Never
 
 from kvmgui.core.argv import CDROM_DEVICE_ID
 from kvmgui.runtime import actions
@@ -40,7 +41,7 @@ class CdMedium:
                                               "filename": str(self.path)}})
 
 
-def check_medium(path: Path) -> CdMedium | Outcome:
+def check_medium(path: Path) -> CdMedium | Outcome[Never]:
     """An ISO image or a host CD/DVD drive the VM may be given, or why not (an Outcome)."""
     given = Path(path).expanduser().absolute()
     try:

@@ -25,7 +25,7 @@ import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Never, TypeVar
 
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
@@ -61,6 +61,8 @@ if TYPE_CHECKING:
 __all__ = ["MonitorRole", "RuntimeContext", "VmController"]
 
 log = logging.getLogger(__name__)
+
+V = TypeVar("V")  # what an action run through with_monitor / while_stopped hands back
 
 START_LOCK_WAIT_S = 60.0  # another process may be creating a disk for the same VM
 LAUNCH_TIMEOUT_S = 30.0  # QEMU's monitor must answer within this after launch
@@ -293,7 +295,7 @@ class VmController:
         await self._adopt(found)
         return self.status()
 
-    def _find_running(self) -> liveness.RunningQemu | Outcome | None:
+    def _find_running(self) -> liveness.RunningQemu | Outcome[Never] | None:
         """find_running for an action: an unsafe runtime folder becomes its refusal."""
         try:
             return liveness.find_running(self._ctx.paths, self.vm_id)
@@ -540,7 +542,7 @@ class VmController:
 
     # -- start ------------------------------------------------------------------------------
 
-    async def start(self) -> Outcome:
+    async def start(self) -> Outcome[int]:
         async with self._lock:
             if self._watch is not None and self._watch.exited:
                 await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
@@ -575,14 +577,14 @@ class VmController:
             finally:
                 lock.release()
 
-    def _already_running(self) -> Outcome:
+    def _already_running(self) -> Outcome[Never]:
         pid = self._pid
         if pid is None:
             return Outcome.failure(f"'{self.name}' is already running.", code="already-running")
         return Outcome.failure(f"'{self.name}' is already running (QEMU process {pid}); "
                                "shut it down first.", code="already-running")
 
-    async def _launch(self) -> Outcome:
+    async def _launch(self) -> Outcome[int]:
         fresh = self._ctx.refresh(self.vm_id)
         if fresh is not None:
             self.stored = fresh
@@ -659,7 +661,7 @@ class VmController:
         return Outcome.success(f"Started '{self.name}'.", value=spawned.pid)
 
     def _start_failed(self, message: str, details: str = "", code: str = "start-failed"
-                      ) -> Outcome:
+                      ) -> Outcome[Never]:
         self._set_state(VmState.STOPPED, message, details)
         return Outcome.failure(message, details=details, code=code)
 
@@ -674,10 +676,10 @@ class VmController:
 
     # -- actions on a running VM -------------------------------------------------------------
 
-    def _not_running(self) -> Outcome:
+    def _not_running(self) -> Outcome[Never]:
         return Outcome.failure(f"'{self.name}' is not running.", code="not-running")
 
-    def _session_or_failure(self) -> QmpSession | Outcome:
+    def _session_or_failure(self) -> QmpSession | Outcome[Never]:
         if self._pid is None or self._watch is None or self._watch.exited:
             return self._not_running()
         if self._unreachable:
@@ -836,7 +838,8 @@ class VmController:
                 return session
             return await cd_media.insert(session, self.name, medium, force=force)
 
-    async def with_monitor(self, body: Callable[[QmpSession], Awaitable[Outcome]]) -> Outcome:
+    async def with_monitor(self, body: Callable[[QmpSession], Awaitable[Outcome[V]]]
+                           ) -> Outcome[V]:
         """Run a multi-command action kept in its own module (live snapshots) on the VM's
         monitor, under the VM's lock; fails like the other actions when it does not run."""
         async with self._lock:
@@ -845,7 +848,7 @@ class VmController:
                 return session
             return await body(session)
 
-    async def while_stopped(self, body: Callable[[], Awaitable[Outcome]]) -> Outcome:
+    async def while_stopped(self, body: Callable[[], Awaitable[Outcome[V]]]) -> Outcome[V]:
         """Run `body` (qemu-img on the VM's disks: offline snapshots) while making sure the VM
         is not running and cannot be started, by us or another program, until it is done."""
         async with self._lock:
@@ -876,7 +879,7 @@ class VmController:
                 lock.release()
 
     async def screenshot(self, destination: Path, *, overwrite: bool = True,
-                         guard: WriteGuard | None = None) -> Outcome:
+                         guard: WriteGuard | None = None) -> Outcome[Path]:
         """Save the screen as a PNG. With `guard` (a user's file name) the target is checked
         first (never a VM's disk, a base, …) and replaced only with `overwrite`."""
         dest = Path(destination).expanduser().absolute()
@@ -905,7 +908,7 @@ class VmController:
                 return session
             return await actions.send_keys(session, self.name, combos, parsed)
 
-    async def display_address(self) -> Outcome:
+    async def display_address(self) -> Outcome[str]:
         """Where a viewer connects: vnc+unix:///…/vnc.sock or spice+unix:///…/spice.sock."""
         if self._pid is None:
             return self._not_running()

@@ -26,10 +26,10 @@ from kvmgui.runtime.runfiles import remove_runtime_dir
 
 
 async def delete_vm(vm: VmController, store: VmStore, *, keep_disks: bool,
-                    qemu_img: str, paths: AppPaths) -> Outcome:
+                    qemu_img: str, paths: AppPaths) -> Outcome[list[Path]]:
     """Delete the VM (its disks too unless `keep_disks`); value: the paths left in place."""
 
-    async def body() -> Outcome:
+    async def body() -> Outcome[list[Path]]:
         stored = vm.stored
         disks = [disk_image(d, stored.folder) for d in stored.spec.disks]
         busy = locked_disks(disks)
@@ -62,7 +62,7 @@ async def delete_vm(vm: VmController, store: VmStore, *, keep_disks: bool,
 
 
 async def delete_vm_by_id(paths: AppPaths, settings: Settings, store: VmStore, vm_id: str, *,
-                          keep_disks: bool) -> Outcome:
+                          keep_disks: bool) -> Outcome[list[Path]]:
     """delete_vm for a caller without a VmManager of its own: a short-lived one, as
     kvmgui-cli has, finds the VM's controller (and its QEMU, from any session)."""
     manager = VmManager(paths, settings, store=store, role=MonitorRole.CLI, sample_stats=False)

@@ -123,7 +123,7 @@ class LiveVm:
         throwaway.release(self.owner)
 
 
-async def start_live(manager: VmManager, spec: VmSpec) -> tuple[LiveVm | None, Outcome]:
+async def start_live(manager: VmManager, spec: VmSpec) -> tuple[LiveVm | None, Outcome[int]]:
     """Create the throwaway VM and start it through `manager` (which then lists it).
 
     On success the caller holds the owner lock (LiveVm.release, or discard after waiting);

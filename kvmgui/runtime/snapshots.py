@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Never, TypeVar
 
 from kvmgui.core.qemu_img import SnapshotInfo
 from kvmgui.core.snapshots import find_snapshot, name_problem
@@ -26,6 +27,8 @@ from kvmgui.runtime.controller import VmController
 from kvmgui.runtime.images import ImageError
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.qmp_session import QmpSession
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def _running(vm: VmController) -> bool:
     return vm.pid is not None
 
 
-def _images(vm: VmController) -> list[tuple[str, str]] | Outcome:
+def _images(vm: VmController) -> list[tuple[str, str]] | Outcome[Never]:
     problem = ls.snapshot_disks(vm.spec).problem
     if problem:
         return Outcome.failure(problem, code="no-snapshots")
@@ -56,8 +59,9 @@ def _images(vm: VmController) -> list[tuple[str, str]] | Outcome:
             for d in vm.spec.disks if not d.readonly and not d.throwaway]
 
 
-async def _live(vm: VmController, body: Callable[[QmpSession], Awaitable[Outcome]]) -> Outcome:
-    async def guarded(session: QmpSession) -> Outcome:
+async def _live(vm: VmController, body: Callable[[QmpSession], Awaitable[Outcome[V]]]
+                ) -> Outcome[V]:
+    async def guarded(session: QmpSession) -> Outcome[V]:
         try:
             return await body(session)
         except ls.LiveSnapshotError as exc:
@@ -65,13 +69,13 @@ async def _live(vm: VmController, body: Callable[[QmpSession], Awaitable[Outcome
     return await vm.with_monitor(guarded)
 
 
-async def _offline(vm: VmController, body: Callable[[list[tuple[str, str]]], Awaitable[Outcome]]
-                   ) -> Outcome:
+async def _offline(vm: VmController,
+                   body: Callable[[list[tuple[str, str]]], Awaitable[Outcome[V]]]) -> Outcome[V]:
     images = _images(vm)
     if isinstance(images, Outcome):
         return images
 
-    async def guarded() -> Outcome:
+    async def guarded() -> Outcome[V]:
         assert not isinstance(images, Outcome)
         try:
             return await body(images)
@@ -80,12 +84,12 @@ async def _offline(vm: VmController, body: Callable[[list[tuple[str, str]]], Awa
     return await vm.while_stopped(guarded)
 
 
-async def list_snapshots(vm: VmController) -> Outcome:
+async def list_snapshots(vm: VmController) -> Outcome[list[VmSnapshot]]:
     problem = ls.snapshot_disks(vm.spec).problem
     if problem:
         return Outcome.failure(problem, code="no-snapshots")
     if _running(vm):
-        async def live(session: QmpSession) -> Outcome:
+        async def live(session: QmpSession) -> Outcome[list[VmSnapshot]]:
             found = await ls.list_live(session, vm.spec)
             return Outcome.success(_how_many(len(found)),
                                    value=[VmSnapshot.of(s) for s in found])
@@ -101,9 +105,9 @@ async def list_snapshots(vm: VmController) -> Outcome:
     return Outcome.success(_how_many(len(found)), value=[VmSnapshot.of(s) for s in found])
 
 
-async def take_snapshot(vm: VmController, name: str) -> Outcome:
+async def take_snapshot(vm: VmController, name: str) -> Outcome[VmSnapshot]:
     if _running(vm):
-        async def live(session: QmpSession) -> Outcome:
+        async def live(session: QmpSession) -> Outcome[VmSnapshot]:
             existing = await ls.list_live(session, vm.spec)
             problem = name_problem(name, existing)
             if problem:
@@ -114,7 +118,7 @@ async def take_snapshot(vm: VmController, name: str) -> Outcome:
                                    value=VmSnapshot.of(made) if made else None)
         return await _live(vm, live)
 
-    async def offline(images: list[tuple[str, str]]) -> Outcome:
+    async def offline(images: list[tuple[str, str]]) -> Outcome[VmSnapshot]:
         made = None
         for image, fmt in images:
             info = await ds.create_snapshot(image, name, fmt=fmt)

@@ -133,7 +133,7 @@ async def open_external_viewer(
     password: str | None = None,
     binary: str = VIEWER,
     settle_s: float = SETTLE_S,
-) -> Outcome:
+) -> Outcome[ExternalViewer]:
     """Open a VM's display in remote-viewer.
 
     `source` is the VM's controller (its display address and password are looked up) or a
@@ -156,7 +156,7 @@ async def open_external_viewer(
     else:
         found = await source.display_address()
         if not found.ok:
-            return found
+            return Outcome.failure(found.message, code=found.code, details=found.details)
         uri = str(found.value)
         if password is None and source.spec.display.password:
             password = display_auth.read_password(source.run)

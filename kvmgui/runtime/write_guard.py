@@ -65,7 +65,7 @@ class WriteGuard:
 
     async def check(self, path: str | os.PathLike[str], *, overwrite: bool = False,
                     intent: Intent = Intent.NEW, devices: bool = False,
-                    sources: Sequence[Source] = ()) -> Outcome:
+                    sources: Sequence[Source] = ()) -> Outcome[Path]:
         return await check_writable(path, stores=self.stores, overwrite=overwrite,
                                     intent=intent, devices=devices, sources=sources,
                                     qemu_img=self.qemu_img, sys_block=self.sys_block)
@@ -98,7 +98,7 @@ async def check_writable(
     sources: Sequence[Source] = (),
     qemu_img: str = qi.QEMU_IMG,
     sys_block: str = SYS_BLOCK,
-) -> Outcome:
+) -> Outcome[Path]:
     """Whether `path` may be written: Outcome.success, or a failure whose message names what
     the write would have destroyed (code: the refusal's kind, see core/write_guard.py)."""
     facts = await gather_facts(path, stores=stores, sources=sources, qemu_img=qemu_img,

@@ -7,7 +7,6 @@ dialog starts it and fills the line in when it answers, so opening About never w
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
@@ -79,7 +78,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
         self.resize(480, 300)
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         self._show_qemu()
         if ctx.caps is None and not ctx.caps_error:
             self.qemu.setText(self.tr("QEMU: finding its version…"))

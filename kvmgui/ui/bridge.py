@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from kvmgui.runtime import events as ev
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.manager import VmManager
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +41,13 @@ class RuntimeBridge(QObject):
     # vm_id, core.advisor.Advice or None (the performance advisor's notice)
     advice_changed = Signal(str, object)
 
-    def __init__(self, manager: Any = None, parent: QObject | None = None) -> None:
+    def __init__(self, manager: VmManager | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unsubscribe: Callable[[], Any] | None = None
+        self._unsubscribe: Callable[[], object] | None = None
         if manager is not None:
             self.attach(manager)
 
-    def attach(self, manager: Any) -> None:
+    def attach(self, manager: VmManager) -> None:
         self.detach()
         result = manager.subscribe(self.deliver)
         if callable(result):

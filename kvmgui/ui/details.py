@@ -11,14 +11,15 @@ its tool bar.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QToolBar, QWidget
 
+from kvmgui.core.advisor import Advice
 from kvmgui.core.store import StoredVm
-from kvmgui.runtime.state import VmState
+from kvmgui.runtime.state import VmState, VmStatus
 from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.details_hardware import HardwarePage
@@ -31,12 +32,18 @@ from kvmgui.ui.models import VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.vm_actions import VmActions
 
+if TYPE_CHECKING:
+    from kvmgui.ui.media.snapshots_page import SnapshotsPage
+
 PAGES = ("overview", "hardware", "performance", "serial", "qemu-log")
 
 
 class VmWindow(QMainWindow):
     saved = Signal(object)  # StoredVm
     host_check_requested = Signal()  # an advisor cause's "Open the host check"
+    # Set by media.entries: the Snapshots tab, and the media tools' open dialogs.
+    snapshots: SnapshotsPage
+    _media_dialogs: list[QWidget]
 
     def __init__(
         self,
@@ -168,7 +175,7 @@ class VmWindow(QMainWindow):
     def row(self) -> VmRow | None:
         return self.model.get(self.vm_id)
 
-    def _status(self) -> Any:
+    def _status(self) -> VmStatus | None:
         return self.ctx.status(self.vm_id)
 
     def refresh(self) -> None:
@@ -209,7 +216,7 @@ class VmWindow(QMainWindow):
 
     def _advice_changed(self, vm_id: str, advice: object) -> None:
         if vm_id == self.vm_id:
-            self.overview.set_live_advice(advice)
+            self.overview.set_live_advice(advice if isinstance(advice, Advice) else None)
 
     def _advice_applied(self, stored: StoredVm) -> None:
         self.hardware.load(stored)  # its form would otherwise save the old definition

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QPalette
@@ -33,6 +33,10 @@ from kvmgui.ui.console.fullscreen import FullscreenBar
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.outcome import Outcome
+    from kvmgui.runtime.viewer import ExternalViewer
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +76,7 @@ class ConsolePage(QWidget):
         self._fullscreen_on = False
         self._was_maximized = False
         self._address: str | None = None
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
@@ -246,7 +250,7 @@ class ConsolePage(QWidget):
     def _open_viewer(self) -> None:
         self._task = asyncio.ensure_future(self.open_viewer())
 
-    async def open_viewer(self) -> Any:
+    async def open_viewer(self) -> Outcome[ExternalViewer] | None:
         """Open the VM's display in remote-viewer (through the runtime); failures are shown."""
         from kvmgui.runtime.viewer import open_external_viewer
 

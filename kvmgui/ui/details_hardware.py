@@ -12,7 +12,6 @@ import asyncio
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -123,6 +122,7 @@ def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBo
 
 class HardwarePage(QWidget):
     saved = Signal(object)  # the new StoredVm
+    disk_tools_button: QPushButton  # "Disk tools…", set by media.entries
 
     def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +130,7 @@ class HardwarePage(QWidget):
         self.stored = stored
         self.state = VmState.STOPPED
         self._loading = False
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.tasks: set[asyncio.Task[object]] = set()
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

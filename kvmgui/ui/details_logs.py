@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from kvmgui.ui.i18n import core_text, translate
@@ -45,7 +44,7 @@ class LogPage(QWidget):
         self.path = path
         self.explain = explain
         self._text = ""
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         layout = QVBoxLayout(self)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
@@ -74,16 +73,16 @@ class LogPage(QWidget):
         self.timer.setInterval(2000)
         self.timer.timeout.connect(self.reload)
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()
         self.timer.start()
 
-    def hideEvent(self, event: Any) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self.timer.stop()
         super().hideEvent(event)
 
-    def reload(self) -> asyncio.Task[Any] | None:
+    def reload(self) -> asyncio.Task[object] | None:
         if self._task is not None and not self._task.done():
             return self._task
         self._task = asyncio.ensure_future(self._load())

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kvmgui.core.advisor import static_hints
+from kvmgui.core.advisor import Advice, static_hints
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
 from kvmgui.core.sizes import MIB
 from kvmgui.core.store import StoredVm
-from kvmgui.runtime.state import VmState
+from kvmgui.runtime.state import VmState, VmStatus
 from kvmgui.ui.advice_view import AdvicePanel
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, format_size, translate
@@ -77,7 +76,7 @@ class OverviewPage(QWidget):
         form.addRow(translate("OverviewPage", "Folder:"), self.folder)
         layout.addLayout(form)
         # The performance advisor's notices (hidden when it has nothing to say).
-        self.live_advice: Any = None
+        self.live_advice: Advice | None = None
         self.advice = AdvicePanel(ctx.store, stored, self)
         layout.addWidget(self.advice)
         layout.addWidget(heading_label(translate("OverviewPage", "QEMU command line"), self))
@@ -85,9 +84,9 @@ class OverviewPage(QWidget):
         layout.addWidget(self.command_note)
         self.command = CopyableText(translate("OverviewPage", "QEMU command line"), self, lines=5)
         layout.addWidget(self.command, 1)
-        self._status: Any = None
+        self._status: VmStatus | None = None
         self._row: VmRow | None = None
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[None] | None = None
         self.set_stored(stored)
 
     def set_stored(self, stored: StoredVm) -> None:
@@ -105,7 +104,7 @@ class OverviewPage(QWidget):
         self._show_advice()
         self._task = asyncio.ensure_future(self.refresh_command_line())
 
-    def set_live_advice(self, advice: Any) -> None:
+    def set_live_advice(self, advice: Advice | None) -> None:
         """The runtime's current notice for this VM (AdviceChanged), or None."""
         self.live_advice = advice
         self._show_advice()
@@ -135,7 +134,8 @@ class OverviewPage(QWidget):
             return
         self.command.set_text(shell_line(argv))
 
-    def set_status(self, row: VmRow | None, status: Any, uptime_s: float | None) -> None:
+    def set_status(self, row: VmRow | None, status: VmStatus | None,
+                   uptime_s: float | None) -> None:
         self._row = row
         self._status = status
         state = row.state if row is not None else VmState.STOPPED

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
@@ -41,11 +41,26 @@ from kvmgui.ui.thumbnails import ThumbnailPoller
 from kvmgui.ui.views import VmGridView, VmTableView
 from kvmgui.ui.vm_actions import VmActions
 
+if TYPE_CHECKING:
+    from kvmgui.core.store import StoredVm
+    from kvmgui.runtime.outcome import Outcome
+    from kvmgui.ui.about import AboutDialog
+    from kvmgui.ui.details import VmWindow
+    from kvmgui.ui.details_console import ConsolePage
+    from kvmgui.ui.hostcheck_dialog import HostCheckDialog
+    from kvmgui.ui.preferences import PreferencesDialog
+    from kvmgui.ui.wizard import NewVmWizard
+
 log = logging.getLogger(__name__)
+R = TypeVar("R")
 GRID, TABLE = "grid", "table"
 
 
 class MainWindow(QMainWindow):
+    # Set by media.entries: the media tools' actions by name, and their open dialogs.
+    media_actions: dict[str, QAction]
+    _media_dialogs: list[QWidget]
+
     def __init__(
         self,
         ctx: AppContext,
@@ -63,9 +78,9 @@ class MainWindow(QMainWindow):
         self.bridge = bridge if bridge is not None else RuntimeBridge(parent=self)
         if bridge is None and ctx.manager is not None:
             self.bridge.attach(ctx.manager)
-        self.vm_windows: dict[str, Any] = {}
-        self.wizard: Any = None
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.vm_windows: dict[str, VmWindow] = {}
+        self.wizard: NewVmWizard | None = None
+        self.tasks: set[asyncio.Task[object]] = set()
         self._quitting = False
         self._really_close = False
         self._reloading = False
@@ -486,7 +501,7 @@ class MainWindow(QMainWindow):
                 details=details,
             )
 
-    def _stats_sampled(self, vm_id: str, stats: Any) -> None:
+    def _stats_sampled(self, vm_id: str, stats: object) -> None:
         self.history.add(vm_id, stats)
         self.model.update(
             vm_id,
@@ -546,7 +561,7 @@ class MainWindow(QMainWindow):
 
     # -- windows ----------------------------------------------------------------------------
 
-    def open_wizard(self, source: object = None) -> Any:
+    def open_wizard(self, source: object = None) -> NewVmWizard:
         from kvmgui.ui.wizard import NewVmWizard, SourceKind
 
         if self.wizard is not None and self.wizard.isVisible():
@@ -562,14 +577,14 @@ class MainWindow(QMainWindow):
         wizard.show()
         return wizard
 
-    def test_usb_stick(self) -> Any:
+    def test_usb_stick(self) -> QWidget:
         # --- media tools (issue 6): the "Test a USB stick" dialog ---
         from kvmgui.ui.media.entries import open_usb_test
 
         return open_usb_test(self)
         # --- end media tools ---
 
-    def _vm_created(self, stored: Any, start_now: int) -> None:
+    def _vm_created(self, stored: StoredVm, start_now: int) -> None:
         self.reload()
         self.select(stored.spec.id)
         self.statusBar().showMessage(
@@ -579,7 +594,7 @@ class MainWindow(QMainWindow):
             task = self.vm_actions.run("start")
             if task is not None:
 
-                def opened(t: asyncio.Task[Any], vm_id: str = stored.spec.id) -> None:
+                def opened(t: asyncio.Task[object], vm_id: str = stored.spec.id) -> None:
                     if not t.cancelled() and t.exception() is None and t.result():
                         self.open_console(vm_id)
 
@@ -605,7 +620,7 @@ class MainWindow(QMainWindow):
             return self.console_view.current_vm_id
         return None
 
-    def open_console(self, vm_id: str) -> Any:
+    def open_console(self, vm_id: str) -> ConsolePage | None:
         """Show `vm_id`'s screen in this window (GNOME Boxes style); returns its ConsolePage."""
         stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
         if stored is None:
@@ -658,7 +673,7 @@ class MainWindow(QMainWindow):
         if self.console_vm_id() == vm_id:
             self.vm_actions.run("start")
 
-    def open_vm_window(self, vm_id: str, page: str = "overview") -> Any:
+    def open_vm_window(self, vm_id: str, page: str = "overview") -> VmWindow | None:
         from kvmgui.ui.details import VmWindow
 
         window = self.vm_windows.get(vm_id)
@@ -689,7 +704,7 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
-    def open_preferences(self) -> Any:
+    def open_preferences(self) -> PreferencesDialog:
         from kvmgui.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.ctx, self)
@@ -698,7 +713,7 @@ class MainWindow(QMainWindow):
         self._prefs = dialog
         return dialog
 
-    def open_host_check(self) -> Any:
+    def open_host_check(self) -> HostCheckDialog:
         from kvmgui.ui.hostcheck_dialog import HostCheckDialog
 
         dialog = HostCheckDialog(self.ctx, self)
@@ -709,7 +724,7 @@ class MainWindow(QMainWindow):
             dialog.check_again()
         return dialog
 
-    def _about(self) -> Any:
+    def _about(self) -> AboutDialog:
         from kvmgui.ui.about import AboutDialog
 
         dialog = AboutDialog(self.ctx, self)
@@ -720,14 +735,14 @@ class MainWindow(QMainWindow):
 
     # -- start-up and quitting --------------------------------------------------------------
 
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+    def spawn(self, coro: Coroutine[Any, Any, R]) -> asyncio.Task[R]:
         """Run `coro` on the loop; an exception it raises is shown, never lost."""
-        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
+        task = asyncio.ensure_future(coro)
         self.tasks.add(task)
         task.add_done_callback(self._task_done)
         return task
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
+    def _task_done(self, task: asyncio.Task[object]) -> None:
         self.tasks.discard(task)
         if task.cancelled() or task.exception() is None:
             return
@@ -840,7 +855,7 @@ class MainWindow(QMainWindow):
         )
         self.setEnabled(False)
 
-        async def one(row: VmRow) -> Any:
+        async def one(row: VmRow) -> Outcome | None:
             controller = self.ctx.controller(row.vm_id)
             if controller is None:
                 return None

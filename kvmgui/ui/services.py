@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kvmgui.core.messages import KvmguiError
 from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, format_size, translate
 
@@ -22,14 +23,12 @@ if TYPE_CHECKING:
 ProgressCallback = Callable[[float | None], None]  # 0.0 .. 1.0, None: busy
 
 
-class ServiceError(Exception):
+class ServiceError(KvmguiError):
     """A failed job; `message` is one sentence, `details` the raw text (e.g. stderr)."""
 
     def __init__(self, message: str, details: str = "") -> None:
         message = core_text(message)  # the runtime's sentences are English
-        super().__init__(message)
-        self.message = message
-        self.details = details
+        super().__init__(message, details)
 
 
 class UnsafeImage(ServiceError):

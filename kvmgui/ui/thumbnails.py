@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QImage
@@ -51,7 +50,7 @@ class ThumbnailPoller(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
         self._busy: set[str] = set()
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[asyncio.Task[object]] = set()
         self.grabbed = 0  # pictures received (tests and diagnostics)
         self.apply_interval()
 
@@ -72,7 +71,7 @@ class ThumbnailPoller(QObject):
             if row.state is VmState.RUNNING:
                 self.refresh_soon(row.vm_id)
 
-    def refresh_soon(self, vm_id: str) -> asyncio.Task[Any] | None:
+    def refresh_soon(self, vm_id: str) -> asyncio.Task[object] | None:
         if vm_id in self._busy or self.ctx.manager is None:
             return None
         self._busy.add(vm_id)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,6 +25,10 @@ from kvmgui.ui.errors import ask, show_error, show_exception
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.models import VmRow
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.controller import VmController
+    from kvmgui.runtime.outcome import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +74,8 @@ class VmActions(QObject):
         self.ctx = ctx
         self.widget = widget
         self.current = current
-        self.tasks: set[asyncio.Task[Any]] = set()
-        self.last_task: asyncio.Task[Any] | None = None
+        self.tasks: set[asyncio.Task[object]] = set()
+        self.last_task: asyncio.Task[object] | None = None
 
         def make(
             name: str,
@@ -212,12 +217,12 @@ class VmActions(QObject):
         if row is not None:
             self.details_requested.emit(row.vm_id)
 
-    def run(self, name: str) -> asyncio.Task[Any] | None:
+    def run(self, name: str) -> asyncio.Task[object] | None:
         """Start action `name` on the current VM; returns the task (tests await it)."""
         row = self.current()
         if row is None or not applies(name, row):
             return None
-        handler: Callable[[VmRow], Awaitable[Any]] = {
+        handler: Callable[[VmRow], Awaitable[object]] = {
             "start": self.do_start,
             "pause": self.do_pause_resume,
             "shutdown": self.do_shutdown,
@@ -231,7 +236,7 @@ class VmActions(QObject):
         self.last_task = task
         return task
 
-    async def _guard(self, name: str, work: Awaitable[Any]) -> Any:
+    async def _guard(self, name: str, work: Awaitable[object]) -> object:
         try:
             return await work
         except asyncio.CancelledError:
@@ -245,7 +250,7 @@ class VmActions(QObject):
         finally:
             self.refresh()
 
-    def _controller(self, row: VmRow) -> Any:
+    def _controller(self, row: VmRow) -> VmController:
         controller = self.ctx.controller(row.vm_id)
         if controller is None:
             raise RuntimeError(
@@ -257,7 +262,7 @@ class VmActions(QObject):
             )
         return controller
 
-    def _report(self, outcome: Any, failed: str) -> bool:
+    def _report(self, outcome: Outcome[object] | None, failed: str) -> bool:
         """Show a failed Outcome; True when it succeeded."""
         if outcome is None or getattr(outcome, "ok", True):
             message = getattr(outcome, "message", "")
@@ -272,7 +277,7 @@ class VmActions(QObject):
         )
         return False
 
-    async def do_start(self, row: VmRow) -> Any:
+    async def do_start(self, row: VmRow) -> Outcome[int]:
         self.message.emit(translate("VmActions", "Starting {0}…").format(row.name))
         controller = self._controller(row)
         outcome = await controller.start()
@@ -284,7 +289,7 @@ class VmActions(QObject):
         self._report(outcome, translate("VmActions", "{0} could not be started.").format(row.name))
         return outcome
 
-    async def do_pause_resume(self, row: VmRow) -> Any:
+    async def do_pause_resume(self, row: VmRow) -> Outcome:
         controller = self._controller(row)
         if row.state is VmState.PAUSED:
             outcome = await controller.resume()
@@ -298,7 +303,7 @@ class VmActions(QObject):
             )
         return outcome
 
-    async def do_shutdown(self, row: VmRow) -> Any:
+    async def do_shutdown(self, row: VmRow) -> Outcome:
         self.message.emit(translate("VmActions", "Asking {0} to shut down…").format(row.name))
         # The runtime waits (up to the shutdown time in the preferences) for the guest to
         # power off and says so if it did not; the window stays usable meanwhile.
@@ -310,7 +315,7 @@ class VmActions(QObject):
         )
         return outcome
 
-    async def _shutdown_ignored(self, row: VmRow, outcome: Any) -> Any:
+    async def _shutdown_ignored(self, row: VmRow, outcome: Outcome) -> Outcome:
         """The guest ignored the ACPI button: say why (the advisor's causes for its OS, e.g.
         RDP sessions on Windows) before offering Force off."""
         from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
@@ -343,7 +348,7 @@ class VmActions(QObject):
         self._report(forced, failed)
         return forced
 
-    async def do_force_off(self, row: VmRow) -> Any:
+    async def do_force_off(self, row: VmRow) -> Outcome | None:
         if self.ctx.settings.confirm_force_off:
             answer = await ask(
                 self.widget,
@@ -372,12 +377,12 @@ class VmActions(QObject):
         )
         return outcome
 
-    async def do_reset(self, row: VmRow) -> Any:
+    async def do_reset(self, row: VmRow) -> Outcome:
         outcome = await self._controller(row).reset()
         self._report(outcome, translate("VmActions", "{0} could not be reset.").format(row.name))
         return outcome
 
-    async def do_delete(self, row: VmRow) -> Any:
+    async def do_delete(self, row: VmRow) -> list[Path] | None:
         stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
         if stored is None:
             show_error(

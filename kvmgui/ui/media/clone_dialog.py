@@ -8,8 +8,6 @@ before the user chooses.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.messages import SENTENCE, joined
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import free_name
-from kvmgui.runtime.clones import create_linked_clone, full_clone_job
+from kvmgui.runtime.clones import CloneResult, create_linked_clone, full_clone_job
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import translate
@@ -155,7 +153,7 @@ class CloneDialog(JobDialog):
         failed = translate("CloneDialog", "{0} could not be cloned.").format(self.stored.spec.name)
         if self.linked.isChecked():
 
-            async def linked() -> Any:
+            async def linked() -> CloneResult:
                 return await create_linked_clone(
                     self.ctx.store,
                     self.stored.spec.name,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.copy_device import CopyPlan, confirm_matches
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.copy_device import copy_to_device_job, gather_target, plan_copy
-from kvmgui.runtime.images import ImageError, image_info
+from kvmgui.runtime.images import ImageError, JobResult, image_info
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.media.devices import device_combo, fill_device_combo, listed_path, probe_sticks
@@ -303,7 +302,7 @@ class CopyDeviceDialog(JobDialog):
     # -- copying ----------------------------------------------------------------------------
 
     @async_slot()
-    async def on_copy(self) -> Any:
+    async def on_copy(self) -> JobResult | None:
         self._track()
         plan = self.plan
         if plan is None or self.panel.busy:

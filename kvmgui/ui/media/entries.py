@@ -6,23 +6,27 @@ Kept here so the main window and the VM window each need one call
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton, QWidget
 
 from kvmgui.core.store import StoredVm
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import translate
 
+if TYPE_CHECKING:
+    from kvmgui.ui.details import VmWindow
+    from kvmgui.ui.main_window import MainWindow
+
 
 def _stored(ctx: AppContext, vm_id: str) -> StoredVm | None:
     return next((vm for vm in ctx.store.load_all().vms if vm.spec.id == vm_id), None)
 
 
-def _keep(window: Any, dialog: QWidget) -> QWidget:
+def _keep(window: MainWindow | VmWindow, dialog: QWidget) -> QWidget:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialogs = getattr(window, "_media_dialogs", None)
     if dialogs is None:
@@ -37,7 +41,7 @@ def _keep(window: Any, dialog: QWidget) -> QWidget:
 # ------------------------------------------------------------------------------ openers
 
 
-def open_usb_test(window: Any) -> Any:
+def open_usb_test(window: MainWindow) -> QWidget:
     from kvmgui.ui.media.usb_test import UsbTestDialog
 
     def console(vm_id: str) -> None:
@@ -52,13 +56,13 @@ def open_usb_test(window: Any) -> Any:
     return _keep(window, UsbTestDialog(window.ctx, window, open_console=console))
 
 
-def open_image_tools(window: Any, image: str = "") -> Any:
+def open_image_tools(window: MainWindow, image: str = "") -> QWidget:
     from kvmgui.ui.media.image_tools import ImageToolsDialog
 
     return _keep(window, ImageToolsDialog(window.ctx, window, image=image))
 
 
-def open_clone(window: Any, vm_id: str) -> Any:
+def open_clone(window: MainWindow, vm_id: str) -> QWidget | None:
     from kvmgui.ui.media.clone_dialog import CloneDialog
 
     stored = _stored(window.ctx, vm_id)
@@ -74,14 +78,14 @@ def open_clone(window: Any, vm_id: str) -> Any:
     return _keep(window, dialog)
 
 
-def open_copy_device(window: Any, vm_id: str | None) -> Any:
+def open_copy_device(window: MainWindow, vm_id: str | None) -> QWidget:
     from kvmgui.ui.media.copy_device_dialog import CopyDeviceDialog
 
     stored = _stored(window.ctx, vm_id) if vm_id else None
     return _keep(window, CopyDeviceDialog(window.ctx, window, stored=stored))
 
 
-def open_restore(window: Any) -> Any:
+def open_restore(window: MainWindow) -> QWidget:
     from kvmgui.ui.media.restore import RestoreDialog
 
     def created(stored: StoredVm) -> None:
@@ -97,7 +101,7 @@ def open_restore(window: Any) -> Any:
 # ------------------------------------------------------------------------------ main window
 
 
-def install_main_window_entries(window: Any) -> None:
+def install_main_window_entries(window: MainWindow) -> None:
     """Tools menu (image tools, restore) and Virtual machine menu (clone, copy to device)."""
 
     def selected_id() -> str | None:
@@ -165,7 +169,7 @@ def install_main_window_entries(window: Any) -> None:
 # ------------------------------------------------------------------------------ VM window
 
 
-def install_vm_window_entries(vm_window: Any) -> None:
+def install_vm_window_entries(vm_window: VmWindow) -> None:
     """The Snapshots tab (Alt+N, after the other pages) and, on the Hardware page,
     "Disk tools…" for the chosen disk."""
     from kvmgui.ui.media.snapshots_page import SnapshotsPage
@@ -210,7 +214,7 @@ def install_vm_window_entries(vm_window: Any) -> None:
         for i in range(layout.count()):
             item = layout.itemAt(i)
             child = item.layout() if item is not None else None
-            if child is not None and child.indexOf(remove) >= 0:
+            if isinstance(child, QBoxLayout) and child.indexOf(remove) >= 0:
                 child.insertWidget(child.indexOf(remove), button)
                 placed = True
                 break

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core import qemu_img as qi
-from kvmgui.core.qemu_img import CheckStatus, ImageInfo
+from kvmgui.core.qemu_img import CheckResult, CheckStatus, ImageInfo
 from kvmgui.runtime.images import (
     ImageError,
+    JobResult,
     check_image,
     compress_job,
     convert_job,
@@ -483,7 +483,7 @@ class ImageToolsDialog(JobDialog):
     # -- operations -------------------------------------------------------------------------
 
     @async_slot()
-    async def on_convert(self) -> Any:
+    async def on_convert(self) -> JobResult | None:
         self._track()
         source = self.path()
         dest_text = self.destination.text().strip()
@@ -541,7 +541,7 @@ class ImageToolsDialog(JobDialog):
         return result
 
     @async_slot()
-    async def on_compress(self) -> Any:
+    async def on_compress(self) -> JobResult | None:
         self._track()
         path = self.path()
         if path is None or self.panel.busy:
@@ -560,7 +560,7 @@ class ImageToolsDialog(JobDialog):
         return result
 
     @async_slot()
-    async def on_resize(self) -> Any:
+    async def on_resize(self) -> JobResult | None:
         self._track()
         path = self.path()
         if path is None or self.info is None or self.panel.busy:
@@ -583,7 +583,7 @@ class ImageToolsDialog(JobDialog):
         return result
 
     @async_slot()
-    async def on_check(self) -> Any:
+    async def on_check(self) -> CheckResult | None:
         self._track()
         path = self.path()
         if path is None or self.panel.busy:

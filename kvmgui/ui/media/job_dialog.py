@@ -4,7 +4,6 @@ job first and closes the dialog once the job has stopped."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QWidget
@@ -19,7 +18,7 @@ class JobDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.tasks: set[asyncio.Task[object]] = set()
         self._close_when_idle = False
 
     def make_panel(self) -> JobPanel:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, ParamSpec, TypeVar, cast
 
 import qasync
 from PySide6.QtCore import Signal
@@ -39,17 +39,22 @@ from kvmgui.ui.widgets import hint_label
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
 Progress = Callable[[float], Awaitable[None]]
 
 
-def async_slot(*types: type) -> Callable[[F], Any]:
+def async_slot(
+    *types: type,
+) -> Callable[[Callable[P, Coroutine[Any, Any, T]]], Callable[P, asyncio.Task[T]]]:
     """qasync.asyncSlot: the handler runs as a task on the qasync loop, and calling it
     directly returns that task (an asyncio.Task, which callers and tests may await)."""
-    return cast(Callable[[F], Any], qasync.asyncSlot(*types))
+    return cast(
+        Callable[[Callable[P, Coroutine[Any, Any, T]]], Callable[P, asyncio.Task[T]]],
+        qasync.asyncSlot(*types),
+    )
 
 
-def track_task(tasks: set[asyncio.Task[Any]]) -> None:
+def track_task(tasks: set[asyncio.Task[object]]) -> None:
     """Keep the running task in `tasks` until it is done (tests wait for the set to empty)."""
     task = asyncio.current_task()
     if task is not None:
@@ -86,7 +91,7 @@ class JobPanel(QWidget):
         self.status.setAccessibleName(translate("JobPanel", "Result"))
         layout.addWidget(self.status)
         self.job: ImageJob | None = None
-        self._task: asyncio.Task[Any] | None = None
+        self._task: asyncio.Task[object] | None = None
         self.last_error = ""
         self._show_idle()
 

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QDateTime, QLocale
 
@@ -24,6 +24,13 @@ from kvmgui.runtime import disk_snapshots as ds
 from kvmgui.runtime import snapshots as vm_snapshots
 from kvmgui.runtime.images import ImageError
 from kvmgui.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.controller import VmController
+    from kvmgui.runtime.outcome import Outcome
+    from kvmgui.ui.context import AppContext
+
+V = TypeVar("V")
 
 log = logging.getLogger(__name__)
 
@@ -160,13 +167,13 @@ class RuntimeSnapshots:
 
     live = True
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
 
     def problem(self, vm: StoredVm, running: bool) -> str:
         return format_problem(vm)
 
-    def _controller(self, vm: StoredVm) -> Any:
+    def _controller(self, vm: StoredVm) -> VmController:
         controller = self.ctx.controller(vm.spec.id)
         if controller is None:
             raise ImageError(
@@ -179,10 +186,10 @@ class RuntimeSnapshots:
         return controller
 
     @staticmethod
-    def _check(outcome: Any) -> Any:
-        if not getattr(outcome, "ok", False):
-            raise ImageError(outcome.message, str(getattr(outcome, "details", "") or ""))
-        return getattr(outcome, "value", None)
+    def _check(outcome: Outcome[V]) -> V | None:
+        if not outcome.ok:
+            raise ImageError(outcome.message, outcome.details)
+        return outcome.value
 
     async def snapshots(self, vm: StoredVm) -> list[SnapshotRow]:
         found = self._check(await vm_snapshots.list_snapshots(self._controller(vm))) or []
@@ -199,7 +206,7 @@ class RuntimeSnapshots:
         self._check(await vm_snapshots.delete_snapshot(self._controller(vm), name))
 
 
-def make_backend(ctx: Any) -> SnapshotBackend:
+def make_backend(ctx: AppContext) -> SnapshotBackend:
     # The runtime's API acts through the VM's controller: without a runtime (a window made
     # by a test, say) qemu-img on the stopped VM's disks is what works.
     if getattr(ctx, "manager", None) is not None:

@@ -10,10 +10,11 @@ and their tooltips say why.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core import snapshots as snap
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
+from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
@@ -47,7 +49,7 @@ class SnapshotsPage(QWidget):
         stored: StoredVm,
         parent: QWidget | None = None,
         *,
-        bridge: Any = None,
+        bridge: RuntimeBridge | None = None,
         backend: SnapshotBackend | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,7 +57,7 @@ class SnapshotsPage(QWidget):
         self.stored = stored
         self.backend: SnapshotBackend = backend or make_backend(ctx)
         self.rows: list[SnapshotRow] = []
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.tasks: set[asyncio.Task[object]] = set()
         status = ctx.status(stored.spec.id)
         self.state = status.state if status is not None else VmState.STOPPED
         self.setObjectName("SnapshotsPage")
@@ -125,7 +127,7 @@ class SnapshotsPage(QWidget):
 
     # -- data -------------------------------------------------------------------------------
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
@@ -365,7 +367,7 @@ class SnapshotsPage(QWidget):
         return bool(done)
 
     @staticmethod
-    async def _done(work: Any) -> bool:
+    async def _done(work: Awaitable[object]) -> bool:
         await work
         return True
 

@@ -15,7 +15,6 @@ import stat
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
@@ -74,13 +73,13 @@ class UsbTestDialog(QDialog):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        open_console: Callable[[str], Any] | None = None,
+        open_console: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.open_console = open_console
         self.devices: list[BlockDevice] = []
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.tasks: set[asyncio.Task[object]] = set()
         self.scanned = 0
         self.vm_id: str | None = None
         self.setObjectName("UsbTestDialog")

@@ -9,23 +9,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
+from kvmgui.core.messages import KvmguiError
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, free_name, validate_spec
+from kvmgui.runtime.outcome import Outcome
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.services import ServiceError, create_disk
 
 
-class CreateError(Exception):
+class CreateError(KvmguiError):
     """The VM could not be made or started: `message` is a sentence, `details` the raw text."""
-
-    def __init__(self, message: str, details: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details
 
 
 def existing_names(ctx: AppContext) -> list[str]:
@@ -94,7 +90,7 @@ async def create_vm(ctx: AppContext, spec: VmSpec) -> StoredVm:
     return stored
 
 
-async def start_vm(ctx: AppContext, stored: StoredVm) -> Any:
+async def start_vm(ctx: AppContext, stored: StoredVm) -> Outcome[int]:
     """Start the VM through the runtime; CreateError with the runtime's sentence if it fails."""
     controller = ctx.controller(stored.spec.id)
     if controller is None:

@@ -14,9 +14,10 @@ import logging
 from collections.abc import Coroutine
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
 
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
@@ -34,6 +35,7 @@ from kvmgui.ui.services import DriveScan, ServiceError, create_disk, scan_drives
 from kvmgui.ui.wizard.draft import Draft, SourceKind, iso_path, page_of, to_spec
 
 log = logging.getLogger(__name__)
+R = TypeVar("R")
 BUSY = 2.0  # creation_progress value: working, amount unknown
 FAILED = -1.0
 
@@ -124,7 +126,7 @@ class NewVmWizard(QWizard):
         # The install medium's header check: (absolute path, its problems), when done.
         self._iso_check: tuple[str, list[Problem]] | None = None
         self._iso_token = 0
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[asyncio.Task[object]] = set()
         self.existing_names = self._existing_names()
 
         self.setWindowTitle(translate("NewVmWizard", "New virtual machine"))
@@ -173,18 +175,18 @@ class NewVmWizard(QWizard):
         result = self.ctx.store.load_all()
         return [vm.spec.name for vm in result.vms] + [e.name for e in result.errors if e.name]
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         if not self.env_ready and not self._tasks:
             self.spawn(self.load_environment())
 
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
+    def spawn(self, coro: Coroutine[Any, Any, R]) -> asyncio.Task[R]:
+        task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
         return task
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
+    def _task_done(self, task: asyncio.Task[object]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             exc = task.exception()
