@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import shutil
 import sys
@@ -115,18 +114,16 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
         + await _iso_problems(spec, args)
     )
     _check_buildable(spec, env, folder, ctx)
+    from kvmgui.runtime.creation import create_vm
+    from kvmgui.runtime.images import ImageError
+
     try:
-        # Hidden until its disks exist: an interrupted create never lists a VM without them.
-        stored = store.create(spec, complete=False)
+        # Hidden until its disks exist, removed again on failure or Ctrl+C (runtime.creation).
+        stored = await create_vm(store, spec, qemu_img=ctx.settings.qemu_img_binary)
     except StoreError as err:
         raise CliError(str(err)) from None
-    try:
-        await _create_missing_disks(stored, ctx)
-        store.mark_complete(stored)
-    except BaseException:
-        with contextlib.suppress(StoreError, OSError):
-            store.delete(stored, keep_disks=False)
-        raise
+    except ImageError as err:
+        raise CliError(err.message, details=err.details) from None
     print(f"Created VM '{spec.name}' in {stored.folder.dir}.")
     for d in stored.spec.disks:
         if d.size_bytes:
@@ -182,21 +179,6 @@ async def _detect_existing_formats(spec: VmSpec, ctx: CliContext) -> VmSpec:
                 raise CliError(err.message) from None
         disks.append(d)
     return replace(spec, disks=tuple(disks))
-
-
-async def _create_missing_disks(stored: StoredVm, ctx: CliContext) -> None:
-    from kvmgui.runtime.images import ImageError, create_image
-
-    for d in stored.spec.disks:
-        path = stored.folder.resolve(d.path)
-        if d.size_bytes and not path.exists():
-            try:
-                await create_image(
-                    path, d.format.value, d.size_bytes,
-                    qemu_img=ctx.settings.qemu_img_binary,
-                )
-            except ImageError as err:
-                raise CliError(err.message, details=err.details) from None
 
 
 def _check_buildable(spec: VmSpec, env: HostEnv, folder: VmFolder, ctx: CliContext) -> list[str]:

@@ -22,7 +22,7 @@ import os
 import shlex
 import shutil
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.store import StoredVm, StoreError, VmStore
 from kvmgui.core.validation import shown
+from kvmgui.runtime.creation import creating
 from kvmgui.runtime.images import (
     ImageCancelled,
     ImageError,
@@ -155,20 +156,6 @@ def _copy_nvram(base: StoredVm, new: StoredVm) -> None:
         os.chmod(new.folder.nvram, 0o600)
 
 
-def _show(store: VmStore, stored: StoredVm) -> None:
-    """List the new VM: until now it was hidden, so no VM is ever listed without its disks."""
-    try:
-        store.mark_complete(stored)
-    except StoreError as exc:
-        raise CloneError(str(exc)) from None
-
-
-def _undo_create(store: VmStore, stored: StoredVm | None) -> None:
-    if stored is not None:
-        with contextlib.suppress(StoreError, OSError):
-            store.delete(stored, keep_disks=False)
-
-
 # ------------------------------------------------------------------------------ linked clones
 
 
@@ -246,36 +233,42 @@ async def _plan_from_image(image: Path, template: VmSpec, new_folder: VmFolder,
 
 async def _execute_linked(store: VmStore, plan: ClonePlan, base_vm: StoredVm | None,
                           qemu_img: str) -> CloneResult:
-    stored: StoredVm | None = None
-    old_modes: dict[Path, int] = {}
+    # runtime.creation: the clone is hidden until complete, and a failure removes exactly
+    # what was made (the overlays, the new VM) and undoes the base's protection.
     try:
-        try:
-            stored = store.create(plan.spec, complete=False)
-        except StoreError as exc:
-            raise CloneError(str(exc)) from None
-        for ov in plan.overlays:
-            try:
-                await create_image(ov.overlay, "qcow2", None, backing=ov.backing,
-                                   backing_format=ov.base_format.value, qemu_img=qemu_img)
-            except ImageError as exc:
-                raise CloneError(exc.message, exc.details) from None
-        old_modes, notes = _make_read_only(ov.base for ov in plan.overlays)
-        saved_base = base_vm
-        if base_vm is not None:
-            _copy_nvram(base_vm, stored)
-            if plan.base_spec is not None and plan.base_spec != base_vm.spec:
+        async with creating(store, plan.spec) as made:
+            for ov in plan.overlays:
                 try:
-                    saved_base = store.save(replace(base_vm, spec=plan.base_spec))
-                except StoreError as exc:
-                    raise CloneError(f"The base VM could not be marked read-only: {exc}"
-                                     ) from None
-        chain = await image_chain(plan.overlays[0].overlay, fmt="qcow2", qemu_img=qemu_img)
-        _show(store, stored)
-    except BaseException:
-        _undo_create(store, stored)
-        _restore_modes(old_modes)
-        raise
-    return CloneResult(stored, saved_base, chain, *_linked_message(plan, base_vm, notes))
+                    await create_image(ov.overlay, "qcow2", None, backing=ov.backing,
+                                       backing_format=ov.base_format.value, qemu_img=qemu_img)
+                except ImageError as exc:
+                    raise CloneError(exc.message, exc.details) from None
+                made.made(ov.overlay)
+            old_modes, notes = _make_read_only(ov.base for ov in plan.overlays)
+            made.on_undo(lambda: _restore_modes(old_modes))
+            saved_base = base_vm
+            if base_vm is not None:
+                _copy_nvram(base_vm, made.stored)
+                if plan.base_spec is not None and plan.base_spec != base_vm.spec:
+                    try:
+                        saved_base = store.save(replace(base_vm, spec=plan.base_spec))
+                    except StoreError as exc:
+                        raise CloneError(f"The base VM could not be marked read-only: {exc}"
+                                         ) from None
+                    made.on_undo(_put_back(store, saved_base, base_vm.spec))
+            chain = await image_chain(plan.overlays[0].overlay, fmt="qcow2", qemu_img=qemu_img)
+    except StoreError as exc:
+        raise CloneError(str(exc)) from None
+    return CloneResult(made.stored, saved_base, chain, *_linked_message(plan, base_vm, notes))
+
+
+def _put_back(store: VmStore, saved: StoredVm, spec: VmSpec) -> Callable[[], None]:
+    """The undo step of a definition this operation saved: `spec` again."""
+
+    def undo() -> None:
+        store.save(replace(saved, spec=spec))
+
+    return undo
 
 
 def _linked_message(plan: ClonePlan, base_vm: StoredVm | None,
@@ -426,29 +419,24 @@ def full_clone_job(
         if any(_is_block(ov.base) for ov in plan.overlays):
             raise CloneError("A disk of this VM is a host device; kvmgui copies image files "
                              "only.")
-        stored: StoredVm | None = None
         try:
-            try:
-                stored = store.create(plan.spec, complete=False)
-            except StoreError as exc:
-                raise CloneError(str(exc)) from None
-            total = sum(sizes) or 1
-            done = 0
-            for ov, disk, size in zip(plan.overlays, plan.spec.disks, sizes, strict=True):
-                lo = 99.0 * done / total
-                hi = 99.0 * (done + size) / total
-                await _copy_disk(job, ov.base, ov.base_format.value, ov.overlay,
-                                 disk.format.value, (lo, hi), qemu_img)
-                done += size
-            _copy_nvram(base_vm, stored)
-            _show(store, stored)
+            async with creating(store, plan.spec) as made:
+                total = sum(sizes) or 1
+                done = 0
+                for ov, disk, size in zip(plan.overlays, plan.spec.disks, sizes, strict=True):
+                    lo = 99.0 * done / total
+                    hi = 99.0 * (done + size) / total
+                    await _copy_disk(job, ov.base, ov.base_format.value, ov.overlay,
+                                     disk.format.value, (lo, hi), qemu_img)
+                    made.made(ov.overlay)
+                    done += size
+                _copy_nvram(base_vm, made.stored)
         except ImageCancelled:
-            _undo_create(store, stored)
             raise ImageCancelled(f"Cloning '{shown(base_vm.spec.name)}' was cancelled; "
                                  "nothing was changed.") from None
-        except BaseException:
-            _undo_create(store, stored)
-            raise
+        except StoreError as exc:
+            raise CloneError(str(exc)) from None
+        stored = made.stored
         return JobResult(
             stored.folder.dir,
             f"Created '{shown(new_name)}', an independent copy of "
