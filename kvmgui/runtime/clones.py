@@ -34,6 +34,7 @@ from kvmgui.core.paths import AppPaths, VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.store import StoredVm, StoreError, VmStore
+from kvmgui.core.usage import ImageUse, owners, vms_using
 from kvmgui.core.validation import shown
 from kvmgui.runtime.creation import creating
 from kvmgui.runtime.images import (
@@ -200,13 +201,11 @@ async def create_linked_clone(
 
 def _refuse_vm_disk(store: VmStore, image: Path) -> None:
     """An image that is a VM's disk is cloned through its VM, which then protects it."""
-    real = os.path.realpath(image)
-    for vm in store.load_all().vms:
-        if any(os.path.realpath(p) == real for p in cl.vm_images(vm)):
-            name = shown(vm.spec.name)
-            raise CloneError(f"{shown(image.name)} is a disk of VM '{name}'; clone the VM "
-                             f"instead (kvmgui-cli clone '{name}' NEW_NAME --linked), so that "
-                             "its disk is protected while clones use it.")
+    for vm in owners(store.load_all().vms, image):
+        name = shown(vm.spec.name)
+        raise CloneError(f"{shown(image.name)} is a disk of VM '{name}'; clone the VM "
+                         f"instead (kvmgui-cli clone '{name}' NEW_NAME --linked), so that "
+                         "its disk is protected while clones use it.")
 
 
 async def _plan_from_image(image: Path, template: VmSpec, new_folder: VmFolder,
@@ -291,39 +290,43 @@ def _linked_message(plan: ClonePlan, base_vm: StoredVm | None,
 # ------------------------------------------------------------------------------ dependents
 
 
-async def dependents_deep(
-    store: VmStore, images: Iterable[Path], *, exclude_vm: str | None = None,
-    qemu_img: str = qi.QEMU_IMG, vms: Sequence[StoredVm] | None = None,
-) -> list[Dependent]:
-    """VM disks built on any of `images`: from the definitions AND from qemu-img's chains.
+async def vms_using_deep(
+    vms: Sequence[StoredVm], *images: str | os.PathLike[str], qemu_img: str = qi.QEMU_IMG,
+) -> list[ImageUse]:
+    """core.usage.vms_using, with each qcow2 disk's chain as its image's header names it.
 
-    The chains catch overlays whose definition does not record a base (an overlay made by
-    hand and added with `create --disk`). Disks whose chain cannot be read are skipped.
-    `vms`: the store's VMs when the caller has loaded them already (off the event loop).
+    The headers catch overlays whose definition does not record a base (an overlay made by
+    hand and added with `create --disk`). Each disk is read with the format its definition
+    records; a disk whose chain cannot be read is judged from its definition alone.
     """
-    wanted = {os.path.realpath(p) for p in images}
-    if vms is None:
-        vms = store.load_all().vms
-    found = {(d.vm_id, d.disk_index): d
-             for d in cl.disks_backing_onto(vms, [Path(w) for w in wanted],
-                                            resolve=os.path.realpath)}
+    chains: dict[str, list[str]] = {}
     for vm in vms:
-        for i, disk in enumerate(vm.spec.disks):
-            if (vm.spec.id, i) in found or disk.format is not DiskFormat.QCOW2:
-                continue
+        for disk in vm.spec.disks:
             path = cl.disk_image(disk, vm.folder)
-            if os.path.realpath(path) in wanted or not path.is_file():
+            real = os.path.realpath(path)
+            if disk.format is not DiskFormat.QCOW2 or real in chains or not path.is_file():
                 continue
             try:
                 chain = await image_chain(path, fmt="qcow2", qemu_img=qemu_img)
             except ImageError:
                 continue
-            for link in chain[1:]:
-                if os.path.realpath(link.filename) in wanted:
-                    found[(vm.spec.id, i)] = Dependent(vm.spec.name, vm.spec.id, i, path,
-                                                       Path(link.filename))
-                    break
-    return [d for d in found.values() if d.vm_id != exclude_vm]
+            chains[real] = [os.path.realpath(link.filename) for link in chain[1:]]
+    return vms_using(vms, *images, chains=chains)
+
+
+async def dependents_deep(
+    store: VmStore, images: Iterable[Path], *, exclude_vm: str | None = None,
+    qemu_img: str = qi.QEMU_IMG, vms: Sequence[StoredVm] | None = None,
+) -> list[Dependent]:
+    """VM disks built on any of `images` (vms_using_deep: definitions and real chains).
+
+    `vms`: the store's VMs when the caller has loaded them already (off the event loop).
+    """
+    if vms is None:
+        vms = store.load_all().vms
+    uses = await vms_using_deep(vms, *images, qemu_img=qemu_img)
+    return [Dependent(u.vm.spec.name, u.vm.spec.id, u.disk_index, u.image, u.base)
+            for u in uses if u.base is not None and u.vm.spec.id != exclude_vm]
 
 
 async def dependent_vms(store: VmStore, vm: StoredVm, *, qemu_img: str = qi.QEMU_IMG
