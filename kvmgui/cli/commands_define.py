@@ -20,6 +20,7 @@ from kvmgui.core.definition import spec_to_dict
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
+from kvmgui.core.restart import restart_note
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import LoadError, StoredVm, StoreError
 from kvmgui.core.trust import Approvals
@@ -219,7 +220,14 @@ async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(err)) from None
     if args.extra_args is not None and spec.extra_args:
         _approve_typed_extra_args(saved, ctx)
-    print(f"Saved '{spec.name}'. Changes take effect the next time it starts.")
+    from kvmgui.runtime.liveness import vm_is_running
+
+    # The same answer as the Hardware page's (core.restart): what waits for the next start.
+    note = restart_note(vm.spec, spec) if vm_is_running(spec.id, ctx.paths) else None
+    if note is not None:
+        print(f"Saved '{spec.name}'. {note}")
+    else:
+        print(f"Saved '{spec.name}'. Changes take effect the next time it starts.")
     return 0
 
 
