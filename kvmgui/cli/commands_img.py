@@ -300,7 +300,9 @@ async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"{dst} already exists; choose another name or add --overwrite.")
     bar = progress_bar(args, f"Converting {Path(args.src).name}")
     job = convert_job(
-        args.src, args.dst, to=to, compress=args.compress, src_format=args.src_format,
+        # A VM's disk is read with its recorded format unless --from says otherwise.
+        args.src, args.dst, to=to, compress=args.compress,
+        src_format=args.src_format or recorded_format(ctx, args.src),
         overwrite=args.overwrite, verify=args.verify, qemu_img=ctx.settings.qemu_img_binary,
         progress=bar, guard=write_guard(ctx),
     )
