@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,13 +135,9 @@ class VmCreation:
         return problems
 
 
-@contextlib.asynccontextmanager
-async def creating(store: VmStore, spec: VmSpec) -> AsyncIterator[VmCreation]:
-    """Write `spec`'s definition hidden; list it when the block ends, undo it all on failure.
-
-    StoreError when the definition cannot be written (nothing is left then either). What the
-    rollback could not remove is added to the exception's notes (`__notes__`).
-    """
+@contextlib.contextmanager
+def creating_sync(store: VmStore, spec: VmSpec) -> Iterator[VmCreation]:
+    """`creating` for a creation that writes nothing asynchronously (a throwaway VM)."""
     creation = VmCreation(store, store.create(spec, complete=False))
     try:
         yield creation
@@ -150,6 +146,17 @@ async def creating(store: VmStore, spec: VmSpec) -> AsyncIterator[VmCreation]:
         for problem in creation.rollback():
             exc.add_note(problem)
         raise
+
+
+@contextlib.asynccontextmanager
+async def creating(store: VmStore, spec: VmSpec) -> AsyncIterator[VmCreation]:
+    """Write `spec`'s definition hidden; list it when the block ends, undo it all on failure.
+
+    StoreError when the definition cannot be written (nothing is left then either). What the
+    rollback could not remove is added to the exception's notes (`__notes__`).
+    """
+    with creating_sync(store, spec) as creation:
+        yield creation
 
 
 async def create_vm(
