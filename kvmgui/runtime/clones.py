@@ -45,7 +45,6 @@ from kvmgui.runtime.images import (
     ProgressCallback,
     checked_chain,
     commit_temp,
-    create_image,
     image_chain,
     image_info,
     remove_quietly,
@@ -238,11 +237,10 @@ async def _execute_linked(store: VmStore, plan: ClonePlan, base_vm: StoredVm | N
         async with creating(store, plan.spec) as made:
             for ov in plan.overlays:
                 try:
-                    await create_image(ov.overlay, "qcow2", None, backing=ov.backing,
-                                       backing_format=ov.base_format.value, qemu_img=qemu_img)
+                    await made.new_image(ov.overlay, "qcow2", None, backing=ov.backing,
+                                         backing_format=ov.base_format.value, qemu_img=qemu_img)
                 except ImageError as exc:
                     raise CloneError(exc.message, exc.details) from None
-                made.made(ov.overlay)
             old_modes, notes = _make_read_only(ov.base for ov in plan.overlays)
             made.on_undo(lambda: _restore_modes(old_modes))
             saved_base = base_vm
