@@ -59,7 +59,10 @@ def restart_note(old: VmSpec, new: VmSpec) -> Message | None:
     waiting = restart_needed(old, new)
     if not waiting:
         return None
-    return Message(QT_TRANSLATE_NOOP(
-        "core.restart",
-        "The VM is running: these changes take effect the next time it starts: {changes}."),
-        changes=joined(waiting, COMMA))
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core.restart",
+            "The VM is running: these changes take effect the next time it starts: {changes}.",
+        ),
+        changes=joined(waiting, COMMA),
+    )

@@ -88,29 +88,39 @@ class VmCreation:
             if d.size_bytes
         ]
 
-    async def new_image(self, path: Path, fmt: str, size_bytes: int | None, *,
-                        backing: str | os.PathLike[str] | None = None,
-                        backing_format: str | None = None,
-                        qemu_img: str = qi.QEMU_IMG) -> Path:
+    async def new_image(
+        self,
+        path: Path,
+        fmt: str,
+        size_bytes: int | None,
+        *,
+        backing: str | os.PathLike[str] | None = None,
+        backing_format: str | None = None,
+        qemu_img: str = qi.QEMU_IMG,
+    ) -> Path:
         """A new image (empty, or a qcow2 overlay on `backing`) that the rollback removes.
 
         Formats are explicit (-f, -F): qemu-img never probes one. An existing file at `path`
         is refused (ImageError), never replaced.
         """
-        await create_image(path, fmt, size_bytes, backing=backing,
-                           backing_format=backing_format, qemu_img=qemu_img)
+        await create_image(
+            path, fmt, size_bytes, backing=backing, backing_format=backing_format, qemu_img=qemu_img
+        )
         self.made(path)
         return path
 
-    async def new_disks(self, *, qemu_img: str = qi.QEMU_IMG,
-                        started: DiskStarted | None = None) -> list[Path]:
+    async def new_disks(
+        self, *, qemu_img: str = qi.QEMU_IMG, started: DiskStarted | None = None
+    ) -> list[Path]:
         """Create every new empty disk of the definition."""
         todo = self.new_disk_paths()
         for i, (disk, path) in enumerate(todo):
             if started is not None:
                 started(i, len(todo), path)
             await self.new_image(
-                path, disk.format.value, disk.size_bytes,
+                path,
+                disk.format.value,
+                disk.size_bytes,
                 backing=disk.backing_file,
                 backing_format=disk.backing_format.value if disk.backing_format else None,
                 qemu_img=qemu_img,

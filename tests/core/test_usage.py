@@ -30,14 +30,21 @@ VMS = [BASE, CLONE, CLONE_OF_CLONE, OTHER]
 def test_the_disk_itself_and_every_disk_built_on_it() -> None:
     uses = vms_using(VMS, "/vms/base/disk.raw", resolve=os.path.normpath)
     assert [(u.vm.spec.name, u.direct) for u in uses] == [
-        ("base", True), ("clone", False), ("grandchild", False)]  # recorded chains followed
+        ("base", True),
+        ("clone", False),
+        ("grandchild", False),
+    ]  # recorded chains followed
     assert names(uses) == ["base", "clone", "grandchild"]
 
 
 def test_chains_read_from_the_headers_count_too() -> None:
     hidden = stored("hand-made", Disk("/images/mine.qcow2"))
-    uses = vms_using([*VMS, hidden], "/images/base.qcow2", resolve=os.path.normpath,
-                     chains={"/images/mine.qcow2": ["/images/base.qcow2"]})
+    uses = vms_using(
+        [*VMS, hidden],
+        "/images/base.qcow2",
+        resolve=os.path.normpath,
+        chains={"/images/mine.qcow2": ["/images/base.qcow2"]},
+    )
     assert [(u.vm.spec.name, u.base) for u in uses] == [("hand-made", Path("/images/base.qcow2"))]
 
 

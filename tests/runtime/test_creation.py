@@ -158,15 +158,22 @@ async def test_what_could_not_be_removed_is_noted(tmp_path: Path) -> None:
     assert not os.path.exists(store.root / "noted")
 
 
-async def test_a_failed_linked_clone_gives_the_base_back(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_failed_linked_clone_gives_the_base_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The clone's last step fails: its overlay and folder go, and the base VM's disk and
     definition are as they were (writable, not marked read-only)."""
     from kvmgui.runtime import clones
 
     store = VmStore(tmp_path / "vms")
-    base = await create_vm(store, new_spec("base", OsPreset.LINUX, disks=(
-        Disk("disk.qcow2", DiskFormat.QCOW2, size_bytes=8 * MIB),)))
+    base = await create_vm(
+        store,
+        new_spec(
+            "base",
+            OsPreset.LINUX,
+            disks=(Disk("disk.qcow2", DiskFormat.QCOW2, size_bytes=8 * MIB),),
+        ),
+    )
     disk = base.folder.resolve("disk.qcow2")
     mode = disk.stat().st_mode
     before = tree(store.root)
