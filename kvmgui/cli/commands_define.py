@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import shutil
 import sys
@@ -21,6 +20,7 @@ from kvmgui.core.definition import spec_to_dict
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
+from kvmgui.core.restart import restart_note
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import LoadError, StoredVm, StoreError
 from kvmgui.core.trust import Approvals
@@ -115,18 +115,16 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
         + await _iso_problems(spec, args)
     )
     _check_buildable(spec, env, folder, ctx)
+    from kvmgui.runtime.creation import create_vm
+    from kvmgui.runtime.images import ImageError
+
     try:
-        # Hidden until its disks exist: an interrupted create never lists a VM without them.
-        stored = store.create(spec, complete=False)
+        # Hidden until its disks exist, removed again on failure or Ctrl+C (runtime.creation).
+        stored = await create_vm(store, spec, qemu_img=ctx.settings.qemu_img_binary)
     except StoreError as err:
         raise CliError(str(err)) from None
-    try:
-        await _create_missing_disks(stored, ctx)
-        store.mark_complete(stored)
-    except BaseException:
-        with contextlib.suppress(StoreError, OSError):
-            store.delete(stored, keep_disks=False)
-        raise
+    except ImageError as err:
+        raise CliError(err.message, details=err.details) from None
     print(f"Created VM '{spec.name}' in {stored.folder.dir}.")
     for d in stored.spec.disks:
         if d.size_bytes:
@@ -184,21 +182,6 @@ async def _detect_existing_formats(spec: VmSpec, ctx: CliContext) -> VmSpec:
     return replace(spec, disks=tuple(disks))
 
 
-async def _create_missing_disks(stored: StoredVm, ctx: CliContext) -> None:
-    from kvmgui.runtime.images import ImageError, create_image
-
-    for d in stored.spec.disks:
-        path = stored.folder.resolve(d.path)
-        if d.size_bytes and not path.exists():
-            try:
-                await create_image(
-                    path, d.format.value, d.size_bytes,
-                    qemu_img=ctx.settings.qemu_img_binary,
-                )
-            except ImageError as err:
-                raise CliError(err.message, details=err.details) from None
-
-
 def _check_buildable(spec: VmSpec, env: HostEnv, folder: VmFolder, ctx: CliContext) -> list[str]:
     try:
         return build_argv(
@@ -237,7 +220,14 @@ async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(err)) from None
     if args.extra_args is not None and spec.extra_args:
         _approve_typed_extra_args(saved, ctx)
-    print(f"Saved '{spec.name}'. Changes take effect the next time it starts.")
+    from kvmgui.runtime.liveness import vm_is_running
+
+    # The same answer as the Hardware page's (core.restart): what waits for the next start.
+    note = restart_note(vm.spec, spec) if vm_is_running(spec.id, ctx.paths) else None
+    if note is not None:
+        print(f"Saved '{spec.name}'. {note}")
+    else:
+        print(f"Saved '{spec.name}'. Changes take effect the next time it starts.")
     return 0
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -304,7 +303,9 @@ async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"{dst} already exists; choose another name or add --overwrite.")
     bar = progress_bar(args, f"Converting {Path(args.src).name}")
     job = convert_job(
-        args.src, args.dst, to=to, compress=args.compress, src_format=args.src_format,
+        # A VM's disk is read with its recorded format unless --from says otherwise.
+        args.src, args.dst, to=to, compress=args.compress,
+        src_format=args.src_format or recorded_format(ctx, args.src),
         overwrite=args.overwrite, verify=args.verify, qemu_img=ctx.settings.qemu_img_binary,
         progress=bar, guard=write_guard(ctx),
     )
@@ -318,12 +319,9 @@ def recorded_format(ctx: CliContext, image: str) -> str | None:
     A VM's raw disk may carry a qcow2 header the guest wrote; letting qemu-img guess would then
     open the host file that header names. The definition is the truth, never the content.
     """
-    target = os.path.realpath(image)
-    for vm in ctx.store().load_all().vms:
-        for disk in vm.spec.disks:
-            if os.path.realpath(vm.folder.resolve(disk.path)) == target:
-                return disk.format.value
-    return None
+    from kvmgui.core.usage import recorded_format as recorded
+
+    return recorded(ctx.store().load_all().vms, image)
 
 
 def write_guard(ctx: CliContext) -> WriteGuard:
@@ -440,9 +438,11 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
             if not base.is_absolute():  # qemu-img resolves it against the new image's folder
                 base = Path(args.path).parent / base
             check_image_path(str(base), "base image")
-            # The base's format is learnt once here (info probes) and recorded with -F, so
-            # QEMU never probes it again when the overlay is used.
-            backing_format = (await image_info(base, qemu_img=qemu_img)).format
+            # The base's format is learnt once here and recorded with -F, so QEMU never
+            # probes it again when the overlay is used: a VM's disk has the format its
+            # definition records, only an image the user brings is probed.
+            backing_format = (await image_info(base, fmt=recorded_format(ctx, str(base)),
+                                               qemu_img=qemu_img)).format
         if args.backing:  # the overlay's VMs will read the base and every base under it
             await checked_chain(args.path, args.format, base=args.backing,
                                 base_format=backing_format, qemu_img=qemu_img)

@@ -173,19 +173,21 @@ async def cmd_release_base(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_chain(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.core.clones import chain_lines, disk_image, image_dependents
+    from kvmgui.core import usage
+    from kvmgui.core.clones import chain_lines, image_dependents
     from kvmgui.runtime.images import ImageError, image_chain
 
+    store = ctx.store()
+    vms = store.load_all().vms
     try:
-        chain = await image_chain(args.image, qemu_img=ctx.settings.qemu_img_binary)
+        # A VM's disk is read with the format its definition records, never probed.
+        chain = await image_chain(args.image, fmt=usage.recorded_format(vms, args.image),
+                                  qemu_img=ctx.settings.qemu_img_binary)
     except ImageError as err:
         raise CliError(err.message, details=err.details) from None
-    store = ctx.store()
-    owners: dict[str, list[str]] = {}
-    for vm in store.load_all().vms:
-        for d in vm.spec.disks:
-            owners.setdefault(os.path.realpath(disk_image(d, vm.folder)), []).append(
-                vm.spec.name)
+    owners = {os.path.realpath(link.filename): [vm.spec.name
+                                                for vm in usage.owners(vms, link.filename)]
+              for link in chain}
     dependents = image_dependents(store, Path(args.image))
     if args.json:
         _dump({

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +19,6 @@ from kvmgui.cli.host_env import HostEnv, load_host_env
 from kvmgui.cli.output import cli_command
 from kvmgui.core.argv import ArgvError, build_argv
 from kvmgui.core.model import OsPreset, VmSpec
-from kvmgui.core.paths import VmFolder
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import StoredVm, StoreError, VmStore
 from kvmgui.core.validation import validate_name, validate_spec
@@ -137,7 +135,8 @@ async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageError, create_image
+    from kvmgui.runtime.creation import create_vm
+    from kvmgui.runtime.images import ImageError
     from kvmgui.runtime.live import LiveError, check_source
     from kvmgui.runtime.restore import restore_spec, size_problem
 
@@ -163,25 +162,12 @@ async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = _pinned(spec, env)
     _check(spec, env, store, ctx)
     try:
-        stored = store.create(spec, complete=False)  # listed once its disk exists
+        # Hidden until its disk exists, removed again on failure or Ctrl+C (runtime.creation).
+        stored = await create_vm(store, spec, qemu_img=ctx.settings.qemu_img_binary)
+    except ImageError as err:
+        raise CliError(err.message, details=err.details) from None
     except StoreError as err:
         raise CliError(str(err)) from None
-    folder: VmFolder = stored.folder
-    try:
-        for d in stored.spec.disks:
-            if d.size_bytes:
-                await create_image(folder.resolve(d.path), d.format.value, d.size_bytes,
-                                   qemu_img=ctx.settings.qemu_img_binary)
-        store.mark_complete(stored)
-    except (ImageError, StoreError) as err:
-        with contextlib.suppress(StoreError, OSError):
-            store.delete(stored, keep_disks=False)
-        raise CliError(getattr(err, "message", str(err)),
-                       details=getattr(err, "details", "")) from None
-    except BaseException:
-        with contextlib.suppress(StoreError, OSError):
-            store.delete(stored, keep_disks=False)
-        raise
     _created(stored)
     print(f"  rescue system {iso} (boots first)")
     print(f"  backup disk {backup.path} ({backup.description}), protected: it is only read")

@@ -38,12 +38,10 @@ class CliContext:
 
     @classmethod
     def from_environment(cls) -> CliContext:
-        from kvmgui.core.paths import AppPaths
-        from kvmgui.core.settings import load_settings
+        from kvmgui.runtime.session import load_environment
 
-        paths = AppPaths.from_env()
-        settings, warnings = load_settings(paths.settings_file)
-        return cls(paths=paths, settings=settings, settings_warnings=warnings)
+        env = load_environment()  # as the app reads them
+        return cls(paths=env.paths, settings=env.settings, settings_warnings=env.settings_warnings)
 
     @property
     def vm_root(self) -> Path:

@@ -33,6 +33,7 @@ from kvmgui.core.model import Cdrom, Disk, DiskBus, DiskFormat, Passthrough, VmS
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import format_size
+from kvmgui.core.usage import vms_using
 from kvmgui.core.validation import shown
 
 if TYPE_CHECKING:
@@ -288,20 +289,10 @@ class Dependent:
 def disks_backing_onto(
     vms: Iterable[StoredVm], images: Iterable[Path], *, resolve: Resolve = os.path.normpath
 ) -> list[Dependent]:
-    """Every VM disk whose recorded base (backing_file) is one of `images`.
-
-    From the definitions only; `resolve` makes paths comparable (os.path.realpath in real use,
-    so a base reached through a symlink or "../" still matches).
-    """
-    wanted = {resolve(str(p)) for p in images}
-    found: list[Dependent] = []
-    for vm in vms:
-        for i, disk in enumerate(vm.spec.disks):
-            base = disk_base(disk, vm.folder)
-            if base is not None and resolve(str(base)) in wanted:
-                found.append(Dependent(vm.spec.name, vm.spec.id, i,
-                                       disk_image(disk, vm.folder), base))
-    return found
+    """Every VM disk built on one of `images`, from the definitions (core.usage.vms_using:
+    recorded bases followed from disk to disk, so a clone of a clone counts too)."""
+    return [Dependent(u.vm.spec.name, u.vm.spec.id, u.disk_index, u.image, u.base)
+            for u in vms_using(vms, *images, resolve=resolve) if u.base is not None]
 
 
 def vm_images(vm: StoredVm) -> list[Path]:

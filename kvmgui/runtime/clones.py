@@ -22,7 +22,7 @@ import os
 import shlex
 import shutil
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,7 +34,9 @@ from kvmgui.core.paths import AppPaths, VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.store import StoredVm, StoreError, VmStore
+from kvmgui.core.usage import ImageUse, owners, vms_using
 from kvmgui.core.validation import shown
+from kvmgui.runtime.creation import creating
 from kvmgui.runtime.images import (
     ImageCancelled,
     ImageError,
@@ -43,7 +45,6 @@ from kvmgui.runtime.images import (
     ProgressCallback,
     checked_chain,
     commit_temp,
-    create_image,
     image_chain,
     image_info,
     remove_quietly,
@@ -155,20 +156,6 @@ def _copy_nvram(base: StoredVm, new: StoredVm) -> None:
         os.chmod(new.folder.nvram, 0o600)
 
 
-def _show(store: VmStore, stored: StoredVm) -> None:
-    """List the new VM: until now it was hidden, so no VM is ever listed without its disks."""
-    try:
-        store.mark_complete(stored)
-    except StoreError as exc:
-        raise CloneError(str(exc)) from None
-
-
-def _undo_create(store: VmStore, stored: StoredVm | None) -> None:
-    if stored is not None:
-        with contextlib.suppress(StoreError, OSError):
-            store.delete(stored, keep_disks=False)
-
-
 # ------------------------------------------------------------------------------ linked clones
 
 
@@ -213,13 +200,11 @@ async def create_linked_clone(
 
 def _refuse_vm_disk(store: VmStore, image: Path) -> None:
     """An image that is a VM's disk is cloned through its VM, which then protects it."""
-    real = os.path.realpath(image)
-    for vm in store.load_all().vms:
-        if any(os.path.realpath(p) == real for p in cl.vm_images(vm)):
-            name = shown(vm.spec.name)
-            raise CloneError(f"{shown(image.name)} is a disk of VM '{name}'; clone the VM "
-                             f"instead (kvmgui-cli clone '{name}' NEW_NAME --linked), so that "
-                             "its disk is protected while clones use it.")
+    for vm in owners(store.load_all().vms, image):
+        name = shown(vm.spec.name)
+        raise CloneError(f"{shown(image.name)} is a disk of VM '{name}'; clone the VM "
+                         f"instead (kvmgui-cli clone '{name}' NEW_NAME --linked), so that "
+                         "its disk is protected while clones use it.")
 
 
 async def _plan_from_image(image: Path, template: VmSpec, new_folder: VmFolder,
@@ -246,36 +231,41 @@ async def _plan_from_image(image: Path, template: VmSpec, new_folder: VmFolder,
 
 async def _execute_linked(store: VmStore, plan: ClonePlan, base_vm: StoredVm | None,
                           qemu_img: str) -> CloneResult:
-    stored: StoredVm | None = None
-    old_modes: dict[Path, int] = {}
+    # runtime.creation: the clone is hidden until complete, and a failure removes exactly
+    # what was made (the overlays, the new VM) and undoes the base's protection.
     try:
-        try:
-            stored = store.create(plan.spec, complete=False)
-        except StoreError as exc:
-            raise CloneError(str(exc)) from None
-        for ov in plan.overlays:
-            try:
-                await create_image(ov.overlay, "qcow2", None, backing=ov.backing,
-                                   backing_format=ov.base_format.value, qemu_img=qemu_img)
-            except ImageError as exc:
-                raise CloneError(exc.message, exc.details) from None
-        old_modes, notes = _make_read_only(ov.base for ov in plan.overlays)
-        saved_base = base_vm
-        if base_vm is not None:
-            _copy_nvram(base_vm, stored)
-            if plan.base_spec is not None and plan.base_spec != base_vm.spec:
+        async with creating(store, plan.spec) as made:
+            for ov in plan.overlays:
                 try:
-                    saved_base = store.save(replace(base_vm, spec=plan.base_spec))
-                except StoreError as exc:
-                    raise CloneError(f"The base VM could not be marked read-only: {exc}"
-                                     ) from None
-        chain = await image_chain(plan.overlays[0].overlay, fmt="qcow2", qemu_img=qemu_img)
-        _show(store, stored)
-    except BaseException:
-        _undo_create(store, stored)
-        _restore_modes(old_modes)
-        raise
-    return CloneResult(stored, saved_base, chain, *_linked_message(plan, base_vm, notes))
+                    await made.new_image(ov.overlay, "qcow2", None, backing=ov.backing,
+                                         backing_format=ov.base_format.value, qemu_img=qemu_img)
+                except ImageError as exc:
+                    raise CloneError(exc.message, exc.details) from None
+            old_modes, notes = _make_read_only(ov.base for ov in plan.overlays)
+            made.on_undo(lambda: _restore_modes(old_modes))
+            saved_base = base_vm
+            if base_vm is not None:
+                _copy_nvram(base_vm, made.stored)
+                if plan.base_spec is not None and plan.base_spec != base_vm.spec:
+                    try:
+                        saved_base = store.save(replace(base_vm, spec=plan.base_spec))
+                    except StoreError as exc:
+                        raise CloneError(f"The base VM could not be marked read-only: {exc}"
+                                         ) from None
+                    made.on_undo(_put_back(store, saved_base, base_vm.spec))
+            chain = await image_chain(plan.overlays[0].overlay, fmt="qcow2", qemu_img=qemu_img)
+    except StoreError as exc:
+        raise CloneError(str(exc)) from None
+    return CloneResult(made.stored, saved_base, chain, *_linked_message(plan, base_vm, notes))
+
+
+def _put_back(store: VmStore, saved: StoredVm, spec: VmSpec) -> Callable[[], None]:
+    """The undo step of a definition this operation saved: `spec` again."""
+
+    def undo() -> None:
+        store.save(replace(saved, spec=spec))
+
+    return undo
 
 
 def _linked_message(plan: ClonePlan, base_vm: StoredVm | None,
@@ -298,39 +288,43 @@ def _linked_message(plan: ClonePlan, base_vm: StoredVm | None,
 # ------------------------------------------------------------------------------ dependents
 
 
-async def dependents_deep(
-    store: VmStore, images: Iterable[Path], *, exclude_vm: str | None = None,
-    qemu_img: str = qi.QEMU_IMG, vms: Sequence[StoredVm] | None = None,
-) -> list[Dependent]:
-    """VM disks built on any of `images`: from the definitions AND from qemu-img's chains.
+async def vms_using_deep(
+    vms: Sequence[StoredVm], *images: str | os.PathLike[str], qemu_img: str = qi.QEMU_IMG,
+) -> list[ImageUse]:
+    """core.usage.vms_using, with each qcow2 disk's chain as its image's header names it.
 
-    The chains catch overlays whose definition does not record a base (an overlay made by
-    hand and added with `create --disk`). Disks whose chain cannot be read are skipped.
-    `vms`: the store's VMs when the caller has loaded them already (off the event loop).
+    The headers catch overlays whose definition does not record a base (an overlay made by
+    hand and added with `create --disk`). Each disk is read with the format its definition
+    records; a disk whose chain cannot be read is judged from its definition alone.
     """
-    wanted = {os.path.realpath(p) for p in images}
-    if vms is None:
-        vms = store.load_all().vms
-    found = {(d.vm_id, d.disk_index): d
-             for d in cl.disks_backing_onto(vms, [Path(w) for w in wanted],
-                                            resolve=os.path.realpath)}
+    chains: dict[str, list[str]] = {}
     for vm in vms:
-        for i, disk in enumerate(vm.spec.disks):
-            if (vm.spec.id, i) in found or disk.format is not DiskFormat.QCOW2:
-                continue
+        for disk in vm.spec.disks:
             path = cl.disk_image(disk, vm.folder)
-            if os.path.realpath(path) in wanted or not path.is_file():
+            real = os.path.realpath(path)
+            if disk.format is not DiskFormat.QCOW2 or real in chains or not path.is_file():
                 continue
             try:
                 chain = await image_chain(path, fmt="qcow2", qemu_img=qemu_img)
             except ImageError:
                 continue
-            for link in chain[1:]:
-                if os.path.realpath(link.filename) in wanted:
-                    found[(vm.spec.id, i)] = Dependent(vm.spec.name, vm.spec.id, i, path,
-                                                       Path(link.filename))
-                    break
-    return [d for d in found.values() if d.vm_id != exclude_vm]
+            chains[real] = [os.path.realpath(link.filename) for link in chain[1:]]
+    return vms_using(vms, *images, chains=chains)
+
+
+async def dependents_deep(
+    store: VmStore, images: Iterable[Path], *, exclude_vm: str | None = None,
+    qemu_img: str = qi.QEMU_IMG, vms: Sequence[StoredVm] | None = None,
+) -> list[Dependent]:
+    """VM disks built on any of `images` (vms_using_deep: definitions and real chains).
+
+    `vms`: the store's VMs when the caller has loaded them already (off the event loop).
+    """
+    if vms is None:
+        vms = store.load_all().vms
+    uses = await vms_using_deep(vms, *images, qemu_img=qemu_img)
+    return [Dependent(u.vm.spec.name, u.vm.spec.id, u.disk_index, u.image, u.base)
+            for u in uses if u.base is not None and u.vm.spec.id != exclude_vm]
 
 
 async def dependent_vms(store: VmStore, vm: StoredVm, *, qemu_img: str = qi.QEMU_IMG
@@ -426,29 +420,24 @@ def full_clone_job(
         if any(_is_block(ov.base) for ov in plan.overlays):
             raise CloneError("A disk of this VM is a host device; kvmgui copies image files "
                              "only.")
-        stored: StoredVm | None = None
         try:
-            try:
-                stored = store.create(plan.spec, complete=False)
-            except StoreError as exc:
-                raise CloneError(str(exc)) from None
-            total = sum(sizes) or 1
-            done = 0
-            for ov, disk, size in zip(plan.overlays, plan.spec.disks, sizes, strict=True):
-                lo = 99.0 * done / total
-                hi = 99.0 * (done + size) / total
-                await _copy_disk(job, ov.base, ov.base_format.value, ov.overlay,
-                                 disk.format.value, (lo, hi), qemu_img)
-                done += size
-            _copy_nvram(base_vm, stored)
-            _show(store, stored)
+            async with creating(store, plan.spec) as made:
+                total = sum(sizes) or 1
+                done = 0
+                for ov, disk, size in zip(plan.overlays, plan.spec.disks, sizes, strict=True):
+                    lo = 99.0 * done / total
+                    hi = 99.0 * (done + size) / total
+                    await _copy_disk(job, ov.base, ov.base_format.value, ov.overlay,
+                                     disk.format.value, (lo, hi), qemu_img)
+                    made.made(ov.overlay)
+                    done += size
+                _copy_nvram(base_vm, made.stored)
         except ImageCancelled:
-            _undo_create(store, stored)
             raise ImageCancelled(f"Cloning '{shown(base_vm.spec.name)}' was cancelled; "
                                  "nothing was changed.") from None
-        except BaseException:
-            _undo_create(store, stored)
-            raise
+        except StoreError as exc:
+            raise CloneError(str(exc)) from None
+        stored = made.stored
         return JobResult(
             stored.folder.dir,
             f"Created '{shown(new_name)}', an independent copy of "

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from kvmgui.core import copy_device as cd
 from kvmgui.core import qemu_img as qi
+from kvmgui.core import usage
 from kvmgui.core.blockdevs import BlockDevError, parse_lsblk, parse_mountinfo, parse_swaps
 from kvmgui.core.clones import disk_image
 from kvmgui.core.copy_device import CopyPlan, CopyRefused, TargetFacts
@@ -135,14 +136,11 @@ def resolve_source(store: VmStore | None, source: str, disk: int | None = None) 
         owners: list[StoredVm] = []
         fmt: str | None = None
         if store is not None:
-            real = os.path.realpath(path)
-            for v in store.load_all().vms:
-                for d in v.spec.disks:
-                    if os.path.realpath(disk_image(d, v.folder)) == real:
-                        owners.append(v)
-                        # A VM's disk is opened with its recorded format, never probed: a
-                        # guest may have written a fake qcow2 header into its raw disk.
-                        fmt = fmt or DiskFormat(d.format).value
+            vms = store.load_all().vms
+            owners = usage.owners(vms, path)
+            # A VM's disk is opened with its recorded format, never probed: a guest may have
+            # written a fake qcow2 header into its raw disk.
+            fmt = usage.recorded_format(vms, path)
         return CopySource(path, fmt, tuple(owners))
     disks = vm.spec.disks
     if not disks:

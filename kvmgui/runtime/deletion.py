@@ -16,13 +16,15 @@ from kvmgui.core.clones import disk_image
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import StoreError, VmStore
+from kvmgui.runtime import session
 from kvmgui.runtime.clones import refuse_if_base
 from kvmgui.runtime.controller import MonitorRole, VmController
 from kvmgui.runtime.images import ImageError
 from kvmgui.runtime.liveness import locked_disks
-from kvmgui.runtime.manager import ManagerError, VmManager
+from kvmgui.runtime.manager import ManagerError
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.runfiles import remove_runtime_dir
+from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 
 async def delete_vm(vm: VmController, store: VmStore, *, keep_disks: bool,
@@ -61,11 +63,12 @@ async def delete_vm(vm: VmController, store: VmStore, *, keep_disks: bool,
     return outcome
 
 
-async def delete_vm_by_id(paths: AppPaths, settings: Settings, store: VmStore, vm_id: str, *,
-                          keep_disks: bool) -> Outcome[list[Path]]:
+async def delete_vm_by_id(paths: AppPaths, settings: Settings, store: StoreWithThrowaways,
+                          vm_id: str, *, keep_disks: bool) -> Outcome[list[Path]]:
     """delete_vm for a caller without a VmManager of its own: a short-lived one, as
     kvmgui-cli has, finds the VM's controller (and its QEMU, from any session)."""
-    manager = VmManager(paths, settings, store=store, role=MonitorRole.CLI, sample_stats=False)
+    manager = session.open_runtime(paths, settings, role=MonitorRole.CLI, sample_stats=False,
+                                   store=store).manager
     try:
         try:
             vm = await manager.attach_one(vm_id)

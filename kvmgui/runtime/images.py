@@ -608,7 +608,9 @@ def convert_job(
         await _guard(guard, qemu_img).require(target, overwrite=overwrite,
                                               sources=[(source, src_format)])
         if target.exists():
-            await image_info(target, force_share=False, qemu_img=qemu_img)  # in use → error
+            # In use → error. Read as raw: the lock is the file's, whatever its format, and the
+            # target (perhaps a guest's former disk) is never probed.
+            await image_info(target, fmt="raw", force_share=False, qemu_img=qemu_img)
         # The lock test also tells us the format. Without src_format qemu-img probes it: that
         # is how we learn the format of an image the user brings. From here on the source is
         # opened with that explicit -f, never probed again (see core/qemu_img.py).
@@ -631,7 +633,7 @@ def convert_job(
                              span=(convert_end, 99.0))
             job.check_cancelled()
             if overwrite and target.exists():
-                await image_info(target, force_share=False, qemu_img=qemu_img)
+                await image_info(target, fmt="raw", force_share=False, qemu_img=qemu_img)
                 _copy_mode(target, tmp)
             commit_temp(tmp, target, overwrite=overwrite)
         finally:

@@ -13,12 +13,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kvmgui.core.paths import AppPaths
-from kvmgui.core.settings import Settings
+from kvmgui.core.settings import Settings, load_settings
 from kvmgui.runtime.context import MonitorRole
 from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 if TYPE_CHECKING:
     from kvmgui.runtime.manager import VmManager
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where kvmgui keeps its files and how the user set it up, read once at start-up."""
+
+    paths: AppPaths
+    settings: Settings
+    settings_warnings: list[str]
+
+
+def load_environment(paths: AppPaths | None = None) -> Environment:
+    """The paths (from XDG_*; `paths` when the caller has them already) and the settings, with
+    warnings about a broken settings file: what the app and kvmgui-cli both start from."""
+    paths = paths if paths is not None else AppPaths.from_env()
+    settings, warnings = load_settings(paths.settings_file)
+    return Environment(paths, settings, warnings)
 
 
 def vm_root(paths: AppPaths, settings: Settings) -> Path:
@@ -43,11 +60,17 @@ def open_runtime(
     *,
     role: MonitorRole = MonitorRole.APP,
     sample_stats: bool = True,
+    store: StoreWithThrowaways | None = None,
 ) -> Runtime:
-    """The store and a VmManager on it (not opened yet: `await manager.open()`)."""
+    """The store and a VmManager on it (not opened yet: `await manager.open()`).
+
+    `store`: one this module opened already (open_store), for a short-lived manager beside
+    the caller's own store (deleting a VM the app's runtime does not know).
+    """
     # Imported here: the manager itself falls back to open_store() when given no store.
     from kvmgui.runtime.manager import VmManager
 
-    store = open_store(paths, settings)
+    if store is None:
+        store = open_store(paths, settings)
     manager = VmManager(paths, settings, store=store, role=role, sample_stats=sample_stats)
     return Runtime(store, manager)

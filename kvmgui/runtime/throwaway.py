@@ -23,6 +23,7 @@ reboot, which is what "throwaway" promises.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ from kvmgui.core.store import LoadResult, StoredVm, StoreError, VmStore
 from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import free_name
 from kvmgui.runtime import process
+from kvmgui.runtime.creation import creating_sync
 
 THROWAWAY_DIR = "live"
 OWNER_LOCK = "owner.lock"
@@ -131,7 +133,15 @@ def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()
     spec = replace(spec, name=free_name(spec.name, names))
     for _attempt in range(5):
         try:
-            stored = store.create(spec)
+            # runtime.creation, as every VM is made: hidden until its creator holds it (so no
+            # other program collects it as stale in between), removed again on failure.
+            with creating_sync(store, spec) as made:
+                lock = owner_lock(made.stored)
+                if not lock.try_acquire():  # pragma: no cover - the folder was made exclusively
+                    raise StoreError(f"The throwaway VM '{made.stored.spec.name}' is used by "
+                                     "another program.")
+                made.on_undo(functools.partial(release, lock))
+                made.made(lock.path)
         except StoreError:
             if not (store.root / spec.name).exists():
                 raise
@@ -139,10 +149,7 @@ def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()
             names.append(spec.name)
             spec = replace(spec, name=free_name(spec.name, names))
             continue
-        lock = owner_lock(stored)
-        if not lock.try_acquire():  # pragma: no cover - the folder was made exclusively
-            raise StoreError(f"The throwaway VM '{stored.spec.name}' is used by another program.")
-        return stored, lock
+        return made.stored, lock
     raise StoreError("kvmgui could not create the throwaway VM's folder in "
                      f"{throwaway_root(paths)}; try again.")
 

@@ -14,7 +14,6 @@ a half-written image nor a VM without its disk.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -22,7 +21,8 @@ from pathlib import Path
 from kvmgui.core.model import Disk, DiskFormat, OsPreset, VmSpec
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.qemu_img import QEMU_IMG, ImageInfo
-from kvmgui.core.store import StoredVm, StoreError, VmStore
+from kvmgui.core.store import StoredVm, VmStore
+from kvmgui.runtime.creation import creating
 from kvmgui.runtime.images import (
     ImageError,
     ProgressCallback,
@@ -82,21 +82,16 @@ async def import_vm(store: VmStore, spec: VmSpec, image: Path, info: ImageInfo, 
                     convert: bool, compress: bool = False,
                     progress: ProgressCallback | None = None,
                     qemu_img: str = QEMU_IMG) -> StoredVm:
-    """Create the VM (converting the image first when asked); StoreError or ImageError."""
-    if not convert:
-        return store.create(spec)
-    # The VM stays hidden until its converted disk is complete: a cancel, a failure or a
-    # SIGKILL never leaves a VM listed without its disk (a killed import's folder is removed
-    # by the next create, see core/store.py).
-    stored = store.create(spec, complete=False)
-    try:
-        job = convert_job(image, stored.folder.resolve(CONVERTED_DISK), to="qcow2",
-                          compress=compress, src_format=info.format, progress=progress,
-                          qemu_img=qemu_img)
-        await job.run()
-        store.mark_complete(stored)
-    except BaseException:
-        with contextlib.suppress(StoreError, OSError):
-            store.delete(stored, keep_disks=False)
-        raise
-    return stored
+    """Create the VM (converting the image first when asked); StoreError or ImageError.
+
+    Through runtime.creation: the VM stays hidden until its converted disk is complete, and a
+    cancel or a failure removes the new VM and the copy, never the image it came from.
+    """
+    async with creating(store, spec) as made:
+        if convert:
+            target = made.stored.folder.resolve(CONVERTED_DISK)
+            job = convert_job(image, target, to="qcow2", compress=compress,
+                              src_format=info.format, progress=progress, qemu_img=qemu_img)
+            await job.run()  # the copy appears complete or not at all (images.py)
+            made.made(target)
+    return made.stored

@@ -29,9 +29,9 @@ from pathlib import Path
 from kvmgui.core import qemu_img as qi
 from kvmgui.core import write_guard as wg
 from kvmgui.core.blockdevs import parse_mountinfo, parse_swaps
-from kvmgui.core.clones import disk_image
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.store import StoredVm, VmStore
+from kvmgui.core.usage import vms_using
 from kvmgui.core.write_guard import Intent, Kind, LoopDevice, VmFile, WriteFacts
 from kvmgui.runtime.clones import dependents_deep
 from kvmgui.runtime.images import ImageError, image_chain
@@ -137,15 +137,14 @@ def _stat_facts(path: str) -> WriteFacts:
 
 def _vm_files(vms: Sequence[StoredVm], real: str) -> tuple[VmFile, ...]:
     found: list[VmFile] = []
+    disk_of = {use.vm.spec.id for use in vms_using(vms, real) if use.direct}
     for vm in vms:
         spec, folder = vm.spec, vm.folder
-        disks = [disk_image(d, folder) for d in spec.disks]
-        if spec.usb_stick is not None:
-            disks.append(folder.resolve(spec.usb_stick.path))
+        disks = [folder.resolve(spec.usb_stick.path)] if spec.usb_stick is not None else []
         others = [folder.definition, folder.nvram]
         if spec.cdrom is not None and spec.cdrom.path:
             others.append(folder.resolve(spec.cdrom.path))
-        if any(os.path.realpath(p) == real for p in disks):
+        if spec.id in disk_of or any(os.path.realpath(p) == real for p in disks):
             found.append(VmFile(spec.name, "disk"))
         elif any(os.path.realpath(p) == real for p in others):
             found.append(VmFile(spec.name, "file"))

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kvmgui.core.paths import AppPaths
-from kvmgui.core.settings import load_settings
+from kvmgui.runtime.session import load_environment
 from kvmgui.ui.i18n import install_translator, translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.main_window import MainWindow
@@ -107,8 +107,8 @@ def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
     from kvmgui.ui.context import AppContext
     from kvmgui.ui.errors import show_error
 
-    settings, warnings = load_settings(paths.settings_file)
-    ctx = AppContext(paths, settings, settings_warnings=warnings)
+    env = load_environment(paths)  # as kvmgui-cli reads them
+    ctx = AppContext(paths, env.settings, settings_warnings=env.settings_warnings)
     ctx.start_runtime()
     window = MainWindow(ctx)
     if guard is not None:
@@ -120,11 +120,11 @@ def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
             window.activateWindow()
 
         guard.raise_requested.connect(bring_forward)
-    if warnings:
+    if env.settings_warnings:
         show_error(
             window,
             translate("App", "Some settings could not be used; the defaults were used instead."),
-            details="\n".join(warnings),
+            details="\n".join(env.settings_warnings),
             title=translate("App", "Settings"),
         )
     return window

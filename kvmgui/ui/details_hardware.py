@@ -46,6 +46,7 @@ from kvmgui.core.model import (
     VideoModel,
     VmSpec,
 )
+from kvmgui.core.restart import restart_note
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, has_errors, validate_spec
 from kvmgui.runtime.state import VmState
@@ -57,46 +58,9 @@ from kvmgui.ui.services import ServiceError, inspect_image
 from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
 
-# Fields whose change only reaches a running VM at its next start (everything but the CD).
-RESTART_FIELDS = (
-    "memory_mib", "cpus", "disks", "network", "sound", "usb", "display", "cdrom", "boot_order",
-)
 # The "Start from" choice that keeps a new VM's install phase (core.boot).
 INSTALL_CHOICE = "install"
 _BOOT_CHOICES = (BootDevice.DISK, BootDevice.CDROM, BootDevice.USB)
-
-
-def restart_needed(old: VmSpec, new: VmSpec) -> list[str]:
-    """Which changes wait for the next start, as words for the user."""
-    names = {
-        "memory_mib": translate("HardwarePage", "memory"),
-        "cpus": translate("HardwarePage", "CPUs"),
-        "disks": translate("HardwarePage", "disks"),
-        "network": translate("HardwarePage", "network card"),
-        "sound": translate("HardwarePage", "sound"),
-        "usb": translate("HardwarePage", "USB tablet"),
-        "display": translate("HardwarePage", "screen"),
-        "cdrom": translate("HardwarePage", "CD drive"),
-        "boot_order": translate("HardwarePage", "start-up device"),
-    }
-    changed = []
-    for field in RESTART_FIELDS:
-        a, b = getattr(old, field), getattr(new, field)
-        if field == "cdrom":
-            # Changing the disc in an existing drive is live; adding/removing the drive is not.
-            if (a is None) != (b is None):
-                changed.append(names[field])
-            continue
-        if field == "boot_order":
-            # The install phase is part of where the VM starts from.
-            a, b = effective_boot_order_key(old), effective_boot_order_key(new)
-        if a != b:
-            changed.append(names[field])
-    return changed
-
-
-def effective_boot_order_key(spec: VmSpec) -> tuple[object, ...]:
-    return (*spec.boot_order, installing(spec))
 
 
 def boot_choice(spec: VmSpec) -> str:
@@ -513,14 +477,10 @@ class HardwarePage(QWidget):
         self.problems.set_problems(problems)
         self.apply_button.setEnabled(changed and not has_errors(problems))
         self.reset_button.setEnabled(changed)
-        waiting = restart_needed(self.stored.spec, new) if self.state.is_active else []
-        if waiting:
-            self.restart_note.setText(
-                translate(
-                    "HardwarePage",
-                    "The VM is running: these changes take effect the next time it starts: {0}.",
-                ).format(", ".join(waiting))
-            )
+        # Which changes wait for the restart is core.restart's answer, as for kvmgui-cli edit.
+        waiting = restart_note(self.stored.spec, new) if self.state.is_active else None
+        if waiting is not None:
+            self.restart_note.setText(core_text(waiting))
         elif self.state.is_active:
             self.restart_note.setText(
                 translate(

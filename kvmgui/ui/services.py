@@ -75,31 +75,6 @@ async def inspect_image(path: Path, qemu_img: str = "qemu-img", *,
     return ImageFacts(fmt, info.virtual_size, translate("Services", "Format detected by qemu-img."))
 
 
-async def create_disk(
-    path: Path,
-    fmt: DiskFormat,
-    size_bytes: int,
-    *,
-    qemu_img: str = "qemu-img",
-    progress: ProgressCallback | None = None,
-) -> None:
-    """Create a new, empty disk image; raises ServiceError with a sentence and details.
-
-    qemu-img creates an empty image in one short step with no progress of its own, so
-    `progress` gets None (busy) at the start and 1.0 at the end.
-    """
-    from kvmgui.runtime.images import ImageError, create_image
-
-    if progress is not None:
-        progress(None)
-    try:
-        await create_image(path, fmt.value, size_bytes, qemu_img=qemu_img)
-    except ImageError as exc:
-        raise ServiceError(exc.message, exc.details) from exc
-    if progress is not None:
-        progress(1.0)
-
-
 # --------------------------------------------------------------------------- host drives
 
 

@@ -1166,50 +1166,9 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../kvmgui/ui/details_hardware.py" line="+73"/>
-        <source>memory</source>
-        <translation>mémoire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CPUs</source>
-        <translation>processeurs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>disks</source>
-        <translation>disques</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>network card</source>
-        <translation>carte réseau</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sound</source>
-        <translation>son</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>USB tablet</source>
         <translation>tablette USB</translation>
-    </message>
-    <message>
-        <location line="-176"/>
-        <source>screen</source>
-        <translation>écran</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CD drive</source>
-        <translation>lecteur CD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>start-up device</source>
-        <translation>périphérique de démarrage</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -1496,11 +1455,6 @@
         <location line="+38"/>
         <source>The disk image cannot be added.</source>
         <translation>L&apos;image disque ne peut pas être ajoutée.</translation>
-    </message>
-    <message>
-        <location line="+104"/>
-        <source>The VM is running: these changes take effect the next time it starts: {0}.</source>
-        <translation>La machine virtuelle est en marche&#xa0;: ces modifications prendront effet à son prochain démarrage&#xa0;: {0}.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7405,6 +7359,69 @@
         <source>qemu-img failed; see the details.</source>
         <extracomment>kvmgui/core/qemu_img.py:615</extracomment>
         <translation>qemu-img a échoué&#xa0;; voir les détails.</translation>
+    </message>
+</context>
+<context>
+    <name>core.restart</name>
+    <message>
+        <location line="+2"/>
+        <source>memory</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>mémoire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPUs</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>processeurs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disks</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>disques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>network card</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>carte réseau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sound</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>son</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USB tablet</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>tablette USB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>screen</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>écran</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CD drive</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>lecteur CD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>start-up device</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>périphérique de démarrage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The VM is running: these changes take effect the next time it starts: {changes}.</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>La machine virtuelle est en marche&#xa0;: ces modifications prendront effet à son prochain démarrage&#xa0;: {changes}.</translation>
     </message>
 </context>
 <context>

@@ -183,3 +183,32 @@ def test_explicit_boot_order_or_existing_disk_means_no_install_phase(
     for name in ("a", "b"):
         code, out, _ = run(capsys, "show", name, "--json")
         assert "install_phase" not in json.loads(out)["definition"], name
+
+
+def test_a_failing_create_leaves_no_vm_folder(
+    vm_root: Path, tmp_path: Path, iso: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qemu-img dies half-way through writing the disk: the VM's folder, its definition and
+    the half-written image are all gone, and the next create of that name works."""
+    real = shutil.which("qemu-img")
+    failing = tmp_path / "failing-qemu-img"
+    # `create` writes part of its output file, then fails; anything else is the real one.
+    failing.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = create ]; then\n'
+        '  for out; do case "$out" in *.kvmgui-tmp) echo partial > "$out";; esac; done\n'
+        '  echo "qemu-img: simulated failure" >&2; exit 1; fi\n'
+        f'exec {real} "$@"\n'
+    )
+    failing.chmod(0o755)
+    settings = tmp_path / "config" / "kvmgui" / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(json.dumps({"schema_version": 1, "qemu_img_binary": str(failing)}))
+    code, _out, err = run(capsys, "create", "doomed", "--disk-size", "1G", "--iso", str(iso))
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert files_under(vm_root) == []
+    settings.unlink()
+    code, _out, err = run(capsys, "create", "doomed", "--disk-size", "1G", "--iso", str(iso))
+    assert code == 0, err
+    assert (vm_root / "doomed" / "disk.qcow2").is_file()

@@ -147,3 +147,19 @@ def test_errors_are_one_line(env: RunEnv) -> None:
     assert result.stderr.splitlines()[1] == "QEMU said:"
     assert "Could not open" in result.stderr
     assert json.loads(env.cli("status", "broken", "--json").stdout)["state"] == "stopped"
+
+
+def test_edit_of_a_running_vm_names_what_waits_for_the_restart(env: RunEnv) -> None:
+    """`edit` says what the Hardware page says (core.restart): which changes wait."""
+    create_vm(env, tiny_spec("busy"))
+    stopped = env.cli("edit", "busy", "--cpus", "2", check=True)
+    assert stopped.stdout == "Saved 'busy'. Changes take effect the next time it starts.\n"
+    env.cli("start", "busy", check=True)
+    try:
+        running = env.cli("edit", "busy", "--memory", "160", "--cpus", "1", check=True)
+        assert running.stdout == (
+            "Saved 'busy'. The VM is running: these changes take effect the next time it "
+            "starts: memory, CPUs.\n"
+        )
+    finally:
+        env.cli("kill", "busy", check=True)

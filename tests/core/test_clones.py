@@ -134,8 +134,7 @@ def test_dependents_from_definitions() -> None:
     vms = [base, clone, rel, other]
     found = cl.find_dependents(vms, base)
     assert sorted(d.vm for d in found) == ["clone", "rel"]
-    assert {d.base for d in found} == {Path("/vms/base/disk.qcow2"),
-                                       Path("/vms/rel/sub/../../base/disk.qcow2")}
+    assert {d.base for d in found} == {Path("/vms/base/disk.qcow2")}  # as resolved
     assert cl.names_of(found) == ["clone", "rel"]
     assert cl.find_dependents(vms, clone) == []
 

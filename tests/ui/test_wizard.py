@@ -480,3 +480,34 @@ def test_create_goes_back_to_a_page_whose_check_failed_late(qtbot: Any, ctx: Any
     assert any("/etc/passwd is neither" in m for m in wiz.source_page.problems.messages)
     assert wiz.created is None
     wiz.reject()
+
+
+def test_a_failed_creation_leaves_no_vm_folder(qtbot: Any, ctx: Any, test_iso: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last step fails after the disk was written (runtime.creation, as for the CLI):
+    the error is shown, and neither the disk nor the VM's folder is left."""
+    from kvmgui.core.store import StoreError
+    from kvmgui.ui.wizard import wizard as wizard_module
+
+    wiz = _open(qtbot, ctx)
+    wiz.source_page.iso.set_text(str(test_iso))
+    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
+    wiz.draft.name = "doomed"
+    wiz.draft.disk_gib = 1
+    wiz.revalidate()
+    errors: list[str] = []
+    monkeypatch.setattr(wizard_module, "show_error",
+                        lambda _parent, text, **_kw: errors.append(text))
+    written: list[bool] = []
+
+    def refuse(stored: Any) -> None:
+        written.append((stored.folder.dir / "disk.qcow2").is_file())
+        raise StoreError("the VM could not be listed")
+
+    monkeypatch.setattr(ctx.store, "mark_complete", refuse)
+    wiz.spawn(wiz.create_vm())
+    qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
+    assert written == [True]
+    assert not (ctx.vm_root / "doomed").exists()
+    assert not wiz.creating
+    wiz.reject()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core import usage
 from kvmgui.core.messages import SENTENCE, joined
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.images import ImageCancelled, ImageError, ImageJob, JobResult
@@ -262,14 +262,7 @@ def open_prompts() -> list[QInputDialog]:
 
 def image_owners(ctx: AppContext, image: str | Path) -> list[StoredVm]:
     """The VMs that have `image` as one of their disks (symlinks resolved)."""
-    real = os.path.realpath(image)
-    owners = []
-    for vm in ctx.store.load_all().vms:
-        for disk in vm.spec.disks:
-            if os.path.realpath(vm.folder.resolve(disk.path)) == real:
-                owners.append(vm)
-                break
-    return owners
+    return usage.owners(ctx.store.load_all().vms, image)
 
 
 def vm_active(ctx: AppContext, vm: StoredVm) -> bool:
@@ -284,12 +277,7 @@ def vm_active(ctx: AppContext, vm: StoredVm) -> bool:
 
 def recorded_format(ctx: AppContext, image: str | Path) -> str | None:
     """The format a VM's definition records for `image` (a VM's disk is never probed)."""
-    real = os.path.realpath(image)
-    for vm in image_owners(ctx, image):
-        for disk in vm.spec.disks:
-            if os.path.realpath(vm.folder.resolve(disk.path)) == real:
-                return disk.format.value
-    return None
+    return usage.recorded_format(ctx.store.load_all().vms, image)
 
 
 def form_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:

@@ -8,7 +8,6 @@ does; new disks are created with qemu-img; on any failure everything created is 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from kvmgui.core.messages import KvmguiError
 from kvmgui.core.model import VmSpec
@@ -17,7 +16,6 @@ from kvmgui.core.validation import Problem, free_name, validate_spec
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import translate
-from kvmgui.ui.services import ServiceError, create_disk
 
 
 class CreateError(KvmguiError):
@@ -60,31 +58,19 @@ async def pinned(ctx: AppContext, spec: VmSpec) -> VmSpec:
 
 
 async def create_vm(ctx: AppContext, spec: VmSpec) -> StoredVm:
-    """The VM's folder, definition and new disks; CreateError (nothing left) on failure."""
-    stored: StoredVm | None = None
+    """The VM's folder, definition and new disks (runtime.creation, as the wizard and
+    kvmgui-cli do); CreateError (nothing left) on failure."""
+    from kvmgui.runtime import creation
+    from kvmgui.runtime.images import ImageError
+
     try:
-        stored = ctx.store.create(spec, complete=False)  # listed once its disks exist
-        for disk in spec.disks:
-            if disk.size_bytes:
-                await create_disk(
-                    Path(stored.folder.resolve(disk.path)),
-                    disk.format,
-                    int(disk.size_bytes),
-                    qemu_img=ctx.settings.qemu_img_binary,
-                )
-        ctx.store.mark_complete(stored)
-    except (StoreError, ServiceError, OSError) as exc:
+        stored = await creation.create_vm(ctx.store, spec, qemu_img=ctx.settings.qemu_img_binary)
+    except (StoreError, ImageError, OSError) as exc:
         details = getattr(exc, "details", "") or repr(exc)
-        if stored is not None:
-            try:
-                ctx.store.delete(stored, keep_disks=False)
-            except StoreError as cleanup:
-                details += "\n\n" + str(cleanup)
+        notes = creation.rollback_notes(exc)
+        if notes:
+            details += "\n\n" + notes
         raise CreateError(getattr(exc, "message", None) or str(exc), details) from exc
-    except BaseException:
-        if stored is not None:
-            ctx.store.delete(stored, keep_disks=False)
-        raise
     if ctx.manager is not None:
         ctx.manager.reload_store()
     return stored

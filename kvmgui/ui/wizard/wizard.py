@@ -31,7 +31,7 @@ from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import app_icon
-from kvmgui.ui.services import DriveScan, ServiceError, create_disk, scan_drives
+from kvmgui.ui.services import DriveScan, ServiceError, scan_drives
 from kvmgui.ui.wizard.draft import Draft, SourceKind, iso_path, page_of, to_spec
 
 log = logging.getLogger(__name__)
@@ -454,62 +454,49 @@ class NewVmWizard(QWizard):
                 widget.setEnabled(not busy)
 
     async def create_vm(self) -> StoredVm | None:
+        from kvmgui.runtime.creation import creating, rollback_notes
+        from kvmgui.runtime.images import ImageError
+
         self._set_busy(True)
-        stored: StoredVm | None = None
+        qemu_img = self.ctx.settings.qemu_img_binary
         try:
             spec = self.final_spec()
             self.creation_progress.emit(0.0, translate("NewVmWizard", "Creating the VM's folder…"))
-            # Hidden from the list until its disks are written (a killed app leaves no VM
-            # without its disk; the next creation removes the half-made folder).
-            stored = self.ctx.store.create(spec, complete=False)
-            # --- media tools (issue 6): an imported image converted to qcow2 first ---
-            if self.draft.source is SourceKind.IMAGE and self.draft.image_convert:
-                from kvmgui.ui.media.import_image import convert_into_vm
+            # runtime.creation, like kvmgui-cli create: hidden from the list until its disks
+            # are written, and whatever it made is removed again on failure or cancel.
+            async with creating(self.ctx.store, spec) as made:
+                if self.draft.source is SourceKind.IMAGE and self.draft.image_convert:
+                    from kvmgui.ui.media.import_image import convert_into_vm
 
-                converting = translate("NewVmWizard", "Converting the disk image to qcow2…")
-                self.creation_progress.emit(0.05, converting)
+                    converting = translate("NewVmWizard", "Converting the disk image to qcow2…")
+                    self.creation_progress.emit(0.05, converting)
 
-                def converted(fraction: float) -> None:
-                    self.creation_progress.emit(0.05 + 0.9 * fraction, converting)
+                    def converted(fraction: float) -> None:
+                        self.creation_progress.emit(0.05 + 0.9 * fraction, converting)
 
-                await convert_into_vm(
-                    self.draft.image_path,
-                    self.draft.image_format.value,
-                    stored,
-                    qemu_img=self.ctx.settings.qemu_img_binary,
-                    report=converted,
-                )
-            # --- end media tools ---
-            new_disks = [d for d in spec.disks if d.size_bytes]
-            for i, disk in enumerate(new_disks):
-                path = stored.folder.resolve(disk.path)
-                what = translate("NewVmWizard", "Creating the disk image {0}…").format(path.name)
-                self.creation_progress.emit(0.05, what)
+                    made.made(await convert_into_vm(
+                        self.draft.image_path,
+                        self.draft.image_format.value,
+                        made.stored,
+                        qemu_img=qemu_img,
+                        report=converted,
+                    ))
 
-                def report(fraction: float | None, what: str = what, i: int = i) -> None:
-                    if fraction is None:
-                        self.creation_progress.emit(BUSY, what)
-                        return
-                    share = (i + max(0.0, min(1.0, fraction))) / len(new_disks)
-                    self.creation_progress.emit(0.05 + 0.9 * share, what)
+                def started(i: int, count: int, path: Path) -> None:
+                    what = translate("NewVmWizard", "Creating the disk image {0}…").format(
+                        path.name)
+                    self.creation_progress.emit(0.05 + 0.9 * i / count, what)
+                    self.creation_progress.emit(BUSY, what)
 
-                await create_disk(
-                    Path(path),
-                    disk.format,
-                    int(disk.size_bytes or 0),
-                    qemu_img=self.ctx.settings.qemu_img_binary,
-                    progress=report,
-                )
-            self.ctx.store.mark_complete(stored)
+                await made.new_disks(qemu_img=qemu_img, started=started)
+            stored = made.stored
             self.creation_progress.emit(1.0, translate("NewVmWizard", "Done."))
-        except (StoreError, ServiceError, OSError) as exc:
+        except (StoreError, ImageError, ServiceError, OSError) as exc:
             message = getattr(exc, "message", None) or str(exc)
             details = getattr(exc, "details", "") or repr(exc)
-            if stored is not None:
-                try:
-                    self.ctx.store.delete(stored, keep_disks=False)
-                except StoreError as cleanup:
-                    details += "\n\n" + str(cleanup)
+            notes = rollback_notes(exc)
+            if notes:
+                details += "\n\n" + notes
             self.creation_progress.emit(FAILED, message)
             self._set_busy(False)
             show_error(
@@ -519,10 +506,6 @@ class NewVmWizard(QWizard):
                 details=details,
             )
             return None
-        except asyncio.CancelledError:
-            if stored is not None:
-                self.ctx.store.delete(stored, keep_disks=False)
-            raise
         self.created = stored
         self._set_busy(False)
         self.vm_created.emit(stored, int(self.draft.start_now))
