@@ -29,10 +29,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import Cdrom, Disk, DiskBus, DiskFormat, Passthrough, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.qemu_img import ImageInfo
-from kvmgui.core.sizes import format_size
+from kvmgui.core.sizes import Size, format_size
 from kvmgui.core.validation import shown
 
 if TYPE_CHECKING:
@@ -78,7 +79,12 @@ def backing_reference(base: Path, overlay: Path) -> str:
     renamed, and would be harder to read).
     """
     if not base.is_absolute() or not overlay.is_absolute():
-        raise ValueError("backing_reference needs absolute paths.")
+        raise ValueError(Message(
+            QT_TRANSLATE_NOOP(
+                "core.clones",
+                "backing_reference needs absolute paths.",
+            ),
+        ))
     try:
         return str(base.relative_to(overlay.parent))
     except ValueError:
@@ -156,20 +162,46 @@ def protect_base_disk(disk: Disk) -> Disk:
 def describe_protection(disk: Disk, index: int) -> str:
     """What protect_base_disk did to disk `index` (0-based), as a sentence fragment."""
     if disk.readonly:
-        return f"disk {index + 1} now opens read-only"
-    return (f"disk {index + 1} ({disk.bus.value}, which cannot be read-only) is now throwaway: "
-            "the VM still starts, but its changes vanish when it stops")
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.clones",
+                "disk {index} now opens read-only",
+            ),
+            index=index + 1,
+        )
+    return (Message(
+        QT_TRANSLATE_NOOP(
+            "core.clones",
+            "disk {index} ({value}, which cannot be read-only) is now throwaway: the VM still "
+            "starts, but its changes vanish when it stops",
+        ),
+        index=index + 1,
+        value=disk.bus.value,
+    ))
 
 
 def _check_disks(base: VmSpec, folder: VmFolder, is_block: Callable[[Path], bool]) -> None:
     if not base.disks:
-        raise CloneError(f"VM '{shown(base.name)}' has no disk, so there is nothing to clone: "
-                         "create a new VM instead.")
+        raise CloneError(Message(
+            QT_TRANSLATE_NOOP(
+                "core.clones",
+                "VM '{name}' has no disk, so there is nothing to clone: create a new VM instead.",
+            ),
+            name=shown(base.name),
+        ))
     for i, disk in enumerate(base.disks):
         path = disk_image(disk, folder)
         if is_block(path):
-            raise CloneError(f"Disk {i + 1} of '{shown(base.name)}' is the host device "
-                             f"{shown(str(path))}; a linked clone needs disk image files.")
+            raise CloneError(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.clones",
+                    "Disk {i} of '{name}' is the host device {path}; a linked clone needs disk "
+                    "image files.",
+                ),
+                i=i + 1,
+                name=shown(base.name),
+                path=shown(str(path)),
+            ))
 
 
 def plan_linked_clone(
@@ -209,7 +241,13 @@ def plan_linked_clone(
     cdrom, stick = _media_paths_from(base, base_folder)
     spec = replace(base, name=new_spec.name, id=new_spec.id, disks=tuple(disks), cdrom=cdrom,
                    usb_stick=stick,
-                   description=new_spec.description or f"Linked clone of {base.name}.")
+                   description=new_spec.description or Message(
+                       QT_TRANSLATE_NOOP(
+                           "core.clones",
+                           "Linked clone of {name}.",
+                       ),
+                       name=base.name,
+                   ))
     base_spec = replace(base, disks=tuple(protect_base_disk(d) for d in base.disks))
     return ClonePlan(spec, tuple(overlays), base_spec, tuple(protected))
 
@@ -225,7 +263,12 @@ def plan_image_clone(
 ) -> ClonePlan:
     """Plan a new VM (`new_spec`, from a preset) whose only disk is an overlay on `base_image`."""
     if not base_image.is_absolute():
-        raise ValueError("plan_image_clone needs the base image's absolute path.")
+        raise ValueError(Message(
+            QT_TRANSLATE_NOOP(
+                "core.clones",
+                "plan_image_clone needs the base image's absolute path.",
+            ),
+        ))
     name = _overlay_names([base_image])[0]
     overlay = new_folder.dir / name
     backing = backing_reference(base_image, overlay)
@@ -370,9 +413,21 @@ def chain_lines(chain: Sequence[ImageInfo], owners: dict[str, list[str]] | None 
         arrow = "" if depth == 0 else "└─ "
         facts = f"{link.format}, {format_size(link.virtual_size)}"
         if link.actual_size is not None:
-            facts += f", {format_size(link.actual_size)} on disk"
+            facts += Message(
+                QT_TRANSLATE_NOOP(
+                    "core.clones",
+                    ", {actual_size} on disk",
+                ),
+                actual_size=Size(link.actual_size),
+            )
         vms = (owners or {}).get(resolve(link.filename), [])
-        used = f" — disk of {', '.join(repr(v) for v in vms)}" if vms else ""
+        used = Message(
+            QT_TRANSLATE_NOOP(
+                "core.clones",
+                " — disk of {vms}",
+            ),
+            vms=', '.join(repr(v) for v in vms),
+        ) if vms else ""
         lines.append(f"{'   ' * max(0, depth - 1)}{arrow}{link.filename} ({facts}){used}")
         if link.backing_file is not None and link.backing_format is None:
             lines.append(f"{'   ' * depth}   warning: the format of its base is not recorded; "

@@ -5065,9 +5065,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Host port {host_port} ({1}) is forwarded twice; remove one of the two forwards.</source>
-        <extracomment>kvmgui/core/argv_devices.py:96; {host_port} = fwd.host_port, {1} = fwd.protocol.value.upper()</extracomment>
-        <translation>Le port hôte {host_port} ({1}) est redirigé deux fois&#xa0;; supprimez l&apos;une des deux redirections.</translation>
+        <source>Host port {host_port} ({protocol}) is forwarded twice; remove one of the two forwards.</source>
+        <extracomment>kvmgui/core/argv_devices.py:96; {host_port} = fwd.host_port, {protocol} = fwd.protocol.value.upper()</extracomment>
+        <translation>Le port hôte {host_port} ({protocol}) est redirigé deux fois&#xa0;; supprimez l&apos;une des deux redirections.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5344,15 +5344,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {2} is not on its list of safe ones ({3}).</source>
-        <extracomment>kvmgui/core/argv_extra.py:523; {2} = name or &apos;(none)&apos;, {3} = &apos;, &apos;.join(sorted(allowed))</extracomment>
-        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {what} {2} n&apos;est pas dans sa liste de ceux qui sont sûrs ({3}).</translation>
+        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {name} is not on its list of safe ones ({allowed}).</source>
+        <extracomment>kvmgui/core/argv_extra.py:523; {name} = name or &apos;(none)&apos;, {allowed} = &apos;, &apos;.join(sorted(allowed))</extracomment>
+        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {what} {name} n&apos;est pas dans sa liste de ceux qui sont sûrs ({allowed}).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {1} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).</source>
-        <extracomment>kvmgui/core/argv_extra.py:532; {1} = key or &apos;(unnamed)&apos;</extracomment>
-        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: la propriété {1} de {owner} peut accéder à cet ordinateur ou n&apos;est pas connue comme sûre&#xa0;; retirez-la (autorisées&#xa0;: {listed}).</translation>
+        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {property} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).</source>
+        <extracomment>kvmgui/core/argv_extra.py:532; {property} = key or &apos;(unnamed)&apos;</extracomment>
+        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: la propriété {property} de {owner} peut accéder à cet ordinateur ou n&apos;est pas connue comme sûre&#xa0;; retirez-la (autorisées&#xa0;: {listed}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5467,9 +5467,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>disk {i} ({1})</source>
-        <extracomment>kvmgui/core/argv_storage.py:344; {i} = i + 1, {1} = os.path.basename(disk.path) or disk.path</extracomment>
-        <translation>disque {i} ({1})</translation>
+        <source>disk {i} ({file})</source>
+        <extracomment>kvmgui/core/argv_storage.py:344; {i} = i + 1, {file} = os.path.basename(disk.path) or disk.path</extracomment>
+        <translation>disque {i} ({file})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5581,9 +5581,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>This computer runs from this disk (it holds {0}); giving it to a VM would destroy the running system.</source>
-        <extracomment>kvmgui/core/blockdevs.py:348; {0} = &apos;, &apos;.join(system)</extracomment>
-        <translation>Cet ordinateur fonctionne depuis ce disque (il contient {0})&#xa0;; le donner à une machine virtuelle détruirait le système en marche.</translation>
+        <source>This computer runs from this disk (it holds {points}); giving it to a VM would destroy the running system.</source>
+        <extracomment>kvmgui/core/blockdevs.py:348; {points} = &apos;, &apos;.join(system)</extracomment>
+        <translation>Cet ordinateur fonctionne depuis ce disque (il contient {points})&#xa0;; le donner à une machine virtuelle détruirait le système en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5605,9 +5605,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>It is mounted with write access at {0}. Eject or unmount it first: the computer and the VM writing to it at once would corrupt it.</source>
-        <extracomment>kvmgui/core/blockdevs.py:362; {0} = &apos;, &apos;.join(writable)</extracomment>
-        <translation>Il est monté en écriture sur {0}. Éjectez-le ou démontez-le d&apos;abord&#xa0;: l&apos;ordinateur et la machine virtuelle qui y écriraient en même temps l&apos;abîmeraient.</translation>
+        <source>It is mounted with write access at {points}. Eject or unmount it first: the computer and the VM writing to it at once would corrupt it.</source>
+        <extracomment>kvmgui/core/blockdevs.py:362; {points} = &apos;, &apos;.join(writable)</extracomment>
+        <translation>Il est monté en écriture sur {points}. Éjectez-le ou démontez-le d&apos;abord&#xa0;: l&apos;ordinateur et la machine virtuelle qui y écriraient en même temps l&apos;abîmeraient.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5842,39 +5842,39 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{0} and {1}</source>
-        <extracomment>kvmgui/core/clones.py:345; {0} = &apos;, &apos;.join(quoted[:-1]), {1} = quoted[-1]</extracomment>
-        <translation>{0} et {1}</translation>
+        <source>{names} and {last}</source>
+        <extracomment>kvmgui/core/clones.py:345; {names} = &apos;, &apos;.join(quoted[:-1]), {last} = quoted[-1]</extracomment>
+        <translation>{names} et {last}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cannot {action} {what}: the linked clones {2} are built on its disk and would stop working. Delete those VMs first.</source>
-        <extracomment>kvmgui/core/clones.py:354; {2} = _quoted_list(dependents)</extracomment>
-        <translation>Impossible de {action} {what}&#xa0;: les clones liés {2} reposent sur son disque et cesseraient de fonctionner. Supprimez d&apos;abord ces machines virtuelles.</translation>
+        <source>Cannot {action} {what}: the linked clones {clones} are built on its disk and would stop working. Delete those VMs first.</source>
+        <extracomment>kvmgui/core/clones.py:354; {clones} = _quoted_list(dependents)</extracomment>
+        <translation>Impossible de {action} {what}&#xa0;: les clones liés {clones} reposent sur son disque et cesseraient de fonctionner. Supprimez d&apos;abord ces machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cannot {action} {what}: the linked clone {2} is built on its disk and would stop working. Delete that VM first.</source>
-        <extracomment>kvmgui/core/clones.py:354; {2} = _quoted_list(dependents)</extracomment>
-        <translation>Impossible de {action} {what}&#xa0;: le clone lié {2} repose sur son disque et cesserait de fonctionner. Supprimez d&apos;abord cette machine virtuelle.</translation>
+        <source>Cannot {action} {what}: the linked clone {clones} is built on its disk and would stop working. Delete that VM first.</source>
+        <extracomment>kvmgui/core/clones.py:354; {clones} = _quoted_list(dependents)</extracomment>
+        <translation>Impossible de {action} {what}&#xa0;: le clone lié {clones} repose sur son disque et cesserait de fonctionner. Supprimez d&apos;abord cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, {actual_size_size} on disk</source>
-        <extracomment>kvmgui/core/clones.py:373; {actual_size_size} = format_size(link.actual_size)</extracomment>
-        <translation>, {actual_size_size} sur le disque</translation>
+        <source>, {actual_size} on disk</source>
+        <extracomment>kvmgui/core/clones.py:373; {actual_size} = format_size(link.actual_size)</extracomment>
+        <translation>, {actual_size} sur le disque</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source> — disk of {0}</source>
-        <extracomment>kvmgui/core/clones.py:375; {0} = &apos;, &apos;.join((repr(v) for v in vms))</extracomment>
-        <translation> — disque de {0}</translation>
+        <source> — disk of {vms}</source>
+        <extracomment>kvmgui/core/clones.py:375; {vms} = &apos;, &apos;.join((repr(v) for v in vms))</extracomment>
+        <translation> — disque de {vms}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{0}   warning: the format of its base is not recorded; QEMU would have to guess it.</source>
-        <extracomment>kvmgui/core/clones.py:378; {0} = &apos; &apos; * depth</extracomment>
-        <translation>{0}   avertissement&#xa0;: le format de sa base n&apos;est pas enregistré&#xa0;; QEMU devrait le deviner.</translation>
+        <source>{indent}   warning: the format of its base is not recorded; QEMU would have to guess it.</source>
+        <extracomment>kvmgui/core/clones.py:378; {indent} = &apos; &apos; * depth</extracomment>
+        <translation>{indent}   avertissement&#xa0;: le format de sa base n&apos;est pas enregistré&#xa0;; QEMU devrait le deviner.</translation>
     </message>
 </context>
 <context>
@@ -5899,15 +5899,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{target} is {size_size} but the image needs {needed_size}: choose a target of at least {needed_size}</source>
-        <extracomment>kvmgui/core/copy_device.py:132; {target} = shown(target), {size_size} = format_size(size), {needed_size} = format_size(needed)</extracomment>
-        <translation>{target} fait {size_size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}</translation>
+        <source>{target} is {size} but the image needs {needed_size}: choose a target of at least {needed_size}</source>
+        <extracomment>kvmgui/core/copy_device.py:132; {target} = shown(target), {size} = format_size(size), {needed_size} = format_size(needed)</extracomment>
+        <translation>{target} fait {size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, or make the volume larger (sudo lvextend -L {0}G {target})</source>
-        <extracomment>kvmgui/core/copy_device.py:135; {0} = _gib_up(needed), {target} = shown(target)</extracomment>
-        <translation>, ou agrandissez le volume (sudo lvextend -L {0}G {target})</translation>
+        <source>, or make the volume larger (sudo lvextend -L {gib}G {target})</source>
+        <extracomment>kvmgui/core/copy_device.py:135; {gib} = _gib_up(needed), {target} = shown(target)</extracomment>
+        <translation>, ou agrandissez le volume (sudo lvextend -L {gib}G {target})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5953,9 +5953,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>This computer runs from {name} (it holds {1}); writing to it would destroy the running system.</source>
-        <extracomment>kvmgui/core/copy_device.py:218; {1} = &apos;, &apos;.join(usage.system)</extracomment>
-        <translation>Cet ordinateur fonctionne depuis {name} (il contient {1})&#xa0;; y écrire détruirait le système en marche.</translation>
+        <source>This computer runs from {name} (it holds {points}); writing to it would destroy the running system.</source>
+        <extracomment>kvmgui/core/copy_device.py:218; {points} = &apos;, &apos;.join(usage.system)</extracomment>
+        <translation>Cet ordinateur fonctionne depuis {name} (il contient {points})&#xa0;; y écrire détruirait le système en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5965,15 +5965,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is mounted at {1}: unmount it first (for example: sudo umount {2}), so that this computer and the copy do not both write to it.</source>
-        <extracomment>kvmgui/core/copy_device.py:225; {1} = &apos;, &apos;.join(usage.mounted), {2} = shown(usage.mounted[0])</extracomment>
-        <translation>{name} est monté sur {1}&#xa0;: démontez-le d&apos;abord (par exemple&#xa0;: sudo umount {2}), pour que cet ordinateur et la copie n&apos;y écrivent pas tous les deux.</translation>
+        <source>{name} is mounted at {points}: unmount it first (for example: sudo umount {point}), so that this computer and the copy do not both write to it.</source>
+        <extracomment>kvmgui/core/copy_device.py:225; {points} = &apos;, &apos;.join(usage.mounted), {point} = shown(usage.mounted[0])</extracomment>
+        <translation>{name} est monté sur {points}&#xa0;: démontez-le d&apos;abord (par exemple&#xa0;: sudo umount {point}), pour que cet ordinateur et la copie n&apos;y écrivent pas tous les deux.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is in use by {1}; deactivate those first (sudo vgchange -an, cryptsetup close), or choose another target.</source>
-        <extracomment>kvmgui/core/copy_device.py:230; {1} = &apos;, &apos;.join(usage.holders)</extracomment>
-        <translation>{name} est utilisé par {1}&#xa0;; désactivez-les d&apos;abord (sudo vgchange -an, cryptsetup close), ou choisissez une autre cible.</translation>
+        <source>{name} is in use by {holders}; deactivate those first (sudo vgchange -an, cryptsetup close), or choose another target.</source>
+        <extracomment>kvmgui/core/copy_device.py:230; {holders} = &apos;, &apos;.join(usage.holders)</extracomment>
+        <translation>{name} est utilisé par {holders}&#xa0;; désactivez-les d&apos;abord (sudo vgchange -an, cryptsetup close), ou choisissez une autre cible.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6001,15 +6001,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Its partitions ({0}) will be overwritten too.</source>
-        <extracomment>kvmgui/core/copy_device.py:255; {0} = &apos;, &apos;.join(parts)</extracomment>
-        <translation>Ses partitions ({0}) seront écrasées aussi.</translation>
+        <source>Its partitions ({partitions}) will be overwritten too.</source>
+        <extracomment>kvmgui/core/copy_device.py:255; {partitions} = &apos;, &apos;.join(parts)</extracomment>
+        <translation>Ses partitions ({partitions}) seront écrasées aussi.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The target is larger ({size_size}) than the image ({virtual_size_size}); the rest of it is left as it was.</source>
-        <extracomment>kvmgui/core/copy_device.py:257; {size_size} = format_size(facts.size), {virtual_size_size} = format_size(virtual_size)</extracomment>
-        <translation>La cible ({size_size}) est plus grande que l&apos;image ({virtual_size_size})&#xa0;; le reste est laissé tel quel.</translation>
+        <source>The target is larger ({size}) than the image ({image_size}); the rest of it is left as it was.</source>
+        <extracomment>kvmgui/core/copy_device.py:257; {size} = format_size(facts.size), {image_size} = format_size(virtual_size)</extracomment>
+        <translation>La cible ({size}) est plus grande que l&apos;image ({image_size})&#xa0;; le reste est laissé tel quel.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6058,9 +6058,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;{where}&apos; has {data_count} entries, more than the {limit} allowed</source>
-        <extracomment>kvmgui/core/definition.py:207; {data_count} = len(data)</extracomment>
-        <translation>«&#xa0;{where}&#xa0;» a {data_count} entrées, plus que les {limit} autorisées</translation>
+        <source>&apos;{where}&apos; has {count} entries, more than the {limit} allowed</source>
+        <extracomment>kvmgui/core/definition.py:207; {count} = len(data)</extracomment>
+        <translation>«&#xa0;{where}&#xa0;» a {count} entrées, plus que les {limit} autorisées</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6106,9 +6106,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;{where}&apos; is {data_count} characters long, more than the {limit} allowed</source>
-        <extracomment>kvmgui/core/definition.py:239; {data_count} = len(data)</extracomment>
-        <translation>«&#xa0;{where}&#xa0;» fait {data_count} caractères, plus que les {limit} autorisés</translation>
+        <source>&apos;{where}&apos; is {count} characters long, more than the {limit} allowed</source>
+        <extracomment>kvmgui/core/definition.py:239; {count} = len(data)</extracomment>
+        <translation>«&#xa0;{where}&#xa0;» fait {count} caractères, plus que les {limit} autorisés</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6226,15 +6226,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;os&apos; is &apos;{0}&apos;, which is not one of {1}</source>
-        <extracomment>kvmgui/core/definition.py:411; {0} = _quote(v[&apos;os&apos;]), {1} = &apos;, &apos;.join(_V1_OS)</extracomment>
-        <translation>«&#xa0;os&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de {1}</translation>
+        <source>&apos;os&apos; is &apos;{value}&apos;, which is not one of {allowed}</source>
+        <extracomment>kvmgui/core/definition.py:411; {value} = _quote(v[&apos;os&apos;]), {allowed} = &apos;, &apos;.join(_V1_OS)</extracomment>
+        <translation>«&#xa0;os&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de {allowed}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;boot&apos; is &apos;{0}&apos;, which is not one of c, d</source>
-        <extracomment>kvmgui/core/definition.py:414; {0} = _quote(v[&apos;boot&apos;])</extracomment>
-        <translation>«&#xa0;boot&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de c, d</translation>
+        <source>&apos;boot&apos; is &apos;{value}&apos;, which is not one of c, d</source>
+        <extracomment>kvmgui/core/definition.py:414; {value} = _quote(v[&apos;boot&apos;])</extracomment>
+        <translation>«&#xa0;boot&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de c, d</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6244,9 +6244,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;net&apos; is &apos;{0}&apos;, which is not one of user, none</source>
-        <extracomment>kvmgui/core/definition.py:441; {0} = _quote(v[&apos;net&apos;])</extracomment>
-        <translation>«&#xa0;net&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de user, none</translation>
+        <source>&apos;net&apos; is &apos;{value}&apos;, which is not one of user, none</source>
+        <extracomment>kvmgui/core/definition.py:441; {value} = _quote(v[&apos;net&apos;])</extracomment>
+        <translation>«&#xa0;net&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de user, none</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6268,9 +6268,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>it is {raw_count} bytes long, far more than such a file can be</source>
-        <extracomment>kvmgui/core/definition.py:508; {raw_count} = len(raw)</extracomment>
-        <translation>il fait {raw_count} octets, bien plus qu&apos;un tel fichier ne peut en faire</translation>
+        <source>it is {count} bytes long, far more than such a file can be</source>
+        <extracomment>kvmgui/core/definition.py:508; {count} = len(raw)</extracomment>
+        <translation>il fait {count} octets, bien plus qu&apos;un tel fichier ne peut en faire</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6457,9 +6457,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{0}, so auto uses TCG (software emulation) and guests will run much slower.</source>
-        <extracomment>kvmgui/core/hostcheck.py:425; {0} = _sentence(clause)[:-1]</extracomment>
-        <translation>{0}&#xa0;: auto utilise donc TCG (émulation logicielle) et les invités seront beaucoup plus lents.</translation>
+        <source>{reason}, so auto uses TCG (software emulation) and guests will run much slower.</source>
+        <extracomment>kvmgui/core/hostcheck.py:425; {reason} = _sentence(clause)[:-1]</extracomment>
+        <translation>{reason}&#xa0;: auto utilise donc TCG (émulation logicielle) et les invités seront beaucoup plus lents.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7111,9 +7111,9 @@
     <name>core.qemu_caps</name>
     <message>
         <location line="+2"/>
-        <source>Not a QEMU version banner: {0}</source>
-        <extracomment>kvmgui/core/qemu_caps.py:44; {0} = text.strip()[:80]</extracomment>
-        <translation>Ce n&apos;est pas une bannière de version de QEMU&#xa0;: {0}</translation>
+        <source>Not a QEMU version banner: {text}</source>
+        <extracomment>kvmgui/core/qemu_caps.py:44; {text} = text.strip()[:80]</extracomment>
+        <translation>Ce n&apos;est pas une bannière de version de QEMU&#xa0;: {text}</translation>
     </message>
 </context>
 <context>
@@ -7174,9 +7174,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Only {0} images can be compressed.</source>
-        <extracomment>kvmgui/core/qemu_img.py:177; {0} = &apos;, &apos;.join(COMPRESSIBLE_FORMATS)</extracomment>
-        <translation>Seules les images {0} peuvent être compressées.</translation>
+        <source>Only {formats} images can be compressed.</source>
+        <extracomment>kvmgui/core/qemu_img.py:177; {formats} = &apos;, &apos;.join(COMPRESSIBLE_FORMATS)</extracomment>
+        <translation>Seules les images {formats} peuvent être compressées.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7216,9 +7216,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The disk is only {current_size}; it cannot shrink by {1}.</source>
-        <extracomment>kvmgui/core/qemu_img.py:297; {current_size} = format_size(current), {1} = stripped[1:]</extracomment>
-        <translation>Le disque ne fait que {current_size}&#xa0;; il ne peut pas être réduit de {1}.</translation>
+        <source>The disk is only {current_size}; it cannot shrink by {change}.</source>
+        <extracomment>kvmgui/core/qemu_img.py:297; {current_size} = format_size(current), {change} = stripped[1:]</extracomment>
+        <translation>Le disque ne fait que {current_size}&#xa0;; il ne peut pas être réduit de {change}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7483,15 +7483,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The setting &apos;{key}&apos; {exc}, so its default ({2}) is used.</source>
-        <extracomment>kvmgui/core/settings.py:188; {2} = _shown_default(key)</extracomment>
-        <translation>Le paramètre «&#xa0;{key}&#xa0;» {exc}, sa valeur par défaut ({2}) est donc utilisée.</translation>
+        <source>The setting &apos;{key}&apos; {exc}, so its default ({default}) is used.</source>
+        <extracomment>kvmgui/core/settings.py:188; {default} = _shown_default(key)</extracomment>
+        <translation>Le paramètre «&#xa0;{key}&#xa0;» {exc}, sa valeur par défaut ({default}) est donc utilisée.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{reason}, so its default ({1}) is used.</source>
-        <extracomment>kvmgui/core/settings.py:197; {1} = _shown_default(problem.field)</extracomment>
-        <translation>{reason}, sa valeur par défaut ({1}) est donc utilisée.</translation>
+        <source>{reason}, so its default ({default}) is used.</source>
+        <extracomment>kvmgui/core/settings.py:197; {default} = _shown_default(problem.field)</extracomment>
+        <translation>{reason}, sa valeur par défaut ({default}) est donc utilisée.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7615,9 +7615,9 @@
     <name>core.snapshots</name>
     <message>
         <location line="+2"/>
-        <source>Only {0} images can have snapshots.</source>
-        <extracomment>kvmgui/core/snapshots.py:31; {0} = &apos;, &apos;.join(SNAPSHOT_FORMATS)</extracomment>
-        <translation>Seules les images {0} peuvent avoir des instantanés.</translation>
+        <source>Only {formats} images can have snapshots.</source>
+        <extracomment>kvmgui/core/snapshots.py:31; {formats} = &apos;, &apos;.join(SNAPSHOT_FORMATS)</extracomment>
+        <translation>Seules les images {formats} peuvent avoir des instantanés.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7696,9 +7696,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Could not {action} in {place} ({2}): check the folder and try again.</source>
-        <extracomment>kvmgui/core/store.py:118; {2} = exc.strerror or exc</extracomment>
-        <translation>Impossible de {action} dans {place} ({2})&#xa0;: vérifiez le dossier et réessayez.</translation>
+        <source>Could not {action} in {place} ({reason}): check the folder and try again.</source>
+        <extracomment>kvmgui/core/store.py:118; {reason} = exc.strerror or exc</extracomment>
+        <translation>Impossible de {action} dans {place} ({reason})&#xa0;: vérifiez le dossier et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7738,9 +7738,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{dir} is not a VM folder in {_root}, so kvmgui will not change it.</source>
-        <extracomment>kvmgui/core/store.py:213; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))</extracomment>
-        <translation>{dir} n&apos;est pas un dossier de machine virtuelle dans {_root}, kvmgui ne le modifiera donc pas.</translation>
+        <source>{dir} is not a VM folder in {root}, so kvmgui will not change it.</source>
+        <extracomment>kvmgui/core/store.py:213; {dir} = shown(str(folder.dir)), {root} = shown(str(self._root))</extracomment>
+        <translation>{dir} n&apos;est pas un dossier de machine virtuelle dans {root}, kvmgui ne le modifiera donc pas.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7756,9 +7756,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The VM folder {_root} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:249; {_root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
-        <translation>Le dossier des machines virtuelles {_root} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
+        <source>The VM folder {root} cannot be read ({strerror}): check its permissions.</source>
+        <extracomment>kvmgui/core/store.py:249; {root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
+        <translation>Le dossier des machines virtuelles {root} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7804,9 +7804,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>A folder named &apos;{name}&apos; already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:368; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
-        <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {_root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
+        <source>A folder named &apos;{name}&apos; already exists in {root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
+        <extracomment>kvmgui/core/store.py:368; {name} = shown(spec.name), {root} = shown(str(self._root))</extracomment>
+        <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7840,9 +7840,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>A folder named &apos;{new_name}&apos; already exists in {_root}: choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:486; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
-        <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {_root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
+        <source>A folder named &apos;{new_name}&apos; already exists in {root}: choose another name or move that folder away.</source>
+        <extracomment>kvmgui/core/store.py:486; {new_name} = shown(new_name), {root} = shown(str(self._root))</extracomment>
+        <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7873,9 +7873,9 @@
     <name>core.trust</name>
     <message>
         <location line="+2"/>
-        <source>Extra QEMU arguments: {0}</source>
-        <extracomment>kvmgui/core/trust.py:66; {0} = shlex.join(json.loads(self.target))</extracomment>
-        <translation>Arguments QEMU supplémentaires&#xa0;: {0}</translation>
+        <source>Extra QEMU arguments: {args}</source>
+        <extracomment>kvmgui/core/trust.py:66; {args} = shlex.join(json.loads(self.target))</extracomment>
+        <translation>Arguments QEMU supplémentaires&#xa0;: {args}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7942,9 +7942,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.</source>
-        <extracomment>kvmgui/core/validation.py:145; {name_count} = len(name)</extracomment>
-        <translation>Le nom fait {name_count} caractères&#xa0;: utilisez-en au plus {MAX_NAME_CHARS}.</translation>
+        <source>The name is {count} characters long: use at most {MAX_NAME_CHARS}.</source>
+        <extracomment>kvmgui/core/validation.py:145; {count} = len(name)</extracomment>
+        <translation>Le nom fait {count} caractères&#xa0;: utilisez-en au plus {MAX_NAME_CHARS}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8080,9 +8080,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>You may not use {path}: {1}.</source>
-        <extracomment>kvmgui/core/validation.py:309; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
-        <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {1}.</translation>
+        <source>You may not use {path}: {fix}.</source>
+        <extracomment>kvmgui/core/validation.py:309; {path} = shown(str(path)), {fix} = _group_fix(path)</extracomment>
+        <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {fix}.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8188,9 +8188,9 @@
     </message>
     <message>
         <location line="+40"/>
-        <source>Disk {i} uses the same image as disk {1}: remove one of them.</source>
-        <extracomment>kvmgui/core/validation.py:484; {i} = i + 1, {1} = seen[key] + 1</extracomment>
-        <translation>Le disque {i} utilise la même image que le disque {1}&#xa0;: retirez l&apos;un des deux.</translation>
+        <source>Disk {i} uses the same image as disk {other}: remove one of them.</source>
+        <extracomment>kvmgui/core/validation.py:484; {i} = i + 1, {other} = seen[key] + 1</extracomment>
+        <translation>Le disque {i} utilise la même image que le disque {other}&#xa0;: retirez l&apos;un des deux.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8212,9 +8212,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
-        <extracomment>kvmgui/core/validation.py:504; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
-        <translation>Les nouveaux disques totalisent {new_bytes_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
+        <source>The new disks add up to {new_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
+        <extracomment>kvmgui/core/validation.py:504; {new_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
+        <translation>Les nouveaux disques totalisent {new_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8356,9 +8356,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The {0} appears twice in the boot order: remove one.</source>
-        <extracomment>kvmgui/core/validation.py:680; {0} = names[dev]</extracomment>
-        <translation>L&apos;ordre de démarrage contient deux fois {0}&#xa0;: retirez-en un.</translation>
+        <source>The {device} appears twice in the boot order: remove one.</source>
+        <extracomment>kvmgui/core/validation.py:680; {device} = names[dev]</extracomment>
+        <translation>L&apos;ordre de démarrage contient deux fois {device}&#xa0;: retirez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8368,9 +8368,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The VM should boot from its {0} first but has no {0}: add one or change the boot order.</source>
-        <extracomment>kvmgui/core/validation.py:691; {0} = names[first]</extracomment>
-        <translation>La machine virtuelle devrait démarrer d&apos;abord sur {0}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
+        <source>The VM should boot from its {device} first but has no {device}: add one or change the boot order.</source>
+        <extracomment>kvmgui/core/validation.py:691; {device} = names[first]</extracomment>
+        <translation>La machine virtuelle devrait démarrer d&apos;abord sur {device}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8386,9 +8386,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.</source>
-        <extracomment>kvmgui/core/validation.py:710; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
-        <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {host_port2}.</translation>
+        <source>Host port {host_port} needs root: use a port of 1024 or more, for example {suggested_port}.</source>
+        <extracomment>kvmgui/core/validation.py:710; {host_port} = fw.host_port, {suggested_port} = fw.host_port + 8000</extracomment>
+        <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {suggested_port}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8419,9 +8419,9 @@
     <name>core.write_guard</name>
     <message>
         <location line="+2"/>
-        <source>{0} and {1}</source>
-        <extracomment>kvmgui/core/write_guard.py:101; {0} = &apos;, &apos;.join(quoted[:-1]), {1} = quoted[-1]</extracomment>
-        <translation>{0} et {1}</translation>
+        <source>{names} and {last}</source>
+        <extracomment>kvmgui/core/write_guard.py:101; {names} = &apos;, &apos;.join(quoted[:-1]), {last} = quoted[-1]</extracomment>
+        <translation>{names} et {last}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8449,33 +8449,33 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is the disk of the VM {1}; writing it would destroy that disk, so choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:149; {1} = _names(disks)</extracomment>
-        <translation>{name} est le disque de la VM {1} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
+        <source>{name} is the disk of the VM {vm}; writing it would destroy that disk, so choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:149; {vm} = _names(disks)</extracomment>
+        <translation>{name} est le disque de la VM {vm} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is the disk of the VMs {1}; writing it would destroy that disk, so choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:152; {1} = _names(disks)</extracomment>
-        <translation>{name} est le disque des VM {1} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
+        <source>{name} is the disk of the VMs {vms}; writing it would destroy that disk, so choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:152; {vms} = _names(disks)</extracomment>
+        <translation>{name} est le disque des VM {vms} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is one of the files of the VM {1}; choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:157; {1} = _names(others[:1])</extracomment>
-        <translation>{name} est l’un des fichiers de la VM {1} ; choisissez un autre fichier.</translation>
+        <source>{name} is one of the files of the VM {vm}; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:157; {vm} = _names(others[:1])</extracomment>
+        <translation>{name} est l’un des fichiers de la VM {vm} ; choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is the base image of {1}, which reads its data from it; choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:160; {1} = shown(facts.overlays[0])</extracomment>
-        <translation>{name} est l’image de base de {1}, qui y lit ses données ; choisissez un autre fichier.</translation>
+        <source>{name} is the base image of {overlay}, which reads its data from it; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:160; {overlay} = shown(facts.overlays[0])</extracomment>
+        <translation>{name} est l’image de base de {overlay}, qui y lit ses données ; choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} backs {device}, mounted on {points}: unmount it (sudo umount {3}) first, or choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:166; {device} = shown(loop.device), {3} = shown(loop.mount_points[0])</extracomment>
-        <translation>{name} est le fichier de {device}, monté sur {points} : démontez-le d’abord (sudo umount {3}), ou choisissez un autre fichier.</translation>
+        <source>{name} backs {device}, mounted on {points}: unmount it (sudo umount {point}) first, or choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:166; {device} = shown(loop.device), {point} = shown(loop.mount_points[0])</extracomment>
+        <translation>{name} est le fichier de {device}, monté sur {points} : démontez-le d’abord (sudo umount {point}), ou choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
