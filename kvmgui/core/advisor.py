@@ -175,12 +175,7 @@ class CpuWindow:
     def __init__(self, window_s: float = DEFAULT_WINDOW_S,
                  threshold: float = DEFAULT_THRESHOLD_PERCENT) -> None:
         if window_s <= 0:
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.advisor",
-                    "the window must be longer than 0 seconds",
-                ),
-            ))
+            raise ValueError("the window must be longer than 0 seconds")
         self.window_s = window_s
         self.threshold = threshold
         self._samples: list[CpuSample] = []

@@ -55,7 +55,7 @@ from kvmgui.core.argv_storage import (
     ovmf_requires_smm,
 )
 from kvmgui.core.host import HostFacts
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Accel, Firmware, MachineType, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
@@ -92,7 +92,7 @@ _OLD_SYSTEMS = frozenset({OsPreset.WINDOWS_OLD, OsPreset.OTHER})
 _WINDOWS_WITH_HYPERV = frozenset({OsPreset.WINDOWS10, OsPreset.WINDOWS11})
 
 
-class ArgvError(ValueError):
+class ArgvError(KvmguiError, ValueError):
     """The spec cannot be turned into a command line. `str()` is one plain sentence; when the
     extra arguments have several problems, all of them are in `problems`."""
 

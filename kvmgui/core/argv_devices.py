@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kvmgui.core.argv_opts import opts
 from kvmgui.core.host import HostFacts
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import (
     DisplayKind,
     MachineType,
@@ -27,7 +27,7 @@ from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 
 
-class DeviceError(ValueError):
+class DeviceError(KvmguiError, ValueError):
     """A device set-up the installed QEMU or host cannot provide; one plain sentence."""
 
 
@@ -87,7 +87,7 @@ def usb_args(spec: VmSpec, caps: QemuCaps, controller: UsbController) -> list[st
                 "core.argv_devices",
                 "the USB tablet",
             ),
-        ), "turn USB off in the VM's settings")
+        ), Message(QT_TRANSLATE_NOOP("core.argv_devices", "turn USB off in the VM's settings")))
         args += ["-device", opts("usb-tablet", ("bus", controller.bus), ("id", "tablet0"))]
     return args
 

@@ -164,7 +164,12 @@ FORBIDDEN: dict[str, str] = {
             "add disks in the VM's settings, where their format is recorded",
         ),
     ),
-    "blockdev": "add disks in the VM's settings, where their format is recorded",
+    "blockdev": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "add disks in the VM's settings, where their format is recorded",
+        ),
+    ),
     "D": Message(
         QT_TRANSLATE_NOOP(
             "core.argv_extra",
@@ -197,14 +202,24 @@ FORBIDDEN: dict[str, str] = {
             "QEMU would print its help and exit instead of starting the VM",
         ),
     ),
-    "help": "QEMU would print its help and exit instead of starting the VM",
+    "help": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "QEMU would print its help and exit instead of starting the VM",
+        ),
+    ),
     "version": Message(
         QT_TRANSLATE_NOOP(
             "core.argv_extra",
             "QEMU would print its version and exit instead of starting the VM",
         ),
     ),
-    "audio-help": "QEMU would print its help and exit instead of starting the VM",
+    "audio-help": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "QEMU would print its help and exit instead of starting the VM",
+        ),
+    ),
 }
 
 # QEMU options (7.2 to 10.x) that take no value; every other option takes exactly one.
@@ -480,7 +495,12 @@ _NET_REASONS = {
             "it shares a folder of this computer with the guest",
         ),
     ),
-    "smb": "it shares a folder of this computer with the guest",
+    "smb": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "it shares a folder of this computer with the guest",
+        ),
+    ),
     "bootfile": Message(
         QT_TRANSLATE_NOOP(
             "core.argv_extra",
@@ -790,7 +810,12 @@ def _check_global(shown: str, value: str) -> str | None:
         driver, prop, val = fields["driver"], fields["property"], fields["value"]
     table = GLOBALS.get(driver)
     if table is None:
-        return _bad_type(shown, "the device", driver, list(GLOBALS))
+        return _bad_type(shown, Message(
+            QT_TRANSLATE_NOOP(
+                "core.argv_extra",
+                "the device",
+            ),
+        ), driver, list(GLOBALS))
     return _check_pairs(shown, driver, [(prop, val)], table)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from kvmgui.core.argv_opts import OptValue, opts
 from kvmgui.core.boot import effective_boot_order
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import (
     BootDevice,
     CacheMode,
@@ -47,7 +47,7 @@ CDROM_DEVICE_ID = "cdrom0"
 USB_STICK_DEVICE_ID = "usbstick0"
 
 
-class StorageError(ValueError):
+class StorageError(KvmguiError, ValueError):
     """A storage set-up that cannot be expressed; the message is one plain sentence."""
 
 
@@ -471,11 +471,18 @@ def _add_cdrom(
     drive: str | None = None
     if cdrom.source is not CdromSource.EMPTY:
         if not cdrom.path:
-            raise StorageError(
-                "The CD/DVD drive has no "
-                + ("ISO file" if cdrom.source is CdromSource.ISO else "host drive")
-                + " chosen; pick one or choose an empty drive."
-            )
+            raise StorageError(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_storage",
+                    "The CD/DVD drive has no ISO file chosen; pick one or choose an empty drive.",
+                ),
+            ) if cdrom.source is CdromSource.ISO else Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_storage",
+                    "The CD/DVD drive has no host drive chosen; pick one or choose an empty "
+                    "drive.",
+                ),
+            ))
         path = str(folder.resolve(cdrom.path))
         # host_cdrom (not host_device) lets the guest's eject reach a real drive's tray.
         protocol = "host_cdrom" if cdrom.source is CdromSource.HOST else "file"

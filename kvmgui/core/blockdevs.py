@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, KvmguiError, Message, joined
 from kvmgui.core.sizes import format_size
 
 # MAJ:MIN lets mounts whose source mountinfo names oddly ("/dev/root") still be matched.
@@ -39,7 +39,7 @@ SWAP_MARK = "[SWAP]"
 STICK_TRANSPORTS = ("usb", "mmc")
 
 
-class BlockDevError(ValueError):
+class BlockDevError(KvmguiError, ValueError):
     """lsblk's output could not be read; str() says why."""
 
 
@@ -361,7 +361,13 @@ def _classify_one(
         if resolve(part.name) in swap_set:
             swap = True
         for point, m in sorted(points.items()):
-            shown.append(f"{point} ({'read-only' if m.read_only else 'read-write'})")
+            shown.append(
+                Message(QT_TRANSLATE_NOOP("core.blockdevs", "{point} (read-only)"), point=point)
+                if m.read_only
+                else Message(
+                    QT_TRANSLATE_NOOP("core.blockdevs", "{point} (read-write)"), point=point
+                )
+            )
             if point in SYSTEM_MOUNTS:
                 system.append(point)
             elif not m.read_only:
@@ -453,7 +459,7 @@ def _verdict(
         notes.append(Message(QT_TRANSLATE_NOOP("core.blockdevs", "No disc is inserted.")))
     if device.readonly and device.kind is DeviceKind.STICK:
         notes.append(Message(QT_TRANSLATE_NOOP("core.blockdevs", "It is write-protected.")))
-    return replace(device, note=" ".join(notes))
+    return replace(device, note=joined(notes, SENTENCE) if notes else "")
 
 
 # ------------------------------------------------------------------------------ results

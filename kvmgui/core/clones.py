@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, plural
 from kvmgui.core.model import Cdrom, Disk, DiskBus, DiskFormat, Passthrough, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.qemu_img import ImageInfo
@@ -47,7 +47,7 @@ OVERLAY_FORMAT = DiskFormat.QCOW2
 READONLY_BUSES = (DiskBus.VIRTIO, DiskBus.USB)
 
 
-class CloneError(ValueError):
+class CloneError(KvmguiError, ValueError):
     """A clone cannot be planned; str() is one sentence a person can act on."""
 
 
@@ -79,12 +79,7 @@ def backing_reference(base: Path, overlay: Path) -> str:
     renamed, and would be harder to read).
     """
     if not base.is_absolute() or not overlay.is_absolute():
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.clones",
-                "backing_reference needs absolute paths.",
-            ),
-        ))
+        raise ValueError("backing_reference needs absolute paths.")
     try:
         return str(base.relative_to(overlay.parent))
     except ValueError:
@@ -263,12 +258,7 @@ def plan_image_clone(
 ) -> ClonePlan:
     """Plan a new VM (`new_spec`, from a preset) whose only disk is an overlay on `base_image`."""
     if not base_image.is_absolute():
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.clones",
-                "plan_image_clone needs the base image's absolute path.",
-            ),
-        ))
+        raise ValueError("plan_image_clone needs the base image's absolute path.")
     name = _overlay_names([base_image])[0]
     overlay = new_folder.dir / name
     backing = backing_reference(base_image, overlay)
@@ -381,22 +371,49 @@ def image_dependents(store: VmStore, image: Path) -> list[str]:
     return names_of(found)
 
 
+# What base_refusal says is refused, by the action's key.
+_ACTIONS = {
+    "delete": QT_TRANSLATE_NOOP("core.clones", "delete"),
+    "rename": QT_TRANSLATE_NOOP("core.clones", "rename"),
+    "make": QT_TRANSLATE_NOOP("core.clones", "make"),
+    "shrink": QT_TRANSLATE_NOOP("core.clones", "shrink"),
+    "revert a snapshot of": QT_TRANSLATE_NOOP("core.clones", "revert a snapshot of"),
+}
+
+
 def _quoted_list(names: Sequence[str]) -> str:
     quoted = [f"'{shown(n)}'" for n in names]
     if len(quoted) == 1:
         return quoted[0]
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return Message(
+        QT_TRANSLATE_NOOP("core.clones", "{names} and {last}"),
+        names=", ".join(quoted[:-1]),
+        last=quoted[-1],
+    )
 
 
-def base_refusal(what: str, dependents: Sequence[str], action: str = "delete") -> str:
+def base_refusal(what: str, dependents: Sequence[str], action: str = "delete") -> Message:
     """Why `action` (delete, rename, shrink, …) of the base `what` is refused.
 
     `what` is "VM 'name'" or an image's path; `dependents` are VM names (non-empty).
     """
-    plural = len(dependents) != 1
-    return (f"Cannot {action} {what}: the linked clone{'s' if plural else ''} "
-            f"{_quoted_list(dependents)} {'are' if plural else 'is'} built on its disk and "
-            f"would stop working. Delete {'those VMs' if plural else 'that VM'} first.")
+    verb = Message(_ACTIONS[action]) if action in _ACTIONS else action
+    return plural(
+        len(dependents),
+        QT_TRANSLATE_NOOP(
+            "core.clones",
+            "Cannot {action} {what}: the linked clone {clones} is built on its disk and would "
+            "stop working. Delete that VM first.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "core.clones",
+            "Cannot {action} {what}: the linked clones {clones} are built on its disk and would "
+            "stop working. Delete those VMs first.",
+        ),
+        action=verb,
+        what=what,
+        clones=_quoted_list(dependents),
+    )
 
 
 # ------------------------------------------------------------------------------ chains
@@ -430,6 +447,12 @@ def chain_lines(chain: Sequence[ImageInfo], owners: dict[str, list[str]] | None 
         ) if vms else ""
         lines.append(f"{'   ' * max(0, depth - 1)}{arrow}{link.filename} ({facts}){used}")
         if link.backing_file is not None and link.backing_format is None:
-            lines.append(f"{'   ' * depth}   warning: the format of its base is not recorded; "
-                         "QEMU would have to guess it.")
+            lines.append(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.clones",
+                    "{indent}   warning: the format of its base is not recorded; QEMU would have "
+                    "to guess it.",
+                ),
+                indent="   " * depth,
+            ))
     return lines

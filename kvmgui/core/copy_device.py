@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.blockdevs import SWAP_MARK, SYSTEM_MOUNTS, LsblkNode, Mount
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.sizes import Size
 from kvmgui.core.validation import shown
 
@@ -49,7 +49,7 @@ DISK_GROUP_FIX = (Message(
 ))
 
 
-class CopyRefused(ValueError):
+class CopyRefused(KvmguiError, ValueError):
     """The copy must not happen; str() is one sentence saying why and what to do."""
 
 

@@ -33,7 +33,7 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -91,7 +91,7 @@ _LIST_LIMITS: dict[tuple[str, str], int] = {
 _DEFAULT_LIST_LIMIT = 64
 
 
-class DefinitionError(ValueError):
+class DefinitionError(KvmguiError, ValueError):
     """A definition that cannot be used: str() is one sentence naming the file and the reason."""
 
     def __init__(self, source: str, reason: str) -> None:
@@ -589,8 +589,13 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
     vm_id = (raw_id.replace("-", "").lower() if raw_id
              else uuid.uuid5(_V1_NAMESPACE, name).hex)
     if v["os"] not in _V1_OS:
-        raise reader.fail(f"'os' is '{_quote(v['os'])}', which is not one of "
-                          + ", ".join(_V1_OS))
+        raise reader.fail(Message(
+            QT_TRANSLATE_NOOP(
+                "core.definition", "'os' is '{value}', which is not one of {allowed}"
+            ),
+            value=_quote(v["os"]),
+            allowed=", ".join(_V1_OS),
+        ))
     if v["boot"] not in _V1_BOOT:
         raise reader.fail(Message(
             QT_TRANSLATE_NOOP(
@@ -712,7 +717,7 @@ def _no_constant(name: str) -> object:
     ))
 
 
-class JsonError(ValueError):
+class JsonError(KvmguiError, ValueError):
     """Bytes that are not acceptable JSON; str() is the reason as a phrase ("it is empty")."""
 
 
@@ -759,7 +764,9 @@ def decode_json(raw: bytes, *, max_bytes: int = MAX_DEFINITION_BYTES) -> object:
                 "core.definition",
                 "it is not valid JSON ({exc})",
             ),
-            exc=_quote(str(exc), 80),
+            # Our hooks say it in a sentence of their own; Python's JSON reader in its words.
+            exc=exc.args[0] if exc.args and isinstance(exc.args[0], Message)
+            else _quote(str(exc), 80),
         )) from None
     except RecursionError:
         raise JsonError(Message(

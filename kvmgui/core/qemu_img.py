@@ -35,7 +35,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.sizes import Size, SizeError, parse_size
 
 QEMU_IMG = "qemu-img"
@@ -51,7 +51,7 @@ _FORMAT_RE = re.compile(r"^[a-z0-9_]{1,20}$")
 _PROGRESS_RE = re.compile(rb"\((\d+(?:\.\d+)?)/100%\)")
 
 
-class QemuImgOutputError(ValueError):
+class QemuImgOutputError(KvmguiError, ValueError):
     """qemu-img printed something we cannot read; str() says what."""
 
 
@@ -745,7 +745,10 @@ LOCKED_MESSAGE = Message(
 # (pattern in qemu-img's stderr, sentence for the user). The first match wins.
 _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r'Failed to get (?:shared )?"write" lock|Is another process using the image'),
-     LOCKED_MESSAGE + " Shut the VM down first, then try again."),
+     Message(
+         QT_TRANSLATE_NOOP("core.qemu_img", "{locked} Shut the VM down first, then try again."),
+         locked=LOCKED_MESSAGE,
+     )),
     # A missing base also reports "No such file or directory": match it first.
     (re.compile(r"Could not open backing file|Could not open backing image"),
      Message(

@@ -236,7 +236,7 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
                     "The setting '{key}' {exc}, so its default ({default}) is used.",
                 ),
                 key=key,
-                exc=exc,
+                exc=exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc),
                 default=_shown_default(key),
             ))
     settings = Settings(**values)  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 
 KIB = 1024
 MIB = KIB * 1024
@@ -42,7 +42,7 @@ _EXAMPLE = Message(QT_TRANSLATE_NOOP("core.sizes", "write it like 20G or 500M.")
 _MAX_SHOWN = 24
 
 
-class SizeError(ValueError):
+class SizeError(KvmguiError, ValueError):
     """A size that cannot be used; str(error) is one sentence saying what to write instead."""
 
 
@@ -60,13 +60,7 @@ def parse_size(text: str, default_unit: str = "G") -> int:
     """
     unit_key = default_unit.strip().lower()[:1]
     if unit_key not in _UNITS:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "default_unit must be one of B, K, M, G, T, not {default_unit}",
-            ),
-            default_unit=repr(default_unit),
-        ))
+        raise ValueError(f"default_unit must be one of B, K, M, G, T, not {default_unit!r}")
     if not isinstance(text, str):
         raise SizeError(Message(
             QT_TRANSLATE_NOOP(
@@ -99,7 +93,14 @@ def parse_size(text: str, default_unit: str = "G") -> int:
     try:
         number = Decimal(match["num"])
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets decimals through
-        raise SizeError(f"'{_shown(text)}' is not a size: {_EXAMPLE}") from exc
+        raise SizeError(Message(
+            QT_TRANSLATE_NOOP(
+                "core.sizes",
+                "'{text}' is not a size: {_EXAMPLE}",
+            ),
+            text=_shown(text),
+            _EXAMPLE=_EXAMPLE,
+        )) from exc
     unit = match["unit"].lower()
     if not unit:
         multiplier = _UNITS[unit_key]

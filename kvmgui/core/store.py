@@ -52,7 +52,7 @@ from kvmgui.core.definition import (
     dump_definition,
     parse_definition,
 )
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Cdrom, Disk, Passthrough, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.trust import Approvals
@@ -61,7 +61,7 @@ from kvmgui.core.validation import errors, name_key, shown, validate_id, validat
 MAX_FOLDER_NAME_BYTES = 255
 
 
-class StoreError(Exception):
+class StoreError(KvmguiError):
     """A store operation that failed; str() is one sentence a person can act on."""
 
 
@@ -530,7 +530,13 @@ class VmStore:
                 marker.unlink()
             fsync_dir(stored.folder.dir)
         except OSError as exc:
-            raise StoreError(_os_sentence(exc, f"create VM '{shown(stored.spec.name)}'",
+            raise StoreError(_os_sentence(exc, Message(
+                QT_TRANSLATE_NOOP(
+                    "core.store",
+                    "create VM '{name}'",
+                ),
+                name=shown(stored.spec.name),
+            ),
                                           stored.folder.dir)) from None
 
     def _check_unchanged(self, stored: StoredVm) -> bytes:
@@ -549,8 +555,14 @@ class VmStore:
                 name=name,
             )) from None
         except OSError as exc:
-            raise StoreError(f"{shown(str(path))} cannot be read ({exc.strerror}): check "
-                             "its permissions.") from None
+            raise StoreError(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.store",
+                    "{path} cannot be read ({strerror}): check its permissions.",
+                ),
+                path=shown(str(path)),
+                strerror=exc.strerror,
+            )) from None
         if stored.digest is not None and _digest(current) == stored.digest:
             return current
         try:

@@ -283,7 +283,7 @@ def _can_access(path: Path, mode: int) -> bool:
     return os.access(path, mode)
 
 
-def _group_fix(path: Path) -> str:
+def _group_fix(path: Path) -> Message:
     """The command that gives this user access to a device node."""
     group = "cdrom" if path.name.startswith("sr") else "disk"
     try:
@@ -293,7 +293,10 @@ def _group_fix(path: Path) -> str:
             group = name
     except (OSError, KeyError):
         pass
-    return f"sudo adduser $USER {group}, then log out and in"
+    return Message(
+        QT_TRANSLATE_NOOP("core.validation", "sudo adduser $USER {group}, then log out and in"),
+        group=group,
+    )
 
 
 def _mounted_sources() -> set[str]:
@@ -425,8 +428,21 @@ def _check_device(
                 "a block device",
             ),
         )
-        return [_error(field, f"{shown(str(path))} is not {kind}: pick a {what} such as "
-                              f"{'/dev/sr0' if what.startswith('CD') else '/dev/sdb'}.")]
+        if what.startswith("CD"):
+            wrong = Message(
+                QT_TRANSLATE_NOOP(
+                    "core.validation", "{path} is not {kind}: pick a {what} such as /dev/sr0."
+                ),
+                path=shown(str(path)), kind=kind, what=what,
+            )
+        else:
+            wrong = Message(
+                QT_TRANSLATE_NOOP(
+                    "core.validation", "{path} is not {kind}: pick a {what} such as /dev/sdb."
+                ),
+                path=shown(str(path)), kind=kind, what=what,
+            )
+        return [_error(field, wrong)]
     if not _can_access(path, os.R_OK) or (need_write and not _can_access(path, os.W_OK)):
         return [_error(field, Message(
             QT_TRANSLATE_NOOP(
@@ -628,9 +644,19 @@ def _check_cpus(spec: VmSpec, host: HostFacts) -> list[Problem]:
 def _check_firmware(spec: VmSpec, host: HostFacts) -> list[Problem]:
     problems: list[Problem] = []
     if spec.accel is Accel.KVM and not host.kvm_usable:
-        reason = host.kvm_reason.strip()
-        problems.append(_error("accel", (f"{reason} " if reason else "")
-                               + "KVM cannot be used on this computer: choose 'auto' or 'tcg'."))
+        reason = host.kvm_reason
+        problems.append(_error("accel", Message(
+            QT_TRANSLATE_NOOP(
+                "core.validation",
+                "{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'.",
+            ),
+            reason=reason,
+        ) if reason.strip() else Message(
+            QT_TRANSLATE_NOOP(
+                "core.validation",
+                "KVM cannot be used on this computer: choose 'auto' or 'tcg'.",
+            ),
+        )))
     if spec.firmware is Firmware.UEFI and not (host.ovmf_code and host.ovmf_vars_template):
         problems.append(_error("firmware", Message(
             QT_TRANSLATE_NOOP(
@@ -704,7 +730,13 @@ def _check_disks(
     seen: dict[str, int] = {}
     for i, disk in enumerate(spec.disks):
         f = f"disks[{i}]"
-        text_problems = _bad_path_text(f"{f}.path", disk.path, f"image of disk {i + 1}")
+        text_problems = _bad_path_text(f"{f}.path", disk.path, Message(
+            QT_TRANSLATE_NOOP(
+                "core.validation",
+                "image of disk {i}",
+            ),
+            i=i + 1,
+        ))
         problems += text_problems
         if text_problems:
             continue
@@ -878,7 +910,13 @@ def _check_disk_file(
             problems += _check_device(f"{f}.path", where, "disk", need_write=writable,
                                       allow_file=False)
         else:
-            problems += _check_regular_input(f"{f}.path", where, f"image of disk {i + 1}",
+            problems += _check_regular_input(f"{f}.path", where, Message(
+                QT_TRANSLATE_NOOP(
+                    "core.validation",
+                    "image of disk {i}",
+                ),
+                i=i + 1,
+            ),
                                              need_write=writable)
     if disk.backing_file and disk.backing_file.strip():
         # QEMU resolves a relative base image against the overlay's own folder.
@@ -893,7 +931,13 @@ def _check_disk_file(
                 base=shown(str(base)),
                 i=i + 1,
             )))
-        elif kind_problem := file_kind_problem(base, f"base image of disk {i + 1}"):
+        elif kind_problem := file_kind_problem(base, Message(
+            QT_TRANSLATE_NOOP(
+                "core.validation",
+                "base image of disk {i}",
+            ),
+            i=i + 1,
+        )):
             problems.append(_error(f"{f}.backing_file", kind_problem))
     return problems
 
@@ -938,7 +982,17 @@ def _check_cdrom(spec: VmSpec, folder: VmFolder | None, check_files: bool) -> li
     f = "cdrom.path"
     if cd is None or cd.source is CdromSource.EMPTY:
         return []
-    what = "ISO file" if cd.source is CdromSource.ISO else "CD/DVD drive"
+    what = Message(
+        QT_TRANSLATE_NOOP(
+            "core.validation",
+            "ISO file",
+        ),
+    ) if cd.source is CdromSource.ISO else Message(
+        QT_TRANSLATE_NOOP(
+            "core.validation",
+            "CD/DVD drive",
+        ),
+    )
     if cd.path is None:
         return [_error(f, Message(
             QT_TRANSLATE_NOOP(
@@ -1000,13 +1054,23 @@ def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -
     f = "usb_stick.path"
     if stick is None:
         return []
-    problems = _bad_path_text(f, stick.path, "USB stick")
+    problems = _bad_path_text(f, stick.path, Message(
+        QT_TRANSLATE_NOOP(
+            "core.validation",
+            "USB stick",
+        ),
+    ))
     if problems or not check_files:
         return problems
     where = _resolve(stick.path, folder)
     if where is None:
         return []
-    problems = _check_device(f, where, "USB stick", need_write=not stick.protected,
+    problems = _check_device(f, where, Message(
+        QT_TRANSLATE_NOOP(
+            "core.validation",
+            "USB stick",
+        ),
+    ), need_write=not stick.protected,
                              allow_file=True)
     if not problems and not stick.protected and where.exists():
         try:
@@ -1044,7 +1108,7 @@ def _check_boot_order(spec: VmSpec) -> list[Problem]:
             "core.validation",
             "CD drive",
         ),
-    ), BootDevice.USB: "USB stick"}
+    ), BootDevice.USB: Message(QT_TRANSLATE_NOOP("core.validation", "USB stick"))}
     seen: set[BootDevice] = set()
     for dev in spec.boot_order:
         if dev in seen:

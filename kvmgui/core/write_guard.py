@@ -99,7 +99,11 @@ def _names(names: Sequence[str]) -> str:
     quoted = [f"'{shown(n)}'" for n in names]
     if len(quoted) == 1:
         return quoted[0]
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return Message(
+        QT_TRANSLATE_NOOP("core.write_guard", "{names} and {last}"),
+        names=", ".join(quoted[:-1]),
+        last=quoted[-1],
+    )
 
 
 def loop_uses(real_path: str, loops: Iterable[LoopDevice], mounts: Iterable[Mount],

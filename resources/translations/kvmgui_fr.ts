@@ -4956,12 +4956,6 @@
 <context>
     <name>core.advisor</name>
     <message>
-        <location filename="../../kvmgui/ui/core_messages.py" line="+89"/>
-        <source>the window must be longer than 0 seconds</source>
-        <extracomment>kvmgui/core/advisor.py:177</extracomment>
-        <translation>la fenêtre doit durer plus de 0 seconde</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>there is no item {part}</source>
         <extracomment>kvmgui/core/advisor.py:409</extracomment>
@@ -5799,12 +5793,6 @@
         <translation>revenir à un instantané de</translation>
     </message>
     <message>
-        <location line="+264"/>
-        <source>backing_reference needs absolute paths.</source>
-        <extracomment>kvmgui/core/clones.py:81</extracomment>
-        <translation>backing_reference nécessite des chemins absolus.</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>disk {index} now opens read-only</source>
         <extracomment>kvmgui/core/clones.py:159; {index} = index + 1</extracomment>
@@ -5833,12 +5821,6 @@
         <source>Linked clone of {name}.</source>
         <extracomment>kvmgui/core/clones.py:212; {name} = base.name</extracomment>
         <translation>Clone lié de {name}.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>plan_image_clone needs the base image&apos;s absolute path.</source>
-        <extracomment>kvmgui/core/clones.py:228</extracomment>
-        <translation>plan_image_clone nécessite le chemin absolu de l&apos;image de base.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7318,9 +7300,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{LOCKED_MESSAGE} Shut the VM down first, then try again.</source>
+        <source>{locked} Shut the VM down first, then try again.</source>
         <extracomment>kvmgui/core/qemu_img.py:577</extracomment>
-        <translation>{LOCKED_MESSAGE} Éteignez d&apos;abord la machine virtuelle, puis réessayez.</translation>
+        <translation>{locked} Éteignez d&apos;abord la machine virtuelle, puis réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7549,12 +7531,6 @@
         <source>write it like 20G or 500M.</source>
         <extracomment>kvmgui/core/sizes.py:39</extracomment>
         <translation>écrivez-la par exemple 20G ou 500M.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>default_unit must be one of B, K, M, G, T, not {default_unit}</source>
-        <extracomment>kvmgui/core/sizes.py:61</extracomment>
-        <translation>default_unit doit valoir B, K, M, G ou T, pas {default_unit}</translation>
     </message>
     <message>
         <location line="+2"/>
