@@ -27,8 +27,9 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from kvmgui.core.host import HostFacts
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, capitalised, joined
 from kvmgui.core.model import Accel
+from kvmgui.core.sizes import Size
 
 
 class Status(StrEnum):
@@ -496,8 +497,15 @@ def _kvm_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
     return _flag_blocker(raw) or _device_blocker(raw) or _pvm_blocker(raw)
 
 
-def _sentence(clause: str) -> str:
-    return f"{clause[0].upper()}{clause[1:]}."
+def _opening(clause: str) -> str:
+    """`clause` put at the start of a sentence (upper-cased once translated too)."""
+    if isinstance(clause, Message):
+        return capitalised(clause)
+    return clause[:1].upper() + clause[1:]
+
+
+def _sentence(clause: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP("core.hostcheck", "{clause}."), clause=_opening(clause))
 
 
 def _busy_fix(raw: HostProbeResult) -> str:
@@ -546,7 +554,7 @@ def auto_accel(raw: HostProbeResult) -> tuple[Accel, str]:
                 "{reason}, so auto uses TCG (software emulation) and guests will run much "
                 "slower.",
             ),
-            reason=_sentence(clause)[:-1],
+            reason=_opening(clause),
         )
     )
 
@@ -1003,13 +1011,14 @@ def _usable_finding(raw: HostProbeResult) -> Finding:
         clause, fix = device
         if raw.kvm_open_errno in (_errno.EACCES, _errno.EPERM):
             hint = _denied(raw)[2]
-            clause += f"; {hint}" if hint else ""
+            clause = joined([clause, hint]) if hint else clause
         elif raw.kvm_create_vm_errno == _errno.EBUSY:
-            clause += Message(
+            clause = Message(
                 QT_TRANSLATE_NOOP(
                     "core.hostcheck",
-                    ", so KVM cannot create VMs until you quit it or unload its driver",
+                    "{clause}, so KVM cannot create VMs until you quit it or unload its driver",
                 ),
+                clause=clause,
             )
         return Finding(
             "kvm-usable", Status.WARNING, title, _device_plain(raw), fix,
@@ -1252,15 +1261,12 @@ def _nested_finding(raw: HostProbeResult) -> Finding:
                     "slower than on real hardware.",
                 ),
             ),
-            details=" ".join(
-                filter(None, (Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.hostcheck",
-                        "The CPU shows vmx/svm: nested virtualization is available.",
-                    ),
+            details=joined([Message(
+                QT_TRANSLATE_NOOP(
+                    "core.hostcheck",
+                    "The CPU shows vmx/svm: nested virtualization is available.",
                 ),
-                              product))
-            ),
+            ), *filter(None, [product])], SENTENCE),
         )
     return Finding(
         "nested", Status.INFO, title,
@@ -1425,17 +1431,17 @@ def _space_finding(raw: HostProbeResult) -> Finding:
                 where=where,
             )
         )
-    shown = format_bytes(raw.free_bytes)
+    free = Size(raw.free_bytes)
     if raw.free_bytes < LOW_FREE_SPACE_BYTES:
         return Finding(
             "free-space", Status.WARNING, title,
             Message(
                 QT_TRANSLATE_NOOP(
                     "core.hostcheck",
-                    "Only {shown} is free for the VM folder {where}, too little for most guest "
+                    "Only {free} is free for the VM folder {where}, too little for most guest "
                     "installs.",
                 ),
-                shown=shown,
+                free=free,
                 where=where,
             ),
             Message(
@@ -1448,9 +1454,9 @@ def _space_finding(raw: HostProbeResult) -> Finding:
     return Finding("free-space", Status.OK, title, Message(
         QT_TRANSLATE_NOOP(
             "core.hostcheck",
-            "{shown} is free for the VM folder {where}.",
+            "{free} is free for the VM folder {where}.",
         ),
-        shown=shown,
+        free=free,
         where=where,
     ))
 

@@ -113,7 +113,7 @@
     </message>
 </context>
 <context>
-    <name>Advisor</name>
+    <name>core.advisor_texts</name>
     <message>
         <location filename="../../kvmgui/ui/core_messages.py" line="+30"/>
         <source>This virtual machine keeps the computer busy</source>
@@ -3343,6 +3343,10 @@
         <source>, </source>
         <translation>, </translation>
     </message>
+    <message>
+        <source> </source>
+        <translation> </translation>
+    </message>
 </context>
 <context>
     <name>ResourcesPage</name>
@@ -6440,7 +6444,7 @@
     <message>
         <location line="+2"/>
         <source>{reason}, so auto uses TCG (software emulation) and guests will run much slower.</source>
-        <extracomment>kvmgui/core/hostcheck.py:425; {reason} = _sentence(clause)[:-1]</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:425; {reason} = the blocker, capitalised</extracomment>
         <translation>{reason}&#xa0;: auto utilise donc TCG (émulation logicielle) et les invités seront beaucoup plus lents.</translation>
     </message>
     <message>
@@ -6841,9 +6845,9 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>, so KVM cannot create VMs until you quit it or unload its driver</source>
+        <source>{clause}, so KVM cannot create VMs until you quit it or unload its driver</source>
         <extracomment>kvmgui/core/hostcheck.py:694</extracomment>
-        <translation>, KVM ne peut donc pas créer de machines virtuelles tant que vous ne le quittez pas ou ne déchargez pas son pilote</translation>
+        <translation>{clause}, KVM ne peut donc pas créer de machines virtuelles tant que vous ne le quittez pas ou ne déchargez pas son pilote</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7015,9 +7019,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Only {shown} is free for the VM folder {where}, too little for most guest installs.</source>
+        <source>Only {free} is free for the VM folder {where}, too little for most guest installs.</source>
         <extracomment>kvmgui/core/hostcheck.py:904</extracomment>
-        <translation>Seulement {shown} libres pour le dossier des machines virtuelles {where}, trop peu pour installer la plupart des systèmes invités.</translation>
+        <translation>Seulement {free} libres pour le dossier des machines virtuelles {where}, trop peu pour installer la plupart des systèmes invités.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7027,9 +7031,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{shown} is free for the VM folder {where}.</source>
+        <source>{free} is free for the VM folder {where}.</source>
         <extracomment>kvmgui/core/hostcheck.py:908</extracomment>
-        <translation>{shown} libres pour le dossier des machines virtuelles {where}.</translation>
+        <translation>{free} libres pour le dossier des machines virtuelles {where}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7042,6 +7046,10 @@
         <source>Sound</source>
         <extracomment>kvmgui/core/hostcheck.py:920</extracomment>
         <translation>Son</translation>
+    </message>
+    <message>
+        <source>{clause}.</source>
+        <translation>{clause}.</translation>
     </message>
 </context>
 <context>
@@ -8389,6 +8397,10 @@
         <source>An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.</source>
         <extracomment>kvmgui/core/validation.py:734</extracomment>
         <translation>Un argument supplémentaire contient un caractère NUL, qui ne peut pas être transmis à QEMU&#xa0;: supprimez-le.</translation>
+    </message>
+    <message>
+        <source>sudo adduser $USER {group}, then log out and in</source>
+        <translation>sudo adduser $USER {group}, puis fermez la session et rouvrez-la</translation>
     </message>
 </context>
 <context>
