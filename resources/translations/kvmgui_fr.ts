@@ -3259,7 +3259,7 @@
     </message>
 </context>
 <context>
-    <name>Presets</name>
+    <name>core.presets</name>
     <message>
         <location filename="../../kvmgui/ui/preset_texts.py" line="+16"/>
         <source>Linux (Ubuntu, Debian, Fedora…)</source>
