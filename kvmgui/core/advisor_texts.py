@@ -8,6 +8,8 @@ can move them.
 
 from __future__ import annotations
 
+from typing import cast
+
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 
 TEXTS: dict[str, Template] = {
@@ -207,9 +209,9 @@ class Text(Message):
     def of(cls, key: str, **values: object) -> Text:
         if key not in TEXTS:
             raise KeyError(f"no advisor text {key!r}")
-        self = cls.__new__(cls, TEXTS[key], **values)
-        self.key = key
-        return self
+        text = cast(Text, Message.__new__(cls, TEXTS[key], **values))
+        text.key = key
+        return text
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_text, (self.key, dict(self.values)))

@@ -475,7 +475,7 @@ _USER_NET = {
 # -nic model=: only the network cards allowed as -device (plain "virtio" is QEMU's short name).
 _NIC_MODEL = Prop(re.compile("|".join(re.escape(m) for m in (
     "virtio", "e1000", "e1000e", "rtl8139", "virtio-net-pci", "vmxnet3", "ne2k_pci", "pcnet"))))
-_NET_REASONS = {
+_NET_REASONS: dict[str, str] = {
     "hostfwd": Message(
         QT_TRANSLATE_NOOP(
             "core.argv_extra",

@@ -266,7 +266,10 @@ def plan_image_clone(
     disk = Disk(path=name, format=OVERLAY_FORMAT, bus=bus or template.bus,
                 cache=template.cache, backing_file=backing, backing_format=base_format)
     spec = replace(new_spec, disks=(disk,),
-                   description=new_spec.description or f"Linked clone of {base_image.name}.")
+                   description=new_spec.description or Message(
+                       QT_TRANSLATE_NOOP("core.clones", "Linked clone of {name}."),
+                       name=base_image.name,
+                   ))
     return ClonePlan(spec, (OverlayPlan(base_image, base_format, overlay, backing, size_bytes),),
                      None)
 

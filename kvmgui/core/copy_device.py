@@ -145,27 +145,29 @@ def confirm_matches(target: str, confirm: str | None, real_path: str | None = No
     return typed in names
 
 
-def _size_sentence(target: str, size: int, needed: int, *, lvm: bool) -> str:
-    text = (Message(
+def _size_sentence(target: str, size: int, needed: int, *, lvm: bool) -> Message:
+    if lvm:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.copy_device",
+                "{target} is {size} but the image needs {needed_size}: choose a target of at least "
+                "{needed_size}, or make the volume larger (sudo lvextend -L {gib}G {target}).",
+            ),
+            target=shown(target),
+            size=Size(size),
+            needed_size=Size(needed),
+            gib=_gib_up(needed),
+        )
+    return Message(
         QT_TRANSLATE_NOOP(
             "core.copy_device",
             "{target} is {size} but the image needs {needed_size}: choose a target of at least "
-            "{needed_size}",
+            "{needed_size}.",
         ),
         target=shown(target),
         size=Size(size),
         needed_size=Size(needed),
-    ))
-    if lvm:
-        text += (Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                ", or make the volume larger (sudo lvextend -L {gib}G {target})",
-            ),
-            gib=_gib_up(needed),
-            target=shown(target),
-        ))
-    return text + "."
+    )
 
 
 def _gib_up(n: int) -> int:
@@ -363,7 +365,7 @@ def check_target(
 
 def target_warnings(facts: TargetFacts, virtual_size: int) -> list[str]:
     """What the user should know before confirming a copy that passed check_target."""
-    warnings = [Message(
+    warnings: list[str] = [Message(
         QT_TRANSLATE_NOOP(
             "core.copy_device",
             "Everything on {path} will be overwritten.",

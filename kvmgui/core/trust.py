@@ -89,7 +89,12 @@ class Reach:
             ReachKind.CD_DRIVE: Message(QT_TRANSLATE_NOOP("core.trust", "Host CD/DVD drive")),
             ReachKind.USB_STICK: Message(QT_TRANSLATE_NOOP("core.trust", "USB stick")),
         }[self.kind]
-        return f"{label} ({access}): {self.target}"
+        return Message(
+            QT_TRANSLATE_NOOP("core.trust", "{label} ({access}): {target}"),
+            label=label,
+            access=access,
+            target=self.target,
+        )
 
 
 def _real(path: Path) -> str:

@@ -528,7 +528,7 @@ def _file_kind_problems(spec: VmSpec, folder: VmFolder | None) -> list[Problem]:
                                i=i + 1,
                            )))
     if spec.cdrom is not None and spec.cdrom.source is not CdromSource.EMPTY:
-        what = Message(
+        what: str = Message(
             QT_TRANSLATE_NOOP(
                 "core.validation",
                 "ISO file",

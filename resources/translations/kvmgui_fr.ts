@@ -5885,15 +5885,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{target} is {size} but the image needs {needed_size}: choose a target of at least {needed_size}</source>
+        <source>{target} is {size} but the image needs {needed_size}: choose a target of at least {needed_size}.</source>
         <extracomment>kvmgui/core/copy_device.py:132; {target} = shown(target), {size} = format_size(size), {needed_size} = format_size(needed)</extracomment>
-        <translation>{target} fait {size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}</translation>
+        <translation>{target} fait {size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, or make the volume larger (sudo lvextend -L {gib}G {target})</source>
+        <source>{target} is {size} but the image needs {needed_size}: choose a target of at least {needed_size}, or make the volume larger (sudo lvextend -L {gib}G {target}).</source>
         <extracomment>kvmgui/core/copy_device.py:135; {gib} = _gib_up(needed), {target} = shown(target)</extracomment>
-        <translation>, ou agrandissez le volume (sudo lvextend -L {gib}G {target})</translation>
+        <translation>{target} fait {size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}, ou agrandissez le volume (sudo lvextend -L {gib}G {target}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7908,6 +7908,10 @@
         <source>VM &apos;{name}&apos; has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.</source>
         <extracomment>kvmgui/core/trust.py:229</extracomment>
         <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres définis hors de kvmgui qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; lancez kvmgui-cli approve {quoted} pour les vérifier et les approuver, ou démarrez-la depuis l&apos;application, qui vous les demandera.</translation>
+    </message>
+    <message>
+        <source>{label} ({access}): {target}</source>
+        <translation>{label} ({access})&#xa0;: {target}</translation>
     </message>
 </context>
 <context>
