@@ -114,7 +114,7 @@ class AdvicePanel(QFrame):
             stored = apply_change(self.store, self.stored, change)
         except Exception as exc:  # a store error, or the setting no longer exists
             self.note.setText(translate("AdvicePanel", "The change was not saved: {0}")
-                              .format(exc))
+                              .format(core_text(str(exc))))
             return False
         self.stored = stored
         self.set_advice(self.advice)

@@ -284,7 +284,7 @@ class UsbTestDialog(QDialog):
             if device is None:
                 return translate("UsbTestDialog", "Choose a USB stick, or an image file.")
             if not device.usable:
-                return device.why_not
+                return core_text(device.why_not)
         else:
             path = self.chosen_path()
             if not path:
