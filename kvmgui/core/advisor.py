@@ -408,20 +408,14 @@ def _child(obj: Any, part: str) -> Any:
     if isinstance(obj, tuple):
         if not part.isdigit() or int(part) >= len(obj):
             raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.advisor",
-                    "there is no item {part}",
-                ),
+                QT_TRANSLATE_NOOP("core.advisor", "there is no item {part}"),
                 part=repr(part),
             ))
         return obj[int(part)]
     if is_dataclass(obj) and part in _field_names(obj):
         return getattr(obj, part)
     raise ValueError(Message(
-        QT_TRANSLATE_NOOP(
-            "core.advisor",
-            "there is no setting {part}",
-        ),
+        QT_TRANSLATE_NOOP("core.advisor", "there is no setting {part}"),
         part=repr(part),
     ))
 

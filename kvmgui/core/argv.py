@@ -165,10 +165,7 @@ def _check_numbers(spec: VmSpec) -> None:
         ))
     if spec.cpus < 1:
         raise ArgvError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.argv",
-                "The number of CPUs {cpus} is not a positive number.",
-            ),
+            QT_TRANSLATE_NOOP("core.argv", "The number of CPUs {cpus} is not a positive number."),
             cpus=spec.cpus,
         ))
 
@@ -279,10 +276,7 @@ def build_argv(
         if len(problems) > 1:
             more = len(problems) - 1  # both English forms: core has no Qt plurals
             message += (Message(
-                QT_TRANSLATE_NOOP(
-                    "core.argv",
-                    " (1 more problem in the extra arguments.)",
-                ),
+                QT_TRANSLATE_NOOP("core.argv", " (1 more problem in the extra arguments.)"),
             ) if more == 1
                         else Message(
                             QT_TRANSLATE_NOOP(

@@ -70,23 +70,12 @@ def usb_controller(spec: VmSpec) -> UsbController:
 def usb_args(spec: VmSpec, caps: QemuCaps, controller: UsbController) -> list[str]:
     """The controller, and the tablet when `spec.usb` (absolute pointer: no mouse grab)."""
     require(caps, controller.driver, Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "the USB controller",
-        ),
-    ), Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "turn USB off in the VM's settings",
-        ),
-    ))
+        QT_TRANSLATE_NOOP("core.argv_devices", "the USB controller"),
+    ), Message(QT_TRANSLATE_NOOP("core.argv_devices", "turn USB off in the VM's settings")))
     args = ["-device", opts(controller.driver, ("id", controller.id))]
     if spec.usb:
         require(caps, "usb-tablet", Message(
-            QT_TRANSLATE_NOOP(
-                "core.argv_devices",
-                "the USB tablet",
-            ),
+            QT_TRANSLATE_NOOP("core.argv_devices", "the USB tablet"),
         ), Message(QT_TRANSLATE_NOOP("core.argv_devices", "turn USB off in the VM's settings")))
         args += ["-device", opts("usb-tablet", ("bus", controller.bus), ("id", "tablet0"))]
     return args
@@ -141,16 +130,8 @@ def network_args(spec: VmSpec, caps: QemuCaps) -> list[str]:
             ("hostfwd", f"{fwd.protocol.value}:127.0.0.1:{fwd.host_port}-:{fwd.guest_port}")
         )
     nic = NIC_DEVICES[net.nic]
-    require(caps, nic, Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "the network card",
-        ),
-    ), Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "choose another network card model",
-        ),
+    require(caps, nic, Message(QT_TRANSLATE_NOOP("core.argv_devices", "the network card")), Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "choose another network card model"),
     ))
     return [
         "-netdev",
@@ -208,16 +189,8 @@ def display_args(spec: VmSpec, caps: QemuCaps, run: VmRuntimePaths) -> list[str]
     display = spec.display
     video = VIDEO_DEVICES[display.video]
     require(caps, video, Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "the chosen video card",
-        ),
-    ), Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "choose the standard video card",
-        ),
-    ))
+        QT_TRANSLATE_NOOP("core.argv_devices", "the chosen video card"),
+    ), Message(QT_TRANSLATE_NOOP("core.argv_devices", "choose the standard video card")))
     # No window of QEMU's own: the app shows the console; VNC and SPICE still work.
     args = ["-device", opts(video, ("id", "video0")), "-display", "none"]
     if display.kind is DisplayKind.VNC:
@@ -317,28 +290,16 @@ def swtpm_argv(run: VmRuntimePaths, folder: VmFolder, swtpm_binary: str = "swtpm
     `folder.tpm_dir` and `folder.logs` first.
     """
     state_dir = _no_comma(folder.tpm_dir, Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "the folder",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_devices", "the folder"),
     ))
     log = _no_comma(swtpm_log(folder), Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "the log file",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_devices", "the log file"),
     ))
     sock = _no_comma(swtpm_socket(run), Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "the socket",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_devices", "the socket"),
     ))
     pid = _no_comma(swtpm_pidfile(run), Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "the pidfile",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_devices", "the pidfile"),
     ))
     return [
         swtpm_binary,
@@ -367,16 +328,8 @@ def tpm_args(caps: QemuCaps, host: HostFacts, run: VmRuntimePaths, folder: VmFol
                 ),
             )
         )
-    require(caps, "tpm-tis", Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "the TPM",
-        ),
-    ), Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_devices",
-            "turn the TPM off in the VM's settings",
-        ),
+    require(caps, "tpm-tis", Message(QT_TRANSLATE_NOOP("core.argv_devices", "the TPM")), Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "turn the TPM off in the VM's settings"),
     ))
     swtpm_argv(run, folder, host.swtpm)  # fail now, not after QEMU is half set up
     return [

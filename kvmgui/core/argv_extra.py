@@ -45,16 +45,10 @@ _GUESSED = Message(
     ),
 )
 _PROCESS = Message(
-    QT_TRANSLATE_NOOP(
-        "core.argv_extra",
-        "kvmgui needs to manage the QEMU process itself",
-    ),
+    QT_TRANSLATE_NOOP("core.argv_extra", "kvmgui needs to manage the QEMU process itself"),
 )
 _HOST_FILE = Message(
-    QT_TRANSLATE_NOOP(
-        "core.argv_extra",
-        "it makes QEMU open a file or folder of this computer",
-    ),
+    QT_TRANSLATE_NOOP("core.argv_extra", "it makes QEMU open a file or folder of this computer"),
 )
 
 FORBIDDEN: dict[str, str] = {
@@ -87,10 +81,7 @@ FORBIDDEN: dict[str, str] = {
         ),
     ),
     "virtioconsole": Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "a console backend can open host devices or sockets",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_extra", "a console backend can open host devices or sockets"),
     ),
     "qtest": Message(
         QT_TRANSLATE_NOOP(
@@ -129,10 +120,7 @@ FORBIDDEN: dict[str, str] = {
     "chroot": _PROCESS,
     "name": _PROCESS,
     "S": Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "kvmgui decides itself when the guest starts running",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_extra", "kvmgui decides itself when the guest starts running"),
     ),
     "readconfig": Message(
         QT_TRANSLATE_NOOP(
@@ -185,10 +173,7 @@ FORBIDDEN: dict[str, str] = {
     "virtfs": _HOST_FILE,
     "mem-path": _HOST_FILE,
     "audiodev": Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "kvmgui sets up the sound output itself",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_extra", "kvmgui sets up the sound output itself"),
     ),
     "soundhw": Message(
         QT_TRANSLATE_NOOP(
@@ -490,22 +475,13 @@ _NET_REASONS: dict[str, str] = {
         ),
     ),
     "tftp": Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "it shares a folder of this computer with the guest",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_extra", "it shares a folder of this computer with the guest"),
     ),
     "smb": Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "it shares a folder of this computer with the guest",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_extra", "it shares a folder of this computer with the guest"),
     ),
     "bootfile": Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "it only works with a shared folder of this computer",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_extra", "it only works with a shared folder of this computer"),
     ),
 }
 
@@ -766,21 +742,10 @@ def _check_typed(option: str, shown: str, value: str, rule: OptionRule) -> str |
     pairs = parse_opts(value, rule.implied)
     names = [v for k, v in pairs if k == rule.implied]
     what = {"device": Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "the device",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_extra", "the device"),
     ), "object": Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "the object type",
-        ),
-    )}.get(option, Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_extra",
-            "the back-end",
-        ),
-    ))
+        QT_TRANSLATE_NOOP("core.argv_extra", "the object type"),
+    )}.get(option, Message(QT_TRANSLATE_NOOP("core.argv_extra", "the back-end")))
     if len(names) != 1:
         return _bad_type(shown, what, ",".join(names), list(rule.types))
     name = names[0]
@@ -811,10 +776,7 @@ def _check_global(shown: str, value: str) -> str | None:
     table = GLOBALS.get(driver)
     if table is None:
         return _bad_type(shown, Message(
-            QT_TRANSLATE_NOOP(
-                "core.argv_extra",
-                "the device",
-            ),
+            QT_TRANSLATE_NOOP("core.argv_extra", "the device"),
         ), driver, list(GLOBALS))
     return _check_pairs(shown, driver, [(prop, val)], table)
 
@@ -823,18 +785,12 @@ def _check_cpu(shown: str, value: str) -> str | None:
     items = value.split(",")
     if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", items[0]):
         return _bad_value(shown, Message(
-            QT_TRANSLATE_NOOP(
-                "core.argv_extra",
-                "the CPU model",
-            ),
+            QT_TRANSLATE_NOOP("core.argv_extra", "the CPU model"),
         ), items[0])
     for item in items[1:]:
         if not _CPU_ITEM.fullmatch(item):
             return _bad_value(shown, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.argv_extra",
-                    "a CPU feature",
-                ),
+                QT_TRANSLATE_NOOP("core.argv_extra", "a CPU feature"),
             ), item)
     return None
 
@@ -887,10 +843,7 @@ def extra_args_problems(args: Sequence[str]) -> list[str]:
     for token in args:
         if token == "":
             problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.argv_extra",
-                    "An extra argument is empty; remove it.",
-                ),
+                QT_TRANSLATE_NOOP("core.argv_extra", "An extra argument is empty; remove it."),
             ))
             expecting_value_for = None
             continue

@@ -387,19 +387,13 @@ def disk_args(
     disk_devices: list[str] = []
     for i, disk in enumerate(spec.disks):
         what = Message(
-            QT_TRANSLATE_NOOP(
-                "core.argv_storage",
-                "disk {i} ({file})",
-            ),
+            QT_TRANSLATE_NOOP("core.argv_storage", "disk {i} ({file})"),
             i=i + 1,
             file=os.path.basename(disk.path) or disk.path,
         )
         slot = planner.disk(disk, what)
         _require(caps, slot.driver, Message(
-            QT_TRANSLATE_NOOP(
-                "core.argv_storage",
-                "{what} on the {value} bus",
-            ),
+            QT_TRANSLATE_NOOP("core.argv_storage", "{what} on the {value} bus"),
             what=what,
             value=disk.bus.value,
         ))
@@ -442,10 +436,7 @@ def disk_args(
         )
     if planner.sata_controller_needed:
         _require(caps, "ich9-ahci", Message(
-            QT_TRANSLATE_NOOP(
-                "core.argv_storage",
-                "a SATA disk on a classic PC",
-            ),
+            QT_TRANSLATE_NOOP("core.argv_storage", "a SATA disk on a classic PC"),
         ))
         parts.devices += ["-device", opts("ich9-ahci", ("id", PC_SATA_ID))]
     parts.devices += disk_devices
@@ -509,10 +500,7 @@ def _add_usb_stick(
         return
     assert usb_bus is not None  # build_argv adds a controller when a stick is passed through
     _require(caps, "usb-storage", Message(
-        QT_TRANSLATE_NOOP(
-            "core.argv_storage",
-            "the passed-through USB stick",
-        ),
+        QT_TRANSLATE_NOOP("core.argv_storage", "the passed-through USB stick"),
     ))
     path = str(folder.resolve(stick.path))
     protocol = protocol_driver(path)

@@ -133,10 +133,7 @@ def read_small_regular_file(path: Path, limit: int, *, follow_links: bool = True
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.atomic",
-                    "not a regular file",
-                ),
+                QT_TRANSLATE_NOOP("core.atomic", "not a regular file"),
             ), str(path))
         chunks: list[bytes] = []
         total = 0

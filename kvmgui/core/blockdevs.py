@@ -122,18 +122,12 @@ def _mounts(obj: dict[str, Any]) -> tuple[str, ...]:
 def _node(obj: Any, depth: int = 0) -> LsblkNode:
     if not isinstance(obj, dict) or depth > 16:
         raise BlockDevError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.blockdevs",
-                "lsblk printed a device entry in an unknown form.",
-            ),
+            QT_TRANSLATE_NOOP("core.blockdevs", "lsblk printed a device entry in an unknown form."),
         ))
     name = _text(obj.get("name"))
     if name is None:
         raise BlockDevError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.blockdevs",
-                "lsblk printed a device without a name.",
-            ),
+            QT_TRANSLATE_NOOP("core.blockdevs", "lsblk printed a device without a name."),
         ))
     kids = obj.get("children") or []
     if not isinstance(kids, list):
@@ -162,17 +156,11 @@ def parse_lsblk(json_text: str | bytes) -> list[LsblkNode]:
         obj = json.loads(json_text)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BlockDevError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.blockdevs",
-                "lsblk printed something that is not JSON.",
-            ),
+            QT_TRANSLATE_NOOP("core.blockdevs", "lsblk printed something that is not JSON."),
         )) from exc
     if not isinstance(obj, dict) or not isinstance(obj.get("blockdevices", []), list):
         raise BlockDevError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.blockdevs",
-                "lsblk's output has no device list.",
-            ),
+            QT_TRANSLATE_NOOP("core.blockdevs", "lsblk's output has no device list."),
         ))
     return [_node(o) for o in obj.get("blockdevices") or []]
 
@@ -264,26 +252,12 @@ class BlockDevice:
         name = " ".join(p for p in (self.vendor, self.model) if p and not p.startswith("0x"))
         if not name:
             name = {"stick": Message(
-                QT_TRANSLATE_NOOP(
-                    "core.blockdevs",
-                    "Removable disk",
-                ),
+                QT_TRANSLATE_NOOP("core.blockdevs", "Removable disk"),
             ), "optical": Message(
-                QT_TRANSLATE_NOOP(
-                    "core.blockdevs",
-                    "CD/DVD drive",
-                ),
-            )}.get(self.kind, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.blockdevs",
-                    "Disk",
-                ),
-            ))
+                QT_TRANSLATE_NOOP("core.blockdevs", "CD/DVD drive"),
+            )}.get(self.kind, Message(QT_TRANSLATE_NOOP("core.blockdevs", "Disk")))
         facts = [format_size(self.size) if self.size else Message(
-            QT_TRANSLATE_NOOP(
-                "core.blockdevs",
-                "no medium",
-            ),
+            QT_TRANSLATE_NOOP("core.blockdevs", "no medium"),
         )]
         if self.transport:
             facts.append(self.transport.upper())
@@ -412,10 +386,7 @@ def _verdict(
         ))
     if device.kind is DeviceKind.DISK:
         reason = Message(
-            QT_TRANSLATE_NOOP(
-                "core.blockdevs",
-                "It is not a removable USB disk or CD/DVD drive.",
-            ),
+            QT_TRANSLATE_NOOP("core.blockdevs", "It is not a removable USB disk or CD/DVD drive."),
         )
         if node.type not in ("disk", ""):
             reason = Message(
@@ -440,10 +411,7 @@ def _verdict(
     notes = []
     if device.mounted:
         notes.append(Message(
-            QT_TRANSLATE_NOOP(
-                "core.blockdevs",
-                "It is mounted read-only on this computer.",
-            ),
+            QT_TRANSLATE_NOOP("core.blockdevs", "It is mounted read-only on this computer."),
         ))
     if device.size == 0:
         if device.kind is DeviceKind.STICK:

@@ -115,10 +115,7 @@ def boot_summary(spec: VmSpec) -> str:
     if first is BootDevice.USB:
         return Message(QT_TRANSLATE_NOOP("core.boot", "It starts from the USB stick first."))
     return Message(
-        QT_TRANSLATE_NOOP(
-            "core.boot",
-            "It has no disk, CD/DVD or USB stick listed to start from.",
-        ),
+        QT_TRANSLATE_NOOP("core.boot", "It has no disk, CD/DVD or USB stick listed to start from."),
     )
 
 

@@ -158,10 +158,7 @@ def describe_protection(disk: Disk, index: int) -> str:
     """What protect_base_disk did to disk `index` (0-based), as a sentence fragment."""
     if disk.readonly:
         return Message(
-            QT_TRANSLATE_NOOP(
-                "core.clones",
-                "disk {index} now opens read-only",
-            ),
+            QT_TRANSLATE_NOOP("core.clones", "disk {index} now opens read-only"),
             index=index + 1,
         )
     return (Message(
@@ -237,10 +234,7 @@ def plan_linked_clone(
     spec = replace(base, name=new_spec.name, id=new_spec.id, disks=tuple(disks), cdrom=cdrom,
                    usb_stick=stick,
                    description=new_spec.description or Message(
-                       QT_TRANSLATE_NOOP(
-                           "core.clones",
-                           "Linked clone of {name}.",
-                       ),
+                       QT_TRANSLATE_NOOP("core.clones", "Linked clone of {name}."),
                        name=base.name,
                    ))
     base_spec = replace(base, disks=tuple(protect_base_disk(d) for d in base.disks))
@@ -434,18 +428,12 @@ def chain_lines(chain: Sequence[ImageInfo], owners: dict[str, list[str]] | None 
         facts = f"{link.format}, {format_size(link.virtual_size)}"
         if link.actual_size is not None:
             facts += Message(
-                QT_TRANSLATE_NOOP(
-                    "core.clones",
-                    ", {actual_size} on disk",
-                ),
+                QT_TRANSLATE_NOOP("core.clones", ", {actual_size} on disk"),
                 actual_size=Size(link.actual_size),
             )
         vms = (owners or {}).get(resolve(link.filename), [])
         used = Message(
-            QT_TRANSLATE_NOOP(
-                "core.clones",
-                " — disk of {vms}",
-            ),
+            QT_TRANSLATE_NOOP("core.clones", " — disk of {vms}"),
             vms=', '.join(repr(v) for v in vms),
         ) if vms else ""
         lines.append(f"{'   ' * max(0, depth - 1)}{arrow}{link.filename} ({facts}){used}")

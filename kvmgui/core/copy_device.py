@@ -101,17 +101,11 @@ def _opts(path: str, fmt: str, *, size: int | None = None, block: bool = False) 
     """`--image-opts` text for a local file or device, its format forced (never probed)."""
     if "\0" in path:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "An image path must not contain NUL characters.",
-            ),
+            QT_TRANSLATE_NOOP("core.copy_device", "An image path must not contain NUL characters."),
         ))
     if fmt not in qi.INPUT_FORMATS:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "{fmt} is not an image format kvmgui reads.",
-            ),
+            QT_TRANSLATE_NOOP("core.copy_device", "{fmt} is not an image format kvmgui reads."),
             fmt=repr(fmt),
         ))
     text = f"driver={fmt}"
@@ -366,10 +360,7 @@ def check_target(
 def target_warnings(facts: TargetFacts, virtual_size: int) -> list[str]:
     """What the user should know before confirming a copy that passed check_target."""
     warnings: list[str] = [Message(
-        QT_TRANSLATE_NOOP(
-            "core.copy_device",
-            "Everything on {path} will be overwritten.",
-        ),
+        QT_TRANSLATE_NOOP("core.copy_device", "Everything on {path} will be overwritten."),
         path=shown(facts.path),
     )]
     node = facts.node

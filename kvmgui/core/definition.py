@@ -210,10 +210,7 @@ class _Reader:
             (item_tp, _ellipsis) = typing.get_args(tp)
             if not isinstance(data, list):
                 raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' must be a list, not {data}",
-                    ),
+                    QT_TRANSLATE_NOOP("core.definition", "'{where}' must be a list, not {data}"),
                     where=where,
                     data=_describe(data),
                 ))
@@ -280,10 +277,7 @@ class _Reader:
             lo, hi = _INT_RANGES.get((owner, name), _DEFAULT_INT_RANGE)
             if not lo <= data <= hi:
                 shown = str(data) if len(str(data)) <= 24 else Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "a huge number",
-                    ),
+                    QT_TRANSLATE_NOOP("core.definition", "a huge number"),
                 )
                 raise self.fail(Message(
                     QT_TRANSLATE_NOOP(
@@ -299,10 +293,7 @@ class _Reader:
         if tp is str:
             if not isinstance(data, str):
                 raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' must be text, not {data}",
-                    ),
+                    QT_TRANSLATE_NOOP("core.definition", "'{where}' must be text, not {data}"),
                     where=where,
                     data=_describe(data),
                 ))
@@ -319,10 +310,7 @@ class _Reader:
                 ))
             if "\0" in data:
                 raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' contains a NUL character",
-                    ),
+                    QT_TRANSLATE_NOOP("core.definition", "'{where}' contains a NUL character"),
                     where=where,
                 ))
             try:
@@ -343,16 +331,10 @@ class _Reader:
     def obj(self, cls: type[Any], data: object, where: str) -> Any:
         if not isinstance(data, dict):
             what = f"'{where}'" if where else Message(
-                QT_TRANSLATE_NOOP(
-                    "core.definition",
-                    "the file",
-                ),
+                QT_TRANSLATE_NOOP("core.definition", "the file"),
             )
             raise self.fail(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.definition",
-                    "{what} must be a JSON object, not {data}",
-                ),
+                QT_TRANSLATE_NOOP("core.definition", "{what} must be a JSON object, not {data}"),
                 what=what,
                 data=_describe(data),
             ))
@@ -436,19 +418,13 @@ def migrate(data: object, *, source: str = "file") -> dict[str, Any]:
     """`data` brought up to SCHEMA_VERSION (a new dict; the input is not modified)."""
     if not isinstance(data, dict):
         raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "it must be a JSON object, not {data}",
-            ),
+            QT_TRANSLATE_NOOP("core.definition", "it must be a JSON object, not {data}"),
             data=_describe(data),
         ))
     version = schema_version_of(data)
     if version is None:
         raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "it has no '{VERSION_KEY}' number",
-            ),
+            QT_TRANSLATE_NOOP("core.definition", "it has no '{VERSION_KEY}' number"),
             VERSION_KEY=VERSION_KEY,
         ))
     if version > SCHEMA_VERSION:
@@ -463,10 +439,7 @@ def migrate(data: object, *, source: str = "file") -> dict[str, Any]:
         ))
     if version < 1:
         raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "its schema version {version} does not exist",
-            ),
+            QT_TRANSLATE_NOOP("core.definition", "its schema version {version} does not exist"),
             version=version,
         ))
     if version == 1:
@@ -565,20 +538,14 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
             ))
     if "name" not in data:
         raise reader.fail(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "the required key 'name' is missing",
-            ),
+            QT_TRANSLATE_NOOP("core.definition", "the required key 'name' is missing"),
         ))
     v: dict[str, Any] = {}
     for key, (tp, default) in _V1_KEYS.items():
         value = data.get(key, default)
         if (isinstance(value, bool) and tp is int) or not isinstance(value, tp):
             raise reader.fail(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.definition",
-                    "'{key}' has the wrong type ({value})",
-                ),
+                QT_TRANSLATE_NOOP("core.definition", "'{key}' has the wrong type ({value})"),
                 key=key,
                 value=_describe(value),
             ))
@@ -598,10 +565,7 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
         ))
     if v["boot"] not in _V1_BOOT:
         raise reader.fail(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "'boot' is '{value}', which is not one of c, d",
-            ),
+            QT_TRANSLATE_NOOP("core.definition", "'boot' is '{value}', which is not one of c, d"),
             value=_quote(v['boot']),
         ))
 
@@ -627,10 +591,7 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
         m = _V1_REDIR_RE.fullmatch(item) if isinstance(item, str) else None
         if m is None:
             raise reader.fail(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.definition",
-                    "'redir[{i}]' must look like tcp:2222::22",
-                ),
+                QT_TRANSLATE_NOOP("core.definition", "'redir[{i}]' must look like tcp:2222::22"),
                 i=i,
             ))
         forwards.append(PortForward(host_port=int(m[2]), guest_port=int(m[3]),
@@ -649,10 +610,7 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
         extra = tuple(shlex.split(v["args"]))
     except ValueError as exc:
         raise reader.fail(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "'args' cannot be split into arguments ({exc})",
-            ),
+            QT_TRANSLATE_NOOP("core.definition", "'args' cannot be split into arguments ({exc})"),
             exc=exc,
         )) from None
 
@@ -697,10 +655,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.definition",
-                    "the key '{key}' appears twice",
-                ),
+                QT_TRANSLATE_NOOP("core.definition", "the key '{key}' appears twice"),
                 key=_quote(key),
             ))
         result[key] = value
@@ -709,10 +664,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _no_constant(name: str) -> object:
     raise ValueError(Message(
-        QT_TRANSLATE_NOOP(
-            "core.definition",
-            "{name} is not a number a definition may contain",
-        ),
+        QT_TRANSLATE_NOOP("core.definition", "{name} is not a number a definition may contain"),
         name=name,
     ))
 
@@ -760,20 +712,14 @@ def decode_json(raw: bytes, *, max_bytes: int = MAX_DEFINITION_BYTES) -> object:
         )) from None
     except ValueError as exc:  # our hooks, or a number with thousands of digits
         raise JsonError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "it is not valid JSON ({exc})",
-            ),
+            QT_TRANSLATE_NOOP("core.definition", "it is not valid JSON ({exc})"),
             # Our hooks say it in a sentence of their own; Python's JSON reader in its words.
             exc=exc.args[0] if exc.args and isinstance(exc.args[0], Message)
             else _quote(str(exc), 80),
         )) from None
     except RecursionError:
         raise JsonError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "it is nested too deeply",
-            ),
+            QT_TRANSLATE_NOOP("core.definition", "it is nested too deeply"),
         )) from None
 
 

@@ -117,10 +117,7 @@ APT_PIPEWIRE_PULSE = "sudo apt install pipewire-pulse"
 QEMU_AUDIO_PACKAGE = "qemu-system-gui"
 ADD_TO_KVM_GROUP = "sudo adduser $USER kvm"  # $USER literally: the line is meant to be copied
 LOG_OUT_AND_IN = Message(
-    QT_TRANSLATE_NOOP(
-        "core.hostcheck",
-        "Log out and back in (or restart the computer).",
-    ),
+    QT_TRANSLATE_NOOP("core.hostcheck", "Log out and back in (or restart the computer)."),
 )
 FIRMWARE_FIX = (
     Message(
@@ -391,10 +388,7 @@ def _device_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
     if not raw.dev_kvm_exists:
         if not _has_virt_flag(raw):
             return Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "/dev/kvm does not exist",
-                ),
+                QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm does not exist"),
             ), _no_flag_fix(raw)
         return (
             Message(
@@ -408,10 +402,7 @@ def _device_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
         )
     if not raw.dev_kvm_is_char:
         return Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "/dev/kvm is not a device file",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm is not a device file"),
         ), f"sudo modprobe {module}"
     if raw.kvm_open_errno in (_errno.EACCES, _errno.EPERM):
         why, fix, _hint = _denied(raw)
@@ -435,10 +426,7 @@ def _device_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
         )
     if raw.kvm_api_version is None:
         return Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "/dev/kvm did not answer the KVM version query",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm did not answer the KVM version query"),
         ), ""
     if raw.kvm_api_version != KVM_API_VERSION:
         return (
@@ -526,16 +514,8 @@ def auto_accel(raw: HostProbeResult) -> tuple[Accel, str]:
     blocker = _kvm_blocker(raw)
     if blocker is None:
         flag = Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "VT-x (vmx)",
-            ),
-        ) if raw.cpu_vmx else Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "AMD-V (svm)",
-            ),
-        )
+            QT_TRANSLATE_NOOP("core.hostcheck", "VT-x (vmx)"),
+        ) if raw.cpu_vmx else Message(QT_TRANSLATE_NOOP("core.hostcheck", "AMD-V (svm)"))
         return Accel.KVM, (
             Message(
                 QT_TRANSLATE_NOOP(
@@ -710,16 +690,8 @@ def _cpu_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Processor"))
     if raw.cpu_vmx or raw.cpu_svm:
         flag = Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "Intel VT-x (vmx flag)",
-            ),
-        ) if raw.cpu_vmx else Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "AMD-V (svm flag)",
-            ),
-        )
+            QT_TRANSLATE_NOOP("core.hostcheck", "Intel VT-x (vmx flag)"),
+        ) if raw.cpu_vmx else Message(QT_TRANSLATE_NOOP("core.hostcheck", "AMD-V (svm flag)"))
         return Finding(
             "cpu-virt", Status.OK, title, Message(
                 QT_TRANSLATE_NOOP(
@@ -728,10 +700,7 @@ def _cpu_finding(raw: HostProbeResult) -> Finding:
                 ),
             ),
             details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The CPU supports {flag}.",
-                ),
+                QT_TRANSLATE_NOOP("core.hostcheck", "The CPU supports {flag}."),
                 flag=flag,
             ),
         )
@@ -764,10 +733,7 @@ def _cpu_finding(raw: HostProbeResult) -> Finding:
         ),
         FIRMWARE_FIX,
         details=Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "The CPU shows no VT-x/AMD-V flag (vmx/svm).",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "The CPU shows no VT-x/AMD-V flag (vmx/svm)."),
         ),
     )
 
@@ -794,16 +760,10 @@ def _module_finding(raw: HostProbeResult) -> Finding:
         if name in raw.modules:
             return Finding(
                 "kvm-module", Status.OK, title, Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.hostcheck",
-                        "The virtualization driver is loaded.",
-                    ),
+                    QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization driver is loaded."),
                 ),
                 details=Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.hostcheck",
-                        "The {name} module is loaded.",
-                    ),
+                    QT_TRANSLATE_NOOP("core.hostcheck", "The {name} module is loaded."),
                     name=name,
                 ),
             )
@@ -848,16 +808,10 @@ def _module_finding(raw: HostProbeResult) -> Finding:
     module = _vendor_module(raw)
     return Finding(
         "kvm-module", Status.WARNING, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "The virtualization driver is not loaded.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization driver is not loaded."),
         ),
         f"sudo modprobe {module}", details=Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "The {module} module is not loaded.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "The {module} module is not loaded."),
             module=module,
         ),
     )
@@ -890,43 +844,23 @@ def _dev_kvm_finding(raw: HostProbeResult) -> Finding:
             ),
             f"sudo modprobe {_vendor_module(raw)}",
             details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "/dev/kvm exists but is not a device file.",
-                ),
+                QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm exists but is not a device file."),
             ),
         )
     mode = Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            ", mode {dev_kvm_mode}",
-        ),
+        QT_TRANSLATE_NOOP("core.hostcheck", ", mode {dev_kvm_mode}"),
         dev_kvm_mode=format(raw.dev_kvm_mode, '04o'),
     ) if raw.dev_kvm_mode is not None else ""
     group = Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "group {dev_kvm_group}",
-        ),
+        QT_TRANSLATE_NOOP("core.hostcheck", "group {dev_kvm_group}"),
         dev_kvm_group=raw.dev_kvm_group,
-    ) if raw.dev_kvm_group else Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "unknown group",
-        ),
-    )
+    ) if raw.dev_kvm_group else Message(QT_TRANSLATE_NOOP("core.hostcheck", "unknown group"))
     return Finding(
         "dev-kvm", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "The virtualization device exists.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device exists."),
         ),
         details=Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "/dev/kvm exists ({group}{mode}).",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm exists ({group}{mode})."),
             group=group,
             mode=mode,
         ),
@@ -974,10 +908,7 @@ def _device_plain(raw: HostProbeResult) -> str:
         )
     if raw.kvm_open_errno is not None:
         return Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "The virtualization device could not be opened.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device could not be opened."),
         )
     if raw.kvm_api_version != KVM_API_VERSION:
         return Message(
@@ -987,10 +918,7 @@ def _device_plain(raw: HostProbeResult) -> str:
             ),
         )
     return Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "A test virtual machine could not be created.",
-        ),
+        QT_TRANSLATE_NOOP("core.hostcheck", "A test virtual machine could not be created."),
     )
 
 
@@ -1046,10 +974,7 @@ def _usable_finding(raw: HostProbeResult) -> Finding:
         )
     return Finding(
         "kvm-usable", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "A test virtual machine was created successfully.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "A test virtual machine was created successfully."),
         ),
         details=Message(
             QT_TRANSLATE_NOOP(
@@ -1085,10 +1010,7 @@ def _group_finding(raw: HostProbeResult) -> Finding:
         )
     if raw.in_kvm_group_session:
         return Finding("kvm-group", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "You are in the kvm group.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "You are in the kvm group."),
         ))
     if raw.in_kvm_group_listed:
         return Finding(
@@ -1186,10 +1108,7 @@ def _vbox_finding(raw: HostProbeResult) -> Finding:
                 ),
             ),
             details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "VirtualBox's vboxdrv driver is loaded.",
-                ),
+                QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox's vboxdrv driver is loaded."),
             ),
         )
     if _has_module(raw, "vmmon"):
@@ -1208,10 +1127,7 @@ def _vbox_finding(raw: HostProbeResult) -> Finding:
                 ),
             ),
             details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "VMware's vmmon driver is loaded.",
-                ),
+                QT_TRANSLATE_NOOP("core.hostcheck", "VMware's vmmon driver is loaded."),
             ),
         )
     if raw.modules is None:
@@ -1225,10 +1141,7 @@ def _vbox_finding(raw: HostProbeResult) -> Finding:
         )
     return Finding(
         "vbox", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "No VirtualBox or VMware driver is in the way.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "No VirtualBox or VMware driver is in the way."),
         ),
     )
 
@@ -1237,17 +1150,11 @@ def _nested_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Running inside a virtual machine"))
     if not raw.cpu_hypervisor:
         return Finding("nested", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "This computer is not a virtual machine.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "This computer is not a virtual machine."),
         ))
     product = (
         Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "The virtual hardware is {dmi_product_name}.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "The virtual hardware is {dmi_product_name}."),
             dmi_product_name=raw.dmi_product_name,
         ) if raw.dmi_product_name else ""
     )
@@ -1292,10 +1199,7 @@ def _program_finding(
 ) -> Finding:
     if path is None:
         return Finding(key, Status.FAILURE, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "{program} is not installed.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "{program} is not installed."),
             program=program,
         ), install)
     if version is None:
@@ -1328,10 +1232,7 @@ def _program_finding(
             ), install,
         )
     return Finding(key, Status.OK, title, Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "{program} {shown} is installed at {path}.",
-        ),
+        QT_TRANSLATE_NOOP("core.hostcheck", "{program} {shown} is installed at {path}."),
         program=program,
         shown=shown,
         path=path,
@@ -1342,10 +1243,7 @@ def _ovmf_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "UEFI firmware (OVMF)"))
     if raw.ovmf_code and raw.ovmf_vars:
         return Finding("ovmf", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "UEFI firmware found at {ovmf_code}.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "UEFI firmware found at {ovmf_code}."),
             ovmf_code=raw.ovmf_code,
         ))
     return Finding(
@@ -1365,10 +1263,7 @@ def _swtpm_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "TPM emulator (swtpm)"))
     if raw.swtpm_path:
         return Finding("swtpm", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "swtpm is installed at {swtpm_path}.",
-            ),
+            QT_TRANSLATE_NOOP("core.hostcheck", "swtpm is installed at {swtpm_path}."),
             swtpm_path=raw.swtpm_path,
         ))
     return Finding(
@@ -1452,10 +1347,7 @@ def _space_finding(raw: HostProbeResult) -> Finding:
             ),
         )
     return Finding("free-space", Status.OK, title, Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "{free} is free for the VM folder {where}.",
-        ),
+        QT_TRANSLATE_NOOP("core.hostcheck", "{free} is free for the VM folder {where}."),
         free=free,
         where=where,
     ))

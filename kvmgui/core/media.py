@@ -94,10 +94,7 @@ def _kind_of_mode(mode: int) -> str | None:
         return Message(QT_TRANSLATE_NOOP("core.media", "a named pipe (FIFO)"))
     if stat.S_ISCHR(mode):
         return Message(
-            QT_TRANSLATE_NOOP(
-                "core.media",
-                "a character device (like /dev/zero or /dev/kvm)",
-            ),
+            QT_TRANSLATE_NOOP("core.media", "a character device (like /dev/zero or /dev/kvm)"),
         )
     if stat.S_ISSOCK(mode):
         return Message(QT_TRANSLATE_NOOP("core.media", "a socket"))
@@ -123,10 +120,7 @@ def file_kind_problem(path: str | os.PathLike[str], what: str) -> str | None:
     kind: str | None = _kind_of_mode(mode)
     if any(real == root or real.startswith(root + "/") for root in PSEUDO_FS_ROOTS):
         kind = Message(
-            QT_TRANSLATE_NOOP(
-                "core.media",
-                "a file of the running system (under /proc or /sys)",
-            ),
+            QT_TRANSLATE_NOOP("core.media", "a file of the running system (under /proc or /sys)"),
         )
     if kind is None:
         return None

@@ -44,10 +44,7 @@ def parse_version(text: str) -> tuple[int, int, int]:
     m = _VERSION_RE.search(text)
     if not m:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_caps",
-                "Not a QEMU version banner: {text}",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_caps", "Not a QEMU version banner: {text}"),
             text=repr(text.strip()[:80]),
         ))
     return int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)

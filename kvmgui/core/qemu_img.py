@@ -69,17 +69,11 @@ def safe_path(path: str | os.PathLike[str]) -> str:
     text = os.fspath(path)
     if not text:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "An image path must not be empty.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "An image path must not be empty."),
         ))
     if "\0" in text:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "An image path must not contain NUL characters.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "An image path must not contain NUL characters."),
         ))
     if text.startswith("/"):
         return text
@@ -92,10 +86,7 @@ def safe_path(path: str | os.PathLike[str]) -> str:
 def _check_format(fmt: str, what: str = "format") -> str:
     if not isinstance(fmt, str) or not _FORMAT_RE.match(fmt):
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "{fmt} is not a valid image {what}.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "{fmt} is not a valid image {what}."),
             fmt=repr(fmt),
             what=what,
         ))
@@ -144,16 +135,10 @@ def create_argv(
             )
         if fmt != "qcow2":
             raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "Only qcow2 images can have a backing file.",
-                ),
+                QT_TRANSLATE_NOOP("core.qemu_img", "Only qcow2 images can have a backing file."),
             ))
         argv += ["-b", safe_path(backing), "-F", _check_format(backing_format, Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "backing format",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "backing format"),
         ))]
     elif backing_format is not None:
         raise ValueError(Message(
@@ -219,10 +204,7 @@ def convert_argv(
     _check_format(dst_fmt)
     if compress and dst_fmt not in COMPRESSIBLE_FORMATS:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "Only {formats} images can be compressed.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "Only {formats} images can be compressed."),
             formats=', '.join(COMPRESSIBLE_FORMATS),
         ))
     argv = [qemu_img, "convert"]
@@ -284,17 +266,11 @@ def check_argv(
     if repair is not None:
         if repair not in ("leaks", "all"):
             raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "repair must be 'leaks' or 'all'.",
-                ),
+                QT_TRANSLATE_NOOP("core.qemu_img", "repair must be 'leaks' or 'all'."),
             ))
         if force_share:
             raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "An image in use by a VM cannot be repaired.",
-                ),
+                QT_TRANSLATE_NOOP("core.qemu_img", "An image in use by a VM cannot be repaired."),
             ))
         argv += ["-r", repair]
     if force_share:
@@ -344,10 +320,7 @@ def measure_argv(
         return [*argv, "--size", _check_size(size)]
     if not src_fmt:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "The source image's format is needed.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "The source image's format is needed."),
         ))
     assert src is not None
     return [*argv, "-f", _check_format(src_fmt), safe_path(src)]
@@ -458,10 +431,7 @@ def _str(obj: dict[str, Any], key: str) -> str | None:
 def _snapshot(obj: Any) -> SnapshotInfo:
     if not isinstance(obj, dict):
         raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "qemu-img listed a snapshot that is not an object.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img listed a snapshot that is not an object."),
         ))
     seconds = (_int(obj, "date-sec", 0) or 0) + (_int(obj, "date-nsec", 0) or 0) / 1e9
     clock = (_int(obj, "vm-clock-sec", 0) or 0) + (_int(obj, "vm-clock-nsec", 0) or 0) / 1e9
@@ -478,10 +448,7 @@ def info_from_dict(obj: Any) -> ImageInfo:
     """One image of `qemu-img info --output=json` (already decoded)."""
     if not isinstance(obj, dict):
         raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "qemu-img info did not print an image description.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img info did not print an image description."),
         ))
     fmt = _str(obj, "format")
     size = _int(obj, "virtual-size")
@@ -538,10 +505,7 @@ def _load_json(text: str | bytes) -> Any:
         return json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
         raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "qemu-img printed something that is not JSON.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img printed something that is not JSON."),
         )) from exc
 
 
@@ -551,10 +515,7 @@ def parse_info(json_text: str | bytes) -> ImageInfo:
     if isinstance(obj, list):  # --backing-chain output: the first entry is the image itself
         if not obj:
             raise QemuImgOutputError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "qemu-img info printed an empty list.",
-                ),
+                QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img info printed an empty list."),
             ))
         obj = obj[0]
     return info_from_dict(obj)
@@ -567,10 +528,7 @@ def parse_info_chain(json_text: str | bytes) -> list[ImageInfo]:
         return [info_from_dict(obj)]
     if not isinstance(obj, list) or not obj:
         raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "qemu-img info did not print a backing chain.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img info did not print a backing chain."),
         ))
     return [info_from_dict(o) for o in obj]
 
@@ -630,10 +588,7 @@ def parse_check(json_text: str | bytes, returncode: int) -> CheckResult:
 def _check_verdict(returncode: int, leaks: int, corruptions: int) -> tuple[CheckStatus, str]:
     if returncode == 0:
         return CheckStatus.OK, Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "No errors were found in the image.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "No errors were found in the image."),
         )
     if returncode == 3:
         return CheckStatus.LEAKS, (
@@ -667,10 +622,7 @@ def _check_verdict(returncode: int, leaks: int, corruptions: int) -> tuple[Check
             )
         )
     return CheckStatus.FAILED, Message(
-        QT_TRANSLATE_NOOP(
-            "core.qemu_img",
-            "The image could not be checked.",
-        ),
+        QT_TRANSLATE_NOOP("core.qemu_img", "The image could not be checked."),
     )
 
 
@@ -687,19 +639,13 @@ def parse_measure(json_text: str | bytes) -> Measurement:
     obj = _load_json(json_text)
     if not isinstance(obj, dict):
         raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "qemu-img measure did not print an object.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img measure did not print an object."),
         ))
     required = _int(obj, "required")
     full = _int(obj, "fully-allocated")
     if required is None or full is None:
         raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "qemu-img measure did not report the sizes.",
-            ),
+            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img measure did not report the sizes."),
         ))
     return Measurement(required, full)
 
@@ -736,10 +682,7 @@ class ProgressReader:
 
 
 LOCKED_MESSAGE = Message(
-    QT_TRANSLATE_NOOP(
-        "core.qemu_img",
-        "This image is in use by a running VM.",
-    ),
+    QT_TRANSLATE_NOOP("core.qemu_img", "This image is in use by a running VM."),
 )
 
 # (pattern in qemu-img's stderr, sentence for the user). The first match wins.
@@ -795,10 +738,7 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"Image is not in \S+ format|Could not read (?:qcow2 )?header|"
                 r"Unsupported (?:qcow2 )?version|not in \S+ format"),
      Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "The file is not an image of the expected format.",
-         ),
+         QT_TRANSLATE_NOOP("core.qemu_img", "The file is not an image of the expected format."),
      )),
     (re.compile(r"Image is corrupt|corrupt", re.IGNORECASE),
      Message(
@@ -823,10 +763,7 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
      )),
     (re.compile(r"does not support (?:resize|shrink)|Cannot grow|does not support"),
      Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "This image format does not support that operation.",
-         ),
+         QT_TRANSLATE_NOOP("core.qemu_img", "This image format does not support that operation."),
      )),
 )
 

@@ -176,10 +176,7 @@ def _convert(key: str, value: object) -> object:
         allowed = ", ".join(m.value for m in tp)
         if not isinstance(value, str) or value not in {m.value for m in tp}:
             raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.settings",
-                    "must be one of {allowed}",
-                ),
+                QT_TRANSLATE_NOOP("core.settings", "must be one of {allowed}"),
                 allowed=allowed,
             ))
         return tp(value)
@@ -202,10 +199,7 @@ def _convert(key: str, value: object) -> object:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.settings",
-                    "must be valid text",
-                ),
+                QT_TRANSLATE_NOOP("core.settings", "must be valid text"),
             )) from None
         return value
     raise AssertionError(f"no converter for {tp!r}")  # pragma: no cover
@@ -247,10 +241,7 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
             fixes[problem.field] = getattr(_DEFAULTS, problem.field)
             reason = problem.message.split(": ")[0].removesuffix(".")
             warnings.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.settings",
-                    "{reason}, so its default ({default}) is used.",
-                ),
+                QT_TRANSLATE_NOOP("core.settings", "{reason}, so its default ({default}) is used."),
                 reason=reason,
                 default=_shown_default(problem.field),
             ))
@@ -293,18 +284,12 @@ def _classify(raw: bytes) -> tuple[dict[str, Any] | None, int | None, str]:
     version = data.get(VERSION_KEY)
     if isinstance(version, bool) or not isinstance(version, int):
         return None, None, Message(
-            QT_TRANSLATE_NOOP(
-                "core.settings",
-                "it has no '{VERSION_KEY}' number",
-            ),
+            QT_TRANSLATE_NOOP("core.settings", "it has no '{VERSION_KEY}' number"),
             VERSION_KEY=VERSION_KEY,
         )
     if version < 1:
         return None, None, Message(
-            QT_TRANSLATE_NOOP(
-                "core.settings",
-                "its schema version {version} does not exist",
-            ),
+            QT_TRANSLATE_NOOP("core.settings", "its schema version {version} does not exist"),
             version=version,
         )
     return data, version, ""
@@ -332,10 +317,7 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
             target = _broken_name(path)
             os.replace(path, target)
             where = Message(
-                QT_TRANSLATE_NOOP(
-                    "core.settings",
-                    "it was kept as {target}",
-                ),
+                QT_TRANSLATE_NOOP("core.settings", "it was kept as {target}"),
                 target=shown(str(target)),
             )
         except OSError as exc:

@@ -63,10 +63,7 @@ def parse_size(text: str, default_unit: str = "G") -> int:
         raise ValueError(f"default_unit must be one of B, K, M, G, T, not {default_unit!r}")
     if not isinstance(text, str):
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "{text} is not a size: {_EXAMPLE}",
-            ),
+            QT_TRANSLATE_NOOP("core.sizes", "{text} is not a size: {_EXAMPLE}"),
             text=repr(text),
             _EXAMPLE=_EXAMPLE,
         ))
@@ -75,18 +72,12 @@ def parse_size(text: str, default_unit: str = "G") -> int:
     match = _SIZE_RE.fullmatch(stripped) if len(stripped) <= 40 else None
     if not stripped:
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "The size is empty: {_EXAMPLE}",
-            ),
+            QT_TRANSLATE_NOOP("core.sizes", "The size is empty: {_EXAMPLE}"),
             _EXAMPLE=_EXAMPLE,
         ))
     if match is None:
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "'{text}' is not a size: {_EXAMPLE}",
-            ),
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is not a size: {_EXAMPLE}"),
             text=_shown(text),
             _EXAMPLE=_EXAMPLE,
         ))
@@ -94,10 +85,7 @@ def parse_size(text: str, default_unit: str = "G") -> int:
         number = Decimal(match["num"])
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets decimals through
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "'{text}' is not a size: {_EXAMPLE}",
-            ),
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is not a size: {_EXAMPLE}"),
             text=_shown(text),
             _EXAMPLE=_EXAMPLE,
         )) from exc
@@ -110,10 +98,7 @@ def parse_size(text: str, default_unit: str = "G") -> int:
         multiplier = _UNITS[unit[0]]
     if number < 0:
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "'{text}' is negative: write a size like 20G or 500M.",
-            ),
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is negative: write a size like 20G or 500M."),
             text=_shown(text),
         ))
     value = number * multiplier
@@ -131,10 +116,7 @@ def parse_size(text: str, default_unit: str = "G") -> int:
     result = int(value.to_integral_value())
     if result <= 0:
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "'{text}' is zero: write a size like 20G or 500M.",
-            ),
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is zero: write a size like 20G or 500M."),
             text=_shown(text),
         ))
     return result
@@ -146,17 +128,11 @@ def format_size(n: int) -> str:
     n = abs(n)
     if n < KIB:
         return Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "{sign}{n} bytes",
-            ),
+            QT_TRANSLATE_NOOP("core.sizes", "{sign}{n} bytes"),
             sign=sign,
             n=n,
         ) if n != 1 else Message(
-            QT_TRANSLATE_NOOP(
-                "core.sizes",
-                "{sign}1 byte",
-            ),
+            QT_TRANSLATE_NOOP("core.sizes", "{sign}1 byte"),
             sign=sign,
         )
     for name, factor in (("TiB", TIB), ("GiB", GIB), ("MiB", MIB), ("KiB", KIB)):

@@ -30,19 +30,13 @@ def image_opts(path: str | os.PathLike[str], fmt: str) -> str:
     """`--image-opts` text that opens `path` as a local file with the given format."""
     if fmt not in SNAPSHOT_FORMATS:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.snapshots",
-                "Only {formats} images can have snapshots.",
-            ),
+            QT_TRANSLATE_NOOP("core.snapshots", "Only {formats} images can have snapshots."),
             formats=', '.join(SNAPSHOT_FORMATS),
         ))
     text = os.path.abspath(os.fspath(path))
     if "\0" in text:
         raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.snapshots",
-                "An image path must not contain NUL characters.",
-            ),
+            QT_TRANSLATE_NOOP("core.snapshots", "An image path must not contain NUL characters."),
         ))
     return f"driver={fmt},file.driver=file,file.filename={text.replace(',', ',,')}"
 

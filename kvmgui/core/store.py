@@ -441,10 +441,7 @@ class VmStore:
         raw = dump_definition(spec)
         try:
             parse_definition(raw, source=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "for VM '{name}'",
-                ),
+                QT_TRANSLATE_NOOP("core.store", "for VM '{name}'"),
                 name=shown(spec.name),
             ))
         except DefinitionError as exc:
@@ -477,10 +474,7 @@ class VmStore:
         folder = self.folder_for(spec.name)
         raw = self._encode(spec)
         action = Message(
-            QT_TRANSLATE_NOOP(
-                "core.store",
-                "create VM '{name}'",
-            ),
+            QT_TRANSLATE_NOOP("core.store", "create VM '{name}'"),
             name=shown(spec.name),
         )
         try:
@@ -531,10 +525,7 @@ class VmStore:
             fsync_dir(stored.folder.dir)
         except OSError as exc:
             raise StoreError(_os_sentence(exc, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "create VM '{name}'",
-                ),
+                QT_TRANSLATE_NOOP("core.store", "create VM '{name}'"),
                 name=shown(stored.spec.name),
             ),
                                           stored.folder.dir)) from None
@@ -608,10 +599,7 @@ class VmStore:
         raw = self._encode(stored.spec)
         current = self._check_unchanged(stored)
         action = Message(
-            QT_TRANSLATE_NOOP(
-                "core.store",
-                "save VM '{name}'",
-            ),
+            QT_TRANSLATE_NOOP("core.store", "save VM '{name}'"),
             name=shown(stored.spec.name),
         )
         try:
@@ -664,10 +652,7 @@ class VmStore:
                 root=shown(str(self._root)),
             ))
         action = Message(
-            QT_TRANSLATE_NOOP(
-                "core.store",
-                "rename VM '{name}'",
-            ),
+            QT_TRANSLATE_NOOP("core.store", "rename VM '{name}'"),
             name=shown(old.dir.name),
         )
         try:
@@ -725,10 +710,7 @@ class VmStore:
                 ))
         real_dir = os.path.realpath(folder.dir)
         action = Message(
-            QT_TRANSLATE_NOOP(
-                "core.store",
-                "delete VM '{name}'",
-            ),
+            QT_TRANSLATE_NOOP("core.store", "delete VM '{name}'"),
             name=shown(folder.dir.name),
         )
         try:

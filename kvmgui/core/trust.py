@@ -65,23 +65,12 @@ class Reach:
         """One line for the approval list (a CLI line, the app's dialog)."""
         if self.kind is ReachKind.EXTRA_ARGS:
             return Message(
-                QT_TRANSLATE_NOOP(
-                    "core.trust",
-                    "Extra QEMU arguments: {args}",
-                ),
+                QT_TRANSLATE_NOOP("core.trust", "Extra QEMU arguments: {args}"),
                 args=shlex.join(json.loads(self.target)),
             )
         access = Message(
-            QT_TRANSLATE_NOOP(
-                "core.trust",
-                "read and write",
-            ),
-        ) if self.writable else Message(
-            QT_TRANSLATE_NOOP(
-                "core.trust",
-                "read only",
-            ),
-        )
+            QT_TRANSLATE_NOOP("core.trust", "read and write"),
+        ) if self.writable else Message(QT_TRANSLATE_NOOP("core.trust", "read only"))
         label = {
             ReachKind.DISK: Message(QT_TRANSLATE_NOOP("core.trust", "Disk")),
             ReachKind.BASE_IMAGE: Message(QT_TRANSLATE_NOOP("core.trust", "Base image")),

@@ -241,10 +241,7 @@ def free_name(base: str, taken: Iterable[str],
 
 
 def disk_size_problem(size: int, what: str = Message(
-    QT_TRANSLATE_NOOP(
-        "core.validation",
-        "The disk",
-    ),
+    QT_TRANSLATE_NOOP("core.validation", "The disk"),
 )) -> str:
     """The sentence for a disk size below MIN_DISK_BYTES ("" when it is large enough)."""
     if size >= MIN_DISK_BYTES:
@@ -409,25 +406,14 @@ def _check_device(
         ))]
     if stat.S_ISREG(st.st_mode) and allow_file:
         return _check_regular_input(field, path, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "image file",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "image file"),
         ), need_write=need_write)
     if stat.S_ISBLK(st.st_mode) and (kind_problem := file_kind_problem(path, what)):
         return [_error(field, kind_problem)]  # a block device node under /sys
     if not stat.S_ISBLK(st.st_mode):
         kind = Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "an image file or a block device",
-            ),
-        ) if allow_file else Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "a block device",
-            ),
-        )
+            QT_TRANSLATE_NOOP("core.validation", "an image file or a block device"),
+        ) if allow_file else Message(QT_TRANSLATE_NOOP("core.validation", "a block device"))
         if what.startswith("CD"):
             wrong = Message(
                 QT_TRANSLATE_NOOP(
@@ -445,10 +431,7 @@ def _check_device(
         return [_error(field, wrong)]
     if not _can_access(path, os.R_OK) or (need_write and not _can_access(path, os.W_OK)):
         return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "You may not use {path}: {fix}.",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "You may not use {path}: {fix}."),
             path=shown(str(path)),
             fix=_group_fix(path),
         ))]
@@ -508,10 +491,7 @@ def _file_kind_problems(spec: VmSpec, folder: VmFolder | None) -> list[Problem]:
     checks: list[tuple[str, str | None, str]] = []
     for i, disk in enumerate(spec.disks):
         checks.append((f"disks[{i}].path", disk.path, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "image of disk {i}",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "image of disk {i}"),
             i=i + 1,
         )))
         if disk.backing_file and disk.backing_file.strip():
@@ -521,31 +501,19 @@ def _file_kind_problems(spec: VmSpec, folder: VmFolder | None) -> list[Problem]:
                 base = where.parent / base
             checks.append((f"disks[{i}].backing_file", str(base),
                            Message(
-                               QT_TRANSLATE_NOOP(
-                                   "core.validation",
-                                   "base image of disk {i}",
-                               ),
+                               QT_TRANSLATE_NOOP("core.validation", "base image of disk {i}"),
                                i=i + 1,
                            )))
     if spec.cdrom is not None and spec.cdrom.source is not CdromSource.EMPTY:
         what: str = Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "ISO file",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "ISO file"),
         ) if spec.cdrom.source is CdromSource.ISO else Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "CD/DVD drive",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "CD/DVD drive"),
         )
         checks.append(("cdrom.path", spec.cdrom.path, what))
     if spec.usb_stick is not None:
         checks.append(("usb_stick.path", spec.usb_stick.path, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "USB stick",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "USB stick"),
         )))
     problems: list[Problem] = []
     for field, path, what in checks:
@@ -623,10 +591,7 @@ def _check_cpus(spec: VmSpec, host: HostFacts) -> list[Problem]:
     f = "cpus"
     if spec.cpus < 1:
         return [_error(f, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "A VM needs at least 1 CPU.",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "A VM needs at least 1 CPU."),
         ))]
     if spec.cpus > host.cpu_count:
         return [_error(f, Message(
@@ -694,10 +659,7 @@ def _resolve(path: str, folder: VmFolder | None) -> Path | None:
 def _bad_path_text(field: str, path: str, what: str) -> list[Problem]:
     if not path.strip():
         return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "Choose the {what}.",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "Choose the {what}."),
             what=what,
         ))]
     if "\0" in path or any(unicodedata.category(ch) == "Cc" for ch in path):
@@ -731,10 +693,7 @@ def _check_disks(
     for i, disk in enumerate(spec.disks):
         f = f"disks[{i}]"
         text_problems = _bad_path_text(f"{f}.path", disk.path, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "image of disk {i}",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "image of disk {i}"),
             i=i + 1,
         ))
         problems += text_problems
@@ -766,10 +725,7 @@ def _check_disks(
                 )))
             elif size < MIN_DISK_BYTES:
                 problems.append(_error(f"{f}.size_bytes", disk_size_problem(size, Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.validation",
-                        "Disk {i}",
-                    ),
+                    QT_TRANSLATE_NOOP("core.validation", "Disk {i}"),
                     i=i + 1,
                 ))))
             elif size > MAX_SIZE:
@@ -837,10 +793,7 @@ def _check_disk_format(f: str, i: int, disk: Disk) -> list[Problem]:
             )))
         if not disk.backing_file.strip():
             problems.append(_error(f"{f}.backing_file", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "Choose the base image of disk {i}.",
-                ),
+                QT_TRANSLATE_NOOP("core.validation", "Choose the base image of disk {i}."),
                 i=i + 1,
             )))
     elif disk.backing_format is not None:
@@ -911,10 +864,7 @@ def _check_disk_file(
                                       allow_file=False)
         else:
             problems += _check_regular_input(f"{f}.path", where, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "image of disk {i}",
-                ),
+                QT_TRANSLATE_NOOP("core.validation", "image of disk {i}"),
                 i=i + 1,
             ),
                                              need_write=writable)
@@ -932,10 +882,7 @@ def _check_disk_file(
                 i=i + 1,
             )))
         elif kind_problem := file_kind_problem(base, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "base image of disk {i}",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "base image of disk {i}"),
             i=i + 1,
         )):
             problems.append(_error(f"{f}.backing_file", kind_problem))
@@ -983,22 +930,13 @@ def _check_cdrom(spec: VmSpec, folder: VmFolder | None, check_files: bool) -> li
     if cd is None or cd.source is CdromSource.EMPTY:
         return []
     what = Message(
-        QT_TRANSLATE_NOOP(
-            "core.validation",
-            "ISO file",
-        ),
+        QT_TRANSLATE_NOOP("core.validation", "ISO file"),
     ) if cd.source is CdromSource.ISO else Message(
-        QT_TRANSLATE_NOOP(
-            "core.validation",
-            "CD/DVD drive",
-        ),
+        QT_TRANSLATE_NOOP("core.validation", "CD/DVD drive"),
     )
     if cd.path is None:
         return [_error(f, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "Choose the {what}, or leave the CD drive empty.",
-            ),
+            QT_TRANSLATE_NOOP("core.validation", "Choose the {what}, or leave the CD drive empty."),
             what=what,
         ))]
     problems = _bad_path_text(f, cd.path, what)
@@ -1055,10 +993,7 @@ def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -
     if stick is None:
         return []
     problems = _bad_path_text(f, stick.path, Message(
-        QT_TRANSLATE_NOOP(
-            "core.validation",
-            "USB stick",
-        ),
+        QT_TRANSLATE_NOOP("core.validation", "USB stick"),
     ))
     if problems or not check_files:
         return problems
@@ -1066,10 +1001,7 @@ def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -
     if where is None:
         return []
     problems = _check_device(f, where, Message(
-        QT_TRANSLATE_NOOP(
-            "core.validation",
-            "USB stick",
-        ),
+        QT_TRANSLATE_NOOP("core.validation", "USB stick"),
     ), need_write=not stick.protected,
                              allow_file=True)
     if not problems and not stick.protected and where.exists():
@@ -1099,15 +1031,9 @@ def _check_boot_order(spec: VmSpec) -> list[Problem]:
         or any(d.bus is DiskBus.USB for d in spec.disks),
     }
     names = {BootDevice.DISK: Message(
-        QT_TRANSLATE_NOOP(
-            "core.validation",
-            "disk",
-        ),
+        QT_TRANSLATE_NOOP("core.validation", "disk"),
     ), BootDevice.CDROM: Message(
-        QT_TRANSLATE_NOOP(
-            "core.validation",
-            "CD drive",
-        ),
+        QT_TRANSLATE_NOOP("core.validation", "CD drive"),
     ), BootDevice.USB: Message(QT_TRANSLATE_NOOP("core.validation", "USB stick"))}
     seen: set[BootDevice] = set()
     for dev in spec.boot_order:
