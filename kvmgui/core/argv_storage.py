@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from kvmgui.core.argv_opts import OptValue, opts
 from kvmgui.core.boot import effective_boot_order
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, capitalised
 from kvmgui.core.model import (
     BootDevice,
     CacheMode,
@@ -161,7 +161,7 @@ class _SlotPlanner:
                         "{what} is read-only, which IDE and SATA disks cannot be; use the "
                         "virtio or USB bus, or make it a throwaway disk instead.",
                     ),
-                    what=what.capitalize(),
+                    what=_opening(what),
                 )
             )
         if self.machine is MachineType.Q35:
@@ -232,6 +232,13 @@ def final_boot_steps(spec: VmSpec) -> list[tuple[str, int]]:
     steps += [(ids[key], index) for key, index in sorted(final.items(), key=lambda kv: kv[1])]
     steps += [(ids[key], -1) for key in sorted(now) if key not in final]
     return steps
+
+
+def _opening(what: str) -> str:
+    """`what` ("disk 1 (a.qcow2)") opening a sentence: its first letter upper-cased."""
+    if isinstance(what, Message):
+        return capitalised(what)
+    return what[:1].upper() + what[1:]
 
 
 def _require(caps: QemuCaps, device: str, purpose: str) -> None:
@@ -341,7 +348,7 @@ def _backing_nodes(disk: Disk, path: str, name: str, what: str) -> list[str]:
                     "{what} has a backing file, which only qcow2 disks can have; convert it to "
                     "qcow2 or remove the backing file.",
                 ),
-                what=what.capitalize(),
+                what=_opening(what),
             )
         )
     if disk.backing_format is None:
@@ -352,7 +359,7 @@ def _backing_nodes(disk: Disk, path: str, name: str, what: str) -> list[str]:
                     "{what} has a backing file of unknown format; QEMU must not guess it, so "
                     "set the backing format (qcow2 or raw) in the VM's definition.",
                 ),
-                what=what.capitalize(),
+                what=_opening(what),
             )
         )
     base = os.path.join(os.path.dirname(path), disk.backing_file)
