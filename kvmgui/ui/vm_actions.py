@@ -262,7 +262,7 @@ class VmActions(QObject):
         if outcome is None or getattr(outcome, "ok", True):
             message = getattr(outcome, "message", "")
             if message:
-                self.message.emit(message)
+                self.message.emit(core_text(message))  # a Signal(str) would flatten a Message
             return True
         show_error(
             self.widget,
