@@ -130,7 +130,7 @@ class JobPanel(QWidget):
         self.status.setText(translate("JobPanel", "Cancelling…"))
 
     def show_result(self, text: str) -> None:
-        self.status.setText(text)
+        self.status.setText(core_text(text))
 
     # -- running ----------------------------------------------------------------------------
 
