@@ -203,11 +203,11 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
         return (Message(
             QT_TRANSLATE_NOOP(
                 "core.chain_rule",
-                "{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui "
+                "{image} sits on more than {limit} bases in a row, more than kvmgui "
                 "follows: kvmgui will not let a VM open it.",
             ),
             image=image,
-            MAX_CHAIN=MAX_CHAIN,
+            limit=MAX_CHAIN,
         ))
     return None
 

@@ -338,12 +338,9 @@ def check_target(
     if not facts.writable:
         if facts.is_block:
             problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "You may not write to {name}; {DISK_GROUP_FIX}.",
-                ),
+                QT_TRANSLATE_NOOP("core.copy_device", "You may not write to {name}; {fix}."),
                 name=name,
-                DISK_GROUP_FIX=DISK_GROUP_FIX,
+                fix=DISK_GROUP_FIX,
             ))
         else:
             problems.append(Message(

@@ -424,18 +424,18 @@ def migrate(data: object, *, source: str = "file") -> dict[str, Any]:
     version = schema_version_of(data)
     if version is None:
         raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP("core.definition", "it has no '{VERSION_KEY}' number"),
-            VERSION_KEY=VERSION_KEY,
+            QT_TRANSLATE_NOOP("core.definition", "it has no '{key}' number"),
+            key=VERSION_KEY,
         ))
     if version > SCHEMA_VERSION:
         raise DefinitionError(source, Message(
             QT_TRANSLATE_NOOP(
                 "core.definition",
                 "it was made by a newer kvmgui (schema {version}; this one reads up to "
-                "{SCHEMA_VERSION}): update kvmgui to use this VM",
+                "{newest}): update kvmgui to use this VM",
             ),
             version=version,
-            SCHEMA_VERSION=SCHEMA_VERSION,
+            newest=SCHEMA_VERSION,
         ))
     if version < 1:
         raise DefinitionError(source, Message(

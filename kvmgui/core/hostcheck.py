@@ -433,11 +433,10 @@ def _device_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
             Message(
                 QT_TRANSLATE_NOOP(
                     "core.hostcheck",
-                    "/dev/kvm reports KVM API version {kvm_api_version} instead of "
-                    "{KVM_API_VERSION}",
+                    "/dev/kvm reports KVM API version {version} instead of {expected}",
                 ),
-                kvm_api_version=raw.kvm_api_version,
-                KVM_API_VERSION=KVM_API_VERSION,
+                version=raw.kvm_api_version,
+                expected=KVM_API_VERSION,
             ),
             "",
         )
@@ -979,9 +978,9 @@ def _usable_finding(raw: HostProbeResult) -> Finding:
         details=Message(
             QT_TRANSLATE_NOOP(
                 "core.hostcheck",
-                "/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.",
+                "/dev/kvm opened, reports API version {version} and created a test VM.",
             ),
-            KVM_API_VERSION=KVM_API_VERSION,
+            version=KVM_API_VERSION,
         ),
     )
 

@@ -138,10 +138,10 @@ def validate_settings(s: Settings) -> list[Problem]:
             QT_TRANSLATE_NOOP(
                 "core.settings",
                 "The settings have schema {schema_version}; this kvmgui writes "
-                "{SETTINGS_SCHEMA_VERSION}.",
+                "{newest}.",
             ),
             schema_version=s.schema_version,
-            SETTINGS_SCHEMA_VERSION=SETTINGS_SCHEMA_VERSION,
+            newest=SETTINGS_SCHEMA_VERSION,
         )))
     if s.vm_root is not None and (not os.path.isabs(s.vm_root) or "\0" in s.vm_root):
         problems.append(Problem("vm_root", Severity.ERROR, Message(
@@ -284,8 +284,8 @@ def _classify(raw: bytes) -> tuple[dict[str, Any] | None, int | None, str]:
     version = data.get(VERSION_KEY)
     if isinstance(version, bool) or not isinstance(version, int):
         return None, None, Message(
-            QT_TRANSLATE_NOOP("core.settings", "it has no '{VERSION_KEY}' number"),
-            VERSION_KEY=VERSION_KEY,
+            QT_TRANSLATE_NOOP("core.settings", "it has no '{key}' number"),
+            key=VERSION_KEY,
         )
     if version < 1:
         return None, None, Message(

@@ -63,31 +63,31 @@ def parse_size(text: str, default_unit: str = "G") -> int:
         raise ValueError(f"default_unit must be one of B, K, M, G, T, not {default_unit!r}")
     if not isinstance(text, str):
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP("core.sizes", "{text} is not a size: {_EXAMPLE}"),
+            QT_TRANSLATE_NOOP("core.sizes", "{text} is not a size: {example}"),
             text=repr(text),
-            _EXAMPLE=_EXAMPLE,
+            example=_EXAMPLE,
         ))
     stripped = text.strip()
     # Long inputs are never sizes; refusing them early keeps Decimal away from huge numbers.
     match = _SIZE_RE.fullmatch(stripped) if len(stripped) <= 40 else None
     if not stripped:
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP("core.sizes", "The size is empty: {_EXAMPLE}"),
-            _EXAMPLE=_EXAMPLE,
+            QT_TRANSLATE_NOOP("core.sizes", "The size is empty: {example}"),
+            example=_EXAMPLE,
         ))
     if match is None:
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is not a size: {_EXAMPLE}"),
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is not a size: {example}"),
             text=_shown(text),
-            _EXAMPLE=_EXAMPLE,
+            example=_EXAMPLE,
         ))
     try:
         number = Decimal(match["num"])
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets decimals through
         raise SizeError(Message(
-            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is not a size: {_EXAMPLE}"),
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is not a size: {example}"),
             text=_shown(text),
-            _EXAMPLE=_EXAMPLE,
+            example=_EXAMPLE,
         )) from exc
     unit = match["unit"].lower()
     if not unit:

@@ -72,9 +72,9 @@ def name_problem(name: str, existing: list[SnapshotInfo] | None = None) -> str:
         return Message(
             QT_TRANSLATE_NOOP(
                 "core.snapshots",
-                "A snapshot name can have at most {MAX_NAME} characters.",
+                "A snapshot name can have at most {limit} characters.",
             ),
-            MAX_NAME=MAX_NAME,
+            limit=MAX_NAME,
         )
     if not name.isprintable():
         return Message(

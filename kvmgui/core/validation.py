@@ -146,10 +146,10 @@ def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem
             _error(f, Message(
                 QT_TRANSLATE_NOOP(
                     "core.validation",
-                    "The name is {count} characters long: use at most {MAX_NAME_CHARS}.",
+                    "The name is {count} characters long: use at most {limit}.",
                 ),
                 count=len(name),
-                MAX_NAME_CHARS=MAX_NAME_CHARS,
+                limit=MAX_NAME_CHARS,
             ))
         )
     if "\0" in name:
@@ -559,10 +559,10 @@ def _check_memory(spec: VmSpec, host: HostFacts) -> list[Problem]:
         return [_error(f, Message(
             QT_TRANSLATE_NOOP(
                 "core.validation",
-                "{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.",
+                "{mem} MiB of memory is too little: give the VM at least {minimum} MiB.",
             ),
             mem=mem,
-            MIN_MEMORY_MIB=MIN_MEMORY_MIB,
+            minimum=MIN_MEMORY_MIB,
         ))]
     if mem > host.memory_mib:
         return [_error(f, Message(
@@ -898,28 +898,28 @@ def _check_controllers(spec: VmSpec) -> list[Problem]:
             return [_error("disks", Message(
                 QT_TRANSLATE_NOOP(
                     "core.validation",
-                    "A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move "
+                    "A pc machine has {slots} IDE slots, shared with the CD drive: move "
                     "some disks to SATA or virtio.",
                 ),
-                PC_IDE_SLOTS=PC_IDE_SLOTS,
+                slots=PC_IDE_SLOTS,
             ))]
         if sata > AHCI_PORTS:
             return [_error("disks", Message(
                 QT_TRANSLATE_NOOP(
                     "core.validation",
-                    "At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.",
+                    "At most {ports} SATA disks fit: move some disks to virtio.",
                 ),
-                AHCI_PORTS=AHCI_PORTS,
+                ports=AHCI_PORTS,
             ))]
         return []
     if ide + sata + cd > AHCI_PORTS:
         return [_error("disks", Message(
             QT_TRANSLATE_NOOP(
                 "core.validation",
-                "A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move "
+                "A q35 machine has {ports} SATA/IDE ports, shared with the CD drive: move "
                 "some disks to virtio.",
             ),
-            AHCI_PORTS=AHCI_PORTS,
+            ports=AHCI_PORTS,
         ))]
     return []
 

@@ -5705,9 +5705,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.</source>
+        <source>{image} sits on more than {limit} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.</source>
         <extracomment>kvmgui/core/chain_rule.py:158</extracomment>
-        <translation>{image} repose sur plus de {MAX_CHAIN} bases à la suite, plus que kvmgui n&apos;en suit&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
+        <translation>{image} repose sur plus de {limit} bases à la suite, plus que kvmgui n&apos;en suit&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5969,9 +5969,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>You may not write to {name}; {DISK_GROUP_FIX}.</source>
+        <source>You may not write to {name}; {fix}.</source>
         <extracomment>kvmgui/core/copy_device.py:241</extracomment>
-        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {name}&#xa0;; {DISK_GROUP_FIX}.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {name}&#xa0;; {fix}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6164,15 +6164,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>it has no &apos;{VERSION_KEY}&apos; number</source>
+        <source>it has no &apos;{key}&apos; number</source>
         <extracomment>kvmgui/core/definition.py:315</extracomment>
-        <translation>il n&apos;a pas de numéro «&#xa0;{VERSION_KEY}&#xa0;»</translation>
+        <translation>il n&apos;a pas de numéro «&#xa0;{key}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>it was made by a newer kvmgui (schema {version}; this one reads up to {SCHEMA_VERSION}): update kvmgui to use this VM</source>
+        <source>it was made by a newer kvmgui (schema {version}; this one reads up to {newest}): update kvmgui to use this VM</source>
         <extracomment>kvmgui/core/definition.py:317</extracomment>
-        <translation>il a été créé par un kvmgui plus récent (schéma {version}&#xa0;; celui-ci lit jusqu&apos;au {SCHEMA_VERSION})&#xa0;: mettez kvmgui à jour pour utiliser cette machine virtuelle</translation>
+        <translation>il a été créé par un kvmgui plus récent (schéma {version}&#xa0;; celui-ci lit jusqu&apos;au {newest})&#xa0;: mettez kvmgui à jour pour utiliser cette machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6389,9 +6389,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>/dev/kvm reports KVM API version {kvm_api_version} instead of {KVM_API_VERSION}</source>
-        <extracomment>kvmgui/core/hostcheck.py:365; {kvm_api_version} = raw.kvm_api_version</extracomment>
-        <translation>/dev/kvm indique la version {kvm_api_version} de l&apos;API KVM au lieu de {KVM_API_VERSION}</translation>
+        <source>/dev/kvm reports KVM API version {version} instead of {expected}</source>
+        <extracomment>kvmgui/core/hostcheck.py:365; {version} = raw.kvm_api_version</extracomment>
+        <translation>/dev/kvm indique la version {version} de l&apos;API KVM au lieu de {expected}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6869,9 +6869,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.</source>
+        <source>/dev/kvm opened, reports API version {version} and created a test VM.</source>
         <extracomment>kvmgui/core/hostcheck.py:711</extracomment>
-        <translation>/dev/kvm s&apos;est ouvert, indique la version {KVM_API_VERSION} de l&apos;API et a créé une machine virtuelle de test.</translation>
+        <translation>/dev/kvm s&apos;est ouvert, indique la version {version} de l&apos;API et a créé une machine virtuelle de test.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7419,9 +7419,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The settings have schema {schema_version}; this kvmgui writes {SETTINGS_SCHEMA_VERSION}.</source>
+        <source>The settings have schema {schema_version}; this kvmgui writes {newest}.</source>
         <extracomment>kvmgui/core/settings.py:118; {schema_version} = s.schema_version</extracomment>
-        <translation>Les paramètres ont le schéma {schema_version}&#xa0;; ce kvmgui écrit le schéma {SETTINGS_SCHEMA_VERSION}.</translation>
+        <translation>Les paramètres ont le schéma {schema_version}&#xa0;; ce kvmgui écrit le schéma {newest}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7491,9 +7491,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>it has no &apos;{VERSION_KEY}&apos; number</source>
+        <source>it has no &apos;{key}&apos; number</source>
         <extracomment>kvmgui/core/settings.py:237</extracomment>
-        <translation>il n&apos;a pas de numéro «&#xa0;{VERSION_KEY}&#xa0;»</translation>
+        <translation>il n&apos;a pas de numéro «&#xa0;{key}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7542,21 +7542,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{text} is not a size: {_EXAMPLE}</source>
+        <source>{text} is not a size: {example}</source>
         <extracomment>kvmgui/core/sizes.py:63</extracomment>
-        <translation>{text} n&apos;est pas une taille&#xa0;: {_EXAMPLE}</translation>
+        <translation>{text} n&apos;est pas une taille&#xa0;: {example}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The size is empty: {_EXAMPLE}</source>
+        <source>The size is empty: {example}</source>
         <extracomment>kvmgui/core/sizes.py:68</extracomment>
-        <translation>La taille est vide&#xa0;: {_EXAMPLE}</translation>
+        <translation>La taille est vide&#xa0;: {example}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;{text}&apos; is not a size: {_EXAMPLE}</source>
+        <source>&apos;{text}&apos; is not a size: {example}</source>
         <extracomment>kvmgui/core/sizes.py:70; {text} = _shown(text)</extracomment>
-        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une taille&#xa0;: {_EXAMPLE}</translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une taille&#xa0;: {example}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7623,9 +7623,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>A snapshot name can have at most {MAX_NAME} characters.</source>
+        <source>A snapshot name can have at most {limit} characters.</source>
         <extracomment>kvmgui/core/snapshots.py:61</extracomment>
-        <translation>Un nom d&apos;instantané peut avoir au plus {MAX_NAME} caractères.</translation>
+        <translation>Un nom d&apos;instantané peut avoir au plus {limit} caractères.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7930,9 +7930,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The name is {count} characters long: use at most {MAX_NAME_CHARS}.</source>
+        <source>The name is {count} characters long: use at most {limit}.</source>
         <extracomment>kvmgui/core/validation.py:145; {count} = len(name)</extracomment>
-        <translation>Le nom fait {count} caractères&#xa0;: utilisez-en au plus {MAX_NAME_CHARS}.</translation>
+        <translation>Le nom fait {count} caractères&#xa0;: utilisez-en au plus {limit}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8092,9 +8092,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.</source>
+        <source>{mem} MiB of memory is too little: give the VM at least {minimum} MiB.</source>
         <extracomment>kvmgui/core/validation.py:407</extracomment>
-        <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {MIN_MEMORY_MIB} Mio à la machine virtuelle.</translation>
+        <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {minimum} Mio à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8266,21 +8266,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
+        <source>A pc machine has {slots} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
         <extracomment>kvmgui/core/validation.py:592</extracomment>
-        <translation>Une machine pc a {PC_IDE_SLOTS} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
+        <translation>Une machine pc a {slots} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.</source>
+        <source>At most {ports} SATA disks fit: move some disks to virtio.</source>
         <extracomment>kvmgui/core/validation.py:595</extracomment>
-        <translation>Au plus {AHCI_PORTS} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
+        <translation>Au plus {ports} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
+        <source>A q35 machine has {ports} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
         <extracomment>kvmgui/core/validation.py:599</extracomment>
-        <translation>Une machine q35 a {AHCI_PORTS} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
+        <translation>Une machine q35 a {ports} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="-70"/>
