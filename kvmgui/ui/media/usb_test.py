@@ -380,7 +380,7 @@ class UsbTestDialog(QDialog):
         spec = await pinned(self.ctx, spec)
         started, outcome = await live.start_live(manager, spec)
         if started is None:
-            informative = outcome.message
+            informative = core_text(outcome.message)  # translated before more is added
             if "ermission denied" in (outcome.details or "") and DISK_GROUP_FIX not in informative:
                 informative += " " + translate(
                     "UsbTestDialog",
