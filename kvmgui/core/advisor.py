@@ -25,6 +25,7 @@ from typing import Any
 
 from kvmgui.core.advisor_texts import Text
 from kvmgui.core.host import HostFacts
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import Accel, CacheMode, DiskBus, NicModel, OsPreset, VmSpec
 
 DEFAULT_WINDOW_S = 60.0
@@ -406,11 +407,17 @@ def _get_path(obj: Any, parts: Sequence[str]) -> Any:
 def _child(obj: Any, part: str) -> Any:
     if isinstance(obj, tuple):
         if not part.isdigit() or int(part) >= len(obj):
-            raise ValueError(f"there is no item {part!r}")
+            raise ValueError(Message(
+                QT_TRANSLATE_NOOP("core.advisor", "there is no item {part}"),
+                part=repr(part),
+            ))
         return obj[int(part)]
     if is_dataclass(obj) and part in _field_names(obj):
         return getattr(obj, part)
-    raise ValueError(f"there is no setting {part!r}")
+    raise ValueError(Message(
+        QT_TRANSLATE_NOOP("core.advisor", "there is no setting {part}"),
+        part=repr(part),
+    ))
 
 
 def _set_path(obj: Any, parts: Sequence[str], value: Any) -> Any:

@@ -55,6 +55,7 @@ from kvmgui.core.argv_storage import (
     ovmf_requires_smm,
 )
 from kvmgui.core.host import HostFacts
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Accel, Firmware, MachineType, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
@@ -91,7 +92,7 @@ _OLD_SYSTEMS = frozenset({OsPreset.WINDOWS_OLD, OsPreset.OTHER})
 _WINDOWS_WITH_HYPERV = frozenset({OsPreset.WINDOWS10, OsPreset.WINDOWS11})
 
 
-class ArgvError(ValueError):
+class ArgvError(KvmguiError, ValueError):
     """The spec cannot be turned into a command line. `str()` is one plain sentence; when the
     extra arguments have several problems, all of them are in `problems`."""
 
@@ -115,13 +116,27 @@ def _machine(spec: VmSpec, caps: QemuCaps) -> str:
     machine = spec.machine_version or caps.pinned_machine(spec.machine.value)
     if caps.machines and machine not in caps.machines:
         raise ArgvError(
-            f"This QEMU ({_version(caps)}) does not know the machine type {machine} this VM "
-            "was created with; update QEMU, or change the machine type in the VM's settings."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv",
+                    "This QEMU ({caps}) does not know the machine type {machine} this VM was "
+                    "created with; update QEMU, or change the machine type in the VM's settings.",
+                ),
+                caps=_version(caps),
+                machine=machine,
+            )
         )
     if ("q35" in machine) != (spec.machine is MachineType.Q35):
         raise ArgvError(
-            f"The pinned machine type {machine} does not match the chosen {spec.machine.value} "
-            "machine; choose the machine type again in the VM's settings."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv",
+                    "The pinned machine type {machine} does not match the chosen {value} "
+                    "machine; choose the machine type again in the VM's settings.",
+                ),
+                machine=machine,
+                value=spec.machine.value,
+            )
         )
     return machine
 
@@ -141,9 +156,18 @@ def _cpu(spec: VmSpec, accel: Accel, host: HostFacts) -> str:
 
 def _check_numbers(spec: VmSpec) -> None:
     if spec.memory_mib < 1:
-        raise ArgvError(f"The memory size {spec.memory_mib} MiB is not a positive number.")
+        raise ArgvError(Message(
+            QT_TRANSLATE_NOOP(
+                "core.argv",
+                "The memory size {memory_mib} MiB is not a positive number.",
+            ),
+            memory_mib=spec.memory_mib,
+        ))
     if spec.cpus < 1:
-        raise ArgvError(f"The number of CPUs {spec.cpus} is not a positive number.")
+        raise ArgvError(Message(
+            QT_TRANSLATE_NOOP("core.argv", "The number of CPUs {cpus} is not a positive number."),
+            cpus=spec.cpus,
+        ))
 
 
 def _identity(spec: VmSpec) -> list[str]:
@@ -165,16 +189,26 @@ def _machine_and_cpu(
     if spec.firmware is Firmware.UEFI:
         if not host.ovmf_code:
             raise ArgvError(
-                "This VM uses UEFI firmware, which is not installed; install it with: "
-                "sudo apt install ovmf"
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.argv",
+                        "This VM uses UEFI firmware, which is not installed; install it with: "
+                        "sudo apt install ovmf",
+                    ),
+                )
             )
         firmware = firmware_args(host.ovmf_code, str(folder.nvram))
         machine_opts += [("pflash0", "fw-code"), ("pflash1", "fw-vars")]
         if ovmf_requires_smm(host.ovmf_code):
             if spec.machine is not MachineType.Q35:
                 raise ArgvError(
-                    "Secure Boot UEFI firmware needs the Q35 machine type; choose Q35 in the "
-                    "VM's settings."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core.argv",
+                            "Secure Boot UEFI firmware needs the Q35 machine type; choose Q35 "
+                            "in the VM's settings.",
+                        ),
+                    )
                 )
             machine_opts.append(("smm", True))
             # The variable store is only writable from SMM, so the OS cannot tamper with it.
@@ -241,8 +275,16 @@ def build_argv(
         message = problems[0]
         if len(problems) > 1:
             more = len(problems) - 1  # both English forms: core has no Qt plurals
-            message += (" (1 more problem in the extra arguments.)" if more == 1
-                        else f" ({more} more problems in the extra arguments.)")
+            message += (Message(
+                QT_TRANSLATE_NOOP("core.argv", " (1 more problem in the extra arguments.)"),
+            ) if more == 1
+                        else Message(
+                            QT_TRANSLATE_NOOP(
+                                "core.argv",
+                                " ({more} more problems in the extra arguments.)",
+                            ),
+                            more=more,
+                        ))
         raise ArgvError(message, problems)
     _check_numbers(spec)
     try:
@@ -273,8 +315,14 @@ def build_argv(
     for arg in argv:
         if any(ch in arg for ch in "\0\n\r"):
             raise ArgvError(
-                f"The command line would contain a control character in {arg!r}; rename the "
-                "VM or file so it has none."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.argv",
+                        "The command line would contain a control character in {arg}; rename "
+                        "the VM or file so it has none.",
+                    ),
+                    arg=repr(arg),
+                )
             )
     return argv
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kvmgui.core.argv_opts import opts
 from kvmgui.core.host import HostFacts
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import (
     DisplayKind,
     MachineType,
@@ -26,13 +27,21 @@ from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 
 
-class DeviceError(ValueError):
+class DeviceError(KvmguiError, ValueError):
     """A device set-up the installed QEMU or host cannot provide; one plain sentence."""
 
 
 def require(caps: QemuCaps, device: str, purpose: str, fix: str) -> None:
     if not caps.has_device(device):
-        raise DeviceError(f"This QEMU has no {device} device, which {purpose} needs; {fix}.")
+        raise DeviceError(Message(
+            QT_TRANSLATE_NOOP(
+                "core.argv_devices",
+                "This QEMU has no {device} device, which {purpose} needs; {fix}.",
+            ),
+            device=device,
+            purpose=purpose,
+            fix=fix,
+        ))
 
 
 # --- USB -----------------------------------------------------------------------------------
@@ -60,10 +69,14 @@ def usb_controller(spec: VmSpec) -> UsbController:
 
 def usb_args(spec: VmSpec, caps: QemuCaps, controller: UsbController) -> list[str]:
     """The controller, and the tablet when `spec.usb` (absolute pointer: no mouse grab)."""
-    require(caps, controller.driver, "the USB controller", "turn USB off in the VM's settings")
+    require(caps, controller.driver, Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "the USB controller"),
+    ), Message(QT_TRANSLATE_NOOP("core.argv_devices", "turn USB off in the VM's settings")))
     args = ["-device", opts(controller.driver, ("id", controller.id))]
     if spec.usb:
-        require(caps, "usb-tablet", "the USB tablet", "turn USB off in the VM's settings")
+        require(caps, "usb-tablet", Message(
+            QT_TRANSLATE_NOOP("core.argv_devices", "the USB tablet"),
+        ), Message(QT_TRANSLATE_NOOP("core.argv_devices", "turn USB off in the VM's settings")))
         args += ["-device", opts("usb-tablet", ("bus", controller.bus), ("id", "tablet0"))]
     return args
 
@@ -87,14 +100,29 @@ def network_args(spec: VmSpec, caps: QemuCaps) -> list[str]:
         for port in (fwd.host_port, fwd.guest_port):
             if not 1 <= port <= 65535:
                 raise DeviceError(
-                    f"The port forward {fwd.host_port} → {fwd.guest_port} uses port {port}, "
-                    "but ports go from 1 to 65535."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core.argv_devices",
+                            "The port forward {host_port} → {guest_port} uses port {port}, but "
+                            "ports go from 1 to 65535.",
+                        ),
+                        host_port=fwd.host_port,
+                        guest_port=fwd.guest_port,
+                        port=port,
+                    )
                 )
         key = (fwd.protocol.value, fwd.host_port)
         if key in seen:
             raise DeviceError(
-                f"Host port {fwd.host_port} ({fwd.protocol.value.upper()}) is forwarded twice; "
-                "remove one of the two forwards."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.argv_devices",
+                        "Host port {host_port} ({protocol}) is forwarded twice; remove one of "
+                        "the two forwards.",
+                    ),
+                    host_port=fwd.host_port,
+                    protocol=fwd.protocol.value.upper(),
+                )
             )
         seen.add(key)
         # Always name 127.0.0.1: an empty host address makes QEMU listen on all interfaces.
@@ -102,7 +130,9 @@ def network_args(spec: VmSpec, caps: QemuCaps) -> list[str]:
             ("hostfwd", f"{fwd.protocol.value}:127.0.0.1:{fwd.host_port}-:{fwd.guest_port}")
         )
     nic = NIC_DEVICES[net.nic]
-    require(caps, nic, "the network card", "choose another network card model")
+    require(caps, nic, Message(QT_TRANSLATE_NOOP("core.argv_devices", "the network card")), Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "choose another network card model"),
+    ))
     return [
         "-netdev",
         opts("user", ("id", "net0"), *rules),
@@ -131,7 +161,7 @@ def sound_args(spec: VmSpec, host: HostFacts, caps: QemuCaps) -> list[str]:
     if not spec.sound:
         return []
     controller = "ich9-intel-hda" if spec.machine is MachineType.Q35 else "intel-hda"
-    fix = "turn sound off in the VM's settings"
+    fix = Message(QT_TRANSLATE_NOOP("core.argv_devices", "turn sound off in the VM's settings"))
     require(caps, controller, "sound", fix)
     require(caps, "hda-duplex", "sound", fix)
     return [
@@ -158,7 +188,9 @@ VIDEO_DEVICES: dict[VideoModel, str] = {
 def display_args(spec: VmSpec, caps: QemuCaps, run: VmRuntimePaths) -> list[str]:
     display = spec.display
     video = VIDEO_DEVICES[display.video]
-    require(caps, video, "the chosen video card", "choose the standard video card")
+    require(caps, video, Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "the chosen video card"),
+    ), Message(QT_TRANSLATE_NOOP("core.argv_devices", "choose the standard video card")))
     # No window of QEMU's own: the app shows the console; VNC and SPICE still work.
     args = ["-device", opts(video, ("id", "video0")), "-display", "none"]
     if display.kind is DisplayKind.VNC:
@@ -171,7 +203,12 @@ def display_args(spec: VmSpec, caps: QemuCaps, run: VmRuntimePaths) -> list[str]
     elif display.kind is DisplayKind.SPICE:
         # SPICE support is a build option; its audio driver is listed exactly when it is there.
         if caps.audio_drivers and "spice" not in caps.audio_drivers:
-            raise DeviceError("This QEMU was built without SPICE; choose the VNC display.")
+            raise DeviceError(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_devices",
+                    "This QEMU was built without SPICE; choose the VNC display.",
+                ),
+            ))
         # Without disable-ticketing and without a password nobody can connect until the
         # runtime sets one over QMP (set_password); `-spice password=` is gone in 8.0.
         args += [
@@ -231,8 +268,15 @@ def _no_comma(path: Path, what: str) -> str:
     text = str(path)
     if "," in text:
         raise DeviceError(
-            f"The TPM emulator cannot use {what} {text} because its path contains a comma; "
-            "rename the VM's folder without commas."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_devices",
+                    "The TPM emulator cannot use {what} {text} because its path contains a "
+                    "comma; rename the VM's folder without commas.",
+                ),
+                what=what,
+                text=text,
+            )
         )
     return text
 
@@ -245,10 +289,18 @@ def swtpm_argv(run: VmRuntimePaths, folder: VmFolder, swtpm_binary: str = "swtpm
     exit when QEMU closes the connection, so it never outlives the VM. The runtime creates
     `folder.tpm_dir` and `folder.logs` first.
     """
-    state_dir = _no_comma(folder.tpm_dir, "the folder")
-    log = _no_comma(swtpm_log(folder), "the log file")
-    sock = _no_comma(swtpm_socket(run), "the socket")
-    pid = _no_comma(swtpm_pidfile(run), "the pidfile")
+    state_dir = _no_comma(folder.tpm_dir, Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "the folder"),
+    ))
+    log = _no_comma(swtpm_log(folder), Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "the log file"),
+    ))
+    sock = _no_comma(swtpm_socket(run), Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "the socket"),
+    ))
+    pid = _no_comma(swtpm_pidfile(run), Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "the pidfile"),
+    ))
     return [
         swtpm_binary,
         "socket",
@@ -268,10 +320,17 @@ def swtpm_argv(run: VmRuntimePaths, folder: VmFolder, swtpm_binary: str = "swtpm
 def tpm_args(caps: QemuCaps, host: HostFacts, run: VmRuntimePaths, folder: VmFolder) -> list[str]:
     if not host.swtpm:
         raise DeviceError(
-            "This VM needs a TPM, which needs the swtpm emulator; install it with: "
-            "sudo apt install swtpm"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_devices",
+                    "This VM needs a TPM, which needs the swtpm emulator; install it with: sudo "
+                    "apt install swtpm",
+                ),
+            )
         )
-    require(caps, "tpm-tis", "the TPM", "turn the TPM off in the VM's settings")
+    require(caps, "tpm-tis", Message(QT_TRANSLATE_NOOP("core.argv_devices", "the TPM")), Message(
+        QT_TRANSLATE_NOOP("core.argv_devices", "turn the TPM off in the VM's settings"),
+    ))
     swtpm_argv(run, folder, host.swtpm)  # fail now, not after QEMU is half set up
     return [
         "-chardev",

@@ -22,29 +22,91 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kvmgui.core.argv_opts import parse_opts
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 
 # Why some well-known options are refused; one clause each (the sentence is built in `_refuse`).
 # Everything not allowed below is refused anyway; these only give a more precise reason.
-_MONITOR = "kvmgui gives QEMU its own private monitor sockets, and another could expose the VM"
-_DISPLAY = "kvmgui sets up the display itself, on a private socket only this user can open"
-_GUESSED = "QEMU would guess the image format; add the disk in the VM's settings instead"
-_PROCESS = "kvmgui needs to manage the QEMU process itself"
-_HOST_FILE = "it makes QEMU open a file or folder of this computer"
+_MONITOR = Message(
+    QT_TRANSLATE_NOOP(
+        "core.argv_extra",
+        "kvmgui gives QEMU its own private monitor sockets, and another could expose the VM",
+    ),
+)
+_DISPLAY = Message(
+    QT_TRANSLATE_NOOP(
+        "core.argv_extra",
+        "kvmgui sets up the display itself, on a private socket only this user can open",
+    ),
+)
+_GUESSED = Message(
+    QT_TRANSLATE_NOOP(
+        "core.argv_extra",
+        "QEMU would guess the image format; add the disk in the VM's settings instead",
+    ),
+)
+_PROCESS = Message(
+    QT_TRANSLATE_NOOP("core.argv_extra", "kvmgui needs to manage the QEMU process itself"),
+)
+_HOST_FILE = Message(
+    QT_TRANSLATE_NOOP("core.argv_extra", "it makes QEMU open a file or folder of this computer"),
+)
 
 FORBIDDEN: dict[str, str] = {
     "qmp": _MONITOR,
     "qmp-pretty": _MONITOR,
     "monitor": _MONITOR,
     "mon": _MONITOR,
-    "chardev": "extra character devices can open sockets or files outside kvmgui's control",
-    "serial": "kvmgui already writes the serial console to the VM's log",
-    "parallel": "a parallel port backend can open host devices or sockets",
-    "debugcon": "a debug console backend can open host devices or sockets",
-    "virtioconsole": "a console backend can open host devices or sockets",
-    "qtest": "the test interface gives full control of the VM to whoever connects",
-    "gdb": "a debugger stub lets whoever connects control the guest",
-    "s": "it opens a debugger port on TCP 1234 that anyone on the network can use",
-    "incoming": "it makes QEMU wait for a migration stream, which can arrive over the network",
+    "chardev": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "extra character devices can open sockets or files outside kvmgui's control",
+        ),
+    ),
+    "serial": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "kvmgui already writes the serial console to the VM's log",
+        ),
+    ),
+    "parallel": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "a parallel port backend can open host devices or sockets",
+        ),
+    ),
+    "debugcon": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "a debug console backend can open host devices or sockets",
+        ),
+    ),
+    "virtioconsole": Message(
+        QT_TRANSLATE_NOOP("core.argv_extra", "a console backend can open host devices or sockets"),
+    ),
+    "qtest": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "the test interface gives full control of the VM to whoever connects",
+        ),
+    ),
+    "gdb": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "a debugger stub lets whoever connects control the guest",
+        ),
+    ),
+    "s": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "it opens a debugger port on TCP 1234 that anyone on the network can use",
+        ),
+    ),
+    "incoming": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "it makes QEMU wait for a migration stream, which can arrive over the network",
+        ),
+    ),
     "vnc": _DISPLAY,
     "spice": _DISPLAY,
     "display": _DISPLAY,
@@ -57,11 +119,23 @@ FORBIDDEN: dict[str, str] = {
     "run-with": _PROCESS,
     "chroot": _PROCESS,
     "name": _PROCESS,
-    "S": "kvmgui decides itself when the guest starts running",
-    "readconfig": "a configuration file can add monitors and displays that this check cannot see",
-    "set": "it can change the monitors and sockets kvmgui set up",
-    "plugin": "it loads a shared library into QEMU",
-    "tpmdev": "kvmgui sets up the TPM itself",
+    "S": Message(
+        QT_TRANSLATE_NOOP("core.argv_extra", "kvmgui decides itself when the guest starts running"),
+    ),
+    "readconfig": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "a configuration file can add monitors and displays that this check cannot see",
+        ),
+    ),
+    "set": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "it can change the monitors and sockets kvmgui set up",
+        ),
+    ),
+    "plugin": Message(QT_TRANSLATE_NOOP("core.argv_extra", "it loads a shared library into QEMU")),
+    "tpmdev": Message(QT_TRANSLATE_NOOP("core.argv_extra", "kvmgui sets up the TPM itself")),
     "hda": _GUESSED,
     "hdb": _GUESSED,
     "hdc": _GUESSED,
@@ -72,9 +146,24 @@ FORBIDDEN: dict[str, str] = {
     "sd": _GUESSED,
     "mtdblock": _GUESSED,
     "pflash": _GUESSED,
-    "drive": "add disks in the VM's settings, where their format is recorded",
-    "blockdev": "add disks in the VM's settings, where their format is recorded",
-    "D": "it makes QEMU write its log over a file of this computer",
+    "drive": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "add disks in the VM's settings, where their format is recorded",
+        ),
+    ),
+    "blockdev": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "add disks in the VM's settings, where their format is recorded",
+        ),
+    ),
+    "D": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "it makes QEMU write its log over a file of this computer",
+        ),
+    ),
     "L": _HOST_FILE,
     "bios": _HOST_FILE,
     "kernel": _HOST_FILE,
@@ -83,12 +172,39 @@ FORBIDDEN: dict[str, str] = {
     "fsdev": _HOST_FILE,
     "virtfs": _HOST_FILE,
     "mem-path": _HOST_FILE,
-    "audiodev": "kvmgui sets up the sound output itself",
-    "soundhw": "QEMU no longer has this option; turn Sound on in the VM's settings instead",
-    "h": "QEMU would print its help and exit instead of starting the VM",
-    "help": "QEMU would print its help and exit instead of starting the VM",
-    "version": "QEMU would print its version and exit instead of starting the VM",
-    "audio-help": "QEMU would print its help and exit instead of starting the VM",
+    "audiodev": Message(
+        QT_TRANSLATE_NOOP("core.argv_extra", "kvmgui sets up the sound output itself"),
+    ),
+    "soundhw": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "QEMU no longer has this option; turn Sound on in the VM's settings instead",
+        ),
+    ),
+    "h": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "QEMU would print its help and exit instead of starting the VM",
+        ),
+    ),
+    "help": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "QEMU would print its help and exit instead of starting the VM",
+        ),
+    ),
+    "version": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "QEMU would print its version and exit instead of starting the VM",
+        ),
+    ),
+    "audio-help": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "QEMU would print its help and exit instead of starting the VM",
+        ),
+    ),
 }
 
 # QEMU options (7.2 to 10.x) that take no value; every other option takes exactly one.
@@ -344,13 +460,29 @@ _USER_NET = {
 # -nic model=: only the network cards allowed as -device (plain "virtio" is QEMU's short name).
 _NIC_MODEL = Prop(re.compile("|".join(re.escape(m) for m in (
     "virtio", "e1000", "e1000e", "rtl8139", "virtio-net-pci", "vmxnet3", "ne2k_pci", "pcnet"))))
-_NET_REASONS = {
-    "hostfwd": "port forwards listen on this computer; add them in the VM's network settings, "
-    "which bind them to 127.0.0.1",
-    "guestfwd": "a guest forward connects the guest to programs, sockets or files of this computer",
-    "tftp": "it shares a folder of this computer with the guest",
-    "smb": "it shares a folder of this computer with the guest",
-    "bootfile": "it only works with a shared folder of this computer",
+_NET_REASONS: dict[str, str] = {
+    "hostfwd": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "port forwards listen on this computer; add them in the VM's network settings, "
+            "which bind them to 127.0.0.1",
+        ),
+    ),
+    "guestfwd": Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "a guest forward connects the guest to programs, sockets or files of this computer",
+        ),
+    ),
+    "tftp": Message(
+        QT_TRANSLATE_NOOP("core.argv_extra", "it shares a folder of this computer with the guest"),
+    ),
+    "smb": Message(
+        QT_TRANSLATE_NOOP("core.argv_extra", "it shares a folder of this computer with the guest"),
+    ),
+    "bootfile": Message(
+        QT_TRANSLATE_NOOP("core.argv_extra", "it only works with a shared folder of this computer"),
+    ),
 }
 
 _MACHINE = {
@@ -508,37 +640,76 @@ def _shown(option: str, value: str | None) -> str:
 
 
 def _refuse(option: str, reason: str) -> str:
-    return f"The extra argument {option} is not one of the extra arguments kvmgui allows: {reason}."
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core.argv_extra",
+            "The extra argument {option} is not one of the extra arguments kvmgui allows: "
+            "{reason}.",
+        ),
+        option=option,
+        reason=reason,
+    )
 
 
 def _not_listed(shown: str) -> str:
     return (
-        f"The extra argument {shown} is not one of the extra arguments kvmgui allows; "
-        "remove it, or set what it does in the VM's settings."
+        Message(
+            QT_TRANSLATE_NOOP(
+                "core.argv_extra",
+                "The extra argument {shown} is not one of the extra arguments kvmgui allows; "
+                "remove it, or set what it does in the VM's settings.",
+            ),
+            shown=shown,
+        )
     )
 
 
 def _bad_type(shown: str, what: str, name: str, allowed: Sequence[str]) -> str:
     return (
-        f"The extra argument {shown} is not one of the extra arguments kvmgui allows: "
-        f"{what} {name or '(none)'} is not on its list of safe ones "
-        f"({', '.join(sorted(allowed))})."
+        Message(
+            QT_TRANSLATE_NOOP(
+                "core.argv_extra",
+                "The extra argument {shown} is not one of the extra arguments kvmgui allows: "
+                "{what} {name} is not on its list of safe ones ({allowed}).",
+            ),
+            shown=shown,
+            what=what,
+            name=name or '(none)',
+            allowed=', '.join(sorted(allowed)),
+        )
     )
 
 
 def _bad_prop(shown: str, key: str, owner: str, allowed: Sequence[str]) -> str:
     listed = ", ".join(sorted(allowed)) or "none"
     return (
-        f"The extra argument {shown} is not one of the extra arguments kvmgui allows: the "
-        f"property {key or '(unnamed)'} of {owner} can reach this computer or is not known "
-        f"to be safe; remove it (allowed: {listed})."
+        Message(
+            QT_TRANSLATE_NOOP(
+                "core.argv_extra",
+                "The extra argument {shown} is not one of the extra arguments kvmgui allows: "
+                "the property {property} of {owner} can reach this computer or is not known to "
+                "be safe; remove it (allowed: {listed}).",
+            ),
+            shown=shown,
+            property=key or '(unnamed)',
+            owner=owner,
+            listed=listed,
+        )
     )
 
 
 def _bad_value(shown: str, key: str, value: str) -> str:
     return (
-        f"The extra argument {shown} is not one of the extra arguments kvmgui allows: "
-        f"{value!r} is not a value kvmgui accepts for {key}; write a plain word or number."
+        Message(
+            QT_TRANSLATE_NOOP(
+                "core.argv_extra",
+                "The extra argument {shown} is not one of the extra arguments kvmgui allows: "
+                "{value} is not a value kvmgui accepts for {key}; write a plain word or number.",
+            ),
+            shown=shown,
+            value=repr(value),
+            key=key,
+        )
     )
 
 
@@ -570,7 +741,11 @@ def _check_typed(option: str, shown: str, value: str, rule: OptionRule) -> str |
     assert rule.types is not None
     pairs = parse_opts(value, rule.implied)
     names = [v for k, v in pairs if k == rule.implied]
-    what = {"device": "the device", "object": "the object type"}.get(option, "the back-end")
+    what = {"device": Message(
+        QT_TRANSLATE_NOOP("core.argv_extra", "the device"),
+    ), "object": Message(
+        QT_TRANSLATE_NOOP("core.argv_extra", "the object type"),
+    )}.get(option, Message(QT_TRANSLATE_NOOP("core.argv_extra", "the back-end")))
     if len(names) != 1:
         return _bad_type(shown, what, ",".join(names), list(rule.types))
     name = names[0]
@@ -600,17 +775,23 @@ def _check_global(shown: str, value: str) -> str | None:
         driver, prop, val = fields["driver"], fields["property"], fields["value"]
     table = GLOBALS.get(driver)
     if table is None:
-        return _bad_type(shown, "the device", driver, list(GLOBALS))
+        return _bad_type(shown, Message(
+            QT_TRANSLATE_NOOP("core.argv_extra", "the device"),
+        ), driver, list(GLOBALS))
     return _check_pairs(shown, driver, [(prop, val)], table)
 
 
 def _check_cpu(shown: str, value: str) -> str | None:
     items = value.split(",")
     if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", items[0]):
-        return _bad_value(shown, "the CPU model", items[0])
+        return _bad_value(shown, Message(
+            QT_TRANSLATE_NOOP("core.argv_extra", "the CPU model"),
+        ), items[0])
     for item in items[1:]:
         if not _CPU_ITEM.fullmatch(item):
-            return _bad_value(shown, "a CPU feature", item)
+            return _bad_value(shown, Message(
+                QT_TRANSLATE_NOOP("core.argv_extra", "a CPU feature"),
+            ), item)
     return None
 
 
@@ -619,8 +800,13 @@ def _check_value(option: str, value: str) -> str | None:
     if value.lstrip().startswith("{"):
         return _refuse(
             shown,
-            "kvmgui reads only the key=value form of option values, not "
-            "JSON; write it as key=value pairs",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_extra",
+                    "kvmgui reads only the key=value form of option values, not JSON; write it "
+                    "as key=value pairs",
+                ),
+            ),
         )
     rule = ALLOWED_OPTIONS[option]
     if rule.kind == "typed":
@@ -656,12 +842,20 @@ def extra_args_problems(args: Sequence[str]) -> list[str]:
     expecting_value_for: str | None = None
     for token in args:
         if token == "":
-            problems.append("An extra argument is empty; remove it.")
+            problems.append(Message(
+                QT_TRANSLATE_NOOP("core.argv_extra", "An extra argument is empty; remove it."),
+            ))
             expecting_value_for = None
             continue
         if any(ch in token for ch in "\0\n\r"):
             problems.append(
-                f"The extra argument {token!r} contains a control character; remove it."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.argv_extra",
+                        "The extra argument {token} contains a control character; remove it.",
+                    ),
+                    token=repr(token),
+                )
             )
             expecting_value_for = None
             continue
@@ -681,8 +875,15 @@ def extra_args_problems(args: Sequence[str]) -> list[str]:
             continue
         if name is None:
             problems.append(
-                f"The extra argument {token} is not an option: QEMU would open it as a disk "
-                "image and guess its format; add disks in the VM's settings instead."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.argv_extra",
+                        "The extra argument {token} is not an option: QEMU would open it as a "
+                        "disk image and guess its format; add disks in the VM's settings "
+                        "instead.",
+                    ),
+                    token=token,
+                )
             )
             continue
         if "=" in token or (name not in ALLOWED_FLAGS and name not in ALLOWED_OPTIONS):
@@ -692,5 +893,11 @@ def extra_args_problems(args: Sequence[str]) -> list[str]:
             continue
         expecting_value_for = None if name in ALLOWED_FLAGS else name
     if expecting_value_for:
-        problems.append(f"The extra argument -{expecting_value_for} is missing its value.")
+        problems.append(Message(
+            QT_TRANSLATE_NOOP(
+                "core.argv_extra",
+                "The extra argument -{expecting_value_for} is missing its value.",
+            ),
+            expecting_value_for=expecting_value_for,
+        ))
     return problems

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from kvmgui.core.argv_opts import OptValue, opts
 from kvmgui.core.boot import effective_boot_order
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, capitalised
 from kvmgui.core.model import (
     BootDevice,
     CacheMode,
@@ -46,7 +47,7 @@ CDROM_DEVICE_ID = "cdrom0"
 USB_STICK_DEVICE_ID = "usbstick0"
 
 
-class StorageError(ValueError):
+class StorageError(KvmguiError, ValueError):
     """A storage set-up that cannot be expressed; the message is one plain sentence."""
 
 
@@ -100,12 +101,24 @@ class _SlotPlanner:
                 return index
         if self.machine is MachineType.Q35:
             raise StorageError(
-                f"There is no free SATA port left for {what}: a Q35 machine has five for "
-                "disks; move a disk to the virtio bus."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.argv_storage",
+                        "There is no free SATA port left for {what}: a Q35 machine has five for "
+                        "disks; move a disk to the virtio bus.",
+                    ),
+                    what=what,
+                )
             )
         raise StorageError(
-            f"There is no free IDE slot left for {what}: a classic PC has three for disks "
-            "(the fourth is the CD drive); move a disk to the SATA or virtio bus."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_storage",
+                    "There is no free IDE slot left for {what}: a classic PC has three for "
+                    "disks (the fourth is the CD drive); move a disk to the SATA or virtio bus.",
+                ),
+                what=what,
+            )
         )
 
     def ahci_port(self, what: str) -> Slot:
@@ -120,7 +133,14 @@ class _SlotPlanner:
     def pc_sata(self, what: str) -> Slot:
         if self.next_sata >= Q35_AHCI_PORTS:
             raise StorageError(
-                f"There is no free SATA port left for {what}; move a disk to the virtio bus."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.argv_storage",
+                        "There is no free SATA port left for {what}; move a disk to the virtio "
+                        "bus.",
+                    ),
+                    what=what,
+                )
             )
         self.sata_controller_needed = True
         slot = Slot("ide-hd", (("bus", f"{PC_SATA_ID}.{self.next_sata}"),))
@@ -135,8 +155,14 @@ class _SlotPlanner:
             return Slot("usb-storage", (("bus", self.usb_bus),))
         if disk.readonly:
             raise StorageError(
-                f"{what.capitalize()} is read-only, which IDE and SATA disks cannot be; "
-                "use the virtio or USB bus, or make it a throwaway disk instead."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.argv_storage",
+                        "{what} is read-only, which IDE and SATA disks cannot be; use the "
+                        "virtio or USB bus, or make it a throwaway disk instead.",
+                    ),
+                    what=_opening(what),
+                )
             )
         if self.machine is MachineType.Q35:
             # q35 has no parallel IDE: both buses mean a port on the built-in AHCI controller.
@@ -208,11 +234,25 @@ def final_boot_steps(spec: VmSpec) -> list[tuple[str, int]]:
     return steps
 
 
+def _opening(what: str) -> str:
+    """`what` ("disk 1 (a.qcow2)") opening a sentence: its first letter upper-cased."""
+    if isinstance(what, Message):
+        return capitalised(what)
+    return what[:1].upper() + what[1:]
+
+
 def _require(caps: QemuCaps, device: str, purpose: str) -> None:
     if not caps.has_device(device):
         raise StorageError(
-            f"This QEMU has no {device} device, which {purpose} needs; choose another bus "
-            "or install a complete QEMU (sudo apt install qemu-system-x86)."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_storage",
+                    "This QEMU has no {device} device, which {purpose} needs; choose another "
+                    "bus or install a complete QEMU (sudo apt install qemu-system-x86).",
+                ),
+                device=device,
+                purpose=purpose,
+            )
         )
 
 
@@ -302,13 +342,25 @@ def _backing_nodes(disk: Disk, path: str, name: str, what: str) -> list[str]:
         return []
     if disk.format is not DiskFormat.QCOW2:
         raise StorageError(
-            f"{what.capitalize()} has a backing file, which only qcow2 disks can have; "
-            "convert it to qcow2 or remove the backing file."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_storage",
+                    "{what} has a backing file, which only qcow2 disks can have; convert it to "
+                    "qcow2 or remove the backing file.",
+                ),
+                what=_opening(what),
+            )
         )
     if disk.backing_format is None:
         raise StorageError(
-            f"{what.capitalize()} has a backing file of unknown format; QEMU must not guess "
-            "it, so set the backing format (qcow2 or raw) in the VM's definition."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_storage",
+                    "{what} has a backing file of unknown format; QEMU must not guess it, so "
+                    "set the backing format (qcow2 or raw) in the VM's definition.",
+                ),
+                what=_opening(what),
+            )
         )
     base = os.path.join(os.path.dirname(path), disk.backing_file)
     return _blockdev_pair(
@@ -341,9 +393,17 @@ def disk_args(
     parts = _Parts()
     disk_devices: list[str] = []
     for i, disk in enumerate(spec.disks):
-        what = f"disk {i + 1} ({os.path.basename(disk.path) or disk.path})"
+        what = Message(
+            QT_TRANSLATE_NOOP("core.argv_storage", "disk {i} ({file})"),
+            i=i + 1,
+            file=os.path.basename(disk.path) or disk.path,
+        )
         slot = planner.disk(disk, what)
-        _require(caps, slot.driver, f"{what} on the {disk.bus.value} bus")
+        _require(caps, slot.driver, Message(
+            QT_TRANSLATE_NOOP("core.argv_storage", "{what} on the {value} bus"),
+            what=what,
+            value=disk.bus.value,
+        ))
         name = f"hd{i}"
         path = str(folder.resolve(disk.path))
         protocol = protocol_driver(path)
@@ -382,7 +442,9 @@ def disk_args(
             ("bootindex", boot.get(f"disk{i}")),
         )
     if planner.sata_controller_needed:
-        _require(caps, "ich9-ahci", "a SATA disk on a classic PC")
+        _require(caps, "ich9-ahci", Message(
+            QT_TRANSLATE_NOOP("core.argv_storage", "a SATA disk on a classic PC"),
+        ))
         parts.devices += ["-device", opts("ich9-ahci", ("id", PC_SATA_ID))]
     parts.devices += disk_devices
     _add_cdrom(parts, spec, caps=caps, folder=folder, planner=planner, boot=boot)
@@ -403,15 +465,22 @@ def _add_cdrom(
     if cdrom is None:
         return
     slot = planner.cdrom()
-    _require(caps, slot.driver, "the CD/DVD drive")
+    _require(caps, slot.driver, Message(QT_TRANSLATE_NOOP("core.argv_storage", "the CD/DVD drive")))
     drive: str | None = None
     if cdrom.source is not CdromSource.EMPTY:
         if not cdrom.path:
-            raise StorageError(
-                "The CD/DVD drive has no "
-                + ("ISO file" if cdrom.source is CdromSource.ISO else "host drive")
-                + " chosen; pick one or choose an empty drive."
-            )
+            raise StorageError(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_storage",
+                    "The CD/DVD drive has no ISO file chosen; pick one or choose an empty drive.",
+                ),
+            ) if cdrom.source is CdromSource.ISO else Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_storage",
+                    "The CD/DVD drive has no host drive chosen; pick one or choose an empty "
+                    "drive.",
+                ),
+            ))
         path = str(folder.resolve(cdrom.path))
         # host_cdrom (not host_device) lets the guest's eject reach a real drive's tray.
         protocol = "host_cdrom" if cdrom.source is CdromSource.HOST else "file"
@@ -437,7 +506,9 @@ def _add_usb_stick(
     if stick is None:
         return
     assert usb_bus is not None  # build_argv adds a controller when a stick is passed through
-    _require(caps, "usb-storage", "the passed-through USB stick")
+    _require(caps, "usb-storage", Message(
+        QT_TRANSLATE_NOOP("core.argv_storage", "the passed-through USB stick"),
+    ))
     path = str(folder.resolve(stick.path))
     protocol = protocol_driver(path)
     if stick.protected:

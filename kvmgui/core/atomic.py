@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+
 _TEMP_SUFFIX = ".tmp"
 
 
@@ -130,7 +132,9 @@ def read_small_regular_file(path: Path, limit: int, *, follow_links: bool = True
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
+            raise OSError(errno.EINVAL, Message(
+                QT_TRANSLATE_NOOP("core.atomic", "not a regular file"),
+            ), str(path))
         chunks: list[bytes] = []
         total = 0
         while total <= limit:

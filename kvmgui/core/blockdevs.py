@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, KvmguiError, Message, joined
 from kvmgui.core.sizes import format_size
 
 # MAJ:MIN lets mounts whose source mountinfo names oddly ("/dev/root") still be matched.
@@ -38,7 +39,7 @@ SWAP_MARK = "[SWAP]"
 STICK_TRANSPORTS = ("usb", "mmc")
 
 
-class BlockDevError(ValueError):
+class BlockDevError(KvmguiError, ValueError):
     """lsblk's output could not be read; str() says why."""
 
 
@@ -120,10 +121,14 @@ def _mounts(obj: dict[str, Any]) -> tuple[str, ...]:
 
 def _node(obj: Any, depth: int = 0) -> LsblkNode:
     if not isinstance(obj, dict) or depth > 16:
-        raise BlockDevError("lsblk printed a device entry in an unknown form.")
+        raise BlockDevError(Message(
+            QT_TRANSLATE_NOOP("core.blockdevs", "lsblk printed a device entry in an unknown form."),
+        ))
     name = _text(obj.get("name"))
     if name is None:
-        raise BlockDevError("lsblk printed a device without a name.")
+        raise BlockDevError(Message(
+            QT_TRANSLATE_NOOP("core.blockdevs", "lsblk printed a device without a name."),
+        ))
     kids = obj.get("children") or []
     if not isinstance(kids, list):
         kids = []
@@ -150,9 +155,13 @@ def parse_lsblk(json_text: str | bytes) -> list[LsblkNode]:
     try:
         obj = json.loads(json_text)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BlockDevError("lsblk printed something that is not JSON.") from exc
+        raise BlockDevError(Message(
+            QT_TRANSLATE_NOOP("core.blockdevs", "lsblk printed something that is not JSON."),
+        )) from exc
     if not isinstance(obj, dict) or not isinstance(obj.get("blockdevices", []), list):
-        raise BlockDevError("lsblk's output has no device list.")
+        raise BlockDevError(Message(
+            QT_TRANSLATE_NOOP("core.blockdevs", "lsblk's output has no device list."),
+        ))
     return [_node(o) for o in obj.get("blockdevices") or []]
 
 
@@ -242,8 +251,14 @@ class BlockDevice:
         """What a person recognises the device by: "SanDisk Ultra (14.3 GiB, USB)"."""
         name = " ".join(p for p in (self.vendor, self.model) if p and not p.startswith("0x"))
         if not name:
-            name = {"stick": "Removable disk", "optical": "CD/DVD drive"}.get(self.kind, "Disk")
-        facts = [format_size(self.size) if self.size else "no medium"]
+            name = {"stick": Message(
+                QT_TRANSLATE_NOOP("core.blockdevs", "Removable disk"),
+            ), "optical": Message(
+                QT_TRANSLATE_NOOP("core.blockdevs", "CD/DVD drive"),
+            )}.get(self.kind, Message(QT_TRANSLATE_NOOP("core.blockdevs", "Disk")))
+        facts = [format_size(self.size) if self.size else Message(
+            QT_TRANSLATE_NOOP("core.blockdevs", "no medium"),
+        )]
         if self.transport:
             facts.append(self.transport.upper())
         return f"{name} ({', '.join(facts)})"
@@ -320,7 +335,13 @@ def _classify_one(
         if resolve(part.name) in swap_set:
             swap = True
         for point, m in sorted(points.items()):
-            shown.append(f"{point} ({'read-only' if m.read_only else 'read-write'})")
+            shown.append(
+                Message(QT_TRANSLATE_NOOP("core.blockdevs", "{point} (read-only)"), point=point)
+                if m.read_only
+                else Message(
+                    QT_TRANSLATE_NOOP("core.blockdevs", "{point} (read-write)"), point=point
+                )
+            )
             if point in SYSTEM_MOUNTS:
                 system.append(point)
             elif not m.read_only:
@@ -345,35 +366,68 @@ def _verdict(
 ) -> BlockDevice:
     if system:
         return replace(device, usable=False, why_not=(
-            f"This computer runs from this disk (it holds {', '.join(system)}); giving it to "
-            "a VM would destroy the running system."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.blockdevs",
+                    "This computer runs from this disk (it holds {points}); giving it to a VM "
+                    "would destroy the running system.",
+                ),
+                points=', '.join(system),
+            )
         ))
     if swap:
         return replace(device, usable=False, why_not=(
-            "This computer uses this disk as swap space, so a VM must not have it."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.blockdevs",
+                    "This computer uses this disk as swap space, so a VM must not have it.",
+                ),
+            )
         ))
     if device.kind is DeviceKind.DISK:
-        reason = "It is not a removable USB disk or CD/DVD drive."
+        reason = Message(
+            QT_TRANSLATE_NOOP("core.blockdevs", "It is not a removable USB disk or CD/DVD drive."),
+        )
         if node.type not in ("disk", ""):
-            reason = f"It is a {node.type} device, not a removable disk or CD/DVD drive."
+            reason = Message(
+                QT_TRANSLATE_NOOP(
+                    "core.blockdevs",
+                    "It is a {type} device, not a removable disk or CD/DVD drive.",
+                ),
+                type=node.type,
+            )
         return replace(device, usable=False, why_not=reason)
     if writable:
         return replace(device, usable=False, why_not=(
-            f"It is mounted with write access at {', '.join(writable)}. Eject or unmount it "
-            "first: the computer and the VM writing to it at once would corrupt it."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.blockdevs",
+                    "It is mounted with write access at {points}. Eject or unmount it first: "
+                    "the computer and the VM writing to it at once would corrupt it.",
+                ),
+                points=', '.join(writable),
+            )
         ))
     notes = []
     if device.mounted:
-        notes.append("It is mounted read-only on this computer.")
+        notes.append(Message(
+            QT_TRANSLATE_NOOP("core.blockdevs", "It is mounted read-only on this computer."),
+        ))
     if device.size == 0:
         if device.kind is DeviceKind.STICK:
             return replace(device, usable=False, why_not=(
-                "No medium is inserted (an empty card reader?). Insert the card or stick."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.blockdevs",
+                        "No medium is inserted (an empty card reader?). Insert the card or "
+                        "stick.",
+                    ),
+                )
             ))
-        notes.append("No disc is inserted.")
+        notes.append(Message(QT_TRANSLATE_NOOP("core.blockdevs", "No disc is inserted.")))
     if device.readonly and device.kind is DeviceKind.STICK:
-        notes.append("It is write-protected.")
-    return replace(device, note=" ".join(notes))
+        notes.append(Message(QT_TRANSLATE_NOOP("core.blockdevs", "It is write-protected.")))
+    return replace(device, note=joined(notes, SENTENCE) if notes else "")
 
 
 # ------------------------------------------------------------------------------ results

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import BootDevice, CdromSource, VmSpec
 
 SECTOR_BYTES = 512
@@ -94,8 +95,13 @@ def boot_summary(spec: VmSpec) -> str:
     """One sentence saying where the VM starts from, for `kvmgui-cli show` and the Hardware
     page (which translates it). Devices not listed first are tried after it."""
     if installing(spec):
-        return ("It starts from the CD/DVD for the installation, then from the disk once the "
-                "system is installed.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.boot",
+                "It starts from the CD/DVD for the installation, then from the disk once the "
+                "system is installed.",
+            ),
+        ))
     present = {
         BootDevice.DISK: bool(spec.disks),
         BootDevice.CDROM: spec.cdrom is not None,
@@ -103,12 +109,14 @@ def boot_summary(spec: VmSpec) -> str:
     }
     first = next((d for d in spec.boot_order if present[d]), None)
     if first is BootDevice.DISK:
-        return "It starts from the disk first."
+        return Message(QT_TRANSLATE_NOOP("core.boot", "It starts from the disk first."))
     if first is BootDevice.CDROM:
-        return "It starts from the CD/DVD first."
+        return Message(QT_TRANSLATE_NOOP("core.boot", "It starts from the CD/DVD first."))
     if first is BootDevice.USB:
-        return "It starts from the USB stick first."
-    return "It has no disk, CD/DVD or USB stick listed to start from."
+        return Message(QT_TRANSLATE_NOOP("core.boot", "It starts from the USB stick first."))
+    return Message(
+        QT_TRANSLATE_NOOP("core.boot", "It has no disk, CD/DVD or USB stick listed to start from."),
+    )
 
 
 def first_sector_argv(qemu_img: str, image: str, fmt: str, out: str) -> list[str]:

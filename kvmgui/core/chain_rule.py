@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.qemu_img import INPUT_FORMATS, ImageInfo
 from kvmgui.core.validation import shown
 
@@ -122,8 +123,15 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
                   seen: set[str], depth: int, own_folders: Sequence[str]) -> str | None:
     image = shown(os.path.basename(link.filename) or link.filename)
     if link.data_file is not None:
-        return (f"{image} keeps its data in another file ({shown(link.data_file)}), which "
-                "kvmgui does not support: kvmgui will not let a VM read it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image} keeps its data in another file ({data_file}), which kvmgui does not "
+                "support: kvmgui will not let a VM read it.",
+            ),
+            image=image,
+            data_file=shown(link.data_file),
+        ))
     problem = _parts_problem(link, image, facts, uid)
     if problem:
         return problem
@@ -131,18 +139,48 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
     if link.backing_file is None or name is None:
         return None
     if has_protocol(link.backing_file) or has_protocol(name):
-        return (f"{image}'s base is '{shown(link.backing_file, 120)}', which is not a file "
-                "name but an instruction to QEMU: kvmgui will not let a VM open it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base is '{backing_file}', which is not a file name but an "
+                "instruction to QEMU: kvmgui will not let a VM open it.",
+            ),
+            image=image,
+            backing_file=shown(link.backing_file, 120),
+        ))
     if link.backing_format is None:
-        return (f"{image} does not record the format of its base {shown(name)}, so QEMU "
-                "would have to guess it: record it first with qemu-img rebase -u -F qcow2 "
-                f"(or raw) -b {shown(link.backing_file)} {image}.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image} does not record the format of its base {name}, so QEMU would have to "
+                "guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b "
+                "{backing_file} {image}.",
+            ),
+            image=image,
+            name=shown(name),
+            backing_file=shown(link.backing_file),
+        ))
     if link.backing_format not in INPUT_FORMATS:
-        return (f"{image} says its base {shown(name)} is a '{shown(link.backing_format, 40)}' "
-                "image, which is not a disk image format: kvmgui will not let a VM open it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image} says its base {name} is a '{backing_format}' image, which is not a "
+                "disk image format: kvmgui will not let a VM open it.",
+            ),
+            image=image,
+            name=shown(name),
+            backing_format=shown(link.backing_format, 40),
+        ))
     fact = facts.get(name)
     if fact is None:
-        return f"{image}'s base {shown(name)} could not be checked: try again."
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {name} could not be checked: try again.",
+            ),
+            image=image,
+            name=shown(name),
+        )
     base = shown(name)
     if os.path.normpath(name) != fact.real_path:
         base += f" → {shown(fact.real_path)}"  # a symbolic link: where it really leads
@@ -152,34 +190,89 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
     if verdict:
         return verdict
     if fact.real_path in seen:
-        return f"{image}'s bases loop back to {base}, so the image is damaged: use another one."
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s bases loop back to {base}, so the image is damaged: use another one.",
+            ),
+            image=image,
+            base=base,
+        )
     seen.add(fact.real_path)
     if depth + 1 >= MAX_CHAIN:
-        return (f"{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui "
-                "follows: kvmgui will not let a VM open it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image} sits on more than {limit} bases in a row, more than kvmgui "
+                "follows: kvmgui will not let a VM open it.",
+            ),
+            image=image,
+            limit=MAX_CHAIN,
+        ))
     return None
 
 
 def _place_problem(image: str, base: str, fact: FileFacts, uid: int) -> str:
     """Why `base` is not one of the user's own images, or ""."""
     if fact.kind is FileKind.MISSING:
-        return (f"{image}'s base {base} does not exist: put the base image back where it "
-                "was, or use another image.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {base} does not exist: put the base image back where it was, or "
+                "use another image.",
+            ),
+            image=image,
+            base=base,
+        ))
     if fact.kind is FileKind.UNREADABLE:
-        return (f"{image}'s base {base} cannot be checked: make sure it is one of your images "
-                "and that you can read it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {base} cannot be checked: make sure it is one of your images "
+                "and that you can read it.",
+            ),
+            image=image,
+            base=base,
+        ))
     if fact.kind is FileKind.DEVICE:
-        return (f"{image}'s base {base} is a device, not one of your images: kvmgui will not "
-                "let a VM read it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {base} is a device, not one of your images: kvmgui will not let "
+                "a VM read it.",
+            ),
+            image=image,
+            base=base,
+        ))
     if in_system_folder(fact.real_path):
-        return (f"{image}'s base {base} is a system file, not one of your images: kvmgui "
-                "will not let a VM read it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {base} is a system file, not one of your images: kvmgui will "
+                "not let a VM read it.",
+            ),
+            image=image,
+            base=base,
+        ))
     if fact.kind is not FileKind.REGULAR:
-        return (f"{image}'s base {base} is not an image file: kvmgui will not let a VM "
-                "read it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {base} is not an image file: kvmgui will not let a VM read it.",
+            ),
+            image=image,
+            base=base,
+        ))
     if fact.owner_uid != uid:
-        return (f"{image}'s base {base} belongs to another user, not one of your images: "
-                "kvmgui will not let a VM read it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {base} belongs to another user, not one of your images: kvmgui "
+                "will not let a VM read it.",
+            ),
+            image=image,
+            base=base,
+        ))
     return ""
 
 
@@ -187,11 +280,25 @@ def _raw_problem(image: str, base: str, fact: FileFacts, own_folders: Sequence[s
     """A raw base shows the guest any file's bytes as they are, so it must look like a disk:
     outside hidden folders (where settings and keys live, like ~/.ssh) and whole sectors."""
     if in_hidden_folder(fact.real_path, own_folders):
-        return (f"{image}'s base {base} is in a hidden folder, where settings and keys are "
-                "kept, not images: kvmgui will not let a VM read it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {base} is in a hidden folder, where settings and keys are kept, "
+                "not images: kvmgui will not let a VM read it.",
+            ),
+            image=image,
+            base=base,
+        ))
     if fact.size is not None and (fact.size == 0 or fact.size % SECTOR):
-        return (f"{image}'s base {base} is not a whole number of disk sectors, so it is no "
-                "disk image: kvmgui will not let a VM read it.")
+        return (Message(
+            QT_TRANSLATE_NOOP(
+                "core.chain_rule",
+                "{image}'s base {base} is not a whole number of disk sectors, so it is no disk "
+                "image: kvmgui will not let a VM read it.",
+            ),
+            image=image,
+            base=base,
+        ))
     return ""
 
 
@@ -208,8 +315,15 @@ def _parts_problem(link: ImageInfo, image: str, facts: Mapping[str, FileFacts],
         if (own is None or fact is None or fact.kind is not FileKind.REGULAR
                 or fact.owner_uid != uid
                 or os.path.dirname(fact.real_path) != os.path.dirname(own.real_path)):
-            return (f"{image} reads part of its data from {shown(part)}, which is not a file "
-                    "of the image's own folder: kvmgui will not let a VM read it.")
+            return (Message(
+                QT_TRANSLATE_NOOP(
+                    "core.chain_rule",
+                    "{image} reads part of its data from {part}, which is not a file of the "
+                    "image's own folder: kvmgui will not let a VM read it.",
+                ),
+                image=image,
+                part=shown(part),
+            ))
     return ""
 
 

@@ -29,10 +29,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, plural
 from kvmgui.core.model import Cdrom, Disk, DiskBus, DiskFormat, Passthrough, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.qemu_img import ImageInfo
-from kvmgui.core.sizes import format_size
+from kvmgui.core.sizes import Size, format_size
 from kvmgui.core.usage import vms_using
 from kvmgui.core.validation import shown
 
@@ -47,7 +48,7 @@ OVERLAY_FORMAT = DiskFormat.QCOW2
 READONLY_BUSES = (DiskBus.VIRTIO, DiskBus.USB)
 
 
-class CloneError(ValueError):
+class CloneError(KvmguiError, ValueError):
     """A clone cannot be planned; str() is one sentence a person can act on."""
 
 
@@ -157,20 +158,43 @@ def protect_base_disk(disk: Disk) -> Disk:
 def describe_protection(disk: Disk, index: int) -> str:
     """What protect_base_disk did to disk `index` (0-based), as a sentence fragment."""
     if disk.readonly:
-        return f"disk {index + 1} now opens read-only"
-    return (f"disk {index + 1} ({disk.bus.value}, which cannot be read-only) is now throwaway: "
-            "the VM still starts, but its changes vanish when it stops")
+        return Message(
+            QT_TRANSLATE_NOOP("core.clones", "disk {index} now opens read-only"),
+            index=index + 1,
+        )
+    return (Message(
+        QT_TRANSLATE_NOOP(
+            "core.clones",
+            "disk {index} ({value}, which cannot be read-only) is now throwaway: the VM still "
+            "starts, but its changes vanish when it stops",
+        ),
+        index=index + 1,
+        value=disk.bus.value,
+    ))
 
 
 def _check_disks(base: VmSpec, folder: VmFolder, is_block: Callable[[Path], bool]) -> None:
     if not base.disks:
-        raise CloneError(f"VM '{shown(base.name)}' has no disk, so there is nothing to clone: "
-                         "create a new VM instead.")
+        raise CloneError(Message(
+            QT_TRANSLATE_NOOP(
+                "core.clones",
+                "VM '{name}' has no disk, so there is nothing to clone: create a new VM instead.",
+            ),
+            name=shown(base.name),
+        ))
     for i, disk in enumerate(base.disks):
         path = disk_image(disk, folder)
         if is_block(path):
-            raise CloneError(f"Disk {i + 1} of '{shown(base.name)}' is the host device "
-                             f"{shown(str(path))}; a linked clone needs disk image files.")
+            raise CloneError(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.clones",
+                    "Disk {i} of '{name}' is the host device {path}; a linked clone needs disk "
+                    "image files.",
+                ),
+                i=i + 1,
+                name=shown(base.name),
+                path=shown(str(path)),
+            ))
 
 
 def plan_linked_clone(
@@ -210,7 +234,10 @@ def plan_linked_clone(
     cdrom, stick = _media_paths_from(base, base_folder)
     spec = replace(base, name=new_spec.name, id=new_spec.id, disks=tuple(disks), cdrom=cdrom,
                    usb_stick=stick,
-                   description=new_spec.description or f"Linked clone of {base.name}.")
+                   description=new_spec.description or Message(
+                       QT_TRANSLATE_NOOP("core.clones", "Linked clone of {name}."),
+                       name=base.name,
+                   ))
     base_spec = replace(base, disks=tuple(protect_base_disk(d) for d in base.disks))
     return ClonePlan(spec, tuple(overlays), base_spec, tuple(protected))
 
@@ -234,7 +261,10 @@ def plan_image_clone(
     disk = Disk(path=name, format=OVERLAY_FORMAT, bus=bus or template.bus,
                 cache=template.cache, backing_file=backing, backing_format=base_format)
     spec = replace(new_spec, disks=(disk,),
-                   description=new_spec.description or f"Linked clone of {base_image.name}.")
+                   description=new_spec.description or Message(
+                       QT_TRANSLATE_NOOP("core.clones", "Linked clone of {name}."),
+                       name=base_image.name,
+                   ))
     return ClonePlan(spec, (OverlayPlan(base_image, base_format, overlay, backing, size_bytes),),
                      None)
 
@@ -329,22 +359,49 @@ def image_dependents(store: VmStore, image: Path) -> list[str]:
     return names_of(found)
 
 
+# What base_refusal says is refused, by the action's key.
+_ACTIONS = {
+    "delete": QT_TRANSLATE_NOOP("core.clones", "delete"),
+    "rename": QT_TRANSLATE_NOOP("core.clones", "rename"),
+    "make": QT_TRANSLATE_NOOP("core.clones", "make"),
+    "shrink": QT_TRANSLATE_NOOP("core.clones", "shrink"),
+    "revert a snapshot of": QT_TRANSLATE_NOOP("core.clones", "revert a snapshot of"),
+}
+
+
 def _quoted_list(names: Sequence[str]) -> str:
     quoted = [f"'{shown(n)}'" for n in names]
     if len(quoted) == 1:
         return quoted[0]
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return Message(
+        QT_TRANSLATE_NOOP("core.clones", "{names} and {last}"),
+        names=", ".join(quoted[:-1]),
+        last=quoted[-1],
+    )
 
 
-def base_refusal(what: str, dependents: Sequence[str], action: str = "delete") -> str:
+def base_refusal(what: str, dependents: Sequence[str], action: str = "delete") -> Message:
     """Why `action` (delete, rename, shrink, …) of the base `what` is refused.
 
     `what` is "VM 'name'" or an image's path; `dependents` are VM names (non-empty).
     """
-    plural = len(dependents) != 1
-    return (f"Cannot {action} {what}: the linked clone{'s' if plural else ''} "
-            f"{_quoted_list(dependents)} {'are' if plural else 'is'} built on its disk and "
-            f"would stop working. Delete {'those VMs' if plural else 'that VM'} first.")
+    verb = Message(_ACTIONS[action]) if action in _ACTIONS else action
+    return plural(
+        len(dependents),
+        QT_TRANSLATE_NOOP(
+            "core.clones",
+            "Cannot {action} {what}: the linked clone {clones} is built on its disk and would "
+            "stop working. Delete that VM first.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "core.clones",
+            "Cannot {action} {what}: the linked clones {clones} are built on its disk and would "
+            "stop working. Delete those VMs first.",
+        ),
+        action=verb,
+        what=what,
+        clones=_quoted_list(dependents),
+    )
 
 
 # ------------------------------------------------------------------------------ chains
@@ -361,11 +418,23 @@ def chain_lines(chain: Sequence[ImageInfo], owners: dict[str, list[str]] | None 
         arrow = "" if depth == 0 else "└─ "
         facts = f"{link.format}, {format_size(link.virtual_size)}"
         if link.actual_size is not None:
-            facts += f", {format_size(link.actual_size)} on disk"
+            facts += Message(
+                QT_TRANSLATE_NOOP("core.clones", ", {actual_size} on disk"),
+                actual_size=Size(link.actual_size),
+            )
         vms = (owners or {}).get(resolve(link.filename), [])
-        used = f" — disk of {', '.join(repr(v) for v in vms)}" if vms else ""
+        used = Message(
+            QT_TRANSLATE_NOOP("core.clones", " — disk of {vms}"),
+            vms=', '.join(repr(v) for v in vms),
+        ) if vms else ""
         lines.append(f"{'   ' * max(0, depth - 1)}{arrow}{link.filename} ({facts}){used}")
         if link.backing_file is not None and link.backing_format is None:
-            lines.append(f"{'   ' * depth}   warning: the format of its base is not recorded; "
-                         "QEMU would have to guess it.")
+            lines.append(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.clones",
+                    "{indent}   warning: the format of its base is not recorded; QEMU would have "
+                    "to guess it.",
+                ),
+                indent="   " * depth,
+            ))
     return lines

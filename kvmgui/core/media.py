@@ -21,6 +21,8 @@ import stat
 from enum import StrEnum
 from pathlib import Path
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+
 # Files of the running kernel: they look like regular files (or block devices in /sys) but
 # are generated on each read, some endless, some with side effects.
 PSEUDO_FS_ROOTS = ("/proc", "/sys")
@@ -87,14 +89,16 @@ def _kind_of_mode(mode: int) -> str | None:
     if stat.S_ISREG(mode) or stat.S_ISBLK(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Message(QT_TRANSLATE_NOOP("core.media", "a folder"))
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return Message(QT_TRANSLATE_NOOP("core.media", "a named pipe (FIFO)"))
     if stat.S_ISCHR(mode):
-        return "a character device (like /dev/zero or /dev/kvm)"
+        return Message(
+            QT_TRANSLATE_NOOP("core.media", "a character device (like /dev/zero or /dev/kvm)"),
+        )
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return Message(QT_TRANSLATE_NOOP("core.media", "a socket"))
+    return Message(QT_TRANSLATE_NOOP("core.media", "a special file"))
 
 
 def file_kind_problem(path: str | os.PathLike[str], what: str) -> str | None:
@@ -115,8 +119,18 @@ def file_kind_problem(path: str | os.PathLike[str], what: str) -> str | None:
     real = os.path.realpath(p)
     kind: str | None = _kind_of_mode(mode)
     if any(real == root or real.startswith(root + "/") for root in PSEUDO_FS_ROOTS):
-        kind = "a file of the running system (under /proc or /sys)"
+        kind = Message(
+            QT_TRANSLATE_NOOP("core.media", "a file of the running system (under /proc or /sys)"),
+        )
     if kind is None:
         return None
-    return (f"{shown_path} is {kind}, which cannot serve as the {what}: pick an image file or "
-            "a device such as /dev/sdb.")
+    return (Message(
+        QT_TRANSLATE_NOOP(
+            "core.media",
+            "{shown_path} is {kind}, which cannot serve as the {what}: pick an image file or a "
+            "device such as /dev/sdb.",
+        ),
+        shown_path=shown_path,
+        kind=kind,
+        what=what,
+    ))

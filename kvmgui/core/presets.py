@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import (
     DiskBus,
     Display,
@@ -28,7 +29,7 @@ from kvmgui.core.model import (
 
 @dataclass(frozen=True)
 class PresetDefaults:
-    label: str
+    label: str  # the OS family as the wizard lists it
     memory_mib: int
     cpus: int
     disk_gib: int
@@ -46,46 +47,70 @@ class PresetDefaults:
 
 PRESETS: dict[OsPreset, PresetDefaults] = {
     OsPreset.LINUX: PresetDefaults(
-        label="Linux (Ubuntu, Debian, Fedora…)", memory_mib=2048, cpus=2, disk_gib=20,
+        label=Message(QT_TRANSLATE_NOOP("core.presets", "Linux (Ubuntu, Debian, Fedora…)")),
+        memory_mib=2048, cpus=2, disk_gib=20,
         machine=MachineType.Q35, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.VIRTIO,
         nic=NicModel.VIRTIO, video=VideoModel.STD, sound=True, usb_tablet=True,
         rtc_localtime=False,
-        why="Modern Linux has virtio drivers built in: the fastest disk and network.",
+        why=Message(QT_TRANSLATE_NOOP(
+            "core.presets",
+            "Modern Linux has virtio drivers built in: the fastest disk and network.",
+        )),
     ),
     OsPreset.WINDOWS11: PresetDefaults(
-        label="Windows 11", memory_mib=4096, cpus=2, disk_gib=64,
+        label=Message(QT_TRANSLATE_NOOP("core.presets", "Windows 11")),
+        memory_mib=4096, cpus=2, disk_gib=64,
         machine=MachineType.Q35, firmware=Firmware.UEFI, tpm=True, disk_bus=DiskBus.SATA,
         nic=NicModel.E1000, video=VideoModel.STD, sound=True, usb_tablet=True,
         rtc_localtime=True,
-        why="Windows 11 needs UEFI and a TPM; SATA and e1000 work without extra drivers.",
+        why=Message(QT_TRANSLATE_NOOP(
+            "core.presets",
+            "Windows 11 needs UEFI and a TPM; SATA and e1000 work without extra drivers.",
+        )),
     ),
     OsPreset.WINDOWS10: PresetDefaults(
-        label="Windows 10", memory_mib=4096, cpus=2, disk_gib=50,
+        label=Message(QT_TRANSLATE_NOOP("core.presets", "Windows 10")),
+        memory_mib=4096, cpus=2, disk_gib=50,
         machine=MachineType.Q35, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.SATA,
         nic=NicModel.E1000, video=VideoModel.STD, sound=True, usb_tablet=True,
         rtc_localtime=True,
-        why="SATA and e1000 work with Windows' own drivers; add virtio drivers later for speed.",
+        why=Message(QT_TRANSLATE_NOOP(
+            "core.presets",
+            "SATA and e1000 work with Windows' own drivers; add virtio drivers later for speed.",
+        )),
     ),
     OsPreset.WINDOWS_OLD: PresetDefaults(
-        label="Older Windows (XP, 7)", memory_mib=1024, cpus=1, disk_gib=20,
+        label=Message(QT_TRANSLATE_NOOP("core.presets", "Older Windows (XP, 7)")),
+        memory_mib=1024, cpus=1, disk_gib=20,
         machine=MachineType.PC, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.IDE,
         nic=NicModel.RTL8139, video=VideoModel.STD, sound=True, usb_tablet=True,
         rtc_localtime=True,
-        why="Old Windows only knows IDE disks and the RTL8139 network card of a classic PC.",
+        why=Message(QT_TRANSLATE_NOOP(
+            "core.presets",
+            "Old Windows only knows IDE disks and the RTL8139 network card of a classic PC.",
+        )),
     ),
     OsPreset.BSD: PresetDefaults(
-        label="BSD (FreeBSD, OpenBSD…)", memory_mib=1024, cpus=2, disk_gib=20,
+        label=Message(QT_TRANSLATE_NOOP("core.presets", "BSD (FreeBSD, OpenBSD…)")),
+        memory_mib=1024, cpus=2, disk_gib=20,
         machine=MachineType.Q35, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.VIRTIO,
         nic=NicModel.VIRTIO, video=VideoModel.STD, sound=False, usb_tablet=False,
         rtc_localtime=False,
-        why="BSDs have virtio drivers; the USB tablet makes some FreeBSD releases spin the CPU.",
+        why=Message(QT_TRANSLATE_NOOP(
+            "core.presets",
+            "BSDs have virtio drivers; the USB tablet makes some FreeBSD releases spin the CPU.",
+        )),
     ),
     OsPreset.OTHER: PresetDefaults(
-        label="Other or older system", memory_mib=512, cpus=1, disk_gib=10,
+        label=Message(QT_TRANSLATE_NOOP("core.presets", "Other or older system")),
+        memory_mib=512, cpus=1, disk_gib=10,
         machine=MachineType.PC, firmware=Firmware.BIOS, tpm=False, disk_bus=DiskBus.IDE,
         nic=NicModel.E1000, video=VideoModel.STD, sound=True, usb_tablet=False,
         rtc_localtime=False,
-        why="A classic PC with IDE and e1000: what almost every operating system can drive.",
+        why=Message(QT_TRANSLATE_NOOP(
+            "core.presets",
+            "A classic PC with IDE and e1000: what almost every operating system can drive.",
+        )),
     ),
 }
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+
 
 @dataclass(frozen=True)
 class QemuCaps:
@@ -41,7 +43,10 @@ def parse_version(text: str) -> tuple[int, int, int]:
     """Parse `qemu-system-x86_64 --version` (e.g. "QEMU emulator version 7.2.22 (Debian …)")."""
     m = _VERSION_RE.search(text)
     if not m:
-        raise ValueError(f"Not a QEMU version banner: {text.strip()[:80]!r}")
+        raise ValueError(Message(
+            QT_TRANSLATE_NOOP("core.qemu_caps", "Not a QEMU version banner: {text}"),
+            text=repr(text.strip()[:80]),
+        ))
     return int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from kvmgui.core.atomic import read_small_regular_file, write_atomic
 from kvmgui.core.definition import MAX_CPUS, MAX_MEMORY_MIB, JsonError, decode_json
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import Accel, DisplayKind
 from kvmgui.core.validation import MIN_MEMORY_MIB, Problem, Severity, shown
 
@@ -98,29 +99,57 @@ def _range(
     problems: list[Problem], field: str, value: float, lo: float, hi: float, unit: str
 ) -> None:
     if not (math.isfinite(value) and lo <= value <= hi):
-        problems.append(Problem(field, Severity.ERROR, f"'{field}' must be between {lo:g} and "
-                                f"{hi:g} {unit}: change it in the settings."))
+        problems.append(Problem(field, Severity.ERROR, Message(
+            QT_TRANSLATE_NOOP(
+                "core.settings",
+                "'{field}' must be between {lo} and {hi} {unit}: change it in the settings.",
+            ),
+            field=field,
+            lo=format(lo, 'g'),
+            hi=format(hi, 'g'),
+            unit=unit,
+        )))
 
 
 def _binary(problems: list[Problem], field: str, value: str) -> None:
     if not value.strip() or "\0" in value:
-        problems.append(Problem(field, Severity.ERROR, f"'{field}' is empty: give the program's "
-                                "name or its full path."))
+        problems.append(Problem(field, Severity.ERROR, Message(
+            QT_TRANSLATE_NOOP(
+                "core.settings",
+                "'{field}' is empty: give the program's name or its full path.",
+            ),
+            field=field,
+        )))
     elif "/" in value and not os.path.isabs(value):
-        problems.append(Problem(field, Severity.ERROR, f"'{field}' must be a program name or a "
-                                "full path starting with '/'."))
+        problems.append(Problem(field, Severity.ERROR, Message(
+            QT_TRANSLATE_NOOP(
+                "core.settings",
+                "'{field}' must be a program name or a full path starting with '/'.",
+            ),
+            field=field,
+        )))
 
 
 def validate_settings(s: Settings) -> list[Problem]:
     """Problems with the settings' values, one sentence each (types are trusted)."""
     problems: list[Problem] = []
     if s.schema_version != SETTINGS_SCHEMA_VERSION:
-        problems.append(Problem("schema_version", Severity.ERROR, "The settings have schema "
-                                f"{s.schema_version}; this kvmgui writes "
-                                f"{SETTINGS_SCHEMA_VERSION}."))
+        problems.append(Problem("schema_version", Severity.ERROR, Message(
+            QT_TRANSLATE_NOOP(
+                "core.settings",
+                "The settings have schema {schema_version}; this kvmgui writes "
+                "{newest}.",
+            ),
+            schema_version=s.schema_version,
+            newest=SETTINGS_SCHEMA_VERSION,
+        )))
     if s.vm_root is not None and (not os.path.isabs(s.vm_root) or "\0" in s.vm_root):
-        problems.append(Problem("vm_root", Severity.ERROR, "The VM folder must be a full path "
-                                "starting with '/': choose it again."))
+        problems.append(Problem("vm_root", Severity.ERROR, Message(
+            QT_TRANSLATE_NOOP(
+                "core.settings",
+                "The VM folder must be a full path starting with '/': choose it again.",
+            ),
+        )))
     _range(problems, "default_memory_mib", s.default_memory_mib, MIN_MEMORY_MIB, MAX_MEMORY_MIB,
            "MiB")
     _range(problems, "default_cpus", s.default_cpus, 1, MAX_CPUS, "CPUs")
@@ -146,27 +175,32 @@ def _convert(key: str, value: object) -> object:
     if isinstance(tp, type) and issubclass(tp, StrEnum):
         allowed = ", ".join(m.value for m in tp)
         if not isinstance(value, str) or value not in {m.value for m in tp}:
-            raise ValueError(f"must be one of {allowed}")
+            raise ValueError(Message(
+                QT_TRANSLATE_NOOP("core.settings", "must be one of {allowed}"),
+                allowed=allowed,
+            ))
         return tp(value)
     if tp is bool:
         if not isinstance(value, bool):
-            raise ValueError("must be true or false")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.settings", "must be true or false")))
         return value
     if tp is int:
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**53:
-            raise ValueError("must be a whole number")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.settings", "must be a whole number")))
         return value
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, int | float) or abs(value) > 2**53:
-            raise ValueError("must be a number")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.settings", "must be a number")))
         return float(value)
     if tp is str:
         if not isinstance(value, str) or len(value) > 4096:
-            raise ValueError("must be text")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.settings", "must be text")))
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise ValueError("must be valid text") from None
+            raise ValueError(Message(
+                QT_TRANSLATE_NOOP("core.settings", "must be valid text"),
+            )) from None
         return value
     raise AssertionError(f"no converter for {tp!r}")  # pragma: no cover
 
@@ -179,14 +213,26 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
         if key == VERSION_KEY:
             continue
         if key not in _TYPES:
-            warnings.append(f"The setting '{shown(str(key), 40)}' is unknown and was ignored "
-                            "(check its spelling).")
+            warnings.append(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.settings",
+                    "The setting '{key}' is unknown and was ignored (check its spelling).",
+                ),
+                key=shown(str(key), 40),
+            ))
             continue
         try:
             values[key] = _convert(key, value)
         except ValueError as exc:
-            warnings.append(f"The setting '{key}' {exc}, so its default "
-                            f"({_shown_default(key)}) is used.")
+            warnings.append(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.settings",
+                    "The setting '{key}' {exc}, so its default ({default}) is used.",
+                ),
+                key=key,
+                exc=exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc),
+                default=_shown_default(key),
+            ))
     settings = Settings(**values)  # type: ignore[arg-type]
     # Values of the right type but outside their range fall back one by one too.
     fixes: dict[str, object] = {}
@@ -194,8 +240,11 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
         if problem.field in _TYPES:
             fixes[problem.field] = getattr(_DEFAULTS, problem.field)
             reason = problem.message.split(": ")[0].removesuffix(".")
-            warnings.append(f"{reason}, so its default ({_shown_default(problem.field)}) is "
-                            "used.")
+            warnings.append(Message(
+                QT_TRANSLATE_NOOP("core.settings", "{reason}, so its default ({default}) is used."),
+                reason=reason,
+                default=_shown_default(problem.field),
+            ))
     if fixes:
         settings = dataclasses.replace(settings, **fixes)  # type: ignore[arg-type]
     return settings, warnings
@@ -231,12 +280,18 @@ def _classify(raw: bytes) -> tuple[dict[str, Any] | None, int | None, str]:
     except JsonError as exc:
         return None, None, str(exc)
     if not isinstance(data, dict):
-        return None, None, "it is not a JSON object"
+        return None, None, Message(QT_TRANSLATE_NOOP("core.settings", "it is not a JSON object"))
     version = data.get(VERSION_KEY)
     if isinstance(version, bool) or not isinstance(version, int):
-        return None, None, f"it has no '{VERSION_KEY}' number"
+        return None, None, Message(
+            QT_TRANSLATE_NOOP("core.settings", "it has no '{key}' number"),
+            key=VERSION_KEY,
+        )
     if version < 1:
-        return None, None, f"its schema version {version} does not exist"
+        return None, None, Message(
+            QT_TRANSLATE_NOOP("core.settings", "its schema version {version} does not exist"),
+            version=version,
+        )
     return data, version, ""
 
 
@@ -247,23 +302,51 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except OSError as exc:
-        return Settings(), [f"The settings file {shown(str(path))} cannot be read "
-                            f"({exc.strerror}), so the defaults are used: check its "
-                            "permissions."]
+        return Settings(), [Message(
+            QT_TRANSLATE_NOOP(
+                "core.settings",
+                "The settings file {path} cannot be read ({strerror}), so the defaults are "
+                "used: check its permissions.",
+            ),
+            path=shown(str(path)),
+            strerror=exc.strerror,
+        )]
     data, version, reason = _classify(raw)
     if data is None or version is None:
         try:
             target = _broken_name(path)
             os.replace(path, target)
-            where = f"it was kept as {shown(str(target))}"
+            where = Message(
+                QT_TRANSLATE_NOOP("core.settings", "it was kept as {target}"),
+                target=shown(str(target)),
+            )
         except OSError as exc:
-            where = f"it could not be moved aside ({exc.strerror}) and was left as it is"
-        return Settings(), [f"The settings file {shown(str(path))} was damaged ({reason}), "
-                            f"so the defaults are used; {where}."]
+            where = Message(
+                QT_TRANSLATE_NOOP(
+                    "core.settings",
+                    "it could not be moved aside ({strerror}) and was left as it is",
+                ),
+                strerror=exc.strerror,
+            )
+        return Settings(), [Message(
+            QT_TRANSLATE_NOOP(
+                "core.settings",
+                "The settings file {path} was damaged ({reason}), so the defaults are used; "
+                "{where}.",
+            ),
+            path=shown(str(path)),
+            reason=reason,
+            where=where,
+        )]
     if version > SETTINGS_SCHEMA_VERSION:
-        return Settings(), [f"The settings file {shown(str(path))} was written by a newer "
-                            "kvmgui, so the defaults are used and the file is left untouched: "
-                            "update kvmgui to use it."]
+        return Settings(), [Message(
+            QT_TRANSLATE_NOOP(
+                "core.settings",
+                "The settings file {path} was written by a newer kvmgui, so the defaults are "
+                "used and the file is left untouched: update kvmgui to use it.",
+            ),
+            path=shown(str(path)),
+        )]
     # Version 1 is current; later versions add their migrations here.
     return settings_from_dict(data)
 

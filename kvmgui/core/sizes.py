@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+
 KIB = 1024
 MIB = KIB * 1024
 GIB = MIB * 1024
@@ -36,11 +38,11 @@ _SIZE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_EXAMPLE = "write it like 20G or 500M."
+_EXAMPLE = Message(QT_TRANSLATE_NOOP("core.sizes", "write it like 20G or 500M."))
 _MAX_SHOWN = 24
 
 
-class SizeError(ValueError):
+class SizeError(KvmguiError, ValueError):
     """A size that cannot be used; str(error) is one sentence saying what to write instead."""
 
 
@@ -60,18 +62,33 @@ def parse_size(text: str, default_unit: str = "G") -> int:
     if unit_key not in _UNITS:
         raise ValueError(f"default_unit must be one of B, K, M, G, T, not {default_unit!r}")
     if not isinstance(text, str):
-        raise SizeError(f"{text!r} is not a size: {_EXAMPLE}")
+        raise SizeError(Message(
+            QT_TRANSLATE_NOOP("core.sizes", "{text} is not a size: {example}"),
+            text=repr(text),
+            example=_EXAMPLE,
+        ))
     stripped = text.strip()
     # Long inputs are never sizes; refusing them early keeps Decimal away from huge numbers.
     match = _SIZE_RE.fullmatch(stripped) if len(stripped) <= 40 else None
     if not stripped:
-        raise SizeError(f"The size is empty: {_EXAMPLE}")
+        raise SizeError(Message(
+            QT_TRANSLATE_NOOP("core.sizes", "The size is empty: {example}"),
+            example=_EXAMPLE,
+        ))
     if match is None:
-        raise SizeError(f"'{_shown(text)}' is not a size: {_EXAMPLE}")
+        raise SizeError(Message(
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is not a size: {example}"),
+            text=_shown(text),
+            example=_EXAMPLE,
+        ))
     try:
         number = Decimal(match["num"])
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets decimals through
-        raise SizeError(f"'{_shown(text)}' is not a size: {_EXAMPLE}") from exc
+        raise SizeError(Message(
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is not a size: {example}"),
+            text=_shown(text),
+            example=_EXAMPLE,
+        )) from exc
     unit = match["unit"].lower()
     if not unit:
         multiplier = _UNITS[unit_key]
@@ -80,16 +97,28 @@ def parse_size(text: str, default_unit: str = "G") -> int:
     else:
         multiplier = _UNITS[unit[0]]
     if number < 0:
-        raise SizeError(f"'{_shown(text)}' is negative: write a size like 20G or 500M.")
+        raise SizeError(Message(
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is negative: write a size like 20G or 500M."),
+            text=_shown(text),
+        ))
     value = number * multiplier
     if value > MAX_SIZE:
         raise SizeError(
-            f"'{_shown(text)}' is more than the largest size kvmgui accepts (64 TiB): "
-            "write a smaller size like 20G or 500G."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.sizes",
+                    "'{text}' is more than the largest size kvmgui accepts (64 TiB): write a "
+                    "smaller size like 20G or 500G.",
+                ),
+                text=_shown(text),
+            )
         )
     result = int(value.to_integral_value())
     if result <= 0:
-        raise SizeError(f"'{_shown(text)}' is zero: write a size like 20G or 500M.")
+        raise SizeError(Message(
+            QT_TRANSLATE_NOOP("core.sizes", "'{text}' is zero: write a size like 20G or 500M."),
+            text=_shown(text),
+        ))
     return result
 
 
@@ -98,7 +127,14 @@ def format_size(n: int) -> str:
     sign = "-" if n < 0 else ""
     n = abs(n)
     if n < KIB:
-        return f"{sign}{n} bytes" if n != 1 else f"{sign}1 byte"
+        return Message(
+            QT_TRANSLATE_NOOP("core.sizes", "{sign}{n} bytes"),
+            sign=sign,
+            n=n,
+        ) if n != 1 else Message(
+            QT_TRANSLATE_NOOP("core.sizes", "{sign}1 byte"),
+            sign=sign,
+        )
     for name, factor in (("TiB", TIB), ("GiB", GIB), ("MiB", MIB), ("KiB", KIB)):
         if n >= factor:
             text = f"{n / factor:.1f}".removesuffix(".0")
@@ -109,7 +145,7 @@ def format_size(n: int) -> str:
 def format_size_arg(n: int) -> str:
     """A byte count written the shortest way qemu-img and parse_size both read back exactly."""
     if n <= 0:
-        raise ValueError("a size must be more than zero")
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.sizes", "a size must be more than zero")))
     for suffix, factor in (("T", TIB), ("G", GIB), ("M", MIB), ("K", KIB)):
         if n % factor == 0:
             return f"{n // factor}{suffix}"

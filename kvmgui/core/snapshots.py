@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.qemu_img import QEMU_IMG, SNAPSHOT_FORMATS, SnapshotInfo
 
 MAX_NAME = 100
@@ -28,10 +29,15 @@ class SnapshotAction(StrEnum):
 def image_opts(path: str | os.PathLike[str], fmt: str) -> str:
     """`--image-opts` text that opens `path` as a local file with the given format."""
     if fmt not in SNAPSHOT_FORMATS:
-        raise ValueError(f"Only {', '.join(SNAPSHOT_FORMATS)} images can have snapshots.")
+        raise ValueError(Message(
+            QT_TRANSLATE_NOOP("core.snapshots", "Only {formats} images can have snapshots."),
+            formats=', '.join(SNAPSHOT_FORMATS),
+        ))
     text = os.path.abspath(os.fspath(path))
     if "\0" in text:
-        raise ValueError("An image path must not contain NUL characters.")
+        raise ValueError(Message(
+            QT_TRANSLATE_NOOP("core.snapshots", "An image path must not contain NUL characters."),
+        ))
     return f"driver={fmt},file.driver=file,file.filename={text.replace(',', ',,')}"
 
 
@@ -54,24 +60,51 @@ def snapshot_argv(
 def name_problem(name: str, existing: list[SnapshotInfo] | None = None) -> str:
     """One sentence saying why `name` cannot name a new snapshot, or "" when it can."""
     if not name or not name.strip():
-        return "The snapshot needs a name."
+        return Message(QT_TRANSLATE_NOOP("core.snapshots", "The snapshot needs a name."))
     if name != name.strip():
-        return "A snapshot name must not start or end with a space."
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.snapshots",
+                "A snapshot name must not start or end with a space.",
+            ),
+        )
     if len(name) > MAX_NAME:
-        return f"A snapshot name can have at most {MAX_NAME} characters."
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.snapshots",
+                "A snapshot name can have at most {limit} characters.",
+            ),
+            limit=MAX_NAME,
+        )
     if not name.isprintable():
-        return "A snapshot name must not contain control characters."
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.snapshots",
+                "A snapshot name must not contain control characters.",
+            ),
+        )
     if name.isdigit():
         # qemu-img finds a snapshot by its numeric ID or its name, so "2" would be ambiguous.
-        return "A snapshot name must not be a plain number; add a word, like 'before-2'."
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.snapshots",
+                "A snapshot name must not be a plain number; add a word, like 'before-2'.",
+            ),
+        )
     if existing and any(s.name == name for s in existing):
-        return f"A snapshot named '{name}' already exists; choose another name."
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.snapshots",
+                "A snapshot named '{name}' already exists; choose another name.",
+            ),
+            name=name,
+        )
     return ""
 
 
 def _lookup_problem(name: str) -> str:
     if not name or not name.isprintable():
-        return "Choose the snapshot by its name."
+        return Message(QT_TRANSLATE_NOOP("core.snapshots", "Choose the snapshot by its name."))
     return ""
 
 

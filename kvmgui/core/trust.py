@@ -29,6 +29,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kvmgui.core.atomic import read_small_regular_file, write_atomic
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import CdromSource, VmSpec
 from kvmgui.core.paths import AppPaths, VmFolder
 
@@ -63,16 +64,26 @@ class Reach:
     def describe(self) -> str:
         """One line for the approval list (a CLI line, the app's dialog)."""
         if self.kind is ReachKind.EXTRA_ARGS:
-            return f"Extra QEMU arguments: {shlex.join(json.loads(self.target))}"
-        access = "read and write" if self.writable else "read only"
+            return Message(
+                QT_TRANSLATE_NOOP("core.trust", "Extra QEMU arguments: {args}"),
+                args=shlex.join(json.loads(self.target)),
+            )
+        access = Message(
+            QT_TRANSLATE_NOOP("core.trust", "read and write"),
+        ) if self.writable else Message(QT_TRANSLATE_NOOP("core.trust", "read only"))
         label = {
-            ReachKind.DISK: "Disk",
-            ReachKind.BASE_IMAGE: "Base image",
-            ReachKind.ISO: "CD/DVD image",
-            ReachKind.CD_DRIVE: "Host CD/DVD drive",
-            ReachKind.USB_STICK: "USB stick",
+            ReachKind.DISK: Message(QT_TRANSLATE_NOOP("core.trust", "Disk")),
+            ReachKind.BASE_IMAGE: Message(QT_TRANSLATE_NOOP("core.trust", "Base image")),
+            ReachKind.ISO: Message(QT_TRANSLATE_NOOP("core.trust", "CD/DVD image")),
+            ReachKind.CD_DRIVE: Message(QT_TRANSLATE_NOOP("core.trust", "Host CD/DVD drive")),
+            ReachKind.USB_STICK: Message(QT_TRANSLATE_NOOP("core.trust", "USB stick")),
         }[self.kind]
-        return f"{label} ({access}): {self.target}"
+        return Message(
+            QT_TRANSLATE_NOOP("core.trust", "{label} ({access}): {target}"),
+            label=label,
+            access=access,
+            target=self.target,
+        )
 
 
 def _real(path: Path) -> str:
@@ -226,6 +237,13 @@ def start_refusal(spec: VmSpec, folder: VmFolder, approvals: Approvals) -> tuple
         return "", []
     name = spec.name
     quoted = shlex.quote(name)
-    return (f"VM '{name}' has settings made outside kvmgui that reach this computer and "
-            f"that you have not approved yet; run kvmgui-cli approve {quoted} to review and "
-            f"approve them, or start it from the app, which asks."), missing
+    return (Message(
+        QT_TRANSLATE_NOOP(
+            "core.trust",
+            "VM '{name}' has settings made outside kvmgui that reach this computer and that you "
+            "have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, "
+            "or start it from the app, which asks.",
+        ),
+        name=name,
+        quoted=quoted,
+    )), missing

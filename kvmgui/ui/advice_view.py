@@ -3,8 +3,7 @@ a one-click "Apply" for the ones kvmgui can change itself.
 
 The advice comes from kvmgui.core.advisor (static hints about the definition) and from the
 runtime's CPU watcher (AdviceChanged, through the bridge). Sentences live in
-core.advisor_texts; they are translated here under the context "Advisor", keyed by their
-English text, then their {placeholders} are filled.
+core.advisor_texts as messages, translated here with core_text.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,14 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.advisor import FORCE_OFF, OPEN_HOST_CHECK, Advice, SpecChange
-from kvmgui.core.advisor_texts import TEXTS, Text
 from kvmgui.core.store import StoredVm, VmStore
-from kvmgui.ui.i18n import translate
-
-
-def render(text: Text) -> str:
-    """An advisor sentence in the user's language."""
-    return text.render(lambda key: QCoreApplication.translate("Advisor", TEXTS[key]))
+from kvmgui.ui.i18n import core_text, translate
 
 
 def _label(text: str, parent: QWidget, bold: bool = False) -> QLabel:
@@ -80,13 +73,13 @@ class AdvicePanel(QFrame):
                 widget.deleteLater()
         self.buttons.clear()
         for notice in self.advice:
-            self._layout.addWidget(_label(render(notice.title), self, bold=True))
-            self._layout.addWidget(_label(render(notice.message), self))
+            self._layout.addWidget(_label(core_text(notice.title), self, bold=True))
+            self._layout.addWidget(_label(core_text(notice.message), self))
             for cause in notice.causes:
                 row = QWidget(self)
                 h = QHBoxLayout(row)
                 h.setContentsMargins(12, 0, 0, 0)
-                h.addWidget(_label("• " + render(cause.sentence), row), 1)
+                h.addWidget(_label("• " + core_text(cause.sentence), row), 1)
                 button = self._button_for(notice, cause.key, cause.fix, cause.action, row)
                 if button is not None:
                     h.addWidget(button)
@@ -100,8 +93,9 @@ class AdvicePanel(QFrame):
         if fix is not None:
             if fix.is_applied(self.stored.spec):
                 return None  # saved already, waiting for the next start
-            button = QPushButton(translate("AdvicePanel", "Apply: {0}").format(render(fix.label)),
-                                 parent)
+            button = QPushButton(
+                translate("AdvicePanel", "Apply: {0}").format(core_text(fix.label)), parent
+            )
             button.setToolTip(translate("AdvicePanel", "Change this setting now; it takes "
                                                        "effect at the next start"))
             button.clicked.connect(lambda _=False, f=fix: self.apply(f))
@@ -120,11 +114,11 @@ class AdvicePanel(QFrame):
             stored = apply_change(self.store, self.stored, change)
         except Exception as exc:  # a store error, or the setting no longer exists
             self.note.setText(translate("AdvicePanel", "The change was not saved: {0}")
-                              .format(exc))
+                              .format(core_text(str(exc))))
             return False
         self.stored = stored
         self.set_advice(self.advice)
         self.note.setText(translate("AdvicePanel", "Saved: {0}. It takes effect at the next "
-                                                   "start.").format(render(change.label)))
+                                                   "start.").format(core_text(change.label)))
         self.saved.emit(stored)
         return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from kvmgui.core.advisor import Advice, static_hints
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
+from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import MIB
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState, VmStatus
@@ -18,7 +19,6 @@ from kvmgui.ui.advice_view import AdvicePanel
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.models import VmRow, state_icon, state_word
-from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import CopyableText, heading_label
 
 
@@ -94,7 +94,7 @@ class OverviewPage(QWidget):
         spec = stored.spec
         self.system.setText(
             self.tr("{0}; {1} of memory, %n CPU(s)", "", spec.cpus).format(
-                preset_label(spec.os),
+                core_text(PRESETS[spec.os].label),
                 format_size(spec.memory_mib * MIB),
             )
         )

@@ -510,10 +510,9 @@ class MainWindow(QMainWindow):
         )
 
     def _advice_changed(self, vm_id: str, advice: object) -> None:
-        from kvmgui.ui.advice_view import render
 
         title = getattr(advice, "title", None)
-        self.model.update(vm_id, advice=render(title) if title is not None else "")
+        self.model.update(vm_id, advice=core_text(title) if title is not None else "")
 
     def _disk_error(self, vm_id: str, device: str, message: str, nospace: int) -> None:
         row = self.model.get(vm_id)

@@ -21,11 +21,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QImage
 
 from kvmgui.core.model import OsPreset
+from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import MIB
 from kvmgui.runtime.state import VmState
-from kvmgui.ui.i18n import format_size, translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.icons import icon, os_icon
-from kvmgui.ui.preset_texts import preset_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -218,7 +218,7 @@ class VmListModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, row: VmRow) -> str:
-        parts = [row.name, preset_label(row.os)]
+        parts = [row.name, core_text(PRESETS[row.os].label)]
         if row.throwaway:
             parts.append(
                 translate("VmListModel", "A throwaway test: it disappears when it is switched off.")
@@ -246,7 +246,7 @@ class VmListModel(QAbstractTableModel):
     def _accessible(self, row: VmRow, column: Column) -> str:
         if column is Column.NAME:
             return translate("VmListModel", "{0}, {1}").format(
-                self._display(row, column), preset_label(row.os)
+                self._display(row, column), core_text(PRESETS[row.os].label)
             )
         if column is Column.SCREEN:
             return (

@@ -22,7 +22,7 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.approval_dialog import approve_at_start
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error, show_exception
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.models import VmRow
 
@@ -267,7 +267,7 @@ class VmActions(QObject):
         if outcome is None or getattr(outcome, "ok", True):
             message = getattr(outcome, "message", "")
             if message:
-                self.message.emit(message)
+                self.message.emit(core_text(message))  # a Signal(str) would flatten a Message
             return True
         show_error(
             self.widget,
@@ -319,7 +319,6 @@ class VmActions(QObject):
         """The guest ignored the ACPI button: say why (the advisor's causes for its OS, e.g.
         RDP sessions on Windows) before offering Force off."""
         from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
-        from kvmgui.ui.advice_view import render
 
         stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
         if stored is None:
@@ -327,16 +326,16 @@ class VmActions(QObject):
             return outcome
         advice = shutdown_ignored_advice(stored.spec)
         causes = "\n\n".join(
-            "• " + render(cause.sentence) for cause in advice.causes if cause.action != FORCE_OFF
+            "• " + core_text(cause.sentence) for cause in advice.causes if cause.action != FORCE_OFF
         )
         force = advice.cause("force-off")
         answer = await ask(
             self.widget,
-            render(advice.title),
-            informative=render(advice.message)
+            core_text(advice.title),
+            informative=core_text(advice.message)
             + "\n\n"
             + causes
-            + ("\n\n" + render(force.sentence) if force is not None else ""),
+            + ("\n\n" + core_text(force.sentence) if force is not None else ""),
             yes_text=translate("VmActions", "&Force off"),
             no_text=translate("VmActions", "&Keep it running"),
             danger=True,

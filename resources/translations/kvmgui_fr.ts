@@ -113,227 +113,227 @@
     </message>
 </context>
 <context>
-    <name>Advisor</name>
+    <name>core.advisor_texts</name>
     <message>
         <location filename="../../kvmgui/ui/core_messages.py" line="+30"/>
         <source>This virtual machine keeps the computer busy</source>
-        <extracomment>kvmgui/core/advisor_texts.py:18</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:17</extracomment>
         <translation>Cette machine virtuelle occupe l&apos;ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>For the last {seconds} seconds, &apos;{name}&apos; has used more than {threshold} % of one host processor (about {cpu} % on average). A guest that is doing nothing should stay below that. If nothing is running inside it, these are the likely causes:</source>
-        <extracomment>kvmgui/core/advisor_texts.py:20</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:21</extracomment>
         <translation>Depuis {seconds} secondes, «&#xa0;{name}&#xa0;» utilise plus de {threshold} % d&apos;un processeur de l&apos;hôte (environ {cpu} % en moyenne). Un invité qui ne fait rien devrait rester en dessous. Si rien ne tourne à l&apos;intérieur, voici les causes probables&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KVM acceleration is not in use, so QEMU imitates the processor in software: even an idle guest then costs several percent of a host processor, and everything runs slowly. The host check tells why KVM cannot be used here and how to turn it on.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:25</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:27</extracomment>
         <translation>L&apos;accélération KVM n&apos;est pas utilisée&#xa0;: QEMU imite donc le processeur de façon logicielle. Même un invité inactif coûte alors plusieurs pour cent d&apos;un processeur de l&apos;hôte, et tout est lent. La vérification de l&apos;ordinateur indique pourquoi KVM ne peut pas être utilisé ici et comment l&apos;activer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This virtual machine is set to software emulation (TCG) although this computer can use KVM, which is much faster and lighter. Let kvmgui choose the accelerator.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:30</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:33</extracomment>
         <translation>Cette machine virtuelle est réglée sur l&apos;émulation logicielle (TCG) alors que cet ordinateur peut utiliser KVM, bien plus rapide et plus léger. Laissez kvmgui choisir l&apos;accélérateur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use KVM when available</source>
-        <extracomment>kvmgui/core/advisor_texts.py:33</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:38</extracomment>
         <translation>Utiliser KVM quand il est disponible</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Older systems often drive the virtio network card badly, which can keep a processor busy even when no data moves. Almost every system has a driver for the emulated Intel e1000 card: try it.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:35</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:39</extracomment>
         <translation>Les anciens systèmes pilotent souvent mal la carte réseau virtio, ce qui peut occuper un processeur même quand aucune donnée ne circule. Presque tous les systèmes ont un pilote pour la carte Intel e1000 émulée&#xa0;: essayez-la.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use an e1000 network card</source>
-        <extracomment>kvmgui/core/advisor_texts.py:39</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:45</extracomment>
         <translation>Utiliser une carte réseau e1000</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The USB tablet (it lets the mouse pointer move in and out of the window without being captured) makes several FreeBSD and other BSD releases check the USB controller without pause. Turn it off; you then click into the console to use the mouse.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:41</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:49</extracomment>
         <translation>La tablette USB (elle permet au pointeur de la souris d&apos;entrer dans la fenêtre et d&apos;en sortir sans être capturé) fait interroger le contrôleur USB sans arrêt par plusieurs versions de FreeBSD et d&apos;autres BSD. Désactivez-la&#xa0;; il faudra alors cliquer dans la console pour utiliser la souris.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turn off the USB tablet</source>
-        <extracomment>kvmgui/core/advisor_texts.py:45</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:55</extracomment>
         <translation>Désactiver la tablette USB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It has {cpus} virtual processors but this computer has only {host_cpus} cores, so they compete with each other and with the host.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:47</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:59</extracomment>
         <translation>Elle a {cpus} processeurs virtuels mais cet ordinateur n&apos;a que {host_cpus} cœurs&#xa0;: ils se font concurrence entre eux et avec l&apos;hôte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every virtual processor costs host time even while the guest is idle, because each one wakes up many times a second; with {cpus} of them this adds up. Fewer are enough for a guest that mostly waits; add them back when it has heavy work.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:51</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:64</extracomment>
         <translation>Chaque processeur virtuel coûte du temps à l&apos;hôte même quand l&apos;invité est inactif, car chacun se réveille de nombreuses fois par seconde&#xa0;; avec {cpus} processeurs, cela s&apos;additionne. Moins suffisent pour un invité qui attend la plupart du temps&#xa0;; rajoutez-en quand il a une grosse charge de travail.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use 1 virtual processor</source>
-        <extracomment>kvmgui/core/advisor_texts.py:55</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:70</extracomment>
         <translation>Utiliser 1 processeur virtuel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use {target} virtual processors</source>
-        <extracomment>kvmgui/core/advisor_texts.py:56</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:71</extracomment>
         <translation>Utiliser {target} processeurs virtuels</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Something inside the guest may really be working: system updates, file indexing, or a program stuck in a loop. Look at its own task list (top on Linux, Task Manager on Windows).</source>
-        <extracomment>kvmgui/core/advisor_texts.py:58</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:75</extracomment>
         <translation>Quelque chose travaille peut-être vraiment dans l&apos;invité&#xa0;: mises à jour du système, indexation de fichiers, ou un programme coincé dans une boucle. Regardez sa propre liste de tâches (top sous Linux, le Gestionnaire des tâches sous Windows).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk uses slow IDE emulation</source>
-        <extracomment>kvmgui/core/advisor_texts.py:63</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:82</extracomment>
         <translation>Un disque utilise la lente émulation IDE</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; is a Linux guest, but its disk {disk} is attached as IDE, the slowest kind of emulated disk. Linux has the faster virtio drivers built in.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:65</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:86</extracomment>
         <translation>«&#xa0;{name}&#xa0;» est un invité Linux, mais son disque {disk} est branché en IDE, le type de disque émulé le plus lent. Linux intègre les pilotes virtio, plus rapides.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Switch the disk to virtio, the fastest choice. Most Linux systems find their disk by its UUID and start as before; an older one that names /dev/sda or /dev/hda in /etc/fstab must be changed to /dev/vda first.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:69</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:91</extracomment>
         <translation>Passez le disque en virtio, le choix le plus rapide. La plupart des systèmes Linux trouvent leur disque par son UUID et démarrent comme avant&#xa0;; un système plus ancien qui nomme /dev/sda ou /dev/hda dans /etc/fstab doit d&apos;abord être modifié pour /dev/vda.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use virtio for this disk</source>
-        <extracomment>kvmgui/core/advisor_texts.py:73</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:97</extracomment>
         <translation>Utiliser virtio pour ce disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To keep IDE, let the guest pass its disk requests on without sorting them, since the host sorts them again anyway: add elevator=noop to the guest&apos;s kernel command line (in /etc/default/grub inside the guest, then run sudo update-grub). Linux 5.4 and newer ignore that option; there, run: echo none | sudo tee /sys/block/sda/queue/scheduler</source>
-        <extracomment>kvmgui/core/advisor_texts.py:75</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:101</extracomment>
         <translation>Pour garder l&apos;IDE, laissez l&apos;invité transmettre ses demandes d&apos;accès au disque sans les trier, puisque l&apos;hôte les trie de toute façon&#xa0;: ajoutez elevator=noop à la ligne de commande du noyau de l&apos;invité (dans /etc/default/grub dans l&apos;invité, puis lancez sudo update-grub). Linux 5.4 et plus récents ignorent cette option&#xa0;; lancez alors&#xa0;: echo none | sudo tee /sys/block/sda/queue/scheduler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A disk does not use the writeback cache</source>
-        <extracomment>kvmgui/core/advisor_texts.py:82</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:109</extracomment>
         <translation>Un disque n&apos;utilise pas le cache writeback</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>writeback, kvmgui&apos;s default, is usually the fastest safe choice: writes go to the host&apos;s memory first, and whatever the guest saves on purpose (a flush) still reaches the disk. The trade-off: if the host itself crashes or loses power, the last writes the guest had not flushed yet are lost, as with the cache of a real disk.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:84</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:113</extracomment>
         <translation>writeback, le réglage par défaut de kvmgui, est généralement le choix sûr le plus rapide&#xa0;: les écritures passent d&apos;abord par la mémoire de l&apos;hôte, et ce que l&apos;invité enregistre explicitement (un vidage) arrive quand même sur le disque. La contrepartie&#xa0;: si l&apos;hôte lui-même plante ou perd l&apos;alimentation, les dernières écritures que l&apos;invité n&apos;avait pas encore vidées sont perdues, comme avec le cache d&apos;un vrai disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {disk} uses cache=none: the host keeps nothing of it in memory, so reads are never served from the host&apos;s cache. It suits large disks on fast storage; elsewhere writeback is faster.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:90</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:120</extracomment>
         <translation>Le disque {disk} utilise cache=none&#xa0;: l&apos;hôte n&apos;en garde rien en mémoire, les lectures ne sont donc jamais servies par le cache de l&apos;hôte. Cela convient aux gros disques sur un stockage rapide&#xa0;; ailleurs, writeback est plus rapide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {disk} uses cache=writethrough: every write waits until it is on the host&apos;s disk. The safest mode, but much slower.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:95</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:126</extracomment>
         <translation>Le disque {disk} utilise cache=writethrough&#xa0;: chaque écriture attend d&apos;être sur le disque de l&apos;hôte. Le mode le plus sûr, mais beaucoup plus lent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {disk} uses cache=directsync: every write waits for the host&apos;s disk and nothing is kept in memory. The slowest mode.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:99</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:131</extracomment>
         <translation>Le disque {disk} utilise cache=directsync&#xa0;: chaque écriture attend le disque de l&apos;hôte et rien n&apos;est gardé en mémoire. Le mode le plus lent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {disk} uses cache=unsafe: it ignores the guest&apos;s flushes, so a crash of the host can damage the guest&apos;s files. writeback is almost as fast and keeps them safe.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:103</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:136</extracomment>
         <translation>Le disque {disk} utilise cache=unsafe&#xa0;: il ignore les vidages demandés par l&apos;invité, un plantage de l&apos;hôte peut donc abîmer les fichiers de l&apos;invité. writeback est presque aussi rapide et les garde en sécurité.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use writeback for this disk</source>
-        <extracomment>kvmgui/core/advisor_texts.py:106</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:141</extracomment>
         <translation>Utiliser writeback pour ce disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows ignored the shutdown request</source>
-        <extracomment>kvmgui/core/advisor_texts.py:108</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:143</extracomment>
         <translation>Windows a ignoré la demande d&apos;extinction</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; did not react to the ACPI power button. Windows refuses to shut down this way while a Remote Desktop (RDP) session is open or locked, or while nobody is logged in, unless it is told otherwise.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:110</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:147</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;a pas réagi au bouton d&apos;alimentation ACPI. Windows refuse de s&apos;éteindre ainsi tant qu&apos;une session Bureau à distance (RDP) est ouverte ou verrouillée, ou tant que personne n&apos;a ouvert de session, sauf si on lui dit le contraire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign out of every Remote Desktop session (signing out, not just closing its window or locking it), then try again.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:115</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:153</extracomment>
         <translation>Déconnectez-vous de toutes les sessions Bureau à distance (en vous déconnectant vraiment, pas seulement en fermant leur fenêtre ou en les verrouillant), puis réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To make Windows always obey the power button, run regedit as an administrator in the guest, open HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System and set the DWORD value shutdownwithoutlogon to 1. This is the security policy &quot;Shutdown: Allow system to be shut down without having to log on&quot;.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:119</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:158</extracomment>
         <translation>Pour que Windows obéisse toujours au bouton d&apos;alimentation, lancez regedit en tant qu&apos;administrateur dans l&apos;invité, ouvrez HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System et donnez la valeur 1 à la valeur DWORD shutdownwithoutlogon. C&apos;est la stratégie de sécurité «&#xa0;Arrêt&#xa0;: permet au système d&apos;être arrêté sans avoir à se connecter&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In the guest&apos;s Control Panel, under Power Options &gt; Choose what the power buttons do, &quot;When I press the power button&quot; must be &quot;Shut down&quot; (not &quot;Do nothing&quot; or &quot;Sleep&quot;).</source>
-        <extracomment>kvmgui/core/advisor_texts.py:125</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:166</extracomment>
         <translation>Dans le Panneau de configuration de l&apos;invité, sous Options d&apos;alimentation &gt; Choisir l&apos;action des boutons d&apos;alimentation, «&#xa0;Lorsque j&apos;appuie sur le bouton d&apos;alimentation&#xa0;» doit valoir «&#xa0;Arrêter&#xa0;» (et non «&#xa0;Ne rien faire&#xa0;» ou «&#xa0;Veille&#xa0;»).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The guest ignored the shutdown request</source>
-        <extracomment>kvmgui/core/advisor_texts.py:129</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:171</extracomment>
         <translation>L&apos;invité a ignoré la demande d&apos;extinction</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{name}&apos; did not react to the ACPI power button.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:130</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:175</extracomment>
         <translation>«&#xa0;{name}&#xa0;» n&apos;a pas réagi au bouton d&apos;alimentation ACPI.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It may still be starting: a guest only reacts once its system is fully up. Wait a moment and try again.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:132</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:179</extracomment>
         <translation>Il est peut-être encore en train de démarrer&#xa0;: un invité ne réagit qu&apos;une fois son système complètement lancé. Attendez un moment et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A minimal Linux without a desktop may not listen to the power button: install acpid in the guest, or check that systemd-logind handles the power key.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:136</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:184</extracomment>
         <translation>Un Linux minimal sans bureau n&apos;écoute pas forcément le bouton d&apos;alimentation&#xa0;: installez acpid dans l&apos;invité, ou vérifiez que systemd-logind gère la touche d&apos;alimentation.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Some systems do not listen to the ACPI power button at all, or only once it is enabled in their settings: shut it down from inside the guest.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:140</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:189</extracomment>
         <translation>Certains systèmes n&apos;écoutent pas du tout le bouton d&apos;alimentation ACPI, ou seulement une fois qu&apos;il est activé dans leurs réglages&#xa0;: éteignez-les depuis l&apos;intérieur de l&apos;invité.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>If it must stop now, use Force off. It is like pulling the plug: unsaved work in the guest is lost, and the guest may check its disk at the next start.</source>
-        <extracomment>kvmgui/core/advisor_texts.py:144</extracomment>
+        <extracomment>kvmgui/core/advisor_texts.py:194</extracomment>
         <translation>S&apos;il faut l&apos;arrêter tout de suite, utilisez Forcer l&apos;arrêt. C&apos;est comme débrancher la prise&#xa0;: le travail non enregistré dans l&apos;invité est perdu, et l&apos;invité peut vérifier son disque au prochain démarrage.</translation>
     </message>
 </context>
@@ -3213,65 +3213,77 @@
     </message>
 </context>
 <context>
-    <name>Presets</name>
+    <name>core.presets</name>
     <message>
         <location filename="../../kvmgui/ui/preset_texts.py" line="+16"/>
         <source>Linux (Ubuntu, Debian, Fedora…)</source>
+        <extracomment>kvmgui/core/presets.py:50</extracomment>
         <translation>Linux (Ubuntu, Debian, Fedora…)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Windows 11</source>
+        <extracomment>kvmgui/core/presets.py:61</extracomment>
         <translation>Windows 11</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Windows 10</source>
+        <extracomment>kvmgui/core/presets.py:72</extracomment>
         <translation>Windows 10</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Older Windows (XP, 7)</source>
+        <extracomment>kvmgui/core/presets.py:83</extracomment>
         <translation>Windows plus ancien (XP, 7)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSD (FreeBSD, OpenBSD…)</source>
+        <extracomment>kvmgui/core/presets.py:94</extracomment>
         <translation>BSD (FreeBSD, OpenBSD…)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Other or older system</source>
+        <extracomment>kvmgui/core/presets.py:105</extracomment>
         <translation>Autre système, ou plus ancien</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Modern Linux has virtio drivers built in: the fastest disk and network.</source>
+        <extracomment>kvmgui/core/presets.py:55</extracomment>
         <translation>Les Linux récents intègrent les pilotes virtio&#xa0;: le disque et le réseau les plus rapides.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Windows 11 needs UEFI and a TPM; SATA and e1000 work without extra drivers.</source>
+        <extracomment>kvmgui/core/presets.py:66</extracomment>
         <translation>Windows 11 exige l&apos;UEFI et un TPM&#xa0;; SATA et e1000 fonctionnent sans pilotes supplémentaires.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SATA and e1000 work with Windows&apos; own drivers; add virtio drivers later for speed.</source>
+        <extracomment>kvmgui/core/presets.py:77</extracomment>
         <translation>SATA et e1000 fonctionnent avec les pilotes de Windows&#xa0;; ajoutez plus tard les pilotes virtio pour gagner en vitesse.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Old Windows only knows IDE disks and the RTL8139 network card of a classic PC.</source>
+        <extracomment>kvmgui/core/presets.py:88</extracomment>
         <translation>Les anciens Windows ne connaissent que les disques IDE et la carte réseau RTL8139 d&apos;un PC classique.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>BSDs have virtio drivers; the USB tablet makes some FreeBSD releases spin the CPU.</source>
+        <extracomment>kvmgui/core/presets.py:99</extracomment>
         <translation>Les BSD ont des pilotes virtio&#xa0;; la tablette USB fait tourner le processeur à vide sur certaines versions de FreeBSD.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A classic PC with IDE and e1000: what almost every operating system can drive.</source>
+        <extracomment>kvmgui/core/presets.py:110</extracomment>
         <translation>Un PC classique avec IDE et e1000&#xa0;: ce que presque tous les systèmes d&apos;exploitation savent piloter.</translation>
     </message>
 </context>
@@ -3296,6 +3308,10 @@
         <location line="+1"/>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source> </source>
+        <translation> </translation>
     </message>
 </context>
 <context>
@@ -4910,21 +4926,15 @@
 <context>
     <name>core.advisor</name>
     <message>
-        <location filename="../../kvmgui/ui/core_messages.py" line="+89"/>
-        <source>the window must be longer than 0 seconds</source>
-        <extracomment>kvmgui/core/advisor.py:177</extracomment>
-        <translation>la fenêtre doit durer plus de 0 seconde</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>there is no item {part}</source>
-        <extracomment>kvmgui/core/advisor.py:409</extracomment>
+        <extracomment>kvmgui/core/advisor.py:411; {part} = repr(part)</extracomment>
         <translation>il n&apos;y a pas d&apos;élément {part}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>there is no setting {part}</source>
-        <extracomment>kvmgui/core/advisor.py:413</extracomment>
+        <extracomment>kvmgui/core/advisor.py:418; {part} = repr(part)</extracomment>
         <translation>il n&apos;y a pas de paramètre {part}</translation>
     </message>
 </context>
@@ -4933,55 +4943,55 @@
     <message>
         <location line="+2"/>
         <source>This QEMU ({caps}) does not know the machine type {machine} this VM was created with; update QEMU, or change the machine type in the VM&apos;s settings.</source>
-        <extracomment>kvmgui/core/argv.py:118; {caps} = _version(caps)</extracomment>
+        <extracomment>kvmgui/core/argv.py:120; {caps} = _version(caps)</extracomment>
         <translation>Ce QEMU ({caps}) ne connaît pas le type de machine {machine} avec lequel cette machine virtuelle a été créée&#xa0;; mettez QEMU à jour, ou changez le type de machine dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The pinned machine type {machine} does not match the chosen {value} machine; choose the machine type again in the VM&apos;s settings.</source>
-        <extracomment>kvmgui/core/argv.py:123; {value} = spec.machine.value</extracomment>
+        <extracomment>kvmgui/core/argv.py:132; {value} = spec.machine.value</extracomment>
         <translation>Le type de machine fixé {machine} ne correspond pas à la machine {value} choisie&#xa0;; choisissez à nouveau le type de machine dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The memory size {memory_mib} MiB is not a positive number.</source>
-        <extracomment>kvmgui/core/argv.py:144; {memory_mib} = spec.memory_mib</extracomment>
+        <extracomment>kvmgui/core/argv.py:160; {memory_mib} = spec.memory_mib</extracomment>
         <translation>La taille de mémoire {memory_mib} Mio n&apos;est pas un nombre positif.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The number of CPUs {cpus} is not a positive number.</source>
-        <extracomment>kvmgui/core/argv.py:146; {cpus} = spec.cpus</extracomment>
+        <extracomment>kvmgui/core/argv.py:168; {cpus} = spec.cpus</extracomment>
         <translation>Le nombre de processeurs {cpus} n&apos;est pas un nombre positif.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM uses UEFI firmware, which is not installed; install it with: sudo apt install ovmf</source>
-        <extracomment>kvmgui/core/argv.py:168</extracomment>
+        <extracomment>kvmgui/core/argv.py:193</extracomment>
         <translation>Cette machine virtuelle utilise le micrologiciel UEFI, qui n&apos;est pas installé&#xa0;; installez-le avec&#xa0;: sudo apt install ovmf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Secure Boot UEFI firmware needs the Q35 machine type; choose Q35 in the VM&apos;s settings.</source>
-        <extracomment>kvmgui/core/argv.py:176</extracomment>
+        <extracomment>kvmgui/core/argv.py:206</extracomment>
         <translation>Le micrologiciel UEFI avec Secure Boot nécessite le type de machine Q35&#xa0;; choisissez Q35 dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (1 more problem in the extra arguments.)</source>
-        <extracomment>kvmgui/core/argv.py:244</extracomment>
+        <extracomment>kvmgui/core/argv.py:279</extracomment>
         <translation> (1 autre problème dans les arguments supplémentaires.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> ({more} more problems in the extra arguments.)</source>
-        <extracomment>kvmgui/core/argv.py:245</extracomment>
+        <extracomment>kvmgui/core/argv.py:282</extracomment>
         <translation> ({more} autres problèmes dans les arguments supplémentaires.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The command line would contain a control character in {arg}; rename the VM or file so it has none.</source>
-        <extracomment>kvmgui/core/argv.py:276</extracomment>
+        <extracomment>kvmgui/core/argv.py:319; {arg} = repr(arg)</extracomment>
         <translation>La ligne de commande contiendrait un caractère de contrôle dans {arg}&#xa0;; renommez la machine virtuelle ou le fichier pour qu&apos;il n&apos;y en ait plus.</translation>
     </message>
 </context>
@@ -4990,121 +5000,121 @@
     <message>
         <location line="+2"/>
         <source>This QEMU has no {device} device, which {purpose} needs; {fix}.</source>
-        <extracomment>kvmgui/core/argv_devices.py:35</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:37</extracomment>
         <translation>Ce QEMU n&apos;a pas de périphérique {device}, nécessaire pour {purpose}&#xa0;; {fix}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the USB controller</source>
-        <extracomment>kvmgui/core/argv_devices.py:63</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:73</extracomment>
         <translation>le contrôleur USB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>turn USB off in the VM&apos;s settings</source>
-        <extracomment>kvmgui/core/argv_devices.py:63</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:74</extracomment>
         <translation>désactivez l&apos;USB dans les paramètres de la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the USB tablet</source>
-        <extracomment>kvmgui/core/argv_devices.py:66</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:78</extracomment>
         <translation>la tablette USB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The port forward {host_port} → {guest_port} uses port {port}, but ports go from 1 to 65535.</source>
-        <extracomment>kvmgui/core/argv_devices.py:90; {host_port} = fwd.host_port, {guest_port} = fwd.guest_port</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:104; {host_port} = fwd.host_port, {guest_port} = fwd.guest_port</extracomment>
         <translation>La redirection de port {host_port} → {guest_port} utilise le port {port}, mais les ports vont de 1 à 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Host port {host_port} ({1}) is forwarded twice; remove one of the two forwards.</source>
-        <extracomment>kvmgui/core/argv_devices.py:96; {host_port} = fwd.host_port, {1} = fwd.protocol.value.upper()</extracomment>
-        <translation>Le port hôte {host_port} ({1}) est redirigé deux fois&#xa0;; supprimez l&apos;une des deux redirections.</translation>
+        <source>Host port {host_port} ({protocol}) is forwarded twice; remove one of the two forwards.</source>
+        <extracomment>kvmgui/core/argv_devices.py:118; {host_port} = fwd.host_port, {protocol} = fwd.protocol.value.upper()</extracomment>
+        <translation>Le port hôte {host_port} ({protocol}) est redirigé deux fois&#xa0;; supprimez l&apos;une des deux redirections.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the network card</source>
-        <extracomment>kvmgui/core/argv_devices.py:105</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:133</extracomment>
         <translation>la carte réseau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>choose another network card model</source>
-        <extracomment>kvmgui/core/argv_devices.py:105</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:134</extracomment>
         <translation>choisissez un autre modèle de carte réseau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>turn sound off in the VM&apos;s settings</source>
-        <extracomment>kvmgui/core/argv_devices.py:134</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:164</extracomment>
         <translation>désactivez le son dans les paramètres de la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the chosen video card</source>
-        <extracomment>kvmgui/core/argv_devices.py:161</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:192</extracomment>
         <translation>la carte graphique choisie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>choose the standard video card</source>
-        <extracomment>kvmgui/core/argv_devices.py:161</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:193</extracomment>
         <translation>choisissez la carte graphique standard</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This QEMU was built without SPICE; choose the VNC display.</source>
-        <extracomment>kvmgui/core/argv_devices.py:174</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:207</extracomment>
         <translation>Ce QEMU a été compilé sans SPICE&#xa0;; choisissez l&apos;affichage VNC.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TPM emulator cannot use {what} {text} because its path contains a comma; rename the VM&apos;s folder without commas.</source>
-        <extracomment>kvmgui/core/argv_devices.py:234</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:272</extracomment>
         <translation>L&apos;émulateur de TPM ne peut pas utiliser {what} {text} car son chemin contient une virgule&#xa0;; renommez le dossier de la machine virtuelle sans virgule.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the folder</source>
-        <extracomment>kvmgui/core/argv_devices.py:248</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:293</extracomment>
         <translation>le dossier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the log file</source>
-        <extracomment>kvmgui/core/argv_devices.py:249</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:296</extracomment>
         <translation>le fichier journal</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the socket</source>
-        <extracomment>kvmgui/core/argv_devices.py:250</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:299</extracomment>
         <translation>le socket</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the pidfile</source>
-        <extracomment>kvmgui/core/argv_devices.py:251</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:302</extracomment>
         <translation>le fichier PID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt install swtpm</source>
-        <extracomment>kvmgui/core/argv_devices.py:271</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:324</extracomment>
         <translation>Cette machine virtuelle a besoin d&apos;un TPM, qui nécessite l&apos;émulateur swtpm&#xa0;; installez-le avec&#xa0;: sudo apt install swtpm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the TPM</source>
-        <extracomment>kvmgui/core/argv_devices.py:274</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:331</extracomment>
         <translation>le TPM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>turn the TPM off in the VM&apos;s settings</source>
-        <extracomment>kvmgui/core/argv_devices.py:274</extracomment>
+        <extracomment>kvmgui/core/argv_devices.py:332</extracomment>
         <translation>désactivez le TPM dans les paramètres de la machine virtuelle</translation>
     </message>
 </context>
@@ -5113,265 +5123,265 @@
     <message>
         <location line="+2"/>
         <source>kvmgui gives QEMU its own private monitor sockets, and another could expose the VM</source>
-        <extracomment>kvmgui/core/argv_extra.py:28</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:30</extracomment>
         <translation>kvmgui donne à QEMU ses propres sockets de moniteur privés, et un autre pourrait exposer la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui sets up the display itself, on a private socket only this user can open</source>
-        <extracomment>kvmgui/core/argv_extra.py:29</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:36</extracomment>
         <translation>kvmgui configure lui-même l&apos;affichage, sur un socket privé que seul cet utilisateur peut ouvrir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU would guess the image format; add the disk in the VM&apos;s settings instead</source>
-        <extracomment>kvmgui/core/argv_extra.py:30</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:42</extracomment>
         <translation>QEMU devinerait le format de l&apos;image&#xa0;; ajoutez plutôt le disque dans les paramètres de la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui needs to manage the QEMU process itself</source>
-        <extracomment>kvmgui/core/argv_extra.py:31</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:48</extracomment>
         <translation>kvmgui doit gérer lui-même le processus QEMU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it makes QEMU open a file or folder of this computer</source>
-        <extracomment>kvmgui/core/argv_extra.py:32</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:51</extracomment>
         <translation>il fait ouvrir à QEMU un fichier ou un dossier de cet ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>extra character devices can open sockets or files outside kvmgui&apos;s control</source>
-        <extracomment>kvmgui/core/argv_extra.py:39</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:60</extracomment>
         <translation>des périphériques caractère supplémentaires peuvent ouvrir des sockets ou des fichiers hors du contrôle de kvmgui</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui already writes the serial console to the VM&apos;s log</source>
-        <extracomment>kvmgui/core/argv_extra.py:40</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:66</extracomment>
         <translation>kvmgui écrit déjà la console série dans le journal de la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a parallel port backend can open host devices or sockets</source>
-        <extracomment>kvmgui/core/argv_extra.py:41</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:72</extracomment>
         <translation>une sortie de port parallèle peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a debug console backend can open host devices or sockets</source>
-        <extracomment>kvmgui/core/argv_extra.py:42</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:78</extracomment>
         <translation>une sortie de console de débogage peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a console backend can open host devices or sockets</source>
-        <extracomment>kvmgui/core/argv_extra.py:43</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:84</extracomment>
         <translation>une sortie de console peut ouvrir des périphériques ou des sockets de l&apos;hôte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the test interface gives full control of the VM to whoever connects</source>
-        <extracomment>kvmgui/core/argv_extra.py:44</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:87</extracomment>
         <translation>l&apos;interface de test donne le contrôle total de la machine virtuelle à quiconque s&apos;y connecte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a debugger stub lets whoever connects control the guest</source>
-        <extracomment>kvmgui/core/argv_extra.py:45</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:93</extracomment>
         <translation>un serveur de débogage permet à quiconque s&apos;y connecte de contrôler l&apos;invité</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it opens a debugger port on TCP 1234 that anyone on the network can use</source>
-        <extracomment>kvmgui/core/argv_extra.py:46</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:99</extracomment>
         <translation>il ouvre sur le port TCP 1234 un accès de débogage que n&apos;importe qui sur le réseau peut utiliser</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it makes QEMU wait for a migration stream, which can arrive over the network</source>
-        <extracomment>kvmgui/core/argv_extra.py:47</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:105</extracomment>
         <translation>il fait attendre à QEMU un flux de migration, qui peut arriver par le réseau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui decides itself when the guest starts running</source>
-        <extracomment>kvmgui/core/argv_extra.py:60</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:123</extracomment>
         <translation>kvmgui décide lui-même quand l&apos;invité commence à tourner</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a configuration file can add monitors and displays that this check cannot see</source>
-        <extracomment>kvmgui/core/argv_extra.py:61</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:126</extracomment>
         <translation>un fichier de configuration peut ajouter des moniteurs et des affichages que cette vérification ne voit pas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it can change the monitors and sockets kvmgui set up</source>
-        <extracomment>kvmgui/core/argv_extra.py:62</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:132</extracomment>
         <translation>il peut modifier les moniteurs et les sockets mis en place par kvmgui</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it loads a shared library into QEMU</source>
-        <extracomment>kvmgui/core/argv_extra.py:63</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:137</extracomment>
         <translation>il charge une bibliothèque partagée dans QEMU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui sets up the TPM itself</source>
-        <extracomment>kvmgui/core/argv_extra.py:64</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:138</extracomment>
         <translation>kvmgui configure lui-même le TPM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>add disks in the VM&apos;s settings, where their format is recorded</source>
-        <extracomment>kvmgui/core/argv_extra.py:75</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:150</extracomment>
         <translation>ajoutez les disques dans les paramètres de la VM, où leur format est enregistré</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it makes QEMU write its log over a file of this computer</source>
-        <extracomment>kvmgui/core/argv_extra.py:77</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:162</extracomment>
         <translation>il fait écrire à QEMU son journal par-dessus un fichier de cet ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui sets up the sound output itself</source>
-        <extracomment>kvmgui/core/argv_extra.py:86</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:176</extracomment>
         <translation>kvmgui configure lui-même la sortie du son</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU no longer has this option; turn Sound on in the VM&apos;s settings instead</source>
-        <extracomment>kvmgui/core/argv_extra.py:87</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:179</extracomment>
         <translation>QEMU n&apos;a plus cette option&#xa0;; activez plutôt le son dans les paramètres de la VM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU would print its help and exit instead of starting the VM</source>
-        <extracomment>kvmgui/core/argv_extra.py:88</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:185</extracomment>
         <translation>QEMU afficherait son aide et quitterait au lieu de démarrer la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU would print its version and exit instead of starting the VM</source>
-        <extracomment>kvmgui/core/argv_extra.py:90</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:197</extracomment>
         <translation>QEMU afficherait sa version et quitterait au lieu de démarrer la machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>port forwards listen on this computer; add them in the VM&apos;s network settings, which bind them to 127.0.0.1</source>
-        <extracomment>kvmgui/core/argv_extra.py:348</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:465</extracomment>
         <translation>les redirections de ports écoutent sur cet ordinateur&#xa0;; ajoutez-les dans les paramètres réseau de la VM, qui les lient à 127.0.0.1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a guest forward connects the guest to programs, sockets or files of this computer</source>
-        <extracomment>kvmgui/core/argv_extra.py:350</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:472</extracomment>
         <translation>une redirection de l&apos;invité le relie à des programmes, des sockets ou des fichiers de cet ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it shares a folder of this computer with the guest</source>
-        <extracomment>kvmgui/core/argv_extra.py:351</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:478</extracomment>
         <translation>il partage un dossier de cet ordinateur avec l&apos;invité</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it only works with a shared folder of this computer</source>
-        <extracomment>kvmgui/core/argv_extra.py:353</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:484</extracomment>
         <translation>il ne fonctionne qu&apos;avec un dossier partagé de cet ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {option} is not one of the extra arguments kvmgui allows: {reason}.</source>
-        <extracomment>kvmgui/core/argv_extra.py:511</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:644</extracomment>
         <translation>L&apos;argument supplémentaire {option} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {reason}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows; remove it, or set what it does in the VM&apos;s settings.</source>
-        <extracomment>kvmgui/core/argv_extra.py:516</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:657</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;; retirez-le, ou réglez ce qu&apos;il fait dans les paramètres de la VM.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {2} is not on its list of safe ones ({3}).</source>
-        <extracomment>kvmgui/core/argv_extra.py:523; {2} = name or &apos;(none)&apos;, {3} = &apos;, &apos;.join(sorted(allowed))</extracomment>
-        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {what} {2} n&apos;est pas dans sa liste de ceux qui sont sûrs ({3}).</translation>
+        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {what} {name} is not on its list of safe ones ({allowed}).</source>
+        <extracomment>kvmgui/core/argv_extra.py:670; {name} = name or &apos;(none)&apos;, {allowed} = &apos;, &apos;.join(sorted(allowed))</extracomment>
+        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {what} {name} n&apos;est pas dans sa liste de ceux qui sont sûrs ({allowed}).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {1} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).</source>
-        <extracomment>kvmgui/core/argv_extra.py:532; {1} = key or &apos;(unnamed)&apos;</extracomment>
-        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: la propriété {1} de {owner} peut accéder à cet ordinateur ou n&apos;est pas connue comme sûre&#xa0;; retirez-la (autorisées&#xa0;: {listed}).</translation>
+        <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: the property {property} of {owner} can reach this computer or is not known to be safe; remove it (allowed: {listed}).</source>
+        <extracomment>kvmgui/core/argv_extra.py:687; {property} = key or &apos;(unnamed)&apos;</extracomment>
+        <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: la propriété {property} de {owner} peut accéder à cet ordinateur ou n&apos;est pas connue comme sûre&#xa0;; retirez-la (autorisées&#xa0;: {listed}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {shown} is not one of the extra arguments kvmgui allows: {value} is not a value kvmgui accepts for {key}; write a plain word or number.</source>
-        <extracomment>kvmgui/core/argv_extra.py:540</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:704; {value} = repr(value)</extracomment>
         <translation>L&apos;argument supplémentaire {shown} ne fait pas partie de ceux que kvmgui autorise&#xa0;: {value} n&apos;est pas une valeur que kvmgui accepte pour {key}&#xa0;; écrivez un simple mot ou un nombre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the device</source>
-        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:779</extracomment>
         <translation>le périphérique</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the object type</source>
-        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:747</extracomment>
         <translation>le type d&apos;objet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the back-end</source>
-        <extracomment>kvmgui/core/argv_extra.py:573</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:748</extracomment>
         <translation>le moteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CPU model</source>
-        <extracomment>kvmgui/core/argv_extra.py:610</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:788</extracomment>
         <translation>le modèle de processeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a CPU feature</source>
-        <extracomment>kvmgui/core/argv_extra.py:613</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:793</extracomment>
         <translation>une fonction du processeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui reads only the key=value form of option values, not JSON; write it as key=value pairs</source>
-        <extracomment>kvmgui/core/argv_extra.py:622</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:804</extracomment>
         <translation>kvmgui ne lit les valeurs d&apos;options que sous la forme clé=valeur, pas en JSON&#xa0;; écrivez-les en paires clé=valeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument is empty; remove it.</source>
-        <extracomment>kvmgui/core/argv_extra.py:659</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:846</extracomment>
         <translation>Un argument supplémentaire est vide&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {token} contains a control character; remove it.</source>
-        <extracomment>kvmgui/core/argv_extra.py:664</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:853; {token} = repr(token)</extracomment>
         <translation>L&apos;argument supplémentaire {token} contient un caractère de contrôle&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument {token} is not an option: QEMU would open it as a disk image and guess its format; add disks in the VM&apos;s settings instead.</source>
-        <extracomment>kvmgui/core/argv_extra.py:684</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:879</extracomment>
         <translation>L&apos;argument supplémentaire {token} n&apos;est pas une option&#xa0;: QEMU l&apos;ouvrirait comme image disque en devinant son format&#xa0;; ajoutez plutôt les disques dans les paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The extra argument -{expecting_value_for} is missing its value.</source>
-        <extracomment>kvmgui/core/argv_extra.py:695</extracomment>
+        <extracomment>kvmgui/core/argv_extra.py:897</extracomment>
         <translation>Il manque la valeur de l&apos;argument supplémentaire -{expecting_value_for}.</translation>
     </message>
 </context>
@@ -5380,85 +5390,85 @@
     <message>
         <location line="+2"/>
         <source>There is no free SATA port left for {what}: a Q35 machine has five for disks; move a disk to the virtio bus.</source>
-        <extracomment>kvmgui/core/argv_storage.py:103</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:105</extracomment>
         <translation>Il ne reste aucun port SATA libre pour {what}&#xa0;: une machine Q35 en a cinq pour les disques&#xa0;; passez un disque sur le bus virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no free IDE slot left for {what}: a classic PC has three for disks (the fourth is the CD drive); move a disk to the SATA or virtio bus.</source>
-        <extracomment>kvmgui/core/argv_storage.py:107</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:115</extracomment>
         <translation>Il ne reste aucun emplacement IDE libre pour {what}&#xa0;: un PC classique en a trois pour les disques (le quatrième est le lecteur CD)&#xa0;; passez un disque sur le bus SATA ou virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no free SATA port left for {what}; move a disk to the virtio bus.</source>
-        <extracomment>kvmgui/core/argv_storage.py:123</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:137</extracomment>
         <translation>Il ne reste aucun port SATA libre pour {what}&#xa0;; passez un disque sur le bus virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} is read-only, which IDE and SATA disks cannot be; use the virtio or USB bus, or make it a throwaway disk instead.</source>
-        <extracomment>kvmgui/core/argv_storage.py:138; {what} = what.capitalize()</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:159; {what} = _opening(what)</extracomment>
         <translation>{What} est en lecture seule, ce que les disques IDE et SATA ne peuvent pas être&#xa0;; utilisez le bus virtio ou USB, ou faites-en plutôt un disque jetable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This QEMU has no {device} device, which {purpose} needs; choose another bus or install a complete QEMU (sudo apt install qemu-system-x86).</source>
-        <extracomment>kvmgui/core/argv_storage.py:214</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:248</extracomment>
         <translation>Ce QEMU n&apos;a pas de périphérique {device}, nécessaire pour {purpose}&#xa0;; choisissez un autre bus ou installez un QEMU complet (sudo apt install qemu-system-x86).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} has a backing file, which only qcow2 disks can have; convert it to qcow2 or remove the backing file.</source>
-        <extracomment>kvmgui/core/argv_storage.py:305; {what} = what.capitalize()</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:346; {what} = _opening(what)</extracomment>
         <translation>{What} a un fichier de base, ce que seuls les disques qcow2 peuvent avoir&#xa0;; convertissez-le en qcow2 ou retirez le fichier de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} has a backing file of unknown format; QEMU must not guess it, so set the backing format (qcow2 or raw) in the VM&apos;s definition.</source>
-        <extracomment>kvmgui/core/argv_storage.py:310; {what} = what.capitalize()</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:357; {what} = _opening(what)</extracomment>
         <translation>{What} a un fichier de base de format inconnu&#xa0;; QEMU ne doit pas le deviner, indiquez donc le format de base (qcow2 ou raw) dans la définition de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>disk {i} ({1})</source>
-        <extracomment>kvmgui/core/argv_storage.py:344; {i} = i + 1, {1} = os.path.basename(disk.path) or disk.path</extracomment>
-        <translation>disque {i} ({1})</translation>
+        <source>disk {i} ({file})</source>
+        <extracomment>kvmgui/core/argv_storage.py:397; {i} = i + 1, {file} = os.path.basename(disk.path) or disk.path</extracomment>
+        <translation>disque {i} ({file})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} on the {value} bus</source>
-        <extracomment>kvmgui/core/argv_storage.py:346; {value} = disk.bus.value</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:403; {value} = disk.bus.value</extracomment>
         <translation>{what} sur le bus {value}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a SATA disk on a classic PC</source>
-        <extracomment>kvmgui/core/argv_storage.py:385</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:446</extracomment>
         <translation>un disque SATA sur un PC classique</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CD/DVD drive</source>
-        <extracomment>kvmgui/core/argv_storage.py:406</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:468</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CD/DVD drive has no ISO file chosen; pick one or choose an empty drive.</source>
-        <extracomment>kvmgui/core/argv_storage.py:411</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:473</extracomment>
         <translation>Aucun fichier ISO n&apos;est choisi pour le lecteur CD/DVD&#xa0;; choisissez-en un ou choisissez un lecteur vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CD/DVD drive has no host drive chosen; pick one or choose an empty drive.</source>
-        <extracomment>kvmgui/core/argv_storage.py:411</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:478</extracomment>
         <translation>Aucun lecteur de l&apos;hôte n&apos;est choisi pour le lecteur CD/DVD&#xa0;; choisissez-en un ou choisissez un lecteur vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the passed-through USB stick</source>
-        <extracomment>kvmgui/core/argv_storage.py:440</extracomment>
+        <extracomment>kvmgui/core/argv_storage.py:510</extracomment>
         <translation>la clé USB transmise</translation>
     </message>
 </context>
@@ -5467,7 +5477,7 @@
     <message>
         <location line="+2"/>
         <source>not a regular file</source>
-        <extracomment>kvmgui/core/atomic.py:133</extracomment>
+        <extracomment>kvmgui/core/atomic.py:136</extracomment>
         <translation>ce n&apos;est pas un fichier ordinaire</translation>
     </message>
 </context>
@@ -5476,115 +5486,115 @@
     <message>
         <location line="+2"/>
         <source>lsblk printed a device entry in an unknown form.</source>
-        <extracomment>kvmgui/core/blockdevs.py:123</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:125</extracomment>
         <translation>lsblk a affiché une entrée de périphérique sous une forme inconnue.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>lsblk printed a device without a name.</source>
-        <extracomment>kvmgui/core/blockdevs.py:126</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:130</extracomment>
         <translation>lsblk a affiché un périphérique sans nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>lsblk printed something that is not JSON.</source>
-        <extracomment>kvmgui/core/blockdevs.py:153</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:159</extracomment>
         <translation>lsblk a affiché quelque chose qui n&apos;est pas du JSON.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>lsblk&apos;s output has no device list.</source>
-        <extracomment>kvmgui/core/blockdevs.py:155</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:163</extracomment>
         <translation>La sortie de lsblk ne contient pas de liste de périphériques.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Removable disk</source>
-        <extracomment>kvmgui/core/blockdevs.py:245</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:255</extracomment>
         <translation>Disque amovible</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD/DVD drive</source>
-        <extracomment>kvmgui/core/blockdevs.py:245</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:257</extracomment>
         <translation>Lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk</source>
-        <extracomment>kvmgui/core/blockdevs.py:245</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:258</extracomment>
         <translation>Disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no medium</source>
-        <extracomment>kvmgui/core/blockdevs.py:246</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:260</extracomment>
         <translation>pas de support</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{point} (read-only)</source>
-        <extracomment>kvmgui/core/blockdevs.py:323</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:339</extracomment>
         <translation>{point} (lecture seule)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{point} (read-write)</source>
-        <extracomment>kvmgui/core/blockdevs.py:323</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:342</extracomment>
         <translation>{point} (lecture-écriture)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This computer runs from this disk (it holds {0}); giving it to a VM would destroy the running system.</source>
-        <extracomment>kvmgui/core/blockdevs.py:348; {0} = &apos;, &apos;.join(system)</extracomment>
-        <translation>Cet ordinateur fonctionne depuis ce disque (il contient {0})&#xa0;; le donner à une machine virtuelle détruirait le système en marche.</translation>
+        <source>This computer runs from this disk (it holds {points}); giving it to a VM would destroy the running system.</source>
+        <extracomment>kvmgui/core/blockdevs.py:370; {points} = &apos;, &apos;.join(system)</extracomment>
+        <translation>Cet ordinateur fonctionne depuis ce disque (il contient {points})&#xa0;; le donner à une machine virtuelle détruirait le système en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This computer uses this disk as swap space, so a VM must not have it.</source>
-        <extracomment>kvmgui/core/blockdevs.py:353</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:381</extracomment>
         <translation>Cet ordinateur utilise ce disque comme espace d&apos;échange (swap), une machine virtuelle ne doit donc pas l&apos;avoir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is not a removable USB disk or CD/DVD drive.</source>
-        <extracomment>kvmgui/core/blockdevs.py:356</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:389</extracomment>
         <translation>Ce n&apos;est ni un disque USB amovible ni un lecteur CD/DVD.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is a {type} device, not a removable disk or CD/DVD drive.</source>
-        <extracomment>kvmgui/core/blockdevs.py:358; {type} = node.type</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:393; {type} = node.type</extracomment>
         <translation>C&apos;est un périphérique {type}, pas un disque amovible ni un lecteur CD/DVD.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>It is mounted with write access at {0}. Eject or unmount it first: the computer and the VM writing to it at once would corrupt it.</source>
-        <extracomment>kvmgui/core/blockdevs.py:362; {0} = &apos;, &apos;.join(writable)</extracomment>
-        <translation>Il est monté en écriture sur {0}. Éjectez-le ou démontez-le d&apos;abord&#xa0;: l&apos;ordinateur et la machine virtuelle qui y écriraient en même temps l&apos;abîmeraient.</translation>
+        <source>It is mounted with write access at {points}. Eject or unmount it first: the computer and the VM writing to it at once would corrupt it.</source>
+        <extracomment>kvmgui/core/blockdevs.py:403; {points} = &apos;, &apos;.join(writable)</extracomment>
+        <translation>Il est monté en écriture sur {points}. Éjectez-le ou démontez-le d&apos;abord&#xa0;: l&apos;ordinateur et la machine virtuelle qui y écriraient en même temps l&apos;abîmeraient.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is mounted read-only on this computer.</source>
-        <extracomment>kvmgui/core/blockdevs.py:367</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:414</extracomment>
         <translation>Il est monté en lecture seule sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No medium is inserted (an empty card reader?). Insert the card or stick.</source>
-        <extracomment>kvmgui/core/blockdevs.py:371</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:420</extracomment>
         <translation>Aucun support n&apos;est inséré (un lecteur de cartes vide&#xa0;?). Insérez la carte ou la clé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No disc is inserted.</source>
-        <extracomment>kvmgui/core/blockdevs.py:373</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:427</extracomment>
         <translation>Aucun disque n&apos;est inséré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is write-protected.</source>
-        <extracomment>kvmgui/core/blockdevs.py:375</extracomment>
+        <extracomment>kvmgui/core/blockdevs.py:429</extracomment>
         <translation>Il est protégé en écriture.</translation>
     </message>
 </context>
@@ -5593,31 +5603,31 @@
     <message>
         <location line="+2"/>
         <source>It starts from the CD/DVD for the installation, then from the disk once the system is installed.</source>
-        <extracomment>kvmgui/core/boot.py:97</extracomment>
+        <extracomment>kvmgui/core/boot.py:99</extracomment>
         <translation>Elle démarre sur le CD/DVD pour l&apos;installation, puis sur le disque une fois le système installé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It starts from the disk first.</source>
-        <extracomment>kvmgui/core/boot.py:106</extracomment>
+        <extracomment>kvmgui/core/boot.py:112</extracomment>
         <translation>Elle démarre d&apos;abord sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It starts from the CD/DVD first.</source>
-        <extracomment>kvmgui/core/boot.py:108</extracomment>
+        <extracomment>kvmgui/core/boot.py:114</extracomment>
         <translation>Elle démarre d&apos;abord sur le CD/DVD.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It starts from the USB stick first.</source>
-        <extracomment>kvmgui/core/boot.py:110</extracomment>
+        <extracomment>kvmgui/core/boot.py:116</extracomment>
         <translation>Elle démarre d&apos;abord sur la clé USB.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It has no disk, CD/DVD or USB stick listed to start from.</source>
-        <extracomment>kvmgui/core/boot.py:111</extracomment>
+        <extracomment>kvmgui/core/boot.py:118</extracomment>
         <translation>Aucun disque, CD/DVD ni clé USB n&apos;est indiqué pour démarrer.</translation>
     </message>
 </context>
@@ -5626,97 +5636,97 @@
     <message>
         <location line="+2"/>
         <source>{image} keeps its data in another file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:125; {data_file} = shown(link.data_file)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:127; {data_file} = shown(link.data_file)</extracomment>
         <translation>{image} garde ses données dans un autre fichier ({data_file}), ce que kvmgui ne prend pas en charge&#xa0;: kvmgui ne laissera aucune machine virtuelle le lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base is &apos;{backing_file}&apos;, which is not a file name but an instruction to QEMU: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:134; {backing_file} = shown(link.backing_file, 120)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:143; {backing_file} = shown(link.backing_file, 120)</extracomment>
         <translation>La base de {image} est «&#xa0;{backing_file}&#xa0;», qui n&apos;est pas un nom de fichier mais une instruction pour QEMU&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} does not record the format of its base {name}, so QEMU would have to guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b {backing_file} {image}.</source>
-        <extracomment>kvmgui/core/chain_rule.py:137; {name} = shown(name), {backing_file} = shown(link.backing_file)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:153; {name} = shown(name), {backing_file} = shown(link.backing_file)</extracomment>
         <translation>{image} n&apos;enregistre pas le format de sa base {name}, que QEMU devrait donc deviner&#xa0;: enregistrez-le d&apos;abord avec qemu-img rebase -u -F qcow2 (ou raw) -b {backing_file} {image}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} says its base {name} is a &apos;{backing_format}&apos; image, which is not a disk image format: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:141; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:165; {name} = shown(name), {backing_format} = shown(link.backing_format, 40)</extracomment>
         <translation>{image} indique que sa base {name} est une image «&#xa0;{backing_format}&#xa0;», ce qui n&apos;est pas un format d&apos;image disque&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {name} could not be checked: try again.</source>
-        <extracomment>kvmgui/core/chain_rule.py:145; {name} = shown(name)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:177; {name} = shown(name)</extracomment>
         <translation>La base {name} de {image} n&apos;a pas pu être vérifiée&#xa0;: réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s bases loop back to {base}, so the image is damaged: use another one.</source>
-        <extracomment>kvmgui/core/chain_rule.py:155</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:194</extracomment>
         <translation>Les bases de {image} reviennent en boucle sur {base}, l&apos;image est donc endommagée&#xa0;: utilisez-en une autre.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{image} sits on more than {MAX_CHAIN} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:158</extracomment>
-        <translation>{image} repose sur plus de {MAX_CHAIN} bases à la suite, plus que kvmgui n&apos;en suit&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
+        <source>{image} sits on more than {limit} bases in a row, more than kvmgui follows: kvmgui will not let a VM open it.</source>
+        <extracomment>kvmgui/core/chain_rule.py:204; {limit} = MAX_CHAIN</extracomment>
+        <translation>{image} repose sur plus de {limit} bases à la suite, plus que kvmgui n&apos;en suit&#xa0;: kvmgui ne laissera aucune machine virtuelle l&apos;ouvrir.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} does not exist: put the base image back where it was, or use another image.</source>
-        <extracomment>kvmgui/core/chain_rule.py:166</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:219</extracomment>
         <translation>La base {base} de {image} n&apos;existe pas&#xa0;: remettez l&apos;image de base à sa place, ou utilisez une autre image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} cannot be checked: make sure it is one of your images and that you can read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:169</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:229</extracomment>
         <translation>La base {base} de {image} ne peut pas être vérifiée&#xa0;: assurez-vous que c&apos;est l&apos;une de vos images et que vous pouvez la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is a device, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:172</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:239</extracomment>
         <translation>La base {base} de {image} est un périphérique, pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is a system file, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:175</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:249</extracomment>
         <translation>La base {base} de {image} est un fichier du système, pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is not an image file: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:178</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:259</extracomment>
         <translation>La base {base} de {image} n&apos;est pas un fichier image&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} belongs to another user, not one of your images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:181</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:268</extracomment>
         <translation>La base {base} de {image} appartient à un autre utilisateur, ce n&apos;est pas l&apos;une de vos images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is in a hidden folder, where settings and keys are kept, not images: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:190</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:284</extracomment>
         <translation>La base {base} de {image} est dans un dossier caché, où sont rangés des réglages et des clés, pas des images&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image}&apos;s base {base} is not a whole number of disk sectors, so it is no disk image: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:193</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:294</extracomment>
         <translation>La base {base} de {image} ne compte pas un nombre entier de secteurs de disque, ce n&apos;est donc pas une image disque&#xa0;: kvmgui ne laissera aucune machine virtuelle la lire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{image} reads part of its data from {part}, which is not a file of the image&apos;s own folder: kvmgui will not let a VM read it.</source>
-        <extracomment>kvmgui/core/chain_rule.py:211; {part} = shown(part)</extracomment>
+        <extracomment>kvmgui/core/chain_rule.py:319; {part} = shown(part)</extracomment>
         <translation>{image} lit une partie de ses données dans {part}, qui n&apos;est pas un fichier du dossier de l&apos;image&#xa0;: kvmgui ne laissera aucune machine virtuelle le lire.</translation>
     </message>
 </context>
@@ -5725,110 +5735,98 @@
     <message>
         <location line="-270"/>
         <source>delete</source>
-        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <extracomment>kvmgui/core/clones.py:373</extracomment>
         <translation>supprimer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename</source>
-        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <extracomment>kvmgui/core/clones.py:374</extracomment>
         <translation>renommer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>make</source>
-        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <extracomment>kvmgui/core/clones.py:375</extracomment>
         <translation>rendre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>shrink</source>
-        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <extracomment>kvmgui/core/clones.py:376</extracomment>
         <translation>réduire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>revert a snapshot of</source>
-        <extracomment>scripts/update-translations (EXTRA_PHRASES)</extracomment>
+        <extracomment>kvmgui/core/clones.py:377</extracomment>
         <translation>revenir à un instantané de</translation>
-    </message>
-    <message>
-        <location line="+264"/>
-        <source>backing_reference needs absolute paths.</source>
-        <extracomment>kvmgui/core/clones.py:81</extracomment>
-        <translation>backing_reference nécessite des chemins absolus.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {index} now opens read-only</source>
-        <extracomment>kvmgui/core/clones.py:159; {index} = index + 1</extracomment>
+        <extracomment>kvmgui/core/clones.py:161; {index} = index + 1</extracomment>
         <translation>le disque {index} s&apos;ouvre désormais en lecture seule</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk {index} ({value}, which cannot be read-only) is now throwaway: the VM still starts, but its changes vanish when it stops</source>
-        <extracomment>kvmgui/core/clones.py:160; {index} = index + 1, {value} = disk.bus.value</extracomment>
+        <extracomment>kvmgui/core/clones.py:165; {index} = index + 1, {value} = disk.bus.value</extracomment>
         <translation>le disque {index} ({value}, qui ne peut pas être en lecture seule) est désormais jetable&#xa0;: la machine virtuelle démarre toujours, mais ses modifications disparaissent à l&apos;arrêt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has no disk, so there is nothing to clone: create a new VM instead.</source>
-        <extracomment>kvmgui/core/clones.py:166; {name} = shown(base.name)</extracomment>
+        <extracomment>kvmgui/core/clones.py:178; {name} = shown(base.name)</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» n&apos;a pas de disque, il n&apos;y a donc rien à cloner&#xa0;: créez plutôt une nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} of &apos;{name}&apos; is the host device {path}; a linked clone needs disk image files.</source>
-        <extracomment>kvmgui/core/clones.py:171; {i} = i + 1, {name} = shown(base.name), {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/clones.py:188; {i} = i + 1, {name} = shown(base.name), {path} = shown(str(path))</extracomment>
         <translation>Le disque {i} de «&#xa0;{name}&#xa0;» est le périphérique de l&apos;hôte {path}&#xa0;; un clone lié nécessite des fichiers d&apos;image disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Linked clone of {name}.</source>
-        <extracomment>kvmgui/core/clones.py:212; {name} = base.name</extracomment>
+        <extracomment>kvmgui/core/clones.py:237; {name} = base.name</extracomment>
         <translation>Clone lié de {name}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>plan_image_clone needs the base image&apos;s absolute path.</source>
-        <extracomment>kvmgui/core/clones.py:228</extracomment>
-        <translation>plan_image_clone nécessite le chemin absolu de l&apos;image de base.</translation>
+        <source>{names} and {last}</source>
+        <extracomment>kvmgui/core/clones.py:386; {names} = &apos;, &apos;.join(quoted[:-1]), {last} = quoted[-1]</extracomment>
+        <translation>{names} et {last}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{0} and {1}</source>
-        <extracomment>kvmgui/core/clones.py:345; {0} = &apos;, &apos;.join(quoted[:-1]), {1} = quoted[-1]</extracomment>
-        <translation>{0} et {1}</translation>
+        <source>Cannot {action} {what}: the linked clones {clones} are built on its disk and would stop working. Delete those VMs first.</source>
+        <extracomment>kvmgui/core/clones.py:405; {action} = verb, {clones} = _quoted_list(dependents)</extracomment>
+        <translation>Impossible de {action} {what}&#xa0;: les clones liés {clones} reposent sur son disque et cesseraient de fonctionner. Supprimez d&apos;abord ces machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cannot {action} {what}: the linked clones {2} are built on its disk and would stop working. Delete those VMs first.</source>
-        <extracomment>kvmgui/core/clones.py:354; {2} = _quoted_list(dependents)</extracomment>
-        <translation>Impossible de {action} {what}&#xa0;: les clones liés {2} reposent sur son disque et cesseraient de fonctionner. Supprimez d&apos;abord ces machines virtuelles.</translation>
+        <source>Cannot {action} {what}: the linked clone {clones} is built on its disk and would stop working. Delete that VM first.</source>
+        <extracomment>kvmgui/core/clones.py:400; {action} = verb, {clones} = _quoted_list(dependents)</extracomment>
+        <translation>Impossible de {action} {what}&#xa0;: le clone lié {clones} repose sur son disque et cesserait de fonctionner. Supprimez d&apos;abord cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cannot {action} {what}: the linked clone {2} is built on its disk and would stop working. Delete that VM first.</source>
-        <extracomment>kvmgui/core/clones.py:354; {2} = _quoted_list(dependents)</extracomment>
-        <translation>Impossible de {action} {what}&#xa0;: le clone lié {2} repose sur son disque et cesserait de fonctionner. Supprimez d&apos;abord cette machine virtuelle.</translation>
+        <source>, {actual_size} on disk</source>
+        <extracomment>kvmgui/core/clones.py:431; {actual_size} = Size(link.actual_size)</extracomment>
+        <translation>, {actual_size} sur le disque</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, {actual_size_size} on disk</source>
-        <extracomment>kvmgui/core/clones.py:373; {actual_size_size} = format_size(link.actual_size)</extracomment>
-        <translation>, {actual_size_size} sur le disque</translation>
+        <source> — disk of {vms}</source>
+        <extracomment>kvmgui/core/clones.py:436; {vms} = &apos;, &apos;.join((repr(v) for v in vms))</extracomment>
+        <translation> — disque de {vms}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source> — disk of {0}</source>
-        <extracomment>kvmgui/core/clones.py:375; {0} = &apos;, &apos;.join((repr(v) for v in vms))</extracomment>
-        <translation> — disque de {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{0}   warning: the format of its base is not recorded; QEMU would have to guess it.</source>
-        <extracomment>kvmgui/core/clones.py:378; {0} = &apos; &apos; * depth</extracomment>
-        <translation>{0}   avertissement&#xa0;: le format de sa base n&apos;est pas enregistré&#xa0;; QEMU devrait le deviner.</translation>
+        <source>{indent}   warning: the format of its base is not recorded; QEMU would have to guess it.</source>
+        <extracomment>kvmgui/core/clones.py:442; {indent} = &apos;   &apos; * depth</extracomment>
+        <translation>{indent}   avertissement&#xa0;: le format de sa base n&apos;est pas enregistré&#xa0;; QEMU devrait le deviner.</translation>
     </message>
 </context>
 <context>
@@ -5836,145 +5834,145 @@
     <message>
         <location line="+2"/>
         <source>add yourself to the disk group (sudo adduser $USER disk, then log out and in again), or run the copy as root: sudo kvmgui-cli copy-to-device …</source>
-        <extracomment>kvmgui/core/copy_device.py:42</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:44</extracomment>
         <translation>ajoutez-vous au groupe disk (sudo adduser $USER disk, puis fermez la session et rouvrez-la), ou lancez la copie en root&#xa0;: sudo kvmgui-cli copy-to-device …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An image path must not contain NUL characters.</source>
-        <extracomment>kvmgui/core/copy_device.py:97</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:104</extracomment>
         <translation>Un chemin d&apos;image ne doit pas contenir de caractère NUL.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{fmt} is not an image format kvmgui reads.</source>
-        <extracomment>kvmgui/core/copy_device.py:99</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:108; {fmt} = repr(fmt)</extracomment>
         <translation>{fmt} n&apos;est pas un format d&apos;image que kvmgui sait lire.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{target} is {size_size} but the image needs {needed_size}: choose a target of at least {needed_size}</source>
-        <extracomment>kvmgui/core/copy_device.py:132; {target} = shown(target), {size_size} = format_size(size), {needed_size} = format_size(needed)</extracomment>
-        <translation>{target} fait {size_size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}</translation>
+        <source>{target} is {size} but the image needs {needed_size}: choose a target of at least {needed_size}.</source>
+        <extracomment>kvmgui/core/copy_device.py:156; {target} = shown(target), {size} = Size(size), {needed_size} = Size(needed)</extracomment>
+        <translation>{target} fait {size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, or make the volume larger (sudo lvextend -L {0}G {target})</source>
-        <extracomment>kvmgui/core/copy_device.py:135; {0} = _gib_up(needed), {target} = shown(target)</extracomment>
-        <translation>, ou agrandissez le volume (sudo lvextend -L {0}G {target})</translation>
+        <source>{target} is {size} but the image needs {needed_size}: choose a target of at least {needed_size}, or make the volume larger (sudo lvextend -L {gib}G {target}).</source>
+        <extracomment>kvmgui/core/copy_device.py:145; {target} = shown(target), {size} = Size(size), {needed_size} = Size(needed), {gib} = _gib_up(needed)</extracomment>
+        <translation>{target} fait {size} mais l&apos;image a besoin de {needed_size}&#xa0;: choisissez une cible d&apos;au moins {needed_size}, ou agrandissez le volume (sudo lvextend -L {gib}G {target}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} does not exist: check the name (lsblk lists the block devices, sudo lvs the logical volumes).</source>
-        <extracomment>kvmgui/core/copy_device.py:198</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:226</extracomment>
         <translation>{name} n&apos;existe pas&#xa0;: vérifiez le nom (lsblk liste les périphériques de bloc, sudo lvs les volumes logiques).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a folder; choose a block device, a logical volume or a file.</source>
-        <extracomment>kvmgui/core/copy_device.py:201</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:235</extracomment>
         <translation>{name} est un dossier&#xa0;; choisissez un périphérique de bloc, un volume logique ou un fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is neither a block device nor a regular file.</source>
-        <extracomment>kvmgui/core/copy_device.py:203</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:243</extracomment>
         <translation>{name} n&apos;est ni un périphérique de bloc ni un fichier ordinaire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is the image itself (or one of its bases); choose another target.</source>
-        <extracomment>kvmgui/core/copy_device.py:205</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:251</extracomment>
         <translation>{name} est l&apos;image elle-même (ou l&apos;une de ses bases)&#xa0;; choisissez une autre cible.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a CD/DVD drive, which cannot be written like a disk.</source>
-        <extracomment>kvmgui/core/copy_device.py:210</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:262</extracomment>
         <translation>{name} est un lecteur CD/DVD, sur lequel on ne peut pas écrire comme sur un disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a compressed RAM disk, not a place to keep a disk.</source>
-        <extracomment>kvmgui/core/copy_device.py:212</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:270</extracomment>
         <translation>{name} est un disque compressé en mémoire vive (zram), pas un endroit où garder un disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a {type} device, which kvmgui does not write disk images onto.</source>
-        <extracomment>kvmgui/core/copy_device.py:214; {type} = node.type</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:278; {type} = node.type</extracomment>
         <translation>{name} est un périphérique {type}, sur lequel kvmgui n&apos;écrit pas d&apos;images disque.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This computer runs from {name} (it holds {1}); writing to it would destroy the running system.</source>
-        <extracomment>kvmgui/core/copy_device.py:218; {1} = &apos;, &apos;.join(usage.system)</extracomment>
-        <translation>Cet ordinateur fonctionne depuis {name} (il contient {1})&#xa0;; y écrire détruirait le système en marche.</translation>
+        <source>This computer runs from {name} (it holds {points}); writing to it would destroy the running system.</source>
+        <extracomment>kvmgui/core/copy_device.py:288; {points} = &apos;, &apos;.join(usage.system)</extracomment>
+        <translation>Cet ordinateur fonctionne depuis {name} (il contient {points})&#xa0;; y écrire détruirait le système en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is used as swap space by this computer; turn that off (sudo swapoff) before writing to it.</source>
-        <extracomment>kvmgui/core/copy_device.py:222</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:298</extracomment>
         <translation>{name} sert d&apos;espace d&apos;échange (swap) à cet ordinateur&#xa0;; désactivez-le (sudo swapoff) avant d&apos;y écrire.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is mounted at {1}: unmount it first (for example: sudo umount {2}), so that this computer and the copy do not both write to it.</source>
-        <extracomment>kvmgui/core/copy_device.py:225; {1} = &apos;, &apos;.join(usage.mounted), {2} = shown(usage.mounted[0])</extracomment>
-        <translation>{name} est monté sur {1}&#xa0;: démontez-le d&apos;abord (par exemple&#xa0;: sudo umount {2}), pour que cet ordinateur et la copie n&apos;y écrivent pas tous les deux.</translation>
+        <source>{name} is mounted at {points}: unmount it first (for example: sudo umount {point}), so that this computer and the copy do not both write to it.</source>
+        <extracomment>kvmgui/core/copy_device.py:307; {points} = &apos;, &apos;.join(usage.mounted), {point} = shown(usage.mounted[0])</extracomment>
+        <translation>{name} est monté sur {points}&#xa0;: démontez-le d&apos;abord (par exemple&#xa0;: sudo umount {point}), pour que cet ordinateur et la copie n&apos;y écrivent pas tous les deux.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is in use by {1}; deactivate those first (sudo vgchange -an, cryptsetup close), or choose another target.</source>
-        <extracomment>kvmgui/core/copy_device.py:230; {1} = &apos;, &apos;.join(usage.holders)</extracomment>
-        <translation>{name} est utilisé par {1}&#xa0;; désactivez-les d&apos;abord (sudo vgchange -an, cryptsetup close), ou choisissez une autre cible.</translation>
+        <source>{name} is in use by {holders}; deactivate those first (sudo vgchange -an, cryptsetup close), or choose another target.</source>
+        <extracomment>kvmgui/core/copy_device.py:318; {holders} = &apos;, &apos;.join(usage.holders)</extracomment>
+        <translation>{name} est utilisé par {holders}&#xa0;; désactivez-les d&apos;abord (sudo vgchange -an, cryptsetup close), ou choisissez une autre cible.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is write-protected (read-only); release the lock switch or choose another target.</source>
-        <extracomment>kvmgui/core/copy_device.py:234</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:328</extracomment>
         <translation>{name} est protégé en écriture (lecture seule)&#xa0;; déverrouillez le loquet de protection ou choisissez une autre cible.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>You may not write to {name}; {DISK_GROUP_FIX}.</source>
-        <extracomment>kvmgui/core/copy_device.py:241</extracomment>
-        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {name}&#xa0;; {DISK_GROUP_FIX}.</translation>
+        <source>You may not write to {name}; {fix}.</source>
+        <extracomment>kvmgui/core/copy_device.py:341; {fix} = DISK_GROUP_FIX</extracomment>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {name}&#xa0;; {fix}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not write to {name}: make it writable (chmod u+w) or choose another file.</source>
-        <extracomment>kvmgui/core/copy_device.py:243</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:347</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {name}&#xa0;: rendez-le accessible en écriture (chmod u+w) ou choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Everything on {path} will be overwritten.</source>
-        <extracomment>kvmgui/core/copy_device.py:250; {path} = shown(facts.path)</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:360; {path} = shown(facts.path)</extracomment>
         <translation>Tout ce que contient {path} sera écrasé.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Its partitions ({0}) will be overwritten too.</source>
-        <extracomment>kvmgui/core/copy_device.py:255; {0} = &apos;, &apos;.join(parts)</extracomment>
-        <translation>Ses partitions ({0}) seront écrasées aussi.</translation>
+        <source>Its partitions ({partitions}) will be overwritten too.</source>
+        <extracomment>kvmgui/core/copy_device.py:368; {partitions} = &apos;, &apos;.join(parts)</extracomment>
+        <translation>Ses partitions ({partitions}) seront écrasées aussi.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The target is larger ({size_size}) than the image ({virtual_size_size}); the rest of it is left as it was.</source>
-        <extracomment>kvmgui/core/copy_device.py:257; {size_size} = format_size(facts.size), {virtual_size_size} = format_size(virtual_size)</extracomment>
-        <translation>La cible ({size_size}) est plus grande que l&apos;image ({virtual_size_size})&#xa0;; le reste est laissé tel quel.</translation>
+        <source>The target is larger ({size}) than the image ({image_size}); the rest of it is left as it was.</source>
+        <extracomment>kvmgui/core/copy_device.py:376; {size} = Size(facts.size), {image_size} = Size(virtual_size)</extracomment>
+        <translation>La cible ({size}) est plus grande que l&apos;image ({image_size})&#xa0;; le reste est laissé tel quel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Writing to {path} destroys everything on it; to confirm, type its name ({hint}) again.</source>
-        <extracomment>kvmgui/core/copy_device.py:268; {path} = shown(facts.path), {hint} = shown(hint)</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:394; {path} = shown(facts.path), {hint} = shown(hint)</extracomment>
         <translation>Écrire sur {path} détruit tout ce qu&apos;il contient&#xa0;; pour confirmer, tapez à nouveau son nom ({hint}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The confirmation &apos;{confirm}&apos; does not match the target {path}; type {hint} to confirm, or check that you chose the right target.</source>
-        <extracomment>kvmgui/core/copy_device.py:270; {confirm} = shown(confirm), {path} = shown(facts.path), {hint} = shown(hint)</extracomment>
+        <extracomment>kvmgui/core/copy_device.py:403; {confirm} = shown(confirm), {path} = shown(facts.path), {hint} = shown(hint)</extracomment>
         <translation>La confirmation «&#xa0;{confirm}&#xa0;» ne correspond pas à la cible {path}&#xa0;; tapez {hint} pour confirmer, ou vérifiez que vous avez choisi la bonne cible.</translation>
     </message>
 </context>
@@ -5983,277 +5981,277 @@
     <message>
         <location line="+2"/>
         <source>The VM definition {source} cannot be used: {reason}.</source>
-        <extracomment>kvmgui/core/definition.py:99</extracomment>
+        <extracomment>kvmgui/core/definition.py:101</extracomment>
         <translation>La définition de machine virtuelle {source} est inutilisable&#xa0;: {reason}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a number</source>
-        <extracomment>kvmgui/core/definition.py:149</extracomment>
+        <extracomment>kvmgui/core/definition.py:157</extracomment>
         <translation>un nombre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a list</source>
-        <extracomment>kvmgui/core/definition.py:153</extracomment>
+        <extracomment>kvmgui/core/definition.py:161</extracomment>
         <translation>une liste</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an object</source>
-        <extracomment>kvmgui/core/definition.py:155</extracomment>
+        <extracomment>kvmgui/core/definition.py:163</extracomment>
         <translation>un objet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be a list, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:204; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:213; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit être une liste, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;{where}&apos; has {data_count} entries, more than the {limit} allowed</source>
-        <extracomment>kvmgui/core/definition.py:207; {data_count} = len(data)</extracomment>
-        <translation>«&#xa0;{where}&#xa0;» a {data_count} entrées, plus que les {limit} autorisées</translation>
+        <source>&apos;{where}&apos; has {count} entries, more than the {limit} allowed</source>
+        <extracomment>kvmgui/core/definition.py:220; {count} = len(data)</extracomment>
+        <translation>«&#xa0;{where}&#xa0;» a {count} entrées, plus que les {limit} autorisées</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be one of {allowed}, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:216; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:236; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit valoir l&apos;un de {allowed}, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; is &apos;{data}&apos;, which is not one of {allowed}</source>
-        <extracomment>kvmgui/core/definition.py:220; {data} = _quote(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:248; {data} = _quote(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» vaut «&#xa0;{data}&#xa0;», qui ne fait pas partie de {allowed}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be true or false, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:224; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:259; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit valoir true ou false, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be a whole number, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:228; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:270; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit être un nombre entier, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a huge number</source>
-        <extracomment>kvmgui/core/definition.py:231</extracomment>
+        <extracomment>kvmgui/core/definition.py:280</extracomment>
         <translation>un nombre énorme</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; is {shown}, outside the range {lo} to {hi}</source>
-        <extracomment>kvmgui/core/definition.py:232</extracomment>
+        <extracomment>kvmgui/core/definition.py:283</extracomment>
         <translation>«&#xa0;{where}&#xa0;» vaut {shown}, hors de l&apos;intervalle {lo} à {hi}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; must be text, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:236; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:296; {data} = _describe(data)</extracomment>
         <translation>«&#xa0;{where}&#xa0;» doit être du texte, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;{where}&apos; is {data_count} characters long, more than the {limit} allowed</source>
-        <extracomment>kvmgui/core/definition.py:239; {data_count} = len(data)</extracomment>
-        <translation>«&#xa0;{where}&#xa0;» fait {data_count} caractères, plus que les {limit} autorisés</translation>
+        <source>&apos;{where}&apos; is {count} characters long, more than the {limit} allowed</source>
+        <extracomment>kvmgui/core/definition.py:303; {count} = len(data)</extracomment>
+        <translation>«&#xa0;{where}&#xa0;» fait {count} caractères, plus que les {limit} autorisés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; contains a NUL character</source>
-        <extracomment>kvmgui/core/definition.py:242</extracomment>
+        <extracomment>kvmgui/core/definition.py:313</extracomment>
         <translation>«&#xa0;{where}&#xa0;» contient un caractère NUL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{where}&apos; contains characters that are not valid Unicode</source>
-        <extracomment>kvmgui/core/definition.py:246</extracomment>
+        <extracomment>kvmgui/core/definition.py:320</extracomment>
         <translation>«&#xa0;{where}&#xa0;» contient des caractères Unicode invalides</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the file</source>
-        <extracomment>kvmgui/core/definition.py:255</extracomment>
+        <extracomment>kvmgui/core/definition.py:334</extracomment>
         <translation>le fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} must be a JSON object, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:256; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:337; {data} = _describe(data)</extracomment>
         <translation>{What} doit être un objet JSON, pas {data}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the key &apos;{prefix}{shown}&apos; is unknown (check its spelling)</source>
-        <extracomment>kvmgui/core/definition.py:263</extracomment>
+        <extracomment>kvmgui/core/definition.py:348</extracomment>
         <translation>la clé «&#xa0;{prefix}{shown}&#xa0;» est inconnue (vérifiez son orthographe)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the required key &apos;{prefix}{key}&apos; is missing</source>
-        <extracomment>kvmgui/core/definition.py:266</extracomment>
+        <extracomment>kvmgui/core/definition.py:358</extracomment>
         <translation>la clé obligatoire «&#xa0;{prefix}{key}&#xa0;» est absente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;id&apos; must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
-        <extracomment>kvmgui/core/definition.py:276</extracomment>
+        <extracomment>kvmgui/core/definition.py:375</extracomment>
         <translation>«&#xa0;id&#xa0;» doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;name&apos; is empty</source>
-        <extracomment>kvmgui/core/definition.py:278</extracomment>
+        <extracomment>kvmgui/core/definition.py:381</extracomment>
         <translation>«&#xa0;name&#xa0;» est vide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;name&apos; contains &apos;/&apos;</source>
-        <extracomment>kvmgui/core/definition.py:280</extracomment>
+        <extracomment>kvmgui/core/definition.py:383</extracomment>
         <translation>«&#xa0;name&#xa0;» contient «&#xa0;/&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;machine_version&apos; is &apos;{mv}&apos;, which is not a QEMU machine type</source>
-        <extracomment>kvmgui/core/definition.py:283; {mv} = _quote(mv)</extracomment>
+        <extracomment>kvmgui/core/definition.py:387; {mv} = _quote(mv)</extracomment>
         <translation>«&#xa0;machine_version&#xa0;» vaut «&#xa0;{mv}&#xa0;», qui n&apos;est pas un type de machine QEMU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it must be a JSON object, not {data}</source>
-        <extracomment>kvmgui/core/definition.py:312; {data} = _describe(data)</extracomment>
+        <extracomment>kvmgui/core/definition.py:421; {data} = _describe(data)</extracomment>
         <translation>il doit s&apos;agir d&apos;un objet JSON, pas de {data}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>it has no &apos;{VERSION_KEY}&apos; number</source>
-        <extracomment>kvmgui/core/definition.py:315</extracomment>
-        <translation>il n&apos;a pas de numéro «&#xa0;{VERSION_KEY}&#xa0;»</translation>
+        <source>it has no &apos;{key}&apos; number</source>
+        <extracomment>kvmgui/core/definition.py:427; {key} = VERSION_KEY</extracomment>
+        <translation>il n&apos;a pas de numéro «&#xa0;{key}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>it was made by a newer kvmgui (schema {version}; this one reads up to {SCHEMA_VERSION}): update kvmgui to use this VM</source>
-        <extracomment>kvmgui/core/definition.py:317</extracomment>
-        <translation>il a été créé par un kvmgui plus récent (schéma {version}&#xa0;; celui-ci lit jusqu&apos;au {SCHEMA_VERSION})&#xa0;: mettez kvmgui à jour pour utiliser cette machine virtuelle</translation>
+        <source>it was made by a newer kvmgui (schema {version}; this one reads up to {newest}): update kvmgui to use this VM</source>
+        <extracomment>kvmgui/core/definition.py:432; {newest} = SCHEMA_VERSION</extracomment>
+        <translation>il a été créé par un kvmgui plus récent (schéma {version}&#xa0;; celui-ci lit jusqu&apos;au {newest})&#xa0;: mettez kvmgui à jour pour utiliser cette machine virtuelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>its schema version {version} does not exist</source>
-        <extracomment>kvmgui/core/definition.py:321</extracomment>
+        <extracomment>kvmgui/core/definition.py:442</extracomment>
         <translation>son numéro de schéma {version} n&apos;existe pas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the key &apos;version&apos; is unknown (check its spelling)</source>
-        <extracomment>kvmgui/core/definition.py:325</extracomment>
+        <extracomment>kvmgui/core/definition.py:449</extracomment>
         <translation>la clé «&#xa0;version&#xa0;» est inconnue (vérifiez son orthographe)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{key}&apos; is &apos;{value}&apos;, which is not one of {allowed}</source>
-        <extracomment>kvmgui/core/definition.py:389; {value} = _quote(value)</extracomment>
+        <extracomment>kvmgui/core/definition.py:518; {value} = _quote(value)</extracomment>
         <translation>«&#xa0;{key}&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de {allowed}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the key &apos;{shown}&apos; is unknown in a schema 1 file</source>
-        <extracomment>kvmgui/core/definition.py:396</extracomment>
+        <extracomment>kvmgui/core/definition.py:533</extracomment>
         <translation>la clé «&#xa0;{shown}&#xa0;» est inconnue dans un fichier de schéma 1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the required key &apos;name&apos; is missing</source>
-        <extracomment>kvmgui/core/definition.py:398</extracomment>
+        <extracomment>kvmgui/core/definition.py:541</extracomment>
         <translation>la clé obligatoire «&#xa0;name&#xa0;» est absente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{key}&apos; has the wrong type ({value})</source>
-        <extracomment>kvmgui/core/definition.py:403; {value} = _describe(value)</extracomment>
+        <extracomment>kvmgui/core/definition.py:548; {value} = _describe(value)</extracomment>
         <translation>«&#xa0;{key}&#xa0;» n&apos;a pas le bon type ({value})</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;os&apos; is &apos;{0}&apos;, which is not one of {1}</source>
-        <extracomment>kvmgui/core/definition.py:411; {0} = _quote(v[&apos;os&apos;]), {1} = &apos;, &apos;.join(_V1_OS)</extracomment>
-        <translation>«&#xa0;os&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de {1}</translation>
+        <source>&apos;os&apos; is &apos;{value}&apos;, which is not one of {allowed}</source>
+        <extracomment>kvmgui/core/definition.py:560; {value} = _quote(v[&apos;os&apos;]), {allowed} = &apos;, &apos;.join(_V1_OS)</extracomment>
+        <translation>«&#xa0;os&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de {allowed}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;boot&apos; is &apos;{0}&apos;, which is not one of c, d</source>
-        <extracomment>kvmgui/core/definition.py:414; {0} = _quote(v[&apos;boot&apos;])</extracomment>
-        <translation>«&#xa0;boot&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de c, d</translation>
+        <source>&apos;boot&apos; is &apos;{value}&apos;, which is not one of c, d</source>
+        <extracomment>kvmgui/core/definition.py:568; {value} = _quote(v[&apos;boot&apos;])</extracomment>
+        <translation>«&#xa0;boot&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de c, d</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;redir[{i}]&apos; must look like tcp:2222::22</source>
-        <extracomment>kvmgui/core/definition.py:437</extracomment>
+        <extracomment>kvmgui/core/definition.py:594</extracomment>
         <translation>«&#xa0;redir[{i}]&#xa0;» doit ressembler à tcp:2222::22</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;net&apos; is &apos;{0}&apos;, which is not one of user, none</source>
-        <extracomment>kvmgui/core/definition.py:441; {0} = _quote(v[&apos;net&apos;])</extracomment>
-        <translation>«&#xa0;net&#xa0;» vaut «&#xa0;{0}&#xa0;», qui ne fait pas partie de user, none</translation>
+        <source>&apos;net&apos; is &apos;{value}&apos;, which is not one of user, none</source>
+        <extracomment>kvmgui/core/definition.py:601; {value} = _quote(v[&apos;net&apos;])</extracomment>
+        <translation>«&#xa0;net&#xa0;» vaut «&#xa0;{value}&#xa0;», qui ne fait pas partie de user, none</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;args&apos; cannot be split into arguments ({exc})</source>
-        <extracomment>kvmgui/core/definition.py:447</extracomment>
+        <extracomment>kvmgui/core/definition.py:613</extracomment>
         <translation>«&#xa0;args&#xa0;» ne peut pas être découpé en arguments ({exc})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the key &apos;{key}&apos; appears twice</source>
-        <extracomment>kvmgui/core/definition.py:489; {key} = _quote(key)</extracomment>
+        <extracomment>kvmgui/core/definition.py:658; {key} = _quote(key)</extracomment>
         <translation>la clé «&#xa0;{key}&#xa0;» apparaît deux fois</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is not a number a definition may contain</source>
-        <extracomment>kvmgui/core/definition.py:495</extracomment>
+        <extracomment>kvmgui/core/definition.py:667</extracomment>
         <translation>{name} n&apos;est pas un nombre qu&apos;une définition peut contenir</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>it is {raw_count} bytes long, far more than such a file can be</source>
-        <extracomment>kvmgui/core/definition.py:508; {raw_count} = len(raw)</extracomment>
-        <translation>il fait {raw_count} octets, bien plus qu&apos;un tel fichier ne peut en faire</translation>
+        <source>it is {count} bytes long, far more than such a file can be</source>
+        <extracomment>kvmgui/core/definition.py:683; {count} = len(raw)</extracomment>
+        <translation>il fait {count} octets, bien plus qu&apos;un tel fichier ne peut en faire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not valid UTF-8 text (bad byte at position {start})</source>
-        <extracomment>kvmgui/core/definition.py:512; {start} = exc.start</extracomment>
+        <extracomment>kvmgui/core/definition.py:693; {start} = exc.start</extracomment>
         <translation>ce n&apos;est pas du texte UTF-8 valide (octet incorrect à la position {start})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is empty</source>
-        <extracomment>kvmgui/core/definition.py:514</extracomment>
+        <extracomment>kvmgui/core/definition.py:700</extracomment>
         <translation>il est vide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not valid JSON ({msg} at line {lineno}, column {colno})</source>
-        <extracomment>kvmgui/core/definition.py:518; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno</extracomment>
+        <extracomment>kvmgui/core/definition.py:705; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno</extracomment>
         <translation>ce n&apos;est pas du JSON valide ({msg} à la ligne {lineno}, colonne {colno})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not valid JSON ({exc})</source>
-        <extracomment>kvmgui/core/definition.py:521; {exc} = _quote(str(exc), 80)</extracomment>
+        <extracomment>kvmgui/core/definition.py:715; {exc} = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else _quote(str(exc), 80)</extracomment>
         <translation>ce n&apos;est pas du JSON valide ({exc})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is nested too deeply</source>
-        <extracomment>kvmgui/core/definition.py:523</extracomment>
+        <extracomment>kvmgui/core/definition.py:722</extracomment>
         <translation>il est imbriqué trop profondément</translation>
     </message>
 </context>
@@ -6262,758 +6260,763 @@
     <message>
         <location line="+2"/>
         <source>Log out and back in (or restart the computer).</source>
-        <extracomment>kvmgui/core/hostcheck.py:117</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:120</extracomment>
         <translation>Fermez la session et rouvrez-la (ou redémarrez l&apos;ordinateur).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turn on virtualization (VT-x/AMD-V) in the computer&apos;s BIOS/UEFI settings, then restart.</source>
-        <extracomment>kvmgui/core/hostcheck.py:119</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:124</extracomment>
         <translation>Activez la virtualisation (VT-x/AMD-V) dans les réglages BIOS/UEFI de l&apos;ordinateur, puis redémarrez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This computer is itself a virtual machine: turn on nested virtualization for it in the program that runs it.</source>
-        <extracomment>kvmgui/core/hostcheck.py:122</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:133</extracomment>
         <translation>Cet ordinateur est lui-même une machine virtuelle&#xa0;: activez pour lui la virtualisation imbriquée dans le programme qui le fait tourner.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>you are in the kvm group, but this login session started before you were added</source>
-        <extracomment>kvmgui/core/hostcheck.py:295</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:311</extracomment>
         <translation>vous êtes dans le groupe kvm, mais cette session a été ouverte avant que vous y soyez ajouté</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it belongs to group {owner} with mode {mode}, which the kvm group cannot open</source>
-        <extracomment>kvmgui/core/hostcheck.py:304</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:326</extracomment>
         <translation>il appartient au groupe {owner} avec les droits {mode}, que le groupe kvm ne peut pas ouvrir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>you are not in the kvm group</source>
-        <extracomment>kvmgui/core/hostcheck.py:309</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:338</extracomment>
         <translation>vous n&apos;êtes pas dans le groupe kvm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>after adding yourself, log out and back in</source>
-        <extracomment>kvmgui/core/hostcheck.py:311</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:340</extracomment>
         <translation>après vous y être ajouté, fermez la session et rouvrez-la</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CPU shows no VT-x/AMD-V flag (vmx/svm) and the loaded KVM module is kvm_pvm, which cannot run ordinary guests</source>
-        <extracomment>kvmgui/core/hostcheck.py:321</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:351</extracomment>
         <translation>le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V (vmx/svm) et le module KVM chargé est kvm_pvm, qui ne peut pas faire tourner des invités ordinaires</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>this computer is a virtual machine without nested virtualization (its CPU shows no VT-x/AMD-V flag, vmx/svm)</source>
-        <extracomment>kvmgui/core/hostcheck.py:326</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:361</extracomment>
         <translation>cet ordinateur est une machine virtuelle sans virtualisation imbriquée (son processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V, vmx/svm)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the CPU shows no VT-x/AMD-V flag (vmx/svm): virtualization is switched off in the firmware settings or the CPU lacks it</source>
-        <extracomment>kvmgui/core/hostcheck.py:331</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:371</extracomment>
         <translation>le processeur n&apos;affiche pas l&apos;indicateur VT-x/AMD-V (vmx/svm)&#xa0;: la virtualisation est désactivée dans les réglages du micrologiciel ou le processeur ne la prend pas en charge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm does not exist</source>
-        <extracomment>kvmgui/core/hostcheck.py:346</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:391</extracomment>
         <translation>/dev/kvm n&apos;existe pas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm does not exist because the {module} module is not loaded</source>
-        <extracomment>kvmgui/core/hostcheck.py:348</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:395</extracomment>
         <translation>/dev/kvm n&apos;existe pas car le module {module} n&apos;est pas chargé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm is not a device file</source>
-        <extracomment>kvmgui/core/hostcheck.py:352</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:405</extracomment>
         <translation>/dev/kvm n&apos;est pas un fichier de périphérique</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>you are not allowed to use /dev/kvm because {why}</source>
-        <extracomment>kvmgui/core/hostcheck.py:355</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:410</extracomment>
         <translation>vous n&apos;avez pas le droit d&apos;utiliser /dev/kvm car {why}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm could not be opened ({kvm_open_errno})</source>
-        <extracomment>kvmgui/core/hostcheck.py:358; {kvm_open_errno} = _errno_text(raw.kvm_open_errno)</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:419; {kvm_open_errno} = _errno_text(raw.kvm_open_errno)</extracomment>
         <translation>/dev/kvm n&apos;a pas pu être ouvert ({kvm_open_errno})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm did not answer the KVM version query</source>
-        <extracomment>kvmgui/core/hostcheck.py:362</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:429</extracomment>
         <translation>/dev/kvm n&apos;a pas répondu à la demande de version de KVM</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>/dev/kvm reports KVM API version {kvm_api_version} instead of {KVM_API_VERSION}</source>
-        <extracomment>kvmgui/core/hostcheck.py:365; {kvm_api_version} = raw.kvm_api_version</extracomment>
-        <translation>/dev/kvm indique la version {kvm_api_version} de l&apos;API KVM au lieu de {KVM_API_VERSION}</translation>
+        <source>/dev/kvm reports KVM API version {version} instead of {expected}</source>
+        <extracomment>kvmgui/core/hostcheck.py:434; {version} = raw.kvm_api_version, {expected} = KVM_API_VERSION</extracomment>
+        <translation>/dev/kvm indique la version {version} de l&apos;API KVM au lieu de {expected}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>another hypervisor (VirtualBox or VMware) is holding VT-x/AMD-V</source>
-        <extracomment>kvmgui/core/hostcheck.py:371</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:446</extracomment>
         <translation>un autre hyperviseur (VirtualBox ou VMware) monopolise VT-x/AMD-V</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no answer</source>
-        <extracomment>kvmgui/core/hostcheck.py:378</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:457</extracomment>
         <translation>pas de réponse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KVM could not create a virtual machine ({detail})</source>
-        <extracomment>kvmgui/core/hostcheck.py:380</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:460</extracomment>
         <translation>KVM n&apos;a pas pu créer de machine virtuelle ({detail})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the loaded KVM module is kvm_pvm, which cannot run ordinary guests</source>
-        <extracomment>kvmgui/core/hostcheck.py:389</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:475</extracomment>
         <translation>le module KVM chargé est kvm_pvm, qui ne peut pas faire tourner des invités ordinaires</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit VirtualBox or VMware and try again.</source>
-        <extracomment>kvmgui/core/hostcheck.py:407</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:504</extracomment>
         <translation>Quittez VirtualBox ou VMware et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VT-x (vmx)</source>
-        <extracomment>kvmgui/core/hostcheck.py:418</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:516</extracomment>
         <translation>VT-x (vmx)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>AMD-V (svm)</source>
-        <extracomment>kvmgui/core/hostcheck.py:418</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:517</extracomment>
         <translation>AMD-V (svm)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CPU has {flag} and /dev/kvm can create virtual machines, so auto uses KVM and guests run at nearly native speed.</source>
-        <extracomment>kvmgui/core/hostcheck.py:420</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:520</extracomment>
         <translation>Le processeur dispose de {flag} et /dev/kvm peut créer des machines virtuelles&#xa0;: auto utilise donc KVM et les invités tournent à une vitesse proche de la vitesse native.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{0}, so auto uses TCG (software emulation) and guests will run much slower.</source>
-        <extracomment>kvmgui/core/hostcheck.py:425; {0} = _sentence(clause)[:-1]</extracomment>
-        <translation>{0}&#xa0;: auto utilise donc TCG (émulation logicielle) et les invités seront beaucoup plus lents.</translation>
+        <source>{reason}, so auto uses TCG (software emulation) and guests will run much slower.</source>
+        <extracomment>kvmgui/core/hostcheck.py:531; {reason} = _opening(clause)</extracomment>
+        <translation>{reason}&#xa0;: auto utilise donc TCG (émulation logicielle) et les invités seront beaucoup plus lents.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hardware acceleration</source>
-        <extracomment>kvmgui/core/hostcheck.py:547</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:658</extracomment>
         <translation>Accélération matérielle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This computer can use hardware acceleration, so virtual machines run at nearly full speed.</source>
-        <extracomment>kvmgui/core/hostcheck.py:550</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:662</extracomment>
         <translation>Cet ordinateur peut utiliser l&apos;accélération matérielle, les machines virtuelles tournent donc presque à pleine vitesse.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This computer can&apos;t use hardware acceleration, so virtual machines will run slowly.</source>
-        <extracomment>kvmgui/core/hostcheck.py:552</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:670</extracomment>
         <translation>Cet ordinateur ne peut pas utiliser l&apos;accélération matérielle, les machines virtuelles seront donc lentes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Processor</source>
-        <extracomment>kvmgui/core/hostcheck.py:567</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:689</extracomment>
         <translation>Processeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Intel VT-x (vmx flag)</source>
-        <extracomment>kvmgui/core/hostcheck.py:569</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:692</extracomment>
         <translation>Intel VT-x (drapeau vmx)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>AMD-V (svm flag)</source>
-        <extracomment>kvmgui/core/hostcheck.py:569</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:693</extracomment>
         <translation>AMD-V (drapeau svm)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The processor supports hardware virtualization.</source>
-        <extracomment>kvmgui/core/hostcheck.py:571</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:696</extracomment>
         <translation>Le processeur prend en charge la virtualisation matérielle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CPU supports {flag}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:572</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:702</extracomment>
         <translation>Le processeur prend en charge {flag}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This computer is a virtual machine that does not pass hardware virtualization on to its own virtual machines.</source>
-        <extracomment>kvmgui/core/hostcheck.py:577</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:710</extracomment>
         <translation>Cet ordinateur est une machine virtuelle qui ne transmet pas la virtualisation matérielle à ses propres machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CPU shows the hypervisor flag but no VT-x/AMD-V flag (vmx/svm).</source>
-        <extracomment>kvmgui/core/hostcheck.py:580</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:718</extracomment>
         <translation>Le processeur affiche le drapeau hypervisor mais aucun drapeau VT-x/AMD-V (vmx/svm).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hardware virtualization is switched off in the BIOS/UEFI settings, or this processor does not have it.</source>
-        <extracomment>kvmgui/core/hostcheck.py:584</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:727</extracomment>
         <translation>La virtualisation matérielle est désactivée dans les réglages BIOS/UEFI, ou ce processeur ne l&apos;a pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CPU shows no VT-x/AMD-V flag (vmx/svm).</source>
-        <extracomment>kvmgui/core/hostcheck.py:587</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:735</extracomment>
         <translation>Le processeur n&apos;affiche aucun drapeau VT-x/AMD-V (vmx/svm).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Virtualization driver</source>
-        <extracomment>kvmgui/core/hostcheck.py:592</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:741</extracomment>
         <translation>Pilote de virtualisation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not tell whether the virtualization driver is loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:596</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:746</extracomment>
         <translation>Impossible de savoir si le pilote de virtualisation est chargé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Neither /proc/modules nor /sys/module could be read.</source>
-        <extracomment>kvmgui/core/hostcheck.py:597</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:752</extracomment>
         <translation>Ni /proc/modules ni /sys/module n&apos;ont pu être lus.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization driver is loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:602</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:762</extracomment>
         <translation>Le pilote de virtualisation est chargé.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The loaded virtualization driver cannot run ordinary operating systems.</source>
-        <extracomment>kvmgui/core/hostcheck.py:608</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:773</extracomment>
         <translation>Le pilote de virtualisation chargé ne peut pas faire tourner des systèmes d&apos;exploitation ordinaires.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially prepared guest kernels.</source>
-        <extracomment>kvmgui/core/hostcheck.py:611</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:781</extracomment>
         <translation>Le module KVM chargé est kvm_pvm, une variante de KVM qui ne fait tourner que des noyaux invités spécialement préparés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization driver is not loaded because the processor does not offer hardware virtualization.</source>
-        <extracomment>kvmgui/core/hostcheck.py:617</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:792</extracomment>
         <translation>Le pilote de virtualisation n&apos;est pas chargé car le processeur n&apos;offre pas la virtualisation matérielle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No KVM module (kvm_intel or kvm_amd) is loaded and the CPU shows no vmx/svm flag.</source>
-        <extracomment>kvmgui/core/hostcheck.py:620</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:800</extracomment>
         <translation>Aucun module KVM (kvm_intel ou kvm_amd) n&apos;est chargé et le processeur n&apos;affiche aucun drapeau vmx/svm.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization driver is not loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:625</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:810</extracomment>
         <translation>Le pilote de virtualisation n&apos;est pas chargé.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Virtualization device</source>
-        <extracomment>kvmgui/core/hostcheck.py:631</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:820</extracomment>
         <translation>Périphérique de virtualisation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization device is missing, so hardware acceleration can&apos;t be used.</source>
-        <extracomment>kvmgui/core/hostcheck.py:636</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:826</extracomment>
         <translation>Le périphérique de virtualisation est absent, l&apos;accélération matérielle ne peut donc pas être utilisée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm does not exist.</source>
-        <extracomment>kvmgui/core/hostcheck.py:637</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:832</extracomment>
         <translation>/dev/kvm n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization device is broken, so hardware acceleration can&apos;t be used.</source>
-        <extracomment>kvmgui/core/hostcheck.py:642</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:838</extracomment>
         <translation>Le périphérique de virtualisation est défectueux, l&apos;accélération matérielle ne peut donc pas être utilisée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm exists but is not a device file.</source>
-        <extracomment>kvmgui/core/hostcheck.py:644</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:846</extracomment>
         <translation>/dev/kvm existe mais n&apos;est pas un fichier de périphérique.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>You were added to the kvm group, but that only counts after you log out and back in.</source>
-        <extracomment>kvmgui/core/hostcheck.py:659</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:875</extracomment>
         <translation>Vous avez été ajouté au groupe kvm, mais cela ne compte qu&apos;après vous être déconnecté puis reconnecté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization device has the wrong permissions, so nobody can use it.</source>
-        <extracomment>kvmgui/core/hostcheck.py:663</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:884</extracomment>
         <translation>Le périphérique de virtualisation a de mauvaises permissions, personne ne peut donc l&apos;utiliser.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not allowed to use hardware acceleration until you join the kvm group and log in again.</source>
-        <extracomment>kvmgui/core/hostcheck.py:665</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:891</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;utiliser l&apos;accélération matérielle tant que vous n&apos;avez pas rejoint le groupe kvm et ne vous êtes pas reconnecté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Another virtualization program (VirtualBox or VMware) is using the processor&apos;s virtualization, so it can&apos;t be used here now.</source>
-        <extracomment>kvmgui/core/hostcheck.py:670</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:901</extracomment>
         <translation>Un autre programme de virtualisation (VirtualBox ou VMware) utilise la virtualisation du processeur, elle ne peut donc pas être utilisée ici pour l&apos;instant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization device could not be opened.</source>
-        <extracomment>kvmgui/core/hostcheck.py:674</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:910</extracomment>
         <translation>Le périphérique de virtualisation n&apos;a pas pu être ouvert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization device did not answer as expected.</source>
-        <extracomment>kvmgui/core/hostcheck.py:676</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:914</extracomment>
         <translation>Le périphérique de virtualisation n&apos;a pas répondu comme prévu.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A test virtual machine could not be created.</source>
-        <extracomment>kvmgui/core/hostcheck.py:677</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:920</extracomment>
         <translation>Une machine virtuelle de test n&apos;a pas pu être créée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Virtualization test</source>
-        <extracomment>kvmgui/core/hostcheck.py:681</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:925</extracomment>
         <translation>Test de virtualisation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not checked, because the virtualization device is missing.</source>
-        <extracomment>kvmgui/core/hostcheck.py:685</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:930</extracomment>
         <translation>Non vérifié, car le périphérique de virtualisation est absent.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>You are the administrator (root), so no group membership is needed.</source>
-        <extracomment>kvmgui/core/hostcheck.py:720</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:994</extracomment>
         <translation>Vous êtes l&apos;administrateur (root), aucune appartenance à un groupe n&apos;est donc nécessaire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This system has no kvm group, so access is granted some other way.</source>
-        <extracomment>kvmgui/core/hostcheck.py:725</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1004</extracomment>
         <translation>Ce système n&apos;a pas de groupe kvm, l&apos;accès est donc accordé autrement.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>You can use hardware acceleration from this desktop, but not over SSH unless you join the kvm group and log in again.</source>
-        <extracomment>kvmgui/core/hostcheck.py:739</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1031</extracomment>
         <translation>Vous pouvez utiliser l&apos;accélération matérielle depuis ce bureau, mais pas par SSH à moins de rejoindre le groupe kvm et de vous reconnecter.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This desktop session reaches /dev/kvm through an access list (uaccess), which remote logins do not get.</source>
-        <extracomment>kvmgui/core/hostcheck.py:742</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1039</extracomment>
         <translation>Cette session de bureau accède à /dev/kvm grâce à une liste d&apos;accès (uaccess), que les connexions à distance n&apos;obtiennent pas.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Other virtualization programs</source>
-        <extracomment>kvmgui/core/hostcheck.py:753</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1059</extracomment>
         <translation>Autres programmes de virtualisation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VirtualBox cannot start its virtual machines while this program&apos;s virtualization driver is loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:763</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1070</extracomment>
         <translation>VirtualBox ne peut pas démarrer ses machines virtuelles tant que le pilote de virtualisation de ce programme est chargé.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>VirtualBox and these virtual machines cannot run at the same time, so quit every VirtualBox machine before starting one here, and the other way round.</source>
-        <extracomment>kvmgui/core/hostcheck.py:774</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1097</extracomment>
         <translation>VirtualBox et ces machines virtuelles ne peuvent pas tourner en même temps&#xa0;: quittez toutes les machines VirtualBox avant d&apos;en démarrer une ici, et inversement.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>VirtualBox&apos;s vboxdrv driver is loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:777</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1110</extracomment>
         <translation>Le pilote vboxdrv de VirtualBox est chargé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VMware and these virtual machines cannot run at the same time.</source>
-        <extracomment>kvmgui/core/hostcheck.py:782</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1117</extracomment>
         <translation>VMware et ces machines virtuelles ne peuvent pas tourner en même temps.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>VMware&apos;s vmmon driver is loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:784</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1129</extracomment>
         <translation>Le pilote vmmon de VMware est chargé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not tell whether VirtualBox or VMware is running.</source>
-        <extracomment>kvmgui/core/hostcheck.py:788</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1135</extracomment>
         <translation>Impossible de savoir si VirtualBox ou VMware est en cours d&apos;exécution.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No VirtualBox or VMware driver is in the way.</source>
-        <extracomment>kvmgui/core/hostcheck.py:791</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1143</extracomment>
         <translation>Aucun pilote VirtualBox ou VMware ne gêne.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Running inside a virtual machine</source>
-        <extracomment>kvmgui/core/hostcheck.py:796</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1149</extracomment>
         <translation>Exécution dans une machine virtuelle</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The virtual hardware is {dmi_product_name}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:800; {dmi_product_name} = raw.dmi_product_name</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1156; {dmi_product_name} = raw.dmi_product_name</extracomment>
         <translation>Le matériel virtuel est {dmi_product_name}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This computer is itself a virtual machine, so its virtual machines run slower than on real hardware.</source>
-        <extracomment>kvmgui/core/hostcheck.py:805</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1164</extracomment>
         <translation>Cet ordinateur est lui-même une machine virtuelle, ses machines virtuelles tournent donc plus lentement que sur du vrai matériel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CPU shows vmx/svm: nested virtualization is available.</source>
-        <extracomment>kvmgui/core/hostcheck.py:808</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1171</extracomment>
         <translation>Le processeur affiche vmx/svm&#xa0;: la virtualisation imbriquée est disponible.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This computer is itself a virtual machine without nested virtualization.</source>
-        <extracomment>kvmgui/core/hostcheck.py:814</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1180</extracomment>
         <translation>Cet ordinateur est lui-même une machine virtuelle sans virtualisation imbriquée.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Your desktop has a sound server, but QEMU lacks its sound module, so guest sound is off.</source>
-        <extracomment>kvmgui/core/hostcheck.py:924</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1375</extracomment>
         <translation>Votre bureau a un serveur de son, mais il manque à QEMU son module de son, le son des invités est donc coupé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guest sound plays through your desktop&apos;s sound server.</source>
-        <extracomment>kvmgui/core/hostcheck.py:931</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1387</extracomment>
         <translation>Le son des invités passe par le serveur de son de votre bureau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU uses its PulseAudio driver (pa) with the socket {pulse_socket}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:932; {pulse_socket} = raw.pulse_socket</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1393; {pulse_socket} = raw.pulse_socket</extracomment>
         <translation>QEMU utilise son pilote PulseAudio (pa) avec le socket {pulse_socket}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your desktop&apos;s sound system lacks the part QEMU plays sound through, so guest sound is off.</source>
-        <extracomment>kvmgui/core/hostcheck.py:942</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1409</extracomment>
         <translation>Il manque au système de son de votre bureau la partie par laquelle QEMU joue le son, le son des invités est donc coupé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PipeWire runs without its PulseAudio service (pipewire-pulse): there is no PulseAudio socket.</source>
-        <extracomment>kvmgui/core/hostcheck.py:945</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1417</extracomment>
         <translation>PipeWire tourne sans son service PulseAudio (pipewire-pulse)&#xa0;: il n&apos;y a pas de socket PulseAudio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No sound server was found for this desktop session, so guest sound is off.</source>
-        <extracomment>kvmgui/core/hostcheck.py:950</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1427</extracomment>
         <translation>Aucun serveur de son n&apos;a été trouvé pour cette session de bureau, le son des invités est donc coupé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Neither a PulseAudio nor a PipeWire socket exists in this session&apos;s runtime folder.</source>
-        <extracomment>kvmgui/core/hostcheck.py:951</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1433</extracomment>
         <translation>Aucun socket PulseAudio ni PipeWire n&apos;existe dans le dossier d&apos;exécution de cette session.</translation>
     </message>
     <message>
         <location line="-166"/>
         <source>The {name} module is loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:603</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:765</extracomment>
         <translation>Le module {name} est chargé.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The {module} module is not loaded.</source>
-        <extracomment>kvmgui/core/hostcheck.py:626</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:813</extracomment>
         <translation>Le module {module} n&apos;est pas chargé.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>, mode {dev_kvm_mode}</source>
-        <extracomment>kvmgui/core/hostcheck.py:646; {dev_kvm_mode} = raw.dev_kvm_mode</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:850; {dev_kvm_mode} = format(raw.dev_kvm_mode, &apos;04o&apos;)</extracomment>
         <translation>, droits {dev_kvm_mode}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>group {dev_kvm_group}</source>
-        <extracomment>kvmgui/core/hostcheck.py:647; {dev_kvm_group} = raw.dev_kvm_group</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:854; {dev_kvm_group} = raw.dev_kvm_group</extracomment>
         <translation>groupe {dev_kvm_group}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown group</source>
-        <extracomment>kvmgui/core/hostcheck.py:647</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:856</extracomment>
         <translation>groupe inconnu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtualization device exists.</source>
-        <extracomment>kvmgui/core/hostcheck.py:649</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:859</extracomment>
         <translation>Le périphérique de virtualisation existe.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm exists ({group}{mode}).</source>
-        <extracomment>kvmgui/core/hostcheck.py:650</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:862</extracomment>
         <translation>/dev/kvm existe ({group}{mode}).</translation>
     </message>
     <message>
         <location line="+20"/>
-        <source>, so KVM cannot create VMs until you quit it or unload its driver</source>
-        <extracomment>kvmgui/core/hostcheck.py:694</extracomment>
-        <translation>, KVM ne peut donc pas créer de machines virtuelles tant que vous ne le quittez pas ou ne déchargez pas son pilote</translation>
+        <source>{clause}, so KVM cannot create VMs until you quit it or unload its driver</source>
+        <extracomment>kvmgui/core/hostcheck.py:944</extracomment>
+        <translation>{clause}, KVM ne peut donc pas créer de machines virtuelles tant que vous ne le quittez pas ou ne déchargez pas son pilote</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A test virtual machine was created, but ordinary operating systems would not run in it.</source>
-        <extracomment>kvmgui/core/hostcheck.py:703</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:959</extracomment>
         <translation>Une machine virtuelle de test a été créée, mais des systèmes d&apos;exploitation ordinaires n&apos;y tourneraient pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>/dev/kvm created a test VM, but it belongs to kvm_pvm, which cannot run ordinary guests.</source>
-        <extracomment>kvmgui/core/hostcheck.py:706</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:967</extracomment>
         <translation>/dev/kvm a créé une machine virtuelle de test, mais il appartient à kvm_pvm, qui ne peut pas faire tourner des invités ordinaires.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A test virtual machine was created successfully.</source>
-        <extracomment>kvmgui/core/hostcheck.py:710</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:976</extracomment>
         <translation>Une machine virtuelle de test a bien été créée.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>/dev/kvm opened, reports API version {KVM_API_VERSION} and created a test VM.</source>
-        <extracomment>kvmgui/core/hostcheck.py:711</extracomment>
-        <translation>/dev/kvm s&apos;est ouvert, indique la version {KVM_API_VERSION} de l&apos;API et a créé une machine virtuelle de test.</translation>
+        <source>/dev/kvm opened, reports API version {version} and created a test VM.</source>
+        <extracomment>kvmgui/core/hostcheck.py:979; {version} = KVM_API_VERSION</extracomment>
+        <translation>/dev/kvm s&apos;est ouvert, indique la version {version} de l&apos;API et a créé une machine virtuelle de test.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvm group</source>
-        <extracomment>kvmgui/core/hostcheck.py:716</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:989</extracomment>
         <translation>Groupe kvm</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>You are in the kvm group.</source>
-        <extracomment>kvmgui/core/hostcheck.py:728</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1012</extracomment>
         <translation>Vous êtes dans le groupe kvm.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You were added to the kvm group, but this login session started before that.</source>
-        <extracomment>kvmgui/core/hostcheck.py:732</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1018</extracomment>
         <translation>Vous avez été ajouté au groupe kvm, mais cette session a été ouverte avant.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>You are not in the kvm group; after adding yourself, log out and back in.</source>
-        <extracomment>kvmgui/core/hostcheck.py:747</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1049</extracomment>
         <translation>Vous n&apos;êtes pas dans le groupe kvm&#xa0;; après vous y être ajouté, fermez la session et rouvrez-la.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>VirtualBox&apos;s vboxdrv driver is loaded, and on Linux 6.12 or newer KVM holds VT-x/AMD-V from the moment its module loads, so VirtualBox fails with VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is loaded, and KVM cannot start guests while a VirtualBox VM runs.</source>
-        <extracomment>kvmgui/core/hostcheck.py:767</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1085</extracomment>
         <translation>Le pilote vboxdrv de VirtualBox est chargé, et avec Linux 6.12 ou plus récent KVM monopolise VT-x/AMD-V dès le chargement de son module&#xa0;: VirtualBox échoue donc avec VERR_VMX_IN_VMX_ROOT_MODE (ou VERR_SVM_IN_USE) tant que KVM est chargé, et KVM ne peut pas démarrer d&apos;invités tant qu&apos;une machine virtuelle VirtualBox tourne.</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>To use VirtualBox, first run: sudo modprobe -r {kvm_module} (or boot with kvm.enable_virt_at_load=0)</source>
-        <extracomment>kvmgui/core/hostcheck.py:765</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1077</extracomment>
         <translation>Pour utiliser VirtualBox, lancez d&apos;abord&#xa0;: sudo modprobe -r {kvm_module} (ou démarrez avec kvm.enable_virt_at_load=0)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Quit all VirtualBox virtual machines before starting one here.</source>
-        <extracomment>kvmgui/core/hostcheck.py:776</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1104</extracomment>
         <translation>Quittez toutes les machines virtuelles VirtualBox avant d&apos;en démarrer une ici.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Quit all VMware virtual machines before starting one here.</source>
-        <extracomment>kvmgui/core/hostcheck.py:783</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1123</extracomment>
         <translation>Quittez toutes les machines virtuelles VMware avant d&apos;en démarrer une ici.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This computer is not a virtual machine.</source>
-        <extracomment>kvmgui/core/hostcheck.py:798</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1152</extracomment>
         <translation>Cet ordinateur n&apos;est pas une machine virtuelle.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{program} is not installed.</source>
-        <extracomment>kvmgui/core/hostcheck.py:830</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1201</extracomment>
         <translation>{program} n&apos;est pas installé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{program} at {path} did not report its version{detail}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:835</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1209</extracomment>
         <translation>{program} dans {path} n&apos;a pas indiqué sa version{detail}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{program} {shown} is too old: kvmgui needs {need} or newer.</source>
-        <extracomment>kvmgui/core/hostcheck.py:842</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1224</extracomment>
         <translation>{program} {shown} est trop ancien&#xa0;: kvmgui nécessite la version {need} ou plus récente.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{program} {shown} is installed at {path}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:844</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1234</extracomment>
         <translation>{program} {shown} est installé dans {path}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI firmware (OVMF)</source>
-        <extracomment>kvmgui/core/hostcheck.py:848</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1242</extracomment>
         <translation>Micrologiciel UEFI (OVMF)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI firmware found at {ovmf_code}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:850; {ovmf_code} = raw.ovmf_code</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1245; {ovmf_code} = raw.ovmf_code</extracomment>
         <translation>Micrologiciel UEFI trouvé dans {ovmf_code}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can&apos;t be created.</source>
-        <extracomment>kvmgui/core/hostcheck.py:853</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1251</extracomment>
         <translation>Le micrologiciel UEFI (OVMF) n&apos;est pas installé&#xa0;: les invités UEFI et Windows 11 ne peuvent donc pas être créés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TPM emulator (swtpm)</source>
-        <extracomment>kvmgui/core/hostcheck.py:860</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1262</extracomment>
         <translation>Émulateur de TPM (swtpm)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>swtpm is installed at {swtpm_path}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:862; {swtpm_path} = raw.swtpm_path</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1265; {swtpm_path} = raw.swtpm_path</extracomment>
         <translation>swtpm est installé dans {swtpm_path}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>swtpm is not installed, so Windows 11 guests can&apos;t get the TPM they need.</source>
-        <extracomment>kvmgui/core/hostcheck.py:865</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1271</extracomment>
         <translation>swtpm n&apos;est pas installé&#xa0;: les invités Windows 11 ne peuvent donc pas avoir le TPM dont ils ont besoin.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SPICE viewer</source>
-        <extracomment>kvmgui/core/hostcheck.py:870</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1280</extracomment>
         <translation>Visionneuse SPICE</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>remote-viewer is installed at {remote_viewer_path}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:874; {remote_viewer_path} = raw.remote_viewer_path</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1285; {remote_viewer_path} = raw.remote_viewer_path</extracomment>
         <translation>remote-viewer est installé dans {remote_viewer_path}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>remote-viewer is not installed; it is only needed for VMs that use a SPICE display.</source>
-        <extracomment>kvmgui/core/hostcheck.py:878</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1295</extracomment>
         <translation>remote-viewer n&apos;est pas installé&#xa0;; il n&apos;est nécessaire que pour les machines virtuelles qui utilisent un affichage SPICE.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Free space</source>
-        <extracomment>kvmgui/core/hostcheck.py:894</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1316</extracomment>
         <translation>Espace libre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not measure the free space for {where}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:898</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1321</extracomment>
         <translation>Impossible de mesurer l&apos;espace libre pour {where}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Only {shown} is free for the VM folder {where}, too little for most guest installs.</source>
-        <extracomment>kvmgui/core/hostcheck.py:904</extracomment>
-        <translation>Seulement {shown} libres pour le dossier des machines virtuelles {where}, trop peu pour installer la plupart des systèmes invités.</translation>
+        <source>Only {free} is free for the VM folder {where}, too little for most guest installs.</source>
+        <extracomment>kvmgui/core/hostcheck.py:1333</extracomment>
+        <translation>Seulement {free} libres pour le dossier des machines virtuelles {where}, trop peu pour installer la plupart des systèmes invités.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Free up disk space, or choose a VM folder on a larger disk in the settings.</source>
-        <extracomment>kvmgui/core/hostcheck.py:906</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1342</extracomment>
         <translation>Libérez de l&apos;espace disque, ou choisissez dans les paramètres un dossier des machines virtuelles sur un disque plus grand.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{shown} is free for the VM folder {where}.</source>
-        <extracomment>kvmgui/core/hostcheck.py:908</extracomment>
-        <translation>{shown} libres pour le dossier des machines virtuelles {where}.</translation>
+        <source>{free} is free for the VM folder {where}.</source>
+        <extracomment>kvmgui/core/hostcheck.py:1349</extracomment>
+        <translation>{free} libres pour le dossier des machines virtuelles {where}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QEMU&apos;s sound drivers are {drivers}; its PulseAudio driver (pa, the module audio-pa.so) is not installed.</source>
-        <extracomment>kvmgui/core/hostcheck.py:914</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1359</extracomment>
         <translation>Les pilotes de son de QEMU sont {drivers}&#xa0;; son pilote PulseAudio (pa, le module audio-pa.so) n&apos;est pas installé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sound</source>
-        <extracomment>kvmgui/core/hostcheck.py:920</extracomment>
+        <extracomment>kvmgui/core/hostcheck.py:1370</extracomment>
         <translation>Son</translation>
+    </message>
+    <message>
+        <source>{clause}.</source>
+        <extracomment>kvmgui/core/hostcheck.py:495; {clause} = _opening(clause)</extracomment>
+        <translation>{clause}.</translation>
     </message>
 </context>
 <context>
@@ -7021,43 +7024,43 @@
     <message>
         <location line="+16"/>
         <source>a folder</source>
-        <extracomment>kvmgui/core/media.py:90</extracomment>
+        <extracomment>kvmgui/core/media.py:92</extracomment>
         <translation>un dossier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a named pipe (FIFO)</source>
-        <extracomment>kvmgui/core/media.py:92</extracomment>
+        <extracomment>kvmgui/core/media.py:94</extracomment>
         <translation>un tube nommé (FIFO)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a character device (like /dev/zero or /dev/kvm)</source>
-        <extracomment>kvmgui/core/media.py:94</extracomment>
+        <extracomment>kvmgui/core/media.py:97</extracomment>
         <translation>un périphérique en mode caractère (comme /dev/zero ou /dev/kvm)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a socket</source>
-        <extracomment>kvmgui/core/media.py:96</extracomment>
+        <extracomment>kvmgui/core/media.py:100</extracomment>
         <translation>une socket</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a special file</source>
-        <extracomment>kvmgui/core/media.py:97</extracomment>
+        <extracomment>kvmgui/core/media.py:101</extracomment>
         <translation>un fichier spécial</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a file of the running system (under /proc or /sys)</source>
-        <extracomment>kvmgui/core/media.py:118</extracomment>
+        <extracomment>kvmgui/core/media.py:123</extracomment>
         <translation>un fichier du système en marche (sous /proc ou /sys)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{shown_path} is {kind}, which cannot serve as the {what}: pick an image file or a device such as /dev/sdb.</source>
-        <extracomment>kvmgui/core/media.py:121</extracomment>
+        <extracomment>kvmgui/core/media.py:128</extracomment>
         <translation>{shown_path} est {kind}, qui ne peut pas être {what}&#xa0;: choisissez un fichier image ou un périphérique comme /dev/sdb.</translation>
     </message>
 </context>
@@ -7065,9 +7068,9 @@
     <name>core.qemu_caps</name>
     <message>
         <location line="+2"/>
-        <source>Not a QEMU version banner: {0}</source>
-        <extracomment>kvmgui/core/qemu_caps.py:44; {0} = text.strip()[:80]</extracomment>
-        <translation>Ce n&apos;est pas une bannière de version de QEMU&#xa0;: {0}</translation>
+        <source>Not a QEMU version banner: {text}</source>
+        <extracomment>kvmgui/core/qemu_caps.py:47; {text} = repr(text.strip()[:80])</extracomment>
+        <translation>Ce n&apos;est pas une bannière de version de QEMU&#xa0;: {text}</translation>
     </message>
 </context>
 <context>
@@ -7075,289 +7078,289 @@
     <message>
         <location line="+2"/>
         <source>An image path must not be empty.</source>
-        <extracomment>kvmgui/core/qemu_img.py:70</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:72</extracomment>
         <translation>Un chemin d&apos;image ne doit pas être vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An image path must not contain NUL characters.</source>
-        <extracomment>kvmgui/core/qemu_img.py:72</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:76</extracomment>
         <translation>Un chemin d&apos;image ne doit pas contenir de caractère NUL.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{fmt} is not a valid image {what}.</source>
-        <extracomment>kvmgui/core/qemu_img.py:83</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:89; {fmt} = repr(fmt)</extracomment>
         <translation>{fmt} n&apos;est pas un {what} d&apos;image valide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image size must be a positive number of bytes, not {size_bytes}.</source>
-        <extracomment>kvmgui/core/qemu_img.py:89</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:99; {size_bytes} = repr(size_bytes)</extracomment>
         <translation>La taille de l&apos;image doit être un nombre positif d&apos;octets, pas {size_bytes}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A backing file needs its format (for example qcow2 or raw), so that QEMU never has to guess it.</source>
-        <extracomment>kvmgui/core/qemu_img.py:113</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:129</extracomment>
         <translation>Un fichier de base doit avoir son format indiqué (par exemple qcow2 ou raw), pour que QEMU n&apos;ait jamais à le deviner.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only qcow2 images can have a backing file.</source>
-        <extracomment>kvmgui/core/qemu_img.py:117</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:138</extracomment>
         <translation>Seules les images qcow2 peuvent avoir un fichier de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>backing format</source>
-        <extracomment>kvmgui/core/qemu_img.py:118</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:141</extracomment>
         <translation>format de base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A backing format was given without a backing file.</source>
-        <extracomment>kvmgui/core/qemu_img.py:120</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:145</extracomment>
         <translation>Un format de base a été donné sans fichier de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A new image needs a size.</source>
-        <extracomment>kvmgui/core/qemu_img.py:125</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:154</extracomment>
         <translation>Une nouvelle image doit avoir une taille.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Only {0} images can be compressed.</source>
-        <extracomment>kvmgui/core/qemu_img.py:177; {0} = &apos;, &apos;.join(COMPRESSIBLE_FORMATS)</extracomment>
-        <translation>Seules les images {0} peuvent être compressées.</translation>
+        <source>Only {formats} images can be compressed.</source>
+        <extracomment>kvmgui/core/qemu_img.py:207; {formats} = &apos;, &apos;.join(COMPRESSIBLE_FORMATS)</extracomment>
+        <translation>Seules les images {formats} peuvent être compressées.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A backing file needs its format, so that QEMU never guesses it.</source>
-        <extracomment>kvmgui/core/qemu_img.py:188</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:221</extracomment>
         <translation>Un fichier de base doit avoir son format indiqué, pour que QEMU ne le devine jamais.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The rate limit must be a positive number of bytes per second.</source>
-        <extracomment>kvmgui/core/qemu_img.py:192</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:230</extracomment>
         <translation>La limite de débit doit être un nombre positif d&apos;octets par seconde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>repair must be &apos;leaks&apos; or &apos;all&apos;.</source>
-        <extracomment>kvmgui/core/qemu_img.py:226</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:269</extracomment>
         <translation>repair doit valoir «&#xa0;leaks&#xa0;» ou «&#xa0;all&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An image in use by a VM cannot be repaired.</source>
-        <extracomment>kvmgui/core/qemu_img.py:228</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:273</extracomment>
         <translation>Une image utilisée par une machine virtuelle ne peut pas être réparée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Measure either an image (src=) or a size (size=), not both.</source>
-        <extracomment>kvmgui/core/qemu_img.py:267</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:314</extracomment>
         <translation>Mesurez soit une image (src=), soit une taille (size=), pas les deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The source image&apos;s format is needed.</source>
-        <extracomment>kvmgui/core/qemu_img.py:271</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:323</extracomment>
         <translation>Le format de l&apos;image source est nécessaire.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The disk is only {current_size}; it cannot shrink by {1}.</source>
-        <extracomment>kvmgui/core/qemu_img.py:297; {current_size} = format_size(current), {1} = stripped[1:]</extracomment>
-        <translation>Le disque ne fait que {current_size}&#xa0;; il ne peut pas être réduit de {1}.</translation>
+        <source>The disk is only {current_size}; it cannot shrink by {change}.</source>
+        <extracomment>kvmgui/core/qemu_img.py:351; {current_size} = Size(current), {change} = stripped[1:]</extracomment>
+        <translation>Le disque ne fait que {current_size}&#xa0;; il ne peut pas être réduit de {change}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img reported {key}={value}, which is not a number.</source>
-        <extracomment>kvmgui/core/qemu_img.py:356</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:417; {value} = repr(value)</extracomment>
         <translation>qemu-img a indiqué {key}={value}, qui n&apos;est pas un nombre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img listed a snapshot that is not an object.</source>
-        <extracomment>kvmgui/core/qemu_img.py:366</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:434</extracomment>
         <translation>qemu-img a listé un instantané qui n&apos;est pas un objet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not print an image description.</source>
-        <extracomment>kvmgui/core/qemu_img.py:381</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:451</extracomment>
         <translation>qemu-img info n&apos;a pas affiché de description de l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not report the image&apos;s format and size.</source>
-        <extracomment>kvmgui/core/qemu_img.py:385</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:457</extracomment>
         <translation>qemu-img info n&apos;a pas indiqué le format et la taille de l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info listed snapshots in an unknown form.</source>
-        <extracomment>kvmgui/core/qemu_img.py:394</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:471</extracomment>
         <translation>qemu-img info a listé les instantanés sous une forme inconnue.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img printed something that is not JSON.</source>
-        <extracomment>kvmgui/core/qemu_img.py:426</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:508</extracomment>
         <translation>qemu-img a affiché quelque chose qui n&apos;est pas du JSON.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info printed an empty list.</source>
-        <extracomment>kvmgui/core/qemu_img.py:434</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:518</extracomment>
         <translation>qemu-img info a affiché une liste vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img info did not print a backing chain.</source>
-        <extracomment>kvmgui/core/qemu_img.py:445</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:531</extracomment>
         <translation>qemu-img info n&apos;a pas affiché de chaîne d&apos;images de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No errors were found in the image.</source>
-        <extracomment>kvmgui/core/qemu_img.py:503</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:591</extracomment>
         <translation>Aucune erreur n&apos;a été trouvée dans l&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is intact but wastes space ({leaks} leaked clusters); repairing it reclaims that space.</source>
-        <extracomment>kvmgui/core/qemu_img.py:506</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:596</extracomment>
         <translation>L&apos;image est intacte mais gaspille de la place ({leaks} clusters perdus)&#xa0;; la réparer récupère cette place.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is damaged ({corruptions} errors). Keep a copy of it before trying a repair, which may lose data.</source>
-        <extracomment>kvmgui/core/qemu_img.py:511</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:607</extracomment>
         <translation>L&apos;image est endommagée ({corruptions} erreurs). Gardez-en une copie avant de tenter une réparation, qui peut perdre des données.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image format has no internal structure that could be checked.</source>
-        <extracomment>kvmgui/core/qemu_img.py:516</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:618</extracomment>
         <translation>Ce format d&apos;image n&apos;a pas de structure interne qui puisse être vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image could not be checked.</source>
-        <extracomment>kvmgui/core/qemu_img.py:518</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:625</extracomment>
         <translation>L&apos;image n&apos;a pas pu être vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img measure did not print an object.</source>
-        <extracomment>kvmgui/core/qemu_img.py:533</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:642</extracomment>
         <translation>qemu-img measure n&apos;a pas affiché d&apos;objet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img measure did not report the sizes.</source>
-        <extracomment>kvmgui/core/qemu_img.py:537</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:648</extracomment>
         <translation>qemu-img measure n&apos;a pas indiqué les tailles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image is in use by a running VM.</source>
-        <extracomment>kvmgui/core/qemu_img.py:572</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:685</extracomment>
         <translation>Cette image est utilisée par une machine virtuelle en marche.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{LOCKED_MESSAGE} Shut the VM down first, then try again.</source>
-        <extracomment>kvmgui/core/qemu_img.py:577</extracomment>
-        <translation>{LOCKED_MESSAGE} Éteignez d&apos;abord la machine virtuelle, puis réessayez.</translation>
+        <source>{locked} Shut the VM down first, then try again.</source>
+        <extracomment>kvmgui/core/qemu_img.py:692; {locked} = LOCKED_MESSAGE</extracomment>
+        <translation>{locked} Éteignez d&apos;abord la machine virtuelle, puis réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image&apos;s base (backing file) cannot be opened. Check that it still exists.</source>
-        <extracomment>kvmgui/core/qemu_img.py:580</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:698</extracomment>
         <translation>La base de l&apos;image (fichier de base) ne peut pas être ouverte. Vérifiez qu&apos;elle existe toujours.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image file does not exist. Check the path.</source>
-        <extracomment>kvmgui/core/qemu_img.py:582</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:704</extracomment>
         <translation>Le fichier image n&apos;existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not allowed to open this file. Check its owner and permissions.</source>
-        <extracomment>kvmgui/core/qemu_img.py:584</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:707</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;ouvrir ce fichier. Vérifiez son propriétaire et ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder is on a read-only file system; choose a folder you can write to.</source>
-        <extracomment>kvmgui/core/qemu_img.py:586</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:714</extracomment>
         <translation>Le dossier est sur un système de fichiers en lecture seule&#xa0;; choisissez un dossier dans lequel vous pouvez écrire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is not enough free space on the host&apos;s disk for this image.</source>
-        <extracomment>kvmgui/core/qemu_img.py:588</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:721</extracomment>
         <translation>Il n&apos;y a pas assez d&apos;espace libre sur le disque de l&apos;hôte pour cette image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path is a folder, not an image file.</source>
-        <extracomment>kvmgui/core/qemu_img.py:590</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:727</extracomment>
         <translation>Le chemin est un dossier, pas un fichier image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new size is smaller than the current one; shrinking needs an explicit confirmation because it deletes data at the end of the disk.</source>
-        <extracomment>kvmgui/core/qemu_img.py:592</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:730</extracomment>
         <translation>La nouvelle taille est plus petite que l&apos;actuelle&#xa0;; la réduction demande une confirmation explicite car elle efface des données à la fin du disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img does not know this image format.</source>
-        <extracomment>kvmgui/core/qemu_img.py:595</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:737</extracomment>
         <translation>qemu-img ne connaît pas ce format d&apos;image.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file is not an image of the expected format.</source>
-        <extracomment>kvmgui/core/qemu_img.py:598</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:741</extracomment>
         <translation>Le fichier n&apos;est pas une image du format attendu.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image is damaged. Run &apos;img check&apos; on it; keep a copy before any repair.</source>
-        <extracomment>kvmgui/core/qemu_img.py:600</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:745</extracomment>
         <translation>L&apos;image est endommagée. Lancez «&#xa0;img check&#xa0;» dessus&#xa0;; gardez-en une copie avant toute réparation.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A backing file needs its format (for example qcow2 or raw).</source>
-        <extracomment>kvmgui/core/qemu_img.py:602</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:752</extracomment>
         <translation>Un fichier de base doit avoir son format indiqué (par exemple qcow2 ou raw).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The requested size is too large for this image format or file system.</source>
-        <extracomment>kvmgui/core/qemu_img.py:604</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:759</extracomment>
         <translation>La taille demandée est trop grande pour ce format d&apos;image ou ce système de fichiers.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This image format does not support that operation.</source>
-        <extracomment>kvmgui/core/qemu_img.py:606</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:766</extracomment>
         <translation>Ce format d&apos;image ne permet pas cette opération.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>qemu-img failed; see the details.</source>
-        <extracomment>kvmgui/core/qemu_img.py:615</extracomment>
+        <extracomment>kvmgui/core/qemu_img.py:776</extracomment>
         <translation>qemu-img a échoué&#xa0;; voir les détails.</translation>
     </message>
 </context>
@@ -7429,133 +7432,133 @@
     <message>
         <location line="+2"/>
         <source>&apos;{field}&apos; must be between {lo} and {hi} {unit}: change it in the settings.</source>
-        <extracomment>kvmgui/core/settings.py:101</extracomment>
+        <extracomment>kvmgui/core/settings.py:103; {lo} = format(lo, &apos;g&apos;), {hi} = format(hi, &apos;g&apos;)</extracomment>
         <translation>«&#xa0;{field}&#xa0;» doit être compris entre {lo} et {hi} {unit}&#xa0;: modifiez-le dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{field}&apos; is empty: give the program&apos;s name or its full path.</source>
-        <extracomment>kvmgui/core/settings.py:107</extracomment>
+        <extracomment>kvmgui/core/settings.py:117</extracomment>
         <translation>«&#xa0;{field}&#xa0;» est vide&#xa0;: indiquez le nom du programme ou son chemin complet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{field}&apos; must be a program name or a full path starting with &apos;/&apos;.</source>
-        <extracomment>kvmgui/core/settings.py:110</extracomment>
+        <extracomment>kvmgui/core/settings.py:125</extracomment>
         <translation>«&#xa0;{field}&#xa0;» doit être un nom de programme ou un chemin complet commençant par «&#xa0;/&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The settings have schema {schema_version}; this kvmgui writes {SETTINGS_SCHEMA_VERSION}.</source>
-        <extracomment>kvmgui/core/settings.py:118; {schema_version} = s.schema_version</extracomment>
-        <translation>Les paramètres ont le schéma {schema_version}&#xa0;; ce kvmgui écrit le schéma {SETTINGS_SCHEMA_VERSION}.</translation>
+        <source>The settings have schema {schema_version}; this kvmgui writes {newest}.</source>
+        <extracomment>kvmgui/core/settings.py:138; {schema_version} = s.schema_version, {newest} = SETTINGS_SCHEMA_VERSION</extracomment>
+        <translation>Les paramètres ont le schéma {schema_version}&#xa0;; ce kvmgui écrit le schéma {newest}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM folder must be a full path starting with &apos;/&apos;: choose it again.</source>
-        <extracomment>kvmgui/core/settings.py:122</extracomment>
+        <extracomment>kvmgui/core/settings.py:148</extracomment>
         <translation>Le dossier des machines virtuelles doit être un chemin complet commençant par «&#xa0;/&#xa0;»&#xa0;: choisissez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must be one of {allowed}</source>
-        <extracomment>kvmgui/core/settings.py:149</extracomment>
+        <extracomment>kvmgui/core/settings.py:179</extracomment>
         <translation>doit valoir l&apos;un de {allowed}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must be true or false</source>
-        <extracomment>kvmgui/core/settings.py:153</extracomment>
+        <extracomment>kvmgui/core/settings.py:185</extracomment>
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must be a whole number</source>
-        <extracomment>kvmgui/core/settings.py:157</extracomment>
+        <extracomment>kvmgui/core/settings.py:189</extracomment>
         <translation>doit être un nombre entier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must be a number</source>
-        <extracomment>kvmgui/core/settings.py:161</extracomment>
+        <extracomment>kvmgui/core/settings.py:193</extracomment>
         <translation>doit être un nombre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must be text</source>
-        <extracomment>kvmgui/core/settings.py:165</extracomment>
+        <extracomment>kvmgui/core/settings.py:197</extracomment>
         <translation>doit être du texte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must be valid text</source>
-        <extracomment>kvmgui/core/settings.py:169</extracomment>
+        <extracomment>kvmgui/core/settings.py:202</extracomment>
         <translation>doit être du texte valide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The setting &apos;{key}&apos; is unknown and was ignored (check its spelling).</source>
-        <extracomment>kvmgui/core/settings.py:182; {key} = shown(str(key), 40)</extracomment>
+        <extracomment>kvmgui/core/settings.py:217; {key} = shown(str(key), 40)</extracomment>
         <translation>Le paramètre «&#xa0;{key}&#xa0;» est inconnu et a été ignoré (vérifiez son orthographe).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The setting &apos;{key}&apos; {exc}, so its default ({2}) is used.</source>
-        <extracomment>kvmgui/core/settings.py:188; {2} = _shown_default(key)</extracomment>
-        <translation>Le paramètre «&#xa0;{key}&#xa0;» {exc}, sa valeur par défaut ({2}) est donc utilisée.</translation>
+        <source>The setting &apos;{key}&apos; {exc}, so its default ({default}) is used.</source>
+        <extracomment>kvmgui/core/settings.py:228; {exc} = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc), {default} = _shown_default(key)</extracomment>
+        <translation>Le paramètre «&#xa0;{key}&#xa0;» {exc}, sa valeur par défaut ({default}) est donc utilisée.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{reason}, so its default ({1}) is used.</source>
-        <extracomment>kvmgui/core/settings.py:197; {1} = _shown_default(problem.field)</extracomment>
-        <translation>{reason}, sa valeur par défaut ({1}) est donc utilisée.</translation>
+        <source>{reason}, so its default ({default}) is used.</source>
+        <extracomment>kvmgui/core/settings.py:244; {default} = _shown_default(problem.field)</extracomment>
+        <translation>{reason}, sa valeur par défaut ({default}) est donc utilisée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not a JSON object</source>
-        <extracomment>kvmgui/core/settings.py:234</extracomment>
+        <extracomment>kvmgui/core/settings.py:283</extracomment>
         <translation>ce n&apos;est pas un objet JSON</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>it has no &apos;{VERSION_KEY}&apos; number</source>
-        <extracomment>kvmgui/core/settings.py:237</extracomment>
-        <translation>il n&apos;a pas de numéro «&#xa0;{VERSION_KEY}&#xa0;»</translation>
+        <source>it has no &apos;{key}&apos; number</source>
+        <extracomment>kvmgui/core/settings.py:287; {key} = VERSION_KEY</extracomment>
+        <translation>il n&apos;a pas de numéro «&#xa0;{key}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>its schema version {version} does not exist</source>
-        <extracomment>kvmgui/core/settings.py:239</extracomment>
+        <extracomment>kvmgui/core/settings.py:292</extracomment>
         <translation>son numéro de schéma {version} n&apos;existe pas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The settings file {path} cannot be read ({strerror}), so the defaults are used: check its permissions.</source>
-        <extracomment>kvmgui/core/settings.py:250; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/settings.py:306; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Le fichier de paramètres {path} ne peut pas être lu ({strerror}), les valeurs par défaut sont donc utilisées&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it was kept as {target}</source>
-        <extracomment>kvmgui/core/settings.py:258; {target} = shown(str(target))</extracomment>
+        <extracomment>kvmgui/core/settings.py:320; {target} = shown(str(target))</extracomment>
         <translation>il a été conservé sous le nom {target}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it could not be moved aside ({strerror}) and was left as it is</source>
-        <extracomment>kvmgui/core/settings.py:260; {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/settings.py:325; {strerror} = exc.strerror</extracomment>
         <translation>il n&apos;a pas pu être mis de côté ({strerror}) et a été laissé tel quel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The settings file {path} was damaged ({reason}), so the defaults are used; {where}.</source>
-        <extracomment>kvmgui/core/settings.py:261; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/settings.py:332; {path} = shown(str(path))</extracomment>
         <translation>Le fichier de paramètres {path} était endommagé ({reason}), les valeurs par défaut sont donc utilisées&#xa0;; {where}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The settings file {path} was written by a newer kvmgui, so the defaults are used and the file is left untouched: update kvmgui to use it.</source>
-        <extracomment>kvmgui/core/settings.py:264; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/settings.py:343; {path} = shown(str(path))</extracomment>
         <translation>Le fichier de paramètres {path} a été écrit par un kvmgui plus récent&#xa0;: les valeurs par défaut sont utilisées et le fichier n&apos;est pas modifié. Mettez kvmgui à jour pour l&apos;utiliser.</translation>
     </message>
 </context>
@@ -7564,67 +7567,61 @@
     <message>
         <location line="+2"/>
         <source>write it like 20G or 500M.</source>
-        <extracomment>kvmgui/core/sizes.py:39</extracomment>
+        <extracomment>kvmgui/core/sizes.py:41</extracomment>
         <translation>écrivez-la par exemple 20G ou 500M.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>default_unit must be one of B, K, M, G, T, not {default_unit}</source>
-        <extracomment>kvmgui/core/sizes.py:61</extracomment>
-        <translation>default_unit doit valoir B, K, M, G ou T, pas {default_unit}</translation>
+        <source>{text} is not a size: {example}</source>
+        <extracomment>kvmgui/core/sizes.py:66; {text} = repr(text), {example} = _EXAMPLE</extracomment>
+        <translation>{text} n&apos;est pas une taille&#xa0;: {example}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{text} is not a size: {_EXAMPLE}</source>
-        <extracomment>kvmgui/core/sizes.py:63</extracomment>
-        <translation>{text} n&apos;est pas une taille&#xa0;: {_EXAMPLE}</translation>
+        <source>The size is empty: {example}</source>
+        <extracomment>kvmgui/core/sizes.py:75; {example} = _EXAMPLE</extracomment>
+        <translation>La taille est vide&#xa0;: {example}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The size is empty: {_EXAMPLE}</source>
-        <extracomment>kvmgui/core/sizes.py:68</extracomment>
-        <translation>La taille est vide&#xa0;: {_EXAMPLE}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&apos;{text}&apos; is not a size: {_EXAMPLE}</source>
-        <extracomment>kvmgui/core/sizes.py:70; {text} = _shown(text)</extracomment>
-        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une taille&#xa0;: {_EXAMPLE}</translation>
+        <source>&apos;{text}&apos; is not a size: {example}</source>
+        <extracomment>kvmgui/core/sizes.py:80; {text} = _shown(text), {example} = _EXAMPLE</extracomment>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une taille&#xa0;: {example}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{text}&apos; is negative: write a size like 20G or 500M.</source>
-        <extracomment>kvmgui/core/sizes.py:83; {text} = _shown(text)</extracomment>
+        <extracomment>kvmgui/core/sizes.py:101; {text} = _shown(text)</extracomment>
         <translation>«&#xa0;{text}&#xa0;» est négatif&#xa0;: écrivez une taille comme 20G ou 500M.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{text}&apos; is more than the largest size kvmgui accepts (64 TiB): write a smaller size like 20G or 500G.</source>
-        <extracomment>kvmgui/core/sizes.py:87; {text} = _shown(text)</extracomment>
+        <extracomment>kvmgui/core/sizes.py:108; {text} = _shown(text)</extracomment>
         <translation>«&#xa0;{text}&#xa0;» dépasse la plus grande taille acceptée par kvmgui (64 Tio)&#xa0;: écrivez une taille plus petite, comme 20G ou 500G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;{text}&apos; is zero: write a size like 20G or 500M.</source>
-        <extracomment>kvmgui/core/sizes.py:92; {text} = _shown(text)</extracomment>
+        <extracomment>kvmgui/core/sizes.py:119; {text} = _shown(text)</extracomment>
         <translation>«&#xa0;{text}&#xa0;» vaut zéro&#xa0;: écrivez une taille comme 20G ou 500M.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{sign}{n} bytes</source>
-        <extracomment>kvmgui/core/sizes.py:101</extracomment>
+        <extracomment>kvmgui/core/sizes.py:131</extracomment>
         <translation>{sign}{n} octets</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{sign}1 byte</source>
-        <extracomment>kvmgui/core/sizes.py:101</extracomment>
+        <extracomment>kvmgui/core/sizes.py:135</extracomment>
         <translation>{sign}1 octet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a size must be more than zero</source>
-        <extracomment>kvmgui/core/sizes.py:112</extracomment>
+        <extracomment>kvmgui/core/sizes.py:148</extracomment>
         <translation>une taille doit être supérieure à zéro</translation>
     </message>
 </context>
@@ -7632,56 +7629,56 @@
     <name>core.snapshots</name>
     <message>
         <location line="+2"/>
-        <source>Only {0} images can have snapshots.</source>
-        <extracomment>kvmgui/core/snapshots.py:31; {0} = &apos;, &apos;.join(SNAPSHOT_FORMATS)</extracomment>
-        <translation>Seules les images {0} peuvent avoir des instantanés.</translation>
+        <source>Only {formats} images can have snapshots.</source>
+        <extracomment>kvmgui/core/snapshots.py:33; {formats} = &apos;, &apos;.join(SNAPSHOT_FORMATS)</extracomment>
+        <translation>Seules les images {formats} peuvent avoir des instantanés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An image path must not contain NUL characters.</source>
-        <extracomment>kvmgui/core/snapshots.py:34</extracomment>
+        <extracomment>kvmgui/core/snapshots.py:39</extracomment>
         <translation>Un chemin d&apos;image ne doit pas contenir de caractère NUL.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The snapshot needs a name.</source>
-        <extracomment>kvmgui/core/snapshots.py:57</extracomment>
+        <extracomment>kvmgui/core/snapshots.py:63</extracomment>
         <translation>L&apos;instantané doit avoir un nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A snapshot name must not start or end with a space.</source>
-        <extracomment>kvmgui/core/snapshots.py:59</extracomment>
+        <extracomment>kvmgui/core/snapshots.py:66</extracomment>
         <translation>Un nom d&apos;instantané ne doit pas commencer ni finir par une espace.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A snapshot name can have at most {MAX_NAME} characters.</source>
-        <extracomment>kvmgui/core/snapshots.py:61</extracomment>
-        <translation>Un nom d&apos;instantané peut avoir au plus {MAX_NAME} caractères.</translation>
+        <source>A snapshot name can have at most {limit} characters.</source>
+        <extracomment>kvmgui/core/snapshots.py:73; {limit} = MAX_NAME</extracomment>
+        <translation>Un nom d&apos;instantané peut avoir au plus {limit} caractères.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A snapshot name must not contain control characters.</source>
-        <extracomment>kvmgui/core/snapshots.py:63</extracomment>
+        <extracomment>kvmgui/core/snapshots.py:81</extracomment>
         <translation>Un nom d&apos;instantané ne doit pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A snapshot name must not be a plain number; add a word, like &apos;before-2&apos;.</source>
-        <extracomment>kvmgui/core/snapshots.py:66</extracomment>
+        <extracomment>kvmgui/core/snapshots.py:89</extracomment>
         <translation>Un nom d&apos;instantané ne doit pas être un simple nombre&#xa0;; ajoutez un mot, comme «&#xa0;avant-2&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A snapshot named &apos;{name}&apos; already exists; choose another name.</source>
-        <extracomment>kvmgui/core/snapshots.py:68</extracomment>
+        <extracomment>kvmgui/core/snapshots.py:96</extracomment>
         <translation>Un instantané nommé «&#xa0;{name}&#xa0;» existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the snapshot by its name.</source>
-        <extracomment>kvmgui/core/snapshots.py:74</extracomment>
+        <extracomment>kvmgui/core/snapshots.py:107</extracomment>
         <translation>Choisissez l&apos;instantané par son nom.</translation>
     </message>
 </context>
@@ -7690,199 +7687,199 @@
     <message>
         <location line="+2"/>
         <source>There is not enough free space in {place} to {action}: free some space and try again.</source>
-        <extracomment>kvmgui/core/store.py:108</extracomment>
+        <extracomment>kvmgui/core/store.py:110</extracomment>
         <translation>Il n&apos;y a pas assez d&apos;espace libre dans {place} pour {action}&#xa0;: libérez de l&apos;espace et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kvmgui may not write in {place} to {action}: check the folder&apos;s permissions or choose another VM folder in the settings.</source>
-        <extracomment>kvmgui/core/store.py:111</extracomment>
+        <extracomment>kvmgui/core/store.py:120</extracomment>
         <translation>kvmgui n&apos;a pas le droit d&apos;écrire dans {place} pour {action}&#xa0;: vérifiez les droits du dossier ou choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{place} is on a read-only filesystem, so kvmgui cannot {action}: choose another VM folder in the settings.</source>
-        <extracomment>kvmgui/core/store.py:114</extracomment>
+        <extracomment>kvmgui/core/store.py:130</extracomment>
         <translation>{place} est sur un système de fichiers en lecture seule, kvmgui ne peut donc pas {action}&#xa0;: choisissez un autre dossier des machines virtuelles dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is too long for the filesystem of {place}: choose a shorter name.</source>
-        <extracomment>kvmgui/core/store.py:117</extracomment>
+        <extracomment>kvmgui/core/store.py:140</extracomment>
         <translation>Le nom est trop long pour le système de fichiers de {place}&#xa0;: choisissez un nom plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Could not {action} in {place} ({2}): check the folder and try again.</source>
-        <extracomment>kvmgui/core/store.py:118; {2} = exc.strerror or exc</extracomment>
-        <translation>Impossible de {action} dans {place} ({2})&#xa0;: vérifiez le dossier et réessayez.</translation>
+        <source>Could not {action} in {place} ({reason}): check the folder and try again.</source>
+        <extracomment>kvmgui/core/store.py:147; {reason} = exc.strerror or exc</extracomment>
+        <translation>Impossible de {action} dans {place} ({reason})&#xa0;: vérifiez le dossier et réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a symbolic link, which kvmgui does not follow: replace it with the file itself.</source>
-        <extracomment>kvmgui/core/store.py:132; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:168; {path} = shown(str(path))</extracomment>
         <translation>{path} est un lien symbolique, que kvmgui ne suit pas&#xa0;: remplacez-le par le fichier lui-même.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not a regular file: replace it with a definition file.</source>
-        <extracomment>kvmgui/core/store.py:135; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:177; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas un fichier ordinaire&#xa0;: remplacez-le par un fichier de définition.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM name cannot be empty, &apos;.&apos; or &apos;..&apos;: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:198</extracomment>
+        <extracomment>kvmgui/core/store.py:245</extracomment>
         <translation>Le nom d&apos;une machine virtuelle ne peut pas être vide, «&#xa0;.&#xa0;» ou «&#xa0;..&#xa0;»&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM name cannot contain &apos;/&apos; or NUL characters: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:200</extracomment>
+        <extracomment>kvmgui/core/store.py:252</extracomment>
         <translation>Le nom d&apos;une machine virtuelle ne peut pas contenir «&#xa0;/&#xa0;» ni de caractère NUL&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is too long for a folder name: choose a shorter name.</source>
-        <extracomment>kvmgui/core/store.py:203</extracomment>
+        <extracomment>kvmgui/core/store.py:259</extracomment>
         <translation>Le nom est trop long pour un nom de dossier&#xa0;: choisissez un nom plus court.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>That name would place the VM outside the VM folder: choose another name.</source>
-        <extracomment>kvmgui/core/store.py:206</extracomment>
+        <extracomment>kvmgui/core/store.py:267</extracomment>
         <translation>Ce nom placerait la machine virtuelle hors du dossier des machines virtuelles&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{dir} is not a VM folder in {_root}, so kvmgui will not change it.</source>
-        <extracomment>kvmgui/core/store.py:213; {dir} = shown(str(folder.dir)), {_root} = shown(str(self._root))</extracomment>
-        <translation>{dir} n&apos;est pas un dossier de machine virtuelle dans {_root}, kvmgui ne le modifiera donc pas.</translation>
+        <source>{dir} is not a VM folder in {root}, so kvmgui will not change it.</source>
+        <extracomment>kvmgui/core/store.py:278; {dir} = shown(str(folder.dir)), {root} = shown(str(self._root))</extracomment>
+        <translation>{dir} n&apos;est pas un dossier de machine virtuelle dans {root}, kvmgui ne le modifiera donc pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} is a symbolic link, which kvmgui does not follow: move the VM&apos;s folder into the VM folder.</source>
-        <extracomment>kvmgui/core/store.py:216; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:287; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} est un lien symbolique, que kvmgui ne suit pas&#xa0;: déplacez le dossier de la machine virtuelle dans le dossier des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:229; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:306; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>{path} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The VM folder {_root} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:249; {_root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
-        <translation>Le dossier des machines virtuelles {_root} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
+        <source>The VM folder {root} cannot be read ({strerror}): check its permissions.</source>
+        <extracomment>kvmgui/core/store.py:332; {root} = shown(str(self._root)), {strerror} = exc.strerror</extracomment>
+        <translation>Le dossier des machines virtuelles {root} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a symbolic link, which kvmgui does not follow: move the VM&apos;s folder here instead.</source>
-        <extracomment>kvmgui/core/store.py:262; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:350; {path} = shown(str(path))</extracomment>
         <translation>{path} est un lien symbolique, que kvmgui ne suit pas&#xa0;: déplacez plutôt ici le dossier de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder name {name} is not valid UTF-8: rename the folder.</source>
-        <extracomment>kvmgui/core/store.py:273; {name} = shown(name)</extracomment>
+        <extracomment>kvmgui/core/store.py:366; {name} = shown(name)</extracomment>
         <translation>Le nom de dossier {name} n&apos;est pas de l&apos;UTF-8 valide&#xa0;: renommez le dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has the same id as VM &apos;{first}&apos;, probably because its folder was copied by hand: give it a new id by changing the letters and digits of &quot;id&quot; in {definition}.</source>
-        <extracomment>kvmgui/core/store.py:289; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))</extracomment>
+        <extracomment>kvmgui/core/store.py:386; {name} = shown(name), {first} = shown(first), {definition} = shown(str(folder.definition))</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a le même identifiant que la machine virtuelle «&#xa0;{first}&#xa0;», sans doute parce que son dossier a été copié à la main&#xa0;: donnez-lui un nouvel identifiant en changeant les lettres et les chiffres de «&#xa0;id&#xa0;» dans {definition}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
-        <extracomment>kvmgui/core/store.py:321; {name_or_id} = shown(name_or_id)</extracomment>
+        <extracomment>kvmgui/core/store.py:424; {name_or_id} = shown(name_or_id)</extracomment>
         <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>for VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:335; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:444; {name} = shown(spec.name)</extracomment>
         <translation>pour la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM with the id {id} already exists: give the new VM a new id.</source>
-        <extracomment>kvmgui/core/store.py:356; {id} = spec.id</extracomment>
+        <extracomment>kvmgui/core/store.py:468; {id} = spec.id</extracomment>
         <translation>Une machine virtuelle avec l&apos;identifiant {id} existe déjà&#xa0;: donnez un nouvel identifiant à la nouvelle machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>create VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:360; {name} = shown(spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:477; {name} = shown(spec.name)</extracomment>
         <translation>créer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A folder named &apos;{name}&apos; already exists in {_root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:368; {name} = shown(spec.name), {_root} = shown(str(self._root))</extracomment>
-        <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {_root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
+        <source>A folder named &apos;{name}&apos; already exists in {root} (perhaps the kept disks of a deleted VM): choose another name or move that folder away.</source>
+        <extracomment>kvmgui/core/store.py:488; {name} = shown(spec.name), {root} = shown(str(self._root))</extracomment>
+        <translation>Un dossier nommé «&#xa0;{name}&#xa0;» existe déjà dans {root} (peut-être les disques conservés d&apos;une machine virtuelle supprimée)&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was deleted or moved by another program: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:412</extracomment>
+        <extracomment>kvmgui/core/store.py:541</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été supprimée ou déplacée par un autre programme&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} now holds a different or damaged VM definition, so kvmgui will not overwrite it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:424; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/store.py:565; {path} = shown(str(path))</extracomment>
         <translation>{path} contient maintenant une définition de machine virtuelle différente ou endommagée, kvmgui ne l&apos;écrasera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; was changed by another program since it was loaded: reload it and make your change again.</source>
-        <extracomment>kvmgui/core/store.py:428</extracomment>
+        <extracomment>kvmgui/core/store.py:574</extracomment>
         <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a été modifiée par un autre programme depuis son chargement&#xa0;: rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To change the name of VM &apos;{name}&apos;, rename it instead of saving it.</source>
-        <extracomment>kvmgui/core/store.py:441; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:593; {name} = shown(folder.dir.name)</extracomment>
         <translation>Pour changer le nom de la machine virtuelle «&#xa0;{name}&#xa0;», renommez-la au lieu de l&apos;enregistrer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>save VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:445; {name} = shown(stored.spec.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:602; {name} = shown(stored.spec.name)</extracomment>
         <translation>enregistrer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A folder named &apos;{new_name}&apos; already exists in {_root}: choose another name or move that folder away.</source>
-        <extracomment>kvmgui/core/store.py:486; {new_name} = shown(new_name), {_root} = shown(str(self._root))</extracomment>
-        <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {_root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
+        <source>A folder named &apos;{new_name}&apos; already exists in {root}: choose another name or move that folder away.</source>
+        <extracomment>kvmgui/core/store.py:646; {new_name} = shown(new_name), {root} = shown(str(self._root))</extracomment>
+        <translation>Un dossier nommé «&#xa0;{new_name}&#xa0;» existe déjà dans {root}&#xa0;: choisissez un autre nom ou déplacez ce dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:489; {name} = shown(old.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:655; {name} = shown(old.dir.name)</extracomment>
         <translation>renommer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{definition} cannot be read ({strerror}): check its permissions.</source>
-        <extracomment>kvmgui/core/store.py:521; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/store.py:690; {definition} = shown(str(folder.definition)), {strerror} = exc.strerror</extracomment>
         <translation>{definition} ne peut pas être lu ({strerror})&#xa0;: vérifiez ses droits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{dir} now holds another VM, so kvmgui will not delete it: reload the list of VMs.</source>
-        <extracomment>kvmgui/core/store.py:529; {dir} = shown(str(folder.dir))</extracomment>
+        <extracomment>kvmgui/core/store.py:704; {dir} = shown(str(folder.dir))</extracomment>
         <translation>{dir} contient maintenant une autre machine virtuelle, kvmgui ne le supprimera donc pas&#xa0;: rechargez la liste des machines virtuelles.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>delete VM &apos;{name}&apos;</source>
-        <extracomment>kvmgui/core/store.py:532; {name} = shown(folder.dir.name)</extracomment>
+        <extracomment>kvmgui/core/store.py:713; {name} = shown(folder.dir.name)</extracomment>
         <translation>supprimer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
     </message>
 </context>
@@ -7890,57 +7887,62 @@
     <name>core.trust</name>
     <message>
         <location line="+2"/>
-        <source>Extra QEMU arguments: {0}</source>
-        <extracomment>kvmgui/core/trust.py:66; {0} = shlex.join(json.loads(self.target))</extracomment>
-        <translation>Arguments QEMU supplémentaires&#xa0;: {0}</translation>
+        <source>Extra QEMU arguments: {args}</source>
+        <extracomment>kvmgui/core/trust.py:68; {args} = shlex.join(json.loads(self.target))</extracomment>
+        <translation>Arguments QEMU supplémentaires&#xa0;: {args}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>read and write</source>
-        <extracomment>kvmgui/core/trust.py:67</extracomment>
+        <extracomment>kvmgui/core/trust.py:72</extracomment>
         <translation>lecture et écriture</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>read only</source>
-        <extracomment>kvmgui/core/trust.py:67</extracomment>
+        <extracomment>kvmgui/core/trust.py:73</extracomment>
         <translation>lecture seule</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk</source>
-        <extracomment>kvmgui/core/trust.py:69</extracomment>
+        <extracomment>kvmgui/core/trust.py:75</extracomment>
         <translation>Disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Base image</source>
-        <extracomment>kvmgui/core/trust.py:70</extracomment>
+        <extracomment>kvmgui/core/trust.py:76</extracomment>
         <translation>Image de base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD/DVD image</source>
-        <extracomment>kvmgui/core/trust.py:71</extracomment>
+        <extracomment>kvmgui/core/trust.py:77</extracomment>
         <translation>Image CD/DVD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host CD/DVD drive</source>
-        <extracomment>kvmgui/core/trust.py:72</extracomment>
+        <extracomment>kvmgui/core/trust.py:78</extracomment>
         <translation>Lecteur CD/DVD de l&apos;ordinateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>USB stick</source>
-        <extracomment>kvmgui/core/trust.py:73</extracomment>
+        <extracomment>kvmgui/core/trust.py:79</extracomment>
         <translation>Clé USB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VM &apos;{name}&apos; has settings made outside kvmgui that reach this computer and that you have not approved yet; run kvmgui-cli approve {quoted} to review and approve them, or start it from the app, which asks.</source>
-        <extracomment>kvmgui/core/trust.py:229</extracomment>
+        <extracomment>kvmgui/core/trust.py:241</extracomment>
         <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres définis hors de kvmgui qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; lancez kvmgui-cli approve {quoted} pour les vérifier et les approuver, ou démarrez-la depuis l&apos;application, qui vous les demandera.</translation>
+    </message>
+    <message>
+        <source>{label} ({access}): {target}</source>
+        <extracomment>kvmgui/core/trust.py:82; {target} = self.target</extracomment>
+        <translation>{label} ({access})&#xa0;: {target}</translation>
     </message>
 </context>
 <context>
@@ -7948,580 +7950,585 @@
     <message>
         <location line="+2"/>
         <source>The name must be text.</source>
-        <extracomment>kvmgui/core/validation.py:139</extracomment>
+        <extracomment>kvmgui/core/validation.py:140</extracomment>
         <translation>Le nom doit être du texte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the VM a name.</source>
-        <extracomment>kvmgui/core/validation.py:141</extracomment>
+        <extracomment>kvmgui/core/validation.py:142</extracomment>
         <translation>Donnez un nom à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The name is {name_count} characters long: use at most {MAX_NAME_CHARS}.</source>
-        <extracomment>kvmgui/core/validation.py:145; {name_count} = len(name)</extracomment>
-        <translation>Le nom fait {name_count} caractères&#xa0;: utilisez-en au plus {MAX_NAME_CHARS}.</translation>
+        <source>The name is {count} characters long: use at most {limit}.</source>
+        <extracomment>kvmgui/core/validation.py:147; {count} = len(name), {limit} = MAX_NAME_CHARS</extracomment>
+        <translation>Le nom fait {count} caractères&#xa0;: utilisez-en au plus {limit}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains a NUL character: type it again.</source>
-        <extracomment>kvmgui/core/validation.py:148</extracomment>
+        <extracomment>kvmgui/core/validation.py:157</extracomment>
         <translation>Le nom contient un caractère NUL&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains control or invisible characters: type it again.</source>
-        <extracomment>kvmgui/core/validation.py:151</extracomment>
+        <extracomment>kvmgui/core/validation.py:165</extracomment>
         <translation>Le nom contient des caractères de contrôle ou invisibles&#xa0;: tapez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name contains a special space character (such as a no-break space): type it again with ordinary spaces.</source>
-        <extracomment>kvmgui/core/validation.py:155</extracomment>
+        <extracomment>kvmgui/core/validation.py:174</extracomment>
         <translation>Le nom contient un caractère d&apos;espace spécial (comme une espace insécable)&#xa0;: retapez-le avec des espaces ordinaires.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A name cannot contain &apos;/&apos;: use another character such as &apos;-&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:161</extracomment>
+        <extracomment>kvmgui/core/validation.py:185</extracomment>
         <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;: utilisez un autre caractère, comme «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A name cannot start with &apos;.&apos;, as such folders are hidden: start it with a letter or digit.</source>
-        <extracomment>kvmgui/core/validation.py:165</extracomment>
+        <extracomment>kvmgui/core/validation.py:194</extracomment>
         <translation>Un nom ne peut pas commencer par «&#xa0;.&#xa0;», car de tels dossiers sont cachés&#xa0;: commencez-le par une lettre ou un chiffre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the spaces at the start or end of the name.</source>
-        <extracomment>kvmgui/core/validation.py:169</extracomment>
+        <extracomment>kvmgui/core/validation.py:203</extracomment>
         <translation>Supprimez les espaces au début ou à la fin du nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM called &apos;{other}&apos; already exists: choose another name.</source>
-        <extracomment>kvmgui/core/validation.py:174; {other} = shown(other)</extracomment>
+        <extracomment>kvmgui/core/validation.py:213; {other} = shown(other)</extracomment>
         <translation>Une machine virtuelle nommée «&#xa0;{other}&#xa0;» existe déjà&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The disk</source>
-        <extracomment>kvmgui/core/validation.py:199</extracomment>
+        <extracomment>kvmgui/core/validation.py:244</extracomment>
         <translation>Le disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} would be smaller than 1 MiB, too small to hold anything: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:203</extracomment>
+        <extracomment>kvmgui/core/validation.py:250</extracomment>
         <translation>{what} ferait moins de 1 Mio, trop peu pour contenir quoi que ce soit&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;: give the VM a new id made of those.</source>
-        <extracomment>kvmgui/core/validation.py:212</extracomment>
+        <extracomment>kvmgui/core/validation.py:265</extracomment>
         <translation>L&apos;identifiant de la machine virtuelle doit comporter de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;»&#xa0;: donnez-lui un nouvel identifiant composé de ces caractères.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:269; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:330; {path} = shown(str(path))</extracomment>
         <translation>{What} {path} n&apos;existe pas&#xa0;: faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {what} {path} cannot be checked ({strerror}): pick another file.</source>
-        <extracomment>kvmgui/core/validation.py:271; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:339; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {what} {path} ({strerror})&#xa0;: choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is a folder, not a {what}: pick the file inside it.</source>
-        <extracomment>kvmgui/core/validation.py:274; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:349; {path} = shown(str(path))</extracomment>
         <translation>{path} est un dossier, et non {what}&#xa0;: choisissez le fichier qu&apos;il contient.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not read the {what} {path}: make it readable, for example with: chmod u+r &apos;{path}&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:280; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:361; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit de lire {what} {path}&#xa0;: rendez-le lisible, par exemple avec&#xa0;: chmod u+r &apos;{path}&apos;.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You may not write to the {what} {path}: make it writable (chmod u+w), or make the disk read-only or throwaway.</source>
-        <extracomment>kvmgui/core/validation.py:283; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:371; {path} = shown(str(path))</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;écrire dans {what} {path}&#xa0;: rendez-le accessible en écriture (chmod u+w), ou mettez le disque en lecture seule ou en disque jetable.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no {what} at {path}: plug it in or pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:295; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:390; {path} = shown(str(path))</extracomment>
         <translation>{What} est introuvable à l&apos;emplacement {path}&#xa0;: branchez le périphérique ou faites un autre choix.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} cannot be checked ({strerror}): pick another {what}.</source>
-        <extracomment>kvmgui/core/validation.py:298; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
+        <extracomment>kvmgui/core/validation.py:399; {path} = shown(str(path)), {strerror} = exc.strerror</extracomment>
         <translation>Impossible de vérifier {path} ({strerror})&#xa0;: faites un autre choix pour {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>image file</source>
-        <extracomment>kvmgui/core/validation.py:301</extracomment>
+        <extracomment>kvmgui/core/validation.py:409</extracomment>
         <translation>le fichier image</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an image file or a block device</source>
-        <extracomment>kvmgui/core/validation.py:305</extracomment>
+        <extracomment>kvmgui/core/validation.py:415</extracomment>
         <translation>un fichier image ou un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a block device</source>
-        <extracomment>kvmgui/core/validation.py:305</extracomment>
+        <extracomment>kvmgui/core/validation.py:416</extracomment>
         <translation>un périphérique de bloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sr0.</source>
-        <extracomment>kvmgui/core/validation.py:306; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:419; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sr0.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not {kind}: pick a {what} such as /dev/sdb.</source>
-        <extracomment>kvmgui/core/validation.py:306; {path} = shown(str(path))</extracomment>
+        <extracomment>kvmgui/core/validation.py:426; {path} = shown(str(path))</extracomment>
         <translation>{path} n&apos;est pas {kind}&#xa0;: pour {what}, choisissez un périphérique comme /dev/sdb.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>You may not use {path}: {1}.</source>
-        <extracomment>kvmgui/core/validation.py:309; {path} = shown(str(path)), {1} = _group_fix(path)</extracomment>
-        <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {1}.</translation>
+        <source>You may not use {path}: {fix}.</source>
+        <extracomment>kvmgui/core/validation.py:434; {path} = shown(str(path)), {fix} = _group_fix(path)</extracomment>
+        <translation>Vous n&apos;avez pas le droit d&apos;utiliser {path}&#xa0;: {fix}.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>base image of disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:372; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:504; {i} = i + 1</extracomment>
         <translation>l&apos;image de base du disque {i}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&apos;{mv}&apos; is not a QEMU machine type: remove it so kvmgui pins the current one.</source>
-        <extracomment>kvmgui/core/validation.py:394; {mv} = shown(mv)</extracomment>
+        <extracomment>kvmgui/core/validation.py:535; {mv} = shown(mv)</extracomment>
         <translation>«&#xa0;{mv}&#xa0;» n&apos;est pas un type de machine QEMU&#xa0;: supprimez-le pour que kvmgui fixe le type actuel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The pinned machine type &apos;{mv}&apos; does not belong to a {value} machine: remove it so kvmgui pins a matching one.</source>
-        <extracomment>kvmgui/core/validation.py:397; {value} = spec.machine.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:544; {value} = spec.machine.value</extracomment>
         <translation>Le type de machine fixé «&#xa0;{mv}&#xa0;» n&apos;appartient pas à une machine {value}&#xa0;: supprimez-le pour que kvmgui en fixe un qui corresponde.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{mem} MiB of memory is too little: give the VM at least {MIN_MEMORY_MIB} MiB.</source>
-        <extracomment>kvmgui/core/validation.py:407</extracomment>
-        <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {MIN_MEMORY_MIB} Mio à la machine virtuelle.</translation>
+        <source>{mem} MiB of memory is too little: give the VM at least {minimum} MiB.</source>
+        <extracomment>kvmgui/core/validation.py:560; {minimum} = MIN_MEMORY_MIB</extracomment>
+        <translation>{mem} Mio de mémoire, c&apos;est trop peu&#xa0;: donnez au moins {minimum} Mio à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: give it less.</source>
-        <extracomment>kvmgui/core/validation.py:410; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:569; {memory_mib} = host.memory_mib</extracomment>
         <translation>La machine virtuelle a {mem} Mio de mémoire mais cet ordinateur n&apos;en a que {memory_mib} Mio&#xa0;: donnez-lui-en moins.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{mem} MiB is more than 80 % of this computer&apos;s {memory_mib} MiB: the host may slow down or run out of memory, consider giving the VM less.</source>
-        <extracomment>kvmgui/core/validation.py:413; {memory_mib} = host.memory_mib</extracomment>
+        <extracomment>kvmgui/core/validation.py:579; {memory_mib} = host.memory_mib</extracomment>
         <translation>{mem} Mio, c&apos;est plus de 80 % des {memory_mib} Mio de cet ordinateur&#xa0;: l&apos;hôte risque de ralentir ou de manquer de mémoire, envisagez d&apos;en donner moins à la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A VM needs at least 1 CPU.</source>
-        <extracomment>kvmgui/core/validation.py:422</extracomment>
+        <extracomment>kvmgui/core/validation.py:594</extracomment>
         <translation>Une machine virtuelle a besoin d&apos;au moins 1 processeur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most {cpu_count}.</source>
-        <extracomment>kvmgui/core/validation.py:424; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
+        <extracomment>kvmgui/core/validation.py:598; {cpus} = spec.cpus, {cpu_count} = host.cpu_count</extracomment>
         <translation>La machine virtuelle a {cpus} processeurs mais cet ordinateur n&apos;en a que {cpu_count}&#xa0;: donnez-lui-en au plus {cpu_count}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{reason} KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:433</extracomment>
+        <extracomment>kvmgui/core/validation.py:614</extracomment>
         <translation>{reason} KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KVM cannot be used on this computer: choose &apos;auto&apos; or &apos;tcg&apos;.</source>
-        <extracomment>kvmgui/core/validation.py:433</extracomment>
+        <extracomment>kvmgui/core/validation.py:620</extracomment>
         <translation>KVM ne peut pas être utilisé sur cet ordinateur&#xa0;: choisissez «&#xa0;auto&#xa0;» ou «&#xa0;tcg&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or choose BIOS).</source>
-        <extracomment>kvmgui/core/validation.py:436</extracomment>
+        <extracomment>kvmgui/core/validation.py:627</extracomment>
         <translation>L&apos;UEFI nécessite le micrologiciel OVMF, qui n&apos;est pas installé&#xa0;: sudo apt install ovmf (ou choisissez le BIOS).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM off).</source>
-        <extracomment>kvmgui/core/validation.py:439</extracomment>
+        <extracomment>kvmgui/core/validation.py:635</extracomment>
         <translation>Un TPM nécessite swtpm, qui n&apos;est pas installé&#xa0;: sudo apt install swtpm (ou désactivez le TPM).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows 11 setup refuses to install without UEFI and a TPM: turn both on.</source>
-        <extracomment>kvmgui/core/validation.py:442</extracomment>
+        <extracomment>kvmgui/core/validation.py:643</extracomment>
         <translation>L&apos;installation de Windows 11 refuse de se faire sans UEFI ni TPM&#xa0;: activez les deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the {what}.</source>
-        <extracomment>kvmgui/core/validation.py:457</extracomment>
+        <extracomment>kvmgui/core/validation.py:662</extracomment>
         <translation>Choisissez {what}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains control characters: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:459</extracomment>
+        <extracomment>kvmgui/core/validation.py:667</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères de contrôle&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The path of the {what} contains characters no file name can have: pick the file again.</source>
-        <extracomment>kvmgui/core/validation.py:464</extracomment>
+        <extracomment>kvmgui/core/validation.py:677</extracomment>
         <translation>Le chemin indiqué pour {what} contient des caractères qu&apos;aucun nom de fichier ne peut avoir&#xa0;: choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>image of disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:365; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:696; {i} = i + 1</extracomment>
         <translation>l&apos;image du disque {i}</translation>
     </message>
     <message>
         <location line="+40"/>
-        <source>Disk {i} uses the same image as disk {1}: remove one of them.</source>
-        <extracomment>kvmgui/core/validation.py:484; {i} = i + 1, {1} = seen[key] + 1</extracomment>
-        <translation>Le disque {i} utilise la même image que le disque {1}&#xa0;: retirez l&apos;un des deux.</translation>
+        <source>Disk {i} uses the same image as disk {other}: remove one of them.</source>
+        <extracomment>kvmgui/core/validation.py:706; {i} = i + 1, {other} = seen[key] + 1</extracomment>
+        <translation>Le disque {i} utilise la même image que le disque {other}&#xa0;: retirez l&apos;un des deux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has no size: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:492; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:720; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;a pas de taille&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i}</source>
-        <extracomment>kvmgui/core/validation.py:495; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:728; {i} = i + 1</extracomment>
         <translation>Le disque {i}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is larger than 64 TiB: give it a size like 20G.</source>
-        <extracomment>kvmgui/core/validation.py:497; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:733; {i} = i + 1</extracomment>
         <translation>Le disque {i} dépasse 64 Tio&#xa0;: donnez-lui une taille comme 20G.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The new disks add up to {new_bytes_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
-        <extracomment>kvmgui/core/validation.py:504; {new_bytes_size} = format_size(new_bytes), {size} = format_size(max(free_bytes, 0))</extracomment>
-        <translation>Les nouveaux disques totalisent {new_bytes_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
+        <source>The new disks add up to {new_size} but only {size} is free: that works at first because disk images only use the space the guest fills, but free some space before the guest fills the disk.</source>
+        <extracomment>kvmgui/core/validation.py:745; {new_size} = Size(new_bytes), {size} = Size(max(free_bytes, 0))</extracomment>
+        <translation>Les nouveaux disques totalisent {new_size} mais seulement {size} sont libres&#xa0;: cela fonctionne au début car les images disque n&apos;occupent que l&apos;espace que l&apos;invité remplit, mais libérez de l&apos;espace avant que l&apos;invité ne remplisse le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert it with qemu-img convert -O qcow2.</source>
-        <extracomment>kvmgui/core/validation.py:519; {i} = i + 1, {value} = disk.format.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:767; {i} = i + 1, {value} = disk.format.value</extracomment>
         <translation>Le disque {i} est une image {value}&#xa0;: QEMU peut l&apos;utiliser, mais qcow2 est plus sûr et plus rapide&#xa0;; convertissez-la avec qemu-img convert -O qcow2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or remove the base image.</source>
-        <extracomment>kvmgui/core/validation.py:524; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:778; {i} = i + 1</extracomment>
         <translation>Le disque {i} a une image de base, ce que seul un disque qcow2 peut avoir&#xa0;: passez-le en qcow2 ou retirez l&apos;image de base.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} does not say the format of its base image: choose it (usually qcow2).</source>
-        <extracomment>kvmgui/core/validation.py:528; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:787; {i} = i + 1</extracomment>
         <translation>Le disque {i} n&apos;indique pas le format de son image de base&#xa0;: choisissez-le (en général qcow2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the base image of disk {i}.</source>
-        <extracomment>kvmgui/core/validation.py:531; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:796; {i} = i + 1</extracomment>
         <translation>Choisissez l&apos;image de base du disque {i}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} names a base image format but no base image: the format is ignored.</source>
-        <extracomment>kvmgui/core/validation.py:534; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:801; {i} = i + 1</extracomment>
         <translation>Le disque {i} indique un format d&apos;image de base mais pas d&apos;image de base&#xa0;: le format est ignoré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them off.</source>
-        <extracomment>kvmgui/core/validation.py:537; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:809; {i} = i + 1</extracomment>
         <translation>Le disque {i} est en lecture seule, le rendre aussi jetable ne change donc rien&#xa0;: désactivez l&apos;une des deux options.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The image of disk {i}, {where}, does not exist: pick an existing image or give a size to create a new one.</source>
-        <extracomment>kvmgui/core/validation.py:549; {i} = i + 1, {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:827; {i} = i + 1, {where} = shown(str(where))</extracomment>
         <translation>L&apos;image du disque {i}, {where}, n&apos;existe pas&#xa0;: choisissez une image existante ou donnez une taille pour en créer une nouvelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {parent} for the new image of disk {i} does not exist: create it or pick another place.</source>
-        <extracomment>kvmgui/core/validation.py:556; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:840; {parent} = shown(str(parent)), {i} = i + 1</extracomment>
         <translation>Le dossier {parent} prévu pour la nouvelle image du disque {i} n&apos;existe pas&#xa0;: créez-le ou choisissez un autre emplacement.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disk {i} is a host device, which almost always holds raw data: set its format to raw unless you know it holds an image of that format.</source>
-        <extracomment>kvmgui/core/validation.py:566; {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:856; {i} = i + 1</extracomment>
         <translation>Le disque {i} est un périphérique de l&apos;hôte, qui contient presque toujours des données brutes&#xa0;: réglez son format sur raw, sauf si vous savez qu&apos;il contient une image de ce format.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base image {base} of disk {i} does not exist: pick it again.</source>
-        <extracomment>kvmgui/core/validation.py:579; {base} = shown(str(base)), {i} = i + 1</extracomment>
+        <extracomment>kvmgui/core/validation.py:877; {base} = shown(str(base)), {i} = i + 1</extracomment>
         <translation>L&apos;image de base {base} du disque {i} n&apos;existe pas&#xa0;: choisissez-la à nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A pc machine has {PC_IDE_SLOTS} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
-        <extracomment>kvmgui/core/validation.py:592</extracomment>
-        <translation>Une machine pc a {PC_IDE_SLOTS} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
+        <source>A pc machine has {slots} IDE slots, shared with the CD drive: move some disks to SATA or virtio.</source>
+        <extracomment>kvmgui/core/validation.py:899; {slots} = PC_IDE_SLOTS</extracomment>
+        <translation>Une machine pc a {slots} emplacements IDE, partagés avec le lecteur CD&#xa0;: passez des disques en SATA ou en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>At most {AHCI_PORTS} SATA disks fit: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:595</extracomment>
-        <translation>Au plus {AHCI_PORTS} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
+        <source>At most {ports} SATA disks fit: move some disks to virtio.</source>
+        <extracomment>kvmgui/core/validation.py:908; {ports} = AHCI_PORTS</extracomment>
+        <translation>Au plus {ports} disques SATA peuvent tenir&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A q35 machine has {AHCI_PORTS} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
-        <extracomment>kvmgui/core/validation.py:599</extracomment>
-        <translation>Une machine q35 a {AHCI_PORTS} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
+        <source>A q35 machine has {ports} SATA/IDE ports, shared with the CD drive: move some disks to virtio.</source>
+        <extracomment>kvmgui/core/validation.py:917; {ports} = AHCI_PORTS</extracomment>
+        <translation>Une machine q35 a {ports} ports SATA/IDE, partagés avec le lecteur CD&#xa0;: passez des disques en virtio.</translation>
     </message>
     <message>
         <location line="-70"/>
         <source>ISO file</source>
-        <extracomment>kvmgui/core/validation.py:374</extracomment>
+        <extracomment>kvmgui/core/validation.py:933</extracomment>
         <translation>le fichier ISO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD/DVD drive</source>
-        <extracomment>kvmgui/core/validation.py:374</extracomment>
+        <extracomment>kvmgui/core/validation.py:935</extracomment>
         <translation>le lecteur CD/DVD</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Choose the {what}, or leave the CD drive empty.</source>
-        <extracomment>kvmgui/core/validation.py:611</extracomment>
+        <extracomment>kvmgui/core/validation.py:939</extracomment>
         <translation>Choisissez {what}, ou laissez le lecteur CD vide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is empty: download the install or live disc image again.</source>
-        <extracomment>kvmgui/core/validation.py:633</extracomment>
+        <extracomment>kvmgui/core/validation.py:964</extracomment>
         <translation>{where} est vide&#xa0;: téléchargez de nouveau l&apos;image du disque d&apos;installation ou live.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is a {value} disk image, not a CD/DVD image: use it as the VM&apos;s existing disk image instead.</source>
-        <extracomment>kvmgui/core/validation.py:636; {value} = kind.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:972; {value} = kind.value</extracomment>
         <translation>{where} est une image disque {value}, pas une image de CD/DVD&#xa0;: utilisez-la plutôt comme image disque existante de la VM.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the system, usually a file ending in .iso.</source>
-        <extracomment>kvmgui/core/validation.py:638</extracomment>
+        <extracomment>kvmgui/core/validation.py:981</extracomment>
         <translation>{where} n&apos;est ni une image de CD/DVD (ISO) ni une image disque amorçable&#xa0;: choisissez l&apos;image du disque d&apos;installation ou live du système, en général un fichier qui se termine par .iso.</translation>
     </message>
     <message>
         <location line="-74"/>
         <source>USB stick</source>
-        <extracomment>kvmgui/core/validation.py:377</extracomment>
+        <extracomment>kvmgui/core/validation.py:996</extracomment>
         <translation>la clé USB</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>{where} (or a partition on it) is mounted on this computer, and two systems writing to it at once destroy its files: unmount it first, or keep it protected.</source>
-        <extracomment>kvmgui/core/validation.py:662; {where} = shown(str(where))</extracomment>
+        <extracomment>kvmgui/core/validation.py:1014; {where} = shown(str(where))</extracomment>
         <translation>{where} (ou une de ses partitions) est monté sur cet ordinateur, et deux systèmes qui y écrivent en même temps détruisent ses fichiers&#xa0;: démontez-le d&apos;abord, ou gardez-le protégé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>disk</source>
-        <extracomment>kvmgui/core/validation.py:676</extracomment>
+        <extracomment>kvmgui/core/validation.py:1034</extracomment>
         <translation>le disque</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CD drive</source>
-        <extracomment>kvmgui/core/validation.py:676</extracomment>
+        <extracomment>kvmgui/core/validation.py:1036</extracomment>
         <translation>le lecteur CD</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The {0} appears twice in the boot order: remove one.</source>
-        <extracomment>kvmgui/core/validation.py:680; {0} = names[dev]</extracomment>
-        <translation>L&apos;ordre de démarrage contient deux fois {0}&#xa0;: retirez-en un.</translation>
+        <source>The {device} appears twice in the boot order: remove one.</source>
+        <extracomment>kvmgui/core/validation.py:1042; {device} = names[dev]</extracomment>
+        <translation>L&apos;ordre de démarrage contient deux fois {device}&#xa0;: retirez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no disk, CD drive or USB stick to start from: add one.</source>
-        <extracomment>kvmgui/core/validation.py:684</extracomment>
+        <extracomment>kvmgui/core/validation.py:1051</extracomment>
         <translation>La machine virtuelle n&apos;a ni disque, ni lecteur CD, ni clé USB sur quoi démarrer&#xa0;: ajoutez-en un.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The VM should boot from its {0} first but has no {0}: add one or change the boot order.</source>
-        <extracomment>kvmgui/core/validation.py:691; {0} = names[first]</extracomment>
-        <translation>La machine virtuelle devrait démarrer d&apos;abord sur {0}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
+        <source>The VM should boot from its {device} first but has no {device}: add one or change the boot order.</source>
+        <extracomment>kvmgui/core/validation.py:1062; {device} = names[first]</extracomment>
+        <translation>La machine virtuelle devrait démarrer d&apos;abord sur {device}, mais n&apos;en a pas&#xa0;: ajoutez-en un ou changez l&apos;ordre de démarrage.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The VM has no network, so its port forwards do nothing: turn the network on or remove them.</source>
-        <extracomment>kvmgui/core/validation.py:701</extracomment>
+        <extracomment>kvmgui/core/validation.py:1077</extracomment>
         <translation>La machine virtuelle n&apos;a pas de réseau, ses redirections de port ne font donc rien&#xa0;: activez le réseau ou supprimez-les.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} does not exist: use a port between 1024 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:707; {host_port} = fw.host_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:1088; {host_port} = fw.host_port</extracomment>
         <translation>Le port hôte {host_port} n&apos;existe pas&#xa0;: utilisez un port entre 1024 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Host port {host_port} needs root: use a port of 1024 or more, for example {host_port2}.</source>
-        <extracomment>kvmgui/core/validation.py:710; {host_port} = fw.host_port, {host_port2} = fw.host_port + 8000</extracomment>
-        <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {host_port2}.</translation>
+        <source>Host port {host_port} needs root: use a port of 1024 or more, for example {suggested_port}.</source>
+        <extracomment>kvmgui/core/validation.py:1096; {host_port} = fw.host_port, {suggested_port} = fw.host_port + 8000</extracomment>
+        <translation>Le port hôte {host_port} nécessite les droits root&#xa0;: utilisez un port de 1024 ou plus, par exemple {suggested_port}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guest port {guest_port} does not exist: use a port between 1 and 65535.</source>
-        <extracomment>kvmgui/core/validation.py:713; {guest_port} = fw.guest_port</extracomment>
+        <extracomment>kvmgui/core/validation.py:1106; {guest_port} = fw.guest_port</extracomment>
         <translation>Le port invité {guest_port} n&apos;existe pas&#xa0;: utilisez un port entre 1 et 65535.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host port {host_port} ({value}) is forwarded twice: use another port.</source>
-        <extracomment>kvmgui/core/validation.py:717; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
+        <extracomment>kvmgui/core/validation.py:1115; {host_port} = fw.host_port, {value} = fw.protocol.value</extracomment>
         <translation>Le port hôte {host_port} ({value}) est redirigé deux fois&#xa0;: utilisez un autre port.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The console password only applies to VNC: switch the display to VNC or turn the password off.</source>
-        <extracomment>kvmgui/core/validation.py:725</extracomment>
+        <extracomment>kvmgui/core/validation.py:1129</extracomment>
         <translation>Le mot de passe de la console ne s&apos;applique qu&apos;à VNC&#xa0;: passez l&apos;affichage en VNC ou désactivez le mot de passe.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An extra argument contains a NUL character, which cannot be passed to QEMU: remove it.</source>
-        <extracomment>kvmgui/core/validation.py:734</extracomment>
+        <extracomment>kvmgui/core/validation.py:1143</extracomment>
         <translation>Un argument supplémentaire contient un caractère NUL, qui ne peut pas être transmis à QEMU&#xa0;: supprimez-le.</translation>
+    </message>
+    <message>
+        <source>sudo adduser $USER {group}, then log out and in</source>
+        <extracomment>kvmgui/core/validation.py:294</extracomment>
+        <translation>sudo adduser $USER {group}, puis fermez la session et rouvrez-la</translation>
     </message>
 </context>
 <context>
     <name>core.write_guard</name>
     <message>
         <location line="+2"/>
-        <source>{0} and {1}</source>
-        <extracomment>kvmgui/core/write_guard.py:101; {0} = &apos;, &apos;.join(quoted[:-1]), {1} = quoted[-1]</extracomment>
-        <translation>{0} et {1}</translation>
+        <source>{names} and {last}</source>
+        <extracomment>kvmgui/core/write_guard.py:103; {names} = &apos;, &apos;.join(quoted[:-1]), {last} = quoted[-1]</extracomment>
+        <translation>{names} et {last}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder {folder} does not exist; choose an existing folder.</source>
-        <extracomment>kvmgui/core/write_guard.py:133</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:139</extracomment>
         <translation>Le dossier {folder} n’existe pas ; choisissez un dossier existant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is a folder; choose a file name (inside it, for example).</source>
-        <extracomment>kvmgui/core/write_guard.py:137</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:148</extracomment>
         <translation>{name} est un dossier ; choisissez un nom de fichier (dans ce dossier, par exemple).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is the base of the linked clone {clones}, which would stop working; choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:142</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:158</extracomment>
         <translation>{name} est la base du clone lié {clones}, qui ne fonctionnerait plus ; choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is the base of the linked clones {clones}, which would stop working; choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:144</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:167</extracomment>
         <translation>{name} est la base des clones liés {clones}, qui ne fonctionneraient plus ; choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is the disk of the VM {1}; writing it would destroy that disk, so choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:149; {1} = _names(disks)</extracomment>
-        <translation>{name} est le disque de la VM {1} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
+        <source>{name} is the disk of the VM {vm}; writing it would destroy that disk, so choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:179; {vm} = _names(disks)</extracomment>
+        <translation>{name} est le disque de la VM {vm} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is the disk of the VMs {1}; writing it would destroy that disk, so choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:152; {1} = _names(disks)</extracomment>
-        <translation>{name} est le disque des VM {1} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
+        <source>{name} is the disk of the VMs {vms}; writing it would destroy that disk, so choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:189; {vms} = _names(disks)</extracomment>
+        <translation>{name} est le disque des VM {vms} ; l’écrire détruirait ce disque, choisissez donc un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is one of the files of the VM {1}; choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:157; {1} = _names(others[:1])</extracomment>
-        <translation>{name} est l’un des fichiers de la VM {1} ; choisissez un autre fichier.</translation>
+        <source>{name} is one of the files of the VM {vm}; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:200; {vm} = _names(others[:1])</extracomment>
+        <translation>{name} est l’un des fichiers de la VM {vm} ; choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is the base image of {1}, which reads its data from it; choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:160; {1} = shown(facts.overlays[0])</extracomment>
-        <translation>{name} est l’image de base de {1}, qui y lit ses données ; choisissez un autre fichier.</translation>
+        <source>{name} is the base image of {overlay}, which reads its data from it; choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:209; {overlay} = shown(facts.overlays[0])</extracomment>
+        <translation>{name} est l’image de base de {overlay}, qui y lit ses données ; choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} backs {device}, mounted on {points}: unmount it (sudo umount {3}) first, or choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:166; {device} = shown(loop.device), {3} = shown(loop.mount_points[0])</extracomment>
-        <translation>{name} est le fichier de {device}, monté sur {points} : démontez-le d’abord (sudo umount {3}), ou choisissez un autre fichier.</translation>
+        <source>{name} backs {device}, mounted on {points}: unmount it (sudo umount {point}) first, or choose another file.</source>
+        <extracomment>kvmgui/core/write_guard.py:221; {device} = shown(loop.device), {point} = shown(loop.mount_points[0])</extracomment>
+        <translation>{name} est le fichier de {device}, monté sur {points} : démontez-le d’abord (sudo umount {point}), ou choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} backs {device}, which is used as swap space; turn that off (sudo swapoff) first, or choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:169; {device} = shown(loop.device)</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:232; {device} = shown(loop.device)</extracomment>
         <translation>{name} est le fichier de {device}, utilisé comme espace d’échange (swap) ; désactivez-le d’abord (sudo swapoff), ou choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is used as swap space by this computer; choose another file.</source>
-        <extracomment>kvmgui/core/write_guard.py:173</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:242</extracomment>
         <translation>{name} sert d’espace d’échange (swap) à cet ordinateur ; choisissez un autre fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is not a regular file; choose a file name.</source>
-        <extracomment>kvmgui/core/write_guard.py:178</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:252</extracomment>
         <translation>{name} n’est pas un fichier ordinaire ; choisissez un nom de fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} is read-only; choose another file, or make it writable (chmod u+w) if it really is to be replaced.</source>
-        <extracomment>kvmgui/core/write_guard.py:180</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:260</extracomment>
         <translation>{name} est en lecture seule ; choisissez un autre fichier, ou rendez-le modifiable (chmod u+w) s’il doit vraiment être remplacé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} already exists; choose another name or allow replacing it.</source>
-        <extracomment>kvmgui/core/write_guard.py:183</extracomment>
+        <extracomment>kvmgui/core/write_guard.py:269</extracomment>
         <translation>{name} existe déjà ; choisissez un autre nom ou autorisez son remplacement.</translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import copy
 import re
 import string
 from collections.abc import Sequence
@@ -36,6 +37,7 @@ from kvmgui.core.advisor import (
 )
 from kvmgui.core.advisor_texts import TEXTS, Text
 from kvmgui.core.host import HostFacts
+from kvmgui.core.messages import fill
 from kvmgui.core.model import (
     Accel,
     CacheMode,
@@ -228,7 +230,7 @@ def test_advice_message_names_the_vm_and_figures() -> None:
     assert advice is not None and advice.key == IDLE_CPU
     text = str(advice.message)
     assert "'guest'" in text and "60 seconds" in text and "3 %" in text and "40 %" in text
-    assert str(advice.title) == TEXTS["idle-cpu.title"]
+    assert str(advice.title) == TEXTS["idle-cpu.title"].text
 
 
 def test_tcg_lists_no_kvm_first_with_a_link_to_the_host_check() -> None:
@@ -542,32 +544,33 @@ def test_every_text_is_used_and_every_used_text_renders() -> None:
     for advice in every_advice():
         for text in texts_of(advice):
             used.add(text.key)
-            rendered = text.render()
+            rendered = str(text)
             assert "{" not in rendered and rendered.strip() == rendered
     assert used == set(TEXTS)
 
 
 def test_placeholders_are_named_and_sentences_end_properly() -> None:
     for key, template in TEXTS.items():
-        names = [f[1] for f in string.Formatter().parse(template) if f[1] is not None]
+        names = [f[1] for f in string.Formatter().parse(template.text) if f[1] is not None]
         assert all(re.fullmatch(r"[a-z_]+", n) for n in names), key
         if key.endswith((".fix", ".fix-one", ".fix-many", ".title")):
-            assert not template.endswith("."), key  # button labels and titles
+            assert not template.text.endswith("."), key  # button labels and titles
         else:
-            assert template.endswith((".", ":", "scheduler")), key
+            assert template.text.endswith((".", ":", "scheduler")), key
 
 
 def test_texts_are_plain_ascii_friendly_and_short_enough() -> None:
     for key, template in TEXTS.items():
-        assert "  " not in template, key
-        assert len(template) < 500, key
+        assert "  " not in template.text, key
+        assert len(template.text) < 500, key
 
 
-def test_render_uses_a_translated_catalogue_and_survives_a_broken_one() -> None:
+def test_a_text_is_a_message_that_knows_its_key() -> None:
     text = Text.of("idle-cpu.cpus.fix-many", target=2)
-    assert text.render(lambda key: "Utiliser {target} processeurs") == "Utiliser 2 processeurs"
-    assert text.render(lambda key: "Utiliser {cible} processeurs") == "Use 2 virtual processors"
-    assert str(text) == "Use 2 virtual processors"
+    assert text == "Use 2 virtual processors" and text.key == "idle-cpu.cpus.fix-many"
+    assert (text.context, text.template) == (TEXTS[text.key].context, TEXTS[text.key].text)
+    assert fill("Utiliser {target} processeurs", text.values) == "Utiliser 2 processeurs"
+    assert copy.deepcopy(text).key == text.key
     with pytest.raises(KeyError):
         Text.of("no-such-key")
 

@@ -118,13 +118,13 @@ def test_problems_are_routed_to_pages() -> None:
     assert page_of("accel") == "options"
 
 
-def test_preset_texts_match_core(qapp: object) -> None:
+def test_preset_texts_are_core_messages() -> None:
+    from kvmgui.core.messages import Message
     from kvmgui.core.presets import PRESETS
-    from kvmgui.ui.preset_texts import _labels, _reasons
 
-    # Without a translation, the translatable copies are the core's own words.
-    assert {os: p.label for os, p in PRESETS.items()} == _labels()
-    assert {os: p.why for os, p in PRESETS.items()} == _reasons()
+    for p in PRESETS.values():
+        for text in (p.label, p.why):
+            assert isinstance(text, Message) and text.context == "core.presets", text
 
 
 def test_a_system_type_brings_its_memory_and_cpus_unless_the_user_set_them() -> None:

@@ -26,7 +26,7 @@ from kvmgui.core.validation import free_name
 from kvmgui.runtime.clones import CloneResult, create_linked_clone, full_clone_job
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import async_slot, vm_active
 from kvmgui.ui.widgets import hint_label
@@ -121,7 +121,7 @@ class CloneDialog(JobDialog):
         try:
             folder = self.ctx.store.folder_for(name)
         except StoreError as exc:
-            return str(exc)
+            return core_text(exc.message)
         names = [vm.spec.name.casefold() for vm in self.ctx.store.load_all().vms]
         if name.casefold() in names or folder.dir.exists():
             return translate(

@@ -17,7 +17,7 @@ async def probe_sticks() -> tuple[list[BlockDevice], str]:
     try:
         scan = await probe_block_devices()
     except ProbeError as exc:
-        return [], exc.message
+        return [], core_text(exc.message)
     return list(scan.sticks), ""
 
 

@@ -283,7 +283,7 @@ class UsbTestDialog(QDialog):
             if device is None:
                 return translate("UsbTestDialog", "Choose a USB stick, or an image file.")
             if not device.usable:
-                return device.why_not
+                return core_text(device.why_not)
         else:
             path = self.chosen_path()
             if not path:
@@ -379,7 +379,7 @@ class UsbTestDialog(QDialog):
         spec = await pinned(self.ctx, spec)
         started, outcome = await live.start_live(manager, spec)
         if started is None:
-            informative = outcome.message
+            informative = core_text(outcome.message)  # translated before more is added
             if "ermission denied" in (outcome.details or "") and DISK_GROUP_FIX not in informative:
                 informative += " " + translate(
                     "UsbTestDialog",

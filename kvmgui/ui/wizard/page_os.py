@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from kvmgui.core.model import DiskBus, NicModel, OsPreset
 from kvmgui.core.presets import PRESETS
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import os_icon
-from kvmgui.ui.preset_texts import preset_label, preset_why
 from kvmgui.ui.widgets import heading_label, hint_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
@@ -38,9 +37,9 @@ class OsPage(DraftPage):
         self.list.setIconSize(QSize(32, 32))
         self.list.setUniformItemSizes(True)
         for os in OsPreset:
-            item = QListWidgetItem(os_icon(os), preset_label(os))
+            item = QListWidgetItem(os_icon(os), core_text(PRESETS[os].label))
             item.setData(Qt.ItemDataRole.UserRole, os.value)
-            item.setToolTip(preset_why(os))
+            item.setToolTip(core_text(PRESETS[os].why))
             self.list.addItem(item)
         self.list.setMinimumHeight(6 * 40)
         self.list.currentRowChanged.connect(self._row_changed)
@@ -59,7 +58,7 @@ class OsPage(DraftPage):
         if guessed is not None:
             self.detected.setText(
                 translate("OsPage", "Suggested from the file name {0}: {1}.").format(
-                    d.iso_path.rsplit("/", 1)[-1], preset_label(guessed)
+                    d.iso_path.rsplit("/", 1)[-1], core_text(PRESETS[guessed].label)
                 )
             )
         else:
@@ -68,8 +67,9 @@ class OsPage(DraftPage):
         self._explain(d.os)
 
     def _explain(self, os: OsPreset) -> None:
-        self.why_title.setText(translate("OsPage", "Settings for {0}").format(preset_label(os)))
-        self.why.setText(preset_why(os) + "\n" + self.preset_summary(os))
+        label = core_text(PRESETS[os].label)
+        self.why_title.setText(translate("OsPage", "Settings for {0}").format(label))
+        self.why.setText(core_text(PRESETS[os].why) + "\n" + self.preset_summary(os))
 
     def _row_changed(self, row: int) -> None:
         if row < 0:

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QFormLayout
 
 from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import MIB
-from kvmgui.ui.i18n import format_size, translate
-from kvmgui.ui.preset_texts import preset_label
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.widgets import cpu_box, hint_label, memory_box
 from kvmgui.ui.wizard.base import DraftPage, accept_any_count
 
@@ -55,7 +54,7 @@ class ResourcesPage(DraftPage):
     def _explain(self) -> None:
         d = self.wiz.draft
         preset = PRESETS[d.os]
-        label = preset_label(d.os)
+        label = core_text(PRESETS[d.os].label)
         if self.wiz.ctx.host_report is None:
             host_mem = translate("ResourcesPage", "Measuring this computer's memory…")
             host_cpu = translate("ResourcesPage", "Counting this computer's CPUs…")

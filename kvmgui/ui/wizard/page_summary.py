@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import CdromSource, DisplayKind
+from kvmgui.core.presets import PRESETS
 from kvmgui.ui.i18n import core_text, format_size, translate
-from kvmgui.ui.preset_texts import preset_label
 from kvmgui.ui.widgets import CopyableText, heading_label, hint_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import suggest_name
@@ -122,7 +122,7 @@ class SummaryPage(DraftPage):
         self.folder.setText(where)
         self.system.setText(
             translate("SummaryPage", "{0}; {1} MiB memory, {2}; {3}").format(
-                preset_label(spec.os),
+                core_text(PRESETS[spec.os].label),
                 spec.memory_mib,
                 self.tr("%n CPU(s)", "", spec.cpus),
                 translate("SummaryPage", "SPICE screen")

@@ -29,7 +29,7 @@ from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, Severity, validate_spec
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.services import DriveScan, ServiceError, scan_drives
 from kvmgui.ui.wizard.draft import Draft, SourceKind, iso_path, page_of, to_spec
@@ -497,7 +497,7 @@ class NewVmWizard(QWizard):
             notes = rollback_notes(exc)
             if notes:
                 details += "\n\n" + notes
-            self.creation_progress.emit(FAILED, message)
+            self.creation_progress.emit(FAILED, core_text(message))
             self._set_busy(False)
             show_error(
                 self,
