@@ -8830,9 +8830,9 @@
     <name>runtime.context</name>
     <message>
         <location line="+2"/>
-        <source>disk {i}</source>
-        <extracomment>kvmgui/runtime/context.py:55; {i} = i + 1</extracomment>
-        <translation>disque {i}</translation>
+        <source>disk {number}</source>
+        <extracomment>kvmgui/runtime/context.py:55</extracomment>
+        <translation>disque {number}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8842,9 +8842,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>the base image of {label}</source>
+        <source>the base image of {disk}</source>
         <extracomment>kvmgui/runtime/context.py:58</extracomment>
-        <translation>l&apos;image de base de {label}</translation>
+        <translation>l&apos;image de base de {disk}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8893,9 +8893,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source> It is kept paused so you can read its screen; reset it or force it off.</source>
+        <source>It is kept paused so you can read its screen; reset it or force it off.</source>
         <extracomment>kvmgui/runtime/controller.py:222</extracomment>
-        <translation> Elle reste en pause pour que vous puissiez lire son écran&#xa0;; réinitialisez-la ou forcez son arrêt.</translation>
+        <translation>Elle reste en pause pour que vous puissiez lire son écran&#xa0;; réinitialisez-la ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8917,9 +8917,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.</source>
-        <extracomment>kvmgui/runtime/controller.py:242; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
-        <translation>Une erreur de disque s&apos;est produite pendant {op} un disque ({1})&#xa0;; l&apos;invité a été mis en pause. Vérifiez l&apos;image disque et le disque de l&apos;hôte, puis reprenez.</translation>
+        <source>A disk error happened while {op} a disk ({reason}); the guest was paused. Check the disk image and the host disk, then resume.</source>
+        <extracomment>kvmgui/runtime/controller.py:242</extracomment>
+        <translation>Une erreur de disque s&apos;est produite pendant {op} un disque ({reason})&#xa0;; l&apos;invité a été mis en pause. Vérifiez l&apos;image disque et le disque de l&apos;hôte, puis reprenez.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9127,9 +9127,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/controller.py:884; {parent} = dest.parent</extracomment>
-        <translation>Le dossier {parent} n&apos;existe pas.</translation>
+        <source>The folder {folder} does not exist.</source>
+        <extracomment>kvmgui/runtime/controller.py:884</extracomment>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
 </context>
 <context>
@@ -9370,6 +9370,14 @@
         <source>It shut down.</source>
         <extracomment>kvmgui/runtime/exits.py:52</extracomment>
         <translation>Elle s&apos;est éteinte.</translation>
+    </message>
+    <message>
+        <source>{exit}: {error}.</source>
+        <translation>{exit}&#xa0;: {error}.</translation>
+    </message>
+    <message>
+        <source>{exit}.</source>
+        <translation>{exit}.</translation>
     </message>
 </context>
 <context>
@@ -9673,9 +9681,9 @@
     <name>runtime.launch</name>
     <message>
         <location line="+6"/>
-        <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
-        <extracomment>kvmgui/runtime/launch.py:117; {dir} = run.dir</extracomment>
-        <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {MAX_SOCKET_PATH} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
+        <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {limit} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
+        <extracomment>kvmgui/runtime/launch.py:117</extracomment>
+        <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {limit} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
     </message>
     <message>
         <location line="-4"/>
@@ -9685,15 +9693,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The VM&apos;s settings have {problems_count} problems, so it was not started: {message}</source>
-        <extracomment>kvmgui/runtime/launch.py:107; {problems_count} = len(problems), {message} = problems[0].message</extracomment>
-        <translation>Les réglages de la VM posent {problems_count} problèmes, elle n&apos;a donc pas été démarrée&#xa0;: {message}</translation>
+        <source>The VM&apos;s settings have {count} problems, so it was not started: {problem}</source>
+        <extracomment>kvmgui/runtime/launch.py:107</extracomment>
+        <translation>Les réglages de la VM posent {count} problèmes, elle n&apos;a donc pas été démarrée&#xa0;: {problem}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>kvmgui cannot create the log folder {logs} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:125; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
-        <translation>kvmgui ne peut pas créer le dossier des journaux {logs} ({strerror}).</translation>
+        <source>kvmgui cannot create the log folder {folder} ({strerror}).</source>
+        <extracomment>kvmgui/runtime/launch.py:125</extracomment>
+        <translation>kvmgui ne peut pas créer le dossier des journaux {folder} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9715,9 +9723,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui could not create the VM&apos;s UEFI variable store {nvram} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:283; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
-        <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
+        <source>kvmgui could not create the VM&apos;s UEFI variable store {path} ({strerror}).</source>
+        <extracomment>kvmgui/runtime/launch.py:283</extracomment>
+        <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {path} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9733,15 +9741,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The TPM emulator (swtpm) did not start; see its log {folder}.</source>
-        <extracomment>kvmgui/runtime/launch.py:323; {folder} = swtpm_log(folder)</extracomment>
-        <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {folder}.</translation>
+        <source>The TPM emulator (swtpm) did not start; see its log {log}.</source>
+        <extracomment>kvmgui/runtime/launch.py:323</extracomment>
+        <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {log}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.</source>
-        <extracomment>kvmgui/runtime/launch.py:379; {qemu_log} = stored.folder.qemu_log</extracomment>
-        <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {hung_after} s, il a donc été arrêté&#xa0;; consultez {qemu_log}.</translation>
+        <source>QEMU started but its monitor did not answer within {seconds} s, so it was stopped; see {log}.</source>
+        <extracomment>kvmgui/runtime/launch.py:379</extracomment>
+        <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {seconds} s, il a donc été arrêté&#xa0;; consultez {log}.</translation>
     </message>
 </context>
 <context>
@@ -9928,9 +9936,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU ({resolved}) could not be started: {strerror}; check that it is installed and executable.</source>
-        <extracomment>kvmgui/runtime/process.py:154; {strerror} = exc.strerror</extracomment>
-        <translation>QEMU ({resolved}) n&apos;a pas pu être lancé&#xa0;: {strerror}&#xa0;; vérifiez qu&apos;il est installé et exécutable.</translation>
+        <source>QEMU ({program}) could not be started: {strerror}; check that it is installed and executable.</source>
+        <extracomment>kvmgui/runtime/process.py:154</extracomment>
+        <translation>QEMU ({program}) n&apos;a pas pu être lancé&#xa0;: {strerror}&#xa0;; vérifiez qu&apos;il est installé et exécutable.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9993,13 +10001,13 @@
         <location line="+2"/>
         <source>{what} is not there: connect the device (or insert the disc), or remove it from the VM&apos;s settings.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:103</extracomment>
-        <translation>{What} n&apos;est pas là&#xa0;: branchez le périphérique (ou insérez le disque), ou retirez-le des paramètres de la machine virtuelle.</translation>
+        <translation>{what} n&apos;est pas là&#xa0;: branchez le périphérique (ou insérez le disque), ou retirez-le des paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} does not exist (it was moved, renamed or deleted): choose the file again in the VM&apos;s settings, or remove it from the VM.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:106</extracomment>
-        <translation>{What} n&apos;existe pas (il a été déplacé, renommé ou supprimé)&#xa0;: choisissez à nouveau le fichier dans les paramètres de la machine virtuelle, ou retirez-le de la machine virtuelle.</translation>
+        <translation>{what} n&apos;existe pas (il a été déplacé, renommé ou supprimé)&#xa0;: choisissez à nouveau le fichier dans les paramètres de la machine virtuelle, ou retirez-le de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10027,9 +10035,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>KVM could not be started ({0}): run &apos;kvmgui-cli doctor&apos; to find out why, or set the VM&apos;s accelerator to TCG (much slower).</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:135; {0} = m.group(&apos;reason&apos;).strip()</extracomment>
-        <translation>KVM n&apos;a pas pu être démarré ({0})&#xa0;: lancez «&#xa0;kvmgui-cli doctor&#xa0;» pour savoir pourquoi, ou réglez l&apos;accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
+        <source>KVM could not be started ({reason}): run &apos;kvmgui-cli doctor&apos; to find out why, or set the VM&apos;s accelerator to TCG (much slower).</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:135</extracomment>
+        <translation>KVM n&apos;a pas pu être démarré ({reason})&#xa0;: lancez «&#xa0;kvmgui-cli doctor&#xa0;» pour savoir pourquoi, ou réglez l&apos;accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10057,9 +10065,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU could not connect to {0}: start your desktop&apos;s sound service, or turn sound off for this VM.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:144; {0} = server.get(driver, f&apos;the {driver} sound system&apos;)</extracomment>
-        <translation>QEMU n&apos;a pas pu se connecter à {0}&#xa0;: démarrez le service de son de votre bureau, ou désactivez le son pour cette machine virtuelle.</translation>
+        <source>QEMU could not connect to {server}: start your desktop&apos;s sound service, or turn sound off for this VM.</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:144</extracomment>
+        <translation>QEMU n&apos;a pas pu se connecter à {server}&#xa0;: démarrez le service de son de votre bureau, ou désactivez le son pour cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10105,9 +10113,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{what} is not a {1} image although the VM&apos;s settings say so: set the disk&apos;s real format in the VM&apos;s settings (&apos;kvmgui-cli img info&apos; shows it).</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:188; {1} = m.group(&apos;fmt&apos;)</extracomment>
-        <translation>{What} n&apos;est pas une image {1}, contrairement à ce que disent les paramètres de la machine virtuelle&#xa0;: indiquez le vrai format du disque dans ses paramètres («&#xa0;kvmgui-cli img info&#xa0;» l&apos;affiche).</translation>
+        <source>{what} is not a {format} image although the VM&apos;s settings say so: set the disk&apos;s real format in the VM&apos;s settings (&apos;kvmgui-cli img info&apos; shows it).</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:188</extracomment>
+        <translation>{what} n&apos;est pas une image {format}, contrairement à ce que disent les paramètres de la machine virtuelle&#xa0;: indiquez le vrai format du disque dans ses paramètres («&#xa0;kvmgui-cli img info&#xa0;» l&apos;affiche).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10150,6 +10158,26 @@
         <source>{summary} ({exit_text}) and printed no error message.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:287</extracomment>
         <translation>{summary} ({exit_text}) sans afficher de message d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>{role} ({path})</source>
+        <translation>{role} ({path})</translation>
+    </message>
+    <message>
+        <source>{role}</source>
+        <translation>{role}</translation>
+    </message>
+    <message>
+        <source>{summary}: {error}.</source>
+        <translation>{summary}&#xa0;: {error}.</translation>
+    </message>
+    <message>
+        <source>{summary}.</source>
+        <translation>{summary}.</translation>
+    </message>
+    <message>
+        <source>the {driver} sound system</source>
+        <translation>le système audio {driver}</translation>
     </message>
 </context>
 <context>
