@@ -9804,15 +9804,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{given} is a CD/DVD drive: use it as the CD of a VM instead (kvmgui-cli create NAME --cdrom {given2}).</source>
-        <extracomment>kvmgui/runtime/live.py:87; {given2} = str(given)</extracomment>
-        <translation>{given} est un lecteur CD/DVD&#xa0;: utilisez-le plutôt comme CD d&apos;une machine virtuelle (kvmgui-cli create NOM --cdrom {given2}).</translation>
+        <source>{given} is a CD/DVD drive: use it as the CD of a VM instead (kvmgui-cli create NAME --cdrom {given}).</source>
+        <extracomment>kvmgui/runtime/live.py:87</extracomment>
+        <translation>{given} est un lecteur CD/DVD&#xa0;: utilisez-le plutôt comme CD d&apos;une machine virtuelle (kvmgui-cli create NOM --cdrom {given}).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>You may not write to {path}; add yourself to the disk group: {DISK_GROUP_FIX}.</source>
-        <extracomment>kvmgui/runtime/live.py:92; {path} = device.path</extracomment>
-        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {path}&#xa0;; ajoutez-vous au groupe disk&#xa0;: {DISK_GROUP_FIX}.</translation>
+        <source>You may not write to {path}; add yourself to the disk group: sudo adduser $USER disk, then log in again.</source>
+        <extracomment>kvmgui/runtime/live.py:92</extracomment>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {path}&#xa0;; ajoutez-vous au groupe disk&#xa0;: sudo adduser $USER disk, puis reconnectez-vous.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9820,14 +9820,18 @@
         <extracomment>kvmgui/runtime/live.py:110; {description} = source.description</extracomment>
         <translation>Machine virtuelle jetable qui teste {description}.</translation>
     </message>
+    <message>
+        <source>read</source>
+        <translation>lire</translation>
+    </message>
 </context>
 <context>
     <name>runtime.live_snapshots</name>
     <message>
         <location line="+2"/>
-        <source>Snapshots need qcow2 disks, and disk {i} ({path}) is a {value} image: convert it to qcow2 with &apos;kvmgui-cli img convert&apos;.</source>
-        <extracomment>kvmgui/runtime/live_snapshots.py:55; {i} = i + 1, {path} = disk.path, {value} = disk.format.value</extracomment>
-        <translation>Les instantanés nécessitent des disques qcow2, et le disque {i} ({path}) est une image {value}&#xa0;: convertissez-le en qcow2 avec «&#xa0;kvmgui-cli img convert&#xa0;».</translation>
+        <source>Snapshots need qcow2 disks, and disk {number} ({path}) is a {format} image: convert it to qcow2 with &apos;kvmgui-cli img convert&apos;.</source>
+        <extracomment>kvmgui/runtime/live_snapshots.py:55</extracomment>
+        <translation>Les instantanés nécessitent des disques qcow2, et le disque {number} ({path}) est une image {format}&#xa0;: convertissez-le en qcow2 avec «&#xa0;kvmgui-cli img convert&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10223,21 +10227,15 @@
     <name>runtime.qmp_session</name>
     <message>
         <location line="+2"/>
-        <source>This QMP session is already connected.</source>
-        <extracomment>kvmgui/runtime/qmp_session.py:133</extracomment>
-        <translation>Cette session QMP est déjà connectée.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Another program is connected to this VM&apos;s monitor (QEMU serves one client at a time); close it or try again.</source>
         <extracomment>kvmgui/runtime/qmp_session.py:165</extracomment>
         <translation>Un autre programme est connecté au moniteur de cette machine virtuelle (QEMU ne sert qu&apos;un client à la fois)&#xa0;; fermez-le ou réessayez.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The VM&apos;s monitor at {socket_path} does not answer ({exc}).</source>
-        <extracomment>kvmgui/runtime/qmp_session.py:176; {socket_path} = self.socket_path, {exc} = exc.exc</extracomment>
-        <translation>Le moniteur de la machine virtuelle sur {socket_path} ne répond pas ({exc}).</translation>
+        <source>The VM&apos;s monitor at {socket} does not answer ({exc}).</source>
+        <extracomment>kvmgui/runtime/qmp_session.py:176</extracomment>
+        <translation>Le moniteur de la machine virtuelle sur {socket} ne répond pas ({exc}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10247,9 +10245,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU did not answer &apos;{command}&apos; within {1} s; it may be hung. Force the VM off if this persists.</source>
-        <extracomment>kvmgui/runtime/qmp_session.py:251; {1} = timeout or self.command_timeout</extracomment>
-        <translation>QEMU n&apos;a pas répondu à «&#xa0;{command}&#xa0;» en {1} s&#xa0;; il est peut-être bloqué. Forcez l&apos;arrêt de la machine virtuelle si cela persiste.</translation>
+        <source>QEMU did not answer &apos;{command}&apos; within {seconds} s; it may be hung. Force the VM off if this persists.</source>
+        <extracomment>kvmgui/runtime/qmp_session.py:251</extracomment>
+        <translation>QEMU n&apos;a pas répondu à «&#xa0;{command}&#xa0;» en {seconds} s&#xa0;; il est peut-être bloqué. Forcez l&apos;arrêt de la machine virtuelle si cela persiste.</translation>
     </message>
     <message>
         <location line="+2"/>
