@@ -9405,15 +9405,15 @@
     <name>runtime.images</name>
     <message>
         <location line="+2"/>
-        <source>The program {0} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
-        <extracomment>kvmgui/runtime/images.py:102; {0} = argv[0]</extracomment>
-        <translation>Le programme {0} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
+        <source>The program {program} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
+        <extracomment>kvmgui/runtime/images.py:102</extracomment>
+        <translation>Le programme {program} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The program {0} cannot be run (permission denied).</source>
-        <extracomment>kvmgui/runtime/images.py:106; {0} = argv[0]</extracomment>
-        <translation>Le programme {0} ne peut pas être lancé (permission refusée).</translation>
+        <source>The program {program} cannot be run (permission denied).</source>
+        <extracomment>kvmgui/runtime/images.py:106</extracomment>
+        <translation>Le programme {program} ne peut pas être lancé (permission refusée).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9441,21 +9441,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:311; {parent} = target.parent</extracomment>
-        <translation>Le dossier {parent} n&apos;existe pas.</translation>
+        <source>The folder {folder} does not exist.</source>
+        <extracomment>kvmgui/runtime/images.py:311</extracomment>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{target} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:313</extracomment>
-        <translation>{target} est un dossier, pas un fichier image.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{target} already exists; choose another name.</source>
+        <source>{path} already exists; choose another name.</source>
         <extracomment>kvmgui/runtime/images.py:315</extracomment>
-        <translation>{target} existe déjà&#xa0;; choisissez un autre nom.</translation>
+        <translation>{path} existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9477,9 +9471,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The new image did not pass its check ({message}); the original was kept unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:546; {message} = verdict.message</extracomment>
-        <translation>La nouvelle image n&apos;a pas passé sa vérification ({message})&#xa0;; l&apos;originale a été conservée sans modification.</translation>
+        <source>The new image did not pass its check ({problem}); the original was kept unchanged.</source>
+        <extracomment>kvmgui/runtime/images.py:546</extracomment>
+        <translation>La nouvelle image n&apos;a pas passé sa vérification ({problem})&#xa0;; l&apos;originale a été conservée sans modification.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9495,9 +9489,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui converts to qcow2 or raw, not to &apos;{to}&apos;.</source>
+        <source>kvmgui converts to qcow2 or raw, not to &apos;{format}&apos;.</source>
         <extracomment>kvmgui/runtime/images.py:595</extracomment>
-        <translation>kvmgui convertit en qcow2 ou en raw, pas en «&#xa0;{to}&#xa0;».</translation>
+        <translation>kvmgui convertit en qcow2 ou en raw, pas en «&#xa0;{format}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9519,15 +9513,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:642; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
-        <translation>{name} ({fmt}) converti en {name2} ({to}, compressé), {size_size} sur le disque.</translation>
+        <source>Converted {source} ({source_format}) to {target} ({format}, compressed), {size} on disk.</source>
+        <extracomment>kvmgui/runtime/images.py:642</extracomment>
+        <translation>{source} ({source_format}) converti en {target} ({format}, compressé), {size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:642; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
-        <translation>{name} ({fmt}) converti en {name2} ({to}), {size_size} sur le disque.</translation>
+        <source>Converted {source} ({source_format}) to {target} ({format}), {size} on disk.</source>
+        <extracomment>kvmgui/runtime/images.py:642</extracomment>
+        <translation>{source} ({source_format}) converti en {target} ({format}), {size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9537,9 +9531,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.</source>
-        <extracomment>kvmgui/runtime/images.py:663; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
-        <translation>{folder} n&apos;a que {free_size} de libre, mais la nouvelle image a besoin d&apos;environ {needed_size}. Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
+        <source>{folder} has only {free} free, but the new image needs about {needed}. Free some space or choose another folder.</source>
+        <extracomment>kvmgui/runtime/images.py:663</extracomment>
+        <translation>{folder} n&apos;a que {free} de libre, mais la nouvelle image a besoin d&apos;environ {needed}. Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9555,15 +9549,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:716; {name} = path.name, {before_size} = format_size(before)</extracomment>
-        <translation>{name} est déjà aussi petit que la compression le permet ({before_size} sur le disque)&#xa0;; il a été laissé tel quel.</translation>
+        <source>{name} is already as small as compression makes it ({size} on disk); it was left unchanged.</source>
+        <extracomment>kvmgui/runtime/images.py:716</extracomment>
+        <translation>{name} est déjà aussi petit que la compression le permet ({size} sur le disque)&#xa0;; il a été laissé tel quel.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Compressed {name} from {before_size} to {after_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:728; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
-        <translation>{name} compressé de {before_size} à {after_size} sur le disque.</translation>
+        <source>Compressed {name} from {before} to {after} on disk.</source>
+        <extracomment>kvmgui/runtime/images.py:728</extracomment>
+        <translation>{name} compressé de {before} à {after} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9573,21 +9567,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} has {count} snapshots, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:739; {name} = path.name</extracomment>
-        <translation>{name} a {count} instantanés, que {doing} ferait perdre&#xa0;; supprimez-les d&apos;abord.</translation>
+        <source>{name} has {n} snapshots, which {doing} would lose; delete them first.</source>
+        <extracomment>kvmgui/runtime/images.py:739</extracomment>
+        <translation>{name} a {n} instantanés, que {doing} ferait perdre&#xa0;; supprimez-les d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} has {count} snapshot, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:739; {name} = path.name</extracomment>
-        <translation>{name} a {count} instantané, que {doing} ferait perdre&#xa0;; supprimez-le d&apos;abord.</translation>
+        <source>{name} has {n} snapshot, which {doing} would lose; delete it first.</source>
+        <extracomment>kvmgui/runtime/images.py:739</extracomment>
+        <translation>{name} a {n} instantané, que {doing} ferait perdre&#xa0;; supprimez-le d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The base image of {name} ({backing_file}) cannot be read.</source>
-        <extracomment>kvmgui/runtime/images.py:754; {name} = path.name, {backing_file} = info.backing_file</extracomment>
-        <translation>L&apos;image de base de {name} ({backing_file}) ne peut pas être lue.</translation>
+        <source>The base image of {name} ({base}) cannot be read.</source>
+        <extracomment>kvmgui/runtime/images.py:754</extracomment>
+        <translation>L&apos;image de base de {name} ({base}) ne peut pas être lue.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9597,9 +9591,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is already {old_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:788; {name} = path.name, {old_size} = format_size(old)</extracomment>
-        <translation>{name} fait déjà {old_size}.</translation>
+        <source>{name} is already {size}.</source>
+        <extracomment>kvmgui/runtime/images.py:788</extracomment>
+        <translation>{name} fait déjà {size}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9609,9 +9603,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} grew from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:795; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
-        <translation>{name} est passé de {old_size} à {new_size}.</translation>
+        <source>{name} grew from {old} to {new}.</source>
+        <extracomment>kvmgui/runtime/images.py:795</extracomment>
+        <translation>{name} est passé de {old} à {new}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9621,9 +9615,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{new_size} is smaller than the disk&apos;s current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest&apos;s partitions first and confirm the shrink explicitly.</source>
-        <extracomment>kvmgui/runtime/images.py:801; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
-        <translation>{new_size} est plus petit que la taille actuelle du disque ({old_size}). La réduction efface tout ce qui se trouve au-delà de {new_size} sur le disque&#xa0;; réduisez d&apos;abord les partitions de l&apos;invité et confirmez explicitement la réduction.</translation>
+        <source>{new} is smaller than the disk&apos;s current size ({old}). Shrinking deletes everything beyond {new} on the disk; shrink the guest&apos;s partitions first and confirm the shrink explicitly.</source>
+        <extracomment>kvmgui/runtime/images.py:801</extracomment>
+        <translation>{new} est plus petit que la taille actuelle du disque ({old}). La réduction efface tout ce qui se trouve au-delà de {new} sur le disque&#xa0;; réduisez d&apos;abord les partitions de l&apos;invité et confirmez explicitement la réduction.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9639,15 +9633,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} shrank from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:830; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
-        <translation>{name} est passé de {old_size} à {new_size}.</translation>
+        <source>{name} shrank from {old} to {new}.</source>
+        <extracomment>kvmgui/runtime/images.py:830</extracomment>
+        <translation>{name} est passé de {old} à {new}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Everything beyond {new_size} on the disk was deleted.</source>
-        <extracomment>kvmgui/runtime/images.py:831; {new_size} = format_size(new)</extracomment>
-        <translation>Tout ce qui se trouvait au-delà de {new_size} sur le disque a été effacé.</translation>
+        <source>Everything beyond {size} on the disk was deleted.</source>
+        <extracomment>kvmgui/runtime/images.py:831</extracomment>
+        <translation>Tout ce qui se trouvait au-delà de {size} sur le disque a été effacé.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9660,6 +9654,18 @@
         <source>Checking {name} failed</source>
         <extracomment>kvmgui/runtime/images.py:857; {name} = path.name</extracomment>
         <translation>La vérification de {name} a échoué</translation>
+    </message>
+    <message>
+        <source>{action}: {error}</source>
+        <translation>{action}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>compressing</source>
+        <translation>la compression</translation>
+    </message>
+    <message>
+        <source>shrinking</source>
+        <translation>la réduction</translation>
     </message>
 </context>
 <context>
