@@ -8671,9 +8671,9 @@
     <name>runtime.clones</name>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {1}), then {doing}.</source>
-        <extracomment>kvmgui/runtime/clones.py:82; {name} = shown(vm.spec.name), {1} = shlex.quote(vm.spec.name)</extracomment>
-        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {1}), puis {doing}.</translation>
+        <source>VM &apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {quoted}), then {doing}.</source>
+        <extracomment>kvmgui/runtime/clones.py:82</extracomment>
+        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {quoted}), puis {doing}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8683,9 +8683,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Disk {i} of &apos;{name}&apos;, {path}, does not exist.</source>
-        <extracomment>kvmgui/runtime/clones.py:101; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
-        <translation>Le disque {i} de «&#xa0;{name}&#xa0;», {path}, n&apos;existe pas.</translation>
+        <source>Disk {number} of &apos;{name}&apos;, {path}, does not exist.</source>
+        <extracomment>kvmgui/runtime/clones.py:101</extracomment>
+        <translation>Le disque {number} de «&#xa0;{name}&#xa0;», {path}, n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8707,9 +8707,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is a disk of VM &apos;{name2}&apos;; clone the VM instead (kvmgui-cli clone &apos;{name2}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:220; {name} = shown(image.name), {name2} = name</extracomment>
-        <translation>{name} est un disque de la machine virtuelle «&#xa0;{name2}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{name2}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
+        <source>{image} is a disk of VM &apos;{vm}&apos;; clone the VM instead (kvmgui-cli clone &apos;{vm}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
+        <extracomment>kvmgui/runtime/clones.py:220</extracomment>
+        <translation>{image} est un disque de la machine virtuelle «&#xa0;{vm}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{vm}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8743,27 +8743,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>image is</source>
-        <extracomment>kvmgui/runtime/clones.py:288</extracomment>
-        <translation>l&apos;image de base est</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>images are</source>
-        <extracomment>kvmgui/runtime/clones.py:288</extracomment>
-        <translation>les images de base sont</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The base disk {files} now read-only, because any change to a base would corrupt its linked clones.</source>
+        <source>The base disk image is now read-only, because any change to a base would corrupt its linked clones.</source>
         <extracomment>kvmgui/runtime/clones.py:289</extracomment>
-        <translation>{Files} désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
+        <translation>L&apos;image de base est désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>In &apos;{name}&apos;, {1}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
-        <extracomment>kvmgui/runtime/clones.py:292; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
-        <translation>Dans «&#xa0;{name}&#xa0;», {1}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
+        <source>In &apos;{name}&apos;, {changes}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
+        <extracomment>kvmgui/runtime/clones.py:292</extracomment>
+        <translation>Dans «&#xa0;{name}&#xa0;», {changes}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8779,9 +8767,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>disk {i} ({name}) is writable again</source>
-        <extracomment>kvmgui/runtime/clones.py:379; {i} = i + 1, {name} = path.name</extracomment>
-        <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
+        <source>disk {number} ({name}) is writable again</source>
+        <extracomment>kvmgui/runtime/clones.py:379</extracomment>
+        <translation>le disque {number} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8821,9 +8809,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Copying {name} failed: {sentence}</source>
-        <extracomment>kvmgui/runtime/clones.py:479; {name} = src.name</extracomment>
-        <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
+        <source>Copying {name} failed: {error}</source>
+        <extracomment>kvmgui/runtime/clones.py:479</extracomment>
+        <translation>La copie de {name} a échoué&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>The base disk images are now read-only, because any change to a base would corrupt its linked clones.</source>
+        <translation>Les images de base sont désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
 </context>
 <context>
