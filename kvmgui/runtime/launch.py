@@ -196,7 +196,8 @@ async def read_first_sector(disk: Disk, folder: VmFolder, run: VmRuntimePaths,
     from kvmgui.runtime.images import ImageError, checked_chain, run_qemu_img
 
     path = folder.resolve(disk.path)
-    if not path.is_file() or file_kind_problem(path, "disk image") is not None:
+    what = Message(QT_TRANSLATE_NOOP("runtime.launch", "disk image"))
+    if not path.is_file() or file_kind_problem(path, what) is not None:
         return None  # start_problems refuses a /proc or /sys file next
     out = run.dir / f"first-sector-{os.getpid()}.raw"
     with contextlib.suppress(FileNotFoundError):

@@ -8596,9 +8596,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Sent {0} to &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/actions.py:129; {0} = &apos;, &apos;.join(combos)</extracomment>
-        <translation>{0} envoyé à «&#xa0;{name}&#xa0;».</translation>
+        <source>Sent {keys} to &apos;{name}&apos;.</source>
+        <extracomment>kvmgui/runtime/actions.py:129</extracomment>
+        <translation>{keys} envoyé à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9134,15 +9134,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {message}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:102; {target} = shown(target), {message} = exc.message</extracomment>
-        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {message}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {exc}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:105; {target} = shown(target)</extracomment>
-        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {exc}</translation>
+        <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {problem}</source>
+        <extracomment>kvmgui/runtime/copy_device.py:102</extracomment>
+        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {problem}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9170,21 +9164,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has {disks_count} disks: choose one with --disk 1 to --disk {disks_count}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:152; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;: choisissez-en un avec --disk 1 à --disk {disks_count}.</translation>
+        <source>VM &apos;{name}&apos; has {n} disks: choose one with --disk 1 to --disk {n}.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:152</extracomment>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {n} disques&#xa0;: choisissez-en un avec --disk 1 à --disk {n}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has {disks_count} disks; there is no disk {disk}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:156; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
+        <source>VM &apos;{name}&apos; has {n} disks; there is no disk {disk}.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:156</extracomment>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {n} disques&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has {disks_count} disk; there is no disk {disk}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:156; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disque&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
+        <source>VM &apos;{name}&apos; has {n} disk; there is no disk {disk}.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:156</extracomment>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {n} disque&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9212,9 +9206,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Copying {name} to {target} failed: {sentence} {after}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:281; {name} = plan.source.name, {target} = shown(target)</extracomment>
-        <translation>La copie de {name} vers {target} a échoué&#xa0;: {sentence} {after}</translation>
+        <source>Copying {name} to {target} failed: {error} {after}</source>
+        <extracomment>kvmgui/runtime/copy_device.py:281</extracomment>
+        <translation>La copie de {name} vers {target} a échoué&#xa0;: {error} {after}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9224,15 +9218,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Copied {name} ({source_format}, {virtual_size_size}) to {target} and checked the copy.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:295; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
-        <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}, copie vérifiée.</translation>
+        <source>Copied {name} ({source_format}, {size}) to {target} and checked the copy.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:295</extracomment>
+        <translation>{name} ({source_format}, {size}) copié vers {target}, copie vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Copied {name} ({source_format}, {virtual_size_size}) to {target}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:295; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
-        <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}.</translation>
+        <source>Copied {name} ({source_format}, {size}) to {target}.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:295</extracomment>
+        <translation>{name} ({source_format}, {size}) copié vers {target}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9254,9 +9248,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The copy on {target} could not be checked: {1}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:317; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)</extracomment>
-        <translation>La copie sur {target} n&apos;a pas pu être vérifiée&#xa0;: {1}</translation>
+        <source>The copy on {target} could not be checked: {error}</source>
+        <extracomment>kvmgui/runtime/copy_device.py:317</extracomment>
+        <translation>La copie sur {target} n&apos;a pas pu être vérifiée&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
