@@ -9278,9 +9278,9 @@
     <name>runtime.disk_snapshots</name>
     <message>
         <location line="+2"/>
-        <source>{doing} failed: {sentence}</source>
+        <source>{action} failed: {error}</source>
         <extracomment>kvmgui/runtime/disk_snapshots.py:41</extracomment>
-        <translation>{doing}&#xa0;: échec&#xa0;: {sentence}</translation>
+        <translation>{action}&#xa0;: échec&#xa0;: {error}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9296,9 +9296,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} has no snapshot named &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/disk_snapshots.py:70; {name} = Path(image).name, {name2} = name</extracomment>
-        <translation>{name} n&apos;a pas d&apos;instantané nommé «&#xa0;{name2}&#xa0;».</translation>
+        <source>{image} has no snapshot named &apos;{snapshot}&apos;.</source>
+        <extracomment>kvmgui/runtime/disk_snapshots.py:70</extracomment>
+        <translation>{image} n&apos;a pas d&apos;instantané nommé «&#xa0;{snapshot}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10498,57 +10498,57 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{count} snapshots.</source>
+        <source>{n} snapshots.</source>
         <extracomment>kvmgui/runtime/snapshots.py:178</extracomment>
-        <translation>{count} instantanés.</translation>
+        <translation>{n} instantanés.</translation>
     </message>
     <message>
         <location line="-18"/>
-        <source>Took the snapshot &apos;{name}&apos; of &apos;{name2}&apos; (with its memory).</source>
-        <extracomment>kvmgui/runtime/snapshots.py:113; {name2} = vm.name</extracomment>
-        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» pris (avec sa mémoire).</translation>
+        <source>Took the snapshot &apos;{snapshot}&apos; of &apos;{vm}&apos; (with its memory).</source>
+        <extracomment>kvmgui/runtime/snapshots.py:113</extracomment>
+        <translation>Instantané «&#xa0;{snapshot}&#xa0;» de «&#xa0;{vm}&#xa0;» pris (avec sa mémoire).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Took the snapshot &apos;{name}&apos; of &apos;{name2}&apos; (its disks; it is stopped, so there is no memory to keep).</source>
-        <extracomment>kvmgui/runtime/snapshots.py:122; {name2} = vm.name</extracomment>
-        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» pris (ses disques&#xa0;; elle est arrêtée, il n&apos;y a donc pas de mémoire à conserver).</translation>
+        <source>Took the snapshot &apos;{snapshot}&apos; of &apos;{vm}&apos; (its disks; it is stopped, so there is no memory to keep).</source>
+        <extracomment>kvmgui/runtime/snapshots.py:122</extracomment>
+        <translation>Instantané «&#xa0;{snapshot}&#xa0;» de «&#xa0;{vm}&#xa0;» pris (ses disques&#xa0;; elle est arrêtée, il n&apos;y a donc pas de mémoire à conserver).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Reverted &apos;{name}&apos; to the snapshot &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/snapshots.py:133; {name} = vm.name, {name2} = name</extracomment>
-        <translation>«&#xa0;{name}&#xa0;» ramenée à l&apos;instantané «&#xa0;{name2}&#xa0;».</translation>
+        <source>Reverted &apos;{vm}&apos; to the snapshot &apos;{snapshot}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:133</extracomment>
+        <translation>«&#xa0;{vm}&#xa0;» ramenée à l&apos;instantané «&#xa0;{snapshot}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>There is no snapshot named &apos;{name}&apos; on every disk of &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/snapshots.py:139; {name2} = vm.name</extracomment>
-        <translation>L&apos;instantané «&#xa0;{name}&#xa0;» n&apos;existe pas sur tous les disques de «&#xa0;{name2}&#xa0;».</translation>
+        <source>There is no snapshot named &apos;{snapshot}&apos; on every disk of &apos;{vm}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:139</extracomment>
+        <translation>L&apos;instantané «&#xa0;{snapshot}&#xa0;» n&apos;existe pas sur tous les disques de «&#xa0;{vm}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source> Its memory is not restored while the VM is stopped: it will start from the disks as they were then, as after a power cut.</source>
+        <source>Its memory is not restored while the VM is stopped: it will start from the disks as they were then, as after a power cut.</source>
         <extracomment>kvmgui/runtime/snapshots.py:146</extracomment>
-        <translation> Sa mémoire n&apos;est pas restaurée tant que la machine virtuelle est arrêtée&#xa0;: elle démarrera avec les disques tels qu&apos;ils étaient alors, comme après une coupure de courant.</translation>
+        <translation>Sa mémoire n&apos;est pas restaurée tant que la machine virtuelle est arrêtée&#xa0;: elle démarrera avec les disques tels qu&apos;ils étaient alors, comme après une coupure de courant.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Reverted the disks of &apos;{name}&apos; to the snapshot &apos;{name2}&apos;.{extra}</source>
-        <extracomment>kvmgui/runtime/snapshots.py:148; {name} = vm.name, {name2} = name</extracomment>
-        <translation>Disques de «&#xa0;{name}&#xa0;» ramenés à l&apos;instantané «&#xa0;{name2}&#xa0;».{extra}</translation>
+        <source>Reverted the disks of &apos;{vm}&apos; to the snapshot &apos;{snapshot}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:148</extracomment>
+        <translation>Disques de «&#xa0;{vm}&#xa0;» ramenés à l&apos;instantané «&#xa0;{snapshot}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;{name}&apos; has no snapshot named &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/snapshots.py:157; {name} = vm.name, {name2} = name</extracomment>
-        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;instantané nommé «&#xa0;{name2}&#xa0;».</translation>
+        <source>&apos;{vm}&apos; has no snapshot named &apos;{snapshot}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:157</extracomment>
+        <translation>«&#xa0;{vm}&#xa0;» n&apos;a pas d&apos;instantané nommé «&#xa0;{snapshot}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Deleted the snapshot &apos;{name}&apos; of &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/snapshots.py:160; {name2} = vm.name</extracomment>
-        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» supprimé.</translation>
+        <source>Deleted the snapshot &apos;{snapshot}&apos; of &apos;{vm}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:160</extracomment>
+        <translation>Instantané «&#xa0;{snapshot}&#xa0;» de «&#xa0;{vm}&#xa0;» supprimé.</translation>
     </message>
 </context>
 <context>
