@@ -10621,21 +10621,9 @@
     <name>runtime.viewer</name>
     <message>
         <location line="+2"/>
-        <source>Install the SPICE viewer: sudo apt install virt-viewer</source>
-        <extracomment>kvmgui/runtime/viewer.py:42</extracomment>
-        <translation>Installez la visionneuse SPICE&#xa0;: sudo apt install virt-viewer</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{binary} is not installed, so kvmgui cannot open this display in it. {INSTALL_HINT}</source>
+        <source>{binary} is not installed, so kvmgui cannot open this display in it. Install the SPICE viewer: sudo apt install virt-viewer</source>
         <extracomment>kvmgui/runtime/viewer.py:146</extracomment>
-        <translation>{binary} n&apos;est pas installé, kvmgui ne peut donc pas y ouvrir cet affichage. {INSTALL_HINT}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{binary}: not found on the PATH ({1})</source>
-        <extracomment>kvmgui/runtime/viewer.py:147; {1} = os.environ.get(&apos;PATH&apos;, &apos;&apos;)</extracomment>
-        <translation>{binary}&#xa0;: introuvable dans le PATH ({1})</translation>
+        <translation>{binary} n&apos;est pas installé, kvmgui ne peut donc pas y ouvrir cet affichage. Installez la visionneuse SPICE&#xa0;: sudo apt install virt-viewer</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10651,15 +10639,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui could not prepare the connection for the viewer: {0}.</source>
-        <extracomment>kvmgui/runtime/viewer.py:174; {0} = exc.strerror or exc</extracomment>
-        <translation>kvmgui n&apos;a pas pu préparer la connexion pour la visionneuse&#xa0;: {0}.</translation>
+        <source>kvmgui could not prepare the connection for the viewer: {problem}.</source>
+        <extracomment>kvmgui/runtime/viewer.py:174</extracomment>
+        <translation>kvmgui n&apos;a pas pu préparer la connexion pour la visionneuse&#xa0;: {problem}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{binary} could not be started: {1}.</source>
-        <extracomment>kvmgui/runtime/viewer.py:185; {1} = exc.strerror or exc</extracomment>
-        <translation>{binary} n&apos;a pas pu être lancé&#xa0;: {1}.</translation>
+        <source>{binary} could not be started: {problem}.</source>
+        <extracomment>kvmgui/runtime/viewer.py:185</extracomment>
+        <translation>{binary} n&apos;a pas pu être lancé&#xa0;: {problem}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10669,9 +10657,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{binary} stopped at once instead of showing the display of {title}: {2}</source>
-        <extracomment>kvmgui/runtime/viewer.py:197; {2} = _first_line(details)</extracomment>
-        <translation>{binary} s&apos;est arrêté aussitôt au lieu d&apos;afficher l&apos;écran de {title}&#xa0;: {2}</translation>
+        <source>{binary} stopped at once instead of showing the display of {title}: {error}</source>
+        <extracomment>kvmgui/runtime/viewer.py:197</extracomment>
+        <translation>{binary} s&apos;est arrêté aussitôt au lieu d&apos;afficher l&apos;écran de {title}&#xa0;: {error}</translation>
     </message>
     <message>
         <location line="+2"/>
