@@ -10348,9 +10348,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The display requires an authentication method kvmgui does not support (types {0}); use no password or a VNC password.</source>
-        <extracomment>kvmgui/runtime/rfb/client.py:288; {0} = sorted(offered)</extracomment>
-        <translation>L&apos;affichage exige une méthode d&apos;authentification que kvmgui ne prend pas en charge (types {0})&#xa0;; n&apos;utilisez pas de mot de passe ou utilisez un mot de passe VNC.</translation>
+        <source>The display requires an authentication method kvmgui does not support (types {types}); use no password or a VNC password.</source>
+        <extracomment>kvmgui/runtime/rfb/client.py:288</extracomment>
+        <translation>L&apos;affichage exige une méthode d&apos;authentification que kvmgui ne prend pas en charge (types {types})&#xa0;; n&apos;utilisez pas de mot de passe ou utilisez un mot de passe VNC.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10384,15 +10384,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The display sent a cursor in an unsupported encoding ({inner}).</source>
+        <source>The display sent a cursor in an unsupported encoding ({encoding}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:391</extracomment>
-        <translation>L&apos;affichage a envoyé un curseur dans un encodage non pris en charge ({inner}).</translation>
+        <translation>L&apos;affichage a envoyé un curseur dans un encodage non pris en charge ({encoding}).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The display sent a rectangle in an encoding kvmgui did not ask for ({enc}).</source>
+        <source>The display sent a rectangle in an encoding kvmgui did not ask for ({encoding}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:406</extracomment>
-        <translation>L&apos;affichage a envoyé un rectangle dans un encodage que kvmgui n&apos;a pas demandé ({enc}).</translation>
+        <translation>L&apos;affichage a envoyé un rectangle dans un encodage que kvmgui n&apos;a pas demandé ({encoding}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10436,29 +10436,21 @@
         <extracomment>kvmgui/runtime/rfb/client.py:551</extracomment>
         <translation>Impossible de se connecter à l&apos;affichage sur {addr}&#xa0;: {exc}</translation>
     </message>
+    <message>
+        <source>The display refused the connection.</source>
+        <translation>L&apos;affichage a refusé la connexion.</translation>
+    </message>
 </context>
 <context>
     <name>runtime.rfb.des</name>
-    <message>
-        <location line="+2"/>
-        <source>DES needs an 8-byte key and an 8-byte block</source>
-        <extracomment>kvmgui/runtime/rfb/des.py:114</extracomment>
-        <translation>DES nécessite une clé de 8 octets et un bloc de 8 octets</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a VNC challenge is 16 bytes</source>
-        <extracomment>kvmgui/runtime/rfb/des.py:134</extracomment>
-        <translation>un défi VNC fait 16 octets</translation>
-    </message>
 </context>
 <context>
     <name>runtime.rfb.keymap</name>
     <message>
         <location line="+2"/>
-        <source>“{ch}” cannot be typed on a US keyboard.</source>
+        <source>“{character}” cannot be typed on a US keyboard.</source>
         <extracomment>kvmgui/runtime/rfb/keymap.py:181</extracomment>
-        <translation>«&#xa0;{ch}&#xa0;» ne peut pas être tapé sur un clavier américain.</translation>
+        <translation>«&#xa0;{character}&#xa0;» ne peut pas être tapé sur un clavier américain.</translation>
     </message>
 </context>
 <context>
