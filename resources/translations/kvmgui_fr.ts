@@ -9370,9 +9370,9 @@
     <name>runtime.host_probe</name>
     <message>
         <location line="+2"/>
-        <source>it could not be started ({0})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:132; {0} = exc.strerror or exc</extracomment>
-        <translation>il n&apos;a pas pu être lancé ({0})</translation>
+        <source>it could not be started ({problem})</source>
+        <extracomment>kvmgui/runtime/host_probe.py:132</extracomment>
+        <translation>il n&apos;a pas pu être lancé ({problem})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9382,9 +9382,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>it exited with status {returncode} ({1})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:143; {returncode} = proc.returncode, {1} = first or &apos;no output&apos;</extracomment>
-        <translation>il s&apos;est terminé avec le code {returncode} ({1})</translation>
+        <source>it exited with status {status} ({output})</source>
+        <extracomment>kvmgui/runtime/host_probe.py:143</extracomment>
+        <translation>il s&apos;est terminé avec le code {status} ({output})</translation>
+    </message>
+    <message>
+        <source>no output</source>
+        <translation>aucune sortie</translation>
     </message>
 </context>
 <context>
@@ -10180,9 +10184,9 @@
     <name>runtime.qemu_probe</name>
     <message>
         <location line="+2"/>
-        <source>QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}</source>
+        <source>QEMU ({binary}) is not installed or not on the PATH; install it with: {fix}</source>
         <extracomment>kvmgui/runtime/qemu_probe.py:43</extracomment>
-        <translation>QEMU ({binary}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: {INSTALL_FIX}</translation>
+        <translation>QEMU ({binary}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: {fix}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10192,27 +10196,27 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU ({path}) did not answer `{1}` within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:109; {1} = &apos; &apos;.join(args)</extracomment>
-        <translation>QEMU ({path}) n&apos;a pas répondu à `{1}` en {timeout} secondes.</translation>
+        <source>QEMU ({path}) did not answer `{command}` within {timeout} seconds.</source>
+        <extracomment>kvmgui/runtime/qemu_probe.py:109</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas répondu à `{command}` en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU ({path}) failed to answer `{1}`: {2}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:114; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
-        <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`&#xa0;: {2}</translation>
+        <source>QEMU ({path}) failed to answer `{command}`: {error}</source>
+        <extracomment>kvmgui/runtime/qemu_probe.py:114</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas su répondre à `{command}`&#xa0;: {error}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU ({path}) failed to answer `{1}`.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:114; {1} = &apos; &apos;.join(args)</extracomment>
-        <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`.</translation>
+        <source>QEMU ({path}) failed to answer `{command}`.</source>
+        <extracomment>kvmgui/runtime/qemu_probe.py:114</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas su répondre à `{command}`.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{path} does not look like QEMU: {err}</source>
+        <source>{path} does not look like QEMU: {error}</source>
         <extracomment>kvmgui/runtime/qemu_probe.py:139</extracomment>
-        <translation>{path} ne ressemble pas à QEMU&#xa0;: {err}</translation>
+        <translation>{path} ne ressemble pas à QEMU&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
