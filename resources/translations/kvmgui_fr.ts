@@ -8656,15 +8656,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>You may not open {real}; add yourself to the cdrom group: {CDROM_GROUP_FIX}.</source>
+        <source>You may not open {path}; add yourself to the cdrom group: sudo adduser $USER cdrom, then log in again.</source>
         <extracomment>kvmgui/runtime/cd_media.py:59</extracomment>
-        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {real}&#xa0;; ajoutez-vous au groupe cdrom&#xa0;: {CDROM_GROUP_FIX}.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {path}&#xa0;; ajoutez-vous au groupe cdrom&#xa0;: sudo adduser $USER cdrom, puis reconnectez-vous.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Inserted the disc in {shown} into the CD/DVD drive of &apos;{name}&apos; (until the VM stops; change the VM&apos;s settings to keep it).</source>
-        <extracomment>kvmgui/runtime/cd_media.py:80; {shown} = medium.shown</extracomment>
-        <translation>Disque de {shown} inséré dans le lecteur CD/DVD de «&#xa0;{name}&#xa0;» (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
+        <source>Inserted the disc in {drive} into the CD/DVD drive of &apos;{name}&apos; (until the VM stops; change the VM&apos;s settings to keep it).</source>
+        <extracomment>kvmgui/runtime/cd_media.py:80</extracomment>
+        <translation>Disque de {drive} inséré dans le lecteur CD/DVD de «&#xa0;{name}&#xa0;» (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
     </message>
 </context>
 <context>
@@ -9888,9 +9888,9 @@
     <name>runtime.manager</name>
     <message>
         <location line="+2"/>
-        <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
+        <source>There is no VM called &apos;{name}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
         <extracomment>kvmgui/runtime/manager.py:246</extracomment>
-        <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
+        <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
 </context>
 <context>
@@ -10262,15 +10262,15 @@
     <name>runtime.restore</name>
     <message>
         <location line="+2"/>
-        <source>The new disk ({disk_bytes_size}) is smaller than the disk the backup was made from ({source_bytes_size}): a backup can only be restored onto a disk at least as large as the original. Make the new disk at least {source_bytes_size}.</source>
-        <extracomment>kvmgui/runtime/restore.py:34; {disk_bytes_size} = format_size(disk_bytes), {source_bytes_size} = format_size(source_bytes)</extracomment>
-        <translation>Le nouveau disque ({disk_bytes_size}) est plus petit que le disque d&apos;origine de la sauvegarde ({source_bytes_size})&#xa0;: une sauvegarde ne peut être restaurée que sur un disque au moins aussi grand que l&apos;original. Faites un nouveau disque d&apos;au moins {source_bytes_size}.</translation>
+        <source>The new disk ({size}) is smaller than the disk the backup was made from ({source}): a backup can only be restored onto a disk at least as large as the original. Make the new disk at least {source}.</source>
+        <extracomment>kvmgui/runtime/restore.py:34</extracomment>
+        <translation>Le nouveau disque ({size}) est plus petit que le disque d&apos;origine de la sauvegarde ({source})&#xa0;: une sauvegarde ne peut être restaurée que sur un disque au moins aussi grand que l&apos;original. Faites un nouveau disque d&apos;au moins {source}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Restores the backup on {backup} with the rescue system {1}.</source>
-        <extracomment>kvmgui/runtime/restore.py:51; {1} = rescue_iso.rsplit(&apos;/&apos;, 1)[-1]</extracomment>
-        <translation>Restaure la sauvegarde de {backup} avec le système de secours {1}.</translation>
+        <source>Restores the backup on {backup} with the rescue system {iso}.</source>
+        <extracomment>kvmgui/runtime/restore.py:51</extracomment>
+        <translation>Restaure la sauvegarde de {backup} avec le système de secours {iso}.</translation>
     </message>
 </context>
 <context>
@@ -10608,9 +10608,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui could not create the throwaway VM&apos;s folder in {0}; try again.</source>
-        <extracomment>kvmgui/runtime/throwaway.py:146; {0} = throwaway_root(paths)</extracomment>
-        <translation>kvmgui n&apos;a pas pu créer le dossier de la machine virtuelle jetable dans {0}&#xa0;; réessayez.</translation>
+        <source>kvmgui could not create the throwaway VM&apos;s folder in {folder}; try again.</source>
+        <extracomment>kvmgui/runtime/throwaway.py:146</extracomment>
+        <translation>kvmgui n&apos;a pas pu créer le dossier de la machine virtuelle jetable dans {folder}&#xa0;; réessayez.</translation>
     </message>
 </context>
 <context>
@@ -10680,15 +10680,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is based on {backing_file}, whose format it does not record: import it with --convert (base and changes become one new image).</source>
-        <extracomment>kvmgui/runtime/vm_import.py:69; {name} = image.name, {backing_file} = info.backing_file</extracomment>
-        <translation>{name} repose sur {backing_file}, dont il n&apos;enregistre pas le format&#xa0;: importez-le avec --convert (la base et les modifications deviennent une seule nouvelle image).</translation>
+        <source>{name} is based on {base}, whose format it does not record: import it with --convert (base and changes become one new image).</source>
+        <extracomment>kvmgui/runtime/vm_import.py:69</extracomment>
+        <translation>{name} repose sur {base}, dont il n&apos;enregistre pas le format&#xa0;: importez-le avec --convert (la base et les modifications deviennent une seule nouvelle image).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The base image of {name} is a &apos;{backing_format}&apos; image: import it with --convert.</source>
-        <extracomment>kvmgui/runtime/vm_import.py:75; {name} = image.name, {backing_format} = info.backing_format</extracomment>
-        <translation>L&apos;image de base de {name} est une image «&#xa0;{backing_format}&#xa0;»&#xa0;: importez-la avec --convert.</translation>
+        <source>The base image of {name} is a &apos;{format}&apos; image: import it with --convert.</source>
+        <extracomment>kvmgui/runtime/vm_import.py:75</extracomment>
+        <translation>L&apos;image de base de {name} est une image «&#xa0;{format}&#xa0;»&#xa0;: importez-la avec --convert.</translation>
     </message>
 </context>
 <context>
