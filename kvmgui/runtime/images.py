@@ -286,6 +286,11 @@ def _is_a_folder(path: Path) -> Message:
                    path=str(path))
 
 
+def _exists(path: Path) -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.images", "{path} already exists; choose another name."),
+                   path=str(path))
+
+
 def _no_folder(folder: Path) -> Message:
     return Message(QT_TRANSLATE_NOOP("runtime.images", "The folder {folder} does not exist."),
                    folder=str(folder))
@@ -324,8 +329,7 @@ async def create_image(
     if target.is_dir():
         raise ImageError(_is_a_folder(target))
     if (target.exists() or target.is_symlink()) and not overwrite:
-        raise ImageError(Message(QT_TRANSLATE_NOOP(
-            "runtime.images", "{path} already exists; choose another name."), path=str(target)))
+        raise ImageError(_exists(target))
     if overwrite:
         await _guard(guard, qemu_img).require(target, overwrite=True)
     if backing is not None:
@@ -406,10 +410,10 @@ def commit_temp(tmp: Path, target: Path, *, overwrite: bool) -> None:
         try:
             os.link(tmp, target)
         except FileExistsError:
-            raise ImageError(f"{target} already exists; choose another name.") from None
+            raise ImageError(_exists(target)) from None
         except OSError:
             if target.exists() or target.is_symlink():
-                raise ImageError(f"{target} already exists; choose another name.") from None
+                raise ImageError(_exists(target)) from None
             os.rename(tmp, target)
         else:
             tmp.unlink()
