@@ -22,8 +22,8 @@ class RuntimeBridge(QObject):
     # Flags travel as int 0/1, never as Python bools: PySide6 6.12.0 on Python 3.11 drops a
     # reference to True/False on every emit of a Python-defined signal carrying one, and the
     # interpreter aborts ("bool_dealloc") after a few hundred emits.
-    # vm_id, VmState, reason, details
-    state_changed = Signal(str, object, str, str)
+    # vm_id, VmState, reason (a runtime Message: object keeps it one), details
+    state_changed = Signal(str, object, object, str)
     # vm_id, VmStats
     stats_sampled = Signal(str, object)
     # vm_id, display URI or None
@@ -31,7 +31,7 @@ class RuntimeBridge(QObject):
     # vm_id, device id, tray open
     tray_moved = Signal(str, str, int)
     # vm_id, device, message, nospace
-    disk_error = Signal(str, str, str, int)
+    disk_error = Signal(str, str, object, int)
     # vm_id, by_guest
     guest_reset = Signal(str, int)
     vm_list_changed = Signal()

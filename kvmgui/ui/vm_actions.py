@@ -21,7 +21,7 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.approval_dialog import approve_at_start
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error, show_exception
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.models import VmRow
 
@@ -262,7 +262,7 @@ class VmActions(QObject):
         if outcome is None or getattr(outcome, "ok", True):
             message = getattr(outcome, "message", "")
             if message:
-                self.message.emit(message)
+                self.message.emit(core_text(message))  # the signal carries a plain str
             return True
         show_error(
             self.widget,

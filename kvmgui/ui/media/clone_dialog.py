@@ -28,7 +28,7 @@ from kvmgui.core.validation import free_name
 from kvmgui.runtime.clones import create_linked_clone, full_clone_job
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import async_slot, vm_active
 from kvmgui.ui.widgets import hint_label
@@ -137,7 +137,7 @@ class CloneDialog(JobDialog):
             problem = translate(
                 "CloneDialog", "{0} is running: shut it down first, so its disk stops changing."
             ).format(self.stored.spec.name)
-        self.problem.setText(problem)
+        self.problem.setText(core_text(problem))
         busy = self.panel.busy
         self.ok.setEnabled(not problem and not busy and self.created is None)
         for w in (self.name, self.linked, self.full):

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.copy_device import CopyPlan, confirm_matches
+from kvmgui.core.messages import SENTENCE, joined
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.copy_device import copy_to_device_job, gather_target, plan_copy
 from kvmgui.runtime.images import ImageError, image_info
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import format_size, translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.devices import device_combo, fill_device_combo, listed_path, probe_sticks
 from kvmgui.ui.media.image_tools import IMAGE_FILTER
 from kvmgui.ui.media.job_dialog import JobDialog
@@ -242,12 +243,12 @@ class CopyDeviceDialog(JobDialog):
         self.plan = plan
         self.sizes.setText(sizes)
         if plan is not None:
-            self.verdict.setText(" ".join(plan.warnings))
+            self.verdict.setText(core_text(joined(plan.warnings, SENTENCE)))
             self.confirm_label.setText(
                 translate("CopyDeviceDialog", "Type {0} to &confirm:").format(self.confirm_word())
             )
         else:
-            self.verdict.setText(problem)
+            self.verdict.setText(core_text(problem))
         self.checked += 1
         self._enable()
         return plan

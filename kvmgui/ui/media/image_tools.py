@@ -41,7 +41,7 @@ from kvmgui.runtime.images import (
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
-from kvmgui.ui.i18n import format_size, translate
+from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.fields import GibBox, SavePathField
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import (
@@ -341,7 +341,7 @@ class ImageToolsDialog(JobDialog):
             )
         except ImageError as exc:
             if alive(self) and token == self._token:
-                self.info_hint.setText(exc.message)
+                self.info_hint.setText(core_text(exc.message))
                 self.info = None
                 self._enable()
             return None

@@ -34,7 +34,7 @@ from kvmgui.core.store import StoredVm
 from kvmgui.runtime.images import ImageCancelled, ImageError, ImageJob, JobResult
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.widgets import hint_label
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,8 @@ class JobPanel(QWidget):
         self.status.setText(translate("JobPanel", "Cancelling…"))
 
     def show_result(self, text: str) -> None:
-        self.status.setText(text)
+        """A runtime sentence (a Message) or a translated text."""
+        self.status.setText(core_text(text))
 
     # -- running ----------------------------------------------------------------------------
 
@@ -148,7 +149,7 @@ class JobPanel(QWidget):
         try:
             result = await job.run()
         except ImageCancelled as exc:
-            self.status.setText(exc.message)
+            self.status.setText(core_text(exc.message))
             return None
         except ImageError as exc:
             self._failed(failed, exc.message, exc.details)
@@ -158,7 +159,7 @@ class JobPanel(QWidget):
             return None
         finally:
             self._set_idle()
-        self.status.setText(joined((result.message, *result.warnings), SENTENCE))
+        self.status.setText(core_text(joined((result.message, *result.warnings), SENTENCE)))
         return result
 
     async def run_busy(
@@ -198,7 +199,7 @@ class JobPanel(QWidget):
 
     def _failed(self, failed: str, message: str, details: str) -> None:
         self.last_error = message
-        self.status.setText(f"{failed} {message}")
+        self.status.setText(f"{failed} {core_text(message)}")
         show_error(self.window(), failed, informative=message, details=details)
 
 

@@ -232,9 +232,10 @@ class SnapshotsPage(QWidget):
         self.revert_button.setEnabled(not problem and not busy and chosen)
         self.delete_button.setEnabled(not problem and not busy and chosen)
         self.refresh_button.setEnabled(not busy)
+        shown = core_text(problem)
         for b in (self.take_button, self.revert_button, self.delete_button):
-            b.setToolTip(problem)
-        self.reason.setText(problem)
+            b.setToolTip(shown)
+        self.reason.setText(shown)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -299,7 +299,7 @@ class UsbTestDialog(QDialog):
         self.rescan_button.setEnabled(use_stick)
         self.file.setEnabled(not use_stick)
         problem = self.problem_text()
-        self.problem.setText(problem)
+        self.problem.setText(core_text(problem))
         self.start_button.setEnabled(not problem and not self._starting)
 
     @async_slot(bool)
@@ -380,7 +380,7 @@ class UsbTestDialog(QDialog):
         spec = await pinned(self.ctx, spec)
         started, outcome = await live.start_live(manager, spec)
         if started is None:
-            informative = outcome.message
+            informative = core_text(outcome.message)
             if "ermission denied" in (outcome.details or "") and DISK_GROUP_FIX not in informative:
                 informative += " " + translate(
                     "UsbTestDialog",

@@ -28,7 +28,7 @@ from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, Severity, validate_spec
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.services import DriveScan, ServiceError, create_disk, scan_drives
 from kvmgui.ui.wizard.draft import Draft, SourceKind, iso_path, page_of, to_spec
@@ -508,7 +508,7 @@ class NewVmWizard(QWizard):
                     self.ctx.store.delete(stored, keep_disks=False)
                 except StoreError as cleanup:
                     details += "\n\n" + str(cleanup)
-            self.creation_progress.emit(FAILED, message)
+            self.creation_progress.emit(FAILED, core_text(message))  # a str signal
             self._set_busy(False)
             show_error(
                 self,
