@@ -287,7 +287,8 @@ def _is_a_folder(path: Path) -> Message:
 
 
 def _exists(path: Path) -> Message:
-    return Message(QT_TRANSLATE_NOOP("runtime.images", "{path} already exists; choose another name."),
+    return Message(QT_TRANSLATE_NOOP("runtime.images",
+                                     "{path} already exists; choose another name."),
                    path=str(path))
 
 
