@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.advisor import FORCE_OFF, OPEN_HOST_CHECK, Advice, SpecChange
 from kvmgui.core.advisor_texts import TEXTS, Text
 from kvmgui.core.store import StoredVm, VmStore
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 
 
 def render(text: Text) -> str:
@@ -120,7 +120,7 @@ class AdvicePanel(QFrame):
             stored = apply_change(self.store, self.stored, change)
         except Exception as exc:  # a store error, or the setting no longer exists
             self.note.setText(translate("AdvicePanel", "The change was not saved: {0}")
-                              .format(exc))
+                              .format(core_text(str(exc))))
             return False
         self.stored = stored
         self.set_advice(self.advice)

@@ -182,7 +182,7 @@ class SnapshotsPage(QWidget):
                 return None
             self.rows = []
             self.tree.clear()
-            message = core_text(getattr(exc, "message", "") or str(exc))  # runtime: English
+            message = core_text(getattr(exc, "message", "") or str(exc))  # a runtime Message
             self.empty_hint.setText(
                 translate("SnapshotsPage", "The snapshots could not be read: {0}").format(message)
             )
