@@ -9897,12 +9897,6 @@
     <name>runtime.medium</name>
     <message>
         <location line="+2"/>
-        <source>{path} is not a regular file</source>
-        <extracomment>kvmgui/runtime/medium.py:25</extracomment>
-        <translation>{path} n&apos;est pas un fichier ordinaire</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>disc image</source>
         <extracomment>kvmgui/runtime/medium.py:31</extracomment>
         <translation>l&apos;image de CD/DVD</translation>
