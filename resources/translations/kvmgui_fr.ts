@@ -8836,7 +8836,7 @@
         <location line="+2"/>
         <source>the base image of {disk}</source>
         <extracomment>kvmgui/runtime/context.py:58</extracomment>
-        <translation>l&apos;image de base de {disk}</translation>
+        <translation>l&apos;image de base ({disk})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10061,7 +10061,7 @@
         <location line="+2"/>
         <source>QEMU could not connect to {server}: start your desktop&apos;s sound service, or turn sound off for this VM.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:144</extracomment>
-        <translation>QEMU n&apos;a pas pu se connecter à {server}&#xa0;: démarrez le service de son de votre bureau, ou désactivez le son pour cette machine virtuelle.</translation>
+        <translation>QEMU n&apos;a pas pu joindre {server}&#xa0;: démarrez le service de son de votre bureau, ou désactivez le son pour cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
