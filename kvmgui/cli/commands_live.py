@@ -20,13 +20,13 @@ from kvmgui.cli.output import cli_command, terminal_safe
 from kvmgui.core.validation import MIN_MEMORY_MIB
 from kvmgui.runtime.live import (
     DEFAULT_MEMORY_MIB,
-    UNPROTECTED_WARNING,
     LiveError,
     LiveVm,
     check_source,
     finish,
     live_spec,
     start_live,
+    unprotected_warning,
 )
 from kvmgui.runtime.process import ProcessWatch
 from kvmgui.runtime.runfiles import read_last_exit
@@ -65,7 +65,7 @@ async def cmd_live(args: argparse.Namespace, ctx: CliContext) -> int:
     except LiveError as err:
         raise CliError(str(err)) from None
     if args.unprotected:
-        print("warning: " + UNPROTECTED_WARNING.format(path=source.path), file=sys.stderr)
+        print("warning: " + unprotected_warning(source.path), file=sys.stderr)
     spec = live_spec(source, memory_mib=args.memory, protected=not args.unprotected)
     manager = ctx.manager()
     try:

@@ -15,6 +15,7 @@ from typing import Any, Never
 
 from kvmgui.core.argv import CDROM_DEVICE_ID
 from kvmgui.core.media import file_kind_problem
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.runtime.images import ImageError, commit_temp, remove_quietly, temp_path_for
 from kvmgui.runtime.keys import KeyNameError, parse_combo
 from kvmgui.runtime.outcome import Outcome
@@ -25,17 +26,22 @@ from kvmgui.runtime.qmp_session import QmpCommandError, QmpError, QmpSession
 def cd_error(name: str, exc: QmpCommandError, path: Path | None = None) -> Outcome[Never]:
     text = exc.description
     if "not found" in text and CDROM_DEVICE_ID in text:
-        return Outcome.failure(f"'{name}' has no CD/DVD drive; add one in its settings (it "
-                               "appears at the next start).", code="no-cd-drive", details=text)
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.actions",
+            "'{name}' has no CD/DVD drive; add one in its settings (it appears at the next "
+            "start)."), name=name), code="no-cd-drive", details=text)
     if "locked" in text:
-        return Outcome.failure(
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.actions",
             "The guest has locked the CD/DVD tray (a program in it is using the disc) and was "
             "asked to release it. Try again in a moment, or force it (the guest may lose data "
-            "it is reading).", code="tray-locked", details=text)
-    explained = explain(text, roles={str(path): "the ISO image"} if path else None)
+            "it is reading).")), code="tray-locked", details=text)
+    iso = Message(QT_TRANSLATE_NOOP("runtime.actions", "the ISO image"))
+    explained = explain(text, roles={str(path): iso} if path else None)
     if explained.code != "qemu-error":
         return Outcome.failure(explained.message, code=explained.code, details=text)
-    return Outcome.failure(f"QEMU could not change the CD/DVD: {text}", details=text)
+    return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+        "runtime.actions", "QEMU could not change the CD/DVD: {text}"), text=text), details=text)
 
 
 async def eject_cd(session: QmpSession, name: str, *, force: bool) -> Outcome:
@@ -45,21 +51,26 @@ async def eject_cd(session: QmpSession, name: str, *, force: bool) -> Outcome:
         return cd_error(name, exc)
     except QmpError as exc:
         return Outcome.failure(str(exc), code="monitor")
-    return Outcome.success("Ejected the CD/DVD.")
+    return Outcome.success(Message(QT_TRANSLATE_NOOP("runtime.actions", "Ejected the CD/DVD.")))
 
 
 def check_iso(iso: Path) -> Path | Outcome[Never]:
     path = Path(iso).expanduser().absolute()
     if not path.is_file():
-        return Outcome.failure(f"The ISO image {path} does not exist (or is not a file): check "
-                               "the path.", code="file-missing")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.actions",
+            "The ISO image {path} does not exist (or is not a file): check the path."),
+            path=str(path)), code="file-missing")
     # is_file() already refuses FIFOs and devices; /proc and /sys files look regular.
-    kind_problem = file_kind_problem(path, "ISO image")
+    kind_problem = file_kind_problem(path, Message(QT_TRANSLATE_NOOP("runtime.actions",
+                                                                     "ISO image")))
     if kind_problem is not None:
         return Outcome.failure(kind_problem, code="file-kind")
     if not os.access(path, os.R_OK):
-        return Outcome.failure(f"kvmgui is not allowed to read {path}: give your user read "
-                               "access to it.", code="file-permission")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.actions",
+            "kvmgui is not allowed to read {path}: give your user read access to it."),
+            path=str(path)), code="file-permission")
     return path
 
 
@@ -73,8 +84,10 @@ async def change_cd(session: QmpSession, name: str, path: Path, *, force: bool) 
         return cd_error(name, exc, path)
     except QmpError as exc:
         return Outcome.failure(str(exc), code="monitor")
-    return Outcome.success(f"Inserted {path.name} into the CD/DVD drive (until the VM stops; "
-                           "change the VM's settings to keep it).")
+    return Outcome.success(Message(QT_TRANSLATE_NOOP(
+        "runtime.actions",
+        "Inserted {name} into the CD/DVD drive (until the VM stops; change the VM's settings "
+        "to keep it)."), name=path.name))
 
 
 async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path, *,
@@ -86,8 +99,9 @@ async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path, *,
     try:
         await session.execute("screendump", {"filename": str(temp), "format": "png"})
     except QmpCommandError as exc:
-        return Outcome.failure(f"QEMU could not take a screenshot: {exc}",
-                               details=exc.description)
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.actions", "QEMU could not take a screenshot: {exc}"), exc=str(exc)),
+            details=exc.description)
     except QmpError as exc:
         return Outcome.failure(str(exc), code="monitor")
     staged = temp_path_for(dest)
@@ -97,13 +111,16 @@ async def screenshot(session: QmpSession, name: str, temp: Path, dest: Path, *,
     except ImageError as exc:
         return Outcome.failure(exc.message, code="exists")
     except OSError as exc:
-        return Outcome.failure(f"The screenshot could not be saved as {dest} ({exc.strerror}).",
-                               code="write-failed")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.actions", "The screenshot could not be saved as {dest} ({strerror})."),
+            dest=str(dest), strerror=exc.strerror or ""), code="write-failed")
     finally:
         remove_quietly(staged)
         with contextlib.suppress(OSError):
             temp.unlink()
-    return Outcome.success(f"Saved a screenshot of '{name}' as {dest}.", value=dest)
+    return Outcome.success(Message(QT_TRANSLATE_NOOP(
+        "runtime.actions", "Saved a screenshot of '{name}' as {dest}."),
+        name=name, dest=str(dest)), value=dest)
 
 
 def parse_keys(combos: Sequence[str]) -> list[list[str]] | Outcome[Never]:
@@ -112,7 +129,8 @@ def parse_keys(combos: Sequence[str]) -> list[list[str]] | Outcome[Never]:
     except KeyNameError as exc:
         return Outcome.failure(str(exc), code="bad-key")
     if not parsed:
-        return Outcome.failure("No keys were given.", code="bad-key")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP("runtime.actions",
+                                                         "No keys were given.")), code="bad-key")
     return parsed
 
 
@@ -123,10 +141,13 @@ async def send_keys(session: QmpSession, name: str, combos: Sequence[str],
             await session.execute("send-key",
                                   {"keys": [{"type": "qcode", "data": k} for k in keys]})
     except QmpCommandError as exc:
-        return Outcome.failure(f"QEMU did not send the keys: {exc}", code="bad-key")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.actions", "QEMU did not send the keys: {exc}"), exc=str(exc)),
+            code="bad-key")
     except QmpError as exc:
         return Outcome.failure(str(exc), code="monitor")
-    return Outcome.success(f"Sent {', '.join(combos)} to '{name}'.")
+    return Outcome.success(Message(QT_TRANSLATE_NOOP(
+        "runtime.actions", "Sent {keys} to '{name}'."), keys=", ".join(combos), name=name))
 
 
 async def display_address(session: QmpSession | None, fallback: str | None,
@@ -142,7 +163,9 @@ async def display_address(session: QmpSession | None, fallback: str | None,
                         return Outcome.success(uri, value=uri)
     if fallback:
         return Outcome.success(fallback, value=fallback)
-    return Outcome.failure(f"'{name}' has no display (it was set to none).", code="no-display")
+    return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+        "runtime.actions", "'{name}' has no display (it was set to none)."), name=name),
+        code="no-display")
 
 
 def vnc_uri(info: dict[str, Any]) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kvmgui.core import blockdevs as bd
 from kvmgui.core.blockdevs import BlockDevice, DeviceKind, DeviceScan
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.runtime.children import spawn_tied
 
 LSBLK_TIMEOUT_S = 10.0
@@ -21,31 +22,29 @@ LSBLK_TIMEOUT_S = 10.0
 DRIVE_LINKS = ("/dev/cdrom", "/dev/dvd", "/dev/cdrw", "/dev/dvdrw")
 
 
-class ProbeError(Exception):
+class ProbeError(KvmguiError):
     """The devices could not be listed; `message` is one sentence, `details` the raw text."""
-
-    def __init__(self, message: str, details: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details
 
 
 async def run_lsblk(lsblk: str = "lsblk", timeout: float = LSBLK_TIMEOUT_S) -> bytes:
     try:
         proc = await spawn_tied(bd.lsblk_argv(lsblk))
     except FileNotFoundError:
-        raise ProbeError(
-            "The program lsblk was not found; install util-linux to list USB sticks and "
-            "CD/DVD drives."
-        ) from None
+        raise ProbeError(Message(QT_TRANSLATE_NOOP(
+            "runtime.blockdev_probe",
+            "The program lsblk was not found; install util-linux to list USB sticks and CD/DVD "
+            "drives."))) from None
     try:
         out, err = await asyncio.wait_for(proc.communicate(), timeout)
     except TimeoutError:
         proc.kill()
         await proc.wait()
-        raise ProbeError("lsblk did not answer in time.") from None
+        raise ProbeError(Message(QT_TRANSLATE_NOOP(
+            "runtime.blockdev_probe", "lsblk did not answer in time."))) from None
     if proc.returncode != 0:
-        raise ProbeError("lsblk could not list the block devices.", err.decode("utf-8", "replace"))
+        raise ProbeError(Message(QT_TRANSLATE_NOOP(
+            "runtime.blockdev_probe", "lsblk could not list the block devices.")),
+            err.decode("utf-8", "replace"))
     return out
 
 
@@ -74,10 +73,15 @@ def _with_access(device: BlockDevice) -> BlockDevice:
     if not device.usable or os.access(device.path, os.R_OK):
         return device
     if device.kind is DeviceKind.OPTICAL:
-        fix = "add yourself to the cdrom group: sudo adduser $USER cdrom, then log in again."
+        fix = Message(QT_TRANSLATE_NOOP(
+            "runtime.blockdev_probe",
+            "add yourself to the cdrom group: sudo adduser $USER cdrom, then log in again."))
     else:
-        fix = "add yourself to the disk group: sudo adduser $USER disk, then log in again."
-    return replace(device, usable=False, why_not=f"You may not open {device.path}; {fix}")
+        fix = Message(QT_TRANSLATE_NOOP(
+            "runtime.blockdev_probe",
+            "add yourself to the disk group: sudo adduser $USER disk, then log in again."))
+    return replace(device, usable=False, why_not=Message(QT_TRANSLATE_NOOP(
+        "runtime.blockdev_probe", "You may not open {path}; {fix}"), path=device.path, fix=fix))
 
 
 async def probe_block_devices(lsblk: str = "lsblk") -> DeviceScan:

@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Never
 
 from kvmgui.core.argv import CDROM_DEVICE_ID
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.runtime import actions
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.qmp_session import QmpCommandError, QmpError, QmpSession
-
-CDROM_GROUP_FIX = "sudo adduser $USER cdrom, then log in again"
 
 
 @dataclass(frozen=True)
@@ -48,17 +47,20 @@ def check_medium(path: Path) -> CdMedium | Outcome[Never]:
         st = given.stat()
     except FileNotFoundError:
         if str(given).startswith("/dev/"):
-            return Outcome.failure(
-                f"There is no CD/DVD drive at {given}: plug it in, or see the drives this "
-                "computer has with: kvmgui-cli devices", code="no-drive")
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.cd_media",
+                "There is no CD/DVD drive at {given}: plug it in, or see the drives this "
+                "computer has with: kvmgui-cli devices"), given=str(given)), code="no-drive")
         st = None
     except OSError:
         st = None
     if st is not None and stat.S_ISBLK(st.st_mode):
         real = Path(os.path.realpath(given))
         if not os.access(real, os.R_OK):
-            return Outcome.failure(f"You may not open {real}; add yourself to the cdrom group: "
-                                   f"{CDROM_GROUP_FIX}.", code="device-permission")
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.cd_media",
+                "You may not open {path}; add yourself to the cdrom group: sudo adduser $USER "
+                "cdrom, then log in again."), path=str(real)), code="device-permission")
         return CdMedium(real, True, str(given))
     iso = actions.check_iso(given)
     if isinstance(iso, Outcome):
@@ -78,6 +80,7 @@ async def insert(session: QmpSession, name: str, medium: CdMedium, *, force: boo
         return actions.cd_error(name, exc)  # its roles speak of ISO images
     except QmpError as exc:
         return Outcome.failure(str(exc), code="monitor")
-    return Outcome.success(f"Inserted the disc in {medium.shown} into the CD/DVD drive of "
-                           f"'{name}' (until the VM stops; change the VM's settings to keep "
-                           "it).")
+    return Outcome.success(Message(QT_TRANSLATE_NOOP(
+        "runtime.cd_media",
+        "Inserted the disc in {drive} into the CD/DVD drive of '{name}' (until the VM stops; "
+        "change the VM's settings to keep it)."), drive=medium.shown, name=name))

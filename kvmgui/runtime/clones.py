@@ -29,6 +29,7 @@ from pathlib import Path
 from kvmgui.core import clones as cl
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.clones import ClonePlan, Dependent
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, joined, plural
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import AppPaths, VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
@@ -62,7 +63,7 @@ class CloneResult:
     stored: StoredVm  # the new VM
     base_vm: StoredVm | None  # the base VM as saved (disks protected); None for an image
     chain: list[ImageInfo]  # the first overlay's backing chain, overlay first
-    message: str
+    message: Message
     notes: tuple[str, ...] = ()
 
 
@@ -76,20 +77,23 @@ def _is_block(path: Path) -> bool:
         return False
 
 
-def _refuse_unapproved(store: VmStore, vm: StoredVm, doing: str) -> None:
+def _refuse_unapproved(store: VmStore, vm: StoredVm, doing: Message) -> None:
     # A copy would carry (or, for a full clone, read) what the source reaches on this
     # computer without the user's approval, and come out approved as the user's own VM.
     if store.approvals is not None and store.approvals.unapproved(vm.spec, vm.folder):
-        raise CloneError(f"VM '{shown(vm.spec.name)}' has settings that reach this computer "
-                         f"and that you have not approved yet; approve them first (kvmgui-cli "
-                         f"approve {shlex.quote(vm.spec.name)}), then {doing}.")
+        raise CloneError(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones",
+            "VM '{name}' has settings that reach this computer and that you have not approved "
+            "yet; approve them first (kvmgui-cli approve {quoted}), then {doing}."),
+            name=shown(vm.spec.name), quoted=shlex.quote(vm.spec.name), doing=doing))
 
 
-def _refuse_running(vm: StoredVm, paths: AppPaths | None, doing: str) -> None:
+def _refuse_running(vm: StoredVm, paths: AppPaths | None, doing: Message) -> None:
     if vm_is_running(vm.spec.id, paths):
-        raise CloneError(f"VM '{shown(vm.spec.name)}' is running, so its disk is changing; "
-                         f"shut it down first (kvmgui-cli shutdown '{shown(vm.spec.name)}'), "
-                         f"then {doing}.")
+        raise CloneError(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones",
+            "VM '{name}' is running, so its disk is changing; shut it down first (kvmgui-cli "
+            "shutdown '{name}'), then {doing}."), name=shown(vm.spec.name), doing=doing))
 
 
 async def _base_sizes(vm: StoredVm, qemu_img: str) -> list[int]:
@@ -99,8 +103,9 @@ async def _base_sizes(vm: StoredVm, qemu_img: str) -> list[int]:
     for i, disk in enumerate(vm.spec.disks):
         path = cl.disk_image(disk, vm.folder)
         if not path.exists():
-            raise CloneError(f"Disk {i + 1} of '{shown(vm.spec.name)}', {shown(str(path))}, "
-                             "does not exist.")
+            raise CloneError(Message(QT_TRANSLATE_NOOP(
+                "runtime.clones", "Disk {number} of '{name}', {path}, does not exist."),
+                number=i + 1, name=shown(vm.spec.name), path=shown(str(path))))
         try:
             info = await image_info(path, fmt=disk.format.value, force_share=False,
                                     qemu_img=qemu_img)
@@ -122,8 +127,10 @@ def _find_base(store: VmStore, base: str) -> StoredVm | Path:
         return path
     vm = store.find(base)
     if vm is None:
-        raise CloneError(f"'{shown(base)}' is neither a VM nor an image file: check the name "
-                         "('kvmgui-cli list' shows the VMs).")
+        raise CloneError(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones",
+            "'{base}' is neither a VM nor an image file: check the name ('kvmgui-cli list' "
+            "shows the VMs)."), base=shown(base)))
     return vm
 
 
@@ -138,8 +145,10 @@ def _make_read_only(files: Iterable[Path]) -> tuple[dict[Path, int], list[str]]:
                 os.chmod(path, mode & ~0o222)
                 old[path] = mode
         except OSError as exc:
-            notes.append(f"{shown(str(path))} could not be made read-only ({exc.strerror}); "
-                         "make sure nothing writes to it while clones use it.")
+            notes.append(Message(QT_TRANSLATE_NOOP(
+                "runtime.clones",
+                "{path} could not be made read-only ({strerror}); make sure nothing writes to "
+                "it while clones use it."), path=shown(str(path)), strerror=exc.strerror or ""))
     return old, notes
 
 
@@ -187,8 +196,9 @@ async def create_linked_clone(
         plan = await _plan_from_image(found, template, new_folder, qemu_img)
     else:
         base_vm = found
-        _refuse_unapproved(store, base_vm, "make the clone")
-        _refuse_running(base_vm, paths, "make the clone")
+        doing = Message(QT_TRANSLATE_NOOP("runtime.clones", "make the clone"))
+        _refuse_unapproved(store, base_vm, doing)
+        _refuse_running(base_vm, paths, doing)
         sizes = await _base_sizes(base_vm, qemu_img)
         try:
             plan = cl.plan_linked_clone(base_vm.spec, base_vm.folder, template, new_folder,
@@ -202,16 +212,20 @@ def _refuse_vm_disk(store: VmStore, image: Path) -> None:
     """An image that is a VM's disk is cloned through its VM, which then protects it."""
     for vm in owners(store.load_all().vms, image):
         name = shown(vm.spec.name)
-        raise CloneError(f"{shown(image.name)} is a disk of VM '{name}'; clone the VM "
-                         f"instead (kvmgui-cli clone '{name}' NEW_NAME --linked), so that "
-                         "its disk is protected while clones use it.")
+        raise CloneError(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones",
+            "{image} is a disk of VM '{vm}'; clone the VM instead (kvmgui-cli clone '{vm}' "
+            "NEW_NAME --linked), so that its disk is protected while clones use it."),
+            image=shown(image.name), vm=name))
 
 
 async def _plan_from_image(image: Path, template: VmSpec, new_folder: VmFolder,
                            qemu_img: str) -> ClonePlan:
     if _is_block(image):
-        raise CloneError(f"{shown(str(image))} is a host device; a linked clone needs a disk "
-                         "image file as its base.")
+        raise CloneError(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones",
+            "{image} is a host device; a linked clone needs a disk image file as its base."),
+            image=shown(str(image))))
     try:
         # The format is learnt here, once (info probes), and recorded in the overlay (-F).
         info = await image_info(image, force_share=False, qemu_img=qemu_img)
@@ -221,9 +235,11 @@ async def _plan_from_image(image: Path, template: VmSpec, new_folder: VmFolder,
     try:
         fmt = DiskFormat(info.format)
     except ValueError:
-        raise CloneError(f"{shown(image.name)} is a '{info.format}' image, which kvmgui cannot "
-                         "use as a base: convert it to qcow2 first (kvmgui-cli img convert)."
-                         ) from None
+        raise CloneError(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones",
+            "{name} is a '{format}' image, which kvmgui cannot use as a base: convert it to "
+            "qcow2 first (kvmgui-cli img convert)."), name=shown(image.name), format=info.format)
+        ) from None
     bus = PRESETS[template.os].disk_bus
     return cl.plan_image_clone(image, fmt, template, new_folder, bus=bus,
                                size_bytes=info.virtual_size)
@@ -250,8 +266,9 @@ async def _execute_linked(store: VmStore, plan: ClonePlan, base_vm: StoredVm | N
                     try:
                         saved_base = store.save(replace(base_vm, spec=plan.base_spec))
                     except StoreError as exc:
-                        raise CloneError(f"The base VM could not be marked read-only: {exc}"
-                                         ) from None
+                        raise CloneError(Message(QT_TRANSLATE_NOOP(
+                            "runtime.clones", "The base VM could not be marked read-only: {exc}"),
+                            exc=str(exc))) from None
                     made.on_undo(_put_back(store, saved_base, base_vm.spec))
             chain = await image_chain(plan.overlays[0].overlay, fmt="qcow2", qemu_img=qemu_img)
     except StoreError as exc:
@@ -269,20 +286,32 @@ def _put_back(store: VmStore, saved: StoredVm, spec: VmSpec) -> Callable[[], Non
 
 
 def _linked_message(plan: ClonePlan, base_vm: StoredVm | None,
-                    notes: list[str]) -> tuple[str, tuple[str, ...]]:
-    what = (f"VM '{shown(base_vm.spec.name)}'" if base_vm is not None
-            else shown(str(plan.overlays[0].base)))
-    message = (f"Created '{shown(plan.spec.name)}', a linked clone of {what}: its disk keeps "
-               "only its own changes and reads everything else from the base.")
-    count = len(plan.overlays)
-    files = "image is" if count == 1 else "images are"
-    lines = [f"The base disk {files} now read-only, because any change to a base would "
-             "corrupt its linked clones."]
+                    notes: list[str]) -> tuple[Message, tuple[str, ...]]:
+    what: str = (_vm_named(base_vm.spec.name) if base_vm is not None
+                 else shown(str(plan.overlays[0].base)))
+    message = Message(QT_TRANSLATE_NOOP(
+        "runtime.clones",
+        "Created '{name}', a linked clone of {what}: its disk keeps only its own changes and "
+        "reads everything else from the base."), name=shown(plan.spec.name), what=what)
+    lines: list[str] = [plural(
+        len(plan.overlays),
+        QT_TRANSLATE_NOOP("runtime.clones",
+                          "The base disk image is now read-only, because any change to a base "
+                          "would corrupt its linked clones."),
+        QT_TRANSLATE_NOOP("runtime.clones",
+                          "The base disk images are now read-only, because any change to a base "
+                          "would corrupt its linked clones."))]
     if base_vm is not None and plan.protected_disks:
-        lines.append(f"In '{shown(base_vm.spec.name)}', {'; '.join(plan.protected_disks)}. "
-                     "It stays so while clones exist; afterwards 'kvmgui-cli release-base "
-                     f"{shown(base_vm.spec.name)}' makes it writable again.")
+        lines.append(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones",
+            "In '{name}', {changes}. It stays so while clones exist; afterwards 'kvmgui-cli "
+            "release-base {name}' makes it writable again."),
+            name=shown(base_vm.spec.name), changes=joined(plan.protected_disks)))
     return message, (*lines, *notes)
+
+
+def _vm_named(name: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.clones", "VM '{name}'"), name=shown(name))
 
 
 # ------------------------------------------------------------------------------ dependents
@@ -340,7 +369,7 @@ async def refuse_if_base(store: VmStore, vm: StoredVm, action: str = "delete", *
     """Raise CloneError naming the dependent VMs when `vm` is the base of linked clones."""
     names = await dependent_vms(store, vm, qemu_img=qemu_img)
     if names:
-        raise CloneError(cl.base_refusal(f"VM '{shown(vm.spec.name)}'", names, action))
+        raise CloneError(cl.base_refusal(_vm_named(vm.spec.name), names, action))
 
 
 async def release_base(store: VmStore, vm: StoredVm, *, qemu_img: str = qi.QEMU_IMG
@@ -352,7 +381,8 @@ async def release_base(store: VmStore, vm: StoredVm, *, qemu_img: str = qi.QEMU_
     """
     names = await dependent_vms(store, vm, qemu_img=qemu_img)
     if names:
-        raise CloneError(cl.base_refusal(f"VM '{shown(vm.spec.name)}' writable", names, "make"))
+        raise CloneError(cl.base_refusal(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones", "VM '{name}' writable"), name=shown(vm.spec.name)), names, "make"))
     changed: list[str] = []
     disks = list(vm.spec.disks)
     for i, disk in enumerate(disks):
@@ -367,10 +397,13 @@ async def release_base(store: VmStore, vm: StoredVm, *, qemu_img: str = qi.QEMU_
         try:
             os.chmod(path, mode | 0o200)
         except OSError as exc:
-            raise CloneError(f"{shown(str(path))} could not be made writable "
-                             f"({exc.strerror}).") from None
+            raise CloneError(Message(QT_TRANSLATE_NOOP(
+                "runtime.clones", "{path} could not be made writable ({strerror})."),
+                path=shown(str(path)), strerror=exc.strerror or "")) from None
         disks[i] = replace(disk, readonly=False, throwaway=False)
-        changed.append(f"disk {i + 1} ({path.name}) is writable again")
+        changed.append(Message(QT_TRANSLATE_NOOP(
+            "runtime.clones", "disk {number} ({name}) is writable again"),
+            number=i + 1, name=path.name))
     saved = vm
     if tuple(disks) != vm.spec.disks:
         try:
@@ -401,11 +434,14 @@ def full_clone_job(
     async def body(job: ImageJob) -> JobResult:
         found = _find_base(store, base)
         if isinstance(found, Path):
-            raise CloneError("A full clone copies a VM; to make a VM from an image, use "
-                             "'kvmgui-cli create NAME --disk IMAGE' (or clone it with --linked).")
+            raise CloneError(Message(QT_TRANSLATE_NOOP(
+                "runtime.clones",
+                "A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create "
+                "NAME --disk IMAGE' (or clone it with --linked).")))
         base_vm = found
-        _refuse_unapproved(store, base_vm, "copy it")
-        _refuse_running(base_vm, paths, "copy it")
+        doing = Message(QT_TRANSLATE_NOOP("runtime.clones", "copy it"))
+        _refuse_unapproved(store, base_vm, doing)
+        _refuse_running(base_vm, paths, doing)
         sizes = await _base_sizes(base_vm, qemu_img)
         try:
             new_folder = store.folder_for(new_name)
@@ -418,8 +454,9 @@ def full_clone_job(
         except cl.CloneError as exc:
             raise CloneError(str(exc)) from None
         if any(_is_block(ov.base) for ov in plan.overlays):
-            raise CloneError("A disk of this VM is a host device; kvmgui copies image files "
-                             "only.")
+            raise CloneError(Message(QT_TRANSLATE_NOOP(
+                "runtime.clones",
+                "A disk of this VM is a host device; kvmgui copies image files only.")))
         try:
             async with creating(store, plan.spec) as made:
                 total = sum(sizes) or 1
@@ -433,18 +470,21 @@ def full_clone_job(
                     done += size
                 _copy_nvram(base_vm, made.stored)
         except ImageCancelled:
-            raise ImageCancelled(f"Cloning '{shown(base_vm.spec.name)}' was cancelled; "
-                                 "nothing was changed.") from None
+            raise ImageCancelled(Message(QT_TRANSLATE_NOOP(
+                "runtime.clones", "Cloning '{name}' was cancelled; nothing was changed."),
+                name=shown(base_vm.spec.name))) from None
         except StoreError as exc:
             raise CloneError(str(exc)) from None
         stored = made.stored
         return JobResult(
             stored.folder.dir,
-            f"Created '{shown(new_name)}', an independent copy of "
-            f"'{shown(base_vm.spec.name)}'.",
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.clones", "Created '{new_name}', an independent copy of '{name}'."),
+                new_name=shown(new_name), name=shown(base_vm.spec.name)),
         )
 
-    return ImageJob(f"Cloning {base}", body, progress=progress, qemu_img=qemu_img)
+    return ImageJob(Message(QT_TRANSLATE_NOOP("runtime.clones", "Cloning {base}"), base=base),
+                    body, progress=progress, qemu_img=qemu_img)
 
 
 def _base_disk_indexes(store: VmStore, vm: StoredVm) -> set[int]:
@@ -464,9 +504,9 @@ async def _copy_disk(job: ImageJob, src: Path, src_fmt: str, dst: Path, dst_fmt:
         r = await job.step(qi.convert_argv(src, src_fmt, tmp, dst_fmt, qemu_img=qemu_img),
                            span=span)
         if r.returncode != 0:
-            sentence = qi.explain_error(r.stderr)
-            raise ImageError(f"Copying {src.name} failed: {sentence[0].lower()}{sentence[1:]}",
-                             qi.error_details(r.stderr))
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.clones", "Copying {name} failed: {error}"),
+                name=src.name, error=qi.explain_error(r.stderr)), qi.error_details(r.stderr))
         job.check_cancelled()
         commit_temp(tmp, dst, overwrite=False)
     finally:

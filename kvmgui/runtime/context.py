@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kvmgui.core.host import HostFacts
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import CdromSource, DisplayKind, VmSpec
 from kvmgui.core.paths import AppPaths, VmFolder
 from kvmgui.core.qemu_caps import QemuCaps
@@ -49,20 +50,29 @@ def display_uri(spec: VmSpec, paths: AppPaths) -> str | None:
 
 def file_roles(spec: VmSpec, folder: VmFolder) -> dict[str, str]:
     """How the user knows each file and block node, for qemu_errors.explain."""
+    # The labels are phrases put inside qemu_errors' sentences (Messages); the memory size is
+    # a value.
     roles: dict[str, str] = {"memory": f"{spec.memory_mib} MiB"}
     for i, disk in enumerate(spec.disks):
         path = str(folder.resolve(disk.path))
-        label = f"disk {i + 1}" if len(spec.disks) > 1 else "the VM's disk"
+        label = (Message(QT_TRANSLATE_NOOP("runtime.context", "disk {number}"), number=i + 1)
+                 if len(spec.disks) > 1
+                 else Message(QT_TRANSLATE_NOOP("runtime.context", "the VM's disk")))
         roles[path] = roles[f"hd{i}"] = roles[f"hd{i}-drive"] = label
         if disk.backing_file:
-            roles[f"hd{i}-base"] = f"the base image of {label}"
+            roles[f"hd{i}-base"] = Message(QT_TRANSLATE_NOOP(
+                "runtime.context", "the base image of {disk}"), disk=label)
     if spec.cdrom is not None and spec.cdrom.path:
-        label = ("the host CD/DVD drive" if spec.cdrom.source is CdromSource.HOST
-                 else "the ISO image in the CD/DVD drive")
+        label = (Message(QT_TRANSLATE_NOOP("runtime.context", "the host CD/DVD drive"))
+                 if spec.cdrom.source is CdromSource.HOST
+                 else Message(QT_TRANSLATE_NOOP("runtime.context",
+                                                "the ISO image in the CD/DVD drive")))
         roles[str(folder.resolve(spec.cdrom.path))] = roles["cd0"] = label
     if spec.usb_stick is not None:
-        roles[str(folder.resolve(spec.usb_stick.path))] = roles["usb0"] = "the USB stick"
-        roles["usb0-drive"] = "the USB stick"
-    roles[str(folder.nvram)] = roles["fw-vars"] = "the VM's UEFI variable store"
-    roles["fw-code"] = "the UEFI firmware"
+        stick = Message(QT_TRANSLATE_NOOP("runtime.context", "the USB stick"))
+        roles[str(folder.resolve(spec.usb_stick.path))] = roles["usb0"] = stick
+        roles["usb0-drive"] = stick
+    roles[str(folder.nvram)] = roles["fw-vars"] = Message(QT_TRANSLATE_NOOP(
+        "runtime.context", "the VM's UEFI variable store"))
+    roles["fw-code"] = Message(QT_TRANSLATE_NOOP("runtime.context", "the UEFI firmware"))
     return roles

@@ -27,6 +27,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Never, TypeVar
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, joined
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
 from kvmgui.core.trust import Approvals, start_refusal
@@ -203,8 +204,7 @@ class VmController:
             if self._state is not VmState.SHUTTING_DOWN:
                 self._set_state(VmState.RUNNING)
         elif name == "POWERDOWN":
-            self._set_state(VmState.SHUTTING_DOWN,
-                            "The guest was asked to shut down (ACPI power button).")
+            self._set_state(VmState.SHUTTING_DOWN, _ASKED_TO_SHUT_DOWN)
             self._arm_powerdown_timer()
         elif name == "SHUTDOWN":
             self._shutdown_reason = str(data.get("reason", ""))
@@ -212,18 +212,21 @@ class VmController:
             if self._shutdown_reason == "guest-panic":
                 self._panicked = True
             elif self._state is not VmState.CRASHED:
-                self._set_state(VmState.SHUTTING_DOWN, "The guest is powering off.")
+                self._set_state(VmState.SHUTTING_DOWN, Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller", "The guest is powering off.")))
         elif name == "RESET":
             self._ctx.publish(GuestReset(self.vm_id, bool(data.get("guest"))))
         elif name == "GUEST_PANICKED":
             self._panicked = True
             action = str(data.get("action", ""))
-            reason = GUEST_CRASHED
+            crashed: str = GUEST_CRASHED
             if action == "pause":
                 self._qmp_status = "guest-panicked"
-                reason += (" It is kept paused so you can read its screen; reset it or force it "
-                           "off.")
-            self._set_state(VmState.CRASHED, reason)
+                crashed = joined([GUEST_CRASHED, Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller",
+                    "It is kept paused so you can read its screen; reset it or force it off."))],
+                    SENTENCE)
+            self._set_state(VmState.CRASHED, crashed)
         elif name == "BLOCK_IO_ERROR":
             message = self._disk_error_message(data)
             self._ctx.publish(DiskError(self.vm_id, str(data.get("device") or
@@ -236,13 +239,21 @@ class VmController:
                                         bool(data.get("tray-open"))))
 
     @staticmethod
-    def _disk_error_message(data: dict[str, Any]) -> str:
+    def _disk_error_message(data: dict[str, Any]) -> Message:
         if data.get("nospace"):
-            return ("The disk on the host is full, so the guest's writes failed and it was "
-                    "paused: free some space on the host, then resume the VM.")
-        op = "reading from" if data.get("operation") == "read" else "writing to"
-        return (f"A disk error happened while {op} a disk ({data.get('reason', 'I/O error')}); "
-                "the guest was paused. Check the disk image and the host disk, then resume.")
+            return Message(QT_TRANSLATE_NOOP(
+                "runtime.controller",
+                "The disk on the host is full, so the guest's writes failed and it was paused: "
+                "free some space on the host, then resume the VM."))
+        op = (Message(QT_TRANSLATE_NOOP("runtime.controller", "reading from"))
+              if data.get("operation") == "read"
+              else Message(QT_TRANSLATE_NOOP("runtime.controller", "writing to")))
+        # QEMU's own reason ("No space left on device") is a value, never translated.
+        return Message(QT_TRANSLATE_NOOP(
+            "runtime.controller",
+            "A disk error happened while {op} a disk ({reason}); the guest was paused. Check "
+            "the disk image and the host disk, then resume."),
+            op=op, reason=str(data.get("reason", "I/O error")))
 
     def _arm_powerdown_timer(self) -> None:
         self._cancel_powerdown_timer()
@@ -267,10 +278,12 @@ class VmController:
             self._set_state(VmState.RUNNING, self._ignored_powerdown(timeout))
 
     @staticmethod
-    def _ignored_powerdown(timeout: float) -> str:
-        return (f"The guest did not react to the shutdown request within {timeout:g} s (it may "
-                "still be booting, or not listen to the ACPI power button); try again, or force "
-                "it off.")
+    def _ignored_powerdown(timeout: float) -> Message:
+        return Message(QT_TRANSLATE_NOOP(
+            "runtime.controller",
+            "The guest did not react to the shutdown request within {timeout} s (it may still "
+            "be booting, or not listen to the ACPI power button); try again, or force it off."),
+            timeout=f"{timeout:g}")
 
     # -- attaching to a running QEMU --------------------------------------------------------
 
@@ -307,7 +320,8 @@ class VmController:
         """No QEMU runs: tell stopped from crashed from "being started elsewhere"."""
         lock = process.StartLock(self.run.lock_file)
         if self.run.dir.exists() and lock.is_busy():
-            self._set_state(VmState.STARTING, "Another program is starting this VM.")
+            self._set_state(VmState.STARTING, Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "Another program is starting this VM.")))
             return
         leftovers = process.runtime_leftovers(self.run) if self.run.dir.exists() else []
         if leftovers:
@@ -315,8 +329,10 @@ class VmController:
             text = read_log_since(self.stored.folder.qemu_log, meta.log_offset if meta else 0)
             self._set_state(
                 VmState.CRASHED,
-                "QEMU ended unexpectedly while no kvmgui program was watching it (it was "
-                "probably killed); start the VM again.",
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller",
+                    "QEMU ended unexpectedly while no kvmgui program was watching it (it was "
+                    "probably killed); start the VM again.")),
                 tail(text),
             )
             return
@@ -347,10 +363,12 @@ class VmController:
         await self._connect_monitor(self._run_id)
 
     @staticmethod
-    def _unreachable_reason(pid: int) -> str:
-        return (f"It was started from another session (another login, or a shell without the "
-                f"same XDG_RUNTIME_DIR), so kvmgui cannot reach its monitor; control it from "
-                f"that session, or stop its QEMU process {pid} there.")
+    def _unreachable_reason(pid: int) -> Message:
+        return Message(QT_TRANSLATE_NOOP(
+            "runtime.controller",
+            "It was started from another session (another login, or a shell without the same "
+            "XDG_RUNTIME_DIR), so kvmgui cannot reach its monitor; control it from that session, "
+            "or stop its QEMU process {pid} there."), pid=pid)
 
     def _monitor_sockets(self) -> list[tuple[Path, float]]:
         if self._ctx.role is MonitorRole.CLI:
@@ -372,8 +390,14 @@ class VmController:
                 self._set_state(
                     VmState.RUNNING if self._state in (VmState.STOPPED, VmState.CRASHED,
                                                        VmState.STARTING) else self._state,
-                    "It is running, but kvmgui cannot reach its monitor right now"
-                    + (" (another program is connected to it)." if busy else f": {exc}"),
+                    Message(QT_TRANSLATE_NOOP(
+                        "runtime.controller",
+                        "It is running, but kvmgui cannot reach its monitor right now (another "
+                        "program is connected to it)."))
+                    if busy else Message(QT_TRANSLATE_NOOP(
+                        "runtime.controller",
+                        "It is running, but kvmgui cannot reach its monitor right now: {exc}"),
+                        exc=str(exc)),
                 )
                 if self._ctx.role is MonitorRole.APP:
                     self._schedule_reconnect(run_id)
@@ -554,17 +578,25 @@ class VmController:
                 process.ensure_private_dir(self.run.dir)
             except (process.LaunchError, OSError) as exc:
                 return Outcome.failure(str(exc) if isinstance(exc, process.LaunchError) else
-                                       f"kvmgui cannot create its runtime folder {self.run.dir}"
-                                       f" ({exc.strerror}).", code="runtime-dir")
+                                       Message(QT_TRANSLATE_NOOP(
+                                           "runtime.controller",
+                                           "kvmgui cannot create its runtime folder {dir} "
+                                           "({strerror})."),
+                                           dir=str(self.run.dir), strerror=exc.strerror or ""),
+                                       code="runtime-dir")
             lock = process.StartLock(self.run.lock_file)
             if not await lock.acquire(START_LOCK_WAIT_S):
-                return Outcome.failure(f"Another program is still starting '{self.name}'; try "
-                                       "again in a moment.", code="busy")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller",
+                    "Another program is still starting '{name}'; try again in a moment."),
+                    name=self.name), code="busy")
             try:
                 if not self.stored.folder.definition.is_file():
                     # Deleted (by another program) while this start waited for the lock.
-                    return Outcome.failure(f"'{self.name}' was deleted, so it cannot be "
-                                           "started; reload the list of VMs.", code="deleted")
+                    return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                        "runtime.controller",
+                        "'{name}' was deleted, so it cannot be started; reload the list of VMs."),
+                        name=self.name), code="deleted")
                 found = self._find_running()
                 if isinstance(found, Outcome):
                     return found
@@ -580,9 +612,11 @@ class VmController:
     def _already_running(self) -> Outcome[Never]:
         pid = self._pid
         if pid is None:
-            return Outcome.failure(f"'{self.name}' is already running.", code="already-running")
-        return Outcome.failure(f"'{self.name}' is already running (QEMU process {pid}); "
-                               "shut it down first.", code="already-running")
+            return Outcome.failure(_already_running(self.name), code="already-running")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.controller",
+            "'{name}' is already running (QEMU process {pid}); shut it down first."),
+            name=self.name, pid=pid), code="already-running")
 
     async def _launch(self) -> Outcome[int]:
         fresh = self._ctx.refresh(self.vm_id)
@@ -600,7 +634,8 @@ class VmController:
         if refusal:
             return Outcome.failure(refusal, details="\n".join(r.describe() for r in missing),
                                    code="unapproved")
-        self._set_state(VmState.STARTING, f"Starting '{self.name}'.")
+        self._set_state(VmState.STARTING, Message(QT_TRANSLATE_NOOP(
+            "runtime.controller", "Starting '{name}'."), name=self.name))
         self.stored = await launch.settle_install_phase(self.stored, self.run, self._ctx)
         try:
             spawned = await launch.spawn(self.stored, self.run, self._ctx)
@@ -641,10 +676,11 @@ class VmController:
                 await display_auth.apply_password(session, self.stored.spec, self.run)
             except (QmpError, OSError) as exc:
                 await self._kill_current(watch)
-                return self._start_failed(
-                    f"QEMU did not accept the password for the VM's display ({exc}), so the VM "
+                return self._start_failed(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller",
+                    "QEMU did not accept the password for the VM's display ({exc}), so the VM "
                     "was stopped again; turn the display password off in the VM's settings to "
-                    "start it without one.", code="display-password")
+                    "start it without one."), exc=str(exc)), code="display-password")
         # While the system is being installed, this boot starts from the CD/DVD; the next
         # reset (the installer's reboot) from the final order (see core.boot).
         await launch.arm_final_boot_order(session, self.stored.spec)
@@ -652,13 +688,16 @@ class VmController:
             await session.execute("cont")
         except QmpError as exc:
             await self._kill_current(watch)
-            return self._start_failed(f"QEMU started but did not accept the command to run the "
-                                      f"guest ({exc}); it was stopped again.")
+            return self._start_failed(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller",
+                "QEMU started but did not accept the command to run the guest ({exc}); it was "
+                "stopped again."), exc=str(exc)))
         if self._state in (VmState.STARTING, VmState.PAUSED):
             self._qmp_status = "running"
             self._set_state(VmState.RUNNING)
         self._ctx.publish(ConsoleAvailable(self.vm_id, spawned.meta.display))
-        return Outcome.success(f"Started '{self.name}'.", value=spawned.pid)
+        return Outcome.success(Message(QT_TRANSLATE_NOOP(
+            "runtime.controller", "Started '{name}'."), name=self.name), value=spawned.pid)
 
     def _start_failed(self, message: str, details: str = "", code: str = "start-failed"
                       ) -> Outcome[Never]:
@@ -677,7 +716,9 @@ class VmController:
     # -- actions on a running VM -------------------------------------------------------------
 
     def _not_running(self) -> Outcome[Never]:
-        return Outcome.failure(f"'{self.name}' is not running.", code="not-running")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.controller", "'{name}' is not running."), name=self.name),
+            code="not-running")
 
     def _session_or_failure(self) -> QmpSession | Outcome[Never]:
         if self._pid is None or self._watch is None or self._watch.exited:
@@ -686,8 +727,11 @@ class VmController:
             return Outcome.failure(self._unreachable_reason(self._pid), code="other-session")
         if self._session is None or not self._session.connected:
             return Outcome.failure(
-                f"kvmgui cannot reach the monitor of '{self.name}' right now (another program "
-                "may be connected to it); try again in a moment.", code="monitor-busy")
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller",
+                    "kvmgui cannot reach the monitor of '{name}' right now (another program may "
+                    "be connected to it); try again in a moment."), name=self.name),
+                code="monitor-busy")
         return self._session
 
     async def _command(self, command: str, arguments: dict[str, Any] | None = None,
@@ -705,33 +749,40 @@ class VmController:
     async def pause(self) -> Outcome:
         async with self._lock:
             if self._state is VmState.PAUSED:
-                return Outcome.failure(f"'{self.name}' is already paused.", code="already-paused")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller", "'{name}' is already paused."), name=self.name),
+                    code="already-paused")
             try:
                 await self._command("stop")
             except _ActionFailed as exc:
                 return exc.outcome
             except QmpCommandError as exc:
-                return Outcome.failure(f"QEMU did not pause '{self.name}': {exc}")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller", "QEMU did not pause '{name}': {exc}"),
+                    name=self.name, exc=str(exc)))
             self._qmp_status = "paused"
             if self._state is not VmState.CRASHED:
                 self._set_state(VmState.PAUSED)
-            return Outcome.success(f"Paused '{self.name}'.")
+            return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "Paused '{name}'."), name=self.name))
 
     async def resume(self) -> Outcome:
         async with self._lock:
             if self._state is VmState.RUNNING:
-                return Outcome.failure(f"'{self.name}' is already running.",
-                                       code="already-running")
+                return Outcome.failure(_already_running(self.name), code="already-running")
             try:
                 await self._command("cont")
             except _ActionFailed as exc:
                 return exc.outcome
             except QmpCommandError as exc:
-                return Outcome.failure(f"QEMU did not resume '{self.name}': {exc}")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller", "QEMU did not resume '{name}': {exc}"),
+                    name=self.name, exc=str(exc)))
             self._qmp_status = "running"
             if self._state is not VmState.SHUTTING_DOWN:
                 self._set_state(VmState.RUNNING)
-            return Outcome.success(f"Resumed '{self.name}'.")
+            return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "Resumed '{name}'."), name=self.name))
 
     async def reset(self) -> Outcome:
         async with self._lock:
@@ -744,10 +795,14 @@ class VmController:
             except _ActionFailed as exc:
                 return exc.outcome
             except QmpCommandError as exc:
-                return Outcome.failure(f"QEMU did not reset '{self.name}': {exc}")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller", "QEMU did not reset '{name}': {exc}"),
+                    name=self.name, exc=str(exc)))
             self._panicked = False
             self._apply_qmp_status(status)
-            return Outcome.success(f"Reset '{self.name}' (like pressing its reset button).")
+            return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "Reset '{name}' (like pressing its reset button)."),
+                name=self.name))
 
     async def shutdown(self, timeout: float | None = None, *, force: bool = False) -> Outcome:
         """ACPI power button; wait up to `timeout` s (default: the setting) for the guest to
@@ -761,29 +816,37 @@ class VmController:
             except _ActionFailed as exc:
                 return exc.outcome
             except QmpCommandError as exc:
-                return Outcome.failure(f"QEMU did not pass on the shutdown request: {exc}")
-            self._set_state(VmState.SHUTTING_DOWN,
-                            "The guest was asked to shut down (ACPI power button).")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller", "QEMU did not pass on the shutdown request: {exc}"),
+                    exc=str(exc)))
+            self._set_state(VmState.SHUTTING_DOWN, _ASKED_TO_SHUT_DOWN)
             self._cancel_powerdown_timer()  # this call handles the timeout itself
             run_id = self._run_id
         if wait <= 0:
-            return Outcome.success(f"Asked '{self.name}' to shut down.")
+            return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "Asked '{name}' to shut down."), name=self.name))
+        shut_down = Message(QT_TRANSLATE_NOOP("runtime.controller", "'{name}' shut down."),
+                            name=self.name)
         if await self._finish_exit(wait):
-            return Outcome.success(f"'{self.name}' shut down.", details=self._reason)
+            return Outcome.success(shut_down, details=self._reason)
         if run_id != self._run_id:
-            return Outcome.success(f"'{self.name}' shut down.")
+            return Outcome.success(shut_down)
         if force:
             forced = await self.force_off()
             if forced.ok:
-                return Outcome.success(f"'{self.name}' did not shut down within {wait:g} s, so "
-                                       "it was forced off.", code="forced")
+                return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller",
+                    "'{name}' did not shut down within {wait} s, so it was forced off."),
+                    name=self.name, wait=f"{wait:g}"), code="forced")
             return forced
         if self._state is VmState.SHUTTING_DOWN and self._shutdown_reason is None:
             self._set_state(VmState.RUNNING, self._ignored_powerdown(wait))
         return Outcome.failure(
-            f"'{self.name}' is still running {wait:g} s after the shutdown request: the guest "
-            "may still be booting or may ignore the ACPI power button. Try again, or force it "
-            "off.", code="timeout")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.controller",
+                "'{name}' is still running {wait} s after the shutdown request: the guest may "
+                "still be booting or may ignore the ACPI power button. Try again, or force it "
+                "off."), name=self.name, wait=f"{wait:g}"), code="timeout")
 
     async def force_off(self) -> Outcome:
         """Pull the plug: QMP quit, then SIGTERM, then SIGKILL."""
@@ -811,14 +874,18 @@ class VmController:
                     watch, term_timeout=HUNG_TERM_WAIT_S if hung else QUIT_WAIT_S)
             if status is None:
                 return Outcome.failure(
-                    f"QEMU (pid {watch.pid}) did not stop, even when killed; it may be stuck in "
-                    "the kernel (for example on a hung disk). Check it with: ps -p "
-                    f"{watch.pid} -o stat,wchan", code="unkillable")
+                    Message(QT_TRANSLATE_NOOP(
+                        "runtime.controller",
+                        "QEMU (pid {pid}) did not stop, even when killed; it may be stuck in the "
+                        "kernel (for example on a hung disk). Check it with: ps -p {pid} -o "
+                        "stat,wchan"), pid=watch.pid), code="unkillable")
             await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
         if hung:
-            return Outcome.success(f"Turned '{self.name}' off: QEMU did not respond, so it was "
-                                   "killed.", code="killed")
-        return Outcome.success(f"Turned '{self.name}' off.")
+            return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "Turned '{name}' off: QEMU did not respond, so it was "
+                "killed."), name=self.name), code="killed")
+        return Outcome.success(Message(QT_TRANSLATE_NOOP(
+            "runtime.controller", "Turned '{name}' off."), name=self.name))
 
     async def eject(self, *, force: bool = False) -> Outcome:
         async with self._lock:
@@ -861,12 +928,16 @@ class VmController:
             except process.LaunchError as exc:
                 return Outcome.failure(str(exc), code="runtime-dir")
             except OSError as exc:
-                return Outcome.failure(f"kvmgui cannot use its runtime folder {self.run.dir} "
-                                       f"({exc.strerror}).", code="runtime-dir")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller", "kvmgui cannot use its runtime folder {dir} "
+                    "({strerror})."), dir=str(self.run.dir), strerror=exc.strerror or ""),
+                    code="runtime-dir")
             lock = process.StartLock(self.run.lock_file)
             if not await lock.acquire(START_LOCK_WAIT_S):
-                return Outcome.failure(f"Another program is starting '{self.name}'; try again "
-                                       "in a moment.", code="busy")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.controller",
+                    "Another program is starting '{name}'; try again in a moment."),
+                    name=self.name), code="busy")
             try:
                 found = self._find_running()
                 if isinstance(found, Outcome):
@@ -884,7 +955,9 @@ class VmController:
         first (never a VM's disk, a base, …) and replaced only with `overwrite`."""
         dest = Path(destination).expanduser().absolute()
         if not dest.parent.is_dir():
-            return Outcome.failure(f"The folder {dest.parent} does not exist.", code="no-folder")
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "The folder {folder} does not exist."),
+                folder=str(dest.parent)), code="no-folder")
         self._shot += 1
         temp = self.run.dir / f"screendump-{os.getpid()}-{self._shot}.png"
         async with self._lock:
@@ -961,6 +1034,15 @@ class VmController:
         watch, self._watch = self._watch, None
         if watch is not None:
             process.keep_reaping(watch)
+
+
+def _already_running(name: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.controller", "'{name}' is already running."),
+                   name=name)
+
+
+_ASKED_TO_SHUT_DOWN = Message(QT_TRANSLATE_NOOP(
+    "runtime.controller", "The guest was asked to shut down (ACPI power button)."))
 
 
 class _ActionFailed(Exception):

@@ -29,9 +29,10 @@ from kvmgui.core import usage
 from kvmgui.core.blockdevs import BlockDevError, parse_lsblk, parse_mountinfo, parse_swaps
 from kvmgui.core.clones import disk_image
 from kvmgui.core.copy_device import CopyPlan, CopyRefused, TargetFacts
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, plural
 from kvmgui.core.model import DiskFormat
 from kvmgui.core.paths import AppPaths
-from kvmgui.core.sizes import format_size
+from kvmgui.core.sizes import Size
 from kvmgui.core.store import StoredVm, VmStore
 from kvmgui.core.validation import shown
 from kvmgui.runtime.blockdev_probe import ProbeError, run_lsblk
@@ -89,7 +90,9 @@ async def gather_target(target: str, *, lsblk: str = "lsblk") -> TargetFacts:
     except FileNotFoundError:
         return TargetFacts(target, real, "missing", 0, False)
     except OSError as exc:
-        raise CopyError(f"{shown(target)} cannot be examined ({exc.strerror}).") from None
+        raise CopyError(Message(QT_TRANSLATE_NOOP(
+            "runtime.copy_device", "{target} cannot be examined ({strerror})."),
+            target=shown(target), strerror=exc.strerror or "")) from None
     if stat.S_ISDIR(st.st_mode):
         return TargetFacts(target, real, "dir", 0, False)
     writable = os.access(real, os.W_OK)
@@ -100,20 +103,27 @@ async def gather_target(target: str, *, lsblk: str = "lsblk") -> TargetFacts:
     try:
         nodes = parse_lsblk(await run_lsblk(lsblk))
     except ProbeError as exc:
-        raise CopyError(f"kvmgui cannot tell whether {shown(target)} is in use, so it does not "
-                        f"write to it: {exc.message}", exc.details) from None
+        raise CopyError(_cannot_tell(target, exc.message), exc.details) from None
     except BlockDevError as exc:
-        raise CopyError(f"kvmgui cannot tell whether {shown(target)} is in use, so it does not "
-                        f"write to it: {exc}") from None
+        raise CopyError(_cannot_tell(target, str(exc))) from None
     node = cd.find_node(nodes, real, os.path.realpath)
     if node is None:
-        raise CopyError(f"lsblk does not list {shown(target)}, so kvmgui cannot tell whether "
-                        "it is in use; it does not write to it.")
+        raise CopyError(Message(QT_TRANSLATE_NOOP(
+            "runtime.copy_device",
+            "lsblk does not list {target}, so kvmgui cannot tell whether it is in use; it does "
+            "not write to it."), target=shown(target)))
     size = await asyncio.to_thread(_device_size, real)
     mounts = parse_mountinfo(await asyncio.to_thread(_read, "/proc/self/mountinfo"))
     swaps = parse_swaps(await asyncio.to_thread(_read, "/proc/swaps"))
     return TargetFacts(target, real, "block", node.size if size is None else size, writable,
                        node, tuple(mounts), tuple(swaps))
+
+
+def _cannot_tell(target: str, problem: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP(
+        "runtime.copy_device",
+        "kvmgui cannot tell whether {target} is in use, so it does not write to it: {problem}"),
+        target=shown(target), problem=problem)
 
 
 def resolve_source(store: VmStore | None, source: str, disk: int | None = None) -> CopySource:
@@ -128,11 +138,14 @@ def resolve_source(store: VmStore | None, source: str, disk: int | None = None) 
         vm = store.find(source)
     if vm is None:
         if not path.exists():
-            raise CopyError(f"{shown(source)} is neither an image file nor a VM: check the "
-                            "name ('kvmgui-cli list' shows the VMs).")
+            raise CopyError(Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device",
+                "{source} is neither an image file nor a VM: check the name ('kvmgui-cli list' "
+                "shows the VMs)."), source=shown(source)))
         if disk is not None:
-            raise CopyError("--disk chooses a disk of a VM; give the VM's name instead of an "
-                            "image file.")
+            raise CopyError(Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device",
+                "--disk chooses a disk of a VM; give the VM's name instead of an image file.")))
         owners: list[StoredVm] = []
         fmt: str | None = None
         if store is not None:
@@ -144,15 +157,23 @@ def resolve_source(store: VmStore | None, source: str, disk: int | None = None) 
         return CopySource(path, fmt, tuple(owners))
     disks = vm.spec.disks
     if not disks:
-        raise CopyError(f"VM '{shown(vm.spec.name)}' has no disk to copy.")
+        raise CopyError(Message(QT_TRANSLATE_NOOP(
+            "runtime.copy_device", "VM '{name}' has no disk to copy."), name=shown(vm.spec.name)))
     if disk is None:
         if len(disks) > 1:
-            raise CopyError(f"VM '{shown(vm.spec.name)}' has {len(disks)} disks: choose one "
-                            f"with --disk 1 to --disk {len(disks)}.")
+            raise CopyError(Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device",
+                "VM '{name}' has {n} disks: choose one with --disk 1 to --disk {n}."),
+                name=shown(vm.spec.name), n=len(disks)))
         disk = 1
     if not 1 <= disk <= len(disks):
-        raise CopyError(f"VM '{shown(vm.spec.name)}' has {len(disks)} disk"
-                        f"{'s' if len(disks) != 1 else ''}; there is no disk {disk}.")
+        raise CopyError(plural(
+            len(disks),
+            QT_TRANSLATE_NOOP("runtime.copy_device",
+                              "VM '{name}' has {n} disk; there is no disk {disk}."),
+            QT_TRANSLATE_NOOP("runtime.copy_device",
+                              "VM '{name}' has {n} disks; there is no disk {disk}."),
+            name=shown(vm.spec.name), disk=disk))
     chosen = disks[disk - 1]
     return CopySource(disk_image(chosen, vm.folder), DiskFormat(chosen.format).value, (vm,))
 
@@ -160,9 +181,10 @@ def resolve_source(store: VmStore | None, source: str, disk: int | None = None) 
 def _refuse_running(owners: tuple[StoredVm, ...], paths: AppPaths | None) -> None:
     for vm in owners:
         if vm_is_running(vm.spec.id, paths):
-            raise CopyError(f"VM '{shown(vm.spec.name)}' is running and writing to this disk; "
-                            f"shut it down first (kvmgui-cli shutdown '{shown(vm.spec.name)}'), "
-                            "then copy.")
+            raise CopyError(Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device",
+                "VM '{name}' is running and writing to this disk; shut it down first "
+                "(kvmgui-cli shutdown '{name}'), then copy."), name=shown(vm.spec.name)))
 
 
 async def plan_copy(
@@ -267,36 +289,44 @@ def copy_to_device_job(
         try:
             r = await job.step(cd.copy_argv(plan, qemu_img=qemu_img), span=(0.0, end))
         except ImageCancelled:
-            raise ImageCancelled(
-                f"The copy to {shown(target)} was cancelled. The target now holds part of the "
-                "image and is not usable until the copy is made again."
-            ) from None
+            raise ImageCancelled(Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device",
+                "The copy to {target} was cancelled. The target now holds part of the image and "
+                "is not usable until the copy is made again."), target=shown(target))) from None
         if r.returncode != 0:
-            sentence = qi.explain_error(r.stderr)
-            after = ("Nothing was written to it." if _NOTHING_WRITTEN.search(r.stderr) else
-                     "The target may be partly written.")
-            raise CopyError(
-                f"Copying {plan.source.name} to {shown(target)} failed: "
-                f"{sentence[0].lower()}{sentence[1:]} {after}",
-                qi.error_details(r.stderr),
-            )
+            after = (Message(QT_TRANSLATE_NOOP("runtime.copy_device", "Nothing was written to it."))
+                     if _NOTHING_WRITTEN.search(r.stderr) else
+                     Message(QT_TRANSLATE_NOOP("runtime.copy_device",
+                                               "The target may be partly written.")))
+            raise CopyError(Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device", "Copying {name} to {target} failed: {error} {after}"),
+                name=plan.source.name, target=shown(target),
+                error=qi.explain_error(r.stderr), after=after), qi.error_details(r.stderr))
         await asyncio.to_thread(_fsync, plan.target_real)
         if verify:
             await _verify(job, plan, qemu_img, span=(end, 99.0))
-        warnings = []
+        warnings: list[str] = []
         if plan.is_block:
-            warnings.append("If the image has partitions, this computer sees them after the "
-                            f"device is plugged in again (or after: sudo partprobe "
-                            f"{shown(target)}).")
+            warnings.append(Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device",
+                "If the image has partitions, this computer sees them after the device is "
+                "plugged in again (or after: sudo partprobe {target})."), target=shown(target)))
+        values = {"name": plan.source.name, "source_format": plan.source_format,
+                  "size": Size(plan.virtual_size), "target": shown(target)}
         return JobResult(
             Path(plan.target_real),
-            f"Copied {plan.source.name} ({plan.source_format}, "
-            f"{format_size(plan.virtual_size)}) to {shown(target)}"
-            f"{' and checked the copy' if verify else ''}.",
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device",
+                "Copied {name} ({source_format}, {size}) to {target} and checked the copy."),
+                **values) if verify
+            else Message(QT_TRANSLATE_NOOP(
+                "runtime.copy_device", "Copied {name} ({source_format}, {size}) to {target}."),
+                **values),
             tuple(warnings),
         )
 
-    title = f"Copying {Path(source).name} to {target}"
+    title = Message(QT_TRANSLATE_NOOP("runtime.copy_device", "Copying {name} to {target}"),
+                    name=Path(source).name, target=target)
     return ImageJob(title, body, progress=progress, qemu_img=qemu_img)
 
 
@@ -305,12 +335,18 @@ async def _verify(job: ImageJob, plan: CopyPlan, qemu_img: str,
     try:
         r = await job.step(cd.verify_argv(plan, qemu_img=qemu_img), span=span)
     except ImageCancelled:
-        raise ImageCancelled(f"Checking the copy on {shown(plan.target)} was cancelled; the "
-                             "copy itself was finished.") from None
+        raise ImageCancelled(Message(QT_TRANSLATE_NOOP(
+            "runtime.copy_device",
+            "Checking the copy on {target} was cancelled; the copy itself was finished."),
+            target=shown(plan.target))) from None
     if r.returncode == 1:
-        raise CopyError(f"The copy on {shown(plan.target)} differs from {plan.source.name}: "
-                        "the device may be failing. Try again or use another target.",
+        raise CopyError(Message(QT_TRANSLATE_NOOP(
+            "runtime.copy_device",
+            "The copy on {target} differs from {name}: the device may be failing. Try again or "
+            "use another target."), target=shown(plan.target), name=plan.source.name),
                         r.stdout.decode("utf-8", "replace")[-2000:] + r.stderr)
     if r.returncode != 0:
-        raise CopyError(f"The copy on {shown(plan.target)} could not be checked: "
-                        f"{qi.explain_error(r.stderr)}", qi.error_details(r.stderr))
+        raise CopyError(Message(QT_TRANSLATE_NOOP(
+            "runtime.copy_device", "The copy on {target} could not be checked: {error}"),
+            target=shown(plan.target), error=qi.explain_error(r.stderr)),
+            qi.error_details(r.stderr))

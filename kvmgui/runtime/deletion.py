@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kvmgui.core.clones import disk_image
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import StoreError, VmStore
@@ -37,10 +38,11 @@ async def delete_vm(vm: VmController, store: VmStore, *, keep_disks: bool,
         busy = locked_disks(disks)
         if busy:
             path = busy[0]
-            return Outcome.failure(
-                f"The disk {path} of '{vm.name}' is in use by another program (perhaps a "
-                "QEMU started outside kvmgui); stop that program first, then delete the VM.",
-                code="disk-in-use")
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.deletion",
+                "The disk {path} of '{name}' is in use by another program (perhaps a QEMU "
+                "started outside kvmgui); stop that program first, then delete the VM."),
+                path=str(path), name=vm.name), code="disk-in-use")
         try:
             # Linked clones read their base's disk: deleting it would break them.
             await refuse_if_base(store, stored, "delete", qemu_img=qemu_img)
@@ -53,13 +55,15 @@ async def delete_vm(vm: VmController, store: VmStore, *, keep_disks: bool,
         # Nothing of a deleted VM stays in the runtime folder. Its start.lock goes too: a start
         # that was waiting on it finds the VM gone once it gets the lock, and refuses.
         remove_runtime_dir(paths, stored.spec.id)
-        return Outcome.success(f"Deleted '{vm.name}'.", value=kept)
+        return Outcome.success(Message(QT_TRANSLATE_NOOP("runtime.deletion", "Deleted '{name}'."),
+                                       name=vm.name), value=kept)
 
     outcome = await vm.while_stopped(body)
     if outcome.code == "already-running" and vm.pid is not None:
-        return Outcome.failure(
-            f"'{vm.name}' is running (QEMU process {vm.pid}), so it was not deleted; shut it "
-            f"down first: kvmgui-cli shutdown '{vm.name}'", code="running")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.deletion",
+            "'{name}' is running (QEMU process {pid}), so it was not deleted; shut it down "
+            "first: kvmgui-cli shutdown '{name}'"), name=vm.name, pid=vm.pid), code="running")
     return outcome
 
 

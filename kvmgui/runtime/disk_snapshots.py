@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kvmgui.core import qemu_img as qi
 from kvmgui.core import snapshots as snap
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.qemu_img import SnapshotInfo
 from kvmgui.runtime.images import ImageError, image_info, run_qemu_img
 
@@ -28,7 +29,7 @@ async def list_snapshots(
 
 async def _run(
     image: str | os.PathLike[str], fmt: str, action: snap.SnapshotAction, name: str,
-    qemu_img: str, doing: str,
+    qemu_img: str, doing: Message,
 ) -> None:
     try:
         argv = snap.snapshot_argv(image, fmt, action, name, qemu_img=qemu_img)
@@ -36,9 +37,11 @@ async def _run(
         raise ImageError(str(exc)) from None
     result = await run_qemu_img(argv, timeout=SNAPSHOT_TIMEOUT_S)
     if result.returncode != 0:
-        sentence = qi.explain_error(result.stderr)
+        sentence: str = qi.explain_error(result.stderr)
         if not qi.is_locked_error(result.stderr):
-            sentence = f"{doing} failed: {sentence[0].lower()}{sentence[1:]}"
+            sentence = Message(QT_TRANSLATE_NOOP("runtime.disk_snapshots",
+                                                 "{action} failed: {error}"),
+                               action=doing, error=sentence)
         raise ImageError(sentence, qi.error_details(result.stderr))
 
 
@@ -57,17 +60,22 @@ async def create_snapshot(
     if problem:
         raise ImageError(problem)
     await _run(image, fmt, snap.SnapshotAction.CREATE, name, qemu_img,
-               f"Taking the snapshot '{name}'")
+               Message(QT_TRANSLATE_NOOP("runtime.disk_snapshots", "Taking the snapshot '{name}'"),
+                       name=name))
     made = snap.find_snapshot(await list_snapshots(image, fmt=fmt, qemu_img=qemu_img), name)
     if made is None:  # pragma: no cover - qemu-img said it worked
-        raise ImageError(f"The snapshot '{name}' was not found after taking it.")
+        raise ImageError(Message(QT_TRANSLATE_NOOP(
+            "runtime.disk_snapshots", "The snapshot '{name}' was not found after taking it."),
+            name=name))
     return made
 
 
 async def _require(image: str | os.PathLike[str], name: str, fmt: str, qemu_img: str) -> None:
     existing = await _existing(image, fmt, qemu_img)
     if snap.find_snapshot(existing, name) is None:
-        raise ImageError(f"{Path(image).name} has no snapshot named '{name}'.")
+        raise ImageError(Message(QT_TRANSLATE_NOOP(
+            "runtime.disk_snapshots", "{image} has no snapshot named '{snapshot}'."),
+            image=Path(image).name, snapshot=name))
 
 
 async def revert_snapshot(
@@ -76,7 +84,8 @@ async def revert_snapshot(
     """Put the disk back to the snapshot `name`; later changes are lost (ask first)."""
     await _require(image, name, fmt, qemu_img)
     await _run(image, fmt, snap.SnapshotAction.APPLY, name, qemu_img,
-               f"Reverting to the snapshot '{name}'")
+               Message(QT_TRANSLATE_NOOP("runtime.disk_snapshots",
+                                         "Reverting to the snapshot '{name}'"), name=name))
 
 
 async def delete_snapshot(
@@ -85,4 +94,5 @@ async def delete_snapshot(
     """Delete the snapshot `name` (the disk's current state is not changed)."""
     await _require(image, name, fmt, qemu_img)
     await _run(image, fmt, snap.SnapshotAction.DELETE, name, qemu_img,
-               f"Deleting the snapshot '{name}'")
+               Message(QT_TRANSLATE_NOOP("runtime.disk_snapshots",
+                                         "Deleting the snapshot '{name}'"), name=name))

@@ -37,6 +37,7 @@ from kvmgui.core.hostcheck import (
     parse_tool_version,
     report,
 )
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.runtime.children import spawn_tied
 from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
@@ -129,18 +130,25 @@ async def _tool_version(path: str | None, timeout: float) -> tuple[Version | Non
     try:
         proc = await spawn_tied([path, "--version"], stderr=asyncio.subprocess.STDOUT)
     except OSError as exc:
-        return None, f"it could not be started ({exc.strerror or exc})"
+        return None, Message(QT_TRANSLATE_NOOP("runtime.host_probe",
+                                               "it could not be started ({problem})"),
+                             problem=str(exc.strerror or exc))
     try:
         out, _ = await asyncio.wait_for(proc.communicate(), timeout)
     except TimeoutError:
         with contextlib.suppress(ProcessLookupError):
             proc.kill()
         await proc.wait()
-        return None, f"it did not answer within {timeout:g} seconds"
+        return None, Message(QT_TRANSLATE_NOOP("runtime.host_probe",
+                                               "it did not answer within {timeout} seconds"),
+                             timeout=f"{timeout:g}")
     text = out.decode("utf-8", "replace").strip()
     first = text.splitlines()[0] if text else ""
     if proc.returncode != 0:
-        return None, f"it exited with status {proc.returncode} ({first or 'no output'})"
+        return None, Message(QT_TRANSLATE_NOOP(
+            "runtime.host_probe", "it exited with status {status} ({output})"),
+            status=proc.returncode,
+            output=first or Message(QT_TRANSLATE_NOOP("runtime.host_probe", "no output")))
     return parse_tool_version(text), first
 
 

@@ -35,9 +35,10 @@ from kvmgui.core.chain_rule import (
 )
 from kvmgui.core.leftovers import TMP_SUFFIX as TMP_SUFFIX
 from kvmgui.core.leftovers import sweep_temp_files, temp_name_for
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, plural
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.qemu_img import ImageInfo
-from kvmgui.core.sizes import format_size
+from kvmgui.core.sizes import Size
 from kvmgui.core.write_guard import Intent
 from kvmgui.runtime.children import spawn_tied
 
@@ -52,13 +53,8 @@ _STDERR_LIMIT = 64 * 1024
 ProgressCallback = Callable[[float], Awaitable[None]]  # percent 0..100
 
 
-class ImageError(Exception):
+class ImageError(KvmguiError):
     """A qemu-img operation failed; `message` is one sentence, `details` the raw output."""
-
-    def __init__(self, message: str, details: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details
 
     @property
     def locked(self) -> bool:
@@ -98,12 +94,15 @@ async def _spawn(argv: Sequence[str]) -> asyncio.subprocess.Process:
         # qemu-img dies with us: a killed CLI must not leave it writing an orphaned temp file.
         return await spawn_tied(argv)
     except FileNotFoundError:
-        raise ImageError(
-            f"The program {argv[0]} was not found. Install QEMU's tools "
-            "(on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings."
+        raise ImageError(Message(QT_TRANSLATE_NOOP(
+            "runtime.images",
+            "The program {program} was not found. Install QEMU's tools (on Debian/Ubuntu: sudo "
+            "apt install qemu-utils) or set its path in the settings."), program=argv[0])
         ) from None
     except PermissionError:
-        raise ImageError(f"The program {argv[0]} cannot be run (permission denied).") from None
+        raise ImageError(Message(QT_TRANSLATE_NOOP(
+            "runtime.images", "The program {program} cannot be run (permission denied)."),
+            program=argv[0])) from None
 
 
 async def _stop(proc: asyncio.subprocess.Process) -> None:
@@ -127,9 +126,9 @@ async def run_qemu_img(argv: Sequence[str], *, timeout: float | None = INFO_TIME
         out, err = await asyncio.wait_for(proc.communicate(), timeout)
     except TimeoutError:
         await _stop(proc)
-        raise ImageError(
-            f"qemu-img did not answer within {timeout:.0f} seconds.", " ".join(argv)
-        ) from None
+        raise ImageError(Message(QT_TRANSLATE_NOOP(
+            "runtime.images", "qemu-img did not answer within {timeout} seconds."),
+            timeout=f"{timeout:.0f}"), " ".join(argv)) from None
     except BaseException:
         await _stop(proc)
         raise
@@ -138,9 +137,10 @@ async def run_qemu_img(argv: Sequence[str], *, timeout: float | None = INFO_TIME
 
 
 def _failure(result: RunResult, context: str = "") -> ImageError:
-    sentence = qi.explain_error(result.stderr)
+    sentence: str = qi.explain_error(result.stderr)
     if context and not qi.is_locked_error(result.stderr):  # that sentence stands on its own
-        sentence = f"{context}: {sentence[0].lower()}{sentence[1:]}"
+        sentence = Message(QT_TRANSLATE_NOOP("runtime.images", "{action}: {error}"),
+                           action=context, error=sentence)
     return ImageError(sentence, qi.error_details(result.stderr))
 
 
@@ -261,7 +261,8 @@ async def _info_output(
         timeout=timeout,
     )
     if result.returncode != 0:
-        raise _failure(result, f"Cannot read {Path(abspath).name}")
+        raise _failure(result, Message(QT_TRANSLATE_NOOP("runtime.images", "Cannot read {name}"),
+                                       name=Path(abspath).name))
     return result.stdout
 
 
@@ -274,9 +275,26 @@ async def ensure_not_in_use(
 
 def _require_file(path: Path) -> None:
     if not path.exists():
-        raise ImageError(f"{path} does not exist.")
+        raise ImageError(Message(QT_TRANSLATE_NOOP("runtime.images", "{path} does not exist."),
+                                 path=str(path)))
     if path.is_dir():
-        raise ImageError(f"{path} is a folder, not an image file.")
+        raise ImageError(_is_a_folder(path))
+
+
+def _is_a_folder(path: Path) -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.images", "{path} is a folder, not an image file."),
+                   path=str(path))
+
+
+def _exists(path: Path) -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.images",
+                                     "{path} already exists; choose another name."),
+                   path=str(path))
+
+
+def _no_folder(folder: Path) -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.images", "The folder {folder} does not exist."),
+                   folder=str(folder))
 
 
 # ------------------------------------------------------------------------------ create
@@ -308,11 +326,11 @@ async def create_image(
     except ValueError as exc:
         raise ImageError(str(exc)) from None
     if not target.parent.is_dir():
-        raise ImageError(f"The folder {target.parent} does not exist.")
+        raise ImageError(_no_folder(target.parent))
     if target.is_dir():
-        raise ImageError(f"{target} is a folder, not an image file.")
+        raise ImageError(_is_a_folder(target))
     if (target.exists() or target.is_symlink()) and not overwrite:
-        raise ImageError(f"{target} already exists; choose another name.")
+        raise ImageError(_exists(target))
     if overwrite:
         await _guard(guard, qemu_img).require(target, overwrite=True)
     if backing is not None:
@@ -320,7 +338,8 @@ async def create_image(
         if not base.is_absolute():
             base = target.parent / base  # how qemu-img resolves a relative backing file
         if not base.exists():
-            raise ImageError(f"The base image {base} does not exist.")
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "The base image {base} does not exist."), base=str(base)))
     tmp = temp_path_for(target)
     try:
         result = await run_qemu_img(
@@ -331,7 +350,8 @@ async def create_image(
             timeout=timeout,
         )
         if result.returncode != 0:
-            raise _failure(result, f"Cannot create {target.name}")
+            raise _failure(result, Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "Cannot create {name}"), name=target.name))
         commit_temp(tmp, target, overwrite=overwrite)
     finally:
         remove_quietly(tmp)
@@ -391,10 +411,10 @@ def commit_temp(tmp: Path, target: Path, *, overwrite: bool) -> None:
         try:
             os.link(tmp, target)
         except FileExistsError:
-            raise ImageError(f"{target} already exists; choose another name.") from None
+            raise ImageError(_exists(target)) from None
         except OSError:
             if target.exists() or target.is_symlink():
-                raise ImageError(f"{target} already exists; choose another name.") from None
+                raise ImageError(_exists(target)) from None
             os.rename(tmp, target)
         else:
             tmp.unlink()
@@ -475,7 +495,9 @@ class ImageJob:
 
     def check_cancelled(self) -> None:
         if self._cancel.is_set():
-            raise ImageCancelled(f"{self.title} was cancelled; nothing was changed.")
+            raise ImageCancelled(Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "{title} was cancelled; nothing was changed."),
+                title=self.title))
 
     async def report(self, percent: float) -> None:
         """Tell the listener about progress; it only ever moves forward."""
@@ -542,11 +564,10 @@ class ImageJob:
         r = await self.step(qi.check_argv(image, fmt, qemu_img=self.qemu_img), span=(lo, lo))
         verdict = qi.parse_check(r.stdout, r.returncode)
         if verdict.status not in (qi.CheckStatus.OK, qi.CheckStatus.UNSUPPORTED):
-            raise ImageError(
-                f"The new image did not pass its check ({verdict.message}); the original was "
-                "kept unchanged.",
-                qi.error_details(r.stderr),
-            )
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.images",
+                "The new image did not pass its check ({problem}); the original was kept "
+                "unchanged."), problem=verdict.message), qi.error_details(r.stderr))
         if original is None:
             await self.report(hi)
             return
@@ -557,12 +578,15 @@ class ImageJob:
         )
         if r.returncode == 1:
             raise ImageError(
-                "The new image's content differs from the original, so the original was kept "
-                "unchanged.",
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.images",
+                    "The new image's content differs from the original, so the original was "
+                    "kept unchanged.")),
                 r.stdout.decode("utf-8", "replace").replace("\r", "\n")[-2000:] + r.stderr,
             )
         if r.returncode != 0:
-            raise _failure(r, "The new image could not be compared with the original")
+            raise _failure(r, Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "The new image could not be compared with the original")))
 
 
 # ------------------------------------------------------------------------------ convert
@@ -592,17 +616,20 @@ def convert_job(
 
     async def body(job: ImageJob) -> JobResult:
         if to not in qi.OUTPUT_FORMATS:
-            raise ImageError(f"kvmgui converts to qcow2 or raw, not to '{to}'.")
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "kvmgui converts to qcow2 or raw, not to '{format}'."),
+                format=to))
         if compress and to not in qi.COMPRESSIBLE_FORMATS:
-            raise ImageError("Only qcow2 images can be compressed; convert to qcow2.")
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "Only qcow2 images can be compressed; convert to qcow2.")))
         _require_file(source)
         if not target.parent.is_dir():
-            raise ImageError(f"The folder {target.parent} does not exist.")
+            raise ImageError(_no_folder(target.parent))
         if _same_file(source, target):
-            raise ImageError(
-                "The source and the target are the same file; choose a new file name "
-                "(to make an image smaller in place, compress it)."
-            )
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.images",
+                "The source and the target are the same file; choose a new file name (to make "
+                "an image smaller in place, compress it).")))
         # Never a VM's disk, a base, a file behind a mounted loop device, …; an existing
         # file only with overwrite (core/write_guard.py).
         await _guard(guard, qemu_img).require(target, overwrite=overwrite,
@@ -628,7 +655,8 @@ def convert_job(
                 span=(0.0, convert_end),
             )
             if r.returncode != 0:
-                raise _failure(r, f"Converting {source.name} failed")
+                raise _failure(r, Message(QT_TRANSLATE_NOOP(
+                    "runtime.images", "Converting {name} failed"), name=source.name))
             await job.verify(tmp, to, original=(source, fmt) if verify else None,
                              span=(convert_end, 99.0))
             job.check_cancelled()
@@ -639,13 +667,22 @@ def convert_job(
         finally:
             remove_quietly(tmp)
         size = _disk_usage(target)
+        values = {"source": source.name, "source_format": fmt, "target": target.name,
+                  "format": to, "size": Size(size)}
         return JobResult(
             target,
-            f"Converted {source.name} ({fmt}) to {target.name} ({to}"
-            f"{', compressed' if compress else ''}), {format_size(size)} on disk.",
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.images",
+                "Converted {source} ({source_format}) to {target} ({format}, compressed), "
+                "{size} on disk."), **values) if compress
+            else Message(QT_TRANSLATE_NOOP(
+                "runtime.images",
+                "Converted {source} ({source_format}) to {target} ({format}), {size} on disk."),
+                **values),
         )
 
-    return ImageJob(f"Converting {source.name}", body, progress=progress, qemu_img=qemu_img)
+    return ImageJob(Message(QT_TRANSLATE_NOOP("runtime.images", "Converting {name}"),
+                            name=source.name), body, progress=progress, qemu_img=qemu_img)
 
 
 async def _check_space(source: Path, fmt: str, folder: Path, qemu_img: str) -> None:
@@ -661,10 +698,11 @@ async def _check_space(source: Path, fmt: str, folder: Path, qemu_img: str) -> N
         return
     free = shutil.disk_usage(folder).free
     if needed > free:
-        raise ImageError(
-            f"{folder} has only {format_size(free)} free, but the new image needs about "
-            f"{format_size(needed)}. Free some space or choose another folder."
-        )
+        raise ImageError(Message(QT_TRANSLATE_NOOP(
+            "runtime.images",
+            "{folder} has only {free} free, but the new image needs about {needed}. Free some "
+            "space or choose another folder."),
+            folder=str(folder), free=Size(free), needed=Size(needed)))
 
 
 def _disk_usage(path: Path) -> int:
@@ -694,11 +732,12 @@ def compress_job(
         await _guard(guard, qemu_img).require(path, intent=Intent.REWRITE)
         info = await image_info(path, fmt=fmt, force_share=False, qemu_img=qemu_img)
         if info.format not in qi.COMPRESSIBLE_FORMATS:
-            raise ImageError(
-                f"{path.name} is a {info.format} image; only qcow2 images can be compressed. "
-                "Convert it to a new compressed qcow2 image instead."
-            )
-        _refuse_snapshots(path, info, "compressing")
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.images",
+                "{name} is a {format} image; only qcow2 images can be compressed. Convert it to "
+                "a new compressed qcow2 image instead."), name=path.name, format=info.format))
+        _refuse_snapshots(path, info, Message(QT_TRANSLATE_NOOP("runtime.images",
+                                                                "compressing")))
         backing, backing_fmt = await _backing_of(path, info, qemu_img)
         tmp = temp_path_for(path)
         try:
@@ -708,15 +747,18 @@ def compress_job(
                 span=(0.0, 70.0),
             )
             if r.returncode != 0:
-                raise _failure(r, f"Compressing {path.name} failed")
+                raise _failure(r, Message(QT_TRANSLATE_NOOP(
+                    "runtime.images", "Compressing {name} failed"), name=path.name))
             await job.verify(tmp, info.format, original=(path, info.format), span=(70.0, 99.0))
             job.check_cancelled()
             before, after = _disk_usage(path), _disk_usage(tmp)
             if after >= before:
                 return JobResult(
                     path,
-                    f"{path.name} is already as small as compression makes it "
-                    f"({format_size(before)} on disk); it was left unchanged.",
+                    Message(QT_TRANSLATE_NOOP(
+                        "runtime.images",
+                        "{name} is already as small as compression makes it ({size} on disk); "
+                        "it was left unchanged."), name=path.name, size=Size(before)),
                     changed=False,
                 )
             # The last moment a VM could have opened the image; after this the swap is atomic.
@@ -727,20 +769,26 @@ def compress_job(
             remove_quietly(tmp)
         return JobResult(
             path,
-            f"Compressed {path.name} from {format_size(before)} to {format_size(after)} "
-            "on disk.",
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "Compressed {name} from {before} to {after} on disk."),
+                name=path.name, before=Size(before), after=Size(after)),
         )
 
-    return ImageJob(f"Compressing {path.name}", body, progress=progress, qemu_img=qemu_img)
+    return ImageJob(Message(QT_TRANSLATE_NOOP("runtime.images", "Compressing {name}"),
+                            name=path.name), body, progress=progress, qemu_img=qemu_img)
 
 
-def _refuse_snapshots(path: Path, info: ImageInfo, doing: str) -> None:
+def _refuse_snapshots(path: Path, info: ImageInfo, doing: Message) -> None:
     if info.snapshots:
-        count = len(info.snapshots)
-        raise ImageError(
-            f"{path.name} has {count} snapshot{'s' if count != 1 else ''}, which {doing} would "
-            "lose; delete them first."
-        )
+        raise ImageError(plural(
+            len(info.snapshots),
+            QT_TRANSLATE_NOOP("runtime.images",
+                              "{name} has {n} snapshot, which {doing} would lose; delete it "
+                              "first."),
+            QT_TRANSLATE_NOOP("runtime.images",
+                              "{name} has {n} snapshots, which {doing} would lose; delete them "
+                              "first."),
+            name=path.name, doing=doing))
 
 
 async def _backing_of(path: Path, info: ImageInfo, qemu_img: str) -> tuple[str | None, str | None]:
@@ -753,7 +801,9 @@ async def _backing_of(path: Path, info: ImageInfo, qemu_img: str) -> tuple[str |
     # in the rewritten image, so it is never probed again.
     chain = await image_chain(path, fmt=info.format, qemu_img=qemu_img)
     if len(chain) < 2:
-        raise ImageError(f"The base image of {path.name} ({info.backing_file}) cannot be read.")
+        raise ImageError(Message(QT_TRANSLATE_NOOP(
+            "runtime.images", "The base image of {name} ({base}) cannot be read."),
+            name=path.name, base=info.backing_file))
     return info.backing_file, chain[1].format
 
 
@@ -781,31 +831,38 @@ def resize_job(
     async def body(job: ImageJob) -> JobResult:
         _require_file(path)
         if size_bytes <= 0:
-            raise ImageError("The new size must be more than zero.")
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "The new size must be more than zero.")))
         await _guard(guard, qemu_img).require(path, intent=Intent.REWRITE)
         new = -(-size_bytes // qi.SECTOR) * qi.SECTOR
         info = await image_info(path, fmt=fmt, force_share=False, qemu_img=qemu_img)
         old = info.virtual_size
         if new == old:
-            return JobResult(path, f"{path.name} is already {format_size(old)}.", changed=False)
+            return JobResult(path, Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "{name} is already {size}."), name=path.name, size=Size(old)),
+                changed=False)
         if new > old:
             r = await job.step(qi.resize_argv(path, info.format, new, qemu_img=qemu_img))
             if r.returncode != 0:
-                raise _failure(r, f"Resizing {path.name} failed")
+                raise _failure(r, Message(QT_TRANSLATE_NOOP(
+                    "runtime.images", "Resizing {name} failed"), name=path.name))
             return JobResult(
                 path,
-                f"{path.name} grew from {format_size(old)} to {format_size(new)}.",
-                ("The guest still sees the old partition size: enlarge the partition and its "
-                 "file system inside the guest (for example with GParted or Disk Management).",),
+                Message(QT_TRANSLATE_NOOP("runtime.images", "{name} grew from {old} to {new}."),
+                        name=path.name, old=Size(old), new=Size(new)),
+                (Message(QT_TRANSLATE_NOOP(
+                    "runtime.images",
+                    "The guest still sees the old partition size: enlarge the partition and "
+                    "its file system inside the guest (for example with GParted or Disk "
+                    "Management).")),),
             )
         if not shrink:
-            raise ImageError(
-                f"{format_size(new)} is smaller than the disk's current size "
-                f"({format_size(old)}). Shrinking deletes everything beyond "
-                f"{format_size(new)} on the disk; shrink the guest's partitions first and "
-                "confirm the shrink explicitly."
-            )
-        _refuse_snapshots(path, info, "shrinking")
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.images",
+                "{new} is smaller than the disk's current size ({old}). Shrinking deletes "
+                "everything beyond {new} on the disk; shrink the guest's partitions first and "
+                "confirm the shrink explicitly."), new=Size(new), old=Size(old)))
+        _refuse_snapshots(path, info, Message(QT_TRANSLATE_NOOP("runtime.images", "shrinking")))
         backing, backing_fmt = await _backing_of(path, info, qemu_img)
         tmp = temp_path_for(path)
         try:
@@ -815,11 +872,13 @@ def resize_job(
                 span=(0.0, 90.0),
             )
             if r.returncode != 0:
-                raise _failure(r, f"Copying {path.name} failed")
+                raise _failure(r, Message(QT_TRANSLATE_NOOP(
+                    "runtime.images", "Copying {name} failed"), name=path.name))
             r = await job.step(qi.resize_argv(tmp, info.format, new, True, qemu_img=qemu_img),
                                span=(90.0, 95.0))
             if r.returncode != 0:
-                raise _failure(r, f"Shrinking {path.name} failed")
+                raise _failure(r, Message(QT_TRANSLATE_NOOP(
+                    "runtime.images", "Shrinking {name} failed"), name=path.name))
             await job.verify(tmp, info.format, original=None, span=(95.0, 99.0))
             job.check_cancelled()
             await image_info(path, fmt=info.format, force_share=False, qemu_img=qemu_img)
@@ -829,11 +888,15 @@ def resize_job(
             remove_quietly(tmp)
         return JobResult(
             path,
-            f"{path.name} shrank from {format_size(old)} to {format_size(new)}.",
-            (f"Everything beyond {format_size(new)} on the disk was deleted.",),
+            Message(QT_TRANSLATE_NOOP("runtime.images", "{name} shrank from {old} to {new}."),
+                    name=path.name, old=Size(old), new=Size(new)),
+            (Message(QT_TRANSLATE_NOOP(
+                "runtime.images", "Everything beyond {size} on the disk was deleted."),
+                size=Size(new)),),
         )
 
-    return ImageJob(f"Resizing {path.name}", body, progress=progress, qemu_img=qemu_img)
+    return ImageJob(Message(QT_TRANSLATE_NOOP("runtime.images", "Resizing {name}"),
+                            name=path.name), body, progress=progress, qemu_img=qemu_img)
 
 
 # ------------------------------------------------------------------------------ check
@@ -856,5 +919,6 @@ async def check_image(
         raise ImageError(str(exc)) from None
     r = await run_qemu_img(argv, timeout=None)
     if r.returncode == 1 or (r.returncode not in (0, 2, 3, 63)):
-        raise _failure(r, f"Checking {path.name} failed")
+        raise _failure(r, Message(QT_TRANSLATE_NOOP(
+            "runtime.images", "Checking {name} failed"), name=path.name))
     return qi.parse_check(r.stdout, r.returncode)

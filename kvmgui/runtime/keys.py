@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+
 # QAPI's QKeyCode enum as of QEMU 7.2 (query-qmp-schema); newer QEMUs only add names.
 _QCODE_TEXT = """
     unmapped shift shift_r alt alt_r ctrl ctrl_r menu esc 1 2 3 4 5 6 7 8 9 0 minus equal
@@ -38,7 +40,7 @@ ALIASES = {
 }
 
 
-class KeyNameError(ValueError):
+class KeyNameError(KvmguiError, ValueError):
     """A key name QEMU does not know; str() says which and how to write it."""
 
 
@@ -49,8 +51,9 @@ def parse_combo(text: str) -> list[str]:
     """
     text = text.strip()
     if not text:
-        raise KeyNameError("No key was given: write a key or a combination such as "
-                           "ctrl-alt-delete.")
+        raise KeyNameError(Message(QT_TRANSLATE_NOOP(
+            "runtime.keys",
+            "No key was given: write a key or a combination such as ctrl-alt-delete.")))
     # "ctrl--" means ctrl and minus: split on a separator that follows a key name.
     parts = [text] if text in ("-", "+") else re.split(r"(?<=[^-+])[-+]", text)
     keys = []
@@ -62,9 +65,10 @@ def parse_combo(text: str) -> list[str]:
             name = "kp_add"
         name = ALIASES.get(name, name)
         if name not in QCODES:
-            raise KeyNameError(
-                f"'{part}' is not a key name QEMU knows: use names such as ctrl, alt, shift, "
-                "delete, ret, esc, tab, f1…f12, a…z, 0…9 (joined with '-', e.g. ctrl-alt-f2)."
-            )
+            raise KeyNameError(Message(QT_TRANSLATE_NOOP(
+                "runtime.keys",
+                "'{part}' is not a key name QEMU knows: use names such as ctrl, alt, shift, "
+                "delete, ret, esc, tab, f1…f12, a…z, 0…9 (joined with '-', e.g. ctrl-alt-f2)."),
+                part=part))
         keys.append(name)
     return keys

@@ -39,6 +39,7 @@ from kvmgui.core.boot import (
 )
 from kvmgui.core.host import HostFacts
 from kvmgui.core.media import file_kind_problem
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Accel, Disk, Firmware, VmSpec
 from kvmgui.core.paths import MAX_SOCKET_PATH, VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
@@ -61,13 +62,11 @@ log = logging.getLogger(__name__)
 INVALID_DEFINITION = "invalid-definition"
 
 
-class LaunchProblem(Exception):
+class LaunchProblem(KvmguiError):
     """The VM could not be started; `message` is one sentence, `details` QEMU's words."""
 
     def __init__(self, message: str, details: str = "", code: str = "start-failed") -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details
+        super().__init__(message, details)
         self.code = code
 
 
@@ -83,7 +82,9 @@ async def _environment(ctx: RuntimeContext) -> tuple[HostFacts, QemuCaps]:
     try:
         return await ctx.environment()  # probed once per manager, then cached
     except Exception as exc:
-        raise LaunchProblem(f"kvmgui could not check QEMU and this computer: {exc}") from None
+        raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+            "runtime.launch", "kvmgui could not check QEMU and this computer: {exc}"),
+            exc=str(exc))) from None
 
 
 def _with_default_accel(spec: VmSpec, ctx: RuntimeContext) -> VmSpec:
@@ -104,8 +105,10 @@ async def check_definition(stored: StoredVm, ctx: RuntimeContext) -> None:
     if problems:
         raise LaunchProblem(
             problems[0].message if len(problems) == 1 else
-            f"The VM's settings have {len(problems)} problems, so it was not started: "
-            f"{problems[0].message}",
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.launch",
+                "The VM's settings have {count} problems, so it was not started: {problem}"),
+                count=len(problems), problem=problems[0].message),
             "\n".join(p.message for p in problems) if len(problems) > 1 else "",
             code=INVALID_DEFINITION)
 
@@ -114,16 +117,19 @@ async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> S
     spec, folder = stored.spec, stored.folder
     if run.longest_socket_path() > MAX_SOCKET_PATH:
         raise LaunchProblem(
-            f"The runtime folder {run.dir} is too deep for the VM's sockets (unix socket paths "
-            f"are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter "
-            "folder.", code="runtime-dir")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.launch",
+                "The runtime folder {dir} is too deep for the VM's sockets (unix socket paths "
+                "are limited to {limit} bytes): set XDG_RUNTIME_DIR to a shorter folder."),
+                dir=str(run.dir), limit=MAX_SOCKET_PATH), code="runtime-dir")
     host, caps = await _environment(ctx)
     spec = _with_default_accel(spec, ctx)
     try:
         folder.logs.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LaunchProblem(f"kvmgui cannot create the log folder {folder.logs} "
-                            f"({exc.strerror}).") from None
+        raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+            "runtime.launch", "kvmgui cannot create the log folder {folder} ({strerror})."),
+            folder=str(folder.logs), strerror=exc.strerror or "")) from None
     await check_disk_chains(spec, folder, qemu_img=ctx.settings.qemu_img_binary)
     await prepare_files(spec, folder, host, qemu_img=ctx.settings.qemu_img_binary)
     try:
@@ -140,8 +146,9 @@ async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> S
     try:
         write_meta(run, meta)
     except OSError as exc:
-        raise LaunchProblem(f"kvmgui cannot write to its runtime folder {run.dir} "
-                            f"({exc.strerror}).") from None
+        raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+            "runtime.launch", "kvmgui cannot write to its runtime folder {dir} ({strerror})."),
+            dir=str(run.dir), strerror=exc.strerror or "")) from None
     swtpm = await start_swtpm(host, run, folder) if spec.tpm else None
     try:
         pid = process.spawn_detached(argv, log_path=folder.qemu_log)
@@ -189,7 +196,8 @@ async def read_first_sector(disk: Disk, folder: VmFolder, run: VmRuntimePaths,
     from kvmgui.runtime.images import ImageError, checked_chain, run_qemu_img
 
     path = folder.resolve(disk.path)
-    if not path.is_file() or file_kind_problem(path, "disk image") is not None:
+    what = Message(QT_TRANSLATE_NOOP("runtime.launch", "disk image"))
+    if not path.is_file() or file_kind_problem(path, what) is not None:
         return None  # start_problems refuses a /proc or /sys file next
     out = run.dir / f"first-sector-{os.getpid()}.raw"
     with contextlib.suppress(FileNotFoundError):
@@ -274,14 +282,18 @@ async def prepare_files(spec: VmSpec, folder: VmFolder, host: HostFacts, *,
             raise LaunchProblem(exc.message, exc.details, "disk-create") from None
     if spec.firmware is Firmware.UEFI and not folder.nvram.exists():
         if not host.ovmf_vars_template:
-            raise LaunchProblem("This VM uses UEFI firmware, which is not installed; install it "
-                                "with: sudo apt install ovmf", code="uefi-missing")
+            raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+                "runtime.launch",
+                "This VM uses UEFI firmware, which is not installed; install it with: sudo apt "
+                "install ovmf")), code="uefi-missing")
         try:
             shutil.copyfile(host.ovmf_vars_template, folder.nvram)
             os.chmod(folder.nvram, 0o600)
         except OSError as exc:
-            raise LaunchProblem(f"kvmgui could not create the VM's UEFI variable store "
-                                f"{folder.nvram} ({exc.strerror}).") from None
+            raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+                "runtime.launch",
+                "kvmgui could not create the VM's UEFI variable store {path} ({strerror})."),
+                path=str(folder.nvram), strerror=exc.strerror or "")) from None
 
 
 def write_banner(folder: VmFolder, name: str, argv: Sequence[str]) -> int:
@@ -301,8 +313,10 @@ async def start_swtpm(host: HostFacts, run: VmRuntimePaths,
                       folder: VmFolder) -> process.ProcessWatch:
     """The VM's TPM emulator; it exits by itself when QEMU disconnects (--terminate)."""
     if not host.swtpm:
-        raise LaunchProblem("This VM needs a TPM, which needs the swtpm emulator; install it "
-                            "with: sudo apt install swtpm", code="tpm")
+        raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+            "runtime.launch",
+            "This VM needs a TPM, which needs the swtpm emulator; install it with: sudo apt "
+            "install swtpm")), code="tpm")
     sock = swtpm_socket(run)
     with contextlib.suppress(FileNotFoundError):
         sock.unlink()
@@ -311,8 +325,9 @@ async def start_swtpm(host: HostFacts, run: VmRuntimePaths,
         pid = process.spawn_detached(swtpm_argv(run, folder, host.swtpm),
                                      log_path=swtpm_log(folder))
     except (process.LaunchError, OSError, ValueError) as exc:
-        raise LaunchProblem(f"The TPM emulator (swtpm) could not be started: {exc}",
-                            code="tpm") from None
+        raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+            "runtime.launch", "The TPM emulator (swtpm) could not be started: {exc}"),
+            exc=str(exc)), code="tpm") from None
     watch = process.ProcessWatch(pid)
     watch.start()
     deadline = time.monotonic() + SWTPM_WAIT_S
@@ -320,8 +335,9 @@ async def start_swtpm(host: HostFacts, run: VmRuntimePaths,
         if watch.exited or time.monotonic() > deadline:
             await stop_helper(watch)
             text = read_log_since(swtpm_log(folder), 0)
-            raise LaunchProblem("The TPM emulator (swtpm) did not start; see its log "
-                                f"{swtpm_log(folder)}.", tail(text, 5), "tpm")
+            raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+                "runtime.launch", "The TPM emulator (swtpm) did not start; see its log {log}."),
+                log=str(swtpm_log(folder))), tail(text, 5), "tpm")
         await asyncio.sleep(0.05)
     return watch
 
@@ -376,6 +392,8 @@ async def explain_failure(watch: process.ProcessWatch, stored: StoredVm, offset:
     explained = explain(text, roles=file_roles(stored.spec, stored.folder), exit_text=exit_text)
     message = explained.message
     if hung and explained.code == "qemu-error":
-        message = (f"QEMU started but its monitor did not answer within {hung_after:g} s, so it "
-                   f"was stopped; see {stored.folder.qemu_log}.")
+        message = Message(QT_TRANSLATE_NOOP(
+            "runtime.launch",
+            "QEMU started but its monitor did not answer within {seconds} s, so it was "
+            "stopped; see {log}."), seconds=f"{hung_after:g}", log=str(stored.folder.qemu_log))
     return LaunchProblem(message, explained.details, explained.code)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kvmgui.core.blockdevs import DeviceKind
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import BootDevice, OsPreset, Passthrough, VmSpec
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.presets import new_spec
@@ -28,14 +29,16 @@ from kvmgui.runtime.manager import VmManager
 from kvmgui.runtime.outcome import Outcome
 
 DEFAULT_MEMORY_MIB = 1024
-DISK_GROUP_FIX = "sudo adduser $USER disk, then log in again"
-UNPROTECTED_WARNING = (
-    "Protection is OFF: everything the guest writes goes straight to {path}. A live system "
-    "may change or damage what is on it."
-)
 
 
-class LiveError(Exception):
+def unprotected_warning(path: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP(
+        "runtime.live",
+        "Protection is OFF: everything the guest writes goes straight to {path}. A live system "
+        "may change or damage what is on it."), path=path)
+
+
+class LiveError(KvmguiError):
     """The stick or image cannot be used; str() is one sentence with the fix."""
 
 
@@ -50,17 +53,27 @@ def _check_image(path: Path, *, writable: bool) -> LiveSource:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise LiveError(f"{path} does not exist: check the name of the stick or image.") from None
+        raise LiveError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live", "{path} does not exist: check the name of the stick or image."),
+            path=str(path))) from None
     except OSError as exc:
-        raise LiveError(f"{path} cannot be checked ({exc.strerror}).") from None
+        raise LiveError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live", "{path} cannot be checked ({strerror})."),
+            path=str(path), strerror=exc.strerror or "")) from None
     if not stat.S_ISREG(st.st_mode):
-        raise LiveError(f"{path} is neither a USB stick nor an image file (.img or .iso): pick "
-                        "a stick listed by 'kvmgui-cli devices', or an image file.")
+        raise LiveError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live",
+            "{path} is neither a USB stick nor an image file (.img or .iso): pick a stick "
+            "listed by 'kvmgui-cli devices', or an image file."), path=str(path)))
     if st.st_size == 0:
-        raise LiveError(f"{path} is empty, so there is nothing to boot.")
+        raise LiveError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live", "{path} is empty, so there is nothing to boot."), path=str(path)))
     if not os.access(path, os.R_OK) or (writable and not os.access(path, os.W_OK)):
-        need = "read and write" if writable else "read"
-        raise LiveError(f"You may not {need} {path}: give your user access to it (chmod u+rw).")
+        need = (Message(QT_TRANSLATE_NOOP("runtime.live", "read and write")) if writable
+                else Message(QT_TRANSLATE_NOOP("runtime.live", "read")))
+        raise LiveError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live", "You may not {need} {path}: give your user access to it (chmod "
+            "u+rw)."), need=need, path=str(path)))
     return LiveSource(str(path), False, path.name)
 
 
@@ -79,18 +92,24 @@ async def check_source(path: str, *, writable: bool = False, lsblk: str = "lsblk
     try:
         device = await find_device(str(given), lsblk)
     except ProbeError as exc:
-        raise LiveError(exc.message) from None
+        raise LiveError(exc.message, exc.details) from None
     if device is None:
-        raise LiveError(f"{given} is not a USB stick or card this computer lists (a partition?): "
-                        "pick a whole stick from 'kvmgui-cli devices'.")
+        raise LiveError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live",
+            "{given} is not a USB stick or card this computer lists (a partition?): pick a "
+            "whole stick from 'kvmgui-cli devices'."), given=str(given)))
     if device.kind is DeviceKind.OPTICAL:
-        raise LiveError(f"{given} is a CD/DVD drive: use it as the CD of a VM instead "
-                        "(kvmgui-cli create NAME --cdrom " + str(given) + ").")
+        raise LiveError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live",
+            "{given} is a CD/DVD drive: use it as the CD of a VM instead (kvmgui-cli create NAME "
+            "--cdrom {given})."), given=str(given)))
     if not device.usable:
         raise LiveError(device.why_not)
     if writable and not os.access(device.path, os.W_OK):
-        raise LiveError(f"You may not write to {device.path}; add yourself to the disk group: "
-                        f"{DISK_GROUP_FIX}.")
+        raise LiveError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live",
+            "You may not write to {path}; add yourself to the disk group: sudo adduser $USER "
+            "disk, then log in again."), path=device.path))
     return LiveSource(device.path, True, device.description)
 
 
@@ -107,7 +126,9 @@ def live_spec(source: LiveSource, *, memory_mib: int = DEFAULT_MEMORY_MIB,
     spec = new_spec(name or live_name(source), OsPreset.LINUX, memory_mib=memory_mib,
                     disks=(), cdrom=None, usb_stick=Passthrough(source.path, protected=protected),
                     boot_order=(BootDevice.USB,),
-                    description=f"Throwaway VM testing {source.description}.")
+                    description=Message(QT_TRANSLATE_NOOP(
+                        "runtime.live", "Throwaway VM testing {description}."),
+                        description=source.description))
     return spec
 
 

@@ -22,6 +22,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import DiskFormat, VmSpec
 from kvmgui.core.qemu_img import QemuImgOutputError, SnapshotInfo, info_from_dict
 from kvmgui.runtime.qmp_session import QmpError, QmpSession
@@ -30,13 +31,8 @@ JOB_TIMEOUT_S = 600.0
 POLL_S = 0.1
 
 
-class LiveSnapshotError(Exception):
+class LiveSnapshotError(KvmguiError):
     """A live snapshot operation failed; str() is one sentence."""
-
-    def __init__(self, message: str, details: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details
 
 
 @dataclass(frozen=True)
@@ -52,15 +48,20 @@ def snapshot_disks(spec: VmSpec) -> SnapshotDisks:
         if disk.readonly or disk.throwaway:
             continue
         if disk.format is not DiskFormat.QCOW2:
-            return SnapshotDisks([], f"Snapshots need qcow2 disks, and disk {i + 1} "
-                                     f"({disk.path}) is a {disk.format.value} image: convert it "
-                                     "to qcow2 with 'kvmgui-cli img convert'.")
+            return SnapshotDisks([], Message(QT_TRANSLATE_NOOP(
+                "runtime.live_snapshots",
+                "Snapshots need qcow2 disks, and disk {number} ({path}) is a {format} image: "
+                "convert it to qcow2 with 'kvmgui-cli img convert'."),
+                number=i + 1, path=disk.path, format=disk.format.value))
         nodes.append(f"hd{i}")
     if spec.usb_stick is not None and not spec.usb_stick.protected:
-        return SnapshotDisks([], "A live snapshot cannot include the unprotected USB stick: "
-                                 "remove it or make it protected.")
+        return SnapshotDisks([], Message(QT_TRANSLATE_NOOP(
+            "runtime.live_snapshots",
+            "A live snapshot cannot include the unprotected USB stick: remove it or make it "
+            "protected.")))
     if not nodes:
-        return SnapshotDisks([], "This VM has no disk to take snapshots of.")
+        return SnapshotDisks([], Message(QT_TRANSLATE_NOOP(
+            "runtime.live_snapshots", "This VM has no disk to take snapshots of.")))
     return SnapshotDisks(nodes)
 
 
@@ -75,7 +76,9 @@ async def _snapshots_by_node(session: QmpSession) -> dict[str, list[SnapshotInfo
     try:
         block = await session.execute("query-block")
     except QmpError as exc:
-        raise LiveSnapshotError(f"QEMU did not list its disks: {exc}") from None
+        raise LiveSnapshotError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live_snapshots", "QEMU did not list its disks: {exc}"), exc=str(exc))
+        ) from None
     found: dict[str, list[SnapshotInfo]] = {}
     for entry in block if isinstance(block, list) else []:
         inserted = entry.get("inserted") if isinstance(entry, dict) else None
@@ -103,7 +106,9 @@ async def _run_job(session: QmpSession, command: str, arguments: dict[str, Any],
     try:
         await session.execute(command, {"job-id": job_id, **arguments})
     except QmpError as exc:
-        raise LiveSnapshotError(f"QEMU refused the snapshot: {exc}") from None
+        raise LiveSnapshotError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live_snapshots", "QEMU refused the snapshot: {exc}"), exc=str(exc))
+        ) from None
     deadline = time.monotonic() + timeout
     try:
         while True:
@@ -115,8 +120,10 @@ async def _run_job(session: QmpSession, command: str, arguments: dict[str, Any],
                 error = job.get("error")
                 return str(error) if error else None
             if time.monotonic() > deadline:
-                raise LiveSnapshotError(f"The snapshot did not finish within {timeout:g} s; "
-                                        "QEMU is still working on it.")
+                raise LiveSnapshotError(Message(QT_TRANSLATE_NOOP(
+                    "runtime.live_snapshots",
+                    "The snapshot did not finish within {timeout} s; QEMU is still working on "
+                    "it."), timeout=f"{timeout:g}"))
             await asyncio.sleep(POLL_S)
     finally:
         # Not concluded (timeout) or gone: nothing more we can do.
@@ -131,7 +138,9 @@ async def take_live(session: QmpSession, spec: VmSpec, name: str,
     error = await _run_job(session, "snapshot-save", {
         "tag": name, "vmstate": disks.nodes[0], "devices": disks.nodes}, timeout)
     if error:
-        raise LiveSnapshotError(f"Taking the snapshot '{name}' failed: {error}", error)
+        raise LiveSnapshotError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live_snapshots", "Taking the snapshot '{name}' failed: {error}"),
+            name=name, error=error), error)
 
 
 async def revert_live(session: QmpSession, spec: VmSpec, name: str,
@@ -141,7 +150,7 @@ async def revert_live(session: QmpSession, spec: VmSpec, name: str,
     by_node = await _snapshots_by_node(session)
     missing = [n for n in disks.nodes if not any(s.name == name for s in by_node.get(n, []))]
     if missing:
-        raise LiveSnapshotError(f"There is no snapshot named '{name}' on every disk of this VM.")
+        raise LiveSnapshotError(_no_such_snapshot(name))
     error = await _run_job(session, "snapshot-load", {
         "tag": name, "vmstate": disks.nodes[0], "devices": disks.nodes}, timeout)
     if not error:
@@ -150,11 +159,12 @@ async def revert_live(session: QmpSession, spec: VmSpec, name: str,
         # Nothing was loaded: the VM can go on as it was.
         with contextlib.suppress(QmpError):
             await session.execute("cont")
-        raise LiveSnapshotError(f"There is no snapshot named '{name}' on every disk of this "
-                                "VM.", error)
-    raise LiveSnapshotError(
-        f"Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to "
-        "another snapshot, or turn it off: resuming it may show a damaged state.", error)
+        raise LiveSnapshotError(_no_such_snapshot(name), error)
+    raise LiveSnapshotError(Message(QT_TRANSLATE_NOOP(
+        "runtime.live_snapshots",
+        "Loading the snapshot '{name}' failed part-way ({error}); the VM is paused. Revert to "
+        "another snapshot, or turn it off: resuming it may show a damaged state."),
+        name=name, error=error), error)
 
 
 async def delete_live(session: QmpSession, spec: VmSpec, name: str,
@@ -163,4 +173,12 @@ async def delete_live(session: QmpSession, spec: VmSpec, name: str,
     error = await _run_job(session, "snapshot-delete", {"tag": name, "devices": disks.nodes},
                            timeout)
     if error:
-        raise LiveSnapshotError(f"Deleting the snapshot '{name}' failed: {error}", error)
+        raise LiveSnapshotError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live_snapshots", "Deleting the snapshot '{name}' failed: {error}"),
+            name=name, error=error), error)
+
+
+def _no_such_snapshot(name: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP(
+        "runtime.live_snapshots", "There is no snapshot named '{name}' on every disk of this VM."),
+        name=name)

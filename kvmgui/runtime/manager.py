@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kvmgui.core.host import HostFacts
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.paths import AppPaths, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings
@@ -50,7 +51,7 @@ class OrphanVm:
     meta: RunMeta | None
 
 
-class ManagerError(Exception):
+class ManagerError(KvmguiError):
     """A request the manager cannot serve (unknown VM…); str() is one sentence."""
 
 
@@ -243,8 +244,10 @@ class VmManager:
         for problem in self.load_errors:
             if name_key(problem.name) == name_key(name_or_id):
                 raise ManagerError(problem.message)
-        raise ManagerError(f"There is no VM called '{name_or_id}': 'kvmgui-cli list' shows "
-                           "the VMs there are.")
+        raise ManagerError(Message(QT_TRANSLATE_NOOP(
+            "runtime.manager",
+            "There is no VM called '{name}': 'kvmgui-cli list' shows the VMs there are."),
+            name=name_or_id))
 
     async def attach_one(self, name_or_id: str) -> VmController:
         """The controller of one VM, attached to its QEMU if it runs (the CLI's entry point)."""

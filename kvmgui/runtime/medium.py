@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from kvmgui.core.media import HEAD_BYTES, MediumKind, classify, file_kind_problem
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.validation import Problem, install_medium_problems
 
 
@@ -28,7 +29,8 @@ def _read_head(path: Path) -> bytes:
 
 def _readable_file(path: Path) -> bool:
     """A regular file that is no /proc or /sys file: the only kind whose head is read."""
-    return path.is_file() and file_kind_problem(path, "disc image") is None
+    what = Message(QT_TRANSLATE_NOOP("runtime.medium", "disc image"))
+    return path.is_file() and file_kind_problem(path, what) is None
 
 
 async def medium_kind(path: Path) -> MediumKind | None:

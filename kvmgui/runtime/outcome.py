@@ -4,6 +4,9 @@ Actions never answer with a bare boolean or raise for an expected failure (the V
 running, the guest locked its CD tray, QEMU refused to start): the caller shows `message`,
 offers `details` under a "Details" button, and may branch on `code` (a stable identifier,
 e.g. "already-running") rather than on the wording.
+
+`message` is a kvmgui.core.messages.Message: str() is the English sentence the CLI prints,
+the UI shows it translated (kvmgui.ui.i18n.core_text). `details` are never translated.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kvmgui.core.leftovers import proc_stat_field, proc_stat_number
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.paths import VmRuntimePaths
 from kvmgui.runtime.display_auth import PASSWORD_FILE
 
@@ -37,7 +38,7 @@ POLL_INTERVAL_S = 1.0
 _HAS_PIDFD = hasattr(os, "pidfd_open")
 
 
-class LaunchError(Exception):
+class LaunchError(KvmguiError):
     """QEMU could not be started at all; str() is one sentence for the user."""
 
 
@@ -59,14 +60,20 @@ def check_private_dir(path: Path) -> None:
     """
     info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-        raise UnsafeRuntimeDir(f"{path} is not a folder, so kvmgui will not use it as its "
-                               "runtime folder; remove it.")
+        raise UnsafeRuntimeDir(Message(QT_TRANSLATE_NOOP(
+            "runtime.process",
+            "{path} is not a folder, so kvmgui will not use it as its runtime folder; remove "
+            "it."), path=str(path)))
     if info.st_uid != os.getuid():
-        raise UnsafeRuntimeDir(f"{path} belongs to another user, so kvmgui will not trust or "
-                               "use it; remove it (as root) or set XDG_RUNTIME_DIR.")
+        raise UnsafeRuntimeDir(Message(QT_TRANSLATE_NOOP(
+            "runtime.process",
+            "{path} belongs to another user, so kvmgui will not trust or use it; remove it (as "
+            "root) or set XDG_RUNTIME_DIR."), path=str(path)))
     if stat.S_IMODE(info.st_mode) & 0o077:
-        raise UnsafeRuntimeDir(f"{path} can be entered by other users, so kvmgui will not "
-                               f"trust it; make it private with: chmod 700 {path}")
+        raise UnsafeRuntimeDir(Message(QT_TRANSLATE_NOOP(
+            "runtime.process",
+            "{path} can be entered by other users, so kvmgui will not trust it; make it "
+            "private with: chmod 700 {path}"), path=str(path)))
 
 
 def check_run_folder(run: VmRuntimePaths) -> bool:
@@ -117,8 +124,10 @@ def spawn_detached(
     program = argv[0]
     resolved = program if os.sep in program else shutil.which(program)
     if resolved is None:
-        raise LaunchError(f"QEMU ({program}) is not installed or not on the PATH; install it "
-                          "with: sudo apt install qemu-system-x86")
+        raise LaunchError(Message(QT_TRANSLATE_NOOP(
+            "runtime.process",
+            "QEMU ({program}) is not installed or not on the PATH; install it with: sudo apt "
+            "install qemu-system-x86"), program=program))
     environ = dict(os.environ if env is None else env)
     log_fd = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
     null_fd = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
@@ -151,8 +160,10 @@ def spawn_detached(
                            signal.SIGHUP, signal.SIGQUIT),
             )
         except OSError as exc:
-            raise LaunchError(f"QEMU ({resolved}) could not be started: {exc.strerror}; check "
-                              "that it is installed and executable.") from exc
+            raise LaunchError(Message(QT_TRANSLATE_NOOP(
+                "runtime.process",
+                "QEMU ({program}) could not be started: {strerror}; check that it is installed "
+                "and executable."), program=resolved, strerror=exc.strerror or "")) from exc
     finally:
         for fd in fds:
             os.close(fd)
@@ -330,16 +341,20 @@ class ExitStatus:
     def known(self) -> bool:
         return self.code is not None or self.signal is not None
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         if self.signal is not None:
             try:
-                name = signal.Signals(self.signal).name
+                name: str = signal.Signals(self.signal).name
             except ValueError:
-                name = f"signal {self.signal}"
-            return f"QEMU was killed by signal {self.signal} ({name})"
+                name = Message(QT_TRANSLATE_NOOP("runtime.process", "signal {signal}"),
+                               signal=self.signal)
+            return Message(QT_TRANSLATE_NOOP(
+                "runtime.process", "QEMU was killed by signal {signal} ({name})"),
+                signal=self.signal, name=name)
         if self.code is not None:
-            return f"QEMU exited with code {self.code}"
-        return "QEMU ended unexpectedly"
+            return Message(QT_TRANSLATE_NOOP("runtime.process", "QEMU exited with code {code}"),
+                           code=self.code)
+        return Message(QT_TRANSLATE_NOOP("runtime.process", "QEMU ended unexpectedly"))
 
 
 class ProcessWatch:

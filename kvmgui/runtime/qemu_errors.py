@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, capitalised
+
 MAX_LOG_READ = 64 * 1024
 DETAIL_LINES = 15
 
@@ -27,7 +29,7 @@ _FILENAME = re.compile(r"(?:^|,)(?:file\.)?filename=((?:[^,]|,,)+)")
 @dataclass(frozen=True)
 class Explanation:
     code: str  # stable identifier of the problem, e.g. "disk-locked"
-    message: str  # one sentence a novice can act on
+    message: Message  # one sentence a novice can act on
     details: str  # QEMU's own words
 
 
@@ -57,7 +59,7 @@ def error_lines(text: str) -> list[str]:
     return lines
 
 
-def _describe_file(path: str, option: str, roles: Mapping[str, str]) -> str:
+def _describe_file(path: str, option: str, roles: Mapping[str, str]) -> Message:
     """`the ISO image /x.iso` style wording for `path` (or the node named in `option`)."""
     role = roles.get(path) or roles.get(os.path.realpath(path)) if path else None
     if not role and option:
@@ -65,18 +67,22 @@ def _describe_file(path: str, option: str, roles: Mapping[str, str]) -> str:
         if node:
             base = node.group(1).removesuffix("-file")
             role = roles.get(node.group(1)) or roles.get(base)
+    # A role is a phrase (a Message from context.file_roles) or a caller's plain label.
     if role and path:
-        return f"{role} ({path})"
+        return Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "{role} ({path})"), role=role,
+                       path=path)
     if role:
-        return role
+        return Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "{role}"), role=role)
     if path:
         ext = os.path.splitext(path)[1].lower()
         if ext == ".iso":
-            return f"the ISO image {path}"
+            return Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "the ISO image {path}"),
+                           path=path)
         if ext in (".qcow2", ".raw", ".img", ".vmdk", ".vdi", ".vhdx", ".qed"):
-            return f"the disk image {path}"
-        return f"the file {path}"
-    return "a disk or CD image of this VM"
+            return Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "the disk image {path}"),
+                           path=path)
+        return Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "the file {path}"), path=path)
+    return Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "a disk or CD image of this VM"))
 
 
 def _path_in(option: str) -> str:
@@ -84,134 +90,186 @@ def _path_in(option: str) -> str:
     return m.group(1).replace(",,", ",") if m else ""
 
 
-_Rule = Callable[[re.Match[str], _Line, Mapping[str, str]], tuple[str, str]]
+_Rule = Callable[[re.Match[str], _Line, Mapping[str, str]], tuple[str, Message]]
 
 
-def _locked(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _locked(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     what = _describe_file(m.group("path") or _path_in(line.option), line.option, roles)
     return ("disk-locked",
-            f"This disk is already used by a running VM: {what} is open in another QEMU, so "
-            "this VM cannot use it at the same time. Shut the other VM down first, or give "
-            "this VM its own copy of the disk.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "This disk is already used by a running VM: {what} is open in another QEMU, so "
+                "this VM cannot use it at the same time. Shut the other VM down first, or give "
+                "this VM its own copy of the disk."), what=what))
 
 
-def _missing(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _missing(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     path = m.group("path")
     what = _describe_file(path, line.option, roles)
     if path.startswith("/dev/"):
         return ("device-missing",
-                f"{what[0].upper()}{what[1:]} is not there: connect the device (or insert "
-                "the disc), or remove it from the VM's settings.")
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.qemu_errors",
+                    "{what} is not there: connect the device (or insert the disc), or remove it "
+                    "from the VM's settings."), what=capitalised(what)))
     return ("file-missing",
-            f"{what[0].upper()}{what[1:]} does not exist (it was moved, renamed or deleted): "
-            "choose the file again in the VM's settings, or remove it from the VM.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "{what} does not exist (it was moved, renamed or deleted): choose the file again "
+                "in the VM's settings, or remove it from the VM."), what=capitalised(what)))
 
 
-def _denied(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _denied(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     what = _describe_file(m.group("path"), line.option, roles)
     return ("file-permission",
-            f"kvmgui is not allowed to open {what} (permission denied): give your user "
-            "access to it (for example copy it into your home folder), or choose another "
-            "file.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "kvmgui is not allowed to open {what} (permission denied): give your user "
+                "access to it (for example copy it into your home folder), or choose another "
+                "file."), what=what))
 
 
-def _kvm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _kvm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     reason = m.group("reason").lower()
     if "permission" in reason:
         return ("kvm-permission",
-                "You are not allowed to use KVM (permission denied on /dev/kvm): add yourself "
-                "to the kvm group with 'sudo adduser $USER kvm', then log out and back in. "
-                "Until then, set the VM's accelerator to TCG (much slower).")
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.qemu_errors",
+                    "You are not allowed to use KVM (permission denied on /dev/kvm): add "
+                    "yourself to the kvm group with 'sudo adduser $USER kvm', then log out and "
+                    "back in. Until then, set the VM's accelerator to TCG (much slower).")))
     if "no such file" in reason:
         return ("kvm-missing",
-                "KVM is not available on this computer (there is no /dev/kvm): turn on "
-                "virtualization (Intel VT-x or AMD-V) in the computer's firmware settings, or "
-                "set the VM's accelerator to TCG (much slower).")
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.qemu_errors",
+                    "KVM is not available on this computer (there is no /dev/kvm): turn on "
+                    "virtualization (Intel VT-x or AMD-V) in the computer's firmware settings, "
+                    "or set the VM's accelerator to TCG (much slower).")))
     if "busy" in reason:
         return ("kvm-busy",
-                "KVM is busy: another hypervisor (VirtualBox or VMware) is using the CPU's "
-                "virtualization; quit it, or set the VM's accelerator to TCG (much slower).")
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.qemu_errors",
+                    "KVM is busy: another hypervisor (VirtualBox or VMware) is using the CPU's "
+                    "virtualization; quit it, or set the VM's accelerator to TCG (much "
+                    "slower).")))
     return ("kvm-failed",
-            f"KVM could not be started ({m.group('reason').strip()}): run 'kvmgui-cli doctor' "
-            "to find out why, or set the VM's accelerator to TCG (much slower).")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "KVM could not be started ({reason}): run 'kvmgui-cli doctor' to find out why, "
+                "or set the VM's accelerator to TCG (much slower)."),
+                reason=m.group("reason").strip()))
 
 
-def _audio(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _audio(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     driver = m.group("driver")
-    server = {"pa": "the PulseAudio/PipeWire sound server", "pipewire": "PipeWire",
-              "alsa": "the sound card (ALSA)", "jack": "the JACK sound server"}
+    server = {
+        "pa": Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+                                        "the PulseAudio/PipeWire sound server")),
+        "pipewire": Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "PipeWire")),
+        "alsa": Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "the sound card (ALSA)")),
+        "jack": Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "the JACK sound server")),
+    }
     return ("audio",
-            f"QEMU could not connect to {server.get(driver, f'the {driver} sound system')}: "
-            "start your desktop's sound service, or turn sound off for this VM.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "QEMU could not connect to {server}: start your desktop's sound service, or "
+                "turn sound off for this VM."),
+                server=server.get(driver) or Message(QT_TRANSLATE_NOOP(
+                    "runtime.qemu_errors", "the {driver} sound system"), driver=driver)))
 
 
-def _audio_module(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _audio_module(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     # Debian's QEMU names the package; upstream's only says the driver is unknown.
     package = m.groupdict().get("package") or "qemu-system-gui"
     return ("audio-module",
-            "QEMU's module for your desktop's sound server is not installed: install it with "
-            f"sudo apt install {package}, or turn sound off for this VM.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "QEMU's module for your desktop's sound server is not installed: install it "
+                "with sudo apt install {package}, or turn sound off for this VM."),
+                package=package))
 
 
-def _hostfwd(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _hostfwd(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     host_port, guest_port = m.group("host"), m.group("guest")
     return ("port-in-use",
-            f"The host port {host_port} is already in use by another program, so it cannot "
-            f"be forwarded to the guest's port {guest_port}: choose another host port in the "
-            "VM's network settings, or stop the program that uses it.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "The host port {host_port} is already in use by another program, so it cannot "
+                "be forwarded to the guest's port {guest_port}: choose another host port in the "
+                "VM's network settings, or stop the program that uses it."),
+                host_port=host_port, guest_port=guest_port))
 
 
-def _cpu_needs_kvm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _cpu_needs_kvm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     return ("cpu-host",
-            "The 'host' CPU model only works with KVM, and this VM runs without it: set the "
-            "VM's accelerator to KVM, or remove '-cpu host' from its extra arguments.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "The 'host' CPU model only works with KVM, and this VM runs without it: set the "
+                "VM's accelerator to KVM, or remove '-cpu host' from its extra arguments.")))
 
 
-def _cpu_msr(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _cpu_msr(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     return ("cpu-host",
-            "QEMU failed to set up the host's CPU model under KVM (this happens inside some "
-            "nested virtual machines): set the VM's accelerator to TCG, or run it on the real "
-            "computer.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "QEMU failed to set up the host's CPU model under KVM (this happens inside some "
+                "nested virtual machines): set the VM's accelerator to TCG, or run it on the "
+                "real computer.")))
 
 
-def _memory(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _memory(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     amount = roles.get("memory")
-    size = f"the {amount} of memory this VM wants" if amount else "this VM's memory"
+    size = (Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+                                      "the {amount} of memory this VM wants"), amount=amount)
+            if amount else Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "this VM's memory")))
     return ("memory",
-            f"There is not enough free memory for {size}: give the VM less memory, or close "
-            "other programs and VMs.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "There is not enough free memory for {size}: give the VM less memory, or close "
+                "other programs and VMs."), size=size))
 
 
-def _format(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _format(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     what = _describe_file(_path_in(line.option), line.option, roles)
     return ("wrong-format",
-            f"{what[0].upper()}{what[1:]} is not a {m.group('fmt')} image although the VM's "
-            "settings say so: set the disk's real format in the VM's settings ('kvmgui-cli "
-            "img info' shows it).")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "{what} is not a {format} image although the VM's settings say so: set the "
+                "disk's real format in the VM's settings ('kvmgui-cli img info' shows it)."),
+                what=capitalised(what), format=m.group("fmt")))
 
 
-def _pidfile(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _pidfile(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     return ("already-running",
-            "This VM is already running or being started by another program (its pidfile is "
-            "locked).")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "This VM is already running or being started by another program (its pidfile "
+                "is locked).")))
 
 
-def _socket_busy(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _socket_busy(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     return ("socket-busy",
-            "One of the VM's sockets is in use, so another copy of this VM is probably "
-            "running; stop it first.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "One of the VM's sockets is in use, so another copy of this VM is probably "
+                "running; stop it first.")))
 
 
-def _machine(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _machine(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     return ("machine-type",
-            "This QEMU does not support the VM's machine type (it was probably created with a "
-            "newer QEMU): update QEMU, or choose the machine type again in the VM's settings.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "This QEMU does not support the VM's machine type (it was probably created with "
+                "a newer QEMU): update QEMU, or choose the machine type again in the VM's "
+                "settings.")))
 
 
-def _tpm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, str]:
+def _tpm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     return ("tpm",
-            "The TPM emulator (swtpm) did not work: check that swtpm is installed "
-            "(sudo apt install swtpm), or turn the TPM off in the VM's settings.")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.qemu_errors",
+                "The TPM emulator (swtpm) did not work: check that swtpm is installed (sudo apt "
+                "install swtpm), or turn the TPM off in the VM's settings.")))
 
 
 _RULES: list[tuple[re.Pattern[str], _Rule]] = [
@@ -275,16 +333,22 @@ def explain(
     candidates = [x for x in lines if "terminating on signal" not in x]
     prefixed = [x for x in candidates if _PROGRAM_PREFIX.match(x)]
     first = _split((prefixed or candidates or [""])[0]).message
+    summary: str
     if during_start:
-        summary = "QEMU could not start the VM"
+        summary = Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "QEMU could not start the VM"))
     else:
-        summary = exit_text or "QEMU stopped unexpectedly"
-    if first:
-        message = f"{summary}: {first.rstrip('.')}."
+        summary = exit_text or Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+                                                         "QEMU stopped unexpectedly"))
+    if first:  # QEMU's own words: a value
+        message = Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "{summary}: {error}."),
+                          summary=summary, error=first.rstrip("."))
+    elif during_start and exit_text:
+        message = Message(QT_TRANSLATE_NOOP(
+            "runtime.qemu_errors", "{summary} ({exit_text}) and printed no error message."),
+            summary=summary, exit_text=exit_text)
     else:
-        message = f"{summary}." if not exit_text or during_start else f"{exit_text}."
-        if during_start and exit_text:
-            message = f"{summary} ({exit_text}) and printed no error message."
+        message = Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "{summary}."),
+                          summary=summary)
     return Explanation("qemu-error", message, details)
 
 

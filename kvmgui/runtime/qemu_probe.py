@@ -16,6 +16,7 @@ import os
 import shutil
 from dataclasses import dataclass
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.qemu_caps import (
     QemuCaps,
     parse_audiodev_help,
@@ -31,7 +32,7 @@ PROBE_TIMEOUT_S = 15.0
 INSTALL_FIX = "sudo apt install qemu-system-x86"
 
 
-class QemuProbeError(RuntimeError):
+class QemuProbeError(KvmguiError, RuntimeError):
     """The binary exists but could not be asked for its capabilities; one plain sentence."""
 
 
@@ -39,9 +40,10 @@ class QemuNotFound(QemuProbeError):
     """No QEMU binary under that name or path."""
 
     def __init__(self, binary: str) -> None:
-        super().__init__(
-            f"QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}"
-        )
+        super().__init__(Message(QT_TRANSLATE_NOOP(
+            "runtime.qemu_probe",
+            "QEMU ({binary}) is not installed or not on the PATH; install it with: {fix}"),
+            binary=binary, fix=INSTALL_FIX))
         self.binary = binary
         self.fix = INSTALL_FIX
 
@@ -99,21 +101,28 @@ async def _run(path: str, *args: str, timeout: float) -> tuple[str, str]:
     except FileNotFoundError as err:
         raise QemuNotFound(path) from err
     except PermissionError as err:
-        raise QemuProbeError(f"QEMU ({path}) cannot be run: {err.strerror}.") from err
+        raise QemuProbeError(Message(QT_TRANSLATE_NOOP(
+            "runtime.qemu_probe", "QEMU ({path}) cannot be run: {strerror}."),
+            path=path, strerror=err.strerror or "")) from err
     try:
         out, err_out = await asyncio.wait_for(proc.communicate(), timeout)
     except TimeoutError:
         proc.kill()
         await proc.wait()
-        raise QemuProbeError(
-            f"QEMU ({path}) did not answer `{' '.join(args)}` within {timeout:g} seconds."
-        ) from None
+        raise QemuProbeError(Message(QT_TRANSLATE_NOOP(
+            "runtime.qemu_probe",
+            "QEMU ({path}) did not answer `{command}` within {timeout} seconds."),
+            path=path, command=" ".join(args), timeout=f"{timeout:g}")) from None
     if proc.returncode != 0:
         detail = err_out.decode(errors="replace").strip().splitlines()
         raise QemuProbeError(
-            f"QEMU ({path}) failed to answer `{' '.join(args)}`"
-            + (f": {detail[-1]}" if detail else ".")
-        )
+            Message(QT_TRANSLATE_NOOP("runtime.qemu_probe",
+                                      "QEMU ({path}) failed to answer `{command}`: {error}"),
+                    path=path, command=" ".join(args), error=detail[-1]) if detail else
+            Message(QT_TRANSLATE_NOOP("runtime.qemu_probe",
+                                      "QEMU ({path}) failed to answer `{command}`."),
+                    path=path, command=" ".join(args)),
+            "\n".join(detail))
     return out.decode(errors="replace"), err_out.decode(errors="replace")
 
 
@@ -136,7 +145,9 @@ async def probe_caps(
     try:
         version = parse_version(version_text)
     except ValueError as err:
-        raise QemuProbeError(f"{path} does not look like QEMU: {err}") from err
+        raise QemuProbeError(Message(QT_TRANSLATE_NOOP(
+            "runtime.qemu_probe", "{path} does not look like QEMU: {error}"),
+            path=path, error=str(err))) from err
     machines, aliases = parse_machine_help(machine_text)
     caps = QemuCaps(
         version=version,

@@ -29,6 +29,8 @@ from typing import Any
 from qemu.qmp import ConnectError, ExecInterruptedError, ExecuteError, QMPClient, StateError
 from qemu.qmp.protocol import Runstate
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+
 # The library logs every failed connection attempt at ERROR level; without a handler of the
 # application's own, Python's last-resort handler would print those to stderr in the CLI.
 logging.getLogger("qemu.qmp").addHandler(logging.NullHandler())
@@ -43,8 +45,9 @@ _TRANSIENT_ERRNOS = frozenset({errno.EINVAL, errno.ECONNRESET, errno.EPIPE})
 EventCallback = Callable[[str, dict[str, Any], float], None]
 
 
-class QmpError(Exception):
-    """A QMP problem; str() is a sentence for the user."""
+class QmpError(KvmguiError):
+    """A QMP problem; str() is a sentence for the user (QEMU's own words for a refused
+    command)."""
 
 
 class QmpUnavailable(QmpError):
@@ -71,6 +74,11 @@ class QmpCommandError(QmpError):
         self.command = command
         self.error_class = error_class
         self.description = description
+
+
+def _connection_lost() -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.qmp_session",
+                                     "The connection to the VM's monitor was lost."))
 
 
 def hmp_error(text: str) -> str | None:
@@ -161,10 +169,10 @@ class QmpSession:
                 await asyncio.wait_for(client.connect(str(self.socket_path)), remaining)
                 return client
             except TimeoutError:
-                raise QmpBusy(
+                raise QmpBusy(Message(QT_TRANSLATE_NOOP(
+                    "runtime.qmp_session",
                     "Another program is connected to this VM's monitor (QEMU serves one client "
-                    "at a time); close it or try again."
-                ) from None
+                    "at a time); close it or try again."))) from None
             except ConnectError as exc:
                 # A connection queued while another client held the monitor can be dropped
                 # by QEMU when that client leaves (recv then fails with EINVAL/ECONNRESET):
@@ -172,9 +180,10 @@ class QmpSession:
                 transient = isinstance(exc.exc, EOFError) or (
                     isinstance(exc.exc, OSError) and exc.exc.errno in _TRANSIENT_ERRNOS)
                 if not transient or attempt >= CONNECT_ATTEMPTS or time.monotonic() > deadline:
-                    raise QmpUnavailable(
-                        f"The VM's monitor at {self.socket_path} does not answer ({exc.exc})."
-                    ) from None
+                    raise QmpUnavailable(Message(QT_TRANSLATE_NOOP(
+                        "runtime.qmp_session",
+                        "The VM's monitor at {socket} does not answer ({exc})."),
+                        socket=str(self.socket_path), exc=str(exc.exc))) from None
             await asyncio.sleep(0.05 * attempt)
 
     async def _drain_events(self, client: QMPClient) -> None:
@@ -241,20 +250,21 @@ class QmpSession:
     ) -> Any:
         client = self._client
         if client is None or client.runstate is not Runstate.RUNNING:
-            raise QmpDisconnected("The connection to the VM's monitor was lost.")
+            raise QmpDisconnected(_connection_lost())
         try:
             return await asyncio.wait_for(
                 client.execute(command, arguments), timeout or self.command_timeout
             )
         except TimeoutError:
-            raise QmpTimeout(
-                f"QEMU did not answer '{command}' within {timeout or self.command_timeout:g} s; "
-                "it may be hung. Force the VM off if this persists."
-            ) from None
+            raise QmpTimeout(Message(QT_TRANSLATE_NOOP(
+                "runtime.qmp_session",
+                "QEMU did not answer '{command}' within {seconds} s; it may be hung. Force the "
+                "VM off if this persists."),
+                command=command, seconds=f"{timeout or self.command_timeout:g}")) from None
         except ExecuteError as exc:
             raise QmpCommandError(command, exc.error_class, str(exc)) from None
         except (ExecInterruptedError, StateError, EOFError, OSError):
-            raise QmpDisconnected("The connection to the VM's monitor was lost.") from None
+            raise QmpDisconnected(_connection_lost()) from None
 
     async def hmp(self, command_line: str, *, timeout: float | None = None) -> str:
         """Run a human-monitor command; its error text becomes a QmpCommandError."""
@@ -292,10 +302,13 @@ async def connect_first(
     Used for reattach: the manager's own monitor first, the short-lived clients' monitor
     when another manager holds the first.
     """
-    last: QmpError = QmpUnavailable("The VM has no monitor socket.")
+    last: QmpError = QmpUnavailable(Message(QT_TRANSLATE_NOOP(
+        "runtime.qmp_session", "The VM has no monitor socket.")))
     for path, timeout in sockets:
         if not path.exists():
-            last = QmpUnavailable(f"The VM's monitor socket {path} does not exist.")
+            last = QmpUnavailable(Message(QT_TRANSLATE_NOOP(
+                "runtime.qmp_session", "The VM's monitor socket {path} does not exist."),
+                path=str(path)))
             continue
         session = QmpSession(path, name=name, on_event=on_event, on_lost=on_lost)
         try:

@@ -10,6 +10,7 @@ from, or the restore fails (Clonezilla refuses a smaller target).
 
 from __future__ import annotations
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import (
     BootDevice,
     Cdrom,
@@ -21,7 +22,7 @@ from kvmgui.core.model import (
     VmSpec,
 )
 from kvmgui.core.presets import PRESETS, new_spec
-from kvmgui.core.sizes import format_size
+from kvmgui.core.sizes import Size
 
 DEFAULT_MEMORY_MIB = 1024
 RESTORED_DISK = "disk.qcow2"
@@ -31,10 +32,11 @@ def size_problem(disk_bytes: int, source_bytes: int | None) -> str:
     """Why a new disk of `disk_bytes` cannot take a backup of a `source_bytes` disk, or ""."""
     if source_bytes is None or disk_bytes >= source_bytes:
         return ""
-    return (f"The new disk ({format_size(disk_bytes)}) is smaller than the disk the backup was "
-            f"made from ({format_size(source_bytes)}): a backup can only be restored onto a disk "
-            f"at least as large as the original. Make the new disk at least "
-            f"{format_size(source_bytes)}.")
+    return Message(QT_TRANSLATE_NOOP(
+        "runtime.restore",
+        "The new disk ({size}) is smaller than the disk the backup was made from ({source}): a "
+        "backup can only be restored onto a disk at least as large as the original. Make the "
+        "new disk at least {source}."), size=Size(disk_bytes), source=Size(source_bytes))
 
 
 def restore_spec(name: str, *, rescue_iso: str, backup: str, disk_bytes: int,
@@ -48,6 +50,7 @@ def restore_spec(name: str, *, rescue_iso: str, backup: str, disk_bytes: int,
         cdrom=Cdrom(CdromSource.ISO, rescue_iso),
         usb_stick=Passthrough(backup, protected=True),
         boot_order=(BootDevice.CDROM, BootDevice.DISK),
-        description=f"Restores the backup on {backup} with the rescue system "
-                    f"{rescue_iso.rsplit('/', 1)[-1]}.",
+        description=Message(QT_TRANSLATE_NOOP(
+            "runtime.restore", "Restores the backup on {backup} with the rescue system {iso}."),
+            backup=backup, iso=rescue_iso.rsplit("/", 1)[-1]),
     )

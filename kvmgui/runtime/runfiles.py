@@ -5,6 +5,8 @@
   reattaches later reads it to show the uptime, the accelerator and the display address.
 - last-exit.json: how the last run ended (state and reason), written by whoever watched it
   end, so `kvmgui-cli status` can still say "crashed: QEMU was killed by signal 9" afterwards.
+  The reason is kept as English text and as its message (template and values), so the window
+  that reads it later still shows it in the user's language.
 
 Both are read only from a runtime folder that passes the private-folder gate
 (process.check_run_folder), and every string read back goes through `printable`, so text a
@@ -21,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.core.atomic import write_atomic
+from kvmgui.core.messages import Capitalised, Joined, Message, Template, capitalised, joined
 from kvmgui.core.paths import AppPaths, VmRuntimePaths
 from kvmgui.core.printable import escape_controls
+from kvmgui.core.sizes import Size
 from kvmgui.runtime.process import UnsafeRuntimeDir, check_run_folder
 
 META_VERSION = 1
@@ -103,8 +107,11 @@ def last_exit_file(run: VmRuntimePaths) -> Path:
 
 
 def write_last_exit(run: VmRuntimePaths, last: LastExit) -> None:
+    data: dict[str, Any] = asdict(last)
+    if isinstance(last.reason, Message):
+        data["reason_message"] = _message_data(last.reason)
     with contextlib.suppress(OSError):
-        write_atomic(last_exit_file(run), json.dumps(asdict(last)).encode())
+        write_atomic(last_exit_file(run), json.dumps(data).encode())
 
 
 def read_last_exit(run: VmRuntimePaths) -> LastExit | None:
@@ -112,9 +119,75 @@ def read_last_exit(run: VmRuntimePaths) -> LastExit | None:
     if data is None:
         return None
     try:
-        return LastExit(**_known(LastExit, data))
+        last = LastExit(**_known(LastExit, data))
     except TypeError:
         return None
+    message = _message_from(data.get("reason_message"))
+    # The message is only used when it still says what the English text says.
+    if message is not None and str(message) == last.reason:
+        return LastExit(last.state, message, last.details, last.at)
+    return last
+
+
+# A Message as JSON: {"context", "template", "values"}, a Joined as {"separator": [context,
+# text], "parts"}, a Capitalised as {"capitalised": message}; a Size value as {"size": n}.
+
+
+def _message_data(text: str) -> Any:
+    if isinstance(text, Capitalised):
+        return {"capitalised": _message_data(text.inner)}
+    if isinstance(text, Joined):
+        return {"separator": [text.separator.context, text.separator.text],
+                "parts": [_message_data(p) for p in text.parts]}
+    if isinstance(text, Message):
+        return {"context": text.context, "template": text.template,
+                "values": {k: _value_data(v) for k, v in text.values.items()}}
+    return str(text)
+
+
+def _value_data(value: object) -> Any:
+    if isinstance(value, Size):
+        return {"size": int(value)}
+    if isinstance(value, str):
+        return _message_data(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def _message_from(data: Any) -> str | None:
+    """The message `data` describes (its strings made printable), or None when it is not one."""
+    try:
+        return _rebuilt(data)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def _rebuilt(data: Any) -> str:
+    if isinstance(data, str):
+        return printable(data)
+    if not isinstance(data, dict):
+        raise TypeError("not a message")
+    if "capitalised" in data:
+        inner = _rebuilt(data["capitalised"])
+        if not isinstance(inner, Message):
+            raise TypeError("not a message")
+        return capitalised(inner)
+    if "parts" in data:
+        context, text = data["separator"]
+        separator = Template(printable(str(context)), printable(str(text)))
+        return joined([_rebuilt(p) for p in data["parts"]], separator)
+    template = Template(printable(str(data["context"])), printable(str(data["template"])))
+    values = {str(k): _value_from(v) for k, v in dict(data["values"]).items()}
+    return Message(template, **values)
+
+
+def _value_from(data: Any) -> object:
+    if isinstance(data, dict) and set(data) == {"size"}:
+        return Size(int(data["size"]))
+    if isinstance(data, int | float) and not isinstance(data, bool):
+        return data
+    return _rebuilt(data)
 
 
 def clear_last_exit(run: VmRuntimePaths) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Never, TypeVar
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, joined, plural
 from kvmgui.core.qemu_img import SnapshotInfo
 from kvmgui.core.snapshots import find_snapshot, name_problem
 from kvmgui.runtime import disk_snapshots as ds
@@ -114,8 +115,9 @@ async def take_snapshot(vm: VmController, name: str) -> Outcome[VmSnapshot]:
                 return Outcome.failure(problem, code="bad-name")
             await ls.take_live(session, vm.spec, name)
             made = find_snapshot(await ls.list_live(session, vm.spec), name)
-            return Outcome.success(f"Took the snapshot '{name}' of '{vm.name}' (with its memory).",
-                                   value=VmSnapshot.of(made) if made else None)
+            return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                "runtime.snapshots", "Took the snapshot '{snapshot}' of '{vm}' (with its memory)."),
+                snapshot=name, vm=vm.name), value=VmSnapshot.of(made) if made else None)
         return await _live(vm, live)
 
     async def offline(images: list[tuple[str, str]]) -> Outcome[VmSnapshot]:
@@ -123,9 +125,11 @@ async def take_snapshot(vm: VmController, name: str) -> Outcome[VmSnapshot]:
         for image, fmt in images:
             info = await ds.create_snapshot(image, name, fmt=fmt)
             made = made or info
-        return Outcome.success(f"Took the snapshot '{name}' of '{vm.name}' (its disks; it is "
-                               "stopped, so there is no memory to keep).",
-                               value=VmSnapshot.of(made) if made else None)
+        return Outcome.success(Message(QT_TRANSLATE_NOOP(
+            "runtime.snapshots",
+            "Took the snapshot '{snapshot}' of '{vm}' (its disks; it is stopped, so there is no "
+            "memory to keep)."), snapshot=name, vm=vm.name),
+            value=VmSnapshot.of(made) if made else None)
     return await _offline(vm, offline)
 
 
@@ -134,23 +138,32 @@ async def revert_snapshot(vm: VmController, name: str) -> Outcome:
     if _running(vm):
         async def live(session: QmpSession) -> Outcome:
             await ls.revert_live(session, vm.spec, name)
-            return Outcome.success(f"Reverted '{vm.name}' to the snapshot '{name}'.")
+            return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                "runtime.snapshots", "Reverted '{vm}' to the snapshot '{snapshot}'."),
+                vm=vm.name, snapshot=name))
         return await _live(vm, live)
 
     async def offline(images: list[tuple[str, str]]) -> Outcome:
         for image, fmt in images:  # checked on all disks before any is changed
             if find_snapshot(await ds.list_snapshots(image, fmt=fmt), name) is None:
-                return Outcome.failure(f"There is no snapshot named '{name}' on every disk of "
-                                       f"'{vm.name}'.", code="no-snapshot")
+                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                    "runtime.snapshots",
+                    "There is no snapshot named '{snapshot}' on every disk of '{vm}'."),
+                    snapshot=name, vm=vm.name), code="no-snapshot")
         memory = False
         for image, fmt in images:
             found = find_snapshot(await ds.list_snapshots(image, fmt=fmt), name)
             memory = memory or bool(found and found.includes_memory)
             await ds.revert_snapshot(image, name, fmt=fmt)
-        extra = (" Its memory is not restored while the VM is stopped: it will start from the "
-                 "disks as they were then, as after a power cut." if memory else "")
-        return Outcome.success(f"Reverted the disks of '{vm.name}' to the snapshot '{name}'."
-                               + extra)
+        reverted = Message(QT_TRANSLATE_NOOP(
+            "runtime.snapshots", "Reverted the disks of '{vm}' to the snapshot '{snapshot}'."),
+            vm=vm.name, snapshot=name)
+        if not memory:
+            return Outcome.success(reverted)
+        return Outcome.success(joined([reverted, Message(QT_TRANSLATE_NOOP(
+            "runtime.snapshots",
+            "Its memory is not restored while the VM is stopped: it will start from the disks "
+            "as they were then, as after a power cut."))], SENTENCE))
     return await _offline(vm, offline)
 
 
@@ -158,10 +171,9 @@ async def delete_snapshot(vm: VmController, name: str) -> Outcome:
     if _running(vm):
         async def live(session: QmpSession) -> Outcome:
             if find_snapshot(await ls.list_live(session, vm.spec), name) is None:
-                return Outcome.failure(f"'{vm.name}' has no snapshot named '{name}'.",
-                                       code="no-snapshot")
+                return Outcome.failure(_no_snapshot(vm, name), code="no-snapshot")
             await ls.delete_live(session, vm.spec, name)
-            return Outcome.success(f"Deleted the snapshot '{name}' of '{vm.name}'.")
+            return Outcome.success(_deleted(vm, name))
         return await _live(vm, live)
 
     async def offline(images: list[tuple[str, str]]) -> Outcome:
@@ -171,12 +183,23 @@ async def delete_snapshot(vm: VmController, name: str) -> Outcome:
                 await ds.delete_snapshot(image, name, fmt=fmt)
                 deleted += 1
         if not deleted:
-            return Outcome.failure(f"'{vm.name}' has no snapshot named '{name}'.",
-                                   code="no-snapshot")
-        return Outcome.success(f"Deleted the snapshot '{name}' of '{vm.name}'.")
+            return Outcome.failure(_no_snapshot(vm, name), code="no-snapshot")
+        return Outcome.success(_deleted(vm, name))
     return await _offline(vm, offline)
 
 
-def _how_many(count: int) -> str:
-    # Both English forms: the runtime has no Qt plurals (the UI translates each template).
-    return "1 snapshot." if count == 1 else f"{count} snapshots."
+def _no_snapshot(vm: VmController, name: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.snapshots", "'{vm}' has no snapshot named "
+                                                          "'{snapshot}'."),
+                   vm=vm.name, snapshot=name)
+
+
+def _deleted(vm: VmController, name: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.snapshots",
+                                     "Deleted the snapshot '{snapshot}' of '{vm}'."),
+                   snapshot=name, vm=vm.name)
+
+
+def _how_many(count: int) -> Message:
+    return plural(count, QT_TRANSLATE_NOOP("runtime.snapshots", "1 snapshot."),
+                  QT_TRANSLATE_NOOP("runtime.snapshots", "{n} snapshots."))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+
 
 class VmState(StrEnum):
     STOPPED = "stopped"
@@ -30,16 +32,27 @@ _CRASHED = {"guest-panicked", "internal-error"}
 _SHUTTING_DOWN = {"shutdown"}
 
 _REASONS = {
-    "io-error": "It was paused because a disk reported an error; fix the disk (for example "
-                "free space on the host), then resume it.",
-    "guest-panicked": "The guest operating system crashed (kernel panic or blue screen); it "
-                      "is kept paused so you can read the screen. Reset or force it off.",
-    "internal-error": "QEMU hit an internal error and stopped the guest; force it off.",
-    "prelaunch": "It was started but never resumed (the program starting it was "
-                 "interrupted); resume it to let it run.",
-    "suspended": "The guest suspended itself (sleep); wake it from the console.",
-    "watchdog": "The guest's watchdog expired and QEMU paused it.",
-    "restore-vm": "Loading a snapshot failed part-way; resume it or restore another snapshot.",
+    "io-error": Message(QT_TRANSLATE_NOOP(
+        "runtime.state",
+        "It was paused because a disk reported an error; fix the disk (for example free space "
+        "on the host), then resume it.")),
+    "guest-panicked": Message(QT_TRANSLATE_NOOP(
+        "runtime.state",
+        "The guest operating system crashed (kernel panic or blue screen); it is kept paused "
+        "so you can read the screen. Reset or force it off.")),
+    "internal-error": Message(QT_TRANSLATE_NOOP(
+        "runtime.state", "QEMU hit an internal error and stopped the guest; force it off.")),
+    "prelaunch": Message(QT_TRANSLATE_NOOP(
+        "runtime.state",
+        "It was started but never resumed (the program starting it was interrupted); resume "
+        "it to let it run.")),
+    "suspended": Message(QT_TRANSLATE_NOOP(
+        "runtime.state", "The guest suspended itself (sleep); wake it from the console.")),
+    "watchdog": Message(QT_TRANSLATE_NOOP(
+        "runtime.state", "The guest's watchdog expired and QEMU paused it.")),
+    "restore-vm": Message(QT_TRANSLATE_NOOP(
+        "runtime.state",
+        "Loading a snapshot failed part-way; resume it or restore another snapshot.")),
 }
 
 
@@ -51,7 +64,7 @@ class QmpRunState:
 
 def from_qmp_status(status: str) -> QmpRunState:
     """Map QMP's `query-status` "status" to a VmState and a sentence (empty when obvious)."""
-    reason = _REASONS.get(status, "")
+    reason: str = _REASONS.get(status, "")
     if status in _RUNNING:
         return QmpRunState(VmState.RUNNING, "")
     if status in _CRASHED:
@@ -61,7 +74,8 @@ def from_qmp_status(status: str) -> QmpRunState:
     if status in _PAUSED:
         return QmpRunState(VmState.PAUSED, reason)
     # A run state newer than this list: say what QEMU said rather than guess.
-    return QmpRunState(VmState.PAUSED, f"QEMU reports the state '{status}'.")
+    return QmpRunState(VmState.PAUSED, Message(QT_TRANSLATE_NOOP(
+        "runtime.state", "QEMU reports the state '{status}'."), status=status))
 
 
 @dataclass(frozen=True)

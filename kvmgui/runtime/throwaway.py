@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import VmSpec
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.store import LoadResult, StoredVm, StoreError, VmStore
@@ -138,8 +139,10 @@ def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()
             with creating_sync(store, spec) as made:
                 lock = owner_lock(made.stored)
                 if not lock.try_acquire():  # pragma: no cover - the folder was made exclusively
-                    raise StoreError(f"The throwaway VM '{made.stored.spec.name}' is used by "
-                                     "another program.")
+                    raise StoreError(Message(QT_TRANSLATE_NOOP(
+                        "runtime.throwaway",
+                        "The throwaway VM '{name}' is used by another program."),
+                        name=made.stored.spec.name))
                 made.on_undo(functools.partial(release, lock))
                 made.made(lock.path)
         except StoreError:
@@ -150,8 +153,9 @@ def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()
             spec = replace(spec, name=free_name(spec.name, names))
             continue
         return made.stored, lock
-    raise StoreError("kvmgui could not create the throwaway VM's folder in "
-                     f"{throwaway_root(paths)}; try again.")
+    raise StoreError(Message(QT_TRANSLATE_NOOP(
+        "runtime.throwaway", "kvmgui could not create the throwaway VM's folder in {folder}; try "
+        "again."), folder=str(throwaway_root(paths))))
 
 
 def release(lock: process.StartLock) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.runtime import display_auth, process
 from kvmgui.runtime.outcome import Outcome
 
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VIEWER = "remote-viewer"
-INSTALL_HINT = "Install the SPICE viewer: sudo apt install virt-viewer"
 # A viewer that cannot start (no display server, bad connection file) exits within this time.
 SETTLE_S = 1.5
 # How long the VNC relay waits for the viewer to connect.
@@ -143,13 +143,17 @@ async def open_external_viewer(
     program = binary if os.sep in binary else shutil.which(binary)
     if program is None:
         return Outcome.failure(
-            f"{binary} is not installed, so kvmgui cannot open this display in it. "
-            + INSTALL_HINT, code="viewer-missing", details=f"{binary}: not found on the PATH "
-            f"({os.environ.get('PATH', '')})")
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.viewer",
+                "{binary} is not installed, so kvmgui cannot open this display in it. Install "
+                "the SPICE viewer: sudo apt install virt-viewer"), binary=binary),
+            code="viewer-missing",
+            details=f"{binary}: not found on the PATH ({os.environ.get('PATH', '')})")
     if no_display_server(os.environ):
-        return Outcome.failure(
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.viewer",
             "There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set), "
-            "so no viewer window can open. Run this from your desktop session.",
+            "so no viewer window can open. Run this from your desktop session.")),
             code="no-display-server")
     if isinstance(source, str):
         uri = source
@@ -162,8 +166,9 @@ async def open_external_viewer(
             password = display_auth.read_password(source.run)
     target = parse_display_uri(uri)
     if target is None:
-        return Outcome.failure(f"kvmgui cannot open the display address {uri!r} in a viewer.",
-                               code="bad-address")
+        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.viewer", "kvmgui cannot open the display address {uri} in a viewer."),
+            uri=repr(uri)), code="bad-address")
 
     relay: _Relay | None = None
     if target.kind == "vnc" and target.unix_path is not None:
@@ -171,8 +176,10 @@ async def open_external_viewer(
         try:
             port = await relay.start()
         except OSError as exc:
-            return Outcome.failure(f"kvmgui could not prepare the connection for the viewer: "
-                                   f"{exc.strerror or exc}.", code="relay")
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.viewer",
+                "kvmgui could not prepare the connection for the viewer: {problem}."),
+                problem=str(exc.strerror or exc)), code="relay")
         target = DisplayTarget("vnc", host="127.0.0.1", port=port)
 
     text = connection_file(target, title, password)
@@ -182,8 +189,9 @@ async def open_external_viewer(
         except OSError as exc:
             if relay is not None:
                 await relay.close()
-            return Outcome.failure(f"{binary} could not be started: {exc.strerror or exc}.",
-                                   code="viewer-failed")
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.viewer", "{binary} could not be started: {problem}."),
+                binary=binary, problem=str(exc.strerror or exc)), code="viewer-failed")
         watch = process.ProcessWatch(pid)
         viewer = ExternalViewer(pid, watch, relay)
         status = await watch.wait(settle_s)
@@ -192,15 +200,26 @@ async def open_external_viewer(
             if relay is not None:
                 await relay.close()
             if status.code == 0:
-                return Outcome.success(f"The viewer of {title} was closed.", value=viewer)
+                return Outcome.success(Message(QT_TRANSLATE_NOOP(
+                    "runtime.viewer", "The viewer of {title} was closed."), title=title),
+                    value=viewer)
             return Outcome.failure(
-                f"{binary} stopped at once instead of showing the display of {title}"
-                + (f": {_first_line(details)}" if details.strip() else "."),
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.viewer",
+                    "{binary} stopped at once instead of showing the display of {title}: "
+                    "{error}"), binary=binary, title=title, error=_first_line(details))
+                if details.strip() else
+                Message(QT_TRANSLATE_NOOP(
+                    "runtime.viewer",
+                    "{binary} stopped at once instead of showing the display of {title}."),
+                    binary=binary, title=title),
                 details=details, code="viewer-failed")
     process.keep_reaping(watch)
     if relay is not None:
         relay.follow(watch)
-    return Outcome.success(f"Opened the display of {title} in {binary}.", value=viewer)
+    return Outcome.success(Message(QT_TRANSLATE_NOOP(
+        "runtime.viewer", "Opened the display of {title} in {binary}."),
+        title=title, binary=binary), value=viewer)
 
 
 def _first_line(text: str) -> str:

@@ -18,6 +18,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import Disk, DiskFormat, OsPreset, VmSpec
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.qemu_img import QEMU_IMG, ImageInfo
@@ -61,19 +62,25 @@ def import_spec(name: str, image: Path, info: ImageInfo, *, os_preset: OsPreset,
     try:
         fmt = DiskFormat(info.format)
     except ValueError:
-        raise ImageError(f"{image.name} is a '{info.format}' image, which kvmgui cannot use "
-                         "as it is: import it with --convert.") from None
+        raise ImageError(Message(QT_TRANSLATE_NOOP(
+            "runtime.vm_import",
+            "{name} is a '{format}' image, which kvmgui cannot use as it is: import it with "
+            "--convert."), name=image.name, format=info.format)) from None
     disk = Disk(str(image), fmt, bus=bus)
     if info.backing_file:
         if fmt is not DiskFormat.QCOW2 or not info.backing_format:
-            raise ImageError(f"{image.name} is based on {info.backing_file}, whose format it "
-                             "does not record: import it with --convert (base and changes "
-                             "become one new image).")
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.vm_import",
+                "{name} is based on {base}, whose format it does not record: import it with "
+                "--convert (base and changes become one new image)."),
+                name=image.name, base=info.backing_file))
         try:
             backing_format = DiskFormat(info.backing_format)
         except ValueError:
-            raise ImageError(f"The base image of {image.name} is a '{info.backing_format}' "
-                             "image: import it with --convert.") from None
+            raise ImageError(Message(QT_TRANSLATE_NOOP(
+                "runtime.vm_import",
+                "The base image of {name} is a '{format}' image: import it with --convert."),
+                name=image.name, format=info.backing_format)) from None
         disk = replace(disk, backing_file=info.backing_file, backing_format=backing_format)
     return replace(spec, disks=(disk,))
 

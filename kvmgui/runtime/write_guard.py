@@ -29,6 +29,7 @@ from pathlib import Path
 from kvmgui.core import qemu_img as qi
 from kvmgui.core import write_guard as wg
 from kvmgui.core.blockdevs import parse_mountinfo, parse_swaps
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.store import StoredVm, VmStore
 from kvmgui.core.usage import vms_using
@@ -106,7 +107,9 @@ async def check_writable(
     refused = wg.refusal(facts, intent=intent, overwrite=overwrite, devices=devices)
     if refused is not None:
         return Outcome.failure(refused.message, code=refused.code)
-    return Outcome.success(f"{facts.path} may be written.", value=Path(facts.path))
+    return Outcome.success(Message(QT_TRANSLATE_NOOP("runtime.write_guard",
+                                                     "{path} may be written."),
+                                   path=str(facts.path)), value=Path(facts.path))
 
 
 # ------------------------------------------------------------------------------ facts

@@ -174,7 +174,7 @@ class AppContext(QObject):
             self.caps = await probe_caps(self._settings.qemu_binary)
             self.caps_error = ""
         except QemuProbeError as exc:
-            self.caps_error = core_text(str(exc))  # QEMU's probe speaks English
+            self.caps_error = core_text(str(exc))  # the probe's Message, translated
             self.caps = None
         return self.caps
 

@@ -32,7 +32,7 @@ from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDi
 from kvmgui.ui.console.fullscreen import FullscreenBar
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 
 if TYPE_CHECKING:
     from kvmgui.runtime.outcome import Outcome
@@ -182,7 +182,7 @@ class ConsolePage(QWidget):
     def _show_message(self, mode: str, title: str, text: str, button: str = "") -> None:
         self._mode = mode
         self.message_title.setText(title)
-        self.message.setText(text)
+        self.message.setText(core_text(text))
         self.message_button.setText(button)
         self.message_button.setAccessibleName(button.replace("&", ""))
         self.message_button.setVisible(bool(button))

@@ -142,7 +142,7 @@ class OverviewPage(QWidget):
         self.state_icon.setPixmap(state_icon(state).pixmap(18, 18))
         self.state.setText(state_word(state))
         reason = (row.reason if row is not None else "") or getattr(status, "reason", "") or ""
-        self.reason.setText(reason or translate("OverviewPage", "—"))
+        self.reason.setText(core_text(reason) or translate("OverviewPage", "—"))
         active = state.is_active
         pid = getattr(status, "pid", None) if active else None
         self.pid.setText(str(pid) if pid else translate("OverviewPage", "—"))

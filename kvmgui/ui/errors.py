@@ -54,7 +54,8 @@ def _box(
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
-    # Sentences from core/runtime arrive in English; core_text leaves translated ones alone.
+    # Sentences from core/runtime arrive as Messages; core_text translates them (a translated
+    # text, or data, is left as it is).
     box.setText(core_text(text))
     box.setAccessibleName(title)
     if informative:

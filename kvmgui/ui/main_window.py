@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
         self.model.update(
             vm_id,
             state=status.state,
-            reason=core_text(status.reason or ""),  # the runtime speaks English
+            reason=core_text(status.reason or ""),  # a runtime Message
             details=status.details or "",
         )
 
@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
     def _state_changed(self, vm_id: str, state: object, reason: str, details: str) -> None:
         if not isinstance(state, VmState):
             return
-        reason = core_text(reason)  # the runtime speaks English
+        reason = core_text(reason)  # a runtime Message (the signal keeps it one)
         self.console_view.set_state(vm_id, state)
         if self.model.get(vm_id) is None:
             self.reload()
@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
         show_error(
             self,
             translate("MainWindow", "{0} was paused because of a disk problem.").format(name),
-            informative=message,
+            informative=core_text(message),
             details=device,
         )
 

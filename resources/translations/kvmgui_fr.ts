@@ -8620,9 +8620,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Sent {0} to &apos;{name}&apos;.</source>
-        <extracomment>kvmgui/runtime/actions.py:129; {0} = &apos;, &apos;.join(combos)</extracomment>
-        <translation>{0} envoyé à «&#xa0;{name}&#xa0;».</translation>
+        <source>Sent {keys} to &apos;{name}&apos;.</source>
+        <extracomment>kvmgui/runtime/actions.py:129</extracomment>
+        <translation>{keys} envoyé à «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8680,24 +8680,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>You may not open {real}; add yourself to the cdrom group: {CDROM_GROUP_FIX}.</source>
+        <source>You may not open {path}; add yourself to the cdrom group: sudo adduser $USER cdrom, then log in again.</source>
         <extracomment>kvmgui/runtime/cd_media.py:59</extracomment>
-        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {real}&#xa0;; ajoutez-vous au groupe cdrom&#xa0;: {CDROM_GROUP_FIX}.</translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {path}&#xa0;; ajoutez-vous au groupe cdrom&#xa0;: sudo adduser $USER cdrom, puis reconnectez-vous.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Inserted the disc in {shown} into the CD/DVD drive of &apos;{name}&apos; (until the VM stops; change the VM&apos;s settings to keep it).</source>
-        <extracomment>kvmgui/runtime/cd_media.py:80; {shown} = medium.shown</extracomment>
-        <translation>Disque de {shown} inséré dans le lecteur CD/DVD de «&#xa0;{name}&#xa0;» (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
+        <source>Inserted the disc in {drive} into the CD/DVD drive of &apos;{name}&apos; (until the VM stops; change the VM&apos;s settings to keep it).</source>
+        <extracomment>kvmgui/runtime/cd_media.py:80</extracomment>
+        <translation>Disque de {drive} inséré dans le lecteur CD/DVD de «&#xa0;{name}&#xa0;» (jusqu&apos;à l&apos;arrêt de la machine virtuelle&#xa0;; modifiez ses paramètres pour le garder).</translation>
     </message>
 </context>
 <context>
     <name>runtime.clones</name>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {1}), then {doing}.</source>
-        <extracomment>kvmgui/runtime/clones.py:82; {name} = shown(vm.spec.name), {1} = shlex.quote(vm.spec.name)</extracomment>
-        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {1}), puis {doing}.</translation>
+        <source>VM &apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {quoted}), then {doing}.</source>
+        <extracomment>kvmgui/runtime/clones.py:82</extracomment>
+        <translation>La VM «&#xa0;{name}&#xa0;» a des paramètres qui accèdent à cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {quoted}), puis {doing}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8707,9 +8707,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Disk {i} of &apos;{name}&apos;, {path}, does not exist.</source>
-        <extracomment>kvmgui/runtime/clones.py:101; {i} = i + 1, {name} = shown(vm.spec.name), {path} = shown(str(path))</extracomment>
-        <translation>Le disque {i} de «&#xa0;{name}&#xa0;», {path}, n&apos;existe pas.</translation>
+        <source>Disk {number} of &apos;{name}&apos;, {path}, does not exist.</source>
+        <extracomment>kvmgui/runtime/clones.py:101</extracomment>
+        <translation>Le disque {number} de «&#xa0;{name}&#xa0;», {path}, n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8731,9 +8731,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is a disk of VM &apos;{name2}&apos;; clone the VM instead (kvmgui-cli clone &apos;{name2}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
-        <extracomment>kvmgui/runtime/clones.py:220; {name} = shown(image.name), {name2} = name</extracomment>
-        <translation>{name} est un disque de la machine virtuelle «&#xa0;{name2}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{name2}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
+        <source>{image} is a disk of VM &apos;{vm}&apos;; clone the VM instead (kvmgui-cli clone &apos;{vm}&apos; NEW_NAME --linked), so that its disk is protected while clones use it.</source>
+        <extracomment>kvmgui/runtime/clones.py:220</extracomment>
+        <translation>{image} est un disque de la machine virtuelle «&#xa0;{vm}&#xa0;»&#xa0;; clonez plutôt la machine virtuelle (kvmgui-cli clone &apos;{vm}&apos; NOUVEAU_NOM --linked), pour que son disque soit protégé tant que des clones l&apos;utilisent.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8767,27 +8767,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>image is</source>
-        <extracomment>kvmgui/runtime/clones.py:288</extracomment>
-        <translation>l&apos;image de base est</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>images are</source>
-        <extracomment>kvmgui/runtime/clones.py:288</extracomment>
-        <translation>les images de base sont</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The base disk {files} now read-only, because any change to a base would corrupt its linked clones.</source>
+        <source>The base disk image is now read-only, because any change to a base would corrupt its linked clones.</source>
         <extracomment>kvmgui/runtime/clones.py:289</extracomment>
-        <translation>{Files} désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
+        <translation>L&apos;image de base est désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>In &apos;{name}&apos;, {1}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
-        <extracomment>kvmgui/runtime/clones.py:292; {name} = shown(base_vm.spec.name), {1} = &apos;; &apos;.join(plan.protected_disks)</extracomment>
-        <translation>Dans «&#xa0;{name}&#xa0;», {1}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
+        <source>In &apos;{name}&apos;, {changes}. It stays so while clones exist; afterwards &apos;kvmgui-cli release-base {name}&apos; makes it writable again.</source>
+        <extracomment>kvmgui/runtime/clones.py:292</extracomment>
+        <translation>Dans «&#xa0;{name}&#xa0;», {changes}. Cela reste ainsi tant que des clones existent&#xa0;; ensuite, «&#xa0;kvmgui-cli release-base {name}&#xa0;» la rend de nouveau modifiable.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8803,9 +8791,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>disk {i} ({name}) is writable again</source>
-        <extracomment>kvmgui/runtime/clones.py:379; {i} = i + 1, {name} = path.name</extracomment>
-        <translation>le disque {i} ({name}) est de nouveau modifiable</translation>
+        <source>disk {number} ({name}) is writable again</source>
+        <extracomment>kvmgui/runtime/clones.py:379</extracomment>
+        <translation>le disque {number} ({name}) est de nouveau modifiable</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8845,18 +8833,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Copying {name} failed: {sentence}</source>
-        <extracomment>kvmgui/runtime/clones.py:479; {name} = src.name</extracomment>
-        <translation>La copie de {name} a échoué&#xa0;: {sentence}</translation>
+        <source>Copying {name} failed: {error}</source>
+        <extracomment>kvmgui/runtime/clones.py:479</extracomment>
+        <translation>La copie de {name} a échoué&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>The base disk images are now read-only, because any change to a base would corrupt its linked clones.</source>
+        <translation>Les images de base sont désormais en lecture seule, car toute modification d&apos;une base abîmerait ses clones liés.</translation>
     </message>
 </context>
 <context>
     <name>runtime.context</name>
     <message>
         <location line="+2"/>
-        <source>disk {i}</source>
-        <extracomment>kvmgui/runtime/context.py:55; {i} = i + 1</extracomment>
-        <translation>disque {i}</translation>
+        <source>disk {number}</source>
+        <extracomment>kvmgui/runtime/context.py:55</extracomment>
+        <translation>disque {number}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8866,9 +8858,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>the base image of {label}</source>
+        <source>the base image of {disk}</source>
         <extracomment>kvmgui/runtime/context.py:58</extracomment>
-        <translation>l&apos;image de base de {label}</translation>
+        <translation>l&apos;image de base ({disk})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8917,9 +8909,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source> It is kept paused so you can read its screen; reset it or force it off.</source>
+        <source>It is kept paused so you can read its screen; reset it or force it off.</source>
         <extracomment>kvmgui/runtime/controller.py:222</extracomment>
-        <translation> Elle reste en pause pour que vous puissiez lire son écran&#xa0;; réinitialisez-la ou forcez son arrêt.</translation>
+        <translation>Elle reste en pause pour que vous puissiez lire son écran&#xa0;; réinitialisez-la ou forcez son arrêt.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8941,9 +8933,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>A disk error happened while {op} a disk ({1}); the guest was paused. Check the disk image and the host disk, then resume.</source>
-        <extracomment>kvmgui/runtime/controller.py:242; {1} = data.get(&apos;reason&apos;, &apos;I/O error&apos;)</extracomment>
-        <translation>Une erreur de disque s&apos;est produite pendant {op} un disque ({1})&#xa0;; l&apos;invité a été mis en pause. Vérifiez l&apos;image disque et le disque de l&apos;hôte, puis reprenez.</translation>
+        <source>A disk error happened while {op} a disk ({reason}); the guest was paused. Check the disk image and the host disk, then resume.</source>
+        <extracomment>kvmgui/runtime/controller.py:242</extracomment>
+        <translation>Une erreur de disque s&apos;est produite pendant {op} un disque ({reason})&#xa0;; l&apos;invité a été mis en pause. Vérifiez l&apos;image disque et le disque de l&apos;hôte, puis reprenez.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9151,9 +9143,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/controller.py:884; {parent} = dest.parent</extracomment>
-        <translation>Le dossier {parent} n&apos;existe pas.</translation>
+        <source>The folder {folder} does not exist.</source>
+        <extracomment>kvmgui/runtime/controller.py:884</extracomment>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
 </context>
 <context>
@@ -9166,15 +9158,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {message}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:102; {target} = shown(target), {message} = exc.message</extracomment>
-        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {message}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {exc}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:105; {target} = shown(target)</extracomment>
-        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {exc}</translation>
+        <source>kvmgui cannot tell whether {target} is in use, so it does not write to it: {problem}</source>
+        <extracomment>kvmgui/runtime/copy_device.py:102</extracomment>
+        <translation>kvmgui ne peut pas savoir si {target} est utilisé, il n&apos;y écrit donc pas&#xa0;: {problem}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9202,21 +9188,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has {disks_count} disks: choose one with --disk 1 to --disk {disks_count}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:152; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;: choisissez-en un avec --disk 1 à --disk {disks_count}.</translation>
+        <source>VM &apos;{name}&apos; has {n} disks: choose one with --disk 1 to --disk {n}.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:152</extracomment>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {n} disques&#xa0;: choisissez-en un avec --disk 1 à --disk {n}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has {disks_count} disks; there is no disk {disk}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:156; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disques&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
+        <source>VM &apos;{name}&apos; has {n} disks; there is no disk {disk}.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:156</extracomment>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {n} disques&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>VM &apos;{name}&apos; has {disks_count} disk; there is no disk {disk}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:156; {name} = shown(vm.spec.name), {disks_count} = len(disks)</extracomment>
-        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {disks_count} disque&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
+        <source>VM &apos;{name}&apos; has {n} disk; there is no disk {disk}.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:156</extracomment>
+        <translation>La machine virtuelle «&#xa0;{name}&#xa0;» a {n} disque&#xa0;; il n&apos;y a pas de disque {disk}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9244,9 +9230,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Copying {name} to {target} failed: {sentence} {after}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:281; {name} = plan.source.name, {target} = shown(target)</extracomment>
-        <translation>La copie de {name} vers {target} a échoué&#xa0;: {sentence} {after}</translation>
+        <source>Copying {name} to {target} failed: {error} {after}</source>
+        <extracomment>kvmgui/runtime/copy_device.py:281</extracomment>
+        <translation>La copie de {name} vers {target} a échoué&#xa0;: {error} {after}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9256,15 +9242,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Copied {name} ({source_format}, {virtual_size_size}) to {target} and checked the copy.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:295; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
-        <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}, copie vérifiée.</translation>
+        <source>Copied {name} ({source_format}, {size}) to {target} and checked the copy.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:295</extracomment>
+        <translation>{name} ({source_format}, {size}) copié vers {target}, copie vérifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Copied {name} ({source_format}, {virtual_size_size}) to {target}.</source>
-        <extracomment>kvmgui/runtime/copy_device.py:295; {name} = plan.source.name, {source_format} = plan.source_format, {virtual_size_size} = format_size(plan.virtual_size), {target} = shown(target)</extracomment>
-        <translation>{name} ({source_format}, {virtual_size_size}) copié vers {target}.</translation>
+        <source>Copied {name} ({source_format}, {size}) to {target}.</source>
+        <extracomment>kvmgui/runtime/copy_device.py:295</extracomment>
+        <translation>{name} ({source_format}, {size}) copié vers {target}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9286,9 +9272,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The copy on {target} could not be checked: {1}</source>
-        <extracomment>kvmgui/runtime/copy_device.py:317; {target} = shown(plan.target), {1} = qi.explain_error(r.stderr)</extracomment>
-        <translation>La copie sur {target} n&apos;a pas pu être vérifiée&#xa0;: {1}</translation>
+        <source>The copy on {target} could not be checked: {error}</source>
+        <extracomment>kvmgui/runtime/copy_device.py:317</extracomment>
+        <translation>La copie sur {target} n&apos;a pas pu être vérifiée&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -9316,9 +9302,9 @@
     <name>runtime.disk_snapshots</name>
     <message>
         <location line="+2"/>
-        <source>{doing} failed: {sentence}</source>
+        <source>{action} failed: {error}</source>
         <extracomment>kvmgui/runtime/disk_snapshots.py:41</extracomment>
-        <translation>{doing}&#xa0;: échec&#xa0;: {sentence}</translation>
+        <translation>{action}&#xa0;: échec&#xa0;: {error}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9334,9 +9320,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} has no snapshot named &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/disk_snapshots.py:70; {name} = Path(image).name, {name2} = name</extracomment>
-        <translation>{name} n&apos;a pas d&apos;instantané nommé «&#xa0;{name2}&#xa0;».</translation>
+        <source>{image} has no snapshot named &apos;{snapshot}&apos;.</source>
+        <extracomment>kvmgui/runtime/disk_snapshots.py:70</extracomment>
+        <translation>{image} n&apos;a pas d&apos;instantané nommé «&#xa0;{snapshot}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9395,14 +9381,22 @@
         <extracomment>kvmgui/runtime/exits.py:52</extracomment>
         <translation>Elle s&apos;est éteinte.</translation>
     </message>
+    <message>
+        <source>{exit}: {error}.</source>
+        <translation>{exit}&#xa0;: {error}.</translation>
+    </message>
+    <message>
+        <source>{exit}.</source>
+        <translation>{exit}.</translation>
+    </message>
 </context>
 <context>
     <name>runtime.host_probe</name>
     <message>
         <location line="+2"/>
-        <source>it could not be started ({0})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:132; {0} = exc.strerror or exc</extracomment>
-        <translation>il n&apos;a pas pu être lancé ({0})</translation>
+        <source>it could not be started ({problem})</source>
+        <extracomment>kvmgui/runtime/host_probe.py:132</extracomment>
+        <translation>il n&apos;a pas pu être lancé ({problem})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9412,24 +9406,28 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>it exited with status {returncode} ({1})</source>
-        <extracomment>kvmgui/runtime/host_probe.py:143; {returncode} = proc.returncode, {1} = first or &apos;no output&apos;</extracomment>
-        <translation>il s&apos;est terminé avec le code {returncode} ({1})</translation>
+        <source>it exited with status {status} ({output})</source>
+        <extracomment>kvmgui/runtime/host_probe.py:143</extracomment>
+        <translation>il s&apos;est terminé avec le code {status} ({output})</translation>
+    </message>
+    <message>
+        <source>no output</source>
+        <translation>aucune sortie</translation>
     </message>
 </context>
 <context>
     <name>runtime.images</name>
     <message>
         <location line="+2"/>
-        <source>The program {0} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
-        <extracomment>kvmgui/runtime/images.py:102; {0} = argv[0]</extracomment>
-        <translation>Le programme {0} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
+        <source>The program {program} was not found. Install QEMU&apos;s tools (on Debian/Ubuntu: sudo apt install qemu-utils) or set its path in the settings.</source>
+        <extracomment>kvmgui/runtime/images.py:102</extracomment>
+        <translation>Le programme {program} est introuvable. Installez les outils de QEMU (sur Debian/Ubuntu&#xa0;: sudo apt install qemu-utils) ou indiquez son chemin dans les paramètres.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The program {0} cannot be run (permission denied).</source>
-        <extracomment>kvmgui/runtime/images.py:106; {0} = argv[0]</extracomment>
-        <translation>Le programme {0} ne peut pas être lancé (permission refusée).</translation>
+        <source>The program {program} cannot be run (permission denied).</source>
+        <extracomment>kvmgui/runtime/images.py:106</extracomment>
+        <translation>Le programme {program} ne peut pas être lancé (permission refusée).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9457,21 +9455,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The folder {parent} does not exist.</source>
-        <extracomment>kvmgui/runtime/images.py:311; {parent} = target.parent</extracomment>
-        <translation>Le dossier {parent} n&apos;existe pas.</translation>
+        <source>The folder {folder} does not exist.</source>
+        <extracomment>kvmgui/runtime/images.py:311</extracomment>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{target} is a folder, not an image file.</source>
-        <extracomment>kvmgui/runtime/images.py:313</extracomment>
-        <translation>{target} est un dossier, pas un fichier image.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{target} already exists; choose another name.</source>
+        <source>{path} already exists; choose another name.</source>
         <extracomment>kvmgui/runtime/images.py:315</extracomment>
-        <translation>{target} existe déjà&#xa0;; choisissez un autre nom.</translation>
+        <translation>{path} existe déjà&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9493,9 +9485,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The new image did not pass its check ({message}); the original was kept unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:546; {message} = verdict.message</extracomment>
-        <translation>La nouvelle image n&apos;a pas passé sa vérification ({message})&#xa0;; l&apos;originale a été conservée sans modification.</translation>
+        <source>The new image did not pass its check ({problem}); the original was kept unchanged.</source>
+        <extracomment>kvmgui/runtime/images.py:546</extracomment>
+        <translation>La nouvelle image n&apos;a pas passé sa vérification ({problem})&#xa0;; l&apos;originale a été conservée sans modification.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9511,9 +9503,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui converts to qcow2 or raw, not to &apos;{to}&apos;.</source>
+        <source>kvmgui converts to qcow2 or raw, not to &apos;{format}&apos;.</source>
         <extracomment>kvmgui/runtime/images.py:595</extracomment>
-        <translation>kvmgui convertit en qcow2 ou en raw, pas en «&#xa0;{to}&#xa0;».</translation>
+        <translation>kvmgui convertit en qcow2 ou en raw, pas en «&#xa0;{format}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9535,15 +9527,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Converted {name} ({fmt}) to {name2} ({to}, compressed), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:642; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
-        <translation>{name} ({fmt}) converti en {name2} ({to}, compressé), {size_size} sur le disque.</translation>
+        <source>Converted {source} ({source_format}) to {target} ({format}, compressed), {size} on disk.</source>
+        <extracomment>kvmgui/runtime/images.py:642</extracomment>
+        <translation>{source} ({source_format}) converti en {target} ({format}, compressé), {size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Converted {name} ({fmt}) to {name2} ({to}), {size_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:642; {name} = source.name, {name2} = target.name, {size_size} = format_size(size)</extracomment>
-        <translation>{name} ({fmt}) converti en {name2} ({to}), {size_size} sur le disque.</translation>
+        <source>Converted {source} ({source_format}) to {target} ({format}), {size} on disk.</source>
+        <extracomment>kvmgui/runtime/images.py:642</extracomment>
+        <translation>{source} ({source_format}) converti en {target} ({format}), {size} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9553,9 +9545,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{folder} has only {free_size} free, but the new image needs about {needed_size}. Free some space or choose another folder.</source>
-        <extracomment>kvmgui/runtime/images.py:663; {free_size} = format_size(free), {needed_size} = format_size(needed)</extracomment>
-        <translation>{folder} n&apos;a que {free_size} de libre, mais la nouvelle image a besoin d&apos;environ {needed_size}. Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
+        <source>{folder} has only {free} free, but the new image needs about {needed}. Free some space or choose another folder.</source>
+        <extracomment>kvmgui/runtime/images.py:663</extracomment>
+        <translation>{folder} n&apos;a que {free} de libre, mais la nouvelle image a besoin d&apos;environ {needed}. Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9571,15 +9563,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is already as small as compression makes it ({before_size} on disk); it was left unchanged.</source>
-        <extracomment>kvmgui/runtime/images.py:716; {name} = path.name, {before_size} = format_size(before)</extracomment>
-        <translation>{name} est déjà aussi petit que la compression le permet ({before_size} sur le disque)&#xa0;; il a été laissé tel quel.</translation>
+        <source>{name} is already as small as compression makes it ({size} on disk); it was left unchanged.</source>
+        <extracomment>kvmgui/runtime/images.py:716</extracomment>
+        <translation>{name} est déjà aussi petit que la compression le permet ({size} sur le disque)&#xa0;; il a été laissé tel quel.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Compressed {name} from {before_size} to {after_size} on disk.</source>
-        <extracomment>kvmgui/runtime/images.py:728; {name} = path.name, {before_size} = format_size(before), {after_size} = format_size(after)</extracomment>
-        <translation>{name} compressé de {before_size} à {after_size} sur le disque.</translation>
+        <source>Compressed {name} from {before} to {after} on disk.</source>
+        <extracomment>kvmgui/runtime/images.py:728</extracomment>
+        <translation>{name} compressé de {before} à {after} sur le disque.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9589,21 +9581,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} has {count} snapshots, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:739; {name} = path.name</extracomment>
-        <translation>{name} a {count} instantanés, que {doing} ferait perdre&#xa0;; supprimez-les d&apos;abord.</translation>
+        <source>{name} has {n} snapshots, which {doing} would lose; delete them first.</source>
+        <extracomment>kvmgui/runtime/images.py:739</extracomment>
+        <translation>{name} a {n} instantanés, que {doing} ferait perdre&#xa0;; supprimez-les d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} has {count} snapshot, which {doing} would lose; delete them first.</source>
-        <extracomment>kvmgui/runtime/images.py:739; {name} = path.name</extracomment>
-        <translation>{name} a {count} instantané, que {doing} ferait perdre&#xa0;; supprimez-le d&apos;abord.</translation>
+        <source>{name} has {n} snapshot, which {doing} would lose; delete it first.</source>
+        <extracomment>kvmgui/runtime/images.py:739</extracomment>
+        <translation>{name} a {n} instantané, que {doing} ferait perdre&#xa0;; supprimez-le d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The base image of {name} ({backing_file}) cannot be read.</source>
-        <extracomment>kvmgui/runtime/images.py:754; {name} = path.name, {backing_file} = info.backing_file</extracomment>
-        <translation>L&apos;image de base de {name} ({backing_file}) ne peut pas être lue.</translation>
+        <source>The base image of {name} ({base}) cannot be read.</source>
+        <extracomment>kvmgui/runtime/images.py:754</extracomment>
+        <translation>L&apos;image de base de {name} ({base}) ne peut pas être lue.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9613,9 +9605,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is already {old_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:788; {name} = path.name, {old_size} = format_size(old)</extracomment>
-        <translation>{name} fait déjà {old_size}.</translation>
+        <source>{name} is already {size}.</source>
+        <extracomment>kvmgui/runtime/images.py:788</extracomment>
+        <translation>{name} fait déjà {size}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9625,9 +9617,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} grew from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:795; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
-        <translation>{name} est passé de {old_size} à {new_size}.</translation>
+        <source>{name} grew from {old} to {new}.</source>
+        <extracomment>kvmgui/runtime/images.py:795</extracomment>
+        <translation>{name} est passé de {old} à {new}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9637,9 +9629,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{new_size} is smaller than the disk&apos;s current size ({old_size}). Shrinking deletes everything beyond {new_size} on the disk; shrink the guest&apos;s partitions first and confirm the shrink explicitly.</source>
-        <extracomment>kvmgui/runtime/images.py:801; {new_size} = format_size(new), {old_size} = format_size(old)</extracomment>
-        <translation>{new_size} est plus petit que la taille actuelle du disque ({old_size}). La réduction efface tout ce qui se trouve au-delà de {new_size} sur le disque&#xa0;; réduisez d&apos;abord les partitions de l&apos;invité et confirmez explicitement la réduction.</translation>
+        <source>{new} is smaller than the disk&apos;s current size ({old}). Shrinking deletes everything beyond {new} on the disk; shrink the guest&apos;s partitions first and confirm the shrink explicitly.</source>
+        <extracomment>kvmgui/runtime/images.py:801</extracomment>
+        <translation>{new} est plus petit que la taille actuelle du disque ({old}). La réduction efface tout ce qui se trouve au-delà de {new} sur le disque&#xa0;; réduisez d&apos;abord les partitions de l&apos;invité et confirmez explicitement la réduction.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9655,15 +9647,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} shrank from {old_size} to {new_size}.</source>
-        <extracomment>kvmgui/runtime/images.py:830; {name} = path.name, {old_size} = format_size(old), {new_size} = format_size(new)</extracomment>
-        <translation>{name} est passé de {old_size} à {new_size}.</translation>
+        <source>{name} shrank from {old} to {new}.</source>
+        <extracomment>kvmgui/runtime/images.py:830</extracomment>
+        <translation>{name} est passé de {old} à {new}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Everything beyond {new_size} on the disk was deleted.</source>
-        <extracomment>kvmgui/runtime/images.py:831; {new_size} = format_size(new)</extracomment>
-        <translation>Tout ce qui se trouvait au-delà de {new_size} sur le disque a été effacé.</translation>
+        <source>Everything beyond {size} on the disk was deleted.</source>
+        <extracomment>kvmgui/runtime/images.py:831</extracomment>
+        <translation>Tout ce qui se trouvait au-delà de {size} sur le disque a été effacé.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9676,6 +9668,18 @@
         <source>Checking {name} failed</source>
         <extracomment>kvmgui/runtime/images.py:857; {name} = path.name</extracomment>
         <translation>La vérification de {name} a échoué</translation>
+    </message>
+    <message>
+        <source>{action}: {error}</source>
+        <translation>{action}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>compressing</source>
+        <translation>la compression</translation>
+    </message>
+    <message>
+        <source>shrinking</source>
+        <translation>la réduction</translation>
     </message>
 </context>
 <context>
@@ -9697,9 +9701,9 @@
     <name>runtime.launch</name>
     <message>
         <location line="+6"/>
-        <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {MAX_SOCKET_PATH} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
-        <extracomment>kvmgui/runtime/launch.py:117; {dir} = run.dir</extracomment>
-        <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {MAX_SOCKET_PATH} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
+        <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {limit} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
+        <extracomment>kvmgui/runtime/launch.py:117</extracomment>
+        <translation>Le dossier d&apos;exécution {dir} est trop profond pour les sockets de la machine virtuelle (les chemins de socket unix sont limités à {limit} octets)&#xa0;: réglez XDG_RUNTIME_DIR sur un dossier plus court.</translation>
     </message>
     <message>
         <location line="-4"/>
@@ -9709,15 +9713,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The VM&apos;s settings have {problems_count} problems, so it was not started: {message}</source>
-        <extracomment>kvmgui/runtime/launch.py:107; {problems_count} = len(problems), {message} = problems[0].message</extracomment>
-        <translation>Les réglages de la VM posent {problems_count} problèmes, elle n&apos;a donc pas été démarrée&#xa0;: {message}</translation>
+        <source>The VM&apos;s settings have {count} problems, so it was not started: {problem}</source>
+        <extracomment>kvmgui/runtime/launch.py:107</extracomment>
+        <translation>Les réglages de la VM posent {count} problèmes, elle n&apos;a donc pas été démarrée&#xa0;: {problem}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>kvmgui cannot create the log folder {logs} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:125; {logs} = folder.logs, {strerror} = exc.strerror</extracomment>
-        <translation>kvmgui ne peut pas créer le dossier des journaux {logs} ({strerror}).</translation>
+        <source>kvmgui cannot create the log folder {folder} ({strerror}).</source>
+        <extracomment>kvmgui/runtime/launch.py:125</extracomment>
+        <translation>kvmgui ne peut pas créer le dossier des journaux {folder} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9739,9 +9743,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui could not create the VM&apos;s UEFI variable store {nvram} ({strerror}).</source>
-        <extracomment>kvmgui/runtime/launch.py:283; {nvram} = folder.nvram, {strerror} = exc.strerror</extracomment>
-        <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {nvram} ({strerror}).</translation>
+        <source>kvmgui could not create the VM&apos;s UEFI variable store {path} ({strerror}).</source>
+        <extracomment>kvmgui/runtime/launch.py:283</extracomment>
+        <translation>kvmgui n&apos;a pas pu créer la mémoire des variables UEFI de la machine virtuelle {path} ({strerror}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9757,15 +9761,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The TPM emulator (swtpm) did not start; see its log {folder}.</source>
-        <extracomment>kvmgui/runtime/launch.py:323; {folder} = swtpm_log(folder)</extracomment>
-        <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {folder}.</translation>
+        <source>The TPM emulator (swtpm) did not start; see its log {log}.</source>
+        <extracomment>kvmgui/runtime/launch.py:323</extracomment>
+        <translation>L&apos;émulateur de TPM (swtpm) n&apos;a pas démarré&#xa0;; consultez son journal {log}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU started but its monitor did not answer within {hung_after} s, so it was stopped; see {qemu_log}.</source>
-        <extracomment>kvmgui/runtime/launch.py:379; {qemu_log} = stored.folder.qemu_log</extracomment>
-        <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {hung_after} s, il a donc été arrêté&#xa0;; consultez {qemu_log}.</translation>
+        <source>QEMU started but its monitor did not answer within {seconds} s, so it was stopped; see {log}.</source>
+        <extracomment>kvmgui/runtime/launch.py:379</extracomment>
+        <translation>QEMU a démarré mais son moniteur n&apos;a pas répondu en {seconds} s, il a donc été arrêté&#xa0;; consultez {log}.</translation>
     </message>
 </context>
 <context>
@@ -9820,15 +9824,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{given} is a CD/DVD drive: use it as the CD of a VM instead (kvmgui-cli create NAME --cdrom {given2}).</source>
-        <extracomment>kvmgui/runtime/live.py:87; {given2} = str(given)</extracomment>
-        <translation>{given} est un lecteur CD/DVD&#xa0;: utilisez-le plutôt comme CD d&apos;une machine virtuelle (kvmgui-cli create NOM --cdrom {given2}).</translation>
+        <source>{given} is a CD/DVD drive: use it as the CD of a VM instead (kvmgui-cli create NAME --cdrom {given}).</source>
+        <extracomment>kvmgui/runtime/live.py:87</extracomment>
+        <translation>{given} est un lecteur CD/DVD&#xa0;: utilisez-le plutôt comme CD d&apos;une machine virtuelle (kvmgui-cli create NOM --cdrom {given}).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>You may not write to {path}; add yourself to the disk group: {DISK_GROUP_FIX}.</source>
-        <extracomment>kvmgui/runtime/live.py:92; {path} = device.path</extracomment>
-        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {path}&#xa0;; ajoutez-vous au groupe disk&#xa0;: {DISK_GROUP_FIX}.</translation>
+        <source>You may not write to {path}; add yourself to the disk group: sudo adduser $USER disk, then log in again.</source>
+        <extracomment>kvmgui/runtime/live.py:92</extracomment>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire sur {path}&#xa0;; ajoutez-vous au groupe disk&#xa0;: sudo adduser $USER disk, puis reconnectez-vous.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9836,14 +9840,18 @@
         <extracomment>kvmgui/runtime/live.py:110; {description} = source.description</extracomment>
         <translation>Machine virtuelle jetable qui teste {description}.</translation>
     </message>
+    <message>
+        <source>read</source>
+        <translation>lire</translation>
+    </message>
 </context>
 <context>
     <name>runtime.live_snapshots</name>
     <message>
         <location line="+2"/>
-        <source>Snapshots need qcow2 disks, and disk {i} ({path}) is a {value} image: convert it to qcow2 with &apos;kvmgui-cli img convert&apos;.</source>
-        <extracomment>kvmgui/runtime/live_snapshots.py:55; {i} = i + 1, {path} = disk.path, {value} = disk.format.value</extracomment>
-        <translation>Les instantanés nécessitent des disques qcow2, et le disque {i} ({path}) est une image {value}&#xa0;: convertissez-le en qcow2 avec «&#xa0;kvmgui-cli img convert&#xa0;».</translation>
+        <source>Snapshots need qcow2 disks, and disk {number} ({path}) is a {format} image: convert it to qcow2 with &apos;kvmgui-cli img convert&apos;.</source>
+        <extracomment>kvmgui/runtime/live_snapshots.py:55</extracomment>
+        <translation>Les instantanés nécessitent des disques qcow2, et le disque {number} ({path}) est une image {format}&#xa0;: convertissez-le en qcow2 avec «&#xa0;kvmgui-cli img convert&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9904,19 +9912,13 @@
     <name>runtime.manager</name>
     <message>
         <location line="+2"/>
-        <source>There is no VM called &apos;{name_or_id}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
+        <source>There is no VM called &apos;{name}&apos;: &apos;kvmgui-cli list&apos; shows the VMs there are.</source>
         <extracomment>kvmgui/runtime/manager.py:246</extracomment>
-        <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name_or_id}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
+        <translation>Il n&apos;y a pas de machine virtuelle nommée «&#xa0;{name}&#xa0;»&#xa0;: «&#xa0;kvmgui-cli list&#xa0;» affiche celles qui existent.</translation>
     </message>
 </context>
 <context>
     <name>runtime.medium</name>
-    <message>
-        <location line="+2"/>
-        <source>{path} is not a regular file</source>
-        <extracomment>kvmgui/runtime/medium.py:25</extracomment>
-        <translation>{path} n&apos;est pas un fichier ordinaire</translation>
-    </message>
     <message>
         <location line="+2"/>
         <source>disc image</source>
@@ -9952,9 +9954,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU ({resolved}) could not be started: {strerror}; check that it is installed and executable.</source>
-        <extracomment>kvmgui/runtime/process.py:154; {strerror} = exc.strerror</extracomment>
-        <translation>QEMU ({resolved}) n&apos;a pas pu être lancé&#xa0;: {strerror}&#xa0;; vérifiez qu&apos;il est installé et exécutable.</translation>
+        <source>QEMU ({program}) could not be started: {strerror}; check that it is installed and executable.</source>
+        <extracomment>kvmgui/runtime/process.py:154</extracomment>
+        <translation>QEMU ({program}) n&apos;a pas pu être lancé&#xa0;: {strerror}&#xa0;; vérifiez qu&apos;il est installé et exécutable.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10017,13 +10019,13 @@
         <location line="+2"/>
         <source>{what} is not there: connect the device (or insert the disc), or remove it from the VM&apos;s settings.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:103</extracomment>
-        <translation>{What} n&apos;est pas là&#xa0;: branchez le périphérique (ou insérez le disque), ou retirez-le des paramètres de la machine virtuelle.</translation>
+        <translation>{what} n&apos;est pas là&#xa0;: branchez le périphérique (ou insérez le disque), ou retirez-le des paramètres de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{what} does not exist (it was moved, renamed or deleted): choose the file again in the VM&apos;s settings, or remove it from the VM.</source>
         <extracomment>kvmgui/runtime/qemu_errors.py:106</extracomment>
-        <translation>{What} n&apos;existe pas (il a été déplacé, renommé ou supprimé)&#xa0;: choisissez à nouveau le fichier dans les paramètres de la machine virtuelle, ou retirez-le de la machine virtuelle.</translation>
+        <translation>{what} n&apos;existe pas (il a été déplacé, renommé ou supprimé)&#xa0;: choisissez à nouveau le fichier dans les paramètres de la machine virtuelle, ou retirez-le de la machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10051,9 +10053,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>KVM could not be started ({0}): run &apos;kvmgui-cli doctor&apos; to find out why, or set the VM&apos;s accelerator to TCG (much slower).</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:135; {0} = m.group(&apos;reason&apos;).strip()</extracomment>
-        <translation>KVM n&apos;a pas pu être démarré ({0})&#xa0;: lancez «&#xa0;kvmgui-cli doctor&#xa0;» pour savoir pourquoi, ou réglez l&apos;accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
+        <source>KVM could not be started ({reason}): run &apos;kvmgui-cli doctor&apos; to find out why, or set the VM&apos;s accelerator to TCG (much slower).</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:135</extracomment>
+        <translation>KVM n&apos;a pas pu être démarré ({reason})&#xa0;: lancez «&#xa0;kvmgui-cli doctor&#xa0;» pour savoir pourquoi, ou réglez l&apos;accélérateur de la machine virtuelle sur TCG (beaucoup plus lent).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10081,9 +10083,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU could not connect to {0}: start your desktop&apos;s sound service, or turn sound off for this VM.</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:144; {0} = server.get(driver, f&apos;the {driver} sound system&apos;)</extracomment>
-        <translation>QEMU n&apos;a pas pu se connecter à {0}&#xa0;: démarrez le service de son de votre bureau, ou désactivez le son pour cette machine virtuelle.</translation>
+        <source>QEMU could not connect to {server}: start your desktop&apos;s sound service, or turn sound off for this VM.</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:144</extracomment>
+        <translation>QEMU n&apos;a pas pu joindre {server}&#xa0;: démarrez le service de son de votre bureau, ou désactivez le son pour cette machine virtuelle.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10129,9 +10131,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{what} is not a {1} image although the VM&apos;s settings say so: set the disk&apos;s real format in the VM&apos;s settings (&apos;kvmgui-cli img info&apos; shows it).</source>
-        <extracomment>kvmgui/runtime/qemu_errors.py:188; {1} = m.group(&apos;fmt&apos;)</extracomment>
-        <translation>{What} n&apos;est pas une image {1}, contrairement à ce que disent les paramètres de la machine virtuelle&#xa0;: indiquez le vrai format du disque dans ses paramètres («&#xa0;kvmgui-cli img info&#xa0;» l&apos;affiche).</translation>
+        <source>{what} is not a {format} image although the VM&apos;s settings say so: set the disk&apos;s real format in the VM&apos;s settings (&apos;kvmgui-cli img info&apos; shows it).</source>
+        <extracomment>kvmgui/runtime/qemu_errors.py:188</extracomment>
+        <translation>{what} n&apos;est pas une image {format}, contrairement à ce que disent les paramètres de la machine virtuelle&#xa0;: indiquez le vrai format du disque dans ses paramètres («&#xa0;kvmgui-cli img info&#xa0;» l&apos;affiche).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10175,14 +10177,34 @@
         <extracomment>kvmgui/runtime/qemu_errors.py:287</extracomment>
         <translation>{summary} ({exit_text}) sans afficher de message d&apos;erreur.</translation>
     </message>
+    <message>
+        <source>{role} ({path})</source>
+        <translation>{role} ({path})</translation>
+    </message>
+    <message>
+        <source>{role}</source>
+        <translation>{role}</translation>
+    </message>
+    <message>
+        <source>{summary}: {error}.</source>
+        <translation>{summary}&#xa0;: {error}.</translation>
+    </message>
+    <message>
+        <source>{summary}.</source>
+        <translation>{summary}.</translation>
+    </message>
+    <message>
+        <source>the {driver} sound system</source>
+        <translation>le système audio {driver}</translation>
+    </message>
 </context>
 <context>
     <name>runtime.qemu_probe</name>
     <message>
         <location line="+2"/>
-        <source>QEMU ({binary}) is not installed or not on the PATH; install it with: {INSTALL_FIX}</source>
+        <source>QEMU ({binary}) is not installed or not on the PATH; install it with: {fix}</source>
         <extracomment>kvmgui/runtime/qemu_probe.py:43</extracomment>
-        <translation>QEMU ({binary}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: {INSTALL_FIX}</translation>
+        <translation>QEMU ({binary}) n&apos;est pas installé ou n&apos;est pas dans le PATH&#xa0;; installez-le avec&#xa0;: {fix}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10192,37 +10214,31 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU ({path}) did not answer `{1}` within {timeout} seconds.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:109; {1} = &apos; &apos;.join(args)</extracomment>
-        <translation>QEMU ({path}) n&apos;a pas répondu à `{1}` en {timeout} secondes.</translation>
+        <source>QEMU ({path}) did not answer `{command}` within {timeout} seconds.</source>
+        <extracomment>kvmgui/runtime/qemu_probe.py:109</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas répondu à `{command}` en {timeout} secondes.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU ({path}) failed to answer `{1}`: {2}</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:114; {1} = &apos; &apos;.join(args), {2} = detail[-1]</extracomment>
-        <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`&#xa0;: {2}</translation>
+        <source>QEMU ({path}) failed to answer `{command}`: {error}</source>
+        <extracomment>kvmgui/runtime/qemu_probe.py:114</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas su répondre à `{command}`&#xa0;: {error}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU ({path}) failed to answer `{1}`.</source>
-        <extracomment>kvmgui/runtime/qemu_probe.py:114; {1} = &apos; &apos;.join(args)</extracomment>
-        <translation>QEMU ({path}) n&apos;a pas su répondre à `{1}`.</translation>
+        <source>QEMU ({path}) failed to answer `{command}`.</source>
+        <extracomment>kvmgui/runtime/qemu_probe.py:114</extracomment>
+        <translation>QEMU ({path}) n&apos;a pas su répondre à `{command}`.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{path} does not look like QEMU: {err}</source>
+        <source>{path} does not look like QEMU: {error}</source>
         <extracomment>kvmgui/runtime/qemu_probe.py:139</extracomment>
-        <translation>{path} ne ressemble pas à QEMU&#xa0;: {err}</translation>
+        <translation>{path} ne ressemble pas à QEMU&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
     <name>runtime.qmp_session</name>
-    <message>
-        <location line="+2"/>
-        <source>This QMP session is already connected.</source>
-        <extracomment>kvmgui/runtime/qmp_session.py:133</extracomment>
-        <translation>Cette session QMP est déjà connectée.</translation>
-    </message>
     <message>
         <location line="+2"/>
         <source>Another program is connected to this VM&apos;s monitor (QEMU serves one client at a time); close it or try again.</source>
@@ -10231,9 +10247,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The VM&apos;s monitor at {socket_path} does not answer ({exc}).</source>
-        <extracomment>kvmgui/runtime/qmp_session.py:176; {socket_path} = self.socket_path, {exc} = exc.exc</extracomment>
-        <translation>Le moniteur de la machine virtuelle sur {socket_path} ne répond pas ({exc}).</translation>
+        <source>The VM&apos;s monitor at {socket} does not answer ({exc}).</source>
+        <extracomment>kvmgui/runtime/qmp_session.py:176</extracomment>
+        <translation>Le moniteur de la machine virtuelle sur {socket} ne répond pas ({exc}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10243,9 +10259,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>QEMU did not answer &apos;{command}&apos; within {1} s; it may be hung. Force the VM off if this persists.</source>
-        <extracomment>kvmgui/runtime/qmp_session.py:251; {1} = timeout or self.command_timeout</extracomment>
-        <translation>QEMU n&apos;a pas répondu à «&#xa0;{command}&#xa0;» en {1} s&#xa0;; il est peut-être bloqué. Forcez l&apos;arrêt de la machine virtuelle si cela persiste.</translation>
+        <source>QEMU did not answer &apos;{command}&apos; within {seconds} s; it may be hung. Force the VM off if this persists.</source>
+        <extracomment>kvmgui/runtime/qmp_session.py:251</extracomment>
+        <translation>QEMU n&apos;a pas répondu à «&#xa0;{command}&#xa0;» en {seconds} s&#xa0;; il est peut-être bloqué. Forcez l&apos;arrêt de la machine virtuelle si cela persiste.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10264,15 +10280,15 @@
     <name>runtime.restore</name>
     <message>
         <location line="+2"/>
-        <source>The new disk ({disk_bytes_size}) is smaller than the disk the backup was made from ({source_bytes_size}): a backup can only be restored onto a disk at least as large as the original. Make the new disk at least {source_bytes_size}.</source>
-        <extracomment>kvmgui/runtime/restore.py:34; {disk_bytes_size} = format_size(disk_bytes), {source_bytes_size} = format_size(source_bytes)</extracomment>
-        <translation>Le nouveau disque ({disk_bytes_size}) est plus petit que le disque d&apos;origine de la sauvegarde ({source_bytes_size})&#xa0;: une sauvegarde ne peut être restaurée que sur un disque au moins aussi grand que l&apos;original. Faites un nouveau disque d&apos;au moins {source_bytes_size}.</translation>
+        <source>The new disk ({size}) is smaller than the disk the backup was made from ({source}): a backup can only be restored onto a disk at least as large as the original. Make the new disk at least {source}.</source>
+        <extracomment>kvmgui/runtime/restore.py:34</extracomment>
+        <translation>Le nouveau disque ({size}) est plus petit que le disque d&apos;origine de la sauvegarde ({source})&#xa0;: une sauvegarde ne peut être restaurée que sur un disque au moins aussi grand que l&apos;original. Faites un nouveau disque d&apos;au moins {source}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Restores the backup on {backup} with the rescue system {1}.</source>
-        <extracomment>kvmgui/runtime/restore.py:51; {1} = rescue_iso.rsplit(&apos;/&apos;, 1)[-1]</extracomment>
-        <translation>Restaure la sauvegarde de {backup} avec le système de secours {1}.</translation>
+        <source>Restores the backup on {backup} with the rescue system {iso}.</source>
+        <extracomment>kvmgui/runtime/restore.py:51</extracomment>
+        <translation>Restaure la sauvegarde de {backup} avec le système de secours {iso}.</translation>
     </message>
 </context>
 <context>
@@ -10354,9 +10370,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The display requires an authentication method kvmgui does not support (types {0}); use no password or a VNC password.</source>
-        <extracomment>kvmgui/runtime/rfb/client.py:288; {0} = sorted(offered)</extracomment>
-        <translation>L&apos;affichage exige une méthode d&apos;authentification que kvmgui ne prend pas en charge (types {0})&#xa0;; n&apos;utilisez pas de mot de passe ou utilisez un mot de passe VNC.</translation>
+        <source>The display requires an authentication method kvmgui does not support (types {types}); use no password or a VNC password.</source>
+        <extracomment>kvmgui/runtime/rfb/client.py:288</extracomment>
+        <translation>L&apos;affichage exige une méthode d&apos;authentification que kvmgui ne prend pas en charge (types {types})&#xa0;; n&apos;utilisez pas de mot de passe ou utilisez un mot de passe VNC.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10390,15 +10406,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The display sent a cursor in an unsupported encoding ({inner}).</source>
+        <source>The display sent a cursor in an unsupported encoding ({encoding}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:391</extracomment>
-        <translation>L&apos;affichage a envoyé un curseur dans un encodage non pris en charge ({inner}).</translation>
+        <translation>L&apos;affichage a envoyé un curseur dans un encodage non pris en charge ({encoding}).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The display sent a rectangle in an encoding kvmgui did not ask for ({enc}).</source>
+        <source>The display sent a rectangle in an encoding kvmgui did not ask for ({encoding}).</source>
         <extracomment>kvmgui/runtime/rfb/client.py:406</extracomment>
-        <translation>L&apos;affichage a envoyé un rectangle dans un encodage que kvmgui n&apos;a pas demandé ({enc}).</translation>
+        <translation>L&apos;affichage a envoyé un rectangle dans un encodage que kvmgui n&apos;a pas demandé ({encoding}).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10442,29 +10458,21 @@
         <extracomment>kvmgui/runtime/rfb/client.py:551</extracomment>
         <translation>Impossible de se connecter à l&apos;affichage sur {addr}&#xa0;: {exc}</translation>
     </message>
+    <message>
+        <source>The display refused the connection.</source>
+        <translation>L&apos;affichage a refusé la connexion.</translation>
+    </message>
 </context>
 <context>
     <name>runtime.rfb.des</name>
-    <message>
-        <location line="+2"/>
-        <source>DES needs an 8-byte key and an 8-byte block</source>
-        <extracomment>kvmgui/runtime/rfb/des.py:114</extracomment>
-        <translation>DES nécessite une clé de 8 octets et un bloc de 8 octets</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a VNC challenge is 16 bytes</source>
-        <extracomment>kvmgui/runtime/rfb/des.py:134</extracomment>
-        <translation>un défi VNC fait 16 octets</translation>
-    </message>
 </context>
 <context>
     <name>runtime.rfb.keymap</name>
     <message>
         <location line="+2"/>
-        <source>“{ch}” cannot be typed on a US keyboard.</source>
+        <source>“{character}” cannot be typed on a US keyboard.</source>
         <extracomment>kvmgui/runtime/rfb/keymap.py:181</extracomment>
-        <translation>«&#xa0;{ch}&#xa0;» ne peut pas être tapé sur un clavier américain.</translation>
+        <translation>«&#xa0;{character}&#xa0;» ne peut pas être tapé sur un clavier américain.</translation>
     </message>
 </context>
 <context>
@@ -10504,57 +10512,57 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{count} snapshots.</source>
+        <source>{n} snapshots.</source>
         <extracomment>kvmgui/runtime/snapshots.py:178</extracomment>
-        <translation>{count} instantanés.</translation>
+        <translation>{n} instantanés.</translation>
     </message>
     <message>
         <location line="-18"/>
-        <source>Took the snapshot &apos;{name}&apos; of &apos;{name2}&apos; (with its memory).</source>
-        <extracomment>kvmgui/runtime/snapshots.py:113; {name2} = vm.name</extracomment>
-        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» pris (avec sa mémoire).</translation>
+        <source>Took the snapshot &apos;{snapshot}&apos; of &apos;{vm}&apos; (with its memory).</source>
+        <extracomment>kvmgui/runtime/snapshots.py:113</extracomment>
+        <translation>Instantané «&#xa0;{snapshot}&#xa0;» de «&#xa0;{vm}&#xa0;» pris (avec sa mémoire).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Took the snapshot &apos;{name}&apos; of &apos;{name2}&apos; (its disks; it is stopped, so there is no memory to keep).</source>
-        <extracomment>kvmgui/runtime/snapshots.py:122; {name2} = vm.name</extracomment>
-        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» pris (ses disques&#xa0;; elle est arrêtée, il n&apos;y a donc pas de mémoire à conserver).</translation>
+        <source>Took the snapshot &apos;{snapshot}&apos; of &apos;{vm}&apos; (its disks; it is stopped, so there is no memory to keep).</source>
+        <extracomment>kvmgui/runtime/snapshots.py:122</extracomment>
+        <translation>Instantané «&#xa0;{snapshot}&#xa0;» de «&#xa0;{vm}&#xa0;» pris (ses disques&#xa0;; elle est arrêtée, il n&apos;y a donc pas de mémoire à conserver).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Reverted &apos;{name}&apos; to the snapshot &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/snapshots.py:133; {name} = vm.name, {name2} = name</extracomment>
-        <translation>«&#xa0;{name}&#xa0;» ramenée à l&apos;instantané «&#xa0;{name2}&#xa0;».</translation>
+        <source>Reverted &apos;{vm}&apos; to the snapshot &apos;{snapshot}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:133</extracomment>
+        <translation>«&#xa0;{vm}&#xa0;» ramenée à l&apos;instantané «&#xa0;{snapshot}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>There is no snapshot named &apos;{name}&apos; on every disk of &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/snapshots.py:139; {name2} = vm.name</extracomment>
-        <translation>L&apos;instantané «&#xa0;{name}&#xa0;» n&apos;existe pas sur tous les disques de «&#xa0;{name2}&#xa0;».</translation>
+        <source>There is no snapshot named &apos;{snapshot}&apos; on every disk of &apos;{vm}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:139</extracomment>
+        <translation>L&apos;instantané «&#xa0;{snapshot}&#xa0;» n&apos;existe pas sur tous les disques de «&#xa0;{vm}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source> Its memory is not restored while the VM is stopped: it will start from the disks as they were then, as after a power cut.</source>
+        <source>Its memory is not restored while the VM is stopped: it will start from the disks as they were then, as after a power cut.</source>
         <extracomment>kvmgui/runtime/snapshots.py:146</extracomment>
-        <translation> Sa mémoire n&apos;est pas restaurée tant que la machine virtuelle est arrêtée&#xa0;: elle démarrera avec les disques tels qu&apos;ils étaient alors, comme après une coupure de courant.</translation>
+        <translation>Sa mémoire n&apos;est pas restaurée tant que la machine virtuelle est arrêtée&#xa0;: elle démarrera avec les disques tels qu&apos;ils étaient alors, comme après une coupure de courant.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Reverted the disks of &apos;{name}&apos; to the snapshot &apos;{name2}&apos;.{extra}</source>
-        <extracomment>kvmgui/runtime/snapshots.py:148; {name} = vm.name, {name2} = name</extracomment>
-        <translation>Disques de «&#xa0;{name}&#xa0;» ramenés à l&apos;instantané «&#xa0;{name2}&#xa0;».{extra}</translation>
+        <source>Reverted the disks of &apos;{vm}&apos; to the snapshot &apos;{snapshot}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:148</extracomment>
+        <translation>Disques de «&#xa0;{vm}&#xa0;» ramenés à l&apos;instantané «&#xa0;{snapshot}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&apos;{name}&apos; has no snapshot named &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/snapshots.py:157; {name} = vm.name, {name2} = name</extracomment>
-        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;instantané nommé «&#xa0;{name2}&#xa0;».</translation>
+        <source>&apos;{vm}&apos; has no snapshot named &apos;{snapshot}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:157</extracomment>
+        <translation>«&#xa0;{vm}&#xa0;» n&apos;a pas d&apos;instantané nommé «&#xa0;{snapshot}&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Deleted the snapshot &apos;{name}&apos; of &apos;{name2}&apos;.</source>
-        <extracomment>kvmgui/runtime/snapshots.py:160; {name2} = vm.name</extracomment>
-        <translation>Instantané «&#xa0;{name}&#xa0;» de «&#xa0;{name2}&#xa0;» supprimé.</translation>
+        <source>Deleted the snapshot &apos;{snapshot}&apos; of &apos;{vm}&apos;.</source>
+        <extracomment>kvmgui/runtime/snapshots.py:160</extracomment>
+        <translation>Instantané «&#xa0;{snapshot}&#xa0;» de «&#xa0;{vm}&#xa0;» supprimé.</translation>
     </message>
 </context>
 <context>
@@ -10618,30 +10626,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui could not create the throwaway VM&apos;s folder in {0}; try again.</source>
-        <extracomment>kvmgui/runtime/throwaway.py:146; {0} = throwaway_root(paths)</extracomment>
-        <translation>kvmgui n&apos;a pas pu créer le dossier de la machine virtuelle jetable dans {0}&#xa0;; réessayez.</translation>
+        <source>kvmgui could not create the throwaway VM&apos;s folder in {folder}; try again.</source>
+        <extracomment>kvmgui/runtime/throwaway.py:146</extracomment>
+        <translation>kvmgui n&apos;a pas pu créer le dossier de la machine virtuelle jetable dans {folder}&#xa0;; réessayez.</translation>
     </message>
 </context>
 <context>
     <name>runtime.viewer</name>
     <message>
         <location line="+2"/>
-        <source>Install the SPICE viewer: sudo apt install virt-viewer</source>
-        <extracomment>kvmgui/runtime/viewer.py:42</extracomment>
-        <translation>Installez la visionneuse SPICE&#xa0;: sudo apt install virt-viewer</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{binary} is not installed, so kvmgui cannot open this display in it. {INSTALL_HINT}</source>
+        <source>{binary} is not installed, so kvmgui cannot open this display in it. Install the SPICE viewer: sudo apt install virt-viewer</source>
         <extracomment>kvmgui/runtime/viewer.py:146</extracomment>
-        <translation>{binary} n&apos;est pas installé, kvmgui ne peut donc pas y ouvrir cet affichage. {INSTALL_HINT}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{binary}: not found on the PATH ({1})</source>
-        <extracomment>kvmgui/runtime/viewer.py:147; {1} = os.environ.get(&apos;PATH&apos;, &apos;&apos;)</extracomment>
-        <translation>{binary}&#xa0;: introuvable dans le PATH ({1})</translation>
+        <translation>{binary} n&apos;est pas installé, kvmgui ne peut donc pas y ouvrir cet affichage. Installez la visionneuse SPICE&#xa0;: sudo apt install virt-viewer</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10657,15 +10653,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>kvmgui could not prepare the connection for the viewer: {0}.</source>
-        <extracomment>kvmgui/runtime/viewer.py:174; {0} = exc.strerror or exc</extracomment>
-        <translation>kvmgui n&apos;a pas pu préparer la connexion pour la visionneuse&#xa0;: {0}.</translation>
+        <source>kvmgui could not prepare the connection for the viewer: {problem}.</source>
+        <extracomment>kvmgui/runtime/viewer.py:174</extracomment>
+        <translation>kvmgui n&apos;a pas pu préparer la connexion pour la visionneuse&#xa0;: {problem}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{binary} could not be started: {1}.</source>
-        <extracomment>kvmgui/runtime/viewer.py:185; {1} = exc.strerror or exc</extracomment>
-        <translation>{binary} n&apos;a pas pu être lancé&#xa0;: {1}.</translation>
+        <source>{binary} could not be started: {problem}.</source>
+        <extracomment>kvmgui/runtime/viewer.py:185</extracomment>
+        <translation>{binary} n&apos;a pas pu être lancé&#xa0;: {problem}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10675,9 +10671,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{binary} stopped at once instead of showing the display of {title}: {2}</source>
-        <extracomment>kvmgui/runtime/viewer.py:197; {2} = _first_line(details)</extracomment>
-        <translation>{binary} s&apos;est arrêté aussitôt au lieu d&apos;afficher l&apos;écran de {title}&#xa0;: {2}</translation>
+        <source>{binary} stopped at once instead of showing the display of {title}: {error}</source>
+        <extracomment>kvmgui/runtime/viewer.py:197</extracomment>
+        <translation>{binary} s&apos;est arrêté aussitôt au lieu d&apos;afficher l&apos;écran de {title}&#xa0;: {error}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10702,15 +10698,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{name} is based on {backing_file}, whose format it does not record: import it with --convert (base and changes become one new image).</source>
-        <extracomment>kvmgui/runtime/vm_import.py:69; {name} = image.name, {backing_file} = info.backing_file</extracomment>
-        <translation>{name} repose sur {backing_file}, dont il n&apos;enregistre pas le format&#xa0;: importez-le avec --convert (la base et les modifications deviennent une seule nouvelle image).</translation>
+        <source>{name} is based on {base}, whose format it does not record: import it with --convert (base and changes become one new image).</source>
+        <extracomment>kvmgui/runtime/vm_import.py:69</extracomment>
+        <translation>{name} repose sur {base}, dont il n&apos;enregistre pas le format&#xa0;: importez-le avec --convert (la base et les modifications deviennent une seule nouvelle image).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The base image of {name} is a &apos;{backing_format}&apos; image: import it with --convert.</source>
-        <extracomment>kvmgui/runtime/vm_import.py:75; {name} = image.name, {backing_format} = info.backing_format</extracomment>
-        <translation>L&apos;image de base de {name} est une image «&#xa0;{backing_format}&#xa0;»&#xa0;: importez-la avec --convert.</translation>
+        <source>The base image of {name} is a &apos;{format}&apos; image: import it with --convert.</source>
+        <extracomment>kvmgui/runtime/vm_import.py:75</extracomment>
+        <translation>L&apos;image de base de {name} est une image «&#xa0;{format}&#xa0;»&#xa0;: importez-la avec --convert.</translation>
     </message>
 </context>
 <context>

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from kvmgui.core.messages import (
+    QT_TRANSLATE_NOOP,
+    SENTENCE,
+    Capitalised,
+    Joined,
+    Message,
+    capitalised,
+    joined,
+)
 from kvmgui.core.paths import VmRuntimePaths
+from kvmgui.core.sizes import Size
+from kvmgui.runtime.exits import exit_verdict
 from kvmgui.runtime.keys import QCODES, KeyNameError, parse_combo
 from kvmgui.runtime.outcome import Outcome
+from kvmgui.runtime.process import ExitStatus
 from kvmgui.runtime.runfiles import (
     LastExit,
     RunMeta,
     clear_last_exit,
+    last_exit_file,
     read_last_exit,
     read_meta,
     write_last_exit,
@@ -103,3 +118,33 @@ def test_run_files_round_trip() -> None:
                                            "", 2.0)
     clear_last_exit(run)
     assert read_last_exit(run) is None
+
+
+def test_a_last_exit_reason_keeps_its_message() -> None:
+    """Read back later (another process, the app restarted), the reason is still a message the
+    UI can translate: the same template, the same values."""
+    root = short_tmp()
+    root.chmod(0o700)
+    (root / "vm").mkdir(mode=0o700)
+    run = VmRuntimePaths(root / "vm")
+    reason = exit_verdict(ExitStatus(signal=9), "", forced=False, panicked=False,
+                          shutdown_reason=None).reason
+    shown = joined([reason, capitalised(Message(QT_TRANSLATE_NOOP(
+        "runtime.context", "the base image of {disk}"), disk=Size(3 << 30)))], SENTENCE)
+    write_last_exit(run, LastExit("crashed", shown, "", 2.0))
+    back = read_last_exit(run)
+    assert back is not None and back.reason == shown
+    assert isinstance(back.reason, Joined) and back.reason.parts[0] == reason
+    first = back.reason.parts[0]
+    assert isinstance(first, Message) and first.template == "{exit}."
+    inner = first.values["exit"]
+    assert isinstance(inner, Message) and inner.values == {"signal": 9, "name": "SIGKILL"}
+    assert isinstance(back.reason.parts[1], Capitalised)
+    assert back.reason.parts[1].values == {"disk": Size(3 << 30)}
+    # A record whose message no longer says what its text says keeps the text alone.
+    data = json.loads(last_exit_file(run).read_text())
+    data["reason"] = "something else"
+    last_exit_file(run).write_text(json.dumps(data))
+    back = read_last_exit(run)
+    assert back is not None and back.reason == "something else"
+    assert not isinstance(back.reason, Message)

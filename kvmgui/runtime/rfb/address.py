@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+
 # What callers may pass: a socket path, "unix:/path", "host:port", or (host, port).
 VncAddressLike = str | os.PathLike[str] | tuple[str, int]
 
@@ -30,6 +32,10 @@ class TcpAddress:
 
 
 VncAddress = UnixAddress | TcpAddress
+
+
+class DisplayAddressError(KvmguiError, ValueError):
+    """A display address kvmgui cannot or will not connect to."""
 
 
 def _is_loopback(host: str) -> bool:
@@ -57,14 +63,18 @@ def parse_address(value: VncAddressLike | VncAddress) -> VncAddress:
         else:
             host_part, sep, port_part = text.rpartition(":")
             if not sep or not port_part.isdigit():
-                raise ValueError(f"“{text}” is not a display address (a socket path or host:port).")
+                raise DisplayAddressError(Message(QT_TRANSLATE_NOOP(
+                    "runtime.rfb.address",
+                    "“{text}” is not a display address (a socket path or host:port)."),
+                    text=text))
             address = TcpAddress(host_part.strip("[]") or "127.0.0.1", int(port_part))
     if isinstance(address, TcpAddress):
         if not 0 < address.port < 65536:
-            raise ValueError(f"{address.port} is not a valid TCP port.")
+            raise DisplayAddressError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.address", "{port} is not a valid TCP port."), port=address.port))
         if not _is_loopback(address.host):
-            raise ValueError(
-                f"The display address {address} is not on this computer; kvmgui only connects "
-                "to displays on 127.0.0.1 or a local socket."
-            )
+            raise DisplayAddressError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.address",
+                "The display address {address} is not on this computer; kvmgui only connects "
+                "to displays on 127.0.0.1 or a local socket."), address=str(address)))
     return address

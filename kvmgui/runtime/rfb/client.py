@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import TcpAddress, VncAddress, VncAddressLike, parse_address
 from kvmgui.runtime.rfb.cursor import decode_alpha_cursor, decode_rich_cursor, rich_cursor_sizes
@@ -179,14 +180,15 @@ class RfbClient:
         except BaseException as exc:
             writer.close()
             if isinstance(exc, TimeoutError):
-                raise RfbConnectError(
-                    f"The display at {addr} did not answer in time. Is the VM still starting?"
-                ) from exc
+                raise RfbConnectError(Message(QT_TRANSLATE_NOOP(
+                    "runtime.rfb.client",
+                    "The display at {addr} did not answer in time. Is the VM still starting?"),
+                    addr=str(addr))) from exc
             if isinstance(exc, asyncio.IncompleteReadError | ConnectionError):
-                raise RfbConnectError(
-                    f"The display at {addr} closed the connection during the greeting; "
-                    "another viewer may hold it exclusively."
-                ) from exc
+                raise RfbConnectError(Message(QT_TRANSLATE_NOOP(
+                    "runtime.rfb.client",
+                    "The display at {addr} closed the connection during the greeting; another "
+                    "viewer may hold it exclusively."), addr=str(addr))) from exc
             raise
         self._task = asyncio.create_task(self._run(), name=f"rfb-reader {addr}")
 
@@ -225,10 +227,14 @@ class RfbClient:
         assert self._stream is not None
         greeting = await self._read(12)
         if not greeting.startswith(b"RFB ") or greeting[7:8] != b".":
-            raise RfbProtocolError(f"{addr} is not a VNC display (it greeted with {greeting!r}).")
+            raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.client", "{addr} is not a VNC display (it greeted with {greeting})."),
+                addr=str(addr), greeting=repr(greeting)))
         major, minor = int(greeting[4:7]), int(greeting[8:11])
         if major != 3:
-            raise RfbProtocolError(f"The display speaks RFB {major}.{minor}, which kvmgui cannot.")
+            raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.client", "The display speaks RFB {major}.{minor}, which kvmgui "
+                "cannot."), major=major, minor=minor))
         minor = 8 if minor >= 8 else 7 if minor == 7 else 3
         self._stream.write(b"RFB 003.%03d\n" % minor)
 
@@ -236,7 +242,7 @@ class RfbClient:
             (count,) = await self._read(1)
             if count == 0:
                 reason = await self._read_reason()
-                raise RfbConnectError(f"The display refused the connection: {reason}")
+                raise RfbConnectError(_refused(reason))
             offered = set(await self._read(count))
             security = self._choose_security(offered)
             self._stream.write(bytes([security]))
@@ -244,7 +250,7 @@ class RfbClient:
             (security,) = struct.unpack(">I", await self._read(4))
             if security == p.Security.INVALID:
                 reason = await self._read_reason()
-                raise RfbConnectError(f"The display refused the connection: {reason}")
+                raise RfbConnectError(_refused(reason))
             self._choose_security({security})
 
         if security == p.Security.VNC_AUTH:
@@ -256,10 +262,20 @@ class RfbClient:
                 detail = await self._read_reason() if minor >= 8 else ""
                 if security == p.Security.VNC_AUTH:
                     raise RfbAuthError(
-                        "The display refused the password. Check the VM's display password."
-                        + (f" ({detail})" if detail else "")
+                        Message(QT_TRANSLATE_NOOP(
+                            "runtime.rfb.client",
+                            "The display refused the password. Check the VM's display password. "
+                            "({detail})"), detail=detail) if detail else
+                        Message(QT_TRANSLATE_NOOP(
+                            "runtime.rfb.client",
+                            "The display refused the password. Check the VM's display password."))
                     )
-                raise RfbAuthError(f"The display refused the connection. {detail}".strip())
+                raise RfbAuthError(
+                    Message(QT_TRANSLATE_NOOP("runtime.rfb.client",
+                                              "The display refused the connection. {detail}"),
+                            detail=detail) if detail else
+                    Message(QT_TRANSLATE_NOOP("runtime.rfb.client",
+                                              "The display refused the connection.")))
 
         self._stream.write(bytes([1 if self._shared else 0]))
         w, h = struct.unpack(">HH", await self._read(4))
@@ -282,17 +298,19 @@ class RfbClient:
             return p.Security.NONE
         if p.Security.VNC_AUTH in offered:
             if self._password is None:
-                raise RfbAuthError("The display asks for a password.")
+                raise RfbAuthError(Message(QT_TRANSLATE_NOOP(
+                    "runtime.rfb.client", "The display asks for a password.")))
             return p.Security.VNC_AUTH
-        raise RfbAuthError(
-            "The display requires an authentication method kvmgui does not support "
-            f"(types {sorted(offered)}); use no password or a VNC password."
-        )
+        raise RfbAuthError(Message(QT_TRANSLATE_NOOP(
+            "runtime.rfb.client",
+            "The display requires an authentication method kvmgui does not support (types "
+            "{types}); use no password or a VNC password."), types=str(sorted(offered))))
 
     # -- reader -------------------------------------------------------------------------------
 
     async def _run(self) -> None:
-        reason = "The display closed the connection."
+        reason: str = Message(QT_TRANSLATE_NOOP("runtime.rfb.client",
+                                                "The display closed the connection."))
         by_client = False
         try:
             while True:
@@ -310,17 +328,20 @@ class RfbClient:
                 elif msg == p.ServerMsg.QEMU:
                     await self._qemu_message()
                 else:
-                    raise RfbProtocolError(f"The display sent an unknown message (type {msg}).")
+                    raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                        "runtime.rfb.client", "The display sent an unknown message (type {msg})."),
+                        msg=msg))
         except asyncio.CancelledError:
-            reason, by_client = "The console was disconnected.", True
+            reason, by_client = _disconnected(), True
         except (asyncio.IncompleteReadError, ConnectionError, OSError):
             if self._closing:
-                reason, by_client = "The console was disconnected.", True
+                reason, by_client = _disconnected(), True
         except RfbError as exc:
-            reason = str(exc)
+            reason = exc.message
         except Exception as exc:  # a decoder bug: report it instead of dying silently
             log.exception("RFB session failed")
-            reason = f"The display connection failed: {exc}"
+            reason = Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.client", "The display connection failed: {exc}"), exc=str(exc))
         finally:
             if self._stream is not None:
                 self._stream.close()
@@ -337,7 +358,9 @@ class RfbClient:
     async def _qemu_message(self) -> None:
         (sub,) = await self._read(1)
         if sub != 1:  # 1 = audio; we never enable it, but tolerate its messages
-            raise RfbProtocolError(f"The display sent an unknown QEMU message (type {sub}).")
+            raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.client", "The display sent an unknown QEMU message (type {sub})."),
+                sub=sub))
         (operation,) = struct.unpack(">H", await self._read(2))
         if operation == 2:
             (length,) = struct.unpack(">I", await self._read(4))
@@ -387,9 +410,10 @@ class RfbClient:
             elif enc == p.Encoding.ALPHA_CURSOR:
                 (inner,) = struct.unpack(">i", await self._read(4))
                 if inner != p.Encoding.RAW:
-                    raise RfbProtocolError(
-                        f"The display sent a cursor in an unsupported encoding ({inner})."
-                    )
+                    raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                        "runtime.rfb.client",
+                        "The display sent a cursor in an unsupported encoding ({encoding})."),
+                        encoding=inner))
                 self.cursor = decode_alpha_cursor(await self._read(w * h * 4), w, h, x, y)
                 self._emit(CursorChanged(self.cursor))
             elif enc == p.Encoding.POINTER_TYPE_CHANGE:
@@ -402,9 +426,10 @@ class RfbClient:
             elif enc == p.Encoding.LAST_RECT:
                 break
             else:
-                raise RfbProtocolError(
-                    f"The display sent a rectangle in an encoding kvmgui did not ask for ({enc})."
-                )
+                raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                    "runtime.rfb.client",
+                    "The display sent a rectangle in an encoding kvmgui did not ask for "
+                    "({encoding})."), encoding=enc))
         self.stats.rects += len(dirty)
         if dirty:
             self._emit(FrameUpdated(tuple(dirty)))
@@ -443,14 +468,16 @@ class RfbClient:
 
     def _check_rect(self, x: int, y: int, w: int, h: int) -> None:
         if x + w > self.width or y + h > self.height:
-            raise RfbProtocolError(
-                f"The display sent a rectangle outside its screen ({w}x{h}+{x}+{y} on "
-                f"{self.width}x{self.height})."
-            )
+            raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.client",
+                "The display sent a rectangle outside its screen ({w}x{h}+{x}+{y} on "
+                "{width}x{height})."), w=w, h=h, x=x, y=y, width=self.width, height=self.height))
 
     def _allocate(self, w: int, h: int) -> None:
         if not (0 < w <= _MAX_DIMENSION and 0 < h <= _MAX_DIMENSION):
-            raise RfbProtocolError(f"The display reported an impossible size ({w}x{h}).")
+            raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.client", "The display reported an impossible size ({w}x{h})."),
+                w=w, h=h))
         self.framebuffer = np.zeros((h, w, 4), np.uint8)
 
     def _resize(self, w: int, h: int) -> None:
@@ -539,13 +566,35 @@ class RfbClient:
                 await self._stream.drain()
 
 
-def _connect_failure(addr: VncAddress, exc: BaseException) -> str:
+def _refused(reason: str) -> Message:
+    # The display's own reason: a value.
+    return Message(QT_TRANSLATE_NOOP("runtime.rfb.client",
+                                     "The display refused the connection: {reason}"),
+                   reason=reason)
+
+
+def _disconnected() -> Message:
+    return Message(QT_TRANSLATE_NOOP("runtime.rfb.client", "The console was disconnected."))
+
+
+def _connect_failure(addr: VncAddress, exc: BaseException) -> Message:
+    where = str(addr)
     if isinstance(exc, FileNotFoundError):
-        return f"No display is listening at {addr}: the VM is probably not running."
+        return Message(QT_TRANSLATE_NOOP(
+            "runtime.rfb.client",
+            "No display is listening at {addr}: the VM is probably not running."), addr=where)
     if isinstance(exc, ConnectionRefusedError):
-        return f"The display at {addr} refused the connection: the VM is probably not running."
+        return Message(QT_TRANSLATE_NOOP(
+            "runtime.rfb.client",
+            "The display at {addr} refused the connection: the VM is probably not running."),
+            addr=where)
     if isinstance(exc, PermissionError):
-        return f"kvmgui may not open the display socket {addr} (permission denied)."
+        return Message(QT_TRANSLATE_NOOP(
+            "runtime.rfb.client",
+            "kvmgui may not open the display socket {addr} (permission denied)."), addr=where)
     if isinstance(exc, TimeoutError):
-        return f"The display at {addr} did not answer in time."
-    return f"Could not connect to the display at {addr}: {exc}"
+        return Message(QT_TRANSLATE_NOOP(
+            "runtime.rfb.client", "The display at {addr} did not answer in time."), addr=where)
+    return Message(QT_TRANSLATE_NOOP(
+        "runtime.rfb.client", "Could not connect to the display at {addr}: {exc}"),
+        addr=where, exc=str(exc))

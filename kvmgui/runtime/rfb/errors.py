@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from kvmgui.core.messages import KvmguiError
 
-class RfbError(Exception):
+
+class RfbError(KvmguiError):
     """Base class: the display connection failed or broke."""
 
 

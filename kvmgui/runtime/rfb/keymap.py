@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+
 # Linux evdev codes 1..83 are the set-1 scancodes themselves (ESC=1 … KP. = 83).
 _EVDEV_SPECIAL: dict[int, int] = {
     85: 0x76,  # ZENKAKUHANKAKU
@@ -66,6 +68,10 @@ EVDEV_TO_XT: dict[int, int] = {code: code for code in range(1, 84)} | _EVDEV_SPE
 
 # X11/xkb (xcb and Wayland) key codes are evdev codes + 8; Qt reports them as nativeScanCode().
 XKB_KEYCODE_OFFSET = 8
+
+
+class UntypableText(KvmguiError, ValueError):
+    """Text with a character a US keyboard cannot type."""
 
 
 def evdev_to_xt(evdev: int) -> int | None:
@@ -178,7 +184,9 @@ def us_text_strokes(text: str) -> list[tuple[int, bool, int]]:
     strokes = []
     for ch in text:
         if ch not in US_LAYOUT:
-            raise ValueError(f"“{ch}” cannot be typed on a US keyboard.")
+            raise UntypableText(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.keymap", "“{character}” cannot be typed on a US keyboard."),
+                character=ch))
         sc, shift = US_LAYOUT[ch]
         strokes.append((sc, shift, keysym_for_char(ch)))
     return strokes

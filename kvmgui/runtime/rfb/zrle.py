@@ -12,6 +12,7 @@ import zlib
 
 import numpy as np
 
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.runtime.rfb.errors import RfbProtocolError
 
 TILE = 64
@@ -28,7 +29,9 @@ class ZrleStream:
         try:
             return self._z.decompress(data)
         except zlib.error as exc:
-            raise RfbProtocolError(f"The display sent corrupt compressed data ({exc}).") from exc
+            raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.zrle", "The display sent corrupt compressed data ({exc})."),
+                exc=str(exc))) from exc
 
 
 def _unpack_indices(packed: np.ndarray, bits: int, width: int) -> np.ndarray:
@@ -100,11 +103,15 @@ def decode_zrle(data: bytes, fb: np.ndarray, x: int, y: int, w: int, h: int) -> 
                     pos += (sub - 128) * CPIXEL
                     pos = _palette_rle(data, pos, tile, tw * th, palette)
                 else:
-                    raise RfbProtocolError(f"The display sent an invalid ZRLE tile (type {sub}).")
+                    raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                        "runtime.rfb.zrle", "The display sent an invalid ZRLE tile (type {sub})."),
+                        sub=sub))
     except (IndexError, ValueError) as exc:
-        raise RfbProtocolError("The display sent a truncated ZRLE rectangle.") from exc
+        raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+            "runtime.rfb.zrle", "The display sent a truncated ZRLE rectangle."))) from exc
     if pos != end:
-        raise RfbProtocolError("The display sent a ZRLE rectangle with trailing data.")
+        raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+            "runtime.rfb.zrle", "The display sent a ZRLE rectangle with trailing data.")))
 
 
 def _run_length(data: bytes, pos: int) -> tuple[int, int]:

@@ -53,6 +53,7 @@ from kvmgui.ui.console.image import FrameImage, save_png
 from kvmgui.ui.console.keys import keysym_for, native_scancode_offset, scancode_for
 from kvmgui.ui.console.none_guard import guard_none_refcount
 from kvmgui.ui.console.state import ConnectionState, VmDisplayState, reconnect_delay
+from kvmgui.ui.i18n import core_text
 
 _BUTTONS = {
     Qt.MouseButton.LeftButton: p.BUTTON_LEFT,
@@ -484,10 +485,10 @@ class ConsoleWidget(QWidget):
         if self._state == ConnectionState.RECONNECTING:
             return (
                 self.tr("The screen is not available. Trying again…"),
-                self._last_error,
+                core_text(self._last_error),
             )
         if self._state == ConnectionState.FAILED:
-            return self.tr("Could not show the screen."), self._last_error
+            return self.tr("Could not show the screen."), core_text(self._last_error)
         return self.tr("No screen connected."), ""
 
     def _draw_message(self, painter: QPainter, title: str, detail: str) -> None:

@@ -135,7 +135,7 @@ class CloneDialog(JobDialog):
             problem = translate(
                 "CloneDialog", "{0} is running: shut it down first, so its disk stops changing."
             ).format(self.stored.spec.name)
-        self.problem.setText(problem)
+        self.problem.setText(core_text(problem))
         busy = self.panel.busy
         self.ok.setEnabled(not problem and not busy and self.created is None)
         for w in (self.name, self.linked, self.full):

@@ -13,7 +13,7 @@ from kvmgui.ui.services import device_label
 
 
 async def probe_sticks() -> tuple[list[BlockDevice], str]:
-    """The sticks found and "", or none and the probe's sentence saying why."""
+    """The sticks found and "", or none and the probe's sentence saying why (translated)."""
     try:
         scan = await probe_block_devices()
     except ProbeError as exc:

@@ -135,6 +135,7 @@ class JobPanel(QWidget):
         self.status.setText(translate("JobPanel", "Cancelling…"))
 
     def show_result(self, text: str) -> None:
+        """A runtime sentence (a Message) or a translated text."""
         self.status.setText(core_text(text))
 
     # -- running ----------------------------------------------------------------------------

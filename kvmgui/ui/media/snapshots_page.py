@@ -184,7 +184,7 @@ class SnapshotsPage(QWidget):
                 return None
             self.rows = []
             self.tree.clear()
-            message = core_text(getattr(exc, "message", "") or str(exc))  # runtime: English
+            message = core_text(getattr(exc, "message", "") or str(exc))  # a runtime Message
             self.empty_hint.setText(
                 translate("SnapshotsPage", "The snapshots could not be read: {0}").format(message)
             )
@@ -234,9 +234,10 @@ class SnapshotsPage(QWidget):
         self.revert_button.setEnabled(not problem and not busy and chosen)
         self.delete_button.setEnabled(not problem and not busy and chosen)
         self.refresh_button.setEnabled(not busy)
+        shown = core_text(problem)
         for b in (self.take_button, self.revert_button, self.delete_button):
-            b.setToolTip(problem)
-        self.reason.setText(problem)
+            b.setToolTip(shown)
+        self.reason.setText(shown)
 
     # -- actions ----------------------------------------------------------------------------
 

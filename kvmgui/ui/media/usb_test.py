@@ -298,7 +298,7 @@ class UsbTestDialog(QDialog):
         self.rescan_button.setEnabled(use_stick)
         self.file.setEnabled(not use_stick)
         problem = self.problem_text()
-        self.problem.setText(problem)
+        self.problem.setText(core_text(problem))
         self.start_button.setEnabled(not problem and not self._starting)
 
     @async_slot(bool)

@@ -209,7 +209,8 @@ class SourcePage(DraftPage):
         self.stick.clear()
         for drive in scan.sticks:
             self.stick.addItem(
-                drive.label if drive.usable else f"{drive.label} — {drive.problem}", drive.path
+                drive.label if drive.usable else f"{drive.label} — {core_text(drive.problem)}",
+                drive.path,
             )
         self.stick.setCurrentIndex(-1)
         self.stick.setEditText(self._stick_label(current))
@@ -360,7 +361,7 @@ def _fill(combo: QComboBox, drives: list[HostDrive], current: str) -> None:
     combo.blockSignals(True)
     combo.clear()
     for drive in drives:
-        label = drive.label if drive.usable else f"{drive.label} — {drive.problem}"
+        label = drive.label if drive.usable else f"{drive.label} — {core_text(drive.problem)}"
         combo.addItem(label, drive.path)
     index = combo.findData(current)
     combo.setCurrentIndex(index if index >= 0 else (0 if drives else -1))
