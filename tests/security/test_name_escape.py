@@ -136,6 +136,7 @@ def test_name_cannot_inject_qemu_options() -> None:
 # -- kvmgui-cli ----------------------------------------------------------------------------
 
 
+@pytest.mark.qemu
 def test_cli_refuses_escaping_names_and_touches_nothing_outside(run_env: RunEnv) -> None:
     vm_root = run_env.paths.default_vm_root
     # A folder next to the VM folder that looks like a VM: "../decoy" must not reach it.

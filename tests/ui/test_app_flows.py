@@ -28,8 +28,12 @@ from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.models import Column
 from tests.ui.flows import boot_file_as_stick, create_with_wizard, start_from_list, state_of
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-system-x86_64") is None,
-                                reason="needs qemu-system-x86_64")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.skipif(shutil.which("qemu-system-x86_64") is None,
+                       reason="needs qemu-system-x86_64"),
+]
 
 READY_TIMEOUT_MS = 90_000  # the test guest under TCG on a busy 2-core machine
 

@@ -32,6 +32,7 @@ def _row(window: MainWindow, vm_id: str) -> Any:
     return row
 
 
+@pytest.mark.qemu
 def test_empty_state_then_list(qtbot: Any, live_ctx: Any, run_async: Any) -> None:
     window = _window(qtbot, live_ctx, run_async)
     assert window.stack.currentWidget() is window.empty
