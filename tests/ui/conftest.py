@@ -28,9 +28,11 @@ from kvmgui.core.hostcheck import report
 from kvmgui.core.model import Accel
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import Settings, save_settings
+from kvmgui.ui.main_window import MainWindow
 from tests.core.hosts import KVM_PVM_HOST
 from tests.core.vm_fixtures import GOLDEN_CAPS, GOLDEN_HOST
 from tests.runtime.helpers import short_tmp
+from tests.ui.flows import Launch
 
 T = TypeVar("T")
 
@@ -63,6 +65,28 @@ def _english_plurals(qapp: QApplication) -> Iterator[None]:
         i18n.remove_translator(qapp, translator)
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """No automatic garbage collection while a GUI test runs; this test's garbage is collected
+    when it ends, on this thread.
+
+    The qasync loop runs asyncio.to_thread work (QEMU's exit, free space, file copies) on
+    QThreads. An automatic collection happens in whichever thread allocates when the
+    threshold is reached, and was seen to start in such a worker during a console test: a
+    widget, QImage or QTimer in a reference cycle collected there is destroyed off the GUI
+    thread, which Qt does not survive (a segfault, only in long runs where cycles pile up).
+    Everything allocated during the test stays in the youngest generation, so collecting
+    that one generation is enough, and cheap."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect(0)
+        if was_enabled:
+            gc.enable()
+
+
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
@@ -80,6 +104,10 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     # Not loop.stop(): it calls QApplication.exit(), after which the next QEventLoop.exec()
     # (pytest-qt's waitSignal) would return at once. Just mark the loop as not running.
     loop._QEventLoop__is_running = False
+    # already_running=True tied the loop to aboutToQuit, which fires each time a later test's
+    # QApplication.exec() returns: cut the tie, or every closed loop stays alive for the session.
+    with contextlib.suppress(RuntimeError, TypeError):
+        qapp.aboutToQuit.disconnect(loop._after_run_forever)
     loop.close()
     asyncio.set_event_loop(None)
     # Widgets a test deleted, and their Python wrappers, go now, between tests, rather than in
@@ -166,3 +194,41 @@ def live_ctx(ctx: Any, run_async: Callable[..., Any]) -> Iterator[Any]:
 
     run_async(stop_all(), timeout=60)
     ctx.manager = None
+
+
+@pytest.fixture
+def launch(qtbot: Any, qloop: Any, app_paths: AppPaths, settings: Any,
+           run_async: Callable[..., Any]) -> Iterator[Launch]:
+    """launch(): the app built and started by kvmgui.ui.app.launch(), what the `kvmgui` entry
+    point runs, on the test's folders (app-level tests build the app with it, never by hand).
+    Afterwards every guest it runs is forced off and its runtime closed."""
+    windows: list[MainWindow] = []
+
+    def start() -> MainWindow:
+        from kvmgui.ui import app
+
+        launched = app.launch(app_paths)
+        window = launched.window
+        windows.append(window)
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(launched.startup.done, timeout=60_000)
+        launched.startup.result()
+        return window
+
+    yield start
+
+    async def stop_all(window: MainWindow) -> None:
+        from kvmgui.ui import app
+
+        manager = window.ctx.manager
+        if manager is None:
+            return
+        manager.reload_store()
+        for controller in manager.controllers():
+            if controller.pid is not None or controller.state.is_active:
+                await controller.force_off()
+        await app.close_runtime(window)
+
+    for window in windows:
+        run_async(stop_all(window), timeout=60)
