@@ -92,6 +92,14 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
+    # A child process still being started (its pipes connecting) is let finish starting:
+    # a start cancelled at that point never completes on Python 3.11 (asyncio then waits for
+    # the pipes it has just cancelled), and this teardown would wait its five seconds for it.
+    starting = [t for t in asyncio.all_tasks(loop)
+                if not t.done() and t.get_coro().__qualname__.endswith("._connect_pipes")]
+    deadline = loop.time() + 5
+    while any(not t.done() for t in starting) and loop.time() < deadline:
+        qapp.processEvents()
     # Cancel whatever a test left behind, let the cancellations run, then close.
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
