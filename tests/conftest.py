@@ -17,7 +17,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import hypothesis
 import pytest
+
+from tests.examples import HYPOTHESIS_DEFAULT, SCALE, examples
 
 # Before any Qt import: no display in CI, and the app must never need one in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -62,6 +65,12 @@ _no_qemu_dir: Path | None = None
 
 def pytest_configure(config: pytest.Config) -> None:
     global _no_qemu_dir
+    if SCALE < 1:
+        # Property tests that set no max_examples of their own are scaled down too.
+        hypothesis.settings.register_profile(
+            "kvmgui-fast", max_examples=examples(HYPOTHESIS_DEFAULT)
+        )
+        hypothesis.settings.load_profile("kvmgui-fast")
     if not config.getoption("--no-qemu"):
         return
     _no_qemu_dir = Path(tempfile.mkdtemp(prefix="kvmgui-no-qemu-"))
