@@ -309,7 +309,8 @@ def test_running_guest_is_reattached_after_a_restart(qtbot: Any, live_ctx: Any, 
     # The app started again, as `kvmgui` starts it, on the same folders.
     second = launch()
     ctx2 = second.ctx
-    assert state_of(second, spec.id) is VmState.RUNNING
+    # Reattached: "starting" until the guest's monitor has answered (a moment on a busy host).
+    qtbot.waitUntil(lambda: state_of(second, spec.id) is VmState.RUNNING, timeout=30_000)
     status2 = ctx2.status(spec.id)
     assert status2 is not None and status2.pid == pid
     second.select(spec.id)
