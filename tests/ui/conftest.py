@@ -95,8 +95,11 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     # A child process still being started (its pipes connecting) is let finish starting:
     # a start cancelled at that point never completes on Python 3.11 (asyncio then waits for
     # the pipes it has just cancelled), and this teardown would wait its five seconds for it.
-    starting = [t for t in asyncio.all_tasks(loop)
-                if not t.done() and t.get_coro().__qualname__.endswith("._connect_pipes")]
+    starting = [
+        t
+        for t in asyncio.all_tasks(loop)
+        if not t.done() and t.get_coro().__qualname__.endswith("._connect_pipes")
+    ]
     deadline = loop.time() + 5
     while any(not t.done() for t in starting) and loop.time() < deadline:
         qapp.processEvents()
@@ -157,8 +160,13 @@ def app_paths(short_root: Path) -> AppPaths:
 @pytest.fixture
 def settings(app_paths: AppPaths) -> Settings:
     """TCG (this machine's KVM cannot run guests), small intervals so tests see updates."""
-    s = replace(Settings(), accelerator=Accel.TCG, stats_interval_s=0.5,
-                thumbnail_interval_s=1.0, shutdown_timeout_s=30)
+    s = replace(
+        Settings(),
+        accelerator=Accel.TCG,
+        stats_interval_s=0.5,
+        thumbnail_interval_s=1.0,
+        shutdown_timeout_s=30,
+    )
     save_settings(app_paths.settings_file, s)
     return s
 
@@ -205,8 +213,9 @@ def live_ctx(ctx: Any, run_async: Callable[..., Any]) -> Iterator[Any]:
 
 
 @pytest.fixture
-def launch(qtbot: Any, qloop: Any, app_paths: AppPaths, settings: Any,
-           run_async: Callable[..., Any]) -> Iterator[Launch]:
+def launch(
+    qtbot: Any, qloop: Any, app_paths: AppPaths, settings: Any, run_async: Callable[..., Any]
+) -> Iterator[Launch]:
     """launch(): the app built and started by kvmgui.ui.app.launch(), what the `kvmgui` entry
     point runs, on the test's folders (app-level tests build the app with it, never by hand).
     Afterwards every guest it runs is forced off and its runtime closed."""
