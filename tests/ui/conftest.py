@@ -194,12 +194,22 @@ def ctx(
 
 
 @pytest.fixture
-def live_ctx(ctx: Any, run_async: Callable[..., Any]) -> Iterator[Any]:
-    """The context with a real VmManager (built as the app builds it); every QEMU it started is
-    forced off afterwards."""
-    manager = ctx.start_runtime()
+def live_ctx(
+    qloop: qasync.QEventLoop,
+    app_paths: AppPaths,
+    settings: Settings,
+    run_async: Callable[..., Any],
+) -> Iterator[Any]:
+    """The context with a real VmManager, built by kvmgui.ui.app.build_context as the app
+    builds it (settings read from the file `settings` wrote); every QEMU it started is forced
+    off afterwards."""
+    from kvmgui.ui import app
+
+    context = app.build_context(app_paths)
+    manager = context.manager
+    assert manager is not None
     run_async(manager.open())
-    yield ctx
+    yield context
 
     async def stop_all() -> None:
         manager.reload_store()
@@ -209,7 +219,8 @@ def live_ctx(ctx: Any, run_async: Callable[..., Any]) -> Iterator[Any]:
         await manager.close()
 
     run_async(stop_all(), timeout=60)
-    ctx.manager = None
+    context.manager = None
+    context.deleteLater()
 
 
 @pytest.fixture
