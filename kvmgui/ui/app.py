@@ -13,7 +13,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,6 +25,9 @@ from kvmgui.ui.i18n import install_translator, translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from kvmgui.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 DESKTOP_ID = "io.github.kvmgui.KvmGui"
@@ -102,14 +105,23 @@ def launch(paths: AppPaths, guard: SingleInstance | None = None) -> Launched:
     return Launched(window, window.spawn(window.startup()))
 
 
-def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
-    """The context, the runtime and the main window (also used by the screenshot script)."""
+def build_context(paths: AppPaths) -> AppContext:
+    """The context with its runtime, from the settings file: what build() gives the window
+    (tests that drive windows of their own start from it too)."""
     from kvmgui.ui.context import AppContext
-    from kvmgui.ui.errors import show_error
 
     env = load_environment(paths)  # as kvmgui-cli reads them
     ctx = AppContext(paths, env.settings, settings_warnings=env.settings_warnings)
     ctx.start_runtime()
+    return ctx
+
+
+def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
+    """The context, the runtime and the main window (also used by the screenshot script)."""
+    from kvmgui.ui.errors import show_error
+
+    ctx = build_context(paths)
+    warnings = ctx.settings_warnings
     window = MainWindow(ctx)
     if guard is not None:
 

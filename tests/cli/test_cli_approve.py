@@ -26,6 +26,7 @@ def _one_line(err: str) -> str:
     return lines[0]
 
 
+@pytest.mark.qemu
 @pytest.mark.parametrize(("extra", "code", "needle"), [
     ("-qmp tcp:0.0.0.0:4444,server=on", 1, "-qmp"),
     ("-netdev user,id=n,tftp=/", 1, "tftp"),
@@ -41,6 +42,7 @@ def test_bad_extra_args_are_one_sentence_and_create_nothing(
     assert not (vm_root / "vm").exists()
 
 
+@pytest.mark.qemu
 def test_edit_extra_args_approves_what_was_typed(
         vm_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "create", "vm", "--no-disk")[0] == 0

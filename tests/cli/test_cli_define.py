@@ -57,6 +57,7 @@ BAD_INPUTS = [
 ]
 
 
+@pytest.mark.qemu
 @pytest.mark.parametrize(("argv", "code", "needle"), BAD_INPUTS)
 def test_bad_input_is_one_sentence_and_writes_nothing(
     vm_root: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, needle: str
@@ -72,6 +73,7 @@ def test_bad_input_is_one_sentence_and_writes_nothing(
     assert files_under(vm_root) == []
 
 
+@pytest.mark.qemu
 def test_sizes_in_the_wiki_spellings_parse(
     vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -83,6 +85,7 @@ def test_sizes_in_the_wiki_spellings_parse(
     assert len(list(vm_root.iterdir())) == 4
 
 
+@pytest.mark.qemu
 def test_duplicate_name_is_refused(
     vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -93,6 +96,7 @@ def test_duplicate_name_is_refused(
     assert files_under(vm_root) == before
 
 
+@pytest.mark.qemu
 def test_create_show_edit_command_line_delete(
     vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -138,6 +142,7 @@ def test_unknown_vm_is_one_sentence(vm_root: Path, capsys: pytest.CaptureFixture
     assert code == 1 and "ghost" in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.qemu
 def test_doctor_explains_auto_here(vm_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "doctor", "--json")
     doc = json.loads(out)
@@ -149,6 +154,7 @@ def test_doctor_explains_auto_here(vm_root: Path, capsys: pytest.CaptureFixture[
     assert {"dev-kvm", "qemu", "qemu-img"} <= keys
 
 
+@pytest.mark.qemu
 def test_new_vm_from_an_iso_is_in_its_install_phase_until_a_boot_order_is_chosen(
     vm_root: Path, iso: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -170,6 +176,7 @@ def test_new_vm_from_an_iso_is_in_its_install_phase_until_a_boot_order_is_chosen
     assert "Boot:      disk, cdrom, usb\n" in out and "install phase" not in out
 
 
+@pytest.mark.qemu
 def test_explicit_boot_order_or_existing_disk_means_no_install_phase(
     vm_root: Path, iso: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

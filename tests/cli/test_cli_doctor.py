@@ -45,6 +45,7 @@ def check_order(block: list[str]) -> None:
     assert "fix:" not in kinds, block
 
 
+@pytest.mark.qemu
 def test_doctor_text_leads_with_the_plain_sentence_and_says_each_fix_once(
     vm_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

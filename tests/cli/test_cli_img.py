@@ -26,6 +26,7 @@ def text_raw(path: Path, size: int = 16 * MIB) -> Path:
     return path
 
 
+@pytest.mark.qemu
 def test_create_info_and_overlay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "img", "create", "base.qcow2", "2G")
     assert code == 0 and "Created base.qcow2 (qcow2, 2 GiB)" in out
@@ -55,6 +56,7 @@ def test_create_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert not Path("a.qcow2").exists() and not Path("a.raw").exists()
 
 
+@pytest.mark.qemu
 def test_convert_compress_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     raw = text_raw(tmp_path / "disk.raw")
     subprocess.run(["qemu-img", "convert", "-f", "raw", "-O", "vmdk", str(raw), "disk.vmdk"],
@@ -80,6 +82,7 @@ def test_convert_compress_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert [n for n in os.listdir(tmp_path) if n.endswith(".kvmgui-tmp")] == []
 
 
+@pytest.mark.qemu
 def test_compress_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     raw = text_raw(tmp_path / "disk.raw")
     subprocess.run(["qemu-img", "convert", "-f", "raw", "-O", "qcow2", str(raw), "vm.qcow2"],
@@ -90,6 +93,7 @@ def test_compress_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 1 and "only qcow2 images can be compressed" in err
 
 
+@pytest.mark.qemu
 def test_resize(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "img", "create", "d.qcow2", "1G")[0] == 0
     code, out, _ = run(capsys, "img", "resize", "d.qcow2", "+1G")

@@ -44,6 +44,7 @@ def base(capsys: pytest.CaptureFixture[str]) -> Path:
     return disk
 
 
+@pytest.mark.qemu
 def test_linked_clone_chain_and_protection(base: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "clone", "base", "web", "--linked")
@@ -80,6 +81,7 @@ def test_linked_clone_chain_and_protection(base: Path,
     assert stat.S_IMODE(os.stat(base).st_mode) & 0o200
 
 
+@pytest.mark.qemu
 def test_clone_json_and_full_clone(base: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "clone", "base", "lnk", "--linked", "--json")
     doc = json.loads(out)
@@ -95,6 +97,7 @@ def test_clone_json_and_full_clone(base: Path, capsys: pytest.CaptureFixture[str
     assert code == 1 and "full" in err
 
 
+@pytest.mark.qemu
 def test_copy_to_device(base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     small = tmp_path / "small.raw"
     small.write_bytes(b"")
@@ -126,6 +129,7 @@ def test_img_help_still_lists_the_other_actions(capsys: pytest.CaptureFixture[st
         assert action in out
 
 
+@pytest.mark.qemu
 def test_linked_clone_of_an_image_file(tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     image = tmp_path / "golden.raw"

@@ -12,7 +12,8 @@ import pytest
 
 from tests.cli.helpers import run
 
-pytestmark = pytest.mark.usefixtures("vm_root")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [pytest.mark.qemu, pytest.mark.usefixtures("vm_root")]
 
 PASSWD_REFUSAL = (
     "/etc/passwd is neither a CD/DVD image (ISO) nor a bootable disk image: pick the install "

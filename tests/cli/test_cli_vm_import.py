@@ -13,7 +13,12 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.runtime.helpers import RunEnv
+
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = pytest.mark.qemu
 
 
 def qemu_img(*args: str) -> str:

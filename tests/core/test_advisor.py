@@ -49,6 +49,7 @@ from kvmgui.core.model import (
     VmSpec,
 )
 from kvmgui.core.presets import new_spec
+from tests.examples import examples
 
 HOST = HostFacts(kvm_usable=True, cpu_count=8)
 NO_KVM_HOST = HostFacts(kvm_usable=False, cpu_count=2)
@@ -178,7 +179,7 @@ def test_window_mean_is_time_weighted() -> None:
     assert window_mean(values[:2], 10.0) is None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     values=st.lists(st.one_of(st.none(), st.floats(0, 400)), min_size=1, max_size=80),
     window_s=st.sampled_from([4.0, 10.0, 60.0]),
@@ -201,7 +202,7 @@ def test_never_fires_unless_the_whole_window_is_above(
             assert all(s.percent is not None for s in series[: i + 1] if s.at > start)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(boot=st.integers(0, 29), idle=st.floats(0, 3.0))
 def test_a_spike_shorter_than_the_window_never_fires(boot: int, idle: float) -> None:
     window = CpuWindow(60, 3.0)

@@ -29,6 +29,9 @@ from kvmgui.core.settings import OnQuit, Settings, load_settings, settings_to_di
 
 REPO = Path(__file__).resolve().parents[2]
 
+# The two kill loops (200 child processes each, tens of seconds on a busy machine) are `slow`:
+# the fast lane keeps the single-process tests of write_atomic.
+
 # The child imports only what it needs, so 200 start-ups stay cheap.
 WRITER = r"""
 import sys
@@ -87,6 +90,7 @@ def _kill_loop(script: str, args: list[str], iterations: int, check: object) -> 
     return iterations
 
 
+@pytest.mark.slow
 def test_definition_survives_sigkill_while_saving(tmp_path: Path) -> None:
     old = new_spec("kill-test", disks=(Disk("disk.qcow2", size_bytes=20 << 30),))
     new = replace(old, memory_mib=512, description="x" * 5000, extra_args=("-no-hpet",))
@@ -117,6 +121,7 @@ def test_definition_survives_sigkill_while_saving(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.slow
 def test_settings_survive_sigkill_while_saving(tmp_path: Path) -> None:
     target = tmp_path / "config" / "settings.json"
     expected = [

@@ -47,8 +47,9 @@ from kvmgui.core.settings import Settings, load_settings
 from kvmgui.core.sizes import MAX_SIZE, SizeError, parse_size
 from kvmgui.core.store import StoreError, VmStore
 from kvmgui.core.validation import Problem, validate_name, validate_spec
+from tests.examples import examples
 
-FUZZ = settings(max_examples=200, deadline=None, database=None,
+FUZZ = settings(max_examples=examples(200), deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
 json_values = st.recursive(

@@ -44,6 +44,7 @@ from kvmgui.core.hostcheck import (
     status_rank,
 )
 from kvmgui.core.model import Accel
+from tests.examples import examples
 
 GIB = 1024**3
 
@@ -639,7 +640,7 @@ raw_facts = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(raw_facts)
 def test_every_host_gets_one_sentence_per_key_and_a_consistent_accel(
     raw: HostProbeResult,

@@ -118,6 +118,7 @@ def test_format_size_arg_round_trips(n: int) -> None:
     assert parse_size(format_size_arg(n)) == n
 
 
+@pytest.mark.qemu
 @pytest.mark.parametrize("text", ["10 G", "1.5T", "500M", "4096B"])
 def test_qemu_img_reads_the_same_size(tmp_path: Path, text: str) -> None:
     """What parse_size means is what qemu-img creates (binary units, like QEMU's own)."""

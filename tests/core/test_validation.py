@@ -607,6 +607,7 @@ def test_the_suites_bootable_hybrid_iso_is_an_iso(test_iso: Path) -> None:
     assert media.classify(head) is media.MediumKind.ISO9660
 
 
+@pytest.mark.qemu
 @pytest.mark.parametrize("fmt", ["qcow2", "vmdk", "vdi", "vhdx", "vpc"])
 def test_disk_images_of_other_programs_are_named(tmp_path: Path, fmt: str) -> None:
     image = tmp_path / f"disk.{fmt}"
@@ -623,6 +624,7 @@ def test_disk_images_of_other_programs_are_named(tmp_path: Path, fmt: str) -> No
     assert problems[0].field == "cdrom.path" and problems[0].severity is Severity.ERROR
 
 
+@pytest.mark.qemu
 def test_raw_disk_with_a_boot_sector_is_bootable(tmp_path: Path) -> None:
     image = tmp_path / "stick.img"
     _tool("qemu-img", "create", "-q", "-f", "raw", image, "4M")

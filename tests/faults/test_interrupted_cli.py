@@ -31,6 +31,9 @@ import pytest
 from kvmgui.core.leftovers import INCOMPLETE_PREFIX, TMP_SUFFIX
 from tests.runtime.helpers import REPO, RunEnv
 
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = pytest.mark.qemu
+
 MiB = 1024 * 1024
 RATE = "24M"  # qemu-img convert -r: 128 MiB of data take about five seconds
 SIGNALS = {"TERM": signal.SIGTERM, "HUP": signal.SIGHUP, "KILL": signal.SIGKILL}

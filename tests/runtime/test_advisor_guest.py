@@ -189,6 +189,8 @@ GRACE_S = 22.0
 INTERVAL_S = 1.0
 
 
+@pytest.mark.slow
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_busy_guest_gets_the_notice_and_idle_guest_does_not(
     manager: VmManager, run_env: RunEnv, events: EventLog, test_iso: Path, test_iso_busy: Path,

@@ -38,9 +38,8 @@ from tests.runtime.helpers import (
     tiny_spec,
 )
 
-pytestmark = [pytest.mark.qemu]
 
-
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_start_pause_resume_reset_force_off(
     run_env: RunEnv, manager: VmManager, events: EventLog, tmp_path: Path
@@ -97,6 +96,7 @@ async def test_start_pause_resume_reset_force_off(
     assert (await vm.pause()).code == "not-running"
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_start_of_a_running_vm_says_so(run_env: RunEnv, manager: VmManager) -> None:
     create_vm(run_env, tiny_spec("twice"))
@@ -110,6 +110,7 @@ async def test_start_of_a_running_vm_says_so(run_env: RunEnv, manager: VmManager
     assert vm.pid == pid and qemu_pids_using(run_env.root) == [pid]
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_concurrent_starts_in_process_launch_one_qemu(
     run_env: RunEnv, manager: VmManager
@@ -123,6 +124,7 @@ async def test_concurrent_starts_in_process_launch_one_qemu(
     assert len(qemu_pids_using(run_env.root)) == 1
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_concurrent_starts_cli_and_app_launch_one_qemu(
     run_env: RunEnv, manager: VmManager
@@ -144,6 +146,7 @@ async def test_concurrent_starts_cli_and_app_launch_one_qemu(
     assert vm.state is VmState.RUNNING and vm.pid is not None
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_missing_iso_is_a_plain_sentence(run_env: RunEnv, manager: VmManager) -> None:
     missing = run_env.root / "gone" / "install.iso"
@@ -161,6 +164,7 @@ async def test_missing_iso_is_a_plain_sentence(run_env: RunEnv, manager: VmManag
     assert not sockets_under(run_env.root)
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_disk_locked_by_another_qemu_is_a_plain_sentence(
     run_env: RunEnv, manager: VmManager
@@ -181,6 +185,7 @@ async def test_disk_locked_by_another_qemu_is_a_plain_sentence(
     assert len(qemu_pids_using(run_env.root)) == 1
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_port_forward_in_use_is_a_plain_sentence(
     run_env: RunEnv, manager: VmManager
@@ -197,6 +202,7 @@ async def test_port_forward_in_use_is_a_plain_sentence(
     assert f"The host port {port} is already in use" in result.message
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_kill_9_of_qemu_is_a_crash_with_the_reason(
     run_env: RunEnv, manager: VmManager, events: EventLog
@@ -224,6 +230,7 @@ async def test_kill_9_of_qemu_is_a_crash_with_the_reason(
     assert vm.state is VmState.RUNNING
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_stale_pidfile_and_sockets_are_cleaned(
     run_env: RunEnv, manager: VmManager
@@ -247,6 +254,7 @@ async def test_stale_pidfile_and_sockets_are_cleaned(
     assert process.read_pidfile(run.pidfile) == vm.pid != os.getpid()
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_shutdown_of_a_guest_that_ignores_acpi(
     run_env: RunEnv, manager: VmManager, events: EventLog
@@ -265,6 +273,7 @@ async def test_shutdown_of_a_guest_that_ignores_acpi(
     assert vm.status().state is VmState.STOPPED and vm.pid is None
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_cd_tray_eject_and_insert(
     run_env: RunEnv, manager: VmManager, events: EventLog, test_iso: Path
@@ -284,6 +293,7 @@ async def test_cd_tray_eject_and_insert(
     assert all(e.device_id == "cdrom0" for e in events.of_type(TrayMoved))
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_no_cd_drive_is_said_plainly(run_env: RunEnv, manager: VmManager) -> None:
     create_vm(run_env, tiny_spec("nocd", cdrom=None))
@@ -296,6 +306,7 @@ async def test_no_cd_drive_is_said_plainly(run_env: RunEnv, manager: VmManager) 
                              "at the next start)."
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_actions_on_a_stopped_vm(run_env: RunEnv, manager: VmManager,
                                        tmp_path: Path) -> None:
@@ -310,6 +321,7 @@ async def test_actions_on_a_stopped_vm(run_env: RunEnv, manager: VmManager,
         assert outcome.message == "'idle' is not running."
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_state_changes_come_from_qmp_events(
     run_env: RunEnv, manager: VmManager, events: EventLog
@@ -351,7 +363,9 @@ def unit_controller(**settings: Any) -> tuple[VmController, list[RuntimeEvent]]:
 
 @pytest.mark.asyncio
 async def test_events_drive_the_state() -> None:
-    vm, published = unit_controller(shutdown_timeout_s=1)
+    # The power-button timer's interval comes from the settings: a fifth of a second keeps the
+    # waits below short.
+    vm, published = unit_controller(shutdown_timeout_s=0.2)
 
     def state() -> VmState:  # a call, so mypy does not narrow it between events
         return vm.state
@@ -382,12 +396,15 @@ async def test_events_drive_the_state() -> None:
     assert state() is VmState.SHUTTING_DOWN
     vm._on_event("RESUME", {})  # a resume does not end a shutdown in progress
     assert state() is VmState.SHUTTING_DOWN
-    await asyncio.sleep(1.3)
+    deadline = asyncio.get_running_loop().time() + 5
+    while state() is not VmState.RUNNING and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.02)
     assert state() is VmState.RUNNING and "did not react" in vm.reason
+    assert "within 0.2 s" in vm.reason
 
     vm._on_event("POWERDOWN", {})
     vm._on_event("SHUTDOWN", {"guest": True, "reason": "guest-shutdown"})
-    await asyncio.sleep(1.3)  # the timer was cancelled by SHUTDOWN
+    await asyncio.sleep(0.5)  # past the interval: the timer was cancelled by SHUTDOWN
     assert state() is VmState.SHUTTING_DOWN
     assert vm._exit_verdict(process.ExitStatus(code=0), "") == (
         VmState.STOPPED, "The guest shut down.", "")
@@ -429,6 +446,7 @@ def test_locked_tray_is_said_plainly() -> None:
     assert outcome.details == locked.description
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_too_long_runtime_folder_is_said_plainly(
     host_env: tuple[Any, Any]

@@ -25,7 +25,9 @@ from kvmgui.runtime.images import ImageCancelled, ImageError, ImageJob
 from tests.qemu_holding import qemu_holding
 from tests.runtime.test_clones import make_image, run, write_pattern
 
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
 pytestmark = [
+    pytest.mark.qemu,
     pytest.mark.skipif(shutil.which("qemu-img") is None or shutil.which("qemu-io") is None,
                        reason="qemu-img and qemu-io are needed"),
     pytest.mark.asyncio,

@@ -18,7 +18,9 @@ from kvmgui.runtime.disk_snapshots import (
 from kvmgui.runtime.images import ImageError, create_image
 from tests.qemu_holding import qemu_holding
 
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
 pytestmark = [
+    pytest.mark.qemu,
     pytest.mark.skipif(shutil.which("qemu-io") is None, reason="qemu-io is not installed"),
     pytest.mark.asyncio,
 ]

@@ -74,6 +74,7 @@ def fake_tree(tmp_path: Path, *, cpuinfo: str = INTEL_CPUINFO) -> Path:
 # --------------------------------------------------------------------------- the real host
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_real_probe_finds_qemu_and_is_consistent(tmp_path: Path) -> None:
     rep = await check_host(tmp_path / "vms", env=empty_env(tmp_path))
@@ -96,6 +97,7 @@ async def test_real_probe_finds_qemu_and_is_consistent(tmp_path: Path) -> None:
     assert rep.facts.resolve_accel(Accel.AUTO) is rep.accel
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 @pytest.mark.skipif(not THIS_MACHINE, reason="only the kvm_pvm build machine looks like this")
 async def test_real_probe_on_this_machine_resolves_auto_to_tcg(tmp_path: Path) -> None:
@@ -127,6 +129,7 @@ async def test_real_probe_on_this_machine_resolves_auto_to_tcg(tmp_path: Path) -
 # --------------------------------------------------------------------------- fake trees
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_fake_tree_without_dev_kvm_names_the_fix(tmp_path: Path) -> None:
     root = fake_tree(tmp_path)
@@ -152,6 +155,7 @@ async def test_fake_tree_without_dev_kvm_names_the_fix(tmp_path: Path) -> None:
     assert raw.ovmf_code is None and f["ovmf"].status is Status.WARNING
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_fake_tree_without_flags_or_dev_kvm_asks_for_firmware(tmp_path: Path) -> None:
     root = fake_tree(tmp_path, cpuinfo=INTEL_CPUINFO.replace(" vmx ept", ""))
@@ -162,6 +166,7 @@ async def test_fake_tree_without_flags_or_dev_kvm_asks_for_firmware(tmp_path: Pa
     assert "VT-x/AMD-V" in f["cpu-virt"].fix
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_fake_tree_modules_from_sys_when_proc_modules_is_missing(tmp_path: Path) -> None:
     root = fake_tree(tmp_path)
@@ -177,6 +182,7 @@ async def test_fake_tree_modules_from_sys_when_proc_modules_is_missing(tmp_path:
     assert raw.dmi_product_name == "Standard PC (Q35 + ICH9, 2009)"
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_fake_tree_with_nothing_at_all(tmp_path: Path) -> None:
     root = tmp_path / "empty"
@@ -191,6 +197,7 @@ async def test_fake_tree_with_nothing_at_all(tmp_path: Path) -> None:
     assert [f.key for f in rep.findings] == list(FINDING_KEYS)
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_placeholder_dev_kvm_file_is_not_ioctled(tmp_path: Path) -> None:
     root = fake_tree(tmp_path)
@@ -202,6 +209,7 @@ async def test_placeholder_dev_kvm_file_is_not_ioctled(tmp_path: Path) -> None:
     assert raw.kvm_open_errno is None and raw.kvm_api_version is None
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 @pytest.mark.skipif(not os.path.exists("/dev/kvm"), reason="needs a real /dev/kvm")
 async def test_fake_tree_linked_to_the_real_dev_kvm_runs_the_ioctls(tmp_path: Path) -> None:
@@ -226,6 +234,7 @@ def _open_fd_targets() -> Iterator[str]:
             continue
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_group_file_listing_without_session_membership(tmp_path: Path) -> None:
     # The kvm group lists this user, but this process never had that gid: exactly the state
@@ -250,6 +259,7 @@ def _unix_socket(path: Path) -> socket.socket:
     return sock
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_pulse_socket_selects_pa(tmp_path: Path) -> None:
     env = empty_env(tmp_path)
@@ -272,6 +282,7 @@ async def test_pulse_socket_selects_pa(tmp_path: Path) -> None:
         assert rep.facts.audio_reason == audio.message
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_pipewire_without_pulse_means_no_sound(tmp_path: Path) -> None:
     env = empty_env(tmp_path)
@@ -286,6 +297,7 @@ async def test_pipewire_without_pulse_means_no_sound(tmp_path: Path) -> None:
     assert rep.facts.audio_driver == "none"
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_pulse_server_variable_is_honoured(tmp_path: Path) -> None:
     env = empty_env(tmp_path)
@@ -340,6 +352,7 @@ async def test_version_error_paths(tmp_path: Path) -> None:
     assert raw.qemu_audio_drivers is None  # QEMU could not be asked: nothing concluded
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_free_space_of_a_folder_not_yet_created(tmp_path: Path) -> None:
     raw = await probe_host(tmp_path / "a/b/c", root=fake_tree(tmp_path), env=empty_env(tmp_path))

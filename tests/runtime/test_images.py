@@ -37,7 +37,9 @@ from tests.qemu_holding import qemu_holding
 
 QEMU_IMG = shutil.which("qemu-img")
 QEMU = shutil.which("qemu-system-x86_64")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
 pytestmark = [
+    pytest.mark.qemu,
     pytest.mark.skipif(QEMU_IMG is None, reason="qemu-img is not installed"),
     pytest.mark.asyncio,
 ]

@@ -18,6 +18,9 @@ from kvmgui.runtime.context import MonitorRole, RuntimeContext
 from kvmgui.runtime.launch import settle_install_phase
 from tests.runtime.helpers import RunEnv, settings_for_tests
 
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = pytest.mark.qemu
+
 
 @pytest.fixture
 def env() -> Iterator[RunEnv]:

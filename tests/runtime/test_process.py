@@ -117,6 +117,7 @@ def _run_dir() -> VmRuntimePaths:
     return run
 
 
+@pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_identity_needs_a_live_qemu_pointing_into_the_runtime_folder(
     tmp_path: Path,

@@ -84,6 +84,7 @@ async def wait_until(condition: Callable[[], bool], timeout: float = 5) -> None:
         await asyncio.sleep(0.01)
 
 
+@pytest.mark.qemu
 async def test_events_status_and_quit(qemu: Qemu) -> None:
     rec = Recorder()
     session = QmpSession(qemu.main, name="t", on_event=rec.on_event, on_lost=rec.on_lost)
@@ -107,6 +108,7 @@ async def test_events_status_and_quit(qemu: Qemu) -> None:
     assert await qemu.watch.wait(5) == process.ExitStatus(code=0)
 
 
+@pytest.mark.qemu
 async def test_command_errors_and_hmp(qemu: Qemu) -> None:
     session = QmpSession(qemu.main)
     await session.connect()
@@ -124,6 +126,7 @@ async def test_command_errors_and_hmp(qemu: Qemu) -> None:
     assert not qemu.watch.exited  # closing our session leaves QEMU running
 
 
+@pytest.mark.qemu
 async def test_one_client_per_monitor_busy_and_fallback(qemu: Qemu) -> None:
     holder = QmpSession(qemu.main)
     await holder.connect()
@@ -143,6 +146,7 @@ async def test_one_client_per_monitor_busy_and_fallback(qemu: Qemu) -> None:
     await again.close()
 
 
+@pytest.mark.qemu
 async def test_hung_qemu_times_out_and_the_session_survives(qemu: Qemu) -> None:
     session = QmpSession(qemu.main, command_timeout=0.5)
     await session.connect()
@@ -158,6 +162,7 @@ async def test_hung_qemu_times_out_and_the_session_survives(qemu: Qemu) -> None:
         await session.close()
 
 
+@pytest.mark.qemu
 async def test_killed_qemu_is_noticed(qemu: Qemu) -> None:
     rec = Recorder()
     session = QmpSession(qemu.main, on_event=rec.on_event, on_lost=rec.on_lost)

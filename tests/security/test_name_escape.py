@@ -24,6 +24,7 @@ from kvmgui.core.paths import MAX_SOCKET_PATH, AppPaths, VmRuntimePaths, runtime
 from kvmgui.core.presets import new_spec
 from kvmgui.core.store import StoreError, VmStore
 from kvmgui.core.validation import validate_name
+from tests.examples import examples
 from tests.runtime.helpers import RunEnv
 
 ESCAPES = ["../evil", "../../evil", "..", ".", "/tmp/evil", "a/../../evil", "a/b", "x\0y",
@@ -82,7 +83,7 @@ def test_hand_written_definition_cannot_steer_folders(tmp_path: Path) -> None:
 valid_ids = st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True)
 
 
-@settings(max_examples=200, deadline=None, database=None)
+@settings(max_examples=examples(200), deadline=None, database=None)
 @given(valid_ids)
 def test_runtime_folder_of_any_valid_id_stays_in_the_runtime_folder(vm_id: str) -> None:
     paths = AppPaths.under(Path("/run/test"))
@@ -136,6 +137,7 @@ def test_name_cannot_inject_qemu_options() -> None:
 # -- kvmgui-cli ----------------------------------------------------------------------------
 
 
+@pytest.mark.qemu
 def test_cli_refuses_escaping_names_and_touches_nothing_outside(run_env: RunEnv) -> None:
     vm_root = run_env.paths.default_vm_root
     # A folder next to the VM folder that looks like a VM: "../decoy" must not reach it.

@@ -23,8 +23,11 @@ from kvmgui.core.sizes import MIB
 from kvmgui.runtime.throwaway import create_throwaway, release
 from tests.runtime.helpers import RunEnv, create_vm, tiny_spec
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None,
-                                reason="qemu-img is not installed")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.skipif(shutil.which("qemu-img") is None, reason="qemu-img is not installed"),
+]
 
 
 def sha256(path: Path) -> str:

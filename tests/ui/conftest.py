@@ -24,12 +24,21 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from kvmgui.core.hostcheck import report
 from kvmgui.core.model import Accel
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import Settings, save_settings
+from kvmgui.ui.main_window import MainWindow
+from tests.core.hosts import KVM_PVM_HOST
+from tests.core.vm_fixtures import GOLDEN_CAPS, GOLDEN_HOST
 from tests.runtime.helpers import short_tmp
+from tests.ui.flows import Launch
 
 T = TypeVar("T")
+
+# The build machine's probe, with the facts the golden command lines are built for (8 GiB,
+# 4 CPUs, OVMF and swtpm installed): what `ctx` holds for tests that do not probe QEMU.
+RECORDED_HOST = replace(report(KVM_PVM_HOST), facts=GOLDEN_HOST)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -56,11 +65,44 @@ def _english_plurals(qapp: QApplication) -> Iterator[None]:
         i18n.remove_translator(qapp, translator)
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """No automatic garbage collection while a GUI test runs; this test's garbage is collected
+    when it ends, on this thread.
+
+    The qasync loop runs asyncio.to_thread work (QEMU's exit, free space, file copies) on
+    QThreads. An automatic collection happens in whichever thread allocates when the
+    threshold is reached, and was seen to start in such a worker during a console test: a
+    widget, QImage or QTimer in a reference cycle collected there is destroyed off the GUI
+    thread, which Qt does not survive (a segfault, only in long runs where cycles pile up).
+    Everything allocated during the test stays in the youngest generation, so collecting
+    that one generation is enough, and cheap."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect(0)
+        if was_enabled:
+            gc.enable()
+
+
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
+    # A child process still being started (its pipes connecting) is let finish starting:
+    # a start cancelled at that point never completes on Python 3.11 (asyncio then waits for
+    # the pipes it has just cancelled), and this teardown would wait its five seconds for it.
+    starting = [
+        t
+        for t in asyncio.all_tasks(loop)
+        if not t.done() and t.get_coro().__qualname__.endswith("._connect_pipes")
+    ]
+    deadline = loop.time() + 5
+    while any(not t.done() for t in starting) and loop.time() < deadline:
+        qapp.processEvents()
     # Cancel whatever a test left behind, let the cancellations run, then close.
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
@@ -73,6 +115,10 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     # Not loop.stop(): it calls QApplication.exit(), after which the next QEventLoop.exec()
     # (pytest-qt's waitSignal) would return at once. Just mark the loop as not running.
     loop._QEventLoop__is_running = False
+    # already_running=True tied the loop to aboutToQuit, which fires each time a later test's
+    # QApplication.exec() returns: cut the tie, or every closed loop stays alive for the session.
+    with contextlib.suppress(RuntimeError, TypeError):
+        qapp.aboutToQuit.disconnect(loop._after_run_forever)
     loop.close()
     asyncio.set_event_loop(None)
     # Widgets a test deleted, and their Python wrappers, go now, between tests, rather than in
@@ -114,28 +160,56 @@ def app_paths(short_root: Path) -> AppPaths:
 @pytest.fixture
 def settings(app_paths: AppPaths) -> Settings:
     """TCG (this machine's KVM cannot run guests), small intervals so tests see updates."""
-    s = replace(Settings(), accelerator=Accel.TCG, stats_interval_s=0.5,
-                thumbnail_interval_s=1.0, shutdown_timeout_s=30)
+    s = replace(
+        Settings(),
+        accelerator=Accel.TCG,
+        stats_interval_s=0.5,
+        thumbnail_interval_s=1.0,
+        shutdown_timeout_s=30,
+    )
     save_settings(app_paths.settings_file, s)
     return s
 
 
 @pytest.fixture
-def ctx(qloop: qasync.QEventLoop, app_paths: AppPaths, settings: Settings) -> Iterator[Any]:
+def ctx(
+    request: pytest.FixtureRequest,
+    qloop: qasync.QEventLoop,
+    app_paths: AppPaths,
+    settings: Settings,
+) -> Iterator[Any]:
+    """The app's context. Unless the test is marked `qemu`, QEMU's capabilities and the host
+    report are the recorded ones (QEMU 7.2, this build machine), so no window starts
+    qemu-system-x86_64 to probe them: the fast lane runs no QEMU, and a probe cancelled while
+    its pipes connect, when a short test ends, never finishes on Python 3.11 (the loop's
+    teardown waited five seconds for it)."""
     from kvmgui.ui.context import AppContext
 
     context = AppContext(app_paths, settings)
+    if request.node.get_closest_marker("qemu") is None:
+        context.caps = GOLDEN_CAPS
+        context.host_report = RECORDED_HOST
     yield context
     context.deleteLater()
 
 
 @pytest.fixture
-def live_ctx(ctx: Any, run_async: Callable[..., Any]) -> Iterator[Any]:
-    """The context with a real VmManager (built as the app builds it); every QEMU it started is
-    forced off afterwards."""
-    manager = ctx.start_runtime()
+def live_ctx(
+    qloop: qasync.QEventLoop,
+    app_paths: AppPaths,
+    settings: Settings,
+    run_async: Callable[..., Any],
+) -> Iterator[Any]:
+    """The context with a real VmManager, built by kvmgui.ui.app.build_context as the app
+    builds it (settings read from the file `settings` wrote); every QEMU it started is forced
+    off afterwards."""
+    from kvmgui.ui import app
+
+    context = app.build_context(app_paths)
+    manager = context.manager
+    assert manager is not None
     run_async(manager.open())
-    yield ctx
+    yield context
 
     async def stop_all() -> None:
         manager.reload_store()
@@ -145,4 +219,44 @@ def live_ctx(ctx: Any, run_async: Callable[..., Any]) -> Iterator[Any]:
         await manager.close()
 
     run_async(stop_all(), timeout=60)
-    ctx.manager = None
+    context.manager = None
+    context.deleteLater()
+
+
+@pytest.fixture
+def launch(
+    qtbot: Any, qloop: Any, app_paths: AppPaths, settings: Any, run_async: Callable[..., Any]
+) -> Iterator[Launch]:
+    """launch(): the app built and started by kvmgui.ui.app.launch(), what the `kvmgui` entry
+    point runs, on the test's folders (app-level tests build the app with it, never by hand).
+    Afterwards every guest it runs is forced off and its runtime closed."""
+    windows: list[MainWindow] = []
+
+    def start() -> MainWindow:
+        from kvmgui.ui import app
+
+        launched = app.launch(app_paths)
+        window = launched.window
+        windows.append(window)
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(launched.startup.done, timeout=60_000)
+        launched.startup.result()
+        return window
+
+    yield start
+
+    async def stop_all(window: MainWindow) -> None:
+        from kvmgui.ui import app
+
+        manager = window.ctx.manager
+        if manager is None:
+            return
+        manager.reload_store()
+        for controller in manager.controllers():
+            if controller.pid is not None or controller.state.is_active:
+                await controller.force_off()
+        await app.close_runtime(window)
+
+    for window in windows:
+        run_async(stop_all(window), timeout=60)

@@ -3,6 +3,7 @@ make a VM with the wizard, start one from the list, boot an image file as a USB 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QWizard
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.media.usb_test import UsbTestDialog
+
+# The `launch` fixture (tests/ui/conftest.py): builds and starts the app as `kvmgui` does.
+Launch = Callable[[], MainWindow]
 
 
 def state_of(window: MainWindow, vm_id: str) -> VmState | None:

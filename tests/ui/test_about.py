@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import PySide6
+import pytest
 from PySide6.QtCore import qVersion
 
 from kvmgui import __version__
 from kvmgui.ui.main_window import MainWindow
+
+# The dialog probes QEMU's version: not in the fast lane.
+pytestmark = pytest.mark.qemu
 
 
 def test_about_shows_versions_and_licence(qtbot: Any, ctx: Any) -> None:

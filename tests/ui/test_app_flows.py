@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +21,23 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from kvmgui.core.paths import AppPaths
 from kvmgui.runtime.state import VmState
 from kvmgui.ui import app, errors
-from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.models import Column
-from tests.ui.flows import boot_file_as_stick, create_with_wizard, start_from_list, state_of
+from tests.ui.flows import (
+    Launch,
+    boot_file_as_stick,
+    create_with_wizard,
+    start_from_list,
+    state_of,
+)
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-system-x86_64") is None,
-                                reason="needs qemu-system-x86_64")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.skipif(shutil.which("qemu-system-x86_64") is None,
+                       reason="needs qemu-system-x86_64"),
+]
 
 READY_TIMEOUT_MS = 90_000  # the test guest under TCG on a busy 2-core machine
 
@@ -40,42 +48,6 @@ def sha256(path: Path) -> str:
 
 def serial_text(path: Path) -> str:
     return path.read_text(errors="replace") if path.exists() else ""
-
-
-Launch = Callable[[], MainWindow]
-
-
-@pytest.fixture
-def launch(qtbot: Any, qloop: Any, app_paths: AppPaths, settings: Any,
-           run_async: Callable[..., Any]) -> Iterator[Launch]:
-    """launch(): the app built and started by kvmgui.ui.app.launch() on the test's folders.
-    Afterwards every guest it runs is forced off and its runtime closed."""
-    windows: list[MainWindow] = []
-
-    def start() -> MainWindow:
-        launched = app.launch(app_paths)
-        window = launched.window
-        windows.append(window)
-        qtbot.addWidget(window)
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(launched.startup.done, timeout=60_000)
-        launched.startup.result()
-        return window
-
-    yield start
-
-    async def stop_all(window: MainWindow) -> None:
-        manager = window.ctx.manager
-        if manager is None:
-            return
-        manager.reload_store()
-        for controller in manager.controllers():
-            if controller.pid is not None or controller.state.is_active:
-                await controller.force_off()
-        await app.close_runtime(window)
-
-    for window in windows:
-        run_async(stop_all(window), timeout=60)
 
 
 def confirm(qtbot: Any, word: str) -> None:

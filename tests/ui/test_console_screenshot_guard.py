@@ -15,8 +15,11 @@ from kvmgui.core.model import Disk, DiskFormat
 from kvmgui.core.presets import new_spec
 from kvmgui.ui.details_console import ConsolePage
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None,
-                                reason="qemu-img is not installed")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.skipif(shutil.which("qemu-img") is None, reason="qemu-img is not installed"),
+]
 
 
 def sha256(path: Path) -> str:

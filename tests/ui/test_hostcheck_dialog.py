@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
@@ -21,6 +22,7 @@ from kvmgui.ui.hostcheck_dialog import FindingRow, HostCheckDialog
 from tests.core.hosts import KVM_PVM_HOST
 
 
+@pytest.mark.qemu
 def test_every_finding_is_shown_once_with_its_fix(qtbot: Any, ctx: Any, run_async: Any) -> None:
     dialog = HostCheckDialog(ctx)
     qtbot.addWidget(dialog)

@@ -22,7 +22,11 @@ from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.media.clone_dialog import CloneDialog
 from kvmgui.ui.media.copy_device_dialog import CopyDeviceDialog
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None, reason="needs qemu-img")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.skipif(shutil.which("qemu-img") is None, reason="needs qemu-img"),
+]
 
 
 def make_vm(ctx: Any, name: str, size: str = "32M") -> Any:

@@ -25,7 +25,11 @@ from kvmgui.ui import errors
 from kvmgui.ui.media.image_tools import ImageToolsDialog
 from tests.qemu_holding import qemu_holding
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None, reason="needs qemu-img")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.skipif(shutil.which("qemu-img") is None, reason="needs qemu-img"),
+]
 
 
 def qemu_img(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:

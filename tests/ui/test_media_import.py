@@ -13,7 +13,11 @@ import pytest
 
 from kvmgui.ui.wizard import NewVmWizard, SourceKind
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-img") is None, reason="needs qemu-img")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.skipif(shutil.which("qemu-img") is None, reason="needs qemu-img"),
+]
 
 
 def test_import_converts_a_vmdk_to_qcow2_first(qtbot: Any, ctx: Any, short_root: Path) -> None:

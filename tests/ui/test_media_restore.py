@@ -72,6 +72,7 @@ def test_creates_and_starts_the_restore_vm(
     qtbot.waitUntil(lambda: controller.state is VmState.RUNNING, timeout=30_000)
 
 
+@pytest.mark.qemu
 def test_vm_window_has_snapshots_and_disk_tools(qtbot: Any, ctx: Any) -> None:
     import subprocess
     from dataclasses import replace

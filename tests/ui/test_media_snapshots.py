@@ -20,7 +20,11 @@ from kvmgui.ui import errors
 from kvmgui.ui.media import jobs
 from kvmgui.ui.media.snapshots_page import SnapshotsPage
 
-pytestmark = pytest.mark.skipif(shutil.which("qemu-io") is None, reason="needs qemu-io")
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = [
+    pytest.mark.qemu,
+    pytest.mark.skipif(shutil.which("qemu-io") is None, reason="needs qemu-io"),
+]
 
 
 def qemu_io(image: Path, command: str) -> str:

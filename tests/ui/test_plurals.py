@@ -40,10 +40,11 @@ def _lrelease() -> str | None:
     return str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The translations compiled from the checkout's .ts files, as the set-up and the .deb
-    compile them."""
+    compile them (once for the module: compiling the French catalogue takes about a second)."""
+    tmp_path = tmp_path_factory.mktemp("qm")
     lrelease = _lrelease()
     assert lrelease is not None, "pyside6-lrelease comes with PySide6"
     for name in ("kvmgui_en.ts", "kvmgui_fr.ts"):

@@ -39,6 +39,9 @@ from kvmgui.runtime.manager import VmManager
 from kvmgui.runtime.state import VmState
 from tests.runtime.helpers import REPO, RunEnv, qemu_pids_using, tiny_spec
 
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = pytest.mark.qemu
+
 ROUNDS = 3
 
 

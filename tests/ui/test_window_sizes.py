@@ -22,6 +22,9 @@ from kvmgui.ui import i18n
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.media import entries
 
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = pytest.mark.qemu
+
 # 1024×768 less a panel (about 32 px), a title bar (about 30 px) and the frame.
 MAX_WIDTH = 1024 - 16
 MAX_HEIGHT = 768 - 32 - 40

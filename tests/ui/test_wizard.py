@@ -14,6 +14,9 @@ from kvmgui.core.model import DiskBus, OsPreset
 from kvmgui.core.sizes import GIB
 from kvmgui.ui.wizard import NewVmWizard, SourceKind
 
+# Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
+pytestmark = pytest.mark.qemu
+
 ENV_TIMEOUT_MS = 60_000
 
 

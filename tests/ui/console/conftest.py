@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import qasync
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.runtime.rfb.bootsectors import write_disk
@@ -23,6 +24,10 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     try:
         yield loop
     finally:
+        # pytest-qt has closed the test's widgets and asked Qt to delete them. Delete them now,
+        # while their loop is open (their `destroyed` handlers cancel tasks on it), rather
+        # than in the middle of the next test's loop.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
         for task in pending:
             task.cancel()

@@ -20,8 +20,6 @@ from kvmgui.ui.console.keys import keysym_for, scancode_for
 from kvmgui.ui.console.send_keys import combo_label
 
 Mod = Qt.KeyboardModifier
-# The offscreen platform cannot resize top-level windows to their size hints; it says so.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def key(k: int, text: str = "", mods: Mod = Mod.NoModifier, native: int = 0) -> QKeyEvent:
