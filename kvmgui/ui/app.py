@@ -132,11 +132,11 @@ def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
             window.activateWindow()
 
         guard.raise_requested.connect(bring_forward)
-    if env.settings_warnings:
+    if warnings:
         show_error(
             window,
             translate("App", "Some settings could not be used; the defaults were used instead."),
-            details="\n".join(env.settings_warnings),
+            details="\n".join(warnings),
             title=translate("App", "Settings"),
         )
     return window
