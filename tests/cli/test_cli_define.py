@@ -192,6 +192,7 @@ def test_explicit_boot_order_or_existing_disk_means_no_install_phase(
         assert "install_phase" not in json.loads(out)["definition"], name
 
 
+@pytest.mark.qemu
 def test_a_failing_create_leaves_no_vm_folder(
     vm_root: Path, tmp_path: Path, iso: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -19,6 +19,7 @@ from kvmgui.runtime.creation import create_vm, creating, rollback_notes
 from kvmgui.runtime.images import ImageError, image_info
 
 pytestmark = [
+    pytest.mark.qemu,
     pytest.mark.skipif(shutil.which("qemu-img") is None, reason="qemu-img is needed"),
     pytest.mark.asyncio,
 ]
