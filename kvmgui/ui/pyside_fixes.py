@@ -1,5 +1,12 @@
 """Work-arounds for bugs of the installed PySide6 that would crash kvmgui.
 
+Garbage is collected on the GUI thread only (MainThreadCollector). CPython runs an automatic
+collection in whichever thread allocates when a threshold is reached; the qasync loop runs
+asyncio.to_thread work (waiting for QEMU to exit, file copies, free space) on worker threads,
+so a widget, QImage or QTimer caught in a reference cycle could be destroyed off the GUI
+thread, which Qt does not survive (a segfault, seen in long test runs). So automatic
+collection is off and a timer on the GUI thread collects by the same thresholds.
+
 PySide6 6.12.0: every `signal.emit(...)` called from Python returns Py_True without taking a
 reference to it. On Python 3.11 (where True is an ordinary reference-counted object; it is
 immortal from 3.12) each emit therefore drops one reference, and after a few thousand emits
@@ -17,6 +24,7 @@ release).
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import platform
 import sys
@@ -28,6 +36,7 @@ log = logging.getLogger(__name__)
 RESERVE = 1 << 24  # references added to True at a time (16 million emits)
 LOW_WATER = 1 << 22
 CHECK_INTERVAL_MS = 5_000
+COLLECT_INTERVAL_MS = 1_000
 _PROBE_EMITS = 16
 
 
@@ -72,12 +81,38 @@ class BoolRefcountGuard(QObject):
             self.top_ups += 1
 
 
+class MainThreadCollector(QObject):
+    """Automatic garbage collection off; the same generational thresholds checked from a
+    GUI-thread timer instead, so cycles holding Qt objects are freed on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(COLLECT_INTERVAL_MS)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    def collect(self) -> None:
+        young, middle, old = gc.get_count()
+        if young > self.threshold[0]:
+            generation = 0
+            if middle > self.threshold[1]:
+                generation = 2 if old > self.threshold[2] else 1
+            gc.collect(generation)
+
+
 _guard: BoolRefcountGuard | None = None
+_collector: MainThreadCollector | None = None
 
 
 def install(parent: QObject | None = None) -> BoolRefcountGuard | None:
-    """Install the guard once per process if this PySide6 needs it; returns it (or None)."""
-    global _guard
+    """Install the work-arounds once per process: the GUI-thread garbage collector, and the
+    emit guard if this PySide6 needs it; returns the guard (or None)."""
+    global _guard, _collector
+    if _collector is None:
+        _collector = MainThreadCollector(parent)
     if _guard is not None:
         return _guard
     if not emit_drops_true_references():
