@@ -123,6 +123,7 @@ def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBo
 
 class HardwarePage(QWidget):
     saved = Signal(object)  # the new StoredVm
+    disk_tools_requested = Signal(str)  # the chosen disk's image file (the window opens them)
 
     def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,8 +185,17 @@ class HardwarePage(QWidget):
         )
         self.remove_disk.setToolTip(translate("HardwarePage", "The image file itself is kept."))
         self.remove_disk.clicked.connect(self._remove_disk)
+        self.disk_tools = QPushButton(translate("HardwarePage", "Dis&k tools…"), disks)
+        self.disk_tools.setAccessibleName(
+            translate("HardwarePage", "Disk image tools for the selected disk")
+        )
+        self.disk_tools.setToolTip(
+            translate("HardwarePage", "Show, convert, compress, resize or check the selected disk")
+        )
+        self.disk_tools.clicked.connect(self._open_disk_tools)
         buttons.addWidget(self.add_disk, 1)
         buttons.addWidget(self.add_disk_button)
+        buttons.addWidget(self.disk_tools)
         buttons.addWidget(self.remove_disk)
         v.addLayout(buttons)
         layout.addWidget(disks)
@@ -430,6 +440,12 @@ class HardwarePage(QWidget):
         self._fill_disks()
         self.revalidate()
 
+    def _open_disk_tools(self) -> None:
+        rows = sorted({i.row() for i in self.disks.selectedIndexes()})
+        if rows and rows[0] < len(self._disks):
+            image = self.stored.folder.resolve(self._disks[rows[0]].path)
+            self.disk_tools_requested.emit(str(image))
+
     # -- state ------------------------------------------------------------------------------
 
     def set_state(self, state: VmState) -> None:
@@ -542,6 +558,7 @@ class HardwarePage(QWidget):
         self.eject.setEnabled(has_cd and (running or bool(self.cd_path.text().strip())))
         self.cd_path.setEnabled(self.has_cd.isChecked())
         self.remove_disk.setEnabled(bool(self.disks.selectedIndexes()))
+        self.disk_tools.setEnabled(bool(self.disks.selectedIndexes()))
         if running:
             self.cd_hint.setText(
                 translate(

@@ -11,12 +11,14 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Coroutine
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,18 +30,32 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.settings import OnQuit
+from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
+from kvmgui.ui.about import AboutDialog
+from kvmgui.ui.advice_view import render
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
+from kvmgui.ui.console_view import ConsoleView
 from kvmgui.ui.context import AppContext
+from kvmgui.ui.details import VmWindow
 from kvmgui.ui.errors import show_error, show_exception
+from kvmgui.ui.hostcheck_dialog import HostCheckDialog
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
+from kvmgui.ui.media.clone_dialog import CloneDialog
+from kvmgui.ui.media.copy_device_dialog import CopyDeviceDialog
+from kvmgui.ui.media.image_tools import ImageToolsDialog
+from kvmgui.ui.media.restore import RestoreDialog
+from kvmgui.ui.media.usb_test import UsbTestDialog
 from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
+from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.thumbnails import ThumbnailPoller
 from kvmgui.ui.views import VmGridView, VmTableView
 from kvmgui.ui.vm_actions import VmActions
+from kvmgui.ui.widgets import keep_open
+from kvmgui.ui.wizard import NewVmWizard, SourceKind
 
 log = logging.getLogger(__name__)
 GRID, TABLE = "grid", "table"
@@ -64,6 +80,7 @@ class MainWindow(QMainWindow):
         if bridge is None and ctx.manager is not None:
             self.bridge.attach(ctx.manager)
         self.vm_windows: dict[str, Any] = {}
+        self.dialogs: list[QWidget] = []  # the modeless tools (image tools, clone…), while open
         self.wizard: Any = None
         self.tasks: set[asyncio.Task[Any]] = set()
         self._quitting = False
@@ -86,11 +103,6 @@ class MainWindow(QMainWindow):
         self._build_console_view()
         self._build_actions()
         self._build_menus()
-        # --- media tools (issue 6): Tools menu, Clone…, Copy disk to a device… ---
-        from kvmgui.ui.media.entries import install_main_window_entries
-
-        install_main_window_entries(self)
-        # --- end media tools ---
         self._build_toolbar()
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -148,8 +160,6 @@ class MainWindow(QMainWindow):
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
 
     def _build_console_view(self) -> None:
-        from kvmgui.ui.console_view import ConsoleView
-
         a = self.vm_actions
         self.console_view = ConsoleView(
             self.ctx, [a.start, a.pause, a.shutdown, a.force_off, a.reset, a.details], self.pages
@@ -204,6 +214,36 @@ class MainWindow(QMainWindow):
         self.reload_action = QAction(translate("MainWindow", "&Reload the list"), self)
         self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_action.triggered.connect(self.reload)
+        self.image_tools_action = QAction(translate("MainWindow", "&Disk image tools…"), self)
+        self.image_tools_action.setObjectName("action-image-tools")
+        self.image_tools_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.image_tools_action.setStatusTip(
+            translate("MainWindow", "Show, convert, compress, resize or check a disk image")
+        )
+        self.image_tools_action.triggered.connect(lambda: self.open_image_tools())
+        self.restore_action = QAction(translate("MainWindow", "&Restore a backup…"), self)
+        self.restore_action.setObjectName("action-restore")
+        self.restore_action.setStatusTip(
+            translate(
+                "MainWindow",
+                "Boot a rescue disc such as Clonezilla with a new disk and "
+                "your backup disk, to restore the backup into a virtual machine",
+            )
+        )
+        self.restore_action.triggered.connect(self.open_restore)
+        self.clone_action = QAction(translate("MainWindow", "C&lone…"), self)
+        self.clone_action.setObjectName("action-clone")
+        self.clone_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.clone_action.setStatusTip(translate("MainWindow", "Make a linked clone or a full copy"))
+        self.clone_action.triggered.connect(lambda: self.open_clone(self._disk_vm_id()))
+        self.copy_device_action = QAction(translate("MainWindow", "Copy disk to a &device…"), self)
+        self.copy_device_action.setObjectName("action-copy-device")
+        self.copy_device_action.setStatusTip(
+            translate("MainWindow", "Write the disk onto a USB stick, a logical volume or a file")
+        )
+        self.copy_device_action.triggered.connect(
+            lambda: self.open_copy_device(self._disk_vm_id())
+        )
         group = QActionGroup(self)
         self.grid_action = QAction(translate("MainWindow", "As &cards with screens"), self)
         self.grid_action.setShortcut(QKeySequence("Ctrl+1"))
@@ -223,17 +263,23 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.prefs_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        # The Virtual machine and Help menus are public: the media tools add their entries there.
-        self.vm_menu = bar.addMenu(translate("MainWindow", "&Virtual machine"))
-        self._add_vm_actions(self.vm_menu)
+        vm_menu = bar.addMenu(translate("MainWindow", "&Virtual machine"))
+        self._add_vm_actions(vm_menu)
+        vm_menu.insertAction(self.vm_actions.delete, self.clone_action)
+        vm_menu.insertAction(self.vm_actions.delete, self.copy_device_action)
+        vm_menu.insertSeparator(self.vm_actions.delete)
         view_menu = bar.addMenu(translate("MainWindow", "Vie&w"))
         view_menu.addAction(self.grid_action)
         view_menu.addAction(self.table_action)
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
-        self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        self.help_menu.addAction(self.host_action)
-        self.help_menu.addAction(self.about_action)
+        tools_menu = bar.addMenu(translate("MainWindow", "&Tools"))
+        tools_menu.setObjectName("menu-tools")
+        tools_menu.addAction(self.image_tools_action)
+        tools_menu.addAction(self.restore_action)
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(self.host_action)
+        help_menu.addAction(self.about_action)
 
     def _add_vm_actions(self, menu: QMenu) -> None:
         a = self.vm_actions
@@ -369,6 +415,7 @@ class MainWindow(QMainWindow):
         self._update_stack()
         self._update_status_line()
         self.vm_actions.refresh()
+        self._refresh_disk_actions()
 
     def _apply_status(self, vm_id: str) -> None:
         status = self.ctx.status(vm_id)
@@ -408,6 +455,18 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, *_: object) -> None:
         self.vm_actions.refresh()
+        self._refresh_disk_actions()
+
+    def _disk_vm_id(self) -> str | None:
+        """The selected VM, when it has disks of its own to clone or copy (a throwaway test VM
+        has none)."""
+        row = self.selected_row()
+        return None if row is None or row.broken or row.throwaway else row.vm_id
+
+    def _refresh_disk_actions(self) -> None:
+        ok = self._disk_vm_id() is not None
+        self.clone_action.setEnabled(ok)
+        self.copy_device_action.setEnabled(ok)
 
     def _list_changed(self, *_: object) -> None:
         self._update_stack()
@@ -495,8 +554,6 @@ class MainWindow(QMainWindow):
         )
 
     def _advice_changed(self, vm_id: str, advice: object) -> None:
-        from kvmgui.ui.advice_view import render
-
         title = getattr(advice, "title", None)
         self.model.update(vm_id, advice=render(title) if title is not None else "")
 
@@ -547,8 +604,6 @@ class MainWindow(QMainWindow):
     # -- windows ----------------------------------------------------------------------------
 
     def open_wizard(self, source: object = None) -> Any:
-        from kvmgui.ui.wizard import NewVmWizard, SourceKind
-
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.raise_()
             self.wizard.activateWindow()
@@ -562,12 +617,45 @@ class MainWindow(QMainWindow):
         wizard.show()
         return wizard
 
-    def test_usb_stick(self) -> Any:
-        # --- media tools (issue 6): the "Test a USB stick" dialog ---
-        from kvmgui.ui.media.entries import open_usb_test
+    def test_usb_stick(self) -> QWidget:
+        def console(vm_id: str) -> None:
+            self.reload()
+            self.open_console(vm_id)
 
-        return open_usb_test(self)
-        # --- end media tools ---
+        return keep_open(self.dialogs, UsbTestDialog(self.ctx, self, open_console=console))
+
+    def open_image_tools(self, image: str = "") -> QWidget:
+        return keep_open(self.dialogs, ImageToolsDialog(self.ctx, self, image=image))
+
+    def open_clone(self, vm_id: str | None) -> QWidget | None:
+        stored = self._stored(vm_id) if vm_id else None
+        if stored is None:
+            return None
+        dialog = CloneDialog(self.ctx, stored, self)
+
+        def cloned(new: StoredVm) -> None:
+            self.reload()
+            self.select(new.spec.id)
+
+        dialog.cloned.connect(cloned)
+        return keep_open(self.dialogs, dialog)
+
+    def open_copy_device(self, vm_id: str | None) -> QWidget:
+        stored = self._stored(vm_id) if vm_id else None
+        return keep_open(self.dialogs, CopyDeviceDialog(self.ctx, self, stored=stored))
+
+    def open_restore(self) -> QWidget:
+        def created(stored: StoredVm) -> None:
+            self.reload()
+            self.select(stored.spec.id)
+            self.open_vm_window(stored.spec.id, "console")
+
+        dialog = RestoreDialog(self.ctx, self)
+        dialog.created.connect(created)
+        return keep_open(self.dialogs, dialog)
+
+    def _stored(self, vm_id: str) -> StoredVm | None:
+        return next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
 
     def _vm_created(self, stored: Any, start_now: int) -> None:
         self.reload()
@@ -607,7 +695,7 @@ class MainWindow(QMainWindow):
 
     def open_console(self, vm_id: str) -> Any:
         """Show `vm_id`'s screen in this window (GNOME Boxes style); returns its ConsolePage."""
-        stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
+        stored = self._stored(vm_id)
         if stored is None:
             show_error(
                 self, translate("MainWindow", "This virtual machine is no longer in the VM folder.")
@@ -659,11 +747,9 @@ class MainWindow(QMainWindow):
             self.vm_actions.run("start")
 
     def open_vm_window(self, vm_id: str, page: str = "overview") -> Any:
-        from kvmgui.ui.details import VmWindow
-
         window = self.vm_windows.get(vm_id)
         if window is None:
-            stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
+            stored = self._stored(vm_id)
             if stored is None:
                 show_error(
                     self,
@@ -690,8 +776,6 @@ class MainWindow(QMainWindow):
         return window
 
     def open_preferences(self) -> Any:
-        from kvmgui.ui.preferences import PreferencesDialog
-
         dialog = PreferencesDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -699,8 +783,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_host_check(self) -> Any:
-        from kvmgui.ui.hostcheck_dialog import HostCheckDialog
-
         dialog = HostCheckDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -710,8 +792,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _about(self) -> Any:
-        from kvmgui.ui.about import AboutDialog
-
         dialog = AboutDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -801,8 +881,6 @@ class MainWindow(QMainWindow):
         )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
-        from PySide6.QtWidgets import QCheckBox
-
         remember = QCheckBox(
             translate("MainWindow", "&Remember my choice (change it in Preferences)"), box
         )
@@ -828,8 +906,6 @@ class MainWindow(QMainWindow):
         box.open()
         choice = await future
         if choice is not None and remember.isChecked():
-            from dataclasses import replace
-
             self.ctx.apply_settings(replace(self.ctx.settings, on_quit=choice))
         box.deleteLater()
         return choice

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
+from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.core.model import DiskFormat
+from kvmgui.core.store import StoredVm, VmStore
+from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
+from kvmgui.runtime.clones import CloneError, refuse_if_base
+from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, create_image, image_info
 from kvmgui.ui.i18n import core_text, format_size, translate
-
-if TYPE_CHECKING:
-    from kvmgui.core.blockdevs import BlockDevice
 
 
 ProgressCallback = Callable[[float | None], None]  # 0.0 .. 1.0, None: busy
@@ -54,8 +54,6 @@ async def inspect_image(path: Path, qemu_img: str = "qemu-img", *,
     UnsafeImage when its bases are not recorded or not the user's own images
     (runtime.images.checked_chain): a VM, or a copy made for one, would read them.
     """
-    from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
-
     try:
         info = await image_info(path, fmt=fmt, qemu_img=qemu_img)
         await checked_chain(path, info.format, qemu_img=qemu_img)
@@ -89,8 +87,6 @@ async def create_disk(
     qemu-img creates an empty image in one short step with no progress of its own, so
     `progress` gets None (busy) at the start and 1.0 at the end.
     """
-    from kvmgui.runtime.images import ImageError, create_image
-
     if progress is not None:
         progress(None)
     try:
@@ -99,6 +95,19 @@ async def create_disk(
         raise ServiceError(exc.message, exc.details) from exc
     if progress is not None:
         progress(1.0)
+
+
+async def base_refusal(store: VmStore, stored: StoredVm, action: str, *, qemu_img: str) -> str:
+    """The runtime's sentence when `stored` is the base of linked clones, else "".
+
+    Its clones read its disks: deleting it or reverting one of its snapshots would corrupt
+    them, so both are refused while clones exist.
+    """
+    try:
+        await refuse_if_base(store, stored, action, qemu_img=qemu_img)
+    except CloneError as exc:
+        return exc.message
+    return ""
 
 
 # --------------------------------------------------------------------------- host drives
@@ -152,8 +161,6 @@ def _drive(device: BlockDevice) -> HostDrive:
 
 async def scan_drives() -> DriveScan:
     """The optical drives and removable disks lsblk reports (via the runtime)."""
-    from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
-
     try:
         scan = await probe_block_devices()
     except ProbeError as exc:

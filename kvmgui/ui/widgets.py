@@ -235,3 +235,13 @@ class PathField(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialog = dialog
         dialog.open()
+
+
+def keep_open(dialogs: list[QWidget], dialog: QWidget) -> QWidget:
+    """Show a modeless `dialog`, held in its window's `dialogs` list until it closes (Python
+    would otherwise let it be collected while it is on screen)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialogs.append(dialog)
+    dialog.destroyed.connect(lambda *_: dialogs.remove(dialog) if dialog in dialogs else None)
+    dialog.show()
+    return dialog

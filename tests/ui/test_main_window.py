@@ -42,7 +42,7 @@ def test_empty_state_then_list(qtbot: Any, live_ctx: Any, run_async: Any) -> Non
     # "Test a USB stick" opens its own dialog (kvmgui/ui/media/usb_test.py).
     from kvmgui.ui.media.usb_test import UsbTestDialog
 
-    dialogs = [d for d in window._media_dialogs if isinstance(d, UsbTestDialog)]
+    dialogs = [d for d in window.dialogs if isinstance(d, UsbTestDialog)]
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     dialogs[0].reject()
 

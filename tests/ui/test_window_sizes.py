@@ -20,7 +20,6 @@ from kvmgui.core.model import Disk
 from kvmgui.core.presets import new_spec
 from kvmgui.ui import i18n
 from kvmgui.ui.main_window import MainWindow
-from kvmgui.ui.media import entries
 
 # 1024×768 less a panel (about 32 px), a title bar (about 30 px) and the frame.
 MAX_WIDTH = 1024 - 16
@@ -81,11 +80,11 @@ def test_every_window_fits_a_1024x768_screen(qtbot: Any, ctx: Any, language: str
         "preferences": window.open_preferences,
         "about": window._about,
         "host check": window.open_host_check,
-        "image tools": lambda: entries.open_image_tools(window),
-        "clone": lambda: entries.open_clone(window, vm_id),
-        "copy a device": lambda: entries.open_copy_device(window, vm_id),
-        "restore": lambda: entries.open_restore(window),
-        "USB test": lambda: entries.open_usb_test(window),
+        "image tools": lambda: window.open_image_tools(),
+        "clone": lambda: window.open_clone(vm_id),
+        "copy a device": lambda: window.open_copy_device(vm_id),
+        "restore": lambda: window.open_restore(),
+        "USB test": lambda: window.test_usb_stick(),
     }
     problems: list[str] = []
     for name, opener in openers.items():

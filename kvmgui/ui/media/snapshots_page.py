@@ -37,6 +37,7 @@ from kvmgui.ui.media.snapshot_backend import (
     make_backend,
     short_date,
 )
+from kvmgui.ui.services import base_refusal
 from kvmgui.ui.widgets import hint_label
 
 
@@ -311,7 +312,13 @@ class SnapshotsPage(QWidget):
         )
         if not answer.accepted:
             return False
-        refusal = await self._base_refusal()
+        # Linked clones read the base's disks: going back in time would corrupt them.
+        refusal = await base_refusal(
+            self.ctx.store,
+            self.stored,
+            "revert a snapshot of",
+            qemu_img=self.ctx.settings.qemu_img_binary,
+        )
         if refusal:
             show_error(
                 self,
@@ -368,18 +375,3 @@ class SnapshotsPage(QWidget):
     async def _done(work: Any) -> bool:
         await work
         return True
-
-    async def _base_refusal(self) -> str:
-        """Linked clones read the base's disks: going back in time would corrupt them."""
-        from kvmgui.runtime.clones import CloneError, refuse_if_base
-
-        try:
-            await refuse_if_base(
-                self.ctx.store,
-                self.stored,
-                "revert a snapshot of",
-                qemu_img=self.ctx.settings.qemu_img_binary,
-            )
-        except CloneError as exc:
-            return exc.message
-        return ""
