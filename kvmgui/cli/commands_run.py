@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import os
 import stat
 import sys
@@ -21,13 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import TerminalStream, print_details, terminal_safe
+from kvmgui.cli.output import TerminalStream, print_details, print_json, terminal_safe
 from kvmgui.runtime.controller import VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged
 from kvmgui.runtime.launch import INVALID_DEFINITION
 from kvmgui.runtime.manager import ManagerError, VmManager
 from kvmgui.runtime.outcome import Outcome
+from kvmgui.runtime.process import ProcessWatch, find_vm_pid
 from kvmgui.runtime.state import VmState
+from kvmgui.runtime.stats import CpuMeter, process_uptime, read_proc_times, read_rss, system_uptime
+from kvmgui.runtime.viewer import ExternalViewer, open_external_viewer
+from kvmgui.runtime.write_guard import WriteGuard
 
 CPU_SAMPLE_S = 0.5
 
@@ -174,8 +177,6 @@ async def cmd_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.write_guard import WriteGuard
-
     guard = WriteGuard.for_store(ctx.store(), ctx.paths, qemu_img=ctx.settings.qemu_img_binary)
     async with attached(ctx, args.name) as (_, vm):
         outcome = await vm.screenshot(Path(args.file), overwrite=args.overwrite, guard=guard)
@@ -218,8 +219,6 @@ async def cmd_display(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def _open_display(vm: VmController) -> int:
-    from kvmgui.runtime.viewer import ExternalViewer, open_external_viewer
-
     outcome = await open_external_viewer(vm, vm.name)
     if not outcome.ok:
         raise CliError(outcome.message, details=outcome.details)
@@ -241,8 +240,7 @@ async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     async with attached(ctx, args.name) as (_, vm):
         data = await status_dict(vm)
     if args.json:
-        json.dump(data, sys.stdout, indent=2)
-        print()
+        print_json(data)
         return 0
     print(f"{terminal_safe(data['name'])}: {data['state']}")
     if data["reason"]:
@@ -262,14 +260,6 @@ async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def status_dict(vm: VmController) -> dict[str, Any]:
-    from kvmgui.runtime.stats import (
-        CpuMeter,
-        process_uptime,
-        read_proc_times,
-        read_rss,
-        system_uptime,
-    )
-
     status = vm.status()
     data: dict[str, Any] = {
         "name": status.name,
@@ -318,8 +308,6 @@ def _duration(seconds: float | None) -> str:
 
 
 async def cmd_serial(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.process import ProcessWatch, find_vm_pid
-
     try:
         vm = ctx.store().get(args.name)
     except Exception as err:

@@ -24,6 +24,10 @@ from kvmgui.core.paths import VmFolder
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import StoredVm, StoreError, VmStore
 from kvmgui.core.validation import validate_name, validate_spec
+from kvmgui.runtime.images import ImageCancelled, ImageError, create_image
+from kvmgui.runtime.live import LiveError, check_source
+from kvmgui.runtime.restore import restore_spec, size_problem
+from kvmgui.runtime.vm_import import import_spec, import_vm, inspect
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,9 +96,6 @@ def _created(stored: StoredVm) -> None:
 
 
 async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageCancelled, ImageError
-    from kvmgui.runtime.vm_import import import_spec, import_vm, inspect
-
     if args.compress and not args.convert:
         raise CliError("--compress only applies to the copy made with --convert.", 2)
     image = Path(args.image).expanduser().absolute()
@@ -137,10 +138,6 @@ async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageError, create_image
-    from kvmgui.runtime.live import LiveError, check_source
-    from kvmgui.runtime.restore import restore_spec, size_problem
-
     disk_bytes = _size(args.disk_size, "--disk-size")
     source_bytes = _size(args.source_size, "--source-size") if args.source_size else None
     problem = size_problem(disk_bytes, source_bytes)

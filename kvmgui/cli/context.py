@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kvmgui.core.paths import AppPaths
-    from kvmgui.core.settings import Settings
-    from kvmgui.runtime.manager import VmManager
-    from kvmgui.runtime.throwaway import StoreWithThrowaways
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.settings import Settings, load_settings
+from kvmgui.runtime.controller import MonitorRole
+from kvmgui.runtime.manager import VmManager
+from kvmgui.runtime.session import open_runtime, open_store, vm_root
+from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 
 class CliError(Exception):
@@ -38,31 +38,21 @@ class CliContext:
 
     @classmethod
     def from_environment(cls) -> CliContext:
-        from kvmgui.core.paths import AppPaths
-        from kvmgui.core.settings import load_settings
-
         paths = AppPaths.from_env()
         settings, warnings = load_settings(paths.settings_file)
         return cls(paths=paths, settings=settings, settings_warnings=warnings)
 
     @property
     def vm_root(self) -> Path:
-        from kvmgui.runtime.session import vm_root
-
         return vm_root(self.paths, self.settings)
 
     def store(self) -> StoreWithThrowaways:
         """The VM folder's VMs and the running throwaway VMs (kvmgui-cli live, the app's
         "Test a USB stick"), as the app lists them."""
-        from kvmgui.runtime.session import open_store
-
         return open_store(self.paths, self.settings)
 
     def manager(self) -> VmManager:
         """A VmManager on the CLI monitor (not opened: attach_one() attaches to one VM)."""
-        from kvmgui.runtime.controller import MonitorRole
-        from kvmgui.runtime.session import open_runtime
-
         return open_runtime(self.paths, self.settings, role=MonitorRole.CLI,
                             sample_stats=False).manager
 

@@ -12,6 +12,7 @@ lines (details, the serial log); a one-line message escapes them too.
 from __future__ import annotations
 
 import codecs
+import json
 import shlex
 import sys
 from typing import TextIO
@@ -74,3 +75,9 @@ def say(line: str) -> None:
     """Print one line of output that quotes untrusted text (names and paths from a definition
     or an image header, snapshot names), its control characters escaped."""
     print(terminal_safe(line))
+
+
+def print_json(doc: object) -> None:
+    """`--json` output: one indented document and a newline."""
+    json.dump(doc, sys.stdout, indent=2)
+    print()

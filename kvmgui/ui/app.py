@@ -21,6 +21,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import load_settings
+from kvmgui.ui import pyside_fixes
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import install_translator, translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.main_window import MainWindow
@@ -37,7 +40,6 @@ def _application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setApplicationName("kvmgui")
     QCoreApplication.setOrganizationName("kvmgui")
     app = QApplication(list(argv))
-    from kvmgui.ui import pyside_fixes
 
     pyside_fixes.install(app)
     app.setDesktopFileName(DESKTOP_ID)
@@ -104,9 +106,6 @@ def launch(paths: AppPaths, guard: SingleInstance | None = None) -> Launched:
 
 def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
     """The context, the runtime and the main window (also used by the screenshot script)."""
-    from kvmgui.ui.context import AppContext
-    from kvmgui.ui.errors import show_error
-
     settings, warnings = load_settings(paths.settings_file)
     ctx = AppContext(paths, settings, settings_warnings=warnings)
     ctx.start_runtime()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.model import DisplayKind, VmSpec
 from kvmgui.runtime.display_auth import read_password
 from kvmgui.runtime.state import VmState
+from kvmgui.runtime.viewer import open_external_viewer
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.console.fullscreen import FullscreenBar
@@ -248,8 +249,6 @@ class ConsolePage(QWidget):
 
     async def open_viewer(self) -> Any:
         """Open the VM's display in remote-viewer (through the runtime); failures are shown."""
-        from kvmgui.runtime.viewer import open_external_viewer
-
         controller = self.ctx.controller(self.spec.id)
         if controller is None:
             show_error(self, translate("ConsolePage", "kvmgui's runtime is not running."))

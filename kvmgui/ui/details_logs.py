@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from kvmgui.runtime.qemu_errors import explain
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.widgets import hint_label
 
@@ -120,8 +121,6 @@ class LogPage(QWidget):
                 translate("LogPage", "QEMU reported no problems at its last start.")
             )
         else:
-            from kvmgui.runtime.qemu_errors import explain
-
             found = explain(output, during_start=False)
             self.explanation.setText(
                 translate("LogPage", "In plain words: {0}").format(core_text(found.message))

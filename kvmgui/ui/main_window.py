@@ -234,7 +234,9 @@ class MainWindow(QMainWindow):
         self.clone_action = QAction(translate("MainWindow", "C&lone…"), self)
         self.clone_action.setObjectName("action-clone")
         self.clone_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.clone_action.setStatusTip(translate("MainWindow", "Make a linked clone or a full copy"))
+        self.clone_action.setStatusTip(
+            translate("MainWindow", "Make a linked clone or a full copy")
+        )
         self.clone_action.triggered.connect(lambda: self.open_clone(self._disk_vm_id()))
         self.copy_device_action = QAction(translate("MainWindow", "Copy disk to a &device…"), self)
         self.copy_device_action.setObjectName("action-copy-device")

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import Accel, DisplayKind
 from kvmgui.core.settings import ConsoleScaling, OnQuit, Settings, validate_settings
-from kvmgui.core.validation import Problem
+from kvmgui.core.validation import Problem, Severity, has_errors
 from kvmgui.ui.context import AppContext
+from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
 
@@ -325,8 +326,6 @@ class PreferencesDialog(QDialog):
             and self.ctx.host_report is not None
             and not self.ctx.host_facts.kvm_usable
         ):
-            from kvmgui.core.validation import Severity
-
             problems.append(
                 Problem(
                     "accelerator",
@@ -345,7 +344,6 @@ class PreferencesDialog(QDialog):
         self._show_found(self.qemu_img.text(), self.qemu_img_found)
         problems = self.current_problems()
         self.problems.set_problems(problems)
-        from kvmgui.core.validation import has_errors
 
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not has_errors(problems))
 
@@ -368,8 +366,6 @@ class PreferencesDialog(QDialog):
         try:
             problems = self.ctx.apply_settings(self.values())
         except OSError as exc:
-            from kvmgui.ui.errors import show_error
-
             show_error(
                 self,
                 translate("PreferencesDialog", "The preferences could not be saved."),

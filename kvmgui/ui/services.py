@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
 from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.core.model import DiskFormat
 from kvmgui.core.store import StoredVm, VmStore
@@ -17,7 +18,6 @@ from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
 from kvmgui.runtime.clones import CloneError, refuse_if_base
 from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, create_image, image_info
 from kvmgui.ui.i18n import core_text, format_size, translate
-
 
 ProgressCallback = Callable[[float | None], None]  # 0.0 .. 1.0, None: busy
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.messages import SENTENCE, joined
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.images import ImageCancelled, ImageError, ImageJob, JobResult
+from kvmgui.runtime.liveness import vm_pid
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
 from kvmgui.ui.i18n import translate
@@ -272,7 +273,6 @@ def vm_active(ctx: AppContext, vm: StoredVm) -> bool:
     status = ctx.status(vm.spec.id)
     if status is not None and status.state.is_active:
         return True
-    from kvmgui.runtime.liveness import vm_pid
 
     return vm_pid(vm.spec.id, ctx.paths) is not None
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import Passthrough, VmSpec
+from kvmgui.core.presets import new_vm_id
 from kvmgui.core.store import StoredVm
 from kvmgui.core.validation import Problem, Severity
 from kvmgui.ui.context import AppContext
@@ -213,8 +214,6 @@ class RestoreDialog(QDialog):
         return os.path.abspath(os.path.expanduser(text)) if text else ""
 
     def spec(self) -> VmSpec:
-        from kvmgui.core.presets import new_vm_id
-
         d = Draft()
         d.source = SourceKind.ISO
         d.iso_path = self.iso.text()

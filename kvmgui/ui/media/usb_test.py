@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.core.model import Accel
+from kvmgui.runtime import live
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
@@ -350,8 +351,6 @@ class UsbTestDialog(QDialog):
             self._enable()
 
     async def _start(self) -> str | None:
-        from kvmgui.runtime import live
-
         path = self.chosen_path()
         protected = self.protect.isChecked()
         failed = translate("UsbTestDialog", "The USB stick test could not be started.")
