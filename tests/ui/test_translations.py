@@ -714,7 +714,7 @@ def test_every_window_is_in_french(qtbot: Any, french: QTranslator, live_ctx: An
 
     # The wizard, page by page, with a missing ISO (a validation problem) and a taken name.
     wiz = window.open_wizard()
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=90_000)
+    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=90_000)
     wiz.source_page.iso.set_text(str(tmp_path / "absent.iso"))
     for _ in range(len(wiz.pageIds())):
         texts.widget(wiz)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QSpinBox, QVBoxLayout, QWidget, QWizardPage
 
 from kvmgui.core.validation import Problem, Severity
 from kvmgui.ui.widgets import ProblemList
-
-if TYPE_CHECKING:
-    from kvmgui.ui.wizard.wizard import NewVmWizard
+from kvmgui.ui.wizard.model import WizardModel
 
 # The largest number a QSpinBox holds.
 SPIN_MAX = 2**31 - 1
@@ -20,7 +16,7 @@ class DraftPage(QWizardPage):
     """A page that edits part of the wizard's Draft and shows the problems of its fields.
 
     Subclasses build their controls into `self.body` (a QVBoxLayout), write changes to
-    `self.wiz.draft` and call `self.changed(field, ...)` naming the spec fields the control
+    `self.model.draft` and call `self.changed(field, ...)` naming the spec fields the control
     sets; they redraw from the draft in `load()`.
 
     An error is shown only once the user has touched its field or pressed Next: a page that
@@ -29,9 +25,9 @@ class DraftPage(QWizardPage):
 
     key = ""  # which PAGE_FIELDS entry this page shows problems for
 
-    def __init__(self, wiz: NewVmWizard) -> None:
+    def __init__(self, model: WizardModel) -> None:
         super().__init__(None)
-        self.wiz = wiz
+        self.model = model
         outer = QVBoxLayout(self)
         self.body = QVBoxLayout()
         outer.addLayout(self.body)
@@ -41,7 +37,7 @@ class DraftPage(QWizardPage):
         self._loading = False
         self._touched: set[str] = set()
         self._revealed = False  # Next was pressed: every error of the page is shown
-        wiz.problems_changed.connect(self._show_problems)
+        model.problems_changed.connect(self._show_problems)
 
     # -- subclass hooks ---------------------------------------------------------------------
 
@@ -63,11 +59,11 @@ class DraftPage(QWizardPage):
         page: their errors may show from now on; revalidate everything."""
         if not self._loading:
             self._touched.update(fields)
-            self.wiz.revalidate()
+            self.model.revalidate()
 
     def my_problems(self) -> list[Problem]:
         """Every problem of this page's fields, shown or not yet."""
-        return self.wiz.problems_for(self.key)
+        return self.model.problems_for(self.key)
 
     def shown_problems(self) -> list[Problem]:
         """The problems the user sees: warnings, and errors of touched fields (all of them
