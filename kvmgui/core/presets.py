@@ -1,6 +1,6 @@
 """Per-OS defaults: what works out of the box for each kind of guest.
 
-Taken from what quickemu and virt-manager agree on (../shared/design/PEERS.md): modern Linux
+Taken from what quickemu and virt-manager agree on: modern Linux
 gets virtio everything on q35; Windows gets SATA + e1000 until the virtio drivers are in, plus
 local-time RTC (and UEFI + TPM for Windows 11); old or unpopular systems get the conservative
 i440fx PC with IDE and an rtl8139 or e1000, which is why the wiki recommends KVM for them.

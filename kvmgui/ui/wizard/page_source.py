@@ -138,7 +138,8 @@ class SourcePage(DraftPage):
         self.image.browse.setText(translate("SourcePage", "Brow&se…"))
         self.image.changed.connect(self._image_changed)
         detail(self.image)
-        # --- media tools (issue 6): use the image as is, or convert it to qcow2 first ---
+        # Use the image as is, or convert it to qcow2 first (a format QEMU cannot run from
+        # safely, or the user wants a copy and keeps the original).
         self.image_use = QComboBox(self)
         self.image_use.setAccessibleName(translate("SourcePage", "How to use the disk image"))
         self.image_use.addItem(
@@ -153,7 +154,6 @@ class SourcePage(DraftPage):
         )
         self.image_use.currentIndexChanged.connect(self._image_use_changed)
         detail(self.image_use)
-        # --- end media tools ---
         self.image_hint = hint_label("", self)
         detail(self.image_hint)
 
