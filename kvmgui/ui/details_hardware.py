@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -55,7 +54,7 @@ from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import ServiceError, inspect_image
-from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
+from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box, push_button
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
 
 # Fields whose change only reaches a running VM at its next start (everything but the CD).
@@ -176,23 +175,28 @@ class HardwarePage(QWidget):
             filters=IMAGE_FILTER,
             placeholder=translate("HardwarePage", "Add an existing image: type or browse"),
         )
-        self.add_disk_button = QPushButton(translate("HardwarePage", "&Add"), disks)
-        self.add_disk_button.setAccessibleName(translate("HardwarePage", "Add the disk image"))
-        self.add_disk_button.clicked.connect(self._add_disk)
-        self.remove_disk = QPushButton(translate("HardwarePage", "&Remove selected"), disks)
-        self.remove_disk.setAccessibleName(
-            translate("HardwarePage", "Remove the selected disk from the VM")
+        self.add_disk_button = push_button(
+            translate("HardwarePage", "&Add"),
+            disks,
+            name=translate("HardwarePage", "Add the disk image"),
+            clicked=self._add_disk,
         )
-        self.remove_disk.setToolTip(translate("HardwarePage", "The image file itself is kept."))
-        self.remove_disk.clicked.connect(self._remove_disk)
-        self.disk_tools = QPushButton(translate("HardwarePage", "Dis&k tools…"), disks)
-        self.disk_tools.setAccessibleName(
-            translate("HardwarePage", "Disk image tools for the selected disk")
+        self.remove_disk = push_button(
+            translate("HardwarePage", "&Remove selected"),
+            disks,
+            name=translate("HardwarePage", "Remove the selected disk from the VM"),
+            tip=translate("HardwarePage", "The image file itself is kept."),
+            clicked=self._remove_disk,
         )
-        self.disk_tools.setToolTip(
-            translate("HardwarePage", "Show, convert, compress, resize or check the selected disk")
+        self.disk_tools = push_button(
+            translate("HardwarePage", "Dis&k tools…"),
+            disks,
+            name=translate("HardwarePage", "Disk image tools for the selected disk"),
+            tip=translate(
+                "HardwarePage", "Show, convert, compress, resize or check the selected disk"
+            ),
+            clicked=self._open_disk_tools,
         )
-        self.disk_tools.clicked.connect(self._open_disk_tools)
         buttons.addWidget(self.add_disk, 1)
         buttons.addWidget(self.add_disk_button)
         buttons.addWidget(self.disk_tools)
@@ -213,14 +217,18 @@ class HardwarePage(QWidget):
         )
         form.addRow(translate("HardwarePage", "&Disc:"), self.cd_path)
         cd_buttons = QHBoxLayout()
-        self.insert = QPushButton(translate("HardwarePage", "&Insert now"), cd)
-        self.insert.setAccessibleName(
-            translate("HardwarePage", "Insert the disc image into the running VM")
+        self.insert = push_button(
+            translate("HardwarePage", "&Insert now"),
+            cd,
+            name=translate("HardwarePage", "Insert the disc image into the running VM"),
+            clicked=self._insert,
         )
-        self.insert.clicked.connect(self._insert)
-        self.eject = QPushButton(translate("HardwarePage", "E&ject"), cd)
-        self.eject.setAccessibleName(translate("HardwarePage", "Eject the disc"))
-        self.eject.clicked.connect(self._eject)
+        self.eject = push_button(
+            translate("HardwarePage", "E&ject"),
+            cd,
+            name=translate("HardwarePage", "Eject the disc"),
+            clicked=self._eject,
+        )
         cd_buttons.addWidget(self.insert)
         cd_buttons.addWidget(self.eject)
         cd_buttons.addStretch(1)

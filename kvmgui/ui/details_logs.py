@@ -14,11 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QTextCursor, QTextOption
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kvmgui.runtime.qemu_errors import explain
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import hint_label, push_button
 
 TAIL_BYTES = 128 * 1024
 
@@ -66,9 +66,12 @@ class LogPage(QWidget):
         layout.addWidget(self.text, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.reload_button = QPushButton(translate("LogPage", "&Reload"), self)
-        self.reload_button.setAccessibleName(translate("LogPage", "Reload {0}").format(title))
-        self.reload_button.clicked.connect(self.reload)
+        self.reload_button = push_button(
+            translate("LogPage", "&Reload"),
+            self,
+            name=translate("LogPage", "Reload {0}").format(title),
+            clicked=self.reload,
+        )
         row.addWidget(self.reload_button)
         layout.addLayout(row)
         self.timer = QTimer(self)

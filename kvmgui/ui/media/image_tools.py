@@ -51,7 +51,7 @@ from kvmgui.ui.media.jobs import (
     recorded_format,
     vm_active,
 )
-from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.widgets import PathField, dialog_layout, form_row, hint_label, push_button
 
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx *.vhd);;All files (*)"
 OUTPUT_FILTER = "Disk images (*.qcow2 *.img *.raw);;All files (*)"
@@ -91,10 +91,9 @@ class ImageToolsDialog(JobDialog):
         self._dest_edited = False
         # A speed limit for conversions (bytes/s): tests set it so that Cancel lands midway.
         self.rate_limit: int | None = None
-        self.setObjectName("ImageToolsDialog")
-        self.setWindowTitle(translate("ImageToolsDialog", "Disk image tools"))
-        self.setAccessibleName(translate("ImageToolsDialog", "Disk image tools"))
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(
+            self, "ImageToolsDialog", translate("ImageToolsDialog", "Disk image tools")
+        )
 
         top = QFormLayout()
         self.image = PathField(
@@ -104,9 +103,7 @@ class ImageToolsDialog(JobDialog):
             placeholder=translate("ImageToolsDialog", "/path/to/disk.qcow2"),
         )
         self.image.changed.connect(self._image_changed)
-        image_label = QLabel(translate("ImageToolsDialog", "&Image:"), self)
-        image_label.setBuddy(self.image.edit)
-        top.addRow(image_label, self.image)
+        form_row(top, translate("ImageToolsDialog", "&Image:"), self.image.edit, self.image)
         layout.addLayout(top)
 
         about = QGroupBox(translate("ImageToolsDialog", "About this image"), self)
@@ -195,9 +192,12 @@ class ImageToolsDialog(JobDialog):
             placeholder=translate("ImageToolsDialog", "/path/to/new.qcow2"),
         )
         self.destination.changed.connect(self._destination_edited)
-        dest_label = QLabel(translate("ImageToolsDialog", "&Save as:"), page)
-        dest_label.setBuddy(self.destination.edit)
-        form.addRow(dest_label, self.destination)
+        form_row(
+            form,
+            translate("ImageToolsDialog", "&Save as:"),
+            self.destination.edit,
+            self.destination
+        )
         form.addRow(
             hint_label(
                 translate(
@@ -208,9 +208,12 @@ class ImageToolsDialog(JobDialog):
                 page,
             )
         )
-        self.convert_button = QPushButton(translate("ImageToolsDialog", "&Convert"), page)
-        self.convert_button.setAccessibleName(translate("ImageToolsDialog", "Convert the image"))
-        self.convert_button.clicked.connect(self.on_convert)
+        self.convert_button = push_button(
+            translate("ImageToolsDialog", "&Convert"),
+            page,
+            name=translate("ImageToolsDialog", "Convert the image"),
+            clicked=self.on_convert,
+        )
         form.addRow(_right(page, self.convert_button))
         return page
 
@@ -228,9 +231,12 @@ class ImageToolsDialog(JobDialog):
                 page,
             )
         )
-        self.compress_button = QPushButton(translate("ImageToolsDialog", "Co&mpress now"), page)
-        self.compress_button.setAccessibleName(translate("ImageToolsDialog", "Compress the image"))
-        self.compress_button.clicked.connect(self.on_compress)
+        self.compress_button = push_button(
+            translate("ImageToolsDialog", "Co&mpress now"),
+            page,
+            name=translate("ImageToolsDialog", "Compress the image"),
+            clicked=self.on_compress,
+        )
         v.addWidget(_right(page, self.compress_button))
         v.addStretch(1)
         return page
@@ -243,9 +249,7 @@ class ImageToolsDialog(JobDialog):
         form.addRow(translate("ImageToolsDialog", "Current size:"), self.current_size)
         self.new_size = GibBox(translate("ImageToolsDialog", "New size in GiB"), page)
         self.new_size.valueChanged.connect(lambda _v: self._enable())
-        size_label = QLabel(translate("ImageToolsDialog", "New si&ze:"), page)
-        size_label.setBuddy(self.new_size)
-        form.addRow(size_label, self.new_size)
+        form_row(form, translate("ImageToolsDialog", "New si&ze:"), self.new_size)
         self.shrink_check = QCheckBox(
             translate(
                 "ImageToolsDialog",
@@ -260,9 +264,12 @@ class ImageToolsDialog(JobDialog):
         form.addRow(self.shrink_check)
         self.resize_hint = hint_label("", page)
         form.addRow(self.resize_hint)
-        self.resize_button = QPushButton(translate("ImageToolsDialog", "Resi&ze"), page)
-        self.resize_button.setAccessibleName(translate("ImageToolsDialog", "Resize the image"))
-        self.resize_button.clicked.connect(self.on_resize)
+        self.resize_button = push_button(
+            translate("ImageToolsDialog", "Resi&ze"),
+            page,
+            name=translate("ImageToolsDialog", "Resize the image"),
+            clicked=self.on_resize,
+        )
         form.addRow(_right(page, self.resize_button))
         return page
 
@@ -288,9 +295,12 @@ class ImageToolsDialog(JobDialog):
         )
         self.repair_check.setAccessibleName(translate("ImageToolsDialog", "Repair leaks"))
         v.addWidget(self.repair_check)
-        self.check_button = QPushButton(translate("ImageToolsDialog", "Chec&k now"), page)
-        self.check_button.setAccessibleName(translate("ImageToolsDialog", "Check the image"))
-        self.check_button.clicked.connect(self.on_check)
+        self.check_button = push_button(
+            translate("ImageToolsDialog", "Chec&k now"),
+            page,
+            name=translate("ImageToolsDialog", "Check the image"),
+            clicked=self.on_check,
+        )
         v.addWidget(_right(page, self.check_button))
         v.addStretch(1)
         return page

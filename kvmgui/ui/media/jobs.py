@@ -21,10 +21,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,7 @@ from kvmgui.runtime.liveness import vm_pid
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
 from kvmgui.ui.i18n import translate
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import hint_label, push_button
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -74,12 +72,13 @@ class JobPanel(QWidget):
         self.bar.setValue(0)
         self.bar.setFormat("%p%")
         self.bar.setAccessibleName(translate("JobPanel", "Progress"))
-        self.cancel_button = QPushButton(translate("JobPanel", "&Cancel"), self)
-        self.cancel_button.setAccessibleName(translate("JobPanel", "Cancel the running operation"))
-        self.cancel_button.setToolTip(
-            translate("JobPanel", "Stop now; the original image is left exactly as it was.")
+        self.cancel_button = push_button(
+            translate("JobPanel", "&Cancel"),
+            self,
+            name=translate("JobPanel", "Cancel the running operation"),
+            tip=translate("JobPanel", "Stop now; the original image is left exactly as it was."),
+            clicked=self.cancel,
         )
-        self.cancel_button.clicked.connect(self.cancel)
         row.addWidget(self.bar, 1)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
@@ -286,8 +285,3 @@ def recorded_format(ctx: AppContext, image: str | Path) -> str | None:
                 return disk.format.value
     return None
 
-
-def form_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setBuddy(buddy)
-    return label

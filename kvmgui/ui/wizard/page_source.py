@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QPushButton,
     QRadioButton,
     QWidget,
 )
@@ -17,7 +16,7 @@ from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage, inspect_image
-from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.widgets import PathField, hint_label, push_button
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
 from kvmgui.ui.wizard.model import WizardModel
@@ -86,11 +85,12 @@ class SourcePage(DraftPage):
         self.cdrom = QComboBox(self)
         self.cdrom.setAccessibleName(translate("SourcePage", "CD or DVD drive"))
         self.cdrom.currentIndexChanged.connect(self._cdrom_changed)
-        self.cdrom_refresh = QPushButton(translate("SourcePage", "&Look again"), self)
-        self.cdrom_refresh.setAccessibleName(
-            translate("SourcePage", "Look for CD and DVD drives again")
+        self.cdrom_refresh = push_button(
+            translate("SourcePage", "&Look again"),
+            self,
+            name=translate("SourcePage", "Look for CD and DVD drives again"),
+            clicked=self._rescan,
         )
-        self.cdrom_refresh.clicked.connect(self._rescan)
         detail(_pair(self, self.cdrom, self.cdrom_refresh))
         self.cdrom_hint = hint_label("", self)
         detail(self.cdrom_hint)
@@ -106,9 +106,12 @@ class SourcePage(DraftPage):
                 translate("SourcePage", "Plug in a stick, or type the path of a stick image (.img)")
             )
         self.stick.currentTextChanged.connect(self._stick_changed)
-        self.stick_refresh = QPushButton(translate("SourcePage", "L&ook again"), self)
-        self.stick_refresh.setAccessibleName(translate("SourcePage", "Look for USB sticks again"))
-        self.stick_refresh.clicked.connect(self._rescan)
+        self.stick_refresh = push_button(
+            translate("SourcePage", "L&ook again"),
+            self,
+            name=translate("SourcePage", "Look for USB sticks again"),
+            clicked=self._rescan,
+        )
         detail(_pair(self, self.stick, self.stick_refresh))
         self.protect = QCheckBox(
             translate(
