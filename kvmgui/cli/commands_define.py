@@ -14,7 +14,7 @@ from kvmgui.cli.commands_img import recorded_format
 from kvmgui.cli.commands_run import attached
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
-from kvmgui.cli.output import cli_command, print_json, say, terminal_safe
+from kvmgui.cli.output import add_json_option, cli_command, print_json, say, terminal_safe
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
 from kvmgui.core.argv import ArgvError, build_argv, extra_args_problems, shell_line
 from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
@@ -45,12 +45,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_edit)
 
     p = sub.add_parser("list", help="list the VMs")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help="show a VM's definition")
     p.add_argument("name")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("command-line", help="print the QEMU command line, ready to copy")

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import print_json, say, terminal_safe
+from kvmgui.cli.output import add_json_option, add_quiet_option, print_json, say, terminal_safe
 from kvmgui.core.clones import chain_lines, disk_image, image_dependents
 from kvmgui.core.media import file_kind_problem
 from kvmgui.core.qemu_img import INPUT_FORMATS, CheckStatus, resolve_new_size
@@ -62,12 +62,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = isub.add_parser("info", help="format, sizes, backing chain and snapshots of an image")
     p.add_argument("image")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_info)
 
     p = isub.add_parser("chain", help="the backing chain of an image, and the VMs built on it")
     p.add_argument("image")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_chain)
 
     p = isub.add_parser("convert", help="convert an image (qcow2, raw, vmdk, vdi, vhdx) to a "
@@ -84,13 +84,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "needs)")
     p.add_argument("--verify", action="store_true",
                    help="compare both images' content before the new one appears")
-    _quiet(p)
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_convert)
 
     p = isub.add_parser("compress", help="compress a qcow2 image in place (safely: the image is "
                                          "replaced only after the result checked out)")
     p.add_argument("image")
-    _quiet(p)
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_compress)
 
     p = isub.add_parser(
@@ -102,14 +102,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("size", help="new size like 30G, or +10G")
     p.add_argument("--shrink", action="store_true",
                    help="allow making the disk smaller: everything beyond the new end is lost")
-    _quiet(p)
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_resize)
 
     p = isub.add_parser("check", help="check an image for errors")
     p.add_argument("image")
     p.add_argument("--repair", choices=("leaks", "all"),
                    help="repair: 'leaks' is safe; 'all' may lose data (keep a copy first)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_check)
 
     p = isub.add_parser("create", help="create a new empty image, or an overlay on a base image")
@@ -122,7 +122,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_create)
 
     p = sub.add_parser("devices", help="list USB sticks, card readers and CD/DVD drives")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.add_argument("--all", action="store_true", help="also list disks that are never offered")
     p.set_defaults(handler=cmd_devices)
 
@@ -150,9 +150,6 @@ def check_disk_size(size: int) -> None:
     if problem:
         raise CliError(problem, 2)
 
-
-def _quiet(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
 
 # ------------------------------------------------------------------------------ helpers

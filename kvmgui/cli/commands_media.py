@@ -13,7 +13,7 @@ from pathlib import Path
 from kvmgui.cli.commands_img import print_result, progress_bar, run_job
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import load_host_env
-from kvmgui.cli.output import cli_command, print_json, say
+from kvmgui.cli.output import add_json_option, add_quiet_option, cli_command, print_json, say
 from kvmgui.core.clones import chain_lines
 from kvmgui.core.copy_device import confirm_matches
 from kvmgui.core.model import OsPreset
@@ -41,8 +41,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="make a linked clone (copy-on-write overlay) instead of a full copy")
     p.add_argument("--os", choices=[o.value for o in OsPreset], default=OsPreset.LINUX.value,
                    help="the guest's kind, when BASE is an image file (default: linux)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    add_json_option(p)
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_clone)
 
     p = sub.add_parser("release-base",
@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="which disk of the VM (1, 2, …), when it has more than one")
     p.add_argument("--verify", action="store_true",
                    help="compare the copy with the image afterwards")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_copy_to_device)
 
 

@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import TerminalStream, print_details, print_json, terminal_safe
+from kvmgui.cli.output import (
+    TerminalStream,
+    add_json_option,
+    print_details,
+    print_json,
+    terminal_safe,
+)
 from kvmgui.runtime.controller import VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged
 from kvmgui.runtime.launch import INVALID_DEFINITION
@@ -58,7 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add("kill", cmd_kill, "force a VM off at once (like pulling the plug)")
     add("reset", cmd_reset, "reset a VM (like pressing its reset button)")
     p = add("status", cmd_status, "show a VM's state, resource use and display address")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p = add("screenshot", cmd_screenshot, "save a PNG picture of a VM's screen")
     p.add_argument("file", metavar="FILE", help="where to save the PNG (a new file)")
     p.add_argument("--overwrite", action="store_true",

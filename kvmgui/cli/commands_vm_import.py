@@ -17,7 +17,7 @@ from kvmgui.cli.commands_define import free_bytes_at, report_problems
 from kvmgui.cli.commands_img import progress_bar, recorded_format
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
-from kvmgui.cli.output import cli_command
+from kvmgui.cli.output import add_quiet_option, cli_command
 from kvmgui.core.argv import ArgvError, build_argv
 from kvmgui.core.model import OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--compress", action="store_true", help="compress the copy (with --convert)")
     p.add_argument("--memory", type=int, metavar="MIB", help="memory in MiB")
     p.add_argument("--cpus", type=int, metavar="N", help="number of virtual CPUs")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser(

@@ -64,6 +64,15 @@ def _box(
     return box
 
 
+def _open(box: QMessageBox, button: QMessageBox.StandardButton) -> QMessageBox:
+    """Show `box` with its one button, without waiting; it deletes itself once closed."""
+    box.setStandardButtons(button)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _keep(box)
+    box.open()
+    return box
+
+
 def show_error(
     parent: QWidget | None,
     text: str,
@@ -82,11 +91,7 @@ def show_error(
         informative,
         details,
     )
-    box.setStandardButtons(QMessageBox.StandardButton.Close)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _keep(box)
-    box.open()
-    return box
+    return _open(box, QMessageBox.StandardButton.Close)
 
 
 def show_info(
@@ -98,18 +103,10 @@ def show_info(
     details: str = "",
 ) -> QMessageBox:
     box = _box(
-        parent,
-        QMessageBox.Icon.Information,
-        title or translate("Messages", "kvmgui"),
-        text,
-        informative,
-        details,
-    )
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _keep(box)
-    box.open()
-    return box
+        parent, QMessageBox.Icon.Information, title or translate("Messages", "kvmgui"), text,
+        informative, details,
+    )  # fmt: skip
+    return _open(box, QMessageBox.StandardButton.Ok)
 
 
 def exception_details(exc: BaseException) -> str:

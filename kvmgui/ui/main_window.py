@@ -51,6 +51,7 @@ from kvmgui.ui.media.usb_test import UsbTestDialog
 from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
 from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.stats_history import StatsHistory
+from kvmgui.ui.tasks import spawn_into
 from kvmgui.ui.thumbnails import ThumbnailPoller
 from kvmgui.ui.views import VmGridView, VmTableView
 from kvmgui.ui.vm_actions import VmActions
@@ -804,18 +805,9 @@ class MainWindow(QMainWindow):
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run `coro` on the loop; an exception it raises is shown, never lost."""
-        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
+        return spawn_into(self.tasks, coro, self._task_failed, "background task")
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self.tasks.discard(task)
-        if task.cancelled() or task.exception() is None:
-            return
-        exc = task.exception()
-        assert exc is not None
-        log.error("background task failed", exc_info=exc)
+    def _task_failed(self, exc: BaseException) -> None:
         show_exception(self, translate("MainWindow", "kvmgui could not finish a task."), exc)
 
     async def startup(self) -> None:

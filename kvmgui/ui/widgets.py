@@ -309,3 +309,12 @@ def form_row(form: QFormLayout, text: str, buddy: QWidget, field: QWidget | None
     label.setBuddy(buddy)
     form.addRow(label, field if field is not None else buddy)
     return label
+
+
+def row_widget(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
+    """A widget that lines up several controls side by side, without margins of its own (one
+    cell of a form, one line of a page)."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return row, layout

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QWidget,
@@ -42,6 +41,7 @@ from kvmgui.ui.widgets import (
     form_row,
     hint_label,
     push_button,
+    row_widget,
 )
 
 CHECK_DELAY_MS = 300
@@ -95,9 +95,7 @@ class CopyDeviceDialog(JobDialog):
             source_widget = self.source_field
         form_row(form, translate("CopyDeviceDialog", "&Disk:"), source_widget)
 
-        row = QWidget(self)
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
+        row, h = row_widget(self)
         self.target = device_combo(
             row,
             translate("CopyDeviceDialog", "Target device or file"),

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -51,7 +50,14 @@ from kvmgui.ui.media.jobs import (
     recorded_format,
     vm_active,
 )
-from kvmgui.ui.widgets import PathField, dialog_layout, form_row, hint_label, push_button
+from kvmgui.ui.widgets import (
+    PathField,
+    dialog_layout,
+    form_row,
+    hint_label,
+    push_button,
+    row_widget,
+)
 
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx *.vhd);;All files (*)"
 OUTPUT_FILTER = "Disk images (*.qcow2 *.img *.raw);;All files (*)"
@@ -217,18 +223,20 @@ class ImageToolsDialog(JobDialog):
         form.addRow(_right(page, self.convert_button))
         return page
 
-    def _build_compress(self) -> QWidget:
+    def _intro_page(self, intro: str) -> tuple[QWidget, QVBoxLayout]:
+        """A tool's page, opening with the sentence that says what the tool does."""
         page = QWidget(self)
         v = QVBoxLayout(page)
-        v.addWidget(
-            hint_label(
-                translate(
-                    "ImageToolsDialog",
-                    "Rewrites a qcow2 image compressed, to save space on this computer. The "
-                    "compressed copy is checked and compared with the original before it "
-                    "replaces it; the guest sees exactly the same disk.",
-                ),
-                page,
+        v.addWidget(hint_label(intro, page))
+        return page, v
+
+    def _build_compress(self) -> QWidget:
+        page, v = self._intro_page(
+            translate(
+                "ImageToolsDialog",
+                "Rewrites a qcow2 image compressed, to save space on this computer. The "
+                "compressed copy is checked and compared with the original before it "
+                "replaces it; the guest sees exactly the same disk.",
             )
         )
         self.compress_button = push_button(
@@ -274,16 +282,11 @@ class ImageToolsDialog(JobDialog):
         return page
 
     def _build_check(self) -> QWidget:
-        page = QWidget(self)
-        v = QVBoxLayout(page)
-        v.addWidget(
-            hint_label(
-                translate(
-                    "ImageToolsDialog",
-                    "Looks for damage in a qcow2 image (after a crash or a full disk, for "
-                    "example). Nothing is changed unless you ask for the leak repair.",
-                ),
-                page,
+        page, v = self._intro_page(
+            translate(
+                "ImageToolsDialog",
+                "Looks for damage in a qcow2 image (after a crash or a full disk, for "
+                "example). Nothing is changed unless you ask for the leak repair.",
             )
         )
         self.repair_check = QCheckBox(
@@ -618,9 +621,7 @@ class ImageToolsDialog(JobDialog):
 
 
 def _right(parent: QWidget, button: QPushButton) -> QWidget:
-    box = QWidget(parent)
-    h = QHBoxLayout(box)
-    h.setContentsMargins(0, 0, 0, 0)
+    box, h = row_widget(parent)
     h.addStretch(1)
     h.addWidget(button)
     return box

@@ -18,7 +18,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QWidget,
 )
@@ -50,6 +49,7 @@ from kvmgui.ui.widgets import (
     hint_label,
     memory_box,
     push_button,
+    row_widget,
 )
 from kvmgui.ui.wizard.draft import DiskChoice, Draft, SourceKind, to_spec
 
@@ -102,9 +102,7 @@ class RestoreDialog(QDialog):
             placeholder=translate("RestoreDialog", "/path/to/clonezilla-live.iso"),
         )
         form_row(form, translate("RestoreDialog", "Rescue &disc:"), self.iso.edit, self.iso)
-        row = QWidget(self)
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
+        row, h = row_widget(self)
         self.backup = device_combo(
             row,
             translate("RestoreDialog", "Backup disk"),

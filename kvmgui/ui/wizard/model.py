@@ -27,6 +27,7 @@ from kvmgui.runtime.medium import install_medium_check
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.services import DriveScan, scan_drives
+from kvmgui.ui.tasks import spawn_into
 from kvmgui.ui.wizard.draft import Draft, SourceKind, iso_path, page_of, to_spec
 
 log = logging.getLogger(__name__)
@@ -118,18 +119,7 @@ class WizardModel(QObject):
         return [vm.spec.name for vm in result.vms] + [e.name for e in result.errors if e.name]
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self.tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            exc = task.exception()
-            assert exc is not None
-            log.error("wizard task failed", exc_info=exc)
-            self.task_failed.emit(exc)
+        return spawn_into(self.tasks, coro, self.task_failed.emit, "wizard task")
 
     def cancel_tasks(self) -> None:
         for task in list(self.tasks):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
@@ -20,7 +19,7 @@ from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import ServiceError, inspect_image
-from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.widgets import PathField, hint_label, row_widget
 from kvmgui.ui.wizard.base import DraftPage, accept_any_count
 from kvmgui.ui.wizard.draft import NEW_DISK_FILE, DiskChoice, SourceKind
 from kvmgui.ui.wizard.model import WizardModel
@@ -57,9 +56,7 @@ class DiskPage(DraftPage):
             button.toggled.connect(lambda on, c=choice: self._set_choice(c) if on else None)
 
         radio(DiskChoice.NEW, translate("DiskPage", "&Create a new disk"), 0)
-        size_row = QWidget(self.choices)
-        h = QHBoxLayout(size_row)
-        h.setContentsMargins(0, 0, 0, 0)
+        size_row, h = row_widget(self.choices)
         self.size_label = QLabel(translate("DiskPage", "&Size:"), size_row)
         self.size_spin = QSpinBox(size_row)
         accept_any_count(self.size_spin)  # 0 or too large: validation says why
@@ -84,9 +81,7 @@ class DiskPage(DraftPage):
         )
         self.existing.changed.connect(self._existing_changed)
         grid.addWidget(self.existing, 4, 1)
-        fmt_row = QWidget(self.choices)
-        h = QHBoxLayout(fmt_row)
-        h.setContentsMargins(0, 0, 0, 0)
+        fmt_row, h = row_widget(self.choices)
         fmt_label = QLabel(translate("DiskPage", "&Format:"), fmt_row)
         self.format = QComboBox(fmt_row)
         self.format.setAccessibleName(translate("DiskPage", "Disk image format"))

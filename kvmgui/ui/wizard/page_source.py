@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QRadioButton,
     QWidget,
 )
@@ -16,7 +15,7 @@ from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage, inspect_image
-from kvmgui.ui.widgets import PathField, hint_label, push_button
+from kvmgui.ui.widgets import PathField, hint_label, push_button, row_widget
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
 from kvmgui.ui.wizard.model import WizardModel
@@ -347,9 +346,7 @@ class SourcePage(DraftPage):
 
 
 def _pair(parent: QWidget, main: QWidget, side: QWidget) -> QWidget:
-    box = QWidget(parent)
-    h = QHBoxLayout(box)
-    h.setContentsMargins(0, 0, 0, 0)
+    box, h = row_widget(parent)
     h.addWidget(main, 1)
     h.addWidget(side)
     return box
