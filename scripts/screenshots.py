@@ -156,7 +156,7 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     await save(window, out, "main-console")
     window.show_list()
 
-    about = window._about()
+    about = window.open_about()
     await wait_for(lambda: "QEMU emulator" in about.qemu.text(), 30, "QEMU's version")
     await save(about, out, "about")
     about.reject()

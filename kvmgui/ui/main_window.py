@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         )
         self.host_action.triggered.connect(self.open_host_check)
         self.about_action = QAction(translate("MainWindow", "&About kvmgui"), self)
-        self.about_action.triggered.connect(self._about)
+        self.about_action.triggered.connect(self.open_about)
         self.reload_action = QAction(translate("MainWindow", "&Reload the list"), self)
         self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_action.triggered.connect(self.reload)
@@ -778,28 +778,18 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
-    def open_preferences(self) -> Any:
-        dialog = PreferencesDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self._prefs = dialog
-        return dialog
+    def open_preferences(self) -> QWidget:
+        return keep_open(self.dialogs, PreferencesDialog(self.ctx, self), modal=True)
 
-    def open_host_check(self) -> Any:
+    def open_host_check(self) -> QWidget:
         dialog = HostCheckDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self._host_dialog = dialog
+        keep_open(self.dialogs, dialog)
         if self.ctx.host_report is None:
             dialog.check_again()
         return dialog
 
-    def _about(self) -> Any:
-        dialog = AboutDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self._about_dialog = dialog
-        return dialog
+    def open_about(self) -> QWidget:
+        return keep_open(self.dialogs, AboutDialog(self.ctx, self), modal=True)
 
     # -- start-up and quitting --------------------------------------------------------------
 

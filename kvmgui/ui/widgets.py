@@ -240,13 +240,17 @@ class PathField(QWidget):
         dialog.open()
 
 
-def keep_open(dialogs: list[QWidget], dialog: QWidget) -> QWidget:
-    """Show a modeless `dialog`, held in its window's `dialogs` list until it closes (Python
-    would otherwise let it be collected while it is on screen)."""
+def keep_open(dialogs: list[QWidget], dialog: QWidget, *, modal: bool = False) -> QWidget:
+    """Show `dialog` without waiting for it (`modal`: it blocks its parent window meanwhile),
+    held in its window's `dialogs` list until it closes (Python would otherwise let it be
+    collected while it is on screen)."""
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialogs.append(dialog)
     dialog.destroyed.connect(lambda *_: dialogs.remove(dialog) if dialog in dialogs else None)
-    dialog.show()
+    if modal and isinstance(dialog, QDialog):
+        dialog.open()
+    else:
+        dialog.show()
     return dialog
 
 

@@ -63,6 +63,7 @@ from kvmgui.core.model import CacheMode, Disk, DiskBus, OsPreset
 from kvmgui.core.presets import new_spec
 from kvmgui.core.sizes import Size
 from kvmgui.ui import i18n
+from kvmgui.ui.about import AboutDialog
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "kvmgui_fr.ts"
@@ -748,7 +749,7 @@ def test_every_window_is_in_french(qtbot: Any, french: QTranslator, live_ctx: An
     host.close()
 
     window.about_action.trigger()
-    about = window._about_dialog
+    about = next(d for d in window.dialogs if isinstance(d, AboutDialog))
     qtbot.waitUntil(lambda: "…" not in about.qemu.text(), timeout=30_000)
     texts.widget(about)
     clashes += _mnemonic_clashes(about)

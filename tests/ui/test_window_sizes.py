@@ -78,7 +78,7 @@ def test_every_window_fits_a_1024x768_screen(qtbot: Any, ctx: Any, language: str
         "VM window": lambda: window.open_vm_window(vm_id),
         "new VM wizard": lambda: window.open_wizard(),
         "preferences": window.open_preferences,
-        "about": window._about,
+        "about": window.open_about,
         "host check": window.open_host_check,
         "image tools": lambda: window.open_image_tools(),
         "clone": lambda: window.open_clone(vm_id),

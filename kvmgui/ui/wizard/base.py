@@ -25,9 +25,11 @@ class DraftPage(QWizardPage):
 
     key = ""  # which PAGE_FIELDS entry this page shows problems for
 
-    def __init__(self, model: WizardModel) -> None:
+    def __init__(self, model: WizardModel, title: str, subtitle: str) -> None:
         super().__init__(None)
         self.model = model
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
         outer = QVBoxLayout(self)
         self.body = QVBoxLayout()
         outer.addLayout(self.body)

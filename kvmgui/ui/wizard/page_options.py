@@ -66,13 +66,13 @@ class OptionsPage(DraftPage):
     key = "options"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(model)
-        self.setTitle(translate("OptionsPage", "Devices"))
-        self.setSubTitle(
+        super().__init__(
+            model,
+            translate("OptionsPage", "Devices"),
             translate(
                 "OptionsPage",
                 "Step 5 of 6: the virtual hardware. The defaults suit the system type you chose.",
-            )
+            ),
         )
         devices = QGroupBox(translate("OptionsPage", "Hardware"), self)
         v = QVBoxLayout(devices)

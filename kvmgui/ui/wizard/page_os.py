@@ -20,14 +20,14 @@ class OsPage(DraftPage):
     key = "os"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(model)
-        self.setTitle(translate("OsPage", "System type"))
-        self.setSubTitle(
+        super().__init__(
+            model,
+            translate("OsPage", "System type"),
             translate(
                 "OsPage",
                 "Step 2 of 6: what kind of system will run inside? It picks "
                 "settings that work for it; you can change each one later.",
-            )
+            ),
         )
         self.list = QListWidget(self)
         self.list.setAccessibleName(translate("OsPage", "System type"))

@@ -17,13 +17,13 @@ class ResourcesPage(DraftPage):
     key = "resources"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(model)
-        self.setTitle(translate("ResourcesPage", "Memory and CPUs"))
-        self.setSubTitle(
+        super().__init__(
+            model,
+            translate("ResourcesPage", "Memory and CPUs"),
             translate(
                 "ResourcesPage",
                 "Step 3 of 6: how much of this computer the virtual machine may use while it runs.",
-            )
+            ),
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -29,14 +29,14 @@ class SourcePage(DraftPage):
     key = "source"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(model)
-        self.setTitle(translate("SourcePage", "Start from"))
-        self.setSubTitle(
+        super().__init__(
+            model,
+            translate("SourcePage", "Start from"),
             translate(
                 "SourcePage",
                 "Step 1 of 6: choose what the new virtual machine starts "
                 "from. You can change the CD or add a disk later.",
-            )
+            ),
         )
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)

@@ -32,13 +32,13 @@ class SummaryPage(DraftPage):
     key = "summary"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(model)
-        self.setTitle(translate("SummaryPage", "Ready to create"))
-        self.setSubTitle(
+        super().__init__(
+            model,
+            translate("SummaryPage", "Ready to create"),
             translate(
                 "SummaryPage",
                 "Step 6 of 6: name the virtual machine and check what will be created.",
-            )
+            ),
         )
         self.setCommitPage(False)
         form = QFormLayout()
