@@ -15,7 +15,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from kvmgui.runtime.viewer import ExternalViewer, open_external_viewer
 from kvmgui.runtime.write_guard import WriteGuard
 
 CPU_SAMPLE_S = 0.5
+Handler = Callable[[argparse.Namespace, CliContext], Awaitable[int]]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -150,15 +151,20 @@ async def _wait_until_stopped(manager: VmManager, vm: VmController) -> int:
     return 1 if vm.state is VmState.CRASHED else 0
 
 
-async def cmd_pause(args: argparse.Namespace, ctx: CliContext) -> int:
-    async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.pause())
+def _one_step(step: Callable[[VmController], Awaitable[Outcome]]) -> Handler:
+    """A command that does one step on a running VM and reports its outcome."""
+
+    async def handler(args: argparse.Namespace, ctx: CliContext) -> int:
+        async with attached(ctx, args.name) as (_, vm):
+            return report(await step(vm))
+
+    return handler
 
 
-async def cmd_resume(args: argparse.Namespace, ctx: CliContext) -> int:
-    async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.resume())
-
+cmd_pause = _one_step(lambda vm: vm.pause())
+cmd_resume = _one_step(lambda vm: vm.resume())
+cmd_kill = _one_step(lambda vm: vm.force_off())
+cmd_reset = _one_step(lambda vm: vm.reset())
 
 MAX_TIMEOUT_S = 24 * 3600
 
@@ -170,16 +176,6 @@ async def cmd_shutdown(args: argparse.Namespace, ctx: CliContext) -> int:
                        f"{MAX_TIMEOUT_S}, such as 60.", 2)
     async with attached(ctx, args.name) as (_, vm):
         return report(await vm.shutdown(args.timeout, force=args.force))
-
-
-async def cmd_kill(args: argparse.Namespace, ctx: CliContext) -> int:
-    async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.force_off())
-
-
-async def cmd_reset(args: argparse.Namespace, ctx: CliContext) -> int:
-    async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.reset())
 
 
 async def cmd_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:

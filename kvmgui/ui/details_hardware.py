@@ -54,7 +54,15 @@ from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import ServiceError, inspect_image
-from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box, push_button
+from kvmgui.ui.widgets import (
+    PathField,
+    ProblemList,
+    choice_combo,
+    cpu_box,
+    hint_label,
+    memory_box,
+    push_button,
+)
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
 
 # Fields whose change only reaches a running VM at its next start (everything but the CD).
@@ -111,13 +119,6 @@ def boot_choice(spec: VmSpec) -> str:
     first = next((d for d in spec.boot_order if present[d]), None)
     return (first or (spec.boot_order[0] if spec.boot_order else BootDevice.DISK)).value
 
-
-def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setAccessibleName(name)
-    for label, value in items:
-        combo.addItem(label, value)
-    return combo
 
 
 class HardwarePage(QWidget):
@@ -239,7 +240,7 @@ class HardwarePage(QWidget):
 
         startup = QGroupBox(translate("HardwarePage", "Start-up"), body)
         form = QFormLayout(startup)
-        self.boot = _combo(startup, translate("HardwarePage", "Start from"), [])
+        self.boot = choice_combo(startup, translate("HardwarePage", "Start from"), [])
         form.addRow(translate("HardwarePage", "Start &from:"), self.boot)
         self.boot_hint = hint_label("", startup)
         form.addRow("", self.boot_hint)
@@ -247,7 +248,7 @@ class HardwarePage(QWidget):
 
         devices = QGroupBox(translate("HardwarePage", "Devices"), body)
         form = QFormLayout(devices)
-        self.nic = _combo(
+        self.nic = choice_combo(
             devices,
             translate("HardwarePage", "Network card"),
             [
@@ -272,7 +273,7 @@ class HardwarePage(QWidget):
         )
         self.tablet.setAccessibleName(translate("HardwarePage", "USB tablet"))
         form.addRow(self.tablet)
-        self.display = _combo(
+        self.display = choice_combo(
             devices,
             translate("HardwarePage", "Screen"),
             [
@@ -282,7 +283,7 @@ class HardwarePage(QWidget):
             ],
         )
         form.addRow(translate("HardwarePage", "Scr&een:"), self.display)
-        self.video = _combo(
+        self.video = choice_combo(
             devices,
             translate("HardwarePage", "Video card"),
             [(m.value, m.value) for m in VideoModel],
@@ -382,7 +383,7 @@ class HardwarePage(QWidget):
             fmt = QTableWidgetItem(disk.format.value)
             fmt.setFlags(fmt.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.disks.setItem(i, 1, fmt)
-            bus = _combo(
+            bus = choice_combo(
                 self.disks,
                 translate("HardwarePage", "Bus of disk {0}").format(i + 1),
                 [(b.value, b.value) for b in DiskBus],
@@ -390,7 +391,7 @@ class HardwarePage(QWidget):
             bus.setCurrentIndex(bus.findData(disk.bus.value))
             bus.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
             self.disks.setCellWidget(i, 2, bus)
-            cache = _combo(
+            cache = choice_combo(
                 self.disks,
                 translate("HardwarePage", "Cache of disk {0}").format(i + 1),
                 [(c.value, c.value) for c in CacheMode],

@@ -25,15 +25,7 @@ from kvmgui.core.validation import Problem, Severity, has_errors
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
-
-
-def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setAccessibleName(name)
-    for label, value in items:
-        combo.addItem(label, value)
-    return combo
+from kvmgui.ui.widgets import PathField, ProblemList, choice_combo, cpu_box, hint_label, memory_box
 
 
 def _select(combo: QComboBox, value: str) -> None:
@@ -104,7 +96,7 @@ class PreferencesDialog(QDialog):
                 self,
             ),
         )
-        self.accel = _combo(
+        self.accel = choice_combo(
             self,
             translate("PreferencesDialog", "Accelerator"),
             [
@@ -145,7 +137,7 @@ class PreferencesDialog(QDialog):
         form.addRow(translate("PreferencesDialog", "&Memory:"), self.memory)
         self.cpus = cpu_box(self, translate("PreferencesDialog", "Default number of CPUs"))
         form.addRow(translate("PreferencesDialog", "&CPUs:"), self.cpus)
-        self.display = _combo(
+        self.display = choice_combo(
             self,
             translate("PreferencesDialog", "Default screen"),
             [
@@ -163,7 +155,7 @@ class PreferencesDialog(QDialog):
 
     def _build_running(self) -> None:
         form = self._page(translate("PreferencesDialog", "&Running VMs"))
-        self.on_quit = _combo(
+        self.on_quit = choice_combo(
             self,
             translate("PreferencesDialog", "When kvmgui quits"),
             [
@@ -222,7 +214,7 @@ class PreferencesDialog(QDialog):
         console = QGroupBox(translate("PreferencesDialog", "Console"), page)
         form = QFormLayout(console)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.scaling = _combo(
+        self.scaling = choice_combo(
             console,
             translate("PreferencesDialog", "Console scaling"),
             [

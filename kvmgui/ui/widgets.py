@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -322,3 +323,12 @@ def row_widget(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     return row, layout
+
+
+def choice_combo(parent: QWidget, name: str, items: Iterable[tuple[str, str]]) -> QComboBox:
+    """A drop-down list of (shown text, value) choices; the value is each item's data."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    for label, value in items:
+        combo.addItem(label, value)
+    return combo

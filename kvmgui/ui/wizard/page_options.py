@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import Accel, CacheMode, DisplayKind, MachineType
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import choice_combo, hint_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.model import WizardModel
 
@@ -162,10 +162,7 @@ class OptionsPage(DraftPage):
         return box
 
     def _combo(self, name: str, items: list[tuple[str, str]], field: str) -> QComboBox:
-        combo = QComboBox(self.advanced)
-        combo.setAccessibleName(name)
-        for label, value in items:
-            combo.addItem(label, value)
+        combo = choice_combo(self.advanced, name, items)
         combo.currentIndexChanged.connect(
             lambda i, c=combo, f=field: self._set(f, str(c.itemData(i))) if i >= 0 else None
         )
