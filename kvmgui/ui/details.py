@@ -257,8 +257,8 @@ class VmWindow(QMainWindow):
             (self.bridge.advice_changed, self._advice_changed),
             (self.history.updated, self._stats),
             (self.model.dataChanged, self._model_changed),
-            (self.history.updated, self.performance._updated),
         ):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
+        self.performance.detach()
         super().closeEvent(event)
