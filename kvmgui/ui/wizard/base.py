@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QSpinBox, QVBoxLayout, QWidget, QWizardPage
 
 from kvmgui.core.validation import Problem, Severity
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.widgets import ProblemList
 from kvmgui.ui.wizard.model import WizardModel
 
@@ -25,9 +26,10 @@ class DraftPage(QWizardPage):
 
     key = ""  # which PAGE_FIELDS entry this page shows problems for
 
-    def __init__(self, model: WizardModel, title: str, subtitle: str) -> None:
+    def __init__(self, model: WizardModel) -> None:
         super().__init__(None)
         self.model = model
+        title, subtitle = page_texts(self.key)
         self.setTitle(title)
         self.setSubTitle(subtitle)
         outer = QVBoxLayout(self)
@@ -96,6 +98,57 @@ class DraftPage(QWizardPage):
     def add(self, widget: QWidget) -> QWidget:
         self.body.addWidget(widget)
         return widget
+
+
+def page_texts(key: str) -> tuple[str, str]:
+    """The title and subtitle of the wizard's step `key` (each in its page's context)."""
+    return {
+        "source": (
+            translate("SourcePage", "Start from"),
+            translate(
+                "SourcePage",
+                "Step 1 of 6: choose what the new virtual machine starts "
+                "from. You can change the CD or add a disk later.",
+            ),
+        ),
+        "os": (
+            translate("OsPage", "System type"),
+            translate(
+                "OsPage",
+                "Step 2 of 6: what kind of system will run inside? It picks "
+                "settings that work for it; you can change each one later.",
+            ),
+        ),
+        "resources": (
+            translate("ResourcesPage", "Memory and CPUs"),
+            translate(
+                "ResourcesPage",
+                "Step 3 of 6: how much of this computer the virtual machine may use while it "
+                "runs.",
+            ),
+        ),
+        "disk": (
+            translate("DiskPage", "Hard disk"),
+            translate(
+                "DiskPage", "Step 4 of 6: where the virtual machine keeps its system and files."
+            ),
+        ),
+        "options": (
+            translate("OptionsPage", "Devices"),
+            translate(
+                "OptionsPage",
+                "Step 5 of 6: the virtual hardware. The defaults suit the system type you "
+                "chose.",
+            ),
+        ),
+        "summary": (
+            translate("SummaryPage", "Ready to create"),
+            translate(
+                "SummaryPage",
+                "Step 6 of 6: name the virtual machine and check what will be created.",
+            ),
+        ),
+    }[key]
 
 
 def _covers(touched: str, field: str) -> bool:

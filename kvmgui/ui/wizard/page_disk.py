@@ -30,13 +30,7 @@ class DiskPage(DraftPage):
     key = "disk"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(
-            model,
-            translate("DiskPage", "Hard disk"),
-            translate(
-                "DiskPage", "Step 4 of 6: where the virtual machine keeps its system and files."
-            ),
-        )
+        super().__init__(model)
         self.image_note = hint_label("", self)
         self.add(self.image_note)
         self.choices = QWidget(self)

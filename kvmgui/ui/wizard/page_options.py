@@ -66,14 +66,7 @@ class OptionsPage(DraftPage):
     key = "options"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(
-            model,
-            translate("OptionsPage", "Devices"),
-            translate(
-                "OptionsPage",
-                "Step 5 of 6: the virtual hardware. The defaults suit the system type you chose.",
-            ),
-        )
+        super().__init__(model)
         devices = QGroupBox(translate("OptionsPage", "Hardware"), self)
         v = QVBoxLayout(devices)
         self.sound = self._check(translate("OptionsPage", "&Sound card"), v, "sound")

@@ -20,15 +20,7 @@ class OsPage(DraftPage):
     key = "os"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(
-            model,
-            translate("OsPage", "System type"),
-            translate(
-                "OsPage",
-                "Step 2 of 6: what kind of system will run inside? It picks "
-                "settings that work for it; you can change each one later.",
-            ),
-        )
+        super().__init__(model)
         self.list = QListWidget(self)
         self.list.setAccessibleName(translate("OsPage", "System type"))
         self.list.setIconSize(QSize(32, 32))

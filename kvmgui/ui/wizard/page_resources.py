@@ -17,14 +17,7 @@ class ResourcesPage(DraftPage):
     key = "resources"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(
-            model,
-            translate("ResourcesPage", "Memory and CPUs"),
-            translate(
-                "ResourcesPage",
-                "Step 3 of 6: how much of this computer the virtual machine may use while it runs.",
-            ),
-        )
+        super().__init__(model)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.memory = memory_box(self, translate("ResourcesPage", "Memory in MiB"))

@@ -29,15 +29,7 @@ class SourcePage(DraftPage):
     key = "source"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(
-            model,
-            translate("SourcePage", "Start from"),
-            translate(
-                "SourcePage",
-                "Step 1 of 6: choose what the new virtual machine starts "
-                "from. You can change the CD or add a disk later.",
-            ),
-        )
+        super().__init__(model)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 24)

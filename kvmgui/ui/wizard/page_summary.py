@@ -32,14 +32,7 @@ class SummaryPage(DraftPage):
     key = "summary"
 
     def __init__(self, model: WizardModel) -> None:
-        super().__init__(
-            model,
-            translate("SummaryPage", "Ready to create"),
-            translate(
-                "SummaryPage",
-                "Step 6 of 6: name the virtual machine and check what will be created.",
-            ),
-        )
+        super().__init__(model)
         self.setCommitPage(False)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
