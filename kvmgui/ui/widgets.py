@@ -289,14 +289,15 @@ def dialog_layout(dialog: QDialog, object_name: str, title: str, intro: str = ""
 
 def dialog_buttons(
     dialog: QDialog,
+    layout: QVBoxLayout,
     ok_text: str,
     ok_name: str,
     on_ok: Callable[[], object],
     *,
     close: bool = False,
 ) -> tuple[QDialogButtonBox, QPushButton]:
-    """The dialog's OK button, renamed for what it does, and Cancel (Close where the dialog
-    stays open after its work, to do it again)."""
+    """The row at the foot of `layout`: the dialog's OK button, renamed for what it does, and
+    Cancel (Close where the dialog stays open after its work, to do it again)."""
     standard = QDialogButtonBox.StandardButton
     buttons = QDialogButtonBox(standard.Ok | (standard.Close if close else standard.Cancel), dialog)
     ok = buttons.button(standard.Ok)
@@ -304,6 +305,8 @@ def dialog_buttons(
     ok.setAccessibleName(ok_name)
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
+    layout.addStretch(1)
+    layout.addWidget(buttons)
     return buttons, ok
 
 

@@ -94,15 +94,14 @@ class CloneDialog(JobDialog):
         self.problem = hint_label("", self)
         layout.addWidget(self.problem)
         layout.addWidget(self.make_panel())
-        layout.addStretch(1)
         self.buttons, self.ok = dialog_buttons(
             self,
+            layout,
             translate("CloneDialog", "&Clone"),
             translate("CloneDialog", "Make the clone"),
             self.on_clone,
             close=True,
         )
-        layout.addWidget(self.buttons)
         self.resize(560, 420)
         for b in (self.linked, self.full):
             b.toggled.connect(lambda _on: self._enable())

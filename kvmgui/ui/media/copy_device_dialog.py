@@ -146,9 +146,9 @@ class CopyDeviceDialog(JobDialog):
         layout.addLayout(confirm_form)
 
         layout.addWidget(self.make_panel())
-        layout.addStretch(1)
         self.buttons, self.copy_button = dialog_buttons(
             self,
+            layout,
             translate("CopyDeviceDialog", "C&opy and overwrite"),
             translate("CopyDeviceDialog", "Copy and overwrite"),
             self.on_copy,
@@ -157,7 +157,6 @@ class CopyDeviceDialog(JobDialog):
         # Enter in a field must not start a destructive copy.
         self.copy_button.setAutoDefault(False)
         self.copy_button.setDefault(False)
-        layout.addWidget(self.buttons)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

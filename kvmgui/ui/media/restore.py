@@ -150,14 +150,13 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.problems)
         self.status = hint_label("", self)
         layout.addWidget(self.status)
-        layout.addStretch(1)
         self.buttons, self.ok = dialog_buttons(
             self,
+            layout,
             translate("RestoreDialog", "&Create and start"),
             translate("RestoreDialog", "Create and start"),
             self.on_create,
         )
-        layout.addWidget(self.buttons)
 
         self.name.textChanged.connect(lambda _t: self.revalidate())
         self.iso.changed.connect(lambda _t: self.revalidate())

@@ -186,14 +186,13 @@ class UsbTestDialog(QDialog):
         self.problem = hint_label("", self)
         self.problem.setAccessibleName(translate("UsbTestDialog", "Problem"))
         layout.addWidget(self.problem)
-        layout.addStretch(1)
         self.buttons, self.start_button = dialog_buttons(
             self,
+            layout,
             translate("UsbTestDialog", "&Start"),
             translate("UsbTestDialog", "Start the test"),
             self.on_start,
         )
-        layout.addWidget(self.buttons)
         self.use_stick.setChecked(True)
         self._starting = False
         self.resize(640, 520)
