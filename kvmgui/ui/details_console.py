@@ -32,7 +32,7 @@ from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.console.fullscreen import FullscreenBar
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import show_error
+from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -259,12 +259,8 @@ class ConsolePage(QWidget):
         finally:
             self.message_button.setEnabled(True)
         if not outcome.ok:
-            show_error(
-                self,
-                translate("ConsolePage", "The display could not be opened in a viewer."),
-                informative=outcome.message,
-                details=outcome.details,
-            )
+            failed = translate("ConsolePage", "The display could not be opened in a viewer.")
+            show_failed(self, failed, outcome)
         return outcome
 
     # -- detaching --------------------------------------------------------------------------

@@ -50,7 +50,7 @@ from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, has_errors, validate_spec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import show_error
+from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import ServiceError, inspect_image
@@ -634,12 +634,7 @@ class HardwarePage(QWidget):
             return False
         outcome = await (controller.change_cd(Path(path)) if path else controller.eject())
         if not outcome.ok:
-            show_error(
-                self,
-                translate("HardwarePage", "The disc could not be changed."),
-                informative=outcome.message,
-                details=outcome.details,
-            )
+            show_failed(self, translate("HardwarePage", "The disc could not be changed."), outcome)
             return False
         # Remember it for the next start too.
         spec = self.stored.spec

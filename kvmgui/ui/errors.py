@@ -19,6 +19,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
+from kvmgui.runtime.outcome import Outcome
 from kvmgui.ui.i18n import core_text, translate
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,12 @@ def show_error(
         details,
     )
     return _open(box, QMessageBox.StandardButton.Close)
+
+
+def show_failed(parent: QWidget | None, text: str, outcome: Outcome) -> QMessageBox:
+    """`text` over a failed runtime Outcome: its sentence, and its details under "Show
+    Details…"."""
+    return show_error(parent, text, informative=outcome.message, details=outcome.details)
 
 
 def show_info(

@@ -62,6 +62,12 @@ log = logging.getLogger(__name__)
 GRID, TABLE = "grid", "table"
 
 
+def _standard_keys(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """The desktop's keys for `key`, or `fallback` where the desktop defines none."""
+    keys = QKeySequence(key)
+    return keys if not keys.isEmpty() else QKeySequence(fallback)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -185,18 +191,12 @@ class MainWindow(QMainWindow):
         )
         self.prefs_action.setObjectName("action-preferences")
         self.prefs_action.setShortcut(
-            QKeySequence(QKeySequence.StandardKey.Preferences)
-            if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
-            else QKeySequence("Ctrl+,")
+            _standard_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,")
         )
         self.prefs_action.triggered.connect(self.open_preferences)
         self.quit_action = QAction(translate("MainWindow", "&Quit"), self)
         self.quit_action.setObjectName("action-quit")
-        self.quit_action.setShortcut(
-            QKeySequence(QKeySequence.StandardKey.Quit)
-            if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
-            else QKeySequence("Ctrl+Q")
-        )
+        self.quit_action.setShortcut(_standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.host_action = QAction(
             icon("host-check"), translate("MainWindow", "&Host check…"), self
