@@ -157,7 +157,7 @@ class VmWindow(QMainWindow):
         tb.setIconSize(QSize(20, 20))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         a = self.vm_actions
-        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
+        for action in a.power():
             tb.addAction(action)
         tb.addSeparator()
         tb.addAction(a.console)  # the main window's console page (MainWindow connects it)

@@ -62,6 +62,15 @@ log = logging.getLogger(__name__)
 GRID, TABLE = "grid", "table"
 
 
+def _add_groups(target: QMenu | QToolBar, groups: list[list[QAction]]) -> None:
+    """The actions group by group, a separator between two groups."""
+    for i, group in enumerate(groups):
+        if i:
+            target.addSeparator()
+        for action in group:
+            target.addAction(action)
+
+
 def _standard_keys(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
     """The desktop's keys for `key`, or `fallback` where the desktop defines none."""
     keys = QKeySequence(key)
@@ -169,7 +178,7 @@ class MainWindow(QMainWindow):
     def _build_console_view(self) -> None:
         a = self.vm_actions
         self.console_view = ConsoleView(
-            self.ctx, [a.start, a.pause, a.shutdown, a.force_off, a.reset, a.details], self.pages
+            self.ctx, [*a.power(), a.details], self.pages
         )
         self.console_view.back_requested.connect(self.show_list)
         self.console_view.start_requested.connect(self._start_from_console)
@@ -284,15 +293,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.host_action)
         help_menu.addAction(self.about_action)
 
-    def _add_vm_actions(self, menu: QMenu) -> None:
+    def _vm_action_groups(self) -> list[list[QAction]]:
         a = self.vm_actions
-        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(a.console)
-        menu.addAction(a.details)
-        menu.addSeparator()
-        menu.addAction(a.delete)
+        return [a.power(), [a.console, a.details], [a.delete]]
+
+    def _add_vm_actions(self, menu: QMenu) -> None:
+        _add_groups(menu, self._vm_action_groups())
 
     def _build_toolbar(self) -> None:
         tb = QToolBar(translate("MainWindow", "Main tools"), self)
@@ -301,16 +307,7 @@ class MainWindow(QMainWindow):
         tb.setIconSize(QSize(22, 22))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         tb.setMovable(False)
-        a = self.vm_actions
-        tb.addAction(a.new)
-        tb.addSeparator()
-        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
-            tb.addAction(action)
-        tb.addSeparator()
-        tb.addAction(a.console)
-        tb.addAction(a.details)
-        tb.addSeparator()
-        tb.addAction(a.delete)
+        _add_groups(tb, [[self.vm_actions.new], *self._vm_action_groups()])
         for action in tb.actions():
             button = tb.widgetForAction(action)
             if button is not None:

@@ -186,6 +186,11 @@ class VmActions(QObject):
 
     # -- enabling ---------------------------------------------------------------------------
 
+    def power(self) -> list[QAction]:
+        """Start, Pause/Resume, Shut down, Force off and Reset: the actions on a VM's power,
+        in the order every menu and tool bar shows them."""
+        return [self.start, self.pause, self.shutdown, self.force_off, self.reset]
+
     def refresh(self) -> None:
         row = self.current()
         for name, action in self.all.items():

@@ -30,7 +30,11 @@ from kvmgui.runtime.copy_device import copy_to_device_job, gather_target, plan_c
 from kvmgui.runtime.images import ImageError, image_info
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import format_size, translate
-from kvmgui.ui.media.devices import device_combo, fill_device_combo, listed_path, probe_sticks
+from kvmgui.ui.media.devices import (
+    device_combo,
+    listed_path,
+    refill_sticks,
+)
 from kvmgui.ui.media.image_tools import IMAGE_FILTER
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import alive, async_slot, recorded_format
@@ -194,13 +198,7 @@ class CopyDeviceDialog(JobDialog):
         if not alive(self):
             return
         self._track()
-        devices, error = await probe_sticks()
-        if not alive(self):
-            return
-        if error:
-            self.verdict.setText(error)
-            return
-        fill_device_combo(self.target, devices, disable_unusable=True)
+        await refill_sticks(self.target, self.verdict, disable_unusable=True)
 
     # -- checks -----------------------------------------------------------------------------
 

@@ -29,7 +29,11 @@ from kvmgui.core.validation import Problem, Severity
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import format_size, translate
-from kvmgui.ui.media.devices import device_combo, fill_device_combo, listed_path, probe_sticks
+from kvmgui.ui.media.devices import (
+    device_combo,
+    listed_path,
+    refill_sticks,
+)
 from kvmgui.ui.media.fields import GibBox
 from kvmgui.ui.media.jobs import alive, async_slot, track_task
 from kvmgui.ui.media.vm_create import (
@@ -173,13 +177,7 @@ class RestoreDialog(QDialog):
         if not alive(self):
             return
         track_task(self.tasks)
-        devices, error = await probe_sticks()
-        if not alive(self):
-            return
-        if error:
-            self.status.setText(error)
-            return
-        fill_device_combo(self.backup, devices)
+        await refill_sticks(self.backup, self.status)
 
     def _source_size_changed(self, _value: float) -> None:
         if not self._new_edited:
