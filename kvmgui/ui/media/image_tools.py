@@ -10,6 +10,7 @@ sentence is shown as is.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -560,7 +561,7 @@ class ImageToolsDialog(JobDialog):
         if path is None or self.panel.busy:
             return None
         fmt = self.fmt()
-        result = await self.panel.run_job(
+        return await self._rewrite(
             lambda progress: compress_job(
                 path, fmt=fmt, qemu_img=self._qemu_img(), progress=progress,
                 guard=self._guard(),
@@ -568,9 +569,6 @@ class ImageToolsDialog(JobDialog):
             what=translate("ImageToolsDialog", "Compressing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be compressed."),
         )
-        if result is not None:
-            await self.refresh_info()
-        return result
 
     @async_slot()
     async def on_resize(self) -> Any:
@@ -583,7 +581,7 @@ class ImageToolsDialog(JobDialog):
         if shrink and not self.shrink_check.isChecked():
             return None
         fmt = self.fmt()
-        result = await self.panel.run_job(
+        return await self._rewrite(
             lambda progress: resize_job(
                 path, size, shrink=shrink, fmt=fmt, qemu_img=self._qemu_img(),
                 progress=progress, guard=self._guard(),
@@ -591,6 +589,10 @@ class ImageToolsDialog(JobDialog):
             what=translate("ImageToolsDialog", "Resizing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be resized."),
         )
+
+    async def _rewrite(self, make: Callable[[Any], Any], *, what: str, failed: str) -> Any:
+        """Run a job that rewrites the image in place, then show what it is now."""
+        result = await self.panel.run_job(make, what=what, failed=failed)
         if result is not None:
             await self.refresh_info()
         return result
