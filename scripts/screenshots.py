@@ -92,7 +92,7 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     # The wizard, one page at a time, creating a VM that boots the test guest.
     wiz = window.open_wizard()
     assert isinstance(wiz, NewVmWizard)
-    await wait_for(lambda: wiz.env_ready, 60, "the wizard's host facts")
+    await wait_for(lambda: wiz.model.env_ready, 60, "the wizard's host facts")
     wiz.source_page.iso.set_text(str(iso))
     wiz.summary_page.start_now.setChecked(True)
     names = ["wizard-1-source", "wizard-2-system", "wizard-3-memory", "wizard-4-disk",
@@ -120,13 +120,13 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     # A second, stopped VM so the list shows both states.
     second = NewVmWizard(ctx)
     second.show()
-    await wait_for(lambda: second.env_ready, 60, "the second wizard")
-    second.apply_os(OsPreset.WINDOWS10)
-    second.draft.memory_mib = 4096
-    second.draft.disk_gib = 40
-    second.draft.name = "windows-10"
-    second.draft.start_now = False
-    second.revalidate()
+    await wait_for(lambda: second.model.env_ready, 60, "the second wizard")
+    second.model.apply_os(OsPreset.WINDOWS10)
+    second.model.draft.memory_mib = 4096
+    second.model.draft.disk_gib = 40
+    second.model.draft.name = "windows-10"
+    second.model.draft.start_now = False
+    second.model.revalidate()
     await second.create_vm()
     window.reload()
 
@@ -156,7 +156,7 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     await save(window, out, "main-console")
     window.show_list()
 
-    about = window._about()
+    about = window.open_about()
     await wait_for(lambda: "QEMU emulator" in about.qemu.text(), 30, "QEMU's version")
     await save(about, out, "about")
     about.reject()
@@ -295,12 +295,12 @@ async def take_media(out: Path, root: Path, iso: Path) -> None:
     await window.startup()
     wiz = NewVmWizard(ctx)
     wiz.show()
-    await wait_for(lambda: wiz.env_ready, 60, "the wizard")
-    wiz.apply_os(OsPreset.WINDOWS10)
-    wiz.draft.disk_gib = 40
-    wiz.draft.name = "windows-10"
-    wiz.draft.start_now = False
-    wiz.revalidate()
+    await wait_for(lambda: wiz.model.env_ready, 60, "the wizard")
+    wiz.model.apply_os(OsPreset.WINDOWS10)
+    wiz.model.draft.disk_gib = 40
+    wiz.model.draft.name = "windows-10"
+    wiz.model.draft.start_now = False
+    wiz.model.revalidate()
     stored = await wiz.create_vm()
     assert stored is not None
     window.reload()

@@ -22,7 +22,7 @@ MODULES: list[ModuleType] = [
     commands_trust,
     commands_run,
     commands_img,
-    commands_media,  # after commands_img: it adds `img chain`
+    commands_media,
     commands_live,
     commands_snapshot,
     commands_vm_import,

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from kvmgui.cli.commands_img import recorded_format
+from kvmgui.cli.commands_run import attached
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
-from kvmgui.cli.output import cli_command, say, terminal_safe
+from kvmgui.cli.output import add_json_option, cli_command, print_json, say, terminal_safe
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
 from kvmgui.core.argv import ArgvError, build_argv, extra_args_problems, shell_line
 from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
 from kvmgui.core.definition import spec_to_dict
+from kvmgui.core.media import file_kind_problem
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
@@ -25,6 +27,10 @@ from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import LoadError, StoredVm, StoreError
 from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import Problem, Severity, validate_name, validate_spec
+from kvmgui.runtime.deletion import delete_vm
+from kvmgui.runtime.images import ImageError, checked_chain, image_info
+from kvmgui.runtime.liveness import vm_is_running
+from kvmgui.runtime.medium import install_medium_check
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,12 +45,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_edit)
 
     p = sub.add_parser("list", help="list the VMs")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help="show a VM's definition")
     p.add_argument("name")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("command-line", help="print the QEMU command line, ready to copy")
@@ -137,8 +143,6 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
 async def _iso_problems(spec: VmSpec, args: argparse.Namespace) -> list[Problem]:
     """A file given with --iso must be a disc image the VM can boot (the wizard asks the
     same question of the ISO chosen on its first page)."""
-    from kvmgui.runtime.medium import install_medium_check
-
     if not args.iso or spec.cdrom is None or not spec.cdrom.path:
         return []
     return await install_medium_check("cdrom.path", Path(spec.cdrom.path))
@@ -150,10 +154,6 @@ async def _detect_existing_formats(spec: VmSpec, ctx: CliContext) -> VmSpec:
     Another VM's disk keeps the format its definition records (its guest chose its bytes).
     Its bases must be recorded and be the user's own images (runtime.images.checked_chain).
     """
-    from kvmgui.cli.commands_img import recorded_format
-    from kvmgui.core.media import file_kind_problem
-    from kvmgui.runtime.images import ImageError, checked_chain, image_info
-
     qemu_img = ctx.settings.qemu_img_binary
     disks = []
     for d in spec.disks:
@@ -244,8 +244,6 @@ def _approve_typed_extra_args(vm: StoredVm, ctx: CliContext) -> None:
 
 
 def _vm_summary(vm: StoredVm, ctx: CliContext, *, throwaway: bool = False) -> dict[str, Any]:
-    from kvmgui.runtime.liveness import vm_is_running
-
     return {
         "name": vm.spec.name,
         "id": vm.spec.id,
@@ -265,8 +263,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             for vm in sorted(result.vms, key=lambda v: v.spec.name.lower())]
     errors = [{"folder": str(_error_folder(e)), "message": e.message} for e in result.errors]
     if args.json:
-        json.dump({"vms": rows, "errors": errors}, sys.stdout, indent=2)
-        print()
+        print_json({"vms": rows, "errors": errors})
         return 0
     if not rows:
         print("No VMs yet. Create one with: kvmgui-cli create NAME --iso PATH")
@@ -291,8 +288,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     vm = find_vm(ctx, args.name)
     data = spec_to_dict(vm.spec)
     if args.json:
-        json.dump({"folder": str(vm.folder.dir), "definition": data}, sys.stdout, indent=2)
-        print()
+        print_json({"folder": str(vm.folder.dir), "definition": data})
         return 0
     s = vm.spec
     say(f"Name:      {s.name}")
@@ -336,9 +332,6 @@ async def cmd_command_line(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.cli.commands_run import attached
-    from kvmgui.runtime.deletion import delete_vm
-
     # The same operation as the app's Delete, under the VM's start lock.
     async with attached(ctx, args.name) as (manager, vm):
         outcome = await delete_vm(vm, manager.store, keep_disks=args.keep_disks,

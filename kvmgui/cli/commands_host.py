@@ -4,33 +4,30 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 
 from kvmgui.cli.context import CliContext
-from kvmgui.core.hostcheck import Finding
+from kvmgui.cli.output import add_json_option, print_json
+from kvmgui.core.hostcheck import Finding, Status
+from kvmgui.runtime.host_probe import check_host
 
 MARKS = {"ok": "ok  ", "info": "info", "warning": "WARN", "failure": "FAIL"}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="check that this computer can run VMs, and how to fix it")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_doctor)
 
 
 async def cmd_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.core.hostcheck import Status
-    from kvmgui.runtime.host_probe import check_host
-
     report = await check_host(
         ctx.vm_root, qemu_binary=ctx.settings.qemu_binary, qemu_img=ctx.settings.qemu_img_binary
     )
     findings, accel, why = report.findings, report.accel, report.accel_reason
     failed = any(f.status is Status.FAILURE for f in findings)
     if args.json:
-        json.dump(
-            {
+        print_json({
                 "auto_accelerator": accel.value,
                 "auto_accelerator_reason": why,
                 # One entry per key (stable for scripts), and what the text output shows:
@@ -38,11 +35,7 @@ async def cmd_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
                 "findings": [_as_json(f) for f in findings],
                 "merged": [_as_json(f) for f in report.merged],
                 "ok": not failed,
-            },
-            sys.stdout,
-            indent=2,
-        )
-        print()
+            })
     else:
         for f in report.merged:
             print_finding(f)

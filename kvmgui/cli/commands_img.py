@@ -1,4 +1,4 @@
-"""Disk image tools (`img info|convert|compress|resize|check|create`) and `devices`.
+"""Disk image tools (`img info|chain|convert|compress|resize|check|create`) and `devices`.
 
 Long operations show a percentage on stderr when it is a terminal and stop cleanly on Ctrl-C:
 the temporary file is deleted and the original image is left as it was.
@@ -10,6 +10,9 @@ the temporary file is deleted and the original image is left as it was.
   snapshots: [{id, name, date (ISO 8601, UTC), vm_state_size, vm_clock, includes_memory}],
   chain: [{filename, format, virtual_size, actual_size, backing_file, backing_format}]
   (the image first, then its base, the base's base, …).
+`img chain IMAGE --json`: {chain: [{filename, format, virtual_size, actual_size, backing_file,
+  backing_format, vms}] (the image first, then its base, …; `vms` are the VMs whose disk that
+  file is), dependents: [names of the VMs whose disks are overlays on IMAGE]}.
 `img check --json`: {status: ok|leaks|corrupt|failed|unsupported, message, corruptions, leaks,
   check_errors, allocated_clusters, total_clusters, image_end_offset}.
 `devices --json`: {devices: [{path, kind: stick|optical|disk, size, model, vendor, transport,
@@ -20,33 +23,56 @@ the temporary file is deleted and the original image is left as it was.
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import say, terminal_safe
+from kvmgui.cli.output import add_json_option, add_quiet_option, print_json, say, terminal_safe
+from kvmgui.core import usage
+from kvmgui.core.blockdevs import BlockDevice
+from kvmgui.core.clones import chain_lines, image_dependents
+from kvmgui.core.media import file_kind_problem
+from kvmgui.core.qemu_img import INPUT_FORMATS, CheckStatus, ImageInfo, resolve_new_size
 from kvmgui.core.sizes import SizeError, format_size, parse_size
+from kvmgui.core.validation import disk_size_problem
 from kvmgui.core.write_guard import Intent
-
-if TYPE_CHECKING:
-    from kvmgui.core.blockdevs import BlockDevice
-    from kvmgui.core.qemu_img import ImageInfo
-    from kvmgui.runtime.images import ImageJob, JobResult
-    from kvmgui.runtime.write_guard import WriteGuard
+from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
+from kvmgui.runtime.images import (
+    ImageError,
+    ImageJob,
+    JobResult,
+    UnsafeChain,
+    check_image,
+    checked_chain,
+    compress_job,
+    convert_job,
+    create_image,
+    image_chain,
+    image_info,
+    resize_job,
+)
+from kvmgui.runtime.write_guard import WriteGuard
 
 FORMATS_OUT = ("qcow2", "raw")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    img = sub.add_parser("img", help="disk image tools: info, convert, compress, resize, check")
+    img = sub.add_parser(
+        "img", help="disk image tools: info, chain, convert, compress, resize, check"
+    )
     isub = img.add_subparsers(dest="img_command", metavar="ACTION", required=True)
 
     p = isub.add_parser("info", help="format, sizes, backing chain and snapshots of an image")
     p.add_argument("image")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_info)
+
+    p = isub.add_parser("chain", help="the backing chain of an image, and the VMs built on it")
+    p.add_argument("image")
+    add_json_option(p)
+    p.set_defaults(handler=cmd_chain)
 
     p = isub.add_parser("convert", help="convert an image (qcow2, raw, vmdk, vdi, vhdx) to a "
                                         "new qcow2 or raw image")
@@ -62,13 +88,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "needs)")
     p.add_argument("--verify", action="store_true",
                    help="compare both images' content before the new one appears")
-    _quiet(p)
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_convert)
 
     p = isub.add_parser("compress", help="compress a qcow2 image in place (safely: the image is "
                                          "replaced only after the result checked out)")
     p.add_argument("image")
-    _quiet(p)
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_compress)
 
     p = isub.add_parser(
@@ -80,14 +106,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("size", help="new size like 30G, or +10G")
     p.add_argument("--shrink", action="store_true",
                    help="allow making the disk smaller: everything beyond the new end is lost")
-    _quiet(p)
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_resize)
 
     p = isub.add_parser("check", help="check an image for errors")
     p.add_argument("image")
     p.add_argument("--repair", choices=("leaks", "all"),
                    help="repair: 'leaks' is safe; 'all' may lose data (keep a copy first)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(handler=cmd_check)
 
     p = isub.add_parser("create", help="create a new empty image, or an overlay on a base image")
@@ -100,7 +126,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_create)
 
     p = sub.add_parser("devices", help="list USB sticks, card readers and CD/DVD drives")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.add_argument("--all", action="store_true", help="also list disks that are never offered")
     p.set_defaults(handler=cmd_devices)
 
@@ -108,8 +134,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def check_format(option: str, fmt: str | None) -> None:
     """A format named on the command line must be one qemu-img is allowed to read here; a typo
     would otherwise reach qemu-img and come back as a confusing failure."""
-    from kvmgui.core.qemu_img import INPUT_FORMATS
-
     if fmt is not None and fmt not in INPUT_FORMATS:
         raise CliError(f"{option} '{terminal_safe(fmt)}' is not an image format kvmgui knows: "
                        f"use one of {', '.join(INPUT_FORMATS)}, or leave {option} out.", 2)
@@ -118,8 +142,6 @@ def check_format(option: str, fmt: str | None) -> None:
 def check_image_path(path: str, what: str = "disk image") -> None:
     """Refuse a path that cannot be an image by its type alone, before qemu-img opens it: a
     FIFO would make it wait for a writer, /dev/zero or a /proc file never end."""
-    from kvmgui.core.media import file_kind_problem
-
     if not path.strip():
         raise CliError(f"An empty path was given: name the {what}.", 2)
     problem = file_kind_problem(path, what)
@@ -128,15 +150,10 @@ def check_image_path(path: str, what: str = "disk image") -> None:
 
 
 def check_disk_size(size: int) -> None:
-    from kvmgui.core.validation import disk_size_problem
-
     problem = disk_size_problem(size, "The image")
     if problem:
         raise CliError(problem, 2)
 
-
-def _quiet(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -168,8 +185,6 @@ def progress_bar(args: argparse.Namespace, title: str) -> _Progress:
 
 
 async def run_job(job: ImageJob, bar: _Progress) -> JobResult:
-    from kvmgui.runtime.images import ImageError
-
     try:
         return await job.run()
     except ImageError as err:
@@ -192,8 +207,6 @@ def _size_text(n: int | None) -> str:
 
 
 async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
-
     qemu_img = ctx.settings.qemu_img_binary
     refusal = ""
     check_image_path(args.image)
@@ -222,8 +235,7 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
                                           "backing_file", "backing_format")}
             for i in chain
         ]
-        json.dump(doc, sys.stdout, indent=2)
-        print()
+        print_json(doc)
         return 0
     say(f"image:        {info.filename}")
     say(f"format:       {info.format}")
@@ -252,6 +264,40 @@ async def cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
         for s in info.snapshots:
             memory = ", includes memory" if s.includes_memory else ""
             say(f"  {s.id:>3}  {s.name}  {s.date:%Y-%m-%d %H:%M:%S} UTC{memory}")
+    return 0
+
+
+async def cmd_chain(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store()
+    vms = store.load_all().vms
+    try:
+        # A VM's disk is read with the format its definition records, never probed.
+        chain = await image_chain(args.image, fmt=usage.recorded_format(vms, args.image),
+                                  qemu_img=ctx.settings.qemu_img_binary)
+    except ImageError as err:
+        raise CliError(err.message, details=err.details) from None
+    owners = {os.path.realpath(link.filename): [vm.spec.name
+                                                for vm in usage.owners(vms, link.filename)]
+              for link in chain}
+    dependents = image_dependents(store, Path(args.image))
+    if args.json:
+        print_json({
+            "chain": [
+                {"filename": link.filename, "format": link.format,
+                 "virtual_size": link.virtual_size, "actual_size": link.actual_size,
+                 "backing_file": link.backing_file, "backing_format": link.backing_format,
+                 "vms": owners.get(os.path.realpath(link.filename), [])}
+                for link in chain
+            ],
+            "dependents": dependents,
+        })
+        return 0
+    for line in chain_lines(chain, owners, resolve=os.path.realpath):
+        say(line)
+    if len(chain) == 1:
+        print("It has no base image.")
+    if dependents:
+        print(f"Linked clones built on it: {', '.join(dependents)}")
     return 0
 
 
@@ -289,8 +335,6 @@ def _default_target_format(dst: str) -> str:
 
 
 async def cmd_convert(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import convert_job
-
     check_format("--from", args.src_format)
     check_image_path(args.src)
     if not args.dst.strip():
@@ -327,14 +371,10 @@ def recorded_format(ctx: CliContext, image: str) -> str | None:
 def write_guard(ctx: CliContext) -> WriteGuard:
     """What every command that writes a file asks first (runtime/write_guard.py): never a
     VM's disk, a base of linked clones, a file behind a mounted loop device, …"""
-    from kvmgui.runtime.write_guard import WriteGuard
-
     return WriteGuard.for_store(ctx.store(), ctx.paths, qemu_img=ctx.settings.qemu_img_binary)
 
 
 async def cmd_compress(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import compress_job
-
     check_image_path(args.image)
     bar = progress_bar(args, f"Compressing {Path(args.image).name}")
     job = compress_job(args.image, fmt=recorded_format(ctx, args.image),
@@ -345,9 +385,6 @@ async def cmd_compress(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.core.qemu_img import resolve_new_size
-    from kvmgui.runtime.images import ImageError, image_info, resize_job
-
     qemu_img = ctx.settings.qemu_img_binary
     check_image_path(args.image)
     try:
@@ -382,9 +419,6 @@ async def cmd_resize(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.core.qemu_img import CheckStatus
-    from kvmgui.runtime.images import ImageError, check_image
-
     check_image_path(args.image)
     try:
         result = await check_image(args.image, repair=args.repair,
@@ -393,8 +427,7 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     except ImageError as err:
         raise CliError(err.message, details=err.details) from None
     if args.json:
-        json.dump(
-            {
+        print_json({
                 "status": result.status.value,
                 "message": result.message,
                 "corruptions": result.corruptions,
@@ -403,11 +436,7 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 "allocated_clusters": result.allocated_clusters,
                 "total_clusters": result.total_clusters,
                 "image_end_offset": result.image_end_offset,
-            },
-            sys.stdout,
-            indent=2,
-        )
-        print()
+            })
     else:
         print(result.message)
         if result.status is CheckStatus.LEAKS:
@@ -416,8 +445,6 @@ async def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageError, checked_chain, create_image, image_info
-
     qemu_img = ctx.settings.qemu_img_binary
     size: int | None = None
     if args.size is not None:
@@ -462,16 +489,13 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
-
     try:
         scan = await probe_block_devices()
     except ProbeError as err:
         raise CliError(err.message, details=err.details) from None
     devices = scan.devices if args.all else scan.offered
     if args.json:
-        json.dump({"devices": [_device_json(d) for d in devices]}, sys.stdout, indent=2)
-        print()
+        print_json({"devices": [_device_json(d) for d in devices]})
         return 0
     if not devices:
         print("No USB sticks, card readers or CD/DVD drives were found.")

@@ -1,27 +1,29 @@
-"""Clones, base images and copies to devices: `clone`, `release-base`, `img chain`,
-`copy-to-device`.
+"""Clones, base images and copies to devices: `clone`, `release-base`, `copy-to-device`.
 
-`img chain IMAGE --json` prints (stable keys):
-  chain: [{filename, format, virtual_size, actual_size, backing_file, backing_format, vms}]
-    (the image first, then its base, …; `vms` are the VMs whose disk that file is),
-  dependents: [names of the VMs whose disks are overlays on IMAGE].
 `clone … --json` prints {name, folder, linked, base, chain: [filenames, overlay first]}.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from kvmgui.cli.commands_img import print_result, progress_bar, run_job
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import cli_command, say
+from kvmgui.cli.host_env import load_host_env
+from kvmgui.cli.output import add_json_option, add_quiet_option, cli_command, print_json, say
+from kvmgui.core.clones import chain_lines
+from kvmgui.core.copy_device import confirm_matches
 from kvmgui.core.model import OsPreset
+from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import format_size
+from kvmgui.core.store import StoreError
+from kvmgui.runtime.clones import create_linked_clone, full_clone_job, release_base
+from kvmgui.runtime.copy_device import copy_to_device_job, plan_copy
+from kvmgui.runtime.images import ImageError
+from kvmgui.runtime.liveness import vm_is_running
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,8 +41,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="make a linked clone (copy-on-write overlay) instead of a full copy")
     p.add_argument("--os", choices=[o.value for o in OsPreset], default=OsPreset.LINUX.value,
                    help="the guest's kind, when BASE is an image file (default: linux)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    add_json_option(p)
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_clone)
 
     p = sub.add_parser("release-base",
@@ -66,36 +68,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="which disk of the VM (1, 2, …), when it has more than one")
     p.add_argument("--verify", action="store_true",
                    help="compare the copy with the image afterwards")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_copy_to_device)
-
-    p = _img_subparsers(sub).add_parser(
-        "chain", help="the backing chain of an image, and the VMs built on it")
-    p.add_argument("image")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=cmd_chain)
-
-
-def _img_subparsers(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> argparse._SubParsersAction[argparse.ArgumentParser]:
-    """The `img ACTION` sub-commands (made by commands_img), to add `chain` to them."""
-    img = sub.choices.get("img")
-    if img is None:
-        img = sub.add_parser("img", help="disk image tools")
-        return img.add_subparsers(dest="img_command", metavar="ACTION", required=True)
-    for action in img._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return img.add_subparsers(dest="img_command", metavar="ACTION", required=True)
 
 
 # ------------------------------------------------------------------------------ clone
 
 
 async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.clones import create_linked_clone, full_clone_job
-
     store = ctx.store()
     qemu_img = ctx.settings.qemu_img_binary
     if not args.linked:
@@ -104,7 +84,7 @@ async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
                              qemu_img=qemu_img, progress=bar)
         result = await run_job(job, bar)
         if args.json:
-            _dump({"name": args.new_name, "folder": str(result.target), "linked": False,
+            print_json({"name": args.new_name, "folder": str(result.target), "linked": False,
                    "base": args.base, "chain": []})
         else:
             print_result(result)
@@ -113,13 +93,10 @@ async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
     machine_version = None
     if Path(args.base).is_file():
         # A new VM from an image: pin its machine type like `create` does.
-        from kvmgui.cli.host_env import load_host_env
-        from kvmgui.core.presets import PRESETS
 
         env = await load_host_env(ctx)
         machine = PRESETS[OsPreset(args.os)].machine
         machine_version = env.caps.pinned_machine(machine.value)
-    from kvmgui.runtime.images import ImageError
 
     try:
         clone = await create_linked_clone(store, args.base, args.new_name, paths=ctx.paths,
@@ -128,14 +105,13 @@ async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
     except ImageError as err:
         raise CliError(err.message, details=err.details) from None
     if args.json:
-        _dump({"name": clone.stored.spec.name, "folder": str(clone.stored.folder.dir),
+        print_json({"name": clone.stored.spec.name, "folder": str(clone.stored.folder.dir),
                "linked": True, "base": args.base,
                "chain": [link.filename for link in clone.chain]})
         return 0
     print(clone.message)
     for note in clone.notes:
         print(f"note: {note}")
-    from kvmgui.core.clones import chain_lines
 
     print("backing chain:")
     for line in chain_lines(clone.chain, resolve=os.path.realpath):
@@ -145,11 +121,6 @@ async def cmd_clone(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_release_base(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.core.store import StoreError
-    from kvmgui.runtime.clones import release_base
-    from kvmgui.runtime.images import ImageError
-    from kvmgui.runtime.liveness import vm_is_running
-
     store = ctx.store()
     try:
         vm = store.get(args.name)
@@ -169,55 +140,10 @@ async def cmd_release_base(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-# ------------------------------------------------------------------------------ img chain
-
-
-async def cmd_chain(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.core import usage
-    from kvmgui.core.clones import chain_lines, image_dependents
-    from kvmgui.runtime.images import ImageError, image_chain
-
-    store = ctx.store()
-    vms = store.load_all().vms
-    try:
-        # A VM's disk is read with the format its definition records, never probed.
-        chain = await image_chain(args.image, fmt=usage.recorded_format(vms, args.image),
-                                  qemu_img=ctx.settings.qemu_img_binary)
-    except ImageError as err:
-        raise CliError(err.message, details=err.details) from None
-    owners = {os.path.realpath(link.filename): [vm.spec.name
-                                                for vm in usage.owners(vms, link.filename)]
-              for link in chain}
-    dependents = image_dependents(store, Path(args.image))
-    if args.json:
-        _dump({
-            "chain": [
-                {"filename": link.filename, "format": link.format,
-                 "virtual_size": link.virtual_size, "actual_size": link.actual_size,
-                 "backing_file": link.backing_file, "backing_format": link.backing_format,
-                 "vms": owners.get(os.path.realpath(link.filename), [])}
-                for link in chain
-            ],
-            "dependents": dependents,
-        })
-        return 0
-    for line in chain_lines(chain, owners, resolve=os.path.realpath):
-        say(line)
-    if len(chain) == 1:
-        print("It has no base image.")
-    if dependents:
-        print(f"Linked clones built on it: {', '.join(dependents)}")
-    return 0
-
-
 # ------------------------------------------------------------------------------ copy
 
 
 async def cmd_copy_to_device(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.core.copy_device import confirm_matches
-    from kvmgui.runtime.copy_device import copy_to_device_job, plan_copy
-    from kvmgui.runtime.images import ImageError
-
     store = ctx.store()
     qemu_img = ctx.settings.qemu_img_binary
     try:
@@ -244,7 +170,3 @@ async def cmd_copy_to_device(args: argparse.Namespace, ctx: CliContext) -> int:
     print_result(await run_job(job, bar))
     return 0
 
-
-def _dump(doc: dict[str, Any]) -> None:
-    json.dump(doc, sys.stdout, indent=2)
-    print()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import os
 import stat
 import sys
@@ -21,15 +20,26 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import TerminalStream, print_details, terminal_safe
+from kvmgui.cli.output import (
+    TerminalStream,
+    add_json_option,
+    print_details,
+    print_json,
+    terminal_safe,
+)
 from kvmgui.runtime.controller import VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged
 from kvmgui.runtime.launch import INVALID_DEFINITION
 from kvmgui.runtime.manager import ManagerError, VmManager
 from kvmgui.runtime.outcome import Outcome
+from kvmgui.runtime.process import ProcessWatch, find_vm_pid
 from kvmgui.runtime.state import VmState
+from kvmgui.runtime.stats import CpuMeter, process_uptime, read_proc_times, read_rss, system_uptime
+from kvmgui.runtime.viewer import ExternalViewer, open_external_viewer
+from kvmgui.runtime.write_guard import WriteGuard
 
 CPU_SAMPLE_S = 0.5
+Handler = Callable[[argparse.Namespace, CliContext], Awaitable[int]]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,7 +66,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add("kill", cmd_kill, "force a VM off at once (like pulling the plug)")
     add("reset", cmd_reset, "reset a VM (like pressing its reset button)")
     p = add("status", cmd_status, "show a VM's state, resource use and display address")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p = add("screenshot", cmd_screenshot, "save a PNG picture of a VM's screen")
     p.add_argument("file", metavar="FILE", help="where to save the PNG (a new file)")
     p.add_argument("--overwrite", action="store_true",
@@ -142,15 +152,20 @@ async def _wait_until_stopped(manager: VmManager, vm: VmController) -> int:
     return 1 if vm.state is VmState.CRASHED else 0
 
 
-async def cmd_pause(args: argparse.Namespace, ctx: CliContext) -> int:
-    async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.pause())
+def _one_step(step: Callable[[VmController], Awaitable[Outcome]]) -> Handler:
+    """A command that does one step on a running VM and reports its outcome."""
+
+    async def handler(args: argparse.Namespace, ctx: CliContext) -> int:
+        async with attached(ctx, args.name) as (_, vm):
+            return report(await step(vm))
+
+    return handler
 
 
-async def cmd_resume(args: argparse.Namespace, ctx: CliContext) -> int:
-    async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.resume())
-
+cmd_pause = _one_step(lambda vm: vm.pause())
+cmd_resume = _one_step(lambda vm: vm.resume())
+cmd_kill = _one_step(lambda vm: vm.force_off())
+cmd_reset = _one_step(lambda vm: vm.reset())
 
 MAX_TIMEOUT_S = 24 * 3600
 
@@ -164,19 +179,7 @@ async def cmd_shutdown(args: argparse.Namespace, ctx: CliContext) -> int:
         return report(await vm.shutdown(args.timeout, force=args.force))
 
 
-async def cmd_kill(args: argparse.Namespace, ctx: CliContext) -> int:
-    async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.force_off())
-
-
-async def cmd_reset(args: argparse.Namespace, ctx: CliContext) -> int:
-    async with attached(ctx, args.name) as (_, vm):
-        return report(await vm.reset())
-
-
 async def cmd_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.write_guard import WriteGuard
-
     guard = WriteGuard.for_store(ctx.store(), ctx.paths, qemu_img=ctx.settings.qemu_img_binary)
     async with attached(ctx, args.name) as (_, vm):
         outcome = await vm.screenshot(Path(args.file), overwrite=args.overwrite, guard=guard)
@@ -219,8 +222,6 @@ async def cmd_display(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def _open_display(vm: VmController) -> int:
-    from kvmgui.runtime.viewer import ExternalViewer, open_external_viewer
-
     outcome = await open_external_viewer(vm, vm.name)
     if not outcome.ok:
         raise CliError(outcome.message, details=outcome.details)
@@ -242,8 +243,7 @@ async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     async with attached(ctx, args.name) as (_, vm):
         data = await status_dict(vm)
     if args.json:
-        json.dump(data, sys.stdout, indent=2)
-        print()
+        print_json(data)
         return 0
     print(f"{terminal_safe(data['name'])}: {data['state']}")
     if data["reason"]:
@@ -263,14 +263,6 @@ async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def status_dict(vm: VmController) -> dict[str, Any]:
-    from kvmgui.runtime.stats import (
-        CpuMeter,
-        process_uptime,
-        read_proc_times,
-        read_rss,
-        system_uptime,
-    )
-
     status = vm.status()
     data: dict[str, Any] = {
         "name": status.name,
@@ -319,8 +311,6 @@ def _duration(seconds: float | None) -> str:
 
 
 async def cmd_serial(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.process import ProcessWatch, find_vm_pid
-
     try:
         vm = ctx.store().get(args.name)
     except Exception as err:

@@ -11,14 +11,13 @@ UTC), vm_state_size, includes_memory, vm_clock}]}.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import TYPE_CHECKING, Any
 
 from kvmgui.cli.commands_run import attached, report
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import cli_command, say
+from kvmgui.cli.output import cli_command, print_json, say
 from kvmgui.core.sizes import format_size
+from kvmgui.runtime import snapshots as sn
 
 if TYPE_CHECKING:
     from kvmgui.runtime.snapshots import VmSnapshot
@@ -41,8 +40,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 async def cmd_snapshot(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime import snapshots as sn
-
     if args.action != "list" and not args.snap:
         raise CliError(f"Say which snapshot to {args.action}: "
                        f"{cli_command('snapshot', args.name, args.action, 'SNAP')}", 2)
@@ -62,9 +59,7 @@ async def cmd_snapshot(args: argparse.Namespace, ctx: CliContext) -> int:
         rows = [_row(s) for s in outcome.value or ()]
         running = vm.pid is not None
     if args.json:
-        json.dump({"vm": args.name, "running": running, "snapshots": rows}, sys.stdout,
-                  indent=2)
-        print()
+        print_json({"vm": args.name, "running": running, "snapshots": rows})
         return 0
     if not rows:
         say(f"'{args.name}' has no snapshots. Take one with: "

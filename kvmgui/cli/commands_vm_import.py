@@ -16,12 +16,17 @@ from kvmgui.cli.commands_define import free_bytes_at, report_problems
 from kvmgui.cli.commands_img import progress_bar, recorded_format
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
-from kvmgui.cli.output import cli_command
+from kvmgui.cli.output import add_quiet_option, cli_command
 from kvmgui.core.argv import ArgvError, build_argv
 from kvmgui.core.model import OsPreset, VmSpec
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import StoredVm, StoreError, VmStore
 from kvmgui.core.validation import validate_name, validate_spec
+from kvmgui.runtime.creation import create_vm
+from kvmgui.runtime.images import ImageCancelled, ImageError
+from kvmgui.runtime.live import LiveError, check_source
+from kvmgui.runtime.restore import restore_spec, size_problem
+from kvmgui.runtime.vm_import import import_spec, import_vm, inspect
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--compress", action="store_true", help="compress the copy (with --convert)")
     p.add_argument("--memory", type=int, metavar="MIB", help="memory in MiB")
     p.add_argument("--cpus", type=int, metavar="N", help="number of virtual CPUs")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    add_quiet_option(p)
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser(
@@ -90,9 +95,6 @@ def _created(stored: StoredVm) -> None:
 
 
 async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.images import ImageCancelled, ImageError
-    from kvmgui.runtime.vm_import import import_spec, import_vm, inspect
-
     if args.compress and not args.convert:
         raise CliError("--compress only applies to the copy made with --convert.", 2)
     image = Path(args.image).expanduser().absolute()
@@ -135,11 +137,6 @@ async def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kvmgui.runtime.creation import create_vm
-    from kvmgui.runtime.images import ImageError
-    from kvmgui.runtime.live import LiveError, check_source
-    from kvmgui.runtime.restore import restore_spec, size_problem
-
     disk_bytes = _size(args.disk_size, "--disk-size")
     source_bytes = _size(args.source_size, "--source-size") if args.source_size else None
     problem = size_problem(disk_bytes, source_bytes)

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kvmgui.core.messages import KvmguiError
-
-if TYPE_CHECKING:
-    from kvmgui.core.paths import AppPaths
-    from kvmgui.core.settings import Settings
-    from kvmgui.runtime.manager import VmManager
-    from kvmgui.runtime.throwaway import StoreWithThrowaways
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.settings import Settings
+from kvmgui.runtime.controller import MonitorRole
+from kvmgui.runtime.manager import VmManager
+from kvmgui.runtime.session import load_environment, open_runtime, open_store, vm_root
+from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 
 class CliError(KvmguiError):
@@ -38,29 +37,20 @@ class CliContext:
 
     @classmethod
     def from_environment(cls) -> CliContext:
-        from kvmgui.runtime.session import load_environment
-
         env = load_environment()  # as the app reads them
         return cls(paths=env.paths, settings=env.settings, settings_warnings=env.settings_warnings)
 
     @property
     def vm_root(self) -> Path:
-        from kvmgui.runtime.session import vm_root
-
         return vm_root(self.paths, self.settings)
 
     def store(self) -> StoreWithThrowaways:
         """The VM folder's VMs and the running throwaway VMs (kvmgui-cli live, the app's
         "Test a USB stick"), as the app lists them."""
-        from kvmgui.runtime.session import open_store
-
         return open_store(self.paths, self.settings)
 
     def manager(self) -> VmManager:
         """A VmManager on the CLI monitor (not opened: attach_one() attaches to one VM)."""
-        from kvmgui.runtime.controller import MonitorRole
-        from kvmgui.runtime.session import open_runtime
-
         return open_runtime(self.paths, self.settings, role=MonitorRole.CLI,
                             sample_stats=False).manager
 

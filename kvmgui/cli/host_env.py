@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.core.host import HostFacts
 from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.runtime.host_probe import check_host
+from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
 
 @dataclass(frozen=True)
@@ -16,9 +18,6 @@ class HostEnv:
 
 
 async def load_host_env(ctx: CliContext) -> HostEnv:
-    from kvmgui.runtime.host_probe import check_host
-    from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
-
     try:
         caps = await probe_caps(ctx.settings.qemu_binary)
     except QemuProbeError as err:

@@ -11,7 +11,9 @@ lines (details, the serial log); a one-line message escapes them too.
 
 from __future__ import annotations
 
+import argparse
 import codecs
+import json
 import shlex
 import sys
 from typing import TextIO
@@ -74,3 +76,17 @@ def say(line: str) -> None:
     """Print one line of output that quotes untrusted text (names and paths from a definition
     or an image header, snapshot names), its control characters escaped."""
     print(terminal_safe(line))
+
+
+def print_json(doc: object) -> None:
+    """`--json` output: one indented document and a newline."""
+    json.dump(doc, sys.stdout, indent=2)
+    print()
+
+
+def add_json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def add_quiet_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")

@@ -18,10 +18,7 @@ from kvmgui.core.model import (
     Cdrom,
     CdromSource,
     Disk,
-    DiskBus,
     DisplayKind,
-    MachineType,
-    NicModel,
     OsPreset,
     Passthrough,
     PortForward,
@@ -29,7 +26,7 @@ from kvmgui.core.model import (
     VideoModel,
     VmSpec,
 )
-from kvmgui.core.presets import PRESETS
+from kvmgui.core.presets import disk_bus_for, nic_for
 
 
 def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
@@ -99,16 +96,6 @@ def _abs(path: str) -> str:
     return os.path.abspath(os.path.expanduser(path))
 
 
-def _disk_bus(spec: VmSpec, virtio: bool) -> DiskBus:
-    if virtio:
-        return DiskBus.VIRTIO
-    preset_bus = PRESETS[spec.os].disk_bus
-    if preset_bus is not DiskBus.VIRTIO:
-        return preset_bus
-    # Without virtio the bus every guest can drive: IDE on the classic PC, SATA (AHCI) on q35.
-    return DiskBus.IDE if spec.machine is MachineType.PC else DiskBus.SATA
-
-
 _PATH_OPTIONS = (("iso", "--iso", "an ISO file"), ("cdrom", "--cdrom", "a CD/DVD drive"),
                  ("usb_stick", "--usb-stick", "a USB stick or image file"),
                  ("disk", "--disk", "a disk image"))
@@ -145,12 +132,10 @@ def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
     if args.usb is not None:
         spec = replace(spec, usb=args.usb)
     if args.virtio_disk is not None:
-        bus = _disk_bus(spec, args.virtio_disk)
+        bus = disk_bus_for(spec.os, spec.machine, args.virtio_disk)
         spec = replace(spec, disks=tuple(replace(d, bus=bus) for d in spec.disks))
     if args.virtio_net is not None:
-        nic = NicModel.VIRTIO if args.virtio_net else PRESETS[spec.os].nic
-        if nic is NicModel.VIRTIO and not args.virtio_net:
-            nic = NicModel.E1000
+        nic = nic_for(spec.os, args.virtio_net)
         spec = replace(spec, network=replace(spec.network, nic=nic))
     if args.display:
         kind = DisplayKind(args.display)
@@ -186,8 +171,7 @@ def initial_disks(
     """The disk a new VM gets: a new qcow2, an existing image, or none."""
     if args.no_disk:
         return ()
-    virtio = True if args.virtio_disk is None else args.virtio_disk
-    bus = _disk_bus(spec, virtio) if args.virtio_disk is not None else PRESETS[spec.os].disk_bus
+    bus = disk_bus_for(spec.os, spec.machine, args.virtio_disk)
     if args.disk:
         return (Disk(path=_abs(args.disk), bus=bus),)
     return (Disk(path="disk.qcow2", bus=bus, size_bytes=size_bytes),)

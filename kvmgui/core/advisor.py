@@ -1,8 +1,8 @@
 """The performance advisor: what to tell the user when a guest costs more than it should.
 
 The wiki this project grows from says an idle guest should cost under 3 % of a host CPU and
-lists what to try when it does not; peers add their own traps (PEERS.md: the USB tablet makes
-FreeBSD spin). This module turns that into data the UI only has to show:
+lists what to try when it does not; other VM managers add their own traps (the USB tablet
+makes FreeBSD spin). This module turns that into data the UI only has to show:
 
 - `CpuWindow`: a rolling window of one VM's CPU samples and an alert with hysteresis. It fires
   only when *every* sample of a whole window is above the threshold, so a boot spike (or any

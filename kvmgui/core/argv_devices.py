@@ -1,9 +1,9 @@
 """Everything on the QEMU command line that is not storage or the machine itself: USB, network,
 sound, video and display, TPM, and the small helper devices.
 
-Spellings are the ones that work from QEMU 7.2 to 10.x (QEMU-NOTES.md §0, §3): `-audiodev` plus
-`audiodev=` on the codec (no -soundhw), `-netdev` + `-device`, `-device <video card>` (no -vga),
-displays on unix sockets only.
+Spellings are the ones that work from QEMU 7.2 to 10.x: `-audiodev` plus `audiodev=` on the
+codec (no -soundhw), `-netdev` + `-device`, `-device <video card>` (no -vga), displays on unix
+sockets only.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Input is what the runtime gathered (kvmgui/runtime/blockdev_probe.py):
   `lsblk --json -b -p -o NAME,RM,TRAN,SIZE,MODEL,TYPE,HOTPLUG,RO,VENDOR,SERIAL,MOUNTPOINTS,PKNAME`
   and /proc/self/mountinfo. Everything here is pure and tested with hand-written samples.
 
-Rules (QEMU-NOTES.md section 6):
+Rules:
 - stick   = type "disk" and (transport usb or mmc, or removable, or hotplug): USB sticks, USB
   disks and SD cards.
 - optical = type "rom" (/dev/sr*).

@@ -1,6 +1,6 @@
 """Per-OS defaults: what works out of the box for each kind of guest.
 
-Taken from what quickemu and virt-manager agree on (../shared/design/PEERS.md): modern Linux
+Taken from what quickemu and virt-manager agree on: modern Linux
 gets virtio everything on q35; Windows gets SATA + e1000 until the virtio drivers are in, plus
 local-time RTC (and UEFI + TPM for Windows 11); old or unpopular systems get the conservative
 i440fx PC with IDE and an rtl8139 or e1000, which is why the wiki recommends KVM for them.
@@ -113,6 +113,29 @@ PRESETS: dict[OsPreset, PresetDefaults] = {
         )),
     ),
 }
+
+
+def disk_bus_for(os: OsPreset, machine: MachineType, virtio: bool | None = None) -> DiskBus:
+    """The bus of a new VM's disks: the preset's for `os` (virtio None), virtio when asked for,
+    else the preset's own bus when that is not virtio."""
+    if virtio:
+        return DiskBus.VIRTIO
+    preset = PRESETS[os].disk_bus
+    if virtio is None or preset is not DiskBus.VIRTIO:
+        return preset
+    # Without virtio, the bus every guest can drive: IDE on the classic PC, SATA (AHCI) on q35.
+    return DiskBus.IDE if machine is MachineType.PC else DiskBus.SATA
+
+
+def nic_for(os: OsPreset, virtio: bool | None = None) -> NicModel:
+    """The network card of a new VM: the preset's for `os` (virtio None), virtio when asked
+    for, else the preset's own card (the e1000 every guest drives, when that is virtio)."""
+    if virtio:
+        return NicModel.VIRTIO
+    preset = PRESETS[os].nic
+    if virtio is None or preset is not NicModel.VIRTIO:
+        return preset
+    return NicModel.E1000
 
 
 def new_vm_id() -> str:

@@ -17,7 +17,7 @@ The format rule (why every builder takes an explicit format):
     QEMU 7.2 also refuses `create -b` without `-F` ("Backing file specified without backing
     format"); we raise earlier with a clear message.
 
-qemu-img facts used here (QEMU 7.2, measured, see QEMU-NOTES.md section 5):
+qemu-img facts used here (measured with QEMU 7.2):
 - `-p` writes "    (12.34/100%)\\r" to stdout even into a pipe.
 - `check` exit codes: 0 clean, 1 internal error, 2 corrupted, 3 leaks only, 63 unsupported.
 - `compare` exit codes: 0 identical, 1 different, 2 error.

@@ -1,6 +1,6 @@
 """Live snapshots of a running VM through QMP: snapshot-save / -load / -delete jobs (QEMU ≥ 6.0).
 
-The traps (QEMU-NOTES §2), handled here:
+The traps of QEMU's snapshot jobs, handled here:
 - the commands return {} at once; the job's end and its error show only in `query-jobs`
   (polled here), and a concluded job stays until `job-dismiss` (always sent, so a job id is
   never left behind);

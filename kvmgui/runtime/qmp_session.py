@@ -1,7 +1,7 @@
 """One QMP connection to one QEMU, on top of `qemu.qmp.QMPClient`, with its traps handled.
 
 qemu.qmp (QEMU's own asyncio QMP library) runs unchanged under qasync's loop, so there is no
-reason for a client of our own. Its traps, from ../shared/design/QEMU-NOTES.md §1:
+reason for a client of our own. Its traps, each met while building kvmgui:
 - connect() and execute() have no timeout: every call here goes through asyncio.wait_for. A
   monitor that another client holds accepts the connection but never greets, which is how a
   busy monitor shows up (QmpBusy).

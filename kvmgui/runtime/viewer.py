@@ -1,7 +1,8 @@
 """Open a VM's display in an external viewer: virt-viewer's remote-viewer.
 
-kvmgui draws VNC itself, but no Qt widget can show SPICE (QEMU-NOTES §4), so SPICE guests open
-in remote-viewer; VNC guests can too (a bigger window, USB redirection, the user's habit).
+kvmgui draws VNC itself, but no Qt widget can show SPICE (its client library, spice-gtk, is
+GTK only), so SPICE guests open in remote-viewer; VNC guests can too (a bigger window, USB
+redirection, the user's habit).
 
 - The connection goes in a virt-viewer connection file written to the viewer's **stdin**
   (`remote-viewer -`), so the display password is neither on the command line (visible in

@@ -13,7 +13,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt
@@ -21,13 +21,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kvmgui.core.paths import AppPaths
 from kvmgui.runtime.session import load_environment
+from kvmgui.ui import pyside_fixes
+from kvmgui.ui.context import AppContext
+from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import install_translator, translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.single_instance import SingleInstance
-
-if TYPE_CHECKING:
-    from kvmgui.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 DESKTOP_ID = "io.github.kvmgui.KvmGui"
@@ -40,7 +40,6 @@ def _application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setApplicationName("kvmgui")
     QCoreApplication.setOrganizationName("kvmgui")
     app = QApplication(list(argv))
-    from kvmgui.ui import pyside_fixes
 
     pyside_fixes.install(app)
     app.setDesktopFileName(DESKTOP_ID)
@@ -108,8 +107,6 @@ def launch(paths: AppPaths, guard: SingleInstance | None = None) -> Launched:
 def build_context(paths: AppPaths) -> AppContext:
     """The context with its runtime, from the settings file: what build() gives the window
     (tests that drive windows of their own start from it too)."""
-    from kvmgui.ui.context import AppContext
-
     env = load_environment(paths)  # as kvmgui-cli reads them
     ctx = AppContext(paths, env.settings, settings_warnings=env.settings_warnings)
     ctx.start_runtime()
@@ -118,8 +115,6 @@ def build_context(paths: AppPaths) -> AppContext:
 
 def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
     """The context, the runtime and the main window (also used by the screenshot script)."""
-    from kvmgui.ui.errors import show_error
-
     ctx = build_context(paths)
     warnings = ctx.settings_warnings
     window = MainWindow(ctx)

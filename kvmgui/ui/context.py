@@ -12,7 +12,6 @@ import asyncio
 import logging
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -23,12 +22,12 @@ from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings, save_settings, validate_settings
 from kvmgui.core.validation import Problem
 from kvmgui.runtime import session
+from kvmgui.runtime.controller import VmController
+from kvmgui.runtime.host_probe import check_host
+from kvmgui.runtime.manager import VmManager
+from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
+from kvmgui.runtime.state import VmStatus
 from kvmgui.ui.i18n import core_text
-
-if TYPE_CHECKING:
-    from kvmgui.runtime.controller import VmController
-    from kvmgui.runtime.manager import VmManager
-    from kvmgui.runtime.state import VmStatus
 
 log = logging.getLogger(__name__)
 
@@ -141,8 +140,6 @@ class AppContext(QObject):
         return await asyncio.shield(self._host_task)
 
     async def _probe_host(self) -> HostReport | None:
-        from kvmgui.runtime.host_probe import check_host
-
         try:
             report = await check_host(
                 self.vm_root,
@@ -168,7 +165,6 @@ class AppContext(QObject):
         """What the configured QEMU can do (probed once per binary); None with caps_error."""
         if self.caps is not None:
             return self.caps
-        from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
         try:
             self.caps = await probe_caps(self._settings.qemu_binary)

@@ -1,4 +1,4 @@
-"""The window of one VM: its details (overview, hardware, performance, logs).
+"""The window of one VM: its details (overview, hardware, performance, logs, snapshots).
 
 Its screen is shown in the main window (MainWindow.open_console); the tool bar's "Open
 console" goes there, so there is one console per VM and one place to find it.
@@ -11,13 +11,13 @@ its tool bar.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+import time
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QToolBar, QWidget
 
-from kvmgui.core.advisor import Advice
+from kvmgui.core.advisor import FORCE_OFF, OPEN_HOST_CHECK, Advice
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState, VmStatus
 from kvmgui.ui.bridge import RuntimeBridge
@@ -28,14 +28,14 @@ from kvmgui.ui.details_overview import OverviewPage
 from kvmgui.ui.details_performance import PerformancePage
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.icons import os_icon
+from kvmgui.ui.media.image_tools import ImageToolsDialog
+from kvmgui.ui.media.snapshots_page import SnapshotsPage
 from kvmgui.ui.models import VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.vm_actions import VmActions
+from kvmgui.ui.widgets import keep_open
 
-if TYPE_CHECKING:
-    from kvmgui.ui.media.snapshots_page import SnapshotsPage
-
-PAGES = ("overview", "hardware", "performance", "serial", "qemu-log")
+PAGES = ("overview", "hardware", "performance", "serial", "qemu-log", "snapshots")
 
 
 class VmWindow(QMainWindow):
@@ -61,6 +61,8 @@ class VmWindow(QMainWindow):
         self.vm_id = stored.spec.id
         self.model = model
         self.history = history
+        self.bridge = bridge
+        self.dialogs: list[QWidget] = []  # the modeless tools opened from here, while open
         self.setObjectName("VmWindow")
         self.setWindowIcon(os_icon(stored.spec.os))
         self.vm_actions = VmActions(ctx, self, self.row, with_shortcuts=True)
@@ -74,6 +76,7 @@ class VmWindow(QMainWindow):
         self.overview = OverviewPage(ctx, stored, self.tabs)
         self.hardware = HardwarePage(ctx, stored, self.tabs)
         self.hardware.saved.connect(self._hardware_saved)
+        self.hardware.disk_tools_requested.connect(self.open_image_tools)
         self.overview.advice.saved.connect(self._advice_applied)
         self.overview.advice.action_requested.connect(self._advice_action)
         self.performance = PerformancePage(
@@ -88,12 +91,14 @@ class VmWindow(QMainWindow):
             explain=True,
             parent=self.tabs,
         )
+        self.snapshots = SnapshotsPage(ctx, stored, self.tabs, bridge=bridge)
         self._pages: dict[str, QWidget] = {
             "overview": self.overview,
             "hardware": self.hardware,
             "performance": self.performance,
             "serial": self.serial,
             "qemu-log": self.qemu_log,
+            "snapshots": self.snapshots,
         }
         titles = {
             "overview": translate("VmWindow", "&Overview"),
@@ -101,11 +106,12 @@ class VmWindow(QMainWindow):
             "performance": translate("VmWindow", "&Performance"),
             "serial": translate("VmWindow", "&Serial log"),
             "qemu-log": translate("VmWindow", "&QEMU log"),
+            "snapshots": translate("VmWindow", "S&napshots"),
         }
         for key in PAGES:
             self.tabs.addTab(self._pages[key], titles[key])
         self.setCentralWidget(self.tabs)
-        # Alt+1…5 jump to a page from anywhere (the console keeps ordinary keys for the guest).
+        # Alt+1…6 jump to a page from anywhere (the console keeps ordinary keys for the guest).
         for i, key in enumerate(PAGES):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.activated.connect(lambda k=key: self.show_page(k))
@@ -121,18 +127,12 @@ class VmWindow(QMainWindow):
 
         # Bound methods only: PySide disconnects them when this window is deleted, while a
         # lambda would keep calling into a destroyed window.
-        self.bridge = bridge
         bridge.state_changed.connect(self._state_changed)
         bridge.advice_changed.connect(self._advice_changed)
         manager = ctx.manager
         advisor = getattr(manager, "advisor", None)
         if advisor is not None:
             self.overview.set_live_advice(advisor.advice(self.vm_id))
-        # --- media tools (issue 6): Snapshots tab, "Disk tools…" on the Hardware page ---
-        from kvmgui.ui.media.entries import install_vm_window_entries
-
-        install_vm_window_entries(self)
-        # --- end media tools ---
         history.updated.connect(self._stats)
         model.dataChanged.connect(self._model_changed)
         self.uptime_timer = QTimer(self)
@@ -159,7 +159,7 @@ class VmWindow(QMainWindow):
         tb.setIconSize(QSize(20, 20))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         a = self.vm_actions
-        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
+        for action in a.power():
             tb.addAction(action)
         tb.addSeparator()
         tb.addAction(a.console)  # the main window's console page (MainWindow connects it)
@@ -187,8 +187,6 @@ class VmWindow(QMainWindow):
         last = self.history.history(self.vm_id).last
         uptime = getattr(last, "uptime_s", None) if last is not None else None
         if uptime is not None and last is not None:
-            import time
-
             uptime += max(0.0, time.monotonic() - last.sampled_at)
         self.overview.set_status(row, self._status(), uptime)
         self.vm_actions.refresh()
@@ -223,8 +221,6 @@ class VmWindow(QMainWindow):
         self._hardware_saved(stored)
 
     def _advice_action(self, action: str) -> None:
-        from kvmgui.core.advisor import FORCE_OFF, OPEN_HOST_CHECK
-
         if action == FORCE_OFF:
             self.vm_actions.force_off.trigger()
         elif action == OPEN_HOST_CHECK:
@@ -233,7 +229,12 @@ class VmWindow(QMainWindow):
     def _hardware_saved(self, stored: StoredVm) -> None:
         self.stored = stored
         self.overview.set_stored(stored)
+        self.snapshots.set_stored(stored)
         self.saved.emit(stored)
+
+    def open_image_tools(self, image: str = "") -> QWidget:
+        """The disk image tools, opened on `image` (the Hardware page's chosen disk)."""
+        return keep_open(self.dialogs, ImageToolsDialog(self.ctx, self, image=image))
 
     def close_from_keyboard(self) -> None:
         """Esc or Ctrl+W: close, unless the Hardware page has changes not applied yet (a key
@@ -258,8 +259,8 @@ class VmWindow(QMainWindow):
             (self.bridge.advice_changed, self._advice_changed),
             (self.history.updated, self._stats),
             (self.model.dataChanged, self._model_changed),
-            (self.history.updated, self.performance._updated),
         ):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
+        self.performance.detach()
         super().closeEvent(event)

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from kvmgui.core.model import DisplayKind, VmSpec
 from kvmgui.runtime.display_auth import read_password
 from kvmgui.runtime.state import VmState
+from kvmgui.runtime.viewer import open_external_viewer
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.console.fullscreen import FullscreenBar
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import show_error
+from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, translate
 
 if TYPE_CHECKING:
@@ -252,8 +253,6 @@ class ConsolePage(QWidget):
 
     async def open_viewer(self) -> Outcome[ExternalViewer] | None:
         """Open the VM's display in remote-viewer (through the runtime); failures are shown."""
-        from kvmgui.runtime.viewer import open_external_viewer
-
         controller = self.ctx.controller(self.spec.id)
         if controller is None:
             show_error(self, translate("ConsolePage", "kvmgui's runtime is not running."))
@@ -264,12 +263,8 @@ class ConsolePage(QWidget):
         finally:
             self.message_button.setEnabled(True)
         if not outcome.ok:
-            show_error(
-                self,
-                translate("ConsolePage", "The display could not be opened in a viewer."),
-                informative=outcome.message,
-                details=outcome.details,
-            )
+            failed = translate("ConsolePage", "The display could not be opened in a viewer.")
+            show_failed(self, failed, outcome)
         return outcome
 
     # -- detaching --------------------------------------------------------------------------

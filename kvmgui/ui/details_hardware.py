@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -51,11 +50,19 @@ from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, has_errors, validate_spec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import show_error
+from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import ServiceError, inspect_image
-from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
+from kvmgui.ui.widgets import (
+    PathField,
+    ProblemList,
+    choice_combo,
+    cpu_box,
+    hint_label,
+    memory_box,
+    push_button,
+)
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
 
 # The "Start from" choice that keeps a new VM's install phase (core.boot).
@@ -76,17 +83,10 @@ def boot_choice(spec: VmSpec) -> str:
     return (first or (spec.boot_order[0] if spec.boot_order else BootDevice.DISK)).value
 
 
-def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setAccessibleName(name)
-    for label, value in items:
-        combo.addItem(label, value)
-    return combo
-
 
 class HardwarePage(QWidget):
     saved = Signal(object)  # the new StoredVm
-    disk_tools_button: QPushButton  # "Disk tools…", set by media.entries
+    disk_tools_requested = Signal(str)  # the chosen disk's image file (the window opens them)
 
     def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,17 +139,31 @@ class HardwarePage(QWidget):
             filters=IMAGE_FILTER,
             placeholder=translate("HardwarePage", "Add an existing image: type or browse"),
         )
-        self.add_disk_button = QPushButton(translate("HardwarePage", "&Add"), disks)
-        self.add_disk_button.setAccessibleName(translate("HardwarePage", "Add the disk image"))
-        self.add_disk_button.clicked.connect(self._add_disk)
-        self.remove_disk = QPushButton(translate("HardwarePage", "&Remove selected"), disks)
-        self.remove_disk.setAccessibleName(
-            translate("HardwarePage", "Remove the selected disk from the VM")
+        self.add_disk_button = push_button(
+            translate("HardwarePage", "&Add"),
+            disks,
+            name=translate("HardwarePage", "Add the disk image"),
+            clicked=self._add_disk,
         )
-        self.remove_disk.setToolTip(translate("HardwarePage", "The image file itself is kept."))
-        self.remove_disk.clicked.connect(self._remove_disk)
+        self.remove_disk = push_button(
+            translate("HardwarePage", "&Remove selected"),
+            disks,
+            name=translate("HardwarePage", "Remove the selected disk from the VM"),
+            tip=translate("HardwarePage", "The image file itself is kept."),
+            clicked=self._remove_disk,
+        )
+        self.disk_tools = push_button(
+            translate("HardwarePage", "Dis&k tools…"),
+            disks,
+            name=translate("HardwarePage", "Disk image tools for the selected disk"),
+            tip=translate(
+                "HardwarePage", "Show, convert, compress, resize or check the selected disk"
+            ),
+            clicked=self._open_disk_tools,
+        )
         buttons.addWidget(self.add_disk, 1)
         buttons.addWidget(self.add_disk_button)
+        buttons.addWidget(self.disk_tools)
         buttons.addWidget(self.remove_disk)
         v.addLayout(buttons)
         layout.addWidget(disks)
@@ -167,14 +181,18 @@ class HardwarePage(QWidget):
         )
         form.addRow(translate("HardwarePage", "&Disc:"), self.cd_path)
         cd_buttons = QHBoxLayout()
-        self.insert = QPushButton(translate("HardwarePage", "&Insert now"), cd)
-        self.insert.setAccessibleName(
-            translate("HardwarePage", "Insert the disc image into the running VM")
+        self.insert = push_button(
+            translate("HardwarePage", "&Insert now"),
+            cd,
+            name=translate("HardwarePage", "Insert the disc image into the running VM"),
+            clicked=self._insert,
         )
-        self.insert.clicked.connect(self._insert)
-        self.eject = QPushButton(translate("HardwarePage", "E&ject"), cd)
-        self.eject.setAccessibleName(translate("HardwarePage", "Eject the disc"))
-        self.eject.clicked.connect(self._eject)
+        self.eject = push_button(
+            translate("HardwarePage", "E&ject"),
+            cd,
+            name=translate("HardwarePage", "Eject the disc"),
+            clicked=self._eject,
+        )
         cd_buttons.addWidget(self.insert)
         cd_buttons.addWidget(self.eject)
         cd_buttons.addStretch(1)
@@ -185,7 +203,7 @@ class HardwarePage(QWidget):
 
         startup = QGroupBox(translate("HardwarePage", "Start-up"), body)
         form = QFormLayout(startup)
-        self.boot = _combo(startup, translate("HardwarePage", "Start from"), [])
+        self.boot = choice_combo(startup, translate("HardwarePage", "Start from"), [])
         form.addRow(translate("HardwarePage", "Start &from:"), self.boot)
         self.boot_hint = hint_label("", startup)
         form.addRow("", self.boot_hint)
@@ -193,7 +211,7 @@ class HardwarePage(QWidget):
 
         devices = QGroupBox(translate("HardwarePage", "Devices"), body)
         form = QFormLayout(devices)
-        self.nic = _combo(
+        self.nic = choice_combo(
             devices,
             translate("HardwarePage", "Network card"),
             [
@@ -218,7 +236,7 @@ class HardwarePage(QWidget):
         )
         self.tablet.setAccessibleName(translate("HardwarePage", "USB tablet"))
         form.addRow(self.tablet)
-        self.display = _combo(
+        self.display = choice_combo(
             devices,
             translate("HardwarePage", "Screen"),
             [
@@ -228,7 +246,7 @@ class HardwarePage(QWidget):
             ],
         )
         form.addRow(translate("HardwarePage", "Scr&een:"), self.display)
-        self.video = _combo(
+        self.video = choice_combo(
             devices,
             translate("HardwarePage", "Video card"),
             [(m.value, m.value) for m in VideoModel],
@@ -328,7 +346,7 @@ class HardwarePage(QWidget):
             fmt = QTableWidgetItem(disk.format.value)
             fmt.setFlags(fmt.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.disks.setItem(i, 1, fmt)
-            bus = _combo(
+            bus = choice_combo(
                 self.disks,
                 translate("HardwarePage", "Bus of disk {0}").format(i + 1),
                 [(b.value, b.value) for b in DiskBus],
@@ -336,7 +354,7 @@ class HardwarePage(QWidget):
             bus.setCurrentIndex(bus.findData(disk.bus.value))
             bus.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
             self.disks.setCellWidget(i, 2, bus)
-            cache = _combo(
+            cache = choice_combo(
                 self.disks,
                 translate("HardwarePage", "Cache of disk {0}").format(i + 1),
                 [(c.value, c.value) for c in CacheMode],
@@ -393,6 +411,12 @@ class HardwarePage(QWidget):
             del self._disks[row]
         self._fill_disks()
         self.revalidate()
+
+    def _open_disk_tools(self) -> None:
+        rows = sorted({i.row() for i in self.disks.selectedIndexes()})
+        if rows and rows[0] < len(self._disks):
+            image = self.stored.folder.resolve(self._disks[rows[0]].path)
+            self.disk_tools_requested.emit(str(image))
 
     # -- state ------------------------------------------------------------------------------
 
@@ -502,6 +526,7 @@ class HardwarePage(QWidget):
         self.eject.setEnabled(has_cd and (running or bool(self.cd_path.text().strip())))
         self.cd_path.setEnabled(self.has_cd.isChecked())
         self.remove_disk.setEnabled(bool(self.disks.selectedIndexes()))
+        self.disk_tools.setEnabled(bool(self.disks.selectedIndexes()))
         if running:
             self.cd_hint.setText(
                 translate(
@@ -568,12 +593,7 @@ class HardwarePage(QWidget):
             return False
         outcome = await (controller.change_cd(Path(path)) if path else controller.eject())
         if not outcome.ok:
-            show_error(
-                self,
-                translate("HardwarePage", "The disc could not be changed."),
-                informative=outcome.message,
-                details=outcome.details,
-            )
+            show_failed(self, translate("HardwarePage", "The disc could not be changed."), outcome)
             return False
         # Remember it for the next start too.
         spec = self.stored.spec

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QTextCursor, QTextOption
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from kvmgui.runtime.qemu_errors import explain
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import hint_label, push_button
 
 TAIL_BYTES = 128 * 1024
 
@@ -64,9 +65,12 @@ class LogPage(QWidget):
         layout.addWidget(self.text, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.reload_button = QPushButton(translate("LogPage", "&Reload"), self)
-        self.reload_button.setAccessibleName(translate("LogPage", "Reload {0}").format(title))
-        self.reload_button.clicked.connect(self.reload)
+        self.reload_button = push_button(
+            translate("LogPage", "&Reload"),
+            self,
+            name=translate("LogPage", "Reload {0}").format(title),
+            clicked=self.reload,
+        )
         row.addWidget(self.reload_button)
         layout.addLayout(row)
         self.timer = QTimer(self)
@@ -119,8 +123,6 @@ class LogPage(QWidget):
                 translate("LogPage", "QEMU reported no problems at its last start.")
             )
         else:
-            from kvmgui.runtime.qemu_errors import explain
-
             found = explain(output, during_start=False)
             self.explanation.setText(
                 translate("LogPage", "In plain words: {0}").format(core_text(found.message))

@@ -7,7 +7,7 @@ import asyncio
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from kvmgui.core.advisor import Advice, static_hints
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
@@ -19,7 +19,7 @@ from kvmgui.ui.advice_view import AdvicePanel
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.models import VmRow, state_icon, state_word
-from kvmgui.ui.widgets import CopyableText, heading_label
+from kvmgui.ui.widgets import CopyableText, heading_label, row_widget
 
 
 def format_uptime(seconds: float) -> str:
@@ -52,9 +52,7 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        state_row = QWidget(self)
-        h = QHBoxLayout(state_row)
-        h.setContentsMargins(0, 0, 0, 0)
+        state_row, h = row_widget(self)
         self.state_icon = QLabel(state_row)
         self.state = _value(state_row, translate("OverviewPage", "State"))
         h.addWidget(self.state_icon)

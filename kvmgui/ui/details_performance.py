@@ -6,6 +6,8 @@ the graphs are never "Disabled" and already have a history when the page is open
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -81,6 +83,11 @@ class PerformancePage(QWidget):
             graph.span_text = span
             graph.now_text = translate("PerformancePage", "now")
         self._align()
+
+    def detach(self) -> None:
+        """Stop following the history (its window is closing; the history lives on)."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.history.updated.disconnect(self._updated)
 
     def _updated(self, vm_id: str) -> None:
         if vm_id != self.vm_id:

@@ -19,6 +19,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
+from kvmgui.runtime.outcome import Outcome
 from kvmgui.ui.i18n import core_text, translate
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,15 @@ def _box(
     return box
 
 
+def _open(box: QMessageBox, button: QMessageBox.StandardButton) -> QMessageBox:
+    """Show `box` with its one button, without waiting; it deletes itself once closed."""
+    box.setStandardButtons(button)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _keep(box)
+    box.open()
+    return box
+
+
 def show_error(
     parent: QWidget | None,
     text: str,
@@ -83,11 +93,13 @@ def show_error(
         informative,
         details,
     )
-    box.setStandardButtons(QMessageBox.StandardButton.Close)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _keep(box)
-    box.open()
-    return box
+    return _open(box, QMessageBox.StandardButton.Close)
+
+
+def show_failed(parent: QWidget | None, text: str, outcome: Outcome[object]) -> QMessageBox:
+    """`text` over a failed runtime Outcome: its sentence, and its details under "Show
+    Details…"."""
+    return show_error(parent, text, informative=outcome.message, details=outcome.details)
 
 
 def show_info(
@@ -99,18 +111,10 @@ def show_info(
     details: str = "",
 ) -> QMessageBox:
     box = _box(
-        parent,
-        QMessageBox.Icon.Information,
-        title or translate("Messages", "kvmgui"),
-        text,
-        informative,
-        details,
-    )
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _keep(box)
-    box.open()
-    return box
+        parent, QMessageBox.Icon.Information, title or translate("Messages", "kvmgui"), text,
+        informative, details,
+    )  # fmt: skip
+    return _open(box, QMessageBox.StandardButton.Ok)
 
 
 def exception_details(exc: BaseException) -> str:

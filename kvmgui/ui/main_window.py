@@ -11,12 +11,14 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Coroutine
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,32 +30,55 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.settings import OnQuit
+from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
+from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
+from kvmgui.ui.console_view import ConsoleView
 from kvmgui.ui.context import AppContext
+from kvmgui.ui.details import VmWindow
 from kvmgui.ui.errors import show_error, show_exception
+from kvmgui.ui.hostcheck_dialog import HostCheckDialog
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
+from kvmgui.ui.media.clone_dialog import CloneDialog
+from kvmgui.ui.media.copy_device_dialog import CopyDeviceDialog
+from kvmgui.ui.media.image_tools import ImageToolsDialog
+from kvmgui.ui.media.restore import RestoreDialog
+from kvmgui.ui.media.usb_test import UsbTestDialog
 from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
+from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.stats_history import StatsHistory
+from kvmgui.ui.tasks import spawn_into
 from kvmgui.ui.thumbnails import ThumbnailPoller
 from kvmgui.ui.views import VmGridView, VmTableView
 from kvmgui.ui.vm_actions import VmActions
+from kvmgui.ui.widgets import keep_open
+from kvmgui.ui.wizard import NewVmWizard, SourceKind
 
 if TYPE_CHECKING:
-    from kvmgui.core.store import StoredVm
     from kvmgui.runtime.outcome import Outcome
-    from kvmgui.ui.about import AboutDialog
-    from kvmgui.ui.details import VmWindow
     from kvmgui.ui.details_console import ConsolePage
-    from kvmgui.ui.hostcheck_dialog import HostCheckDialog
-    from kvmgui.ui.preferences import PreferencesDialog
-    from kvmgui.ui.wizard import NewVmWizard
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
 GRID, TABLE = "grid", "table"
+
+
+def _add_groups(target: QMenu | QToolBar, groups: list[list[QAction]]) -> None:
+    """The actions group by group, a separator between two groups."""
+    for i, group in enumerate(groups):
+        if i:
+            target.addSeparator()
+        for action in group:
+            target.addAction(action)
+
+
+def _standard_keys(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """The desktop's keys for `key`, or `fallback` where the desktop defines none."""
+    keys = QKeySequence(key)
+    return keys if not keys.isEmpty() else QKeySequence(fallback)
 
 
 class MainWindow(QMainWindow):
@@ -79,8 +104,9 @@ class MainWindow(QMainWindow):
         if bridge is None and ctx.manager is not None:
             self.bridge.attach(ctx.manager)
         self.vm_windows: dict[str, VmWindow] = {}
+        self.dialogs: list[QWidget] = []  # the modeless tools (image tools, clone…), while open
         self.wizard: NewVmWizard | None = None
-        self.tasks: set[asyncio.Task[object]] = set()
+        self.tasks: set[asyncio.Task[Any]] = set()
         self._quitting = False
         self._really_close = False
         self._reloading = False
@@ -101,11 +127,6 @@ class MainWindow(QMainWindow):
         self._build_console_view()
         self._build_actions()
         self._build_menus()
-        # --- media tools (issue 6): Tools menu, Clone…, Copy disk to a device… ---
-        from kvmgui.ui.media.entries import install_main_window_entries
-
-        install_main_window_entries(self)
-        # --- end media tools ---
         self._build_toolbar()
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -163,11 +184,9 @@ class MainWindow(QMainWindow):
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
 
     def _build_console_view(self) -> None:
-        from kvmgui.ui.console_view import ConsoleView
-
         a = self.vm_actions
         self.console_view = ConsoleView(
-            self.ctx, [a.start, a.pause, a.shutdown, a.force_off, a.reset, a.details], self.pages
+            self.ctx, [*a.power(), a.details], self.pages
         )
         self.console_view.back_requested.connect(self.show_list)
         self.console_view.start_requested.connect(self._start_from_console)
@@ -189,18 +208,12 @@ class MainWindow(QMainWindow):
         )
         self.prefs_action.setObjectName("action-preferences")
         self.prefs_action.setShortcut(
-            QKeySequence(QKeySequence.StandardKey.Preferences)
-            if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
-            else QKeySequence("Ctrl+,")
+            _standard_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,")
         )
         self.prefs_action.triggered.connect(self.open_preferences)
         self.quit_action = QAction(translate("MainWindow", "&Quit"), self)
         self.quit_action.setObjectName("action-quit")
-        self.quit_action.setShortcut(
-            QKeySequence(QKeySequence.StandardKey.Quit)
-            if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
-            else QKeySequence("Ctrl+Q")
-        )
+        self.quit_action.setShortcut(_standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.host_action = QAction(
             icon("host-check"), translate("MainWindow", "&Host check…"), self
@@ -215,10 +228,42 @@ class MainWindow(QMainWindow):
         )
         self.host_action.triggered.connect(self.open_host_check)
         self.about_action = QAction(translate("MainWindow", "&About kvmgui"), self)
-        self.about_action.triggered.connect(self._about)
+        self.about_action.triggered.connect(self.open_about)
         self.reload_action = QAction(translate("MainWindow", "&Reload the list"), self)
         self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_action.triggered.connect(self.reload)
+        self.image_tools_action = QAction(translate("MainWindow", "&Disk image tools…"), self)
+        self.image_tools_action.setObjectName("action-image-tools")
+        self.image_tools_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.image_tools_action.setStatusTip(
+            translate("MainWindow", "Show, convert, compress, resize or check a disk image")
+        )
+        self.image_tools_action.triggered.connect(lambda: self.open_image_tools())
+        self.restore_action = QAction(translate("MainWindow", "&Restore a backup…"), self)
+        self.restore_action.setObjectName("action-restore")
+        self.restore_action.setStatusTip(
+            translate(
+                "MainWindow",
+                "Boot a rescue disc such as Clonezilla with a new disk and "
+                "your backup disk, to restore the backup into a virtual machine",
+            )
+        )
+        self.restore_action.triggered.connect(self.open_restore)
+        self.clone_action = QAction(translate("MainWindow", "C&lone…"), self)
+        self.clone_action.setObjectName("action-clone")
+        self.clone_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.clone_action.setStatusTip(
+            translate("MainWindow", "Make a linked clone or a full copy")
+        )
+        self.clone_action.triggered.connect(lambda: self.open_clone(self._disk_vm_id()))
+        self.copy_device_action = QAction(translate("MainWindow", "Copy disk to a &device…"), self)
+        self.copy_device_action.setObjectName("action-copy-device")
+        self.copy_device_action.setStatusTip(
+            translate("MainWindow", "Write the disk onto a USB stick, a logical volume or a file")
+        )
+        self.copy_device_action.triggered.connect(
+            lambda: self.open_copy_device(self._disk_vm_id())
+        )
         group = QActionGroup(self)
         self.grid_action = QAction(translate("MainWindow", "As &cards with screens"), self)
         self.grid_action.setShortcut(QKeySequence("Ctrl+1"))
@@ -238,27 +283,30 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.prefs_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        # The Virtual machine and Help menus are public: the media tools add their entries there.
-        self.vm_menu = bar.addMenu(translate("MainWindow", "&Virtual machine"))
-        self._add_vm_actions(self.vm_menu)
+        vm_menu = bar.addMenu(translate("MainWindow", "&Virtual machine"))
+        self._add_vm_actions(vm_menu)
+        vm_menu.insertAction(self.vm_actions.delete, self.clone_action)
+        vm_menu.insertAction(self.vm_actions.delete, self.copy_device_action)
+        vm_menu.insertSeparator(self.vm_actions.delete)
         view_menu = bar.addMenu(translate("MainWindow", "Vie&w"))
         view_menu.addAction(self.grid_action)
         view_menu.addAction(self.table_action)
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
-        self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        self.help_menu.addAction(self.host_action)
-        self.help_menu.addAction(self.about_action)
+        tools_menu = bar.addMenu(translate("MainWindow", "&Tools"))
+        tools_menu.setObjectName("menu-tools")
+        tools_menu.addAction(self.image_tools_action)
+        tools_menu.addAction(self.restore_action)
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(self.host_action)
+        help_menu.addAction(self.about_action)
+
+    def _vm_action_groups(self) -> list[list[QAction]]:
+        a = self.vm_actions
+        return [a.power(), [a.console, a.details], [a.delete]]
 
     def _add_vm_actions(self, menu: QMenu) -> None:
-        a = self.vm_actions
-        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(a.console)
-        menu.addAction(a.details)
-        menu.addSeparator()
-        menu.addAction(a.delete)
+        _add_groups(menu, self._vm_action_groups())
 
     def _build_toolbar(self) -> None:
         tb = QToolBar(translate("MainWindow", "Main tools"), self)
@@ -267,16 +315,7 @@ class MainWindow(QMainWindow):
         tb.setIconSize(QSize(22, 22))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         tb.setMovable(False)
-        a = self.vm_actions
-        tb.addAction(a.new)
-        tb.addSeparator()
-        for action in (a.start, a.pause, a.shutdown, a.force_off, a.reset):
-            tb.addAction(action)
-        tb.addSeparator()
-        tb.addAction(a.console)
-        tb.addAction(a.details)
-        tb.addSeparator()
-        tb.addAction(a.delete)
+        _add_groups(tb, [[self.vm_actions.new], *self._vm_action_groups()])
         for action in tb.actions():
             button = tb.widgetForAction(action)
             if button is not None:
@@ -384,6 +423,7 @@ class MainWindow(QMainWindow):
         self._update_stack()
         self._update_status_line()
         self.vm_actions.refresh()
+        self._refresh_disk_actions()
 
     def _apply_status(self, vm_id: str) -> None:
         status = self.ctx.status(vm_id)
@@ -423,6 +463,18 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, *_: object) -> None:
         self.vm_actions.refresh()
+        self._refresh_disk_actions()
+
+    def _disk_vm_id(self) -> str | None:
+        """The selected VM, when it has disks of its own to clone or copy (a throwaway test VM
+        has none)."""
+        row = self.selected_row()
+        return None if row is None or row.broken or row.throwaway else row.vm_id
+
+    def _refresh_disk_actions(self) -> None:
+        ok = self._disk_vm_id() is not None
+        self.clone_action.setEnabled(ok)
+        self.copy_device_action.setEnabled(ok)
 
     def _list_changed(self, *_: object) -> None:
         self._update_stack()
@@ -510,7 +562,6 @@ class MainWindow(QMainWindow):
         )
 
     def _advice_changed(self, vm_id: str, advice: object) -> None:
-
         title = getattr(advice, "title", None)
         self.model.update(vm_id, advice=core_text(title) if title is not None else "")
 
@@ -561,8 +612,6 @@ class MainWindow(QMainWindow):
     # -- windows ----------------------------------------------------------------------------
 
     def open_wizard(self, source: object = None) -> NewVmWizard:
-        from kvmgui.ui.wizard import NewVmWizard, SourceKind
-
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.raise_()
             self.wizard.activateWindow()
@@ -577,11 +626,44 @@ class MainWindow(QMainWindow):
         return wizard
 
     def test_usb_stick(self) -> QWidget:
-        # --- media tools (issue 6): the "Test a USB stick" dialog ---
-        from kvmgui.ui.media.entries import open_usb_test
+        def console(vm_id: str) -> None:
+            self.reload()
+            self.open_console(vm_id)
 
-        return open_usb_test(self)
-        # --- end media tools ---
+        return keep_open(self.dialogs, UsbTestDialog(self.ctx, self, open_console=console))
+
+    def open_image_tools(self, image: str = "") -> QWidget:
+        return keep_open(self.dialogs, ImageToolsDialog(self.ctx, self, image=image))
+
+    def open_clone(self, vm_id: str | None) -> QWidget | None:
+        stored = self._stored(vm_id) if vm_id else None
+        if stored is None:
+            return None
+        dialog = CloneDialog(self.ctx, stored, self)
+
+        def cloned(new: StoredVm) -> None:
+            self.reload()
+            self.select(new.spec.id)
+
+        dialog.cloned.connect(cloned)
+        return keep_open(self.dialogs, dialog)
+
+    def open_copy_device(self, vm_id: str | None) -> QWidget:
+        stored = self._stored(vm_id) if vm_id else None
+        return keep_open(self.dialogs, CopyDeviceDialog(self.ctx, self, stored=stored))
+
+    def open_restore(self) -> QWidget:
+        def created(stored: StoredVm) -> None:
+            self.reload()
+            self.select(stored.spec.id)
+            self.open_vm_window(stored.spec.id, "console")
+
+        dialog = RestoreDialog(self.ctx, self)
+        dialog.created.connect(created)
+        return keep_open(self.dialogs, dialog)
+
+    def _stored(self, vm_id: str) -> StoredVm | None:
+        return next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
 
     def _vm_created(self, stored: StoredVm, start_now: int) -> None:
         self.reload()
@@ -621,7 +703,7 @@ class MainWindow(QMainWindow):
 
     def open_console(self, vm_id: str) -> ConsolePage | None:
         """Show `vm_id`'s screen in this window (GNOME Boxes style); returns its ConsolePage."""
-        stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
+        stored = self._stored(vm_id)
         if stored is None:
             show_error(
                 self, translate("MainWindow", "This virtual machine is no longer in the VM folder.")
@@ -673,11 +755,9 @@ class MainWindow(QMainWindow):
             self.vm_actions.run("start")
 
     def open_vm_window(self, vm_id: str, page: str = "overview") -> VmWindow | None:
-        from kvmgui.ui.details import VmWindow
-
         window = self.vm_windows.get(vm_id)
         if window is None:
-            stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
+            stored = self._stored(vm_id)
             if stored is None:
                 show_error(
                     self,
@@ -703,51 +783,26 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
-    def open_preferences(self) -> PreferencesDialog:
-        from kvmgui.ui.preferences import PreferencesDialog
+    def open_preferences(self) -> QWidget:
+        return keep_open(self.dialogs, PreferencesDialog(self.ctx, self), modal=True)
 
-        dialog = PreferencesDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self._prefs = dialog
-        return dialog
-
-    def open_host_check(self) -> HostCheckDialog:
-        from kvmgui.ui.hostcheck_dialog import HostCheckDialog
-
+    def open_host_check(self) -> QWidget:
         dialog = HostCheckDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self._host_dialog = dialog
+        keep_open(self.dialogs, dialog)
         if self.ctx.host_report is None:
             dialog.check_again()
         return dialog
 
-    def _about(self) -> AboutDialog:
-        from kvmgui.ui.about import AboutDialog
-
-        dialog = AboutDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self._about_dialog = dialog
-        return dialog
+    def open_about(self) -> QWidget:
+        return keep_open(self.dialogs, AboutDialog(self.ctx, self), modal=True)
 
     # -- start-up and quitting --------------------------------------------------------------
 
     def spawn(self, coro: Coroutine[Any, Any, R]) -> asyncio.Task[R]:
         """Run `coro` on the loop; an exception it raises is shown, never lost."""
-        task = asyncio.ensure_future(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
+        return spawn_into(self.tasks, coro, self._task_failed, "background task")
 
-    def _task_done(self, task: asyncio.Task[object]) -> None:
-        self.tasks.discard(task)
-        if task.cancelled() or task.exception() is None:
-            return
-        exc = task.exception()
-        assert exc is not None
-        log.error("background task failed", exc_info=exc)
+    def _task_failed(self, exc: BaseException) -> None:
         show_exception(self, translate("MainWindow", "kvmgui could not finish a task."), exc)
 
     async def startup(self) -> None:
@@ -815,8 +870,6 @@ class MainWindow(QMainWindow):
         )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
-        from PySide6.QtWidgets import QCheckBox
-
         remember = QCheckBox(
             translate("MainWindow", "&Remember my choice (change it in Preferences)"), box
         )
@@ -842,8 +895,6 @@ class MainWindow(QMainWindow):
         box.open()
         choice = await future
         if choice is not None and remember.isChecked():
-            from dataclasses import replace
-
             self.ctx.apply_settings(replace(self.ctx.settings, on_quit=choice))
         box.deleteLater()
         return choice

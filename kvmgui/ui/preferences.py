@@ -21,18 +21,11 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import Accel, DisplayKind
 from kvmgui.core.settings import ConsoleScaling, OnQuit, Settings, validate_settings
-from kvmgui.core.validation import Problem
+from kvmgui.core.validation import Problem, Severity, has_errors
 from kvmgui.ui.context import AppContext
+from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import PathField, ProblemList, cpu_box, hint_label, memory_box
-
-
-def _combo(parent: QWidget, name: str, items: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setAccessibleName(name)
-    for label, value in items:
-        combo.addItem(label, value)
-    return combo
+from kvmgui.ui.widgets import PathField, ProblemList, choice_combo, cpu_box, hint_label, memory_box
 
 
 def _select(combo: QComboBox, value: str) -> None:
@@ -103,7 +96,7 @@ class PreferencesDialog(QDialog):
                 self,
             ),
         )
-        self.accel = _combo(
+        self.accel = choice_combo(
             self,
             translate("PreferencesDialog", "Accelerator"),
             [
@@ -144,7 +137,7 @@ class PreferencesDialog(QDialog):
         form.addRow(translate("PreferencesDialog", "&Memory:"), self.memory)
         self.cpus = cpu_box(self, translate("PreferencesDialog", "Default number of CPUs"))
         form.addRow(translate("PreferencesDialog", "&CPUs:"), self.cpus)
-        self.display = _combo(
+        self.display = choice_combo(
             self,
             translate("PreferencesDialog", "Default screen"),
             [
@@ -162,7 +155,7 @@ class PreferencesDialog(QDialog):
 
     def _build_running(self) -> None:
         form = self._page(translate("PreferencesDialog", "&Running VMs"))
-        self.on_quit = _combo(
+        self.on_quit = choice_combo(
             self,
             translate("PreferencesDialog", "When kvmgui quits"),
             [
@@ -221,7 +214,7 @@ class PreferencesDialog(QDialog):
         console = QGroupBox(translate("PreferencesDialog", "Console"), page)
         form = QFormLayout(console)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.scaling = _combo(
+        self.scaling = choice_combo(
             console,
             translate("PreferencesDialog", "Console scaling"),
             [
@@ -325,8 +318,6 @@ class PreferencesDialog(QDialog):
             and self.ctx.host_report is not None
             and not self.ctx.host_facts.kvm_usable
         ):
-            from kvmgui.core.validation import Severity
-
             problems.append(
                 Problem(
                     "accelerator",
@@ -345,7 +336,6 @@ class PreferencesDialog(QDialog):
         self._show_found(self.qemu_img.text(), self.qemu_img_found)
         problems = self.current_problems()
         self.problems.set_problems(problems)
-        from kvmgui.core.validation import has_errors
 
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not has_errors(problems))
 
@@ -368,8 +358,6 @@ class PreferencesDialog(QDialog):
         try:
             problems = self.ctx.apply_settings(self.values())
         except OSError as exc:
-            from kvmgui.ui.errors import show_error
-
             show_error(
                 self,
                 translate("PreferencesDialog", "The preferences could not be saved."),

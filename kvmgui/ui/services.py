@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.core.messages import KvmguiError
 from kvmgui.core.model import DiskFormat
+from kvmgui.core.store import StoredVm, VmStore
+from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
+from kvmgui.runtime.clones import CloneError, refuse_if_base
+from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
 from kvmgui.ui.i18n import core_text, format_size, translate
-
-if TYPE_CHECKING:
-    from kvmgui.core.blockdevs import BlockDevice
-
 
 ProgressCallback = Callable[[float | None], None]  # 0.0 .. 1.0, None: busy
 
@@ -53,8 +53,6 @@ async def inspect_image(path: Path, qemu_img: str = "qemu-img", *,
     UnsafeImage when its bases are not recorded or not the user's own images
     (runtime.images.checked_chain): a VM, or a copy made for one, would read them.
     """
-    from kvmgui.runtime.images import ImageError, UnsafeChain, checked_chain, image_info
-
     try:
         info = await image_info(path, fmt=fmt, qemu_img=qemu_img)
         await checked_chain(path, info.format, qemu_img=qemu_img)
@@ -73,6 +71,19 @@ async def inspect_image(path: Path, qemu_img: str = "qemu-img", *,
             ).format(path, info.format)
         ) from None
     return ImageFacts(fmt, info.virtual_size, translate("Services", "Format detected by qemu-img."))
+
+
+async def base_refusal(store: VmStore, stored: StoredVm, action: str, *, qemu_img: str) -> str:
+    """The runtime's sentence when `stored` is the base of linked clones, else "".
+
+    Its clones read its disks: deleting it or reverting one of its snapshots would corrupt
+    them, so both are refused while clones exist.
+    """
+    try:
+        await refuse_if_base(store, stored, action, qemu_img=qemu_img)
+    except CloneError as exc:
+        return exc.message
+    return ""
 
 
 # --------------------------------------------------------------------------- host drives
@@ -126,8 +137,6 @@ def _drive(device: BlockDevice) -> HostDrive:
 
 async def scan_drives() -> DriveScan:
     """The optical drives and removable disks lsblk reports (via the runtime)."""
-    from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
-
     try:
         scan = await probe_block_devices()
     except ProbeError as exc:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.i18n import translate
-from kvmgui.ui.icons import icon
+from kvmgui.ui.icons import icon, os_icon
 from kvmgui.ui.models import (
     Column,
     Role,
@@ -57,8 +57,6 @@ def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
         y = rect.y() + (rect.height() - scaled.height()) // 2
         p.drawImage(x, y, scaled)
     else:
-        from kvmgui.ui.icons import os_icon
-
         size = min(rect.height() // 2, 64)
         pm = os_icon(row.os).pixmap(size, size)
         if not row.state.is_active:

@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
+from kvmgui.runtime.deletion import delete_vm, delete_vm_by_id
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.approval_dialog import approve_at_start
 from kvmgui.ui.context import AppContext
@@ -25,6 +27,7 @@ from kvmgui.ui.errors import ask, show_error, show_exception
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.models import VmRow
+from kvmgui.ui.services import base_refusal
 
 if TYPE_CHECKING:
     from kvmgui.runtime.controller import VmController
@@ -187,6 +190,11 @@ class VmActions(QObject):
 
     # -- enabling ---------------------------------------------------------------------------
 
+    def power(self) -> list[QAction]:
+        """Start, Pause/Resume, Shut down, Force off and Reset: the actions on a VM's power,
+        in the order every menu and tool bar shows them."""
+        return [self.start, self.pause, self.shutdown, self.force_off, self.reset]
+
     def refresh(self) -> None:
         row = self.current()
         for name, action in self.all.items():
@@ -318,8 +326,6 @@ class VmActions(QObject):
     async def _shutdown_ignored(self, row: VmRow, outcome: Outcome) -> Outcome:
         """The guest ignored the ACPI button: say why (the advisor's causes for its OS, e.g.
         RDP sessions on Windows) before offering Force off."""
-        from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
-
         stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
         if stored is None:
             self._report(outcome, translate("VmActions", "{0} did not shut down.").format(row.name))
@@ -394,14 +400,16 @@ class VmActions(QObject):
             )
             self.deleted.emit(row.vm_id)
             return None
-        # --- media tools (issue 6): a base of linked clones is never deleted ---
-        from kvmgui.ui.media.entries import base_refusal, show_base_refusal
-
-        refusal = await base_refusal(self.ctx, stored)
+        refusal = await base_refusal(
+            self.ctx.store, stored, "delete", qemu_img=self.ctx.settings.qemu_img_binary
+        )
         if refusal:
-            show_base_refusal(self.widget, row.name, refusal)
+            show_error(
+                self.widget,
+                translate("VmActions", "{0} was not deleted.").format(row.name),
+                informative=refusal,
+            )
             return None
-        # --- end media tools ---
         inside = [
             d
             for d in stored.spec.disks
@@ -430,8 +438,6 @@ class VmActions(QObject):
         keep = True if answer is None else (answer.checked or not inside)
         # Ask again: the VM may have been started (here or by kvmgui-cli) since the question;
         # the runtime's delete checks once more under the VM's start lock.
-        from kvmgui.runtime.deletion import delete_vm, delete_vm_by_id
-
         status = self.ctx.status(row.vm_id)
         if status is not None and status.state.is_active:
             show_error(

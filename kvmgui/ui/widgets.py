@@ -1,15 +1,19 @@
 """Small widgets shared by the wizard and the dialogs: problem lists, hints, copyable text,
-and the memory and CPU boxes."""
+the memory and CPU boxes, and the buttons and opening lines every dialog has."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -235,3 +239,99 @@ class PathField(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialog = dialog
         dialog.open()
+
+
+def keep_open(dialogs: list[QWidget], dialog: QWidget, *, modal: bool = False) -> QWidget:
+    """Show `dialog` without waiting for it (`modal`: it blocks its parent window meanwhile),
+    held in its window's `dialogs` list until it closes (Python would otherwise let it be
+    collected while it is on screen)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialogs.append(dialog)
+    dialog.destroyed.connect(lambda *_: dialogs.remove(dialog) if dialog in dialogs else None)
+    if modal and isinstance(dialog, QDialog):
+        dialog.open()
+    else:
+        dialog.show()
+    return dialog
+
+
+def push_button(
+    text: str,
+    parent: QWidget,
+    *,
+    name: str = "",
+    tip: str = "",
+    clicked: Callable[[], object] | None = None,
+) -> QPushButton:
+    """A button with its screen-reader name (when the text alone says too little), tool tip
+    and action."""
+    button = QPushButton(text, parent)
+    if name:
+        button.setAccessibleName(name)
+    if tip:
+        button.setToolTip(tip)
+    if clicked is not None:
+        button.clicked.connect(clicked)
+    return button
+
+
+def dialog_layout(dialog: QDialog, object_name: str, title: str, intro: str = "") -> QVBoxLayout:
+    """Name and title `dialog` (its accessible name is its title) and start its layout with
+    the `intro` sentence that says what it does."""
+    dialog.setObjectName(object_name)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    layout = QVBoxLayout(dialog)
+    if intro:
+        layout.addWidget(hint_label(intro, dialog))
+    return layout
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    layout: QVBoxLayout,
+    ok_text: str,
+    ok_name: str,
+    on_ok: Callable[[], object],
+    *,
+    close: bool = False,
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The row at the foot of `layout`: the dialog's OK button, renamed for what it does, and
+    Cancel (Close where the dialog stays open after its work, to do it again)."""
+    standard = QDialogButtonBox.StandardButton
+    buttons = QDialogButtonBox(standard.Ok | (standard.Close if close else standard.Cancel), dialog)
+    ok = buttons.button(standard.Ok)
+    ok.setText(ok_text)
+    ok.setAccessibleName(ok_name)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    layout.addStretch(1)
+    layout.addWidget(buttons)
+    return buttons, ok
+
+
+def form_row(form: QFormLayout, text: str, buddy: QWidget, field: QWidget | None = None) -> QLabel:
+    """Add `text` (with its Alt+letter) as the label of `field` (default: `buddy`), the letter
+    giving `buddy` the focus; returns the label."""
+    label = QLabel(text, buddy.parentWidget())
+    label.setBuddy(buddy)
+    form.addRow(label, field if field is not None else buddy)
+    return label
+
+
+def row_widget(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
+    """A widget that lines up several controls side by side, without margins of its own (one
+    cell of a form, one line of a page)."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return row, layout
+
+
+def choice_combo(parent: QWidget, name: str, items: Iterable[tuple[str, str]]) -> QComboBox:
+    """A drop-down list of (shown text, value) choices; the value is each item's data."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    for label, value in items:
+        combo.addItem(label, value)
+    return combo

@@ -1492,6 +1492,18 @@
         <source>The disc was changed, but not remembered for the next start.</source>
         <translation>Le disque a été changé, mais ne sera pas conservé pour le prochain démarrage.</translation>
     </message>
+    <message>
+        <source>Dis&amp;k tools…</source>
+        <translation>Outils di&amp;sque…</translation>
+    </message>
+    <message>
+        <source>Disk image tools for the selected disk</source>
+        <translation>Outils pour images disque, appliqués au disque sélectionné</translation>
+    </message>
+    <message>
+        <source>Show, convert, compress, resize or check the selected disk</source>
+        <translation>Afficher, convertir, compresser, redimensionner ou vérifier le disque sélectionné</translation>
+    </message>
 </context>
 <context>
     <name>HostCheckDialog</name>
@@ -2336,6 +2348,42 @@
             <numerusform>Extinction de %n machines virtuelles…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Disk image tools…</source>
+        <translation>Outils pour &amp;images disque…</translation>
+    </message>
+    <message>
+        <source>Show, convert, compress, resize or check a disk image</source>
+        <translation>Afficher, convertir, compresser, redimensionner ou vérifier une image disque</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Boot a rescue disc such as Clonezilla with a new disk and your backup disk, to restore the backup into a virtual machine</source>
+        <translation>Démarrer un disque de secours comme Clonezilla avec un nouveau disque et votre disque de sauvegarde, pour restaurer la sauvegarde dans une machine virtuelle</translation>
+    </message>
+    <message>
+        <source>C&amp;lone…</source>
+        <translation>C&amp;loner…</translation>
+    </message>
+    <message>
+        <source>Make a linked clone or a full copy</source>
+        <translation>Créer un clone lié ou une copie complète</translation>
+    </message>
+    <message>
+        <source>Copy disk to a &amp;device…</source>
+        <translation>Copier le disque sur un &amp;périphérique…</translation>
+    </message>
+    <message>
+        <source>Write the disk onto a USB stick, a logical volume or a file</source>
+        <translation>Écrire le disque sur une clé USB, un volume logique ou un fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
 </context>
 <context>
     <name>MediaDialogs</name>
@@ -2343,74 +2391,6 @@
         <location filename="../../kvmgui/ui/media/vm_create.py" line="+102"/>
         <source>kvmgui&apos;s runtime is not running, so the virtual machine was created but not started.</source>
         <translation>Le moteur d&apos;exécution de kvmgui n&apos;est pas lancé&#xa0;: la machine virtuelle a été créée mais pas démarrée.</translation>
-    </message>
-</context>
-<context>
-    <name>MediaEntries</name>
-    <message>
-        <location filename="../../kvmgui/ui/media/entries.py" line="+107"/>
-        <source>&amp;Disk image tools…</source>
-        <translation>Outils pour &amp;images disque…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Show, convert, compress, resize or check a disk image</source>
-        <translation>Afficher, convertir, compresser, redimensionner ou vérifier une image disque</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Restore a backup…</source>
-        <translation>&amp;Restaurer une sauvegarde…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Boot a rescue disc such as Clonezilla with a new disk and your backup disk, to restore the backup into a virtual machine</source>
-        <translation>Démarrer un disque de secours comme Clonezilla avec un nouveau disque et votre disque de sauvegarde, pour restaurer la sauvegarde dans une machine virtuelle</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>C&amp;lone…</source>
-        <translation>C&amp;loner…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Make a linked clone or a full copy</source>
-        <translation>Créer un clone lié ou une copie complète</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copy disk to a &amp;device…</source>
-        <translation>Copier le disque sur un &amp;périphérique…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Write the disk onto a USB stick, a logical volume or a file</source>
-        <translation>Écrire le disque sur une clé USB, un volume logique ou un fichier</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Tools</source>
-        <translation>&amp;Outils</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Dis&amp;k tools…</source>
-        <translation>Outils di&amp;sque…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disk image tools for the selected disk</source>
-        <translation>Outils pour images disque, appliqués au disque sélectionné</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show, convert, compress, resize or check the selected disk</source>
-        <translation>Afficher, convertir, compresser, redimensionner ou vérifier le disque sélectionné</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>{0} was not deleted.</source>
-        <translation>{0} n&apos;a pas été supprimée.</translation>
     </message>
 </context>
 <context>
@@ -4661,6 +4641,10 @@
         <location line="+5"/>
         <source>Deleted {0}.</source>
         <translation>{0} supprimée.</translation>
+    </message>
+    <message>
+        <source>{0} was not deleted.</source>
+        <translation>{0} n&apos;a pas été supprimée.</translation>
     </message>
 </context>
 <context>

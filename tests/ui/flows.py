@@ -29,7 +29,7 @@ def create_with_wizard(qtbot: Any, window: MainWindow, iso: Path, name: str,
     """Make a small VM (256 MiB, 1 CPU, 1 GiB disk) booting `iso` with the window's wizard;
     the StoredVm that Finish created."""
     wiz = window.open_wizard()
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=60_000)
     wiz.source_page.iso.set_text(str(iso))
     for _ in range(2):
         wiz.next()

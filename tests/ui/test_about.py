@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import qVersion
 
 from kvmgui import __version__
+from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.main_window import MainWindow
 
 # The dialog probes QEMU's version: not in the fast lane.
@@ -21,7 +22,7 @@ def test_about_shows_versions_and_licence(qtbot: Any, ctx: Any) -> None:
     window.show()
     assert ctx.caps is None  # not probed yet: the dialog asks for it without waiting
     window.about_action.trigger()
-    dialog = window._about_dialog
+    dialog = next(d for d in window.dialogs if isinstance(d, AboutDialog))
     assert dialog.isVisible()
     assert __version__ in dialog.title.text()
     assert "GPL-3.0-or-later" in dialog.licence.text()

@@ -1,5 +1,5 @@
-"""The VM window closes with Esc and Ctrl+W; its performance graphs show their scales; dates
-in the UI follow the user's locale."""
+"""The VM window closes with Esc and Ctrl+W and goes to each page with Alt+1…6; its
+performance graphs show their scales; dates in the UI follow the user's locale."""
 
 from __future__ import annotations
 
@@ -49,6 +49,25 @@ def test_details_window_closes_with_esc_and_ctrl_w(qtbot: Any, ctx: Any, keys: s
     # Closed (WA_DeleteOnClose then deletes it once the event loop gets back to it).
     qtbot.waitUntil(lambda: not shiboken6.isValid(details) or not details.isVisible(),
                     timeout=5000)
+
+
+def test_each_page_has_its_alt_number_snapshots_last(qtbot: Any, ctx: Any) -> None:
+    stored = _fake_vm(ctx, "pages")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    details = window.open_vm_window(stored.spec.id)
+    qtbot.waitExposed(details)
+    assert details.tabs.count() == 6
+    assert details.tabs.widget(5) is details.snapshots
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(details)
+    qtbot.waitUntil(details.isActiveWindow, timeout=5000)
+    QTest.keyClick(details, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    assert details.tabs.currentWidget() is details.snapshots
+    QTest.keyClick(details, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert details.tabs.currentWidget() is details.hardware
+    details.close()
 
 
 def test_nice_top_rounds_up_to_a_readable_scale() -> None:

@@ -131,7 +131,7 @@ def test_a_system_type_brings_its_memory_and_cpus_unless_the_user_set_them() -> 
     from kvmgui.core.host import HostFacts
     from kvmgui.core.presets import PRESETS
     from kvmgui.core.settings import Settings
-    from kvmgui.ui.wizard.wizard import apply_os
+    from kvmgui.ui.wizard.model import apply_os
 
     d = Draft()
     apply_os(d, OsPreset.WINDOWS11, Settings())

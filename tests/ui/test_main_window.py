@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 
+from kvmgui.core.presets import new_spec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.models import Column
@@ -43,7 +45,7 @@ def test_empty_state_then_list(qtbot: Any, live_ctx: Any, run_async: Any) -> Non
     # "Test a USB stick" opens its own dialog (kvmgui/ui/media/usb_test.py).
     from kvmgui.ui.media.usb_test import UsbTestDialog
 
-    dialogs = [d for d in window._media_dialogs if isinstance(d, UsbTestDialog)]
+    dialogs = [d for d in window.dialogs if isinstance(d, UsbTestDialog)]
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     dialogs[0].reject()
 
@@ -319,3 +321,16 @@ def test_running_guest_is_reattached_after_a_restart(qtbot: Any, live_ctx: Any, 
     assert controller is not None
     run_async(controller.force_off())
     qtbot.waitUntil(lambda: state_of(second, spec.id) is VmState.STOPPED, timeout=30_000)
+
+
+def test_tools_menu_and_disk_actions_follow_the_selection(qtbot: Any, ctx: Any) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    tools = window.menuBar().findChild(QMenu, "menu-tools")
+    assert tools is not None
+    assert tools.actions() == [window.image_tools_action, window.restore_action]
+    assert not window.clone_action.isEnabled() and not window.copy_device_action.isEnabled()
+    stored = ctx.store.create(new_spec("disks", memory_mib=256, cpus=1))
+    window.reload()
+    assert window.select(stored.spec.id)
+    assert window.clone_action.isEnabled() and window.copy_device_action.isEnabled()

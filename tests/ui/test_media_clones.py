@@ -64,10 +64,10 @@ def test_linked_clone_then_delete_of_the_base_is_refused(qtbot: Any, ctx: Any) -
     base = make_vm(ctx, "base")
     window = window_for(qtbot, ctx)
     assert window.select(base.spec.id)
-    clone_action = window.media_actions["clone"]
+    clone_action = window.clone_action
     assert clone_action.isEnabled()
     clone_action.trigger()
-    dlg = next(d for d in window._media_dialogs if isinstance(d, CloneDialog))
+    dlg = next(d for d in window.dialogs if isinstance(d, CloneDialog))
     assert dlg.name.text() == "base-clone"
     assert dlg.linked.isChecked()
     assert "becomes read-only while clones exist" in dlg.linked_hint.text()

@@ -32,19 +32,20 @@ def test_import_converts_a_vmdk_to_qcow2_first(qtbot: Any, ctx: Any, short_root:
     wiz = NewVmWizard(ctx, source=SourceKind.IMAGE)
     qtbot.addWidget(wiz)
     wiz.show()
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=60_000)
     wiz.source_page.image.set_text(str(vmdk))
     qtbot.waitUntil(lambda: "vmdk" in wiz.source_page.image_hint.text(), timeout=20_000)
-    assert wiz.spec.disks[0].path == str(vmdk)  # as is, by default
+    assert wiz.model.spec.disks[0].path == str(vmdk)  # as is, by default
     wiz.source_page.image_use.setCurrentIndex(1)
-    assert wiz.draft.image_convert
-    assert wiz.spec.disks[0].path == "disk.qcow2" and wiz.spec.disks[0].format.value == "qcow2"
-    wiz.draft.name = "imported"
-    wiz.draft.memory_mib = 256
-    wiz.draft.start_now = False
-    wiz.revalidate()
+    assert wiz.model.draft.image_convert
+    disk = wiz.model.spec.disks[0]
+    assert disk.path == "disk.qcow2" and disk.format.value == "qcow2"
+    wiz.model.draft.name = "imported"
+    wiz.model.draft.memory_mib = 256
+    wiz.model.draft.start_now = False
+    wiz.model.revalidate()
     progress: list[float] = []
-    wiz.creation_progress.connect(lambda f, _w: progress.append(f))
+    wiz.model.creation_progress.connect(lambda f, _w: progress.append(f))
     created: list[Any] = []
     wiz.vm_created.connect(lambda stored, _s: created.append(stored))
     wiz.accept()

@@ -98,12 +98,12 @@ def test_vm_window_has_snapshots_and_disk_tools(qtbot: Any, ctx: Any) -> None:
     assert vm_window.tabs.currentWidget() is vm_window.snapshots
     qtbot.waitUntil(lambda: vm_window.snapshots.refreshed > 0, timeout=10_000)
     vm_window.show_page("hardware")
-    button = vm_window.hardware.disk_tools_button
+    button = vm_window.hardware.disk_tools
     assert not button.isEnabled()
     vm_window.hardware.disks.selectRow(0)
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    tools = next(d for d in vm_window._media_dialogs if isinstance(d, ImageToolsDialog))
+    tools = next(d for d in vm_window.dialogs if isinstance(d, ImageToolsDialog))
     qtbot.waitUntil(lambda: tools.info is not None, timeout=10_000)
     assert tools.owners_value.text() == "tabs"
     tools.reject()

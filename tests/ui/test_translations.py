@@ -63,6 +63,7 @@ from kvmgui.core.model import CacheMode, Disk, DiskBus, OsPreset
 from kvmgui.core.presets import new_spec
 from kvmgui.core.sizes import Size
 from kvmgui.ui import i18n
+from kvmgui.ui.about import AboutDialog
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "kvmgui_fr.ts"
@@ -715,7 +716,7 @@ def test_every_window_is_in_french(qtbot: Any, french: QTranslator, live_ctx: An
 
     # The wizard, page by page, with a missing ISO (a validation problem) and a taken name.
     wiz = window.open_wizard()
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=90_000)
+    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=90_000)
     wiz.source_page.iso.set_text(str(tmp_path / "absent.iso"))
     for _ in range(len(wiz.pageIds())):
         texts.widget(wiz)
@@ -749,7 +750,7 @@ def test_every_window_is_in_french(qtbot: Any, french: QTranslator, live_ctx: An
     host.close()
 
     window.about_action.trigger()
-    about = window._about_dialog
+    about = next(d for d in window.dialogs if isinstance(d, AboutDialog))
     qtbot.waitUntil(lambda: "…" not in about.qemu.text(), timeout=30_000)
     texts.widget(about)
     clashes += _mnemonic_clashes(about)

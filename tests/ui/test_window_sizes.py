@@ -20,7 +20,6 @@ from kvmgui.core.model import Disk
 from kvmgui.core.presets import new_spec
 from kvmgui.ui import i18n
 from kvmgui.ui.main_window import MainWindow
-from kvmgui.ui.media import entries
 
 # Every test here runs qemu-img, qemu-io or qemu-system-x86_64: not in the fast lane.
 pytestmark = pytest.mark.qemu
@@ -82,13 +81,13 @@ def test_every_window_fits_a_1024x768_screen(qtbot: Any, ctx: Any, language: str
         "VM window": lambda: window.open_vm_window(vm_id),
         "new VM wizard": lambda: window.open_wizard(),
         "preferences": window.open_preferences,
-        "about": window._about,
+        "about": window.open_about,
         "host check": window.open_host_check,
-        "image tools": lambda: entries.open_image_tools(window),
-        "clone": lambda: entries.open_clone(window, vm_id),
-        "copy a device": lambda: entries.open_copy_device(window, vm_id),
-        "restore": lambda: entries.open_restore(window),
-        "USB test": lambda: entries.open_usb_test(window),
+        "image tools": lambda: window.open_image_tools(),
+        "clone": lambda: window.open_clone(vm_id),
+        "copy a device": lambda: window.open_copy_device(vm_id),
+        "restore": lambda: window.open_restore(),
+        "USB test": lambda: window.test_usb_stick(),
     }
     problems: list[str] = []
     for name, opener in openers.items():

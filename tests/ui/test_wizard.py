@@ -25,7 +25,7 @@ def _open(qtbot: Any, ctx: Any, **kwargs: Any) -> NewVmWizard:
     qtbot.addWidget(wiz)
     wiz.show()
     qtbot.waitExposed(wiz)
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=ENV_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=ENV_TIMEOUT_MS)
     return wiz
 
 
@@ -46,14 +46,14 @@ def test_wizard_creates_a_real_vm(qtbot: Any, ctx: Any, test_iso: Path) -> None:
     assert not wiz.source_page.isComplete()
     assert any("ISO" in m for m in wiz.source_page.problems.messages)
     qtbot.keyClicks(wiz.source_page.iso.edit, str(test_iso))
-    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
+    qtbot.waitUntil(lambda: wiz.model.medium_checked, timeout=10_000)
     assert wiz.source_page.isComplete()
     _next(qtbot, wiz)
     # 2. OS: Linux, picked with the keyboard.
     assert wiz.currentPage() is wiz.os_page
     wiz.os_page.list.setFocus()
     qtbot.keyClick(wiz.os_page.list, Qt.Key.Key_Home)
-    assert wiz.draft.os is OsPreset.LINUX
+    assert wiz.model.draft.os is OsPreset.LINUX
     assert "virtio" in wiz.os_page.why.text()
     _next(qtbot, wiz)
     # 3. Memory and CPUs, with the host's real figures shown.
@@ -74,8 +74,8 @@ def test_wizard_creates_a_real_vm(qtbot: Any, ctx: Any, test_iso: Path) -> None:
     _next(qtbot, wiz)
     # 6. Summary: a bad name is refused live, a good one accepted.
     summary = wiz.summary_page
-    assert wiz.command_line.startswith("qemu-system-x86_64 ")
-    assert summary.command.plain_text() == wiz.command_line
+    assert wiz.model.command_line.startswith("qemu-system-x86_64 ")
+    assert summary.command.plain_text() == wiz.model.command_line
     summary.name.clear()
     qtbot.keyClicks(summary.name, ".hidden")
     assert not summary.isComplete()
@@ -83,7 +83,7 @@ def test_wizard_creates_a_real_vm(qtbot: Any, ctx: Any, test_iso: Path) -> None:
     summary.name.clear()
     qtbot.keyClicks(summary.name, "ui-test")
     assert summary.isComplete()
-    assert "ui-test" in wiz.command_line
+    assert "ui-test" in wiz.model.command_line
     summary.start_now.setChecked(False)
     created: list[Any] = []
     wiz.vm_created.connect(lambda stored, start: created.append((stored, start)))
@@ -114,17 +114,17 @@ def test_wizard_for_a_usb_stick_image(qtbot: Any, ctx: Any, tmp_path: Path) -> N
     assert wiz.source_page.protect.isChecked()
     wiz.source_page.stick.setEditText(str(stick))
     assert wiz.source_page.isComplete(), wiz.source_page.problems.messages
-    assert wiz.spec.usb_stick is not None and wiz.spec.usb_stick.protected
+    assert wiz.model.spec.usb_stick is not None and wiz.model.spec.usb_stick.protected
     for _ in range(3):
         _next(qtbot, wiz)
     # A live stick needs no disk.
-    assert wiz.disk_page.radios[wiz.draft.disk.NONE].isEnabled()
-    wiz.disk_page.radios[wiz.draft.disk.NONE].setChecked(True)
-    assert wiz.spec.disks == ()
+    assert wiz.disk_page.radios[wiz.model.draft.disk.NONE].isEnabled()
+    wiz.disk_page.radios[wiz.model.draft.disk.NONE].setChecked(True)
+    assert wiz.model.spec.disks == ()
     _next(qtbot, wiz)
     _next(qtbot, wiz)
-    assert wiz.draft.name == "usb-test"
-    assert "usb-storage" in wiz.command_line
+    assert wiz.model.draft.name == "usb-test"
+    assert "usb-storage" in wiz.model.command_line
     wiz.reject()
 
 
@@ -173,10 +173,10 @@ def test_wizard_from_the_keyboard(qtbot: Any, ctx: Any, test_iso: Path) -> None:
     enter(edit, wiz.os_page)
     wiz.os_page.list.setFocus()
     qtbot.keyClick(wiz.os_page.list, Qt.Key.Key_Down)
-    picked: OsPreset = wiz.draft.os
+    picked: OsPreset = wiz.model.draft.os
     assert picked is OsPreset.WINDOWS11
     qtbot.keyClick(wiz.os_page.list, Qt.Key.Key_Up)
-    picked = wiz.draft.os
+    picked = wiz.model.draft.os
     assert picked is OsPreset.LINUX
     enter(wiz.button(QWizard.WizardButton.NextButton), wiz.resources_page)
     spin = wiz.resources_page.memory
@@ -184,12 +184,12 @@ def test_wizard_from_the_keyboard(qtbot: Any, ctx: Any, test_iso: Path) -> None:
     spin.selectAll()
     qtbot.keyClicks(spin, "512")
     enter(spin, wiz.disk_page)
-    assert wiz.draft.memory_mib == 512
+    assert wiz.model.draft.memory_mib == 512
     enter(wiz.disk_page.size_spin, wiz.options_page)
     enter(wiz.options_page.sound, wiz.summary_page)
     # The name field has the focus on the last page, its suggestion selected for typing over.
     assert wiz.focusWidget() is wiz.summary_page.name
-    assert wiz.summary_page.name.selectedText() == wiz.draft.name
+    assert wiz.summary_page.name.selectedText() == wiz.model.draft.name
     qtbot.keyClick(wiz, Qt.Key.Key_Escape)  # Escape cancels
     qtbot.waitUntil(lambda: not wiz.isVisible(), timeout=5000)
 
@@ -204,8 +204,8 @@ def test_existing_image_source_detects_the_format(qtbot: Any, ctx: Any, run_asyn
     wiz.source_page.image.set_text(str(image))
     qtbot.waitUntil(lambda: "qcow2" in wiz.source_page.image_hint.text(), timeout=20_000)
     assert wiz.source_page.isComplete()
-    assert wiz.spec.disks[0].path == str(image)
-    assert wiz.spec.disks[0].size_bytes is None  # used where it is, never created
+    assert wiz.model.spec.disks[0].path == str(image)
+    assert wiz.model.spec.disks[0].size_bytes is None  # used where it is, never created
     wiz.next()
     wiz.next()
     wiz.next()
@@ -254,7 +254,7 @@ def test_out_of_range_values_are_kept_and_explained(qtbot: Any, ctx: Any,
     for spin, typed, field, value, messages in cases:
         _spin_type(qtbot, spin, typed)
         assert spin.value() == value and spin.cleanText() == typed
-        assert getattr(wiz.draft, field) == value
+        assert getattr(wiz.model.draft, field) == value
         assert page.problems.messages == messages
         assert not page.isComplete() and not _next_enabled(wiz)
         _spin_type(qtbot, spin, "256" if spin is page.memory else "1")
@@ -262,12 +262,12 @@ def test_out_of_range_values_are_kept_and_explained(qtbot: Any, ctx: Any,
     _next(qtbot, wiz)
     disk = wiz.disk_page
     _spin_type(qtbot, disk.size_spin, "0")
-    assert disk.size_spin.value() == 0 and wiz.draft.disk_gib == 0
+    assert disk.size_spin.value() == 0 and wiz.model.draft.disk_gib == 0
     assert disk.problems.messages == ["Disk 1 has no size: give it a size like 20G."]
     assert not _next_enabled(wiz)
     _spin_type(qtbot, disk.size_spin, "99999")
     assert disk.problems.messages == ["Disk 1 is larger than 64 TiB: give it a size like 20G."]
-    assert wiz.spec.disks[0].size_bytes == 99999 * GIB
+    assert wiz.model.spec.disks[0].size_bytes == 99999 * GIB
     _spin_type(qtbot, disk.size_spin, "2")
     assert disk.problems.messages == [] and _next_enabled(wiz)
     wiz.reject()
@@ -279,8 +279,8 @@ def test_cpu_count_is_not_clamped_to_the_host(qtbot: Any, ctx: Any, test_iso: Pa
     wiz.source_page.iso.set_text(str(test_iso))
     _to(qtbot, wiz, wiz.resources_page)
     _spin_type(qtbot, wiz.resources_page.cpus, str(ctx.host_facts.cpu_count + 6))
-    wiz.env_changed.emit()
-    assert wiz.draft.cpus == ctx.host_facts.cpu_count + 6
+    wiz.model.env_changed.emit()
+    assert wiz.model.draft.cpus == ctx.host_facts.cpu_count + 6
     assert wiz.resources_page.cpus.value() == ctx.host_facts.cpu_count + 6
     wiz.reject()
 
@@ -292,7 +292,7 @@ def test_name_problems_one_message_and_no_made_up_name(qtbot: Any, ctx: Any,
     _to(qtbot, wiz, wiz.summary_page)
     summary = wiz.summary_page
     assert summary.problems.messages == []
-    assert wiz.draft.name in wiz.command_line
+    assert wiz.model.draft.name in wiz.model.command_line
     for bad, message in (
         ("a/b", "A name cannot contain '/': use another character such as '-'."),
         ("..", "A name cannot start with '.', as such folders are hidden: start it with a "
@@ -302,12 +302,12 @@ def test_name_problems_one_message_and_no_made_up_name(qtbot: Any, ctx: Any,
         summary.name.clear()
         qtbot.keyClicks(summary.name, bad)
         assert summary.problems.messages == [message], bad
-        assert wiz.command_line == ""
+        assert wiz.model.command_line == ""
         assert not summary.isComplete()
     summary.name.selectAll()
     qtbot.keyClick(summary.name, Qt.Key.Key_Backspace)
     assert summary.problems.messages == ["Give the VM a name."]
-    assert wiz.command_line == ""
+    assert wiz.model.command_line == ""
     shown = summary.command.plain_text()
     assert "new-vm" not in shown and "guest=" not in shown
     assert "valid name" in shown
@@ -315,7 +315,7 @@ def test_name_problems_one_message_and_no_made_up_name(qtbot: Any, ctx: Any,
     assert not summary.isComplete()
     assert not wiz.button(QWizard.WizardButton.FinishButton).isEnabled()
     qtbot.keyClicks(summary.name, "good")
-    assert summary.problems.messages == [] and "guest=good" in wiz.command_line
+    assert summary.problems.messages == [] and "guest=good" in wiz.model.command_line
     assert summary.folder.text() == str(ctx.vm_root / "good")
     wiz.reject()
 
@@ -361,7 +361,7 @@ def test_a_file_that_is_no_disc_image_is_refused(qtbot: Any, ctx: Any, test_iso:
                                                  short_root: Path) -> None:
     wiz = _open(qtbot, ctx)
     qtbot.keyClicks(wiz.source_page.iso.edit, "/etc/passwd")
-    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
+    qtbot.waitUntil(lambda: wiz.model.medium_checked, timeout=10_000)
     assert wiz.source_page.problems.messages == [
         "/etc/passwd is neither a CD/DVD image (ISO) nor a bootable disk image: pick the "
         "install or live disc image of the system, usually a file ending in .iso."
@@ -369,7 +369,7 @@ def test_a_file_that_is_no_disc_image_is_refused(qtbot: Any, ctx: Any, test_iso:
     assert not _next_enabled(wiz)
     wiz.source_page.iso.edit.clear()
     qtbot.keyClicks(wiz.source_page.iso.edit, str(test_iso))
-    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
+    qtbot.waitUntil(lambda: wiz.model.medium_checked, timeout=10_000)
     assert wiz.source_page.problems.messages == []
     assert _next_enabled(wiz)
     wiz.reject()
@@ -394,7 +394,7 @@ def test_sound_is_off_without_a_sound_server(qtbot: Any, ctx: Any, test_iso: Pat
     _sound_session(monkeypatch, short_root, server=False)
     wiz = _open(qtbot, ctx)
     assert ctx.host_facts.audio_driver == "none"
-    assert not wiz.draft.sound
+    assert not wiz.model.draft.sound
     wiz.source_page.iso.set_text(str(test_iso))
     _to(qtbot, wiz, wiz.options_page)
     assert not wiz.options_page.sound.isChecked()
@@ -403,7 +403,7 @@ def test_sound_is_off_without_a_sound_server(qtbot: Any, ctx: Any, test_iso: Pat
     # Another system type does not turn it back on.
     wiz.back(), wiz.back(), wiz.back()
     wiz.os_page.list.setCurrentRow(list(OsPreset).index(OsPreset.WINDOWS10))
-    assert not wiz.draft.sound
+    assert not wiz.model.draft.sound
     wiz.reject()
 
 
@@ -412,7 +412,7 @@ def test_sound_stays_on_with_a_sound_server(qtbot: Any, ctx: Any, short_root: Pa
     _sound_session(monkeypatch, short_root, server=True)
     wiz = _open(qtbot, ctx)
     assert ctx.host_facts.audio_driver == "pa"
-    assert wiz.draft.sound
+    assert wiz.model.draft.sound
     assert wiz.options_page.sound_hint.text() == ""
     wiz.reject()
 
@@ -475,9 +475,9 @@ def test_create_goes_back_to_a_page_whose_check_failed_late(qtbot: Any, ctx: Any
     wiz = _open(qtbot, ctx)
     wiz.source_page.iso.set_text(str(test_iso))
     _to(qtbot, wiz, wiz.summary_page)
-    wiz.draft.iso_path = "/etc/passwd"  # as if the file had been chosen and not yet read
-    wiz.check_install_medium()
-    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
+    wiz.model.draft.iso_path = "/etc/passwd"  # as if the file had been chosen and not yet read
+    wiz.model.check_install_medium()
+    qtbot.waitUntil(lambda: wiz.model.medium_checked, timeout=10_000)
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert wiz.currentPage() is wiz.source_page
     assert any("/etc/passwd is neither" in m for m in wiz.source_page.problems.messages)

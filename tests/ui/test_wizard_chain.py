@@ -33,7 +33,7 @@ def test_an_image_whose_base_is_a_host_file_cannot_be_chosen(
     qtbot.addWidget(wiz)
     wiz.show()
     qtbot.waitExposed(wiz)
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=ENV_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=ENV_TIMEOUT_MS)
     page = wiz.source_page
     page.image.set_text(str(hostile))
     qtbot.waitUntil(lambda: "system file" in page.image_hint.text(), timeout=20_000)
@@ -76,9 +76,9 @@ def test_another_vms_raw_disk_is_read_with_its_recorded_format(
     qtbot.addWidget(wiz)
     wiz.show()
     qtbot.waitExposed(wiz)
-    qtbot.waitUntil(lambda: wiz.env_ready, timeout=ENV_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=ENV_TIMEOUT_MS)
     wiz.source_page.image.set_text(str(disk))
     qtbot.waitUntil(lambda: "Format:" in wiz.source_page.image_hint.text(), timeout=20_000)
     assert wiz.source_page.image_hint.text().startswith("Format: raw.")
-    assert wiz.draft.image_format is DiskFormat.RAW
+    assert wiz.model.draft.image_format is DiskFormat.RAW
     wiz.reject()

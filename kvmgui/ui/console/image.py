@@ -2,7 +2,8 @@
 
 The QImage owns its memory: decoded rectangles are copied into it (a memcpy of the dirty area,
 about 2 ms for a full 1080p frame). Wrapping the numpy array in a QImage instead would tie the
-image to the array's lifetime, which crashed a prototype at exit (QEMU-NOTES §4).
+image to the array's lifetime, and Qt could still paint from the array after Python freed it
+(a prototype crashed that way at exit).
 """
 
 from __future__ import annotations

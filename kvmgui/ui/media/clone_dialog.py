@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +27,7 @@ from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import async_slot, vm_active
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import dialog_buttons, dialog_layout, form_row, hint_label
 
 
 class CloneDialog(JobDialog):
@@ -41,19 +39,16 @@ class CloneDialog(JobDialog):
         self.stored = stored
         self.created: StoredVm | None = None
         name = stored.spec.name
-        self.setObjectName("CloneDialog")
-        self.setWindowTitle(translate("CloneDialog", "Clone {0}").format(name))
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(
+            self, "CloneDialog", translate("CloneDialog", "Clone {0}").format(name)
+        )
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setAccessibleName(translate("CloneDialog", "Name of the new virtual machine"))
         taken = [vm.spec.name for vm in ctx.store.load_all().vms]
         self.name.setText(free_name(f"{name}-clone", taken))
         self.name.textChanged.connect(lambda _t: self._enable())
-        label = QLabel(translate("CloneDialog", "&Name:"), self)
-        label.setBuddy(self.name)
-        form.addRow(label, self.name)
+        form_row(form, translate("CloneDialog", "&Name:"), self.name)
         layout.addLayout(form)
 
         self.group = QButtonGroup(self)
@@ -97,16 +92,14 @@ class CloneDialog(JobDialog):
         self.problem = hint_label("", self)
         layout.addWidget(self.problem)
         layout.addWidget(self.make_panel())
-        layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, self
+        self.buttons, self.ok = dialog_buttons(
+            self,
+            layout,
+            translate("CloneDialog", "&Clone"),
+            translate("CloneDialog", "Make the clone"),
+            self.on_clone,
+            close=True,
         )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(translate("CloneDialog", "&Clone"))
-        self.ok.setAccessibleName(translate("CloneDialog", "Make the clone"))
-        self.buttons.accepted.connect(self.on_clone)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.resize(560, 420)
         for b in (self.linked, self.full):
             b.toggled.connect(lambda _on: self._enable())

@@ -16,14 +16,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,11 +30,19 @@ from kvmgui.runtime.copy_device import copy_to_device_job, gather_target, plan_c
 from kvmgui.runtime.images import ImageError, JobResult, image_info
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, format_size, translate
-from kvmgui.ui.media.devices import device_combo, fill_device_combo, listed_path, probe_sticks
+from kvmgui.ui.media.devices import device_combo, listed_path, refill_sticks
 from kvmgui.ui.media.image_tools import IMAGE_FILTER
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import alive, async_slot, recorded_format
-from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.widgets import (
+    PathField,
+    dialog_buttons,
+    dialog_layout,
+    form_row,
+    hint_label,
+    push_button,
+    row_widget,
+)
 
 CHECK_DELAY_MS = 300
 
@@ -58,19 +62,15 @@ class CopyDeviceDialog(JobDialog):
         self.plan: CopyPlan | None = None
         self._token = 0
         self.checked = 0  # how many checks have finished (tests wait for it)
-        self.setObjectName("CopyDeviceDialog")
-        self.setWindowTitle(translate("CopyDeviceDialog", "Copy a disk to a device"))
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            hint_label(
-                translate(
-                    "CopyDeviceDialog",
-                    "Writes the disk, as a plain raw disk, onto a USB stick, a logical "
-                    "volume or an existing file. Everything on the target is replaced.",
-                ),
-                self,
-            )
+        layout = dialog_layout(
+            self,
+            "CopyDeviceDialog",
+            translate("CopyDeviceDialog", "Copy a disk to a device"),
+            translate(
+                "CopyDeviceDialog",
+                "Writes the disk, as a plain raw disk, onto a USB stick, a logical "
+                "volume or an existing file. Everything on the target is replaced.",
+            ),
         )
         form = QFormLayout()
         self.source_combo: QComboBox | None = None
@@ -93,33 +93,31 @@ class CopyDeviceDialog(JobDialog):
             self.source_field.set_text(image)
             self.source_field.changed.connect(lambda _t: self.schedule_check())
             source_widget = self.source_field
-        source_label = QLabel(translate("CopyDeviceDialog", "&Disk:"), self)
-        source_label.setBuddy(source_widget)
-        form.addRow(source_label, source_widget)
+        form_row(form, translate("CopyDeviceDialog", "&Disk:"), source_widget)
 
-        row = QWidget(self)
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
+        row, h = row_widget(self)
         self.target = device_combo(
             row,
             translate("CopyDeviceDialog", "Target device or file"),
             translate("CopyDeviceDialog", "/dev/sdX, /dev/vg/volume or an existing file"),
         )
         self.target.currentTextChanged.connect(lambda _t: self.schedule_check())
-        self.browse = QPushButton(translate("CopyDeviceDialog", "Bro&wse…"), row)
-        self.browse.setAccessibleName(translate("CopyDeviceDialog", "Choose a target file"))
-        self.browse.clicked.connect(self._browse)
-        self.rescan_button = QPushButton(translate("CopyDeviceDialog", "&Look again"), row)
-        self.rescan_button.setAccessibleName(
-            translate("CopyDeviceDialog", "Look for USB sticks again")
+        self.browse = push_button(
+            translate("CopyDeviceDialog", "Bro&wse…"),
+            row,
+            name=translate("CopyDeviceDialog", "Choose a target file"),
+            clicked=self._browse,
         )
-        self.rescan_button.clicked.connect(self.rescan)
+        self.rescan_button = push_button(
+            translate("CopyDeviceDialog", "&Look again"),
+            row,
+            name=translate("CopyDeviceDialog", "Look for USB sticks again"),
+            clicked=self.rescan,
+        )
         h.addWidget(self.target, 1)
         h.addWidget(self.browse)
         h.addWidget(self.rescan_button)
-        target_label = QLabel(translate("CopyDeviceDialog", "&Target:"), self)
-        target_label.setBuddy(self.target)
-        form.addRow(target_label, row)
+        form_row(form, translate("CopyDeviceDialog", "&Target:"), self.target, row)
         self.sizes = QLabel("", self)
         self.sizes.setWordWrap(True)
         self.sizes.setAccessibleName(translate("CopyDeviceDialog", "Sizes"))
@@ -135,9 +133,11 @@ class CopyDeviceDialog(JobDialog):
             translate("CopyDeviceDialog", "Type the target's name to confirm")
         )
         self.confirm.textChanged.connect(lambda _t: self._enable())
-        self.confirm_label = QLabel(translate("CopyDeviceDialog", "&Confirm:"), self)
-        self.confirm_label.setBuddy(self.confirm)
-        confirm_form.addRow(self.confirm_label, self.confirm)
+        self.confirm_label = form_row(
+            confirm_form,
+            translate("CopyDeviceDialog", "&Confirm:"),
+            self.confirm
+        )
         self.verify = QCheckBox(
             translate("CopyDeviceDialog", "Com&pare the copy with the disk afterwards"), self
         )
@@ -146,19 +146,17 @@ class CopyDeviceDialog(JobDialog):
         layout.addLayout(confirm_form)
 
         layout.addWidget(self.make_panel())
-        layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, self
+        self.buttons, self.copy_button = dialog_buttons(
+            self,
+            layout,
+            translate("CopyDeviceDialog", "C&opy and overwrite"),
+            translate("CopyDeviceDialog", "Copy and overwrite"),
+            self.on_copy,
+            close=True,
         )
-        self.copy_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.copy_button.setText(translate("CopyDeviceDialog", "C&opy and overwrite"))
-        self.copy_button.setAccessibleName(translate("CopyDeviceDialog", "Copy and overwrite"))
         # Enter in a field must not start a destructive copy.
         self.copy_button.setAutoDefault(False)
         self.copy_button.setDefault(False)
-        self.buttons.accepted.connect(self.on_copy)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -196,13 +194,7 @@ class CopyDeviceDialog(JobDialog):
         if not alive(self):
             return
         self._track()
-        devices, error = await probe_sticks()
-        if not alive(self):
-            return
-        if error:
-            self.verdict.setText(error)
-            return
-        fill_device_combo(self.target, devices, disable_unusable=True)
+        await refill_sticks(self.target, self.verdict, disable_unusable=True)
 
     # -- checks -----------------------------------------------------------------------------
 

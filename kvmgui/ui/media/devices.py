@@ -4,11 +4,12 @@ combo box (restore's backup disk, copy's target) that lists them and takes any p
 from __future__ import annotations
 
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
 from kvmgui.ui.i18n import core_text
+from kvmgui.ui.media.jobs import alive
 from kvmgui.ui.services import device_label
 
 
@@ -19,6 +20,20 @@ async def probe_sticks() -> tuple[list[BlockDevice], str]:
     except ProbeError as exc:
         return [], core_text(exc.message)
     return list(scan.sticks), ""
+
+
+async def refill_sticks(
+    combo: QComboBox, status: QLabel, *, disable_unusable: bool = False
+) -> None:
+    """Look for USB sticks again and list them in `combo`; when the probe fails, `status`
+    says why (the dialog may have closed meanwhile: then nothing is touched)."""
+    devices, error = await probe_sticks()
+    if not alive(combo):
+        return
+    if error:
+        status.setText(error)
+        return
+    fill_device_combo(combo, devices, disable_unusable=disable_unusable)
 
 
 def device_combo(parent: QWidget, name: str, placeholder: str) -> QComboBox:

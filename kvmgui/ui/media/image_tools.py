@@ -10,6 +10,7 @@ sentence is shown as is.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -31,6 +31,7 @@ from kvmgui.core import qemu_img as qi
 from kvmgui.core.qemu_img import CheckResult, CheckStatus, ImageInfo
 from kvmgui.runtime.images import (
     ImageError,
+    ImageJob,
     JobResult,
     check_image,
     compress_job,
@@ -45,13 +46,21 @@ from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.fields import GibBox, SavePathField
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import (
+    Progress,
     alive,
     async_slot,
     image_owners,
     recorded_format,
     vm_active,
 )
-from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.widgets import (
+    PathField,
+    dialog_layout,
+    form_row,
+    hint_label,
+    push_button,
+    row_widget,
+)
 
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx *.vhd);;All files (*)"
 OUTPUT_FILTER = "Disk images (*.qcow2 *.img *.raw);;All files (*)"
@@ -91,10 +100,9 @@ class ImageToolsDialog(JobDialog):
         self._dest_edited = False
         # A speed limit for conversions (bytes/s): tests set it so that Cancel lands midway.
         self.rate_limit: int | None = None
-        self.setObjectName("ImageToolsDialog")
-        self.setWindowTitle(translate("ImageToolsDialog", "Disk image tools"))
-        self.setAccessibleName(translate("ImageToolsDialog", "Disk image tools"))
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(
+            self, "ImageToolsDialog", translate("ImageToolsDialog", "Disk image tools")
+        )
 
         top = QFormLayout()
         self.image = PathField(
@@ -104,9 +112,7 @@ class ImageToolsDialog(JobDialog):
             placeholder=translate("ImageToolsDialog", "/path/to/disk.qcow2"),
         )
         self.image.changed.connect(self._image_changed)
-        image_label = QLabel(translate("ImageToolsDialog", "&Image:"), self)
-        image_label.setBuddy(self.image.edit)
-        top.addRow(image_label, self.image)
+        form_row(top, translate("ImageToolsDialog", "&Image:"), self.image.edit, self.image)
         layout.addLayout(top)
 
         about = QGroupBox(translate("ImageToolsDialog", "About this image"), self)
@@ -195,9 +201,12 @@ class ImageToolsDialog(JobDialog):
             placeholder=translate("ImageToolsDialog", "/path/to/new.qcow2"),
         )
         self.destination.changed.connect(self._destination_edited)
-        dest_label = QLabel(translate("ImageToolsDialog", "&Save as:"), page)
-        dest_label.setBuddy(self.destination.edit)
-        form.addRow(dest_label, self.destination)
+        form_row(
+            form,
+            translate("ImageToolsDialog", "&Save as:"),
+            self.destination.edit,
+            self.destination
+        )
         form.addRow(
             hint_label(
                 translate(
@@ -208,29 +217,37 @@ class ImageToolsDialog(JobDialog):
                 page,
             )
         )
-        self.convert_button = QPushButton(translate("ImageToolsDialog", "&Convert"), page)
-        self.convert_button.setAccessibleName(translate("ImageToolsDialog", "Convert the image"))
-        self.convert_button.clicked.connect(self.on_convert)
+        self.convert_button = push_button(
+            translate("ImageToolsDialog", "&Convert"),
+            page,
+            name=translate("ImageToolsDialog", "Convert the image"),
+            clicked=self.on_convert,
+        )
         form.addRow(_right(page, self.convert_button))
         return page
 
-    def _build_compress(self) -> QWidget:
+    def _intro_page(self, intro: str) -> tuple[QWidget, QVBoxLayout]:
+        """A tool's page, opening with the sentence that says what the tool does."""
         page = QWidget(self)
         v = QVBoxLayout(page)
-        v.addWidget(
-            hint_label(
-                translate(
-                    "ImageToolsDialog",
-                    "Rewrites a qcow2 image compressed, to save space on this computer. The "
-                    "compressed copy is checked and compared with the original before it "
-                    "replaces it; the guest sees exactly the same disk.",
-                ),
-                page,
+        v.addWidget(hint_label(intro, page))
+        return page, v
+
+    def _build_compress(self) -> QWidget:
+        page, v = self._intro_page(
+            translate(
+                "ImageToolsDialog",
+                "Rewrites a qcow2 image compressed, to save space on this computer. The "
+                "compressed copy is checked and compared with the original before it "
+                "replaces it; the guest sees exactly the same disk.",
             )
         )
-        self.compress_button = QPushButton(translate("ImageToolsDialog", "Co&mpress now"), page)
-        self.compress_button.setAccessibleName(translate("ImageToolsDialog", "Compress the image"))
-        self.compress_button.clicked.connect(self.on_compress)
+        self.compress_button = push_button(
+            translate("ImageToolsDialog", "Co&mpress now"),
+            page,
+            name=translate("ImageToolsDialog", "Compress the image"),
+            clicked=self.on_compress,
+        )
         v.addWidget(_right(page, self.compress_button))
         v.addStretch(1)
         return page
@@ -243,9 +260,7 @@ class ImageToolsDialog(JobDialog):
         form.addRow(translate("ImageToolsDialog", "Current size:"), self.current_size)
         self.new_size = GibBox(translate("ImageToolsDialog", "New size in GiB"), page)
         self.new_size.valueChanged.connect(lambda _v: self._enable())
-        size_label = QLabel(translate("ImageToolsDialog", "New si&ze:"), page)
-        size_label.setBuddy(self.new_size)
-        form.addRow(size_label, self.new_size)
+        form_row(form, translate("ImageToolsDialog", "New si&ze:"), self.new_size)
         self.shrink_check = QCheckBox(
             translate(
                 "ImageToolsDialog",
@@ -260,23 +275,21 @@ class ImageToolsDialog(JobDialog):
         form.addRow(self.shrink_check)
         self.resize_hint = hint_label("", page)
         form.addRow(self.resize_hint)
-        self.resize_button = QPushButton(translate("ImageToolsDialog", "Resi&ze"), page)
-        self.resize_button.setAccessibleName(translate("ImageToolsDialog", "Resize the image"))
-        self.resize_button.clicked.connect(self.on_resize)
+        self.resize_button = push_button(
+            translate("ImageToolsDialog", "Resi&ze"),
+            page,
+            name=translate("ImageToolsDialog", "Resize the image"),
+            clicked=self.on_resize,
+        )
         form.addRow(_right(page, self.resize_button))
         return page
 
     def _build_check(self) -> QWidget:
-        page = QWidget(self)
-        v = QVBoxLayout(page)
-        v.addWidget(
-            hint_label(
-                translate(
-                    "ImageToolsDialog",
-                    "Looks for damage in a qcow2 image (after a crash or a full disk, for "
-                    "example). Nothing is changed unless you ask for the leak repair.",
-                ),
-                page,
+        page, v = self._intro_page(
+            translate(
+                "ImageToolsDialog",
+                "Looks for damage in a qcow2 image (after a crash or a full disk, for "
+                "example). Nothing is changed unless you ask for the leak repair.",
             )
         )
         self.repair_check = QCheckBox(
@@ -288,9 +301,12 @@ class ImageToolsDialog(JobDialog):
         )
         self.repair_check.setAccessibleName(translate("ImageToolsDialog", "Repair leaks"))
         v.addWidget(self.repair_check)
-        self.check_button = QPushButton(translate("ImageToolsDialog", "Chec&k now"), page)
-        self.check_button.setAccessibleName(translate("ImageToolsDialog", "Check the image"))
-        self.check_button.clicked.connect(self.on_check)
+        self.check_button = push_button(
+            translate("ImageToolsDialog", "Chec&k now"),
+            page,
+            name=translate("ImageToolsDialog", "Check the image"),
+            clicked=self.on_check,
+        )
         v.addWidget(_right(page, self.check_button))
         v.addStretch(1)
         return page
@@ -547,7 +563,7 @@ class ImageToolsDialog(JobDialog):
         if path is None or self.panel.busy:
             return None
         fmt = self.fmt()
-        result = await self.panel.run_job(
+        return await self._rewrite(
             lambda progress: compress_job(
                 path, fmt=fmt, qemu_img=self._qemu_img(), progress=progress,
                 guard=self._guard(),
@@ -555,9 +571,6 @@ class ImageToolsDialog(JobDialog):
             what=translate("ImageToolsDialog", "Compressing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be compressed."),
         )
-        if result is not None:
-            await self.refresh_info()
-        return result
 
     @async_slot()
     async def on_resize(self) -> JobResult | None:
@@ -570,7 +583,7 @@ class ImageToolsDialog(JobDialog):
         if shrink and not self.shrink_check.isChecked():
             return None
         fmt = self.fmt()
-        result = await self.panel.run_job(
+        return await self._rewrite(
             lambda progress: resize_job(
                 path, size, shrink=shrink, fmt=fmt, qemu_img=self._qemu_img(),
                 progress=progress, guard=self._guard(),
@@ -578,6 +591,12 @@ class ImageToolsDialog(JobDialog):
             what=translate("ImageToolsDialog", "Resizing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be resized."),
         )
+
+    async def _rewrite(
+        self, make: Callable[[Progress], ImageJob], *, what: str, failed: str
+    ) -> JobResult | None:
+        """Run a job that rewrites the image in place, then show what it is now."""
+        result = await self.panel.run_job(make, what=what, failed=failed)
         if result is not None:
             await self.refresh_info()
         return result
@@ -608,9 +627,7 @@ class ImageToolsDialog(JobDialog):
 
 
 def _right(parent: QWidget, button: QPushButton) -> QWidget:
-    box = QWidget(parent)
-    h = QHBoxLayout(box)
-    h.setContentsMargins(0, 0, 0, 0)
+    box, h = row_widget(parent)
     h.addStretch(1)
     h.addWidget(button)
     return box

@@ -20,10 +20,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,10 +30,11 @@ from kvmgui.core import usage
 from kvmgui.core.messages import SENTENCE, joined
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.images import ImageCancelled, ImageError, ImageJob, JobResult
+from kvmgui.runtime.liveness import vm_pid
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import hint_label, push_button
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -78,12 +77,13 @@ class JobPanel(QWidget):
         self.bar.setValue(0)
         self.bar.setFormat("%p%")
         self.bar.setAccessibleName(translate("JobPanel", "Progress"))
-        self.cancel_button = QPushButton(translate("JobPanel", "&Cancel"), self)
-        self.cancel_button.setAccessibleName(translate("JobPanel", "Cancel the running operation"))
-        self.cancel_button.setToolTip(
-            translate("JobPanel", "Stop now; the original image is left exactly as it was.")
+        self.cancel_button = push_button(
+            translate("JobPanel", "&Cancel"),
+            self,
+            name=translate("JobPanel", "Cancel the running operation"),
+            tip=translate("JobPanel", "Stop now; the original image is left exactly as it was."),
+            clicked=self.cancel,
         )
-        self.cancel_button.clicked.connect(self.cancel)
         row.addWidget(self.bar, 1)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
@@ -271,7 +271,6 @@ def vm_active(ctx: AppContext, vm: StoredVm) -> bool:
     status = ctx.status(vm.spec.id)
     if status is not None and status.state.is_active:
         return True
-    from kvmgui.runtime.liveness import vm_pid
 
     return vm_pid(vm.spec.id, ctx.paths) is not None
 
@@ -280,8 +279,3 @@ def recorded_format(ctx: AppContext, image: str | Path) -> str | None:
     """The format a VM's definition records for `image` (a VM's disk is never probed)."""
     return usage.recorded_format(ctx.store.load_all().vms, image)
 
-
-def form_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setBuddy(buddy)
-    return label

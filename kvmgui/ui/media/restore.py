@@ -16,23 +16,23 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from kvmgui.core.model import Passthrough, VmSpec
+from kvmgui.core.presets import new_vm_id
 from kvmgui.core.store import StoredVm
 from kvmgui.core.validation import Problem, Severity
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import format_size, translate
-from kvmgui.ui.media.devices import device_combo, fill_device_combo, listed_path, probe_sticks
+from kvmgui.ui.media.devices import (
+    device_combo,
+    listed_path,
+    refill_sticks,
+)
 from kvmgui.ui.media.fields import GibBox
 from kvmgui.ui.media.jobs import alive, async_slot, track_task
 from kvmgui.ui.media.vm_create import (
@@ -43,7 +43,17 @@ from kvmgui.ui.media.vm_create import (
     start_vm,
     unused_name,
 )
-from kvmgui.ui.widgets import PathField, ProblemList, hint_label, memory_box
+from kvmgui.ui.widgets import (
+    PathField,
+    ProblemList,
+    dialog_buttons,
+    dialog_layout,
+    form_row,
+    hint_label,
+    memory_box,
+    push_button,
+    row_widget,
+)
 from kvmgui.ui.wizard.draft import DiskChoice, Draft, SourceKind, to_spec
 
 ISO_FILTER = "Disc images (*.iso *.ISO *.img *.IMG);;All files (*)"
@@ -71,39 +81,31 @@ class RestoreDialog(QDialog):
         self.stored: StoredVm | None = None
         self._busy = False
         self._new_edited = False
-        self.setObjectName("RestoreDialog")
-        self.setWindowTitle(translate("RestoreDialog", "Restore a backup"))
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            hint_label(
-                translate(
-                    "RestoreDialog",
-                    "Makes a virtual machine that starts from a rescue disc (such as "
-                    "Clonezilla) with a new empty disk and your backup disk attached. In the "
-                    "rescue system, restore the backup onto the new disk, then remove the "
-                    "disc and start the virtual machine from its disk.",
-                ),
-                self,
-            )
+        layout = dialog_layout(
+            self,
+            "RestoreDialog",
+            translate("RestoreDialog", "Restore a backup"),
+            translate(
+                "RestoreDialog",
+                "Makes a virtual machine that starts from a rescue disc (such as "
+                "Clonezilla) with a new empty disk and your backup disk attached. In the "
+                "rescue system, restore the backup onto the new disk, then remove the "
+                "disc and start the virtual machine from its disk.",
+            ),
         )
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setAccessibleName(translate("RestoreDialog", "Name of the new virtual machine"))
         self.name.setText(unused_name(ctx, "restored"))
-        form.addRow(self._label(translate("RestoreDialog", "&Name:"), self.name), self.name)
+        form_row(form, translate("RestoreDialog", "&Name:"), self.name)
         self.iso = PathField(
             translate("RestoreDialog", "Rescue disc image"),
             self,
             filters=ISO_FILTER,
             placeholder=translate("RestoreDialog", "/path/to/clonezilla-live.iso"),
         )
-        form.addRow(
-            self._label(translate("RestoreDialog", "Rescue &disc:"), self.iso.edit), self.iso
-        )
-        row = QWidget(self)
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
+        form_row(form, translate("RestoreDialog", "Rescue &disc:"), self.iso.edit, self.iso)
+        row, h = row_widget(self)
         self.backup = device_combo(
             row,
             translate("RestoreDialog", "Backup disk"),
@@ -116,19 +118,19 @@ class RestoreDialog(QDialog):
         self.backup_browse.changed.connect(self.backup.setEditText)
         h.addWidget(self.backup, 1)
         h.addWidget(self.backup_browse)
-        self.rescan_button = QPushButton(translate("RestoreDialog", "&Look again"), row)
-        self.rescan_button.setAccessibleName(translate("RestoreDialog", "Look for USB disks again"))
-        self.rescan_button.clicked.connect(self.rescan)
+        self.rescan_button = push_button(
+            translate("RestoreDialog", "&Look again"),
+            row,
+            name=translate("RestoreDialog", "Look for USB disks again"),
+            clicked=self.rescan,
+        )
         h.addWidget(self.rescan_button)
-        form.addRow(self._label(translate("RestoreDialog", "&Backup:"), self.backup), row)
+        form_row(form, translate("RestoreDialog", "&Backup:"), self.backup, row)
         self.source_size = GibBox(
             translate("RestoreDialog", "Size of the backed-up disk in GiB"), self
         )
         self.source_size.setValue(20.0)
-        form.addRow(
-            self._label(translate("RestoreDialog", "Backed-up disk's si&ze:"), self.source_size),
-            self.source_size,
-        )
+        form_row(form, translate("RestoreDialog", "Backed-up disk's si&ze:"), self.source_size)
         form.addRow(
             hint_label(
                 translate(
@@ -141,29 +143,23 @@ class RestoreDialog(QDialog):
         )
         self.new_size = GibBox(translate("RestoreDialog", "Size of the new disk in GiB"), self)
         self.new_size.setValue(20.0)
-        form.addRow(
-            self._label(translate("RestoreDialog", "New disk's s&ize:"), self.new_size),
-            self.new_size,
-        )
+        form_row(form, translate("RestoreDialog", "New disk's s&ize:"), self.new_size)
         self.memory = memory_box(self, translate("RestoreDialog", "Memory in MiB"))
         self.memory.setMinimum(128)  # a rescue system needs more than the bare minimum
         self.memory.setValue(1024)
-        form.addRow(self._label(translate("RestoreDialog", "&Memory:"), self.memory), self.memory)
+        form_row(form, translate("RestoreDialog", "&Memory:"), self.memory)
         layout.addLayout(form)
         self.problems = ProblemList(self)
         layout.addWidget(self.problems)
         self.status = hint_label("", self)
         layout.addWidget(self.status)
-        layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.buttons, self.ok = dialog_buttons(
+            self,
+            layout,
+            translate("RestoreDialog", "&Create and start"),
+            translate("RestoreDialog", "Create and start"),
+            self.on_create,
         )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(translate("RestoreDialog", "&Create and start"))
-        self.ok.setAccessibleName(translate("RestoreDialog", "Create and start"))
-        self.buttons.accepted.connect(self.on_create)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
 
         self.name.textChanged.connect(lambda _t: self.revalidate())
         self.iso.changed.connect(lambda _t: self.revalidate())
@@ -175,23 +171,12 @@ class RestoreDialog(QDialog):
         self.revalidate()
         self.rescan()
 
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
-
     @async_slot()
     async def rescan(self) -> None:
         if not alive(self):
             return
         track_task(self.tasks)
-        devices, error = await probe_sticks()
-        if not alive(self):
-            return
-        if error:
-            self.status.setText(error)
-            return
-        fill_device_combo(self.backup, devices)
+        await refill_sticks(self.backup, self.status)
 
     def _source_size_changed(self, _value: float) -> None:
         if not self._new_edited:
@@ -212,8 +197,6 @@ class RestoreDialog(QDialog):
         return os.path.abspath(os.path.expanduser(text)) if text else ""
 
     def spec(self) -> VmSpec:
-        from kvmgui.core.presets import new_vm_id
-
         d = Draft()
         d.source = SourceKind.ISO
         d.iso_path = self.iso.text()

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,7 +38,8 @@ from kvmgui.ui.media.snapshot_backend import (
     make_backend,
     short_date,
 )
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.services import base_refusal
+from kvmgui.ui.widgets import hint_label, push_button
 
 
 class SnapshotsPage(QWidget):
@@ -92,22 +92,30 @@ class SnapshotsPage(QWidget):
         layout.addWidget(self.empty_hint)
 
         buttons = QHBoxLayout()
-        self.take_button = QPushButton(translate("SnapshotsPage", "&Take snapshot…"), self)
-        self.take_button.setAccessibleName(translate("SnapshotsPage", "Take a snapshot"))
-        self.take_button.clicked.connect(self.on_take)
-        self.revert_button = QPushButton(translate("SnapshotsPage", "Re&vert to it…"), self)
-        self.revert_button.setAccessibleName(
-            translate("SnapshotsPage", "Revert to the selected snapshot")
+        self.take_button = push_button(
+            translate("SnapshotsPage", "&Take snapshot…"),
+            self,
+            name=translate("SnapshotsPage", "Take a snapshot"),
+            clicked=self.on_take,
         )
-        self.revert_button.clicked.connect(self.on_revert)
-        self.delete_button = QPushButton(translate("SnapshotsPage", "De&lete…"), self)
-        self.delete_button.setAccessibleName(
-            translate("SnapshotsPage", "Delete the selected snapshot")
+        self.revert_button = push_button(
+            translate("SnapshotsPage", "Re&vert to it…"),
+            self,
+            name=translate("SnapshotsPage", "Revert to the selected snapshot"),
+            clicked=self.on_revert,
         )
-        self.delete_button.clicked.connect(self.on_delete)
-        self.refresh_button = QPushButton(translate("SnapshotsPage", "Re&fresh"), self)
-        self.refresh_button.setAccessibleName(translate("SnapshotsPage", "Refresh the list"))
-        self.refresh_button.clicked.connect(self.refresh)
+        self.delete_button = push_button(
+            translate("SnapshotsPage", "De&lete…"),
+            self,
+            name=translate("SnapshotsPage", "Delete the selected snapshot"),
+            clicked=self.on_delete,
+        )
+        self.refresh_button = push_button(
+            translate("SnapshotsPage", "Re&fresh"),
+            self,
+            name=translate("SnapshotsPage", "Refresh the list"),
+            clicked=self.refresh,
+        )
         for b in (self.take_button, self.revert_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -314,7 +322,13 @@ class SnapshotsPage(QWidget):
         )
         if not answer.accepted:
             return False
-        refusal = await self._base_refusal()
+        # Linked clones read the base's disks: going back in time would corrupt them.
+        refusal = await base_refusal(
+            self.ctx.store,
+            self.stored,
+            "revert a snapshot of",
+            qemu_img=self.ctx.settings.qemu_img_binary,
+        )
         if refusal:
             show_error(
                 self,
@@ -371,18 +385,3 @@ class SnapshotsPage(QWidget):
     async def _done(work: Awaitable[object]) -> bool:
         await work
         return True
-
-    async def _base_refusal(self) -> str:
-        """Linked clones read the base's disks: going back in time would corrupt them."""
-        from kvmgui.runtime.clones import CloneError, refuse_if_base
-
-        try:
-            await refuse_if_base(
-                self.ctx.store,
-                self.stored,
-                "revert a snapshot of",
-                qemu_img=self.ctx.settings.qemu_img_binary,
-            )
-        except CloneError as exc:
-            return exc.message
-        return ""

@@ -22,21 +22,18 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.core.model import Accel
+from kvmgui.runtime import live
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
@@ -44,7 +41,14 @@ from kvmgui.ui.media.devices import probe_sticks
 from kvmgui.ui.media.fields import set_columns
 from kvmgui.ui.media.jobs import alive, async_slot, track_task
 from kvmgui.ui.media.vm_create import pinned
-from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.widgets import (
+    PathField,
+    dialog_buttons,
+    dialog_layout,
+    form_row,
+    hint_label,
+    push_button,
+)
 
 STICK_FILTER = "USB stick images (*.img *.iso *.raw *.IMG *.ISO);;All files (*)"
 DISK_GROUP_FIX = "sudo adduser $USER disk"
@@ -82,20 +86,16 @@ class UsbTestDialog(QDialog):
         self.tasks: set[asyncio.Task[object]] = set()
         self.scanned = 0
         self.vm_id: str | None = None
-        self.setObjectName("UsbTestDialog")
-        self.setWindowTitle(translate("UsbTestDialog", "Test a USB stick"))
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            hint_label(
-                translate(
-                    "UsbTestDialog",
-                    "Boots the stick in a virtual machine without a hard disk, to see "
-                    "whether it starts and what is on it. The virtual machine disappears "
-                    "when it is switched off.",
-                ),
-                self,
-            )
+        layout = dialog_layout(
+            self,
+            "UsbTestDialog",
+            translate("UsbTestDialog", "Test a USB stick"),
+            translate(
+                "UsbTestDialog",
+                "Boots the stick in a virtual machine without a hard disk, to see "
+                "whether it starts and what is on it. The virtual machine disappears "
+                "when it is switched off.",
+            ),
         )
         self.group = QButtonGroup(self)
         self.use_stick = QRadioButton(
@@ -123,11 +123,12 @@ class UsbTestDialog(QDialog):
         stick_row = QHBoxLayout()
         stick_row.addSpacing(24)
         stick_row.addWidget(self.tree, 1)
-        self.rescan_button = QPushButton(translate("UsbTestDialog", "&Look again"), self)
-        self.rescan_button.setAccessibleName(
-            translate("UsbTestDialog", "Look for USB sticks again")
+        self.rescan_button = push_button(
+            translate("UsbTestDialog", "&Look again"),
+            self,
+            name=translate("UsbTestDialog", "Look for USB sticks again"),
+            clicked=self.rescan,
         )
-        self.rescan_button.clicked.connect(self.rescan)
         stick_row.addWidget(self.rescan_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(stick_row)
         self.stick_hint = hint_label(translate("UsbTestDialog", "Looking for USB sticks…"), self)
@@ -162,9 +163,7 @@ class UsbTestDialog(QDialog):
         self.memory.setValue(1024)
         self.memory.setSuffix(translate("UsbTestDialog", " MiB"))
         self.memory.setAccessibleName(translate("UsbTestDialog", "Memory in MiB"))
-        memory_label = QLabel(translate("UsbTestDialog", "&Memory:"), self)
-        memory_label.setBuddy(self.memory)
-        form.addRow(memory_label, self.memory)
+        form_row(form, translate("UsbTestDialog", "&Memory:"), self.memory)
         layout.addLayout(form)
         self.protect = QCheckBox(
             translate("UsbTestDialog", "&Protect the stick (recommended)"), self
@@ -186,16 +185,13 @@ class UsbTestDialog(QDialog):
         self.problem = hint_label("", self)
         self.problem.setAccessibleName(translate("UsbTestDialog", "Problem"))
         layout.addWidget(self.problem)
-        layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.buttons, self.start_button = dialog_buttons(
+            self,
+            layout,
+            translate("UsbTestDialog", "&Start"),
+            translate("UsbTestDialog", "Start the test"),
+            self.on_start,
         )
-        self.start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.start_button.setText(translate("UsbTestDialog", "&Start"))
-        self.start_button.setAccessibleName(translate("UsbTestDialog", "Start the test"))
-        self.buttons.accepted.connect(self.on_start)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.use_stick.setChecked(True)
         self._starting = False
         self.resize(640, 520)
@@ -349,8 +345,6 @@ class UsbTestDialog(QDialog):
             self._enable()
 
     async def _start(self) -> str | None:
-        from kvmgui.runtime import live
-
         path = self.chosen_path()
         protected = self.protect.isChecked()
         failed = translate("UsbTestDialog", "The USB stick test could not be started.")

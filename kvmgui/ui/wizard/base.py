@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QSpinBox, QVBoxLayout, QWidget, QWizardPage
 
 from kvmgui.core.validation import Problem, Severity
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.widgets import ProblemList
-
-if TYPE_CHECKING:
-    from kvmgui.ui.wizard.wizard import NewVmWizard
+from kvmgui.ui.wizard.model import WizardModel
 
 # The largest number a QSpinBox holds.
 SPIN_MAX = 2**31 - 1
@@ -20,7 +17,7 @@ class DraftPage(QWizardPage):
     """A page that edits part of the wizard's Draft and shows the problems of its fields.
 
     Subclasses build their controls into `self.body` (a QVBoxLayout), write changes to
-    `self.wiz.draft` and call `self.changed(field, ...)` naming the spec fields the control
+    `self.model.draft` and call `self.changed(field, ...)` naming the spec fields the control
     sets; they redraw from the draft in `load()`.
 
     An error is shown only once the user has touched its field or pressed Next: a page that
@@ -29,9 +26,12 @@ class DraftPage(QWizardPage):
 
     key = ""  # which PAGE_FIELDS entry this page shows problems for
 
-    def __init__(self, wiz: NewVmWizard) -> None:
+    def __init__(self, model: WizardModel) -> None:
         super().__init__(None)
-        self.wiz = wiz
+        self.model = model
+        title, subtitle = page_texts(self.key)
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
         outer = QVBoxLayout(self)
         self.body = QVBoxLayout()
         outer.addLayout(self.body)
@@ -41,7 +41,7 @@ class DraftPage(QWizardPage):
         self._loading = False
         self._touched: set[str] = set()
         self._revealed = False  # Next was pressed: every error of the page is shown
-        wiz.problems_changed.connect(self._show_problems)
+        model.problems_changed.connect(self._show_problems)
 
     # -- subclass hooks ---------------------------------------------------------------------
 
@@ -63,11 +63,11 @@ class DraftPage(QWizardPage):
         page: their errors may show from now on; revalidate everything."""
         if not self._loading:
             self._touched.update(fields)
-            self.wiz.revalidate()
+            self.model.revalidate()
 
     def my_problems(self) -> list[Problem]:
         """Every problem of this page's fields, shown or not yet."""
-        return self.wiz.problems_for(self.key)
+        return self.model.problems_for(self.key)
 
     def shown_problems(self) -> list[Problem]:
         """The problems the user sees: warnings, and errors of touched fields (all of them
@@ -98,6 +98,57 @@ class DraftPage(QWizardPage):
     def add(self, widget: QWidget) -> QWidget:
         self.body.addWidget(widget)
         return widget
+
+
+def page_texts(key: str) -> tuple[str, str]:
+    """The title and subtitle of the wizard's step `key` (each in its page's context)."""
+    return {
+        "source": (
+            translate("SourcePage", "Start from"),
+            translate(
+                "SourcePage",
+                "Step 1 of 6: choose what the new virtual machine starts "
+                "from. You can change the CD or add a disk later.",
+            ),
+        ),
+        "os": (
+            translate("OsPage", "System type"),
+            translate(
+                "OsPage",
+                "Step 2 of 6: what kind of system will run inside? It picks "
+                "settings that work for it; you can change each one later.",
+            ),
+        ),
+        "resources": (
+            translate("ResourcesPage", "Memory and CPUs"),
+            translate(
+                "ResourcesPage",
+                "Step 3 of 6: how much of this computer the virtual machine may use while it "
+                "runs.",
+            ),
+        ),
+        "disk": (
+            translate("DiskPage", "Hard disk"),
+            translate(
+                "DiskPage", "Step 4 of 6: where the virtual machine keeps its system and files."
+            ),
+        ),
+        "options": (
+            translate("OptionsPage", "Devices"),
+            translate(
+                "OptionsPage",
+                "Step 5 of 6: the virtual hardware. The defaults suit the system type you "
+                "chose.",
+            ),
+        ),
+        "summary": (
+            translate("SummaryPage", "Ready to create"),
+            translate(
+                "SummaryPage",
+                "Step 6 of 6: name the virtual machine and check what will be created.",
+            ),
+        ),
+    }[key]
 
 
 def _covers(touched: str, field: str) -> bool:

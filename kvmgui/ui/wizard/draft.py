@@ -30,7 +30,7 @@ from kvmgui.core.model import (
     VideoModel,
     VmSpec,
 )
-from kvmgui.core.presets import PRESETS, new_spec
+from kvmgui.core.presets import PRESETS, disk_bus_for, new_spec, nic_for
 from kvmgui.core.sizes import GIB
 from kvmgui.core.validation import free_name
 
@@ -106,23 +106,6 @@ class Draft:
         return self.source in (SourceKind.ISO, SourceKind.CDROM, SourceKind.USB)
 
 
-def _disk_bus(os: OsPreset, machine: MachineType, virtio: bool) -> DiskBus:
-    if virtio:
-        return DiskBus.VIRTIO
-    preset = PRESETS[os].disk_bus
-    if preset is not DiskBus.VIRTIO:
-        return preset
-    # Without virtio, the bus every guest can drive: IDE on the classic PC, SATA on q35.
-    return DiskBus.IDE if machine is MachineType.PC else DiskBus.SATA
-
-
-def _nic(os: OsPreset, virtio: bool) -> NicModel:
-    if virtio:
-        return NicModel.VIRTIO
-    preset = PRESETS[os].nic
-    return NicModel.E1000 if preset is NicModel.VIRTIO else preset
-
-
 def _abs(path: str) -> str:
     return os.path.abspath(os.path.expanduser(path.strip())) if path.strip() else ""
 
@@ -133,7 +116,7 @@ def iso_path(d: Draft) -> str:
 
 
 def draft_disks(d: Draft) -> tuple[Disk, ...]:
-    bus = _disk_bus(d.os, d.machine, d.virtio_disk)
+    bus = disk_bus_for(d.os, d.machine, d.virtio_disk)
     if d.source is SourceKind.IMAGE:
         if d.image_convert:
             return (Disk(path=NEW_DISK_FILE, format=DiskFormat.QCOW2, bus=bus, cache=d.cache),)
@@ -194,7 +177,7 @@ def to_spec(d: Draft, vm_id: str | None = None) -> VmSpec:
         usb=d.usb_tablet,
         display=Display(kind=d.display, video=video),
     )
-    spec = replace(spec, network=replace(spec.network, nic=_nic(d.os, d.virtio_net)))
+    spec = replace(spec, network=replace(spec.network, nic=nic_for(d.os, d.virtio_net)))
     spec = with_install_phase(spec)
     if vm_id is not None:
         spec = replace(spec, id=vm_id)

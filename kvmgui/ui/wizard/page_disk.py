@@ -4,13 +4,11 @@ none for live media."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
@@ -21,26 +19,18 @@ from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import ServiceError, inspect_image
-from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.widgets import PathField, hint_label, row_widget
 from kvmgui.ui.wizard.base import DraftPage, accept_any_count
 from kvmgui.ui.wizard.draft import NEW_DISK_FILE, DiskChoice, SourceKind
+from kvmgui.ui.wizard.model import WizardModel
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER
-
-if TYPE_CHECKING:
-    from kvmgui.ui.wizard.wizard import NewVmWizard
 
 
 class DiskPage(DraftPage):
     key = "disk"
 
-    def __init__(self, wiz: NewVmWizard) -> None:
-        super().__init__(wiz)
-        self.setTitle(translate("DiskPage", "Hard disk"))
-        self.setSubTitle(
-            translate(
-                "DiskPage", "Step 4 of 6: where the virtual machine keeps its system and files."
-            )
-        )
+    def __init__(self, model: WizardModel) -> None:
+        super().__init__(model)
         self.image_note = hint_label("", self)
         self.add(self.image_note)
         self.choices = QWidget(self)
@@ -60,9 +50,7 @@ class DiskPage(DraftPage):
             button.toggled.connect(lambda on, c=choice: self._set_choice(c) if on else None)
 
         radio(DiskChoice.NEW, translate("DiskPage", "&Create a new disk"), 0)
-        size_row = QWidget(self.choices)
-        h = QHBoxLayout(size_row)
-        h.setContentsMargins(0, 0, 0, 0)
+        size_row, h = row_widget(self.choices)
         self.size_label = QLabel(translate("DiskPage", "&Size:"), size_row)
         self.size_spin = QSpinBox(size_row)
         accept_any_count(self.size_spin)  # 0 or too large: validation says why
@@ -87,9 +75,7 @@ class DiskPage(DraftPage):
         )
         self.existing.changed.connect(self._existing_changed)
         grid.addWidget(self.existing, 4, 1)
-        fmt_row = QWidget(self.choices)
-        h = QHBoxLayout(fmt_row)
-        h.setContentsMargins(0, 0, 0, 0)
+        fmt_row, h = row_widget(self.choices)
         fmt_label = QLabel(translate("DiskPage", "&Format:"), fmt_row)
         self.format = QComboBox(fmt_row)
         self.format.setAccessibleName(translate("DiskPage", "Disk image format"))
@@ -112,11 +98,11 @@ class DiskPage(DraftPage):
         self.none_hint = hint_label("", self.choices)
         grid.addWidget(self.none_hint, 8, 1)
         self.add(self.choices)
-        wiz.env_changed.connect(self._show_free)
+        model.env_changed.connect(self._show_free)
         self._token = 0
 
     def load(self) -> None:
-        d = self.wiz.draft
+        d = self.model.draft
         from_image = d.source is SourceKind.IMAGE
         self.choices.setVisible(not from_image)
         self.image_note.setVisible(from_image)
@@ -158,22 +144,22 @@ class DiskPage(DraftPage):
         self._show_free()
 
     def _enable(self) -> None:
-        choice = self.wiz.draft.disk
+        choice = self.model.draft.disk
         self.size_spin.setEnabled(choice is DiskChoice.NEW)
         self.size_label.setEnabled(choice is DiskChoice.NEW)
         self.existing.setEnabled(choice is DiskChoice.EXISTING)
         self.format.setEnabled(choice is DiskChoice.EXISTING)
 
     def _show_free(self) -> None:
-        folder = self.wiz.ctx.vm_root
-        where = folder / (self.wiz.draft.name or translate("DiskPage", "<name>")) / NEW_DISK_FILE
-        if self.wiz.free_bytes is not None:
+        folder = self.model.ctx.vm_root
+        where = folder / (self.model.draft.name or translate("DiskPage", "<name>")) / NEW_DISK_FILE
+        if self.model.free_bytes is not None:
             text = translate("DiskPage", "{0} free in {1}.").format(
-                format_size(self.wiz.free_bytes), folder
+                format_size(self.model.free_bytes), folder
             )
-        elif self.wiz.free_error:
+        elif self.model.free_error:
             text = translate("DiskPage", "The free space in {0} could not be measured: {1}").format(
-                folder, self.wiz.free_error
+                folder, self.model.free_error
             )
         else:
             text = translate("DiskPage", "Measuring the free space in {0}…").format(folder)
@@ -189,37 +175,37 @@ class DiskPage(DraftPage):
     def _set_choice(self, choice: DiskChoice) -> None:
         if self._loading:
             return
-        self.wiz.draft.disk = choice
+        self.model.draft.disk = choice
         self._enable()
         self.changed()
 
     def _size_changed(self, value: int) -> None:
         if self._loading:
             return
-        self.wiz.draft.disk_gib = value
-        self.wiz.note_kept("disk_gib")
+        self.model.draft.disk_gib = value
+        self.model.note_kept("disk_gib")
         self.changed("disks")
 
     def _format_changed(self, index: int) -> None:
         if self._loading or index < 0:
             return
-        self.wiz.draft.disk_format = DiskFormat(str(self.format.itemData(index)))
+        self.model.draft.disk_format = DiskFormat(str(self.format.itemData(index)))
         self.changed("disks")
 
     def _existing_changed(self, text: str) -> None:
         if self._loading:
             return
-        self.wiz.draft.disk_path = text
+        self.model.draft.disk_path = text
         self.existing_hint.setText("")
         self.changed("disks")
         if text.strip() and Path(text.strip()).is_file():
             self._token += 1
-            self.wiz.spawn(self._detect(text.strip(), self._token))
+            self.model.spawn(self._detect(text.strip(), self._token))
 
     async def _detect(self, path: str, token: int) -> None:
         try:
-            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary,
-                                        fmt=recorded_format(self.wiz.ctx, path))
+            facts = await inspect_image(Path(path), self.model.ctx.settings.qemu_img_binary,
+                                        fmt=recorded_format(self.model.ctx, path))
         except ServiceError as exc:
             if token == self._token:
                 self.existing_hint.setText(core_text(exc.message))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,11 +18,9 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import Accel, CacheMode, DisplayKind, MachineType
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import choice_combo, hint_label
 from kvmgui.ui.wizard.base import DraftPage
-
-if TYPE_CHECKING:
-    from kvmgui.ui.wizard.wizard import NewVmWizard
+from kvmgui.ui.wizard.model import WizardModel
 
 
 def cache_label(mode: CacheMode) -> str:
@@ -69,15 +65,8 @@ _SPEC_FIELDS: dict[str, tuple[str, ...]] = {
 class OptionsPage(DraftPage):
     key = "options"
 
-    def __init__(self, wiz: NewVmWizard) -> None:
-        super().__init__(wiz)
-        self.setTitle(translate("OptionsPage", "Devices"))
-        self.setSubTitle(
-            translate(
-                "OptionsPage",
-                "Step 5 of 6: the virtual hardware. The defaults suit the system type you chose.",
-            )
-        )
+    def __init__(self, model: WizardModel) -> None:
+        super().__init__(model)
         devices = QGroupBox(translate("OptionsPage", "Hardware"), self)
         v = QVBoxLayout(devices)
         self.sound = self._check(translate("OptionsPage", "&Sound card"), v, "sound")
@@ -155,8 +144,8 @@ class OptionsPage(DraftPage):
         form.addRow("", self.accel_hint)
         self.advanced.setVisible(False)
         self.add(self.advanced)
-        wiz.env_changed.connect(self._explain_accel)
-        wiz.env_changed.connect(self._explain_sound)
+        model.env_changed.connect(self._explain_accel)
+        model.env_changed.connect(self._explain_sound)
 
     def _check(self, text: str, layout: QVBoxLayout, field: str) -> QCheckBox:
         box = QCheckBox(text, self)
@@ -166,10 +155,7 @@ class OptionsPage(DraftPage):
         return box
 
     def _combo(self, name: str, items: list[tuple[str, str]], field: str) -> QComboBox:
-        combo = QComboBox(self.advanced)
-        combo.setAccessibleName(name)
-        for label, value in items:
-            combo.addItem(label, value)
+        combo = choice_combo(self.advanced, name, items)
         combo.currentIndexChanged.connect(
             lambda i, c=combo, f=field: self._set(f, str(c.itemData(i))) if i >= 0 else None
         )
@@ -180,7 +166,7 @@ class OptionsPage(DraftPage):
         self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     def load(self) -> None:
-        d = self.wiz.draft
+        d = self.model.draft
         self.sound.setChecked(d.sound)
         self.tablet.setChecked(d.usb_tablet)
         self.virtio_disk.setChecked(d.virtio_disk)
@@ -189,7 +175,7 @@ class OptionsPage(DraftPage):
         self.cache.setCurrentIndex(self.cache.findData(d.cache.value))
         self.machine.setCurrentIndex(self.machine.findData(d.machine.value))
         self.accel.setCurrentIndex(self.accel.findData(d.accel.value))
-        has_disk = bool(self.wiz.spec.disks)
+        has_disk = bool(self.model.spec.disks)
         self.virtio_disk.setEnabled(has_disk)
         self.cache.setEnabled(has_disk)
         if any(p.field in ("accel", "machine") for p in self.my_problems()):
@@ -198,9 +184,9 @@ class OptionsPage(DraftPage):
         self._explain_sound()
 
     def _explain_sound(self) -> None:
-        if self.wiz.sound_server is False:
+        if self.model.sound_server is False:
             # The host check's own sentence: no sound server, or QEMU lacks its sound module.
-            reason = self.wiz.ctx.host_facts.audio_reason
+            reason = self.model.ctx.host_facts.audio_reason
             self.sound_hint.setText(
                 (core_text(reason) + " " if reason else "")
                 + translate("OptionsPage", "Help → Host check says how to fix it.")
@@ -209,12 +195,12 @@ class OptionsPage(DraftPage):
             self.sound_hint.setText("")
         self._loading = True
         try:
-            self.sound.setChecked(self.wiz.draft.sound)
+            self.sound.setChecked(self.model.draft.sound)
         finally:
             self._loading = False
 
     def _explain_accel(self) -> None:
-        report = self.wiz.ctx.host_report
+        report = self.model.ctx.host_report
         if report is None:
             self.accel_hint.setText(translate("OptionsPage", "Checking whether KVM can be used…"))
         else:
@@ -223,7 +209,7 @@ class OptionsPage(DraftPage):
     def _set(self, field: str, value: object) -> None:
         if self._loading:
             return
-        d = self.wiz.draft
+        d = self.model.draft
         if field == "display":
             d.display = DisplayKind(str(value))
         elif field == "cache":
@@ -234,5 +220,5 @@ class OptionsPage(DraftPage):
             d.accel = Accel(str(value))
         else:
             setattr(d, field, bool(value))
-            self.wiz.note_kept(field)
+            self.model.note_kept(field)
         self.changed(*_SPEC_FIELDS.get(field, (field,)))

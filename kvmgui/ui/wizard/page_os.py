@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
@@ -14,24 +12,14 @@ from kvmgui.ui.icons import os_icon
 from kvmgui.ui.widgets import heading_label, hint_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
-
-if TYPE_CHECKING:
-    from kvmgui.ui.wizard.wizard import NewVmWizard
+from kvmgui.ui.wizard.model import WizardModel
 
 
 class OsPage(DraftPage):
     key = "os"
 
-    def __init__(self, wiz: NewVmWizard) -> None:
-        super().__init__(wiz)
-        self.setTitle(translate("OsPage", "System type"))
-        self.setSubTitle(
-            translate(
-                "OsPage",
-                "Step 2 of 6: what kind of system will run inside? It picks "
-                "settings that work for it; you can change each one later.",
-            )
-        )
+    def __init__(self, model: WizardModel) -> None:
+        super().__init__(model)
         self.list = QListWidget(self)
         self.list.setAccessibleName(translate("OsPage", "System type"))
         self.list.setIconSize(QSize(32, 32))
@@ -52,7 +40,7 @@ class OsPage(DraftPage):
         self.add(self.why)
 
     def load(self) -> None:
-        d = self.wiz.draft
+        d = self.model.draft
         self.list.setCurrentRow(list(OsPreset).index(d.os))
         guessed = guess_os(d.iso_path) if d.source is SourceKind.ISO else None
         if guessed is not None:
@@ -78,9 +66,9 @@ class OsPage(DraftPage):
         self._explain(os)
         if self._loading:
             return
-        self.wiz.note_os_touched()
-        if os is not self.wiz.draft.os:
-            self.wiz.apply_os(os)
+        self.model.note_os_touched()
+        if os is not self.model.draft.os:
+            self.model.apply_os(os)
         self.changed("firmware", "tpm")
 
     def preset_summary(self, os: OsPreset) -> str:

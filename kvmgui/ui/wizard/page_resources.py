@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QFormLayout
 
 from kvmgui.core.presets import PRESETS
@@ -11,23 +9,14 @@ from kvmgui.core.sizes import MIB
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.widgets import cpu_box, hint_label, memory_box
 from kvmgui.ui.wizard.base import DraftPage, accept_any_count
-
-if TYPE_CHECKING:
-    from kvmgui.ui.wizard.wizard import NewVmWizard
+from kvmgui.ui.wizard.model import WizardModel
 
 
 class ResourcesPage(DraftPage):
     key = "resources"
 
-    def __init__(self, wiz: NewVmWizard) -> None:
-        super().__init__(wiz)
-        self.setTitle(translate("ResourcesPage", "Memory and CPUs"))
-        self.setSubTitle(
-            translate(
-                "ResourcesPage",
-                "Step 3 of 6: how much of this computer the virtual machine may use while it runs.",
-            )
-        )
+    def __init__(self, model: WizardModel) -> None:
+        super().__init__(model)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.memory = memory_box(self, translate("ResourcesPage", "Memory in MiB"))
@@ -43,23 +32,23 @@ class ResourcesPage(DraftPage):
         self.cpus_hint = hint_label("", self)
         form.addRow("", self.cpus_hint)
         self.body.addLayout(form)
-        wiz.env_changed.connect(self._explain)
+        model.env_changed.connect(self._explain)
 
     def load(self) -> None:
-        d = self.wiz.draft
+        d = self.model.draft
         self.memory.setValue(d.memory_mib)
         self.cpus.setValue(d.cpus)
         self._explain()
 
     def _explain(self) -> None:
-        d = self.wiz.draft
+        d = self.model.draft
         preset = PRESETS[d.os]
         label = core_text(PRESETS[d.os].label)
-        if self.wiz.ctx.host_report is None:
+        if self.model.ctx.host_report is None:
             host_mem = translate("ResourcesPage", "Measuring this computer's memory…")
             host_cpu = translate("ResourcesPage", "Counting this computer's CPUs…")
         else:
-            facts = self.wiz.ctx.host_facts
+            facts = self.model.ctx.host_facts
             host_mem = translate(
                 "ResourcesPage", "This computer has {0} of memory; {1} is free right now."
             ).format(
@@ -87,13 +76,13 @@ class ResourcesPage(DraftPage):
     def _memory_changed(self, value: int) -> None:
         if self._loading:
             return
-        self.wiz.draft.memory_mib = value
-        self.wiz.note_kept("memory_mib")
+        self.model.draft.memory_mib = value
+        self.model.note_kept("memory_mib")
         self.changed("memory_mib")
 
     def _cpus_changed(self, value: int) -> None:
         if self._loading:
             return
-        self.wiz.draft.cpus = value
-        self.wiz.note_kept("cpus")
+        self.model.draft.cpus = value
+        self.model.note_kept("cpus")
         self.changed("cpus")

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
-    QPushButton,
     QRadioButton,
     QWidget,
 )
@@ -19,12 +15,10 @@ from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.media.jobs import recorded_format
 from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage, inspect_image
-from kvmgui.ui.widgets import PathField, hint_label
+from kvmgui.ui.widgets import PathField, hint_label, push_button, row_widget
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
-
-if TYPE_CHECKING:
-    from kvmgui.ui.wizard.wizard import NewVmWizard
+from kvmgui.ui.wizard.model import WizardModel
 
 ISO_FILTER = "Disc images (*.iso *.ISO *.img *.IMG);;All files (*)"
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx);;All files (*)"
@@ -34,16 +28,8 @@ STICK_FILTER = "USB stick images (*.img *.iso *.raw *.IMG *.ISO);;All files (*)"
 class SourcePage(DraftPage):
     key = "source"
 
-    def __init__(self, wiz: NewVmWizard) -> None:
-        super().__init__(wiz)
-        self.setTitle(translate("SourcePage", "Start from"))
-        self.setSubTitle(
-            translate(
-                "SourcePage",
-                "Step 1 of 6: choose what the new virtual machine starts "
-                "from. You can change the CD or add a disk later.",
-            )
-        )
+    def __init__(self, model: WizardModel) -> None:
+        super().__init__(model)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 24)
@@ -90,11 +76,12 @@ class SourcePage(DraftPage):
         self.cdrom = QComboBox(self)
         self.cdrom.setAccessibleName(translate("SourcePage", "CD or DVD drive"))
         self.cdrom.currentIndexChanged.connect(self._cdrom_changed)
-        self.cdrom_refresh = QPushButton(translate("SourcePage", "&Look again"), self)
-        self.cdrom_refresh.setAccessibleName(
-            translate("SourcePage", "Look for CD and DVD drives again")
+        self.cdrom_refresh = push_button(
+            translate("SourcePage", "&Look again"),
+            self,
+            name=translate("SourcePage", "Look for CD and DVD drives again"),
+            clicked=self._rescan,
         )
-        self.cdrom_refresh.clicked.connect(self._rescan)
         detail(_pair(self, self.cdrom, self.cdrom_refresh))
         self.cdrom_hint = hint_label("", self)
         detail(self.cdrom_hint)
@@ -110,9 +97,12 @@ class SourcePage(DraftPage):
                 translate("SourcePage", "Plug in a stick, or type the path of a stick image (.img)")
             )
         self.stick.currentTextChanged.connect(self._stick_changed)
-        self.stick_refresh = QPushButton(translate("SourcePage", "L&ook again"), self)
-        self.stick_refresh.setAccessibleName(translate("SourcePage", "Look for USB sticks again"))
-        self.stick_refresh.clicked.connect(self._rescan)
+        self.stick_refresh = push_button(
+            translate("SourcePage", "L&ook again"),
+            self,
+            name=translate("SourcePage", "Look for USB sticks again"),
+            clicked=self._rescan,
+        )
         detail(_pair(self, self.stick, self.stick_refresh))
         self.protect = QCheckBox(
             translate(
@@ -142,7 +132,8 @@ class SourcePage(DraftPage):
         self.image.browse.setText(translate("SourcePage", "Brow&se…"))
         self.image.changed.connect(self._image_changed)
         detail(self.image)
-        # --- media tools (issue 6): use the image as is, or convert it to qcow2 first ---
+        # Use the image as is, or convert it to qcow2 first (a format QEMU cannot run from
+        # safely, or the user wants a copy and keeps the original).
         self.image_use = QComboBox(self)
         self.image_use.setAccessibleName(translate("SourcePage", "How to use the disk image"))
         self.image_use.addItem(
@@ -157,7 +148,6 @@ class SourcePage(DraftPage):
         )
         self.image_use.currentIndexChanged.connect(self._image_use_changed)
         detail(self.image_use)
-        # --- end media tools ---
         self.image_hint = hint_label("", self)
         detail(self.image_hint)
 
@@ -166,14 +156,14 @@ class SourcePage(DraftPage):
             translate("SourcePage", "No&thing for now (an empty CD drive; insert a disc later)"),
         )
         self.body.addLayout(grid)
-        wiz.env_changed.connect(self._env_changed)
+        model.env_changed.connect(self._env_changed)
         self._image_task_token = 0
         self._image_refused = False  # the chosen image's bases reach outside the user's files
 
     # -- loading ----------------------------------------------------------------------------
 
     def load(self) -> None:
-        d = self.wiz.draft
+        d = self.model.draft
         self.radios[d.source].setChecked(True)
         self.iso.set_text(d.iso_path)
         self.image.set_text(d.image_path)
@@ -191,10 +181,10 @@ class SourcePage(DraftPage):
             self._loading = False
 
     def _fill_drives(self) -> None:
-        d = self.wiz.draft
-        scan = self.wiz.drives
+        d = self.model.draft
+        scan = self.model.drives
         _fill(self.cdrom, scan.optical, d.cdrom_device)
-        if not self.wiz.drives_scanned:
+        if not self.model.drives_scanned:
             self.cdrom_hint.setText(translate("SourcePage", "Looking for drives…"))
         elif scan.error:
             self.cdrom_hint.setText(scan.error)
@@ -215,7 +205,7 @@ class SourcePage(DraftPage):
         self.stick.setCurrentIndex(-1)
         self.stick.setEditText(self._stick_label(current))
         self.stick.blockSignals(False)
-        if not self.wiz.drives_scanned:
+        if not self.model.drives_scanned:
             self.stick_hint.setText(translate("SourcePage", "Looking for USB sticks…"))
         elif not scan.sticks:
             self.stick_hint.setText(
@@ -234,13 +224,13 @@ class SourcePage(DraftPage):
             self.changed()
 
     def _stick_label(self, path: str) -> str:
-        for drive in self.wiz.drives.sticks:
+        for drive in self.model.drives.sticks:
             if drive.path == path:
                 return drive.label
         return path
 
     def _enable(self) -> None:
-        kind = self.wiz.draft.source
+        kind = self.model.draft.source
         self.iso.setEnabled(kind is SourceKind.ISO)
         self.cdrom.setEnabled(kind is SourceKind.CDROM and self.cdrom.count() > 0)
         self.cdrom_refresh.setEnabled(kind is SourceKind.CDROM)
@@ -254,28 +244,28 @@ class SourcePage(DraftPage):
     def _set_source(self, kind: SourceKind) -> None:
         if self._loading:
             return
-        d = self.wiz.draft
+        d = self.model.draft
         d.source = kind
-        if kind is SourceKind.CDROM and not d.cdrom_device and self.wiz.drives.optical:
-            d.cdrom_device = self.wiz.drives.optical[0].path
+        if kind is SourceKind.CDROM and not d.cdrom_device and self.model.drives.optical:
+            d.cdrom_device = self.model.drives.optical[0].path
         self._enable()
-        self.wiz.check_install_medium()
+        self.model.check_install_medium()
         self.changed()
 
     def _iso_changed(self, text: str) -> None:
         if self._loading:
             return
-        self.wiz.draft.iso_path = text
+        self.model.draft.iso_path = text
         guessed = guess_os(text)
-        if guessed is not None and not self.wiz.os_touched and guessed is not self.wiz.draft.os:
-            self.wiz.apply_os(guessed)
-        self.wiz.check_install_medium()
+        if guessed is not None and not self.model.os_touched and guessed is not self.model.draft.os:
+            self.model.apply_os(guessed)
+        self.model.check_install_medium()
         self.changed("cdrom")
 
     def _cdrom_changed(self, index: int) -> None:
         if self._loading or index < 0:
             return
-        self.wiz.draft.cdrom_device = str(self.cdrom.itemData(index) or "")
+        self.model.draft.cdrom_device = str(self.cdrom.itemData(index) or "")
         self.changed("cdrom")
 
     def _stick_changed(self, text: str) -> None:
@@ -283,31 +273,31 @@ class SourcePage(DraftPage):
             return
         index = self.stick.findText(text)
         path = str(self.stick.itemData(index)) if index >= 0 else text.strip()
-        self.wiz.draft.usb_device = path
+        self.model.draft.usb_device = path
         self.changed("usb_stick")
 
     def _protect_changed(self, on: bool) -> None:
         if self._loading:
             return
-        self.wiz.draft.usb_protected = on
+        self.model.draft.usb_protected = on
         self.changed("usb_stick")
 
     def _image_use_changed(self, index: int) -> None:
         if self._loading or index < 0:
             return
-        self.wiz.draft.image_convert = bool(self.image_use.itemData(index))
+        self.model.draft.image_convert = bool(self.image_use.itemData(index))
         self.changed("disks")
 
     def _image_changed(self, text: str) -> None:
         if self._loading:
             return
-        self.wiz.draft.image_path = text
+        self.model.draft.image_path = text
         self.image_hint.setText("")
         self._image_refused = False
         self.changed("disks")
         if text.strip():
             self._image_task_token += 1
-            self.wiz.spawn(self._detect_format(text.strip(), self._image_task_token))
+            self.model.spawn(self._detect_format(text.strip(), self._image_task_token))
 
     async def _detect_format(self, path: str, token: int) -> None:
         from pathlib import Path
@@ -315,8 +305,8 @@ class SourcePage(DraftPage):
         if not Path(path).is_file():
             return
         try:
-            facts = await inspect_image(Path(path), self.wiz.ctx.settings.qemu_img_binary,
-                                        fmt=recorded_format(self.wiz.ctx, path))
+            facts = await inspect_image(Path(path), self.model.ctx.settings.qemu_img_binary,
+                                        fmt=recorded_format(self.model.ctx, path))
         except ServiceError as exc:
             if token == self._image_task_token:
                 self.image_hint.setText(core_text(exc.message))
@@ -326,7 +316,7 @@ class SourcePage(DraftPage):
         if token != self._image_task_token:
             return  # the user typed another path meanwhile
         fmt = facts.format or DiskFormat.RAW
-        self.wiz.draft.image_format = fmt
+        self.model.draft.image_format = fmt
         self.image_hint.setText(
             translate("SourcePage", "Format: {0}. {1}").format(fmt.value, facts.note)
         )
@@ -334,7 +324,7 @@ class SourcePage(DraftPage):
 
     def _refuses_image(self) -> bool:
         """An image whose bases are not the user's own cannot be used, nor converted."""
-        return self.wiz.draft.source is SourceKind.IMAGE and self._image_refused
+        return self.model.draft.source is SourceKind.IMAGE and self._image_refused
 
     def isComplete(self) -> bool:
         return super().isComplete() and not self._refuses_image()
@@ -345,13 +335,11 @@ class SourcePage(DraftPage):
     def _rescan(self) -> None:
         self.cdrom_hint.setText(translate("SourcePage", "Looking for drives…"))
         self.stick_hint.setText(translate("SourcePage", "Looking for USB sticks…"))
-        self.wiz.spawn(self.wiz.rescan_drives())
+        self.model.spawn(self.model.rescan_drives())
 
 
 def _pair(parent: QWidget, main: QWidget, side: QWidget) -> QWidget:
-    box = QWidget(parent)
-    h = QHBoxLayout(box)
-    h.setContentsMargins(0, 0, 0, 0)
+    box, h = row_widget(parent)
     h.addWidget(main, 1)
     h.addWidget(side)
     return box

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,9 +18,7 @@ from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.widgets import CopyableText, heading_label, hint_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import suggest_name
-
-if TYPE_CHECKING:
-    from kvmgui.ui.wizard.wizard import NewVmWizard
+from kvmgui.ui.wizard.model import WizardModel
 
 
 def _value(text: str, parent: QWidget) -> QLabel:
@@ -35,15 +31,8 @@ def _value(text: str, parent: QWidget) -> QLabel:
 class SummaryPage(DraftPage):
     key = "summary"
 
-    def __init__(self, wiz: NewVmWizard) -> None:
-        super().__init__(wiz)
-        self.setTitle(translate("SummaryPage", "Ready to create"))
-        self.setSubTitle(
-            translate(
-                "SummaryPage",
-                "Step 6 of 6: name the virtual machine and check what will be created.",
-            )
-        )
+    def __init__(self, model: WizardModel) -> None:
+        super().__init__(model)
         self.setCommitPage(False)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -82,15 +71,15 @@ class SummaryPage(DraftPage):
         self.status = hint_label("", self)
         self.status.setVisible(False)
         self.body.addWidget(self.status)
-        wiz.problems_changed.connect(self._refresh)
-        wiz.env_changed.connect(self._refresh)
-        wiz.creation_progress.connect(self._progress)
+        model.problems_changed.connect(self._refresh)
+        model.env_changed.connect(self._refresh)
+        model.creation_progress.connect(self._progress)
 
     def load(self) -> None:
-        d = self.wiz.draft
-        if not self.wiz.user_named:
-            d.name = suggest_name(d, self.wiz.existing_names)
-            self.wiz.revalidate()
+        d = self.model.draft
+        if not self.model.user_named:
+            d.name = suggest_name(d, self.model.existing_names)
+            self.model.revalidate()
         self.name.setText(d.name)
         self.start_now.setChecked(d.start_now)
         self._refresh()
@@ -98,18 +87,18 @@ class SummaryPage(DraftPage):
         self.name.selectAll()
 
     def _name_edited(self, text: str) -> None:
-        self.wiz.note_user_named()
-        self.wiz.draft.name = text
+        self.model.note_user_named()
+        self.model.draft.name = text
         self.changed("name", "argv")
 
     def _start_toggled(self, on: bool) -> None:
-        self.wiz.draft.start_now = on
+        self.model.draft.start_now = on
 
     def _refresh(self) -> None:
-        spec = self.wiz.spec
-        d = self.wiz.draft
-        root = self.wiz.ctx.vm_root
-        named = self.wiz.name_ok
+        spec = self.model.spec
+        d = self.model.draft
+        root = self.model.ctx.vm_root
+        named = self.model.name_ok
         folder = root / spec.name
         # Without a usable name there is no folder yet: say so rather than invent one.
         where = (
@@ -161,19 +150,19 @@ class SummaryPage(DraftPage):
         if not spec.disks:
             created.append(translate("SummaryPage", "no disk: nothing the guest does is kept"))
         self.creates.setText("\n".join("• " + c for c in created))
-        if self.wiz.command_line:
-            self.command.set_text(self.wiz.command_line)
-        elif self.wiz.command_error:
-            self.command.set_text(core_text(self.wiz.command_error))
+        if self.model.command_line:
+            self.command.set_text(self.model.command_line)
+        elif self.model.command_error:
+            self.command.set_text(core_text(self.model.command_error))
         else:
             self.command.set_text(
                 translate("SummaryPage", "The command line appears once the VM has a valid name.")
             )
-        self.command.copy_button.setEnabled(bool(self.wiz.command_line))
+        self.command.copy_button.setEnabled(bool(self.model.command_line))
         del d
 
     def _start_text(self) -> str:
-        spec = self.wiz.spec
+        spec = self.model.spec
         if spec.usb_stick is not None:
             mode = (
                 translate("SummaryPage", "protected, writes are thrown away")
