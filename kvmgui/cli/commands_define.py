@@ -27,6 +27,7 @@ from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import LoadError, StoredVm, StoreError
 from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import Problem, Severity, validate_name, validate_spec
+from kvmgui.runtime.creation import create_vm
 from kvmgui.runtime.deletion import delete_vm
 from kvmgui.runtime.images import ImageError, checked_chain, image_info
 from kvmgui.runtime.liveness import vm_is_running
@@ -121,8 +122,6 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
         + await _iso_problems(spec, args)
     )
     _check_buildable(spec, env, folder, ctx)
-    from kvmgui.runtime.creation import create_vm
-    from kvmgui.runtime.images import ImageError
 
     try:
         # Hidden until its disks exist, removed again on failure or Ctrl+C (runtime.creation).
@@ -220,7 +219,6 @@ async def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(err)) from None
     if args.extra_args is not None and spec.extra_args:
         _approve_typed_extra_args(saved, ctx)
-    from kvmgui.runtime.liveness import vm_is_running
 
     # The same answer as the Hardware page's (core.restart): what waits for the next start.
     note = restart_note(vm.spec, spec) if vm_is_running(spec.id, ctx.paths) else None

@@ -36,6 +36,7 @@ from kvmgui.core.clones import chain_lines, image_dependents
 from kvmgui.core.media import file_kind_problem
 from kvmgui.core.qemu_img import INPUT_FORMATS, CheckStatus, ImageInfo, resolve_new_size
 from kvmgui.core.sizes import SizeError, format_size, parse_size
+from kvmgui.core.usage import recorded_format as recorded
 from kvmgui.core.validation import disk_size_problem
 from kvmgui.core.write_guard import Intent
 from kvmgui.runtime.blockdev_probe import ProbeError, probe_block_devices
@@ -363,7 +364,6 @@ def recorded_format(ctx: CliContext, image: str) -> str | None:
     A VM's raw disk may carry a qcow2 header the guest wrote; letting qemu-img guess would then
     open the host file that header names. The definition is the truth, never the content.
     """
-    from kvmgui.core.usage import recorded_format as recorded
 
     return recorded(ctx.store().load_all().vms, image)
 

@@ -13,6 +13,8 @@ from kvmgui.core.messages import KvmguiError
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Problem, free_name, validate_spec
+from kvmgui.runtime import creation
+from kvmgui.runtime.images import ImageError
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import translate
@@ -60,8 +62,6 @@ async def pinned(ctx: AppContext, spec: VmSpec) -> VmSpec:
 async def create_vm(ctx: AppContext, spec: VmSpec) -> StoredVm:
     """The VM's folder, definition and new disks (runtime.creation, as the wizard and
     kvmgui-cli do); CreateError (nothing left) on failure."""
-    from kvmgui.runtime import creation
-    from kvmgui.runtime.images import ImageError
 
     try:
         stored = await creation.create_vm(ctx.store, spec, qemu_img=ctx.settings.qemu_img_binary)

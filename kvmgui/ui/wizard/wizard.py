@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
 
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import Severity
+from kvmgui.runtime.creation import creating, rollback_notes
+from kvmgui.runtime.images import ImageError
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate
@@ -140,8 +142,6 @@ class NewVmWizard(QWizard):
                 widget.setEnabled(not busy)
 
     async def create_vm(self) -> StoredVm | None:
-        from kvmgui.runtime.creation import creating, rollback_notes
-        from kvmgui.runtime.images import ImageError
 
         self._set_busy(True)
         qemu_img = self.ctx.settings.qemu_img_binary
