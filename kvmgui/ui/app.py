@@ -103,14 +103,14 @@ def launch(paths: AppPaths, guard: SingleInstance | None = None) -> Launched:
 
 
 def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
-    """The context, the runtime and the main window (also used by the screenshot script)."""
+    """The context and the main window (also used by the screenshot script); the window's
+    startup() starts the runtime once the window has been painted."""
     from kvmgui.ui.context import AppContext
     from kvmgui.ui.errors import show_error
 
     settings, warnings = load_settings(paths.settings_file)
     ctx = AppContext(paths, settings, settings_warnings=warnings)
-    ctx.start_runtime()
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, start_runtime=True)
     if guard is not None:
 
         def bring_forward() -> None:

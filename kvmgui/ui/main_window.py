@@ -11,9 +11,18 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +50,9 @@ from kvmgui.ui.thumbnails import ThumbnailPoller
 from kvmgui.ui.views import VmGridView, VmTableView
 from kvmgui.ui.vm_actions import VmActions
 
+if TYPE_CHECKING:
+    from kvmgui.ui.console_view import ConsoleView
+
 log = logging.getLogger(__name__)
 GRID, TABLE = "grid", "table"
 
@@ -51,10 +63,15 @@ class MainWindow(QMainWindow):
         ctx: AppContext,
         *,
         bridge: RuntimeBridge | None = None,
+        start_runtime: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`start_runtime`: ctx has no runtime yet; startup() starts it once the window is on
+        screen (the runtime's modules are not needed for the first paint)."""
         super().__init__(parent)
         self.ctx = ctx
+        self._start_runtime = start_runtime
+        self._painted: asyncio.Future[None] | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
         self.setWindowIcon(app_icon())
@@ -70,6 +87,10 @@ class MainWindow(QMainWindow):
         self._really_close = False
         self._reloading = False
         self.load_errors: list[str] = []
+        # The console page (and the RFB client and numpy under it) is built the first time a
+        # console is opened: nothing of it is on screen at start-up.
+        self._console: ConsoleView | None = None
+        self._chrome_before_fullscreen: list[QWidget] = []
 
         self._build_central()
         self.vm_actions = VmActions(ctx, self, self.selected_row)
@@ -83,7 +104,6 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(core_text(text), 8000)
         )
 
-        self._build_console_view()
         self._build_actions()
         self._build_menus()
         # --- media tools (issue 6): Tools menu, Clone…, Copy disk to a device… ---
@@ -100,7 +120,7 @@ class MainWindow(QMainWindow):
         self.bridge.stats_sampled.connect(self._stats_sampled)
         self.bridge.vm_list_changed.connect(self.reload)
         self.bridge.disk_error.connect(self._disk_error)
-        self.bridge.console_available.connect(self.console_view.set_address)
+        self.bridge.console_available.connect(self._console_available)
         self.bridge.advice_changed.connect(self._advice_changed)
         ctx.host_changed.connect(self._host_changed)
         ctx.settings_changed.connect(self._settings_changed)
@@ -147,19 +167,30 @@ class MainWindow(QMainWindow):
             view.activated.connect(self._activated)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
 
-    def _build_console_view(self) -> None:
-        from kvmgui.ui.console_view import ConsoleView
+    @property
+    def console_view(self) -> ConsoleView:
+        """The console page, built on first use."""
+        if self._console is None:
+            # Imported here for start-up cost: the console widget pulls in the RFB client
+            # and numpy, none of which the list needs.
+            from kvmgui.ui.console_view import ConsoleView
 
-        a = self.vm_actions
-        self.console_view = ConsoleView(
-            self.ctx, [a.start, a.pause, a.shutdown, a.force_off, a.reset, a.details], self.pages
-        )
-        self.console_view.back_requested.connect(self.show_list)
-        self.console_view.start_requested.connect(self._start_from_console)
-        self.console_view.attached.connect(self.open_console)
-        self.console_view.fullscreen_changed.connect(self._console_fullscreen)
-        self._chrome_before_fullscreen: list[QWidget] = []
-        self.pages.addWidget(self.console_view)
+            a = self.vm_actions
+            view = ConsoleView(
+                self.ctx, [a.start, a.pause, a.shutdown, a.force_off, a.reset, a.details],
+                self.pages,
+            )
+            view.back_requested.connect(self.show_list)
+            view.start_requested.connect(self._start_from_console)
+            view.attached.connect(self.open_console)
+            view.fullscreen_changed.connect(self._console_fullscreen)
+            self.pages.addWidget(view)
+            self._console = view
+        return self._console
+
+    def _console_available(self, vm_id: str, uri: object) -> None:
+        if self._console is not None:
+            self._console.set_address(vm_id, uri)
 
     def _build_actions(self) -> None:
         self.usb_action = QAction(icon("usb"), translate("MainWindow", "Test a &USB stick…"), self)
@@ -458,7 +489,8 @@ class MainWindow(QMainWindow):
         if not isinstance(state, VmState):
             return
         reason = core_text(reason)  # the runtime speaks English
-        self.console_view.set_state(vm_id, state)
+        if self._console is not None:
+            self._console.set_state(vm_id, state)
         if self.model.get(vm_id) is None:
             self.reload()
         old = self.model.get(vm_id)
@@ -588,7 +620,8 @@ class MainWindow(QMainWindow):
     def _vm_deleted(self, vm_id: str) -> None:
         if self.console_vm_id() == vm_id:
             self.show_list()
-        self.console_view.forget(vm_id)
+        if self._console is not None:
+            self._console.forget(vm_id)
         window = self.vm_windows.pop(vm_id, None)
         if window is not None:
             window.close()
@@ -599,10 +632,8 @@ class MainWindow(QMainWindow):
 
     def console_vm_id(self) -> str | None:
         """The VM whose console the window shows (None: the list is shown)."""
-        if not hasattr(self, "console_view"):  # built after the actions first ask
-            return None
-        if self.pages.currentWidget() is self.console_view:
-            return self.console_view.current_vm_id
+        if self._console is not None and self.pages.currentWidget() is self._console:
+            return self._console.current_vm_id
         return None
 
     def open_console(self, vm_id: str) -> Any:
@@ -647,7 +678,8 @@ class MainWindow(QMainWindow):
             self._chrome_before_fullscreen = []
 
     def show_list(self) -> None:
-        self.console_view.leave()
+        if self._console is not None:
+            self._console.leave()
         self.pages.setCurrentWidget(self.stack)
         self.toolbar.show()
         self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
@@ -681,13 +713,17 @@ class MainWindow(QMainWindow):
             window.host_check_requested.connect(self.open_host_check)
             window.vm_actions.deleted.connect(self._vm_deleted)
             window.saved.connect(lambda *_: self.reload())
-            window.saved.connect(lambda stored: self.console_view.set_spec(stored.spec))
+            window.saved.connect(self._spec_saved)
             self.vm_windows[vm_id] = window
         window.show_page(page)
         window.show()
         window.raise_()
         window.activateWindow()
         return window
+
+    def _spec_saved(self, stored: Any) -> None:
+        if self._console is not None:
+            self._console.set_spec(stored.spec)
 
     def open_preferences(self) -> Any:
         from kvmgui.ui.preferences import PreferencesDialog
@@ -736,8 +772,35 @@ class MainWindow(QMainWindow):
         log.error("background task failed", exc_info=exc)
         show_exception(self, translate("MainWindow", "kvmgui could not finish a task."), exc)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            if self._painted is not None and not self._painted.done():
+                self._painted.set_result(None)
+        return super().eventFilter(watched, event)
+
+    async def _first_paint(self, timeout_s: float = 2.0) -> None:
+        """Return once the window has been painted (at once when it is not shown)."""
+        if not self.isVisible():
+            return
+        self._painted = asyncio.get_running_loop().create_future()
+        self.installEventFilter(self)
+        self.update()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._painted), timeout_s)
+        self.removeEventFilter(self)
+        # One more turn of the event loop, so the painted frame reaches the screen before
+        # the runtime's imports take the Qt thread.
+        done = asyncio.get_running_loop().create_future()
+        QTimer.singleShot(0, lambda: done.done() or done.set_result(None))
+        await done
+
     async def startup(self) -> None:
-        """Reattach to guests still running, then probe the host (for the banner)."""
+        """Start the runtime once the window is on screen (when asked to), reattach to guests
+        still running, then probe the host (for the banner)."""
+        if self._start_runtime and self.ctx.manager is None:
+            await self._first_paint()
+            self.bridge.attach(self.ctx.start_runtime())
         manager = self.ctx.manager
         if manager is not None:
             self.statusBar().showMessage(
@@ -861,7 +924,8 @@ class MainWindow(QMainWindow):
 
     def _shutdown_children(self) -> None:
         self.thumbnails.stop()
-        self.console_view.close_all()
+        if self._console is not None:
+            self._console.close_all()
         for window in list(self.vm_windows.values()):
             with contextlib.suppress(RuntimeError):
                 window.close()
