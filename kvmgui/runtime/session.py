@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import Settings
-from kvmgui.runtime.context import MonitorRole
 from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 if TYPE_CHECKING:
+    # Types only: the app lists its VMs through this module before its first paint, and the
+    # runtime context (events, stats, advisor) is not needed for that.
+    from kvmgui.runtime.context import MonitorRole
     from kvmgui.runtime.manager import VmManager
 
 
@@ -41,12 +43,18 @@ def open_runtime(
     paths: AppPaths,
     settings: Settings,
     *,
-    role: MonitorRole = MonitorRole.APP,
+    role: MonitorRole | None = None,
     sample_stats: bool = True,
 ) -> Runtime:
-    """The store and a VmManager on it (not opened yet: `await manager.open()`)."""
-    # Imported here: the manager itself falls back to open_store() when given no store.
+    """The store and a VmManager on it (not opened yet: `await manager.open()`); the role
+    is APP unless told otherwise."""
+    # Imported here: the manager itself falls back to open_store() when given no store; and
+    # for start-up cost, listing the VMs (open_store) does not import the runtime context.
+    from kvmgui.runtime.context import MonitorRole
     from kvmgui.runtime.manager import VmManager
+
+    if role is None:
+        role = MonitorRole.APP
 
     store = open_store(paths, settings)
     manager = VmManager(paths, settings, store=store, role=role, sample_stats=sample_stats)

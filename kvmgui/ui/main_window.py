@@ -176,10 +176,8 @@ class MainWindow(QMainWindow):
             from kvmgui.ui.console_view import ConsoleView
 
             a = self.vm_actions
-            view = ConsoleView(
-                self.ctx, [a.start, a.pause, a.shutdown, a.force_off, a.reset, a.details],
-                self.pages,
-            )
+            actions = [a.start, a.pause, a.shutdown, a.force_off, a.reset, a.details]
+            view = ConsoleView(self.ctx, actions, self.pages)
             view.back_requested.connect(self.show_list)
             view.start_requested.connect(self._start_from_console)
             view.attached.connect(self.open_console)
