@@ -44,7 +44,7 @@ from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
-from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
+from kvmgui.ui.models import Column, Role, VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.thumbnails import ThumbnailPoller
 from kvmgui.ui.views import VmGridView, VmTableView
@@ -128,7 +128,10 @@ class MainWindow(QMainWindow):
         self.model.rowsRemoved.connect(self._list_changed)
         self.model.dataChanged.connect(self._data_changed)
 
-        self.thumbnails = ThumbnailPoller(ctx, self.model, self)
+        self.thumbnails = ThumbnailPoller(ctx, self.model, self, visible_ids=self.visible_vm_ids)
+        for view in (self.grid, self.table):
+            view.verticalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
+            view.horizontalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
         self.restore_view_state()
         self.reload()
 
@@ -323,6 +326,7 @@ class MainWindow(QMainWindow):
     def set_view(self, mode: str) -> None:
         (self.table_action if mode == TABLE else self.grid_action).setChecked(True)
         self._update_stack()
+        self.thumbnails.tick_soon()
 
     def _update_stack(self) -> None:
         if self.model.rowCount() == 0:
@@ -332,6 +336,26 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> QAbstractItemView:
         return self.table if self.view_mode == TABLE else self.grid
+
+    def visible_vm_ids(self) -> list[str]:
+        """The VMs whose picture is on screen now: none while the window is hidden or
+        minimised or shows a console; else those whose card (or table row's screen) is in
+        the visible part of the list."""
+        view = self.current_view()
+        if (
+            not self.isVisible()
+            or self.isMinimized()
+            or self.pages.currentWidget() is not self.stack
+            or self.stack.currentWidget() is not view
+        ):
+            return []
+        area = view.viewport().rect()
+        column = Column.SCREEN if view is self.table else Column.NAME
+        return [
+            row.vm_id
+            for i, row in enumerate(self.model.rows())
+            if view.visualRect(self.model.index(i, column)).intersects(area)
+        ]
 
     # -- the list ---------------------------------------------------------------------------
 
@@ -683,6 +707,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
         self.vm_actions.refresh()
         self.current_view().setFocus()
+        self.thumbnails.tick_soon()
 
     def _start_from_console(self, vm_id: str) -> None:
         if self.console_vm_id() == vm_id:
@@ -789,8 +814,13 @@ class MainWindow(QMainWindow):
         self.removeEventFilter(self)
         # One more turn of the event loop, so the painted frame reaches the screen before
         # the runtime's imports take the Qt thread.
-        done = asyncio.get_running_loop().create_future()
-        QTimer.singleShot(0, lambda: done.done() or done.set_result(None))
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def turned() -> None:
+            if not done.done():
+                done.set_result(None)
+
+        QTimer.singleShot(0, turned)
         await done
 
     async def startup(self) -> None:

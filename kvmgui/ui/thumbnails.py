@@ -4,12 +4,19 @@ The runtime asks QEMU for the picture (the file is written by QEMU into the VM's
 runtime folder); this module only schedules that, reads the PNG off the Qt thread and hands a
 small QImage to the list model. One request per VM at a time, so a slow guest never piles up
 screendumps.
+
+Idle guests cost next to nothing: only VMs whose card (or table row) is on screen are asked,
+nothing at all while the window is hidden, minimised or shows a console, and a picture whose
+bytes did not change since the last one is neither decoded nor handed to the model, so the
+views repaint nothing (benches/bench_grid.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,9 @@ from kvmgui.ui.models import VmListModel
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(320, 180)
+
+# The VMs whose picture is on screen now; None: every VM (no view to ask).
+VisibleIds = Callable[[], Iterable[str] | None]
 
 
 def scaled_thumbnail(data: bytes) -> QImage | None:
@@ -44,15 +54,31 @@ async def _read(path: Path) -> bytes | None:
 
 
 class ThumbnailPoller(QObject):
-    def __init__(self, ctx: AppContext, model: VmListModel, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        model: VmListModel,
+        parent: QObject | None = None,
+        *,
+        visible_ids: VisibleIds | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
+        self.visible_ids = visible_ids
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
+        # A card scrolled into view (or the list shown again) gets its picture without
+        # waiting for the next round; bursts of scrolling make one tick.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(250)
+        self._soon.timeout.connect(self.tick)
         self._busy: set[str] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._digests: dict[str, bytes] = {}  # the last picture's digest, per VM
         self.grabbed = 0  # pictures received (tests and diagnostics)
+        self.unchanged = 0  # pictures identical to the one shown (tests and diagnostics)
         self.apply_interval()
 
     def apply_interval(self) -> None:
@@ -62,14 +88,24 @@ class ThumbnailPoller(QObject):
         self.timer.start()
         self.tick()
 
+    def tick_soon(self) -> None:
+        """Look again shortly at which pictures are on screen (while polling runs)."""
+        if self.timer.isActive():
+            self._soon.start()
+
     def stop(self) -> None:
         self.timer.stop()
+        self._soon.stop()
         for task in list(self._tasks):
             task.cancel()
 
     def tick(self) -> None:
+        shown = self.visible_ids() if self.visible_ids is not None else None
+        wanted = set(shown) if shown is not None else None
         for row in self.model.rows():
-            if row.state is VmState.RUNNING:
+            if row.state is not VmState.RUNNING:
+                self._digests.pop(row.vm_id, None)  # the next start shows a fresh picture
+            elif wanted is None or row.vm_id in wanted:
                 self.refresh_soon(row.vm_id)
 
     def refresh_soon(self, vm_id: str) -> asyncio.Task[Any] | None:
@@ -98,7 +134,8 @@ class ThumbnailPoller(QObject):
         return image
 
     async def screenshot(self, vm_id: str) -> QImage | None:
-        """A scaled picture of the guest's screen, or None when there is none."""
+        """A scaled picture of the guest's screen; None when there is none or when it is the
+        picture already shown (the list keeps that one)."""
         controller = self.ctx.controller(vm_id)
         if controller is None:
             return None
@@ -109,6 +146,16 @@ class ThumbnailPoller(QObject):
         if not outcome.ok:
             return None
         data = await _read(Path(outcome.value or target))
+        if not data:
+            return None
+        # QEMU encodes the same screen into the same bytes: an unchanged screen is found
+        # without decoding it.
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        row = self.model.get(vm_id)
+        if self._digests.get(vm_id) == digest and row is not None and row.thumbnail is not None:
+            self.unchanged += 1
+            return None
+        self._digests[vm_id] = digest
         # Decoding and scaling a PNG takes 7-16 ms: off the Qt thread (QImage is thread-safe),
         # or ten running guests stall the UI every round (benches/bench_ui_latency.py).
-        return await asyncio.to_thread(scaled_thumbnail, data) if data else None
+        return await asyncio.to_thread(scaled_thumbnail, data)

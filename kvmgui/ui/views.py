@@ -40,7 +40,31 @@ TABLE_THUMB = QSize(88, 50)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
+class ScaledPictures:
+    """Each thumbnail scaled once to the size a view draws it at, not at every repaint (a
+    card repaints whenever its CPU figure changes)."""
+
+    LIMIT = 64
+
+    def __init__(self) -> None:
+        self._scaled: dict[tuple[int, int, int], QImage] = {}
+
+    def get(self, image: QImage, size: QSize) -> QImage:
+        key = (image.cacheKey(), size.width(), size.height())
+        scaled = self._scaled.get(key)
+        if scaled is None:
+            if len(self._scaled) >= self.LIMIT:
+                self._scaled.clear()  # pictures of guests that moved on
+            scaled = image.scaled(
+                size,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            self._scaled[key] = scaled
+        return scaled
+
+
+def _draw_screen(p: QPainter, rect: QRect, row: VmRow, pictures: ScaledPictures) -> None:
     """The guest's last picture, letterboxed; or the OS badge on a dark panel."""
     p.save()
     p.setPen(Qt.PenStyle.NoPen)
@@ -48,11 +72,7 @@ def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
     p.drawRoundedRect(QRectF(rect), 6, 6)
     image: QImage | None = row.thumbnail
     if image is not None and not image.isNull():
-        scaled = image.scaled(
-            rect.size(),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
+        scaled = pictures.get(image, rect.size())
         x = rect.x() + (rect.width() - scaled.width()) // 2
         y = rect.y() + (rect.height() - scaled.height()) // 2
         p.drawImage(x, y, scaled)
@@ -103,6 +123,10 @@ def _draw_throwaway_badge(p: QPainter, screen: QRect, font: QFont) -> None:
 class VmCardDelegate(QStyledItemDelegate):
     """A card: the screen, then the name, then the state and the live numbers."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pictures = ScaledPictures()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return CARD
 
@@ -129,7 +153,7 @@ class VmCardDelegate(QStyledItemDelegate):
             SCREEN.width(),
             SCREEN.height(),
         )
-        _draw_screen(p, screen, row)
+        _draw_screen(p, screen, row, self.pictures)
         if row.throwaway:
             _draw_throwaway_badge(p, screen, option.font)
         text_rect = QRect(rect.x() + 8, screen.bottom() + 6, rect.width() - 16, 20)
@@ -169,6 +193,10 @@ class VmCardDelegate(QStyledItemDelegate):
 class ScreenCellDelegate(QStyledItemDelegate):
     """The table's Screen column: a small live thumbnail."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pictures = ScaledPictures()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(TABLE_THUMB.width() + 8, TABLE_THUMB.height() + 8)
 
@@ -193,7 +221,7 @@ class ScreenCellDelegate(QStyledItemDelegate):
         )
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _draw_screen(p, rect, row)
+        _draw_screen(p, rect, row, self.pictures)
         p.restore()
 
 
