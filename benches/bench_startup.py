@@ -19,8 +19,9 @@ Needs Xvfb, xdotool and virt-manager (Debian: sudo apt install xvfb xdotool virt
   --onlyvisible --name TITLE` first finds the main window mapped (polled every 20 ms);
   "painted", the figure reported, is when the window's pixels (read with XGetImage through
   libX11) are first no longer all the black of the root window (Xvfb -br): an app can map its
-  window long before it draws anything in it. Resident memory (VmRSS, and PSS, which shares libraries fairly) is read from /proc once the
-  window is up and again after --settle seconds (default 3), the figure reported.
+  window long before it draws anything in it. Resident memory (VmRSS, and PSS, which shares
+  libraries fairly) is read from /proc once the window is painted and again after --settle
+  seconds (default 3), the figure reported.
 - kvmgui runs with its bytecode cached (PYTHONPYCACHEPREFIX in the bench's folder, written by
   the warm-up run), as an installed package has it; virt-manager's package ships compiled too.
 - Each app is started once untimed first (warm file cache; the X server has served clients
@@ -286,7 +287,8 @@ def main(args: argparse.Namespace) -> dict[str, object]:
                     run = measure(argv, env, display, title, args.settle, pixels)
                     runs[name].append(run)
                     print(f"{vms:2d} VMs, round {n + 1}, {name:12}: painted after "
-                          f"{run.seconds:.3f} s (mapped {run.mapped_s:.3f} s), RSS {run.rss_kib / 1024:.0f} MiB "
+                          f"{run.seconds:.3f} s (mapped {run.mapped_s:.3f} s), "
+                          f"RSS {run.rss_kib / 1024:.0f} MiB "
                           f"(PSS {run.pss_kib / 1024:.0f} MiB)")
             for name, got in runs.items():
                 key = f"{name}_{vms}"

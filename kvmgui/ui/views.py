@@ -7,7 +7,7 @@ selected VM.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -41,24 +41,27 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ScaledPictures:
-    """Each thumbnail scaled once to the size a view draws it at, not at every repaint (a
-    card repaints whenever its CPU figure changes)."""
+    """Each thumbnail scaled once to the size a view draws it at and turned into a pixmap
+    (drawn as is, where a QImage is converted at every draw), not at every repaint: a card
+    repaints whenever its CPU figure changes."""
 
     LIMIT = 64
 
     def __init__(self) -> None:
-        self._scaled: dict[tuple[int, int, int], QImage] = {}
+        self._scaled: dict[tuple[int, int, int], QPixmap] = {}
 
-    def get(self, image: QImage, size: QSize) -> QImage:
+    def get(self, image: QImage, size: QSize) -> QPixmap:
         key = (image.cacheKey(), size.width(), size.height())
         scaled = self._scaled.get(key)
         if scaled is None:
             if len(self._scaled) >= self.LIMIT:
                 self._scaled.clear()  # pictures of guests that moved on
-            scaled = image.scaled(
-                size,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
+            scaled = QPixmap.fromImage(
+                image.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
             )
             self._scaled[key] = scaled
         return scaled
@@ -75,7 +78,7 @@ def _draw_screen(p: QPainter, rect: QRect, row: VmRow, pictures: ScaledPictures)
         scaled = pictures.get(image, rect.size())
         x = rect.x() + (rect.width() - scaled.width()) // 2
         y = rect.y() + (rect.height() - scaled.height()) // 2
-        p.drawImage(x, y, scaled)
+        p.drawPixmap(x, y, scaled)
     else:
         from kvmgui.ui.icons import os_icon
 
