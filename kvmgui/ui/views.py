@@ -7,7 +7,17 @@ selected VM.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHideEvent,
+    QIcon,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -260,10 +270,7 @@ class VmTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(TABLE_THUMB.height() + 10)
         header = self.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.STATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.CPU, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.MEMORY, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.HOST_MEMORY, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_columns(True)
         header.setSectionResizeMode(Column.SCREEN, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(Column.SCREEN, TABLE_THUMB.width() + 12)
         header.setHighlightSections(False)
@@ -272,3 +279,19 @@ class VmTableView(QTableView):
         self.setTabKeyNavigation(False)
         self.setAccessibleName(translate("VmViews", "Virtual machines"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def _fit_columns(self, fit: bool) -> None:
+        """Size the figure columns to their contents, or leave them as they are."""
+        mode = QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Fixed
+        for column in (Column.STATE, Column.CPU, Column.MEMORY, Column.HOST_MEMORY):
+            self.horizontalHeader().setSectionResizeMode(column, mode)
+
+    # While the cards are shown, the hidden table would measure every cell of every row at
+    # each stats update to fit its columns: it fits them only while it is on screen.
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_columns(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._fit_columns(False)
+        super().hideEvent(event)
