@@ -125,7 +125,8 @@ def rows_startup(f: Figures) -> list[Row]:
     rows: list[Row] = []
     for vms, ref in ((0, "test:///default, 1 demo VM"), (50, "test driver, 50 VMs")):
         rows.append((
-            f"App start-up until the main window is shown, {vms} VMs defined (lower is better)",
+            f"App start-up until the main window is first painted, {vms} VMs defined "
+            "(lower is better)",
             secs(f[f"kvmgui_{vms}_s"]),
             f"{secs(f[f'virt-manager_{vms}_s'])} (virt-manager, {ref})",
             ratio(f[f"kvmgui_{vms}_s"], f[f"virt-manager_{vms}_s"]),
