@@ -83,7 +83,7 @@ def main(args: argparse.Namespace) -> dict[str, object]:
     if shutil.which("qemu-system-x86_64") is None:
         raise BenchError("QEMU is not installed: sudo apt install qemu-system-x86")
     env = RunEnv.create()
-    settings = Settings()
+    settings = replace(Settings(), **args.setting)
     save_settings(env.paths.settings_file, settings)
     xvfb, display = start_xvfb()
     app: subprocess.Popen[bytes] | None = None
@@ -140,7 +140,12 @@ if __name__ == "__main__":
     parser.add_argument("--settle", type=float, default=15.0)
     parser.add_argument("--quick", action="store_true", help="10 s settle, 10 s measured")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--set", dest="setting", action="append", default=[],
+                        metavar="NAME=SECONDS",
+                        help="another setting for the app (e.g. thumbnail_interval_s=600), to "
+                             "see what each part costs")
     arguments = parser.parse_args()
+    arguments.setting = {k: float(v) for k, v in (a.split("=", 1) for a in arguments.setting)}
     if arguments.quick:
         arguments.seconds = 10.0
         arguments.settle = 10.0

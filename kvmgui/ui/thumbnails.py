@@ -1,14 +1,15 @@
 """Live thumbnails of running guests: a QMP screendump every few seconds, scaled down.
 
-The runtime asks QEMU for the picture (the file is written by QEMU into the VM's private
-runtime folder); this module only schedules that, reads the PNG off the Qt thread and hands a
-small QImage to the list model. One request per VM at a time, so a slow guest never piles up
-screendumps.
+The runtime asks QEMU for the picture (written by QEMU into the VM's private runtime folder,
+read back and removed there); this module only schedules that, decodes the PNG off the Qt
+thread and hands a small QImage to the list model. One request per VM at a time, so a slow
+guest never piles up screendumps.
 
 Idle guests cost next to nothing: only VMs whose card (or table row) is on screen are asked,
-nothing at all while the window is hidden, minimised or shows a console, and a picture whose
-bytes did not change since the last one is neither decoded nor handed to the model, so the
-views repaint nothing (benches/bench_grid.py).
+nothing at all while the window is hidden, minimised or shows a console; a picture whose bytes
+were seen lately (a blinking cursor alternates two) is not decoded again, and one identical to
+the picture shown is not handed to the model, so the views repaint nothing
+(benches/bench_grid.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
@@ -29,6 +29,7 @@ from kvmgui.ui.models import VmListModel
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(320, 180)
+RECENT_PICTURES = 3
 
 # The VMs whose picture is on screen now; None: every VM (no view to ask).
 VisibleIds = Callable[[], Iterable[str] | None]
@@ -41,16 +42,6 @@ def scaled_thumbnail(data: bytes) -> QImage | None:
     return image.scaled(
         THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
-
-
-async def _read(path: Path) -> bytes | None:
-    def read() -> bytes | None:
-        try:
-            return path.read_bytes()
-        except OSError:
-            return None
-
-    return await asyncio.to_thread(read)
 
 
 class ThumbnailPoller(QObject):
@@ -76,7 +67,8 @@ class ThumbnailPoller(QObject):
         self._soon.timeout.connect(self.tick)
         self._busy: set[str] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._digests: dict[str, bytes] = {}  # the last picture's digest, per VM
+        # Per VM, its last pictures by digest, the most recent last.
+        self._recent: dict[str, dict[bytes, QImage]] = {}
         self.grabbed = 0  # pictures received (tests and diagnostics)
         self.unchanged = 0  # pictures identical to the one shown (tests and diagnostics)
         self.apply_interval()
@@ -104,7 +96,7 @@ class ThumbnailPoller(QObject):
         wanted = set(shown) if shown is not None else None
         for row in self.model.rows():
             if row.state is not VmState.RUNNING:
-                self._digests.pop(row.vm_id, None)  # the next start shows a fresh picture
+                self._recent.pop(row.vm_id, None)  # the next start shows fresh pictures
             elif wanted is None or row.vm_id in wanted:
                 self.refresh_soon(row.vm_id)
 
@@ -139,23 +131,28 @@ class ThumbnailPoller(QObject):
         controller = self.ctx.controller(vm_id)
         if controller is None:
             return None
-        folder = self.ctx.paths.cache_dir / "thumbnails"
-        await asyncio.to_thread(folder.mkdir, mode=0o700, parents=True, exist_ok=True)
-        target = folder / f"{vm_id[:12]}.png"
-        outcome = await controller.screenshot(target)
-        if not outcome.ok:
-            return None
-        data = await _read(Path(outcome.value or target))
-        if not data:
+        outcome = await controller.screen_png()
+        data = outcome.value if outcome.ok else None
+        if not isinstance(data, bytes) or not data:
             return None
         # QEMU encodes the same screen into the same bytes: an unchanged screen is found
-        # without decoding it.
+        # without decoding it. The last few pictures are kept decoded, because a text screen
+        # with a blinking cursor alternates between two.
         digest = hashlib.blake2b(data, digest_size=16).digest()
+        recent = self._recent.setdefault(vm_id, {})
         row = self.model.get(vm_id)
-        if self._digests.get(vm_id) == digest and row is not None and row.thumbnail is not None:
-            self.unchanged += 1
-            return None
-        self._digests[vm_id] = digest
+        known = recent.pop(digest, None)
+        if known is not None:
+            recent[digest] = known  # the most recent last
+            if row is not None and row.thumbnail is known:
+                self.unchanged += 1
+                return None
+            return known
         # Decoding and scaling a PNG takes 7-16 ms: off the Qt thread (QImage is thread-safe),
         # or ten running guests stall the UI every round (benches/bench_ui_latency.py).
-        return await asyncio.to_thread(scaled_thumbnail, data)
+        image = await asyncio.to_thread(scaled_thumbnail, data)
+        if image is not None:
+            recent[digest] = image
+            while len(recent) > RECENT_PICTURES:
+                del recent[next(iter(recent))]
+        return image
