@@ -129,9 +129,7 @@ class MainWindow(QMainWindow):
         self.model.dataChanged.connect(self._data_changed)
 
         self.thumbnails = ThumbnailPoller(ctx, self.model, self, visible_ids=self.visible_vm_ids)
-        for view in (self.grid, self.table):
-            view.verticalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
-            view.horizontalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
+        self._connect_view(self.grid)
         self.restore_view_state()
         self.reload()
 
@@ -154,11 +152,10 @@ class MainWindow(QMainWindow):
         self.empty.usb_clicked.connect(self.test_usb_stick)
         self.stack.addWidget(self.empty)
         self.grid = VmGridView(self.model, self.stack)
-        self.table = VmTableView(self.model, self.stack)
-        self.table.setSelectionModel(self.grid.selectionModel())
         self.selection = self.grid.selectionModel()
         self.stack.addWidget(self.grid)
-        self.stack.addWidget(self.table)
+        # The table is built the first time it is shown (see `table`).
+        self._table: VmTableView | None = None
         # The list and a VM's console take turns in the window (open_console / show_list).
         self.pages = QStackedWidget(central)
         self.pages.addWidget(self.stack)
@@ -166,9 +163,24 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.selection.selectionChanged.connect(self._selection_changed)
         self.selection.currentChanged.connect(self._selection_changed)
-        for view in (self.grid, self.table):
-            view.activated.connect(self._activated)
-            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+
+    def _connect_view(self, view: QAbstractItemView) -> None:
+        view.activated.connect(self._activated)
+        view.customContextMenuRequested.connect(lambda pos: self._context_menu(view, pos))
+        view.verticalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
+        view.horizontalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
+
+    @property
+    def table(self) -> VmTableView:
+        """The table view of the list, built on first use: setting up a QTableView costs
+        about as much as the rest of the window, and the cards are what most people see."""
+        if self._table is None:
+            table = VmTableView(self.model, self.stack)
+            table.setSelectionModel(self.selection)
+            self.stack.addWidget(table)
+            self._table = table
+            self._connect_view(table)
+        return self._table
 
     @property
     def console_view(self) -> ConsoleView:
@@ -350,7 +362,7 @@ class MainWindow(QMainWindow):
         ):
             return []
         area = view.viewport().rect()
-        column = Column.SCREEN if view is self.table else Column.NAME
+        column = Column.SCREEN if view is self._table else Column.NAME
         return [
             row.vm_id
             for i, row in enumerate(self.model.rows())
