@@ -24,6 +24,8 @@ Needs Xvfb, xdotool and virt-manager (Debian: sudo apt install xvfb xdotool virt
   seconds (default 3), the figure reported.
 - kvmgui runs with its bytecode cached (PYTHONPYCACHEPREFIX in the bench's folder, written by
   the warm-up run), as an installed package has it; virt-manager's package ships compiled too.
+- With 0 VMs a third program is measured the same way: a bare PySide6 QMainWindow of kvmgui's
+  size (the floor of any PySide6 app on this machine: interpreter, PySide6, QApplication).
 - Each app is started once untimed first (warm file cache; the X server has served clients
   before, as on a desktop: here virt-manager measured ~135 MiB as the first client of a freshly
   started or reset X server, ~82 MiB otherwise), then the rounds alternate the two; medians
@@ -55,6 +57,19 @@ from kvmgui.core.store import VmStore  # noqa: E402
 from tests.runtime.helpers import tiny_spec  # noqa: E402
 
 KVMGUI_TITLE = "^kvmgui — "
+FLOOR_TITLE = "^bare PySide6 window$"
+# The floor of any PySide6 app: the interpreter, PySide6's import, a QApplication and an empty
+# QMainWindow of kvmgui's size, nothing else.
+FLOOR_PROGRAM = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare PySide6 window")
+window.resize(980, 660)
+window.show()
+sys.exit(app.exec())
+"""
 VIRT_MANAGER_TITLE = "^Virtual Machine Manager$"
 POLL_S = 0.02
 TIMEOUT_S = 60.0
@@ -238,6 +253,12 @@ def kvmgui_case(root: Path, vms: int) -> tuple[list[str], dict[str, str]]:
     return argv, env
 
 
+def floor_case(root: Path) -> tuple[list[str], dict[str, str]]:
+    env = private_env(root)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return [sys.executable, "-c", FLOOR_PROGRAM], env
+
+
 def test_driver_xml(vms: int) -> str:
     domains = "".join(
         f"""
@@ -277,11 +298,13 @@ def main(args: argparse.Namespace) -> dict[str, object]:
                 "virt-manager": (*virt_manager_case(tmp / f"vm-{vms}", vms),
                                  VIRT_MANAGER_TITLE),
             }
+            if vms == 0 and args.floor:
+                cases["pyside6-floor"] = (*floor_case(tmp / "floor"), FLOOR_TITLE)
             runs: dict[str, list[Run]] = {name: [] for name in cases}
             for argv, env, title in cases.values():
                 measure(argv, env, display, title, 0.5, pixels)  # warm-up, not counted
             for n in range(args.rounds):
-                order = list(cases) if n % 2 == 0 else list(reversed(cases))
+                order = list(cases) if n % 2 == 0 else list(reversed(cases))  # interleaved
                 for name in order:
                     argv, env, title = cases[name]
                     run = measure(argv, env, display, title, args.settle, pixels)
@@ -314,6 +337,9 @@ if __name__ == "__main__":
     parser.add_argument("--settle", type=float, default=3.0,
                         help="seconds after the window appears before memory is read")
     parser.add_argument("--quick", action="store_true", help="one round, 1 s settle")
+    parser.add_argument("--no-floor", dest="floor", action="store_false",
+                        help="leave out the bare PySide6 window (the floor of a PySide6 app), "
+                             "measured with 0 VMs")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     arguments = parser.parse_args()
     if arguments.quick:
