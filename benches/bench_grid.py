@@ -112,6 +112,9 @@ def main(args: argparse.Namespace) -> dict[str, object]:
         c0, w0 = cpu_seconds(app.pid), time.monotonic()
         time.sleep(args.seconds)
         cpu = (cpu_seconds(app.pid) - c0) / (time.monotonic() - w0) * 100
+        if args.screenshot is not None:  # to see that every card shows its guest's screen
+            subprocess.run(["import", "-window", "root", str(args.screenshot)],
+                           env={**os.environ, "DISPLAY": display}, check=False)
         print(f"kvmgui with {args.vms} running guests in the grid, {args.seconds:g} s: "
               f"{cpu:.2f} % of one core")
         return {"vms": args.vms, "seconds": args.seconds, "app_cpu_percent": cpu,
@@ -140,6 +143,8 @@ if __name__ == "__main__":
     parser.add_argument("--settle", type=float, default=15.0)
     parser.add_argument("--quick", action="store_true", help="10 s settle, 10 s measured")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--screenshot", type=Path,
+                        help="save the screen at the end (PNG; needs ImageMagick's import)")
     parser.add_argument("--set", dest="setting", action="append", default=[],
                         metavar="NAME=SECONDS",
                         help="another setting for the app (e.g. thumbnail_interval_s=600), to "
