@@ -16,7 +16,9 @@ Needs Xvfb and xdotool (Debian: sudo apt install xvfb xdotool) and qemu-system-x
   and shows them as cards; its window is made 1280x800 so that every card is on screen.
 - After --settle seconds (default 15: reattached, first pictures taken), the kvmgui process's
   CPU time (utime + stime of all its threads, /proc/PID/stat) is read over --seconds
-  (default 30) and given as % of one core. The guests' QEMUs are not counted.
+  (default 30) and given as % of one core. The guests' QEMUs are not counted in it; their
+  own CPU over the same time is given next to it (answering the app's screendumps and stats
+  queries included).
 - Then the app is stopped and the guests forced off.
 """
 
@@ -43,7 +45,7 @@ from bench_startup import BenchError, need, start_xvfb, window_up  # noqa: E402
 from kvmgui.core.settings import Settings, save_settings  # noqa: E402
 from kvmgui.runtime.manager import VmManager  # noqa: E402
 from kvmgui.runtime.stats import CLOCK_TICKS, read_proc_times  # noqa: E402
-from tests.runtime.helpers import RunEnv, create_vm, tiny_spec  # noqa: E402
+from tests.runtime.helpers import RunEnv, create_vm, qemu_pids_using, tiny_spec  # noqa: E402
 
 TITLE = "^kvmgui — "
 
@@ -109,15 +111,19 @@ def main(args: argparse.Namespace) -> dict[str, object]:
         subprocess.run([xdotool, "windowsize", str(window), "1280", "800"],
                        env={**os.environ, "DISPLAY": display}, check=False)
         time.sleep(args.settle)
-        c0, w0 = cpu_seconds(app.pid), time.monotonic()
+        qemus = qemu_pids_using(env.root)
+        c0, q0, w0 = cpu_seconds(app.pid), sum(map(cpu_seconds, qemus)), time.monotonic()
         time.sleep(args.seconds)
-        cpu = (cpu_seconds(app.pid) - c0) / (time.monotonic() - w0) * 100
+        wall = time.monotonic() - w0
+        cpu = (cpu_seconds(app.pid) - c0) / wall * 100
+        qemu_cpu = (sum(map(cpu_seconds, qemus)) - q0) / wall * 100
         if args.screenshot is not None:  # to see that every card shows its guest's screen
             subprocess.run(["import", "-window", "root", str(args.screenshot)],
                            env={**os.environ, "DISPLAY": display}, check=False)
         print(f"kvmgui with {args.vms} running guests in the grid, {args.seconds:g} s: "
-              f"{cpu:.2f} % of one core")
+              f"{cpu:.2f} % of one core (the guests' {len(qemus)} QEMUs: {qemu_cpu:.1f} %)")
         return {"vms": args.vms, "seconds": args.seconds, "app_cpu_percent": cpu,
+                "qemu_cpu_percent": qemu_cpu,
                 "thumbnail_interval_s": settings.thumbnail_interval_s,
                 "stats_interval_s": settings.stats_interval_s}
     finally:
