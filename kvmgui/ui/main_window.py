@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import linecache
 import logging
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
@@ -840,6 +841,11 @@ class MainWindow(QMainWindow):
         still running, then probe the host (for the banner)."""
         if self._start_runtime and self.ctx.manager is None:
             await self._first_paint()
+            # PySide6's import hook (its __feature__ check) reads the source of every module
+            # imported after it into linecache: about 3 MiB of lines that nothing needs (a
+            # traceback reads them again). Dropped before the runtime's imports and after the
+            # host probe's, so that memory is reused instead of kept.
+            linecache.clearcache()
             self.bridge.attach(self.ctx.start_runtime())
         manager = self.ctx.manager
         if manager is not None:
@@ -851,6 +857,7 @@ class MainWindow(QMainWindow):
         self.reload()
         self.thumbnails.start()
         await self.ctx.refresh_host()
+        linecache.clearcache()  # see above
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._really_close:
