@@ -93,23 +93,36 @@ def main(args: argparse.Namespace) -> dict[str, object]:
         asyncio.run(start_guests(env, settings, args.vms))
         print(f"{args.vms} guests running (SeaBIOS, static screen)")
         environ = env.full_environ()
-        environ.update(DISPLAY=display, LANG="C.UTF-8", NO_AT_BRIDGE="1", QT_ACCESSIBILITY="0",
-                       PYTHONPYCACHEPREFIX=str(env.root / "pycache"))
+        environ.update(
+            DISPLAY=display,
+            LANG="C.UTF-8",
+            NO_AT_BRIDGE="1",
+            QT_ACCESSIBILITY="0",
+            PYTHONPYCACHEPREFIX=str(env.root / "pycache"),
+        )
         environ.pop("PYTHONDONTWRITEBYTECODE", None)
         environ.pop("QT_QPA_PLATFORM", None)
         script = ROOT / ".venv" / "bin" / "kvmgui"
         argv = [str(script)] if script.exists() else [sys.executable, "-m", "kvmgui.ui.app"]
         if os.environ.get("BENCH_GRID_ARGV"):  # profiling: another way to start the app
             argv = os.environ["BENCH_GRID_ARGV"].split()
-        app = subprocess.Popen(argv, env=environ, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        app = subprocess.Popen(
+            argv,
+            env=environ,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while (window := window_up(xdotool, display, TITLE)) is None:
             if app.poll() is not None or time.monotonic() > deadline:
                 raise BenchError("the app's window did not appear")
             time.sleep(0.1)
-        subprocess.run([xdotool, "windowsize", str(window), "1280", "800"],
-                       env={**os.environ, "DISPLAY": display}, check=False)
+        subprocess.run(
+            [xdotool, "windowsize", str(window), "1280", "800"],
+            env={**os.environ, "DISPLAY": display},
+            check=False,
+        )
         time.sleep(args.settle)
         qemus = qemu_pids_using(env.root)
         c0, q0, w0 = cpu_seconds(app.pid), sum(map(cpu_seconds, qemus)), time.monotonic()
@@ -118,14 +131,23 @@ def main(args: argparse.Namespace) -> dict[str, object]:
         cpu = (cpu_seconds(app.pid) - c0) / wall * 100
         qemu_cpu = (sum(map(cpu_seconds, qemus)) - q0) / wall * 100
         if args.screenshot is not None:  # to see that every card shows its guest's screen
-            subprocess.run(["import", "-window", "root", str(args.screenshot)],
-                           env={**os.environ, "DISPLAY": display}, check=False)
-        print(f"kvmgui with {args.vms} running guests in the grid, {args.seconds:g} s: "
-              f"{cpu:.2f} % of one core (the guests' {len(qemus)} QEMUs: {qemu_cpu:.1f} %)")
-        return {"vms": args.vms, "seconds": args.seconds, "app_cpu_percent": cpu,
-                "qemu_cpu_percent": qemu_cpu,
-                "thumbnail_interval_s": settings.thumbnail_interval_s,
-                "stats_interval_s": settings.stats_interval_s}
+            subprocess.run(
+                ["import", "-window", "root", str(args.screenshot)],
+                env={**os.environ, "DISPLAY": display},
+                check=False,
+            )
+        print(
+            f"kvmgui with {args.vms} running guests in the grid, {args.seconds:g} s: "
+            f"{cpu:.2f} % of one core (the guests' {len(qemus)} QEMUs: {qemu_cpu:.1f} %)"
+        )
+        return {
+            "vms": args.vms,
+            "seconds": args.seconds,
+            "app_cpu_percent": cpu,
+            "qemu_cpu_percent": qemu_cpu,
+            "thumbnail_interval_s": settings.thumbnail_interval_s,
+            "stats_interval_s": settings.stats_interval_s,
+        }
     finally:
         if app is not None:
             app.send_signal(signal.SIGTERM)
@@ -149,12 +171,20 @@ if __name__ == "__main__":
     parser.add_argument("--settle", type=float, default=15.0)
     parser.add_argument("--quick", action="store_true", help="10 s settle, 10 s measured")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
-    parser.add_argument("--screenshot", type=Path,
-                        help="save the screen at the end (PNG; needs ImageMagick's import)")
-    parser.add_argument("--set", dest="setting", action="append", default=[],
-                        metavar="NAME=SECONDS",
-                        help="another setting for the app (e.g. thumbnail_interval_s=600), to "
-                             "see what each part costs")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        help="save the screen at the end (PNG; needs ImageMagick's import)",
+    )
+    parser.add_argument(
+        "--set",
+        dest="setting",
+        action="append",
+        default=[],
+        metavar="NAME=SECONDS",
+        help="another setting for the app (e.g. thumbnail_interval_s=600), to "
+        "see what each part costs",
+    )
     arguments = parser.parse_args()
     arguments.setting = {k: float(v) for k, v in (a.split("=", 1) for a in arguments.setting)}
     if arguments.quick:

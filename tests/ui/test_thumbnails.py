@@ -42,14 +42,18 @@ class FakeController:
         return Outcome.success("", value=screen)
 
 
-def _poller(controllers: dict[str, FakeController],
-            visible: Callable[[], list[str]] | None = None) -> tuple[ThumbnailPoller, Any]:
+def _poller(
+    controllers: dict[str, FakeController], visible: Callable[[], list[str]] | None = None
+) -> tuple[ThumbnailPoller, Any]:
     model = VmListModel()
     model.set_rows([VmRow(vm_id, vm_id, OsPreset.LINUX, 64, 1) for vm_id in controllers])
     for vm_id in controllers:
         model.update(vm_id, state=VmState.RUNNING)
-    ctx = SimpleNamespace(settings=SimpleNamespace(thumbnail_interval_s=5.0), manager=object(),
-                          controller=controllers.get)
+    ctx = SimpleNamespace(
+        settings=SimpleNamespace(thumbnail_interval_s=5.0),
+        manager=object(),
+        controller=controllers.get,
+    )
     return ThumbnailPoller(ctx, model, visible_ids=visible), model  # type: ignore[arg-type]
 
 
