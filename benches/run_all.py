@@ -10,8 +10,8 @@ in the same run on the same machine. --quick shortens every benchmark (about 2 m
 instead of about 8): good for checking that they work, too noisy to publish.
 
 Benchmarks: supervision (bench_stats.py), io (bench_io.py), first_output
-(bench_first_output.py), startup (bench_startup.py). A benchmark that fails leaves its rows
-marked "not measured" with the reason, and the others still run.
+(bench_first_output.py), startup (bench_startup.py), grid (bench_grid.py). A benchmark
+that fails leaves its rows marked "not measured" with the reason, and the others still run.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ BENCHES: dict[str, tuple[str, list[str]]] = {
     "io": ("bench_io.py", []),
     "first_output": ("bench_first_output.py", []),
     "startup": ("bench_startup.py", []),
+    "grid": ("bench_grid.py", []),
 }
 
 Figures = dict[str, Any]
@@ -125,20 +126,44 @@ def rows_startup(f: Figures) -> list[Row]:
     rows: list[Row] = []
     for vms, ref in ((0, "test:///default, 1 demo VM"), (50, "test driver, 50 VMs")):
         rows.append((
-            f"App start-up until the main window is shown, {vms} VMs defined (lower is better)",
+            f"App start-up until the main window is first painted, {vms} VMs defined "
+            "(lower is better)",
             secs(f[f"kvmgui_{vms}_s"]),
             f"{secs(f[f'virt-manager_{vms}_s'])} (virt-manager, {ref})",
             ratio(f[f"kvmgui_{vms}_s"], f[f"virt-manager_{vms}_s"]),
         ))
     for vms in (0, 50):
         rows.append((
-            f"Resident memory {f['settle_s']:g} s after the window, {vms} VMs (lower is better)",
+            f"Resident memory {f['settle_s']:g} s after the first paint, {vms} VMs "
+            "(lower is better)",
             f"{mib(f[f'kvmgui_{vms}_rss_mib'])} (PSS {mib(f[f'kvmgui_{vms}_pss_mib'])})",
             f"{mib(f[f'virt-manager_{vms}_rss_mib'])} "
             f"(PSS {mib(f[f'virt-manager_{vms}_pss_mib'])}, virt-manager)",
             ratio(f[f"kvmgui_{vms}_rss_mib"], f[f"virt-manager_{vms}_rss_mib"]),
         ))
+    if "pyside6-floor_0_s" in f:
+        floor, floor_rss = f["pyside6-floor_0_s"], f["pyside6-floor_0_rss_mib"]
+        rows.append((
+            "The floor: a bare PySide6 window of the same size, painted / resident memory "
+            "(lower is better)",
+            f"{secs(floor)} / {mib(floor_rss)}",
+            f"{secs(f['virt-manager_0_s'])} / {mib(f['virt-manager_0_rss_mib'])} "
+            "(virt-manager, 0 VMs)",
+            f"{ratio(floor, f['virt-manager_0_s'])} / "
+            f"{ratio(floor_rss, f['virt-manager_0_rss_mib'])}",
+        ))
     return rows
+
+
+def rows_grid(f: Figures) -> list[Row]:
+    return [(
+        f"The app idle with {f['vms']} running guests in the grid (static screens; pictures "
+        f"every {f['thumbnail_interval_s']:g} s, stats every {f['stats_interval_s']:g} s; "
+        "CPU, lower is better)",
+        pct(f["app_cpu_percent"]),
+        f"the {f['vms']} guests' own QEMUs: {pct(f['qemu_cpu_percent'])}",
+        ratio(f["app_cpu_percent"], f["qemu_cpu_percent"]),
+    )]
 
 
 ROWS: dict[str, Callable[[Figures], list[Row]]] = {
@@ -146,6 +171,7 @@ ROWS: dict[str, Callable[[Figures], list[Row]]] = {
     "io": rows_io,
     "first_output": rows_first_output,
     "startup": rows_startup,
+    "grid": rows_grid,
 }
 
 

@@ -971,6 +971,16 @@ class VmController:
             return await actions.screenshot(session, self.name, temp, dest,
                                             overwrite=overwrite)
 
+    async def screen_png(self) -> Outcome[bytes]:
+        """The screen as PNG bytes (the value), for thumbnails; no file is left anywhere."""
+        self._shot += 1
+        temp = self.run.dir / f"screendump-{os.getpid()}-{self._shot}.png"
+        async with self._lock:
+            session = self._session_or_failure()
+            if isinstance(session, Outcome):
+                return session
+            return await actions.screen_png(session, temp)
+
     async def send_keys(self, combos: Sequence[str]) -> Outcome:
         parsed = actions.parse_keys(combos)
         if isinstance(parsed, Outcome):

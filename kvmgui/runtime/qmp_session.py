@@ -26,7 +26,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from qemu.qmp import ConnectError, ExecInterruptedError, ExecuteError, QMPClient, StateError
+from qemu.qmp import (
+    ConnectError,
+    ExecInterruptedError,
+    ExecuteError,
+    QMPClient,
+    StateError,
+)
+from qemu.qmp import Message as QmpMessage
 from qemu.qmp.protocol import Runstate
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
@@ -43,6 +50,23 @@ CONNECT_ATTEMPTS = 3
 _TRANSIENT_ERRNOS = frozenset({errno.EINVAL, errno.ECONNRESET, errno.EPIPE})
 
 EventCallback = Callable[[str, dict[str, Any], float], None]
+
+
+
+class _QuietClient(QMPClient):
+    """QMPClient whose message hooks pretty-print a message only when debug logging is on:
+    the library formats every message (indented JSON, about 1 ms) even when nothing is
+    logged, which was most of the app's idle CPU with ten guests sampled every 2 s."""
+
+    def _cb_outbound(self, msg: QmpMessage) -> QmpMessage:
+        if self.logger.isEnabledFor(logging.DEBUG):
+            return super()._cb_outbound(msg)
+        return msg
+
+    def _cb_inbound(self, msg: QmpMessage) -> QmpMessage:
+        if self.logger.isEnabledFor(logging.DEBUG):
+            return super()._cb_inbound(msg)
+        return msg
 
 
 class QmpError(KvmguiError):
@@ -163,7 +187,7 @@ class QmpSession:
         attempt = 0
         while True:
             attempt += 1
-            client = QMPClient(self.name)
+            client = _QuietClient(self.name)
             remaining = max(0.05, deadline - time.monotonic())
             try:
                 await asyncio.wait_for(client.connect(str(self.socket_path)), remaining)

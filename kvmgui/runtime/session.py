@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import Settings, load_settings
-from kvmgui.runtime.context import MonitorRole
 from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 if TYPE_CHECKING:
+    # Types only: the app lists its VMs through this module before its first paint, and the
+    # runtime context (events, stats, advisor) is not needed for that.
+    from kvmgui.runtime.context import MonitorRole
     from kvmgui.runtime.manager import VmManager
 
 
@@ -58,18 +60,23 @@ def open_runtime(
     paths: AppPaths,
     settings: Settings,
     *,
-    role: MonitorRole = MonitorRole.APP,
+    role: MonitorRole | None = None,
     sample_stats: bool = True,
     store: StoreWithThrowaways | None = None,
 ) -> Runtime:
-    """The store and a VmManager on it (not opened yet: `await manager.open()`).
+    """The store and a VmManager on it (not opened yet: `await manager.open()`); the role
+    is APP unless told otherwise.
 
     `store`: one this module opened already (open_store), for a short-lived manager beside
     the caller's own store (deleting a VM the app's runtime does not know).
     """
-    # Imported here: the manager itself falls back to open_store() when given no store.
+    # Imported here: the manager itself falls back to open_store() when given no store; and
+    # for start-up cost, listing the VMs (open_store) does not import the runtime context.
+    from kvmgui.runtime.context import MonitorRole
     from kvmgui.runtime.manager import VmManager
 
+    if role is None:
+        role = MonitorRole.APP
     if store is None:
         store = open_store(paths, settings)
     manager = VmManager(paths, settings, store=store, role=role, sample_stats=sample_stats)

@@ -104,20 +104,22 @@ def launch(paths: AppPaths, guard: SingleInstance | None = None) -> Launched:
     return Launched(window, window.spawn(window.startup()))
 
 
-def build_context(paths: AppPaths) -> AppContext:
-    """The context with its runtime, from the settings file: what build() gives the window
-    (tests that drive windows of their own start from it too)."""
+def build_context(paths: AppPaths, *, start_runtime: bool = True) -> AppContext:
+    """The context from the settings file, with its runtime started unless told otherwise:
+    what build() gives the window (tests that drive windows of their own start from it too)."""
     env = load_environment(paths)  # as kvmgui-cli reads them
     ctx = AppContext(paths, env.settings, settings_warnings=env.settings_warnings)
-    ctx.start_runtime()
+    if start_runtime:
+        ctx.start_runtime()
     return ctx
 
 
 def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
-    """The context, the runtime and the main window (also used by the screenshot script)."""
-    ctx = build_context(paths)
+    """The context and the main window (also used by the screenshot script); the window's
+    startup() starts the runtime once the window has been painted."""
+    ctx = build_context(paths, start_runtime=False)
     warnings = ctx.settings_warnings
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, start_runtime=True)
     if guard is not None:
 
         def bring_forward() -> None:

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import linecache
 import logging
 from collections.abc import Coroutine
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,34 +42,26 @@ from PySide6.QtWidgets import (
 from kvmgui.core.settings import OnQuit
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
-from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
-from kvmgui.ui.console_view import ConsoleView
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.details import VmWindow
 from kvmgui.ui.errors import show_error, show_exception
-from kvmgui.ui.hostcheck_dialog import HostCheckDialog
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
-from kvmgui.ui.media.clone_dialog import CloneDialog
-from kvmgui.ui.media.copy_device_dialog import CopyDeviceDialog
-from kvmgui.ui.media.image_tools import ImageToolsDialog
-from kvmgui.ui.media.restore import RestoreDialog
-from kvmgui.ui.media.usb_test import UsbTestDialog
-from kvmgui.ui.models import Role, VmListModel, VmRow, state_word
-from kvmgui.ui.preferences import PreferencesDialog
+from kvmgui.ui.models import Column, Role, VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.tasks import spawn_into
 from kvmgui.ui.thumbnails import ThumbnailPoller
 from kvmgui.ui.views import VmGridView, VmTableView
 from kvmgui.ui.vm_actions import VmActions
 from kvmgui.ui.widgets import keep_open
-from kvmgui.ui.wizard import NewVmWizard, SourceKind
 
 if TYPE_CHECKING:
     from kvmgui.runtime.outcome import Outcome
+    from kvmgui.ui.console_view import ConsoleView
+    from kvmgui.ui.details import VmWindow
     from kvmgui.ui.details_console import ConsolePage
+    from kvmgui.ui.wizard import NewVmWizard
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
@@ -91,10 +93,15 @@ class MainWindow(QMainWindow):
         ctx: AppContext,
         *,
         bridge: RuntimeBridge | None = None,
+        start_runtime: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`start_runtime`: ctx has no runtime yet; startup() starts it once the window is on
+        screen (the runtime's modules are not needed for the first paint)."""
         super().__init__(parent)
         self.ctx = ctx
+        self._start_runtime = start_runtime
+        self._painted: asyncio.Future[None] | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
         self.setWindowIcon(app_icon())
@@ -111,6 +118,10 @@ class MainWindow(QMainWindow):
         self._really_close = False
         self._reloading = False
         self.load_errors: list[str] = []
+        # The console page (and the RFB client and numpy under it) is built the first time a
+        # console is opened: nothing of it is on screen at start-up.
+        self._console: ConsoleView | None = None
+        self._chrome_before_fullscreen: list[QWidget] = []
 
         self._build_central()
         self.vm_actions = VmActions(ctx, self, self.selected_row)
@@ -124,7 +135,6 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(core_text(text), 8000)
         )
 
-        self._build_console_view()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -136,7 +146,7 @@ class MainWindow(QMainWindow):
         self.bridge.stats_sampled.connect(self._stats_sampled)
         self.bridge.vm_list_changed.connect(self.reload)
         self.bridge.disk_error.connect(self._disk_error)
-        self.bridge.console_available.connect(self.console_view.set_address)
+        self.bridge.console_available.connect(self._console_available)
         self.bridge.advice_changed.connect(self._advice_changed)
         ctx.host_changed.connect(self._host_changed)
         ctx.settings_changed.connect(self._settings_changed)
@@ -144,7 +154,8 @@ class MainWindow(QMainWindow):
         self.model.rowsRemoved.connect(self._list_changed)
         self.model.dataChanged.connect(self._data_changed)
 
-        self.thumbnails = ThumbnailPoller(ctx, self.model, self)
+        self.thumbnails = ThumbnailPoller(ctx, self.model, self, visible_ids=self.visible_vm_ids)
+        self._connect_view(self.grid)
         self.restore_view_state()
         self.reload()
 
@@ -167,11 +178,10 @@ class MainWindow(QMainWindow):
         self.empty.usb_clicked.connect(self.test_usb_stick)
         self.stack.addWidget(self.empty)
         self.grid = VmGridView(self.model, self.stack)
-        self.table = VmTableView(self.model, self.stack)
-        self.table.setSelectionModel(self.grid.selectionModel())
         self.selection = self.grid.selectionModel()
         self.stack.addWidget(self.grid)
-        self.stack.addWidget(self.table)
+        # The table is built the first time it is shown (see `table`).
+        self._table: VmTableView | None = None
         # The list and a VM's console take turns in the window (open_console / show_list).
         self.pages = QStackedWidget(central)
         self.pages.addWidget(self.stack)
@@ -179,21 +189,46 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.selection.selectionChanged.connect(self._selection_changed)
         self.selection.currentChanged.connect(self._selection_changed)
-        for view in (self.grid, self.table):
-            view.activated.connect(self._activated)
-            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
 
-    def _build_console_view(self) -> None:
-        a = self.vm_actions
-        self.console_view = ConsoleView(
-            self.ctx, [*a.power(), a.details], self.pages
-        )
-        self.console_view.back_requested.connect(self.show_list)
-        self.console_view.start_requested.connect(self._start_from_console)
-        self.console_view.attached.connect(self.open_console)
-        self.console_view.fullscreen_changed.connect(self._console_fullscreen)
-        self._chrome_before_fullscreen: list[QWidget] = []
-        self.pages.addWidget(self.console_view)
+    def _connect_view(self, view: QAbstractItemView) -> None:
+        view.activated.connect(self._activated)
+        view.customContextMenuRequested.connect(lambda pos: self._context_menu(view, pos))
+        view.verticalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
+        view.horizontalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
+
+    @property
+    def table(self) -> VmTableView:
+        """The table view of the list, built on first use: setting up a QTableView costs
+        about as much as the rest of the window, and the cards are what most people see."""
+        if self._table is None:
+            table = VmTableView(self.model, self.stack)
+            table.setSelectionModel(self.selection)
+            self.stack.addWidget(table)
+            self._table = table
+            self._connect_view(table)
+        return self._table
+
+    @property
+    def console_view(self) -> ConsoleView:
+        """The console page, built on first use."""
+        if self._console is None:
+            # Imported here for start-up cost: the console widget pulls in the RFB client
+            # and numpy, none of which the list needs.
+            from kvmgui.ui.console_view import ConsoleView
+
+            a = self.vm_actions
+            view = ConsoleView(self.ctx, [*a.power(), a.details], self.pages)
+            view.back_requested.connect(self.show_list)
+            view.start_requested.connect(self._start_from_console)
+            view.attached.connect(self.open_console)
+            view.fullscreen_changed.connect(self._console_fullscreen)
+            self.pages.addWidget(view)
+            self._console = view
+        return self._console
+
+    def _console_available(self, vm_id: str, uri: object) -> None:
+        if self._console is not None:
+            self._console.set_address(vm_id, uri)
 
     def _build_actions(self) -> None:
         self.usb_action = QAction(icon("usb"), translate("MainWindow", "Test a &USB stick…"), self)
@@ -348,6 +383,7 @@ class MainWindow(QMainWindow):
     def set_view(self, mode: str) -> None:
         (self.table_action if mode == TABLE else self.grid_action).setChecked(True)
         self._update_stack()
+        self.thumbnails.tick_soon()
 
     def _update_stack(self) -> None:
         if self.model.rowCount() == 0:
@@ -357,6 +393,26 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> QAbstractItemView:
         return self.table if self.view_mode == TABLE else self.grid
+
+    def visible_vm_ids(self) -> list[str]:
+        """The VMs whose picture is on screen now: none while the window is hidden or
+        minimised or shows a console; else those whose card (or table row's screen) is in
+        the visible part of the list."""
+        view = self.current_view()
+        if (
+            not self.isVisible()
+            or self.isMinimized()
+            or self.pages.currentWidget() is not self.stack
+            or self.stack.currentWidget() is not view
+        ):
+            return []
+        area = view.viewport().rect()
+        column = Column.SCREEN if view is self._table else Column.NAME
+        return [
+            row.vm_id
+            for i, row in enumerate(self.model.rows())
+            if view.visualRect(self.model.index(i, column)).intersects(area)
+        ]
 
     # -- the list ---------------------------------------------------------------------------
 
@@ -525,7 +581,8 @@ class MainWindow(QMainWindow):
         if not isinstance(state, VmState):
             return
         reason = core_text(reason)  # a runtime Message (the signal keeps it one)
-        self.console_view.set_state(vm_id, state)
+        if self._console is not None:
+            self._console.set_state(vm_id, state)
         if self.model.get(vm_id) is None:
             self.reload()
         old = self.model.get(vm_id)
@@ -612,6 +669,9 @@ class MainWindow(QMainWindow):
     # -- windows ----------------------------------------------------------------------------
 
     def open_wizard(self, source: object = None) -> NewVmWizard:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.wizard import NewVmWizard, SourceKind
+
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.raise_()
             self.wizard.activateWindow()
@@ -626,6 +686,9 @@ class MainWindow(QMainWindow):
         return wizard
 
     def test_usb_stick(self) -> QWidget:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.media.usb_test import UsbTestDialog
+
         def console(vm_id: str) -> None:
             self.reload()
             self.open_console(vm_id)
@@ -633,9 +696,15 @@ class MainWindow(QMainWindow):
         return keep_open(self.dialogs, UsbTestDialog(self.ctx, self, open_console=console))
 
     def open_image_tools(self, image: str = "") -> QWidget:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.media.image_tools import ImageToolsDialog
+
         return keep_open(self.dialogs, ImageToolsDialog(self.ctx, self, image=image))
 
     def open_clone(self, vm_id: str | None) -> QWidget | None:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.media.clone_dialog import CloneDialog
+
         stored = self._stored(vm_id) if vm_id else None
         if stored is None:
             return None
@@ -649,10 +718,16 @@ class MainWindow(QMainWindow):
         return keep_open(self.dialogs, dialog)
 
     def open_copy_device(self, vm_id: str | None) -> QWidget:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.media.copy_device_dialog import CopyDeviceDialog
+
         stored = self._stored(vm_id) if vm_id else None
         return keep_open(self.dialogs, CopyDeviceDialog(self.ctx, self, stored=stored))
 
     def open_restore(self) -> QWidget:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.media.restore import RestoreDialog
+
         def created(stored: StoredVm) -> None:
             self.reload()
             self.select(stored.spec.id)
@@ -684,7 +759,8 @@ class MainWindow(QMainWindow):
     def _vm_deleted(self, vm_id: str) -> None:
         if self.console_vm_id() == vm_id:
             self.show_list()
-        self.console_view.forget(vm_id)
+        if self._console is not None:
+            self._console.forget(vm_id)
         window = self.vm_windows.pop(vm_id, None)
         if window is not None:
             window.close()
@@ -695,10 +771,8 @@ class MainWindow(QMainWindow):
 
     def console_vm_id(self) -> str | None:
         """The VM whose console the window shows (None: the list is shown)."""
-        if not hasattr(self, "console_view"):  # built after the actions first ask
-            return None
-        if self.pages.currentWidget() is self.console_view:
-            return self.console_view.current_vm_id
+        if self._console is not None and self.pages.currentWidget() is self._console:
+            return self._console.current_vm_id
         return None
 
     def open_console(self, vm_id: str) -> ConsolePage | None:
@@ -743,18 +817,23 @@ class MainWindow(QMainWindow):
             self._chrome_before_fullscreen = []
 
     def show_list(self) -> None:
-        self.console_view.leave()
+        if self._console is not None:
+            self._console.leave()
         self.pages.setCurrentWidget(self.stack)
         self.toolbar.show()
         self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
         self.vm_actions.refresh()
         self.current_view().setFocus()
+        self.thumbnails.tick_soon()
 
     def _start_from_console(self, vm_id: str) -> None:
         if self.console_vm_id() == vm_id:
             self.vm_actions.run("start")
 
     def open_vm_window(self, vm_id: str, page: str = "overview") -> VmWindow | None:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.details import VmWindow
+
         window = self.vm_windows.get(vm_id)
         if window is None:
             stored = self._stored(vm_id)
@@ -775,7 +854,7 @@ class MainWindow(QMainWindow):
             window.host_check_requested.connect(self.open_host_check)
             window.vm_actions.deleted.connect(self._vm_deleted)
             window.saved.connect(lambda *_: self.reload())
-            window.saved.connect(lambda stored: self.console_view.set_spec(stored.spec))
+            window.saved.connect(self._spec_saved)
             self.vm_windows[vm_id] = window
         window.show_page(page)
         window.show()
@@ -783,10 +862,20 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def _spec_saved(self, stored: Any) -> None:
+        if self._console is not None:
+            self._console.set_spec(stored.spec)
+
     def open_preferences(self) -> QWidget:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.preferences import PreferencesDialog
+
         return keep_open(self.dialogs, PreferencesDialog(self.ctx, self), modal=True)
 
     def open_host_check(self) -> QWidget:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.hostcheck_dialog import HostCheckDialog
+
         dialog = HostCheckDialog(self.ctx, self)
         keep_open(self.dialogs, dialog)
         if self.ctx.host_report is None:
@@ -794,6 +883,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_about(self) -> QWidget:
+        # Imported on first use, for start-up cost: the first paint needs none of it.
+        from kvmgui.ui.about import AboutDialog
+
         return keep_open(self.dialogs, AboutDialog(self.ctx, self), modal=True)
 
     # -- start-up and quitting --------------------------------------------------------------
@@ -805,8 +897,45 @@ class MainWindow(QMainWindow):
     def _task_failed(self, exc: BaseException) -> None:
         show_exception(self, translate("MainWindow", "kvmgui could not finish a task."), exc)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            if self._painted is not None and not self._painted.done():
+                self._painted.set_result(None)
+        return super().eventFilter(watched, event)
+
+    async def _first_paint(self, timeout_s: float = 2.0) -> None:
+        """Return once the window has been painted (at once when it is not shown)."""
+        if not self.isVisible():
+            return
+        self._painted = asyncio.get_running_loop().create_future()
+        self.installEventFilter(self)
+        self.update()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._painted), timeout_s)
+        self.removeEventFilter(self)
+        # One more turn of the event loop, so the painted frame reaches the screen before
+        # the runtime's imports take the Qt thread.
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def turned() -> None:
+            if not done.done():
+                done.set_result(None)
+
+        QTimer.singleShot(0, turned)
+        await done
+
     async def startup(self) -> None:
-        """Reattach to guests still running, then probe the host (for the banner)."""
+        """Start the runtime once the window is on screen (when asked to), reattach to guests
+        still running, then probe the host (for the banner)."""
+        if self._start_runtime and self.ctx.manager is None:
+            await self._first_paint()
+            # PySide6's import hook (its __feature__ check) reads the source of every module
+            # imported after it into linecache: about 3 MiB of lines that nothing needs (a
+            # traceback reads them again). Dropped before the runtime's imports and after the
+            # host probe's, so that memory is reused instead of kept.
+            linecache.clearcache()
+            self.bridge.attach(self.ctx.start_runtime())
         manager = self.ctx.manager
         if manager is not None:
             self.statusBar().showMessage(
@@ -817,6 +946,7 @@ class MainWindow(QMainWindow):
         self.reload()
         self.thumbnails.start()
         await self.ctx.refresh_host()
+        linecache.clearcache()  # see above
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._really_close:
@@ -926,7 +1056,8 @@ class MainWindow(QMainWindow):
 
     def _shutdown_children(self) -> None:
         self.thumbnails.stop()
-        self.console_view.close_all()
+        if self._console is not None:
+            self._console.close_all()
         for window in list(self.vm_windows.values()):
             with contextlib.suppress(RuntimeError):
                 window.close()

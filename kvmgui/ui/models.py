@@ -337,8 +337,48 @@ class VmListModel(QAbstractTableModel):
             new = replace(new, cpu_percent=None, memory_used_bytes=None, thumbnail=None)
         if new != old:
             self._rows[i] = new
-            self._changed(i)
+            self._changed(i, old, new)
         return True
 
-    def _changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+    def _changed(self, row: int, old: VmRow | None = None, new: VmRow | None = None) -> None:
+        """Tell the views what changed in `row`: with `old` and `new`, only the cells whose
+        text, picture or tooltip changed. A view repaints one item for a one-cell notice but
+        its whole visible area for a range, and most updates (live numbers every few seconds,
+        a picture) change one or two cells."""
+        last = len(Column) - 1
+        if old is None or new is None or _shared(old) != _shared(new):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            return
+        columns = [c for c in Column if self._cell(old, c) != self._cell(new, c)]
+        if Column.NAME in columns:  # the cell a card stands for (views.VmCardDelegate)
+            index = self.index(row, Column.NAME)
+            self.dataChanged.emit(index, index)
+            columns.remove(Column.NAME)
+        if columns:
+            self.dataChanged.emit(self.index(row, min(columns)), self.index(row, max(columns)))
+
+    def _cell(self, row: VmRow, column: Column) -> tuple[object, ...]:
+        """What one cell shows, beyond the fields every cell's tooltip shows (_shared)."""
+        if column is Column.NAME:
+            # A card draws the name cell with the picture and the CPU figure too.
+            return (row.memory_mib, row.cpus, id(row.thumbnail), self._display(row, Column.CPU))
+        if column in (Column.MEMORY, Column.HOST_MEMORY):
+            return (self._display(row, Column.MEMORY), self._display(row, Column.HOST_MEMORY))
+        if column is Column.SCREEN:
+            return (id(row.thumbnail),)
+        return (self._display(row, column),)
+
+
+def _shared(row: VmRow) -> tuple[object, ...]:
+    """The fields that every cell shows (in its text, icon or tooltip)."""
+    return (
+        row.vm_id,
+        row.name,
+        row.os,
+        row.state,
+        row.reason,
+        row.details,
+        row.broken,
+        row.advice,
+        row.throwaway,
+    )

@@ -1,16 +1,24 @@
 """Live thumbnails of running guests: a QMP screendump every few seconds, scaled down.
 
-The runtime asks QEMU for the picture (the file is written by QEMU into the VM's private
-runtime folder); this module only schedules that, reads the PNG off the Qt thread and hands a
-small QImage to the list model. One request per VM at a time, so a slow guest never piles up
-screendumps.
+The runtime asks QEMU for the picture (written by QEMU into the VM's private runtime folder,
+read back and removed there); this module only schedules that, decodes the PNG off the Qt
+thread and hands a small QImage to the list model. One request per VM at a time, so a slow
+guest never piles up screendumps.
+
+Idle guests cost next to nothing: only VMs whose card (or table row) is on screen are asked,
+nothing at all while the window is hidden, minimised or shows a console; a picture whose bytes
+were seen lately (a blinking cursor alternates two) is not decoded again, and one identical to
+the picture shown is not handed to the model, so the views repaint nothing
+(benches/bench_grid.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QImage
@@ -21,6 +29,10 @@ from kvmgui.ui.models import VmListModel
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(320, 180)
+RECENT_PICTURES = 3
+
+# The VMs whose picture is on screen now; None: every VM (no view to ask).
+VisibleIds = Callable[[], Iterable[str] | None]
 
 
 def scaled_thumbnail(data: bytes) -> QImage | None:
@@ -32,26 +44,33 @@ def scaled_thumbnail(data: bytes) -> QImage | None:
     )
 
 
-async def _read(path: Path) -> bytes | None:
-    def read() -> bytes | None:
-        try:
-            return path.read_bytes()
-        except OSError:
-            return None
-
-    return await asyncio.to_thread(read)
-
-
 class ThumbnailPoller(QObject):
-    def __init__(self, ctx: AppContext, model: VmListModel, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        model: VmListModel,
+        parent: QObject | None = None,
+        *,
+        visible_ids: VisibleIds | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
+        self.visible_ids = visible_ids
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
+        # A card scrolled into view (or the list shown again) gets its picture without
+        # waiting for the next round; bursts of scrolling make one tick.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(250)
+        self._soon.timeout.connect(self.tick)
         self._busy: set[str] = set()
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        # Per VM, its last pictures by digest, the most recent last.
+        self._recent: dict[str, dict[bytes, QImage]] = {}
         self.grabbed = 0  # pictures received (tests and diagnostics)
+        self.unchanged = 0  # pictures identical to the one shown (tests and diagnostics)
         self.apply_interval()
 
     def apply_interval(self) -> None:
@@ -61,14 +80,24 @@ class ThumbnailPoller(QObject):
         self.timer.start()
         self.tick()
 
+    def tick_soon(self) -> None:
+        """Look again shortly at which pictures are on screen (while polling runs)."""
+        if self.timer.isActive():
+            self._soon.start()
+
     def stop(self) -> None:
         self.timer.stop()
+        self._soon.stop()
         for task in list(self._tasks):
             task.cancel()
 
     def tick(self) -> None:
+        shown = self.visible_ids() if self.visible_ids is not None else None
+        wanted = set(shown) if shown is not None else None
         for row in self.model.rows():
-            if row.state is VmState.RUNNING:
+            if row.state is not VmState.RUNNING:
+                self._recent.pop(row.vm_id, None)  # the next start shows fresh pictures
+            elif wanted is None or row.vm_id in wanted:
                 self.refresh_soon(row.vm_id)
 
     def refresh_soon(self, vm_id: str) -> asyncio.Task[object] | None:
@@ -97,17 +126,33 @@ class ThumbnailPoller(QObject):
         return image
 
     async def screenshot(self, vm_id: str) -> QImage | None:
-        """A scaled picture of the guest's screen, or None when there is none."""
+        """A scaled picture of the guest's screen; None when there is none or when it is the
+        picture already shown (the list keeps that one)."""
         controller = self.ctx.controller(vm_id)
         if controller is None:
             return None
-        folder = self.ctx.paths.cache_dir / "thumbnails"
-        await asyncio.to_thread(folder.mkdir, mode=0o700, parents=True, exist_ok=True)
-        target = folder / f"{vm_id[:12]}.png"
-        outcome = await controller.screenshot(target)
-        if not outcome.ok:
+        outcome = await controller.screen_png()
+        data = outcome.value if outcome.ok else None
+        if not isinstance(data, bytes) or not data:
             return None
-        data = await _read(Path(outcome.value or target))
+        # QEMU encodes the same screen into the same bytes: an unchanged screen is found
+        # without decoding it. The last few pictures are kept decoded, because a text screen
+        # with a blinking cursor alternates between two.
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        recent = self._recent.setdefault(vm_id, {})
+        row = self.model.get(vm_id)
+        known = recent.pop(digest, None)
+        if known is not None:
+            recent[digest] = known  # the most recent last
+            if row is not None and row.thumbnail is known:
+                self.unchanged += 1
+                return None
+            return known
         # Decoding and scaling a PNG takes 7-16 ms: off the Qt thread (QImage is thread-safe),
         # or ten running guests stall the UI every round (benches/bench_ui_latency.py).
-        return await asyncio.to_thread(scaled_thumbnail, data) if data else None
+        image = await asyncio.to_thread(scaled_thumbnail, data)
+        if image is not None:
+            recent[digest] = image
+            while len(recent) > RECENT_PICTURES:
+                del recent[next(iter(recent))]
+        return image

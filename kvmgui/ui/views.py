@@ -7,7 +7,17 @@ selected VM.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHideEvent,
+    QIcon,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -40,7 +50,34 @@ TABLE_THUMB = QSize(88, 50)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
+class ScaledPictures:
+    """Each thumbnail scaled once to the size a view draws it at and turned into a pixmap
+    (drawn as is, where a QImage is converted at every draw), not at every repaint: a card
+    repaints whenever its CPU figure changes."""
+
+    LIMIT = 64
+
+    def __init__(self) -> None:
+        self._scaled: dict[tuple[int, int, int], QPixmap] = {}
+
+    def get(self, image: QImage, size: QSize) -> QPixmap:
+        key = (image.cacheKey(), size.width(), size.height())
+        scaled = self._scaled.get(key)
+        if scaled is None:
+            if len(self._scaled) >= self.LIMIT:
+                self._scaled.clear()  # pictures of guests that moved on
+            scaled = QPixmap.fromImage(
+                image.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self._scaled[key] = scaled
+        return scaled
+
+
+def _draw_screen(p: QPainter, rect: QRect, row: VmRow, pictures: ScaledPictures) -> None:
     """The guest's last picture, letterboxed; or the OS badge on a dark panel."""
     p.save()
     p.setPen(Qt.PenStyle.NoPen)
@@ -48,14 +85,10 @@ def _draw_screen(p: QPainter, rect: QRect, row: VmRow) -> None:
     p.drawRoundedRect(QRectF(rect), 6, 6)
     image: QImage | None = row.thumbnail
     if image is not None and not image.isNull():
-        scaled = image.scaled(
-            rect.size(),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
+        scaled = pictures.get(image, rect.size())
         x = rect.x() + (rect.width() - scaled.width()) // 2
         y = rect.y() + (rect.height() - scaled.height()) // 2
-        p.drawImage(x, y, scaled)
+        p.drawPixmap(x, y, scaled)
     else:
         size = min(rect.height() // 2, 64)
         pm = os_icon(row.os).pixmap(size, size)
@@ -101,6 +134,10 @@ def _draw_throwaway_badge(p: QPainter, screen: QRect, font: QFont) -> None:
 class VmCardDelegate(QStyledItemDelegate):
     """A card: the screen, then the name, then the state and the live numbers."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pictures = ScaledPictures()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return CARD
 
@@ -127,7 +164,7 @@ class VmCardDelegate(QStyledItemDelegate):
             SCREEN.width(),
             SCREEN.height(),
         )
-        _draw_screen(p, screen, row)
+        _draw_screen(p, screen, row, self.pictures)
         if row.throwaway:
             _draw_throwaway_badge(p, screen, option.font)
         text_rect = QRect(rect.x() + 8, screen.bottom() + 6, rect.width() - 16, 20)
@@ -167,6 +204,10 @@ class VmCardDelegate(QStyledItemDelegate):
 class ScreenCellDelegate(QStyledItemDelegate):
     """The table's Screen column: a small live thumbnail."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pictures = ScaledPictures()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(TABLE_THUMB.width() + 8, TABLE_THUMB.height() + 8)
 
@@ -191,7 +232,7 @@ class ScreenCellDelegate(QStyledItemDelegate):
         )
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _draw_screen(p, rect, row)
+        _draw_screen(p, rect, row, self.pictures)
         p.restore()
 
 
@@ -227,10 +268,7 @@ class VmTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(TABLE_THUMB.height() + 10)
         header = self.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.STATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.CPU, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.MEMORY, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.HOST_MEMORY, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_columns(True)
         header.setSectionResizeMode(Column.SCREEN, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(Column.SCREEN, TABLE_THUMB.width() + 12)
         header.setHighlightSections(False)
@@ -239,3 +277,19 @@ class VmTableView(QTableView):
         self.setTabKeyNavigation(False)
         self.setAccessibleName(translate("VmViews", "Virtual machines"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def _fit_columns(self, fit: bool) -> None:
+        """Size the figure columns to their contents, or leave them as they are."""
+        mode = QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Fixed
+        for column in (Column.STATE, Column.CPU, Column.MEMORY, Column.HOST_MEMORY):
+            self.horizontalHeader().setSectionResizeMode(column, mode)
+
+    # While the cards are shown, the hidden table would measure every cell of every row at
+    # each stats update to fit its columns: it fits them only while it is on screen.
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_columns(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._fit_columns(False)
+        super().hideEvent(event)

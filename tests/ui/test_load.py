@@ -1,8 +1,9 @@
 """Load: 20 VMs defined, 10 started at once through the real app; the window stays responsive
 and every state shown agrees with QEMU's own (issue 8, item 5).
 
-The app is built by `kvmgui.ui.app.build` (AppContext + VmManager + MainWindow, as `main()`
-does) over a registered RunEnv, so the suite's leak check sees any QEMU or socket left behind.
+The app is built by `kvmgui.ui.app.build` (AppContext + MainWindow, whose startup() starts the
+VmManager, as `main()` does) over a registered RunEnv, so the suite's leak check sees any QEMU
+or socket left behind.
 Actions go through the window's VmActions handlers (what the toolbar buttons run). VMs are
 tiny: TCG, 32/64 MiB, no disk (SeaBIOS finds nothing to boot and idles), no sound, VNC on a
 unix socket.
@@ -109,12 +110,13 @@ def test_twenty_defined_ten_running(qtbot: Any, qloop: Any, run_async: Callable[
     heartbeat = Heartbeat(HEARTBEAT_MS)
     window = build(env.paths)
     qtbot.addWidget(window)
-    manager = window.ctx.manager
-    assert manager is not None
+    manager = None
     try:
         window.show()
         qtbot.waitExposed(window)
-        run_async(window.startup(), timeout=60)
+        run_async(window.startup(), timeout=60)  # starts the runtime once painted
+        manager = window.ctx.manager
+        assert manager is not None
         assert window.model.rowCount() == DEFINED
         heartbeat.start()
 
@@ -167,6 +169,8 @@ def test_twenty_defined_ten_running(qtbot: Any, qloop: Any, run_async: Callable[
 
         async def stop_all() -> None:
             window.thumbnails.stop()
+            if manager is None:
+                return
             for controller in manager.controllers():
                 if controller.pid is not None:
                     await controller.force_off()

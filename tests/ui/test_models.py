@@ -125,3 +125,29 @@ def test_windows_icons_differ_and_show_their_number_at_list_size(qapp: Any) -> N
     images = {p: os_icon(p).pixmap(16, 16).toImage() for p in
               (OsPreset.WINDOWS11, OsPreset.WINDOWS10, OsPreset.WINDOWS_OLD)}
     assert len({img.constBits().tobytes() for img in images.values()}) == 3
+
+
+def test_updates_name_only_the_cells_that_changed(qtbot: Any) -> None:
+    """A view repaints one item for a one-cell notice and all it shows for a range: a new CPU
+    figure repaints that VM's card (its name cell) and the CPU column, a new host memory
+    figure no card at all, and a state change the whole row."""
+    model = VmListModel()
+    model.set_rows(_rows())
+    vm = "a" * 12
+    model.update(vm, state=VmState.RUNNING, cpu_percent=1.0, memory_used_bytes=100 * 1024 * 1024)
+    seen: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, *_: seen.append((top.column(), bottom.column())))
+
+    model.update(vm, cpu_percent=1.2)  # still "1 %": nothing shown changed
+    assert seen == []
+    model.update(vm, cpu_percent=30.0)
+    assert seen == [(Column.NAME, Column.NAME), (Column.CPU, Column.CPU)]
+    seen.clear()
+    model.update(vm, memory_used_bytes=300 * 1024 * 1024)
+    assert seen == [(Column.MEMORY, Column.HOST_MEMORY)]  # both tooltips name it
+    seen.clear()
+    model.update(vm, thumbnail=QImage(32, 18, QImage.Format.Format_RGB32))
+    assert seen == [(Column.NAME, Column.NAME), (Column.SCREEN, Column.SCREEN)]
+    seen.clear()
+    model.update(vm, state=VmState.PAUSED)
+    assert seen == [(Column.NAME, Column.SCREEN)]
