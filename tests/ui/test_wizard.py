@@ -494,10 +494,10 @@ def test_a_failed_creation_leaves_no_vm_folder(qtbot: Any, ctx: Any, test_iso: P
 
     wiz = _open(qtbot, ctx)
     wiz.source_page.iso.set_text(str(test_iso))
-    qtbot.waitUntil(lambda: wiz.medium_checked, timeout=10_000)
-    wiz.draft.name = "doomed"
-    wiz.draft.disk_gib = 1
-    wiz.revalidate()
+    qtbot.waitUntil(lambda: wiz.model.medium_checked, timeout=10_000)
+    wiz.model.draft.name = "doomed"
+    wiz.model.draft.disk_gib = 1
+    wiz.model.revalidate()
     errors: list[str] = []
     monkeypatch.setattr(wizard_module, "show_error",
                         lambda _parent, text, **_kw: errors.append(text))
@@ -508,7 +508,7 @@ def test_a_failed_creation_leaves_no_vm_folder(qtbot: Any, ctx: Any, test_iso: P
         raise StoreError("the VM could not be listed")
 
     monkeypatch.setattr(ctx.store, "mark_complete", refuse)
-    wiz.spawn(wiz.create_vm())
+    wiz.model.spawn(wiz.create_vm())
     qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
     assert written == [True]
     assert not (ctx.vm_root / "doomed").exists()
