@@ -19,9 +19,10 @@ import os
 import pwd
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import ParamSpec
 
 from kvmgui.core.hostcheck import (
     INTERESTING_MODULES,
@@ -46,6 +47,8 @@ KVM_GET_API_VERSION = 0xAE00
 KVM_CREATE_VM = 0xAE01
 
 VERSION_TIMEOUT_S = 10.0
+
+_P = ParamSpec("_P")
 
 
 async def probe_host(
@@ -85,18 +88,17 @@ async def probe_host(
     )
 
 
-async def check_host(
-    vm_root: Path,
-    qemu_binary: str = "qemu-system-x86_64",
-    qemu_img: str = "qemu-img",
-    *,
-    root: Path = Path("/"),
-    env: Mapping[str, str] | None = None,
-    timeout: float = VERSION_TIMEOUT_S,
-) -> HostReport:
-    """probe_host + core.hostcheck.report: findings, what `auto` means, and the HostFacts."""
-    raw = await probe_host(vm_root, qemu_binary, qemu_img, root=root, env=env, timeout=timeout)
-    return report(raw)
+def _reported(probe: Callable[_P, Awaitable[HostProbeResult]]
+              ) -> Callable[_P, Awaitable[HostReport]]:
+    async def checked(*args: _P.args, **kwargs: _P.kwargs) -> HostReport:
+        return report(await probe(*args, **kwargs))
+
+    return checked
+
+
+# probe_host + core.hostcheck.report: findings, what `auto` means, and the HostFacts; it takes
+# probe_host's arguments.
+check_host = _reported(probe_host)
 
 
 # --------------------------------------------------------------------------- programs
