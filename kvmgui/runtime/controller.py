@@ -19,7 +19,6 @@ Rules that keep it sane:
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import time
@@ -55,6 +54,7 @@ from kvmgui.runtime.runfiles import (
     write_last_exit,
 )
 from kvmgui.runtime.state import VmState, VmStatus, from_qmp_status
+from kvmgui.runtime.tasks import cancel_and_wait
 
 if TYPE_CHECKING:
     from kvmgui.runtime.write_guard import WriteGuard
@@ -656,9 +656,7 @@ class VmController:
         done, _ = await asyncio.wait(waiting, timeout=LAUNCH_TIMEOUT_S,
                                      return_when=asyncio.FIRST_COMPLETED)
         if connect not in done or connect.exception() is not None:
-            connect.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await connect
+            await cancel_and_wait(connect, quiet=True)
             failure = await launch.explain_failure(watch, self.stored, spawned.meta.log_offset,
                                                    hung_after=LAUNCH_TIMEOUT_S)
             await launch.stop_helper(spawned.swtpm)
@@ -1007,10 +1005,7 @@ class VmController:
         self._closed = True
         self._cancel_background()
         exit_task, self._exit_task = self._exit_task, None
-        if exit_task is not None:
-            exit_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await exit_task
+        await cancel_and_wait(exit_task, quiet=True)
         session, self._session = self._session, None
         if session is not None:
             await session.close()

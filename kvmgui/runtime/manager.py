@@ -35,6 +35,7 @@ from kvmgui.runtime.liveness import find_running, scan
 from kvmgui.runtime.runfiles import RunMeta, read_meta
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import StatsSampler, VmStats
+from kvmgui.runtime.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -300,10 +301,7 @@ class VmManager:
     async def close(self) -> None:
         """Let go of every VM (they keep running) and stop the background tasks."""
         task, self._rescan_task = self._rescan_task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
         await self.stats.stop()
         await asyncio.gather(*(c.close() for c in self._controllers.values()),
                              return_exceptions=True)
