@@ -11,7 +11,6 @@ there); the programs (QEMU, swtpm, remote-viewer) and the VM folder are always t
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import errno
 import fcntl
 import grp
@@ -39,7 +38,7 @@ from kvmgui.core.hostcheck import (
     report,
 )
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
-from kvmgui.runtime.children import spawn_tied
+from kvmgui.runtime.children import output_within, spawn_tied
 from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
 # From <linux/kvm.h>: _IO(KVMIO=0xAE, 0x00) and _IO(KVMIO, 0x01).
@@ -135,16 +134,12 @@ async def _tool_version(path: str | None, timeout: float) -> tuple[Version | Non
         return None, Message(QT_TRANSLATE_NOOP("runtime.host_probe",
                                                "it could not be started ({problem})"),
                              problem=str(exc.strerror or exc))
-    try:
-        out, _ = await asyncio.wait_for(proc.communicate(), timeout)
-    except TimeoutError:
-        with contextlib.suppress(ProcessLookupError):
-            proc.kill()
-        await proc.wait()
+    output = await output_within(proc, timeout)
+    if output is None:
         return None, Message(QT_TRANSLATE_NOOP("runtime.host_probe",
                                                "it did not answer within {timeout} seconds"),
                              timeout=f"{timeout:g}")
-    text = out.decode("utf-8", "replace").strip()
+    text = output[0].decode("utf-8", "replace").strip()
     first = text.splitlines()[0] if text else ""
     if proc.returncode != 0:
         return None, Message(QT_TRANSLATE_NOOP(
