@@ -824,14 +824,9 @@ async def _replace(path: Path, tmp: Path, fmt: str, qemu_img: str) -> None:
 
 
 def resize_job(
-    image: str | os.PathLike[str],
-    size_bytes: int,
-    *,
-    shrink: bool = False,
-    fmt: str | None = None,
-    qemu_img: str = qi.QEMU_IMG,
-    progress: ProgressCallback | None = None,
-    guard: WriteGuard | None = None,
+    image: str | os.PathLike[str], size_bytes: int, *, shrink: bool = False,
+    fmt: str | None = None, qemu_img: str = qi.QEMU_IMG,
+    progress: ProgressCallback | None = None, guard: WriteGuard | None = None,
 ) -> ImageJob:
     """Change the disk size the guest sees to `size_bytes`.
 
