@@ -15,7 +15,7 @@ from pathlib import Path
 from kvmgui.core import blockdevs as bd
 from kvmgui.core.blockdevs import BlockDevice, DeviceKind, DeviceScan
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
-from kvmgui.runtime.children import spawn_tied
+from kvmgui.runtime.children import output_within, spawn_tied
 
 LSBLK_TIMEOUT_S = 10.0
 # udev's stable names for optical drives; each is a symlink to /dev/srN.
@@ -34,13 +34,11 @@ async def run_lsblk(lsblk: str = "lsblk", timeout: float = LSBLK_TIMEOUT_S) -> b
             "runtime.blockdev_probe",
             "The program lsblk was not found; install util-linux to list USB sticks and CD/DVD "
             "drives."))) from None
-    try:
-        out, err = await asyncio.wait_for(proc.communicate(), timeout)
-    except TimeoutError:
-        proc.kill()
-        await proc.wait()
+    output = await output_within(proc, timeout)
+    if output is None:
         raise ProbeError(Message(QT_TRANSLATE_NOOP(
-            "runtime.blockdev_probe", "lsblk did not answer in time."))) from None
+            "runtime.blockdev_probe", "lsblk did not answer in time.")))
+    out, err = output
     if proc.returncode != 0:
         raise ProbeError(Message(QT_TRANSLATE_NOOP(
             "runtime.blockdev_probe", "lsblk could not list the block devices.")),

@@ -29,6 +29,7 @@ event loop in another thread (which may end before its helper) starts helpers un
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import functools
 import os
@@ -91,3 +92,16 @@ async def spawn_tied(
     return await asyncio.create_subprocess_exec(
         *tied_argv(argv), stdin=stdin, stdout=stdout, stderr=stderr,
     )
+
+
+async def output_within(proc: asyncio.subprocess.Process, timeout: float | None
+                        ) -> tuple[bytes, bytes] | None:
+    """`proc`'s (stdout, stderr) once it exited, or None when it did not within `timeout`
+    seconds: it is then killed and reaped."""
+    try:
+        return await asyncio.wait_for(proc.communicate(), timeout)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            proc.kill()
+        await proc.wait()
+        return None

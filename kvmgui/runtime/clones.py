@@ -96,9 +96,20 @@ def _refuse_running(vm: StoredVm, paths: AppPaths | None, doing: Message) -> Non
             "shutdown '{name}'), then {doing}."), name=shown(vm.spec.name), doing=doing))
 
 
-async def _base_sizes(vm: StoredVm, qemu_img: str) -> list[int]:
-    """The virtual size of each disk, after qemu-img's lock test (a running VM holds a lock)
-    and the check of its bases (checked_chain)."""
+def _folder_for(store: VmStore, new_name: str) -> VmFolder:
+    try:
+        return store.folder_for(new_name)
+    except StoreError as exc:
+        raise CloneError(str(exc)) from None
+
+
+async def _base_sizes(store: VmStore, vm: StoredVm, paths: AppPaths | None, doing: Message,
+                      qemu_img: str) -> list[int]:
+    """The virtual size of each disk of base VM `vm`, once it is known to be approved and shut
+    down (else CloneError saying to do that, then `doing`), after qemu-img's lock test (a
+    running VM holds a lock) and the check of its bases (checked_chain)."""
+    _refuse_unapproved(store, vm, doing)
+    _refuse_running(vm, paths, doing)
     sizes = []
     for i, disk in enumerate(vm.spec.disks):
         path = cl.disk_image(disk, vm.folder)
@@ -185,10 +196,7 @@ async def create_linked_clone(
     module docstring). On failure nothing is left behind and CloneError says why.
     """
     found = _find_base(store, base)
-    try:
-        new_folder = store.folder_for(new_name)
-    except StoreError as exc:
-        raise CloneError(str(exc)) from None
+    new_folder = _folder_for(store, new_name)
     template = new_spec(new_name, os_preset, machine_version=machine_version)
     base_vm: StoredVm | None = None
     if isinstance(found, Path):
@@ -196,10 +204,8 @@ async def create_linked_clone(
         plan = await _plan_from_image(found, template, new_folder, qemu_img)
     else:
         base_vm = found
-        doing = Message(QT_TRANSLATE_NOOP("runtime.clones", "make the clone"))
-        _refuse_unapproved(store, base_vm, doing)
-        _refuse_running(base_vm, paths, doing)
-        sizes = await _base_sizes(base_vm, qemu_img)
+        sizes = await _base_sizes(store, base_vm, paths, Message(QT_TRANSLATE_NOOP(
+            "runtime.clones", "make the clone")), qemu_img)
         try:
             plan = cl.plan_linked_clone(base_vm.spec, base_vm.folder, template, new_folder,
                                         sizes=sizes, is_block=_is_block)
@@ -417,13 +423,8 @@ async def release_base(store: VmStore, vm: StoredVm, *, qemu_img: str = qi.QEMU_
 
 
 def full_clone_job(
-    store: VmStore,
-    base: str,
-    new_name: str,
-    *,
-    paths: AppPaths | None = None,
-    qemu_img: str = qi.QEMU_IMG,
-    progress: ProgressCallback | None = None,
+    store: VmStore, base: str, new_name: str, *, paths: AppPaths | None = None,
+    qemu_img: str = qi.QEMU_IMG, progress: ProgressCallback | None = None,
 ) -> ImageJob:
     """Copy VM `base` into a new, independent VM `new_name` (every disk copied whole).
 
@@ -439,14 +440,9 @@ def full_clone_job(
                 "A full clone copies a VM; to make a VM from an image, use 'kvmgui-cli create "
                 "NAME --disk IMAGE' (or clone it with --linked).")))
         base_vm = found
-        doing = Message(QT_TRANSLATE_NOOP("runtime.clones", "copy it"))
-        _refuse_unapproved(store, base_vm, doing)
-        _refuse_running(base_vm, paths, doing)
-        sizes = await _base_sizes(base_vm, qemu_img)
-        try:
-            new_folder = store.folder_for(new_name)
-        except StoreError as exc:
-            raise CloneError(str(exc)) from None
+        sizes = await _base_sizes(store, base_vm, paths, Message(QT_TRANSLATE_NOOP(
+            "runtime.clones", "copy it")), qemu_img)
+        new_folder = _folder_for(store, new_name)
         try:
             plan = cl.plan_full_clone(base_vm.spec, base_vm.folder,
                                       new_spec(new_name, base_vm.spec.os), new_folder,

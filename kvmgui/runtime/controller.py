@@ -19,7 +19,6 @@ Rules that keep it sane:
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import time
@@ -27,7 +26,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Never, TypeVar
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, joined
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, Template, joined
 from kvmgui.core.model import VmSpec
 from kvmgui.core.store import StoredVm
 from kvmgui.core.trust import Approvals, start_refusal
@@ -55,6 +54,7 @@ from kvmgui.runtime.runfiles import (
     write_last_exit,
 )
 from kvmgui.runtime.state import VmState, VmStatus, from_qmp_status
+from kvmgui.runtime.tasks import cancel_and_wait
 
 if TYPE_CHECKING:
     from kvmgui.runtime.write_guard import WriteGuard
@@ -375,7 +375,10 @@ class VmController:
             return [(self.run.qmp_cli_socket, 3.0)]
         return [(self.run.qmp_socket, 2.0), (self.run.qmp_cli_socket, 2.0)]
 
-    async def _connect_monitor(self, run_id: int) -> bool:
+    async def _connect_monitor(self, run_id: int, *, quiet: bool = False) -> bool:
+        """Connect to the VM's monitor. `quiet` (a reconnection after the connection dropped):
+        a failure leaves the VM's state and reason as they are, and a success only takes the
+        session."""
         try:
             session, status = await connect_first(
                 self._monitor_sockets(),
@@ -384,7 +387,7 @@ class VmController:
                 on_lost=lambda: self._on_session_lost(run_id),
             )
         except QmpError as exc:
-            if run_id == self._run_id and self._pid is not None:
+            if not quiet and run_id == self._run_id and self._pid is not None:
                 busy = isinstance(exc, QmpBusy)
                 self._qmp_status = None
                 self._set_state(
@@ -408,6 +411,8 @@ class VmController:
         self._session = session
         self._session_socket = session.socket_path
         self._apply_qmp_status(status)
+        if quiet:
+            return True
         if self._state is VmState.RUNNING and self._reason.startswith("It is running, but"):
             self._set_state(VmState.RUNNING)
         if (self._ctx.role is MonitorRole.APP and session.socket_path != self.run.qmp_socket
@@ -439,26 +444,8 @@ class VmController:
             attempt += 1
             if self._session is not None:
                 return
-            if await self._connect_monitor_quiet(run_id):
+            if await self._connect_monitor(run_id, quiet=True):
                 return
-
-    async def _connect_monitor_quiet(self, run_id: int) -> bool:
-        try:
-            session, status = await connect_first(
-                self._monitor_sockets(),
-                name=self.name,
-                on_event=self._event_handler(run_id),
-                on_lost=lambda: self._on_session_lost(run_id),
-            )
-        except QmpError:
-            return False
-        if run_id != self._run_id or self._closed:
-            await session.close()
-            return False
-        self._session = session
-        self._session_socket = session.socket_path
-        self._apply_qmp_status(status)
-        return True
 
     async def _upgrade_monitor(self, run_id: int) -> None:
         """We hold the CLI's monitor because another program held ours: move back when free,
@@ -570,26 +557,14 @@ class VmController:
         async with self._lock:
             if self._watch is not None and self._watch.exited:
                 await self._finish_exit(CLOSE_EVENTS_WAIT_S + 1)
-            if self._pid is not None and self._watch is not None and not self._watch.exited:
-                return self._already_running()
-            self.run = self._home_run
-            try:
-                process.ensure_private_dir(self._ctx.paths.runtime_dir)
-                process.ensure_private_dir(self.run.dir)
-            except (process.LaunchError, OSError) as exc:
-                return Outcome.failure(str(exc) if isinstance(exc, process.LaunchError) else
-                                       Message(QT_TRANSLATE_NOOP(
-                                           "runtime.controller",
-                                           "kvmgui cannot create its runtime folder {dir} "
-                                           "({strerror})."),
-                                           dir=str(self.run.dir), strerror=exc.strerror or ""),
-                                       code="runtime-dir")
-            lock = process.StartLock(self.run.lock_file)
-            if not await lock.acquire(START_LOCK_WAIT_S):
-                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                    "runtime.controller",
-                    "Another program is still starting '{name}'; try again in a moment."),
-                    name=self.name), code="busy")
+            lock = await self._start_lock(
+                QT_TRANSLATE_NOOP("runtime.controller",
+                                  "kvmgui cannot create its runtime folder {dir} ({strerror})."),
+                QT_TRANSLATE_NOOP("runtime.controller",
+                                  "Another program is still starting '{name}'; try again in a "
+                                  "moment."))
+            if isinstance(lock, Outcome):
+                return lock
             try:
                 if not self.stored.folder.definition.is_file():
                     # Deleted (by another program) while this start waited for the lock.
@@ -597,17 +572,46 @@ class VmController:
                         "runtime.controller",
                         "'{name}' was deleted, so it cannot be started; reload the list of VMs."),
                         name=self.name), code="deleted")
-                found = self._find_running()
-                if isinstance(found, Outcome):
-                    return found
-                if found is not None:
-                    await self._adopt(found)
-                    return self._already_running()
+                running = await self._adopt_running()
+                if running is not None:
+                    return running
                 process.remove_leftovers(self.run)
                 clear_last_exit(self.run)
                 return await self._launch()
             finally:
                 lock.release()
+
+    async def _start_lock(self, unusable: Template, busy: Template
+                          ) -> process.StartLock | Outcome[Never]:
+        """The VM's start lock, taken (the caller releases it), in its runtime folder here,
+        made if need be; or the refusal: the VM runs, the folder is `unusable` ({dir},
+        {strerror}), another program holds the lock (`busy`, {name})."""
+        if self._pid is not None and self._watch is not None and not self._watch.exited:
+            return self._already_running()
+        self.run = self._home_run
+        try:
+            process.ensure_private_dir(self._ctx.paths.runtime_dir)
+            process.ensure_private_dir(self.run.dir)
+        except process.LaunchError as exc:
+            return Outcome.failure(str(exc), code="runtime-dir")
+        except OSError as exc:
+            return Outcome.failure(Message(unusable, dir=str(self.run.dir),
+                                           strerror=exc.strerror or ""), code="runtime-dir")
+        lock = process.StartLock(self.run.lock_file)
+        if not await lock.acquire(START_LOCK_WAIT_S):
+            return Outcome.failure(Message(busy, name=self.name), code="busy")
+        return lock
+
+    async def _adopt_running(self) -> Outcome[Never] | None:
+        """The refusal when a QEMU of this VM runs already (one another program started is
+        adopted first), or None."""
+        found = self._find_running()
+        if isinstance(found, Outcome):
+            return found
+        if found is not None:
+            await self._adopt(found)
+            return self._already_running()
+        return None
 
     def _already_running(self) -> Outcome[Never]:
         pid = self._pid
@@ -652,9 +656,7 @@ class VmController:
         done, _ = await asyncio.wait(waiting, timeout=LAUNCH_TIMEOUT_S,
                                      return_when=asyncio.FIRST_COMPLETED)
         if connect not in done or connect.exception() is not None:
-            connect.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await connect
+            await cancel_and_wait(connect, quiet=True)
             failure = await launch.explain_failure(watch, self.stored, spawned.meta.log_offset,
                                                    hung_after=LAUNCH_TIMEOUT_S)
             await launch.stop_helper(spawned.swtpm)
@@ -746,63 +748,66 @@ class VmController:
         except QmpError as exc:
             raise _ActionFailed(Outcome.failure(str(exc), code="monitor")) from None
 
-    async def pause(self) -> Outcome:
+    async def _qmp_steps(self, steps: Callable[[], Awaitable[Outcome[V]]], refused: Template
+                         ) -> Outcome[V]:
+        """Run `steps` (commands sent with _command) under the VM's lock. A VM that cannot be
+        reached fails like every action; a command QEMU refuses fails with `refused`, filled
+        with the VM's {name} and QEMU's words as {exc}."""
         async with self._lock:
-            if self._state is VmState.PAUSED:
-                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                    "runtime.controller", "'{name}' is already paused."), name=self.name),
-                    code="already-paused")
             try:
-                await self._command("stop")
+                return await steps()
             except _ActionFailed as exc:
                 return exc.outcome
             except QmpCommandError as exc:
-                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                    "runtime.controller", "QEMU did not pause '{name}': {exc}"),
-                    name=self.name, exc=str(exc)))
-            self._qmp_status = "paused"
-            if self._state is not VmState.CRASHED:
-                self._set_state(VmState.PAUSED)
-            return Outcome.success(Message(QT_TRANSLATE_NOOP(
-                "runtime.controller", "Paused '{name}'."), name=self.name))
+                return Outcome.failure(Message(refused, name=self.name, exc=str(exc)))
+
+    async def _pause_or_resume(self, command: str, status: str, target: VmState, keep: VmState,
+                               already: Outcome, refused: Template, done: Template) -> Outcome:
+        """Send `command` unless the VM is in `target` already (then `already`); the VM takes
+        the `target` state unless it is in `keep` (a crash or a shutdown under way says more)."""
+
+        async def steps() -> Outcome:
+            if self._state is target:
+                return already
+            await self._command(command)
+            self._qmp_status = status
+            if self._state is not keep:
+                self._set_state(target)
+            return Outcome.success(Message(done, name=self.name))
+
+        return await self._qmp_steps(steps, refused)
+
+    async def pause(self) -> Outcome:
+        already = Outcome.failure(Message(QT_TRANSLATE_NOOP(
+            "runtime.controller", "'{name}' is already paused."), name=self.name),
+            code="already-paused")
+        return await self._pause_or_resume(
+            "stop", "paused", VmState.PAUSED, VmState.CRASHED, already,
+            QT_TRANSLATE_NOOP("runtime.controller", "QEMU did not pause '{name}': {exc}"),
+            QT_TRANSLATE_NOOP("runtime.controller", "Paused '{name}'."))
 
     async def resume(self) -> Outcome:
-        async with self._lock:
-            if self._state is VmState.RUNNING:
-                return Outcome.failure(_already_running(self.name), code="already-running")
-            try:
-                await self._command("cont")
-            except _ActionFailed as exc:
-                return exc.outcome
-            except QmpCommandError as exc:
-                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                    "runtime.controller", "QEMU did not resume '{name}': {exc}"),
-                    name=self.name, exc=str(exc)))
-            self._qmp_status = "running"
-            if self._state is not VmState.SHUTTING_DOWN:
-                self._set_state(VmState.RUNNING)
-            return Outcome.success(Message(QT_TRANSLATE_NOOP(
-                "runtime.controller", "Resumed '{name}'."), name=self.name))
+        already = Outcome.failure(_already_running(self.name), code="already-running")
+        return await self._pause_or_resume(
+            "cont", "running", VmState.RUNNING, VmState.SHUTTING_DOWN, already,
+            QT_TRANSLATE_NOOP("runtime.controller", "QEMU did not resume '{name}': {exc}"),
+            QT_TRANSLATE_NOOP("runtime.controller", "Resumed '{name}'."))
 
     async def reset(self) -> Outcome:
-        async with self._lock:
-            try:
-                await self._command("system_reset")
+        async def steps() -> Outcome:
+            await self._command("system_reset")
+            status = await self._command("query-status")
+            if str(status.get("status")) in ("guest-panicked", "prelaunch", "shutdown"):
+                await self._command("cont")  # reset from a crash leaves QEMU stopped
                 status = await self._command("query-status")
-                if str(status.get("status")) in ("guest-panicked", "prelaunch", "shutdown"):
-                    await self._command("cont")  # reset from a crash leaves QEMU stopped
-                    status = await self._command("query-status")
-            except _ActionFailed as exc:
-                return exc.outcome
-            except QmpCommandError as exc:
-                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                    "runtime.controller", "QEMU did not reset '{name}': {exc}"),
-                    name=self.name, exc=str(exc)))
             self._panicked = False
             self._apply_qmp_status(status)
             return Outcome.success(Message(QT_TRANSLATE_NOOP(
                 "runtime.controller", "Reset '{name}' (like pressing its reset button)."),
                 name=self.name))
+
+        return await self._qmp_steps(steps, QT_TRANSLATE_NOOP(
+            "runtime.controller", "QEMU did not reset '{name}': {exc}"))
 
     async def shutdown(self, timeout: float | None = None, *, force: bool = False) -> Outcome:
         """ACPI power button; wait up to `timeout` s (default: the setting) for the guest to
@@ -888,22 +893,16 @@ class VmController:
             "runtime.controller", "Turned '{name}' off."), name=self.name))
 
     async def eject(self, *, force: bool = False) -> Outcome:
-        async with self._lock:
-            session = self._session_or_failure()
-            if isinstance(session, Outcome):
-                return session
-            return await actions.eject_cd(session, self.name, force=force)
+        return await self.with_monitor(lambda session: actions.eject_cd(session, self.name,
+                                                                        force=force))
 
     async def change_cd(self, iso: Path, *, force: bool = False) -> Outcome:
         """Insert an ISO image, or the disc of a host drive (/dev/sr0, /dev/cdrom)."""
         medium = cd_media.check_medium(iso)
         if isinstance(medium, Outcome):
             return medium
-        async with self._lock:
-            session = self._session_or_failure()
-            if isinstance(session, Outcome):
-                return session
-            return await cd_media.insert(session, self.name, medium, force=force)
+        return await self.with_monitor(lambda session: cd_media.insert(session, self.name,
+                                                                       medium, force=force))
 
     async def with_monitor(self, body: Callable[[QmpSession], Awaitable[Outcome[V]]]
                            ) -> Outcome[V]:
@@ -919,32 +918,17 @@ class VmController:
         """Run `body` (qemu-img on the VM's disks: offline snapshots) while making sure the VM
         is not running and cannot be started, by us or another program, until it is done."""
         async with self._lock:
-            if self._pid is not None and self._watch is not None and not self._watch.exited:
-                return self._already_running()
-            self.run = self._home_run
+            lock = await self._start_lock(
+                QT_TRANSLATE_NOOP("runtime.controller",
+                                  "kvmgui cannot use its runtime folder {dir} ({strerror})."),
+                QT_TRANSLATE_NOOP("runtime.controller",
+                                  "Another program is starting '{name}'; try again in a moment."))
+            if isinstance(lock, Outcome):
+                return lock
             try:
-                process.ensure_private_dir(self._ctx.paths.runtime_dir)
-                process.ensure_private_dir(self.run.dir)
-            except process.LaunchError as exc:
-                return Outcome.failure(str(exc), code="runtime-dir")
-            except OSError as exc:
-                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                    "runtime.controller", "kvmgui cannot use its runtime folder {dir} "
-                    "({strerror})."), dir=str(self.run.dir), strerror=exc.strerror or ""),
-                    code="runtime-dir")
-            lock = process.StartLock(self.run.lock_file)
-            if not await lock.acquire(START_LOCK_WAIT_S):
-                return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                    "runtime.controller",
-                    "Another program is starting '{name}'; try again in a moment."),
-                    name=self.name), code="busy")
-            try:
-                found = self._find_running()
-                if isinstance(found, Outcome):
-                    return found
-                if found is not None:
-                    await self._adopt(found)
-                    return self._already_running()
+                running = await self._adopt_running()
+                if running is not None:
+                    return running
                 return await body()
             finally:
                 lock.release()
@@ -960,10 +944,8 @@ class VmController:
                 folder=str(dest.parent)), code="no-folder")
         self._shot += 1
         temp = self.run.dir / f"screendump-{os.getpid()}-{self._shot}.png"
-        async with self._lock:
-            session = self._session_or_failure()
-            if isinstance(session, Outcome):
-                return session
+
+        async def save(session: QmpSession) -> Outcome[Path]:
             if guard is not None:
                 verdict = await guard.check(dest, overwrite=overwrite)
                 if not verdict.ok:
@@ -971,25 +953,20 @@ class VmController:
             return await actions.screenshot(session, self.name, temp, dest,
                                             overwrite=overwrite)
 
+        return await self.with_monitor(save)
+
     async def screen_png(self) -> Outcome[bytes]:
         """The screen as PNG bytes (the value), for thumbnails; no file is left anywhere."""
         self._shot += 1
         temp = self.run.dir / f"screendump-{os.getpid()}-{self._shot}.png"
-        async with self._lock:
-            session = self._session_or_failure()
-            if isinstance(session, Outcome):
-                return session
-            return await actions.screen_png(session, temp)
+        return await self.with_monitor(lambda session: actions.screen_png(session, temp))
 
     async def send_keys(self, combos: Sequence[str]) -> Outcome:
         parsed = actions.parse_keys(combos)
         if isinstance(parsed, Outcome):
             return parsed
-        async with self._lock:
-            session = self._session_or_failure()
-            if isinstance(session, Outcome):
-                return session
-            return await actions.send_keys(session, self.name, combos, parsed)
+        return await self.with_monitor(lambda session: actions.send_keys(session, self.name,
+                                                                         combos, parsed))
 
     async def display_address(self) -> Outcome[str]:
         """Where a viewer connects: vnc+unix:///…/vnc.sock or spice+unix:///…/spice.sock."""
@@ -1034,10 +1011,7 @@ class VmController:
         self._closed = True
         self._cancel_background()
         exit_task, self._exit_task = self._exit_task, None
-        if exit_task is not None:
-            exit_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await exit_task
+        await cancel_and_wait(exit_task, quiet=True)
         session, self._session = self._session, None
         if session is not None:
             await session.close()
@@ -1056,6 +1030,6 @@ _ASKED_TO_SHUT_DOWN = Message(QT_TRANSLATE_NOOP(
 
 
 class _ActionFailed(Exception):
-    def __init__(self, outcome: Outcome) -> None:
+    def __init__(self, outcome: Outcome[Never]) -> None:
         super().__init__(outcome.message)
         self.outcome = outcome

@@ -70,29 +70,35 @@ async def create_snapshot(
     return made
 
 
-async def _require(image: str | os.PathLike[str], name: str, fmt: str, qemu_img: str) -> None:
+# What revert and delete are doing, for their error message.
+_DOING = {
+    snap.SnapshotAction.APPLY: QT_TRANSLATE_NOOP("runtime.disk_snapshots",
+                                                 "Reverting to the snapshot '{name}'"),
+    snap.SnapshotAction.DELETE: QT_TRANSLATE_NOOP("runtime.disk_snapshots",
+                                                  "Deleting the snapshot '{name}'"),
+}
+
+
+async def _on_existing(action: snap.SnapshotAction, image: str | os.PathLike[str], name: str,
+                       fmt: str, qemu_img: str) -> None:
+    """Apply or delete the snapshot `name`, which must exist."""
     existing = await _existing(image, fmt, qemu_img)
     if snap.find_snapshot(existing, name) is None:
         raise ImageError(Message(QT_TRANSLATE_NOOP(
             "runtime.disk_snapshots", "{image} has no snapshot named '{snapshot}'."),
             image=Path(image).name, snapshot=name))
+    await _run(image, fmt, action, name, qemu_img, Message(_DOING[action], name=name))
 
 
 async def revert_snapshot(
     image: str | os.PathLike[str], name: str, *, fmt: str = "qcow2", qemu_img: str = qi.QEMU_IMG
 ) -> None:
     """Put the disk back to the snapshot `name`; later changes are lost (ask first)."""
-    await _require(image, name, fmt, qemu_img)
-    await _run(image, fmt, snap.SnapshotAction.APPLY, name, qemu_img,
-               Message(QT_TRANSLATE_NOOP("runtime.disk_snapshots",
-                                         "Reverting to the snapshot '{name}'"), name=name))
+    await _on_existing(snap.SnapshotAction.APPLY, image, name, fmt, qemu_img)
 
 
 async def delete_snapshot(
     image: str | os.PathLike[str], name: str, *, fmt: str = "qcow2", qemu_img: str = qi.QEMU_IMG
 ) -> None:
     """Delete the snapshot `name` (the disk's current state is not changed)."""
-    await _require(image, name, fmt, qemu_img)
-    await _run(image, fmt, snap.SnapshotAction.DELETE, name, qemu_img,
-               Message(QT_TRANSLATE_NOOP("runtime.disk_snapshots",
-                                         "Deleting the snapshot '{name}'"), name=name))
+    await _on_existing(snap.SnapshotAction.DELETE, image, name, fmt, qemu_img)

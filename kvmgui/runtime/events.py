@@ -14,56 +14,57 @@ from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import VmStats
 
 
-@dataclass(frozen=True)
-class StateChanged:
+@dataclass(frozen=True, slots=True)
+class VmEvent:
+    """Something that happened to one VM."""
+
     vm_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class StateChanged(VmEvent):
     state: VmState
     reason: str = ""
     details: str = ""
 
 
-@dataclass(frozen=True)
-class StatsSampled:
-    vm_id: str
+@dataclass(frozen=True, slots=True)
+class StatsSampled(VmEvent):
     stats: VmStats
 
 
-@dataclass(frozen=True)
-class ConsoleAvailable:
+@dataclass(frozen=True, slots=True)
+class ConsoleAvailable(VmEvent):
     """The VM's display can be connected to at `uri` (None: it went away)."""
 
-    vm_id: str
     uri: str | None
 
 
-@dataclass(frozen=True)
-class TrayMoved:
-    vm_id: str
+@dataclass(frozen=True, slots=True)
+class TrayMoved(VmEvent):
     device_id: str
     open: bool
 
 
-@dataclass(frozen=True)
-class DiskError:
-    vm_id: str
+@dataclass(frozen=True, slots=True)
+class DiskError(VmEvent):
     device: str
     message: str
     nospace: bool = False
 
 
-@dataclass(frozen=True)
-class GuestReset:
-    vm_id: str
+@dataclass(frozen=True, slots=True)
+class GuestReset(VmEvent):
     by_guest: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VmListChanged:
     """VMs were added to or removed from the store (manager.reload())."""
 
 
-@dataclass(frozen=True)
-class AdviceChanged:
+@dataclass(frozen=True, slots=True)
+class AdviceChanged(VmEvent):
     """The performance advisor's notice for a VM appeared (`advice`) or went away (None).
 
     Sent by runtime.advisor.CpuAdvisor when a running guest keeps its QEMU above the
@@ -71,7 +72,6 @@ class AdviceChanged:
     threshold, pause, stop). manager.advisor.advice(vm_id) gives the current one.
     """
 
-    vm_id: str
     advice: Advice | None
 
 

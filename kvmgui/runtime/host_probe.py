@@ -11,7 +11,6 @@ there); the programs (QEMU, swtpm, remote-viewer) and the VM folder are always t
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import errno
 import fcntl
 import grp
@@ -19,9 +18,10 @@ import os
 import pwd
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import ParamSpec
 
 from kvmgui.core.hostcheck import (
     INTERESTING_MODULES,
@@ -38,7 +38,7 @@ from kvmgui.core.hostcheck import (
     report,
 )
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
-from kvmgui.runtime.children import spawn_tied
+from kvmgui.runtime.children import output_within, spawn_tied
 from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
 # From <linux/kvm.h>: _IO(KVMIO=0xAE, 0x00) and _IO(KVMIO, 0x01).
@@ -46,6 +46,8 @@ KVM_GET_API_VERSION = 0xAE00
 KVM_CREATE_VM = 0xAE01
 
 VERSION_TIMEOUT_S = 10.0
+
+_P = ParamSpec("_P")
 
 
 async def probe_host(
@@ -85,18 +87,17 @@ async def probe_host(
     )
 
 
-async def check_host(
-    vm_root: Path,
-    qemu_binary: str = "qemu-system-x86_64",
-    qemu_img: str = "qemu-img",
-    *,
-    root: Path = Path("/"),
-    env: Mapping[str, str] | None = None,
-    timeout: float = VERSION_TIMEOUT_S,
-) -> HostReport:
-    """probe_host + core.hostcheck.report: findings, what `auto` means, and the HostFacts."""
-    raw = await probe_host(vm_root, qemu_binary, qemu_img, root=root, env=env, timeout=timeout)
-    return report(raw)
+def _reported(probe: Callable[_P, Awaitable[HostProbeResult]]
+              ) -> Callable[_P, Awaitable[HostReport]]:
+    async def checked(*args: _P.args, **kwargs: _P.kwargs) -> HostReport:
+        return report(await probe(*args, **kwargs))
+
+    return checked
+
+
+# probe_host + core.hostcheck.report: findings, what `auto` means, and the HostFacts; it takes
+# probe_host's arguments.
+check_host = _reported(probe_host)
 
 
 # --------------------------------------------------------------------------- programs
@@ -133,16 +134,12 @@ async def _tool_version(path: str | None, timeout: float) -> tuple[Version | Non
         return None, Message(QT_TRANSLATE_NOOP("runtime.host_probe",
                                                "it could not be started ({problem})"),
                              problem=str(exc.strerror or exc))
-    try:
-        out, _ = await asyncio.wait_for(proc.communicate(), timeout)
-    except TimeoutError:
-        with contextlib.suppress(ProcessLookupError):
-            proc.kill()
-        await proc.wait()
+    output = await output_within(proc, timeout)
+    if output is None:
         return None, Message(QT_TRANSLATE_NOOP("runtime.host_probe",
                                                "it did not answer within {timeout} seconds"),
                              timeout=f"{timeout:g}")
-    text = out.decode("utf-8", "replace").strip()
+    text = output[0].decode("utf-8", "replace").strip()
     first = text.splitlines()[0] if text else ""
     if proc.returncode != 0:
         return None, Message(QT_TRANSLATE_NOOP(

@@ -20,10 +20,10 @@ import os
 import shutil
 import signal
 import stat
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.chain_rule import (
@@ -35,7 +35,7 @@ from kvmgui.core.chain_rule import (
 )
 from kvmgui.core.leftovers import TMP_SUFFIX as TMP_SUFFIX
 from kvmgui.core.leftovers import sweep_temp_files, temp_name_for
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, plural
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template, plural
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import Size
@@ -49,6 +49,8 @@ INFO_TIMEOUT_S = 30.0
 CREATE_TIMEOUT_S = 120.0
 TERMINATE_GRACE_S = 5.0
 _STDERR_LIMIT = 64 * 1024
+
+_Parsed = TypeVar("_Parsed")
 
 ProgressCallback = Callable[[float], Awaitable[None]]  # percent 0..100
 
@@ -159,12 +161,8 @@ async def image_info(
 
     force_share=False fails with "This image is in use by a running VM." when a VM holds it.
     """
-    stdout = await _info_output(path, fmt=fmt, force_share=force_share, backing_chain=False,
-                                qemu_img=qemu_img, timeout=timeout)
-    try:
-        return qi.parse_info(stdout)
-    except qi.QemuImgOutputError as exc:
-        raise ImageError(str(exc), stdout.decode("utf-8", "replace")[:2000]) from None
+    return await _read_info(path, qi.parse_info, fmt=fmt, force_share=force_share,
+                            backing_chain=False, qemu_img=qemu_img, timeout=timeout)
 
 
 async def image_chain(
@@ -175,12 +173,8 @@ async def image_chain(
     timeout: float = INFO_TIMEOUT_S,
 ) -> list[ImageInfo]:
     """The image and its bases, nearest first (`info --backing-chain`)."""
-    stdout = await _info_output(path, fmt=fmt, force_share=True, backing_chain=True,
-                                qemu_img=qemu_img, timeout=timeout)
-    try:
-        return qi.parse_info_chain(stdout)
-    except qi.QemuImgOutputError as exc:
-        raise ImageError(str(exc), stdout.decode("utf-8", "replace")[:2000]) from None
+    return await _read_info(path, qi.parse_info_chain, fmt=fmt, force_share=True,
+                            backing_chain=True, qemu_img=qemu_img, timeout=timeout)
 
 
 async def checked_chain(
@@ -247,11 +241,12 @@ def file_facts(path: str) -> FileFacts:
     return FileFacts(real, kind, st.st_uid, st.st_size)
 
 
-async def _info_output(
-    path: str | os.PathLike[str], *, fmt: str | None, force_share: bool, backing_chain: bool,
-    qemu_img: str, timeout: float,
-) -> bytes:
-    """`qemu-img info --output=json` of `path`, or ImageError with a plain sentence."""
+async def _read_info(
+    path: str | os.PathLike[str], parse: Callable[[bytes], _Parsed], *, fmt: str | None,
+    force_share: bool, backing_chain: bool, qemu_img: str, timeout: float,
+) -> _Parsed:
+    """`qemu-img info --output=json` of `path` read by `parse`, or ImageError with a plain
+    sentence."""
     _require_file(Path(path))
     # An absolute name makes qemu-img report the base's full path, not one relative to us.
     abspath = os.path.abspath(path)
@@ -263,7 +258,10 @@ async def _info_output(
     if result.returncode != 0:
         raise _failure(result, Message(QT_TRANSLATE_NOOP("runtime.images", "Cannot read {name}"),
                                        name=Path(abspath).name))
-    return result.stdout
+    try:
+        return parse(result.stdout)
+    except qi.QemuImgOutputError as exc:
+        raise ImageError(str(exc), result.stdout.decode("utf-8", "replace")[:2000]) from None
 
 
 async def ensure_not_in_use(
@@ -738,17 +736,8 @@ def compress_job(
                 "a new compressed qcow2 image instead."), name=path.name, format=info.format))
         _refuse_snapshots(path, info, Message(QT_TRANSLATE_NOOP("runtime.images",
                                                                 "compressing")))
-        backing, backing_fmt = await _backing_of(path, info, qemu_img)
-        tmp = temp_path_for(path)
-        try:
-            r = await job.step(
-                qi.convert_argv(path, info.format, tmp, info.format, True, backing=backing,
-                                backing_format=backing_fmt, qemu_img=qemu_img),
-                span=(0.0, 70.0),
-            )
-            if r.returncode != 0:
-                raise _failure(r, Message(QT_TRANSLATE_NOOP(
-                    "runtime.images", "Compressing {name} failed"), name=path.name))
+        async with _rewriting(job, path, info, compress=True, end=70.0, failed=QT_TRANSLATE_NOOP(
+                "runtime.images", "Compressing {name} failed")) as tmp:
             await job.verify(tmp, info.format, original=(path, info.format), span=(70.0, 99.0))
             job.check_cancelled()
             before, after = _disk_usage(path), _disk_usage(tmp)
@@ -761,12 +750,7 @@ def compress_job(
                         "it was left unchanged."), name=path.name, size=Size(before)),
                     changed=False,
                 )
-            # The last moment a VM could have opened the image; after this the swap is atomic.
-            await image_info(path, fmt=info.format, force_share=False, qemu_img=qemu_img)
-            _copy_mode(path, tmp)
-            commit_temp(tmp, path, overwrite=True)
-        finally:
-            remove_quietly(tmp)
+            await _replace(path, tmp, info.format, qemu_img)
         return JobResult(
             path,
             Message(QT_TRANSLATE_NOOP(
@@ -807,18 +791,42 @@ async def _backing_of(path: Path, info: ImageInfo, qemu_img: str) -> tuple[str |
     return info.backing_file, chain[1].format
 
 
+@contextlib.asynccontextmanager
+async def _rewriting(job: ImageJob, path: Path, info: ImageInfo, *, compress: bool, end: float,
+                     failed: Template) -> AsyncIterator[Path]:
+    """A copy of `path` in its own format (an overlay stays an overlay of the same base),
+    compressed with `compress`, written over progress 0..`end` to a temp file next to it; the
+    file is removed when the block ends, unless _replace put it in the image's place."""
+    backing, backing_fmt = await _backing_of(path, info, job.qemu_img)
+    tmp = temp_path_for(path)
+    try:
+        r = await job.step(
+            qi.convert_argv(path, info.format, tmp, info.format, compress, backing=backing,
+                            backing_format=backing_fmt, qemu_img=job.qemu_img),
+            span=(0.0, end),
+        )
+        if r.returncode != 0:
+            raise _failure(r, Message(failed, name=path.name))
+        yield tmp
+    finally:
+        remove_quietly(tmp)
+
+
+async def _replace(path: Path, tmp: Path, fmt: str, qemu_img: str) -> None:
+    """Put `tmp` in the place of `path`, with its mode, unless a VM holds `path`."""
+    # The last moment a VM could have opened the image; after this the swap is atomic.
+    await image_info(path, fmt=fmt, force_share=False, qemu_img=qemu_img)
+    _copy_mode(path, tmp)
+    commit_temp(tmp, path, overwrite=True)
+
+
 # ------------------------------------------------------------------------------ resize
 
 
 def resize_job(
-    image: str | os.PathLike[str],
-    size_bytes: int,
-    *,
-    shrink: bool = False,
-    fmt: str | None = None,
-    qemu_img: str = qi.QEMU_IMG,
-    progress: ProgressCallback | None = None,
-    guard: WriteGuard | None = None,
+    image: str | os.PathLike[str], size_bytes: int, *, shrink: bool = False,
+    fmt: str | None = None, qemu_img: str = qi.QEMU_IMG,
+    progress: ProgressCallback | None = None, guard: WriteGuard | None = None,
 ) -> ImageJob:
     """Change the disk size the guest sees to `size_bytes`.
 
@@ -863,17 +871,8 @@ def resize_job(
                 "everything beyond {new} on the disk; shrink the guest's partitions first and "
                 "confirm the shrink explicitly."), new=Size(new), old=Size(old)))
         _refuse_snapshots(path, info, Message(QT_TRANSLATE_NOOP("runtime.images", "shrinking")))
-        backing, backing_fmt = await _backing_of(path, info, qemu_img)
-        tmp = temp_path_for(path)
-        try:
-            r = await job.step(
-                qi.convert_argv(path, info.format, tmp, info.format, backing=backing,
-                                backing_format=backing_fmt, qemu_img=qemu_img),
-                span=(0.0, 90.0),
-            )
-            if r.returncode != 0:
-                raise _failure(r, Message(QT_TRANSLATE_NOOP(
-                    "runtime.images", "Copying {name} failed"), name=path.name))
+        async with _rewriting(job, path, info, compress=False, end=90.0, failed=QT_TRANSLATE_NOOP(
+                "runtime.images", "Copying {name} failed")) as tmp:
             r = await job.step(qi.resize_argv(tmp, info.format, new, True, qemu_img=qemu_img),
                                span=(90.0, 95.0))
             if r.returncode != 0:
@@ -881,11 +880,7 @@ def resize_job(
                     "runtime.images", "Shrinking {name} failed"), name=path.name))
             await job.verify(tmp, info.format, original=None, span=(95.0, 99.0))
             job.check_cancelled()
-            await image_info(path, fmt=info.format, force_share=False, qemu_img=qemu_img)
-            _copy_mode(path, tmp)
-            commit_temp(tmp, path, overwrite=True)
-        finally:
-            remove_quietly(tmp)
+            await _replace(path, tmp, info.format, qemu_img)
         return JobResult(
             path,
             Message(QT_TRANSLATE_NOOP("runtime.images", "{name} shrank from {old} to {new}."),

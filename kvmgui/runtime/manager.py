@@ -35,6 +35,7 @@ from kvmgui.runtime.liveness import find_running, scan
 from kvmgui.runtime.runfiles import RunMeta, read_meta
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import StatsSampler, VmStats
+from kvmgui.runtime.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +57,9 @@ class ManagerError(KvmguiError):
 
 
 class VmManager:
-    def __init__(
-        self,
-        paths: AppPaths,
-        settings: Settings,
-        *,
-        store: VmStore | None = None,
-        host: HostFacts | None = None,
-        caps: QemuCaps | None = None,
-        role: MonitorRole = MonitorRole.APP,
-        sample_stats: bool = True,
-    ) -> None:
+    def __init__(self, paths: AppPaths, settings: Settings, *, store: VmStore | None = None,
+                 host: HostFacts | None = None, caps: QemuCaps | None = None,
+                 role: MonitorRole = MonitorRole.APP, sample_stats: bool = True) -> None:
         self.paths = paths
         self.settings = settings
         self.store = store if store is not None else session.open_store(paths, settings)
@@ -228,14 +221,11 @@ class VmManager:
     def find(self, name_or_id: str) -> VmController | None:
         if name_or_id in self._controllers:
             return self._controllers[name_or_id]
+        # By id, else by exact name, else by name as the store compares names.
         key = name_key(name_or_id)
-        for matches in (
-            [c for c in self._controllers.values() if c.name == name_or_id],
-            [c for c in self._controllers.values() if name_key(c.name) == key],
-        ):
-            if matches:
-                return matches[0]
-        return None
+        controllers = self._controllers.values()
+        exact = next((c for c in controllers if c.name == name_or_id), None)
+        return exact or next((c for c in controllers if name_key(c.name) == key), None)
 
     def get(self, name_or_id: str) -> VmController:
         found = self.find(name_or_id)
@@ -300,10 +290,7 @@ class VmManager:
     async def close(self) -> None:
         """Let go of every VM (they keep running) and stop the background tasks."""
         task, self._rescan_task = self._rescan_task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
         await self.stats.stop()
         await asyncio.gather(*(c.close() for c in self._controllers.values()),
                              return_exceptions=True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, capitalised
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template, capitalised
 
 MAX_LOG_READ = 64 * 1024
 DETAIL_LINES = 15
@@ -95,126 +95,86 @@ _Rule = Callable[[re.Match[str], _Line, Mapping[str, str]], tuple[str, Message]]
 
 def _locked(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     what = _describe_file(m.group("path") or _path_in(line.option), line.option, roles)
-    return ("disk-locked",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "This disk is already used by a running VM: {what} is open in another QEMU, so "
-                "this VM cannot use it at the same time. Shut the other VM down first, or give "
-                "this VM its own copy of the disk."), what=what))
+    return ("disk-locked", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "This disk is already used by a running VM: {what} is open in another QEMU, so this VM "
+        "cannot use it at the same time. Shut the other VM down first, or give this VM its own "
+        "copy of the disk."), what=what))
 
 
 def _missing(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     path = m.group("path")
-    what = _describe_file(path, line.option, roles)
+    what = capitalised(_describe_file(path, line.option, roles))
     if path.startswith("/dev/"):
-        return ("device-missing",
-                Message(QT_TRANSLATE_NOOP(
-                    "runtime.qemu_errors",
-                    "{what} is not there: connect the device (or insert the disc), or remove it "
-                    "from the VM's settings."), what=capitalised(what)))
-    return ("file-missing",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "{what} does not exist (it was moved, renamed or deleted): choose the file again "
-                "in the VM's settings, or remove it from the VM."), what=capitalised(what)))
+        return ("device-missing", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+            "{what} is not there: connect the device (or insert the disc), or remove it from the "
+            "VM's settings."), what=what))
+    return ("file-missing", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "{what} does not exist (it was moved, renamed or deleted): choose the file again in the "
+        "VM's settings, or remove it from the VM."), what=what))
 
 
 def _denied(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     what = _describe_file(m.group("path"), line.option, roles)
-    return ("file-permission",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "kvmgui is not allowed to open {what} (permission denied): give your user "
-                "access to it (for example copy it into your home folder), or choose another "
-                "file."), what=what))
+    return ("file-permission", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "kvmgui is not allowed to open {what} (permission denied): give your user access to it "
+        "(for example copy it into your home folder), or choose another file."), what=what))
+
+
+# What /dev/kvm's error says → the problem's code and its fix.
+_KVM_REASONS: list[tuple[str, str, Template]] = [
+    ("permission", "kvm-permission", QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "You are not allowed to use KVM (permission denied on /dev/kvm): add yourself to the kvm "
+        "group with 'sudo adduser $USER kvm', then log out and back in. Until then, set the VM's "
+        "accelerator to TCG (much slower).")),
+    ("no such file", "kvm-missing", QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "KVM is not available on this computer (there is no /dev/kvm): turn on virtualization "
+        "(Intel VT-x or AMD-V) in the computer's firmware settings, or set the VM's accelerator "
+        "to TCG (much slower).")),
+    ("busy", "kvm-busy", QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "KVM is busy: another hypervisor (VirtualBox or VMware) is using the CPU's "
+        "virtualization; quit it, or set the VM's accelerator to TCG (much slower).")),
+]
 
 
 def _kvm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     reason = m.group("reason").lower()
-    if "permission" in reason:
-        return ("kvm-permission",
-                Message(QT_TRANSLATE_NOOP(
-                    "runtime.qemu_errors",
-                    "You are not allowed to use KVM (permission denied on /dev/kvm): add "
-                    "yourself to the kvm group with 'sudo adduser $USER kvm', then log out and "
-                    "back in. Until then, set the VM's accelerator to TCG (much slower).")))
-    if "no such file" in reason:
-        return ("kvm-missing",
-                Message(QT_TRANSLATE_NOOP(
-                    "runtime.qemu_errors",
-                    "KVM is not available on this computer (there is no /dev/kvm): turn on "
-                    "virtualization (Intel VT-x or AMD-V) in the computer's firmware settings, "
-                    "or set the VM's accelerator to TCG (much slower).")))
-    if "busy" in reason:
-        return ("kvm-busy",
-                Message(QT_TRANSLATE_NOOP(
-                    "runtime.qemu_errors",
-                    "KVM is busy: another hypervisor (VirtualBox or VMware) is using the CPU's "
-                    "virtualization; quit it, or set the VM's accelerator to TCG (much "
-                    "slower).")))
-    return ("kvm-failed",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "KVM could not be started ({reason}): run 'kvmgui-cli doctor' to find out why, "
-                "or set the VM's accelerator to TCG (much slower)."),
-                reason=m.group("reason").strip()))
+    for words, code, template in _KVM_REASONS:
+        if words in reason:
+            return (code, Message(template))
+    return ("kvm-failed", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "KVM could not be started ({reason}): run 'kvmgui-cli doctor' to find out why, or set "
+        "the VM's accelerator to TCG (much slower)."), reason=m.group("reason").strip()))
 
 
 def _audio(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     driver = m.group("driver")
     server = {
-        "pa": Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
-                                        "the PulseAudio/PipeWire sound server")),
-        "pipewire": Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "PipeWire")),
-        "alsa": Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "the sound card (ALSA)")),
-        "jack": Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "the JACK sound server")),
-    }
-    return ("audio",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "QEMU could not connect to {server}: start your desktop's sound service, or "
-                "turn sound off for this VM."),
-                server=server.get(driver) or Message(QT_TRANSLATE_NOOP(
-                    "runtime.qemu_errors", "the {driver} sound system"), driver=driver)))
+        "pa": QT_TRANSLATE_NOOP("runtime.qemu_errors", "the PulseAudio/PipeWire sound server"),
+        "pipewire": QT_TRANSLATE_NOOP("runtime.qemu_errors", "PipeWire"),
+        "alsa": QT_TRANSLATE_NOOP("runtime.qemu_errors", "the sound card (ALSA)"),
+        "jack": QT_TRANSLATE_NOOP("runtime.qemu_errors", "the JACK sound server"),
+    }.get(driver)
+    name = Message(server) if server else Message(
+        QT_TRANSLATE_NOOP("runtime.qemu_errors", "the {driver} sound system"), driver=driver)
+    return ("audio", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "QEMU could not connect to {server}: start your desktop's sound service, or turn sound "
+        "off for this VM."), server=name))
 
 
 def _audio_module(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     # Debian's QEMU names the package; upstream's only says the driver is unknown.
     package = m.groupdict().get("package") or "qemu-system-gui"
-    return ("audio-module",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "QEMU's module for your desktop's sound server is not installed: install it "
-                "with sudo apt install {package}, or turn sound off for this VM."),
-                package=package))
+    return ("audio-module", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "QEMU's module for your desktop's sound server is not installed: install it with sudo "
+        "apt install {package}, or turn sound off for this VM."), package=package))
 
 
 def _hostfwd(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
-    host_port, guest_port = m.group("host"), m.group("guest")
-    return ("port-in-use",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "The host port {host_port} is already in use by another program, so it cannot "
-                "be forwarded to the guest's port {guest_port}: choose another host port in the "
-                "VM's network settings, or stop the program that uses it."),
-                host_port=host_port, guest_port=guest_port))
-
-
-def _cpu_needs_kvm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
-    return ("cpu-host",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "The 'host' CPU model only works with KVM, and this VM runs without it: set the "
-                "VM's accelerator to KVM, or remove '-cpu host' from its extra arguments.")))
-
-
-def _cpu_msr(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
-    return ("cpu-host",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "QEMU failed to set up the host's CPU model under KVM (this happens inside some "
-                "nested virtual machines): set the VM's accelerator to TCG, or run it on the "
-                "real computer.")))
+    return ("port-in-use", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "The host port {host_port} is already in use by another program, so it cannot be "
+        "forwarded to the guest's port {guest_port}: choose another host port in the VM's network "
+        "settings, or stop the program that uses it."),
+        host_port=m.group("host"), guest_port=m.group("guest")))
 
 
 def _memory(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
@@ -222,60 +182,35 @@ def _memory(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[st
     size = (Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
                                       "the {amount} of memory this VM wants"), amount=amount)
             if amount else Message(QT_TRANSLATE_NOOP("runtime.qemu_errors", "this VM's memory")))
-    return ("memory",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "There is not enough free memory for {size}: give the VM less memory, or close "
-                "other programs and VMs."), size=size))
+    return ("memory", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "There is not enough free memory for {size}: give the VM less memory, or close other "
+        "programs and VMs."), size=size))
 
 
 def _format(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
     what = _describe_file(_path_in(line.option), line.option, roles)
-    return ("wrong-format",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "{what} is not a {format} image although the VM's settings say so: set the "
-                "disk's real format in the VM's settings ('kvmgui-cli img info' shows it)."),
-                what=capitalised(what), format=m.group("fmt")))
+    return ("wrong-format", Message(QT_TRANSLATE_NOOP("runtime.qemu_errors",
+        "{what} is not a {format} image although the VM's settings say so: set the disk's real "
+        "format in the VM's settings ('kvmgui-cli img info' shows it)."),
+        what=capitalised(what), format=m.group("fmt")))
 
 
-def _pidfile(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
-    return ("already-running",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "This VM is already running or being started by another program (its pidfile "
-                "is locked).")))
+def _fixed(code: str, template: Template) -> _Rule:
+    """A rule whose sentence takes nothing from QEMU's words."""
 
+    def rule(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
+        return (code, Message(template))
 
-def _socket_busy(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
-    return ("socket-busy",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "One of the VM's sockets is in use, so another copy of this VM is probably "
-                "running; stop it first.")))
-
-
-def _machine(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
-    return ("machine-type",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "This QEMU does not support the VM's machine type (it was probably created with "
-                "a newer QEMU): update QEMU, or choose the machine type again in the VM's "
-                "settings.")))
-
-
-def _tpm(m: re.Match[str], line: _Line, roles: Mapping[str, str]) -> tuple[str, Message]:
-    return ("tpm",
-            Message(QT_TRANSLATE_NOOP(
-                "runtime.qemu_errors",
-                "The TPM emulator (swtpm) did not work: check that swtpm is installed (sudo apt "
-                "install swtpm), or turn the TPM off in the VM's settings.")))
+    return rule
 
 
 _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(r"Failed to get (?:shared )?\"write\" lock(?:.*?Is another process using the "
                 r"image \[(?P<path>[^\]]*)\])?", re.S), _locked),
-    (re.compile(r"Cannot lock pid file"), _pidfile),
+    (re.compile(r"Cannot lock pid file"), _fixed("already-running", QT_TRANSLATE_NOOP(
+        "runtime.qemu_errors",
+        "This VM is already running or being started by another program (its pidfile is "
+        "locked)."))),
     (re.compile(r"Could not access KVM kernel module: (?P<reason>.+)"), _kvm),
     (re.compile(r"failed to initialize kvm: (?P<reason>.+)"), _kvm),
     (re.compile(r"ioctl\(KVM_CREATE_VM\) failed: \d+ (?P<reason>.+)"), _kvm),
@@ -287,15 +222,30 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(r"Unknown audio driver `?'?pa'?$"), _audio_module),
     (re.compile(r"Could not set up host forwarding rule "
                 r"'\w+:[^:]*:(?P<host>\d+)-[^:]*:(?P<guest>\d+)'"), _hostfwd),
-    (re.compile(r"CPU model 'host' requires KVM"), _cpu_needs_kvm),
+    (re.compile(r"CPU model 'host' requires KVM"), _fixed("cpu-host", QT_TRANSLATE_NOOP(
+        "runtime.qemu_errors",
+        "The 'host' CPU model only works with KVM, and this VM runs without it: set the VM's "
+        "accelerator to KVM, or remove '-cpu host' from its extra arguments."))),
     (re.compile(r"failed to set MSR|kvm_buf_set_msrs: Assertion|kvm_put_msrs: Assertion"),
-     _cpu_msr),
+     _fixed("cpu-host", QT_TRANSLATE_NOOP(
+        "runtime.qemu_errors",
+        "QEMU failed to set up the host's CPU model under KVM (this happens inside some nested "
+        "virtual machines): set the VM's accelerator to TCG, or run it on the real computer."))),
     (re.compile(r"cannot set up guest memory|Cannot allocate memory"), _memory),
     (re.compile(r"Image is not in (?P<fmt>\w+) format"), _format),
     (re.compile(r"Failed to bind socket.*Address already in use|Address already in use"),
-     _socket_busy),
-    (re.compile(r"unsupported machine type"), _machine),
-    (re.compile(r"tpm-emulator|swtpm"), _tpm),
+     _fixed("socket-busy", QT_TRANSLATE_NOOP(
+        "runtime.qemu_errors",
+        "One of the VM's sockets is in use, so another copy of this VM is probably running; "
+        "stop it first."))),
+    (re.compile(r"unsupported machine type"), _fixed("machine-type", QT_TRANSLATE_NOOP(
+        "runtime.qemu_errors",
+        "This QEMU does not support the VM's machine type (it was probably created with a newer "
+        "QEMU): update QEMU, or choose the machine type again in the VM's settings."))),
+    (re.compile(r"tpm-emulator|swtpm"), _fixed("tpm", QT_TRANSLATE_NOOP(
+        "runtime.qemu_errors",
+        "The TPM emulator (swtpm) did not work: check that swtpm is installed (sudo apt install "
+        "swtpm), or turn the TPM off in the VM's settings."))),
 ]
 
 

@@ -37,6 +37,7 @@ from qemu.qmp import Message as QmpMessage
 from qemu.qmp.protocol import Runstate
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.runtime.tasks import cancel_and_wait
 
 # The library logs every failed connection attempt at ERROR level; without a handler of the
 # application's own, Python's last-resort handler would print those to stderr in the CLI.
@@ -242,10 +243,7 @@ class QmpSession:
     async def _do_teardown(self, client: QMPClient) -> None:
         """Stop the pump, deliver events still queued (SHUTDOWN before EOF), disconnect."""
         pump, self._pump = self._pump, None
-        if pump is not None:
-            pump.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await pump
+        await cancel_and_wait(pump, quiet=True)
         for event in client.events.clear():
             self._dispatch(event)
         # Raises what ended the reader: EOFError when QEMU exited, OSError on socket errors.
@@ -308,10 +306,8 @@ class QmpSession:
         watch, self._watch = self._watch, None
         if client is not None:
             await self._teardown(client)
-        if watch is not None and watch is not asyncio.current_task():
-            watch.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await watch
+        if watch is not asyncio.current_task():
+            await cancel_and_wait(watch, quiet=True)
 
 
 async def connect_first(
