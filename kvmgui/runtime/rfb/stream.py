@@ -21,9 +21,10 @@ _INITIAL = 1 << 20
 _MIN_FREE = 1 << 16
 # Stop reading from the socket when this much is buffered and nobody reads it (backpressure).
 _HIGH_WATER = 32 << 20
-# Wake up for at most this much of a pending large read (the kernel caps it at half of its
-# largest TCP receive buffer, and grows the buffer to hold it).
-_LOW_WATER_CAP = 2 << 20
+# Wake up for at most this much of a pending large read. The kernel caps it at half of its
+# largest TCP receive buffer (3 MiB by default: a whole 1024x768 frame) and grows the buffer
+# to hold it.
+_LOW_WATER_CAP = 16 << 20
 
 
 class RfbStream(asyncio.BufferedProtocol):
