@@ -457,9 +457,8 @@ class ConsoleWidget(QWidget):
             covered = QRect(
                 left, top, math.floor(target.right()) - left, math.floor(target.bottom()) - top
             )
-            border = QRegion(event.rect()).subtracted(QRegion(covered))
-            if not border.isEmpty():
-                painter.setClipRegion(border)
+            if not covered.contains(event.rect()):  # most repaints are inside the image
+                painter.setClipRegion(QRegion(event.rect()).subtracted(QRegion(covered)))
                 painter.fillRect(event.rect(), QColor(0, 0, 0))
                 painter.setClipping(False)
             if target.size() == QRectF(image.rect()).size():
