@@ -314,7 +314,13 @@ class CountingProxy:
 
 class Xvfb:
     def __init__(self) -> None:
-        self.number = 40 + os.getpid() % 50
+        # A display nobody uses: on a shared machine another Xvfb, with another screen size,
+        # may hold a fixed number (its lock file and socket say so).
+        self.number = next(
+            n
+            for n in (40 + (os.getpid() + i) % 50 for i in range(50))
+            if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists()
+        )
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> bool:

@@ -3,8 +3,8 @@
 Typical use: create an `RfbClient`, `add_listener(callback)` for FrameUpdated, Resized,
 CursorChanged, PointerTypeChanged and Disconnected events, then `await connect(address)` with
 a unix socket path or a loopback ("127.0.0.1", port). `framebuffer` is a numpy (h, w, 4) uint8
-array of B G R X pixels (QImage.Format_RGB32's layout). Input goes out with `send_scancode`
-(PC/XT scancodes through QEMU's extended key event), `send_keysym`, `send_combo`,
+array of opaque B G R A pixels (QImage.Format_RGB32 as it stands). Input goes out with
+`send_scancode` (PC/XT scancodes through QEMU's extended key event), `send_keysym`, `send_combo`,
 `send_pointer` and `send_relative_pointer`; `await close()` ends the session.
 """
 

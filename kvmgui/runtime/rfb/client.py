@@ -1,7 +1,12 @@
 """An asyncio RFB 3.8 client focused on QEMU's VNC server.
 
 One `RfbClient` is one connection. After `connect()` a reader task decodes server messages into
-`framebuffer` (a numpy (h, w, 4) uint8 array, B G R X) and reports `RfbEvent`s to listeners.
+`framebuffer` (a numpy (h, w, 4) uint8 array, B G R A with A = 255) and reports `RfbEvent`s to
+listeners. Every pixel is stored opaque as it is decoded, so the framebuffer is a valid 32-bit
+0xFFRRGGBB image (QImage::Format_RGB32 on little-endian hosts) at every moment: a viewer can
+paint straight from it (give the client an `allocate` that returns memory the viewer paints)
+with no per-frame conversion. The RFB pixel format has no alpha and QEMU leaves the padding
+byte 0 or whatever the guest wrote, so the bit is or-ed in here, on data that just arrived.
 
 Flow control: only incremental FramebufferUpdateRequests after the first full one, so an idle
 guest costs nothing (QEMU answers an incremental request only when something changed); the
@@ -42,11 +47,14 @@ from kvmgui.runtime.rfb.events import (
 )
 from kvmgui.runtime.rfb.keymap import KeyCombo, keysym_for_scancode, qemu_keycode
 from kvmgui.runtime.rfb.stream import RfbStream
-from kvmgui.runtime.rfb.zrle import ZrleStream, decode_zrle
+from kvmgui.runtime.rfb.zrle import OPAQUE, ZrleStream, decode_zrle
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[RfbEvent], None]
+# allocate(width, height) → a C-contiguous (height, width, 4) uint8 array for the framebuffer.
+Allocator = Callable[[int, int], np.ndarray]
+_OPAQUE = np.uint32(OPAQUE)
 
 # ZRLE rectangles at least this large (pixels) are decoded on the worker thread: a 256x256
 # area with run-length tiles can take a few milliseconds in Python.
@@ -74,9 +82,14 @@ class RfbClient:
         encodings: Sequence[int] | None = None,
         shared: bool = True,
         offload_pixels: int = _OFFLOAD_PIXELS,
+        allocate: Allocator | None = None,
     ) -> None:
         """`encodings`: the SetEncodings list (preference order); by default Raw for a unix
-        socket and ZRLE for TCP. `shared`: let other viewers stay connected."""
+        socket and ZRLE for TCP. `shared`: let other viewers stay connected. `allocate`:
+        where the framebuffer lives (called at connection and at every resolution change;
+        the array must stay valid for as long as anything holds it, e.g. by owning its
+        memory); by default a numpy array of the client's own."""
+        self._allocator = allocate
         self._password = password
         self._encodings = tuple(encodings) if encodings is not None else None
         self._shared = shared
@@ -440,10 +453,15 @@ class RfbClient:
             # Full-width rows are contiguous in the framebuffer: the socket writes into it.
             rows = self.framebuffer[y : y + h]
             await self._stream.readinto(rows.data.cast("B"))
+            t0 = time.perf_counter()
+            pixels = rows.view(np.uint32)
+            np.bitwise_or(pixels, _OPAQUE, out=pixels)  # in place, on bytes still in cache
+            self.stats.decode_seconds += time.perf_counter() - t0
         else:
             data = await self._stream.readexactly(w * h * 4)
             t0 = time.perf_counter()
-            self.framebuffer[y : y + h, x : x + w] = np.frombuffer(data, np.uint8).reshape(h, w, 4)
+            target = self.framebuffer[y : y + h, x : x + w].view(np.uint32)
+            np.bitwise_or(np.frombuffer(data, np.uint32).reshape(h, w, 1), _OPAQUE, out=target)
             self.stats.decode_seconds += time.perf_counter() - t0
         self.stats.bytes_received += w * h * 4
 
@@ -478,7 +496,11 @@ class RfbClient:
             raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
                 "runtime.rfb.client", "The display reported an impossible size ({w}x{h})."),
                 w=w, h=h))
-        self.framebuffer = np.zeros((h, w, 4), np.uint8)
+        fb = self._allocator(w, h) if self._allocator is not None else np.empty((h, w, 4), np.uint8)
+        if fb.shape != (h, w, 4) or fb.dtype != np.uint8 or not fb.flags.c_contiguous:
+            raise ValueError(f"allocate({w}, {h}) returned an unusable array {fb.shape}")
+        fb.view(np.uint32)[...] = _OPAQUE  # black until the server sends the screen
+        self.framebuffer = fb
 
     def _resize(self, w: int, h: int) -> None:
         self._allocate(w, h)

@@ -5,16 +5,26 @@ its buffer, slice out for readexactly) and wakes the reader for every 256 KiB ch
 1920x1080 Raw frame is 8 MiB, 30 times a second. Here the socket's recv_into() writes a large
 Raw rectangle directly into the framebuffer (`readinto`), and the reader is woken once, when
 the whole rectangle has arrived. Small reads (headers) go through an internal buffer.
+
+While a large read is pending on TCP, SO_RCVLOWAT asks the kernel to report the socket
+readable only once a large part of it has arrived: every wake-up of the event loop costs a
+few dozen Python calls (under qasync, a Qt socket notifier and a zero timer too), and without
+it a frame arrives in a wake-up per few hundred KiB.
 """
 
 from __future__ import annotations
 
 import asyncio
+import socket
 
 _INITIAL = 1 << 20
 _MIN_FREE = 1 << 16
 # Stop reading from the socket when this much is buffered and nobody reads it (backpressure).
 _HIGH_WATER = 32 << 20
+# Wake up for at most this much of a pending large read. The kernel caps it at half of its
+# largest TCP receive buffer (3 MiB by default: a whole 1024x768 frame) and grows the buffer
+# to hold it.
+_LOW_WATER_CAP = 16 << 20
 
 
 class RfbStream(asyncio.BufferedProtocol):
@@ -31,6 +41,8 @@ class RfbStream(asyncio.BufferedProtocol):
         self._reading_paused = False
         self._writing_paused = False
         self._drain_waiter: asyncio.Future[None] | None = None
+        self._low_water: socket.socket | None = None  # a TCP socket whose SO_RCVLOWAT we set
+        self._low_water_value = 1
         self.transport: asyncio.Transport | None = None
         self.bytes_received = 0
 
@@ -39,6 +51,9 @@ class RfbStream(asyncio.BufferedProtocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            self._low_water = sock  # unix sockets' poll ignores SO_RCVLOWAT
 
     def get_buffer(self, sizehint: int) -> memoryview:
         if self._target is not None:
@@ -53,7 +68,10 @@ class RfbStream(asyncio.BufferedProtocol):
             self._target_pos += nbytes
             if self._target_pos >= len(self._target):
                 self._target = None
+                self._set_low_water(1)
                 self._wake()
+            else:
+                self._set_low_water(len(self._target) - self._target_pos)
             return
         self._end += nbytes
         if self._end - self._start >= self._need:
@@ -94,6 +112,16 @@ class RfbStream(asyncio.BufferedProtocol):
             new[:used] = self._buf[self._start : self._end]
             self._buf = new
         self._start, self._end = 0, used
+
+    def _set_low_water(self, nbytes: int) -> None:
+        value = min(nbytes, _LOW_WATER_CAP)
+        if self._low_water is None or value == self._low_water_value:
+            return
+        try:
+            self._low_water.setsockopt(socket.SOL_SOCKET, socket.SO_RCVLOWAT, value)
+            self._low_water_value = value
+        except OSError:
+            self._low_water = None  # not supported here: wake up for every piece
 
     def _wake(self) -> None:
         if self._waiter is not None and not self._waiter.done():
@@ -143,6 +171,7 @@ class RfbStream(asyncio.BufferedProtocol):
         if self._eof:
             self._raise_eof(have, n)
         self._target, self._target_pos = target, have
+        self._set_low_water(n - have)
         if self._reading_paused and self.transport is not None:
             self._reading_paused = False
             self.transport.resume_reading()
@@ -153,6 +182,7 @@ class RfbStream(asyncio.BufferedProtocol):
                 await self._wait()
         finally:
             self._target = None
+            self._set_low_water(1)
 
     # -- writing ------------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
-"""ZRLE decoding (rfbproto §7.7.6) into a (h, w, 4) B G R X framebuffer.
+"""ZRLE decoding (rfbproto §7.7.6) into a (h, w, 4) B G R A framebuffer (A = 255).
 
 With our pixel format (32 bpp, depth 24, little-endian) a compressed pixel (CPIXEL) is 3 bytes,
 B G R. Raw, solid and packed-palette tiles are decoded with numpy; run-length tiles need a
 Python loop over the runs (their lengths are variable-length integers), then one np.repeat.
-Decoded pixels have X = 0, like QEMU's Raw pixels.
+Decoded pixels are opaque (A = 255): the opaque bit is or-ed into the few colours of a tile,
+never into every pixel, and the framebuffer is then a valid 0xFFRRGGBB image as it stands.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from kvmgui.runtime.rfb.errors import RfbProtocolError
 
 TILE = 64
 CPIXEL = 3
+OPAQUE = 0xFF000000  # the alpha byte of a B G R A pixel read as a little-endian uint32
 
 
 class ZrleStream:
@@ -44,13 +46,16 @@ def _unpack_indices(packed: np.ndarray, bits: int, width: int) -> np.ndarray:
 
 
 def _palette(data: bytes, pos: int, size: int) -> np.ndarray:
-    """`size` CPIXELs as uint32 B G R 0 words, ready to store into the framebuffer."""
+    """`size` CPIXELs as uint32 B G R A words (A = 255), ready to store into the framebuffer."""
     if size <= 16:  # cheaper than numpy for the small palettes of text and UI tiles
         return np.array(
-            [int.from_bytes(data[i : i + CPIXEL], "little") for i in range(pos, pos + size * 3, 3)],
+            [
+                int.from_bytes(data[i : i + CPIXEL], "little") | OPAQUE
+                for i in range(pos, pos + size * 3, 3)
+            ],
             np.uint32,
         )
-    wide = np.zeros((size, 4), np.uint8)
+    wide = np.full((size, 4), 255, np.uint8)
     wide[:, :CPIXEL] = np.frombuffer(data, np.uint8, size * CPIXEL, pos).reshape(size, CPIXEL)
     return wide.view(np.uint32)[:, 0]
 
@@ -58,7 +63,7 @@ def _palette(data: bytes, pos: int, size: int) -> np.ndarray:
 def decode_zrle(data: bytes, fb: np.ndarray, x: int, y: int, w: int, h: int) -> None:
     """Decode the inflated tile data of one rectangle into fb[y:y+h, x:x+w].
 
-    Tiles are written as whole 32-bit pixels (B G R 0) wherever the tile type allows: one
+    Tiles are written as whole 32-bit pixels (B G R 255) wherever the tile type allows: one
     contiguous store per row is several times faster than writing three of every four bytes.
     """
     fb32 = fb.view(np.uint32)[..., 0]
@@ -78,12 +83,12 @@ def decode_zrle(data: bytes, fb: np.ndarray, x: int, y: int, w: int, h: int) -> 
                         raise IndexError
                     pixels = np.frombuffer(data, np.uint8, n, pos).reshape(th, tw, CPIXEL)
                     fb[ty : ty + th, tx : tx + tw, :CPIXEL] = pixels
-                    fb[ty : ty + th, tx : tx + tw, CPIXEL] = 0
+                    fb[ty : ty + th, tx : tx + tw, CPIXEL] = 255
                     pos += n
                 elif sub == 1:  # solid
                     if pos + CPIXEL > end:
                         raise IndexError
-                    tile[...] = int.from_bytes(data[pos : pos + CPIXEL], "little")
+                    tile[...] = int.from_bytes(data[pos : pos + CPIXEL], "little") | OPAQUE
                     pos += CPIXEL
                 elif sub <= 16:  # packed palette
                     palette = _palette(data, pos, sub)
@@ -129,7 +134,7 @@ def _plain_rle(data: bytes, pos: int, tile: np.ndarray, count: int) -> int:
     lengths: list[int] = []
     total = 0
     while total < count:
-        colours.append(int.from_bytes(data[pos : pos + CPIXEL], "little"))
+        colours.append(int.from_bytes(data[pos : pos + CPIXEL], "little") | OPAQUE)
         pos += CPIXEL
         length, pos = _run_length(data, pos)
         lengths.append(length)

@@ -97,6 +97,7 @@ class ConsoleWidget(QWidget):
         self._vm_state = VmDisplayState.RUNNING
         self._last_error = ""
         self._frame = FrameImage()
+        self._shown_size = (0, 0)  # the guest resolution last announced (displaySizeChanged)
         self._fit = True
         self._grabbed = False
         self._mouse_grabbed = False
@@ -227,7 +228,7 @@ class ConsoleWidget(QWidget):
         if state in (VmDisplayState.STOPPED, VmDisplayState.NO_DISPLAY):
             self._release_grab()
             self._frame.clear()
-            self._apply_size_constraints()
+            self._announce_size()
         self._wake.set()  # a session waiting to retry re-reads the state now
         self._update_description()
         self.update()
@@ -299,7 +300,12 @@ class ConsoleWidget(QWidget):
                 self._set_state(
                     ConnectionState.CONNECTING if attempt == 0 else ConnectionState.RECONNECTING
                 )
-                client = RfbClient(password=self._password, encodings=self._encodings)
+                # The client decodes straight into the image this widget paints.
+                client = RfbClient(
+                    password=self._password,
+                    encodings=self._encodings,
+                    allocate=self._frame.allocate,
+                )
                 client.add_listener(self._on_event)
                 try:
                     assert self._address is not None
@@ -356,10 +362,11 @@ class ConsoleWidget(QWidget):
                 return
             self._show_rects(client.framebuffer, event)
         elif isinstance(event, Resized):
-            self._frame.resize(event.width, event.height)
-            self._apply_size_constraints()
+            # The client has already allocated the new image through FrameImage.allocate.
+            if client is not None and not self._frame.owns(client.framebuffer):
+                self._frame.allocate(event.width, event.height)
+            self._announce_size()
             self.update()
-            self.displaySizeChanged.emit(event.width, event.height)
         elif isinstance(event, PointerTypeChanged):
             self._absolute = event.absolute
             if self._absolute and self._mouse_grabbed:
@@ -370,13 +377,21 @@ class ConsoleWidget(QWidget):
         elif isinstance(event, Disconnected):
             self._last_error = event.reason
 
+    def _announce_size(self) -> None:
+        size = self._frame.size
+        if size == self._shown_size:
+            return
+        self._shown_size = size
+        self._apply_size_constraints()
+        if size[0] and size[1]:
+            self.displaySizeChanged.emit(*size)
+
     def _show_rects(self, framebuffer: np.ndarray, event: FrameUpdated) -> None:
         h, w = framebuffer.shape[:2]
-        resized = (w, h) != self._frame.size
-        self._frame.copy_rects(framebuffer, event.rects)
-        if resized:
-            self._apply_size_constraints()
-            self.displaySizeChanged.emit(w, h)
+        if not self._frame.owns(framebuffer):  # decoded elsewhere: copy it in
+            self._frame.copy_rects(framebuffer, event.rects)
+        if (w, h) != self._shown_size:
+            self._announce_size()
             self.update()
             return
         left = min(r.x for r in event.rects)
@@ -443,9 +458,8 @@ class ConsoleWidget(QWidget):
             covered = QRect(
                 left, top, math.floor(target.right()) - left, math.floor(target.bottom()) - top
             )
-            border = QRegion(event.rect()).subtracted(QRegion(covered))
-            if not border.isEmpty():
-                painter.setClipRegion(border)
+            if not covered.contains(event.rect()):  # most repaints are inside the image
+                painter.setClipRegion(QRegion(event.rect()).subtracted(QRegion(covered)))
                 painter.fillRect(event.rect(), QColor(0, 0, 0))
                 painter.setClipping(False)
             if target.size() == QRectF(image.rect()).size():
@@ -607,11 +621,15 @@ class ConsoleWidget(QWidget):
             self.setCursor(Qt.CursorShape.BlankCursor)
         elif client is not None and client.cursor is not None:
             cur = client.cursor
-            pixels = np.ascontiguousarray(cur.pixels)
-            img = QImage(
-                pixels.tobytes(), cur.width, cur.height, cur.width * 4,
+            # A QImage built over bytes does not own them: keep them referenced until the
+            # copy that owns its pixels is made.
+            data = np.ascontiguousarray(cur.pixels).tobytes()
+            view = QImage(
+                data, cur.width, cur.height, cur.width * 4,
                 QImage.Format.Format_ARGB32_Premultiplied,
-            ).copy()  # fmt: skip
+            )  # fmt: skip
+            img = view.copy()
+            del view, data
             self.setCursor(QCursor(QPixmap.fromImage(img), cur.hot_x, cur.hot_y))
         else:
             self.unsetCursor()

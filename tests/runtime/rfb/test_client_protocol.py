@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 import pytest_asyncio
 
@@ -182,6 +183,28 @@ async def test_desktop_size_reallocates_and_asks_for_the_whole_new_screen(
     server.update(rect(0, 0, 9, 7, p.Encoding.EXTENDED_DESKTOP_SIZE, screens))
     await until(lambda: Resized(9, 7) in events)
     assert sum(isinstance(e, Resized) for e in events) == 2
+    await client.close()
+
+
+async def test_pixels_are_stored_opaque_in_the_callers_memory(server: FakeServer) -> None:
+    allocated: list[np.ndarray] = []
+
+    def allocate(w: int, h: int) -> np.ndarray:
+        allocated.append(np.full((h, w, 4), 9, np.uint8))
+        return allocated[-1]
+
+    client, events = await connected(server, allocate=allocate)
+    assert client.framebuffer is allocated[0]
+    assert (client.framebuffer == (0, 0, 0, 255)).all()  # black and opaque before any update
+    server.update(
+        rect(0, 0, 4, 1, p.Encoding.RAW, bytes([1, 2, 3, 0] * 4)),  # whole rows: read in place
+        rect(1, 1, 2, 1, p.Encoding.RAW, bytes([4, 5, 6, 77] * 2)),  # part of a row: copied
+    )
+    await until(lambda: any(isinstance(e, FrameUpdated) for e in events))
+    assert client.framebuffer[0].tolist() == [[1, 2, 3, 255]] * 4
+    assert client.framebuffer[1].tolist() == [[0, 0, 0, 255]] + [[4, 5, 6, 255]] * 2 + [
+        [0, 0, 0, 255]
+    ]
     await client.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +73,23 @@ def test_frame_image_copies_rects_and_makes_pixels_opaque() -> None:
     fb[3, 5] = (4, 5, 6, 0)
     frame.copy_rects(fb, [Rect(0, 0, 1, 1)])  # only the dirty rectangle is copied
     assert frame.image.pixel(0, 0) == 0xFF030201 and frame.image.pixel(5, 3) == 0xFF000000
+
+
+def test_frame_image_is_the_framebuffer_and_outlives_being_replaced() -> None:
+    frame = FrameImage()
+    fb = frame.allocate(6, 4)  # what the RFB client decodes into
+    assert frame.size == (6, 4) and frame.image.pixel(5, 3) == 0xFF000000  # black, opaque
+    fb[2, 3] = (10, 20, 30, 255)
+    assert frame.image.pixel(3, 2) == 0xFF1E140A  # no copy: the image is that memory
+    assert frame.owns(fb) and not frame.owns(fb[1:3])  # only the whole framebuffer
+    frame.copy_rects(fb, [Rect(0, 0, 6, 4)])  # its own memory: nothing to copy
+    rows = fb[1:3]
+    frame.allocate(8, 8)  # a new resolution; a decoder may still write the old rows
+    frame.clear()
+    del fb
+    gc.collect()
+    rows[...] = 7  # still valid memory: the rows keep their image alive
+    assert not frame.owns(rows) and frame.image.isNull()
 
 
 def test_pointer_mapping_in_fit_and_one_to_one(qtbot: QtBot) -> None:
