@@ -35,7 +35,7 @@ from kvmgui.core.paths import VmFolder
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import Size, format_size
 from kvmgui.core.usage import vms_using
-from kvmgui.core.validation import shown
+from kvmgui.core.validation import quoted_names, shown
 
 if TYPE_CHECKING:
     from kvmgui.core.store import StoredVm, VmStore
@@ -370,14 +370,7 @@ _ACTIONS = {
 
 
 def _quoted_list(names: Sequence[str]) -> str:
-    quoted = [f"'{shown(n)}'" for n in names]
-    if len(quoted) == 1:
-        return quoted[0]
-    return Message(
-        QT_TRANSLATE_NOOP("core.clones", "{names} and {last}"),
-        names=", ".join(quoted[:-1]),
-        last=quoted[-1],
-    )
+    return quoted_names(names, QT_TRANSLATE_NOOP("core.clones", "{names} and {last}"))
 
 
 def base_refusal(what: str, dependents: Sequence[str], action: str = "delete") -> Message:

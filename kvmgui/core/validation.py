@@ -37,7 +37,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -50,7 +50,7 @@ from kvmgui.core.media import (
     MediumKind,
     file_kind_problem,
 )
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -121,6 +121,15 @@ def shown(text: str, limit: int = 200) -> str:
     """Untrusted text made safe to quote in a message: no control characters, bounded length."""
     clean = "".join(ch if ch.isprintable() else "?" for ch in text)
     return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+def quoted_names(names: Sequence[str], last_two: Template) -> str:
+    """'a', 'b' and 'c': each name shown and quoted, the last joined by the caller's own
+    "{names} and {last}" template (each module keeps its template in its own context)."""
+    quoted = [f"'{shown(n)}'" for n in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    return Message(last_two, names=", ".join(quoted[:-1]), last=quoted[-1])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from enum import StrEnum
 
 from kvmgui.core.blockdevs import Mount
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
-from kvmgui.core.validation import shown
+from kvmgui.core.validation import quoted_names, shown
 
 
 class Intent(StrEnum):
@@ -96,14 +96,7 @@ class Refusal:
 
 
 def _names(names: Sequence[str]) -> str:
-    quoted = [f"'{shown(n)}'" for n in names]
-    if len(quoted) == 1:
-        return quoted[0]
-    return Message(
-        QT_TRANSLATE_NOOP("core.write_guard", "{names} and {last}"),
-        names=", ".join(quoted[:-1]),
-        last=quoted[-1],
-    )
+    return quoted_names(names, QT_TRANSLATE_NOOP("core.write_guard", "{names} and {last}"))
 
 
 def loop_uses(real_path: str, loops: Iterable[LoopDevice], mounts: Iterable[Mount],
