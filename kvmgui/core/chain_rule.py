@@ -123,15 +123,9 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
                   seen: set[str], depth: int, own_folders: Sequence[str]) -> str | None:
     image = shown(os.path.basename(link.filename) or link.filename)
     if link.data_file is not None:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image} keeps its data in another file ({data_file}), which kvmgui does not "
-                "support: kvmgui will not let a VM read it.",
-            ),
-            image=image,
-            data_file=shown(link.data_file),
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} keeps its data in another "
+            "file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it."),
+            image=image, data_file=shown(link.data_file)))
     problem = _parts_problem(link, image, facts, uid)
     if problem:
         return problem
@@ -139,48 +133,23 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
     if link.backing_file is None or name is None:
         return None
     if has_protocol(link.backing_file) or has_protocol(name):
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base is '{backing_file}', which is not a file name but an "
-                "instruction to QEMU: kvmgui will not let a VM open it.",
-            ),
-            image=image,
-            backing_file=shown(link.backing_file, 120),
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base is '{backing_file}', "
+            "which is not a file name but an instruction to QEMU: kvmgui will not let a VM open "
+            "it."), image=image, backing_file=shown(link.backing_file, 120)))
     if link.backing_format is None:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image} does not record the format of its base {name}, so QEMU would have to "
-                "guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b "
-                "{backing_file} {image}.",
-            ),
-            image=image,
-            name=shown(name),
-            backing_file=shown(link.backing_file),
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} does not record the format "
+            "of its base {name}, so QEMU would have to guess it: record it first with qemu-img "
+            "rebase -u -F qcow2 (or raw) -b {backing_file} {image}."), image=image,
+            name=shown(name), backing_file=shown(link.backing_file)))
     if link.backing_format not in INPUT_FORMATS:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image} says its base {name} is a '{backing_format}' image, which is not a "
-                "disk image format: kvmgui will not let a VM open it.",
-            ),
-            image=image,
-            name=shown(name),
-            backing_format=shown(link.backing_format, 40),
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} says its base {name} is a "
+            "'{backing_format}' image, which is not a disk image format: kvmgui will not let a VM "
+            "open it."), image=image, name=shown(name),
+            backing_format=shown(link.backing_format, 40)))
     fact = facts.get(name)
     if fact is None:
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {name} could not be checked: try again.",
-            ),
-            image=image,
-            name=shown(name),
-        )
+        return Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {name} could not be "
+            "checked: try again."), image=image, name=shown(name))
     base = shown(name)
     if os.path.normpath(name) != fact.real_path:
         base += f" → {shown(fact.real_path)}"  # a symbolic link: where it really leads
@@ -190,25 +159,13 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
     if not_own is not None:
         return Message(not_own, image=image, base=base)
     if fact.real_path in seen:
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s bases loop back to {base}, so the image is damaged: use another one.",
-            ),
-            image=image,
-            base=base,
-        )
+        return Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s bases loop back to {base}, "
+            "so the image is damaged: use another one."), image=image, base=base)
     seen.add(fact.real_path)
     if depth + 1 >= MAX_CHAIN:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image} sits on more than {limit} bases in a row, more than kvmgui "
-                "follows: kvmgui will not let a VM open it.",
-            ),
-            image=image,
-            limit=MAX_CHAIN,
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} sits on more than {limit} "
+            "bases in a row, more than kvmgui follows: kvmgui will not let a VM open it."),
+            image=image, limit=MAX_CHAIN))
     return None
 
 
@@ -263,15 +220,9 @@ def _parts_problem(link: ImageInfo, image: str, facts: Mapping[str, FileFacts],
         if (own is None or fact is None or fact.kind is not FileKind.REGULAR
                 or fact.owner_uid != uid
                 or os.path.dirname(fact.real_path) != os.path.dirname(own.real_path)):
-            return (Message(
-                QT_TRANSLATE_NOOP(
-                    "core.chain_rule",
-                    "{image} reads part of its data from {part}, which is not a file of the "
-                    "image's own folder: kvmgui will not let a VM read it.",
-                ),
-                image=image,
-                part=shown(part),
-            ))
+            return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} reads part of its data "
+                "from {part}, which is not a file of the image's own folder: kvmgui will not let "
+                "a VM read it."), image=image, part=shown(part)))
     return ""
 
 
