@@ -400,17 +400,13 @@ def _get_path(obj: Any, parts: Sequence[str]) -> Any:
 def _child(obj: Any, part: str) -> Any:
     if isinstance(obj, tuple):
         if not part.isdigit() or int(part) >= len(obj):
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP("core.advisor", "there is no item {part}"),
-                part=repr(part),
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.advisor", "there is no item {part}"),
+                part=repr(part)))
         return obj[int(part)]
     if is_dataclass(obj) and part in _field_names(obj):
         return getattr(obj, part)
-    raise ValueError(Message(
-        QT_TRANSLATE_NOOP("core.advisor", "there is no setting {part}"),
-        part=repr(part),
-    ))
+    raise ValueError(Message(QT_TRANSLATE_NOOP("core.advisor", "there is no setting {part}"),
+        part=repr(part)))
 
 
 def _set_path(obj: Any, parts: Sequence[str], value: Any) -> Any:
