@@ -297,8 +297,7 @@ def _denied(raw: HostProbeResult) -> tuple[str, str, str]:
     if raw.in_kvm_group_listed and not raw.in_kvm_group_session:
         return (
             Message(QT_TRANSLATE_NOOP("core.hostcheck", "you are in the kvm group, but this login "
-                "session started before you were added")),
-            LOG_OUT_AND_IN,
+                "session started before you were added")), LOG_OUT_AND_IN,
             "",
         )
     if raw.in_kvm_group_session or raw.is_root:
@@ -314,8 +313,7 @@ def _denied(raw: HostProbeResult) -> tuple[str, str, str]:
     return (
         Message(QT_TRANSLATE_NOOP("core.hostcheck", "you are not in the kvm group")),
         ADD_TO_KVM_GROUP,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "after adding yourself, log out and back in")),
-    )
+        Message(QT_TRANSLATE_NOOP("core.hostcheck", "after adding yourself, log out and back in")))
 
 
 def _flag_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
@@ -607,34 +605,25 @@ def _cpu_finding(raw: HostProbeResult) -> Finding:
                 flag=flag),
         )
     if raw.cpu_hypervisor:
-        return Finding(
-            "cpu-virt", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "This computer is a virtual machine that "
-                "does not pass hardware virtualization on to its own virtual machines.")),
-            NESTED_FIX,
+        return Finding("cpu-virt", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "This computer is a virtual machine that does not "
+                "pass hardware virtualization on to its own virtual machines.")), NESTED_FIX,
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "The CPU shows the hypervisor "
-                "flag but no VT-x/AMD-V flag (vmx/svm).")),
-        )
-    return Finding(
-        "cpu-virt", Status.WARNING, title,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "Hardware virtualization is switched off in "
-            "the BIOS/UEFI settings, or this processor does not have it.")),
-        FIRMWARE_FIX,
+                "flag but no VT-x/AMD-V flag (vmx/svm).")))
+    return Finding("cpu-virt", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "Hardware virtualization is switched off in the BIOS/UEFI settings, or this processor "
+        "does not have it.")), FIRMWARE_FIX,
         details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "The CPU shows no VT-x/AMD-V flag "
-            "(vmx/svm).")),
-    )
+            "(vmx/svm).")))
 
 
 def _module_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Virtualization driver"))
     if raw.modules is None:
-        return Finding(
-            "kvm-module", Status.INFO, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Could not tell whether the "
-                "virtualization driver is loaded.")),
+        return Finding("kvm-module", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "Could not tell whether the virtualization driver is loaded.")),
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "Neither /proc/modules nor "
-                "/sys/module could be read.")),
-        )
+                "/sys/module could be read.")))
     for name in ("kvm_intel", "kvm_amd"):
         if name in raw.modules:
             return Finding(
@@ -644,24 +633,20 @@ def _module_finding(raw: HostProbeResult) -> Finding:
                     name=name),
             )
     if "kvm_pvm" in raw.modules:
-        return Finding(
-            "kvm-module", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "The loaded virtualization driver cannot "
-                "run ordinary operating systems.")),
+        return Finding("kvm-module", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "The loaded virtualization driver cannot run "
+                "ordinary operating systems.")),
             _no_flag_fix(raw) if not _has_virt_flag(raw) or raw.cpu_hypervisor
             else f"sudo modprobe {_vendor_module(raw)}",
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "The loaded KVM module is "
-                "kvm_pvm, a KVM flavour that only runs specially prepared guest kernels.")),
-        )
+                "kvm_pvm, a KVM flavour that only runs specially prepared guest kernels.")))
     if not _has_virt_flag(raw):
-        return Finding(
-            "kvm-module", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization driver is not loaded "
-                "because the processor does not offer hardware virtualization.")),
+        return Finding("kvm-module", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization driver is not loaded because "
+                "the processor does not offer hardware virtualization.")),
             _no_flag_fix(raw),
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "No KVM module (kvm_intel or "
-                "kvm_amd) is loaded and the CPU shows no vmx/svm flag.")),
-        )
+                "kvm_amd) is loaded and the CPU shows no vmx/svm flag.")))
     module = _vendor_module(raw)
     return Finding(
         "kvm-module", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
@@ -675,21 +660,15 @@ def _dev_kvm_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Virtualization device"))
     if not raw.dev_kvm_exists:
         fix = f"sudo modprobe {_vendor_module(raw)}" if _has_virt_flag(raw) else _no_flag_fix(raw)
-        return Finding(
-            "dev-kvm", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device is missing, so "
-                "hardware acceleration can't be used.")),
-            fix, details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm does not exist.")),
-        )
+        return Finding("dev-kvm", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "The virtualization device is missing, so hardware acceleration can't be used.")),
+            fix, details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm does not exist.")))
     if not raw.dev_kvm_is_char:
-        return Finding(
-            "dev-kvm", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device is broken, so "
-                "hardware acceleration can't be used.")),
+        return Finding("dev-kvm", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "The virtualization device is broken, so hardware acceleration can't be used.")),
             f"sudo modprobe {_vendor_module(raw)}",
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm exists but is not a "
-                "device file.")),
-        )
+                "device file.")))
     mode = Message(QT_TRANSLATE_NOOP("core.hostcheck", ", mode {dev_kvm_mode}"),
         dev_kvm_mode=format(raw.dev_kvm_mode, '04o')) if raw.dev_kvm_mode is not None else ""
     group = Message(
@@ -738,11 +717,8 @@ def _device_plain(raw: HostProbeResult) -> str:
 def _usable_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Virtualization test"))
     if not raw.dev_kvm_exists or not raw.dev_kvm_is_char:
-        return Finding(
-            "kvm-usable", Status.INFO, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Not checked, because the virtualization "
-                "device is missing.")),
-        )
+        return Finding("kvm-usable", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "Not checked, because the virtualization device is missing.")))
     device = _device_blocker(raw)
     if device is not None:
         clause, fix = device
@@ -758,14 +734,12 @@ def _usable_finding(raw: HostProbeResult) -> Finding:
         )
     pvm = _pvm_blocker(raw)
     if pvm is not None:  # the device works, the guests would not
-        return Finding(
-            "kvm-usable", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "A test virtual machine was created, but "
-                "ordinary operating systems would not run in it.")),
+        return Finding("kvm-usable", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "A test virtual machine was created, but ordinary "
+                "operating systems would not run in it.")),
             pvm[1],
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm created a test VM, but "
-                "it belongs to kvm_pvm, which cannot run ordinary guests.")),
-        )
+                "it belongs to kvm_pvm, which cannot run ordinary guests.")))
     return Finding(
         "kvm-usable", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
             "A test virtual machine was created successfully.")),
@@ -777,43 +751,29 @@ def _usable_finding(raw: HostProbeResult) -> Finding:
 def _group_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "kvm group"))
     if raw.is_root:
-        return Finding(
-            "kvm-group", Status.OK, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "You are the administrator (root), so no "
-                "group membership is needed.")),
-        )
+        return Finding("kvm-group", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "You are the administrator (root), so no group membership is needed.")))
     if not raw.kvm_group_exists:
-        return Finding(
-            "kvm-group", Status.INFO, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "This system has no kvm group, so access "
-                "is granted some other way.")),
-        )
+        return Finding("kvm-group", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "This system has no kvm group, so access is granted some other way.")))
     if raw.in_kvm_group_session:
         return Finding("kvm-group", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
             "You are in the kvm group.")))
     if raw.in_kvm_group_listed:
-        return Finding(
-            "kvm-group", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "You were added to the kvm group, but "
-                "this login session started before that.")),
-            LOG_OUT_AND_IN,
+        return Finding("kvm-group", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "You were added to the kvm group, but this login "
+                "session started before that.")), LOG_OUT_AND_IN,
         )
     if raw.kvm_open_errno is None and raw.dev_kvm_exists and raw.dev_kvm_is_char:
         # Debian's udev gives the console user an ACL on /dev/kvm (uaccess); SSH logins get none.
-        return Finding(
-            "kvm-group", Status.INFO, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "You can use hardware acceleration from "
-                "this desktop, but not over SSH unless you join the kvm group and log in again.")),
-            ADD_TO_KVM_GROUP,
+        return Finding("kvm-group", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "You can use hardware acceleration from this desktop, but not over SSH unless you "
+            "join the kvm group and log in again.")), fix=ADD_TO_KVM_GROUP,
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "This desktop session reaches "
-                "/dev/kvm through an access list (uaccess), which remote logins do not get.")),
-        )
-    return Finding(
-        "kvm-group", Status.WARNING, title,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "You are not in the kvm group; after adding "
-            "yourself, log out and back in.")),
-        ADD_TO_KVM_GROUP,
-    )
+                "/dev/kvm through an access list (uaccess), which remote logins do not get.")))
+    return Finding("kvm-group", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "You are not in the kvm group; after adding yourself, log out and back in.")),
+        fix=ADD_TO_KVM_GROUP)
 
 
 def _vbox_finding(raw: HostProbeResult) -> Finding:
@@ -825,10 +785,9 @@ def _vbox_finding(raw: HostProbeResult) -> Finding:
         )
         if claims_early:
             # Since 6.12 KVM enables VT-x when its module loads, not when a VM starts.
-            return Finding(
-                "vbox", Status.WARNING, title,
-                Message(QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox cannot start its virtual "
-                    "machines while this program's virtualization driver is loaded.")),
+            return Finding("vbox", Status.WARNING, title, Message(
+                QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox cannot start its virtual machines "
+                    "while this program's virtualization driver is loaded.")),
                 Message(QT_TRANSLATE_NOOP("core.hostcheck", "To use VirtualBox, first run: sudo "
                     "modprobe -r {kvm_module} (or boot with kvm.enable_virt_at_load=0)"),
                     kvm_module=kvm_module),
@@ -836,23 +795,17 @@ def _vbox_finding(raw: HostProbeResult) -> Finding:
                     "is loaded, and on Linux 6.12 or newer KVM holds VT-x/AMD-V from the moment "
                     "its module loads, so VirtualBox fails with VERR_VMX_IN_VMX_ROOT_MODE (or "
                     "VERR_SVM_IN_USE) while KVM is loaded, and KVM cannot start guests while a "
-                    "VirtualBox VM runs.")),
-            )
-        return Finding(
-            "vbox", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox and these virtual machines "
-                "cannot run at the same time, so quit every VirtualBox machine before starting "
-                "one here, and the other way round.")),
+                    "VirtualBox VM runs.")))
+        return Finding("vbox", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "VirtualBox and these virtual machines cannot run at the same time, so quit every "
+            "VirtualBox machine before starting one here, and the other way round.")),
             Message(QT_TRANSLATE_NOOP("core.hostcheck", "Quit all VirtualBox virtual machines "
                 "before starting one here.")),
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox's vboxdrv driver is "
-                "loaded.")),
-        )
+                "loaded.")))
     if _has_module(raw, "vmmon"):
-        return Finding(
-            "vbox", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "VMware and these virtual machines cannot "
-                "run at the same time.")),
+        return Finding("vbox", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "VMware and these virtual machines cannot run at the same time.")),
             Message(QT_TRANSLATE_NOOP("core.hostcheck", "Quit all VMware virtual machines before "
                 "starting one here.")),
             details=Message(
@@ -866,8 +819,7 @@ def _vbox_finding(raw: HostProbeResult) -> Finding:
         )
     return Finding(
         "vbox", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
-            "No VirtualBox or VMware driver is in the way.")),
-    )
+            "No VirtualBox or VMware driver is in the way.")))
 
 
 def _nested_finding(raw: HostProbeResult) -> Finding:
@@ -880,18 +832,14 @@ def _nested_finding(raw: HostProbeResult) -> Finding:
             dmi_product_name=raw.dmi_product_name) if raw.dmi_product_name else ""
     )
     if _has_virt_flag(raw):
-        return Finding(
-            "nested", Status.INFO, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "This computer is itself a virtual "
-                "machine, so its virtual machines run slower than on real hardware.")),
+        return Finding("nested", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "This computer is itself a virtual machine, so its virtual machines run slower than "
+            "on real hardware.")),
             details=joined([Message(QT_TRANSLATE_NOOP("core.hostcheck", "The CPU shows vmx/svm: "
                 "nested virtualization is available.")), *filter(None, [product])], SENTENCE),
         )
-    return Finding(
-        "nested", Status.INFO, title,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "This computer is itself a virtual machine "
-            "without nested virtualization.")),
-        NESTED_FIX,
+    return Finding("nested", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "This computer is itself a virtual machine without nested virtualization.")), NESTED_FIX,
         details=product,
     )
 
@@ -910,18 +858,16 @@ def _program_finding(
             "{program} is not installed."), program=program), install)
     if version is None:
         detail = f": {version_text}" if version_text else ""
-        return Finding(
-            key, Status.FAILURE, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "{program} at {path} did not report its "
-                "version{detail}."), program=program, path=path, detail=detail), install,
+        return Finding(key, Status.FAILURE, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "{program} at {path} did not report its version{detail}."), program=program, path=path,
+            detail=detail), install,
         )
     shown = ".".join(map(str, version))
     if version < MIN_QEMU_VERSION:
         need = ".".join(map(str, MIN_QEMU_VERSION[:2]))
-        return Finding(
-            key, Status.FAILURE, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "{program} {shown} is too old: kvmgui "
-                "needs {need} or newer."), program=program, shown=shown, need=need), install,
+        return Finding(key, Status.FAILURE, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "{program} {shown} is too old: kvmgui needs {need} or newer."), program=program,
+            shown=shown, need=need), install,
         )
     return Finding(key, Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
         "{program} {shown} is installed at {path}."), program=program, shown=shown, path=path))
@@ -932,11 +878,9 @@ def _ovmf_finding(raw: HostProbeResult) -> Finding:
     if raw.ovmf_code and raw.ovmf_vars:
         return Finding("ovmf", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
             "UEFI firmware found at {ovmf_code}."), ovmf_code=raw.ovmf_code))
-    return Finding(
-        "ovmf", Status.WARNING, title,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "The UEFI firmware (OVMF) is not installed, "
-            "so UEFI and Windows 11 guests can't be created.")),
-        APT_OVMF,
+    return Finding("ovmf", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can't be "
+        "created.")), APT_OVMF,
     )
 
 
@@ -945,25 +889,20 @@ def _swtpm_finding(raw: HostProbeResult) -> Finding:
     if raw.swtpm_path:
         return Finding("swtpm", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
             "swtpm is installed at {swtpm_path}."), swtpm_path=raw.swtpm_path))
-    return Finding(
-        "swtpm", Status.WARNING, title,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "swtpm is not installed, so Windows 11 guests "
-            "can't get the TPM they need.")), APT_SWTPM,
+    return Finding("swtpm", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "swtpm is not installed, so Windows 11 guests can't get the TPM they need.")), APT_SWTPM,
     )
 
 
 def _viewer_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "SPICE viewer"))
     if raw.remote_viewer_path:
-        return Finding(
-            "remote-viewer", Status.OK, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "remote-viewer is installed at "
+        return Finding("remote-viewer", Status.OK, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "remote-viewer is installed at "
                 "{remote_viewer_path}."), remote_viewer_path=raw.remote_viewer_path),
         )
-    return Finding(
-        "remote-viewer", Status.INFO, title,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "remote-viewer is not installed; it is only "
-            "needed for VMs that use a SPICE display.")),
+    return Finding("remote-viewer", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "remote-viewer is not installed; it is only needed for VMs that use a SPICE display.")),
         APT_VIEWER,
     )
 
@@ -988,13 +927,11 @@ def _space_finding(raw: HostProbeResult) -> Finding:
         )
     free = Size(raw.free_bytes)
     if raw.free_bytes < LOW_FREE_SPACE_BYTES:
-        return Finding(
-            "free-space", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Only {free} is free for the VM folder "
-                "{where}, too little for most guest installs."), free=free, where=where),
+        return Finding("free-space", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "Only {free} is free for the VM folder {where}, "
+                "too little for most guest installs."), free=free, where=where),
             Message(QT_TRANSLATE_NOOP("core.hostcheck", "Free up disk space, or choose a VM "
-                "folder on a larger disk in the settings.")),
-        )
+                "folder on a larger disk in the settings.")))
     return Finding("free-space", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
         "{free} is free for the VM folder {where}."), free=free, where=where))
 
@@ -1010,10 +947,9 @@ def _qemu_audio_details(raw: HostProbeResult) -> str:
 def _audio_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Sound"))
     if raw.pulse_socket and _qemu_lacks_pa(raw):
-        return Finding(
-            "audio", Status.WARNING, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Your desktop has a sound server, but "
-                "QEMU lacks its sound module, so guest sound is off.")),
+        return Finding("audio", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "Your desktop has a sound server, but QEMU lacks its sound module, so guest sound is "
+            "off.")),
             _qemu_audio_fix(raw),
             details=_qemu_audio_details(raw),
         )
@@ -1030,18 +966,12 @@ def _audio_finding(raw: HostProbeResult) -> Finding:
             f"{APT_PIPEWIRE_PULSE} {raw.qemu_pa_package or QEMU_AUDIO_PACKAGE}"
             if _qemu_lacks_pa(raw) else APT_PIPEWIRE_PULSE
         )
-        return Finding(
-            "audio", Status.INFO, title,
-            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Your desktop's sound system lacks the "
-                "part QEMU plays sound through, so guest sound is off.")),
-            fix,
+        return Finding("audio", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "Your desktop's sound system lacks the part QEMU plays sound through, so guest sound "
+            "is off.")), fix,
             details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "PipeWire runs without its "
-                "PulseAudio service (pipewire-pulse): there is no PulseAudio socket.")),
-        )
-    return Finding(
-        "audio", Status.INFO, title,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "No sound server was found for this desktop "
-            "session, so guest sound is off.")),
+                "PulseAudio service (pipewire-pulse): there is no PulseAudio socket.")))
+    return Finding("audio", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "No sound server was found for this desktop session, so guest sound is off.")),
         details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "Neither a PulseAudio nor a PipeWire "
-            "socket exists in this session's runtime folder.")),
-    )
+            "socket exists in this session's runtime folder.")))
