@@ -35,7 +35,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template
 from kvmgui.core.sizes import Size, SizeError, parse_size
 
 QEMU_IMG = "qemu-img"
@@ -98,15 +98,9 @@ def _check_size(size_bytes: int) -> str:
 # ------------------------------------------------------------------------------ argv builders
 
 
-def create_argv(
-    path: str | os.PathLike[str],
-    fmt: str,
-    size_bytes: int | None,
-    *,
-    backing: str | os.PathLike[str] | None = None,
-    backing_format: str | None = None,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def create_argv(path: str | os.PathLike[str], fmt: str, size_bytes: int | None, *,
+                backing: str | os.PathLike[str] | None = None, backing_format: str | None = None,
+                qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img create` for a new image; an overlay (backing=) always records its format.
 
     `size_bytes` may be None only for an overlay, which then takes the size of its base.
@@ -135,14 +129,8 @@ def create_argv(
     return argv
 
 
-def info_argv(
-    path: str | os.PathLike[str],
-    *,
-    fmt: str | None = None,
-    force_share: bool = True,
-    backing_chain: bool = False,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def info_argv(path: str | os.PathLike[str], *, fmt: str | None = None, force_share: bool = True,
+              backing_chain: bool = False, qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img info --output=json`. Without `fmt` qemu-img probes (see the module docstring).
 
     force_share (-U) reads an image a running VM holds (the numbers may be slightly stale);
@@ -159,20 +147,11 @@ def info_argv(
     return argv
 
 
-def convert_argv(
-    src: str | os.PathLike[str],
-    src_fmt: str,
-    dst: str | os.PathLike[str],
-    dst_fmt: str,
-    compress: bool = False,
-    *,
-    backing: str | os.PathLike[str] | None = None,
-    backing_format: str | None = None,
-    target_exists: bool = False,
-    rate_limit: int | None = None,
-    progress: bool = True,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def convert_argv(src: str | os.PathLike[str], src_fmt: str, dst: str | os.PathLike[str],
+                 dst_fmt: str, compress: bool = False, *,
+                 backing: str | os.PathLike[str] | None = None, backing_format: str | None = None,
+                 target_exists: bool = False, rate_limit: int | None = None, progress: bool = True,
+                 qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img convert -p -f SRC_FMT -O DST_FMT [-c] SRC DST`.
 
     backing/backing_format keep the result an overlay of that base (-B/-F: only the data that
@@ -207,14 +186,8 @@ def convert_argv(
     return argv
 
 
-def resize_argv(
-    path: str | os.PathLike[str],
-    fmt: str,
-    size: int,
-    shrink: bool = False,
-    *,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def resize_argv(path: str | os.PathLike[str], fmt: str, size: int, shrink: bool = False, *,
+                qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img resize -f FMT [--shrink] PATH SIZE` with an absolute size in bytes."""
     argv = [qemu_img, "resize", "-q", "-f", _check_format(fmt)]
     if shrink:
@@ -223,14 +196,8 @@ def resize_argv(
     return argv
 
 
-def check_argv(
-    path: str | os.PathLike[str],
-    fmt: str,
-    *,
-    repair: str | None = None,
-    force_share: bool = False,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def check_argv(path: str | os.PathLike[str], fmt: str, *, repair: str | None = None,
+               force_share: bool = False, qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img check --output=json -f FMT [-r leaks|all] PATH`."""
     argv = [qemu_img, "check", "--output=json", "-f", _check_format(fmt)]
     if repair is not None:
@@ -247,16 +214,9 @@ def check_argv(
     return argv
 
 
-def compare_argv(
-    first: str | os.PathLike[str],
-    first_fmt: str,
-    second: str | os.PathLike[str],
-    second_fmt: str,
-    *,
-    strict: bool = False,
-    progress: bool = False,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def compare_argv(first: str | os.PathLike[str], first_fmt: str, second: str | os.PathLike[str],
+                 second_fmt: str, *, strict: bool = False, progress: bool = False,
+                 qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img compare -f FMT1 -F FMT2 A B`: guest-visible content (strict: allocation too)."""
     argv = [qemu_img, "compare", "-f", _check_format(first_fmt), "-F", _check_format(second_fmt)]
     if strict:
@@ -267,14 +227,9 @@ def compare_argv(
     return argv
 
 
-def measure_argv(
-    *,
-    out_fmt: str = "qcow2",
-    src: str | os.PathLike[str] | None = None,
-    src_fmt: str | None = None,
-    size: int | None = None,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def measure_argv(*, out_fmt: str = "qcow2", src: str | os.PathLike[str] | None = None,
+                 src_fmt: str | None = None, size: int | None = None,
+                 qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img measure --output=json -O FMT` for an existing image or a plain `--size`."""
     argv = [qemu_img, "measure", "--output=json", "-O", _check_format(out_fmt)]
     if (src is None) == (size is None):
@@ -362,6 +317,17 @@ class ImageInfo:
         return self.backing_file is not None
 
 
+def _bad_output(template: Template) -> QemuImgOutputError:
+    return QemuImgOutputError(Message(template))
+
+
+def _object(obj: Any, not_object: Template) -> dict[str, Any]:
+    """`obj` when qemu-img printed a JSON object there, else the error saying what it lacks."""
+    if not isinstance(obj, dict):
+        raise _bad_output(not_object)
+    return obj
+
+
 def _int(obj: dict[str, Any], key: str, default: int | None = None) -> int | None:
     value = obj.get(key, default)
     if value is None or isinstance(value, bool):
@@ -380,9 +346,8 @@ def _str(obj: dict[str, Any], key: str) -> str | None:
 
 
 def _snapshot(obj: Any) -> SnapshotInfo:
-    if not isinstance(obj, dict):
-        raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-            "qemu-img listed a snapshot that is not an object.")))
+    obj = _object(obj, QT_TRANSLATE_NOOP(
+        "core.qemu_img", "qemu-img listed a snapshot that is not an object."))
     seconds = (_int(obj, "date-sec", 0) or 0) + (_int(obj, "date-nsec", 0) or 0) / 1e9
     clock = (_int(obj, "vm-clock-sec", 0) or 0) + (_int(obj, "vm-clock-nsec", 0) or 0) / 1e9
     return SnapshotInfo(
@@ -396,14 +361,13 @@ def _snapshot(obj: Any) -> SnapshotInfo:
 
 def info_from_dict(obj: Any) -> ImageInfo:
     """One image of `qemu-img info --output=json` (already decoded)."""
-    if not isinstance(obj, dict):
-        raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-            "qemu-img info did not print an image description.")))
+    obj = _object(obj, QT_TRANSLATE_NOOP(
+        "core.qemu_img", "qemu-img info did not print an image description."))
     fmt = _str(obj, "format")
     size = _int(obj, "virtual-size")
     if fmt is None or size is None:
-        raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-            "qemu-img info did not report the image's format and size.")))
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img info did not report the image's format and size."))
     specific = obj.get("format-specific")
     data: dict[str, Any] = {}
     if isinstance(specific, dict) and isinstance(specific.get("data"), dict):
@@ -412,8 +376,8 @@ def info_from_dict(obj: Any) -> ImageInfo:
     if snaps is None:
         snaps = []
     if not isinstance(snaps, list):
-        raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-            "qemu-img info listed snapshots in an unknown form.")))
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img info listed snapshots in an unknown form."))
     return ImageInfo(
         filename=_str(obj, "filename") or "",
         format=fmt,
@@ -445,8 +409,8 @@ def _load_json(text: str | bytes) -> Any:
     try:
         return json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-            "qemu-img printed something that is not JSON."))) from exc
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img printed something that is not JSON.")) from exc
 
 
 def parse_info(json_text: str | bytes) -> ImageInfo:
@@ -454,8 +418,8 @@ def parse_info(json_text: str | bytes) -> ImageInfo:
     obj = _load_json(json_text)
     if isinstance(obj, list):  # --backing-chain output: the first entry is the image itself
         if not obj:
-            raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-                "qemu-img info printed an empty list.")))
+            raise _bad_output(QT_TRANSLATE_NOOP(
+                "core.qemu_img", "qemu-img info printed an empty list."))
         obj = obj[0]
     return info_from_dict(obj)
 
@@ -466,8 +430,8 @@ def parse_info_chain(json_text: str | bytes) -> list[ImageInfo]:
     if isinstance(obj, dict):
         return [info_from_dict(obj)]
     if not isinstance(obj, list) or not obj:
-        raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-            "qemu-img info did not print a backing chain.")))
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img info did not print a backing chain."))
     return [info_from_dict(o) for o in obj]
 
 
@@ -557,15 +521,12 @@ class Measurement:
 
 
 def parse_measure(json_text: str | bytes) -> Measurement:
-    obj = _load_json(json_text)
-    if not isinstance(obj, dict):
-        raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-            "qemu-img measure did not print an object.")))
-    required = _int(obj, "required")
-    full = _int(obj, "fully-allocated")
+    obj = _object(_load_json(json_text), QT_TRANSLATE_NOOP(
+        "core.qemu_img", "qemu-img measure did not print an object."))
+    required, full = _int(obj, "required"), _int(obj, "fully-allocated")
     if required is None or full is None:
-        raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img",
-            "qemu-img measure did not report the sizes.")))
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img measure did not report the sizes."))
     return Measurement(required, full)
 
 
@@ -604,55 +565,51 @@ LOCKED_MESSAGE = Message(
     QT_TRANSLATE_NOOP("core.qemu_img", "This image is in use by a running VM."),
 )
 
+_LOCKED = re.compile(r'Failed to get (?:shared )?"write" lock|Is another process using the image')
+
 # (pattern in qemu-img's stderr, sentence for the user). The first match wins.
 _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r'Failed to get (?:shared )?"write" lock|Is another process using the image'),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "{locked} Shut the VM down first, then try again."),
-         locked=LOCKED_MESSAGE)),
-    # A missing base also reports "No such file or directory": match it first.
-    (re.compile(r"Could not open backing file|Could not open backing image"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "The image's base (backing file) cannot be "
-         "opened. Check that it still exists."))),
-    (re.compile(r"No such file or directory"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "The image file does not exist. Check the path."))),
-    (re.compile(r"Permission denied|Operation not permitted"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "You are not allowed to open this file. Check its "
-         "owner and permissions."))),
-    (re.compile(r"Read-only file system"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "The folder is on a read-only file system; choose "
-         "a folder you can write to."))),
-    (re.compile(r"No space left on device|Disk quota exceeded"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "There is not enough free space on the host's "
-         "disk for this image."))),
-    (re.compile(r"Is a directory"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "The path is a folder, not an image file."))),
-    (re.compile(r"Use the --shrink option"),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "The new size is smaller than the current one; shrinking needs an explicit "
-             "confirmation because it deletes data at the end of the disk.",
-         ),
-     )),
-    (re.compile(r"Unknown (?:file|driver) format|Unknown driver|Invalid format|is not a valid"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img does not know this image format."))),
-    (re.compile(r"Image is not in \S+ format|Could not read (?:qcow2 )?header|"
-                r"Unsupported (?:qcow2 )?version|not in \S+ format"),
-     Message(
-         QT_TRANSLATE_NOOP("core.qemu_img", "The file is not an image of the expected format."),
-     )),
-    (re.compile(r"Image is corrupt|corrupt", re.IGNORECASE),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "The image is damaged. Run 'img check' on it; "
-         "keep a copy before any repair."))),
-    (re.compile(r"Backing file specified without backing format"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "A backing file needs its format (for example "
-         "qcow2 or raw)."))),
-    (re.compile(r"Image size must be less than|too big|File too large"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "The requested size is too large for this image "
-         "format or file system."))),
-    (re.compile(r"does not support (?:resize|shrink)|Cannot grow|does not support"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "This image format does not support that "
-         "operation."))),
+    (_LOCKED, Message(QT_TRANSLATE_NOOP("core.qemu_img", "{locked} Shut the VM down first, then "
+                                        "try again."), locked=LOCKED_MESSAGE)),
+    *((re.compile(pattern), Message(template)) for pattern, template in (
+        # A missing base also reports "No such file or directory": match it first.
+        (r"Could not open backing file|Could not open backing image",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The image's base (backing file) cannot "
+                           "be opened. Check that it still exists.")),
+        (r"No such file or directory",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The image file does not exist. Check the path.")),
+        (r"Permission denied|Operation not permitted",
+         QT_TRANSLATE_NOOP("core.qemu_img", "You are not allowed to open this "
+                           "file. Check its owner and permissions.")),
+        (r"Read-only file system",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The folder is on a read-only file "
+                           "system; choose a folder you can write to.")),
+        (r"No space left on device|Disk quota exceeded",
+         QT_TRANSLATE_NOOP("core.qemu_img", "There is not enough free space "
+                           "on the host's disk for this image.")),
+        (r"Is a directory",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The path is a folder, not an image file.")),
+        (r"Use the --shrink option",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The new size is smaller than the current "
+                           "one; shrinking needs an explicit confirmation "
+                           "because it deletes data at the end of the disk.")),
+        (r"Unknown (?:file|driver) format|Unknown driver|Invalid format|is not a valid",
+         QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img does not know this image format.")),
+        (r"Image is not in \S+ format|Could not read (?:qcow2 )?header|"
+         r"Unsupported (?:qcow2 )?version|not in \S+ format",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The file is not an image of the expected format.")),
+        (r"(?i)Image is corrupt|corrupt",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The image is damaged. Run 'img check' "
+                           "on it; keep a copy before any repair.")),
+        (r"Backing file specified without backing format",
+         QT_TRANSLATE_NOOP("core.qemu_img", "A backing file needs its format "
+                           "(for example qcow2 or raw).")),
+        (r"Image size must be less than|too big|File too large",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The requested size is too large for "
+                           "this image format or file system.")),
+        (r"does not support (?:resize|shrink)|Cannot grow|does not support",
+         QT_TRANSLATE_NOOP("core.qemu_img", "This image format does not support that operation.")),
+    )),
 )
 
 
@@ -666,7 +623,7 @@ def explain_error(stderr: str) -> str:
 
 def is_locked_error(stderr: str) -> bool:
     """True when qemu-img failed because another process (a running VM) holds the image."""
-    return _ERRORS[0][0].search(stderr) is not None
+    return _LOCKED.search(stderr) is not None
 
 
 def error_details(stderr: str, limit: int = 2000) -> str:
