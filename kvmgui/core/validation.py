@@ -279,17 +279,26 @@ def _is_mounted(device: Path) -> bool:
     return False
 
 
+def _stat(field: str, path: Path, what: str, missing: Template,
+          unreadable: Template) -> os.stat_result | Problem:
+    """path.stat(), or the problem saying why not: `missing` ({what}, {path}) when nothing is
+    there, `unreadable` ({what}, {path}, {strerror}) when it cannot be looked at."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return _error(field, Message(missing, what=what, path=shown(str(path))))
+    except OSError as exc:
+        return _error(field, Message(unreadable, what=what, path=shown(str(path)),
+                                     strerror=exc.strerror))
+
+
 def _check_regular_input(field: str, path: Path, what: str, *, need_write: bool) -> list[Problem]:
     """An image file the guest reads (and maybe writes): exists, is a file, is accessible."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "The {what} {path} "
-            "does not exist: pick it again."), what=what, path=shown(str(path))))]
-    except OSError as exc:
-        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "The {what} {path} "
-            "cannot be checked ({strerror}): pick another file."), what=what, path=shown(str(path)),
-            strerror=exc.strerror))]
+    st = _stat(field, path, what, QT_TRANSLATE_NOOP(
+        "core.validation", "The {what} {path} does not exist: pick it again."), QT_TRANSLATE_NOOP(
+        "core.validation", "The {what} {path} cannot be checked ({strerror}): pick another file."))
+    if isinstance(st, Problem):
+        return [st]
     if stat.S_ISDIR(st.st_mode):
         return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "{path} is a folder, "
             "not a {what}: pick the file inside it."), path=shown(str(path)), what=what))]
@@ -311,15 +320,12 @@ def _check_device(
     field: str, path: Path, what: str, *, need_write: bool, allow_file: bool
 ) -> list[Problem]:
     """A host block device (or, when allowed, an image file standing in for one)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "There is no {what} at "
-            "{path}: plug it in or pick it again."), what=what, path=shown(str(path))))]
-    except OSError as exc:
-        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "{path} cannot be "
-            "checked ({strerror}): pick another {what}."), path=shown(str(path)),
-            strerror=exc.strerror, what=what))]
+    st = _stat(field, path, what, QT_TRANSLATE_NOOP(
+        "core.validation", "There is no {what} at {path}: plug it in or pick it again."),
+        QT_TRANSLATE_NOOP("core.validation", "{path} cannot be checked ({strerror}): pick another "
+                          "{what}."))
+    if isinstance(st, Problem):
+        return [st]
     if stat.S_ISREG(st.st_mode) and allow_file:
         return _check_regular_input(field, path, Message(QT_TRANSLATE_NOOP("core.validation",
             "image file")), need_write=need_write)
