@@ -369,27 +369,13 @@ def disk_args(
         parts.nodes += backing
         backing_node = f"{name}-base" if backing else None
         if disk.throwaway and not disk.readonly:
-            parts.nodes += _throwaway_drive(
-                name,
-                path,
-                disk.format.value,
-                protocol=protocol,
-                cache=disk.cache,
-                discard=True,
-                backing=backing_node,
-            )
+            parts.nodes += _throwaway_drive(name, path, disk.format.value, protocol=protocol,
+                                            cache=disk.cache, discard=True, backing=backing_node)
             drive = f"{name}-drive"
         else:
-            parts.nodes += _blockdev_pair(
-                name,
-                path,
-                disk.format.value,
-                protocol=protocol,
-                read_only=disk.readonly,
-                cache=policy,
-                discard=not disk.readonly,
-                backing=backing_node,
-            )
+            parts.nodes += _blockdev_pair(name, path, disk.format.value, protocol=protocol,
+                                          read_only=disk.readonly, cache=policy,
+                                          discard=not disk.readonly, backing=backing_node)
             drive = name
         disk_devices += _device(
             slot,
