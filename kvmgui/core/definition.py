@@ -30,10 +30,11 @@ import shlex
 import types
 import typing
 import uuid
+from collections.abc import Sized
 from enum import StrEnum
 from typing import Any
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -191,6 +192,16 @@ class _Reader:
     def fail(self, reason: str) -> DefinitionError:
         return DefinitionError(self.source, reason)
 
+    def wrong_type(self, template: Template, where: str, data: object,
+                   **values: object) -> DefinitionError:
+        """`data` at `where` is not of the type the model wants ("… not {data}")."""
+        return self.fail(Message(template, where=where, data=_describe(data), **values))
+
+    def within(self, data: Sized, where: str, limit: int, too_long: Template) -> None:
+        """No more than `limit` entries or characters at `where` ({count} and {limit})."""
+        if len(data) > limit:
+            raise self.fail(Message(too_long, where=where, count=len(data), limit=limit))
+
     def value(self, tp: Any, data: object, where: str, owner: str, name: str) -> object:
         origin = typing.get_origin(tp)
         if origin in (types.UnionType, typing.Union):
@@ -203,13 +214,11 @@ class _Reader:
         if origin is tuple:
             (item_tp, _ellipsis) = typing.get_args(tp)
             if not isinstance(data, list):
-                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
-                    "'{where}' must be a list, not {data}"), where=where, data=_describe(data)))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be a list, not {data}"), where, data)
             limit = _LIST_LIMITS.get((owner, name), _DEFAULT_LIST_LIMIT)
-            if len(data) > limit:
-                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
-                    "'{where}' has {count} entries, more than the {limit} allowed"), where=where,
-                    count=len(data), limit=limit))
+            self.within(data, where, limit, QT_TRANSLATE_NOOP(
+                "core.definition", "'{where}' has {count} entries, more than the {limit} allowed"))
             return tuple(
                 self.value(item_tp, item, f"{where}[{i}]", owner, name)
                 for i, item in enumerate(data)
@@ -217,9 +226,9 @@ class _Reader:
         if isinstance(tp, type) and issubclass(tp, StrEnum):
             allowed = ", ".join(m.value for m in tp)
             if not isinstance(data, str):
-                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
-                    "'{where}' must be one of {allowed}, not {data}"), where=where, allowed=allowed,
-                    data=_describe(data)))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be one of {allowed}, not {data}"),
+                    where, data, allowed=allowed)
             try:
                 return tp(data)
             except ValueError:
@@ -228,15 +237,13 @@ class _Reader:
                     data=_quote(data), allowed=allowed)) from None
         if tp is bool:
             if not isinstance(data, bool):
-                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
-                    "'{where}' must be true or false, not {data}"), where=where,
-                    data=_describe(data)))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be true or false, not {data}"), where, data)
             return data
         if tp is int:
             if isinstance(data, bool) or not isinstance(data, int):
-                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
-                    "'{where}' must be a whole number, not {data}"), where=where,
-                    data=_describe(data)))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be a whole number, not {data}"), where, data)
             lo, hi = _INT_RANGES.get((owner, name), _DEFAULT_INT_RANGE)
             if not lo <= data <= hi:
                 shown = str(data) if len(str(data)) <= 24 else Message(
@@ -248,13 +255,11 @@ class _Reader:
             return data
         if tp is str:
             if not isinstance(data, str):
-                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
-                    "'{where}' must be text, not {data}"), where=where, data=_describe(data)))
-            limit = _STR_LIMITS.get((owner, name), _DEFAULT_STR_LIMIT)
-            if len(data) > limit:
-                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
-                    "'{where}' is {count} characters long, more than the {limit} allowed"),
-                    where=where, count=len(data), limit=limit))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be text, not {data}"), where, data)
+            self.within(data, where, _STR_LIMITS.get((owner, name), _DEFAULT_STR_LIMIT),
+                        QT_TRANSLATE_NOOP("core.definition", "'{where}' is {count} characters "
+                                          "long, more than the {limit} allowed"))
             if "\0" in data:
                 raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
                     "'{where}' contains a NUL character"), where=where))
