@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from kvmgui.core.argv_extra import extra_args_problems
 from kvmgui.core.host import HostFacts
@@ -87,6 +88,8 @@ _BAD_NAME_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
 # Spaces other than the plain one (no-break, thin, ideographic, …) look like it, or like
 # nothing: "a b" with a no-break space would be another VM than "a b" that reads the same.
 _ODD_SPACE_CATEGORY = "Zs"
+
+_T = TypeVar("_T")
 
 
 class Severity(StrEnum):
@@ -197,6 +200,20 @@ def name_key(name: str) -> str:
     """What makes two VM names the same name: equal after compatibility normalisation and case
     folding (Unicode's "compatibility caseless match"), so names that read alike are one."""
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
+def find_named(items: Iterable[_T], name_or_id: str, name: Callable[[_T], str],
+               ident: Callable[[_T], str] | None = None) -> _T | None:
+    """The item named exactly `name_or_id`, else the first whose name is the same by name_key,
+    else (when `ident` is given) the one with that id."""
+    items = list(items)
+    key = name_key(name_or_id)
+    found = next((it for it in items if name(it) == name_or_id), None)
+    if found is None:
+        found = next((it for it in items if name_key(name(it)) == key), None)
+    if found is None and ident is not None:
+        found = next((it for it in items if ident(it) == name_or_id), None)
+    return found
 
 
 def free_name(base: str, taken: Iterable[str],
