@@ -56,7 +56,14 @@ from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Cdrom, Disk, Passthrough, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.trust import Approvals
-from kvmgui.core.validation import errors, name_key, shown, validate_id, validate_name
+from kvmgui.core.validation import (
+    errors,
+    find_named,
+    name_key,
+    shown,
+    validate_id,
+    validate_name,
+)
 
 MAX_FOLDER_NAME_BYTES = 255
 
@@ -326,16 +333,8 @@ class VmStore:
     def find(self, name_or_id: str) -> StoredVm | None:
         """The VM with this exact name, else the one whose name is the same by name_key (case,
         Unicode normalisation), else this id."""
-        vms = self.load_all().vms
-        key = name_key(name_or_id)
-        for found in (
-            [vm for vm in vms if vm.spec.name == name_or_id],
-            [vm for vm in vms if name_key(vm.spec.name) == key],
-            [vm for vm in vms if vm.spec.id == name_or_id],
-        ):
-            if found:
-                return found[0]
-        return None
+        return find_named(self.load_all().vms, name_or_id, lambda vm: vm.spec.name,
+                          lambda vm: vm.spec.id)
 
     def get(self, name_or_id: str) -> StoredVm:
         """Like find, but a missing or broken VM is a StoreError saying why."""
