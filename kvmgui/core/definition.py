@@ -34,28 +34,14 @@ from collections.abc import Sized
 from enum import StrEnum
 from typing import Any
 
+from kvmgui.core import model
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template
 from kvmgui.core.model import (
-    Accel,
     BootDevice,
-    CacheMode,
     Cdrom,
-    CdromSource,
     Disk,
-    DiskBus,
-    DiskFormat,
-    Display,
-    DisplayKind,
-    Firmware,
-    MachineType,
-    NetMode,
-    Network,
-    NicModel,
     OsPreset,
-    Passthrough,
     PortForward,
-    Protocol,
-    VideoModel,
     VmSpec,
 )
 from kvmgui.core.sizes import MAX_SIZE
@@ -457,18 +443,18 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
     if v["disk"]:
         disks.append(Disk(
             path=v["disk"],
-            format=_v1_enum(reader, DiskFormat, "disk_format", v["disk_format"]),
-            bus=_v1_enum(reader, DiskBus, "disk_interface", v["disk_interface"]),
-            cache=_v1_enum(reader, CacheMode, "disk_cache", v["disk_cache"]),
+            format=_v1_enum(reader, model.DiskFormat, "disk_format", v["disk_format"]),
+            bus=_v1_enum(reader, model.DiskBus, "disk_interface", v["disk_interface"]),
+            cache=_v1_enum(reader, model.CacheMode, "disk_cache", v["disk_cache"]),
             throwaway=v["snapshot"],
         ))
     cd_path: str | None = v["cdrom"]
     if cd_path:
-        source = CdromSource.HOST if cd_path.startswith("/dev/") else CdromSource.ISO
+        source = model.CdromSource.HOST if cd_path.startswith("/dev/") else model.CdromSource.ISO
         cdrom = Cdrom(source=source, path=cd_path)
     else:
         cdrom = Cdrom()
-    stick = Passthrough(path=v["hdb"], protected=not v["hdb_writable"]) if v["hdb"] else None
+    stick = model.Passthrough(path=v["hdb"], protected=not v["hdb_writable"]) if v["hdb"] else None
 
     forwards: list[PortForward] = []
     for i, item in enumerate(v["redir"]):
@@ -477,7 +463,7 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
             raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'redir[{i}]' must "
                 "look like tcp:2222::22"), i=i))
         forwards.append(PortForward(host_port=int(m[2]), guest_port=int(m[3]),
-                                    protocol=Protocol(m[1])))
+                                    protocol=model.Protocol(m[1])))
     if v["net"] not in ("user", "none"):
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'net' is '{value}', which "
             "is not one of user, none"), value=_quote(v['net'])))
@@ -495,23 +481,23 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
         os=_V1_OS[v["os"]],
         memory_mib=v["memory"],
         cpus=v["smp"],
-        accel=Accel.AUTO if v["kvm"] else Accel.TCG,
-        machine=MachineType.PC,
-        firmware=Firmware.BIOS,
+        accel=model.Accel.AUTO if v["kvm"] else model.Accel.TCG,
+        machine=model.MachineType.PC,
+        firmware=model.Firmware.BIOS,
         disks=tuple(disks),
         cdrom=cdrom,
         usb_stick=stick,
         boot_order=_V1_BOOT[v["boot"]],
-        network=Network(
-            mode=_v1_enum(reader, NetMode, "net", v["net"]),
-            nic=_v1_enum(reader, NicModel, "nic", v["nic"]),
+        network=model.Network(
+            mode=_v1_enum(reader, model.NetMode, "net", v["net"]),
+            nic=_v1_enum(reader, model.NicModel, "nic", v["nic"]),
             forwards=tuple(forwards),
         ),
         sound=v["sound"],
         usb=v["usb"],
-        display=Display(
-            kind=DisplayKind.VNC if v["vnc"] else DisplayKind.NONE,
-            video=VideoModel.STD if v["std_vga"] else VideoModel.CIRRUS,
+        display=model.Display(
+            kind=model.DisplayKind.VNC if v["vnc"] else model.DisplayKind.NONE,
+            video=model.VideoModel.STD if v["std_vga"] else model.VideoModel.CIRRUS,
         ),
         rtc_localtime=v["localtime"],
         extra_args=extra,
