@@ -362,29 +362,22 @@ def shutdown_ignored_advice(spec: VmSpec) -> Advice:
     (the controller's shutdown() returns code "timeout", or the state's reason says so)."""
     force = Cause("force-off", Text.of("shutdown.force-off"), action=FORCE_OFF)
     if spec.os in WINDOWS:
-        return Advice(
-            key=SHUTDOWN_IGNORED,
-            title=Text.of("shutdown-windows.title"),
-            message=Text.of("shutdown-windows.message", name=spec.name),
-            causes=(
-                Cause("rdp-sessions", Text.of("shutdown-windows.rdp")),
-                Cause("shutdownwithoutlogon", Text.of("shutdown-windows.registry")),
-                Cause("power-button-action", Text.of("shutdown-windows.power-button")),
-                force,
-            ),
+        texts = "shutdown-windows"
+        causes: tuple[Cause, ...] = (
+            Cause("rdp-sessions", Text.of("shutdown-windows.rdp")),
+            Cause("shutdownwithoutlogon", Text.of("shutdown-windows.registry")),
+            Cause("power-button-action", Text.of("shutdown-windows.power-button")),
         )
-    listener = ("shutdown-other.linux" if spec.os is OsPreset.LINUX
-                else "shutdown-other.other")
-    return Advice(
-        key=SHUTDOWN_IGNORED,
-        title=Text.of("shutdown-other.title"),
-        message=Text.of("shutdown-other.message", name=spec.name),
-        causes=(
+    else:
+        texts = "shutdown-other"
+        listener = ("shutdown-other.linux" if spec.os is OsPreset.LINUX
+                    else "shutdown-other.other")
+        causes = (
             Cause("still-booting", Text.of("shutdown-other.booting")),
             Cause("no-acpi-listener", Text.of(listener)),
-            force,
-        ),
-    )
+        )
+    return Advice(key=SHUTDOWN_IGNORED, title=Text.of(f"{texts}.title"),
+                  message=Text.of(f"{texts}.message", name=spec.name), causes=(*causes, force))
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -407,17 +400,13 @@ def _get_path(obj: Any, parts: Sequence[str]) -> Any:
 def _child(obj: Any, part: str) -> Any:
     if isinstance(obj, tuple):
         if not part.isdigit() or int(part) >= len(obj):
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP("core.advisor", "there is no item {part}"),
-                part=repr(part),
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.advisor", "there is no item {part}"),
+                part=repr(part)))
         return obj[int(part)]
     if is_dataclass(obj) and part in _field_names(obj):
         return getattr(obj, part)
-    raise ValueError(Message(
-        QT_TRANSLATE_NOOP("core.advisor", "there is no setting {part}"),
-        part=repr(part),
-    ))
+    raise ValueError(Message(QT_TRANSLATE_NOOP("core.advisor", "there is no setting {part}"),
+        part=repr(part)))
 
 
 def _set_path(obj: Any, parts: Sequence[str], value: Any) -> Any:

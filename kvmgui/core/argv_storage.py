@@ -101,24 +101,14 @@ class _SlotPlanner:
                 return index
         if self.machine is MachineType.Q35:
             raise StorageError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.argv_storage",
-                        "There is no free SATA port left for {what}: a Q35 machine has five for "
-                        "disks; move a disk to the virtio bus.",
-                    ),
-                    what=what,
-                )
+                Message(QT_TRANSLATE_NOOP("core.argv_storage", "There is no free SATA port left "
+                    "for {what}: a Q35 machine has five for disks; move a disk to the virtio bus."),
+                    what=what)
             )
         raise StorageError(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.argv_storage",
-                    "There is no free IDE slot left for {what}: a classic PC has three for "
-                    "disks (the fourth is the CD drive); move a disk to the SATA or virtio bus.",
-                ),
-                what=what,
-            )
+            Message(QT_TRANSLATE_NOOP("core.argv_storage", "There is no free IDE slot left for "
+                "{what}: a classic PC has three for disks (the fourth is the CD drive); move a "
+                "disk to the SATA or virtio bus."), what=what)
         )
 
     def ahci_port(self, what: str) -> Slot:
@@ -133,14 +123,8 @@ class _SlotPlanner:
     def pc_sata(self, what: str) -> Slot:
         if self.next_sata >= Q35_AHCI_PORTS:
             raise StorageError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.argv_storage",
-                        "There is no free SATA port left for {what}; move a disk to the virtio "
-                        "bus.",
-                    ),
-                    what=what,
-                )
+                Message(QT_TRANSLATE_NOOP("core.argv_storage", "There is no free SATA port left "
+                    "for {what}; move a disk to the virtio bus."), what=what)
             )
         self.sata_controller_needed = True
         slot = Slot("ide-hd", (("bus", f"{PC_SATA_ID}.{self.next_sata}"),))
@@ -155,14 +139,9 @@ class _SlotPlanner:
             return Slot("usb-storage", (("bus", self.usb_bus),))
         if disk.readonly:
             raise StorageError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.argv_storage",
-                        "{what} is read-only, which IDE and SATA disks cannot be; use the "
-                        "virtio or USB bus, or make it a throwaway disk instead.",
-                    ),
-                    what=_opening(what),
-                )
+                Message(QT_TRANSLATE_NOOP("core.argv_storage", "{what} is read-only, which IDE "
+                    "and SATA disks cannot be; use the virtio or USB bus, or make it a throwaway "
+                    "disk instead."), what=_opening(what))
             )
         if self.machine is MachineType.Q35:
             # q35 has no parallel IDE: both buses mean a port on the built-in AHCI controller.
@@ -244,15 +223,9 @@ def _opening(what: str) -> str:
 def _require(caps: QemuCaps, device: str, purpose: str) -> None:
     if not caps.has_device(device):
         raise StorageError(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.argv_storage",
-                    "This QEMU has no {device} device, which {purpose} needs; choose another "
-                    "bus or install a complete QEMU (sudo apt install qemu-system-x86).",
-                ),
-                device=device,
-                purpose=purpose,
-            )
+            Message(QT_TRANSLATE_NOOP("core.argv_storage", "This QEMU has no {device} device, "
+                "which {purpose} needs; choose another bus or install a complete QEMU (sudo apt "
+                "install qemu-system-x86)."), device=device, purpose=purpose)
         )
 
 
@@ -342,25 +315,15 @@ def _backing_nodes(disk: Disk, path: str, name: str, what: str) -> list[str]:
         return []
     if disk.format is not DiskFormat.QCOW2:
         raise StorageError(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.argv_storage",
-                    "{what} has a backing file, which only qcow2 disks can have; convert it to "
-                    "qcow2 or remove the backing file.",
-                ),
-                what=_opening(what),
-            )
+            Message(QT_TRANSLATE_NOOP("core.argv_storage", "{what} has a backing file, which only "
+                "qcow2 disks can have; convert it to qcow2 or remove the backing file."),
+                what=_opening(what))
         )
     if disk.backing_format is None:
         raise StorageError(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.argv_storage",
-                    "{what} has a backing file of unknown format; QEMU must not guess it, so "
-                    "set the backing format (qcow2 or raw) in the VM's definition.",
-                ),
-                what=_opening(what),
-            )
+            Message(QT_TRANSLATE_NOOP("core.argv_storage", "{what} has a backing file of unknown "
+                "format; QEMU must not guess it, so set the backing format (qcow2 or raw) in the "
+                "VM's definition."), what=_opening(what))
         )
     base = os.path.join(os.path.dirname(path), disk.backing_file)
     return _blockdev_pair(
@@ -393,17 +356,11 @@ def disk_args(
     parts = _Parts()
     disk_devices: list[str] = []
     for i, disk in enumerate(spec.disks):
-        what = Message(
-            QT_TRANSLATE_NOOP("core.argv_storage", "disk {i} ({file})"),
-            i=i + 1,
-            file=os.path.basename(disk.path) or disk.path,
-        )
+        what = Message(QT_TRANSLATE_NOOP("core.argv_storage", "disk {i} ({file})"), i=i + 1,
+            file=os.path.basename(disk.path) or disk.path)
         slot = planner.disk(disk, what)
-        _require(caps, slot.driver, Message(
-            QT_TRANSLATE_NOOP("core.argv_storage", "{what} on the {value} bus"),
-            what=what,
-            value=disk.bus.value,
-        ))
+        _require(caps, slot.driver, Message(QT_TRANSLATE_NOOP("core.argv_storage",
+            "{what} on the {value} bus"), what=what, value=disk.bus.value))
         name = f"hd{i}"
         path = str(folder.resolve(disk.path))
         protocol = protocol_driver(path)
@@ -412,27 +369,13 @@ def disk_args(
         parts.nodes += backing
         backing_node = f"{name}-base" if backing else None
         if disk.throwaway and not disk.readonly:
-            parts.nodes += _throwaway_drive(
-                name,
-                path,
-                disk.format.value,
-                protocol=protocol,
-                cache=disk.cache,
-                discard=True,
-                backing=backing_node,
-            )
+            parts.nodes += _throwaway_drive(name, path, disk.format.value, protocol=protocol,
+                                            cache=disk.cache, discard=True, backing=backing_node)
             drive = f"{name}-drive"
         else:
-            parts.nodes += _blockdev_pair(
-                name,
-                path,
-                disk.format.value,
-                protocol=protocol,
-                read_only=disk.readonly,
-                cache=policy,
-                discard=not disk.readonly,
-                backing=backing_node,
-            )
+            parts.nodes += _blockdev_pair(name, path, disk.format.value, protocol=protocol,
+                                          read_only=disk.readonly, cache=policy,
+                                          discard=not disk.readonly, backing=backing_node)
             drive = name
         disk_devices += _device(
             slot,
@@ -442,9 +385,8 @@ def disk_args(
             ("bootindex", boot.get(f"disk{i}")),
         )
     if planner.sata_controller_needed:
-        _require(caps, "ich9-ahci", Message(
-            QT_TRANSLATE_NOOP("core.argv_storage", "a SATA disk on a classic PC"),
-        ))
+        _require(caps, "ich9-ahci", Message(QT_TRANSLATE_NOOP("core.argv_storage",
+            "a SATA disk on a classic PC")))
         parts.devices += ["-device", opts("ich9-ahci", ("id", PC_SATA_ID))]
     parts.devices += disk_devices
     _add_cdrom(parts, spec, caps=caps, folder=folder, planner=planner, boot=boot)
@@ -474,13 +416,8 @@ def _add_cdrom(
                     "core.argv_storage",
                     "The CD/DVD drive has no ISO file chosen; pick one or choose an empty drive.",
                 ),
-            ) if cdrom.source is CdromSource.ISO else Message(
-                QT_TRANSLATE_NOOP(
-                    "core.argv_storage",
-                    "The CD/DVD drive has no host drive chosen; pick one or choose an empty "
-                    "drive.",
-                ),
-            ))
+            ) if cdrom.source is CdromSource.ISO else Message(QT_TRANSLATE_NOOP("core.argv_storage",
+                "The CD/DVD drive has no host drive chosen; pick one or choose an empty drive.")))
         path = str(folder.resolve(cdrom.path))
         # host_cdrom (not host_device) lets the guest's eject reach a real drive's tray.
         protocol = "host_cdrom" if cdrom.source is CdromSource.HOST else "file"
@@ -506,9 +443,8 @@ def _add_usb_stick(
     if stick is None:
         return
     assert usb_bus is not None  # build_argv adds a controller when a stick is passed through
-    _require(caps, "usb-storage", Message(
-        QT_TRANSLATE_NOOP("core.argv_storage", "the passed-through USB stick"),
-    ))
+    _require(caps, "usb-storage", Message(QT_TRANSLATE_NOOP("core.argv_storage",
+        "the passed-through USB stick")))
     path = str(folder.resolve(stick.path))
     protocol = protocol_driver(path)
     if stick.protected:

@@ -346,18 +346,9 @@ def _classify_one(
                 system.append(point)
             elif not m.read_only:
                 writable.append(point)
-    device = BlockDevice(
-        path=node.name,
-        size=node.size,
-        model=node.model,
-        vendor=node.vendor,
-        transport=node.transport,
-        removable=node.removable,
-        readonly=node.readonly,
-        kind=kind,
-        mounted=shown,
-        serial=node.serial,
-    )
+    device = BlockDevice(path=node.name, size=node.size, model=node.model, vendor=node.vendor,
+                         transport=node.transport, removable=node.removable,
+                         readonly=node.readonly, kind=kind, mounted=shown, serial=node.serial)
     return _verdict(device, node, system, writable, swap)
 
 

@@ -38,7 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.core.qemu_img import INPUT_FORMATS, ImageInfo
 from kvmgui.core.validation import shown
 
@@ -123,15 +123,9 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
                   seen: set[str], depth: int, own_folders: Sequence[str]) -> str | None:
     image = shown(os.path.basename(link.filename) or link.filename)
     if link.data_file is not None:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image} keeps its data in another file ({data_file}), which kvmgui does not "
-                "support: kvmgui will not let a VM read it.",
-            ),
-            image=image,
-            data_file=shown(link.data_file),
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} keeps its data in another "
+            "file ({data_file}), which kvmgui does not support: kvmgui will not let a VM read it."),
+            image=image, data_file=shown(link.data_file)))
     problem = _parts_problem(link, image, facts, uid)
     if problem:
         return problem
@@ -139,167 +133,78 @@ def _link_problem(link: ImageInfo, facts: Mapping[str, FileFacts], *, uid: int,
     if link.backing_file is None or name is None:
         return None
     if has_protocol(link.backing_file) or has_protocol(name):
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base is '{backing_file}', which is not a file name but an "
-                "instruction to QEMU: kvmgui will not let a VM open it.",
-            ),
-            image=image,
-            backing_file=shown(link.backing_file, 120),
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base is '{backing_file}', "
+            "which is not a file name but an instruction to QEMU: kvmgui will not let a VM open "
+            "it."), image=image, backing_file=shown(link.backing_file, 120)))
     if link.backing_format is None:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image} does not record the format of its base {name}, so QEMU would have to "
-                "guess it: record it first with qemu-img rebase -u -F qcow2 (or raw) -b "
-                "{backing_file} {image}.",
-            ),
-            image=image,
-            name=shown(name),
-            backing_file=shown(link.backing_file),
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} does not record the format "
+            "of its base {name}, so QEMU would have to guess it: record it first with qemu-img "
+            "rebase -u -F qcow2 (or raw) -b {backing_file} {image}."), image=image,
+            name=shown(name), backing_file=shown(link.backing_file)))
     if link.backing_format not in INPUT_FORMATS:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image} says its base {name} is a '{backing_format}' image, which is not a "
-                "disk image format: kvmgui will not let a VM open it.",
-            ),
-            image=image,
-            name=shown(name),
-            backing_format=shown(link.backing_format, 40),
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} says its base {name} is a "
+            "'{backing_format}' image, which is not a disk image format: kvmgui will not let a VM "
+            "open it."), image=image, name=shown(name),
+            backing_format=shown(link.backing_format, 40)))
     fact = facts.get(name)
     if fact is None:
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {name} could not be checked: try again.",
-            ),
-            image=image,
-            name=shown(name),
-        )
+        return Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {name} could not be "
+            "checked: try again."), image=image, name=shown(name))
     base = shown(name)
     if os.path.normpath(name) != fact.real_path:
         base += f" → {shown(fact.real_path)}"  # a symbolic link: where it really leads
-    verdict = _place_problem(image, base, fact, uid)
-    if not verdict and link.backing_format == "raw":
-        verdict = _raw_problem(image, base, fact, own_folders)
-    if verdict:
-        return verdict
+    not_own = _place_problem(fact, uid)
+    if not_own is None and link.backing_format == "raw":
+        not_own = _raw_problem(fact, own_folders)
+    if not_own is not None:
+        return Message(not_own, image=image, base=base)
     if fact.real_path in seen:
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s bases loop back to {base}, so the image is damaged: use another one.",
-            ),
-            image=image,
-            base=base,
-        )
+        return Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s bases loop back to {base}, "
+            "so the image is damaged: use another one."), image=image, base=base)
     seen.add(fact.real_path)
     if depth + 1 >= MAX_CHAIN:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image} sits on more than {limit} bases in a row, more than kvmgui "
-                "follows: kvmgui will not let a VM open it.",
-            ),
-            image=image,
-            limit=MAX_CHAIN,
-        ))
+        return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} sits on more than {limit} "
+            "bases in a row, more than kvmgui follows: kvmgui will not let a VM open it."),
+            image=image, limit=MAX_CHAIN))
     return None
 
 
-def _place_problem(image: str, base: str, fact: FileFacts, uid: int) -> str:
-    """Why `base` is not one of the user's own images, or ""."""
+def _place_problem(fact: FileFacts, uid: int) -> Template | None:
+    """Why the base is not one of the user's own images, or None."""
     if fact.kind is FileKind.MISSING:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {base} does not exist: put the base image back where it was, or "
-                "use another image.",
-            ),
-            image=image,
-            base=base,
-        ))
+        return QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {base} does not exist: "
+                                 "put the base image back where it was, or use another image.")
     if fact.kind is FileKind.UNREADABLE:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {base} cannot be checked: make sure it is one of your images "
-                "and that you can read it.",
-            ),
-            image=image,
-            base=base,
-        ))
+        return QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {base} cannot be checked: "
+                                 "make sure it is one of your images and that you can read it.")
     if fact.kind is FileKind.DEVICE:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {base} is a device, not one of your images: kvmgui will not let "
-                "a VM read it.",
-            ),
-            image=image,
-            base=base,
-        ))
+        return QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {base} is a device, not "
+                                 "one of your images: kvmgui will not let a VM read it.")
     if in_system_folder(fact.real_path):
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {base} is a system file, not one of your images: kvmgui will "
-                "not let a VM read it.",
-            ),
-            image=image,
-            base=base,
-        ))
+        return QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {base} is a system file, "
+                                 "not one of your images: kvmgui will not let a VM read it.")
     if fact.kind is not FileKind.REGULAR:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {base} is not an image file: kvmgui will not let a VM read it.",
-            ),
-            image=image,
-            base=base,
-        ))
+        return QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {base} is not an image "
+                                 "file: kvmgui will not let a VM read it.")
     if fact.owner_uid != uid:
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {base} belongs to another user, not one of your images: kvmgui "
-                "will not let a VM read it.",
-            ),
-            image=image,
-            base=base,
-        ))
-    return ""
+        return QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {base} belongs to "
+                                 "another user, not one of your images: kvmgui will not let "
+                                 "a VM read it.")
+    return None
 
 
-def _raw_problem(image: str, base: str, fact: FileFacts, own_folders: Sequence[str]) -> str:
+def _raw_problem(fact: FileFacts, own_folders: Sequence[str]) -> Template | None:
     """A raw base shows the guest any file's bytes as they are, so it must look like a disk:
     outside hidden folders (where settings and keys live, like ~/.ssh) and whole sectors."""
     if in_hidden_folder(fact.real_path, own_folders):
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {base} is in a hidden folder, where settings and keys are kept, "
-                "not images: kvmgui will not let a VM read it.",
-            ),
-            image=image,
-            base=base,
-        ))
+        return QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {base} is in a hidden "
+                                 "folder, where settings and keys are kept, not images: "
+                                 "kvmgui will not let a VM read it.")
     if fact.size is not None and (fact.size == 0 or fact.size % SECTOR):
-        return (Message(
-            QT_TRANSLATE_NOOP(
-                "core.chain_rule",
-                "{image}'s base {base} is not a whole number of disk sectors, so it is no disk "
-                "image: kvmgui will not let a VM read it.",
-            ),
-            image=image,
-            base=base,
-        ))
-    return ""
+        return QT_TRANSLATE_NOOP("core.chain_rule", "{image}'s base {base} is not a whole "
+                                 "number of disk sectors, so it is no disk image: kvmgui will "
+                                 "not let a VM read it.")
+    return None
 
 
 def _parts_problem(link: ImageInfo, image: str, facts: Mapping[str, FileFacts],
@@ -315,15 +220,9 @@ def _parts_problem(link: ImageInfo, image: str, facts: Mapping[str, FileFacts],
         if (own is None or fact is None or fact.kind is not FileKind.REGULAR
                 or fact.owner_uid != uid
                 or os.path.dirname(fact.real_path) != os.path.dirname(own.real_path)):
-            return (Message(
-                QT_TRANSLATE_NOOP(
-                    "core.chain_rule",
-                    "{image} reads part of its data from {part}, which is not a file of the "
-                    "image's own folder: kvmgui will not let a VM read it.",
-                ),
-                image=image,
-                part=shown(part),
-            ))
+            return (Message(QT_TRANSLATE_NOOP("core.chain_rule", "{image} reads part of its data "
+                "from {part}, which is not a file of the image's own folder: kvmgui will not let "
+                "a VM read it."), image=image, part=shown(part)))
     return ""
 
 

@@ -35,7 +35,7 @@ from kvmgui.core.paths import VmFolder
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import Size, format_size
 from kvmgui.core.usage import vms_using
-from kvmgui.core.validation import shown
+from kvmgui.core.validation import quoted_names, shown
 
 if TYPE_CHECKING:
     from kvmgui.core.store import StoredVm, VmStore
@@ -158,43 +158,23 @@ def protect_base_disk(disk: Disk) -> Disk:
 def describe_protection(disk: Disk, index: int) -> str:
     """What protect_base_disk did to disk `index` (0-based), as a sentence fragment."""
     if disk.readonly:
-        return Message(
-            QT_TRANSLATE_NOOP("core.clones", "disk {index} now opens read-only"),
-            index=index + 1,
-        )
-    return (Message(
-        QT_TRANSLATE_NOOP(
-            "core.clones",
-            "disk {index} ({value}, which cannot be read-only) is now throwaway: the VM still "
-            "starts, but its changes vanish when it stops",
-        ),
-        index=index + 1,
-        value=disk.bus.value,
-    ))
+        return Message(QT_TRANSLATE_NOOP("core.clones", "disk {index} now opens read-only"),
+            index=index + 1)
+    return (Message(QT_TRANSLATE_NOOP("core.clones", "disk {index} ({value}, which cannot be "
+        "read-only) is now throwaway: the VM still starts, but its changes vanish when it stops"),
+        index=index + 1, value=disk.bus.value))
 
 
 def _check_disks(base: VmSpec, folder: VmFolder, is_block: Callable[[Path], bool]) -> None:
     if not base.disks:
-        raise CloneError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.clones",
-                "VM '{name}' has no disk, so there is nothing to clone: create a new VM instead.",
-            ),
-            name=shown(base.name),
-        ))
+        raise CloneError(Message(QT_TRANSLATE_NOOP("core.clones", "VM '{name}' has no disk, so "
+            "there is nothing to clone: create a new VM instead."), name=shown(base.name)))
     for i, disk in enumerate(base.disks):
         path = disk_image(disk, folder)
         if is_block(path):
-            raise CloneError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.clones",
-                    "Disk {i} of '{name}' is the host device {path}; a linked clone needs disk "
-                    "image files.",
-                ),
-                i=i + 1,
-                name=shown(base.name),
-                path=shown(str(path)),
-            ))
+            raise CloneError(Message(QT_TRANSLATE_NOOP("core.clones", "Disk {i} of '{name}' is "
+                "the host device {path}; a linked clone needs disk image files."), i=i + 1,
+                name=shown(base.name), path=shown(str(path))))
 
 
 def plan_linked_clone(
@@ -234,10 +214,8 @@ def plan_linked_clone(
     cdrom, stick = _media_paths_from(base, base_folder)
     spec = replace(base, name=new_spec.name, id=new_spec.id, disks=tuple(disks), cdrom=cdrom,
                    usb_stick=stick,
-                   description=new_spec.description or Message(
-                       QT_TRANSLATE_NOOP("core.clones", "Linked clone of {name}."),
-                       name=base.name,
-                   ))
+                   description=new_spec.description or Message(QT_TRANSLATE_NOOP("core.clones",
+                       "Linked clone of {name}."), name=base.name))
     base_spec = replace(base, disks=tuple(protect_base_disk(d) for d in base.disks))
     return ClonePlan(spec, tuple(overlays), base_spec, tuple(protected))
 
@@ -261,10 +239,8 @@ def plan_image_clone(
     disk = Disk(path=name, format=OVERLAY_FORMAT, bus=bus or template.bus,
                 cache=template.cache, backing_file=backing, backing_format=base_format)
     spec = replace(new_spec, disks=(disk,),
-                   description=new_spec.description or Message(
-                       QT_TRANSLATE_NOOP("core.clones", "Linked clone of {name}."),
-                       name=base_image.name,
-                   ))
+                   description=new_spec.description or Message(QT_TRANSLATE_NOOP("core.clones",
+                       "Linked clone of {name}."), name=base_image.name))
     return ClonePlan(spec, (OverlayPlan(base_image, base_format, overlay, backing, size_bytes),),
                      None)
 
@@ -370,14 +346,7 @@ _ACTIONS = {
 
 
 def _quoted_list(names: Sequence[str]) -> str:
-    quoted = [f"'{shown(n)}'" for n in names]
-    if len(quoted) == 1:
-        return quoted[0]
-    return Message(
-        QT_TRANSLATE_NOOP("core.clones", "{names} and {last}"),
-        names=", ".join(quoted[:-1]),
-        last=quoted[-1],
-    )
+    return quoted_names(names, QT_TRANSLATE_NOOP("core.clones", "{names} and {last}"))
 
 
 def base_refusal(what: str, dependents: Sequence[str], action: str = "delete") -> Message:
@@ -418,23 +387,13 @@ def chain_lines(chain: Sequence[ImageInfo], owners: dict[str, list[str]] | None 
         arrow = "" if depth == 0 else "└─ "
         facts = f"{link.format}, {format_size(link.virtual_size)}"
         if link.actual_size is not None:
-            facts += Message(
-                QT_TRANSLATE_NOOP("core.clones", ", {actual_size} on disk"),
-                actual_size=Size(link.actual_size),
-            )
+            facts += Message(QT_TRANSLATE_NOOP("core.clones", ", {actual_size} on disk"),
+                actual_size=Size(link.actual_size))
         vms = (owners or {}).get(resolve(link.filename), [])
-        used = Message(
-            QT_TRANSLATE_NOOP("core.clones", " — disk of {vms}"),
-            vms=', '.join(repr(v) for v in vms),
-        ) if vms else ""
+        used = Message(QT_TRANSLATE_NOOP("core.clones", " — disk of {vms}"),
+            vms=', '.join(repr(v) for v in vms)) if vms else ""
         lines.append(f"{'   ' * max(0, depth - 1)}{arrow}{link.filename} ({facts}){used}")
         if link.backing_file is not None and link.backing_format is None:
-            lines.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.clones",
-                    "{indent}   warning: the format of its base is not recorded; QEMU would have "
-                    "to guess it.",
-                ),
-                indent="   " * depth,
-            ))
+            lines.append(Message(QT_TRANSLATE_NOOP("core.clones", "{indent}   warning: the format "
+                "of its base is not recorded; QEMU would have to guess it."), indent="   " * depth))
     return lines

@@ -40,13 +40,9 @@ WRITABLE_TYPES = ("disk", "part", "lvm", "loop", "crypt", "dm", "mpath", "md")
 # Children that mean "something is built on this device" (partitions are not: they are what
 # a disk image brings along and are simply overwritten, unless mounted).
 HOLDER_TYPES = ("lvm", "crypt", "dm", "mpath", "md")
-DISK_GROUP_FIX = (Message(
-    QT_TRANSLATE_NOOP(
-        "core.copy_device",
-        "add yourself to the disk group (sudo adduser $USER disk, then log out and in again), "
-        "or run the copy as root: sudo kvmgui-cli copy-to-device …",
-    ),
-))
+DISK_GROUP_FIX = (Message(QT_TRANSLATE_NOOP("core.copy_device", "add yourself to the disk group "
+    "(sudo adduser $USER disk, then log out and in again), or run the copy as root: sudo "
+    "kvmgui-cli copy-to-device …")))
 
 
 class CopyRefused(KvmguiError, ValueError):
@@ -100,14 +96,11 @@ def copy_argv(plan: CopyPlan, *, qemu_img: str = qi.QEMU_IMG) -> list[str]:
 def _opts(path: str, fmt: str, *, size: int | None = None, block: bool = False) -> str:
     """`--image-opts` text for a local file or device, its format forced (never probed)."""
     if "\0" in path:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP("core.copy_device", "An image path must not contain NUL characters."),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.copy_device", "An image path must not "
+            "contain NUL characters.")))
     if fmt not in qi.INPUT_FORMATS:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP("core.copy_device", "{fmt} is not an image format kvmgui reads."),
-            fmt=repr(fmt),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.copy_device", "{fmt} is not an image "
+            "format kvmgui reads."), fmt=repr(fmt)))
     text = f"driver={fmt}"
     if size is not None:
         text += f",size={size}"
@@ -141,27 +134,13 @@ def confirm_matches(target: str, confirm: str | None, real_path: str | None = No
 
 def _size_sentence(target: str, size: int, needed: int, *, lvm: bool) -> Message:
     if lvm:
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "{target} is {size} but the image needs {needed_size}: choose a target of at least "
-                "{needed_size}, or make the volume larger (sudo lvextend -L {gib}G {target}).",
-            ),
-            target=shown(target),
-            size=Size(size),
-            needed_size=Size(needed),
-            gib=_gib_up(needed),
-        )
-    return Message(
-        QT_TRANSLATE_NOOP(
-            "core.copy_device",
-            "{target} is {size} but the image needs {needed_size}: choose a target of at least "
-            "{needed_size}.",
-        ),
-        target=shown(target),
-        size=Size(size),
-        needed_size=Size(needed),
-    )
+        return Message(QT_TRANSLATE_NOOP("core.copy_device", "{target} is {size} but the image "
+            "needs {needed_size}: choose a target of at least {needed_size}, or make the volume "
+            "larger (sudo lvextend -L {gib}G {target})."), target=shown(target), size=Size(size),
+            needed_size=Size(needed), gib=_gib_up(needed))
+    return Message(QT_TRANSLATE_NOOP("core.copy_device", "{target} is {size} but the image needs "
+        "{needed_size}: choose a target of at least {needed_size}."), target=shown(target),
+        size=Size(size), needed_size=Size(needed))
 
 
 def _gib_up(n: int) -> int:
@@ -222,165 +201,79 @@ def check_target(
     """
     name = shown(facts.path)
     if facts.kind == "missing":
-        return [Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "{name} does not exist: check the name (lsblk lists the block devices, sudo lvs "
-                "the logical volumes).",
-            ),
-            name=name,
-        )]
+        return [Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} does not exist: check the "
+            "name (lsblk lists the block devices, sudo lvs the logical volumes)."), name=name)]
     if facts.kind == "dir":
-        return [Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "{name} is a folder; choose a block device, a logical volume or a file.",
-            ),
-            name=name,
-        )]
+        return [Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is a folder; choose a block "
+            "device, a logical volume or a file."), name=name)]
     if facts.kind not in ("block", "file"):
-        return [Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "{name} is neither a block device nor a regular file.",
-            ),
-            name=name,
-        )]
+        return [Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is neither a block device "
+            "nor a regular file."), name=name)]
     if facts.real_path in set(image_files):
-        return [Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "{name} is the image itself (or one of its bases); choose another target.",
-            ),
-            name=name,
-        )]
+        return [Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is the image itself (or one "
+            "of its bases); choose another target."), name=name)]
     problems: list[str] = []
     node = facts.node
     if node is not None:
         if node.type == "rom":
-            return [Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "{name} is a CD/DVD drive, which cannot be written like a disk.",
-                ),
-                name=name,
-            )]
+            return [Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is a CD/DVD drive, "
+                "which cannot be written like a disk."), name=name)]
         if node.type.startswith("zram") or os.path.basename(node.name).startswith("zram"):
-            return [Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "{name} is a compressed RAM disk, not a place to keep a disk.",
-                ),
-                name=name,
-            )]
+            return [Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is a compressed RAM "
+                "disk, not a place to keep a disk."), name=name)]
         if node.type and node.type not in WRITABLE_TYPES and not node.type.startswith("raid"):
-            problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "{name} is a {type} device, which kvmgui does not write disk images onto.",
-                ),
-                name=name,
-                type=node.type,
-            ))
+            problems.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is a {type} "
+                "device, which kvmgui does not write disk images onto."), name=name,
+                type=node.type))
         usage = _usage(node, facts.mounts, facts.swaps, resolve)
         if usage.system:
-            problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "This computer runs from {name} (it holds {points}); writing to it would "
-                    "destroy the running system.",
-                ),
-                name=name,
-                points=', '.join(usage.system),
-            ))
+            problems.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "This computer runs "
+                "from {name} (it holds {points}); writing to it would destroy the running system."),
+                name=name, points=', '.join(usage.system)))
         elif usage.swap:
-            problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "{name} is used as swap space by this computer; turn that off (sudo "
-                    "swapoff) before writing to it.",
-                ),
-                name=name,
-            ))
+            problems.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is used as swap "
+                "space by this computer; turn that off (sudo swapoff) before writing to it."),
+                name=name))
         elif usage.mounted:
-            problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "{name} is mounted at {points}: unmount it first (for example: sudo umount "
-                    "{point}), so that this computer and the copy do not both write to it.",
-                ),
-                name=name,
-                points=', '.join(usage.mounted),
-                point=shown(usage.mounted[0]),
-            ))
+            problems.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is mounted at "
+                "{points}: unmount it first (for example: sudo umount {point}), so that this "
+                "computer and the copy do not both write to it."), name=name,
+                points=', '.join(usage.mounted), point=shown(usage.mounted[0])))
         if usage.holders and not usage.system:
-            problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "{name} is in use by {holders}; deactivate those first (sudo vgchange -an, "
-                    "cryptsetup close), or choose another target.",
-                ),
-                name=name,
-                holders=', '.join(usage.holders),
-            ))
+            problems.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is in use by "
+                "{holders}; deactivate those first (sudo vgchange -an, cryptsetup close), or "
+                "choose another target."), name=name, holders=', '.join(usage.holders)))
         if node.readonly:
-            problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "{name} is write-protected (read-only); release the lock switch or choose "
-                    "another target.",
-                ),
-                name=name,
-            ))
+            problems.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "{name} is "
+                "write-protected (read-only); release the lock switch or choose another target."),
+                name=name))
     if facts.size < virtual_size:
         lvm = node is not None and node.type == "lvm"
         problems.append(_size_sentence(facts.path, facts.size, virtual_size, lvm=lvm))
     if not facts.writable:
         if facts.is_block:
-            problems.append(Message(
-                QT_TRANSLATE_NOOP("core.copy_device", "You may not write to {name}; {fix}."),
-                name=name,
-                fix=DISK_GROUP_FIX,
-            ))
+            problems.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "You may not write to "
+                "{name}; {fix}."), name=name, fix=DISK_GROUP_FIX))
         else:
-            problems.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "You may not write to {name}: make it writable (chmod u+w) or choose "
-                    "another file.",
-                ),
-                name=name,
-            ))
+            problems.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "You may not write to "
+                "{name}: make it writable (chmod u+w) or choose another file."), name=name))
     return problems
 
 
 def target_warnings(facts: TargetFacts, virtual_size: int) -> list[str]:
     """What the user should know before confirming a copy that passed check_target."""
-    warnings: list[str] = [Message(
-        QT_TRANSLATE_NOOP("core.copy_device", "Everything on {path} will be overwritten."),
-        path=shown(facts.path),
-    )]
+    warnings: list[str] = [Message(QT_TRANSLATE_NOOP("core.copy_device", "Everything on {path} "
+        "will be overwritten."), path=shown(facts.path))]
     node = facts.node
     if node is not None:
         parts = [p.name for p in node.walk() if p is not node and p.type == "part"]
         if parts:
-            warnings.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.copy_device",
-                    "Its partitions ({partitions}) will be overwritten too.",
-                ),
-                partitions=', '.join(parts),
-            ))
+            warnings.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "Its partitions "
+                "({partitions}) will be overwritten too."), partitions=', '.join(parts)))
     if facts.size > virtual_size:
-        warnings.append(Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "The target is larger ({size}) than the image ({image_size}); the rest of it is "
-                "left as it was.",
-            ),
-            size=Size(facts.size),
-            image_size=Size(virtual_size),
-        ))
+        warnings.append(Message(QT_TRANSLATE_NOOP("core.copy_device", "The target is larger "
+            "({size}) than the image ({image_size}); the rest of it is left as it was."),
+            size=Size(facts.size), image_size=Size(virtual_size)))
     return warnings
 
 
@@ -390,25 +283,12 @@ def refuse_unless_confirmed(facts: TargetFacts, confirm: str | None) -> None:
         return
     hint = os.path.basename(facts.path.rstrip("/")) or facts.path
     if not confirm:
-        raise CopyRefused(Message(
-            QT_TRANSLATE_NOOP(
-                "core.copy_device",
-                "Writing to {path} destroys everything on it; to confirm, type its name "
-                "({hint}) again.",
-            ),
-            path=shown(facts.path),
-            hint=shown(hint),
-        ))
-    raise CopyRefused(Message(
-        QT_TRANSLATE_NOOP(
-            "core.copy_device",
-            "The confirmation '{confirm}' does not match the target {path}; type {hint} to "
-            "confirm, or check that you chose the right target.",
-        ),
-        confirm=shown(confirm),
-        path=shown(facts.path),
-        hint=shown(hint),
-    ))
+        raise CopyRefused(Message(QT_TRANSLATE_NOOP("core.copy_device", "Writing to {path} "
+            "destroys everything on it; to confirm, type its name ({hint}) again."),
+            path=shown(facts.path), hint=shown(hint)))
+    raise CopyRefused(Message(QT_TRANSLATE_NOOP("core.copy_device", "The confirmation '{confirm}' "
+        "does not match the target {path}; type {hint} to confirm, or check that you chose the "
+        "right target."), confirm=shown(confirm), path=shown(facts.path), hint=shown(hint)))
 
 
 def find_node(nodes: Iterable[LsblkNode], real_path: str,

@@ -30,31 +30,18 @@ import shlex
 import types
 import typing
 import uuid
+from collections.abc import Sized
 from enum import StrEnum
 from typing import Any
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core import model
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template
 from kvmgui.core.model import (
-    Accel,
     BootDevice,
-    CacheMode,
     Cdrom,
-    CdromSource,
     Disk,
-    DiskBus,
-    DiskFormat,
-    Display,
-    DisplayKind,
-    Firmware,
-    MachineType,
-    NetMode,
-    Network,
-    NicModel,
     OsPreset,
-    Passthrough,
     PortForward,
-    Protocol,
-    VideoModel,
     VmSpec,
 )
 from kvmgui.core.sizes import MAX_SIZE
@@ -97,14 +84,8 @@ class DefinitionError(KvmguiError, ValueError):
     def __init__(self, source: str, reason: str) -> None:
         self.source = source
         self.reason = reason
-        super().__init__(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "The VM definition {source} cannot be used: {reason}.",
-            ),
-            source=source,
-            reason=reason,
-        ))
+        super().__init__(Message(QT_TRANSLATE_NOOP("core.definition", "The VM definition {source} "
+            "cannot be used: {reason}."), source=source, reason=reason))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,6 +178,16 @@ class _Reader:
     def fail(self, reason: str) -> DefinitionError:
         return DefinitionError(self.source, reason)
 
+    def wrong_type(self, template: Template, where: str, data: object,
+                   **values: object) -> DefinitionError:
+        """`data` at `where` is not of the type the model wants ("… not {data}")."""
+        return self.fail(Message(template, where=where, data=_describe(data), **values))
+
+    def within(self, data: Sized, where: str, limit: int, too_long: Template) -> None:
+        """No more than `limit` entries or characters at `where` ({count} and {limit})."""
+        if len(data) > limit:
+            raise self.fail(Message(too_long, where=where, count=len(data), limit=limit))
+
     def value(self, tp: Any, data: object, where: str, owner: str, name: str) -> object:
         origin = typing.get_origin(tp)
         if origin in (types.UnionType, typing.Union):
@@ -209,22 +200,11 @@ class _Reader:
         if origin is tuple:
             (item_tp, _ellipsis) = typing.get_args(tp)
             if not isinstance(data, list):
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP("core.definition", "'{where}' must be a list, not {data}"),
-                    where=where,
-                    data=_describe(data),
-                ))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be a list, not {data}"), where, data)
             limit = _LIST_LIMITS.get((owner, name), _DEFAULT_LIST_LIMIT)
-            if len(data) > limit:
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' has {count} entries, more than the {limit} allowed",
-                    ),
-                    where=where,
-                    count=len(data),
-                    limit=limit,
-                ))
+            self.within(data, where, limit, QT_TRANSLATE_NOOP(
+                "core.definition", "'{where}' has {count} entries, more than the {limit} allowed"))
             return tuple(
                 self.value(item_tp, item, f"{where}[{i}]", owner, name)
                 for i, item in enumerate(data)
@@ -232,97 +212,49 @@ class _Reader:
         if isinstance(tp, type) and issubclass(tp, StrEnum):
             allowed = ", ".join(m.value for m in tp)
             if not isinstance(data, str):
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' must be one of {allowed}, not {data}",
-                    ),
-                    where=where,
-                    allowed=allowed,
-                    data=_describe(data),
-                ))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be one of {allowed}, not {data}"),
+                    where, data, allowed=allowed)
             try:
                 return tp(data)
             except ValueError:
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' is '{data}', which is not one of {allowed}",
-                    ),
-                    where=where,
-                    data=_quote(data),
-                    allowed=allowed,
-                )) from None
+                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
+                    "'{where}' is '{data}', which is not one of {allowed}"), where=where,
+                    data=_quote(data), allowed=allowed)) from None
         if tp is bool:
             if not isinstance(data, bool):
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' must be true or false, not {data}",
-                    ),
-                    where=where,
-                    data=_describe(data),
-                ))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be true or false, not {data}"), where, data)
             return data
         if tp is int:
             if isinstance(data, bool) or not isinstance(data, int):
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' must be a whole number, not {data}",
-                    ),
-                    where=where,
-                    data=_describe(data),
-                ))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be a whole number, not {data}"), where, data)
             lo, hi = _INT_RANGES.get((owner, name), _DEFAULT_INT_RANGE)
             if not lo <= data <= hi:
                 shown = str(data) if len(str(data)) <= 24 else Message(
                     QT_TRANSLATE_NOOP("core.definition", "a huge number"),
                 )
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' is {shown}, outside the range {lo} to {hi}",
-                    ),
-                    where=where,
-                    shown=shown,
-                    lo=lo,
-                    hi=hi,
-                ))
+                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
+                    "'{where}' is {shown}, outside the range {lo} to {hi}"), where=where,
+                    shown=shown, lo=lo, hi=hi))
             return data
         if tp is str:
             if not isinstance(data, str):
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP("core.definition", "'{where}' must be text, not {data}"),
-                    where=where,
-                    data=_describe(data),
-                ))
-            limit = _STR_LIMITS.get((owner, name), _DEFAULT_STR_LIMIT)
-            if len(data) > limit:
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' is {count} characters long, more than the {limit} allowed",
-                    ),
-                    where=where,
-                    count=len(data),
-                    limit=limit,
-                ))
+                raise self.wrong_type(QT_TRANSLATE_NOOP(
+                    "core.definition", "'{where}' must be text, not {data}"), where, data)
+            self.within(data, where, _STR_LIMITS.get((owner, name), _DEFAULT_STR_LIMIT),
+                        QT_TRANSLATE_NOOP("core.definition", "'{where}' is {count} characters "
+                                          "long, more than the {limit} allowed"))
             if "\0" in data:
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP("core.definition", "'{where}' contains a NUL character"),
-                    where=where,
-                ))
+                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
+                    "'{where}' contains a NUL character"), where=where))
             try:
                 data.encode("utf-8")
             except UnicodeEncodeError:
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "'{where}' contains characters that are not valid Unicode",
-                    ),
-                    where=where,
-                )) from None
+                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
+                    "'{where}' contains characters that are not valid Unicode"),
+                    where=where)) from None
             return data
         if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             return self.obj(tp, data, where)
@@ -330,38 +262,23 @@ class _Reader:
 
     def obj(self, cls: type[Any], data: object, where: str) -> Any:
         if not isinstance(data, dict):
-            what = f"'{where}'" if where else Message(
-                QT_TRANSLATE_NOOP("core.definition", "the file"),
-            )
-            raise self.fail(Message(
-                QT_TRANSLATE_NOOP("core.definition", "{what} must be a JSON object, not {data}"),
-                what=what,
-                data=_describe(data),
-            ))
+            what = f"'{where}'" if where else Message(QT_TRANSLATE_NOOP("core.definition",
+                "the file"))
+            raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition", "{what} must be a JSON "
+                "object, not {data}"), what=what, data=_describe(data)))
         prefix = f"{where}." if where else ""
         hints = _hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls)}
         for key in data:
             if not isinstance(key, str) or key not in fields:
                 shown = _quote(key) if isinstance(key, str) else repr(key)
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "the key '{prefix}{shown}' is unknown (check its spelling)",
-                    ),
-                    prefix=prefix,
-                    shown=shown,
-                ))
+                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
+                    "the key '{prefix}{shown}' is unknown (check its spelling)"), prefix=prefix,
+                    shown=shown))
         for key in _required(cls):
             if key not in data:
-                raise self.fail(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.definition",
-                        "the required key '{prefix}{key}' is missing",
-                    ),
-                    prefix=prefix,
-                    key=key,
-                ))
+                raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
+                    "the required key '{prefix}{key}' is missing"), prefix=prefix, key=key))
         kwargs: dict[str, object] = {}
         for key, value in data.items():
             kwargs[key] = self.value(hints[key], value, prefix + key, cls.__name__, key)
@@ -371,25 +288,16 @@ class _Reader:
 def _check_tokens(spec: VmSpec, reader: _Reader) -> None:
     """Fields that end up in paths or on the QEMU command line must be plain tokens."""
     if not _ID_RE.fullmatch(spec.id):
-        raise reader.fail(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "'id' must be 1 to 64 letters, digits, '-' or '_'",
-            ),
-        ))
+        raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'id' must be 1 to 64 "
+            "letters, digits, '-' or '_'")))
     if not spec.name.strip():
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'name' is empty")))
     if "/" in spec.name:
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'name' contains '/'")))
     mv = spec.machine_version
     if mv is not None and not _MACHINE_VERSION_RE.fullmatch(mv):
-        raise reader.fail(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "'machine_version' is '{mv}', which is not a QEMU machine type",
-            ),
-            mv=_quote(mv),
-        ))
+        raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'machine_version' is "
+            "'{mv}', which is not a QEMU machine type"), mv=_quote(mv)))
 
 
 def spec_from_dict(data: object, *, source: str) -> VmSpec:
@@ -417,40 +325,24 @@ def schema_version_of(data: object) -> int | None:
 def migrate(data: object, *, source: str = "file") -> dict[str, Any]:
     """`data` brought up to SCHEMA_VERSION (a new dict; the input is not modified)."""
     if not isinstance(data, dict):
-        raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP("core.definition", "it must be a JSON object, not {data}"),
-            data=_describe(data),
-        ))
+        raise DefinitionError(source, Message(QT_TRANSLATE_NOOP("core.definition",
+            "it must be a JSON object, not {data}"), data=_describe(data)))
     version = schema_version_of(data)
     if version is None:
-        raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP("core.definition", "it has no '{key}' number"),
-            key=VERSION_KEY,
-        ))
+        raise DefinitionError(source, Message(QT_TRANSLATE_NOOP("core.definition",
+            "it has no '{key}' number"), key=VERSION_KEY))
     if version > SCHEMA_VERSION:
-        raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "it was made by a newer kvmgui (schema {version}; this one reads up to "
-                "{newest}): update kvmgui to use this VM",
-            ),
-            version=version,
-            newest=SCHEMA_VERSION,
-        ))
+        raise DefinitionError(source, Message(QT_TRANSLATE_NOOP("core.definition",
+            "it was made by a newer kvmgui (schema {version}; this one reads up to {newest}): "
+            "update kvmgui to use this VM"), version=version, newest=SCHEMA_VERSION))
     if version < 1:
-        raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP("core.definition", "its schema version {version} does not exist"),
-            version=version,
-        ))
+        raise DefinitionError(source, Message(QT_TRANSLATE_NOOP("core.definition",
+            "its schema version {version} does not exist"), version=version))
     if version == 1:
         return _migrate_v1(data, _Reader(source))
     if "version" in data:
-        raise DefinitionError(source, Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "the key 'version' is unknown (check its spelling)",
-            ),
-        ))
+        raise DefinitionError(source, Message(QT_TRANSLATE_NOOP("core.definition",
+            "the key 'version' is unknown (check its spelling)")))
     return dict(data)
 
 
@@ -514,41 +406,26 @@ def _v1_enum(reader: _Reader, enum: type[Any], key: str, value: str) -> Any:
         return enum(value)
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise reader.fail(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "'{key}' is '{value}', which is not one of {allowed}",
-            ),
-            key=key,
-            value=_quote(value),
-            allowed=allowed,
-        )) from None
+        raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'{key}' is '{value}', "
+            "which is not one of {allowed}"), key=key, value=_quote(value),
+            allowed=allowed)) from None
 
 
 def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
     for key in data:
         if key not in _V1_KEYS:
             shown = _quote(key) if isinstance(key, str) else repr(key)
-            raise reader.fail(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.definition",
-                    "the key '{shown}' is unknown in a schema 1 file",
-                ),
-                shown=shown,
-            ))
+            raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "the key '{shown}' is "
+                "unknown in a schema 1 file"), shown=shown))
     if "name" not in data:
-        raise reader.fail(Message(
-            QT_TRANSLATE_NOOP("core.definition", "the required key 'name' is missing"),
-        ))
+        raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "the required key 'name' "
+            "is missing")))
     v: dict[str, Any] = {}
     for key, (tp, default) in _V1_KEYS.items():
         value = data.get(key, default)
         if (isinstance(value, bool) and tp is int) or not isinstance(value, tp):
-            raise reader.fail(Message(
-                QT_TRANSLATE_NOOP("core.definition", "'{key}' has the wrong type ({value})"),
-                key=key,
-                value=_describe(value),
-            ))
+            raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'{key}' has the wrong "
+                "type ({value})"), key=key, value=_describe(value)))
         v[key] = value
 
     name: str = v["name"]
@@ -556,63 +433,47 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
     vm_id = (raw_id.replace("-", "").lower() if raw_id
              else uuid.uuid5(_V1_NAMESPACE, name).hex)
     if v["os"] not in _V1_OS:
-        raise reader.fail(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition", "'os' is '{value}', which is not one of {allowed}"
-            ),
-            value=_quote(v["os"]),
-            allowed=", ".join(_V1_OS),
-        ))
+        raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'os' is '{value}', which "
+            "is not one of {allowed}"), value=_quote(v["os"]), allowed=", ".join(_V1_OS)))
     if v["boot"] not in _V1_BOOT:
-        raise reader.fail(Message(
-            QT_TRANSLATE_NOOP("core.definition", "'boot' is '{value}', which is not one of c, d"),
-            value=_quote(v['boot']),
-        ))
+        raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'boot' is '{value}', "
+            "which is not one of c, d"), value=_quote(v['boot'])))
 
     disks: list[Disk] = []
     if v["disk"]:
         disks.append(Disk(
             path=v["disk"],
-            format=_v1_enum(reader, DiskFormat, "disk_format", v["disk_format"]),
-            bus=_v1_enum(reader, DiskBus, "disk_interface", v["disk_interface"]),
-            cache=_v1_enum(reader, CacheMode, "disk_cache", v["disk_cache"]),
+            format=_v1_enum(reader, model.DiskFormat, "disk_format", v["disk_format"]),
+            bus=_v1_enum(reader, model.DiskBus, "disk_interface", v["disk_interface"]),
+            cache=_v1_enum(reader, model.CacheMode, "disk_cache", v["disk_cache"]),
             throwaway=v["snapshot"],
         ))
     cd_path: str | None = v["cdrom"]
     if cd_path:
-        source = CdromSource.HOST if cd_path.startswith("/dev/") else CdromSource.ISO
+        source = model.CdromSource.HOST if cd_path.startswith("/dev/") else model.CdromSource.ISO
         cdrom = Cdrom(source=source, path=cd_path)
     else:
         cdrom = Cdrom()
-    stick = Passthrough(path=v["hdb"], protected=not v["hdb_writable"]) if v["hdb"] else None
+    stick = model.Passthrough(path=v["hdb"], protected=not v["hdb_writable"]) if v["hdb"] else None
 
     forwards: list[PortForward] = []
     for i, item in enumerate(v["redir"]):
         m = _V1_REDIR_RE.fullmatch(item) if isinstance(item, str) else None
         if m is None:
-            raise reader.fail(Message(
-                QT_TRANSLATE_NOOP("core.definition", "'redir[{i}]' must look like tcp:2222::22"),
-                i=i,
-            ))
+            raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'redir[{i}]' must "
+                "look like tcp:2222::22"), i=i))
         forwards.append(PortForward(host_port=int(m[2]), guest_port=int(m[3]),
-                                    protocol=Protocol(m[1])))
+                                    protocol=model.Protocol(m[1])))
     if v["net"] not in ("user", "none"):
-        raise reader.fail(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "'net' is '{value}', which is not one of user, none",
-            ),
-            value=_quote(v['net']),
-        ))
+        raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'net' is '{value}', which "
+            "is not one of user, none"), value=_quote(v['net'])))
     try:
         # The prototype kept extra arguments as one shell-like string; split it once, here,
         # into an argv list. Nothing is ever given to a shell.
         extra = tuple(shlex.split(v["args"]))
     except ValueError as exc:
-        raise reader.fail(Message(
-            QT_TRANSLATE_NOOP("core.definition", "'args' cannot be split into arguments ({exc})"),
-            exc=exc,
-        )) from None
+        raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'args' cannot be split "
+            "into arguments ({exc})"), exc=exc)) from None
 
     spec = VmSpec(
         name=name,
@@ -620,23 +481,23 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
         os=_V1_OS[v["os"]],
         memory_mib=v["memory"],
         cpus=v["smp"],
-        accel=Accel.AUTO if v["kvm"] else Accel.TCG,
-        machine=MachineType.PC,
-        firmware=Firmware.BIOS,
+        accel=model.Accel.AUTO if v["kvm"] else model.Accel.TCG,
+        machine=model.MachineType.PC,
+        firmware=model.Firmware.BIOS,
         disks=tuple(disks),
         cdrom=cdrom,
         usb_stick=stick,
         boot_order=_V1_BOOT[v["boot"]],
-        network=Network(
-            mode=_v1_enum(reader, NetMode, "net", v["net"]),
-            nic=_v1_enum(reader, NicModel, "nic", v["nic"]),
+        network=model.Network(
+            mode=_v1_enum(reader, model.NetMode, "net", v["net"]),
+            nic=_v1_enum(reader, model.NicModel, "nic", v["nic"]),
             forwards=tuple(forwards),
         ),
         sound=v["sound"],
         usb=v["usb"],
-        display=Display(
-            kind=DisplayKind.VNC if v["vnc"] else DisplayKind.NONE,
-            video=VideoModel.STD if v["std_vga"] else VideoModel.CIRRUS,
+        display=model.Display(
+            kind=model.DisplayKind.VNC if v["vnc"] else model.DisplayKind.NONE,
+            video=model.VideoModel.STD if v["std_vga"] else model.VideoModel.CIRRUS,
         ),
         rtc_localtime=v["localtime"],
         extra_args=extra,
@@ -654,19 +515,15 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP("core.definition", "the key '{key}' appears twice"),
-                key=_quote(key),
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.definition", "the key '{key}' "
+                "appears twice"), key=_quote(key)))
         result[key] = value
     return result
 
 
 def _no_constant(name: str) -> object:
-    raise ValueError(Message(
-        QT_TRANSLATE_NOOP("core.definition", "{name} is not a number a definition may contain"),
-        name=name,
-    ))
+    raise ValueError(Message(QT_TRANSLATE_NOOP("core.definition", "{name} is not a number a "
+        "definition may contain"), name=name))
 
 
 class JsonError(KvmguiError, ValueError):
@@ -679,37 +536,21 @@ def decode_json(raw: bytes, *, max_bytes: int = MAX_DEFINITION_BYTES) -> object:
     Raises JsonError. Shared with the settings reader.
     """
     if len(raw) > max_bytes:
-        raise JsonError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "it is {count} bytes long, far more than such a file can be",
-            ),
-            count=len(raw),
-        ))
+        raise JsonError(Message(QT_TRANSLATE_NOOP("core.definition", "it is {count} bytes long, "
+            "far more than such a file can be"), count=len(raw)))
     try:
         text = raw.decode("utf-8-sig")  # tolerate a BOM added by a Windows editor
     except UnicodeDecodeError as exc:
-        raise JsonError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "it is not valid UTF-8 text (bad byte at position {start})",
-            ),
-            start=exc.start,
-        )) from None
+        raise JsonError(Message(QT_TRANSLATE_NOOP("core.definition", "it is not valid UTF-8 text "
+            "(bad byte at position {start})"), start=exc.start)) from None
     if not text.strip():
         raise JsonError(Message(QT_TRANSLATE_NOOP("core.definition", "it is empty")))
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise JsonError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.definition",
-                "it is not valid JSON ({msg} at line {lineno}, column {colno})",
-            ),
-            msg=exc.msg,
-            lineno=exc.lineno,
-            colno=exc.colno,
-        )) from None
+        raise JsonError(Message(QT_TRANSLATE_NOOP("core.definition", "it is not valid JSON ({msg} "
+            "at line {lineno}, column {colno})"), msg=exc.msg, lineno=exc.lineno,
+            colno=exc.colno)) from None
     except ValueError as exc:  # our hooks, or a number with thousands of digits
         raise JsonError(Message(
             QT_TRANSLATE_NOOP("core.definition", "it is not valid JSON ({exc})"),

@@ -116,26 +116,15 @@ APT_PIPEWIRE_PULSE = "sudo apt install pipewire-pulse"
 # install qemu-system-gui package?").
 QEMU_AUDIO_PACKAGE = "qemu-system-gui"
 ADD_TO_KVM_GROUP = "sudo adduser $USER kvm"  # $USER literally: the line is meant to be copied
-LOG_OUT_AND_IN = Message(
-    QT_TRANSLATE_NOOP("core.hostcheck", "Log out and back in (or restart the computer)."),
-)
+LOG_OUT_AND_IN = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Log out and back in (or restart the "
+    "computer)."))
 FIRMWARE_FIX = (
-    Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "Turn on virtualization (VT-x/AMD-V) in the computer's BIOS/UEFI settings, then "
-            "restart.",
-        ),
-    )
+    Message(QT_TRANSLATE_NOOP("core.hostcheck", "Turn on virtualization (VT-x/AMD-V) in the "
+        "computer's BIOS/UEFI settings, then restart."))
 )
 NESTED_FIX = (
-    Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "This computer is itself a virtual machine: turn on nested virtualization for it in "
-            "the program that runs it.",
-        ),
-    )
+    Message(QT_TRANSLATE_NOOP("core.hostcheck", "This computer is itself a virtual machine: turn "
+        "on nested virtualization for it in the program that runs it."))
 )
 
 
@@ -307,14 +296,8 @@ def _denied(raw: HostProbeResult) -> tuple[str, str, str]:
     """
     if raw.in_kvm_group_listed and not raw.in_kvm_group_session:
         return (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "you are in the kvm group, but this login session started before you were "
-                    "added",
-                ),
-            ),
-            LOG_OUT_AND_IN,
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "you are in the kvm group, but this login "
+                "session started before you were added")), LOG_OUT_AND_IN,
             "",
         )
     if raw.in_kvm_group_session or raw.is_root:
@@ -322,23 +305,15 @@ def _denied(raw: HostProbeResult) -> tuple[str, str, str]:
         owner = raw.dev_kvm_group or "?"
         mode = f"{raw.dev_kvm_mode:04o}" if raw.dev_kvm_mode is not None else "?"
         return (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "it belongs to group {owner} with mode {mode}, which the kvm group cannot "
-                    "open",
-                ),
-                owner=owner,
-                mode=mode,
-            ),
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "it belongs to group {owner} with mode "
+                "{mode}, which the kvm group cannot open"), owner=owner, mode=mode),
             "sudo chgrp kvm /dev/kvm && sudo chmod 660 /dev/kvm",
             "",
         )
     return (
         Message(QT_TRANSLATE_NOOP("core.hostcheck", "you are not in the kvm group")),
         ADD_TO_KVM_GROUP,
-        Message(QT_TRANSLATE_NOOP("core.hostcheck", "after adding yourself, log out and back in")),
-    )
+        Message(QT_TRANSLATE_NOOP("core.hostcheck", "after adding yourself, log out and back in")))
 
 
 def _flag_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
@@ -347,33 +322,19 @@ def _flag_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
         return None
     if _pvm_only(raw):
         clause = (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "the CPU shows no VT-x/AMD-V flag (vmx/svm) and the loaded KVM module is "
-                    "kvm_pvm, which cannot run ordinary guests",
-                ),
-            )
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "the CPU shows no VT-x/AMD-V flag "
+                "(vmx/svm) and the loaded KVM module is kvm_pvm, which cannot run ordinary guests"))
         )
     elif raw.cpu_hypervisor:
         clause = (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "this computer is a virtual machine without nested virtualization (its CPU "
-                    "shows no VT-x/AMD-V flag, vmx/svm)",
-                ),
-            )
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "this computer is a virtual machine "
+                "without nested virtualization (its CPU shows no VT-x/AMD-V flag, vmx/svm)"))
         )
     else:
         clause = (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "the CPU shows no VT-x/AMD-V flag (vmx/svm): virtualization is switched off "
-                    "in the firmware settings or the CPU lacks it",
-                ),
-            )
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "the CPU shows no VT-x/AMD-V flag "
+                "(vmx/svm): virtualization is switched off in the firmware settings or the CPU "
+                "lacks it"))
         )
     return clause, _no_flag_fix(raw)
 
@@ -391,13 +352,8 @@ def _device_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
                 QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm does not exist"),
             ), _no_flag_fix(raw)
         return (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "/dev/kvm does not exist because the {module} module is not loaded",
-                ),
-                module=module,
-            ),
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm does not exist because the "
+                "{module} module is not loaded"), module=module),
             f"sudo modprobe {module}",
         )
     if not raw.dev_kvm_is_char:
@@ -406,48 +362,28 @@ def _device_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
         ), f"sudo modprobe {module}"
     if raw.kvm_open_errno in (_errno.EACCES, _errno.EPERM):
         why, fix, _hint = _denied(raw)
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "you are not allowed to use /dev/kvm because {why}",
-            ),
-            why=why,
-        ), fix
+        return Message(QT_TRANSLATE_NOOP("core.hostcheck", "you are not allowed to use /dev/kvm "
+            "because {why}"), why=why), fix
     if raw.kvm_open_errno is not None:
         return (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "/dev/kvm could not be opened ({kvm_open_errno})",
-                ),
-                kvm_open_errno=_errno_text(raw.kvm_open_errno),
-            ),
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm could not be opened "
+                "({kvm_open_errno})"), kvm_open_errno=_errno_text(raw.kvm_open_errno)),
             f"sudo modprobe -r {module} && sudo modprobe {module}",
         )
     if raw.kvm_api_version is None:
-        return Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm did not answer the KVM version query"),
-        ), ""
+        return Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm did not answer the KVM "
+            "version query")), ""
     if raw.kvm_api_version != KVM_API_VERSION:
         return (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "/dev/kvm reports KVM API version {version} instead of {expected}",
-                ),
-                version=raw.kvm_api_version,
-                expected=KVM_API_VERSION,
-            ),
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm reports KVM API version "
+                "{version} instead of {expected}"), version=raw.kvm_api_version,
+                expected=KVM_API_VERSION),
             "",
         )
     if raw.kvm_create_vm_errno == _errno.EBUSY:
         return (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "another hypervisor (VirtualBox or VMware) is holding VT-x/AMD-V",
-                ),
-            ),
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "another hypervisor (VirtualBox or "
+                "VMware) is holding VT-x/AMD-V")),
             _busy_fix(raw),
         )
     if not raw.kvm_create_vm_ok:
@@ -456,13 +392,8 @@ def _device_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
             if raw.kvm_create_vm_errno is not None
             else Message(QT_TRANSLATE_NOOP("core.hostcheck", "no answer"))
         )
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "KVM could not create a virtual machine ({detail})",
-            ),
-            detail=detail,
-        ), ""
+        return Message(QT_TRANSLATE_NOOP("core.hostcheck", "KVM could not create a virtual "
+            "machine ({detail})"), detail=detail), ""
     return None
 
 
@@ -471,12 +402,8 @@ def _pvm_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
     if not _pvm_only(raw):
         return None
     fix = _no_flag_fix(raw) if raw.cpu_hypervisor else f"sudo modprobe {_vendor_module(raw)}"
-    return Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "the loaded KVM module is kvm_pvm, which cannot run ordinary guests",
-        ),
-    ), fix
+    return Message(QT_TRANSLATE_NOOP("core.hostcheck", "the loaded KVM module is kvm_pvm, which "
+        "cannot run ordinary guests")), fix
 
 
 def _kvm_blocker(raw: HostProbeResult) -> tuple[str, str] | None:
@@ -516,25 +443,14 @@ def auto_accel(raw: HostProbeResult) -> tuple[Accel, str]:
             QT_TRANSLATE_NOOP("core.hostcheck", "VT-x (vmx)"),
         ) if raw.cpu_vmx else Message(QT_TRANSLATE_NOOP("core.hostcheck", "AMD-V (svm)"))
         return Accel.KVM, (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The CPU has {flag} and /dev/kvm can create virtual machines, so auto uses "
-                    "KVM and guests run at nearly native speed.",
-                ),
-                flag=flag,
-            )
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "The CPU has {flag} and /dev/kvm can "
+                "create virtual machines, so auto uses KVM and guests run at nearly native speed."),
+                flag=flag)
         )
     clause, _fix = blocker
     return Accel.TCG, (
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "{reason}, so auto uses TCG (software emulation) and guests will run much "
-                "slower.",
-            ),
-            reason=_opening(clause),
-        )
+        Message(QT_TRANSLATE_NOOP("core.hostcheck", "{reason}, so auto uses TCG (software "
+            "emulation) and guests will run much slower."), reason=_opening(clause))
     )
 
 
@@ -658,20 +574,11 @@ def evaluate(raw: HostProbeResult) -> list[Finding]:
 ACCEL_TITLE = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Hardware acceleration"))
 # The plain sentences that lead the host check and the main window's banner.
 KVM_OK = (
-    Message(
-        QT_TRANSLATE_NOOP(
-            "core.hostcheck",
-            "This computer can use hardware acceleration, so virtual machines run at nearly "
-            "full speed.",
-        ),
-    )
+    Message(QT_TRANSLATE_NOOP("core.hostcheck", "This computer can use hardware acceleration, so "
+        "virtual machines run at nearly full speed."))
 )
-KVM_SLOW = Message(
-    QT_TRANSLATE_NOOP(
-        "core.hostcheck",
-        "This computer can't use hardware acceleration, so virtual machines will run slowly.",
-    ),
-)
+KVM_SLOW = Message(QT_TRANSLATE_NOOP("core.hostcheck", "This computer can't use hardware "
+    "acceleration, so virtual machines will run slowly."))
 
 
 def _accel_finding(raw: HostProbeResult) -> Finding:
@@ -692,127 +599,60 @@ def _cpu_finding(raw: HostProbeResult) -> Finding:
             QT_TRANSLATE_NOOP("core.hostcheck", "Intel VT-x (vmx flag)"),
         ) if raw.cpu_vmx else Message(QT_TRANSLATE_NOOP("core.hostcheck", "AMD-V (svm flag)"))
         return Finding(
-            "cpu-virt", Status.OK, title, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The processor supports hardware virtualization.",
-                ),
-            ),
-            details=Message(
-                QT_TRANSLATE_NOOP("core.hostcheck", "The CPU supports {flag}."),
-                flag=flag,
-            ),
+            "cpu-virt", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+                "The processor supports hardware virtualization.")),
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "The CPU supports {flag}."),
+                flag=flag),
         )
     if raw.cpu_hypervisor:
-        return Finding(
-            "cpu-virt", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "This computer is a virtual machine that does not pass hardware "
-                    "virtualization on to its own virtual machines.",
-                ),
-            ),
-            NESTED_FIX,
-            details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The CPU shows the hypervisor flag but no VT-x/AMD-V flag (vmx/svm).",
-                ),
-            ),
-        )
-    return Finding(
-        "cpu-virt", Status.WARNING, title,
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "Hardware virtualization is switched off in the BIOS/UEFI settings, or this "
-                "processor does not have it.",
-            ),
-        ),
-        FIRMWARE_FIX,
-        details=Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "The CPU shows no VT-x/AMD-V flag (vmx/svm)."),
-        ),
-    )
+        return Finding("cpu-virt", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "This computer is a virtual machine that does not "
+                "pass hardware virtualization on to its own virtual machines.")), NESTED_FIX,
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "The CPU shows the hypervisor "
+                "flag but no VT-x/AMD-V flag (vmx/svm).")))
+    return Finding("cpu-virt", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "Hardware virtualization is switched off in the BIOS/UEFI settings, or this processor "
+        "does not have it.")), FIRMWARE_FIX,
+        details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "The CPU shows no VT-x/AMD-V flag "
+            "(vmx/svm).")))
 
 
 def _module_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Virtualization driver"))
     if raw.modules is None:
-        return Finding(
-            "kvm-module", Status.INFO, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Could not tell whether the virtualization driver is loaded.",
-                ),
-            ),
-            details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Neither /proc/modules nor /sys/module could be read.",
-                ),
-            ),
-        )
+        return Finding("kvm-module", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "Could not tell whether the virtualization driver is loaded.")),
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "Neither /proc/modules nor "
+                "/sys/module could be read.")))
     for name in ("kvm_intel", "kvm_amd"):
         if name in raw.modules:
             return Finding(
-                "kvm-module", Status.OK, title, Message(
-                    QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization driver is loaded."),
-                ),
-                details=Message(
-                    QT_TRANSLATE_NOOP("core.hostcheck", "The {name} module is loaded."),
-                    name=name,
-                ),
+                "kvm-module", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+                    "The virtualization driver is loaded.")),
+                details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "The {name} module is loaded."),
+                    name=name),
             )
     if "kvm_pvm" in raw.modules:
-        return Finding(
-            "kvm-module", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The loaded virtualization driver cannot run ordinary operating systems.",
-                ),
-            ),
+        return Finding("kvm-module", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "The loaded virtualization driver cannot run "
+                "ordinary operating systems.")),
             _no_flag_fix(raw) if not _has_virt_flag(raw) or raw.cpu_hypervisor
             else f"sudo modprobe {_vendor_module(raw)}",
-            details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The loaded KVM module is kvm_pvm, a KVM flavour that only runs specially "
-                    "prepared guest kernels.",
-                ),
-            ),
-        )
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "The loaded KVM module is "
+                "kvm_pvm, a KVM flavour that only runs specially prepared guest kernels.")))
     if not _has_virt_flag(raw):
-        return Finding(
-            "kvm-module", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The virtualization driver is not loaded because the processor does not "
-                    "offer hardware virtualization.",
-                ),
-            ),
+        return Finding("kvm-module", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization driver is not loaded because "
+                "the processor does not offer hardware virtualization.")),
             _no_flag_fix(raw),
-            details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "No KVM module (kvm_intel or kvm_amd) is loaded and the CPU shows no "
-                    "vmx/svm flag.",
-                ),
-            ),
-        )
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "No KVM module (kvm_intel or "
+                "kvm_amd) is loaded and the CPU shows no vmx/svm flag.")))
     module = _vendor_module(raw)
     return Finding(
-        "kvm-module", Status.WARNING, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization driver is not loaded."),
-        ),
-        f"sudo modprobe {module}", details=Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "The {module} module is not loaded."),
-            module=module,
-        ),
+        "kvm-module", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "The virtualization driver is not loaded.")),
+        f"sudo modprobe {module}", details=Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "The {module} module is not loaded."), module=module),
     )
 
 
@@ -820,49 +660,26 @@ def _dev_kvm_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Virtualization device"))
     if not raw.dev_kvm_exists:
         fix = f"sudo modprobe {_vendor_module(raw)}" if _has_virt_flag(raw) else _no_flag_fix(raw)
-        return Finding(
-            "dev-kvm", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The virtualization device is missing, so hardware acceleration can't be "
-                    "used.",
-                ),
-            ),
-            fix, details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm does not exist.")),
-        )
+        return Finding("dev-kvm", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "The virtualization device is missing, so hardware acceleration can't be used.")),
+            fix, details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm does not exist.")))
     if not raw.dev_kvm_is_char:
-        return Finding(
-            "dev-kvm", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The virtualization device is broken, so hardware acceleration can't be "
-                    "used.",
-                ),
-            ),
+        return Finding("dev-kvm", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "The virtualization device is broken, so hardware acceleration can't be used.")),
             f"sudo modprobe {_vendor_module(raw)}",
-            details=Message(
-                QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm exists but is not a device file."),
-            ),
-        )
-    mode = Message(
-        QT_TRANSLATE_NOOP("core.hostcheck", ", mode {dev_kvm_mode}"),
-        dev_kvm_mode=format(raw.dev_kvm_mode, '04o'),
-    ) if raw.dev_kvm_mode is not None else ""
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm exists but is not a "
+                "device file.")))
+    mode = Message(QT_TRANSLATE_NOOP("core.hostcheck", ", mode {dev_kvm_mode}"),
+        dev_kvm_mode=format(raw.dev_kvm_mode, '04o')) if raw.dev_kvm_mode is not None else ""
     group = Message(
         QT_TRANSLATE_NOOP("core.hostcheck", "group {dev_kvm_group}"),
         dev_kvm_group=raw.dev_kvm_group,
     ) if raw.dev_kvm_group else Message(QT_TRANSLATE_NOOP("core.hostcheck", "unknown group"))
     return Finding(
-        "dev-kvm", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device exists."),
-        ),
-        details=Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm exists ({group}{mode})."),
-            group=group,
-            mode=mode,
-        ),
+        "dev-kvm", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "The virtualization device exists.")),
+        details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm exists ({group}{mode})."),
+            group=group, mode=mode),
     )
 
 
@@ -871,68 +688,37 @@ def _device_plain(raw: HostProbeResult) -> str:
     if raw.kvm_open_errno in (_errno.EACCES, _errno.EPERM):
         if raw.in_kvm_group_listed and not raw.in_kvm_group_session:
             return (
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.hostcheck",
-                        "You were added to the kvm group, but that only counts after you log "
-                        "out and back in.",
-                    ),
-                )
+                Message(QT_TRANSLATE_NOOP("core.hostcheck", "You were added to the kvm group, but "
+                    "that only counts after you log out and back in."))
             )
         if raw.in_kvm_group_session or raw.is_root:
-            return Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The virtualization device has the wrong permissions, so nobody can use it.",
-                ),
-            )
+            return Message(QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device has the "
+                "wrong permissions, so nobody can use it."))
         return (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "You are not allowed to use hardware acceleration until you join the kvm "
-                    "group and log in again.",
-                ),
-            )
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "You are not allowed to use hardware "
+                "acceleration until you join the kvm group and log in again."))
         )
     if raw.kvm_create_vm_errno == _errno.EBUSY:
         return (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Another virtualization program (VirtualBox or VMware) is using the "
-                    "processor's virtualization, so it can't be used here now.",
-                ),
-            )
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Another virtualization program "
+                "(VirtualBox or VMware) is using the processor's virtualization, so it can't be "
+                "used here now."))
         )
     if raw.kvm_open_errno is not None:
-        return Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device could not be opened."),
-        )
+        return Message(QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device could not "
+            "be opened."))
     if raw.kvm_api_version != KVM_API_VERSION:
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "The virtualization device did not answer as expected.",
-            ),
-        )
-    return Message(
-        QT_TRANSLATE_NOOP("core.hostcheck", "A test virtual machine could not be created."),
-    )
+        return Message(QT_TRANSLATE_NOOP("core.hostcheck", "The virtualization device did not "
+            "answer as expected."))
+    return Message(QT_TRANSLATE_NOOP("core.hostcheck", "A test virtual machine could not be "
+        "created."))
 
 
 def _usable_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Virtualization test"))
     if not raw.dev_kvm_exists or not raw.dev_kvm_is_char:
-        return Finding(
-            "kvm-usable", Status.INFO, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Not checked, because the virtualization device is missing.",
-                ),
-            ),
-        )
+        return Finding("kvm-usable", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "Not checked, because the virtualization device is missing.")))
     device = _device_blocker(raw)
     if device is not None:
         clause, fix = device
@@ -940,119 +726,54 @@ def _usable_finding(raw: HostProbeResult) -> Finding:
             hint = _denied(raw)[2]
             clause = joined([clause, hint]) if hint else clause
         elif raw.kvm_create_vm_errno == _errno.EBUSY:
-            clause = Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "{clause}, so KVM cannot create VMs until you quit it or unload its driver",
-                ),
-                clause=clause,
-            )
+            clause = Message(QT_TRANSLATE_NOOP("core.hostcheck", "{clause}, so KVM cannot create "
+                "VMs until you quit it or unload its driver"), clause=clause)
         return Finding(
             "kvm-usable", Status.WARNING, title, _device_plain(raw), fix,
             details=_sentence(clause),
         )
     pvm = _pvm_blocker(raw)
     if pvm is not None:  # the device works, the guests would not
-        return Finding(
-            "kvm-usable", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "A test virtual machine was created, but ordinary operating systems would "
-                    "not run in it.",
-                ),
-            ),
+        return Finding("kvm-usable", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "A test virtual machine was created, but ordinary "
+                "operating systems would not run in it.")),
             pvm[1],
-            details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "/dev/kvm created a test VM, but it belongs to kvm_pvm, which cannot run "
-                    "ordinary guests.",
-                ),
-            ),
-        )
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm created a test VM, but "
+                "it belongs to kvm_pvm, which cannot run ordinary guests.")))
     return Finding(
-        "kvm-usable", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "A test virtual machine was created successfully."),
-        ),
-        details=Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "/dev/kvm opened, reports API version {version} and created a test VM.",
-            ),
-            version=KVM_API_VERSION,
-        ),
+        "kvm-usable", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "A test virtual machine was created successfully.")),
+        details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "/dev/kvm opened, reports API version "
+            "{version} and created a test VM."), version=KVM_API_VERSION),
     )
 
 
 def _group_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "kvm group"))
     if raw.is_root:
-        return Finding(
-            "kvm-group", Status.OK, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "You are the administrator (root), so no group membership is needed.",
-                ),
-            ),
-        )
+        return Finding("kvm-group", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "You are the administrator (root), so no group membership is needed.")))
     if not raw.kvm_group_exists:
-        return Finding(
-            "kvm-group", Status.INFO, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "This system has no kvm group, so access is granted some other way.",
-                ),
-            ),
-        )
+        return Finding("kvm-group", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "This system has no kvm group, so access is granted some other way.")))
     if raw.in_kvm_group_session:
-        return Finding("kvm-group", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "You are in the kvm group."),
-        ))
+        return Finding("kvm-group", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "You are in the kvm group.")))
     if raw.in_kvm_group_listed:
-        return Finding(
-            "kvm-group", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "You were added to the kvm group, but this login session started before "
-                    "that.",
-                ),
-            ),
-            LOG_OUT_AND_IN,
+        return Finding("kvm-group", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "You were added to the kvm group, but this login "
+                "session started before that.")), LOG_OUT_AND_IN,
         )
     if raw.kvm_open_errno is None and raw.dev_kvm_exists and raw.dev_kvm_is_char:
         # Debian's udev gives the console user an ACL on /dev/kvm (uaccess); SSH logins get none.
-        return Finding(
-            "kvm-group", Status.INFO, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "You can use hardware acceleration from this desktop, but not over SSH "
-                    "unless you join the kvm group and log in again.",
-                ),
-            ),
-            ADD_TO_KVM_GROUP,
-            details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "This desktop session reaches /dev/kvm through an access list (uaccess), "
-                    "which remote logins do not get.",
-                ),
-            ),
-        )
-    return Finding(
-        "kvm-group", Status.WARNING, title,
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "You are not in the kvm group; after adding yourself, log out and back in.",
-            ),
-        ),
-        ADD_TO_KVM_GROUP,
-    )
+        return Finding("kvm-group", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "You can use hardware acceleration from this desktop, but not over SSH unless you "
+            "join the kvm group and log in again.")), fix=ADD_TO_KVM_GROUP,
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "This desktop session reaches "
+                "/dev/kvm through an access list (uaccess), which remote logins do not get.")))
+    return Finding("kvm-group", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "You are not in the kvm group; after adding yourself, log out and back in.")),
+        fix=ADD_TO_KVM_GROUP)
 
 
 def _vbox_finding(raw: HostProbeResult) -> Finding:
@@ -1064,125 +785,61 @@ def _vbox_finding(raw: HostProbeResult) -> Finding:
         )
         if claims_early:
             # Since 6.12 KVM enables VT-x when its module loads, not when a VM starts.
-            return Finding(
-                "vbox", Status.WARNING, title,
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.hostcheck",
-                        "VirtualBox cannot start its virtual machines while this program's "
-                        "virtualization driver is loaded.",
-                    ),
-                ),
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.hostcheck",
-                        "To use VirtualBox, first run: sudo modprobe -r {kvm_module} (or boot "
-                        "with kvm.enable_virt_at_load=0)",
-                    ),
-                    kvm_module=kvm_module,
-                ),
-                details=Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.hostcheck",
-                        "VirtualBox's vboxdrv driver is loaded, and on Linux 6.12 or newer KVM "
-                        "holds VT-x/AMD-V from the moment its module loads, so VirtualBox fails "
-                        "with VERR_VMX_IN_VMX_ROOT_MODE (or VERR_SVM_IN_USE) while KVM is "
-                        "loaded, and KVM cannot start guests while a VirtualBox VM runs.",
-                    ),
-                ),
-            )
-        return Finding(
-            "vbox", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "VirtualBox and these virtual machines cannot run at the same time, so quit "
-                    "every VirtualBox machine before starting one here, and the other way round.",
-                ),
-            ),
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Quit all VirtualBox virtual machines before starting one here.",
-                ),
-            ),
-            details=Message(
-                QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox's vboxdrv driver is loaded."),
-            ),
-        )
+            return Finding("vbox", Status.WARNING, title, Message(
+                QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox cannot start its virtual machines "
+                    "while this program's virtualization driver is loaded.")),
+                Message(QT_TRANSLATE_NOOP("core.hostcheck", "To use VirtualBox, first run: sudo "
+                    "modprobe -r {kvm_module} (or boot with kvm.enable_virt_at_load=0)"),
+                    kvm_module=kvm_module),
+                details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox's vboxdrv driver "
+                    "is loaded, and on Linux 6.12 or newer KVM holds VT-x/AMD-V from the moment "
+                    "its module loads, so VirtualBox fails with VERR_VMX_IN_VMX_ROOT_MODE (or "
+                    "VERR_SVM_IN_USE) while KVM is loaded, and KVM cannot start guests while a "
+                    "VirtualBox VM runs.")))
+        return Finding("vbox", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "VirtualBox and these virtual machines cannot run at the same time, so quit every "
+            "VirtualBox machine before starting one here, and the other way round.")),
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Quit all VirtualBox virtual machines "
+                "before starting one here.")),
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "VirtualBox's vboxdrv driver is "
+                "loaded.")))
     if _has_module(raw, "vmmon"):
-        return Finding(
-            "vbox", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "VMware and these virtual machines cannot run at the same time.",
-                ),
-            ),
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Quit all VMware virtual machines before starting one here.",
-                ),
-            ),
+        return Finding("vbox", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "VMware and these virtual machines cannot run at the same time.")),
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Quit all VMware virtual machines before "
+                "starting one here.")),
             details=Message(
                 QT_TRANSLATE_NOOP("core.hostcheck", "VMware's vmmon driver is loaded."),
             ),
         )
     if raw.modules is None:
         return Finding(
-            "vbox", Status.INFO, title, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Could not tell whether VirtualBox or VMware is running.",
-                ),
-            )
+            "vbox", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+                "Could not tell whether VirtualBox or VMware is running."))
         )
     return Finding(
-        "vbox", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "No VirtualBox or VMware driver is in the way."),
-        ),
-    )
+        "vbox", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "No VirtualBox or VMware driver is in the way.")))
 
 
 def _nested_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Running inside a virtual machine"))
     if not raw.cpu_hypervisor:
-        return Finding("nested", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "This computer is not a virtual machine."),
-        ))
+        return Finding("nested", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "This computer is not a virtual machine.")))
     product = (
-        Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "The virtual hardware is {dmi_product_name}."),
-            dmi_product_name=raw.dmi_product_name,
-        ) if raw.dmi_product_name else ""
+        Message(QT_TRANSLATE_NOOP("core.hostcheck", "The virtual hardware is {dmi_product_name}."),
+            dmi_product_name=raw.dmi_product_name) if raw.dmi_product_name else ""
     )
     if _has_virt_flag(raw):
-        return Finding(
-            "nested", Status.INFO, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "This computer is itself a virtual machine, so its virtual machines run "
-                    "slower than on real hardware.",
-                ),
-            ),
-            details=joined([Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "The CPU shows vmx/svm: nested virtualization is available.",
-                ),
-            ), *filter(None, [product])], SENTENCE),
+        return Finding("nested", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "This computer is itself a virtual machine, so its virtual machines run slower than "
+            "on real hardware.")),
+            details=joined([Message(QT_TRANSLATE_NOOP("core.hostcheck", "The CPU shows vmx/svm: "
+                "nested virtualization is available.")), *filter(None, [product])], SENTENCE),
         )
-    return Finding(
-        "nested", Status.INFO, title,
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "This computer is itself a virtual machine without nested virtualization.",
-            ),
-        ),
-        NESTED_FIX,
+    return Finding("nested", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "This computer is itself a virtual machine without nested virtualization.")), NESTED_FIX,
         details=product,
     )
 
@@ -1197,107 +854,55 @@ def _program_finding(
     install: str,
 ) -> Finding:
     if path is None:
-        return Finding(key, Status.FAILURE, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "{program} is not installed."),
-            program=program,
-        ), install)
+        return Finding(key, Status.FAILURE, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "{program} is not installed."), program=program), install)
     if version is None:
         detail = f": {version_text}" if version_text else ""
-        return Finding(
-            key, Status.FAILURE, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "{program} at {path} did not report its version{detail}.",
-                ),
-                program=program,
-                path=path,
-                detail=detail,
-            ), install,
+        return Finding(key, Status.FAILURE, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "{program} at {path} did not report its version{detail}."), program=program, path=path,
+            detail=detail), install,
         )
     shown = ".".join(map(str, version))
     if version < MIN_QEMU_VERSION:
         need = ".".join(map(str, MIN_QEMU_VERSION[:2]))
-        return Finding(
-            key, Status.FAILURE, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "{program} {shown} is too old: kvmgui needs {need} or newer.",
-                ),
-                program=program,
-                shown=shown,
-                need=need,
-            ), install,
+        return Finding(key, Status.FAILURE, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "{program} {shown} is too old: kvmgui needs {need} or newer."), program=program,
+            shown=shown, need=need), install,
         )
-    return Finding(key, Status.OK, title, Message(
-        QT_TRANSLATE_NOOP("core.hostcheck", "{program} {shown} is installed at {path}."),
-        program=program,
-        shown=shown,
-        path=path,
-    ))
+    return Finding(key, Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "{program} {shown} is installed at {path}."), program=program, shown=shown, path=path))
 
 
 def _ovmf_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "UEFI firmware (OVMF)"))
     if raw.ovmf_code and raw.ovmf_vars:
-        return Finding("ovmf", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "UEFI firmware found at {ovmf_code}."),
-            ovmf_code=raw.ovmf_code,
-        ))
-    return Finding(
-        "ovmf", Status.WARNING, title,
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can't "
-                "be created.",
-            ),
-        ),
-        APT_OVMF,
+        return Finding("ovmf", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "UEFI firmware found at {ovmf_code}."), ovmf_code=raw.ovmf_code))
+    return Finding("ovmf", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "The UEFI firmware (OVMF) is not installed, so UEFI and Windows 11 guests can't be "
+        "created.")), APT_OVMF,
     )
 
 
 def _swtpm_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "TPM emulator (swtpm)"))
     if raw.swtpm_path:
-        return Finding("swtpm", Status.OK, title, Message(
-            QT_TRANSLATE_NOOP("core.hostcheck", "swtpm is installed at {swtpm_path}."),
-            swtpm_path=raw.swtpm_path,
-        ))
-    return Finding(
-        "swtpm", Status.WARNING, title,
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "swtpm is not installed, so Windows 11 guests can't get the TPM they need.",
-            ),
-        ), APT_SWTPM,
+        return Finding("swtpm", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "swtpm is installed at {swtpm_path}."), swtpm_path=raw.swtpm_path))
+    return Finding("swtpm", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "swtpm is not installed, so Windows 11 guests can't get the TPM they need.")), APT_SWTPM,
     )
 
 
 def _viewer_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "SPICE viewer"))
     if raw.remote_viewer_path:
-        return Finding(
-            "remote-viewer", Status.OK, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "remote-viewer is installed at {remote_viewer_path}.",
-                ),
-                remote_viewer_path=raw.remote_viewer_path,
-            ),
+        return Finding("remote-viewer", Status.OK, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "remote-viewer is installed at "
+                "{remote_viewer_path}."), remote_viewer_path=raw.remote_viewer_path),
         )
-    return Finding(
-        "remote-viewer", Status.INFO, title,
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "remote-viewer is not installed; it is only needed for VMs that use a SPICE "
-                "display.",
-            ),
-        ),
+    return Finding("remote-viewer", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "remote-viewer is not installed; it is only needed for VMs that use a SPICE display.")),
         APT_VIEWER,
     )
 
@@ -1317,85 +922,43 @@ def _space_finding(raw: HostProbeResult) -> Finding:
     where = raw.vm_root or raw.free_space_path
     if raw.free_bytes is None:
         return Finding(
-            "free-space", Status.INFO, title, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Could not measure the free space for {where}.",
-                ),
-                where=where,
-            )
+            "free-space", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+                "Could not measure the free space for {where}."), where=where)
         )
     free = Size(raw.free_bytes)
     if raw.free_bytes < LOW_FREE_SPACE_BYTES:
-        return Finding(
-            "free-space", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Only {free} is free for the VM folder {where}, too little for most guest "
-                    "installs.",
-                ),
-                free=free,
-                where=where,
-            ),
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Free up disk space, or choose a VM folder on a larger disk in the settings.",
-                ),
-            ),
-        )
-    return Finding("free-space", Status.OK, title, Message(
-        QT_TRANSLATE_NOOP("core.hostcheck", "{free} is free for the VM folder {where}."),
-        free=free,
-        where=where,
-    ))
+        return Finding("free-space", Status.WARNING, title, Message(
+            QT_TRANSLATE_NOOP("core.hostcheck", "Only {free} is free for the VM folder {where}, "
+                "too little for most guest installs."), free=free, where=where),
+            Message(QT_TRANSLATE_NOOP("core.hostcheck", "Free up disk space, or choose a VM "
+                "folder on a larger disk in the settings.")))
+    return Finding("free-space", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "{free} is free for the VM folder {where}."), free=free, where=where))
 
 
 def _qemu_audio_details(raw: HostProbeResult) -> str:
     drivers = ", ".join(sorted(raw.qemu_audio_drivers or ()))
     return (
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "QEMU's sound drivers are {drivers}; its PulseAudio driver (pa, the module "
-                "audio-pa.so) is not installed.",
-            ),
-            drivers=drivers,
-        )
+        Message(QT_TRANSLATE_NOOP("core.hostcheck", "QEMU's sound drivers are {drivers}; its "
+            "PulseAudio driver (pa, the module audio-pa.so) is not installed."), drivers=drivers)
     )
 
 
 def _audio_finding(raw: HostProbeResult) -> Finding:
     title = Message(QT_TRANSLATE_NOOP("core.hostcheck", "Sound"))
     if raw.pulse_socket and _qemu_lacks_pa(raw):
-        return Finding(
-            "audio", Status.WARNING, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Your desktop has a sound server, but QEMU lacks its sound module, so guest "
-                    "sound is off.",
-                ),
-            ),
+        return Finding("audio", Status.WARNING, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "Your desktop has a sound server, but QEMU lacks its sound module, so guest sound is "
+            "off.")),
             _qemu_audio_fix(raw),
             details=_qemu_audio_details(raw),
         )
     if raw.pulse_socket:
         return Finding(
-            "audio", Status.OK, title, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Guest sound plays through your desktop's sound server.",
-                ),
-            ),
-            details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "QEMU uses its PulseAudio driver (pa) with the socket {pulse_socket}.",
-                ),
-                pulse_socket=raw.pulse_socket,
-            ),
+            "audio", Status.OK, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+                "Guest sound plays through your desktop's sound server.")),
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "QEMU uses its PulseAudio driver "
+                "(pa) with the socket {pulse_socket}."), pulse_socket=raw.pulse_socket),
         )
     if raw.pipewire_socket:
         # Both are needed: the PulseAudio service of PipeWire, and QEMU's driver that talks to it.
@@ -1403,37 +966,12 @@ def _audio_finding(raw: HostProbeResult) -> Finding:
             f"{APT_PIPEWIRE_PULSE} {raw.qemu_pa_package or QEMU_AUDIO_PACKAGE}"
             if _qemu_lacks_pa(raw) else APT_PIPEWIRE_PULSE
         )
-        return Finding(
-            "audio", Status.INFO, title,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "Your desktop's sound system lacks the part QEMU plays sound through, so "
-                    "guest sound is off.",
-                ),
-            ),
-            fix,
-            details=Message(
-                QT_TRANSLATE_NOOP(
-                    "core.hostcheck",
-                    "PipeWire runs without its PulseAudio service (pipewire-pulse): there is no "
-                    "PulseAudio socket.",
-                ),
-            ),
-        )
-    return Finding(
-        "audio", Status.INFO, title,
-        Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "No sound server was found for this desktop session, so guest sound is off.",
-            ),
-        ),
-        details=Message(
-            QT_TRANSLATE_NOOP(
-                "core.hostcheck",
-                "Neither a PulseAudio nor a PipeWire socket exists in this session's runtime "
-                "folder.",
-            ),
-        ),
-    )
+        return Finding("audio", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+            "Your desktop's sound system lacks the part QEMU plays sound through, so guest sound "
+            "is off.")), fix,
+            details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "PipeWire runs without its "
+                "PulseAudio service (pipewire-pulse): there is no PulseAudio socket.")))
+    return Finding("audio", Status.INFO, title, Message(QT_TRANSLATE_NOOP("core.hostcheck",
+        "No sound server was found for this desktop session, so guest sound is off.")),
+        details=Message(QT_TRANSLATE_NOOP("core.hostcheck", "Neither a PulseAudio nor a PipeWire "
+            "socket exists in this session's runtime folder.")))

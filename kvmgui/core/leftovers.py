@@ -123,6 +123,14 @@ def _stale(gone: bool | None, path: Path) -> bool:
         return False
 
 
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    """What `folder` holds, or nothing when it cannot be read (a sweep is best effort)."""
+    try:
+        return list(os.scandir(folder))
+    except OSError:
+        return []
+
+
 def sweep_temp_files(folder: Path) -> list[Path]:
     """Remove the kvmgui temp images in `folder` whose writer is gone; returns what went.
 
@@ -130,11 +138,7 @@ def sweep_temp_files(folder: Path) -> list[Path]:
     record their writer: those only once untouched for STALE_FOREIGN_S) are considered.
     """
     removed: list[Path] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
+    for entry in _entries(folder):
         name = entry.name
         if not name.endswith(TMP_SUFFIX):
             continue
@@ -171,10 +175,7 @@ def mark_incomplete(folder: Path) -> Path:
 
 def incomplete_markers(folder: Path) -> list[Path]:
     """The markers in `folder` (normally none, or the one its creator made)."""
-    try:
-        return [Path(e.path) for e in os.scandir(folder) if e.name.startswith(INCOMPLETE_PREFIX)]
-    except OSError:
-        return []
+    return [Path(e.path) for e in _entries(folder) if e.name.startswith(INCOMPLETE_PREFIX)]
 
 
 def is_incomplete(folder: Path) -> bool:
@@ -202,11 +203,7 @@ def remove_abandoned(root: Path) -> list[Path]:
     everything in it is that creator's unfinished work. Symbolic links are never followed.
     """
     removed: list[Path] = []
-    try:
-        entries = list(os.scandir(root))
-    except OSError:
-        return removed
-    for entry in entries:
+    for entry in _entries(root):
         try:
             if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
                 continue

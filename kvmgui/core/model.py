@@ -131,6 +131,13 @@ class Cdrom:
 
 
 @dataclass(frozen=True)
+class PortForward:
+    host_port: int
+    guest_port: int
+    protocol: Protocol = Protocol.TCP
+
+
+@dataclass(frozen=True)
 class Passthrough:
     """A USB stick or other host block device (or an image standing in for one) given to the guest.
 
@@ -140,13 +147,6 @@ class Passthrough:
 
     path: str
     protected: bool = True
-
-
-@dataclass(frozen=True)
-class PortForward:
-    host_port: int
-    guest_port: int
-    protocol: Protocol = Protocol.TCP
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,11 @@ class VmFolder:
 
     dir: Path
 
+    def resolve(self, path: str) -> Path:
+        """A disk path from the definition: relative paths live in the VM folder."""
+        p = Path(path)
+        return p if p.is_absolute() else self.dir / p
+
     @property
     def definition(self) -> Path:
         return self.dir / DEFINITION_FILE
@@ -186,8 +191,3 @@ class VmFolder:
     @property
     def tpm_dir(self) -> Path:
         return self.dir / "tpm"
-
-    def resolve(self, path: str) -> Path:
-        """A disk path from the definition: relative paths live in the VM folder."""
-        p = Path(path)
-        return p if p.is_absolute() else self.dir / p

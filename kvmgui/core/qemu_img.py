@@ -35,7 +35,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template
 from kvmgui.core.sizes import Size, SizeError, parse_size
 
 QEMU_IMG = "qemu-img"
@@ -68,13 +68,11 @@ def safe_path(path: str | os.PathLike[str]) -> str:
     """
     text = os.fspath(path)
     if not text:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "An image path must not be empty."),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "An image path must not be "
+            "empty.")))
     if "\0" in text:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "An image path must not contain NUL characters."),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "An image path must not "
+            "contain NUL characters.")))
     if text.startswith("/"):
         return text
     head = text.split("/", 1)[0]
@@ -85,38 +83,24 @@ def safe_path(path: str | os.PathLike[str]) -> str:
 
 def _check_format(fmt: str, what: str = "format") -> str:
     if not isinstance(fmt, str) or not _FORMAT_RE.match(fmt):
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "{fmt} is not a valid image {what}."),
-            fmt=repr(fmt),
-            what=what,
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "{fmt} is not a valid image "
+            "{what}."), fmt=repr(fmt), what=what))
     return fmt
 
 
 def _check_size(size_bytes: int) -> str:
     if isinstance(size_bytes, bool) or not isinstance(size_bytes, int) or size_bytes <= 0:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "The image size must be a positive number of bytes, not {size_bytes}.",
-            ),
-            size_bytes=repr(size_bytes),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "The image size must be a "
+            "positive number of bytes, not {size_bytes}."), size_bytes=repr(size_bytes)))
     return str(size_bytes)
 
 
 # ------------------------------------------------------------------------------ argv builders
 
 
-def create_argv(
-    path: str | os.PathLike[str],
-    fmt: str,
-    size_bytes: int | None,
-    *,
-    backing: str | os.PathLike[str] | None = None,
-    backing_format: str | None = None,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def create_argv(path: str | os.PathLike[str], fmt: str, size_bytes: int | None, *,
+                backing: str | os.PathLike[str] | None = None, backing_format: str | None = None,
+                qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img create` for a new image; an overlay (backing=) always records its format.
 
     `size_bytes` may be None only for an overlay, which then takes the size of its base.
@@ -125,28 +109,18 @@ def create_argv(
     if backing is not None:
         if not backing_format:
             raise ValueError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.qemu_img",
-                        "A backing file needs its format (for example qcow2 or raw), so that "
-                        "QEMU never has to guess it.",
-                    ),
-                )
+                Message(QT_TRANSLATE_NOOP("core.qemu_img", "A backing file needs its format (for "
+                    "example qcow2 or raw), so that QEMU never has to guess it."))
             )
         if fmt != "qcow2":
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP("core.qemu_img", "Only qcow2 images can have a backing file."),
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "Only qcow2 images can "
+                "have a backing file.")))
         argv += ["-b", safe_path(backing), "-F", _check_format(backing_format, Message(
             QT_TRANSLATE_NOOP("core.qemu_img", "backing format"),
         ))]
     elif backing_format is not None:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "A backing format was given without a backing file.",
-            ),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "A backing format was given "
+            "without a backing file.")))
     argv.append(safe_path(path))
     if size_bytes is not None:
         argv.append(_check_size(size_bytes))
@@ -155,14 +129,8 @@ def create_argv(
     return argv
 
 
-def info_argv(
-    path: str | os.PathLike[str],
-    *,
-    fmt: str | None = None,
-    force_share: bool = True,
-    backing_chain: bool = False,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def info_argv(path: str | os.PathLike[str], *, fmt: str | None = None, force_share: bool = True,
+              backing_chain: bool = False, qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img info --output=json`. Without `fmt` qemu-img probes (see the module docstring).
 
     force_share (-U) reads an image a running VM holds (the numbers may be slightly stale);
@@ -179,20 +147,11 @@ def info_argv(
     return argv
 
 
-def convert_argv(
-    src: str | os.PathLike[str],
-    src_fmt: str,
-    dst: str | os.PathLike[str],
-    dst_fmt: str,
-    compress: bool = False,
-    *,
-    backing: str | os.PathLike[str] | None = None,
-    backing_format: str | None = None,
-    target_exists: bool = False,
-    rate_limit: int | None = None,
-    progress: bool = True,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def convert_argv(src: str | os.PathLike[str], src_fmt: str, dst: str | os.PathLike[str],
+                 dst_fmt: str, compress: bool = False, *,
+                 backing: str | os.PathLike[str] | None = None, backing_format: str | None = None,
+                 target_exists: bool = False, rate_limit: int | None = None, progress: bool = True,
+                 qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img convert -p -f SRC_FMT -O DST_FMT [-c] SRC DST`.
 
     backing/backing_format keep the result an overlay of that base (-B/-F: only the data that
@@ -203,10 +162,8 @@ def convert_argv(
     _check_format(src_fmt)
     _check_format(dst_fmt)
     if compress and dst_fmt not in COMPRESSIBLE_FORMATS:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "Only {formats} images can be compressed."),
-            formats=', '.join(COMPRESSIBLE_FORMATS),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "Only {formats} images can be "
+            "compressed."), formats=', '.join(COMPRESSIBLE_FORMATS)))
     argv = [qemu_img, "convert"]
     if progress:
         argv.append("-p")
@@ -217,34 +174,20 @@ def convert_argv(
         argv.append("-n")
     if backing is not None:
         if not backing_format:
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "A backing file needs its format, so that QEMU never guesses it.",
-                ),
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "A backing file needs its "
+                "format, so that QEMU never guesses it.")))
         argv += ["-B", safe_path(backing), "-F", _check_format(backing_format)]
     if rate_limit is not None:
         if rate_limit <= 0:
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "The rate limit must be a positive number of bytes per second.",
-                ),
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "The rate limit must be a "
+                "positive number of bytes per second.")))
         argv += ["-r", str(rate_limit)]
     argv += [safe_path(src), safe_path(dst)]
     return argv
 
 
-def resize_argv(
-    path: str | os.PathLike[str],
-    fmt: str,
-    size: int,
-    shrink: bool = False,
-    *,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def resize_argv(path: str | os.PathLike[str], fmt: str, size: int, shrink: bool = False, *,
+                qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img resize -f FMT [--shrink] PATH SIZE` with an absolute size in bytes."""
     argv = [qemu_img, "resize", "-q", "-f", _check_format(fmt)]
     if shrink:
@@ -253,25 +196,17 @@ def resize_argv(
     return argv
 
 
-def check_argv(
-    path: str | os.PathLike[str],
-    fmt: str,
-    *,
-    repair: str | None = None,
-    force_share: bool = False,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def check_argv(path: str | os.PathLike[str], fmt: str, *, repair: str | None = None,
+               force_share: bool = False, qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img check --output=json -f FMT [-r leaks|all] PATH`."""
     argv = [qemu_img, "check", "--output=json", "-f", _check_format(fmt)]
     if repair is not None:
         if repair not in ("leaks", "all"):
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP("core.qemu_img", "repair must be 'leaks' or 'all'."),
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "repair must be 'leaks' "
+                "or 'all'.")))
         if force_share:
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP("core.qemu_img", "An image in use by a VM cannot be repaired."),
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "An image in use by a VM "
+                "cannot be repaired.")))
         argv += ["-r", repair]
     if force_share:
         argv.append("-U")
@@ -279,16 +214,9 @@ def check_argv(
     return argv
 
 
-def compare_argv(
-    first: str | os.PathLike[str],
-    first_fmt: str,
-    second: str | os.PathLike[str],
-    second_fmt: str,
-    *,
-    strict: bool = False,
-    progress: bool = False,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def compare_argv(first: str | os.PathLike[str], first_fmt: str, second: str | os.PathLike[str],
+                 second_fmt: str, *, strict: bool = False, progress: bool = False,
+                 qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img compare -f FMT1 -F FMT2 A B`: guest-visible content (strict: allocation too)."""
     argv = [qemu_img, "compare", "-f", _check_format(first_fmt), "-F", _check_format(second_fmt)]
     if strict:
@@ -299,29 +227,19 @@ def compare_argv(
     return argv
 
 
-def measure_argv(
-    *,
-    out_fmt: str = "qcow2",
-    src: str | os.PathLike[str] | None = None,
-    src_fmt: str | None = None,
-    size: int | None = None,
-    qemu_img: str = QEMU_IMG,
-) -> list[str]:
+def measure_argv(*, out_fmt: str = "qcow2", src: str | os.PathLike[str] | None = None,
+                 src_fmt: str | None = None, size: int | None = None,
+                 qemu_img: str = QEMU_IMG) -> list[str]:
     """`qemu-img measure --output=json -O FMT` for an existing image or a plain `--size`."""
     argv = [qemu_img, "measure", "--output=json", "-O", _check_format(out_fmt)]
     if (src is None) == (size is None):
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "Measure either an image (src=) or a size (size=), not both.",
-            ),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "Measure either an image "
+            "(src=) or a size (size=), not both.")))
     if size is not None:
         return [*argv, "--size", _check_size(size)]
     if not src_fmt:
-        raise ValueError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "The source image's format is needed."),
-        ))
+        raise ValueError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "The source image's format is "
+            "needed.")))
     assert src is not None
     return [*argv, "-f", _check_format(src_fmt), safe_path(src)]
 
@@ -347,14 +265,8 @@ def resolve_new_size(text: str, current: int) -> int:
         new = current - amount
         if new <= 0:
             raise SizeError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.qemu_img",
-                        "The disk is only {current_size}; it cannot shrink by {change}.",
-                    ),
-                    current_size=Size(current),
-                    change=stripped[1:],
-                )
+                Message(QT_TRANSLATE_NOOP("core.qemu_img", "The disk is only {current_size}; it "
+                    "cannot shrink by {change}."), current_size=Size(current), change=stripped[1:])
             )
     else:
         new = amount
@@ -405,6 +317,17 @@ class ImageInfo:
         return self.backing_file is not None
 
 
+def _bad_output(template: Template) -> QemuImgOutputError:
+    return QemuImgOutputError(Message(template))
+
+
+def _object(obj: Any, not_object: Template) -> dict[str, Any]:
+    """`obj` when qemu-img printed a JSON object there, else the error saying what it lacks."""
+    if not isinstance(obj, dict):
+        raise _bad_output(not_object)
+    return obj
+
+
 def _int(obj: dict[str, Any], key: str, default: int | None = None) -> int | None:
     value = obj.get(key, default)
     if value is None or isinstance(value, bool):
@@ -413,14 +336,8 @@ def _int(obj: dict[str, Any], key: str, default: int | None = None) -> int | Non
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    raise QemuImgOutputError(Message(
-        QT_TRANSLATE_NOOP(
-            "core.qemu_img",
-            "qemu-img reported {key}={value}, which is not a number.",
-        ),
-        key=key,
-        value=repr(value),
-    ))
+    raise QemuImgOutputError(Message(QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img reported "
+        "{key}={value}, which is not a number."), key=key, value=repr(value)))
 
 
 def _str(obj: dict[str, Any], key: str) -> str | None:
@@ -429,10 +346,8 @@ def _str(obj: dict[str, Any], key: str) -> str | None:
 
 
 def _snapshot(obj: Any) -> SnapshotInfo:
-    if not isinstance(obj, dict):
-        raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img listed a snapshot that is not an object."),
-        ))
+    obj = _object(obj, QT_TRANSLATE_NOOP(
+        "core.qemu_img", "qemu-img listed a snapshot that is not an object."))
     seconds = (_int(obj, "date-sec", 0) or 0) + (_int(obj, "date-nsec", 0) or 0) / 1e9
     clock = (_int(obj, "vm-clock-sec", 0) or 0) + (_int(obj, "vm-clock-nsec", 0) or 0) / 1e9
     return SnapshotInfo(
@@ -446,19 +361,13 @@ def _snapshot(obj: Any) -> SnapshotInfo:
 
 def info_from_dict(obj: Any) -> ImageInfo:
     """One image of `qemu-img info --output=json` (already decoded)."""
-    if not isinstance(obj, dict):
-        raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img info did not print an image description."),
-        ))
+    obj = _object(obj, QT_TRANSLATE_NOOP(
+        "core.qemu_img", "qemu-img info did not print an image description."))
     fmt = _str(obj, "format")
     size = _int(obj, "virtual-size")
     if fmt is None or size is None:
-        raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "qemu-img info did not report the image's format and size.",
-            ),
-        ))
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img info did not report the image's format and size."))
     specific = obj.get("format-specific")
     data: dict[str, Any] = {}
     if isinstance(specific, dict) and isinstance(specific.get("data"), dict):
@@ -467,12 +376,8 @@ def info_from_dict(obj: Any) -> ImageInfo:
     if snaps is None:
         snaps = []
     if not isinstance(snaps, list):
-        raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.qemu_img",
-                "qemu-img info listed snapshots in an unknown form.",
-            ),
-        ))
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img info listed snapshots in an unknown form."))
     return ImageInfo(
         filename=_str(obj, "filename") or "",
         format=fmt,
@@ -504,9 +409,8 @@ def _load_json(text: str | bytes) -> Any:
     try:
         return json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img printed something that is not JSON."),
-        )) from exc
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img printed something that is not JSON.")) from exc
 
 
 def parse_info(json_text: str | bytes) -> ImageInfo:
@@ -514,9 +418,8 @@ def parse_info(json_text: str | bytes) -> ImageInfo:
     obj = _load_json(json_text)
     if isinstance(obj, list):  # --backing-chain output: the first entry is the image itself
         if not obj:
-            raise QemuImgOutputError(Message(
-                QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img info printed an empty list."),
-            ))
+            raise _bad_output(QT_TRANSLATE_NOOP(
+                "core.qemu_img", "qemu-img info printed an empty list."))
         obj = obj[0]
     return info_from_dict(obj)
 
@@ -527,9 +430,8 @@ def parse_info_chain(json_text: str | bytes) -> list[ImageInfo]:
     if isinstance(obj, dict):
         return [info_from_dict(obj)]
     if not isinstance(obj, list) or not obj:
-        raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img info did not print a backing chain."),
-        ))
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img info did not print a backing chain."))
     return [info_from_dict(o) for o in obj]
 
 
@@ -587,43 +489,26 @@ def parse_check(json_text: str | bytes, returncode: int) -> CheckResult:
 
 def _check_verdict(returncode: int, leaks: int, corruptions: int) -> tuple[CheckStatus, str]:
     if returncode == 0:
-        return CheckStatus.OK, Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "No errors were found in the image."),
-        )
+        return CheckStatus.OK, Message(QT_TRANSLATE_NOOP("core.qemu_img", "No errors were found "
+            "in the image."))
     if returncode == 3:
         return CheckStatus.LEAKS, (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "The image is intact but wastes space ({leaks} leaked clusters); repairing "
-                    "it reclaims that space.",
-                ),
-                leaks=leaks,
-            )
+            Message(QT_TRANSLATE_NOOP("core.qemu_img", "The image is intact but wastes space "
+                "({leaks} leaked clusters); repairing it reclaims that space."), leaks=leaks)
         )
     if returncode == 2:
         return CheckStatus.CORRUPT, (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "The image is damaged ({corruptions} errors). Keep a copy of it before "
-                    "trying a repair, which may lose data.",
-                ),
-                corruptions=corruptions,
-            )
+            Message(QT_TRANSLATE_NOOP("core.qemu_img", "The image is damaged ({corruptions} "
+                "errors). Keep a copy of it before trying a repair, which may lose data."),
+                corruptions=corruptions)
         )
     if returncode == 63:
         return CheckStatus.UNSUPPORTED, (
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "core.qemu_img",
-                    "This image format has no internal structure that could be checked.",
-                ),
-            )
+            Message(QT_TRANSLATE_NOOP("core.qemu_img", "This image format has no internal "
+                "structure that could be checked."))
         )
-    return CheckStatus.FAILED, Message(
-        QT_TRANSLATE_NOOP("core.qemu_img", "The image could not be checked."),
-    )
+    return CheckStatus.FAILED, Message(QT_TRANSLATE_NOOP("core.qemu_img", "The image could not be "
+        "checked."))
 
 
 # ------------------------------------------------------------------------------ measure
@@ -636,17 +521,12 @@ class Measurement:
 
 
 def parse_measure(json_text: str | bytes) -> Measurement:
-    obj = _load_json(json_text)
-    if not isinstance(obj, dict):
-        raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img measure did not print an object."),
-        ))
-    required = _int(obj, "required")
-    full = _int(obj, "fully-allocated")
+    obj = _object(_load_json(json_text), QT_TRANSLATE_NOOP(
+        "core.qemu_img", "qemu-img measure did not print an object."))
+    required, full = _int(obj, "required"), _int(obj, "fully-allocated")
     if required is None or full is None:
-        raise QemuImgOutputError(Message(
-            QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img measure did not report the sizes."),
-        ))
+        raise _bad_output(QT_TRANSLATE_NOOP(
+            "core.qemu_img", "qemu-img measure did not report the sizes."))
     return Measurement(required, full)
 
 
@@ -685,86 +565,51 @@ LOCKED_MESSAGE = Message(
     QT_TRANSLATE_NOOP("core.qemu_img", "This image is in use by a running VM."),
 )
 
+_LOCKED = re.compile(r'Failed to get (?:shared )?"write" lock|Is another process using the image')
+
 # (pattern in qemu-img's stderr, sentence for the user). The first match wins.
 _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r'Failed to get (?:shared )?"write" lock|Is another process using the image'),
-     Message(
-         QT_TRANSLATE_NOOP("core.qemu_img", "{locked} Shut the VM down first, then try again."),
-         locked=LOCKED_MESSAGE,
-     )),
-    # A missing base also reports "No such file or directory": match it first.
-    (re.compile(r"Could not open backing file|Could not open backing image"),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "The image's base (backing file) cannot be opened. Check that it still exists.",
-         ),
-     )),
-    (re.compile(r"No such file or directory"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "The image file does not exist. Check the path."))),
-    (re.compile(r"Permission denied|Operation not permitted"),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "You are not allowed to open this file. Check its owner and permissions.",
-         ),
-     )),
-    (re.compile(r"Read-only file system"),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "The folder is on a read-only file system; choose a folder you can write to.",
-         ),
-     )),
-    (re.compile(r"No space left on device|Disk quota exceeded"),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "There is not enough free space on the host's disk for this image.",
-         ),
-     )),
-    (re.compile(r"Is a directory"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "The path is a folder, not an image file."))),
-    (re.compile(r"Use the --shrink option"),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "The new size is smaller than the current one; shrinking needs an explicit "
-             "confirmation because it deletes data at the end of the disk.",
-         ),
-     )),
-    (re.compile(r"Unknown (?:file|driver) format|Unknown driver|Invalid format|is not a valid"),
-     Message(QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img does not know this image format."))),
-    (re.compile(r"Image is not in \S+ format|Could not read (?:qcow2 )?header|"
-                r"Unsupported (?:qcow2 )?version|not in \S+ format"),
-     Message(
-         QT_TRANSLATE_NOOP("core.qemu_img", "The file is not an image of the expected format."),
-     )),
-    (re.compile(r"Image is corrupt|corrupt", re.IGNORECASE),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "The image is damaged. Run 'img check' on it; keep a copy before any repair.",
-         ),
-     )),
-    (re.compile(r"Backing file specified without backing format"),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "A backing file needs its format (for example qcow2 or raw).",
-         ),
-     )),
-    (re.compile(r"Image size must be less than|too big|File too large"),
-     Message(
-         QT_TRANSLATE_NOOP(
-             "core.qemu_img",
-             "The requested size is too large for this image format or file system.",
-         ),
-     )),
-    (re.compile(r"does not support (?:resize|shrink)|Cannot grow|does not support"),
-     Message(
-         QT_TRANSLATE_NOOP("core.qemu_img", "This image format does not support that operation."),
-     )),
+    (_LOCKED, Message(QT_TRANSLATE_NOOP("core.qemu_img", "{locked} Shut the VM down first, then "
+                                        "try again."), locked=LOCKED_MESSAGE)),
+    *((re.compile(pattern), Message(template)) for pattern, template in (
+        # A missing base also reports "No such file or directory": match it first.
+        (r"Could not open backing file|Could not open backing image",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The image's base (backing file) cannot "
+                           "be opened. Check that it still exists.")),
+        (r"No such file or directory",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The image file does not exist. Check the path.")),
+        (r"Permission denied|Operation not permitted",
+         QT_TRANSLATE_NOOP("core.qemu_img", "You are not allowed to open this "
+                           "file. Check its owner and permissions.")),
+        (r"Read-only file system",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The folder is on a read-only file "
+                           "system; choose a folder you can write to.")),
+        (r"No space left on device|Disk quota exceeded",
+         QT_TRANSLATE_NOOP("core.qemu_img", "There is not enough free space "
+                           "on the host's disk for this image.")),
+        (r"Is a directory",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The path is a folder, not an image file.")),
+        (r"Use the --shrink option",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The new size is smaller than the current "
+                           "one; shrinking needs an explicit confirmation "
+                           "because it deletes data at the end of the disk.")),
+        (r"Unknown (?:file|driver) format|Unknown driver|Invalid format|is not a valid",
+         QT_TRANSLATE_NOOP("core.qemu_img", "qemu-img does not know this image format.")),
+        (r"Image is not in \S+ format|Could not read (?:qcow2 )?header|"
+         r"Unsupported (?:qcow2 )?version|not in \S+ format",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The file is not an image of the expected format.")),
+        (r"(?i)Image is corrupt|corrupt",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The image is damaged. Run 'img check' "
+                           "on it; keep a copy before any repair.")),
+        (r"Backing file specified without backing format",
+         QT_TRANSLATE_NOOP("core.qemu_img", "A backing file needs its format "
+                           "(for example qcow2 or raw).")),
+        (r"Image size must be less than|too big|File too large",
+         QT_TRANSLATE_NOOP("core.qemu_img", "The requested size is too large for "
+                           "this image format or file system.")),
+        (r"does not support (?:resize|shrink)|Cannot grow|does not support",
+         QT_TRANSLATE_NOOP("core.qemu_img", "This image format does not support that operation.")),
+    )),
 )
 
 
@@ -778,7 +623,7 @@ def explain_error(stderr: str) -> str:
 
 def is_locked_error(stderr: str) -> bool:
     """True when qemu-img failed because another process (a running VM) holds the image."""
-    return _ERRORS[0][0].search(stderr) is not None
+    return _LOCKED.search(stderr) is not None
 
 
 def error_details(stderr: str, limit: int = 2000) -> str:

@@ -99,35 +99,18 @@ def _range(
     problems: list[Problem], field: str, value: float, lo: float, hi: float, unit: str
 ) -> None:
     if not (math.isfinite(value) and lo <= value <= hi):
-        problems.append(Problem(field, Severity.ERROR, Message(
-            QT_TRANSLATE_NOOP(
-                "core.settings",
-                "'{field}' must be between {lo} and {hi} {unit}: change it in the settings.",
-            ),
-            field=field,
-            lo=format(lo, 'g'),
-            hi=format(hi, 'g'),
-            unit=unit,
-        )))
+        problems.append(Problem(field, Severity.ERROR, Message(QT_TRANSLATE_NOOP("core.settings",
+            "'{field}' must be between {lo} and {hi} {unit}: change it in the settings."),
+            field=field, lo=format(lo, 'g'), hi=format(hi, 'g'), unit=unit)))
 
 
 def _binary(problems: list[Problem], field: str, value: str) -> None:
     if not value.strip() or "\0" in value:
-        problems.append(Problem(field, Severity.ERROR, Message(
-            QT_TRANSLATE_NOOP(
-                "core.settings",
-                "'{field}' is empty: give the program's name or its full path.",
-            ),
-            field=field,
-        )))
+        problems.append(Problem(field, Severity.ERROR, Message(QT_TRANSLATE_NOOP("core.settings",
+            "'{field}' is empty: give the program's name or its full path."), field=field)))
     elif "/" in value and not os.path.isabs(value):
-        problems.append(Problem(field, Severity.ERROR, Message(
-            QT_TRANSLATE_NOOP(
-                "core.settings",
-                "'{field}' must be a program name or a full path starting with '/'.",
-            ),
-            field=field,
-        )))
+        problems.append(Problem(field, Severity.ERROR, Message(QT_TRANSLATE_NOOP("core.settings",
+            "'{field}' must be a program name or a full path starting with '/'."), field=field)))
 
 
 def validate_settings(s: Settings) -> list[Problem]:
@@ -175,10 +158,8 @@ def _convert(key: str, value: object) -> object:
     if isinstance(tp, type) and issubclass(tp, StrEnum):
         allowed = ", ".join(m.value for m in tp)
         if not isinstance(value, str) or value not in {m.value for m in tp}:
-            raise ValueError(Message(
-                QT_TRANSLATE_NOOP("core.settings", "must be one of {allowed}"),
-                allowed=allowed,
-            ))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("core.settings", "must be one of {allowed}"),
+                allowed=allowed))
         return tp(value)
     if tp is bool:
         if not isinstance(value, bool):
@@ -213,26 +194,16 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
         if key == VERSION_KEY:
             continue
         if key not in _TYPES:
-            warnings.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.settings",
-                    "The setting '{key}' is unknown and was ignored (check its spelling).",
-                ),
-                key=shown(str(key), 40),
-            ))
+            warnings.append(Message(QT_TRANSLATE_NOOP("core.settings", "The setting '{key}' is "
+                "unknown and was ignored (check its spelling)."), key=shown(str(key), 40)))
             continue
         try:
             values[key] = _convert(key, value)
         except ValueError as exc:
-            warnings.append(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.settings",
-                    "The setting '{key}' {exc}, so its default ({default}) is used.",
-                ),
-                key=key,
+            warnings.append(Message(QT_TRANSLATE_NOOP("core.settings", "The setting '{key}' "
+                "{exc}, so its default ({default}) is used."), key=key,
                 exc=exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc),
-                default=_shown_default(key),
-            ))
+                default=_shown_default(key)))
     settings = Settings(**values)  # type: ignore[arg-type]
     # Values of the right type but outside their range fall back one by one too.
     fixes: dict[str, object] = {}
@@ -240,11 +211,8 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
         if problem.field in _TYPES:
             fixes[problem.field] = getattr(_DEFAULTS, problem.field)
             reason = problem.message.split(": ")[0].removesuffix(".")
-            warnings.append(Message(
-                QT_TRANSLATE_NOOP("core.settings", "{reason}, so its default ({default}) is used."),
-                reason=reason,
-                default=_shown_default(problem.field),
-            ))
+            warnings.append(Message(QT_TRANSLATE_NOOP("core.settings", "{reason}, so its default "
+                "({default}) is used."), reason=reason, default=_shown_default(problem.field)))
     if fixes:
         settings = dataclasses.replace(settings, **fixes)  # type: ignore[arg-type]
     return settings, warnings
@@ -283,15 +251,11 @@ def _classify(raw: bytes) -> tuple[dict[str, Any] | None, int | None, str]:
         return None, None, Message(QT_TRANSLATE_NOOP("core.settings", "it is not a JSON object"))
     version = data.get(VERSION_KEY)
     if isinstance(version, bool) or not isinstance(version, int):
-        return None, None, Message(
-            QT_TRANSLATE_NOOP("core.settings", "it has no '{key}' number"),
-            key=VERSION_KEY,
-        )
+        return None, None, Message(QT_TRANSLATE_NOOP("core.settings", "it has no '{key}' number"),
+            key=VERSION_KEY)
     if version < 1:
-        return None, None, Message(
-            QT_TRANSLATE_NOOP("core.settings", "its schema version {version} does not exist"),
-            version=version,
-        )
+        return None, None, Message(QT_TRANSLATE_NOOP("core.settings", "its schema version "
+            "{version} does not exist"), version=version)
     return data, version, ""
 
 
@@ -302,51 +266,26 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except OSError as exc:
-        return Settings(), [Message(
-            QT_TRANSLATE_NOOP(
-                "core.settings",
-                "The settings file {path} cannot be read ({strerror}), so the defaults are "
-                "used: check its permissions.",
-            ),
-            path=shown(str(path)),
-            strerror=exc.strerror,
-        )]
+        return Settings(), [Message(QT_TRANSLATE_NOOP("core.settings", "The settings file {path} "
+            "cannot be read ({strerror}), so the defaults are used: check its permissions."),
+            path=shown(str(path)), strerror=exc.strerror)]
     data, version, reason = _classify(raw)
     if data is None or version is None:
         try:
             target = _broken_name(path)
             os.replace(path, target)
-            where = Message(
-                QT_TRANSLATE_NOOP("core.settings", "it was kept as {target}"),
-                target=shown(str(target)),
-            )
+            where = Message(QT_TRANSLATE_NOOP("core.settings", "it was kept as {target}"),
+                target=shown(str(target)))
         except OSError as exc:
-            where = Message(
-                QT_TRANSLATE_NOOP(
-                    "core.settings",
-                    "it could not be moved aside ({strerror}) and was left as it is",
-                ),
-                strerror=exc.strerror,
-            )
-        return Settings(), [Message(
-            QT_TRANSLATE_NOOP(
-                "core.settings",
-                "The settings file {path} was damaged ({reason}), so the defaults are used; "
-                "{where}.",
-            ),
-            path=shown(str(path)),
-            reason=reason,
-            where=where,
-        )]
+            where = Message(QT_TRANSLATE_NOOP("core.settings", "it could not be moved aside "
+                "({strerror}) and was left as it is"), strerror=exc.strerror)
+        return Settings(), [Message(QT_TRANSLATE_NOOP("core.settings", "The settings file {path} "
+            "was damaged ({reason}), so the defaults are used; {where}."), path=shown(str(path)),
+            reason=reason, where=where)]
     if version > SETTINGS_SCHEMA_VERSION:
-        return Settings(), [Message(
-            QT_TRANSLATE_NOOP(
-                "core.settings",
-                "The settings file {path} was written by a newer kvmgui, so the defaults are "
-                "used and the file is left untouched: update kvmgui to use it.",
-            ),
-            path=shown(str(path)),
-        )]
+        return Settings(), [Message(QT_TRANSLATE_NOOP("core.settings", "The settings file {path} "
+            "was written by a newer kvmgui, so the defaults are used and the file is left "
+            "untouched: update kvmgui to use it."), path=shown(str(path)))]
     # Version 1 is current; later versions add their migrations here.
     return settings_from_dict(data)
 

@@ -56,7 +56,14 @@ from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Cdrom, Disk, Passthrough, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.trust import Approvals
-from kvmgui.core.validation import errors, name_key, shown, validate_id, validate_name
+from kvmgui.core.validation import (
+    errors,
+    find_named,
+    name_key,
+    shown,
+    validate_id,
+    validate_name,
+)
 
 MAX_FOLDER_NAME_BYTES = 255
 
@@ -106,15 +113,8 @@ def _os_sentence(exc: OSError, action: str, where: Path) -> str:
     place = shown(str(where))
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.store",
-                "There is not enough free space in {place} to {action}: free some space and try "
-                "again.",
-            ),
-            place=place,
-            action=action,
-        )
+        return Message(QT_TRANSLATE_NOOP("core.store", "There is not enough free space in {place} "
+            "to {action}: free some space and try again."), place=place, action=action)
     if code in (errno.EACCES, errno.EPERM):
         return Message(
             QT_TRANSLATE_NOOP(
@@ -126,32 +126,14 @@ def _os_sentence(exc: OSError, action: str, where: Path) -> str:
             action=action,
         )
     if code == errno.EROFS:
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.store",
-                "{place} is on a read-only filesystem, so kvmgui cannot {action}: choose "
-                "another VM folder in the settings.",
-            ),
-            place=place,
-            action=action,
-        )
+        return Message(QT_TRANSLATE_NOOP("core.store", "{place} is on a read-only filesystem, so "
+            "kvmgui cannot {action}: choose another VM folder in the settings."), place=place,
+            action=action)
     if code == errno.ENAMETOOLONG:
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "core.store",
-                "The name is too long for the filesystem of {place}: choose a shorter name.",
-            ),
-            place=place,
-        )
-    return Message(
-        QT_TRANSLATE_NOOP(
-            "core.store",
-            "Could not {action} in {place} ({reason}): check the folder and try again.",
-        ),
-        action=action,
-        place=place,
-        reason=exc.strerror or exc,
-    )
+        return Message(QT_TRANSLATE_NOOP("core.store", "The name is too long for the filesystem "
+            "of {place}: choose a shorter name."), place=place)
+    return Message(QT_TRANSLATE_NOOP("core.store", "Could not {action} in {place} ({reason}): "
+        "check the folder and try again."), action=action, place=place, reason=exc.strerror or exc)
 
 
 def _read_definition(path: Path) -> bytes:
@@ -164,22 +146,12 @@ def _read_definition(path: Path) -> bytes:
         return read_small_regular_file(path, MAX_DEFINITION_BYTES, follow_links=False)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "{path} is a symbolic link, which kvmgui does not follow: replace it with "
-                    "the file itself.",
-                ),
-                path=shown(str(path)),
-            )) from None
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{path} is a symbolic link, "
+                "which kvmgui does not follow: replace it with the file itself."),
+                path=shown(str(path)))) from None
         if exc.errno == errno.EINVAL:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "{path} is not a regular file: replace it with a definition file.",
-                ),
-                path=shown(str(path)),
-            )) from None
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{path} is not a regular "
+                "file: replace it with a definition file."), path=shown(str(path)))) from None
         raise
 
 
@@ -241,56 +213,30 @@ class VmStore:
     def folder_for(self, name: str) -> VmFolder:
         """The folder of the VM called `name`; StoreError when the name could leave the root."""
         if not isinstance(name, str) or not name or name in (".", ".."):
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "A VM name cannot be empty, '.' or '..': choose another name.",
-                ),
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "A VM name cannot be empty, "
+                "'.' or '..': choose another name.")))
         if "/" in name or "\0" in name:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "A VM name cannot contain '/' or NUL characters: choose another name.",
-                ),
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "A VM name cannot contain "
+                "'/' or NUL characters: choose another name.")))
         if len(os.fsencode(name)) > MAX_FOLDER_NAME_BYTES:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "The name is too long for a folder name: choose a shorter name.",
-                ),
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "The name is too long for a "
+                "folder name: choose a shorter name.")))
         path = self._root / name
         if path.parent != self._root or path.name != name:  # pragma: no cover - defensive
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "That name would place the VM outside the VM folder: choose another name.",
-                ),
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "That name would place the "
+                "VM outside the VM folder: choose another name.")))
         return VmFolder(path)
 
     def _check_own_folder(self, folder: VmFolder) -> None:
         name = folder.dir.name
         if folder.dir.parent != self._root or self.folder_for(name).dir != folder.dir:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "{dir} is not a VM folder in {root}, so kvmgui will not change it.",
-                ),
-                dir=shown(str(folder.dir)),
-                root=shown(str(self._root)),
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{dir} is not a VM folder in "
+                "{root}, so kvmgui will not change it."), dir=shown(str(folder.dir)),
+                root=shown(str(self._root))))
         if folder.dir.is_symlink():
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "{dir} is a symbolic link, which kvmgui does not follow: move the VM's "
-                    "folder into the VM folder.",
-                ),
-                dir=shown(str(folder.dir)),
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{dir} is a symbolic link, "
+                "which kvmgui does not follow: move the VM's folder into the VM folder."),
+                dir=shown(str(folder.dir))))
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -302,14 +248,9 @@ class VmStore:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "{path} cannot be read ({strerror}): check its permissions.",
-                ),
-                path=shown(str(path)),
-                strerror=exc.strerror,
-            )) from None
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{path} cannot be read "
+                "({strerror}): check its permissions."), path=shown(str(path)),
+                strerror=exc.strerror)) from None
         try:
             spec, version = parse_definition(raw, source=shown(str(path)))
         except DefinitionError as exc:
@@ -328,14 +269,9 @@ class VmStore:
         except FileNotFoundError:
             return LoadResult(vms, problems)
         except OSError as exc:
-            problems.append(LoadError(self._root, "", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "The VM folder {root} cannot be read ({strerror}): check its permissions.",
-                ),
-                root=shown(str(self._root)),
-                strerror=exc.strerror,
-            )))
+            problems.append(LoadError(self._root, "", Message(QT_TRANSLATE_NOOP("core.store",
+                "The VM folder {root} cannot be read ({strerror}): check its permissions."),
+                root=shown(str(self._root)), strerror=exc.strerror)))
             return LoadResult(vms, problems)
         by_id: dict[str, str] = {}
         for entry in entries:
@@ -362,13 +298,9 @@ class VmStore:
             try:
                 name.encode("utf-8")
             except UnicodeEncodeError:
-                problems.append(LoadError(path, shown(name), Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.store",
-                        "The folder name {name} is not valid UTF-8: rename the folder.",
-                    ),
-                    name=shown(name),
-                )))
+                problems.append(LoadError(path, shown(name), Message(QT_TRANSLATE_NOOP("core.store",
+                    "The folder name {name} is not valid UTF-8: rename the folder."),
+                    name=shown(name))))
                 continue
             if leftovers.is_incomplete(path):
                 continue  # still being made, or abandoned by a killed creator
@@ -401,16 +333,8 @@ class VmStore:
     def find(self, name_or_id: str) -> StoredVm | None:
         """The VM with this exact name, else the one whose name is the same by name_key (case,
         Unicode normalisation), else this id."""
-        vms = self.load_all().vms
-        key = name_key(name_or_id)
-        for found in (
-            [vm for vm in vms if vm.spec.name == name_or_id],
-            [vm for vm in vms if name_key(vm.spec.name) == key],
-            [vm for vm in vms if vm.spec.id == name_or_id],
-        ):
-            if found:
-                return found[0]
-        return None
+        return find_named(self.load_all().vms, name_or_id, lambda vm: vm.spec.name,
+                          lambda vm: vm.spec.id)
 
     def get(self, name_or_id: str) -> StoredVm:
         """Like find, but a missing or broken VM is a StoreError saying why."""
@@ -420,14 +344,9 @@ class VmStore:
         for problem in self.load_all().errors:
             if problem.name == name_or_id or name_key(problem.name) == name_key(name_or_id):
                 raise StoreError(problem.message)
-        raise StoreError(Message(
-            QT_TRANSLATE_NOOP(
-                "core.store",
-                "There is no VM called '{name_or_id}': 'kvmgui-cli list' shows the VMs there "
-                "are.",
-            ),
-            name_or_id=shown(name_or_id),
-        ))
+        raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "There is no VM called "
+            "'{name_or_id}': 'kvmgui-cli list' shows the VMs there are."),
+            name_or_id=shown(name_or_id)))
 
     def _names_in_use(self) -> list[str]:
         result = self.load_all()
@@ -440,10 +359,8 @@ class VmStore:
         """The file for `spec`, proven readable: what is written must load again."""
         raw = dump_definition(spec)
         try:
-            parse_definition(raw, source=Message(
-                QT_TRANSLATE_NOOP("core.store", "for VM '{name}'"),
-                name=shown(spec.name),
-            ))
+            parse_definition(raw, source=Message(QT_TRANSLATE_NOOP("core.store",
+                "for VM '{name}'"), name=shown(spec.name)))
         except DefinitionError as exc:
             raise StoreError(str(exc)) from None
         return raw
@@ -464,19 +381,12 @@ class VmStore:
         if problems:
             raise StoreError(problems[0].message)
         if any(vm.spec.id == spec.id for vm in result.vms):
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "A VM with the id {id} already exists: give the new VM a new id.",
-                ),
-                id=spec.id,
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "A VM with the id {id} "
+                "already exists: give the new VM a new id."), id=spec.id))
         folder = self.folder_for(spec.name)
         raw = self._encode(spec)
-        action = Message(
-            QT_TRANSLATE_NOOP("core.store", "create VM '{name}'"),
-            name=shown(spec.name),
-        )
+        action = Message(QT_TRANSLATE_NOOP("core.store", "create VM '{name}'"),
+            name=shown(spec.name))
         try:
             self._root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -484,15 +394,10 @@ class VmStore:
         try:
             folder.dir.mkdir(mode=0o700)
         except FileExistsError:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "A folder named '{name}' already exists in {root} (perhaps the kept disks "
-                    "of a deleted VM): choose another name or move that folder away.",
-                ),
-                name=shown(spec.name),
-                root=shown(str(self._root)),
-            )) from None
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "A folder named '{name}' "
+                "already exists in {root} (perhaps the kept disks of a deleted VM): choose "
+                "another name or move that folder away."), name=shown(spec.name),
+                root=shown(str(self._root)))) from None
         except OSError as exc:
             raise StoreError(_os_sentence(exc, action, self._root)) from None
         try:
@@ -524,10 +429,8 @@ class VmStore:
                 marker.unlink()
             fsync_dir(stored.folder.dir)
         except OSError as exc:
-            raise StoreError(_os_sentence(exc, Message(
-                QT_TRANSLATE_NOOP("core.store", "create VM '{name}'"),
-                name=shown(stored.spec.name),
-            ),
+            raise StoreError(_os_sentence(exc, Message(QT_TRANSLATE_NOOP("core.store",
+                "create VM '{name}'"), name=shown(stored.spec.name)),
                                           stored.folder.dir)) from None
 
     def _check_unchanged(self, stored: StoredVm) -> bytes:
@@ -537,23 +440,12 @@ class VmStore:
         try:
             current = _read_definition(path)
         except FileNotFoundError:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "VM '{name}' was deleted or moved by another program: reload the list of "
-                    "VMs.",
-                ),
-                name=name,
-            )) from None
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "VM '{name}' was deleted or "
+                "moved by another program: reload the list of VMs."), name=name)) from None
         except OSError as exc:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "{path} cannot be read ({strerror}): check its permissions.",
-                ),
-                path=shown(str(path)),
-                strerror=exc.strerror,
-            )) from None
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{path} cannot be read "
+                "({strerror}): check its permissions."), path=shown(str(path)),
+                strerror=exc.strerror)) from None
         if stored.digest is not None and _digest(current) == stored.digest:
             return current
         try:
@@ -561,23 +453,13 @@ class VmStore:
         except DefinitionError:
             other = None
         if other is None or other.id != stored.spec.id:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "{path} now holds a different or damaged VM definition, so kvmgui will not "
-                    "overwrite it: reload the list of VMs.",
-                ),
-                path=shown(str(path)),
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{path} now holds a "
+                "different or damaged VM definition, so kvmgui will not overwrite it: reload the "
+                "list of VMs."), path=shown(str(path))))
         if stored.digest is not None:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "VM '{name}' was changed by another program since it was loaded: reload it "
-                    "and make your change again.",
-                ),
-                name=name,
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "VM '{name}' was changed by "
+                "another program since it was loaded: reload it and make your change again."),
+                name=name))
         return current
 
     def save(self, stored: StoredVm) -> StoredVm:
@@ -589,19 +471,12 @@ class VmStore:
         folder = stored.folder
         self._check_own_folder(folder)
         if stored.spec.name != folder.dir.name:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "To change the name of VM '{name}', rename it instead of saving it.",
-                ),
-                name=shown(folder.dir.name),
-            ))
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "To change the name of VM "
+                "'{name}', rename it instead of saving it."), name=shown(folder.dir.name)))
         raw = self._encode(stored.spec)
         current = self._check_unchanged(stored)
-        action = Message(
-            QT_TRANSLATE_NOOP("core.store", "save VM '{name}'"),
-            name=shown(stored.spec.name),
-        )
+        action = Message(QT_TRANSLATE_NOOP("core.store", "save VM '{name}'"),
+            name=shown(stored.spec.name))
         try:
             if stored.schema_version < SCHEMA_VERSION:
                 # The old file stays available for an older kvmgui or for undoing the migration.
@@ -642,19 +517,11 @@ class VmStore:
         raw = self._encode(new_spec)
         self._check_unchanged(stored)
         if os.path.lexists(new.dir):
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "A folder named '{new_name}' already exists in {root}: choose another name "
-                    "or move that folder away.",
-                ),
-                new_name=shown(new_name),
-                root=shown(str(self._root)),
-            ))
-        action = Message(
-            QT_TRANSLATE_NOOP("core.store", "rename VM '{name}'"),
-            name=shown(old.dir.name),
-        )
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "A folder named '{new_name}' "
+                "already exists in {root}: choose another name or move that folder away."),
+                new_name=shown(new_name), root=shown(str(self._root))))
+        action = Message(QT_TRANSLATE_NOOP("core.store", "rename VM '{name}'"),
+            name=shown(old.dir.name))
         try:
             os.rename(old.dir, new.dir)
         except OSError as exc:
@@ -686,33 +553,21 @@ class VmStore:
         except FileNotFoundError:
             current = None  # a previous delete stopped half-way: finish it
         except OSError as exc:
-            raise StoreError(Message(
-                QT_TRANSLATE_NOOP(
-                    "core.store",
-                    "{definition} cannot be read ({strerror}): check its permissions.",
-                ),
-                definition=shown(str(folder.definition)),
-                strerror=exc.strerror,
-            )) from None
+            raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{definition} cannot be read "
+                "({strerror}): check its permissions."), definition=shown(str(folder.definition)),
+                strerror=exc.strerror)) from None
         if current is not None:
             try:
                 on_disk, _ = parse_definition(current, source=str(folder.definition))
             except DefinitionError:
                 on_disk = None
             if on_disk is None or on_disk.id != stored.spec.id:
-                raise StoreError(Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.store",
-                        "{dir} now holds another VM, so kvmgui will not delete it: reload the "
-                        "list of VMs.",
-                    ),
-                    dir=shown(str(folder.dir)),
-                ))
+                raise StoreError(Message(QT_TRANSLATE_NOOP("core.store", "{dir} now holds another "
+                    "VM, so kvmgui will not delete it: reload the list of VMs."),
+                    dir=shown(str(folder.dir))))
         real_dir = os.path.realpath(folder.dir)
-        action = Message(
-            QT_TRANSLATE_NOOP("core.store", "delete VM '{name}'"),
-            name=shown(folder.dir.name),
-        )
+        action = Message(QT_TRANSLATE_NOOP("core.store", "delete VM '{name}'"),
+            name=shown(folder.dir.name))
         try:
             # The definition goes first: from then on the VM is gone, even if we stop here.
             if current is not None:

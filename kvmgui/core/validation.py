@@ -37,10 +37,11 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from kvmgui.core.argv_extra import extra_args_problems
 from kvmgui.core.host import HostFacts
@@ -50,7 +51,7 @@ from kvmgui.core.media import (
     MediumKind,
     file_kind_problem,
 )
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -88,6 +89,8 @@ _BAD_NAME_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
 # nothing: "a b" with a no-break space would be another VM than "a b" that reads the same.
 _ODD_SPACE_CATEGORY = "Zs"
 
+_T = TypeVar("_T")
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -123,6 +126,15 @@ def shown(text: str, limit: int = 200) -> str:
     return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 
+def quoted_names(names: Sequence[str], last_two: Template) -> str:
+    """'a', 'b' and 'c': each name shown and quoted, the last joined by the caller's own
+    "{names} and {last}" template (each module keeps its template in its own context)."""
+    quoted = [f"'{shown(n)}'" for n in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    return Message(last_two, names=", ".join(quoted[:-1]), last=quoted[-1])
+
+
 # ---------------------------------------------------------------------------------------------
 # Names
 
@@ -143,79 +155,42 @@ def validate_name(name: str, existing_names: Iterable[str] = ()) -> list[Problem
     problems: list[Problem] = []
     if len(name) > MAX_NAME_CHARS or len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
         problems.append(
-            _error(f, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "The name is {count} characters long: use at most {limit}.",
-                ),
-                count=len(name),
-                limit=MAX_NAME_CHARS,
-            ))
+            _error(f, Message(QT_TRANSLATE_NOOP("core.validation", "The name is {count} "
+                "characters long: use at most {limit}."), count=len(name), limit=MAX_NAME_CHARS))
         )
     if "\0" in name:
-        problems.append(_error(f, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The name contains a NUL character: type it again.",
-            ),
-        )))
+        problems.append(_error(f, Message(QT_TRANSLATE_NOOP("core.validation",
+            "The name contains a NUL character: type it again."))))
     elif any(unicodedata.category(ch) in _BAD_NAME_CATEGORIES for ch in name):
         problems.append(
-            _error(f, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "The name contains control or invisible characters: type it again.",
-                ),
-            ))
+            _error(f, Message(QT_TRANSLATE_NOOP("core.validation", "The name contains control or "
+                "invisible characters: type it again.")))
         )
     elif any(unicodedata.category(ch) == _ODD_SPACE_CATEGORY and ch != " " for ch in name):
         problems.append(
-            _error(f, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "The name contains a special space character (such as a no-break space): "
-                    "type it again with ordinary spaces.",
-                ),
-            ))
+            _error(f, Message(QT_TRANSLATE_NOOP("core.validation", "The name contains a special "
+                "space character (such as a no-break space): type it again with ordinary spaces.")))
         )
     # One message for the name's place in the folder tree: "../x" is one mistake, not two.
     if "/" in name:
         problems.append(
-            _error(f, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "A name cannot contain '/': use another character such as '-'.",
-                ),
-            ))
+            _error(f, Message(QT_TRANSLATE_NOOP("core.validation", "A name cannot contain '/': "
+                "use another character such as '-'.")))
         )
     elif name.startswith("."):
         problems.append(
-            _error(f, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "A name cannot start with '.', as such folders are hidden: start it with a "
-                    "letter or digit.",
-                ),
-            ))
+            _error(f, Message(QT_TRANSLATE_NOOP("core.validation", "A name cannot start with '.', "
+                "as such folders are hidden: start it with a letter or digit.")))
         )
     if name != name.strip():
-        problems.append(_error(f, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "Remove the spaces at the start or end of the name.",
-            ),
-        )))
+        problems.append(_error(f, Message(QT_TRANSLATE_NOOP("core.validation",
+            "Remove the spaces at the start or end of the name."))))
     key = name_key(name)
     for other in existing_names:
         if name_key(other) == key:
             problems.append(
-                _error(f, Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.validation",
-                        "A VM called '{other}' already exists: choose another name.",
-                    ),
-                    other=shown(other),
-                ))
+                _error(f, Message(QT_TRANSLATE_NOOP("core.validation", "A VM called '{other}' "
+                    "already exists: choose another name."), other=shown(other)))
             )
             break
     return problems
@@ -225,6 +200,20 @@ def name_key(name: str) -> str:
     """What makes two VM names the same name: equal after compatibility normalisation and case
     folding (Unicode's "compatibility caseless match"), so names that read alike are one."""
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
+def find_named(items: Iterable[_T], name_or_id: str, name: Callable[[_T], str],
+               ident: Callable[[_T], str] | None = None) -> _T | None:
+    """The item named exactly `name_or_id`, else the first whose name is the same by name_key,
+    else (when `ident` is given) the one with that id."""
+    items = list(items)
+    key = name_key(name_or_id)
+    found = next((it for it in items if name(it) == name_or_id), None)
+    if found is None:
+        found = next((it for it in items if name_key(name(it)) == key), None)
+    if found is None and ident is not None:
+        found = next((it for it in items if ident(it) == name_or_id), None)
+    return found
 
 
 def free_name(base: str, taken: Iterable[str],
@@ -240,20 +229,13 @@ def free_name(base: str, taken: Iterable[str],
     return candidate
 
 
-def disk_size_problem(size: int, what: str = Message(
-    QT_TRANSLATE_NOOP("core.validation", "The disk"),
-)) -> str:
+def disk_size_problem(size: int, what: str = Message(QT_TRANSLATE_NOOP("core.validation",
+    "The disk"))) -> str:
     """The sentence for a disk size below MIN_DISK_BYTES ("" when it is large enough)."""
     if size >= MIN_DISK_BYTES:
         return ""
-    return Message(
-        QT_TRANSLATE_NOOP(
-            "core.validation",
-            "{what} would be smaller than 1 MiB, too small to hold anything: give it a size "
-            "like 20G.",
-        ),
-        what=what,
-    )
+    return Message(QT_TRANSLATE_NOOP("core.validation", "{what} would be smaller than 1 MiB, too "
+        "small to hold anything: give it a size like 20G."), what=what)
 
 
 def validate_id(vm_id: str) -> list[Problem]:
@@ -261,13 +243,8 @@ def validate_id(vm_id: str) -> list[Problem]:
     if isinstance(vm_id, str) and _ID_RE.fullmatch(vm_id):
         return []
     return [
-        _error("id", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The VM id must be 1 to 64 letters, digits, '-' or '_': give the VM a new id "
-                "made of those.",
-            ),
-        ))
+        _error("id", Message(QT_TRANSLATE_NOOP("core.validation", "The VM id must be 1 to 64 "
+            "letters, digits, '-' or '_': give the VM a new id made of those.")))
     ]
 
 
@@ -290,10 +267,8 @@ def _group_fix(path: Path) -> Message:
             group = name
     except (OSError, KeyError):
         pass
-    return Message(
-        QT_TRANSLATE_NOOP("core.validation", "sudo adduser $USER {group}, then log out and in"),
-        group=group,
-    )
+    return Message(QT_TRANSLATE_NOOP("core.validation", "sudo adduser $USER {group}, then log out "
+        "and in"), group=group)
 
 
 def _mounted_sources() -> set[str]:
@@ -321,61 +296,40 @@ def _is_mounted(device: Path) -> bool:
     return False
 
 
+def _stat(field: str, path: Path, what: str, missing: Template,
+          unreadable: Template) -> os.stat_result | Problem:
+    """path.stat(), or the problem saying why not: `missing` ({what}, {path}) when nothing is
+    there, `unreadable` ({what}, {path}, {strerror}) when it cannot be looked at."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return _error(field, Message(missing, what=what, path=shown(str(path))))
+    except OSError as exc:
+        return _error(field, Message(unreadable, what=what, path=shown(str(path)),
+                                     strerror=exc.strerror))
+
+
 def _check_regular_input(field: str, path: Path, what: str, *, need_write: bool) -> list[Problem]:
     """An image file the guest reads (and maybe writes): exists, is a file, is accessible."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The {what} {path} does not exist: pick it again.",
-            ),
-            what=what,
-            path=shown(str(path)),
-        ))]
-    except OSError as exc:
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The {what} {path} cannot be checked ({strerror}): pick another file.",
-            ),
-            what=what,
-            path=shown(str(path)),
-            strerror=exc.strerror,
-        ))]
+    st = _stat(field, path, what, QT_TRANSLATE_NOOP(
+        "core.validation", "The {what} {path} does not exist: pick it again."), QT_TRANSLATE_NOOP(
+        "core.validation", "The {what} {path} cannot be checked ({strerror}): pick another file."))
+    if isinstance(st, Problem):
+        return [st]
     if stat.S_ISDIR(st.st_mode):
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "{path} is a folder, not a {what}: pick the file inside it.",
-            ),
-            path=shown(str(path)),
-            what=what,
-        ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "{path} is a folder, "
+            "not a {what}: pick the file inside it."), path=shown(str(path)), what=what))]
     kind_problem = file_kind_problem(path, what)
     if kind_problem is not None:
         return [_error(field, kind_problem)]
     if not _can_access(path, os.R_OK):
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "You may not read the {what} {path}: make it readable, for example with: chmod "
-                "u+r '{path}'.",
-            ),
-            what=what,
-            path=shown(str(path)),
-        ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "You may not read the "
+            "{what} {path}: make it readable, for example with: chmod u+r '{path}'."), what=what,
+            path=shown(str(path))))]
     if need_write and not _can_access(path, os.W_OK):
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "You may not write to the {what} {path}: make it writable (chmod u+w), or make "
-                "the disk read-only or throwaway.",
-            ),
-            what=what,
-            path=shown(str(path)),
-        ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "You may not write to "
+            "the {what} {path}: make it writable (chmod u+w), or make the disk read-only or "
+            "throwaway."), what=what, path=shown(str(path))))]
     return []
 
 
@@ -383,31 +337,15 @@ def _check_device(
     field: str, path: Path, what: str, *, need_write: bool, allow_file: bool
 ) -> list[Problem]:
     """A host block device (or, when allowed, an image file standing in for one)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "There is no {what} at {path}: plug it in or pick it again.",
-            ),
-            what=what,
-            path=shown(str(path)),
-        ))]
-    except OSError as exc:
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "{path} cannot be checked ({strerror}): pick another {what}.",
-            ),
-            path=shown(str(path)),
-            strerror=exc.strerror,
-            what=what,
-        ))]
+    st = _stat(field, path, what, QT_TRANSLATE_NOOP(
+        "core.validation", "There is no {what} at {path}: plug it in or pick it again."),
+        QT_TRANSLATE_NOOP("core.validation", "{path} cannot be checked ({strerror}): pick another "
+                          "{what}."))
+    if isinstance(st, Problem):
+        return [st]
     if stat.S_ISREG(st.st_mode) and allow_file:
-        return _check_regular_input(field, path, Message(
-            QT_TRANSLATE_NOOP("core.validation", "image file"),
-        ), need_write=need_write)
+        return _check_regular_input(field, path, Message(QT_TRANSLATE_NOOP("core.validation",
+            "image file")), need_write=need_write)
     if stat.S_ISBLK(st.st_mode) and (kind_problem := file_kind_problem(path, what)):
         return [_error(field, kind_problem)]  # a block device node under /sys
     if not stat.S_ISBLK(st.st_mode):
@@ -415,26 +353,15 @@ def _check_device(
             QT_TRANSLATE_NOOP("core.validation", "an image file or a block device"),
         ) if allow_file else Message(QT_TRANSLATE_NOOP("core.validation", "a block device"))
         if what.startswith("CD"):
-            wrong = Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation", "{path} is not {kind}: pick a {what} such as /dev/sr0."
-                ),
-                path=shown(str(path)), kind=kind, what=what,
-            )
+            wrong = Message(QT_TRANSLATE_NOOP("core.validation", "{path} is not {kind}: pick a "
+                "{what} such as /dev/sr0."), path=shown(str(path)), kind=kind, what=what)
         else:
-            wrong = Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation", "{path} is not {kind}: pick a {what} such as /dev/sdb."
-                ),
-                path=shown(str(path)), kind=kind, what=what,
-            )
+            wrong = Message(QT_TRANSLATE_NOOP("core.validation", "{path} is not {kind}: pick a "
+                "{what} such as /dev/sdb."), path=shown(str(path)), kind=kind, what=what)
         return [_error(field, wrong)]
     if not _can_access(path, os.R_OK) or (need_write and not _can_access(path, os.W_OK)):
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP("core.validation", "You may not use {path}: {fix}."),
-            path=shown(str(path)),
-            fix=_group_fix(path),
-        ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "You may not use "
+            "{path}: {fix}."), path=shown(str(path)), fix=_group_fix(path)))]
     return []
 
 
@@ -490,26 +417,21 @@ def start_problems(spec: VmSpec, host: HostFacts, folder: VmFolder | None) -> li
 def _file_kind_problems(spec: VmSpec, folder: VmFolder | None) -> list[Problem]:
     checks: list[tuple[str, str | None, str]] = []
     for i, disk in enumerate(spec.disks):
-        checks.append((f"disks[{i}].path", disk.path, Message(
-            QT_TRANSLATE_NOOP("core.validation", "image of disk {i}"),
-            i=i + 1,
-        )))
+        checks.append((f"disks[{i}].path", disk.path, Message(QT_TRANSLATE_NOOP("core.validation",
+            "image of disk {i}"), i=i + 1)))
         if disk.backing_file and disk.backing_file.strip():
             where = _resolve(disk.path, folder)
             base = Path(disk.backing_file)
             if not base.is_absolute() and where is not None:
                 base = where.parent / base
             checks.append((f"disks[{i}].backing_file", str(base),
-                           Message(
-                               QT_TRANSLATE_NOOP("core.validation", "base image of disk {i}"),
-                               i=i + 1,
-                           )))
+                           Message(QT_TRANSLATE_NOOP("core.validation", "base image of disk {i}"),
+                               i=i + 1)))
     if spec.cdrom is not None and spec.cdrom.source is not CdromSource.EMPTY:
         what: str = Message(
             QT_TRANSLATE_NOOP("core.validation", "ISO file"),
-        ) if spec.cdrom.source is CdromSource.ISO else Message(
-            QT_TRANSLATE_NOOP("core.validation", "CD/DVD drive"),
-        )
+        ) if spec.cdrom.source is CdromSource.ISO else Message(QT_TRANSLATE_NOOP("core.validation",
+            "CD/DVD drive"))
         checks.append(("cdrom.path", spec.cdrom.path, what))
     if spec.usb_stick is not None:
         checks.append(("usb_stick.path", spec.usb_stick.path, Message(
@@ -531,24 +453,13 @@ def _check_machine(spec: VmSpec) -> list[Problem]:
     if mv is not None:
         prefix = "pc-q35-" if spec.machine is MachineType.Q35 else "pc-i440fx-"
         if not _MACHINE_VERSION_RE.fullmatch(mv):
-            problems.append(_error("machine_version", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current "
-                    "one.",
-                ),
-                mv=shown(mv),
-            )))
+            problems.append(_error("machine_version", Message(QT_TRANSLATE_NOOP("core.validation",
+                "'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current one."),
+                mv=shown(mv))))
         elif mv != spec.machine.value and not mv.startswith(prefix):
-            problems.append(_error("machine_version", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "The pinned machine type '{mv}' does not belong to a {value} machine: "
-                    "remove it so kvmgui pins a matching one.",
-                ),
-                mv=mv,
-                value=spec.machine.value,
-            )))
+            problems.append(_error("machine_version", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The pinned machine type '{mv}' does not belong to a {value} machine: remove it "
+                "so kvmgui pins a matching one."), mv=mv, value=spec.machine.value)))
     return problems
 
 
@@ -556,34 +467,16 @@ def _check_memory(spec: VmSpec, host: HostFacts) -> list[Problem]:
     f = "memory_mib"
     mem = spec.memory_mib
     if mem < MIN_MEMORY_MIB:
-        return [_error(f, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "{mem} MiB of memory is too little: give the VM at least {minimum} MiB.",
-            ),
-            mem=mem,
-            minimum=MIN_MEMORY_MIB,
-        ))]
+        return [_error(f, Message(QT_TRANSLATE_NOOP("core.validation", "{mem} MiB of memory is "
+            "too little: give the VM at least {minimum} MiB."), mem=mem, minimum=MIN_MEMORY_MIB))]
     if mem > host.memory_mib:
-        return [_error(f, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The VM has {mem} MiB of memory but this computer has only {memory_mib} MiB: "
-                "give it less.",
-            ),
-            mem=mem,
-            memory_mib=host.memory_mib,
-        ))]
+        return [_error(f, Message(QT_TRANSLATE_NOOP("core.validation", "The VM has {mem} MiB of "
+            "memory but this computer has only {memory_mib} MiB: give it less."), mem=mem,
+            memory_mib=host.memory_mib))]
     if mem > host.memory_mib * MEMORY_WARN_FRACTION:
-        return [_warning(f, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "{mem} MiB is more than 80 % of this computer's {memory_mib} MiB: the host may "
-                "slow down or run out of memory, consider giving the VM less.",
-            ),
-            mem=mem,
-            memory_mib=host.memory_mib,
-        ))]
+        return [_warning(f, Message(QT_TRANSLATE_NOOP("core.validation", "{mem} MiB is more than "
+            "80 % of this computer's {memory_mib} MiB: the host may slow down or run out of "
+            "memory, consider giving the VM less."), mem=mem, memory_mib=host.memory_mib))]
     return []
 
 
@@ -594,15 +487,9 @@ def _check_cpus(spec: VmSpec, host: HostFacts) -> list[Problem]:
             QT_TRANSLATE_NOOP("core.validation", "A VM needs at least 1 CPU."),
         ))]
     if spec.cpus > host.cpu_count:
-        return [_error(f, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The VM has {cpus} CPUs but this computer has only {cpu_count}: give it at most "
-                "{cpu_count}.",
-            ),
-            cpus=spec.cpus,
-            cpu_count=host.cpu_count,
-        ))]
+        return [_error(f, Message(QT_TRANSLATE_NOOP("core.validation", "The VM has {cpus} CPUs "
+            "but this computer has only {cpu_count}: give it at most {cpu_count}."), cpus=spec.cpus,
+            cpu_count=host.cpu_count))]
     return []
 
 
@@ -610,41 +497,21 @@ def _check_firmware(spec: VmSpec, host: HostFacts) -> list[Problem]:
     problems: list[Problem] = []
     if spec.accel is Accel.KVM and not host.kvm_usable:
         reason = host.kvm_reason
-        problems.append(_error("accel", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'.",
-            ),
-            reason=reason,
-        ) if reason.strip() else Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "KVM cannot be used on this computer: choose 'auto' or 'tcg'.",
-            ),
-        )))
+        problems.append(_error("accel", Message(QT_TRANSLATE_NOOP("core.validation",
+            "{reason} KVM cannot be used on this computer: choose 'auto' or 'tcg'."),
+            reason=reason) if reason.strip() else Message(QT_TRANSLATE_NOOP("core.validation",
+                "KVM cannot be used on this computer: choose 'auto' or 'tcg'."))))
     if spec.firmware is Firmware.UEFI and not (host.ovmf_code and host.ovmf_vars_template):
-        problems.append(_error("firmware", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf "
-                "(or choose BIOS).",
-            ),
-        )))
+        problems.append(_error("firmware", Message(QT_TRANSLATE_NOOP("core.validation",
+            "UEFI needs the OVMF firmware, which is not installed: sudo apt install ovmf (or "
+            "choose BIOS)."))))
     if spec.tpm and not host.swtpm:
-        problems.append(_error("tpm", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the "
-                "TPM off).",
-            ),
-        )))
+        problems.append(_error("tpm", Message(QT_TRANSLATE_NOOP("core.validation",
+            "A TPM needs swtpm, which is not installed: sudo apt install swtpm (or turn the TPM "
+            "off)."))))
     if spec.os is OsPreset.WINDOWS11 and (spec.firmware is not Firmware.UEFI or not spec.tpm):
-        problems.append(_warning("firmware", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "Windows 11 setup refuses to install without UEFI and a TPM: turn both on.",
-            ),
-        )))
+        problems.append(_warning("firmware", Message(QT_TRANSLATE_NOOP("core.validation",
+            "Windows 11 setup refuses to install without UEFI and a TPM: turn both on."))))
     return problems
 
 
@@ -658,29 +525,16 @@ def _resolve(path: str, folder: VmFolder | None) -> Path | None:
 
 def _bad_path_text(field: str, path: str, what: str) -> list[Problem]:
     if not path.strip():
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP("core.validation", "Choose the {what}."),
-            what=what,
-        ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "Choose the {what}."),
+            what=what))]
     if "\0" in path or any(unicodedata.category(ch) == "Cc" for ch in path):
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The path of the {what} contains control characters: pick the file again.",
-            ),
-            what=what,
-        ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "The path of the "
+            "{what} contains control characters: pick the file again."), what=what))]
     try:
         os.fsencode(path)
     except UnicodeEncodeError:
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The path of the {what} contains characters no file name can have: pick the "
-                "file again.",
-            ),
-            what=what,
-        ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "The path of the "
+            "{what} contains characters no file name can have: pick the file again."), what=what))]
     return []
 
 
@@ -702,14 +556,9 @@ def _check_disks(
         where = _resolve(disk.path, folder)
         key = os.path.normpath(str(where)) if where is not None else disk.path
         if key in seen:
-            problems.append(_error(f"{f}.path", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "Disk {i} uses the same image as disk {other}: remove one of them.",
-                ),
-                i=i + 1,
-                other=seen[key] + 1,
-            )))
+            problems.append(_error(f"{f}.path", Message(QT_TRANSLATE_NOOP("core.validation",
+                "Disk {i} uses the same image as disk {other}: remove one of them."), i=i + 1,
+                other=seen[key] + 1)))
         seen[key] = i
         # An image that already exists is used as it is: its size was only for creating it.
         exists = check_files and where is not None and os.path.lexists(where)
@@ -741,17 +590,11 @@ def _check_disks(
                 if free_bytes is not None and new_bytes > free_bytes:
                     problems.append(_warning(
                         f"{f}.size_bytes",
-                        Message(
-                            QT_TRANSLATE_NOOP(
-                                "core.validation",
-                                "The new disks add up to {new_size} but only {size} is free: "
-                                "that works at first because disk images only use the space the "
-                                "guest fills, but free some space before the guest fills the "
-                                "disk.",
-                            ),
-                            new_size=Size(new_bytes),
-                            size=Size(max(free_bytes, 0)),
-                        )))
+                        Message(QT_TRANSLATE_NOOP("core.validation", "The new disks add up to "
+                            "{new_size} but only {size} is free: that works at first because disk "
+                            "images only use the space the guest fills, but free some space "
+                            "before the guest fills the disk."), new_size=Size(new_bytes),
+                            size=Size(max(free_bytes, 0)))))
                     free_bytes = None  # say it once
         problems += _check_disk_format(f, i, disk)
         if check_files and where is not None:
@@ -763,25 +606,14 @@ def _check_disk_format(f: str, i: int, disk: Disk) -> list[Problem]:
     problems: list[Problem] = []
     writable = not disk.readonly and not disk.throwaway
     if disk.format in (DiskFormat.VMDK, DiskFormat.VDI, DiskFormat.VHDX) and writable:
-        problems.append(_warning(f"{f}.format", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; "
-                "convert it with qemu-img convert -O qcow2.",
-            ),
-            i=i + 1,
-            value=disk.format.value,
-        )))
+        problems.append(_warning(f"{f}.format", Message(QT_TRANSLATE_NOOP("core.validation",
+            "Disk {i} is a {value} image: QEMU can use it, but qcow2 is safer and faster; convert "
+            "it with qemu-img convert -O qcow2."), i=i + 1, value=disk.format.value)))
     if disk.backing_file is not None:
         if disk.format is not DiskFormat.QCOW2:
-            problems.append(_error(f"{f}.backing_file", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 "
-                    "or remove the base image.",
-                ),
-                i=i + 1,
-            )))
+            problems.append(_error(f"{f}.backing_file", Message(QT_TRANSLATE_NOOP("core.validation",
+                "Disk {i} has a base image, which only a qcow2 disk can have: make it qcow2 or "
+                "remove the base image."), i=i + 1)))
         if disk.backing_format is None:
             problems.append(_error(f"{f}.backing_format", Message(
                 QT_TRANSLATE_NOOP(
@@ -792,27 +624,16 @@ def _check_disk_format(f: str, i: int, disk: Disk) -> list[Problem]:
                 i=i + 1,
             )))
         if not disk.backing_file.strip():
-            problems.append(_error(f"{f}.backing_file", Message(
-                QT_TRANSLATE_NOOP("core.validation", "Choose the base image of disk {i}."),
-                i=i + 1,
-            )))
+            problems.append(_error(f"{f}.backing_file", Message(QT_TRANSLATE_NOOP("core.validation",
+                "Choose the base image of disk {i}."), i=i + 1)))
     elif disk.backing_format is not None:
-        problems.append(_warning(f"{f}.backing_format", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "Disk {i} names a base image format but no base image: the format is ignored.",
-            ),
-            i=i + 1,
-        )))
+        problems.append(_warning(f"{f}.backing_format", Message(QT_TRANSLATE_NOOP("core.validation",
+            "Disk {i} names a base image format but no base image: the format is ignored."),
+            i=i + 1)))
     if disk.readonly and disk.throwaway:
-        problems.append(_warning(f"{f}.throwaway", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "Disk {i} is read-only, so making it throwaway too changes nothing: turn one of "
-                "them off.",
-            ),
-            i=i + 1,
-        )))
+        problems.append(_warning(f"{f}.throwaway", Message(QT_TRANSLATE_NOOP("core.validation",
+            "Disk {i} is read-only, so making it throwaway too changes nothing: turn one of them "
+            "off."), i=i + 1)))
     return problems
 
 
@@ -823,28 +644,16 @@ def _check_disk_file(
     writable = not disk.readonly and not disk.throwaway
     exists = os.path.lexists(where)
     if disk.size_bytes is None and not exists:
-        problems.append(_error(f"{f}.path", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The image of disk {i}, {where}, does not exist: pick an existing image or give "
-                "a size to create a new one.",
-            ),
-            i=i + 1,
-            where=shown(str(where)),
-        )))
+        problems.append(_error(f"{f}.path", Message(QT_TRANSLATE_NOOP("core.validation",
+            "The image of disk {i}, {where}, does not exist: pick an existing image or give a "
+            "size to create a new one."), i=i + 1, where=shown(str(where)))))
     elif not exists:
         # A new image: its folder must be there (the VM's own folder is made by the store).
         parent = where.parent
         if (folder is None or parent != folder.dir) and not parent.is_dir():
-            problems.append(_error(f"{f}.path", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "The folder {parent} for the new image of disk {i} does not exist: create "
-                    "it or pick another place.",
-                ),
-                parent=shown(str(parent)),
-                i=i + 1,
-            )))
+            problems.append(_error(f"{f}.path", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The folder {parent} for the new image of disk {i} does not exist: create it or "
+                "pick another place."), parent=shown(str(parent)), i=i + 1)))
     else:
         try:
             is_block = stat.S_ISBLK(where.stat().st_mode)
@@ -852,14 +661,9 @@ def _check_disk_file(
             is_block = False
         if is_block:
             if disk.format is not DiskFormat.RAW:
-                problems.append(_warning(f"{f}.format", Message(
-                    QT_TRANSLATE_NOOP(
-                        "core.validation",
-                        "Disk {i} is a host device, which almost always holds raw data: set its "
-                        "format to raw unless you know it holds an image of that format.",
-                    ),
-                    i=i + 1,
-                )))
+                problems.append(_warning(f"{f}.format", Message(QT_TRANSLATE_NOOP("core.validation",
+                    "Disk {i} is a host device, which almost always holds raw data: set its "
+                    "format to raw unless you know it holds an image of that format."), i=i + 1)))
             problems += _check_device(f"{f}.path", where, "disk", need_write=writable,
                                       allow_file=False)
         else:
@@ -873,18 +677,11 @@ def _check_disk_file(
         base = Path(disk.backing_file)
         base = base if base.is_absolute() else where.parent / base
         if not base.exists():
-            problems.append(_error(f"{f}.backing_file", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "The base image {base} of disk {i} does not exist: pick it again.",
-                ),
-                base=shown(str(base)),
-                i=i + 1,
-            )))
-        elif kind_problem := file_kind_problem(base, Message(
-            QT_TRANSLATE_NOOP("core.validation", "base image of disk {i}"),
-            i=i + 1,
-        )):
+            problems.append(_error(f"{f}.backing_file", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The base image {base} of disk {i} does not exist: pick it again."),
+                base=shown(str(base)), i=i + 1)))
+        elif kind_problem := file_kind_problem(base, Message(QT_TRANSLATE_NOOP("core.validation",
+            "base image of disk {i}"), i=i + 1)):
             problems.append(_error(f"{f}.backing_file", kind_problem))
     return problems
 
@@ -895,32 +692,17 @@ def _check_controllers(spec: VmSpec) -> list[Problem]:
     cd = 1 if spec.cdrom is not None else 0
     if spec.machine is MachineType.PC:
         if ide + cd > PC_IDE_SLOTS:
-            return [_error("disks", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "A pc machine has {slots} IDE slots, shared with the CD drive: move "
-                    "some disks to SATA or virtio.",
-                ),
-                slots=PC_IDE_SLOTS,
-            ))]
+            return [_error("disks", Message(QT_TRANSLATE_NOOP("core.validation",
+                "A pc machine has {slots} IDE slots, shared with the CD drive: move some disks to "
+                "SATA or virtio."), slots=PC_IDE_SLOTS))]
         if sata > AHCI_PORTS:
-            return [_error("disks", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "At most {ports} SATA disks fit: move some disks to virtio.",
-                ),
-                ports=AHCI_PORTS,
-            ))]
+            return [_error("disks", Message(QT_TRANSLATE_NOOP("core.validation",
+                "At most {ports} SATA disks fit: move some disks to virtio."), ports=AHCI_PORTS))]
         return []
     if ide + sata + cd > AHCI_PORTS:
-        return [_error("disks", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "A q35 machine has {ports} SATA/IDE ports, shared with the CD drive: move "
-                "some disks to virtio.",
-            ),
-            ports=AHCI_PORTS,
-        ))]
+        return [_error("disks", Message(QT_TRANSLATE_NOOP("core.validation",
+            "A q35 machine has {ports} SATA/IDE ports, shared with the CD drive: move some disks "
+            "to virtio."), ports=AHCI_PORTS))]
     return []
 
 
@@ -931,14 +713,11 @@ def _check_cdrom(spec: VmSpec, folder: VmFolder | None, check_files: bool) -> li
         return []
     what = Message(
         QT_TRANSLATE_NOOP("core.validation", "ISO file"),
-    ) if cd.source is CdromSource.ISO else Message(
-        QT_TRANSLATE_NOOP("core.validation", "CD/DVD drive"),
-    )
+    ) if cd.source is CdromSource.ISO else Message(QT_TRANSLATE_NOOP("core.validation",
+        "CD/DVD drive"))
     if cd.path is None:
-        return [_error(f, Message(
-            QT_TRANSLATE_NOOP("core.validation", "Choose the {what}, or leave the CD drive empty."),
-            what=what,
-        ))]
+        return [_error(f, Message(QT_TRANSLATE_NOOP("core.validation", "Choose the {what}, or "
+            "leave the CD drive empty."), what=what))]
     problems = _bad_path_text(f, cd.path, what)
     if problems or not check_files:
         return problems
@@ -960,31 +739,15 @@ def install_medium_problems(field: str, path: str, kind: MediumKind) -> list[Pro
         return []
     where = shown(path)
     if kind is MediumKind.EMPTY:
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "{where} is empty: download the install or live disc image again.",
-            ),
-            where=where,
-        ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "{where} is empty: "
+            "download the install or live disc image again."), where=where))]
     if kind in DISK_IMAGE_KINDS:
-        return [_error(field, Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "{where} is a {value} disk image, not a CD/DVD image: use it as the VM's "
-                "existing disk image instead.",
-            ),
-            where=where,
-            value=kind.value,
-        ))]
-    return [_error(field, Message(
-        QT_TRANSLATE_NOOP(
-            "core.validation",
-            "{where} is neither a CD/DVD image (ISO) nor a bootable disk image: pick the "
-            "install or live disc image of the system, usually a file ending in .iso.",
-        ),
-        where=where,
-    ))]
+        return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "{where} is a {value} "
+            "disk image, not a CD/DVD image: use it as the VM's existing disk image instead."),
+            where=where, value=kind.value))]
+    return [_error(field, Message(QT_TRANSLATE_NOOP("core.validation", "{where} is neither a "
+        "CD/DVD image (ISO) nor a bootable disk image: pick the install or live disc image of the "
+        "system, usually a file ending in .iso."), where=where))]
 
 
 def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -> list[Problem]:
@@ -992,17 +755,15 @@ def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -
     f = "usb_stick.path"
     if stick is None:
         return []
-    problems = _bad_path_text(f, stick.path, Message(
-        QT_TRANSLATE_NOOP("core.validation", "USB stick"),
-    ))
+    problems = _bad_path_text(f, stick.path, Message(QT_TRANSLATE_NOOP("core.validation",
+        "USB stick")))
     if problems or not check_files:
         return problems
     where = _resolve(stick.path, folder)
     if where is None:
         return []
-    problems = _check_device(f, where, Message(
-        QT_TRANSLATE_NOOP("core.validation", "USB stick"),
-    ), need_write=not stick.protected,
+    problems = _check_device(f, where, Message(QT_TRANSLATE_NOOP("core.validation",
+        "USB stick")), need_write=not stick.protected,
                              allow_file=True)
     if not problems and not stick.protected and where.exists():
         try:
@@ -1010,15 +771,10 @@ def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -
         except OSError:
             is_block = False
         if is_block and _is_mounted(where):
-            problems.append(_error(f, Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "{where} (or a partition on it) is mounted on this computer, and two "
-                    "systems writing to it at once destroy its files: unmount it first, or keep "
-                    "it protected.",
-                ),
-                where=shown(str(where)),
-            )))
+            problems.append(_error(f, Message(QT_TRANSLATE_NOOP("core.validation",
+                "{where} (or a partition on it) is mounted on this computer, and two systems "
+                "writing to it at once destroy its files: unmount it first, or keep it protected."),
+                where=shown(str(where)))))
     return problems
 
 
@@ -1038,34 +794,20 @@ def _check_boot_order(spec: VmSpec) -> list[Problem]:
     seen: set[BootDevice] = set()
     for dev in spec.boot_order:
         if dev in seen:
-            problems.append(_warning("boot_order", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "The {device} appears twice in the boot order: remove one.",
-                ),
-                device=names[dev],
-            )))
+            problems.append(_warning("boot_order", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The {device} appears twice in the boot order: remove one."), device=names[dev])))
         seen.add(dev)
     if not any(present.values()):
-        problems.append(_warning("boot_order", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The VM has no disk, CD drive or USB stick to start from: add one.",
-            ),
-        )))
+        problems.append(_warning("boot_order", Message(QT_TRANSLATE_NOOP("core.validation",
+            "The VM has no disk, CD drive or USB stick to start from: add one."))))
     # A CD or stick put first is what the user means to boot; a missing disk in first place
     # is the default order of a disk-less live-CD VM and falls through to the CD harmlessly.
     elif spec.boot_order and spec.boot_order[0] is not BootDevice.DISK:
         first = spec.boot_order[0]
         if not present[first]:
-            problems.append(_warning("boot_order", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "The VM should boot from its {device} first but has no {device}: add one or "
-                    "change the boot order.",
-                ),
-                device=names[first],
-            )))
+            problems.append(_warning("boot_order", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The VM should boot from its {device} first but has no {device}: add one or "
+                "change the boot order."), device=names[first])))
     return problems
 
 
@@ -1073,65 +815,38 @@ def _check_network(spec: VmSpec) -> list[Problem]:
     problems: list[Problem] = []
     net = spec.network
     if net.mode is NetMode.NONE and net.forwards:
-        problems.append(_warning("network.forwards", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The VM has no network, so its port forwards do nothing: turn the network on or "
-                "remove them.",
-            ),
-        )))
+        problems.append(_warning("network.forwards", Message(QT_TRANSLATE_NOOP("core.validation",
+            "The VM has no network, so its port forwards do nothing: turn the network on or "
+            "remove them."))))
     seen: dict[tuple[int, str], int] = {}
     for i, fw in enumerate(net.forwards):
         f = f"network.forwards[{i}]"
         if not 1 <= fw.host_port <= 65535:
-            problems.append(_error(f"{f}.host_port", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "Host port {host_port} does not exist: use a port between 1024 and 65535.",
-                ),
-                host_port=fw.host_port,
-            )))
+            problems.append(_error(f"{f}.host_port", Message(QT_TRANSLATE_NOOP("core.validation",
+                "Host port {host_port} does not exist: use a port between 1024 and 65535."),
+                host_port=fw.host_port)))
         elif fw.host_port < 1024:
-            problems.append(_error(f"{f}.host_port", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "Host port {host_port} needs root: use a port of 1024 or more, for example "
-                    "{suggested_port}.",
-                ),
-                host_port=fw.host_port,
-                suggested_port=fw.host_port + 8000,
-            )))
+            problems.append(_error(f"{f}.host_port", Message(QT_TRANSLATE_NOOP("core.validation",
+                "Host port {host_port} needs root: use a port of 1024 or more, for example "
+                "{suggested_port}."), host_port=fw.host_port, suggested_port=fw.host_port + 8000)))
         if not 1 <= fw.guest_port <= 65535:
-            problems.append(_error(f"{f}.guest_port", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "Guest port {guest_port} does not exist: use a port between 1 and 65535.",
-                ),
-                guest_port=fw.guest_port,
-            )))
+            problems.append(_error(f"{f}.guest_port", Message(QT_TRANSLATE_NOOP("core.validation",
+                "Guest port {guest_port} does not exist: use a port between 1 and 65535."),
+                guest_port=fw.guest_port)))
         key = (fw.host_port, fw.protocol.value)
         if key in seen:
-            problems.append(_error(f"{f}.host_port", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "Host port {host_port} ({value}) is forwarded twice: use another port.",
-                ),
-                host_port=fw.host_port,
-                value=fw.protocol.value,
-            )))
+            problems.append(_error(f"{f}.host_port", Message(QT_TRANSLATE_NOOP("core.validation",
+                "Host port {host_port} ({value}) is forwarded twice: use another port."),
+                host_port=fw.host_port, value=fw.protocol.value)))
         seen[key] = i
     return problems
 
 
 def _check_display(spec: VmSpec) -> list[Problem]:
     if spec.display.password and spec.display.kind is not DisplayKind.VNC:
-        return [_warning("display.password", Message(
-            QT_TRANSLATE_NOOP(
-                "core.validation",
-                "The console password only applies to VNC: switch the display to VNC or turn "
-                "the password off.",
-            ),
-        ))]
+        return [_warning("display.password", Message(QT_TRANSLATE_NOOP("core.validation",
+            "The console password only applies to VNC: switch the display to VNC or turn the "
+            "password off.")))]
     return []
 
 
@@ -1139,13 +854,9 @@ def _check_extra_args(spec: VmSpec) -> list[Problem]:
     problems: list[Problem] = []
     for i, arg in enumerate(spec.extra_args):
         if "\0" in arg:
-            problems.append(_error(f"extra_args[{i}]", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.validation",
-                    "An extra argument contains a NUL character, which cannot be passed to "
-                    "QEMU: remove it.",
-                ),
-            )))
+            problems.append(_error(f"extra_args[{i}]", Message(QT_TRANSLATE_NOOP("core.validation",
+                "An extra argument contains a NUL character, which cannot be passed to QEMU: "
+                "remove it."))))
     if problems:
         return problems
     problems.extend(_error("extra_args", sentence)

@@ -33,7 +33,7 @@ from enum import StrEnum
 
 from kvmgui.core.blockdevs import Mount
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
-from kvmgui.core.validation import shown
+from kvmgui.core.validation import quoted_names, shown
 
 
 class Intent(StrEnum):
@@ -96,14 +96,7 @@ class Refusal:
 
 
 def _names(names: Sequence[str]) -> str:
-    quoted = [f"'{shown(n)}'" for n in names]
-    if len(quoted) == 1:
-        return quoted[0]
-    return Message(
-        QT_TRANSLATE_NOOP("core.write_guard", "{names} and {last}"),
-        names=", ".join(quoted[:-1]),
-        last=quoted[-1],
-    )
+    return quoted_names(names, QT_TRANSLATE_NOOP("core.write_guard", "{names} and {last}"))
 
 
 def loop_uses(real_path: str, loops: Iterable[LoopDevice], mounts: Iterable[Mount],
@@ -135,141 +128,63 @@ def refusal(facts: WriteFacts, *, intent: Intent = Intent.NEW, overwrite: bool =
     if not facts.exists:
         if not facts.folder_exists:
             folder = shown(os.path.dirname(facts.path))
-            return Refusal("folder", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.write_guard",
-                    "The folder {folder} does not exist; choose an existing folder.",
-                ),
-                folder=folder,
-            ))
+            return Refusal("folder", Message(QT_TRANSLATE_NOOP("core.write_guard",
+                "The folder {folder} does not exist; choose an existing folder."), folder=folder))
         return None
     if facts.kind is Kind.DIR:
-        return Refusal("dir", Message(
-            QT_TRANSLATE_NOOP(
-                "core.write_guard",
-                "{name} is a folder; choose a file name (inside it, for example).",
-            ),
-            name=name,
-        ))
+        return Refusal("dir", Message(QT_TRANSLATE_NOOP("core.write_guard",
+            "{name} is a folder; choose a file name (inside it, for example)."), name=name))
     if facts.clones:
         clones = _names(facts.clones)
         if len(facts.clones) == 1:
-            return Refusal("base", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.write_guard",
-                    "{name} is the base of the linked clone {clones}, which would stop working; "
-                    "choose another file.",
-                ),
-                name=name,
-                clones=clones,
-            ))
-        return Refusal("base", Message(
-            QT_TRANSLATE_NOOP(
-                "core.write_guard",
-                "{name} is the base of the linked clones {clones}, which would stop working; "
-                "choose another file.",
-            ),
-            name=name,
-            clones=clones,
-        ))
+            return Refusal("base", Message(QT_TRANSLATE_NOOP("core.write_guard",
+                "{name} is the base of the linked clone {clones}, which would stop working; "
+                "choose another file."), name=name, clones=clones))
+        return Refusal("base", Message(QT_TRANSLATE_NOOP("core.write_guard",
+            "{name} is the base of the linked clones {clones}, which would stop working; choose "
+            "another file."), name=name, clones=clones))
     if intent is Intent.NEW:
         disks = [f.vm for f in facts.vm_files if f.role == "disk"]
         if len(disks) == 1:
-            return Refusal("vm-disk", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.write_guard",
-                    "{name} is the disk of the VM {vm}; writing it would destroy that disk, so "
-                    "choose another file.",
-                ),
-                name=name,
-                vm=_names(disks),
-            ))
+            return Refusal("vm-disk", Message(QT_TRANSLATE_NOOP("core.write_guard",
+                "{name} is the disk of the VM {vm}; writing it would destroy that disk, so choose "
+                "another file."), name=name, vm=_names(disks)))
         if disks:
-            return Refusal("vm-disk", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.write_guard",
-                    "{name} is the disk of the VMs {vms}; writing it would destroy that disk, "
-                    "so choose another file.",
-                ),
-                name=name,
-                vms=_names(disks),
-            ))
+            return Refusal("vm-disk", Message(QT_TRANSLATE_NOOP("core.write_guard",
+                "{name} is the disk of the VMs {vms}; writing it would destroy that disk, so "
+                "choose another file."), name=name, vms=_names(disks)))
         others = [f.vm for f in facts.vm_files]
         if others:
-            return Refusal("vm-file", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.write_guard",
-                    "{name} is one of the files of the VM {vm}; choose another file.",
-                ),
-                name=name,
-                vm=_names(others[:1]),
-            ))
+            return Refusal("vm-file", Message(QT_TRANSLATE_NOOP("core.write_guard",
+                "{name} is one of the files of the VM {vm}; choose another file."), name=name,
+                vm=_names(others[:1])))
     if facts.overlays:
-        return Refusal("backing", Message(
-            QT_TRANSLATE_NOOP(
-                "core.write_guard",
-                "{name} is the base image of {overlay}, which reads its data from it; choose "
-                "another file.",
-            ),
-            name=name,
-            overlay=shown(facts.overlays[0]),
-        ))
+        return Refusal("backing", Message(QT_TRANSLATE_NOOP("core.write_guard",
+            "{name} is the base image of {overlay}, which reads its data from it; choose another "
+            "file."), name=name, overlay=shown(facts.overlays[0])))
     for loop in facts.loops:
         if loop.mount_points:
             points = ", ".join(shown(p) for p in loop.mount_points)
-            return Refusal("loop", Message(
-                QT_TRANSLATE_NOOP(
-                    "core.write_guard",
-                    "{name} backs {device}, mounted on {points}: unmount it (sudo umount "
-                    "{point}) first, or choose another file.",
-                ),
-                name=name,
-                device=shown(loop.device),
-                points=points,
-                point=shown(loop.mount_points[0]),
-            ))
-        return Refusal("loop", Message(
-            QT_TRANSLATE_NOOP(
-                "core.write_guard",
-                "{name} backs {device}, which is used as swap space; turn that off (sudo "
-                "swapoff) first, or choose another file.",
-            ),
-            name=name,
-            device=shown(loop.device),
-        ))
+            return Refusal("loop", Message(QT_TRANSLATE_NOOP("core.write_guard",
+                "{name} backs {device}, mounted on {points}: unmount it (sudo umount {point}) "
+                "first, or choose another file."), name=name, device=shown(loop.device),
+                points=points, point=shown(loop.mount_points[0])))
+        return Refusal("loop", Message(QT_TRANSLATE_NOOP("core.write_guard",
+            "{name} backs {device}, which is used as swap space; turn that off (sudo swapoff) "
+            "first, or choose another file."), name=name, device=shown(loop.device)))
     if facts.swap:
-        return Refusal("swap", Message(
-            QT_TRANSLATE_NOOP(
-                "core.write_guard",
-                "{name} is used as swap space by this computer; choose another file.",
-            ),
-            name=name,
-        ))
+        return Refusal("swap", Message(QT_TRANSLATE_NOOP("core.write_guard",
+            "{name} is used as swap space by this computer; choose another file."), name=name))
     if facts.kind is Kind.BLOCK and devices:
         return None
     if facts.kind is not Kind.FILE:
-        return Refusal("not-a-file", Message(
-            QT_TRANSLATE_NOOP(
-                "core.write_guard",
-                "{name} is not a regular file; choose a file name.",
-            ),
-            name=name,
-        ))
+        return Refusal("not-a-file", Message(QT_TRANSLATE_NOOP("core.write_guard",
+            "{name} is not a regular file; choose a file name."), name=name))
     if facts.read_only:
-        return Refusal("read-only", Message(
-            QT_TRANSLATE_NOOP(
-                "core.write_guard",
-                "{name} is read-only; choose another file, or make it writable (chmod u+w) if "
-                "it really is to be replaced.",
-            ),
-            name=name,
-        ))
+        return Refusal("read-only", Message(QT_TRANSLATE_NOOP("core.write_guard",
+            "{name} is read-only; choose another file, or make it writable (chmod u+w) if it "
+            "really is to be replaced."), name=name))
     if intent is Intent.NEW and not overwrite:
-        return Refusal("exists", Message(
-            QT_TRANSLATE_NOOP(
-                "core.write_guard",
-                "{name} already exists; choose another name or allow replacing it.",
-            ),
-            name=name,
-        ))
+        return Refusal("exists", Message(QT_TRANSLATE_NOOP("core.write_guard",
+            "{name} already exists; choose another name or allow replacing it."), name=name))
     return None
