@@ -852,6 +852,10 @@
         <source>Connected. Click to send the keyboard and mouse to the virtual machine.</source>
         <translation>Connecté. Cliquez pour envoyer le clavier et la souris à la machine virtuelle.</translation>
     </message>
+    <message>
+        <source>There is not enough memory to show a {0}×{1} screen; close other programs, then reconnect.</source>
+        <translation>Il n&apos;y a pas assez de mémoire pour afficher un écran de {0}×{1}&#xa0;; fermez d&apos;autres programmes, puis reconnectez-vous.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleWindow</name>

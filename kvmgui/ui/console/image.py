@@ -25,6 +25,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QImage, QImageWriter
 
 from kvmgui.runtime.rfb.events import Rect
+from kvmgui.ui.i18n import translate
 
 _OPAQUE = np.uint32(0xFF000000)
 _BLACK = _OPAQUE
@@ -54,7 +55,11 @@ class FrameImage:
         RFB client's allocator)."""
         image = QImage(width, height, QImage.Format.Format_RGB32)
         if image.isNull():
-            raise MemoryError(f"no memory for a {width}x{height} screen")
+            raise MemoryError(translate(
+                "ConsoleWidget",
+                "There is not enough memory to show a {0}×{1} screen; close other programs, "
+                "then reconnect.",
+            ).format(width, height))
         # bits() of an image that is not shared returns its own memory without a copy.
         flat = np.frombuffer(image.bits(), np.uint8, height * image.bytesPerLine())
         rows = flat.reshape(height, image.bytesPerLine())[:, : width * 4]
