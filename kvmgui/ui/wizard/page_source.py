@@ -305,8 +305,11 @@ class SourcePage(DraftPage):
         if not Path(path).is_file():
             return
         try:
-            facts = await inspect_image(Path(path), self.model.ctx.settings.qemu_img_binary,
-                                        fmt=recorded_format(self.model.ctx, path))
+            facts = await inspect_image(
+                Path(path),
+                self.model.ctx.settings.qemu_img_binary,
+                fmt=recorded_format(self.model.ctx, path),
+            )
         except ServiceError as exc:
             if token == self._image_task_token:
                 self.image_hint.setText(core_text(exc.message))
