@@ -148,24 +148,17 @@ class JobPanel(QWidget):
             return None
         job = make(self._progress)
         self.job = job
-        self._task = asyncio.current_task()
-        self._set_busy(what, determinate=True)
-        self.last_error = ""
+        result = await self._guarded(self._job_result(job), what, failed, determinate=True)
+        if result is not None:
+            self.status.setText(core_text(joined((result.message, *result.warnings), SENTENCE)))
+        return result
+
+    async def _job_result(self, job: ImageJob) -> JobResult | None:
         try:
-            result = await job.run()
+            return await job.run()
         except ImageCancelled as exc:
             self.status.setText(core_text(exc.message))
             return None
-        except ImageError as exc:
-            self._failed(failed, exc.message, exc.details)
-            return None
-        except Exception as exc:  # never silent
-            self._crashed(failed, exc, "job failed")
-            return None
-        finally:
-            self._set_idle()
-        self.status.setText(core_text(joined((result.message, *result.warnings), SENTENCE)))
-        return result
 
     async def run_busy(
         self, work: Callable[[], Awaitable[T]], *, what: str, failed: str
@@ -173,9 +166,9 @@ class JobPanel(QWidget):
         """Await a step without a percentage (Cancel cancels the task; qemu-img is stopped)."""
         if self.busy:
             return None
-        self._task = asyncio.current_task()
-        self._set_busy(what, determinate=False)
-        self.last_error = ""
+        return await self._guarded(self._step_result(work), what, failed, determinate=False)
+
+    async def _step_result(self, work: Callable[[], Awaitable[T]]) -> T | None:
         try:
             return await work()
         except asyncio.CancelledError:
@@ -186,11 +179,22 @@ class JobPanel(QWidget):
                 task.uncancel()
             self.status.setText(translate("JobPanel", "Cancelled; nothing was changed."))
             return None
+
+    async def _guarded(
+        self, work: Awaitable[T | None], what: str, failed: str, *, determinate: bool
+    ) -> T | None:
+        """Show the panel busy while awaiting `work`; its failures are said as `failed`, and
+        the panel is idle again afterwards whatever happened."""
+        self._task = asyncio.current_task()
+        self._set_busy(what, determinate=determinate)
+        self.last_error = ""
+        try:
+            return await work
         except ImageError as exc:
             self._failed(failed, exc.message, exc.details)
             return None
         except Exception as exc:  # never silent
-            self._crashed(failed, exc, "step failed")
+            self._crashed(failed, exc, "job failed" if determinate else "step failed")
             return None
         finally:
             self._set_idle()
@@ -278,4 +282,3 @@ def vm_active(ctx: AppContext, vm: StoredVm) -> bool:
 def recorded_format(ctx: AppContext, image: str | Path) -> str | None:
     """The format a VM's definition records for `image` (a VM's disk is never probed)."""
     return usage.recorded_format(ctx.store.load_all().vms, image)
-
