@@ -131,12 +131,16 @@ def _draw_throwaway_badge(p: QPainter, screen: QRect, font: QFont) -> None:
     p.restore()
 
 
-class VmCardDelegate(QStyledItemDelegate):
-    """A card: the screen, then the name, then the state and the live numbers."""
+class _ScreenDelegate(QStyledItemDelegate):
+    """A delegate that draws VM screens, scaled once per size."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pictures = ScaledPictures()
+
+
+class VmCardDelegate(_ScreenDelegate):
+    """A card: the screen, then the name, then the state and the live numbers."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return CARD
@@ -201,12 +205,8 @@ class VmCardDelegate(QStyledItemDelegate):
         p.restore()
 
 
-class ScreenCellDelegate(QStyledItemDelegate):
+class ScreenCellDelegate(_ScreenDelegate):
     """The table's Screen column: a small live thumbnail."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.pictures = ScaledPictures()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(TABLE_THUMB.width() + 8, TABLE_THUMB.height() + 8)
