@@ -34,6 +34,7 @@ from kvmgui.runtime.liveness import vm_pid
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
 from kvmgui.ui.i18n import core_text, translate
+from kvmgui.ui.services import ImageFacts, inspect_image
 from kvmgui.ui.widgets import hint_label, push_button
 
 log = logging.getLogger(__name__)
@@ -282,3 +283,10 @@ def vm_active(ctx: AppContext, vm: StoredVm) -> bool:
 def recorded_format(ctx: AppContext, image: str | Path) -> str | None:
     """The format a VM's definition records for `image` (a VM's disk is never probed)."""
     return usage.recorded_format(ctx.store.load_all().vms, image)
+
+
+async def inspect_recorded(ctx: AppContext, image: str | Path) -> ImageFacts:
+    """inspect_image with the configured qemu-img, a VM's disk read as its definition says."""
+    return await inspect_image(
+        Path(image), ctx.settings.qemu_img_binary, fmt=recorded_format(ctx, image)
+    )

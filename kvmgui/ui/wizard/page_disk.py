@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, format_size, translate
-from kvmgui.ui.media.jobs import recorded_format
-from kvmgui.ui.services import ServiceError, inspect_image
+from kvmgui.ui.media.jobs import inspect_recorded
+from kvmgui.ui.services import ServiceError
 from kvmgui.ui.widgets import PathField, hint_label, row_widget
 from kvmgui.ui.wizard.base import DraftPage, accept_any_count
 from kvmgui.ui.wizard.draft import NEW_DISK_FILE, DiskChoice, SourceKind
@@ -197,11 +197,7 @@ class DiskPage(DraftPage):
 
     async def _detect(self, path: str, token: int) -> None:
         try:
-            facts = await inspect_image(
-                Path(path),
-                self.model.ctx.settings.qemu_img_binary,
-                fmt=recorded_format(self.model.ctx, path),
-            )
+            facts = await inspect_recorded(self.model.ctx, path)
         except ServiceError as exc:
             if token == self._token:
                 self.existing_hint.setText(core_text(exc.message))

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.media.jobs import recorded_format
-from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage, inspect_image
+from kvmgui.ui.media.jobs import inspect_recorded
+from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage
 from kvmgui.ui.widgets import PathField, hint_label, push_button, row_widget
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
@@ -305,11 +305,7 @@ class SourcePage(DraftPage):
         if not Path(path).is_file():
             return
         try:
-            facts = await inspect_image(
-                Path(path),
-                self.model.ctx.settings.qemu_img_binary,
-                fmt=recorded_format(self.model.ctx, path),
-            )
+            facts = await inspect_recorded(self.model.ctx, path)
         except ServiceError as exc:
             if token == self._image_task_token:
                 self.image_hint.setText(core_text(exc.message))
