@@ -44,6 +44,13 @@ def _value(parent: QWidget, name: str) -> QLabel:
     return label
 
 
+def _field(form: QFormLayout, parent: QWidget, name: str, label: str) -> QLabel:
+    """A value shown in `form` under `label`."""
+    value = _value(parent, name)
+    form.addRow(label, value)
+    return value
+
+
 class OverviewPage(QWidget):
     def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,20 +65,27 @@ class OverviewPage(QWidget):
         h.addWidget(self.state_icon)
         h.addWidget(self.state, 1)
         form.addRow(translate("OverviewPage", "State:"), state_row)
-        self.reason = _value(self, translate("OverviewPage", "Why"))
-        form.addRow(translate("OverviewPage", "Why:"), self.reason)
-        self.system = _value(self, translate("OverviewPage", "System"))
-        form.addRow(translate("OverviewPage", "System:"), self.system)
-        self.uptime = _value(self, translate("OverviewPage", "Running for"))
-        form.addRow(translate("OverviewPage", "Running for:"), self.uptime)
-        self.pid = _value(self, translate("OverviewPage", "Process id"))
-        form.addRow(translate("OverviewPage", "Process id:"), self.pid)
-        self.accel = _value(self, translate("OverviewPage", "Accelerator"))
-        form.addRow(translate("OverviewPage", "Accelerator:"), self.accel)
-        self.display = _value(self, translate("OverviewPage", "Display address"))
-        form.addRow(translate("OverviewPage", "Display:"), self.display)
-        self.folder = _value(self, translate("OverviewPage", "Folder"))
-        form.addRow(translate("OverviewPage", "Folder:"), self.folder)
+        (self.reason, self.system, self.uptime, self.pid, self.accel, self.display, self.folder) = (
+            _field(form, self, name, label)
+            for name, label in (
+                (translate("OverviewPage", "Why"), translate("OverviewPage", "Why:")),
+                (translate("OverviewPage", "System"), translate("OverviewPage", "System:")),
+                (
+                    translate("OverviewPage", "Running for"),
+                    translate("OverviewPage", "Running for:"),
+                ),
+                (translate("OverviewPage", "Process id"), translate("OverviewPage", "Process id:")),
+                (
+                    translate("OverviewPage", "Accelerator"),
+                    translate("OverviewPage", "Accelerator:"),
+                ),
+                (
+                    translate("OverviewPage", "Display address"),
+                    translate("OverviewPage", "Display:"),
+                ),
+                (translate("OverviewPage", "Folder"), translate("OverviewPage", "Folder:")),
+            )
+        )
         layout.addLayout(form)
         # The performance advisor's notices (hidden when it has nothing to say).
         self.live_advice: Advice | None = None
@@ -132,8 +146,9 @@ class OverviewPage(QWidget):
             return
         self.command.set_text(shell_line(argv))
 
-    def set_status(self, row: VmRow | None, status: VmStatus | None,
-                   uptime_s: float | None) -> None:
+    def set_status(
+        self, row: VmRow | None, status: VmStatus | None, uptime_s: float | None
+    ) -> None:
         self._row = row
         self._status = status
         state = row.state if row is not None else VmState.STOPPED
