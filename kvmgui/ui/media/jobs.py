@@ -10,10 +10,11 @@ and qemu-img's own words under "Details"; a cancel is not a failure and only say
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
 import qasync
 from PySide6.QtCore import Signal
@@ -60,6 +61,29 @@ def track_task(tasks: set[asyncio.Task[object]]) -> None:
     if task is not None:
         tasks.add(task)
         task.add_done_callback(tasks.discard)
+
+
+class _HasTasks(Protocol):
+    tasks: set[asyncio.Task[object]]
+
+
+W = TypeVar("W", bound=_HasTasks)
+
+
+def while_alive(
+    method: Callable[Concatenate[W, P], Coroutine[Any, Any, T]],
+) -> Callable[Concatenate[W, P], Coroutine[Any, Any, T | None]]:
+    """An async slot of a widget that may close while it waits: it does nothing (None) once the
+    widget is gone, and keeps its task in the widget's `tasks` (under @async_slot)."""
+
+    @functools.wraps(method)
+    async def run(widget: W, /, *args: P.args, **kwargs: P.kwargs) -> T | None:
+        if not alive(widget):
+            return None
+        track_task(widget.tasks)
+        return await method(widget, *args, **kwargs)
+
+    return run
 
 
 class JobPanel(QWidget):
