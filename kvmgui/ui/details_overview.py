@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from kvmgui.core.advisor import Advice, static_hints
@@ -19,7 +18,7 @@ from kvmgui.ui.advice_view import AdvicePanel
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.models import VmRow, state_icon, state_word
-from kvmgui.ui.widgets import CopyableText, heading_label, row_widget
+from kvmgui.ui.widgets import CopyableText, heading_label, row_widget, text_label
 
 
 def format_uptime(seconds: float) -> str:
@@ -36,17 +35,9 @@ def format_uptime(seconds: float) -> str:
     return translate("OverviewPage", "{0} s").format(s)
 
 
-def _value(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    return label
-
-
 def _field(form: QFormLayout, parent: QWidget, name: str, label: str) -> QLabel:
     """A value shown in `form` under `label`."""
-    value = _value(parent, name)
+    value = text_label("", parent, name)
     form.addRow(label, value)
     return value
 
@@ -61,7 +52,7 @@ class OverviewPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         state_row, h = row_widget(self)
         self.state_icon = QLabel(state_row)
-        self.state = _value(state_row, translate("OverviewPage", "State"))
+        self.state = text_label("", state_row, translate("OverviewPage", "State"))
         h.addWidget(self.state_icon)
         h.addWidget(self.state, 1)
         form.addRow(translate("OverviewPage", "State:"), state_row)
@@ -92,7 +83,9 @@ class OverviewPage(QWidget):
         self.advice = AdvicePanel(ctx.store, stored, self)
         layout.addWidget(self.advice)
         layout.addWidget(heading_label(translate("OverviewPage", "QEMU command line"), self))
-        self.command_note = _value(self, translate("OverviewPage", "About the command line"))
+        self.command_note = text_label(
+            "", self, translate("OverviewPage", "About the command line")
+        )
         layout.addWidget(self.command_note)
         self.command = CopyableText(translate("OverviewPage", "QEMU command line"), self, lines=5)
         layout.addWidget(self.command, 1)
