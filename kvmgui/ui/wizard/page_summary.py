@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QLineEdit,
-    QProgressBar,
-)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QProgressBar
 
 from kvmgui.core.model import CdromSource, DisplayKind
 from kvmgui.core.presets import PRESETS
