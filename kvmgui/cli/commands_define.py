@@ -13,7 +13,7 @@ from kvmgui.cli.commands_img import recorded_format
 from kvmgui.cli.commands_run import attached
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.host_env import HostEnv, load_host_env
-from kvmgui.cli.output import add_json_option, cli_command, print_json, say, terminal_safe
+from kvmgui.cli.output import add_command, cli_command, print_json, say, terminal_safe
 from kvmgui.cli.spec_options import add_spec_options, apply_spec_options, initial_disks
 from kvmgui.core.argv import ArgvError, build_argv, extra_args_problems, shell_line
 from kvmgui.core.boot import boot_summary, effective_boot_order, installing, with_install_phase
@@ -35,34 +35,19 @@ from kvmgui.runtime.medium import install_medium_check
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("create", help="define a new VM (and create its disk)")
-    p.add_argument("name")
+    p = add_command(sub, "create", "define a new VM (and create its disk)", cmd_create, "name")
     add_spec_options(p, creating=True)
-    p.set_defaults(handler=cmd_create)
-
-    p = sub.add_parser("edit", help="change a VM's settings (takes effect at next start)")
-    p.add_argument("name")
+    p = add_command(
+        sub, "edit", "change a VM's settings (takes effect at next start)", cmd_edit, "name"
+    )
     add_spec_options(p, creating=False)
-    p.set_defaults(handler=cmd_edit)
-
-    p = sub.add_parser("list", help="list the VMs")
-    add_json_option(p)
-    p.set_defaults(handler=cmd_list)
-
-    p = sub.add_parser("show", help="show a VM's definition")
-    p.add_argument("name")
-    add_json_option(p)
-    p.set_defaults(handler=cmd_show)
-
-    p = sub.add_parser("command-line", help="print the QEMU command line, ready to copy")
-    p.add_argument("name")
-    p.set_defaults(handler=cmd_command_line)
-
-    p = sub.add_parser("delete", help="delete a VM (asks nothing: use with care)")
-    p.add_argument("name")
+    add_command(sub, "list", "list the VMs", cmd_list, with_json=True)
+    add_command(sub, "show", "show a VM's definition", cmd_show, "name", with_json=True)
+    add_command(
+        sub, "command-line", "print the QEMU command line, ready to copy", cmd_command_line, "name"
+    )
+    p = add_command(sub, "delete", "delete a VM (asks nothing: use with care)", cmd_delete, "name")
     p.add_argument("--keep-disks", action="store_true", help="keep the disk images")
-    p.set_defaults(handler=cmd_delete)
-
 
 def report_problems(problems: list[Problem]) -> None:
     """Print warnings; raise CliError on the first error (all errors are printed)."""

@@ -7,7 +7,7 @@ import dataclasses
 import sys
 
 from kvmgui.cli.context import CliContext
-from kvmgui.cli.output import add_json_option, print_json
+from kvmgui.cli.output import add_command, print_json
 from kvmgui.core.hostcheck import Finding, Status
 from kvmgui.runtime.host_probe import check_host
 
@@ -15,9 +15,10 @@ MARKS = {"ok": "ok  ", "info": "info", "warning": "WARN", "failure": "FAIL"}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("doctor", help="check that this computer can run VMs, and how to fix it")
-    add_json_option(p)
-    p.set_defaults(handler=cmd_doctor)
+    add_command(
+        sub, "doctor", "check that this computer can run VMs, and how to fix it", cmd_doctor,
+        with_json=True,
+    )
 
 
 async def cmd_doctor(args: argparse.Namespace, ctx: CliContext) -> int:

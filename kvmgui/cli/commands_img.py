@@ -29,7 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.context import CliContext, CliError
-from kvmgui.cli.output import add_json_option, add_quiet_option, print_json, say, terminal_safe
+from kvmgui.cli.output import (
+    add_command,
+    add_json_option,
+    add_quiet_option,
+    print_json,
+    say,
+    terminal_safe,
+)
 from kvmgui.core import usage
 from kvmgui.core.blockdevs import BlockDevice
 from kvmgui.core.clones import chain_lines, image_dependents
@@ -65,15 +72,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     isub = img.add_subparsers(dest="img_command", metavar="ACTION", required=True)
 
-    p = isub.add_parser("info", help="format, sizes, backing chain and snapshots of an image")
-    p.add_argument("image")
-    add_json_option(p)
-    p.set_defaults(handler=cmd_info)
+    add_command(isub, "info", "format, sizes, backing chain and snapshots of an image",
+                cmd_info, "image", with_json=True)
 
-    p = isub.add_parser("chain", help="the backing chain of an image, and the VMs built on it")
-    p.add_argument("image")
-    add_json_option(p)
-    p.set_defaults(handler=cmd_chain)
+    add_command(isub, "chain", "the backing chain of an image, and the VMs built on it",
+                cmd_chain, "image", with_json=True)
 
     p = isub.add_parser("convert", help="convert an image (qcow2, raw, vmdk, vdi, vhdx) to a "
                                         "new qcow2 or raw image")
@@ -126,10 +129,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="BASE's format (otherwise qemu-img detects it once and it is recorded)")
     p.set_defaults(handler=cmd_create)
 
-    p = sub.add_parser("devices", help="list USB sticks, card readers and CD/DVD drives")
-    add_json_option(p)
+    p = add_command(sub, "devices", "list USB sticks, card readers and CD/DVD drives",
+                    cmd_devices, with_json=True)
     p.add_argument("--all", action="store_true", help="also list disks that are never offered")
-    p.set_defaults(handler=cmd_devices)
 
 
 def check_format(option: str, fmt: str | None) -> None:

@@ -16,6 +16,7 @@ import codecs
 import json
 import shlex
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 # What every command prints that it did not write itself goes through this.
@@ -86,6 +87,25 @@ def print_json(doc: object) -> None:
 
 def add_json_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def add_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help_text: str,
+    handler: Callable[..., object],
+    *positionals: str,
+    with_json: bool = False,
+) -> argparse.ArgumentParser:
+    """The sub-command `name`, run by `handler`, taking the `positionals` (then `--json` when
+    `with_json`); the caller adds its other options to the parser it returns."""
+    p = sub.add_parser(name, help=help_text)
+    for positional in positionals:
+        p.add_argument(positional)
+    if with_json:
+        add_json_option(p)
+    p.set_defaults(handler=handler)
+    return p
 
 
 def add_quiet_option(p: argparse.ArgumentParser) -> None:

@@ -22,16 +22,9 @@ from PySide6.QtWidgets import (
 from kvmgui import __version__
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.icons import app_icon
+from kvmgui.ui.widgets import text_label
 
 LICENCE = "GPL-3.0-or-later"
-
-
-def _label(text: str, parent: QWidget, name: str) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    return label
 
 
 class AboutDialog(QDialog):
@@ -48,23 +41,23 @@ class AboutDialog(QDialog):
         icon.setAccessibleName(self.tr("kvmgui icon"))
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
-        self.title = _label(self.tr("kvmgui %1").replace("%1", __version__), self,
-                            self.tr("Name and version"))
+        self.title = text_label(self.tr("kvmgui %1").replace("%1", __version__), self,
+                                 self.tr("Name and version"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title.setFont(font)
         text.addWidget(self.title)
-        text.addWidget(_label(
+        text.addWidget(text_label(
             self.tr("A friendly desktop manager for KVM/QEMU virtual machines. It runs QEMU "
                     "directly, as you, without libvirt."), self, self.tr("What kvmgui is")))
-        self.qemu = _label("", self, self.tr("QEMU version"))
+        self.qemu = text_label("", self, self.tr("QEMU version"))
         text.addWidget(self.qemu)
-        self.toolkit = _label(
+        self.toolkit = text_label(
             self.tr("Uses Qt %1 and PySide6 %2.").replace("%1", qVersion())
             .replace("%2", PySide6.__version__), self, self.tr("Toolkit versions"))
         text.addWidget(self.toolkit)
-        self.licence = _label(
+        self.licence = text_label(
             self.tr("kvmgui is free software, licensed under the GNU General Public License, "
                     "version 3 or (at your option) any later version (%1). It comes with "
                     "ABSOLUTELY NO WARRANTY. The LICENSE file that comes with it has the "

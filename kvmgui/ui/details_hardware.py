@@ -52,8 +52,8 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, format_size, translate
-from kvmgui.ui.media.jobs import recorded_format
-from kvmgui.ui.services import ServiceError, inspect_image
+from kvmgui.ui.media.jobs import inspect_recorded
+from kvmgui.ui.services import ServiceError
 from kvmgui.ui.widgets import (
     PathField,
     ProblemList,
@@ -388,8 +388,7 @@ class HardwarePage(QWidget):
         full = os.path.abspath(os.path.expanduser(path))
         fmt = DiskFormat.RAW
         try:
-            facts = await inspect_image(Path(full), self.ctx.settings.qemu_img_binary,
-                                        fmt=recorded_format(self.ctx, full))
+            facts = await inspect_recorded(self.ctx, full)
             fmt = facts.format or DiskFormat.RAW
         except ServiceError as exc:
             show_error(

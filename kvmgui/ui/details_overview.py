@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from kvmgui.core.advisor import Advice, static_hints
@@ -19,7 +18,7 @@ from kvmgui.ui.advice_view import AdvicePanel
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.models import VmRow, state_icon, state_word
-from kvmgui.ui.widgets import CopyableText, heading_label, row_widget
+from kvmgui.ui.widgets import CopyableText, heading_label, row_widget, text_label
 
 
 def format_uptime(seconds: float) -> str:
@@ -36,12 +35,11 @@ def format_uptime(seconds: float) -> str:
     return translate("OverviewPage", "{0} s").format(s)
 
 
-def _value(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    return label
+def _field(form: QFormLayout, parent: QWidget, name: str, label: str) -> QLabel:
+    """A value shown in `form` under `label`."""
+    value = text_label("", parent, name)
+    form.addRow(label, value)
+    return value
 
 
 class OverviewPage(QWidget):
@@ -54,31 +52,40 @@ class OverviewPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         state_row, h = row_widget(self)
         self.state_icon = QLabel(state_row)
-        self.state = _value(state_row, translate("OverviewPage", "State"))
+        self.state = text_label("", state_row, translate("OverviewPage", "State"))
         h.addWidget(self.state_icon)
         h.addWidget(self.state, 1)
         form.addRow(translate("OverviewPage", "State:"), state_row)
-        self.reason = _value(self, translate("OverviewPage", "Why"))
-        form.addRow(translate("OverviewPage", "Why:"), self.reason)
-        self.system = _value(self, translate("OverviewPage", "System"))
-        form.addRow(translate("OverviewPage", "System:"), self.system)
-        self.uptime = _value(self, translate("OverviewPage", "Running for"))
-        form.addRow(translate("OverviewPage", "Running for:"), self.uptime)
-        self.pid = _value(self, translate("OverviewPage", "Process id"))
-        form.addRow(translate("OverviewPage", "Process id:"), self.pid)
-        self.accel = _value(self, translate("OverviewPage", "Accelerator"))
-        form.addRow(translate("OverviewPage", "Accelerator:"), self.accel)
-        self.display = _value(self, translate("OverviewPage", "Display address"))
-        form.addRow(translate("OverviewPage", "Display:"), self.display)
-        self.folder = _value(self, translate("OverviewPage", "Folder"))
-        form.addRow(translate("OverviewPage", "Folder:"), self.folder)
+        (self.reason, self.system, self.uptime, self.pid, self.accel, self.display, self.folder) = (
+            _field(form, self, name, label)
+            for name, label in (
+                (translate("OverviewPage", "Why"), translate("OverviewPage", "Why:")),
+                (translate("OverviewPage", "System"), translate("OverviewPage", "System:")),
+                (
+                    translate("OverviewPage", "Running for"),
+                    translate("OverviewPage", "Running for:"),
+                ),
+                (translate("OverviewPage", "Process id"), translate("OverviewPage", "Process id:")),
+                (
+                    translate("OverviewPage", "Accelerator"),
+                    translate("OverviewPage", "Accelerator:"),
+                ),
+                (
+                    translate("OverviewPage", "Display address"),
+                    translate("OverviewPage", "Display:"),
+                ),
+                (translate("OverviewPage", "Folder"), translate("OverviewPage", "Folder:")),
+            )
+        )
         layout.addLayout(form)
         # The performance advisor's notices (hidden when it has nothing to say).
         self.live_advice: Advice | None = None
         self.advice = AdvicePanel(ctx.store, stored, self)
         layout.addWidget(self.advice)
         layout.addWidget(heading_label(translate("OverviewPage", "QEMU command line"), self))
-        self.command_note = _value(self, translate("OverviewPage", "About the command line"))
+        self.command_note = text_label(
+            "", self, translate("OverviewPage", "About the command line")
+        )
         layout.addWidget(self.command_note)
         self.command = CopyableText(translate("OverviewPage", "QEMU command line"), self, lines=5)
         layout.addWidget(self.command, 1)
@@ -132,8 +139,9 @@ class OverviewPage(QWidget):
             return
         self.command.set_text(shell_line(argv))
 
-    def set_status(self, row: VmRow | None, status: VmStatus | None,
-                   uptime_s: float | None) -> None:
+    def set_status(
+        self, row: VmRow | None, status: VmStatus | None, uptime_s: float | None
+    ) -> None:
         self._row = row
         self._status = status
         state = row.state if row is not None else VmState.STOPPED

@@ -30,7 +30,7 @@ from kvmgui.core.hostcheck import Finding, HostReport, Status
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
-from kvmgui.ui.widgets import hint_label
+from kvmgui.ui.widgets import dialog_layout, hint_label
 
 
 def status_word(status: Status) -> str:
@@ -169,10 +169,7 @@ class HostCheckDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("HostCheckDialog")
-        self.setWindowTitle(translate("HostCheckDialog", "Host check"))
-        self.setAccessibleName(translate("HostCheckDialog", "Host check"))
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(self, "HostCheckDialog", translate("HostCheckDialog", "Host check"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         font = self.summary.font()

@@ -25,7 +25,15 @@ from kvmgui.core.validation import Problem, Severity, has_errors
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import PathField, ProblemList, choice_combo, cpu_box, hint_label, memory_box
+from kvmgui.ui.widgets import (
+    PathField,
+    ProblemList,
+    choice_combo,
+    cpu_box,
+    dialog_layout,
+    hint_label,
+    memory_box,
+)
 
 
 def _select(combo: QComboBox, value: str) -> None:
@@ -33,14 +41,26 @@ def _select(combo: QComboBox, value: str) -> None:
     combo.setCurrentIndex(max(0, index))
 
 
+def _seconds_box(
+    parent: QWidget, low: float, high: float, step: float, name: str
+) -> QDoubleSpinBox:
+    """A number of seconds between `low` and `high`, to a tenth."""
+    box = QDoubleSpinBox(parent)
+    box.setRange(low, high)
+    box.setDecimals(1)
+    box.setSingleStep(step)
+    box.setSuffix(translate("PreferencesDialog", " s"))
+    box.setAccessibleName(name)
+    return box
+
+
 class PreferencesDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("PreferencesDialog")
-        self.setWindowTitle(translate("PreferencesDialog", "Preferences"))
-        self.setAccessibleName(translate("PreferencesDialog", "Preferences"))
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(
+            self, "PreferencesDialog", translate("PreferencesDialog", "Preferences")
+        )
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(translate("PreferencesDialog", "Preference pages"))
         layout.addWidget(self.tabs, 1)
@@ -188,22 +208,16 @@ class PreferencesDialog(QDialog):
                 self,
             ),
         )
-        self.stats = QDoubleSpinBox(self)
-        self.stats.setRange(0.2, 60)
-        self.stats.setDecimals(1)
-        self.stats.setSingleStep(0.5)
-        self.stats.setSuffix(translate("PreferencesDialog", " s"))
-        self.stats.setAccessibleName(
-            translate("PreferencesDialog", "Seconds between CPU and memory samples")
+        self.stats = _seconds_box(
+            self,
+            0.2,
+            60,
+            0.5,
+            translate("PreferencesDialog", "Seconds between CPU and memory samples"),
         )
         form.addRow(translate("PreferencesDialog", "Measure CPU and memory e&very:"), self.stats)
-        self.thumbs = QDoubleSpinBox(self)
-        self.thumbs.setRange(0.5, 600)
-        self.thumbs.setDecimals(1)
-        self.thumbs.setSingleStep(1)
-        self.thumbs.setSuffix(translate("PreferencesDialog", " s"))
-        self.thumbs.setAccessibleName(
-            translate("PreferencesDialog", "Seconds between screen thumbnails")
+        self.thumbs = _seconds_box(
+            self, 0.5, 600, 1, translate("PreferencesDialog", "Seconds between screen thumbnails")
         )
         form.addRow(translate("PreferencesDialog", "Refresh &thumbnails every:"), self.thumbs)
 

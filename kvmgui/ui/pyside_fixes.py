@@ -28,6 +28,7 @@ import gc
 import logging
 import platform
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -63,6 +64,15 @@ def add_true_references(count: int) -> None:
     refcnt.value += count
 
 
+def _repeating(parent: QObject, interval_ms: int, slot: Callable[[], object]) -> QTimer:
+    """A started timer that calls `slot` every `interval_ms`."""
+    timer = QTimer(parent)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    timer.start()
+    return timer
+
+
 class BoolRefcountGuard(QObject):
     """Keeps Py_True alive despite the references PySide6 6.12.0 drops on every emit."""
 
@@ -70,10 +80,7 @@ class BoolRefcountGuard(QObject):
         super().__init__(parent)
         self.top_ups = 0
         self.top_up()
-        self._timer = QTimer(self)
-        self._timer.setInterval(CHECK_INTERVAL_MS)
-        self._timer.timeout.connect(self.top_up)
-        self._timer.start()
+        self._timer = _repeating(self, CHECK_INTERVAL_MS, self.top_up)
 
     def top_up(self) -> None:
         if sys.getrefcount(True) < LOW_WATER:
@@ -89,10 +96,7 @@ class MainThreadCollector(QObject):
         super().__init__(parent)
         self.threshold = gc.get_threshold()
         gc.disable()
-        self._timer = QTimer(self)
-        self._timer.setInterval(COLLECT_INTERVAL_MS)
-        self._timer.timeout.connect(self.collect)
-        self._timer.start()
+        self._timer = _repeating(self, COLLECT_INTERVAL_MS, self.collect)
 
     def collect(self) -> None:
         young, middle, old = gc.get_count()

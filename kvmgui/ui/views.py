@@ -131,12 +131,16 @@ def _draw_throwaway_badge(p: QPainter, screen: QRect, font: QFont) -> None:
     p.restore()
 
 
-class VmCardDelegate(QStyledItemDelegate):
-    """A card: the screen, then the name, then the state and the live numbers."""
+class _ScreenDelegate(QStyledItemDelegate):
+    """A delegate that draws VM screens, scaled once per size."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pictures = ScaledPictures()
+
+
+class VmCardDelegate(_ScreenDelegate):
+    """A card: the screen, then the name, then the state and the live numbers."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return CARD
@@ -201,12 +205,8 @@ class VmCardDelegate(QStyledItemDelegate):
         p.restore()
 
 
-class ScreenCellDelegate(QStyledItemDelegate):
+class ScreenCellDelegate(_ScreenDelegate):
     """The table's Screen column: a small live thumbnail."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.pictures = ScaledPictures()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(TABLE_THUMB.width() + 8, TABLE_THUMB.height() + 8)
@@ -236,31 +236,35 @@ class ScreenCellDelegate(QStyledItemDelegate):
         p.restore()
 
 
+def _list_vms(view: QAbstractItemView, object_name: str, model: VmListModel) -> None:
+    """What both views of the VM list share: the model, one VM selected at a time, and the
+    context menu the main window supplies."""
+    view.setObjectName(object_name)
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAccessibleName(translate("VmViews", "Virtual machines"))
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+
 class VmGridView(QListView):
     def __init__(self, model: VmListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("VmGridView")
-        self.setModel(model)
+        _list_vms(self, "VmGridView", model)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(True)
         self.setSpacing(6)
         self.setGridSize(QSize(CARD.width() + 8, CARD.height() + 8))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setItemDelegate(VmCardDelegate(self))
-        self.setAccessibleName(translate("VmViews", "Virtual machines"))
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setWordWrap(True)
 
 
 class VmTableView(QTableView):
     def __init__(self, model: VmListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("VmTableView")
-        self.setModel(model)
+        _list_vms(self, "VmTableView", model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
         self.setIconSize(QSize(24, 24))
@@ -275,8 +279,6 @@ class VmTableView(QTableView):
         self.setItemDelegateForColumn(Column.SCREEN, ScreenCellDelegate(self))
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)
-        self.setAccessibleName(translate("VmViews", "Virtual machines"))
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def _fit_columns(self, fit: bool) -> None:
         """Size the figure columns to their contents, or leave them as they are."""

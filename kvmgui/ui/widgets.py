@@ -87,6 +87,17 @@ def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def text_label(text: str, parent: QWidget | None = None, name: str = "") -> QLabel:
+    """Text the user may want to copy (a value, a version, a path): word-wrapped and
+    selectable, with its screen-reader `name` when the text alone says too little."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
 def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     font = label.font()

@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,6 +59,7 @@ from kvmgui.ui.widgets import (
     hint_label,
     push_button,
     row_widget,
+    text_label,
 )
 
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx *.vhd);;All files (*)"
@@ -117,14 +117,16 @@ class ImageToolsDialog(JobDialog):
 
         about = QGroupBox(translate("ImageToolsDialog", "About this image"), self)
         form = QFormLayout(about)
-        self.format_value = self._value(about, translate("ImageToolsDialog", "Format"))
-        self.virtual_value = self._value(
-            about, translate("ImageToolsDialog", "Size the guest sees")
+        self.format_value = text_label("—", about, translate("ImageToolsDialog", "Format"))
+        self.virtual_value = text_label(
+            "—", about, translate("ImageToolsDialog", "Size the guest sees")
         )
-        self.actual_value = self._value(about, translate("ImageToolsDialog", "Space used on disk"))
-        self.chain_value = self._value(about, translate("ImageToolsDialog", "Backing chain"))
-        self.snapshots_value = self._value(about, translate("ImageToolsDialog", "Snapshots"))
-        self.owners_value = self._value(about, translate("ImageToolsDialog", "Used by"))
+        self.actual_value = text_label(
+            "—", about, translate("ImageToolsDialog", "Space used on disk")
+        )
+        self.chain_value = text_label("—", about, translate("ImageToolsDialog", "Backing chain"))
+        self.snapshots_value = text_label("—", about, translate("ImageToolsDialog", "Snapshots"))
+        self.owners_value = text_label("—", about, translate("ImageToolsDialog", "Used by"))
         form.addRow(translate("ImageToolsDialog", "Format:"), self.format_value)
         form.addRow(translate("ImageToolsDialog", "Size the guest sees:"), self.virtual_value)
         form.addRow(translate("ImageToolsDialog", "Space used on disk:"), self.actual_value)
@@ -155,14 +157,6 @@ class ImageToolsDialog(JobDialog):
             self.image.set_text(image)
 
     # -- building ---------------------------------------------------------------------------
-
-    @staticmethod
-    def _value(parent: QWidget, name: str) -> QLabel:
-        label = QLabel("—", parent)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAccessibleName(name)
-        return label
 
     def _build_convert(self) -> QWidget:
         page = QWidget(self)

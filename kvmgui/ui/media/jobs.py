@@ -10,10 +10,11 @@ and qemu-img's own words under "Details"; a cancel is not a failure and only say
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
 import qasync
 from PySide6.QtCore import Signal
@@ -34,6 +35,7 @@ from kvmgui.runtime.liveness import vm_pid
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
 from kvmgui.ui.i18n import core_text, translate
+from kvmgui.ui.services import ImageFacts, inspect_image
 from kvmgui.ui.widgets import hint_label, push_button
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,29 @@ def track_task(tasks: set[asyncio.Task[object]]) -> None:
     if task is not None:
         tasks.add(task)
         task.add_done_callback(tasks.discard)
+
+
+class _HasTasks(Protocol):
+    tasks: set[asyncio.Task[object]]
+
+
+W = TypeVar("W", bound=_HasTasks)
+
+
+def while_alive(
+    method: Callable[Concatenate[W, P], Coroutine[Any, Any, T]],
+) -> Callable[Concatenate[W, P], Coroutine[Any, Any, T | None]]:
+    """An async slot of a widget that may close while it waits: it does nothing (None) once the
+    widget is gone, and keeps its task in the widget's `tasks` (under @async_slot)."""
+
+    @functools.wraps(method)
+    async def run(widget: W, /, *args: P.args, **kwargs: P.kwargs) -> T | None:
+        if not alive(widget):
+            return None
+        track_task(widget.tasks)
+        return await method(widget, *args, **kwargs)
+
+    return run
 
 
 class JobPanel(QWidget):
@@ -148,24 +173,17 @@ class JobPanel(QWidget):
             return None
         job = make(self._progress)
         self.job = job
-        self._task = asyncio.current_task()
-        self._set_busy(what, determinate=True)
-        self.last_error = ""
+        result = await self._guarded(self._job_result(job), what, failed, determinate=True)
+        if result is not None:
+            self.status.setText(core_text(joined((result.message, *result.warnings), SENTENCE)))
+        return result
+
+    async def _job_result(self, job: ImageJob) -> JobResult | None:
         try:
-            result = await job.run()
+            return await job.run()
         except ImageCancelled as exc:
             self.status.setText(core_text(exc.message))
             return None
-        except ImageError as exc:
-            self._failed(failed, exc.message, exc.details)
-            return None
-        except Exception as exc:  # never silent
-            self._crashed(failed, exc, "job failed")
-            return None
-        finally:
-            self._set_idle()
-        self.status.setText(core_text(joined((result.message, *result.warnings), SENTENCE)))
-        return result
 
     async def run_busy(
         self, work: Callable[[], Awaitable[T]], *, what: str, failed: str
@@ -173,9 +191,9 @@ class JobPanel(QWidget):
         """Await a step without a percentage (Cancel cancels the task; qemu-img is stopped)."""
         if self.busy:
             return None
-        self._task = asyncio.current_task()
-        self._set_busy(what, determinate=False)
-        self.last_error = ""
+        return await self._guarded(self._step_result(work), what, failed, determinate=False)
+
+    async def _step_result(self, work: Callable[[], Awaitable[T]]) -> T | None:
         try:
             return await work()
         except asyncio.CancelledError:
@@ -186,11 +204,22 @@ class JobPanel(QWidget):
                 task.uncancel()
             self.status.setText(translate("JobPanel", "Cancelled; nothing was changed."))
             return None
+
+    async def _guarded(
+        self, work: Awaitable[T | None], what: str, failed: str, *, determinate: bool
+    ) -> T | None:
+        """Show the panel busy while awaiting `work`; its failures are said as `failed`, and
+        the panel is idle again afterwards whatever happened."""
+        self._task = asyncio.current_task()
+        self._set_busy(what, determinate=determinate)
+        self.last_error = ""
+        try:
+            return await work
         except ImageError as exc:
             self._failed(failed, exc.message, exc.details)
             return None
         except Exception as exc:  # never silent
-            self._crashed(failed, exc, "step failed")
+            self._crashed(failed, exc, "job failed" if determinate else "step failed")
             return None
         finally:
             self._set_idle()
@@ -279,3 +308,9 @@ def recorded_format(ctx: AppContext, image: str | Path) -> str | None:
     """The format a VM's definition records for `image` (a VM's disk is never probed)."""
     return usage.recorded_format(ctx.store.load_all().vms, image)
 
+
+async def inspect_recorded(ctx: AppContext, image: str | Path) -> ImageFacts:
+    """inspect_image with the configured qemu-img, a VM's disk read as its definition says."""
+    return await inspect_image(
+        Path(image), ctx.settings.qemu_img_binary, fmt=recorded_format(ctx, image)
+    )

@@ -34,7 +34,7 @@ from kvmgui.ui.media.devices import (
     refill_sticks,
 )
 from kvmgui.ui.media.fields import GibBox
-from kvmgui.ui.media.jobs import alive, async_slot, track_task
+from kvmgui.ui.media.jobs import async_slot, track_task, while_alive
 from kvmgui.ui.media.vm_create import (
     CreateError,
     create_vm,
@@ -172,10 +172,8 @@ class RestoreDialog(QDialog):
         self.rescan()
 
     @async_slot()
+    @while_alive
     async def rescan(self) -> None:
-        if not alive(self):
-            return
-        track_task(self.tasks)
         await refill_sticks(self.backup, self.status)
 
     def _source_size_changed(self, _value: float) -> None:

@@ -31,7 +31,7 @@ from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.fields import set_columns
-from kvmgui.ui.media.jobs import JobPanel, alive, ask_text, async_slot, track_task
+from kvmgui.ui.media.jobs import JobPanel, alive, ask_text, async_slot, track_task, while_alive
 from kvmgui.ui.media.snapshot_backend import (
     SnapshotBackend,
     SnapshotRow,
@@ -180,10 +180,8 @@ class SnapshotsPage(QWidget):
         return False
 
     @async_slot()
+    @while_alive
     async def refresh(self) -> list[SnapshotRow] | None:
-        if not alive(self):
-            return None
-        track_task(self.tasks)
         selected = self.selected()
         try:
             rows = await self.backend.snapshots(self.stored)

@@ -39,7 +39,7 @@ from kvmgui.ui.errors import ask, show_error
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.devices import probe_sticks
 from kvmgui.ui.media.fields import set_columns
-from kvmgui.ui.media.jobs import alive, async_slot, track_task
+from kvmgui.ui.media.jobs import alive, async_slot, track_task, while_alive
 from kvmgui.ui.media.vm_create import pinned
 from kvmgui.ui.widgets import (
     PathField,
@@ -201,10 +201,8 @@ class UsbTestDialog(QDialog):
     # -- devices ----------------------------------------------------------------------------
 
     @async_slot()
+    @while_alive
     async def rescan(self) -> None:
-        if not alive(self):
-            return
-        track_task(self.tasks)
         self.stick_hint.setText(translate("UsbTestDialog", "Looking for USB sticks…"))
         devices, error = await probe_sticks()
         if not alive(self):

@@ -65,6 +65,15 @@ class DraftPage(QWizardPage):
             self._touched.update(fields)
             self.model.revalidate()
 
+    def set_kept(self, field: str, value: object, *spec_fields: str) -> None:
+        """The user set the draft's `field` (a value that a new OS choice must keep): store it
+        and report the change of `spec_fields`."""
+        if self._loading:
+            return
+        setattr(self.model.draft, field, value)
+        self.model.note_kept(field)
+        self.changed(*spec_fields)
+
     def my_problems(self) -> list[Problem]:
         """Every problem of this page's fields, shown or not yet."""
         return self.model.problems_for(self.key)
@@ -123,8 +132,7 @@ def page_texts(key: str) -> tuple[str, str]:
             translate("ResourcesPage", "Memory and CPUs"),
             translate(
                 "ResourcesPage",
-                "Step 3 of 6: how much of this computer the virtual machine may use while it "
-                "runs.",
+                "Step 3 of 6: how much of this computer the virtual machine may use while it runs.",
             ),
         ),
         "disk": (
@@ -137,8 +145,7 @@ def page_texts(key: str) -> tuple[str, str]:
             translate("OptionsPage", "Devices"),
             translate(
                 "OptionsPage",
-                "Step 5 of 6: the virtual hardware. The defaults suit the system type you "
-                "chose.",
+                "Step 5 of 6: the virtual hardware. The defaults suit the system type you chose.",
             ),
         ),
         "summary": (

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, format_size, translate
-from kvmgui.ui.media.jobs import recorded_format
-from kvmgui.ui.services import ServiceError, inspect_image
+from kvmgui.ui.media.jobs import inspect_recorded
+from kvmgui.ui.services import ServiceError
 from kvmgui.ui.widgets import PathField, hint_label, row_widget
 from kvmgui.ui.wizard.base import DraftPage, accept_any_count
 from kvmgui.ui.wizard.draft import NEW_DISK_FILE, DiskChoice, SourceKind
@@ -57,7 +57,7 @@ class DiskPage(DraftPage):
         self.size_spin.setSuffix(translate("DiskPage", " GiB"))
         self.size_spin.setAccessibleName(translate("DiskPage", "Disk size in GiB"))
         self.size_label.setBuddy(self.size_spin)
-        self.size_spin.valueChanged.connect(self._size_changed)
+        self.size_spin.valueChanged.connect(lambda value: self.set_kept("disk_gib", value, "disks"))
         h.addWidget(self.size_label)
         h.addWidget(self.size_spin)
         h.addStretch(1)
@@ -179,13 +179,6 @@ class DiskPage(DraftPage):
         self._enable()
         self.changed()
 
-    def _size_changed(self, value: int) -> None:
-        if self._loading:
-            return
-        self.model.draft.disk_gib = value
-        self.model.note_kept("disk_gib")
-        self.changed("disks")
-
     def _format_changed(self, index: int) -> None:
         if self._loading or index < 0:
             return
@@ -204,8 +197,7 @@ class DiskPage(DraftPage):
 
     async def _detect(self, path: str, token: int) -> None:
         try:
-            facts = await inspect_image(Path(path), self.model.ctx.settings.qemu_img_binary,
-                                        fmt=recorded_format(self.model.ctx, path))
+            facts = await inspect_recorded(self.model.ctx, path)
         except ServiceError as exc:
             if token == self._token:
                 self.existing_hint.setText(core_text(exc.message))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
 
 from kvmgui.core.presets import PRESETS
 from kvmgui.core.sizes import MIB
@@ -20,17 +20,13 @@ class ResourcesPage(DraftPage):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.memory = memory_box(self, translate("ResourcesPage", "Memory in MiB"))
-        accept_any_count(self.memory)
-        self.memory.valueChanged.connect(self._memory_changed)
-        form.addRow(translate("ResourcesPage", "&Memory:"), self.memory)
-        self.memory_hint = hint_label("", self)
-        form.addRow("", self.memory_hint)
+        self.memory_hint = self._count_row(
+            form, translate("ResourcesPage", "&Memory:"), self.memory, "memory_mib"
+        )
         self.cpus = cpu_box(self, translate("ResourcesPage", "Number of CPUs"))
-        accept_any_count(self.cpus)
-        self.cpus.valueChanged.connect(self._cpus_changed)
-        form.addRow(translate("ResourcesPage", "&CPUs:"), self.cpus)
-        self.cpus_hint = hint_label("", self)
-        form.addRow("", self.cpus_hint)
+        self.cpus_hint = self._count_row(
+            form, translate("ResourcesPage", "&CPUs:"), self.cpus, "cpus"
+        )
         self.body.addLayout(form)
         model.env_changed.connect(self._explain)
 
@@ -73,16 +69,11 @@ class ResourcesPage(DraftPage):
             + translate("ResourcesPage", "Recommended for {0}: {1}.").format(label, preset.cpus)
         )
 
-    def _memory_changed(self, value: int) -> None:
-        if self._loading:
-            return
-        self.model.draft.memory_mib = value
-        self.model.note_kept("memory_mib")
-        self.changed("memory_mib")
-
-    def _cpus_changed(self, value: int) -> None:
-        if self._loading:
-            return
-        self.model.draft.cpus = value
-        self.model.note_kept("cpus")
-        self.changed("cpus")
+    def _count_row(self, form: QFormLayout, label: str, box: QSpinBox, field: str) -> QLabel:
+        """`box` (setting the draft's `field`) as a row of `form`, with a hint below it."""
+        accept_any_count(box)
+        box.valueChanged.connect(lambda value: self.set_kept(field, value, field))
+        form.addRow(label, box)
+        hint = hint_label("", self)
+        form.addRow("", hint)
+        return hint

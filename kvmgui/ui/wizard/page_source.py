@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QPushButton,
     QRadioButton,
     QWidget,
 )
 
 from kvmgui.core.model import DiskFormat
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.media.jobs import recorded_format
-from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage, inspect_image
+from kvmgui.ui.media.jobs import inspect_recorded
+from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage
 from kvmgui.ui.widgets import PathField, hint_label, push_button, row_widget
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
@@ -76,13 +79,12 @@ class SourcePage(DraftPage):
         self.cdrom = QComboBox(self)
         self.cdrom.setAccessibleName(translate("SourcePage", "CD or DVD drive"))
         self.cdrom.currentIndexChanged.connect(self._cdrom_changed)
-        self.cdrom_refresh = push_button(
+        self.cdrom_refresh = self._look_again(
+            detail,
+            self.cdrom,
             translate("SourcePage", "&Look again"),
-            self,
-            name=translate("SourcePage", "Look for CD and DVD drives again"),
-            clicked=self._rescan,
+            translate("SourcePage", "Look for CD and DVD drives again"),
         )
-        detail(_pair(self, self.cdrom, self.cdrom_refresh))
         self.cdrom_hint = hint_label("", self)
         detail(self.cdrom_hint)
 
@@ -97,13 +99,12 @@ class SourcePage(DraftPage):
                 translate("SourcePage", "Plug in a stick, or type the path of a stick image (.img)")
             )
         self.stick.currentTextChanged.connect(self._stick_changed)
-        self.stick_refresh = push_button(
+        self.stick_refresh = self._look_again(
+            detail,
+            self.stick,
             translate("SourcePage", "L&ook again"),
-            self,
-            name=translate("SourcePage", "Look for USB sticks again"),
-            clicked=self._rescan,
+            translate("SourcePage", "Look for USB sticks again"),
         )
-        detail(_pair(self, self.stick, self.stick_refresh))
         self.protect = QCheckBox(
             translate(
                 "SourcePage", "&Protect the stick: the guest's writes are thrown away at power-off"
@@ -305,8 +306,7 @@ class SourcePage(DraftPage):
         if not Path(path).is_file():
             return
         try:
-            facts = await inspect_image(Path(path), self.model.ctx.settings.qemu_img_binary,
-                                        fmt=recorded_format(self.model.ctx, path))
+            facts = await inspect_recorded(self.model.ctx, path)
         except ServiceError as exc:
             if token == self._image_task_token:
                 self.image_hint.setText(core_text(exc.message))
@@ -331,6 +331,14 @@ class SourcePage(DraftPage):
 
     def validatePage(self) -> bool:
         return not self._refuses_image() and super().validatePage()
+
+    def _look_again(
+        self, detail: Callable[[QWidget], None], combo: QComboBox, text: str, name: str
+    ) -> QPushButton:
+        """`combo` with a button beside it that looks for the host's drives again."""
+        button = push_button(text, self, name=name, clicked=self._rescan)
+        detail(_pair(self, combo, button))
+        return button
 
     def _rescan(self) -> None:
         self.cdrom_hint.setText(translate("SourcePage", "Looking for drives…"))

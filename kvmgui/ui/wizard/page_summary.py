@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QProgressBar
 
 from kvmgui.core.model import CdromSource, DisplayKind
 from kvmgui.core.presets import PRESETS
 from kvmgui.ui.i18n import core_text, format_size, translate
-from kvmgui.ui.widgets import CopyableText, heading_label, hint_label
+from kvmgui.ui.widgets import CopyableText, heading_label, hint_label, text_label
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import suggest_name
 from kvmgui.ui.wizard.model import WizardModel
-
-
-def _value(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class SummaryPage(DraftPage):
@@ -41,14 +26,14 @@ class SummaryPage(DraftPage):
         self.name.setMaxLength(64)
         self.name.textEdited.connect(self._name_edited)
         form.addRow(translate("SummaryPage", "Na&me:"), self.name)
-        self.folder = _value("", self)
+        self.folder = text_label("", self)
         self.folder.setAccessibleName(translate("SummaryPage", "Folder"))
         form.addRow(translate("SummaryPage", "Folder:"), self.folder)
-        self.system = _value("", self)
+        self.system = text_label("", self)
         form.addRow(translate("SummaryPage", "System:"), self.system)
-        self.start_from = _value("", self)
+        self.start_from = text_label("", self)
         form.addRow(translate("SummaryPage", "Starts from:"), self.start_from)
-        self.creates = _value("", self)
+        self.creates = text_label("", self)
         self.creates.setAccessibleName(translate("SummaryPage", "What will be created"))
         form.addRow(translate("SummaryPage", "Will create:"), self.creates)
         self.body.addLayout(form)
