@@ -149,6 +149,7 @@ def test_geometry_and_view_are_remembered(qtbot: Any, ctx: Any) -> None:
     assert (again.width(), again.height()) == (760, 540)
 
 
+@pytest.mark.qemu  # deleting reads the disks' backing chains with qemu-img
 def test_delete_asks_and_keeps_disks_by_default(qtbot: Any, ctx: Any) -> None:
     from kvmgui.ui.errors import open_boxes
 
@@ -170,6 +171,7 @@ def test_delete_asks_and_keeps_disks_by_default(qtbot: Any, ctx: Any) -> None:
     assert window.stack.currentWidget() is window.empty
 
 
+@pytest.mark.qemu  # deleting reads the disks' backing chains with qemu-img
 def test_delete_can_remove_the_disks(qtbot: Any, ctx: Any) -> None:
     from kvmgui.ui.errors import open_boxes
 
