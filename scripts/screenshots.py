@@ -209,9 +209,7 @@ async def shot_usb_test(window: Any, out: Path, stick: Path) -> None:
 
 async def shot_image_tools(window: Any, out: Path, image: Path) -> None:
     """The disk image tools on a VM's disk: its facts, then the Convert and Resize pages."""
-    from kvmgui.ui.media.entries import open_image_tools
-
-    dialog = open_image_tools(window, str(image))
+    dialog = window.open_image_tools(str(image))
     await wait_for(lambda: dialog.info is not None, 30, "the image's facts")
     dialog.compress_check.setChecked(True)
     await save(dialog, out, "media-image-tools-convert")
@@ -234,18 +232,14 @@ async def shot_snapshots(window: Any, out: Path, vm_id: str) -> None:
 
 
 async def shot_clone(window: Any, out: Path, vm_id: str) -> None:
-    from kvmgui.ui.media.entries import open_clone
-
-    dialog = open_clone(window, vm_id)
+    dialog = window.open_clone(vm_id)
     await save(dialog, out, "media-clone")
     dialog.reject()
 
 
 async def shot_copy_device(window: Any, out: Path, vm_id: str, target: Path) -> None:
     """Copy disk to a device, checked against a file that is too small."""
-    from kvmgui.ui.media.entries import open_copy_device
-
-    dialog = open_copy_device(window, vm_id)
+    dialog = window.open_copy_device(vm_id)
     dialog.target.setEditText(str(target))
     await wait_for(lambda: dialog.checked > 0 and not dialog.tasks, 30, "the copy check")
     await save(dialog, out, "media-copy-device")
@@ -254,9 +248,7 @@ async def shot_copy_device(window: Any, out: Path, vm_id: str, target: Path) -> 
 
 async def shot_restore(window: Any, out: Path, iso: Path, backup: Path) -> None:
     """Restore a backup, with the wiki's size warning showing."""
-    from kvmgui.ui.media.entries import open_restore
-
-    dialog = open_restore(window)
+    dialog = window.open_restore()
     dialog.iso.set_text(str(iso))
     dialog.backup.setEditText(str(backup))
     dialog.source_size.setValue(40.0)

@@ -41,9 +41,6 @@ PAGES = ("overview", "hardware", "performance", "serial", "qemu-log", "snapshots
 class VmWindow(QMainWindow):
     saved = Signal(object)  # StoredVm
     host_check_requested = Signal()  # an advisor cause's "Open the host check"
-    # Set by media.entries: the Snapshots tab, and the media tools' open dialogs.
-    snapshots: SnapshotsPage
-    _media_dialogs: list[QWidget]
 
     def __init__(
         self,

@@ -84,10 +84,6 @@ def _standard_keys(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence
 
 
 class MainWindow(QMainWindow):
-    # Set by media.entries: the media tools' actions by name, and their open dialogs.
-    media_actions: dict[str, QAction]
-    _media_dialogs: list[QWidget]
-
     def __init__(
         self,
         ctx: AppContext,
