@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.hostcheck import HostReport
-from kvmgui.ui.hostcheck_dialog import DetailsToggle
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
+from kvmgui.ui.widgets import DetailsToggle
 
 
 class Banner(QFrame):

@@ -8,10 +8,10 @@ windows can hear when the settings or the host facts change.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -22,12 +22,16 @@ from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings, save_settings, validate_settings
 from kvmgui.core.validation import Problem
 from kvmgui.runtime import session
-from kvmgui.runtime.controller import VmController
-from kvmgui.runtime.host_probe import check_host
-from kvmgui.runtime.manager import VmManager
-from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
-from kvmgui.runtime.state import VmStatus
 from kvmgui.ui.i18n import core_text
+
+if TYPE_CHECKING:
+    # The runtime (and asyncio under it) is loaded once the main window is on screen: the
+    # methods that need it import it (start-up cost), none of them runs before the paint.
+    import asyncio
+
+    from kvmgui.runtime.controller import VmController
+    from kvmgui.runtime.manager import VmManager
+    from kvmgui.runtime.state import VmStatus
 
 log = logging.getLogger(__name__)
 
@@ -134,12 +138,16 @@ class AppContext(QObject):
 
     async def refresh_host(self) -> HostReport | None:
         """Probe the host (once at a time); host_changed is emitted when it is done."""
+        import asyncio  # here for start-up cost (see the imports)
+
         if self._host_task is not None and not self._host_task.done():
             return await asyncio.shield(self._host_task)
         self._host_task = asyncio.ensure_future(self._probe_host())
         return await asyncio.shield(self._host_task)
 
     async def _probe_host(self) -> HostReport | None:
+        from kvmgui.runtime.host_probe import check_host  # start-up cost (see the imports)
+
         try:
             report = await check_host(
                 self.vm_root,
@@ -165,6 +173,8 @@ class AppContext(QObject):
         """What the configured QEMU can do (probed once per binary); None with caps_error."""
         if self.caps is not None:
             return self.caps
+        # Start-up cost (see the imports).
+        from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
         try:
             self.caps = await probe_caps(self._settings.qemu_binary)
@@ -188,4 +198,6 @@ class AppContext(QObject):
                 return None
 
         # statvfs can hang on a dead network mount: never on the Qt thread.
+        import asyncio  # start-up cost (see the imports)
+
         return await asyncio.to_thread(measure)

@@ -7,7 +7,6 @@ here waits: runtime work runs as asyncio tasks on the qasync loop.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import linecache
 import logging
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QEvent,
+    QEventLoop,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -57,6 +57,10 @@ from kvmgui.ui.vm_actions import VmActions
 from kvmgui.ui.widgets import keep_open
 
 if TYPE_CHECKING:
+    # asyncio (and the runtime) load once the window is on screen (app.main): the methods
+    # that use asyncio import it, for start-up cost; none of them runs before the paint.
+    import asyncio
+
     from kvmgui.runtime.outcome import Outcome
     from kvmgui.ui.console_view import ConsoleView
     from kvmgui.ui.details import VmWindow
@@ -102,6 +106,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._start_runtime = start_runtime
         self._painted: asyncio.Future[None] | None = None
+        self._paint_waiter: QEventLoop | None = None
+        self._shown_painted = False  # wait_painted() saw the first paint
         self.setObjectName("MainWindow")
         self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
         self.setWindowIcon(app_icon())
@@ -900,14 +906,35 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
+            if self._paint_waiter is not None:
+                # One more turn of the event loop, so the painted frame reaches the screen.
+                QTimer.singleShot(0, self._paint_waiter.quit)
             if self._painted is not None and not self._painted.done():
                 self._painted.set_result(None)
         return super().eventFilter(watched, event)
 
-    async def _first_paint(self, timeout_s: float = 2.0) -> None:
-        """Return once the window has been painted (at once when it is not shown)."""
+    def wait_painted(self, timeout_ms: int = 2000) -> None:
+        """Run Qt's events until the shown window has been painted and its frame has reached
+        the screen (or `timeout_ms` has passed): main() calls it before the asyncio loop
+        exists, so the first paint waits for neither asyncio nor the runtime."""
         if not self.isVisible():
             return
+        waiting = QEventLoop(self)
+        self._paint_waiter = waiting
+        self.installEventFilter(self)
+        QTimer.singleShot(timeout_ms, waiting.quit)
+        self.update()
+        waiting.exec()
+        self.removeEventFilter(self)
+        self._paint_waiter = None
+        self._shown_painted = True
+
+    async def _first_paint(self, timeout_s: float = 2.0) -> None:
+        """Return once the window has been painted (at once when it is not shown)."""
+        if not self.isVisible() or self._shown_painted:
+            return
+        import asyncio  # start-up cost: see the imports
+
         self._painted = asyncio.get_running_loop().create_future()
         self.installEventFilter(self)
         self.update()
@@ -1006,6 +1033,8 @@ class MainWindow(QMainWindow):
         # Asked the first time only, unless the user wants to be asked again.
         remember.setChecked(True)
         box.setCheckBox(remember)
+        import asyncio  # start-up cost: see the imports
+
         future: asyncio.Future[OnQuit | None] = asyncio.get_running_loop().create_future()
 
         def done(_result: int) -> None:
@@ -1044,6 +1073,8 @@ class MainWindow(QMainWindow):
                 float(self.ctx.settings.shutdown_timeout_s), force=True
             )
 
+        import asyncio  # start-up cost: see the imports
+
         try:
             outcomes = await asyncio.gather(*(one(r) for r in running), return_exceptions=True)
         finally:
@@ -1061,6 +1092,8 @@ class MainWindow(QMainWindow):
         for window in list(self.vm_windows.values()):
             with contextlib.suppress(RuntimeError):
                 window.close()
+        import asyncio  # start-up cost: see the imports
+
         for task in list(self.tasks):
             if not task.done() and task is not asyncio.current_task():
                 task.cancel()
