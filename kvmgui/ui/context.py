@@ -153,6 +153,7 @@ class AppContext(QObject):
                 self.vm_root,
                 qemu_binary=self._settings.qemu_binary,
                 qemu_img=self._settings.qemu_img_binary,
+                caps_cache=self.paths.qemu_caps_cache,
             )
         except Exception as exc:  # the probe promises not to raise; be safe anyway
             log.exception("host probe failed")
@@ -177,7 +178,9 @@ class AppContext(QObject):
         from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
         try:
-            self.caps = await probe_caps(self._settings.qemu_binary)
+            self.caps = await probe_caps(
+                self._settings.qemu_binary, cache_file=self.paths.qemu_caps_cache
+            )
             self.caps_error = ""
         except QemuProbeError as exc:
             self.caps_error = core_text(str(exc))  # the probe's Message, translated
