@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from kvmgui.core.host import HostFacts
-from kvmgui.core.hostcheck import HostReport
 from kvmgui.core.paths import AppPaths
-from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings, save_settings, validate_settings
 from kvmgui.core.validation import Problem
 from kvmgui.runtime import session
@@ -29,6 +27,8 @@ if TYPE_CHECKING:
     # methods that need it import it (start-up cost), none of them runs before the paint.
     import asyncio
 
+    from kvmgui.core.hostcheck import HostReport
+    from kvmgui.core.qemu_caps import QemuCaps
     from kvmgui.runtime.controller import VmController
     from kvmgui.runtime.manager import VmManager
     from kvmgui.runtime.state import VmStatus

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error, show_exception
@@ -332,6 +331,9 @@ class VmActions(QObject):
         if stored is None:
             self._report(outcome, translate("VmActions", "{0} did not shut down.").format(row.name))
             return outcome
+        # Imported on first use, for start-up cost: the advisor is not needed for the paint.
+        from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
+
         advice = shutdown_ignored_advice(stored.spec)
         causes = "\n\n".join(
             "• " + core_text(cause.sentence) for cause in advice.causes if cause.action != FORCE_OFF
