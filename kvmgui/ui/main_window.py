@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import linecache
 import logging
+import os
 from collections.abc import Coroutine
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.settings import OnQuit
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
+from kvmgui.runtime.throwaway import throwaway_root
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
@@ -162,8 +164,13 @@ class MainWindow(QMainWindow):
 
         self.thumbnails = ThumbnailPoller(ctx, self.model, self, visible_ids=self.visible_vm_ids)
         self._connect_view(self.grid)
+        # Reading the VM definitions (a millisecond each) waits for the first paint when the
+        # runtime does (startup() lists them at once after it); an empty folder costs nothing
+        # to list, and showing its empty state at once spares a blank list flashing by.
+        self._listed = not start_runtime or self._nothing_to_list()
         self.restore_view_state()
-        self.reload()
+        if self._listed:
+            self.reload()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -391,8 +398,23 @@ class MainWindow(QMainWindow):
         self._update_stack()
         self.thumbnails.tick_soon()
 
+    def _nothing_to_list(self) -> bool:
+        """Whether the VM folder and the throwaway VMs' folder hold no VM (a cheap look)."""
+        for folder in (self.ctx.store.root, throwaway_root(self.ctx.paths)):
+            try:
+                with os.scandir(folder) as entries:
+                    if any(not e.name.startswith(".") for e in entries):
+                        return False
+            except FileNotFoundError:
+                continue
+            except OSError:
+                return False  # reload() says why
+        return True
+
     def _update_stack(self) -> None:
-        if self.model.rowCount() == 0:
+        if not self._listed:
+            self.stack.setCurrentWidget(self.grid)  # empty until startup() has read the list
+        elif self.model.rowCount() == 0:
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.table if self.view_mode == TABLE else self.grid)
@@ -433,6 +455,7 @@ class MainWindow(QMainWindow):
             self._reloading = False
 
     def _reload(self) -> None:
+        self._listed = True
         if self.ctx.manager is not None:
             self.ctx.manager.reload_store()
         result = self.ctx.store.load_all()
@@ -957,6 +980,10 @@ class MainWindow(QMainWindow):
         still running, then probe the host (for the banner)."""
         if self._start_runtime and self.ctx.manager is None:
             await self._first_paint()
+            if not self._listed:
+                self.reload()  # the list right after the first paint, before the runtime
+                self._shown_painted = False  # the list on screen before the runtime loads
+                await self._first_paint()
             # PySide6's import hook (its __feature__ check) reads the source of every module
             # imported after it into linecache: about 3 MiB of lines that nothing needs (a
             # traceback reads them again). Dropped before the runtime's imports and after the
