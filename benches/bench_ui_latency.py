@@ -79,9 +79,7 @@ async def _scenario(name: str, defined: int, running: int, seconds: float,
     save_settings(env.paths.settings_file, settings)
     ids = [env.store.create(tiny_spec(f"lat{i:02d}", memory_mib=32 if i % 2 else 64)).spec.id
            for i in range(defined)]
-    window = build(env.paths)
-    manager = window.ctx.manager
-    assert manager is not None
+    window = build(env.paths)  # its runtime starts in startup(), once the window is painted
     heartbeat = Heartbeat(HEARTBEAT_MS)
     # Time the one synchronous step of a thumbnail on the Qt thread (PNG decode + scale).
     from kvmgui.ui import thumbnails as thumbs
@@ -136,10 +134,12 @@ async def _scenario(name: str, defined: int, running: int, seconds: float,
         thumbs.scaled_thumbnail = real_scale
         heartbeat.stop()
         window.thumbnails.stop()
-        for controller in manager.controllers():
-            if controller.pid is not None:
-                await controller.force_off()
-        await manager.close()
+        manager = window.ctx.manager
+        if manager is not None:
+            for controller in manager.controllers():
+                if controller.pid is not None:
+                    await controller.force_off()
+            await manager.close()
         window.close()  # nothing runs any more, so the window closes without asking
         for _ in range(50):
             if not window.isVisible():

@@ -82,6 +82,11 @@ class AppPaths:
         return self.data_dir / "vms"
 
     @property
+    def qemu_caps_cache(self) -> Path:
+        """What each QEMU binary can do, kept between starts (runtime.qemu_probe)."""
+        return self.cache_dir / APP / "qemu-caps.json"
+
+    @property
     def app_lock_file(self) -> Path:
         return self.runtime_dir / "app.lock"
 

@@ -9,7 +9,9 @@ pure functions here; tests can build one by hand.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 
@@ -34,6 +36,54 @@ class QemuCaps:
     def pinned_machine(self, alias: str) -> str:
         """The versioned machine type to record at creation for `alias` (q35 or pc)."""
         return self.machine_aliases.get(alias, alias)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values (the runtime caches them on disk, keyed by the binary)."""
+        return {
+            "version": list(self.version),
+            "devices": sorted(self.devices),
+            "audio_drivers": sorted(self.audio_drivers),
+            "audio_packages": dict(self.audio_packages),
+            "machine_aliases": dict(self.machine_aliases),
+            "machines": sorted(self.machines),
+            "version_text": self.version_text,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> QemuCaps:
+        """The caps to_json() wrote; ValueError when `data` is not of that shape."""
+
+        def strings(value: object) -> frozenset[str]:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError("not a list of strings")
+            return frozenset(value)
+
+        def table(value: object) -> dict[str, str]:
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                raise ValueError("not a table of strings")
+            return dict(value)
+
+        version = data.get("version")
+        if (
+            not isinstance(version, list)
+            or len(version) != 3
+            or not all(isinstance(n, int) for n in version)
+        ):
+            raise ValueError("no QEMU version")
+        text = data.get("version_text", "")
+        if not isinstance(text, str):
+            raise ValueError("no version text")
+        return cls(
+            version=(version[0], version[1], version[2]),
+            devices=strings(data.get("devices")),
+            audio_drivers=strings(data.get("audio_drivers")),
+            audio_packages=table(data.get("audio_packages")),
+            machine_aliases=table(data.get("machine_aliases")),
+            machines=strings(data.get("machines")),
+            version_text=text,
+        )
 
 
 _VERSION_RE = re.compile(r"QEMU emulator version (\d+)\.(\d+)(?:\.(\d+))?")

@@ -58,19 +58,21 @@ async def probe_host(
     root: Path = Path("/"),
     env: Mapping[str, str] | None = None,
     timeout: float = VERSION_TIMEOUT_S,
+    caps_cache: Path | None = None,
 ) -> HostProbeResult:
     """Gather the raw host facts. Never raises for a missing file or program: absence is a fact.
 
     `env` (default: os.environ) supplies PATH for finding programs and XDG_RUNTIME_DIR /
     PULSE_SERVER for the sound server; QEMU itself is asked which sound drivers it has.
+    `caps_cache`: qemu_probe's file of known binaries (AppPaths.qemu_caps_cache), so a known
+    QEMU is not run at all.
     """
     environ = dict(os.environ if env is None else env)
     programs = await asyncio.to_thread(_find_programs, qemu_binary, qemu_img, environ)
-    files, qemu, img, audio = await asyncio.gather(
+    files, (qemu, audio), img = await asyncio.gather(
         asyncio.to_thread(_probe_files, Path(vm_root), root, environ),
-        _tool_version(programs.qemu, timeout),
+        _qemu_facts(programs.qemu, timeout, caps_cache),
         _tool_version(programs.qemu_img, timeout),
-        _qemu_audio(programs.qemu, timeout),
     )
     return replace(
         files,
@@ -149,19 +151,24 @@ async def _tool_version(path: str | None, timeout: float) -> tuple[Version | Non
     return parse_tool_version(text), first
 
 
-async def _qemu_audio(path: str | None, timeout: float) -> tuple[frozenset[str] | None, str | None]:
-    """(the -audiodev drivers QEMU lists, the package it names for a missing `pa`).
+async def _qemu_facts(
+    path: str | None, timeout: float, caps_cache: Path | None
+) -> tuple[tuple[Version | None, str], tuple[frozenset[str] | None, str | None]]:
+    """((QEMU's version, the first line of `--version`), (the -audiodev drivers QEMU lists,
+    the package it names for a missing `pa`)).
 
-    Through qemu_probe's cache, so the host check and the argv builder see the same QEMU.
-    (None, None) when QEMU is missing or does not answer: the QEMU finding says why.
+    Through qemu_probe's caches, so the host check and the argv builder see the same QEMU
+    and a known binary is not run again. When its capabilities cannot be read, `--version`
+    alone says why and the sound drivers are (None, None).
     """
     if path is None:
-        return None, None
+        return (None, ""), (None, None)
     try:
-        caps = await probe_caps(path, timeout=timeout)
+        caps = await probe_caps(path, timeout=timeout, cache_file=caps_cache)
     except QemuProbeError:
-        return None, None
-    return caps.audio_drivers, caps.audio_packages.get("pa") or None
+        return await _tool_version(path, timeout), (None, None)
+    version = parse_tool_version(caps.version_text) or caps.version
+    return (version, caps.version_text), (caps.audio_drivers, caps.audio_packages.get("pa") or None)
 
 
 # --------------------------------------------------------------------------- files and devices

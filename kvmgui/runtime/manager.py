@@ -135,12 +135,14 @@ class VmManager:
             if self._caps is None:
                 from kvmgui.runtime.qemu_probe import probe_caps
 
-                self._caps = await probe_caps(self.settings.qemu_binary)
+                self._caps = await probe_caps(self.settings.qemu_binary,
+                                              cache_file=self.paths.qemu_caps_cache)
             if self._host is None:
                 from kvmgui.runtime.host_probe import check_host
 
                 report = await check_host(self.store.root, qemu_binary=self.settings.qemu_binary,
-                                          qemu_img=self.settings.qemu_img_binary)
+                                          qemu_img=self.settings.qemu_img_binary,
+                                          caps_cache=self.paths.qemu_caps_cache)
                 self._host = report.facts
             return self._host, self._caps
 

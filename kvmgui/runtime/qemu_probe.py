@@ -12,10 +12,14 @@ on the next probe and nothing is written to disk.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
+from kvmgui.core.atomic import write_atomic
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.qemu_caps import (
     QemuCaps,
@@ -84,6 +88,56 @@ def clear_cache() -> None:
     _cache.clear()
 
 
+# The on-disk cache (AppPaths.qemu_caps_cache): one entry per binary, under the same key as
+# the memory cache, so a start of the app knows its QEMU without running it four times. A
+# changed binary or module folder is a new key; a file of another format is ignored.
+DISK_FORMAT = 1
+DISK_ENTRIES = 8  # binaries remembered (the newest kept)
+
+
+def _key_json(key: _CacheKey) -> dict[str, object]:
+    return {**asdict(key), "modules": list(key.modules)}
+
+
+def _disk_entries(cache_file: Path) -> list[dict[str, object]]:
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, dict) or data.get("format") != DISK_FORMAT:
+        return []
+    entries = data.get("entries")
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def read_disk_cache(cache_file: Path, key: _CacheKey) -> QemuCaps | None:
+    """The caps stored under `key`, or None (no file, another key, a damaged entry)."""
+    wanted = _key_json(key)
+    for entry in _disk_entries(cache_file):
+        caps = entry.get("caps")
+        if entry.get("key") == wanted and isinstance(caps, dict):
+            try:
+                return QemuCaps.from_json(caps)
+            except ValueError:
+                return None
+    return None
+
+
+def write_disk_cache(cache_file: Path, key: _CacheKey, caps: QemuCaps) -> None:
+    """Store `caps` under `key`, replacing what was known of the same binary; a cache that
+    cannot be written only means probing again next time."""
+    def other_binary(entry: dict[str, object]) -> bool:
+        known = entry.get("key")
+        return not isinstance(known, dict) or known.get("path") != key.path
+
+    kept = [e for e in _disk_entries(cache_file) if other_binary(e)]
+    entries = [*kept, {"key": _key_json(key), "caps": caps.to_json()}][-DISK_ENTRIES:]
+    text = json.dumps({"format": DISK_FORMAT, "entries": entries}, indent=1)
+    with contextlib.suppress(OSError):
+        cache_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomic(cache_file, text.encode())
+
+
 def resolve_binary(binary: str) -> str:
     """The absolute real path of `binary` (a name looked up on PATH, or a path)."""
     found = shutil.which(binary) if os.sep not in binary else binary
@@ -127,16 +181,28 @@ async def _run(path: str, *args: str, timeout: float) -> tuple[str, str]:
 
 
 async def probe_caps(
-    binary: str = DEFAULT_BINARY, *, timeout: float = PROBE_TIMEOUT_S
+    binary: str = DEFAULT_BINARY,
+    *,
+    timeout: float = PROBE_TIMEOUT_S,
+    cache_file: Path | None = None,
 ) -> QemuCaps:
     """The capabilities of `binary`; raises QemuNotFound (with the install command) or
-    QemuProbeError."""
+    QemuProbeError.
+
+    Probed once per binary (path, size, modification time and QEMU's module folders);
+    `cache_file` (AppPaths.qemu_caps_cache) keeps the answer between starts.
+    """
     path = resolve_binary(binary)
     st = os.stat(path)
     key = _CacheKey(path, st.st_mtime_ns, st.st_size, _modules_stamp())
     cached = _cache.get(key)
     if cached is not None:
         return cached
+    if cache_file is not None:
+        cached = await asyncio.to_thread(read_disk_cache, cache_file, key)
+        if cached is not None:
+            _cache[key] = cached
+            return cached
     # One after another: four short runs, and the machine may be busy running guests.
     version_text, _ = await _run(path, "--version", timeout=timeout)
     machine_text, _ = await _run(path, "-machine", "help", timeout=timeout)
@@ -159,4 +225,6 @@ async def probe_caps(
         version_text=version_text.strip().splitlines()[0] if version_text.strip() else "",
     )
     _cache[key] = caps
+    if cache_file is not None:
+        await asyncio.to_thread(write_disk_cache, cache_file, key, caps)
     return caps

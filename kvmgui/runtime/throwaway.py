@@ -29,6 +29,7 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.model import VmSpec
@@ -36,8 +37,9 @@ from kvmgui.core.paths import AppPaths
 from kvmgui.core.store import LoadResult, StoredVm, StoreError, VmStore
 from kvmgui.core.trust import Approvals
 from kvmgui.core.validation import free_name
-from kvmgui.runtime import process
-from kvmgui.runtime.creation import creating_sync
+
+if TYPE_CHECKING:
+    from kvmgui.runtime import process
 
 THROWAWAY_DIR = "live"
 OWNER_LOCK = "owner.lock"
@@ -57,6 +59,8 @@ def is_throwaway(stored: StoredVm, paths: AppPaths) -> bool:
 
 def owner_lock(stored: StoredVm) -> process.StartLock:
     """The creator's lock (an flock, so a crashed creator releases it)."""
+    from kvmgui.runtime import process  # start-up cost: see load_throwaways
+
     return process.StartLock(stored.folder.dir / OWNER_LOCK)
 
 
@@ -70,6 +74,8 @@ def listing(paths: AppPaths) -> frozenset[str]:
 
 def is_stale(stored: StoredVm, paths: AppPaths) -> bool:
     """True when nothing runs, starts or holds this throwaway VM any more."""
+    from kvmgui.runtime import process  # start-up cost: see load_throwaways
+
     run = paths.vm_runtime(stored.spec.id)
     if process.find_vm_pid(run) is not None:
         return False
@@ -86,6 +92,7 @@ def discard(stored: StoredVm, paths: AppPaths, *, force: bool = False) -> bool:
     """
     if not is_throwaway(stored, paths):
         return False
+    from kvmgui.runtime import process  # start-up cost: see load_throwaways
     if not force and not is_stale(stored, paths):
         return False
     run = paths.vm_runtime(stored.spec.id)
@@ -104,7 +111,12 @@ def _remove_tree(folder: Path, parent: Path) -> None:
 
 
 def load_throwaways(paths: AppPaths) -> LoadResult:
-    """The throwaway VMs that still exist; stale ones are removed on the way."""
+    """The throwaway VMs that still exist; stale ones are removed on the way.
+
+    Listing VMs (the app does it before its first paint) imports neither the process helpers
+    nor runtime.creation (nor asyncio under them): the functions that need them import them,
+    for start-up cost, and only run when a throwaway VM exists or is made.
+    """
     result = throwaway_store(paths).load_all()
     alive = []
     for stored in result.vms:
@@ -127,6 +139,10 @@ def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()
                      ) -> tuple[StoredVm, process.StartLock]:
     """Write the throwaway definition (the name made unique); returns it and the owner lock,
     which the caller holds until QEMU runs (or until it is done waiting on the VM)."""
+    # Start-up cost: see load_throwaways.
+    from kvmgui.runtime import process
+    from kvmgui.runtime.creation import creating_sync
+
     process.ensure_private_dir(paths.runtime_dir)
     process.ensure_private_dir(throwaway_root(paths))
     store = throwaway_store(paths)

@@ -9,13 +9,11 @@ through launch() and close_runtime(), so the tests run the app as users get it.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import qasync
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -28,6 +26,9 @@ from kvmgui.ui.i18n import install_translator, translate
 from kvmgui.ui.icons import app_icon
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 DESKTOP_ID = "io.github.kvmgui.KvmGui"
@@ -78,12 +79,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return 0
 
+    window = build(paths, guard)
+    window.show()
+    window.wait_painted()
+    # Imported once the window is on screen, for start-up cost: asyncio, qasync and the
+    # runtime (which window.startup() loads) are not needed for the first paint.
+    import asyncio
+
+    import qasync
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     app.lastWindowClosed.connect(app.quit)
     try:
         with loop:
-            window = launch(paths, guard).window  # its start-up runs once the loop runs
+            window.spawn(window.startup())  # runs once the loop runs
             loop.run_forever()
             loop.run_until_complete(close_runtime(window))
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -15,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.core.hostcheck import HostReport
-from kvmgui.ui.hostcheck_dialog import DetailsToggle
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
+from kvmgui.ui.widgets import DetailsToggle
+
+if TYPE_CHECKING:
+    from kvmgui.core.hostcheck import HostReport
 
 
 class Banner(QFrame):

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kvmgui.runtime import events as ev
-
 if TYPE_CHECKING:
     from kvmgui.runtime.manager import VmManager
 
@@ -72,6 +70,10 @@ class RuntimeBridge(QObject):
             log.debug("event after the bridge was destroyed: %r", event)
 
     def _emit(self, event: object) -> None:
+        # Imported here for start-up cost: the events (and asyncio under them) load with the
+        # runtime, after the first paint; no event comes before.
+        from kvmgui.runtime import events as ev
+
         if isinstance(event, ev.StateChanged):
             self.state_changed.emit(event.vm_id, event.state, event.reason, event.details)
         elif isinstance(event, ev.StatsSampled):

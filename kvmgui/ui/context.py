@@ -8,26 +8,30 @@ windows can hear when the settings or the host facts change.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from kvmgui.core.host import HostFacts
-from kvmgui.core.hostcheck import HostReport
 from kvmgui.core.paths import AppPaths
-from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.settings import Settings, save_settings, validate_settings
 from kvmgui.core.validation import Problem
 from kvmgui.runtime import session
-from kvmgui.runtime.controller import VmController
-from kvmgui.runtime.host_probe import check_host
-from kvmgui.runtime.manager import VmManager
-from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
-from kvmgui.runtime.state import VmStatus
 from kvmgui.ui.i18n import core_text
+
+if TYPE_CHECKING:
+    # The runtime (and asyncio under it) is loaded once the main window is on screen: the
+    # methods that need it import it (start-up cost), none of them runs before the paint.
+    import asyncio
+
+    from kvmgui.core.hostcheck import HostReport
+    from kvmgui.core.qemu_caps import QemuCaps
+    from kvmgui.runtime.controller import VmController
+    from kvmgui.runtime.manager import VmManager
+    from kvmgui.runtime.state import VmStatus
 
 log = logging.getLogger(__name__)
 
@@ -134,17 +138,22 @@ class AppContext(QObject):
 
     async def refresh_host(self) -> HostReport | None:
         """Probe the host (once at a time); host_changed is emitted when it is done."""
+        import asyncio  # here for start-up cost (see the imports)
+
         if self._host_task is not None and not self._host_task.done():
             return await asyncio.shield(self._host_task)
         self._host_task = asyncio.ensure_future(self._probe_host())
         return await asyncio.shield(self._host_task)
 
     async def _probe_host(self) -> HostReport | None:
+        from kvmgui.runtime.host_probe import check_host  # start-up cost (see the imports)
+
         try:
             report = await check_host(
                 self.vm_root,
                 qemu_binary=self._settings.qemu_binary,
                 qemu_img=self._settings.qemu_img_binary,
+                caps_cache=self.paths.qemu_caps_cache,
             )
         except Exception as exc:  # the probe promises not to raise; be safe anyway
             log.exception("host probe failed")
@@ -165,9 +174,13 @@ class AppContext(QObject):
         """What the configured QEMU can do (probed once per binary); None with caps_error."""
         if self.caps is not None:
             return self.caps
+        # Start-up cost (see the imports).
+        from kvmgui.runtime.qemu_probe import QemuProbeError, probe_caps
 
         try:
-            self.caps = await probe_caps(self._settings.qemu_binary)
+            self.caps = await probe_caps(
+                self._settings.qemu_binary, cache_file=self.paths.qemu_caps_cache
+            )
             self.caps_error = ""
         except QemuProbeError as exc:
             self.caps_error = core_text(str(exc))  # the probe's Message, translated
@@ -188,4 +201,6 @@ class AppContext(QObject):
                 return None
 
         # statvfs can hang on a dead network mount: never on the Qt thread.
+        import asyncio  # start-up cost (see the imports)
+
         return await asyncio.to_thread(measure)

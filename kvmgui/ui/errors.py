@@ -9,18 +9,21 @@ tests can find and click an open box without a timer trick.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import traceback
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from kvmgui.runtime.outcome import Outcome
 from kvmgui.ui.i18n import core_text, translate
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from kvmgui.runtime.outcome import Outcome
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -133,9 +136,7 @@ async def guarded(parent: QWidget | None, what: str, work: Awaitable[T]) -> T | 
     """Await `work`; any exception becomes an error box saying `what` failed (never silent)."""
     try:
         return await work
-    except asyncio.CancelledError:
-        raise
-    except Exception as exc:  # every failure is shown, whatever its type
+    except Exception as exc:  # every failure is shown (a CancelledError is no Exception)
         show_exception(parent, what, exc)
         return None
 
@@ -195,6 +196,9 @@ async def ask(
         check.setChecked(checked)
         check.setAccessibleName(checkbox)
         box.setCheckBox(check)
+    # Imported here for start-up cost: the main window is painted before asyncio is loaded.
+    import asyncio
+
     future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
 
     def done(_result: int) -> None:

@@ -7,16 +7,17 @@ here waits: runtime work runs as asyncio tasks on the qasync loop.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import linecache
 import logging
+import os
 from collections.abc import Coroutine
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QEvent,
+    QEventLoop,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.settings import OnQuit
 from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
+from kvmgui.runtime.throwaway import throwaway_root
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
@@ -57,6 +59,10 @@ from kvmgui.ui.vm_actions import VmActions
 from kvmgui.ui.widgets import keep_open
 
 if TYPE_CHECKING:
+    # asyncio (and the runtime) load once the window is on screen (app.main): the methods
+    # that use asyncio import it, for start-up cost; none of them runs before the paint.
+    import asyncio
+
     from kvmgui.runtime.outcome import Outcome
     from kvmgui.ui.console_view import ConsoleView
     from kvmgui.ui.details import VmWindow
@@ -98,6 +104,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._start_runtime = start_runtime
         self._painted: asyncio.Future[None] | None = None
+        self._paint_waiter: QEventLoop | None = None
+        self._shown_painted = False  # wait_painted() saw the first paint
         self.setObjectName("MainWindow")
         self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
         self.setWindowIcon(app_icon())
@@ -152,8 +160,13 @@ class MainWindow(QMainWindow):
 
         self.thumbnails = ThumbnailPoller(ctx, self.model, self, visible_ids=self.visible_vm_ids)
         self._connect_view(self.grid)
+        # Reading the VM definitions (a millisecond each) waits for the first paint when the
+        # runtime does (startup() lists them at once after it); an empty folder costs nothing
+        # to list, and showing its empty state at once spares a blank list flashing by.
+        self._listed = not start_runtime or self._nothing_to_list()
         self.restore_view_state()
-        self.reload()
+        if self._listed:
+            self.reload()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -381,8 +394,23 @@ class MainWindow(QMainWindow):
         self._update_stack()
         self.thumbnails.tick_soon()
 
+    def _nothing_to_list(self) -> bool:
+        """Whether the VM folder and the throwaway VMs' folder hold no VM (a cheap look)."""
+        for folder in (self.ctx.store.root, throwaway_root(self.ctx.paths)):
+            try:
+                with os.scandir(folder) as entries:
+                    if any(not e.name.startswith(".") for e in entries):
+                        return False
+            except FileNotFoundError:
+                continue
+            except OSError:
+                return False  # reload() says why
+        return True
+
     def _update_stack(self) -> None:
-        if self.model.rowCount() == 0:
+        if not self._listed:
+            self.stack.setCurrentWidget(self.grid)  # empty until startup() has read the list
+        elif self.model.rowCount() == 0:
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.table if self.view_mode == TABLE else self.grid)
@@ -423,6 +451,7 @@ class MainWindow(QMainWindow):
             self._reloading = False
 
     def _reload(self) -> None:
+        self._listed = True
         if self.ctx.manager is not None:
             self.ctx.manager.reload_store()
         result = self.ctx.store.load_all()
@@ -896,14 +925,35 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
+            if self._paint_waiter is not None:
+                # One more turn of the event loop, so the painted frame reaches the screen.
+                QTimer.singleShot(0, self._paint_waiter.quit)
             if self._painted is not None and not self._painted.done():
                 self._painted.set_result(None)
         return super().eventFilter(watched, event)
 
-    async def _first_paint(self, timeout_s: float = 2.0) -> None:
-        """Return once the window has been painted (at once when it is not shown)."""
+    def wait_painted(self, timeout_ms: int = 2000) -> None:
+        """Run Qt's events until the shown window has been painted and its frame has reached
+        the screen (or `timeout_ms` has passed): main() calls it before the asyncio loop
+        exists, so the first paint waits for neither asyncio nor the runtime."""
         if not self.isVisible():
             return
+        waiting = QEventLoop(self)
+        self._paint_waiter = waiting
+        self.installEventFilter(self)
+        QTimer.singleShot(timeout_ms, waiting.quit)
+        self.update()
+        waiting.exec()
+        self.removeEventFilter(self)
+        self._paint_waiter = None
+        self._shown_painted = True
+
+    async def _first_paint(self, timeout_s: float = 2.0) -> None:
+        """Return once the window has been painted (at once when it is not shown)."""
+        if not self.isVisible() or self._shown_painted:
+            return
+        import asyncio  # start-up cost: see the imports
+
         self._painted = asyncio.get_running_loop().create_future()
         self.installEventFilter(self)
         self.update()
@@ -926,6 +976,10 @@ class MainWindow(QMainWindow):
         still running, then probe the host (for the banner)."""
         if self._start_runtime and self.ctx.manager is None:
             await self._first_paint()
+            if not self._listed:
+                self.reload()  # the list right after the first paint, before the runtime
+                self._shown_painted = False  # the list on screen before the runtime loads
+                await self._first_paint()
             # PySide6's import hook (its __feature__ check) reads the source of every module
             # imported after it into linecache: about 3 MiB of lines that nothing needs (a
             # traceback reads them again). Dropped before the runtime's imports and after the
@@ -1002,6 +1056,8 @@ class MainWindow(QMainWindow):
         # Asked the first time only, unless the user wants to be asked again.
         remember.setChecked(True)
         box.setCheckBox(remember)
+        import asyncio  # start-up cost: see the imports
+
         future: asyncio.Future[OnQuit | None] = asyncio.get_running_loop().create_future()
 
         def done(_result: int) -> None:
@@ -1040,6 +1096,8 @@ class MainWindow(QMainWindow):
                 float(self.ctx.settings.shutdown_timeout_s), force=True
             )
 
+        import asyncio  # start-up cost: see the imports
+
         try:
             outcomes = await asyncio.gather(*(one(r) for r in running), return_exceptions=True)
         finally:
@@ -1057,6 +1115,8 @@ class MainWindow(QMainWindow):
         for window in list(self.vm_windows.values()):
             with contextlib.suppress(RuntimeError):
                 window.close()
+        import asyncio  # start-up cost: see the imports
+
         for task in list(self.tasks):
             if not task.done() and task is not asyncio.current_task():
                 task.cancel()

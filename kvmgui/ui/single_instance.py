@@ -11,32 +11,36 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import os
+import socket
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 RAISE = b"raise\n"
-CONNECT_TIMEOUT_MS = 500
+CONNECT_TIMEOUT_S = 0.5
 
 
-def server_name(lock_file: Path) -> str:
-    """A short socket name unique to this user's runtime folder."""
-    digest = hashlib.sha256(str(lock_file).encode()).hexdigest()[:16]
-    return f"kvmgui-{os.getuid()}-{digest}"
+def socket_path(lock_file: Path) -> Path:
+    """The socket beside the lock, in the user's private runtime folder."""
+    return lock_file.with_name(lock_file.name + ".sock")
 
 
 class SingleInstance(QObject):
+    """The guard. The socket is a plain Unix socket watched by QSocketNotifiers (QtNetwork's
+    QLocalServer would cost a library of its own at start-up for these few bytes)."""
+
     raise_requested = Signal()
 
     def __init__(self, lock_file: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lock_file = lock_file
-        self.name = server_name(lock_file)
+        self.socket_file = socket_path(lock_file)
         self._fd: int | None = None
-        self._server: QLocalServer | None = None
+        self._server: socket.socket | None = None
+        self._notifier: QSocketNotifier | None = None
+        # The connections accepted and not yet read, by file descriptor.
+        self._clients: dict[int, tuple[socket.socket, QSocketNotifier]] = {}
 
     def acquire(self) -> bool:
         """True when this is the only instance (it then listens for later starts)."""
@@ -50,56 +54,86 @@ class SingleInstance(QObject):
         self._fd = fd
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
-        # A socket left by a crashed instance would make listen() fail.
-        QLocalServer.removeServer(self.name)
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if server.listen(self.name):
-            server.newConnection.connect(self._incoming)
-            self._server = server
+        self._listen()
         return True
 
+    def _listen(self) -> None:
+        # A socket left by a crashed instance would make bind() fail: we hold the lock, so
+        # whatever is there is stale. Without a socket (a path too long for one) later starts
+        # only find the lock and say that kvmgui is running.
+        with contextlib.suppress(FileNotFoundError):
+            self.socket_file.unlink()
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            server.bind(str(self.socket_file))
+            os.chmod(self.socket_file, 0o600)
+            server.listen(4)
+            server.setblocking(False)
+        except OSError:
+            server.close()
+            return
+        self._server = server
+        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._incoming)
+
     def _incoming(self) -> None:
-        # Bound methods and sender(), no lambdas holding the sockets: the server owns them
-        # (C++ parent), and a Python reference kept in a closure outliving it crashes PySide.
         server = self._server
-        while server is not None and server.hasPendingConnections():
-            socket = server.nextPendingConnection()
-            if socket is None:
+        while server is not None:
+            try:
+                client, _ = server.accept()
+            except OSError:  # BlockingIOError: none left
                 break
-            socket.readyRead.connect(self._read)
-            if socket.bytesAvailable():
-                self._handle(socket)
+            client.setblocking(False)
+            notifier = QSocketNotifier(client.fileno(), QSocketNotifier.Type.Read, self)
+            notifier.activated.connect(self._read)
+            self._clients[client.fileno()] = (client, notifier)
 
     def _read(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket):
-            self._handle(socket)
-
-    def _handle(self, socket: QLocalSocket) -> None:
-        data = bytes(socket.readAll().data())
-        socket.readyRead.disconnect(self._read)
+        notifier = self.sender()
+        found = next((fd for fd, (_, n) in self._clients.items() if n is notifier), None)
+        if found is None:
+            return
+        client, notifier = self._clients[found]
+        try:
+            data = client.recv(64)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        self._drop(found)
         if data.startswith(RAISE.strip()):
             self.raise_requested.emit()
-        socket.disconnectFromServer()
-        socket.deleteLater()
+
+    def _drop(self, fd: int) -> None:
+        client, notifier = self._clients.pop(fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        client.close()
 
     def ask_first_to_raise(self) -> bool:
         """From a second start: ask the running instance to show itself. True if it heard."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
         # Runs before any window or event loop exists; a short bounded wait is all there is.
-        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-            return False
-        socket.write(RAISE)
-        ok = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-        socket.disconnectFromServer()
-        return ok
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(CONNECT_TIMEOUT_S)
+            try:
+                client.connect(str(self.socket_file))
+                client.sendall(RAISE)
+            except OSError:
+                return False
+        return True
 
     def release(self) -> None:
+        for fd in list(self._clients):
+            self._drop(fd)
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
         if self._server is not None:
             self._server.close()
             self._server = None
+            with contextlib.suppress(OSError):
+                self.socket_file.unlink()
         if self._fd is not None:
             with contextlib.suppress(OSError):
                 fcntl.flock(self._fd, fcntl.LOCK_UN)

@@ -4,13 +4,16 @@ later already has a history (virt-manager shows "Disabled" until polling is swit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 
-from kvmgui.runtime.stats import VmStats
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.sparkline import HISTORY, Series
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.stats import VmStats
 
 
 @dataclass
@@ -61,6 +64,10 @@ class StatsHistory(QObject):
         return found
 
     def add(self, vm_id: str, stats: object) -> None:
+        # Imported here for start-up cost: the runtime's stats (and asyncio) load after the
+        # first paint, and no stats arrive before.
+        from kvmgui.runtime.stats import VmStats
+
         if isinstance(stats, VmStats):
             self.history(vm_id).add(stats)
             self.updated.emit(vm_id)

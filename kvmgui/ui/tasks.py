@@ -3,10 +3,12 @@ and handed to the window that started it."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +21,9 @@ def spawn_into(
 ) -> asyncio.Task[Any]:
     """Run `coro` as a task kept in `tasks` until it is done (asyncio holds only a weak
     reference); an exception it raises is logged as `what` and passed to `failed`."""
+    # Imported here for start-up cost: the main window is painted before asyncio is loaded.
+    import asyncio
+
     task: asyncio.Task[Any] = asyncio.ensure_future(coro)
     tasks.add(task)
 

@@ -14,11 +14,10 @@ the picture shown is not handed to the model, so the views repaint nothing
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QImage
@@ -26,6 +25,9 @@ from PySide6.QtGui import QImage
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.models import VmListModel
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(320, 180)
@@ -104,6 +106,9 @@ class ThumbnailPoller(QObject):
         if vm_id in self._busy or self.ctx.manager is None:
             return None
         self._busy.add(vm_id)
+        # Imported here for start-up cost: the main window is painted before asyncio is loaded.
+        import asyncio
+
         task = asyncio.ensure_future(self._grab(vm_id))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -112,9 +117,8 @@ class ThumbnailPoller(QObject):
     async def _grab(self, vm_id: str) -> QImage | None:
         try:
             image = await self.screenshot(vm_id)
-        except asyncio.CancelledError:
-            raise
         except Exception:  # a thumbnail is decoration: log it, keep the last one
+            # (a CancelledError is no Exception: a cancelled grab goes on being cancelled)
             log.debug("thumbnail of %s failed", vm_id, exc_info=True)
             return None
         finally:
@@ -150,6 +154,8 @@ class ThumbnailPoller(QObject):
             return known
         # Decoding and scaling a PNG takes 7-16 ms: off the Qt thread (QImage is thread-safe),
         # or ten running guests stall the UI every round (benches/bench_ui_latency.py).
+        import asyncio  # see refresh_soon
+
         image = await asyncio.to_thread(scaled_thumbnail, data)
         if image is not None:
             recent[digest] = image

@@ -8,7 +8,6 @@ message box with the runtime's sentence and its raw details.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -18,18 +17,16 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
-from kvmgui.runtime.deletion import delete_vm, delete_vm_by_id
 from kvmgui.runtime.state import VmState
-from kvmgui.ui.approval_dialog import approve_at_start
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error, show_exception
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.models import VmRow
-from kvmgui.ui.services import base_refusal
 
 if TYPE_CHECKING:
+    import asyncio
+
     from kvmgui.runtime.controller import VmController
     from kvmgui.runtime.outcome import Outcome
 
@@ -238,6 +235,9 @@ class VmActions(QObject):
             "reset": self.do_reset,
             "delete": self.do_delete,
         }[name]
+        # Imported here for start-up cost: the main window is painted before asyncio is loaded.
+        import asyncio
+
         task = asyncio.ensure_future(self._guard(name, handler(row)))
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
@@ -247,9 +247,7 @@ class VmActions(QObject):
     async def _guard(self, name: str, work: Awaitable[object]) -> object:
         try:
             return await work
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # never silent: every failure is shown
+        except Exception as exc:  # never silent (a CancelledError is no Exception: it goes on)
             log.exception("action %s failed", name)
             show_exception(
                 self.widget, translate("VmActions", "The action could not be completed."), exc
@@ -290,6 +288,9 @@ class VmActions(QObject):
         controller = self._controller(row)
         outcome = await controller.start()
         if getattr(outcome, "code", "") == "unapproved":
+            # Imported on first use, for start-up cost: the first paint needs no dialog.
+            from kvmgui.ui.approval_dialog import approve_at_start
+
             if not await approve_at_start(self.widget, self.ctx.paths, controller.stored):
                 self.message.emit(translate("VmActions", "{0} was not started.").format(row.name))
                 return outcome
@@ -330,6 +331,9 @@ class VmActions(QObject):
         if stored is None:
             self._report(outcome, translate("VmActions", "{0} did not shut down.").format(row.name))
             return outcome
+        # Imported on first use, for start-up cost: the advisor is not needed for the paint.
+        from kvmgui.core.advisor import FORCE_OFF, shutdown_ignored_advice
+
         advice = shutdown_ignored_advice(stored.spec)
         causes = "\n\n".join(
             "• " + core_text(cause.sentence) for cause in advice.causes if cause.action != FORCE_OFF
@@ -400,6 +404,11 @@ class VmActions(QObject):
             )
             self.deleted.emit(row.vm_id)
             return None
+        # Imported on first use, for start-up cost: deleting needs the runtime's image and
+        # deletion code, the first paint none of it.
+        from kvmgui.runtime.deletion import delete_vm, delete_vm_by_id
+        from kvmgui.ui.services import base_refusal
+
         refusal = await base_refusal(
             self.ctx.store, stored, "delete", qemu_img=self.ctx.settings.qemu_img_binary
         )

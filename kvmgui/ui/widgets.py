@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -346,3 +348,45 @@ def choice_combo(parent: QWidget, name: str, items: Iterable[tuple[str, str]]) -
     for label, value in items:
         combo.addItem(label, value)
     return combo
+
+
+class DetailsToggle(QWidget):
+    """A "Details" button that shows or hides technical text below it; hidden when empty."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.button = QToolButton(self)
+        self.button.setText(translate("HostCheckDialog", "Details"))
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.setAutoRaise(True)
+        self.button.setCheckable(True)
+        self.button.setAccessibleName(translate("HostCheckDialog", "Details for {0}").format(name))
+        self.button.toggled.connect(self.set_expanded)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.text.hide()
+        layout.addWidget(self.text)
+        self.setVisible(False)
+
+    def set_details(self, text: str) -> None:
+        self.text.setText(text)
+        self.text.setAccessibleName(text)
+        self.button.setChecked(False)
+        self.set_expanded(False)
+        self.setVisible(bool(text))
+
+    @property
+    def expanded(self) -> bool:
+        return self.button.isChecked()
+
+    def set_expanded(self, on: bool) -> None:
+        self.button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.text.setVisible(on)

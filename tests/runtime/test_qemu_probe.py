@@ -167,3 +167,61 @@ async def test_not_qemu(tmp_path: Path) -> None:
     impostor = _script(tmp_path / "impostor", "echo hello")
     with pytest.raises(QemuProbeError, match="does not look like QEMU"):
         await probe_caps(impostor)
+
+
+FAKE_QEMU = """echo run >> "$(dirname "$0")/runs"
+case "$1" in
+  --version) echo "QEMU emulator version 8.2.2 (stand-in)";;
+  -machine) echo 'Supported machines are:'
+            echo 'q35                  Standard PC (Q35 + ICH9, 2009) (alias of pc-q35-8.2)'
+            echo 'pc-q35-8.2           Standard PC (Q35 + ICH9, 2009)';;
+  -device) echo 'name "virtio-net-pci", bus PCI, desc "a NIC"';;
+  -audiodev) printf 'Available audio drivers:\\nnone\\npa\\n';;
+esac"""
+
+
+def _runs(folder: Path) -> int:
+    runs = folder / "runs"
+    return len(runs.read_text().splitlines()) if runs.exists() else 0
+
+
+@pytest.mark.asyncio
+async def test_disk_cache_answers_the_next_start_without_running_qemu(tmp_path: Path) -> None:
+    binary = _script(tmp_path / "qemu", FAKE_QEMU)
+    cache = tmp_path / "cache" / "qemu-caps.json"
+    first = await probe_caps(binary, cache_file=cache)
+    assert first.version == (8, 2, 2) and first.pinned_machine("q35") == "pc-q35-8.2"
+    assert _runs(tmp_path) == 4 and cache.exists()
+    clear_cache()  # a new start of the app: only the file remembers
+    again = await probe_caps(binary, cache_file=cache)
+    assert again == first
+    assert _runs(tmp_path) == 4
+
+
+@pytest.mark.asyncio
+async def test_disk_cache_is_keyed_by_the_binary(tmp_path: Path) -> None:
+    binary = _script(tmp_path / "qemu", FAKE_QEMU)
+    cache = tmp_path / "qemu-caps.json"
+    await probe_caps(binary, cache_file=cache)
+    clear_cache()
+    # An upgrade: the same path, another size and time.
+    _script(tmp_path / "qemu", FAKE_QEMU.replace("8.2.2", "9.0.1"))
+    os.utime(binary, ns=(1, 1))
+    upgraded = await probe_caps(binary, cache_file=cache)
+    assert upgraded.version == (9, 0, 1)
+    assert _runs(tmp_path) == 8
+    clear_cache()
+    assert (await probe_caps(binary, cache_file=cache)).version == (9, 0, 1)
+    assert _runs(tmp_path) == 8  # the old entry was replaced, the new one is used
+
+
+@pytest.mark.asyncio
+async def test_a_damaged_disk_cache_means_probing_again(tmp_path: Path) -> None:
+    binary = _script(tmp_path / "qemu", FAKE_QEMU)
+    cache = tmp_path / "qemu-caps.json"
+    cache.write_text("{not json")
+    caps = await probe_caps(binary, cache_file=cache)
+    assert caps.version == (8, 2, 2) and _runs(tmp_path) == 4
+    clear_cache()
+    await probe_caps(binary, cache_file=cache)  # rewritten, readable again
+    assert _runs(tmp_path) == 4

@@ -336,3 +336,31 @@ def test_tools_menu_and_disk_actions_follow_the_selection(qtbot: Any, ctx: Any) 
     window.reload()
     assert window.select(stored.spec.id)
     assert window.clone_action.isEnabled() and window.copy_device_action.isEnabled()
+
+
+def test_the_app_reads_its_list_right_after_the_first_paint(
+    qtbot: Any, app_paths: Any, settings: Any, launch: Launch
+) -> None:
+    from kvmgui.core.store import VmStore
+    from kvmgui.ui import app
+
+    store = VmStore(app_paths.default_vm_root)
+    made = store.create(new_spec("listed", memory_mib=256, cpus=1))
+    # As `kvmgui` builds it: nothing read yet, and no "no virtual machines" flashing by.
+    built = app.build(app_paths)
+    qtbot.addWidget(built)
+    assert built.model.rowCount() == 0
+    assert built.stack.currentWidget() is built.grid
+    window = launch()  # shown, painted, started
+    assert window.model.get(made.spec.id) is not None
+    assert window.stack.currentWidget() is window.grid
+
+
+def test_an_empty_folder_shows_its_empty_state_at_once(
+    qtbot: Any, qloop: Any, app_paths: Any, settings: Any
+) -> None:
+    from kvmgui.ui import app
+
+    window = app.build(app_paths)
+    qtbot.addWidget(window)
+    assert window.stack.currentWidget() is window.empty

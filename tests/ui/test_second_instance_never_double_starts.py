@@ -214,7 +214,8 @@ FIRST_INSTANCE = textwrap.dedent("""
 def test_second_main_process_raises_the_first_and_exits(env: RunEnv) -> None:
     environ = env.full_environ()
     environ["QT_QPA_PLATFORM"] = "offscreen"
-    # QLocalServer puts its socket in TMPDIR: keep it in the test's folder.
+    # Nothing of the app belongs in the shared TMPDIR: keep anything it puts there in the
+    # test's folder.
     tmpdir = env.root / "tmp"
     tmpdir.mkdir(mode=0o700)
     environ["TMPDIR"] = str(tmpdir)
