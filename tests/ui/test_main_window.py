@@ -338,6 +338,7 @@ def test_tools_menu_and_disk_actions_follow_the_selection(qtbot: Any, ctx: Any) 
     assert window.clone_action.isEnabled() and window.copy_device_action.isEnabled()
 
 
+@pytest.mark.qemu  # the app's start-up probes the host and QEMU after the paint
 def test_the_app_reads_its_list_right_after_the_first_paint(
     qtbot: Any, app_paths: Any, settings: Any, launch: Launch
 ) -> None:
