@@ -1,6 +1,6 @@
 """An asyncio RFB 3.8 client focused on QEMU's VNC server.
 
-One `RfbClient` is one connection. After `connect()` a reader task decodes server messages into
+One `RfbClient` is one connection. After `connect()` a reading thread decodes server messages into
 `framebuffer` (a numpy (h, w, 4) uint8 array, B G R A with A = 255) and reports `RfbEvent`s to
 listeners. Every pixel is stored opaque as it is decoded, so the framebuffer is a valid 32-bit
 0xFFRRGGBB image (QImage::Format_RGB32 on little-endian hosts) at every moment: a viewer can
