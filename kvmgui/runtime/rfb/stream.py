@@ -121,14 +121,9 @@ class RfbStream(asyncio.BufferedProtocol):
         self._start, self._end = 0, used
 
     def _set_low_water(self, nbytes: int) -> None:
-        value = min(nbytes, _LOW_WATER_CAP)
-        if self._low_water is None or value == self._low_water_value:
-            return
-        try:
-            self._low_water.setsockopt(socket.SOL_SOCKET, socket.SO_RCVLOWAT, value)
-            self._low_water_value = value
-        except OSError:
-            self._low_water = None  # not supported here: wake up for every piece
+        self._low_water, self._low_water_value = _low_water(
+            self._low_water, self._low_water_value, nbytes
+        )
 
     def _wake(self) -> None:
         if self._waiter is not None and not self._waiter.done():
@@ -275,14 +270,9 @@ class SocketReader:
             return n
 
     def _set_low_water(self, nbytes: int) -> None:
-        value = min(nbytes, _LOW_WATER_CAP)
-        if self._low_water is None or value == self._low_water_value:
-            return
-        try:
-            self._low_water.setsockopt(socket.SOL_SOCKET, socket.SO_RCVLOWAT, value)
-            self._low_water_value = value
-        except OSError:
-            self._low_water = None
+        self._low_water, self._low_water_value = _low_water(
+            self._low_water, self._low_water_value, nbytes
+        )
 
     def readexactly(self, n: int) -> bytes:
         while self._end - self._start < n:
@@ -315,3 +305,18 @@ class SocketReader:
                 have += self._receive(target[have:])
         finally:
             self._set_low_water(1)
+
+
+def _low_water(
+    sock: socket.socket | None, current: int, nbytes: int
+) -> tuple[socket.socket | None, int]:
+    """Set SO_RCVLOWAT for a pending read of `nbytes`; returns the socket (None once the
+    option proved unsupported: then wake up for every piece) and the value now set."""
+    value = min(nbytes, _LOW_WATER_CAP)
+    if sock is None or value == current:
+        return sock, current
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVLOWAT, value)
+    except OSError:
+        return None, current
+    return sock, value
