@@ -1,6 +1,6 @@
 """An asyncio RFB 3.8 client focused on QEMU's VNC server.
 
-One `RfbClient` is one connection. After `connect()` a reader task decodes server messages into
+One `RfbClient` is one connection. After `connect()` a reading thread decodes server messages into
 `framebuffer` (a numpy (h, w, 4) uint8 array, B G R A with A = 255) and reports `RfbEvent`s to
 listeners. Every pixel is stored opaque as it is decoded, so the framebuffer is a valid 32-bit
 0xFFRRGGBB image (QImage::Format_RGB32 on little-endian hosts) at every moment: a viewer can
@@ -8,22 +8,29 @@ paint straight from it (give the client an `allocate` that returns memory the vi
 with no per-frame conversion. The RFB pixel format has no alpha and QEMU leaves the padding
 byte 0 or whatever the guest wrote, so the bit is or-ed in here, on data that just arrived.
 
+Threads: the greeting runs on the event loop; then a worker thread reads and decodes every
+server message with blocking reads (`SocketReader`) and hands the loop one call per message
+(the events it produced), so a frame costs the loop one wake-up, not one per socket read and
+task step. Everything the client writes, and every listener, stays on the event loop; a new
+framebuffer is allocated there too (the allocator may belong to a GUI).
+
 Flow control: only incremental FramebufferUpdateRequests after the first full one, so an idle
-guest costs nothing (QEMU answers an incremental request only when something changed); the
-next request is sent *before* the current update is decoded, so QEMU encodes the next frame
-while we decode this one (pipelining). Large ZRLE rectangles are decoded on a worker thread so
-the event loop (the GUI, under qasync) keeps running.
+guest costs nothing (QEMU answers an incremental request only when something changed). The
+next request goes out with the loop's call for the current update: QEMU samples the screen
+every 30 ms, long after that. Only before a slow ZRLE decode is it sent at once, so QEMU
+encodes the next frame while we decode this one (pipelining).
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import struct
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,7 +53,7 @@ from kvmgui.runtime.rfb.events import (
     RfbEvent,
 )
 from kvmgui.runtime.rfb.keymap import KeyCombo, keysym_for_scancode, qemu_keycode
-from kvmgui.runtime.rfb.stream import RfbStream
+from kvmgui.runtime.rfb.stream import RfbStream, SocketReader
 from kvmgui.runtime.rfb.zrle import OPAQUE, ZrleStream, decode_zrle
 
 log = logging.getLogger(__name__)
@@ -56,9 +63,9 @@ Listener = Callable[[RfbEvent], None]
 Allocator = Callable[[int, int], np.ndarray]
 _OPAQUE = np.uint32(OPAQUE)
 
-# ZRLE rectangles at least this large (pixels) are decoded on the worker thread: a 256x256
-# area with run-length tiles can take a few milliseconds in Python.
-_OFFLOAD_PIXELS = 256 * 256
+# Before decoding a ZRLE rectangle at least this large (pixels) the next update is requested
+# at once: a 256x256 area with run-length tiles can take a few milliseconds in Python.
+_PIPELINE_PIXELS = 256 * 256
 _MAX_CUT_TEXT = 1 << 20
 _MAX_DIMENSION = 16384
 
@@ -81,7 +88,6 @@ class RfbClient:
         password: str | None = None,
         encodings: Sequence[int] | None = None,
         shared: bool = True,
-        offload_pixels: int = _OFFLOAD_PIXELS,
         allocate: Allocator | None = None,
     ) -> None:
         """`encodings`: the SetEncodings list (preference order); by default Raw for a unix
@@ -93,10 +99,10 @@ class RfbClient:
         self._password = password
         self._encodings = tuple(encodings) if encodings is not None else None
         self._shared = shared
-        self._offload_pixels = offload_pixels
         self._stream: RfbStream | None = None
+        self._reader: SocketReader | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
-        self._executor: ThreadPoolExecutor | None = None
         self._listeners: list[Listener] = []
         self._zrle = ZrleStream()
         self._keys_down: dict[tuple[str, int], int] = {}
@@ -130,8 +136,9 @@ class RfbClient:
     def add_listener(self, listener: Listener) -> Callable[[], None]:
         """Call `listener(event)` for every event, on the event loop; returns an unsubscriber.
 
-        Listeners run inside the reader task: a FrameUpdated listener may read `framebuffer`
-        safely (nothing decodes until it returns) but must not block.
+        Listeners run on the event loop, never on the reading thread; they must not block. A
+        FrameUpdated listener may read `framebuffer`: the next incremental update is requested
+        only after it returns, so only a slow ZRLE frame can be decoded into it meanwhile.
         """
         self._listeners.append(listener)
 
@@ -214,9 +221,6 @@ class RfbClient:
                 await self._task
         elif self._task is None and self._stream is not None:
             self._stream.close()
-        if self._executor is not None:
-            self._executor.shutdown(wait=False)
-            self._executor = None
 
     async def wait_closed(self) -> Disconnected:
         """Wait until the session ends (server gone, error or close())."""
@@ -226,19 +230,19 @@ class RfbClient:
 
     # -- handshake ----------------------------------------------------------------------------
 
-    async def _read(self, n: int) -> bytes:
+    async def _receive(self, n: int) -> bytes:
         assert self._stream is not None
         data = await self._stream.readexactly(n)
         self.stats.bytes_received += n
         return data
 
     async def _read_reason(self) -> str:
-        (length,) = struct.unpack(">I", await self._read(4))
-        return (await self._read(min(length, 4096))).decode("utf-8", "replace")
+        (length,) = struct.unpack(">I", await self._receive(4))
+        return (await self._receive(min(length, 4096))).decode("utf-8", "replace")
 
     async def _handshake(self, addr: VncAddress) -> None:
         assert self._stream is not None
-        greeting = await self._read(12)
+        greeting = await self._receive(12)
         if not greeting.startswith(b"RFB ") or greeting[7:8] != b".":
             raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
                 "runtime.rfb.client", "{addr} is not a VNC display (it greeted with {greeting})."),
@@ -252,25 +256,25 @@ class RfbClient:
         self._stream.write(b"RFB 003.%03d\n" % minor)
 
         if minor >= 7:
-            (count,) = await self._read(1)
+            (count,) = await self._receive(1)
             if count == 0:
                 reason = await self._read_reason()
                 raise RfbConnectError(_refused(reason))
-            offered = set(await self._read(count))
+            offered = set(await self._receive(count))
             security = self._choose_security(offered)
             self._stream.write(bytes([security]))
         else:
-            (security,) = struct.unpack(">I", await self._read(4))
+            (security,) = struct.unpack(">I", await self._receive(4))
             if security == p.Security.INVALID:
                 reason = await self._read_reason()
                 raise RfbConnectError(_refused(reason))
             self._choose_security({security})
 
         if security == p.Security.VNC_AUTH:
-            challenge = await self._read(16)
+            challenge = await self._receive(16)
             self._stream.write(vnc_auth_response(self._password or "", challenge))
         if security == p.Security.VNC_AUTH or minor >= 8:
-            (result,) = struct.unpack(">I", await self._read(4))
+            (result,) = struct.unpack(">I", await self._receive(4))
             if result != 0:
                 detail = await self._read_reason() if minor >= 8 else ""
                 if security == p.Security.VNC_AUTH:
@@ -291,10 +295,10 @@ class RfbClient:
                                               "The display refused the connection.")))
 
         self._stream.write(bytes([1 if self._shared else 0]))
-        w, h = struct.unpack(">HH", await self._read(4))
-        p.PixelFormat.unpack(await self._read(16))  # the server's native format; we set ours
-        (name_len,) = struct.unpack(">I", await self._read(4))
-        self.name = (await self._read(min(name_len, 4096))).decode("utf-8", "replace")
+        w, h = struct.unpack(">HH", await self._receive(4))
+        p.PixelFormat.unpack(await self._receive(16))  # the server's native format; we set ours
+        (name_len,) = struct.unpack(">I", await self._receive(4))
+        self.name = (await self._receive(min(name_len, 4096))).decode("utf-8", "replace")
         self._allocate(w, h)
 
         encodings = self._encodings
@@ -325,25 +329,22 @@ class RfbClient:
         reason: str = Message(QT_TRANSLATE_NOOP("runtime.rfb.client",
                                                 "The display closed the connection."))
         by_client = False
+        loop = self._loop = asyncio.get_running_loop()
+        assert self._stream is not None
+        sock, buffered = self._stream.hand_over()
+        reader = self._reader = SocketReader(sock, buffered)
+        finished: asyncio.Future[None] = loop.create_future()
+        threading.Thread(
+            target=self._read_messages, args=(finished,), name="rfb-reader", daemon=True
+        ).start()
         try:
-            while True:
-                (msg,) = await self._read(1)
-                if msg == p.ServerMsg.FRAMEBUFFER_UPDATE:
-                    await self._framebuffer_update()
-                elif msg == p.ServerMsg.SET_COLOUR_MAP_ENTRIES:
-                    _first, count = struct.unpack(">xHH", await self._read(5))
-                    await self._read(count * 6)  # colour maps: unused with true colour
-                elif msg == p.ServerMsg.BELL:
-                    self._emit(Bell())
-                elif msg == p.ServerMsg.SERVER_CUT_TEXT:
-                    (length,) = struct.unpack(">xxxI", await self._read(7))
-                    await self._skip(length)  # clipboard sharing is not offered (user's privacy)
-                elif msg == p.ServerMsg.QEMU:
-                    await self._qemu_message()
-                else:
-                    raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
-                        "runtime.rfb.client", "The display sent an unknown message (type {msg})."),
-                        msg=msg))
+            try:
+                await asyncio.shield(finished)
+            except asyncio.CancelledError:
+                reader.stop()
+                with contextlib.suppress(BaseException):
+                    await finished  # the thread is done with the socket once this is set
+                raise
         except asyncio.CancelledError:
             reason, by_client = _disconnected(), True
         except (asyncio.IncompleteReadError, ConnectionError, OSError):
@@ -356,109 +357,184 @@ class RfbClient:
             reason = Message(QT_TRANSLATE_NOOP(
                 "runtime.rfb.client", "The display connection failed: {exc}"), exc=str(exc))
         finally:
-            if self._stream is not None:
-                self._stream.close()
+            self._stream.close()
+            reader.close()
             self.disconnected = Disconnected(reason, by_client)
             self._done.set()
             self._emit(self.disconnected)
 
-    async def _skip(self, length: int) -> None:
+    # -- the reading thread -------------------------------------------------------------------
+
+    def _read_messages(self, finished: asyncio.Future[None]) -> None:
+        """The reading thread: decode server messages until the connection ends."""
+        try:
+            while True:
+                self._read_message()
+        except BaseException as exc:
+            self._call_soon(_settle, finished, exc)
+
+    def _call_soon(self, callback: Callable[..., object], *args: object) -> None:
+        assert self._loop is not None
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is listening
+            self._loop.call_soon_threadsafe(callback, *args)
+
+    def _post(self, events: list[RfbEvent], request: bool | None = None) -> None:
+        """Hand events to the loop in one call; `request`: then ask for the next update
+        (True: incremental)."""
+        if events or request is not None:
+            self._call_soon(self._deliver, events, request)
+
+    def _deliver(self, events: list[RfbEvent], request: bool | None) -> None:
+        if request is not None:
+            self._request_update(incremental=request)
+        for event in events:
+            self._emit(event)
+
+    def _on_loop(self, function: Callable[[int, int], None], *args: int) -> None:
+        """Run `function` on the event loop and wait for it (from the reading thread)."""
+        done: concurrent.futures.Future[None] = concurrent.futures.Future()
+
+        def run() -> None:
+            try:
+                function(*args)
+                done.set_result(None)
+            except BaseException as exc:
+                done.set_exception(exc)
+
+        self._call_soon(run)
+        done.result()
+
+    def _read(self, n: int) -> bytes:
+        assert self._reader is not None
+        self.stats.bytes_received += n
+        return self._reader.readexactly(n)
+
+    def _read_message(self) -> None:
+        (msg,) = self._read(1)
+        if msg == p.ServerMsg.FRAMEBUFFER_UPDATE:
+            self._framebuffer_update()
+        elif msg == p.ServerMsg.SET_COLOUR_MAP_ENTRIES:
+            _first, count = struct.unpack(">xHH", self._read(5))
+            self._read(count * 6)  # colour maps: unused with true colour
+        elif msg == p.ServerMsg.BELL:
+            self._post([Bell()])
+        elif msg == p.ServerMsg.SERVER_CUT_TEXT:
+            (length,) = struct.unpack(">xxxI", self._read(7))
+            self._skip(length)  # clipboard sharing is not offered (user's privacy)
+        elif msg == p.ServerMsg.QEMU:
+            self._qemu_message()
+        else:
+            raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
+                "runtime.rfb.client", "The display sent an unknown message (type {msg})."),
+                msg=msg))
+
+    def _skip(self, length: int) -> None:
         while length > 0:
             chunk = min(length, _MAX_CUT_TEXT)
-            await self._read(chunk)
+            self._read(chunk)
             length -= chunk
 
-    async def _qemu_message(self) -> None:
-        (sub,) = await self._read(1)
+    def _qemu_message(self) -> None:
+        (sub,) = self._read(1)
         if sub != 1:  # 1 = audio; we never enable it, but tolerate its messages
             raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
                 "runtime.rfb.client", "The display sent an unknown QEMU message (type {sub})."),
                 sub=sub))
-        (operation,) = struct.unpack(">H", await self._read(2))
+        (operation,) = struct.unpack(">H", self._read(2))
         if operation == 2:
-            (length,) = struct.unpack(">I", await self._read(4))
-            await self._skip(length)
+            (length,) = struct.unpack(">I", self._read(4))
+            self._skip(length)
 
-    async def _framebuffer_update(self) -> None:
-        (count,) = struct.unpack(">xH", await self._read(3))
-        # Pipelining: QEMU can prepare the next update while we decode this one.
-        self._request_update(incremental=True)
+    def _framebuffer_update(self) -> None:
+        (count,) = struct.unpack(">xH", self._read(3))
         self.stats.updates += 1
         dirty: list[Rect] = []
+        events: list[RfbEvent] = []
+        request: bool | None = True  # what to request with the events (None: already done)
         for _ in range(count):
-            x, y, w, h, enc = struct.unpack(">HHHHi", await self._read(12))
+            x, y, w, h, enc = struct.unpack(">HHHHi", self._read(12))
             if enc == p.Encoding.RAW:
                 if w and h:
                     self._check_rect(x, y, w, h)
-                    await self._read_raw(x, y, w, h)
+                    self._read_raw(x, y, w, h)
                     self._count(enc)
                     dirty.append(Rect(x, y, w, h))
             elif enc == p.Encoding.ZRLE:
-                (length,) = struct.unpack(">I", await self._read(4))
-                data = await self._read(length)
+                (length,) = struct.unpack(">I", self._read(4))
+                data = self._read(length)
                 if w and h:
                     self._check_rect(x, y, w, h)
-                    await self._decode_zrle(data, x, y, w, h)
+                    if request and w * h >= _PIPELINE_PIXELS:
+                        self._post([], request)  # QEMU encodes the next while we decode
+                        request = None
+                    t0 = time.perf_counter()
+                    decode_zrle(self._zrle.inflate(data), self.framebuffer, x, y, w, h)
+                    self.stats.decode_seconds += time.perf_counter() - t0
                     self._count(enc)
                     dirty.append(Rect(x, y, w, h))
                 else:
                     self._zrle.inflate(data)  # keep the zlib stream in step
-            elif enc == p.Encoding.DESKTOP_SIZE:
-                self._resize(w, h)
+            elif enc == p.Encoding.DESKTOP_SIZE or (
+                enc == p.Encoding.EXTENDED_DESKTOP_SIZE and self._read_screens(w, h)
+            ):
+                self._on_loop(self._allocate, w, h)
+                events.append(Resized(w, h))
+                request = False
                 dirty.clear()
-            elif enc == p.Encoding.EXTENDED_DESKTOP_SIZE:
-                (screens,) = struct.unpack(">Bxxx", await self._read(4))
-                await self._read(16 * screens)
-                # QEMU repeats this rectangle after every full update request, so only a new
-                # size counts (y is a status, non-zero when a SetDesktopSize was refused).
-                if (w, h) != (self.width, self.height):
-                    self._resize(w, h)
-                    dirty.clear()
             elif enc == p.Encoding.CURSOR:
                 n_pixels, n_mask = rich_cursor_sizes(w, h)
-                pixels = await self._read(n_pixels)
-                mask = await self._read(n_mask)
+                pixels = self._read(n_pixels)
+                mask = self._read(n_mask)
                 self.cursor = decode_rich_cursor(pixels, mask, w, h, x, y)
-                self._emit(CursorChanged(self.cursor))
+                events.append(CursorChanged(self.cursor))
             elif enc == p.Encoding.ALPHA_CURSOR:
-                (inner,) = struct.unpack(">i", await self._read(4))
+                (inner,) = struct.unpack(">i", self._read(4))
                 if inner != p.Encoding.RAW:
                     raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
                         "runtime.rfb.client",
                         "The display sent a cursor in an unsupported encoding ({encoding})."),
                         encoding=inner))
-                self.cursor = decode_alpha_cursor(await self._read(w * h * 4), w, h, x, y)
-                self._emit(CursorChanged(self.cursor))
+                self.cursor = decode_alpha_cursor(self._read(w * h * 4), w, h, x, y)
+                events.append(CursorChanged(self.cursor))
             elif enc == p.Encoding.POINTER_TYPE_CHANGE:
                 self.absolute_pointer = bool(x)
-                self._emit(PointerTypeChanged(self.absolute_pointer))
+                events.append(PointerTypeChanged(self.absolute_pointer))
             elif enc == p.Encoding.QEMU_EXTENDED_KEY_EVENT:
                 self.ext_key_supported = True
             elif enc == p.Encoding.LED_STATE:
-                await self._read(1)
+                self._read(1)
             elif enc == p.Encoding.LAST_RECT:
                 break
-            else:
+            elif enc != p.Encoding.EXTENDED_DESKTOP_SIZE:
                 raise RfbProtocolError(Message(QT_TRANSLATE_NOOP(
                     "runtime.rfb.client",
                     "The display sent a rectangle in an encoding kvmgui did not ask for "
                     "({encoding})."), encoding=enc))
         self.stats.rects += len(dirty)
         if dirty:
-            self._emit(FrameUpdated(tuple(dirty)))
+            events.append(FrameUpdated(tuple(dirty)))
+        self._post(events, request)
 
-    async def _read_raw(self, x: int, y: int, w: int, h: int) -> None:
-        assert self._stream is not None
+    def _read_screens(self, w: int, h: int) -> bool:
+        """Read an ExtendedDesktopSize rectangle's screens; whether it is a new size. QEMU
+        repeats this rectangle after every full update request, so only a new size counts (y
+        is a status, non-zero when a SetDesktopSize was refused)."""
+        (screens,) = struct.unpack(">Bxxx", self._read(4))
+        self._read(16 * screens)
+        return (w, h) != (self.width, self.height)
+
+    def _read_raw(self, x: int, y: int, w: int, h: int) -> None:
+        assert self._reader is not None
         if x == 0 and w == self.width:
             # Full-width rows are contiguous in the framebuffer: the socket writes into it.
             rows = self.framebuffer[y : y + h]
-            await self._stream.readinto(rows.data.cast("B"))
+            self._reader.readinto(rows.data.cast("B"))
             t0 = time.perf_counter()
             pixels = rows.view(np.uint32)
             np.bitwise_or(pixels, _OPAQUE, out=pixels)  # in place, on bytes still in cache
             self.stats.decode_seconds += time.perf_counter() - t0
         else:
-            data = await self._stream.readexactly(w * h * 4)
+            data = self._reader.readexactly(w * h * 4)
             t0 = time.perf_counter()
             target = self.framebuffer[y : y + h, x : x + w].view(np.uint32)
             np.bitwise_or(np.frombuffer(data, np.uint32).reshape(h, w, 1), _OPAQUE, out=target)
@@ -468,21 +544,6 @@ class RfbClient:
     def _count(self, encoding: int) -> None:
         counts = self.stats.rects_by_encoding
         counts[encoding] = counts.get(encoding, 0) + 1
-
-    async def _decode_zrle(self, data: bytes, x: int, y: int, w: int, h: int) -> None:
-        t0 = time.perf_counter()
-        if w * h >= self._offload_pixels:
-            if self._executor is None:
-                self._executor = ThreadPoolExecutor(1, thread_name_prefix="rfb-decode")
-            fb = self.framebuffer
-            # Inflate on the worker too (zlib releases the GIL); the stream stays in order
-            # because we await each rectangle before reading the next.
-            await asyncio.get_running_loop().run_in_executor(
-                self._executor, lambda: decode_zrle(self._zrle.inflate(data), fb, x, y, w, h)
-            )
-        else:
-            decode_zrle(self._zrle.inflate(data), self.framebuffer, x, y, w, h)
-        self.stats.decode_seconds += time.perf_counter() - t0
 
     def _check_rect(self, x: int, y: int, w: int, h: int) -> None:
         if x + w > self.width or y + h > self.height:
@@ -501,11 +562,6 @@ class RfbClient:
             raise ValueError(f"allocate({w}, {h}) returned an unusable array {fb.shape}")
         fb.view(np.uint32)[...] = _OPAQUE  # black until the server sends the screen
         self.framebuffer = fb
-
-    def _resize(self, w: int, h: int) -> None:
-        self._allocate(w, h)
-        self._emit(Resized(w, h))
-        self._request_update(incremental=False)
 
     # -- client → server ----------------------------------------------------------------------
 
@@ -620,3 +676,8 @@ def _connect_failure(addr: VncAddress, exc: BaseException) -> Message:
     return Message(QT_TRANSLATE_NOOP(
         "runtime.rfb.client", "Could not connect to the display at {addr}: {exc}"),
         addr=where, exc=str(exc))
+
+
+def _settle(future: asyncio.Future[None], exc: BaseException) -> None:
+    if not future.done():
+        future.set_exception(exc)

@@ -10,11 +10,18 @@ While a large read is pending on TCP, SO_RCVLOWAT asks the kernel to report the 
 readable only once a large part of it has arrived: every wake-up of the event loop costs a
 few dozen Python calls (under qasync, a Qt socket notifier and a zero timer too), and without
 it a frame arrives in a wake-up per few hundred KiB.
+
+After the handshake the client stops the transport's reading and hands the socket to a
+`SocketReader` on a worker thread: blocking reads there cost no event-loop wake-up at all, and
+the loop hears from the reader once per server message (see client.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import select
 import socket
 
 _INITIAL = 1 << 20
@@ -114,14 +121,9 @@ class RfbStream(asyncio.BufferedProtocol):
         self._start, self._end = 0, used
 
     def _set_low_water(self, nbytes: int) -> None:
-        value = min(nbytes, _LOW_WATER_CAP)
-        if self._low_water is None or value == self._low_water_value:
-            return
-        try:
-            self._low_water.setsockopt(socket.SOL_SOCKET, socket.SO_RCVLOWAT, value)
-            self._low_water_value = value
-        except OSError:
-            self._low_water = None  # not supported here: wake up for every piece
+        self._low_water, self._low_water_value = _low_water(
+            self._low_water, self._low_water_value, nbytes
+        )
 
     def _wake(self) -> None:
         if self._waiter is not None and not self._waiter.done():
@@ -203,3 +205,118 @@ class RfbStream(asyncio.BufferedProtocol):
     def close(self) -> None:
         if self.transport is not None:
             self.transport.close()
+
+    def hand_over(self) -> tuple[socket.socket, bytes]:
+        """Stop reading on the event loop; return the socket and what was already received
+        but not read, for a `SocketReader`. Writing stays with the transport."""
+        assert self.transport is not None
+        self.transport.pause_reading()
+        self._reading_paused = True
+        data = bytes(self._buf[self._start : self._end])
+        self._start = self._end = 0
+        return self.transport.get_extra_info("socket"), data
+
+
+class ReaderStopped(ConnectionError):
+    """`SocketReader.stop()` was called."""
+
+
+class SocketReader:
+    """Blocking reads of a non-blocking socket, for one worker thread.
+
+    The socket stays non-blocking (the event loop's transport still writes to it): reads wait
+    in poll(), which also watches a pipe so that `stop()` interrupts them from any thread.
+    The socket is not closed here; close it once the reading thread has finished.
+    """
+
+    def __init__(self, sock: socket.socket, buffered: bytes = b"") -> None:
+        self._fd = sock.fileno()
+        self._buf = bytearray(max(_INITIAL, len(buffered)))
+        self._buf[: len(buffered)] = buffered
+        self._start, self._end = 0, len(buffered)
+        self._wake_r, self._wake_w = os.pipe()
+        self._poll = select.poll()
+        self._poll.register(self._fd, select.POLLIN)
+        self._poll.register(self._wake_r, select.POLLIN)
+        is_tcp = sock.family in (socket.AF_INET, socket.AF_INET6)
+        self._low_water = sock if is_tcp else None  # unix sockets' poll ignores SO_RCVLOWAT
+        self._low_water_value = 1
+        self.bytes_received = 0
+
+    def stop(self) -> None:
+        """Make the current and every later read raise ReaderStopped (any thread)."""
+        with contextlib.suppress(OSError):
+            os.write(self._wake_w, b"!")
+
+    def close(self) -> None:
+        """Release the wake-up pipe (after the reading thread has finished)."""
+        for fd in (self._wake_r, self._wake_w):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def _receive(self, view: memoryview) -> int:
+        """Wait for data and read what is there into `view` (at least one byte)."""
+        while True:
+            for fd, _mask in self._poll.poll():
+                if fd == self._wake_r:
+                    raise ReaderStopped()
+            try:
+                n = os.readv(self._fd, (view,))
+            except BlockingIOError:
+                continue
+            if n == 0:
+                raise asyncio.IncompleteReadError(b"", len(view))
+            self.bytes_received += n
+            return n
+
+    def _set_low_water(self, nbytes: int) -> None:
+        self._low_water, self._low_water_value = _low_water(
+            self._low_water, self._low_water_value, nbytes
+        )
+
+    def readexactly(self, n: int) -> bytes:
+        while self._end - self._start < n:
+            if self._start and len(self._buf) - self._start < max(n, _MIN_FREE):
+                used = self._end - self._start
+                self._buf[:used] = self._buf[self._start : self._end]
+                self._start, self._end = 0, used
+            if len(self._buf) - self._end < _MIN_FREE or len(self._buf) < n:
+                self._buf.extend(bytes(max(n, len(self._buf))))
+            self._end += self._receive(memoryview(self._buf)[self._end :])
+        data = bytes(self._buf[self._start : self._start + n])
+        self._start += n
+        if self._start == self._end:
+            self._start = self._end = 0
+        return data
+
+    def readinto(self, target: memoryview) -> None:
+        """Fill `target` (a writable, contiguous byte view) with the next len(target) bytes;
+        what is not buffered yet goes from the socket straight into it."""
+        n = len(target)
+        have = min(self._end - self._start, n)
+        if have:
+            target[:have] = self._buf[self._start : self._start + have]
+            self._start += have
+            if self._start == self._end:
+                self._start = self._end = 0
+        try:
+            while have < n:
+                self._set_low_water(n - have)
+                have += self._receive(target[have:])
+        finally:
+            self._set_low_water(1)
+
+
+def _low_water(
+    sock: socket.socket | None, current: int, nbytes: int
+) -> tuple[socket.socket | None, int]:
+    """Set SO_RCVLOWAT for a pending read of `nbytes`; returns the socket (None once the
+    option proved unsupported: then wake up for every piece) and the value now set."""
+    value = min(nbytes, _LOW_WATER_CAP)
+    if sock is None or value == current:
+        return sock, current
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVLOWAT, value)
+    except OSError:
+        return None, current
+    return sock, value

@@ -71,8 +71,6 @@ class FullscreenBar(QFrame):
         self._hide_timer.setInterval(_SHOW_MS)
         self._hide_timer.timeout.connect(self._hide_unless_used)
         self.hide()
-        console.installEventFilter(self)
-        host.installEventFilter(self)
 
     def is_active(self) -> bool:
         return self._active
@@ -80,6 +78,13 @@ class FullscreenBar(QFrame):
     def set_active(self, active: bool) -> None:
         self._active = active
         self.leave_action.setEnabled(active)
+        # Watch the console and its host only in full screen: an event filter runs Python for
+        # every event of the console, 30 paints a second included.
+        for watched in (self._console, self._host):
+            if active:
+                watched.installEventFilter(self)
+            else:
+                watched.removeEventFilter(self)
         if active:
             self.reveal()  # shown for a moment, so that one learns where it is
         else:

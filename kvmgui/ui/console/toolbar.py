@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDateTime, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -127,16 +127,10 @@ class ConsoleToolBar(QToolBar):
             keys_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._update_enabled()
         console.connectionStateChanged.connect(self._update_enabled)
+        # Whether there is a picture to save: the size is (0, 0) when there is none. A signal,
+        # not a look at every paint: an event filter on the console would run Python for
+        # each of its 30 paints a second.
         console.displaySizeChanged.connect(self._update_enabled)
-        # Whether there is a picture to save changes without a signal of its own (the first
-        # frame of a same-sized screen after a reconnect, the frame cleared when the VM
-        # stops); every such change repaints the console, so look again at each paint.
-        console.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._console and event.type() in (QEvent.Type.Paint, QEvent.Type.Show):
-            self._update_enabled()
-        return False
 
     def _update_enabled(self, *_: object) -> None:
         connected = self._console.connection_state == ConnectionState.CONNECTED

@@ -16,7 +16,18 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -68,7 +79,7 @@ class ConsoleWidget(QWidget):
     """Shows one VM screen. Signals carry plain values so any window can follow along."""
 
     connectionStateChanged = Signal(str)  # a ConnectionState value
-    displaySizeChanged = Signal(int, int)  # the guest's resolution
+    displaySizeChanged = Signal(int, int)  # the guest's resolution; (0, 0): no picture
     grabChanged = Signal(bool)  # keyboard grabbed (all keys go to the guest)
     fitToWindowChanged = Signal(bool)
     fullscreenRequested = Signal()  # Ctrl+Alt+F pressed inside the console
@@ -101,6 +112,7 @@ class ConsoleWidget(QWidget):
         self._fit = True
         self._grabbed = False
         self._mouse_grabbed = False
+        self._shortcut_blocker = _ShortcutBlocker(self)
         self._released = False  # Ctrl+Alt let go: the window coming back must not grab again
         self._hint_visible = False
         self._absolute = False
@@ -383,8 +395,7 @@ class ConsoleWidget(QWidget):
             return
         self._shown_size = size
         self._apply_size_constraints()
-        if size[0] and size[1]:
-            self.displaySizeChanged.emit(*size)
+        self.displaySizeChanged.emit(*size)
 
     def _show_rects(self, framebuffer: np.ndarray, event: FrameUpdated) -> None:
         h, w = framebuffer.shape[:2]
@@ -572,6 +583,7 @@ class ConsoleWidget(QWidget):
         if not self.hasFocus():
             self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.grabKeyboard()  # system shortcuts (Alt+Tab…) go to the guest too
+        self.installEventFilter(self._shortcut_blocker)
         self._hint_visible = True
         self._hint_timer.start(_HINT_SECONDS * 1000)
         self.update()
@@ -605,6 +617,7 @@ class ConsoleWidget(QWidget):
             return
         self._grabbed = False
         self.releaseKeyboard()
+        self.removeEventFilter(self._shortcut_blocker)
         self._hint_timer.stop()
         self._hint_visible = False
         self._apply_cursor()
@@ -638,14 +651,6 @@ class ConsoleWidget(QWidget):
         QCursor.setPos(self.mapToGlobal(self.rect().center()))
 
     # -- keyboard -----------------------------------------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        # While grabbed every key belongs to the guest: don't let window shortcuts (Ctrl+Q,
-        # Alt+Left, F10, F11, Esc…) fire. Ctrl+Alt+F (full screen) is handled in keyPressEvent.
-        if event.type() == QEvent.Type.ShortcutOverride and self._grabbed:
-            event.accept()
-            return True
-        return super().event(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return not self._grabbed and super().focusNextPrevChild(next)  # Tab → the guest
@@ -781,3 +786,16 @@ class ConsoleWidget(QWidget):
                 self._sent_buttons = buttons
             if dx or dy:
                 self._recentre_pointer()
+
+
+class _ShortcutBlocker(QObject):
+    """Installed on the console only while it holds the keyboard, when every key belongs to
+    the guest: window shortcuts (Ctrl+Q, Alt+Left, F10, F11, Esc…) must not fire. Ctrl+Alt+F
+    (full screen) is handled in keyPressEvent. Not an override of the console's event(): that
+    would run Python for each of its events, 30 paints a second included."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        return False
