@@ -261,7 +261,9 @@ def test_click_grabs_and_ctrl_alt_releases(
             console.release_grab()
 
             shot = tmp_path / "screen.png"
-            await until(lambda: not console.display_size().isEmpty())
+            # The reader thread decodes into the image as updates arrive: wait until the
+            # paused guest's whole screen is in, so the two reads below see the same frame.
+            await wait_until_matches(vm, lambda: qimage_rgb(console.image()), tolerance=0)
             assert console.save_screenshot(shot)
             saved = qimage_rgb(QImage(str(shot)))
             assert np.array_equal(saved, qimage_rgb(console.image()))
