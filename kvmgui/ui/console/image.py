@@ -101,10 +101,6 @@ class FrameImage:
             area = (slice(r.y, r.y + r.h), slice(r.x, r.x + r.w))
             np.bitwise_or(src[area], _OPAQUE, out=dst[area])
 
-    def copy_all(self, framebuffer: np.ndarray) -> None:
-        h, w = framebuffer.shape[:2]
-        self.copy_rects(framebuffer, (Rect(0, 0, w, h),))
-
 
 def save_png(image: QImage, path: str) -> bool:
     """Write `image` as PNG whatever the file name's suffix."""
