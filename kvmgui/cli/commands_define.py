@@ -22,11 +22,12 @@ from kvmgui.core.media import file_kind_problem
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
+from kvmgui.core.problems import Problem, Severity
 from kvmgui.core.restart import restart_note
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import LoadError, StoredVm, StoreError
 from kvmgui.core.trust import Approvals
-from kvmgui.core.validation import Problem, Severity, validate_name, validate_spec
+from kvmgui.core.validation import validate_name, validate_spec
 from kvmgui.runtime.creation import create_vm
 from kvmgui.runtime.deletion import delete_vm
 from kvmgui.runtime.images import ImageError, checked_chain, image_info

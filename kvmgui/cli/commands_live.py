@@ -17,7 +17,7 @@ import time
 
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import cli_command, terminal_safe
-from kvmgui.core.validation import MIN_MEMORY_MIB
+from kvmgui.core.limits import MIN_MEMORY_MIB
 from kvmgui.runtime.live import (
     DEFAULT_MEMORY_MIB,
     LiveError,

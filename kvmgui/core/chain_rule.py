@@ -39,8 +39,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
+from kvmgui.core.problems import shown
 from kvmgui.core.qemu_img import INPUT_FORMATS, ImageInfo
-from kvmgui.core.validation import shown
 
 # Folders that hold the system, never a user's images (after symbolic links are followed).
 SYSTEM_FOLDERS = ("/etc", "/usr", "/boot", "/efi", "/proc", "/sys", "/dev", "/bin", "/sbin",

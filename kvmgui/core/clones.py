@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, plural
 from kvmgui.core.model import Cdrom, Disk, DiskBus, DiskFormat, Passthrough, VmSpec
 from kvmgui.core.paths import VmFolder
+from kvmgui.core.problems import shown
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.sizes import Size, format_size
 from kvmgui.core.usage import vms_using
-from kvmgui.core.validation import quoted_names, shown
+from kvmgui.core.validation import quoted_names
 
 if TYPE_CHECKING:
     from kvmgui.core.store import StoredVm, VmStore

@@ -32,8 +32,8 @@ from pathlib import Path
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.blockdevs import SWAP_MARK, SYSTEM_MOUNTS, LsblkNode, Mount
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.problems import shown
 from kvmgui.core.sizes import Size
-from kvmgui.core.validation import shown
 
 # lsblk TYPEs a disk image may be written onto.
 WRITABLE_TYPES = ("disk", "part", "lvm", "loop", "crypt", "dm", "mpath", "md")

@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import Any
 
 from kvmgui.core import model
+from kvmgui.core.limits import MAX_CPUS, MAX_MEMORY_MIB
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template
 from kvmgui.core.model import (
     BootDevice,
@@ -44,13 +45,13 @@ from kvmgui.core.model import (
     PortForward,
     VmSpec,
 )
+from kvmgui.core.problems import shown
 from kvmgui.core.sizes import MAX_SIZE
+from kvmgui.core.strict_json import JsonError, decode_json
 
 SCHEMA_VERSION = 2
 VERSION_KEY = "schema_version"
 MAX_DEFINITION_BYTES = 1024 * 1024
-MAX_MEMORY_MIB = 16 * 1024 * 1024  # 16 TiB
-MAX_CPUS = 1024
 
 _ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
@@ -145,11 +146,6 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
-def _quote(text: str, limit: int = 40) -> str:
-    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
-
-
 _HINTS: dict[str, dict[str, Any]] = {}
 
 
@@ -220,7 +216,7 @@ class _Reader:
             except ValueError:
                 raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
                     "'{where}' is '{data}', which is not one of {allowed}"), where=where,
-                    data=_quote(data), allowed=allowed)) from None
+                    data=shown(data, 40), allowed=allowed)) from None
         if tp is bool:
             if not isinstance(data, bool):
                 raise self.wrong_type(QT_TRANSLATE_NOOP(
@@ -232,12 +228,12 @@ class _Reader:
                     "core.definition", "'{where}' must be a whole number, not {data}"), where, data)
             lo, hi = _INT_RANGES.get((owner, name), _DEFAULT_INT_RANGE)
             if not lo <= data <= hi:
-                shown = str(data) if len(str(data)) <= 24 else Message(
+                number = str(data) if len(str(data)) <= 24 else Message(
                     QT_TRANSLATE_NOOP("core.definition", "a huge number"),
                 )
                 raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
                     "'{where}' is {shown}, outside the range {lo} to {hi}"), where=where,
-                    shown=shown, lo=lo, hi=hi))
+                    shown=number, lo=lo, hi=hi))
             return data
         if tp is str:
             if not isinstance(data, str):
@@ -271,10 +267,10 @@ class _Reader:
         fields = {f.name: f for f in dataclasses.fields(cls)}
         for key in data:
             if not isinstance(key, str) or key not in fields:
-                shown = _quote(key) if isinstance(key, str) else repr(key)
+                quoted = shown(key, 40) if isinstance(key, str) else repr(key)
                 raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
                     "the key '{prefix}{shown}' is unknown (check its spelling)"), prefix=prefix,
-                    shown=shown))
+                    shown=quoted))
         for key in _required(cls):
             if key not in data:
                 raise self.fail(Message(QT_TRANSLATE_NOOP("core.definition",
@@ -297,7 +293,7 @@ def _check_tokens(spec: VmSpec, reader: _Reader) -> None:
     mv = spec.machine_version
     if mv is not None and not _MACHINE_VERSION_RE.fullmatch(mv):
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'machine_version' is "
-            "'{mv}', which is not a QEMU machine type"), mv=_quote(mv)))
+            "'{mv}', which is not a QEMU machine type"), mv=shown(mv, 40)))
 
 
 def spec_from_dict(data: object, *, source: str) -> VmSpec:
@@ -407,16 +403,16 @@ def _v1_enum(reader: _Reader, enum: type[Any], key: str, value: str) -> Any:
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'{key}' is '{value}', "
-            "which is not one of {allowed}"), key=key, value=_quote(value),
+            "which is not one of {allowed}"), key=key, value=shown(value, 40),
             allowed=allowed)) from None
 
 
 def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
     for key in data:
         if key not in _V1_KEYS:
-            shown = _quote(key) if isinstance(key, str) else repr(key)
+            quoted = shown(key, 40) if isinstance(key, str) else repr(key)
             raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "the key '{shown}' is "
-                "unknown in a schema 1 file"), shown=shown))
+                "unknown in a schema 1 file"), shown=quoted))
     if "name" not in data:
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "the required key 'name' "
             "is missing")))
@@ -434,10 +430,10 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
              else uuid.uuid5(_V1_NAMESPACE, name).hex)
     if v["os"] not in _V1_OS:
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'os' is '{value}', which "
-            "is not one of {allowed}"), value=_quote(v["os"]), allowed=", ".join(_V1_OS)))
+            "is not one of {allowed}"), value=shown(v["os"], 40), allowed=", ".join(_V1_OS)))
     if v["boot"] not in _V1_BOOT:
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'boot' is '{value}', "
-            "which is not one of c, d"), value=_quote(v['boot'])))
+            "which is not one of c, d"), value=shown(v['boot'], 40)))
 
     disks: list[Disk] = []
     if v["disk"]:
@@ -466,7 +462,7 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
                                     protocol=model.Protocol(m[1])))
     if v["net"] not in ("user", "none"):
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'net' is '{value}', which "
-            "is not one of user, none"), value=_quote(v['net'])))
+            "is not one of user, none"), value=shown(v['net'], 40)))
     try:
         # The prototype kept extra arguments as one shell-like string; split it once, here,
         # into an argv list. Nothing is ever given to a shell.
@@ -511,63 +507,10 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
 # Bytes
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(Message(QT_TRANSLATE_NOOP("core.definition", "the key '{key}' "
-                "appears twice"), key=_quote(key)))
-        result[key] = value
-    return result
-
-
-def _no_constant(name: str) -> object:
-    raise ValueError(Message(QT_TRANSLATE_NOOP("core.definition", "{name} is not a number a "
-        "definition may contain"), name=name))
-
-
-class JsonError(KvmguiError, ValueError):
-    """Bytes that are not acceptable JSON; str() is the reason as a phrase ("it is empty")."""
-
-
-def decode_json(raw: bytes, *, max_bytes: int = MAX_DEFINITION_BYTES) -> object:
-    """Strictly decoded JSON: UTF-8 only, no duplicate keys, no NaN/Infinity, bounded size.
-
-    Raises JsonError. Shared with the settings reader.
-    """
-    if len(raw) > max_bytes:
-        raise JsonError(Message(QT_TRANSLATE_NOOP("core.definition", "it is {count} bytes long, "
-            "far more than such a file can be"), count=len(raw)))
-    try:
-        text = raw.decode("utf-8-sig")  # tolerate a BOM added by a Windows editor
-    except UnicodeDecodeError as exc:
-        raise JsonError(Message(QT_TRANSLATE_NOOP("core.definition", "it is not valid UTF-8 text "
-            "(bad byte at position {start})"), start=exc.start)) from None
-    if not text.strip():
-        raise JsonError(Message(QT_TRANSLATE_NOOP("core.definition", "it is empty")))
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise JsonError(Message(QT_TRANSLATE_NOOP("core.definition", "it is not valid JSON ({msg} "
-            "at line {lineno}, column {colno})"), msg=exc.msg, lineno=exc.lineno,
-            colno=exc.colno)) from None
-    except ValueError as exc:  # our hooks, or a number with thousands of digits
-        raise JsonError(Message(
-            QT_TRANSLATE_NOOP("core.definition", "it is not valid JSON ({exc})"),
-            # Our hooks say it in a sentence of their own; Python's JSON reader in its words.
-            exc=exc.args[0] if exc.args and isinstance(exc.args[0], Message)
-            else _quote(str(exc), 80),
-        )) from None
-    except RecursionError:
-        raise JsonError(Message(
-            QT_TRANSLATE_NOOP("core.definition", "it is nested too deeply"),
-        )) from None
-
-
 def parse_definition(raw: bytes, *, source: str) -> tuple[VmSpec, int]:
     """The spec in a vm.json's bytes and the schema version the file had (before migration)."""
     try:
-        data = decode_json(raw)
+        data = decode_json(raw, max_bytes=MAX_DEFINITION_BYTES)
     except JsonError as exc:
         raise DefinitionError(source, str(exc)) from None
     version = schema_version_of(data)
@@ -580,8 +523,6 @@ __all__ = [
     "MAX_DEFINITION_BYTES",
     "SCHEMA_VERSION",
     "DefinitionError",
-    "JsonError",
-    "decode_json",
     "dump_definition",
     "migrate",
     "parse_definition",

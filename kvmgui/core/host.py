@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kvmgui.core.model import Accel
+from kvmgui.core.choices import Accel
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The VM specification: what a virtual machine *is*, independent of whether it runs.
 
-Plain frozen dataclasses and string enums, so a spec can be compared, copied with
+Plain frozen dataclasses and the string enums of core.choices (re-exported here: they are
+part of the model's names), so a spec can be compared, copied with
 `dataclasses.replace`, turned into JSON by `core.definition` and into an argv by
 `core.argv`. Nothing here touches the disk or knows about Qt.
 """
@@ -8,100 +9,49 @@ Plain frozen dataclasses and string enums, so a spec can be compared, copied wit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class OsPreset(StrEnum):
-    """The kind of guest: it picks defaults (disk bus, NIC, machine, firmware)."""
-
-    LINUX = "linux"
-    WINDOWS11 = "windows11"
-    WINDOWS10 = "windows10"
-    WINDOWS_OLD = "windows-old"
-    BSD = "bsd"
-    OTHER = "other"
-
-
-class Accel(StrEnum):
-    """`auto` means KVM when the host can really use it, TCG otherwise (see core.hostcheck)."""
-
-    AUTO = "auto"
-    KVM = "kvm"
-    TCG = "tcg"
-
-
-class MachineType(StrEnum):
-    Q35 = "q35"
-    PC = "pc"
-
-
-class Firmware(StrEnum):
-    BIOS = "bios"
-    UEFI = "uefi"
-
-
-class DiskBus(StrEnum):
-    VIRTIO = "virtio"
-    SATA = "sata"
-    IDE = "ide"
-    USB = "usb"
-
-
-class DiskFormat(StrEnum):
-    QCOW2 = "qcow2"
-    RAW = "raw"
-    VMDK = "vmdk"
-    VDI = "vdi"
-    VHDX = "vhdx"
-
-
-class CacheMode(StrEnum):
-    WRITEBACK = "writeback"
-    NONE = "none"
-    WRITETHROUGH = "writethrough"
-    DIRECTSYNC = "directsync"
-    UNSAFE = "unsafe"
-
-
-class CdromSource(StrEnum):
-    EMPTY = "empty"  # a drive with an open, empty tray: media can be inserted later
-    ISO = "iso"  # an image file
-    HOST = "host"  # a physical drive such as /dev/sr0 (the /dev/cdrom link is resolved)
-
-
-class BootDevice(StrEnum):
-    CDROM = "cdrom"
-    DISK = "disk"
-    USB = "usb"
-
-
-class NetMode(StrEnum):
-    USER = "user"  # QEMU's user-mode NAT: works without root, guest reaches the internet
-    NONE = "none"
-
-
-class NicModel(StrEnum):
-    VIRTIO = "virtio"
-    E1000 = "e1000"
-    RTL8139 = "rtl8139"
-
-
-class DisplayKind(StrEnum):
-    VNC = "vnc"
-    SPICE = "spice"
-    NONE = "none"
-
-
-class VideoModel(StrEnum):
-    STD = "std"
-    VIRTIO = "virtio"
-    QXL = "qxl"
-    CIRRUS = "cirrus"
-
-
-class Protocol(StrEnum):
-    TCP = "tcp"
-    UDP = "udp"
+from kvmgui.core.choices import (
+    Accel as Accel,
+)
+from kvmgui.core.choices import (
+    BootDevice as BootDevice,
+)
+from kvmgui.core.choices import (
+    CacheMode as CacheMode,
+)
+from kvmgui.core.choices import (
+    CdromSource as CdromSource,
+)
+from kvmgui.core.choices import (
+    DiskBus as DiskBus,
+)
+from kvmgui.core.choices import (
+    DiskFormat as DiskFormat,
+)
+from kvmgui.core.choices import (
+    DisplayKind as DisplayKind,
+)
+from kvmgui.core.choices import (
+    Firmware as Firmware,
+)
+from kvmgui.core.choices import (
+    MachineType as MachineType,
+)
+from kvmgui.core.choices import (
+    NetMode as NetMode,
+)
+from kvmgui.core.choices import (
+    NicModel as NicModel,
+)
+from kvmgui.core.choices import (
+    OsPreset as OsPreset,
+)
+from kvmgui.core.choices import (
+    Protocol as Protocol,
+)
+from kvmgui.core.choices import (
+    VideoModel as VideoModel,
+)
 
 
 @dataclass(frozen=True)

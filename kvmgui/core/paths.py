@@ -16,7 +16,6 @@ folders; launch checks it). Versions before used the first 12 characters of the 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Mapping
@@ -87,6 +86,11 @@ class AppPaths:
         return self.cache_dir / APP / "qemu-caps.json"
 
     @property
+    def throwaway_root(self) -> Path:
+        """The throwaway VMs ("Test a USB stick", `kvmgui-cli live`), while they run."""
+        return self.runtime_dir / "live"
+
+    @property
     def app_lock_file(self) -> Path:
         return self.runtime_dir / "app.lock"
 
@@ -109,6 +113,8 @@ def runtime_key(vm_id: str) -> str:
     """
     if _KEY_RE.fullmatch(vm_id):
         return vm_id
+    import hashlib  # only for ids the store refuses; hashlib loads OpenSSL (start-up cost)
+
     return "id." + hashlib.sha256(vm_id.encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 

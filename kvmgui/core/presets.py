@@ -9,7 +9,6 @@ Explicit choices made by the user always override these (see `new_spec`).
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -116,6 +115,8 @@ def nic_for(os: OsPreset, virtio: bool | None = None) -> NicModel:
 
 
 def new_vm_id() -> str:
+    import uuid  # not at import: the main window's first paint needs the presets, not ids
+
     return uuid.uuid4().hex
 
 

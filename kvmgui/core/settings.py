@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from kvmgui.core.atomic import read_small_regular_file, write_atomic
-from kvmgui.core.definition import MAX_CPUS, MAX_MEMORY_MIB, JsonError, decode_json
+from kvmgui.core.choices import Accel, DisplayKind
+from kvmgui.core.limits import MAX_CPUS, MAX_MEMORY_MIB, MIN_MEMORY_MIB
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
-from kvmgui.core.model import Accel, DisplayKind
-from kvmgui.core.validation import MIN_MEMORY_MIB, Problem, Severity, shown
+from kvmgui.core.problems import Problem, Severity, shown
+from kvmgui.core.strict_json import JsonError, decode_json
 
 SETTINGS_SCHEMA_VERSION = 1
 VERSION_KEY = "schema_version"

@@ -55,15 +55,9 @@ from kvmgui.core.definition import (
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Cdrom, Disk, Passthrough, VmSpec
 from kvmgui.core.paths import VmFolder
+from kvmgui.core.problems import shown
 from kvmgui.core.trust import Approvals
-from kvmgui.core.validation import (
-    errors,
-    find_named,
-    name_key,
-    shown,
-    validate_id,
-    validate_name,
-)
+from kvmgui.core.validation import errors, find_named, name_key, validate_id, validate_name
 
 MAX_FOLDER_NAME_BYTES = 255
 

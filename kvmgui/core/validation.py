@@ -38,13 +38,12 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
 from kvmgui.core.argv_extra import extra_args_problems
 from kvmgui.core.host import HostFacts
+from kvmgui.core.limits import MIN_MEMORY_MIB
 from kvmgui.core.media import (
     BOOTABLE_MEDIUM_KINDS,
     DISK_IMAGE_KINDS,
@@ -67,13 +66,12 @@ from kvmgui.core.model import (
     VmSpec,
 )
 from kvmgui.core.paths import VmFolder
+from kvmgui.core.problems import Problem, Severity, shown
 from kvmgui.core.sizes import MAX_SIZE, Size
 
 MAX_NAME_CHARS = 64
 # A folder name is limited to 255 bytes; 64 four-byte characters would just exceed that.
 MAX_NAME_BYTES = 200
-# The one smallest memory size, for every VM however it is made (wizard, CLI, live, restore).
-MIN_MEMORY_MIB = 32
 # A new disk smaller than this holds no system; a size like "512" meant in bytes is a typo.
 MIN_DISK_BYTES = 1024 * 1024
 MEMORY_WARN_FRACTION = 0.8
@@ -92,18 +90,6 @@ _ODD_SPACE_CATEGORY = "Zs"
 _T = TypeVar("_T")
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Problem:
-    field: str
-    severity: Severity
-    message: str
-
-
 def _error(field: str, message: str) -> Problem:
     return Problem(field, Severity.ERROR, message)
 
@@ -118,12 +104,6 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]
-
-
-def shown(text: str, limit: int = 200) -> str:
-    """Untrusted text made safe to quote in a message: no control characters, bounded length."""
-    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 
 def quoted_names(names: Sequence[str], last_two: Template) -> str:

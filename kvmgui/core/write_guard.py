@@ -33,7 +33,8 @@ from enum import StrEnum
 
 from kvmgui.core.blockdevs import Mount
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
-from kvmgui.core.validation import quoted_names, shown
+from kvmgui.core.problems import shown
+from kvmgui.core.validation import quoted_names
 
 
 class Intent(StrEnum):

@@ -33,10 +33,10 @@ from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, joined, plural
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec
 from kvmgui.core.paths import AppPaths, VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
+from kvmgui.core.problems import shown
 from kvmgui.core.qemu_img import ImageInfo
 from kvmgui.core.store import StoredVm, StoreError, VmStore
 from kvmgui.core.usage import ImageUse, owners, vms_using
-from kvmgui.core.validation import shown
 from kvmgui.runtime.creation import creating
 from kvmgui.runtime.images import (
     ImageCancelled,

@@ -32,9 +32,9 @@ from kvmgui.core.copy_device import CopyPlan, CopyRefused, TargetFacts
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, plural
 from kvmgui.core.model import DiskFormat
 from kvmgui.core.paths import AppPaths
+from kvmgui.core.problems import shown
 from kvmgui.core.sizes import Size
 from kvmgui.core.store import StoredVm, VmStore
-from kvmgui.core.validation import shown
 from kvmgui.runtime.blockdev_probe import ProbeError, run_lsblk
 from kvmgui.runtime.images import (
     ImageCancelled,

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from kvmgui.core.media import HEAD_BYTES, MediumKind, classify, file_kind_problem
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
-from kvmgui.core.validation import Problem, install_medium_problems
+from kvmgui.core.problems import Problem
+from kvmgui.core.validation import install_medium_problems
 
 
 def _read_head(path: Path) -> bytes:

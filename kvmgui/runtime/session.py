@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import Settings, load_settings
-from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 if TYPE_CHECKING:
-    # Types only: the app lists its VMs through this module before its first paint, and the
-    # runtime context (events, stats, advisor) is not needed for that.
+    # Types only: the app reads its settings through this module before its first paint,
+    # and neither the store nor the runtime context is needed for that.
     from kvmgui.runtime.context import MonitorRole
     from kvmgui.runtime.manager import VmManager
+    from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,10 @@ def vm_root(paths: AppPaths, settings: Settings) -> Path:
 
 def open_store(paths: AppPaths, settings: Settings) -> StoreWithThrowaways:
     """The VM store every face uses: the VM folder plus the running throwaway VMs."""
+    # Imported here for start-up cost: the store's modules (the definition reader, the
+    # validation rules) are not needed before the main window's first paint.
+    from kvmgui.runtime.throwaway import StoreWithThrowaways
+
     return StoreWithThrowaways(vm_root(paths, settings), paths)
 
 

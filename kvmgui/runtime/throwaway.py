@@ -41,20 +41,15 @@ from kvmgui.core.validation import free_name
 if TYPE_CHECKING:
     from kvmgui.runtime import process
 
-THROWAWAY_DIR = "live"
 OWNER_LOCK = "owner.lock"
 
 
-def throwaway_root(paths: AppPaths) -> Path:
-    return paths.runtime_dir / THROWAWAY_DIR
-
-
 def throwaway_store(paths: AppPaths) -> VmStore:
-    return VmStore(throwaway_root(paths), approvals=Approvals.for_paths(paths))
+    return VmStore(paths.throwaway_root, approvals=Approvals.for_paths(paths))
 
 
 def is_throwaway(stored: StoredVm, paths: AppPaths) -> bool:
-    return stored.folder.dir.parent == throwaway_root(paths)
+    return stored.folder.dir.parent == paths.throwaway_root
 
 
 def owner_lock(stored: StoredVm) -> process.StartLock:
@@ -67,7 +62,7 @@ def owner_lock(stored: StoredVm) -> process.StartLock:
 def listing(paths: AppPaths) -> frozenset[str]:
     """The folder names in the throwaway root: a cheap way to notice new throwaway VMs."""
     try:
-        return frozenset(n for n in os.listdir(throwaway_root(paths)) if not n.startswith("."))
+        return frozenset(n for n in os.listdir(paths.throwaway_root) if not n.startswith("."))
     except OSError:
         return frozenset()
 
@@ -99,7 +94,7 @@ def discard(stored: StoredVm, paths: AppPaths, *, force: bool = False) -> bool:
     if process.find_vm_pid(run) is not None:  # never, even when forced
         return False
     _remove_tree(run.dir, paths.runtime_dir)
-    _remove_tree(stored.folder.dir, throwaway_root(paths))
+    _remove_tree(stored.folder.dir, paths.throwaway_root)
     return True
 
 
@@ -144,7 +139,7 @@ def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()
     from kvmgui.runtime.creation import creating_sync
 
     process.ensure_private_dir(paths.runtime_dir)
-    process.ensure_private_dir(throwaway_root(paths))
+    process.ensure_private_dir(paths.throwaway_root)
     store = throwaway_store(paths)
     names = list(taken) + [vm.spec.name for vm in store.load_all().vms]
     spec = replace(spec, name=free_name(spec.name, names))
@@ -171,7 +166,7 @@ def create_throwaway(spec: VmSpec, paths: AppPaths, taken: Iterable[str] = ()
         return made.stored, lock
     raise StoreError(Message(QT_TRANSLATE_NOOP(
         "runtime.throwaway", "kvmgui could not create the throwaway VM's folder in {folder}; try "
-        "again."), folder=str(throwaway_root(paths))))
+        "again."), folder=str(paths.throwaway_root)))
 
 
 def release(lock: process.StartLock) -> None:

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from kvmgui.core.host import HostFacts
 from kvmgui.core.paths import AppPaths
+from kvmgui.core.problems import Problem
 from kvmgui.core.settings import Settings, save_settings, validate_settings
-from kvmgui.core.validation import Problem
 from kvmgui.runtime import session
 from kvmgui.ui.i18n import core_text
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kvmgui.runtime.controller import VmController
     from kvmgui.runtime.manager import VmManager
     from kvmgui.runtime.state import VmStatus
+    from kvmgui.runtime.throwaway import StoreWithThrowaways
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,8 @@ class AppContext(QObject):
         self.paths = paths
         self._settings = settings
         self.settings_warnings = list(settings_warnings or [])
-        self.store = session.open_store(paths, settings)
+        # Opened on first use: not needed for the main window's first paint.
+        self._store: StoreWithThrowaways | None = None
         self.manager: VmManager | None = manager
         self.host_report: HostReport | None = None
         self.host_error: str = ""
@@ -73,6 +75,13 @@ class AppContext(QObject):
         return self._settings
 
     @property
+    def store(self) -> StoreWithThrowaways:
+        """The VM store (the VM folder plus the running throwaway VMs)."""
+        if self._store is None:
+            self._store = session.open_store(self.paths, self._settings)
+        return self._store
+
+    @property
     def vm_root(self) -> Path:
         return session.vm_root(self.paths, self._settings)
 
@@ -85,7 +94,7 @@ class AppContext(QObject):
         old = self._settings
         self._settings = settings
         if old.vm_root != settings.vm_root:
-            self.store = session.open_store(self.paths, settings)
+            self._store = session.open_store(self.paths, settings)
         if self.manager is not None:
             self.manager.apply_settings(settings)
             if old.vm_root != settings.vm_root:
@@ -108,7 +117,7 @@ class AppContext(QObject):
         """Build the store and the VmManager (role APP) with the runtime's factory; the
         window opens the manager (MainWindow.startup)."""
         runtime = session.open_runtime(self.paths, self._settings)
-        self.store = runtime.store
+        self._store = runtime.store
         self.manager = runtime.manager
         return runtime.manager
 

@@ -45,9 +45,10 @@ from kvmgui.core.model import (
     VideoModel,
     VmSpec,
 )
+from kvmgui.core.problems import Problem
 from kvmgui.core.restart import restart_note
 from kvmgui.core.store import StoredVm, StoreError
-from kvmgui.core.validation import Problem, has_errors, validate_spec
+from kvmgui.core.validation import has_errors, validate_spec
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_failed

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from kvmgui.core.model import OsPreset
+from kvmgui.core.choices import OsPreset
 
 _ICON_NAME = "io.github.kvmgui.KvmGui.svg"
 # Installed: kvmgui/resources/icons; from a source checkout: resources/icons at the top.

@@ -41,9 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.settings import OnQuit
-from kvmgui.core.store import StoredVm
 from kvmgui.runtime.state import VmState
-from kvmgui.runtime.throwaway import throwaway_root
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
 from kvmgui.ui.context import AppContext
@@ -54,7 +52,6 @@ from kvmgui.ui.models import Column, Role, VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.tasks import spawn_into
 from kvmgui.ui.thumbnails import ThumbnailPoller
-from kvmgui.ui.views import VmGridView, VmTableView
 from kvmgui.ui.vm_actions import VmActions
 from kvmgui.ui.widgets import keep_open
 
@@ -63,10 +60,12 @@ if TYPE_CHECKING:
     # that use asyncio import it, for start-up cost; none of them runs before the paint.
     import asyncio
 
+    from kvmgui.core.store import StoredVm
     from kvmgui.runtime.outcome import Outcome
     from kvmgui.ui.console_view import ConsoleView
     from kvmgui.ui.details import VmWindow
     from kvmgui.ui.details_console import ConsolePage
+    from kvmgui.ui.views import VmGridView, VmTableView
     from kvmgui.ui.wizard import NewVmWizard
 
 log = logging.getLogger(__name__)
@@ -159,14 +158,18 @@ class MainWindow(QMainWindow):
         self.model.dataChanged.connect(self._data_changed)
 
         self.thumbnails = ThumbnailPoller(ctx, self.model, self, visible_ids=self.visible_vm_ids)
-        self._connect_view(self.grid)
         # Reading the VM definitions (a millisecond each) waits for the first paint when the
         # runtime does (startup() lists them at once after it); an empty folder costs nothing
         # to list, and showing its empty state at once spares a blank list flashing by.
         self._listed = not start_runtime or self._nothing_to_list()
         self.restore_view_state()
-        if self._listed:
+        if not start_runtime:
             self.reload()
+        elif self._listed:
+            # Nothing to list: the empty state at once, without loading the store's modules
+            # (startup() reads the folder properly once the window is on screen).
+            self._update_stack()
+            self._update_status_line()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -186,10 +189,10 @@ class MainWindow(QMainWindow):
         self.empty.create_clicked.connect(lambda: self.open_wizard())
         self.empty.usb_clicked.connect(self.test_usb_stick)
         self.stack.addWidget(self.empty)
-        self.grid = VmGridView(self.model, self.stack)
-        self.selection = self.grid.selectionModel()
-        self.stack.addWidget(self.grid)
-        # The table is built the first time it is shown (see `table`).
+        # The views share one selection; each is built the first time it is shown (`grid`,
+        # `table`): a first start shows the empty state and needs neither.
+        self.selection = QItemSelectionModel(self.model, self)
+        self._grid: VmGridView | None = None
         self._table: VmTableView | None = None
         # The list and a VM's console take turns in the window (open_console / show_list).
         self.pages = QStackedWidget(central)
@@ -206,10 +209,27 @@ class MainWindow(QMainWindow):
         view.horizontalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
 
     @property
+    def grid(self) -> VmGridView:
+        """The cards view of the list, built on first use."""
+        if self._grid is None:
+            # Imported here for start-up cost: the views (item delegates, painting) are not
+            # on screen when there is nothing to list.
+            from kvmgui.ui.views import VmGridView
+
+            grid = VmGridView(self.model, self.stack)
+            grid.setSelectionModel(self.selection)
+            self.stack.addWidget(grid)
+            self._grid = grid
+            self._connect_view(grid)
+        return self._grid
+
+    @property
     def table(self) -> VmTableView:
         """The table view of the list, built on first use: setting up a QTableView costs
         about as much as the rest of the window, and the cards are what most people see."""
         if self._table is None:
+            from kvmgui.ui.views import VmTableView  # start-up cost: see `grid`
+
             table = VmTableView(self.model, self.stack)
             table.setSelectionModel(self.selection)
             self.stack.addWidget(table)
@@ -360,12 +380,17 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         tb.setMovable(False)
         _add_groups(tb, [[self.vm_actions.new], *self._vm_action_groups()])
-        for action in tb.actions():
-            button = tb.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         self.toolbar = tb
         self.addToolBar(tb)
+
+    def _name_toolbar_buttons(self) -> None:
+        """Accessible names without the "…" of the actions' texts. Done once the window is on
+        screen: reaching the buttons from Python builds PySide's tool-button type (and its
+        enums), which the first paint does not need."""
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
 
     # -- view state -------------------------------------------------------------------------
 
@@ -396,7 +421,7 @@ class MainWindow(QMainWindow):
 
     def _nothing_to_list(self) -> bool:
         """Whether the VM folder and the throwaway VMs' folder hold no VM (a cheap look)."""
-        for folder in (self.ctx.store.root, throwaway_root(self.ctx.paths)):
+        for folder in (self.ctx.vm_root, self.ctx.paths.throwaway_root):
             try:
                 with os.scandir(folder) as entries:
                     if any(not e.name.startswith(".") for e in entries):
@@ -422,12 +447,12 @@ class MainWindow(QMainWindow):
         """The VMs whose picture is on screen now: none while the window is hidden or
         minimised or shows a console; else those whose card (or table row's screen) is in
         the visible part of the list."""
-        view = self.current_view()
+        view = self.stack.currentWidget()
         if (
             not self.isVisible()
             or self.isMinimized()
             or self.pages.currentWidget() is not self.stack
-            or self.stack.currentWidget() is not view
+            or not isinstance(view, QAbstractItemView)
         ):
             return []
         area = view.viewport().rect()
@@ -974,6 +999,7 @@ class MainWindow(QMainWindow):
     async def startup(self) -> None:
         """Start the runtime once the window is on screen (when asked to), reattach to guests
         still running, then probe the host (for the banner)."""
+        self._name_toolbar_buttons()
         if self._start_runtime and self.ctx.manager is None:
             await self._first_paint()
             if not self._listed:

@@ -20,14 +20,22 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon, QImage
 
-from kvmgui.core.model import OsPreset
-from kvmgui.core.presets import PRESETS
+from kvmgui.core.choices import OsPreset
 from kvmgui.core.sizes import MIB
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.icons import icon, os_icon
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def os_label(os: OsPreset) -> str:
+    """The OS kind's name as the wizard shows it ("Windows 11")."""
+    # Imported here for start-up cost: the presets (VM specs) are not needed to paint an
+    # empty list.
+    from kvmgui.core.presets import PRESETS
+
+    return core_text(PRESETS[os].label)
 
 
 class Column(IntEnum):
@@ -218,7 +226,7 @@ class VmListModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, row: VmRow) -> str:
-        parts = [row.name, core_text(PRESETS[row.os].label)]
+        parts = [row.name, os_label(row.os)]
         if row.throwaway:
             parts.append(
                 translate("VmListModel", "A throwaway test: it disappears when it is switched off.")
@@ -246,7 +254,7 @@ class VmListModel(QAbstractTableModel):
     def _accessible(self, row: VmRow, column: Column) -> str:
         if column is Column.NAME:
             return translate("VmListModel", "{0}, {1}").format(
-                self._display(row, column), core_text(PRESETS[row.os].label)
+                self._display(row, column), os_label(row.os)
             )
         if column is Column.SCREEN:
             return (

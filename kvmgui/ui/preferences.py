@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import Accel, DisplayKind
+from kvmgui.core.problems import Problem, Severity
 from kvmgui.core.settings import ConsoleScaling, OnQuit, Settings, validate_settings
-from kvmgui.core.validation import Problem, Severity, has_errors
+from kvmgui.core.validation import has_errors
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate

@@ -23,10 +23,8 @@ release).
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
-import platform
 import sys
 from collections.abc import Callable
 
@@ -47,7 +45,7 @@ class _Probe(QObject):
 
 def emit_drops_true_references() -> bool:
     """True when emitting a signal from Python loses a reference to True (the 6.12.0 bug)."""
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False  # True is immortal from 3.12: a lost reference cannot free it
     probe = _Probe()
     before = sys.getrefcount(True)
@@ -60,6 +58,8 @@ def emit_drops_true_references() -> bool:
 
 def add_true_references(count: int) -> None:
     """Raise the reference count of True by `count` (CPython only)."""
+    import ctypes  # only where the bug is present
+
     refcnt = ctypes.c_ssize_t.from_address(id(True))
     refcnt.value += count
 

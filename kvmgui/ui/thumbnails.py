@@ -14,7 +14,6 @@ the picture shown is not handed to the model, so the views repaint nothing
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -142,6 +141,8 @@ class ThumbnailPoller(QObject):
         # QEMU encodes the same screen into the same bytes: an unchanged screen is found
         # without decoding it. The last few pictures are kept decoded, because a text screen
         # with a blinking cursor alternates between two.
+        import hashlib  # loads OpenSSL: not before the window's first paint
+
         digest = hashlib.blake2b(data, digest_size=16).digest()
         recent = self._recent.setdefault(vm_id, {})
         row = self.model.get(vm_id)

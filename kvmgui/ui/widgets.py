@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.core.definition import MAX_CPUS, MAX_MEMORY_MIB
-from kvmgui.core.validation import MIN_MEMORY_MIB, Problem, Severity
+from kvmgui.core.limits import MAX_CPUS, MAX_MEMORY_MIB, MIN_MEMORY_MIB
+from kvmgui.core.problems import Problem, Severity
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 

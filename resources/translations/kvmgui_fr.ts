@@ -6194,54 +6194,6 @@
         <extracomment>kvmgui/core/definition.py:613</extracomment>
         <translation>«&#xa0;args&#xa0;» ne peut pas être découpé en arguments ({exc})</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>the key &apos;{key}&apos; appears twice</source>
-        <extracomment>kvmgui/core/definition.py:658; {key} = _quote(key)</extracomment>
-        <translation>la clé «&#xa0;{key}&#xa0;» apparaît deux fois</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{name} is not a number a definition may contain</source>
-        <extracomment>kvmgui/core/definition.py:667</extracomment>
-        <translation>{name} n&apos;est pas un nombre qu&apos;une définition peut contenir</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>it is {count} bytes long, far more than such a file can be</source>
-        <extracomment>kvmgui/core/definition.py:683; {count} = len(raw)</extracomment>
-        <translation>il fait {count} octets, bien plus qu&apos;un tel fichier ne peut en faire</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>it is not valid UTF-8 text (bad byte at position {start})</source>
-        <extracomment>kvmgui/core/definition.py:693; {start} = exc.start</extracomment>
-        <translation>ce n&apos;est pas du texte UTF-8 valide (octet incorrect à la position {start})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>it is empty</source>
-        <extracomment>kvmgui/core/definition.py:700</extracomment>
-        <translation>il est vide</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>it is not valid JSON ({msg} at line {lineno}, column {colno})</source>
-        <extracomment>kvmgui/core/definition.py:705; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno</extracomment>
-        <translation>ce n&apos;est pas du JSON valide ({msg} à la ligne {lineno}, colonne {colno})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>it is not valid JSON ({exc})</source>
-        <extracomment>kvmgui/core/definition.py:715; {exc} = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else _quote(str(exc), 80)</extracomment>
-        <translation>ce n&apos;est pas du JSON valide ({exc})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>it is nested too deeply</source>
-        <extracomment>kvmgui/core/definition.py:722</extracomment>
-        <translation>il est imbriqué trop profondément</translation>
-    </message>
 </context>
 <context>
     <name>core.hostcheck</name>
@@ -7869,6 +7821,57 @@
         <source>delete VM &apos;{name}&apos;</source>
         <extracomment>kvmgui/core/store.py:713; {name} = shown(folder.dir.name)</extracomment>
         <translation>supprimer la machine virtuelle «&#xa0;{name}&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>core.strict_json</name>
+    <message>
+        <location line="+2"/>
+        <source>the key &apos;{key}&apos; appears twice</source>
+        <extracomment>kvmgui/core/strict_json.py:658; {key} = _quote(key)</extracomment>
+        <translation>la clé «&#xa0;{key}&#xa0;» apparaît deux fois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is not a number a definition may contain</source>
+        <extracomment>kvmgui/core/strict_json.py:667</extracomment>
+        <translation>{name} n&apos;est pas un nombre qu&apos;une définition peut contenir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is {count} bytes long, far more than such a file can be</source>
+        <extracomment>kvmgui/core/strict_json.py:683; {count} = len(raw)</extracomment>
+        <translation>il fait {count} octets, bien plus qu&apos;un tel fichier ne peut en faire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not valid UTF-8 text (bad byte at position {start})</source>
+        <extracomment>kvmgui/core/strict_json.py:693; {start} = exc.start</extracomment>
+        <translation>ce n&apos;est pas du texte UTF-8 valide (octet incorrect à la position {start})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is empty</source>
+        <extracomment>kvmgui/core/strict_json.py:700</extracomment>
+        <translation>il est vide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not valid JSON ({msg} at line {lineno}, column {colno})</source>
+        <extracomment>kvmgui/core/strict_json.py:705; {msg} = exc.msg, {lineno} = exc.lineno, {colno} = exc.colno</extracomment>
+        <translation>ce n&apos;est pas du JSON valide ({msg} à la ligne {lineno}, colonne {colno})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not valid JSON ({exc})</source>
+        <extracomment>kvmgui/core/strict_json.py:715; {exc} = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else _quote(str(exc), 80)</extracomment>
+        <translation>ce n&apos;est pas du JSON valide ({exc})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is nested too deeply</source>
+        <extracomment>kvmgui/core/strict_json.py:722</extracomment>
+        <translation>il est imbriqué trop profondément</translation>
     </message>
 </context>
 <context>

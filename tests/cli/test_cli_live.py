@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kvmgui.cli.context import CliContext
-from kvmgui.runtime.throwaway import StoreWithThrowaways, throwaway_root
+from kvmgui.runtime.throwaway import StoreWithThrowaways
 from tests.guest.fixtures import wait_for_serial
 from tests.runtime.helpers import (
     BOOT_TIMEOUT_S,
@@ -53,7 +53,7 @@ def test_live_stick_is_protected_listed_and_gone_after_kill(
     assert status["state"] == "running" and isinstance(status["pid"], int)
     assert str(status["display"]).startswith("vnc+unix://")
     assert qemu_pids_using(env.root) == [status["pid"]]
-    folder = throwaway_root(env.paths) / "live-stick"
+    folder = env.paths.throwaway_root / "live-stick"
     assert (folder / "vm.json").is_file()
     assert not env.paths.default_vm_root.exists()  # nothing in the user's VM folder
 
@@ -91,7 +91,7 @@ def test_live_refusals(env: RunEnv, tmp_path: Path) -> None:
     empty = tmp_path / "empty.img"
     empty.touch()
     assert "is empty" in env.cli("live", str(empty)).stderr
-    assert not throwaway_root(env.paths).exists() or not any(throwaway_root(env.paths).iterdir())
+    assert not env.paths.throwaway_root.exists() or not any(env.paths.throwaway_root.iterdir())
 
 
 def test_live_waits_until_the_vm_is_killed(env: RunEnv, test_iso: Path) -> None:
@@ -115,4 +115,4 @@ def test_live_waits_until_the_vm_is_killed(env: RunEnv, test_iso: Path) -> None:
             proc.wait()
     assert proc.returncode == 0, err
     assert out.strip().endswith("'live-boot' stopped: It was forced off.")
-    assert not (throwaway_root(env.paths) / "live-boot").exists()
+    assert not (env.paths.throwaway_root / "live-boot").exists()

@@ -43,10 +43,11 @@ from kvmgui.core.model import (
     VmSpec,
 )
 from kvmgui.core.paths import VmFolder
+from kvmgui.core.problems import Problem
 from kvmgui.core.settings import Settings, load_settings
 from kvmgui.core.sizes import MAX_SIZE, SizeError, parse_size
 from kvmgui.core.store import StoreError, VmStore
-from kvmgui.core.validation import Problem, validate_name, validate_spec
+from kvmgui.core.validation import validate_name, validate_spec
 from tests.examples import examples
 
 FUZZ = settings(max_examples=examples(200), deadline=None, database=None,

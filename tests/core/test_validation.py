@@ -32,16 +32,9 @@ from kvmgui.core.model import (
 )
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import new_spec as preset_spec
+from kvmgui.core.problems import Problem, Severity
 from kvmgui.core.sizes import GIB, TIB
-from kvmgui.core.validation import (
-    Problem,
-    Severity,
-    errors,
-    free_name,
-    has_errors,
-    validate_name,
-    validate_spec,
-)
+from kvmgui.core.validation import errors, free_name, has_errors, validate_name, validate_spec
 
 HOST = HostFacts(
     kvm_usable=True,
@@ -720,11 +713,8 @@ def test_start_problems_rerun_the_rules_and_check_file_types(tmp_path: Path) -> 
 
 
 def test_one_minimum_memory() -> None:
-    from kvmgui.core import settings
-    from kvmgui.ui import widgets
+    from kvmgui.core.limits import MIN_MEMORY_MIB
 
-    assert settings.MIN_MEMORY_MIB is validation.MIN_MEMORY_MIB
-    assert widgets.MIN_MEMORY_MIB is validation.MIN_MEMORY_MIB
-    spec = new_spec("vm", memory_mib=validation.MIN_MEMORY_MIB - 1)
-    assert f"at least {validation.MIN_MEMORY_MIB} MiB" in _only(
+    spec = new_spec("vm", memory_mib=MIN_MEMORY_MIB - 1)
+    assert f"at least {MIN_MEMORY_MIB} MiB" in _only(
         _problems(spec), "memory_mib", Severity.ERROR).message

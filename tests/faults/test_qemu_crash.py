@@ -18,8 +18,9 @@ from kvmgui.core.argv import extra_args_problems
 from kvmgui.core.host import HostFacts
 from kvmgui.core.model import Disk, DiskFormat
 from kvmgui.core.paths import VmRuntimePaths
+from kvmgui.core.problems import Severity
 from kvmgui.core.qemu_caps import QemuCaps
-from kvmgui.core.validation import Severity, validate_spec
+from kvmgui.core.validation import validate_spec
 from kvmgui.runtime import launch
 from kvmgui.runtime.manager import VmManager
 from kvmgui.runtime.qmp_session import QmpUnavailable

@@ -6,8 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from kvmgui.core.definition import MAX_CPUS, MAX_MEMORY_MIB
-from kvmgui.core.validation import MIN_MEMORY_MIB
+from kvmgui.core.limits import MAX_CPUS, MAX_MEMORY_MIB, MIN_MEMORY_MIB
 from kvmgui.ui.widgets import cpu_box, memory_box
 
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.model import Passthrough, VmSpec
 from kvmgui.core.presets import new_vm_id
+from kvmgui.core.problems import Problem, Severity
 from kvmgui.core.store import StoredVm
-from kvmgui.core.validation import Problem, Severity
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import format_size, translate

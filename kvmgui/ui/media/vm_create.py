@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from kvmgui.core.messages import KvmguiError
 from kvmgui.core.model import VmSpec
+from kvmgui.core.problems import Problem
 from kvmgui.core.store import StoredVm, StoreError
-from kvmgui.core.validation import Problem, free_name, validate_spec
+from kvmgui.core.validation import free_name, validate_spec
 from kvmgui.runtime import creation
 from kvmgui.runtime.images import ImageError
 from kvmgui.runtime.outcome import Outcome

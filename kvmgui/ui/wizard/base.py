@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QSpinBox, QVBoxLayout, QWidget, QWizardPage
 
-from kvmgui.core.validation import Problem, Severity
+from kvmgui.core.problems import Problem, Severity
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.widgets import ProblemList
 from kvmgui.ui.wizard.model import WizardModel

@@ -20,9 +20,10 @@ from kvmgui.core.argv import ArgvError, build_argv, shell_line
 from kvmgui.core.host import HostFacts
 from kvmgui.core.model import DisplayKind, OsPreset, VmSpec
 from kvmgui.core.presets import new_vm_id
+from kvmgui.core.problems import Problem, Severity
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import StoreError
-from kvmgui.core.validation import Problem, Severity, validate_spec
+from kvmgui.core.validation import validate_spec
 from kvmgui.runtime.medium import install_medium_check
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import translate

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
 
+from kvmgui.core.problems import Severity
 from kvmgui.core.store import StoredVm, StoreError
-from kvmgui.core.validation import Severity
 from kvmgui.runtime.creation import creating, rollback_notes
 from kvmgui.runtime.images import ImageError
 from kvmgui.ui.context import AppContext
