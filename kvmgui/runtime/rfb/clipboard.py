@@ -78,7 +78,7 @@ def caps_message() -> bytes:
 
 
 def notify_message(has_text: bool) -> bytes:
-    """"The clipboard changed": with TEXT it now holds text, without it it holds none."""
+    """A notify: the clipboard changed and now holds text (`has_text`) or none."""
     return extended_cut_text(Flag.NOTIFY | (Flag.TEXT if has_text else 0))
 
 

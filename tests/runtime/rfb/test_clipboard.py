@@ -32,9 +32,9 @@ __all__ = ["server"]  # the fixture, imported for the tests below
 H = bytes.fromhex
 
 # What QEMU 7.2's VNC server sends (ui/vnc-clipboard.c), byte for byte.
-QEMU_CAPS = H("03000000" "fffffff8" "1b000001" "00000000")
-QEMU_NOTIFY_TEXT = H("03000000" "fffffffc" "08000001")
-QEMU_REQUEST_TEXT = H("03000000" "fffffffc" "02000001")
+QEMU_CAPS = H("03000000 fffffff8 1b000001 00000000")
+QEMU_NOTIFY_TEXT = H("03000000 fffffffc 08000001")
+QEMU_REQUEST_TEXT = H("03000000 fffffffc 02000001")
 # "héllo\r\nwörld" from a Windows guest's agent: size 14, then UTF-8, deflated.
 _PROVIDE_Z = H("789c636060e0cb38bc3227279f97abfcf0b6a29c140031db0673")
 QEMU_PROVIDE_TEXT = (
@@ -42,10 +42,10 @@ QEMU_PROVIDE_TEXT = (
 )
 
 # What the client sends.
-CLIENT_CAPS = H("06000000" "fffffff8" "1b000001" "00100000")
-CLIENT_NOTIFY_TEXT = H("06000000" "fffffffc" "08000001")
-CLIENT_NOTIFY_EMPTY = H("06000000" "fffffffc" "08000000")
-CLIENT_REQUEST_TEXT = H("06000000" "fffffffc" "02000001")
+CLIENT_CAPS = H("06000000 fffffff8 1b000001 00100000")
+CLIENT_NOTIFY_TEXT = H("06000000 fffffffc 08000001")
+CLIENT_NOTIFY_EMPTY = H("06000000 fffffffc 08000000")
+CLIENT_REQUEST_TEXT = H("06000000 fffffffc 02000001")
 
 
 def server_message(data: bytes):  # type: ignore[no-untyped-def]
@@ -67,7 +67,7 @@ def test_client_messages_byte_for_byte() -> None:
     assert notify_message(True) == CLIENT_NOTIFY_TEXT
     assert notify_message(False) == CLIENT_NOTIFY_EMPTY
     assert request_text_message() == CLIENT_REQUEST_TEXT
-    assert client_cut_text("café €") == H("06000000" "00000006") + b"caf\xe9 ?"
+    assert client_cut_text("café €") == H("06000000 00000006") + b"caf\xe9 ?"
 
 
 def test_provide_is_a_deflated_size_and_utf8_without_nul() -> None:
@@ -194,7 +194,7 @@ async def test_off_the_client_neither_advertises_nor_sends_cut_text(server: Fake
     assert EXTENDED_CLIPBOARD not in encodings
     # Even a server that offers everything gets nothing back.
     server.w.write(QEMU_CAPS + QEMU_NOTIFY_TEXT + QEMU_REQUEST_TEXT + QEMU_PROVIDE_TEXT)
-    server.w.write(H("03000000" "00000003") + b"abc")
+    server.w.write(H("03000000 00000003") + b"abc")
     server.update(rect(0, 0, 1, 1, p.Encoding.RAW, bytes(4)))
     assert client.send_clipboard_text("host secret") is False
     sent = without_update_requests(await drain_client(server))
