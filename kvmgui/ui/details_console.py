@@ -266,7 +266,8 @@ class ConsolePage(QWidget):
                 translate(
                     "ConsolePage",
                     "kvmgui cannot draw SPICE screens itself; they open in remote-viewer, "
-                    "a separate window that also shares the clipboard and USB devices.",
+                    "a separate window that also passes USB devices and, when the VM shares it, "
+                    "the clipboard.",
                 ),
                 translate("ConsolePage", "&Open display"),
             )

@@ -636,8 +636,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>kvmgui cannot draw SPICE screens itself; they open in remote-viewer, a separate window that also shares the clipboard and USB devices.</source>
-        <translation>kvmgui ne sait pas dessiner lui-même les écrans SPICE&#xa0;; ils s&apos;ouvrent dans remote-viewer, une fenêtre séparée qui partage aussi le presse-papiers et les périphériques USB.</translation>
+        <source>kvmgui cannot draw SPICE screens itself; they open in remote-viewer, a separate window that also passes USB devices and, when the VM shares it, the clipboard.</source>
+        <translation>kvmgui ne sait pas dessiner lui-même les écrans SPICE&#xa0;; ils s&apos;ouvrent dans remote-viewer, une fenêtre séparée qui transmet aussi les périphériques USB et, si la VM le partage, le presse-papiers.</translation>
     </message>
     <message>
         <location line="+5"/>
