@@ -438,9 +438,9 @@ class RfbClient:
         elif msg == p.ServerMsg.SERVER_CUT_TEXT:
             (length,) = struct.unpack(">xxxi", self._read(7))
             size = abs(length)
-            # Read only what the user shares (a bool read across threads is atomic); the loop
+            # Read only while the user shares (a bool read across threads is atomic); the loop
             # decides what it means. Larger than any text we accept: skipped unread.
-            if (self._clipboard.sharing or self._clipboard.advertised) and size <= 2 * MAX_TEXT:
+            if self._clipboard.sharing and size <= 2 * MAX_TEXT:
                 self._call_soon(self._cut_text, length, self._read(size))
             else:
                 self._skip(size)
