@@ -270,7 +270,8 @@ def _error_folder(error: LoadError) -> Path:
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     vm = find_vm(ctx, args.name)
-    data = spec_to_dict(vm.spec)
+    # vm.json leaves clipboard sharing out while it is off; here it is always said.
+    data = {**spec_to_dict(vm.spec), "clipboard": vm.spec.clipboard}
     if args.json:
         print_json({"folder": str(vm.folder.dir), "definition": data})
         return 0
@@ -303,6 +304,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     say(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")
     say(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
     say(f"Display:   {s.display.kind} ({s.display.video} video)")
+    say(f"Clipboard: {'shared with the guest' if s.clipboard else 'not shared'}")
     if s.extra_args:
         say(f"Extra:     {' '.join(s.extra_args)}")
     return 0

@@ -59,6 +59,11 @@ def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
     p.add_argument("--virtio-disk", action=bool_opt, default=None, help="fast virtio disk bus")
     p.add_argument("--virtio-net", action=bool_opt, default=None, help="fast virtio network card")
     p.add_argument("--display", choices=["vnc", "spice"], help="display protocol")
+    p.add_argument(
+        "--clipboard", action=bool_opt, default=None,
+        help="share the clipboard text with the guest (off by default; the guest needs the "
+        "SPICE agent, spice-vdagent)",
+    )
     p.add_argument("--accel", choices=[a.value for a in Accel], help="accelerator (default auto)")
     p.add_argument(
         "--boot", choices=[b.value for b in BootDevice],
@@ -144,6 +149,8 @@ def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
             VideoModel.STD if spec.display.video is VideoModel.QXL else spec.display.video
         )
         spec = replace(spec, display=replace(spec.display, kind=kind, video=video))
+    if args.clipboard is not None:
+        spec = replace(spec, clipboard=args.clipboard)
     if args.accel:
         spec = replace(spec, accel=Accel(args.accel))
     if args.extra_args is not None:

@@ -220,30 +220,62 @@ def display_args(spec: VmSpec, caps: QemuCaps, run: VmRuntimePaths) -> list[str]
                 ("disable-ticketing", None if display.password else True),
             ),
         ]
-        args += _spice_agent_args(caps)
-    return args
+    return args + clipboard_args(spec, caps)
 
 
 def _escaped(path: Path) -> str:
     return str(path).replace(",", ",,")
 
 
-def _spice_agent_args(caps: QemuCaps) -> list[str]:
-    """The channel the SPICE guest agent talks over: clipboard sharing and automatic resize."""
-    if not (caps.has_device("virtio-serial-pci") and caps.has_device("virtserialport")):
+# The first QEMU with the qemu-vdagent chardev (its own agent end for VNC clients).
+_QEMU_VDAGENT_VERSION = (6, 1, 0)
+# The port name spice-vdagent looks for in the guest.
+VDAGENT_PORT = "com.redhat.spice.0"
+
+
+def clipboard_args(spec: VmSpec, caps: QemuCaps) -> list[str]:
+    """The guest agent channel that carries the clipboard, only when the user shares it.
+
+    SPICE: the agent talks to the SPICE client (`spicevmc`). VNC: QEMU plays the agent's
+    other end itself (`qemu-vdagent`) and relays the text to VNC clients that ask for
+    QEMU's extended clipboard. Without sharing there is no agent port at all, so nothing
+    in the guest can reach the host clipboard. `mouse=off`: the console keeps driving the
+    pointer through the USB tablet as without the agent.
+    """
+    display = spec.display.kind
+    if not spec.clipboard or display is DisplayKind.NONE:
         return []
+    fix = Message(QT_TRANSLATE_NOOP("core.argv_devices", "turn clipboard sharing off"))
+    purpose = Message(QT_TRANSLATE_NOOP("core.argv_devices", "clipboard sharing"))
+    require(caps, "virtio-serial-pci", purpose, fix)
+    require(caps, "virtserialport", purpose, fix)
+    if display is DisplayKind.SPICE:
+        chardev = opts("spicevmc", ("id", "vdagent"), ("name", "vdagent"))
+    else:
+        if caps.version < _QEMU_VDAGENT_VERSION:
+            raise DeviceError(Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_devices",
+                    "Clipboard sharing over VNC needs QEMU {needed} or newer (this is "
+                    "{version}); turn clipboard sharing off.",
+                ),
+                needed=".".join(map(str, _QEMU_VDAGENT_VERSION)),
+                version=".".join(map(str, caps.version)),
+            ))
+        chardev = opts(
+            "qemu-vdagent",
+            ("id", "vdagent"),
+            ("name", "vdagent"),
+            ("clipboard", True),
+            ("mouse", False),
+        )
     return [
         "-device",
         opts("virtio-serial-pci", ("id", "vser0")),
         "-chardev",
-        opts("spicevmc", ("id", "vdagent"), ("name", "vdagent")),
+        chardev,
         "-device",
-        opts(
-            "virtserialport",
-            ("bus", "vser0.0"),
-            ("chardev", "vdagent"),
-            ("name", "com.redhat.spice.0"),
-        ),
+        opts("virtserialport", ("bus", "vser0.0"), ("chardev", "vdagent"), ("name", VDAGENT_PORT)),
     ]
 
 

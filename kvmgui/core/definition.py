@@ -106,7 +106,7 @@ def _to_json(value: object) -> object:
 # Fields written only when true: a state that most VMs never have, so a definition without it
 # (every file written before it existed) is read and re-written byte for byte, and an older
 # kvmgui still reads the VMs that are not in that state.
-_WRITTEN_WHEN_TRUE = ("install_phase",)
+_WRITTEN_WHEN_TRUE = ("install_phase", "clipboard")
 
 
 def spec_to_dict(spec: VmSpec) -> dict[str, object]:

@@ -142,6 +142,9 @@ class VmSpec:
     sound: bool = True
     usb: bool = True  # a USB 3 controller plus a tablet (absolute pointer: no mouse grab)
     display: Display = field(default_factory=Display)
+    # Share the text clipboard with the guest's SPICE agent (spice-vdagent). Off unless the
+    # user turns it on: a guest must not read what the host copied without being asked.
+    clipboard: bool = False
     rtc_localtime: bool = False  # Windows keeps the hardware clock in local time
     extra_args: tuple[str, ...] = ()
     description: str = ""

@@ -4,14 +4,17 @@ The details window's Hardware page and `kvmgui-cli edit` both ask this module, s
 note and the command's answer always name the same changes. QEMU takes a VM's hardware from
 its command line, so every change of it reaches a running VM only when it starts again; the
 one exception is the disc in an existing CD drive, which is changed live (Insert now, Eject,
-`kvmgui-cli cd`).
+`kvmgui-cli cd`). Clipboard sharing is half live: turning it on adds the guest agent port to
+the command line, so it waits for the next start; turning it off over VNC takes effect at
+once, because kvmgui's own console is then the one that stops passing text (over SPICE the
+external viewer shares through the agent, so the agent must go: the next start).
 """
 
 from __future__ import annotations
 
 from kvmgui.core.boot import installing
 from kvmgui.core.messages import COMMA, QT_TRANSLATE_NOOP, Message, joined
-from kvmgui.core.model import VmSpec
+from kvmgui.core.model import DisplayKind, VmSpec
 
 # Fields whose change only reaches a running VM at its next start, and their names for the
 # user (the CD drive: adding or removing it; its disc is changed live).
@@ -25,6 +28,7 @@ _NAMES = {
     "display": QT_TRANSLATE_NOOP("core.restart", "screen"),
     "cdrom": QT_TRANSLATE_NOOP("core.restart", "CD drive"),
     "boot_order": QT_TRANSLATE_NOOP("core.restart", "start-up device"),
+    "clipboard": QT_TRANSLATE_NOOP("core.restart", "clipboard sharing"),
 }
 RESTART_FIELDS = tuple(_NAMES)
 
@@ -44,6 +48,8 @@ def restart_fields(old: VmSpec, new: VmSpec) -> list[str]:
             a, b = a is None, b is None
         elif name == "boot_order":
             a, b = _boot_key(old), _boot_key(new)
+        elif name == "clipboard" and not new.clipboard and new.display.kind is DisplayKind.VNC:
+            a = b  # the console stops sharing at once; the idle agent port is harmless
         if a != b:
             changed.append(name)
     return changed

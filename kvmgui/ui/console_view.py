@@ -36,6 +36,7 @@ class ConsoleView(QWidget):
     start_requested = Signal(str)  # vm_id: the Start button of a stopped VM's page
     attached = Signal(str)  # vm_id: a detached console came back (show it here)
     fullscreen_changed = Signal(int)  # 1: the current console went full screen, 0: it left
+    spec_saved = Signal(object)  # StoredVm: a console's tool bar changed clipboard sharing
 
     def __init__(
         self, ctx: AppContext, actions: list[QAction], parent: QWidget | None = None
@@ -102,6 +103,7 @@ class ConsoleView(QWidget):
                 lambda detached, vm_id=spec.id: self._detached_changed(vm_id, detached)
             )
             page.fullscreen_changed.connect(self._fullscreen_changed)
+            page.spec_saved.connect(self.spec_saved)
             self.stack.addWidget(page)
             self.pages[spec.id] = page
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.model import DisplayKind, VmSpec
+from kvmgui.core.store import StoreError
 from kvmgui.runtime.display_auth import read_password
+from kvmgui.runtime.runfiles import read_meta
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.viewer import open_external_viewer
 from kvmgui.runtime.write_guard import WriteGuard
@@ -68,6 +72,7 @@ class ConsolePage(QWidget):
     start_requested = Signal()  # the "Start" button of the stopped state (the owner starts it)
     # 1 entering full screen, 0 leaving: the window hides or shows its own menus and bars.
     fullscreen_changed = Signal(int)
+    spec_saved = Signal(object)  # the StoredVm, after the tool bar changed clipboard sharing
 
     def __init__(self, ctx: AppContext, spec: VmSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +83,7 @@ class ConsolePage(QWidget):
         self._was_maximized = False
         self._address: str | None = None
         self._task: asyncio.Task[object] | None = None
+        self.last_status = ""  # the last status bar message (tests read it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
@@ -85,6 +91,8 @@ class ConsolePage(QWidget):
 
         self.console = ConsoleWidget()
         self.console.setObjectName("vm-console")
+        self.console.set_clipboard_sharing(spec.clipboard)
+        self.console.clipboardSharingChanged.connect(self._clipboard_toggled)
         self.console_page = QWidget(self.stack)
         v = QVBoxLayout(self.console_page)
         v.setContentsMargins(0, 0, 0, 0)
@@ -158,7 +166,46 @@ class ConsolePage(QWidget):
 
     def set_spec(self, spec: VmSpec) -> None:
         self.spec = spec
+        self.console.set_clipboard_sharing(spec.clipboard)
         self._update_view()
+
+    def _clipboard_toggled(self, on: bool) -> None:
+        """The tool bar's switch: remember it in the VM's definition, as the Hardware page
+        would."""
+        if on == self.spec.clipboard:
+            return
+        try:
+            stored = self.ctx.store.get(self.spec.id)
+            stored = self.ctx.store.save(replace(stored, spec=replace(stored.spec, clipboard=on)))
+        except StoreError as exc:
+            self.console.set_clipboard_sharing(self.spec.clipboard)
+            show_error(
+                self,
+                translate("ConsolePage", "Clipboard sharing could not be saved."),
+                informative=str(exc),
+            )
+            return
+        self.spec = stored.spec
+        self.spec_saved.emit(stored)
+        if on and self._state.is_active and not self.running_with_agent():
+            self.status_message(
+                translate(
+                    "ConsolePage",
+                    "Clipboard sharing is on. The guest gets it at the VM's next start: it was "
+                    "started without the agent's port.",
+                )
+            )
+
+    def running_with_agent(self) -> bool:
+        """Whether the running QEMU has the guest agent port that carries the clipboard."""
+        meta = read_meta(self.ctx.paths.vm_runtime(self.spec.id))
+        return meta is not None and any("vdagent" in arg for arg in meta.argv)
+
+    def status_message(self, text: str) -> None:
+        self.last_status = text
+        top = self.window()
+        if isinstance(top, QMainWindow):
+            top.statusBar().showMessage(text, 10000)
 
     def set_state(self, state: VmState) -> None:
         self._state = state
@@ -219,7 +266,8 @@ class ConsolePage(QWidget):
                 translate(
                     "ConsolePage",
                     "kvmgui cannot draw SPICE screens itself; they open in remote-viewer, "
-                    "a separate window that also shares the clipboard and USB devices.",
+                    "a separate window that also passes USB devices and, when the VM shares it, "
+                    "the clipboard.",
                 ),
                 translate("ConsolePage", "&Open display"),
             )

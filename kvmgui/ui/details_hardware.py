@@ -55,6 +55,7 @@ from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import inspect_recorded
 from kvmgui.ui.services import ServiceError
+from kvmgui.ui.sharing_clipboard import ClipboardSharing
 from kvmgui.ui.widgets import (
     PathField,
     ProblemList,
@@ -254,6 +255,11 @@ class HardwarePage(QWidget):
         )
         form.addRow(translate("HardwarePage", "&Video card:"), self.video)
         layout.addWidget(devices)
+        sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
+        self.sharing_form = QFormLayout(sharing)
+        self.clipboard = ClipboardSharing(sharing)
+        self.sharing_form.addRow(self.clipboard)
+        layout.addWidget(sharing)
         layout.addStretch(1)
 
         self.restart_note = hint_label("", self)
@@ -280,6 +286,10 @@ class HardwarePage(QWidget):
         for combo in (self.nic, self.display, self.video, self.boot):
             combo.currentIndexChanged.connect(self.revalidate)
         self.cd_path.changed.connect(self.revalidate)
+        self.clipboard.changed.connect(self.revalidate)
+        self.display.currentIndexChanged.connect(
+            lambda: self.clipboard.set_display(DisplayKind(str(self.display.currentData())))
+        )
         self.disks.itemSelectionChanged.connect(self._enable)
         self._disks: list[Disk] = []
         self.load(stored)
@@ -304,6 +314,7 @@ class HardwarePage(QWidget):
             self.display.setCurrentIndex(self.display.findData(spec.display.kind.value))
             self.video.setCurrentIndex(self.video.findData(spec.display.video.value))
             self._fill_boot(spec)
+            self.clipboard.load(spec)
         finally:
             self._loading = False
         self.revalidate()
@@ -470,6 +481,7 @@ class HardwarePage(QWidget):
                 password=spec.display.password,
             ),
         )
+        edited = self.clipboard.apply(edited)
         choice = str(self.boot.currentData())
         if choice != boot_choice(spec) and choice != INSTALL_CHOICE:
             first = BootDevice(choice)
@@ -539,6 +551,12 @@ class HardwarePage(QWidget):
             self.cd_hint.setText(translate("HardwarePage", "The disc is used at the next start."))
 
     # -- saving -----------------------------------------------------------------------------
+
+    def saved_elsewhere(self, stored: StoredVm) -> None:
+        """The console's tool bar saved clipboard sharing: take it, keep the other edits."""
+        self.stored = stored
+        self.clipboard.check.setChecked(stored.spec.clipboard)
+        self.revalidate()
 
     def apply(self) -> bool:
         problems = self.current_problems()

@@ -251,9 +251,16 @@ class MainWindow(QMainWindow):
             view.start_requested.connect(self._start_from_console)
             view.attached.connect(self.open_console)
             view.fullscreen_changed.connect(self._console_fullscreen)
+            view.spec_saved.connect(self._console_spec_saved)
             self.pages.addWidget(view)
             self._console = view
         return self._console
+
+    def _console_spec_saved(self, stored: Any) -> None:
+        self.reload()
+        window = self.vm_windows.get(stored.spec.id)
+        if window is not None:
+            window.hardware.saved_elsewhere(stored)
 
     def _console_available(self, vm_id: str, uri: object) -> None:
         if self._console is not None:

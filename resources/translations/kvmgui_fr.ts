@@ -545,6 +545,34 @@
     </message>
 </context>
 <context>
+    <name>ClipboardSharing</name>
+    <message>
+        <location filename="../../kvmgui/ui/sharing_clipboard.py" line="24"/>
+        <source>Share the &amp;clipboard (text) with the guest</source>
+        <translation>Partager le presse-papiers (te&amp;xte) avec l&apos;invité</translation>
+    </message>
+    <message>
+        <source>Share the clipboard</source>
+        <translation>Partager le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Text copied on this computer can be pasted in the virtual machine and the other way round. The guest needs the SPICE agent (spice-vdagent). Also in the console&apos;s tool bar.</source>
+        <translation>Le texte copié sur cet ordinateur peut être collé dans la machine virtuelle, et inversement. L&apos;invité a besoin de l&apos;agent SPICE (spice-vdagent). Aussi dans la barre d&apos;outils de la console.</translation>
+    </message>
+    <message>
+        <source>A VM without a screen shares no clipboard.</source>
+        <translation>Une VM sans écran ne partage aucun presse-papiers.</translation>
+    </message>
+    <message>
+        <source>With SPICE, remote-viewer shares it through the agent.</source>
+        <translation>Avec SPICE, remote-viewer le partage grâce à l&apos;agent.</translation>
+    </message>
+    <message>
+        <source>Install spice-vdagent in the guest; the console&apos;s tool bar turns sharing on and off at once while the VM runs.</source>
+        <translation>Installez spice-vdagent dans l&apos;invité&#xa0;; pendant que la VM tourne, la barre d&apos;outils de la console active et désactive le partage immédiatement.</translation>
+    </message>
+</context>
+<context>
     <name>ConsolePage</name>
     <message>
         <location filename="../../kvmgui/ui/details_console.py" line="+92"/>
@@ -608,8 +636,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>kvmgui cannot draw SPICE screens itself; they open in remote-viewer, a separate window that also shares the clipboard and USB devices.</source>
-        <translation>kvmgui ne sait pas dessiner lui-même les écrans SPICE&#xa0;; ils s&apos;ouvrent dans remote-viewer, une fenêtre séparée qui partage aussi le presse-papiers et les périphériques USB.</translation>
+        <source>kvmgui cannot draw SPICE screens itself; they open in remote-viewer, a separate window that also passes USB devices and, when the VM shares it, the clipboard.</source>
+        <translation>kvmgui ne sait pas dessiner lui-même les écrans SPICE&#xa0;; ils s&apos;ouvrent dans remote-viewer, une fenêtre séparée qui transmet aussi les périphériques USB et, si la VM le partage, le presse-papiers.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -635,6 +663,15 @@
         <location line="+10"/>
         <source>The display could not be opened in a viewer.</source>
         <translation>L&apos;affichage n&apos;a pas pu être ouvert dans une visionneuse.</translation>
+    </message>
+    <message>
+        <location filename="../../kvmgui/ui/details_console.py" line="180"/>
+        <source>Clipboard sharing could not be saved.</source>
+        <translation>Le partage du presse-papiers n&apos;a pas pu être enregistré.</translation>
+    </message>
+    <message>
+        <source>Clipboard sharing is on. The guest gets it at the VM&apos;s next start: it was started without the agent&apos;s port.</source>
+        <translation>Le partage du presse-papiers est activé. L&apos;invité en profitera au prochain démarrage de la VM&#xa0;: elle a été démarrée sans le port de l&apos;agent.</translation>
     </message>
 </context>
 <context>
@@ -744,6 +781,15 @@
         <location line="+7"/>
         <source>Screenshot saved to %1.</source>
         <translation>Capture d&apos;écran enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kvmgui/ui/console/toolbar.py" line="93"/>
+        <source>Share Clipboard</source>
+        <translation>Partager le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Share copied text between this computer and the virtual machine. The guest needs the SPICE agent (spice-vdagent); if the VM was started without clipboard sharing, it takes effect at its next start.</source>
+        <translation>Partager le texte copié entre cet ordinateur et la machine virtuelle. L&apos;invité a besoin de l&apos;agent SPICE (spice-vdagent)&#xa0;; si la VM a été démarrée sans partage du presse-papiers, il prend effet à son prochain démarrage.</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1553,11 @@
     <message>
         <source>Show, convert, compress, resize or check the selected disk</source>
         <translation>Afficher, convertir, compresser, redimensionner ou vérifier le disque sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../kvmgui/ui/details_hardware.py" line="280"/>
+        <source>Sharing</source>
+        <translation>Partage</translation>
     </message>
 </context>
 <context>
@@ -5105,6 +5156,21 @@
         <extracomment>kvmgui/core/argv_devices.py:332</extracomment>
         <translation>désactivez le TPM dans les paramètres de la machine virtuelle</translation>
     </message>
+    <message>
+        <source>clipboard sharing</source>
+        <extracomment>kvmgui/core/argv_devices.py:247</extracomment>
+        <translation>le partage du presse-papiers</translation>
+    </message>
+    <message>
+        <source>turn clipboard sharing off</source>
+        <extracomment>kvmgui/core/argv_devices.py:246</extracomment>
+        <translation>désactivez le partage du presse-papiers</translation>
+    </message>
+    <message>
+        <source>Clipboard sharing over VNC needs QEMU {needed} or newer (this is {version}); turn clipboard sharing off.</source>
+        <extracomment>kvmgui/core/argv_devices.py:255</extracomment>
+        <translation>Le partage du presse-papiers par VNC nécessite QEMU {needed} ou plus récent (celui-ci est en version {version})&#xa0;; désactivez le partage du presse-papiers.</translation>
+    </message>
 </context>
 <context>
     <name>core.argv_extra</name>
@@ -7365,6 +7431,11 @@
         <source>The VM is running: these changes take effect the next time it starts: {changes}.</source>
         <extracomment>kvmgui/core/restart.py</extracomment>
         <translation>La machine virtuelle est en marche&#xa0;: ces modifications prendront effet à son prochain démarrage&#xa0;: {changes}.</translation>
+    </message>
+    <message>
+        <source>clipboard sharing</source>
+        <extracomment>kvmgui/core/restart.py:31</extracomment>
+        <translation>partage du presse-papiers</translation>
     </message>
 </context>
 <context>

@@ -220,3 +220,26 @@ def test_a_failing_create_leaves_no_vm_folder(
     code, _out, err = run(capsys, "create", "doomed", "--disk-size", "1G", "--iso", str(iso))
     assert code == 0, err
     assert (vm_root / "doomed" / "disk.qcow2").is_file()
+
+
+@pytest.mark.qemu
+def test_clipboard_is_off_until_asked_and_shown(
+    vm_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "create", "clip", "--no-disk")[0] == 0
+    shown = json.loads(run(capsys, "show", "clip", "--json")[1])["definition"]
+    assert shown["clipboard"] is False
+    out = run(capsys, "command-line", "clip")[1]
+    assert "vdagent" not in out and "virtserialport" not in out
+    assert "Clipboard: not shared" in run(capsys, "show", "clip")[1]
+
+    assert run(capsys, "edit", "clip", "--clipboard")[0] == 0
+    assert json.loads(run(capsys, "show", "clip", "--json")[1])["definition"]["clipboard"] is True
+    out = run(capsys, "command-line", "clip")[1]
+    assert "qemu-vdagent,id=vdagent,name=vdagent,clipboard=on,mouse=off" in out
+    assert "name=com.redhat.spice.0" in out
+
+    assert run(capsys, "edit", "clip", "--no-clipboard")[0] == 0
+    assert json.loads(run(capsys, "show", "clip", "--json")[1])["definition"]["clipboard"] is False
+    assert run(capsys, "create", "clip2", "--no-disk", "--clipboard")[0] == 0
+    assert json.loads(run(capsys, "show", "clip2", "--json")[1])["definition"]["clipboard"] is True

@@ -253,8 +253,19 @@ def _fixtures() -> list[Fixture]:
                 "Fedora SPICE",
                 disks=(Disk("fedora.qcow2"),),
                 display=Display(kind=DisplayKind.SPICE, video=VideoModel.QXL),
+                clipboard=True,
             ),
-            "SPICE on a unix socket without ticketing, QXL video, the guest agent channel.",
+            "SPICE on a unix socket without ticketing, QXL video, the guest agent channel "
+            "(clipboard shared).",
+        ),
+        Fixture(
+            "vnc-clipboard",
+            _spec(
+                "Shared clipboard",
+                disks=(Disk("shared.qcow2"),),
+                clipboard=True,
+            ),
+            "VNC with clipboard sharing: QEMU's own vdagent end on a virtio-serial port.",
         ),
         Fixture(
             "spice-password",

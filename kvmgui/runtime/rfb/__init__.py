@@ -5,7 +5,9 @@ CursorChanged, PointerTypeChanged and Disconnected events, then `await connect(a
 a unix socket path or a loopback ("127.0.0.1", port). `framebuffer` is a numpy (h, w, 4) uint8
 array of opaque B G R A pixels (QImage.Format_RGB32 as it stands). Input goes out with
 `send_scancode` (PC/XT scancodes through QEMU's extended key event), `send_keysym`, `send_combo`,
-`send_pointer` and `send_relative_pointer`; `await close()` ends the session.
+`send_pointer` and `send_relative_pointer`; `await close()` ends the session. Clipboard text
+is shared only when the client is made with `clipboard=True` or `set_clipboard_sharing(True)`
+is called (ClipboardReceived events, `send_clipboard_text`).
 """
 
 from kvmgui.runtime.rfb.address import TcpAddress, UnixAddress, VncAddress, parse_address
@@ -13,6 +15,7 @@ from kvmgui.runtime.rfb.client import RfbClient, SessionStats
 from kvmgui.runtime.rfb.errors import RfbAuthError, RfbConnectError, RfbError, RfbProtocolError
 from kvmgui.runtime.rfb.events import (
     Bell,
+    ClipboardReceived,
     CursorChanged,
     CursorImage,
     Disconnected,
@@ -27,6 +30,7 @@ from kvmgui.runtime.rfb.keymap import SEND_KEY_COMBOS, KeyCombo
 __all__ = [
     "SEND_KEY_COMBOS",
     "Bell",
+    "ClipboardReceived",
     "CursorChanged",
     "CursorImage",
     "Disconnected",

@@ -38,11 +38,18 @@ import numpy as np
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import TcpAddress, VncAddress, VncAddressLike, parse_address
+from kvmgui.runtime.rfb.clipboard import (
+    EXTENDED_CLIPBOARD,
+    MAX_TEXT,
+    ClipboardChannel,
+    parse_server_cut_text,
+)
 from kvmgui.runtime.rfb.cursor import decode_alpha_cursor, decode_rich_cursor, rich_cursor_sizes
 from kvmgui.runtime.rfb.des import vnc_auth_response
 from kvmgui.runtime.rfb.errors import RfbAuthError, RfbConnectError, RfbError, RfbProtocolError
 from kvmgui.runtime.rfb.events import (
     Bell,
+    ClipboardReceived,
     CursorChanged,
     CursorImage,
     Disconnected,
@@ -89,16 +96,20 @@ class RfbClient:
         encodings: Sequence[int] | None = None,
         shared: bool = True,
         allocate: Allocator | None = None,
+        clipboard: bool = False,
     ) -> None:
         """`encodings`: the SetEncodings list (preference order); by default Raw for a unix
         socket and ZRLE for TCP. `shared`: let other viewers stay connected. `allocate`:
         where the framebuffer lives (called at connection and at every resolution change;
         the array must stay valid for as long as anything holds it, e.g. by owning its
-        memory); by default a numpy array of the client's own."""
+        memory); by default a numpy array of the client's own. `clipboard`: share clipboard
+        text from the start (see `set_clipboard_sharing`)."""
         self._allocator = allocate
         self._password = password
         self._encodings = tuple(encodings) if encodings is not None else None
         self._shared = shared
+        self._sent_encodings: list[int] = []
+        self._clipboard = ClipboardChannel(sharing=clipboard)
         self._stream: RfbStream | None = None
         self._reader: SocketReader | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -304,7 +315,13 @@ class RfbClient:
         encodings = self._encodings
         if encodings is None:
             encodings = p.REMOTE_ENCODINGS if isinstance(addr, TcpAddress) else p.LOCAL_ENCODINGS
-        self._stream.write(p.set_pixel_format(p.BGRX_FORMAT) + p.set_encodings(list(encodings)))
+        self._sent_encodings = list(encodings)
+        if self._clipboard.sharing:
+            self._sent_encodings.append(EXTENDED_CLIPBOARD)
+            self._clipboard.advertised = True
+        self._stream.write(
+            p.set_pixel_format(p.BGRX_FORMAT) + p.set_encodings(self._sent_encodings)
+        )
         self._request_update(incremental=False)
         await self._stream.drain()
 
@@ -419,8 +436,14 @@ class RfbClient:
         elif msg == p.ServerMsg.BELL:
             self._post([Bell()])
         elif msg == p.ServerMsg.SERVER_CUT_TEXT:
-            (length,) = struct.unpack(">xxxI", self._read(7))
-            self._skip(length)  # clipboard sharing is not offered (user's privacy)
+            (length,) = struct.unpack(">xxxi", self._read(7))
+            size = abs(length)
+            # Read only while the user shares (a bool read across threads is atomic); the loop
+            # decides what it means. Larger than any text we accept: skipped unread.
+            if self._clipboard.sharing and size <= 2 * MAX_TEXT:
+                self._call_soon(self._cut_text, length, self._read(size))
+            else:
+                self._skip(size)
         elif msg == p.ServerMsg.QEMU:
             self._qemu_message()
         else:
@@ -448,6 +471,8 @@ class RfbClient:
     def _framebuffer_update(self) -> None:
         (count,) = struct.unpack(">xH", self._read(3))
         self.stats.updates += 1
+        if self.stats.updates == 1:
+            self._call_soon(self._first_update)
         dirty: list[Rect] = []
         events: list[RfbEvent] = []
         request: bool | None = True  # what to request with the events (None: already done)
@@ -576,6 +601,47 @@ class RfbClient:
             self._stream.write(
                 p.framebuffer_update_request(incremental, 0, 0, self.width, self.height)
             )
+
+    # -- clipboard (on the event loop) -----------------------------------------------------
+
+    @property
+    def clipboard_sharing(self) -> bool:
+        return self._clipboard.sharing
+
+    def set_clipboard_sharing(self, on: bool) -> None:
+        """Share clipboard text from now on, or stop. Turning it on during a session lists the
+        extended clipboard in a new SetEncodings (once per connection: QEMU registers a
+        client's clipboard each time it sees it). Turning it off sends no more text, withdraws
+        host text announced and not yet pasted, and drops what the server sends."""
+        for data in self._clipboard.set_sharing(on):
+            self._send(data)
+        if on and not self._clipboard.advertised and self.connected:
+            self._clipboard.advertised = True
+            self._sent_encodings.append(EXTENDED_CLIPBOARD)
+            self._send(p.set_encodings(self._sent_encodings))
+
+    def send_clipboard_text(self, text: str | None) -> bool:
+        """The host clipboard now holds `text` (None: no text); tell the server if shared.
+        Returns whether anything was sent (QEMU asks for the text itself when the guest
+        pastes)."""
+        sent = False
+        for data in self._clipboard.host_changed(text):
+            sent = self._send(data) or sent
+        return sent
+
+    def _cut_text(self, length: int, body: bytes) -> None:
+        message = parse_server_cut_text(length, body)
+        if message is None:
+            return
+        replies, text = self._clipboard.from_server(message)
+        for data in replies:
+            self._send(data)
+        if text is not None:
+            self._emit(ClipboardReceived(text))
+
+    def _first_update(self) -> None:
+        for data in self._clipboard.first_update():
+            self._send(data)
 
     def request_refresh(self) -> None:
         """Ask for the whole screen again (e.g. after a repaint glitch)."""

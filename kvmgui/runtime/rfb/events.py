@@ -74,6 +74,13 @@ class Bell(RfbEvent):
 
 
 @dataclass(frozen=True)
+class ClipboardReceived(RfbEvent):
+    """The guest (or another viewer) copied `text`, and the user shares the clipboard."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Disconnected(RfbEvent):
     """The session ended. `reason` is a sentence a user can read; `by_client` is True after
     close()."""

@@ -1,4 +1,5 @@
-"""The console's tool bar: scaling, full screen, send keys, screenshot, detach/attach.
+"""The console's tool bar: scaling, full screen, send keys, clipboard sharing, screenshot,
+detach/attach.
 
 Used by ConsoleWindow, and usable above a ConsoleWidget embedded in the main window (with
 detached=False its last action says "Detach" and emits detachRequested).
@@ -84,6 +85,19 @@ class ConsoleToolBar(QToolBar):
             self.tr("Send a key combination the host would otherwise catch, like Ctrl+Alt+Del")
         )
 
+        self.clipboard_action = QAction(self.tr("Share Clipboard"), self)
+        self.clipboard_action.setCheckable(True)
+        self.clipboard_action.setChecked(console.clipboard_sharing())
+        self.clipboard_action.setToolTip(
+            self.tr(
+                "Share copied text between this computer and the virtual machine. The guest "
+                "needs the SPICE agent (spice-vdagent); if the VM was started without "
+                "clipboard sharing, it takes effect at its next start."
+            )
+        )
+        self.clipboard_action.toggled.connect(console.set_clipboard_sharing)
+        console.clipboardSharingChanged.connect(self.clipboard_action.setChecked)
+
         self.screenshot_action = QAction(self.tr("Screenshot…"), self)
         self.screenshot_action.setToolTip(self.tr("Save the screen as a PNG image"))
         # The Print Screen key: the standard "Print" sequence is Ctrl+P, which is Pause.
@@ -103,6 +117,7 @@ class ConsoleToolBar(QToolBar):
             self.fit_action,
             self.fullscreen_action,
             self.send_keys_action,
+            self.clipboard_action,
             self.screenshot_action,
             self.dock_action,
         ):

@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kvmgui.runtime.rfb import (
+    ClipboardReceived,
     CursorChanged,
     Disconnected,
     FrameUpdated,
@@ -60,6 +61,7 @@ from kvmgui.runtime.rfb import (
 )
 from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import VncAddressLike
+from kvmgui.ui.console.clipboard import ClipboardLink
 from kvmgui.ui.console.image import FrameImage, save_png
 from kvmgui.ui.console.keys import keysym_for, native_scancode_offset, scancode_for
 from kvmgui.ui.console.none_guard import guard_none_refcount
@@ -83,6 +85,7 @@ class ConsoleWidget(QWidget):
     grabChanged = Signal(bool)  # keyboard grabbed (all keys go to the guest)
     fitToWindowChanged = Signal(bool)
     fullscreenRequested = Signal()  # Ctrl+Alt+F pressed inside the console
+    clipboardSharingChanged = Signal(bool)
 
     def __init__(
         self,
@@ -126,6 +129,7 @@ class ConsoleWidget(QWidget):
         tasks: set[asyncio.Task[None]] = set()
         self._live_tasks = tasks
         self.destroyed.connect(lambda *_: [t.cancel() for t in list(tasks)])
+        self._clipboard = ClipboardLink(self)
         self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
         self._hint_timer.timeout.connect(self._hide_hint)
@@ -245,6 +249,15 @@ class ConsoleWidget(QWidget):
         self._update_description()
         self.update()
 
+    def clipboard_sharing(self) -> bool:
+        return self._clipboard.sharing
+
+    def set_clipboard_sharing(self, on: bool) -> None:
+        """Share clipboard text with the guest (off by default); takes effect at once."""
+        if on != self._clipboard.sharing:
+            self._clipboard.set_sharing(on)
+            self.clipboardSharingChanged.emit(on)
+
     def send_combo(self, combo: KeyCombo) -> bool:
         """Send a key combination (menu action). False when not connected."""
         return self._client is not None and self._client.send_combo(combo)
@@ -317,6 +330,7 @@ class ConsoleWidget(QWidget):
                     password=self._password,
                     encodings=self._encodings,
                     allocate=self._frame.allocate,
+                    clipboard=self._clipboard.sharing,
                 )
                 client.add_listener(self._on_event)
                 try:
@@ -335,6 +349,7 @@ class ConsoleWidget(QWidget):
                     await self._sleep_or_wake(reconnect_delay(attempt))
                     continue
                 self._client = client
+                self._clipboard.attach(client)
                 attempt = 0
                 self._last_error = ""
                 self._absolute = client.absolute_pointer
@@ -345,6 +360,7 @@ class ConsoleWidget(QWidget):
                     first.set_result(True)
                 ended = await client.wait_closed()
                 self._client = None
+                self._clipboard.detach()
                 self._release_grab()
                 if not self._wanted:
                     break
@@ -386,6 +402,8 @@ class ConsoleWidget(QWidget):
                 self._apply_pointer_grab()
         elif isinstance(event, CursorChanged):
             self._apply_cursor()
+        elif isinstance(event, ClipboardReceived):
+            self._clipboard.guest_text(event.text)
         elif isinstance(event, Disconnected):
             self._last_error = event.reason
 
