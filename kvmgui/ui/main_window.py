@@ -8,7 +8,6 @@ here waits: runtime work runs as asyncio tasks on the qasync loop.
 from __future__ import annotations
 
 import contextlib
-import linecache
 import logging
 import os
 from collections.abc import Coroutine
@@ -48,6 +47,7 @@ from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import app_icon, icon
+from kvmgui.ui.memory import return_free_memory
 from kvmgui.ui.models import Column, Role, VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.tasks import spawn_into
@@ -1013,11 +1013,6 @@ class MainWindow(QMainWindow):
                 self.reload()  # the list right after the first paint, before the runtime
                 self._shown_painted = False  # the list on screen before the runtime loads
                 await self._first_paint()
-            # PySide6's import hook (its __feature__ check) reads the source of every module
-            # imported after it into linecache: about 3 MiB of lines that nothing needs (a
-            # traceback reads them again). Dropped before the runtime's imports and after the
-            # host probe's, so that memory is reused instead of kept.
-            linecache.clearcache()
             self.bridge.attach(self.ctx.start_runtime())
         manager = self.ctx.manager
         if manager is not None:
@@ -1029,7 +1024,7 @@ class MainWindow(QMainWindow):
         self.reload()
         self.thumbnails.start()
         await self.ctx.refresh_host()
-        linecache.clearcache()  # see above
+        return_free_memory()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._really_close:
