@@ -25,6 +25,7 @@ _NAMES = {
     "display": QT_TRANSLATE_NOOP("core.restart", "screen"),
     "cdrom": QT_TRANSLATE_NOOP("core.restart", "CD drive"),
     "boot_order": QT_TRANSLATE_NOOP("core.restart", "start-up device"),
+    "shares": QT_TRANSLATE_NOOP("core.restart", "shared folders"),
 }
 RESTART_FIELDS = tuple(_NAMES)
 
