@@ -1,0 +1,111 @@
+"""Shared folders on the real test guest, started through kvmgui's runtime (under TCG).
+
+One read-write folder named "shared" (virtio-fs when virtiofsd can run here) and one read-only
+folder named "readonly" (9p: QEMU 7.2's virtiofsd has no read-only mode). The guest's init
+mounts both by their tags, reads from-host.txt, and tries to write from-guest.txt (see
+tests/guest/init.sh, "Shared folders").
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kvmgui.core.argv_shares import virtiofsd_socket
+from kvmgui.core.host import HostFacts
+from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.core.shares import ShareMethod, new_share, plan_shares
+from kvmgui.runtime.manager import VmManager
+from kvmgui.runtime.process import is_alive, proc_cmdline
+from kvmgui.runtime.state import VmState
+from tests.runtime.helpers import (
+    BOOT_TIMEOUT_S,
+    RunEnv,
+    guest_spec,
+    settings_for_tests,
+    sockets_under,
+    wait_for_serial_async,
+)
+
+pytestmark = [pytest.mark.qemu, pytest.mark.slow]
+
+
+@pytest.fixture
+def home() -> Iterator[RunEnv]:
+    env = RunEnv.create()
+    yield env
+    leftovers = env.cleanup()
+    assert not leftovers, f"QEMU pid(s) {leftovers} were left running"
+
+
+def _pids_with(text: str) -> list[int]:
+    """Processes whose command line mentions `text` (virtiofsd names its socket)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            cmdline = proc_cmdline(int(entry))
+            if cmdline and any(text in arg for arg in cmdline):
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.asyncio
+async def test_guest_mounts_virtiofs_and_9p_shares(
+    home: RunEnv, test_iso: Path, host_env: tuple[HostFacts, QemuCaps]
+) -> None:
+    host, caps = host_env
+    if not host.virtiofsd:
+        pytest.skip(f"virtiofsd cannot run here: {host.virtiofsd_reason or 'not installed'}")
+    rw_dir = home.root / "shared"
+    ro_dir = home.root / "ro" / "readonly"
+    for folder, text in ((rw_dir, "hello read-write"), (ro_dir, "hello read-only")):
+        folder.mkdir(parents=True)
+        (folder / "from-host.txt").write_text(text + "\n")
+    rw = new_share(str(rw_dir), ())
+    ro = new_share(str(ro_dir), (rw,), read_only=True)
+    assert (rw.tag, ro.tag) == ("shared", "readonly")
+    spec = guest_spec("shares", test_iso, shares=(rw, ro))
+    routes = plan_shares(spec, host)
+    assert [r.method for r in routes] == [ShareMethod.VIRTIOFS, ShareMethod.NINEP]
+    assert "read-only" in routes[1].reason
+    home.store.create(spec)
+
+    manager = VmManager(home.paths, settings_for_tests(), store=home.store, host=host,
+                        caps=caps, sample_stats=False)
+    await manager.open()
+    try:
+        vm = manager.get("shares")
+        run = home.paths.vm_runtime(vm.vm_id)
+        sock = str(virtiofsd_socket(run, 0))
+        result = await vm.start()
+        assert result.ok, result
+        serial = home.store.folder_for("shares").serial_log
+        log = await wait_for_serial_async(serial, "KVMGUI-GUEST: ready", BOOT_TIMEOUT_S)
+        lines = set(log.splitlines())
+        for expected in ("share shared mounted virtiofs", "share shared read hello read-write",
+                         "share shared wrote", "share readonly mounted 9p",
+                         "share readonly read hello read-only",
+                         "share readonly write refused"):
+            assert f"KVMGUI-GUEST: {expected}" in lines, log[-3000:]
+        written = rw_dir / "from-guest.txt"
+        assert written.read_text() == "written by the guest\n"
+        assert written.stat().st_uid == os.getuid()
+        assert not (ro_dir / "from-guest.txt").exists()
+        servers = _pids_with(sock)
+        assert servers, "no virtiofsd serves the shared folder"
+
+        assert (await vm.force_off()).ok
+        assert vm.status().state is VmState.STOPPED
+    finally:
+        await manager.close()
+    deadline = time.monotonic() + 10
+    while any(is_alive(p) for p in servers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in servers if is_alive(p)], "virtiofsd outlived the VM"
+    assert not _pids_with(sock)
+    assert not os.path.exists(sock)
+    assert not sockets_under(home.root)
