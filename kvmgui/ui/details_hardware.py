@@ -1,5 +1,5 @@
 """The VM window's Hardware page: memory, CPUs, disks, the CD drive (changed live while the VM
-runs), the device it starts from, network card, sound, USB tablet and screen.
+runs), the device it starts from, network card, sound, USB tablet, screen and shared folders.
 
 Edits build a new VmSpec, validated live by core.validation; Apply saves it through the
 store. While the VM runs, the page says which changes wait for the next start; changing the
@@ -54,6 +54,7 @@ from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import inspect_recorded
 from kvmgui.ui.services import ServiceError
+from kvmgui.ui.sharing_folders import SharedFolders
 from kvmgui.ui.widgets import (
     PathField,
     ProblemList,
@@ -253,6 +254,9 @@ class HardwarePage(QWidget):
         )
         form.addRow(translate("HardwarePage", "&Video card:"), self.video)
         layout.addWidget(devices)
+        self.sharing = SharedFolders(ctx.host_facts, body)
+        self.sharing.changed.connect(self.revalidate)
+        layout.addWidget(self.sharing)
         layout.addStretch(1)
 
         self.restart_note = hint_label("", self)
@@ -303,6 +307,7 @@ class HardwarePage(QWidget):
             self.display.setCurrentIndex(self.display.findData(spec.display.kind.value))
             self.video.setCurrentIndex(self.video.findData(spec.display.video.value))
             self._fill_boot(spec)
+            self.sharing.set_spec(spec)
         finally:
             self._loading = False
         self.revalidate()
@@ -468,6 +473,7 @@ class HardwarePage(QWidget):
                 video=VideoModel(str(self.video.currentData())),
                 password=spec.display.password,
             ),
+            shares=self.sharing.shares(),
         )
         choice = str(self.boot.currentData())
         if choice != boot_choice(spec) and choice != INSTALL_CHOICE:
