@@ -71,10 +71,10 @@ class SharedFolders(QGroupBox):
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = push_button(
-            translate("SharedFolders", "A&dd folder…"), self,
+            translate("SharedFolders", "Add f&older…"), self,
             name=translate("SharedFolders", "Add a shared folder"), clicked=self.choose_folder)
         self.remove_button = push_button(
-            translate("SharedFolders", "Remo&ve folder"), self,
+            translate("SharedFolders", "Stop s&haring"), self,
             name=translate("SharedFolders", "Remove the shared folder"), clicked=self.remove)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -85,7 +85,7 @@ class SharedFolders(QGroupBox):
         self.instruction.setWordWrap(True)
         self.instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = push_button(
-            translate("SharedFolders", "&Copy"), self,
+            translate("SharedFolders", "Cop&y"), self,
             name=translate("SharedFolders", "Copy what to type in the guest"), clicked=self.copy)
         guest.addWidget(self.instruction, 1)
         guest.addWidget(self.copy_button)
@@ -142,7 +142,7 @@ class SharedFolders(QGroupBox):
         QGuiApplication.clipboard().setText(route.instruction)
         self.copy_button.setText(translate("SharedFolders", "Copied"))
         QTimer.singleShot(2000, lambda: self.copy_button.setText(
-            translate("SharedFolders", "&Copy")))
+            translate("SharedFolders", "Cop&y")))
 
     # -- view -------------------------------------------------------------------------------
 
