@@ -1,4 +1,5 @@
-"""Shared folders on the real test guest, started through kvmgui's runtime (under TCG).
+"""Shared folders on the real test guest, started through kvmgui's runtime (under TCG), and a
+Windows VM's SMB share accepted by QEMU.
 
 One read-write folder named "shared" (virtio-fs when virtiofsd can run here) and one read-only
 folder named "readonly" (9p: QEMU 7.2's virtiofsd has no read-only mode). The guest's init
@@ -11,12 +12,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kvmgui.core.argv_shares import virtiofsd_socket
 from kvmgui.core.host import HostFacts
+from kvmgui.core.model import Network, OsPreset
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.shares import ShareMethod, new_share, plan_shares
 from kvmgui.runtime.manager import VmManager
@@ -28,6 +31,7 @@ from tests.runtime.helpers import (
     guest_spec,
     settings_for_tests,
     sockets_under,
+    tiny_spec,
     wait_for_serial_async,
 )
 
@@ -109,3 +113,26 @@ async def test_guest_mounts_virtiofs_and_9p_shares(
     assert not _pids_with(sock)
     assert not os.path.exists(sock)
     assert not sockets_under(home.root)
+
+
+@pytest.mark.asyncio
+async def test_windows_share_starts_qemus_smb_server(
+    run_env: RunEnv, manager: VmManager, host_env: tuple[HostFacts, QemuCaps]
+) -> None:
+    """A Windows VM's one share: QEMU accepts `-netdev user,smb=DIR` (it needs Samba's smbd)."""
+    host, _caps = host_env
+    if not host.smbd:
+        pytest.skip("Samba's smbd is not installed")
+    folder = run_env.root / "Public, files"
+    folder.mkdir()
+    spec = replace(tiny_spec("win"), os=OsPreset.WINDOWS10, network=Network(),
+                   shares=(new_share(str(folder), ()),))
+    (route,) = plan_shares(spec, host)
+    assert (route.method, route.instruction) == (ShareMethod.SMB, "\\\\10.0.2.4\\qemu")
+    run_env.store.create(spec)
+    await manager.reload()
+    vm = manager.get("win")
+    started = await vm.start()
+    assert started.ok, started
+    assert vm.state is VmState.RUNNING
+    assert (await vm.force_off()).ok
