@@ -9921,6 +9921,11 @@
 <context>
     <name>runtime.live_snapshots</name>
     <message>
+        <source>A running VM with shared folders cannot take or go back to a snapshot, because QEMU cannot save their state: shut the VM down first, or stop sharing them.</source>
+        <extracomment>kvmgui/runtime/live_snapshots.py</extracomment>
+        <translation>Une VM en marche qui partage des dossiers ne peut ni prendre d’instantané ni revenir à un instantané, car QEMU ne sait pas enregistrer leur état : arrêtez d’abord la VM, ou cessez de les partager.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Snapshots need qcow2 disks, and disk {number} ({path}) is a {format} image: convert it to qcow2 with &apos;kvmgui-cli img convert&apos;.</source>
         <extracomment>kvmgui/runtime/live_snapshots.py:55</extracomment>

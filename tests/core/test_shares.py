@@ -249,3 +249,4 @@ def test_shares_need_approval(tmp_path: Path) -> None:
     reach = host_reach(_spec(RW, RO), VmFolder(tmp_path / "vm"))
     assert [(r.kind, r.writable) for r in reach] == [
         (ReachKind.SHARED_FOLDER, True), (ReachKind.SHARED_FOLDER, False)]
+
