@@ -87,6 +87,12 @@ class SharedFolders(QGroupBox):
         self.copy_button = push_button(
             translate("SharedFolders", "Cop&y"), self,
             name=translate("SharedFolders", "Copy what to type in the guest"), clicked=self.copy)
+        # Owned by the box: it dies with it, so it never touches a deleted button.
+        self._copied = QTimer(self)
+        self._copied.setSingleShot(True)
+        self._copied.setInterval(2000)
+        self._copied.timeout.connect(
+            lambda: self.copy_button.setText(translate("SharedFolders", "Cop&y")))
         guest.addWidget(self.instruction, 1)
         guest.addWidget(self.copy_button)
         layout.addLayout(guest)
@@ -141,8 +147,7 @@ class SharedFolders(QGroupBox):
             return
         QGuiApplication.clipboard().setText(route.instruction)
         self.copy_button.setText(translate("SharedFolders", "Copied"))
-        QTimer.singleShot(2000, lambda: self.copy_button.setText(
-            translate("SharedFolders", "Cop&y")))
+        self._copied.start()
 
     # -- view -------------------------------------------------------------------------------
 
