@@ -175,6 +175,9 @@ class HostProbeResult:
     virtiofsd_path: str | None = None
     virtiofsd_legacy: bool = False
     virtiofsd_readonly: bool = False
+    # newuidmap and newgidmap (package uidmap): the newer virtiofsd maps a normal user's own
+    # ids into its sandbox's user namespace with them.
+    uidmap_tools: bool = False
     smbd_path: str | None = None
     remote_viewer_path: str | None = None
     # Storage, sound, memory
@@ -515,6 +518,11 @@ def _virtiofsd_facts(raw: HostProbeResult) -> dict[str, Any]:
             "core.hostcheck",
             "The installed virtiofsd (from QEMU 7.2) only runs as root, so the folder is "
             "shared with 9p; the newer virtiofsd package runs as a normal user."))}
+    if not raw.virtiofsd_legacy and not raw.is_root and not raw.uidmap_tools:
+        return {"virtiofsd_reason": Message(QT_TRANSLATE_NOOP(
+            "core.hostcheck",
+            "virtiofsd needs newuidmap to run as a normal user, so the folder is shared with "
+            "9p; install it with: sudo apt install uidmap"))}
     return {"virtiofsd": raw.virtiofsd_path, "virtiofsd_legacy": raw.virtiofsd_legacy,
             "virtiofsd_readonly": raw.virtiofsd_readonly}
 

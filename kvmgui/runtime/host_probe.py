@@ -227,6 +227,8 @@ def _probe_files(vm_root: Path, root: Path, env: Mapping[str, str]) -> HostProbe
         virtiofsd_legacy=virtiofsd[1] if virtiofsd else False,
         virtiofsd_readonly=virtiofsd[2] if virtiofsd else False,
         smbd_path=str(_under(root, SMBD)) if _under(root, SMBD).is_file() else None,
+        uidmap_tools=all(_under(root, f"/usr/bin/{tool}").is_file()
+                         for tool in ("newuidmap", "newgidmap")),
         vm_root=str(vm_root),
         free_space_path=str(free_path) if free_path else "",
         free_bytes=free_bytes,

@@ -6261,6 +6261,11 @@
 <context>
     <name>core.hostcheck</name>
     <message>
+        <source>virtiofsd needs newuidmap to run as a normal user, so the folder is shared with 9p; install it with: sudo apt install uidmap</source>
+        <extracomment>kvmgui/core/hostcheck.py</extracomment>
+        <translation>virtiofsd a besoin de newuidmap pour fonctionner en utilisateur normal : le dossier est donc partagé avec 9p ; installez-le avec : sudo apt install uidmap</translation>
+    </message>
+    <message>
         <source>The installed virtiofsd (from QEMU 7.2) only runs as root, so the folder is shared with 9p; the newer virtiofsd package runs as a normal user.</source>
         <extracomment>kvmgui/core/hostcheck.py</extracomment>
         <translation>Le virtiofsd installé (celui de QEMU 7.2) ne fonctionne qu’en root : le dossier est donc partagé avec 9p ; le paquet virtiofsd plus récent fonctionne en utilisateur normal.</translation>

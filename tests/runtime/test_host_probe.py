@@ -387,6 +387,11 @@ async def test_virtiofsd_found_through_qemus_descriptors(tmp_path: Path) -> None
     assert raw.virtiofsd_path == str(root / "opt/vfs/virtiofsd")
     assert (raw.virtiofsd_legacy, raw.virtiofsd_readonly) == (False, True)
     assert raw.smbd_path == str(root / "usr/sbin/smbd")
+    user = host_facts(replace(raw, is_root=False))
+    assert user.virtiofsd is None and "sudo apt install uidmap" in user.virtiofsd_reason
+    for tool in ("newuidmap", "newgidmap"):
+        _program(root / "usr/bin" / tool, b"")
+    raw = await probe_host(tmp_path, root=root, env=empty_env(tmp_path))
     facts = host_facts(replace(raw, is_root=False))
     assert facts.virtiofsd == raw.virtiofsd_path and facts.virtiofsd_readonly
 
