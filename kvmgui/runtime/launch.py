@@ -6,8 +6,7 @@ The controller holds the VM's locks and calls, in order:
    missing disks (explicit formats) and the UEFI variable store, build the argv (+ `-S`: the
    guest waits for us), append a banner to the VM's QEMU log, write meta.json, start swtpm
    when the VM has a TPM and a virtiofsd per virtio-fs shared folder (core.shares), then
-   start QEMU detached. Raises LaunchProblem with a plain
-   sentence on any failure.
+   start QEMU detached. Raises LaunchProblem with a plain sentence on any failure.
 2. `connect_new_monitor(...)`: connect to qmp.sock as soon as it appears.
 3. on failure `explain_failure(...)`: QEMU's own words since the banner, explained.
 
@@ -166,12 +165,13 @@ async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> S
             if route.method is ShareMethod.VIRTIOFS:
                 servers.append(await start_virtiofsd(route, host, run, folder))
         pid = process.spawn_detached(argv, log_path=folder.qemu_log)
-    except (process.LaunchError, LaunchProblem) as exc:
+    except BaseException as exc:
+        # Also on cancellation: a helper must not outlive a start that never ran QEMU.
         for helper in (swtpm, *servers):
             await stop_helper(helper)
-        if isinstance(exc, LaunchProblem):
-            raise
-        raise LaunchProblem(str(exc), code="qemu-missing") from None
+        if isinstance(exc, process.LaunchError):
+            raise LaunchProblem(str(exc), code="qemu-missing") from None
+        raise
     watch = process.ProcessWatch(pid)
     watch.start()
     return Spawned(pid, watch, meta, swtpm, tuple(servers))

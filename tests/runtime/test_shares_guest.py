@@ -145,3 +145,26 @@ async def test_windows_share_starts_qemus_smb_server(
     assert started.ok, started
     assert vm.state is VmState.RUNNING
     assert (await vm.force_off()).ok
+
+
+@pytest.mark.asyncio
+async def test_a_virtiofsd_that_does_not_start_fails_the_start_cleanly(
+    run_env: RunEnv, host_env: tuple[HostFacts, QemuCaps]
+) -> None:
+    host, caps = host_env
+    broken = replace(host, virtiofsd="/bin/false", virtiofsd_legacy=True)
+    folder = run_env.root / "data"
+    folder.mkdir()
+    run_env.store.create(replace(tiny_spec("vfs"), shares=(new_share(str(folder), ()),)))
+    manager = VmManager(run_env.paths, settings_for_tests(), store=run_env.store, host=broken,
+                        caps=caps, sample_stats=False)
+    await manager.open()
+    try:
+        vm = manager.get("vfs")
+        result = await vm.start()
+        assert not result.ok and result.code == "share", result
+        assert result.message.startswith(f"virtiofsd did not start for the shared folder {folder}")
+        assert vm.state is VmState.STOPPED and vm.pid is None
+    finally:
+        await manager.close()
+    assert not sockets_under(run_env.root)
