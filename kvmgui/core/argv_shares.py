@@ -41,10 +41,26 @@ def virtiofsd_argv(route: ShareRoute, host: HostFacts, run: VmRuntimePaths) -> l
     sock = str(virtiofsd_socket(run, route.index))
     if host.virtiofsd_legacy:
         # core.shares routes a path with a comma to 9p: this option parser splits on commas.
-        return [host.virtiofsd, f"--socket-path={sock}", "-o", f"source={route.share.path}",
-                "-o", "sandbox=namespace", "-o", "cache=auto", "-o", "log_level=warn"]
-    argv = [host.virtiofsd, f"--socket-path={sock}", f"--shared-dir={route.share.path}",
-            "--sandbox=namespace", "--cache=auto", "--log-level=warn"]
+        return [
+            host.virtiofsd,
+            f"--socket-path={sock}",
+            "-o",
+            f"source={route.share.path}",
+            "-o",
+            "sandbox=namespace",
+            "-o",
+            "cache=auto",
+            "-o",
+            "log_level=warn",
+        ]
+    argv = [
+        host.virtiofsd,
+        f"--socket-path={sock}",
+        f"--shared-dir={route.share.path}",
+        "--sandbox=namespace",
+        "--cache=auto",
+        "--log-level=warn",
+    ]
     if route.share.read_only:
         argv.append("--readonly")
     return argv
@@ -55,8 +71,15 @@ def memory_backend_args(spec: VmSpec, routes: Sequence[ShareRoute]) -> list[str]
     machine names it with `memory-backend=` (machine_options)."""
     if not any(r.method is ShareMethod.VIRTIOFS for r in routes):
         return []
-    return ["-object", opts("memory-backend-memfd", ("id", MEMORY_BACKEND_ID),
-                            ("size", f"{spec.memory_mib}M"), ("share", True))]
+    return [
+        "-object",
+        opts(
+            "memory-backend-memfd",
+            ("id", MEMORY_BACKEND_ID),
+            ("size", f"{spec.memory_mib}M"),
+            ("share", True),
+        ),
+    ]
 
 
 def machine_options(routes: Sequence[ShareRoute]) -> list[tuple[str, str]]:
@@ -71,19 +94,34 @@ def smb_folder(spec: VmSpec, routes: Sequence[ShareRoute], host: HostFacts) -> s
     if not smb:
         return None
     if spec.network.mode is NetMode.NONE:
-        raise DeviceError(Message(QT_TRANSLATE_NOOP(
-            "core.argv_shares",
-            "A Windows guest reaches shared folders over its network, which is off; turn the "
-            "network on or remove the shared folder.")))
+        raise DeviceError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_shares",
+                    "A Windows guest reaches shared folders over its network, which is off; "
+                    "turn the network on or remove the shared folder.",
+                )
+            )
+        )
     if len(smb) > 1:
-        raise DeviceError(Message(QT_TRANSLATE_NOOP(
-            "core.argv_shares",
-            "QEMU can share only one folder with a Windows guest; remove all but one.")))
+        raise DeviceError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_shares",
+                    "QEMU can share only one folder with a Windows guest; remove all but one.",
+                )
+            )
+        )
     if not host.smbd:
-        raise DeviceError(Message(QT_TRANSLATE_NOOP(
-            "core.argv_shares",
-            "Sharing a folder with a Windows guest needs Samba; install it with: sudo apt "
-            "install samba")))
+        raise DeviceError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.argv_shares",
+                    "Sharing a folder with a Windows guest needs Samba; install it with: sudo apt "
+                    "install samba",
+                )
+            )
+        )
     return smb[0].share.path
 
 
@@ -93,24 +131,46 @@ def share_args(routes: Sequence[ShareRoute], caps: QemuCaps, run: VmRuntimePaths
     for route in routes:
         share, i = route.share, route.index
         if route.method is ShareMethod.VIRTIOFS:
-            require(caps, "vhost-user-fs-pci", Message(QT_TRANSLATE_NOOP(
-                "core.argv_shares", "a virtio-fs shared folder")), Message(QT_TRANSLATE_NOOP(
-                    "core.argv_shares", "remove the shared folder")))
+            require(
+                caps,
+                "vhost-user-fs-pci",
+                Message(QT_TRANSLATE_NOOP("core.argv_shares", "a virtio-fs shared folder")),
+                Message(QT_TRANSLATE_NOOP("core.argv_shares", "remove the shared folder")),
+            )
             args += [
-                "-chardev", opts("socket", ("id", f"fs{i}"),
-                                 ("path", str(virtiofsd_socket(run, i)))),
-                "-device", opts("vhost-user-fs-pci", ("chardev", f"fs{i}"),
-                                ("tag", share.tag), ("queue-size", 1024), ("id", f"share{i}")),
+                "-chardev",
+                opts("socket", ("id", f"fs{i}"), ("path", str(virtiofsd_socket(run, i)))),
+                "-device",
+                opts(
+                    "vhost-user-fs-pci",
+                    ("chardev", f"fs{i}"),
+                    ("tag", share.tag),
+                    ("queue-size", 1024),
+                    ("id", f"share{i}"),
+                ),
             ]
         elif route.method is ShareMethod.NINEP:
-            require(caps, "virtio-9p-pci", Message(QT_TRANSLATE_NOOP(
-                "core.argv_shares", "a 9p shared folder")), Message(QT_TRANSLATE_NOOP(
-                    "core.argv_shares", "remove the shared folder")))
+            require(
+                caps,
+                "virtio-9p-pci",
+                Message(QT_TRANSLATE_NOOP("core.argv_shares", "a 9p shared folder")),
+                Message(QT_TRANSLATE_NOOP("core.argv_shares", "remove the shared folder")),
+            )
             args += [
-                "-fsdev", opts("local", ("id", f"fsdev{i}"), ("path", share.path),
-                               ("security_model", "mapped-xattr"),
-                               ("readonly", True if share.read_only else None)),
-                "-device", opts("virtio-9p-pci", ("fsdev", f"fsdev{i}"),
-                                ("mount_tag", share.tag), ("id", f"share{i}")),
+                "-fsdev",
+                opts(
+                    "local",
+                    ("id", f"fsdev{i}"),
+                    ("path", share.path),
+                    ("security_model", "mapped-xattr"),
+                    ("readonly", True if share.read_only else None),
+                ),
+                "-device",
+                opts(
+                    "virtio-9p-pci",
+                    ("fsdev", f"fsdev{i}"),
+                    ("mount_tag", share.tag),
+                    ("id", f"share{i}"),
+                ),
             ]
     return args

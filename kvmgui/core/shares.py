@@ -110,20 +110,29 @@ def plan_shares(spec: VmSpec, host: HostFacts) -> tuple[ShareRoute, ...]:
 def virtiofs_refusal(share: Share, host: HostFacts) -> str:
     """Why `share` cannot use virtio-fs on this host (one sentence), or ""."""
     if not host.virtiofsd:
-        return host.virtiofsd_reason or Message(QT_TRANSLATE_NOOP(
-            "core.shares",
-            "virtiofsd is not installed, so the folder is shared with 9p (slower); install it "
-            "with: sudo apt install virtiofsd"))
+        return host.virtiofsd_reason or Message(
+            QT_TRANSLATE_NOOP(
+                "core.shares",
+                "virtiofsd is not installed, so the folder is shared with 9p (slower); install it "
+                "with: sudo apt install virtiofsd",
+            )
+        )
     if share.read_only and not host.virtiofsd_readonly:
-        return Message(QT_TRANSLATE_NOOP(
-            "core.shares",
-            "This virtiofsd cannot share a folder read-only, so this read-only folder is shared "
-            "with 9p, which can."))
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.shares",
+                "This virtiofsd cannot share a folder read-only, so this read-only folder is "
+                "shared with 9p, which can.",
+            )
+        )
     if host.virtiofsd_legacy and "," in share.path:
-        return Message(QT_TRANSLATE_NOOP(
-            "core.shares",
-            "This virtiofsd cannot take a folder whose path contains a comma, so the folder is "
-            "shared with 9p."))
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core.shares",
+                "This virtiofsd cannot take a folder whose path contains a comma, so the folder is "
+                "shared with 9p.",
+            )
+        )
     return ""
 
 

@@ -56,11 +56,13 @@ class SharedFolders(QGroupBox):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3, self)
         self.table.setAccessibleName(translate("SharedFolders", "Shared folders"))
-        self.table.setHorizontalHeaderLabels([
-            translate("SharedFolders", "Shared folder"),
-            translate("SharedFolders", "Tag"),
-            translate("SharedFolders", "Read-only"),
-        ])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("SharedFolders", "Shared folder"),
+                translate("SharedFolders", "Tag"),
+                translate("SharedFolders", "Read-only"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -71,11 +73,17 @@ class SharedFolders(QGroupBox):
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = push_button(
-            translate("SharedFolders", "Add f&older…"), self,
-            name=translate("SharedFolders", "Add a shared folder"), clicked=self.choose_folder)
+            translate("SharedFolders", "Add f&older…"),
+            self,
+            name=translate("SharedFolders", "Add a shared folder"),
+            clicked=self.choose_folder,
+        )
         self.remove_button = push_button(
-            translate("SharedFolders", "Stop s&haring"), self,
-            name=translate("SharedFolders", "Remove the shared folder"), clicked=self.remove)
+            translate("SharedFolders", "Stop s&haring"),
+            self,
+            name=translate("SharedFolders", "Remove the shared folder"),
+            clicked=self.remove,
+        )
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -85,23 +93,31 @@ class SharedFolders(QGroupBox):
         self.instruction.setWordWrap(True)
         self.instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = push_button(
-            translate("SharedFolders", "Cop&y"), self,
-            name=translate("SharedFolders", "Copy what to type in the guest"), clicked=self.copy)
+            translate("SharedFolders", "Cop&y"),
+            self,
+            name=translate("SharedFolders", "Copy what to type in the guest"),
+            clicked=self.copy,
+        )
         # Owned by the box: it dies with it, so it never touches a deleted button.
         self._copied = QTimer(self)
         self._copied.setSingleShot(True)
         self._copied.setInterval(2000)
         self._copied.timeout.connect(
-            lambda: self.copy_button.setText(translate("SharedFolders", "Cop&y")))
+            lambda: self.copy_button.setText(translate("SharedFolders", "Cop&y"))
+        )
         guest.addWidget(self.instruction, 1)
         guest.addWidget(self.copy_button)
         layout.addLayout(guest)
         self.reason = hint_label("", self)
         layout.addWidget(self.reason)
-        self.empty_hint = hint_label(translate(
-            "SharedFolders",
-            "No folder is shared. Shared folders let the guest read (and write, unless "
-            "read-only) files of this computer."), self)
+        self.empty_hint = hint_label(
+            translate(
+                "SharedFolders",
+                "No folder is shared. Shared folders let the guest read (and write, unless "
+                "read-only) files of this computer.",
+            ),
+            self,
+        )
         layout.addWidget(self.empty_hint)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.table.itemChanged.connect(self._item_changed)
@@ -132,8 +148,7 @@ class SharedFolders(QGroupBox):
         self.changed.emit()
 
     def choose_folder(self) -> None:
-        dialog = QFileDialog(self, translate("SharedFolders", "Folder to share"),
-                             str(Path.home()))
+        dialog = QFileDialog(self, translate("SharedFolders", "Folder to share"), str(Path.home()))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self.add)
@@ -160,18 +175,27 @@ class SharedFolders(QGroupBox):
             self.table.setItem(row, _FOLDER, folder)
             self.table.setItem(row, _TAG, QTableWidgetItem(share.tag))
             check = QTableWidgetItem()
-            check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                           | Qt.ItemFlag.ItemIsSelectable)
-            check.setCheckState(Qt.CheckState.Checked if share.read_only
-                                else Qt.CheckState.Unchecked)
-            check.setData(Qt.ItemDataRole.AccessibleTextRole,
-                          translate("SharedFolders", "Read-only"))
+            check.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            check.setCheckState(
+                Qt.CheckState.Checked if share.read_only else Qt.CheckState.Unchecked
+            )
+            check.setData(
+                Qt.ItemDataRole.AccessibleTextRole, translate("SharedFolders", "Read-only")
+            )
             self.table.setItem(row, _READ_ONLY, check)
         del blocker
         rows = max(1, len(self._shares))
         header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setFixedHeight(header + rows * self.table.verticalHeader()
-                                  .defaultSectionSize() + 2 * self.table.frameWidth() + 2)
+        self.table.setFixedHeight(
+            header
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+            + 2
+        )
         if self._shares and not self.table.selectedIndexes():
             self.table.selectRow(0)
         self._show_selected()
@@ -203,6 +227,9 @@ class SharedFolders(QGroupBox):
             self.instruction.setText("")
             self.reason.setText("")
             return
-        self.instruction.setText(translate("SharedFolders", "In the guest ({0}): {1}").format(
-            _method_name(route.method), route.instruction))
+        self.instruction.setText(
+            translate("SharedFolders", "In the guest ({0}): {1}").format(
+                _method_name(route.method), route.instruction
+            )
+        )
         self.reason.setText(core_text(route.reason) if route.reason else "")

@@ -14,15 +14,23 @@ from typing import Any
 import pytest
 
 pytestmark = pytest.mark.skipif(
-    shutil.which("qemu-system-x86_64") is None, reason="QEMU is not installed")
+    shutil.which("qemu-system-x86_64") is None, reason="QEMU is not installed"
+)
 
 
 def cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     program = shutil.which("kvmgui-cli", path=str(Path(sys.executable).parent))
     assert program is not None
     env = dict(os.environ, HOME=str(tmp_path / "home"))
-    return subprocess.run([program, *args], capture_output=True, text=True, timeout=120,
-                          check=False, env=env, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [program, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def shown(tmp_path: Path, name: str) -> dict[str, Any]:
@@ -56,8 +64,9 @@ def test_create_edit_and_show_shares(tmp_path: Path, folders: tuple[Path, Path])
     assert rows["docs"]["read_only"] is True
     assert rows["docs"]["how"] == "9p"  # no virtiofsd can share read-only here, or none runs
     assert rows["docs"]["reason"]
-    assert rows["docs"]["in_guest"] == ("sudo mount -t 9p -o trans=virtio,version=9p2000.L "
-                                        "docs /mnt")
+    assert rows["docs"]["in_guest"] == (
+        "sudo mount -t 9p -o trans=virtio,version=9p2000.L docs /mnt"
+    )
     assert rows["Photos-2024"]["how"] in ("virtio-fs", "9p")
     text = cli(tmp_path, "show", "vm").stdout
     assert "Share:     " + str(rw) in text and "in the guest: " in text
@@ -67,7 +76,10 @@ def test_create_edit_and_show_shares(tmp_path: Path, folders: tuple[Path, Path])
     assert again.returncode == 0, again.stderr
     shares = shown(tmp_path, "vm")["definition"]["shares"]
     assert [(s["tag"], s["read_only"]) for s in shares] == [
-        ("Photos-2024", True), ("docs", True), ("data", False)]
+        ("Photos-2024", True),
+        ("docs", True),
+        ("data", False),
+    ]
 
     cleared = cli(tmp_path, "edit", "vm", "--no-shares")
     assert cleared.returncode == 0, cleared.stderr
@@ -77,25 +89,43 @@ def test_create_edit_and_show_shares(tmp_path: Path, folders: tuple[Path, Path])
 
 @pytest.mark.parametrize("which", ["home", "root", "missing", "empty"])
 def test_refused_folders(tmp_path: Path, folders: tuple[Path, Path], which: str) -> None:
-    target = {"home": str(tmp_path / "home"), "root": "/", "missing": str(tmp_path / "nope"),
-              "empty": ""}[which]
+    target = {
+        "home": str(tmp_path / "home"),
+        "root": "/",
+        "missing": str(tmp_path / "nope"),
+        "empty": "",
+    }[which]
     result = cli(tmp_path, "create", "vm", "--no-disk", "--share", target)
     assert result.returncode != 0
-    reason = {"home": "whole home folder", "root": "whole home folder",
-              "missing": "does not exist", "empty": "empty path"}[which]
+    reason = {
+        "home": "whole home folder",
+        "root": "whole home folder",
+        "missing": "does not exist",
+        "empty": "empty path",
+    }[which]
     assert reason in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 or "warning" in result.stderr
     assert cli(tmp_path, "show", "vm").returncode != 0
 
 
-def test_windows_gets_one_writable_smb_share(tmp_path: Path,
-                                            folders: tuple[Path, Path]) -> None:
+def test_windows_gets_one_writable_smb_share(tmp_path: Path, folders: tuple[Path, Path]) -> None:
     rw, ro = folders
-    two = cli(tmp_path, "create", "win", "--os", "windows10", "--no-disk", "--share", str(rw),
-              "--share", str(ro))
+    two = cli(
+        tmp_path,
+        "create",
+        "win",
+        "--os",
+        "windows10",
+        "--no-disk",
+        "--share",
+        str(rw),
+        "--share",
+        str(ro),
+    )
     assert two.returncode != 0 and "only one folder" in two.stderr
-    read_only = cli(tmp_path, "create", "win", "--os", "windows10", "--no-disk",
-                    "--share-ro", str(ro))
+    read_only = cli(
+        tmp_path, "create", "win", "--os", "windows10", "--no-disk", "--share-ro", str(ro)
+    )
     assert read_only.returncode != 0 and "always offers writable" in read_only.stderr
     one = cli(tmp_path, "create", "win", "--os", "windows10", "--no-disk", "--share", str(rw))
     if one.returncode != 0:  # without Samba the command line cannot be built

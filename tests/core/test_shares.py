@@ -36,18 +36,22 @@ FX = FIXTURES["linux-uefi-pc"] if "linux-uefi-pc" in FIXTURES else next(iter(FIX
 
 # --- tags ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("path", "taken", "tag"), [
-    ("/home/me/Projects", (), "Projects"),
-    ("/home/me/Photos 2024/", (), "Photos-2024"),
-    ("/data/Données été", (), "Donnees-ete"),
-    ("/data/日本", (), "share"),
-    ("/data/a.b,c;d", (), "a-b-c-d"),
-    ("/x/src", ("src",), "src-2"),
-    ("/x/SRC", ("src", "src-2"), "SRC-3"),
-    ("/x/" + "y" * 50, (), "y" * 31),
-    ("/x/" + "y" * 50, ("y" * 31,), "y" * 29 + "-2"),
-    ("/", (), "share"),
-])
+
+@pytest.mark.parametrize(
+    ("path", "taken", "tag"),
+    [
+        ("/home/me/Projects", (), "Projects"),
+        ("/home/me/Photos 2024/", (), "Photos-2024"),
+        ("/data/Données été", (), "Donnees-ete"),
+        ("/data/日本", (), "share"),
+        ("/data/a.b,c;d", (), "a-b-c-d"),
+        ("/x/src", ("src",), "src-2"),
+        ("/x/SRC", ("src", "src-2"), "SRC-3"),
+        ("/x/" + "y" * 50, (), "y" * 31),
+        ("/x/" + "y" * 50, ("y" * 31,), "y" * 29 + "-2"),
+        ("/", (), "share"),
+    ],
+)
 def test_derive_tag(path: str, taken: tuple[str, ...], tag: str) -> None:
     assert derive_tag(path, taken) == tag
 
@@ -60,6 +64,7 @@ def test_new_share_is_absolute_with_a_unique_tag(tmp_path: Path) -> None:
 
 
 # --- how a folder travels --------------------------------------------------------------------
+
 
 def _spec(*shares: Share, os: OsPreset = OsPreset.LINUX, **kw: object) -> VmSpec:
     return replace(new_spec("s", os), shares=shares, **kw)  # type: ignore[arg-type]
@@ -96,11 +101,13 @@ def test_windows_uses_smb() -> None:
 def test_guest_commands() -> None:
     assert guest_command(RW, ShareMethod.VIRTIOFS) == "sudo mount -t virtiofs data /mnt"
     assert guest_command(RO, ShareMethod.NINEP) == (
-        "sudo mount -t 9p -o trans=virtio,version=9p2000.L docs /mnt")
+        "sudo mount -t 9p -o trans=virtio,version=9p2000.L docs /mnt"
+    )
     assert guest_command(RW, ShareMethod.SMB) == "\\\\10.0.2.4\\qemu"
 
 
 # --- definitions -----------------------------------------------------------------------------
+
 
 def _definition(**changes: object) -> bytes:
     data = json.loads(dump_definition(new_spec("d", OsPreset.LINUX)))
@@ -114,19 +121,22 @@ def test_shares_round_trip_and_are_absent_when_empty() -> None:
     assert b'"shares"' not in dump_definition(new_spec("d", OsPreset.LINUX))
 
 
-@pytest.mark.parametrize(("shares", "words"), [
-    ([{"path": "relative/dir", "tag": "a"}], "absolute path"),
-    ([{"path": "/a\nb", "tag": "a"}], "absolute path"),
-    ([{"path": "/a", "tag": "a,b=c"}], "letters, digits"),
-    ([{"path": "/a", "tag": ""}], "letters, digits"),
-    ([{"path": "/a", "tag": "x" * 32}], "letters, digits"),
-    ([{"path": "/a", "tag": "t"}, {"path": "/b", "tag": "T"}], "used twice"),
-    ([{"path": "/a"}], "required key 'shares[0].tag'"),
-    ([{"path": "/a", "tag": "a", "read_only": "yes"}], "true or false"),
-    ([{"path": "/a", "tag": "a", "writable": True}], "unknown"),
-    ([{"path": f"/d{i}", "tag": f"t{i}"} for i in range(17)], "more than the 16 allowed"),
-    ("/etc", "must be a list"),
-])
+@pytest.mark.parametrize(
+    ("shares", "words"),
+    [
+        ([{"path": "relative/dir", "tag": "a"}], "absolute path"),
+        ([{"path": "/a\nb", "tag": "a"}], "absolute path"),
+        ([{"path": "/a", "tag": "a,b=c"}], "letters, digits"),
+        ([{"path": "/a", "tag": ""}], "letters, digits"),
+        ([{"path": "/a", "tag": "x" * 32}], "letters, digits"),
+        ([{"path": "/a", "tag": "t"}, {"path": "/b", "tag": "T"}], "used twice"),
+        ([{"path": "/a"}], "required key 'shares[0].tag'"),
+        ([{"path": "/a", "tag": "a", "read_only": "yes"}], "true or false"),
+        ([{"path": "/a", "tag": "a", "writable": True}], "unknown"),
+        ([{"path": f"/d{i}", "tag": f"t{i}"} for i in range(17)], "more than the 16 allowed"),
+        ("/etc", "must be a list"),
+    ],
+)
 def test_hostile_definitions_are_refused(shares: object, words: str) -> None:
     with pytest.raises(DefinitionError) as err:
         parse_definition(_definition(shares=shares), source="vm.json")
@@ -134,6 +144,7 @@ def test_hostile_definitions_are_refused(shares: object, words: str) -> None:
 
 
 # --- validation ------------------------------------------------------------------------------
+
 
 def test_home_and_root_and_their_parents_are_refused(tmp_path: Path) -> None:
     home = tmp_path / "home" / "me"
@@ -155,18 +166,27 @@ def test_a_link_to_home_is_refused(tmp_path: Path) -> None:
 
 def test_missing_folder_bad_tag_and_duplicates(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("")
-    spec = _spec(Share(str(tmp_path / "nope"), "a"), Share(str(tmp_path / "f"), "A"),
-                 Share("rel", "b"), Share(str(tmp_path), "bad tag"))
+    spec = _spec(
+        Share(str(tmp_path / "nope"), "a"),
+        Share(str(tmp_path / "f"), "A"),
+        Share("rel", "b"),
+        Share(str(tmp_path), "bad tag"),
+    )
     fields = [(p.field, p.message.split(" ")[1]) for p in share_problems(spec, home="/nohome")]
-    assert fields == [("shares[0].path", "shared"), ("shares[1].path", "shared"),
-                      ("shares[1].tag", "share"), ("shares[2].path", "shared"),
-                      ("shares[3].tag", "share")]
+    assert fields == [
+        ("shares[0].path", "shared"),
+        ("shares[1].path", "shared"),
+        ("shares[1].tag", "share"),
+        ("shares[2].path", "shared"),
+        ("shares[3].tag", "share"),
+    ]
 
 
 def test_windows_rules(tmp_path: Path) -> None:
     a, b = Share(str(tmp_path), "a"), Share(str(tmp_path), "b", read_only=True)
-    messages = [p.message for p in share_problems(_spec(a, b, os=OsPreset.WINDOWS10),
-                                                  home="/nohome")]
+    messages = [
+        p.message for p in share_problems(_spec(a, b, os=OsPreset.WINDOWS10), home="/nohome")
+    ]
     assert any("always offers writable" in m for m in messages)
     assert any("only one folder" in m for m in messages)
     off = _spec(a, os=OsPreset.WINDOWS10, network=Network(mode=NetMode.NONE))
@@ -180,9 +200,15 @@ def test_validate_spec_includes_shares(tmp_path: Path) -> None:
 
 # --- argv ------------------------------------------------------------------------------------
 
+
 def _argv(spec: VmSpec, host: HostFacts) -> list[str]:
-    return build_argv(replace(FX.spec, shares=spec.shares, os=spec.os),
-                      caps=GOLDEN_CAPS, host=host, folder=FX.folder, run=FX.run)
+    return build_argv(
+        replace(FX.spec, shares=spec.shares, os=spec.os),
+        caps=GOLDEN_CAPS,
+        host=host,
+        folder=FX.folder,
+        run=FX.run,
+    )
 
 
 def _values(argv: list[str], option: str) -> list[str]:
@@ -197,7 +223,8 @@ def test_argv_virtiofs_and_9p() -> None:
     assert "vhost-user-fs-pci,chardev=fs0,tag=data,queue-size=1024,id=share0" in devices
     assert "virtio-9p-pci,fsdev=fsdev1,mount_tag=ab,id=share1" in devices
     assert _values(argv, "-fsdev") == [
-        "local,id=fsdev1,path=/srv/a,,b,security_model=mapped-xattr,readonly=on"]
+        "local,id=fsdev1,path=/srv/a,,b,security_model=mapped-xattr,readonly=on"
+    ]
     memory = f"memory-backend-memfd,id=mem,size={FX.spec.memory_mib}M,share=on"
     assert _values(argv, "-object").count(memory) == 1
     assert opts_dict(_values(argv, "-machine")[0])["memory-backend"] == "mem"
@@ -207,7 +234,8 @@ def test_argv_9p_only_keeps_private_memory() -> None:
     argv = _argv(_spec(RO), LEGACY)
     assert not any("memory-backend" in a for a in argv)
     assert _values(argv, "-fsdev") == [
-        "local,id=fsdev0,path=/srv/docs,security_model=mapped-xattr,readonly=on"]
+        "local,id=fsdev0,path=/srv/docs,security_model=mapped-xattr,readonly=on"
+    ]
 
 
 def test_argv_without_shares_is_unchanged() -> None:
@@ -228,16 +256,31 @@ def test_virtiofsd_argv() -> None:
     legacy = plan_shares(_spec(RW), LEGACY)[0]
     sock = str(virtiofsd_socket(FX.run, 0))
     assert virtiofsd_argv(legacy, LEGACY, FX.run) == [
-        "/usr/lib/qemu/virtiofsd", f"--socket-path={sock}", "-o", "source=/srv/data",
-        "-o", "sandbox=namespace", "-o", "cache=auto", "-o", "log_level=warn"]
+        "/usr/lib/qemu/virtiofsd",
+        f"--socket-path={sock}",
+        "-o",
+        "source=/srv/data",
+        "-o",
+        "sandbox=namespace",
+        "-o",
+        "cache=auto",
+        "-o",
+        "log_level=warn",
+    ]
     ro = plan_shares(_spec(RW, RO), RUST)[1]
     assert virtiofsd_argv(ro, RUST, FX.run) == [
-        "/usr/libexec/virtiofsd", f"--socket-path={virtiofsd_socket(FX.run, 1)}",
-        "--shared-dir=/srv/docs", "--sandbox=namespace", "--cache=auto", "--log-level=warn",
-        "--readonly"]
+        "/usr/libexec/virtiofsd",
+        f"--socket-path={virtiofsd_socket(FX.run, 1)}",
+        "--shared-dir=/srv/docs",
+        "--sandbox=namespace",
+        "--cache=auto",
+        "--log-level=warn",
+        "--readonly",
+    ]
 
 
 # --- restart and trust -----------------------------------------------------------------------
+
 
 def test_share_edits_wait_for_the_next_start() -> None:
     assert restart_fields(_spec(), _spec(RW)) == ["shares"]
@@ -248,5 +291,6 @@ def test_shares_need_approval(tmp_path: Path) -> None:
 
     reach = host_reach(_spec(RW, RO), VmFolder(tmp_path / "vm"))
     assert [(r.kind, r.writable) for r in reach] == [
-        (ReachKind.SHARED_FOLDER, True), (ReachKind.SHARED_FOLDER, False)]
-
+        (ReachKind.SHARED_FOLDER, True),
+        (ReachKind.SHARED_FOLDER, False),
+    ]

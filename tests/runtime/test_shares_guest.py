@@ -82,12 +82,15 @@ async def test_guest_mounts_shares_by_tag(
     routes = plan_shares(spec, host)
     rw_kind = "virtiofs" if with_virtiofsd else "9p"
     assert [r.method for r in routes] == [
-        ShareMethod.VIRTIOFS if with_virtiofsd else ShareMethod.NINEP, ShareMethod.NINEP]
+        ShareMethod.VIRTIOFS if with_virtiofsd else ShareMethod.NINEP,
+        ShareMethod.NINEP,
+    ]
     assert routes[1].reason
     home.store.create(spec)
 
-    manager = VmManager(home.paths, settings_for_tests(), store=home.store, host=host,
-                        caps=caps, sample_stats=False)
+    manager = VmManager(
+        home.paths, settings_for_tests(), store=home.store, host=host, caps=caps, sample_stats=False
+    )
     await manager.open()
     servers: list[int] = []
     try:
@@ -99,10 +102,14 @@ async def test_guest_mounts_shares_by_tag(
         serial = home.store.folder_for("shares").serial_log
         log = await wait_for_serial_async(serial, "KVMGUI-GUEST: ready", BOOT_TIMEOUT_S)
         lines = set(log.splitlines())
-        for expected in (f"share shared mounted {rw_kind}", "share shared read hello read-write",
-                         "share shared wrote", "share readonly mounted 9p",
-                         "share readonly read hello read-only",
-                         "share readonly write refused"):
+        for expected in (
+            f"share shared mounted {rw_kind}",
+            "share shared read hello read-write",
+            "share shared wrote",
+            "share readonly mounted 9p",
+            "share readonly read hello read-only",
+            "share readonly write refused",
+        ):
             assert f"KVMGUI-GUEST: {expected}" in lines, log[-3000:]
         written = rw_dir / "from-guest.txt"
         assert written.read_text() == "written by the guest\n"
@@ -134,8 +141,12 @@ async def test_windows_share_starts_qemus_smb_server(
         pytest.skip("Samba's smbd is not installed")
     folder = run_env.root / "Public, files"
     folder.mkdir()
-    spec = replace(tiny_spec("win"), os=OsPreset.WINDOWS10, network=Network(),
-                   shares=(new_share(str(folder), ()),))
+    spec = replace(
+        tiny_spec("win"),
+        os=OsPreset.WINDOWS10,
+        network=Network(),
+        shares=(new_share(str(folder), ()),),
+    )
     (route,) = plan_shares(spec, host)
     assert (route.method, route.instruction) == (ShareMethod.SMB, "\\\\10.0.2.4\\qemu")
     run_env.store.create(spec)
@@ -156,8 +167,14 @@ async def test_a_virtiofsd_that_does_not_start_fails_the_start_cleanly(
     folder = run_env.root / "data"
     folder.mkdir()
     run_env.store.create(replace(tiny_spec("vfs"), shares=(new_share(str(folder), ()),)))
-    manager = VmManager(run_env.paths, settings_for_tests(), store=run_env.store, host=broken,
-                        caps=caps, sample_stats=False)
+    manager = VmManager(
+        run_env.paths,
+        settings_for_tests(),
+        store=run_env.store,
+        host=broken,
+        caps=caps,
+        sample_stats=False,
+    )
     await manager.open()
     try:
         vm = manager.get("vfs")

@@ -38,14 +38,18 @@ def test_a_handed_in_share_waits_for_approval(run_env: RunEnv) -> None:
     assert qemu_pids_using(env.root) == []
 
 
-@pytest.mark.parametrize(("shares", "words"), [
-    ([{"path": "/", "tag": "root"}], "whole home folder or computer"),
-    ([{"path": "HOME", "tag": "home"}], "whole home folder or computer"),
-    ([{"path": "/tmp", "tag": "a,b"}], "letters, digits"),
-    ([{"path": "tmp", "tag": "t"}], "absolute path"),
-])
-def test_hostile_shares_never_start(run_env: RunEnv, shares: list[dict[str, str]],
-                                    words: str) -> None:
+@pytest.mark.parametrize(
+    ("shares", "words"),
+    [
+        ([{"path": "/", "tag": "root"}], "whole home folder or computer"),
+        ([{"path": "HOME", "tag": "home"}], "whole home folder or computer"),
+        ([{"path": "/tmp", "tag": "a,b"}], "letters, digits"),
+        ([{"path": "tmp", "tag": "t"}], "absolute path"),
+    ],
+)
+def test_hostile_shares_never_start(
+    run_env: RunEnv, shares: list[dict[str, str]], words: str
+) -> None:
     env = run_env
     for share in shares:
         share["path"] = share["path"].replace("HOME", env.environ["HOME"])

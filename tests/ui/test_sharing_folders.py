@@ -60,7 +60,6 @@ def test_windows_guest_gets_the_network_path(qtbot: Any, tmp_path: Path) -> None
 
     box = SharedFolders(HostFacts())
     qtbot.addWidget(box)
-    box.set_spec(replace(new_spec("w", OsPreset.WINDOWS11),
-                         shares=(Share(str(tmp_path), "x"),)))
+    box.set_spec(replace(new_spec("w", OsPreset.WINDOWS11), shares=(Share(str(tmp_path), "x"),)))
     assert box.instruction.text().endswith("\\\\10.0.2.4\\qemu")
     assert box.reason.text() == ""
