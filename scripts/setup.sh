@@ -14,9 +14,10 @@ cd "$here"
 # what PySide6's X11 platform plugin loads; Debian does not pull them in for a pip-installed Qt.
 # qemu-system-gui holds QEMU's PulseAudio driver (audio-pa.so, which PipeWire's pulse service
 # answers too): qemu-system-x86 only recommends it, so without it guests have no sound. No
-# smaller package ships that module.
+# smaller package ships that module. samba: QEMU runs its smbd to share a folder with a Windows
+# guest (-netdev user,smb=).
 app_pkgs=(
-  qemu-system-x86 qemu-system-gui qemu-utils ovmf swtpm virt-viewer
+  qemu-system-x86 qemu-system-gui qemu-utils ovmf swtpm virt-viewer samba
   python3 python3-venv util-linux
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxkbcommon-x11-0 libxkbcommon0

@@ -24,6 +24,7 @@ from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import PRESETS, new_spec
 from kvmgui.core.problems import Problem, Severity
 from kvmgui.core.restart import restart_note
+from kvmgui.core.shares import plan_shares
 from kvmgui.core.sizes import SizeError, format_size, parse_size
 from kvmgui.core.store import LoadError, StoredVm, StoreError
 from kvmgui.core.trust import Approvals
@@ -268,12 +269,18 @@ def _error_folder(error: LoadError) -> Path:
         else path
 
 
-def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+async def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     vm = find_vm(ctx, args.name)
     # vm.json leaves clipboard sharing out while it is off; here it is always said.
     data = {**spec_to_dict(vm.spec), "clipboard": vm.spec.clipboard}
+    # How each folder reaches the guest depends on this host (virtiofsd), so ask it only
+    # when there are shared folders.
+    routes = plan_shares(vm.spec, (await load_host_env(ctx)).host) if vm.spec.shares else ()
     if args.json:
-        print_json({"folder": str(vm.folder.dir), "definition": data})
+        shares = [{"path": r.share.path, "tag": r.share.tag, "read_only": r.share.read_only,
+                   "how": r.method.value, "reason": r.reason, "in_guest": r.instruction}
+                  for r in routes]
+        print_json({"folder": str(vm.folder.dir), "definition": data, "shares": shares})
         return 0
     s = vm.spec
     say(f"Name:      {s.name}")
@@ -305,6 +312,12 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     say(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
     say(f"Display:   {s.display.kind} ({s.display.video} video)")
     say(f"Clipboard: {'shared with the guest' if s.clipboard else 'not shared'}")
+    for r in routes:
+        access = "read-only" if r.share.read_only else "read-write"
+        say(f"Share:     {r.share.path} ({access}, tag {r.share.tag}, {r.method.value})")
+        say(f"           in the guest: {r.instruction}")
+        if r.reason:
+            say(f"           {r.reason}")
     if s.extra_args:
         say(f"Extra:     {' '.join(s.extra_args)}")
     return 0

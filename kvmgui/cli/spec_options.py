@@ -27,6 +27,7 @@ from kvmgui.core.model import (
     VmSpec,
 )
 from kvmgui.core.presets import disk_bus_for, nic_for
+from kvmgui.core.shares import new_share
 
 
 def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
@@ -80,6 +81,18 @@ def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
         "--forward", action="append", metavar="HOST:GUEST",
         help="forward TCP port HOST on 127.0.0.1 to port GUEST in the guest (repeatable)",
     )
+    p.add_argument(
+        "--share", action="append", metavar="DIR",
+        help="share the host folder DIR with the guest, read-write (repeatable; `show` says "
+        "how to reach it in the guest)",
+    )
+    p.add_argument(
+        "--share-ro", action="append", metavar="DIR",
+        help="share the host folder DIR with the guest, read-only (repeatable)",
+    )
+    if not creating:
+        p.add_argument("--no-shares", action="store_true",
+                       help="stop sharing all folders (then add any --share/--share-ro given)")
 
 
 def parse_forward(text: str) -> PortForward:
@@ -104,6 +117,25 @@ def _abs(path: str) -> str:
 _PATH_OPTIONS = (("iso", "--iso", "an ISO file"), ("cdrom", "--cdrom", "a CD/DVD drive"),
                  ("usb_stick", "--usb-stick", "a USB stick or image file"),
                  ("disk", "--disk", "a disk image"))
+
+
+def _apply_shares(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
+    """--no-shares first, then each --share/--share-ro adds a folder (or changes the access of
+    one already shared, which keeps its tag)."""
+    shares = [] if getattr(args, "no_shares", False) else list(spec.shares)
+    given = [(d, False) for d in args.share or ()] + [(d, True) for d in args.share_ro or ()]
+    for folder, read_only in given:
+        if not folder.strip():
+            option = "--share-ro" if read_only else "--share"
+            raise CliError(f"{option} was given an empty path: name a folder, or leave {option} "
+                           "out.", 2)
+        path = _abs(folder)
+        known = [i for i, s in enumerate(shares) if s.path == path]
+        if known:
+            shares[known[0]] = replace(shares[known[0]], read_only=read_only)
+        else:
+            shares.append(new_share(path, shares, read_only=read_only))
+    return replace(spec, shares=tuple(shares))
 
 
 def _refuse_empty_paths(args: argparse.Namespace) -> None:
@@ -164,6 +196,8 @@ def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
     if args.forward:
         forwards = tuple(parse_forward(f) for f in args.forward)
         spec = replace(spec, network=replace(spec.network, forwards=forwards))
+    if args.share or args.share_ro or getattr(args, "no_shares", False):
+        spec = _apply_shares(spec, args)
     if args.boot:
         first = BootDevice(args.boot)
         rest = tuple(b for b in (BootDevice.DISK, BootDevice.CDROM, BootDevice.USB) if b != first)

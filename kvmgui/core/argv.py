@@ -7,10 +7,10 @@ files (tests/core/golden) and each golden argv is started for real by
 tests/core/test_argv_qemu_accepts.py.
 
 Layout of the result (one block per concern, in this order): process identity, machine and
-CPU, firmware nodes, crash handling, USB controller, block nodes, storage devices, network,
-sound, video and display, TPM, guest helpers, monitors/pidfile/serial, then the user's checked
-extra arguments. The runtime
-appends `-S` itself when it wants the guest to wait.
+CPU (with shared guest memory for virtio-fs), firmware nodes, crash handling, USB controller,
+block nodes, storage devices, network, shared folders (core.argv_shares), sound, video and
+display, TPM, guest helpers, monitors/pidfile/serial, then the user's checked extra arguments.
+The runtime appends `-S` itself when it wants the guest to wait.
 
 Decisions worth knowing:
 - `-accel kvm|tcg` only (never `-machine accel=`: QEMU refuses the mix).
@@ -44,6 +44,12 @@ from kvmgui.core.argv_devices import (
 )
 from kvmgui.core.argv_extra import extra_args_problems
 from kvmgui.core.argv_opts import escape, opts
+from kvmgui.core.argv_shares import (
+    machine_options,
+    memory_backend_args,
+    share_args,
+    smb_folder,
+)
 from kvmgui.core.argv_storage import (
     CDROM_DEVICE_ID,
     USB_STICK_DEVICE_ID,
@@ -59,6 +65,7 @@ from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Accel, Firmware, MachineType, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.core.shares import ShareRoute, plan_shares
 
 __all__ = [
     "CDROM_DEVICE_ID",
@@ -181,10 +188,11 @@ def _identity(spec: VmSpec) -> list[str]:
 
 
 def _machine_and_cpu(
-    spec: VmSpec, caps: QemuCaps, host: HostFacts, folder: VmFolder
+    spec: VmSpec, caps: QemuCaps, host: HostFacts, folder: VmFolder,
+    routes: Sequence[ShareRoute] = (),
 ) -> list[str]:
     accel = host.resolve_accel(spec.accel)
-    machine_opts: list[tuple[str, str | bool | None]] = []
+    machine_opts: list[tuple[str, str | bool | None]] = [*machine_options(routes)]
     firmware: list[str] = []
     if spec.firmware is Firmware.UEFI:
         if not host.ovmf_code:
@@ -227,7 +235,7 @@ def _machine_and_cpu(
     ]
     if spec.rtc_localtime:
         args += ["-rtc", "base=localtime"]
-    return args + firmware
+    return args + memory_backend_args(spec, routes) + firmware
 
 
 def _crash_args(caps: QemuCaps) -> list[str]:
@@ -288,7 +296,9 @@ def build_argv(
         raise ArgvError(message, problems)
     _check_numbers(spec)
     try:
-        argv = [qemu_binary, *_identity(spec), *_machine_and_cpu(spec, caps, host, folder)]
+        routes = plan_shares(spec, host)
+        argv = [qemu_binary, *_identity(spec),
+                *_machine_and_cpu(spec, caps, host, folder, routes)]
         argv += _crash_args(caps)
         controller = usb_controller(spec)
         needs_usb = spec.usb or needs_usb_controller_for_storage(spec)
@@ -302,7 +312,8 @@ def build_argv(
             usb_bus=controller.bus if needs_usb else None,
             boot=boot_indexes(spec),
         )
-        argv += network_args(spec, caps)
+        argv += network_args(spec, caps, smb_folder(spec, routes, host))
+        argv += share_args(routes, caps, run)
         argv += sound_args(spec, host, caps)
         argv += display_args(spec, caps, run)
         if spec.tpm:

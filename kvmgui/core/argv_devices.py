@@ -90,7 +90,8 @@ NIC_DEVICES: dict[NicModel, str] = {
 }
 
 
-def network_args(spec: VmSpec, caps: QemuCaps) -> list[str]:
+def network_args(spec: VmSpec, caps: QemuCaps, smb: str | None = None) -> list[str]:
+    """`smb`: the folder QEMU's SMB server offers the guest (core.argv_shares.smb_folder)."""
     net = spec.network
     if net.mode is NetMode.NONE:
         return ["-nic", "none"]
@@ -135,7 +136,7 @@ def network_args(spec: VmSpec, caps: QemuCaps) -> list[str]:
     ))
     return [
         "-netdev",
-        opts("user", ("id", "net0"), *rules),
+        opts("user", ("id", "net0"), *rules, ("smb", smb)),
         "-device",
         opts(nic, ("netdev", "net0"), ("id", "nic0")),
     ]

@@ -46,6 +46,7 @@ from kvmgui.core.model import (
     VmSpec,
 )
 from kvmgui.core.problems import shown
+from kvmgui.core.shares import MAX_SHARES, TAG_RE
 from kvmgui.core.sizes import MAX_SIZE
 from kvmgui.core.strict_json import JsonError, decode_json
 
@@ -75,6 +76,7 @@ _DEFAULT_STR_LIMIT = 4096
 _LIST_LIMITS: dict[tuple[str, str], int] = {
     ("VmSpec", "extra_args"): 256,
     ("VmSpec", "disks"): 32,
+    ("VmSpec", "shares"): MAX_SHARES,
 }
 _DEFAULT_LIST_LIMIT = 64
 
@@ -107,6 +109,8 @@ def _to_json(value: object) -> object:
 # (every file written before it existed) is read and re-written byte for byte, and an older
 # kvmgui still reads the VMs that are not in that state.
 _WRITTEN_WHEN_TRUE = ("install_phase", "clipboard")
+# Likewise written only when not empty: the shared folders.
+_WRITTEN_WHEN_SET = ("shares",)
 
 
 def spec_to_dict(spec: VmSpec) -> dict[str, object]:
@@ -115,6 +119,9 @@ def spec_to_dict(spec: VmSpec) -> dict[str, object]:
     assert isinstance(body, dict)
     for key in _WRITTEN_WHEN_TRUE:
         if body.get(key) is False:
+            del body[key]
+    for key in _WRITTEN_WHEN_SET:
+        if body.get(key) == []:
             del body[key]
     return {VERSION_KEY: SCHEMA_VERSION, **body}
 
@@ -294,6 +301,18 @@ def _check_tokens(spec: VmSpec, reader: _Reader) -> None:
     if mv is not None and not _MACHINE_VERSION_RE.fullmatch(mv):
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'machine_version' is "
             "'{mv}', which is not a QEMU machine type"), mv=shown(mv, 40)))
+    tags: set[str] = set()
+    for i, share in enumerate(spec.shares):
+        if not share.path.startswith("/") or any(ch in share.path for ch in "\n\r"):
+            raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'shares[{i}].path' "
+                "must be an absolute path on one line"), i=i))
+        if not TAG_RE.fullmatch(share.tag):
+            raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'shares[{i}].tag' "
+                "must be 1 to 31 letters, digits, '-' or '_'"), i=i))
+        if share.tag.casefold() in tags:
+            raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'shares[{i}].tag' "
+                "'{tag}' is used twice"), i=i, tag=share.tag))
+        tags.add(share.tag.casefold())
 
 
 def spec_from_dict(data: object, *, source: str) -> VmSpec:

@@ -28,6 +28,13 @@ class HostFacts:
     ovmf_code: str | None = None
     ovmf_vars_template: str | None = None
     swtpm: str | None = None
+    # virtiofsd when virtio-fs shares can use it here (None: they use 9p, see core.shares);
+    # `virtiofsd_reason` says why it cannot, one sentence ("" when it is simply absent).
+    virtiofsd: str | None = None
+    virtiofsd_reason: str = ""
+    virtiofsd_legacy: bool = False  # QEMU 7.2's C virtiofsd: `-o source=...` options
+    virtiofsd_readonly: bool = False  # it can share a folder read-only
+    smbd: str | None = None  # Samba's smbd, which QEMU runs for a Windows guest's share
     # `-cpu host` aborts on some nested or unusual hosts; the runtime may downgrade to "max".
     kvm_cpu_model: str = "host"
 

@@ -25,6 +25,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from kvmgui.core.host import HostFacts
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, capitalised, joined
@@ -169,6 +170,15 @@ class HostProbeResult:
     ovmf_code: str | None = None
     ovmf_vars: str | None = None
     swtpm_path: str | None = None
+    # virtiofsd as QEMU's vhost-user descriptors name it; `virtiofsd_legacy`: QEMU 7.2's C
+    # program (`-o source=`), `virtiofsd_readonly`: it has a read-only mode.
+    virtiofsd_path: str | None = None
+    virtiofsd_legacy: bool = False
+    virtiofsd_readonly: bool = False
+    # newuidmap and newgidmap (package uidmap): the newer virtiofsd maps a normal user's own
+    # ids into its sandbox's user namespace with them.
+    uidmap_tools: bool = False
+    smbd_path: str | None = None
     remote_viewer_path: str | None = None
     # Storage, sound, memory
     vm_root: str = ""
@@ -495,7 +505,26 @@ def host_facts(raw: HostProbeResult) -> HostFacts:
         ovmf_code=raw.ovmf_code,
         ovmf_vars_template=raw.ovmf_vars,
         swtpm=raw.swtpm_path,
+        **_virtiofsd_facts(raw),
+        smbd=raw.smbd_path,
     )
+
+
+def _virtiofsd_facts(raw: HostProbeResult) -> dict[str, Any]:
+    if not raw.virtiofsd_path:
+        return {}
+    if raw.virtiofsd_legacy and not raw.is_root:
+        return {"virtiofsd_reason": Message(QT_TRANSLATE_NOOP(
+            "core.hostcheck",
+            "The installed virtiofsd (from QEMU 7.2) only runs as root, so the folder is "
+            "shared with 9p; the newer virtiofsd package runs as a normal user."))}
+    if not raw.virtiofsd_legacy and not raw.is_root and not raw.uidmap_tools:
+        return {"virtiofsd_reason": Message(QT_TRANSLATE_NOOP(
+            "core.hostcheck",
+            "virtiofsd needs newuidmap to run as a normal user, so the folder is shared with "
+            "9p; install it with: sudo apt install uidmap"))}
+    return {"virtiofsd": raw.virtiofsd_path, "virtiofsd_legacy": raw.virtiofsd_legacy,
+            "virtiofsd_readonly": raw.virtiofsd_readonly}
 
 
 def report(raw: HostProbeResult) -> HostReport:

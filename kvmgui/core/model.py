@@ -100,6 +100,19 @@ class Passthrough:
 
 
 @dataclass(frozen=True)
+class Share:
+    """A host folder the guest sees (core.shares decides how: virtio-fs, 9p or SMB).
+
+    `path` is absolute. `tag` is the name the guest mounts it by (letters, digits, '-', '_'),
+    unique within the VM and kept in the definition so the guest's mount line keeps working.
+    """
+
+    path: str
+    tag: str
+    read_only: bool = False
+
+
+@dataclass(frozen=True)
 class Network:
     mode: NetMode = NetMode.USER
     nic: NicModel = NicModel.VIRTIO
@@ -132,6 +145,7 @@ class VmSpec:
     disks: tuple[Disk, ...] = ()
     cdrom: Cdrom | None = None
     usb_stick: Passthrough | None = None
+    shares: tuple[Share, ...] = ()
     # The order the user chose; it is the order once the system is installed.
     boot_order: tuple[BootDevice, ...] = (BootDevice.DISK, BootDevice.CDROM)
     # The install phase of a new VM made from an install medium with a fresh, empty disk: the

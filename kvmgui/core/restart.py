@@ -29,6 +29,7 @@ _NAMES = {
     "cdrom": QT_TRANSLATE_NOOP("core.restart", "CD drive"),
     "boot_order": QT_TRANSLATE_NOOP("core.restart", "start-up device"),
     "clipboard": QT_TRANSLATE_NOOP("core.restart", "clipboard sharing"),
+    "shares": QT_TRANSLATE_NOOP("core.restart", "shared folders"),
 }
 RESTART_FIELDS = tuple(_NAMES)
 

@@ -3,9 +3,9 @@
 A definition can come from anywhere: a vm.json copied from a forum, a folder a colleague
 hands over, a hand edit. Everything in it that reaches beyond the VM's own folder — expert
 extra arguments, a disk, base image, ISO or USB stick elsewhere, a host CD drive or block
-device, a stick the guest may write to — only takes effect once the user on this machine
-approved exactly that. `host_reach` lists those things; a VM starts only when every item of
-the list is approved (`start_refusal`).
+device, a stick the guest may write to, a shared folder — only takes effect once the user on
+this machine approved exactly that. `host_reach` lists those things; a VM starts only when
+every item of the list is approved (`start_refusal`).
 
 Approvals live outside every definition, in `approvals.json` in the user's config folder: per
 VM id, the SHA-256 of each approved item (its kind, exact target and access). A definition
@@ -45,6 +45,7 @@ class ReachKind(StrEnum):
     ISO = "iso"
     CD_DRIVE = "cd-drive"
     USB_STICK = "usb-stick"
+    SHARED_FOLDER = "shared-folder"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Reach:
             ReachKind.ISO: Message(QT_TRANSLATE_NOOP("core.trust", "CD/DVD image")),
             ReachKind.CD_DRIVE: Message(QT_TRANSLATE_NOOP("core.trust", "Host CD/DVD drive")),
             ReachKind.USB_STICK: Message(QT_TRANSLATE_NOOP("core.trust", "USB stick")),
+            ReachKind.SHARED_FOLDER: Message(QT_TRANSLATE_NOOP("core.trust", "Shared folder")),
         }[self.kind]
         return Message(
             QT_TRANSLATE_NOOP("core.trust", "{label} ({access}): {target}"),
@@ -126,6 +128,8 @@ def host_reach(spec: VmSpec, folder: VmFolder) -> tuple[Reach, ...]:
     if spec.usb_stick is not None:
         outside(ReachKind.USB_STICK, folder.resolve(spec.usb_stick.path),
                 not spec.usb_stick.protected)
+    for share in spec.shares:
+        outside(ReachKind.SHARED_FOLDER, Path(share.path), not share.read_only)
     return tuple(dict.fromkeys(items))
 
 

@@ -67,6 +67,7 @@ from kvmgui.core.model import (
 )
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.problems import Problem, Severity, shown
+from kvmgui.core.shares import MAX_SHARES, TAG_RE, WINDOWS
 from kvmgui.core.sizes import MAX_SIZE, Size
 
 MAX_NAME_CHARS = 64
@@ -375,6 +376,7 @@ def validate_spec(
     problems += _check_controllers(spec)
     problems += _check_cdrom(spec, folder, check_files)
     problems += _check_usb_stick(spec, folder, check_files)
+    problems += share_problems(spec)
     problems += _check_boot_order(spec)
     problems += _check_network(spec)
     problems += _check_display(spec)
@@ -755,6 +757,57 @@ def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -
                 "{where} (or a partition on it) is mounted on this computer, and two systems "
                 "writing to it at once destroy its files: unmount it first, or keep it protected."),
                 where=shown(str(where)))))
+    return problems
+
+
+def share_problems(spec: VmSpec, home: str | None = None) -> list[Problem]:
+    """Problems with the VM's shared folders. The folder must exist and be a folder (checked
+    at every start too: stat only); neither the whole computer nor the user's home folder (or
+    a folder holding it) may be shared. `home`: the home folder (default: this user's)."""
+    problems: list[Problem] = []
+    home_real = os.path.realpath(home or os.path.expanduser("~"))
+    tags: set[str] = set()
+    if len(spec.shares) > MAX_SHARES:
+        problems.append(_error("shares", Message(QT_TRANSLATE_NOOP("core.validation",
+            "A VM can share at most {limit} folders: remove some."), limit=MAX_SHARES)))
+    for i, share in enumerate(spec.shares):
+        f = f"shares[{i}]"
+        if not share.path.startswith("/") or any(ch in share.path for ch in "\0\n\r"):
+            problems.append(_error(f"{f}.path", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The shared folder {path} is not an absolute path: choose the folder again."),
+                path=shown(share.path))))
+            continue
+        real = os.path.realpath(share.path)
+        if real == "/" or real == home_real or home_real.startswith(real.rstrip("/") + "/"):
+            problems.append(_error(f"{f}.path", Message(QT_TRANSLATE_NOOP("core.validation",
+                "Sharing {path} would give the guest your whole home folder or computer: share "
+                "a folder inside it instead."), path=shown(share.path))))
+        elif not os.path.isdir(real):
+            problems.append(_error(f"{f}.path", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The shared folder {path} does not exist or is not a folder."),
+                path=shown(share.path))))
+        if not TAG_RE.fullmatch(share.tag):
+            problems.append(_error(f"{f}.tag", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The share tag '{tag}' must be 1 to 31 letters, digits, '-' or '_'."),
+                tag=shown(share.tag, 40))))
+        elif share.tag.casefold() in tags:
+            problems.append(_error(f"{f}.tag", Message(QT_TRANSLATE_NOOP("core.validation",
+                "The share tag '{tag}' is used twice: the guest could not tell the folders "
+                "apart."), tag=share.tag)))
+        tags.add(share.tag.casefold())
+        if spec.os in WINDOWS and share.read_only:
+            problems.append(_error(f"{f}.read_only", Message(QT_TRANSLATE_NOOP(
+                "core.validation",
+                "A Windows guest gets shared folders over SMB, which QEMU always offers "
+                "writable: make {path} read-write or remove it."), path=shown(share.path))))
+    if spec.os in WINDOWS and len(spec.shares) > 1:
+        problems.append(_error("shares", Message(QT_TRANSLATE_NOOP("core.validation",
+            "QEMU can share only one folder with a Windows guest (over SMB): remove all but "
+            "one."))))
+    if spec.os in WINDOWS and spec.shares and spec.network.mode is NetMode.NONE:
+        problems.append(_error("shares", Message(QT_TRANSLATE_NOOP("core.validation",
+            "A Windows guest reaches shared folders over its network, which is off: turn the "
+            "network on or remove the shared folder."))))
     return problems
 
 

@@ -659,7 +659,8 @@ class VmController:
             await cancel_and_wait(connect, quiet=True)
             failure = await launch.explain_failure(watch, self.stored, spawned.meta.log_offset,
                                                    hung_after=LAUNCH_TIMEOUT_S)
-            await launch.stop_helper(spawned.swtpm)
+            for helper in spawned.helpers:
+                await launch.stop_helper(helper)
             watch.close()
             if run_id == self._run_id:
                 self._pid = None
@@ -667,8 +668,8 @@ class VmController:
                 process.remove_leftovers(self.run)
             return self._start_failed(failure.message, failure.details, failure.code)
         session, status = connect.result()
-        if spawned.swtpm is not None:
-            process.keep_reaping(spawned.swtpm)
+        for helper in spawned.helpers:
+            process.keep_reaping(helper)
         self._session = session
         self._session_socket = session.socket_path
         self._exit_task = asyncio.ensure_future(self._wait_exit(run_id, watch))

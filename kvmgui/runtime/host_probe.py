@@ -14,6 +14,7 @@ import asyncio
 import errno
 import fcntl
 import grp
+import json
 import os
 import pwd
 import shutil
@@ -193,6 +194,7 @@ def _probe_files(vm_root: Path, root: Path, env: Mapping[str, str]) -> HostProbe
     kvm = _probe_dev_kvm(root / "dev/kvm")
     groups = _probe_groups(root)
     ovmf = _find_ovmf(root)
+    virtiofsd = _find_virtiofsd(root, env)
     free_path, free_bytes = _free_space(vm_root)
     pulse, pipewire = _sound_sockets(env)
     return HostProbeResult(
@@ -221,6 +223,12 @@ def _probe_files(vm_root: Path, root: Path, env: Mapping[str, str]) -> HostProbe
         dmi_product_name=(_read(root / "sys/class/dmi/id/product_name") or "").strip() or None,
         ovmf_code=ovmf[0] if ovmf else None,
         ovmf_vars=ovmf[1] if ovmf else None,
+        virtiofsd_path=virtiofsd[0] if virtiofsd else None,
+        virtiofsd_legacy=virtiofsd[1] if virtiofsd else False,
+        virtiofsd_readonly=virtiofsd[2] if virtiofsd else False,
+        smbd_path=str(_under(root, SMBD)) if _under(root, SMBD).is_file() else None,
+        uidmap_tools=all(_under(root, f"/usr/bin/{tool}").is_file()
+                         for tool in ("newuidmap", "newgidmap")),
         vm_root=str(vm_root),
         free_space_path=str(free_path) if free_path else "",
         free_bytes=free_bytes,
@@ -359,6 +367,53 @@ def _probe_groups(root: Path) -> _Groups:
     listed = user in members or (entry is not None and entry.pw_gid == gid)
     session = gid in os.getgroups() or os.getegid() == gid
     return _Groups(user, uid == 0, True, listed, session)
+
+
+# QEMU runs exactly this smbd for `-netdev user,smb=` (the path is compiled into Debian's QEMU).
+SMBD = "/usr/sbin/smbd"
+# Where QEMU's vhost-user descriptors live (docs/interop/vhost-user.json), lowest priority
+# first; the user's own folder wins.
+VHOST_USER_DIRS = ("/usr/share/qemu/vhost-user", "/etc/qemu/vhost-user")
+VIRTIOFSD_FALLBACKS = ("/usr/libexec/virtiofsd", "/usr/lib/qemu/virtiofsd")
+
+
+def _find_virtiofsd(root: Path, env: Mapping[str, str]) -> tuple[str, bool, bool] | None:
+    """(path, legacy, read-only capable) of the virtiofsd QEMU's descriptors name (type "fs"),
+    else of a known install location; None when there is none.
+
+    Which program it is comes from the option names in the binary (QEMU 7.2's C virtiofsd
+    takes `-o source=`, the newer one `--shared-dir` and maybe `--readonly`): no process."""
+    folders = [_under(root, d) for d in VHOST_USER_DIRS]
+    config = env.get("XDG_CONFIG_HOME") or (env.get("HOME", "") + "/.config")
+    if config.startswith("/"):
+        folders.append(_under(root, config + "/qemu/vhost-user"))
+    found: dict[str, str] = {}
+    for folder in folders:
+        try:
+            names = sorted(p.name for p in folder.glob("*.json"))
+        except OSError:
+            continue
+        for name in names:
+            try:
+                data = json.loads(_read(folder / name) or "null")
+            except ValueError:
+                continue
+            if (isinstance(data, dict) and data.get("type") == "fs"
+                    and isinstance(data.get("binary"), str)):
+                found[name] = data["binary"]  # a later folder overrides the same file name
+    candidates = [found[k] for k in sorted(found)] + list(VIRTIOFSD_FALLBACKS)
+    for candidate in candidates:
+        path = _under(root, candidate)
+        if not path.is_file() or not os.access(path, os.X_OK):
+            continue
+        try:
+            with open(path, "rb") as f:
+                text = f.read(16 * 1024 * 1024)
+        except OSError:
+            continue
+        legacy = b"--shared-dir" not in text
+        return str(path), legacy, (not legacy and b"--readonly" in text)
+    return None
 
 
 def _find_ovmf(root: Path) -> tuple[str, str] | None:

@@ -5,8 +5,8 @@ The controller holds the VM's locks and calls, in order:
 1. `spawn(stored, run, ctx)`: probe the host once, check every disk's backing chain, create
    missing disks (explicit formats) and the UEFI variable store, build the argv (+ `-S`: the
    guest waits for us), append a banner to the VM's QEMU log, write meta.json, start swtpm
-   when the VM has a TPM, then start QEMU detached. Raises LaunchProblem with a plain
-   sentence on any failure.
+   when the VM has a TPM and a virtiofsd per virtio-fs shared folder (core.shares), then
+   start QEMU detached. Raises LaunchProblem with a plain sentence on any failure.
 2. `connect_new_monitor(...)`: connect to qmp.sock as soon as it appears.
 3. on failure `explain_failure(...)`: QEMU's own words since the banner, explained.
 
@@ -29,6 +29,7 @@ from typing import Any
 
 from kvmgui.core.argv import ArgvError, build_argv, shell_line, swtpm_argv
 from kvmgui.core.argv_devices import swtpm_log, swtpm_socket
+from kvmgui.core.argv_shares import virtiofsd_argv, virtiofsd_log, virtiofsd_socket
 from kvmgui.core.argv_storage import final_boot_steps
 from kvmgui.core.boot import (
     SECTOR_BYTES,
@@ -43,6 +44,7 @@ from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Accel, Disk, Firmware, VmSpec
 from kvmgui.core.paths import MAX_SOCKET_PATH, VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.core.shares import ShareMethod, ShareRoute, plan_shares
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.validation import start_problems
 from kvmgui.runtime import process
@@ -52,6 +54,7 @@ from kvmgui.runtime.qmp_session import EventCallback, QmpError, QmpSession, QmpU
 from kvmgui.runtime.runfiles import RunMeta, write_meta
 
 SWTPM_WAIT_S = 5.0
+VIRTIOFSD_WAIT_S = 5.0
 MONITOR_CONNECT_TIMEOUT_S = 5.0
 SECTOR_READ_TIMEOUT_S = 30.0
 
@@ -76,6 +79,12 @@ class Spawned:
     watch: process.ProcessWatch
     meta: RunMeta
     swtpm: process.ProcessWatch | None
+    # One virtiofsd per virtio-fs shared folder; each exits when QEMU closes its socket.
+    virtiofsd: tuple[process.ProcessWatch, ...] = ()
+
+    @property
+    def helpers(self) -> tuple[process.ProcessWatch, ...]:
+        return (*((self.swtpm,) if self.swtpm is not None else ()), *self.virtiofsd)
 
 
 async def _environment(ctx: RuntimeContext) -> tuple[HostFacts, QemuCaps]:
@@ -150,14 +159,52 @@ async def spawn(stored: StoredVm, run: VmRuntimePaths, ctx: RuntimeContext) -> S
             "runtime.launch", "kvmgui cannot write to its runtime folder {dir} ({strerror})."),
             dir=str(run.dir), strerror=exc.strerror or "")) from None
     swtpm = await start_swtpm(host, run, folder) if spec.tpm else None
+    servers: list[process.ProcessWatch] = []
     try:
+        for route in plan_shares(spec, host):
+            if route.method is ShareMethod.VIRTIOFS:
+                servers.append(await start_virtiofsd(route, host, run, folder))
         pid = process.spawn_detached(argv, log_path=folder.qemu_log)
-    except process.LaunchError as exc:
-        await stop_helper(swtpm)
-        raise LaunchProblem(str(exc), code="qemu-missing") from None
+    except BaseException as exc:
+        # Also on cancellation: a helper must not outlive a start that never ran QEMU.
+        for helper in (swtpm, *servers):
+            await stop_helper(helper)
+        if isinstance(exc, process.LaunchError):
+            raise LaunchProblem(str(exc), code="qemu-missing") from None
+        raise
     watch = process.ProcessWatch(pid)
     watch.start()
-    return Spawned(pid, watch, meta, swtpm)
+    return Spawned(pid, watch, meta, swtpm, tuple(servers))
+
+
+async def start_virtiofsd(route: ShareRoute, host: HostFacts, run: VmRuntimePaths,
+                          folder: VmFolder) -> process.ProcessWatch:
+    """The virtiofsd serving one shared folder, listening in the VM's private runtime folder;
+    QEMU connects at start and virtiofsd exits when that connection closes."""
+    sock = virtiofsd_socket(run, route.index)
+    log_path = virtiofsd_log(folder, route.index)
+    with contextlib.suppress(FileNotFoundError):
+        sock.unlink()
+    try:
+        offset = log_path.stat().st_size if log_path.exists() else 0
+        pid = process.spawn_detached(virtiofsd_argv(route, host, run), log_path=log_path)
+    except (process.LaunchError, OSError) as exc:
+        raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+            "runtime.launch", "virtiofsd could not be started for the shared folder {path}: "
+            "{exc}"), path=route.share.path, exc=str(exc)), code="share") from None
+    watch = process.ProcessWatch(pid)
+    watch.start()
+    deadline = time.monotonic() + VIRTIOFSD_WAIT_S
+    while not sock.exists():
+        if watch.exited or time.monotonic() > deadline:
+            await stop_helper(watch)
+            text = read_log_since(log_path, offset)
+            raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
+                "runtime.launch",
+                "virtiofsd did not start for the shared folder {path}; see its log {log}."),
+                path=route.share.path, log=str(log_path)), tail(text, 5), "share")
+        await asyncio.sleep(0.05)
+    return watch
 
 
 async def settle_install_phase(stored: StoredVm, run: VmRuntimePaths,

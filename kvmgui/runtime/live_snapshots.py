@@ -131,9 +131,20 @@ async def _run_job(session: QmpSession, command: str, arguments: dict[str, Any],
             await session.execute("job-dismiss", {"id": job_id})
 
 
+def _refuse_shares(spec: VmSpec) -> None:
+    # QEMU cannot save or restore a virtio-fs device's state, nor a 9p folder the guest has
+    # mounted; snapshots of the VM while it is off are not concerned.
+    if spec.shares:
+        raise LiveSnapshotError(Message(QT_TRANSLATE_NOOP(
+            "runtime.live_snapshots",
+            "A running VM with shared folders cannot take or go back to a snapshot, because "
+            "QEMU cannot save their state: shut the VM down first, or stop sharing them.")))
+
+
 async def take_live(session: QmpSession, spec: VmSpec, name: str,
                     timeout: float = JOB_TIMEOUT_S) -> None:
     """Save the disks and the memory as snapshot `name` (the guest pauses meanwhile)."""
+    _refuse_shares(spec)
     disks = _disks_or_error(spec)
     error = await _run_job(session, "snapshot-save", {
         "tag": name, "vmstate": disks.nodes[0], "devices": disks.nodes}, timeout)
@@ -146,6 +157,7 @@ async def take_live(session: QmpSession, spec: VmSpec, name: str,
 async def revert_live(session: QmpSession, spec: VmSpec, name: str,
                       timeout: float = JOB_TIMEOUT_S) -> None:
     """Load snapshot `name`: disks and memory go back; the VM runs on from that moment."""
+    _refuse_shares(spec)
     disks = _disks_or_error(spec)
     by_node = await _snapshots_by_node(session)
     missing = [n for n in disks.nodes if not any(s.name == name for s in by_node.get(n, []))]

@@ -1,5 +1,5 @@
 """The VM window's Hardware page: memory, CPUs, disks, the CD drive (changed live while the VM
-runs), the device it starts from, network card, sound, USB tablet and screen.
+runs), the device it starts from, network card, sound, USB tablet, screen and shared folders.
 
 Edits build a new VmSpec, validated live by core.validation; Apply saves it through the
 store. While the VM runs, the page says which changes wait for the next start; changing the
@@ -56,6 +56,7 @@ from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import inspect_recorded
 from kvmgui.ui.services import ServiceError
 from kvmgui.ui.sharing_clipboard import ClipboardSharing
+from kvmgui.ui.sharing_folders import SharedFolders
 from kvmgui.ui.widgets import (
     PathField,
     ProblemList,
@@ -259,6 +260,9 @@ class HardwarePage(QWidget):
         self.sharing_form = QFormLayout(sharing)
         self.clipboard = ClipboardSharing(sharing)
         self.sharing_form.addRow(self.clipboard)
+        self.sharing = SharedFolders(ctx.host_facts, sharing)
+        self.sharing.changed.connect(self.revalidate)
+        self.sharing_form.addRow(self.sharing)
         layout.addWidget(sharing)
         layout.addStretch(1)
 
@@ -315,6 +319,7 @@ class HardwarePage(QWidget):
             self.video.setCurrentIndex(self.video.findData(spec.display.video.value))
             self._fill_boot(spec)
             self.clipboard.load(spec)
+            self.sharing.set_spec(spec)
         finally:
             self._loading = False
         self.revalidate()
@@ -480,6 +485,7 @@ class HardwarePage(QWidget):
                 video=VideoModel(str(self.video.currentData())),
                 password=spec.display.password,
             ),
+            shares=self.sharing.shares(),
         )
         edited = self.clipboard.apply(edited)
         choice = str(self.boot.currentData())

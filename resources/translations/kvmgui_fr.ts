@@ -6033,6 +6033,21 @@
 <context>
     <name>core.definition</name>
     <message>
+        <source>'shares[{i}].path' must be an absolute path on one line</source>
+        <extracomment>kvmgui/core/definition.py</extracomment>
+        <translation>« shares[{i}].path » doit être un chemin absolu sur une seule ligne</translation>
+    </message>
+    <message>
+        <source>'shares[{i}].tag' must be 1 to 31 letters, digits, '-' or '_'</source>
+        <extracomment>kvmgui/core/definition.py</extracomment>
+        <translation>« shares[{i}].tag » doit compter 1 à 31 lettres, chiffres, « - » ou « _ »</translation>
+    </message>
+    <message>
+        <source>'shares[{i}].tag' '{tag}' is used twice</source>
+        <extracomment>kvmgui/core/definition.py</extracomment>
+        <translation>« shares[{i}].tag » « {tag} » est utilisé deux fois</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The VM definition {source} cannot be used: {reason}.</source>
         <extracomment>kvmgui/core/definition.py:101</extracomment>
@@ -6263,6 +6278,16 @@
 </context>
 <context>
     <name>core.hostcheck</name>
+    <message>
+        <source>virtiofsd needs newuidmap to run as a normal user, so the folder is shared with 9p; install it with: sudo apt install uidmap</source>
+        <extracomment>kvmgui/core/hostcheck.py</extracomment>
+        <translation>virtiofsd a besoin de newuidmap pour fonctionner en utilisateur normal : le dossier est donc partagé avec 9p ; installez-le avec : sudo apt install uidmap</translation>
+    </message>
+    <message>
+        <source>The installed virtiofsd (from QEMU 7.2) only runs as root, so the folder is shared with 9p; the newer virtiofsd package runs as a normal user.</source>
+        <extracomment>kvmgui/core/hostcheck.py</extracomment>
+        <translation>Le virtiofsd installé (celui de QEMU 7.2) ne fonctionne qu’en root : le dossier est donc partagé avec 9p ; le paquet virtiofsd plus récent fonctionne en utilisateur normal.</translation>
+    </message>
     <message>
         <location line="+2"/>
         <source>Log out and back in (or restart the computer).</source>
@@ -7373,6 +7398,11 @@
 <context>
     <name>core.restart</name>
     <message>
+        <source>shared folders</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>dossiers partagés</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>memory</source>
         <extracomment>kvmgui/core/restart.py</extracomment>
@@ -7948,6 +7978,11 @@
 <context>
     <name>core.trust</name>
     <message>
+        <source>Shared folder</source>
+        <extracomment>kvmgui/core/trust.py</extracomment>
+        <translation>Dossier partagé</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Extra QEMU arguments: {args}</source>
         <extracomment>kvmgui/core/trust.py:68; {args} = shlex.join(json.loads(self.target))</extracomment>
@@ -8009,6 +8044,51 @@
 </context>
 <context>
     <name>core.validation</name>
+    <message>
+        <source>A VM can share at most {limit} folders: remove some.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>Une VM peut partager au plus {limit} dossiers : retirez-en.</translation>
+    </message>
+    <message>
+        <source>QEMU can share only one folder with a Windows guest (over SMB): remove all but one.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>QEMU ne peut partager qu’un seul dossier avec un invité Windows (par SMB) : n’en gardez qu’un.</translation>
+    </message>
+    <message>
+        <source>A Windows guest reaches shared folders over its network, which is off: turn the network on or remove the shared folder.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>Un invité Windows accède aux dossiers partagés par son réseau, qui est désactivé : activez le réseau ou retirez le dossier partagé.</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} is not an absolute path: choose the folder again.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>Le dossier partagé {path} n’est pas un chemin absolu : choisissez de nouveau le dossier.</translation>
+    </message>
+    <message>
+        <source>Sharing {path} would give the guest your whole home folder or computer: share a folder inside it instead.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>Partager {path} donnerait à l’invité tout votre dossier personnel ou tout l’ordinateur : partagez plutôt un dossier qu’il contient.</translation>
+    </message>
+    <message>
+        <source>The share tag '{tag}' must be 1 to 31 letters, digits, '-' or '_'.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>L’étiquette de partage « {tag} » doit compter 1 à 31 lettres, chiffres, « - » ou « _ ».</translation>
+    </message>
+    <message>
+        <source>A Windows guest gets shared folders over SMB, which QEMU always offers writable: make {path} read-write or remove it.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>Un invité Windows reçoit les dossiers partagés par SMB, que QEMU propose toujours en écriture : mettez {path} en lecture-écriture ou retirez-le.</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} does not exist or is not a folder.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>Le dossier partagé {path} n’existe pas ou n’est pas un dossier.</translation>
+    </message>
+    <message>
+        <source>The share tag '{tag}' is used twice: the guest could not tell the folders apart.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>L’étiquette de partage « {tag} » est utilisée deux fois : l’invité ne pourrait pas distinguer les dossiers.</translation>
+    </message>
     <message>
         <location line="+2"/>
         <source>The name must be text.</source>
@@ -9762,6 +9842,16 @@
 <context>
     <name>runtime.launch</name>
     <message>
+        <source>virtiofsd could not be started for the shared folder {path}: {exc}</source>
+        <extracomment>kvmgui/runtime/launch.py</extracomment>
+        <translation>virtiofsd n’a pas pu être lancé pour le dossier partagé {path} : {exc}</translation>
+    </message>
+    <message>
+        <source>virtiofsd did not start for the shared folder {path}; see its log {log}.</source>
+        <extracomment>kvmgui/runtime/launch.py</extracomment>
+        <translation>virtiofsd n’a pas démarré pour le dossier partagé {path} ; voyez son journal {log}.</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>The runtime folder {dir} is too deep for the VM&apos;s sockets (unix socket paths are limited to {limit} bytes): set XDG_RUNTIME_DIR to a shorter folder.</source>
         <extracomment>kvmgui/runtime/launch.py:117</extracomment>
@@ -9909,6 +9999,11 @@
 </context>
 <context>
     <name>runtime.live_snapshots</name>
+    <message>
+        <source>A running VM with shared folders cannot take or go back to a snapshot, because QEMU cannot save their state: shut the VM down first, or stop sharing them.</source>
+        <extracomment>kvmgui/runtime/live_snapshots.py</extracomment>
+        <translation>Une VM en marche qui partage des dossiers ne peut ni prendre d’instantané ni revenir à un instantané, car QEMU ne sait pas enregistrer leur état : arrêtez d’abord la VM, ou cessez de les partager.</translation>
+    </message>
     <message>
         <location line="+2"/>
         <source>Snapshots need qcow2 disks, and disk {number} ({path}) is a {format} image: convert it to qcow2 with &apos;kvmgui-cli img convert&apos;.</source>
@@ -10778,6 +10873,135 @@
         <source>{path} may be written.</source>
         <extracomment>kvmgui/runtime/write_guard.py:109; {path} = facts.path</extracomment>
         <translation>{path} peut être écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>core.argv_shares</name>
+    <message>
+        <source>A Windows guest reaches shared folders over its network, which is off; turn the network on or remove the shared folder.</source>
+        <extracomment>kvmgui/core/argv_shares.py</extracomment>
+        <translation>Un invité Windows accède aux dossiers partagés par son réseau, qui est désactivé ; activez le réseau ou retirez le dossier partagé.</translation>
+    </message>
+    <message>
+        <source>QEMU can share only one folder with a Windows guest; remove all but one.</source>
+        <extracomment>kvmgui/core/argv_shares.py</extracomment>
+        <translation>QEMU ne peut partager qu’un seul dossier avec un invité Windows ; n’en gardez qu’un.</translation>
+    </message>
+    <message>
+        <source>Sharing a folder with a Windows guest needs Samba; install it with: sudo apt install samba</source>
+        <extracomment>kvmgui/core/argv_shares.py</extracomment>
+        <translation>Partager un dossier avec un invité Windows nécessite Samba ; installez-le avec : sudo apt install samba</translation>
+    </message>
+    <message>
+        <source>a virtio-fs shared folder</source>
+        <extracomment>kvmgui/core/argv_shares.py</extracomment>
+        <translation>un dossier partagé virtio-fs</translation>
+    </message>
+    <message>
+        <source>remove the shared folder</source>
+        <extracomment>kvmgui/core/argv_shares.py</extracomment>
+        <translation>retirez le dossier partagé</translation>
+    </message>
+    <message>
+        <source>a 9p shared folder</source>
+        <extracomment>kvmgui/core/argv_shares.py</extracomment>
+        <translation>un dossier partagé 9p</translation>
+    </message>
+</context>
+<context>
+    <name>core.shares</name>
+    <message>
+        <source>This virtiofsd cannot share a folder read-only, so this read-only folder is shared with 9p, which can.</source>
+        <extracomment>kvmgui/core/shares.py</extracomment>
+        <translation>Ce virtiofsd ne sait pas partager un dossier en lecture seule : ce dossier en lecture seule est donc partagé avec 9p, qui le sait.</translation>
+    </message>
+    <message>
+        <source>This virtiofsd cannot take a folder whose path contains a comma, so the folder is shared with 9p.</source>
+        <extracomment>kvmgui/core/shares.py</extracomment>
+        <translation>Ce virtiofsd n’accepte pas un dossier dont le chemin contient une virgule : le dossier est donc partagé avec 9p.</translation>
+    </message>
+    <message>
+        <source>virtiofsd is not installed, so the folder is shared with 9p (slower); install it with: sudo apt install virtiofsd</source>
+        <extracomment>kvmgui/core/shares.py</extracomment>
+        <translation>virtiofsd n’est pas installé : le dossier est donc partagé avec 9p (plus lent) ; installez-le avec : sudo apt install virtiofsd</translation>
+    </message>
+</context>
+<context>
+    <name>SharedFolders</name>
+    <message>
+        <source>Cop&amp;y</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Copier la co&amp;mmande</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Ajouter u&amp;n dossier…</translation>
+    </message>
+    <message>
+        <source>Add a shared folder</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Ajouter un dossier partagé</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Copy what to type in the guest</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Copier ce qu’il faut taper dans l’invité</translation>
+    </message>
+    <message>
+        <source>Folder to share</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Dossier à partager</translation>
+    </message>
+    <message>
+        <source>In the guest ({0}): {1}</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Dans l’invité ({0}) : {1}</translation>
+    </message>
+    <message>
+        <source>No folder is shared. Shared folders let the guest read (and write, unless read-only) files of this computer.</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Aucun dossier n’est partagé. Les dossiers partagés permettent à l’invité de lire (et d’écrire, sauf en lecture seule) des fichiers de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Stop s&amp;haring</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Enle&amp;ver le dossier</translation>
+    </message>
+    <message>
+        <source>Remove the shared folder</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Retirer le dossier partagé</translation>
+    </message>
+    <message>
+        <source>SMB (Windows network folder)</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>SMB (dossier réseau Windows)</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Dossier partagé</translation>
+    </message>
+    <message>
+        <source>Shared folders</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Dossiers partagés</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Étiquette</translation>
     </message>
 </context>
 </TS>

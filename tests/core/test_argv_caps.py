@@ -117,6 +117,8 @@ name "ich9-ahci", bus PCI, alias "ahci"
 name "ide-cd", bus IDE, desc "virtual IDE CD-ROM"
 name "ide-hd", bus IDE, desc "virtual IDE disk"
 name "usb-storage", bus usb-bus
+name "vhost-user-fs-pci", bus PCI
+name "virtio-9p-pci", bus PCI, alias "virtio-9p"
 name "virtio-blk-pci", bus PCI, alias "virtio-blk"
 
 Network devices:

@@ -26,6 +26,7 @@ from kvmgui.core.model import (
     DiskFormat,
     Passthrough,
     PortForward,
+    Share,
     VmSpec,
 )
 from tests.core.test_argv_golden import fixture_argv
@@ -51,6 +52,7 @@ NEW_ELEMENT: dict[str, list[Any]] = {
     "VmSpec.boot_order": list(BootDevice),
     "VmSpec.extra_args": ["-no-reboot"],
     "Network.forwards": [PortForward(9999, 99)],
+    "VmSpec.shares": [Share("/srv/added", "added")],
 }
 
 # A value for an Optional field that is None in the fixture.

@@ -32,9 +32,11 @@ import pytest
 from qemu.qmp import QMPClient
 
 from kvmgui.core.argv import build_argv, process_name, swtpm_argv, swtpm_socket
+from kvmgui.core.argv_shares import virtiofsd_argv, virtiofsd_socket
 from kvmgui.core.host import HostFacts
 from kvmgui.core.model import Accel, Cdrom, CdromSource, Disk, DiskFormat, Firmware, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
+from kvmgui.core.shares import ShareMethod, plan_shares
 from tests.core.vm_fixtures import FIXTURES, GOLDEN_CAPS, Fixture
 
 pytestmark = pytest.mark.qemu
@@ -61,6 +63,8 @@ class Prepared:
     folder: VmFolder
     run: VmRuntimePaths
     swtpm: list[str] | None = None
+    # virtiofsd argvs and the socket each listens on, started before QEMU.
+    virtiofsd: list[tuple[list[str], Path]] = field(default_factory=list)
     # QMP commands run after the standard queries; their answers land in Outcome.after.
     after: list[tuple[str, dict[str, Any] | None]] = field(default_factory=list)
 
@@ -134,6 +138,10 @@ def prepare(fx: Fixture, root: Path, run_dir: Path) -> Prepared:
     stick = spec.usb_stick
     if stick is not None:
         stick = replace(stick, path=_stand_in_device(stick.path, writable=not stick.protected))
+    shares = tuple(replace(s, path=str(elsewhere / f"share {i}, {s.tag}"))
+                   for i, s in enumerate(spec.shares))
+    for share in shares:
+        os.mkdir(share.path)
     spec = replace(
         spec,
         accel=Accel.TCG,
@@ -141,22 +149,39 @@ def prepare(fx: Fixture, root: Path, run_dir: Path) -> Prepared:
         disks=disks,
         cdrom=cdrom,
         usb_stick=stick,
+        shares=shares,
     )
     host = replace(fx.host, audio_driver="none", kvm_usable=False)
+    smb = any(r.method is ShareMethod.SMB for r in plan_shares(spec, host))
+    if smb and host.smbd and not os.path.exists(host.smbd):
+        raise Unavailable(f"Samba is not installed ({host.smbd})")
+    servers: list[tuple[list[str], Path]] = []
+    if host.virtiofsd:
+        if not os.path.exists(host.virtiofsd) or os.getuid() != 0:
+            raise Unavailable(f"{host.virtiofsd} is not installed or cannot run as this user")
+        # Commas in the folders would route them to 9p: the C virtiofsd cannot take them.
+        spec = replace(spec, shares=tuple(
+            replace(s, path=s.path.replace(",", "")) for s in spec.shares))
+        for share in spec.shares:
+            os.makedirs(share.path, exist_ok=True)
+        run = VmRuntimePaths(run_dir)
+        servers = [(virtiofsd_argv(r, host, run), virtiofsd_socket(run, r.index))
+                   for r in plan_shares(spec, host) if r.method is ShareMethod.VIRTIOFS]
     if spec.firmware is Firmware.UEFI:
         assert host.ovmf_code is not None and host.ovmf_vars_template is not None
         if not (os.path.exists(host.ovmf_code) and os.path.exists(host.ovmf_vars_template)):
             raise Unavailable(f"OVMF is not installed ({host.ovmf_code})")
         shutil.copyfile(host.ovmf_vars_template, folder.nvram)
     run = VmRuntimePaths(run_dir)
-    prepared = Prepared(spec, host, folder, run)
+    prepared = Prepared(spec, host, folder, run, virtiofsd=servers)
     if spec.tpm:
         swtpm = shutil.which("swtpm")
         if swtpm is None:
             raise Unavailable("swtpm is not installed")
         host = replace(host, swtpm=swtpm)
         folder.tpm_dir.mkdir()
-        prepared = Prepared(spec, host, folder, run, swtpm_argv(run, folder, swtpm))
+        prepared = Prepared(spec, host, folder, run, swtpm_argv(run, folder, swtpm),
+                            virtiofsd=servers)
     return prepared
 
 
@@ -228,6 +253,10 @@ async def start_and_query(prepared: Prepared, root: Path) -> Outcome:
         if prepared.swtpm is not None:
             tpm = await stack.enter_async_context(_process(prepared.swtpm, root / "swtpm.out"))
             await _wait_for_path(swtpm_socket(prepared.run), tpm, "swtpm")
+        for i, (server_argv, sock) in enumerate(prepared.virtiofsd):
+            server = await stack.enter_async_context(
+                _process(server_argv, root / f"virtiofsd{i}.out"))
+            await _wait_for_path(sock, server, "virtiofsd")
         proc = await stack.enter_async_context(_process(argv, log))
         try:
             await _wait_for_path(prepared.run.qmp_cli_socket, proc, "QEMU")

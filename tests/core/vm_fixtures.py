@@ -36,6 +36,7 @@ from kvmgui.core.model import (
     Passthrough,
     PortForward,
     Protocol,
+    Share,
     VideoModel,
     VmSpec,
 )
@@ -96,6 +97,11 @@ SECURE_BOOT_HOST = replace(
     ovmf_code="/usr/share/OVMF/OVMF_CODE_4M.ms.fd",
     ovmf_vars_template="/usr/share/OVMF/OVMF_VARS_4M.ms.fd",
 )
+
+
+# Shared folders: QEMU 7.2's C virtiofsd (as root), and Samba for a Windows guest's share.
+SHARING_HOST = replace(GOLDEN_HOST, virtiofsd="/usr/lib/qemu/virtiofsd", virtiofsd_legacy=True,
+                       smbd="/usr/sbin/smbd")
 
 
 def fixed_id(name: str) -> str:
@@ -417,6 +423,29 @@ def _fixtures() -> list[Fixture]:
                 cdrom=Cdrom(CdromSource.ISO, "/isos/odd, name.iso"),
             ),
             "Commas and '=' in the name and in paths: escaped, never split into options.",
+        ),
+        Fixture(
+            "shared-folders-9p",
+            _spec("Shares without virtiofsd", shares=(
+                Share("/home/me/Projects", "Projects"),
+                Share("/home/me/Docs, old", "Docs-old", read_only=True))),
+            "No usable virtiofsd: every folder travels over 9p, read-only ones with readonly=on.",
+        ),
+        Fixture(
+            "shared-folders-virtiofs",
+            _spec("Shares with virtiofsd", memory_mib=1024, shares=(
+                Share("/home/me/Projects", "Projects"),
+                Share("/home/me/Docs", "Docs", read_only=True))),
+            "virtio-fs for the read-write folder (guest RAM becomes a shared memfd); the "
+            "read-only one over 9p, as the C virtiofsd has no read-only mode.",
+            host=SHARING_HOST,
+        ),
+        Fixture(
+            "windows-smb-share",
+            _spec("Windows share", OsPreset.WINDOWS10,
+                  shares=(Share("/home/me/Public", "Public"),)),
+            "A Windows guest's one folder through QEMU's SMB server on the user network.",
+            host=SHARING_HOST,
         ),
     ]
 

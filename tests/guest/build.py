@@ -51,7 +51,8 @@ KERNEL_CMDLINE = "console=tty0 console=ttyS0 panic=0 quiet"
 # (isolinux SERIAL), the kernel's decompressor (earlyprintk) and every kernel message.
 VERBOSE_CMDLINE = KERNEL_CMDLINE.replace(" quiet", "") + " earlyprintk=ttyS0"
 
-# Storage (virtio, IDE/SATA, USB), input (power button via evdev, USB keyboards), pvpanic.
+# Storage (virtio, IDE/SATA, USB), input (power button via evdev, USB keyboards), pvpanic,
+# shared folders.
 BASE_MODULES = (
     "virtio_pci",
     "virtio_blk",
@@ -71,6 +72,10 @@ BASE_MODULES = (
     "button",
     "pvpanic_mmio",
     "pvpanic_pci",
+    # Shared folders: virtio-fs (with fuse) and 9p over virtio (with 9pnet and netfs).
+    "virtiofs",
+    "9pnet_virtio",
+    "9p",
 )
 # Loaded after the rest: switching the display from text mode to a framebuffer is a test event.
 VIDEO_MODULES = ("bochs",)

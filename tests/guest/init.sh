@@ -225,6 +225,44 @@ if has_param kvmgui.write_boot=1; then
     fi
 fi
 
+# --- Shared folders ----------------------------------------------------------------------------
+
+# Each shared folder is mounted on /mnt/TAG. 9p tags are listed in sysfs; virtio-fs tags are not
+# (Linux 6.1), so the guest tries the tags kvmgui derives from folders named "shared":
+# shared, shared-2, shared-3. Reported: "share TAG mounted 9p|virtiofs", "share TAG read TEXT"
+# (the first line of from-host.txt), then "share TAG wrote" or "share TAG write refused" for
+# writing from-guest.txt.
+try_share() {
+    kind=$1
+    tag=$2
+    mkdir -p "/mnt/$tag"
+    if [ "$kind" = 9p ]; then
+        if ! mount -t 9p -o trans=virtio,version=9p2000.L "$tag" "/mnt/$tag" 2>/dev/null; then
+            say "share $tag mount failed"
+            return
+        fi
+    elif ! mount -t virtiofs "$tag" "/mnt/$tag" 2>/dev/null; then
+        return
+    fi
+    say "share $tag mounted $kind"
+    if [ -f "/mnt/$tag/from-host.txt" ]; then
+        say "share $tag read $(head -n 1 "/mnt/$tag/from-host.txt")"
+    fi
+    if echo "written by the guest" 2>/dev/null > "/mnt/$tag/from-guest.txt"; then
+        say "share $tag wrote"
+    else
+        say "share $tag write refused"
+    fi
+}
+for t in /sys/bus/virtio/drivers/9pnet_virtio/*/mount_tag; do
+    [ -e "$t" ] && try_share 9p "$(tr -d '\000' < "$t")"
+done
+if ls -d /sys/bus/virtio/drivers/virtiofs/virtio* > /dev/null 2>&1; then
+    for tag in shared shared-2 shared-3; do
+        try_share virtiofs "$tag"
+    done
+fi
+
 if has_param kvmgui.busy=1; then
     ( while :; do :; done ) &
     say "busy loop started"

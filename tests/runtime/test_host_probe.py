@@ -11,6 +11,7 @@ import os
 import socket
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from kvmgui.core.hostcheck import (
     FINDING_KEYS,
     HostProbeResult,
     Status,
+    host_facts,
 )
 from kvmgui.core.model import Accel
 from kvmgui.runtime.host_probe import check_host, probe_host
@@ -359,3 +361,49 @@ async def test_free_space_of_a_folder_not_yet_created(tmp_path: Path) -> None:
     assert raw.vm_root == str(tmp_path / "a/b/c")
     assert raw.free_space_path == str(tmp_path)
     assert raw.free_bytes is not None and raw.free_bytes > 0
+
+
+# --------------------------------------------------------------------------- shared folders
+
+
+def _program(path: Path, text: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x7fELF" + text)
+    path.chmod(0o755)
+
+
+@pytest.mark.asyncio
+async def test_virtiofsd_found_through_qemus_descriptors(tmp_path: Path) -> None:
+    root = fake_tree(tmp_path)
+    descriptors = root / "usr/share/qemu/vhost-user"
+    descriptors.mkdir(parents=True)
+    (descriptors / "50-qemu-gpu.json").write_text('{"type": "gpu", "binary": "/usr/lib/gpu"}')
+    (descriptors / "50-qemu-virtiofsd.json").write_text(
+        '{"description": "virtiofsd", "type": "fs", "binary": "/opt/vfs/virtiofsd"}')
+    (descriptors / "60-broken.json").write_text("{not json")
+    _program(root / "opt/vfs/virtiofsd", b"--shared-dir --readonly --sandbox")
+    _program(root / "usr/sbin/smbd", b"")
+    raw = await probe_host(tmp_path, root=root, env=empty_env(tmp_path))
+    assert raw.virtiofsd_path == str(root / "opt/vfs/virtiofsd")
+    assert (raw.virtiofsd_legacy, raw.virtiofsd_readonly) == (False, True)
+    assert raw.smbd_path == str(root / "usr/sbin/smbd")
+    user = host_facts(replace(raw, is_root=False))
+    assert user.virtiofsd is None and "sudo apt install uidmap" in user.virtiofsd_reason
+    for tool in ("newuidmap", "newgidmap"):
+        _program(root / "usr/bin" / tool, b"")
+    raw = await probe_host(tmp_path, root=root, env=empty_env(tmp_path))
+    facts = host_facts(replace(raw, is_root=False))
+    assert facts.virtiofsd == raw.virtiofsd_path and facts.virtiofsd_readonly
+
+
+@pytest.mark.asyncio
+async def test_qemu_72_virtiofsd_needs_root(tmp_path: Path) -> None:
+    root = fake_tree(tmp_path)
+    _program(root / "usr/lib/qemu/virtiofsd", b"-o source=PATH --socket-path")
+    raw = await probe_host(tmp_path, root=root, env=empty_env(tmp_path))
+    assert (raw.virtiofsd_legacy, raw.virtiofsd_readonly) == (True, False)
+    assert raw.smbd_path is None
+    user = host_facts(replace(raw, is_root=False))
+    assert user.virtiofsd is None and "only runs as root" in user.virtiofsd_reason
+    admin = host_facts(replace(raw, is_root=True))
+    assert admin.virtiofsd == raw.virtiofsd_path and admin.virtiofsd_legacy

@@ -1,0 +1,65 @@
+"""The Hardware page's Sharing group: add, make read-only, copy the guest command, remove."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from kvmgui.core.model import Share
+from kvmgui.core.presets import new_spec
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.details_hardware import HardwarePage
+from kvmgui.ui.sharing_folders import SharedFolders
+
+
+def test_sharing_on_the_hardware_page(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "Projects"
+    folder.mkdir()
+    stored = ctx.store.create(new_spec("vm", memory_mib=256, cpus=1))
+    page = HardwarePage(ctx, stored)
+    qtbot.addWidget(page)
+    sharing = page.sharing
+    assert sharing.title() == "Shared folders" and sharing.empty_hint.text()
+    assert not sharing.remove_button.isEnabled()
+
+    sharing.add(str(folder))
+    assert page.edited_spec().shares == (Share(str(folder), "Projects"),)
+    assert "Projects /mnt" in sharing.instruction.text()
+    assert page.apply_button.isEnabled()
+    sharing.copy()
+    assert QGuiApplication.clipboard().text().endswith("Projects /mnt")
+
+    sharing.table.item(0, 2).setCheckState(Qt.CheckState.Checked)
+    assert page.edited_spec().shares[0].read_only
+    page.set_state(VmState.RUNNING)
+    assert "shared folders" in page.restart_note.text()
+    page.set_state(VmState.STOPPED)
+    assert page.apply()
+    assert ctx.store.get("vm").spec.shares == (Share(str(folder), "Projects", True),)
+
+    sharing.table.selectRow(0)
+    sharing.remove()
+    assert page.edited_spec().shares == ()
+
+
+def test_home_is_refused_with_a_reason(qtbot: Any, ctx: Any) -> None:
+    stored = ctx.store.create(new_spec("vm", memory_mib=256, cpus=1))
+    page = HardwarePage(ctx, stored)
+    qtbot.addWidget(page)
+    page.sharing.add(str(Path.home()))
+    assert not page.apply_button.isEnabled()
+
+
+def test_windows_guest_gets_the_network_path(qtbot: Any, tmp_path: Path) -> None:
+    from kvmgui.core.host import HostFacts
+    from kvmgui.core.model import OsPreset
+
+    box = SharedFolders(HostFacts())
+    qtbot.addWidget(box)
+    box.set_spec(replace(new_spec("w", OsPreset.WINDOWS11), shares=(Share(str(tmp_path), "x"),)))
+    assert box.instruction.text().endswith("\\\\10.0.2.4\\qemu")
+    assert box.reason.text() == ""
