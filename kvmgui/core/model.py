@@ -99,6 +99,15 @@ class VideoModel(StrEnum):
     CIRRUS = "cirrus"
 
 
+class KeyboardLayout(StrEnum):
+    """The keyboard layout the guest's system is set to (QEMU's keymap names): which keys
+    typing a text needs (core.keyboard). It changes nothing on the QEMU command line."""
+
+    EN_US = "en-us"
+    FR = "fr"
+    DE = "de"
+
+
 class Protocol(StrEnum):
     TCP = "tcp"
     UDP = "udp"
@@ -193,5 +202,6 @@ class VmSpec:
     usb: bool = True  # a USB 3 controller plus a tablet (absolute pointer: no mouse grab)
     display: Display = field(default_factory=Display)
     rtc_localtime: bool = False  # Windows keeps the hardware clock in local time
+    keyboard_layout: KeyboardLayout = KeyboardLayout.EN_US
     extra_args: tuple[str, ...] = ()
     description: str = ""
