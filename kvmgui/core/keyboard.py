@@ -161,8 +161,14 @@ def text_strokes(text: str, layout: KeyboardLayout) -> list[Stroke]:
     Raises UntypableText, naming every character it cannot type (each once), before anything
     is typed: half a command line typed into a guest is worse than none.
     """
+    return [stroke for strokes in char_strokes(text, layout) for stroke in strokes]
+
+
+def char_strokes(text: str, layout: KeyboardLayout) -> list[tuple[Stroke, ...]]:
+    """The strokes of each character of `text` (line ends normalised), for progress by
+    character; raises UntypableText like text_strokes."""
     table = LAYOUTS[layout]
-    strokes: list[Stroke] = []
+    groups: list[tuple[Stroke, ...]] = []
     missing: list[str] = []
     for ch in normalise_newlines(text):
         found = table.get(ch)
@@ -170,7 +176,7 @@ def text_strokes(text: str, layout: KeyboardLayout) -> list[Stroke]:
             if ch not in missing:
                 missing.append(ch)
             continue
-        strokes.extend(found)
+        groups.append(found)
     if missing:
         named = [shown_character(ch) for ch in missing[:MAX_NAMED]]
         if len(missing) > MAX_NAMED:
@@ -178,7 +184,7 @@ def text_strokes(text: str, layout: KeyboardLayout) -> list[Stroke]:
         raise UntypableText(Message(QT_TRANSLATE_NOOP(
             "core.keyboard", "The {layout} keyboard layout cannot type {characters}."),
             layout=layout_name(layout), characters=joined(named, COMMA)))
-    return strokes
+    return groups
 
 
 class EscapeError(KvmguiError, ValueError):
