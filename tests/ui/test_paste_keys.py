@@ -4,17 +4,32 @@ multi-line text, the refusal of characters the layout cannot type, progress and 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from typing import Any
 
+import pytest
 import qasync
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.model import KeyboardLayout
+from kvmgui.core.presets import new_spec
 from kvmgui.runtime.outcome import Outcome
-from kvmgui.ui import errors
+from kvmgui.ui import errors, i18n
 from kvmgui.ui.console import ConsoleWidget, ConsoleWindow
 from kvmgui.ui.console.paste_keys import KeystrokePaster, Progress
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """The English catalogue, as the app loads it: it holds the English plurals."""
+    translator = i18n.install_translator(
+        qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    assert translator is not None
+    yield
+    i18n.remove_translator(qapp, translator)
 
 
 class FakeVm:
@@ -77,7 +92,7 @@ def test_multi_line_text_is_confirmed_first(qtbot: QtBot, qloop: qasync.QEventLo
     box = paster.question
     assert box is not None and box.isVisible() and vm.typed == []
     assert box.text() == "Type 2 lines into the virtual machine?\n\nls -l\nrm -rf build\n"
-    assert box.informativeText().startswith("15 characters in all, starting as shown. Each "
+    assert box.informativeText().startswith("19 characters in all, starting as shown. Each "
                                             "line ends with Enter")
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     with qtbot.waitSignal(paster.finished) as done:
@@ -138,7 +153,29 @@ def test_progress_can_stop_the_typing(qtbot: QtBot, qloop: qasync.QEventLoop) ->
     dialog = paster.progress
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() > 10, timeout=5000)
-    assert dialog.cancelButton is not None
+    (stop,) = dialog.findChildren(QPushButton)
+    assert stop.text() == "Stop Typing"
     with qtbot.waitSignal(paster.finished, timeout=5000) as done:
-        dialog.cancel()
+        stop.click()
     assert done.args == [None] and vm.typed == [] and not paster.busy
+
+
+def test_the_hardware_page_sets_the_keyboard_layout(qtbot: QtBot, ctx: Any) -> None:
+    from kvmgui.runtime.state import VmState
+    from kvmgui.ui.details_hardware import HardwarePage
+
+    stored = ctx.store.create(new_spec("azerty", memory_mib=256, cpus=1))
+    page = HardwarePage(ctx, stored)
+    qtbot.addWidget(page)
+    combo = page.keyboard_layout
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "English (US)", "French (AZERTY)", "German (QWERTZ)"]
+    assert combo.currentData() == "en-us"
+    page.set_state(VmState.RUNNING)
+    unchanged = page.restart_note.text()
+    combo.setCurrentIndex(combo.findData("fr"))
+    assert page.apply_button.isEnabled()
+    # It waits for no restart: it changes only which keys typing sends.
+    assert page.restart_note.text() == unchanged
+    assert page.apply()
+    assert ctx.store.get("azerty").spec.keyboard_layout is KeyboardLayout.FR

@@ -66,7 +66,7 @@ class KeystrokePaster(QObject):
         parent = self._where
         if self.busy:
             show_info(parent, translate(
-                "KeystrokePaster", "The previous text is still being typed; cancel it first."))
+                "KeystrokePaster", "The previous text is still being typed; stop it first."))
             return
         text = normalise_newlines(text)
         if not text:
@@ -141,7 +141,8 @@ class KeystrokePaster(QObject):
             dialog.setValue(done)
 
         self.task = asyncio.ensure_future(self._run(text, progress, dialog))
-        dialog.canceled.connect(self.cancel)
+        dialog.canceled.connect(self.cancel)  # its button, or closing it
+        dialog.rejected.connect(self.cancel)  # Esc
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.done():
