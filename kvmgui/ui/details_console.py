@@ -114,6 +114,9 @@ class ConsolePage(QWidget):
         v.addWidget(self.scroll_area, 1)
         self.stack.addWidget(self.console_page)
         self.fullscreen_bar = FullscreenBar(self.console, self.console_page)
+        # Full screen hides the tool bar: its Send Key menu offers Paste as Keystrokes too.
+        self.fullscreen_bar.send_keys_menu.addSeparator()
+        self.fullscreen_bar.send_keys_menu.addAction(self.toolbar.paste_keys_action)
         self.fullscreen_bar.leaveRequested.connect(lambda: self.set_fullscreen(False))
 
         self.message_page = QWidget(self.stack)

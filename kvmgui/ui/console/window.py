@@ -55,6 +55,9 @@ class ConsoleWindow(QMainWindow):
         self.toolbar.fullscreenToggled.connect(self.set_fullscreen)
         self.toolbar.attachRequested.connect(self._request_attach)
         self.fullscreen_bar = FullscreenBar(self.console, self)
+        if paster is not None:  # full screen hides the tool bar: its Send Key menu has it too
+            self.fullscreen_bar.send_keys_menu.addSeparator()
+            self.fullscreen_bar.send_keys_menu.addAction(self.toolbar.paste_keys_action)
         self.fullscreen_bar.leaveRequested.connect(lambda: self.set_fullscreen(False))
 
         self.console.grabChanged.connect(self._show_grab)
