@@ -301,7 +301,8 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     fwd = ", ".join(f"{f.host_port}->{f.guest_port}/{f.protocol}" for f in s.network.forwards)
     say(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")
     say(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
-    say(f"Display:   {s.display.kind} ({s.display.video} video)")
+    say(f"Display:   {s.display.kind} ({s.display.video} video)    Keyboard layout: "
+        f"{s.keyboard_layout}")
     if s.extra_args:
         say(f"Extra:     {' '.join(s.extra_args)}")
     return 0
