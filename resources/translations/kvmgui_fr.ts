@@ -1526,7 +1526,7 @@
     </message>
     <message>
         <source>Ke&amp;yboard layout:</source>
-        <translation>Disposition du c&amp;lavier :</translation>
+        <translation>Disposition du cla&amp;vier :</translation>
     </message>
 </context>
 <context>
@@ -10761,8 +10761,8 @@
         <translation>Le texte n&apos;a pas été tapé.</translation>
     </message>
     <message>
-        <source>If the guest uses another keyboard layout, choose it in the VM&apos;s settings.</source>
-        <translation>Si l&apos;invité utilise une autre disposition de clavier, choisissez-la dans le matériel de la VM.</translation>
+        <source>If the guest uses another keyboard layout, choose it on the VM&apos;s Hardware page.</source>
+        <translation>Si l&apos;invité utilise une autre disposition de clavier, choisissez-la dans la page Matériel de la VM.</translation>
     </message>
     <message>
         <source>Paste as Keystrokes</source>

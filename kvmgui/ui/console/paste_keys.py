@@ -79,7 +79,7 @@ class KeystrokePaster(QObject):
                 parent, translate("KeystrokePaster", "The text was not typed."),
                 informative=core_text(exc.message) + " " + translate(
                     "KeystrokePaster",
-                    "If the guest uses another keyboard layout, choose it in the VM's settings."),
+                    "If the guest uses another keyboard layout, choose it on the VM's Hardware page."),
             )  # fmt: skip
             return
         lines = text.count("\n") + (0 if text.endswith("\n") else 1)
@@ -143,6 +143,7 @@ class KeystrokePaster(QObject):
         self.task = asyncio.ensure_future(self._run(text, progress, dialog))
         dialog.canceled.connect(self.cancel)  # its button, or closing it
         dialog.rejected.connect(self.cancel)  # Esc
+        dialog.destroyed.connect(self.cancel)  # its window went away: no one is watching
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.done():
