@@ -75,12 +75,12 @@ class KeystrokePaster(QObject):
         try:
             char_strokes(text, self._layout())
         except UntypableText as exc:
-            show_error(
-                parent, translate("KeystrokePaster", "The text was not typed."),
-                informative=core_text(exc.message) + " " + translate(
-                    "KeystrokePaster",
-                    "If the guest uses another keyboard layout, choose it on the VM's Hardware page."),
-            )  # fmt: skip
+            hint = translate(
+                "KeystrokePaster",
+                "If the guest uses another keyboard layout, choose it on the VM's Hardware page.",
+            )
+            show_error(parent, translate("KeystrokePaster", "The text was not typed."),
+                       informative=core_text(exc.message) + " " + hint)
             return
         lines = text.count("\n") + (0 if text.endswith("\n") else 1)
         if len(text) <= CONFIRM_ABOVE_CHARACTERS and "\n" not in text:
