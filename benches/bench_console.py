@@ -68,8 +68,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kvmgui.runtime.rfb import FrameUpdated, RfbClient, RfbEvent  # noqa: E402
-from kvmgui.runtime.rfb import protocol as p  # noqa: E402
+from kvmgui.runtime.rfb import (  # noqa: E402
+    FrameUpdated,
+    RfbClient,
+    RfbEvent,
+    protocol as p,
+)
 
 _PAINTER_HEX = (
     "fa31c08ed88ec08ed0bc007c66c706040500000000bb040031c9e8c600bb01008b0ef07de8bc00bb02008b0e"

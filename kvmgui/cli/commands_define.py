@@ -310,7 +310,8 @@ async def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     fwd = ", ".join(f"{f.host_port}->{f.guest_port}/{f.protocol}" for f in s.network.forwards)
     say(f"Network:   {net}{'; forwards ' + fwd if fwd else ''}")
     say(f"Sound:     {'on' if s.sound else 'off'}    USB tablet: {'on' if s.usb else 'off'}")
-    say(f"Display:   {s.display.kind} ({s.display.video} video)")
+    say(f"Display:   {s.display.kind} ({s.display.video} video)    Keyboard layout: "
+        f"{s.keyboard_layout}")
     say(f"Clipboard: {'shared with the guest' if s.clipboard else 'not shared'}")
     for r in routes:
         access = "read-only" if r.share.read_only else "read-write"

@@ -1,5 +1,5 @@
 """Running VMs: start, pause, resume, shutdown, kill, reset, status, screenshot, send-key,
-eject, insert, serial, display.
+type, eject, insert, serial, display.
 
 Every command is a short-lived client: it attaches to the VM over the VM's second monitor
 socket (qmp-cli.sock), so it works while the app holds the first one, does its job and lets
@@ -27,6 +27,8 @@ from kvmgui.cli.output import (
     print_json,
     terminal_safe,
 )
+from kvmgui.core.keyboard import EscapeError, unescape
+from kvmgui.core.model import KeyboardLayout
 from kvmgui.runtime.controller import VmController
 from kvmgui.runtime.events import RuntimeEvent, StateChanged
 from kvmgui.runtime.launch import INVALID_DEFINITION
@@ -75,6 +77,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add("send-key", cmd_send_key, "press keys in a VM, e.g. ctrl-alt-delete")
     p.add_argument("keys", metavar="KEYS", nargs="+",
                    help="key combinations, keys joined with '-' (ctrl-alt-delete, alt-f2, ret)")
+    p = add("type", cmd_type, "type text into a running VM as key presses (any guest: "
+            "firmware, installers, consoles)")
+    p.add_argument("text", metavar="TEXT",
+                   help="the text; \\n presses Enter, \\t Tab, \\\\ types one backslash "
+                        "(another backslash is an error); '-' reads the text from standard "
+                        "input as it is, without escapes")
+    p.add_argument("--layout", choices=[layout.value for layout in KeyboardLayout],
+                   help="the keyboard layout the guest uses (default: the VM's setting "
+                        "keyboard_layout)")
+    p.epilog = ("Characters the layout cannot type are refused before any key is pressed "
+                "(exit code 1); a malformed escape is a usage error (exit code 2).")
     p = add("eject", cmd_eject, "eject the CD/DVD from a running VM")
     p.add_argument("--force", action="store_true",
                    help="eject even if the guest has locked the tray")
@@ -192,6 +205,19 @@ async def cmd_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
 async def cmd_send_key(args: argparse.Namespace, ctx: CliContext) -> int:
     async with attached(ctx, args.name) as (_, vm):
         return report(await vm.send_keys(args.keys))
+
+
+async def cmd_type(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.text == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = unescape(args.text)
+        except EscapeError as exc:
+            raise CliError(exc.message, 2) from None
+    layout = KeyboardLayout(args.layout) if args.layout else None
+    async with attached(ctx, args.name) as (_, vm):
+        return report(await vm.type_text(text, layout=layout))
 
 
 async def cmd_eject(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -19,6 +19,7 @@ from kvmgui.core.model import (
     CdromSource,
     Disk,
     DisplayKind,
+    KeyboardLayout,
     OsPreset,
     Passthrough,
     PortForward,
@@ -66,6 +67,11 @@ def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
         "SPICE agent, spice-vdagent)",
     )
     p.add_argument("--accel", choices=[a.value for a in Accel], help="accelerator (default auto)")
+    p.add_argument(
+        "--keyboard-layout", choices=[k.value for k in KeyboardLayout],
+        help="the keyboard layout the guest's system is set to, for typing text into it "
+        "('kvmgui-cli type', Paste as Keystrokes; default en-us)",
+    )
     p.add_argument(
         "--boot", choices=[b.value for b in BootDevice],
         help="boot from this device first (a new VM made with --iso or --cdrom and a new disk "
@@ -185,6 +191,8 @@ def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
         spec = replace(spec, clipboard=args.clipboard)
     if args.accel:
         spec = replace(spec, accel=Accel(args.accel))
+    if args.keyboard_layout:
+        spec = replace(spec, keyboard_layout=KeyboardLayout(args.keyboard_layout))
     if args.extra_args is not None:
         try:
             # Split like a shell would, only to turn the typed text into a list: nothing runs it.

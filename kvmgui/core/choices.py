@@ -98,6 +98,15 @@ class VideoModel(StrEnum):
     CIRRUS = "cirrus"
 
 
+class KeyboardLayout(StrEnum):
+    """The keyboard layout the guest's system is set to (QEMU's keymap names): which keys
+    typing a text needs (core.keyboard). It changes nothing on the QEMU command line."""
+
+    EN_US = "en-us"
+    FR = "fr"
+    DE = "de"
+
+
 class Protocol(StrEnum):
     TCP = "tcp"
     UDP = "udp"

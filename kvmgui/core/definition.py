@@ -3,9 +3,10 @@
 Format (schema 2): one JSON object, `"schema_version": 2` plus every VmSpec field under its
 attribute name; nested parts (disks, cdrom, usb_stick, network, display) are objects with
 their own attribute names, enums are their string values, tuples are lists. Every field is
-written, defaults included, so a file says exactly what runs; the one exception is
+written, defaults included, so a file says exactly what runs; the exceptions are
 `install_phase` (a new VM's "boot the install medium first", core.boot), written only while
-true, so the files of all other VMs stay exactly as before it existed.
+true, and `keyboard_layout` (which keys typing text needs, core.keyboard), written only when
+it is not en-us: the files of all other VMs stay exactly as before these existed.
 
 Reading is strict, because the file may have been edited by hand or damaged:
 - `name` and `id` are required; other missing keys take the model's defaults.
@@ -105,23 +106,23 @@ def _to_json(value: object) -> object:
     return value
 
 
-# Fields written only when true: a state that most VMs never have, so a definition without it
-# (every file written before it existed) is read and re-written byte for byte, and an older
-# kvmgui still reads the VMs that are not in that state.
-_WRITTEN_WHEN_TRUE = ("install_phase", "clipboard")
-# Likewise written only when not empty: the shared folders.
-_WRITTEN_WHEN_SET = ("shares",)
+# Fields written only when they differ from these values: a state or choice that most VMs
+# never have, so a definition without it (every file written before it existed) is read and
+# re-written byte for byte, and an older kvmgui still reads the VMs that do not use it.
+_OMITTED_WHEN: dict[str, object] = {
+    "install_phase": False,
+    "clipboard": False,
+    "keyboard_layout": "en-us",
+    "shares": [],
+}
 
 
 def spec_to_dict(spec: VmSpec) -> dict[str, object]:
     """The JSON-ready dict of `spec`, schema version first."""
     body = _to_json(spec)
     assert isinstance(body, dict)
-    for key in _WRITTEN_WHEN_TRUE:
-        if body.get(key) is False:
-            del body[key]
-    for key in _WRITTEN_WHEN_SET:
-        if body.get(key) == []:
+    for key, value in _OMITTED_WHEN.items():
+        if key in body and body[key] == value and type(body[key]) is type(value):
             del body[key]
     return {VERSION_KEY: SCHEMA_VERSION, **body}
 

@@ -12,44 +12,19 @@ from dataclasses import dataclass, field
 
 from kvmgui.core.choices import (
     Accel as Accel,
-)
-from kvmgui.core.choices import (
     BootDevice as BootDevice,
-)
-from kvmgui.core.choices import (
     CacheMode as CacheMode,
-)
-from kvmgui.core.choices import (
     CdromSource as CdromSource,
-)
-from kvmgui.core.choices import (
     DiskBus as DiskBus,
-)
-from kvmgui.core.choices import (
     DiskFormat as DiskFormat,
-)
-from kvmgui.core.choices import (
     DisplayKind as DisplayKind,
-)
-from kvmgui.core.choices import (
     Firmware as Firmware,
-)
-from kvmgui.core.choices import (
+    KeyboardLayout as KeyboardLayout,
     MachineType as MachineType,
-)
-from kvmgui.core.choices import (
     NetMode as NetMode,
-)
-from kvmgui.core.choices import (
     NicModel as NicModel,
-)
-from kvmgui.core.choices import (
     OsPreset as OsPreset,
-)
-from kvmgui.core.choices import (
     Protocol as Protocol,
-)
-from kvmgui.core.choices import (
     VideoModel as VideoModel,
 )
 
@@ -160,5 +135,6 @@ class VmSpec:
     # user turns it on: a guest must not read what the host copied without being asked.
     clipboard: bool = False
     rtc_localtime: bool = False  # Windows keeps the hardware clock in local time
+    keyboard_layout: KeyboardLayout = KeyboardLayout.EN_US
     extra_args: tuple[str, ...] = ()
     description: str = ""

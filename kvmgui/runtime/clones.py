@@ -26,8 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kvmgui.core import clones as cl
-from kvmgui.core import qemu_img as qi
+from kvmgui.core import clones as cl, qemu_img as qi
 from kvmgui.core.clones import ClonePlan, Dependent
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, joined, plural
 from kvmgui.core.model import DiskFormat, OsPreset, VmSpec

@@ -26,11 +26,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Never, TypeVar
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, Template, joined
-from kvmgui.core.model import VmSpec
+from kvmgui.core.keyboard import UntypableText, char_strokes
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, Template, joined, plural
+from kvmgui.core.model import KeyboardLayout, VmSpec
 from kvmgui.core.store import StoredVm
 from kvmgui.core.trust import Approvals, start_refusal
-from kvmgui.runtime import actions, cd_media, display_auth, launch, liveness, process
+from kvmgui.runtime import actions, cd_media, display_auth, keystrokes, launch, liveness, process
 from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
 from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
 from kvmgui.runtime.exits import GUEST_CRASHED, exit_verdict
@@ -968,6 +969,56 @@ class VmController:
             return parsed
         return await self.with_monitor(lambda session: actions.send_keys(session, self.name,
                                                                          combos, parsed))
+
+    async def type_text(
+        self, text: str, *, layout: KeyboardLayout | None = None,
+        progress: keystrokes.Progress | None = None,
+        interval: float = keystrokes.KEY_INTERVAL_S,
+    ) -> Outcome[int]:
+        """Type `text` into the guest as key presses for its keyboard layout (the VM's setting
+        unless `layout` is given); the value is the number of characters typed.
+
+        Characters the layout cannot type are refused before any key is pressed. The VM's lock
+        is taken for each stroke, not for the whole text, so stopping or pausing the VM is
+        not held up behind a long text; cancel the task to stop typing.
+        """
+        chosen = layout if layout is not None else self.spec.keyboard_layout
+        try:
+            groups = char_strokes(text, chosen)
+        except UntypableText as exc:
+            return Outcome.failure(exc.message, code="untypable")
+        if not groups:
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "There is no text to type.")), code="no-text")
+        if self._state is VmState.PAUSED:
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller",
+                "'{name}' is paused, and a paused guest reads no keys; resume it first."),
+                name=self.name), code="paused")
+
+        async def send(events: list[dict[str, Any]]) -> None:
+            async with self._lock:
+                session = self._session_or_failure()
+                if isinstance(session, Outcome):
+                    raise _ActionFailed(session)
+                await session.execute("input-send-event", {"events": events})
+
+        try:
+            await keystrokes.type_strokes(send, groups, progress=progress, interval=interval)
+        except _ActionFailed as failed:
+            return failed.outcome
+        except QmpCommandError as exc:
+            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "QEMU did not accept the keys: {exc}"), exc=str(exc)),
+                code="qemu-error", details=exc.description)
+        except QmpError as exc:
+            return Outcome.failure(str(exc), code="monitor")
+        count = len(groups)
+        return Outcome.success(plural(
+            count,
+            QT_TRANSLATE_NOOP("runtime.controller", "Typed {count} character into '{name}'."),
+            QT_TRANSLATE_NOOP("runtime.controller", "Typed {count} characters into '{name}'."),
+            count=count, name=self.name), value=count)
 
     async def display_address(self) -> Outcome[str]:
         """Where a viewer connects: vnc+unix:///…/vnc.sock or spice+unix:///…/spice.sock."""

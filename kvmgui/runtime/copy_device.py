@@ -23,9 +23,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from kvmgui.core import copy_device as cd
-from kvmgui.core import qemu_img as qi
-from kvmgui.core import usage
+from kvmgui.core import copy_device as cd, qemu_img as qi, usage
 from kvmgui.core.blockdevs import BlockDevError, parse_lsblk, parse_mountinfo, parse_swaps
 from kvmgui.core.clones import disk_image
 from kvmgui.core.copy_device import CopyPlan, CopyRefused, TargetFacts

@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kvmgui.core import qemu_img as qi
-from kvmgui.core import snapshots as snap
+from kvmgui.core import qemu_img as qi, snapshots as snap
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.qemu_img import SnapshotInfo
 from kvmgui.runtime.images import ImageError, image_info, run_qemu_img

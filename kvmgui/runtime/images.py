@@ -33,8 +33,7 @@ from kvmgui.core.chain_rule import (
     chain_problem,
     facts_needed,
 )
-from kvmgui.core.leftovers import TMP_SUFFIX as TMP_SUFFIX
-from kvmgui.core.leftovers import sweep_temp_files, temp_name_for
+from kvmgui.core.leftovers import TMP_SUFFIX as TMP_SUFFIX, sweep_temp_files, temp_name_for
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template, plural
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.qemu_img import ImageInfo

@@ -30,10 +30,10 @@ from qemu.qmp import (
     ConnectError,
     ExecInterruptedError,
     ExecuteError,
+    Message as QmpMessage,
     QMPClient,
     StateError,
 )
-from qemu.qmp import Message as QmpMessage
 from qemu.qmp.protocol import Runstate
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message

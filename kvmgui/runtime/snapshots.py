@@ -22,8 +22,7 @@ from typing import Never, TypeVar
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, joined, plural
 from kvmgui.core.qemu_img import SnapshotInfo
 from kvmgui.core.snapshots import find_snapshot, name_problem
-from kvmgui.runtime import disk_snapshots as ds
-from kvmgui.runtime import live_snapshots as ls
+from kvmgui.runtime import disk_snapshots as ds, live_snapshots as ls
 from kvmgui.runtime.controller import VmController
 from kvmgui.runtime.images import ImageError
 from kvmgui.runtime.outcome import Outcome

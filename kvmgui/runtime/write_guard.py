@@ -26,8 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvmgui.core import qemu_img as qi
-from kvmgui.core import write_guard as wg
+from kvmgui.core import qemu_img as qi, write_guard as wg
 from kvmgui.core.blockdevs import parse_mountinfo, parse_swaps
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.paths import AppPaths

@@ -26,21 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.core.model import DisplayKind, VmSpec
+from kvmgui.core.model import DisplayKind, KeyboardLayout, VmSpec
 from kvmgui.core.store import StoreError
 from kvmgui.runtime.display_auth import read_password
+from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.runfiles import read_meta
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.viewer import open_external_viewer
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.console.fullscreen import FullscreenBar
+from kvmgui.ui.console.paste_keys import KeystrokePaster, Progress
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, translate
 
 if TYPE_CHECKING:
-    from kvmgui.runtime.outcome import Outcome
     from kvmgui.runtime.viewer import ExternalViewer
 
 log = logging.getLogger(__name__)
@@ -96,9 +97,10 @@ class ConsolePage(QWidget):
         self.console_page = QWidget(self.stack)
         v = QVBoxLayout(self.console_page)
         v.setContentsMargins(0, 0, 0, 0)
+        self.paster = KeystrokePaster(self, self._type_text, self._keyboard_layout)
         self.toolbar = ConsoleToolBar(
             self.console, self.console_page, detached=False, screenshot_name=spec.name,
-            write_guard=self.write_guard(),
+            write_guard=self.write_guard(), paster=self.paster,
         )
         self.toolbar.detachRequested.connect(self.detach)
         self.toolbar.fullscreenToggled.connect(self._fullscreen)
@@ -120,6 +122,9 @@ class ConsolePage(QWidget):
         v.addWidget(self.scroll_area, 1)
         self.stack.addWidget(self.console_page)
         self.fullscreen_bar = FullscreenBar(self.console, self.console_page)
+        # Full screen hides the tool bar: its Send Key menu offers Paste as Keystrokes too.
+        self.fullscreen_bar.send_keys_menu.addSeparator()
+        self.fullscreen_bar.send_keys_menu.addAction(self.toolbar.paste_keys_action)
         self.fullscreen_bar.leaveRequested.connect(lambda: self.set_fullscreen(False))
 
         self.message_page = QWidget(self.stack)
@@ -315,6 +320,17 @@ class ConsolePage(QWidget):
             show_failed(self, failed, outcome)
         return outcome
 
+    async def _type_text(self, text: str, progress: Progress) -> Outcome[int]:
+        """Paste as Keystrokes: the runtime types the text over the VM's monitor."""
+        controller = self.ctx.controller(self.spec.id)
+        if controller is None:
+            return Outcome.failure(translate("ConsolePage", "kvmgui's runtime is not running."))
+        return await controller.type_text(text, progress=progress)
+
+    def _keyboard_layout(self) -> KeyboardLayout:
+        controller = self.ctx.controller(self.spec.id)
+        return (controller.spec if controller is not None else self.spec).keyboard_layout
+
     # -- detaching --------------------------------------------------------------------------
 
     def detach(self) -> ConsoleWindow:
@@ -327,7 +343,7 @@ class ConsolePage(QWidget):
         # Parented (QMainWindow stays a top-level window): Qt owns it, so it is deleted by
         # deleteLater on the event loop, never by the garbage collector at a random moment.
         window = ConsoleWindow(self.console, vm_name=self.spec.name, parent=self,
-                               write_guard=self.write_guard())
+                               write_guard=self.write_guard(), paster=self.paster)
         window.setObjectName("detached-console")
         window.attachRequested.connect(self.attach)
         self.window_ = window

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.boot import boot_summary, choose_boot_order, installing
+from kvmgui.core.keyboard import layout_name
 from kvmgui.core.model import (
     BootDevice,
     CacheMode,
@@ -40,6 +41,7 @@ from kvmgui.core.model import (
     DiskFormat,
     Display,
     DisplayKind,
+    KeyboardLayout,
     NetMode,
     NicModel,
     VideoModel,
@@ -255,6 +257,17 @@ class HardwarePage(QWidget):
             [(m.value, m.value) for m in VideoModel],
         )
         form.addRow(translate("HardwarePage", "&Video card:"), self.video)
+        # Not hardware QEMU emulates: the layout the guest's system is set to, which says
+        # which keys typing a text into it needs (Paste as Keystrokes). Changed at once.
+        self.keyboard_layout = choice_combo(
+            devices,
+            translate("HardwarePage", "Keyboard layout"),
+            [(core_text(layout_name(k)), k.value) for k in KeyboardLayout],
+        )
+        self.keyboard_layout.setToolTip(translate(
+            "HardwarePage",
+            "The keyboard layout the guest's system uses; Paste as Keystrokes types for it"))
+        form.addRow(translate("HardwarePage", "Ke&yboard layout:"), self.keyboard_layout)
         layout.addWidget(devices)
         sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
         self.sharing_form = QFormLayout(sharing)
@@ -287,7 +300,7 @@ class HardwarePage(QWidget):
             spin.valueChanged.connect(self.revalidate)
         for check in (self.sound, self.tablet, self.has_cd):
             check.toggled.connect(self.revalidate)
-        for combo in (self.nic, self.display, self.video, self.boot):
+        for combo in (self.nic, self.display, self.video, self.keyboard_layout, self.boot):
             combo.currentIndexChanged.connect(self.revalidate)
         self.cd_path.changed.connect(self.revalidate)
         self.clipboard.changed.connect(self.revalidate)
@@ -317,6 +330,8 @@ class HardwarePage(QWidget):
             self.tablet.setChecked(spec.usb)
             self.display.setCurrentIndex(self.display.findData(spec.display.kind.value))
             self.video.setCurrentIndex(self.video.findData(spec.display.video.value))
+            self.keyboard_layout.setCurrentIndex(
+                self.keyboard_layout.findData(spec.keyboard_layout.value))
             self._fill_boot(spec)
             self.clipboard.load(spec)
             self.sharing.set_spec(spec)
@@ -486,6 +501,7 @@ class HardwarePage(QWidget):
                 password=spec.display.password,
             ),
             shares=self.sharing.shares(),
+            keyboard_layout=KeyboardLayout(str(self.keyboard_layout.currentData())),
         )
         edited = self.clipboard.apply(edited)
         choice = str(self.boot.currentData())

@@ -24,8 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kvmgui.core.messages import Capitalised, Joined, Message, Template, fill
-from kvmgui.core.sizes import Size
-from kvmgui.core.sizes import format_size as english_size
+from kvmgui.core.sizes import Size, format_size as english_size
 
 
 def _translations_dir() -> Path:

@@ -126,4 +126,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>KeystrokePaster</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Type %n line(s) into the virtual machine?</source>
+        <translation>
+            <numerusform>Type %n line into the virtual machine?</numerusform>
+            <numerusform>Type %n lines into the virtual machine?</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -791,6 +791,14 @@
         <source>Share copied text between this computer and the virtual machine. The guest needs the SPICE agent (spice-vdagent); if the VM was started without clipboard sharing, it takes effect at its next start.</source>
         <translation>Partager le texte copié entre cet ordinateur et la machine virtuelle. L&apos;invité a besoin de l&apos;agent SPICE (spice-vdagent)&#xa0;; si la VM a été démarrée sans partage du presse-papiers, il prend effet à son prochain démarrage.</translation>
     </message>
+    <message>
+        <source>Paste as Keystrokes</source>
+        <translation>Coller comme frappes au clavier</translation>
+    </message>
+    <message>
+        <source>Type the text on the clipboard into the virtual machine as key presses: works where pasting does not, such as installers and text consoles</source>
+        <translation>Taper le texte du presse-papiers dans la machine virtuelle, touche par touche : cela fonctionne là où coller ne marche pas, comme dans les programmes d&apos;installation et les consoles texte</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleView</name>
@@ -1558,6 +1566,18 @@
         <location filename="../../kvmgui/ui/details_hardware.py" line="280"/>
         <source>Sharing</source>
         <translation>Partage</translation>
+    </message>
+    <message>
+        <source>Keyboard layout</source>
+        <translation>Disposition du clavier</translation>
+    </message>
+    <message>
+        <source>The keyboard layout the guest&apos;s system uses; Paste as Keystrokes types for it</source>
+        <translation>La disposition de clavier qu&apos;utilise le système invité ; « Coller comme frappes au clavier » tape pour elle</translation>
+    </message>
+    <message>
+        <source>Ke&amp;yboard layout:</source>
+        <translation>Disposition du cla&amp;vier :</translation>
     </message>
 </context>
 <context>
@@ -9289,6 +9309,26 @@
         <extracomment>kvmgui/runtime/controller.py:884</extracomment>
         <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
+    <message>
+        <source>There is no text to type.</source>
+        <translation>Il n&apos;y a pas de texte à taper.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is paused, and a paused guest reads no keys; resume it first.</source>
+        <translation>&apos;{name}&apos; est en pause, et un invité en pause ne lit aucune touche ; reprenez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>QEMU did not accept the keys: {exc}</source>
+        <translation>QEMU n&apos;a pas accepté les touches : {exc}</translation>
+    </message>
+    <message>
+        <source>Typed {count} character into &apos;{name}&apos;.</source>
+        <translation>{count} caractère tapé dans &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Typed {count} characters into &apos;{name}&apos;.</source>
+        <translation>{count} caractères tapés dans &apos;{name}&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>runtime.copy_device</name>
@@ -11002,6 +11042,90 @@
         <source>Tag</source>
         <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
         <translation>Étiquette</translation>
+    </message>
+</context>
+<context>
+    <name>KeystrokePaster</name>
+    <message>
+        <source>The previous text is still being typed; stop it first.</source>
+        <translation>Le texte précédent est encore en cours de frappe ; arrêtez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text.</source>
+        <translation>Le presse-papiers ne contient pas de texte.</translation>
+    </message>
+    <message>
+        <source>The text was not typed.</source>
+        <translation>Le texte n&apos;a pas été tapé.</translation>
+    </message>
+    <message>
+        <source>If the guest uses another keyboard layout, choose it on the VM&apos;s Hardware page.</source>
+        <translation>Si l&apos;invité utilise une autre disposition de clavier, choisissez-la dans la page Matériel de la VM.</translation>
+    </message>
+    <message>
+        <source>Paste as Keystrokes</source>
+        <translation>Coller comme frappes au clavier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n caractère</numerusform>
+            <numerusform>%n caractères</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Type %n line(s) into the virtual machine?</source>
+        <translation>
+            <numerusform>Taper %n ligne dans la machine virtuelle ?</numerusform>
+            <numerusform>Taper %n lignes dans la machine virtuelle ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in all, starting as shown. Each line ends with Enter, so a command in the text runs as soon as its line is typed.</source>
+        <translation>%1 au total, en commençant comme ci-dessus. Chaque ligne se termine par Entrée : une commande du texte s&apos;exécute dès que sa ligne est tapée.</translation>
+    </message>
+    <message>
+        <source>%1 in all, starting as shown.</source>
+        <translation>%1 au total, en commençant comme ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Type It</source>
+        <translation>Taper</translation>
+    </message>
+    <message>
+        <source>Typing into the Virtual Machine</source>
+        <translation>Frappe dans la machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Typing the text as key presses…</source>
+        <translation>Frappe du texte touche par touche…</translation>
+    </message>
+    <message>
+        <source>Stop Typing</source>
+        <translation>Arrêter la frappe</translation>
+    </message>
+</context>
+<context>
+    <name>core.keyboard</name>
+    <message>
+        <source>French (AZERTY)</source>
+        <translation>Français (AZERTY)</translation>
+    </message>
+    <message>
+        <source>German (QWERTZ)</source>
+        <translation>Allemand (QWERTZ)</translation>
+    </message>
+    <message>
+        <source>English (US)</source>
+        <translation>Anglais (États-Unis)</translation>
+    </message>
+    <message>
+        <source>The {layout} keyboard layout cannot type {characters}.</source>
+        <translation>La disposition de clavier {layout} ne permet pas de taper {characters}.</translation>
+    </message>
+    <message>
+        <source>&apos;{sequence}&apos; means nothing in the text to type: write \n for Enter, \t for Tab and \\ for a backslash.</source>
+        <translation>&apos;{sequence}&apos; ne signifie rien dans le texte à taper : écrivez \n pour Entrée, \t pour Tab et \\ pour une barre oblique inverse.</translation>
     </message>
 </context>
 </TS>

@@ -35,6 +35,8 @@ from tests.core.vm_fixtures import FIXTURES, Fixture
 # Fields that legitimately leave the argv alone, and why.
 EXEMPT: dict[str, str] = {
     "VmSpec.description": "a note for the user; the virtual hardware is the same",
+    "VmSpec.keyboard_layout": "which keys typing text sends (core.keyboard); QEMU's own -k "
+    "only matters to VNC clients without scancodes, and its documentation advises against it",
     "Disk.size_bytes": "only used to create the image (qemu-img create); QEMU reads the size "
     "from the image itself",
 }

@@ -6,8 +6,7 @@ import errno
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from kvmgui.core.hostcheck import (
     ADD_TO_KVM_GROUP,

@@ -12,8 +12,7 @@ import pytest
 
 from kvmgui.core.host import HostFacts
 from kvmgui.core.qemu_caps import QemuCaps
-from kvmgui.runtime import controller as controller_module
-from kvmgui.runtime import manager as manager_module
+from kvmgui.runtime import controller as controller_module, manager as manager_module
 from kvmgui.runtime.manager import VmManager
 from kvmgui.runtime.state import VmState
 from tests.runtime.helpers import EventLog, RunEnv, create_vm, settings_for_tests, tiny_spec

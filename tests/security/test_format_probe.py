@@ -29,10 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from kvmgui.core import boot
-from kvmgui.core import copy_device as cd
-from kvmgui.core import qemu_img as qi
-from kvmgui.core import snapshots as snap
+from kvmgui.core import boot, copy_device as cd, qemu_img as qi, snapshots as snap
 from kvmgui.core.host import HostFacts
 from kvmgui.core.model import Disk, DiskFormat
 from kvmgui.core.qemu_caps import QemuCaps

@@ -15,8 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from kvmgui.core.argv_opts import parse_opts
 from kvmgui.core.definition import dump_definition, spec_to_dict

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.keyboard import LAYOUTS, SC_ENTER, SC_SPACE, SC_TAB, UntypableText
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.model import KeyboardLayout
 
 # Linux evdev codes 1..83 are the set-1 scancodes themselves (ESC=1 … KP. = 83).
 _EVDEV_SPECIAL: dict[int, int] = {
@@ -70,10 +72,6 @@ EVDEV_TO_XT: dict[int, int] = {code: code for code in range(1, 84)} | _EVDEV_SPE
 XKB_KEYCODE_OFFSET = 8
 
 
-class UntypableText(KvmguiError, ValueError):
-    """Text with a character a US keyboard cannot type."""
-
-
 def evdev_to_xt(evdev: int) -> int | None:
     return EVDEV_TO_XT.get(evdev)
 
@@ -92,13 +90,10 @@ def qemu_keycode(xt: int) -> int:
 # Common scancodes by name.
 SC_ESC = 0x01
 SC_BACKSPACE = 0x0E
-SC_TAB = 0x0F
-SC_ENTER = 0x1C
 SC_LEFT_CTRL = 0x1D
 SC_LEFT_SHIFT = 0x2A
 SC_RIGHT_SHIFT = 0x36
 SC_LEFT_ALT = 0x38
-SC_SPACE = 0x39
 SC_DELETE = 0xE053
 SC_PRINT = 0xE037
 SC_F = (0x3B, 0x3C, 0x3D, 0x3E, 0x3F, 0x40, 0x41, 0x42, 0x43, 0x44, 0x57, 0x58)  # F1..F12
@@ -141,19 +136,12 @@ _SCANCODE_KEYSYMS: dict[int, int] = {
     0xE05B: 0xFFEB,  # Super_L
 } | {sc: XK_F1 + i for i, sc in enumerate(SC_F)}
 
-# US layout: character → (scancode, shift). Used to type text and for keysym fallbacks.
-_US_ROWS = (
-    ("1234567890-=", "!@#$%^&*()_+", 0x02),
-    ("qwertyuiop[]", "QWERTYUIOP{}", 0x10),
-    ("asdfghjkl;'`", 'ASDFGHJKL:"~', 0x1E),
-    ("\\zxcvbnm,./", "|ZXCVBNM<>?", 0x2B),
-)
-US_LAYOUT: dict[str, tuple[int, bool]] = {" ": (SC_SPACE, False), "\n": (SC_ENTER, False),
-                                          "\t": (SC_TAB, False)}  # fmt: skip
-for _plain, _shifted, _first in _US_ROWS:
-    for _i, (_p, _s) in enumerate(zip(_plain, _shifted, strict=True)):
-        US_LAYOUT[_p] = (_first + _i, False)
-        US_LAYOUT[_s] = (_first + _i, True)
+# US layout: character → (scancode, shift), from core.keyboard's table (the one table of
+# layouts). Used to type text and for keysym fallbacks.
+US_LAYOUT: dict[str, tuple[int, bool]] = {
+    ch: (strokes[0].key, strokes[0].shift)
+    for ch, strokes in LAYOUTS[KeyboardLayout.EN_US].items()
+}
 for _ch, (_sc, _shift) in US_LAYOUT.items():
     if not _shift and _ch.isprintable():
         _SCANCODE_KEYSYMS.setdefault(_sc, ord(_ch))

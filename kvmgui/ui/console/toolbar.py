@@ -1,5 +1,5 @@
-"""The console's tool bar: scaling, full screen, send keys, clipboard sharing, screenshot,
-detach/attach.
+"""The console's tool bar: scaling, full screen, send keys, paste as keystrokes, clipboard
+sharing, screenshot, detach/attach.
 
 Used by ConsoleWindow, and usable above a ConsoleWidget embedded in the main window (with
 detached=False its last action says "Detach" and emits detachRequested).
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kvmgui.runtime.images import ImageError, commit_temp, remove_quietly, temp_path_for
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console.image import save_png
+from kvmgui.ui.console.paste_keys import KeystrokePaster
 from kvmgui.ui.console.send_keys import build_send_keys_menu
 from kvmgui.ui.console.state import ConnectionState
 from kvmgui.ui.console.widget import ConsoleWidget
@@ -46,9 +47,13 @@ class ConsoleToolBar(QToolBar):
         detached: bool = False,
         screenshot_name: str = "screenshot",
         write_guard: WriteGuard | None = None,
+        paster: KeystrokePaster | None = None,
     ) -> None:
         super().__init__(parent)
         self._console = console
+        # Types the clipboard into the VM over its monitor; without one (a console not tied
+        # to a VM kvmgui runs) the action is hidden.
+        self.paster = paster
         # Which VMs' files a screenshot must never replace (without one: none known, but
         # read-only files, folders and loop-mounted files are still refused).
         self._write_guard = write_guard
@@ -97,6 +102,17 @@ class ConsoleToolBar(QToolBar):
         )
         self.clipboard_action.toggled.connect(console.set_clipboard_sharing)
         console.clipboardSharingChanged.connect(self.clipboard_action.setChecked)
+        self.paste_keys_action = QAction(self.tr("Paste as Keystrokes"), self)
+        self.paste_keys_action.setObjectName("paste-as-keystrokes")
+        self.paste_keys_action.setToolTip(
+            self.tr("Type the text on the clipboard into the virtual machine as key presses: "
+                    "works where pasting does not, such as installers and text consoles")
+        )
+        self.paste_keys_action.setVisible(paster is not None)
+        if paster is not None:
+            self.paste_keys_action.triggered.connect(lambda: paster.paste_clipboard(self))
+            self.send_keys_menu.addSeparator()
+            self.send_keys_menu.addAction(self.paste_keys_action)
 
         self.screenshot_action = QAction(self.tr("Screenshot…"), self)
         self.screenshot_action.setToolTip(self.tr("Save the screen as a PNG image"))
@@ -117,6 +133,7 @@ class ConsoleToolBar(QToolBar):
             self.fit_action,
             self.fullscreen_action,
             self.send_keys_action,
+            self.paste_keys_action,
             self.clipboard_action,
             self.screenshot_action,
             self.dock_action,
@@ -150,6 +167,7 @@ class ConsoleToolBar(QToolBar):
     def _update_enabled(self, *_: object) -> None:
         connected = self._console.connection_state == ConnectionState.CONNECTED
         self.send_keys_action.setEnabled(connected)
+        self.paste_keys_action.setEnabled(connected and self.paster is not None)
         # A screenshot of the last frame is still useful after the connection dropped.
         self.screenshot_action.setEnabled(not self._console.display_size().isEmpty())
 

@@ -58,8 +58,8 @@ from kvmgui.runtime.rfb import (
     RfbEvent,
     VncAddress,
     parse_address,
+    protocol as p,
 )
-from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import VncAddressLike
 from kvmgui.ui.console.clipboard import ClipboardLink
 from kvmgui.ui.console.image import FrameImage, save_png

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
 
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console.fullscreen import FullscreenBar
+from kvmgui.ui.console.paste_keys import KeystrokePaster
 from kvmgui.ui.console.toolbar import ConsoleToolBar
 from kvmgui.ui.console.widget import ConsoleWidget
 
@@ -28,6 +29,7 @@ class ConsoleWindow(QMainWindow):
         vm_name: str = "",
         parent: QWidget | None = None,
         write_guard: WriteGuard | None = None,
+        paster: KeystrokePaster | None = None,
     ) -> None:
         super().__init__(parent)
         self.console = console if console is not None else ConsoleWidget()
@@ -47,12 +49,15 @@ class ConsoleWindow(QMainWindow):
 
         self.toolbar = ConsoleToolBar(
             self.console, self, detached=True, screenshot_name=vm_name or "screenshot",
-            write_guard=write_guard,
+            write_guard=write_guard, paster=paster,
         )
         self.addToolBar(self.toolbar)
         self.toolbar.fullscreenToggled.connect(self.set_fullscreen)
         self.toolbar.attachRequested.connect(self._request_attach)
         self.fullscreen_bar = FullscreenBar(self.console, self)
+        if paster is not None:  # full screen hides the tool bar: its Send Key menu has it too
+            self.fullscreen_bar.send_keys_menu.addSeparator()
+            self.fullscreen_bar.send_keys_menu.addAction(self.toolbar.paste_keys_action)
         self.fullscreen_bar.leaveRequested.connect(lambda: self.set_fullscreen(False))
 
         self.console.grabChanged.connect(self._show_grab)

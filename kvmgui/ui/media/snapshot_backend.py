@@ -20,8 +20,7 @@ from PySide6.QtCore import QDateTime, QLocale
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.model import DiskFormat
 from kvmgui.core.store import StoredVm
-from kvmgui.runtime import disk_snapshots as ds
-from kvmgui.runtime import snapshots as vm_snapshots
+from kvmgui.runtime import disk_snapshots as ds, snapshots as vm_snapshots
 from kvmgui.runtime.images import ImageError
 from kvmgui.ui.i18n import translate
 

@@ -24,8 +24,8 @@ from kvmgui.runtime.rfb import (
     RfbClient,
     RfbConnectError,
     RfbEvent,
+    protocol as p,
 )
-from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.des import vnc_auth_response
 from kvmgui.runtime.rfb.keymap import COMBOS_BY_NAME
 

@@ -17,8 +17,8 @@ from kvmgui.runtime.rfb import (
     RfbClient,
     RfbConnectError,
     RfbEvent,
+    protocol as p,
 )
-from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.keymap import (
     SC_ENTER,
     SC_F,

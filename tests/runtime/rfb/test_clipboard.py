@@ -10,8 +10,7 @@ import zlib
 
 import pytest
 
-from kvmgui.runtime.rfb import ClipboardReceived, RfbClient
-from kvmgui.runtime.rfb import protocol as p
+from kvmgui.runtime.rfb import ClipboardReceived, RfbClient, protocol as p
 from kvmgui.runtime.rfb.clipboard import (
     EXTENDED_CLIPBOARD,
     MAX_TEXT,
