@@ -215,3 +215,11 @@ def unescape(text: str) -> str:
         out.append(_ESCAPES[nxt])
         i += 2
     return "".join(out)
+
+
+def qemu_keycode(xt: int) -> int:
+    """QEMU's number for a PC/XT scancode (the VNC extended key event's keycode, QMP's
+    input-send-event "number" key): E0-prefixed codes become code|0x80."""
+    if xt & 0xFF00 == 0xE000:
+        return (xt & 0x7F) | 0x80
+    return xt & 0x7F

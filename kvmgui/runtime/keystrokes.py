@@ -20,8 +20,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from kvmgui.core.keyboard import SC_ALTGR, SC_LEFT_SHIFT, Stroke
-from kvmgui.runtime.rfb.keymap import qemu_keycode
+from kvmgui.core.keyboard import SC_ALTGR, SC_LEFT_SHIFT, Stroke, qemu_keycode
 
 KEY_INTERVAL_S = 0.015
 

@@ -20,6 +20,7 @@ NOT_BEFORE_THE_PAINT = (
     "kvmgui.ui.views",
     "kvmgui.ui.console_view",
     "hashlib",
+    "numpy",
     "uuid",
     "ctypes",
 )
@@ -50,3 +51,20 @@ def test_free_memory_goes_back_without_harm() -> None:
     garbage = [bytes(4096) for _ in range(10_000)]
     del garbage
     return_free_memory()
+
+
+IDLE_PROBE = """
+import json, sys
+import kvmgui.ui.app, kvmgui.ui.bridge, kvmgui.ui.thumbnails
+import kvmgui.runtime.manager, kvmgui.runtime.host_probe
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_runtime_at_rest_does_not_load_the_console() -> None:
+    """numpy and the RFB client (about 5 MiB resident) come with the first console."""
+    out = subprocess.run(
+        [sys.executable, "-c", IDLE_PROBE], capture_output=True, text=True, check=True
+    ).stdout
+    modules = json.loads(out)
+    assert [m for m in ("numpy", "kvmgui.runtime.rfb.client") if m in modules] == []

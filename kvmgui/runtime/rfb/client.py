@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kvmgui.core.keyboard import qemu_keycode
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import TcpAddress, VncAddress, VncAddressLike, parse_address
@@ -59,7 +60,7 @@ from kvmgui.runtime.rfb.events import (
     Resized,
     RfbEvent,
 )
-from kvmgui.runtime.rfb.keymap import KeyCombo, keysym_for_scancode, qemu_keycode
+from kvmgui.runtime.rfb.keymap import KeyCombo, keysym_for_scancode
 from kvmgui.runtime.rfb.stream import RfbStream, SocketReader
 from kvmgui.runtime.rfb.zrle import OPAQUE, ZrleStream, decode_zrle
 

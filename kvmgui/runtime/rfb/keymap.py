@@ -80,13 +80,6 @@ def xkb_keycode_to_xt(keycode: int) -> int | None:
     return EVDEV_TO_XT.get(keycode - XKB_KEYCODE_OFFSET)
 
 
-def qemu_keycode(xt: int) -> int:
-    """The keycode field of QEMU's extended key event: E0-prefixed codes become code|0x80."""
-    if xt & 0xFF00 == 0xE000:
-        return (xt & 0x7F) | 0x80
-    return xt & 0x7F
-
-
 # Common scancodes by name.
 SC_ESC = 0x01
 SC_BACKSPACE = 0x0E
