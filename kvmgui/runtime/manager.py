@@ -19,6 +19,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kvmgui.core.host import HostFacts
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
@@ -29,13 +30,16 @@ from kvmgui.core.store import LoadError, LoadResult, StoredVm, VmStore
 from kvmgui.core.validation import name_key
 from kvmgui.runtime import process, session, throwaway
 from kvmgui.runtime.advisor import CpuAdvisor, VmFacts, accel_in_use
-from kvmgui.runtime.controller import MonitorRole, RuntimeContext, VmController
+from kvmgui.runtime.context import MonitorRole, RuntimeContext
 from kvmgui.runtime.events import RuntimeEvent, StateChanged, StatsSampled, VmListChanged
 from kvmgui.runtime.liveness import find_running, scan
 from kvmgui.runtime.runfiles import RunMeta, read_meta
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import StatsSampler, VmStats
 from kvmgui.runtime.tasks import cancel_and_wait
+
+if TYPE_CHECKING:
+    from kvmgui.runtime.controller import VmController
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +184,10 @@ class VmManager:
             seen.add(stored.spec.id)
             existing = self._controllers.get(stored.spec.id)
             if existing is None:
+                # Imported with the first VM: the controller's modules (the QEMU argv
+                # builder, QMP, disk images…) are 2.5 MiB that an empty VM list never needs.
+                from kvmgui.runtime.controller import VmController
+
                 self._controllers[stored.spec.id] = VmController(stored, self._ctx)
                 changed = True
             else:
