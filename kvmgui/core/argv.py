@@ -33,6 +33,7 @@ from pathlib import Path
 from kvmgui.core.argv_devices import (
     DeviceError,
     display_args,
+    require,
     guest_helper_args,
     network_args,
     sound_args,
@@ -59,6 +60,7 @@ from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Accel, Firmware, MachineType, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
+from kvmgui.core.usb_host import usb_host_args, usb_off_problem, valid_hex4
 
 __all__ = [
     "CDROM_DEVICE_ID",
@@ -260,6 +262,20 @@ def _control_args(folder: VmFolder, run: VmRuntimePaths) -> list[str]:
     ]
 
 
+def _usb_host_args(spec: VmSpec, caps: QemuCaps, bus: str) -> list[str]:
+    off = usb_off_problem(spec)
+    if off is not None:
+        raise ArgvError(off)
+    for device in spec.usb_devices:
+        if not (valid_hex4(device.vendor) and valid_hex4(device.product)):
+            raise ArgvError(Message(QT_TRANSLATE_NOOP(
+                "core.argv", "'{device}' is not a USB device id."), device=repr(str(device))))
+    require(caps, "usb-host", Message(
+        QT_TRANSLATE_NOOP("core.argv", "giving the VM USB devices of this computer"),
+    ), Message(QT_TRANSLATE_NOOP("core.argv", "remove the USB devices from the VM's settings")))
+    return usb_host_args(spec, bus)
+
+
 def build_argv(
     spec: VmSpec,
     *,
@@ -295,6 +311,8 @@ def build_argv(
         if needs_usb:
             # Before storage: usb-storage devices name the controller's bus.
             argv += usb_args(spec, caps, controller)
+        if spec.usb_devices:
+            argv += _usb_host_args(spec, caps, controller.bus)
         argv += disk_args(
             spec,
             caps=caps,

@@ -5,7 +5,9 @@ attribute name; nested parts (disks, cdrom, usb_stick, network, display) are obj
 their own attribute names, enums are their string values, tuples are lists. Every field is
 written, defaults included, so a file says exactly what runs; the one exception is
 `install_phase` (a new VM's "boot the install medium first", core.boot), written only while
-true, so the files of all other VMs stay exactly as before it existed.
+true, and `usb_devices` (host USB devices, `[{"vendor": "0781", "product": "5567"}]`),
+written only when there are some, so the files of all other VMs stay exactly as before they
+existed and an older kvmgui still reads them.
 
 Reading is strict, because the file may have been edited by hand or damaged:
 - `name` and `id` are required; other missing keys take the model's defaults.
@@ -42,6 +44,7 @@ from kvmgui.core.model import (
     Disk,
     OsPreset,
     PortForward,
+    UsbDeviceId,
     VmSpec,
 )
 from kvmgui.core.sizes import MAX_SIZE
@@ -53,6 +56,7 @@ MAX_MEMORY_MIB = 16 * 1024 * 1024  # 16 TiB
 MAX_CPUS = 1024
 
 _ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_USB_ID_RE = re.compile(r"[0-9a-fA-F]{4}")
 _MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # Stable ids for schema-1 files that had none, so reloading before a save gives the same id.
 _V1_NAMESPACE = uuid.UUID("5d7c3a0e-6b55-4c1e-9f4e-6b1f0f5a2c11")
@@ -74,6 +78,7 @@ _DEFAULT_STR_LIMIT = 4096
 _LIST_LIMITS: dict[tuple[str, str], int] = {
     ("VmSpec", "extra_args"): 256,
     ("VmSpec", "disks"): 32,
+    ("VmSpec", "usb_devices"): 32,
 }
 _DEFAULT_LIST_LIMIT = 64
 
@@ -106,6 +111,7 @@ def _to_json(value: object) -> object:
 # (every file written before it existed) is read and re-written byte for byte, and an older
 # kvmgui still reads the VMs that are not in that state.
 _WRITTEN_WHEN_TRUE = ("install_phase",)
+_WRITTEN_WHEN_NOT_EMPTY = ("usb_devices",)
 
 
 def spec_to_dict(spec: VmSpec) -> dict[str, object]:
@@ -114,6 +120,9 @@ def spec_to_dict(spec: VmSpec) -> dict[str, object]:
     assert isinstance(body, dict)
     for key in _WRITTEN_WHEN_TRUE:
         if body.get(key) is False:
+            del body[key]
+    for key in _WRITTEN_WHEN_NOT_EMPTY:
+        if body.get(key) == []:
             del body[key]
     return {VERSION_KEY: SCHEMA_VERSION, **body}
 
@@ -300,6 +309,25 @@ def _check_tokens(spec: VmSpec, reader: _Reader) -> None:
             "'{mv}', which is not a QEMU machine type"), mv=_quote(mv)))
 
 
+def _usb_devices(spec: VmSpec, reader: _Reader) -> tuple[UsbDeviceId, ...]:
+    """The host USB devices, each id exactly four hex digits (they go on QEMU's command line
+    and into a udev rule offered to copy), lowercased, none twice."""
+    seen: list[UsbDeviceId] = []
+    for i, device in enumerate(spec.usb_devices):
+        for key in ("vendor", "product"):
+            value = getattr(device, key)
+            if not _USB_ID_RE.fullmatch(value):
+                raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'{where}' is "
+                    "'{value}', which is not four hex digits"),
+                    where=f"usb_devices[{i}].{key}", value=_quote(value)))
+        device = UsbDeviceId(device.vendor.lower(), device.product.lower())
+        if device in seen:
+            raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "the USB device "
+                "{device} is listed twice in 'usb_devices'"), device=str(device)))
+        seen.append(device)
+    return tuple(seen)
+
+
 def spec_from_dict(data: object, *, source: str) -> VmSpec:
     """The VmSpec in `data` (any schema kvmgui knows); DefinitionError says what is wrong."""
     reader = _Reader(source)
@@ -309,6 +337,8 @@ def spec_from_dict(data: object, *, source: str) -> VmSpec:
     spec = reader.obj(VmSpec, body, "")
     assert isinstance(spec, VmSpec)
     _check_tokens(spec, reader)
+    if spec.usb_devices:
+        spec = dataclasses.replace(spec, usb_devices=_usb_devices(spec, reader))
     return spec
 
 

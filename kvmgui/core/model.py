@@ -150,6 +150,19 @@ class Passthrough:
 
 
 @dataclass(frozen=True)
+class UsbDeviceId:
+    """A USB device of the host given to the guest, known by its vendor and product ids (four
+    lowercase hex digits each, as lsusb shows them): the choice follows the device to whichever
+    port it is plugged into, and QEMU attaches it whenever it appears."""
+
+    vendor: str
+    product: str
+
+    def __str__(self) -> str:
+        return f"{self.vendor}:{self.product}"
+
+
+@dataclass(frozen=True)
 class Network:
     mode: NetMode = NetMode.USER
     nic: NicModel = NicModel.VIRTIO
@@ -191,6 +204,8 @@ class VmSpec:
     network: Network = field(default_factory=Network)
     sound: bool = True
     usb: bool = True  # a USB 3 controller plus a tablet (absolute pointer: no mouse grab)
+    # Host USB devices passed through (core.usb_host); they need the controller `usb` brings.
+    usb_devices: tuple[UsbDeviceId, ...] = ()
     display: Display = field(default_factory=Display)
     rtc_localtime: bool = False  # Windows keeps the hardware clock in local time
     extra_args: tuple[str, ...] = ()

@@ -52,6 +52,7 @@ from kvmgui.core.media import (
     file_kind_problem,
 )
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
+from kvmgui.core.usb_host import usb_off_problem, valid_hex4
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -395,6 +396,7 @@ def validate_spec(
     problems += _check_controllers(spec)
     problems += _check_cdrom(spec, folder, check_files)
     problems += _check_usb_stick(spec, folder, check_files)
+    problems += _check_usb_devices(spec)
     problems += _check_boot_order(spec)
     problems += _check_network(spec)
     problems += _check_display(spec)
@@ -775,6 +777,22 @@ def _check_usb_stick(spec: VmSpec, folder: VmFolder | None, check_files: bool) -
                 "{where} (or a partition on it) is mounted on this computer, and two systems "
                 "writing to it at once destroy its files: unmount it first, or keep it protected."),
                 where=shown(str(where)))))
+    return problems
+
+
+def _check_usb_devices(spec: VmSpec) -> list[Problem]:
+    problems: list[Problem] = []
+    off = usb_off_problem(spec)
+    if off is not None:
+        problems.append(_error("usb_devices", off))
+    for device in spec.usb_devices:
+        if not (valid_hex4(device.vendor) and valid_hex4(device.product)):
+            problems.append(_error("usb_devices", Message(QT_TRANSLATE_NOOP("core.validation",
+                "'{device}' is not a USB device id: it needs four hex digits on each side of "
+                "the colon."), device=shown(str(device), 40))))
+    if len(set(spec.usb_devices)) != len(spec.usb_devices):
+        problems.append(_error("usb_devices", Message(QT_TRANSLATE_NOOP("core.validation",
+            "A USB device is listed twice."))))
     return problems
 
 
