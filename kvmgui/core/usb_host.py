@@ -190,8 +190,14 @@ def udev_commands(device: UsbDeviceId) -> str:
     """The commands that install the rule and apply it to the plugged-in device, to copy into
     a terminal as they are."""
     path, line = udev_rule(device)
-    return (f"echo '{line}' | sudo tee {path}\n"
+    return (f"echo '{line}' | sudo tee {path} >/dev/null\n"
             "sudo udevadm control --reload && sudo udevadm trigger")
+
+
+def _what(device: UsbHostDevice) -> str:
+    """"SanDisk Cruzer Blade, 0781:5567", or the ids alone for a device without names."""
+    ids = str(device.id)
+    return ids if device.name == ids else f"{device.name}, {ids}"
 
 
 def permission_problem(device: UsbHostDevice, node: str, *, readable: bool,
@@ -202,9 +208,9 @@ def permission_problem(device: UsbHostDevice, node: str, *, readable: bool,
     path, _line = udev_rule(device.id)
     return Message(QT_TRANSLATE_NOOP(
         "core.usb_host",
-        "You may not open {node} ({name}, {id}), so the VM cannot use it. Let your login use "
+        "You may not open {node} ({what}), so the VM cannot use it. Let your login use "
         "this one device with a udev rule in {path}, then reload the rules: {commands}"),
-        node=node, name=device.name, id=str(device.id), path=path,
+        node=node, what=_what(device), path=path,
         commands=udev_commands(device.id))
 
 
@@ -230,9 +236,9 @@ def mounted_problem(device: UsbHostDevice, parts: Sequence[str]) -> Message | No
         return None
     return Message(QT_TRANSLATE_NOOP(
         "core.usb_host",
-        "{name} ({id}) is mounted on this computer ({parts}), and a guest writing to it at "
-        "the same time destroys its files: eject it here first."),
-        name=device.name, id=str(device.id), parts=", ".join(parts))
+        "The USB device {what} is mounted on this computer ({parts}), and a guest writing to "
+        "it at the same time destroys its files: eject it here first."),
+        what=_what(device), parts=", ".join(parts))
 
 
 def usb_off_problem(spec: VmSpec) -> Message | None:
