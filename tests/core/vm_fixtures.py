@@ -36,6 +36,7 @@ from kvmgui.core.model import (
     Passthrough,
     PortForward,
     Protocol,
+    UsbDeviceId,
     VideoModel,
     VmSpec,
 )
@@ -406,6 +407,15 @@ def _fixtures() -> list[Fixture]:
                 cdrom=Cdrom(CdromSource.ISO, "/isos/odd, name.iso"),
             ),
             "Commas and '=' in the name and in paths: escaped, never split into options.",
+        ),
+        Fixture(
+            "usb-host-devices",
+            _spec(
+                "USB devices",
+                disks=(Disk("usb-devices.qcow2"),),
+                usb_devices=(UsbDeviceId("0781", "5567"), UsbDeviceId("046d", "0825")),
+            ),
+            "Two USB devices of the host, by vendor:product, on the VM's xHCI controller.",
         ),
     ]
 
