@@ -33,9 +33,9 @@ from pathlib import Path
 from kvmgui.core.argv_devices import (
     DeviceError,
     display_args,
-    require,
     guest_helper_args,
     network_args,
+    require,
     sound_args,
     swtpm_argv,
     swtpm_socket,

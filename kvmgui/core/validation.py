@@ -52,7 +52,6 @@ from kvmgui.core.media import (
     file_kind_problem,
 )
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
-from kvmgui.core.usb_host import usb_off_problem, valid_hex4
 from kvmgui.core.model import (
     Accel,
     BootDevice,
@@ -69,6 +68,7 @@ from kvmgui.core.model import (
 )
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.sizes import MAX_SIZE, Size
+from kvmgui.core.usb_host import usb_off_problem, valid_hex4
 
 MAX_NAME_CHARS = 64
 # A folder name is limited to 255 bytes; 64 four-byte characters would just exceed that.
