@@ -54,6 +54,7 @@ from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.media.jobs import inspect_recorded
 from kvmgui.ui.services import ServiceError
+from kvmgui.ui.sharing_usb import UsbSharing
 from kvmgui.ui.widgets import (
     PathField,
     ProblemList,
@@ -253,6 +254,12 @@ class HardwarePage(QWidget):
         )
         form.addRow(translate("HardwarePage", "&Video card:"), self.video)
         layout.addWidget(devices)
+        sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
+        self.sharing = QVBoxLayout(sharing)
+        self.usb_devices = UsbSharing(ctx, stored, sharing)
+        self.usb_devices.saved.connect(self._shared)
+        self.sharing.addWidget(self.usb_devices)
+        layout.addWidget(sharing)
         layout.addStretch(1)
 
         self.restart_note = hint_label("", self)
@@ -287,6 +294,7 @@ class HardwarePage(QWidget):
 
     def load(self, stored: StoredVm) -> None:
         self.stored = stored
+        self.usb_devices.set_stored(stored)
         spec = stored.spec
         self._loading = True
         try:
@@ -421,6 +429,7 @@ class HardwarePage(QWidget):
 
     def set_state(self, state: VmState) -> None:
         self.state = state
+        self.usb_devices.set_state(state)
         # A start may have ended the install phase and saved the definition (the runtime does
         # that): show the stored file, unless the form holds edits of its own (Apply then
         # reports the newer file).
@@ -434,6 +443,12 @@ class HardwarePage(QWidget):
                 self.load(newer)
                 self.saved.emit(newer)
                 return
+        self.revalidate()
+
+    def _shared(self, stored: StoredVm) -> None:
+        """A device was shared or no longer is (saved at once): the form's edits stay."""
+        self.stored = stored
+        self.saved.emit(stored)
         self.revalidate()
 
     def edited_spec(self) -> VmSpec:
@@ -554,6 +569,7 @@ class HardwarePage(QWidget):
             )
             return False
         self.stored = stored
+        self.usb_devices.set_stored(stored)
         self._loading = True
         try:
             self._fill_boot(stored.spec)  # an ended install phase is no longer offered
