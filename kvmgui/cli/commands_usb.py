@@ -21,13 +21,24 @@ from kvmgui.runtime.usb_host import HostUsb, UsbProbe, attach_usb, detach_usb, l
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     usb = sub.add_parser("usb", help="USB devices of this computer in a VM: list, attach, detach")
     usub = usb.add_subparsers(dest="usb_command", metavar="ACTION", required=True)
-    p = add_command(usub, "list", "the USB devices a VM can be given (not hubs, keyboard, mouse)",
-                    cmd_list, with_json=True)
+    p = add_command(
+        usub,
+        "list",
+        "the USB devices a VM can be given (not hubs, keyboard, mouse)",
+        cmd_list,
+        with_json=True,
+    )
     # A copy of /sys (a bug report's, the tests' captured tree) instead of this computer's.
     p.add_argument("--sysfs-root", type=Path, default=Path("/sys"), help=argparse.SUPPRESS)
     p.add_argument("--dev-root", type=Path, default=Path("/dev/bus/usb"), help=argparse.SUPPRESS)
-    add_command(usub, "attach", "give a VM a USB device (at once when it runs, and at every "
-                "start)", cmd_attach, "name", "device")
+    add_command(
+        usub,
+        "attach",
+        "give a VM a USB device (at once when it runs, and at every start)",
+        cmd_attach,
+        "name",
+        "device",
+    )
     add_command(usub, "detach", "take a USB device away from a VM", cmd_detach, "name", "device")
 
 
@@ -58,8 +69,10 @@ async def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json({"devices": [_row(f) for f in found]})
         return 0
     if not found:
-        print("No USB device that a VM could be given is plugged into this computer (hubs, "
-              "the keyboard and the mouse are never offered).")
+        print(
+            "No USB device that a VM could be given is plugged into this computer (hubs, "
+            "the keyboard and the mouse are never offered)."
+        )
         return 0
     print(f"{'ID':<10} {'BUS':>3} {'PORT':<8} NAME")
     for f in found:

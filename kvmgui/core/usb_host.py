@@ -47,13 +47,19 @@ def valid_hex4(text: str) -> bool:
 
 
 def parse_usb_id(text: str) -> UsbDeviceId:
-    """"0781:5567" (as lsusb and `kvmgui-cli usb list` show it) → UsbDeviceId, lowercased."""
+    """ "0781:5567" (as lsusb and `kvmgui-cli usb list` show it) → UsbDeviceId, lowercased."""
     m = _ID_TEXT.fullmatch(text.strip())
     if m is None:
-        raise UsbIdError(Message(QT_TRANSLATE_NOOP(
-            "core.usb_host",
-            "'{text}' is not a USB device id: give its vendor and product as four hex digits "
-            "each, such as 0781:5567 (see kvmgui-cli usb list)."), text=text[:40]))
+        raise UsbIdError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.usb_host",
+                    "'{text}' is not a USB device id: give its vendor and product as four hex "
+                    "digits each, such as 0781:5567 (see kvmgui-cli usb list).",
+                ),
+                text=text[:40],
+            )
+        )
     return UsbDeviceId(m[1].lower(), m[2].lower())
 
 
@@ -89,8 +95,18 @@ class SysfsUsbDevice:
     block: tuple[SysfsBlock, ...] = ()  # block devices under its interfaces (a stick's)
 
 
-ATTRS = ("idVendor", "idProduct", "manufacturer", "product", "busnum", "devnum", "devpath",
-         "bDeviceClass", "speed", "serial")
+ATTRS = (
+    "idVendor",
+    "idProduct",
+    "manufacturer",
+    "product",
+    "busnum",
+    "devnum",
+    "devpath",
+    "bDeviceClass",
+    "speed",
+    "serial",
+)
 
 
 @dataclass(frozen=True)
@@ -126,7 +142,8 @@ def _hex2(text: str) -> str:
 
 def _is_input_in_use(device: SysfsUsbDevice) -> bool:
     return any(
-        _hex2(i.cls) == HID_CLASS and _hex2(i.subclass) == BOOT_SUBCLASS
+        _hex2(i.cls) == HID_CLASS
+        and _hex2(i.subclass) == BOOT_SUBCLASS
         and _hex2(i.protocol) in (BOOT_KEYBOARD, BOOT_MOUSE)
         for i in device.interfaces
     )
@@ -155,18 +172,20 @@ def host_devices(raw: Iterable[SysfsUsbDevice]) -> list[UsbHostDevice]:
             continue
         if _is_input_in_use(d):
             continue
-        found.append(UsbHostDevice(
-            id=UsbDeviceId(vendor.lower(), product.lower()),
-            manufacturer=_clean(a.get("manufacturer", "")),
-            product=_clean(a.get("product", "")),
-            bus=bus,
-            address=address,
-            port=d.name,
-            mass_storage=_hex2(a.get("bDeviceClass", "")) == MASS_STORAGE_CLASS
-            or any(_hex2(i.cls) == MASS_STORAGE_CLASS for i in d.interfaces),
-            block=d.block,
-            serial=_clean(a.get("serial", "")),
-        ))
+        found.append(
+            UsbHostDevice(
+                id=UsbDeviceId(vendor.lower(), product.lower()),
+                manufacturer=_clean(a.get("manufacturer", "")),
+                product=_clean(a.get("product", "")),
+                bus=bus,
+                address=address,
+                port=d.name,
+                mass_storage=_hex2(a.get("bDeviceClass", "")) == MASS_STORAGE_CLASS
+                or any(_hex2(i.cls) == MASS_STORAGE_CLASS for i in d.interfaces),
+                block=d.block,
+                serial=_clean(a.get("serial", "")),
+            )
+        )
     return sorted(found, key=lambda x: (x.bus, x.port))
 
 
@@ -181,8 +200,10 @@ def _clean(text: str) -> str:
 def udev_rule(device: UsbDeviceId) -> tuple[str, str]:
     """(file, line) of the udev rule that lets the logged-in user open this device."""
     path = f"/etc/udev/rules.d/70-kvmgui-usb-{device.vendor}-{device.product}.rules"
-    line = (f'SUBSYSTEM=="usb", ATTR{{idVendor}}=="{device.vendor}", '
-            f'ATTR{{idProduct}}=="{device.product}", TAG+="uaccess"')
+    line = (
+        f'SUBSYSTEM=="usb", ATTR{{idVendor}}=="{device.vendor}", '
+        f'ATTR{{idProduct}}=="{device.product}", TAG+="uaccess"'
+    )
     return path, line
 
 
@@ -190,33 +211,42 @@ def udev_commands(device: UsbDeviceId) -> str:
     """The commands that install the rule and apply it to the plugged-in device, to copy into
     a terminal as they are."""
     path, line = udev_rule(device)
-    return (f"echo '{line}' | sudo tee {path} >/dev/null\n"
-            "sudo udevadm control --reload && sudo udevadm trigger")
+    return (
+        f"echo '{line}' | sudo tee {path} >/dev/null\n"
+        "sudo udevadm control --reload && sudo udevadm trigger"
+    )
 
 
 def _what(device: UsbHostDevice) -> str:
-    """"SanDisk Cruzer Blade, 0781:5567", or the ids alone for a device without names."""
+    """ "SanDisk Cruzer Blade, 0781:5567", or the ids alone for a device without names."""
     ids = str(device.id)
     return ids if device.name == ids else f"{device.name}, {ids}"
 
 
-def permission_problem(device: UsbHostDevice, node: str, *, readable: bool,
-                       writable: bool) -> Message | None:
+def permission_problem(
+    device: UsbHostDevice, node: str, *, readable: bool, writable: bool
+) -> Message | None:
     """Why QEMU, running as this user, could not open the device; None when it can."""
     if readable and writable:
         return None
     path, _line = udev_rule(device.id)
-    return Message(QT_TRANSLATE_NOOP(
-        "core.usb_host",
-        "You may not open {node} ({what}), so the VM cannot use it. Let your login use "
-        "this one device with a udev rule in {path}, then reload the rules: {commands}"),
-        node=node, what=_what(device), path=path,
-        commands=udev_commands(device.id))
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core.usb_host",
+            "You may not open {node} ({what}), so the VM cannot use it. Let your login use "
+            "this one device with a udev rule in {path}, then reload the rules: {commands}",
+        ),
+        node=node,
+        what=_what(device),
+        path=path,
+        commands=udev_commands(device.id),
+    )
 
 
-def mounted_parts(device: UsbHostDevice, mounts: Iterable[Mount],
-                  swaps: Iterable[str] = ()) -> list[str]:
-    """"/dev/sdb1 on /media/me/STICK" for each of the device's block devices that is mounted
+def mounted_parts(
+    device: UsbHostDevice, mounts: Iterable[Mount], swaps: Iterable[str] = ()
+) -> list[str]:
+    """ "/dev/sdb1 on /media/me/STICK" for each of the device's block devices that is mounted
     or used as swap here (matched by device number, and by name)."""
     by_dev = {b.dev: b.name for b in device.block if b.dev}
     names = {f"/dev/{b.name}": b.name for b in device.block}
@@ -234,22 +264,30 @@ def mounted_parts(device: UsbHostDevice, mounts: Iterable[Mount],
 def mounted_problem(device: UsbHostDevice, parts: Sequence[str]) -> Message | None:
     if not parts:
         return None
-    return Message(QT_TRANSLATE_NOOP(
-        "core.usb_host",
-        "The USB device {what} is mounted on this computer ({parts}), and a guest writing to "
-        "it at the same time destroys its files: eject it here first."),
-        what=_what(device), parts=", ".join(parts))
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core.usb_host",
+            "The USB device {what} is mounted on this computer ({parts}), and a guest writing to "
+            "it at the same time destroys its files: eject it here first.",
+        ),
+        what=_what(device),
+        parts=", ".join(parts),
+    )
 
 
 def usb_off_problem(spec: VmSpec) -> Message | None:
     """The one sentence for USB devices chosen while the VM has no USB controller."""
     if spec.usb or not spec.usb_devices:
         return None
-    return Message(QT_TRANSLATE_NOOP(
-        "core.usb_host",
-        "'{name}' has USB turned off, so it has no USB controller for devices of this "
-        "computer: turn USB on in its settings (kvmgui-cli edit {name} --usb) or remove the "
-        "devices."), name=spec.name)
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core.usb_host",
+            "'{name}' has USB turned off, so it has no USB controller for devices of this "
+            "computer: turn USB on in its settings (kvmgui-cli edit {name} --usb) or remove the "
+            "devices.",
+        ),
+        name=spec.name,
+    )
 
 
 # ------------------------------------------------------------------------------ command line
@@ -257,8 +295,13 @@ def usb_off_problem(spec: VmSpec) -> Message | None:
 
 def usb_host_device_args(device: UsbDeviceId, bus: str) -> dict[str, object]:
     """The properties of QMP's device_add (the same as on the command line)."""
-    return {"driver": "usb-host", "vendorid": int(device.vendor, 16),
-            "productid": int(device.product, 16), "id": device_qom_id(device), "bus": bus}
+    return {
+        "driver": "usb-host",
+        "vendorid": int(device.vendor, 16),
+        "productid": int(device.product, 16),
+        "id": device_qom_id(device),
+        "bus": bus,
+    }
 
 
 def usb_host_args(spec: VmSpec, bus: str) -> list[str]:
@@ -266,13 +309,16 @@ def usb_host_args(spec: VmSpec, bus: str) -> list[str]:
     plugged in, also after the start)."""
     args: list[str] = []
     for device in spec.usb_devices:
-        args += ["-device", opts(
-            "usb-host",
-            ("vendorid", f"0x{device.vendor.lower()}"),
-            ("productid", f"0x{device.product.lower()}"),
-            ("id", device_qom_id(device)),
-            ("bus", bus),
-        )]
+        args += [
+            "-device",
+            opts(
+                "usb-host",
+                ("vendorid", f"0x{device.vendor.lower()}"),
+                ("productid", f"0x{device.product.lower()}"),
+                ("id", device_qom_id(device)),
+                ("bus", bus),
+            ),
+        ]
     return args
 
 

@@ -92,9 +92,11 @@ def _blocks(interface: Path) -> list[SysfsBlock]:
         if here.name == "block":
             for disk in sorted(dirs):
                 found.append(SysfsBlock(disk, _text(here / disk / "dev")))
-                for part in sorted(p.name for p in (here / disk).iterdir()
-                                   if p.is_dir() and not p.is_symlink()
-                                   and (p / "partition").exists()):
+                for part in sorted(
+                    p.name
+                    for p in (here / disk).iterdir()
+                    if p.is_dir() and not p.is_symlink() and (p / "partition").exists()
+                ):
                     found.append(SysfsBlock(part, _text(here / disk / part / "dev")))
             dirs[:] = []
     return found
@@ -121,9 +123,13 @@ def read_sysfs(sysfs_root: Path) -> list[SysfsUsbDevice]:
         except OSError:
             children = []
         for child in children:
-            interfaces.append(SysfsInterface(_text(child / "bInterfaceClass"),
-                                             _text(child / "bInterfaceSubClass"),
-                                             _text(child / "bInterfaceProtocol")))
+            interfaces.append(
+                SysfsInterface(
+                    _text(child / "bInterfaceClass"),
+                    _text(child / "bInterfaceSubClass"),
+                    _text(child / "bInterfaceProtocol"),
+                )
+            )
             block += _blocks(child)
         devices.append(SysfsUsbDevice(name, attrs, tuple(interfaces), tuple(block)))
     return devices
@@ -139,8 +145,9 @@ def _scan(probe: UsbProbe) -> list[HostUsb]:
     found = []
     for d in devices:
         node = d.node_in(str(probe.dev_root))
-        permission = permission_problem(d, node, readable=probe.access(node, os.R_OK),
-                                        writable=probe.access(node, os.W_OK))
+        permission = permission_problem(
+            d, node, readable=probe.access(node, os.R_OK), writable=probe.access(node, os.W_OK)
+        )
         parts = mounted_parts(d, mounts, swaps) if d.mass_storage else []
         found.append(HostUsb(d, node, permission, mounted_problem(d, parts)))
     return found
@@ -173,8 +180,11 @@ async def _peripherals(session: QmpSession) -> set[str]:
 async def live_usb_devices(session: QmpSession) -> set[str]:
     """The QEMU ids of the usb-host devices a running VM has."""
     listed = await session.execute("qom-list", {"path": PERIPHERALS})
-    return {str(p.get("name")) for p in listed
-            if isinstance(p, dict) and p.get("type") == "child<usb-host>"}
+    return {
+        str(p.get("name"))
+        for p in listed
+        if isinstance(p, dict) and p.get("type") == "child<usb-host>"
+    }
 
 
 def _with(spec: VmSpec, device: UsbDeviceId) -> VmSpec:
@@ -187,16 +197,16 @@ def _without(spec: VmSpec, device: UsbDeviceId) -> VmSpec:
     return replace(spec, usb_devices=tuple(d for d in spec.usb_devices if d != device))
 
 
-def _saved(controller: VmController, change: Callable[[VmSpec], VmSpec]
-           ) -> StoredVm | Outcome[Any]:
+def _saved(controller: VmController, change: Callable[[VmSpec], VmSpec]) -> StoredVm | Outcome[Any]:
     try:
         return controller.save_definition(change)
     except StoreError as exc:
         return Outcome.failure(str(exc), code="not-saved")
 
 
-async def attach_usb(controller: VmController, device: UsbDeviceId,
-                     probe: UsbProbe | None = None) -> Outcome[StoredVm]:
+async def attach_usb(
+    controller: VmController, device: UsbDeviceId, probe: UsbProbe | None = None
+) -> Outcome[StoredVm]:
     """Give the VM the host's USB device `device`: at once when it runs (device_add), and at
     every next start (the definition). Refused while USB is off in the VM, while this user may
     not open the device (with the udev rule that fixes it) and while it is a mounted stick."""
@@ -217,12 +227,22 @@ async def attach_usb(controller: VmController, device: UsbDeviceId,
     async def live(session: QmpSession) -> Outcome[None]:
         try:
             if qom_id not in await _peripherals(session):
-                await session.execute("device_add", usb_host_device_args(
-                    device, usb_controller(spec).bus))
+                await session.execute(
+                    "device_add", usb_host_device_args(device, usb_controller(spec).bus)
+                )
         except QmpCommandError as exc:
-            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                "runtime.usb_host", "QEMU did not attach the USB device {device} to '{name}': "
-                "{exc}"), device=str(device), name=name, exc=str(exc)), code="refused")
+            return Outcome.failure(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "runtime.usb_host",
+                        "QEMU did not attach the USB device {device} to '{name}': {exc}",
+                    ),
+                    device=str(device),
+                    name=name,
+                    exc=str(exc),
+                ),
+                code="refused",
+            )
         except QmpError as exc:
             return Outcome.failure(str(exc), code="monitor")
         return Outcome.success("")
@@ -236,19 +256,34 @@ async def attach_usb(controller: VmController, device: UsbDeviceId,
     if isinstance(saved, Outcome):
         return saved
     if not running:
-        message = Message(QT_TRANSLATE_NOOP(
-            "runtime.usb_host", "'{name}' gets the USB device {device} from its next start."),
-            name=name, device=str(device))
+        message = Message(
+            QT_TRANSLATE_NOOP(
+                "runtime.usb_host", "'{name}' gets the USB device {device} from its next start."
+            ),
+            name=name,
+            device=str(device),
+        )
     elif present:
-        message = Message(QT_TRANSLATE_NOOP(
-            "runtime.usb_host", "Attached the USB device {device} ({what}) to '{name}'; it "
-            "gets it at its next starts too."), device=str(device),
-            what=present[0].device.name, name=name)
+        message = Message(
+            QT_TRANSLATE_NOOP(
+                "runtime.usb_host",
+                "Attached the USB device {device} ({what}) to '{name}'; it "
+                "gets it at its next starts too.",
+            ),
+            device=str(device),
+            what=present[0].device.name,
+            name=name,
+        )
     else:
-        message = Message(QT_TRANSLATE_NOOP(
-            "runtime.usb_host", "'{name}' gets the USB device {device} as soon as it is "
-            "plugged in (it is not plugged in now), and at its next starts."),
-            name=name, device=str(device))
+        message = Message(
+            QT_TRANSLATE_NOOP(
+                "runtime.usb_host",
+                "'{name}' gets the USB device {device} as soon as it is "
+                "plugged in (it is not plugged in now), and at its next starts.",
+            ),
+            name=name,
+            device=str(device),
+        )
     return Outcome.success(message, value=saved)
 
 
@@ -274,14 +309,31 @@ async def detach_usb(controller: VmController, device: UsbDeviceId) -> Outcome[S
             deadline = asyncio.get_running_loop().time() + DETACH_WAIT_S
             while qom_id in await _peripherals(session):
                 if asyncio.get_running_loop().time() > deadline:
-                    return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                        "runtime.usb_host", "QEMU has not let go of the USB device {device} "
-                        "yet; try again in a moment."), device=str(device)), code="busy")
+                    return Outcome.failure(
+                        Message(
+                            QT_TRANSLATE_NOOP(
+                                "runtime.usb_host",
+                                "QEMU has not let go of the USB device {device} "
+                                "yet; try again in a moment.",
+                            ),
+                            device=str(device),
+                        ),
+                        code="busy",
+                    )
                 await asyncio.sleep(0.05)
         except QmpCommandError as exc:
-            return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                "runtime.usb_host", "QEMU did not detach the USB device {device} from '{name}': "
-                "{exc}"), device=str(device), name=name, exc=str(exc)), code="refused")
+            return Outcome.failure(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "runtime.usb_host",
+                        "QEMU did not detach the USB device {device} from '{name}': {exc}",
+                    ),
+                    device=str(device),
+                    name=name,
+                    exc=str(exc),
+                ),
+                code="refused",
+            )
         except QmpError as exc:
             return Outcome.failure(str(exc), code="monitor")
         return Outcome.success("")
@@ -291,18 +343,33 @@ async def detach_usb(controller: VmController, device: UsbDeviceId) -> Outcome[S
         if not done.ok:
             return Outcome.failure(done.message, code=done.code, details=done.details)
     if not had and not attached:
-        return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-            "runtime.usb_host", "'{name}' does not have the USB device {device}."),
-            name=name, device=str(device)), code="not-attached")
+        return Outcome.failure(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "runtime.usb_host", "'{name}' does not have the USB device {device}."
+                ),
+                name=name,
+                device=str(device),
+            ),
+            code="not-attached",
+        )
     saved = _saved(controller, lambda s: _without(s, device))
     if isinstance(saved, Outcome):
         return saved
     if running:
-        message = Message(QT_TRANSLATE_NOOP(
-            "runtime.usb_host", "Detached the USB device {device} from '{name}'."),
-            device=str(device), name=name)
+        message = Message(
+            QT_TRANSLATE_NOOP(
+                "runtime.usb_host", "Detached the USB device {device} from '{name}'."
+            ),
+            device=str(device),
+            name=name,
+        )
     else:
-        message = Message(QT_TRANSLATE_NOOP(
-            "runtime.usb_host", "'{name}' no longer gets the USB device {device}."),
-            name=name, device=str(device))
+        message = Message(
+            QT_TRANSLATE_NOOP(
+                "runtime.usb_host", "'{name}' no longer gets the USB device {device}."
+            ),
+            name=name,
+            device=str(device),
+        )
     return Outcome.success(message, value=saved)

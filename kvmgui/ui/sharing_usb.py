@@ -34,8 +34,13 @@ class UsbSharing(QWidget):
     saved = Signal(object)  # the StoredVm after a device was attached or detached
     listed = Signal()  # the host's devices were read (again)
 
-    def __init__(self, ctx: AppContext, stored: StoredVm, parent: QWidget | None = None,
-                 probe: UsbProbe | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        stored: StoredVm,
+        parent: QWidget | None = None,
+        probe: UsbProbe | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.stored = stored
@@ -56,13 +61,17 @@ class UsbSharing(QWidget):
         layout.addWidget(self.hint)
         row = QHBoxLayout()
         self.copy = push_button(
-            translate("UsbSharing", "&Copy the commands"), self,
+            translate("UsbSharing", "&Copy the commands"),
+            self,
             name=translate("UsbSharing", "Copy the commands that install the udev rule"),
-            clicked=self._copy_fix)
+            clicked=self._copy_fix,
+        )
         self.refresh_button = push_button(
-            translate("UsbSharing", "Look for &devices again"), self,
+            translate("UsbSharing", "Look for &devices again"),
+            self,
             name=translate("UsbSharing", "List the USB devices of this computer again"),
-            clicked=self.refresh)
+            clicked=self.refresh,
+        )
         row.addWidget(self.copy)
         row.addStretch(1)
         row.addWidget(self.refresh_button)
@@ -89,8 +98,11 @@ class UsbSharing(QWidget):
         self.listed.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        show_error(self, translate("UsbSharing", "The USB devices could not be listed."),
-                   informative=str(exc))
+        show_error(
+            self,
+            translate("UsbSharing", "The USB devices could not be listed."),
+            informative=str(exc),
+        )
 
     def _label(self, row: UsbChoice, found: HostUsb | None) -> str:
         if found is None:
@@ -109,16 +121,18 @@ class UsbSharing(QWidget):
                 item = QListWidgetItem(self._label(row, found), self.list)
                 item.setData(ID_ROLE, str(row.id))
                 item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-                item.setCheckState(Qt.CheckState.Checked if row.chosen
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(Qt.CheckState.Checked if row.chosen else Qt.CheckState.Unchecked)
                 if found is not None and found.problems:
                     item.setToolTip("\n".join(core_text(p) for p in found.problems))
         finally:
             self._filling = False
         self.list.setEnabled(spec.usb)
         rows = max(2, min(self.list.count(), 5))
-        self.list.setFixedHeight(rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth()
-                                 if self.list.count() else 2 * 24)
+        self.list.setFixedHeight(
+            rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth()
+            if self.list.count()
+            else 2 * 24
+        )
         self._advise()
 
     def _advise(self) -> None:
@@ -127,25 +141,39 @@ class UsbSharing(QWidget):
         spec = self.stored.spec
         current = self.list.currentItem()
         selected = str(current.data(ID_ROLE)) if current is not None else ""
-        troubled = [f for f in self.found if f.problems
-                    and (f.device.id in spec.usb_devices or str(f.device.id) == selected)]
+        troubled = [
+            f
+            for f in self.found
+            if f.problems and (f.device.id in spec.usb_devices or str(f.device.id) == selected)
+        ]
         self._fix = next((f.device.id for f in troubled if f.permission is not None), None)
         self.copy.setVisible(self._fix is not None)
         if not spec.usb:
-            text = translate("UsbSharing", "Turn on the USB tablet (and apply) to give the VM "
-                             "devices of this computer: it brings the USB controller.")
+            text = translate(
+                "UsbSharing",
+                "Turn on the USB tablet (and apply) to give the VM "
+                "devices of this computer: it brings the USB controller.",
+            )
         elif troubled:
             text = "\n".join(core_text(p) for f in troubled for p in f.problems)
         elif not self.list.count():
-            text = translate("UsbSharing", "No USB device to share is plugged in (hubs, the "
-                             "keyboard and the mouse are never offered).")
+            text = translate(
+                "UsbSharing",
+                "No USB device to share is plugged in (hubs, the "
+                "keyboard and the mouse are never offered).",
+            )
         elif self.state.is_active:
-            text = translate("UsbSharing", "Checking or unchecking a device gives it to the "
-                             "running VM or takes it away at once; the VM keeps it for its "
-                             "next starts.")
+            text = translate(
+                "UsbSharing",
+                "Checking or unchecking a device gives it to the "
+                "running VM or takes it away at once; the VM keeps it for its "
+                "next starts.",
+            )
         else:
-            text = translate("UsbSharing", "The VM gets the checked devices whenever they are "
-                             "plugged in, on any port.")
+            text = translate(
+                "UsbSharing",
+                "The VM gets the checked devices whenever they are plugged in, on any port.",
+            )
         self.hint.setText(text)
 
     # -- acting -----------------------------------------------------------------------------
@@ -159,8 +187,12 @@ class UsbSharing(QWidget):
             return
         device = parse_usb_id(str(item.data(ID_ROLE)))
         attach = item.checkState() == Qt.CheckState.Checked
-        spawn_into(self.tasks, self._change(device, attach=attach), self._failed,
-                   "attaching or detaching a USB device")
+        spawn_into(
+            self.tasks,
+            self._change(device, attach=attach),
+            self._failed,
+            "attaching or detaching a USB device",
+        )
 
     async def change(self, device: UsbDeviceId, *, attach: bool) -> bool:
         """Attach or detach `device` (what a check box does); False when it failed (the
@@ -170,17 +202,25 @@ class UsbSharing(QWidget):
     async def _change(self, device: UsbDeviceId, *, attach: bool) -> bool:
         controller = self.ctx.controller(self.stored.spec.id)
         if controller is None:
-            show_error(self, translate("UsbSharing", "The USB device could not be changed."),
-                       informative=translate("UsbSharing", "kvmgui's runtime does not know "
-                                             "this virtual machine; close this window and "
-                                             "open it again."))
+            show_error(
+                self,
+                translate("UsbSharing", "The USB device could not be changed."),
+                informative=translate(
+                    "UsbSharing",
+                    "kvmgui's runtime does not know "
+                    "this virtual machine; close this window and "
+                    "open it again.",
+                ),
+            )
             self._fill()
             return False
-        outcome = await (attach_usb(controller, device, self.probe) if attach
-                         else detach_usb(controller, device))
+        outcome = await (
+            attach_usb(controller, device, self.probe) if attach else detach_usb(controller, device)
+        )
         if not outcome.ok or outcome.value is None:
-            show_failed(self, translate("UsbSharing", "The USB device could not be changed."),
-                        outcome)
+            show_failed(
+                self, translate("UsbSharing", "The USB device could not be changed."), outcome
+            )
             self._fill()
             return False
         self.stored = outcome.value

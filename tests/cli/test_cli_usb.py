@@ -34,8 +34,7 @@ async def _usb_hosts(socket: Path) -> dict[str, tuple[int, int]]:
             if item["type"] == "child<usb-host>":
                 path = f"/machine/peripheral/{item['name']}"
                 vendor = await client.execute("qom-get", {"path": path, "property": "vendorid"})
-                product = await client.execute("qom-get",
-                                               {"path": path, "property": "productid"})
+                product = await client.execute("qom-get", {"path": path, "property": "productid"})
                 found[item["name"]] = (int(vendor), int(product))  # type: ignore[call-overload]
         return found
     finally:
@@ -44,8 +43,9 @@ async def _usb_hosts(socket: Path) -> dict[str, tuple[int, int]]:
 
 def usb_hosts(env: RunEnv) -> dict[str, tuple[int, int]]:
     # The CLI's monitor is free again once a command has ended.
-    return asyncio.run(_usb_hosts(env.paths.vm_runtime(env.store.get("box").spec.id).dir
-                                  / "qmp-cli.sock"))
+    return asyncio.run(
+        _usb_hosts(env.paths.vm_runtime(env.store.get("box").spec.id).dir / "qmp-cli.sock")
+    )
 
 
 @pytest.mark.qemu
@@ -56,8 +56,10 @@ def test_attach_and_detach_on_a_running_vm(env: RunEnv) -> None:
     try:
         assert usb_hosts(env) == {}
         out = env.cli("usb", "attach", "box", "1D50:6089", check=True).stdout
-        assert out == ("'box' gets the USB device 1d50:6089 as soon as it is plugged in (it is "
-                       "not plugged in now), and at its next starts.\n")
+        assert out == (
+            "'box' gets the USB device 1d50:6089 as soon as it is plugged in (it is "
+            "not plugged in now), and at its next starts.\n"
+        )
         assert usb_hosts(env) == {"usbhost-1d50-6089": (0x1D50, 0x6089)}
         shown = env.cli_json("show", "box")
         assert shown["definition"]["usb_devices"] == [{"vendor": "1d50", "product": "6089"}]
@@ -78,7 +80,9 @@ def test_attach_and_detach_on_a_running_vm(env: RunEnv) -> None:
         assert "usb_devices" not in env.cli_json("show", "box")["definition"]
         again = env.cli("usb", "detach", "box", "1d50:6089")
         assert (again.returncode, again.stderr) == (
-            1, "kvmgui-cli: 'box' does not have the USB device 1d50:6089.\n")
+            1,
+            "kvmgui-cli: 'box' does not have the USB device 1d50:6089.\n",
+        )
     finally:
         env.cli("kill", "box")
 
@@ -87,10 +91,14 @@ def test_attach_and_detach_on_a_running_vm(env: RunEnv) -> None:
 def test_usb_off_is_said_in_one_sentence(env: RunEnv) -> None:
     create_vm(env, tiny_spec("box", usb=False))
     refused = env.cli("usb", "attach", "box", "1d50:6089")
-    assert (refused.returncode, refused.stderr) == (1, (
-        "kvmgui-cli: 'box' has USB turned off, so it has no USB controller for devices of this "
-        "computer: turn USB on in its settings (kvmgui-cli edit box --usb) or remove the "
-        "devices.\n"))
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        (
+            "kvmgui-cli: 'box' has USB turned off, so it has no USB controller for devices of this "
+            "computer: turn USB on in its settings (kvmgui-cli edit box --usb) or remove the "
+            "devices.\n"
+        ),
+    )
 
 
 @pytest.mark.usefixtures("vm_root")
@@ -107,11 +115,21 @@ def test_list_create_and_edit(capsys: pytest.CaptureFixture[str]) -> None:
 
     code, out, _ = run(capsys, "usb", "list", "--sysfs-root", str(SYSFS))
     assert code == 0
-    assert out.splitlines()[:2] == ["ID         BUS PORT     NAME",
-                                    "0781:5567    1 1-2      SanDisk Cruzer Blade"]
+    assert out.splitlines()[:2] == [
+        "ID         BUS PORT     NAME",
+        "0781:5567    1 1-2      SanDisk Cruzer Blade",
+    ]
 
-    code, _, err = run(capsys, "create", "box", "--no-disk", "--usb-device", "0781:5567",
-                       "--usb-device", "046D:0825")
+    code, _, err = run(
+        capsys,
+        "create",
+        "box",
+        "--no-disk",
+        "--usb-device",
+        "0781:5567",
+        "--usb-device",
+        "046D:0825",
+    )
     assert code == 0, err
     code, out, _ = run(capsys, "show", "box")
     assert "USB:       0781:5567, 046d:0825 (devices of this computer)" in out

@@ -83,31 +83,42 @@ def test_permission_advice_for_an_unreadable_node(tmp_path: Path) -> None:
         sysfs = top / "sys"
         shutil.copytree(SYSFS, sysfs, symlinks=True)
         dev = top / "dev"
-        for bus, address, mode in (("001", "004", 0o600), ("001", "006", 0o666),
-                                   ("002", "002", 0o644)):
+        for bus, address, mode in (
+            ("001", "004", 0o600),
+            ("001", "006", 0o666),
+            ("002", "002", 0o644),
+        ):
             node = dev / bus / address
             node.parent.mkdir(parents=True, exist_ok=True)
             node.write_bytes(b"")
             os.chmod(node, mode)
         for d in (dev, dev / "001", dev / "002"):
             os.chmod(d, 0o755)
-        result = subprocess.run([sys.executable, "-c", _CHILD, str(sysfs), str(dev)],
-                                capture_output=True, text=True, timeout=60, cwd=str(REPO),
-                                env={**os.environ, "PYTHONPATH": str(REPO)}, check=False)
+        result = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(sysfs), str(dev)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=str(REPO),
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            check=False,
+        )
     finally:
         shutil.rmtree(top, ignore_errors=True)
     assert result.returncode == 0, result.stderr
     advice = json.loads(result.stdout)
     assert advice["046d:0825"] == ""  # rw for everyone
-    assert advice["0403:6001"].startswith(f"You may not open {dev}/002/002 (FTDI FT232R USB "
-                                          "UART, 0403:6001)")  # readable, not writable
+    assert advice["0403:6001"].startswith(
+        f"You may not open {dev}/002/002 (FTDI FT232R USB UART, 0403:6001)"
+    )  # readable, not writable
     assert advice["0781:5567"] == (
         f"You may not open {dev}/001/004 (SanDisk Cruzer Blade, 0781:5567), so the VM cannot "
         "use it. Let your login use this one device with a udev rule in "
         "/etc/udev/rules.d/70-kvmgui-usb-0781-5567.rules, then reload the rules: "
-        "echo 'SUBSYSTEM==\"usb\", ATTR{idVendor}==\"0781\", ATTR{idProduct}==\"5567\", "
-        "TAG+=\"uaccess\"' | sudo tee /etc/udev/rules.d/70-kvmgui-usb-0781-5567.rules "
-        ">/dev/null\nsudo udevadm control --reload && sudo udevadm trigger")
+        'echo \'SUBSYSTEM=="usb", ATTR{idVendor}=="0781", ATTR{idProduct}=="5567", '
+        'TAG+="uaccess"\' | sudo tee /etc/udev/rules.d/70-kvmgui-usb-0781-5567.rules '
+        ">/dev/null\nsudo udevadm control --reload && sudo udevadm trigger"
+    )
 
 
 MOUNTINFO = (
@@ -121,8 +132,9 @@ def _probe(tmp_path: Path, mountinfo: str) -> UsbProbe:
     info.write_text(mountinfo)
     swaps = tmp_path / "swaps"
     swaps.write_text("Filename\tType\tSize\tUsed\tPriority\n")
-    return UsbProbe(sysfs_root=SYSFS, dev_root=tmp_path / "dev", mountinfo=info, swaps=swaps,
-                    access=_allow_all)
+    return UsbProbe(
+        sysfs_root=SYSFS, dev_root=tmp_path / "dev", mountinfo=info, swaps=swaps, access=_allow_all
+    )
 
 
 @pytest.mark.asyncio
@@ -131,14 +143,16 @@ async def test_mounted_stick_is_listed_as_such(tmp_path: Path) -> None:
     assert found["0781:5567"].mounted == (
         "The USB device SanDisk Cruzer Blade, 0781:5567 is mounted on this computer (/dev/sdb1 "
         "on /media/me/STICK), and a guest writing to it at the same time destroys its files: "
-        "eject it here first.")
+        "eject it here first."
+    )
     assert found["0403:6001"].mounted is None
 
 
 @pytest.mark.qemu
 @pytest.mark.asyncio
 async def test_attach_refuses_a_mounted_stick_and_keeps_the_definition(
-        run_env: RunEnv, manager: VmManager, tmp_path: Path) -> None:
+    run_env: RunEnv, manager: VmManager, tmp_path: Path
+) -> None:
     create_vm(run_env, tiny_spec("box", usb=True))
     await manager.reload()
     vm = manager.get("box")
@@ -160,8 +174,9 @@ async def test_attach_refuses_a_mounted_stick_and_keeps_the_definition(
 
 @pytest.mark.qemu
 @pytest.mark.asyncio
-async def test_attach_refused_while_usb_is_off(run_env: RunEnv, manager: VmManager,
-                                               tmp_path: Path) -> None:
+async def test_attach_refused_while_usb_is_off(
+    run_env: RunEnv, manager: VmManager, tmp_path: Path
+) -> None:
     create_vm(run_env, tiny_spec("nousb", usb=False))
     await manager.reload()
     refused = await attach_usb(manager.get("nousb"), STICK, _probe(tmp_path, ""))

@@ -31,14 +31,16 @@ def _rows(widget: UsbSharing) -> list[tuple[str, str, bool]]:
     rows = []
     for i in range(widget.list.count()):
         item = widget.list.item(i)
-        rows.append((str(item.data(ID_ROLE)), item.text(),
-                     item.checkState() == Qt.CheckState.Checked))
+        rows.append(
+            (str(item.data(ID_ROLE)), item.text(), item.checkState() == Qt.CheckState.Checked)
+        )
     return rows
 
 
 def test_devices_check_boxes_and_advice(qtbot: Any, live_ctx: Any, tmp_path: Path) -> None:
-    stored = live_ctx.store.create(replace(new_spec("box", memory_mib=64, cpus=1),
-                                           usb_devices=(ABSENT,)))
+    stored = live_ctx.store.create(
+        replace(new_spec("box", memory_mib=64, cpus=1), usb_devices=(ABSENT,))
+    )
     mountinfo = tmp_path / "mountinfo"
     mountinfo.write_text("")
     probe = UsbProbe(sysfs_root=SYSFS, mountinfo=mountinfo, access=_stick_locked)
