@@ -67,7 +67,7 @@ class UsbSharing(QWidget):
             clicked=self._copy_fix,
         )
         self.refresh_button = push_button(
-            translate("UsbSharing", "Look for &devices again"),
+            translate("UsbSharing", "&Look for devices again"),
             self,
             name=translate("UsbSharing", "List the USB devices of this computer again"),
             clicked=self.refresh,
@@ -90,7 +90,7 @@ class UsbSharing(QWidget):
         self._fill()
 
     def refresh(self) -> None:
-        spawn_into(self.tasks, self._list(), self._failed, "listing the USB devices")
+        spawn_into(self.tasks, self._list(), self._failed, "usb-list")
 
     async def _list(self) -> None:
         self.found = await list_host_usb(self.probe)
@@ -191,7 +191,7 @@ class UsbSharing(QWidget):
             self.tasks,
             self._change(device, attach=attach),
             self._failed,
-            "attaching or detaching a USB device",
+            "usb-change",
         )
 
     async def change(self, device: UsbDeviceId, *, attach: bool) -> bool:
