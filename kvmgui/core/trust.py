@@ -3,8 +3,8 @@
 A definition can come from anywhere: a vm.json copied from a forum, a folder a colleague
 hands over, a hand edit. Everything in it that reaches beyond the VM's own folder — expert
 extra arguments, a disk, base image, ISO or USB stick elsewhere, a host CD drive or block
-device, a stick the guest may write to — only takes effect once the user on this machine
-approved exactly that. `host_reach` lists those things; a VM starts only when every item of
+device, a stick the guest may write to, a USB device of this computer — only takes effect
+once the user on this machine approved exactly that. `host_reach` lists those things; a VM starts only when every item of
 the list is approved (`start_refusal`).
 
 Approvals live outside every definition, in `approvals.json` in the user's config folder: per
@@ -45,6 +45,7 @@ class ReachKind(StrEnum):
     ISO = "iso"
     CD_DRIVE = "cd-drive"
     USB_STICK = "usb-stick"
+    USB_DEVICE = "usb-device"  # a host USB device by vendor:product (the guest drives it)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class Reach:
             ReachKind.ISO: Message(QT_TRANSLATE_NOOP("core.trust", "CD/DVD image")),
             ReachKind.CD_DRIVE: Message(QT_TRANSLATE_NOOP("core.trust", "Host CD/DVD drive")),
             ReachKind.USB_STICK: Message(QT_TRANSLATE_NOOP("core.trust", "USB stick")),
+            ReachKind.USB_DEVICE: Message(QT_TRANSLATE_NOOP("core.trust",
+                                                            "USB device of this computer")),
         }[self.kind]
         return Message(
             QT_TRANSLATE_NOOP("core.trust", "{label} ({access}): {target}"),
@@ -126,6 +129,8 @@ def host_reach(spec: VmSpec, folder: VmFolder) -> tuple[Reach, ...]:
     if spec.usb_stick is not None:
         outside(ReachKind.USB_STICK, folder.resolve(spec.usb_stick.path),
                 not spec.usb_stick.protected)
+    # Whatever is plugged in with these ids is the guest's: a security key, a stick, a phone.
+    items += [Reach(ReachKind.USB_DEVICE, str(device), True) for device in spec.usb_devices]
     return tuple(dict.fromkeys(items))
 
 

@@ -8025,6 +8025,11 @@
         <extracomment>kvmgui/core/trust.py:82; {target} = self.target</extracomment>
         <translation>{label} ({access})&#xa0;: {target}</translation>
     </message>
+    <message>
+        <source>USB device of this computer</source>
+        <extracomment>kvmgui/core/trust.py</extracomment>
+        <translation>Périphérique USB de cet ordinateur</translation>
+    </message>
 </context>
 <context>
     <name>core.usb_host</name>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,9 @@ from kvmgui.core.blockdevs import Mount
 from kvmgui.core.definition import DefinitionError, dump_definition, parse_definition
 from kvmgui.core.host import HostFacts
 from kvmgui.core.model import OsPreset, UsbDeviceId, VmSpec
+from kvmgui.core.paths import VmFolder
 from kvmgui.core.restart import restart_fields
+from kvmgui.core.trust import Approvals, host_reach, start_refusal
 from kvmgui.core.usb_host import (
     SysfsBlock,
     SysfsInterface,
@@ -230,3 +233,20 @@ def test_hostile_usb_devices_are_refused(devices: object, reason: str) -> None:
     with pytest.raises(DefinitionError) as err:
         parse_definition(_with_devices(devices), source="vm.json")
     assert reason in str(err.value)
+
+
+def test_usb_devices_need_approval(tmp_path: Path) -> None:
+    """A vm.json handed in with USB devices does not get them unasked: each is in the list
+    of what the definition reaches, and approving one says nothing about another."""
+    folder = VmFolder(tmp_path / "box")
+    folder.dir.mkdir()
+    approvals = Approvals(tmp_path / "approvals.json")
+    spec = _spec(usb_devices=(STICK,))
+    (reach,) = host_reach(spec, folder)
+    assert reach.describe() == "USB device of this computer (read and write): 0781:5567"
+    refusal, missing = start_refusal(spec, folder, approvals)
+    assert refusal and missing == [reach]
+    approvals.approve(spec, folder, [reach])
+    assert start_refusal(spec, folder, approvals) == ("", [])
+    other = _spec(usb_devices=(STICK, UsbDeviceId("1050", "0407")))
+    assert [r.target for r in start_refusal(other, folder, approvals)[1]] == ["1050:0407"]
