@@ -4,8 +4,8 @@ A definition can come from anywhere: a vm.json copied from a forum, a folder a c
 hands over, a hand edit. Everything in it that reaches beyond the VM's own folder — expert
 extra arguments, a disk, base image, ISO or USB stick elsewhere, a host CD drive or block
 device, a stick the guest may write to, a USB device of this computer — only takes effect
-once the user on this machine approved exactly that. `host_reach` lists those things; a VM starts only when every item of
-the list is approved (`start_refusal`).
+once the user on this machine approved exactly that. `host_reach` lists those things; a VM
+starts only when every item of the list is approved (`start_refusal`).
 
 Approvals live outside every definition, in `approvals.json` in the user's config folder: per
 VM id, the SHA-256 of each approved item (its kind, exact target and access). A definition
