@@ -79,8 +79,7 @@ async def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         d = f.device
         say(f"{d.id!s:<10} {d.bus:>3} {d.port:<8} {d.name}")
         for problem in f.problems:
-            for line in str(problem).split("\n"):
-                print(f"           {terminal_safe(line)}")
+            print(f"           {terminal_safe(problem)}")
     return 0
 
 

@@ -208,11 +208,11 @@ def udev_rule(device: UsbDeviceId) -> tuple[str, str]:
 
 
 def udev_commands(device: UsbDeviceId) -> str:
-    """The commands that install the rule and apply it to the plugged-in device, to copy into
-    a terminal as they are."""
+    """The commands that install the rule and apply it to the plugged-in device: one line to
+    copy into a terminal as it is (a line break would not survive a one-line error)."""
     path, line = udev_rule(device)
     return (
-        f"echo '{line}' | sudo tee {path} >/dev/null\n"
+        f"echo '{line}' | sudo tee {path} >/dev/null && "
         "sudo udevadm control --reload && sudo udevadm trigger"
     )
 

@@ -1,5 +1,6 @@
 """The VM window's Hardware page: memory, CPUs, disks, the CD drive (changed live while the VM
-runs), the device it starts from, network card, sound, USB tablet and screen.
+runs), the device it starts from, network card, sound, USB tablet and screen, and what is
+shared with the guest (USB devices of this computer, attached at once: ui/sharing_usb.py).
 
 Edits build a new VmSpec, validated live by core.validation; Apply saves it through the
 store. While the VM runs, the page says which changes wait for the next start; changing the

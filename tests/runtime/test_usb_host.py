@@ -117,7 +117,7 @@ def test_permission_advice_for_an_unreadable_node(tmp_path: Path) -> None:
         "/etc/udev/rules.d/70-kvmgui-usb-0781-5567.rules, then reload the rules: "
         'echo \'SUBSYSTEM=="usb", ATTR{idVendor}=="0781", ATTR{idProduct}=="5567", '
         'TAG+="uaccess"\' | sudo tee /etc/udev/rules.d/70-kvmgui-usb-0781-5567.rules '
-        ">/dev/null\nsudo udevadm control --reload && sudo udevadm trigger"
+        ">/dev/null && sudo udevadm control --reload && sudo udevadm trigger"
     )
 
 
