@@ -108,6 +108,8 @@ class UsbSharing(QWidget):
         if found is None:
             return translate("UsbSharing", "{0} — not plugged in").format(row.id)
         d = found.device
+        if d.name == str(row.id):  # a device that gives itself no name
+            return translate("UsbSharing", "USB device {0} (port {1})").format(row.id, d.port)
         return translate("UsbSharing", "{0} ({1}, port {2})").format(d.name, row.id, d.port)
 
     def _fill(self) -> None:

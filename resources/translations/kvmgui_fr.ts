@@ -4459,6 +4459,10 @@
         <source>{0} — not plugged in</source>
         <translation>{0} — non branché</translation>
     </message>
+    <message>
+        <source>USB device {0} (port {1})</source>
+        <translation>Périphérique USB {0} (port {1})</translation>
+    </message>
 </context>
 <context>
     <name>VmActions</name>

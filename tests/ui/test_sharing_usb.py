@@ -58,7 +58,7 @@ def test_devices_check_boxes_and_advice(qtbot: Any, live_ctx: Any, tmp_path: Pat
         pass
     assert _rows(widget) == [
         ("0781:5567", "SanDisk Cruzer Blade (0781:5567, port 1-2)", False),
-        ("046d:0825", "046d:0825 (046d:0825, port 1-4)", False),
+        ("046d:0825", "USB device 046d:0825 (port 1-4)", False),
         ("0403:6001", "FTDI FT232R USB UART (0403:6001, port 2-1)", False),
         ("1d50:6089", "1d50:6089 — not plugged in", True),
     ]
