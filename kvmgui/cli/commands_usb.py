@@ -31,15 +31,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     # A copy of /sys (a bug report's, the tests' captured tree) instead of this computer's.
     p.add_argument("--sysfs-root", type=Path, default=Path("/sys"), help=argparse.SUPPRESS)
     p.add_argument("--dev-root", type=Path, default=Path("/dev/bus/usb"), help=argparse.SUPPRESS)
-    add_command(
-        usub,
-        "attach",
-        "give a VM a USB device (at once when it runs, and at every start)",
-        cmd_attach,
-        "name",
-        "device",
-    )
-    add_command(usub, "detach", "take a USB device away from a VM", cmd_detach, "name", "device")
+    for action, help_text, handler in (
+        ("attach", "give a VM a USB device (at once when it runs, and at every start)", cmd_attach),
+        ("detach", "take a USB device away from a VM (at once when it runs)", cmd_detach),
+    ):
+        p = add_command(usub, action, help_text, handler, "name")
+        p.add_argument(
+            "device",
+            metavar="VENDOR:PRODUCT",
+            help="the device's ids, as 'kvmgui-cli usb list' shows them",
+        )
 
 
 def _row(found: HostUsb) -> dict[str, object]:
