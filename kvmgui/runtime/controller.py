@@ -661,9 +661,9 @@ class VmController:
             return Outcome.failure(refusal, details="\n".join(r.describe() for r in missing),
                                    code="unapproved")
         # QEMU would take a USB stick it names from under a file system mounted here.
-        mounted = await usb_host.start_refusal(self.stored.spec)
-        if mounted is not None:
-            return self._start_failed(mounted, code="usb-mounted")
+        usb = await usb_host.start_check(self.stored.spec)
+        if usb.refusal is not None:
+            return self._start_failed(usb.refusal, code="usb-mounted")
         self._set_state(VmState.STARTING, Message(QT_TRANSLATE_NOOP(
             "runtime.controller", "Starting '{name}'."), name=self.name))
         self.stored = await launch.settle_install_phase(self.stored, self.run, self._ctx)
@@ -724,8 +724,11 @@ class VmController:
             self._qmp_status = "running"
             self._set_state(VmState.RUNNING)
         self._ctx.publish(ConsoleAvailable(self.vm_id, spawned.meta.display))
-        return Outcome.success(Message(QT_TRANSLATE_NOOP(
-            "runtime.controller", "Started '{name}'."), name=self.name), value=spawned.pid)
+        started = Message(QT_TRANSLATE_NOOP("runtime.controller", "Started '{name}'."),
+                          name=self.name)
+        # A chosen USB device this user may not open: the VM runs without it; say how to fix.
+        return Outcome.success(joined([started, *usb.notes], SENTENCE) if usb.notes else started,
+                               value=spawned.pid)
 
     def _start_failed(self, message: str, details: str = "", code: str = "start-failed"
                       ) -> Outcome[Never]:

@@ -158,15 +158,24 @@ async def list_host_usb(probe: UsbProbe | None = None) -> list[HostUsb]:
     return await asyncio.to_thread(_scan, probe or UsbProbe())
 
 
-async def start_refusal(spec: VmSpec, probe: UsbProbe | None = None) -> Message | None:
-    """Why the VM must not start with its USB devices now: a stick it names is mounted here
-    (QEMU would take it from under the mounted file system). None: nothing stops it."""
+@dataclass(frozen=True)
+class StartCheck:
+    """What the VM's USB devices mean for a start: `refusal` stops it (a chosen stick is
+    mounted here: QEMU would take it from under the mounted file system); `notes` are told
+    with the start (a chosen device this user may not open: the VM runs without it)."""
+
+    refusal: Message | None = None
+    notes: tuple[Message, ...] = ()
+
+
+async def start_check(spec: VmSpec, probe: UsbProbe | None = None) -> StartCheck:
     if not spec.usb_devices:
-        return None
-    for found in await list_host_usb(probe):
-        if found.device.id in spec.usb_devices and found.mounted is not None:
-            return found.mounted
-    return None
+        return StartCheck()
+    chosen = [f for f in await list_host_usb(probe) if f.device.id in spec.usb_devices]
+    for found in chosen:
+        if found.mounted is not None:
+            return StartCheck(refusal=found.mounted)
+    return StartCheck(notes=tuple(f.permission for f in chosen if f.permission is not None))
 
 
 # ------------------------------------------------------------------------------ attach/detach

@@ -16,13 +16,22 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kvmgui.core.model import UsbDeviceId
 from kvmgui.runtime.manager import VmManager
-from kvmgui.runtime.usb_host import UsbProbe, attach_usb, detach_usb, list_host_usb, read_sysfs
+from kvmgui.runtime.usb_host import (
+    StartCheck,
+    UsbProbe,
+    attach_usb,
+    detach_usb,
+    list_host_usb,
+    read_sysfs,
+    start_check,
+)
 from tests.runtime.helpers import RunEnv, create_vm, tiny_spec
 
 SYSFS = Path(__file__).parent / "data" / "usb_sysfs"
@@ -183,3 +192,21 @@ async def test_attach_refused_while_usb_is_off(
     assert not refused.ok and refused.code == "usb-off"
     assert refused.message.startswith("'nousb' has USB turned off")
     assert run_env.store.get("nousb").spec.usb_devices == ()
+
+
+@pytest.mark.asyncio
+async def test_start_check(tmp_path: Path) -> None:
+    """At a start: a chosen stick mounted here refuses it; a chosen device this user may not
+    open is told with the start (the VM runs without it); other devices do not matter."""
+    spec = replace(tiny_spec("box", usb=True), usb_devices=(STICK, UsbDeviceId("0403", "6001")))
+    assert await start_check(replace(spec, usb_devices=()), _probe(tmp_path, MOUNTINFO)) == (
+        StartCheck()
+    )
+    mounted = await start_check(spec, _probe(tmp_path, MOUNTINFO))
+    assert mounted.refusal is not None and "is mounted on this computer" in mounted.refusal
+    locked = replace(_probe(tmp_path, ""), access=lambda path, _mode: "/002/" not in path)
+    check = await start_check(spec, locked)
+    assert check.refusal is None and len(check.notes) == 1
+    assert check.notes[0].startswith("You may not open ")
+    assert "0403:6001" in check.notes[0]
+    assert await start_check(spec, _probe(tmp_path, "")) == StartCheck()
