@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kvmgui.core.argv_opts import opts
 from kvmgui.core.blockdevs import Mount
@@ -330,7 +330,6 @@ class UsbChoice:
     id: UsbDeviceId
     chosen: bool
     present: UsbHostDevice | None = None
-    problems: list[str] = field(default_factory=list)
 
 
 def choices(spec: VmSpec, present: Sequence[UsbHostDevice]) -> list[UsbChoice]:
