@@ -13,6 +13,7 @@ from kvmgui.cli import (
     commands_run,
     commands_snapshot,
     commands_trust,
+    commands_usb,
     commands_vm_import,
 )
 
@@ -25,5 +26,6 @@ MODULES: list[ModuleType] = [
     commands_media,
     commands_live,
     commands_snapshot,
+    commands_usb,
     commands_vm_import,
 ]

@@ -299,6 +299,8 @@ async def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     if s.usb_stick:
         prot = "protected" if s.usb_stick.protected else "WRITABLE"
         say(f"USB stick: {s.usb_stick.path} ({prot})")
+    if s.usb_devices:
+        say(f"USB:       {', '.join(str(d) for d in s.usb_devices)} (devices of this computer)")
     order = ", ".join(b.value for b in effective_boot_order(s))
     if installing(s):
         say(f"Boot:      {order} (install phase): {boot_summary(s)}")

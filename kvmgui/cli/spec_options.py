@@ -29,6 +29,7 @@ from kvmgui.core.model import (
 )
 from kvmgui.core.presets import disk_bus_for, nic_for
 from kvmgui.core.shares import new_share
+from kvmgui.core.usb_host import UsbIdError, parse_usb_id
 
 
 def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
@@ -99,6 +100,15 @@ def add_spec_options(p: argparse.ArgumentParser, *, creating: bool) -> None:
     if not creating:
         p.add_argument("--no-shares", action="store_true",
                        help="stop sharing all folders (then add any --share/--share-ro given)")
+    p.add_argument(
+        "--usb-device", action="append", metavar="VENDOR:PRODUCT",
+        help="give the guest this USB device of the computer, by its ids as 'kvmgui-cli usb "
+        "list' shows them (repeatable; the list replaces the VM's devices: add or remove one "
+        "with 'kvmgui-cli usb attach/detach')",
+    )
+    if not creating:
+        p.add_argument("--no-usb-devices", action="store_true",
+                       help="give the guest no USB device of the computer")
 
 
 def parse_forward(text: str) -> PortForward:
@@ -206,6 +216,14 @@ def apply_spec_options(spec: VmSpec, args: argparse.Namespace) -> VmSpec:
         spec = replace(spec, network=replace(spec.network, forwards=forwards))
     if args.share or args.share_ro or getattr(args, "no_shares", False):
         spec = _apply_shares(spec, args)
+    if args.usb_device:
+        try:
+            ids = [parse_usb_id(text) for text in args.usb_device]
+        except UsbIdError as exc:
+            raise CliError(str(exc), 2) from None
+        spec = replace(spec, usb_devices=tuple(dict.fromkeys(ids)))
+    elif getattr(args, "no_usb_devices", False):
+        spec = replace(spec, usb_devices=())
     if args.boot:
         first = BootDevice(args.boot)
         rest = tuple(b for b in (BootDevice.DISK, BootDevice.CDROM, BootDevice.USB) if b != first)

@@ -35,6 +35,7 @@ from kvmgui.core.argv_devices import (
     display_args,
     guest_helper_args,
     network_args,
+    require,
     sound_args,
     swtpm_argv,
     swtpm_socket,
@@ -66,6 +67,7 @@ from kvmgui.core.model import Accel, Firmware, MachineType, OsPreset, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.shares import ShareRoute, plan_shares
+from kvmgui.core.usb_host import usb_host_args, usb_off_problem, valid_hex4
 
 __all__ = [
     "CDROM_DEVICE_ID",
@@ -268,6 +270,20 @@ def _control_args(folder: VmFolder, run: VmRuntimePaths) -> list[str]:
     ]
 
 
+def _usb_host_args(spec: VmSpec, caps: QemuCaps, bus: str) -> list[str]:
+    off = usb_off_problem(spec)
+    if off is not None:
+        raise ArgvError(off)
+    for device in spec.usb_devices:
+        if not (valid_hex4(device.vendor) and valid_hex4(device.product)):
+            raise ArgvError(Message(QT_TRANSLATE_NOOP(
+                "core.argv", "'{device}' is not a USB device id."), device=repr(str(device))))
+    require(caps, "usb-host", Message(
+        QT_TRANSLATE_NOOP("core.argv", "giving the VM USB devices of this computer"),
+    ), Message(QT_TRANSLATE_NOOP("core.argv", "remove the USB devices from the VM's settings")))
+    return usb_host_args(spec, bus)
+
+
 def build_argv(
     spec: VmSpec,
     *,
@@ -305,6 +321,8 @@ def build_argv(
         if needs_usb:
             # Before storage: usb-storage devices name the controller's bus.
             argv += usb_args(spec, caps, controller)
+        if spec.usb_devices:
+            argv += _usb_host_args(spec, caps, controller.bus)
         argv += disk_args(
             spec,
             caps=caps,

@@ -5,8 +5,10 @@ attribute name; nested parts (disks, cdrom, usb_stick, network, display) are obj
 their own attribute names, enums are their string values, tuples are lists. Every field is
 written, defaults included, so a file says exactly what runs; the exceptions are
 `install_phase` (a new VM's "boot the install medium first", core.boot), written only while
-true, and `keyboard_layout` (which keys typing text needs, core.keyboard), written only when
-it is not en-us: the files of all other VMs stay exactly as before these existed.
+true; `clipboard` and `keyboard_layout` (which keys typing text needs, core.keyboard),
+written only when not off / not en-us; `shares` and `usb_devices` (host USB devices,
+`[{"vendor": "0781", "product": "5567"}]`), written only when there are some: the files of
+all other VMs stay exactly as before these existed and an older kvmgui still reads them.
 
 Reading is strict, because the file may have been edited by hand or damaged:
 - `name` and `id` are required; other missing keys take the model's defaults.
@@ -44,6 +46,7 @@ from kvmgui.core.model import (
     Disk,
     OsPreset,
     PortForward,
+    UsbDeviceId,
     VmSpec,
 )
 from kvmgui.core.problems import shown
@@ -56,6 +59,7 @@ VERSION_KEY = "schema_version"
 MAX_DEFINITION_BYTES = 1024 * 1024
 
 _ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_USB_ID_RE = re.compile(r"[0-9a-fA-F]{4}")
 _MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # Stable ids for schema-1 files that had none, so reloading before a save gives the same id.
 _V1_NAMESPACE = uuid.UUID("5d7c3a0e-6b55-4c1e-9f4e-6b1f0f5a2c11")
@@ -78,6 +82,7 @@ _LIST_LIMITS: dict[tuple[str, str], int] = {
     ("VmSpec", "extra_args"): 256,
     ("VmSpec", "disks"): 32,
     ("VmSpec", "shares"): MAX_SHARES,
+    ("VmSpec", "usb_devices"): 32,
 }
 _DEFAULT_LIST_LIMIT = 64
 
@@ -114,6 +119,7 @@ _OMITTED_WHEN: dict[str, object] = {
     "clipboard": False,
     "keyboard_layout": "en-us",
     "shares": [],
+    "usb_devices": [],
 }
 
 
@@ -316,6 +322,25 @@ def _check_tokens(spec: VmSpec, reader: _Reader) -> None:
         tags.add(share.tag.casefold())
 
 
+def _usb_devices(spec: VmSpec, reader: _Reader) -> tuple[UsbDeviceId, ...]:
+    """The host USB devices, each id exactly four hex digits (they go on QEMU's command line
+    and into a udev rule offered to copy), lowercased, none twice."""
+    seen: list[UsbDeviceId] = []
+    for i, device in enumerate(spec.usb_devices):
+        for key in ("vendor", "product"):
+            value = getattr(device, key)
+            if not _USB_ID_RE.fullmatch(value):
+                raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'{where}' is "
+                    "'{value}', which is not four hex digits"),
+                    where=f"usb_devices[{i}].{key}", value=shown(value, 40)))
+        device = UsbDeviceId(device.vendor.lower(), device.product.lower())
+        if device in seen:
+            raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "the USB device "
+                "{device} is listed twice in 'usb_devices'"), device=str(device)))
+        seen.append(device)
+    return tuple(seen)
+
+
 def spec_from_dict(data: object, *, source: str) -> VmSpec:
     """The VmSpec in `data` (any schema kvmgui knows); DefinitionError says what is wrong."""
     reader = _Reader(source)
@@ -325,6 +350,8 @@ def spec_from_dict(data: object, *, source: str) -> VmSpec:
     spec = reader.obj(VmSpec, body, "")
     assert isinstance(spec, VmSpec)
     _check_tokens(spec, reader)
+    if spec.usb_devices:
+        spec = dataclasses.replace(spec, usb_devices=_usb_devices(spec, reader))
     return spec
 
 

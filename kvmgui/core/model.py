@@ -88,6 +88,19 @@ class Share:
 
 
 @dataclass(frozen=True)
+class UsbDeviceId:
+    """A USB device of the host given to the guest, known by its vendor and product ids (four
+    lowercase hex digits each, as lsusb shows them): the choice follows the device to whichever
+    port it is plugged into, and QEMU attaches it whenever it appears."""
+
+    vendor: str
+    product: str
+
+    def __str__(self) -> str:
+        return f"{self.vendor}:{self.product}"
+
+
+@dataclass(frozen=True)
 class Network:
     mode: NetMode = NetMode.USER
     nic: NicModel = NicModel.VIRTIO
@@ -130,6 +143,8 @@ class VmSpec:
     network: Network = field(default_factory=Network)
     sound: bool = True
     usb: bool = True  # a USB 3 controller plus a tablet (absolute pointer: no mouse grab)
+    # Host USB devices passed through (core.usb_host); they need the controller `usb` brings.
+    usb_devices: tuple[UsbDeviceId, ...] = ()
     display: Display = field(default_factory=Display)
     # Share the text clipboard with the guest's SPICE agent (spice-vdagent). Off unless the
     # user turns it on: a guest must not read what the host copied without being asked.

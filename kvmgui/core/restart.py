@@ -3,8 +3,11 @@
 The details window's Hardware page and `kvmgui-cli edit` both ask this module, so the page's
 note and the command's answer always name the same changes. QEMU takes a VM's hardware from
 its command line, so every change of it reaches a running VM only when it starts again; the
-one exception is the disc in an existing CD drive, which is changed live (Insert now, Eject,
-`kvmgui-cli cd`). Clipboard sharing is half live: turning it on adds the guest agent port to
+exceptions are the disc in an existing CD drive, which is changed live (Insert now, Eject,
+`kvmgui-cli cd`), and USB devices of the computer attached or detached with their own
+operation (the Sharing group's check boxes, `kvmgui-cli usb attach/detach`), which acts at
+once; a list of them edited with `kvmgui-cli edit --usb-device` waits for the next start.
+Clipboard sharing is half live: turning it on adds the guest agent port to
 the command line, so it waits for the next start; turning it off over VNC takes effect at
 once, because kvmgui's own console is then the one that stops passing text (over SPICE the
 external viewer shares through the agent, so the agent must go: the next start).
@@ -25,6 +28,7 @@ _NAMES = {
     "network": QT_TRANSLATE_NOOP("core.restart", "network card"),
     "sound": QT_TRANSLATE_NOOP("core.restart", "sound"),
     "usb": QT_TRANSLATE_NOOP("core.restart", "USB tablet"),
+    "usb_devices": QT_TRANSLATE_NOOP("core.restart", "USB devices"),
     "display": QT_TRANSLATE_NOOP("core.restart", "screen"),
     "cdrom": QT_TRANSLATE_NOOP("core.restart", "CD drive"),
     "boot_order": QT_TRANSLATE_NOOP("core.restart", "start-up device"),

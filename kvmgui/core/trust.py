@@ -3,9 +3,9 @@
 A definition can come from anywhere: a vm.json copied from a forum, a folder a colleague
 hands over, a hand edit. Everything in it that reaches beyond the VM's own folder — expert
 extra arguments, a disk, base image, ISO or USB stick elsewhere, a host CD drive or block
-device, a stick the guest may write to, a shared folder — only takes effect once the user on
-this machine approved exactly that. `host_reach` lists those things; a VM starts only when
-every item of the list is approved (`start_refusal`).
+device, a stick the guest may write to, a shared folder, a USB device of this computer —
+only takes effect once the user on this machine approved exactly that. `host_reach` lists
+those things; a VM starts only when every item of the list is approved (`start_refusal`).
 
 Approvals live outside every definition, in `approvals.json` in the user's config folder: per
 VM id, the SHA-256 of each approved item (its kind, exact target and access). A definition
@@ -46,6 +46,7 @@ class ReachKind(StrEnum):
     CD_DRIVE = "cd-drive"
     USB_STICK = "usb-stick"
     SHARED_FOLDER = "shared-folder"
+    USB_DEVICE = "usb-device"  # a host USB device by vendor:product (the guest drives it)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Reach:
             ReachKind.CD_DRIVE: Message(QT_TRANSLATE_NOOP("core.trust", "Host CD/DVD drive")),
             ReachKind.USB_STICK: Message(QT_TRANSLATE_NOOP("core.trust", "USB stick")),
             ReachKind.SHARED_FOLDER: Message(QT_TRANSLATE_NOOP("core.trust", "Shared folder")),
+            ReachKind.USB_DEVICE: Message(QT_TRANSLATE_NOOP("core.trust",
+                                                            "USB device of this computer")),
         }[self.kind]
         return Message(
             QT_TRANSLATE_NOOP("core.trust", "{label} ({access}): {target}"),
@@ -130,6 +133,8 @@ def host_reach(spec: VmSpec, folder: VmFolder) -> tuple[Reach, ...]:
                 not spec.usb_stick.protected)
     for share in spec.shares:
         outside(ReachKind.SHARED_FOLDER, Path(share.path), not share.read_only)
+    # Whatever is plugged in with these ids is the guest's: a security key, a stick, a phone.
+    items += [Reach(ReachKind.USB_DEVICE, str(device), True) for device in spec.usb_devices]
     return tuple(dict.fromkeys(items))
 
 

@@ -69,6 +69,7 @@ from kvmgui.core.paths import VmFolder
 from kvmgui.core.problems import Problem, Severity, shown
 from kvmgui.core.shares import MAX_SHARES, TAG_RE, WINDOWS
 from kvmgui.core.sizes import MAX_SIZE, Size
+from kvmgui.core.usb_host import usb_off_problem, valid_hex4
 
 MAX_NAME_CHARS = 64
 # A folder name is limited to 255 bytes; 64 four-byte characters would just exceed that.
@@ -377,6 +378,7 @@ def validate_spec(
     problems += _check_cdrom(spec, folder, check_files)
     problems += _check_usb_stick(spec, folder, check_files)
     problems += share_problems(spec)
+    problems += _check_usb_devices(spec)
     problems += _check_boot_order(spec)
     problems += _check_network(spec)
     problems += _check_display(spec)
@@ -808,6 +810,22 @@ def share_problems(spec: VmSpec, home: str | None = None) -> list[Problem]:
         problems.append(_error("shares", Message(QT_TRANSLATE_NOOP("core.validation",
             "A Windows guest reaches shared folders over its network, which is off: turn the "
             "network on or remove the shared folder."))))
+    return problems
+
+
+def _check_usb_devices(spec: VmSpec) -> list[Problem]:
+    problems: list[Problem] = []
+    off = usb_off_problem(spec)
+    if off is not None:
+        problems.append(_error("usb_devices", off))
+    for device in spec.usb_devices:
+        if not (valid_hex4(device.vendor) and valid_hex4(device.product)):
+            problems.append(_error("usb_devices", Message(QT_TRANSLATE_NOOP("core.validation",
+                "'{device}' is not a USB device id: it needs four hex digits on each side of "
+                "the colon."), device=shown(str(device), 40))))
+    if len(set(spec.usb_devices)) != len(spec.usb_devices):
+        problems.append(_error("usb_devices", Message(QT_TRANSLATE_NOOP("core.validation",
+            "A USB device is listed twice."))))
     return problems
 
 

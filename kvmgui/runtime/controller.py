@@ -23,15 +23,25 @@ import logging
 import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Never, TypeVar
 
 from kvmgui.core.keyboard import UntypableText, char_strokes
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, Template, joined, plural
 from kvmgui.core.model import KeyboardLayout, VmSpec
-from kvmgui.core.store import StoredVm
+from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.trust import Approvals, start_refusal
-from kvmgui.runtime import actions, cd_media, display_auth, keystrokes, launch, liveness, process
+from kvmgui.runtime import (
+    actions,
+    cd_media,
+    display_auth,
+    keystrokes,
+    launch,
+    liveness,
+    process,
+    usb_host,
+)
 from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
 from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
 from kvmgui.runtime.exits import GUEST_CRASHED, exit_verdict
@@ -162,6 +172,27 @@ class VmController:
     def update_definition(self, stored: StoredVm) -> None:
         """The store has a newer definition (takes effect at the next start)."""
         self.stored = stored
+
+    def refresh_definition(self) -> StoredVm:
+        """Read the VM's definition from the store again (another program may have saved
+        it), and keep it."""
+        fresh = self._ctx.refresh(self.vm_id)
+        if fresh is not None:
+            self.stored = fresh
+        return self.stored
+
+    def save_definition(self, change: Callable[[VmSpec], VmSpec]) -> StoredVm:
+        """Save `change` applied to the newest stored definition (a live change the VM keeps
+        for its next start: USB devices attached or detached). Raises StoreError."""
+        if self._ctx.save is None:
+            raise StoreError(Message(QT_TRANSLATE_NOOP(
+                "runtime.controller", "The definition of '{name}' cannot be changed here."),
+                name=self.name))
+        fresh = self.refresh_definition()
+        new = change(fresh.spec)
+        if new != fresh.spec:
+            self.stored = self._ctx.save(replace(fresh, spec=new))
+        return self.stored
 
     # -- state -----------------------------------------------------------------------------
 
@@ -639,6 +670,10 @@ class VmController:
         if refusal:
             return Outcome.failure(refusal, details="\n".join(r.describe() for r in missing),
                                    code="unapproved")
+        # QEMU would take a USB stick it names from under a file system mounted here.
+        usb = await usb_host.start_check(self.stored.spec)
+        if usb.refusal is not None:
+            return self._start_failed(usb.refusal, code="usb-mounted")
         self._set_state(VmState.STARTING, Message(QT_TRANSLATE_NOOP(
             "runtime.controller", "Starting '{name}'."), name=self.name))
         self.stored = await launch.settle_install_phase(self.stored, self.run, self._ctx)
@@ -700,8 +735,11 @@ class VmController:
             self._qmp_status = "running"
             self._set_state(VmState.RUNNING)
         self._ctx.publish(ConsoleAvailable(self.vm_id, spawned.meta.display))
-        return Outcome.success(Message(QT_TRANSLATE_NOOP(
-            "runtime.controller", "Started '{name}'."), name=self.name), value=spawned.pid)
+        started = Message(QT_TRANSLATE_NOOP("runtime.controller", "Started '{name}'."),
+                          name=self.name)
+        # A chosen USB device this user may not open: the VM runs without it; say how to fix.
+        return Outcome.success(joined([started, *usb.notes], SENTENCE) if usb.notes else started,
+                               value=spawned.pid)
 
     def _start_failed(self, message: str, details: str = "", code: str = "start-failed"
                       ) -> Outcome[Never]:

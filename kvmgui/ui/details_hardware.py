@@ -1,5 +1,7 @@
 """The VM window's Hardware page: memory, CPUs, disks, the CD drive (changed live while the VM
-runs), the device it starts from, network card, sound, USB tablet, screen and shared folders.
+runs), the device it starts from, network card, sound, USB tablet and screen, and what is
+shared with the guest (the clipboard, folders, USB devices of this computer attached at
+once: ui/sharing_*.py).
 
 Edits build a new VmSpec, validated live by core.validation; Apply saves it through the
 store. While the VM runs, the page says which changes wait for the next start; changing the
@@ -59,6 +61,7 @@ from kvmgui.ui.media.jobs import inspect_recorded
 from kvmgui.ui.services import ServiceError
 from kvmgui.ui.sharing_clipboard import ClipboardSharing
 from kvmgui.ui.sharing_folders import SharedFolders
+from kvmgui.ui.sharing_usb import UsbSharing
 from kvmgui.ui.widgets import (
     PathField,
     ProblemList,
@@ -276,6 +279,9 @@ class HardwarePage(QWidget):
         self.sharing = SharedFolders(ctx.host_facts, sharing)
         self.sharing.changed.connect(self.revalidate)
         self.sharing_form.addRow(self.sharing)
+        self.usb_devices = UsbSharing(ctx, stored, sharing)
+        self.usb_devices.saved.connect(self._shared)
+        self.sharing_form.addRow(self.usb_devices)
         layout.addWidget(sharing)
         layout.addStretch(1)
 
@@ -315,6 +321,7 @@ class HardwarePage(QWidget):
 
     def load(self, stored: StoredVm) -> None:
         self.stored = stored
+        self.usb_devices.set_stored(stored)
         spec = stored.spec
         self._loading = True
         try:
@@ -453,6 +460,7 @@ class HardwarePage(QWidget):
 
     def set_state(self, state: VmState) -> None:
         self.state = state
+        self.usb_devices.set_state(state)
         # A start may have ended the install phase and saved the definition (the runtime does
         # that): show the stored file, unless the form holds edits of its own (Apply then
         # reports the newer file).
@@ -466,6 +474,12 @@ class HardwarePage(QWidget):
                 self.load(newer)
                 self.saved.emit(newer)
                 return
+        self.revalidate()
+
+    def _shared(self, stored: StoredVm) -> None:
+        """A device was shared or no longer is (saved at once): the form's edits stay."""
+        self.stored = stored
+        self.saved.emit(stored)
         self.revalidate()
 
     def edited_spec(self) -> VmSpec:
@@ -595,6 +609,7 @@ class HardwarePage(QWidget):
             )
             return False
         self.stored = stored
+        self.usb_devices.set_stored(stored)
         self._loading = True
         try:
             self._fill_boot(stored.spec)  # an ended install phase is no longer offered

@@ -4469,6 +4469,69 @@
     </message>
 </context>
 <context>
+    <name>UsbSharing</name>
+    <message>
+        <source>&amp;Copy the commands</source>
+        <translation>C&amp;opier les commandes</translation>
+    </message>
+    <message>
+        <source>Checking or unchecking a device gives it to the running VM or takes it away at once; the VM keeps it for its next starts.</source>
+        <translation>Cocher ou décocher un périphérique le donne à la VM en marche ou le lui retire aussitôt&#xa0;; la VM le garde pour ses prochains démarrages.</translation>
+    </message>
+    <message>
+        <source>Copy the commands that install the udev rule</source>
+        <translation>Copier les commandes qui installent la règle udev</translation>
+    </message>
+    <message>
+        <source>List the USB devices of this computer again</source>
+        <translation>Lister à nouveau les périphériques USB de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>&amp;Look for devices again</source>
+        <translation>Chercher à &amp;nouveau les périphériques</translation>
+    </message>
+    <message>
+        <source>No USB device to share is plugged in (hubs, the keyboard and the mouse are never offered).</source>
+        <translation>Aucun périphérique USB à partager n&apos;est branché (les concentrateurs, le clavier et la souris ne sont jamais proposés).</translation>
+    </message>
+    <message>
+        <source>The USB device could not be changed.</source>
+        <translation>Le périphérique USB n&apos;a pas pu être modifié.</translation>
+    </message>
+    <message>
+        <source>The USB devices could not be listed.</source>
+        <translation>Les périphériques USB n&apos;ont pas pu être listés.</translation>
+    </message>
+    <message>
+        <source>The VM gets the checked devices whenever they are plugged in, on any port.</source>
+        <translation>La VM reçoit les périphériques cochés dès qu&apos;ils sont branchés, sur n&apos;importe quel port.</translation>
+    </message>
+    <message>
+        <source>Turn on the USB tablet (and apply) to give the VM devices of this computer: it brings the USB controller.</source>
+        <translation>Activez la tablette USB (et appliquez) pour donner à la VM des périphériques de cet ordinateur&#xa0;: elle apporte le contrôleur USB.</translation>
+    </message>
+    <message>
+        <source>USB devices of this computer</source>
+        <translation>Périphériques USB de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>kvmgui&apos;s runtime does not know this virtual machine; close this window and open it again.</source>
+        <translation>Le moteur d&apos;exécution de kvmgui ne connaît pas cette machine virtuelle&#xa0;; fermez cette fenêtre et rouvrez-la.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, port {2})</source>
+        <translation>{0} ({1}, port {2})</translation>
+    </message>
+    <message>
+        <source>{0} — not plugged in</source>
+        <translation>{0} — non branché</translation>
+    </message>
+    <message>
+        <source>USB device {0} (port {1})</source>
+        <translation>Périphérique USB {0} (port {1})</translation>
+    </message>
+</context>
+<context>
     <name>VmActions</name>
     <message>
         <location filename="../../kvmgui/ui/vm_actions.py" line="+92"/>
@@ -5052,6 +5115,21 @@
         <source>The command line would contain a control character in {arg}; rename the VM or file so it has none.</source>
         <extracomment>kvmgui/core/argv.py:319; {arg} = repr(arg)</extracomment>
         <translation>La ligne de commande contiendrait un caractère de contrôle dans {arg}&#xa0;; renommez la machine virtuelle ou le fichier pour qu&apos;il n&apos;y en ait plus.</translation>
+    </message>
+    <message>
+        <source>&apos;{device}&apos; is not a USB device id.</source>
+        <extracomment>kvmgui/core/argv.py</extracomment>
+        <translation>{device} n&apos;est pas un identifiant de périphérique USB.</translation>
+    </message>
+    <message>
+        <source>giving the VM USB devices of this computer</source>
+        <extracomment>kvmgui/core/argv.py</extracomment>
+        <translation>donner à la VM des périphériques USB de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>remove the USB devices from the VM&apos;s settings</source>
+        <extracomment>kvmgui/core/argv.py</extracomment>
+        <translation>retirez les périphériques USB des réglages de la VM</translation>
     </message>
 </context>
 <context>
@@ -6295,6 +6373,16 @@
         <extracomment>kvmgui/core/definition.py:613</extracomment>
         <translation>«&#xa0;args&#xa0;» ne peut pas être découpé en arguments ({exc})</translation>
     </message>
+    <message>
+        <source>&apos;{where}&apos; is &apos;{value}&apos;, which is not four hex digits</source>
+        <extracomment>kvmgui/core/definition.py</extracomment>
+        <translation>«&#xa0;{where}&#xa0;» vaut «&#xa0;{value}&#xa0;», qui n&apos;est pas fait de quatre chiffres hexadécimaux</translation>
+    </message>
+    <message>
+        <source>the USB device {device} is listed twice in &apos;usb_devices&apos;</source>
+        <extracomment>kvmgui/core/definition.py</extracomment>
+        <translation>le périphérique USB {device} figure deux fois dans «&#xa0;usb_devices&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>core.hostcheck</name>
@@ -7487,6 +7575,11 @@
         <extracomment>kvmgui/core/restart.py:31</extracomment>
         <translation>partage du presse-papiers</translation>
     </message>
+    <message>
+        <source>USB devices</source>
+        <extracomment>kvmgui/core/restart.py</extracomment>
+        <translation>périphériques USB</translation>
+    </message>
 </context>
 <context>
     <name>core.settings</name>
@@ -8061,6 +8154,34 @@
         <extracomment>kvmgui/core/trust.py:82; {target} = self.target</extracomment>
         <translation>{label} ({access})&#xa0;: {target}</translation>
     </message>
+    <message>
+        <source>USB device of this computer</source>
+        <extracomment>kvmgui/core/trust.py</extracomment>
+        <translation>Périphérique USB de cet ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>core.usb_host</name>
+    <message>
+        <source>&apos;{name}&apos; has USB turned off, so it has no USB controller for devices of this computer: turn USB on in its settings (kvmgui-cli edit {name} --usb) or remove the devices.</source>
+        <extracomment>kvmgui/core/usb_host.py</extracomment>
+        <translation>L&apos;USB est désactivé pour «&#xa0;{name}&#xa0;», qui n&apos;a donc pas de contrôleur USB pour les périphériques de cet ordinateur&#xa0;: activez l&apos;USB dans ses réglages (kvmgui-cli edit {name} --usb) ou retirez les périphériques.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a USB device id: give its vendor and product as four hex digits each, such as 0781:5567 (see kvmgui-cli usb list).</source>
+        <extracomment>kvmgui/core/usb_host.py</extracomment>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas un identifiant de périphérique USB&#xa0;: donnez son fabricant et son produit en quatre chiffres hexadécimaux chacun, comme 0781:5567 (voir kvmgui-cli usb list).</translation>
+    </message>
+    <message>
+        <source>The USB device {what} is mounted on this computer ({parts}), and a guest writing to it at the same time destroys its files: eject it here first.</source>
+        <extracomment>kvmgui/core/usb_host.py</extracomment>
+        <translation>Le périphérique USB {what} est monté sur cet ordinateur ({parts}), et un invité qui y écrit en même temps détruit ses fichiers&#xa0;: éjectez-le d&apos;abord ici.</translation>
+    </message>
+    <message>
+        <source>You may not open {node} ({what}), so the VM cannot use it. Let your login use this one device with a udev rule in {path}, then reload the rules: {commands}</source>
+        <extracomment>kvmgui/core/usb_host.py</extracomment>
+        <translation>Vous n&apos;avez pas le droit d&apos;ouvrir {node} ({what}), la VM ne peut donc pas l&apos;utiliser. Autorisez votre session à utiliser ce seul périphérique avec une règle udev dans {path}, puis rechargez les règles&#xa0;: {commands}</translation>
+    </message>
 </context>
 <context>
     <name>core.validation</name>
@@ -8599,6 +8720,16 @@
         <source>sudo adduser $USER {group}, then log out and in</source>
         <extracomment>kvmgui/core/validation.py:294</extracomment>
         <translation>sudo adduser $USER {group}, puis fermez la session et rouvrez-la</translation>
+    </message>
+    <message>
+        <source>&apos;{device}&apos; is not a USB device id: it needs four hex digits on each side of the colon.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>«&#xa0;{device}&#xa0;» n&apos;est pas un identifiant de périphérique USB&#xa0;: il faut quatre chiffres hexadécimaux de chaque côté des deux-points.</translation>
+    </message>
+    <message>
+        <source>A USB device is listed twice.</source>
+        <extracomment>kvmgui/core/validation.py</extracomment>
+        <translation>Un périphérique USB figure deux fois.</translation>
     </message>
 </context>
 <context>
@@ -9328,6 +9459,11 @@
     <message>
         <source>Typed {count} characters into &apos;{name}&apos;.</source>
         <translation>{count} caractères tapés dans &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>The definition of &apos;{name}&apos; cannot be changed here.</source>
+        <extracomment>kvmgui/runtime/controller.py</extracomment>
+        <translation>La définition de «&#xa0;{name}&#xa0;» ne peut pas être modifiée ici.</translation>
     </message>
 </context>
 <context>
@@ -10826,6 +10962,54 @@
         <source>kvmgui could not create the throwaway VM&apos;s folder in {folder}; try again.</source>
         <extracomment>kvmgui/runtime/throwaway.py:146</extracomment>
         <translation>kvmgui n&apos;a pas pu créer le dossier de la machine virtuelle jetable dans {folder}&#xa0;; réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.usb_host</name>
+    <message>
+        <source>&apos;{name}&apos; does not have the USB device {device}.</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas le périphérique USB {device}.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; gets the USB device {device} as soon as it is plugged in (it is not plugged in now), and at its next starts.</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» reçoit le périphérique USB {device} dès qu&apos;il est branché (il ne l&apos;est pas maintenant), et à ses prochains démarrages.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; gets the USB device {device} from its next start.</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» reçoit le périphérique USB {device} dès son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; no longer gets the USB device {device}.</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» ne reçoit plus le périphérique USB {device}.</translation>
+    </message>
+    <message>
+        <source>Attached the USB device {device} ({what}) to &apos;{name}&apos;; it gets it at its next starts too.</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>Périphérique USB {device} ({what}) branché sur «&#xa0;{name}&#xa0;»&#xa0;; elle le reçoit aussi à ses prochains démarrages.</translation>
+    </message>
+    <message>
+        <source>Detached the USB device {device} from &apos;{name}&apos;.</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>Périphérique USB {device} retiré de «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>QEMU did not attach the USB device {device} to &apos;{name}&apos;: {exc}</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>QEMU n&apos;a pas branché le périphérique USB {device} sur «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
+    </message>
+    <message>
+        <source>QEMU did not detach the USB device {device} from &apos;{name}&apos;: {exc}</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>QEMU n&apos;a pas retiré le périphérique USB {device} de «&#xa0;{name}&#xa0;»&#xa0;: {exc}</translation>
+    </message>
+    <message>
+        <source>QEMU has not let go of the USB device {device} yet; try again in a moment.</source>
+        <extracomment>kvmgui/runtime/usb_host.py</extracomment>
+        <translation>QEMU n&apos;a pas encore lâché le périphérique USB {device}&#xa0;; réessayez dans un instant.</translation>
     </message>
 </context>
 <context>

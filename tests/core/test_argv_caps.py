@@ -111,6 +111,7 @@ name "usb-hub", bus usb-bus
 USB devices:
 name "ich9-usb-ehci1", bus PCI
 name "piix3-usb-uhci", bus PCI
+name "usb-host", bus usb-bus
 
 Storage devices:
 name "ich9-ahci", bus PCI, alias "ahci"

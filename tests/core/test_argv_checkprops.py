@@ -27,6 +27,7 @@ from kvmgui.core.model import (
     Passthrough,
     PortForward,
     Share,
+    UsbDeviceId,
     VmSpec,
 )
 from tests.core.test_argv_golden import fixture_argv
@@ -46,6 +47,8 @@ SPECIAL: dict[str, list[Any]] = {
     "VmSpec.machine_version": [None, "pc-q35-7.1", "pc-i440fx-7.1", "pc-q35-6.2"],
     "Disk.backing_file": [None, "another-base.qcow2"],
     "Cdrom.path": [None, "/isos/other.iso", "/dev/sr1"],
+    "UsbDeviceId.vendor": ["1d50"],
+    "UsbDeviceId.product": ["6089"],
 }
 
 # A new element for each tuple field, so adding and removing elements is tried too.
@@ -55,6 +58,7 @@ NEW_ELEMENT: dict[str, list[Any]] = {
     "VmSpec.extra_args": ["-no-reboot"],
     "Network.forwards": [PortForward(9999, 99)],
     "VmSpec.shares": [Share("/srv/added", "added")],
+    "VmSpec.usb_devices": [UsbDeviceId("1d50", "6089")],
 }
 
 # A value for an Optional field that is None in the fixture.

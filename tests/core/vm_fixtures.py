@@ -37,6 +37,7 @@ from kvmgui.core.model import (
     PortForward,
     Protocol,
     Share,
+    UsbDeviceId,
     VideoModel,
     VmSpec,
 )
@@ -446,6 +447,15 @@ def _fixtures() -> list[Fixture]:
                   shares=(Share("/home/me/Public", "Public"),)),
             "A Windows guest's one folder through QEMU's SMB server on the user network.",
             host=SHARING_HOST,
+        ),
+        Fixture(
+            "usb-host-devices",
+            _spec(
+                "USB devices",
+                disks=(Disk("usb-devices.qcow2"),),
+                usb_devices=(UsbDeviceId("0781", "5567"), UsbDeviceId("046d", "0825")),
+            ),
+            "Two USB devices of the host, by vendor:product, on the VM's xHCI controller.",
         ),
     ]
 
