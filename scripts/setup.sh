@@ -74,6 +74,20 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
   .venv/bin/python -m pip install -q -e ".${extras}"
   echo "$want" > "$stamp"
 fi
+# PySide6 keeps its own start-up modules (shibokensupport) inside its library and compiles them
+# from source at every start, about 100 million instructions before any window. SBK_EMBED=0
+# (shiboken's switch for it) unpacks them once into shiboken6/files.dir, where they load like
+# any module, compiled once. Redone when shiboken6 changes (files.dir is not pip's to remove).
+for sbk in .venv/lib/python3*/site-packages/shiboken6; do
+  [ -f "$sbk/Shiboken.abi3.so" ] || continue
+  sbk_id="$(sha256sum "$sbk/Shiboken.abi3.so" | cut -d' ' -f1)"
+  if [ "$(cat "$sbk/files.dir/.kvmgui-unpacked" 2>/dev/null || true)" != "$sbk_id" ]; then
+    rm -rf "$sbk/files.dir"
+    SBK_EMBED=0 .venv/bin/python -c 'import PySide6.QtCore'
+    .venv/bin/python -m compileall -q "$sbk/files.dir" >/dev/null
+    echo "$sbk_id" > "$sbk/files.dir/.kvmgui-unpacked"
+  fi
+done
 # The app loads compiled translations (.qm, build products kept out of git): compile them when
 # a .ts is newer than its .qm, with the Qt tools of the venv's PySide6.
 for ts in resources/translations/kvmgui_*.ts; do
