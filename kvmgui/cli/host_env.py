@@ -19,10 +19,14 @@ class HostEnv:
 
 async def load_host_env(ctx: CliContext) -> HostEnv:
     try:
-        caps = await probe_caps(ctx.settings.qemu_binary)
+        # The app's file of known QEMU binaries: a known QEMU is not run at all.
+        caps = await probe_caps(ctx.settings.qemu_binary, cache_file=ctx.paths.qemu_caps_cache)
     except QemuProbeError as err:
         raise CliError(str(err)) from None
     report = await check_host(
-        ctx.vm_root, qemu_binary=ctx.settings.qemu_binary, qemu_img=ctx.settings.qemu_img_binary
+        ctx.vm_root,
+        qemu_binary=ctx.settings.qemu_binary,
+        qemu_img=ctx.settings.qemu_img_binary,
+        caps_cache=ctx.paths.qemu_caps_cache,
     )
     return HostEnv(host=report.facts, caps=caps)
