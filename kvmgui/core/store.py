@@ -254,6 +254,23 @@ class VmStore:
             spec = replace(spec, name=name)
         return StoredVm(spec=spec, folder=folder, schema_version=version, digest=_digest(raw))
 
+    def stamp(self) -> frozenset[tuple[str, int]]:
+        """The VM folders' names with their definitions' change times: cheap to take, and
+        different whenever a VM is added, removed, renamed or redefined (by another program,
+        such as kvmgui-cli, while the app runs)."""
+        try:
+            names = [n for n in os.listdir(self._root) if not n.startswith(".")]
+        except OSError:
+            return frozenset()
+        stamps: set[tuple[str, int]] = set()
+        for name in names:
+            try:
+                changed = os.stat(VmFolder(self._root / name).definition).st_mtime_ns
+            except OSError:
+                changed = -1
+            stamps.add((name, changed))
+        return frozenset(stamps)
+
     def load_all(self) -> LoadResult:
         """Every VM in the root, plus one LoadError per folder that could not be used."""
         vms: list[StoredVm] = []

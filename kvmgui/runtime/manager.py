@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RESCAN_INTERVAL_S = 3.0
+# The VM folder's stamp (VmStore.stamp) and the throwaway VMs' names.
+_Listing = tuple[frozenset[tuple[str, int]], frozenset[str]]
 
 Subscriber = Callable[[RuntimeEvent], None]
 
@@ -87,7 +89,7 @@ class VmManager:
         self.subscribe(self.advisor.observe)
         self._rescan_task: asyncio.Task[None] | None = None
         self._opened = False
-        self._throwaway_names: frozenset[str] = frozenset()
+        self._listing: _Listing = (frozenset(), frozenset())
 
     # -- events ------------------------------------------------------------------------------
 
@@ -190,8 +192,9 @@ class VmManager:
 
                 self._controllers[stored.spec.id] = VmController(stored, self._ctx)
                 changed = True
-            else:
+            elif existing.stored != stored:  # edited or renamed (here or by another program)
                 existing.update_definition(stored)
+                changed = True
         for vm_id in list(self._controllers):
             controller = self._controllers[vm_id]
             if vm_id not in seen and not controller.state.is_active:
@@ -213,9 +216,13 @@ class VmManager:
         new = [c for vm_id, c in self._controllers.items() if vm_id not in before]
         await asyncio.gather(*(c.attach() for c in new))
 
+    def _listing_now(self) -> _Listing:
+        """A cheap look at the VM folder and the throwaway VMs (see _rescan_loop)."""
+        return self.store.stamp(), throwaway.listing(self.paths)
+
     def _load_all(self) -> LoadResult:
         """The store's VMs and the throwaway VMs."""
-        self._throwaway_names = throwaway.listing(self.paths)
+        self._listing = self._listing_now()
         return throwaway.load_with_throwaways(self.store, self.paths)
 
     def _refresh_one(self, vm_id: str) -> StoredVm | None:
@@ -275,11 +282,13 @@ class VmManager:
         """
         while True:
             await asyncio.sleep(RESCAN_INTERVAL_S)
-            if throwaway.listing(self.paths) != self._throwaway_names:
+            if self._listing_now() != self._listing:
+                # A VM was made, changed or deleted by another program (kvmgui-cli create,
+                # edit, delete), or a throwaway VM was started or removed elsewhere.
                 try:
-                    await self.reload()  # a throwaway VM was started (or removed) elsewhere
+                    await self.reload()
                 except Exception:
-                    log.exception("reloading the throwaway VMs failed")
+                    log.exception("reloading the VM list failed")
             stopped = [c for c in self._controllers.values()
                        if not c.state.is_active and c.pid is None]
             qemus = scan() if stopped else []

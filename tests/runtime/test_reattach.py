@@ -13,6 +13,7 @@ import pytest
 from kvmgui.core.host import HostFacts
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.runtime import controller as controller_module, manager as manager_module
+from kvmgui.runtime.events import VmListChanged
 from kvmgui.runtime.manager import VmManager
 from kvmgui.runtime.state import VmState
 from tests.runtime.helpers import EventLog, RunEnv, create_vm, settings_for_tests, tiny_spec
@@ -126,3 +127,22 @@ async def test_a_lost_monitor_connection_is_reconnected(
     assert vm.state is VmState.RUNNING
     assert (await vm.pause()).ok
     await events.wait_for(lambda: vm.state is VmState.PAUSED, 5)
+
+
+async def test_the_app_notices_vms_made_changed_and_deleted_by_the_cli(
+    run_env: RunEnv, manager: VmManager, events: EventLog, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(manager_module, "RESCAN_INTERVAL_S", 0.2)
+    await manager.close()  # restart the background tasks with the short interval
+    await manager.open()
+    made = await asyncio.to_thread(run_env.cli, "create", "from-cli", "--memory", "128",
+                                    "--disk-size", "16M")
+    assert made.returncode == 0, made.stderr
+    await events.wait_for(lambda: manager.find("from-cli") is not None, 5)
+    edited = await asyncio.to_thread(run_env.cli, "edit", "from-cli", "--memory", "192")
+    assert edited.returncode == 0, edited.stderr
+    await events.wait_for(lambda: manager.get("from-cli").spec.memory_mib == 192, 5)
+    assert events.of_type(VmListChanged)
+    deleted = await asyncio.to_thread(run_env.cli, "delete", "from-cli")
+    assert deleted.returncode == 0, deleted.stderr
+    await events.wait_for(lambda: manager.find("from-cli") is None, 5)
