@@ -254,21 +254,24 @@ class VmStore:
             spec = replace(spec, name=name)
         return StoredVm(spec=spec, folder=folder, schema_version=version, digest=_digest(raw))
 
-    def stamp(self) -> frozenset[tuple[str, int]]:
-        """The VM folders' names with their definitions' change times: cheap to take, and
-        different whenever a VM is added, removed, renamed or redefined (by another program,
-        such as kvmgui-cli, while the app runs)."""
+    def stamp(self) -> frozenset[tuple[str, bool, tuple[int, int, int]]]:
+        """Each VM folder's name, whether it is still being made, and its definition's file
+        identity: cheap to take, and different whenever a VM is added, removed, renamed or
+        redefined (definitions are replaced whole, so a new file), or a folder being made is
+        finished, by this or another program (kvmgui-cli)."""
         try:
             names = [n for n in os.listdir(self._root) if not n.startswith(".")]
         except OSError:
             return frozenset()
-        stamps: set[tuple[str, int]] = set()
+        stamps: set[tuple[str, bool, tuple[int, int, int]]] = set()
         for name in names:
+            folder = self._root / name
             try:
-                changed = os.stat(VmFolder(self._root / name).definition).st_mtime_ns
+                st = os.stat(VmFolder(folder).definition)
+                identity = (st.st_ino, st.st_mtime_ns, st.st_size)
             except OSError:
-                changed = -1
-            stamps.add((name, changed))
+                identity = (-1, -1, -1)
+            stamps.add((name, leftovers.is_incomplete(folder), identity))
         return frozenset(stamps)
 
     def load_all(self) -> LoadResult:

@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 RESCAN_INTERVAL_S = 3.0
 # The VM folder's stamp (VmStore.stamp) and the throwaway VMs' names.
-_Listing = tuple[frozenset[tuple[str, int]], frozenset[str]]
+_Listing = tuple[frozenset[tuple[str, bool, tuple[int, int, int]]], frozenset[str]]
 
 Subscriber = Callable[[RuntimeEvent], None]
 

@@ -4488,7 +4488,7 @@
     </message>
     <message>
         <source>&amp;Look for devices again</source>
-        <translation>Chercher à &amp;nouveau les périphériques</translation>
+        <translation>Chercher à nouveau les périphéri&amp;ques</translation>
     </message>
     <message>
         <source>No USB device to share is plugged in (hubs, the keyboard and the mouse are never offered).</source>
@@ -11200,7 +11200,7 @@
     <message>
         <source>Stop s&amp;haring</source>
         <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
-        <translation>Enle&amp;ver le dossier</translation>
+        <translation>Suppri&amp;mer ce partage</translation>
     </message>
     <message>
         <source>Remove the shared folder</source>

@@ -536,3 +536,33 @@ def test_read_only_filesystem(small_fs: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], check=True)
     with pytest.raises(StoreError, match="read-only filesystem"):
         store.create(new_spec("vm"))
+
+
+def test_the_stamp_changes_with_every_change_another_program_makes(tmp_path: Path) -> None:
+    from kvmgui.core import leftovers
+
+    store = VmStore(tmp_path)
+    seen = [store.stamp()]
+
+    def changed() -> bool:
+        now = store.stamp()
+        different = now != seen[-1]
+        seen.append(now)
+        return different
+
+    folder = tmp_path / "made"
+    folder.mkdir()
+    marker = leftovers.mark_incomplete(folder)  # a creator at work: not a VM yet
+    assert changed()
+    store.create(new_spec("other"))
+    assert changed()
+    (folder / "vm.json").write_bytes(dump_definition(new_spec("made")))
+    assert changed()
+    marker.unlink()  # the creator is done: now it lists
+    assert changed()
+    made = store.get("made")
+    store.save(replace(made, spec=replace(made.spec, memory_mib=512)))
+    assert changed()
+    shutil.rmtree(folder)
+    assert changed()
+    assert not changed()

@@ -189,7 +189,7 @@ BUILDERS: dict[str, Callable[[Path], list[list[str]]]] = {
                                                            str(t / "s"))],
 }
 # Builders of other programs' command lines (tied_argv wraps an argv built above in setpriv).
-NOT_QEMU_IMG = {"build_argv", "swtpm_argv", "lsblk_argv", "tied_argv"}
+NOT_QEMU_IMG = {"build_argv", "swtpm_argv", "lsblk_argv", "tied_argv", "virtiofsd_argv"}
 
 
 def _called_builders() -> set[str]:
