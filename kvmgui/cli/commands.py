@@ -8,6 +8,7 @@ from kvmgui.cli import (
     commands_define,
     commands_host,
     commands_img,
+    commands_libvirt,
     commands_live,
     commands_media,
     commands_run,
@@ -26,4 +27,5 @@ MODULES: list[ModuleType] = [
     commands_live,
     commands_snapshot,
     commands_vm_import,
+    commands_libvirt,
 ]

@@ -34,7 +34,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Literal
 
-from kvmgui.core.argv_storage import boot_indexes, protocol_driver
+from kvmgui.core.argv_storage import boot_indexes, ovmf_requires_smm, protocol_driver
 from kvmgui.core.boot import installing
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import (
@@ -141,11 +141,11 @@ def domain_xml(
     folder: VmFolder,
     domain_type: DomainType | None = None,
     emulator: str | None = None,
-    secure_boot: bool = False,
+    ovmf_code: str | None = None,
 ) -> str:
     """The domain XML alone; see export_domain for the warnings."""
     return export_domain(
-        spec, folder=folder, domain_type=domain_type, emulator=emulator, secure_boot=secure_boot
+        spec, folder=folder, domain_type=domain_type, emulator=emulator, ovmf_code=ovmf_code
     ).xml
 
 
@@ -155,18 +155,20 @@ def export_domain(
     folder: VmFolder,
     domain_type: DomainType | None = None,
     emulator: str | None = None,
-    secure_boot: bool = False,
+    ovmf_code: str | None = None,
 ) -> LibvirtDomain:
     """`spec` as libvirt domain XML, with the warnings of what it leaves out.
 
     `folder` resolves relative disk paths (the XML holds absolute ones). `domain_type`
     defaults to default_domain_type(spec). `emulator` is the QEMU binary to name (None: the
-    libvirt host picks its own). `secure_boot`: the VM runs on a Secure Boot OVMF build here
-    (core.argv_storage.ovmf_requires_smm of the host's OVMF): libvirt is asked for one too,
-    with SMM. Raises LibvirtXmlError for the specs core.argv refuses too.
+    libvirt host picks its own). `ovmf_code` is the UEFI firmware the VM runs with here
+    (HostFacts.ovmf_code): when it is a Secure Boot build (core.argv_storage.ovmf_requires_smm)
+    libvirt is asked for one too, with SMM. Raises LibvirtXmlError for the specs core.argv
+    refuses too.
     """
     _check(spec)
     kind: DomainType = domain_type or default_domain_type(spec)
+    secure_boot = bool(ovmf_code) and ovmf_requires_smm(ovmf_code or "")
     builder = _Builder(spec, folder, kind, secure_boot)
     root = builder.domain(emulator)
     ET.indent(root, space="  ")
@@ -318,7 +320,23 @@ def _letters(index: int) -> str:
     return text
 
 
+# Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    for value in (text or "", *attrs.values()):
+        if _NOT_XML.search(value):
+            raise LibvirtXmlError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.libvirt_xml",
+                        "The XML would contain a control character in {value}; rename the VM "
+                        "or file so it has none.",
+                    ),
+                    value=repr(value),
+                )
+            )
     element = ET.SubElement(parent, tag, attrs)
     if text is not None:
         element.text = text

@@ -14,7 +14,6 @@ from dataclasses import replace
 
 import pytest
 
-from kvmgui.core.argv_storage import ovmf_requires_smm
 from kvmgui.core.libvirt_xml import DomainType, LibvirtDomain, LibvirtXmlError, export_domain
 from kvmgui.core.model import Accel, DiskFormat, VmSpec
 from tests.core.vm_fixtures import FIXTURES, GOLDEN_DIR, Fixture
@@ -40,7 +39,7 @@ def fixture_domain(fx: Fixture) -> LibvirtDomain:
         folder=fx.folder,
         domain_type=kind,
         emulator=EMULATOR,
-        secure_boot=bool(fx.host.ovmf_code) and ovmf_requires_smm(fx.host.ovmf_code or ""),
+        ovmf_code=fx.host.ovmf_code,
     )
 
 
