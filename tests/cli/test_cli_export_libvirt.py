@@ -57,7 +57,8 @@ def test_prints_the_domain_and_warns_on_stderr(capsys: pytest.CaptureFixture[str
     assert root.findtext("name") == "web"
     assert root.findtext("uuid") == "0f6e8a52-c2a4-4d3c-9b1e-5a7d3c2b1a00"
     disk = root.find("devices/disk/source")
-    assert disk is not None and disk.get("file") == str(store().get("web").folder.dir / "disk.qcow2")
+    expected = store().get("web").folder.dir / "disk.qcow2"
+    assert disk is not None and disk.get("file") == str(expected)
     # The forward cannot go into a plain libvirt user interface: one warning, one line.
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("warning: The port forwards (tcp 127.0.0.1:2222")
