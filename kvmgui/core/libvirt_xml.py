@@ -29,6 +29,7 @@ Displays listen on a unix socket only (`<listen type='socket'/>`), as kvmgui's d
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -117,8 +118,13 @@ def domain_name(spec: VmSpec) -> str:
     """A name libvirt and a shell both take as it is: letters, digits, '.', '_', '+', '-'.
 
     Other characters become '-' ("Windows 10" → "Windows-10"); the full name is the title.
+    The CLI's --json output documents this rule (docs/cli-json.md).
     """
-    name = re.sub(r"[^A-Za-z0-9._+-]+", "-", spec.name).strip("-.")
+    # Accents dropped first ("Été" → "Ete"), so a French name stays readable.
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", spec.name) if not unicodedata.combining(c)
+    )
+    name = re.sub(r"[^A-Za-z0-9._+-]+", "-", plain).strip("-.")
     return name or f"kvmgui-{re.sub(r'[^A-Za-z0-9]', '', spec.id)[:12] or 'vm'}"
 
 
@@ -652,6 +658,9 @@ class _Builder:
             # the warnings.
             graphics = _sub(devices, "graphics", type=kind.value)
             _sub(graphics, "listen", type="socket")
+            if kind is DisplayKind.SPICE and not spec.clipboard:
+                # Clipboard sharing stays off unless the user turned it on (core.model).
+                _sub(graphics, "clipboard", copypaste="no")
         video = _sub(devices, "video")
         _sub(video, "model", type=_VIDEO_MODELS[spec.display.video], heads="1", primary="yes")
         if spec.clipboard and kind is not DisplayKind.NONE:
