@@ -35,6 +35,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="the QEMU binary to name in the XML (default: none, the libvirt host picks)",
     )
+    p.add_argument(
+        "--passt",
+        action="store_true",
+        help="carry the port forwards with libvirt's passt back-end (libvirt 9.0 or newer, "
+        "with the passt package on the libvirt host)",
+    )
 
 
 async def cmd_export_libvirt(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -55,6 +61,7 @@ async def cmd_export_libvirt(args: argparse.Namespace, ctx: CliContext) -> int:
             domain_type=args.type,
             emulator=args.emulator,
             ovmf_code=ovmf_code,
+            passt=args.passt,
         )
     except LibvirtXmlError as err:
         raise CliError(str(err)) from None

@@ -148,10 +148,16 @@ def domain_xml(
     domain_type: DomainType | None = None,
     emulator: str | None = None,
     ovmf_code: str | None = None,
+    passt: bool = False,
 ) -> str:
     """The domain XML alone; see export_domain for the warnings."""
     return export_domain(
-        spec, folder=folder, domain_type=domain_type, emulator=emulator, ovmf_code=ovmf_code
+        spec,
+        folder=folder,
+        domain_type=domain_type,
+        emulator=emulator,
+        ovmf_code=ovmf_code,
+        passt=passt,
     ).xml
 
 
@@ -162,6 +168,7 @@ def export_domain(
     domain_type: DomainType | None = None,
     emulator: str | None = None,
     ovmf_code: str | None = None,
+    passt: bool = False,
 ) -> LibvirtDomain:
     """`spec` as libvirt domain XML, with the warnings of what it leaves out.
 
@@ -169,17 +176,20 @@ def export_domain(
     defaults to default_domain_type(spec). `emulator` is the QEMU binary to name (None: the
     libvirt host picks its own). `ovmf_code` is the UEFI firmware the VM runs with here
     (HostFacts.ovmf_code): when it is a Secure Boot build (core.argv_storage.ovmf_requires_smm)
-    libvirt is asked for one too, with SMM. Raises LibvirtXmlError for the specs core.argv
-    refuses too.
+    libvirt is asked for one too, with SMM. `passt`: carry the port forwards with libvirt's
+    passt back-end (libvirt 9.0 or newer, the passt package on the libvirt host; the guest
+    then gets the host's addresses by DHCP instead of QEMU's 10.0.2.15). Raises
+    LibvirtXmlError for the specs core.argv refuses too.
     """
     _check(spec)
     kind: DomainType = domain_type or default_domain_type(spec)
     secure_boot = bool(ovmf_code) and ovmf_requires_smm(ovmf_code or "")
-    builder = _Builder(spec, folder, kind, secure_boot)
+    with_passt = passt and bool(spec.network.forwards) and spec.network.mode is NetMode.USER
+    builder = _Builder(spec, folder, kind, secure_boot, with_passt)
     root = builder.domain(emulator)
     ET.indent(root, space="  ")
     text = ET.tostring(root, encoding="unicode") + "\n"
-    return LibvirtDomain(text, domain_name(spec), tuple(_warnings(spec)))
+    return LibvirtDomain(text, domain_name(spec), tuple(_warnings(spec, passt=with_passt)))
 
 
 def _check(spec: VmSpec) -> None:
@@ -245,9 +255,9 @@ def _check(spec: VmSpec) -> None:
         )
 
 
-def _warnings(spec: VmSpec) -> list[Message]:
+def _warnings(spec: VmSpec, *, passt: bool) -> list[Message]:
     found: list[Message] = []
-    forwards = spec.network.forwards if spec.network.mode is NetMode.USER else ()
+    forwards = spec.network.forwards if spec.network.mode is NetMode.USER and not passt else ()
     if forwards:
         found.append(
             Message(
@@ -427,8 +437,11 @@ class _Slots:
 
 
 class _Builder:
-    def __init__(self, spec: VmSpec, folder: VmFolder, kind: DomainType, secure_boot: bool) -> None:
+    def __init__(
+        self, spec: VmSpec, folder: VmFolder, kind: DomainType, secure_boot: bool, passt: bool
+    ) -> None:
         self.spec = spec
+        self.passt = passt
         self.folder = folder
         self.kind = kind
         self.secure_boot = secure_boot and spec.firmware is Firmware.UEFI
@@ -642,6 +655,13 @@ class _Builder:
         interface = _sub(devices, "interface", type="user")
         _sub(interface, "mac", address=QEMU_DEFAULT_MAC)
         _sub(interface, "model", type=_NIC_MODELS[net.nic])
+        if not self.passt:
+            return
+        _sub(interface, "backend", type="passt")
+        for fwd in net.forwards:
+            # Bound to 127.0.0.1 as kvmgui's own forwards: never reachable from the network.
+            forward = _sub(interface, "portForward", proto=fwd.protocol.value, address="127.0.0.1")
+            _sub(forward, "range", start=str(fwd.host_port), to=str(fwd.guest_port))
 
     def _sound(self, devices: ET.Element) -> None:
         if not self.spec.sound:

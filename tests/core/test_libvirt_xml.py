@@ -3,6 +3,8 @@ about, and that no display is ever reachable from the network."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +30,7 @@ from kvmgui.core.model import (
     Firmware,
     Network,
     PortForward,
+    Protocol,
 )
 from kvmgui.core.paths import VmFolder
 from kvmgui.core.presets import new_spec
@@ -120,3 +123,28 @@ def test_secure_boot_follows_the_ovmf_build() -> None:
     bios = ET.fromstring(domain_xml(_spec(), folder=FOLDER,
                                     ovmf_code="/usr/share/OVMF/OVMF_CODE_4M.ms.fd"))
     assert bios.find("os").get("firmware") is None  # type: ignore[union-attr]
+
+
+def test_passt_carries_the_forwards_on_loopback(tmp_path: Path) -> None:
+    spec = _spec(network=Network(forwards=(PortForward(2222, 22),
+                                           PortForward(5353, 53, Protocol.UDP))))
+    domain = export_domain(spec, folder=FOLDER, passt=True)
+    assert domain.warnings == ()
+    interface = ET.fromstring(domain.xml).find("devices/interface")
+    assert interface is not None and interface.get("type") == "user"
+    backend = interface.find("backend")
+    assert backend is not None and backend.get("type") == "passt"
+    forwards = [(f.get("proto"), f.get("address"), r.get("start"), r.get("to"))
+                for f in interface.iter("portForward") for r in f.iter("range")]
+    assert forwards == [("tcp", "127.0.0.1", "2222", "22"), ("udp", "127.0.0.1", "5353", "53")]
+    # Without forwards, or without passt, the plain SLIRP interface stays.
+    assert "type=\"passt\"" not in domain_xml(_spec(), folder=FOLDER, passt=True)
+    assert "type=\"passt\"" not in domain_xml(spec, folder=FOLDER)
+    validator = shutil.which("virt-xml-validate")
+    if validator is None:
+        pytest.skip("virt-xml-validate is missing: install libvirt-clients")
+    path = tmp_path / "passt.xml"
+    path.write_text(domain.xml)
+    result = subprocess.run([validator, str(path), "domain"], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
