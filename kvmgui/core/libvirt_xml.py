@@ -1,9 +1,10 @@
 """A VM as libvirt domain XML: the same virtual hardware core.argv gives QEMU, for libvirt.
 
 `export_domain` is a pure function of the spec, the VM's folder (relative disk paths live
-there) and three facts the caller knows (the domain type, the QEMU binary, whether the
-firmware is a Secure Boot build). It reads no files, so every fixture VM has a golden XML
-(tests/core/golden/*.xml) that `virt-xml-validate` checks against libvirt's schema.
+there) and what the caller chooses or knows (the domain type, the QEMU binary, the host's
+OVMF build, whether port forwards go through passt). It reads no files, so every fixture VM
+has a golden XML (tests/core/golden/*.xml) that `virt-xml-validate` checks against libvirt's
+schema.
 
 The guest must see the same machine under libvirt as under kvmgui, so the decisions follow
 the argv builder: the pinned machine type, host-passthrough under KVM and the argv's CPU model
@@ -14,7 +15,8 @@ q35/pc, xHCI or (old systems) UHCI, the entropy source and balloon for virtio gu
 What libvirt cannot say, or what would change meaning on the way, is not guessed: it comes
 back as `warnings` (Messages the UI translates), one sentence each:
 - port forwards: libvirt's plain user-mode interface (SLIRP) has none; libvirt 9.0 forwards
-  ports only with the passt back-end, which the target host may not have;
+  ports only with the passt back-end, which the target host may not have (`passt=True` asks
+  for it: each forward on 127.0.0.1 as here, and no warning);
 - the extra QEMU arguments: they name kvmgui's device ids and were approved on this machine;
   `<qemu:commandline>` would carry them into a domain libvirt then marks as tainted, so they
   are listed for the user to translate by hand instead;
