@@ -23,7 +23,9 @@ back as `warnings` (Messages the UI translates), one sentence each:
 - the console password (set over QMP at each start here; libvirt would store it in the XML);
 - the UEFI variable store and the TPM state, which stay in the VM's folder (libvirt creates
   fresh ones);
-- the install phase: libvirt keeps one boot order, the one in effect now (CD/DVD first).
+- the install phase: libvirt keeps one boot order, the one in effect now (CD/DVD first);
+- a throwaway host device (the protected USB stick): libvirt 9.0 gives only files a
+  `<transient/>` overlay, so a device is passed read-only.
 
 Displays listen on a unix socket only (`<listen type='socket'/>`), as kvmgui's do.
 """
@@ -219,6 +221,24 @@ def _check(spec: VmSpec) -> None:
                     i=i + 1,
                 )
             )
+        if (
+            disk.throwaway
+            and not disk.readonly
+            and _is_device(disk.path)
+            and disk.bus in (DiskBus.IDE, DiskBus.SATA)
+        ):
+            raise LibvirtXmlError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core.libvirt_xml",
+                        "Disk {i} is a throwaway host device on the {bus} bus: libvirt has no "
+                        "throwaway overlay for devices, and IDE and SATA disks cannot be "
+                        "read-only; move it to the virtio or USB bus.",
+                    ),
+                    i=i + 1,
+                    bus=disk.bus.value.upper(),
+                )
+            )
         if disk.format not in _LIBVIRT_FORMATS:
             raise LibvirtXmlError(
                 Message(
@@ -257,8 +277,30 @@ def _check(spec: VmSpec) -> None:
         )
 
 
+def _is_device(path: str) -> bool:
+    """A host device node (a relative path lives in the VM's folder, so never is one)."""
+    return protocol_driver(path) == "host_device"
+
+
 def _warnings(spec: VmSpec, *, passt: bool) -> list[Message]:
     found: list[Message] = []
+    read_only = [
+        d.path for d in spec.disks if d.throwaway and not d.readonly and _is_device(d.path)
+    ]
+    if spec.usb_stick is not None and spec.usb_stick.protected and _is_device(spec.usb_stick.path):
+        read_only.append(spec.usb_stick.path)
+    if read_only:
+        found.append(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core.libvirt_xml",
+                    "libvirt cannot put a throwaway overlay on a host device, so {devices} "
+                    "is passed read-only instead; some live systems refuse to start from a "
+                    "read-only medium.",
+                ),
+                devices=", ".join(read_only),
+            )
+        )
     forwards = spec.network.forwards if spec.network.mode is NetMode.USER and not passt else ()
     if forwards:
         found.append(
@@ -583,7 +625,7 @@ class _Builder:
         path = self._path(disk.path)
         element = _sub(devices, "disk", type=self._kind(path), device="disk")
         driver = {"name": "qemu", "type": disk.format.value, "cache": disk.cache.value}
-        if not disk.readonly:
+        if not disk.readonly and not (disk.throwaway and _is_device(path)):
             driver["discard"] = "unmap"
         _sub(element, "driver", **driver)
         self._source(element, path)
@@ -595,7 +637,9 @@ class _Builder:
             self._source(store, base)
             _sub(store, "backingStore")
         self._target(element, target)
-        if disk.readonly:
+        if disk.readonly or (disk.throwaway and _is_device(path)):
+            # libvirt (9.0) gives only files a throwaway overlay: a device is read-only
+            # instead (see the warnings; _check refuses it on IDE and SATA).
             _sub(element, "readonly")
         elif disk.throwaway:
             # libvirt's spelling of snapshot=on: an overlay deleted when the guest stops.
@@ -629,7 +673,11 @@ class _Builder:
         _sub(element, "driver", name="qemu", type="raw")
         self._source(element, path)
         self._target(element, target, removable=True)
-        if stick.protected:
+        if stick.protected and _is_device(path):
+            # libvirt (9.0) refuses <transient/> on a block device ("transient disk supported
+            # only with 'file' type"): read-only is the protection left (see the warnings).
+            _sub(element, "readonly")
+        elif stick.protected:
             # core.argv_storage: protected means writable but throwaway, never read-only.
             _sub(element, "transient")
         self._boot(element, self.boot.get("usb"))

@@ -7122,6 +7122,16 @@
         <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
         <translation>Il y a plus de disques IDE et SATA que de positions libres sur ce type de machine&#xa0;; déplacez un disque vers le bus virtio.</translation>
     </message>
+    <message>
+        <source>libvirt cannot put a throwaway overlay on a host device, so {devices} is passed read-only instead; some live systems refuse to start from a read-only medium.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>libvirt ne sait pas mettre de surcouche jetable sur un périphérique de l&apos;hôte, {devices} est donc transmis en lecture seule&#xa0;; certains systèmes live refusent de démarrer depuis un support en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Disk {i} is a throwaway host device on the {bus} bus: libvirt has no throwaway overlay for devices, and IDE and SATA disks cannot be read-only; move it to the virtio or USB bus.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le disque {i} est un périphérique de l&apos;hôte jetable sur le bus {bus}&#xa0;: libvirt n&apos;a pas de surcouche jetable pour les périphériques, et les disques IDE et SATA ne peuvent pas être en lecture seule&#xa0;; déplacez-le vers le bus virtio ou USB.</translation>
+    </message>
 </context>
 <context>
     <name>core.media</name>

@@ -29,6 +29,7 @@ from kvmgui.core.model import (
     DisplayKind,
     Firmware,
     Network,
+    Passthrough,
     PortForward,
     Protocol,
 )
@@ -148,3 +149,24 @@ def test_passt_carries_the_forwards_on_loopback(tmp_path: Path) -> None:
     result = subprocess.run([validator, str(path), "domain"], capture_output=True, text=True,
                             timeout=60, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_throwaway_host_device_is_read_only_with_a_warning() -> None:
+    # libvirt 9.0: "transient disk supported only with 'file' type".
+    stick = _spec(usb_stick=Passthrough("/dev/sdb"))
+    domain = export_domain(stick, folder=FOLDER)
+    disk = ET.fromstring(domain.xml).find("devices/disk")
+    assert disk is not None and disk.find("readonly") is not None
+    assert disk.find("transient") is None
+    assert [str(w) for w in domain.warnings] == [
+        "libvirt cannot put a throwaway overlay on a host device, so /dev/sdb is passed "
+        "read-only instead; some live systems refuse to start from a read-only medium."
+    ]
+    image = export_domain(_spec(usb_stick=Passthrough("stick.img")), folder=FOLDER)
+    assert "<transient />" in image.xml and image.warnings == ()
+    virtio = export_domain(_spec(disks=(Disk("/dev/sdc", throwaway=True),)), folder=FOLDER)
+    assert "<readonly />" in virtio.xml and "discard" not in virtio.xml
+    assert len(virtio.warnings) == 1
+    with pytest.raises(LibvirtXmlError, match="Disk 1 is a throwaway host device on the SATA"):
+        export_domain(_spec(disks=(Disk("/dev/sdc", bus=DiskBus.SATA, throwaway=True),)),
+                      folder=FOLDER)
