@@ -26,10 +26,12 @@ app_pkgs=(
 # What the tests need on top: the tools that build the tiny test guest (a Debian kernel and
 # busybox in a hybrid ISO), a virtual screen with a window manager and an input driver for the
 # app-level tests and screenshots, the packaging checkers, and ss (iproute2) for the tests that
-# prove no QEMU listens off loopback.
+# prove no QEMU listens off loopback; virt-xml-validate (libvirt-clients, which runs xmllint from
+# libxml2-utils, only a recommendation of it) checks the exported libvirt domain XML.
 test_pkgs=(
   xorriso isolinux syslinux-common busybox-static cpio gzip xz-utils zstd
   xvfb xdotool openbox imagemagick appstream desktop-file-utils iproute2
+  libvirt-clients libxml2-utils
 )
 
 pkgs=("${app_pkgs[@]}")

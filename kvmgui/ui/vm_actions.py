@@ -1,5 +1,5 @@
-"""The VM actions (Start, Pause/Resume, Shut down, Force off, Reset, Console, Details, Delete)
-as QActions, enabled only when they apply, and their handlers.
+"""The VM actions (Start, Pause/Resume, Shut down, Force off, Reset, Console, Details, Delete,
+Export as libvirt XML) as QActions, enabled only when they apply, and their handlers.
 
 Shared by the main window (acting on the selected VM) and each VM window (acting on its VM).
 Handlers await the runtime's coroutines on the qasync loop; every failed Outcome becomes a
@@ -13,13 +13,13 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.errors import ask, show_error, show_exception
+from kvmgui.ui.errors import ask, show_error, show_exception, show_info
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 from kvmgui.ui.models import VmRow
@@ -52,6 +52,9 @@ def applies(action: str, row: VmRow | None) -> bool:
         "console": s in ACTIVE,
         "details": True,
         "delete": s is VmState.STOPPED,
+        # The definition is exported, not the running state: any state will do. A throwaway
+        # test VM has no definition in the store to export.
+        "export_libvirt": not row.throwaway,
     }.get(action, False)
 
 
@@ -76,6 +79,7 @@ class VmActions(QObject):
         self.current = current
         self.tasks: set[asyncio.Task[object]] = set()
         self.last_task: asyncio.Task[object] | None = None
+        self.save_dialog: QWidget | None = None
 
         def make(
             name: str,
@@ -163,6 +167,16 @@ class VmActions(QObject):
             ),
             QKeySequence.StandardKey.Delete,
         )
+        self.export_libvirt = make(
+            "export_libvirt",
+            translate("VmActions", "E&xport as libvirt XML…"),
+            "",
+            translate(
+                "VmActions",
+                "Save the virtual machine as a libvirt domain (for virsh define or "
+                "virt-manager)",
+            ),
+        )
         self.all: dict[str, QAction] = {
             "new": self.new,
             "start": self.start,
@@ -173,6 +187,7 @@ class VmActions(QObject):
             "console": self.console,
             "details": self.details,
             "delete": self.delete,
+            "export_libvirt": self.export_libvirt,
         }
         self.new.triggered.connect(self.new_requested)
         self.start.triggered.connect(lambda: self.run("start"))
@@ -183,6 +198,7 @@ class VmActions(QObject):
         self.console.triggered.connect(self._console)
         self.details.triggered.connect(self._details)
         self.delete.triggered.connect(lambda: self.run("delete"))
+        self.export_libvirt.triggered.connect(lambda: self.run("export_libvirt"))
         self.refresh()
 
     # -- enabling ---------------------------------------------------------------------------
@@ -234,6 +250,7 @@ class VmActions(QObject):
             "force_off": self.do_force_off,
             "reset": self.do_reset,
             "delete": self.do_delete,
+            "export_libvirt": self.do_export_libvirt,
         }[name]
         # Imported here for start-up cost: the main window is painted before asyncio is loaded.
         import asyncio
@@ -487,3 +504,97 @@ class VmActions(QObject):
             self.message.emit(translate("VmActions", "Deleted {0}.").format(row.name))
         self.deleted.emit(row.vm_id)
         return kept
+
+    async def do_export_libvirt(self, row: VmRow) -> Path | None:
+        """Write the VM's libvirt domain XML to a file the user picks, then show what the XML
+        could not hold (core.libvirt_xml's warnings)."""
+        stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
+        if stored is None:
+            show_error(
+                self.widget,
+                translate("VmActions", "{0} is no longer in the VM folder.").format(row.name),
+            )
+            return None
+        # Imported on first use, for start-up cost.
+        import asyncio
+
+        from kvmgui.core.atomic import write_atomic
+        from kvmgui.core.libvirt_xml import LibvirtXmlError, export_domain
+        from kvmgui.core.model import Firmware
+        from kvmgui.runtime.write_guard import WriteGuard
+
+        ovmf_code: str | None = None
+        if stored.spec.firmware is Firmware.UEFI:
+            # Secure Boot or not: the OVMF build the VM runs with here decides, as in core.argv.
+            await self.ctx.ensure_host()
+            ovmf_code = self.ctx.host_facts.ovmf_code
+        not_exported = translate("VmActions", "{0} was not exported.").format(row.name)
+        try:
+            domain = export_domain(stored.spec, folder=stored.folder, ovmf_code=ovmf_code)
+        except LibvirtXmlError as err:
+            show_error(self.widget, not_exported, informative=core_text(str(err)))
+            return None
+        chosen = await self._save_path(
+            translate("VmActions", "Export as libvirt XML"),
+            str(Path.home() / f"{domain.name}.xml"),
+            translate("VmActions", "libvirt domain XML (*.xml)"),
+        )
+        if chosen is None:
+            return None
+        guard = WriteGuard.for_store(
+            self.ctx.store, self.ctx.paths, qemu_img=self.ctx.settings.qemu_img_binary
+        )
+        # The dialog asked before replacing a file; the guard still refuses a VM's disk, a
+        # base image or a device.
+        verdict = await guard.check(chosen, overwrite=True)
+        if not verdict.ok:
+            show_error(self.widget, not_exported, informative=core_text(verdict.message))
+            return None
+        target = Path(chosen)
+        try:
+            await asyncio.to_thread(write_atomic, target, domain.xml.encode(), 0o644)
+        except OSError as err:
+            show_error(self.widget, not_exported, informative=err.strerror or str(err))
+            return None
+        saved = translate("VmActions", "{0} was exported to {1}.").format(row.name, target)
+        if domain.warnings:
+            show_info(
+                self.widget,
+                saved,
+                informative=translate(
+                    "VmActions", "What the libvirt XML does not hold:\n{0}"
+                ).format("\n".join(f"• {core_text(w)}" for w in domain.warnings)),
+            )
+        self.message.emit(saved)
+        return target
+
+    async def _save_path(self, title: str, suggested: str, name_filter: str) -> str | None:
+        """A file name from a "save as" dialog, without a nested event loop; None if cancelled."""
+        import asyncio
+
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self.widget, title)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(name_filter)
+        dialog.setDefaultSuffix("xml")
+        dialog.setDirectory(str(Path(suggested).parent))
+        dialog.selectFile(Path(suggested).name)
+        dialog.setAccessibleName(title)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        future: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+
+        def chosen(path: str) -> None:
+            if not future.done():
+                future.set_result(path)
+
+        def finished(_result: int) -> None:
+            if not future.done():
+                future.set_result(None)
+
+        dialog.fileSelected.connect(chosen)
+        dialog.finished.connect(finished)
+        self.save_dialog = dialog  # tests fill it in
+        dialog.open()
+        return await future

@@ -4784,6 +4784,36 @@
         <source>{0} was not deleted.</source>
         <translation>{0} n&apos;a pas été supprimée.</translation>
     </message>
+    <message>
+        <source>E&amp;xport as libvirt XML…</source>
+        <translation>E&amp;xporter en XML libvirt…</translation>
+    </message>
+    <message>
+        <source>Save the virtual machine as a libvirt domain (for virsh define or virt-manager)</source>
+        <translation>Enregistrer la machine virtuelle comme domaine libvirt (pour virsh define ou virt-manager)</translation>
+    </message>
+    <message>
+        <source>{0} was not exported.</source>
+        <translation>{0} n&apos;a pas été exportée.</translation>
+    </message>
+    <message>
+        <source>Export as libvirt XML</source>
+        <translation>Exporter en XML libvirt</translation>
+    </message>
+    <message>
+        <source>libvirt domain XML (*.xml)</source>
+        <translation>XML de domaine libvirt (*.xml)</translation>
+    </message>
+    <message>
+        <source>{0} was exported to {1}.</source>
+        <translation>{0} a été exportée vers {1}.</translation>
+    </message>
+    <message>
+        <source>What the libvirt XML does not hold:
+{0}</source>
+        <translation>Ce que le XML libvirt ne contient pas&#xa0;:
+{0}</translation>
+    </message>
 </context>
 <context>
     <name>VmListModel</name>
@@ -7156,6 +7186,99 @@
         <source>{clause}.</source>
         <extracomment>kvmgui/core/hostcheck.py:495; {clause} = _opening(clause)</extracomment>
         <translation>{clause}.</translation>
+    </message>
+</context>
+<context>
+    <name>core.libvirt_xml</name>
+    <message>
+        <source>The memory size ({memory_mib} MiB) and the number of CPUs ({cpus}) must be positive numbers.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>La taille de la mémoire ({memory_mib} Mio) et le nombre de processeurs ({cpus}) doivent être des nombres positifs.</translation>
+    </message>
+    <message>
+        <source>Disk {i} is read-only, which IDE and SATA disks cannot be; use the virtio or USB bus, or make it a throwaway disk instead.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le disque {i} est en lecture seule, ce que les disques IDE et SATA ne peuvent pas être&#xa0;; utilisez le bus virtio ou USB, ou faites-en plutôt un disque jetable.</translation>
+    </message>
+    <message>
+        <source>Disk {i} is a {format} image, which libvirt cannot open; convert it to qcow2 first.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le disque {i} est une image {format}, que libvirt ne sait pas ouvrir&#xa0;; convertissez-le d&apos;abord en qcow2.</translation>
+    </message>
+    <message>
+        <source>Disk {i} has a backing file but is not qcow2 or has no recorded backing format; fix the VM&apos;s definition first.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le disque {i} a un fichier de base mais n&apos;est pas en qcow2 ou n&apos;a pas de format de base enregistré&#xa0;; corrigez d&apos;abord la définition de la machine virtuelle.</translation>
+    </message>
+    <message>
+        <source>The CD/DVD drive has no file or host drive chosen; pick one or choose an empty drive.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Aucun fichier ni lecteur de l&apos;hôte n&apos;est choisi pour le lecteur CD/DVD&#xa0;; choisissez-en un ou choisissez un lecteur vide.</translation>
+    </message>
+    <message>
+        <source>The port forwards ({forwards}) are not exported: libvirt&apos;s user-mode network forwards no ports (libvirt 9.0 and newer can, with the passt back-end); add them on the libvirt host.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Les redirections de ports ({forwards}) ne sont pas exportées&#xa0;: le réseau en mode utilisateur de libvirt ne redirige aucun port (libvirt 9.0 et plus récent le peut, avec le moteur passt)&#xa0;; ajoutez-les sur l&apos;hôte libvirt.</translation>
+    </message>
+    <message>
+        <source>The extra QEMU arguments ({args}) are not exported; add their libvirt equivalent by hand.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Les arguments QEMU supplémentaires ({args}) ne sont pas exportés&#xa0;; ajoutez leur équivalent libvirt à la main.</translation>
+    </message>
+    <message>
+        <source>The console password is not exported; set one in libvirt (the graphics element&apos;s passwd attribute) before anyone else can reach the socket.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le mot de passe de la console n&apos;est pas exporté&#xa0;; définissez-en un dans libvirt (l&apos;attribut passwd de l&apos;élément graphics) avant que quiconque d&apos;autre puisse atteindre le socket.</translation>
+    </message>
+    <message>
+        <source>The UEFI variable store (boot entries) stays in the VM&apos;s folder; libvirt starts with a fresh one, so the firmware may need its boot entry again.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le magasin de variables UEFI (les entrées de démarrage) reste dans le dossier de la machine virtuelle&#xa0;; libvirt part d&apos;un magasin neuf, le micrologiciel peut donc avoir à retrouver son entrée de démarrage.</translation>
+    </message>
+    <message>
+        <source>The TPM&apos;s state (its keys, BitLocker&apos;s secrets) stays in the VM&apos;s folder; libvirt&apos;s TPM emulator starts empty.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>L&apos;état du TPM (ses clés, les secrets de BitLocker) reste dans le dossier de la machine virtuelle&#xa0;; l&apos;émulateur TPM de libvirt démarre vide.</translation>
+    </message>
+    <message>
+        <source>The VM is still being installed, so the CD/DVD boots first; once the system is installed, put the disk first in libvirt&apos;s boot order.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>La machine virtuelle est encore en cours d&apos;installation, le CD/DVD démarre donc en premier&#xa0;; une fois le système installé, placez le disque en premier dans l&apos;ordre de démarrage de libvirt.</translation>
+    </message>
+    <message>
+        <source>The XML would contain a control character in {value}; rename the VM or file so it has none.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le XML contiendrait un caractère de contrôle dans {value}&#xa0;; renommez la machine virtuelle ou le fichier pour qu&apos;il n&apos;en ait aucun.</translation>
+    </message>
+    <message>
+        <source>There are more IDE and SATA disks than free positions on this machine type; move a disk to the virtio bus.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Il y a plus de disques IDE et SATA que de positions libres sur ce type de machine&#xa0;; déplacez un disque vers le bus virtio.</translation>
+    </message>
+    <message>
+        <source>libvirt cannot put a throwaway overlay on a host device, so {devices} is passed read-only instead; some live systems refuse to start from a read-only medium.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>libvirt ne sait pas mettre de surcouche jetable sur un périphérique de l&apos;hôte, {devices} est donc transmis en lecture seule&#xa0;; certains systèmes live refusent de démarrer depuis un support en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Disk {i} is a throwaway host device on the {bus} bus: libvirt has no throwaway overlay for devices, and IDE and SATA disks cannot be read-only; move it to the virtio or USB bus.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le disque {i} est un périphérique de l&apos;hôte jetable sur le bus {bus}&#xa0;: libvirt n&apos;a pas de surcouche jetable pour les périphériques, et les disques IDE et SATA ne peuvent pas être en lecture seule&#xa0;; déplacez-le vers le bus virtio ou USB.</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} is not exported: a Windows guest gets it from QEMU&apos;s own SMB server, which libvirt does not offer; share it from the libvirt host with Samba instead.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Le dossier partagé {path} n&apos;est pas exporté&#xa0;: un invité Windows le reçoit du serveur SMB propre à QEMU, que libvirt n&apos;offre pas&#xa0;; partagez-le plutôt depuis l&apos;hôte libvirt avec Samba.</translation>
+    </message>
+    <message>
+        <source>The shared folders keep their paths on this computer ({paths}): create those folders on the libvirt host, or change the paths there.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Les dossiers partagés gardent leurs chemins sur cet ordinateur ({paths})&#xa0;: créez ces dossiers sur l&apos;hôte libvirt, ou changez-y les chemins.</translation>
+    </message>
+    <message>
+        <source>The USB devices ({devices}) are those plugged into the libvirt host: the VM starts without any that are missing there.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
+        <translation>Les périphériques USB ({devices}) sont ceux branchés sur l&apos;hôte libvirt&#xa0;: la VM démarre sans ceux qui y manquent.</translation>
     </message>
 </context>
 <context>

@@ -199,11 +199,12 @@ def test_actions_apply_only_to_their_states(qtbot: Any, ctx: Any) -> None:
     window.select(vm)
     a = window.vm_actions
     expect = {
-        VmState.STOPPED: {"start", "details", "delete", "new"},
+        VmState.STOPPED: {"start", "details", "delete", "new", "export_libvirt"},
         VmState.RUNNING: {"pause", "shutdown", "force_off", "reset", "console", "details",
-                          "new"},
-        VmState.PAUSED: {"pause", "force_off", "reset", "console", "details", "new"},
-        VmState.STARTING: {"force_off", "console", "details", "new"},
+                          "new", "export_libvirt"},
+        VmState.PAUSED: {"pause", "force_off", "reset", "console", "details", "new",
+                         "export_libvirt"},
+        VmState.STARTING: {"force_off", "console", "details", "new", "export_libvirt"},
     }
     for state, enabled in expect.items():
         window.model.update(vm, state=state)
