@@ -20,6 +20,18 @@ from kvmgui.core.shares import ShareMethod, ShareRoute
 
 MEMORY_BACKEND_ID = "mem"
 
+# The QEMU device each share method needs, and what the user would lose without it.
+SHARE_DEVICES: dict[ShareMethod, tuple[str, str]] = {
+    ShareMethod.VIRTIOFS: (
+        "vhost-user-fs-pci",
+        QT_TRANSLATE_NOOP("core.argv_shares", "a virtio-fs shared folder"),
+    ),
+    ShareMethod.NINEP: (
+        "virtio-9p-pci",
+        QT_TRANSLATE_NOOP("core.argv_shares", "a 9p shared folder"),
+    ),
+}
+
 
 def virtiofsd_socket(run: VmRuntimePaths, index: int) -> Path:
     """The vhost-user socket of share `index`'s virtiofsd, in the VM's private runtime folder
@@ -130,13 +142,16 @@ def share_args(routes: Sequence[ShareRoute], caps: QemuCaps, run: VmRuntimePaths
     args: list[str] = []
     for route in routes:
         share, i = route.share, route.index
-        if route.method is ShareMethod.VIRTIOFS:
+        needed = SHARE_DEVICES.get(route.method)
+        if needed is not None:
+            device, feature = needed
             require(
                 caps,
-                "vhost-user-fs-pci",
-                Message(QT_TRANSLATE_NOOP("core.argv_shares", "a virtio-fs shared folder")),
+                device,
+                Message(feature),
                 Message(QT_TRANSLATE_NOOP("core.argv_shares", "remove the shared folder")),
             )
+        if route.method is ShareMethod.VIRTIOFS:
             args += [
                 "-chardev",
                 opts("socket", ("id", f"fs{i}"), ("path", str(virtiofsd_socket(run, i)))),
@@ -150,12 +165,6 @@ def share_args(routes: Sequence[ShareRoute], caps: QemuCaps, run: VmRuntimePaths
                 ),
             ]
         elif route.method is ShareMethod.NINEP:
-            require(
-                caps,
-                "virtio-9p-pci",
-                Message(QT_TRANSLATE_NOOP("core.argv_shares", "a 9p shared folder")),
-                Message(QT_TRANSLATE_NOOP("core.argv_shares", "remove the shared folder")),
-            )
             args += [
                 "-fsdev",
                 opts(
