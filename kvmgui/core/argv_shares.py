@@ -12,7 +12,7 @@ from pathlib import Path
 from kvmgui.core.argv_devices import DeviceError, require
 from kvmgui.core.argv_opts import opts
 from kvmgui.core.host import HostFacts
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.core.model import NetMode, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
@@ -21,7 +21,7 @@ from kvmgui.core.shares import ShareMethod, ShareRoute
 MEMORY_BACKEND_ID = "mem"
 
 # The QEMU device each share method needs, and what the user would lose without it.
-SHARE_DEVICES: dict[ShareMethod, tuple[str, str]] = {
+SHARE_DEVICES: dict[ShareMethod, tuple[str, Template]] = {
     ShareMethod.VIRTIOFS: (
         "vhost-user-fs-pci",
         QT_TRANSLATE_NOOP("core.argv_shares", "a virtio-fs shared folder"),

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from kvmgui.core import blockdevs as bd
 from kvmgui.core.argv_devices import usb_controller
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.core.model import UsbDeviceId, VmSpec
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.usb_host import (
@@ -206,7 +206,9 @@ def _without(spec: VmSpec, device: UsbDeviceId) -> VmSpec:
     return replace(spec, usb_devices=tuple(d for d in spec.usb_devices if d != device))
 
 
-def _monitor_failure(exc: QmpError, refused: str, device: UsbDeviceId, name: str) -> Outcome[None]:
+def _monitor_failure(
+    exc: QmpError, refused: Template, device: UsbDeviceId, name: str
+) -> Outcome[None]:
     """Attach and detach fail alike: QEMU refusing the command says `refused` (a template
     with {device}, {name} and {exc}); a monitor that went away says so as is."""
     if isinstance(exc, QmpCommandError):

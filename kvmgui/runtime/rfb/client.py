@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kvmgui.core.keyboard import qemu_keycode
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import TcpAddress, VncAddress, VncAddressLike, parse_address
 from kvmgui.runtime.rfb.clipboard import (
@@ -723,7 +723,7 @@ def _disconnected() -> Message:
 
 
 # Why a connection failed, by the kind of error, first match wins; {addr} is the display.
-_CONNECT_FAILURES: tuple[tuple[type[BaseException], str], ...] = (
+_CONNECT_FAILURES: tuple[tuple[type[BaseException], Template], ...] = (
     (FileNotFoundError, QT_TRANSLATE_NOOP(
         "runtime.rfb.client",
         "No display is listening at {addr}: the VM is probably not running.")),
