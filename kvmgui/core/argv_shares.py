@@ -12,13 +12,25 @@ from pathlib import Path
 from kvmgui.core.argv_devices import DeviceError, require
 from kvmgui.core.argv_opts import opts
 from kvmgui.core.host import HostFacts
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.core.model import NetMode, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.qemu_caps import QemuCaps
 from kvmgui.core.shares import ShareMethod, ShareRoute
 
 MEMORY_BACKEND_ID = "mem"
+
+# The QEMU device each share method needs, and what the user would lose without it.
+SHARE_DEVICES: dict[ShareMethod, tuple[str, Template]] = {
+    ShareMethod.VIRTIOFS: (
+        "vhost-user-fs-pci",
+        QT_TRANSLATE_NOOP("core.argv_shares", "a virtio-fs shared folder"),
+    ),
+    ShareMethod.NINEP: (
+        "virtio-9p-pci",
+        QT_TRANSLATE_NOOP("core.argv_shares", "a 9p shared folder"),
+    ),
+}
 
 
 def virtiofsd_socket(run: VmRuntimePaths, index: int) -> Path:
@@ -130,13 +142,16 @@ def share_args(routes: Sequence[ShareRoute], caps: QemuCaps, run: VmRuntimePaths
     args: list[str] = []
     for route in routes:
         share, i = route.share, route.index
-        if route.method is ShareMethod.VIRTIOFS:
+        needed = SHARE_DEVICES.get(route.method)
+        if needed is not None:
+            device, feature = needed
             require(
                 caps,
-                "vhost-user-fs-pci",
-                Message(QT_TRANSLATE_NOOP("core.argv_shares", "a virtio-fs shared folder")),
+                device,
+                Message(feature),
                 Message(QT_TRANSLATE_NOOP("core.argv_shares", "remove the shared folder")),
             )
+        if route.method is ShareMethod.VIRTIOFS:
             args += [
                 "-chardev",
                 opts("socket", ("id", f"fs{i}"), ("path", str(virtiofsd_socket(run, i)))),
@@ -150,12 +165,6 @@ def share_args(routes: Sequence[ShareRoute], caps: QemuCaps, run: VmRuntimePaths
                 ),
             ]
         elif route.method is ShareMethod.NINEP:
-            require(
-                caps,
-                "virtio-9p-pci",
-                Message(QT_TRANSLATE_NOOP("core.argv_shares", "a 9p shared folder")),
-                Message(QT_TRANSLATE_NOOP("core.argv_shares", "remove the shared folder")),
-            )
             args += [
                 "-fsdev",
                 opts(

@@ -25,6 +25,7 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from kvmgui.core.argv import ArgvError, build_argv, shell_line, swtpm_argv
@@ -192,17 +193,27 @@ async def start_virtiofsd(route: ShareRoute, host: HostFacts, run: VmRuntimePath
         raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
             "runtime.launch", "virtiofsd could not be started for the shared folder {path}: "
             "{exc}"), path=route.share.path, exc=str(exc)), code="share") from None
+    return await _listening_helper(
+        pid, sock, VIRTIOFSD_WAIT_S, log_path, offset,
+        Message(QT_TRANSLATE_NOOP(
+            "runtime.launch",
+            "virtiofsd did not start for the shared folder {path}; see its log {log}."),
+            path=route.share.path, log=str(log_path)), "share")
+
+
+async def _listening_helper(pid: int, sock: Path, wait_s: float, log_path: Path, offset: int,
+                            not_started: Message, code: str) -> process.ProcessWatch:
+    """Watch a helper just spawned until it listens on `sock`. One that exits or is not
+    listening within `wait_s` is stopped, and `not_started` is raised with the tail of what it
+    logged since `offset`."""
     watch = process.ProcessWatch(pid)
     watch.start()
-    deadline = time.monotonic() + VIRTIOFSD_WAIT_S
+    deadline = time.monotonic() + wait_s
     while not sock.exists():
         if watch.exited or time.monotonic() > deadline:
             await stop_helper(watch)
             text = read_log_since(log_path, offset)
-            raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
-                "runtime.launch",
-                "virtiofsd did not start for the shared folder {path}; see its log {log}."),
-                path=route.share.path, log=str(log_path)), tail(text, 5), "share")
+            raise LaunchProblem(not_started, tail(text, 5), code)
         await asyncio.sleep(0.05)
     return watch
 
@@ -375,18 +386,11 @@ async def start_swtpm(host: HostFacts, run: VmRuntimePaths,
         raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
             "runtime.launch", "The TPM emulator (swtpm) could not be started: {exc}"),
             exc=str(exc)), code="tpm") from None
-    watch = process.ProcessWatch(pid)
-    watch.start()
-    deadline = time.monotonic() + SWTPM_WAIT_S
-    while not sock.exists():
-        if watch.exited or time.monotonic() > deadline:
-            await stop_helper(watch)
-            text = read_log_since(swtpm_log(folder), 0)
-            raise LaunchProblem(Message(QT_TRANSLATE_NOOP(
-                "runtime.launch", "The TPM emulator (swtpm) did not start; see its log {log}."),
-                log=str(swtpm_log(folder))), tail(text, 5), "tpm")
-        await asyncio.sleep(0.05)
-    return watch
+    return await _listening_helper(
+        pid, sock, SWTPM_WAIT_S, swtpm_log(folder), 0,
+        Message(QT_TRANSLATE_NOOP(
+            "runtime.launch", "The TPM emulator (swtpm) did not start; see its log {log}."),
+            log=str(swtpm_log(folder))), "tpm")
 
 
 async def stop_helper(watch: process.ProcessWatch | None) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from kvmgui.core import blockdevs as bd
 from kvmgui.core.argv_devices import usb_controller
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.core.model import UsbDeviceId, VmSpec
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.usb_host import (
@@ -206,6 +206,18 @@ def _without(spec: VmSpec, device: UsbDeviceId) -> VmSpec:
     return replace(spec, usb_devices=tuple(d for d in spec.usb_devices if d != device))
 
 
+def _monitor_failure(
+    exc: QmpError, refused: Template, device: UsbDeviceId, name: str
+) -> Outcome[None]:
+    """Attach and detach fail alike: QEMU refusing the command says `refused` (a template
+    with {device}, {name} and {exc}); a monitor that went away says so as is."""
+    if isinstance(exc, QmpCommandError):
+        return Outcome.failure(
+            Message(refused, device=str(device), name=name, exc=str(exc)), code="refused"
+        )
+    return Outcome.failure(str(exc), code="monitor")
+
+
 def _saved(controller: VmController, change: Callable[[VmSpec], VmSpec]) -> StoredVm | Outcome[Any]:
     try:
         return controller.save_definition(change)
@@ -239,21 +251,16 @@ async def attach_usb(
                 await session.execute(
                     "device_add", usb_host_device_args(device, usb_controller(spec).bus)
                 )
-        except QmpCommandError as exc:
-            return Outcome.failure(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "runtime.usb_host",
-                        "QEMU did not attach the USB device {device} to '{name}': {exc}",
-                    ),
-                    device=str(device),
-                    name=name,
-                    exc=str(exc),
-                ),
-                code="refused",
-            )
         except QmpError as exc:
-            return Outcome.failure(str(exc), code="monitor")
+            return _monitor_failure(
+                exc,
+                QT_TRANSLATE_NOOP(
+                    "runtime.usb_host",
+                    "QEMU did not attach the USB device {device} to '{name}': {exc}",
+                ),
+                device,
+                name,
+            )
         return Outcome.success("")
 
     running = controller.state.is_active
@@ -330,21 +337,16 @@ async def detach_usb(controller: VmController, device: UsbDeviceId) -> Outcome[S
                         code="busy",
                     )
                 await asyncio.sleep(0.05)
-        except QmpCommandError as exc:
-            return Outcome.failure(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "runtime.usb_host",
-                        "QEMU did not detach the USB device {device} from '{name}': {exc}",
-                    ),
-                    device=str(device),
-                    name=name,
-                    exc=str(exc),
-                ),
-                code="refused",
-            )
         except QmpError as exc:
-            return Outcome.failure(str(exc), code="monitor")
+            return _monitor_failure(
+                exc,
+                QT_TRANSLATE_NOOP(
+                    "runtime.usb_host",
+                    "QEMU did not detach the USB device {device} from '{name}': {exc}",
+                ),
+                device,
+                name,
+            )
         return Outcome.success("")
 
     if running:

@@ -202,7 +202,11 @@ class MainWindow(QMainWindow):
         self.selection.selectionChanged.connect(self._selection_changed)
         self.selection.currentChanged.connect(self._selection_changed)
 
-    def _connect_view(self, view: QAbstractItemView) -> None:
+    def _add_view(self, view: QAbstractItemView) -> None:
+        """Set up a list view just built (cards or table): it shares the one selection, lives
+        in the stack, and its activation, context menu and scrolling are handled here."""
+        view.setSelectionModel(self.selection)
+        self.stack.addWidget(view)
         view.activated.connect(self._activated)
         view.customContextMenuRequested.connect(lambda pos: self._context_menu(view, pos))
         view.verticalScrollBar().valueChanged.connect(self.thumbnails.tick_soon)
@@ -217,10 +221,8 @@ class MainWindow(QMainWindow):
             from kvmgui.ui.views import VmGridView
 
             grid = VmGridView(self.model, self.stack)
-            grid.setSelectionModel(self.selection)
-            self.stack.addWidget(grid)
+            self._add_view(grid)
             self._grid = grid
-            self._connect_view(grid)
         return self._grid
 
     @property
@@ -231,10 +233,8 @@ class MainWindow(QMainWindow):
             from kvmgui.ui.views import VmTableView  # start-up cost: see `grid`
 
             table = VmTableView(self.model, self.stack)
-            table.setSelectionModel(self.selection)
-            self.stack.addWidget(table)
+            self._add_view(table)
             self._table = table
-            self._connect_view(table)
         return self._table
 
     @property

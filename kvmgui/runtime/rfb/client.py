@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kvmgui.core.keyboard import qemu_keycode
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.runtime.rfb import protocol as p
 from kvmgui.runtime.rfb.address import TcpAddress, VncAddress, VncAddressLike, parse_address
 from kvmgui.runtime.rfb.clipboard import (
@@ -722,24 +722,27 @@ def _disconnected() -> Message:
     return Message(QT_TRANSLATE_NOOP("runtime.rfb.client", "The console was disconnected."))
 
 
+# Why a connection failed, by the kind of error, first match wins; {addr} is the display.
+_CONNECT_FAILURES: tuple[tuple[type[BaseException], Template], ...] = (
+    (FileNotFoundError, QT_TRANSLATE_NOOP(
+        "runtime.rfb.client",
+        "No display is listening at {addr}: the VM is probably not running.")),
+    (ConnectionRefusedError, QT_TRANSLATE_NOOP(
+        "runtime.rfb.client",
+        "The display at {addr} refused the connection: the VM is probably not running.")),
+    (PermissionError, QT_TRANSLATE_NOOP(
+        "runtime.rfb.client",
+        "kvmgui may not open the display socket {addr} (permission denied).")),
+    (TimeoutError, QT_TRANSLATE_NOOP(
+        "runtime.rfb.client", "The display at {addr} did not answer in time.")),
+)
+
+
 def _connect_failure(addr: VncAddress, exc: BaseException) -> Message:
     where = str(addr)
-    if isinstance(exc, FileNotFoundError):
-        return Message(QT_TRANSLATE_NOOP(
-            "runtime.rfb.client",
-            "No display is listening at {addr}: the VM is probably not running."), addr=where)
-    if isinstance(exc, ConnectionRefusedError):
-        return Message(QT_TRANSLATE_NOOP(
-            "runtime.rfb.client",
-            "The display at {addr} refused the connection: the VM is probably not running."),
-            addr=where)
-    if isinstance(exc, PermissionError):
-        return Message(QT_TRANSLATE_NOOP(
-            "runtime.rfb.client",
-            "kvmgui may not open the display socket {addr} (permission denied)."), addr=where)
-    if isinstance(exc, TimeoutError):
-        return Message(QT_TRANSLATE_NOOP(
-            "runtime.rfb.client", "The display at {addr} did not answer in time."), addr=where)
+    for kind, template in _CONNECT_FAILURES:
+        if isinstance(exc, kind):
+            return Message(template, addr=where)
     return Message(QT_TRANSLATE_NOOP(
         "runtime.rfb.client", "Could not connect to the display at {addr}: {exc}"),
         addr=where, exc=str(exc))
