@@ -358,22 +358,17 @@ def _warnings(spec: VmSpec, *, passt: bool) -> list[Message]:
                 ),
             )
         )
-    if spec.shares and spec.os in WINDOWS:
+    if spec.shares:
         found.append(
             Message(
                 QT_TRANSLATE_NOOP(
                     "core.libvirt_xml",
-                    "The shared folder {path} is not exported: a Windows guest gets it from "
+                    "The shared folder {paths} is not exported: a Windows guest gets it from "
                     "QEMU's own SMB server, which libvirt does not offer; share it from the "
                     "libvirt host with Samba instead.",
-                ),
-                path=", ".join(s.path for s in spec.shares),
-            )
-        )
-    elif spec.shares:
-        found.append(
-            Message(
-                QT_TRANSLATE_NOOP(
+                )
+                if spec.os in WINDOWS
+                else QT_TRANSLATE_NOOP(
                     "core.libvirt_xml",
                     "The shared folders keep their paths on this computer ({paths}): create "
                     "those folders on the libvirt host, or change the paths there.",

@@ -7266,9 +7266,9 @@
         <translation>Le disque {i} est un périphérique de l&apos;hôte jetable sur le bus {bus}&#xa0;: libvirt n&apos;a pas de surcouche jetable pour les périphériques, et les disques IDE et SATA ne peuvent pas être en lecture seule&#xa0;; déplacez-le vers le bus virtio ou USB.</translation>
     </message>
     <message>
-        <source>The shared folder {path} is not exported: a Windows guest gets it from QEMU&apos;s own SMB server, which libvirt does not offer; share it from the libvirt host with Samba instead.</source>
+        <source>The shared folder {paths} is not exported: a Windows guest gets it from QEMU&apos;s own SMB server, which libvirt does not offer; share it from the libvirt host with Samba instead.</source>
         <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
-        <translation>Le dossier partagé {path} n&apos;est pas exporté&#xa0;: un invité Windows le reçoit du serveur SMB propre à QEMU, que libvirt n&apos;offre pas&#xa0;; partagez-le plutôt depuis l&apos;hôte libvirt avec Samba.</translation>
+        <translation>Le dossier partagé {paths} n&apos;est pas exporté&#xa0;: un invité Windows le reçoit du serveur SMB propre à QEMU, que libvirt n&apos;offre pas&#xa0;; partagez-le plutôt depuis l&apos;hôte libvirt avec Samba.</translation>
     </message>
     <message>
         <source>The shared folders keep their paths on this computer ({paths}): create those folders on the libvirt host, or change the paths there.</source>
