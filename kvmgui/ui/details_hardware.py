@@ -104,7 +104,7 @@ class HardwarePage(QWidget):
         self._loading = False
         self.tasks: set[asyncio.Task[object]] = set()
         outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -272,7 +272,7 @@ class HardwarePage(QWidget):
             "The keyboard layout the guest's system uses; Paste as Keystrokes types for it"))
         form.addRow(translate("HardwarePage", "Ke&yboard layout:"), self.keyboard_layout)
         layout.addWidget(devices)
-        sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
+        self.sharing_box = sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
         self.sharing_form = QFormLayout(sharing)
         self.clipboard = ClipboardSharing(sharing)
         self.sharing_form.addRow(self.clipboard)
@@ -316,6 +316,10 @@ class HardwarePage(QWidget):
         self.disks.itemSelectionChanged.connect(self._enable)
         self._disks: list[Disk] = []
         self.load(stored)
+
+    def show_sharing(self) -> None:
+        """Scroll the page down to the Sharing group (the page is longer than most screens)."""
+        self.scroll.ensureWidgetVisible(self.sharing_box, 0, 0)
 
     # -- loading ----------------------------------------------------------------------------
 
