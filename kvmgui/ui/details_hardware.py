@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -281,6 +282,9 @@ class HardwarePage(QWidget):
         self.sharing_form.addRow(self.sharing)
         self.usb_devices = UsbSharing(ctx, stored, sharing)
         self.usb_devices.saved.connect(self._shared)
+        usb_title = QLabel(translate("HardwarePage", "&USB devices of this computer:"), sharing)
+        usb_title.setBuddy(self.usb_devices.list)
+        self.sharing_form.addRow(usb_title)
         self.sharing_form.addRow(self.usb_devices)
         layout.addWidget(sharing)
         layout.addStretch(1)

@@ -228,8 +228,11 @@ class SharedFolders(QGroupBox):
             self.reason.setText("")
             return
         self.instruction.setText(
-            translate("SharedFolders", "In the guest ({0}): {1}").format(
-                _method_name(route.method), route.instruction
+            translate("SharedFolders", "To see it in the guest, type: {0}").format(
+                route.instruction
             )
+        )
+        self.instruction.setToolTip(
+            translate("SharedFolders", "Shared with {0}").format(_method_name(route.method))
         )
         self.reason.setText(core_text(route.reason) if route.reason else "")
