@@ -105,7 +105,7 @@ class HardwarePage(QWidget):
         self._loading = False
         self.tasks: set[asyncio.Task[object]] = set()
         outer = QVBoxLayout(self)
-        self.scroll = scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -282,8 +282,8 @@ class HardwarePage(QWidget):
         self.sharing_form.addRow(self.sharing)
         self.usb_devices = UsbSharing(ctx, stored, sharing)
         self.usb_devices.saved.connect(self._shared)
-        usb_title = QLabel(translate("HardwarePage", "&USB devices of this computer:"), sharing)
-        usb_title.setBuddy(self.usb_devices.list)
+        # No letter of its own: the page has none left in French; Tab reaches the list.
+        usb_title = QLabel(translate("HardwarePage", "USB devices of this computer:"), sharing)
         self.sharing_form.addRow(usb_title)
         self.sharing_form.addRow(self.usb_devices)
         layout.addWidget(sharing)
@@ -323,7 +323,7 @@ class HardwarePage(QWidget):
 
     def show_sharing(self) -> None:
         """Scroll the page down to the Sharing group (the page is longer than most screens)."""
-        self.scroll.ensureWidgetVisible(self.sharing_box, 0, 0)
+        self.scroll_area.ensureWidgetVisible(self.sharing_box, 0, 0)
 
     # -- loading ----------------------------------------------------------------------------
 

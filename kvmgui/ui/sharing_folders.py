@@ -66,6 +66,9 @@ class SharedFolders(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # Tab leaves the table (arrows move in it, Space ticks read-only): otherwise Tab walks
+        # every cell before it reaches the buttons.
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(_FOLDER, QHeaderView.ResizeMode.Stretch)
         for col in (_TAG, _READ_ONLY):

@@ -1224,9 +1224,9 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <source>&amp;USB devices of this computer:</source>
+        <source>USB devices of this computer:</source>
         <extracomment>kvmgui/ui/details_hardware.py</extracomment>
-        <translation>Périphériques &amp;USB de cet ordinateur :</translation>
+        <translation>Périphériques USB de cet ordinateur :</translation>
     </message>
     <message>
         <location line="+178"/>
@@ -1574,7 +1574,7 @@
     </message>
     <message>
         <source>Keyboard layout</source>
-        <translation>Disposition du clavier</translation>
+        <translation>Agencement du clavier</translation>
     </message>
     <message>
         <source>The keyboard layout the guest&apos;s system uses; Paste as Keystrokes types for it</source>
@@ -1582,7 +1582,7 @@
     </message>
     <message>
         <source>Ke&amp;yboard layout:</source>
-        <translation>Disposition du cla&amp;vier :</translation>
+        <translation>Agence&amp;ment du clavier :</translation>
     </message>
 </context>
 <context>
@@ -4493,7 +4493,7 @@
     </message>
     <message>
         <source>&amp;Look for devices again</source>
-        <translation>Chercher à &amp;nouveau les périphériques</translation>
+        <translation>Chercher à nouveau les périphéri&amp;ques</translation>
     </message>
     <message>
         <source>No USB device to share is plugged in (hubs, the keyboard and the mouse are never offered).</source>
@@ -11160,7 +11160,7 @@
     <message>
         <source>Cop&amp;y</source>
         <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
-        <translation>Copier la co&amp;mmande</translation>
+        <translation>C&amp;opier la commande</translation>
     </message>
     <message>
         <source>Add f&amp;older…</source>
