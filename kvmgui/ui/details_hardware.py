@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -320,6 +321,16 @@ class HardwarePage(QWidget):
         self.disks.itemSelectionChanged.connect(self._enable)
         self._disks: list[Disk] = []
         self.load(stored)
+        # A control reached by its Alt+letter (or given focus any other way than Tab) scrolls
+        # into view too: the scroll area only follows Tab on its own.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.scroll_area.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.scroll_area.ensureWidgetVisible(new)
 
     def show_sharing(self) -> None:
         """Scroll the page down to the Sharing group (the page is longer than most screens)."""

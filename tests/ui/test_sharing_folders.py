@@ -92,6 +92,11 @@ def test_the_sharing_group_is_reached_by_scrolling_and_by_tab(
 
     page.scroll_area.verticalScrollBar().setValue(0)
     page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.sharing.add_button.setFocus()  # as its Alt+letter does
+    qtbot.waitUntil(lambda: in_sight(page.sharing.add_button))
+    page.scroll_area.verticalScrollBar().setValue(0)
+    page.activateWindow()
     page.keyboard_layout.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.keyboard_layout)
     seen = []
