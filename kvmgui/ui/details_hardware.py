@@ -149,8 +149,9 @@ class HardwarePage(QWidget):
             filters=IMAGE_FILTER,
             placeholder=translate("HardwarePage", "Add an existing image: type or browse"),
         )
+        # No Alt+letter: Alt+A is "Apply changes", which a user expects it to be.
         self.add_disk_button = push_button(
-            translate("HardwarePage", "&Add"),
+            translate("HardwarePage", "Add"),
             disks,
             name=translate("HardwarePage", "Add the disk image"),
             clicked=self._add_disk,

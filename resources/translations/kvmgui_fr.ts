@@ -1296,8 +1296,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
+        <source>Add</source>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location line="+1"/>
