@@ -273,7 +273,7 @@ class HardwarePage(QWidget):
         self.keyboard_layout.setToolTip(translate(
             "HardwarePage",
             "The keyboard layout the guest's system uses; Paste as Keystrokes types for it"))
-        form.addRow(translate("HardwarePage", "Ke&yboard layout:"), self.keyboard_layout)
+        form.addRow(translate("HardwarePage", "Keyboard layo&ut:"), self.keyboard_layout)
         layout.addWidget(devices)
         self.sharing_box = sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
         self.sharing_form = QFormLayout(sharing)

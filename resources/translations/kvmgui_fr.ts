@@ -1581,7 +1581,7 @@
         <translation>La disposition de clavier qu&apos;utilise le système invité ; « Coller comme frappes au clavier » tape pour elle</translation>
     </message>
     <message>
-        <source>Ke&amp;yboard layout:</source>
+        <source>Keyboard layo&amp;ut:</source>
         <translation>Agence&amp;ment du clavier :</translation>
     </message>
 </context>
