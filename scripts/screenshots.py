@@ -6,6 +6,7 @@ creates a VM with the wizard, boots the test guest under TCG (tests/guest builds
 its thumbnail and graphs, and grabs each window at the sizes a 1024×768 screen allows.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang fr]
+        [--media | --sharing]
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import qasync  # noqa: E402
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from kvmgui.core.model import Accel, OsPreset  # noqa: E402
+from kvmgui.core.model import Accel, OsPreset, UsbDeviceId  # noqa: E402
 from kvmgui.core.paths import AppPaths  # noqa: E402
 from kvmgui.core.settings import Settings, save_settings  # noqa: E402
 
@@ -180,9 +181,10 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     host.close()
     second_id = second.created.spec.id  # type: ignore[union-attr]
     await media_shots(window, out, root, iso, second_id)
+    vm_window.close()
+    await sharing_shots(window, out, root, vm_id)
 
     # Stop the guest, close the console session, let go of the runtime.
-    vm_window.close()
     controller = ctx.controller(vm_id)
     if controller is not None:
         await controller.force_off()
@@ -304,6 +306,92 @@ async def take_media(out: Path, root: Path, iso: Path) -> None:
     await asyncio.sleep(0.5)
 
 
+# ---------------------------------------------------------------------------- sharing
+
+
+async def sharing_shots(window: Any, out: Path, root: Path, vm_id: str) -> None:
+    """The console's tool bar, Paste as Keystrokes' question and the Hardware page's Sharing
+    group, on the running guest `vm_id`."""
+    ctx = window.ctx
+    # A USB stick the VM was given once and that is not plugged in now (this machine has
+    # none), remembered in its definition as `kvmgui-cli usb attach` leaves it.
+    stored = ctx.store.get(vm_id)
+    ctx.store.save(replace(stored, spec=replace(
+        stored.spec, usb=True, usb_devices=(UsbDeviceId("0781", "5583"),))))
+
+    page = window.open_console(vm_id)
+    await wait_for(lambda: not page.console.display_size().isEmpty(), 30, "the console picture")
+    page.toolbar.clipboard_action.setChecked(True)  # saved in the definition, as a click does
+    await asyncio.sleep(1)
+    await save(window, out, "console-toolbar")
+
+    page.paster.paste("sudo apt update\nsudo apt install spice-vdagent\nsudo reboot\n", page)
+    await wait_for(lambda: page.paster.question is not None and page.paster.question.isVisible(),
+                   10, "the question before typing")
+    question = page.paster.question
+    await save(question, out, "paste-keys-confirm")
+    question.reject()
+    window.show_list()
+
+    folders = root / "shared"
+    for name in ("Documents", "Photos"):
+        (folders / name).mkdir(parents=True, exist_ok=True)
+    vm_window = window.open_vm_window(vm_id, "hardware")
+    vm_window.resize(QSize(900, 700))
+    hardware = vm_window.hardware
+    hardware.sharing.add(str(folders / "Documents"))
+    hardware.sharing.add(str(folders / "Photos"), read_only=True)
+    if not hardware.apply():
+        raise RuntimeError("the Hardware page did not save the shared folders")
+    await asyncio.sleep(0.3)
+    hardware.show_sharing()
+    await save(vm_window, out, "vm-hardware-sharing")
+    vm_window.close()
+
+
+async def take_sharing(out: Path, root: Path, iso: Path) -> None:
+    """Only the sharing shots (--sharing): one VM boots the test guest."""
+    from kvmgui.runtime.state import VmState
+    from kvmgui.ui.app import build
+    from kvmgui.ui.wizard import NewVmWizard
+
+    paths = AppPaths.under(root)
+    save_settings(paths.settings_file, replace(Settings(), accelerator=Accel.TCG))
+    window = build(paths)  # what `kvmgui` builds
+    ctx = window.ctx
+    window.resize(MAIN_SIZE)
+    window.show()
+    await window.startup()
+    wiz = window.open_wizard()  # its VM starts as the wizard's does: through the window
+    assert isinstance(wiz, NewVmWizard)
+    await wait_for(lambda: wiz.model.env_ready, 60, "the wizard")
+    wiz.source_page.iso.set_text(str(iso))
+    wiz.model.draft.memory_mib = 512
+    wiz.model.draft.disk_gib = 8
+    wiz.model.draft.name = "debian-live"
+    wiz.model.draft.start_now = True
+    wiz.model.revalidate()
+    created: list[Any] = [await wiz.create_vm()]
+    assert created[0] is not None
+    stored = created[0]
+    vm_id = stored.spec.id
+    window.reload()
+    await wait_for(lambda: getattr(window.model.get(vm_id), "state", None) is VmState.RUNNING,
+                   60, "the guest to run")
+    serial = stored.folder.serial_log
+    await wait_for(lambda: serial.exists() and "KVMGUI-GUEST: ready" in
+                   serial.read_text(errors="replace"), 240, "the guest to boot")
+    await sharing_shots(window, out, root, vm_id)
+    controller = ctx.controller(vm_id)
+    if controller is not None:
+        await controller.force_off()
+    await ctx.manager.close()
+    window._really_close = True
+    window.close()
+    window.deleteLater()
+    await asyncio.sleep(0.5)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None,
@@ -311,6 +399,9 @@ def main() -> int:
                         "LANG with --lang)")
     parser.add_argument("--media", action="store_true",
                         help="only the media dialogs (no guest is booted)")
+    parser.add_argument("--sharing", action="store_true",
+                        help="only the sharing shots: the console's tool bar, Paste as "
+                        "Keystrokes' question and the Hardware page's Sharing group")
     parser.add_argument("--lang", default="",
                         help="take them in this language, e.g. fr (default: English)")
     args = parser.parse_args()
@@ -345,7 +436,7 @@ def main() -> int:
     try:
         with loop:
             try:
-                work = take_media if args.media else take
+                work = take_media if args.media else take_sharing if args.sharing else take
                 loop.run_until_complete(work(args.out, root, iso))
             finally:
                 loop.run_until_complete(stop_everything(root))

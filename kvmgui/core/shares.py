@@ -121,8 +121,8 @@ def virtiofs_refusal(share: Share, host: HostFacts) -> str:
         return Message(
             QT_TRANSLATE_NOOP(
                 "core.shares",
-                "This virtiofsd cannot share a folder read-only, so this read-only folder is "
-                "shared with 9p, which can.",
+                "This computer's folder-sharing program (virtiofsd) cannot share a folder "
+                "read-only, so this folder is shared the older, slower way (9p), which can.",
             )
         )
     if host.virtiofsd_legacy and "," in share.path:

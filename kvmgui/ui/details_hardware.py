@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -104,7 +106,7 @@ class HardwarePage(QWidget):
         self._loading = False
         self.tasks: set[asyncio.Task[object]] = set()
         outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -147,8 +149,9 @@ class HardwarePage(QWidget):
             filters=IMAGE_FILTER,
             placeholder=translate("HardwarePage", "Add an existing image: type or browse"),
         )
+        # No Alt+letter: Alt+A is "Apply changes", which a user expects it to be.
         self.add_disk_button = push_button(
-            translate("HardwarePage", "&Add"),
+            translate("HardwarePage", "Add"),
             disks,
             name=translate("HardwarePage", "Add the disk image"),
             clicked=self._add_disk,
@@ -270,9 +273,9 @@ class HardwarePage(QWidget):
         self.keyboard_layout.setToolTip(translate(
             "HardwarePage",
             "The keyboard layout the guest's system uses; Paste as Keystrokes types for it"))
-        form.addRow(translate("HardwarePage", "Ke&yboard layout:"), self.keyboard_layout)
+        form.addRow(translate("HardwarePage", "Keyboard layo&ut:"), self.keyboard_layout)
         layout.addWidget(devices)
-        sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
+        self.sharing_box = sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
         self.sharing_form = QFormLayout(sharing)
         self.clipboard = ClipboardSharing(sharing)
         self.sharing_form.addRow(self.clipboard)
@@ -281,6 +284,9 @@ class HardwarePage(QWidget):
         self.sharing_form.addRow(self.sharing)
         self.usb_devices = UsbSharing(ctx, stored, sharing)
         self.usb_devices.saved.connect(self._shared)
+        # No letter of its own: the page has none left in French; Tab reaches the list.
+        usb_title = QLabel(translate("HardwarePage", "USB devices of this computer:"), sharing)
+        self.sharing_form.addRow(usb_title)
         self.sharing_form.addRow(self.usb_devices)
         layout.addWidget(sharing)
         layout.addStretch(1)
@@ -316,6 +322,20 @@ class HardwarePage(QWidget):
         self.disks.itemSelectionChanged.connect(self._enable)
         self._disks: list[Disk] = []
         self.load(stored)
+        # A control reached by its Alt+letter (or given focus any other way than Tab) scrolls
+        # into view too: the scroll area only follows Tab on its own.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.scroll_area.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.scroll_area.ensureWidgetVisible(new)
+
+    def show_sharing(self) -> None:
+        """Scroll the page down to the Sharing group (the page is longer than most screens)."""
+        self.scroll_area.ensureWidgetVisible(self.sharing_box, 0, 0)
 
     # -- loading ----------------------------------------------------------------------------
 

@@ -66,6 +66,9 @@ class SharedFolders(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # Tab leaves the table (arrows move in it, Space ticks read-only): otherwise Tab walks
+        # every cell before it reaches the buttons.
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(_FOLDER, QHeaderView.ResizeMode.Stretch)
         for col in (_TAG, _READ_ONLY):
@@ -228,8 +231,11 @@ class SharedFolders(QGroupBox):
             self.reason.setText("")
             return
         self.instruction.setText(
-            translate("SharedFolders", "In the guest ({0}): {1}").format(
-                _method_name(route.method), route.instruction
+            translate("SharedFolders", "To see it in the guest, type: {0}").format(
+                route.instruction
             )
+        )
+        self.instruction.setToolTip(
+            translate("SharedFolders", "Shared with {0}").format(_method_name(route.method))
         )
         self.reason.setText(core_text(route.reason) if route.reason else "")

@@ -577,7 +577,7 @@
     <message>
         <location filename="../../kvmgui/ui/details_console.py" line="+92"/>
         <source>Open in Viewer</source>
-        <translation>Ouvrir dans la visionneuse</translation>
+        <translation>Visionneuse</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -671,7 +671,7 @@
     </message>
     <message>
         <source>Clipboard sharing is on. The guest gets it at the VM&apos;s next start: it was started without the agent&apos;s port.</source>
-        <translation>Le partage du presse-papiers est activé. L&apos;invité en profitera au prochain démarrage de la VM&#xa0;: elle a été démarrée sans le port de l&apos;agent.</translation>
+        <translation>Presse-papiers partagé au prochain démarrage de la VM (démarrée sans le port de l&apos;agent).</translation>
     </message>
 </context>
 <context>
@@ -689,7 +689,7 @@
     <message>
         <location line="+5"/>
         <source>Fit to Window</source>
-        <translation>Adapter à la fenêtre</translation>
+        <translation>Ajuster</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -743,8 +743,8 @@
     </message>
     <message>
         <location line="+57"/>
-        <source>Click the screen to type in the virtual machine</source>
-        <translation>Cliquez sur l&apos;écran pour taper dans la machine virtuelle</translation>
+        <source>Click the screen to type in the VM</source>
+        <translation>Cliquez l&apos;écran pour taper dans la VM</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -793,7 +793,7 @@
     </message>
     <message>
         <source>Paste as Keystrokes</source>
-        <translation>Coller comme frappes au clavier</translation>
+        <translation>Coller en tapant</translation>
     </message>
     <message>
         <source>Type the text on the clipboard into the virtual machine as key presses: works where pasting does not, such as installers and text consoles</source>
@@ -899,7 +899,7 @@
     <message>
         <location line="+2"/>
         <source>Press Ctrl+Alt to release the keyboard and mouse</source>
-        <translation>Appuyez sur Ctrl+Alt pour libérer le clavier et la souris</translation>
+        <translation>Ctrl+Alt libère le clavier et la souris</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1224,6 +1224,11 @@
 <context>
     <name>HardwarePage</name>
     <message>
+        <source>USB devices of this computer:</source>
+        <extracomment>kvmgui/ui/details_hardware.py</extracomment>
+        <translation>Périphériques USB de cet ordinateur :</translation>
+    </message>
+    <message>
         <location line="+178"/>
         <source>USB tablet</source>
         <translation>tablette USB</translation>
@@ -1291,8 +1296,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
+        <source>Add</source>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1569,15 +1574,15 @@
     </message>
     <message>
         <source>Keyboard layout</source>
-        <translation>Disposition du clavier</translation>
+        <translation>Agencement du clavier</translation>
     </message>
     <message>
         <source>The keyboard layout the guest&apos;s system uses; Paste as Keystrokes types for it</source>
         <translation>La disposition de clavier qu&apos;utilise le système invité ; « Coller comme frappes au clavier » tape pour elle</translation>
     </message>
     <message>
-        <source>Ke&amp;yboard layout:</source>
-        <translation>Disposition du cla&amp;vier :</translation>
+        <source>Keyboard layo&amp;ut:</source>
+        <translation>Agence&amp;ment du clavier :</translation>
     </message>
 </context>
 <context>
@@ -11258,9 +11263,9 @@
 <context>
     <name>core.shares</name>
     <message>
-        <source>This virtiofsd cannot share a folder read-only, so this read-only folder is shared with 9p, which can.</source>
+        <source>This computer&apos;s folder-sharing program (virtiofsd) cannot share a folder read-only, so this folder is shared the older, slower way (9p), which can.</source>
         <extracomment>kvmgui/core/shares.py</extracomment>
-        <translation>Ce virtiofsd ne sait pas partager un dossier en lecture seule : ce dossier en lecture seule est donc partagé avec 9p, qui le sait.</translation>
+        <translation>Le programme de partage de dossiers de cet ordinateur (virtiofsd) ne sait pas partager un dossier en lecture seule : ce dossier est donc partagé à l&apos;ancienne manière, plus lente (9p), qui le sait.</translation>
     </message>
     <message>
         <source>This virtiofsd cannot take a folder whose path contains a comma, so the folder is shared with 9p.</source>
@@ -11278,7 +11283,7 @@
     <message>
         <source>Cop&amp;y</source>
         <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
-        <translation>Copier la co&amp;mmande</translation>
+        <translation>C&amp;opier la commande</translation>
     </message>
     <message>
         <source>Add f&amp;older…</source>
@@ -11306,9 +11311,14 @@
         <translation>Dossier à partager</translation>
     </message>
     <message>
-        <source>In the guest ({0}): {1}</source>
+        <source>To see it in the guest, type: {0}</source>
         <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
-        <translation>Dans l’invité ({0}) : {1}</translation>
+        <translation>Pour le voir dans l’invité, tapez : {0}</translation>
+    </message>
+    <message>
+        <source>Shared with {0}</source>
+        <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
+        <translation>Partagé avec {0}</translation>
     </message>
     <message>
         <source>No folder is shared. Shared folders let the guest read (and write, unless read-only) files of this computer.</source>
@@ -11371,7 +11381,7 @@
     </message>
     <message>
         <source>Paste as Keystrokes</source>
-        <translation>Coller comme frappes au clavier</translation>
+        <translation>Coller en tapant</translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>

@@ -151,6 +151,9 @@ class ConsoleToolBar(QToolBar):
         self.grab_label = QLabel(self)
         self.grab_label.setObjectName("console-grab-hint")
         self.grab_label.setContentsMargins(6, 0, 6, 0)
+        # Wrapped onto two lines when the tools leave it too little room: a tool bar hides a
+        # widget that does not fit, and this one tells how to get the keyboard back.
+        self.grab_label.setWordWrap(True)
         self.addWidget(self.grab_label)
         console.grabChanged.connect(self._update_grab_label)
         console.connectionStateChanged.connect(self._update_grab_label)
@@ -181,7 +184,7 @@ class ConsoleToolBar(QToolBar):
         if console.is_grabbed():
             text = console.grab_hint_text()
         elif console.connection_state == ConnectionState.CONNECTED:
-            text = self.tr("Click the screen to type in the virtual machine")
+            text = self.tr("Click the screen to type in the VM")
         else:
             text = ""
         self.grab_label.setText(text)
