@@ -71,6 +71,8 @@ def test_a_short_line_is_typed_at_once(qtbot: QtBot, qloop: qasync.QEventLoop) -
     assert action.isVisible() and not action.isEnabled()  # nothing connected yet
     assert action in bar.send_keys_menu.actions()  # also in the Send Key menus
     assert action in window.fullscreen_bar.send_keys_menu.actions()
+    button = bar.widgetForAction(action)
+    assert button is not None and button.accessibleName() == "Paste as Keystrokes"
     action.setEnabled(True)  # as when the console is connected
     QGuiApplication.clipboard().setText("echo hi")
     paster = bar.paster

@@ -1,4 +1,4 @@
-"""The console's tool bar: scaling, full screen, send keys (and paste as keystrokes), clipboard
+"""The console's tool bar: scaling, full screen, send keys, paste as keystrokes, clipboard
 sharing, screenshot, detach/attach.
 
 Used by ConsoleWindow, and usable above a ConsoleWidget embedded in the main window (with
@@ -109,8 +109,6 @@ class ConsoleToolBar(QToolBar):
                     "works where pasting does not, such as installers and text consoles")
         )
         self.paste_keys_action.setVisible(paster is not None)
-        # In the Send Key menu, not a button of its own: the bar must keep room for the
-        # keyboard hint at its end (a bar too wide for the window hides its last items).
         if paster is not None:
             self.paste_keys_action.triggered.connect(lambda: paster.paste_clipboard(self))
             self.send_keys_menu.addSeparator()
@@ -135,6 +133,7 @@ class ConsoleToolBar(QToolBar):
             self.fit_action,
             self.fullscreen_action,
             self.send_keys_action,
+            self.paste_keys_action,
             self.clipboard_action,
             self.screenshot_action,
             self.dock_action,
