@@ -11333,7 +11333,7 @@
     <message>
         <source>Stop s&amp;haring</source>
         <extracomment>kvmgui/ui/sharing_folders.py</extracomment>
-        <translation>Suppri&amp;mer ce partage</translation>
+        <translation>Enle&amp;ver le dossier</translation>
     </message>
     <message>
         <source>Remove the shared folder</source>
