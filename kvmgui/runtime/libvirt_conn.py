@@ -14,6 +14,7 @@ extra still runs everything else and says what to install when a URI is used.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -135,7 +136,8 @@ def _binding() -> ModuleType:
             str(exc), "no-binding") from None
     # libvirt prints every error on stderr besides raising it; the raised error is reported.
     libvirt.registerErrorHandler(_ignore_error, None)
-    return libvirt
+    module: ModuleType = libvirt
+    return module
 
 
 def _ignore_error(_opaque: object, _error: object) -> None:
@@ -181,15 +183,12 @@ class LibvirtConnection:
         callback_id, self._callback_id = self._callback_id, None
 
         def shut() -> None:
+            # A connection already gone has nothing left to deregister or close.
             if callback_id is not None:
-                try:
+                with contextlib.suppress(self._libvirt.libvirtError):
                     conn.domainEventDeregisterAny(callback_id)
-                except self._libvirt.libvirtError:
-                    pass  # the connection is already gone: nothing left to deregister
-            try:
+            with contextlib.suppress(self._libvirt.libvirtError):
                 conn.close()
-            except self._libvirt.libvirtError:
-                pass
 
         await asyncio.to_thread(shut)
 
@@ -218,10 +217,8 @@ class LibvirtConnection:
         # over to the asyncio loop.
         change = DomainStateChanged(self.uri, dom.name(), dom.UUIDString(),
                                     _EVENT_STATES.get(event), event, detail)
-        try:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody listens
             self._loop.call_soon_threadsafe(self._deliver, change)
-        except RuntimeError:
-            pass  # the loop is closed: nobody is listening any more
 
     def _deliver(self, change: DomainStateChanged) -> None:
         for listener in list(self._listeners):
@@ -395,3 +392,27 @@ def _explain(exc: Any, uri: str, domain: str = "") -> LibvirtError:
     if code == VIR_ERR_OPERATION_INVALID:
         err.code = "invalid"
     return err
+
+
+@dataclass(frozen=True)
+class DomainStatus:
+    """A domain's state and resource use, sampled over a short time."""
+
+    info: DomainInfo
+    cpu_percent: float | None  # of one host CPU, as top shows it; None when not running
+
+
+async def sample_status(connection: LibvirtConnection, name: str,
+                        sample_s: float = 0.5) -> DomainStatus:
+    """`name`'s state, with its CPU use measured from libvirt's CPU time over `sample_s`."""
+    first = await connection.domain(name)
+    if first.state not in (VmState.RUNNING, VmState.SHUTTING_DOWN):
+        return DomainStatus(first, None)
+    start = asyncio.get_running_loop().time()
+    await asyncio.sleep(sample_s)
+    second = await connection.domain(name)
+    elapsed = asyncio.get_running_loop().time() - start
+    if second.cpu_time_ns < first.cpu_time_ns or elapsed <= 0:
+        return DomainStatus(second, None)  # restarted meanwhile
+    used = (second.cpu_time_ns - first.cpu_time_ns) / 1e9
+    return DomainStatus(second, round(100 * used / elapsed, 1))
