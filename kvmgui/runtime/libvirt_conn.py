@@ -34,7 +34,6 @@ from kvmgui.runtime.libvirt_errors import (
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.state import VmState
 
-CTX = "runtime.libvirt_conn"
 R = TypeVar("R")
 
 # virDomainState → what the user sees (PMSUSPENDED: the guest slept itself, shown as paused).
@@ -130,7 +129,7 @@ def _binding() -> ModuleType:
         import libvirt
     except ImportError as exc:
         raise LibvirtError(Message(QT_TRANSLATE_NOOP(
-            CTX,
+            "runtime.libvirt_conn",
             "The libvirt Python binding is not installed; install kvmgui with its libvirt "
             "extra: pip install 'kvmgui[libvirt]' (or run scripts/setup.sh again).")),
             str(exc), "no-binding") from None
@@ -284,38 +283,39 @@ class LibvirtConnection:
         info = await self.domain(name)
         if info.state.is_active:
             return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                CTX, "'{name}' is already running."), name=name), code="already-running")
+                "runtime.libvirt_conn", "'{name}' is already running."), name=name),
+                code="already-running")
         return await self._act(name, lambda dom: dom.create(), Message(QT_TRANSLATE_NOOP(
-            CTX, "'{name}' started."), name=name))
+            "runtime.libvirt_conn", "'{name}' started."), name=name))
 
     async def pause(self, name: str) -> Outcome:
         info = await self.domain(name)
         if info.state is not VmState.RUNNING:
-            return self._not_running(name, info.state)
+            return self._not_running(name)
         return await self._act(name, lambda dom: dom.suspend(), Message(QT_TRANSLATE_NOOP(
-            CTX, "'{name}' is paused."), name=name))
+            "runtime.libvirt_conn", "'{name}' is paused."), name=name))
 
     async def resume(self, name: str) -> Outcome:
         info = await self.domain(name)
         if info.state is not VmState.PAUSED:
             return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-                CTX, "'{name}' is not paused."), name=name), code="not-paused")
+                "runtime.libvirt_conn", "'{name}' is not paused."), name=name), code="not-paused")
         return await self._act(name, lambda dom: dom.resume(), Message(QT_TRANSLATE_NOOP(
-            CTX, "'{name}' is running again."), name=name))
+            "runtime.libvirt_conn", "'{name}' is running again."), name=name))
 
     async def force_off(self, name: str) -> Outcome:
         info = await self.domain(name)
         if not info.state.is_active:
-            return self._not_running(name, info.state)
+            return self._not_running(name)
         return await self._act(name, lambda dom: dom.destroy(), Message(QT_TRANSLATE_NOOP(
-            CTX, "'{name}' was forced off."), name=name))
+            "runtime.libvirt_conn", "'{name}' was forced off."), name=name))
 
     async def reset(self, name: str) -> Outcome:
         info = await self.domain(name)
         if not info.state.is_active:
-            return self._not_running(name, info.state)
+            return self._not_running(name)
         return await self._act(name, lambda dom: dom.reset(0), Message(QT_TRANSLATE_NOOP(
-            CTX, "'{name}' was reset."), name=name))
+            "runtime.libvirt_conn", "'{name}' was reset."), name=name))
 
     async def shutdown(self, name: str, timeout: float | None = None, *,
                        force: bool = False) -> Outcome:
@@ -323,26 +323,29 @@ class LibvirtConnection:
         ask) for the domain to stop, then force it off when `force`."""
         info = await self.domain(name)
         if not info.state.is_active:
-            return self._not_running(name, info.state)
+            return self._not_running(name)
         asked = await self._act(
             name, self._power_button,
-            Message(QT_TRANSLATE_NOOP(CTX, "'{name}' was asked to shut down."), name=name))
+            Message(QT_TRANSLATE_NOOP(
+                "runtime.libvirt_conn", "'{name}' was asked to shut down."), name=name))
         if not asked.ok or timeout == 0:
             return asked
         stopped = await self.wait_for_state(name, {VmState.STOPPED, VmState.CRASHED}, timeout)
         if stopped is not None:
             return Outcome.success(Message(QT_TRANSLATE_NOOP(
-                CTX, "'{name}' shut down."), name=name))
+                "runtime.libvirt_conn", "'{name}' shut down."), name=name))
         if force:
             forced = await self.force_off(name)
             if forced.ok:
                 return Outcome.success(Message(QT_TRANSLATE_NOOP(
-                    CTX, "'{name}' did not shut down in time and was forced off."),
+                    "runtime.libvirt_conn",
+                    "'{name}' did not shut down in time and was forced off."),
                     name=name))
             return forced
         return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-            CTX, "'{name}' did not shut down in time; force it off with kill, or wait "
-            "longer."), name=name), code="timeout")
+            "runtime.libvirt_conn",
+            "'{name}' did not shut down in time; force it off with kill, or wait longer."),
+            name=name), code="timeout")
 
     # --- plumbing -----------------------------------------------------------------------
 
@@ -356,10 +359,9 @@ class LibvirtConnection:
             dom.shutdown()
 
     @staticmethod
-    def _not_running(name: str, state: VmState) -> Outcome:
+    def _not_running(name: str) -> Outcome:
         return Outcome.failure(Message(QT_TRANSLATE_NOOP(
-            CTX, "'{name}' is not running (it is {state})."), name=name, state=state.value),
-            code="not-running")
+            "runtime.libvirt_conn", "'{name}' is not running."), name=name), code="not-running")
 
     async def _act(self, name: str, step: Callable[[Any], object],
                    done: Message) -> Outcome:
@@ -372,7 +374,8 @@ class LibvirtConnection:
     def _live(self) -> Any:
         if self._conn is None:
             raise LibvirtError(Message(QT_TRANSLATE_NOOP(
-                CTX, "The connection to {uri} is closed."), uri=self.uri), code="closed")
+                "runtime.libvirt_conn", "The connection to {uri} is closed."), uri=self.uri),
+                code="closed")
         return self._conn
 
     def _lookup(self, name: str) -> Any:
