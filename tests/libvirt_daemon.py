@@ -12,6 +12,7 @@ and mark the tests `qemu` (and `slow` when they boot a guest).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -28,9 +29,31 @@ START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 15.0
 
 
+def _state(pid: int) -> str:
+    """The process's state letter ("" when there is no such process)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return ""
+    return stat.rpartition(")")[2].split()[0]
+
+
+def _alive(pid: int) -> bool:
+    # A daemon that exited stays a zombie where nothing reaps orphans (a container whose
+    # first process is not an init): exited all the same.
+    return _state(pid) not in ("", "Z", "X")
+
+
 def _running(program: str) -> bool:
-    found = subprocess.run(["pgrep", "-x", program], stdout=subprocess.DEVNULL, check=False)
-    return found.returncode == 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        comm = text[text.find("(") + 1:text.rfind(")")]
+        if comm == program and _alive(int(stat.parent.name)):
+            return True
+    return False
 
 
 def _start(program: str) -> int:
@@ -54,12 +77,23 @@ def _stop(pid: int) -> None:
         return
     deadline = time.monotonic() + STOP_TIMEOUT_S
     while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _alive(pid):
             return
         time.sleep(0.1)
-    os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _warm_up(uri: str) -> None:
+    """Have the daemon probe QEMU now: a freshly started libvirtd probes each QEMU binary's
+    capabilities on first use (tens of seconds under load), which belongs to the session's
+    set-up, not to the first test that defines a domain."""
+    libvirt = pytest.importorskip("libvirt")
+    conn = libvirt.open(uri)
+    try:
+        conn.getDomainCapabilities(None, "x86_64", None, "qemu", 0)
+    finally:
+        conn.close()
 
 
 @pytest.fixture(scope="session")
@@ -75,10 +109,14 @@ def libvirtd() -> Iterator[str]:
                 started.append(_start(program))
         deadline = time.monotonic() + START_TIMEOUT_S
         while not SOCKET.is_socket():
+            if started and not _alive(started[-1]):
+                pytest.fail("libvirtd -d exited at once; run it in the foreground (libvirtd) to "
+                            "see why", pytrace=False)
             if time.monotonic() > deadline:
                 pytest.fail(f"libvirtd made no socket {SOCKET} in {START_TIMEOUT_S:.0f} s",
                             pytrace=False)
             time.sleep(0.1)
+        _warm_up("qemu:///system")
         yield "qemu:///system"
     finally:
         for pid in reversed(started):
