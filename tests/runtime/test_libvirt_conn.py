@@ -7,6 +7,7 @@ changes is never seen by another (test:///default is shared by a whole process).
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,12 @@ async def test_calls_after_close_fail_with_a_sentence(uri: str) -> None:
     await conn.close()  # twice is harmless
     with pytest.raises(LibvirtError, match="closed"):
         await conn.domains()
+
+
+@pytest.mark.asyncio
+async def test_missing_binding_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "libvirt", None)  # import libvirt fails
+    with pytest.raises(LibvirtError) as caught:
+        await LibvirtConnection.open("qemu:///system")
+    assert caught.value.code == "no-binding"
+    assert "pip install 'kvmgui[libvirt]'" in str(caught.value)
