@@ -15,23 +15,27 @@ cd "$here"
 # qemu-system-gui holds QEMU's PulseAudio driver (audio-pa.so, which PipeWire's pulse service
 # answers too): qemu-system-x86 only recommends it, so without it guests have no sound. No
 # smaller package ships that module. samba: QEMU runs its smbd to share a folder with a Windows
-# guest (-netdev user,smb=).
+# guest (-netdev user,smb=). libvirt-dev, pkg-config, gcc, python3-dev: pip builds the libvirt
+# binding (libvirt-python, the `libvirt` extra) against the distribution's libvirt.
 app_pkgs=(
   qemu-system-x86 qemu-system-gui qemu-utils ovmf swtpm virt-viewer samba
   python3 python3-venv util-linux
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxkbcommon-x11-0 libxkbcommon0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libvirt0 libvirt-dev pkg-config gcc python3-dev
 )
 # What the tests need on top: the tools that build the tiny test guest (a Debian kernel and
 # busybox in a hybrid ISO), a virtual screen with a window manager and an input driver for the
 # app-level tests and screenshots, the packaging checkers, and ss (iproute2) for the tests that
 # prove no QEMU listens off loopback; virt-xml-validate (libvirt-clients, which runs xmllint from
-# libxml2-utils, only a recommendation of it) checks the exported libvirt domain XML.
+# libxml2-utils, only a recommendation of it) checks the exported libvirt domain XML, and a
+# libvirt daemon with its QEMU driver serves the tests of libvirt connections
+# (tests/libvirt_daemon.py starts it when it is not running).
 test_pkgs=(
   xorriso isolinux syslinux-common busybox-static cpio gzip xz-utils zstd
   xvfb xdotool openbox imagemagick appstream desktop-file-utils iproute2
-  libvirt-clients libxml2-utils
+  libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients libxml2-utils
 )
 
 pkgs=("${app_pkgs[@]}")
@@ -70,8 +74,8 @@ fi
 stamp=".venv/.kvmgui-installed"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)-$mode"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
-  extras=""
-  [ "$mode" = test ] && extras="[test]"
+  extras="[libvirt]"
+  [ "$mode" = test ] && extras="[test,libvirt]"
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".${extras}"
   echo "$want" > "$stamp"

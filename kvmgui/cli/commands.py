@@ -8,7 +8,7 @@ from kvmgui.cli import (
     commands_define,
     commands_host,
     commands_img,
-    commands_libvirt,
+    commands_libvirt_xml,
     commands_live,
     commands_media,
     commands_run,
@@ -29,5 +29,5 @@ MODULES: list[ModuleType] = [
     commands_snapshot,
     commands_usb,
     commands_vm_import,
-    commands_libvirt,
+    commands_libvirt_xml,
 ]

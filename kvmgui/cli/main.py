@@ -29,7 +29,7 @@ import traceback
 from collections.abc import Sequence
 
 from kvmgui import __version__
-from kvmgui.cli import commands
+from kvmgui.cli import commands, commands_connect
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.interrupts import Stopper
 from kvmgui.cli.output import print_details, terminal_safe
@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kvmgui {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    parser.add_argument("--connect", metavar="URI",
+                        help="act on the VMs of a libvirt connection instead of kvmgui's own "
+                             "(qemu:///system, qemu:///session, qemu+ssh://user@host/system); "
+                             "for list, show, start, shutdown, kill, pause, resume, reset and "
+                             "status")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in commands.MODULES:
         module.register(sub)
@@ -90,7 +95,10 @@ def _stopped(stopper: Stopper) -> int:
 def _run(args: argparse.Namespace, stopper: Stopper) -> int:
     try:
         ctx = CliContext.from_environment()
-        result = args.handler(args, ctx)
+        handler = args.handler
+        if args.connect is not None:
+            handler = commands_connect.handler_for(args)
+        result = handler(args, ctx)
         if inspect.isawaitable(result):
             result = asyncio.run(stopper.run(result))
         sys.stdout.flush()

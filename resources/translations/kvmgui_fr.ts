@@ -10229,6 +10229,112 @@
     </message>
 </context>
 <context>
+    <name>runtime.libvirt_conn</name>
+    <message>
+        <source>The libvirt Python binding is not installed; install kvmgui with its libvirt extra: pip install &apos;kvmgui[libvirt]&apos; (or run scripts/setup.sh again).</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:131</extracomment>
+        <translation>La liaison Python de libvirt n&apos;est pas installée&#xa0;; installez kvmgui avec son option libvirt&#xa0;: pip install &apos;kvmgui[libvirt]&apos; (ou relancez scripts/setup.sh).</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is already running.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:285</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est déjà en marche.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; started.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:288</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» a démarré.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is paused.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:295</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est en pause.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not paused.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:301</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en pause.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is running again.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:303</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» tourne de nouveau.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was forced off.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:310</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» a été arrêtée de force.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was reset.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:317</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» a été réinitialisée.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was asked to shut down.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:329</extracomment>
+        <translation>L&apos;arrêt de «&#xa0;{name}&#xa0;» a été demandé.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; shut down.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:335</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» s&apos;est arrêtée.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; did not shut down in time and was forced off.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:340</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas arrêtée à temps et a été arrêtée de force.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; did not shut down in time; force it off with kill, or wait longer.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:345</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» ne s&apos;est pas arrêtée à temps&#xa0;; forcez son arrêt avec kill, ou attendez plus longtemps.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not running.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:363</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;est pas en marche.</translation>
+    </message>
+    <message>
+        <source>The connection to {uri} is closed.</source>
+        <extracomment>kvmgui/runtime/libvirt_conn.py:376</extracomment>
+        <translation>La connexion à {uri} est fermée.</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_errors</name>
+    <message>
+        <source>{uri} has no VM named &apos;{name}&apos;; list its VMs with: kvmgui-cli --connect {uri} list</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:50</extracomment>
+        <translation>{uri} n&apos;a pas de VM nommée «&#xa0;{name}&#xa0;»&#xa0;; listez ses VM avec&#xa0;: kvmgui-cli --connect {uri} list</translation>
+    </message>
+    <message>
+        <source>The SSH host key of {host} is not known; connect once with: ssh {host} (check and accept the key), then try again.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:55</extracomment>
+        <translation>La clé d&apos;hôte SSH de {host} est inconnue&#xa0;; connectez-vous une fois avec&#xa0;: ssh {host} (vérifiez et acceptez la clé), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>SSH to {host} failed; check that ssh {host} logs in without a password prompt (an SSH key, ssh-copy-id) and that the host runs an SSH server.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:63</extracomment>
+        <translation>La connexion SSH à {host} a échoué&#xa0;; vérifiez que ssh {host} se connecte sans demander de mot de passe (une clé SSH, ssh-copy-id) et que l&apos;hôte fait tourner un serveur SSH.</translation>
+    </message>
+    <message>
+        <source>You may not use libvirt&apos;s socket for {uri}; join the libvirt group: sudo adduser $USER libvirt, then log out and in.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:70</extracomment>
+        <translation>Vous n&apos;avez pas le droit d&apos;utiliser le socket de libvirt pour {uri}&#xa0;; rejoignez le groupe libvirt&#xa0;: sudo adduser $USER libvirt, puis déconnectez-vous et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The libvirt daemon is not running for {uri}; start it: sudo systemctl start libvirtd (install it with: sudo apt install libvirt-daemon-system).</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:77</extracomment>
+        <translation>Le démon libvirt ne tourne pas pour {uri}&#xa0;; démarrez-le&#xa0;: sudo systemctl start libvirtd (installez-le avec&#xa0;: sudo apt install libvirt-daemon-system).</translation>
+    </message>
+    <message>
+        <source>libvirt refused the operation on {uri}; see the details.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:82</extracomment>
+        <translation>libvirt a refusé l&apos;opération sur {uri}&#xa0;; voyez les détails.</translation>
+    </message>
+</context>
+<context>
     <name>runtime.live</name>
     <message>
         <location line="+2"/>

@@ -1,0 +1,123 @@
+"""A real libvirt daemon for the tests of libvirt connections.
+
+`libvirtd` (session-scoped) makes sure virtlogd and libvirtd run, starting them as daemons
+when they are not (test machines without systemd), waits for the daemon's socket and stops
+what it started when the session ends; a daemon that was already running is left alone.
+Its value is the URI to connect to: qemu:///system. Use it in a test module with
+
+    from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
+
+and mark the tests `qemu` (and `slow` when they boot a guest).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SOCKET = Path("/run/libvirt/libvirt-sock")
+PIDFILES = {"virtlogd": Path("/run/virtlogd.pid"), "libvirtd": Path("/run/libvirtd.pid")}
+START_TIMEOUT_S = 30.0
+STOP_TIMEOUT_S = 15.0
+
+
+def _state(pid: int) -> str:
+    """The process's state letter ("" when there is no such process)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return ""
+    return stat.rpartition(")")[2].split()[0]
+
+
+def _alive(pid: int) -> bool:
+    # A daemon that exited stays a zombie where nothing reaps orphans (a container whose
+    # first process is not an init): exited all the same.
+    return _state(pid) not in ("", "Z", "X")
+
+
+def _running(program: str) -> bool:
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        comm = text[text.find("(") + 1:text.rfind(")")]
+        if comm == program and _alive(int(stat.parent.name)):
+            return True
+    return False
+
+
+def _start(program: str) -> int:
+    """Start `program -d` (it forks into the background); its pid, from its pid file."""
+    pidfile = PIDFILES[program]
+    pidfile.unlink(missing_ok=True)
+    subprocess.run([program, "-d"], check=True, timeout=START_TIMEOUT_S)
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        try:
+            return int(pidfile.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            time.sleep(0.1)
+    raise TimeoutError(f"{program} -d wrote no pid file {pidfile} in {START_TIMEOUT_S:.0f} s")
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if not _alive(pid):
+            return
+        time.sleep(0.1)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _warm_up(uri: str) -> None:
+    """Have the daemon probe QEMU now: a freshly started libvirtd probes each QEMU binary's
+    capabilities on first use (tens of seconds under load), which belongs to the session's
+    set-up, not to the first test that defines a domain."""
+    libvirt = pytest.importorskip("libvirt")
+    conn = libvirt.open(uri)
+    try:
+        conn.getDomainCapabilities(None, "x86_64", None, "qemu", 0)
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="session")
+def libvirtd() -> Iterator[str]:
+    if shutil.which("libvirtd") is None:
+        pytest.skip("libvirtd is not installed (scripts/setup.sh test installs it)")
+    started: list[int] = []
+    try:
+        for program in ("virtlogd", "libvirtd"):
+            if not _running(program):
+                if os.geteuid() != 0:
+                    pytest.skip(f"{program} is not running and only root may start it")
+                started.append(_start(program))
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not SOCKET.is_socket():
+            if started and not _alive(started[-1]):
+                pytest.fail("libvirtd -d exited at once; run it in the foreground (libvirtd) to "
+                            "see why", pytrace=False)
+            if time.monotonic() > deadline:
+                pytest.fail(f"libvirtd made no socket {SOCKET} in {START_TIMEOUT_S:.0f} s",
+                            pytrace=False)
+            time.sleep(0.1)
+        _warm_up("qemu:///system")
+        yield "qemu:///system"
+    finally:
+        for pid in reversed(started):
+            _stop(pid)

@@ -1,0 +1,60 @@
+"""libvirt's errors as one sentence with the fix (no binding needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kvmgui.runtime.libvirt_errors import (
+    VIR_ERR_NO_CONNECT,
+    VIR_ERR_NO_DOMAIN,
+    VIR_ERR_OPERATION_INVALID,
+    VIR_ERR_SYSTEM_ERROR,
+    RawLibvirtError,
+    explain,
+)
+
+SYSTEM = "qemu:///system"
+SSH = "qemu+ssh://alice@server.example/system"
+
+
+@pytest.mark.parametrize(("uri", "code", "text", "expected", "words"), [
+    (SYSTEM, VIR_ERR_SYSTEM_ERROR,
+     "Failed to connect socket to '/var/run/libvirt/libvirt-sock': No such file or directory",
+     "no-daemon", "systemctl start libvirtd"),
+    (SYSTEM, VIR_ERR_NO_CONNECT,
+     "Failed to connect socket to '/var/run/libvirt/libvirt-sock': Connection refused",
+     "no-daemon", "libvirt-daemon-system"),
+    (SYSTEM, VIR_ERR_SYSTEM_ERROR,
+     "Failed to connect socket to '/var/run/libvirt/libvirt-sock': Permission denied",
+     "permission", "adduser $USER libvirt"),
+    (SSH, VIR_ERR_SYSTEM_ERROR,
+     "End of file while reading data: Host key verification failed.: Input/output error",
+     "host-key", "ssh alice@server.example"),
+    (SSH, VIR_ERR_SYSTEM_ERROR,
+     "End of file while reading data: alice@server.example: Permission denied "
+     "(publickey,password).: Input/output error", "ssh-refused", "ssh-copy-id"),
+    (SSH, VIR_ERR_SYSTEM_ERROR,
+     "End of file while reading data: ssh: connect to host server.example port 22: "
+     "Connection refused: Input/output error", "ssh-refused", "SSH server"),
+    (SYSTEM, VIR_ERR_OPERATION_INVALID, "domain is not running", "failed", "see the details"),
+])
+def test_causes_have_their_fix(uri: str, code: int, text: str, expected: str,
+                               words: str) -> None:
+    err = explain(RawLibvirtError(code, text), uri)
+    assert err.code == expected
+    assert words in err.message
+    assert err.details == text  # libvirt's own words stay, for "Details"
+    assert "\n" not in err.message and err.message.endswith(".")
+
+
+def test_unknown_domain_names_the_domain_and_how_to_list() -> None:
+    err = explain(RawLibvirtError(VIR_ERR_NO_DOMAIN, "Domain not found"), SYSTEM, "web")
+    assert err.code == "unknown-domain"
+    assert "'web'" in err.message
+    assert f"kvmgui-cli --connect {SYSTEM} list" in err.message
+
+
+def test_messages_are_translatable() -> None:
+    err = explain(RawLibvirtError(VIR_ERR_SYSTEM_ERROR, "Host key verification failed."), SSH)
+    assert err.message.context == "runtime.libvirt_errors"  # type: ignore[attr-defined]
+    assert err.message.values == {"host": "alice@server.example"}  # type: ignore[attr-defined]
