@@ -178,6 +178,9 @@ class HostProbeResult:
     # newuidmap and newgidmap (package uidmap): the newer virtiofsd maps a normal user's own
     # ids into its sandbox's user namespace with them.
     uidmap_tools: bool = False
+    # Whether "/" is a mount point of this process's view (it is not in a chroot): virtiofsd's
+    # sandbox and libvirt's namespaces remount it, and fail when it is not.
+    root_is_mount: bool = True
     smbd_path: str | None = None
     remote_viewer_path: str | None = None
     # Storage, sound, memory
@@ -513,6 +516,12 @@ def host_facts(raw: HostProbeResult) -> HostFacts:
 def _virtiofsd_facts(raw: HostProbeResult) -> dict[str, Any]:
     if not raw.virtiofsd_path:
         return {}
+    if not raw.root_is_mount:
+        return {"virtiofsd_reason": Message(QT_TRANSLATE_NOOP(
+            "core.hostcheck",
+            "This system's root folder is not a mount point (kvmgui runs in a chroot or a "
+            "container), where virtiofsd's sandbox cannot start, so the folder is shared with "
+            "9p."))}
     if raw.virtiofsd_legacy and not raw.is_root:
         return {"virtiofsd_reason": Message(QT_TRANSLATE_NOOP(
             "core.hostcheck",

@@ -229,6 +229,7 @@ def _probe_files(vm_root: Path, root: Path, env: Mapping[str, str]) -> HostProbe
         smbd_path=str(_under(root, SMBD)) if _under(root, SMBD).is_file() else None,
         uidmap_tools=all(_under(root, f"/usr/bin/{tool}").is_file()
                          for tool in ("newuidmap", "newgidmap")),
+        root_is_mount=root_is_mount(_read(root / "proc/self/mountinfo")),
         vm_root=str(vm_root),
         free_space_path=str(free_path) if free_path else "",
         free_bytes=free_bytes,
@@ -374,6 +375,15 @@ SMBD = "/usr/sbin/smbd"
 # Where QEMU's vhost-user descriptors live (docs/interop/vhost-user.json), lowest priority
 # first; the user's own folder wins.
 VHOST_USER_DIRS = ("/usr/share/qemu/vhost-user", "/etc/qemu/vhost-user")
+def root_is_mount(mountinfo: str | None) -> bool:
+    """Whether "/" is a mount point in /proc/self/mountinfo (its fifth field); in a chroot it
+    is not listed. An unreadable table is taken as an ordinary system."""
+    if not mountinfo:
+        return True
+    fields = (line.split() for line in mountinfo.splitlines())
+    return any(len(f) > 4 and f[4] == "/" for f in fields)
+
+
 VIRTIOFSD_FALLBACKS = ("/usr/libexec/virtiofsd", "/usr/lib/qemu/virtiofsd")
 
 

@@ -7192,6 +7192,11 @@
         <extracomment>kvmgui/core/hostcheck.py:495; {clause} = _opening(clause)</extracomment>
         <translation>{clause}.</translation>
     </message>
+    <message>
+        <source>This system&apos;s root folder is not a mount point (kvmgui runs in a chroot or a container), where virtiofsd&apos;s sandbox cannot start, so the folder is shared with 9p.</source>
+        <extracomment>kvmgui/core/hostcheck.py</extracomment>
+        <translation>Le dossier racine de ce système n&apos;est pas un point de montage (kvmgui tourne dans un chroot ou un conteneur), où le bac à sable de virtiofsd ne peut pas démarrer&#xa0;: le dossier est donc partagé avec 9p.</translation>
+    </message>
 </context>
 <context>
     <name>core.libvirt_xml</name>

@@ -37,6 +37,7 @@ from kvmgui.core.host import HostFacts
 from kvmgui.core.model import Accel, Cdrom, CdromSource, Disk, DiskFormat, Firmware, VmSpec
 from kvmgui.core.paths import VmFolder, VmRuntimePaths
 from kvmgui.core.shares import ShareMethod, plan_shares
+from kvmgui.runtime.host_probe import root_is_mount
 from tests.core.vm_fixtures import FIXTURES, GOLDEN_CAPS, Fixture
 
 pytestmark = pytest.mark.qemu
@@ -159,6 +160,9 @@ def prepare(fx: Fixture, root: Path, run_dir: Path) -> Prepared:
     if host.virtiofsd:
         if not os.path.exists(host.virtiofsd) or os.getuid() != 0:
             raise Unavailable(f"{host.virtiofsd} is not installed or cannot run as this user")
+        if not root_is_mount(Path("/proc/self/mountinfo").read_text()):
+            raise Unavailable("/ is not a mount point here (a chroot): virtiofsd's sandbox "
+                              "cannot start")
         # Commas in the folders would route them to 9p: the C virtiofsd cannot take them.
         spec = replace(spec, shares=tuple(
             replace(s, path=s.path.replace(",", "")) for s in spec.shares))

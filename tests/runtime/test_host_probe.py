@@ -25,7 +25,7 @@ from kvmgui.core.hostcheck import (
     host_facts,
 )
 from kvmgui.core.model import Accel
-from kvmgui.runtime.host_probe import check_host, probe_host
+from kvmgui.runtime.host_probe import check_host, probe_host, root_is_mount
 from kvmgui.runtime.qemu_probe import probe_caps
 
 # This project's build machine: a VM with the kvm_pvm flavour of KVM and no vmx/svm flag.
@@ -407,3 +407,16 @@ async def test_qemu_72_virtiofsd_needs_root(tmp_path: Path) -> None:
     assert user.virtiofsd is None and "only runs as root" in user.virtiofsd_reason
     admin = host_facts(replace(raw, is_root=True))
     assert admin.virtiofsd == raw.virtiofsd_path and admin.virtiofsd_legacy
+    # In a chroot the sandbox cannot remount "/": 9p, with the reason.
+    (root / "proc/self").mkdir(parents=True, exist_ok=True)
+    (root / "proc/self/mountinfo").write_text("23 1 0:21 / /proc rw - proc proc rw\n")
+    raw = await probe_host(tmp_path, root=root, env=empty_env(tmp_path))
+    assert not raw.root_is_mount
+    jailed = host_facts(replace(raw, is_root=True))
+    assert jailed.virtiofsd is None and "not a mount point" in jailed.virtiofsd_reason
+
+
+def test_root_is_a_mount_point_unless_chrooted() -> None:
+    assert root_is_mount("22 1 8:1 / / rw,relatime - ext4 /dev/sda1 rw\n")
+    assert not root_is_mount("23 1 0:21 / /proc rw - proc proc rw\n")
+    assert root_is_mount(None) and root_is_mount("")
