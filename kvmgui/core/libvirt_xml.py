@@ -67,7 +67,6 @@ __all__ = [
     "default_domain_type",
     "domain_name",
     "domain_uuid",
-    "domain_xml",
     "export_domain",
 ]
 
@@ -144,26 +143,6 @@ def domain_uuid(spec: VmSpec) -> str:
 def default_domain_type(spec: VmSpec) -> DomainType:
     """ "qemu" (TCG) when the VM is set to TCG; "kvm" otherwise, libvirt hosts having KVM."""
     return "qemu" if spec.accel is Accel.TCG else "kvm"
-
-
-def domain_xml(
-    spec: VmSpec,
-    *,
-    folder: VmFolder,
-    domain_type: DomainType | None = None,
-    emulator: str | None = None,
-    ovmf_code: str | None = None,
-    passt: bool = False,
-) -> str:
-    """The domain XML alone; see export_domain for the warnings."""
-    return export_domain(
-        spec,
-        folder=folder,
-        domain_type=domain_type,
-        emulator=emulator,
-        ovmf_code=ovmf_code,
-        passt=passt,
-    ).xml
 
 
 def export_domain(

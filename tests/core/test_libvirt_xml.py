@@ -16,7 +16,6 @@ from kvmgui.core.libvirt_xml import (
     default_domain_type,
     domain_name,
     domain_uuid,
-    domain_xml,
     export_domain,
 )
 from kvmgui.core.model import (
@@ -49,7 +48,7 @@ def test_names_are_safe_and_the_title_keeps_the_name() -> None:
     assert domain_name(_spec(name="Test, with comma = and spaces")) == "Test-with-comma-and-spaces"
     assert domain_name(_spec(name="ok.name_1+2-x")) == "ok.name_1+2-x"
     assert domain_name(_spec(name="…", id="abcdef0123456789")) == "kvmgui-abcdef012345"
-    root = ET.fromstring(domain_xml(_spec(name="Été / hiver"), folder=FOLDER))
+    root = ET.fromstring(export_domain(_spec(name="Été / hiver"), folder=FOLDER).xml)
     assert root.findtext("name") == "Ete-hiver"
     assert root.findtext("title") == "Été / hiver"
 
@@ -64,7 +63,7 @@ def test_uuid_is_the_id_or_derived_stably() -> None:
 def test_domain_type_follows_the_accelerator() -> None:
     assert default_domain_type(_spec(accel=Accel.TCG)) == "qemu"
     assert default_domain_type(_spec(accel=Accel.AUTO)) == "kvm"
-    root = ET.fromstring(domain_xml(_spec(accel=Accel.TCG), folder=FOLDER))
+    root = ET.fromstring(export_domain(_spec(accel=Accel.TCG), folder=FOLDER).xml)
     assert root.get("type") == "qemu"
     cpu = root.find("cpu")
     assert cpu is not None and cpu.get("mode") == "maximum"
@@ -73,7 +72,7 @@ def test_domain_type_follows_the_accelerator() -> None:
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_no_display_listens_on_the_network_nor_carries_a_password(name: str) -> None:
     fx = FIXTURES[name]
-    root = ET.fromstring(domain_xml(exportable(fx), folder=fx.folder))
+    root = ET.fromstring(export_domain(exportable(fx), folder=fx.folder).xml)
     for graphics in root.iter("graphics"):
         assert graphics.get("passwd") is None and graphics.get("listen") is None
         assert [listen.get("type") for listen in graphics.iter("listen")] == ["socket"]
@@ -114,15 +113,15 @@ def test_warnings_name_what_is_left_out() -> None:
 
 def test_secure_boot_follows_the_ovmf_build() -> None:
     spec = _spec(firmware=Firmware.UEFI)
-    secure = ET.fromstring(domain_xml(spec, folder=FOLDER,
-                                      ovmf_code="/usr/share/OVMF/OVMF_CODE_4M.ms.fd"))
-    plain = ET.fromstring(domain_xml(spec, folder=FOLDER,
-                                     ovmf_code="/usr/share/OVMF/OVMF_CODE_4M.fd"))
+    secure = ET.fromstring(export_domain(spec, folder=FOLDER,
+                                      ovmf_code="/usr/share/OVMF/OVMF_CODE_4M.ms.fd").xml)
+    plain = ET.fromstring(export_domain(spec, folder=FOLDER,
+                                     ovmf_code="/usr/share/OVMF/OVMF_CODE_4M.fd").xml)
     assert secure.find("features/smm") is not None and plain.find("features/smm") is None
     assert {f.get("enabled") for f in secure.iter("feature")} == {"yes"}
     assert {f.get("enabled") for f in plain.iter("feature")} == {"no"}
-    bios = ET.fromstring(domain_xml(_spec(), folder=FOLDER,
-                                    ovmf_code="/usr/share/OVMF/OVMF_CODE_4M.ms.fd"))
+    bios = ET.fromstring(export_domain(_spec(), folder=FOLDER,
+                                    ovmf_code="/usr/share/OVMF/OVMF_CODE_4M.ms.fd").xml)
     assert bios.find("os").get("firmware") is None  # type: ignore[union-attr]
 
 
@@ -139,8 +138,8 @@ def test_passt_carries_the_forwards_on_loopback(tmp_path: Path) -> None:
                 for f in interface.iter("portForward") for r in f.iter("range")]
     assert forwards == [("tcp", "127.0.0.1", "2222", "22"), ("udp", "127.0.0.1", "5353", "53")]
     # Without forwards, or without passt, the plain SLIRP interface stays.
-    assert "type=\"passt\"" not in domain_xml(_spec(), folder=FOLDER, passt=True)
-    assert "type=\"passt\"" not in domain_xml(spec, folder=FOLDER)
+    assert "type=\"passt\"" not in export_domain(_spec(), folder=FOLDER, passt=True).xml
+    assert "type=\"passt\"" not in export_domain(spec, folder=FOLDER).xml
     validator = shutil.which("virt-xml-validate")
     if validator is None:
         pytest.skip("virt-xml-validate is missing: install libvirt-clients")
