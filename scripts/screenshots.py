@@ -74,6 +74,18 @@ async def stop_everything(root: Path) -> None:
     await manager.close()
 
 
+async def close_app(window: Any, ctx: Any, vm_id: str) -> None:
+    """Stop the guest, close the console session, let go of the runtime and the window."""
+    controller = ctx.controller(vm_id)
+    if controller is not None:
+        await controller.force_off()
+    await ctx.manager.close()
+    window._really_close = True
+    window.close()
+    window.deleteLater()
+    await asyncio.sleep(0.5)
+
+
 async def take(out: Path, root: Path, iso: Path) -> None:
     from kvmgui.runtime.state import VmState
     from kvmgui.ui.app import build
@@ -184,15 +196,7 @@ async def take(out: Path, root: Path, iso: Path) -> None:
     vm_window.close()
     await sharing_shots(window, out, root, vm_id)
 
-    # Stop the guest, close the console session, let go of the runtime.
-    controller = ctx.controller(vm_id)
-    if controller is not None:
-        await controller.force_off()
-    await ctx.manager.close()
-    window._really_close = True
-    window.close()
-    window.deleteLater()
-    await asyncio.sleep(0.5)
+    await close_app(window, ctx, vm_id)
 
 
 # ------------------------------------------------------------------------------ media tools
@@ -382,14 +386,7 @@ async def take_sharing(out: Path, root: Path, iso: Path) -> None:
     await wait_for(lambda: serial.exists() and "KVMGUI-GUEST: ready" in
                    serial.read_text(errors="replace"), 240, "the guest to boot")
     await sharing_shots(window, out, root, vm_id)
-    controller = ctx.controller(vm_id)
-    if controller is not None:
-        await controller.force_off()
-    await ctx.manager.close()
-    window._really_close = True
-    window.close()
-    window.deleteLater()
-    await asyncio.sleep(0.5)
+    await close_app(window, ctx, vm_id)
 
 
 def main() -> int:
