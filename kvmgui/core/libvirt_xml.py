@@ -68,6 +68,7 @@ __all__ = [
     "domain_name",
     "domain_uuid",
     "export_domain",
+    "volume_xml",
 ]
 
 DomainType = Literal["kvm", "qemu"]
@@ -174,6 +175,21 @@ def export_domain(
     ET.indent(root, space="  ")
     text = ET.tostring(root, encoding="unicode") + "\n"
     return LibvirtDomain(text, domain_name(spec), tuple(_warnings(spec, passt=with_passt)))
+
+
+def volume_xml(name: str, capacity_bytes: int, disk_format: DiskFormat) -> str:
+    """A storage volume of `capacity_bytes` in `disk_format`, for virStoragePoolCreateXML
+    (sparse: libvirt's file pools allocate no more than qemu-img create does)."""
+    if capacity_bytes < 1:
+        raise LibvirtXmlError(Message(QT_TRANSLATE_NOOP(
+            "core.libvirt_xml", "The volume '{name}' needs a size above zero."), name=name))
+    volume = ET.Element("volume")
+    _sub(volume, "name", name)
+    _sub(volume, "capacity", str(capacity_bytes), unit="bytes")
+    target = _sub(volume, "target")
+    _sub(target, "format", type=str(disk_format))
+    ET.indent(volume, space="  ")
+    return ET.tostring(volume, encoding="unicode") + "\n"
 
 
 def _check(spec: VmSpec) -> None:

@@ -397,6 +397,18 @@ class LibvirtConnection:
             return Outcome.failure(err.message, code=err.code, details=err.details)
         return Outcome.success(done)
 
+    async def run(self, fn: Callable[[Any], R], domain: str = "") -> R:
+        """`fn(virConnect)` in a worker thread, libvirt's errors explained (LibvirtError).
+
+        For the modules built on a connection (storage pools, moving a VM, a domain's XML):
+        they make their own libvirt calls without reaching into this class."""
+        return await self._call(lambda: fn(self._live()), domain)
+
+    @property
+    def binding(self) -> ModuleType:
+        """The libvirt module, for its constants (VIR_STORAGE_…, VIR_DOMAIN_…)."""
+        return self._libvirt
+
     def _live(self) -> Any:
         if self._conn is None:
             raise LibvirtError(Message(QT_TRANSLATE_NOOP(

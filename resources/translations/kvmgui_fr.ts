@@ -7290,6 +7290,11 @@
         <extracomment>kvmgui/core/libvirt_xml.py</extracomment>
         <translation>Les périphériques USB ({devices}) sont ceux branchés sur l&apos;hôte libvirt&#xa0;: la VM démarre sans ceux qui y manquent.</translation>
     </message>
+    <message>
+        <source>The volume &apos;{name}&apos; needs a size above zero.</source>
+        <extracomment>kvmgui/core/libvirt_xml.py:184</extracomment>
+        <translation>Le volume «&#xa0;{name}&#xa0;» doit avoir une taille supérieure à zéro.</translation>
+    </message>
 </context>
 <context>
     <name>core.media</name>
@@ -11554,6 +11559,29 @@
     <message>
         <source>&apos;{sequence}&apos; means nothing in the text to type: write \n for Enter, \t for Tab and \\ for a backslash.</source>
         <translation>&apos;{sequence}&apos; ne signifie rien dans le texte à taper : écrivez \n pour Entrée, \t pour Tab et \\ pour une barre oblique inverse.</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_storage</name>
+    <message>
+        <source>The storage pool &apos;{pool}&apos; is not active; start it with: virsh pool-start {pool}</source>
+        <extracomment>kvmgui/runtime/libvirt_storage.py:68</extracomment>
+        <translation>Le pool de stockage «&#xa0;{pool}&#xa0;» n&apos;est pas actif&#xa0;; démarrez-le avec&#xa0;: virsh pool-start {pool}</translation>
+    </message>
+    <message>
+        <source>The host has no storage pool named &apos;{pool}&apos;; list its pools with: virsh pool-list --all</source>
+        <extracomment>kvmgui/runtime/libvirt_storage.py:73</extracomment>
+        <translation>L&apos;hôte n&apos;a pas de pool de stockage nommé «&#xa0;{pool}&#xa0;»&#xa0;; listez ses pools avec&#xa0;: virsh pool-list --all</translation>
+    </message>
+    <message>
+        <source>The host has no active storage pool; create one with: virsh pool-define-as default dir --target /var/lib/libvirt/images, then virsh pool-start default</source>
+        <extracomment>kvmgui/runtime/libvirt_storage.py:80</extracomment>
+        <translation>L&apos;hôte n&apos;a aucun pool de stockage actif&#xa0;; créez-en un avec&#xa0;: virsh pool-define-as default dir --target /var/lib/libvirt/images, puis virsh pool-start default</translation>
+    </message>
+    <message>
+        <source>The storage pool &apos;{pool}&apos; already has a volume named &apos;{name}&apos;; choose another name.</source>
+        <extracomment>kvmgui/runtime/libvirt_storage.py:108</extracomment>
+        <translation>Le pool de stockage «&#xa0;{pool}&#xa0;» a déjà un volume nommé «&#xa0;{name}&#xa0;»&#xa0;; choisissez un autre nom.</translation>
     </message>
 </context>
 </TS>
