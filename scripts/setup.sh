@@ -32,12 +32,13 @@ app_pkgs=(
 # libxml2-utils, only a recommendation of it) checks the exported libvirt domain XML, and a
 # libvirt daemon with its QEMU driver serves the tests of libvirt connections
 # (tests/libvirt_daemon.py starts it when it is not running). openssh-server: the tests of
-# qemu+ssh:// connections run a private sshd of their own on 127.0.0.1 (tests/ssh_server.py).
+# qemu+ssh:// connections run a private sshd of their own on 127.0.0.1 (tests/ssh_server.py);
+# netcat-openbsd (nc) is what libvirt runs on the remote side for a URI naming a socket=.
 test_pkgs=(
   xorriso isolinux syslinux-common busybox-static cpio gzip xz-utils zstd
   xvfb xdotool openbox imagemagick appstream desktop-file-utils iproute2
   libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients libxml2-utils
-  openssh-client openssh-server
+  openssh-client openssh-server netcat-openbsd
 )
 
 pkgs=("${app_pkgs[@]}")
