@@ -1,7 +1,8 @@
 """The details window's console on a real guest of qemu:///system: the test guest boots under
 libvirt with its VNC display on a unix socket, the Console page connects to the socket read
 from the live XML, and what it shows is the domain's own screenshot (virDomainScreenshot,
-through a libvirt stream) within a small tolerance."""
+through a libvirt stream) within a small tolerance. The same domain seen through a
+qemu+ssh:// connection (a private sshd on 127.0.0.1) is shown through the SSH tunnel."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from kvmgui.ui.libvirt_details import open_libvirt_details
 from tests.guest.fixtures import wait_for_serial
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
 from tests.runtime.test_libvirt_guest import guest_dir  # noqa: F401  (the fixture)
+from tests.ssh_server import SshServer, ssh_server  # noqa: F401  (the fixture)
 
 libvirt = pytest.importorskip("libvirt")
 
@@ -105,10 +107,27 @@ def different_share(a: QImage, b: QImage) -> float:
     return float((delta > CHANNEL_TOLERANCE).mean())
 
 
-@pytest.mark.timeout(300)
-def test_console_shows_what_the_domain_shows(qtbot: Any, run_async: Any, domain: str,
-                                             guest_dir: Path, libvirtd: str) -> None:  # noqa: F811
+def same_picture(console: Any, connection: LibvirtConnection, domain: str, qtbot: Any,
+                 run_async: Any) -> None:
+    """Wait until `console` shows the domain's own screenshot (within the tolerance)."""
+    shares: list[float] = []
+
+    def same() -> bool:
+        theirs = run_async(connection.run(lambda conn: screenshot(conn, domain)), timeout=60)
+        shares.append(different_share(console.image(), theirs))
+        return shares[-1] <= SHARE_TOLERANCE
+
+    qtbot.waitUntil(same, timeout=60_000)
+    # Not two blank screens: the guest's text is there (light pixels on black).
+    assert (rgb(console.image()).max(axis=2) > 100).sum() > 200
+
+
+@pytest.mark.timeout(420)
+def test_console_shows_what_the_domain_shows(
+        qtbot: Any, run_async: Any, domain: str, guest_dir: Path, libvirtd: str,  # noqa: F811
+        ssh_server: SshServer) -> None:  # noqa: F811
     connection = run_async(LibvirtConnection.open(libvirtd))
+    remote = run_async(LibvirtConnection.open(ssh_server.uri()), timeout=60)
     parent = QWidget()
     qtbot.addWidget(parent)
     try:
@@ -131,23 +150,28 @@ def test_console_shows_what_the_domain_shows(qtbot: Any, run_async: Any, domain:
                         timeout=180_000)
         wait_for_serial(serial, "KVMGUI-GUEST: ready", 1)
 
-        shares: list[float] = []
-
-        def same_picture() -> bool:
-            theirs = run_async(connection.run(lambda conn: screenshot(conn, domain)),
-                               timeout=60)
-            ours = console.image()
-            shares.append(different_share(ours, theirs))
-            return shares[-1] <= SHARE_TOLERANCE
-
-        qtbot.waitUntil(same_picture, timeout=60_000)
-        # Not two blank screens: the guest's text is there (light pixels on black).
-        assert (rgb(console.image()).max(axis=2) > 100).sum() > 200
+        same_picture(console, connection, domain, qtbot, run_async)
         assert console.display_size().width() >= 640
+
+        # Through qemu+ssh://: the live XML read over SSH names the socket on "that" host,
+        # and the console reaches it through the tunnel's own local socket.
+        far = open_libvirt_details(parent, remote, domain)
+        qtbot.waitUntil(lambda: far.state is VmState.RUNNING, timeout=60_000)
+        far.show_page("console")
+        qtbot.waitUntil(lambda: far.console.tunnel is not None, timeout=60_000)
+        tunnel = far.console.tunnel
+        assert tunnel is not None and far.console.address == UnixAddress(tunnel.socket)
+        far_console = far.console.console
+        qtbot.waitUntil(lambda: far_console.connection_state == ConnectionState.CONNECTED,
+                        timeout=60_000)
+        same_picture(far_console, connection, domain, qtbot, run_async)
+        far.close()
+        qtbot.waitUntil(lambda: not tunnel.running, timeout=30_000)  # ssh ends with it
 
         assert (run_async(connection.force_off(domain), timeout=60)).ok
         qtbot.waitUntil(lambda: window.state is VmState.STOPPED, timeout=30_000)
         assert page.stack.currentWidget() is page.message_page
         window.close()
     finally:
+        run_async(remote.close())
         run_async(connection.close())
