@@ -195,6 +195,12 @@ def test_missing_or_odd_parts_are_shown_as_missing(text: str) -> None:
         assert graphics.port is None
 
 
+def test_deep_nesting_is_no_crash() -> None:
+    deep = "<a>" * 200_000 + "</a>" * 200_000
+    view = parse_domain_view(f"<domain><name>d</name><description>{deep}</description></domain>")
+    assert view.name == "d" and view.description == ""
+
+
 def test_a_large_but_sane_domain_is_read() -> None:
     disks = "".join(
         f"<disk type='file' device='disk'><source file='/d/{i}.qcow2'/>"
