@@ -149,7 +149,6 @@ def parse_domain_view(text: str) -> DomainView:
     devices = root.find("devices")
     if devices is None:
         devices = ET.Element("devices")
-    os_type = root.find("os/type")
     vcpu = root.find("vcpu")
     max_vcpus = _int(_text(vcpu))
     current = _int(vcpu.get("current")) if vcpu is not None else None
@@ -164,8 +163,8 @@ def parse_domain_view(text: str) -> DomainView:
         memory_bytes=_memory(root.find("memory")),
         current_memory_bytes=_memory(root.find("currentMemory")),
         firmware=_firmware(root),
-        machine=os_type.get("machine", "") if os_type is not None else "",
-        arch=os_type.get("arch", "") if os_type is not None else "",
+        machine=_attr(root, "os/type", "machine"),
+        arch=_attr(root, "os/type", "arch"),
         emulator=_text(devices.find("emulator")),
         disks=tuple(_disk(d) for d in devices.findall("disk")),
         nics=tuple(_nic(n) for n in devices.findall("interface")),
@@ -229,31 +228,31 @@ def _source(element: ET.Element) -> str:
     return ""
 
 
+def _attr(element: ET.Element, path: str, key: str) -> str:
+    """Attribute `key` of the child at `path` ("" when either is missing)."""
+    child = element.find(path)
+    return child.get(key, "") if child is not None else ""
+
+
 def _disk(disk: ET.Element) -> DiskView:
-    target = disk.find("target")
-    driver = disk.find("driver")
-    boot = disk.find("boot")
     return DiskView(
         device=disk.get("device", "disk"),
-        target=target.get("dev", "") if target is not None else "",
-        bus=target.get("bus", "") if target is not None else "",
+        target=_attr(disk, "target", "dev"),
+        bus=_attr(disk, "target", "bus"),
         source=_source(disk),
-        format=driver.get("type", "") if driver is not None else "",
+        format=_attr(disk, "driver", "type"),
         read_only=disk.find("readonly") is not None,
-        boot_order=_int(boot.get("order")) if boot is not None else None,
+        boot_order=_int(_attr(disk, "boot", "order") or None),
     )
 
 
 def _nic(nic: ET.Element) -> NicView:
-    model = nic.find("model")
-    mac = nic.find("mac")
-    target = nic.find("target")
     return NicView(
         kind=nic.get("type", ""),
         source=_source(nic),
-        model=model.get("type", "") if model is not None else "",
-        mac=mac.get("address", "") if mac is not None else "",
-        target=target.get("dev", "") if target is not None else "",
+        model=_attr(nic, "model", "type"),
+        mac=_attr(nic, "mac", "address"),
+        target=_attr(nic, "target", "dev"),
     )
 
 
@@ -292,12 +291,10 @@ def _graphics(graphics: ET.Element) -> GraphicsView:
 
 
 def _filesystem(fs: ET.Element) -> FilesystemView:
-    driver = fs.find("driver")
-    target = fs.find("target")
     return FilesystemView(
-        driver=driver.get("type", "path") if driver is not None else "path",
+        driver=_attr(fs, "driver", "type") or "path",
         source=_source(fs),
-        tag=target.get("dir", "") if target is not None else "",
+        tag=_attr(fs, "target", "dir"),
         read_only=fs.find("readonly") is not None,
     )
 
