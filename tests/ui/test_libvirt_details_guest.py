@@ -10,7 +10,6 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 import numpy as np
 import pytest
@@ -24,7 +23,7 @@ from kvmgui.ui.console import ConnectionState
 from kvmgui.ui.libvirt_details import open_libvirt_details
 from tests.guest.fixtures import wait_for_serial
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
-from tests.runtime.test_libvirt_guest import guest_dir  # noqa: F401  (the fixture)
+from tests.runtime.test_libvirt_guest import domain_xml, guest_dir  # noqa: F401
 from tests.ssh_server import SshServer, ssh_server  # noqa: F401  (the fixture)
 
 libvirt = pytest.importorskip("libvirt")
@@ -37,35 +36,17 @@ CHANNEL_TOLERANCE = 24
 SHARE_TOLERANCE = 0.01
 
 
-def domain_xml(name: str, folder: Path) -> str:
-    iso = quoteattr(str(folder / "guest.iso"))
-    log = quoteattr(str(folder / "serial.log"))
-    return f"""<domain type='qemu'>
-  <name>{name}</name>
-  <memory unit='MiB'>256</memory>
-  <vcpu>1</vcpu>
-  <os><type arch='x86_64' machine='q35'>hvm</type><boot dev='cdrom'/></os>
-  <features><acpi/></features>
-  <on_poweroff>destroy</on_poweroff>
-  <devices>
-    <disk type='file' device='cdrom'>
-      <driver name='qemu' type='raw'/>
-      <source file={iso}/>
-      <target dev='sda' bus='sata'/>
-      <readonly/>
-    </disk>
-    <serial type='file'><source path={log}/><target port='0'/></serial>
+# The display on a unix socket, as kvmgui's own VMs have it.
+DISPLAY = """
     <graphics type='vnc'><listen type='socket'/></graphics>
-    <video><model type='vga'/></video>
-  </devices>
-</domain>"""
+    <video><model type='vga'/></video>"""
 
 
 @pytest.fixture
 def domain(libvirtd: str, guest_dir: Path) -> Iterator[str]:  # noqa: F811
     name = f"lvdetails-{uuid.uuid4().hex[:8]}"
     raw = libvirt.open(libvirtd)
-    dom = raw.defineXML(domain_xml(name, guest_dir))
+    dom = raw.defineXML(domain_xml(name, guest_dir, DISPLAY))
     try:
         yield name
     finally:
