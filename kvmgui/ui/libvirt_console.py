@@ -16,12 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from kvmgui.runtime.ssh_tunnel import SshTunnel, SshTunnelError
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.viewer import open_libvirt_viewer
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget
+from kvmgui.ui.console.page_parts import MessagePage, console_scroll_area
 from kvmgui.ui.details_console import display_state
 from kvmgui.ui.errors import show_failed
 from kvmgui.ui.i18n import core_text, translate
@@ -90,38 +88,18 @@ class LibvirtConsolePage(QWidget):
         self.viewer_action.triggered.connect(self.open_viewer)
         self.toolbar.insertAction(self.toolbar.spacer_action, self.viewer_action)
         v.addWidget(self.toolbar)
-        self.scroll_area = QScrollArea(self.console_page)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        palette = self.scroll_area.palette()
-        palette.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.black)
-        self.scroll_area.setPalette(palette)
-        self.scroll_area.setWidget(self.console)
+        self.scroll_area = console_scroll_area(self.console, self.console_page)
         v.addWidget(self.scroll_area, 1)
         self.stack.addWidget(self.console_page)
 
-        self.message_page = QWidget(self.stack)
-        m = QVBoxLayout(self.message_page)
-        m.addStretch(1)
-        self.message_title = QLabel(self.message_page)
-        self.message_title.setWordWrap(True)
-        self.message_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.message_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.message_title.setFont(font)
-        m.addWidget(self.message_title)
-        self.message = QLabel(self.message_page)
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_page = MessagePage(self.stack)
+        self.message_title = self.message_page.title
+        self.message = self.message_page.text
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        m.addWidget(self.message)
         self.viewer_button = QPushButton(translate("LibvirtConsole", "&Open in virt-viewer"))
         self.viewer_button.setAccessibleName(translate("LibvirtConsole", "Open in virt-viewer"))
         self.viewer_button.clicked.connect(self.open_viewer)
-        m.addWidget(self.viewer_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        m.addStretch(2)
+        self.message_page.add_button(self.viewer_button)
         self.stack.addWidget(self.message_page)
         self._update()
 
