@@ -56,6 +56,10 @@ def remote_display(route: ConsoleRoute) -> RemoteDisplay:
     return RemoteDisplay(socket=route.socket or None, port=route.port)
 
 
+# A tunnel that lasted this long worked: when it ends, a new one is opened.
+TUNNEL_SETTLED_S = 10.0
+
+
 class LibvirtConsolePage(QWidget):
     def __init__(self, uri: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,14 +190,28 @@ class LibvirtConsolePage(QWidget):
         await self.console.connect_to(address)
 
     async def _follow(self, tunnel: SshTunnel) -> None:
-        """ssh ended by itself (the network, the host): open a new tunnel once."""
+        """ssh ended by itself (the network, the host): a tunnel that had worked a while is
+        opened again; one that ends at once is reported (and tried again at the next change
+        of the domain), so a host that drops every connection is not hammered."""
+        loop = asyncio.get_running_loop()
+        opened = loop.time()
         await tunnel.wait_closed()
-        if self.tunnel is tunnel:
-            self.tunnel = None
+        if self.tunnel is not tunnel:
+            return  # closed by us
+        self.tunnel = None
+        self.address = None
+        await tunnel.close()
+        if loop.time() - opened >= TUNNEL_SETTLED_S:
             self._route = None
-            self.address = None
-            await tunnel.close()
             self._update()
+            return
+        self.console.disconnect()
+        self._route = None
+        self._show_message(
+            translate("LibvirtConsole", "The screen of {0} could not be reached.").format(
+                self.name),
+            translate("LibvirtConsole", "The SSH connection for the screen ended at once."),
+            viewer=True)
 
     def _forget_route(self) -> None:
         self._route = None

@@ -11704,6 +11704,11 @@
         <extracomment>kvmgui/ui/libvirt_console.py:198</extracomment>
         <translation>L’écran de {0} n’a pas pu être atteint.</translation>
     </message>
+    <message>
+        <source>The SSH connection for the screen ended at once.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>La connexion SSH de l’écran s’est terminée aussitôt.</translation>
+    </message>
 </context>
 <context>
     <name>LibvirtDetails</name>
