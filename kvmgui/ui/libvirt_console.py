@@ -15,7 +15,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QPushButton,
@@ -61,6 +61,8 @@ TUNNEL_SETTLED_S = 10.0
 
 
 class LibvirtConsolePage(QWidget):
+    start_requested = Signal()  # the Start button of the stopped state (the window starts it)
+
     def __init__(self, uri: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uri = uri
@@ -104,6 +106,10 @@ class LibvirtConsolePage(QWidget):
         self.viewer_button.setAccessibleName(translate("LibvirtConsole", "Open in virt-viewer"))
         self.viewer_button.clicked.connect(self.open_viewer)
         self.message_page.add_button(self.viewer_button)
+        self.start_button = QPushButton(translate("LibvirtConsole", "&Start"))
+        self.start_button.setAccessibleName(translate("LibvirtConsole", "Start"))
+        self.start_button.clicked.connect(self.start_requested)
+        self.message_page.add_button(self.start_button)
         self.stack.addWidget(self.message_page)
         self._update()
 
@@ -121,10 +127,11 @@ class LibvirtConsolePage(QWidget):
         self._view = view
         self._update()
 
-    def _show_message(self, title: str, text: str, *, viewer: bool) -> None:
+    def _show_message(self, title: str, text: str, *, viewer: bool, start: bool = False) -> None:
         self.message_title.setText(title)
         self.message.setText(text)
         self.viewer_button.setVisible(viewer)
+        self.start_button.setVisible(start)
         self.stack.setCurrentWidget(self.message_page)
 
     def _update(self) -> None:
@@ -132,7 +139,8 @@ class LibvirtConsolePage(QWidget):
         if not self._state.is_active:
             self._show_message(
                 translate("LibvirtConsole", "{0} is not running.").format(name),
-                translate("LibvirtConsole", "Start it to see its screen here."), viewer=False)
+                translate("LibvirtConsole", "Start it to see its screen here."), viewer=False,
+                start=True)
             return
         if view is None:
             self._show_message(translate("LibvirtConsole", "Reading {0}…").format(name), "",

@@ -11709,6 +11709,16 @@
         <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
         <translation>La connexion SSH de l’écran s’est terminée aussitôt.</translation>
     </message>
+    <message>
+        <source>&amp;Start</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>Démarrer</translation>
+    </message>
 </context>
 <context>
     <name>LibvirtDetails</name>
@@ -11751,6 +11761,11 @@
         <source>{0} is no longer defined on {1}.</source>
         <extracomment>kvmgui/ui/libvirt_details.py:97</extracomment>
         <translation>{0} n’est plus défini sur {1}.</translation>
+    </message>
+    <message>
+        <source>{0} could not be started.</source>
+        <extracomment>kvmgui/ui/libvirt_details.py</extracomment>
+        <translation>{0} n’a pas pu être démarrée.</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,11 @@ def test_state_follows_events_and_the_window_is_opened_once(
     qtbot.waitUntil(lambda: window.state is VmState.STOPPED, timeout=10_000)
     assert "not running" in window.console.message_title.text()
     assert "Stopped" in window.windowTitle()
+    start = window.console.start_button
+    assert not start.isHidden()
+    start.click()  # the stopped console's Start
+    qtbot.waitUntil(lambda: window.state is VmState.RUNNING, timeout=10_000)
+    assert start.isHidden()
     window.close()
     other.close()
 
