@@ -20,8 +20,8 @@ import pytest
 
 from kvmgui.core.remote_console import vnc_display
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
+from kvmgui.runtime.libvirt_console import console_route
 from kvmgui.runtime.rfb import RfbClient
-from kvmgui.runtime.ssh_tunnel import SshTunnel
 from kvmgui.runtime.state import VmState
 from tests.guest.fixtures import wait_for_serial
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
@@ -118,13 +118,16 @@ async def test_guest_over_ssh_with_its_console_through_a_tunnel(
 
         live = await conn.run(lambda c: c.lookupByName(name).XMLDesc(0))
         display = vnc_display(live)
-        assert display is not None and display.socket, live
-        async with await SshTunnel.open(uri, display, runtime_dir=tmp_path) as tunnel:
-            assert tunnel.socket.stat().st_mode & 0o077 == 0
+        assert display is not None and display.socket, live  # a unix socket, as exported
+        route = await console_route(conn, name, runtime_dir=tmp_path)
+        try:
+            tunnel = route.tunnel
+            assert tunnel is not None and route.address == str(tunnel.socket)
             assert (tunnel.socket.parent.stat().st_mode & 0o777) == 0o700
+            assert tunnel.socket.stat().st_mode & 0o077 == 0
             lap("tunnel open")
             client = RfbClient()
-            await client.connect(tunnel.socket, timeout=30)
+            await client.connect(route.address, timeout=30)
             lap("RFB connected through it")
             try:
                 # Paused, the guest's blinking cursor cannot change the screen between the
@@ -153,6 +156,9 @@ async def test_guest_over_ssh_with_its_console_through_a_tunnel(
                 assert (await conn.resume(name)).ok
             finally:
                 await client.close()
+        finally:
+            await route.close()
+        assert not tunnel.running and not tunnel.socket.exists()
 
         outcome = await conn.shutdown(name, 60)
         assert outcome.ok, (outcome.message, outcome.details)
