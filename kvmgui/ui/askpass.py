@@ -21,7 +21,7 @@ import os
 import shutil
 import sys
 from collections.abc import Mapping, Sequence
-from enum import Enum
+from enum import Enum, auto
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -34,17 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.ui.i18n import install_translator, remove_translator
+from kvmgui.ui.i18n import install_translator, remove_translator, translate
 from kvmgui.ui.widgets import dialog_layout
 
 PROGRAM = "kvmgui-askpass"
 
 
 class Question(Enum):
-    SECRET = "secret"  # a passphrase or password, typed unseen
-    YES_NO = "yes-no"  # answered with "yes" on the output (an unknown host key)
-    CONFIRM = "confirm"  # answered with the exit status
-    NOTICE = "notice"  # nothing to answer
+    SECRET = auto()  # a passphrase or password, typed unseen
+    YES_NO = auto()  # answered with "yes" on the output (an unknown host key)
+    CONFIRM = auto()  # answered with the exit status
+    NOTICE = auto()  # nothing to answer
 
 
 def question_of(prompt: str, environ: Mapping[str, str]) -> Question:
@@ -54,7 +54,7 @@ def question_of(prompt: str, environ: Mapping[str, str]) -> Question:
         return Question.CONFIRM
     if kind == "none":
         return Question.NOTICE
-    if "(yes/no" in prompt:
+    if "(yes/" in prompt:  # "(yes/no)?", "(yes/no/[fingerprint])?"
         return Question.YES_NO
     return Question.SECRET
 
@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     translator = install_translator(app)
     try:
         if not prompt:
-            prompt = QCoreApplication.translate("AskpassDialog", "Passphrase or password:")
+            prompt = translate("AskpassDialog", "Passphrase or password:")
         status, text = ask(prompt, os.environ)
     finally:
         if translator is not None:
