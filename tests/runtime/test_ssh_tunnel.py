@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from kvmgui.core.remote_console import RemoteDisplay
 from kvmgui.runtime.ssh_tunnel import SshTunnel, SshTunnelError
 from tests.ssh_server import PASSPHRASE, SshServer, ssh_server  # noqa: F401  (the fixture)
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(120)]
+pytestmark = pytest.mark.timeout(120)
 
 GREETING = b"RFB 003.008\n"
 
@@ -47,6 +49,7 @@ async def greeting_through(tunnel: SshTunnel) -> bytes:
         writer.close()
 
 
+@pytest.mark.asyncio
 async def test_tunnel_reaches_the_display_and_closes_clean(
         ssh_server: SshServer, display: RemoteDisplay, tmp_path: Path) -> None:  # noqa: F811
     runtime = tmp_path / "run"
@@ -66,6 +69,7 @@ async def test_tunnel_reaches_the_display_and_closes_clean(
     await tunnel.close()  # idempotent
 
 
+@pytest.mark.asyncio
 async def test_passphrase_is_asked_through_askpass(
         ssh_server: SshServer, display: RemoteDisplay, tmp_path: Path) -> None:  # noqa: F811
     prompts = tmp_path / "prompts.txt"
@@ -81,6 +85,7 @@ async def test_passphrase_is_asked_through_askpass(
     assert str(ssh_server.locked_key) in prompts.read_text()
 
 
+@pytest.mark.asyncio
 async def test_without_askpass_nothing_is_asked(
         ssh_server: SshServer, display: RemoteDisplay, tmp_path: Path) -> None:  # noqa: F811
     uri = ssh_server.uri(key=ssh_server.locked_key)
@@ -89,6 +94,7 @@ async def test_without_askpass_nothing_is_asked(
     assert caught.value.code == "ssh-refused", caught.value.details
 
 
+@pytest.mark.asyncio
 async def test_cancelled_askpass_is_a_refusal(
         ssh_server: SshServer, display: RemoteDisplay, tmp_path: Path) -> None:  # noqa: F811
     uri = ssh_server.uri(key=ssh_server.locked_key)
@@ -98,6 +104,7 @@ async def test_cancelled_askpass_is_a_refusal(
     assert caught.value.code == "ssh-refused", caught.value.details
 
 
+@pytest.mark.asyncio
 async def test_a_uri_without_ssh_needs_no_tunnel(display: RemoteDisplay,
                                                  tmp_path: Path) -> None:
     with pytest.raises(SshTunnelError) as caught:
@@ -105,6 +112,7 @@ async def test_a_uri_without_ssh_needs_no_tunnel(display: RemoteDisplay,
     assert caught.value.code == "not-ssh"
 
 
+@pytest.mark.asyncio
 async def test_missing_ssh_program_is_one_sentence(display: RemoteDisplay,
                                                    tmp_path: Path) -> None:
     uri = "qemu+ssh://u@h/system?command=/nonexistent/ssh"
@@ -113,3 +121,37 @@ async def test_missing_ssh_program_is_one_sentence(display: RemoteDisplay,
     assert caught.value.code == "no-ssh"
     assert "apt install openssh-client" in caught.value.message
     assert list((tmp_path / "tunnels").iterdir()) == []
+
+
+CONNECT = """
+import asyncio, sys
+from kvmgui.runtime.libvirt_conn import LibvirtConnection
+
+async def main() -> None:
+    conn = await LibvirtConnection.open(sys.argv[1], askpass=sys.argv[2])
+    print(len(await conn.domains()) >= 0)
+    await conn.close()
+
+asyncio.run(main())
+"""
+
+
+def test_libvirt_connection_asks_through_askpass(ssh_server: SshServer,  # noqa: F811
+                                                 tmp_path: Path) -> None:
+    """libvirt 9.0 passes SSH_ASKPASS and DISPLAY to its ssh, not SSH_ASKPASS_REQUIRE: ssh
+    asks through askpass where it has no terminal, as for an app started from the desktop
+    (here: a process in a session of its own, with a DISPLAY askpass does not use)."""
+    pytest.importorskip("libvirt")
+    prompts = tmp_path / "prompts.txt"
+    askpass = tmp_path / "askpass"
+    askpass.write_text(f"#!/bin/sh\necho \"$1\" >> {prompts}\necho '{PASSPHRASE}'\n")
+    askpass.chmod(0o755)
+    uri = ssh_server.uri(key=ssh_server.locked_key)
+    env = {**os.environ, "DISPLAY": ":kvmgui-test-none"}
+    env.pop("SSH_AUTH_SOCK", None)
+    done = subprocess.run([sys.executable, "-c", CONNECT, uri, str(askpass)], env=env,
+                          capture_output=True, text=True, timeout=60, start_new_session=True,
+                          stdin=subprocess.DEVNULL, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
+    assert str(ssh_server.locked_key) in prompts.read_text()
