@@ -60,7 +60,7 @@ class LibvirtDetailsWindow(QMainWindow):
         self.overview = LibvirtOverviewPage(self.uri, self.tabs)
         self.hardware = LibvirtHardwarePage(self.tabs)
         self.performance = LibvirtPerformancePage(connection, name, self.tabs)
-        self.console = LibvirtConsolePage(self.uri, name, self.tabs)
+        self.console = LibvirtConsolePage(connection, name, self.tabs)
         self.console.start_requested.connect(self.start)
         self.xml = LibvirtXmlPage(self.tabs)
         self.pages: dict[str, QWidget] = {
