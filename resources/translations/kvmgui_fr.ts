@@ -12143,6 +12143,9 @@
         <source>Network input/output</source>
         <extracomment>kvmgui/ui/libvirt_performance.py:58</extracomment>
         <translation>Entrées/sorties réseau</translation>
+    </message>
+</context>
+<context>
     <name>core.remote_console</name>
     <message>
         <source>The port in {uri} is not a number from 1 to 65535.</source>
