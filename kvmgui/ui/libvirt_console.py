@@ -55,9 +55,8 @@ class LibvirtConsolePage(QWidget):
     def __init__(self, connection: LibvirtConnection, name: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.connection = connection
-        self.uri = connection.uri
         self.name = name
+        self.connection = connection
         self.address: str | None = None  # where the console is connected now
         self._state = VmState.STOPPED
         self._view: DomainView | None = None
@@ -154,7 +153,7 @@ class LibvirtConsolePage(QWidget):
                     translate("LibvirtConsole",
                               "Its description has no graphical display."), viewer=False)
             return
-        refusal = console_refusal(self.uri, vnc)
+        refusal = console_refusal(self.connection.uri, vnc)
         if refusal is not None:
             self._show_message(
                 translate("LibvirtConsole", "The screen of {0} is not shown here.").format(name),
@@ -230,7 +229,7 @@ class LibvirtConsolePage(QWidget):
     async def open_in_viewer(self) -> Outcome[ExternalViewer]:
         self.viewer_button.setEnabled(False)
         try:
-            outcome = await open_libvirt_viewer(self.uri, self.name)
+            outcome = await open_libvirt_viewer(self.connection.uri, self.name)
         finally:
             self.viewer_button.setEnabled(True)
         if not outcome.ok:
