@@ -52,6 +52,9 @@ class DomainCounters:
     write_bytes: int = 0
     rx_bytes: int = 0
     tx_bytes: int = 0
+    # How many disks and NICs the I/O sums cover: a device added (hot-plugged, or named by
+    # the description read meanwhile) makes the sums jump without any I/O.
+    devices: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ def _from_bulk(now: float, stats: dict[str, Any]) -> DomainCounters:
         sampled_at=now, active=True, cpu_time_ns=int(stats["cpu.time"]),
         memory_bytes=int(memory) * 1024 if memory is not None else None,
         read_bytes=total("block", "rd.bytes"), write_bytes=total("block", "wr.bytes"),
-        rx_bytes=total("net", "rx.bytes"), tx_bytes=total("net", "tx.bytes"))
+        rx_bytes=total("net", "rx.bytes"), tx_bytes=total("net", "tx.bytes"),
+        devices=int(stats.get("block.count", 0)) + int(stats.get("net.count", 0)))
 
 
 def _per_device(now: float, dom: Any, view: DomainView | None,
@@ -110,13 +114,13 @@ def _per_device(now: float, dom: Any, view: DomainView | None,
     memory = mem_kib
     with contextlib.suppress(error):
         memory = dom.memoryStats().get("rss", mem_kib)
-    read = write = rx = tx = 0
+    read = write = rx = tx = devices = 0
     for disk in view.disks if view is not None else ():
         try:
             _rd_req, rd_bytes, _wr_req, wr_bytes, _err = dom.blockStats(disk.target)
         except error:
             continue  # an empty CD/DVD drive has no statistics
-        read, write = read + max(0, rd_bytes), write + max(0, wr_bytes)
+        read, write, devices = read + max(0, rd_bytes), write + max(0, wr_bytes), devices + 1
     for nic in view.nics if view is not None else ():
         if not nic.target:
             continue
@@ -124,8 +128,9 @@ def _per_device(now: float, dom: Any, view: DomainView | None,
             stats = dom.interfaceStats(nic.target)
         except error:
             continue
-        rx, tx = rx + max(0, stats[0]), tx + max(0, stats[4])
-    return DomainCounters(now, True, int(cpu_ns), int(memory) * 1024, read, write, rx, tx)
+        rx, tx, devices = rx + max(0, stats[0]), tx + max(0, stats[4]), devices + 1
+    return DomainCounters(now, True, int(cpu_ns), int(memory) * 1024, read, write, rx, tx,
+                          devices)
 
 
 def rates(before: DomainCounters | None, after: DomainCounters) -> DomainRates | None:
@@ -139,8 +144,10 @@ def rates(before: DomainCounters | None, after: DomainCounters) -> DomainRates |
     if elapsed <= 0:
         return None
 
+    same_devices = before.devices == after.devices
+
     def per_s(first: int, second: int) -> float | None:
-        return (second - first) / elapsed if second >= first else None
+        return (second - first) / elapsed if same_devices and second >= first else None
 
     cpu = None
     if before.cpu_time_ns is not None and after.cpu_time_ns is not None \

@@ -78,6 +78,11 @@ def test_rates() -> None:
     assert again is not None and again.cpu_percent is None and again.read_per_s is None
     first = rates(None, after)
     assert first is not None and first.cpu_percent is None and first.memory_bytes == 200
+    # A disk more since the last sample: its whole history is no I/O of these two seconds.
+    plugged = DomainCounters(14.0, True, cpu_time_ns=3_000_000_000, read_bytes=9_000_000_000,
+                             write_bytes=2000, rx_bytes=50, tx_bytes=450, devices=1)
+    jump = rates(after, plugged)
+    assert jump is not None and jump.cpu_percent == 50.0 and jump.read_per_s is None
 
 
 @pytest.mark.asyncio
