@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from kvmgui.ui.media.snapshot_backend import (
     short_date,
 )
 from kvmgui.ui.services import base_refusal
-from kvmgui.ui.widgets import hint_label, push_button
+from kvmgui.ui.widgets import Action, action_row, hint_label
 
 
 class SnapshotsPage(QWidget):
@@ -91,36 +90,33 @@ class SnapshotsPage(QWidget):
         self.empty_hint = hint_label("", self)
         layout.addWidget(self.empty_hint)
 
-        buttons = QHBoxLayout()
-        self.take_button = push_button(
-            translate("SnapshotsPage", "&Take snapshot…"),
+        row, buttons = action_row(
             self,
-            name=translate("SnapshotsPage", "Take a snapshot"),
-            clicked=self.on_take,
+            Action(
+                translate("SnapshotsPage", "&Take snapshot…"),
+                translate("SnapshotsPage", "Take a snapshot"),
+                self.on_take,
+            ),
+            Action(
+                translate("SnapshotsPage", "Re&vert to it…"),
+                translate("SnapshotsPage", "Revert to the selected snapshot"),
+                self.on_revert,
+            ),
+            Action(
+                translate("SnapshotsPage", "De&lete…"),
+                translate("SnapshotsPage", "Delete the selected snapshot"),
+                self.on_delete,
+            ),
+            trailing=[
+                Action(
+                    translate("SnapshotsPage", "Re&fresh"),
+                    translate("SnapshotsPage", "Refresh the list"),
+                    self.refresh,
+                )
+            ],
         )
-        self.revert_button = push_button(
-            translate("SnapshotsPage", "Re&vert to it…"),
-            self,
-            name=translate("SnapshotsPage", "Revert to the selected snapshot"),
-            clicked=self.on_revert,
-        )
-        self.delete_button = push_button(
-            translate("SnapshotsPage", "De&lete…"),
-            self,
-            name=translate("SnapshotsPage", "Delete the selected snapshot"),
-            clicked=self.on_delete,
-        )
-        self.refresh_button = push_button(
-            translate("SnapshotsPage", "Re&fresh"),
-            self,
-            name=translate("SnapshotsPage", "Refresh the list"),
-            clicked=self.refresh,
-        )
-        for b in (self.take_button, self.revert_button, self.delete_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
-        layout.addLayout(buttons)
+        self.take_button, self.revert_button, self.delete_button, self.refresh_button = buttons
+        layout.addLayout(row)
         self.reason = hint_label("", self)
         layout.addWidget(self.reason)
         self.panel = JobPanel(self)
