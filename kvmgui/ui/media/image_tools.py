@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,12 +52,12 @@ from kvmgui.ui.media.jobs import (
     vm_active,
 )
 from kvmgui.ui.widgets import (
+    Action,
     PathField,
+    action_row,
     dialog_layout,
     form_row,
     hint_label,
-    push_button,
-    row_widget,
     text_label,
 )
 
@@ -199,7 +198,7 @@ class ImageToolsDialog(JobDialog):
             form,
             translate("ImageToolsDialog", "&Save as:"),
             self.destination.edit,
-            self.destination
+            self.destination,
         )
         form.addRow(
             hint_label(
@@ -211,13 +210,17 @@ class ImageToolsDialog(JobDialog):
                 page,
             )
         )
-        self.convert_button = push_button(
-            translate("ImageToolsDialog", "&Convert"),
+        row, [self.convert_button] = action_row(
             page,
-            name=translate("ImageToolsDialog", "Convert the image"),
-            clicked=self.on_convert,
+            trailing=[
+                Action(
+                    translate("ImageToolsDialog", "&Convert"),
+                    translate("ImageToolsDialog", "Convert the image"),
+                    self.on_convert,
+                )
+            ],
         )
-        form.addRow(_right(page, self.convert_button))
+        form.addRow(row)
         return page
 
     def _intro_page(self, intro: str) -> tuple[QWidget, QVBoxLayout]:
@@ -236,13 +239,17 @@ class ImageToolsDialog(JobDialog):
                 "replaces it; the guest sees exactly the same disk.",
             )
         )
-        self.compress_button = push_button(
-            translate("ImageToolsDialog", "Co&mpress now"),
+        row, [self.compress_button] = action_row(
             page,
-            name=translate("ImageToolsDialog", "Compress the image"),
-            clicked=self.on_compress,
+            trailing=[
+                Action(
+                    translate("ImageToolsDialog", "Co&mpress now"),
+                    translate("ImageToolsDialog", "Compress the image"),
+                    self.on_compress,
+                )
+            ],
         )
-        v.addWidget(_right(page, self.compress_button))
+        v.addLayout(row)
         v.addStretch(1)
         return page
 
@@ -269,13 +276,17 @@ class ImageToolsDialog(JobDialog):
         form.addRow(self.shrink_check)
         self.resize_hint = hint_label("", page)
         form.addRow(self.resize_hint)
-        self.resize_button = push_button(
-            translate("ImageToolsDialog", "Resi&ze"),
+        row, [self.resize_button] = action_row(
             page,
-            name=translate("ImageToolsDialog", "Resize the image"),
-            clicked=self.on_resize,
+            trailing=[
+                Action(
+                    translate("ImageToolsDialog", "Resi&ze"),
+                    translate("ImageToolsDialog", "Resize the image"),
+                    self.on_resize,
+                )
+            ],
         )
-        form.addRow(_right(page, self.resize_button))
+        form.addRow(row)
         return page
 
     def _build_check(self) -> QWidget:
@@ -295,13 +306,17 @@ class ImageToolsDialog(JobDialog):
         )
         self.repair_check.setAccessibleName(translate("ImageToolsDialog", "Repair leaks"))
         v.addWidget(self.repair_check)
-        self.check_button = push_button(
-            translate("ImageToolsDialog", "Chec&k now"),
+        row, [self.check_button] = action_row(
             page,
-            name=translate("ImageToolsDialog", "Check the image"),
-            clicked=self.on_check,
+            trailing=[
+                Action(
+                    translate("ImageToolsDialog", "Chec&k now"),
+                    translate("ImageToolsDialog", "Check the image"),
+                    self.on_check,
+                )
+            ],
         )
-        v.addWidget(_right(page, self.check_button))
+        v.addLayout(row)
         v.addStretch(1)
         return page
 
@@ -559,7 +574,10 @@ class ImageToolsDialog(JobDialog):
         fmt = self.fmt()
         return await self._rewrite(
             lambda progress: compress_job(
-                path, fmt=fmt, qemu_img=self._qemu_img(), progress=progress,
+                path,
+                fmt=fmt,
+                qemu_img=self._qemu_img(),
+                progress=progress,
                 guard=self._guard(),
             ),
             what=translate("ImageToolsDialog", "Compressing {0}…").format(path.name),
@@ -579,8 +597,13 @@ class ImageToolsDialog(JobDialog):
         fmt = self.fmt()
         return await self._rewrite(
             lambda progress: resize_job(
-                path, size, shrink=shrink, fmt=fmt, qemu_img=self._qemu_img(),
-                progress=progress, guard=self._guard(),
+                path,
+                size,
+                shrink=shrink,
+                fmt=fmt,
+                qemu_img=self._qemu_img(),
+                progress=progress,
+                guard=self._guard(),
             ),
             what=translate("ImageToolsDialog", "Resizing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be resized."),
@@ -618,10 +641,3 @@ class ImageToolsDialog(JobDialog):
                 informative=result.message,
             )
         return result
-
-
-def _right(parent: QWidget, button: QPushButton) -> QWidget:
-    box, h = row_widget(parent)
-    h.addStretch(1)
-    h.addWidget(button)
-    return box
