@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import os
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -400,30 +401,29 @@ class HardwarePage(QWidget):
             self.disks.insertRow(i)
             path = self.stored.folder.resolve(disk.path)
             extra = f" ({format_size(disk.size_bytes)})" if disk.size_bytes else ""
-            item = QTableWidgetItem(f"{path}{extra}")
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            item.setToolTip(str(path))
-            self.disks.setItem(i, 0, item)
-            fmt = QTableWidgetItem(disk.format.value)
-            fmt.setFlags(fmt.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.disks.setItem(i, 1, fmt)
-            bus = choice_combo(
-                self.disks,
-                translate("HardwarePage", "Bus of disk {0}").format(i + 1),
-                [(b.value, b.value) for b in DiskBus],
+            self._text_cell(i, 0, f"{path}{extra}", tip=str(path))
+            self._text_cell(i, 1, disk.format.value)
+            self._choice_cell(
+                i, 2, translate("HardwarePage", "Bus of disk {0}").format(i + 1), disk.bus
             )
-            bus.setCurrentIndex(bus.findData(disk.bus.value))
-            bus.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
-            self.disks.setCellWidget(i, 2, bus)
-            cache = choice_combo(
-                self.disks,
-                translate("HardwarePage", "Cache of disk {0}").format(i + 1),
-                [(c.value, c.value) for c in CacheMode],
+            self._choice_cell(
+                i, 3, translate("HardwarePage", "Cache of disk {0}").format(i + 1), disk.cache
             )
-            cache.setCurrentIndex(cache.findData(disk.cache.value))
-            cache.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
-            self.disks.setCellWidget(i, 3, cache)
         self._fit_disk_table()
+
+    def _text_cell(self, row: int, column: int, text: str, *, tip: str = "") -> None:
+        item = QTableWidgetItem(text)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        if tip:
+            item.setToolTip(tip)
+        self.disks.setItem(row, column, item)
+
+    def _choice_cell(self, row: int, column: int, name: str, current: StrEnum) -> None:
+        """A drop-down list of every value of `current`'s kind (a disk's bus or cache)."""
+        combo = choice_combo(self.disks, name, [(c.value, c.value) for c in type(current)])
+        combo.setCurrentIndex(combo.findData(current.value))
+        combo.currentIndexChanged.connect(lambda _i: self._disk_changed(row))
+        self.disks.setCellWidget(row, column, combo)
 
     def _disk_changed(self, row: int) -> None:
         bus = self.disks.cellWidget(row, 2)
