@@ -10,8 +10,9 @@ sentence is shown as is.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,6 +64,17 @@ from kvmgui.ui.widgets import (
 
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx *.vhd);;All files (*)"
 OUTPUT_FILTER = "Disk images (*.qcow2 *.img *.raw);;All files (*)"
+
+
+class InPlaceJob(Protocol):
+    """compress_job or resize_job with its image (and new size) already given; the dialog
+    adds the format to open it with, qemu-img, the progress and the write guard."""
+
+    def __call__(
+        self, *, fmt: str | None, qemu_img: str, progress: Progress, guard: WriteGuard
+    ) -> ImageJob: ...
+
+
 TABS = ("convert", "compress", "resize", "check")
 
 
@@ -571,15 +583,8 @@ class ImageToolsDialog(JobDialog):
         path = self.path()
         if path is None or self.panel.busy:
             return None
-        fmt = self.fmt()
         return await self._rewrite(
-            lambda progress: compress_job(
-                path,
-                fmt=fmt,
-                qemu_img=self._qemu_img(),
-                progress=progress,
-                guard=self._guard(),
-            ),
+            partial(compress_job, path),
             what=translate("ImageToolsDialog", "Compressing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be compressed."),
         )
@@ -594,26 +599,23 @@ class ImageToolsDialog(JobDialog):
         shrink = size < self.info.virtual_size
         if shrink and not self.shrink_check.isChecked():
             return None
-        fmt = self.fmt()
         return await self._rewrite(
-            lambda progress: resize_job(
-                path,
-                size,
-                shrink=shrink,
-                fmt=fmt,
-                qemu_img=self._qemu_img(),
-                progress=progress,
-                guard=self._guard(),
-            ),
+            partial(resize_job, path, size, shrink=shrink),
             what=translate("ImageToolsDialog", "Resizing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be resized."),
         )
 
-    async def _rewrite(
-        self, make: Callable[[Progress], ImageJob], *, what: str, failed: str
-    ) -> JobResult | None:
-        """Run a job that rewrites the image in place, then show what it is now."""
-        result = await self.panel.run_job(make, what=what, failed=failed)
+    async def _rewrite(self, job: InPlaceJob, *, what: str, failed: str) -> JobResult | None:
+        """Run a job that rewrites the image in place, opened in the format it is known by and
+        under this dialog's write guard, then show what the image is now."""
+        fmt = self.fmt()
+        result = await self.panel.run_job(
+            lambda progress: job(
+                fmt=fmt, qemu_img=self._qemu_img(), progress=progress, guard=self._guard()
+            ),
+            what=what,
+            failed=failed,
+        )
         if result is not None:
             await self.refresh_info()
         return result
