@@ -10,7 +10,7 @@ and their tooltips say why.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -279,18 +279,15 @@ class SnapshotsPage(QWidget):
                 self, translate("SnapshotsPage", "The snapshot was not taken."), informative=problem
             )
             return False
-        done = await self.panel.run_busy(
-            lambda: self._done(self.backend.take(self.stored, name)),
+        done = await self._change(
+            lambda: self.backend.take(self.stored, name),
             what=translate("SnapshotsPage", "Taking the snapshot '{0}'…").format(name),
             failed=translate("SnapshotsPage", "The snapshot was not taken."),
+            result=translate("SnapshotsPage", "Took the snapshot '{0}'.").format(name),
         )
-        await self.refresh()
         if done:
             self.select(name)
-            self.panel.show_result(
-                translate("SnapshotsPage", "Took the snapshot '{0}'.").format(name)
-            )
-        return bool(done)
+        return done
 
     @async_slot()
     async def on_revert(self) -> bool:
@@ -330,19 +327,14 @@ class SnapshotsPage(QWidget):
                 informative=refusal,
             )
             return False
-        done = await self.panel.run_busy(
-            lambda: self._done(self.backend.revert(self.stored, row.name)),
+        return await self._change(
+            lambda: self.backend.revert(self.stored, row.name),
             what=translate("SnapshotsPage", "Reverting to '{0}'…").format(row.name),
             failed=translate("SnapshotsPage", "The virtual machine was not reverted."),
+            result=translate("SnapshotsPage", "{0} is back to the snapshot '{1}' ({2}).").format(
+                self.stored.spec.name, row.name, when
+            ),
         )
-        await self.refresh()
-        if done:
-            self.panel.show_result(
-                translate("SnapshotsPage", "{0} is back to the snapshot '{1}' ({2}).").format(
-                    self.stored.spec.name, row.name, when
-                )
-            )
-        return bool(done)
 
     @async_slot()
     async def on_delete(self) -> bool:
@@ -363,19 +355,25 @@ class SnapshotsPage(QWidget):
         )
         if not answer.accepted:
             return False
-        done = await self.panel.run_busy(
-            lambda: self._done(self.backend.delete(self.stored, row.name)),
+        return await self._change(
+            lambda: self.backend.delete(self.stored, row.name),
             what=translate("SnapshotsPage", "Deleting the snapshot '{0}'…").format(row.name),
             failed=translate("SnapshotsPage", "The snapshot was not deleted."),
+            result=translate("SnapshotsPage", "Deleted the snapshot '{0}'.").format(row.name),
         )
+
+    async def _change(
+        self, work: Callable[[], Awaitable[object]], *, what: str, failed: str, result: str
+    ) -> bool:
+        """Take, revert or delete (the busy panel shows it running or failing), list the
+        snapshots again, and say `result` when it was done."""
+
+        async def finished() -> bool:
+            await work()
+            return True
+
+        done = await self.panel.run_busy(finished, what=what, failed=failed)
         await self.refresh()
         if done:
-            self.panel.show_result(
-                translate("SnapshotsPage", "Deleted the snapshot '{0}'.").format(row.name)
-            )
+            self.panel.show_result(result)
         return bool(done)
-
-    @staticmethod
-    async def _done(work: Awaitable[object]) -> bool:
-        await work
-        return True
