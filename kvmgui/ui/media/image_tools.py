@@ -579,9 +579,8 @@ class ImageToolsDialog(JobDialog):
 
     @async_slot()
     async def on_compress(self) -> JobResult | None:
-        self._track()
-        path = self.path()
-        if path is None or self.panel.busy:
+        path = self._start_tool()
+        if path is None:
             return None
         return await self._rewrite(
             partial(compress_job, path),
@@ -591,9 +590,8 @@ class ImageToolsDialog(JobDialog):
 
     @async_slot()
     async def on_resize(self) -> JobResult | None:
-        self._track()
-        path = self.path()
-        if path is None or self.info is None or self.panel.busy:
+        path = self._start_tool()
+        if path is None or self.info is None:
             return None
         size = self.new_size.bytes()
         shrink = size < self.info.virtual_size
@@ -604,6 +602,13 @@ class ImageToolsDialog(JobDialog):
             what=translate("ImageToolsDialog", "Resizing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be resized."),
         )
+
+    def _start_tool(self) -> Path | None:
+        """A tool's button was pressed: the image to work on (the task is tracked, so closing
+        the dialog waits for it); None when there is none or a job is still running."""
+        self._track()
+        path = self.path()
+        return None if path is None or self.panel.busy else path
 
     async def _rewrite(self, job: InPlaceJob, *, what: str, failed: str) -> JobResult | None:
         """Run a job that rewrites the image in place, opened in the format it is known by and
@@ -622,9 +627,8 @@ class ImageToolsDialog(JobDialog):
 
     @async_slot()
     async def on_check(self) -> CheckResult | None:
-        self._track()
-        path = self.path()
-        if path is None or self.panel.busy:
+        path = self._start_tool()
+        if path is None:
             return None
         fmt = self.fmt()
         repair = "leaks" if self.repair_check.isChecked() else None
