@@ -256,8 +256,7 @@ class SnapshotsPage(QWidget):
 
     @async_slot()
     async def on_take(self) -> bool:
-        track_task(self.tasks)
-        if self.panel.busy or self.backend.problem(self.stored, self.running):
+        if not self._can_change():
             return False
         name = await ask_text(
             self,
@@ -291,9 +290,8 @@ class SnapshotsPage(QWidget):
 
     @async_slot()
     async def on_revert(self) -> bool:
-        track_task(self.tasks)
-        row = self.selected()
-        if row is None or self.panel.busy or self.backend.problem(self.stored, self.running):
+        row = self._row_to_change()
+        if row is None:
             return False
         when = short_date(row.date)
         answer = await ask(
@@ -338,9 +336,8 @@ class SnapshotsPage(QWidget):
 
     @async_slot()
     async def on_delete(self) -> bool:
-        track_task(self.tasks)
-        row = self.selected()
-        if row is None or self.panel.busy or self.backend.problem(self.stored, self.running):
+        row = self._row_to_change()
+        if row is None:
             return False
         answer = await ask(
             self,
@@ -361,6 +358,17 @@ class SnapshotsPage(QWidget):
             failed=translate("SnapshotsPage", "The snapshot was not deleted."),
             result=translate("SnapshotsPage", "Deleted the snapshot '{0}'.").format(row.name),
         )
+
+    def _can_change(self) -> bool:
+        """Whether take, revert or delete may start: no job is running and the backend sees
+        nothing in the way. Tracks the calling task, so closing the page waits for it."""
+        track_task(self.tasks)
+        return not self.panel.busy and not self.backend.problem(self.stored, self.running)
+
+    def _row_to_change(self) -> SnapshotRow | None:
+        """The selected snapshot, when revert or delete may start on it."""
+        row = self.selected()
+        return row if self._can_change() and row is not None else None
 
     async def _change(
         self, work: Callable[[], Awaitable[object]], *, what: str, failed: str, result: str
