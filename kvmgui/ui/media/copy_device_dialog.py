@@ -38,7 +38,6 @@ from kvmgui.ui.widgets import (
     Action,
     PathField,
     action_buttons,
-    dialog_buttons,
     dialog_layout,
     form_row,
     hint_label,
@@ -145,14 +144,11 @@ class CopyDeviceDialog(JobDialog):
         confirm_form.addRow(self.verify)
         layout.addLayout(confirm_form)
 
-        layout.addWidget(self.make_panel())
-        self.buttons, self.copy_button = dialog_buttons(
-            self,
+        self.buttons, self.copy_button = self.panel_and_buttons(
             layout,
             translate("CopyDeviceDialog", "C&opy and overwrite"),
             translate("CopyDeviceDialog", "Copy and overwrite"),
             self.on_copy,
-            close=True,
         )
         # Enter in a field must not start a destructive copy.
         self.copy_button.setAutoDefault(False)
