@@ -13,9 +13,11 @@ and mark the tests `qemu` (and `slow` when they boot a guest).
 from __future__ import annotations
 
 import contextlib
+import grp
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import time
 from collections.abc import Iterator
@@ -26,6 +28,7 @@ import pytest
 from kvmgui.runtime.host_probe import root_is_mount
 
 SOCKET = Path("/run/libvirt/libvirt-sock")
+KVM = Path("/dev/kvm")
 PIDFILES = {"virtlogd": Path("/run/virtlogd.pid"), "libvirtd": Path("/run/libvirtd.pid")}
 START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 15.0
@@ -47,13 +50,13 @@ def _alive(pid: int) -> bool:
 
 
 def _running(program: str) -> bool:
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
         try:
-            text = stat.read_text()
+            text = stat_file.read_text()
         except OSError:
             continue
         comm = text[text.find("(") + 1:text.rfind(")")]
-        if comm == program and _alive(int(stat.parent.name)):
+        if comm == program and _alive(int(stat_file.parent.name)):
             return True
     return False
 
@@ -86,6 +89,27 @@ def _stop(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
+def _kvm_device_as_udev_leaves_it() -> None:
+    """Give /dev/kvm the owner and mode a desktop's udev gives it (root:kvm, 0660) where it is
+    root's alone (containers, test machines without udev).
+
+    libvirt probes QEMU as its own user (libvirt-qemu, in the kvm group) and checks at every
+    later use whether that user can still open /dev/kvm; when the probe saw KVM and the check
+    cannot, the cached capabilities are thrown away and QEMU is probed again on every define
+    and start (15–30 s each here instead of a few milliseconds). Root may do this; a device
+    already usable by the kvm group is left alone.
+    """
+    try:
+        info = KVM.stat()
+        kvm_gid = grp.getgrnam("kvm").gr_gid
+    except (FileNotFoundError, KeyError):
+        return
+    if os.geteuid() != 0 or (info.st_gid == kvm_gid and info.st_mode & stat.S_IRWXG):
+        return
+    os.chown(KVM, 0, kvm_gid)
+    os.chmod(KVM, 0o660)
+
+
 def _warm_up(uri: str) -> None:
     """Have the daemon probe QEMU now: a freshly started libvirtd probes each QEMU binary's
     capabilities on first use (tens of seconds under load), which belongs to the session's
@@ -105,6 +129,7 @@ def libvirtd() -> Iterator[str]:
     if not root_is_mount(Path("/proc/self/mountinfo").read_text()):
         pytest.skip("/ is not a mount point here (a chroot): libvirt's QEMU runs in a mount "
                     "namespace, which cannot be made")
+    _kvm_device_as_udev_leaves_it()
     started: list[int] = []
     try:
         for program in ("virtlogd", "libvirtd"):

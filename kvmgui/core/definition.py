@@ -41,6 +41,8 @@ from kvmgui.core import model
 from kvmgui.core.limits import MAX_CPUS, MAX_MEMORY_MIB
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template
 from kvmgui.core.model import (
+    MACHINE_VERSION_RE,
+    VM_ID_RE,
     BootDevice,
     Cdrom,
     Disk,
@@ -58,9 +60,7 @@ SCHEMA_VERSION = 2
 VERSION_KEY = "schema_version"
 MAX_DEFINITION_BYTES = 1024 * 1024
 
-_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _USB_ID_RE = re.compile(r"[0-9a-fA-F]{4}")
-_MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # Stable ids for schema-1 files that had none, so reloading before a save gives the same id.
 _V1_NAMESPACE = uuid.UUID("5d7c3a0e-6b55-4c1e-9f4e-6b1f0f5a2c11")
 
@@ -297,7 +297,7 @@ class _Reader:
 
 def _check_tokens(spec: VmSpec, reader: _Reader) -> None:
     """Fields that end up in paths or on the QEMU command line must be plain tokens."""
-    if not _ID_RE.fullmatch(spec.id):
+    if not VM_ID_RE.fullmatch(spec.id):
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'id' must be 1 to 64 "
             "letters, digits, '-' or '_'")))
     if not spec.name.strip():
@@ -305,7 +305,7 @@ def _check_tokens(spec: VmSpec, reader: _Reader) -> None:
     if "/" in spec.name:
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'name' contains '/'")))
     mv = spec.machine_version
-    if mv is not None and not _MACHINE_VERSION_RE.fullmatch(mv):
+    if mv is not None and not MACHINE_VERSION_RE.fullmatch(mv):
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'machine_version' is "
             "'{mv}', which is not a QEMU machine type"), mv=shown(mv, 40)))
     tags: set[str] = set()

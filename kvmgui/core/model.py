@@ -8,6 +8,7 @@ part of the model's names), so a spec can be compared, copied with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kvmgui.core.choices import (
@@ -27,6 +28,12 @@ from kvmgui.core.choices import (
     Protocol as Protocol,
     VideoModel as VideoModel,
 )
+
+# What `VmSpec.id` and `VmSpec.machine_version` may hold: the id names the VM's runtime folder
+# and the machine version goes on QEMU's command line, so both must stay plain tokens. Loading
+# a definition (core.definition) and validating a spec (core.validation) check the same rules.
+VM_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 
 
 @dataclass(frozen=True)

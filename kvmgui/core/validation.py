@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import grp
 import os
-import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -52,6 +51,8 @@ from kvmgui.core.media import (
 )
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from kvmgui.core.model import (
+    MACHINE_VERSION_RE,
+    VM_ID_RE,
     Accel,
     BootDevice,
     CdromSource,
@@ -80,8 +81,6 @@ MEMORY_WARN_FRACTION = 0.8
 PC_IDE_SLOTS = 4
 AHCI_PORTS = 6
 
-_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
-_MACHINE_VERSION_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # Unicode categories that have no business in a name: controls, format characters (bidi
 # overrides can make a name display as another), surrogates, private use, line separators.
 _BAD_NAME_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
@@ -222,7 +221,7 @@ def disk_size_problem(size: int, what: str = Message(QT_TRANSLATE_NOOP("core.val
 
 def validate_id(vm_id: str) -> list[Problem]:
     """The id keys the VM's runtime folder, so it must be a short, path-safe token."""
-    if isinstance(vm_id, str) and _ID_RE.fullmatch(vm_id):
+    if isinstance(vm_id, str) and VM_ID_RE.fullmatch(vm_id):
         return []
     return [
         _error("id", Message(QT_TRANSLATE_NOOP("core.validation", "The VM id must be 1 to 64 "
@@ -436,7 +435,7 @@ def _check_machine(spec: VmSpec) -> list[Problem]:
     mv = spec.machine_version
     if mv is not None:
         prefix = "pc-q35-" if spec.machine is MachineType.Q35 else "pc-i440fx-"
-        if not _MACHINE_VERSION_RE.fullmatch(mv):
+        if not MACHINE_VERSION_RE.fullmatch(mv):
             problems.append(_error("machine_version", Message(QT_TRANSLATE_NOOP("core.validation",
                 "'{mv}' is not a QEMU machine type: remove it so kvmgui pins the current one."),
                 mv=shown(mv))))

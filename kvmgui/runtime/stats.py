@@ -56,14 +56,6 @@ class VmStats:
     def write_bytes(self) -> int:
         return sum(d.write_bytes for d in self.disks)
 
-    @property
-    def read_ops(self) -> int:
-        return sum(d.read_ops for d in self.disks)
-
-    @property
-    def write_ops(self) -> int:
-        return sum(d.write_ops for d in self.disks)
-
 
 @dataclass(frozen=True)
 class ProcTimes:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import os
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -65,13 +66,15 @@ from kvmgui.ui.sharing_clipboard import ClipboardSharing
 from kvmgui.ui.sharing_folders import SharedFolders
 from kvmgui.ui.sharing_usb import UsbSharing
 from kvmgui.ui.widgets import (
+    Action,
     PathField,
     ProblemList,
+    action_buttons,
+    action_row,
     choice_combo,
     cpu_box,
     hint_label,
     memory_box,
-    push_button,
 )
 from kvmgui.ui.wizard.page_source import IMAGE_FILTER, ISO_FILTER
 
@@ -91,7 +94,6 @@ def boot_choice(spec: VmSpec) -> str:
     }
     first = next((d for d in spec.boot_order if present[d]), None)
     return (first or (spec.boot_order[0] if spec.boot_order else BootDevice.DISK)).value
-
 
 
 class HardwarePage(QWidget):
@@ -149,28 +151,28 @@ class HardwarePage(QWidget):
             filters=IMAGE_FILTER,
             placeholder=translate("HardwarePage", "Add an existing image: type or browse"),
         )
-        # No Alt+letter: Alt+A is "Apply changes", which a user expects it to be.
-        self.add_disk_button = push_button(
-            translate("HardwarePage", "Add"),
+        self.add_disk_button, self.remove_disk, self.disk_tools = action_buttons(
             disks,
-            name=translate("HardwarePage", "Add the disk image"),
-            clicked=self._add_disk,
-        )
-        self.remove_disk = push_button(
-            translate("HardwarePage", "&Remove selected"),
-            disks,
-            name=translate("HardwarePage", "Remove the selected disk from the VM"),
-            tip=translate("HardwarePage", "The image file itself is kept."),
-            clicked=self._remove_disk,
-        )
-        self.disk_tools = push_button(
-            translate("HardwarePage", "Dis&k tools…"),
-            disks,
-            name=translate("HardwarePage", "Disk image tools for the selected disk"),
-            tip=translate(
-                "HardwarePage", "Show, convert, compress, resize or check the selected disk"
+            # No Alt+letter: Alt+A is "Apply changes", which a user expects it to be.
+            Action(
+                translate("HardwarePage", "Add"),
+                translate("HardwarePage", "Add the disk image"),
+                self._add_disk,
             ),
-            clicked=self._open_disk_tools,
+            Action(
+                translate("HardwarePage", "&Remove selected"),
+                translate("HardwarePage", "Remove the selected disk from the VM"),
+                self._remove_disk,
+                tip=translate("HardwarePage", "The image file itself is kept."),
+            ),
+            Action(
+                translate("HardwarePage", "Dis&k tools…"),
+                translate("HardwarePage", "Disk image tools for the selected disk"),
+                self._open_disk_tools,
+                tip=translate(
+                    "HardwarePage", "Show, convert, compress, resize or check the selected disk"
+                ),
+            ),
         )
         buttons.addWidget(self.add_disk, 1)
         buttons.addWidget(self.add_disk_button)
@@ -191,22 +193,19 @@ class HardwarePage(QWidget):
             placeholder=translate("HardwarePage", "empty"),
         )
         form.addRow(translate("HardwarePage", "&Disc:"), self.cd_path)
-        cd_buttons = QHBoxLayout()
-        self.insert = push_button(
-            translate("HardwarePage", "&Insert now"),
+        cd_buttons, (self.insert, self.eject) = action_row(
             cd,
-            name=translate("HardwarePage", "Insert the disc image into the running VM"),
-            clicked=self._insert,
+            Action(
+                translate("HardwarePage", "&Insert now"),
+                translate("HardwarePage", "Insert the disc image into the running VM"),
+                self._insert,
+            ),
+            Action(
+                translate("HardwarePage", "E&ject"),
+                translate("HardwarePage", "Eject the disc"),
+                self._eject,
+            ),
         )
-        self.eject = push_button(
-            translate("HardwarePage", "E&ject"),
-            cd,
-            name=translate("HardwarePage", "Eject the disc"),
-            clicked=self._eject,
-        )
-        cd_buttons.addWidget(self.insert)
-        cd_buttons.addWidget(self.eject)
-        cd_buttons.addStretch(1)
         form.addRow("", cd_buttons)
         self.cd_hint = hint_label("", cd)
         form.addRow("", self.cd_hint)
@@ -270,9 +269,12 @@ class HardwarePage(QWidget):
             translate("HardwarePage", "Keyboard layout"),
             [(core_text(layout_name(k)), k.value) for k in KeyboardLayout],
         )
-        self.keyboard_layout.setToolTip(translate(
-            "HardwarePage",
-            "The keyboard layout the guest's system uses; Paste as Keystrokes types for it"))
+        self.keyboard_layout.setToolTip(
+            translate(
+                "HardwarePage",
+                "The keyboard layout the guest's system uses; Paste as Keystrokes types for it",
+            )
+        )
         form.addRow(translate("HardwarePage", "Keyboard layo&ut:"), self.keyboard_layout)
         layout.addWidget(devices)
         self.sharing_box = sharing = QGroupBox(translate("HardwarePage", "Sharing"), body)
@@ -358,7 +360,8 @@ class HardwarePage(QWidget):
             self.display.setCurrentIndex(self.display.findData(spec.display.kind.value))
             self.video.setCurrentIndex(self.video.findData(spec.display.video.value))
             self.keyboard_layout.setCurrentIndex(
-                self.keyboard_layout.findData(spec.keyboard_layout.value))
+                self.keyboard_layout.findData(spec.keyboard_layout.value)
+            )
             self._fill_boot(spec)
             self.clipboard.load(spec)
             self.sharing.set_spec(spec)
@@ -398,30 +401,29 @@ class HardwarePage(QWidget):
             self.disks.insertRow(i)
             path = self.stored.folder.resolve(disk.path)
             extra = f" ({format_size(disk.size_bytes)})" if disk.size_bytes else ""
-            item = QTableWidgetItem(f"{path}{extra}")
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            item.setToolTip(str(path))
-            self.disks.setItem(i, 0, item)
-            fmt = QTableWidgetItem(disk.format.value)
-            fmt.setFlags(fmt.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.disks.setItem(i, 1, fmt)
-            bus = choice_combo(
-                self.disks,
-                translate("HardwarePage", "Bus of disk {0}").format(i + 1),
-                [(b.value, b.value) for b in DiskBus],
+            self._text_cell(i, 0, f"{path}{extra}", tip=str(path))
+            self._text_cell(i, 1, disk.format.value)
+            self._choice_cell(
+                i, 2, translate("HardwarePage", "Bus of disk {0}").format(i + 1), disk.bus
             )
-            bus.setCurrentIndex(bus.findData(disk.bus.value))
-            bus.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
-            self.disks.setCellWidget(i, 2, bus)
-            cache = choice_combo(
-                self.disks,
-                translate("HardwarePage", "Cache of disk {0}").format(i + 1),
-                [(c.value, c.value) for c in CacheMode],
+            self._choice_cell(
+                i, 3, translate("HardwarePage", "Cache of disk {0}").format(i + 1), disk.cache
             )
-            cache.setCurrentIndex(cache.findData(disk.cache.value))
-            cache.currentIndexChanged.connect(lambda _i, row=i: self._disk_changed(row))
-            self.disks.setCellWidget(i, 3, cache)
         self._fit_disk_table()
+
+    def _text_cell(self, row: int, column: int, text: str, *, tip: str = "") -> None:
+        item = QTableWidgetItem(text)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        if tip:
+            item.setToolTip(tip)
+        self.disks.setItem(row, column, item)
+
+    def _choice_cell(self, row: int, column: int, name: str, current: StrEnum) -> None:
+        """A drop-down list of every value of `current`'s kind (a disk's bus or cache)."""
+        combo = choice_combo(self.disks, name, [(c.value, c.value) for c in type(current)])
+        combo.setCurrentIndex(combo.findData(current.value))
+        combo.currentIndexChanged.connect(lambda _i: self._disk_changed(row))
+        self.disks.setCellWidget(row, column, combo)
 
     def _disk_changed(self, row: int) -> None:
         bus = self.disks.cellWidget(row, 2)
@@ -489,8 +491,11 @@ class HardwarePage(QWidget):
                 newer = self.ctx.store.find(self.stored.spec.id)
             except StoreError:
                 newer = None
-            if (newer is not None and newer.digest != self.stored.digest
-                    and not newer.spec.install_phase):
+            if (
+                newer is not None
+                and newer.digest != self.stored.digest
+                and not newer.spec.install_phase
+            ):
                 self.load(newer)
                 self.saved.emit(newer)
                 return

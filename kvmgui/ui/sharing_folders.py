@@ -29,7 +29,7 @@ from kvmgui.core.host import HostFacts
 from kvmgui.core.model import Share, VmSpec
 from kvmgui.core.shares import ShareMethod, ShareRoute, new_share, plan_shares
 from kvmgui.ui.i18n import core_text, translate
-from kvmgui.ui.widgets import hint_label, push_button
+from kvmgui.ui.widgets import Action, action_row, hint_label, push_button
 
 _FOLDER, _TAG, _READ_ONLY = range(3)
 
@@ -74,22 +74,19 @@ class SharedFolders(QGroupBox):
         for col in (_TAG, _READ_ONLY):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
-        self.add_button = push_button(
-            translate("SharedFolders", "Add f&older…"),
+        buttons, (self.add_button, self.remove_button) = action_row(
             self,
-            name=translate("SharedFolders", "Add a shared folder"),
-            clicked=self.choose_folder,
+            Action(
+                translate("SharedFolders", "Add f&older…"),
+                translate("SharedFolders", "Add a shared folder"),
+                self.choose_folder,
+            ),
+            Action(
+                translate("SharedFolders", "Stop s&haring"),
+                translate("SharedFolders", "Remove the shared folder"),
+                self.remove,
+            ),
         )
-        self.remove_button = push_button(
-            translate("SharedFolders", "Stop s&haring"),
-            self,
-            name=translate("SharedFolders", "Remove the shared folder"),
-            clicked=self.remove,
-        )
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         guest = QHBoxLayout()
         self.instruction = QLabel(self)

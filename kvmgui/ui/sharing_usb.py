@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kvmgui.core.model import UsbDeviceId
 from kvmgui.core.store import StoredVm
@@ -25,7 +25,7 @@ from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.tasks import spawn_into
-from kvmgui.ui.widgets import hint_label, push_button
+from kvmgui.ui.widgets import Action, action_row, hint_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -59,22 +59,21 @@ class UsbSharing(QWidget):
         layout.addWidget(self.list)
         self.hint = hint_label("", self)
         layout.addWidget(self.hint)
-        row = QHBoxLayout()
-        self.copy = push_button(
-            translate("UsbSharing", "&Copy the commands"),
+        row, (self.copy, self.refresh_button) = action_row(
             self,
-            name=translate("UsbSharing", "Copy the commands that install the udev rule"),
-            clicked=self._copy_fix,
+            Action(
+                translate("UsbSharing", "&Copy the commands"),
+                translate("UsbSharing", "Copy the commands that install the udev rule"),
+                self._copy_fix,
+            ),
+            trailing=[
+                Action(
+                    translate("UsbSharing", "&Look for devices again"),
+                    translate("UsbSharing", "List the USB devices of this computer again"),
+                    self.refresh,
+                )
+            ],
         )
-        self.refresh_button = push_button(
-            translate("UsbSharing", "&Look for devices again"),
-            self,
-            name=translate("UsbSharing", "List the USB devices of this computer again"),
-            clicked=self.refresh,
-        )
-        row.addWidget(self.copy)
-        row.addStretch(1)
-        row.addWidget(self.refresh_button)
         layout.addLayout(row)
         self._fill()
         self.refresh()

@@ -1,9 +1,11 @@
 """Small widgets shared by the wizard and the dialogs: problem lists, hints, copyable text,
-the memory and CPU boxes, and the buttons and opening lines every dialog has."""
+the memory and CPU boxes, rows of action buttons, and the buttons and opening lines every
+dialog has."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -288,6 +290,37 @@ def push_button(
     if clicked is not None:
         button.clicked.connect(clicked)
     return button
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What one button of a row says and does: its text (with its Alt+letter), its
+    screen-reader name, its slot and, where the text needs one, a tool tip."""
+
+    text: str
+    name: str
+    clicked: Callable[[], object]
+    tip: str = ""
+
+
+def action_buttons(parent: QWidget, *actions: Action) -> list[QPushButton]:
+    """A button for each action, made in the order given, which is their tab order."""
+    return [push_button(a.text, parent, name=a.name, tip=a.tip, clicked=a.clicked) for a in actions]
+
+
+def action_row(
+    parent: QWidget, *actions: Action, trailing: Sequence[Action] = ()
+) -> tuple[QHBoxLayout, list[QPushButton]]:
+    """A row of buttons: `actions` from the left, `trailing` ones pushed to the right. Returns
+    the row and its buttons, in that order (their tab order too)."""
+    buttons = action_buttons(parent, *actions, *trailing)
+    row = QHBoxLayout()
+    for button in buttons[: len(actions)]:
+        row.addWidget(button)
+    row.addStretch(1)
+    for button in buttons[len(actions) :]:
+        row.addWidget(button)
+    return row, buttons
 
 
 def dialog_layout(dialog: QDialog, object_name: str, title: str, intro: str = "") -> QVBoxLayout:

@@ -2,9 +2,7 @@
 running through a lifecycle event, shut down with the ACPI power button, seen shut off through
 an event, undefined. TCG, so it runs where /dev/kvm is missing too.
 
-Start to shut off takes about 20 s. On a machine where libvirtd re-probes QEMU's capabilities
-at every define (seen where /dev/kvm is not open to libvirt's QEMU user), defining the domain
-adds tens of seconds of the daemon's own."""
+Start to shut off takes about 20 s."""
 
 from __future__ import annotations
 

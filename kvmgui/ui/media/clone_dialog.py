@@ -27,7 +27,7 @@ from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import async_slot, vm_active
-from kvmgui.ui.widgets import dialog_buttons, dialog_layout, form_row, hint_label
+from kvmgui.ui.widgets import dialog_layout, form_row, hint_label
 
 
 class CloneDialog(JobDialog):
@@ -91,14 +91,11 @@ class CloneDialog(JobDialog):
         layout.addWidget(self.full_hint)
         self.problem = hint_label("", self)
         layout.addWidget(self.problem)
-        layout.addWidget(self.make_panel())
-        self.buttons, self.ok = dialog_buttons(
-            self,
+        self.buttons, self.ok = self.panel_and_buttons(
             layout,
             translate("CloneDialog", "&Clone"),
             translate("CloneDialog", "Make the clone"),
             self.on_clone,
-            close=True,
         )
         self.resize(560, 420)
         for b in (self.linked, self.full):

@@ -35,12 +35,12 @@ from kvmgui.ui.media.image_tools import IMAGE_FILTER
 from kvmgui.ui.media.job_dialog import JobDialog
 from kvmgui.ui.media.jobs import alive, async_slot, recorded_format
 from kvmgui.ui.widgets import (
+    Action,
     PathField,
-    dialog_buttons,
+    action_buttons,
     dialog_layout,
     form_row,
     hint_label,
-    push_button,
     row_widget,
 )
 
@@ -102,17 +102,18 @@ class CopyDeviceDialog(JobDialog):
             translate("CopyDeviceDialog", "/dev/sdX, /dev/vg/volume or an existing file"),
         )
         self.target.currentTextChanged.connect(lambda _t: self.schedule_check())
-        self.browse = push_button(
-            translate("CopyDeviceDialog", "Bro&wse…"),
+        self.browse, self.rescan_button = action_buttons(
             row,
-            name=translate("CopyDeviceDialog", "Choose a target file"),
-            clicked=self._browse,
-        )
-        self.rescan_button = push_button(
-            translate("CopyDeviceDialog", "&Look again"),
-            row,
-            name=translate("CopyDeviceDialog", "Look for USB sticks again"),
-            clicked=self.rescan,
+            Action(
+                translate("CopyDeviceDialog", "Bro&wse…"),
+                translate("CopyDeviceDialog", "Choose a target file"),
+                self._browse,
+            ),
+            Action(
+                translate("CopyDeviceDialog", "&Look again"),
+                translate("CopyDeviceDialog", "Look for USB sticks again"),
+                self.rescan,
+            ),
         )
         h.addWidget(self.target, 1)
         h.addWidget(self.browse)
@@ -134,9 +135,7 @@ class CopyDeviceDialog(JobDialog):
         )
         self.confirm.textChanged.connect(lambda _t: self._enable())
         self.confirm_label = form_row(
-            confirm_form,
-            translate("CopyDeviceDialog", "&Confirm:"),
-            self.confirm
+            confirm_form, translate("CopyDeviceDialog", "&Confirm:"), self.confirm
         )
         self.verify = QCheckBox(
             translate("CopyDeviceDialog", "Com&pare the copy with the disk afterwards"), self
@@ -145,14 +144,11 @@ class CopyDeviceDialog(JobDialog):
         confirm_form.addRow(self.verify)
         layout.addLayout(confirm_form)
 
-        layout.addWidget(self.make_panel())
-        self.buttons, self.copy_button = dialog_buttons(
-            self,
+        self.buttons, self.copy_button = self.panel_and_buttons(
             layout,
             translate("CopyDeviceDialog", "C&opy and overwrite"),
             translate("CopyDeviceDialog", "Copy and overwrite"),
             self.on_copy,
-            close=True,
         )
         # Enter in a field must not start a destructive copy.
         self.copy_button.setAutoDefault(False)

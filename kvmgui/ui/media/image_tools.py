@@ -10,8 +10,9 @@ sentence is shown as is.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,17 +53,28 @@ from kvmgui.ui.media.jobs import (
     vm_active,
 )
 from kvmgui.ui.widgets import (
+    Action,
     PathField,
+    action_row,
     dialog_layout,
     form_row,
     hint_label,
-    push_button,
-    row_widget,
     text_label,
 )
 
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx *.vhd);;All files (*)"
 OUTPUT_FILTER = "Disk images (*.qcow2 *.img *.raw);;All files (*)"
+
+
+class InPlaceJob(Protocol):
+    """compress_job or resize_job with its image (and new size) already given; the dialog
+    adds the format to open it with, qemu-img, the progress and the write guard."""
+
+    def __call__(
+        self, *, fmt: str | None, qemu_img: str, progress: Progress, guard: WriteGuard
+    ) -> ImageJob: ...
+
+
 TABS = ("convert", "compress", "resize", "check")
 
 
@@ -199,7 +210,7 @@ class ImageToolsDialog(JobDialog):
             form,
             translate("ImageToolsDialog", "&Save as:"),
             self.destination.edit,
-            self.destination
+            self.destination,
         )
         form.addRow(
             hint_label(
@@ -211,13 +222,17 @@ class ImageToolsDialog(JobDialog):
                 page,
             )
         )
-        self.convert_button = push_button(
-            translate("ImageToolsDialog", "&Convert"),
+        row, [self.convert_button] = action_row(
             page,
-            name=translate("ImageToolsDialog", "Convert the image"),
-            clicked=self.on_convert,
+            trailing=[
+                Action(
+                    translate("ImageToolsDialog", "&Convert"),
+                    translate("ImageToolsDialog", "Convert the image"),
+                    self.on_convert,
+                )
+            ],
         )
-        form.addRow(_right(page, self.convert_button))
+        form.addRow(row)
         return page
 
     def _intro_page(self, intro: str) -> tuple[QWidget, QVBoxLayout]:
@@ -236,13 +251,17 @@ class ImageToolsDialog(JobDialog):
                 "replaces it; the guest sees exactly the same disk.",
             )
         )
-        self.compress_button = push_button(
-            translate("ImageToolsDialog", "Co&mpress now"),
+        row, [self.compress_button] = action_row(
             page,
-            name=translate("ImageToolsDialog", "Compress the image"),
-            clicked=self.on_compress,
+            trailing=[
+                Action(
+                    translate("ImageToolsDialog", "Co&mpress now"),
+                    translate("ImageToolsDialog", "Compress the image"),
+                    self.on_compress,
+                )
+            ],
         )
-        v.addWidget(_right(page, self.compress_button))
+        v.addLayout(row)
         v.addStretch(1)
         return page
 
@@ -269,13 +288,17 @@ class ImageToolsDialog(JobDialog):
         form.addRow(self.shrink_check)
         self.resize_hint = hint_label("", page)
         form.addRow(self.resize_hint)
-        self.resize_button = push_button(
-            translate("ImageToolsDialog", "Resi&ze"),
+        row, [self.resize_button] = action_row(
             page,
-            name=translate("ImageToolsDialog", "Resize the image"),
-            clicked=self.on_resize,
+            trailing=[
+                Action(
+                    translate("ImageToolsDialog", "Resi&ze"),
+                    translate("ImageToolsDialog", "Resize the image"),
+                    self.on_resize,
+                )
+            ],
         )
-        form.addRow(_right(page, self.resize_button))
+        form.addRow(row)
         return page
 
     def _build_check(self) -> QWidget:
@@ -295,13 +318,17 @@ class ImageToolsDialog(JobDialog):
         )
         self.repair_check.setAccessibleName(translate("ImageToolsDialog", "Repair leaks"))
         v.addWidget(self.repair_check)
-        self.check_button = push_button(
-            translate("ImageToolsDialog", "Chec&k now"),
+        row, [self.check_button] = action_row(
             page,
-            name=translate("ImageToolsDialog", "Check the image"),
-            clicked=self.on_check,
+            trailing=[
+                Action(
+                    translate("ImageToolsDialog", "Chec&k now"),
+                    translate("ImageToolsDialog", "Check the image"),
+                    self.on_check,
+                )
+            ],
         )
-        v.addWidget(_right(page, self.check_button))
+        v.addLayout(row)
         v.addStretch(1)
         return page
 
@@ -552,54 +579,56 @@ class ImageToolsDialog(JobDialog):
 
     @async_slot()
     async def on_compress(self) -> JobResult | None:
-        self._track()
-        path = self.path()
-        if path is None or self.panel.busy:
+        path = self._start_tool()
+        if path is None:
             return None
-        fmt = self.fmt()
         return await self._rewrite(
-            lambda progress: compress_job(
-                path, fmt=fmt, qemu_img=self._qemu_img(), progress=progress,
-                guard=self._guard(),
-            ),
+            partial(compress_job, path),
             what=translate("ImageToolsDialog", "Compressing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be compressed."),
         )
 
     @async_slot()
     async def on_resize(self) -> JobResult | None:
-        self._track()
-        path = self.path()
-        if path is None or self.info is None or self.panel.busy:
+        path = self._start_tool()
+        if path is None or self.info is None:
             return None
         size = self.new_size.bytes()
         shrink = size < self.info.virtual_size
         if shrink and not self.shrink_check.isChecked():
             return None
-        fmt = self.fmt()
         return await self._rewrite(
-            lambda progress: resize_job(
-                path, size, shrink=shrink, fmt=fmt, qemu_img=self._qemu_img(),
-                progress=progress, guard=self._guard(),
-            ),
+            partial(resize_job, path, size, shrink=shrink),
             what=translate("ImageToolsDialog", "Resizing {0}…").format(path.name),
             failed=translate("ImageToolsDialog", "The image could not be resized."),
         )
 
-    async def _rewrite(
-        self, make: Callable[[Progress], ImageJob], *, what: str, failed: str
-    ) -> JobResult | None:
-        """Run a job that rewrites the image in place, then show what it is now."""
-        result = await self.panel.run_job(make, what=what, failed=failed)
+    def _start_tool(self) -> Path | None:
+        """A tool's button was pressed: the image to work on (the task is tracked, so closing
+        the dialog waits for it); None when there is none or a job is still running."""
+        self._track()
+        path = self.path()
+        return None if path is None or self.panel.busy else path
+
+    async def _rewrite(self, job: InPlaceJob, *, what: str, failed: str) -> JobResult | None:
+        """Run a job that rewrites the image in place, opened in the format it is known by and
+        under this dialog's write guard, then show what the image is now."""
+        fmt = self.fmt()
+        result = await self.panel.run_job(
+            lambda progress: job(
+                fmt=fmt, qemu_img=self._qemu_img(), progress=progress, guard=self._guard()
+            ),
+            what=what,
+            failed=failed,
+        )
         if result is not None:
             await self.refresh_info()
         return result
 
     @async_slot()
     async def on_check(self) -> CheckResult | None:
-        self._track()
-        path = self.path()
-        if path is None or self.panel.busy:
+        path = self._start_tool()
+        if path is None:
             return None
         fmt = self.fmt()
         repair = "leaks" if self.repair_check.isChecked() else None
@@ -618,10 +647,3 @@ class ImageToolsDialog(JobDialog):
                 informative=result.message,
             )
         return result
-
-
-def _right(parent: QWidget, button: QPushButton) -> QWidget:
-    box, h = row_widget(parent)
-    h.addStretch(1)
-    h.addWidget(button)
-    return box

@@ -4,11 +4,13 @@ job first and closes the dialog once the job has stopped."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from kvmgui.ui.media.jobs import JobPanel, track_task
+from kvmgui.ui.widgets import dialog_buttons
 
 
 class JobDialog(QDialog):
@@ -26,6 +28,14 @@ class JobDialog(QDialog):
         self.panel = JobPanel(self)
         self.panel.busy_changed.connect(self._busy_changed)
         return self.panel
+
+    def panel_and_buttons(
+        self, layout: QVBoxLayout, ok_text: str, ok_name: str, on_ok: Callable[[], object]
+    ) -> tuple[QDialogButtonBox, QPushButton]:
+        """The foot of a dialog whose OK button runs its job: the job panel, then OK and Close
+        (the dialog stays open after a job, to run another)."""
+        layout.addWidget(self.make_panel())
+        return dialog_buttons(self, layout, ok_text, ok_name, on_ok, close=True)
 
     def _enable(self) -> None:
         """Enable the widgets for the current state (called whenever a job starts or ends)."""

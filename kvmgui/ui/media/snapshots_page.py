@@ -10,13 +10,12 @@ and their tooltips say why.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from kvmgui.ui.media.snapshot_backend import (
     short_date,
 )
 from kvmgui.ui.services import base_refusal
-from kvmgui.ui.widgets import hint_label, push_button
+from kvmgui.ui.widgets import Action, action_row, hint_label
 
 
 class SnapshotsPage(QWidget):
@@ -91,36 +90,33 @@ class SnapshotsPage(QWidget):
         self.empty_hint = hint_label("", self)
         layout.addWidget(self.empty_hint)
 
-        buttons = QHBoxLayout()
-        self.take_button = push_button(
-            translate("SnapshotsPage", "&Take snapshot…"),
+        row, buttons = action_row(
             self,
-            name=translate("SnapshotsPage", "Take a snapshot"),
-            clicked=self.on_take,
+            Action(
+                translate("SnapshotsPage", "&Take snapshot…"),
+                translate("SnapshotsPage", "Take a snapshot"),
+                self.on_take,
+            ),
+            Action(
+                translate("SnapshotsPage", "Re&vert to it…"),
+                translate("SnapshotsPage", "Revert to the selected snapshot"),
+                self.on_revert,
+            ),
+            Action(
+                translate("SnapshotsPage", "De&lete…"),
+                translate("SnapshotsPage", "Delete the selected snapshot"),
+                self.on_delete,
+            ),
+            trailing=[
+                Action(
+                    translate("SnapshotsPage", "Re&fresh"),
+                    translate("SnapshotsPage", "Refresh the list"),
+                    self.refresh,
+                )
+            ],
         )
-        self.revert_button = push_button(
-            translate("SnapshotsPage", "Re&vert to it…"),
-            self,
-            name=translate("SnapshotsPage", "Revert to the selected snapshot"),
-            clicked=self.on_revert,
-        )
-        self.delete_button = push_button(
-            translate("SnapshotsPage", "De&lete…"),
-            self,
-            name=translate("SnapshotsPage", "Delete the selected snapshot"),
-            clicked=self.on_delete,
-        )
-        self.refresh_button = push_button(
-            translate("SnapshotsPage", "Re&fresh"),
-            self,
-            name=translate("SnapshotsPage", "Refresh the list"),
-            clicked=self.refresh,
-        )
-        for b in (self.take_button, self.revert_button, self.delete_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
-        layout.addLayout(buttons)
+        self.take_button, self.revert_button, self.delete_button, self.refresh_button = buttons
+        layout.addLayout(row)
         self.reason = hint_label("", self)
         layout.addWidget(self.reason)
         self.panel = JobPanel(self)
@@ -260,8 +256,7 @@ class SnapshotsPage(QWidget):
 
     @async_slot()
     async def on_take(self) -> bool:
-        track_task(self.tasks)
-        if self.panel.busy or self.backend.problem(self.stored, self.running):
+        if not self._can_change():
             return False
         name = await ask_text(
             self,
@@ -283,24 +278,20 @@ class SnapshotsPage(QWidget):
                 self, translate("SnapshotsPage", "The snapshot was not taken."), informative=problem
             )
             return False
-        done = await self.panel.run_busy(
-            lambda: self._done(self.backend.take(self.stored, name)),
+        done = await self._change(
+            lambda: self.backend.take(self.stored, name),
             what=translate("SnapshotsPage", "Taking the snapshot '{0}'…").format(name),
             failed=translate("SnapshotsPage", "The snapshot was not taken."),
+            result=translate("SnapshotsPage", "Took the snapshot '{0}'.").format(name),
         )
-        await self.refresh()
         if done:
             self.select(name)
-            self.panel.show_result(
-                translate("SnapshotsPage", "Took the snapshot '{0}'.").format(name)
-            )
-        return bool(done)
+        return done
 
     @async_slot()
     async def on_revert(self) -> bool:
-        track_task(self.tasks)
-        row = self.selected()
-        if row is None or self.panel.busy or self.backend.problem(self.stored, self.running):
+        row = self._row_to_change()
+        if row is None:
             return False
         when = short_date(row.date)
         answer = await ask(
@@ -334,25 +325,19 @@ class SnapshotsPage(QWidget):
                 informative=refusal,
             )
             return False
-        done = await self.panel.run_busy(
-            lambda: self._done(self.backend.revert(self.stored, row.name)),
+        return await self._change(
+            lambda: self.backend.revert(self.stored, row.name),
             what=translate("SnapshotsPage", "Reverting to '{0}'…").format(row.name),
             failed=translate("SnapshotsPage", "The virtual machine was not reverted."),
+            result=translate("SnapshotsPage", "{0} is back to the snapshot '{1}' ({2}).").format(
+                self.stored.spec.name, row.name, when
+            ),
         )
-        await self.refresh()
-        if done:
-            self.panel.show_result(
-                translate("SnapshotsPage", "{0} is back to the snapshot '{1}' ({2}).").format(
-                    self.stored.spec.name, row.name, when
-                )
-            )
-        return bool(done)
 
     @async_slot()
     async def on_delete(self) -> bool:
-        track_task(self.tasks)
-        row = self.selected()
-        if row is None or self.panel.busy or self.backend.problem(self.stored, self.running):
+        row = self._row_to_change()
+        if row is None:
             return False
         answer = await ask(
             self,
@@ -367,19 +352,36 @@ class SnapshotsPage(QWidget):
         )
         if not answer.accepted:
             return False
-        done = await self.panel.run_busy(
-            lambda: self._done(self.backend.delete(self.stored, row.name)),
+        return await self._change(
+            lambda: self.backend.delete(self.stored, row.name),
             what=translate("SnapshotsPage", "Deleting the snapshot '{0}'…").format(row.name),
             failed=translate("SnapshotsPage", "The snapshot was not deleted."),
+            result=translate("SnapshotsPage", "Deleted the snapshot '{0}'.").format(row.name),
         )
+
+    def _can_change(self) -> bool:
+        """Whether take, revert or delete may start: no job is running and the backend sees
+        nothing in the way. Tracks the calling task, so closing the page waits for it."""
+        track_task(self.tasks)
+        return not self.panel.busy and not self.backend.problem(self.stored, self.running)
+
+    def _row_to_change(self) -> SnapshotRow | None:
+        """The selected snapshot, when revert or delete may start on it."""
+        row = self.selected()
+        return row if self._can_change() and row is not None else None
+
+    async def _change(
+        self, work: Callable[[], Awaitable[object]], *, what: str, failed: str, result: str
+    ) -> bool:
+        """Take, revert or delete (the busy panel shows it running or failing), list the
+        snapshots again, and say `result` when it was done."""
+
+        async def finished() -> bool:
+            await work()
+            return True
+
+        done = await self.panel.run_busy(finished, what=what, failed=failed)
         await self.refresh()
         if done:
-            self.panel.show_result(
-                translate("SnapshotsPage", "Deleted the snapshot '{0}'.").format(row.name)
-            )
+            self.panel.show_result(result)
         return bool(done)
-
-    @staticmethod
-    async def _done(work: Awaitable[object]) -> bool:
-        await work
-        return True
