@@ -33,7 +33,7 @@ from kvmgui.ui.media.snapshots_page import SnapshotsPage
 from kvmgui.ui.models import VmListModel, VmRow, state_word
 from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.vm_actions import VmActions
-from kvmgui.ui.widgets import keep_open
+from kvmgui.ui.widgets import add_pages, keep_open
 
 PAGES = ("overview", "hardware", "performance", "serial", "qemu-log", "snapshots")
 
@@ -105,13 +105,10 @@ class VmWindow(QMainWindow):
             "qemu-log": translate("VmWindow", "&QEMU log"),
             "snapshots": translate("VmWindow", "S&napshots"),
         }
-        for key in PAGES:
-            self.tabs.addTab(self._pages[key], titles[key])
-        self.setCentralWidget(self.tabs)
         # Alt+1…6 jump to a page from anywhere (the console keeps ordinary keys for the guest).
-        for i, key in enumerate(PAGES):
-            shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
-            shortcut.activated.connect(lambda k=key: self.show_page(k))
+        add_pages(self, self.tabs, [(k, self._pages[k], titles[k]) for k in PAGES],
+                  self.show_page)
+        self.setCentralWidget(self.tabs)
         # Esc and Ctrl+W close it like a dialog (a popup or an open combo box takes Esc first).
         # The page has no console, so no guest needs these keys here.
         # Only these two: a second shortcut on the same keys (StandardKey.Close is Ctrl+W on

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from kvmgui.core.libvirt_domain_view import DomainView, DomainXmlError
@@ -32,6 +32,7 @@ from kvmgui.ui.libvirt_details_pages import (
 )
 from kvmgui.ui.libvirt_performance import LibvirtPerformancePage
 from kvmgui.ui.models import state_word
+from kvmgui.ui.widgets import add_pages
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +75,10 @@ class LibvirtDetailsWindow(QMainWindow):
             "console": translate("LibvirtDetails", "&Console"),
             "xml": translate("LibvirtDetails", "&XML"),
         }
-        for key in PAGES:
-            self.tabs.addTab(self.pages[key], titles[key])
-        self.setCentralWidget(self.tabs)
         # Alt+1…5 jump to a page from anywhere (a grabbed console keeps them for the guest).
-        for i, key in enumerate(PAGES):
-            shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
-            shortcut.activated.connect(lambda k=key: self.show_page(k))
+        add_pages(self, self.tabs, [(k, self.pages[k], titles[k]) for k in PAGES],
+                  self.show_page)
+        self.setCentralWidget(self.tabs)
         self._unsubscribe: Callable[[], None] | None = connection.subscribe(self._event)
         self.resize(QSize(900, 640))
         self._set_title()

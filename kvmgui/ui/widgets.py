@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QTextOption
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -109,6 +110,20 @@ def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def add_pages(
+    window: QWidget,
+    tabs: QTabWidget,
+    pages: Sequence[tuple[str, QWidget, str]],
+    show: Callable[[str], None],
+) -> None:
+    """The (key, page, title) `pages` as `tabs`, in order, each also reached with Alt+1, Alt+2…
+    from anywhere in `window` (`show(key)`)."""
+    for i, (key, page, title) in enumerate(pages):
+        tabs.addTab(page, title)
+        shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), window)
+        shortcut.activated.connect(lambda k=key: show(k))
 
 
 class ProblemList(QWidget):

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
@@ -95,8 +96,9 @@ def test_every_page_shows_the_domain(qtbot: Any, parent: QWidget, connection: An
     window = _open(qtbot, parent, connection, "lvdetails-web")
     assert window.isVisible()
     assert "lvdetails-web" in window.windowTitle() and "Running" in window.windowTitle()
-    for key in PAGES:
-        window.show_page(key)
+    for i, key in enumerate(PAGES):  # Alt+1…5 reach every page
+        window.activateWindow()
+        QTest.keyClick(window, Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.AltModifier)
         assert window.tabs.currentWidget() is window.pages[key]
 
     fields = window.overview.fields

@@ -8,6 +8,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kvmgui.ui.console.widget import ConsoleWidget
+from kvmgui.ui.widgets import heading_label
 
 
 def console_scroll_area(console: ConsoleWidget, parent: QWidget) -> QScrollArea:
@@ -30,12 +31,10 @@ class MessagePage(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.addStretch(1)
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
+        self.title = heading_label("", self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
         self.title.setFont(font)
         self._layout.addWidget(self.title)
         self.text = QLabel(self)
