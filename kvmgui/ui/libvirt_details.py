@@ -64,20 +64,16 @@ class LibvirtDetailsWindow(QMainWindow):
         self.console = LibvirtConsolePage(connection, name, self.tabs)
         self.console.start_requested.connect(self.start)
         self.xml = LibvirtXmlPage(self.tabs)
-        self.pages: dict[str, QWidget] = {
-            "overview": self.overview, "hardware": self.hardware,
-            "performance": self.performance, "console": self.console, "xml": self.xml,
-        }
-        titles = {
-            "overview": translate("LibvirtDetails", "&Overview"),
-            "hardware": translate("LibvirtDetails", "&Hardware"),
-            "performance": translate("LibvirtDetails", "&Performance"),
-            "console": translate("LibvirtDetails", "&Console"),
-            "xml": translate("LibvirtDetails", "&XML"),
-        }
+        entries: list[tuple[str, QWidget, str]] = [
+            ("overview", self.overview, translate("LibvirtDetails", "&Overview")),
+            ("hardware", self.hardware, translate("LibvirtDetails", "&Hardware")),
+            ("performance", self.performance, translate("LibvirtDetails", "&Performance")),
+            ("console", self.console, translate("LibvirtDetails", "&Console")),
+            ("xml", self.xml, translate("LibvirtDetails", "&XML")),
+        ]
+        self.pages: dict[str, QWidget] = {key: page for key, page, _title in entries}
         # Alt+1…5 jump to a page from anywhere (a grabbed console keeps them for the guest).
-        add_pages(self, self.tabs, [(k, self.pages[k], titles[k]) for k in PAGES],
-                  self.show_page)
+        add_pages(self, self.tabs, entries, self.show_page)
         self.setCentralWidget(self.tabs)
         self._unsubscribe: Callable[[], None] | None = connection.subscribe(self._event)
         self.resize(QSize(900, 640))
