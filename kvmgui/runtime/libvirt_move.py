@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import shlex
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +39,7 @@ from kvmgui.core.model import Cdrom, CdromSource, Disk, DiskFormat, VmSpec
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.problems import shown
 from kvmgui.core.store import StoredVm
+from kvmgui.core.trust import Approvals
 from kvmgui.runtime.images import (
     ImageError,
     ImageJob,
@@ -60,7 +62,7 @@ _FLAT_FORMAT = DiskFormat.QCOW2
 
 class MoveError(KvmguiError):
     """The move cannot be done or failed; one sentence saying what to do. `code`: "running",
-    "device", "domain-exists", "volume-exists", "chain", "failed"."""
+    "unapproved", "device", "domain-exists", "volume-exists", "chain", "failed"."""
 
     def __init__(self, message: str, details: str = "", code: str = "failed") -> None:
         super().__init__(message, details)
@@ -146,14 +148,22 @@ def moved_spec(spec: VmSpec, disks: Sequence[tuple[str, DiskFormat]]) -> tuple[V
 
 async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | None = None,
                   paths: AppPaths | None = None, ovmf_code: str | None = None,
-                  qemu_img: str = qi.QEMU_IMG,
+                  approvals: Approvals | None = None, qemu_img: str = qi.QEMU_IMG,
                   progress: MoveProgress | None = None) -> MoveResult:
     """Copy stopped VM `vm` to the host of `connection`: its disks into `pool` (None: the
     default pool, else the first active one), its definition as a domain. The VM here is not
-    changed. Raises MoveError (or LibvirtError, ImageError) with what to do; on failure or
-    cancellation nothing is left on the host."""
+    changed. `approvals` (the store's) refuses a VM whose reach into this computer the user
+    has not approved: its disks would be read and sent away. Raises MoveError (or
+    LibvirtError, ImageError) with what to do; on failure or cancellation nothing is left on
+    the host."""
     spec = vm.spec
     name = shown(spec.name)
+    if approvals is not None and approvals.unapproved(spec, vm.folder):
+        raise MoveError(Message(QT_TRANSLATE_NOOP(
+            _CONTEXT,
+            "'{name}' has settings that reach this computer and that you have not approved "
+            "yet; approve them first (kvmgui-cli approve {quoted}), then move it."),
+            name=name, quoted=shlex.quote(spec.name)), code="unapproved")
     if vm_is_running(spec.id, paths):
         raise MoveError(Message(QT_TRANSLATE_NOOP(
             _CONTEXT, "'{name}' is running; shut it down first, then move it."),

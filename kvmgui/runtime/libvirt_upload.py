@@ -61,7 +61,7 @@ class _Feeder:
             raise _Stopped
         self.done += count
         now = time.monotonic()
-        if now - self._last >= _REPORT_EVERY_S or self.done >= self.total:
+        if now - self._last >= _REPORT_EVERY_S or (count and self.done >= self.total):
             self._last = now
             self._report(self.done)
 
@@ -179,7 +179,8 @@ def _send(conn: Any, libvirt: Any, pool: str, name: str, source: Path, total: in
             with contextlib.suppress(libvirt.libvirtError):
                 stream.abort()
             raise
-    report(total)
+    if feeder.done != total:  # the file changed size meanwhile: the end is reported anyway
+        report(total)
 
 
 async def remove_volume(connection: LibvirtConnection, pool: str, name: str) -> None:
