@@ -55,7 +55,6 @@ from kvmgui.runtime.libvirt_storage import VolumeInfo, pools, usable_pool, volum
 from kvmgui.runtime.libvirt_upload import remove_volume, settle, upload_volume
 from kvmgui.runtime.liveness import vm_is_running
 
-_CONTEXT = "runtime.libvirt_move"
 # A flattened disk is a qcow2 image: compact, and what a libvirt host expects of a VM disk.
 _FLAT_FORMAT = DiskFormat.QCOW2
 
@@ -130,14 +129,14 @@ def moved_spec(spec: VmSpec, disks: Sequence[tuple[str, DiskFormat]]) -> tuple[V
     cdrom = spec.cdrom
     if cdrom is not None and cdrom.source is not CdromSource.EMPTY and cdrom.path:
         notes.append(Message(QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "runtime.libvirt_move",
             "The CD/DVD medium {path} stays on this computer: the moved VM's drive is empty; "
             "insert an ISO image from the libvirt host."), path=cdrom.path))
         cdrom = Cdrom(CdromSource.EMPTY)
     stick = spec.usb_stick
     if stick is not None:
         notes.append(Message(QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "runtime.libvirt_move",
             "The USB stick {path} stays on this computer and is not attached to the moved "
             "VM."), path=stick.path))
     return replace(spec, disks=moved, cdrom=cdrom, usb_stick=None), notes
@@ -160,13 +159,13 @@ async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | No
     name = shown(spec.name)
     if approvals is not None and approvals.unapproved(spec, vm.folder):
         raise MoveError(Message(QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "runtime.libvirt_move",
             "'{name}' has settings that reach this computer and that you have not approved "
             "yet; approve them first (kvmgui-cli approve {quoted}), then move it."),
             name=name, quoted=shlex.quote(spec.name)), code="unapproved")
     if vm_is_running(spec.id, paths):
         raise MoveError(Message(QT_TRANSLATE_NOOP(
-            _CONTEXT, "'{name}' is running; shut it down first, then move it."),
+            "runtime.libvirt_move", "'{name}' is running; shut it down first, then move it."),
             name=name), code="running")
     domain = domain_name(spec)
     plans = await _plan_disks(vm, domain, qemu_img)
@@ -187,8 +186,8 @@ async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | No
             ovmf_code)
         if progress is not None:
             progress(MoveStep(Message(QT_TRANSLATE_NOOP(
-                _CONTEXT, "Defining '{domain}' on {uri}"), domain=domain, uri=connection.uri),
-                0, 1))
+                "runtime.libvirt_move", "Defining '{domain}' on {uri}"),
+                domain=domain, uri=connection.uri), 0, 1))
         defining = asyncio.ensure_future(connection.run(
             lambda conn: conn.defineXML(domain_xml.xml), domain))
         try:
@@ -204,7 +203,7 @@ async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | No
         uri=connection.uri, domain=domain, pool=target.name, volumes=tuple(made),
         warnings=warnings,
         message=Message(QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "runtime.libvirt_move",
             "'{name}' is now the VM '{domain}' on {uri}, its disks in the storage pool "
             "'{pool}'; the VM here is unchanged: delete it once the moved one works."),
             name=name, domain=domain, uri=connection.uri, pool=target.name))
@@ -221,7 +220,7 @@ async def _plan_disks(vm: StoredVm, domain: str, qemu_img: str) -> list[_DiskPla
         image = vm.folder.resolve(disk.path)
         if _is_device(image):
             raise MoveError(Message(QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "runtime.libvirt_move",
                 "Disk {number} of '{name}' is a host device ({path}); kvmgui moves image "
                 "files only: copy the device into an image first (kvmgui-cli img convert)."),
                 number=i + 1, name=shown(spec.name), path=shown(str(image))), code="device")
@@ -244,7 +243,7 @@ def _same_base(spec: VmSpec, index: int, disk: Disk, image: Path, header_base: s
     found = os.path.realpath(header_base) if header_base is not None else None
     if wanted != found:
         raise MoveError(Message(QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "runtime.libvirt_move",
             "Disk {number} of '{name}' has another base in its definition than in its image; "
             "check it with: kvmgui-cli img chain {path}"),
             number=index + 1, name=shown(spec.name), path=shown(str(image))), code="chain")
@@ -274,20 +273,20 @@ async def _refuse_clashes(connection: LibvirtConnection, spec: VmSpec, domain: s
     named, same_id = await connection.run(holders)
     if named:
         raise MoveError(Message(QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "runtime.libvirt_move",
             "{uri} already has a VM named '{domain}'; rename the VM here, or remove that one "
             "(virsh -c {uri} undefine {domain}), then move it again."),
             uri=connection.uri, domain=domain), code="domain-exists")
     if same_id is not None:
         raise MoveError(Message(QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "runtime.libvirt_move",
             "{uri} already has this VM, as '{other}' (moved there before); remove that one "
             "(virsh -c {uri} undefine {other}) to move it again."),
             uri=connection.uri, other=shown(same_id)), code="domain-exists")
     taken = sorted(set(names) & {v.name for v in await volumes(connection, pool)})
     if taken:
         raise MoveError(Message(QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "runtime.libvirt_move",
             "The storage pool '{pool}' already has a volume named '{volume}'; remove it "
             "(virsh -c {uri} vol-delete --pool {pool} {volume}) or choose another pool."),
             pool=pool, volume=taken[0], uri=connection.uri), code="volume-exists")
@@ -308,16 +307,17 @@ async def _copy_disk(connection: LibvirtConnection, pool: str, plan: _DiskPlan, 
     values = {"number": plan.index + 1, "count": count, "file": plan.image.name}
     if not plan.flatten:
         return await _upload(connection, pool, plan.volume, plan.image, Message(
-            QT_TRANSLATE_NOOP(_CONTEXT, "Uploading disk {number} of {count} ({file})"),
+            QT_TRANSLATE_NOOP("runtime.libvirt_move",
+                              "Uploading disk {number} of {count} ({file})"),
             **values), progress)
     flat = temp_path_for(plan.image.parent / plan.volume)
     try:
         await _flatten(plan, flat, Message(QT_TRANSLATE_NOOP(
-            _CONTEXT, "Flattening disk {number} of {count} ({file})"), **values),
+            "runtime.libvirt_move", "Flattening disk {number} of {count} ({file})"), **values),
             qemu_img, progress)
         return await _upload(connection, pool, plan.volume, flat, Message(QT_TRANSLATE_NOOP(
-            _CONTEXT, "Uploading disk {number} of {count} ({file}, flattened)"), **values),
-            progress)
+            "runtime.libvirt_move", "Uploading disk {number} of {count} ({file}, flattened)"),
+            **values), progress)
     finally:
         remove_quietly(flat)
 
@@ -329,7 +329,7 @@ async def _flatten(plan: _DiskPlan, flat: Path, text: Message, qemu_img: str,
                                            _FLAT_FORMAT.value, qemu_img=qemu_img))
         if r.returncode != 0:
             raise ImageError(Message(QT_TRANSLATE_NOOP(
-                _CONTEXT, "Flattening {file} failed: {error}"),
+                "runtime.libvirt_move", "Flattening {file} failed: {error}"),
                 file=plan.image.name, error=qi.explain_error(r.stderr)),
                 qi.error_details(r.stderr))
         return JobResult(flat, text)
