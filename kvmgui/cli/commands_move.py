@@ -76,8 +76,8 @@ async def cmd_move(args: argparse.Namespace, ctx: CliContext) -> int:
                 qemu_img=ctx.settings.qemu_img_binary,
                 progress=printer)
         except LibvirtError:
-            raise  # connected() says it with libvirt's own words as the details
-        except KvmguiError as err:
+            raise  # connected() says it, with libvirt's own words as the details
+        except KvmguiError as err:  # qemu-img's (flattening a linked clone)
             raise CliError(err.message, details=err.details,
                            details_heading=DETAILS_HEADING) from None
         finally:

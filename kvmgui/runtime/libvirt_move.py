@@ -50,22 +50,18 @@ from kvmgui.runtime.images import (
     temp_path_for,
 )
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
-from kvmgui.runtime.libvirt_errors import VIR_ERR_NO_DOMAIN
+from kvmgui.runtime.libvirt_errors import VIR_ERR_NO_DOMAIN, LibvirtError
 from kvmgui.runtime.libvirt_storage import VolumeInfo, pools, usable_pool, volumes
-from kvmgui.runtime.libvirt_upload import remove_volume, settle, upload_volume
+from kvmgui.runtime.libvirt_upload import remove_volume, run_to_end, settle, upload_volume
 from kvmgui.runtime.liveness import vm_is_running
 
 # A flattened disk is a qcow2 image: compact, and what a libvirt host expects of a VM disk.
 _FLAT_FORMAT = DiskFormat.QCOW2
 
 
-class MoveError(KvmguiError):
+class MoveError(LibvirtError):
     """The move cannot be done or failed; one sentence saying what to do. `code`: "running",
     "unapproved", "device", "domain-exists", "volume-exists", "chain", "failed"."""
-
-    def __init__(self, message: str, details: str = "", code: str = "failed") -> None:
-        super().__init__(message, details)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -366,9 +362,4 @@ async def _undo(connection: LibvirtConnection, domain: str | None, pool: str,
             with contextlib.suppress(KvmguiError):
                 await remove_volume(connection, pool, name)
 
-    task = asyncio.ensure_future(undo())
-    try:
-        await asyncio.shield(task)
-    except asyncio.CancelledError:
-        await asyncio.wait([task])
-        raise
+    await run_to_end(undo())

@@ -19,7 +19,7 @@ import errno
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -197,7 +197,13 @@ async def remove_volume(connection: LibvirtConnection, pool: str, name: str) -> 
                     raise
                 await asyncio.sleep(_DELETE_PAUSE_S)
 
-    task = asyncio.ensure_future(remove())
+    await run_to_end(remove())
+
+
+async def run_to_end(work: Coroutine[Any, Any, None]) -> None:
+    """Await `work` (a clean-up) to its end even when the caller is cancelled meanwhile; the
+    cancellation goes on afterwards."""
+    task = asyncio.ensure_future(work)
     try:
         await asyncio.shield(task)
     except asyncio.CancelledError:

@@ -11,8 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,11 @@ from kvmgui.core.paths import AppPaths
 from kvmgui.core.presets import new_spec
 from kvmgui.core.store import StoredVm, VmStore
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
-from tests.libvirt_pool import ScratchPool, scratch_pool  # noqa: F401  (the fixture)
+from tests.libvirt_pool import (  # noqa: F401  (the fixtures)
+    ScratchPool,
+    domain_name,
+    scratch_pool,
+)
 
 libvirt = pytest.importorskip("libvirt")
 
@@ -33,16 +36,8 @@ MIB = 1 << 20
 
 
 @pytest.fixture
-def name(libvirtd: str) -> Iterator[str]:  # noqa: F811
-    made = f"lvmove-cli-{uuid.uuid4().hex[:6]}"
-    yield made
-    conn = libvirt.open(libvirtd)
-    try:
-        conn.lookupByName(made).undefine()
-    except libvirt.libvirtError:
-        pass
-    finally:
-        conn.close()
+def name(domain_name: Callable[[str], str]) -> str:  # noqa: F811
+    return domain_name("cli")
 
 
 def make_vm(name: str, big: bool = False) -> StoredVm:

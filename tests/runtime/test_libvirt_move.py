@@ -10,9 +10,8 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
-import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,47 +30,18 @@ from kvmgui.runtime.libvirt_storage import create_volume, volumes
 from kvmgui.runtime.state import VmState
 from tests.guest.fixtures import wait_for_serial
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
-from tests.libvirt_pool import IMAGES, ScratchPool, scratch_pool  # noqa: F401  (the fixture)
+from tests.libvirt_pool import (  # noqa: F401  (the fixtures)
+    IMAGES,
+    ScratchPool,
+    domain_name,
+    scratch_pool,
+)
 from tests.runtime.helpers import guest_spec
+from tests.runtime.test_clones import paths, store  # noqa: F401  (the fixtures)
 
 libvirt = pytest.importorskip("libvirt")
 
 pytestmark = [pytest.mark.qemu, pytest.mark.usefixtures("libvirtd")]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> VmStore:
-    return VmStore(tmp_path / "vms")
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.under(tmp_path / "app")
-
-
-@pytest.fixture
-def names(libvirtd: str) -> Iterator[list[str]]:  # noqa: F811
-    """Unique VM names (lvmove-…); every domain of those names is removed afterwards."""
-    made: list[str] = []
-    yield made
-    conn = libvirt.open(libvirtd)
-    try:
-        for name in made:
-            try:
-                dom = conn.lookupByName(name)
-            except libvirt.libvirtError:
-                continue
-            if dom.isActive():
-                dom.destroy()
-            dom.undefine()
-    finally:
-        conn.close()
-
-
-def fresh(names: list[str], what: str) -> str:
-    name = f"lvmove-{what}-{uuid.uuid4().hex[:6]}"
-    names.append(name)
-    return name
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -79,8 +49,8 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
-def qcow2_vm(store: VmStore, name: str, size: int = 32 * MIB) -> StoredVm:
-    vm = store.create(new_spec(name, OsPreset.LINUX,
+def qcow2_vm(into: VmStore, name: str, size: int = 32 * MIB) -> StoredVm:
+    vm = into.create(new_spec(name, OsPreset.LINUX,
                                disks=(Disk("disk.qcow2", format=DiskFormat.QCOW2),)))
     image = vm.folder.dir / "disk.qcow2"
     assert run("qemu-img", "create", "-q", "-f", "qcow2", image, str(size)).returncode == 0
@@ -109,9 +79,9 @@ def disk_sources(uri: str, domain: str) -> list[ET.Element]:
 @pytest.mark.timeout(300)
 async def test_moves_a_qcow2_vm_and_a_linked_clone_flattened(
         scratch_pool: ScratchPool, store: VmStore, paths: AppPaths,  # noqa: F811
-        names: list[str]) -> None:
-    base = qcow2_vm(store, fresh(names, "base"))
-    clone_name = fresh(names, "clone")
+        domain_name: Callable[[str], str]) -> None:  # noqa: F811
+    base = qcow2_vm(store, domain_name("base"))
+    clone_name = domain_name("clone")
     await create_linked_clone(store, base.spec.name, clone_name, paths=paths)
     clone = store.get(clone_name)
     overlay = clone.folder.dir / clone.spec.disks[0].path
@@ -154,14 +124,14 @@ async def test_moves_a_qcow2_vm_and_a_linked_clone_flattened(
 @pytest.mark.timeout(180)
 async def test_a_name_in_use_on_the_host_is_refused_before_copying(
         scratch_pool: ScratchPool, store: VmStore, paths: AppPaths,  # noqa: F811
-        names: list[str]) -> None:
-    vm = qcow2_vm(store, fresh(names, "twice"))
+        domain_name: Callable[[str], str]) -> None:  # noqa: F811
+    vm = qcow2_vm(store, domain_name("twice"))
     async with await LibvirtConnection.open(scratch_pool.uri) as conn:
         await move_vm(vm, conn, pool=scratch_pool.name, paths=paths)
         with pytest.raises(MoveError, match="already has a VM named") as err:
             await move_vm(vm, conn, pool=scratch_pool.name, paths=paths)
         assert err.value.code == "domain-exists"
-        other = qcow2_vm(store, fresh(names, "vol"))
+        other = qcow2_vm(store, domain_name("vol"))
         await create_volume(conn, scratch_pool.name, f"{other.spec.name}.qcow2", MIB,
                             DiskFormat.QCOW2)
         with pytest.raises(MoveError, match="already has a volume named") as err:
@@ -176,8 +146,8 @@ async def test_a_name_in_use_on_the_host_is_refused_before_copying(
 @pytest.mark.timeout(300)
 async def test_cancelling_mid_upload_leaves_nothing_on_the_host(
         scratch_pool: ScratchPool, store: VmStore, paths: AppPaths,  # noqa: F811
-        names: list[str]) -> None:
-    name = fresh(names, "cancel")
+        domain_name: Callable[[str], str]) -> None:  # noqa: F811
+    name = domain_name("cancel")
     vm = qcow2_vm(store, name)
     big = vm.folder.dir / "big.img"
     with big.open("wb") as f:  # data all along, so the upload takes a while
@@ -230,10 +200,11 @@ def with_serial_log(xml: str, log: Path) -> str:
 @pytest.mark.timeout(420)
 async def test_the_moved_guest_boots_on_the_host(
         scratch_pool: ScratchPool, store: VmStore, paths: AppPaths,  # noqa: F811
-        names: list[str], test_iso: Path, serial_dir: Path) -> None:
+        domain_name: Callable[[str], str], test_iso: Path,  # noqa: F811
+        serial_dir: Path) -> None:
     # The guest's hybrid ISO as a qcow2 disk, under a linked clone: the moved disk is the
     # flattened chain.
-    base_name, name = fresh(names, "gbase"), fresh(names, "guest")
+    base_name, name = domain_name("gbase"), domain_name("guest")
     base = store.create(replace(guest_spec(base_name, test_iso), cdrom=None,
                                 disks=(Disk("disk.qcow2", format=DiskFormat.QCOW2),),
                                 boot_order=(BootDevice.DISK,)))

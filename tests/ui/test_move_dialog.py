@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,20 +20,16 @@ from kvmgui.runtime.state import VmState
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.move_dialog import DEFAULT_URIS, MoveDialog, uri_choices
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
-from tests.libvirt_pool import ScratchPool, scratch_pool  # noqa: F401  (the fixture)
+from tests.libvirt_pool import (  # noqa: F401  (the fixtures)
+    ScratchPool,
+    domain_name,
+    scratch_pool,
+)
+from tests.ui.test_export_libvirt import window_with
 
 libvirt = pytest.importorskip("libvirt")
 
 MIB = 1 << 20
-
-
-def window_with(qtbot: Any, ctx: Any, spec: Any) -> tuple[MainWindow, Any]:
-    stored = ctx.store.create(spec)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.select(stored.spec.id)
-    return window, stored
 
 
 def open_dialog(qtbot: Any, window: MainWindow) -> MoveDialog:
@@ -86,16 +81,8 @@ def test_pools_are_listed_once_connected(qtbot: Any, ctx: Any, qloop: Any) -> No
 
 
 @pytest.fixture
-def vm_name(libvirtd: str) -> Iterator[str]:  # noqa: F811
-    name = f"lvmove-gui-{uuid.uuid4().hex[:6]}"
-    yield name
-    conn = libvirt.open(libvirtd)
-    try:
-        conn.lookupByName(name).undefine()
-    except libvirt.libvirtError:
-        pass
-    finally:
-        conn.close()
+def vm_name(domain_name: Callable[[str], str]) -> str:  # noqa: F811
+    return domain_name("gui")
 
 
 def qcow2_spec(name: str, *, big: bool = False) -> Any:
