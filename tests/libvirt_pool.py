@@ -84,3 +84,17 @@ def domain_name(libvirtd: str) -> Iterator[Callable[[str], str]]:
             dom.undefine()
     finally:
         conn.close()
+
+
+def left_behind(pool: ScratchPool, domain: str) -> list[str]:
+    """What a cancelled or failed move left on the host: the pool folder's files, and the
+    domain if it is defined."""
+    libvirt = pytest.importorskip("libvirt")
+    found = sorted(p.name for p in pool.path.iterdir())
+    conn = libvirt.open(pool.uri)
+    try:
+        if domain in [d.name() for d in conn.listAllDomains(0)]:
+            found.append(f"domain {domain}")
+    finally:
+        conn.close()
+    return found

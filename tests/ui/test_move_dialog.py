@@ -23,6 +23,7 @@ from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
 from tests.libvirt_pool import (  # noqa: F401  (the fixtures)
     ScratchPool,
     domain_name,
+    left_behind,
     scratch_pool,
 )
 from tests.ui.test_export_libvirt import window_with
@@ -151,10 +152,5 @@ def test_cancel_mid_move_leaves_nothing(qtbot: Any, ctx: Any, qloop: Any,
     dialog.cancel_button.click()  # Cancel while moving stops the move, the dialog stays
     qtbot.waitUntil(lambda: "cancelled" in dialog.status.text(), timeout=60_000)
     assert dialog.isVisible()
-    assert list(scratch_pool.path.iterdir()) == []
-    conn = libvirt.open(scratch_pool.uri)
-    try:
-        assert vm_name not in [d.name() for d in conn.listAllDomains(0)]
-    finally:
-        conn.close()
+    assert left_behind(scratch_pool, vm_name) == []
     dialog.reject()
