@@ -77,6 +77,7 @@ class MoveDialog(QDialog):
         self.tasks: set[asyncio.Task[object]] = set()
         self._move: asyncio.Task[MoveResult] | None = None
         self.result_value: MoveResult | None = None
+        self._closed = False  # done(): widgets may be gone, a late connection is closed
 
         name = stored.spec.name
         layout = dialog_layout(
@@ -164,6 +165,8 @@ class MoveDialog(QDialog):
         return self._spawn(self._connect(self.uri.currentText().strip()))
 
     async def _connect(self, uri: str) -> None:
+        if self._closed:
+            return
         self._drop_connection()
         self.pool.clear()
         self.pool.setEnabled(False)
@@ -182,13 +185,15 @@ class MoveDialog(QDialog):
         except KvmguiError as err:
             if connection is not None:
                 await connection.close()
-            self._failed(err)
+            if not self._closed:
+                self.connect_button.setEnabled(True)
+                self._failed(err)
             return
-        finally:
-            self.connect_button.setEnabled(True)
-        if uri != self.uri.currentText().strip():  # changed meanwhile: not this one's pools
+        # The dialog closed meanwhile, or another destination was chosen: not needed.
+        if self._closed or uri != self.uri.currentText().strip():
             await connection.close()
             return
+        self.connect_button.setEnabled(True)
         self.connection = connection
         self._fill_pools(found, chosen)
         self.status.setText(translate("MoveDialog", "Connected to {0}.").format(uri))
@@ -298,5 +303,6 @@ class MoveDialog(QDialog):
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
+        self._closed = True
         self._drop_connection()
         super().done(result)

@@ -559,6 +559,7 @@ class VmActions(QObject):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: setattr(self, "move_dialog", None))
+        dialog.moved.connect(lambda result: self.message.emit(core_text(result.message)))
         self.move_dialog = dialog
         dialog.open()
         return dialog

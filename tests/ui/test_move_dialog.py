@@ -78,7 +78,12 @@ def test_pools_are_listed_once_connected(qtbot: Any, ctx: Any, qloop: Any) -> No
     task = dialog.connect_to_host()
     qtbot.waitUntil(task.done, timeout=10_000)
     assert dialog.pool.count() == 0 and "bogus+nothing:///x" in dialog.status.text()
+    # Closed while connecting: the connection made meanwhile is closed, nothing fails.
+    dialog.uri.setEditText("test:///default")
+    task = dialog.connect_to_host()
     dialog.reject()
+    qtbot.waitUntil(task.done, timeout=10_000)
+    assert task.exception() is None and dialog.connection is None
 
 
 @pytest.fixture
@@ -125,7 +130,7 @@ def test_moves_the_vm_and_shows_the_result(qtbot: Any, ctx: Any, qloop: Any,
     connect_to(qtbot, dialog, scratch_pool)
     seen: list[int] = []
     dialog.bar.valueChanged.connect(seen.append)
-    with qtbot.waitSignal(dialog.moved, timeout=120_000):
+    with qtbot.waitSignals([dialog.moved, window.vm_actions.message], timeout=120_000):
         assert dialog.start_move() is not None
     text = dialog.status.text()
     assert f"is now the VM '{vm_name}' on {scratch_pool.uri}" in text
