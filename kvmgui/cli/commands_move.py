@@ -72,7 +72,7 @@ async def cmd_move(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             result = await move_vm(
                 vm, connection, pool=args.pool, paths=ctx.paths,
-                ovmf_code=ovmf_code, approvals=ctx.store().approvals,
+                ovmf_code=ovmf_code, store=ctx.store(),
                 qemu_img=ctx.settings.qemu_img_binary,
                 progress=printer)
         except LibvirtError:

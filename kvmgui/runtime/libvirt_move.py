@@ -21,7 +21,7 @@ import contextlib
 import os
 import shlex
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -38,8 +38,8 @@ from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 from kvmgui.core.model import Cdrom, CdromSource, Disk, DiskFormat, VmSpec
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.problems import shown
-from kvmgui.core.store import StoredVm
-from kvmgui.core.trust import Approvals
+from kvmgui.core.store import StoredVm, VmStore
+from kvmgui.runtime.clones import base_disk_indexes
 from kvmgui.runtime.images import (
     ImageError,
     ImageJob,
@@ -112,15 +112,18 @@ def volume_names(domain: str, formats: Sequence[DiskFormat]) -> list[str]:
     return names
 
 
-def moved_spec(spec: VmSpec, disks: Sequence[tuple[str, DiskFormat]]) -> tuple[VmSpec,
-                                                                              list[Message]]:
+def moved_spec(spec: VmSpec, disks: Sequence[tuple[str, DiskFormat]], *,
+               protected: Collection[int] = ()) -> tuple[VmSpec, list[Message]]:
     """`spec` as it runs on the libvirt host: each disk at its volume's path in that format
     with no base, and without what stays on this computer (an ISO, a host drive, a USB stick),
-    with a sentence for each thing left behind."""
+    with a sentence for each thing left behind. Disks in `protected` are read-only or
+    throwaway here only because linked clones are built on them: on the host nothing is, so
+    they are writable there (as in a full clone)."""
     moved = tuple(
         replace(disk, path=path, format=fmt, backing_file=None, backing_format=None,
-                size_bytes=None)
-        for disk, (path, fmt) in zip(spec.disks, disks, strict=True))
+                size_bytes=None, readonly=disk.readonly and i not in protected,
+                throwaway=disk.throwaway and i not in protected)
+        for i, (disk, (path, fmt)) in enumerate(zip(spec.disks, disks, strict=True)))
     notes: list[Message] = []
     cdrom = spec.cdrom
     if cdrom is not None and cdrom.source is not CdromSource.EMPTY and cdrom.path:
@@ -143,16 +146,18 @@ def moved_spec(spec: VmSpec, disks: Sequence[tuple[str, DiskFormat]]) -> tuple[V
 
 async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | None = None,
                   paths: AppPaths | None = None, ovmf_code: str | None = None,
-                  approvals: Approvals | None = None, qemu_img: str = qi.QEMU_IMG,
+                  store: VmStore | None = None, qemu_img: str = qi.QEMU_IMG,
                   progress: MoveProgress | None = None) -> MoveResult:
     """Copy stopped VM `vm` to the host of `connection`: its disks into `pool` (None: the
     default pool, else the first active one), its definition as a domain. The VM here is not
-    changed. `approvals` (the store's) refuses a VM whose reach into this computer the user
-    has not approved: its disks would be read and sent away. Raises MoveError (or
+    changed. `store` (the VM's) refuses a VM whose reach into this computer the user has not
+    approved (its disks would be read and sent away), and tells which disks are protected
+    bases of linked clones here. Raises MoveError (or
     LibvirtError, ImageError) with what to do; on failure or cancellation nothing is left on
     the host."""
     spec = vm.spec
     name = shown(spec.name)
+    approvals = store.approvals if store is not None else None
     if approvals is not None and approvals.unapproved(spec, vm.folder):
         raise MoveError(Message(QT_TRANSLATE_NOOP(
             "runtime.libvirt_move",
@@ -164,12 +169,13 @@ async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | No
             "runtime.libvirt_move", "'{name}' is running; shut it down first, then move it."),
             name=name), code="running")
     domain = domain_name(spec)
+    protected = base_disk_indexes(store, vm) if store is not None else set()
     plans = await _plan_disks(vm, domain, qemu_img)
     target = usable_pool(await pools(connection), pool)
     await _refuse_clashes(connection, spec, domain, target.name, [p.volume for p in plans])
     # Exported once before anything is copied, so a VM libvirt cannot take is refused now.
     _export(spec, vm, [(str(Path(target.path or "/") / p.volume), p.upload_format)
-                       for p in plans], ovmf_code)
+                       for p in plans], ovmf_code, protected)
 
     made: list[VolumeInfo] = []
     defined = False
@@ -179,7 +185,7 @@ async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | No
                                          progress))
         domain_xml, warnings = _export(
             spec, vm, [(v.path, p.upload_format) for v, p in zip(made, plans, strict=True)],
-            ovmf_code)
+            ovmf_code, protected)
         if progress is not None:
             progress(MoveStep(Message(QT_TRANSLATE_NOOP(
                 "runtime.libvirt_move", "Defining '{domain}' on {uri}"),
@@ -289,8 +295,9 @@ async def _refuse_clashes(connection: LibvirtConnection, spec: VmSpec, domain: s
 
 
 def _export(spec: VmSpec, vm: StoredVm, disks: list[tuple[str, DiskFormat]],
-            ovmf_code: str | None) -> tuple[LibvirtDomain, tuple[Message, ...]]:
-    moved, notes = moved_spec(spec, disks)
+            ovmf_code: str | None,
+            protected: Collection[int]) -> tuple[LibvirtDomain, tuple[Message, ...]]:
+    moved, notes = moved_spec(spec, disks, protected=protected)
     try:
         domain = export_domain(moved, folder=vm.folder, ovmf_code=ovmf_code)
     except LibvirtXmlError as exc:

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.messages import KvmguiError
 from kvmgui.core.paths import AppPaths
-from kvmgui.core.store import StoredVm
-from kvmgui.core.trust import Approvals
+from kvmgui.core.store import StoredVm, VmStore
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_move import MoveResult, MoveStep, move_vm
 from kvmgui.runtime.libvirt_storage import PoolInfo, pools, usable_pool
@@ -64,13 +63,13 @@ class MoveDialog(QDialog):
     moved = Signal(object)  # the MoveResult
 
     def __init__(self, stored: StoredVm, parent: QWidget | None = None, *,
-                 paths: AppPaths | None = None, approvals: Approvals | None = None,
+                 paths: AppPaths | None = None, store: VmStore | None = None,
                  qemu_img: str = "qemu-img", ovmf_code: str | None = None,
                  known_uris: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.stored = stored
         self._paths = paths
-        self._approvals = approvals
+        self._store = store
         self._qemu_img = qemu_img
         self._ovmf_code = ovmf_code
         self.connection: LibvirtConnection | None = None
@@ -230,7 +229,7 @@ class MoveDialog(QDialog):
             "MoveDialog", "Stop the move; what it copied to the host is removed."))
         task = asyncio.ensure_future(move_vm(
             self.stored, connection, pool=str(pool), paths=self._paths,
-            ovmf_code=self._ovmf_code, approvals=self._approvals, qemu_img=self._qemu_img,
+            ovmf_code=self._ovmf_code, store=self._store, qemu_img=self._qemu_img,
             progress=self._progress))
         self._move = task
         self._spawn(self._finish(task))

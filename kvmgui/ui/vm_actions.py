@@ -553,7 +553,7 @@ class VmActions(QObject):
         from kvmgui.ui.move_dialog import MoveDialog
 
         dialog = MoveDialog(
-            stored, self.widget, paths=self.ctx.paths, approvals=self.ctx.store.approvals,
+            stored, self.widget, paths=self.ctx.paths, store=self.ctx.store,
             qemu_img=self.ctx.settings.qemu_img_binary, ovmf_code=await self._ovmf_code(stored),
             known_uris=self.known_uris,
         )

@@ -90,7 +90,8 @@ async def test_moves_a_qcow2_vm_and_a_linked_clone_flattened(
     before = {**fingerprint(base), **fingerprint(clone)}
     steps: list[MoveStep] = []
     async with await LibvirtConnection.open(scratch_pool.uri) as conn:
-        moved_base = await move_vm(base, conn, pool=scratch_pool.name, paths=paths)
+        moved_base = await move_vm(base, conn, pool=scratch_pool.name, paths=paths,
+                                   store=store)
         moved = await move_vm(clone, conn, pool=scratch_pool.name, paths=paths,
                               progress=steps.append)
         assert (await conn.domain(clone_name)).state is VmState.STOPPED
@@ -106,6 +107,11 @@ async def test_moves_a_qcow2_vm_and_a_linked_clone_flattened(
     (base_volume,) = moved_base.volumes
     assert run("qemu-img", "compare", "-f", "qcow2", "-F", "qcow2",
                base.folder.dir / "disk.qcow2", base_volume.path).returncode == 0
+    # Protected here for its clone, the base's disk is writable on the host, where nothing
+    # is built on it.
+    assert base.spec.disks[0].throwaway or base.spec.disks[0].readonly
+    (base_disk,) = disk_sources(scratch_pool.uri, base.spec.name)
+    assert base_disk.find("transient") is None and base_disk.find("readonly") is None
     # The domain's disk is the volume, with no base.
     (disk,) = disk_sources(scratch_pool.uri, clone_name)
     source = disk.find("source")

@@ -42,3 +42,13 @@ def test_moved_spec_leaves_local_media_behind_and_says_so() -> None:
         "The CD/DVD medium /isos/debian.iso stays on this computer: the moved VM's drive is "
         "empty; insert an ISO image from the libvirt host.",
         "The USB stick /dev/sdz stays on this computer and is not attached to the moved VM."]
+
+
+def test_a_protected_base_disk_is_writable_on_the_host() -> None:
+    spec = replace(new_spec("base"), disks=(
+        Disk("a.qcow2", throwaway=True), Disk("b.qcow2", readonly=True),
+        Disk("c.qcow2", readonly=True)))
+    moved, _ = moved_spec(spec, [(f"/pool/{n}", DiskFormat.QCOW2) for n in "abc"],
+                          protected={0, 1})
+    assert [(d.readonly, d.throwaway) for d in moved.disks] == [
+        (False, False), (False, False), (True, False)]
