@@ -152,9 +152,8 @@ async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | No
     default pool, else the first active one), its definition as a domain. The VM here is not
     changed. `store` (the VM's) refuses a VM whose reach into this computer the user has not
     approved (its disks would be read and sent away), and tells which disks are protected
-    bases of linked clones here. Raises MoveError (or
-    LibvirtError, ImageError) with what to do; on failure or cancellation nothing is left on
-    the host."""
+    bases of linked clones here. Raises MoveError (or LibvirtError, ImageError) with what to
+    do; on failure or cancellation nothing is left on the host."""
     spec = vm.spec
     name = shown(spec.name)
     approvals = store.approvals if store is not None else None
