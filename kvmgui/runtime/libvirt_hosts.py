@@ -102,6 +102,7 @@ class LibvirtHosts:
         self._retries: dict[str, asyncio.Task[None]] = {}
         self._unsubscribe: dict[str, Callable[[], None]] = {}
         self._closed = False
+        self._background: set[asyncio.Task[None]] = set()
 
     # --- listeners ----------------------------------------------------------------------
 
@@ -121,6 +122,11 @@ class LibvirtHosts:
             except Exception:  # one listener's bug must not stop the others
                 log.exception("libvirt hosts listener failed")
 
+    def _spawn(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
     # --- the list of connections --------------------------------------------------------
 
     def set_saved(self, saved: tuple[SavedConnection, ...]) -> None:
@@ -129,7 +135,7 @@ class LibvirtHosts:
         wanted = {c.uri: c for c in saved}
         for uri in [u for u in self.hosts if u not in wanted]:
             host = self.hosts.pop(uri)
-            asyncio.ensure_future(self._disconnect(host))
+            self._spawn(self._disconnect(host))
             self._publish(uri)
         hosts = {}
         for c in saved:
@@ -192,8 +198,10 @@ class LibvirtHosts:
             await connection.close()  # removed or shut down meanwhile
             return
         host.connection = connection
-        self._unsubscribe[host.uri] = connection.subscribe(
-            lambda change, h=host: self._on_event(h, change))
+        def on_event(change: DomainStateChanged) -> None:
+            self._on_event(host, change)
+
+        self._unsubscribe[host.uri] = connection.subscribe(on_event)
         loop = asyncio.get_running_loop()
 
         def closed(_conn: Any, _reason: int, _opaque: Any) -> None:
@@ -232,7 +240,7 @@ class LibvirtHosts:
     def _dropped(self, host: LibvirtHost, connection: LibvirtConnection) -> None:
         if host.connection is not connection or self.hosts.get(host.uri) is not host:
             return  # an old connection, closed on purpose
-        asyncio.ensure_future(self._disconnect(host))
+        self._spawn(self._disconnect(host))
         self._failed(host, LibvirtError(Message(QT_TRANSLATE_NOOP(
             "runtime.libvirt_hosts",
             "The connection to {uri} was lost; kvmgui tries again in a moment (or click "
@@ -291,7 +299,7 @@ class LibvirtHosts:
             host.domains[change.name] = Domain(info, cpu)
             self._publish(host.uri, change.name)
         # Then the facts from libvirt (memory, a domain defined or undefined elsewhere).
-        asyncio.ensure_future(self._refresh(host, change))
+        self._spawn(self._refresh(host, change))
 
     async def _refresh(self, host: LibvirtHost, change: DomainStateChanged) -> None:
         connection = host.connection
@@ -309,7 +317,7 @@ class LibvirtHosts:
                 return
             info = await connection.domain(change.name)
         except LibvirtError as err:
-            if err.code == "unknown-domain" and host.domains.pop(change.name, None):
+            if err.code == "unknown-domain" and host.domains.pop(change.name, None) is not None:
                 self._publish(host.uri)
             elif err.code != "unknown-domain":
                 log.info("libvirt %s: %s", host.uri, err.details or err)

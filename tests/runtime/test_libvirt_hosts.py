@@ -141,7 +141,7 @@ async def test_a_dropped_connection_is_marked_and_tried_again(uri: str) -> None:
     connection = host.connection
     assert connection is not None
     # What libvirt's close callback hands over when the daemon goes away.
-    hosts._dropped(host, connection)  # noqa: SLF001
+    hosts._dropped(host, connection)
     assert host.state is HostState.FAILED and host.error is not None
     assert host.error.code == "lost"
     await _until(lambda: host.state is HostState.CONNECTED, timeout=10)
