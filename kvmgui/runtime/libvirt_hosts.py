@@ -103,6 +103,7 @@ class LibvirtHosts:
         self._unsubscribe: dict[str, Callable[[], None]] = {}
         self._closed = False
         self._background: set[asyncio.Task[None]] = set()
+        self.shutdown_timeout_s: float | None = 60.0  # the app's setting
 
     # --- listeners ----------------------------------------------------------------------
 
@@ -414,3 +415,38 @@ class LibvirtHosts:
 
     async def reset(self, uri: str, name: str) -> Outcome:
         return await self._act(uri, lambda c: c.reset(name))
+
+    def domain_handle(self, uri: str, name: str) -> DomainHandle:
+        return DomainHandle(self, uri, name)
+
+
+@dataclass(frozen=True)
+class DomainHandle:
+    """One domain's power actions, shaped as a kvmgui VM controller's, so the window's
+    actions work on either."""
+
+    hosts: LibvirtHosts
+    uri: str
+    name: str
+
+    async def start(self) -> Outcome:
+        return await self.hosts.start(self.uri, self.name)
+
+    async def pause(self) -> Outcome:
+        return await self.hosts.pause(self.uri, self.name)
+
+    async def resume(self) -> Outcome:
+        return await self.hosts.resume(self.uri, self.name)
+
+    async def shutdown(self, timeout: float | None = None, *, force: bool = False) -> Outcome:
+        wait = self.hosts.shutdown_timeout_s if timeout is None else timeout
+        outcome = await self.hosts.shutdown(self.uri, self.name, wait)
+        if force and outcome.code == "timeout":
+            return await self.force_off()
+        return outcome
+
+    async def force_off(self) -> Outcome:
+        return await self.hosts.force_off(self.uri, self.name)
+
+    async def reset(self) -> Outcome:
+        return await self.hosts.reset(self.uri, self.name)
