@@ -200,6 +200,9 @@ class ConnectionsView(QObject):
         self._unsubscribe: object = None
 
     def attach(self, hosts: LibvirtHosts) -> None:
+        if self.hosts is hosts:
+            return
+        self.detach()
         self.hosts = hosts
         self._unsubscribe = hosts.subscribe(self._changed)
 
