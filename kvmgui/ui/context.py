@@ -140,6 +140,11 @@ class AppContext(QObject):
             self._libvirt_hosts.shutdown_timeout_s = float(self._settings.shutdown_timeout_s)
         return self._libvirt_hosts
 
+    async def close_libvirt(self) -> None:
+        """Close the libvirt connections (their domains run on)."""
+        if self._libvirt_hosts is not None:
+            await self._libvirt_hosts.close()
+
     def controller(self, vm_id: str) -> VmController | None:
         """The runtime's controller of a VM (the store is re-read once for a new VM)."""
         manager = self.manager

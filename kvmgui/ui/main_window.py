@@ -1027,6 +1027,9 @@ class MainWindow(QMainWindow):
         connection = self.ctx.libvirt_hosts.connection(row.connection)
         if connection is None:
             return None
+        # Imported on first use, for start-up cost (its pages are not needed to paint).
+        from kvmgui.ui.libvirt_details import open_libvirt_details
+
         return open_libvirt_details(self, connection, row.name)
 
     def open_preferences(self) -> QWidget:

@@ -404,7 +404,8 @@ class VmActions(QObject):
         if not answer.accepted:
             return outcome
         forced = await self._controller(row).force_off()
-        self._report(forced, translate("VmActions", "{0} could not be forced off.").format(row.name))
+        failed = translate("VmActions", "{0} could not be forced off.").format(row.name)
+        self._report(forced, failed)
         return forced
 
     async def do_force_off(self, row: VmRow) -> Outcome | None:

@@ -1,0 +1,174 @@
+"""libvirt connections in the app as users get it (kvmgui.ui.app.launch): groups, states,
+actions, the Add Connection dialog, and state changes that come from libvirt's events."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kvmgui.core.connections import SavedConnection
+from kvmgui.core.paths import AppPaths
+from kvmgui.core.settings import Settings, save_settings
+from kvmgui.runtime.libvirt_conn import LibvirtConnection
+from kvmgui.runtime.state import VmState
+from kvmgui.ui.connections import LOCAL_GROUP_ID, domain_id, group_id
+from tests.runtime.test_libvirt_conn import NODE
+from tests.ui.flows import Launch
+
+pytest.importorskip("libvirt")
+
+
+def _node(folder: Path, name: str) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(NODE)
+    return f"test://{folder / name}"
+
+
+def _save(app_paths: AppPaths, settings: Settings, *uris: str) -> None:
+    save_settings(app_paths.settings_file, replace(
+        settings, connections=tuple(SavedConnection(u) for u in uris)))
+
+
+def _header_state(window: Any, uri: str) -> str:
+    row = window.model.get(group_id(uri))
+    return row.header_state if row is not None else ""
+
+
+def test_two_connections_are_grouped_and_their_domains_act(
+        qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
+        tmp_path: Path) -> None:
+    first, second = _node(tmp_path, "one.xml"), _node(tmp_path, "two.xml")
+    _save(app_paths, settings, first, second)
+    window = launch()
+    qtbot.waitUntil(lambda: _header_state(window, first) == "Connected"
+                    and _header_state(window, second) == "Connected", timeout=10_000)
+    ids = [r.vm_id for r in window.model.rows()]
+    assert ids == [LOCAL_GROUP_ID, group_id(first), domain_id(first, "alpha"),
+                   domain_id(first, "Beta"), group_id(second), domain_id(second, "alpha"),
+                   domain_id(second, "Beta")]
+    alpha = domain_id(first, "alpha")
+    row = window.model.get(alpha)
+    assert row is not None and row.state is VmState.RUNNING and row.memory_mib == 512
+    assert window.status_label.text() == "4 virtual machines, 4 running"
+    qtbot.waitUntil(lambda: window.model.get(alpha).cpu_percent is not None, timeout=10_000)
+
+    assert window.select(alpha)
+    actions = window.vm_actions
+    assert actions.pause.isEnabled() and not actions.console.isEnabled()
+    assert not actions.delete.isEnabled() and window.reconnect_action.isEnabled()
+    actions.pause.trigger()
+    qtbot.waitUntil(lambda: window.model.get(alpha).state is VmState.PAUSED, timeout=10_000)
+    actions.pause.trigger()  # Resume
+    qtbot.waitUntil(lambda: window.model.get(alpha).state is VmState.RUNNING, timeout=10_000)
+    actions.shutdown.trigger()
+    qtbot.waitUntil(lambda: window.model.get(alpha).state is VmState.STOPPED, timeout=10_000)
+    assert window.model.get(domain_id(second, "alpha")).state is VmState.RUNNING
+    actions.start.trigger()
+    qtbot.waitUntil(lambda: window.model.get(alpha).state is VmState.RUNNING, timeout=10_000)
+
+    window.remove_connection(second)
+    assert window.model.get(group_id(second)) is None
+    assert window.ctx.settings.connections == (SavedConnection(first),)
+
+
+def test_a_failed_connection_says_why_and_reconnects(
+        qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
+        tmp_path: Path) -> None:
+    uri = f"test://{tmp_path}/later.xml"
+    _save(app_paths, settings, uri)
+    window = launch()
+    qtbot.waitUntil(lambda: _header_state(window, uri) == "Failed", timeout=10_000)
+    header = window.model.get(group_id(uri))
+    assert header is not None and header.reason  # libvirt's cause, explained
+    _node(tmp_path, "later.xml")
+    window.select(group_id(uri))
+    window.reconnect_action.trigger()
+    qtbot.waitUntil(lambda: _header_state(window, uri) == "Connected", timeout=10_000)
+    assert window.model.get(domain_id(uri, "alpha")) is not None
+
+
+def test_add_connection_dialog(qtbot: Any, launch: Launch, tmp_path: Path) -> None:
+    window = launch()
+    dialog: Any = window.open_add_connection()
+    assert dialog.chosen_uri  # the SSH form is the default choice
+    qtbot.keyClicks(dialog.user, "alice")
+    qtbot.keyClicks(dialog.host, "vmhost.example.org")
+    dialog.port.setValue(2222)
+    assert dialog.chosen_uri() == "qemu+ssh://alice@vmhost.example.org:2222/system"
+    dialog.custom.setChecked(True)
+    assert not dialog.user.isEnabled() and dialog.custom_uri.isEnabled()
+    qtbot.keyClicks(dialog.custom_uri, "qemu+ssh://u@h/system?command=/tmp/evil")
+    dialog.ok.click()
+    assert "'command' is not accepted" in dialog.problem.text() and dialog.isVisible()
+    uri = _node(tmp_path, "added.xml")
+    dialog.custom_uri.setText(uri)
+    dialog.ok.click()
+    assert window.ctx.settings.connections == (SavedConnection(uri),)
+    qtbot.waitUntil(lambda: _header_state(window, uri) == "Connected", timeout=10_000)
+    assert [r.vm_id for r in window.model.rows()][:2] == [LOCAL_GROUP_ID, group_id(uri)]
+
+
+def test_a_domain_started_from_outside_changes_its_row_through_events(
+        qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
+        run_async: Any) -> None:
+    """test:///default is one host for the whole process: a second connection to it is
+    "another program". Stats every minute, so only an event can change the row in time."""
+    uri = "test:///default"
+    save_settings(app_paths.settings_file, replace(
+        settings, stats_interval_s=60.0, connections=(SavedConnection(uri),)))
+    window = launch()
+    row_id = domain_id(uri, "test")
+    qtbot.waitUntil(lambda: window.model.get(row_id) is not None, timeout=10_000)
+    other = run_async(LibvirtConnection.open(uri))
+    try:
+        assert run_async(other.force_off("test")).ok
+        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.STOPPED,
+                        timeout=5_000)
+        assert run_async(other.start("test")).ok
+        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.RUNNING,
+                        timeout=5_000)
+    finally:
+        if run_async(other.domain("test")).state is not VmState.RUNNING:
+            run_async(other.start("test"))
+        run_async(other.close())
+
+
+@pytest.mark.qemu
+@pytest.mark.timeout(300)
+def test_system_libvirt_domain_started_outside_is_seen(
+        qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
+        run_async: Any, libvirtd: str) -> None:
+    """qemu:///system, as on a user's computer: a domain started and stopped by another
+    connection (virsh would do the same) changes its row from libvirt's events."""
+    name = f"lvwindow-{uuid.uuid4().hex[:8]}"
+    xml = (f"<domain type='qemu'><name>{name}</name><memory unit='MiB'>64</memory>"
+           "<vcpu>1</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os>"
+           "<devices/></domain>")
+    save_settings(app_paths.settings_file, replace(
+        settings, stats_interval_s=60.0, connections=(SavedConnection(libvirtd),)))
+    other = run_async(LibvirtConnection.open(libvirtd))
+    run_async(other.run(lambda c: c.defineXML(xml)))
+    try:
+        window = launch()
+        row_id = domain_id(libvirtd, name)
+        qtbot.waitUntil(lambda: window.model.get(row_id) is not None, timeout=60_000)
+        assert window.model.get(row_id).state is VmState.STOPPED
+        assert run_async(other.start(name), timeout=120).ok
+        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.RUNNING,
+                        timeout=30_000)
+        assert run_async(other.force_off(name), timeout=60).ok
+        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.STOPPED,
+                        timeout=30_000)
+    finally:
+        def remove(conn: Any) -> None:
+            dom = conn.lookupByName(name)
+            if dom.isActive():
+                dom.destroy()
+            dom.undefine()
+
+        run_async(other.run(remove), timeout=60)
+        run_async(other.close())
