@@ -106,7 +106,7 @@ class AddConnectionDialog(QDialog):
         self.system = QRadioButton(
             translate("Connections", "This computer's &libvirt (qemu:///system)"), self)
         self.ssh = QRadioButton(translate("Connections", "Another computer over &SSH"), self)
-        self.custom = QRadioButton(translate("Connections", "&Custom address (URI)"), self)
+        self.custom = QRadioButton(translate("Connections", "Custom address (U&RI)"), self)
         form = QFormLayout()
         self.user = QLineEdit(self)
         self.user.setObjectName("connection-user")
@@ -129,7 +129,7 @@ class AddConnectionDialog(QDialog):
         layout.addWidget(self.system)
         layout.addWidget(self.ssh)
         form_row(form, translate("Connections", "&User:"), self.user)
-        form_row(form, translate("Connections", "&Computer:"), self.host)
+        form_row(form, translate("Connections", "Co&mputer:"), self.host)
         form_row(form, translate("Connections", "&Port:"), self.port)
         form.setContentsMargins(24, 0, 0, 0)
         layout.addLayout(form)

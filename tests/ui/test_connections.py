@@ -16,6 +16,7 @@ from kvmgui.core.settings import Settings, save_settings
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.connections import LOCAL_GROUP_ID, domain_id, group_id
+from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
 from tests.runtime.test_libvirt_conn import NODE
 from tests.ui.flows import Launch
 
@@ -141,7 +142,7 @@ def test_a_domain_started_from_outside_changes_its_row_through_events(
 @pytest.mark.timeout(300)
 def test_system_libvirt_domain_started_outside_is_seen(
         qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
-        run_async: Any, libvirtd: str) -> None:
+        run_async: Any, libvirtd: str) -> None:  # noqa: F811
     """qemu:///system, as on a user's computer: a domain started and stopped by another
     connection (virsh would do the same) changes its row from libvirt's events."""
     name = f"lvwindow-{uuid.uuid4().hex[:8]}"
