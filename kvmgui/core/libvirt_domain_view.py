@@ -123,11 +123,6 @@ class DomainView:
         return tuple(d for d in self.disks if d.device not in ("cdrom", "floppy"))
 
 
-def _refuse(template: str, **values: object) -> DomainXmlError:
-    return DomainXmlError(Message(QT_TRANSLATE_NOOP("core.libvirt_domain_view", template),
-                                  **values))
-
-
 def parse_domain_view(text: str) -> DomainView:
     """The details of the domain described by `text` (a libvirt domain XML)."""
     if len(text) > MAX_XML_CHARS:
@@ -388,15 +383,14 @@ def _loopback_or_any(address: str) -> bool:
 def console_route(uri: str, graphics: GraphicsView) -> ConsoleRoute | Message:
     """Where kvmgui's console may connect to `graphics` (a running VNC display) of a domain of
     `uri`, or the sentence saying why it does not."""
-    context = "core.libvirt_domain_view"
     if graphics.kind != "vnc":
         return Message(QT_TRANSLATE_NOOP(
-            context, "kvmgui draws VNC displays only; this one is {kind}."),
+            "core.libvirt_domain_view", "kvmgui draws VNC displays only; this one is {kind}."),
             kind=graphics.kind or "?")
     place = connection_place(uri)
     if not place.local and place.transport not in ("ssh", "libssh", "libssh2"):
         return Message(QT_TRANSLATE_NOOP(
-            context,
+            "core.libvirt_domain_view",
             "The console of a domain on another computer is shown only through an SSH "
             "connection (a qemu+ssh:// address); {uri} is not one."), uri=uri)
     remote = "" if place.local else place.host
@@ -404,14 +398,15 @@ def console_route(uri: str, graphics: GraphicsView) -> ConsoleRoute | Message:
         return ConsoleRoute(socket=graphics.socket, remote_host=remote, ssh_port=place.port)
     if graphics.listen == "none":
         return Message(QT_TRANSLATE_NOOP(
-            context, "This display listens nowhere; it can only be reached through libvirt's "
-            "own viewer connection."))
+            "core.libvirt_domain_view",
+            "This display listens nowhere; it can only be reached through libvirt's own "
+            "viewer connection."))
     if graphics.port is None:
         return Message(QT_TRANSLATE_NOOP(
-            context, "The display has no port yet; the domain is not running."))
+            "core.libvirt_domain_view", "The display has no port yet; the domain is not running."))
     if not _loopback_or_any(graphics.address):
         return Message(QT_TRANSLATE_NOOP(
-            context,
+            "core.libvirt_domain_view",
             "The display listens on the network address {address}; kvmgui does not connect "
             "to a display over the network (its picture and keys are not encrypted). Make it "
             "listen on 127.0.0.1 or a socket."), address=graphics.address)

@@ -28,6 +28,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.remote_console import goes_through_ssh
 from kvmgui.runtime.libvirt_errors import (
     VIR_ERR_INVALID_ARG,
     VIR_ERR_NO_SUPPORT,
@@ -309,6 +310,18 @@ def _ignore_error(_opaque: object, _error: object) -> None:
     return None
 
 
+def _use_askpass(askpass: str) -> None:
+    """Have the ssh that libvirt starts ask through `askpass`.
+
+    libvirt starts ssh with an environment of its own choosing: SSH_ASKPASS and DISPLAY pass,
+    SSH_ASKPASS_REQUIRE does not (libvirt 9.0). So the variables are set in the process's
+    environment, which only the app does (its connections all want the dialog): ssh then uses
+    the dialog wherever it has no terminal to ask on, which is the case of an app started
+    from the desktop; started from a terminal, it asks there, as virsh would."""
+    os.environ["SSH_ASKPASS"] = askpass
+    os.environ["SSH_ASKPASS_REQUIRE"] = "force"
+
+
 class LibvirtConnection:
     """A connection to one libvirt URI. Open it with `await LibvirtConnection.open(uri)`;
     always `await close()` it."""
@@ -323,9 +336,15 @@ class LibvirtConnection:
         self._callback_id: int | None = None
 
     @classmethod
-    async def open(cls, uri: str) -> LibvirtConnection:
-        """Open `uri` off the event loop's thread and start receiving its domain events."""
+    async def open(cls, uri: str, *, askpass: str | None = None) -> LibvirtConnection:
+        """Open `uri` off the event loop's thread and start receiving its domain events.
+
+        `askpass`: the program ssh asks through when it must (a passphrase, an unknown host
+        key) on a connection over SSH; the app gives its dialog, the CLI none (ssh then asks
+        on the terminal, as for virsh)."""
         libvirt = _binding()
+        if askpass is not None and goes_through_ssh(uri):
+            _use_askpass(askpass)
         _EventThread.acquire(libvirt)
         try:
             conn = await asyncio.to_thread(libvirt.open, uri)

@@ -1,16 +1,17 @@
 """The Console page of a libvirt domain: kvmgui's own console over the domain's VNC display.
 
 Where it connects comes from the domain's live XML (core.libvirt_domain_view.console_route):
-the display's unix socket or its port on the loopback interface, on this computer for a local
-URI. A display bound to a network address is never connected to over the network. SPICE
-displays (and any display, on request) open in virt-viewer, which finds the display through
-libvirt and reaches a remote host through the connection's SSH transport itself.
+the display's unix socket or its port on the loopback interface of the domain's host. For a
+local URI the console connects to it directly; for a qemu+ssh:// one through an SSH tunnel
+(runtime.ssh_tunnel: a local unix socket, in a private folder, that ssh forwards to the display
+on the remote host). A display bound to a network address is never connected to over the
+network. SPICE displays (and any display, on request) open in virt-viewer, which finds the
+display through libvirt and reaches a remote host through the connection's SSH transport.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.libvirt_domain_view import ConsoleRoute, DomainView, console_route
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
+from kvmgui.core.messages import Message
+from kvmgui.core.remote_console import RemoteConsoleError, RemoteDisplay
 from kvmgui.runtime.rfb.address import TcpAddress, UnixAddress, VncAddress
+from kvmgui.runtime.ssh_tunnel import SshTunnel, SshTunnelError
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.viewer import open_libvirt_viewer
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget
@@ -41,18 +44,18 @@ if TYPE_CHECKING:
     from kvmgui.runtime.viewer import ExternalViewer
 
 
-def local_address(route: ConsoleRoute) -> VncAddress | Message:
-    """The address of a route on this computer (a remote one needs a tunnel)."""
-    if route.remote_host:
-        return Message(QT_TRANSLATE_NOOP(
-            "ui.libvirt_console",
-            "kvmgui cannot yet show the screen of a domain on {host} itself; open it in "
-            "virt-viewer, which reaches it through the same SSH connection."),
-            host=route.remote_host)
+def local_address(route: ConsoleRoute) -> VncAddress:
+    """The address of a route to a display of this computer."""
     if route.socket:
         return UnixAddress(Path(route.socket))
     assert route.port is not None
     return TcpAddress("127.0.0.1", route.port)
+
+
+def remote_display(route: ConsoleRoute) -> RemoteDisplay:
+    """What the SSH tunnel forwards to on the remote host: the display's socket, or its port
+    on that host's loopback (console_route never routes to a network address)."""
+    return RemoteDisplay(socket=route.socket or None, port=route.port)
 
 
 class LibvirtConsolePage(QWidget):
@@ -64,6 +67,9 @@ class LibvirtConsolePage(QWidget):
         self._state = VmState.STOPPED
         self._view: DomainView | None = None
         self._task: asyncio.Future[Any] | None = None
+        self._route: ConsoleRoute | None = None  # the route being connected or connected
+        self.tunnel: SshTunnel | None = None  # for a display of another host
+        self._watch: asyncio.Future[None] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
@@ -125,7 +131,7 @@ class LibvirtConsolePage(QWidget):
         self._state = state
         self.console.set_vm_state(display_state(state))
         if not state.is_active:
-            self.address = None
+            self._forget_route()
         self._update()
 
     def set_view(self, view: DomainView) -> None:
@@ -167,16 +173,60 @@ class LibvirtConsolePage(QWidget):
                               "Its description has no graphical display."), viewer=False)
             return
         route = console_route(self.uri, vnc)
-        address = route if isinstance(route, Message) else local_address(route)
-        if isinstance(address, Message):
+        if isinstance(route, Message):
             self._show_message(
                 translate("LibvirtConsole", "The screen of {0} is not shown here.").format(name),
-                core_text(address), viewer=True)
+                core_text(route), viewer=True)
             return
         self.stack.setCurrentWidget(self.console_page)
-        if address != self.address:
-            self.address = address
-            self._task = asyncio.ensure_future(self.console.connect_to(address))
+        if route != self._route:
+            self._route = route
+            self._task = asyncio.ensure_future(self._connect(route))
+
+    async def _connect(self, route: ConsoleRoute) -> None:
+        """Connect the console along `route`: directly, or through a new SSH tunnel."""
+        await self._close_tunnel()
+        if not route.remote_host:
+            address: VncAddress = local_address(route)
+        else:
+            try:
+                tunnel = await SshTunnel.open(self.uri, remote_display(route))
+            except (SshTunnelError, RemoteConsoleError) as exc:
+                if self._route == route:
+                    self._route = None
+                    self._show_message(
+                        translate("LibvirtConsole", "The screen of {0} could not be reached.")
+                        .format(self.name), core_text(exc.message), viewer=True)
+                return
+            if self._route != route:  # stopped or moved on meanwhile
+                await tunnel.close()
+                return
+            self.tunnel = tunnel
+            self._watch = asyncio.ensure_future(self._follow(tunnel))
+            address = UnixAddress(tunnel.socket)
+        self.address = address
+        await self.console.connect_to(address)
+
+    async def _follow(self, tunnel: SshTunnel) -> None:
+        """ssh ended by itself (the network, the host): open a new tunnel once."""
+        await tunnel.wait_closed()
+        if self.tunnel is tunnel:
+            self.tunnel = None
+            self._route = None
+            self.address = None
+            await tunnel.close()
+            self._update()
+
+    def _forget_route(self) -> None:
+        self._route = None
+        self.address = None
+        if self.tunnel is not None:
+            self._task = asyncio.ensure_future(self._close_tunnel())
+
+    async def _close_tunnel(self) -> None:
+        tunnel, self.tunnel = self.tunnel, None
+        if tunnel is not None:
+            await tunnel.close()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -205,7 +255,8 @@ class LibvirtConsolePage(QWidget):
             self.toolbar.show()
 
     def close_console(self) -> None:
+        """The window closes: the session, and the tunnel if there is one, end."""
         self.console.disconnect()
-        with contextlib.suppress(RuntimeError):
-            if self._task is not None:
-                self._task.cancel()
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._forget_route()

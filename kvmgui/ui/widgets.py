@@ -198,7 +198,9 @@ class CopyableText(QWidget):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
         self.copy_button.setText(translate("Widgets", "Copied"))
-        QTimer.singleShot(2000, lambda: self.copy_button.setText(translate("Widgets", "&Copy")))
+        # The button as the timer's context: a window closed meanwhile takes the timer along.
+        button = self.copy_button
+        QTimer.singleShot(2000, button, lambda: button.setText(translate("Widgets", "&Copy")))
 
 
 class PathField(QWidget):

@@ -11826,6 +11826,529 @@
         <source>This computer (kvmgui)</source>
         <extracomment>kvmgui/ui/connections.py</extracomment>
         <translation>Cet ordinateur (kvmgui)</translation>
+    <name>core.libvirt_domain_view</name>
+    <message>
+        <source>kvmgui draws VNC displays only; this one is {kind}.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:387</extracomment>
+        <translation>kvmgui n’affiche que les écrans VNC&#xa0;; celui-ci est en {kind}.</translation>
+    </message>
+    <message>
+        <source>The console of a domain on another computer is shown only through an SSH connection (a qemu+ssh:// address); {uri} is not one.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:392</extracomment>
+        <translation>La console d’un domaine d’un autre ordinateur n’est affichée qu’à travers une connexion SSH (une adresse qemu+ssh://)&#xa0;; {uri} n’en est pas une.</translation>
+    </message>
+    <message>
+        <source>This display listens nowhere; it can only be reached through libvirt&apos;s own viewer connection.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:400</extracomment>
+        <translation>Cet écran n’écoute nulle part&#xa0;; on ne peut l’atteindre que par la connexion de visualisation propre à libvirt.</translation>
+    </message>
+    <message>
+        <source>The display has no port yet; the domain is not running.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:405</extracomment>
+        <translation>L’écran n’a pas encore de port&#xa0;; le domaine ne tourne pas.</translation>
+    </message>
+    <message>
+        <source>The display listens on the network address {address}; kvmgui does not connect to a display over the network (its picture and keys are not encrypted). Make it listen on 127.0.0.1 or a socket.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:408</extracomment>
+        <translation>L’écran écoute sur l’adresse réseau {address}&#xa0;; kvmgui ne se connecte pas à un écran par le réseau (son image et les touches ne sont pas chiffrées). Faites-le écouter sur 127.0.0.1 ou sur un socket.</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s description is too large to show ({count} characters).</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:129</extracomment>
+        <translation>La description du domaine est trop grande pour être affichée ({count} caractères).</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s description declares a document type, which libvirt never does; it is not read.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:134</extracomment>
+        <translation>La description du domaine déclare un type de document, ce que libvirt ne fait jamais&#xa0;; elle n’est pas lue.</translation>
+    </message>
+    <message>
+        <source>The description is not a libvirt domain (its top element is &lt;{tag}&gt;).</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:145</extracomment>
+        <translation>La description n’est pas un domaine libvirt (son élément racine est &lt;{tag}&gt;).</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s description is not valid XML: {error}.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:141</extracomment>
+        <translation>La description du domaine n’est pas du XML valide&#xa0;: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtConsole</name>
+    <message>
+        <source>Open in Viewer</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:87</extracomment>
+        <translation>Ouvrir dans un visualiseur</translation>
+    </message>
+    <message>
+        <source>Open this screen in virt-viewer, in its own window</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:88</extracomment>
+        <translation>Ouvrir cet écran dans virt-viewer, dans sa propre fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Open in virt-viewer</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:120</extracomment>
+        <translation>&amp;Ouvrir dans virt-viewer</translation>
+    </message>
+    <message>
+        <source>Open in virt-viewer</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:121</extracomment>
+        <translation>Ouvrir dans virt-viewer</translation>
+    </message>
+    <message>
+        <source>Start it to see its screen here.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:153</extracomment>
+        <translation>Démarrez-la pour voir son écran ici.</translation>
+    </message>
+    <message>
+        <source>The display could not be opened in a viewer.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:243</extracomment>
+        <translation>L’écran n’a pas pu être ouvert dans un visualiseur.</translation>
+    </message>
+    <message>
+        <source>kvmgui draws VNC screens only; this one opens in virt-viewer, a separate window.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:165</extracomment>
+        <translation>kvmgui n’affiche que les écrans VNC&#xa0;; celui-ci s’ouvre dans virt-viewer, une fenêtre à part.</translation>
+    </message>
+    <message>
+        <source>Its description has no graphical display.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:172</extracomment>
+        <translation>Sa description n’a pas d’écran graphique.</translation>
+    </message>
+    <message>
+        <source>{0} is not running.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:152</extracomment>
+        <translation>{0} n’est pas en marche.</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:156</extracomment>
+        <translation>Lecture de {0}…</translation>
+    </message>
+    <message>
+        <source>The screen of {0} is not shown here.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:178</extracomment>
+        <translation>L’écran de {0} n’est pas affiché ici.</translation>
+    </message>
+    <message>
+        <source>{0} shows its screen over {1}.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:163</extracomment>
+        <translation>{0} montre son écran en {1}.</translation>
+    </message>
+    <message>
+        <source>{0} has no screen.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:171</extracomment>
+        <translation>{0} n’a pas d’écran.</translation>
+    </message>
+    <message>
+        <source>The screen of {0} could not be reached.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:198</extracomment>
+        <translation>L’écran de {0} n’a pas pu être atteint.</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtDetails</name>
+    <message>
+        <source>Views of the virtual machine</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:56</extracomment>
+        <translation>Vues de la machine virtuelle</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:68</extracomment>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Hardware</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:69</extracomment>
+        <translation>&amp;Matériel</translation>
+    </message>
+    <message>
+        <source>&amp;Performance</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:70</extracomment>
+        <translation>&amp;Performances</translation>
+    </message>
+    <message>
+        <source>&amp;Console</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:71</extracomment>
+        <translation>&amp;Console</translation>
+    </message>
+    <message>
+        <source>&amp;XML</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:72</extracomment>
+        <translation>&amp;XML</translation>
+    </message>
+    <message>
+        <source>{0} on {1} — {2}</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:90</extracomment>
+        <translation>{0} sur {1} — {2}</translation>
+    </message>
+    <message>
+        <source>{0} is no longer defined on {1}.</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:97</extracomment>
+        <translation>{0} n’est plus défini sur {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtOverview</name>
+    <message>
+        <source>BIOS</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:45</extracomment>
+        <translation>BIOS</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:47</extracomment>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>UEFI ({0})</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:48</extracomment>
+        <translation>UEFI ({0})</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:59</extracomment>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:62</extracomment>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <source>KVM (hardware acceleration)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:38</extracomment>
+        <translation>KVM (accélération matérielle)</translation>
+    </message>
+    <message>
+        <source>QEMU (software emulation, slower)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:39</extracomment>
+        <translation>QEMU (émulation logicielle, plus lente)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:65</extracomment>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:65</extracomment>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:66</extracomment>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:67</extracomment>
+        <translation>Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:68</extracomment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:69</extracomment>
+        <translation>Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:70</extracomment>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:71</extracomment>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Hypervisor</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:72</extracomment>
+        <translation>Hyperviseur</translation>
+    </message>
+    <message>
+        <source>Hypervisor:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:73</extracomment>
+        <translation>Hyperviseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Processors</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:74</extracomment>
+        <translation>Processeurs</translation>
+    </message>
+    <message>
+        <source>Processors:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:75</extracomment>
+        <translation>Processeurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:76</extracomment>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:77</extracomment>
+        <translation>Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:78</extracomment>
+        <translation>Micrologiciel</translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:79</extracomment>
+        <translation>Micrologiciel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Machine type</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:80</extracomment>
+        <translation>Type de machine</translation>
+    </message>
+    <message>
+        <source>Machine:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:81</extracomment>
+        <translation>Machine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Starts with the host</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:82</extracomment>
+        <translation>Démarre avec l’hôte</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:83</extracomment>
+        <translation>Démarrage automatique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:84</extracomment>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:84</extracomment>
+        <translation>UUID&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:96</extracomment>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:97</extracomment>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>{0} (up to {1})</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:110</extracomment>
+        <translation>{0} (jusqu’à {1})</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtHardware</name>
+    <message>
+        <source>read-only</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:134</extracomment>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>virtual network {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:140</extracomment>
+        <translation>réseau virtuel {0}</translation>
+    </message>
+    <message>
+        <source>bridge {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:141</extracomment>
+        <translation>pont {0}</translation>
+    </message>
+    <message>
+        <source>host device {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:142</extracomment>
+        <translation>périphérique de l’hôte {0}</translation>
+    </message>
+    <message>
+        <source>user-mode networking</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:143</extracomment>
+        <translation>réseau en mode utilisateur</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:131</extracomment>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>listens nowhere</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:157</extracomment>
+        <translation>n’écoute nulle part</translation>
+    </message>
+    <message>
+        <source>Virtual hardware</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:181</extracomment>
+        <translation>Matériel virtuel</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:190</extracomment>
+        <translation>Disques</translation>
+    </message>
+    <message>
+        <source>CD/DVD and floppy drives</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:192</extracomment>
+        <translation>Lecteurs CD/DVD et disquettes</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:194</extracomment>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:197</extracomment>
+        <translation>Écran</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:199</extracomment>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:200</extracomment>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:209</extracomment>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <source>Shared folders</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:210</extracomment>
+        <translation>Dossiers partagés</translation>
+    </message>
+    <message>
+        <source>MAC {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:146</extracomment>
+        <translation>MAC {0}</translation>
+    </message>
+    <message>
+        <source>socket {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:154</extracomment>
+        <translation>socket {0}</translation>
+    </message>
+    <message>
+        <source>(made when it starts)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:155</extracomment>
+        <translation>(créé à son démarrage)</translation>
+    </message>
+    <message>
+        <source>chosen when it starts</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:160</extracomment>
+        <translation>choisi à son démarrage</translation>
+    </message>
+    <message>
+        <source>The hardware as libvirt describes it, read-only here. Change it with virsh edit or virt-manager; most changes take effect at the next start.</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:173</extracomment>
+        <translation>Le matériel tel que libvirt le décrit, en lecture seule ici. Modifiez-le avec virsh edit ou virt-manager&#xa0;; la plupart des changements prennent effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:179</extracomment>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:180</extracomment>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:202</extracomment>
+        <translation>Contrôleur</translation>
+    </message>
+    <message>
+        <source>Device of the host</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:204</extracomment>
+        <translation>Périphérique de l’hôte</translation>
+    </message>
+    <message>
+        <source>host interface {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:148</extracomment>
+        <translation>interface de l’hôte {0}</translation>
+    </message>
+    <message>
+        <source>address {0}, port {1}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:161</extracomment>
+        <translation>adresse {0}, port {1}</translation>
+    </message>
+    <message>
+        <source>(the host&apos;s default)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:162</extracomment>
+        <translation>(celle par défaut de l’hôte)</translation>
+    </message>
+    <message>
+        <source>Redirected from the viewer</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:207</extracomment>
+        <translation>Redirigés depuis le visualiseur</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:218</extracomment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:164</extracomment>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>(default model)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:195</extracomment>
+        <translation>(modèle par défaut)</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtXml</name>
+    <message>
+        <source>Domain XML</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:244</extracomment>
+        <translation>XML du domaine</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s description in libvirt&apos;s own words (live while it runs); passwords are left out.</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:240</extracomment>
+        <translation>La description du domaine dans les termes de libvirt (celle en cours tant qu’il tourne)&#xa0;; les mots de passe en sont exclus.</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtPerformance</name>
+    <message>
+        <source>received</source>
+        <extracomment>kvmgui/ui/libvirt_performance.py:45</extracomment>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <extracomment>kvmgui/ui/libvirt_performance.py:46</extracomment>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <extracomment>kvmgui/ui/libvirt_performance.py:52</extracomment>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Network input/output</source>
+        <extracomment>kvmgui/ui/libvirt_performance.py:58</extracomment>
+        <translation>Entrées/sorties réseau</translation>
     </message>
 </context>
 </TS>
