@@ -11610,222 +11610,6 @@
     </message>
 </context>
 <context>
-    <name>core.connections</name>
-    <message>
-        <source>Type a libvirt address such as qemu:///system or qemu+ssh://user@host/system.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Saisissez une adresse libvirt comme qemu:///system ou qemu+ssh://utilisateur@hôte/system.</translation>
-    </message>
-    <message>
-        <source>The address &apos;{uri}&apos; has spaces or invisible characters: type it again.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>L’adresse «&#xa0;{uri}&#xa0;» contient des espaces ou des caractères invisibles&#xa0;: saisissez-la à nouveau.</translation>
-    </message>
-    <message>
-        <source>&apos;{uri}&apos; is not a QEMU/KVM address: it must start with qemu:// or qemu+ssh:// (qemu+tls:// also works).</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>«&#xa0;{uri}&#xa0;» n’est pas une adresse QEMU/KVM&#xa0;: elle doit commencer par qemu:// ou qemu+ssh:// (qemu+tls:// convient aussi).</translation>
-    </message>
-    <message>
-        <source>kvmgui never keeps a password: remove it from the address (SSH asks for it, or better, use an SSH key).</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>kvmgui ne garde jamais de mot de passe&#xa0;: retirez-le de l’adresse (SSH le demande, ou mieux, utilisez une clé SSH).</translation>
-    </message>
-    <message>
-        <source>The port in &apos;{uri}&apos; must be a number from 1 to 65535.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Le port de «&#xa0;{uri}&#xa0;» doit être un nombre de 1 à 65535.</translation>
-    </message>
-    <message>
-        <source>&apos;{host}&apos; is not a computer name or address.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>«&#xa0;{host}&#xa0;» n’est pas un nom ou une adresse d’ordinateur.</translation>
-    </message>
-    <message>
-        <source>&apos;{user}&apos; is not a user name (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;).</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>«&#xa0;{user}&#xa0;» n’est pas un nom d’utilisateur (lettres, chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;»).</translation>
-    </message>
-    <message>
-        <source>&apos;{uri}&apos; needs a computer name after //.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Il manque un nom d’ordinateur après // dans «&#xa0;{uri}&#xa0;».</translation>
-    </message>
-    <message>
-        <source>A QEMU address ends with /system (or /session for a user&apos;s own VMs).</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Une adresse QEMU se termine par /system (ou /session pour les VM propres à un utilisateur).</translation>
-    </message>
-    <message>
-        <source>A test address ends with /default or the path of a node file.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Une adresse de test se termine par /default ou par le chemin d’un fichier de nœud.</translation>
-    </message>
-    <message>
-        <source>Remove the &apos;#…&apos; part from &apos;{uri}&apos;.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Retirez la partie «&#xa0;#…&#xa0;» de «&#xa0;{uri}&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Type the other computer&apos;s name or address.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Saisissez le nom ou l’adresse de l’autre ordinateur.</translation>
-    </message>
-    <message>
-        <source>Type the user name to log in with on {host}.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Saisissez le nom d’utilisateur avec lequel se connecter à {host}.</translation>
-    </message>
-    <message>
-        <source>The SSH port must be a number from 1 to 65535.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Le port SSH doit être un nombre de 1 à 65535.</translation>
-    </message>
-    <message>
-        <source>A connection&apos;s name has at most {limit} characters and no invisible ones.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Le nom d’une connexion a au plus {limit} caractères, et aucun invisible.</translation>
-    </message>
-    <message>
-        <source>{uri} is already in the list.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>{uri} est déjà dans la liste.</translation>
-    </message>
-    <message>
-        <source>kvmgui keeps at most {limit} connections: remove one first.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>kvmgui garde au plus {limit} connexions&#xa0;: retirez-en une d’abord.</translation>
-    </message>
-    <message>
-        <source>The address option &apos;{option}&apos; is not accepted (it could run a program or skip a check); remove it.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>L’option d’adresse «&#xa0;{option}&#xa0;» n’est pas acceptée (elle pourrait lancer un programme ou sauter une vérification)&#xa0;; retirez-la.</translation>
-    </message>
-    <message>
-        <source>must be a list of connections</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>doit être une liste de connexions</translation>
-    </message>
-    <message>
-        <source>A saved connection is not an object with a &apos;uri&apos; text (and an optional &apos;label&apos;), so it was left out.</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>Une connexion enregistrée n’est pas un objet avec un texte «&#xa0;uri&#xa0;» (et un «&#xa0;label&#xa0;» facultatif)&#xa0;: elle a été ignorée.</translation>
-    </message>
-    <message>
-        <source>The saved connection &apos;{uri}&apos; was left out: {reason}</source>
-        <extracomment>kvmgui/core/connections.py</extracomment>
-        <translation>La connexion enregistrée «&#xa0;{uri}&#xa0;» a été ignorée&#xa0;: {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>runtime.libvirt_hosts</name>
-    <message>
-        <source>The connection to {uri} was lost; kvmgui tries again in a moment (or click Reconnect).</source>
-        <extracomment>kvmgui/runtime/libvirt_hosts.py</extracomment>
-        <translation>La connexion à {uri} a été perdue&#xa0;; kvmgui réessaie dans un instant (ou cliquez sur Reconnecter).</translation>
-    </message>
-    <message>
-        <source>{uri} is not connected; click Reconnect.</source>
-        <extracomment>kvmgui/runtime/libvirt_hosts.py</extracomment>
-        <translation>{uri} n’est pas connecté&#xa0;; cliquez sur Reconnecter.</translation>
-    </message>
-</context>
-<context>
-    <name>Connections</name>
-    <message>
-        <source>Not connected</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Connecté</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Échec</translation>
-    </message>
-    <message>
-        <source>Add Connection</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Ajouter une connexion</translation>
-    </message>
-    <message>
-        <source>Manage the virtual machines of libvirt, on this computer or on another one, next to kvmgui&apos;s own. kvmgui never keeps a password: for another computer, log in with an SSH key.</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Gérez les machines virtuelles de libvirt, sur cet ordinateur ou sur un autre, à côté de celles de kvmgui. kvmgui ne garde jamais de mot de passe&#xa0;: pour un autre ordinateur, connectez-vous avec une clé SSH.</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s &amp;libvirt (qemu:///system)</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>&amp;libvirt de cet ordinateur (qemu:///system)</translation>
-    </message>
-    <message>
-        <source>Another computer over &amp;SSH</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Un autre ordinateur par &amp;SSH</translation>
-    </message>
-    <message>
-        <source>Custom address (U&amp;RI)</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Adresse personnalisée (U&amp;RI)</translation>
-    </message>
-    <message>
-        <source>name or address</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>nom ou adresse</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>facultatif</translation>
-    </message>
-    <message>
-        <source>&amp;User:</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>&amp;Utilisateur&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Co&amp;mputer:</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>&amp;Ordinateur&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>&amp;Port&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>&amp;Adresse&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Name in the list:</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>&amp;Nom dans la liste&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Connect</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>&amp;Connecter</translation>
-    </message>
-    <message>
-        <source>Add and connect</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Ajouter et connecter</translation>
-    </message>
-    <message>
-        <source>This computer (kvmgui)</source>
-        <extracomment>kvmgui/ui/connections.py</extracomment>
-        <translation>Cet ordinateur (kvmgui)</translation>
     <name>core.libvirt_domain_view</name>
     <message>
         <source>kvmgui draws VNC displays only; this one is {kind}.</source>
@@ -12349,6 +12133,225 @@
         <source>Network input/output</source>
         <extracomment>kvmgui/ui/libvirt_performance.py:58</extracomment>
         <translation>Entrées/sorties réseau</translation>
+    </message>
+</context>
+<context>
+    <name>core.connections</name>
+    <message>
+        <source>Type a libvirt address such as qemu:///system or qemu+ssh://user@host/system.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez une adresse libvirt comme qemu:///system ou qemu+ssh://utilisateur@hôte/system.</translation>
+    </message>
+    <message>
+        <source>The address &apos;{uri}&apos; has spaces or invisible characters: type it again.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>L’adresse «&#xa0;{uri}&#xa0;» contient des espaces ou des caractères invisibles&#xa0;: saisissez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>&apos;{uri}&apos; is not a QEMU/KVM address: it must start with qemu:// or qemu+ssh:// (qemu+tls:// also works).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{uri}&#xa0;» n’est pas une adresse QEMU/KVM&#xa0;: elle doit commencer par qemu:// ou qemu+ssh:// (qemu+tls:// convient aussi).</translation>
+    </message>
+    <message>
+        <source>kvmgui never keeps a password: remove it from the address (SSH asks for it, or better, use an SSH key).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>kvmgui ne garde jamais de mot de passe&#xa0;: retirez-le de l’adresse (SSH le demande, ou mieux, utilisez une clé SSH).</translation>
+    </message>
+    <message>
+        <source>The port in &apos;{uri}&apos; must be a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le port de «&#xa0;{uri}&#xa0;» doit être un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>&apos;{host}&apos; is not a computer name or address.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{host}&#xa0;» n’est pas un nom ou une adresse d’ordinateur.</translation>
+    </message>
+    <message>
+        <source>&apos;{user}&apos; is not a user name (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{user}&#xa0;» n’est pas un nom d’utilisateur (lettres, chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>&apos;{uri}&apos; needs a computer name after //.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Il manque un nom d’ordinateur après // dans «&#xa0;{uri}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>A QEMU address ends with /system (or /session for a user&apos;s own VMs).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une adresse QEMU se termine par /system (ou /session pour les VM propres à un utilisateur).</translation>
+    </message>
+    <message>
+        <source>A test address ends with /default or the path of a node file.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une adresse de test se termine par /default ou par le chemin d’un fichier de nœud.</translation>
+    </message>
+    <message>
+        <source>Remove the &apos;#…&apos; part from &apos;{uri}&apos;.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Retirez la partie «&#xa0;#…&#xa0;» de «&#xa0;{uri}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Type the other computer&apos;s name or address.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez le nom ou l’adresse de l’autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Type the user name to log in with on {host}.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez le nom d’utilisateur avec lequel se connecter à {host}.</translation>
+    </message>
+    <message>
+        <source>The SSH port must be a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le port SSH doit être un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>A connection&apos;s name has at most {limit} characters and no invisible ones.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le nom d’une connexion a au plus {limit} caractères, et aucun invisible.</translation>
+    </message>
+    <message>
+        <source>{uri} is already in the list.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>{uri} est déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>kvmgui keeps at most {limit} connections: remove one first.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>kvmgui garde au plus {limit} connexions&#xa0;: retirez-en une d’abord.</translation>
+    </message>
+    <message>
+        <source>The address option &apos;{option}&apos; is not accepted (it could run a program or skip a check); remove it.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>L’option d’adresse «&#xa0;{option}&#xa0;» n’est pas acceptée (elle pourrait lancer un programme ou sauter une vérification)&#xa0;; retirez-la.</translation>
+    </message>
+    <message>
+        <source>must be a list of connections</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>doit être une liste de connexions</translation>
+    </message>
+    <message>
+        <source>A saved connection is not an object with a &apos;uri&apos; text (and an optional &apos;label&apos;), so it was left out.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une connexion enregistrée n’est pas un objet avec un texte «&#xa0;uri&#xa0;» (et un «&#xa0;label&#xa0;» facultatif)&#xa0;: elle a été ignorée.</translation>
+    </message>
+    <message>
+        <source>The saved connection &apos;{uri}&apos; was left out: {reason}</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>La connexion enregistrée «&#xa0;{uri}&#xa0;» a été ignorée&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_hosts</name>
+    <message>
+        <source>The connection to {uri} was lost; kvmgui tries again in a moment (or click Reconnect).</source>
+        <extracomment>kvmgui/runtime/libvirt_hosts.py</extracomment>
+        <translation>La connexion à {uri} a été perdue&#xa0;; kvmgui réessaie dans un instant (ou cliquez sur Reconnecter).</translation>
+    </message>
+    <message>
+        <source>{uri} is not connected; click Reconnect.</source>
+        <extracomment>kvmgui/runtime/libvirt_hosts.py</extracomment>
+        <translation>{uri} n’est pas connecté&#xa0;; cliquez sur Reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>Connections</name>
+    <message>
+        <source>Not connected</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Add Connection</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Ajouter une connexion</translation>
+    </message>
+    <message>
+        <source>Manage the virtual machines of libvirt, on this computer or on another one, next to kvmgui&apos;s own. kvmgui never keeps a password: for another computer, log in with an SSH key.</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Gérez les machines virtuelles de libvirt, sur cet ordinateur ou sur un autre, à côté de celles de kvmgui. kvmgui ne garde jamais de mot de passe&#xa0;: pour un autre ordinateur, connectez-vous avec une clé SSH.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s &amp;libvirt (qemu:///system)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;libvirt de cet ordinateur (qemu:///system)</translation>
+    </message>
+    <message>
+        <source>Another computer over &amp;SSH</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Un autre ordinateur par &amp;SSH</translation>
+    </message>
+    <message>
+        <source>Custom address (U&amp;RI)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Adresse personnalisée (U&amp;RI)</translation>
+    </message>
+    <message>
+        <source>name or address</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>nom ou adresse</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Co&amp;mputer:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Ordinateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name in the list:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Nom dans la liste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Connecter</translation>
+    </message>
+    <message>
+        <source>Add and connect</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Ajouter et connecter</translation>
+    </message>
+    <message>
+        <source>This computer (kvmgui)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Cet ordinateur (kvmgui)</translation>
     </message>
 </context>
 </TS>
