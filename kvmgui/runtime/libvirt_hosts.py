@@ -366,8 +366,8 @@ class LibvirtHosts:
                 cpu = domain.cpu_percent
                 if before is not None and cpu_ns >= before[0] and now > before[1]:
                     cpu = round(100 * (cpu_ns - before[0]) / 1e9 / (now - before[1]), 1)
-                if not domain.state.is_active:
-                    cpu = None
+                if domain.state is not VmState.RUNNING:
+                    cpu = None  # a paused guest uses none (a test driver's clock still runs)
                 updated = Domain(replace(domain.info, memory_bytes=memory), cpu)
                 if updated != domain:
                     host.domains[name] = updated
