@@ -416,6 +416,35 @@ class LibvirtHosts:
     async def reset(self, uri: str, name: str) -> Outcome:
         return await self._act(uri, lambda c: c.reset(name))
 
+    async def screenshot(self, uri: str, name: str) -> bytes | None:
+        """The picture of domain `name`'s first screen (virDomainScreenshot: PPM from QEMU,
+        PNG from some drivers), or None when it has none to give (not running, no display,
+        a driver without screenshots, not connected)."""
+        host = self.hosts.get(uri)
+        connection = None if host is None else host.connection
+        if connection is None:
+            return None
+        libvirt = connection.binding
+
+        def grab(conn: Any) -> bytes:
+            stream = conn.newStream(0)
+            try:
+                conn.lookupByName(name).screenshot(stream, 0, 0)
+                chunks: list[bytes] = []
+                stream.recvAll(lambda _st, data, out: out.append(data), chunks)
+                stream.finish()
+            except libvirt.libvirtError:
+                with contextlib.suppress(libvirt.libvirtError):
+                    stream.abort()
+                raise
+            return b"".join(chunks)
+
+        try:
+            return await connection.run(grab, name)
+        except LibvirtError as err:
+            log.debug("screenshot of %s on %s: %s", name, uri, err.details or err)
+            return None
+
     def domain_handle(self, uri: str, name: str) -> DomainHandle:
         return DomainHandle(self, uri, name)
 

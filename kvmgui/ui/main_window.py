@@ -498,8 +498,7 @@ class MainWindow(QMainWindow):
         return [
             row.vm_id
             for i, row in enumerate(self.model.rows())
-            if not (row.connection or row.header)  # kvmgui's own VMs (QEMU's screenshots)
-            and view.visualRect(self.model.index(i, column)).intersects(area)
+            if not row.header and view.visualRect(self.model.index(i, column)).intersects(area)
         ]
 
     # -- the list ---------------------------------------------------------------------------

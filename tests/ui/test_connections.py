@@ -56,6 +56,8 @@ def test_two_connections_are_grouped_and_their_domains_act(
     assert row is not None and row.state is VmState.RUNNING and row.memory_mib == 512
     assert window.status_label.text() == "4 virtual machines, 4 running"
     qtbot.waitUntil(lambda: window.model.get(alpha).cpu_percent is not None, timeout=10_000)
+    # The card's live picture: virDomainScreenshot (the test driver hands a fixed PNG).
+    qtbot.waitUntil(lambda: window.model.get(alpha).thumbnail is not None, timeout=10_000)
 
     assert window.select(alpha)
     actions = window.vm_actions
@@ -144,11 +146,13 @@ def test_system_libvirt_domain_started_outside_is_seen(
         qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
         run_async: Any, libvirtd: str) -> None:  # noqa: F811
     """qemu:///system, as on a user's computer: a domain started and stopped by another
-    connection (virsh would do the same) changes its row from libvirt's events."""
+    connection (virsh would do the same) changes its row from libvirt's events, and its
+    card shows its screen."""
     name = f"lvwindow-{uuid.uuid4().hex[:8]}"
     xml = (f"<domain type='qemu'><name>{name}</name><memory unit='MiB'>64</memory>"
            "<vcpu>1</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os>"
-           "<devices/></domain>")
+           "<devices><graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
+           "<video><model type='vga'/></video></devices></domain>")
     save_settings(app_paths.settings_file, replace(
         settings, stats_interval_s=60.0, connections=(SavedConnection(libvirtd),)))
     other = run_async(LibvirtConnection.open(libvirtd))
@@ -160,6 +164,10 @@ def test_system_libvirt_domain_started_outside_is_seen(
         assert window.model.get(row_id).state is VmState.STOPPED
         assert run_async(other.start(name), timeout=120).ok
         qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.RUNNING,
+                        timeout=30_000)
+        # Its card's picture, from QEMU through libvirt (a PPM, scaled like kvmgui's own).
+        window.thumbnails.tick()
+        qtbot.waitUntil(lambda: window.model.get(row_id).thumbnail is not None,
                         timeout=30_000)
         assert run_async(other.force_off(name), timeout=60).ok
         qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.STOPPED,
