@@ -434,6 +434,8 @@ async def take_connections(out: Path, root: Path, iso: Path) -> None:
     await wait_for(lambda: getattr(window.model.get(f"libvirt:{lab}#web-frontend"),
                                    "cpu_percent", None) is not None, 30, "the CPU figures")
     assert hosts.hosts[lab].domains["build-runner"].state is VmState.STOPPED
+    await wait_for(lambda: getattr(window.model.get(f"libvirt:{lab}#web-frontend"),
+                                   "thumbnail", None) is not None, 30, "the live picture")
     window.select(f"libvirt:{lab}#web-frontend")
     await save(window, out, "window-two-connections")
 

@@ -349,8 +349,13 @@ class VmListModel(QAbstractTableModel):
                 self._rows.insert(target, moved)
                 self.endMoveRows()
             old = self._rows[target]
-            merged = (
-                replace(
+            if row.is_libvirt:
+                # Its live data comes with it from the connection; the picture stays.
+                merged = replace(row, thumbnail=old.thumbnail if row.state.is_active else None)
+            elif row.broken or row.header:
+                merged = row
+            else:
+                merged = replace(
                     row,
                     state=old.state,
                     reason=old.reason,
@@ -359,9 +364,6 @@ class VmListModel(QAbstractTableModel):
                     memory_used_bytes=old.memory_used_bytes,
                     thumbnail=old.thumbnail,
                 )
-                if not (row.broken or row.connection or row.header)
-                else row
-            )
             if merged != old:
                 self._rows[target] = merged
                 self._changed(target)

@@ -58,6 +58,9 @@ def test_two_connections_are_grouped_and_their_domains_act(
     qtbot.waitUntil(lambda: window.model.get(alpha).cpu_percent is not None, timeout=10_000)
     # The card's live picture: virDomainScreenshot (the test driver hands a fixed PNG).
     qtbot.waitUntil(lambda: window.model.get(alpha).thumbnail is not None, timeout=10_000)
+    picture = window.model.get(alpha).thumbnail
+    window.connections.rows_changed.emit()  # as each change of the connection does
+    assert window.model.get(alpha).thumbnail is picture  # kept through the list's updates
 
     assert window.select(alpha)
     actions = window.vm_actions
