@@ -80,6 +80,11 @@ async def close_app(window: Any, ctx: Any, vm_id: str) -> None:
     if controller is not None:
         await controller.force_off()
     await ctx.manager.close()
+    await close_window(window)
+
+
+async def close_window(window: Any) -> None:
+    """Close the window for good, without the question about running guests."""
     window._really_close = True
     window.close()
     window.deleteLater()
@@ -446,10 +451,7 @@ async def take_connections(out: Path, root: Path, iso: Path) -> None:
     dialog.reject()
     await ctx.close_libvirt()
     await ctx.manager.close()
-    window._really_close = True
-    window.close()
-    window.deleteLater()
-    await asyncio.sleep(0.5)
+    await close_window(window)
 
 
 def main() -> int:

@@ -354,7 +354,15 @@ class VmActions(QObject):
         """The guest ignored the ACPI button: say why (the advisor's causes for its OS, e.g.
         RDP sessions on Windows) before offering Force off."""
         if row.is_libvirt:
-            return await self._offer_force_off(row, outcome)
+            # Its OS is unknown to kvmgui: the offer comes without the advisor's causes.
+            return await self._offer_force_off(
+                row, outcome, translate("VmActions", "{0} did not shut down.").format(row.name),
+                translate(
+                    "VmActions",
+                    "Its system ignored the power button, or is still busy. Force it off (like "
+                    "pulling the power plug: anything not saved inside it is lost), or keep it "
+                    "running and try again later.",
+                ))
         stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
         if stored is None:
             self._report(outcome, translate("VmActions", "{0} did not shut down.").format(row.name))
@@ -367,36 +375,19 @@ class VmActions(QObject):
             "• " + core_text(cause.sentence) for cause in advice.causes if cause.action != FORCE_OFF
         )
         force = advice.cause("force-off")
-        answer = await ask(
-            self.widget,
-            core_text(advice.title),
-            informative=core_text(advice.message)
-            + "\n\n"
-            + causes
-            + ("\n\n" + core_text(force.sentence) if force is not None else ""),
-            yes_text=translate("VmActions", "&Force off"),
-            no_text=translate("VmActions", "&Keep it running"),
-            danger=True,
-        )
-        if not answer.accepted:
-            return outcome
-        forced = await self._controller(row).force_off()
-        failed = translate("VmActions", "{0} could not be forced off.").format(row.name)
-        self._report(forced, failed)
-        return forced
+        return await self._offer_force_off(
+            row, outcome, core_text(advice.title),
+            core_text(advice.message) + "\n\n" + causes
+            + ("\n\n" + core_text(force.sentence) if force is not None else ""))
 
-    async def _offer_force_off(self, row: VmRow, outcome: Outcome) -> Outcome:
-        """A libvirt domain that ignored the power button: its OS is unknown to kvmgui, so
-        the offer comes without the advisor's causes."""
+    async def _offer_force_off(self, row: VmRow, outcome: Outcome, title: str,
+                               informative: str) -> Outcome:
+        """Ask whether to force off a guest that ignored the power button; the outcome of
+        forcing it off, or `outcome` when the user keeps it running."""
         answer = await ask(
             self.widget,
-            translate("VmActions", "{0} did not shut down.").format(row.name),
-            informative=translate(
-                "VmActions",
-                "Its system ignored the power button, or is still busy. Force it off (like "
-                "pulling the power plug: anything not saved inside it is lost), or keep it "
-                "running and try again later.",
-            ),
+            title,
+            informative=informative,
             yes_text=translate("VmActions", "&Force off"),
             no_text=translate("VmActions", "&Keep it running"),
             danger=True,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from kvmgui.core.connections import SavedConnection
 from kvmgui.core.paths import AppPaths
@@ -19,6 +20,7 @@ from kvmgui.ui.connections import LOCAL_GROUP_ID, domain_id, group_id
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
 from tests.runtime.test_libvirt_conn import NODE
 from tests.ui.flows import Launch
+from tests.ui.test_media_image_tools import answer
 
 pytest.importorskip("libvirt")
 
@@ -149,8 +151,8 @@ def test_system_libvirt_domain_started_outside_is_seen(
         qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
         run_async: Any, libvirtd: str) -> None:  # noqa: F811
     """qemu:///system, as on a user's computer: a domain started and stopped by another
-    connection (virsh would do the same) changes its row from libvirt's events, and its
-    card shows its screen."""
+    connection (virsh would do the same) changes its row from libvirt's events, its card shows
+    its screen, and Shut down offers Force off when the guest ignores the power button."""
     name = f"lvwindow-{uuid.uuid4().hex[:8]}"
     xml = (f"<domain type='qemu'><name>{name}</name><memory unit='MiB'>64</memory>"
            "<vcpu>1</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os>"
@@ -172,9 +174,15 @@ def test_system_libvirt_domain_started_outside_is_seen(
         window.thumbnails.tick()
         qtbot.waitUntil(lambda: window.model.get(row_id).thumbnail is not None,
                         timeout=30_000)
-        assert run_async(other.force_off(name), timeout=60).ok
+        # No system runs in it, so the power button goes unheard: after the preferences'
+        # shutdown time the window offers to force it off.
+        window.ctx.apply_settings(replace(window.ctx.settings, shutdown_timeout_s=2))
+        assert window.select(row_id)
+        window.vm_actions.shutdown.trigger()
+        assert "did not shut down" in answer(qtbot, QMessageBox.StandardButton.Yes)
         qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.STOPPED,
                         timeout=30_000)
+        assert run_async(other.domain(name)).state is VmState.STOPPED
     finally:
         def remove(conn: Any) -> None:
             dom = conn.lookupByName(name)
