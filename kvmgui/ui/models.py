@@ -211,9 +211,9 @@ class VmListModel(QAbstractTableModel):
         return None
 
     def _header_data(self, row: VmRow, column: Column, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column in (Column.NAME, Column.STATE):
+        if role == Qt.ItemDataRole.FontRole and column is Column.NAME and not row.reason:
             font = QFont()
-            font.setBold(column is Column.NAME)
+            font.setBold(True)
             return font
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
             return icon("host-check")
@@ -222,12 +222,16 @@ class VmListModel(QAbstractTableModel):
         return None
 
     def _display(self, row: VmRow, column: Column) -> str:
+        if row.header:
+            # A failed connection says why (and the fix) after its name; the whole sentence
+            # is in the tool tip and on its card.
+            name = (translate("VmListModel", "{0} — {1}").format(row.name, row.reason)
+                    if row.reason else row.name)
+            return {Column.NAME: name, Column.STATE: row.header_state}.get(column, "")
         if column is Column.NAME:
             if row.throwaway:
                 return translate("VmListModel", "{0} ({1})").format(row.name, throwaway_label())
             return row.name
-        if row.header:
-            return {Column.NAME: row.name, Column.STATE: row.header_state}.get(column, "")
         if column is Column.STATE:
             return (
                 translate("VmListModel", "Cannot be read") if row.broken else state_word(row.state)

@@ -4973,6 +4973,11 @@
         <source>Screen of {0}</source>
         <translation>Écran de {0}</translation>
     </message>
+    <message>
+        <source>{0} — {1}</source>
+        <extracomment>kvmgui/ui/models.py:228</extracomment>
+        <translation>{0} — {1}</translation>
+    </message>
 </context>
 <context>
     <name>VmViews</name>

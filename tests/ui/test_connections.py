@@ -192,3 +192,29 @@ def test_system_libvirt_domain_started_outside_is_seen(
 
         run_async(other.run(remove), timeout=60)
         run_async(other.close())
+
+
+def test_groups_in_the_model(qtmodeltester: Any, qapp: Any) -> None:
+    """Headings sort before their group, kvmgui's own VMs stay first, and replacing one part
+    of the list leaves the other alone."""
+    from kvmgui.ui.models import Column, VmListModel, VmRow
+
+    model = VmListModel()
+    model.set_rows([VmRow(vm_id="local", name="zeta")])
+    model.set_libvirt_rows([
+        VmRow(vm_id="lv-a", name="aaa", connection="test:///x", group=1),
+        VmRow(vm_id=group_id("test:///x"), name="Lab", connection="test:///x", header=True,
+              group=1, header_state="Failed", reason="It is down."),
+        VmRow(vm_id=LOCAL_GROUP_ID, name="This computer (kvmgui)", header=True),
+    ])
+    assert [r.vm_id for r in model.rows()] == [LOCAL_GROUP_ID, "local",
+                                               group_id("test:///x"), "lv-a"]
+    heading = model.index(2, Column.NAME)
+    assert heading.data() == "Lab — It is down."
+    assert model.index(2, Column.STATE).data() == "Failed"
+    model.set_rows([VmRow(vm_id="local2", name="alpha")])
+    assert [r.vm_id for r in model.rows()] == [LOCAL_GROUP_ID, "local2",
+                                               group_id("test:///x"), "lv-a"]
+    qtmodeltester.check(model, force_py=True)
+    model.set_libvirt_rows([])
+    assert [r.vm_id for r in model.rows()] == ["local2"]
