@@ -243,8 +243,12 @@ class _EventThread:
             with cls._lock:
                 if cls._open == 0:
                     cls._thread = None
-                    return
+                    freed, cls._freed = cls._freed, []
+                    break
             cls._turn(libvirt)
+        # What the last connection's close gave back is freed now, not at the next open.
+        for opaque in freed:
+            libvirt.virEventInvokeFreeCallback(opaque)
 
     @classmethod
     def _turn(cls, libvirt: ModuleType) -> None:
