@@ -78,6 +78,14 @@ def test_two_connections_are_grouped_and_their_domains_act(
     actions.start.trigger()
     qtbot.waitUntil(lambda: window.model.get(alpha).state is VmState.RUNNING, timeout=10_000)
 
+    # Double-click (activation) opens the domain's details window, through its connection.
+    from kvmgui.ui.libvirt_details import LibvirtDetailsWindow
+
+    window.current_view().activated.emit(window.model.index_of(alpha))
+    details = next(w for w in window.findChildren(LibvirtDetailsWindow) if w.name == "alpha")
+    assert details.isVisible() and details.connection is window.ctx.libvirt_hosts.connection(first)
+    details.close()
+
     window.remove_connection(second)
     assert window.model.get(group_id(second)) is None
     assert window.ctx.settings.connections == (SavedConnection(first),)
