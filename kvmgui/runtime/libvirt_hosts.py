@@ -91,8 +91,13 @@ Listener = Callable[[HostsChanged], None]
 
 
 class LibvirtHosts:
-    def __init__(self, saved: tuple[SavedConnection, ...] = (), *,
-                 stats_interval_s: float = 2.0, opener: Opener | None = None) -> None:
+    def __init__(
+        self,
+        saved: tuple[SavedConnection, ...] = (),
+        *,
+        stats_interval_s: float = 2.0,
+        opener: Opener | None = None,
+    ) -> None:
         self.hosts: dict[str, LibvirtHost] = {c.uri: LibvirtHost(c) for c in saved}
         self._interval = stats_interval_s
         self._open: Opener = opener if opener is not None else LibvirtConnection.open
@@ -199,6 +204,7 @@ class LibvirtHosts:
             await connection.close()  # removed or shut down meanwhile
             return
         host.connection = connection
+
         def on_event(change: DomainStateChanged) -> None:
             self._on_event(host, change)
 
@@ -242,10 +248,21 @@ class LibvirtHosts:
         if host.connection is not connection or self.hosts.get(host.uri) is not host:
             return  # an old connection, closed on purpose
         self._spawn(self._disconnect(host))
-        self._failed(host, LibvirtError(Message(QT_TRANSLATE_NOOP(
-            "runtime.libvirt_hosts",
-            "The connection to {uri} was lost; kvmgui tries again in a moment (or click "
-            "Reconnect)."), uri=host.uri), code="lost"), retry=1)
+        self._failed(
+            host,
+            LibvirtError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "runtime.libvirt_hosts",
+                        "The connection to {uri} was lost; kvmgui tries again in a moment "
+                        "(or click Reconnect).",
+                    ),
+                    uri=host.uri,
+                ),
+                code="lost",
+            ),
+            retry=1,
+        )
 
     def _retry_later(self, host: LibvirtHost, retry: int) -> None:
         delay = RETRY_DELAYS_S[min(retry, len(RETRY_DELAYS_S)) - 1]
@@ -311,9 +328,10 @@ class LibvirtHosts:
                 domains = await connection.domains()
                 if host.connection is connection:
                     old = host.domains
-                    host.domains = {d.name: Domain(d, old[d.name].cpu_percent
-                                                   if d.name in old else None)
-                                    for d in domains}
+                    host.domains = {
+                        d.name: Domain(d, old[d.name].cpu_percent if d.name in old else None)
+                        for d in domains
+                    }
                     self._publish(host.uri)
                 return
             info = await connection.domain(change.name)
@@ -379,9 +397,15 @@ class LibvirtHosts:
     def _connection(self, uri: str) -> LibvirtConnection:
         host = self.hosts.get(uri)
         if host is None or host.connection is None:
-            raise LibvirtError(Message(QT_TRANSLATE_NOOP(
-                "runtime.libvirt_hosts", "{uri} is not connected; click Reconnect."), uri=uri),
-                code="closed")
+            raise LibvirtError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "runtime.libvirt_hosts", "{uri} is not connected; click Reconnect."
+                    ),
+                    uri=uri,
+                ),
+                code="closed",
+            )
         return host.connection
 
     def connection(self, uri: str) -> LibvirtConnection | None:
@@ -389,8 +413,9 @@ class LibvirtHosts:
         host = self.hosts.get(uri)
         return None if host is None else host.connection
 
-    async def _act(self, uri: str, work: Callable[[LibvirtConnection], Awaitable[Outcome]]
-                   ) -> Outcome:
+    async def _act(
+        self, uri: str, work: Callable[[LibvirtConnection], Awaitable[Outcome]]
+    ) -> Outcome:
         try:
             return await work(self._connection(uri))
         except LibvirtError as err:

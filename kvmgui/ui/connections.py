@@ -72,20 +72,42 @@ def libvirt_rows(hosts: LibvirtHosts) -> list[VmRow]:
     (no heading at all while there is no connection: the list is then kvmgui's alone)."""
     if not hosts.hosts:
         return []
-    rows = [VmRow(vm_id=LOCAL_GROUP_ID, name=translate("Connections", "This computer (kvmgui)"),
-                  header=True, group=0)]
+    rows = [
+        VmRow(
+            vm_id=LOCAL_GROUP_ID,
+            name=translate("Connections", "This computer (kvmgui)"),
+            header=True,
+            group=0,
+        )
+    ]
     for place, host in enumerate(hosts.hosts.values(), start=1):
         reason = core_text(host.error.message) if host.error is not None else ""
-        rows.append(VmRow(vm_id=group_id(host.uri), name=connection_label(host),
-                          connection=host.uri, header=True, group=place,
-                          header_state=host_state_words(host), reason=reason,
-                          details=host.error.details if host.error is not None else ""))
+        rows.append(
+            VmRow(
+                vm_id=group_id(host.uri),
+                name=connection_label(host),
+                connection=host.uri,
+                header=True,
+                group=place,
+                header_state=host_state_words(host),
+                reason=reason,
+                details=host.error.details if host.error is not None else "",
+            )
+        )
         for domain in host.domains.values():
             info = domain.info
-            rows.append(VmRow(
-                vm_id=domain_id(host.uri, info.name), name=info.name, connection=host.uri,
-                group=place, state=info.state, cpus=info.vcpus,
-                memory_mib=info.memory_bytes // 2**20, cpu_percent=domain.cpu_percent))
+            rows.append(
+                VmRow(
+                    vm_id=domain_id(host.uri, info.name),
+                    name=info.name,
+                    connection=host.uri,
+                    group=place,
+                    state=info.state,
+                    cpus=info.vcpus,
+                    memory_mib=info.memory_bytes // 2**20,
+                    cpu_percent=domain.cpu_percent,
+                )
+            )
     return rows
 
 
@@ -97,14 +119,20 @@ class AddConnectionDialog(QDialog):
         self.ctx = ctx
         self.uri = ""
         layout = dialog_layout(
-            self, "AddConnectionDialog", translate("Connections", "Add Connection"),
-            translate("Connections",
-                      "Manage the virtual machines of libvirt, on this computer or on another "
-                      "one, next to kvmgui's own. kvmgui never keeps a password: for another "
-                      "computer, log in with an SSH key."))
+            self,
+            "AddConnectionDialog",
+            translate("Connections", "Add Connection"),
+            translate(
+                "Connections",
+                "Manage the virtual machines of libvirt, on this computer or on another "
+                "one, next to kvmgui's own. kvmgui never keeps a password: for another "
+                "computer, log in with an SSH key.",
+            ),
+        )
         self.kinds = QButtonGroup(self)
         self.system = QRadioButton(
-            translate("Connections", "This computer's &libvirt (qemu:///system)"), self)
+            translate("Connections", "This computer's &libvirt (qemu:///system)"), self
+        )
         self.ssh = QRadioButton(translate("Connections", "Another computer over &SSH"), self)
         self.custom = QRadioButton(translate("Connections", "Custom address (U&RI)"), self)
         form = QFormLayout()
@@ -148,8 +176,12 @@ class AddConnectionDialog(QDialog):
         self.kinds.buttonToggled.connect(self._kind_changed)
         self._kind_changed()
         _buttons, self.ok = dialog_buttons(
-            self, layout, translate("Connections", "&Connect"),
-            translate("Connections", "Add and connect"), self._accept)
+            self,
+            layout,
+            translate("Connections", "&Connect"),
+            translate("Connections", "Add and connect"),
+            self._accept,
+        )
 
     def kind(self) -> str:
         if self.system.isChecked():
@@ -218,5 +250,6 @@ class ConnectionsView(QObject):
         return libvirt_rows(self.hosts) if self.hosts is not None else []
 
     def remove(self, uri: str) -> None:
-        self.ctx.apply_settings(replace(
-            self.ctx.settings, connections=removed(self.ctx.settings.connections, uri)))
+        self.ctx.apply_settings(
+            replace(self.ctx.settings, connections=removed(self.ctx.settings.connections, uri))
+        )

@@ -80,7 +80,8 @@ async def test_state_changes_come_from_events_and_actions_work(uri: str) -> None
         await host.connection.run(lambda c: c.defineXML(xml))  # type: ignore[union-attr]
         await _until(lambda: "gamma" in host.domains)
         await host.connection.run(  # type: ignore[union-attr]
-            lambda c: c.lookupByName("gamma").undefine())
+            lambda c: c.lookupByName("gamma").undefine()
+        )
         await _until(lambda: "gamma" not in host.domains)
     finally:
         await hosts.close()

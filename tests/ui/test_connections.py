@@ -32,8 +32,10 @@ def _node(folder: Path, name: str) -> str:
 
 
 def _save(app_paths: AppPaths, settings: Settings, *uris: str) -> None:
-    save_settings(app_paths.settings_file, replace(
-        settings, connections=tuple(SavedConnection(u) for u in uris)))
+    save_settings(
+        app_paths.settings_file,
+        replace(settings, connections=tuple(SavedConnection(u) for u in uris)),
+    )
 
 
 def _header_state(window: Any, uri: str) -> str:
@@ -42,17 +44,28 @@ def _header_state(window: Any, uri: str) -> str:
 
 
 def test_two_connections_are_grouped_and_their_domains_act(
-        qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
-        tmp_path: Path) -> None:
+    qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings, tmp_path: Path
+) -> None:
     first, second = _node(tmp_path, "one.xml"), _node(tmp_path, "two.xml")
     _save(app_paths, settings, first, second)
     window = launch()
-    qtbot.waitUntil(lambda: _header_state(window, first) == "Connected"
-                    and _header_state(window, second) == "Connected", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            _header_state(window, first) == "Connected"
+            and _header_state(window, second) == "Connected"
+        ),
+        timeout=10_000,
+    )
     ids = [r.vm_id for r in window.model.rows()]
-    assert ids == [LOCAL_GROUP_ID, group_id(first), domain_id(first, "alpha"),
-                   domain_id(first, "Beta"), group_id(second), domain_id(second, "alpha"),
-                   domain_id(second, "Beta")]
+    assert ids == [
+        LOCAL_GROUP_ID,
+        group_id(first),
+        domain_id(first, "alpha"),
+        domain_id(first, "Beta"),
+        group_id(second),
+        domain_id(second, "alpha"),
+        domain_id(second, "Beta"),
+    ]
     alpha = domain_id(first, "alpha")
     row = window.model.get(alpha)
     assert row is not None and row.state is VmState.RUNNING and row.memory_mib == 512
@@ -92,8 +105,8 @@ def test_two_connections_are_grouped_and_their_domains_act(
 
 
 def test_a_failed_connection_says_why_and_reconnects(
-        qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
-        tmp_path: Path) -> None:
+    qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings, tmp_path: Path
+) -> None:
     uri = f"test://{tmp_path}/later.xml"
     _save(app_paths, settings, uri)
     window = launch()
@@ -129,24 +142,24 @@ def test_add_connection_dialog(qtbot: Any, launch: Launch, tmp_path: Path) -> No
 
 
 def test_a_domain_started_from_outside_changes_its_row_through_events(
-        qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
-        run_async: Any) -> None:
+    qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings, run_async: Any
+) -> None:
     """test:///default is one host for the whole process: a second connection to it is
     "another program". Stats every minute, so only an event can change the row in time."""
     uri = "test:///default"
-    save_settings(app_paths.settings_file, replace(
-        settings, stats_interval_s=60.0, connections=(SavedConnection(uri),)))
+    save_settings(
+        app_paths.settings_file,
+        replace(settings, stats_interval_s=60.0, connections=(SavedConnection(uri),)),
+    )
     window = launch()
     row_id = domain_id(uri, "test")
     qtbot.waitUntil(lambda: window.model.get(row_id) is not None, timeout=10_000)
     other = run_async(LibvirtConnection.open(uri))
     try:
         assert run_async(other.force_off("test")).ok
-        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.STOPPED,
-                        timeout=5_000)
+        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.STOPPED, timeout=5_000)
         assert run_async(other.start("test")).ok
-        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.RUNNING,
-                        timeout=5_000)
+        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.RUNNING, timeout=5_000)
     finally:
         if run_async(other.domain("test")).state is not VmState.RUNNING:
             run_async(other.start("test"))
@@ -156,18 +169,27 @@ def test_a_domain_started_from_outside_changes_its_row_through_events(
 @pytest.mark.qemu
 @pytest.mark.timeout(300)
 def test_system_libvirt_domain_started_outside_is_seen(
-        qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings,
-        run_async: Any, libvirtd: str) -> None:  # noqa: F811
+    qtbot: Any,
+    launch: Launch,
+    app_paths: AppPaths,
+    settings: Settings,
+    run_async: Any,
+    libvirtd: str,  # noqa: F811
+) -> None:
     """qemu:///system, as on a user's computer: a domain started and stopped by another
     connection (virsh would do the same) changes its row from libvirt's events, its card shows
     its screen, and Shut down offers Force off when the guest ignores the power button."""
     name = f"lvwindow-{uuid.uuid4().hex[:8]}"
-    xml = (f"<domain type='qemu'><name>{name}</name><memory unit='MiB'>64</memory>"
-           "<vcpu>1</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os>"
-           "<devices><graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
-           "<video><model type='vga'/></video></devices></domain>")
-    save_settings(app_paths.settings_file, replace(
-        settings, stats_interval_s=60.0, connections=(SavedConnection(libvirtd),)))
+    xml = (
+        f"<domain type='qemu'><name>{name}</name><memory unit='MiB'>64</memory>"
+        "<vcpu>1</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os>"
+        "<devices><graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
+        "<video><model type='vga'/></video></devices></domain>"
+    )
+    save_settings(
+        app_paths.settings_file,
+        replace(settings, stats_interval_s=60.0, connections=(SavedConnection(libvirtd),)),
+    )
     other = run_async(LibvirtConnection.open(libvirtd))
     run_async(other.run(lambda c: c.defineXML(xml)))
     try:
@@ -176,22 +198,20 @@ def test_system_libvirt_domain_started_outside_is_seen(
         qtbot.waitUntil(lambda: window.model.get(row_id) is not None, timeout=60_000)
         assert window.model.get(row_id).state is VmState.STOPPED
         assert run_async(other.start(name), timeout=120).ok
-        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.RUNNING,
-                        timeout=30_000)
+        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.RUNNING, timeout=30_000)
         # Its card's picture, from QEMU through libvirt (a PPM, scaled like kvmgui's own).
         window.thumbnails.tick()
-        qtbot.waitUntil(lambda: window.model.get(row_id).thumbnail is not None,
-                        timeout=30_000)
+        qtbot.waitUntil(lambda: window.model.get(row_id).thumbnail is not None, timeout=30_000)
         # No system runs in it, so the power button goes unheard: after the preferences'
         # shutdown time the window offers to force it off.
         window.ctx.apply_settings(replace(window.ctx.settings, shutdown_timeout_s=2))
         assert window.select(row_id)
         window.vm_actions.shutdown.trigger()
         assert "did not shut down" in answer(qtbot, QMessageBox.StandardButton.Yes)
-        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.STOPPED,
-                        timeout=30_000)
+        qtbot.waitUntil(lambda: window.model.get(row_id).state is VmState.STOPPED, timeout=30_000)
         assert run_async(other.domain(name)).state is VmState.STOPPED
     finally:
+
         def remove(conn: Any) -> None:
             dom = conn.lookupByName(name)
             if dom.isActive():
@@ -209,20 +229,37 @@ def test_groups_in_the_model(qtmodeltester: Any, qapp: Any) -> None:
 
     model = VmListModel()
     model.set_rows([VmRow(vm_id="local", name="zeta")])
-    model.set_libvirt_rows([
-        VmRow(vm_id="lv-a", name="aaa", connection="test:///x", group=1),
-        VmRow(vm_id=group_id("test:///x"), name="Lab", connection="test:///x", header=True,
-              group=1, header_state="Failed", reason="It is down."),
-        VmRow(vm_id=LOCAL_GROUP_ID, name="This computer (kvmgui)", header=True),
-    ])
-    assert [r.vm_id for r in model.rows()] == [LOCAL_GROUP_ID, "local",
-                                               group_id("test:///x"), "lv-a"]
+    model.set_libvirt_rows(
+        [
+            VmRow(vm_id="lv-a", name="aaa", connection="test:///x", group=1),
+            VmRow(
+                vm_id=group_id("test:///x"),
+                name="Lab",
+                connection="test:///x",
+                header=True,
+                group=1,
+                header_state="Failed",
+                reason="It is down.",
+            ),
+            VmRow(vm_id=LOCAL_GROUP_ID, name="This computer (kvmgui)", header=True),
+        ]
+    )
+    assert [r.vm_id for r in model.rows()] == [
+        LOCAL_GROUP_ID,
+        "local",
+        group_id("test:///x"),
+        "lv-a",
+    ]
     heading = model.index(2, Column.NAME)
     assert heading.data() == "Lab — It is down."
     assert model.index(2, Column.STATE).data() == "Failed"
     model.set_rows([VmRow(vm_id="local2", name="alpha")])
-    assert [r.vm_id for r in model.rows()] == [LOCAL_GROUP_ID, "local2",
-                                               group_id("test:///x"), "lv-a"]
+    assert [r.vm_id for r in model.rows()] == [
+        LOCAL_GROUP_ID,
+        "local2",
+        group_id("test:///x"),
+        "lv-a",
+    ]
     qtmodeltester.check(model, force_py=True)
     model.set_libvirt_rows([])
     assert [r.vm_id for r in model.rows()] == ["local2"]
