@@ -4,7 +4,8 @@
 host key of its own and one client key, both generated for the session in a temporary folder;
 the key is authorized for the current user through a private AuthorizedKeysFile, so the
 user's ~/.ssh is never read nor written, by the server or by the clients below. Passwords are
-off (keys only). The server stops at the end of the session. Where sshd cannot run (not
+off (keys only); a second authorized key has a passphrase, for the tests of askpass. The
+server stops at the end of the session. Where sshd cannot run (not
 installed, not root: sshd needs its privilege separation folder) the tests skip with the reason.
 
 The clients get everything through the URI, as a user's would: `keyfile=` for the key and
@@ -38,9 +39,12 @@ PRIVSEP_DIR = Path("/run/sshd")  # sshd refuses to start without it
 START_TIMEOUT_S = 15.0
 
 
-def _keygen(path: Path, comment: str) -> str:
-    """A new ed25519 key at `path` without passphrase; its public line."""
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment,
+PASSPHRASE = "kvmgui test passphrase"
+
+
+def _keygen(path: Path, comment: str, passphrase: str = "") -> str:
+    """A new ed25519 key at `path`; its public line."""
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", comment,
                     "-f", str(path)], check=True, timeout=30)
     return path.with_name(path.name + ".pub").read_text().strip()
 
@@ -61,6 +65,7 @@ class SshServer:
     user: str
     host_public_key: str  # "ssh-ed25519 AAAA…"
     client_key: Path  # authorized
+    locked_key: Path  # authorized, with the passphrase PASSPHRASE
     stranger_key: Path  # a key the server does not know
     log: Path  # sshd's own log (-E)
 
@@ -152,9 +157,10 @@ def ssh_server() -> Iterator[SshServer]:
         host_public = _keygen(host_key, "kvmgui-test-host")
         client_key = folder / "client_ed25519"
         client_public = _keygen(client_key, "kvmgui-test-client")
+        locked_public = _keygen(folder / "locked_ed25519", "kvmgui-test-locked", PASSPHRASE)
         _keygen(folder / "stranger_ed25519", "kvmgui-test-stranger")
         authorized = folder / "authorized_keys"
-        authorized.write_text(client_public + "\n")
+        authorized.write_text(client_public + "\n" + locked_public + "\n")
         authorized.chmod(0o600)
         log = folder / "sshd.log"
         for _attempt in range(3):  # another process may take the free port first
@@ -177,6 +183,7 @@ def ssh_server() -> Iterator[SshServer]:
         key_type, key_text = host_public.split()[:2]
         yield SshServer(folder=folder, port=port, user=getpass.getuser(),
                         host_public_key=f"{key_type} {key_text}", client_key=client_key,
+                        locked_key=folder / "locked_ed25519",
                         stranger_key=folder / "stranger_ed25519", log=log)
     finally:
         if proc is not None:

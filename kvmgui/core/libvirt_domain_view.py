@@ -5,10 +5,11 @@ another machine, or from a file, so nothing in it is trusted. A document that is
 not XML, carries a DTD (entity expansion), or is not a <domain> is refused with one sentence
 (DomainXmlError); a missing or odd part is shown as missing, never a crash.
 
-`console_route(uri, graphics)` decides where the embedded console may connect: the display's
-unix socket or its port on the loopback interface of the domain's host, reached directly for
-a local URI and through the SSH connection for a qemu+ssh:// one. A display bound to a
-network address is never connected to over the network: a VNC stream is not encrypted.
+`console_refusal(uri, graphics)` says why the embedded console may not connect to a display,
+before anything is tried: it connects only to a VNC display's unix socket or its port on the
+loopback interface of the domain's host, directly for a local URI and through the SSH
+connection for a qemu+ssh:// one (runtime.libvirt_console). A display bound to a network
+address is never connected to over the network: a VNC stream is not encrypted.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urlsplit
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.remote_console import goes_through_ssh, on_this_computer
 
 # libvirt's own documents are a few kB to a few hundred kB; a megabyte-sized one is not a
 # domain worth parsing (and the parse would hold the caller).
@@ -149,7 +150,6 @@ def parse_domain_view(text: str) -> DomainView:
     devices = root.find("devices")
     if devices is None:
         devices = ET.Element("devices")
-    os_type = root.find("os/type")
     vcpu = root.find("vcpu")
     max_vcpus = _int(_text(vcpu))
     current = _int(vcpu.get("current")) if vcpu is not None else None
@@ -164,8 +164,8 @@ def parse_domain_view(text: str) -> DomainView:
         memory_bytes=_memory(root.find("memory")),
         current_memory_bytes=_memory(root.find("currentMemory")),
         firmware=_firmware(root),
-        machine=os_type.get("machine", "") if os_type is not None else "",
-        arch=os_type.get("arch", "") if os_type is not None else "",
+        machine=_attr(root, "os/type", "machine"),
+        arch=_attr(root, "os/type", "arch"),
         emulator=_text(devices.find("emulator")),
         disks=tuple(_disk(d) for d in devices.findall("disk")),
         nics=tuple(_nic(n) for n in devices.findall("interface")),
@@ -229,31 +229,31 @@ def _source(element: ET.Element) -> str:
     return ""
 
 
+def _attr(element: ET.Element, path: str, key: str) -> str:
+    """Attribute `key` of the child at `path` ("" when either is missing)."""
+    child = element.find(path)
+    return child.get(key, "") if child is not None else ""
+
+
 def _disk(disk: ET.Element) -> DiskView:
-    target = disk.find("target")
-    driver = disk.find("driver")
-    boot = disk.find("boot")
     return DiskView(
         device=disk.get("device", "disk"),
-        target=target.get("dev", "") if target is not None else "",
-        bus=target.get("bus", "") if target is not None else "",
+        target=_attr(disk, "target", "dev"),
+        bus=_attr(disk, "target", "bus"),
         source=_source(disk),
-        format=driver.get("type", "") if driver is not None else "",
+        format=_attr(disk, "driver", "type"),
         read_only=disk.find("readonly") is not None,
-        boot_order=_int(boot.get("order")) if boot is not None else None,
+        boot_order=_int(_attr(disk, "boot", "order") or None),
     )
 
 
 def _nic(nic: ET.Element) -> NicView:
-    model = nic.find("model")
-    mac = nic.find("mac")
-    target = nic.find("target")
     return NicView(
         kind=nic.get("type", ""),
         source=_source(nic),
-        model=model.get("type", "") if model is not None else "",
-        mac=mac.get("address", "") if mac is not None else "",
-        target=target.get("dev", "") if target is not None else "",
+        model=_attr(nic, "model", "type"),
+        mac=_attr(nic, "mac", "address"),
+        target=_attr(nic, "target", "dev"),
     )
 
 
@@ -292,12 +292,10 @@ def _graphics(graphics: ET.Element) -> GraphicsView:
 
 
 def _filesystem(fs: ET.Element) -> FilesystemView:
-    driver = fs.find("driver")
-    target = fs.find("target")
     return FilesystemView(
-        driver=driver.get("type", "path") if driver is not None else "path",
+        driver=_attr(fs, "driver", "type") or "path",
         source=_source(fs),
-        tag=target.get("dir", "") if target is not None else "",
+        tag=_attr(fs, "target", "dir"),
         read_only=fs.find("readonly") is not None,
     )
 
@@ -332,42 +330,7 @@ def _int_any(value: str | None) -> int | None:
         return None
 
 
-# --- where the embedded console connects ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ConsoleRoute:
-    """Where the console connects, on the domain's host: `socket` or 127.0.0.1:`port`.
-
-    `remote_host` is "" for a local URI; otherwise the connection's SSH destination
-    ([user@]host, `ssh_port` when not 22) through which the display is reached."""
-
-    socket: str = ""
-    port: int | None = None
-    remote_host: str = ""
-    ssh_port: int | None = None
-
-
-@dataclass(frozen=True)
-class ConnectionPlace:
-    local: bool
-    transport: str  # "" (local default), unix, ssh, tcp, tls, libssh…
-    host: str  # [user@]host for a remote URI
-    port: int | None
-
-
-def connection_place(uri: str) -> ConnectionPlace:
-    """Whether `uri` is a libvirt daemon of this computer, or how the remote one is reached."""
-    parts = urlsplit(uri)
-    _driver, _, transport = parts.scheme.partition("+")
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    hostname = parts.hostname or ""
-    host = f"{parts.username}@{hostname}" if parts.username and hostname else hostname
-    local = transport in ("", "unix") and not hostname
-    return ConnectionPlace(local, transport, host, port)
+# --- whether the embedded console may connect ----------------------------------------------
 
 
 def _loopback_or_any(address: str) -> bool:
@@ -380,22 +343,21 @@ def _loopback_or_any(address: str) -> bool:
     return ip.is_loopback or ip.is_unspecified
 
 
-def console_route(uri: str, graphics: GraphicsView) -> ConsoleRoute | Message:
-    """Where kvmgui's console may connect to `graphics` (a running VNC display) of a domain of
-    `uri`, or the sentence saying why it does not."""
+def console_refusal(uri: str, graphics: GraphicsView) -> Message | None:
+    """Why kvmgui's console does not connect to `graphics` (the display of a running domain
+    of `uri`), or None when it may: a VNC display on a unix socket or a port on its host's
+    loopback (or every address, reached on loopback), of this computer or through SSH."""
     if graphics.kind != "vnc":
         return Message(QT_TRANSLATE_NOOP(
             "core.libvirt_domain_view", "kvmgui draws VNC displays only; this one is {kind}."),
             kind=graphics.kind or "?")
-    place = connection_place(uri)
-    if not place.local and place.transport not in ("ssh", "libssh", "libssh2"):
+    if not on_this_computer(uri) and not goes_through_ssh(uri):
         return Message(QT_TRANSLATE_NOOP(
             "core.libvirt_domain_view",
             "The console of a domain on another computer is shown only through an SSH "
             "connection (a qemu+ssh:// address); {uri} is not one."), uri=uri)
-    remote = "" if place.local else place.host
     if graphics.listen == "socket" and graphics.socket:
-        return ConsoleRoute(socket=graphics.socket, remote_host=remote, ssh_port=place.port)
+        return None
     if graphics.listen == "none":
         return Message(QT_TRANSLATE_NOOP(
             "core.libvirt_domain_view",
@@ -403,11 +365,12 @@ def console_route(uri: str, graphics: GraphicsView) -> ConsoleRoute | Message:
             "viewer connection."))
     if graphics.port is None:
         return Message(QT_TRANSLATE_NOOP(
-            "core.libvirt_domain_view", "The display has no port yet; the domain is not running."))
+            "core.libvirt_domain_view",
+            "The display has no port yet; the domain is not running."))
     if not _loopback_or_any(graphics.address):
         return Message(QT_TRANSLATE_NOOP(
             "core.libvirt_domain_view",
             "The display listens on the network address {address}; kvmgui does not connect "
             "to a display over the network (its picture and keys are not encrypted). Make it "
             "listen on 127.0.0.1 or a socket."), address=graphics.address)
-    return ConsoleRoute(port=graphics.port, remote_host=remote, ssh_port=place.port)
+    return None

@@ -69,6 +69,13 @@ def goes_through_ssh(uri: str) -> bool:
     return _transport(uri) in _SSH_TRANSPORTS
 
 
+def on_this_computer(uri: str) -> bool:
+    """Whether `uri` names this computer's libvirt without a network transport
+    (qemu:///system; qemu+ssh:///system goes through ssh to localhost, and is not)."""
+    parts = urlsplit(uri)
+    return not parts.netloc and _transport(uri) in ("", "unix")
+
+
 def ssh_target(uri: str) -> SshTarget | None:
     """The SSH side of `uri`; None when the URI does not go through SSH (qemu:///system)."""
     if not goes_through_ssh(uri):

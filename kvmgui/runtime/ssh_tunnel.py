@@ -108,9 +108,9 @@ class SshTunnel:
             if loop.time() > deadline:
                 raise SshTunnelError(Message(QT_TRANSLATE_NOOP(
                     "runtime.ssh_tunnel",
-                    "SSH to {host} did not set up the console's tunnel within {seconds} "
-                    "seconds; check that ssh {host} logs in."),
-                    host=self._target.destination, seconds=round(timeout)),
+                    "SSH to {host} did not set up the console's tunnel in time; check that "
+                    "{command} logs in."),
+                    host=self._target.destination, command=self._target.command),
                     self.stderr_text, "timeout")
             await asyncio.sleep(_POLL_S)
 

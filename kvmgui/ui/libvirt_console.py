@@ -1,40 +1,41 @@
 """The Console page of a libvirt domain: kvmgui's own console over the domain's VNC display.
 
-Where it connects comes from the domain's live XML (core.libvirt_domain_view.console_route):
-the display's unix socket or its port on the loopback interface of the domain's host. For a
-local URI the console connects to it directly; for a qemu+ssh:// one through an SSH tunnel
-(runtime.ssh_tunnel: a local unix socket, in a private folder, that ssh forwards to the display
-on the remote host). A display bound to a network address is never connected to over the
-network. SPICE displays (and any display, on request) open in virt-viewer, which finds the
-display through libvirt and reaches a remote host through the connection's SSH transport.
+Whether it connects is decided from the domain's live XML first
+(core.libvirt_domain_view.console_refusal): only to a VNC display's unix socket or its port on
+the loopback interface of the domain's host; a display bound to a network address is never
+connected to over the network. Where it connects is the runtime's console route
+(runtime.libvirt_console): the display itself for a local URI, the local end of an SSH tunnel
+for a qemu+ssh:// one (ssh asks its questions through kvmgui-askpass). The route is opened
+for the display of the current run and closed with the run or the window. SPICE displays (and
+any display, on request) open in virt-viewer, which finds the display through libvirt and
+reaches a remote host through the connection's SSH transport.
 """
 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kvmgui.core.libvirt_domain_view import ConsoleRoute, DomainView, console_route
-from kvmgui.core.messages import Message
-from kvmgui.core.remote_console import RemoteConsoleError, RemoteDisplay
-from kvmgui.runtime.rfb.address import TcpAddress, UnixAddress, VncAddress
-from kvmgui.runtime.ssh_tunnel import SshTunnel, SshTunnelError
+from kvmgui.core.libvirt_domain_view import DomainView, console_refusal
+from kvmgui.core.remote_console import RemoteConsoleError
+from kvmgui.runtime.libvirt_conn import LibvirtConnection
+from kvmgui.runtime.libvirt_console import ConsoleRoute, console_route
+from kvmgui.runtime.libvirt_errors import LibvirtError
+from kvmgui.runtime.ssh_tunnel import SshTunnelError
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.viewer import open_libvirt_viewer
+from kvmgui.ui.askpass import program as askpass_program
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget
+from kvmgui.ui.console.page_parts import MessagePage, console_scroll_area
 from kvmgui.ui.details_console import display_state
 from kvmgui.ui.errors import show_failed
 from kvmgui.ui.i18n import core_text, translate
@@ -44,31 +45,25 @@ if TYPE_CHECKING:
     from kvmgui.runtime.viewer import ExternalViewer
 
 
-def local_address(route: ConsoleRoute) -> VncAddress:
-    """The address of a route to a display of this computer."""
-    if route.socket:
-        return UnixAddress(Path(route.socket))
-    assert route.port is not None
-    return TcpAddress("127.0.0.1", route.port)
-
-
-def remote_display(route: ConsoleRoute) -> RemoteDisplay:
-    """What the SSH tunnel forwards to on the remote host: the display's socket, or its port
-    on that host's loopback (console_route never routes to a network address)."""
-    return RemoteDisplay(socket=route.socket or None, port=route.port)
+# A tunnel that lasted this long worked: when it ends, a new one is opened.
+TUNNEL_SETTLED_S = 10.0
 
 
 class LibvirtConsolePage(QWidget):
-    def __init__(self, uri: str, name: str, parent: QWidget | None = None) -> None:
+    start_requested = Signal()  # the Start button of the stopped state (the window starts it)
+
+    def __init__(self, connection: LibvirtConnection, name: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.uri = uri
         self.name = name
-        self.address: VncAddress | None = None  # where the console is connected now
+        self.connection = connection
+        self.address: str | None = None  # where the console is connected now
         self._state = VmState.STOPPED
         self._view: DomainView | None = None
         self._task: asyncio.Future[Any] | None = None
-        self._route: ConsoleRoute | None = None  # the route being connected or connected
-        self.tunnel: SshTunnel | None = None  # for a display of another host
+        # The display (domain id, socket, port) being connected or connected.
+        self._display: tuple[object, ...] | None = None
+        self.route: ConsoleRoute | None = None  # its route (a tunnel for another host)
         self._watch: asyncio.Future[None] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,38 +85,22 @@ class LibvirtConsolePage(QWidget):
         self.viewer_action.triggered.connect(self.open_viewer)
         self.toolbar.insertAction(self.toolbar.spacer_action, self.viewer_action)
         v.addWidget(self.toolbar)
-        self.scroll_area = QScrollArea(self.console_page)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        palette = self.scroll_area.palette()
-        palette.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.black)
-        self.scroll_area.setPalette(palette)
-        self.scroll_area.setWidget(self.console)
+        self.scroll_area = console_scroll_area(self.console, self.console_page)
         v.addWidget(self.scroll_area, 1)
         self.stack.addWidget(self.console_page)
 
-        self.message_page = QWidget(self.stack)
-        m = QVBoxLayout(self.message_page)
-        m.addStretch(1)
-        self.message_title = QLabel(self.message_page)
-        self.message_title.setWordWrap(True)
-        self.message_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.message_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.message_title.setFont(font)
-        m.addWidget(self.message_title)
-        self.message = QLabel(self.message_page)
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_page = MessagePage(self.stack)
+        self.message_title = self.message_page.title
+        self.message = self.message_page.text
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        m.addWidget(self.message)
         self.viewer_button = QPushButton(translate("LibvirtConsole", "&Open in virt-viewer"))
         self.viewer_button.setAccessibleName(translate("LibvirtConsole", "Open in virt-viewer"))
         self.viewer_button.clicked.connect(self.open_viewer)
-        m.addWidget(self.viewer_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        m.addStretch(2)
+        self.message_page.add_button(self.viewer_button)
+        self.start_button = QPushButton(translate("LibvirtConsole", "&Start"))
+        self.start_button.setAccessibleName(translate("LibvirtConsole", "Start"))
+        self.start_button.clicked.connect(self.start_requested)
+        self.message_page.add_button(self.start_button)
         self.stack.addWidget(self.message_page)
         self._update()
 
@@ -139,10 +118,11 @@ class LibvirtConsolePage(QWidget):
         self._view = view
         self._update()
 
-    def _show_message(self, title: str, text: str, *, viewer: bool) -> None:
+    def _show_message(self, title: str, text: str, *, viewer: bool, start: bool = False) -> None:
         self.message_title.setText(title)
         self.message.setText(text)
         self.viewer_button.setVisible(viewer)
+        self.start_button.setVisible(start)
         self.stack.setCurrentWidget(self.message_page)
 
     def _update(self) -> None:
@@ -150,7 +130,8 @@ class LibvirtConsolePage(QWidget):
         if not self._state.is_active:
             self._show_message(
                 translate("LibvirtConsole", "{0} is not running.").format(name),
-                translate("LibvirtConsole", "Start it to see its screen here."), viewer=False)
+                translate("LibvirtConsole", "Start it to see its screen here."), viewer=False,
+                start=True)
             return
         if view is None:
             self._show_message(translate("LibvirtConsole", "Reading {0}…").format(name), "",
@@ -172,61 +153,73 @@ class LibvirtConsolePage(QWidget):
                     translate("LibvirtConsole",
                               "Its description has no graphical display."), viewer=False)
             return
-        route = console_route(self.uri, vnc)
-        if isinstance(route, Message):
+        refusal = console_refusal(self.connection.uri, vnc)
+        if refusal is not None:
             self._show_message(
                 translate("LibvirtConsole", "The screen of {0} is not shown here.").format(name),
-                core_text(route), viewer=True)
+                core_text(refusal), viewer=True)
             return
         self.stack.setCurrentWidget(self.console_page)
-        if route != self._route:
-            self._route = route
-            self._task = asyncio.ensure_future(self._connect(route))
+        display = (view.running_id, vnc.socket, vnc.port)
+        if display != self._display:
+            self._display = display
+            self._task = asyncio.ensure_future(self._connect(display))
 
-    async def _connect(self, route: ConsoleRoute) -> None:
-        """Connect the console along `route`: directly, or through a new SSH tunnel."""
-        await self._close_tunnel()
-        if not route.remote_host:
-            address: VncAddress = local_address(route)
-        else:
-            try:
-                tunnel = await SshTunnel.open(self.uri, remote_display(route))
-            except (SshTunnelError, RemoteConsoleError) as exc:
-                if self._route == route:
-                    self._route = None
-                    self._show_message(
-                        translate("LibvirtConsole", "The screen of {0} could not be reached.")
-                        .format(self.name), core_text(exc.message), viewer=True)
-                return
-            if self._route != route:  # stopped or moved on meanwhile
-                await tunnel.close()
-                return
-            self.tunnel = tunnel
-            self._watch = asyncio.ensure_future(self._follow(tunnel))
-            address = UnixAddress(tunnel.socket)
-        self.address = address
-        await self.console.connect_to(address)
+    async def _connect(self, display: tuple[object, ...]) -> None:
+        """Open the route to the display (a tunnel for another host) and connect to it."""
+        await self._close_route()
+        try:
+            route = await console_route(self.connection, self.name, askpass=askpass_program())
+        except (SshTunnelError, RemoteConsoleError, LibvirtError) as exc:
+            if self._display == display:
+                self._display = None
+                self._show_message(
+                    translate("LibvirtConsole", "The screen of {0} could not be reached.")
+                    .format(self.name), core_text(exc.message), viewer=True)
+            return
+        if self._display != display:  # stopped or restarted meanwhile
+            await route.close()
+            return
+        self.route = route
+        if route.tunnel is not None:
+            self._watch = asyncio.ensure_future(self._follow(route))
+        self.address = route.address
+        await self.console.connect_to(route.address)
 
-    async def _follow(self, tunnel: SshTunnel) -> None:
-        """ssh ended by itself (the network, the host): open a new tunnel once."""
-        await tunnel.wait_closed()
-        if self.tunnel is tunnel:
-            self.tunnel = None
-            self._route = None
-            self.address = None
-            await tunnel.close()
+    async def _follow(self, route: ConsoleRoute) -> None:
+        """ssh ended by itself (the network, the host): a tunnel that had worked a while is
+        opened again; one that ends at once is reported (and tried again at the next change
+        of the domain), so a host that drops every connection is not hammered."""
+        assert route.tunnel is not None
+        loop = asyncio.get_running_loop()
+        opened = loop.time()
+        await route.tunnel.wait_closed()
+        if self.route is not route:
+            return  # closed by us
+        self.route = None
+        self.address = None
+        self._display = None
+        await route.close()
+        if loop.time() - opened >= TUNNEL_SETTLED_S:
             self._update()
+            return
+        self.console.disconnect()
+        self._show_message(
+            translate("LibvirtConsole", "The screen of {0} could not be reached.").format(
+                self.name),
+            translate("LibvirtConsole", "The SSH connection for the screen ended at once."),
+            viewer=True)
 
     def _forget_route(self) -> None:
-        self._route = None
+        self._display = None
         self.address = None
-        if self.tunnel is not None:
-            self._task = asyncio.ensure_future(self._close_tunnel())
+        if self.route is not None:
+            self._task = asyncio.ensure_future(self._close_route())
 
-    async def _close_tunnel(self) -> None:
-        tunnel, self.tunnel = self.tunnel, None
-        if tunnel is not None:
-            await tunnel.close()
+    async def _close_route(self) -> None:
+        route, self.route = self.route, None
+        if route is not None:
+            await route.close()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -236,7 +229,7 @@ class LibvirtConsolePage(QWidget):
     async def open_in_viewer(self) -> Outcome[ExternalViewer]:
         self.viewer_button.setEnabled(False)
         try:
-            outcome = await open_libvirt_viewer(self.uri, self.name)
+            outcome = await open_libvirt_viewer(self.connection.uri, self.name)
         finally:
             self.viewer_button.setEnabled(True)
         if not outcome.ok:

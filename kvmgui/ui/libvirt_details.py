@@ -22,6 +22,7 @@ from kvmgui.runtime.libvirt_conn import DomainStateChanged, LibvirtConnection
 from kvmgui.runtime.libvirt_details import domain_view
 from kvmgui.runtime.libvirt_errors import LibvirtError
 from kvmgui.runtime.state import VmState
+from kvmgui.ui.errors import show_failed
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.libvirt_console import LibvirtConsolePage
 from kvmgui.ui.libvirt_details_pages import (
@@ -50,6 +51,7 @@ class LibvirtDetailsWindow(QMainWindow):
         self.refreshes = 0  # descriptions read (tests wait on it)
         self._refresh_task: asyncio.Task[None] | None = None
         self._again = False
+        self._start_task: asyncio.Future[None] | None = None
         self.setObjectName("LibvirtDetailsWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.tabs = QTabWidget(self)
@@ -58,7 +60,8 @@ class LibvirtDetailsWindow(QMainWindow):
         self.overview = LibvirtOverviewPage(self.uri, self.tabs)
         self.hardware = LibvirtHardwarePage(self.tabs)
         self.performance = LibvirtPerformancePage(connection, name, self.tabs)
-        self.console = LibvirtConsolePage(self.uri, name, self.tabs)
+        self.console = LibvirtConsolePage(connection, name, self.tabs)
+        self.console.start_requested.connect(self.start)
         self.xml = LibvirtXmlPage(self.tabs)
         self.pages: dict[str, QWidget] = {
             "overview": self.overview, "hardware": self.hardware,
@@ -140,6 +143,19 @@ class LibvirtDetailsWindow(QMainWindow):
         self.performance.view = view
         self._set_state(info.state)
         self.console.set_view(view)
+
+    def start(self) -> None:
+        self._start_task = asyncio.ensure_future(self._start())
+
+    async def _start(self) -> None:
+        self.console.start_button.setEnabled(False)
+        try:
+            outcome = await self.connection.start(self.name)
+        finally:
+            self.console.start_button.setEnabled(True)
+        if not outcome.ok:
+            show_failed(self, translate("LibvirtDetails", "{0} could not be started.").format(
+                self.name), outcome)
 
     def show_page(self, key: str) -> None:
         page = self.pages.get(key)

@@ -20,7 +20,7 @@ from kvmgui.runtime.libvirt_conn import DomainInfo
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.i18n import format_size, translate
 from kvmgui.ui.models import state_icon, state_word
-from kvmgui.ui.widgets import CopyableText, hint_label, row_widget, text_label
+from kvmgui.ui.widgets import CopyableText, hint_label, icon_text_field, text_label
 
 DASH = "—"
 
@@ -54,12 +54,9 @@ class LibvirtOverviewPage(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        state_row, h = row_widget(self)
-        self.state_icon = QLabel(state_row)
-        self.state = text_label("", state_row, translate("LibvirtOverview", "State"))
-        h.addWidget(self.state_icon)
-        h.addWidget(self.state, 1)
-        form.addRow(translate("LibvirtOverview", "State:"), state_row)
+        self.state_icon, self.state = icon_text_field(
+            form, self, translate("LibvirtOverview", "State"),
+            translate("LibvirtOverview", "State:"))
         self.fields: dict[str, QLabel] = {}
         for key, name, label in (
             ("name", translate("LibvirtOverview", "Name"), translate("LibvirtOverview", "Name:")),

@@ -343,6 +343,20 @@ def row_widget(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
     return row, layout
 
 
+def icon_text_field(
+    form: QFormLayout, parent: QWidget, name: str, label: str
+) -> tuple[QLabel, QLabel]:
+    """A row of `form` under `label` showing an icon and a value (a state): the two labels,
+    the value's screen-reader name `name`."""
+    row, layout = row_widget(parent)
+    pic = QLabel(row)
+    value = text_label("", row, name)
+    layout.addWidget(pic)
+    layout.addWidget(value, 1)
+    form.addRow(label, row)
+    return pic, value
+
+
 def choice_combo(parent: QWidget, name: str, items: Iterable[tuple[str, str]]) -> QComboBox:
     """A drop-down list of (shown text, value) choices; the value is each item's data."""
     combo = QComboBox(parent)

@@ -10349,14 +10349,14 @@
         <translation>{uri} n&apos;a pas de VM nommée «&#xa0;{name}&#xa0;»&#xa0;; listez ses VM avec&#xa0;: kvmgui-cli --connect {uri} list</translation>
     </message>
     <message>
-        <source>The SSH host key of {host} is not known; connect once with: ssh {host} (check and accept the key), then try again.</source>
+        <source>The SSH host key of {host} is not known; connect once with: {command} (check and accept the key), then try again.</source>
         <extracomment>kvmgui/runtime/libvirt_errors.py:55</extracomment>
-        <translation>La clé d&apos;hôte SSH de {host} est inconnue&#xa0;; connectez-vous une fois avec&#xa0;: ssh {host} (vérifiez et acceptez la clé), puis réessayez.</translation>
+        <translation>La clé d&apos;hôte SSH de {host} est inconnue&#xa0;; connectez-vous une fois avec&#xa0;: {command} (vérifiez et acceptez la clé), puis réessayez.</translation>
     </message>
     <message>
-        <source>SSH to {host} failed; check that ssh {host} logs in without a password prompt (an SSH key, ssh-copy-id) and that the host runs an SSH server.</source>
+        <source>SSH to {host} failed; check that {command} logs in without a password prompt (an SSH key, ssh-copy-id) and that the host runs an SSH server.</source>
         <extracomment>kvmgui/runtime/libvirt_errors.py:63</extracomment>
-        <translation>La connexion SSH à {host} a échoué&#xa0;; vérifiez que ssh {host} se connecte sans demander de mot de passe (une clé SSH, ssh-copy-id) et que l&apos;hôte fait tourner un serveur SSH.</translation>
+        <translation>La connexion SSH à {host} a échoué&#xa0;; vérifiez que {command} se connecte sans demander de mot de passe (une clé SSH, ssh-copy-id) et que l&apos;hôte fait tourner un serveur SSH.</translation>
     </message>
     <message>
         <source>You may not use libvirt&apos;s socket for {uri}; join the libvirt group: sudo adduser $USER libvirt, then log out and in.</source>
@@ -10372,6 +10372,21 @@
         <source>libvirt refused the operation on {uri}; see the details.</source>
         <extracomment>kvmgui/runtime/libvirt_errors.py:82</extracomment>
         <translation>libvirt a refusé l&apos;opération sur {uri}&#xa0;; voyez les détails.</translation>
+    </message>
+    <message>
+        <source>{host} has no libvirt to talk to (neither virt-ssh-helper nor nc is installed there); install it on {host}: sudo apt install libvirt-daemon-system.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:115</extracomment>
+        <translation>{host} n&apos;a pas de libvirt avec qui parler (ni virt-ssh-helper ni nc n&apos;y sont installés)&#xa0;; installez-le sur {host}&#xa0;: sudo apt install libvirt-daemon-system.</translation>
+    </message>
+    <message>
+        <source>The libvirt daemon is not running on {host}; start it there: sudo systemctl start libvirtd (install it with: sudo apt install libvirt-daemon-system).</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:121</extracomment>
+        <translation>Le démon libvirt ne tourne pas sur {host}&#xa0;; démarrez-le là-bas&#xa0;: sudo systemctl start libvirtd (installez-le avec&#xa0;: sudo apt install libvirt-daemon-system).</translation>
+    </message>
+    <message>
+        <source>{user} may not use libvirt&apos;s socket on {host}; add the user to the libvirt group there: sudo adduser {user} libvirt.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:127</extracomment>
+        <translation>{user} n&apos;a pas le droit d&apos;utiliser le socket de libvirt sur {host}&#xa0;; ajoutez l&apos;utilisateur au groupe libvirt là-bas&#xa0;: sudo adduser {user} libvirt.</translation>
     </message>
 </context>
 <context>
@@ -11734,6 +11749,21 @@
         <extracomment>kvmgui/ui/libvirt_console.py:198</extracomment>
         <translation>L’écran de {0} n’a pas pu être atteint.</translation>
     </message>
+    <message>
+        <source>The SSH connection for the screen ended at once.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>La connexion SSH de l’écran s’est terminée aussitôt.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>Démarrer</translation>
+    </message>
 </context>
 <context>
     <name>LibvirtDetails</name>
@@ -11776,6 +11806,11 @@
         <source>{0} is no longer defined on {1}.</source>
         <extracomment>kvmgui/ui/libvirt_details.py:97</extracomment>
         <translation>{0} n’est plus défini sur {1}.</translation>
+    </message>
+    <message>
+        <source>{0} could not be started.</source>
+        <extracomment>kvmgui/ui/libvirt_details.py</extracomment>
+        <translation>{0} n’a pas pu être démarrée.</translation>
     </message>
 </context>
 <context>
@@ -12357,6 +12392,65 @@
         <source>This computer (kvmgui)</source>
         <extracomment>kvmgui/ui/connections.py</extracomment>
         <translation>Cet ordinateur (kvmgui)</translation>
+    <name>core.remote_console</name>
+    <message>
+        <source>The port in {uri} is not a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/remote_console.py:89</extracomment>
+        <translation>Le port dans {uri} n&apos;est pas un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>ssh cannot forward the socket {path}: its path holds a colon.</source>
+        <extracomment>kvmgui/core/remote_console.py:155</extracomment>
+        <translation>ssh ne peut pas rediriger le socket {path}&#xa0;: son chemin contient un deux-points.</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.ssh_tunnel</name>
+    <message>
+        <source>{uri} does not go through SSH; its displays are reached without a tunnel.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:72</extracomment>
+        <translation>{uri} ne passe pas par SSH&#xa0;; ses écrans sont joints sans tunnel.</translation>
+    </message>
+    <message>
+        <source>The ssh program {program} could not be started; install it: sudo apt install openssh-client.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:89</extracomment>
+        <translation>Le programme ssh {program} n&apos;a pas pu être lancé&#xa0;; installez-le&#xa0;: sudo apt install openssh-client.</translation>
+    </message>
+    <message>
+        <source>SSH to {host} did not set up the console&apos;s tunnel in time; check that {command} logs in.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:109</extracomment>
+        <translation>SSH vers {host} n&apos;a pas établi à temps le tunnel de la console&#xa0;; vérifiez que {command} se connecte.</translation>
+    </message>
+    <message>
+        <source>The SSH tunnel to {host} for the console ended at once (ssh said: {reason}).</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:123</extracomment>
+        <translation>Le tunnel SSH vers {host} pour la console s&apos;est arrêté aussitôt (ssh a dit&#xa0;: {reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_console</name>
+    <message>
+        <source>&apos;{name}&apos; has no VNC display to show: it is not running, or its display is not VNC.</source>
+        <extracomment>kvmgui/runtime/libvirt_console.py:46</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;écran VNC à montrer&#xa0;: elle ne tourne pas, ou son écran n&apos;est pas VNC.</translation>
+    </message>
+    <message>
+        <source>kvmgui shows the console of another machine&apos;s VM only through SSH; connect with a qemu+ssh:// URI.</source>
+        <extracomment>kvmgui/runtime/libvirt_console.py:55</extracomment>
+        <translation>kvmgui ne montre la console d&apos;une VM d&apos;une autre machine qu&apos;à travers SSH&#xa0;; connectez-vous avec une URI qemu+ssh://.</translation>
+    </message>
+</context>
+<context>
+    <name>AskpassDialog</name>
+    <message>
+        <source>SSH asks</source>
+        <extracomment>kvmgui/ui/askpass.py:68</extracomment>
+        <translation>SSH demande</translation>
+    </message>
+    <message>
+        <source>Passphrase or password:</source>
+        <extracomment>kvmgui/ui/askpass.py:141</extracomment>
+        <translation>Phrase de passe ou mot de passe&#xa0;:</translation>
     </message>
 </context>
 </TS>

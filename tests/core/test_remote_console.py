@@ -11,6 +11,7 @@ from kvmgui.core.remote_console import (
     RemoteDisplay,
     SshTarget,
     goes_through_ssh,
+    on_this_computer,
     ssh_target,
     tunnel_argv,
     vnc_display,
@@ -133,3 +134,12 @@ def test_command_logs_in_the_way_libvirt_does() -> None:
     assert target is not None
     assert target.command == "ssh -p 2222 -i '/my keys/id' root@h"
     assert SshTarget(host="h").command == "ssh h"
+
+
+@pytest.mark.parametrize(("uri", "local"), [
+    ("qemu:///system", True), ("qemu:///session", True), ("qemu+unix:///system", True),
+    ("qemu+ssh:///system", False), ("qemu+ssh://h/system", False),
+    ("qemu+tcp://h/system", False), ("qemu://h/system", False),
+])
+def test_on_this_computer(uri: str, local: bool) -> None:
+    assert on_this_computer(uri) is local

@@ -8,12 +8,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.libvirt_details import PAGES, LibvirtDetailsWindow, open_libvirt_details
+from tests.ui.test_translations import (  # the French walk's own helpers
+    Texts,
+    _english_found,
+    _mnemonic_clashes,
+    french,  # noqa: F401  (the fixture)
+)
 
 pytest.importorskip("libvirt")
 
@@ -145,6 +152,11 @@ def test_state_follows_events_and_the_window_is_opened_once(
     qtbot.waitUntil(lambda: window.state is VmState.STOPPED, timeout=10_000)
     assert "not running" in window.console.message_title.text()
     assert "Stopped" in window.windowTitle()
+    start = window.console.start_button
+    assert not start.isHidden()
+    start.click()  # the stopped console's Start
+    qtbot.waitUntil(lambda: window.state is VmState.RUNNING, timeout=10_000)
+    assert start.isHidden()
     window.close()
     other.close()
 
@@ -157,4 +169,26 @@ def test_a_display_on_the_network_is_not_connected_to(qtbot: Any, parent: QWidge
     assert "192.0.2.7" in console.message.text()
     assert console.address is None
     assert "192.0.2.7" in window.hardware.rows()["Display"][0][1]
+    window.close()
+
+
+def test_the_window_speaks_french(qtbot: Any, parent: QWidget, connection: Any,
+                                  french: QTranslator) -> None:  # noqa: F811
+    window = _open(qtbot, parent, connection, "lvdetails-web")
+    texts = Texts()
+    clashes: list[str] = []
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        texts.widget(window)
+        clashes += _mnemonic_clashes(window)
+    assert len(texts.items) > 60  # the walk really saw the pages
+    assert "Matériel" in window.tabs.tabText(1)
+    assert window.overview.state.text() != "Running"
+    # The domain's own words (its XML, names, paths, models) are data, not English to
+    # translate.
+    data = {"lvdetails-web", "The web shop", "Front end", connection.uri,
+            window.xml.xml.plain_text(), "virtio", "ich9", "SPICE"}
+    english = _english_found(texts, data)
+    assert not english, "English in the French window:\n" + "\n".join(english)
+    assert not clashes, "accelerators used twice:\n" + "\n".join(sorted(set(clashes)))
     window.close()
