@@ -12176,6 +12176,68 @@
     </message>
 </context>
 <context>
+    <name>core.remote_console</name>
+    <message>
+        <source>The port in {uri} is not a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/remote_console.py:89</extracomment>
+        <translation>Le port dans {uri} n&apos;est pas un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>ssh cannot forward the socket {path}: its path holds a colon.</source>
+        <extracomment>kvmgui/core/remote_console.py:155</extracomment>
+        <translation>ssh ne peut pas rediriger le socket {path}&#xa0;: son chemin contient un deux-points.</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.ssh_tunnel</name>
+    <message>
+        <source>{uri} does not go through SSH; its displays are reached without a tunnel.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:72</extracomment>
+        <translation>{uri} ne passe pas par SSH&#xa0;; ses écrans sont joints sans tunnel.</translation>
+    </message>
+    <message>
+        <source>The ssh program {program} could not be started; install it: sudo apt install openssh-client.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:89</extracomment>
+        <translation>Le programme ssh {program} n&apos;a pas pu être lancé&#xa0;; installez-le&#xa0;: sudo apt install openssh-client.</translation>
+    </message>
+    <message>
+        <source>SSH to {host} did not set up the console&apos;s tunnel in time; check that {command} logs in.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:109</extracomment>
+        <translation>SSH vers {host} n&apos;a pas établi à temps le tunnel de la console&#xa0;; vérifiez que {command} se connecte.</translation>
+    </message>
+    <message>
+        <source>The SSH tunnel to {host} for the console ended at once (ssh said: {reason}).</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:123</extracomment>
+        <translation>Le tunnel SSH vers {host} pour la console s&apos;est arrêté aussitôt (ssh a dit&#xa0;: {reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_console</name>
+    <message>
+        <source>&apos;{name}&apos; has no VNC display to show: it is not running, or its display is not VNC.</source>
+        <extracomment>kvmgui/runtime/libvirt_console.py:46</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;écran VNC à montrer&#xa0;: elle ne tourne pas, ou son écran n&apos;est pas VNC.</translation>
+    </message>
+    <message>
+        <source>kvmgui shows the console of another machine&apos;s VM only through SSH; connect with a qemu+ssh:// URI.</source>
+        <extracomment>kvmgui/runtime/libvirt_console.py:55</extracomment>
+        <translation>kvmgui ne montre la console d&apos;une VM d&apos;une autre machine qu&apos;à travers SSH&#xa0;; connectez-vous avec une URI qemu+ssh://.</translation>
+    </message>
+</context>
+<context>
+    <name>AskpassDialog</name>
+    <message>
+        <source>SSH asks</source>
+        <extracomment>kvmgui/ui/askpass.py:68</extracomment>
+        <translation>SSH demande</translation>
+    </message>
+    <message>
+        <source>Passphrase or password:</source>
+        <extracomment>kvmgui/ui/askpass.py:141</extracomment>
+        <translation>Phrase de passe ou mot de passe&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>core.connections</name>
     <message>
         <source>Type a libvirt address such as qemu:///system or qemu+ssh://user@host/system.</source>
@@ -12392,65 +12454,6 @@
         <source>This computer (kvmgui)</source>
         <extracomment>kvmgui/ui/connections.py</extracomment>
         <translation>Cet ordinateur (kvmgui)</translation>
-    <name>core.remote_console</name>
-    <message>
-        <source>The port in {uri} is not a number from 1 to 65535.</source>
-        <extracomment>kvmgui/core/remote_console.py:89</extracomment>
-        <translation>Le port dans {uri} n&apos;est pas un nombre de 1 à 65535.</translation>
-    </message>
-    <message>
-        <source>ssh cannot forward the socket {path}: its path holds a colon.</source>
-        <extracomment>kvmgui/core/remote_console.py:155</extracomment>
-        <translation>ssh ne peut pas rediriger le socket {path}&#xa0;: son chemin contient un deux-points.</translation>
-    </message>
-</context>
-<context>
-    <name>runtime.ssh_tunnel</name>
-    <message>
-        <source>{uri} does not go through SSH; its displays are reached without a tunnel.</source>
-        <extracomment>kvmgui/runtime/ssh_tunnel.py:72</extracomment>
-        <translation>{uri} ne passe pas par SSH&#xa0;; ses écrans sont joints sans tunnel.</translation>
-    </message>
-    <message>
-        <source>The ssh program {program} could not be started; install it: sudo apt install openssh-client.</source>
-        <extracomment>kvmgui/runtime/ssh_tunnel.py:89</extracomment>
-        <translation>Le programme ssh {program} n&apos;a pas pu être lancé&#xa0;; installez-le&#xa0;: sudo apt install openssh-client.</translation>
-    </message>
-    <message>
-        <source>SSH to {host} did not set up the console&apos;s tunnel in time; check that {command} logs in.</source>
-        <extracomment>kvmgui/runtime/ssh_tunnel.py:109</extracomment>
-        <translation>SSH vers {host} n&apos;a pas établi à temps le tunnel de la console&#xa0;; vérifiez que {command} se connecte.</translation>
-    </message>
-    <message>
-        <source>The SSH tunnel to {host} for the console ended at once (ssh said: {reason}).</source>
-        <extracomment>kvmgui/runtime/ssh_tunnel.py:123</extracomment>
-        <translation>Le tunnel SSH vers {host} pour la console s&apos;est arrêté aussitôt (ssh a dit&#xa0;: {reason}).</translation>
-    </message>
-</context>
-<context>
-    <name>runtime.libvirt_console</name>
-    <message>
-        <source>&apos;{name}&apos; has no VNC display to show: it is not running, or its display is not VNC.</source>
-        <extracomment>kvmgui/runtime/libvirt_console.py:46</extracomment>
-        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;écran VNC à montrer&#xa0;: elle ne tourne pas, ou son écran n&apos;est pas VNC.</translation>
-    </message>
-    <message>
-        <source>kvmgui shows the console of another machine&apos;s VM only through SSH; connect with a qemu+ssh:// URI.</source>
-        <extracomment>kvmgui/runtime/libvirt_console.py:55</extracomment>
-        <translation>kvmgui ne montre la console d&apos;une VM d&apos;une autre machine qu&apos;à travers SSH&#xa0;; connectez-vous avec une URI qemu+ssh://.</translation>
-    </message>
-</context>
-<context>
-    <name>AskpassDialog</name>
-    <message>
-        <source>SSH asks</source>
-        <extracomment>kvmgui/ui/askpass.py:68</extracomment>
-        <translation>SSH demande</translation>
-    </message>
-    <message>
-        <source>Passphrase or password:</source>
-        <extracomment>kvmgui/ui/askpass.py:141</extracomment>
-        <translation>Phrase de passe ou mot de passe&#xa0;:</translation>
     </message>
 </context>
 </TS>
