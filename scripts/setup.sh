@@ -31,11 +31,14 @@ app_pkgs=(
 # prove no QEMU listens off loopback; virt-xml-validate (libvirt-clients, which runs xmllint from
 # libxml2-utils, only a recommendation of it) checks the exported libvirt domain XML, and a
 # libvirt daemon with its QEMU driver serves the tests of libvirt connections
-# (tests/libvirt_daemon.py starts it when it is not running).
+# (tests/libvirt_daemon.py starts it when it is not running). openssh-server: the tests of
+# qemu+ssh:// connections run a private sshd of their own on 127.0.0.1 (tests/ssh_server.py);
+# netcat-openbsd (nc) is what libvirt runs on the remote side for a URI naming a socket=.
 test_pkgs=(
   xorriso isolinux syslinux-common busybox-static cpio gzip xz-utils zstd
   xvfb xdotool openbox imagemagick appstream desktop-file-utils iproute2
   libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients libxml2-utils
+  openssh-client openssh-server netcat-openbsd
 )
 
 pkgs=("${app_pkgs[@]}")
@@ -55,6 +58,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
+  # The tests need the sshd program, not an SSH service answering on port 22 of every
+  # interface: when this installs openssh-server, Debian's own switch keeps its service
+  # (systemd unit and init script alike) from running. Remove the file to use that service.
+  if [[ " ${missing[*]} " == *" openssh-server "* ]]; then
+    "${sudo[@]}" mkdir -p /etc/ssh
+    "${sudo[@]}" touch /etc/ssh/sshd_not_to_be_run
+  fi
   # Refresh the package lists only when they are missing or older than a day.
   if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n1)" ]; then
     "${sudo[@]}" apt-get update -qq

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.remote_console import RemoteConsoleError, SshTarget, ssh_target
 
 # libvirt's error codes (virErrorNumber) used here; plain numbers, so this module needs no
 # binding and is tested without one.
@@ -51,29 +52,24 @@ def explain(raw: RawLibvirtError, uri: str, domain: str = "") -> LibvirtError:
             "runtime.libvirt_errors",
             "{uri} has no VM named '{name}'; list its VMs with: kvmgui-cli --connect {uri} "
             "list"), uri=uri, name=domain), text, "unknown-domain")
-    if "host key verification failed" in low or "no matching host key" in low:
-        return LibvirtError(Message(QT_TRANSLATE_NOOP(
-            "runtime.libvirt_errors",
-            "The SSH host key of {host} is not known; connect once with: ssh {host} (check "
-            "and accept the key), then try again."), host=_ssh_host(uri)), text, "host-key")
-    if uri.startswith(("qemu+ssh:", "qemu+libssh")) and (
-            "permission denied (publickey" in low or "connection refused" in low
-            or "could not resolve hostname" in low or "no route to host" in low
-            or "connection timed out" in low or "end of file while reading data" in low):
-        return LibvirtError(Message(QT_TRANSLATE_NOOP(
-            "runtime.libvirt_errors",
-            "SSH to {host} failed; check that ssh {host} logs in without a password prompt "
-            "(an SSH key, ssh-copy-id) and that the host runs an SSH server."),
-            host=_ssh_host(uri)), text, "ssh-refused")
-    if "permission denied" in low or raw.code in (
+    target = _ssh(uri)
+    # The ssh channel ended (ssh could not log in, or the far side's helper exited): the
+    # text ends with what ssh or the far side said. Any other failure is the daemon's own.
+    if target is not None and ("end of file while reading data" in low
+                               or "cannot recv data" in low):
+        remote = ssh_failure(text, target) or _far_side(text, low, target)
+        if remote is not None:
+            return remote
+    # The local daemon's socket; the same words about a disk or an ISO are the daemon's own
+    # failure, not the connection's.
+    to_socket = "failed to connect socket" in low
+    if (to_socket and "permission denied" in low) or raw.code in (
             VIR_ERR_AUTH_FAILED, VIR_ERR_AUTH_UNAVAILABLE, VIR_ERR_OPERATION_DENIED):
         return LibvirtError(Message(QT_TRANSLATE_NOOP(
             "runtime.libvirt_errors",
             "You may not use libvirt's socket for {uri}; join the libvirt group: sudo "
             "adduser $USER libvirt, then log out and in."), uri=uri), text, "permission")
-    if raw.code in (VIR_ERR_NO_CONNECT, VIR_ERR_SYSTEM_ERROR) and (
-            "no such file or directory" in low or "connection refused" in low
-            or "failed to connect socket" in low):
+    if to_socket and raw.code in (VIR_ERR_NO_CONNECT, VIR_ERR_SYSTEM_ERROR):
         return LibvirtError(Message(QT_TRANSLATE_NOOP(
             "runtime.libvirt_errors",
             "The libvirt daemon is not running for {uri}; start it: sudo systemctl start "
@@ -84,7 +80,61 @@ def explain(raw: RawLibvirtError, uri: str, domain: str = "") -> LibvirtError:
         uri=uri), text)
 
 
-def _ssh_host(uri: str) -> str:
-    """user@host of a qemu+ssh://user@host:port/system URI (the URI itself when not one)."""
-    rest = uri.split("://", 1)[-1]
-    return rest.split("/", 1)[0].split("?", 1)[0] or uri
+def _ssh(uri: str) -> SshTarget | None:
+    try:
+        return ssh_target(uri)
+    except RemoteConsoleError:
+        return None
+
+
+# What ssh says when it cannot log in (the text libvirt relays ends with ssh's own words).
+_SSH_FAILURES = ("permission denied (publickey", "ssh: connect to host",
+                 "could not resolve hostname", "no route to host", "connection timed out",
+                 "connection closed by", "too many authentication failures")
+
+
+def ssh_failure(text: str, target: SshTarget) -> LibvirtError | None:
+    """The cause when ssh itself failed (an unknown host key, no log-in), from ssh's words
+    in `text`; None when they name neither."""
+    low = text.lower()
+    if "host key verification failed" in low or "no matching host key" in low:
+        return LibvirtError(Message(QT_TRANSLATE_NOOP(
+            "runtime.libvirt_errors",
+            "The SSH host key of {host} is not known; connect once with: {command} (check "
+            "and accept the key), then try again."), host=target.destination,
+            command=target.command), text, "host-key")
+    if any(words in low for words in _SSH_FAILURES):
+        return _ssh_refused(text, target)
+    return None
+
+
+def _far_side(text: str, low: str, target: SshTarget) -> LibvirtError:
+    """The cause when ssh logged in and the far side ended the channel: libvirt runs
+    virt-ssh-helper there, or nc on the daemon's socket; their words, or the shell's."""
+    if ": not found" in low or "command not found" in low:
+        return LibvirtError(Message(QT_TRANSLATE_NOOP(
+            "runtime.libvirt_errors",
+            "{host} has no libvirt to talk to (neither virt-ssh-helper nor nc is installed "
+            "there); install it on {host}: sudo apt install libvirt-daemon-system."),
+            host=target.host), text, "no-remote-libvirt")
+    if "no such file or directory" in low or "connection refused" in low:
+        return LibvirtError(Message(QT_TRANSLATE_NOOP(
+            "runtime.libvirt_errors",
+            "The libvirt daemon is not running on {host}; start it there: sudo systemctl "
+            "start libvirtd (install it with: sudo apt install libvirt-daemon-system)."),
+            host=target.host), text, "no-daemon")
+    if "permission denied" in low:
+        return LibvirtError(Message(QT_TRANSLATE_NOOP(
+            "runtime.libvirt_errors",
+            "{user} may not use libvirt's socket on {host}; add the user to the libvirt "
+            "group there: sudo adduser {user} libvirt."),
+            user=target.user or "$USER", host=target.host), text, "permission")
+    return _ssh_refused(text, target)
+
+
+def _ssh_refused(text: str, target: SshTarget) -> LibvirtError:
+    return LibvirtError(Message(QT_TRANSLATE_NOOP(
+        "runtime.libvirt_errors",
+        "SSH to {host} failed; check that {command} logs in without a password prompt (an "
+        "SSH key, ssh-copy-id) and that the host runs an SSH server."),
+        host=target.destination, command=target.command), text, "ssh-refused")

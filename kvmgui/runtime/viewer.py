@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VIEWER = "remote-viewer"
+LIBVIRT_VIEWER = "virt-viewer"
 # A viewer that cannot start (no display server, bad connection file) exits within this time.
 SETTLE_S = 1.5
 # How long the VNC relay waits for the viewer to connect.
@@ -127,20 +128,8 @@ def no_display_server(environ: dict[str, str] | os._Environ[str]) -> bool:
     return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
-async def open_external_viewer(
-    source: VmController | str,
-    title: str,
-    *,
-    password: str | None = None,
-    binary: str = VIEWER,
-    settle_s: float = SETTLE_S,
-) -> Outcome[ExternalViewer]:
-    """Open a VM's display in remote-viewer.
-
-    `source` is the VM's controller (its display address and password are looked up) or a
-    display URI (then pass `password` if the display has one). On success `value` is an
-    ExternalViewer; the viewer keeps running after this returns (and after kvmgui exits).
-    """
+def _program(binary: str) -> str | Outcome[ExternalViewer]:
+    """The viewer's path, or why no viewer window can open here."""
     program = binary if os.sep in binary else shutil.which(binary)
     if program is None:
         return Outcome.failure(
@@ -156,6 +145,26 @@ async def open_external_viewer(
             "There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set), "
             "so no viewer window can open. Run this from your desktop session.")),
             code="no-display-server")
+    return program
+
+
+async def open_external_viewer(
+    source: VmController | str,
+    title: str,
+    *,
+    password: str | None = None,
+    binary: str = VIEWER,
+    settle_s: float = SETTLE_S,
+) -> Outcome[ExternalViewer]:
+    """Open a VM's display in remote-viewer.
+
+    `source` is the VM's controller (its display address and password are looked up) or a
+    display URI (then pass `password` if the display has one). On success `value` is an
+    ExternalViewer; the viewer keeps running after this returns (and after kvmgui exits).
+    """
+    program = _program(binary)
+    if isinstance(program, Outcome):
+        return program
     if isinstance(source, str):
         uri = source
     else:
@@ -184,9 +193,30 @@ async def open_external_viewer(
         target = DisplayTarget("vnc", host="127.0.0.1", port=port)
 
     text = connection_file(target, title, password)
+    return await _launch([program, "-"], text.encode(), binary, title, relay, settle_s)
+
+
+async def open_libvirt_viewer(
+    uri: str, name: str, *, binary: str = LIBVIRT_VIEWER, settle_s: float = SETTLE_S,
+) -> Outcome[ExternalViewer]:
+    """Open the display of libvirt domain `name` of connection `uri` in virt-viewer.
+
+    virt-viewer asks libvirt where the display is and reaches a remote host's display through
+    the connection's own SSH transport, so no display port is ever opened to the network."""
+    program = _program(binary)
+    if isinstance(program, Outcome):
+        return program
+    # "--" ends the options: a domain named "-f" is a name, not full screen.
+    argv = [program, "--connect", uri, "--reconnect", "--domain-name", "--", name]
+    return await _launch(argv, b"", binary, name, None, settle_s)
+
+
+async def _launch(argv: list[str], stdin_data: bytes, binary: str, title: str,
+                  relay: _Relay | None, settle_s: float) -> Outcome[ExternalViewer]:
+    """Start a viewer, and report it if it stops within `settle_s` (a bad connection)."""
     with tempfile.TemporaryFile(prefix="kvmgui-viewer-") as output:
         try:
-            pid = _spawn([program, "-"], text.encode(), output.fileno())
+            pid = _spawn(argv, stdin_data, output.fileno())
         except OSError as exc:
             if relay is not None:
                 await relay.close()
@@ -221,6 +251,7 @@ async def open_external_viewer(
     return Outcome.success(Message(QT_TRANSLATE_NOOP(
         "runtime.viewer", "Opened the display of {title} in {binary}."),
         title=title, binary=binary), value=viewer)
+
 
 
 def _first_line(text: str) -> str:

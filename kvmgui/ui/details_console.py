@@ -13,14 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +33,7 @@ from kvmgui.runtime.viewer import open_external_viewer
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.console.fullscreen import FullscreenBar
+from kvmgui.ui.console.page_parts import MessagePage, console_scroll_area
 from kvmgui.ui.console.paste_keys import KeystrokePaster, Progress
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_failed
@@ -111,14 +109,7 @@ class ConsolePage(QWidget):
             translate("ConsolePage", "Open this screen in remote-viewer, in its own window")
         )
         v.addWidget(self.toolbar)
-        self.scroll_area = QScrollArea(self.console_page)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        palette = self.scroll_area.palette()
-        palette.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.black)
-        self.scroll_area.setPalette(palette)
-        self.scroll_area.setWidget(self.console)
+        self.scroll_area = console_scroll_area(self.console, self.console_page)
         v.addWidget(self.scroll_area, 1)
         self.stack.addWidget(self.console_page)
         self.fullscreen_bar = FullscreenBar(self.console, self.console_page)
@@ -127,25 +118,13 @@ class ConsolePage(QWidget):
         self.fullscreen_bar.send_keys_menu.addAction(self.toolbar.paste_keys_action)
         self.fullscreen_bar.leaveRequested.connect(lambda: self.set_fullscreen(False))
 
-        self.message_page = QWidget(self.stack)
-        m = QVBoxLayout(self.message_page)
-        m.addStretch(1)
-        self.message_title = QLabel(self.message_page)
-        self.message_title.setWordWrap(True)
-        self.message_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.message_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.message_title.setFont(font)
-        m.addWidget(self.message_title)
-        self.message = QLabel(self.message_page)
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        m.addWidget(self.message)
+        self.message_page = MessagePage(self.stack)
+        self.message_title = self.message_page.title
+        self.message = self.message_page.text
         self.message_button = QPushButton(self.message_page)
         self.message_button.clicked.connect(self._message_action)
         self.message_button.hide()
-        m.addWidget(self.message_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.message_page.add_button(self.message_button)
         self.raise_button = QPushButton(translate("ConsolePage", "S&how its window"))
         self.raise_button.setAccessibleName(translate("ConsolePage", "Show its window"))
         self.raise_button.setToolTip(
@@ -153,8 +132,7 @@ class ConsolePage(QWidget):
         )
         self.raise_button.clicked.connect(self.raise_window)
         self.raise_button.hide()
-        m.addWidget(self.raise_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        m.addStretch(2)
+        self.message_page.add_button(self.raise_button)
         self.stack.addWidget(self.message_page)
         self._state = VmState.STOPPED
         self._mode = ""

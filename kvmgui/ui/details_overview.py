@@ -18,7 +18,7 @@ from kvmgui.ui.advice_view import AdvicePanel
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.i18n import core_text, format_size, translate
 from kvmgui.ui.models import VmRow, state_icon, state_word
-from kvmgui.ui.widgets import CopyableText, heading_label, row_widget, text_label
+from kvmgui.ui.widgets import CopyableText, heading_label, icon_text_field, text_label
 
 
 def format_uptime(seconds: float) -> str:
@@ -50,12 +50,9 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        state_row, h = row_widget(self)
-        self.state_icon = QLabel(state_row)
-        self.state = text_label("", state_row, translate("OverviewPage", "State"))
-        h.addWidget(self.state_icon)
-        h.addWidget(self.state, 1)
-        form.addRow(translate("OverviewPage", "State:"), state_row)
+        self.state_icon, self.state = icon_text_field(
+            form, self, translate("OverviewPage", "State"), translate("OverviewPage", "State:")
+        )
         (self.reason, self.system, self.uptime, self.pid, self.accel, self.display, self.folder) = (
             _field(form, self, name, label)
             for name, label in (

@@ -7,6 +7,7 @@ the graphs are never "Disabled" and already have a history when the page is open
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -17,7 +18,7 @@ from kvmgui.ui.stats_history import StatsHistory
 from kvmgui.ui.widgets import hint_label
 
 
-def _rate(value: float) -> str:
+def rate_text(value: float) -> str:
     return translate("PerformancePage", "{0}/s").format(
         format_size(int(value)) if value >= 1 else format_size(0)
     )
@@ -51,7 +52,7 @@ class PerformancePage(QWidget):
         self.disk = Sparkline(
             translate("PerformancePage", "Disk input/output"),
             [h.disk_read, h.disk_write],
-            describe=_rate,
+            describe=rate_text,
             base=1024,
             parent=self,
         )
@@ -62,23 +63,8 @@ class PerformancePage(QWidget):
         history.updated.connect(self._updated)
 
     def set_interval(self, interval_s: float) -> None:
-        span_s = interval_s * self.history.capacity
-        minutes = round(span_s / 60)
-        self.note.setText(
-            self.tr(
-                "Measured every {0} s, over the last %n minute(s). 100 % CPU "
-                "is one host core fully busy.",
-                "",
-                minutes,
-            ).format(  # numbers in the user's locale: "0,5 s" in French
-                QLocale().toString(interval_s, "g", 6)
-            )
-        )
-        # The x axis of every graph: its left end is the oldest sample kept.
-        if span_s >= 120:
-            span = self.tr("%n minute(s) ago", "", minutes)
-        else:
-            span = self.tr("%n second(s) ago", "", round(span_s))
+        note, span = interval_texts(interval_s, self.history.capacity)
+        self.note.setText(note)
         for graph in (self.cpu, self.memory, self.disk):
             graph.span_text = span
             graph.now_text = translate("PerformancePage", "now")
@@ -98,8 +84,31 @@ class PerformancePage(QWidget):
         self._align()
 
     def _align(self) -> None:
-        graphs = (self.cpu, self.memory, self.disk)
-        gutter = max(graph.gutter_needed() for graph in graphs)
-        for graph in graphs:
-            graph.min_gutter = gutter
-            graph.refresh()
+        align_graphs((self.cpu, self.memory, self.disk))
+
+
+def interval_texts(interval_s: float, capacity: int) -> tuple[str, str]:
+    """The note above the graphs (how often, over how long) and what the left end of their
+    x axis is, for samples every `interval_s` seconds of which `capacity` are kept."""
+    span_s = interval_s * capacity
+    minutes = round(span_s / 60)
+    note = translate(
+        "PerformancePage",
+        "Measured every {0} s, over the last %n minute(s). 100 % CPU "
+        "is one host core fully busy.",
+        "",
+        minutes,
+    ).format(QLocale().toString(interval_s, "g", 6))  # the user's locale: "0,5 s" in French
+    if span_s >= 120:
+        span = translate("PerformancePage", "%n minute(s) ago", "", minutes)
+    else:
+        span = translate("PerformancePage", "%n second(s) ago", "", round(span_s))
+    return note, span
+
+
+def align_graphs(graphs: Sequence[Sparkline]) -> None:
+    """One y-scale gutter for graphs stacked on a page, so their time axes line up."""
+    gutter = max(graph.gutter_needed() for graph in graphs)
+    for graph in graphs:
+        graph.min_gutter = gutter
+        graph.refresh()

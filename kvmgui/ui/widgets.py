@@ -200,7 +200,9 @@ class CopyableText(QWidget):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
         self.copy_button.setText(translate("Widgets", "Copied"))
-        QTimer.singleShot(2000, lambda: self.copy_button.setText(translate("Widgets", "&Copy")))
+        # The button as the timer's context: a window closed meanwhile takes the timer along.
+        button = self.copy_button
+        QTimer.singleShot(2000, button, lambda: button.setText(translate("Widgets", "&Copy")))
 
 
 class PathField(QWidget):
@@ -372,6 +374,20 @@ def row_widget(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     return row, layout
+
+
+def icon_text_field(
+    form: QFormLayout, parent: QWidget, name: str, label: str
+) -> tuple[QLabel, QLabel]:
+    """A row of `form` under `label` showing an icon and a value (a state): the two labels,
+    the value's screen-reader name `name`."""
+    row, layout = row_widget(parent)
+    pic = QLabel(row)
+    value = text_label("", row, name)
+    layout.addWidget(pic)
+    layout.addWidget(value, 1)
+    form.addRow(label, row)
+    return pic, value
 
 
 def choice_combo(parent: QWidget, name: str, items: Iterable[tuple[str, str]]) -> QComboBox:

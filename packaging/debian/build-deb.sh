@@ -206,7 +206,7 @@ maintainer="${DEBFULLNAME:-The kvmgui developers} <${DEBEMAIL:-kvmgui@example.or
 "$py" "$here/build_helpers.py" render "$here/changelog.in" "$work/changelog" \
   "VERSION=$version" "MAINTAINER=$maintainer"
 gzip -9n -c "$work/changelog" > "$doc/changelog.gz"
-for page in kvmgui kvmgui-cli; do
+for page in kvmgui kvmgui-cli kvmgui-askpass; do
   install -d "$root/usr/share/man/man1"
   gzip -9n -c "$here/$page.1" > "$root/usr/share/man/man1/$page.1.gz"
 done

@@ -2464,6 +2464,26 @@
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
+    <message>
+        <source>Add &amp;Connection…</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>Ajouter une &amp;connexion…</translation>
+    </message>
+    <message>
+        <source>Manage the virtual machines of libvirt, on this computer or another one</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>Gérer les machines virtuelles de libvirt, sur cet ordinateur ou un autre</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>&amp;Reconnecter</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Connection</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>Re&amp;tirer la connexion</translation>
+    </message>
 </context>
 <context>
     <name>MediaDialogs</name>
@@ -4827,6 +4847,11 @@
         <source>Copy the stopped virtual machine to a libvirt host (this computer&apos;s system libvirt or another computer); the one here is kept</source>
         <translation>Copier la machine virtuelle arrêtée vers un hôte libvirt (le libvirt système de cet ordinateur ou un autre ordinateur)&#xa0;; celle d&apos;ici est conservée</translation>
     </message>
+    <message>
+        <source>Its system ignored the power button, or is still busy. Force it off (like pulling the power plug: anything not saved inside it is lost), or keep it running and try again later.</source>
+        <extracomment>kvmgui/ui/vm_actions.py</extracomment>
+        <translation>Son système a ignoré le bouton d’alimentation, ou il est encore occupé. Forcez l’arrêt (comme débrancher la prise&#xa0;: tout ce qui n’est pas enregistré à l’intérieur est perdu), ou laissez-la tourner et réessayez plus tard.</translation>
+    </message>
 </context>
 <context>
     <name>VmListModel</name>
@@ -4955,6 +4980,11 @@
         <location line="+5"/>
         <source>Screen of {0}</source>
         <translation>Écran de {0}</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <extracomment>kvmgui/ui/models.py:228</extracomment>
+        <translation>{0} — {1}</translation>
     </message>
 </context>
 <context>
@@ -10327,16 +10357,6 @@
         <translation>{uri} n&apos;a pas de VM nommée «&#xa0;{name}&#xa0;»&#xa0;; listez ses VM avec&#xa0;: kvmgui-cli --connect {uri} list</translation>
     </message>
     <message>
-        <source>The SSH host key of {host} is not known; connect once with: ssh {host} (check and accept the key), then try again.</source>
-        <extracomment>kvmgui/runtime/libvirt_errors.py:55</extracomment>
-        <translation>La clé d&apos;hôte SSH de {host} est inconnue&#xa0;; connectez-vous une fois avec&#xa0;: ssh {host} (vérifiez et acceptez la clé), puis réessayez.</translation>
-    </message>
-    <message>
-        <source>SSH to {host} failed; check that ssh {host} logs in without a password prompt (an SSH key, ssh-copy-id) and that the host runs an SSH server.</source>
-        <extracomment>kvmgui/runtime/libvirt_errors.py:63</extracomment>
-        <translation>La connexion SSH à {host} a échoué&#xa0;; vérifiez que ssh {host} se connecte sans demander de mot de passe (une clé SSH, ssh-copy-id) et que l&apos;hôte fait tourner un serveur SSH.</translation>
-    </message>
-    <message>
         <source>You may not use libvirt&apos;s socket for {uri}; join the libvirt group: sudo adduser $USER libvirt, then log out and in.</source>
         <extracomment>kvmgui/runtime/libvirt_errors.py:70</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;utiliser le socket de libvirt pour {uri}&#xa0;; rejoignez le groupe libvirt&#xa0;: sudo adduser $USER libvirt, puis déconnectez-vous et reconnectez-vous.</translation>
@@ -10350,6 +10370,31 @@
         <source>libvirt refused the operation on {uri}; see the details.</source>
         <extracomment>kvmgui/runtime/libvirt_errors.py:82</extracomment>
         <translation>libvirt a refusé l&apos;opération sur {uri}&#xa0;; voyez les détails.</translation>
+    </message>
+    <message>
+        <source>The SSH host key of {host} is not known; connect once with: {command} (check and accept the key), then try again.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:55</extracomment>
+        <translation>La clé d&apos;hôte SSH de {host} est inconnue&#xa0;; connectez-vous une fois avec&#xa0;: {command} (vérifiez et acceptez la clé), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>SSH to {host} failed; check that {command} logs in without a password prompt (an SSH key, ssh-copy-id) and that the host runs an SSH server.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:63</extracomment>
+        <translation>La connexion SSH à {host} a échoué&#xa0;; vérifiez que {command} se connecte sans demander de mot de passe (une clé SSH, ssh-copy-id) et que l&apos;hôte fait tourner un serveur SSH.</translation>
+    </message>
+    <message>
+        <source>{host} has no libvirt to talk to (neither virt-ssh-helper nor nc is installed there); install it on {host}: sudo apt install libvirt-daemon-system.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:115</extracomment>
+        <translation>{host} n&apos;a pas de libvirt avec qui parler (ni virt-ssh-helper ni nc n&apos;y sont installés)&#xa0;; installez-le sur {host}&#xa0;: sudo apt install libvirt-daemon-system.</translation>
+    </message>
+    <message>
+        <source>The libvirt daemon is not running on {host}; start it there: sudo systemctl start libvirtd (install it with: sudo apt install libvirt-daemon-system).</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:121</extracomment>
+        <translation>Le démon libvirt ne tourne pas sur {host}&#xa0;; démarrez-le là-bas&#xa0;: sudo systemctl start libvirtd (installez-le avec&#xa0;: sudo apt install libvirt-daemon-system).</translation>
+    </message>
+    <message>
+        <source>{user} may not use libvirt&apos;s socket on {host}; add the user to the libvirt group there: sudo adduser {user} libvirt.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:127</extracomment>
+        <translation>{user} n&apos;a pas le droit d&apos;utiliser le socket de libvirt sur {host}&#xa0;; ajoutez l&apos;utilisateur au groupe libvirt là-bas&#xa0;: sudo adduser {user} libvirt.</translation>
     </message>
 </context>
 <context>
@@ -11759,6 +11804,833 @@
         <source>Defining &apos;{domain}&apos; on {uri}</source>
         <extracomment>kvmgui/runtime/libvirt_move.py:188</extracomment>
         <translation>Définition de «&#xa0;{domain}&#xa0;» sur {uri}</translation>
+    </message>
+</context>
+<context>
+    <name>core.libvirt_domain_view</name>
+    <message>
+        <source>kvmgui draws VNC displays only; this one is {kind}.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:387</extracomment>
+        <translation>kvmgui n’affiche que les écrans VNC&#xa0;; celui-ci est en {kind}.</translation>
+    </message>
+    <message>
+        <source>The console of a domain on another computer is shown only through an SSH connection (a qemu+ssh:// address); {uri} is not one.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:392</extracomment>
+        <translation>La console d’un domaine d’un autre ordinateur n’est affichée qu’à travers une connexion SSH (une adresse qemu+ssh://)&#xa0;; {uri} n’en est pas une.</translation>
+    </message>
+    <message>
+        <source>This display listens nowhere; it can only be reached through libvirt&apos;s own viewer connection.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:400</extracomment>
+        <translation>Cet écran n’écoute nulle part&#xa0;; on ne peut l’atteindre que par la connexion de visualisation propre à libvirt.</translation>
+    </message>
+    <message>
+        <source>The display has no port yet; the domain is not running.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:405</extracomment>
+        <translation>L’écran n’a pas encore de port&#xa0;; le domaine ne tourne pas.</translation>
+    </message>
+    <message>
+        <source>The display listens on the network address {address}; kvmgui does not connect to a display over the network (its picture and keys are not encrypted). Make it listen on 127.0.0.1 or a socket.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:408</extracomment>
+        <translation>L’écran écoute sur l’adresse réseau {address}&#xa0;; kvmgui ne se connecte pas à un écran par le réseau (son image et les touches ne sont pas chiffrées). Faites-le écouter sur 127.0.0.1 ou sur un socket.</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s description is too large to show ({count} characters).</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:129</extracomment>
+        <translation>La description du domaine est trop grande pour être affichée ({count} caractères).</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s description declares a document type, which libvirt never does; it is not read.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:134</extracomment>
+        <translation>La description du domaine déclare un type de document, ce que libvirt ne fait jamais&#xa0;; elle n’est pas lue.</translation>
+    </message>
+    <message>
+        <source>The description is not a libvirt domain (its top element is &lt;{tag}&gt;).</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:145</extracomment>
+        <translation>La description n’est pas un domaine libvirt (son élément racine est &lt;{tag}&gt;).</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s description is not valid XML: {error}.</source>
+        <extracomment>kvmgui/core/libvirt_domain_view.py:141</extracomment>
+        <translation>La description du domaine n’est pas du XML valide&#xa0;: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtConsole</name>
+    <message>
+        <source>Open in Viewer</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:87</extracomment>
+        <translation>Ouvrir dans un visualiseur</translation>
+    </message>
+    <message>
+        <source>Open this screen in virt-viewer, in its own window</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:88</extracomment>
+        <translation>Ouvrir cet écran dans virt-viewer, dans sa propre fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Open in virt-viewer</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:120</extracomment>
+        <translation>&amp;Ouvrir dans virt-viewer</translation>
+    </message>
+    <message>
+        <source>Open in virt-viewer</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:121</extracomment>
+        <translation>Ouvrir dans virt-viewer</translation>
+    </message>
+    <message>
+        <source>Start it to see its screen here.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:153</extracomment>
+        <translation>Démarrez-la pour voir son écran ici.</translation>
+    </message>
+    <message>
+        <source>The display could not be opened in a viewer.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:243</extracomment>
+        <translation>L’écran n’a pas pu être ouvert dans un visualiseur.</translation>
+    </message>
+    <message>
+        <source>kvmgui draws VNC screens only; this one opens in virt-viewer, a separate window.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:165</extracomment>
+        <translation>kvmgui n’affiche que les écrans VNC&#xa0;; celui-ci s’ouvre dans virt-viewer, une fenêtre à part.</translation>
+    </message>
+    <message>
+        <source>Its description has no graphical display.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:172</extracomment>
+        <translation>Sa description n’a pas d’écran graphique.</translation>
+    </message>
+    <message>
+        <source>{0} is not running.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:152</extracomment>
+        <translation>{0} n’est pas en marche.</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:156</extracomment>
+        <translation>Lecture de {0}…</translation>
+    </message>
+    <message>
+        <source>The screen of {0} is not shown here.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:178</extracomment>
+        <translation>L’écran de {0} n’est pas affiché ici.</translation>
+    </message>
+    <message>
+        <source>{0} shows its screen over {1}.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:163</extracomment>
+        <translation>{0} montre son écran en {1}.</translation>
+    </message>
+    <message>
+        <source>{0} has no screen.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:171</extracomment>
+        <translation>{0} n’a pas d’écran.</translation>
+    </message>
+    <message>
+        <source>The screen of {0} could not be reached.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py:198</extracomment>
+        <translation>L’écran de {0} n’a pas pu être atteint.</translation>
+    </message>
+    <message>
+        <source>The SSH connection for the screen ended at once.</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>La connexion SSH de l’écran s’est terminée aussitôt.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <extracomment>kvmgui/ui/libvirt_console.py</extracomment>
+        <translation>Démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtDetails</name>
+    <message>
+        <source>Views of the virtual machine</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:56</extracomment>
+        <translation>Vues de la machine virtuelle</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:68</extracomment>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Hardware</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:69</extracomment>
+        <translation>&amp;Matériel</translation>
+    </message>
+    <message>
+        <source>&amp;Performance</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:70</extracomment>
+        <translation>&amp;Performances</translation>
+    </message>
+    <message>
+        <source>&amp;Console</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:71</extracomment>
+        <translation>&amp;Console</translation>
+    </message>
+    <message>
+        <source>&amp;XML</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:72</extracomment>
+        <translation>&amp;XML</translation>
+    </message>
+    <message>
+        <source>{0} on {1} — {2}</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:90</extracomment>
+        <translation>{0} sur {1} — {2}</translation>
+    </message>
+    <message>
+        <source>{0} is no longer defined on {1}.</source>
+        <extracomment>kvmgui/ui/libvirt_details.py:97</extracomment>
+        <translation>{0} n’est plus défini sur {1}.</translation>
+    </message>
+    <message>
+        <source>{0} could not be started.</source>
+        <extracomment>kvmgui/ui/libvirt_details.py</extracomment>
+        <translation>{0} n’a pas pu être démarrée.</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtOverview</name>
+    <message>
+        <source>BIOS</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:45</extracomment>
+        <translation>BIOS</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:47</extracomment>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>UEFI ({0})</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:48</extracomment>
+        <translation>UEFI ({0})</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:59</extracomment>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:62</extracomment>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <source>KVM (hardware acceleration)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:38</extracomment>
+        <translation>KVM (accélération matérielle)</translation>
+    </message>
+    <message>
+        <source>QEMU (software emulation, slower)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:39</extracomment>
+        <translation>QEMU (émulation logicielle, plus lente)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:65</extracomment>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:65</extracomment>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:66</extracomment>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:67</extracomment>
+        <translation>Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:68</extracomment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:69</extracomment>
+        <translation>Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:70</extracomment>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:71</extracomment>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Hypervisor</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:72</extracomment>
+        <translation>Hyperviseur</translation>
+    </message>
+    <message>
+        <source>Hypervisor:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:73</extracomment>
+        <translation>Hyperviseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Processors</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:74</extracomment>
+        <translation>Processeurs</translation>
+    </message>
+    <message>
+        <source>Processors:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:75</extracomment>
+        <translation>Processeurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:76</extracomment>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:77</extracomment>
+        <translation>Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:78</extracomment>
+        <translation>Micrologiciel</translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:79</extracomment>
+        <translation>Micrologiciel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Machine type</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:80</extracomment>
+        <translation>Type de machine</translation>
+    </message>
+    <message>
+        <source>Machine:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:81</extracomment>
+        <translation>Machine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Starts with the host</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:82</extracomment>
+        <translation>Démarre avec l’hôte</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:83</extracomment>
+        <translation>Démarrage automatique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:84</extracomment>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:84</extracomment>
+        <translation>UUID&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:96</extracomment>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:97</extracomment>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>{0} (up to {1})</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:110</extracomment>
+        <translation>{0} (jusqu’à {1})</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtHardware</name>
+    <message>
+        <source>read-only</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:134</extracomment>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>virtual network {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:140</extracomment>
+        <translation>réseau virtuel {0}</translation>
+    </message>
+    <message>
+        <source>bridge {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:141</extracomment>
+        <translation>pont {0}</translation>
+    </message>
+    <message>
+        <source>host device {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:142</extracomment>
+        <translation>périphérique de l’hôte {0}</translation>
+    </message>
+    <message>
+        <source>user-mode networking</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:143</extracomment>
+        <translation>réseau en mode utilisateur</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:131</extracomment>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>listens nowhere</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:157</extracomment>
+        <translation>n’écoute nulle part</translation>
+    </message>
+    <message>
+        <source>Virtual hardware</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:181</extracomment>
+        <translation>Matériel virtuel</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:190</extracomment>
+        <translation>Disques</translation>
+    </message>
+    <message>
+        <source>CD/DVD and floppy drives</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:192</extracomment>
+        <translation>Lecteurs CD/DVD et disquettes</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:194</extracomment>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:197</extracomment>
+        <translation>Écran</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:199</extracomment>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:200</extracomment>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:209</extracomment>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <source>Shared folders</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:210</extracomment>
+        <translation>Dossiers partagés</translation>
+    </message>
+    <message>
+        <source>MAC {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:146</extracomment>
+        <translation>MAC {0}</translation>
+    </message>
+    <message>
+        <source>socket {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:154</extracomment>
+        <translation>socket {0}</translation>
+    </message>
+    <message>
+        <source>(made when it starts)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:155</extracomment>
+        <translation>(créé à son démarrage)</translation>
+    </message>
+    <message>
+        <source>chosen when it starts</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:160</extracomment>
+        <translation>choisi à son démarrage</translation>
+    </message>
+    <message>
+        <source>The hardware as libvirt describes it, read-only here. Change it with virsh edit or virt-manager; most changes take effect at the next start.</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:173</extracomment>
+        <translation>Le matériel tel que libvirt le décrit, en lecture seule ici. Modifiez-le avec virsh edit ou virt-manager&#xa0;; la plupart des changements prennent effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:179</extracomment>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:180</extracomment>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:202</extracomment>
+        <translation>Contrôleur</translation>
+    </message>
+    <message>
+        <source>Device of the host</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:204</extracomment>
+        <translation>Périphérique de l’hôte</translation>
+    </message>
+    <message>
+        <source>host interface {0}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:148</extracomment>
+        <translation>interface de l’hôte {0}</translation>
+    </message>
+    <message>
+        <source>address {0}, port {1}</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:161</extracomment>
+        <translation>adresse {0}, port {1}</translation>
+    </message>
+    <message>
+        <source>(the host&apos;s default)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:162</extracomment>
+        <translation>(celle par défaut de l’hôte)</translation>
+    </message>
+    <message>
+        <source>Redirected from the viewer</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:207</extracomment>
+        <translation>Redirigés depuis le visualiseur</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:218</extracomment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:164</extracomment>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>(default model)</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:195</extracomment>
+        <translation>(modèle par défaut)</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtXml</name>
+    <message>
+        <source>Domain XML</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:244</extracomment>
+        <translation>XML du domaine</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s description in libvirt&apos;s own words (live while it runs); passwords are left out.</source>
+        <extracomment>kvmgui/ui/libvirt_details_pages.py:240</extracomment>
+        <translation>La description du domaine dans les termes de libvirt (celle en cours tant qu’il tourne)&#xa0;; les mots de passe en sont exclus.</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtPerformance</name>
+    <message>
+        <source>received</source>
+        <extracomment>kvmgui/ui/libvirt_performance.py:45</extracomment>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <extracomment>kvmgui/ui/libvirt_performance.py:46</extracomment>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <extracomment>kvmgui/ui/libvirt_performance.py:52</extracomment>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Network input/output</source>
+        <extracomment>kvmgui/ui/libvirt_performance.py:58</extracomment>
+        <translation>Entrées/sorties réseau</translation>
+    </message>
+</context>
+<context>
+    <name>core.remote_console</name>
+    <message>
+        <source>The port in {uri} is not a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/remote_console.py:89</extracomment>
+        <translation>Le port dans {uri} n&apos;est pas un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>ssh cannot forward the socket {path}: its path holds a colon.</source>
+        <extracomment>kvmgui/core/remote_console.py:155</extracomment>
+        <translation>ssh ne peut pas rediriger le socket {path}&#xa0;: son chemin contient un deux-points.</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.ssh_tunnel</name>
+    <message>
+        <source>{uri} does not go through SSH; its displays are reached without a tunnel.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:72</extracomment>
+        <translation>{uri} ne passe pas par SSH&#xa0;; ses écrans sont joints sans tunnel.</translation>
+    </message>
+    <message>
+        <source>The ssh program {program} could not be started; install it: sudo apt install openssh-client.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:89</extracomment>
+        <translation>Le programme ssh {program} n&apos;a pas pu être lancé&#xa0;; installez-le&#xa0;: sudo apt install openssh-client.</translation>
+    </message>
+    <message>
+        <source>SSH to {host} did not set up the console&apos;s tunnel in time; check that {command} logs in.</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:109</extracomment>
+        <translation>SSH vers {host} n&apos;a pas établi à temps le tunnel de la console&#xa0;; vérifiez que {command} se connecte.</translation>
+    </message>
+    <message>
+        <source>The SSH tunnel to {host} for the console ended at once (ssh said: {reason}).</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:123</extracomment>
+        <translation>Le tunnel SSH vers {host} pour la console s&apos;est arrêté aussitôt (ssh a dit&#xa0;: {reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_console</name>
+    <message>
+        <source>&apos;{name}&apos; has no VNC display to show: it is not running, or its display is not VNC.</source>
+        <extracomment>kvmgui/runtime/libvirt_console.py:46</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;a pas d&apos;écran VNC à montrer&#xa0;: elle ne tourne pas, ou son écran n&apos;est pas VNC.</translation>
+    </message>
+    <message>
+        <source>kvmgui shows the console of another machine&apos;s VM only through SSH; connect with a qemu+ssh:// URI.</source>
+        <extracomment>kvmgui/runtime/libvirt_console.py:55</extracomment>
+        <translation>kvmgui ne montre la console d&apos;une VM d&apos;une autre machine qu&apos;à travers SSH&#xa0;; connectez-vous avec une URI qemu+ssh://.</translation>
+    </message>
+</context>
+<context>
+    <name>AskpassDialog</name>
+    <message>
+        <source>SSH asks</source>
+        <extracomment>kvmgui/ui/askpass.py:68</extracomment>
+        <translation>SSH demande</translation>
+    </message>
+    <message>
+        <source>Passphrase or password:</source>
+        <extracomment>kvmgui/ui/askpass.py:141</extracomment>
+        <translation>Phrase de passe ou mot de passe&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>core.connections</name>
+    <message>
+        <source>Type a libvirt address such as qemu:///system or qemu+ssh://user@host/system.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez une adresse libvirt comme qemu:///system ou qemu+ssh://utilisateur@hôte/system.</translation>
+    </message>
+    <message>
+        <source>The address &apos;{uri}&apos; has spaces or invisible characters: type it again.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>L’adresse «&#xa0;{uri}&#xa0;» contient des espaces ou des caractères invisibles&#xa0;: saisissez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>&apos;{uri}&apos; is not a QEMU/KVM address: it must start with qemu:// or qemu+ssh:// (qemu+tls:// also works).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{uri}&#xa0;» n’est pas une adresse QEMU/KVM&#xa0;: elle doit commencer par qemu:// ou qemu+ssh:// (qemu+tls:// convient aussi).</translation>
+    </message>
+    <message>
+        <source>kvmgui never keeps a password: remove it from the address (SSH asks for it, or better, use an SSH key).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>kvmgui ne garde jamais de mot de passe&#xa0;: retirez-le de l’adresse (SSH le demande, ou mieux, utilisez une clé SSH).</translation>
+    </message>
+    <message>
+        <source>The port in &apos;{uri}&apos; must be a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le port de «&#xa0;{uri}&#xa0;» doit être un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>&apos;{host}&apos; is not a computer name or address.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{host}&#xa0;» n’est pas un nom ou une adresse d’ordinateur.</translation>
+    </message>
+    <message>
+        <source>&apos;{user}&apos; is not a user name (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{user}&#xa0;» n’est pas un nom d’utilisateur (lettres, chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>&apos;{uri}&apos; needs a computer name after //.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Il manque un nom d’ordinateur après // dans «&#xa0;{uri}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>A QEMU address ends with /system (or /session for a user&apos;s own VMs).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une adresse QEMU se termine par /system (ou /session pour les VM propres à un utilisateur).</translation>
+    </message>
+    <message>
+        <source>A test address ends with /default or the path of a node file.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une adresse de test se termine par /default ou par le chemin d’un fichier de nœud.</translation>
+    </message>
+    <message>
+        <source>Remove the &apos;#…&apos; part from &apos;{uri}&apos;.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Retirez la partie «&#xa0;#…&#xa0;» de «&#xa0;{uri}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Type the other computer&apos;s name or address.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez le nom ou l’adresse de l’autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Type the user name to log in with on {host}.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez le nom d’utilisateur avec lequel se connecter à {host}.</translation>
+    </message>
+    <message>
+        <source>The SSH port must be a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le port SSH doit être un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>A connection&apos;s name has at most {limit} characters and no invisible ones.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le nom d’une connexion a au plus {limit} caractères, et aucun invisible.</translation>
+    </message>
+    <message>
+        <source>{uri} is already in the list.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>{uri} est déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>kvmgui keeps at most {limit} connections: remove one first.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>kvmgui garde au plus {limit} connexions&#xa0;: retirez-en une d’abord.</translation>
+    </message>
+    <message>
+        <source>The address option &apos;{option}&apos; is not accepted (it could run a program or skip a check); remove it.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>L’option d’adresse «&#xa0;{option}&#xa0;» n’est pas acceptée (elle pourrait lancer un programme ou sauter une vérification)&#xa0;; retirez-la.</translation>
+    </message>
+    <message>
+        <source>must be a list of connections</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>doit être une liste de connexions</translation>
+    </message>
+    <message>
+        <source>A saved connection is not an object with a &apos;uri&apos; text (and an optional &apos;label&apos;), so it was left out.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une connexion enregistrée n’est pas un objet avec un texte «&#xa0;uri&#xa0;» (et un «&#xa0;label&#xa0;» facultatif)&#xa0;: elle a été ignorée.</translation>
+    </message>
+    <message>
+        <source>The saved connection &apos;{uri}&apos; was left out: {reason}</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>La connexion enregistrée «&#xa0;{uri}&#xa0;» a été ignorée&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_hosts</name>
+    <message>
+        <source>The connection to {uri} was lost; kvmgui tries again in a moment (or click Reconnect).</source>
+        <extracomment>kvmgui/runtime/libvirt_hosts.py</extracomment>
+        <translation>La connexion à {uri} a été perdue&#xa0;; kvmgui réessaie dans un instant (ou cliquez sur Reconnecter).</translation>
+    </message>
+    <message>
+        <source>{uri} is not connected; click Reconnect.</source>
+        <extracomment>kvmgui/runtime/libvirt_hosts.py</extracomment>
+        <translation>{uri} n’est pas connecté&#xa0;; cliquez sur Reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>Connections</name>
+    <message>
+        <source>Not connected</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Add Connection</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Ajouter une connexion</translation>
+    </message>
+    <message>
+        <source>Manage the virtual machines of libvirt, on this computer or on another one, next to kvmgui&apos;s own. kvmgui never keeps a password: for another computer, log in with an SSH key.</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Gérez les machines virtuelles de libvirt, sur cet ordinateur ou sur un autre, à côté de celles de kvmgui. kvmgui ne garde jamais de mot de passe&#xa0;: pour un autre ordinateur, connectez-vous avec une clé SSH.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s &amp;libvirt (qemu:///system)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;libvirt de cet ordinateur (qemu:///system)</translation>
+    </message>
+    <message>
+        <source>Another computer over &amp;SSH</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Un autre ordinateur par &amp;SSH</translation>
+    </message>
+    <message>
+        <source>Custom address (U&amp;RI)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Adresse personnalisée (U&amp;RI)</translation>
+    </message>
+    <message>
+        <source>name or address</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>nom ou adresse</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Co&amp;mputer:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Ordinateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name in the list:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Nom dans la liste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Connecter</translation>
+    </message>
+    <message>
+        <source>Add and connect</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Ajouter et connecter</translation>
+    </message>
+    <message>
+        <source>This computer (kvmgui)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Cet ordinateur (kvmgui)</translation>
     </message>
 </context>
 </TS>

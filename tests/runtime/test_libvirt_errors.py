@@ -15,6 +15,7 @@ from kvmgui.runtime.libvirt_errors import (
 
 SYSTEM = "qemu:///system"
 SSH = "qemu+ssh://alice@server.example/system"
+SSH_PORT = "qemu+ssh://alice@server.example:2222/system?keyfile=/k/id"
 
 
 @pytest.mark.parametrize(("uri", "code", "text", "expected", "words"), [
@@ -37,6 +38,28 @@ SSH = "qemu+ssh://alice@server.example/system"
      "End of file while reading data: ssh: connect to host server.example port 22: "
      "Connection refused: Input/output error", "ssh-refused", "SSH server"),
     (SYSTEM, VIR_ERR_OPERATION_INVALID, "domain is not running", "failed", "see the details"),
+    # The far side, as libvirt 9.0 relays it (produced in tests/runtime/test_ssh_failures.py).
+    (SSH_PORT, VIR_ERR_SYSTEM_ERROR,
+     "End of file while reading data: nc: /run/libvirt/libvirt-sock: No such file or "
+     "directory: Input/output error", "no-daemon", "not running on server.example"),
+    (SSH_PORT, VIR_ERR_SYSTEM_ERROR,
+     "End of file while reading data: sh: 1: nc: not found: Input/output error",
+     "no-remote-libvirt", "sudo apt install libvirt-daemon-system"),
+    (SSH_PORT, VIR_ERR_SYSTEM_ERROR,
+     "End of file while reading data: error: Failed to connect socket to "
+     "'/var/run/libvirt/libvirt-sock': Permission denied: Input/output error",
+     "permission", "sudo adduser alice libvirt"),
+    (SSH_PORT, VIR_ERR_SYSTEM_ERROR,
+     "End of file while reading data: alice@server.example: Permission denied "
+     "(publickey).: Input/output error", "ssh-refused",
+     "ssh -p 2222 -i /k/id alice@server.example logs in"),
+    (SSH_PORT, VIR_ERR_SYSTEM_ERROR,
+     "End of file while reading data: Host key verification failed.: Input/output error",
+     "host-key", "connect once with: ssh -p 2222 -i /k/id alice@server.example"),
+    # A remote daemon's own failure is not the transport's.
+    (SSH, VIR_ERR_SYSTEM_ERROR,
+     "Cannot access storage file '/srv/a.iso': No such file or directory", "failed",
+     "see the details"),
 ])
 def test_causes_have_their_fix(uri: str, code: int, text: str, expected: str,
                                words: str) -> None:
@@ -55,6 +78,8 @@ def test_unknown_domain_names_the_domain_and_how_to_list() -> None:
 
 
 def test_messages_are_translatable() -> None:
-    err = explain(RawLibvirtError(VIR_ERR_SYSTEM_ERROR, "Host key verification failed."), SSH)
+    err = explain(RawLibvirtError(VIR_ERR_SYSTEM_ERROR, "End of file while reading data: "
+                                  "Host key verification failed.: Input/output error"), SSH)
     assert err.message.context == "runtime.libvirt_errors"  # type: ignore[attr-defined]
-    assert err.message.values == {"host": "alice@server.example"}  # type: ignore[attr-defined]
+    assert err.message.values == {  # type: ignore[attr-defined]
+        "host": "alice@server.example", "command": "ssh alice@server.example"}

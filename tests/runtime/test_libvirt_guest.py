@@ -42,7 +42,8 @@ def guest_dir(test_iso: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def domain_xml(name: str, folder: Path) -> str:
+def domain_xml(name: str, folder: Path, devices: str = "") -> str:
+    """The test guest's domain; `devices`: more device elements (a display…)."""
     # q35 with the CD on SATA (AHCI, DMA): under TCG the boot takes a quarter of what an IDE
     # CD on the pc machine takes.
     iso = quoteattr(str(folder / "guest.iso"))
@@ -61,7 +62,7 @@ def domain_xml(name: str, folder: Path) -> str:
       <target dev='sda' bus='sata'/>
       <readonly/>
     </disk>
-    <serial type='file'><source path={log}/><target port='0'/></serial>
+    <serial type='file'><source path={log}/><target port='0'/></serial>{devices}
   </devices>
 </domain>"""
 
