@@ -6,7 +6,7 @@ creates a VM with the wizard, boots the test guest under TCG (tests/guest builds
 its thumbnail and graphs, and grabs each window at the sizes a 1024×768 screen allows.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang fr]
-        [--media | --sharing]
+        [--media | --sharing | --connections]
 """
 
 from __future__ import annotations
@@ -80,6 +80,11 @@ async def close_app(window: Any, ctx: Any, vm_id: str) -> None:
     if controller is not None:
         await controller.force_off()
     await ctx.manager.close()
+    await close_window(window)
+
+
+async def close_window(window: Any) -> None:
+    """Close the window for good, without the question about running guests."""
     window._really_close = True
     window.close()
     window.deleteLater()
@@ -389,6 +394,66 @@ async def take_sharing(out: Path, root: Path, iso: Path) -> None:
     await close_app(window, ctx, vm_id)
 
 
+# ------------------------------------------------------------------------ connections
+
+LAB_NODE = """<node>
+""" + "".join(f"""  <domain type='test'>
+    <name>{name}</name>
+    <memory unit='MiB'>{memory}</memory>
+    <vcpu>{cpus}</vcpu>
+    <os><type>hvm</type></os>
+  </domain>
+""" for name, memory, cpus in (("web-frontend", 2048, 2), ("database", 8192, 4),
+                               ("build-runner", 4096, 4))) + "</node>\n"
+
+
+async def take_connections(out: Path, root: Path, iso: Path) -> None:
+    """Only the libvirt connections (--connections): the Add Connection dialog, and the
+    window with kvmgui's own VM and two connections, one connected (libvirt's test driver
+    as a lab server) and one that failed (a computer whose name does not resolve)."""
+    from kvmgui.core.connections import SavedConnection
+    from kvmgui.core.presets import new_spec
+    from kvmgui.runtime.libvirt_hosts import HostState
+    from kvmgui.runtime.state import VmState
+    from kvmgui.ui.app import build
+
+    paths = AppPaths.under(root)
+    node = root / "lab-server.xml"
+    node.write_text(LAB_NODE)
+    lab, office = f"test://{node}", "qemu+ssh://admin@office-server.invalid/system"
+    save_settings(paths.settings_file, replace(
+        Settings(), accelerator=Accel.TCG, stats_interval_s=0.5,
+        connections=(SavedConnection(lab, "Lab server"),
+                     SavedConnection(office, "Office server"))))
+    window = build(paths)  # what `kvmgui` builds
+    ctx = window.ctx
+    ctx.store.create(new_spec("debian-desktop", OsPreset.LINUX))
+    window.resize(MAIN_SIZE)
+    window.show()
+    await window.startup()
+    hosts = ctx.libvirt_hosts
+    await wait_for(lambda: all(h.state in (HostState.CONNECTED, HostState.FAILED)
+                               for h in hosts.hosts.values()), 60, "the connections")
+    await hosts.force_off(lab, "build-runner")
+    await hosts.pause(lab, "database")
+    await wait_for(lambda: getattr(window.model.get(f"libvirt:{lab}#web-frontend"),
+                                   "cpu_percent", None) is not None, 30, "the CPU figures")
+    assert hosts.hosts[lab].domains["build-runner"].state is VmState.STOPPED
+    await wait_for(lambda: getattr(window.model.get(f"libvirt:{lab}#web-frontend"),
+                                   "thumbnail", None) is not None, 30, "the live picture")
+    window.select(f"libvirt:{lab}#web-frontend")
+    await save(window, out, "window-two-connections")
+
+    dialog: Any = window.open_add_connection()
+    dialog.user.setText("admin")
+    dialog.host.setText("vmhost.example.org")
+    await save(dialog, out, "connection-dialog")
+    dialog.reject()
+    await ctx.close_libvirt()
+    await ctx.manager.close()
+    await close_window(window)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None,
@@ -399,6 +464,9 @@ def main() -> int:
     parser.add_argument("--sharing", action="store_true",
                         help="only the sharing shots: the console's tool bar, Paste as "
                         "Keystrokes' question and the Hardware page's Sharing group")
+    parser.add_argument("--connections", action="store_true",
+                        help="only the libvirt connections: the Add Connection dialog and "
+                        "the window with two connections")
     parser.add_argument("--lang", default="",
                         help="take them in this language, e.g. fr (default: English)")
     args = parser.parse_args()
@@ -433,7 +501,8 @@ def main() -> int:
     try:
         with loop:
             try:
-                work = take_media if args.media else take_sharing if args.sharing else take
+                work = (take_media if args.media else take_sharing if args.sharing
+                        else take_connections if args.connections else take)
                 loop.run_until_complete(work(args.out, root, iso))
             finally:
                 loop.run_until_complete(stop_everything(root))

@@ -28,6 +28,11 @@ from typing import Any
 
 from kvmgui.core.atomic import read_small_regular_file, write_atomic
 from kvmgui.core.choices import Accel, DisplayKind
+from kvmgui.core.connections import (
+    SavedConnection,
+    connections_from_json,
+    connections_to_json,
+)
 from kvmgui.core.limits import MAX_CPUS, MAX_MEMORY_MIB, MIN_MEMORY_MIB
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.problems import Problem, Severity, shown
@@ -69,6 +74,8 @@ class Settings:
     console_grab_keyboard: bool = True
     confirm_force_off: bool = True
     confirm_delete: bool = True
+    # libvirt connections the user added (this computer's kvmgui VMs are always there).
+    connections: tuple[SavedConnection, ...] = ()
 
 
 _DEFAULTS = Settings()
@@ -88,6 +95,7 @@ _TYPES: dict[str, Any] = {
     "console_grab_keyboard": bool,
     "confirm_force_off": bool,
     "confirm_delete": bool,
+    "connections": SavedConnection,
 }
 assert set(_TYPES) == {f.name for f in dataclasses.fields(Settings)} - {"schema_version"}
 
@@ -199,7 +207,12 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
                 "unknown and was ignored (check its spelling)."), key=shown(str(key), 40)))
             continue
         try:
-            values[key] = _convert(key, value)
+            if key == "connections":
+                # Each entry is checked on its own: a refused one is left out, not them all.
+                values[key], refused = connections_from_json(value)
+                warnings.extend(refused)
+            else:
+                values[key] = _convert(key, value)
         except ValueError as exc:
             warnings.append(Message(QT_TRANSLATE_NOOP("core.settings", "The setting '{key}' "
                 "{exc}, so its default ({default}) is used."), key=key,
@@ -221,7 +234,7 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
 
 def _shown_default(key: str) -> str:
     value = getattr(_DEFAULTS, key)
-    if value is None:
+    if value is None or value == ():
         return "none"
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -301,7 +314,10 @@ def settings_to_dict(s: Settings) -> dict[str, object]:
         if f.name == VERSION_KEY:
             continue
         value = getattr(s, f.name)
-        out[f.name] = value.value if isinstance(value, StrEnum) else value
+        if f.name == "connections":
+            out[f.name] = connections_to_json(value)
+        else:
+            out[f.name] = value.value if isinstance(value, StrEnum) else value
     return out
 
 

@@ -3,9 +3,10 @@ domains, their lifecycle operations and their state changes, for the CLI and (la
 
 Every libvirt call may block (a remote host over ssh, a busy daemon), so each one runs in a
 worker thread (asyncio.to_thread); the event loop never waits on libvirt. State changes come
-from libvirt's own domain lifecycle events, not from polling: libvirt's default event loop
-implementation runs in one daemon thread of the process (as virt-manager does), and each
-event is handed to the asyncio loop that opened the connection with call_soon_threadsafe.
+from libvirt's own domain lifecycle events, not from polling: libvirt's events are dispatched
+by one daemon thread of the process (as virt-manager does, with an implementation of our own
+rather than libvirt's GLib one, which would share Qt's main context), and each event is
+handed to the asyncio loop that opened the connection with call_soon_threadsafe.
 
 The binding (libvirt-python) is imported on first use, so kvmgui without the `libvirt`
 extra still runs everything else and says what to install when a URI is used.
@@ -15,8 +16,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import os
+import select
 import threading
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -99,26 +103,61 @@ class DomainStateChanged:
 Listener = Callable[[DomainStateChanged], None]
 
 
+# libvirt's virEventHandleType and poll(2)'s bits, both ways.
+_TO_POLL = ((1, select.POLLIN), (2, select.POLLOUT), (4, select.POLLERR), (8, select.POLLHUP))
+
+
+@dataclass
+class _Handle:
+    fd: int
+    events: int  # libvirt's VIR_EVENT_HANDLE_* bits
+    callback: Any
+    opaque: Any
+
+
+@dataclass
+class _Timer:
+    interval_ms: int  # -1: off; 0: at each turn of the loop
+    due: float  # time.monotonic()
+    callback: Any
+    opaque: Any
+
+
 class _EventThread:
-    """libvirt's default event loop, run in a daemon thread while a connection is open.
+    """libvirt's event implementation: file handles and timers polled in Python by one
+    daemon thread, registered with virEventRegisterImpl.
 
     libvirt allows one event implementation per process, registered before the first
-    connection is opened; it is process-wide by libvirt's design, so it is kept here once.
-    libvirt 9 runs it on GLib's default main context, which Qt's event dispatcher uses too:
-    a thread iterating it would run Qt's timers and socket notifiers off the Qt thread. So
-    the thread runs only while a connection is open and stops with the last one.
+    connection is opened, so it is kept here once. Not libvirt's default one: since libvirt
+    9 it iterates GLib's default main context, which Qt's event dispatcher iterates on the
+    Qt thread too, so a thread running it would run Qt's timers and socket notifiers off the
+    Qt thread (and the Qt thread libvirt's). Not libvirtaio either: it binds libvirt to one
+    asyncio loop for the life of the process and is not safe to call from the worker
+    threads that make libvirt's calls. This loop owns its own poll set, so it needs nothing
+    of whoever else runs in the process. libvirt calls add/update/remove from any thread
+    (a lock guards the tables; a pipe wakes the poll); the thread runs while a connection
+    is open and stops with the last one.
     """
 
-    _lock = threading.Lock()
+    _lock = threading.RLock()
     _registered = False
     _open = 0
     _thread: threading.Thread | None = None
+    _handles: dict[int, _Handle] = {}  # noqa: RUF012 (process-wide by libvirt's design)
+    _timers: dict[int, _Timer] = {}  # noqa: RUF012
+    _freed: list[Any] = []  # noqa: RUF012 (opaques to hand back to libvirt, off its call)
+    _next_id = 0
+    _wake_r = -1
+    _wake_w = -1
 
     @classmethod
     def acquire(cls, libvirt: ModuleType) -> None:
         with cls._lock:
             if not cls._registered:
-                libvirt.virEventRegisterDefaultImpl()
+                cls._wake_r, cls._wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+                libvirt.virEventRegisterImpl(
+                    cls._add_handle, cls._update_handle, cls._remove_handle,
+                    cls._add_timeout, cls._update_timeout, cls._remove_timeout)
                 cls._registered = True
             cls._open += 1
             if cls._thread is None:
@@ -127,26 +166,133 @@ class _EventThread:
                 cls._thread.start()
 
     @classmethod
-    def release(cls, libvirt: ModuleType) -> None:
+    def release(cls, _libvirt: ModuleType) -> None:
         with cls._lock:
             cls._open -= 1
-            if cls._open > 0 or cls._thread is None:
-                return
+        cls._wake()  # the thread then sees whether a connection is left
 
-        def wake(timer: int, _opaque: object) -> None:
-            libvirt.virEventRemoveTimeout(timer)
+    # --- what libvirt calls (any thread) ------------------------------------------------
 
-        # A timer due at once ends the thread's wait; it then sees no connection is left.
-        libvirt.virEventAddTimeout(0, wake, None)
+    @classmethod
+    def _new_id(cls) -> int:
+        cls._next_id += 1
+        return cls._next_id
+
+    @classmethod
+    def _add_handle(cls, fd: int, events: int, callback: Any, opaque: Any) -> int:
+        with cls._lock:
+            watch = cls._new_id()
+            cls._handles[watch] = _Handle(fd, events, callback, opaque)
+        cls._wake()
+        return watch
+
+    @classmethod
+    def _update_handle(cls, watch: int, events: int) -> None:
+        with cls._lock:
+            if watch in cls._handles:
+                cls._handles[watch].events = events
+        cls._wake()
+
+    @classmethod
+    def _remove_handle(cls, watch: int) -> int:
+        with cls._lock:
+            handle = cls._handles.pop(watch, None)
+            if handle is None:
+                return -1
+            cls._freed.append(handle.opaque)
+        cls._wake()
+        return 0
+
+    @classmethod
+    def _add_timeout(cls, interval_ms: int, callback: Any, opaque: Any) -> int:
+        with cls._lock:
+            timer = cls._new_id()
+            cls._timers[timer] = _Timer(interval_ms, time.monotonic() + interval_ms / 1000,
+                                        callback, opaque)
+        cls._wake()
+        return timer
+
+    @classmethod
+    def _update_timeout(cls, timer: int, interval_ms: int) -> None:
+        with cls._lock:
+            if timer in cls._timers:
+                cls._timers[timer].interval_ms = interval_ms
+                cls._timers[timer].due = time.monotonic() + max(interval_ms, 0) / 1000
+        cls._wake()
+
+    @classmethod
+    def _remove_timeout(cls, timer: int) -> int:
+        with cls._lock:
+            entry = cls._timers.pop(timer, None)
+            if entry is None:
+                return -1
+            cls._freed.append(entry.opaque)
+        cls._wake()
+        return 0
+
+    @classmethod
+    def _wake(cls) -> None:
+        with contextlib.suppress(BlockingIOError):  # a wake-up is already pending
+            os.write(cls._wake_w, b"x")
+
+    # --- the thread ---------------------------------------------------------------------
 
     @classmethod
     def _run(cls, libvirt: ModuleType) -> None:
         while True:
-            libvirt.virEventRunDefaultImpl()
             with cls._lock:
                 if cls._open == 0:
                     cls._thread = None
-                    return
+                    freed, cls._freed = cls._freed, []
+                    break
+            cls._turn(libvirt)
+        # What the last connection's close gave back is freed now, not at the next open.
+        for opaque in freed:
+            libvirt.virEventInvokeFreeCallback(opaque)
+
+    @classmethod
+    def _turn(cls, libvirt: ModuleType) -> None:
+        poller = select.poll()
+        poller.register(cls._wake_r, select.POLLIN)
+        with cls._lock:
+            wanted: dict[int, int] = {}
+            for handle in cls._handles.values():
+                bits = sum(p for v, p in _TO_POLL if handle.events & v)
+                if bits:
+                    wanted[handle.fd] = wanted.get(handle.fd, 0) | bits
+            for fd, bits in wanted.items():
+                poller.register(fd, bits)
+            dues = [t.due for t in cls._timers.values() if t.interval_ms >= 0]
+        wait = None if not dues else max(0, math.ceil((min(dues) - time.monotonic()) * 1000))
+        ready = poller.poll(wait)
+        with contextlib.suppress(BlockingIOError):
+            os.read(cls._wake_r, 4096)
+        for fd, revents in ready:
+            if fd == cls._wake_r:
+                continue
+            events = sum(v for v, p in _TO_POLL if revents & p)
+            with cls._lock:
+                fired = [(w, h) for w, h in cls._handles.items() if h.fd == fd]
+            for watch, handle in fired:
+                with cls._lock:
+                    if cls._handles.get(watch) is not handle:
+                        continue  # removed by an earlier callback of this turn
+                mask = handle.events | 4 | 8  # errors and hang-ups always reach the watcher
+                if events & mask:
+                    handle.callback(watch, fd, events & mask, handle.opaque)
+        now = time.monotonic()
+        with cls._lock:
+            due = [(i, t) for i, t in cls._timers.items() if t.interval_ms >= 0 and t.due <= now]
+        for timer, entry in due:
+            with cls._lock:
+                if cls._timers.get(timer) is not entry or entry.interval_ms < 0:
+                    continue
+                entry.due = now + entry.interval_ms / 1000
+            entry.callback(timer, entry.opaque)
+        with cls._lock:
+            freed, cls._freed = cls._freed, []
+        for opaque in freed:
+            libvirt.virEventInvokeFreeCallback(opaque)
 
 
 def _binding() -> ModuleType:

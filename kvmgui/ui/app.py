@@ -150,6 +150,7 @@ def build(paths: AppPaths, guard: SingleInstance | None = None) -> MainWindow:
 
 
 async def close_runtime(window: MainWindow) -> None:
+    await window.ctx.close_libvirt()
     manager = window.ctx.manager
     if manager is not None:
         # Let go of the guests (they keep running unless the window shut them down).

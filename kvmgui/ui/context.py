@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from kvmgui.core.hostcheck import HostReport
     from kvmgui.core.qemu_caps import QemuCaps
     from kvmgui.runtime.controller import VmController
+    from kvmgui.runtime.libvirt_hosts import LibvirtHosts
     from kvmgui.runtime.manager import VmManager
     from kvmgui.runtime.state import VmStatus
     from kvmgui.runtime.throwaway import StoreWithThrowaways
@@ -62,6 +63,7 @@ class AppContext(QObject):
         self.caps: QemuCaps | None = None
         self.caps_error: str = ""
         self._host_task: asyncio.Task[HostReport | None] | None = None
+        self._libvirt_hosts: LibvirtHosts | None = None
         # View state (window geometry, splitter sizes, list/grid) lives in an INI file next to
         # the settings, so tests get their own and nothing touches ~/.config/QtProject.
         self.view_state = QSettings(
@@ -101,6 +103,10 @@ class AppContext(QObject):
                 # The runtime follows the new folder; VMs running from the old one stay known
                 # to it until they stop.
                 self.manager.use_store(self.store)
+        if self._libvirt_hosts is not None:
+            self._libvirt_hosts.set_saved(settings.connections)
+            self._libvirt_hosts.set_interval(settings.stats_interval_s)
+            self._libvirt_hosts.shutdown_timeout_s = float(settings.shutdown_timeout_s)
         if (old.qemu_binary, old.qemu_img_binary, old.vm_root) != (
             settings.qemu_binary,
             settings.qemu_img_binary,
@@ -120,6 +126,24 @@ class AppContext(QObject):
         self._store = runtime.store
         self.manager = runtime.manager
         return runtime.manager
+
+    @property
+    def libvirt_hosts(self) -> LibvirtHosts:
+        """The libvirt connections of the settings (made on first use; each one connects
+        when asked)."""
+        if self._libvirt_hosts is None:
+            # Imported on first use, for start-up cost (the runtime is not needed to paint).
+            from kvmgui.runtime.libvirt_hosts import LibvirtHosts
+
+            self._libvirt_hosts = LibvirtHosts(
+                self._settings.connections, stats_interval_s=self._settings.stats_interval_s)
+            self._libvirt_hosts.shutdown_timeout_s = float(self._settings.shutdown_timeout_s)
+        return self._libvirt_hosts
+
+    async def close_libvirt(self) -> None:
+        """Close the libvirt connections (their domains run on)."""
+        if self._libvirt_hosts is not None:
+            await self._libvirt_hosts.close()
 
     def controller(self, vm_id: str) -> VmController | None:
         """The runtime's controller of a VM (the store is re-read once for a new VM)."""

@@ -43,6 +43,7 @@ from kvmgui.core.settings import OnQuit
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.banner import Banner, EmptyState, kvm_banner_text
 from kvmgui.ui.bridge import RuntimeBridge
+from kvmgui.ui.connections import ConnectionsView, group_id
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_exception
 from kvmgui.ui.i18n import core_text, translate
@@ -127,12 +128,12 @@ class MainWindow(QMainWindow):
         self._chrome_before_fullscreen: list[QWidget] = []
 
         self._build_central()
+        self.connections = ConnectionsView(ctx, self)
+        self.connections.rows_changed.connect(self._libvirt_changed)
         self.vm_actions = VmActions(ctx, self, self.selected_row)
         self.vm_actions.new_requested.connect(lambda: self.open_wizard())
         self.vm_actions.console_requested.connect(self.open_console)
-        self.vm_actions.details_requested.connect(
-            lambda vm_id: self.open_vm_window(vm_id, "overview")
-        )
+        self.vm_actions.details_requested.connect(self.open_details)
         self.vm_actions.deleted.connect(self._vm_deleted)
         self.vm_actions.message.connect(
             lambda text: self.statusBar().showMessage(core_text(text), 8000)
@@ -345,11 +346,40 @@ class MainWindow(QMainWindow):
             group.addAction(a)
             a.triggered.connect(lambda _=False, m=mode: self.set_view(m))
 
+    def _build_connection_actions(self) -> None:
+        self.add_connection_action = QAction(
+            translate("MainWindow", "Add &Connection…"), self
+        )
+        self.add_connection_action.setObjectName("action-add-connection")
+        self.add_connection_action.setStatusTip(
+            translate(
+                "MainWindow",
+                "Manage the virtual machines of libvirt, on this computer or another one",
+            )
+        )
+        self.add_connection_action.triggered.connect(self.open_add_connection)
+        self.reconnect_action = QAction(translate("MainWindow", "&Reconnect"), self)
+        self.reconnect_action.setObjectName("action-reconnect")
+        self.reconnect_action.triggered.connect(lambda: self.reconnect(self.selected_connection()))
+        self.remove_connection_action = QAction(
+            translate("MainWindow", "Re&move Connection"), self
+        )
+        self.remove_connection_action.setObjectName("action-remove-connection")
+        self.remove_connection_action.triggered.connect(
+            lambda: self.remove_connection(self.selected_connection())
+        )
+        self._refresh_connection_actions()
+
     def _build_menus(self) -> None:
+        self._build_connection_actions()
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
         file_menu.addAction(self.vm_actions.new)
         file_menu.addAction(self.usb_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.add_connection_action)
+        file_menu.addAction(self.reconnect_action)
+        file_menu.addAction(self.remove_connection_action)
         file_menu.addSeparator()
         file_menu.addAction(self.prefs_action)
         file_menu.addSeparator()
@@ -469,7 +499,7 @@ class MainWindow(QMainWindow):
         return [
             row.vm_id
             for i, row in enumerate(self.model.rows())
-            if view.visualRect(self.model.index(i, column)).intersects(area)
+            if not row.header and view.visualRect(self.model.index(i, column)).intersects(area)
         ]
 
     # -- the list ---------------------------------------------------------------------------
@@ -534,7 +564,8 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.select(selected.vm_id)
         elif self.model.rowCount() and not self.selection.hasSelection():
-            self.select(self.model.rows()[0].vm_id)
+            first = next((r for r in self.model.rows() if not r.header), self.model.rows()[0])
+            self.select(first.vm_id)
         self._update_stack()
         self._update_status_line()
         self.vm_actions.refresh()
@@ -579,12 +610,15 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, *_: object) -> None:
         self.vm_actions.refresh()
         self._refresh_disk_actions()
+        self._refresh_connection_actions()
 
     def _disk_vm_id(self) -> str | None:
         """The selected VM, when it has disks of its own to clone or copy (a throwaway test VM
         has none)."""
         row = self.selected_row()
-        return None if row is None or row.broken or row.throwaway else row.vm_id
+        if row is None or row.broken or row.throwaway or row.connection or row.header:
+            return None
+        return row.vm_id
 
     def _refresh_disk_actions(self) -> None:
         ok = self._disk_vm_id() is not None
@@ -602,7 +636,7 @@ class MainWindow(QMainWindow):
         self._update_status_line()
 
     def _update_status_line(self) -> None:
-        rows = self.model.rows()
+        rows = [r for r in self.model.rows() if not r.header]
         running = sum(1 for r in rows if r.state.is_active)
         self.status_label.setText(
             self.tr("%n virtual machine(s), {0} running", "", len(rows)).format(running)
@@ -611,6 +645,13 @@ class MainWindow(QMainWindow):
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(Role.ROW)
         if not isinstance(row, VmRow) or row.broken:
+            return
+        if row.header:
+            if row.connection and row.reason:  # a failed connection: try again
+                self.reconnect(row.connection)
+            return
+        if row.is_libvirt:
+            self.open_details(row.vm_id)
             return
         if row.state.is_active:
             self.open_console(row.vm_id)
@@ -627,7 +668,13 @@ class MainWindow(QMainWindow):
             )
         menu = QMenu(self)
         menu.setAccessibleName(translate("MainWindow", "Virtual machine actions"))
-        if index.isValid():
+        row = index.data(Role.ROW) if index.isValid() else None
+        if isinstance(row, VmRow) and row.connection:
+            if not row.header:
+                _add_groups(menu, [self.vm_actions.power(), [self.vm_actions.details]])
+            _add_groups(menu, [[self.reconnect_action, self.remove_connection_action]])
+            menu.addSeparator()
+        elif index.isValid() and not (isinstance(row, VmRow) and row.header):
             self._add_vm_actions(menu)
             menu.addSeparator()
         menu.addAction(self.vm_actions.new)
@@ -925,6 +972,66 @@ class MainWindow(QMainWindow):
         if self._console is not None:
             self._console.set_spec(stored.spec)
 
+    # -- libvirt connections ----------------------------------------------------------------
+
+    def _libvirt_changed(self) -> None:
+        self.model.set_libvirt_rows(self.connections.rows())
+        if not self.selection.hasSelection() and self.model.rowCount():
+            first = next((r for r in self.model.rows() if not r.header), None)
+            if first is not None:
+                self.select(first.vm_id)
+        self._update_stack()
+        self._update_status_line()
+        self.vm_actions.refresh()
+        self._refresh_connection_actions()
+
+    def selected_connection(self) -> str:
+        """The URI of the connection the selected row belongs to ("" for kvmgui's own)."""
+        row = self.selected_row()
+        return row.connection if row is not None else ""
+
+    def _refresh_connection_actions(self) -> None:
+        on = bool(self.selected_connection())
+        self.reconnect_action.setEnabled(on)
+        self.remove_connection_action.setEnabled(on)
+
+    def open_add_connection(self) -> QWidget:
+        from kvmgui.ui.connections import AddConnectionDialog  # start-up cost
+
+        dialog = AddConnectionDialog(self.ctx, self)
+
+        def added() -> None:
+            if dialog.uri:
+                self.connections.attach(self.ctx.libvirt_hosts)
+                self._libvirt_changed()
+                self.ctx.libvirt_hosts.connect(dialog.uri)
+                self.select(group_id(dialog.uri))
+
+        dialog.accepted.connect(added)
+        return keep_open(self.dialogs, dialog, modal=True)
+
+    def reconnect(self, uri: str) -> None:
+        if uri:
+            self.spawn(self.ctx.libvirt_hosts.reconnect(uri))
+
+    def remove_connection(self, uri: str) -> None:
+        if uri:
+            self.connections.remove(uri)
+            self._libvirt_changed()
+
+    def open_details(self, vm_id: str) -> QWidget | None:
+        """The details window of the row's VM: kvmgui's own, or a libvirt domain's."""
+        row = self.model.get(vm_id)
+        if row is None or not row.is_libvirt:
+            return self.open_vm_window(vm_id, "overview")
+        connection = self.ctx.libvirt_hosts.connection(row.connection)
+        if connection is None:
+            return None
+        # Imported on first use, for start-up cost (its pages are not needed to paint).
+        from kvmgui.ui.libvirt_details import open_libvirt_details
+
+        return open_libvirt_details(self, connection, row.name)
+
     def open_preferences(self) -> QWidget:
         # Imported on first use, for start-up cost: the first paint needs none of it.
         from kvmgui.ui.preferences import PreferencesDialog
@@ -1025,6 +1132,11 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
         self.reload()
         self.thumbnails.start()
+        # The saved libvirt connections connect in the background: a host that does not
+        # answer shows "Connecting…" and never holds up the rest.
+        self.connections.attach(self.ctx.libvirt_hosts)
+        self.ctx.libvirt_hosts.connect_all()
+        self._libvirt_changed()
         await self.ctx.refresh_host()
         return_free_memory()
 
@@ -1039,7 +1151,8 @@ class MainWindow(QMainWindow):
             self.spawn(self._quit())
 
     def _running(self) -> list[VmRow]:
-        return [r for r in self.model.rows() if r.state.is_active]
+        # kvmgui's own guests: a libvirt host's domains run on whatever the app does.
+        return [r for r in self.model.rows() if r.state.is_active and not r.connection]
 
     async def _quit(self) -> None:
         try:

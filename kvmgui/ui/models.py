@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QIcon, QImage
+from PySide6.QtGui import QFont, QIcon, QImage
 
 from kvmgui.core.choices import OsPreset
 from kvmgui.core.sizes import MIB
@@ -72,6 +72,16 @@ class VmRow:
     broken: str = ""  # the definition could not be read: why (the row is shown, not usable)
     advice: str = ""  # the performance advisor's notice (its title), shown as a badge
     throwaway: bool = False  # a "Test a USB stick" VM: gone once it stops, marked as such
+    # A libvirt connection's domain (or its group's heading): the connection's URI; "" for
+    # this computer's kvmgui VMs.
+    connection: str = ""
+    header: bool = False  # the heading of a group of the list (a connection, or this computer)
+    group: int = 0  # the group's place: 0 this computer's kvmgui VMs, then each connection
+    header_state: str = ""  # a heading's state words ("Connected", "Failed")
+
+    @property
+    def is_libvirt(self) -> bool:
+        return bool(self.connection) and not self.header
 
 
 def state_word(state: VmState) -> str:
@@ -176,6 +186,8 @@ class VmListModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
+        if row.header:
+            return self._header_data(row, column, role)
         if role == Qt.ItemDataRole.DecorationRole:
             if column is Column.NAME:
                 return os_icon(row.os)
@@ -198,7 +210,24 @@ class VmListModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _header_data(self, row: VmRow, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column is Column.NAME and not row.reason:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
+            return icon("host-check")
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return "\n".join(p for p in (row.name, row.header_state, row.reason) if p)
+        return None
+
     def _display(self, row: VmRow, column: Column) -> str:
+        if row.header:
+            # A failed connection says why (and the fix) after its name; the whole sentence
+            # is in the tool tip and on its card.
+            name = (translate("VmListModel", "{0} — {1}").format(row.name, row.reason)
+                    if row.reason else row.name)
+            return {Column.NAME: name, Column.STATE: row.header_state}.get(column, "")
         if column is Column.NAME:
             if row.throwaway:
                 return translate("VmListModel", "{0} ({1})").format(row.name, throwaway_label())
@@ -285,12 +314,20 @@ class VmListModel(QAbstractTableModel):
         return self.index(i, column) if i >= 0 else QModelIndex()
 
     def set_rows(self, rows: list[VmRow]) -> None:
-        """Replace the list, keeping live data (state, stats, thumbnail) of VMs still there.
+        """Replace this computer's kvmgui VMs, keeping live data (state, stats, thumbnail)
+        of VMs still there; the libvirt connections' rows stay."""
+        self._set_all([*rows, *(r for r in self._rows if r.connection or r.header)])
 
-        Rows are sorted by name; existing rows are updated in place and new/removed rows are
-        inserted/removed individually so views keep their selection.
-        """
-        wanted = sorted(rows, key=lambda r: (r.name.casefold(), r.vm_id))
+    def set_libvirt_rows(self, rows: list[VmRow]) -> None:
+        """Replace the groups' headings and the libvirt connections' domains (their live
+        data comes with them)."""
+        self._set_all([*(r for r in self._rows if not (r.connection or r.header)), *rows])
+
+    def _set_all(self, rows: list[VmRow]) -> None:
+        """Rows are sorted by group, heading first, then by name; existing rows are updated
+        in place and new/removed rows are inserted/removed individually so views keep their
+        selection."""
+        wanted = sorted(rows, key=lambda r: (r.group, not r.header, r.name.casefold(), r.vm_id))
         wanted_ids = {r.vm_id for r in wanted}
         for i in range(len(self._rows) - 1, -1, -1):
             if self._rows[i].vm_id not in wanted_ids:
@@ -316,8 +353,13 @@ class VmListModel(QAbstractTableModel):
                 self._rows.insert(target, moved)
                 self.endMoveRows()
             old = self._rows[target]
-            merged = (
-                replace(
+            if row.is_libvirt:
+                # Its live data comes with it from the connection; the picture stays.
+                merged = replace(row, thumbnail=old.thumbnail if row.state.is_active else None)
+            elif row.broken or row.header:
+                merged = row
+            else:
+                merged = replace(
                     row,
                     state=old.state,
                     reason=old.reason,
@@ -326,9 +368,6 @@ class VmListModel(QAbstractTableModel):
                     memory_used_bytes=old.memory_used_bytes,
                     thumbnail=old.thumbnail,
                 )
-                if not row.broken
-                else row
-            )
             if merged != old:
                 self._rows[target] = merged
                 self._changed(target)
@@ -389,4 +428,7 @@ def _shared(row: VmRow) -> tuple[object, ...]:
         row.broken,
         row.advice,
         row.throwaway,
+        row.connection,
+        row.header,
+        row.header_state,
     )

@@ -1,4 +1,5 @@
-"""Live thumbnails of running guests: a QMP screendump every few seconds, scaled down.
+"""Live thumbnails of running guests: a QMP screendump every few seconds (a libvirt
+connection's domain: virDomainScreenshot), scaled down.
 
 The runtime asks QEMU for the picture (written by QEMU into the VM's private runtime folder,
 read back and removed there); this module only schedules that, decodes the PNG off the Qt
@@ -131,11 +132,16 @@ class ThumbnailPoller(QObject):
     async def screenshot(self, vm_id: str) -> QImage | None:
         """A scaled picture of the guest's screen; None when there is none or when it is the
         picture already shown (the list keeps that one)."""
-        controller = self.ctx.controller(vm_id)
-        if controller is None:
-            return None
-        outcome = await controller.screen_png()
-        data = outcome.value if outcome.ok else None
+        shown = self.model.get(vm_id)
+        if shown is not None and shown.is_libvirt:
+            # A libvirt connection's domain: virDomainScreenshot through its connection.
+            data: object = await self.ctx.libvirt_hosts.screenshot(shown.connection, shown.name)
+        else:
+            controller = self.ctx.controller(vm_id)
+            if controller is None:
+                return None
+            outcome = await controller.screen_png()
+            data = outcome.value if outcome.ok else None
         if not isinstance(data, bytes) or not data:
             return None
         # QEMU encodes the same screen into the same bytes: an unchanged screen is found

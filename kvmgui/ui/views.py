@@ -131,6 +131,36 @@ def _draw_throwaway_badge(p: QPainter, screen: QRect, font: QFont) -> None:
     p.restore()
 
 
+def _draw_group_card(p: QPainter, option: QStyleOptionViewItem, row: VmRow) -> None:
+    """The card that opens a group of the list: where its VMs are (this computer's kvmgui,
+    or a libvirt connection), its state, and why it failed (the fix is in the sentence)."""
+    rect = option.rect.adjusted(4, 4, -4, -4)
+    palette: QPalette = option.palette
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    edge = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid)
+    fill = QColor(edge)
+    fill.setAlpha(60 if selected else 25)
+    p.setPen(edge)
+    p.setBrush(fill)
+    p.drawRoundedRect(QRectF(rect), 8, 8)
+    inner = rect.adjusted(12, 10, -12, -10)
+    icon("host-check").paint(p, QRect(inner.x(), inner.y(), 32, 32))
+    font = QFont(option.font)
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    p.setFont(font)
+    p.setPen(palette.color(QPalette.ColorRole.Text))
+    title = QRect(inner.x() + 40, inner.y(), inner.width() - 40, 36)
+    p.drawText(title, int(Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), row.name)
+    p.setFont(option.font)
+    text = "\n".join(t for t in (row.header_state, row.reason) if t)
+    body = QRect(inner.x(), inner.y() + 44, inner.width(), inner.height() - 44)
+    p.drawText(body, int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text)
+    p.restore()
+
+
 class _ScreenDelegate(QStyledItemDelegate):
     """A delegate that draws VM screens, scaled once per size."""
 
@@ -148,6 +178,9 @@ class VmCardDelegate(_ScreenDelegate):
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row = index.data(Role.ROW)
         if not isinstance(row, VmRow):
+            return
+        if row.header:
+            _draw_group_card(p, option, row)
             return
         rect = option.rect.adjusted(4, 4, -4, -4)
         palette: QPalette = option.palette

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from kvmgui.core.store import StoredVm
     from kvmgui.runtime.controller import VmController
+    from kvmgui.runtime.libvirt_hosts import DomainHandle
     from kvmgui.runtime.outcome import Outcome
 
 log = logging.getLogger(__name__)
@@ -40,9 +41,11 @@ def applies(action: str, row: VmRow | None) -> bool:
     """Whether `action` makes sense for the VM in `row` (pure; tested on its own)."""
     if row is None:
         return action == "new"
-    if row.broken:
+    if row.broken or row.header:
         return action in ("new",)
     s = row.state
+    if row.is_libvirt and action in ("console", "delete", "export_libvirt"):
+        return False  # a libvirt connection's domain: its power actions and its details
     return {
         "new": True,
         "start": s in (VmState.STOPPED, VmState.CRASHED),
@@ -292,7 +295,9 @@ class VmActions(QObject):
         finally:
             self.refresh()
 
-    def _controller(self, row: VmRow) -> VmController:
+    def _controller(self, row: VmRow) -> VmController | DomainHandle:
+        if row.is_libvirt:
+            return self.ctx.libvirt_hosts.domain_handle(row.connection, row.name)
         controller = self.ctx.controller(row.vm_id)
         if controller is None:
             raise RuntimeError(
@@ -319,13 +324,17 @@ class VmActions(QObject):
         )
         return False
 
-    async def do_start(self, row: VmRow) -> Outcome[int]:
+    async def do_start(self, row: VmRow) -> Outcome[int] | Outcome:
         self.message.emit(translate("VmActions", "Starting {0}…").format(row.name))
         controller = self._controller(row)
         outcome = await controller.start()
-        if getattr(outcome, "code", "") == "unapproved":
+        # Only kvmgui's own VMs ask for approval (a libvirt host decides for itself).
+        if getattr(outcome, "code", "") == "unapproved" and not row.is_libvirt:
             # Imported on first use, for start-up cost: the first paint needs no dialog.
+            from kvmgui.runtime.controller import VmController
             from kvmgui.ui.approval_dialog import approve_at_start
+
+            assert isinstance(controller, VmController)
 
             if not await approve_at_start(self.widget, self.ctx.paths, controller.stored):
                 self.message.emit(translate("VmActions", "{0} was not started.").format(row.name))
@@ -363,6 +372,16 @@ class VmActions(QObject):
     async def _shutdown_ignored(self, row: VmRow, outcome: Outcome) -> Outcome:
         """The guest ignored the ACPI button: say why (the advisor's causes for its OS, e.g.
         RDP sessions on Windows) before offering Force off."""
+        if row.is_libvirt:
+            # Its OS is unknown to kvmgui: the offer comes without the advisor's causes.
+            return await self._offer_force_off(
+                row, outcome, translate("VmActions", "{0} did not shut down.").format(row.name),
+                translate(
+                    "VmActions",
+                    "Its system ignored the power button, or is still busy. Force it off (like "
+                    "pulling the power plug: anything not saved inside it is lost), or keep it "
+                    "running and try again later.",
+                ))
         stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
         if stored is None:
             self._report(outcome, translate("VmActions", "{0} did not shut down.").format(row.name))
@@ -375,13 +394,19 @@ class VmActions(QObject):
             "• " + core_text(cause.sentence) for cause in advice.causes if cause.action != FORCE_OFF
         )
         force = advice.cause("force-off")
+        return await self._offer_force_off(
+            row, outcome, core_text(advice.title),
+            core_text(advice.message) + "\n\n" + causes
+            + ("\n\n" + core_text(force.sentence) if force is not None else ""))
+
+    async def _offer_force_off(self, row: VmRow, outcome: Outcome, title: str,
+                               informative: str) -> Outcome:
+        """Ask whether to force off a guest that ignored the power button; the outcome of
+        forcing it off, or `outcome` when the user keeps it running."""
         answer = await ask(
             self.widget,
-            core_text(advice.title),
-            informative=core_text(advice.message)
-            + "\n\n"
-            + causes
-            + ("\n\n" + core_text(force.sentence) if force is not None else ""),
+            title,
+            informative=informative,
             yes_text=translate("VmActions", "&Force off"),
             no_text=translate("VmActions", "&Keep it running"),
             danger=True,

@@ -2464,6 +2464,26 @@
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
+    <message>
+        <source>Add &amp;Connection…</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>Ajouter une &amp;connexion…</translation>
+    </message>
+    <message>
+        <source>Manage the virtual machines of libvirt, on this computer or another one</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>Gérer les machines virtuelles de libvirt, sur cet ordinateur ou un autre</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>&amp;Reconnecter</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Connection</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>Re&amp;tirer la connexion</translation>
+    </message>
 </context>
 <context>
     <name>MediaDialogs</name>
@@ -4827,6 +4847,11 @@
         <source>Copy the stopped virtual machine to a libvirt host (this computer&apos;s system libvirt or another computer); the one here is kept</source>
         <translation>Copier la machine virtuelle arrêtée vers un hôte libvirt (le libvirt système de cet ordinateur ou un autre ordinateur)&#xa0;; celle d&apos;ici est conservée</translation>
     </message>
+    <message>
+        <source>Its system ignored the power button, or is still busy. Force it off (like pulling the power plug: anything not saved inside it is lost), or keep it running and try again later.</source>
+        <extracomment>kvmgui/ui/vm_actions.py</extracomment>
+        <translation>Son système a ignoré le bouton d’alimentation, ou il est encore occupé. Forcez l’arrêt (comme débrancher la prise&#xa0;: tout ce qui n’est pas enregistré à l’intérieur est perdu), ou laissez-la tourner et réessayez plus tard.</translation>
+    </message>
 </context>
 <context>
     <name>VmListModel</name>
@@ -4955,6 +4980,11 @@
         <location line="+5"/>
         <source>Screen of {0}</source>
         <translation>Écran de {0}</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <extracomment>kvmgui/ui/models.py:228</extracomment>
+        <translation>{0} — {1}</translation>
     </message>
 </context>
 <context>
@@ -10327,16 +10357,6 @@
         <translation>{uri} n&apos;a pas de VM nommée «&#xa0;{name}&#xa0;»&#xa0;; listez ses VM avec&#xa0;: kvmgui-cli --connect {uri} list</translation>
     </message>
     <message>
-        <source>The SSH host key of {host} is not known; connect once with: {command} (check and accept the key), then try again.</source>
-        <extracomment>kvmgui/runtime/libvirt_errors.py:55</extracomment>
-        <translation>La clé d&apos;hôte SSH de {host} est inconnue&#xa0;; connectez-vous une fois avec&#xa0;: {command} (vérifiez et acceptez la clé), puis réessayez.</translation>
-    </message>
-    <message>
-        <source>SSH to {host} failed; check that {command} logs in without a password prompt (an SSH key, ssh-copy-id) and that the host runs an SSH server.</source>
-        <extracomment>kvmgui/runtime/libvirt_errors.py:63</extracomment>
-        <translation>La connexion SSH à {host} a échoué&#xa0;; vérifiez que {command} se connecte sans demander de mot de passe (une clé SSH, ssh-copy-id) et que l&apos;hôte fait tourner un serveur SSH.</translation>
-    </message>
-    <message>
         <source>You may not use libvirt&apos;s socket for {uri}; join the libvirt group: sudo adduser $USER libvirt, then log out and in.</source>
         <extracomment>kvmgui/runtime/libvirt_errors.py:70</extracomment>
         <translation>Vous n&apos;avez pas le droit d&apos;utiliser le socket de libvirt pour {uri}&#xa0;; rejoignez le groupe libvirt&#xa0;: sudo adduser $USER libvirt, puis déconnectez-vous et reconnectez-vous.</translation>
@@ -10350,6 +10370,16 @@
         <source>libvirt refused the operation on {uri}; see the details.</source>
         <extracomment>kvmgui/runtime/libvirt_errors.py:82</extracomment>
         <translation>libvirt a refusé l&apos;opération sur {uri}&#xa0;; voyez les détails.</translation>
+    </message>
+    <message>
+        <source>The SSH host key of {host} is not known; connect once with: {command} (check and accept the key), then try again.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:55</extracomment>
+        <translation>La clé d&apos;hôte SSH de {host} est inconnue&#xa0;; connectez-vous une fois avec&#xa0;: {command} (vérifiez et acceptez la clé), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>SSH to {host} failed; check that {command} logs in without a password prompt (an SSH key, ssh-copy-id) and that the host runs an SSH server.</source>
+        <extracomment>kvmgui/runtime/libvirt_errors.py:63</extracomment>
+        <translation>La connexion SSH à {host} a échoué&#xa0;; vérifiez que {command} se connecte sans demander de mot de passe (une clé SSH, ssh-copy-id) et que l&apos;hôte fait tourner un serveur SSH.</translation>
     </message>
     <message>
         <source>{host} has no libvirt to talk to (neither virt-ssh-helper nor nc is installed there); install it on {host}: sudo apt install libvirt-daemon-system.</source>
@@ -11608,6 +11638,175 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Déplacer</translation>
+    </message>
+    <message>
+        <source>A libvirt connection: qemu:///system for this computer, qemu+ssh://user@host/system for another one</source>
+        <translation>Une connexion libvirt&#xa0;: qemu:///system pour cet ordinateur, qemu+ssh://utilisateur@hôte/system pour un autre</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Se c&amp;onnecter</translation>
+    </message>
+    <message>
+        <source>Cancelling; removing what was copied…</source>
+        <translation>Annulation&#xa0;; suppression de ce qui a été copié…</translation>
+    </message>
+    <message>
+        <source>Connect to the destination</source>
+        <translation>Se connecter à la destination</translation>
+    </message>
+    <message>
+        <source>Connected to {0}.</source>
+        <translation>Connecté à {0}.</translation>
+    </message>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation>Connexion à {0}…</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Move the virtual machine</source>
+        <translation>Déplacer la machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Move {0} to a libvirt host</source>
+        <translation>Déplacer {0} vers un hôte libvirt</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Stop the move; what it copied to the host is removed.</source>
+        <translation>Arrêter le déplacement&#xa0;; ce qu&apos;il a copié sur l&apos;hôte est supprimé.</translation>
+    </message>
+    <message>
+        <source>Storage &amp;pool:</source>
+        <translation>&amp;Pool de stockage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Storage pool</source>
+        <translation>Pool de stockage</translation>
+    </message>
+    <message>
+        <source>The disks are copied into a storage pool of the host and the virtual machine is defined there. A linked clone&apos;s disk is copied whole. The virtual machine here is kept until you delete it.</source>
+        <translation>Les disques sont copiés dans un pool de stockage de l&apos;hôte et la machine virtuelle y est définie. Le disque d&apos;un clone lié est copié en entier. La machine virtuelle d&apos;ici est conservée jusqu&apos;à ce que vous la supprimiez.</translation>
+    </message>
+    <message>
+        <source>The move was cancelled; nothing was left on the host.</source>
+        <translation>Le déplacement a été annulé&#xa0;; rien n&apos;est resté sur l&apos;hôte.</translation>
+    </message>
+    <message>
+        <source>Type or choose a destination first.</source>
+        <translation>Saisissez ou choisissez d&apos;abord une destination.</translation>
+    </message>
+    <message>
+        <source>What the moved virtual machine lacks:</source>
+        <translation>Ce qui manque à la machine virtuelle déplacée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the move</source>
+        <translation>le déplacement</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_move</name>
+    <message>
+        <source>The CD/DVD medium {path} stays on this computer: the moved VM&apos;s drive is empty; insert an ISO image from the libvirt host.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:131</extracomment>
+        <translation>Le média CD/DVD {path} reste sur cet ordinateur&#xa0;: le lecteur de la VM déplacée est vide&#xa0;; insérez une image ISO de l&apos;hôte libvirt.</translation>
+    </message>
+    <message>
+        <source>The USB stick {path} stays on this computer and is not attached to the moved VM.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:138</extracomment>
+        <translation>La clé USB {path} reste sur cet ordinateur et n&apos;est pas branchée à la VM déplacée.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {quoted}), then move it.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:161</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» a des réglages qui atteignent cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {quoted}), puis déplacez-la.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is running; shut it down first, then move it.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:167</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est en marche&#xa0;; éteignez-la d&apos;abord, puis déplacez-la.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is now the VM &apos;{domain}&apos; on {uri}, its disks in the storage pool &apos;{pool}&apos;; the VM here is unchanged: delete it once the moved one works.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:205</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est maintenant la VM «&#xa0;{domain}&#xa0;» sur {uri}, ses disques dans le pool de stockage «&#xa0;{pool}&#xa0;»&#xa0;; la VM d&apos;ici est inchangée&#xa0;: supprimez-la une fois que celle déplacée fonctionne.</translation>
+    </message>
+    <message>
+        <source>Disk {number} of &apos;{name}&apos; has another base in its definition than in its image; check it with: kvmgui-cli img chain {path}</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:245</extracomment>
+        <translation>Le disque {number} de «&#xa0;{name}&#xa0;» a une autre base dans sa définition que dans son image&#xa0;; vérifiez-le avec&#xa0;: kvmgui-cli img chain {path}</translation>
+    </message>
+    <message>
+        <source>{uri} already has a VM named &apos;{domain}&apos;; rename the VM here, or remove that one (virsh -c {uri} undefine {domain}), then move it again.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:275</extracomment>
+        <translation>{uri} a déjà une VM nommée «&#xa0;{domain}&#xa0;»&#xa0;; renommez la VM d&apos;ici, ou supprimez celle-là (virsh -c {uri} undefine {domain}), puis déplacez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>{uri} already has this VM, as &apos;{other}&apos; (moved there before); remove that one (virsh -c {uri} undefine {other}) to move it again.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:281</extracomment>
+        <translation>{uri} a déjà cette VM, sous le nom «&#xa0;{other}&#xa0;» (déplacée auparavant)&#xa0;; supprimez celle-là (virsh -c {uri} undefine {other}) pour la déplacer de nouveau.</translation>
+    </message>
+    <message>
+        <source>The storage pool &apos;{pool}&apos; already has a volume named &apos;{volume}&apos;; remove it (virsh -c {uri} vol-delete --pool {pool} {volume}) or choose another pool.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:288</extracomment>
+        <translation>Le pool de stockage «&#xa0;{pool}&#xa0;» a déjà un volume nommé «&#xa0;{volume}&#xa0;»&#xa0;; supprimez-le (virsh -c {uri} vol-delete --pool {pool} {volume}) ou choisissez un autre pool.</translation>
+    </message>
+    <message>
+        <source>Disk {number} of &apos;{name}&apos; is a host device ({path}); kvmgui moves image files only: copy the device into an image first (kvmgui-cli img convert).</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:222</extracomment>
+        <translation>Le disque {number} de «&#xa0;{name}&#xa0;» est un périphérique de l&apos;hôte ({path})&#xa0;; kvmgui ne déplace que des fichiers image&#xa0;: copiez d&apos;abord le périphérique dans une image (kvmgui-cli img convert).</translation>
+    </message>
+    <message>
+        <source>Uploading disk {number} of {count} ({file})</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:310</extracomment>
+        <translation>Envoi du disque {number} sur {count} ({file})</translation>
+    </message>
+    <message>
+        <source>Flattening disk {number} of {count} ({file})</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:315</extracomment>
+        <translation>Aplatissement du disque {number} sur {count} ({file})</translation>
+    </message>
+    <message>
+        <source>Uploading disk {number} of {count} ({file}, flattened)</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:318</extracomment>
+        <translation>Envoi du disque {number} sur {count} ({file}, aplati)</translation>
+    </message>
+    <message>
+        <source>Flattening {file} failed: {error}</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:331</extracomment>
+        <translation>L&apos;aplatissement de {file} a échoué&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Defining &apos;{domain}&apos; on {uri}</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:188</extracomment>
+        <translation>Définition de «&#xa0;{domain}&#xa0;» sur {uri}</translation>
+    </message>
+</context>
+<context>
     <name>core.libvirt_domain_view</name>
     <message>
         <source>kvmgui draws VNC displays only; this one is {kind}.</source>
@@ -12216,172 +12415,222 @@
     </message>
 </context>
 <context>
-    <name>MoveDialog</name>
+    <name>core.connections</name>
     <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Fermer</translation>
+        <source>Type a libvirt address such as qemu:///system or qemu+ssh://user@host/system.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez une adresse libvirt comme qemu:///system ou qemu+ssh://utilisateur@hôte/system.</translation>
     </message>
     <message>
-        <source>&amp;Destination:</source>
-        <translation>&amp;Destination&#xa0;:</translation>
+        <source>The address &apos;{uri}&apos; has spaces or invisible characters: type it again.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>L’adresse «&#xa0;{uri}&#xa0;» contient des espaces ou des caractères invisibles&#xa0;: saisissez-la à nouveau.</translation>
     </message>
     <message>
-        <source>&amp;Move</source>
-        <translation>&amp;Déplacer</translation>
+        <source>&apos;{uri}&apos; is not a QEMU/KVM address: it must start with qemu:// or qemu+ssh:// (qemu+tls:// also works).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{uri}&#xa0;» n’est pas une adresse QEMU/KVM&#xa0;: elle doit commencer par qemu:// ou qemu+ssh:// (qemu+tls:// convient aussi).</translation>
     </message>
     <message>
-        <source>A libvirt connection: qemu:///system for this computer, qemu+ssh://user@host/system for another one</source>
-        <translation>Une connexion libvirt&#xa0;: qemu:///system pour cet ordinateur, qemu+ssh://utilisateur@hôte/system pour un autre</translation>
+        <source>kvmgui never keeps a password: remove it from the address (SSH asks for it, or better, use an SSH key).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>kvmgui ne garde jamais de mot de passe&#xa0;: retirez-le de l’adresse (SSH le demande, ou mieux, utilisez une clé SSH).</translation>
     </message>
     <message>
-        <source>C&amp;onnect</source>
-        <translation>Se c&amp;onnecter</translation>
+        <source>The port in &apos;{uri}&apos; must be a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le port de «&#xa0;{uri}&#xa0;» doit être un nombre de 1 à 65535.</translation>
     </message>
     <message>
-        <source>Cancelling; removing what was copied…</source>
-        <translation>Annulation&#xa0;; suppression de ce qui a été copié…</translation>
+        <source>&apos;{host}&apos; is not a computer name or address.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{host}&#xa0;» n’est pas un nom ou une adresse d’ordinateur.</translation>
     </message>
     <message>
-        <source>Connect to the destination</source>
-        <translation>Se connecter à la destination</translation>
+        <source>&apos;{user}&apos; is not a user name (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>«&#xa0;{user}&#xa0;» n’est pas un nom d’utilisateur (lettres, chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;»).</translation>
     </message>
     <message>
-        <source>Connected to {0}.</source>
-        <translation>Connecté à {0}.</translation>
+        <source>&apos;{uri}&apos; needs a computer name after //.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Il manque un nom d’ordinateur après // dans «&#xa0;{uri}&#xa0;».</translation>
     </message>
     <message>
-        <source>Connecting to {0}…</source>
-        <translation>Connexion à {0}…</translation>
+        <source>A QEMU address ends with /system (or /session for a user&apos;s own VMs).</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une adresse QEMU se termine par /system (ou /session pour les VM propres à un utilisateur).</translation>
     </message>
     <message>
-        <source>Destination</source>
-        <translation>Destination</translation>
+        <source>A test address ends with /default or the path of a node file.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une adresse de test se termine par /default ou par le chemin d’un fichier de nœud.</translation>
     </message>
     <message>
-        <source>Move the virtual machine</source>
-        <translation>Déplacer la machine virtuelle</translation>
+        <source>Remove the &apos;#…&apos; part from &apos;{uri}&apos;.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Retirez la partie «&#xa0;#…&#xa0;» de «&#xa0;{uri}&#xa0;».</translation>
     </message>
     <message>
-        <source>Move {0} to a libvirt host</source>
-        <translation>Déplacer {0} vers un hôte libvirt</translation>
+        <source>Type the other computer&apos;s name or address.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez le nom ou l’adresse de l’autre ordinateur.</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Progression</translation>
+        <source>Type the user name to log in with on {host}.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Saisissez le nom d’utilisateur avec lequel se connecter à {host}.</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>État</translation>
+        <source>The SSH port must be a number from 1 to 65535.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le port SSH doit être un nombre de 1 à 65535.</translation>
     </message>
     <message>
-        <source>Stop the move; what it copied to the host is removed.</source>
-        <translation>Arrêter le déplacement&#xa0;; ce qu&apos;il a copié sur l&apos;hôte est supprimé.</translation>
+        <source>A connection&apos;s name has at most {limit} characters and no invisible ones.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Le nom d’une connexion a au plus {limit} caractères, et aucun invisible.</translation>
     </message>
     <message>
-        <source>Storage &amp;pool:</source>
-        <translation>&amp;Pool de stockage&#xa0;:</translation>
+        <source>{uri} is already in the list.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>{uri} est déjà dans la liste.</translation>
     </message>
     <message>
-        <source>Storage pool</source>
-        <translation>Pool de stockage</translation>
+        <source>kvmgui keeps at most {limit} connections: remove one first.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>kvmgui garde au plus {limit} connexions&#xa0;: retirez-en une d’abord.</translation>
     </message>
     <message>
-        <source>The disks are copied into a storage pool of the host and the virtual machine is defined there. A linked clone&apos;s disk is copied whole. The virtual machine here is kept until you delete it.</source>
-        <translation>Les disques sont copiés dans un pool de stockage de l&apos;hôte et la machine virtuelle y est définie. Le disque d&apos;un clone lié est copié en entier. La machine virtuelle d&apos;ici est conservée jusqu&apos;à ce que vous la supprimiez.</translation>
+        <source>The address option &apos;{option}&apos; is not accepted (it could run a program or skip a check); remove it.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>L’option d’adresse «&#xa0;{option}&#xa0;» n’est pas acceptée (elle pourrait lancer un programme ou sauter une vérification)&#xa0;; retirez-la.</translation>
     </message>
     <message>
-        <source>The move was cancelled; nothing was left on the host.</source>
-        <translation>Le déplacement a été annulé&#xa0;; rien n&apos;est resté sur l&apos;hôte.</translation>
+        <source>must be a list of connections</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>doit être une liste de connexions</translation>
     </message>
     <message>
-        <source>Type or choose a destination first.</source>
-        <translation>Saisissez ou choisissez d&apos;abord une destination.</translation>
+        <source>A saved connection is not an object with a &apos;uri&apos; text (and an optional &apos;label&apos;), so it was left out.</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>Une connexion enregistrée n’est pas un objet avec un texte «&#xa0;uri&#xa0;» (et un «&#xa0;label&#xa0;» facultatif)&#xa0;: elle a été ignorée.</translation>
     </message>
     <message>
-        <source>What the moved virtual machine lacks:</source>
-        <translation>Ce qui manque à la machine virtuelle déplacée&#xa0;:</translation>
-    </message>
-    <message>
-        <source>the move</source>
-        <translation>le déplacement</translation>
+        <source>The saved connection &apos;{uri}&apos; was left out: {reason}</source>
+        <extracomment>kvmgui/core/connections.py</extracomment>
+        <translation>La connexion enregistrée «&#xa0;{uri}&#xa0;» a été ignorée&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
-    <name>runtime.libvirt_move</name>
+    <name>runtime.libvirt_hosts</name>
     <message>
-        <source>The CD/DVD medium {path} stays on this computer: the moved VM&apos;s drive is empty; insert an ISO image from the libvirt host.</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:131</extracomment>
-        <translation>Le média CD/DVD {path} reste sur cet ordinateur&#xa0;: le lecteur de la VM déplacée est vide&#xa0;; insérez une image ISO de l&apos;hôte libvirt.</translation>
+        <source>The connection to {uri} was lost; kvmgui tries again in a moment (or click Reconnect).</source>
+        <extracomment>kvmgui/runtime/libvirt_hosts.py</extracomment>
+        <translation>La connexion à {uri} a été perdue&#xa0;; kvmgui réessaie dans un instant (ou cliquez sur Reconnecter).</translation>
     </message>
     <message>
-        <source>The USB stick {path} stays on this computer and is not attached to the moved VM.</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:138</extracomment>
-        <translation>La clé USB {path} reste sur cet ordinateur et n&apos;est pas branchée à la VM déplacée.</translation>
+        <source>{uri} is not connected; click Reconnect.</source>
+        <extracomment>kvmgui/runtime/libvirt_hosts.py</extracomment>
+        <translation>{uri} n’est pas connecté&#xa0;; cliquez sur Reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>Connections</name>
+    <message>
+        <source>Not connected</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Non connecté</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {quoted}), then move it.</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:161</extracomment>
-        <translation>«&#xa0;{name}&#xa0;» a des réglages qui atteignent cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {quoted}), puis déplacez-la.</translation>
+        <source>Connecting…</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Connexion…</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is running; shut it down first, then move it.</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:167</extracomment>
-        <translation>«&#xa0;{name}&#xa0;» est en marche&#xa0;; éteignez-la d&apos;abord, puis déplacez-la.</translation>
+        <source>Connected</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Connecté</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is now the VM &apos;{domain}&apos; on {uri}, its disks in the storage pool &apos;{pool}&apos;; the VM here is unchanged: delete it once the moved one works.</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:205</extracomment>
-        <translation>«&#xa0;{name}&#xa0;» est maintenant la VM «&#xa0;{domain}&#xa0;» sur {uri}, ses disques dans le pool de stockage «&#xa0;{pool}&#xa0;»&#xa0;; la VM d&apos;ici est inchangée&#xa0;: supprimez-la une fois que celle déplacée fonctionne.</translation>
+        <source>Failed</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Échec</translation>
     </message>
     <message>
-        <source>Disk {number} of &apos;{name}&apos; has another base in its definition than in its image; check it with: kvmgui-cli img chain {path}</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:245</extracomment>
-        <translation>Le disque {number} de «&#xa0;{name}&#xa0;» a une autre base dans sa définition que dans son image&#xa0;; vérifiez-le avec&#xa0;: kvmgui-cli img chain {path}</translation>
+        <source>Add Connection</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Ajouter une connexion</translation>
     </message>
     <message>
-        <source>{uri} already has a VM named &apos;{domain}&apos;; rename the VM here, or remove that one (virsh -c {uri} undefine {domain}), then move it again.</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:275</extracomment>
-        <translation>{uri} a déjà une VM nommée «&#xa0;{domain}&#xa0;»&#xa0;; renommez la VM d&apos;ici, ou supprimez celle-là (virsh -c {uri} undefine {domain}), puis déplacez-la de nouveau.</translation>
+        <source>Manage the virtual machines of libvirt, on this computer or on another one, next to kvmgui&apos;s own. kvmgui never keeps a password: for another computer, log in with an SSH key.</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Gérez les machines virtuelles de libvirt, sur cet ordinateur ou sur un autre, à côté de celles de kvmgui. kvmgui ne garde jamais de mot de passe&#xa0;: pour un autre ordinateur, connectez-vous avec une clé SSH.</translation>
     </message>
     <message>
-        <source>{uri} already has this VM, as &apos;{other}&apos; (moved there before); remove that one (virsh -c {uri} undefine {other}) to move it again.</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:281</extracomment>
-        <translation>{uri} a déjà cette VM, sous le nom «&#xa0;{other}&#xa0;» (déplacée auparavant)&#xa0;; supprimez celle-là (virsh -c {uri} undefine {other}) pour la déplacer de nouveau.</translation>
+        <source>This computer&apos;s &amp;libvirt (qemu:///system)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;libvirt de cet ordinateur (qemu:///system)</translation>
     </message>
     <message>
-        <source>The storage pool &apos;{pool}&apos; already has a volume named &apos;{volume}&apos;; remove it (virsh -c {uri} vol-delete --pool {pool} {volume}) or choose another pool.</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:288</extracomment>
-        <translation>Le pool de stockage «&#xa0;{pool}&#xa0;» a déjà un volume nommé «&#xa0;{volume}&#xa0;»&#xa0;; supprimez-le (virsh -c {uri} vol-delete --pool {pool} {volume}) ou choisissez un autre pool.</translation>
+        <source>Another computer over &amp;SSH</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Un autre ordinateur par &amp;SSH</translation>
     </message>
     <message>
-        <source>Disk {number} of &apos;{name}&apos; is a host device ({path}); kvmgui moves image files only: copy the device into an image first (kvmgui-cli img convert).</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:222</extracomment>
-        <translation>Le disque {number} de «&#xa0;{name}&#xa0;» est un périphérique de l&apos;hôte ({path})&#xa0;; kvmgui ne déplace que des fichiers image&#xa0;: copiez d&apos;abord le périphérique dans une image (kvmgui-cli img convert).</translation>
+        <source>Custom address (U&amp;RI)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Adresse personnalisée (U&amp;RI)</translation>
     </message>
     <message>
-        <source>Uploading disk {number} of {count} ({file})</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:310</extracomment>
-        <translation>Envoi du disque {number} sur {count} ({file})</translation>
+        <source>name or address</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>nom ou adresse</translation>
     </message>
     <message>
-        <source>Flattening disk {number} of {count} ({file})</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:315</extracomment>
-        <translation>Aplatissement du disque {number} sur {count} ({file})</translation>
+        <source>optional</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>facultatif</translation>
     </message>
     <message>
-        <source>Uploading disk {number} of {count} ({file}, flattened)</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:318</extracomment>
-        <translation>Envoi du disque {number} sur {count} ({file}, aplati)</translation>
+        <source>&amp;User:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
     </message>
     <message>
-        <source>Flattening {file} failed: {error}</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:331</extracomment>
-        <translation>L&apos;aplatissement de {file} a échoué&#xa0;: {error}</translation>
+        <source>Co&amp;mputer:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Ordinateur&#xa0;:</translation>
     </message>
     <message>
-        <source>Defining &apos;{domain}&apos; on {uri}</source>
-        <extracomment>kvmgui/runtime/libvirt_move.py:188</extracomment>
-        <translation>Définition de «&#xa0;{domain}&#xa0;» sur {uri}</translation>
+        <source>&amp;Port:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name in the list:</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Nom dans la liste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>&amp;Connecter</translation>
+    </message>
+    <message>
+        <source>Add and connect</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Ajouter et connecter</translation>
+    </message>
+    <message>
+        <source>This computer (kvmgui)</source>
+        <extracomment>kvmgui/ui/connections.py</extracomment>
+        <translation>Cet ordinateur (kvmgui)</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kvmgui.core.connections import SavedConnection
 from kvmgui.core.model import Accel, DisplayKind
 from kvmgui.core.paths import AppPaths
 from kvmgui.core.settings import (
@@ -55,7 +56,8 @@ def test_save_and_load_round_trip(path: Path) -> None:
                  on_quit=OnQuit.KEEP_RUNNING,
                  shutdown_timeout_s=30, stats_interval_s=1.0, thumbnail_interval_s=10.0,
                  console_scaling=ConsoleScaling.ONE_TO_ONE, console_grab_keyboard=False,
-                 confirm_force_off=False, confirm_delete=False)
+                 confirm_force_off=False, confirm_delete=False,
+                 connections=(SavedConnection("qemu+ssh://u@h/system", "Lab"),))
     # Every setting differs from its default, so each one is proven to round-trip.
     assert all(getattr(s, f.name) != getattr(Settings(), f.name)
                for f in fields(Settings) if f.name != "schema_version")

@@ -170,3 +170,37 @@ async def test_libvirts_event_thread_ends_with_the_last_connection(uri: str) -> 
     again = await LibvirtConnection.open(uri)  # and it starts again with a new connection
     assert running()
     await again.close()
+
+
+@pytest.mark.asyncio
+async def test_events_thread_serves_many_connections_and_stops_with_the_last(
+        tmp_path: Path) -> None:
+    """libvirt's file handles and timers are polled by kvmgui's own event thread (not GLib's
+    loop, which Qt's dispatcher shares): connections opened and closed together, from worker
+    threads, each get their own events; the thread ends when none is left."""
+    import threading
+
+    async def one(i: int) -> None:
+        node = tmp_path / f"node{i}.xml"
+        node.write_text(NODE)
+        async with await LibvirtConnection.open(f"test://{node}") as conn:
+            events: list[DomainStateChanged] = []
+            conn.subscribe(events.append)
+            for _ in range(3):
+                assert (await conn.pause("alpha")).ok
+                await _until(events, VmState.PAUSED)
+                assert (await conn.resume("alpha")).ok
+                await _until(events, VmState.RUNNING)
+                events.clear()
+
+    for _round in range(3):
+        await asyncio.gather(*(one(i) for i in range(4)))
+
+    def running() -> bool:
+        return any(t.name == "libvirt-events" for t in threading.enumerate())
+
+    for _ in range(100):
+        if not running():
+            break
+        await asyncio.sleep(0.02)
+    assert not running()

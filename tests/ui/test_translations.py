@@ -756,6 +756,11 @@ def test_every_window_is_in_french(qtbot: Any, french: QTranslator, live_ctx: An
     clashes += _mnemonic_clashes(about)
     about.reject()
 
+    connection = window.open_add_connection()
+    texts.widget(connection)
+    clashes += _mnemonic_clashes(connection)
+    connection.close()
+
     window.open_console(linux.spec.id)  # a stopped VM's console page and its tools
     texts.widget(window)
     window.show_list()
