@@ -129,7 +129,7 @@ def _start(folder: Path, port: int, authorized: Path, host_key: Path,
     ]))
     return subprocess.Popen([str(SSHD), "-D", "-f", str(config), "-E", str(log)],
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.DEVNULL)  # sshd logs to `log` (-E)
 
 
 def _listening(port: int) -> bool:
@@ -188,11 +188,9 @@ def ssh_server() -> Iterator[SshServer]:
     finally:
         if proc is not None:
             proc.terminate()
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(10)
-            except subprocess.TimeoutExpired:
+            if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-            if proc.stderr is not None:
-                proc.stderr.close()
         shutil.rmtree(folder, ignore_errors=True)

@@ -62,6 +62,14 @@ def short_tmp() -> Path:
     return path
 
 
+def libvirt_node_uri(folder: Path, node: str) -> str:
+    """A URI of libvirt's test driver on the node XML `node` (saved in `folder`): a state
+    of its own for each test (test:///default is shared by a whole process)."""
+    path = folder / "node.xml"
+    path.write_text(node)
+    return f"test://{path}"
+
+
 def registered_dirs() -> list[Path]:
     return list(_REGISTERED)
 
