@@ -34,6 +34,8 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.runtime.helpers import end_process
+
 SSHD = Path("/usr/sbin/sshd")
 PRIVSEP_DIR = Path("/run/sshd")  # sshd refuses to start without it
 START_TIMEOUT_S = 15.0
@@ -187,10 +189,5 @@ def ssh_server() -> Iterator[SshServer]:
                         stranger_key=folder / "stranger_ed25519", log=log)
     finally:
         if proc is not None:
-            proc.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(10)
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+            end_process(proc)
         shutil.rmtree(folder, ignore_errors=True)
