@@ -155,3 +155,17 @@ def test_libvirt_connection_asks_through_askpass(ssh_server: SshServer,  # noqa:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
     assert str(ssh_server.locked_key) in prompts.read_text()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("program", "words"), [
+    ("/bin/false", "ssh's exit status 1"),
+    ("/bin/ls", "ssh said: /bin/ls: "),  # ls refuses ssh's options, on stderr
+])
+async def test_other_endings_say_what_ssh_said(display: RemoteDisplay, tmp_path: Path,
+                                               program: str, words: str) -> None:
+    uri = f"qemu+ssh://u@h/system?command={program}"
+    with pytest.raises(SshTunnelError) as caught:
+        await SshTunnel.open(uri, display, runtime_dir=tmp_path)
+    assert caught.value.code == "failed"
+    assert words in caught.value.message, caught.value.message
