@@ -1,12 +1,13 @@
 """A private SSH server for the tests of qemu+ssh:// connections and the console tunnel.
 
 `ssh_server` (session-scoped) starts OpenSSH's sshd on 127.0.0.1 only, on a free port, with a
-host key of its own and one client key, both generated for the session in a temporary folder;
-the key is authorized for the current user through a private AuthorizedKeysFile, so the
-user's ~/.ssh is never read nor written, by the server or by the clients below. Passwords are
-off (keys only); a second authorized key has a passphrase, for the tests of askpass. The
-server stops at the end of the session. Where sshd cannot run (not
-installed, not root: sshd needs its privilege separation folder) the tests skip with the reason.
+host key of its own and client keys, all generated for the session in a temporary folder: one
+authorized key, one authorized key with a passphrase (for the tests of askpass) and one the
+server does not know. They are authorized for the current user through a private
+AuthorizedKeysFile, so the user's ~/.ssh is never read nor written, by the server or by the
+clients below. Passwords are off (keys only). The server stops at the end of the session.
+Where sshd cannot run (not installed; not root: sshd needs its privilege separation folder
+/run/sshd) the tests skip with the reason.
 
 The clients get everything through the URI, as a user's would: `keyfile=` for the key and
 `command=` for the ssh program, here a two-line script running ssh with a private
