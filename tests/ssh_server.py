@@ -3,7 +3,7 @@
 `ssh_server` (session-scoped) starts OpenSSH's sshd on 127.0.0.1 only, on a free port, with a
 host key of its own and client keys, all generated for the session in a temporary folder: one
 authorized key, one authorized key with a passphrase (for the tests of askpass) and one the
-server does not know. They are authorized for the current user through a private
+server does not know. The first two are authorized for the current user through a private
 AuthorizedKeysFile, so the user's ~/.ssh is never read nor written, by the server or by the
 clients below. Passwords are off (keys only). The server stops at the end of the session.
 Where sshd cannot run (not installed; not root: sshd needs its privilege separation folder
@@ -72,10 +72,11 @@ class SshServer:
     stranger_key: Path  # a key the server does not know
     log: Path  # sshd's own log (-E)
 
-    def client(self, name: str, *, knows_host: bool = True) -> Path:
+    def client(self, name: str, *, knows_host: bool = True, ask: bool = False) -> Path:
         """An ssh program (a script) with a private configuration named `name`: it trusts
-        the server's host key when `knows_host`, and nothing else."""
-        known = self.folder / f"known_hosts-{name}"
+        the server's host key when `knows_host`, and nothing else; `ask`: ssh asks whether
+        to trust an unknown host key (StrictHostKeyChecking ask) instead of refusing it."""
+        known = self.known_hosts(name)
         known.write_text(f"[127.0.0.1]:{self.port} {self.host_public_key}\n"
                          if knows_host else "")
         config = self.folder / f"ssh_config-{name}"
@@ -83,7 +84,7 @@ class SshServer:
             "Host *",
             f"  UserKnownHostsFile {known}",
             "  GlobalKnownHostsFile /dev/null",
-            "  StrictHostKeyChecking yes",
+            f"  StrictHostKeyChecking {'ask' if ask else 'yes'}",
             "  UpdateHostKeys no",
             "  IdentitiesOnly yes",
             "  IdentityAgent none",
@@ -96,6 +97,10 @@ class SshServer:
         program.write_text(f"#!/bin/sh\nexec ssh -F {config} \"$@\"\n")
         program.chmod(0o755)
         return program
+
+    def known_hosts(self, name: str) -> Path:
+        """The known_hosts file of client `name`."""
+        return self.folder / f"known_hosts-{name}"
 
     def uri(self, *, program: Path | None = None, key: Path | None = None,
             port: int | None = None, path: str = "/system", **params: str) -> str:

@@ -169,3 +169,20 @@ async def test_other_endings_say_what_ssh_said(display: RemoteDisplay, tmp_path:
         await SshTunnel.open(uri, display, runtime_dir=tmp_path)
     assert caught.value.code == "failed"
     assert words in caught.value.message, caught.value.message
+
+
+@pytest.mark.asyncio
+async def test_unknown_host_key_is_asked_through_askpass(
+        ssh_server: SshServer, display: RemoteDisplay, tmp_path: Path) -> None:  # noqa: F811
+    prompts = tmp_path / "prompts.txt"
+    askpass = tmp_path / "askpass"
+    # A stand-in for kvmgui-askpass whose user accepts the key.
+    askpass.write_text(f"#!/bin/sh\necho \"$1\" >> {prompts}\necho yes\n")
+    askpass.chmod(0o755)
+    program = ssh_server.client("asks", knows_host=False, ask=True)
+    uri = ssh_server.uri(program=program)
+    async with await SshTunnel.open(uri, display, runtime_dir=tmp_path / "run",
+                                    askpass=str(askpass)) as tunnel:
+        assert await greeting_through(tunnel) == GREETING
+    assert "(yes/no" in prompts.read_text()
+    assert ssh_server.host_public_key in ssh_server.known_hosts("asks").read_text()
