@@ -1,12 +1,13 @@
 """A private SSH server for the tests of qemu+ssh:// connections and the console tunnel.
 
 `ssh_server` (session-scoped) starts OpenSSH's sshd on 127.0.0.1 only, on a free port, with a
-host key of its own and one client key, both generated for the session in a temporary folder;
-the key is authorized for the current user through a private AuthorizedKeysFile, so the
-user's ~/.ssh is never read nor written, by the server or by the clients below. Passwords are
-off (keys only); a second authorized key has a passphrase, for the tests of askpass. The
-server stops at the end of the session. Where sshd cannot run (not
-installed, not root: sshd needs its privilege separation folder) the tests skip with the reason.
+host key of its own and client keys, all generated for the session in a temporary folder: one
+authorized key, one authorized key with a passphrase (for the tests of askpass) and one the
+server does not know. The first two are authorized for the current user through a private
+AuthorizedKeysFile, so the user's ~/.ssh is never read nor written, by the server or by the
+clients below. Passwords are off (keys only). The server stops at the end of the session.
+Where sshd cannot run (not installed; not root: sshd needs its privilege separation folder
+/run/sshd) the tests skip with the reason.
 
 The clients get everything through the URI, as a user's would: `keyfile=` for the key and
 `command=` for the ssh program, here a two-line script running ssh with a private
@@ -33,6 +34,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from tests.runtime.helpers import end_process
 
 SSHD = Path("/usr/sbin/sshd")
 PRIVSEP_DIR = Path("/run/sshd")  # sshd refuses to start without it
@@ -69,10 +72,11 @@ class SshServer:
     stranger_key: Path  # a key the server does not know
     log: Path  # sshd's own log (-E)
 
-    def client(self, name: str, *, knows_host: bool = True) -> Path:
+    def client(self, name: str, *, knows_host: bool = True, ask: bool = False) -> Path:
         """An ssh program (a script) with a private configuration named `name`: it trusts
-        the server's host key when `knows_host`, and nothing else."""
-        known = self.folder / f"known_hosts-{name}"
+        the server's host key when `knows_host`, and nothing else; `ask`: ssh asks whether
+        to trust an unknown host key (StrictHostKeyChecking ask) instead of refusing it."""
+        known = self.known_hosts(name)
         known.write_text(f"[127.0.0.1]:{self.port} {self.host_public_key}\n"
                          if knows_host else "")
         config = self.folder / f"ssh_config-{name}"
@@ -80,7 +84,7 @@ class SshServer:
             "Host *",
             f"  UserKnownHostsFile {known}",
             "  GlobalKnownHostsFile /dev/null",
-            "  StrictHostKeyChecking yes",
+            f"  StrictHostKeyChecking {'ask' if ask else 'yes'}",
             "  UpdateHostKeys no",
             "  IdentitiesOnly yes",
             "  IdentityAgent none",
@@ -93,6 +97,10 @@ class SshServer:
         program.write_text(f"#!/bin/sh\nexec ssh -F {config} \"$@\"\n")
         program.chmod(0o755)
         return program
+
+    def known_hosts(self, name: str) -> Path:
+        """The known_hosts file of client `name`."""
+        return self.folder / f"known_hosts-{name}"
 
     def uri(self, *, program: Path | None = None, key: Path | None = None,
             port: int | None = None, path: str = "/system", **params: str) -> str:
@@ -129,7 +137,7 @@ def _start(folder: Path, port: int, authorized: Path, host_key: Path,
     ]))
     return subprocess.Popen([str(SSHD), "-D", "-f", str(config), "-E", str(log)],
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.DEVNULL)  # sshd logs to `log` (-E)
 
 
 def _listening(port: int) -> bool:
@@ -187,12 +195,5 @@ def ssh_server() -> Iterator[SshServer]:
                         stranger_key=folder / "stranger_ed25519", log=log)
     finally:
         if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            if proc.stderr is not None:
-                proc.stderr.close()
+            end_process(proc)
         shutil.rmtree(folder, ignore_errors=True)

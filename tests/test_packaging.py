@@ -347,6 +347,8 @@ def test_deb_installs_launchers_desktop_files_and_private_modules(deb: Path) -> 
     for path in (
         "/usr/bin/kvmgui",
         "/usr/bin/kvmgui-cli",
+        "/usr/bin/kvmgui-askpass",
+        "/usr/share/man/man1/kvmgui-askpass.1.gz",
         f"/usr/share/applications/{DESKTOP.name}",
         f"/usr/share/metainfo/{METAINFO.name}",
         f"/usr/share/icons/hicolor/scalable/apps/{ICON.name}",
@@ -359,6 +361,7 @@ def test_deb_installs_launchers_desktop_files_and_private_modules(deb: Path) -> 
     ):
         assert path in files, f"{path} is not in the package"
     assert modes["/usr/bin/kvmgui"] == modes["/usr/bin/kvmgui-cli"] == "-rwxr-xr-x"
+    assert modes["/usr/bin/kvmgui-askpass"] == "-rwxr-xr-x"
     assert not any("__pycache__" in f or f.startswith("/usr/lib/kvmgui/bin") for f in files)
 
 

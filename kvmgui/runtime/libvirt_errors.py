@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
+from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message, Template
 from kvmgui.core.remote_console import RemoteConsoleError, SshTarget, ssh_target
 
 # libvirt's error codes (virErrorNumber) used here; plain numbers, so this module needs no
@@ -108,27 +108,32 @@ def ssh_failure(text: str, target: SshTarget) -> LibvirtError | None:
     return None
 
 
+# The far side's words once ssh logged in: libvirt runs virt-ssh-helper there, or nc on the
+# daemon's socket (the shell's "not found" when neither is there). First match wins.
+_FAR_SIDE: tuple[tuple[tuple[str, ...], Template, str], ...] = (
+    ((": not found", "command not found"), QT_TRANSLATE_NOOP(
+        "runtime.libvirt_errors",
+        "{host} has no libvirt to talk to (neither virt-ssh-helper nor nc is installed "
+        "there); install it on {host}: sudo apt install libvirt-daemon-system."),
+     "no-remote-libvirt"),
+    (("no such file or directory", "connection refused"), QT_TRANSLATE_NOOP(
+        "runtime.libvirt_errors",
+        "The libvirt daemon is not running on {host}; start it there: sudo systemctl "
+        "start libvirtd (install it with: sudo apt install libvirt-daemon-system)."),
+     "no-daemon"),
+    (("permission denied",), QT_TRANSLATE_NOOP(
+        "runtime.libvirt_errors",
+        "{user} may not use libvirt's socket on {host}; add the user to the libvirt "
+        "group there: sudo adduser {user} libvirt."), "permission"),
+)
+
+
 def _far_side(text: str, low: str, target: SshTarget) -> LibvirtError:
-    """The cause when ssh logged in and the far side ended the channel: libvirt runs
-    virt-ssh-helper there, or nc on the daemon's socket; their words, or the shell's."""
-    if ": not found" in low or "command not found" in low:
-        return LibvirtError(Message(QT_TRANSLATE_NOOP(
-            "runtime.libvirt_errors",
-            "{host} has no libvirt to talk to (neither virt-ssh-helper nor nc is installed "
-            "there); install it on {host}: sudo apt install libvirt-daemon-system."),
-            host=target.host), text, "no-remote-libvirt")
-    if "no such file or directory" in low or "connection refused" in low:
-        return LibvirtError(Message(QT_TRANSLATE_NOOP(
-            "runtime.libvirt_errors",
-            "The libvirt daemon is not running on {host}; start it there: sudo systemctl "
-            "start libvirtd (install it with: sudo apt install libvirt-daemon-system)."),
-            host=target.host), text, "no-daemon")
-    if "permission denied" in low:
-        return LibvirtError(Message(QT_TRANSLATE_NOOP(
-            "runtime.libvirt_errors",
-            "{user} may not use libvirt's socket on {host}; add the user to the libvirt "
-            "group there: sudo adduser {user} libvirt."),
-            user=target.user or "$USER", host=target.host), text, "permission")
+    """The cause when ssh logged in and the far side ended the channel."""
+    for words, template, code in _FAR_SIDE:
+        if any(word in low for word in words):
+            return LibvirtError(Message(template, host=target.host,
+                                        user=target.user or "$USER"), text, code)
     return _ssh_refused(text, target)
 
 

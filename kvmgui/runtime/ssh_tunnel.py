@@ -119,12 +119,16 @@ class SshTunnel:
         cause = ssh_failure(text, self._target)
         if cause is not None:
             return SshTunnelError(cause.message, text, cause.code)
-        last = text.strip().splitlines()[-1] if text.strip() else ""
+        host = self._target.destination
+        if not text.strip():
+            return SshTunnelError(Message(QT_TRANSLATE_NOOP(
+                "runtime.ssh_tunnel",
+                "The SSH tunnel to {host} for the console ended at once (ssh's exit status "
+                "{status})."), host=host, status=self._proc.returncode), text)
         return SshTunnelError(Message(QT_TRANSLATE_NOOP(
             "runtime.ssh_tunnel",
             "The SSH tunnel to {host} for the console ended at once (ssh said: {reason})."),
-            host=self._target.destination, reason=last or f"exit status {self._proc.returncode}"),
-            text)
+            host=host, reason=text.strip().splitlines()[-1]), text)
 
     async def _read_stderr(self) -> None:
         assert self._proc.stderr is not None

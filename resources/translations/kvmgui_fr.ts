@@ -12387,6 +12387,11 @@
         <extracomment>kvmgui/runtime/ssh_tunnel.py:123</extracomment>
         <translation>Le tunnel SSH vers {host} pour la console s&apos;est arrêté aussitôt (ssh a dit&#xa0;: {reason}).</translation>
     </message>
+    <message>
+        <source>The SSH tunnel to {host} for the console ended at once (ssh&apos;s exit status {status}).</source>
+        <extracomment>kvmgui/runtime/ssh_tunnel.py:124</extracomment>
+        <translation>Le tunnel SSH vers {host} pour la console s&apos;est arrêté aussitôt (code de sortie de ssh&#xa0;: {status}).</translation>
+    </message>
 </context>
 <context>
     <name>runtime.libvirt_console</name>

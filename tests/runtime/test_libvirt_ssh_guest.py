@@ -70,9 +70,9 @@ def parse_ppm(data: bytes) -> np.ndarray:
     return pixels.reshape(h, w, 3)
 
 
-def screenshot(conn: Any, name: str) -> np.ndarray:
-    """virDomainScreenshot through a libvirt stream (over the same SSH connection), as
-    (h, w, 3) uint8 R G B."""
+def screenshot(conn: Any, name: str) -> tuple[str, bytes]:
+    """virDomainScreenshot through a libvirt stream (over the same SSH connection): its MIME
+    type and bytes."""
     stream = conn.newStream(0)
     try:
         mime = conn.lookupByName(name).screenshot(stream, 0, 0)
@@ -85,7 +85,12 @@ def screenshot(conn: Any, name: str) -> np.ndarray:
     except BaseException:
         stream.abort()
         raise
-    data = b"".join(chunks)
+    return mime, b"".join(chunks)
+
+
+def decoded(mime: str, data: bytes) -> np.ndarray:
+    """A screenshot as (h, w, 3) uint8 R G B. On the test's own thread: Qt takes the first
+    thread that uses it (QImage) for its main thread."""
     if mime == "image/png":  # libvirt 9 asks QEMU for PNG where QEMU can write it
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "screenshot.png"
@@ -139,7 +144,7 @@ async def test_guest_over_ssh_with_its_console_through_a_tunnel(
                 while asyncio.get_running_loop().time() < deadline:
                     client.request_refresh()
                     await asyncio.sleep(0.5)
-                    reference = await conn.run(lambda c: screenshot(c, name))
+                    reference = decoded(*await conn.run(lambda c: screenshot(c, name)))
                     try:
                         worst, count = image_difference(bgrx_to_rgb(client.framebuffer),
                                                         reference)

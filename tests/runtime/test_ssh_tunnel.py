@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shlex
 import stat
 import subprocess
 import sys
@@ -41,6 +42,17 @@ async def display(tmp_path: Path) -> AsyncIterator[RemoteDisplay]:
         await server.wait_closed()
 
 
+def stand_in_askpass(folder: Path, answer: str) -> tuple[Path, Path]:
+    """A stand-in for kvmgui-askpass that answers `answer` and records ssh's prompts:
+    (the program, the file of prompts)."""
+    prompts = folder / "prompts.txt"
+    program = folder / "askpass"
+    program.write_text(f"#!/bin/sh\necho \"$1\" >> {shlex.quote(str(prompts))}\n"
+                       f"echo {shlex.quote(answer)}\n")
+    program.chmod(0o755)
+    return program, prompts
+
+
 async def greeting_through(tunnel: SshTunnel) -> bytes:
     reader, writer = await asyncio.open_unix_connection(str(tunnel.socket))
     try:
@@ -72,11 +84,7 @@ async def test_tunnel_reaches_the_display_and_closes_clean(
 @pytest.mark.asyncio
 async def test_passphrase_is_asked_through_askpass(
         ssh_server: SshServer, display: RemoteDisplay, tmp_path: Path) -> None:  # noqa: F811
-    prompts = tmp_path / "prompts.txt"
-    askpass = tmp_path / "askpass"
-    # A stand-in for kvmgui-askpass: it records ssh's prompt and answers.
-    askpass.write_text(f"#!/bin/sh\necho \"$1\" >> {prompts}\necho '{PASSPHRASE}'\n")
-    askpass.chmod(0o755)
+    askpass, prompts = stand_in_askpass(tmp_path, PASSPHRASE)
     uri = ssh_server.uri(key=ssh_server.locked_key)
     async with await SshTunnel.open(uri, display, runtime_dir=tmp_path / "run",
                                     askpass=str(askpass)) as tunnel:
@@ -142,10 +150,7 @@ def test_libvirt_connection_asks_through_askpass(ssh_server: SshServer,  # noqa:
     asks through askpass where it has no terminal, as for an app started from the desktop
     (here: a process in a session of its own, with a DISPLAY askpass does not use)."""
     pytest.importorskip("libvirt")
-    prompts = tmp_path / "prompts.txt"
-    askpass = tmp_path / "askpass"
-    askpass.write_text(f"#!/bin/sh\necho \"$1\" >> {prompts}\necho '{PASSPHRASE}'\n")
-    askpass.chmod(0o755)
+    askpass, prompts = stand_in_askpass(tmp_path, PASSPHRASE)
     uri = ssh_server.uri(key=ssh_server.locked_key)
     env = {**os.environ, "DISPLAY": ":kvmgui-test-none"}
     env.pop("SSH_AUTH_SOCK", None)
@@ -155,3 +160,30 @@ def test_libvirt_connection_asks_through_askpass(ssh_server: SshServer,  # noqa:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
     assert str(ssh_server.locked_key) in prompts.read_text()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("program", "words"), [
+    ("/bin/false", "ssh's exit status 1"),
+    ("/bin/ls", "ssh said: /bin/ls: "),  # ls refuses ssh's options, on stderr
+])
+async def test_other_endings_say_what_ssh_said(display: RemoteDisplay, tmp_path: Path,
+                                               program: str, words: str) -> None:
+    uri = f"qemu+ssh://u@h/system?command={program}"
+    with pytest.raises(SshTunnelError) as caught:
+        await SshTunnel.open(uri, display, runtime_dir=tmp_path)
+    assert caught.value.code == "failed"
+    assert words in caught.value.message, caught.value.message
+
+
+@pytest.mark.asyncio
+async def test_unknown_host_key_is_asked_through_askpass(
+        ssh_server: SshServer, display: RemoteDisplay, tmp_path: Path) -> None:  # noqa: F811
+    askpass, prompts = stand_in_askpass(tmp_path, "yes")  # the user accepts the key
+    program = ssh_server.client("asks", knows_host=False, ask=True)
+    uri = ssh_server.uri(program=program)
+    async with await SshTunnel.open(uri, display, runtime_dir=tmp_path / "run",
+                                    askpass=str(askpass)) as tunnel:
+        assert await greeting_through(tunnel) == GREETING
+    assert "(yes/no" in prompts.read_text()
+    assert ssh_server.host_public_key in ssh_server.known_hosts("asks").read_text()

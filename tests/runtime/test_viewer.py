@@ -29,7 +29,7 @@ from kvmgui.runtime.viewer import (
     open_external_viewer,
     parse_display_uri,
 )
-from tests.runtime.helpers import RunEnv, create_vm, tiny_spec
+from tests.runtime.helpers import RunEnv, create_vm, end_process, tiny_spec
 
 HAVE_VIEWER = shutil.which("remote-viewer") is not None
 HAVE_XVFB = shutil.which("Xvfb") is not None
@@ -122,12 +122,7 @@ def xvfb(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
         yield f":{number}"
     finally:
-        proc.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(5)
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        end_process(proc, 5)
 
 
 async def _qmp(sock: Path, command: str) -> Any:
