@@ -140,23 +140,26 @@ async def host_domain_type(connection: LibvirtConnection, spec: VmSpec) -> Domai
     libvirt = connection.binding
 
     def probe(conn: Any) -> DomainType:
+        # The CPU first: comparing is instant, while a daemon may probe QEMU for seconds
+        # before it answers what it offers.
+        for flag in ("vmx", "svm"):
+            cpu = (f"<cpu><arch>{_ARCH}</arch><model>kvm64</model>"
+                   f"<feature policy='require' name='{flag}'/></cpu>")
+            try:
+                if conn.compareCPU(cpu, 0) in _CPU_HAS:
+                    break
+            except libvirt.libvirtError:
+                break  # the host cannot compare: its KVM offer decides
+        else:
+            return "qemu"
         try:
             conn.getDomainCapabilities(None, _ARCH, None, "kvm", 0)
         except libvirt.libvirtError:
             # Older or other drivers: the capabilities' guest list says it.
             caps = ET.fromstring(conn.getCapabilities())
             kinds = {d.get("type") for d in caps.iterfind(f"guest/arch[@name='{_ARCH}']/domain")}
-            if "kvm" not in kinds:
-                return "qemu"
-        for flag in ("vmx", "svm"):
-            cpu = (f"<cpu><arch>{_ARCH}</arch><model>kvm64</model>"
-                   f"<feature policy='require' name='{flag}'/></cpu>")
-            try:
-                if conn.compareCPU(cpu, 0) in _CPU_HAS:
-                    return "kvm"
-            except libvirt.libvirtError:
-                return "kvm"  # the host cannot compare: trust its KVM offer
-        return "qemu"
+            return "kvm" if "kvm" in kinds else "qemu"
+        return "kvm"
 
     return await connection.run(probe)
 

@@ -109,7 +109,8 @@ async def test_a_failed_define_deletes_the_volume(uri: str) -> None:
     async with await LibvirtConnection.open(uri) as conn:
         other = await create_on_host(conn, _spec(name="lvcreate-other"))
         # Another name with the same UUID: libvirt refuses the definition, after the volume.
-        twin = replace(_spec(name="lvcreate-twin"), id=await conn.run(lambda c: c.lookupByName(other.name).UUIDString()))
+        taken = await conn.run(lambda c: c.lookupByName(other.name).UUIDString())
+        twin = replace(_spec(name="lvcreate-twin"), id=taken)
         with pytest.raises(LibvirtError, match="libvirt refused"):
             await create_on_host(conn, twin)
         assert [v.name for v in await volumes(conn, "default")] == ["lvcreate-other.qcow2"]
