@@ -196,14 +196,17 @@ def _serial(root: ET.Element, log: str) -> None:
 
 
 def volume_xml(name: str, capacity_bytes: int, disk_format: DiskFormat) -> str:
-    """A storage volume of `capacity_bytes` in `disk_format`, for virStoragePoolCreateXML
-    (sparse: libvirt's file pools allocate no more than qemu-img create does)."""
+    """A storage volume of `capacity_bytes` in `disk_format`, for virStoragePoolCreateXML.
+
+    Sparse: without an allocation libvirt allocates the whole capacity of a raw volume
+    (fallocate), so the allocation is 0 and file pools write no more than is used."""
     if capacity_bytes < 1:
         raise LibvirtXmlError(Message(QT_TRANSLATE_NOOP(
             "core.libvirt_xml", "The volume '{name}' needs a size above zero."), name=name))
     volume = ET.Element("volume")
     _sub(volume, "name", name)
     _sub(volume, "capacity", str(capacity_bytes), unit="bytes")
+    _sub(volume, "allocation", "0", unit="bytes")
     target = _sub(volume, "target")
     _sub(target, "format", type=str(disk_format))
     ET.indent(volume, space="  ")

@@ -46,6 +46,7 @@ def test_volume_xml_is_sparse_and_in_bytes() -> None:
     assert volume_xml("disk.qcow2", 1 << 30, DiskFormat.QCOW2) == (
         "<volume>\n  <name>disk.qcow2</name>\n"
         "  <capacity unit=\"bytes\">1073741824</capacity>\n"
+        "  <allocation unit=\"bytes\">0</allocation>\n"
         "  <target>\n    <format type=\"qcow2\" />\n  </target>\n</volume>\n")
     with pytest.raises(LibvirtXmlError, match="above zero"):
         volume_xml("x", 0, DiskFormat.RAW)

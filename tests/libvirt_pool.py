@@ -1,0 +1,58 @@
+"""A scratch storage pool on the real daemon, for tests that put volumes on a libvirt host.
+
+`scratch_pool` (function-scoped) defines and starts a dir pool named lvmove-<random> over a
+fresh folder under /var/lib/libvirt/images (where libvirt's QEMU user may read and write),
+and removes the pool, its volumes and the folder after the test. Use it with
+
+    from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
+    from tests.libvirt_pool import scratch_pool  # noqa: F401  (the fixture)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+IMAGES = Path("/var/lib/libvirt/images")
+
+
+@dataclass(frozen=True)
+class ScratchPool:
+    uri: str
+    name: str
+    path: Path
+
+
+@pytest.fixture
+def scratch_pool(libvirtd: str) -> Iterator[ScratchPool]:
+    libvirt = pytest.importorskip("libvirt")
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="lvmove-", dir=IMAGES))
+    folder.chmod(0o755)
+    name = f"lvmove-{uuid.uuid4().hex[:8]}"
+    conn = libvirt.open(libvirtd)
+    pool = conn.storagePoolDefineXML(
+        f"<pool type='dir'><name>{name}</name>"
+        f"<target><path>{escape(str(folder))}</path></target></pool>", 0)
+    try:
+        pool.create(0)
+        yield ScratchPool(libvirtd, name, folder)
+    finally:
+        with contextlib.suppress(libvirt.libvirtError):
+            pool.refresh(0)
+            for vol in pool.listAllVolumes(0):
+                vol.delete(0)
+        with contextlib.suppress(libvirt.libvirtError):
+            pool.destroy()
+        with contextlib.suppress(libvirt.libvirtError):
+            pool.undefine()
+        conn.close()
+        shutil.rmtree(folder, ignore_errors=True)
