@@ -13,57 +13,26 @@ defining the domain adds tens of seconds of the daemon's own."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import shutil
-import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 import pytest_asyncio
 
 from kvmgui.runtime.libvirt_conn import DomainStateChanged, LibvirtConnection
 from kvmgui.runtime.libvirt_create import create_on_host, iso_volumes
-from kvmgui.runtime.libvirt_storage import delete_volume
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.wizard.draft import Draft, SourceKind, to_spec
 from tests.guest.fixtures import wait_for_serial
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
+from tests.libvirt_pool import pool_on
 
 libvirt = pytest.importorskip("libvirt")
 
 pytestmark = [pytest.mark.qemu, pytest.mark.slow, pytest.mark.usefixtures("libvirtd")]
-
-# Where libvirt's QEMU (another user, libvirt-qemu) may read the ISO and write the disk: a
-# test's own temporary folder under /tmp or /root is not reachable for it.
-IMAGES = Path("/var/lib/libvirt/images")
-
-
-@contextlib.asynccontextmanager
-async def own_pool(uri: str, iso: Path) -> AsyncIterator[str]:
-    """A dir pool of its own (lvcreate-…) in a new folder holding a copy of `iso`."""
-    IMAGES.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="lvcreate-", dir=IMAGES))
-    folder.chmod(0o755)
-    shutil.copyfile(iso, folder / "guest.iso")
-    name = folder.name
-    xml = (f"<pool type='dir'><name>{escape(name)}</name>"
-           f"<target><path>{escape(str(folder))}</path></target></pool>")
-    raw = await asyncio.to_thread(libvirt.open, uri)
-    pool = await asyncio.to_thread(raw.storagePoolCreateXML, xml, 0)  # transient, started
-    try:
-        yield name
-    finally:
-        def remove() -> None:
-            with contextlib.suppress(libvirt.libvirtError):
-                pool.destroy()
-            raw.close()
-
-        await asyncio.to_thread(remove)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest_asyncio.fixture
@@ -77,7 +46,9 @@ async def connection(libvirtd: str) -> AsyncIterator[LibvirtConnection]:  # noqa
 async def test_guest_made_from_the_wizard_draft_boots_and_shuts_down(
         connection: LibvirtConnection, test_iso: Path) -> None:
     conn = connection
-    async with own_pool(conn.uri, test_iso) as pool:
+    with pool_on(conn.uri, "lvcreate") as scratch:
+        pool = scratch.name
+        shutil.copyfile(test_iso, scratch.path / "guest.iso")
         draft = Draft(source=SourceKind.ISO, name=f"lvcreate-{uuid.uuid4().hex[:8]}",
                       memory_mib=256, cpus=1, disk_gib=1)
         [iso] = [v for v in await iso_volumes(conn) if v.pool == pool]
@@ -115,7 +86,5 @@ async def test_guest_made_from_the_wizard_draft_boots_and_shuts_down(
                     dom.destroy()
                 dom.undefine()
 
-            await conn.run(undefine)
-            for volume in created.disks:
-                await delete_volume(conn, volume.pool, volume.name)
+            await conn.run(undefine)  # the pool's removal takes the disk volume
             log.unlink(missing_ok=True)
