@@ -13,9 +13,11 @@ import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from kvmgui.cli.commands_define import created_spec
+from kvmgui.cli.commands_img import progress_bar
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import print_json, say, terminal_safe
 from kvmgui.core.model import Cdrom, CdromSource
@@ -223,8 +225,22 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = created_spec(args)
     if iso:
         spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, iso))
-    async with connected(args.connect) as connection:
-        created = await create_on_host(connection, spec, pool=args.pool)
+    upload = Path(args.upload_iso).expanduser() if args.upload_iso else None
+    if upload is not None and not upload.is_file():
+        raise CliError(f"--upload-iso: {upload} is not a file of this computer.", 2)
+    bar = progress_bar(args, f"Uploading {upload.name}" if upload else "")
+
+    def shown(fraction: float, _what: str) -> None:
+        # Only the upload takes long enough to be worth a percentage.
+        if upload is not None and fraction <= 1:
+            bar.show(100 * fraction)
+
+    try:
+        async with connected(args.connect) as connection:
+            created = await create_on_host(connection, spec, pool=args.pool,
+                                           upload_iso=upload, progress=shown)
+    finally:
+        bar.clear()
     uri = terminal_safe(args.connect)
     say(f"Created VM '{created.name}' on {uri} ({created.domain_type}).")
     for volume, disk in zip(created.disks, spec.disks, strict=True):

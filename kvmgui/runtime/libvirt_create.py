@@ -41,6 +41,7 @@ from kvmgui.runtime.libvirt_storage import (
     usable_pool,
     volumes,
 )
+from kvmgui.runtime.libvirt_upload import upload_volume
 
 # (fraction done 0..1, what is being done); fraction > 1: busy, amount unknown.
 Progress = Callable[[float, Message], None]
@@ -191,13 +192,15 @@ async def create_on_host(
     spec: VmSpec,
     *,
     pool: str | None = None,
+    upload_iso: Path | None = None,
     progress: Progress | None = None,
 ) -> CreatedDomain:
     """Define `spec` on the host of `connection`, its new disks as volumes of `pool` (None:
-    the default pool, else the first active one) and its ISO (spec.cdrom's path: a path on
-    the host, POOL/NAME or a volume name) a volume of the host's pools.
+    the default pool, else the first active one) and its ISO a volume of the host's pools:
+    `upload_iso`, a file of this computer uploaded into `pool` first, or else spec.cdrom's
+    path (a path on the host, POOL/NAME or a volume name).
 
-    Raises LibvirtError (one sentence) with nothing left behind."""
+    Raises LibvirtError (one sentence) with nothing left behind, the uploaded ISO included."""
 
     def say(fraction: float, what: Message) -> None:
         if progress is not None:
@@ -216,19 +219,25 @@ async def create_on_host(
             "{uri} already has a VM named '{name}'; choose another name."),
             uri=uri, name=name), code="exists")
     iso: VolumeInfo | None = None
-    if spec.cdrom is not None and spec.cdrom.source is CdromSource.ISO and spec.cdrom.path:
+    if upload_iso is None and spec.cdrom is not None and spec.cdrom.source is CdromSource.ISO \
+            and spec.cdrom.path:
         iso = await find_volume(connection, spec.cdrom.path)
-        spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, iso.path))
-    target = usable_pool(await pools(connection), pool) if spec.disks else None
+    target = usable_pool(await pools(connection), pool) \
+        if spec.disks or upload_iso is not None else None
     domain_type = await host_domain_type(connection, spec)
 
     made: list[VolumeInfo] = []
     try:
+        if upload_iso is not None:
+            assert target is not None
+            iso = await _upload(connection, target.name, upload_iso, made, say)
+        if iso is not None:
+            spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, iso.path))
         disks = []
         for i, disk in enumerate(spec.disks):
             assert target is not None and disk.size_bytes is not None
             volume_name = f"{name}.{disk.format}" if i == 0 else f"{name}-{i}.{disk.format}"
-            say(0.1 + 0.6 * i / len(spec.disks), Message(QT_TRANSLATE_NOOP(
+            say(0.8 + 0.1 * i / len(spec.disks), Message(QT_TRANSLATE_NOOP(
                 "runtime.libvirt_create", "Creating the disk volume {volume} in the pool "
                 "{pool}…"), volume=volume_name, pool=target.name))
             # Counted as made from the moment it is asked for: a cancel while libvirt
@@ -248,7 +257,7 @@ async def create_on_host(
         domain = export_domain(
             spec, folder=VmFolder(Path("/")), domain_type=domain_type,
             serial_console=True, serial_log=log)
-        say(0.8, Message(QT_TRANSLATE_NOOP(
+        say(0.9, Message(QT_TRANSLATE_NOOP(
             "runtime.libvirt_create", "Defining '{name}' on {uri}…"), name=name, uri=uri))
         await connection.run(lambda conn: conn.defineXML(domain.xml), name)
     except BaseException:
@@ -256,7 +265,30 @@ async def create_on_host(
         await asyncio.shield(_remove(connection, made))
         raise
     say(1.0, Message(QT_TRANSLATE_NOOP("runtime.libvirt_create", "Done.")))
-    return CreatedDomain(uri, name, domain_type, tuple(made), iso, log, domain.warnings)
+    disk_paths = {d.path for d in spec.disks}
+    return CreatedDomain(uri, name, domain_type, tuple(v for v in made if v.path in disk_paths),
+                         iso, log, domain.warnings)
+
+
+async def _upload(connection: LibvirtConnection, pool: str, source: Path,
+                  made: list[VolumeInfo], say: Progress) -> VolumeInfo:
+    """`source` as a new volume of `pool`, named after the file; counted in `made` once
+    uploaded (upload_volume removes what it made itself when it fails or is cancelled)."""
+    what = Message(QT_TRANSLATE_NOOP(
+        "runtime.libvirt_create", "Uploading {file} into the pool {pool}…"),
+        file=source.name, pool=pool)
+
+    def sent(done: int, total: int) -> None:
+        say(0.05 + 0.75 * done / max(total, 1), what)
+
+    try:
+        volume = await upload_volume(connection, pool, source.name, source, sent)
+    except OSError as exc:
+        raise LibvirtError(Message(QT_TRANSLATE_NOOP(
+            "runtime.libvirt_create", "{file} cannot be read: {reason}"),
+            file=str(source), reason=exc.strerror or str(exc)), code="unreadable") from None
+    made.append(volume)
+    return volume
 
 
 async def _remove(connection: LibvirtConnection, made: list[VolumeInfo]) -> None:
