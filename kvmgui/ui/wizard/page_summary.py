@@ -63,7 +63,7 @@ class SummaryPage(DraftPage):
     def load(self) -> None:
         d = self.model.draft
         if not self.model.user_named:
-            d.name = suggest_name(d, self.model.existing_names)
+            d.name = suggest_name(d, self.model.taken_names)
             self.model.revalidate()
         self.name.setText(d.name)
         self.start_now.setChecked(d.start_now)
