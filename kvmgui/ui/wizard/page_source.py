@@ -65,13 +65,13 @@ class SourcePage(DraftPage):
         for uri in model.connections:
             self.target.addItem(uri, uri)
         self.target.currentIndexChanged.connect(self._target_changed)
-        target_row, h = row_widget(self)
-        target_label = QLabel(translate("SourcePage", "C&reate on:"), target_row)
+        self.target_row, h = row_widget(self)
+        target_label = QLabel(translate("SourcePage", "C&reate on:"), self.target_row)
         target_label.setBuddy(self.target)
         h.addWidget(target_label)
         h.addWidget(self.target, 1)
-        target_row.setVisible(bool(model.connections))
-        grid.addWidget(target_row, row, 0, 1, 2)
+        self.target_row.setVisible(bool(model.connections))
+        grid.addWidget(self.target_row, row, 0, 1, 2)
         row += 1
 
         radio(SourceKind.ISO, translate("SourcePage", "An &ISO image file (install or live disc)"))

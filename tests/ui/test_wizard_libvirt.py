@@ -1,0 +1,145 @@
+"""The new-VM wizard with a libvirt connection as the target, on libvirt's test driver (no
+daemon): "Create on" appears only when connections are given, the host's ISO volumes and
+storage pools are listed, this computer's sources are unavailable, and Create makes the VM on
+the host through runtime.libvirt_create with the wizard's progress; a name the host has is
+refused on the summary page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from kvmgui.ui.wizard import NewVmWizard, SourceKind
+from kvmgui.ui.wizard.draft import DiskChoice
+from kvmgui.ui.wizard.page_source import UPLOAD
+
+pytest.importorskip("libvirt")
+
+pytestmark = pytest.mark.gui
+
+NODE = """<node>
+  <domain type='test'>
+    <name>web</name>
+    <memory unit='MiB'>1024</memory>
+    <os><type>hvm</type></os>
+  </domain>
+  <pool type='dir'>
+    <name>default</name>
+    <target><path>/var/lib/libvirt/images</path></target>
+    <volume>
+      <name>debian-12.iso</name>
+      <capacity unit='MiB'>20</capacity>
+      <target><path>/var/lib/libvirt/images/debian-12.iso</path><format type='iso'/></target>
+    </volume>
+  </pool>
+  <pool type='dir'>
+    <name>fast</name>
+    <target><path>/srv/fast</path></target>
+  </pool>
+</node>
+"""
+TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def uri(tmp_path: Path) -> str:
+    node = tmp_path / "node.xml"
+    node.write_text(NODE)
+    return f"test://{node}"
+
+
+def _open(qtbot: Any, ctx: Any, **kwargs: Any) -> NewVmWizard:
+    wiz = NewVmWizard(ctx, **kwargs)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.waitExposed(wiz)
+    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=TIMEOUT_MS)
+    return wiz
+
+
+def _to(qtbot: Any, wiz: NewVmWizard, page: Any) -> None:
+    while wiz.currentPage() is not page:
+        before = wiz.currentId()
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda b=before: wiz.currentId() == b + 1, timeout=5000)
+
+
+def test_without_connections_nothing_asks_where(qtbot: Any, ctx: Any, qloop: Any) -> None:
+    wiz = _open(qtbot, ctx)
+    assert wiz.source_page.target_row.isHidden()
+    assert not wiz.source_page.iso.isHidden() and wiz.source_page.host_iso.isHidden()
+    assert not wiz.model.on_host
+    wiz.reject()
+
+
+def test_wizard_creates_the_vm_on_a_libvirt_host(qtbot: Any, ctx: Any, qloop: Any,
+                                                 uri: str) -> None:
+    wiz = _open(qtbot, ctx, connections=[uri])
+    page = wiz.source_page
+    assert not page.target_row.isHidden()
+    assert [page.target.itemText(i) for i in range(page.target.count())][1:] == [uri]
+    page.target.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: wiz.model.host.loaded, timeout=TIMEOUT_MS)
+    assert wiz.model.host.error == ""
+    # This computer's drives, sticks and images are not on the host.
+    for kind in (SourceKind.CDROM, SourceKind.USB, SourceKind.IMAGE):
+        assert not page.radios[kind].isEnabled()
+    assert page.iso.isHidden() and not page.host_iso.isHidden()
+    items = [page.host_iso.itemData(i) for i in range(page.host_iso.count())]
+    assert items == ["/var/lib/libvirt/images/debian-12.iso", UPLOAD]
+    page.host_iso.setCurrentIndex(0)
+    assert wiz.model.draft.iso_path == "/var/lib/libvirt/images/debian-12.iso"
+
+    _to(qtbot, wiz, wiz.disk_page)
+    disk = wiz.disk_page
+    assert not disk.pool_row.isHidden()
+    assert [disk.pool.itemData(i) for i in range(disk.pool.count())] == ["default", "fast"]
+    assert disk.pool.currentData() == "default"
+    assert not disk.radios[DiskChoice.EXISTING].isEnabled()
+    disk.pool.setCurrentIndex(1)
+    assert wiz.model.draft.pool == "fast"
+    assert "storage pool fast of" in disk.free.text()
+
+    _to(qtbot, wiz, wiz.summary_page)
+    summary = wiz.summary_page
+    assert summary.command.isHidden()
+    assert summary.folder.text() == uri
+    # A name the host already has is refused here, before anything is made.
+    summary.name.clear()
+    qtbot.keyClicks(summary.name, "web")
+    assert any("web" in p.message for p in wiz.model.problems_for("summary"))
+    assert not summary.isComplete()
+    summary.name.clear()
+    qtbot.keyClicks(summary.name, "lvcreate-gui")
+    summary.start_now.setChecked(False)
+    assert "a new qcow2 disk volume in the storage pool fast" in summary.creates.text()
+
+    with qtbot.waitSignal(wiz.vm_created_on_host, timeout=TIMEOUT_MS) as made:
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton),
+                         Qt.MouseButton.LeftButton)
+    assert made.args == [uri, "lvcreate-gui"]
+    created = wiz.created_on_host
+    assert created is not None
+    assert [v.path for v in created.disks] == ["/srv/fast/lvcreate-gui.qcow2"]
+    assert created.iso is not None and created.iso.name == "debian-12.iso"
+    assert summary.status.text() == "Done."
+    assert not wiz.isVisible()
+
+
+def test_back_to_this_computer_is_the_local_wizard_again(qtbot: Any, ctx: Any, qloop: Any,
+                                                         uri: str) -> None:
+    wiz = _open(qtbot, ctx, connections=[uri])
+    page = wiz.source_page
+    page.target.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: wiz.model.host.loaded, timeout=TIMEOUT_MS)
+    page.host_iso.setCurrentIndex(page.host_iso.findData(UPLOAD))
+    assert not page.upload.isHidden()
+    page.target.setCurrentIndex(0)
+    assert not wiz.model.on_host and wiz.model.draft.upload_iso == ""
+    assert not page.iso.isHidden() and page.host_iso.isHidden() and page.upload.isHidden()
+    assert all(radio.isEnabled() for radio in page.radios.values())
+    wiz.reject()
