@@ -1195,11 +1195,6 @@
         <translation>Détecté&#xa0;: {0}{1}. {2}</translation>
     </message>
     <message>
-        <source>Reading the storage pools of {0}…</source>
-        <extracomment>kvmgui/ui/wizard/page_disk.py</extracomment>
-        <translation>Lecture des pools de stockage de {0}…</translation>
-    </message>
-    <message>
         <source>Storage &amp;pool:</source>
         <extracomment>kvmgui/ui/wizard/page_disk.py</extracomment>
         <translation>Pool de stoc&amp;kage&#xa0;:</translation>
@@ -2574,6 +2569,11 @@
         <source>The virtual machine was created but did not start.</source>
         <extracomment>kvmgui/ui/wizard/wizard.py</extracomment>
         <translation>La machine virtuelle a été créée mais n&apos;a pas démarré.</translation>
+    </message>
+    <message>
+        <source>Reading the storage pools of {0}…</source>
+        <extracomment>kvmgui/ui/wizard/model.py</extracomment>
+        <translation>Lecture des pools de stockage de {0}…</translation>
     </message>
 </context>
 <context>
@@ -4109,11 +4109,6 @@
         <source>No storage pool of {0} holds an ISO image: upload one, or copy one into a pool&apos;s folder on the host.</source>
         <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
         <translation>Aucun pool de stockage de {0} ne contient d&apos;image ISO&#xa0;: envoyez-en une, ou copiez-en une dans le dossier d&apos;un pool sur l&apos;hôte.</translation>
-    </message>
-    <message>
-        <source>Reading the storage pools of {0}…</source>
-        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
-        <translation>Lecture des pools de stockage de {0}…</translation>
     </message>
     <message>
         <source>The ISO images in the storage pools of {0}, or one of this computer uploaded into the disk&apos;s pool.</source>

@@ -16,27 +16,11 @@ from pathlib import Path
 import pytest
 
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
+from tests.libvirt_node import HOST_WITH_ISO, node_uri
 from tests.libvirt_pool import pool_on
 
 pytest.importorskip("libvirt")
 
-NODE = """<node>
-  <domain type='test'>
-    <name>web</name>
-    <memory unit='MiB'>1024</memory>
-    <os><type>hvm</type></os>
-  </domain>
-  <pool type='dir'>
-    <name>default</name>
-    <target><path>/var/lib/libvirt/images</path></target>
-    <volume>
-      <name>guest.iso</name>
-      <capacity unit='MiB'>20</capacity>
-      <target><path>/var/lib/libvirt/images/guest.iso</path><format type='iso'/></target>
-    </volume>
-  </pool>
-</node>
-"""
 
 
 @pytest.fixture
@@ -56,20 +40,18 @@ def run(cli: list[str], tmp_path: Path, *argv: str,
 
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
-    node = tmp_path / "node.xml"
-    node.write_text(NODE)
-    return f"test://{node}"
+    return node_uri(tmp_path, HOST_WITH_ISO)
 
 
 def test_create_makes_the_volume_and_names_the_iso(cli: list[str], tmp_path: Path,
                                                    uri: str) -> None:
-    done = run(cli, tmp_path, "--connect", uri, "create", "lvcreate-cli", "--iso", "guest.iso",
+    done = run(cli, tmp_path, "--connect", uri, "create", "lvcreate-cli", "--iso", "debian-12.iso",
                "--disk-size", "2G", "--memory", "512", "--pool", "default")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         f"Created VM 'lvcreate-cli' on {uri} (qemu).",
         "  disk /var/lib/libvirt/images/lvcreate-cli.qcow2 (2 GiB, qcow2, pool default)",
-        "  CD/DVD /var/lib/libvirt/images/guest.iso (pool default)",
+        "  CD/DVD /var/lib/libvirt/images/debian-12.iso (pool default)",
         f"Start it with: kvmgui-cli --connect {uri} start lvcreate-cli",
     ]
     assert not (tmp_path / "data" / "kvmgui" / "vms").exists()  # nothing of kvmgui's own

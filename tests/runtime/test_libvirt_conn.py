@@ -15,6 +15,7 @@ import pytest
 from kvmgui.runtime.libvirt_conn import DomainStateChanged, LibvirtConnection, sample_status
 from kvmgui.runtime.libvirt_errors import LibvirtError
 from kvmgui.runtime.state import VmState
+from tests.libvirt_node import node_uri
 
 pytest.importorskip("libvirt")
 
@@ -37,9 +38,7 @@ NODE = """<node>
 
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
-    node = tmp_path / "node.xml"
-    node.write_text(NODE)
-    return f"test://{node}"
+    return node_uri(tmp_path, NODE)
 
 
 async def _until(events: list[DomainStateChanged], state: VmState, timeout: float = 5) -> None:

@@ -26,6 +26,7 @@ from kvmgui.runtime.libvirt_create import (
 )
 from kvmgui.runtime.libvirt_errors import LibvirtError
 from kvmgui.runtime.libvirt_storage import volumes
+from tests.libvirt_node import node_uri
 
 libvirt = pytest.importorskip("libvirt")
 
@@ -54,9 +55,7 @@ NODE = """<node>
 
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
-    node = tmp_path / "node.xml"
-    node.write_text(NODE)
-    return f"test://{node}"
+    return node_uri(tmp_path, NODE)
 
 
 def _spec(name: str = "lvcreate-box", iso: str = "isos/guest.iso"):  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from kvmgui.runtime.libvirt_storage import (
     usable_pool,
     volumes,
 )
+from tests.libvirt_node import node_uri
 
 pytest.importorskip("libvirt")
 
@@ -37,9 +38,7 @@ NODE = """<node>
 
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
-    node = tmp_path / "node.xml"
-    node.write_text(NODE)
-    return f"test://{node}"
+    return node_uri(tmp_path, NODE)
 
 
 def test_volume_xml_is_sparse_and_in_bytes() -> None:

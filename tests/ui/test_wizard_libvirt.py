@@ -13,59 +13,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from kvmgui.ui.wizard import NewVmWizard, SourceKind
+from kvmgui.ui.wizard import SourceKind
 from kvmgui.ui.wizard.draft import DiskChoice
 from kvmgui.ui.wizard.page_source import UPLOAD
+from tests.libvirt_node import HOST_WITH_ISO, node_uri
+from tests.ui.test_wizard import ENV_TIMEOUT_MS as TIMEOUT_MS, _open, _to
 
 pytest.importorskip("libvirt")
 
 pytestmark = pytest.mark.gui
 
-NODE = """<node>
-  <domain type='test'>
-    <name>web</name>
-    <memory unit='MiB'>1024</memory>
-    <os><type>hvm</type></os>
-  </domain>
-  <pool type='dir'>
-    <name>default</name>
-    <target><path>/var/lib/libvirt/images</path></target>
-    <volume>
-      <name>debian-12.iso</name>
-      <capacity unit='MiB'>20</capacity>
-      <target><path>/var/lib/libvirt/images/debian-12.iso</path><format type='iso'/></target>
-    </volume>
-  </pool>
-  <pool type='dir'>
-    <name>fast</name>
-    <target><path>/srv/fast</path></target>
-  </pool>
-</node>
-"""
-TIMEOUT_MS = 60_000
-
 
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
-    node = tmp_path / "node.xml"
-    node.write_text(NODE)
-    return f"test://{node}"
-
-
-def _open(qtbot: Any, ctx: Any, **kwargs: Any) -> NewVmWizard:
-    wiz = NewVmWizard(ctx, **kwargs)
-    qtbot.addWidget(wiz)
-    wiz.show()
-    qtbot.waitExposed(wiz)
-    qtbot.waitUntil(lambda: wiz.model.env_ready, timeout=TIMEOUT_MS)
-    return wiz
-
-
-def _to(qtbot: Any, wiz: NewVmWizard, page: Any) -> None:
-    while wiz.currentPage() is not page:
-        before = wiz.currentId()
-        qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda b=before: wiz.currentId() == b + 1, timeout=5000)
+    return node_uri(tmp_path, HOST_WITH_ISO)
 
 
 def test_without_connections_nothing_asks_where(qtbot: Any, ctx: Any, qloop: Any) -> None:

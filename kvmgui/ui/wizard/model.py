@@ -433,6 +433,11 @@ class WizardModel(QObject):
         """The names a new VM may not take where it is made."""
         return self.host.names if self.on_host else self.existing_names
 
+    @property
+    def host_reading(self) -> str:
+        """What the pages say while the host's storage is being read."""
+        return translate("NewVmWizard", "Reading the storage pools of {0}…").format(self.host.uri)
+
     def choose_host_iso(self, path: str) -> None:
         """An ISO volume of the host (its path there)."""
         self.draft.iso_path = path

@@ -223,7 +223,7 @@ class DiskPage(DraftPage):
             text = translate("DiskPage", "{0} free in the storage pool {1} of {2}.").format(
                 format_size(pool.available_bytes), pool.name, host.uri)
         elif not host.loaded:
-            text = translate("DiskPage", "Reading the storage pools of {0}…").format(host.uri)
+            text = self.model.host_reading
         else:
             text = ""
         self.free.setText(text)

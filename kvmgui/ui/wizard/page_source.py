@@ -280,7 +280,7 @@ class SourcePage(DraftPage):
         combo.setCurrentIndex(index)
         combo.blockSignals(False)
         if not host.loaded:
-            hint = translate("SourcePage", "Reading the storage pools of {0}…").format(host.uri)
+            hint = self.model.host_reading
         elif not host.isos:
             hint = translate(
                 "SourcePage",
