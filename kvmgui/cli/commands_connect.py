@@ -16,12 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from kvmgui.cli.commands_define import created_spec
+from kvmgui.cli.commands_define import created_spec, report_problems
 from kvmgui.cli.commands_img import progress_bar
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import print_json, say, terminal_safe
 from kvmgui.core.model import Cdrom, CdromSource
 from kvmgui.core.sizes import format_size
+from kvmgui.core.validation import validate_name
 from kvmgui.runtime.libvirt_conn import (
     DomainInfo,
     DomainStateChanged,
@@ -221,6 +222,7 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.upload_iso is not None and args.iso is not None:
         raise CliError("Give --iso (an ISO of the host) or --upload-iso (one of this "
                        "computer), not both.", 2)
+    report_problems(validate_name(args.name, ()))  # the host's own names: create_on_host
     iso, args.iso = args.iso, None  # a path or volume of the host, never made absolute here
     spec = created_spec(args)
     if iso:

@@ -61,6 +61,7 @@ def test_create_makes_the_volume_and_names_the_iso(cli: list[str], tmp_path: Pat
     (["create", "web"], 1, "already has a VM named 'web'; choose another name."),
     (["create", "x", "--iso", "nope.iso"], 1, "No active storage pool of"),
     (["create", "x", "--pool", "nope"], 1, "The host has no storage pool named 'nope'"),
+    (["create", ""], 1, "name"),
     (["create", "x", "--share", "/tmp", "--forward", "2222:22"], 2,
      "--share and --forward act on this computer and cannot be used with --connect"),
 ])
