@@ -104,3 +104,24 @@ def test_back_to_this_computer_is_the_local_wizard_again(qtbot: Any, ctx: Any, q
     assert not page.iso.isHidden() and page.host_iso.isHidden() and page.upload.isHidden()
     assert all(radio.isEnabled() for radio in page.radios.values())
     wiz.reject()
+
+
+def test_a_failed_creation_on_the_host_is_shown_and_the_wizard_stays(
+        qtbot: Any, ctx: Any, qloop: Any, uri: str, monkeypatch: Any) -> None:
+    from kvmgui.ui.wizard import wizard as wizard_module
+
+    wiz = _open(qtbot, ctx, connections=[uri])
+    wiz.source_page.target.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: wiz.model.host.loaded, timeout=TIMEOUT_MS)
+    wiz.model.choose_host_iso("/gone/away.iso")  # removed from the host meanwhile
+    wiz.model.draft.name = "lvcreate-doomed"
+    wiz.model.revalidate()
+    errors: list[str] = []
+    monkeypatch.setattr(wizard_module, "show_error",
+                        lambda _parent, text, **kw: errors.append(kw["informative"]))
+    wiz.model.spawn(wiz.create_vm())
+    qtbot.waitUntil(lambda: bool(errors), timeout=TIMEOUT_MS)
+    assert "holds '/gone/away.iso'" in errors[0]
+    assert wiz.summary_page.status.text() == errors[0]
+    assert not wiz.creating and wiz.created_on_host is None
+    wiz.reject()
