@@ -2,10 +2,12 @@
 
 `scratch_pool` (function-scoped) defines and starts a dir pool named lvmove-<random> over a
 fresh folder under /var/lib/libvirt/images (where libvirt's QEMU user may read and write),
-and removes the pool, its volumes and the folder after the test. Use it with
+and removes the pool, its volumes and the folder after the test. `domain_name` makes
+unique domain names (lvmove-WHAT-…) and removes the domains of those names after the test.
+Use them with
 
     from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
-    from tests.libvirt_pool import scratch_pool  # noqa: F401  (the fixture)
+    from tests.libvirt_pool import domain_name, scratch_pool  # noqa: F401  (the fixtures)
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import contextlib
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -63,3 +65,43 @@ def pool_on(uri: str, prefix: str) -> Iterator[ScratchPool]:
 def scratch_pool(libvirtd: str) -> Iterator[ScratchPool]:
     with pool_on(libvirtd, "lvmove") as pool:
         yield pool
+
+
+@pytest.fixture
+def domain_name(libvirtd: str) -> Iterator[Callable[[str], str]]:
+    """`domain_name("what")` → a fresh name lvmove-what-<random>; the domains of the names
+    given out are stopped and undefined after the test."""
+    libvirt = pytest.importorskip("libvirt")
+    made: list[str] = []
+
+    def make(what: str) -> str:
+        made.append(f"lvmove-{what}-{uuid.uuid4().hex[:6]}")
+        return made[-1]
+
+    yield make
+    conn = libvirt.open(libvirtd)
+    try:
+        for name in made:
+            try:
+                dom = conn.lookupByName(name)
+            except libvirt.libvirtError:
+                continue
+            if dom.isActive():
+                dom.destroy()
+            dom.undefine()
+    finally:
+        conn.close()
+
+
+def left_behind(pool: ScratchPool, domain: str) -> list[str]:
+    """What a cancelled or failed move left on the host: the pool folder's files, and the
+    domain if it is defined."""
+    libvirt = pytest.importorskip("libvirt")
+    found = sorted(p.name for p in pool.path.iterdir())
+    conn = libvirt.open(pool.uri)
+    try:
+        if domain in [d.name() for d in conn.listAllDomains(0)]:
+            found.append(f"domain {domain}")
+    finally:
+        conn.close()
+    return found

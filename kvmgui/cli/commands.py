@@ -11,6 +11,7 @@ from kvmgui.cli import (
     commands_libvirt_xml,
     commands_live,
     commands_media,
+    commands_move,
     commands_run,
     commands_snapshot,
     commands_trust,
@@ -30,4 +31,5 @@ MODULES: list[ModuleType] = [
     commands_usb,
     commands_vm_import,
     commands_libvirt_xml,
+    commands_move,
 ]

@@ -10,6 +10,7 @@ from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import add_command, print_json, terminal_safe
 from kvmgui.core.libvirt_xml import LibvirtXmlError, export_domain
 from kvmgui.core.model import Firmware
+from kvmgui.core.store import StoredVm
 from kvmgui.runtime.host_probe import check_host
 
 
@@ -43,17 +44,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
 
 
+async def ovmf_code_for(vm: StoredVm, ctx: CliContext) -> str | None:
+    """The OVMF build `vm` runs with here (UEFI VMs only): Secure Boot or not decides what
+    libvirt is asked for (as in core.argv)."""
+    if vm.spec.firmware is not Firmware.UEFI:
+        return None
+    report = await check_host(
+        ctx.vm_root,
+        qemu_binary=ctx.settings.qemu_binary,
+        qemu_img=ctx.settings.qemu_img_binary,
+    )
+    return report.facts.ovmf_code
+
+
 async def cmd_export_libvirt(args: argparse.Namespace, ctx: CliContext) -> int:
     vm = find_vm(ctx, args.name)
-    ovmf_code: str | None = None
-    if vm.spec.firmware is Firmware.UEFI:
-        # Secure Boot or not: the OVMF build this VM runs with here decides (as in core.argv).
-        report = await check_host(
-            ctx.vm_root,
-            qemu_binary=ctx.settings.qemu_binary,
-            qemu_img=ctx.settings.qemu_img_binary,
-        )
-        ovmf_code = report.facts.ovmf_code
+    ovmf_code = await ovmf_code_for(vm, ctx)
     try:
         domain = export_domain(
             vm.spec,

@@ -445,7 +445,7 @@ def full_clone_job(
         try:
             plan = cl.plan_full_clone(base_vm.spec, base_vm.folder,
                                       new_spec(new_name, base_vm.spec.os), new_folder,
-                                      protected=_base_disk_indexes(store, base_vm))
+                                      protected=base_disk_indexes(store, base_vm))
         except cl.CloneError as exc:
             raise CloneError(str(exc)) from None
         if any(_is_block(ov.base) for ov in plan.overlays):
@@ -482,8 +482,9 @@ def full_clone_job(
                     body, progress=progress, qemu_img=qemu_img)
 
 
-def _base_disk_indexes(store: VmStore, vm: StoredVm) -> set[int]:
-    """The indexes of `vm`'s disks that other VMs' overlays are built on."""
+def base_disk_indexes(store: VmStore, vm: StoredVm) -> set[int]:
+    """The indexes of `vm`'s disks that other VMs' overlays are built on (read-only or
+    throwaway only to protect those overlays)."""
     vms = store.load_all().vms
     return {
         i for i, image in enumerate(cl.vm_images(vm))

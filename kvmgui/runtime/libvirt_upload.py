@@ -19,7 +19,7 @@ import errno
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -61,7 +61,7 @@ class _Feeder:
             raise _Stopped
         self.done += count
         now = time.monotonic()
-        if now - self._last >= _REPORT_EVERY_S or self.done >= self.total:
+        if now - self._last >= _REPORT_EVERY_S or (count and self.done >= self.total):
             self._last = now
             self._report(self.done)
 
@@ -109,10 +109,10 @@ async def upload_volume(connection: LibvirtConnection, pool: str, name: str, sou
     creating = asyncio.ensure_future(
         create_volume(connection, pool, name, max(total, 1), DiskFormat.RAW))
     try:
-        made = await _settle(creating, lambda: None)
+        made = await settle(creating, lambda: None)
     except asyncio.CancelledError:
         if creating.done() and not creating.cancelled() and creating.exception() is None:
-            await _remove(connection, pool, name)
+            await remove_volume(connection, pool, name)
         raise
     stop = threading.Event()
     loop = asyncio.get_running_loop()
@@ -127,15 +127,15 @@ async def upload_volume(connection: LibvirtConnection, pool: str, name: str, sou
     sending = asyncio.ensure_future(connection.run(
         lambda conn: _send(conn, connection.binding, pool, name, source, total, stop, report)))
     try:
-        await _settle(sending, stop.set)
+        await settle(sending, stop.set)
         found = [v for v in await volumes(connection, pool) if v.name == name]
     except BaseException:
-        await _remove(connection, pool, name)
+        await remove_volume(connection, pool, name)
         raise
     return found[0] if found else made
 
 
-async def _settle(task: asyncio.Future[R], on_cancel: Callable[[], None]) -> R:
+async def settle(task: asyncio.Future[R], on_cancel: Callable[[], None]) -> R:
     """`task`'s result. A libvirt call in a worker thread cannot be interrupted, so when the
     caller is cancelled meanwhile, `on_cancel` asks the work to stop early and the
     cancellation goes on only once the work has ended (what it made can then be removed)."""
@@ -179,10 +179,11 @@ def _send(conn: Any, libvirt: Any, pool: str, name: str, source: Path, total: in
             with contextlib.suppress(libvirt.libvirtError):
                 stream.abort()
             raise
-    report(total)
+    if feeder.done != total:  # the file changed size meanwhile: the end is reported anyway
+        report(total)
 
 
-async def _remove(connection: LibvirtConnection, pool: str, name: str) -> None:
+async def remove_volume(connection: LibvirtConnection, pool: str, name: str) -> None:
     """Delete volume `name`, waiting for the daemon to let go of an aborted upload's volume;
     runs to its end even when the caller is cancelled again."""
 
@@ -196,7 +197,13 @@ async def _remove(connection: LibvirtConnection, pool: str, name: str) -> None:
                     raise
                 await asyncio.sleep(_DELETE_PAUSE_S)
 
-    task = asyncio.ensure_future(remove())
+    await run_to_end(remove())
+
+
+async def run_to_end(work: Coroutine[Any, Any, None]) -> None:
+    """Await `work` (a clean-up) to its end even when the caller is cancelled meanwhile; the
+    cancellation goes on afterwards."""
+    task = asyncio.ensure_future(work)
     try:
         await asyncio.shield(task)
     except asyncio.CancelledError:

@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
         vm_menu.insertAction(self.vm_actions.delete, self.clone_action)
         vm_menu.insertAction(self.vm_actions.delete, self.copy_device_action)
         vm_menu.insertAction(self.vm_actions.delete, self.vm_actions.export_libvirt)
+        vm_menu.insertAction(self.vm_actions.delete, self.vm_actions.move)
         vm_menu.insertSeparator(self.vm_actions.delete)
         view_menu = bar.addMenu(translate("MainWindow", "Vie&w"))
         view_menu.addAction(self.grid_action)

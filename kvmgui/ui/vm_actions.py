@@ -1,5 +1,5 @@
 """The VM actions (Start, Pause/Resume, Shut down, Force off, Reset, Console, Details, Delete,
-Export as libvirt XML) as QActions, enabled only when they apply, and their handlers.
+Export as libvirt XML, Move to…) as QActions, enabled only when they apply, and their handlers.
 
 Shared by the main window (acting on the selected VM) and each VM window (acting on its VM).
 Handlers await the runtime's coroutines on the qasync loop; every failed Outcome becomes a
@@ -9,7 +9,7 @@ message box with the runtime's sentence and its raw details.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from kvmgui.ui.models import VmRow
 if TYPE_CHECKING:
     import asyncio
 
+    from kvmgui.core.store import StoredVm
     from kvmgui.runtime.controller import VmController
     from kvmgui.runtime.outcome import Outcome
 
@@ -55,6 +56,8 @@ def applies(action: str, row: VmRow | None) -> bool:
         # The definition is exported, not the running state: any state will do. A throwaway
         # test VM has no definition in the store to export.
         "export_libvirt": not row.throwaway,
+        # A stopped VM's disks hold still while they are copied.
+        "move": s is VmState.STOPPED and not row.throwaway,
     }.get(action, False)
 
 
@@ -80,6 +83,9 @@ class VmActions(QObject):
         self.tasks: set[asyncio.Task[object]] = set()
         self.last_task: asyncio.Task[object] | None = None
         self.save_dialog: QWidget | None = None
+        self.move_dialog: QWidget | None = None
+        # The libvirt connections the user already has, offered first by Move to….
+        self.known_uris: Sequence[str] = ()
 
         def make(
             name: str,
@@ -177,6 +183,16 @@ class VmActions(QObject):
                 "virt-manager)",
             ),
         )
+        self.move = make(
+            "move",
+            translate("VmActions", "&Move to…"),
+            "",
+            translate(
+                "VmActions",
+                "Copy the stopped virtual machine to a libvirt host (this computer's system "
+                "libvirt or another computer); the one here is kept",
+            ),
+        )
         self.all: dict[str, QAction] = {
             "new": self.new,
             "start": self.start,
@@ -188,6 +204,7 @@ class VmActions(QObject):
             "details": self.details,
             "delete": self.delete,
             "export_libvirt": self.export_libvirt,
+            "move": self.move,
         }
         self.new.triggered.connect(self.new_requested)
         self.start.triggered.connect(lambda: self.run("start"))
@@ -199,6 +216,7 @@ class VmActions(QObject):
         self.details.triggered.connect(self._details)
         self.delete.triggered.connect(lambda: self.run("delete"))
         self.export_libvirt.triggered.connect(lambda: self.run("export_libvirt"))
+        self.move.triggered.connect(lambda: self.run("move"))
         self.refresh()
 
     # -- enabling ---------------------------------------------------------------------------
@@ -251,6 +269,7 @@ class VmActions(QObject):
             "reset": self.do_reset,
             "delete": self.do_delete,
             "export_libvirt": self.do_export_libvirt,
+            "move": self.do_move,
         }[name]
         # Imported here for start-up cost: the main window is painted before asyncio is loaded.
         import asyncio
@@ -505,29 +524,60 @@ class VmActions(QObject):
         self.deleted.emit(row.vm_id)
         return kept
 
-    async def do_export_libvirt(self, row: VmRow) -> Path | None:
-        """Write the VM's libvirt domain XML to a file the user picks, then show what the XML
-        could not hold (core.libvirt_xml's warnings)."""
+    def _stored(self, row: VmRow) -> StoredVm | None:
+        """The VM of `row` as stored, or None (said in a message box) when it is gone."""
         stored = next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == row.vm_id), None)
         if stored is None:
             show_error(
                 self.widget,
                 translate("VmActions", "{0} is no longer in the VM folder.").format(row.name),
             )
+        return stored
+
+    async def _ovmf_code(self, stored: StoredVm) -> str | None:
+        """Secure Boot or not: the OVMF build the VM runs with here decides what libvirt is
+        asked for, as in core.argv (UEFI VMs only)."""
+        from kvmgui.core.model import Firmware
+
+        if stored.spec.firmware is not Firmware.UEFI:
+            return None
+        await self.ctx.ensure_host()
+        return self.ctx.host_facts.ovmf_code
+
+    async def do_move(self, row: VmRow) -> QWidget | None:
+        """Open the Move to… dialog for the VM (it works on its own; returned for tests)."""
+        stored = self._stored(row)
+        if stored is None:
+            return None
+        # Imported on first use, for start-up cost: libvirt is not needed for the first paint.
+        from kvmgui.ui.move_dialog import MoveDialog
+
+        dialog = MoveDialog(
+            stored, self.widget, paths=self.ctx.paths, store=self.ctx.store,
+            qemu_img=self.ctx.settings.qemu_img_binary, ovmf_code=await self._ovmf_code(stored),
+            known_uris=self.known_uris,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: setattr(self, "move_dialog", None))
+        dialog.moved.connect(lambda result: self.message.emit(core_text(result.message)))
+        self.move_dialog = dialog
+        dialog.open()
+        return dialog
+
+    async def do_export_libvirt(self, row: VmRow) -> Path | None:
+        """Write the VM's libvirt domain XML to a file the user picks, then show what the XML
+        could not hold (core.libvirt_xml's warnings)."""
+        stored = self._stored(row)
+        if stored is None:
             return None
         # Imported on first use, for start-up cost.
         import asyncio
 
         from kvmgui.core.atomic import write_atomic
         from kvmgui.core.libvirt_xml import LibvirtXmlError, export_domain
-        from kvmgui.core.model import Firmware
         from kvmgui.runtime.write_guard import WriteGuard
 
-        ovmf_code: str | None = None
-        if stored.spec.firmware is Firmware.UEFI:
-            # Secure Boot or not: the OVMF build the VM runs with here decides, as in core.argv.
-            await self.ctx.ensure_host()
-            ovmf_code = self.ctx.host_facts.ovmf_code
+        ovmf_code = await self._ovmf_code(stored)
         not_exported = translate("VmActions", "{0} was not exported.").format(row.name)
         try:
             domain = export_domain(stored.spec, folder=stored.folder, ovmf_code=ovmf_code)

@@ -4924,6 +4924,14 @@
         <translation>Ce que le XML libvirt ne contient pas&#xa0;:
 {0}</translation>
     </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>Dépla&amp;cer vers…</translation>
+    </message>
+    <message>
+        <source>Copy the stopped virtual machine to a libvirt host (this computer&apos;s system libvirt or another computer); the one here is kept</source>
+        <translation>Copier la machine virtuelle arrêtée vers un hôte libvirt (le libvirt système de cet ordinateur ou un autre ordinateur)&#xa0;; celle d&apos;ici est conservée</translation>
+    </message>
 </context>
 <context>
     <name>VmListModel</name>
@@ -11755,6 +11763,172 @@
         <source>{file} cannot be read: {reason}</source>
         <extracomment>kvmgui/runtime/libvirt_create.py:287</extracomment>
         <translation>{file} ne peut pas être lu&#xa0;: {reason}</translation>
+    <name>MoveDialog</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Déplacer</translation>
+    </message>
+    <message>
+        <source>A libvirt connection: qemu:///system for this computer, qemu+ssh://user@host/system for another one</source>
+        <translation>Une connexion libvirt&#xa0;: qemu:///system pour cet ordinateur, qemu+ssh://utilisateur@hôte/system pour un autre</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Se c&amp;onnecter</translation>
+    </message>
+    <message>
+        <source>Cancelling; removing what was copied…</source>
+        <translation>Annulation&#xa0;; suppression de ce qui a été copié…</translation>
+    </message>
+    <message>
+        <source>Connect to the destination</source>
+        <translation>Se connecter à la destination</translation>
+    </message>
+    <message>
+        <source>Connected to {0}.</source>
+        <translation>Connecté à {0}.</translation>
+    </message>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation>Connexion à {0}…</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Move the virtual machine</source>
+        <translation>Déplacer la machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Move {0} to a libvirt host</source>
+        <translation>Déplacer {0} vers un hôte libvirt</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Stop the move; what it copied to the host is removed.</source>
+        <translation>Arrêter le déplacement&#xa0;; ce qu&apos;il a copié sur l&apos;hôte est supprimé.</translation>
+    </message>
+    <message>
+        <source>Storage &amp;pool:</source>
+        <translation>&amp;Pool de stockage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Storage pool</source>
+        <translation>Pool de stockage</translation>
+    </message>
+    <message>
+        <source>The disks are copied into a storage pool of the host and the virtual machine is defined there. A linked clone&apos;s disk is copied whole. The virtual machine here is kept until you delete it.</source>
+        <translation>Les disques sont copiés dans un pool de stockage de l&apos;hôte et la machine virtuelle y est définie. Le disque d&apos;un clone lié est copié en entier. La machine virtuelle d&apos;ici est conservée jusqu&apos;à ce que vous la supprimiez.</translation>
+    </message>
+    <message>
+        <source>The move was cancelled; nothing was left on the host.</source>
+        <translation>Le déplacement a été annulé&#xa0;; rien n&apos;est resté sur l&apos;hôte.</translation>
+    </message>
+    <message>
+        <source>Type or choose a destination first.</source>
+        <translation>Saisissez ou choisissez d&apos;abord une destination.</translation>
+    </message>
+    <message>
+        <source>What the moved virtual machine lacks:</source>
+        <translation>Ce qui manque à la machine virtuelle déplacée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the move</source>
+        <translation>le déplacement</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_move</name>
+    <message>
+        <source>The CD/DVD medium {path} stays on this computer: the moved VM&apos;s drive is empty; insert an ISO image from the libvirt host.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:131</extracomment>
+        <translation>Le média CD/DVD {path} reste sur cet ordinateur&#xa0;: le lecteur de la VM déplacée est vide&#xa0;; insérez une image ISO de l&apos;hôte libvirt.</translation>
+    </message>
+    <message>
+        <source>The USB stick {path} stays on this computer and is not attached to the moved VM.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:138</extracomment>
+        <translation>La clé USB {path} reste sur cet ordinateur et n&apos;est pas branchée à la VM déplacée.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has settings that reach this computer and that you have not approved yet; approve them first (kvmgui-cli approve {quoted}), then move it.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:161</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» a des réglages qui atteignent cet ordinateur et que vous n&apos;avez pas encore approuvés&#xa0;; approuvez-les d&apos;abord (kvmgui-cli approve {quoted}), puis déplacez-la.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is running; shut it down first, then move it.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:167</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est en marche&#xa0;; éteignez-la d&apos;abord, puis déplacez-la.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is now the VM &apos;{domain}&apos; on {uri}, its disks in the storage pool &apos;{pool}&apos;; the VM here is unchanged: delete it once the moved one works.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:205</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» est maintenant la VM «&#xa0;{domain}&#xa0;» sur {uri}, ses disques dans le pool de stockage «&#xa0;{pool}&#xa0;»&#xa0;; la VM d&apos;ici est inchangée&#xa0;: supprimez-la une fois que celle déplacée fonctionne.</translation>
+    </message>
+    <message>
+        <source>Disk {number} of &apos;{name}&apos; has another base in its definition than in its image; check it with: kvmgui-cli img chain {path}</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:245</extracomment>
+        <translation>Le disque {number} de «&#xa0;{name}&#xa0;» a une autre base dans sa définition que dans son image&#xa0;; vérifiez-le avec&#xa0;: kvmgui-cli img chain {path}</translation>
+    </message>
+    <message>
+        <source>{uri} already has a VM named &apos;{domain}&apos;; rename the VM here, or remove that one (virsh -c {uri} undefine {domain}), then move it again.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:275</extracomment>
+        <translation>{uri} a déjà une VM nommée «&#xa0;{domain}&#xa0;»&#xa0;; renommez la VM d&apos;ici, ou supprimez celle-là (virsh -c {uri} undefine {domain}), puis déplacez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>{uri} already has this VM, as &apos;{other}&apos; (moved there before); remove that one (virsh -c {uri} undefine {other}) to move it again.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:281</extracomment>
+        <translation>{uri} a déjà cette VM, sous le nom «&#xa0;{other}&#xa0;» (déplacée auparavant)&#xa0;; supprimez celle-là (virsh -c {uri} undefine {other}) pour la déplacer de nouveau.</translation>
+    </message>
+    <message>
+        <source>The storage pool &apos;{pool}&apos; already has a volume named &apos;{volume}&apos;; remove it (virsh -c {uri} vol-delete --pool {pool} {volume}) or choose another pool.</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:288</extracomment>
+        <translation>Le pool de stockage «&#xa0;{pool}&#xa0;» a déjà un volume nommé «&#xa0;{volume}&#xa0;»&#xa0;; supprimez-le (virsh -c {uri} vol-delete --pool {pool} {volume}) ou choisissez un autre pool.</translation>
+    </message>
+    <message>
+        <source>Disk {number} of &apos;{name}&apos; is a host device ({path}); kvmgui moves image files only: copy the device into an image first (kvmgui-cli img convert).</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:222</extracomment>
+        <translation>Le disque {number} de «&#xa0;{name}&#xa0;» est un périphérique de l&apos;hôte ({path})&#xa0;; kvmgui ne déplace que des fichiers image&#xa0;: copiez d&apos;abord le périphérique dans une image (kvmgui-cli img convert).</translation>
+    </message>
+    <message>
+        <source>Uploading disk {number} of {count} ({file})</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:310</extracomment>
+        <translation>Envoi du disque {number} sur {count} ({file})</translation>
+    </message>
+    <message>
+        <source>Flattening disk {number} of {count} ({file})</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:315</extracomment>
+        <translation>Aplatissement du disque {number} sur {count} ({file})</translation>
+    </message>
+    <message>
+        <source>Uploading disk {number} of {count} ({file}, flattened)</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:318</extracomment>
+        <translation>Envoi du disque {number} sur {count} ({file}, aplati)</translation>
+    </message>
+    <message>
+        <source>Flattening {file} failed: {error}</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:331</extracomment>
+        <translation>L&apos;aplatissement de {file} a échoué&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Defining &apos;{domain}&apos; on {uri}</source>
+        <extracomment>kvmgui/runtime/libvirt_move.py:188</extracomment>
+        <translation>Définition de «&#xa0;{domain}&#xa0;» sur {uri}</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from kvmgui.ui.errors import open_boxes
 from kvmgui.ui.main_window import MainWindow
 
 
-def _window(qtbot: Any, ctx: Any, spec: Any) -> tuple[MainWindow, Any]:
+def window_with(qtbot: Any, ctx: Any, spec: Any) -> tuple[MainWindow, Any]:
     stored = ctx.store.create(spec)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -38,7 +38,7 @@ def test_export_saves_the_xml_and_lists_what_it_leaves_out(
     spec = new_spec("web", memory_mib=512, cpus=1)
     spec = replace(spec, disks=(Disk("disk.qcow2"),),
                    network=Network(forwards=(PortForward(8080, 80),)))
-    window, stored = _window(qtbot, ctx, spec)
+    window, stored = window_with(qtbot, ctx, spec)
     action = window.vm_actions.export_libvirt
     menu_actions = [a for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()]
     assert action in menu_actions
@@ -62,7 +62,7 @@ def test_export_saves_the_xml_and_lists_what_it_leaves_out(
 
 def test_refused_export_writes_nothing(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     spec = replace(new_spec("hyperv"), disks=(Disk("disk.vhdx", format=DiskFormat.VHDX),))
-    window, _ = _window(qtbot, ctx, spec)
+    window, _ = window_with(qtbot, ctx, spec)
     task = window.vm_actions.run("export_libvirt")
     assert task is not None
     qtbot.waitUntil(task.done, timeout=10_000)

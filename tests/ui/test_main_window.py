@@ -199,7 +199,7 @@ def test_actions_apply_only_to_their_states(qtbot: Any, ctx: Any) -> None:
     window.select(vm)
     a = window.vm_actions
     expect = {
-        VmState.STOPPED: {"start", "details", "delete", "new", "export_libvirt"},
+        VmState.STOPPED: {"start", "details", "delete", "new", "export_libvirt", "move"},
         VmState.RUNNING: {"pause", "shutdown", "force_off", "reset", "console", "details",
                           "new", "export_libvirt"},
         VmState.PAUSED: {"pause", "force_off", "reset", "console", "details", "new",
