@@ -11698,71 +11698,6 @@
     </message>
 </context>
 <context>
-    <name>runtime.libvirt_create</name>
-    <message>
-        <source>Uploading {file} into the pool {pool}…</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:277</extracomment>
-        <translation>Envoi de {file} dans le pool {pool}…</translation>
-    </message>
-    <message>
-        <source>A VM on a libvirt host gets new disks only: an existing disk image of this computer is not on the host (move a VM there instead).</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:76</extracomment>
-        <translation>Une VM sur un hôte libvirt ne reçoit que de nouveaux disques&#xa0;: une image disque existante de cet ordinateur n&apos;est pas sur l&apos;hôte (déplacez plutôt une VM vers lui).</translation>
-    </message>
-    <message>
-        <source>A VM on a libvirt host cannot use this computer&apos;s CD or DVD drive; choose an ISO image of the host&apos;s storage pools.</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:81</extracomment>
-        <translation>Une VM sur un hôte libvirt ne peut pas utiliser le lecteur CD ou DVD de cet ordinateur&#xa0;; choisissez une image ISO des pools de stockage de l&apos;hôte.</translation>
-    </message>
-    <message>
-        <source>A VM on a libvirt host cannot use this computer&apos;s USB sticks or devices.</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:86</extracomment>
-        <translation>Une VM sur un hôte libvirt ne peut pas utiliser les clés ni les périphériques USB de cet ordinateur.</translation>
-    </message>
-    <message>
-        <source>A VM on a libvirt host cannot share this computer&apos;s folders.</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:90</extracomment>
-        <translation>Une VM sur un hôte libvirt ne peut pas partager les dossiers de cet ordinateur.</translation>
-    </message>
-    <message>
-        <source>A VM on a libvirt host gets no extra QEMU arguments: they were approved for this computer only.</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:94</extracomment>
-        <translation>Une VM sur un hôte libvirt ne reçoit pas d&apos;arguments QEMU supplémentaires&#xa0;: ils n&apos;ont été approuvés que pour cet ordinateur.</translation>
-    </message>
-    <message>
-        <source>No active storage pool of {uri} holds &apos;{iso}&apos;; put the file into a pool&apos;s folder on the host (list them with: virsh -c {uri} pool-list --details) or upload it into one.</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:129</extracomment>
-        <translation>Aucun pool de stockage actif de {uri} ne contient «&#xa0;{iso}&#xa0;»&#xa0;; mettez le fichier dans le dossier d&apos;un pool sur l&apos;hôte (listez-les avec&#xa0;: virsh -c {uri} pool-list --details) ou envoyez-le dans l&apos;un d&apos;eux.</translation>
-    </message>
-    <message>
-        <source>Checking {uri}…</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:214</extracomment>
-        <translation>Vérification de {uri}…</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:267</extracomment>
-        <translation>Terminé.</translation>
-    </message>
-    <message>
-        <source>{uri} already has a VM named &apos;{name}&apos;; choose another name.</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:217</extracomment>
-        <translation>{uri} a déjà une VM nommée «&#xa0;{name}&#xa0;»&#xa0;; choisissez un autre nom.</translation>
-    </message>
-    <message>
-        <source>Defining &apos;{name}&apos; on {uri}…</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:260</extracomment>
-        <translation>Définition de «&#xa0;{name}&#xa0;» sur {uri}…</translation>
-    </message>
-    <message>
-        <source>Creating the disk volume {volume} in the pool {pool}…</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:240</extracomment>
-        <translation>Création du volume disque {volume} dans le pool {pool}…</translation>
-    </message>
-    <message>
-        <source>{file} cannot be read: {reason}</source>
-        <extracomment>kvmgui/runtime/libvirt_create.py:287</extracomment>
-        <translation>{file} ne peut pas être lu&#xa0;: {reason}</translation>
     <name>MoveDialog</name>
     <message>
         <source>&amp;Close</source>
@@ -11929,6 +11864,74 @@
         <source>Defining &apos;{domain}&apos; on {uri}</source>
         <extracomment>kvmgui/runtime/libvirt_move.py:188</extracomment>
         <translation>Définition de «&#xa0;{domain}&#xa0;» sur {uri}</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_create</name>
+    <message>
+        <source>Uploading {file} into the pool {pool}…</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:277</extracomment>
+        <translation>Envoi de {file} dans le pool {pool}…</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host gets new disks only: an existing disk image of this computer is not on the host (move a VM there instead).</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:76</extracomment>
+        <translation>Une VM sur un hôte libvirt ne reçoit que de nouveaux disques&#xa0;: une image disque existante de cet ordinateur n&apos;est pas sur l&apos;hôte (déplacez plutôt une VM vers lui).</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host cannot use this computer&apos;s CD or DVD drive; choose an ISO image of the host&apos;s storage pools.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:81</extracomment>
+        <translation>Une VM sur un hôte libvirt ne peut pas utiliser le lecteur CD ou DVD de cet ordinateur&#xa0;; choisissez une image ISO des pools de stockage de l&apos;hôte.</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host cannot use this computer&apos;s USB sticks or devices.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:86</extracomment>
+        <translation>Une VM sur un hôte libvirt ne peut pas utiliser les clés ni les périphériques USB de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host cannot share this computer&apos;s folders.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:90</extracomment>
+        <translation>Une VM sur un hôte libvirt ne peut pas partager les dossiers de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host gets no extra QEMU arguments: they were approved for this computer only.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:94</extracomment>
+        <translation>Une VM sur un hôte libvirt ne reçoit pas d&apos;arguments QEMU supplémentaires&#xa0;: ils n&apos;ont été approuvés que pour cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No active storage pool of {uri} holds &apos;{iso}&apos;; put the file into a pool&apos;s folder on the host (list them with: virsh -c {uri} pool-list --details) or upload it into one.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:129</extracomment>
+        <translation>Aucun pool de stockage actif de {uri} ne contient «&#xa0;{iso}&#xa0;»&#xa0;; mettez le fichier dans le dossier d&apos;un pool sur l&apos;hôte (listez-les avec&#xa0;: virsh -c {uri} pool-list --details) ou envoyez-le dans l&apos;un d&apos;eux.</translation>
+    </message>
+    <message>
+        <source>Checking {uri}…</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:214</extracomment>
+        <translation>Vérification de {uri}…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:267</extracomment>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>{uri} already has a VM named &apos;{name}&apos;; choose another name.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:217</extracomment>
+        <translation>{uri} a déjà une VM nommée «&#xa0;{name}&#xa0;»&#xa0;; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Defining &apos;{name}&apos; on {uri}…</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:260</extracomment>
+        <translation>Définition de «&#xa0;{name}&#xa0;» sur {uri}…</translation>
+    </message>
+    <message>
+        <source>Creating the disk volume {volume} in the pool {pool}…</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:240</extracomment>
+        <translation>Création du volume disque {volume} dans le pool {pool}…</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:287</extracomment>
+        <translation>{file} ne peut pas être lu&#xa0;: {reason}</translation>
     </message>
 </context>
 </TS>
