@@ -18,7 +18,6 @@ CPU shows neither flag), so the CPU's flags are asked too.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import posixpath
 import xml.etree.ElementTree as ET
@@ -33,15 +32,15 @@ from kvmgui.core.model import Accel, Cdrom, CdromSource, VmSpec
 from kvmgui.core.paths import VmFolder
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_errors import VIR_ERR_NO_DOMAIN, LibvirtError
+from kvmgui.runtime.libvirt_move import volume_names
 from kvmgui.runtime.libvirt_storage import (
     VolumeInfo,
     create_volume,
-    delete_volume,
     pools,
     usable_pool,
     volumes,
 )
-from kvmgui.runtime.libvirt_upload import upload_volume
+from kvmgui.runtime.libvirt_upload import remove_volume, run_to_end, upload_volume
 
 # (fraction done 0..1, what is being done); fraction > 1: busy, amount unknown.
 Progress = Callable[[float, Message], None]
@@ -228,16 +227,12 @@ async def create_on_host(
 
     made: list[VolumeInfo] = []
     try:
-        if upload_iso is not None:
-            assert target is not None
-            iso = await _upload(connection, target.name, upload_iso, made, say)
-        if iso is not None:
-            spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, iso.path))
+        # The disks first: a volume name already taken is refused before a long upload.
         disks = []
-        for i, disk in enumerate(spec.disks):
+        names = volume_names(name, [d.format for d in spec.disks])
+        for i, (disk, volume_name) in enumerate(zip(spec.disks, names, strict=True)):
             assert target is not None and disk.size_bytes is not None
-            volume_name = f"{name}.{disk.format}" if i == 0 else f"{name}-{i}.{disk.format}"
-            say(0.8 + 0.1 * i / len(spec.disks), Message(QT_TRANSLATE_NOOP(
+            say(0.05 * i / len(spec.disks), Message(QT_TRANSLATE_NOOP(
                 "runtime.libvirt_create", "Creating the disk volume {volume} in the pool "
                 "{pool}…"), volume=volume_name, pool=target.name))
             # Counted as made from the moment it is asked for: a cancel while libvirt
@@ -253,6 +248,11 @@ async def create_on_host(
             made[-1] = volume
             disks.append(replace(disk, path=volume.path))
         spec = replace(spec, disks=tuple(disks))
+        if upload_iso is not None:
+            assert target is not None
+            iso = await _upload(connection, target.name, upload_iso, made, say)
+        if iso is not None:
+            spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, iso.path))
         log = serial_log_path(uri, name)
         domain = export_domain(
             spec, folder=VmFolder(Path("/")), domain_type=domain_type,
@@ -261,8 +261,8 @@ async def create_on_host(
             "runtime.libvirt_create", "Defining '{name}' on {uri}…"), name=name, uri=uri))
         await connection.run(lambda conn: conn.defineXML(domain.xml), name)
     except BaseException:
-        # Shielded: a second Ctrl+C must not leave half of the volumes behind.
-        await asyncio.shield(_remove(connection, made))
+        # To its end: a second Ctrl+C must not leave half of the volumes behind.
+        await run_to_end(_remove(connection, made))
         raise
     say(1.0, Message(QT_TRANSLATE_NOOP("runtime.libvirt_create", "Done.")))
     disk_paths = {d.path for d in spec.disks}
@@ -279,7 +279,7 @@ async def _upload(connection: LibvirtConnection, pool: str, source: Path,
         file=source.name, pool=pool)
 
     def sent(done: int, total: int) -> None:
-        say(0.05 + 0.75 * done / max(total, 1), what)
+        say(0.05 + 0.8 * done / max(total, 1), what)
 
     try:
         volume = await upload_volume(connection, pool, source.name, source, sent)
@@ -295,4 +295,4 @@ async def _remove(connection: LibvirtConnection, made: list[VolumeInfo]) -> None
     for volume in reversed(made):
         # Best effort: the error being raised is the one to report.
         with contextlib.suppress(LibvirtError):
-            await delete_volume(connection, volume.pool, volume.name)
+            await remove_volume(connection, volume.pool, volume.name)
