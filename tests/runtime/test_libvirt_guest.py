@@ -6,7 +6,7 @@ the domain; then it is started and seen running through a lifecycle event, its s
 shut off through an event. Everything is removed again. TCG here: this machine's /dev/kvm
 cannot run ordinary guests, and the domain type follows what the host can do.
 
-Create to shut off takes about 30 s. On a machine where libvirtd re-probes QEMU's
+Create to shut off takes 15 to 25 s. On a machine where libvirtd re-probes QEMU's
 capabilities at every define (seen where /dev/kvm is not open to libvirt's QEMU user),
 defining the domain adds tens of seconds of the daemon's own."""
 
@@ -88,3 +88,4 @@ async def test_guest_made_from_the_wizard_draft_boots_and_shuts_down(
 
             await conn.run(undefine)  # the pool's removal takes the disk volume
             log.unlink(missing_ok=True)
+            (log.parent / f"{name}.log").unlink(missing_ok=True)  # libvirt's QEMU log
