@@ -6,6 +6,9 @@ refused on the summary page."""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,9 @@ from PySide6.QtWidgets import QWizard
 from kvmgui.ui.wizard import SourceKind
 from kvmgui.ui.wizard.draft import DiskChoice
 from kvmgui.ui.wizard.page_source import UPLOAD
+from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
 from tests.libvirt_node import HOST_WITH_ISO, node_uri
+from tests.libvirt_pool import pool_on
 from tests.ui.test_wizard import ENV_TIMEOUT_MS as TIMEOUT_MS, _open, _to
 
 pytest.importorskip("libvirt")
@@ -125,3 +130,47 @@ def test_a_failed_creation_on_the_host_is_shown_and_the_wizard_stays(
     assert wiz.summary_page.status.text() == errors[0]
     assert not wiz.creating and wiz.created_on_host is None
     wiz.reject()
+
+
+@pytest.mark.qemu
+@pytest.mark.timeout(300)
+def test_upload_on_the_real_daemon_shows_its_progress(qtbot: Any, ctx: Any, qloop: Any,
+                                                      libvirtd: str, test_iso: Path,  # noqa: F811
+                                                      tmp_path: Path) -> None:
+    libvirt = pytest.importorskip("libvirt")
+    local = tmp_path / "guest.iso"
+    shutil.copyfile(test_iso, local)
+    name = f"lvcreate-{uuid.uuid4().hex[:8]}"
+    with pool_on(libvirtd, "lvcreate") as pool:
+        wiz = _open(qtbot, ctx, connections=[libvirtd])
+        page = wiz.source_page
+        page.target.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: wiz.model.host.loaded, timeout=TIMEOUT_MS)
+        assert wiz.model.host.error == ""
+        page.host_iso.setCurrentIndex(page.host_iso.findData(UPLOAD))
+        qtbot.keyClicks(page.upload.edit, str(local))
+        assert wiz.model.draft.upload_iso == str(local)
+        _to(qtbot, wiz, wiz.disk_page)
+        wiz.disk_page.pool.setCurrentIndex(wiz.disk_page.pool.findData(pool.name))
+        wiz.disk_page.size_spin.setValue(1)
+        _to(qtbot, wiz, wiz.summary_page)
+        summary = wiz.summary_page
+        summary.name.clear()
+        qtbot.keyClicks(summary.name, name)
+        summary.start_now.setChecked(False)
+        assert f"a copy of {local} in the storage pool {pool.name}" in summary.creates.text()
+        steps: list[tuple[float, str]] = []
+        wiz.model.creation_progress.connect(lambda f, text: steps.append((f, text)))
+        try:
+            with qtbot.waitSignal(wiz.vm_created_on_host, timeout=TIMEOUT_MS * 3):
+                qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton),
+                                 Qt.MouseButton.LeftButton)
+            assert (pool.path / "guest.iso").read_bytes() == test_iso.read_bytes()
+            uploading = [f for f, text in steps if text.startswith("Uploading guest.iso")]
+            assert uploading and uploading[-1] == pytest.approx(0.85)
+            assert steps[-1] == (1.0, "Done.")
+        finally:
+            conn = libvirt.open(libvirtd)
+            with contextlib.suppress(libvirt.libvirtError):
+                conn.lookupByName(name).undefine()
+            conn.close()
