@@ -2,7 +2,8 @@
 daemon): "Create on" appears only when connections are given, the host's ISO volumes and
 storage pools are listed, this computer's sources are unavailable, and Create makes the VM on
 the host through runtime.libvirt_create with the wizard's progress; a name the host has is
-refused on the summary page."""
+refused on the summary page, a failed creation is shown. On the real daemon, an ISO of this
+computer is uploaded into a pool of the test's own with its progress shown."""
 
 from __future__ import annotations
 
