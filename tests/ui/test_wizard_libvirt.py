@@ -44,7 +44,9 @@ def test_without_connections_nothing_asks_where(qtbot: Any, ctx: Any, qloop: Any
 
 
 def test_wizard_creates_the_vm_on_a_libvirt_host(qtbot: Any, ctx: Any, qloop: Any,
-                                                 uri: str) -> None:
+                                                 uri: str, monkeypatch: Any) -> None:
+    from kvmgui.ui.wizard import wizard as wizard_module
+
     wiz = _open(qtbot, ctx, connections=[uri])
     page = wiz.source_page
     assert not page.target_row.isHidden()
@@ -82,8 +84,11 @@ def test_wizard_creates_the_vm_on_a_libvirt_host(qtbot: Any, ctx: Any, qloop: An
     assert not summary.isComplete()
     summary.name.clear()
     qtbot.keyClicks(summary.name, "lvcreate-gui")
-    summary.start_now.setChecked(False)
+    assert summary.start_now.isChecked()  # the test driver starts it as well
     assert "a new qcow2 disk volume in the storage pool fast" in summary.creates.text()
+    errors: list[str] = []
+    monkeypatch.setattr(wizard_module, "show_error",
+                        lambda _parent, text, **_kw: errors.append(text))
 
     with qtbot.waitSignal(wiz.vm_created_on_host, timeout=TIMEOUT_MS) as made:
         qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton),
@@ -94,6 +99,7 @@ def test_wizard_creates_the_vm_on_a_libvirt_host(qtbot: Any, ctx: Any, qloop: An
     assert [v.path for v in created.disks] == ["/srv/fast/lvcreate-gui.qcow2"]
     assert created.iso is not None and created.iso.name == "debian-12.iso"
     assert summary.status.text() == "Done."
+    assert errors == []  # started without a word
     assert not wiz.isVisible()
 
 
