@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import run
+from tests.libvirt_node import node_uri
 
 pytest.importorskip("libvirt")
 
@@ -26,9 +27,7 @@ NODE = """<node>
 @pytest.fixture
 def uri(vm_root: Path, tmp_path: Path) -> str:
     # Each command opens the node anew: the state one command changes is not seen by the next.
-    node = tmp_path / "node.xml"
-    node.write_text(NODE)
-    return f"test://{node}"
+    return node_uri(tmp_path, NODE)
 
 
 def test_list_text_and_json(capsys: pytest.CaptureFixture[str], uri: str,

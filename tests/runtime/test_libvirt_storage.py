@@ -19,7 +19,7 @@ from kvmgui.runtime.libvirt_storage import (
     usable_pool,
     volumes,
 )
-from tests.runtime.helpers import libvirt_node_uri
+from tests.libvirt_node import node_uri
 
 pytest.importorskip("libvirt")
 
@@ -38,7 +38,7 @@ NODE = """<node>
 
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
-    return libvirt_node_uri(tmp_path, NODE)
+    return node_uri(tmp_path, NODE)
 
 
 def test_volume_xml_is_sparse_and_in_bytes() -> None:
