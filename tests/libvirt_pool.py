@@ -33,20 +33,21 @@ class ScratchPool:
     path: Path
 
 
-@pytest.fixture
-def scratch_pool(libvirtd: str) -> Iterator[ScratchPool]:
+@contextlib.contextmanager
+def pool_on(uri: str, prefix: str) -> Iterator[ScratchPool]:
+    """A started dir pool PREFIX-<random> over a fresh folder, removed with its volumes."""
     libvirt = pytest.importorskip("libvirt")
     IMAGES.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="lvmove-", dir=IMAGES))
+    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-", dir=IMAGES))
     folder.chmod(0o755)
-    name = f"lvmove-{uuid.uuid4().hex[:8]}"
-    conn = libvirt.open(libvirtd)
+    name = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    conn = libvirt.open(uri)
     pool = conn.storagePoolDefineXML(
         f"<pool type='dir'><name>{name}</name>"
         f"<target><path>{escape(str(folder))}</path></target></pool>", 0)
     try:
         pool.create(0)
-        yield ScratchPool(libvirtd, name, folder)
+        yield ScratchPool(uri, name, folder)
     finally:
         with contextlib.suppress(libvirt.libvirtError):
             pool.refresh(0)
@@ -58,6 +59,12 @@ def scratch_pool(libvirtd: str) -> Iterator[ScratchPool]:
             pool.undefine()
         conn.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def scratch_pool(libvirtd: str) -> Iterator[ScratchPool]:
+    with pool_on(libvirtd, "lvmove") as pool:
+        yield pool
 
 
 @pytest.fixture

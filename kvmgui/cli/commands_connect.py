@@ -1,5 +1,5 @@
-"""`kvmgui-cli --connect URI COMMAND`: list, show, start, shutdown, kill, pause, resume,
-reset and status on the domains of a libvirt connection (qemu:///system, qemu:///session,
+"""`kvmgui-cli --connect URI COMMAND`: create, list, show, start, shutdown, kill, pause,
+resume, reset and status on the domains of a libvirt connection (qemu:///system, qemu:///session,
 qemu+ssh://user@host/system), with the output, exit codes and one-line errors of the same
 commands on kvmgui's own VMs. Every libvirt call is the runtime's
 (kvmgui.runtime.libvirt_conn); this module only prints.
@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from kvmgui.cli.commands_define import created_spec, report_problems
+from kvmgui.cli.commands_img import progress_bar
 from kvmgui.cli.context import CliContext, CliError
 from kvmgui.cli.output import print_json, say, terminal_safe
+from kvmgui.core.model import Cdrom, CdromSource
+from kvmgui.core.sizes import format_size
+from kvmgui.core.validation import validate_name
 from kvmgui.runtime.libvirt_conn import (
     DomainInfo,
     DomainStateChanged,
     LibvirtConnection,
     sample_status,
 )
+from kvmgui.runtime.libvirt_create import create_on_host
 from kvmgui.runtime.libvirt_errors import LibvirtError
 from kvmgui.runtime.outcome import Outcome
 from kvmgui.runtime.state import VmState
@@ -197,7 +206,58 @@ async def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+# create's options that name something of this computer (or matter to it only).
+_LOCAL_ONLY = (("disk", "--disk"), ("cdrom", "--cdrom"), ("usb_stick", "--usb-stick"),
+               ("share", "--share"), ("share_ro", "--share-ro"), ("usb_device", "--usb-device"),
+               ("forward", "--forward"), ("extra_args", "--extra-args"),
+               ("keyboard_layout", "--keyboard-layout"))
+
+
+async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    given = [option for attr, option in _LOCAL_ONLY if getattr(args, attr) is not None]
+    if given:
+        raise CliError(f"{' and '.join(given)} act on this computer and cannot be used with "
+                       "--connect; a VM on a libvirt host gets a new disk in a storage pool "
+                       "and an ISO of the host (--iso) or one uploaded (--upload-iso).", 2)
+    if args.upload_iso is not None and args.iso is not None:
+        raise CliError("Give --iso (an ISO of the host) or --upload-iso (one of this "
+                       "computer), not both.", 2)
+    report_problems(validate_name(args.name, ()))  # the host's own names: create_on_host
+    iso, args.iso = args.iso, None  # a path or volume of the host, never made absolute here
+    spec = created_spec(args)
+    if iso:
+        spec = replace(spec, cdrom=Cdrom(CdromSource.ISO, iso))
+    upload = Path(args.upload_iso).expanduser() if args.upload_iso else None
+    if upload is not None and not upload.is_file():
+        raise CliError(f"--upload-iso: {upload} is not a file of this computer.", 2)
+    bar = progress_bar(args, f"Uploading {upload.name}" if upload else "")
+
+    def shown(fraction: float, _what: str) -> None:
+        # Only the upload takes long enough to be worth a percentage.
+        if upload is not None and fraction <= 1:
+            bar.show(100 * fraction)
+
+    try:
+        async with connected(args.connect) as connection:
+            created = await create_on_host(connection, spec, pool=args.pool,
+                                           upload_iso=upload, progress=shown)
+    finally:
+        bar.clear()
+    uri = terminal_safe(args.connect)
+    say(f"Created VM '{created.name}' on {uri} ({created.domain_type}).")
+    for volume, disk in zip(created.disks, spec.disks, strict=True):
+        say(f"  disk {volume.path} ({format_size(disk.size_bytes or 0)}, {disk.format}, "
+            f"pool {volume.pool})")
+    if created.iso is not None:
+        say(f"  CD/DVD {created.iso.path} (pool {created.iso.pool})")
+    for warning in created.warnings:
+        print(f"warning: {terminal_safe(warning)}", file=sys.stderr)
+    say(f"Start it with: kvmgui-cli --connect {uri} start {created.name}")
+    return 0
+
+
 HANDLERS: dict[str, Handler] = {
+    "create": cmd_create,
     "list": cmd_list,
     "show": cmd_show,
     "start": cmd_start,

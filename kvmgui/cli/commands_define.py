@@ -39,6 +39,12 @@ from kvmgui.runtime.medium import install_medium_check
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(sub, "create", "define a new VM (and create its disk)", cmd_create, "name")
     add_spec_options(p, creating=True)
+    p.add_argument("--pool", metavar="POOL",
+                   help="with --connect: the host's storage pool for the new disk (default: "
+                   "the pool named default, else the first active one)")
+    p.add_argument("--upload-iso", metavar="LOCAL_ISO",
+                   help="with --connect: upload this ISO file of this computer into the pool "
+                   "and boot the VM from it")
     p = add_command(
         sub, "edit", "change a VM's settings (takes effect at next start)", cmd_edit, "name"
     )
@@ -77,10 +83,8 @@ def free_bytes_at(path: Path) -> int | None:
     return None
 
 
-async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
-    store = ctx.store()
-    existing = [vm.spec.name for vm in store.load_all().vms]
-    report_problems(validate_name(args.name, existing))
+def created_spec(args: argparse.Namespace) -> VmSpec:
+    """The spec `create`'s options describe (here, or on a libvirt host with --connect)."""
     os_preset = OsPreset(args.os)
     size_bytes: int | None = None
     if args.disk_size is not None:
@@ -96,7 +100,18 @@ async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = apply_spec_options(spec, args)
     if args.boot is None:
         spec = with_install_phase(spec)  # the install medium first, until it is installed
-    spec = await _detect_existing_formats(spec, ctx)
+    return spec
+
+
+async def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    for given, option in ((args.pool, "--pool"), (args.upload_iso, "--upload-iso")):
+        if given is not None:
+            raise CliError(f"{option} names a storage pool of a libvirt host: use it with "
+                           "--connect URI.", 2)
+    store = ctx.store()
+    existing = [vm.spec.name for vm in store.load_all().vms]
+    report_problems(validate_name(args.name, existing))
+    spec = await _detect_existing_formats(created_spec(args), ctx)
     env = await load_host_env(ctx)
     spec = replace(spec, machine_version=env.caps.pinned_machine(spec.machine.value))
 

@@ -171,6 +171,9 @@ class _Progress:
         self.shown = False
 
     async def __call__(self, percent: float) -> None:
+        self.show(percent)
+
+    def show(self, percent: float) -> None:
         if self.enabled:
             sys.stderr.write(f"\r{self.title}… {percent:5.1f}%")
             sys.stderr.flush()

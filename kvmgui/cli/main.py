@@ -48,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--connect", metavar="URI",
                         help="act on the VMs of a libvirt connection instead of kvmgui's own "
                              "(qemu:///system, qemu:///session, qemu+ssh://user@host/system); "
-                             "for list, show, start, shutdown, kill, pause, resume, reset and "
-                             "status")
+                             "for create, list, show, start, shutdown, kill, pause, resume, "
+                             "reset and status")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in commands.MODULES:
         module.register(sub)

@@ -154,6 +154,8 @@ def export_domain(
     emulator: str | None = None,
     ovmf_code: str | None = None,
     passt: bool = False,
+    serial_console: bool = False,
+    serial_log: str = "",
 ) -> LibvirtDomain:
     """`spec` as libvirt domain XML, with the warnings of what it leaves out.
 
@@ -163,8 +165,10 @@ def export_domain(
     (HostFacts.ovmf_code): when it is a Secure Boot build (core.argv_storage.ovmf_requires_smm)
     libvirt is asked for one too, with SMM. `passt`: carry the port forwards with libvirt's
     passt back-end (libvirt 9.0 or newer, the passt package on the libvirt host; the guest
-    then gets the host's addresses by DHCP instead of QEMU's 10.0.2.15). Raises
-    LibvirtXmlError for the specs core.argv refuses too.
+    then gets the host's addresses by DHCP instead of QEMU's 10.0.2.15). `serial_console`:
+    the guest's first serial port as libvirt's pty console (virsh console), copied into
+    `serial_log` on the host when that is given, as kvmgui logs its own VMs' serial port.
+    Raises LibvirtXmlError for the specs core.argv refuses too.
     """
     _check(spec)
     kind: DomainType = domain_type or default_domain_type(spec)
@@ -172,9 +176,23 @@ def export_domain(
     with_passt = passt and bool(spec.network.forwards) and spec.network.mode is NetMode.USER
     builder = _Builder(spec, folder, kind, secure_boot, with_passt)
     root = builder.domain(emulator)
+    if serial_console:
+        _serial(root, serial_log)
     ET.indent(root, space="  ")
     text = ET.tostring(root, encoding="unicode") + "\n"
     return LibvirtDomain(text, domain_name(spec), tuple(_warnings(spec, passt=with_passt)))
+
+
+def _serial(root: ET.Element, log: str) -> None:
+    devices = root.find("devices")
+    assert devices is not None
+    serial = _sub(devices, "serial", type="pty")
+    if log:
+        # Written by libvirt's log daemon, replaced at each start like kvmgui's serial.log.
+        _sub(serial, "log", file=log, append="off")
+    _sub(serial, "target", port="0")
+    console = _sub(devices, "console", type="pty")
+    _sub(console, "target", type="serial", port="0")
 
 
 def volume_xml(name: str, capacity_bytes: int, disk_format: DiskFormat) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -774,7 +774,8 @@ class MainWindow(QMainWindow):
 
     # -- windows ----------------------------------------------------------------------------
 
-    def open_wizard(self, source: object = None) -> NewVmWizard:
+    def open_wizard(self, source: object = None, connections: Sequence[str] = ()) -> NewVmWizard:
+        """The new-VM wizard; `connections`: libvirt URIs it may create the VM on too."""
         # Imported on first use, for start-up cost: the first paint needs none of it.
         from kvmgui.ui.wizard import NewVmWizard, SourceKind
 
@@ -783,7 +784,7 @@ class MainWindow(QMainWindow):
             self.wizard.activateWindow()
             return self.wizard
         kind = source if isinstance(source, SourceKind) else None
-        wizard = NewVmWizard(self.ctx, source=kind, parent=self)
+        wizard = NewVmWizard(self.ctx, source=kind, parent=self, connections=connections)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.vm_created.connect(self._vm_created)
         wizard.destroyed.connect(lambda: setattr(self, "wizard", None))

@@ -1194,6 +1194,26 @@
         <source>Detected: {0}{1}. {2}</source>
         <translation>Détecté&#xa0;: {0}{1}. {2}</translation>
     </message>
+    <message>
+        <source>Storage &amp;pool:</source>
+        <extracomment>kvmgui/ui/wizard/page_disk.py</extracomment>
+        <translation>Pool de stoc&amp;kage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Storage pool of the host</source>
+        <extracomment>kvmgui/ui/wizard/page_disk.py</extracomment>
+        <translation>Pool de stockage de l&apos;hôte</translation>
+    </message>
+    <message>
+        <source>{0} ({1} free)</source>
+        <extracomment>kvmgui/ui/wizard/page_disk.py</extracomment>
+        <translation>{0} ({1} libres)</translation>
+    </message>
+    <message>
+        <source>{0} free in the storage pool {1} of {2}.</source>
+        <extracomment>kvmgui/ui/wizard/page_disk.py</extracomment>
+        <translation>{0} libres dans le pool de stockage {1} de {2}.</translation>
+    </message>
 </context>
 <context>
     <name>FullscreenBar</name>
@@ -2564,6 +2584,16 @@
         <location line="+13"/>
         <source>The virtual machine could not be created.</source>
         <translation>La machine virtuelle n&apos;a pas pu être créée.</translation>
+    </message>
+    <message>
+        <source>The virtual machine was created but did not start.</source>
+        <extracomment>kvmgui/ui/wizard/wizard.py</extracomment>
+        <translation>La machine virtuelle a été créée mais n&apos;a pas démarré.</translation>
+    </message>
+    <message>
+        <source>Reading the storage pools of {0}…</source>
+        <extracomment>kvmgui/ui/wizard/model.py</extracomment>
+        <translation>Lecture des pools de stockage de {0}…</translation>
     </message>
 </context>
 <context>
@@ -4070,6 +4100,51 @@
         <source>Format: {0}. {1}</source>
         <translation>Format&#xa0;: {0}. {1}</translation>
     </message>
+    <message>
+        <source>Brows&amp;e…</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>P&amp;arcourir…</translation>
+    </message>
+    <message>
+        <source>C&amp;reate on:</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>Cré&amp;er sur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Create the virtual machine on</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>Créer la machine virtuelle sur</translation>
+    </message>
+    <message>
+        <source>ISO image file to upload</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>Fichier d&apos;image ISO à envoyer</translation>
+    </message>
+    <message>
+        <source>ISO image of the host</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>Image ISO de l&apos;hôte</translation>
+    </message>
+    <message>
+        <source>No storage pool of {0} holds an ISO image: upload one, or copy one into a pool&apos;s folder on the host.</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>Aucun pool de stockage de {0} ne contient d&apos;image ISO&#xa0;: envoyez-en une, ou copiez-en une dans le dossier d&apos;un pool sur l&apos;hôte.</translation>
+    </message>
+    <message>
+        <source>The ISO images in the storage pools of {0}, or one of this computer uploaded into the disk&apos;s pool.</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>Les images ISO des pools de stockage de {0}, ou une image de cet ordinateur envoyée dans le pool du disque.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Upload an ISO image of this computer…</source>
+        <extracomment>kvmgui/ui/wizard/page_source.py</extracomment>
+        <translation>Envoyer une image ISO de cet ordinateur…</translation>
+    </message>
 </context>
 <context>
     <name>Sparkline</name>
@@ -4254,6 +4329,36 @@
         <location line="+1"/>
         <source>nothing yet: insert a disc image from the VM&apos;s details</source>
         <translation>rien pour l&apos;instant&#xa0;: insérez une image de disque depuis les détails de la machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <extracomment>kvmgui/ui/wizard/page_summary.py</extracomment>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <extracomment>kvmgui/ui/wizard/page_summary.py</extracomment>
+        <translation>Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>ISO image {0}, uploaded into the storage pool {1}</source>
+        <extracomment>kvmgui/ui/wizard/page_summary.py</extracomment>
+        <translation>Image ISO {0}, envoyée dans le pool de stockage {1}</translation>
+    </message>
+    <message>
+        <source>a copy of {0} in the storage pool {1}</source>
+        <extracomment>kvmgui/ui/wizard/page_summary.py</extracomment>
+        <translation>une copie de {0} dans le pool de stockage {1}</translation>
+    </message>
+    <message>
+        <source>the VM &apos;{0}&apos; on {1}</source>
+        <extracomment>kvmgui/ui/wizard/page_summary.py</extracomment>
+        <translation>la VM «&#xa0;{0}&#xa0;» sur {1}</translation>
+    </message>
+    <message>
+        <source>a new {0} disk volume in the storage pool {1}, up to {2} (it starts small)</source>
+        <extracomment>kvmgui/ui/wizard/page_summary.py</extracomment>
+        <translation>un nouveau volume disque {0} dans le pool de stockage {1}, jusqu&apos;à {2} (il commence petit)</translation>
     </message>
 </context>
 <context>
@@ -12636,6 +12741,74 @@
         <source>This computer (kvmgui)</source>
         <extracomment>kvmgui/ui/connections.py</extracomment>
         <translation>Cet ordinateur (kvmgui)</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.libvirt_create</name>
+    <message>
+        <source>Uploading {file} into the pool {pool}…</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:277</extracomment>
+        <translation>Envoi de {file} dans le pool {pool}…</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host gets new disks only: an existing disk image of this computer is not on the host (move a VM there instead).</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:76</extracomment>
+        <translation>Une VM sur un hôte libvirt ne reçoit que de nouveaux disques&#xa0;: une image disque existante de cet ordinateur n&apos;est pas sur l&apos;hôte (déplacez plutôt une VM vers lui).</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host cannot use this computer&apos;s CD or DVD drive; choose an ISO image of the host&apos;s storage pools.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:81</extracomment>
+        <translation>Une VM sur un hôte libvirt ne peut pas utiliser le lecteur CD ou DVD de cet ordinateur&#xa0;; choisissez une image ISO des pools de stockage de l&apos;hôte.</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host cannot use this computer&apos;s USB sticks or devices.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:86</extracomment>
+        <translation>Une VM sur un hôte libvirt ne peut pas utiliser les clés ni les périphériques USB de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host cannot share this computer&apos;s folders.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:90</extracomment>
+        <translation>Une VM sur un hôte libvirt ne peut pas partager les dossiers de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>A VM on a libvirt host gets no extra QEMU arguments: they were approved for this computer only.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:94</extracomment>
+        <translation>Une VM sur un hôte libvirt ne reçoit pas d&apos;arguments QEMU supplémentaires&#xa0;: ils n&apos;ont été approuvés que pour cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No active storage pool of {uri} holds &apos;{iso}&apos;; put the file into a pool&apos;s folder on the host (list them with: virsh -c {uri} pool-list --details) or upload it into one.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:129</extracomment>
+        <translation>Aucun pool de stockage actif de {uri} ne contient «&#xa0;{iso}&#xa0;»&#xa0;; mettez le fichier dans le dossier d&apos;un pool sur l&apos;hôte (listez-les avec&#xa0;: virsh -c {uri} pool-list --details) ou envoyez-le dans l&apos;un d&apos;eux.</translation>
+    </message>
+    <message>
+        <source>Checking {uri}…</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:214</extracomment>
+        <translation>Vérification de {uri}…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:267</extracomment>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>{uri} already has a VM named &apos;{name}&apos;; choose another name.</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:217</extracomment>
+        <translation>{uri} a déjà une VM nommée «&#xa0;{name}&#xa0;»&#xa0;; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Defining &apos;{name}&apos; on {uri}…</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:260</extracomment>
+        <translation>Définition de «&#xa0;{name}&#xa0;» sur {uri}…</translation>
+    </message>
+    <message>
+        <source>Creating the disk volume {volume} in the pool {pool}…</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:240</extracomment>
+        <translation>Création du volume disque {volume} dans le pool {pool}…</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <extracomment>kvmgui/runtime/libvirt_create.py:287</extracomment>
+        <translation>{file} ne peut pas être lu&#xa0;: {reason}</translation>
     </message>
 </context>
 </TS>

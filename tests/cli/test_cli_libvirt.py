@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import run
-from tests.runtime.helpers import libvirt_node_uri
+from tests.libvirt_node import node_uri
 
 pytest.importorskip("libvirt")
 
@@ -27,7 +27,7 @@ NODE = """<node>
 @pytest.fixture
 def uri(vm_root: Path, tmp_path: Path) -> str:
     # Each command opens the node anew: the state one command changes is not seen by the next.
-    return libvirt_node_uri(tmp_path, NODE)
+    return node_uri(tmp_path, NODE)
 
 
 def test_list_text_and_json(capsys: pytest.CaptureFixture[str], uri: str,

@@ -140,14 +140,41 @@ def test_passt_carries_the_forwards_on_loopback(tmp_path: Path) -> None:
     # Without forwards, or without passt, the plain SLIRP interface stays.
     assert "type=\"passt\"" not in export_domain(_spec(), folder=FOLDER, passt=True).xml
     assert "type=\"passt\"" not in export_domain(spec, folder=FOLDER).xml
+    _validate(domain.xml, tmp_path)
+
+
+def _validate(xml: str, tmp_path: Path) -> None:
+    """libvirt's own schema check of a domain's XML."""
     validator = shutil.which("virt-xml-validate")
     if validator is None:
         pytest.skip("virt-xml-validate is missing: install libvirt-clients")
-    path = tmp_path / "passt.xml"
-    path.write_text(domain.xml)
+    path = tmp_path / "domain.xml"
+    path.write_text(xml)
     result = subprocess.run([validator, str(path), "domain"], capture_output=True, text=True,
                             timeout=60, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_serial_console_is_a_pty_logged_on_the_host(tmp_path: Path) -> None:
+    # What a VM created on a libvirt host gets: its disk and ISO are volumes of the host.
+    spec = _spec(disks=(Disk("/pool/box.qcow2", size_bytes=1 << 30),),
+                 cdrom=Cdrom(CdromSource.ISO, "/pool/guest.iso"))
+    plain = ET.fromstring(export_domain(spec, folder=FOLDER).xml)
+    assert plain.find("devices/serial") is None and plain.find("devices/console") is None
+    xml = export_domain(spec, folder=FOLDER, domain_type="qemu", serial_console=True,
+                        serial_log="/var/log/libvirt/qemu/box-serial.log").xml
+    devices = ET.fromstring(xml).find("devices")
+    assert devices is not None
+    serial = devices.find("serial")
+    assert serial is not None and serial.get("type") == "pty"
+    log = serial.find("log")
+    assert log is not None and log.attrib == {
+        "file": "/var/log/libvirt/qemu/box-serial.log", "append": "off"}
+    console = devices.find("console/target")
+    assert console is not None and console.attrib == {"type": "serial", "port": "0"}
+    without_log = export_domain(spec, folder=FOLDER, serial_console=True).xml
+    assert "<log" not in without_log and "<serial type=\"pty\">" in without_log
+    _validate(xml, tmp_path)
 
 
 def test_a_throwaway_host_device_is_read_only_with_a_warning() -> None:

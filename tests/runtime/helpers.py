@@ -72,14 +72,6 @@ def end_process(proc: subprocess.Popen[Any], timeout: float = 10.0) -> None:
         proc.wait()
 
 
-def libvirt_node_uri(folder: Path, node: str) -> str:
-    """A URI of libvirt's test driver on the node XML `node` (saved in `folder`): a state
-    of its own for each test (test:///default is shared by a whole process)."""
-    path = folder / "node.xml"
-    path.write_text(node)
-    return f"test://{path}"
-
-
 def registered_dirs() -> list[Path]:
     return list(_REGISTERED)
 

@@ -15,7 +15,7 @@ import pytest
 from kvmgui.runtime.libvirt_conn import DomainStateChanged, LibvirtConnection, sample_status
 from kvmgui.runtime.libvirt_errors import LibvirtError
 from kvmgui.runtime.state import VmState
-from tests.runtime.helpers import libvirt_node_uri
+from tests.libvirt_node import node_uri
 
 pytest.importorskip("libvirt")
 
@@ -38,7 +38,7 @@ NODE = """<node>
 
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
-    return libvirt_node_uri(tmp_path, NODE)
+    return node_uri(tmp_path, NODE)
 
 
 async def _until(events: list[DomainStateChanged], state: VmState, timeout: float = 5) -> None:

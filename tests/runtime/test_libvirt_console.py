@@ -10,7 +10,7 @@ import pytest
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_console import console_route
 from kvmgui.runtime.ssh_tunnel import SshTunnelError
-from tests.runtime.helpers import libvirt_node_uri
+from tests.libvirt_node import node_uri
 
 pytest.importorskip("libvirt")
 pytestmark = pytest.mark.asyncio
@@ -33,7 +33,7 @@ NODE = """<node>
 
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
-    return libvirt_node_uri(tmp_path, NODE)
+    return node_uri(tmp_path, NODE)
 
 
 async def test_a_local_display_is_its_own_socket(uri: str) -> None:

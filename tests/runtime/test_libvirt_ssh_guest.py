@@ -25,8 +25,8 @@ from kvmgui.runtime.rfb import RfbClient
 from kvmgui.runtime.state import VmState
 from tests.guest.fixtures import wait_for_serial
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
+from tests.libvirt_guest import domain_xml, guest_dir  # noqa: F401
 from tests.runtime.rfb.qemu_vm import bgrx_to_rgb, image_difference, load_png_rgb
-from tests.runtime.test_libvirt_guest import domain_xml, guest_dir  # noqa: F401
 from tests.ssh_server import SshServer, ssh_server  # noqa: F401  (the fixture)
 
 libvirt = pytest.importorskip("libvirt")

@@ -22,7 +22,7 @@ from kvmgui.ui.console import ConnectionState
 from kvmgui.ui.libvirt_details import open_libvirt_details
 from tests.guest.fixtures import wait_for_serial
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
-from tests.runtime.test_libvirt_guest import domain_xml, guest_dir  # noqa: F401
+from tests.libvirt_guest import domain_xml, guest_dir  # noqa: F401
 from tests.ssh_server import SshServer, ssh_server  # noqa: F401  (the fixture)
 
 libvirt = pytest.importorskip("libvirt")

@@ -87,6 +87,13 @@ class Draft:
     name: str = ""
     start_now: bool = True
 
+    # Where the VM is made: "" on this computer, else a libvirt connection's URI; then the
+    # storage pool of its new disk, and the ISO (iso_path) is a volume path on that host or
+    # upload_iso, a file of this computer uploaded into the pool.
+    target: str = ""
+    pool: str = ""
+    upload_iso: str = ""
+
     def apply_preset(self, os: OsPreset) -> None:
         """Take the OS type's defaults for everything the OS decides."""
         p = PRESETS[os]
@@ -187,10 +194,10 @@ def to_spec(d: Draft, vm_id: str | None = None) -> VmSpec:
 # Fields of the spec whose problems belong to each wizard page (by VmSpec attribute path
 # prefix), so a page shows only its own messages.
 PAGE_FIELDS: dict[str, tuple[str, ...]] = {
-    "source": ("cdrom", "usb_stick", "boot_order"),
+    "source": ("target", "cdrom", "usb_stick", "boot_order"),
     "os": ("firmware", "tpm"),
     "resources": ("memory_mib", "cpus"),
-    "disk": ("disks",),
+    "disk": ("disks", "pool"),
     "options": ("accel", "machine", "machine_version", "display", "network"),
     "summary": ("name", "id", "extra_args"),
 }

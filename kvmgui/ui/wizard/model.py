@@ -8,9 +8,10 @@ writes `model.draft`, calls `model.revalidate()` and listens to its signals.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Coroutine
-from dataclasses import replace
+from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +19,24 @@ from PySide6.QtCore import QObject, Signal
 
 from kvmgui.core.argv import ArgvError, build_argv, shell_line
 from kvmgui.core.host import HostFacts
+from kvmgui.core.messages import Message
 from kvmgui.core.model import DisplayKind, OsPreset, VmSpec
 from kvmgui.core.presets import new_vm_id
 from kvmgui.core.problems import Problem, Severity
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import StoreError
 from kvmgui.core.validation import validate_spec
+from kvmgui.runtime.libvirt_conn import LibvirtConnection
+from kvmgui.runtime.libvirt_create import CreatedDomain, create_on_host, iso_volumes, refusal
+from kvmgui.runtime.libvirt_errors import LibvirtError
+from kvmgui.runtime.libvirt_storage import PoolInfo, VolumeInfo, pools, usable_pool
 from kvmgui.runtime.medium import install_medium_check
+from kvmgui.runtime.outcome import Outcome
 from kvmgui.ui.context import AppContext
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.services import DriveScan, scan_drives
 from kvmgui.ui.tasks import spawn_into
-from kvmgui.ui.wizard.draft import Draft, SourceKind, iso_path, page_of, to_spec
+from kvmgui.ui.wizard.draft import DiskChoice, Draft, SourceKind, iso_path, page_of, to_spec
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +88,25 @@ def initial_draft(settings: Settings, source: SourceKind | None = None) -> Draft
     return d
 
 
+@dataclass
+class HostStorage:
+    """What the wizard read of the libvirt host chosen as the target."""
+
+    uri: str = ""
+    pools: list[PoolInfo] = field(default_factory=list)
+    isos: list[VolumeInfo] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # its VMs' names
+    error: str = ""
+    loaded: bool = False
+
+    def pool(self, name: str) -> PoolInfo | None:
+        return next((p for p in self.pools if p.name == name), None)
+
+
+# The sources a VM on a libvirt host can start from: the rest are this computer's.
+HOST_SOURCES = (SourceKind.ISO, SourceKind.NONE)
+
+
 class WizardModel(QObject):
     problems_changed = Signal()
     env_changed = Signal()  # host facts, caps, free space or drives arrived
@@ -88,10 +114,17 @@ class WizardModel(QObject):
     task_failed = Signal(object)  # the exception of a background check
 
     def __init__(
-        self, ctx: AppContext, source: SourceKind | None = None, parent: QObject | None = None
+        self,
+        ctx: AppContext,
+        source: SourceKind | None = None,
+        parent: QObject | None = None,
+        connections: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # The libvirt connections the VM may be created on instead of this computer.
+        self.connections = tuple(connections)
+        self.host = HostStorage()
         self.draft = initial_draft(ctx.settings, source)
         self.vm_id = new_vm_id()
         self.spec: VmSpec = to_spec(self.draft, self.vm_id)
@@ -219,6 +252,12 @@ class WizardModel(QObject):
 
     def revalidate(self) -> None:
         self.spec = to_spec(self.draft, self.vm_id)
+        if self.on_host:
+            self.problems = self._host_problems()
+            self.command_line = ""
+            self.command_error = ""
+            self.problems_changed.emit()
+            return
         problems = validate_spec(
             self.spec,
             self.ctx.host_facts if self.ctx.host_report else _optimistic_host(self.ctx),
@@ -338,9 +377,116 @@ class WizardModel(QObject):
                 page = "disk" if self.draft.source is not SourceKind.IMAGE else "source"
             if page == key:
                 out.append(p)
-        if key == "summary" and self.command_error and self.ctx.caps is not None:
+        if key == "summary" and self.command_error and self.ctx.caps is not None \
+                and not self.on_host:
             out.append(Problem("argv", Severity.ERROR, self.command_error))
         return out
+
+
+    # -- a libvirt host as the target -------------------------------------------------------
+
+    @property
+    def on_host(self) -> bool:
+        """The VM is made on a libvirt connection, not on this computer."""
+        return bool(self.draft.target)
+
+    def set_target(self, uri: str) -> None:
+        """Make the VM on `uri` ("" : this computer); read the host's pools and ISOs."""
+        d = self.draft
+        d.target = uri
+        d.pool = ""
+        d.upload_iso = ""
+        d.iso_path = ""
+        self.host = HostStorage(uri)
+        if uri:
+            if d.source not in HOST_SOURCES:
+                d.source = SourceKind.ISO
+            if d.disk is DiskChoice.EXISTING:
+                d.disk = DiskChoice.NEW
+            self.spawn(self.load_host(uri))
+        self.revalidate()
+        self.env_changed.emit()
+
+    async def load_host(self, uri: str) -> None:
+        try:
+            async with await LibvirtConnection.open(uri) as connection:
+                found = HostStorage(
+                    uri,
+                    await pools(connection),
+                    await iso_volumes(connection),
+                    [info.name for info in await connection.domains()],
+                    loaded=True,
+                )
+        except LibvirtError as err:
+            found = HostStorage(uri, error=core_text(err.message), loaded=True)
+        if self.draft.target != uri:
+            return  # another target was chosen meanwhile
+        self.host = found
+        if not self.draft.pool and found.pools:
+            with contextlib.suppress(LibvirtError):  # no active pool: the disk page says so
+                self.draft.pool = usable_pool(found.pools).name
+        self.revalidate()
+        self.env_changed.emit()
+
+    @property
+    def taken_names(self) -> list[str]:
+        """The names a new VM may not take where it is made."""
+        return self.host.names if self.on_host else self.existing_names
+
+    @property
+    def host_reading(self) -> str:
+        """What the pages say while the host's storage is being read."""
+        return translate("NewVmWizard", "Reading the storage pools of {0}…").format(self.host.uri)
+
+    def choose_host_iso(self, path: str) -> None:
+        """An ISO volume of the host (its path there)."""
+        self.draft.iso_path = path
+        self.draft.upload_iso = ""
+
+    def choose_upload(self, path: str) -> None:
+        """A file of this computer, uploaded into the pool when the VM is created."""
+        self.draft.iso_path = path
+        self.draft.upload_iso = path
+
+    def _host_problems(self) -> list[Problem]:
+        d = self.draft
+        host = self.host
+        pool = host.pool(d.pool)
+        problems = validate_spec(
+            self.spec,
+            _optimistic_host(self.ctx),
+            existing_names=host.names,
+            folder=None,
+            free_bytes=pool.available_bytes if pool is not None else None,
+            check_files=False,
+        )
+        if host.error:
+            problems.append(Problem("target", Severity.ERROR, host.error))
+        refused = refusal(self.spec)
+        if refused is not None:
+            problems.append(Problem("target", Severity.ERROR, core_text(refused)))
+        if host.loaded and not host.error and self.spec.disks:
+            try:
+                usable_pool(host.pools, d.pool or None)
+            except LibvirtError as err:
+                problems.append(Problem("pool", Severity.ERROR, core_text(err.message)))
+        return problems
+
+    async def create_on_host(self) -> tuple[CreatedDomain, Outcome[Any] | None]:
+        """Create the VM on the target host (and start it when asked); the creation's
+        progress goes to creation_progress. LibvirtError when it could not be made (nothing
+        is left then); a failed start is the outcome returned."""
+        d = self.draft
+
+        def report(fraction: float, what: Message) -> None:
+            self.creation_progress.emit(fraction, core_text(what))
+
+        upload = Path(d.upload_iso) if d.upload_iso else None
+        async with await LibvirtConnection.open(d.target) as connection:
+            created = await create_on_host(
+                connection, self.spec, pool=d.pool or None, upload_iso=upload, progress=report)
+            started = await connection.start(created.name) if d.start_now else None
+        return created, started
 
 
 def _optimistic_host(ctx: AppContext) -> HostFacts:

@@ -97,8 +97,19 @@ class DiskPage(DraftPage):
         )
         self.none_hint = hint_label("", self.choices)
         grid.addWidget(self.none_hint, 8, 1)
+        # On a libvirt host: the storage pool the new disk becomes a volume of.
+        self.pool_row, h = row_widget(self)
+        pool_label = QLabel(translate("DiskPage", "Storage &pool:"), self.pool_row)
+        self.pool = QComboBox(self.pool_row)
+        self.pool.setAccessibleName(translate("DiskPage", "Storage pool of the host"))
+        pool_label.setBuddy(self.pool)
+        self.pool.currentIndexChanged.connect(self._pool_changed)
+        h.addWidget(pool_label)
+        h.addWidget(self.pool, 1)
+        self.pool_row.setVisible(False)
+        self.add(self.pool_row)
         self.add(self.choices)
-        model.env_changed.connect(self._show_free)
+        model.env_changed.connect(self._env_changed)
         self._token = 0
 
     def load(self) -> None:
@@ -130,6 +141,10 @@ class DiskPage(DraftPage):
         self.existing.set_text(d.disk_path)
         self.format.setCurrentIndex(self.format.findData(d.disk_format.value))
         self.radios[DiskChoice.NONE].setEnabled(d.boots_from_media)
+        # A VM on a libvirt host gets new disks only: this computer's images are not there.
+        self.radios[DiskChoice.EXISTING].setEnabled(not self.model.on_host)
+        self.pool_row.setVisible(self.model.on_host)
+        self._fill_pools()
         self.none_hint.setText(
             translate(
                 "DiskPage",
@@ -150,7 +165,36 @@ class DiskPage(DraftPage):
         self.existing.setEnabled(choice is DiskChoice.EXISTING)
         self.format.setEnabled(choice is DiskChoice.EXISTING)
 
+    def _fill_pools(self) -> None:
+        host = self.model.host
+        self.pool.blockSignals(True)
+        self.pool.clear()
+        for pool in host.pools:
+            if pool.active:
+                self.pool.addItem(
+                    translate("DiskPage", "{0} ({1} free)").format(
+                        pool.name, format_size(pool.available_bytes)),
+                    pool.name,
+                )
+        self.pool.setCurrentIndex(self.pool.findData(self.model.draft.pool))
+        self.pool.blockSignals(False)
+
+    def _pool_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self.model.draft.pool = str(self.pool.itemData(index))
+        self._show_free()
+        self.changed("pool", "disks")
+
+    def _env_changed(self) -> None:
+        if self.model.on_host:
+            self._fill_pools()
+        self._show_free()
+
     def _show_free(self) -> None:
+        if self.model.on_host:
+            self._show_pool_free()
+            return
         folder = self.model.ctx.vm_root
         where = folder / (self.model.draft.name or translate("DiskPage", "<name>")) / NEW_DISK_FILE
         if self.model.free_bytes is not None:
@@ -171,6 +215,18 @@ class DiskPage(DraftPage):
                 "The image ({0}) starts small and grows as the guest writes, up to this size.",
             ).format(where.name)
         )
+
+    def _show_pool_free(self) -> None:
+        host = self.model.host
+        pool = host.pool(self.model.draft.pool)
+        if pool is not None:
+            text = translate("DiskPage", "{0} free in the storage pool {1} of {2}.").format(
+                format_size(pool.available_bytes), pool.name, host.uri)
+        elif not host.loaded:
+            text = self.model.host_reading
+        else:
+            text = ""
+        self.free.setText(text)
 
     def _set_choice(self, choice: DiskChoice) -> None:
         if self._loading:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QLabel,
     QPushButton,
     QRadioButton,
     QWidget,
@@ -21,8 +22,9 @@ from kvmgui.ui.services import HostDrive, ServiceError, UnsafeImage
 from kvmgui.ui.widgets import PathField, hint_label, push_button, row_widget
 from kvmgui.ui.wizard.base import DraftPage
 from kvmgui.ui.wizard.draft import SourceKind, guess_os
-from kvmgui.ui.wizard.model import WizardModel
+from kvmgui.ui.wizard.model import HOST_SOURCES, WizardModel
 
+UPLOAD = "\0upload"  # the host ISO list's entry for uploading a file of this computer
 ISO_FILTER = "Disc images (*.iso *.ISO *.img *.IMG);;All files (*)"
 IMAGE_FILTER = "Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx);;All files (*)"
 STICK_FILTER = "USB stick images (*.img *.iso *.raw *.IMG *.ISO);;All files (*)"
@@ -56,6 +58,22 @@ class SourcePage(DraftPage):
             grid.addWidget(widget, row, 1)
             row += 1
 
+        # Where the VM is made: only asked when libvirt connections were given.
+        self.target = QComboBox(self)
+        self.target.setAccessibleName(translate("SourcePage", "Create the virtual machine on"))
+        self.target.addItem(translate("SourcePage", "This computer"), "")
+        for uri in model.connections:
+            self.target.addItem(uri, uri)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self.target_row, h = row_widget(self)
+        target_label = QLabel(translate("SourcePage", "C&reate on:"), self.target_row)
+        target_label.setBuddy(self.target)
+        h.addWidget(target_label)
+        h.addWidget(self.target, 1)
+        self.target_row.setVisible(bool(model.connections))
+        grid.addWidget(self.target_row, row, 0, 1, 2)
+        row += 1
+
         radio(SourceKind.ISO, translate("SourcePage", "An &ISO image file (install or live disc)"))
         self.iso = PathField(
             translate("SourcePage", "ISO image file"),
@@ -65,14 +83,28 @@ class SourcePage(DraftPage):
         )
         self.iso.changed.connect(self._iso_changed)
         detail(self.iso)
-        self.iso_hint = hint_label(
-            translate(
-                "SourcePage",
-                "Any folder works: kvmgui runs QEMU as you, so an ISO "
-                "in your Downloads folder needs no extra permissions.",
-            ),
+        # On a libvirt host: the ISO images of its storage pools, or one of this computer
+        # uploaded into the disk's pool.
+        self.host_iso = QComboBox(self)
+        self.host_iso.setAccessibleName(translate("SourcePage", "ISO image of the host"))
+        self.host_iso.currentIndexChanged.connect(self._host_iso_changed)
+        detail(self.host_iso)
+        self.upload = PathField(
+            translate("SourcePage", "ISO image file to upload"),
             self,
+            filters=ISO_FILTER,
+            placeholder=translate("SourcePage", "/path/to/system.iso"),
         )
+        # Three file fields on this page: each Browse button needs its own Alt+letter.
+        self.upload.browse.setText(translate("SourcePage", "Brows&e…"))
+        self.upload.changed.connect(self._upload_changed)
+        detail(self.upload)
+        self._local_iso_hint = translate(
+            "SourcePage",
+            "Any folder works: kvmgui runs QEMU as you, so an ISO "
+            "in your Downloads folder needs no extra permissions.",
+        )
+        self.iso_hint = hint_label(self._local_iso_hint, self)
         detail(self.iso_hint)
 
         radio(SourceKind.CDROM, translate("SourcePage", "A &CD or DVD in this computer's drive"))
@@ -165,6 +197,7 @@ class SourcePage(DraftPage):
 
     def load(self) -> None:
         d = self.model.draft
+        self.target.setCurrentIndex(max(0, self.target.findData(d.target)))
         self.radios[d.source].setChecked(True)
         self.iso.set_text(d.iso_path)
         self.image.set_text(d.image_path)
@@ -176,6 +209,7 @@ class SourcePage(DraftPage):
     def _env_changed(self) -> None:
         self._loading = True
         try:
+            self.radios[self.model.draft.source].setChecked(True)
             self._fill_drives()
             self._enable()
         finally:
@@ -230,8 +264,51 @@ class SourcePage(DraftPage):
                 return drive.label
         return path
 
+    def _fill_host_isos(self) -> None:
+        d = self.model.draft
+        host = self.model.host
+        combo = self.host_iso
+        combo.blockSignals(True)
+        combo.clear()
+        for volume in host.isos:
+            combo.addItem(f"{volume.name} ({volume.pool})", volume.path)
+        combo.addItem(translate("SourcePage", "Upload an ISO image of this computer…"), UPLOAD)
+        if d.upload_iso:
+            index = combo.count() - 1
+        else:
+            index = combo.findData(d.iso_path) if d.iso_path else -1
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+        if not host.loaded:
+            hint = self.model.host_reading
+        elif not host.isos:
+            hint = translate(
+                "SourcePage",
+                "No storage pool of {0} holds an ISO image: upload one, or copy one into a "
+                "pool's folder on the host.",
+            ).format(host.uri)
+        else:
+            hint = translate(
+                "SourcePage",
+                "The ISO images in the storage pools of {0}, or one of this computer uploaded "
+                "into the disk's pool.",
+            ).format(host.uri)
+        self.iso_hint.setText(hint)
+
     def _enable(self) -> None:
         kind = self.model.draft.source
+        on_host = self.model.on_host
+        self.iso.setVisible(not on_host)
+        self.host_iso.setVisible(on_host)
+        self.upload.setVisible(on_host and self.host_iso.currentData() == UPLOAD)
+        if on_host:
+            self._fill_host_isos()
+        else:
+            self.iso_hint.setText(self._local_iso_hint)
+        self.host_iso.setEnabled(kind is SourceKind.ISO)
+        self.upload.setEnabled(kind is SourceKind.ISO)
+        for source, radio in self.radios.items():
+            radio.setEnabled(not on_host or source in HOST_SOURCES)
         self.iso.setEnabled(kind is SourceKind.ISO)
         self.cdrom.setEnabled(kind is SourceKind.CDROM and self.cdrom.count() > 0)
         self.cdrom_refresh.setEnabled(kind is SourceKind.CDROM)
@@ -253,13 +330,43 @@ class SourcePage(DraftPage):
         self.model.check_install_medium()
         self.changed()
 
+    def _target_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self.model.set_target(str(self.target.itemData(index) or ""))
+        self.changed("target")
+
+    def _host_iso_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        data = str(self.host_iso.itemData(index) or "")
+        if data == UPLOAD:
+            self.model.choose_upload(self.upload.text().strip())
+            self.upload.setVisible(True)
+            self.upload.setFocus()
+        else:
+            self.model.choose_host_iso(data)
+            self.upload.setVisible(False)
+            self._guess_os(self.host_iso.currentText())
+        self.changed("cdrom")
+
+    def _upload_changed(self, text: str) -> None:
+        if self._loading or self.host_iso.currentData() != UPLOAD:
+            return
+        self.model.choose_upload(text.strip())
+        self._guess_os(text)
+        self.changed("cdrom")
+
+    def _guess_os(self, name: str) -> None:
+        guessed = guess_os(name)
+        if guessed is not None and not self.model.os_touched and guessed is not self.model.draft.os:
+            self.model.apply_os(guessed)
+
     def _iso_changed(self, text: str) -> None:
         if self._loading:
             return
         self.model.draft.iso_path = text
-        guessed = guess_os(text)
-        if guessed is not None and not self.model.os_touched and guessed is not self.model.draft.os:
-            self.model.apply_os(guessed)
+        self._guess_os(text)
         self.model.check_install_medium()
         self.changed("cdrom")
 

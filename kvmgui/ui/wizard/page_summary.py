@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QProgressBar
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar
 
 from kvmgui.core.model import CdromSource, DisplayKind
 from kvmgui.core.presets import PRESETS
@@ -28,7 +28,8 @@ class SummaryPage(DraftPage):
         form.addRow(translate("SummaryPage", "Na&me:"), self.name)
         self.folder = text_label("", self)
         self.folder.setAccessibleName(translate("SummaryPage", "Folder"))
-        form.addRow(translate("SummaryPage", "Folder:"), self.folder)
+        self.folder_label = QLabel(translate("SummaryPage", "Folder:"), self)
+        form.addRow(self.folder_label, self.folder)
         self.system = text_label("", self)
         form.addRow(translate("SummaryPage", "System:"), self.system)
         self.start_from = text_label("", self)
@@ -37,7 +38,8 @@ class SummaryPage(DraftPage):
         self.creates.setAccessibleName(translate("SummaryPage", "What will be created"))
         form.addRow(translate("SummaryPage", "Will create:"), self.creates)
         self.body.addLayout(form)
-        self.body.addWidget(heading_label(translate("SummaryPage", "QEMU command line"), self))
+        self.command_heading = heading_label(translate("SummaryPage", "QEMU command line"), self)
+        self.body.addWidget(self.command_heading)
         self.command = CopyableText(translate("SummaryPage", "QEMU command line"), self, lines=4)
         # Alt+C is Create on this page.
         self.command.copy_button.setText(translate("SummaryPage", "C&opy"))
@@ -63,7 +65,7 @@ class SummaryPage(DraftPage):
     def load(self) -> None:
         d = self.model.draft
         if not self.model.user_named:
-            d.name = suggest_name(d, self.model.existing_names)
+            d.name = suggest_name(d, self.model.taken_names)
             self.model.revalidate()
         self.name.setText(d.name)
         self.start_now.setChecked(d.start_now)
@@ -80,6 +82,15 @@ class SummaryPage(DraftPage):
         self.model.draft.start_now = on
 
     def _refresh(self) -> None:
+        on_host = self.model.on_host
+        # A VM on a libvirt host runs the QEMU its libvirt starts: no command line of ours.
+        self.command_heading.setVisible(not on_host)
+        self.command.setVisible(not on_host)
+        if on_host:
+            self._refresh_host()
+            return
+        self.folder_label.setText(translate("SummaryPage", "Folder:"))
+        self.folder.setAccessibleName(translate("SummaryPage", "Folder"))
         spec = self.model.spec
         d = self.model.draft
         root = self.model.ctx.vm_root
@@ -94,16 +105,7 @@ class SummaryPage(DraftPage):
             ).format(root)
         )
         self.folder.setText(where)
-        self.system.setText(
-            translate("SummaryPage", "{0}; {1} MiB memory, {2}; {3}").format(
-                core_text(PRESETS[spec.os].label),
-                spec.memory_mib,
-                self.tr("%n CPU(s)", "", spec.cpus),
-                translate("SummaryPage", "SPICE screen")
-                if spec.display.kind is DisplayKind.SPICE
-                else translate("SummaryPage", "VNC screen"),
-            )
-        )
+        self._show_system()
         self.start_from.setText(self._start_text())
         created = [
             translate(
@@ -145,6 +147,48 @@ class SummaryPage(DraftPage):
             )
         self.command.copy_button.setEnabled(bool(self.model.command_line))
         del d
+
+    def _refresh_host(self) -> None:
+        spec = self.model.spec
+        d = self.model.draft
+        self.folder_label.setText(translate("SummaryPage", "Host:"))
+        self.folder.setAccessibleName(translate("SummaryPage", "Host"))
+        self.folder.setText(d.target)
+        self._show_system()
+        pool = d.pool or "?"
+        if d.upload_iso:
+            uploaded = translate("SummaryPage", "ISO image {0}, uploaded into the storage pool {1}")
+            self.start_from.setText(uploaded.format(d.upload_iso, pool))
+        else:
+            self.start_from.setText(self._start_text())
+        created = [translate("SummaryPage", "the VM '{0}' on {1}").format(spec.name, d.target)]
+        for disk in spec.disks:
+            created.append(
+                translate(
+                    "SummaryPage",
+                    "a new {0} disk volume in the storage pool {1}, up to {2} (it starts small)",
+                ).format(disk.format.value, pool, format_size(disk.size_bytes or 0))
+            )
+        if d.upload_iso:
+            created.append(
+                translate("SummaryPage", "a copy of {0} in the storage pool {1}").format(
+                    d.upload_iso, pool))
+        if not spec.disks:
+            created.append(translate("SummaryPage", "no disk: nothing the guest does is kept"))
+        self.creates.setText("\n".join("• " + c for c in created))
+
+    def _show_system(self) -> None:
+        spec = self.model.spec
+        self.system.setText(
+            translate("SummaryPage", "{0}; {1} MiB memory, {2}; {3}").format(
+                core_text(PRESETS[spec.os].label),
+                spec.memory_mib,
+                self.tr("%n CPU(s)", "", spec.cpus),
+                translate("SummaryPage", "SPICE screen")
+                if spec.display.kind is DisplayKind.SPICE
+                else translate("SummaryPage", "VNC screen"),
+            )
+        )
 
     def _start_text(self) -> str:
         spec = self.model.spec

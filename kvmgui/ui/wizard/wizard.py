@@ -10,6 +10,7 @@ removed again and the wizard stays open with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +21,8 @@ from kvmgui.core.problems import Severity
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.runtime.creation import creating, rollback_notes
 from kvmgui.runtime.images import ImageError
+from kvmgui.runtime.libvirt_create import CreatedDomain
+from kvmgui.runtime.libvirt_errors import LibvirtError
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error
 from kvmgui.ui.i18n import core_text, translate
@@ -43,6 +46,8 @@ class NewVmWizard(QWizard):
     # The VM exists (definition and disks); int 1: the user asked to start it now (an int, not
     # a bool: see bridge.py).
     vm_created = Signal(object, int)
+    # A VM was made on a libvirt host: its connection's URI and its domain's name.
+    vm_created_on_host = Signal(str, str)
 
     PAGE_IDS = ("source", "os", "resources", "disk", "options", "summary")
 
@@ -52,12 +57,16 @@ class NewVmWizard(QWizard):
         *,
         source: SourceKind | None = None,
         parent: QWidget | None = None,
+        connections: Sequence[str] = (),
     ) -> None:
+        """`connections`: libvirt URIs the VM may be made on instead of this computer (the
+        first page then asks where)."""
         super().__init__(parent)
         self.ctx = ctx
-        self.model = WizardModel(ctx, source, self)
+        self.model = WizardModel(ctx, source, self, connections)
         self.model.task_failed.connect(self._task_failed)
         self.created: StoredVm | None = None
+        self.created_on_host: CreatedDomain | None = None
         self.creating = False
 
         self.setWindowTitle(translate("NewVmWizard", "New virtual machine"))
@@ -142,7 +151,9 @@ class NewVmWizard(QWizard):
                 widget.setEnabled(not busy)
 
     async def create_vm(self) -> StoredVm | None:
-
+        if self.model.on_host:
+            await self._create_on_host()
+            return None
         self._set_busy(True)
         qemu_img = self.ctx.settings.qemu_img_binary
         draft = self.model.draft
@@ -199,6 +210,36 @@ class NewVmWizard(QWizard):
         self.vm_created.emit(stored, int(draft.start_now))
         super().accept()
         return stored
+
+
+    async def _create_on_host(self) -> None:
+        """runtime.libvirt_create, like kvmgui-cli --connect URI create: the disk volume and
+        the uploaded ISO are removed again when the domain cannot be defined."""
+        self._set_busy(True)
+        progress = self.model.creation_progress
+        try:
+            created, started = await self.model.create_on_host()
+        except LibvirtError as exc:
+            progress.emit(FAILED, core_text(exc.message))
+            self._set_busy(False)
+            show_error(
+                self,
+                translate("NewVmWizard", "The virtual machine could not be created."),
+                informative=core_text(exc.message),
+                details=exc.details or repr(exc),
+            )
+            return
+        self.created_on_host = created
+        self._set_busy(False)
+        if started is not None and not started.ok:
+            show_error(
+                self,
+                translate("NewVmWizard", "The virtual machine was created but did not start."),
+                informative=core_text(started.message),
+                details=started.details,
+            )
+        self.vm_created_on_host.emit(created.uri, created.name)
+        super().accept()
 
 
 class _StepList(QWidget):
