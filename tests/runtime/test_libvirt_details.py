@@ -12,7 +12,7 @@ import pytest
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_details import DomainCounters, domain_view, rates, read_counters
 from kvmgui.runtime.viewer import open_libvirt_viewer
-from tests.runtime.helpers import libvirt_node_uri
+from tests.libvirt_node import node_uri
 
 NODE = """<node>
   <domain type='test'>
@@ -36,7 +36,7 @@ NODE = """<node>
 @pytest.fixture
 def uri(tmp_path: Path) -> str:
     pytest.importorskip("libvirt")
-    return libvirt_node_uri(tmp_path, NODE)
+    return node_uri(tmp_path, NODE)
 
 
 @pytest.mark.asyncio

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.libvirt_details import PAGES, LibvirtDetailsWindow, open_libvirt_details
-from tests.runtime.helpers import libvirt_node_uri
+from tests.libvirt_node import node_uri
 from tests.ui.test_translations import (  # the French walk's own helpers
     Texts,
     _english_found,
@@ -73,7 +73,7 @@ NODE = """<node>
 
 @pytest.fixture
 def connection(tmp_path: Path, run_async: Any) -> Any:
-    conn = run_async(LibvirtConnection.open(libvirt_node_uri(tmp_path, NODE)))
+    conn = run_async(LibvirtConnection.open(node_uri(tmp_path, NODE)))
     yield conn
     run_async(conn.close())
 
