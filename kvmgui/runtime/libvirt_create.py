@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import posixpath
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,8 +27,9 @@ from typing import Any
 
 from kvmgui.core.libvirt_xml import DomainType, domain_name, export_domain
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
-from kvmgui.core.model import Accel, Cdrom, CdromSource, VmSpec
+from kvmgui.core.model import Cdrom, CdromSource, VmSpec
 from kvmgui.core.paths import VmFolder
+from kvmgui.runtime.libvirt_accel import host_domain_type
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_errors import VIR_ERR_NO_DOMAIN, LibvirtError
 from kvmgui.runtime.libvirt_move import volume_names
@@ -45,9 +45,6 @@ from kvmgui.runtime.libvirt_upload import remove_volume, run_to_end, upload_volu
 # (fraction done 0..1, what is being done); fraction > 1: busy, amount unknown.
 Progress = Callable[[float, Message], None]
 BUSY = 2.0
-_ARCH = "x86_64"
-# virCPUCompareResult: IDENTICAL and SUPERSET mean the host CPU has the feature.
-_CPU_HAS = (1, 2)
 # A guest's ISO as the pools list it: libvirt's file pools probe ISO 9660 and say "iso".
 ISO_FORMAT = "iso"
 
@@ -130,38 +127,6 @@ async def find_volume(connection: LibvirtConnection, ref: str) -> VolumeInfo:
         "No active storage pool of {uri} holds '{iso}'; put the file into a pool's folder on "
         "the host (list them with: virsh -c {uri} pool-list --details) or upload it into "
         "one."), uri=uri, iso=ref), code="no-volume")
-
-
-async def host_domain_type(connection: LibvirtConnection, spec: VmSpec) -> DomainType:
-    """"kvm" when the host can run the guest with KVM, else "qemu" (TCG); a VM set to TCG
-    gets TCG wherever it runs."""
-    if spec.accel is Accel.TCG:
-        return "qemu"
-    libvirt = connection.binding
-
-    def probe(conn: Any) -> DomainType:
-        # The CPU first: comparing is instant, while a daemon may probe QEMU for seconds
-        # before it answers what it offers.
-        for flag in ("vmx", "svm"):
-            cpu = (f"<cpu><arch>{_ARCH}</arch><model>kvm64</model>"
-                   f"<feature policy='require' name='{flag}'/></cpu>")
-            try:
-                if conn.compareCPU(cpu, 0) in _CPU_HAS:
-                    break
-            except libvirt.libvirtError:
-                break  # the host cannot compare: its KVM offer decides
-        else:
-            return "qemu"
-        try:
-            conn.getDomainCapabilities(None, _ARCH, None, "kvm", 0)
-        except libvirt.libvirtError:
-            # Older or other drivers: the capabilities' guest list says it.
-            caps = ET.fromstring(conn.getCapabilities())
-            kinds = {d.get("type") for d in caps.iterfind(f"guest/arch[@name='{_ARCH}']/domain")}
-            return "kvm" if "kvm" in kinds else "qemu"
-        return "kvm"
-
-    return await connection.run(probe)
 
 
 def serial_log_path(uri: str, name: str) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 
 from kvmgui.core import qemu_img as qi
 from kvmgui.core.libvirt_xml import (
+    DomainType,
     LibvirtDomain,
     LibvirtXmlError,
     domain_name,
@@ -49,6 +50,7 @@ from kvmgui.runtime.images import (
     remove_quietly,
     temp_path_for,
 )
+from kvmgui.runtime.libvirt_accel import host_domain_type
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_errors import VIR_ERR_NO_DOMAIN, LibvirtError
 from kvmgui.runtime.libvirt_storage import VolumeInfo, pools, usable_pool, volumes
@@ -172,9 +174,10 @@ async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | No
     plans = await _plan_disks(vm, domain, qemu_img)
     target = usable_pool(await pools(connection), pool)
     await _refuse_clashes(connection, spec, domain, target.name, [p.volume for p in plans])
+    domain_type = await host_domain_type(connection, spec)
     # Exported once before anything is copied, so a VM libvirt cannot take is refused now.
     _export(spec, vm, [(str(Path(target.path or "/") / p.volume), p.upload_format)
-                       for p in plans], ovmf_code, protected)
+                       for p in plans], ovmf_code, protected, domain_type)
 
     made: list[VolumeInfo] = []
     defined = False
@@ -184,7 +187,7 @@ async def move_vm(vm: StoredVm, connection: LibvirtConnection, *, pool: str | No
                                          progress))
         domain_xml, warnings = _export(
             spec, vm, [(v.path, p.upload_format) for v, p in zip(made, plans, strict=True)],
-            ovmf_code, protected)
+            ovmf_code, protected, domain_type)
         if progress is not None:
             progress(MoveStep(Message(QT_TRANSLATE_NOOP(
                 "runtime.libvirt_move", "Defining '{domain}' on {uri}"),
@@ -294,11 +297,12 @@ async def _refuse_clashes(connection: LibvirtConnection, spec: VmSpec, domain: s
 
 
 def _export(spec: VmSpec, vm: StoredVm, disks: list[tuple[str, DiskFormat]],
-            ovmf_code: str | None,
-            protected: Collection[int]) -> tuple[LibvirtDomain, tuple[Message, ...]]:
+            ovmf_code: str | None, protected: Collection[int],
+            domain_type: DomainType) -> tuple[LibvirtDomain, tuple[Message, ...]]:
     moved, notes = moved_spec(spec, disks, protected=protected)
     try:
-        domain = export_domain(moved, folder=vm.folder, ovmf_code=ovmf_code)
+        domain = export_domain(moved, folder=vm.folder, ovmf_code=ovmf_code,
+                               domain_type=domain_type)
     except LibvirtXmlError as exc:
         raise MoveError(exc.message, exc.details) from None
     return domain, (*domain.warnings, *notes)

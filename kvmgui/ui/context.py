@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from kvmgui.core.hostcheck import HostReport
     from kvmgui.core.qemu_caps import QemuCaps
     from kvmgui.runtime.controller import VmController
+    from kvmgui.runtime.libvirt_conn import LibvirtConnection
     from kvmgui.runtime.libvirt_hosts import LibvirtHosts
     from kvmgui.runtime.manager import VmManager
     from kvmgui.runtime.state import VmStatus
@@ -136,9 +137,24 @@ class AppContext(QObject):
             from kvmgui.runtime.libvirt_hosts import LibvirtHosts
 
             self._libvirt_hosts = LibvirtHosts(
-                self._settings.connections, stats_interval_s=self._settings.stats_interval_s)
+                self._settings.connections, stats_interval_s=self._settings.stats_interval_s,
+                opener=self.open_libvirt)
             self._libvirt_hosts.shutdown_timeout_s = float(self._settings.shutdown_timeout_s)
         return self._libvirt_hosts
+
+    async def open_libvirt(self, uri: str) -> LibvirtConnection:
+        """A new connection to `uri`, with ssh asking through kvmgui-askpass (a window has no
+        terminal for ssh to ask on). Every libvirt connection the app opens is made here."""
+        # Imported on first use, for start-up cost (libvirt is not needed to paint).
+        from kvmgui.runtime.libvirt_conn import LibvirtConnection
+        from kvmgui.ui import askpass
+
+        return await LibvirtConnection.open(uri, askpass=askpass.program())
+
+    @property
+    def connection_uris(self) -> list[str]:
+        """The saved libvirt connections' URIs, in the user's order."""
+        return [saved.uri for saved in self._settings.connections]
 
     async def close_libvirt(self) -> None:
         """Close the libvirt connections (their domains run on)."""

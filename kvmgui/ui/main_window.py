@@ -774,8 +774,10 @@ class MainWindow(QMainWindow):
 
     # -- windows ----------------------------------------------------------------------------
 
-    def open_wizard(self, source: object = None, connections: Sequence[str] = ()) -> NewVmWizard:
-        """The new-VM wizard; `connections`: libvirt URIs it may create the VM on too."""
+    def open_wizard(self, source: object = None,
+                    connections: Sequence[str] | None = None) -> NewVmWizard:
+        """The new-VM wizard; `connections`: libvirt URIs it may create the VM on too (None:
+        the saved connections)."""
         # Imported on first use, for start-up cost: the first paint needs none of it.
         from kvmgui.ui.wizard import NewVmWizard, SourceKind
 
@@ -784,9 +786,12 @@ class MainWindow(QMainWindow):
             self.wizard.activateWindow()
             return self.wizard
         kind = source if isinstance(source, SourceKind) else None
+        if connections is None:
+            connections = self.ctx.connection_uris
         wizard = NewVmWizard(self.ctx, source=kind, parent=self, connections=connections)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.vm_created.connect(self._vm_created)
+        wizard.vm_created_on_host.connect(self._vm_created_on_host)
         wizard.destroyed.connect(lambda: setattr(self, "wizard", None))
         self.wizard = wizard
         wizard.show()
@@ -846,6 +851,11 @@ class MainWindow(QMainWindow):
 
     def _stored(self, vm_id: str) -> StoredVm | None:
         return next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
+
+    def _vm_created_on_host(self, uri: str, name: str) -> None:
+        # Its row comes with libvirt's own event (the domain was defined there).
+        self.statusBar().showMessage(
+            translate("MainWindow", "Created {0} on {1}.").format(name, uri), 8000)
 
     def _vm_created(self, stored: StoredVm, start_now: int) -> None:
         self.reload()

@@ -11,7 +11,7 @@ VM now is and what its definition could not carry there; the VM here is kept.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -65,8 +65,12 @@ class MoveDialog(QDialog):
     def __init__(self, stored: StoredVm, parent: QWidget | None = None, *,
                  paths: AppPaths | None = None, store: VmStore | None = None,
                  qemu_img: str = "qemu-img", ovmf_code: str | None = None,
-                 known_uris: Sequence[str] = ()) -> None:
+                 known_uris: Sequence[str] = (),
+                 open_connection: Callable[[str], Awaitable[LibvirtConnection]] =
+                 LibvirtConnection.open) -> None:
         super().__init__(parent)
+        # How to reach a host: the app's own way (ssh asking through its dialog).
+        self._open_connection = open_connection
         self.stored = stored
         self._paths = paths
         self._store = store
@@ -178,7 +182,7 @@ class MoveDialog(QDialog):
         self.status.setText(translate("MoveDialog", "Connecting to {0}…").format(uri))
         connection: LibvirtConnection | None = None
         try:
-            connection = await LibvirtConnection.open(uri)
+            connection = await self._open_connection(uri)
             found = await pools(connection)
             chosen = usable_pool(found)
         except KvmguiError as err:

@@ -9,7 +9,7 @@ message box with the runtime's sentence and its raw details.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,8 +87,6 @@ class VmActions(QObject):
         self.last_task: asyncio.Task[object] | None = None
         self.save_dialog: QWidget | None = None
         self.move_dialog: QWidget | None = None
-        # The libvirt connections the user already has, offered first by Move to….
-        self.known_uris: Sequence[str] = ()
 
         def make(
             name: str,
@@ -580,7 +578,7 @@ class VmActions(QObject):
         dialog = MoveDialog(
             stored, self.widget, paths=self.ctx.paths, store=self.ctx.store,
             qemu_img=self.ctx.settings.qemu_img_binary, ovmf_code=await self._ovmf_code(stored),
-            known_uris=self.known_uris,
+            known_uris=self.ctx.connection_uris, open_connection=self.ctx.open_libvirt,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: setattr(self, "move_dialog", None))

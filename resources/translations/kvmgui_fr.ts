@@ -2504,6 +2504,11 @@
         <extracomment>kvmgui/ui/main_window.py</extracomment>
         <translation>Re&amp;tirer la connexion</translation>
     </message>
+    <message>
+        <source>Created {0} on {1}.</source>
+        <extracomment>kvmgui/ui/main_window.py</extracomment>
+        <translation>{0} a été créée sur {1}.</translation>
+    </message>
 </context>
 <context>
     <name>MediaDialogs</name>

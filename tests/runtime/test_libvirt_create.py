@@ -16,11 +16,11 @@ import pytest
 from kvmgui.core.model import Accel, Cdrom, CdromSource, Disk, Share
 from kvmgui.core.presets import new_spec
 from kvmgui.core.sizes import GIB
+from kvmgui.runtime.libvirt_accel import host_domain_type
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_create import (
     create_on_host,
     find_volume,
-    host_domain_type,
     iso_volumes,
     serial_log_path,
 )

@@ -24,6 +24,7 @@ from kvmgui.core.presets import new_spec
 from kvmgui.core.sizes import MIB
 from kvmgui.core.store import StoredVm, VmStore
 from kvmgui.runtime.clones import create_linked_clone
+from kvmgui.runtime.libvirt_accel import host_domain_type
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_move import MoveError, MoveStep, move_vm
 from kvmgui.runtime.libvirt_storage import create_volume, volumes
@@ -94,7 +95,10 @@ async def test_moves_a_qcow2_vm_and_a_linked_clone_flattened(
                                    store=store)
         moved = await move_vm(clone, conn, pool=scratch_pool.name, paths=paths,
                               progress=steps.append)
-        assert (await conn.domain(clone_name)).state is VmState.STOPPED
+        info = await conn.domain(clone_name)
+        assert info.state is VmState.STOPPED
+        # KVM or TCG as the host runs guests ("qemu" here: /dev/kvm without VT-x/AMD-V).
+        assert info.domain_type == await host_domain_type(conn, clone.spec)
     assert {**fingerprint(store.get(base.spec.name)), **fingerprint(store.get(clone_name))} \
         == before
     assert moved.domain == clone_name and moved.pool == scratch_pool.name

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 from kvmgui.core.connections import SavedConnection
 from kvmgui.core.paths import AppPaths
@@ -18,9 +19,11 @@ from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.connections import LOCAL_GROUP_ID, domain_id, group_id
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
+from tests.libvirt_node import HOST_WITH_ISO, node_uri
 from tests.runtime.test_libvirt_conn import NODE
 from tests.ui.flows import Launch
 from tests.ui.test_media_image_tools import answer
+from tests.ui.test_wizard import _to
 
 pytest.importorskip("libvirt")
 
@@ -263,3 +266,29 @@ def test_groups_in_the_model(qtmodeltester: Any, qapp: Any) -> None:
     qtmodeltester.check(model, force_py=True)
     model.set_libvirt_rows([])
     assert [r.vm_id for r in model.rows()] == ["local2"]
+
+
+def test_new_vm_offers_the_saved_connections_and_says_where_it_made_the_vm(
+    qtbot: Any, launch: Launch, app_paths: AppPaths, settings: Settings, tmp_path: Path
+) -> None:
+    uri = node_uri(tmp_path, HOST_WITH_ISO)
+    _save(app_paths, settings, uri)
+    window = launch()
+    window.vm_actions.new.trigger()  # File → New Virtual Machine, as a user opens it
+    qtbot.waitUntil(lambda: window.wizard is not None and window.wizard.model.env_ready,
+                    timeout=10_000)
+    wiz = window.wizard
+    page = wiz.source_page
+    assert [page.target.itemText(i) for i in range(page.target.count())][1:] == [uri]
+    page.target.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: wiz.model.host.loaded, timeout=10_000)
+    assert wiz.model.host.error == ""
+    page.host_iso.setCurrentIndex(0)
+    _to(qtbot, wiz, wiz.summary_page)
+    wiz.summary_page.name.clear()
+    qtbot.keyClicks(wiz.summary_page.name, "made-there")
+    wiz.summary_page.start_now.setChecked(False)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == f"Created made-there on {uri}.",
+        timeout=10_000)

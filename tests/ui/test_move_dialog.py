@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from kvmgui.core.connections import SavedConnection
 from kvmgui.core.model import Cdrom, CdromSource, Disk, DiskFormat
 from kvmgui.core.presets import new_spec
 from kvmgui.runtime.state import VmState
@@ -62,7 +63,9 @@ def test_the_action_is_next_to_export_and_only_for_a_stopped_vm(qtbot: Any, ctx:
 
 def test_pools_are_listed_once_connected(qtbot: Any, ctx: Any, qloop: Any) -> None:
     window, _ = window_with(qtbot, ctx, new_spec("web"))
-    window.vm_actions.known_uris = ["test:///default"]
+    # A saved connection is offered first.
+    assert not window.ctx.apply_settings(
+        replace(window.ctx.settings, connections=(SavedConnection("test:///default"),)))
     dialog = open_dialog(qtbot, window)
     assert [dialog.uri.itemText(i) for i in range(dialog.uri.count())] == [
         "test:///default", *DEFAULT_URIS]

@@ -26,7 +26,6 @@ from kvmgui.core.problems import Problem, Severity
 from kvmgui.core.settings import Settings
 from kvmgui.core.store import StoreError
 from kvmgui.core.validation import validate_spec
-from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_create import CreatedDomain, create_on_host, iso_volumes, refusal
 from kvmgui.runtime.libvirt_errors import LibvirtError
 from kvmgui.runtime.libvirt_storage import PoolInfo, VolumeInfo, pools, usable_pool
@@ -409,7 +408,7 @@ class WizardModel(QObject):
 
     async def load_host(self, uri: str) -> None:
         try:
-            async with await LibvirtConnection.open(uri) as connection:
+            async with await self.ctx.open_libvirt(uri) as connection:
                 found = HostStorage(
                     uri,
                     await pools(connection),
@@ -482,7 +481,7 @@ class WizardModel(QObject):
             self.creation_progress.emit(fraction, core_text(what))
 
         upload = Path(d.upload_iso) if d.upload_iso else None
-        async with await LibvirtConnection.open(d.target) as connection:
+        async with await self.ctx.open_libvirt(d.target) as connection:
             created = await create_on_host(
                 connection, self.spec, pool=d.pool or None, upload_iso=upload, progress=report)
             started = await connection.start(created.name) if d.start_now else None
