@@ -1,17 +1,20 @@
-"""The test guest on the real daemon reached over SSH, as on another machine: its domain
-defined, booted and shut down through qemu+ssh://USER@127.0.0.1:PORT/system (the tests' own
-sshd, tests/ssh_server.py), and its screen seen by kvmgui's own RFB client through an SSH
-tunnel to the display's unix socket, pixel for pixel as libvirt's own screenshot has it.
+"""The test guest on the real daemon reached over SSH, as on another machine: made from the
+wizard's draft on qemu+ssh://USER@127.0.0.1:PORT/system (the tests' own sshd,
+tests/ssh_server.py) by runtime.libvirt_create, as the wizard and `kvmgui-cli --connect URI
+create` make it (its disk a new volume of a pool of the host, its ISO a volume there), booted
+to its ready line, its screen seen by kvmgui's own RFB client through an SSH tunnel to the
+display's unix socket, pixel for pixel as libvirt's own screenshot has it, then shut down with
+the ACPI power button.
 
-About a minute under TCG: boot to "ready" is most of it."""
+About 20 s under TCG: boot to "ready" is most of it."""
 
 from __future__ import annotations
 
 import asyncio
+import shutil
 import tempfile
 import time
 import uuid
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +24,13 @@ import pytest
 from kvmgui.core.remote_console import vnc_display
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.libvirt_console import console_route
+from kvmgui.runtime.libvirt_create import create_on_host, iso_volumes
 from kvmgui.runtime.rfb import RfbClient
 from kvmgui.runtime.state import VmState
+from kvmgui.ui.wizard.draft import Draft, SourceKind, to_spec
 from tests.guest.fixtures import wait_for_serial
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
-from tests.libvirt_guest import domain_xml, guest_dir  # noqa: F401
+from tests.libvirt_pool import pool_on
 from tests.runtime.rfb.qemu_vm import bgrx_to_rgb, image_difference, load_png_rgb
 from tests.ssh_server import SshServer, ssh_server  # noqa: F401  (the fixture)
 
@@ -33,19 +38,6 @@ libvirt = pytest.importorskip("libvirt")
 
 pytestmark = [pytest.mark.qemu, pytest.mark.slow, pytest.mark.asyncio,
               pytest.mark.usefixtures("libvirtd")]
-
-
-def with_display(xml: str) -> str:
-    """The test guest's domain with a VNC display on a unix socket, as kvmgui exports them,
-    and the standard VGA the guest's bochs DRM driver drives."""
-    root = ET.fromstring(xml)
-    devices = root.find("devices")
-    assert devices is not None
-    graphics = ET.SubElement(devices, "graphics", type="vnc")
-    ET.SubElement(graphics, "listen", type="socket")
-    video = ET.SubElement(devices, "video")
-    ET.SubElement(video, "model", type="vga")
-    return ET.tostring(root, encoding="unicode")
 
 
 def parse_ppm(data: bytes) -> np.ndarray:
@@ -102,7 +94,8 @@ def decoded(mime: str, data: bytes) -> np.ndarray:
 
 @pytest.mark.timeout(600)
 async def test_guest_over_ssh_with_its_console_through_a_tunnel(
-        ssh_server: SshServer, guest_dir: Path, tmp_path: Path) -> None:  # noqa: F811
+        ssh_server: SshServer, libvirtd: str, test_iso: Path,  # noqa: F811
+        tmp_path: Path) -> None:
     name = f"lvssh-{uuid.uuid4().hex[:8]}"
     uri = ssh_server.uri()
     started = time.monotonic()
@@ -110,15 +103,41 @@ async def test_guest_over_ssh_with_its_console_through_a_tunnel(
     def lap(what: str) -> None:
         print(f"{time.monotonic() - started:6.1f} s  {what}")
     conn = await LibvirtConnection.open(uri)
+    # The pool is made on the daemon directly (it is the same daemon), the rest over SSH.
+    with pool_on(libvirtd, "lvssh") as scratch:
+        shutil.copyfile(test_iso, scratch.path / "guest.iso")
+        try:
+            await _boot_look_and_shut_down(conn, name, scratch.name, tmp_path, lap)
+        finally:
+            def remove(c: Any) -> None:
+                try:
+                    dom = c.lookupByName(name)
+                except libvirt.libvirtError:
+                    return  # never made
+                if dom.isActive():
+                    dom.destroy()
+                dom.undefine()
+
+            try:
+                await conn.run(remove)
+            finally:
+                await conn.close()
+
+
+async def _boot_look_and_shut_down(conn: LibvirtConnection, name: str, pool: str,
+                                   tmp_path: Path, lap: Any) -> None:
+    draft = Draft(source=SourceKind.ISO, name=name, memory_mib=256, cpus=1, disk_gib=1)
+    [iso] = [v for v in await iso_volumes(conn) if v.pool == pool]
+    draft.iso_path = iso.path
+    created = await create_on_host(conn, to_spec(draft), pool=pool)
+    serial_log = Path(created.serial_log)
+    lap("created over SSH")
     try:
-        await conn.run(lambda c: c.defineXML(with_display(domain_xml(name, guest_dir))))
-        lap("defined over SSH")
         outcome = await conn.start(name)
         assert outcome.ok, (outcome.message, outcome.details)
         assert await conn.wait_for_state(name, {VmState.RUNNING}, 30) is VmState.RUNNING
         lap("started over SSH")
-        await asyncio.to_thread(wait_for_serial, guest_dir / "serial.log",
-                                "KVMGUI-GUEST: ready", 180)
+        await asyncio.to_thread(wait_for_serial, serial_log, "KVMGUI-GUEST: ready", 180)
         lap("the guest is ready")
 
         live = await conn.run(lambda c: c.lookupByName(name).XMLDesc(0))
@@ -170,13 +189,4 @@ async def test_guest_over_ssh_with_its_console_through_a_tunnel(
         assert (await conn.domain(name)).state is VmState.STOPPED
         lap("shut off after the ACPI power button")
     finally:
-        def remove(c: Any) -> None:
-            dom = c.lookupByName(name)
-            if dom.isActive():
-                dom.destroy()
-            dom.undefine()
-
-        try:
-            await conn.run(remove)
-        finally:
-            await conn.close()
+        serial_log.unlink(missing_ok=True)
