@@ -167,18 +167,21 @@ class LibvirtDetailsWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def open_libvirt_details(parent: QWidget, connection: LibvirtConnection,
-                         name: str) -> LibvirtDetailsWindow:
-    """Open the details window of domain `name` of `connection`, or raise the one already
-    open. The window is a child of `parent` (a top-level window of its own, closed with it)."""
+def open_libvirt_details(parent: QWidget, connection: LibvirtConnection, name: str,
+                         page: str = "overview") -> LibvirtDetailsWindow:
+    """Open the details window of domain `name` of `connection` on `page` ("overview",
+    "console"…), or raise the one already open, turned to that page. The window is a child
+    of `parent` (a top-level window of its own, closed with it)."""
     for window in parent.findChildren(LibvirtDetailsWindow):
         if window.connection is connection and window.name == name and window.isVisible():
             if window.isMinimized():
                 window.showNormal()
+            window.show_page(page)
             window.raise_()
             window.activateWindow()
             return window
     window = LibvirtDetailsWindow(connection, name, parent)
     window.setWindowFlag(Qt.WindowType.Window, True)
+    window.show_page(page)
     window.show()
     return window

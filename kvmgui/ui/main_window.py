@@ -651,7 +651,7 @@ class MainWindow(QMainWindow):
                 self.reconnect(row.connection)
             return
         if row.is_libvirt:
-            self.open_details(row.vm_id)
+            self.open_details(row.vm_id, "console" if row.state.is_active else "overview")
             return
         if row.state.is_active:
             self.open_console(row.vm_id)
@@ -893,7 +893,12 @@ class MainWindow(QMainWindow):
         return None
 
     def open_console(self, vm_id: str) -> ConsolePage | None:
-        """Show `vm_id`'s screen in this window (GNOME Boxes style); returns its ConsolePage."""
+        """Show `vm_id`'s screen in this window (GNOME Boxes style); returns its ConsolePage.
+        A libvirt domain's screen is the Console page of its details window (None here)."""
+        row = self.model.get(vm_id)
+        if row is not None and row.is_libvirt:
+            self.open_details(vm_id, "console")
+            return None
         stored = self._stored(vm_id)
         if stored is None:
             show_error(
@@ -1030,18 +1035,19 @@ class MainWindow(QMainWindow):
             self.connections.remove(uri)
             self._libvirt_changed()
 
-    def open_details(self, vm_id: str) -> QWidget | None:
-        """The details window of the row's VM: kvmgui's own, or a libvirt domain's."""
+    def open_details(self, vm_id: str, page: str = "overview") -> QWidget | None:
+        """The details window of the row's VM, on `page`: kvmgui's own, or a libvirt
+        domain's."""
         row = self.model.get(vm_id)
         if row is None or not row.is_libvirt:
-            return self.open_vm_window(vm_id, "overview")
+            return self.open_vm_window(vm_id, page)
         connection = self.ctx.libvirt_hosts.connection(row.connection)
         if connection is None:
             return None
         # Imported on first use, for start-up cost (its pages are not needed to paint).
         from kvmgui.ui.libvirt_details import open_libvirt_details
 
-        return open_libvirt_details(self, connection, row.name)
+        return open_libvirt_details(self, connection, row.name, page)
 
     def open_preferences(self) -> QWidget:
         # Imported on first use, for start-up cost: the first paint needs none of it.

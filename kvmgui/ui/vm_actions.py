@@ -44,8 +44,10 @@ def applies(action: str, row: VmRow | None) -> bool:
     if row.broken or row.header:
         return action in ("new",)
     s = row.state
-    if row.is_libvirt and action in ("console", "delete", "export_libvirt"):
-        return False  # a libvirt connection's domain: its power actions and its details
+    if row.is_libvirt and action in ("delete", "export_libvirt", "move"):
+        # A libvirt connection's domain: its power actions, its details and its console;
+        # it is the host's to delete, and it is libvirt's already.
+        return False
     return {
         "new": True,
         "start": s in (VmState.STOPPED, VmState.CRASHED),

@@ -82,8 +82,9 @@ def test_two_connections_are_grouped_and_their_domains_act(
 
     assert window.select(alpha)
     actions = window.vm_actions
-    assert actions.pause.isEnabled() and not actions.console.isEnabled()
+    assert actions.pause.isEnabled() and actions.console.isEnabled()
     assert not actions.delete.isEnabled() and window.reconnect_action.isEnabled()
+    assert not actions.move.isEnabled() and not actions.export_libvirt.isEnabled()
     actions.pause.trigger()
     qtbot.waitUntil(lambda: window.model.get(alpha).state is VmState.PAUSED, timeout=10_000)
     actions.pause.trigger()  # Resume
@@ -94,12 +95,18 @@ def test_two_connections_are_grouped_and_their_domains_act(
     actions.start.trigger()
     qtbot.waitUntil(lambda: window.model.get(alpha).state is VmState.RUNNING, timeout=10_000)
 
-    # Double-click (activation) opens the domain's details window, through its connection.
+    # Double-click (activation) opens the domain's details window, through its connection,
+    # on its screen while it runs; Open console does the same.
     from kvmgui.ui.libvirt_details import LibvirtDetailsWindow
 
     window.current_view().activated.emit(window.model.index_of(alpha))
     details = next(w for w in window.findChildren(LibvirtDetailsWindow) if w.name == "alpha")
     assert details.isVisible() and details.connection is window.ctx.libvirt_hosts.connection(first)
+    assert details.tabs.currentWidget() is details.pages["console"]
+    details.show_page("overview")
+    actions.console.trigger()
+    assert details.tabs.currentWidget() is details.pages["console"]
+    assert len(window.findChildren(LibvirtDetailsWindow)) == 1
     details.close()
 
     window.remove_connection(second)
