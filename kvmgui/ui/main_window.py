@@ -852,10 +852,17 @@ class MainWindow(QMainWindow):
     def _stored(self, vm_id: str) -> StoredVm | None:
         return next((vm for vm in self.ctx.store.load_all().vms if vm.spec.id == vm_id), None)
 
-    def _vm_created_on_host(self, uri: str, name: str) -> None:
+    def _vm_created_on_host(self, uri: str, name: str, started: bool) -> None:
         # Its row comes with libvirt's own event (the domain was defined there).
         self.statusBar().showMessage(
             translate("MainWindow", "Created {0} on {1}.").format(name, uri), 8000)
+        connection = self.ctx.libvirt_hosts.connection(uri) if started else None
+        if connection is not None:
+            # As for a VM made here: Start now shows its screen.
+            # Imported on first use, for start-up cost (its pages are not needed to paint).
+            from kvmgui.ui.libvirt_details import open_libvirt_details
+
+            open_libvirt_details(self, connection, name, "console")
 
     def _vm_created(self, stored: StoredVm, start_now: int) -> None:
         self.reload()

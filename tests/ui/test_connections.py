@@ -18,6 +18,7 @@ from kvmgui.core.settings import Settings, save_settings
 from kvmgui.runtime.libvirt_conn import LibvirtConnection
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.connections import LOCAL_GROUP_ID, domain_id, group_id
+from kvmgui.ui.libvirt_details import LibvirtDetailsWindow
 from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
 from tests.libvirt_node import HOST_WITH_ISO, node_uri
 from tests.runtime.test_libvirt_conn import NODE
@@ -97,8 +98,6 @@ def test_two_connections_are_grouped_and_their_domains_act(
 
     # Double-click (activation) opens the domain's details window, through its connection,
     # on its screen while it runs; Open console does the same.
-    from kvmgui.ui.libvirt_details import LibvirtDetailsWindow
-
     window.current_view().activated.emit(window.model.index_of(alpha))
     details = next(w for w in window.findChildren(LibvirtDetailsWindow) if w.name == "alpha")
     assert details.isVisible() and details.connection is window.ctx.libvirt_hosts.connection(first)
@@ -294,8 +293,14 @@ def test_new_vm_offers_the_saved_connections_and_says_where_it_made_the_vm(
     _to(qtbot, wiz, wiz.summary_page)
     wiz.summary_page.name.clear()
     qtbot.keyClicks(wiz.summary_page.name, "made-there")
-    wiz.summary_page.start_now.setChecked(False)
+    assert wiz.summary_page.start_now.isChecked()
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage() == f"Created made-there on {uri}.",
         timeout=10_000)
+    # Started: its screen is shown, as for a VM made on this computer.
+    (details,) = window.findChildren(LibvirtDetailsWindow)
+    assert details.name == "made-there"
+    assert details.connection is window.ctx.libvirt_hosts.connection(uri)
+    assert details.tabs.currentWidget() is details.pages["console"]
+    details.close()

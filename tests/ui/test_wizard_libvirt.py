@@ -93,7 +93,7 @@ def test_wizard_creates_the_vm_on_a_libvirt_host(qtbot: Any, ctx: Any, qloop: An
     with qtbot.waitSignal(wiz.vm_created_on_host, timeout=TIMEOUT_MS) as made:
         qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton),
                          Qt.MouseButton.LeftButton)
-    assert made.args == [uri, "lvcreate-gui"]
+    assert made.args == [uri, "lvcreate-gui", True]
     created = wiz.created_on_host
     assert created is not None
     assert [v.path for v in created.disks] == ["/srv/fast/lvcreate-gui.qcow2"]

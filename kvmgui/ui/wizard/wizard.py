@@ -47,7 +47,7 @@ class NewVmWizard(QWizard):
     # a bool: see bridge.py).
     vm_created = Signal(object, int)
     # A VM was made on a libvirt host: its connection's URI and its domain's name.
-    vm_created_on_host = Signal(str, str)
+    vm_created_on_host = Signal(str, str, bool)  # URI, domain name, started
 
     PAGE_IDS = ("source", "os", "resources", "disk", "options", "summary")
 
@@ -238,7 +238,8 @@ class NewVmWizard(QWizard):
                 informative=core_text(started.message),
                 details=started.details,
             )
-        self.vm_created_on_host.emit(created.uri, created.name)
+        self.vm_created_on_host.emit(
+            created.uri, created.name, started is not None and started.ok)
         super().accept()
 
 
