@@ -54,9 +54,11 @@ def explain(raw: RawLibvirtError, uri: str, domain: str = "") -> LibvirtError:
             "list"), uri=uri, name=domain), text, "unknown-domain")
     target = _ssh(uri)
     # The ssh channel ended (ssh could not log in, or the far side's helper exited): the
-    # text ends with what ssh or the far side said. Any other failure is the daemon's own.
+    # text ends with what ssh or the far side said, unless libvirt was writing when ssh
+    # exited (a broken pipe, ssh's words lost): then running ssh by hand shows them. Any
+    # other failure is the daemon's own.
     if target is not None and ("end of file while reading data" in low
-                               or "cannot recv data" in low):
+                               or "cannot recv data" in low or "cannot write data" in low):
         remote = ssh_failure(text, target) or _far_side(text, low, target)
         if remote is not None:
             return remote

@@ -37,6 +37,12 @@ SSH_PORT = "qemu+ssh://alice@server.example:2222/system?keyfile=/k/id"
     (SSH, VIR_ERR_SYSTEM_ERROR,
      "End of file while reading data: ssh: connect to host server.example port 22: "
      "Connection refused: Input/output error", "ssh-refused", "SSH server"),
+    (SSH, VIR_ERR_SYSTEM_ERROR,
+     "Cannot recv data: ssh: Could not resolve hostname server.example: Name or service not "
+     "known: Connection reset by peer", "ssh-refused", "ssh alice@server.example logs in"),
+    # ssh exited while libvirt wrote to it (seen in the app): its words are lost.
+    (SSH, VIR_ERR_SYSTEM_ERROR, "Cannot write data: Broken pipe", "ssh-refused",
+     "ssh alice@server.example logs in"),
     (SYSTEM, VIR_ERR_OPERATION_INVALID, "domain is not running", "failed", "see the details"),
     # The far side, as libvirt 9.0 relays it (produced in tests/runtime/test_ssh_failures.py).
     (SSH_PORT, VIR_ERR_SYSTEM_ERROR,
