@@ -22,7 +22,7 @@ import select
 import threading
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, TypeVar
@@ -179,51 +179,56 @@ class _EventThread:
         return cls._next_id
 
     @classmethod
-    def _add_handle(cls, fd: int, events: int, callback: Any, opaque: Any) -> int:
+    @contextlib.contextmanager
+    def _changing(cls) -> Iterator[None]:
+        """Holds the lock while the tables change, then wakes the thread: its next poll
+        sees the change."""
         with cls._lock:
+            yield
+        cls._wake()
+
+    @classmethod
+    def _add_handle(cls, fd: int, events: int, callback: Any, opaque: Any) -> int:
+        with cls._changing():
             watch = cls._new_id()
             cls._handles[watch] = _Handle(fd, events, callback, opaque)
-        cls._wake()
         return watch
 
     @classmethod
     def _update_handle(cls, watch: int, events: int) -> None:
-        with cls._lock:
+        with cls._changing():
             if watch in cls._handles:
                 cls._handles[watch].events = events
-        cls._wake()
 
     @classmethod
     def _remove_handle(cls, watch: int) -> int:
-        with cls._lock:
-            handle = cls._handles.pop(watch, None)
-            if handle is None:
-                return -1
-            cls._freed.append(handle.opaque)
-        cls._wake()
-        return 0
+        return cls._remove(cls._handles, watch)
 
     @classmethod
     def _add_timeout(cls, interval_ms: int, callback: Any, opaque: Any) -> int:
-        with cls._lock:
+        with cls._changing():
             timer = cls._new_id()
             cls._timers[timer] = _Timer(interval_ms, time.monotonic() + interval_ms / 1000,
                                         callback, opaque)
-        cls._wake()
         return timer
 
     @classmethod
     def _update_timeout(cls, timer: int, interval_ms: int) -> None:
-        with cls._lock:
+        with cls._changing():
             if timer in cls._timers:
                 cls._timers[timer].interval_ms = interval_ms
                 cls._timers[timer].due = time.monotonic() + max(interval_ms, 0) / 1000
-        cls._wake()
 
     @classmethod
     def _remove_timeout(cls, timer: int) -> int:
+        return cls._remove(cls._timers, timer)
+
+    @classmethod
+    def _remove(cls, table: dict[int, _Handle] | dict[int, _Timer], key: int) -> int:
+        """Forget a handle or a timer: 0, or -1 when it is not known. Its opaque goes back to
+        libvirt from the thread, outside libvirt's own call."""
         with cls._lock:
-            entry = cls._timers.pop(timer, None)
+            entry = table.pop(key, None)
             if entry is None:
                 return -1
             cls._freed.append(entry.opaque)
