@@ -27,8 +27,8 @@ from kvmgui.runtime.viewer import open_external_viewer
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.console.fullscreen import FullscreenBar
-from kvmgui.ui.console.page_parts import ConsoleStack
 from kvmgui.ui.console.paste_keys import KeystrokePaster, Progress
+from kvmgui.ui.console.stack import ConsoleStack
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, translate

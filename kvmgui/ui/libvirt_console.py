@@ -30,7 +30,7 @@ from kvmgui.runtime.state import VmState
 from kvmgui.runtime.viewer import open_libvirt_viewer
 from kvmgui.ui.askpass import program as askpass_program
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget
-from kvmgui.ui.console.page_parts import ConsoleStack
+from kvmgui.ui.console.stack import ConsoleStack
 from kvmgui.ui.details_console import display_state
 from kvmgui.ui.errors import show_failed
 from kvmgui.ui.i18n import core_text, translate
