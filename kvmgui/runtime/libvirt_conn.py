@@ -22,7 +22,7 @@ import select
 import threading
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, TypeVar
@@ -118,9 +118,16 @@ class _Handle:
 @dataclass
 class _Timer:
     interval_ms: int  # -1: off; 0: at each turn of the loop
-    due: float  # time.monotonic()
     callback: Any
     opaque: Any
+    due: float = 0.0  # time.monotonic()
+
+    def restart(self, now: float) -> None:
+        """Due one interval after `now` (a timer that is off is never due)."""
+        self.due = now + max(self.interval_ms, 0) / 1000
+
+
+Entry = TypeVar("Entry", _Handle, _Timer)
 
 
 class _EventThread:
@@ -174,56 +181,61 @@ class _EventThread:
     # --- what libvirt calls (any thread) ------------------------------------------------
 
     @classmethod
-    def _new_id(cls) -> int:
-        cls._next_id += 1
-        return cls._next_id
+    @contextlib.contextmanager
+    def _changing(cls) -> Iterator[None]:
+        """Holds the lock while the tables change, then wakes the thread: its next poll
+        sees the change."""
+        with cls._lock:
+            yield
+        cls._wake()
 
     @classmethod
     def _add_handle(cls, fd: int, events: int, callback: Any, opaque: Any) -> int:
-        with cls._lock:
-            watch = cls._new_id()
-            cls._handles[watch] = _Handle(fd, events, callback, opaque)
-        cls._wake()
-        return watch
+        return cls._add(cls._handles, _Handle(fd, events, callback, opaque))
 
     @classmethod
     def _update_handle(cls, watch: int, events: int) -> None:
-        with cls._lock:
+        with cls._changing():
             if watch in cls._handles:
                 cls._handles[watch].events = events
-        cls._wake()
 
     @classmethod
     def _remove_handle(cls, watch: int) -> int:
-        with cls._lock:
-            handle = cls._handles.pop(watch, None)
-            if handle is None:
-                return -1
-            cls._freed.append(handle.opaque)
-        cls._wake()
-        return 0
+        return cls._remove(cls._handles, watch)
 
     @classmethod
     def _add_timeout(cls, interval_ms: int, callback: Any, opaque: Any) -> int:
-        with cls._lock:
-            timer = cls._new_id()
-            cls._timers[timer] = _Timer(interval_ms, time.monotonic() + interval_ms / 1000,
-                                        callback, opaque)
-        cls._wake()
-        return timer
+        entry = _Timer(interval_ms, callback, opaque)
+        entry.restart(time.monotonic())
+        return cls._add(cls._timers, entry)
 
     @classmethod
     def _update_timeout(cls, timer: int, interval_ms: int) -> None:
-        with cls._lock:
-            if timer in cls._timers:
-                cls._timers[timer].interval_ms = interval_ms
-                cls._timers[timer].due = time.monotonic() + max(interval_ms, 0) / 1000
-        cls._wake()
+        with cls._changing():
+            entry = cls._timers.get(timer)
+            if entry is not None:
+                entry.interval_ms = interval_ms
+                entry.restart(time.monotonic())
 
     @classmethod
     def _remove_timeout(cls, timer: int) -> int:
+        return cls._remove(cls._timers, timer)
+
+    @classmethod
+    def _add(cls, table: dict[int, Entry], entry: Entry) -> int:
+        """`entry` under a new number (libvirt's watch or timer id), unique in the process."""
+        with cls._changing():
+            cls._next_id += 1
+            key = cls._next_id
+            table[key] = entry
+        return key
+
+    @classmethod
+    def _remove(cls, table: dict[int, _Handle] | dict[int, _Timer], key: int) -> int:
+        """Forget a handle or a timer: 0, or -1 when it is not known. Its opaque goes back to
+        libvirt from the thread, outside libvirt's own call."""
         with cls._lock:
-            entry = cls._timers.pop(timer, None)
+            entry = table.pop(key, None)
             if entry is None:
                 return -1
             cls._freed.append(entry.opaque)
@@ -287,7 +299,7 @@ class _EventThread:
             with cls._lock:
                 if cls._timers.get(timer) is not entry or entry.interval_ms < 0:
                     continue
-                entry.due = now + entry.interval_ms / 1000
+                entry.restart(now)
             entry.callback(timer, entry.opaque)
         with cls._lock:
             freed, cls._freed = cls._freed, []
@@ -496,27 +508,18 @@ class LibvirtConnection:
             "runtime.libvirt_conn", "'{name}' is running again."), name=name))
 
     async def force_off(self, name: str) -> Outcome:
-        info = await self.domain(name)
-        if not info.state.is_active:
-            return self._not_running(name)
-        return await self._act(name, lambda dom: dom.destroy(), Message(QT_TRANSLATE_NOOP(
-            "runtime.libvirt_conn", "'{name}' was forced off."), name=name))
+        return await self._act_if_active(name, lambda dom: dom.destroy(), Message(
+            QT_TRANSLATE_NOOP("runtime.libvirt_conn", "'{name}' was forced off."), name=name))
 
     async def reset(self, name: str) -> Outcome:
-        info = await self.domain(name)
-        if not info.state.is_active:
-            return self._not_running(name)
-        return await self._act(name, lambda dom: dom.reset(0), Message(QT_TRANSLATE_NOOP(
-            "runtime.libvirt_conn", "'{name}' was reset."), name=name))
+        return await self._act_if_active(name, lambda dom: dom.reset(0), Message(
+            QT_TRANSLATE_NOOP("runtime.libvirt_conn", "'{name}' was reset."), name=name))
 
     async def shutdown(self, name: str, timeout: float | None = None, *,
                        force: bool = False) -> Outcome:
         """Press the ACPI power button; wait up to `timeout` seconds (None: forever, 0: only
         ask) for the domain to stop, then force it off when `force`."""
-        info = await self.domain(name)
-        if not info.state.is_active:
-            return self._not_running(name)
-        asked = await self._act(
+        asked = await self._act_if_active(
             name, self._power_button,
             Message(QT_TRANSLATE_NOOP(
                 "runtime.libvirt_conn", "'{name}' was asked to shut down."), name=name))
@@ -554,6 +557,14 @@ class LibvirtConnection:
     def _not_running(name: str) -> Outcome:
         return Outcome.failure(Message(QT_TRANSLATE_NOOP(
             "runtime.libvirt_conn", "'{name}' is not running."), name=name), code="not-running")
+
+    async def _act_if_active(self, name: str, step: Callable[[Any], object],
+                             done: Message) -> Outcome:
+        """_act on a running or paused domain; "not running" otherwise."""
+        info = await self.domain(name)
+        if not info.state.is_active:
+            return self._not_running(name)
+        return await self._act(name, step, done)
 
     async def _act(self, name: str, step: Callable[[Any], object],
                    done: Message) -> Outcome:

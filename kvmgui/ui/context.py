@@ -49,7 +49,6 @@ class AppContext(QObject):
         settings: Settings,
         *,
         settings_warnings: list[str] | None = None,
-        manager: VmManager | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -58,7 +57,7 @@ class AppContext(QObject):
         self.settings_warnings = list(settings_warnings or [])
         # Opened on first use: not needed for the main window's first paint.
         self._store: StoreWithThrowaways | None = None
-        self.manager: VmManager | None = manager
+        self.manager: VmManager | None = None  # start_runtime's
         self.host_report: HostReport | None = None
         self.host_error: str = ""
         self.caps: QemuCaps | None = None

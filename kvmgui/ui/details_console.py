@@ -15,13 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 from kvmgui.core.model import DisplayKind, KeyboardLayout, VmSpec
 from kvmgui.core.store import StoreError
@@ -33,8 +27,8 @@ from kvmgui.runtime.viewer import open_external_viewer
 from kvmgui.runtime.write_guard import WriteGuard
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget, ConsoleWindow, VmDisplayState
 from kvmgui.ui.console.fullscreen import FullscreenBar
-from kvmgui.ui.console.page_parts import MessagePage, console_scroll_area
 from kvmgui.ui.console.paste_keys import KeystrokePaster, Progress
+from kvmgui.ui.console.stack import ConsoleStack
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import show_error, show_failed
 from kvmgui.ui.i18n import core_text, translate
@@ -83,18 +77,13 @@ class ConsolePage(QWidget):
         self._address: str | None = None
         self._task: asyncio.Task[object] | None = None
         self.last_status = ""  # the last status bar message (tests read it)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(self)
-        layout.addWidget(self.stack)
+        self.stack = ConsoleStack(self)
 
         self.console = ConsoleWidget()
         self.console.setObjectName("vm-console")
         self.console.set_clipboard_sharing(spec.clipboard)
         self.console.clipboardSharingChanged.connect(self._clipboard_toggled)
-        self.console_page = QWidget(self.stack)
-        v = QVBoxLayout(self.console_page)
-        v.setContentsMargins(0, 0, 0, 0)
+        self.console_page = self.stack.console_page
         self.paster = KeystrokePaster(self, self._type_text, self._keyboard_layout)
         self.toolbar = ConsoleToolBar(
             self.console, self.console_page, detached=False, screenshot_name=spec.name,
@@ -108,17 +97,14 @@ class ConsolePage(QWidget):
         self.viewer_action.setToolTip(
             translate("ConsolePage", "Open this screen in remote-viewer, in its own window")
         )
-        v.addWidget(self.toolbar)
-        self.scroll_area = console_scroll_area(self.console, self.console_page)
-        v.addWidget(self.scroll_area, 1)
-        self.stack.addWidget(self.console_page)
+        self.scroll_area = self.stack.add_console(self.console, self.toolbar)
         self.fullscreen_bar = FullscreenBar(self.console, self.console_page)
         # Full screen hides the tool bar: its Send Key menu offers Paste as Keystrokes too.
         self.fullscreen_bar.send_keys_menu.addSeparator()
         self.fullscreen_bar.send_keys_menu.addAction(self.toolbar.paste_keys_action)
         self.fullscreen_bar.leaveRequested.connect(lambda: self.set_fullscreen(False))
 
-        self.message_page = MessagePage(self.stack)
+        self.message_page = self.stack.add_message_page()
         self.message_title = self.message_page.title
         self.message = self.message_page.text
         self.message_button = QPushButton(self.message_page)
@@ -133,7 +119,6 @@ class ConsolePage(QWidget):
         self.raise_button.clicked.connect(self.raise_window)
         self.raise_button.hide()
         self.message_page.add_button(self.raise_button)
-        self.stack.addWidget(self.message_page)
         self._state = VmState.STOPPED
         self._mode = ""
         self._update_view()

@@ -18,12 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from kvmgui.core.libvirt_domain_view import DomainView, console_refusal
 from kvmgui.core.remote_console import RemoteConsoleError
@@ -35,7 +30,7 @@ from kvmgui.runtime.state import VmState
 from kvmgui.runtime.viewer import open_libvirt_viewer
 from kvmgui.ui.askpass import program as askpass_program
 from kvmgui.ui.console import ConsoleToolBar, ConsoleWidget
-from kvmgui.ui.console.page_parts import MessagePage, console_scroll_area
+from kvmgui.ui.console.stack import ConsoleStack
 from kvmgui.ui.details_console import display_state
 from kvmgui.ui.errors import show_failed
 from kvmgui.ui.i18n import core_text, translate
@@ -65,16 +60,11 @@ class LibvirtConsolePage(QWidget):
         self._display: tuple[object, ...] | None = None
         self.route: ConsoleRoute | None = None  # its route (a tunnel for another host)
         self._watch: asyncio.Future[None] | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(self)
-        layout.addWidget(self.stack)
+        self.stack = ConsoleStack(self)
 
         self.console = ConsoleWidget()
         self.console.setObjectName("libvirt-console")
-        self.console_page = QWidget(self.stack)
-        v = QVBoxLayout(self.console_page)
-        v.setContentsMargins(0, 0, 0, 0)
+        self.console_page = self.stack.console_page
         self.toolbar = ConsoleToolBar(self.console, self.console_page, screenshot_name=name)
         # One window per domain here: no detaching, and full screen is the window's own.
         self.toolbar.dock_action.setVisible(False)
@@ -84,12 +74,9 @@ class LibvirtConsolePage(QWidget):
             "LibvirtConsole", "Open this screen in virt-viewer, in its own window"))
         self.viewer_action.triggered.connect(self.open_viewer)
         self.toolbar.insertAction(self.toolbar.spacer_action, self.viewer_action)
-        v.addWidget(self.toolbar)
-        self.scroll_area = console_scroll_area(self.console, self.console_page)
-        v.addWidget(self.scroll_area, 1)
-        self.stack.addWidget(self.console_page)
+        self.scroll_area = self.stack.add_console(self.console, self.toolbar)
 
-        self.message_page = MessagePage(self.stack)
+        self.message_page = self.stack.add_message_page()
         self.message_title = self.message_page.title
         self.message = self.message_page.text
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -101,7 +88,6 @@ class LibvirtConsolePage(QWidget):
         self.start_button.setAccessibleName(translate("LibvirtConsole", "Start"))
         self.start_button.clicked.connect(self.start_requested)
         self.message_page.add_button(self.start_button)
-        self.stack.addWidget(self.message_page)
         self._update()
 
     # -- what is shown ----------------------------------------------------------------------

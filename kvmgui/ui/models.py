@@ -84,28 +84,24 @@ class VmRow:
         return bool(self.connection) and not self.header
 
 
-def state_word(state: VmState) -> str:
+def _state_look(state: VmState) -> tuple[str, str]:
+    """A state's word and the name of its icon."""
     return {
-        VmState.STOPPED: translate("VmListModel", "Stopped"),
-        VmState.STARTING: translate("VmListModel", "Starting"),
-        VmState.RUNNING: translate("VmListModel", "Running"),
-        VmState.PAUSED: translate("VmListModel", "Paused"),
-        VmState.SHUTTING_DOWN: translate("VmListModel", "Shutting down"),
-        VmState.CRASHED: translate("VmListModel", "Crashed"),
-    }.get(state, str(state))
+        VmState.STOPPED: (translate("VmListModel", "Stopped"), "state-stopped"),
+        VmState.STARTING: (translate("VmListModel", "Starting"), "state-busy"),
+        VmState.RUNNING: (translate("VmListModel", "Running"), "state-running"),
+        VmState.PAUSED: (translate("VmListModel", "Paused"), "state-paused"),
+        VmState.SHUTTING_DOWN: (translate("VmListModel", "Shutting down"), "state-busy"),
+        VmState.CRASHED: (translate("VmListModel", "Crashed"), "state-error"),
+    }.get(state, (str(state), "state-stopped"))
+
+
+def state_word(state: VmState) -> str:
+    return _state_look(state)[0]
 
 
 def state_icon(state: VmState) -> QIcon:
-    return icon(
-        {
-            VmState.STOPPED: "state-stopped",
-            VmState.STARTING: "state-busy",
-            VmState.RUNNING: "state-running",
-            VmState.PAUSED: "state-paused",
-            VmState.SHUTTING_DOWN: "state-busy",
-            VmState.CRASHED: "state-error",
-        }.get(state, "state-stopped")
-    )
+    return icon(_state_look(state)[1])
 
 
 def throwaway_label() -> str:

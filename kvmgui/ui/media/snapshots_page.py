@@ -49,12 +49,11 @@ class SnapshotsPage(QWidget):
         parent: QWidget | None = None,
         *,
         bridge: RuntimeBridge | None = None,
-        backend: SnapshotBackend | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.stored = stored
-        self.backend: SnapshotBackend = backend or make_backend(ctx)
+        self.backend: SnapshotBackend = make_backend(ctx)
         self.rows: list[SnapshotRow] = []
         self.tasks: set[asyncio.Task[object]] = set()
         status = ctx.status(stored.spec.id)
