@@ -70,3 +70,30 @@ def test_the_runtime_at_rest_does_not_load_the_console() -> None:
     modules = json.loads(out)
     later = ("numpy", "kvmgui.runtime.rfb.client", "kvmgui.runtime.controller")
     assert [m for m in later if m in modules] == []
+
+
+STOPPED_PROBE = """
+import json, sys
+import kvmgui.ui.app, kvmgui.ui.bridge, kvmgui.ui.thumbnails
+import kvmgui.runtime.manager, kvmgui.runtime.host_probe, kvmgui.runtime.controller
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_stopped_vms_do_not_load_what_starts_or_drives_a_qemu() -> None:
+    """Every VM in the list has a controller; QMP, the argv builder and the actions on a
+    running guest (about 2.5 MiB resident) come with the first VM started or reattached."""
+    out = subprocess.run(
+        [sys.executable, "-c", STOPPED_PROBE], capture_output=True, text=True, check=True
+    ).stdout
+    modules = json.loads(out)
+    later = (
+        "qemu.qmp",
+        "kvmgui.core.argv",
+        "kvmgui.core.keyboard",
+        "kvmgui.runtime.launch",
+        "kvmgui.runtime.actions",
+        "kvmgui.runtime.cd_media",
+        "kvmgui.runtime.usb_host",
+    )
+    assert [m for m in later if m in modules] == []
