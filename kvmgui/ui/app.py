@@ -85,10 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported once the window is on screen, for start-up cost: asyncio, qasync and the
     # runtime (which window.startup() loads) are not needed for the first paint.
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import qasync
 
     loop = qasync.QEventLoop(app)
+    # asyncio.to_thread's workers (the host probe's file reads, libvirt calls): qasync's own
+    # default executor starts ten QThreads at its first use and keeps them for the session;
+    # the standard one starts a thread when no idle one is left, so it holds two or three.
+    loop.set_default_executor(ThreadPoolExecutor(thread_name_prefix="kvmgui-worker"))
     asyncio.set_event_loop(loop)
     app.lastWindowClosed.connect(app.quit)
     try:
