@@ -391,15 +391,6 @@ class MainWindow(QMainWindow):
         self.toolbar = tb
         self.addToolBar(tb)
 
-    def _name_toolbar_buttons(self) -> None:
-        """Accessible names without the "…" of the actions' texts. Done once the window is on
-        screen: reaching the buttons from Python builds PySide's tool-button type (and its
-        enums), which the first paint does not need."""
-        for action in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-
     # -- view state -------------------------------------------------------------------------
 
     def restore_view_state(self) -> None:
@@ -1007,7 +998,6 @@ class MainWindow(QMainWindow):
     async def startup(self) -> None:
         """Start the runtime once the window is on screen (when asked to), reattach to guests
         still running, then probe the host (for the banner)."""
-        self._name_toolbar_buttons()
         if self._start_runtime and self.ctx.manager is None:
             await self._first_paint()
             if not self._listed:
