@@ -105,3 +105,22 @@ def test_stopped_vms_do_not_load_what_starts_or_drives_a_qemu() -> None:
         "kvmgui.runtime.usb_host",
     )
     assert [m for m in later if m in modules] == []
+
+
+LIBRARY_PROBE = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from kvmgui.ui.app import _application
+app = _application(["kvmgui"])
+maps = open("/proc/self/maps").read()
+print(" ".join(n for n in ("libQt6Svg", "iconengines") if n in maps))
+"""
+
+
+def test_the_app_icon_needs_no_svg_library() -> None:
+    """The app icon is painted (kvmgui.ui.icons): Qt's SVG library and its icon engine
+    plugin (1 MiB resident) stay out of the app."""
+    out = subprocess.run(
+        [sys.executable, "-c", LIBRARY_PROBE], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == []
