@@ -124,3 +124,30 @@ def test_the_app_icon_needs_no_svg_library() -> None:
         [sys.executable, "-c", LIBRARY_PROBE], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == []
+
+
+PAINT_PROBE = """
+import gc, os, sys, tempfile
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+home = tempfile.mkdtemp()
+for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
+    os.environ[key] = os.path.join(home, key)
+    os.makedirs(os.environ[key], mode=0o700)
+from kvmgui.core.paths import AppPaths
+from kvmgui.ui.app import _application, build
+app = _application(["kvmgui"])
+window = build(AppPaths.from_env())
+window.show()
+window.wait_painted()
+built = {t.__name__ for t in gc.get_objects() if isinstance(t, type)}
+print(" ".join(n for n in ("QGraphicsSceneEvent", "QTabletEvent", "QDropEvent") if n in built))
+"""
+
+
+def test_the_first_paint_builds_no_wrappers_for_every_event_class() -> None:
+    """An event filter written in Python makes PySide build the Python types of all of Qt's
+    event classes (0.5 MiB resident): the window sees its first paint in paintEvent."""
+    out = subprocess.run(
+        [sys.executable, "-c", PAINT_PROBE], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == []
