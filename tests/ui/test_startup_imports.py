@@ -151,3 +151,28 @@ def test_the_first_paint_builds_no_wrappers_for_every_event_class() -> None:
         [sys.executable, "-c", PAINT_PROBE], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == []
+
+
+VIEWPORT_PROBE = """
+import gc, os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+from kvmgui.ui.models import VmListModel
+from kvmgui.ui.views import VmGridView, VmTableView
+app = QApplication([])
+model = VmListModel()
+views = [VmGridView(model), VmTableView(model)]
+for view in views:
+    view.viewport().rect()
+built = {t.__name__ for t in gc.get_objects() if isinstance(t, type)}
+print(" ".join(n for n in ("QCalendarWidget", "QMdiArea", "QWizard") if n in built))
+"""
+
+
+def test_the_lists_viewports_build_no_wrappers_for_every_widget_class() -> None:
+    """The thumbnails ask the VM list for its viewport every few seconds: a viewport made by
+    Qt would make PySide build the types of all of Qt's widget classes (0.9 MiB)."""
+    out = subprocess.run(
+        [sys.executable, "-c", VIEWPORT_PROBE], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == []
