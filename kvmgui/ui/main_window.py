@@ -33,11 +33,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -1057,6 +1055,10 @@ class MainWindow(QMainWindow):
             self._quitting = False
 
     async def _ask_on_quit(self, running: list[VmRow]) -> OnQuit | None:
+        # Imported when asked, for start-up cost: PySide builds a Qt class's Python type, with
+        # its enums, at its first import.
+        from PySide6.QtWidgets import QCheckBox, QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(translate("MainWindow", "Quit kvmgui"))
