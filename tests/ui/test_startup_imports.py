@@ -65,7 +65,8 @@ print(json.dumps(sorted(sys.modules)))
 def test_the_runtime_at_rest_does_not_load_the_console() -> None:
     """numpy and the RFB client (about 5 MiB resident) come with the first console, the VM
     controllers' modules with the first VM, OpenSSL's digests (hashlib, also through secrets
-    and hmac: 0.7 MiB) with the first VM read or file written, uuid with an old definition."""
+    and hmac: 0.7 MiB) with the first VM read or file written, uuid with an old definition,
+    the USB and extra-argument rules with the first full check of a definition."""
     out = subprocess.run(
         [sys.executable, "-c", IDLE_PROBE], capture_output=True, text=True, check=True
     ).stdout
@@ -76,6 +77,8 @@ def test_the_runtime_at_rest_does_not_load_the_console() -> None:
         "kvmgui.runtime.controller",
         "_hashlib",
         "uuid",
+        "kvmgui.core.argv_extra",
+        "kvmgui.core.usb_host",
     )
     assert [m for m in later if m in modules] == []
 
