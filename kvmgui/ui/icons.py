@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QIcon,
+    QImage,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -42,13 +43,15 @@ _SIZES = (16, 22, 24, 32, 48, 64)
 def _render(paint: Painter, sizes: tuple[int, ...] = _SIZES) -> QIcon:
     icon = QIcon()
     for size in sizes:
-        pm = QPixmap(size, size)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
+        # Painted on an image that is dropped once copied into the icon: an image or pixmap
+        # that was painted on keeps its paint engine (about 2 KiB) as long as it lives.
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        p = QPainter(image)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint(p, float(size))
         p.end()
-        icon.addPixmap(pm)
+        icon.addPixmap(QPixmap.fromImage(image))
     return icon
 
 
