@@ -8,6 +8,13 @@ import sys
 
 from kvmgui.ui.memory import return_free_memory
 
+
+def _probe(program: str) -> str:
+    """What `program` prints, run in a fresh interpreter (nothing loaded by other tests)."""
+    return subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    ).stdout
+
 # Not needed to paint the main window: loaded once it is on screen, or on first use.
 NOT_BEFORE_THE_PAINT = (
     "asyncio",
@@ -38,9 +45,7 @@ print(json.dumps({
 
 
 def test_the_first_paint_loads_only_what_it_shows() -> None:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True
-    ).stdout
+    out = _probe(PROBE)
     probe = json.loads(out)
     loaded = [m for m in NOT_BEFORE_THE_PAINT if m in probe["modules"]]
     assert loaded == []
@@ -58,8 +63,15 @@ IDLE_PROBE = """
 import json, sys
 import kvmgui.ui.app, kvmgui.ui.bridge, kvmgui.ui.thumbnails
 import kvmgui.runtime.manager, kvmgui.runtime.host_probe
+import {extra}
 print(json.dumps(sorted(sys.modules)))
 """
+
+
+def _loaded_at_rest(later: tuple[str, ...], extra: str = "kvmgui") -> list[str]:
+    """Those of `later` that the runtime at rest (and `extra`) loads."""
+    modules = json.loads(_probe(IDLE_PROBE.replace("{extra}", extra)))
+    return [m for m in later if m in modules]
 
 
 def test_the_runtime_at_rest_does_not_load_the_console() -> None:
@@ -67,47 +79,18 @@ def test_the_runtime_at_rest_does_not_load_the_console() -> None:
     controllers' modules with the first VM, OpenSSL's digests (hashlib, also through secrets
     and hmac: 0.7 MiB) with the first VM read or file written, uuid with an old definition,
     the USB and extra-argument rules with the first full check of a definition."""
-    out = subprocess.run(
-        [sys.executable, "-c", IDLE_PROBE], capture_output=True, text=True, check=True
-    ).stdout
-    modules = json.loads(out)
-    later = (
-        "numpy",
-        "kvmgui.runtime.rfb.client",
-        "kvmgui.runtime.controller",
-        "_hashlib",
-        "uuid",
-        "kvmgui.core.argv_extra",
-        "kvmgui.core.usb_host",
-    )
-    assert [m for m in later if m in modules] == []
-
-
-STOPPED_PROBE = """
-import json, sys
-import kvmgui.ui.app, kvmgui.ui.bridge, kvmgui.ui.thumbnails
-import kvmgui.runtime.manager, kvmgui.runtime.host_probe, kvmgui.runtime.controller
-print(json.dumps(sorted(sys.modules)))
-"""
+    later = ("numpy", "kvmgui.runtime.rfb.client", "kvmgui.runtime.controller", "_hashlib",
+             "uuid", "kvmgui.core.argv_extra", "kvmgui.core.usb_host")  # fmt: skip
+    assert _loaded_at_rest(later) == []
 
 
 def test_stopped_vms_do_not_load_what_starts_or_drives_a_qemu() -> None:
     """Every VM in the list has a controller; QMP, the argv builder and the actions on a
     running guest (about 2.5 MiB resident) come with the first VM started or reattached."""
-    out = subprocess.run(
-        [sys.executable, "-c", STOPPED_PROBE], capture_output=True, text=True, check=True
-    ).stdout
-    modules = json.loads(out)
-    later = (
-        "qemu.qmp",
-        "kvmgui.core.argv",
-        "kvmgui.core.keyboard",
-        "kvmgui.runtime.launch",
-        "kvmgui.runtime.actions",
-        "kvmgui.runtime.cd_media",
-        "kvmgui.runtime.usb_host",
-    )
-    assert [m for m in later if m in modules] == []
+    later = ("qemu.qmp", "kvmgui.core.argv", "kvmgui.core.keyboard", "kvmgui.runtime.launch",
+             "kvmgui.runtime.actions", "kvmgui.runtime.cd_media",
+             "kvmgui.runtime.usb_host")  # fmt: skip
+    assert _loaded_at_rest(later, extra="kvmgui.runtime.controller") == []
 
 
 LIBRARY_PROBE = """
@@ -123,9 +106,7 @@ print(" ".join(n for n in ("libQt6Svg", "iconengines") if n in maps))
 def test_the_app_icon_needs_no_svg_library() -> None:
     """The app icon is painted (kvmgui.ui.icons): Qt's SVG library and its icon engine
     plugin (1 MiB resident) stay out of the app."""
-    out = subprocess.run(
-        [sys.executable, "-c", LIBRARY_PROBE], capture_output=True, text=True, check=True
-    ).stdout
+    out = _probe(LIBRARY_PROBE)
     assert out.split() == []
 
 
@@ -154,9 +135,7 @@ def test_the_first_paint_builds_no_python_types_it_does_not_use() -> None:
     met: an event filter written in Python meets all of Qt's event classes (0.5 MiB), the
     dialogs' classes are 0.6 MiB more; the window sees its first paint in paintEvent, and the
     dialogs' classes are imported where a dialog or box is made."""
-    out = subprocess.run(
-        [sys.executable, "-c", PAINT_PROBE], capture_output=True, text=True, check=True
-    ).stdout
+    out = _probe(PAINT_PROBE)
     assert out.split() == []
 
 
@@ -183,7 +162,5 @@ def test_the_vm_cards_build_no_wrappers_they_do_not_need() -> None:
     """The thumbnails ask the VM list for its viewport every few seconds: a viewport made by
     Qt would make PySide build the types of all of Qt's widget classes (0.9 MiB); a card
     reading its option's state would build QStyle's (0.5 MiB)."""
-    out = subprocess.run(
-        [sys.executable, "-c", VIEWPORT_PROBE], capture_output=True, text=True, check=True
-    ).stdout
+    out = _probe(VIEWPORT_PROBE)
     assert out.split() == []
