@@ -78,9 +78,11 @@ def test_the_runtime_at_rest_does_not_load_the_console() -> None:
     """numpy and the RFB client (about 5 MiB resident) come with the first console, the VM
     controllers' modules with the first VM, OpenSSL's digests (hashlib, also through secrets
     and hmac: 0.7 MiB) with the first VM read or file written, uuid with an old definition,
-    the USB and extra-argument rules with the first full check of a definition."""
+    the USB and extra-argument rules with the first full check of a definition, the
+    performance advisor with the first running VM."""
     later = ("numpy", "kvmgui.runtime.rfb.client", "kvmgui.runtime.controller", "_hashlib",
-             "uuid", "kvmgui.core.argv_extra", "kvmgui.core.usb_host")  # fmt: skip
+             "uuid", "kvmgui.core.argv_extra", "kvmgui.core.usb_host",
+             "kvmgui.runtime.advisor")  # fmt: skip
     assert _loaded_at_rest(later) == []
 
 
