@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QPaintEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -62,6 +61,8 @@ if TYPE_CHECKING:
     # asyncio (and the runtime) load once the window is on screen (app.main): the methods
     # that use asyncio import it, for start-up cost; none of them runs before the paint.
     import asyncio
+
+    from PySide6.QtWidgets import QAbstractItemView
 
     from kvmgui.core.store import StoredVm
     from kvmgui.runtime.outcome import Outcome
@@ -450,12 +451,15 @@ class MainWindow(QMainWindow):
         """The VMs whose picture is on screen now: none while the window is hidden or
         minimised or shows a console; else those whose card (or table row's screen) is in
         the visible part of the list."""
-        view = self.stack.currentWidget()
+        shown = self.stack.currentWidget()
+        # A list view, not the empty state (compared, not isinstance'd: QAbstractItemView's
+        # Python type is built with the first list view).
+        view = self._grid if shown is self._grid else self._table if shown is self._table else None
         if (
             not self.isVisible()
             or self.isMinimized()
             or self.pages.currentWidget() is not self.stack
-            or not isinstance(view, QAbstractItemView)
+            or view is None
         ):
             return []
         area = view.viewport().rect()

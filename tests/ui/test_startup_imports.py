@@ -125,9 +125,10 @@ app = _application(["kvmgui"])
 window = build(AppPaths.from_env())
 window.show()
 window.wait_painted()
+window.visible_vm_ids()  # the thumbnails ask every few seconds
 built = {t.__name__ for t in gc.get_objects() if isinstance(t, type)}
 events = ("QGraphicsSceneEvent", "QTabletEvent", "QDropEvent")
-dialogs = ("QMessageBox", "QFileDialog", "QComboBox", "QLineEdit", "QSpinBox")
+dialogs = ("QMessageBox", "QFileDialog", "QComboBox", "QLineEdit", "QSpinBox", "QAbstractItemView")
 print(" ".join(n for n in events + dialogs if n in built))
 """
 
