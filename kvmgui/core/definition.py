@@ -32,7 +32,6 @@ import re
 import shlex
 import types
 import typing
-import uuid
 from collections.abc import Sized
 from enum import StrEnum
 from typing import Any
@@ -62,7 +61,7 @@ MAX_DEFINITION_BYTES = 1024 * 1024
 
 _USB_ID_RE = re.compile(r"[0-9a-fA-F]{4}")
 # Stable ids for schema-1 files that had none, so reloading before a save gives the same id.
-_V1_NAMESPACE = uuid.UUID("5d7c3a0e-6b55-4c1e-9f4e-6b1f0f5a2c11")
+_V1_NAMESPACE = "5d7c3a0e-6b55-4c1e-9f4e-6b1f0f5a2c11"
 
 # (class name, field) -> inclusive range. Other ints must lie in 0 .. 2**31-1.
 _INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
@@ -473,8 +472,11 @@ def _migrate_v1(data: dict[str, Any], reader: _Reader) -> dict[str, Any]:
 
     name: str = v["name"]
     raw_id = v["uuid"]
+    # uuid (and the platform module it loads) only for these old files.
+    import uuid
+
     vm_id = (raw_id.replace("-", "").lower() if raw_id
-             else uuid.uuid5(_V1_NAMESPACE, name).hex)
+             else uuid.uuid5(uuid.UUID(_V1_NAMESPACE), name).hex)
     if v["os"] not in _V1_OS:
         raise reader.fail(Message(QT_TRANSLATE_NOOP("core.definition", "'os' is '{value}', which "
             "is not one of {allowed}"), value=shown(v["os"], 40), allowed=", ".join(_V1_OS)))

@@ -24,10 +24,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import re
-import secrets
 import shutil
 import stat
 import time
@@ -51,6 +49,8 @@ def _boot_id() -> str:
         parts.append(Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip())
     with contextlib.suppress(OSError):
         parts.append(os.readlink("/proc/self/ns/pid"))
+    import hashlib  # see temp_name_for
+
     return hashlib.sha256("/".join(parts).encode()).hexdigest()[:8]
 
 
@@ -106,6 +106,10 @@ def owner_gone(pid: int, start: int, boot: str) -> bool | None:
 
 def temp_name_for(target: Path) -> Path:
     """A fresh hidden temp name next to `target` (same folder: the final rename is atomic)."""
+    # Imported on the first write: secrets and hashlib load OpenSSL's digests (0.7 MiB
+    # resident), which an app that only lists VMs never needs.
+    import secrets
+
     while True:
         candidate = target.parent / (
             f".{target.name}.{owner_token()}-{secrets.token_hex(4)}{TMP_SUFFIX}"

@@ -12,7 +12,6 @@ bare number must mean bytes.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, KvmguiError, Message
 
@@ -81,6 +80,10 @@ def parse_size(text: str, default_unit: str = "G") -> int:
             text=_shown(text),
             example=_EXAMPLE,
         ))
+    # Imported here: the app shows sizes from its first paint, and parses one only when the
+    # user types it (decimal's module and library are a third of a MiB resident).
+    from decimal import Decimal, InvalidOperation
+
     try:
         number = Decimal(match["num"])
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets decimals through

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import shutil
 import stat
@@ -99,6 +98,9 @@ class LoadResult:
 
 
 def _digest(raw: bytes) -> str:
+    # hashlib loads OpenSSL's digests (0.7 MiB resident): imported with the first VM read.
+    import hashlib
+
     return hashlib.sha256(raw).hexdigest()
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
 import shlex
@@ -61,6 +60,8 @@ class Reach:
     @property
     def key(self) -> str:
         text = json.dumps([self.kind.value, self.target, self.writable], ensure_ascii=False)
+        import hashlib  # OpenSSL's digests (0.7 MiB resident): not before the first approval
+
         return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
     def describe(self) -> str:

@@ -40,7 +40,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from kvmgui.core.argv_extra import extra_args_problems
 from kvmgui.core.host import HostFacts
 from kvmgui.core.limits import MIN_MEMORY_MIB
 from kvmgui.core.media import (
@@ -70,7 +69,6 @@ from kvmgui.core.paths import VmFolder
 from kvmgui.core.problems import Problem, Severity, shown
 from kvmgui.core.shares import MAX_SHARES, TAG_RE, WINDOWS
 from kvmgui.core.sizes import MAX_SIZE, Size
-from kvmgui.core.usb_host import usb_off_problem, valid_hex4
 
 MAX_NAME_CHARS = 64
 # A folder name is limited to 255 bytes; 64 four-byte characters would just exceed that.
@@ -813,6 +811,10 @@ def share_problems(spec: VmSpec, home: str | None = None) -> list[Problem]:
 
 
 def _check_usb_devices(spec: VmSpec) -> list[Problem]:
+    # The rules of the USB and extra-argument modules are imported by the checks that use
+    # them: listing VMs (names, ids) needs neither, and the app lists them at rest.
+    from kvmgui.core.usb_host import usb_off_problem, valid_hex4
+
     problems: list[Problem] = []
     off = usb_off_problem(spec)
     if off is not None:
@@ -901,6 +903,8 @@ def _check_display(spec: VmSpec) -> list[Problem]:
 
 
 def _check_extra_args(spec: VmSpec) -> list[Problem]:
+    from kvmgui.core.argv_extra import extra_args_problems  # see _check_usb_devices
+
     problems: list[Problem] = []
     for i, arg in enumerate(spec.extra_args):
         if "\0" in arg:

@@ -27,21 +27,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Never, TypeVar
 
-from kvmgui.core.keyboard import UntypableText, char_strokes
 from kvmgui.core.messages import QT_TRANSLATE_NOOP, SENTENCE, Message, Template, joined, plural
 from kvmgui.core.model import KeyboardLayout, VmSpec
 from kvmgui.core.store import StoredVm, StoreError
 from kvmgui.core.trust import Approvals, start_refusal
-from kvmgui.runtime import (
-    actions,
-    cd_media,
-    display_auth,
-    keystrokes,
-    launch,
-    liveness,
-    process,
-    usb_host,
-)
+
+# The modules that start a QEMU or act on a running one (launch and the argv builder, actions,
+# cd_media, usb_host, typing keys) are imported by the methods that use them: every VM
+# has a controller, and a list of stopped VMs needs none of them (about 2.5 MiB resident).
+from kvmgui.runtime import display_auth, liveness, process
 from kvmgui.runtime.context import MonitorRole, RuntimeContext, file_roles
 from kvmgui.runtime.events import ConsoleAvailable, DiskError, GuestReset, StateChanged, TrayMoved
 from kvmgui.runtime.exits import GUEST_CRASHED, exit_verdict
@@ -68,6 +62,7 @@ from kvmgui.runtime.state import VmState, VmStatus, from_qmp_status
 from kvmgui.runtime.tasks import cancel_and_wait
 
 if TYPE_CHECKING:
+    from kvmgui.runtime.keystrokes import Progress
     from kvmgui.runtime.write_guard import WriteGuard
 
 __all__ = ["MonitorRole", "RuntimeContext", "VmController"]
@@ -655,6 +650,8 @@ class VmController:
             name=self.name, pid=pid), code="already-running")
 
     async def _launch(self) -> Outcome[int]:
+        from kvmgui.runtime import launch, usb_host  # see the imports
+
         fresh = self._ctx.refresh(self.vm_id)
         if fresh is not None:
             self.stored = fresh
@@ -933,11 +930,15 @@ class VmController:
             "runtime.controller", "Turned '{name}' off."), name=self.name))
 
     async def eject(self, *, force: bool = False) -> Outcome:
+        from kvmgui.runtime import actions  # see the imports
+
         return await self.with_monitor(lambda session: actions.eject_cd(session, self.name,
                                                                         force=force))
 
     async def change_cd(self, iso: Path, *, force: bool = False) -> Outcome:
         """Insert an ISO image, or the disc of a host drive (/dev/sr0, /dev/cdrom)."""
+        from kvmgui.runtime import cd_media  # see the imports
+
         medium = cd_media.check_medium(iso)
         if isinstance(medium, Outcome):
             return medium
@@ -986,6 +987,8 @@ class VmController:
         temp = self.run.dir / f"screendump-{os.getpid()}-{self._shot}.png"
 
         async def save(session: QmpSession) -> Outcome[Path]:
+            from kvmgui.runtime import actions  # see the imports
+
             if guard is not None:
                 verdict = await guard.check(dest, overwrite=overwrite)
                 if not verdict.ok:
@@ -997,11 +1000,15 @@ class VmController:
 
     async def screen_png(self) -> Outcome[bytes]:
         """The screen as PNG bytes (the value), for thumbnails; no file is left anywhere."""
+        from kvmgui.runtime import actions  # see the imports
+
         self._shot += 1
         temp = self.run.dir / f"screendump-{os.getpid()}-{self._shot}.png"
         return await self.with_monitor(lambda session: actions.screen_png(session, temp))
 
     async def send_keys(self, combos: Sequence[str]) -> Outcome:
+        from kvmgui.runtime import actions  # see the imports
+
         parsed = actions.parse_keys(combos)
         if isinstance(parsed, Outcome):
             return parsed
@@ -1010,16 +1017,20 @@ class VmController:
 
     async def type_text(
         self, text: str, *, layout: KeyboardLayout | None = None,
-        progress: keystrokes.Progress | None = None,
-        interval: float = keystrokes.KEY_INTERVAL_S,
+        progress: Progress | None = None,
+        interval: float | None = None,
     ) -> Outcome[int]:
         """Type `text` into the guest as key presses for its keyboard layout (the VM's setting
-        unless `layout` is given); the value is the number of characters typed.
+        unless `layout` is given); the value is the number of characters typed. `interval`
+        is the pause between strokes (keystrokes.KEY_INTERVAL_S unless given).
 
         Characters the layout cannot type are refused before any key is pressed. The VM's lock
         is taken for each stroke, not for the whole text, so stopping or pausing the VM is
         not held up behind a long text; cancel the task to stop typing.
         """
+        from kvmgui.core.keyboard import UntypableText, char_strokes  # see the imports
+        from kvmgui.runtime import keystrokes
+
         chosen = layout if layout is not None else self.spec.keyboard_layout
         try:
             groups = char_strokes(text, chosen)
@@ -1042,7 +1053,9 @@ class VmController:
                 await session.execute("input-send-event", {"events": events})
 
         try:
-            await keystrokes.type_strokes(send, groups, progress=progress, interval=interval)
+            await keystrokes.type_strokes(
+                send, groups, progress=progress,
+                interval=keystrokes.KEY_INTERVAL_S if interval is None else interval)
         except _ActionFailed as failed:
             return failed.outcome
         except QmpCommandError as exc:
@@ -1064,6 +1077,8 @@ class VmController:
             return self._not_running()
         if self._unreachable:
             return Outcome.failure(self._unreachable_reason(self._pid), code="other-session")
+        from kvmgui.runtime import actions  # see the imports
+
         meta = self._meta
         return await actions.display_address(self._session, meta.display if meta else None,
                                              self.name)

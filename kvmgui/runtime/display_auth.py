@@ -20,7 +20,6 @@ is ever forwarded (for example over SSH).
 from __future__ import annotations
 
 import contextlib
-import secrets
 import string
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +45,8 @@ def wants_password(spec: VmSpec) -> bool:
 
 
 def new_password() -> str:
+    import secrets  # loads OpenSSL's digests (through hmac): not with the runtime at rest
+
     return "".join(secrets.choice(_ALPHABET) for _ in range(PASSWORD_LENGTH))
 
 

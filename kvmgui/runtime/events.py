@@ -8,10 +8,14 @@ manager (e.g. `controller.status()`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kvmgui.core.advisor import Advice
 from kvmgui.runtime.state import VmState
 from kvmgui.runtime.stats import VmStats
+
+if TYPE_CHECKING:
+    # Only the advisor makes AdviceChanged, and it is loaded with the first running VM.
+    from kvmgui.core.advisor import Advice
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,6 @@ from kvmgui.core.settings import Settings
 from kvmgui.core.store import LoadError, LoadResult, StoredVm, VmStore
 from kvmgui.core.validation import name_key
 from kvmgui.runtime import process, session, throwaway
-from kvmgui.runtime.advisor import CpuAdvisor, VmFacts, accel_in_use
 from kvmgui.runtime.context import MonitorRole, RuntimeContext
 from kvmgui.runtime.events import RuntimeEvent, StateChanged, StatsSampled, VmListChanged
 from kvmgui.runtime.liveness import find_running, scan
@@ -39,6 +38,7 @@ from kvmgui.runtime.stats import StatsSampler, VmStats
 from kvmgui.runtime.tasks import cancel_and_wait
 
 if TYPE_CHECKING:
+    from kvmgui.runtime.advisor import CpuAdvisor, VmFacts
     from kvmgui.runtime.controller import VmController
 
 log = logging.getLogger(__name__)
@@ -85,8 +85,8 @@ class VmManager:
         self._sample_stats = sample_stats
         # The performance advisor is one more subscriber: it turns StatsSampled into
         # AdviceChanged, published through this same fan-out (tune it: advisor.configure()).
-        self.advisor = CpuAdvisor(self._advisor_facts, self._publish)
-        self.subscribe(self.advisor.observe)
+        self._advisor: CpuAdvisor | None = None
+        self.subscribe(self._advise)
         self._rescan_task: asyncio.Task[None] | None = None
         self._opened = False
         self._listing: _Listing = (frozenset(), frozenset())
@@ -122,6 +122,25 @@ class VmManager:
         if throwaway.discard(controller.stored, self.paths):
             self.reload_store()
 
+    @property
+    def advisor(self) -> CpuAdvisor:
+        """The performance advisor, made when first needed: it has nothing to watch before a
+        VM runs, and its modules are 0.2 MiB that a list of stopped VMs does without."""
+        if self._advisor is None:
+            from kvmgui.runtime.advisor import CpuAdvisor
+
+            self._advisor = CpuAdvisor(self._advisor_facts, self._publish)
+        return self._advisor
+
+    def _advise(self, event: RuntimeEvent) -> None:
+        # Until a VM runs or is sampled, the advisor would ignore every event.
+        if self._advisor is None and not (
+            isinstance(event, StatsSampled)
+            or (isinstance(event, StateChanged) and event.state is VmState.RUNNING)
+        ):
+            return
+        self.advisor.observe(event)
+
     def _publish_stats(self, stats: VmStats) -> None:
         self._publish(StatsSampled(stats.vm_id, stats))
 
@@ -129,6 +148,8 @@ class VmManager:
         controller = self._controllers.get(vm_id)
         if controller is None:
             return None
+        from kvmgui.runtime.advisor import VmFacts, accel_in_use  # see `advisor`
+
         # A VM we only reattached to may run before the host was probed: the CPU count is
         # the one fact the advice needs from it.
         host = self._host or HostFacts(cpu_count=os.cpu_count() or 1)

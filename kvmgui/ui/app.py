@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kvmgui.core.paths import AppPaths
 from kvmgui.runtime.session import load_environment
@@ -60,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         first = guard.acquire()
     except OSError as exc:
+        # Imported only where kvmgui does not start: PySide builds a Qt class's Python type,
+        # with its enums, at its first import.
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             translate("App", "kvmgui cannot start"),
@@ -72,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if not first:
         if not guard.ask_first_to_raise():
+            from PySide6.QtWidgets import QMessageBox  # see above
+
             QMessageBox.information(
                 None,
                 translate("App", "kvmgui is already running"),
@@ -85,10 +91,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported once the window is on screen, for start-up cost: asyncio, qasync and the
     # runtime (which window.startup() loads) are not needed for the first paint.
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import qasync
 
     loop = qasync.QEventLoop(app)
+    # asyncio.to_thread's workers (the host probe's file reads, libvirt calls): qasync's own
+    # default executor starts ten QThreads at its first use and keeps them for the session;
+    # the standard one starts a thread when no idle one is left, so it holds two or three.
+    loop.set_default_executor(ThreadPoolExecutor(thread_name_prefix="kvmgui-worker"))
     asyncio.set_event_loop(loop)
     app.lastWindowClosed.connect(app.quit)
     try:

@@ -16,12 +16,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kvmgui.ui.i18n import core_text, translate
 
 if TYPE_CHECKING:
     import asyncio
+
+    # Imported by the functions that open a box: the main window imports this module for its
+    # first paint, which shows no box, and PySide builds QMessageBox's Python type with its
+    # enums on first import (0.2 MiB).
+    from PySide6.QtWidgets import QCheckBox, QMessageBox
 
     from kvmgui.runtime.outcome import Outcome
 
@@ -55,6 +60,8 @@ def _box(
     informative: str = "",
     details: str = "",
 ) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox  # see the imports
+
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
@@ -87,6 +94,8 @@ def show_error(
     title: str | None = None,
 ) -> QMessageBox:
     """Open an error box (not waiting for it); `details` goes under "Show Details…"."""
+    from PySide6.QtWidgets import QMessageBox  # see the imports
+
     log.warning("%s %s", text, details)
     box = _box(
         parent,
@@ -113,6 +122,8 @@ def show_info(
     title: str | None = None,
     details: str = "",
 ) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox  # see the imports
+
     box = _box(
         parent, QMessageBox.Icon.Information, title or translate("Messages", "kvmgui"), text,
         informative, details,
@@ -148,6 +159,8 @@ class Answer:
 
     @property
     def accepted(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # see the imports
+
         return self.button in (
             QMessageBox.StandardButton.Yes,
             QMessageBox.StandardButton.Ok,
@@ -173,6 +186,8 @@ async def ask(
     `checkbox` adds a check box under the question (e.g. "Keep the disk images"); its state
     comes back in Answer.checked.
     """
+    from PySide6.QtWidgets import QCheckBox, QMessageBox  # see the imports
+
     box = _box(
         parent,
         QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,

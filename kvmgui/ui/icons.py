@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -19,6 +18,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QIcon,
+    QImage,
+    QLinearGradient,
     QPainter,
     QPainterPath,
     QPen,
@@ -26,13 +27,6 @@ from PySide6.QtGui import (
 )
 
 from kvmgui.core.choices import OsPreset
-
-_ICON_NAME = "io.github.kvmgui.KvmGui.svg"
-# Installed: kvmgui/resources/icons; from a source checkout: resources/icons at the top.
-APP_ICON_FILES = (
-    Path(__file__).resolve().parent.parent / "resources" / "icons" / _ICON_NAME,
-    Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / _ICON_NAME,
-)
 
 # Colours chosen to stay readable on light and dark palettes.
 GREEN = QColor("#2e9d4a")
@@ -49,13 +43,15 @@ _SIZES = (16, 22, 24, 32, 48, 64)
 def _render(paint: Painter, sizes: tuple[int, ...] = _SIZES) -> QIcon:
     icon = QIcon()
     for size in sizes:
-        pm = QPixmap(size, size)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
+        # Painted on an image that is dropped once copied into the icon: an image or pixmap
+        # that was painted on keeps its paint engine (about 2 KiB) as long as it lives.
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        p = QPainter(image)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint(p, float(size))
         p.end()
-        icon.addPixmap(pm)
+        icon.addPixmap(QPixmap.fromImage(image))
     return icon
 
 
@@ -423,11 +419,48 @@ def os_icon(os: OsPreset) -> QIcon:
     return _render(_os_painter(label, colour), sizes)
 
 
+# ------------------------------------------------------------------------------ the app
+
+# The app's icon, resources/icons/io.github.kvmgui.KvmGui.svg (what desktops show), painted
+# from the same shapes: loading the SVG would bring Qt's SVG library and icon engine plugin
+# into every start (1 MiB resident) for this one picture. tests/ui/test_icons.py checks that
+# both draw the same picture.
+_APP_SIZES = (16, 24, 32, 48, 64, 96, 128)
+_DARK = QColor("#2e3436")
+_GUEST_BAR = QColor("#73d216")
+
+
+def _paint_app(p: QPainter, s: float) -> None:
+    p.scale(s / 128, s / 128)  # the SVG's view box
+    p.setPen(Qt.PenStyle.NoPen)
+
+    def rect(x: float, y: float, w: float, h: float, r: float, fill: QColor | QBrush) -> None:
+        p.setBrush(fill)
+        if r:
+            p.drawRoundedRect(QRectF(x, y, w, h), r, r)
+        else:
+            p.drawRect(QRectF(x, y, w, h))
+
+    rect(8, 14, 112, 78, 8, _DARK)  # the monitor
+    screen = QLinearGradient(0, 21, 0, 85)
+    screen.setColorAt(0, QColor("#3d7fd9"))
+    screen.setColorAt(1, QColor("#1f4f9c"))
+    rect(15, 21, 98, 64, 3, QBrush(screen))
+    rect(52, 92, 24, 12, 0, QColor("#555753"))  # its stand
+    rect(34, 104, 60, 8, 4, _DARK)
+    rect(30, 32, 68, 42, 3, QColor("#eeeeec"))  # the guest's window
+    rect(30, 32, 68, 9, 3, _GUEST_BAR)
+    rect(30, 38, 68, 3, 0, _GUEST_BAR)
+    pen = QPen(_DARK, 3.5)  # its prompt
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPolyline([QPointF(40, 52), QPointF(48, 58), QPointF(40, 64)])
+    p.setPen(Qt.PenStyle.NoPen)
+    rect(54, 61, 18, 3.5, 1.5, _DARK)
+
+
 @cache
 def app_icon() -> QIcon:
-    for path in APP_ICON_FILES:
-        if path.is_file():
-            found = QIcon(str(path))
-            if not found.isNull():
-                return found
-    return icon("console")
+    return _render(_paint_app, _APP_SIZES)

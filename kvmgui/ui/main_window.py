@@ -15,24 +15,26 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
-    QEvent,
     QEventLoop,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPoint,
     QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QImage,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -60,6 +62,8 @@ if TYPE_CHECKING:
     # asyncio (and the runtime) load once the window is on screen (app.main): the methods
     # that use asyncio import it, for start-up cost; none of them runs before the paint.
     import asyncio
+
+    from PySide6.QtWidgets import QAbstractItemView
 
     from kvmgui.core.store import StoredVm
     from kvmgui.runtime.outcome import Outcome
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self._painted: asyncio.Future[None] | None = None
         self._paint_waiter: QEventLoop | None = None
         self._shown_painted = False  # wait_painted() saw the first paint
+        self._watching_paint = False  # wait_painted() or _first_paint() waits for a paint
         self.setObjectName("MainWindow")
         self.setWindowTitle(translate("MainWindow", "kvmgui — Virtual machines"))
         self.setWindowIcon(app_icon())
@@ -422,15 +427,6 @@ class MainWindow(QMainWindow):
         self.toolbar = tb
         self.addToolBar(tb)
 
-    def _name_toolbar_buttons(self) -> None:
-        """Accessible names without the "…" of the actions' texts. Done once the window is on
-        screen: reaching the buttons from Python builds PySide's tool-button type (and its
-        enums), which the first paint does not need."""
-        for action in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-
     # -- view state -------------------------------------------------------------------------
 
     def restore_view_state(self) -> None:
@@ -486,12 +482,15 @@ class MainWindow(QMainWindow):
         """The VMs whose picture is on screen now: none while the window is hidden or
         minimised or shows a console; else those whose card (or table row's screen) is in
         the visible part of the list."""
-        view = self.stack.currentWidget()
+        shown = self.stack.currentWidget()
+        # A list view, not the empty state (compared, not isinstance'd: QAbstractItemView's
+        # Python type is built with the first list view).
+        view = self._grid if shown is self._grid else self._table if shown is self._table else None
         if (
             not self.isVisible()
             or self.isMinimized()
             or self.pages.currentWidget() is not self.stack
-            or not isinstance(view, QAbstractItemView)
+            or view is None
         ):
             return []
         area = view.viewport().rect()
@@ -1087,15 +1086,19 @@ class MainWindow(QMainWindow):
     def _task_failed(self, exc: BaseException) -> None:
         show_exception(self, translate("MainWindow", "kvmgui could not finish a task."), exc)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and event.type() == QEvent.Type.Paint:
-            self.removeEventFilter(self)
-            if self._paint_waiter is not None:
-                # One more turn of the event loop, so the painted frame reaches the screen.
-                QTimer.singleShot(0, self._paint_waiter.quit)
-            if self._painted is not None and not self._painted.done():
-                self._painted.set_result(None)
-        return super().eventFilter(watched, event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The paint is seen here rather than by an event filter: a filter written in Python
+        # receives every event as a QEvent, for which PySide builds the Python types of all of
+        # Qt's fifty event classes (0.5 MiB resident for the session); a paint event is one.
+        super().paintEvent(event)
+        if not self._watching_paint:
+            return
+        self._watching_paint = False
+        if self._paint_waiter is not None:
+            # One more turn of the event loop, so the painted frame reaches the screen.
+            QTimer.singleShot(0, self._paint_waiter.quit)
+        if self._painted is not None and not self._painted.done():
+            self._painted.set_result(None)
 
     def wait_painted(self, timeout_ms: int = 2000) -> None:
         """Run Qt's events until the shown window has been painted and its frame has reached
@@ -1105,11 +1108,11 @@ class MainWindow(QMainWindow):
             return
         waiting = QEventLoop(self)
         self._paint_waiter = waiting
-        self.installEventFilter(self)
+        self._watching_paint = True
         QTimer.singleShot(timeout_ms, waiting.quit)
         self.update()
         waiting.exec()
-        self.removeEventFilter(self)
+        self._watching_paint = False
         self._paint_waiter = None
         self._shown_painted = True
 
@@ -1120,11 +1123,11 @@ class MainWindow(QMainWindow):
         import asyncio  # start-up cost: see the imports
 
         self._painted = asyncio.get_running_loop().create_future()
-        self.installEventFilter(self)
+        self._watching_paint = True
         self.update()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(asyncio.shield(self._painted), timeout_s)
-        self.removeEventFilter(self)
+        self._watching_paint = False
         # One more turn of the event loop, so the painted frame reaches the screen before
         # the runtime's imports take the Qt thread.
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -1139,7 +1142,6 @@ class MainWindow(QMainWindow):
     async def startup(self) -> None:
         """Start the runtime once the window is on screen (when asked to), reattach to guests
         still running, then probe the host (for the banner)."""
-        self._name_toolbar_buttons()
         if self._start_runtime and self.ctx.manager is None:
             await self._first_paint()
             if not self._listed:
@@ -1195,6 +1197,10 @@ class MainWindow(QMainWindow):
             self._quitting = False
 
     async def _ask_on_quit(self, running: list[VmRow]) -> OnQuit | None:
+        # Imported when asked, for start-up cost: PySide builds a Qt class's Python type, with
+        # its enums, at its first import.
+        from PySide6.QtWidgets import QCheckBox, QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(translate("MainWindow", "Quit kvmgui"))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -131,14 +130,14 @@ def _draw_throwaway_badge(p: QPainter, screen: QRect, font: QFont) -> None:
     p.restore()
 
 
-def _draw_group_card(p: QPainter, option: QStyleOptionViewItem, row: VmRow) -> None:
+def _draw_group_card(p: QPainter, option: QStyleOptionViewItem, row: VmRow,
+                     selected: bool) -> None:
     """The card that opens a group of the list: where its VMs are (this computer's kvmgui,
     or a libvirt connection), its state, and why it failed (the fix is in the sentence)."""
     rect = option.rect.adjusted(4, 4, -4, -4)
     palette: QPalette = option.palette
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    selected = bool(option.state & QStyle.StateFlag.State_Selected)
     edge = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid)
     fill = QColor(edge)
     fill.setAlpha(60 if selected else 25)
@@ -175,17 +174,27 @@ class VmCardDelegate(_ScreenDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return CARD
 
+    def _marks(self, index: Index) -> tuple[bool, bool]:
+        """(selected, focused), as Qt's list view marks them in option.state (the selection,
+        and the current item of the focused view), asked of the view: reading option.state
+        makes PySide build QStyle's Python type and its long enums (0.5 MiB resident)."""
+        view = self.parent()
+        if not isinstance(view, QAbstractItemView):
+            return False, False
+        selection = view.selectionModel()
+        selected = selection is not None and selection.isSelected(index)
+        return selected, view.hasFocus() and view.currentIndex() == index
+
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row = index.data(Role.ROW)
         if not isinstance(row, VmRow):
             return
+        selected, focused = self._marks(index)
         if row.header:
-            _draw_group_card(p, option, row)
+            _draw_group_card(p, option, row, selected)
             return
         rect = option.rect.adjusted(4, 4, -4, -4)
         palette: QPalette = option.palette
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if selected:
@@ -229,7 +238,7 @@ class VmCardDelegate(_ScreenDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             words,
         )
-        if option.state & QStyle.StateFlag.State_HasFocus:
+        if focused:
             pen = p.pen()
             pen.setStyle(Qt.PenStyle.DotLine)
             p.setPen(pen)
@@ -252,6 +261,8 @@ class ScreenCellDelegate(_ScreenDelegate):
         opt.icon = QIcon()
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
+        from PySide6.QtWidgets import QStyle  # the table's; see VmCardDelegate.paint
+
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, p, widget)
         row = index.data(Role.ROW)
         if not isinstance(row, VmRow) or not row.state.is_active:
@@ -277,6 +288,10 @@ def _list_vms(view: QAbstractItemView, object_name: str, model: VmListModel) -> 
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAccessibleName(translate("VmViews", "Virtual machines"))
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    # A viewport made from Python, whose wrapper PySide keeps: handed the viewport Qt makes
+    # itself, PySide would build the Python types of all of Qt's widget classes to find out
+    # what it is (0.9 MiB resident), and the thumbnails ask for it every few seconds.
+    view.setViewport(QWidget(view))
 
 
 class VmGridView(QListView):

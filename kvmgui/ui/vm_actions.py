@@ -98,6 +98,11 @@ class VmActions(QObject):
             shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         ) -> QAction:
             action = QAction(icon(icon_name), text, widget)
+            if text.endswith("…"):
+                # A tool button shows, and a screen reader reads, the icon text: without the
+                # "…" that tells, in a menu, that a dialog follows (Qt drops it by itself only
+                # in its later versions).
+                action.setIconText(text.replace("&", "").removesuffix("…"))
             action.setObjectName(f"action-{name}")
             action.setToolTip(tip)
             action.setStatusTip(tip)

@@ -7,23 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,9 +26,25 @@ from kvmgui.core.problems import Problem, Severity
 from kvmgui.ui.i18n import core_text, translate
 from kvmgui.ui.icons import icon
 
+if TYPE_CHECKING:
+    # The dialogs' own classes are imported by the functions that make them: the main window
+    # uses this module (DetailsToggle, keep_open) from its first paint on, and PySide builds
+    # a Qt class's Python type, enums and methods at its first import (0.6 MiB for these).
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QDialog,
+        QDialogButtonBox,
+        QFileDialog,
+        QFormLayout,
+        QSpinBox,
+        QTabWidget,
+    )
+
 
 def memory_box(parent: QWidget, name: str) -> QSpinBox:
     """Memory in MiB, within what a VM definition may hold (a stored value is never clamped)."""
+    from PySide6.QtWidgets import QSpinBox  # see the imports
+
     box = QSpinBox(parent)
     box.setRange(MIN_MEMORY_MIB, MAX_MEMORY_MIB)
     box.setSingleStep(256)
@@ -47,6 +55,8 @@ def memory_box(parent: QWidget, name: str) -> QSpinBox:
 
 def cpu_box(parent: QWidget, name: str) -> QSpinBox:
     """A number of virtual CPUs, within what a VM definition may hold."""
+    from PySide6.QtWidgets import QSpinBox  # see the imports
+
     box = QSpinBox(parent)
     box.setRange(1, MAX_CPUS)
     box.setAccessibleName(name)
@@ -181,6 +191,8 @@ class CopyableText(QWidget):
     """Read-only monospace text (a command line, a log) with a Copy button."""
 
     def __init__(self, name: str, parent: QWidget | None = None, *, lines: int = 4) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit  # see the imports
+
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -238,6 +250,8 @@ class PathField(QWidget):
         self._filters = filters
         self._directory = directory
         self._dialog: QFileDialog | None = None
+        from PySide6.QtWidgets import QLineEdit  # see the imports
+
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
@@ -260,6 +274,8 @@ class PathField(QWidget):
             self.edit.setText(text)
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # see the imports
+
         start = self.edit.text().strip() or str(Path.home())
         dialog = QFileDialog(self, self.edit.accessibleName(), start, self._filters)
         if self._directory:
@@ -277,6 +293,8 @@ def keep_open(dialogs: list[QWidget], dialog: QWidget, *, modal: bool = False) -
     """Show `dialog` without waiting for it (`modal`: it blocks its parent window meanwhile),
     held in its window's `dialogs` list until it closes (Python would otherwise let it be
     collected while it is on screen)."""
+    from PySide6.QtWidgets import QDialog  # see the imports
+
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialogs.append(dialog)
     dialog.destroyed.connect(lambda *_: dialogs.remove(dialog) if dialog in dialogs else None)
@@ -361,6 +379,8 @@ def dialog_buttons(
 ) -> tuple[QDialogButtonBox, QPushButton]:
     """The row at the foot of `layout`: the dialog's OK button, renamed for what it does, and
     Cancel (Close where the dialog stays open after its work, to do it again)."""
+    from PySide6.QtWidgets import QDialogButtonBox  # see the imports
+
     standard = QDialogButtonBox.StandardButton
     buttons = QDialogButtonBox(standard.Ok | (standard.Close if close else standard.Cancel), dialog)
     ok = buttons.button(standard.Ok)
@@ -407,6 +427,8 @@ def icon_text_field(
 
 def choice_combo(parent: QWidget, name: str, items: Iterable[tuple[str, str]]) -> QComboBox:
     """A drop-down list of (shown text, value) choices; the value is each item's data."""
+    from PySide6.QtWidgets import QComboBox  # see the imports
+
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
     for label, value in items:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QMenu
 
 from kvmgui.core.presets import new_spec
@@ -130,6 +131,24 @@ def test_quit_asks_about_running_guests(qtbot: Any, ctx: Any, run_async: Any) ->
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     remembered: OnQuit = ctx.settings.on_quit
     assert remembered is OnQuit.KEEP_RUNNING  # remembered, as asked
+
+
+def test_toolbar_buttons_are_named_without_the_ellipsis(qtbot: Any, ctx: Any) -> None:
+    """A tool button's label and accessible name come from its action's icon text; the "…"
+    of "New virtual machine…" belongs to menus (a dialog follows), not to tool buttons."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    names = {}
+    for action in window.toolbar.actions():
+        button = window.toolbar.widgetForAction(action)
+        if button is not None and action.text():
+            read = QAccessible.queryAccessibleInterface(button)
+            assert read is not None
+            names[action.objectName()] = (button.text(), read.text(QAccessible.Text.Name))
+    assert names["action-new"] == ("New virtual machine", "New virtual machine")
+    assert names["action-delete"] == ("Delete", "Delete")
+    assert all("…" not in text + said and "&" not in text for text, said in names.values())
+    assert window.vm_actions.new.text().endswith("…")  # the menu keeps it
 
 
 def test_geometry_and_view_are_remembered(qtbot: Any, ctx: Any) -> None:
