@@ -1018,7 +1018,7 @@ class MainWindow(QMainWindow):
         self.remove_connection_action.setEnabled(on)
 
     def open_add_connection(self) -> QWidget:
-        from kvmgui.ui.connections import AddConnectionDialog  # start-up cost
+        from kvmgui.ui.connection_dialog import AddConnectionDialog  # start-up cost
 
         dialog = AddConnectionDialog(self.ctx, self)
 
