@@ -188,8 +188,10 @@ BUILDERS: dict[str, Callable[[Path], list[list[str]]]] = {
     "first_sector_argv": lambda t: [boot.first_sector_argv(qi.QEMU_IMG, str(t / "a"), "raw",
                                                            str(t / "s"))],
 }
-# Builders of other programs' command lines (tied_argv wraps an argv built above in setpriv).
-NOT_QEMU_IMG = {"build_argv", "swtpm_argv", "lsblk_argv", "tied_argv", "virtiofsd_argv"}
+# Builders of other programs' command lines (tied_argv wraps an argv built above in setpriv;
+# tunnel_argv is ssh's, for a remote console).
+NOT_QEMU_IMG = {"build_argv", "swtpm_argv", "lsblk_argv", "tied_argv", "virtiofsd_argv",
+                "tunnel_argv"}
 
 
 def _called_builders() -> set[str]:
