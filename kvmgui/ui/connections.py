@@ -33,6 +33,7 @@ def domain_id(uri: str, name: str) -> str:
 
 
 def host_state_words(host: LibvirtHost) -> str:
+    # Imported on first use, for start-up cost (the main window paints without the runtime).
     from kvmgui.runtime.libvirt_hosts import HostState
 
     return {

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from kvmgui.core.choices import Firmware
 from kvmgui.runtime.state import VmState
 from kvmgui.ui.context import AppContext
 from kvmgui.ui.errors import ask, show_error, show_exception, show_info
@@ -567,8 +568,6 @@ class VmActions(QObject):
     async def _ovmf_code(self, stored: StoredVm) -> str | None:
         """Secure Boot or not: the OVMF build the VM runs with here decides what libvirt is
         asked for, as in core.argv (UEFI VMs only)."""
-        from kvmgui.core.model import Firmware
-
         if stored.spec.firmware is not Firmware.UEFI:
             return None
         await self.ctx.ensure_host()
