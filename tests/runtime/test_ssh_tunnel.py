@@ -17,6 +17,7 @@ import pytest_asyncio
 
 from kvmgui.core.remote_console import RemoteDisplay
 from kvmgui.runtime.ssh_tunnel import SshTunnel, SshTunnelError
+from tests.libvirt_daemon import libvirtd  # noqa: F401  (the fixture)
 from tests.ssh_server import PASSPHRASE, SshServer, ssh_server  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.timeout(120)
@@ -144,6 +145,8 @@ asyncio.run(main())
 """
 
 
+@pytest.mark.qemu  # the far side is this machine's libvirt daemon
+@pytest.mark.usefixtures("libvirtd")
 def test_libvirt_connection_asks_through_askpass(ssh_server: SshServer,  # noqa: F811
                                                  tmp_path: Path) -> None:
     """libvirt 9.0 passes SSH_ASKPASS and DISPLAY to its ssh, not SSH_ASKPASS_REQUIRE: ssh
