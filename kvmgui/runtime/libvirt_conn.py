@@ -31,6 +31,7 @@ from kvmgui.core.messages import QT_TRANSLATE_NOOP, Message
 from kvmgui.core.remote_console import goes_through_ssh
 from kvmgui.runtime.libvirt_errors import (
     VIR_ERR_INVALID_ARG,
+    VIR_ERR_NO_DOMAIN,
     VIR_ERR_NO_SUPPORT,
     VIR_ERR_OPERATION_INVALID,
     LibvirtError,
@@ -460,7 +461,7 @@ class LibvirtConnection:
                 try:
                     infos.append(self._info(dom))
                 except self._libvirt.libvirtError as exc:
-                    if exc.get_error_code() != 42:  # undefined meanwhile: not listed
+                    if exc.get_error_code() != VIR_ERR_NO_DOMAIN:  # undefined meanwhile
                         raise
             return sorted(infos, key=lambda i: i.name.lower())
 
